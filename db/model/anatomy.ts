@@ -1,0 +1,17 @@
+import type { Foramen, Root } from './vocabularies.js';
+
+/**
+ * The foramen a root leaves through on the usual transforaminal route: L4 exits
+ * the L4/L5 foramen, S1 its own sacral foramen. A preganglionic or retrodiscal
+ * approach may use the level above, which is why the form only pre-fills it.
+ */
+const DEFAULT_FORAMEN: Record<Root, Foramen> = {
+  L1: 'L1/L2',
+  L2: 'L2/L3',
+  L3: 'L3/L4',
+  L4: 'L4/L5',
+  L5: 'L5/S1',
+  S1: 'S1',
+};
+
+export const defaultForamen = (root: Root): Foramen => DEFAULT_FORAMEN[root];

@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import { DOSINGS, DRUG_CLASSES } from './vocabularies.js';
+
+/**
+ * One drug of the department's catalogue. `maxDoseMg` is the per-procedure maximum
+ * (also applied to the patient's total for the day); `usualDoseMg` pre-fills the form.
+ * For `concentration` dosing the form asks for concentration and volume and computes mg.
+ */
+export const drugSchema = z.object({
+  code: z
+    .string()
+    .regex(/^[a-z][a-z0-9_]{1,39}$/, { error: 'must be 2–40 lower-case letters, digits or _ and start with a letter' }),
+  name: z.string().trim().min(1, { error: 'is required' }).max(80, { error: 'must be at most 80 characters' }),
+  drugClass: z.enum(DRUG_CLASSES, { error: `must be one of ${DRUG_CLASSES.join(', ')}` }),
+  particulate: z.boolean({ error: 'must be true or false' }),
+  dosing: z.enum(DOSINGS, { error: `must be one of ${DOSINGS.join(', ')}` }),
+  defaultConcentrationMgPerMl: z.number().positive({ error: 'must be a positive number' }).max(1000).optional(),
+  usualDoseMg: z.number().min(0, { error: 'must be 0 or more' }).max(10000).optional(),
+  maxDoseMg: z.number().positive({ error: 'must be a positive number' }).max(10000).optional(),
+  active: z.boolean().default(true),
+});
+
+export type Drug = z.output<typeof drugSchema>;
+export type DrugInput = z.input<typeof drugSchema>;
+
+/**
+ * Defaults from shared/data-dictionary.md ("Published figures" and the default department
+ * settings). Local anaesthetic maxima are conservative single-procedure limits for an
+ * adult; the department edits all of these in settings.
+ */
+export const DEFAULT_DRUG_CATALOGUE: readonly Drug[] = [
+  { code: 'dexamethasone', name: 'Dexamethasone', drugClass: 'steroid', particulate: false, dosing: 'mg', usualDoseMg: 8, maxDoseMg: 15, active: true },
+  { code: 'triamcinolone', name: 'Triamcinolone acetonide', drugClass: 'steroid', particulate: true, dosing: 'mg', usualDoseMg: 40, maxDoseMg: 80, active: true },
+  { code: 'methylprednisolone', name: 'Methylprednisolone acetate', drugClass: 'steroid', particulate: true, dosing: 'mg', usualDoseMg: 40, maxDoseMg: 80, active: true },
+  { code: 'betamethasone', name: 'Betamethasone', drugClass: 'steroid', particulate: true, dosing: 'mg', usualDoseMg: 6, maxDoseMg: 12, active: true },
+  { code: 'lidocaine', name: 'Lidocaine', drugClass: 'local_anaesthetic', particulate: false, dosing: 'concentration', defaultConcentrationMgPerMl: 10, usualDoseMg: 20, maxDoseMg: 200, active: true },
+  { code: 'bupivacaine', name: 'Bupivacaine', drugClass: 'local_anaesthetic', particulate: false, dosing: 'concentration', defaultConcentrationMgPerMl: 2.5, usualDoseMg: 2.5, maxDoseMg: 150, active: true },
+  { code: 'ropivacaine', name: 'Ropivacaine', drugClass: 'local_anaesthetic', particulate: false, dosing: 'concentration', defaultConcentrationMgPerMl: 2, usualDoseMg: 4, maxDoseMg: 200, active: true },
+  { code: 'sodium_chloride', name: 'Sodium chloride 0.9 %', drugClass: 'other', particulate: false, dosing: 'volume', active: true },
+];

@@ -1,0 +1,53 @@
+import type { FieldProblem } from './problems.js';
+
+export type ErrorCode =
+  | 'validation'
+  | 'not_found'
+  | 'not_a_draft'
+  | 'warnings_unconfirmed'
+  | 'database_corrupt'
+  | 'database_newer'
+  | 'database_locked'
+  | 'database_unavailable'
+  | 'internal';
+
+/**
+ * The one error shape that crosses every boundary (IPC, the e2e bridge, the CLI):
+ * serialisable, no stack trace, with the field and every problem when there are several.
+ */
+export interface ApiError {
+  code: ErrorCode;
+  message: string;
+  field?: string;
+  problems?: FieldProblem[];
+}
+
+export class RootLogError extends Error {
+  readonly code: ErrorCode;
+  readonly field: string | undefined;
+  readonly problems: FieldProblem[] | undefined;
+
+  constructor(code: ErrorCode, message: string, options: { field?: string; problems?: FieldProblem[]; cause?: unknown } = {}) {
+    super(message, { cause: options.cause });
+    this.name = 'RootLogError';
+    this.code = code;
+    this.field = options.field;
+    this.problems = options.problems;
+  }
+
+  static invalid(problems: FieldProblem[], summary?: string): RootLogError {
+    const first = problems[0];
+    const message =
+      summary ?? (problems.length === 1 && first ? first.message : `${problems.length} fields need attention: ${problems.map((p) => p.message).join('; ')}`);
+    return new RootLogError('validation', message, { field: first?.field, problems });
+  }
+
+  toJSON(): ApiError {
+    return {
+      code: this.code,
+      message: this.message,
+      ...(this.field ? { field: this.field } : {}),
+      ...(this.problems ? { problems: this.problems } : {}),
+    };
+  }
+}

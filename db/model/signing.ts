@@ -1,0 +1,113 @@
+import { z } from 'zod';
+import type { Drug } from './catalogue.js';
+import { type FieldProblem, problem } from './problems.js';
+import { type ProcedureDraft, doseInMg, procedureDraftSchema } from './procedure.js';
+
+/** What signing needs to know beyond the record: who may operate, which drugs exist. */
+export interface SigningContext {
+  operatorIds: ReadonlySet<string>;
+  drugCatalogue: readonly Drug[];
+}
+
+/**
+ * Everything that stops a draft from being signed, all at once (the form shows each
+ * beside its field). Empty means the record is complete and consistent.
+ */
+export function signingProblems(record: ProcedureDraft, context?: SigningContext): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  const need = (field: string, present: boolean, rule = 'is required to sign') => {
+    if (!present) problems.push(problem(field, rule));
+  };
+
+  need('patientId', Boolean(record.patientId));
+  need('performedAt', Boolean(record.performedAt));
+  need('operatorId', Boolean(record.operatorId));
+  if (record.operatorId && context && !context.operatorIds.has(record.operatorId)) {
+    problems.push(problem('operatorId', "is not one of the department's operators"));
+  }
+  need('indications', record.indications.length > 0, 'needs at least one entry to sign');
+  need('consent', record.consent === 'obtained', 'must be obtained to sign');
+  need('modality', Boolean(record.modality));
+  need('painPre', record.painPre != null);
+  need('painPost', record.painPost != null);
+
+  if (record.startedAt && record.endedAt && record.endedAt < record.startedAt) {
+    problems.push(problem('endedAt', 'must not be before the start time'));
+  }
+
+  need('targets', record.targets.length > 0, 'needs at least one target to sign');
+  const rootSides = new Set<string>();
+  record.targets.forEach((target, index) => {
+    const at = `targets[${index}]`;
+    need(`${at}.root`, Boolean(target.root));
+    need(`${at}.side`, Boolean(target.side));
+    need(`${at}.spread`, target.spread.length > 0, 'needs at least one pattern to sign (or not assessed)');
+    if (target.root && target.side) {
+      const key = `${target.root}-${target.side}`;
+      if (rootSides.has(key)) problems.push(problem(`${at}.root`, `repeats ${target.root} ${target.side}, already a target`));
+      rootSides.add(key);
+    }
+    if (target.spread.includes('not_assessed') && target.spread.length > 1) {
+      problems.push(problem(`${at}.spread`, 'cannot be "not assessed" and a pattern at once'));
+    }
+    if (record.contrastAgent === 'none' && target.spread.some((pattern) => pattern !== 'not_assessed')) {
+      problems.push(problem(`${at}.spread`, 'must be "not assessed" when no contrast agent was used'));
+    }
+  });
+
+  if (record.caudalEpidural) {
+    need('caudalSpread', record.caudalSpread.length > 0, 'needs at least one pattern to sign (or not assessed)');
+  } else if (record.caudalSpread.length > 0) {
+    problems.push(problem('caudalSpread', 'is recorded but no caudal epidural was given'));
+  }
+
+  const catalogue = new Map(context?.drugCatalogue.map((drug) => [drug.code, drug]));
+  let therapeuticDrugGiven = false;
+  record.drugs.forEach((administration, index) => {
+    const at = `drugs[${index}]`;
+    const drug = catalogue.get(administration.drug);
+    if (context && !drug) problems.push(problem(`${at}.drug`, 'is not in the drug catalogue'));
+    if (drug && drug.drugClass !== 'other') therapeuticDrugGiven = true;
+    if (drug && drug.dosing !== 'volume' && doseInMg(administration) == null) {
+      const field = drug.dosing === 'mg' ? `${at}.doseMg` : `${at}.volumeMl`;
+      problems.push(problem(field, drug.dosing === 'mg' ? 'is required to sign' : 'and concentration are required to sign'));
+    }
+    if (drug?.dosing === 'volume') need(`${at}.volumeMl`, administration.volumeMl != null);
+    need(`${at}.site`, administration.site != null);
+    const site = administration.site;
+    if (typeof site === 'number' && site >= record.targets.length) {
+      problems.push(problem(`${at}.site`, `refers to target ${site + 1}, which does not exist`));
+    }
+    if (site === 'caudal' && !record.caudalEpidural) {
+      problems.push(problem(`${at}.site`, 'is caudal but no caudal epidural was given'));
+    }
+  });
+  if (!context) therapeuticDrugGiven = record.drugs.length > 0;
+  if (!therapeuticDrugGiven && !record.noDrugReason) {
+    problems.push(problem('drugs', 'need at least one steroid or local anaesthetic, or a reason none was given'));
+  }
+
+  const types = record.complications.map((entry) => entry.type);
+  need('complications', types.length > 0, 'must be "none" or at least one complication to sign');
+  if (types.includes('none') && types.length > 1) {
+    problems.push(problem('complications', 'cannot be "none" and a complication at once'));
+  }
+  record.complications.forEach((entry, index) => {
+    if (entry.type !== 'none') need(`complications[${index}].severity`, entry.severity != null);
+  });
+
+  return problems;
+}
+
+/**
+ * The signed record's schema: a draft that passes every signing rule. Used where a
+ * record arrives already signed (an import) and by tests; the service uses
+ * signingProblems with the department's context.
+ */
+export const signedProcedureSchema = procedureDraftSchema.superRefine((record, ctx) => {
+  for (const { field, message } of signingProblems(record)) {
+    ctx.addIssue({ code: 'custom', path: field.split(/\.|\[|\]\.?/).filter(Boolean).map((p) => (/^\d+$/.test(p) ? Number(p) : p)), message });
+  }
+});
+
+export type SignedProcedure = z.output<typeof signedProcedureSchema>;

@@ -1,0 +1,96 @@
+/**
+ * The clinic's controlled vocabularies, exactly as in shared/data-dictionary.md.
+ * Stored values are these codes; labels for people live beside them so the UI,
+ * the exports' data dictionary and the warnings speak the same words.
+ */
+
+export const SEXES = ['female', 'male', 'other', 'unknown'] as const;
+export const INDICATIONS = [
+  'disc_herniation',
+  'disc_protrusion',
+  'facet_arthropathy',
+  'central_canal_stenosis',
+  'foraminal_stenosis',
+  'postoperative',
+  'other',
+] as const;
+export const SYMPTOM_SIDES = ['left', 'right', 'bilateral'] as const;
+export const CONSENT = ['obtained', 'not_obtained'] as const;
+export const ANTICOAGULATION = ['none', 'paused_per_protocol', 'continued'] as const;
+export const CONTRAST_ALLERGY = ['none', 'premedicated', 'no_iodinated_contrast_used'] as const;
+export const PREGNANCY_EXCLUDED = ['yes', 'not_applicable'] as const;
+export const YES_NO = ['yes', 'no'] as const;
+export const POSITIONS = ['prone', 'lateral', 'other'] as const;
+
+export const ROOTS = ['L1', 'L2', 'L3', 'L4', 'L5', 'S1'] as const;
+export const SIDES = ['left', 'right'] as const;
+export const FORAMINA = ['L1/L2', 'L2/L3', 'L3/L4', 'L4/L5', 'L5/S1', 'S1'] as const;
+export const APPROACHES = ['transforaminal', 'periradicular_extraforaminal', 'preganglionic'] as const;
+export const NEEDLE_GAUGES = [20, 22, 25, 27] as const;
+
+export const MODALITIES = ['ct', 'ct_fluoroscopy', 'fluoroscopy', 'ct_and_fluoroscopy'] as const;
+
+export const CONTRAST_AGENTS = [
+  'iohexol_240',
+  'iohexol_300',
+  'iopamidol_200',
+  'iopamidol_300',
+  'gadolinium_based',
+  'none',
+] as const;
+export const SPREAD_PATTERNS = [
+  'perineural',
+  'epidural',
+  'intraforaminal',
+  'intravascular_venous',
+  'intravascular_arterial',
+  'intrathecal',
+  'intradiscal',
+  'soft_tissue_only',
+  'not_assessed',
+] as const;
+/** Spread patterns that are safety events in their own right. */
+export const UNSAFE_SPREAD: readonly SpreadPattern[] = ['intravascular_venous', 'intravascular_arterial', 'intrathecal'];
+export const PROVOKED_PAIN = ['none', 'concordant', 'non_concordant'] as const;
+
+export const DRUG_CLASSES = ['steroid', 'local_anaesthetic', 'other'] as const;
+/** How a drug's dose is entered: mg directly, concentration × volume, or volume only (saline). */
+export const DOSINGS = ['mg', 'concentration', 'volume'] as const;
+
+export const FOLLOW_UP_METHODS = ['phone', 'visit'] as const;
+
+export const COMPLICATIONS = [
+  'none',
+  'vasovagal',
+  'transient_motor_block',
+  'intravascular_injection',
+  'dural_puncture',
+  'post_dural_puncture_headache',
+  'hematoma',
+  'contrast_reaction',
+  'infection',
+  'new_neurological_deficit',
+  'other',
+] as const;
+export const SEVERITIES = ['minor', 'major'] as const;
+export const DISPOSITIONS = ['home_not_driving', 'observation', 'admitted'] as const;
+
+export const STATUSES = ['draft', 'signed', 'amended'] as const;
+
+export type Sex = (typeof SEXES)[number];
+export type Indication = (typeof INDICATIONS)[number];
+export type SymptomSide = (typeof SYMPTOM_SIDES)[number];
+export type Root = (typeof ROOTS)[number];
+export type Side = (typeof SIDES)[number];
+export type Foramen = (typeof FORAMINA)[number];
+export type Approach = (typeof APPROACHES)[number];
+export type Modality = (typeof MODALITIES)[number];
+export type ContrastAgent = (typeof CONTRAST_AGENTS)[number];
+export type SpreadPattern = (typeof SPREAD_PATTERNS)[number];
+export type DrugClass = (typeof DRUG_CLASSES)[number];
+export type Dosing = (typeof DOSINGS)[number];
+export type Complication = (typeof COMPLICATIONS)[number];
+export type Severity = (typeof SEVERITIES)[number];
+export type Status = (typeof STATUSES)[number];
+
+export const isUnsafeSpread = (pattern: SpreadPattern): boolean => UNSAFE_SPREAD.includes(pattern);

@@ -1,0 +1,11 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['db/**/*.test.ts', 'electron/**/*.test.ts', 'renderer/**/*.test.ts', 'build/**/*.test.ts'],
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    // SQLite files and child processes: keep parallelism to the two cores.
+    maxWorkers: 2,
+  },
+});
