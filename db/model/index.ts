@@ -4,6 +4,7 @@ export * from './errors.js';
 export * from './labels.js';
 export * from './pain.js';
 export * from './problems.js';
+export * from './search.js';
 export * from './procedure.js';
 export * from './settings.js';
 export * from './signing.js';

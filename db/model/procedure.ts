@@ -223,3 +223,26 @@ export function doseInMg(administration: Pick<DrugAdministration, 'doseMg' | 'co
   }
   return undefined;
 }
+
+const byVocabulary =
+  <T extends string>(vocabulary: readonly T[]) =>
+  (list: readonly T[]): T[] =>
+    [...list].sort((a, b) => vocabulary.indexOf(a) - vocabulary.indexOf(b));
+const sortIndications = byVocabulary(INDICATIONS);
+const sortSpread = byVocabulary(SPREAD_PATTERNS);
+
+/**
+ * Sets (indications, spread patterns, complications) in vocabulary order, so the same
+ * clinical content always reads, diffs and exports the same way however it was entered.
+ */
+export function canonicalDraft<T extends ProcedureDraft>(draft: T): T {
+  return {
+    ...draft,
+    indications: sortIndications(draft.indications),
+    targets: draft.targets.map((target) => ({ ...target, spread: sortSpread(target.spread) })),
+    caudalSpread: sortSpread(draft.caudalSpread),
+    complications: [...draft.complications].sort(
+      (a, b) => COMPLICATIONS.indexOf(a.type) - COMPLICATIONS.indexOf(b.type),
+    ),
+  };
+}

@@ -1,0 +1,39 @@
+// Builds RootLog's parts: `node build/build.mjs [cli|bench|electron|renderer ...]` (no argument: all).
+// esbuild bundles the Node-side entry points; Vite builds the renderer.
+import { build } from 'esbuild';
+import { readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const requested = process.argv.slice(2);
+const wants = (part) => requested.length === 0 || requested.includes(part);
+
+// better-sqlite3 is a native addon: loaded from node_modules at run time, never bundled.
+const node = {
+  absWorkingDir: root,
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: true,
+  external: ['better-sqlite3', 'electron'],
+  logLevel: 'warning',
+};
+
+const jobs = [];
+if (wants('cli')) {
+  jobs.push(build({ ...node, entryPoints: ['db/cli/rootlog.ts'], outfile: 'dist/cli/rootlog.cjs' }));
+}
+if (wants('bench')) {
+  const entries = readdirSync(`${root}/bench`).filter((name) => name.endsWith('.bench.ts'));
+  jobs.push(build({ ...node, entryPoints: entries.map((name) => `bench/${name}`), outdir: 'dist/bench', outExtension: { '.js': '.cjs' } }));
+}
+if (wants('electron')) {
+  const electron = await import('./build-electron.mjs').catch(() => null);
+  if (electron) jobs.push(electron.buildElectron(node));
+}
+if (wants('renderer')) {
+  const renderer = await import('./build-renderer.mjs').catch(() => null);
+  if (renderer) jobs.push(renderer.buildRenderer(root));
+}
+await Promise.all(jobs);

@@ -1,0 +1,83 @@
+import type { Store } from './store.js';
+
+export type AuditAction = 'create' | 'update' | 'sign' | 'amend' | 'delete' | 'settings' | 'import';
+export type AuditEntity = 'procedure' | 'operator' | 'drug' | 'settings';
+
+/** What changed, field by field: `{ "targets[0].side": { before: "left", after: "right" } }`. */
+export type Changes = Record<string, { before: unknown; after: unknown }>;
+
+export interface AuditEntry {
+  seq: number;
+  at: string;
+  actor: string;
+  action: AuditAction;
+  entity: AuditEntity;
+  entityId: string;
+  version: number | null;
+  changes: Changes;
+  reason: string | null;
+}
+
+/** Flattens nested content to leaf paths (`drugs[1].doseMg`) so two versions compare field by field. */
+export function flatten(value: unknown, prefix = '', into: Record<string, unknown> = {}): Record<string, unknown> {
+  if (Array.isArray(value)) {
+    // An empty list reads as absent: creating a record with no follow-ups changes nothing there.
+    if (value.length === 0) return into;
+    const scalars = value.every((item) => item === null || typeof item !== 'object');
+    if (scalars && value.length > 0) into[prefix] = value;
+    else value.forEach((item, index) => flatten(item, `${prefix}[${index}]`, into));
+  } else if (value !== null && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) flatten(item, prefix ? `${prefix}.${key}` : key, into);
+  } else if (value !== undefined && value !== null && prefix) {
+    into[prefix] = value;
+  }
+  return into;
+}
+
+export function diff(before: unknown, after: unknown): Changes {
+  const a = flatten(before ?? {});
+  const b = flatten(after ?? {});
+  const changes: Changes = {};
+  for (const key of new Set([...Object.keys(a), ...Object.keys(b)])) {
+    if (JSON.stringify(a[key]) !== JSON.stringify(b[key])) changes[key] = { before: a[key] ?? null, after: b[key] ?? null };
+  }
+  return changes;
+}
+
+export interface AuditRow {
+  at: string;
+  actor: string;
+  action: AuditAction;
+  entity: AuditEntity;
+  entityId: string;
+  version?: number | null;
+  changes: Changes;
+  reason?: string | null;
+}
+
+/** Appends one audit row; call it inside the transaction of the write it describes. */
+export function appendAudit(store: Store, row: AuditRow): void {
+  store
+    .prepare(
+      `INSERT INTO audit_log (at, actor, action, entity, entity_id, version, changes, reason)
+       VALUES (@at, @actor, @action, @entity, @entityId, @version, @changes, @reason)`,
+    )
+    .run({ ...row, version: row.version ?? null, reason: row.reason ?? null, changes: JSON.stringify(row.changes) });
+}
+
+export function auditHistory(store: Store, entity: AuditEntity, entityId: string): AuditEntry[] {
+  const rows = store
+    .prepare('SELECT * FROM audit_log WHERE entity = ? AND entity_id = ? ORDER BY seq')
+    .all(entity, entityId) as Record<string, unknown>[];
+  return rows.map((row) => ({
+    seq: row.seq as number,
+    at: row.at as string,
+    actor: row.actor as string,
+    action: row.action as AuditAction,
+    entity: row.entity as AuditEntity,
+    entityId: row.entity_id as string,
+    version: (row.version as number | null) ?? null,
+    changes: JSON.parse(row.changes as string) as Changes,
+    reason: (row.reason as string | null) ?? null,
+  }));
+}

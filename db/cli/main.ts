@@ -1,0 +1,134 @@
+import { parseArgs } from 'node:util';
+import { userInfo } from 'node:os';
+import { backupDatabase, checkDatabase } from '../maintenance.js';
+import { RootLogError } from '../model/index.js';
+import { seedDatabase } from '../seed.js';
+import { openStore } from '../store.js';
+
+/*
+ * rootlog — the command line for IT and physicists: seed, check, backup.
+ * Exit codes: 0 done, 1 a problem with the data or the file, 2 a usage error.
+ */
+
+export const USAGE = `Usage: rootlog <command> [options]
+
+Commands:
+  seed    --db FILE --count N [--seed S]   add N realistic signed demo procedures
+  check   --db FILE                        integrity, schema version and row counts
+  backup  --db FILE --out FILE             online backup, verified by integrity_check
+
+Options:
+  --help                                   show this message`;
+
+class UsageError extends Error {}
+
+interface Io {
+  out: (line: string) => void;
+  err: (line: string) => void;
+  progress?: (text: string) => void;
+}
+
+const actor = () => {
+  try {
+    return `cli:${userInfo().username}`;
+  } catch {
+    return 'cli';
+  }
+};
+
+function options(args: string[], spec: Record<string, { type: 'string' | 'boolean' }>, required: string[]) {
+  let parsed: ReturnType<typeof parseArgs>;
+  try {
+    parsed = parseArgs({ args, options: spec, strict: true, allowPositionals: false });
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+  for (const name of required) if (parsed.values[name] === undefined) throw new UsageError(`--${name} is required`);
+  return parsed.values as Record<string, string | boolean | undefined>;
+}
+
+const wholeNumber = (name: string, value: string | boolean | undefined, min: number, max: number): number => {
+  const number = Number(value);
+  if (typeof value !== 'string' || !/^\d+$/.test(value) || number < min || number > max) {
+    throw new UsageError(`--${name} must be a whole number from ${min} to ${max}`);
+  }
+  return number;
+};
+
+async function seed(args: string[], io: Io): Promise<number> {
+  const values = options(args, { db: { type: 'string' }, count: { type: 'string' }, seed: { type: 'string' } }, ['db', 'count']);
+  const count = wholeNumber('count', values.count, 1, 10_000_000);
+  const seedValue = values.seed === undefined ? 1 : wholeNumber('seed', values.seed, 0, 2 ** 32 - 1);
+  const store = openStore(String(values.db));
+  try {
+    const started = performance.now();
+    const result = seedDatabase(store, { count, seed: seedValue, onProgress: (done, total) => io.progress?.(`seeded ${done} / ${total}`) }, { actor: actor() });
+    const seconds = (performance.now() - started) / 1000;
+    io.out(`seeded ${result.added} signed procedures into ${store.path} in ${seconds.toFixed(1)} s (${Math.round(result.added / seconds)} per second)`);
+    return 0;
+  } finally {
+    store.close();
+  }
+}
+
+function check(args: string[], io: Io): number {
+  const values = options(args, { db: { type: 'string' } }, ['db']);
+  const report = checkDatabase(String(values.db));
+  io.out(`database:        ${report.path}`);
+  io.out(`schema version:  ${report.schemaVersion} (this RootLog: ${report.appSchemaVersion})`);
+  io.out(`integrity:       ${report.integrity.join('; ')}`);
+  io.out(`foreign keys:    ${report.foreignKeyViolations === 0 ? 'ok' : `${report.foreignKeyViolations} violations`}`);
+  for (const [table, count] of Object.entries(report.counts)) io.out(`  ${table.padEnd(22)} ${count}`);
+  if (!report.ok) {
+    io.err(
+      report.schemaVersion !== report.appSchemaVersion
+        ? `check failed: schema version ${report.schemaVersion} is not this RootLog's ${report.appSchemaVersion}`
+        : 'check failed: the database has integrity problems; restore the latest backup',
+    );
+    return 1;
+  }
+  io.out('check passed');
+  return 0;
+}
+
+async function backup(args: string[], io: Io): Promise<number> {
+  const values = options(args, { db: { type: 'string' }, out: { type: 'string' } }, ['db', 'out']);
+  const store = openStore(String(values.db));
+  try {
+    const report = await backupDatabase(store.sqlite, String(values.out));
+    io.out(`backup written to ${report.path}: ${report.procedures} procedures, ${report.bytes} bytes, integrity ${report.integrity}`);
+    return 0;
+  } finally {
+    store.close();
+  }
+}
+
+const COMMANDS: Record<string, (args: string[], io: Io) => number | Promise<number>> = { seed, check, backup };
+
+export async function runCli(argv: string[], io: Io): Promise<number> {
+  const [command, ...args] = argv;
+  if (command === '--help' || command === 'help') {
+    io.out(USAGE);
+    return 0;
+  }
+  const run = command ? COMMANDS[command] : undefined;
+  if (!run) {
+    io.err(command ? `rootlog: unknown command "${command}"` : 'rootlog: no command given');
+    io.err(USAGE);
+    return 2;
+  }
+  try {
+    return await run(args, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.err(`rootlog ${command}: ${error.message}`);
+      io.err(USAGE);
+      return 2;
+    }
+    if (error instanceof RootLogError) {
+      io.err(`rootlog ${command}: ${error.message}`);
+      return 1;
+    }
+    throw error;
+  }
+}

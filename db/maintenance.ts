@@ -1,0 +1,96 @@
+import { existsSync, renameSync, rmSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { RootLogError } from './model/index.js';
+import { SCHEMA_VERSION } from './sqlite/migrations.js';
+import { openDatabase } from './sqlite/open.js';
+
+export interface CheckReport {
+  ok: boolean;
+  path: string;
+  schemaVersion: number;
+  appSchemaVersion: number;
+  integrity: string[];
+  foreignKeyViolations: number;
+  counts: Record<string, number>;
+}
+
+const TABLES = [
+  'procedures',
+  'targets',
+  'target_spread',
+  'caudal_spread',
+  'drug_administrations',
+  'complications',
+  'follow_ups',
+  'procedure_indications',
+  'procedure_versions',
+  'operators',
+  'drug_catalogue',
+  'settings',
+  'audit_log',
+] as const;
+
+/** Full integrity check, foreign keys, schema version and row counts, without writing anything. */
+export function checkDatabase(path: string): CheckReport {
+  const db = openDatabase(path, { readonly: true });
+  try {
+    const integrity = db.pragma('integrity_check', { simple: false }) as { integrity_check: string }[];
+    const messages = integrity.map((row) => row.integrity_check);
+    const foreignKeyViolations = (db.pragma('foreign_key_check') as unknown[]).length;
+    const schemaVersion = db.pragma('user_version', { simple: true }) as number;
+    const counts: Record<string, number> = {};
+    for (const table of TABLES) {
+      counts[table] = schemaVersion >= 1 ? (db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number) : 0;
+    }
+    return {
+      ok: messages.length === 1 && messages[0] === 'ok' && foreignKeyViolations === 0 && schemaVersion === SCHEMA_VERSION,
+      path,
+      schemaVersion,
+      appSchemaVersion: SCHEMA_VERSION,
+      integrity: messages,
+      foreignKeyViolations,
+      counts,
+    };
+  } finally {
+    db.close();
+  }
+}
+
+export interface BackupReport {
+  path: string;
+  bytes: number;
+  procedures: number;
+  integrity: string;
+}
+
+/**
+ * Copies a live database with SQLite's online backup API (consistent even while the app
+ * writes), to a temporary name first; only a copy that opens and passes integrity_check
+ * is renamed into place.
+ */
+export async function backupDatabase(source: Database.Database, outPath: string): Promise<BackupReport> {
+  if (existsSync(outPath)) {
+    throw new RootLogError('validation', `The backup file ${outPath} already exists; choose a new name.`, { field: 'out' });
+  }
+  const partial = `${outPath}.partial`;
+  rmSync(partial, { force: true });
+  try {
+    await source.backup(partial);
+    const copy = new Database(partial, { readonly: true });
+    let integrity: string;
+    let procedures: number;
+    try {
+      integrity = String(copy.pragma('integrity_check', { simple: true }));
+      procedures = copy.prepare('SELECT count(*) FROM procedures').pluck().get() as number;
+    } finally {
+      copy.close();
+    }
+    if (integrity !== 'ok') throw new RootLogError('database_corrupt', `The backup copy failed its integrity check: ${integrity}`);
+    renameSync(partial, outPath);
+    const { size } = await import('node:fs').then((fs) => fs.statSync(outPath));
+    return { path: outPath, bytes: size, procedures, integrity };
+  } catch (error) {
+    rmSync(partial, { force: true });
+    throw error;
+  }
+}

@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import { MODALITIES, ROOTS, SIDES, STATUSES } from './vocabularies.js';
+
+const list = <T extends readonly [string, ...string[]]>(values: T) =>
+  z.array(z.enum(values, { error: `must be one of: ${values.join(', ')}` }), { error: 'must be a list' }).max(values.length).optional();
+
+/** Filters of the procedure list, the exports and the dashboard: all optional, all combined with AND. */
+export const procedureFilterSchema = z
+  .object({
+    from: z.iso.date({ error: 'must be a date as YYYY-MM-DD' }).optional(),
+    to: z.iso.date({ error: 'must be a date as YYYY-MM-DD' }).optional(),
+    operatorIds: z.array(z.string().min(1).max(64), { error: 'must be a list' }).max(200).optional(),
+    roots: list(ROOTS),
+    sides: list(SIDES),
+    modalities: list(MODALITIES),
+    statuses: list(STATUSES),
+    /** Matches the start of the patient ID or accession number, or any part of the patient's name. */
+    text: z.string({ error: 'must be text' }).trim().max(64, { error: 'must be at most 64 characters' }).optional(),
+  })
+  .strict()
+  .refine((filter) => !filter.from || !filter.to || filter.from <= filter.to, { error: 'must not start after it ends', path: ['from'] });
+
+export type ProcedureFilter = z.input<typeof procedureFilterSchema>;
+
+export const pageRequestSchema = z
+  .object({
+    limit: z.number().int().min(1, { error: 'must be from 1 to 500' }).max(500, { error: 'must be from 1 to 500' }).default(50),
+    cursor: z.string().max(200).nullish(),
+  })
+  .strict();
+export type PageRequest = z.input<typeof pageRequestSchema>;
+
+/** One row of the procedure list. */
+export interface ProcedureSummary {
+  id: string;
+  status: (typeof STATUSES)[number];
+  version: number;
+  performedAt: string | null;
+  patientId: string | null;
+  patientName: string | null;
+  accessionNumber: string | null;
+  operatorId: string | null;
+  operatorName: string | null;
+  modality: (typeof MODALITIES)[number] | null;
+  /** "L5 left, S1 left" */
+  targets: string;
+  caudalEpidural: boolean;
+  painPre: number | null;
+  painPost: number | null;
+  warningCodes: string[];
+  consoleName: string;
+}
+
+export interface ProcedurePage {
+  items: ProcedureSummary[];
+  /** Pass back to get the next page; null on the last page. */
+  nextCursor: string | null;
+}

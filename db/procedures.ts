@@ -1,0 +1,333 @@
+import { type AuditEntry, type Changes, appendAudit, auditHistory, diff } from './audit.js';
+import {
+  type ClinicalWarning,
+  type FieldProblem,
+  type ProcedureDraft,
+  type ProcedureRecord,
+  RootLogError,
+  type SameDaySteroidMg,
+  canonicalDraft,
+  localDateOf,
+  localDateTimeWithOffset,
+  problem,
+  problemsFromZod,
+  procedureDraftSchema,
+  procedureIdSchema,
+  signingProblems,
+  warnings,
+} from './model/index.js';
+import { drugCatalogue, listOperators, referenceLevels } from './settings.js';
+import { type LifeColumns, type StoredProcedure, readProcedure, writeProcedure } from './sqlite/procedure-rows.js';
+import { type ServiceContext, type Store, newId, timestamp } from './store.js';
+
+export interface SavedProcedure {
+  record: ProcedureRecord;
+  warnings: ClinicalWarning[];
+}
+
+export interface ProcedureWithHistory extends SavedProcedure {
+  history: AuditEntry[];
+  versions: { version: number; signedBy: string; signedAt: string; reason: string | null }[];
+}
+
+/** The clinical content of a record: what a version snapshot, a diff and an export carry. */
+export function clinicalContent(record: ProcedureRecord): ProcedureDraft {
+  const {
+    status: _status,
+    version: _version,
+    consoleName: _consoleName,
+    createdAt: _createdAt,
+    createdBy: _createdBy,
+    updatedAt: _updatedAt,
+    signedBy: _signedBy,
+    signedAt: _signedAt,
+    amendedBy: _amendedBy,
+    amendedAt: _amendedAt,
+    amendReason: _amendReason,
+    ...content
+  } = record;
+  return content;
+}
+
+function parseDraft(input: unknown): ProcedureDraft {
+  const parsed = procedureDraftSchema.safeParse(input);
+  if (!parsed.success) throw RootLogError.invalid(problemsFromZod(parsed.error));
+  return canonicalDraft(parsed.data);
+}
+
+function parseId(id: unknown): string {
+  const parsed = procedureIdSchema.safeParse(id);
+  if (!parsed.success) throw RootLogError.invalid([problem('id', parsed.error.issues[0]?.message ?? 'is not valid')]);
+  return parsed.data;
+}
+
+function load(store: Store, id: string): StoredProcedure {
+  const stored = readProcedure(store.statements, id);
+  if (!stored) throw new RootLogError('not_found', `There is no procedure with id ${id}.`, { field: 'id' });
+  return stored;
+}
+
+/** References the database would refuse (unknown operator or drug, a drug at a missing target), worded per field. */
+function referenceProblems(store: Store, draft: ProcedureDraft): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  if (draft.operatorId && !store.prepare('SELECT 1 FROM operators WHERE id = ?').get(draft.operatorId)) {
+    problems.push(problem('operatorId', "is not one of the department's operators"));
+  }
+  draft.drugs.forEach((administration, index) => {
+    if (!store.prepare('SELECT 1 FROM drug_catalogue WHERE code = ?').get(administration.drug)) {
+      problems.push(problem(`drugs[${index}].drug`, 'is not in the drug catalogue'));
+    }
+    if (typeof administration.site === 'number' && administration.site >= draft.targets.length) {
+      problems.push(problem(`drugs[${index}].site`, `refers to target ${administration.site + 1}, which does not exist`));
+    }
+  });
+  return problems;
+}
+
+/** Steroid the same patient received in other procedures on the same day, per drug. */
+function sameDaySteroidMg(store: Store, draft: ProcedureDraft): SameDaySteroidMg {
+  if (!draft.patientId || !draft.performedAt) return {};
+  const rows = store
+    .prepare(
+      `SELECT d.drug_code AS code, sum(coalesce(d.dose_mg, d.concentration_mg_per_ml * d.volume_ml)) AS mg
+         FROM procedures p
+         JOIN drug_administrations d ON d.procedure_id = p.id
+         JOIN drug_catalogue c ON c.code = d.drug_code AND c.drug_class = 'steroid'
+        WHERE p.patient_id = ? AND p.performed_date = ? AND p.id <> ?
+        GROUP BY d.drug_code`,
+    )
+    .all(draft.patientId, localDateOf(draft.performedAt), draft.id ?? '') as { code: string; mg: number | null }[];
+  return Object.fromEntries(rows.filter((row) => row.mg != null).map((row) => [row.code, row.mg as number]));
+}
+
+function clinicalWarnings(store: Store, draft: ProcedureDraft): ClinicalWarning[] {
+  return warnings(
+    draft,
+    { referenceLevels: referenceLevels(store), drugCatalogue: drugCatalogue(store) },
+    sameDaySteroidMg(store, draft),
+  );
+}
+
+function sortKeys(draft: ProcedureDraft, createdAt: string): Pick<LifeColumns, 'performedAtUtc' | 'performedDate'> {
+  if (!draft.performedAt) return { performedAtUtc: createdAt, performedDate: createdAt.slice(0, 10) };
+  return { performedAtUtc: new Date(draft.performedAt).toISOString(), performedDate: localDateOf(draft.performedAt) };
+}
+
+/** Checks every warning was confirmed by the person signing; the confirmed ones go into the audit row. */
+function requireConfirmed(found: ClinicalWarning[], confirmed: readonly string[]): void {
+  const unconfirmed = found.filter((warning) => warning.level !== 'reminder' && !confirmed.includes(warning.code));
+  if (unconfirmed.length > 0) {
+    throw new RootLogError(
+      'warnings_unconfirmed',
+      `Confirm ${unconfirmed.length === 1 ? 'this warning' : `these ${unconfirmed.length} warnings`} before signing: ${unconfirmed.map((w) => w.message).join(' ')}`,
+      { field: unconfirmed[0]?.field, problems: unconfirmed.map(({ field, message }) => ({ field, message })) },
+    );
+  }
+}
+
+/**
+ * Creates a draft (no id, or an id not yet stored) or replaces a draft's content. Saving
+ * unchanged content writes nothing, so the form can autosave freely. Signed records are
+ * refused: they change only through an amendment.
+ */
+export function saveDraft(store: Store, input: unknown, context: ServiceContext): SavedProcedure {
+  const draft = parseDraft(input);
+  return store.sqlite
+    .transaction((): SavedProcedure => {
+      const existing = draft.id ? readProcedure(store.statements, draft.id) : undefined;
+      if (existing && existing.life.status !== 'draft') {
+        throw new RootLogError('not_a_draft', 'This procedure is signed and can no longer be edited: amend it with a reason.', { field: 'id' });
+      }
+      const now = timestamp(context);
+      const id = draft.id ?? newId();
+      const content: ProcedureDraft = {
+        ...draft,
+        id,
+        performedAt: draft.performedAt ?? (existing ? undefined : localDateTimeWithOffset(context.now?.() ?? new Date())),
+      };
+      if (content.performedAt === undefined) delete content.performedAt;
+      const problems = referenceProblems(store, content);
+      if (problems.length > 0) throw RootLogError.invalid(problems);
+      const found = clinicalWarnings(store, content);
+      const before = existing ? clinicalContent(existing.record) : undefined;
+      const changes = diff(before, content);
+      if (existing && Object.keys(changes).length === 0) return { record: existing.record, warnings: found };
+
+      const createdAt = existing?.life.createdAt ?? now;
+      const life: LifeColumns = {
+        status: 'draft',
+        version: 1,
+        consoleName: existing?.life.consoleName ?? consoleName(store),
+        ...sortKeys(content, createdAt),
+        warningCodes: found.map((warning) => warning.code).join(','),
+        createdAt,
+        createdBy: existing?.life.createdBy ?? context.actor,
+        updatedAt: now,
+        signedBy: null,
+        signedAt: null,
+        amendedBy: null,
+        amendedAt: null,
+        amendReason: null,
+      };
+      writeProcedure(store.statements, id, content, life, Boolean(existing));
+      appendAudit(store, { at: now, actor: context.actor, action: existing ? 'update' : 'create', entity: 'procedure', entityId: id, version: 1, changes });
+      return { record: load(store, id).record, warnings: found };
+    })
+    .immediate();
+}
+
+function consoleName(store: Store): string {
+  const value = store.prepare("SELECT value FROM settings WHERE key = 'consoleName'").pluck().get() as string | undefined;
+  return value ? (JSON.parse(value) as string) : 'RootLog console';
+}
+
+export interface SignOptions {
+  /** Codes of the clinical warnings the signer has read and confirmed. */
+  confirmedWarnings?: readonly string[];
+}
+
+function signingContext(store: Store) {
+  return {
+    operatorIds: new Set(listOperators(store).map((operator) => operator.id)),
+    drugCatalogue: drugCatalogue(store),
+  };
+}
+
+/** Signs a complete draft: it becomes version 1, locked, with a snapshot kept for ever. */
+export function signProcedure(store: Store, id: unknown, options: SignOptions, context: ServiceContext): SavedProcedure {
+  const procedureId = parseId(id);
+  return store.sqlite
+    .transaction((): SavedProcedure => {
+      const { record, life } = load(store, procedureId);
+      if (life.status !== 'draft') throw new RootLogError('not_a_draft', 'This procedure is already signed.', { field: 'id' });
+      const content = clinicalContent(record);
+      const problems = signingProblems(content, signingContext(store));
+      if (problems.length > 0) throw RootLogError.invalid(problems, `The record cannot be signed yet: ${problems.length} field${problems.length === 1 ? ' needs' : 's need'} attention.`);
+      const found = clinicalWarnings(store, content);
+      requireConfirmed(found, options.confirmedWarnings ?? []);
+      const now = timestamp(context);
+      store
+        .prepare('INSERT INTO procedure_versions (procedure_id, version, content, signed_by, signed_at, reason) VALUES (?, 1, ?, ?, ?, NULL)')
+        .run(procedureId, JSON.stringify(content), context.actor, now);
+      // Only the record's life changes at signing; its parts are already as they will stay.
+      store
+        .prepare(
+          `UPDATE procedures SET status = 'signed', warning_codes = ?, updated_at = ?, signed_by = ?, signed_at = ?
+            WHERE id = ? AND status = 'draft'`,
+        )
+        .run(found.map((w) => w.code).join(','), now, context.actor, now, procedureId);
+      const changes: Changes = { status: { before: 'draft', after: 'signed' } };
+      if (found.length > 0) changes.confirmedWarnings = { before: null, after: found.map((w) => w.code) };
+      appendAudit(store, { at: now, actor: context.actor, action: 'sign', entity: 'procedure', entityId: procedureId, version: 1, changes });
+      return { record: load(store, procedureId).record, warnings: found };
+    })
+    .immediate();
+}
+
+export interface AmendOptions extends SignOptions {
+  reason: unknown;
+}
+
+/**
+ * Changes a signed record: the new content must itself be signable, the reason is
+ * required, and the previous version stays in procedure_versions unchanged.
+ */
+export function amendProcedure(store: Store, input: unknown, options: AmendOptions, context: ServiceContext): SavedProcedure {
+  const reason = typeof options.reason === 'string' ? options.reason.trim() : '';
+  if (reason.length < 3 || reason.length > 500) {
+    throw RootLogError.invalid([{ field: 'reason', message: 'Reason for the amendment must be 3 to 500 characters' }]);
+  }
+  const draft = parseDraft(input);
+  const procedureId = parseId(draft.id);
+  return store.sqlite
+    .transaction((): SavedProcedure => {
+      const { record, life } = load(store, procedureId);
+      if (life.status === 'draft') throw new RootLogError('not_a_draft', 'This procedure is a draft: edit it directly, no amendment is needed.', { field: 'id' });
+      const content: ProcedureDraft = { ...draft, id: procedureId };
+      const problems = [...referenceProblems(store, content), ...signingProblems(content, signingContext(store))];
+      if (problems.length > 0) throw RootLogError.invalid(problems);
+      const changes = diff(clinicalContent(record), content);
+      if (Object.keys(changes).length === 0) {
+        throw RootLogError.invalid([{ field: 'id', message: 'The amendment changes nothing in the signed record' }]);
+      }
+      const found = clinicalWarnings(store, content);
+      requireConfirmed(found, options.confirmedWarnings ?? []);
+      const now = timestamp(context);
+      const version = life.version + 1;
+      store.prepare('INSERT INTO open_amendments (procedure_id) VALUES (?)').run(procedureId);
+      store
+        .prepare('INSERT INTO procedure_versions (procedure_id, version, content, signed_by, signed_at, reason) VALUES (?, ?, ?, ?, ?, ?)')
+        .run(procedureId, version, JSON.stringify(content), context.actor, now, reason);
+      writeProcedure(
+        store.statements,
+        procedureId,
+        content,
+        {
+          ...life,
+          ...sortKeys(content, life.createdAt),
+          status: 'amended',
+          version,
+          warningCodes: found.map((w) => w.code).join(','),
+          updatedAt: now,
+          amendedBy: context.actor,
+          amendedAt: now,
+          amendReason: reason,
+        },
+        true,
+      );
+      store.prepare('DELETE FROM open_amendments WHERE procedure_id = ?').run(procedureId);
+      appendAudit(store, { at: now, actor: context.actor, action: 'amend', entity: 'procedure', entityId: procedureId, version, changes, reason });
+      return { record: load(store, procedureId).record, warnings: found };
+    })
+    .immediate();
+}
+
+export function getProcedure(store: Store, id: unknown): ProcedureWithHistory {
+  const procedureId = parseId(id);
+  const { record } = load(store, procedureId);
+  const versions = (
+    store.prepare('SELECT version, signed_by, signed_at, reason FROM procedure_versions WHERE procedure_id = ? ORDER BY version').all(procedureId) as {
+      version: number;
+      signed_by: string;
+      signed_at: string;
+      reason: string | null;
+    }[]
+  ).map((row) => ({ version: row.version, signedBy: row.signed_by, signedAt: row.signed_at, reason: row.reason }));
+  return {
+    record,
+    warnings: clinicalWarnings(store, clinicalContent(record)),
+    history: auditHistory(store, 'procedure', procedureId),
+    versions,
+  };
+}
+
+/** A signed version exactly as it was signed. */
+export function getVersion(store: Store, id: unknown, version: number): ProcedureDraft {
+  const content = store
+    .prepare('SELECT content FROM procedure_versions WHERE procedure_id = ? AND version = ?')
+    .pluck()
+    .get(parseId(id), version) as string | undefined;
+  if (!content) throw new RootLogError('not_found', `Procedure ${String(id)} has no signed version ${version}.`, { field: 'version' });
+  return JSON.parse(content) as ProcedureDraft;
+}
+
+/** Deletes a draft (a mistaken entry); signed records can never be deleted. The audit row keeps what it held. */
+export function deleteDraft(store: Store, id: unknown, context: ServiceContext): void {
+  const procedureId = parseId(id);
+  store.sqlite
+    .transaction(() => {
+      const { record, life } = load(store, procedureId);
+      if (life.status !== 'draft') throw new RootLogError('not_a_draft', 'A signed procedure can never be deleted; amend it instead.', { field: 'id' });
+      store.prepare('DELETE FROM procedures WHERE id = ?').run(procedureId);
+      appendAudit(store, {
+        at: timestamp(context),
+        actor: context.actor,
+        action: 'delete',
+        entity: 'procedure',
+        entityId: procedureId,
+        version: 1,
+        changes: diff(clinicalContent(record), undefined),
+      });
+    })
+    .immediate();
+}

@@ -1,0 +1,317 @@
+import { appendAudit } from './audit.js';
+import {
+  type DrugAdministration,
+  type Indication,
+  type ProcedureDraft,
+  type Root,
+  type SpreadPattern,
+  type Target,
+  canonicalDraft,
+  defaultForamen,
+  localDateOf,
+  localDateTimeWithOffset,
+  warnings,
+} from './model/index.js';
+import { drugCatalogue, referenceLevels, saveOperator } from './settings.js';
+import { type LifeColumns, writeProcedure } from './sqlite/procedure-rows.js';
+import { type ServiceContext, type Store, newId } from './store.js';
+
+/*
+ * Realistic demo data from the published figures in shared/data-dictionary.md: roots mostly
+ * L5, then S1, then L4; CT mostly (DLP ≈ 199 ± 101 mGy·cm), some CT fluoroscopy (10.4 ± 7.5 s)
+ * and conventional fluoroscopy; 1–3 % intravascular spread; dexamethasone 8 mg or
+ * triamcinolone 40 mg with lidocaine or bupivacaine; NRS 5–9 before and mostly lower after.
+ * Deterministic for a seed, so tests and benchmarks can rely on the same data.
+ */
+
+/** mulberry32: small, fast, good enough for demo data, and the same on every machine. */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+type Random = () => number;
+const pick = <T>(random: Random, weighted: readonly (readonly [T, number])[]): T => {
+  const total = weighted.reduce((sum, [, weight]) => sum + weight, 0);
+  let roll = random() * total;
+  for (const [value, weight] of weighted) {
+    roll -= weight;
+    if (roll < 0) return value;
+  }
+  return weighted[weighted.length - 1]?.[0] as T;
+};
+const between = (random: Random, min: number, max: number) => min + random() * (max - min);
+const wholeBetween = (random: Random, min: number, max: number) => Math.floor(between(random, min, max + 1));
+const normal = (random: Random, mean: number, sd: number) =>
+  mean + sd * Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
+const round = (value: number, decimals: number) => Math.round(value * 10 ** decimals) / 10 ** decimals;
+
+const FIRST_NAMES = ['Anna', 'Jonas', 'Maria', 'Lukas', 'Sofia', 'Paul', 'Emma', 'Felix', 'Lea', 'Noah', 'Mila', 'Elias', 'Clara', 'Ben', 'Ida'];
+const LAST_NAMES = ['Müller', 'Schmidt', 'Schneider', 'Fischer', 'Weber', 'Meyer', 'Wagner', 'Becker', 'Hoffmann', 'Koch', 'Richter', 'Klein', 'Wolf', 'Neumann', "O'Brien"];
+export const DEMO_OPERATORS = ['Dr. A. Keller', 'Dr. B. Lang', 'Dr. C. Vogel', 'Dr. D. Roth', 'Dr. E. Brandt', 'Dr. F. Haas'];
+
+const ROOT_WEIGHTS: readonly (readonly [Root, number])[] = [
+  ['L5', 62],
+  ['S1', 20],
+  ['L4', 13],
+  ['L3', 4],
+  ['L2', 1],
+];
+
+function spreadFor(random: Random, root: Root): SpreadPattern[] {
+  // Intravascular uptake is commoner at S1 (Furman 2000); the seeded overall rate is ~2 %.
+  const intravascular = random() < (root === 'S1' ? 0.04 : 0.015);
+  if (intravascular) return [random() < 0.85 ? 'intravascular_venous' : 'intravascular_arterial', 'perineural'];
+  if (random() < 0.003) return ['intrathecal'];
+  return pick(random, [
+    [['perineural'], 55],
+    [['perineural', 'epidural'], 25],
+    [['perineural', 'intraforaminal'], 12],
+    [['epidural'], 5],
+    [['soft_tissue_only'], 2],
+    [['not_assessed'], 1],
+  ] as const).slice();
+}
+
+/** One signable procedure performed at `performedAt` by one of `operatorIds`. */
+export function demoProcedure(random: Random, operatorIds: readonly string[], performedAt: Date): ProcedureDraft {
+  const root = pick(random, ROOT_WEIGHTS);
+  const side = random() < 0.5 ? 'left' : 'right';
+  const shape = pick(random, [
+    ['single', 85],
+    ['bilateral', 8],
+    ['two_level', 7],
+  ] as const);
+  const targetRoots: [Root, 'left' | 'right'][] = [[root, side]];
+  if (shape === 'bilateral') targetRoots.push([root, side === 'left' ? 'right' : 'left']);
+  if (shape === 'two_level') targetRoots.push([root === 'L4' ? 'L5' : root === 'S1' ? 'L5' : 'L4', side]);
+
+  const targets: Target[] = targetRoots.map(([targetRoot, targetSide]) => ({
+    root: targetRoot,
+    side: targetSide,
+    foramen: defaultForamen(targetRoot),
+    approach: random() < 0.9 ? 'transforaminal' : 'periradicular_extraforaminal',
+    needleGauge: random() < 0.8 ? 22 : 20,
+    needleLengthMm: random() < 0.7 ? 90 : 120,
+    needleRepositionings: pick(random, [
+      [0, 50],
+      [1, 30],
+      [2, 15],
+      [3, 5],
+    ] as const),
+    spread: spreadFor(random, targetRoot),
+    provokedPain: pick(random, [
+      ['none', 40],
+      ['concordant', 50],
+      ['non_concordant', 10],
+    ] as const),
+    injectionSlowed: random() < 0.15,
+  }));
+  const caudalEpidural = random() < 0.1;
+
+  const modality = pick(random, [
+    ['ct', 70],
+    ['ct_fluoroscopy', 15],
+    ['fluoroscopy', 10],
+    ['ct_and_fluoroscopy', 5],
+  ] as const);
+  const usesCt = modality !== 'fluoroscopy';
+  const usesFluoro = modality !== 'ct';
+  const dlp = usesCt ? round(Math.max(15, normal(random, 199, 101)), 1) : undefined;
+
+  const drugs: DrugAdministration[] = [];
+  const sites: (number | 'caudal')[] = [...targets.map((_, index) => index), ...(caudalEpidural ? ['caudal' as const] : [])];
+  for (const site of sites) {
+    const spread = site === 'caudal' ? [] : (targets[site]?.spread ?? []);
+    const unsafe = spread.some((pattern) => pattern.startsWith('intravascular') || pattern === 'intrathecal');
+    // After intravascular spread most radiologists switch to dexamethasone; a few do not.
+    const particulate = unsafe ? random() < 0.2 : random() < 0.3;
+    drugs.push(particulate ? { drug: 'triamcinolone', doseMg: 40, site } : { drug: 'dexamethasone', doseMg: sites.length > 1 ? 4 : 8, site });
+    drugs.push(
+      random() < 0.7
+        ? { drug: 'lidocaine', concentrationMgPerMl: random() < 0.6 ? 10 : 20, volumeMl: random() < 0.5 ? 1 : 2, site }
+        : { drug: 'bupivacaine', concentrationMgPerMl: random() < 0.7 ? 2.5 : 5, volumeMl: 1, site },
+    );
+  }
+
+  const painPre = wholeBetween(random, 5, 9);
+  const relief = pick(random, [
+    [1, 25],
+    [0.75, 25],
+    [0.5, 25],
+    [0.25, 15],
+    [0, 9],
+    [-0.2, 1],
+  ] as const);
+  const painPost = Math.min(10, Math.max(0, Math.round(painPre * (1 - relief))));
+
+  const complication = pick(random, [
+    ['none', 950],
+    ['vasovagal', 20],
+    ['transient_motor_block', 18],
+    ['intravascular_injection', 4],
+    ['dural_puncture', 3],
+    ['hematoma', 2],
+    ['contrast_reaction', 2],
+    ['other', 1],
+  ] as const);
+  const start = performedAt.getHours() * 60 + performedAt.getMinutes();
+  const tableMinutes = wholeBetween(random, 10, 25);
+  const hhmm = (minutes: number) => `${String(Math.floor(minutes / 60) % 24).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+  const birthYear = wholeBetween(random, 1940, 2000);
+  const indications: Indication[] = [
+    pick(random, [
+      ['disc_herniation', 45],
+      ['foraminal_stenosis', 20],
+      ['disc_protrusion', 15],
+      ['central_canal_stenosis', 8],
+      ['facet_arthropathy', 5],
+      ['postoperative', 5],
+      ['other', 2],
+    ] as const),
+  ];
+
+  const draft: ProcedureDraft = {
+    patientId: `P${wholeBetween(random, 1000000, 9999999)}`,
+    patientName: `${pick(random, LAST_NAMES.map((name) => [name, 1] as const))}, ${pick(random, FIRST_NAMES.map((name) => [name, 1] as const))}`,
+    birthDate: `${birthYear}-${String(wholeBetween(random, 1, 12)).padStart(2, '0')}-${String(wholeBetween(random, 1, 28)).padStart(2, '0')}`,
+    sex: random() < 0.52 ? 'female' : 'male',
+    accessionNumber: `ACC${wholeBetween(random, 10000000, 99999999)}`,
+    performedAt: localDateTimeWithOffset(performedAt),
+    startedAt: hhmm(start),
+    endedAt: hhmm(Math.min(start + tableMinutes, 23 * 60 + 59)),
+    operatorId: operatorIds[Math.floor(random() * operatorIds.length)] ?? null,
+    indications,
+    symptomSide: shape === 'bilateral' ? 'bilateral' : side,
+    priorInfiltrations: pick(random, [
+      [0, 60],
+      [1, 25],
+      [2, 10],
+      [3, 5],
+    ] as const),
+    consent: 'obtained',
+    anticoagulation: pick(random, [
+      ['none', 85],
+      ['paused_per_protocol', 13],
+      ['continued', 2],
+    ] as const),
+    contrastAllergy: 'none',
+    pregnancyExcluded: 'not_applicable',
+    diabetes: random() < 0.12 ? 'yes' : 'no',
+    position: 'prone',
+    targets,
+    caudalEpidural,
+    caudalSpread: caudalEpidural ? ['epidural'] : [],
+    modality,
+    ctdiVolMGy: usesCt && dlp ? round(dlp / between(random, 8, 14), 2) : undefined,
+    dlpMGyCm: dlp,
+    ctAcquisitions: usesCt ? wholeBetween(random, 4, 10) : undefined,
+    fluoroTimeS: usesFluoro
+      ? modality === 'fluoroscopy'
+        ? round(between(random, 15, 90), 1)
+        : round(Math.max(1, normal(random, 10.4, 7.5)), 1)
+      : undefined,
+    dapGyCm2: modality === 'fluoroscopy' ? round(between(random, 0.5, 5), 2) : undefined,
+    contrastAgent: 'iopamidol_300',
+    contrastVolumeMl: round(between(random, 0.5, 2), 1),
+    drugs,
+    painPre,
+    painPost,
+    painPostMinutes: 10,
+    followUps: random() < 0.2 ? [{ day: 2, painNrs: Math.max(0, painPost - wholeBetween(random, 0, 2)), method: 'phone' }] : [],
+    complications: [complication === 'none' ? { type: 'none' } : { type: complication, severity: random() < 0.9 ? 'minor' : 'major' }],
+    disposition: random() < 0.9 ? 'home_not_driving' : 'observation',
+    notes: random() < 0.05 ? 'Patient anxious; slow contrast injection.' : undefined,
+  };
+  for (const key of Object.keys(draft) as (keyof ProcedureDraft)[]) if (draft[key] === undefined) delete draft[key];
+  return canonicalDraft(draft);
+}
+
+export interface SeedOptions {
+  count: number;
+  seed?: number;
+  /** Procedures are spread over this many years back from `until`. */
+  years?: number;
+  until?: Date;
+  batchSize?: number;
+  onProgress?: (done: number, total: number) => void;
+}
+
+/**
+ * Adds `count` signed procedures, in batched transactions (one fsync per batch, not per
+ * record). Each gets its version snapshot and its create and sign audit rows, like a
+ * record signed at the console.
+ */
+export function seedDatabase(store: Store, options: SeedOptions, context: ServiceContext): { added: number; operators: string[] } {
+  const random = seededRandom(options.seed ?? 1);
+  const until = options.until ?? new Date();
+  const spanMs = (options.years ?? 3) * 365.25 * 24 * 3600 * 1000;
+  const batchSize = options.batchSize ?? 1000;
+  const existing = store.prepare('SELECT id, name FROM operators WHERE active = 1').all() as { id: string; name: string }[];
+  const operatorIds = DEMO_OPERATORS.map(
+    (name) => existing.find((operator) => operator.name === name)?.id ?? saveOperator(store, { name }, context).id,
+  );
+  const consoleName = JSON.parse(
+    (store.prepare("SELECT value FROM settings WHERE key = 'consoleName'").pluck().get() as string | undefined) ?? '"RootLog console"',
+  ) as string;
+  const ruleSettings = { referenceLevels: referenceLevels(store), drugCatalogue: drugCatalogue(store) };
+  const insertVersion = store.prepare(
+    'INSERT INTO procedure_versions (procedure_id, version, content, signed_by, signed_at, reason) VALUES (?, 1, ?, ?, ?, NULL)',
+  );
+
+  const writeBatch = store.sqlite.transaction((size: number) => {
+    for (let i = 0; i < size; i++) {
+      // Weekday working hours, 08:00–16:00 local time.
+      const day = new Date(until.getTime() - random() * spanMs);
+      if (day.getDay() === 0) day.setDate(day.getDate() + 1);
+      if (day.getDay() === 6) day.setDate(day.getDate() - 1);
+      day.setHours(8 + Math.floor(random() * 8), Math.floor(random() * 4) * 15, 0, 0);
+      const operatorIndex = Math.floor(random() * operatorIds.length);
+      const draft = demoProcedure(random, [operatorIds[operatorIndex] as string], day);
+      const id = newId();
+      const content = { ...draft, id };
+      const signedAt = new Date(day.getTime() + 20 * 60 * 1000).toISOString();
+      const signer = DEMO_OPERATORS[operatorIndex] as string;
+      const life: LifeColumns = {
+        status: 'signed',
+        version: 1,
+        consoleName,
+        performedAtUtc: day.toISOString(),
+        performedDate: localDateOf(draft.performedAt as string),
+        warningCodes: warnings(draft, ruleSettings)
+          .map((warning) => warning.code)
+          .join(','),
+        createdAt: day.toISOString(),
+        createdBy: signer,
+        updatedAt: signedAt,
+        signedBy: signer,
+        signedAt,
+        amendedBy: null,
+        amendedAt: null,
+        amendReason: null,
+      };
+      writeProcedure(store.statements, id, content, { ...life, status: 'draft', signedBy: null, signedAt: null }, false);
+      insertVersion.run(id, JSON.stringify(content), signer, signedAt);
+      store
+        .prepare("UPDATE procedures SET status = 'signed', signed_by = ?, signed_at = ? WHERE id = ?")
+        .run(signer, signedAt, id);
+      appendAudit(store, { at: life.createdAt, actor: context.actor, action: 'create', entity: 'procedure', entityId: id, version: 1, changes: { seeded: { before: null, after: true } } });
+      appendAudit(store, { at: signedAt, actor: signer, action: 'sign', entity: 'procedure', entityId: id, version: 1, changes: { status: { before: 'draft', after: 'signed' } } });
+    }
+  });
+
+  let done = 0;
+  while (done < options.count) {
+    const size = Math.min(batchSize, options.count - done);
+    writeBatch.immediate(size);
+    done += size;
+    options.onProgress?.(done, options.count);
+  }
+  return { added: done, operators: operatorIds };
+}

@@ -1,0 +1,149 @@
+import { appendAudit, diff } from './audit.js';
+import {
+  type DepartmentSettings,
+  type Drug,
+  type Operator,
+  type ReferenceLevels,
+  RootLogError,
+  drugSchema,
+  operatorSchema,
+  problem,
+  problemsFromZod,
+  settingsPatchSchema,
+} from './model/index.js';
+import { type ServiceContext, type Store, newId, timestamp } from './store.js';
+
+const readSetting = <T>(store: Store, key: string): T | undefined => {
+  const value = store.prepare('SELECT value FROM settings WHERE key = ?').pluck().get(key) as string | undefined;
+  return value === undefined ? undefined : (JSON.parse(value) as T);
+};
+
+const writeSetting = (store: Store, key: string, value: unknown) =>
+  store.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, JSON.stringify(value));
+
+export function listOperators(store: Store): Operator[] {
+  return (store.prepare('SELECT id, name, active FROM operators ORDER BY name COLLATE NOCASE').all() as { id: string; name: string; active: number }[]).map(
+    (row) => ({ ...row, active: row.active === 1 }),
+  );
+}
+
+export function drugCatalogue(store: Store): Drug[] {
+  const rows = store.prepare('SELECT * FROM drug_catalogue ORDER BY drug_class, name').all() as Record<string, unknown>[];
+  return rows.map((row) => {
+    const drug: Drug = {
+      code: row.code as string,
+      name: row.name as string,
+      drugClass: row.drug_class as Drug['drugClass'],
+      particulate: row.particulate === 1,
+      dosing: row.dosing as Drug['dosing'],
+      active: row.active === 1,
+    };
+    if (row.default_concentration_mg_per_ml != null) drug.defaultConcentrationMgPerMl = row.default_concentration_mg_per_ml as number;
+    if (row.usual_dose_mg != null) drug.usualDoseMg = row.usual_dose_mg as number;
+    if (row.max_dose_mg != null) drug.maxDoseMg = row.max_dose_mg as number;
+    return drug;
+  });
+}
+
+export function referenceLevels(store: Store): ReferenceLevels {
+  return readSetting<ReferenceLevels>(store, 'referenceLevels') ?? { ctDlpMGyCm: 200, fluoroTimeS: 60 };
+}
+
+/** The department's settings as the UI may see them: never the pseudonymisation key. */
+export function getSettings(store: Store): DepartmentSettings {
+  return {
+    consoleName: readSetting<string>(store, 'consoleName') ?? 'RootLog console',
+    defaultOperatorId: readSetting<string | null>(store, 'defaultOperatorId') ?? null,
+    referenceLevels: referenceLevels(store),
+    operators: listOperators(store),
+    drugCatalogue: drugCatalogue(store),
+  };
+}
+
+/** The department key for keyed hashes in pseudonymised exports; only export code may call this. */
+export function pseudonymKey(store: Store): string {
+  const key = readSetting<string>(store, 'pseudonymKey');
+  if (!key) throw new RootLogError('internal', 'The pseudonymisation key is missing from this database.');
+  return key;
+}
+
+export function updateSettings(store: Store, patch: unknown, context: ServiceContext): DepartmentSettings {
+  const parsed = settingsPatchSchema.safeParse(patch);
+  if (!parsed.success) throw RootLogError.invalid(problemsFromZod(parsed.error));
+  return store.sqlite
+    .transaction(() => {
+      const before = getSettings(store);
+      const { defaultOperatorId } = parsed.data;
+      if (defaultOperatorId && !before.operators.some((operator) => operator.id === defaultOperatorId)) {
+        throw RootLogError.invalid([problem('defaultOperatorId', "is not one of the department's operators")]);
+      }
+      for (const [key, value] of Object.entries(parsed.data)) if (value !== undefined) writeSetting(store, key, value);
+      const after = getSettings(store);
+      const changes = diff(
+        { consoleName: before.consoleName, defaultOperatorId: before.defaultOperatorId, referenceLevels: before.referenceLevels },
+        { consoleName: after.consoleName, defaultOperatorId: after.defaultOperatorId, referenceLevels: after.referenceLevels },
+      );
+      if (Object.keys(changes).length > 0) {
+        appendAudit(store, { at: timestamp(context), actor: context.actor, action: 'settings', entity: 'settings', entityId: 'department', changes });
+      }
+      return after;
+    })
+    .immediate();
+}
+
+/** Adds an operator (no id) or renames / (de)activates one; operators are never deleted, records point at them. */
+export function saveOperator(store: Store, input: unknown, context: ServiceContext): Operator {
+  const parsed = operatorSchema.partial({ id: true }).safeParse(input);
+  if (!parsed.success) throw RootLogError.invalid(problemsFromZod(parsed.error));
+  const operator = { ...parsed.data, id: parsed.data.id ?? newId() };
+  return store.sqlite
+    .transaction(() => {
+      const before = listOperators(store).find((existing) => existing.id === operator.id);
+      if (parsed.data.id && !before) throw new RootLogError('not_found', `There is no operator with id ${parsed.data.id}.`, { field: 'id' });
+      store
+        .prepare('INSERT INTO operators (id, name, active) VALUES (@id, @name, @active) ON CONFLICT (id) DO UPDATE SET name = excluded.name, active = excluded.active')
+        .run({ ...operator, active: operator.active ? 1 : 0 });
+      const changes = diff(before ?? {}, operator);
+      if (Object.keys(changes).length > 0) {
+        appendAudit(store, { at: timestamp(context), actor: context.actor, action: 'settings', entity: 'operator', entityId: operator.id, changes });
+      }
+      return operator;
+    })
+    .immediate();
+}
+
+/** Adds a drug to the catalogue or edits one (by code); drugs are deactivated, never deleted. */
+export function saveDrug(store: Store, input: unknown, context: ServiceContext): Drug {
+  const parsed = drugSchema.safeParse(input);
+  if (!parsed.success) throw RootLogError.invalid(problemsFromZod(parsed.error));
+  const drug = parsed.data;
+  if (drug.usualDoseMg != null && drug.maxDoseMg != null && drug.usualDoseMg > drug.maxDoseMg) {
+    throw RootLogError.invalid([problem('usualDoseMg', 'must not be above the maximum dose')]);
+  }
+  return store.sqlite
+    .transaction(() => {
+      const before = drugCatalogue(store).find((existing) => existing.code === drug.code);
+      store
+        .prepare(
+          `INSERT INTO drug_catalogue (code, name, drug_class, particulate, dosing, default_concentration_mg_per_ml, usual_dose_mg, max_dose_mg, active)
+           VALUES (@code, @name, @drugClass, @particulate, @dosing, @defaultConcentrationMgPerMl, @usualDoseMg, @maxDoseMg, @active)
+           ON CONFLICT (code) DO UPDATE SET name = excluded.name, drug_class = excluded.drug_class, particulate = excluded.particulate,
+             dosing = excluded.dosing, default_concentration_mg_per_ml = excluded.default_concentration_mg_per_ml,
+             usual_dose_mg = excluded.usual_dose_mg, max_dose_mg = excluded.max_dose_mg, active = excluded.active`,
+        )
+        .run({
+          ...drug,
+          particulate: drug.particulate ? 1 : 0,
+          active: drug.active ? 1 : 0,
+          defaultConcentrationMgPerMl: drug.defaultConcentrationMgPerMl ?? null,
+          usualDoseMg: drug.usualDoseMg ?? null,
+          maxDoseMg: drug.maxDoseMg ?? null,
+        });
+      const changes = diff(before ?? {}, drug);
+      if (Object.keys(changes).length > 0) {
+        appendAudit(store, { at: timestamp(context), actor: context.actor, action: 'settings', entity: 'drug', entityId: drug.code, changes });
+      }
+      return drug;
+    })
+    .immediate();
+}

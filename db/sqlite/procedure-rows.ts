@@ -1,0 +1,274 @@
+import { type ProcedureDraft, type ProcedureRecord, type RecordLife, canonicalDraft } from '../model/index.js';
+import type { SqliteDatabase } from './open.js';
+
+/*
+ * The one place that knows how a procedure maps to its tables. Scalar fields map
+ * one-to-one onto columns of `procedures`; lists live in their own tables.
+ */
+
+type ScalarField = Exclude<
+  keyof ProcedureDraft,
+  'id' | 'indications' | 'targets' | 'caudalSpread' | 'drugs' | 'followUps' | 'complications' | 'caudalEpidural'
+>;
+
+export const SCALAR_COLUMNS: ReadonlyArray<readonly [ScalarField, string]> = [
+  ['patientId', 'patient_id'],
+  ['patientName', 'patient_name'],
+  ['birthDate', 'birth_date'],
+  ['sex', 'sex'],
+  ['accessionNumber', 'accession_number'],
+  ['performedAt', 'performed_at'],
+  ['startedAt', 'started_at'],
+  ['endedAt', 'ended_at'],
+  ['operatorId', 'operator_id'],
+  ['assistant', 'assistant'],
+  ['symptomSide', 'symptom_side'],
+  ['priorInfiltrations', 'prior_infiltrations'],
+  ['consent', 'consent'],
+  ['anticoagulation', 'anticoagulation'],
+  ['contrastAllergy', 'contrast_allergy'],
+  ['pregnancyExcluded', 'pregnancy_excluded'],
+  ['diabetes', 'diabetes'],
+  ['position', 'position'],
+  ['caudalProvokedPain', 'caudal_provoked_pain'],
+  ['modality', 'modality'],
+  ['ctdiVolMGy', 'ctdi_vol_mgy'],
+  ['dlpMGyCm', 'dlp_mgy_cm'],
+  ['ctAcquisitions', 'ct_acquisitions'],
+  ['fluoroTimeS', 'fluoro_time_s'],
+  ['dapGyCm2', 'dap_gy_cm2'],
+  ['contrastAgent', 'contrast_agent'],
+  ['contrastVolumeMl', 'contrast_volume_ml'],
+  ['noDrugReason', 'no_drug_reason'],
+  ['painPre', 'pain_pre'],
+  ['painPost', 'pain_post'],
+  ['painPostMinutes', 'pain_post_minutes'],
+  ['disposition', 'disposition'],
+  ['notes', 'notes'],
+];
+
+/** Columns that hold the record's life (status, signatures), not its clinical content. */
+export interface LifeColumns {
+  status: RecordLife['status'];
+  version: number;
+  consoleName: string;
+  performedAtUtc: string;
+  performedDate: string;
+  warningCodes: string;
+  createdAt: string;
+  createdBy: string;
+  updatedAt: string;
+  signedBy: string | null;
+  signedAt: string | null;
+  amendedBy: string | null;
+  amendedAt: string | null;
+  amendReason: string | null;
+}
+
+const LIFE_COLUMNS: ReadonlyArray<readonly [keyof LifeColumns, string]> = [
+  ['status', 'status'],
+  ['version', 'version'],
+  ['consoleName', 'console_name'],
+  ['performedAtUtc', 'performed_at_utc'],
+  ['performedDate', 'performed_date'],
+  ['warningCodes', 'warning_codes'],
+  ['createdAt', 'created_at'],
+  ['createdBy', 'created_by'],
+  ['updatedAt', 'updated_at'],
+  ['signedBy', 'signed_by'],
+  ['signedAt', 'signed_at'],
+  ['amendedBy', 'amended_by'],
+  ['amendedAt', 'amended_at'],
+  ['amendReason', 'amend_reason'],
+];
+
+const ALL_COLUMNS = [...SCALAR_COLUMNS.map(([, column]) => column), 'caudal_epidural', ...LIFE_COLUMNS.map(([, c]) => c)];
+
+type Row = Record<string, unknown>;
+
+/** Prepared statements for one connection, made once: a save runs a dozen of them. */
+export function procedureStatements(db: SqliteDatabase) {
+  return {
+    insertProcedure: db.prepare(
+      `INSERT INTO procedures (id, ${ALL_COLUMNS.join(', ')}) VALUES (@id, ${ALL_COLUMNS.map((c) => `@${c}`).join(', ')})`,
+    ),
+    updateProcedure: db.prepare(
+      `UPDATE procedures SET ${ALL_COLUMNS.filter((c) => c !== 'created_at' && c !== 'created_by')
+        .map((c) => `${c} = @${c}`)
+        .join(', ')} WHERE id = @id`,
+    ),
+    selectProcedure: db.prepare('SELECT * FROM procedures WHERE id = ?'),
+    deleteParts: [
+      'procedure_indications',
+      'target_spread',
+      'caudal_spread',
+      'drug_administrations',
+      'complications',
+      'follow_ups',
+      'targets',
+    ].map((table) => db.prepare(`DELETE FROM ${table} WHERE procedure_id = ?`)),
+    insertIndication: db.prepare('INSERT INTO procedure_indications (procedure_id, indication) VALUES (?, ?)'),
+    insertTarget: db.prepare(
+      `INSERT INTO targets (procedure_id, ordinal, root, side, foramen, approach, needle_gauge, needle_length_mm,
+        needle_repositionings, provoked_pain, injection_slowed)
+       VALUES (@procedureId, @ordinal, @root, @side, @foramen, @approach, @needleGauge, @needleLengthMm,
+        @needleRepositionings, @provokedPain, @injectionSlowed)`,
+    ),
+    insertTargetSpread: db.prepare('INSERT INTO target_spread (procedure_id, target_ordinal, pattern) VALUES (?, ?, ?)'),
+    insertCaudalSpread: db.prepare('INSERT INTO caudal_spread (procedure_id, pattern) VALUES (?, ?)'),
+    insertDrug: db.prepare(
+      `INSERT INTO drug_administrations (procedure_id, ordinal, drug_code, dose_mg, concentration_mg_per_ml, volume_ml,
+        target_ordinal, at_caudal, lot)
+       VALUES (@procedureId, @ordinal, @drug, @doseMg, @concentrationMgPerMl, @volumeMl, @targetOrdinal, @atCaudal, @lot)`,
+    ),
+    insertComplication: db.prepare('INSERT INTO complications (procedure_id, complication, severity) VALUES (?, ?, ?)'),
+    insertFollowUp: db.prepare(
+      `INSERT INTO follow_ups (procedure_id, ordinal, day, pain_nrs, relief_percent, method, note)
+       VALUES (@procedureId, @ordinal, @day, @painNrs, @reliefPercent, @method, @note)`,
+    ),
+    selectIndications: db.prepare('SELECT indication FROM procedure_indications WHERE procedure_id = ? ').pluck(),
+    selectTargets: db.prepare('SELECT * FROM targets WHERE procedure_id = ? ORDER BY ordinal'),
+    selectTargetSpread: db.prepare('SELECT target_ordinal, pattern FROM target_spread WHERE procedure_id = ?'),
+    selectCaudalSpread: db.prepare('SELECT pattern FROM caudal_spread WHERE procedure_id = ?').pluck(),
+    selectDrugs: db.prepare('SELECT * FROM drug_administrations WHERE procedure_id = ? ORDER BY ordinal'),
+    selectComplications: db.prepare('SELECT complication, severity FROM complications WHERE procedure_id = ?'),
+    selectFollowUps: db.prepare('SELECT * FROM follow_ups WHERE procedure_id = ? ORDER BY ordinal'),
+  };
+}
+
+export type ProcedureStatements = ReturnType<typeof procedureStatements>;
+
+const bool = (value: boolean | null | undefined) => (value == null ? null : value ? 1 : 0);
+
+function procedureRow(id: string, draft: ProcedureDraft, life: LifeColumns): Row {
+  const row: Row = { id, caudal_epidural: draft.caudalEpidural ? 1 : 0 };
+  for (const [field, column] of SCALAR_COLUMNS) row[column] = draft[field] ?? null;
+  for (const [field, column] of LIFE_COLUMNS) row[column] = life[field];
+  return row;
+}
+
+/** Writes the procedure row and all its parts; the caller owns the transaction. */
+export function writeProcedure(s: ProcedureStatements, id: string, draft: ProcedureDraft, life: LifeColumns, exists: boolean): void {
+  const row = procedureRow(id, draft, life);
+  if (exists) {
+    s.updateProcedure.run(row);
+    for (const statement of s.deleteParts) statement.run(id);
+  } else {
+    s.insertProcedure.run(row);
+  }
+  for (const indication of draft.indications) s.insertIndication.run(id, indication);
+  draft.targets.forEach((target, ordinal) => {
+    s.insertTarget.run({
+      procedureId: id,
+      ordinal,
+      root: target.root ?? null,
+      side: target.side ?? null,
+      foramen: target.foramen ?? null,
+      approach: target.approach ?? null,
+      needleGauge: target.needleGauge ?? null,
+      needleLengthMm: target.needleLengthMm ?? null,
+      needleRepositionings: target.needleRepositionings ?? null,
+      provokedPain: target.provokedPain ?? null,
+      injectionSlowed: bool(target.injectionSlowed),
+    });
+    for (const pattern of target.spread) s.insertTargetSpread.run(id, ordinal, pattern);
+  });
+  for (const pattern of draft.caudalSpread) s.insertCaudalSpread.run(id, pattern);
+  draft.drugs.forEach((administration, ordinal) => {
+    const site = administration.site;
+    s.insertDrug.run({
+      procedureId: id,
+      ordinal,
+      drug: administration.drug,
+      doseMg: administration.doseMg ?? null,
+      concentrationMgPerMl: administration.concentrationMgPerMl ?? null,
+      volumeMl: administration.volumeMl ?? null,
+      targetOrdinal: typeof site === 'number' ? site : null,
+      atCaudal: site === 'caudal' ? 1 : 0,
+      lot: administration.lot ?? null,
+    });
+  });
+  for (const entry of draft.complications) s.insertComplication.run(id, entry.type, entry.severity ?? null);
+  draft.followUps.forEach((followUp, ordinal) => {
+    s.insertFollowUp.run({
+      procedureId: id,
+      ordinal,
+      day: followUp.day,
+      painNrs: followUp.painNrs ?? null,
+      reliefPercent: followUp.reliefPercent ?? null,
+      method: followUp.method ?? null,
+      note: followUp.note ?? null,
+    });
+  });
+}
+
+/** Keeps only the keys whose value is present, so a record reads the way it was written. */
+function compact<T extends Record<string, unknown>>(object: T): T {
+  for (const key of Object.keys(object)) if (object[key] == null) delete object[key];
+  return object;
+}
+
+export interface StoredProcedure {
+  record: ProcedureRecord;
+  life: LifeColumns;
+}
+
+/** Reads one procedure with all its parts, or undefined when there is none with that id. */
+export function readProcedure(s: ProcedureStatements, id: string): StoredProcedure | undefined {
+  const row = s.selectProcedure.get(id) as Row | undefined;
+  if (!row) return undefined;
+  const life = Object.fromEntries(LIFE_COLUMNS.map(([field, column]) => [field, row[column]])) as unknown as LifeColumns;
+  const spreadByTarget = new Map<number, string[]>();
+  for (const { target_ordinal, pattern } of s.selectTargetSpread.all(id) as { target_ordinal: number; pattern: string }[]) {
+    spreadByTarget.set(target_ordinal, [...(spreadByTarget.get(target_ordinal) ?? []), pattern]);
+  }
+  const content: Row = {};
+  for (const [field, column] of SCALAR_COLUMNS) content[field] = row[column];
+  const record = canonicalDraft({
+    id,
+    ...compact(content),
+    indications: s.selectIndications.all(id),
+    targets: (s.selectTargets.all(id) as Row[]).map((t) =>
+      compact({
+        root: t.root,
+        side: t.side,
+        foramen: t.foramen,
+        approach: t.approach,
+        needleGauge: t.needle_gauge,
+        needleLengthMm: t.needle_length_mm,
+        needleRepositionings: t.needle_repositionings,
+        spread: spreadByTarget.get(t.ordinal as number) ?? [],
+        provokedPain: t.provoked_pain,
+        injectionSlowed: t.injection_slowed == null ? null : t.injection_slowed === 1,
+      }),
+    ),
+    caudalEpidural: row.caudal_epidural === 1,
+    caudalSpread: s.selectCaudalSpread.all(id),
+    drugs: (s.selectDrugs.all(id) as Row[]).map((d) =>
+      compact({
+        drug: d.drug_code,
+        doseMg: d.dose_mg,
+        concentrationMgPerMl: d.concentration_mg_per_ml,
+        volumeMl: d.volume_ml,
+        site: d.at_caudal === 1 ? 'caudal' : d.target_ordinal,
+        lot: d.lot,
+      }),
+    ),
+    followUps: (s.selectFollowUps.all(id) as Row[]).map((f) =>
+      compact({ day: f.day, painNrs: f.pain_nrs, reliefPercent: f.relief_percent, method: f.method, note: f.note }),
+    ),
+    complications: (s.selectComplications.all(id) as Row[]).map((c) => compact({ type: c.complication, severity: c.severity })),
+    status: life.status,
+    version: life.version,
+    consoleName: life.consoleName,
+    createdAt: life.createdAt,
+    createdBy: life.createdBy,
+    updatedAt: life.updatedAt,
+    signedBy: life.signedBy,
+    signedAt: life.signedAt,
+    amendedBy: life.amendedBy,
+    amendedAt: life.amendedAt,
+    amendReason: life.amendReason,
+  } as unknown as ProcedureRecord);
+  return { record, life };
+}
