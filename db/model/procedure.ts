@@ -35,8 +35,20 @@ import {
 const oneOf = <const T extends readonly [string, ...string[]]>(values: T) =>
   z.enum(values, { error: `must be one of: ${values.join(', ')}` });
 
-const text = (max: number) =>
-  z.string({ error: 'must be text' }).trim().max(max, { error: `must be at most ${max} characters` });
+/** Free text, trimmed; an empty field is a missing one (a cleared input, or only spaces). */
+// Control characters (NUL above all) have no place in a clinical record and confuse
+// SQLite's length() and every spreadsheet; notes may keep line breaks and tabs.
+const SINGLE_LINE = /^[^\u0000-\u001f\u007f]*$/;
+const MULTI_LINE = /^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]*$/;
+const text = (max: number, lines: 'single' | 'multi' = 'single') =>
+  z
+    .string({ error: 'must be text' })
+    .trim()
+    .max(max, { error: `must be at most ${max} characters` })
+    .regex(lines === 'single' ? SINGLE_LINE : MULTI_LINE, {
+      error: lines === 'single' ? 'must be one line of text without control characters' : 'must not contain control characters',
+    })
+    .transform((value) => (value === '' ? undefined : value));
 
 const wholeNumber = (min: number, max: number) =>
   z
@@ -116,7 +128,7 @@ export const followUpSchema = z
     painNrs: optional(wholeNumber(0, 10)),
     reliefPercent: optional(amount(-100, 100)),
     method: optional(oneOf(FOLLOW_UP_METHODS)),
-    note: optional(text(1000)),
+    note: optional(text(1000, 'multi')),
   })
   .strict();
 
@@ -167,7 +179,7 @@ export const procedureDraftSchema = z
     contrastVolumeMl: optional(amount(0, 10)),
 
     drugs: z.array(drugAdministrationSchema, { error: 'must be a list' }).max(20, { error: 'must have at most 20 entries' }).default([]),
-    noDrugReason: optional(text(500)),
+    noDrugReason: optional(text(500, 'multi')),
 
     painPre: optional(wholeNumber(0, 10)),
     painPost: optional(wholeNumber(0, 10)),
@@ -182,7 +194,7 @@ export const procedureDraftSchema = z
       })
       .default([]),
     disposition: optional(oneOf(DISPOSITIONS)),
-    notes: optional(text(5000)),
+    notes: optional(text(5000, 'multi')),
   })
   .strict();
 

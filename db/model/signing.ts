@@ -106,7 +106,7 @@ export function signingProblems(record: ProcedureDraft, context?: SigningContext
  */
 export const signedProcedureSchema = procedureDraftSchema.superRefine((record, ctx) => {
   for (const { field, message } of signingProblems(record)) {
-    ctx.addIssue({ code: 'custom', path: field.split(/\.|\[|\]\.?/).filter(Boolean).map((p) => (/^\d+$/.test(p) ? Number(p) : p)), message });
+    ctx.addIssue({ code: 'custom', path: field.split(/\.|\[|\]\.?/).filter(Boolean).map((p) => (/^\d+$/.test(p) ? Number(p) : p)), message, params: { labelled: true } });
   }
 });
 

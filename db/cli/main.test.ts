@@ -1,0 +1,60 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { tempPath } from '../testing/fixtures.js';
+
+/* The command line as IT runs it: the built file, a real process, real exit codes. */
+const root = join(import.meta.dirname, '..', '..');
+const cli = join(root, 'dist', 'cli', 'rootlog.cjs');
+
+beforeAll(() => {
+  execFileSync(process.execPath, [join(root, 'build', 'build.mjs'), 'cli']);
+});
+
+const run = (...args: string[]) => {
+  const result = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8' });
+  return { code: result.status, out: result.stdout, err: result.stderr };
+};
+
+describe('rootlog command line', () => {
+  it('seeds, checks and backs up a database', () => {
+    const db = tempPath();
+    const seeded = run('seed', '--db', db, '--count', '300', '--seed', '5');
+    expect(seeded).toMatchObject({ code: 0 });
+    expect(seeded.out).toMatch(/seeded 300 signed procedures/);
+
+    const check = run('check', '--db', db);
+    expect(check.code).toBe(0);
+    expect(check.out).toMatch(/integrity:\s+ok/);
+    expect(check.out).toMatch(/procedures\s+300\n/);
+    expect(check.out).toMatch(/check passed/);
+
+    const out = tempPath('backup.sqlite');
+    const backup = run('backup', '--db', db, '--out', out);
+    expect(backup.code).toBe(0);
+    expect(backup.out).toMatch(/300 procedures.*integrity ok/);
+    expect(run('check', '--db', out).code).toBe(0);
+    expect(existsSync(`${out}.partial`)).toBe(false);
+    expect(run('backup', '--db', db, '--out', out)).toMatchObject({ code: 1, err: expect.stringMatching(/already exists/) });
+  });
+
+  it('fails check with exit 1 and a clear message on a damaged file, without changing it', () => {
+    const db = tempPath();
+    writeFileSync(db, Buffer.alloc(8192, 7));
+    const before = readFileSync(db);
+    const check = run('check', '--db', db);
+    expect(check.code).toBe(1);
+    expect(check.err).toMatch(/damaged or is not a RootLog database/);
+    expect(readFileSync(db).equals(before)).toBe(true);
+  });
+
+  it('answers unknown commands and bad flags with usage and exit 2', () => {
+    expect(run('frobnicate')).toMatchObject({ code: 2, err: expect.stringMatching(/unknown command "frobnicate"[\s\S]*Usage: rootlog/) });
+    expect(run()).toMatchObject({ code: 2, err: expect.stringMatching(/no command given/) });
+    expect(run('seed', '--db', tempPath())).toMatchObject({ code: 2, err: expect.stringMatching(/--count is required/) });
+    expect(run('seed', '--db', tempPath(), '--count', '-3')).toMatchObject({ code: 2 });
+    expect(run('check', '--db', 'x', '--verbose')).toMatchObject({ code: 2, err: expect.stringMatching(/Unknown option '--verbose'/) });
+    expect(run('--help')).toMatchObject({ code: 0, out: expect.stringMatching(/Usage: rootlog/) });
+  });
+});

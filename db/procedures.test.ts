@@ -1,0 +1,259 @@
+import Database from 'better-sqlite3';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { auditHistory } from './audit.js';
+import type { ProcedureInput } from './model/index.js';
+import { amendProcedure, clinicalContent, deleteDraft, getProcedure, getVersion, saveDraft, signProcedure } from './procedures.js';
+import { saveOperator } from './settings.js';
+import type { Store } from './store.js';
+import { completeDraft, context, tempStore } from './testing/fixtures.js';
+
+let store: Store;
+let operatorId: string;
+beforeEach(() => {
+  ({ store, operatorId } = tempStore());
+});
+
+const errorOf = (action: () => unknown) => {
+  try {
+    action();
+  } catch (error) {
+    return error as { code: string; field?: string; message: string; problems?: { field: string; message: string }[] };
+  }
+  throw new Error('expected an error');
+};
+
+const signed = (overrides: Partial<ProcedureInput> = {}) => {
+  const { record } = saveDraft(store, completeDraft(operatorId, overrides), context);
+  return signProcedure(store, record.id, {}, context).record;
+};
+
+describe('saving drafts', () => {
+  it('creates a draft with a UUIDv7, the console name and a create audit row', () => {
+    const { record } = saveDraft(store, { patientId: 'P1' }, context);
+    expect(record.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7/);
+    expect(record).toMatchObject({ status: 'draft', version: 1, patientId: 'P1', createdBy: 'Dr. Test' });
+    expect(record.performedAt).toMatch(/[+-]\d\d:\d\d$/);
+    const history = auditHistory(store, 'procedure', record.id);
+    expect(history.map((entry) => entry.action)).toEqual(['create']);
+    expect(history[0]?.changes.patientId).toEqual({ before: null, after: 'P1' });
+  });
+
+  it('replaces a draft and audits what changed, before and after', () => {
+    const { record } = saveDraft(store, completeDraft(operatorId), context);
+    saveDraft(store, { ...completeDraft(operatorId, { painPost: 3 }), id: record.id }, context);
+    const history = auditHistory(store, 'procedure', record.id);
+    expect(history.map((entry) => entry.action)).toEqual(['create', 'update']);
+    expect(history[1]?.changes).toEqual({ painPost: { before: 2, after: 3 } });
+  });
+
+  it('writes nothing when the content did not change (autosave)', () => {
+    const { record } = saveDraft(store, completeDraft(operatorId), context);
+    saveDraft(store, { ...completeDraft(operatorId), id: record.id }, context);
+    expect(auditHistory(store, 'procedure', record.id)).toHaveLength(1);
+  });
+
+  it('stores what it was given and reads it back the same', () => {
+    const input = completeDraft(operatorId, {
+      targets: [
+        { root: 'L5', side: 'left', foramen: 'L5/S1', approach: 'transforaminal', needleGauge: 22, needleLengthMm: 90, needleRepositionings: 1, spread: ['epidural', 'perineural'], provokedPain: 'concordant', injectionSlowed: true },
+        { root: 'S1', side: 'left', spread: ['not_assessed'] },
+      ],
+      caudalEpidural: true,
+      caudalSpread: ['epidural'],
+      drugs: [
+        { drug: 'dexamethasone', doseMg: 4, site: 0, lot: 'LOT-1' },
+        { drug: 'dexamethasone', doseMg: 4, site: 'caudal' },
+      ],
+      followUps: [{ day: 2, painNrs: 3, method: 'phone', note: 'better' }],
+      complications: [{ type: 'vasovagal', severity: 'minor' }],
+    });
+    const { record } = saveDraft(store, input, context);
+    const content = clinicalContent(record);
+    expect(content).toMatchObject({ ...input, targets: expect.any(Array) });
+    expect(content.targets[0]?.spread).toEqual(['perineural', 'epidural']);
+    expect(content.targets[0]?.injectionSlowed).toBe(true);
+    expect(content.drugs[1]?.site).toBe('caudal');
+  });
+
+  it('refuses bad input with the field and rule, and keeps the stored draft', () => {
+    const { record } = saveDraft(store, completeDraft(operatorId), context);
+    const error = errorOf(() => saveDraft(store, { ...completeDraft(operatorId), id: record.id, painPre: 12 }, context));
+    expect(error).toMatchObject({ code: 'validation', field: 'painPre', message: 'Pain before (NRS) must be a whole number from 0 to 10' });
+    expect(getProcedure(store, record.id).record.painPre).toBe(7);
+  });
+
+  it('refuses unknown operators, drugs and targets that do not exist', () => {
+    const error = errorOf(() =>
+      saveDraft(store, completeDraft('no-such-operator', { drugs: [{ drug: 'aspirin', doseMg: 1, site: 4 }] }), context),
+    );
+    expect(error.problems?.map((p) => p.field)).toEqual(['operatorId', 'drugs[0].drug', 'drugs[0].site']);
+    expect(store.sqlite.prepare('SELECT count(*) FROM procedures').pluck().get()).toBe(0);
+  });
+
+  it('refuses to edit a signed record as a draft', () => {
+    const record = signed();
+    const error = errorOf(() => saveDraft(store, { ...completeDraft(operatorId), id: record.id, painPost: 0 }, context));
+    expect(error.code).toBe('not_a_draft');
+    expect(getProcedure(store, record.id).record.painPost).toBe(2);
+  });
+});
+
+describe('signing', () => {
+  it('signs a complete draft, keeps version 1 and audits it', () => {
+    const record = signed();
+    expect(record).toMatchObject({ status: 'signed', version: 1, signedBy: 'Dr. Test' });
+    expect(getVersion(store, record.id, 1)).toEqual(clinicalContent(record));
+    expect(auditHistory(store, 'procedure', record.id).map((entry) => entry.action)).toEqual(['create', 'sign']);
+  });
+
+  it('refuses an incomplete draft with every problem at its field, and leaves it a draft', () => {
+    const { record } = saveDraft(store, { patientId: 'P1', painPre: 5 }, context);
+    const error = errorOf(() => signProcedure(store, record.id, {}, context));
+    expect(error.code).toBe('validation');
+    expect(error.message).toMatch(/cannot be signed yet: 8 fields need attention/);
+    expect(error.problems?.map((p) => p.field)).toEqual([
+      'operatorId',
+      'indications',
+      'consent',
+      'modality',
+      'painPost',
+      'targets',
+      'drugs',
+      'complications',
+    ]);
+    expect(error.field).toBe('operatorId');
+    expect(getProcedure(store, record.id).record.status).toBe('draft');
+  });
+
+  it('requires every clinical warning to be confirmed, then records the confirmation', () => {
+    const { record } = saveDraft(
+      store,
+      completeDraft(operatorId, {
+        targets: [{ root: 'S1', side: 'left', spread: ['intravascular_venous'] }],
+        drugs: [{ drug: 'triamcinolone', doseMg: 40, site: 0 }],
+      }),
+      context,
+    );
+    const error = errorOf(() => signProcedure(store, record.id, {}, context));
+    expect(error).toMatchObject({ code: 'warnings_unconfirmed', field: 'drugs[0].drug' });
+    expect(getProcedure(store, record.id).record.status).toBe('draft');
+    const done = signProcedure(store, record.id, { confirmedWarnings: ['particulate_after_unsafe_spread'] }, context);
+    expect(done.record.status).toBe('signed');
+    const sign = auditHistory(store, 'procedure', record.id).at(-1);
+    expect(sign?.changes.confirmedWarnings).toEqual({ before: null, after: ['particulate_after_unsafe_spread'] });
+  });
+
+  it("warns about the patient's steroid total for the day across procedures", () => {
+    signed();
+    const second = saveDraft(store, completeDraft(operatorId, { accessionNumber: 'ACC2', performedAt: '2026-03-14T14:00:00+01:00' }), context);
+    expect(second.warnings.map((w) => w.code)).toEqual(['day_steroid_above_maximum']);
+    const otherDay = saveDraft(store, completeDraft(operatorId, { performedAt: '2026-03-15T09:00:00+01:00' }), context);
+    expect(otherDay.warnings).toEqual([]);
+  });
+
+  it('refuses to sign twice or to sign what does not exist', () => {
+    const record = signed();
+    expect(errorOf(() => signProcedure(store, record.id, {}, context)).code).toBe('not_a_draft');
+    expect(errorOf(() => signProcedure(store, '01890a5d-ac96-774b-bcce-b302099a8057', {}, context)).code).toBe('not_found');
+    expect(errorOf(() => signProcedure(store, 'x', {}, context))).toMatchObject({ code: 'validation', field: 'id' });
+  });
+});
+
+describe('amending', () => {
+  it('keeps the old version and records the reason and the changes', () => {
+    const record = signed();
+    const amended = amendProcedure(store, { ...clinicalContent(record), painPost: 3 }, { reason: 'NRS after was 3, not 2' }, { actor: 'Dr. Lang' });
+    expect(amended.record).toMatchObject({ status: 'amended', version: 2, painPost: 3, amendedBy: 'Dr. Lang', amendReason: 'NRS after was 3, not 2', signedBy: 'Dr. Test' });
+    expect(getVersion(store, record.id, 1).painPost).toBe(2);
+    expect(getVersion(store, record.id, 2).painPost).toBe(3);
+    const { history, versions } = getProcedure(store, record.id);
+    expect(history.at(-1)).toMatchObject({ action: 'amend', version: 2, reason: 'NRS after was 3, not 2', changes: { painPost: { before: 2, after: 3 } } });
+    expect(versions.map((v) => v.version)).toEqual([1, 2]);
+  });
+
+  it('requires a reason, a change and signable content; a refused amendment changes nothing', () => {
+    const record = signed();
+    const content = clinicalContent(record);
+    expect(errorOf(() => amendProcedure(store, { ...content, painPost: 3 }, { reason: ' ' }, context))).toMatchObject({ field: 'reason' });
+    expect(errorOf(() => amendProcedure(store, content, { reason: 'no change' }, context)).message).toMatch(/changes nothing/);
+    expect(errorOf(() => amendProcedure(store, { ...content, painPost: null }, { reason: 'clear NRS' }, context))).toMatchObject({ field: 'painPost' });
+    expect(getProcedure(store, record.id).record).toEqual(record);
+    expect(getProcedure(store, record.id).versions).toHaveLength(1);
+  });
+
+  it('cannot amend a draft', () => {
+    const { record } = saveDraft(store, completeDraft(operatorId), context);
+    expect(errorOf(() => amendProcedure(store, { ...clinicalContent(record), painPost: 1 }, { reason: 'typo' }, context)).code).toBe('not_a_draft');
+  });
+});
+
+describe('deleting', () => {
+  it('deletes a draft with all its parts and audits what it held', () => {
+    const { record } = saveDraft(store, completeDraft(operatorId), context);
+    deleteDraft(store, record.id, context);
+    expect(errorOf(() => getProcedure(store, record.id)).code).toBe('not_found');
+    for (const table of ['targets', 'target_spread', 'drug_administrations', 'complications', 'procedure_indications']) {
+      expect(store.sqlite.prepare(`SELECT count(*) FROM ${table}`).pluck().get()).toBe(0);
+    }
+    const history = auditHistory(store, 'procedure', record.id);
+    expect(history.at(-1)).toMatchObject({ action: 'delete', changes: { patientId: { before: 'P1234567', after: null } } });
+  });
+
+  it('never deletes a signed record', () => {
+    const record = signed();
+    expect(errorOf(() => deleteDraft(store, record.id, context)).code).toBe('not_a_draft');
+    expect(getProcedure(store, record.id).record.status).toBe('signed');
+  });
+});
+
+describe('what SQLite itself refuses', () => {
+  const raw = () => new Database(store.path);
+
+  it('any UPDATE or DELETE on the audit log', () => {
+    signed();
+    const db = raw();
+    expect(() => db.prepare("UPDATE audit_log SET actor = 'someone'").run()).toThrow(/append-only/);
+    expect(() => db.prepare('DELETE FROM audit_log').run()).toThrow(/append-only/);
+    db.close();
+  });
+
+  it('any UPDATE or DELETE on a signed version', () => {
+    signed();
+    const db = raw();
+    expect(() => db.prepare("UPDATE procedure_versions SET content = '{}'").run()).toThrow(/append-only/);
+    expect(() => db.prepare('DELETE FROM procedure_versions').run()).toThrow(/append-only/);
+    db.close();
+  });
+
+  it('changing or deleting a signed procedure or any of its parts', () => {
+    const record = signed();
+    const db = raw();
+    db.pragma('foreign_keys = ON');
+    expect(() => db.prepare('UPDATE procedures SET pain_post = 0 WHERE id = ?').run(record.id)).toThrow(/immutable/);
+    expect(() => db.prepare('DELETE FROM procedures WHERE id = ?').run(record.id)).toThrow(/never be deleted/);
+    expect(() => db.prepare("UPDATE targets SET side = 'right' WHERE procedure_id = ?").run(record.id)).toThrow(/immutable/);
+    expect(() => db.prepare('DELETE FROM drug_administrations WHERE procedure_id = ?').run(record.id)).toThrow(/immutable/);
+    expect(() => db.prepare("INSERT INTO complications (procedure_id, complication, severity) VALUES (?, 'hematoma', 'minor')").run(record.id)).toThrow(/immutable/);
+    expect(() => db.prepare('UPDATE procedures SET version = 2, status = ? WHERE id = ?').run('amended', record.id)).toThrow();
+    db.close();
+    expect(getProcedure(store, record.id).record).toEqual(record);
+  });
+
+  it('a signed row without its sign fields, and out-of-range values', () => {
+    const { record } = saveDraft(store, { patientId: 'P1' }, context);
+    const db = raw();
+    expect(() => db.prepare("UPDATE procedures SET status = 'signed' WHERE id = ?").run(record.id)).toThrow(/CHECK constraint/);
+    expect(() => db.prepare('UPDATE procedures SET pain_pre = 11 WHERE id = ?').run(record.id)).toThrow(/CHECK constraint/);
+    expect(() => db.prepare("UPDATE procedures SET modality = 'mri' WHERE id = ?").run(record.id)).toThrow(/CHECK constraint/);
+    db.close();
+  });
+
+  it('operators are kept: a record points at them', () => {
+    const record = signed();
+    const db = raw();
+    db.pragma('foreign_keys = ON');
+    expect(() => db.prepare('DELETE FROM operators WHERE id = ?').run(record.operatorId)).toThrow(/FOREIGN KEY/);
+    db.close();
+    expect(saveOperator(store, { id: operatorId, name: 'Dr. A. Keller', active: false }, context).active).toBe(false);
+  });
+});

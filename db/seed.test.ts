@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_DRUG_CATALOGUE, procedureDraftSchema, signingProblems } from './model/index.js';
+import { demoProcedure, seedDatabase, seededRandom } from './seed.js';
+import { context, tempStore } from './testing/fixtures.js';
+
+describe('demo data', () => {
+  it('every generated procedure is valid and signable', () => {
+    const random = seededRandom(42);
+    const signingContext = { operatorIds: new Set(['op']), drugCatalogue: DEFAULT_DRUG_CATALOGUE };
+    for (let i = 0; i < 2000; i++) {
+      const draft = demoProcedure(random, ['op'], new Date(Date.UTC(2025, 0, 1, 9) + i * 3600_000));
+      expect(procedureDraftSchema.parse(draft)).toEqual(draft);
+      expect(signingProblems(draft, signingContext)).toEqual([]);
+    }
+  });
+
+  it('is deterministic for a seed and has the published shape', () => {
+    const until = new Date('2026-01-01T00:00:00Z');
+    const a = tempStore();
+    const b = tempStore();
+    seedDatabase(a.store, { count: 3000, seed: 9, until }, context);
+    seedDatabase(b.store, { count: 3000, seed: 9, until }, context);
+    const content = (store: typeof a.store) =>
+      store.sqlite.prepare('SELECT patient_id, performed_at, pain_pre, pain_post, dlp_mgy_cm FROM procedures ORDER BY performed_at_utc, patient_id').all();
+    expect(content(a.store)).toEqual(content(b.store));
+
+    const share = (sql: string) =>
+      (a.store.sqlite.prepare(`SELECT avg(${sql}) FROM targets`).pluck().get() as number) * 100;
+    expect(share("root = 'L5'")).toBeGreaterThan(50);
+    expect(share("root = 'S1'")).toBeGreaterThan(12);
+    const intravascular = a.store.sqlite
+      .prepare("SELECT avg(EXISTS (SELECT 1 FROM target_spread s WHERE s.procedure_id = t.procedure_id AND s.target_ordinal = t.ordinal AND s.pattern LIKE 'intravascular%')) FROM targets t")
+      .pluck()
+      .get() as number;
+    expect(intravascular * 100).toBeGreaterThan(1);
+    expect(intravascular * 100).toBeLessThan(3.5);
+    const dlp = a.store.sqlite.prepare("SELECT avg(dlp_mgy_cm) FROM procedures WHERE modality = 'ct'").pluck().get() as number;
+    expect(dlp).toBeGreaterThan(170);
+    expect(dlp).toBeLessThan(230);
+    expect(a.store.sqlite.prepare("SELECT count(*) FROM procedures WHERE status <> 'signed' OR pain_pre NOT BETWEEN 5 AND 9").pluck().get()).toBe(0);
+  });
+});
