@@ -159,6 +159,8 @@ CREATE TABLE procedures (
   pain_post_minutes INTEGER ${wholeBetween('pain_post_minutes', 0, 120)},
   disposition TEXT ${oneOf('disposition', DISPOSITIONS)},
   notes TEXT,
+  -- "L5 left,S1 left": the targets in one column, for the list and its root/side filter.
+  root_sides TEXT NOT NULL DEFAULT '',
   -- Codes of the clinical warnings at the last save, for the list's badge.
   warning_codes TEXT NOT NULL DEFAULT '',
   created_at TEXT NOT NULL,
@@ -178,11 +180,25 @@ CREATE TABLE procedures (
     AND amended_by IS NOT NULL AND amended_at IS NOT NULL))
 ) STRICT;
 
-CREATE INDEX procedures_by_time ON procedures (performed_at_utc, id);
-CREATE INDEX procedures_by_date ON procedures (performed_date);
+-- The list's index: newest first, carrying every filter column, so a filtered first page
+-- is read from this narrow index alone without visiting the wide rows.
+CREATE INDEX procedures_list ON procedures (performed_at_utc, id, status, operator_id, modality, performed_date, root_sides);
 CREATE INDEX procedures_by_operator ON procedures (operator_id, performed_at_utc);
-CREATE INDEX procedures_by_patient ON procedures (patient_id COLLATE NOCASE);
-CREATE INDEX procedures_by_accession ON procedures (accession_number COLLATE NOCASE);
+CREATE INDEX procedures_by_patient_day ON procedures (patient_id, performed_date);
+
+-- Substring search on patient ID, name and accession number (trigram: any 3+ characters).
+CREATE VIRTUAL TABLE procedure_text USING fts5 (patient_id, patient_name, accession_number, tokenize = 'trigram');
+CREATE TRIGGER procedure_text_insert AFTER INSERT ON procedures BEGIN
+  INSERT INTO procedure_text (rowid, patient_id, patient_name, accession_number)
+  VALUES (NEW.rowid, NEW.patient_id, NEW.patient_name, NEW.accession_number);
+END;
+CREATE TRIGGER procedure_text_update AFTER UPDATE OF patient_id, patient_name, accession_number ON procedures BEGIN
+  UPDATE procedure_text SET patient_id = NEW.patient_id, patient_name = NEW.patient_name, accession_number = NEW.accession_number
+   WHERE rowid = NEW.rowid;
+END;
+CREATE TRIGGER procedure_text_delete AFTER DELETE ON procedures BEGIN
+  DELETE FROM procedure_text WHERE rowid = OLD.rowid;
+END;
 
 CREATE TABLE procedure_indications (
   procedure_id TEXT NOT NULL REFERENCES procedures (id) ON DELETE CASCADE,

@@ -82,7 +82,11 @@ const LIFE_COLUMNS: ReadonlyArray<readonly [keyof LifeColumns, string]> = [
   ['amendReason', 'amend_reason'],
 ];
 
-const ALL_COLUMNS = [...SCALAR_COLUMNS.map(([, column]) => column), 'caudal_epidural', ...LIFE_COLUMNS.map(([, c]) => c)];
+const ALL_COLUMNS = [...SCALAR_COLUMNS.map(([, column]) => column), 'caudal_epidural', 'root_sides', ...LIFE_COLUMNS.map(([, c]) => c)];
+
+/** "L5 left,S1 left" — the targets as the list shows and filters them ("?" where not yet chosen). */
+export const rootSides = (targets: ProcedureDraft['targets']) =>
+  targets.map((target) => `${target.root ?? '?'} ${target.side ?? '?'}`).join(',');
 
 type Row = Record<string, unknown>;
 
@@ -141,7 +145,7 @@ export type ProcedureStatements = ReturnType<typeof procedureStatements>;
 const bool = (value: boolean | null | undefined) => (value == null ? null : value ? 1 : 0);
 
 function procedureRow(id: string, draft: ProcedureDraft, life: LifeColumns): Row {
-  const row: Row = { id, caudal_epidural: draft.caudalEpidural ? 1 : 0 };
+  const row: Row = { id, caudal_epidural: draft.caudalEpidural ? 1 : 0, root_sides: rootSides(draft.targets) };
   for (const [field, column] of SCALAR_COLUMNS) row[column] = draft[field] ?? null;
   for (const [field, column] of LIFE_COLUMNS) row[column] = life[field];
   return row;
