@@ -3,7 +3,9 @@ import { execFileSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 
 const only = process.argv[2];
-const benches = readdirSync('dist/bench').filter((name) => name.endsWith('.bench.cjs') && (!only || name.startsWith(only)));
+const benches = readdirSync('dist/bench').filter(
+  (name) => name.endsWith('.bench.cjs') && (!only || name.startsWith(only)),
+);
 for (const name of benches) {
   console.log(`\n== ${name.replace('.bench.cjs', '')}`);
   execFileSync(process.execPath, [`dist/bench/${name}`], { stdio: 'inherit' });

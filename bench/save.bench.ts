@@ -21,7 +21,9 @@ const creates: number[] = [];
 const updates: number[] = [];
 const signs: number[] = [];
 for (let i = 0; i < rounds; i++) {
-  const [saved, createMs] = time(() => saveDraft(store, completeDraft(operatorId, { patientId: `B${i}`, painPost: null }), context));
+  const [saved, createMs] = time(() =>
+    saveDraft(store, completeDraft(operatorId, { patientId: `B${i}`, painPost: null }), context),
+  );
   creates.push(createMs);
   // The autosave of the next keystroke: one field changed.
   const [, updateMs] = time(() => saveDraft(store, { ...clinicalContent(saved.record), painPost: i % 8 }, context));

@@ -17,7 +17,9 @@ const cli = join(process.cwd(), 'dist', 'cli', 'rootlog.cjs');
 
 if (!existsSync(db)) {
   const started = performance.now();
-  const output = execFileSync(process.execPath, [cli, 'seed', '--db', db, '--count', String(count), '--seed', '1'], { encoding: 'utf8' });
+  const output = execFileSync(process.execPath, [cli, 'seed', '--db', db, '--count', String(count), '--seed', '1'], {
+    encoding: 'utf8',
+  });
   console.log(`seed --count ${count}: ${((performance.now() - started) / 1000).toFixed(1)} s wall  (${output.trim()})`);
 } else {
   console.log(`using the seeded database ${db} (delete it to time the seed again)`);
@@ -25,13 +27,21 @@ if (!existsSync(db)) {
 
 const store = openStore(db);
 const operatorId = store.prepare('SELECT id FROM operators ORDER BY name LIMIT 1').pluck().get() as string;
-const samplePatient = (store.prepare('SELECT patient_id FROM procedures ORDER BY performed_at_utc LIMIT 1 OFFSET 5000').pluck().get() as string).slice(0, 5);
+const samplePatient = (
+  store
+    .prepare('SELECT patient_id FROM procedures ORDER BY performed_at_utc LIMIT 1 OFFSET 5000')
+    .pluck()
+    .get() as string
+).slice(0, 5);
 const cases: [string, unknown][] = [
   ['no filter', {}],
   ['date range (one month)', { from: '2025-03-01', to: '2025-03-31' }],
   ['operator', { operatorIds: [operatorId] }],
   ['root S1 + side right', { roots: ['S1'], sides: ['right'] }],
-  ['operator + root L4 + modality fluoroscopy', { operatorIds: [operatorId], roots: ['L4'], modalities: ['fluoroscopy'] }],
+  [
+    'operator + root L4 + modality fluoroscopy',
+    { operatorIds: [operatorId], roots: ['L4'], modalities: ['fluoroscopy'] },
+  ],
   [`text: patient id prefix "${samplePatient}"`, { text: samplePatient }],
   ['text: name part "brien"', { text: 'brien' }],
   ['text: no match "zzzz"', { text: 'zzzz' }],

@@ -16,6 +16,11 @@ export function time<T>(action: () => T): [T, number] {
 export function report(name: string, timings: readonly number[], target?: number): string {
   const p50 = percentile(timings, 50);
   const p99 = percentile(timings, 99);
-  const verdict = target === undefined ? '' : p99 <= target ? `  (target p99 ≤ ${target} ms: met)` : `  (target p99 ≤ ${target} ms: MISSED)`;
+  const verdict =
+    target === undefined
+      ? ''
+      : p99 <= target
+        ? `  (target p99 ≤ ${target} ms: met)`
+        : `  (target p99 ≤ ${target} ms: MISSED)`;
   return `${name.padEnd(48)} n=${String(timings.length).padStart(5)}  p50 ${ms(p50).padStart(11)}  p99 ${ms(p99).padStart(11)}  max ${ms(Math.max(...timings)).padStart(11)}${verdict}`;
 }

@@ -1,8 +1,9 @@
 // Builds RootLog's parts: `node build/build.mjs [cli|bench|electron|renderer ...]` (no argument: all).
 // esbuild bundles the Node-side entry points; Vite builds the renderer.
-import { build } from 'esbuild';
+
 import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const requested = process.argv.slice(2);
@@ -26,7 +27,14 @@ if (wants('cli')) {
 }
 if (wants('bench')) {
   const entries = readdirSync(`${root}/bench`).filter((name) => name.endsWith('.bench.ts'));
-  jobs.push(build({ ...node, entryPoints: entries.map((name) => `bench/${name}`), outdir: 'dist/bench', outExtension: { '.js': '.cjs' } }));
+  jobs.push(
+    build({
+      ...node,
+      entryPoints: entries.map((name) => `bench/${name}`),
+      outdir: 'dist/bench',
+      outExtension: { '.js': '.cjs' },
+    }),
+  );
 }
 if (wants('electron')) {
   const electron = await import('./build-electron.mjs').catch(() => null);

@@ -25,7 +25,7 @@ export function flatten(value: unknown, prefix = '', into: Record<string, unknow
     if (value.length === 0) return into;
     const scalars = value.every((item) => item === null || typeof item !== 'object');
     if (scalars && value.length > 0) into[prefix] = value;
-    else value.forEach((item, index) => flatten(item, `${prefix}[${index}]`, into));
+    else for (const [index, item] of value.entries()) flatten(item, `${prefix}[${index}]`, into);
   } else if (value !== null && typeof value === 'object') {
     for (const [key, item] of Object.entries(value)) flatten(item, prefix ? `${prefix}.${key}` : key, into);
   } else if (value !== undefined && value !== null && prefix) {
@@ -39,7 +39,8 @@ export function diff(before: unknown, after: unknown): Changes {
   const b = flatten(after ?? {});
   const changes: Changes = {};
   for (const key of new Set([...Object.keys(a), ...Object.keys(b)])) {
-    if (JSON.stringify(a[key]) !== JSON.stringify(b[key])) changes[key] = { before: a[key] ?? null, after: b[key] ?? null };
+    if (JSON.stringify(a[key]) !== JSON.stringify(b[key]))
+      changes[key] = { before: a[key] ?? null, after: b[key] ?? null };
   }
   return changes;
 }

@@ -79,7 +79,12 @@ describe('a process killed while saving', () => {
           const allowed = expected === 'signed' ? ['signed'] : ['draft', 'signed'];
           expect(allowed, `procedure ${id} reported ${expected}`).toContain(status.get(id));
         }
-        const versions = store.prepare("SELECT count(*) FROM procedures p WHERE status = 'signed' AND NOT EXISTS (SELECT 1 FROM procedure_versions v WHERE v.procedure_id = p.id)").pluck().get();
+        const versions = store
+          .prepare(
+            "SELECT count(*) FROM procedures p WHERE status = 'signed' AND NOT EXISTS (SELECT 1 FROM procedure_versions v WHERE v.procedure_id = p.id)",
+          )
+          .pluck()
+          .get();
         expect(versions).toBe(0);
       } finally {
         store.close();

@@ -43,7 +43,8 @@ export function checkDatabase(path: string): CheckReport {
       counts[table] = schemaVersion >= 1 ? (db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number) : 0;
     }
     return {
-      ok: messages.length === 1 && messages[0] === 'ok' && foreignKeyViolations === 0 && schemaVersion === SCHEMA_VERSION,
+      ok:
+        messages.length === 1 && messages[0] === 'ok' && foreignKeyViolations === 0 && schemaVersion === SCHEMA_VERSION,
       path,
       schemaVersion,
       appSchemaVersion: SCHEMA_VERSION,
@@ -70,7 +71,9 @@ export interface BackupReport {
  */
 export async function backupDatabase(source: Database.Database, outPath: string): Promise<BackupReport> {
   if (existsSync(outPath)) {
-    throw new RootLogError('validation', `The backup file ${outPath} already exists; choose a new name.`, { field: 'out' });
+    throw new RootLogError('validation', `The backup file ${outPath} already exists; choose a new name.`, {
+      field: 'out',
+    });
   }
   const partial = `${outPath}.partial`;
   rmSync(partial, { force: true });
@@ -85,7 +88,8 @@ export async function backupDatabase(source: Database.Database, outPath: string)
     } finally {
       copy.close();
     }
-    if (integrity !== 'ok') throw new RootLogError('database_corrupt', `The backup copy failed its integrity check: ${integrity}`);
+    if (integrity !== 'ok')
+      throw new RootLogError('database_corrupt', `The backup copy failed its integrity check: ${integrity}`);
     renameSync(partial, outPath);
     const { size } = await import('node:fs').then((fs) => fs.statSync(outPath));
     return { path: outPath, bytes: size, procedures, integrity };

@@ -2,7 +2,15 @@ import Database from 'better-sqlite3';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { auditHistory } from './audit.js';
 import type { ProcedureInput } from './model/index.js';
-import { amendProcedure, clinicalContent, deleteDraft, getProcedure, getVersion, saveDraft, signProcedure } from './procedures.js';
+import {
+  amendProcedure,
+  clinicalContent,
+  deleteDraft,
+  getProcedure,
+  getVersion,
+  saveDraft,
+  signProcedure,
+} from './procedures.js';
 import { saveOperator } from './settings.js';
 import type { Store } from './store.js';
 import { completeDraft, context, tempStore } from './testing/fixtures.js';
@@ -55,7 +63,18 @@ describe('saving drafts', () => {
   it('stores what it was given and reads it back the same', () => {
     const input = completeDraft(operatorId, {
       targets: [
-        { root: 'L5', side: 'left', foramen: 'L5/S1', approach: 'transforaminal', needleGauge: 22, needleLengthMm: 90, needleRepositionings: 1, spread: ['epidural', 'perineural'], provokedPain: 'concordant', injectionSlowed: true },
+        {
+          root: 'L5',
+          side: 'left',
+          foramen: 'L5/S1',
+          approach: 'transforaminal',
+          needleGauge: 22,
+          needleLengthMm: 90,
+          needleRepositionings: 1,
+          spread: ['epidural', 'perineural'],
+          provokedPain: 'concordant',
+          injectionSlowed: true,
+        },
         { root: 'S1', side: 'left', spread: ['not_assessed'] },
       ],
       caudalEpidural: true,
@@ -77,14 +96,24 @@ describe('saving drafts', () => {
 
   it('refuses bad input with the field and rule, and keeps the stored draft', () => {
     const { record } = saveDraft(store, completeDraft(operatorId), context);
-    const error = errorOf(() => saveDraft(store, { ...completeDraft(operatorId), id: record.id, painPre: 12 }, context));
-    expect(error).toMatchObject({ code: 'validation', field: 'painPre', message: 'Pain before (NRS) must be a whole number from 0 to 10' });
+    const error = errorOf(() =>
+      saveDraft(store, { ...completeDraft(operatorId), id: record.id, painPre: 12 }, context),
+    );
+    expect(error).toMatchObject({
+      code: 'validation',
+      field: 'painPre',
+      message: 'Pain before (NRS) must be a whole number from 0 to 10',
+    });
     expect(getProcedure(store, record.id).record.painPre).toBe(7);
   });
 
   it('refuses unknown operators, drugs and targets that do not exist', () => {
     const error = errorOf(() =>
-      saveDraft(store, completeDraft('no-such-operator', { drugs: [{ drug: 'aspirin', doseMg: 1, site: 4 }] }), context),
+      saveDraft(
+        store,
+        completeDraft('no-such-operator', { drugs: [{ drug: 'aspirin', doseMg: 1, site: 4 }] }),
+        context,
+      ),
     );
     expect(error.problems?.map((p) => p.field)).toEqual(['operatorId', 'drugs[0].drug', 'drugs[0].site']);
     expect(store.sqlite.prepare('SELECT count(*) FROM procedures').pluck().get()).toBe(0);
@@ -92,7 +121,9 @@ describe('saving drafts', () => {
 
   it('refuses to edit a signed record as a draft', () => {
     const record = signed();
-    const error = errorOf(() => saveDraft(store, { ...completeDraft(operatorId), id: record.id, painPost: 0 }, context));
+    const error = errorOf(() =>
+      saveDraft(store, { ...completeDraft(operatorId), id: record.id, painPost: 0 }, context),
+    );
     expect(error.code).toBe('not_a_draft');
     expect(getProcedure(store, record.id).record.painPost).toBe(2);
   });
@@ -145,7 +176,11 @@ describe('signing', () => {
 
   it("warns about the patient's steroid total for the day across procedures", () => {
     signed();
-    const second = saveDraft(store, completeDraft(operatorId, { accessionNumber: 'ACC2', performedAt: '2026-03-14T14:00:00+01:00' }), context);
+    const second = saveDraft(
+      store,
+      completeDraft(operatorId, { accessionNumber: 'ACC2', performedAt: '2026-03-14T14:00:00+01:00' }),
+      context,
+    );
     expect(second.warnings.map((w) => w.code)).toEqual(['day_steroid_above_maximum']);
     const otherDay = saveDraft(store, completeDraft(operatorId, { performedAt: '2026-03-15T09:00:00+01:00' }), context);
     expect(otherDay.warnings).toEqual([]);
@@ -154,7 +189,9 @@ describe('signing', () => {
   it('refuses to sign twice or to sign what does not exist', () => {
     const record = signed();
     expect(errorOf(() => signProcedure(store, record.id, {}, context)).code).toBe('not_a_draft');
-    expect(errorOf(() => signProcedure(store, '01890a5d-ac96-774b-bcce-b302099a8057', {}, context)).code).toBe('not_found');
+    expect(errorOf(() => signProcedure(store, '01890a5d-ac96-774b-bcce-b302099a8057', {}, context)).code).toBe(
+      'not_found',
+    );
     expect(errorOf(() => signProcedure(store, 'x', {}, context))).toMatchObject({ code: 'validation', field: 'id' });
   });
 });
@@ -162,28 +199,54 @@ describe('signing', () => {
 describe('amending', () => {
   it('keeps the old version and records the reason and the changes', () => {
     const record = signed();
-    const amended = amendProcedure(store, { ...clinicalContent(record), painPost: 3 }, { reason: 'NRS after was 3, not 2' }, { actor: 'Dr. Lang' });
-    expect(amended.record).toMatchObject({ status: 'amended', version: 2, painPost: 3, amendedBy: 'Dr. Lang', amendReason: 'NRS after was 3, not 2', signedBy: 'Dr. Test' });
+    const amended = amendProcedure(
+      store,
+      { ...clinicalContent(record), painPost: 3 },
+      { reason: 'NRS after was 3, not 2' },
+      { actor: 'Dr. Lang' },
+    );
+    expect(amended.record).toMatchObject({
+      status: 'amended',
+      version: 2,
+      painPost: 3,
+      amendedBy: 'Dr. Lang',
+      amendReason: 'NRS after was 3, not 2',
+      signedBy: 'Dr. Test',
+    });
     expect(getVersion(store, record.id, 1).painPost).toBe(2);
     expect(getVersion(store, record.id, 2).painPost).toBe(3);
     const { history, versions } = getProcedure(store, record.id);
-    expect(history.at(-1)).toMatchObject({ action: 'amend', version: 2, reason: 'NRS after was 3, not 2', changes: { painPost: { before: 2, after: 3 } } });
+    expect(history.at(-1)).toMatchObject({
+      action: 'amend',
+      version: 2,
+      reason: 'NRS after was 3, not 2',
+      changes: { painPost: { before: 2, after: 3 } },
+    });
     expect(versions.map((v) => v.version)).toEqual([1, 2]);
   });
 
   it('requires a reason, a change and signable content; a refused amendment changes nothing', () => {
     const record = signed();
     const content = clinicalContent(record);
-    expect(errorOf(() => amendProcedure(store, { ...content, painPost: 3 }, { reason: ' ' }, context))).toMatchObject({ field: 'reason' });
-    expect(errorOf(() => amendProcedure(store, content, { reason: 'no change' }, context)).message).toMatch(/changes nothing/);
-    expect(errorOf(() => amendProcedure(store, { ...content, painPost: null }, { reason: 'clear NRS' }, context))).toMatchObject({ field: 'painPost' });
+    expect(errorOf(() => amendProcedure(store, { ...content, painPost: 3 }, { reason: ' ' }, context))).toMatchObject({
+      field: 'reason',
+    });
+    expect(errorOf(() => amendProcedure(store, content, { reason: 'no change' }, context)).message).toMatch(
+      /changes nothing/,
+    );
+    expect(
+      errorOf(() => amendProcedure(store, { ...content, painPost: null }, { reason: 'clear NRS' }, context)),
+    ).toMatchObject({ field: 'painPost' });
     expect(getProcedure(store, record.id).record).toEqual(record);
     expect(getProcedure(store, record.id).versions).toHaveLength(1);
   });
 
   it('cannot amend a draft', () => {
     const { record } = saveDraft(store, completeDraft(operatorId), context);
-    expect(errorOf(() => amendProcedure(store, { ...clinicalContent(record), painPost: 1 }, { reason: 'typo' }, context)).code).toBe('not_a_draft');
+    expect(
+      errorOf(() => amendProcedure(store, { ...clinicalContent(record), painPost: 1 }, { reason: 'typo' }, context))
+        .code,
+    ).toBe('not_a_draft');
   });
 });
 
@@ -192,11 +255,20 @@ describe('deleting', () => {
     const { record } = saveDraft(store, completeDraft(operatorId), context);
     deleteDraft(store, record.id, context);
     expect(errorOf(() => getProcedure(store, record.id)).code).toBe('not_found');
-    for (const table of ['targets', 'target_spread', 'drug_administrations', 'complications', 'procedure_indications']) {
+    for (const table of [
+      'targets',
+      'target_spread',
+      'drug_administrations',
+      'complications',
+      'procedure_indications',
+    ]) {
       expect(store.sqlite.prepare(`SELECT count(*) FROM ${table}`).pluck().get()).toBe(0);
     }
     const history = auditHistory(store, 'procedure', record.id);
-    expect(history.at(-1)).toMatchObject({ action: 'delete', changes: { patientId: { before: 'P1234567', after: null } } });
+    expect(history.at(-1)).toMatchObject({
+      action: 'delete',
+      changes: { patientId: { before: 'P1234567', after: null } },
+    });
   });
 
   it('never deletes a signed record', () => {
@@ -231,10 +303,20 @@ describe('what SQLite itself refuses', () => {
     db.pragma('foreign_keys = ON');
     expect(() => db.prepare('UPDATE procedures SET pain_post = 0 WHERE id = ?').run(record.id)).toThrow(/immutable/);
     expect(() => db.prepare('DELETE FROM procedures WHERE id = ?').run(record.id)).toThrow(/never be deleted/);
-    expect(() => db.prepare("UPDATE targets SET side = 'right' WHERE procedure_id = ?").run(record.id)).toThrow(/immutable/);
-    expect(() => db.prepare('DELETE FROM drug_administrations WHERE procedure_id = ?').run(record.id)).toThrow(/immutable/);
-    expect(() => db.prepare("INSERT INTO complications (procedure_id, complication, severity) VALUES (?, 'hematoma', 'minor')").run(record.id)).toThrow(/immutable/);
-    expect(() => db.prepare('UPDATE procedures SET version = 2, status = ? WHERE id = ?').run('amended', record.id)).toThrow();
+    expect(() => db.prepare("UPDATE targets SET side = 'right' WHERE procedure_id = ?").run(record.id)).toThrow(
+      /immutable/,
+    );
+    expect(() => db.prepare('DELETE FROM drug_administrations WHERE procedure_id = ?').run(record.id)).toThrow(
+      /immutable/,
+    );
+    expect(() =>
+      db
+        .prepare("INSERT INTO complications (procedure_id, complication, severity) VALUES (?, 'hematoma', 'minor')")
+        .run(record.id),
+    ).toThrow(/immutable/);
+    expect(() =>
+      db.prepare('UPDATE procedures SET version = 2, status = ? WHERE id = ?').run('amended', record.id),
+    ).toThrow();
     db.close();
     expect(getProcedure(store, record.id).record).toEqual(record);
   });
@@ -242,9 +324,15 @@ describe('what SQLite itself refuses', () => {
   it('a signed row without its sign fields, and out-of-range values', () => {
     const { record } = saveDraft(store, { patientId: 'P1' }, context);
     const db = raw();
-    expect(() => db.prepare("UPDATE procedures SET status = 'signed' WHERE id = ?").run(record.id)).toThrow(/CHECK constraint/);
-    expect(() => db.prepare('UPDATE procedures SET pain_pre = 11 WHERE id = ?').run(record.id)).toThrow(/CHECK constraint/);
-    expect(() => db.prepare("UPDATE procedures SET modality = 'mri' WHERE id = ?").run(record.id)).toThrow(/CHECK constraint/);
+    expect(() => db.prepare("UPDATE procedures SET status = 'signed' WHERE id = ?").run(record.id)).toThrow(
+      /CHECK constraint/,
+    );
+    expect(() => db.prepare('UPDATE procedures SET pain_pre = 11 WHERE id = ?').run(record.id)).toThrow(
+      /CHECK constraint/,
+    );
+    expect(() => db.prepare("UPDATE procedures SET modality = 'mri' WHERE id = ?").run(record.id)).toThrow(
+      /CHECK constraint/,
+    );
     db.close();
   });
 

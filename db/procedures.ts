@@ -1,24 +1,24 @@
-import { type AuditEntry, type Changes, appendAudit, auditHistory, diff } from './audit.js';
+import { type AuditEntry, appendAudit, auditHistory, type Changes, diff } from './audit.js';
 import {
   type ClinicalWarning,
-  type FieldProblem,
-  type ProcedureDraft,
-  type ProcedureRecord,
-  RootLogError,
-  type SameDaySteroidMg,
   canonicalDraft,
+  type FieldProblem,
   localDateOf,
   localDateTimeWithOffset,
+  type ProcedureDraft,
+  type ProcedureRecord,
   problem,
   problemsFromZod,
   procedureDraftSchema,
   procedureIdSchema,
+  RootLogError,
+  type SameDaySteroidMg,
   signingProblems,
   warnings,
 } from './model/index.js';
 import { drugCatalogue, listOperators, referenceLevels } from './settings.js';
-import { type LifeColumns, type StoredProcedure, readProcedure, writeProcedure } from './sqlite/procedure-rows.js';
-import { type ServiceContext, type Store, newId, timestamp } from './store.js';
+import { type LifeColumns, readProcedure, type StoredProcedure, writeProcedure } from './sqlite/procedure-rows.js';
+import { newId, type ServiceContext, type Store, timestamp } from './store.js';
 
 export interface SavedProcedure {
   record: ProcedureRecord;
@@ -78,7 +78,9 @@ function referenceProblems(store: Store, draft: ProcedureDraft): FieldProblem[] 
       problems.push(problem(`drugs[${index}].drug`, 'is not in the drug catalogue'));
     }
     if (typeof administration.site === 'number' && administration.site >= draft.targets.length) {
-      problems.push(problem(`drugs[${index}].site`, `refers to target ${administration.site + 1}, which does not exist`));
+      problems.push(
+        problem(`drugs[${index}].site`, `refers to target ${administration.site + 1}, which does not exist`),
+      );
     }
   });
   return problems;
@@ -136,14 +138,19 @@ export function saveDraft(store: Store, input: unknown, context: ServiceContext)
     .transaction((): SavedProcedure => {
       const existing = draft.id ? readProcedure(store.statements, draft.id) : undefined;
       if (existing && existing.life.status !== 'draft') {
-        throw new RootLogError('not_a_draft', 'This procedure is signed and can no longer be edited: amend it with a reason.', { field: 'id' });
+        throw new RootLogError(
+          'not_a_draft',
+          'This procedure is signed and can no longer be edited: amend it with a reason.',
+          { field: 'id' },
+        );
       }
       const now = timestamp(context);
       const id = draft.id ?? newId();
       const content: ProcedureDraft = {
         ...draft,
         id,
-        performedAt: draft.performedAt ?? (existing ? undefined : localDateTimeWithOffset(context.now?.() ?? new Date())),
+        performedAt:
+          draft.performedAt ?? (existing ? undefined : localDateTimeWithOffset(context.now?.() ?? new Date())),
       };
       if (content.performedAt === undefined) delete content.performedAt;
       const problems = referenceProblems(store, content);
@@ -170,14 +177,24 @@ export function saveDraft(store: Store, input: unknown, context: ServiceContext)
         amendReason: null,
       };
       writeProcedure(store.statements, id, content, life, Boolean(existing));
-      appendAudit(store, { at: now, actor: context.actor, action: existing ? 'update' : 'create', entity: 'procedure', entityId: id, version: 1, changes });
+      appendAudit(store, {
+        at: now,
+        actor: context.actor,
+        action: existing ? 'update' : 'create',
+        entity: 'procedure',
+        entityId: id,
+        version: 1,
+        changes,
+      });
       return { record: load(store, id).record, warnings: found };
     })
     .immediate();
 }
 
 function consoleName(store: Store): string {
-  const value = store.prepare("SELECT value FROM settings WHERE key = 'consoleName'").pluck().get() as string | undefined;
+  const value = store.prepare("SELECT value FROM settings WHERE key = 'consoleName'").pluck().get() as
+    | string
+    | undefined;
   return value ? (JSON.parse(value) as string) : 'RootLog console';
 }
 
@@ -194,20 +211,32 @@ function signingContext(store: Store) {
 }
 
 /** Signs a complete draft: it becomes version 1, locked, with a snapshot kept for ever. */
-export function signProcedure(store: Store, id: unknown, options: SignOptions, context: ServiceContext): SavedProcedure {
+export function signProcedure(
+  store: Store,
+  id: unknown,
+  options: SignOptions,
+  context: ServiceContext,
+): SavedProcedure {
   const procedureId = parseId(id);
   return store.sqlite
     .transaction((): SavedProcedure => {
       const { record, life } = load(store, procedureId);
-      if (life.status !== 'draft') throw new RootLogError('not_a_draft', 'This procedure is already signed.', { field: 'id' });
+      if (life.status !== 'draft')
+        throw new RootLogError('not_a_draft', 'This procedure is already signed.', { field: 'id' });
       const content = clinicalContent(record);
       const problems = signingProblems(content, signingContext(store));
-      if (problems.length > 0) throw RootLogError.invalid(problems, `The record cannot be signed yet: ${problems.length} field${problems.length === 1 ? ' needs' : 's need'} attention.`);
+      if (problems.length > 0)
+        throw RootLogError.invalid(
+          problems,
+          `The record cannot be signed yet: ${problems.length} field${problems.length === 1 ? ' needs' : 's need'} attention.`,
+        );
       const found = clinicalWarnings(store, content);
       requireConfirmed(found, options.confirmedWarnings ?? []);
       const now = timestamp(context);
       store
-        .prepare('INSERT INTO procedure_versions (procedure_id, version, content, signed_by, signed_at, reason) VALUES (?, 1, ?, ?, ?, NULL)')
+        .prepare(
+          'INSERT INTO procedure_versions (procedure_id, version, content, signed_by, signed_at, reason) VALUES (?, 1, ?, ?, ?, NULL)',
+        )
         .run(procedureId, JSON.stringify(content), context.actor, now);
       // Only the record's life changes at signing; its parts are already as they will stay.
       store
@@ -218,7 +247,15 @@ export function signProcedure(store: Store, id: unknown, options: SignOptions, c
         .run(found.map((w) => w.code).join(','), now, context.actor, now, procedureId);
       const changes: Changes = { status: { before: 'draft', after: 'signed' } };
       if (found.length > 0) changes.confirmedWarnings = { before: null, after: found.map((w) => w.code) };
-      appendAudit(store, { at: now, actor: context.actor, action: 'sign', entity: 'procedure', entityId: procedureId, version: 1, changes });
+      appendAudit(store, {
+        at: now,
+        actor: context.actor,
+        action: 'sign',
+        entity: 'procedure',
+        entityId: procedureId,
+        version: 1,
+        changes,
+      });
       return { record: load(store, procedureId).record, warnings: found };
     })
     .immediate();
@@ -232,7 +269,12 @@ export interface AmendOptions extends SignOptions {
  * Changes a signed record: the new content must itself be signable, the reason is
  * required, and the previous version stays in procedure_versions unchanged.
  */
-export function amendProcedure(store: Store, input: unknown, options: AmendOptions, context: ServiceContext): SavedProcedure {
+export function amendProcedure(
+  store: Store,
+  input: unknown,
+  options: AmendOptions,
+  context: ServiceContext,
+): SavedProcedure {
   const reason = typeof options.reason === 'string' ? options.reason.trim() : '';
   if (reason.length < 3 || reason.length > 500) {
     throw RootLogError.invalid([{ field: 'reason', message: 'Reason for the amendment must be 3 to 500 characters' }]);
@@ -242,7 +284,10 @@ export function amendProcedure(store: Store, input: unknown, options: AmendOptio
   return store.sqlite
     .transaction((): SavedProcedure => {
       const { record, life } = load(store, procedureId);
-      if (life.status === 'draft') throw new RootLogError('not_a_draft', 'This procedure is a draft: edit it directly, no amendment is needed.', { field: 'id' });
+      if (life.status === 'draft')
+        throw new RootLogError('not_a_draft', 'This procedure is a draft: edit it directly, no amendment is needed.', {
+          field: 'id',
+        });
       const content: ProcedureDraft = { ...draft, id: procedureId };
       const problems = [...referenceProblems(store, content), ...signingProblems(content, signingContext(store))];
       if (problems.length > 0) throw RootLogError.invalid(problems);
@@ -256,7 +301,9 @@ export function amendProcedure(store: Store, input: unknown, options: AmendOptio
       const version = life.version + 1;
       store.prepare('INSERT INTO open_amendments (procedure_id) VALUES (?)').run(procedureId);
       store
-        .prepare('INSERT INTO procedure_versions (procedure_id, version, content, signed_by, signed_at, reason) VALUES (?, ?, ?, ?, ?, ?)')
+        .prepare(
+          'INSERT INTO procedure_versions (procedure_id, version, content, signed_by, signed_at, reason) VALUES (?, ?, ?, ?, ?, ?)',
+        )
         .run(procedureId, version, JSON.stringify(content), context.actor, now, reason);
       writeProcedure(
         store.statements,
@@ -276,7 +323,16 @@ export function amendProcedure(store: Store, input: unknown, options: AmendOptio
         true,
       );
       store.prepare('DELETE FROM open_amendments WHERE procedure_id = ?').run(procedureId);
-      appendAudit(store, { at: now, actor: context.actor, action: 'amend', entity: 'procedure', entityId: procedureId, version, changes, reason });
+      appendAudit(store, {
+        at: now,
+        actor: context.actor,
+        action: 'amend',
+        entity: 'procedure',
+        entityId: procedureId,
+        version,
+        changes,
+        reason,
+      });
       return { record: load(store, procedureId).record, warnings: found };
     })
     .immediate();
@@ -286,7 +342,11 @@ export function getProcedure(store: Store, id: unknown): ProcedureWithHistory {
   const procedureId = parseId(id);
   const { record } = load(store, procedureId);
   const versions = (
-    store.prepare('SELECT version, signed_by, signed_at, reason FROM procedure_versions WHERE procedure_id = ? ORDER BY version').all(procedureId) as {
+    store
+      .prepare(
+        'SELECT version, signed_by, signed_at, reason FROM procedure_versions WHERE procedure_id = ? ORDER BY version',
+      )
+      .all(procedureId) as {
       version: number;
       signed_by: string;
       signed_at: string;
@@ -307,7 +367,10 @@ export function getVersion(store: Store, id: unknown, version: number): Procedur
     .prepare('SELECT content FROM procedure_versions WHERE procedure_id = ? AND version = ?')
     .pluck()
     .get(parseId(id), version) as string | undefined;
-  if (!content) throw new RootLogError('not_found', `Procedure ${String(id)} has no signed version ${version}.`, { field: 'version' });
+  if (!content)
+    throw new RootLogError('not_found', `Procedure ${String(id)} has no signed version ${version}.`, {
+      field: 'version',
+    });
   return JSON.parse(content) as ProcedureDraft;
 }
 
@@ -317,7 +380,10 @@ export function deleteDraft(store: Store, id: unknown, context: ServiceContext):
   store.sqlite
     .transaction(() => {
       const { record, life } = load(store, procedureId);
-      if (life.status !== 'draft') throw new RootLogError('not_a_draft', 'A signed procedure can never be deleted; amend it instead.', { field: 'id' });
+      if (life.status !== 'draft')
+        throw new RootLogError('not_a_draft', 'A signed procedure can never be deleted; amend it instead.', {
+          field: 'id',
+        });
       store.prepare('DELETE FROM procedures WHERE id = ?').run(procedureId);
       appendAudit(store, {
         at: timestamp(context),

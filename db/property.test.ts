@@ -14,9 +14,24 @@ import { completeDraft, context, tempStore } from './testing/fixtures.js';
 
 const EXPECTED_CODES = new Set(['validation', 'not_found', 'not_a_draft', 'warnings_unconfirmed']);
 
-const hostileText = fc.constantFrom("'; DROP TABLE procedures; --", '=HYPERLINK("http://x")', '\u0000', 'ü'.repeat(64), ' ', '%_\\');
-const garbage = fc.oneof(fc.anything(), hostileText, fc.double(), fc.integer(), fc.constant(null), fc.constant(undefined));
-const maybe = <T>(valid: fc.Arbitrary<T>) => fc.oneof({ weight: 60, arbitrary: valid }, { weight: 1, arbitrary: garbage });
+const hostileText = fc.constantFrom(
+  "'; DROP TABLE procedures; --",
+  '=HYPERLINK("http://x")',
+  '\u0000',
+  'ü'.repeat(64),
+  ' ',
+  '%_\\',
+);
+const garbage = fc.oneof(
+  fc.anything(),
+  hostileText,
+  fc.double(),
+  fc.integer(),
+  fc.constant(null),
+  fc.constant(undefined),
+);
+const maybe = <T>(valid: fc.Arbitrary<T>) =>
+  fc.oneof({ weight: 60, arbitrary: valid }, { weight: 1, arbitrary: garbage });
 
 const target = fc.record(
   {
@@ -37,31 +52,41 @@ const drug = fc.record(
 );
 
 const draftFields = (operatorId: string) =>
-  fc.record(
-    {
-      id: fc.constant(undefined),
-      patientId: maybe(fc.oneof(fc.string({ maxLength: 64 }), hostileText)),
-      patientName: maybe(fc.string()),
-      performedAt: maybe(fc.constantFrom('2026-03-14T09:30:00+01:00', '2026-03-14T23:59:00-05:00')),
-      operatorId: maybe(fc.oneof({ weight: 5, arbitrary: fc.constant(operatorId) }, { weight: 1, arbitrary: fc.constant('ghost') })),
-      modality: maybe(fc.constantFrom(...MODALITIES)),
-      painPre: maybe(fc.integer({ min: 0, max: 10 })),
-      painPost: maybe(fc.integer({ min: 0, max: 10 })),
-      dlpMGyCm: maybe(fc.double({ min: 0, max: 1e5, noNaN: true })),
-      consent: maybe(fc.constantFrom('obtained', 'not_obtained')),
-      indications: maybe(fc.subarray(['disc_herniation', 'other'])),
-      targets: maybe(fc.array(target, { maxLength: 3 })),
-      drugs: maybe(fc.array(drug, { maxLength: 4 })),
-      complications: maybe(
-        fc.uniqueArray(fc.record({ type: maybe(fc.constantFrom('none', 'hematoma', 'vasovagal')), severity: maybe(fc.constantFrom('minor', 'major')) }), {
-          maxLength: 2,
-          selector: (entry) => entry.type,
-        }),
-      ),
-      extraField: fc.constantFrom('not a field'),
-    },
-    { requiredKeys: [], noNullPrototype: true },
-  ).map(({ extraField, ...fields }) => (fields.patientId === '' ? { ...fields, extraField } : fields));
+  fc
+    .record(
+      {
+        id: fc.constant(undefined),
+        patientId: maybe(fc.oneof(fc.string({ maxLength: 64 }), hostileText)),
+        patientName: maybe(fc.string()),
+        performedAt: maybe(fc.constantFrom('2026-03-14T09:30:00+01:00', '2026-03-14T23:59:00-05:00')),
+        operatorId: maybe(
+          fc.oneof({ weight: 5, arbitrary: fc.constant(operatorId) }, { weight: 1, arbitrary: fc.constant('ghost') }),
+        ),
+        modality: maybe(fc.constantFrom(...MODALITIES)),
+        painPre: maybe(fc.integer({ min: 0, max: 10 })),
+        painPost: maybe(fc.integer({ min: 0, max: 10 })),
+        dlpMGyCm: maybe(fc.double({ min: 0, max: 1e5, noNaN: true })),
+        consent: maybe(fc.constantFrom('obtained', 'not_obtained')),
+        indications: maybe(fc.subarray(['disc_herniation', 'other'])),
+        targets: maybe(fc.array(target, { maxLength: 3 })),
+        drugs: maybe(fc.array(drug, { maxLength: 4 })),
+        complications: maybe(
+          fc.uniqueArray(
+            fc.record({
+              type: maybe(fc.constantFrom('none', 'hematoma', 'vasovagal')),
+              severity: maybe(fc.constantFrom('minor', 'major')),
+            }),
+            {
+              maxLength: 2,
+              selector: (entry) => entry.type,
+            },
+          ),
+        ),
+        extraField: fc.constantFrom('not a field'),
+      },
+      { requiredKeys: [], noNullPrototype: true },
+    )
+    .map(({ extraField, ...fields }) => (fields.patientId === '' ? { ...fields, extraField } : fields));
 
 describe('every service under random and hostile input', () => {
   it('succeeds or refuses cleanly, and never changes what was already stored', () => {
@@ -81,14 +106,23 @@ describe('every service under random and hostile input', () => {
     const id = fc.oneof(fc.constant(signedId), fc.constant(draftId), fc.uuid({ version: 7 }), garbage);
     const command = fc.oneof(
       fc.record({ kind: fc.constant('save' as const), input: draftFields(operatorId), id: fc.option(id) }),
-      fc.record({ kind: fc.constant('sign' as const), id, recent: fc.boolean(), confirmed: fc.option(fc.array(fc.string())) }),
+      fc.record({
+        kind: fc.constant('sign' as const),
+        id,
+        recent: fc.boolean(),
+        confirmed: fc.option(fc.array(fc.string())),
+      }),
       fc.record({
         kind: fc.constant('amend' as const),
         input: fc.oneof(
-          { weight: 3, arbitrary: fc.record({ painPost: fc.integer({ min: 0, max: 10 }), notes: fc.string({ maxLength: 30 }) }) },
+          {
+            weight: 3,
+            arbitrary: fc.record({ painPost: fc.integer({ min: 0, max: 10 }), notes: fc.string({ maxLength: 30 }) }),
+          },
           { weight: 1, arbitrary: draftFields(operatorId) },
         ),
-        reason: maybe(fc.string({ minLength: 3, maxLength: 40 })) }),
+        reason: maybe(fc.string({ minLength: 3, maxLength: 40 })),
+      }),
       fc.record({ kind: fc.constant('delete' as const), id, recent: fc.boolean() }),
       fc.record({ kind: fc.constant('settings' as const), input: garbage }),
       fc.record({ kind: fc.constant('operator' as const), input: garbage }),
@@ -105,13 +139,25 @@ describe('every service under random and hostile input', () => {
         try {
           switch (cmd.kind) {
             case 'save':
-              recentIds.push(saveDraft(store, cmd.id === null ? cmd.input : { ...cmd.input, id: cmd.id }, context).record.id);
+              recentIds.push(
+                saveDraft(store, cmd.id === null ? cmd.input : { ...cmd.input, id: cmd.id }, context).record.id,
+              );
               break;
             case 'sign':
-              signProcedure(store, cmd.recent && recentIds.length > 0 ? recentIds.at(-1) : cmd.id, { confirmedWarnings: cmd.confirmed ?? [] }, context);
+              signProcedure(
+                store,
+                cmd.recent && recentIds.length > 0 ? recentIds.at(-1) : cmd.id,
+                { confirmedWarnings: cmd.confirmed ?? [] },
+                context,
+              );
               break;
             case 'amend':
-              amendProcedure(store, { ...clinicalContent(before.signed), ...cmd.input, id: signedId }, { reason: cmd.reason }, context);
+              amendProcedure(
+                store,
+                { ...clinicalContent(before.signed), ...cmd.input, id: signedId },
+                { reason: cmd.reason },
+                context,
+              );
               break;
             case 'delete':
               deleteDraft(store, cmd.recent && recentIds.length > 0 ? recentIds.pop() : cmd.id, context);
@@ -134,7 +180,8 @@ describe('every service under random and hostile input', () => {
           if (!(error instanceof RootLogError) || !EXPECTED_CODES.has(error.code)) throw error;
           expect(error.message.length).toBeGreaterThan(0);
         }
-        outcomes[`${cmd.kind}:${succeeded ? 'ok' : 'refused'}`] = (outcomes[`${cmd.kind}:${succeeded ? 'ok' : 'refused'}`] ?? 0) + 1;
+        outcomes[`${cmd.kind}:${succeeded ? 'ok' : 'refused'}`] =
+          (outcomes[`${cmd.kind}:${succeeded ? 'ok' : 'refused'}`] ?? 0) + 1;
         const after = snapshot();
         // History is append-only whatever happened.
         expect(after.versions.slice(0, before.versions.length)).toEqual(before.versions);

@@ -12,8 +12,21 @@ let operatorId: string;
 beforeAll(() => {
   ({ store, operatorId } = tempStore());
   seedDatabase(store, { count: 1500, seed: 3, until: new Date('2026-06-30T12:00:00Z') }, context);
-  saveDraft(store, completeDraft(operatorId, { patientId: 'Q100_%', patientName: 'Zeta, Özlem', accessionNumber: 'XYZ-1', performedAt: '2026-07-01T10:00:00+02:00' }), context);
-  const { record } = saveDraft(store, completeDraft(operatorId, { patientId: 'Q200', performedAt: '2026-07-02T10:00:00+02:00' }), context);
+  saveDraft(
+    store,
+    completeDraft(operatorId, {
+      patientId: 'Q100_%',
+      patientName: 'Zeta, Özlem',
+      accessionNumber: 'XYZ-1',
+      performedAt: '2026-07-01T10:00:00+02:00',
+    }),
+    context,
+  );
+  const { record } = saveDraft(
+    store,
+    completeDraft(operatorId, { patientId: 'Q200', performedAt: '2026-07-02T10:00:00+02:00' }),
+    context,
+  );
   signProcedure(store, record.id, {}, context);
 });
 
@@ -30,7 +43,10 @@ const everyPage = (filter: ProcedureFilter, limit = 97): ProcedureSummary[] => {
 
 /** The same filter computed independently, straight from the tables. */
 const countWhere = (sql: string, ...params: unknown[]) =>
-  store.sqlite.prepare(`SELECT count(*) FROM procedures p WHERE ${sql}`).pluck().get(...params) as number;
+  store.sqlite
+    .prepare(`SELECT count(*) FROM procedures p WHERE ${sql}`)
+    .pluck()
+    .get(...params) as number;
 
 describe('listing and searching procedures', () => {
   it('pages through everything newest first, with no gaps or repeats', () => {
@@ -54,14 +70,18 @@ describe('listing and searching procedures', () => {
 
   it('filters by root and side on any target', () => {
     const items = everyPage({ roots: ['S1'], sides: ['right'] });
-    expect(items.length).toBe(countWhere("EXISTS (SELECT 1 FROM targets t WHERE t.procedure_id = p.id AND t.root = 'S1' AND t.side = 'right')"));
+    expect(items.length).toBe(
+      countWhere("EXISTS (SELECT 1 FROM targets t WHERE t.procedure_id = p.id AND t.root = 'S1' AND t.side = 'right')"),
+    );
     for (const item of items) expect(item.targets).toContain('S1 right');
   });
 
   it('filters by operator, modality and status together', () => {
     const someOperator = store.sqlite.prepare('SELECT operator_id FROM procedures LIMIT 1').pluck().get() as string;
     const items = everyPage({ operatorIds: [someOperator], modalities: ['fluoroscopy'], statuses: ['signed'] });
-    expect(items.length).toBe(countWhere("p.operator_id = ? AND p.modality = 'fluoroscopy' AND p.status = 'signed'", someOperator));
+    expect(items.length).toBe(
+      countWhere("p.operator_id = ? AND p.modality = 'fluoroscopy' AND p.status = 'signed'", someOperator),
+    );
     expect(items.length).toBeGreaterThan(0);
     expect(everyPage({ statuses: ['draft'] }).map((item) => item.patientId)).toEqual(['Q100_%']);
   });
@@ -76,13 +96,24 @@ describe('listing and searching procedures', () => {
 
   it('summarises targets, pain and warnings for the list', () => {
     const [first] = listProcedures(store, { text: 'Q200' }).items;
-    expect(first).toMatchObject({ status: 'signed', targets: 'L5 left', painPre: 7, painPost: 2, operatorName: 'Dr. A. Keller', warningCodes: [] });
+    expect(first).toMatchObject({
+      status: 'signed',
+      targets: 'L5 left',
+      painPre: 7,
+      painPost: 2,
+      operatorName: 'Dr. A. Keller',
+      warningCodes: [],
+    });
   });
 
   it('refuses bad filters and cursors with the field named', () => {
-    expect(() => listProcedures(store, { from: '2026-02-01', to: '2026-01-01' })).toThrowError(expect.objectContaining({ field: 'from' }));
+    expect(() => listProcedures(store, { from: '2026-02-01', to: '2026-01-01' })).toThrowError(
+      expect.objectContaining({ field: 'from' }),
+    );
     expect(() => listProcedures(store, { roots: ['L6'] })).toThrowError(expect.objectContaining({ field: 'roots[0]' }));
-    expect(() => listProcedures(store, {}, { cursor: 'garbage' })).toThrowError(expect.objectContaining({ field: 'cursor' }));
+    expect(() => listProcedures(store, {}, { cursor: 'garbage' })).toThrowError(
+      expect.objectContaining({ field: 'cursor' }),
+    );
     expect(() => listProcedures(store, {}, { limit: 0 })).toThrowError(expect.objectContaining({ field: 'limit' }));
   });
 });

@@ -1,11 +1,11 @@
 import {
   type ProcedurePage,
   type ProcedureSummary,
-  RootLogError,
   pageRequestSchema,
   problem,
   problemsFromZod,
   procedureFilterSchema,
+  RootLogError,
 } from './model/index.js';
 import type { Store } from './store.js';
 

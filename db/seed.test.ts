@@ -21,7 +21,11 @@ describe('demo data', () => {
     seedDatabase(a.store, { count: 3000, seed: 9, until }, context);
     seedDatabase(b.store, { count: 3000, seed: 9, until }, context);
     const content = (store: typeof a.store) =>
-      store.sqlite.prepare('SELECT patient_id, performed_at, pain_pre, pain_post, dlp_mgy_cm FROM procedures ORDER BY performed_at_utc, patient_id').all();
+      store.sqlite
+        .prepare(
+          'SELECT patient_id, performed_at, pain_pre, pain_post, dlp_mgy_cm FROM procedures ORDER BY performed_at_utc, patient_id',
+        )
+        .all();
     expect(content(a.store)).toEqual(content(b.store));
 
     const share = (sql: string) =>
@@ -29,14 +33,24 @@ describe('demo data', () => {
     expect(share("root = 'L5'")).toBeGreaterThan(50);
     expect(share("root = 'S1'")).toBeGreaterThan(12);
     const intravascular = a.store.sqlite
-      .prepare("SELECT avg(EXISTS (SELECT 1 FROM target_spread s WHERE s.procedure_id = t.procedure_id AND s.target_ordinal = t.ordinal AND s.pattern LIKE 'intravascular%')) FROM targets t")
+      .prepare(
+        "SELECT avg(EXISTS (SELECT 1 FROM target_spread s WHERE s.procedure_id = t.procedure_id AND s.target_ordinal = t.ordinal AND s.pattern LIKE 'intravascular%')) FROM targets t",
+      )
       .pluck()
       .get() as number;
     expect(intravascular * 100).toBeGreaterThan(1);
     expect(intravascular * 100).toBeLessThan(3.5);
-    const dlp = a.store.sqlite.prepare("SELECT avg(dlp_mgy_cm) FROM procedures WHERE modality = 'ct'").pluck().get() as number;
+    const dlp = a.store.sqlite
+      .prepare("SELECT avg(dlp_mgy_cm) FROM procedures WHERE modality = 'ct'")
+      .pluck()
+      .get() as number;
     expect(dlp).toBeGreaterThan(170);
     expect(dlp).toBeLessThan(230);
-    expect(a.store.sqlite.prepare("SELECT count(*) FROM procedures WHERE status <> 'signed' OR pain_pre NOT BETWEEN 5 AND 9").pluck().get()).toBe(0);
+    expect(
+      a.store.sqlite
+        .prepare("SELECT count(*) FROM procedures WHERE status <> 'signed' OR pain_pre NOT BETWEEN 5 AND 9")
+        .pluck()
+        .get(),
+    ).toBe(0);
   });
 });

@@ -1,20 +1,20 @@
 import { appendAudit } from './audit.js';
 import {
+  canonicalDraft,
   type DrugAdministration,
+  defaultForamen,
   type Indication,
+  localDateOf,
+  localDateTimeWithOffset,
   type ProcedureDraft,
   type Root,
   type SpreadPattern,
   type Target,
-  canonicalDraft,
-  defaultForamen,
-  localDateOf,
-  localDateTimeWithOffset,
   warnings,
 } from './model/index.js';
 import { drugCatalogue, referenceLevels, saveOperator } from './settings.js';
 import { type LifeColumns, writeProcedure } from './sqlite/procedure-rows.js';
-import { type ServiceContext, type Store, newId } from './store.js';
+import { newId, type ServiceContext, type Store } from './store.js';
 
 /*
  * Realistic demo data from the published figures in shared/data-dictionary.md: roots mostly
@@ -52,9 +52,48 @@ const normal = (random: Random, mean: number, sd: number) =>
   mean + sd * Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
 const round = (value: number, decimals: number) => Math.round(value * 10 ** decimals) / 10 ** decimals;
 
-const FIRST_NAMES = ['Anna', 'Jonas', 'Maria', 'Lukas', 'Sofia', 'Paul', 'Emma', 'Felix', 'Lea', 'Noah', 'Mila', 'Elias', 'Clara', 'Ben', 'Ida'];
-const LAST_NAMES = ['Müller', 'Schmidt', 'Schneider', 'Fischer', 'Weber', 'Meyer', 'Wagner', 'Becker', 'Hoffmann', 'Koch', 'Richter', 'Klein', 'Wolf', 'Neumann', "O'Brien"];
-export const DEMO_OPERATORS = ['Dr. A. Keller', 'Dr. B. Lang', 'Dr. C. Vogel', 'Dr. D. Roth', 'Dr. E. Brandt', 'Dr. F. Haas'];
+const FIRST_NAMES = [
+  'Anna',
+  'Jonas',
+  'Maria',
+  'Lukas',
+  'Sofia',
+  'Paul',
+  'Emma',
+  'Felix',
+  'Lea',
+  'Noah',
+  'Mila',
+  'Elias',
+  'Clara',
+  'Ben',
+  'Ida',
+];
+const LAST_NAMES = [
+  'Müller',
+  'Schmidt',
+  'Schneider',
+  'Fischer',
+  'Weber',
+  'Meyer',
+  'Wagner',
+  'Becker',
+  'Hoffmann',
+  'Koch',
+  'Richter',
+  'Klein',
+  'Wolf',
+  'Neumann',
+  "O'Brien",
+];
+export const DEMO_OPERATORS = [
+  'Dr. A. Keller',
+  'Dr. B. Lang',
+  'Dr. C. Vogel',
+  'Dr. D. Roth',
+  'Dr. E. Brandt',
+  'Dr. F. Haas',
+];
 
 const ROOT_WEIGHTS: readonly (readonly [Root, number])[] = [
   ['L5', 62],
@@ -126,13 +165,20 @@ export function demoProcedure(random: Random, operatorIds: readonly string[], pe
   const dlp = usesCt ? round(Math.max(15, normal(random, 199, 101)), 1) : undefined;
 
   const drugs: DrugAdministration[] = [];
-  const sites: (number | 'caudal')[] = [...targets.map((_, index) => index), ...(caudalEpidural ? ['caudal' as const] : [])];
+  const sites: (number | 'caudal')[] = [
+    ...targets.map((_, index) => index),
+    ...(caudalEpidural ? ['caudal' as const] : []),
+  ];
   for (const site of sites) {
     const spread = site === 'caudal' ? [] : (targets[site]?.spread ?? []);
     const unsafe = spread.some((pattern) => pattern.startsWith('intravascular') || pattern === 'intrathecal');
     // After intravascular spread most radiologists switch to dexamethasone; a few do not.
     const particulate = unsafe ? random() < 0.2 : random() < 0.3;
-    drugs.push(particulate ? { drug: 'triamcinolone', doseMg: 40, site } : { drug: 'dexamethasone', doseMg: sites.length > 1 ? 4 : 8, site });
+    drugs.push(
+      particulate
+        ? { drug: 'triamcinolone', doseMg: 40, site }
+        : { drug: 'dexamethasone', doseMg: sites.length > 1 ? 4 : 8, site },
+    );
     drugs.push(
       random() < 0.7
         ? { drug: 'lidocaine', concentrationMgPerMl: random() < 0.6 ? 10 : 20, volumeMl: random() < 0.5 ? 1 : 2, site }
@@ -163,7 +209,8 @@ export function demoProcedure(random: Random, operatorIds: readonly string[], pe
   ] as const);
   const start = performedAt.getHours() * 60 + performedAt.getMinutes();
   const tableMinutes = wholeBetween(random, 10, 25);
-  const hhmm = (minutes: number) => `${String(Math.floor(minutes / 60) % 24).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+  const hhmm = (minutes: number) =>
+    `${String(Math.floor(minutes / 60) % 24).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
   const birthYear = wholeBetween(random, 1940, 2000);
   const indications: Indication[] = [
     pick(random, [
@@ -179,7 +226,13 @@ export function demoProcedure(random: Random, operatorIds: readonly string[], pe
 
   const draft: ProcedureDraft = {
     patientId: `P${wholeBetween(random, 1000000, 9999999)}`,
-    patientName: `${pick(random, LAST_NAMES.map((name) => [name, 1] as const))}, ${pick(random, FIRST_NAMES.map((name) => [name, 1] as const))}`,
+    patientName: `${pick(
+      random,
+      LAST_NAMES.map((name) => [name, 1] as const),
+    )}, ${pick(
+      random,
+      FIRST_NAMES.map((name) => [name, 1] as const),
+    )}`,
     birthDate: `${birthYear}-${String(wholeBetween(random, 1, 12)).padStart(2, '0')}-${String(wholeBetween(random, 1, 28)).padStart(2, '0')}`,
     sex: random() < 0.52 ? 'female' : 'male',
     accessionNumber: `ACC${wholeBetween(random, 10000000, 99999999)}`,
@@ -224,8 +277,11 @@ export function demoProcedure(random: Random, operatorIds: readonly string[], pe
     painPre,
     painPost,
     painPostMinutes: 10,
-    followUps: random() < 0.2 ? [{ day: 2, painNrs: Math.max(0, painPost - wholeBetween(random, 0, 2)), method: 'phone' }] : [],
-    complications: [complication === 'none' ? { type: 'none' } : { type: complication, severity: random() < 0.9 ? 'minor' : 'major' }],
+    followUps:
+      random() < 0.2 ? [{ day: 2, painNrs: Math.max(0, painPost - wholeBetween(random, 0, 2)), method: 'phone' }] : [],
+    complications: [
+      complication === 'none' ? { type: 'none' } : { type: complication, severity: random() < 0.9 ? 'minor' : 'major' },
+    ],
     disposition: random() < 0.9 ? 'home_not_driving' : 'observation',
     notes: random() < 0.05 ? 'Patient anxious; slow contrast injection.' : undefined,
   };
@@ -248,17 +304,25 @@ export interface SeedOptions {
  * record). Each gets its version snapshot and its create and sign audit rows, like a
  * record signed at the console.
  */
-export function seedDatabase(store: Store, options: SeedOptions, context: ServiceContext): { added: number; operators: string[] } {
+export function seedDatabase(
+  store: Store,
+  options: SeedOptions,
+  context: ServiceContext,
+): { added: number; operators: string[] } {
   const random = seededRandom(options.seed ?? 1);
   const until = options.until ?? new Date();
   const spanMs = (options.years ?? 3) * 365.25 * 24 * 3600 * 1000;
   const batchSize = options.batchSize ?? 1000;
-  const existing = store.prepare('SELECT id, name FROM operators WHERE active = 1').all() as { id: string; name: string }[];
+  const existing = store.prepare('SELECT id, name FROM operators WHERE active = 1').all() as {
+    id: string;
+    name: string;
+  }[];
   const operatorIds = DEMO_OPERATORS.map(
     (name) => existing.find((operator) => operator.name === name)?.id ?? saveOperator(store, { name }, context).id,
   );
   const consoleName = JSON.parse(
-    (store.prepare("SELECT value FROM settings WHERE key = 'consoleName'").pluck().get() as string | undefined) ?? '"RootLog console"',
+    (store.prepare("SELECT value FROM settings WHERE key = 'consoleName'").pluck().get() as string | undefined) ??
+      '"RootLog console"',
   ) as string;
   const ruleSettings = { referenceLevels: referenceLevels(store), drugCatalogue: drugCatalogue(store) };
   const insertVersion = store.prepare(
@@ -296,13 +360,35 @@ export function seedDatabase(store: Store, options: SeedOptions, context: Servic
         amendedAt: null,
         amendReason: null,
       };
-      writeProcedure(store.statements, id, content, { ...life, status: 'draft', signedBy: null, signedAt: null }, false);
+      writeProcedure(
+        store.statements,
+        id,
+        content,
+        { ...life, status: 'draft', signedBy: null, signedAt: null },
+        false,
+      );
       insertVersion.run(id, JSON.stringify(content), signer, signedAt);
       store
         .prepare("UPDATE procedures SET status = 'signed', signed_by = ?, signed_at = ? WHERE id = ?")
         .run(signer, signedAt, id);
-      appendAudit(store, { at: life.createdAt, actor: context.actor, action: 'create', entity: 'procedure', entityId: id, version: 1, changes: { seeded: { before: null, after: true } } });
-      appendAudit(store, { at: signedAt, actor: signer, action: 'sign', entity: 'procedure', entityId: id, version: 1, changes: { status: { before: 'draft', after: 'signed' } } });
+      appendAudit(store, {
+        at: life.createdAt,
+        actor: context.actor,
+        action: 'create',
+        entity: 'procedure',
+        entityId: id,
+        version: 1,
+        changes: { seeded: { before: null, after: true } },
+      });
+      appendAudit(store, {
+        at: signedAt,
+        actor: signer,
+        action: 'sign',
+        entity: 'procedure',
+        entityId: id,
+        version: 1,
+        changes: { status: { before: 'draft', after: 'signed' } },
+      });
     }
   });
 

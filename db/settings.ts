@@ -2,16 +2,16 @@ import { appendAudit, diff } from './audit.js';
 import {
   type DepartmentSettings,
   type Drug,
-  type Operator,
-  type ReferenceLevels,
-  RootLogError,
   drugSchema,
+  type Operator,
   operatorSchema,
   problem,
   problemsFromZod,
+  type ReferenceLevels,
+  RootLogError,
   settingsPatchSchema,
 } from './model/index.js';
-import { type ServiceContext, type Store, newId, timestamp } from './store.js';
+import { newId, type ServiceContext, type Store, timestamp } from './store.js';
 
 const readSetting = <T>(store: Store, key: string): T | undefined => {
   const value = store.prepare('SELECT value FROM settings WHERE key = ?').pluck().get(key) as string | undefined;
@@ -19,16 +19,25 @@ const readSetting = <T>(store: Store, key: string): T | undefined => {
 };
 
 const writeSetting = (store: Store, key: string, value: unknown) =>
-  store.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, JSON.stringify(value));
+  store
+    .prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value')
+    .run(key, JSON.stringify(value));
 
 export function listOperators(store: Store): Operator[] {
-  return (store.prepare('SELECT id, name, active FROM operators ORDER BY name COLLATE NOCASE').all() as { id: string; name: string; active: number }[]).map(
-    (row) => ({ ...row, active: row.active === 1 }),
-  );
+  return (
+    store.prepare('SELECT id, name, active FROM operators ORDER BY name COLLATE NOCASE').all() as {
+      id: string;
+      name: string;
+      active: number;
+    }[]
+  ).map((row) => ({ ...row, active: row.active === 1 }));
 }
 
 export function drugCatalogue(store: Store): Drug[] {
-  const rows = store.prepare('SELECT * FROM drug_catalogue ORDER BY drug_class, name').all() as Record<string, unknown>[];
+  const rows = store.prepare('SELECT * FROM drug_catalogue ORDER BY drug_class, name').all() as Record<
+    string,
+    unknown
+  >[];
   return rows.map((row) => {
     const drug: Drug = {
       code: row.code as string,
@@ -38,7 +47,8 @@ export function drugCatalogue(store: Store): Drug[] {
       dosing: row.dosing as Drug['dosing'],
       active: row.active === 1,
     };
-    if (row.default_concentration_mg_per_ml != null) drug.defaultConcentrationMgPerMl = row.default_concentration_mg_per_ml as number;
+    if (row.default_concentration_mg_per_ml != null)
+      drug.defaultConcentrationMgPerMl = row.default_concentration_mg_per_ml as number;
     if (row.usual_dose_mg != null) drug.usualDoseMg = row.usual_dose_mg as number;
     if (row.max_dose_mg != null) drug.maxDoseMg = row.max_dose_mg as number;
     return drug;
@@ -80,11 +90,26 @@ export function updateSettings(store: Store, patch: unknown, context: ServiceCon
       for (const [key, value] of Object.entries(parsed.data)) if (value !== undefined) writeSetting(store, key, value);
       const after = getSettings(store);
       const changes = diff(
-        { consoleName: before.consoleName, defaultOperatorId: before.defaultOperatorId, referenceLevels: before.referenceLevels },
-        { consoleName: after.consoleName, defaultOperatorId: after.defaultOperatorId, referenceLevels: after.referenceLevels },
+        {
+          consoleName: before.consoleName,
+          defaultOperatorId: before.defaultOperatorId,
+          referenceLevels: before.referenceLevels,
+        },
+        {
+          consoleName: after.consoleName,
+          defaultOperatorId: after.defaultOperatorId,
+          referenceLevels: after.referenceLevels,
+        },
       );
       if (Object.keys(changes).length > 0) {
-        appendAudit(store, { at: timestamp(context), actor: context.actor, action: 'settings', entity: 'settings', entityId: 'department', changes });
+        appendAudit(store, {
+          at: timestamp(context),
+          actor: context.actor,
+          action: 'settings',
+          entity: 'settings',
+          entityId: 'department',
+          changes,
+        });
       }
       return after;
     })
@@ -99,13 +124,23 @@ export function saveOperator(store: Store, input: unknown, context: ServiceConte
   return store.sqlite
     .transaction(() => {
       const before = listOperators(store).find((existing) => existing.id === operator.id);
-      if (parsed.data.id && !before) throw new RootLogError('not_found', `There is no operator with id ${parsed.data.id}.`, { field: 'id' });
+      if (parsed.data.id && !before)
+        throw new RootLogError('not_found', `There is no operator with id ${parsed.data.id}.`, { field: 'id' });
       store
-        .prepare('INSERT INTO operators (id, name, active) VALUES (@id, @name, @active) ON CONFLICT (id) DO UPDATE SET name = excluded.name, active = excluded.active')
+        .prepare(
+          'INSERT INTO operators (id, name, active) VALUES (@id, @name, @active) ON CONFLICT (id) DO UPDATE SET name = excluded.name, active = excluded.active',
+        )
         .run({ ...operator, active: operator.active ? 1 : 0 });
       const changes = diff(before ?? {}, operator);
       if (Object.keys(changes).length > 0) {
-        appendAudit(store, { at: timestamp(context), actor: context.actor, action: 'settings', entity: 'operator', entityId: operator.id, changes });
+        appendAudit(store, {
+          at: timestamp(context),
+          actor: context.actor,
+          action: 'settings',
+          entity: 'operator',
+          entityId: operator.id,
+          changes,
+        });
       }
       return operator;
     })
@@ -141,7 +176,14 @@ export function saveDrug(store: Store, input: unknown, context: ServiceContext):
         });
       const changes = diff(before ?? {}, drug);
       if (Object.keys(changes).length > 0) {
-        appendAudit(store, { at: timestamp(context), actor: context.actor, action: 'settings', entity: 'drug', entityId: drug.code, changes });
+        appendAudit(store, {
+          at: timestamp(context),
+          actor: context.actor,
+          action: 'settings',
+          entity: 'drug',
+          entityId: drug.code,
+          changes,
+        });
       }
       return drug;
     })

@@ -1,6 +1,6 @@
 import type { Statement } from 'better-sqlite3';
 import { v7 as uuidv7 } from 'uuid';
-import { type OpenOptions, type SqliteDatabase, openDatabase } from './sqlite/open.js';
+import { type OpenOptions, openDatabase, type SqliteDatabase } from './sqlite/open.js';
 import { type ProcedureStatements, procedureStatements } from './sqlite/procedure-rows.js';
 
 /** Who is acting and what time it is: every write records both. */

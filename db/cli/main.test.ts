@@ -36,7 +36,10 @@ describe('rootlog command line', () => {
     expect(backup.out).toMatch(/300 procedures.*integrity ok/);
     expect(run('check', '--db', out).code).toBe(0);
     expect(existsSync(`${out}.partial`)).toBe(false);
-    expect(run('backup', '--db', db, '--out', out)).toMatchObject({ code: 1, err: expect.stringMatching(/already exists/) });
+    expect(run('backup', '--db', db, '--out', out)).toMatchObject({
+      code: 1,
+      err: expect.stringMatching(/already exists/),
+    });
   });
 
   it('fails check with exit 1 and a clear message on a damaged file, without changing it', () => {
@@ -50,11 +53,20 @@ describe('rootlog command line', () => {
   });
 
   it('answers unknown commands and bad flags with usage and exit 2', () => {
-    expect(run('frobnicate')).toMatchObject({ code: 2, err: expect.stringMatching(/unknown command "frobnicate"[\s\S]*Usage: rootlog/) });
+    expect(run('frobnicate')).toMatchObject({
+      code: 2,
+      err: expect.stringMatching(/unknown command "frobnicate"[\s\S]*Usage: rootlog/),
+    });
     expect(run()).toMatchObject({ code: 2, err: expect.stringMatching(/no command given/) });
-    expect(run('seed', '--db', tempPath())).toMatchObject({ code: 2, err: expect.stringMatching(/--count is required/) });
+    expect(run('seed', '--db', tempPath())).toMatchObject({
+      code: 2,
+      err: expect.stringMatching(/--count is required/),
+    });
     expect(run('seed', '--db', tempPath(), '--count', '-3')).toMatchObject({ code: 2 });
-    expect(run('check', '--db', 'x', '--verbose')).toMatchObject({ code: 2, err: expect.stringMatching(/Unknown option '--verbose'/) });
+    expect(run('check', '--db', 'x', '--verbose')).toMatchObject({
+      code: 2,
+      err: expect.stringMatching(/Unknown option '--verbose'/),
+    });
     expect(run('--help')).toMatchObject({ code: 0, out: expect.stringMatching(/Usage: rootlog/) });
   });
 });

@@ -1,5 +1,5 @@
-import { parseArgs } from 'node:util';
 import { userInfo } from 'node:os';
+import { parseArgs } from 'node:util';
 import { backupDatabase, checkDatabase } from '../maintenance.js';
 import { RootLogError } from '../model/index.js';
 import { seedDatabase } from '../seed.js';
@@ -56,15 +56,24 @@ const wholeNumber = (name: string, value: string | boolean | undefined, min: num
 };
 
 async function seed(args: string[], io: Io): Promise<number> {
-  const values = options(args, { db: { type: 'string' }, count: { type: 'string' }, seed: { type: 'string' } }, ['db', 'count']);
+  const values = options(args, { db: { type: 'string' }, count: { type: 'string' }, seed: { type: 'string' } }, [
+    'db',
+    'count',
+  ]);
   const count = wholeNumber('count', values.count, 1, 10_000_000);
   const seedValue = values.seed === undefined ? 1 : wholeNumber('seed', values.seed, 0, 2 ** 32 - 1);
   const store = openStore(String(values.db));
   try {
     const started = performance.now();
-    const result = seedDatabase(store, { count, seed: seedValue, onProgress: (done, total) => io.progress?.(`seeded ${done} / ${total}`) }, { actor: actor() });
+    const result = seedDatabase(
+      store,
+      { count, seed: seedValue, onProgress: (done, total) => io.progress?.(`seeded ${done} / ${total}`) },
+      { actor: actor() },
+    );
     const seconds = (performance.now() - started) / 1000;
-    io.out(`seeded ${result.added} signed procedures into ${store.path} in ${seconds.toFixed(1)} s (${Math.round(result.added / seconds)} per second)`);
+    io.out(
+      `seeded ${result.added} signed procedures into ${store.path} in ${seconds.toFixed(1)} s (${Math.round(result.added / seconds)} per second)`,
+    );
     return 0;
   } finally {
     store.close();
@@ -96,7 +105,9 @@ async function backup(args: string[], io: Io): Promise<number> {
   const store = openStore(String(values.db));
   try {
     const report = await backupDatabase(store.sqlite, String(values.out));
-    io.out(`backup written to ${report.path}: ${report.procedures} procedures, ${report.bytes} bytes, integrity ${report.integrity}`);
+    io.out(
+      `backup written to ${report.path}: ${report.procedures} procedures, ${report.bytes} bytes, integrity ${report.integrity}`,
+    );
     return 0;
   } finally {
     store.close();

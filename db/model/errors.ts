@@ -27,7 +27,11 @@ export class RootLogError extends Error {
   readonly field: string | undefined;
   readonly problems: FieldProblem[] | undefined;
 
-  constructor(code: ErrorCode, message: string, options: { field?: string; problems?: FieldProblem[]; cause?: unknown } = {}) {
+  constructor(
+    code: ErrorCode,
+    message: string,
+    options: { field?: string; problems?: FieldProblem[]; cause?: unknown } = {},
+  ) {
     super(message, { cause: options.cause });
     this.name = 'RootLogError';
     this.code = code;
@@ -38,7 +42,10 @@ export class RootLogError extends Error {
   static invalid(problems: FieldProblem[], summary?: string): RootLogError {
     const first = problems[0];
     const message =
-      summary ?? (problems.length === 1 && first ? first.message : `${problems.length} fields need attention: ${problems.map((p) => p.message).join('; ')}`);
+      summary ??
+      (problems.length === 1 && first
+        ? first.message
+        : `${problems.length} fields need attention: ${problems.map((p) => p.message).join('; ')}`);
     return new RootLogError('validation', message, { field: first?.field, problems });
   }
 

@@ -41,8 +41,10 @@ describe('relief percent', () => {
 
 describe('dose in mg', () => {
   it('takes mg as entered', () => expect(doseInMg({ doseMg: 8 })).toBe(8));
-  it('computes concentration × volume', () => expect(doseInMg({ concentrationMgPerMl: 2.5, volumeMl: 1.5 })).toBe(3.75));
-  it('is undefined without a dose or both factors', () => expect(doseInMg({ concentrationMgPerMl: 10 })).toBeUndefined());
+  it('computes concentration × volume', () =>
+    expect(doseInMg({ concentrationMgPerMl: 2.5, volumeMl: 1.5 })).toBe(3.75));
+  it('is undefined without a dose or both factors', () =>
+    expect(doseInMg({ concentrationMgPerMl: 10 })).toBeUndefined());
 });
 
 describe('default drug catalogue', () => {
@@ -61,7 +63,8 @@ describe('default drug catalogue', () => {
   });
   it('never has a usual dose above its maximum', () => {
     for (const drug of DEFAULT_DRUG_CATALOGUE) {
-      if (drug.usualDoseMg != null && drug.maxDoseMg != null) expect(drug.usualDoseMg).toBeLessThanOrEqual(drug.maxDoseMg);
+      if (drug.usualDoseMg != null && drug.maxDoseMg != null)
+        expect(drug.usualDoseMg).toBeLessThanOrEqual(drug.maxDoseMg);
     }
   });
 });
@@ -69,7 +72,14 @@ describe('default drug catalogue', () => {
 describe('draft schema', () => {
   it('accepts an empty draft and fills lists', () => {
     const draft = procedureDraftSchema.parse({});
-    expect(draft).toMatchObject({ indications: [], targets: [], drugs: [], complications: [], followUps: [], caudalEpidural: false });
+    expect(draft).toMatchObject({
+      indications: [],
+      targets: [],
+      drugs: [],
+      complications: [],
+      followUps: [],
+      caudalEpidural: false,
+    });
   });
 
   it.each([
@@ -77,20 +87,48 @@ describe('draft schema', () => {
     [{ painPost: 2.5 }, 'painPost', 'Pain after (NRS) must be a whole number from 0 to 10'],
     [{ painPostMinutes: 121 }, 'painPostMinutes', 'Minutes after injection must be a whole number from 0 to 120'],
     [{ patientId: 'x'.repeat(65) }, 'patientId', 'Patient ID must be at most 64 characters'],
-    [{ performedAt: '2026-03-14T09:30:00' }, 'performedAt', 'Date and time performed must be a date and time with its UTC offset'],
+    [
+      { performedAt: '2026-03-14T09:30:00' },
+      'performedAt',
+      'Date and time performed must be a date and time with its UTC offset',
+    ],
     [{ birthDate: '14.03.1961' }, 'birthDate', 'Birth date must be a date as YYYY-MM-DD'],
     [{ startedAt: '25:00' }, 'startedAt', 'Start time must be a time as HH:MM'],
-    [{ modality: 'mri' }, 'modality', 'Guidance modality must be one of: ct, ct_fluoroscopy, fluoroscopy, ct_and_fluoroscopy'],
+    [
+      { modality: 'mri' },
+      'modality',
+      'Guidance modality must be one of: ct, ct_fluoroscopy, fluoroscopy, ct_and_fluoroscopy',
+    ],
     [{ contrastVolumeMl: 12 }, 'contrastVolumeMl', 'Contrast volume (mL) must be a number from 0 to 10'],
     [{ dlpMGyCm: -1 }, 'dlpMGyCm', 'DLP (mGy·cm) must be a number from 0 to 100000'],
     [{ ctAcquisitions: 0 }, 'ctAcquisitions', 'CT acquisitions must be a whole number from 1 to 100'],
-    [{ indications: ['disc_herniation', 'disc_herniation'] }, 'indications', 'Indication must not list the same value twice'],
+    [
+      { indications: ['disc_herniation', 'disc_herniation'] },
+      'indications',
+      'Indication must not list the same value twice',
+    ],
     [{ targets: [{ root: 'L6' }] }, 'targets[0].root', 'Root (target 1) must be one of: L1, L2, L3, L4, L5, S1'],
-    [{ targets: [{ needleGauge: 21 }] }, 'targets[0].needleGauge', 'Needle gauge (target 1) must be one of: 20, 22, 25, 27 G'],
-    [{ targets: [{ needleLengthMm: 30 }] }, 'targets[0].needleLengthMm', 'Needle length (mm) (target 1) must be a whole number from 50 to 200'],
+    [
+      { targets: [{ needleGauge: 21 }] },
+      'targets[0].needleGauge',
+      'Needle gauge (target 1) must be one of: 20, 22, 25, 27 G',
+    ],
+    [
+      { targets: [{ needleLengthMm: 30 }] },
+      'targets[0].needleLengthMm',
+      'Needle length (mm) (target 1) must be a whole number from 50 to 200',
+    ],
     [{ targets: [{ spread: ['everywhere'] }] }, 'targets[0].spread[0]', 'must be one of'],
-    [{ drugs: [{ drug: 'dexamethasone', site: 'left arm' }] }, 'drugs[0].site', 'Injection site (drug 1) must be a target number or caudal'],
-    [{ complications: [{ type: 'none' }, { type: 'none' }] }, 'complications', 'must not list the same complication twice'],
+    [
+      { drugs: [{ drug: 'dexamethasone', site: 'left arm' }] },
+      'drugs[0].site',
+      'Injection site (drug 1) must be a target number or caudal',
+    ],
+    [
+      { complications: [{ type: 'none' }, { type: 'none' }] },
+      'complications',
+      'must not list the same complication twice',
+    ],
     [{ painPre: Number.NaN }, 'painPre', 'must be a whole number from 0 to 10'],
     [{ painPre: '7' }, 'painPre', 'must be a whole number from 0 to 10'],
     [{ id: 'not-a-uuid' }, 'id', 'Record ID must be a UUIDv7'],
@@ -102,7 +140,9 @@ describe('draft schema', () => {
   });
 
   it('names unknown fields', () => {
-    expect(parseProblems({ patientID: 'x' })).toEqual([{ field: 'patientID', message: 'patientID is not a field of this record' }]);
+    expect(parseProblems({ patientID: 'x' })).toEqual([
+      { field: 'patientID', message: 'patientID is not a field of this record' },
+    ]);
   });
 
   it('accepts nulls as missing values', () => {

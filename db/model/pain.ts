@@ -3,7 +3,10 @@
  * Undefined when either score is missing or pre is 0 (no pain to relieve).
  * Negative when the pain got worse; rounded to one decimal for display and export.
  */
-export function reliefPercent(painPre: number | undefined | null, painPost: number | undefined | null): number | undefined {
+export function reliefPercent(
+  painPre: number | undefined | null,
+  painPost: number | undefined | null,
+): number | undefined {
   if (painPre == null || painPost == null || painPre === 0) return undefined;
   return Math.round(((painPre - painPost) / painPre) * 1000) / 10;
 }

@@ -30,7 +30,10 @@ export function problemsFromZod(error: z.ZodError): FieldProblem[] {
     seen.add(field);
     // Custom issues come from signingProblems and are already worded with their label.
     if (issue.code === 'custom' && issue.params?.labelled) problems.push({ field, message: issue.message });
-    else problems.push(field === '(record)' ? { field, message: `The record ${issue.message}` } : problem(field, issue.message));
+    else
+      problems.push(
+        field === '(record)' ? { field, message: `The record ${issue.message}` } : problem(field, issue.message),
+      );
   }
   return problems;
 }

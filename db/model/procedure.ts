@@ -20,7 +20,7 @@ import {
   SEXES,
   SIDES,
   SPREAD_PATTERNS,
-  STATUSES,
+  type STATUSES,
   SYMPTOM_SIDES,
   YES_NO,
 } from './vocabularies.js';
@@ -38,7 +38,9 @@ const oneOf = <const T extends readonly [string, ...string[]]>(values: T) =>
 /** Free text, trimmed; an empty field is a missing one (a cleared input, or only spaces). */
 // Control characters (NUL above all) have no place in a clinical record and confuse
 // SQLite's length() and every spreadsheet; notes may keep line breaks and tabs.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
 const SINGLE_LINE = /^[^\u0000-\u001f\u007f]*$/;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
 const MULTI_LINE = /^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]*$/;
 const text = (max: number, lines: 'single' | 'multi' = 'single') =>
   z
@@ -46,7 +48,10 @@ const text = (max: number, lines: 'single' | 'multi' = 'single') =>
     .trim()
     .max(max, { error: `must be at most ${max} characters` })
     .regex(lines === 'single' ? SINGLE_LINE : MULTI_LINE, {
-      error: lines === 'single' ? 'must be one line of text without control characters' : 'must not contain control characters',
+      error:
+        lines === 'single'
+          ? 'must be one line of text without control characters'
+          : 'must not contain control characters',
     })
     .transform((value) => (value === '' ? undefined : value));
 
@@ -113,7 +118,10 @@ export const drugSiteSchema = z.union([wholeNumber(0, 11), z.literal('caudal')],
 
 export const drugAdministrationSchema = z
   .object({
-    drug: z.string({ error: 'is required' }).min(1, { error: 'is required' }).max(40, { error: 'is not in the catalogue' }),
+    drug: z
+      .string({ error: 'is required' })
+      .min(1, { error: 'is required' })
+      .max(40, { error: 'is not in the catalogue' }),
     doseMg: optional(amount(0, 10000)),
     concentrationMgPerMl: optional(amount(0, 1000)),
     volumeMl: optional(amount(0, 50)),
@@ -163,7 +171,10 @@ export const procedureDraftSchema = z
     diabetes: optional(oneOf(YES_NO)),
     position: optional(oneOf(POSITIONS)),
 
-    targets: z.array(targetSchema, { error: 'must be a list' }).max(12, { error: 'must have at most 12 entries' }).default([]),
+    targets: z
+      .array(targetSchema, { error: 'must be a list' })
+      .max(12, { error: 'must have at most 12 entries' })
+      .default([]),
     caudalEpidural: z.boolean({ error: 'must be yes or no' }).default(false),
     caudalSpread: uniqueList(oneOf(SPREAD_PATTERNS), SPREAD_PATTERNS.length),
     caudalProvokedPain: optional(oneOf(PROVOKED_PAIN)),
@@ -178,13 +189,19 @@ export const procedureDraftSchema = z
     contrastAgent: optional(oneOf(CONTRAST_AGENTS)),
     contrastVolumeMl: optional(amount(0, 10)),
 
-    drugs: z.array(drugAdministrationSchema, { error: 'must be a list' }).max(20, { error: 'must have at most 20 entries' }).default([]),
+    drugs: z
+      .array(drugAdministrationSchema, { error: 'must be a list' })
+      .max(20, { error: 'must have at most 20 entries' })
+      .default([]),
     noDrugReason: optional(text(500, 'multi')),
 
     painPre: optional(wholeNumber(0, 10)),
     painPost: optional(wholeNumber(0, 10)),
     painPostMinutes: optional(wholeNumber(0, 120)),
-    followUps: z.array(followUpSchema, { error: 'must be a list' }).max(50, { error: 'must have at most 50 entries' }).default([]),
+    followUps: z
+      .array(followUpSchema, { error: 'must be a list' })
+      .max(50, { error: 'must have at most 50 entries' })
+      .default([]),
 
     complications: z
       .array(complicationSchema, { error: 'must be a list' })
@@ -228,7 +245,9 @@ export interface RecordLife {
 export type ProcedureRecord = ProcedureDraft & RecordLife;
 
 /** mg given: entered directly, or concentration × volume (rounded to 0.01 mg). */
-export function doseInMg(administration: Pick<DrugAdministration, 'doseMg' | 'concentrationMgPerMl' | 'volumeMl'>): number | undefined {
+export function doseInMg(
+  administration: Pick<DrugAdministration, 'doseMg' | 'concentrationMgPerMl' | 'volumeMl'>,
+): number | undefined {
   if (administration.doseMg != null) return administration.doseMg;
   if (administration.concentrationMgPerMl != null && administration.volumeMl != null) {
     return Math.round(administration.concentrationMgPerMl * administration.volumeMl * 100) / 100;

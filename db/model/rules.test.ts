@@ -9,9 +9,12 @@ import { warnings } from './warnings.js';
 const OPERATOR = 'op-1';
 const settings = { referenceLevels: DEFAULT_REFERENCE_LEVELS, drugCatalogue: DEFAULT_DRUG_CATALOGUE };
 const signingContext = { operatorIds: new Set([OPERATOR]), drugCatalogue: DEFAULT_DRUG_CATALOGUE };
-const draft = (overrides: Partial<ProcedureInput> = {}) => procedureDraftSchema.parse(completeDraft(OPERATOR, overrides));
-const fieldsOf = (overrides: Partial<ProcedureInput>) => signingProblems(draft(overrides), signingContext).map((p) => p.field);
-const codesOf = (overrides: Partial<ProcedureInput>, sameDay = {}) => warnings(draft(overrides), settings, sameDay).map((w) => w.code);
+const draft = (overrides: Partial<ProcedureInput> = {}) =>
+  procedureDraftSchema.parse(completeDraft(OPERATOR, overrides));
+const fieldsOf = (overrides: Partial<ProcedureInput>) =>
+  signingProblems(draft(overrides), signingContext).map((p) => p.field);
+const codesOf = (overrides: Partial<ProcedureInput>, sameDay = {}) =>
+  warnings(draft(overrides), settings, sameDay).map((w) => w.code);
 
 describe('signing rules', () => {
   it('accept the complete standard case', () => {
@@ -77,12 +80,18 @@ describe('signing rules', () => {
   it('accept no drug with a reason, and caudal with its own spread', () => {
     expect(fieldsOf({ drugs: [], noDrugReason: 'patient declined steroid' })).toEqual([]);
     expect(
-      fieldsOf({ caudalEpidural: true, caudalSpread: ['epidural'], drugs: [{ drug: 'dexamethasone', doseMg: 8, site: 'caudal' }] }),
+      fieldsOf({
+        caudalEpidural: true,
+        caudalSpread: ['epidural'],
+        drugs: [{ drug: 'dexamethasone', doseMg: 8, site: 'caudal' }],
+      }),
     ).toEqual([]);
   });
 
   it('the signed schema reports the same fields with their messages', () => {
-    const result = signedProcedureSchema.safeParse(completeDraft(OPERATOR, { painPre: null, targets: [{ root: 'L5', spread: [] }] }));
+    const result = signedProcedureSchema.safeParse(
+      completeDraft(OPERATOR, { painPre: null, targets: [{ root: 'L5', spread: [] }] }),
+    );
     expect(result.success).toBe(false);
     const issues = result.error?.issues.map((issue) => [issue.path.join('.'), issue.message]);
     expect(issues).toContainEqual(['painPre', 'Pain before (NRS) is required to sign']);
@@ -104,7 +113,11 @@ describe('clinical warnings', () => {
         settings,
       );
       expect(found).toHaveLength(1);
-      expect(found[0]).toMatchObject({ code: 'particulate_after_unsafe_spread', level: 'safety', field: 'drugs[0].drug' });
+      expect(found[0]).toMatchObject({
+        code: 'particulate_after_unsafe_spread',
+        level: 'safety',
+        field: 'drugs[0].drug',
+      });
       expect(found[0]?.message).toMatch(/particulate steroid/);
     },
   );
@@ -122,7 +135,11 @@ describe('clinical warnings', () => {
 
   it('particulate steroid after intravascular caudal spread', () => {
     expect(
-      codesOf({ caudalEpidural: true, caudalSpread: ['intravascular_venous'], drugs: [{ drug: 'methylprednisolone', doseMg: 40, site: 'caudal' }] }),
+      codesOf({
+        caudalEpidural: true,
+        caudalSpread: ['intravascular_venous'],
+        drugs: [{ drug: 'methylprednisolone', doseMg: 40, site: 'caudal' }],
+      }),
     ).toEqual(['particulate_after_unsafe_spread']);
   });
 
@@ -145,7 +162,9 @@ describe('clinical warnings', () => {
         ],
       }),
     ).toEqual(['dose_above_maximum']);
-    expect(codesOf({ drugs: [{ drug: 'lidocaine', concentrationMgPerMl: 20, volumeMl: 11, site: 0 }] })).toEqual(['dose_above_maximum']);
+    expect(codesOf({ drugs: [{ drug: 'lidocaine', concentrationMgPerMl: 20, volumeMl: 11, site: 0 }] })).toEqual([
+      'dose_above_maximum',
+    ]);
   });
 
   it("the day's steroid total above the maximum", () => {
@@ -157,7 +176,9 @@ describe('clinical warnings', () => {
   it('DLP and fluoroscopy time above the reference levels', () => {
     expect(codesOf({ dlpMGyCm: 201 })).toEqual(['dlp_above_reference']);
     expect(codesOf({ dlpMGyCm: 200 })).toEqual([]);
-    expect(codesOf({ modality: 'fluoroscopy', dlpMGyCm: null, fluoroTimeS: 61 })).toEqual(['fluoro_time_above_reference']);
+    expect(codesOf({ modality: 'fluoroscopy', dlpMGyCm: null, fluoroTimeS: 61 })).toEqual([
+      'fluoro_time_above_reference',
+    ]);
     expect(codesOf({ modality: 'fluoroscopy', dlpMGyCm: null, fluoroTimeS: 60 })).toEqual([]);
   });
 
@@ -180,7 +201,9 @@ describe('clinical warnings', () => {
   it('a glucose reminder for diabetics given a steroid, not for others', () => {
     const found = warnings(draft({ diabetes: 'yes' }), settings);
     expect(found.map((w) => [w.code, w.level])).toEqual([['diabetes_glucose_reminder', 'reminder']]);
-    expect(codesOf({ diabetes: 'yes', drugs: [{ drug: 'lidocaine', concentrationMgPerMl: 10, volumeMl: 1, site: 0 }] })).toEqual([]);
+    expect(
+      codesOf({ diabetes: 'yes', drugs: [{ drug: 'lidocaine', concentrationMgPerMl: 10, volumeMl: 1, site: 0 }] }),
+    ).toEqual([]);
   });
 
   it('use the department settings, not fixed numbers', () => {

@@ -2,7 +2,10 @@ import { z } from 'zod';
 import { MODALITIES, ROOTS, SIDES, STATUSES } from './vocabularies.js';
 
 const list = <T extends readonly [string, ...string[]]>(values: T) =>
-  z.array(z.enum(values, { error: `must be one of: ${values.join(', ')}` }), { error: 'must be a list' }).max(values.length).optional();
+  z
+    .array(z.enum(values, { error: `must be one of: ${values.join(', ')}` }), { error: 'must be a list' })
+    .max(values.length)
+    .optional();
 
 /** Filters of the procedure list, the exports and the dashboard: all optional, all combined with AND. */
 export const procedureFilterSchema = z
@@ -18,13 +21,21 @@ export const procedureFilterSchema = z
     text: z.string({ error: 'must be text' }).trim().max(64, { error: 'must be at most 64 characters' }).optional(),
   })
   .strict()
-  .refine((filter) => !filter.from || !filter.to || filter.from <= filter.to, { error: 'must not start after it ends', path: ['from'] });
+  .refine((filter) => !filter.from || !filter.to || filter.from <= filter.to, {
+    error: 'must not start after it ends',
+    path: ['from'],
+  });
 
 export type ProcedureFilter = z.input<typeof procedureFilterSchema>;
 
 export const pageRequestSchema = z
   .object({
-    limit: z.number().int().min(1, { error: 'must be from 1 to 500' }).max(500, { error: 'must be from 1 to 500' }).default(50),
+    limit: z
+      .number()
+      .int()
+      .min(1, { error: 'must be from 1 to 500' })
+      .max(500, { error: 'must be from 1 to 500' })
+      .default(50),
     cursor: z.string().max(200).nullish(),
   })
   .strict();

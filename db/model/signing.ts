@@ -1,7 +1,7 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { Drug } from './catalogue.js';
 import { type FieldProblem, problem } from './problems.js';
-import { type ProcedureDraft, doseInMg, procedureDraftSchema } from './procedure.js';
+import { doseInMg, type ProcedureDraft, procedureDraftSchema } from './procedure.js';
 
 /** What signing needs to know beyond the record: who may operate, which drugs exist. */
 export interface SigningContext {
@@ -44,7 +44,8 @@ export function signingProblems(record: ProcedureDraft, context?: SigningContext
     need(`${at}.spread`, target.spread.length > 0, 'needs at least one pattern to sign (or not assessed)');
     if (target.root && target.side) {
       const key = `${target.root}-${target.side}`;
-      if (rootSides.has(key)) problems.push(problem(`${at}.root`, `repeats ${target.root} ${target.side}, already a target`));
+      if (rootSides.has(key))
+        problems.push(problem(`${at}.root`, `repeats ${target.root} ${target.side}, already a target`));
       rootSides.add(key);
     }
     if (target.spread.includes('not_assessed') && target.spread.length > 1) {
@@ -70,7 +71,9 @@ export function signingProblems(record: ProcedureDraft, context?: SigningContext
     if (drug && drug.drugClass !== 'other') therapeuticDrugGiven = true;
     if (drug && drug.dosing !== 'volume' && doseInMg(administration) == null) {
       const field = drug.dosing === 'mg' ? `${at}.doseMg` : `${at}.volumeMl`;
-      problems.push(problem(field, drug.dosing === 'mg' ? 'is required to sign' : 'and concentration are required to sign'));
+      problems.push(
+        problem(field, drug.dosing === 'mg' ? 'is required to sign' : 'and concentration are required to sign'),
+      );
     }
     if (drug?.dosing === 'volume') need(`${at}.volumeMl`, administration.volumeMl != null);
     need(`${at}.site`, administration.site != null);
@@ -106,7 +109,15 @@ export function signingProblems(record: ProcedureDraft, context?: SigningContext
  */
 export const signedProcedureSchema = procedureDraftSchema.superRefine((record, ctx) => {
   for (const { field, message } of signingProblems(record)) {
-    ctx.addIssue({ code: 'custom', path: field.split(/\.|\[|\]\.?/).filter(Boolean).map((p) => (/^\d+$/.test(p) ? Number(p) : p)), message, params: { labelled: true } });
+    ctx.addIssue({
+      code: 'custom',
+      path: field
+        .split(/\.|\[|\]\.?/)
+        .filter(Boolean)
+        .map((p) => (/^\d+$/.test(p) ? Number(p) : p)),
+      message,
+      params: { labelled: true },
+    });
   }
 });
 

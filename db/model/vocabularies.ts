@@ -50,7 +50,11 @@ export const SPREAD_PATTERNS = [
   'not_assessed',
 ] as const;
 /** Spread patterns that are safety events in their own right. */
-export const UNSAFE_SPREAD: readonly SpreadPattern[] = ['intravascular_venous', 'intravascular_arterial', 'intrathecal'];
+export const UNSAFE_SPREAD: readonly SpreadPattern[] = [
+  'intravascular_venous',
+  'intravascular_arterial',
+  'intrathecal',
+];
 export const PROVOKED_PAIN = ['none', 'concordant', 'non_concordant'] as const;
 
 export const DRUG_CLASSES = ['steroid', 'local_anaesthetic', 'other'] as const;

@@ -1,5 +1,5 @@
 import type { Drug } from './catalogue.js';
-import { type ProcedureDraft, doseInMg } from './procedure.js';
+import { doseInMg, type ProcedureDraft } from './procedure.js';
 import type { RuleSettings } from './settings.js';
 import { isUnsafeSpread } from './vocabularies.js';
 
@@ -148,7 +148,9 @@ export function warnings(
     });
   }
 
-  const steroidGiven = record.drugs.some((administration) => catalogue.get(administration.drug)?.drugClass === 'steroid');
+  const steroidGiven = record.drugs.some(
+    (administration) => catalogue.get(administration.drug)?.drugClass === 'steroid',
+  );
   if (record.diabetes === 'yes' && steroidGiven) {
     found.push({
       code: 'diabetes_glucose_reminder',

@@ -33,7 +33,8 @@ import {
  * Never edit a migration that has shipped: add the next one.
  */
 
-const quote = (value: string | number) => (typeof value === 'number' ? String(value) : `'${value.replaceAll("'", "''")}'`);
+const quote = (value: string | number) =>
+  typeof value === 'number' ? String(value) : `'${value.replaceAll("'", "''")}'`;
 const oneOf = (column: string, values: readonly (string | number)[], nullable = true) =>
   `CHECK (${nullable ? `${column} IS NULL OR ` : ''}${column} IN (${values.map(quote).join(', ')}))`;
 const between = (column: string, min: number, max: number) =>

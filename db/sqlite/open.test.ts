@@ -18,7 +18,18 @@ describe('openDatabase', () => {
     expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
     const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all();
     expect(tables).toEqual(
-      expect.arrayContaining(['procedures', 'targets', 'drug_administrations', 'complications', 'follow_ups', 'operators', 'drug_catalogue', 'settings', 'audit_log', 'procedure_versions']),
+      expect.arrayContaining([
+        'procedures',
+        'targets',
+        'drug_administrations',
+        'complications',
+        'follow_ups',
+        'operators',
+        'drug_catalogue',
+        'settings',
+        'audit_log',
+        'procedure_versions',
+      ]),
     );
     db.close();
   });

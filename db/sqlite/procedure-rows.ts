@@ -1,4 +1,4 @@
-import { type ProcedureDraft, type ProcedureRecord, type RecordLife, canonicalDraft } from '../model/index.js';
+import { canonicalDraft, type ProcedureDraft, type ProcedureRecord, type RecordLife } from '../model/index.js';
 import type { SqliteDatabase } from './open.js';
 
 /*
@@ -82,7 +82,12 @@ const LIFE_COLUMNS: ReadonlyArray<readonly [keyof LifeColumns, string]> = [
   ['amendReason', 'amend_reason'],
 ];
 
-const ALL_COLUMNS = [...SCALAR_COLUMNS.map(([, column]) => column), 'caudal_epidural', 'root_sides', ...LIFE_COLUMNS.map(([, c]) => c)];
+const ALL_COLUMNS = [
+  ...SCALAR_COLUMNS.map(([, column]) => column),
+  'caudal_epidural',
+  'root_sides',
+  ...LIFE_COLUMNS.map(([, c]) => c),
+];
 
 /** "L5 left,S1 left" — the targets as the list shows and filters them ("?" where not yet chosen). */
 export const rootSides = (targets: ProcedureDraft['targets']) =>
@@ -118,7 +123,9 @@ export function procedureStatements(db: SqliteDatabase) {
        VALUES (@procedureId, @ordinal, @root, @side, @foramen, @approach, @needleGauge, @needleLengthMm,
         @needleRepositionings, @provokedPain, @injectionSlowed)`,
     ),
-    insertTargetSpread: db.prepare('INSERT INTO target_spread (procedure_id, target_ordinal, pattern) VALUES (?, ?, ?)'),
+    insertTargetSpread: db.prepare(
+      'INSERT INTO target_spread (procedure_id, target_ordinal, pattern) VALUES (?, ?, ?)',
+    ),
     insertCaudalSpread: db.prepare('INSERT INTO caudal_spread (procedure_id, pattern) VALUES (?, ?)'),
     insertDrug: db.prepare(
       `INSERT INTO drug_administrations (procedure_id, ordinal, drug_code, dose_mg, concentration_mg_per_ml, volume_ml,
@@ -152,7 +159,13 @@ function procedureRow(id: string, draft: ProcedureDraft, life: LifeColumns): Row
 }
 
 /** Writes the procedure row and all its parts; the caller owns the transaction. */
-export function writeProcedure(s: ProcedureStatements, id: string, draft: ProcedureDraft, life: LifeColumns, exists: boolean): void {
+export function writeProcedure(
+  s: ProcedureStatements,
+  id: string,
+  draft: ProcedureDraft,
+  life: LifeColumns,
+  exists: boolean,
+): void {
   const row = procedureRow(id, draft, life);
   if (exists) {
     s.updateProcedure.run(row);
@@ -221,9 +234,14 @@ export interface StoredProcedure {
 export function readProcedure(s: ProcedureStatements, id: string): StoredProcedure | undefined {
   const row = s.selectProcedure.get(id) as Row | undefined;
   if (!row) return undefined;
-  const life = Object.fromEntries(LIFE_COLUMNS.map(([field, column]) => [field, row[column]])) as unknown as LifeColumns;
+  const life = Object.fromEntries(
+    LIFE_COLUMNS.map(([field, column]) => [field, row[column]]),
+  ) as unknown as LifeColumns;
   const spreadByTarget = new Map<number, string[]>();
-  for (const { target_ordinal, pattern } of s.selectTargetSpread.all(id) as { target_ordinal: number; pattern: string }[]) {
+  for (const { target_ordinal, pattern } of s.selectTargetSpread.all(id) as {
+    target_ordinal: number;
+    pattern: string;
+  }[]) {
     spreadByTarget.set(target_ordinal, [...(spreadByTarget.get(target_ordinal) ?? []), pattern]);
   }
   const content: Row = {};
@@ -261,7 +279,9 @@ export function readProcedure(s: ProcedureStatements, id: string): StoredProcedu
     followUps: (s.selectFollowUps.all(id) as Row[]).map((f) =>
       compact({ day: f.day, painNrs: f.pain_nrs, reliefPercent: f.relief_percent, method: f.method, note: f.note }),
     ),
-    complications: (s.selectComplications.all(id) as Row[]).map((c) => compact({ type: c.complication, severity: c.severity })),
+    complications: (s.selectComplications.all(id) as Row[]).map((c) =>
+      compact({ type: c.complication, severity: c.severity }),
+    ),
     status: life.status,
     version: life.version,
     consoleName: life.consoleName,

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ProcedureInput } from '../model/index.js';
 import { saveOperator } from '../settings.js';
-import { type ServiceContext, type Store, openStore } from '../store.js';
+import { openStore, type ServiceContext, type Store } from '../store.js';
 
 export const tempPath = (name = 'rootlog.sqlite'): string => join(mkdtempSync(join(tmpdir(), 'rootlog-test-')), name);
 

@@ -1,0 +1,38 @@
+// One-step setup for a fresh machine: `npm run setup` (add `-- --tests` for the test tools).
+// Installs the locked dependencies, then tries Electron's own binary download separately, so
+// a machine that cannot reach it still gets a working install for the CLI and the tests.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+
+const forTests = process.argv.includes('--tests');
+const run = (command, args, env = {}) =>
+  execFileSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+
+if (forTests && !existsSync('/usr/bin/chromium')) {
+  if (process.getuid?.() === 0) {
+    console.log('setup: installing Chromium for the end-to-end tests (apt-get)…');
+    run('apt-get', ['update', '-qq']);
+    run('apt-get', ['install', '-y', '-qq', 'chromium'], { DEBIAN_FRONTEND: 'noninteractive' });
+  } else {
+    console.error(
+      'setup: the end-to-end tests need Chromium at /usr/bin/chromium: run "sudo apt-get install -y chromium".',
+    );
+    process.exit(1);
+  }
+}
+
+console.log('setup: installing dependencies (npm ci)…');
+run('npm', ['ci', '--no-audit', '--no-fund'], { ELECTRON_SKIP_BINARY_DOWNLOAD: '1' });
+
+const electron = spawnSync(process.execPath, ['node_modules/electron/install.js'], {
+  stdio: 'pipe',
+  encoding: 'utf8',
+  timeout: 300_000,
+});
+if (electron.status === 0 && existsSync('node_modules/electron/path.txt')) {
+  console.log('setup: Electron binary installed; "npm start" launches RootLog.');
+} else {
+  console.log(
+    'setup: the Electron binary could not be downloaded on this machine; the command line and "npm test" (Chromium) work, "npm start" needs Electron.',
+  );
+}
