@@ -37,11 +37,11 @@ if (wants('bench')) {
   );
 }
 if (wants('electron')) {
-  const electron = await import('./build-electron.mjs').catch(() => null);
-  if (electron) jobs.push(electron.buildElectron(node));
+  const { buildElectron } = await import('./build-electron.mjs');
+  jobs.push(buildElectron(node));
 }
 if (wants('renderer')) {
-  const renderer = await import('./build-renderer.mjs').catch(() => null);
-  if (renderer) jobs.push(renderer.buildRenderer(root));
+  const { buildRenderer } = await import('./build-renderer.mjs');
+  jobs.push(buildRenderer(root));
 }
 await Promise.all(jobs);

@@ -1,0 +1,192 @@
+import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import AxeBuilder from '@axe-core/playwright';
+import { _electron, type Browser, test as base, chromium, expect, type Page } from '@playwright/test';
+import { saveOperator, updateSettings } from '../db/settings.js';
+import { openStore, type Store } from '../db/store.js';
+import { createApi } from '../electron/api.js';
+import { API_METHODS, WINDOW_API_NAME } from '../electron/api-methods.js';
+import { CONTENT_SECURITY_POLICY } from '../electron/security.js';
+
+/*
+ * The e2e harness. Where an Electron binary is installed, the built app is launched with
+ * `_electron.launch` on a temporary database. Where it is not (these machines), the built
+ * renderer runs in Debian's Chromium and the same `createApi(db)` is bound into the page as
+ * the window API, on a temporary database file. Specs cannot tell which one they got.
+ */
+
+const root = join(fileURLToPath(new URL('.', import.meta.url)), '..');
+const rendererDir = join(root, 'dist', 'renderer');
+const APP_URL = 'http://rootlog.test/index.html';
+const CHROMIUM = process.env.ROOTLOG_CHROMIUM ?? '/usr/bin/chromium';
+
+function electronBinary(): string | null {
+  try {
+    const path = createRequire(import.meta.url)('electron') as unknown;
+    return typeof path === 'string' && existsSync(path) ? path : null;
+  } catch {
+    return null;
+  }
+}
+
+export const runtime: 'electron' | 'chromium' = electronBinary() ? 'electron' : 'chromium';
+
+/** The databases a spec can start from (`test.use({ department: … })`). */
+export const DEPARTMENTS = {
+  /** A fresh install: no operators yet. */
+  empty: () => {},
+  /** One operator, who is this console's default. */
+  'one-operator': (store: Store) => {
+    const operator = saveOperator(store, { name: 'Dr. A. Keller' }, { actor: 'e2e-setup' });
+    updateSettings(store, { defaultOperatorId: operator.id, consoleName: 'CT 1' }, { actor: 'e2e-setup' });
+  },
+} satisfies Record<string, (store: Store) => void>;
+export type Department = keyof typeof DEPARTMENTS;
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.map': 'application/json',
+};
+
+async function openInChromium(browser: Browser, dbPath: string): Promise<{ page: Page; close: () => Promise<void> }> {
+  const store = openStore(dbPath);
+  const api = createApi(store, { actor: () => 'Dr. E2E' });
+  const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+  const page = await context.newPage();
+  // Serve the built renderer with the production CSP; nothing else is reachable.
+  await context.route('**/*', async (route) => {
+    const url = new URL(route.request().url());
+    if (url.host !== 'rootlog.test') return route.abort('blockedbyclient');
+    const file = normalize(join(rendererDir, decodeURIComponent(url.pathname)));
+    if (!file.startsWith(rendererDir + sep) || !existsSync(file))
+      return route.fulfill({ status: 404, body: 'Not found' });
+    return route.fulfill({
+      status: 200,
+      body: readFileSync(file),
+      headers: {
+        'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
+        'content-security-policy': CONTENT_SECURITY_POLICY,
+      },
+    });
+  });
+  await page.exposeFunction('__rootlogCall', async (method: string, args: unknown[]) => {
+    const [group, name] = method.split('.') as [string, string];
+    const fn = (api as unknown as Record<string, Record<string, (...a: unknown[]) => Promise<unknown>>>)[group]?.[name];
+    if (!fn || !(API_METHODS as readonly string[]).includes(method))
+      return { error: { code: 'internal', message: `Unknown method ${method}` } };
+    return fn(...args);
+  });
+  await page.addInitScript(
+    ({ methods, name }) => {
+      const api: Record<string, Record<string, (...args: unknown[]) => Promise<unknown>>> = {};
+      for (const method of methods) {
+        const [group, fn] = method.split('.') as [string, string];
+        api[group] ??= {};
+        api[group][fn] = (...args: unknown[]) =>
+          (window as unknown as { __rootlogCall: (m: string, a: unknown[]) => Promise<unknown> }).__rootlogCall(
+            method,
+            args,
+          );
+      }
+      Object.defineProperty(window, name, { value: Object.freeze(api) });
+    },
+    { methods: [...API_METHODS], name: WINDOW_API_NAME },
+  );
+  await page.goto(APP_URL);
+  return {
+    page,
+    close: async () => {
+      await context.close();
+      store.close();
+    },
+  };
+}
+
+interface Fixtures {
+  department: Department;
+  dbPath: string;
+  page: Page;
+  /** Fails on serious or critical axe-core violations of the current screen. */
+  expectAccessible: (screen: string) => Promise<void>;
+  /** Writes a screenshot of the current screen to e2e/screenshots/ (not committed). */
+  saveScreenshot: (name: string) => Promise<void>;
+}
+
+export const test = base.extend<Fixtures, { chromiumBrowser: Browser | null }>({
+  department: ['one-operator', { option: true }],
+  chromiumBrowser: [
+    async ({}, use) => {
+      if (runtime === 'electron') return use(null);
+      const browser = await chromium.launch({
+        executablePath: CHROMIUM,
+        args: [
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+          '--no-first-run',
+          '--disable-quic',
+        ],
+      });
+      await use(browser);
+      await browser.close();
+    },
+    { scope: 'worker' },
+  ],
+  dbPath: async ({ department }, use) => {
+    const path = join(mkdtempSync(join(tmpdir(), 'rootlog-e2e-')), 'rootlog.sqlite');
+    const store = openStore(path);
+    DEPARTMENTS[department](store);
+    store.close();
+    await use(path);
+  },
+  page: async ({ chromiumBrowser, dbPath }, use) => {
+    if (runtime === 'electron') {
+      const app = await _electron.launch({
+        executablePath: electronBinary() ?? undefined,
+        args: [join(root, 'dist', 'electron', 'main.cjs'), '--db', dbPath],
+      });
+      const page = await app.firstWindow();
+      await use(page);
+      await app.close();
+      return;
+    }
+    if (!chromiumBrowser) throw new Error('Chromium was not launched');
+    const { page, close } = await openInChromium(chromiumBrowser, dbPath);
+    await use(page);
+    await close();
+  },
+  expectAccessible: async ({ page }, use) => {
+    await use(async (screen) => {
+      const results = await new AxeBuilder({ page }).analyze();
+      const serious = results.violations.filter(
+        (violation) => violation.impact === 'serious' || violation.impact === 'critical',
+      );
+      expect(
+        serious.map(
+          (violation) =>
+            `${violation.id} (${violation.impact}): ${violation.help} — ${violation.nodes
+              .map((node) => node.target.join(' '))
+              .slice(0, 3)
+              .join('; ')}`,
+        ),
+        `axe-core on ${screen}`,
+      ).toEqual([]);
+    });
+  },
+  saveScreenshot: async ({ page }, use) => {
+    const dir = join(root, 'e2e', 'screenshots');
+    mkdirSync(dir, { recursive: true });
+    await use(async (name: string) => {
+      await page.screenshot({ path: join(dir, `${name}.png`), fullPage: true });
+    });
+  },
+});
+
+export { expect };

@@ -1,0 +1,194 @@
+import { readFile } from 'node:fs/promises';
+import { userInfo } from 'node:os';
+import { join, normalize, sep } from 'node:path';
+import { BrowserWindow, Menu, type MenuItemConstructorOptions, app, dialog, ipcMain, protocol, session } from 'electron';
+import { RootLogError } from '../db/model/index.js';
+import { type Store, openStore } from '../db/store.js';
+import { createApi } from './api.js';
+import { MENU_CHANNEL, type MenuCommand } from './menu-commands.js';
+import { registerIpc } from './ipc.js';
+import { APP_HOST, APP_ORIGIN, APP_SCHEME, CONTENT_SECURITY_POLICY, hardenedWebPreferences, isTrustedUrl } from './security.js';
+import { readWindowState, writeWindowState } from './window-state.js';
+
+/*
+ * The Electron glue, kept thin: lifecycle, the one window, security hardening, the menu,
+ * and wiring the typed API to IPC. Everything it calls is tested outside Electron.
+ */
+
+const devMode = process.argv.includes('--dev') && !app.isPackaged;
+const rendererDir = join(__dirname, '..', 'renderer');
+const preloadPath = join(__dirname, 'preload.cjs');
+
+function databasePath(): string {
+  const index = process.argv.indexOf('--db');
+  const given = index >= 0 ? process.argv[index + 1] : undefined;
+  return given ?? join(app.getPath('userData'), 'rootlog.sqlite');
+}
+
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+
+if (!app.requestSingleInstanceLock()) {
+  // Two RootLogs on one database file would fight over it: the second one just hands over.
+  app.quit();
+} else {
+  let store: Store | undefined;
+  let mainWindow: BrowserWindow | undefined;
+
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+
+  app.on('web-contents-created', (_event, contents) => {
+    contents.on('will-navigate', (event) => event.preventDefault());
+    contents.on('will-redirect', (event) => event.preventDefault());
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  });
+
+  app.on('will-quit', () => {
+    store?.close();
+  });
+
+  app.on('window-all-closed', () => app.quit());
+
+  app.whenReady().then(async () => {
+    serveRenderer();
+    lockDownSession();
+    try {
+      store = openStore(databasePath());
+    } catch (error) {
+      const message = error instanceof RootLogError ? error.message : `The database could not be opened: ${String(error)}`;
+      dialog.showErrorBox('RootLog cannot open its database', message);
+      app.exit(1);
+      return;
+    }
+    const openStoreNow = store;
+    const api = createApi(openStoreNow, {
+      actor: () => `${safeUserName()}@${app.getName()}`,
+      onUnexpectedError: (method, error) => console.error(`RootLog API ${method} failed:`, error),
+    });
+    registerIpc(ipcMain, api, {
+      'backup.run': async () => {
+        const target = mainWindow
+          ? await dialog.showSaveDialog(mainWindow, {
+              title: 'Back up the RootLog database',
+              defaultPath: `rootlog-backup-${new Date().toISOString().slice(0, 10)}.sqlite`,
+              filters: [{ name: 'SQLite database', extensions: ['sqlite'] }],
+            })
+          : { canceled: true, filePath: undefined };
+        if (target.canceled || !target.filePath) return { cancelled: true };
+        return api.backup.run(target.filePath);
+      },
+    });
+    mainWindow = await createWindow();
+    Menu.setApplicationMenu(buildMenu((command) => mainWindow?.webContents.send(MENU_CHANNEL, command)));
+  });
+}
+
+function safeUserName(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    return 'user';
+  }
+}
+
+/** Serves the built renderer under app://rootlog/, with the CSP header, never outside its folder. */
+function serveRenderer(): void {
+  protocol.handle(APP_SCHEME, async (request) => {
+    const url = new URL(request.url);
+    if (url.host !== APP_HOST) return new Response('Not found', { status: 404 });
+    const relative = decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname);
+    const file = normalize(join(rendererDir, relative));
+    if (!file.startsWith(rendererDir + sep)) return new Response('Not found', { status: 404 });
+    try {
+      const body = await readFile(file);
+      return new Response(body, {
+        headers: {
+          'content-type': contentType(file),
+          'content-security-policy': CONTENT_SECURITY_POLICY,
+          'x-content-type-options': 'nosniff',
+        },
+      });
+    } catch {
+      return new Response('Not found', { status: 404 });
+    }
+  });
+}
+
+function contentType(file: string): string {
+  const types: Record<string, string> = {
+    '.html': 'text/html; charset=utf-8',
+    '.js': 'text/javascript; charset=utf-8',
+    '.css': 'text/css; charset=utf-8',
+    '.svg': 'image/svg+xml',
+    '.png': 'image/png',
+    '.woff2': 'font/woff2',
+    '.json': 'application/json',
+  };
+  return types[file.slice(file.lastIndexOf('.'))] ?? 'application/octet-stream';
+}
+
+/** No permissions (camera, notifications, …) and no request leaves the app's own scheme. */
+function lockDownSession(): void {
+  const { defaultSession } = session;
+  defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  defaultSession.setPermissionCheckHandler(() => false);
+  defaultSession.webRequest.onBeforeRequest((details, callback) => {
+    const allowed = details.url.startsWith(`${APP_ORIGIN}/`) || details.url.startsWith('devtools://');
+    callback({ cancel: !allowed });
+  });
+}
+
+async function createWindow(): Promise<BrowserWindow> {
+  const statePath = join(app.getPath('userData'), 'window-state.json');
+  const state = readWindowState(statePath);
+  const window = new BrowserWindow({
+    x: state.x,
+    y: state.y,
+    width: state.width,
+    height: state.height,
+    minWidth: 800,
+    minHeight: 600,
+    show: false,
+    backgroundColor: '#0f1419',
+    title: 'RootLog',
+    webPreferences: hardenedWebPreferences(preloadPath, devMode),
+  });
+  if (state.maximized) window.maximize();
+  window.once('ready-to-show', () => window.show());
+  window.on('close', () => {
+    const bounds = window.getNormalBounds();
+    writeWindowState(statePath, { ...bounds, maximized: window.isMaximized() });
+  });
+  window.webContents.on('will-frame-navigate', (event) => {
+    if (!isTrustedUrl(event.url)) event.preventDefault();
+  });
+  await window.loadURL(`${APP_ORIGIN}/index.html`);
+  return window;
+}
+
+function buildMenu(send: (command: MenuCommand) => void): Menu {
+  const template: MenuItemConstructorOptions[] = [
+    {
+      label: '&File',
+      submenu: [
+        { label: '&New procedure', accelerator: 'CmdOrCtrl+N', click: () => send('new-procedure') },
+        { label: '&Export…', accelerator: 'CmdOrCtrl+E', click: () => send('export') },
+        { label: '&Backup…', accelerator: 'CmdOrCtrl+B', click: () => send('backup') },
+        { type: 'separator' },
+        { label: '&Settings', accelerator: 'CmdOrCtrl+,', click: () => send('settings') },
+        { type: 'separator' },
+        { role: 'quit', accelerator: 'CmdOrCtrl+Q' },
+      ],
+    },
+    { label: '&Edit', submenu: [{ role: 'undo' }, { role: 'redo' }, { type: 'separator' }, { role: 'cut' }, { role: 'copy' }, { role: 'paste' }, { role: 'selectAll' }] },
+    {
+      label: '&View',
+      submenu: [{ role: 'resetZoom' }, { role: 'zoomIn' }, { role: 'zoomOut' }, { type: 'separator' }, { role: 'togglefullscreen' }, ...(devMode ? [{ role: 'toggleDevTools' } as const] : [])],
+    },
+  ];
+  return Menu.buildFromTemplate(template);
+}

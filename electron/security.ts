@@ -1,0 +1,59 @@
+import type { WebPreferences } from 'electron';
+
+/*
+ * The security settings every RootLog window gets (Electron's security checklist), in one
+ * place so main.ts cannot drift from them and security.test.ts can check them.
+ */
+
+/** The app's own origin: pages are served from the bundle through this privileged scheme. */
+export const APP_SCHEME = 'app';
+export const APP_HOST = 'rootlog';
+export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
+
+export function hardenedWebPreferences(preloadPath: string, devTools: boolean): WebPreferences {
+  return {
+    preload: preloadPath,
+    contextIsolation: true,
+    sandbox: true,
+    nodeIntegration: false,
+    nodeIntegrationInWorker: false,
+    nodeIntegrationInSubFrames: false,
+    webSecurity: true,
+    allowRunningInsecureContent: false,
+    experimentalFeatures: false,
+    webviewTag: false,
+    navigateOnDragDrop: false,
+    spellcheck: false,
+    devTools,
+  };
+}
+
+/**
+ * No remote anything: scripts, styles, images and fonts only from the app itself, no
+ * inline script, no eval, no frames, no forms posting anywhere, no network connections.
+ * (Inline styles are allowed for React's style attributes and the charting library.)
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+  "frame-src 'none'",
+  "worker-src 'none'",
+].join('; ');
+
+/** True only for a frame showing the app's own pages. */
+export function isTrustedUrl(url: string | undefined): boolean {
+  if (!url) return false;
+  try {
+    return new URL(url).origin === APP_ORIGIN;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,128 @@
+import { useEffect, useState } from 'react';
+import { MENU_API_NAME, type MenuCommand } from '../../electron/menu-commands.js';
+import { forgetRememberedDraft, rememberedDraftId, useProcedureForm } from '../features/procedure-form/form-store.js';
+import { ProcedureForm } from '../features/procedure-form/ProcedureForm.js';
+import { ProcedureList } from '../features/procedure-list/ProcedureList.js';
+import { SettingsScreen } from '../features/settings/SettingsScreen.js';
+import { useSettings } from '../features/settings/settings-store.js';
+import { client } from './api-client.js';
+import { useNavigation } from './navigation-store.js';
+
+/** The one window: a top bar and the current screen; no page ever reloads. */
+export function App() {
+  const { screen, go, theme, setTheme } = useNavigation();
+  const loadSettings = useSettings((state) => state.load);
+  const [ready, setReady] = useState(false);
+  const [startupError, setStartupError] = useState<string | null>(null);
+
+  useEffect(() => {
+    (async () => {
+      await loadSettings();
+      // Reopen the draft that was being typed when the window closed, crashed or reloaded.
+      const draftId = rememberedDraftId();
+      if (draftId) {
+        try {
+          const { record } = await client.procedures.get(draftId);
+          if (record.status === 'draft') {
+            await useProcedureForm.getState().open(draftId);
+            go({ name: 'procedure', id: draftId });
+          } else forgetRememberedDraft();
+        } catch {
+          forgetRememberedDraft();
+        }
+      }
+      setReady(true);
+    })().catch((error: unknown) => setStartupError(error instanceof Error ? error.message : String(error)));
+  }, [loadSettings, go]);
+
+  useEffect(() => {
+    const run = (command: MenuCommand) => {
+      if (command === 'new-procedure') go({ name: 'procedure', id: null });
+      if (command === 'settings') go({ name: 'settings' });
+    };
+    const menu = (
+      window as unknown as Record<string, { onCommand: (listener: (command: MenuCommand) => void) => void } | undefined>
+    )[MENU_API_NAME];
+    menu?.onCommand(run);
+    const onKey = (event: KeyboardEvent) => {
+      if (event.altKey && event.key.toLowerCase() === 'n') {
+        event.preventDefault();
+        run('new-procedure');
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [go]);
+
+  if (startupError) {
+    return (
+      <main className="startup-error">
+        <h1>RootLog could not start</h1>
+        <p role="alert">{startupError}</p>
+      </main>
+    );
+  }
+  if (!ready) return <main aria-busy="true">Loading…</main>;
+
+  return (
+    <>
+      <header className="top-bar">
+        <span className="brand">RootLog</span>
+        <nav aria-label="Main">
+          <button
+            type="button"
+            className={screen.name === 'list' ? 'current' : ''}
+            aria-current={screen.name === 'list' ? 'page' : undefined}
+            onClick={() => go({ name: 'list' })}
+          >
+            Procedures
+          </button>
+          <button
+            type="button"
+            className={screen.name === 'procedure' ? 'current' : ''}
+            aria-current={screen.name === 'procedure' ? 'page' : undefined}
+            onClick={() => go({ name: 'procedure', id: null })}
+          >
+            New procedure
+          </button>
+          <button
+            type="button"
+            className={screen.name === 'settings' ? 'current' : ''}
+            aria-current={screen.name === 'settings' ? 'page' : undefined}
+            onClick={() => go({ name: 'settings' })}
+          >
+            Settings
+          </button>
+        </nav>
+        <button type="button" className="theme-toggle" onClick={() => setTheme(theme === 'dark' ? 'light' : 'dark')}>
+          {theme === 'dark' ? 'Light theme' : 'Dark theme'}
+        </button>
+      </header>
+      <main>
+        {screen.name === 'list' && <ProcedureList />}
+        {screen.name === 'procedure' && <ProcedureScreen id={screen.id} visit={screen.visit} />}
+        {screen.name === 'settings' && <SettingsScreen />}
+      </main>
+    </>
+  );
+}
+
+function ProcedureScreen({ id, visit }: { id: string | null; visit: number }) {
+  const [shownVisit, setShownVisit] = useState<number | null>(null);
+  useEffect(() => {
+    let current = true;
+    (async () => {
+      const form = useProcedureForm.getState();
+      // Whatever was being typed is saved before another record replaces it on screen.
+      await form.flush();
+      if (id && form.id !== id) await form.open(id);
+      if (!id) form.startNew();
+      if (current) setShownVisit(visit);
+    })();
+    return () => {
+      current = false;
+    };
+  }, [id, visit]);
+  if (shownVisit !== visit) return <p aria-busy="true">Opening…</p>;
+  return <ProcedureForm key={visit} />;
+}

@@ -1,0 +1,73 @@
+import type { KeyboardEvent } from 'react';
+import { words } from '../app/labels.js';
+import { FieldMessages } from './FieldMessages.js';
+
+interface ChoiceGroupProps<T extends string | number> {
+  label: string;
+  field: string;
+  options: readonly T[];
+  /** Selected values (one for a single choice). */
+  selected: readonly T[];
+  onToggle: (value: T) => void;
+  /** Keyboard keys that pick an option while focus is in the group, shown on the buttons. */
+  keys?: Partial<Record<string, T>>;
+  optionLabel?: (value: T) => string;
+  multiple?: boolean;
+  disabled?: boolean;
+  compact?: boolean;
+}
+
+/**
+ * Big toggle buttons for a vocabulary: one tap or one key, readable at arm's length.
+ * Single choices behave as a radio group; several as pressed/unpressed buttons.
+ */
+export function ChoiceGroup<T extends string | number>({
+  label,
+  field,
+  options,
+  selected,
+  onToggle,
+  keys = {},
+  optionLabel = (value) => words(String(value)),
+  multiple = false,
+  disabled = false,
+  compact = false,
+}: ChoiceGroupProps<T>) {
+  const keyOf = (value: T) => Object.entries(keys).find(([, option]) => option === value)?.[0];
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (disabled || event.ctrlKey || event.metaKey || event.altKey) return;
+    const value = keys[event.key.toLowerCase()] ?? keys[event.key];
+    if (value === undefined) return;
+    event.preventDefault();
+    onToggle(value);
+    const button = event.currentTarget.querySelector<HTMLButtonElement>(`[data-value="${String(value)}"]`);
+    button?.focus();
+  };
+  return (
+    <fieldset className={`choice-group${compact ? ' compact' : ''}`} data-field={field} disabled={disabled}>
+      <legend>{label}</legend>
+      {/* biome-ignore lint/a11y/noStaticElementInteractions: the group forwards shortcut keys to its buttons */}
+      <div className="choices" role={multiple ? 'group' : 'radiogroup'} aria-label={label} onKeyDown={onKeyDown}>
+        {options.map((value) => {
+          const isSelected = selected.includes(value);
+          const key = keyOf(value);
+          const text = optionLabel(value);
+          return (
+            <button
+              key={String(value)}
+              type="button"
+              data-value={String(value)}
+              className={`choice${isSelected ? ' selected' : ''}`}
+              {...(multiple ? { 'aria-pressed': isSelected } : { role: 'radio', 'aria-checked': isSelected })}
+              onClick={() => onToggle(value)}
+            >
+              {text}
+              {key && key.toUpperCase() !== text.toUpperCase() && <kbd aria-hidden="true">{key.toUpperCase()}</kbd>}
+            </button>
+          );
+        })}
+      </div>
+      <FieldMessages field={field} />
+    </fieldset>
+  );
+}

@@ -1,0 +1,44 @@
+import { useShallow } from 'zustand/react/shallow';
+import { useProcedureForm } from '../features/procedure-form/form-store.js';
+
+export const messageId = (field: string) => `msg-${field.replace(/[^a-zA-Z0-9]/g, '-')}`;
+
+/** The problem and the clinical warnings of one field, right beside it. */
+export function FieldMessages({ field }: { field: string }) {
+  const problem = useProcedureForm((state) => {
+    const own = state.problems[field];
+    if (own) return own;
+    const nested = Object.entries(state.problems).find(
+      ([key]) => key.startsWith(`${field}[`) || key.startsWith(`${field}.`),
+    );
+    return nested?.[1];
+  });
+  const warnings = useProcedureForm(useShallow((state) => state.warnings.filter((warning) => warning.field === field)));
+  if (!problem && warnings.length === 0) return null;
+  return (
+    <div id={messageId(field)} className="field-messages">
+      {problem && (
+        <p className="problem" role="alert">
+          {problem}
+        </p>
+      )}
+      {warnings.map((warning) => (
+        <p key={warning.code} className={`warning warning-${warning.level}`}>
+          <span className="warning-tag">
+            {warning.level === 'safety' ? 'Safety' : warning.level === 'check' ? 'Check' : 'Reminder'}
+          </span>{' '}
+          {warning.message}
+        </p>
+      ))}
+    </div>
+  );
+}
+
+/** aria attributes tying an input to its messages. */
+export function useFieldAria(field: string) {
+  const invalid = useProcedureForm((state) => Boolean(state.problems[field]));
+  const hasMessages = useProcedureForm(
+    (state) => Boolean(state.problems[field]) || state.warnings.some((warning) => warning.field === field),
+  );
+  return { 'aria-invalid': invalid || undefined, 'aria-describedby': hasMessages ? messageId(field) : undefined };
+}

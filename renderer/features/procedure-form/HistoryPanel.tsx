@@ -1,0 +1,46 @@
+import { fieldLabel } from '../../../db/model/index.js';
+import { useProcedureForm } from './form-store.js';
+
+const ACTION_WORDS: Record<string, string> = {
+  create: 'Created',
+  update: 'Edited',
+  sign: 'Signed',
+  amend: 'Amended',
+  delete: 'Deleted',
+  import: 'Imported',
+};
+const show = (value: unknown) => (value == null ? '—' : Array.isArray(value) ? value.join(', ') : String(value));
+
+/** Who did what and when, from the append-only audit log. */
+export function HistoryPanel() {
+  const history = useProcedureForm((state) => state.history);
+  const record = useProcedureForm((state) => state.record);
+  if (!record || record.status === 'draft') return null;
+  const entries = history.filter((entry) => entry.action !== 'update' && entry.action !== 'create');
+  return (
+    <section aria-labelledby="section-history" className="form-section">
+      <h2 id="section-history">History</h2>
+      <ol className="history">
+        {entries.map((entry) => (
+          <li key={entry.seq}>
+            <p>
+              <strong>{ACTION_WORDS[entry.action] ?? entry.action}</strong> by {entry.actor},{' '}
+              <time dateTime={entry.at}>{new Date(entry.at).toLocaleString()}</time>
+              {entry.version ? ` — version ${entry.version}` : ''}
+            </p>
+            {entry.reason && <p>Reason: {entry.reason}</p>}
+            {entry.action === 'amend' && (
+              <ul>
+                {Object.entries(entry.changes).map(([field, change]) => (
+                  <li key={field}>
+                    {fieldLabel(field)}: {show(change.before)} → {show(change.after)}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}

@@ -1,0 +1,63 @@
+import { useEffect } from 'react';
+import { words } from '../../app/labels.js';
+import { useProcedureForm } from './form-store.js';
+import { HistoryPanel } from './HistoryPanel.js';
+import { SignPanel } from './SignPanel.js';
+import { ComplicationsSection } from './sections/ComplicationsSection.js';
+import { DrugsSection } from './sections/DrugsSection.js';
+import { GuidanceSection } from './sections/GuidanceSection.js';
+import { IndicationSection } from './sections/IndicationSection.js';
+import { PainSection } from './sections/PainSection.js';
+import { PatientSection } from './sections/PatientSection.js';
+import { TargetsSection } from './sections/TargetsSection.js';
+
+/** The entry form, in the order the procedure happens; read-only once signed. */
+export function ProcedureForm() {
+  const mode = useProcedureForm((state) => state.mode);
+  const record = useProcedureForm((state) => state.record);
+  const startAmend = useProcedureForm((state) => state.startAmend);
+  const locked = mode === 'readonly';
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Enter' && (event.ctrlKey || event.metaKey) && useProcedureForm.getState().mode === 'edit') {
+        event.preventDefault();
+        void useProcedureForm.getState().sign();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  return (
+    <form className="procedure-form" aria-label="Procedure" onSubmit={(event) => event.preventDefault()}>
+      <header className="form-header">
+        <h1>
+          {record
+            ? `Procedure — ${words(record.status)}${record.version > 1 ? `, version ${record.version}` : ''}`
+            : 'New procedure'}
+        </h1>
+        {record && record.status !== 'draft' && (
+          <p className="signed-by">
+            Signed by {record.signedBy} on {new Date(record.signedAt ?? '').toLocaleString()}
+            {record.amendedBy ? `; amended by ${record.amendedBy}` : ''}
+          </p>
+        )}
+        {locked && (
+          <button type="button" className="primary" onClick={startAmend}>
+            Amend
+          </button>
+        )}
+      </header>
+      <PatientSection locked={locked} />
+      <IndicationSection locked={locked} />
+      <TargetsSection locked={locked} />
+      <GuidanceSection locked={locked} />
+      <DrugsSection locked={locked} />
+      <PainSection locked={locked} />
+      <ComplicationsSection locked={locked} />
+      {!locked && <SignPanel />}
+      <HistoryPanel />
+    </form>
+  );
+}

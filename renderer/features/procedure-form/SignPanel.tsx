@@ -1,0 +1,104 @@
+import { useProcedureForm } from './form-store.js';
+
+const SAVE_WORDS = {
+  new: 'Not saved yet',
+  pending: 'Saving…',
+  saving: 'Saving…',
+  saved: 'Saved',
+  error: 'Not saved',
+} as const;
+
+/** The save state, every warning to confirm, and the sign action (also Ctrl+Enter). */
+export function SignPanel() {
+  const {
+    mode,
+    saveState,
+    saveMessage,
+    warnings,
+    confirmed,
+    toggleConfirmed,
+    sign,
+    signing,
+    amendReason,
+    setAmendReason,
+    submitAmend,
+    cancelAmend,
+    remove,
+    id,
+  } = useProcedureForm();
+  const toConfirm = warnings.filter((warning) => warning.level !== 'reminder');
+  const reminders = warnings.filter((warning) => warning.level === 'reminder');
+  const unconfirmed = toConfirm.filter((warning) => !confirmed.includes(warning.code)).length;
+  return (
+    <section aria-labelledby="section-sign" className="form-section sign-panel">
+      <h2 id="section-sign">{mode === 'amend' ? 'Amend the signed record' : 'Sign'}</h2>
+      {mode === 'edit' && (
+        <p className={`save-state save-${saveState}`} role="status" aria-live="polite">
+          {SAVE_WORDS[saveState]}
+        </p>
+      )}
+      {toConfirm.length > 0 && (
+        <fieldset className="confirmations">
+          <legend>Confirm before signing</legend>
+          {toConfirm.map((warning) => (
+            <label key={warning.code} className={`confirm warning-${warning.level}`}>
+              <input
+                type="checkbox"
+                checked={confirmed.includes(warning.code)}
+                onChange={() => toggleConfirmed(warning.code)}
+              />
+              {warning.message}
+            </label>
+          ))}
+        </fieldset>
+      )}
+      {reminders.map((warning) => (
+        <p key={warning.code} className="warning warning-reminder">
+          {warning.message}
+        </p>
+      ))}
+      {saveMessage && (
+        <p className="problem" role="alert">
+          {saveMessage}
+        </p>
+      )}
+      {mode === 'edit' && (
+        <div className="row">
+          <button
+            type="button"
+            className="primary big"
+            disabled={signing || unconfirmed > 0}
+            onClick={() => void sign()}
+            aria-keyshortcuts="Control+Enter"
+          >
+            Sign procedure <kbd>Ctrl+Enter</kbd>
+          </button>
+          {unconfirmed > 0 && (
+            <span className="hint">
+              Confirm {unconfirmed === 1 ? 'the warning' : `the ${unconfirmed} warnings`} above to sign.
+            </span>
+          )}
+          {id && (
+            <button type="button" className="danger" onClick={() => void remove()}>
+              Delete draft
+            </button>
+          )}
+        </div>
+      )}
+      {mode === 'amend' && (
+        <div className="row">
+          <div className="text-field wide" data-field="reason">
+            <label htmlFor="field-reason">Reason for the amendment</label>
+            <input id="field-reason" value={amendReason} onChange={(event) => setAmendReason(event.target.value)} />
+          </div>
+          <button type="button" className="primary big" disabled={unconfirmed > 0} onClick={() => void submitAmend()}>
+            Save amendment
+          </button>
+          <button type="button" className="secondary" onClick={cancelAmend}>
+            Cancel
+          </button>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,78 @@
+import {
+  defaultForamen,
+  localDateTimeWithOffset,
+  type FieldProblem,
+  type ProcedureInput,
+  problemsFromZod,
+  procedureDraftSchema,
+  type Root,
+  type Side,
+} from '../../../db/model/index.js';
+
+/*
+ * Pure helpers for the entry form: editing the draft in the clinic's actions (pick a root,
+ * add the other side), and splitting what the user typed into what can be saved now and
+ * what must be corrected first, so one bad field never stops the rest from being saved.
+ */
+
+export type Draft = ProcedureInput;
+export type TargetInput = NonNullable<Draft['targets']>[number];
+
+/** A new procedure: performed now, by this console's default operator, prone, NRS after at 10 min. */
+export const emptyDraft = (operatorId: string | null, now: Date = new Date()): Draft => ({
+  performedAt: localDateTimeWithOffset(now),
+  operatorId,
+  consent: undefined,
+  position: 'prone',
+  painPostMinutes: 10,
+  targets: [{ approach: 'transforaminal', spread: [] }],
+  indications: [],
+  drugs: [],
+  complications: [],
+});
+
+/** Setting a root fills the foramen it usually exits through (editable afterwards). */
+export function withRoot(target: TargetInput, root: Root): TargetInput {
+  return { ...target, root, foramen: defaultForamen(root) };
+}
+
+/** "Bilateral": the same root on the other side, in one action. */
+export function withOtherSide(targets: readonly TargetInput[], index: number): TargetInput[] {
+  const source = targets[index];
+  if (!source?.side) return [...targets];
+  const side: Side = source.side === 'left' ? 'right' : 'left';
+  return [...targets, { root: source.root, side, foramen: source.foramen, approach: source.approach, spread: [] }];
+}
+
+export const toggle = <T>(list: readonly T[] | undefined, value: T): T[] =>
+  list?.includes(value) ? list.filter((item) => item !== value) : [...(list ?? []), value];
+
+/** Removes the value at a field path such as `targets[0].needleLengthMm`. */
+function withoutField(draft: Draft, field: string): Draft {
+  const parts = field.match(/[^.[\]]+/g) ?? [];
+  const copy = structuredClone(draft) as Record<string, unknown>;
+  let node: unknown = copy;
+  for (const [index, part] of parts.entries()) {
+    if (node === null || typeof node !== 'object') return draft;
+    const key = /^\d+$/.test(part) ? Number(part) : part;
+    if (index === parts.length - 1) {
+      if (Array.isArray(node) && typeof key === 'number') node.splice(key, 1);
+      else delete (node as Record<string | number, unknown>)[key];
+    } else {
+      node = (node as Record<string | number, unknown>)[key];
+    }
+  }
+  return copy as Draft;
+}
+
+/** What the form can save now (invalid values left out) and the problems to show at their fields. */
+export function splitForSaving(draft: Draft): { saveable: Draft; problems: FieldProblem[] } {
+  const parsed = procedureDraftSchema.safeParse(draft);
+  if (parsed.success) return { saveable: draft, problems: [] };
+  const problems = problemsFromZod(parsed.error);
+  let saveable = draft;
+  // Deepest paths first, so removing a list item does not shift the others' indices.
+  for (const { field } of [...problems].sort((a, b) => b.field.localeCompare(a.field)))
+    saveable = withoutField(saveable, field);
+  return { saveable, problems };
+}

@@ -1,0 +1,304 @@
+import { create } from 'zustand';
+import {
+  type ClinicalWarning,
+  warnings as clinicalWarnings,
+  type FieldProblem,
+  type ProcedureRecord,
+  procedureDraftSchema,
+} from '../../../db/model/index.js';
+import type { AuditEntry, ProcedureWithHistory } from '../../../electron/api.js';
+import { ApiCallError, client } from '../../app/api-client.js';
+import { useSettings } from '../settings/settings-store.js';
+import { type Draft, emptyDraft, splitForSaving } from './draft-edits.js';
+
+/*
+ * The procedure being logged. Every edit updates the draft at once, shows problems and
+ * warnings as the user types, and saves the draft after a short pause (AUTOSAVE_MS), so a
+ * crash, reload or power cut loses at most the last moment of typing. The id of the draft
+ * being edited is remembered, so a reload reopens it.
+ */
+
+export const AUTOSAVE_MS = 400;
+const OPEN_DRAFT_KEY = 'rootlog.openDraft';
+
+export type SaveState = 'new' | 'pending' | 'saving' | 'saved' | 'error';
+export type Mode = 'edit' | 'readonly' | 'amend';
+
+interface FormState {
+  id: string | null;
+  draft: Draft;
+  record: ProcedureRecord | null;
+  mode: Mode;
+  saveState: SaveState;
+  saveMessage: string | null;
+  problems: Record<string, string>;
+  warnings: ClinicalWarning[];
+  confirmed: string[];
+  history: AuditEntry[];
+  versions: ProcedureWithHistory['versions'];
+  amendReason: string;
+  signing: boolean;
+  startNew: (defaults?: Partial<Draft>) => void;
+  open: (id: string) => Promise<void>;
+  update: (edit: (draft: Draft) => Draft) => void;
+  flush: () => Promise<void>;
+  toggleConfirmed: (code: string) => void;
+  sign: () => Promise<boolean>;
+  startAmend: () => void;
+  setAmendReason: (reason: string) => void;
+  submitAmend: () => Promise<boolean>;
+  cancelAmend: () => void;
+  remove: () => Promise<void>;
+}
+
+let timer: ReturnType<typeof setTimeout> | undefined;
+let inFlight: Promise<void> | null = null;
+
+const problemMap = (problems: readonly FieldProblem[] = []) =>
+  Object.fromEntries(problems.map((problem) => [problem.field, problem.message]));
+
+/** Warnings as the user types, from the shared model; the saved record's (which also know the day's steroid total) replace them after each save. */
+function liveWarnings(draft: Draft): ClinicalWarning[] {
+  const settings = useSettings.getState().settings;
+  const parsed = procedureDraftSchema.safeParse(splitForSaving(draft).saveable);
+  return settings && parsed.success ? clinicalWarnings(parsed.data, settings) : [];
+}
+
+const contentOf = (record: ProcedureRecord): Draft => {
+  const {
+    status: _s,
+    version: _v,
+    consoleName: _c,
+    createdAt: _ca,
+    createdBy: _cb,
+    updatedAt: _u,
+    signedBy: _sb,
+    signedAt: _sa,
+    amendedBy: _ab,
+    amendedAt: _aa,
+    amendReason: _ar,
+    id: _id,
+    ...content
+  } = record;
+  return content as Draft;
+};
+
+/** Moves keyboard focus to the first field with a problem, in the order of the form. */
+export function focusFirstProblem(problems: Record<string, string>): void {
+  requestAnimationFrame(() => {
+    const fields = Object.keys(problems);
+    const elements = fields
+      .map((field) => document.querySelector<HTMLElement>(`[data-field="${CSS.escape(field)}"]`))
+      .filter((element): element is HTMLElement => element !== null);
+    elements.sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
+    const first = elements[0];
+    const focusable = first?.matches('input, select, textarea, button')
+      ? first
+      : first?.querySelector<HTMLElement>('input, select, textarea, button');
+    focusable?.focus();
+    first?.scrollIntoView({ block: 'center' });
+  });
+}
+
+export const useProcedureForm = create<FormState>((set, get) => {
+  const save = async (): Promise<void> => {
+    const { draft, id, mode } = get();
+    if (mode !== 'edit') return;
+    const { saveable, problems } = splitForSaving(draft);
+    set({ saveState: 'saving', problems: problemMap(problems) });
+    try {
+      const saved = await client.procedures.saveDraft({ ...saveable, id });
+      if (!id) localStorage.setItem(OPEN_DRAFT_KEY, saved.record.id);
+      // Only take the server's view when nothing was typed meanwhile.
+      const typedMeanwhile = get().draft !== draft;
+      set({
+        id: saved.record.id,
+        record: saved.record,
+        warnings: typedMeanwhile ? get().warnings : saved.warnings,
+        saveState: typedMeanwhile ? 'pending' : 'saved',
+        saveMessage: null,
+      });
+      if (typedMeanwhile) schedule();
+    } catch (error) {
+      const apiError = error instanceof ApiCallError ? error.error : null;
+      set({
+        saveState: 'error',
+        saveMessage: apiError?.message ?? 'The draft could not be saved.',
+        problems: { ...problemMap(problems), ...problemMap(apiError?.problems) },
+      });
+    }
+  };
+
+  const runSave = (): Promise<void> => {
+    if (inFlight) return inFlight.then(() => (get().saveState === 'pending' ? runSave() : undefined));
+    inFlight = save().finally(() => {
+      inFlight = null;
+    });
+    return inFlight;
+  };
+
+  const schedule = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => void runSave(), AUTOSAVE_MS);
+  };
+
+  const load = (full: ProcedureWithHistory) => {
+    const readonly = full.record.status !== 'draft';
+    if (readonly) localStorage.removeItem(OPEN_DRAFT_KEY);
+    else localStorage.setItem(OPEN_DRAFT_KEY, full.record.id);
+    set({
+      id: full.record.id,
+      record: full.record,
+      draft: contentOf(full.record),
+      mode: readonly ? 'readonly' : 'edit',
+      saveState: 'saved',
+      saveMessage: null,
+      problems: {},
+      warnings: full.warnings,
+      confirmed: [],
+      history: full.history,
+      versions: full.versions,
+      amendReason: '',
+    });
+  };
+
+  return {
+    id: null,
+    draft: emptyDraft(null),
+    record: null,
+    mode: 'edit',
+    saveState: 'new',
+    saveMessage: null,
+    problems: {},
+    warnings: [],
+    confirmed: [],
+    history: [],
+    versions: [],
+    amendReason: '',
+    signing: false,
+
+    startNew: (defaults = {}) => {
+      clearTimeout(timer);
+      localStorage.removeItem(OPEN_DRAFT_KEY);
+      const operatorId = useSettings.getState().settings?.defaultOperatorId ?? null;
+      set({
+        id: null,
+        record: null,
+        draft: { ...emptyDraft(operatorId), ...defaults },
+        mode: 'edit',
+        saveState: 'new',
+        saveMessage: null,
+        problems: {},
+        warnings: [],
+        confirmed: [],
+        history: [],
+        versions: [],
+        amendReason: '',
+      });
+    },
+
+    open: async (id) => {
+      clearTimeout(timer);
+      load(await client.procedures.get(id));
+    },
+
+    update: (edit) => {
+      const { mode } = get();
+      if (mode === 'readonly') return;
+      const draft = edit(get().draft);
+      const { problems } = splitForSaving(draft);
+      set({
+        draft,
+        problems: problemMap(problems),
+        warnings: liveWarnings(draft),
+        saveState: mode === 'edit' ? 'pending' : get().saveState,
+      });
+      if (mode === 'edit') schedule();
+    },
+
+    flush: async () => {
+      clearTimeout(timer);
+      if (get().saveState === 'pending') await runSave();
+      else if (inFlight) await inFlight;
+    },
+
+    toggleConfirmed: (code) =>
+      set(({ confirmed }) => ({
+        confirmed: confirmed.includes(code) ? confirmed.filter((c) => c !== code) : [...confirmed, code],
+      })),
+
+    sign: async () => {
+      set({ signing: true });
+      try {
+        await get().flush();
+        const { id, confirmed, problems } = get();
+        if (!id) return false;
+        if (Object.keys(problems).length > 0) {
+          focusFirstProblem(problems);
+          return false;
+        }
+        try {
+          const signed = await client.procedures.sign(id, { confirmedWarnings: confirmed });
+          localStorage.removeItem(OPEN_DRAFT_KEY);
+          load(await client.procedures.get(signed.record.id));
+          return true;
+        } catch (error) {
+          if (!(error instanceof ApiCallError)) throw error;
+          const found = problemMap(error.error.problems);
+          set({
+            problems: error.error.code === 'validation' ? found : get().problems,
+            saveMessage: error.error.message,
+          });
+          focusFirstProblem(found);
+          return false;
+        }
+      } finally {
+        set({ signing: false });
+      }
+    },
+
+    startAmend: () => set({ mode: 'amend', amendReason: '', confirmed: [], saveMessage: null }),
+    setAmendReason: (amendReason) => set({ amendReason }),
+    cancelAmend: () => {
+      const { record } = get();
+      if (record) set({ mode: 'readonly', draft: contentOf(record), problems: {}, saveMessage: null });
+    },
+
+    submitAmend: async () => {
+      const { id, draft, amendReason, confirmed } = get();
+      if (!id) return false;
+      const { saveable, problems } = splitForSaving(draft);
+      if (problems.length > 0) {
+        set({ problems: problemMap(problems) });
+        focusFirstProblem(problemMap(problems));
+        return false;
+      }
+      try {
+        await client.procedures.amend({ ...saveable, id }, { reason: amendReason, confirmedWarnings: confirmed });
+        load(await client.procedures.get(id));
+        return true;
+      } catch (error) {
+        if (!(error instanceof ApiCallError)) throw error;
+        const found = problemMap(
+          error.error.problems ??
+            (error.error.field ? [{ field: error.error.field, message: error.error.message }] : []),
+        );
+        set({ problems: found, saveMessage: error.error.message });
+        focusFirstProblem(found);
+        return false;
+      }
+    },
+
+    remove: async () => {
+      const { id } = get();
+      clearTimeout(timer);
+      if (id) await client.procedures.deleteDraft(id);
+      localStorage.removeItem(OPEN_DRAFT_KEY);
+      get().startNew();
+    },
+  };
+});
+
+/** The draft that was open when the window closed or reloaded, if any. */
+export const rememberedDraftId = (): string | null => localStorage.getItem(OPEN_DRAFT_KEY);
+export const forgetRememberedDraft = (): void => localStorage.removeItem(OPEN_DRAFT_KEY);

@@ -1,0 +1,79 @@
+import { COMPLICATIONS, DISPOSITIONS, SEVERITIES } from '../../../../db/model/index.js';
+import { words } from '../../../app/labels.js';
+import { NO_ITEMS } from '../../../app/no-items.js';
+import { ChoiceGroup } from '../../../components/ChoiceGroup.js';
+import { FieldMessages } from '../../../components/FieldMessages.js';
+import { useProcedureForm } from '../form-store.js';
+
+export function ComplicationsSection({ locked }: { locked: boolean }) {
+  const complications = useProcedureForm((state) => state.draft.complications ?? NO_ITEMS);
+  const disposition = useProcedureForm((state) => state.draft.disposition);
+  const notes = useProcedureForm((state) => state.draft.notes);
+  const update = useProcedureForm((state) => state.update);
+  const types = complications.map((entry) => entry.type);
+  const toggleType = (type: (typeof COMPLICATIONS)[number]) =>
+    update((draft) => {
+      const current = draft.complications ?? [];
+      if (current.some((entry) => entry.type === type))
+        return { ...draft, complications: current.filter((entry) => entry.type !== type) };
+      // "None" and a complication exclude each other: picking one clears the other.
+      const kept = type === 'none' ? [] : current.filter((entry) => entry.type !== 'none');
+      return { ...draft, complications: [...kept, type === 'none' ? { type } : { type, severity: 'minor' as const }] };
+    });
+  return (
+    <section aria-labelledby="section-complications" className="form-section">
+      <h2 id="section-complications">Complications and disposition</h2>
+      <ChoiceGroup
+        label="Complications"
+        field="complications"
+        options={COMPLICATIONS}
+        selected={types}
+        onToggle={toggleType}
+        keys={{ n: 'none' }}
+        multiple
+        disabled={locked}
+      />
+      {complications.map((entry, index) =>
+        entry.type === 'none' ? null : (
+          <ChoiceGroup
+            key={entry.type}
+            label={`Severity: ${words(entry.type)}`}
+            field={`complications[${index}].severity`}
+            options={SEVERITIES}
+            selected={entry.severity ? [entry.severity] : []}
+            onToggle={(severity) =>
+              update((draft) => ({
+                ...draft,
+                complications: (draft.complications ?? []).map((c, i) => (i === index ? { ...c, severity } : c)),
+              }))
+            }
+            disabled={locked}
+            compact
+          />
+        ),
+      )}
+      <ChoiceGroup
+        label="Disposition"
+        field="disposition"
+        options={DISPOSITIONS}
+        selected={disposition ? [disposition] : []}
+        onToggle={(value) =>
+          update((draft) => ({ ...draft, disposition: draft.disposition === value ? undefined : value }))
+        }
+        disabled={locked}
+        compact
+      />
+      <div className="text-field wide" data-field="notes">
+        <label htmlFor="field-notes">Notes</label>
+        <textarea
+          id="field-notes"
+          rows={3}
+          value={notes ?? ''}
+          disabled={locked}
+          onChange={(event) => update((draft) => ({ ...draft, notes: event.target.value || undefined }))}
+        />
+        <FieldMessages field="notes" />
+      </div>
+    </section>
+  );
+}

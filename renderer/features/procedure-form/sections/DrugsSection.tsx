@@ -1,0 +1,211 @@
+import { type Drug, doseInMg } from '../../../../db/model/index.js';
+import { client } from '../../../app/api-client.js';
+import { NO_ITEMS } from '../../../app/no-items.js';
+import { FieldMessages } from '../../../components/FieldMessages.js';
+import { NumberField } from '../../../components/NumberField.js';
+import { TextField } from '../../../components/TextField.js';
+import { useSettings } from '../../settings/settings-store.js';
+import type { Draft } from '../draft-edits.js';
+import { useProcedureForm } from '../form-store.js';
+
+type Administration = NonNullable<Draft['drugs']>[number];
+
+/** A new administration pre-filled from the catalogue's usual dose, at the first target. */
+export function administrationOf(drug: Drug, site: Administration['site']): Administration {
+  if (drug.dosing === 'concentration' && drug.defaultConcentrationMgPerMl && drug.usualDoseMg != null) {
+    return {
+      drug: drug.code,
+      concentrationMgPerMl: drug.defaultConcentrationMgPerMl,
+      volumeMl: drug.usualDoseMg / drug.defaultConcentrationMgPerMl,
+      site,
+    };
+  }
+  if (drug.dosing === 'volume') return { drug: drug.code, volumeMl: 1, site };
+  return { drug: drug.code, doseMg: drug.usualDoseMg, site };
+}
+
+export function DrugsSection({ locked }: { locked: boolean }) {
+  const drugs = useProcedureForm((state) => state.draft.drugs ?? NO_ITEMS);
+  const targets = useProcedureForm((state) => state.draft.targets ?? NO_ITEMS);
+  const caudal = useProcedureForm((state) => state.draft.caudalEpidural ?? false);
+  const noDrugReason = useProcedureForm((state) => state.draft.noDrugReason);
+  const update = useProcedureForm((state) => state.update);
+  const catalogue = useSettings((state) => state.settings?.drugCatalogue ?? NO_ITEMS);
+  const byCode = new Map(catalogue.map((drug) => [drug.code, drug]));
+  const setDrug = (index: number, patch: Partial<Administration>) =>
+    update((draft) => ({ ...draft, drugs: (draft.drugs ?? []).map((d, i) => (i === index ? { ...d, ...patch } : d)) }));
+  const sites: { value: string; label: string }[] = [
+    ...targets.map((target, index) => ({
+      value: String(index),
+      label: `Target ${index + 1}${target.root ? ` (${target.root}${target.side ? ` ${target.side}` : ''})` : ''}`,
+    })),
+    ...(caudal ? [{ value: 'caudal', label: 'Caudal epidural' }] : []),
+  ];
+  const sameAsLast = async () => {
+    const last = await client.procedures.lastDrugs();
+    update((draft) => ({
+      ...draft,
+      drugs: last.map((d) => ({
+        ...d,
+        site: typeof d.site === 'number' && d.site >= (draft.targets?.length ?? 0) ? 0 : d.site,
+      })),
+    }));
+  };
+  return (
+    <section aria-labelledby="section-drugs" className="form-section" data-field="drugs">
+      <h2 id="section-drugs">Drugs</h2>
+      <FieldMessages field="drugs" />
+      {drugs.map((administration, index) => {
+        const drug = byCode.get(administration.drug ?? '');
+        const mg = doseInMg(administration);
+        return (
+          // biome-ignore lint/suspicious/noArrayIndexKey: administrations are identified by their position
+          <div key={index} className="drug row" data-field={`drugs[${index}]`}>
+            <div className="text-field" data-field={`drugs[${index}].drug`}>
+              <label htmlFor={`field-drug-${index}`}>Drug {index + 1}</label>
+              <select
+                id={`field-drug-${index}`}
+                value={administration.drug ?? ''}
+                disabled={locked}
+                onChange={(event) => {
+                  const chosen = byCode.get(event.target.value);
+                  if (chosen)
+                    setDrug(index, { ...administrationOf(chosen, administration.site ?? 0), lot: administration.lot });
+                }}
+              >
+                {!drug && <option value="">—</option>}
+                {catalogue
+                  .filter((d) => d.active || d.code === administration.drug)
+                  .map((d) => (
+                    <option key={d.code} value={d.code}>
+                      {d.name}
+                      {d.particulate ? ' (particulate)' : ''}
+                    </option>
+                  ))}
+              </select>
+              <FieldMessages field={`drugs[${index}].drug`} />
+            </div>
+            {drug?.dosing === 'mg' && (
+              <NumberField
+                label="Dose"
+                unit="mg"
+                field={`drugs[${index}].doseMg`}
+                value={administration.doseMg}
+                onChange={(doseMg) => setDrug(index, { doseMg })}
+                disabled={locked}
+              />
+            )}
+            {drug?.dosing === 'concentration' && (
+              <>
+                <NumberField
+                  label="Concentration"
+                  unit="mg/mL"
+                  field={`drugs[${index}].concentrationMgPerMl`}
+                  value={administration.concentrationMgPerMl}
+                  onChange={(concentrationMgPerMl) => setDrug(index, { concentrationMgPerMl })}
+                  disabled={locked}
+                />
+                <NumberField
+                  label="Volume"
+                  unit="mL"
+                  field={`drugs[${index}].volumeMl`}
+                  value={administration.volumeMl}
+                  onChange={(volumeMl) => setDrug(index, { volumeMl })}
+                  disabled={locked}
+                />
+                <output className="computed" aria-label={`Dose of drug ${index + 1}`}>
+                  = {mg == null ? '—' : `${mg} mg`}
+                </output>
+              </>
+            )}
+            {drug?.dosing === 'volume' && (
+              <NumberField
+                label="Volume"
+                unit="mL"
+                field={`drugs[${index}].volumeMl`}
+                value={administration.volumeMl}
+                onChange={(volumeMl) => setDrug(index, { volumeMl })}
+                disabled={locked}
+              />
+            )}
+            <div className="text-field" data-field={`drugs[${index}].site`}>
+              <label htmlFor={`field-site-${index}`}>Where</label>
+              <select
+                id={`field-site-${index}`}
+                value={administration.site == null ? '' : String(administration.site)}
+                disabled={locked}
+                onChange={(event) =>
+                  setDrug(index, {
+                    site:
+                      event.target.value === 'caudal'
+                        ? 'caudal'
+                        : event.target.value === ''
+                          ? undefined
+                          : Number(event.target.value),
+                  })
+                }
+              >
+                <option value="">—</option>
+                {sites.map((site) => (
+                  <option key={site.value} value={site.value}>
+                    {site.label}
+                  </option>
+                ))}
+              </select>
+              <FieldMessages field={`drugs[${index}].site`} />
+            </div>
+            <TextField
+              label="Lot"
+              field={`drugs[${index}].lot`}
+              value={administration.lot}
+              onChange={(lot) => setDrug(index, { lot: lot || undefined })}
+              disabled={locked}
+            />
+            {!locked && (
+              <button
+                type="button"
+                className="secondary"
+                aria-label={`Remove drug ${index + 1}`}
+                onClick={() =>
+                  update((draft) => ({ ...draft, drugs: (draft.drugs ?? []).filter((_, i) => i !== index) }))
+                }
+              >
+                Remove
+              </button>
+            )}
+          </div>
+        );
+      })}
+      {!locked && (
+        <div className="row">
+          {catalogue
+            .filter((drug) => drug.active)
+            .map((drug) => (
+              <button
+                key={drug.code}
+                type="button"
+                className="secondary"
+                onClick={() =>
+                  update((draft) => ({ ...draft, drugs: [...(draft.drugs ?? []), administrationOf(drug, 0)] }))
+                }
+              >
+                + {drug.name}
+              </button>
+            ))}
+          <button type="button" onClick={() => void sameAsLast()}>
+            Same drugs as my last procedure
+          </button>
+        </div>
+      )}
+      {drugs.length === 0 && (
+        <TextField
+          label="Reason no drug was given"
+          field="noDrugReason"
+          value={noDrugReason}
+          onChange={(reason) => update((draft) => ({ ...draft, noDrugReason: reason || undefined }))}
+          disabled={locked}
+        />
+      )}
+    </section>
+  );
+}

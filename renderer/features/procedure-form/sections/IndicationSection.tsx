@@ -1,0 +1,97 @@
+import {
+  ANTICOAGULATION,
+  CONSENT,
+  CONTRAST_ALLERGY,
+  INDICATIONS,
+  PREGNANCY_EXCLUDED,
+  SYMPTOM_SIDES,
+  YES_NO,
+} from '../../../../db/model/index.js';
+import { ChoiceGroup } from '../../../components/ChoiceGroup.js';
+import { toggle } from '../draft-edits.js';
+import { useProcedureForm } from '../form-store.js';
+
+/** Indication and the safety checks asked before the needle goes in. */
+export function IndicationSection({ locked }: { locked: boolean }) {
+  const draft = useProcedureForm((state) => state.draft);
+  const update = useProcedureForm((state) => state.update);
+  const single =
+    <K extends keyof typeof draft>(key: K) =>
+    (value: NonNullable<(typeof draft)[K]>) =>
+      update((current) => ({ ...current, [key]: current[key] === value ? undefined : value }));
+  const one = <T,>(value: T | null | undefined): T[] => (value == null ? [] : [value]);
+  return (
+    <section aria-labelledby="section-indication" className="form-section">
+      <h2 id="section-indication">Indication and safety checks</h2>
+      <ChoiceGroup
+        label="Indication"
+        field="indications"
+        options={INDICATIONS}
+        selected={draft.indications ?? []}
+        onToggle={(value) => update((current) => ({ ...current, indications: toggle(current.indications, value) }))}
+        multiple
+        disabled={locked}
+      />
+      <div className="row">
+        <ChoiceGroup
+          label="Consent"
+          field="consent"
+          options={CONSENT}
+          selected={one(draft.consent)}
+          onToggle={single('consent')}
+          keys={{ o: 'obtained' }}
+          disabled={locked}
+          compact
+        />
+        <ChoiceGroup
+          label="Symptom side"
+          field="symptomSide"
+          options={SYMPTOM_SIDES}
+          selected={one(draft.symptomSide)}
+          onToggle={single('symptomSide')}
+          keys={{ l: 'left', r: 'right', b: 'bilateral' }}
+          disabled={locked}
+          compact
+        />
+        <ChoiceGroup
+          label="Anticoagulation"
+          field="anticoagulation"
+          options={ANTICOAGULATION}
+          selected={one(draft.anticoagulation)}
+          onToggle={single('anticoagulation')}
+          disabled={locked}
+          compact
+        />
+      </div>
+      <div className="row">
+        <ChoiceGroup
+          label="Contrast allergy"
+          field="contrastAllergy"
+          options={CONTRAST_ALLERGY}
+          selected={one(draft.contrastAllergy)}
+          onToggle={single('contrastAllergy')}
+          disabled={locked}
+          compact
+        />
+        <ChoiceGroup
+          label="Pregnancy excluded"
+          field="pregnancyExcluded"
+          options={PREGNANCY_EXCLUDED}
+          selected={one(draft.pregnancyExcluded)}
+          onToggle={single('pregnancyExcluded')}
+          disabled={locked}
+          compact
+        />
+        <ChoiceGroup
+          label="Diabetes"
+          field="diabetes"
+          options={YES_NO}
+          selected={one(draft.diabetes)}
+          onToggle={single('diabetes')}
+          disabled={locked}
+          compact
+        />
+      </div>
+    </section>
+  );
+}

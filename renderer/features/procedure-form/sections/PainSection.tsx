@@ -1,0 +1,42 @@
+import { reliefPercent } from '../../../../db/model/index.js';
+import { NrsPicker } from '../../../components/NrsPicker.js';
+import { NumberField } from '../../../components/NumberField.js';
+import { useProcedureForm } from '../form-store.js';
+
+/** Immediate pain response: NRS before and after, as pickers with digit shortcuts. */
+export function PainSection({ locked }: { locked: boolean }) {
+  const draft = useProcedureForm((state) => state.draft);
+  const update = useProcedureForm((state) => state.update);
+  const relief = reliefPercent(draft.painPre, draft.painPost);
+  return (
+    <section aria-labelledby="section-pain" className="form-section">
+      <h2 id="section-pain">Immediate pain response</h2>
+      <NrsPicker
+        label="Pain before (NRS 0–10)"
+        field="painPre"
+        value={draft.painPre}
+        onChange={(painPre) => update((d) => ({ ...d, painPre }))}
+        disabled={locked}
+      />
+      <NrsPicker
+        label="Pain after (NRS 0–10)"
+        field="painPost"
+        value={draft.painPost}
+        onChange={(painPost) => update((d) => ({ ...d, painPost }))}
+        disabled={locked}
+      />
+      <div className="row">
+        <NumberField
+          label="Minutes after injection"
+          field="painPostMinutes"
+          value={draft.painPostMinutes}
+          onChange={(painPostMinutes) => update((d) => ({ ...d, painPostMinutes }))}
+          disabled={locked}
+        />
+        <p className="relief" aria-live="polite">
+          Relief: <strong>{relief === undefined ? '—' : `${relief} %`}</strong>
+        </p>
+      </div>
+    </section>
+  );
+}

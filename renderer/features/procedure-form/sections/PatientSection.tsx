@@ -1,0 +1,116 @@
+import { SEXES } from '../../../../db/model/index.js';
+import { NO_ITEMS } from '../../../app/no-items.js';
+import { ChoiceGroup } from '../../../components/ChoiceGroup.js';
+import { FieldMessages, useFieldAria } from '../../../components/FieldMessages.js';
+import { TextField } from '../../../components/TextField.js';
+import { useSettings } from '../../settings/settings-store.js';
+import { useProcedureForm } from '../form-store.js';
+import { fromLocalInput, toLocalInput } from '../performed-at.js';
+
+export function PatientSection({ locked }: { locked: boolean }) {
+  const draft = useProcedureForm((state) => state.draft);
+  const update = useProcedureForm((state) => state.update);
+  const operators = useSettings((state) => state.settings?.operators ?? NO_ITEMS);
+  const operatorAria = useFieldAria('operatorId');
+  const set = (patch: Partial<typeof draft>) => update((current) => ({ ...current, ...patch }));
+  const text = (value: string) => (value === '' ? undefined : value);
+  return (
+    <section aria-labelledby="section-patient" className="form-section">
+      <h2 id="section-patient">Patient</h2>
+      <div className="row">
+        <TextField
+          label="Patient ID"
+          field="patientId"
+          value={draft.patientId}
+          onChange={(v) => set({ patientId: text(v) })}
+          disabled={locked}
+          autoFocus={!locked}
+        />
+        <TextField
+          label="Name"
+          field="patientName"
+          value={draft.patientName}
+          onChange={(v) => set({ patientName: text(v) })}
+          disabled={locked}
+        />
+        <TextField
+          label="Birth date"
+          field="birthDate"
+          type="date"
+          value={draft.birthDate}
+          onChange={(v) => set({ birthDate: text(v) })}
+          disabled={locked}
+        />
+        <TextField
+          label="Accession number"
+          field="accessionNumber"
+          value={draft.accessionNumber}
+          onChange={(v) => set({ accessionNumber: text(v) })}
+          disabled={locked}
+        />
+      </div>
+      <ChoiceGroup
+        label="Sex"
+        field="sex"
+        options={SEXES}
+        selected={draft.sex ? [draft.sex] : []}
+        onToggle={(sex) => set({ sex: draft.sex === sex ? undefined : sex })}
+        disabled={locked}
+        compact
+      />
+      <div className="row">
+        <TextField
+          label="Performed"
+          field="performedAt"
+          type="datetime-local"
+          value={toLocalInput(draft.performedAt)}
+          onChange={(v) => set({ performedAt: fromLocalInput(v) })}
+          disabled={locked}
+        />
+        <TextField
+          label="Start"
+          field="startedAt"
+          type="time"
+          value={draft.startedAt}
+          onChange={(v) => set({ startedAt: text(v) })}
+          disabled={locked}
+        />
+        <TextField
+          label="End"
+          field="endedAt"
+          type="time"
+          value={draft.endedAt}
+          onChange={(v) => set({ endedAt: text(v) })}
+          disabled={locked}
+        />
+        <div className="text-field" data-field="operatorId">
+          <label htmlFor="field-operatorId">Operator</label>
+          <select
+            id="field-operatorId"
+            value={draft.operatorId ?? ''}
+            disabled={locked}
+            onChange={(event) => set({ operatorId: text(event.target.value) })}
+            {...operatorAria}
+          >
+            <option value="">— choose —</option>
+            {operators
+              .filter((operator) => operator.active || operator.id === draft.operatorId)
+              .map((operator) => (
+                <option key={operator.id} value={operator.id}>
+                  {operator.name}
+                </option>
+              ))}
+          </select>
+          <FieldMessages field="operatorId" />
+        </div>
+        <TextField
+          label="Assistant"
+          field="assistant"
+          value={draft.assistant}
+          onChange={(v) => set({ assistant: text(v) })}
+          disabled={locked}
+        />
+      </div>
+    </section>
+  );
+}

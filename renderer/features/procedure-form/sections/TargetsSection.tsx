@@ -1,0 +1,192 @@
+import { APPROACHES, FORAMINA, PROVOKED_PAIN, ROOTS, SIDES, SPREAD_PATTERNS } from '../../../../db/model/index.js';
+import { words } from '../../../app/labels.js';
+import { NO_ITEMS } from '../../../app/no-items.js';
+import { ChoiceGroup } from '../../../components/ChoiceGroup.js';
+import { FieldMessages } from '../../../components/FieldMessages.js';
+import { type TargetInput, toggle, withOtherSide, withRoot } from '../draft-edits.js';
+import { useProcedureForm } from '../form-store.js';
+
+const ROOT_KEYS = { '1': 'L1', '2': 'L2', '3': 'L3', '4': 'L4', '5': 'L5', s: 'S1' } as const;
+const SIDE_KEYS = { l: 'left', r: 'right' } as const;
+
+/** Targets in the order they are treated; root and side as quick picks, bilateral in one action. */
+export function TargetsSection({ locked }: { locked: boolean }) {
+  const targets = useProcedureForm((state) => state.draft.targets ?? NO_ITEMS);
+  const caudal = useProcedureForm((state) => state.draft.caudalEpidural ?? false);
+  const caudalSpread = useProcedureForm((state) => state.draft.caudalSpread ?? NO_ITEMS);
+  const update = useProcedureForm((state) => state.update);
+  const setTarget = (index: number, edit: (target: TargetInput) => TargetInput) =>
+    update((draft) => ({
+      ...draft,
+      targets: (draft.targets ?? []).map((target, i) => (i === index ? edit(target) : target)),
+    }));
+  return (
+    <section aria-labelledby="section-targets" className="form-section">
+      <h2 id="section-targets">Targets and contrast spread</h2>
+      <FieldMessages field="targets" />
+      {targets.map((target, index) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: a target is its position in the list (drugs refer to it by number)
+        <div key={index} className="target" data-field={`targets[${index}]`}>
+          <div className="target-header">
+            <h3>
+              Target {index + 1}
+              {target.root && target.side ? `: ${target.root} ${words(target.side).toLowerCase()}` : ''}
+            </h3>
+            {!locked && (
+              <div className="target-actions">
+                <button
+                  type="button"
+                  className="secondary"
+                  disabled={!target.side}
+                  onClick={() => update((draft) => ({ ...draft, targets: withOtherSide(draft.targets ?? [], index) }))}
+                >
+                  Bilateral: add {target.side === 'left' ? 'right' : target.side === 'right' ? 'left' : 'other'} side
+                </button>
+                {targets.length > 1 && (
+                  <button
+                    type="button"
+                    className="secondary"
+                    onClick={() =>
+                      update((draft) => ({ ...draft, targets: (draft.targets ?? []).filter((_, i) => i !== index) }))
+                    }
+                  >
+                    Remove target {index + 1}
+                  </button>
+                )}
+              </div>
+            )}
+          </div>
+          <div className="row">
+            <ChoiceGroup
+              label="Root"
+              field={`targets[${index}].root`}
+              options={ROOTS}
+              selected={target.root ? [target.root] : []}
+              onToggle={(root) => setTarget(index, (t) => withRoot(t, root))}
+              keys={ROOT_KEYS}
+              optionLabel={String}
+              disabled={locked}
+              compact
+            />
+            <ChoiceGroup
+              label="Side"
+              field={`targets[${index}].side`}
+              options={SIDES}
+              selected={target.side ? [target.side] : []}
+              onToggle={(side) => setTarget(index, (t) => ({ ...t, side }))}
+              keys={SIDE_KEYS}
+              disabled={locked}
+              compact
+            />
+            <div className="text-field" data-field={`targets[${index}].foramen`}>
+              <label htmlFor={`field-foramen-${index}`}>Foramen</label>
+              <select
+                id={`field-foramen-${index}`}
+                value={target.foramen ?? ''}
+                disabled={locked}
+                onChange={(event) =>
+                  setTarget(index, (t) => ({
+                    ...t,
+                    foramen: (event.target.value || undefined) as TargetInput['foramen'],
+                  }))
+                }
+              >
+                <option value="">—</option>
+                {FORAMINA.map((foramen) => (
+                  <option key={foramen} value={foramen}>
+                    {foramen}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="text-field">
+              <label htmlFor={`field-approach-${index}`}>Approach</label>
+              <select
+                id={`field-approach-${index}`}
+                value={target.approach ?? ''}
+                disabled={locked}
+                onChange={(event) =>
+                  setTarget(index, (t) => ({
+                    ...t,
+                    approach: (event.target.value || undefined) as TargetInput['approach'],
+                  }))
+                }
+              >
+                <option value="">—</option>
+                {APPROACHES.map((approach) => (
+                  <option key={approach} value={approach}>
+                    {words(approach)}
+                  </option>
+                ))}
+              </select>
+            </div>
+          </div>
+          <ChoiceGroup
+            label={`Contrast spread, target ${index + 1}`}
+            field={`targets[${index}].spread`}
+            options={SPREAD_PATTERNS}
+            selected={target.spread ?? []}
+            onToggle={(pattern) => setTarget(index, (t) => ({ ...t, spread: toggle(t.spread, pattern) }))}
+            multiple
+            disabled={locked}
+          />
+          <ChoiceGroup
+            label="Provoked pain"
+            field={`targets[${index}].provokedPain`}
+            options={PROVOKED_PAIN}
+            selected={target.provokedPain ? [target.provokedPain] : []}
+            onToggle={(pain) =>
+              setTarget(index, (t) => ({ ...t, provokedPain: t.provokedPain === pain ? undefined : pain }))
+            }
+            disabled={locked}
+            compact
+          />
+        </div>
+      ))}
+      {!locked && (
+        <div className="row">
+          <button
+            type="button"
+            className="secondary"
+            onClick={() =>
+              update((draft) => ({
+                ...draft,
+                targets: [...(draft.targets ?? []), { approach: 'transforaminal', spread: [] }],
+              }))
+            }
+          >
+            Add target
+          </button>
+        </div>
+      )}
+      <div className="caudal" data-field="caudalEpidural">
+        <label className="switch">
+          <input
+            type="checkbox"
+            checked={caudal}
+            disabled={locked}
+            onChange={(event) =>
+              update((draft) => ({
+                ...draft,
+                caudalEpidural: event.target.checked,
+                caudalSpread: event.target.checked ? draft.caudalSpread : [],
+              }))
+            }
+          />
+          Caudal epidural injection as well
+        </label>
+        {caudal && (
+          <ChoiceGroup
+            label="Caudal contrast spread"
+            field="caudalSpread"
+            options={SPREAD_PATTERNS}
+            selected={caudalSpread}
+            onToggle={(pattern) => update((draft) => ({ ...draft, caudalSpread: toggle(draft.caudalSpread, pattern) }))}
+            multiple
+            disabled={locked}
+          />
+        )}
+      </div>
+    </section>
+  );
+}

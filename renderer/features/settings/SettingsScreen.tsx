@@ -1,0 +1,213 @@
+import { useState } from 'react';
+import type { Drug } from '../../../db/model/index.js';
+import { ApiCallError, client } from '../../app/api-client.js';
+import { words } from '../../app/labels.js';
+import { parseNumber } from '../../components/TextField.js';
+import { useSettings } from './settings-store.js';
+
+/** Department settings: console, operators, reference levels, drug catalogue. Each save is audited. */
+export function SettingsScreen() {
+  const settings = useSettings((state) => state.settings);
+  const load = useSettings((state) => state.load);
+  const [message, setMessage] = useState<{ kind: 'ok' | 'problem'; text: string } | null>(null);
+  const [newOperator, setNewOperator] = useState('');
+  if (!settings) return <p>Loading settings…</p>;
+
+  const run = async (action: () => Promise<unknown>, done: string) => {
+    try {
+      await action();
+      await load();
+      setMessage({ kind: 'ok', text: done });
+    } catch (error) {
+      setMessage({ kind: 'problem', text: error instanceof ApiCallError ? error.error.message : String(error) });
+    }
+  };
+
+  return (
+    <section className="settings-screen" aria-labelledby="settings-title">
+      <h1 id="settings-title">Settings</h1>
+      {message && (
+        <p className={message.kind === 'ok' ? 'notice' : 'problem'} role={message.kind === 'ok' ? 'status' : 'alert'}>
+          {message.text}
+        </p>
+      )}
+      <form
+        className="form-section"
+        aria-labelledby="settings-console"
+        onSubmit={(event) => {
+          event.preventDefault();
+          const form = new FormData(event.currentTarget);
+          void run(
+            () =>
+              client.settings.update({
+                consoleName: String(form.get('consoleName') ?? ''),
+                defaultOperatorId: String(form.get('defaultOperatorId') ?? '') || null,
+                referenceLevels: {
+                  ctDlpMGyCm: parseNumber(String(form.get('ctDlp'))),
+                  fluoroTimeS: parseNumber(String(form.get('fluoroTime'))),
+                },
+              }),
+            'Settings saved.',
+          );
+        }}
+      >
+        <h2 id="settings-console">This console and the reference levels</h2>
+        <div className="row">
+          <div className="text-field">
+            <label htmlFor="setting-console">Console name</label>
+            <input id="setting-console" name="consoleName" defaultValue={settings.consoleName} />
+          </div>
+          <div className="text-field">
+            <label htmlFor="setting-default-operator">Default operator at this console</label>
+            <select
+              id="setting-default-operator"
+              name="defaultOperatorId"
+              defaultValue={settings.defaultOperatorId ?? ''}
+            >
+              <option value="">None</option>
+              {settings.operators
+                .filter((operator) => operator.active)
+                .map((operator) => (
+                  <option key={operator.id} value={operator.id}>
+                    {operator.name}
+                  </option>
+                ))}
+            </select>
+          </div>
+          <div className="text-field">
+            <label htmlFor="setting-dlp">Reference level CT DLP (mGy·cm)</label>
+            <input
+              id="setting-dlp"
+              name="ctDlp"
+              inputMode="decimal"
+              defaultValue={settings.referenceLevels.ctDlpMGyCm}
+            />
+          </div>
+          <div className="text-field">
+            <label htmlFor="setting-fluoro">Reference level fluoroscopy time (s)</label>
+            <input
+              id="setting-fluoro"
+              name="fluoroTime"
+              inputMode="decimal"
+              defaultValue={settings.referenceLevels.fluoroTimeS}
+            />
+          </div>
+        </div>
+        <button type="submit" className="primary">
+          Save settings
+        </button>
+      </form>
+
+      <section className="form-section" aria-labelledby="settings-operators">
+        <h2 id="settings-operators">Operators</h2>
+        <ul className="operators">
+          {settings.operators.map((operator) => (
+            <li key={operator.id}>
+              <span className={operator.active ? '' : 'inactive'}>{operator.name}</span>
+              <button
+                type="button"
+                className="secondary"
+                onClick={() =>
+                  void run(
+                    () => client.settings.saveOperator({ ...operator, active: !operator.active }),
+                    `${operator.name} ${operator.active ? 'deactivated' : 'activated'}.`,
+                  )
+                }
+              >
+                {operator.active ? 'Deactivate' : 'Activate'}
+              </button>
+            </li>
+          ))}
+        </ul>
+        <form
+          className="row"
+          onSubmit={(event) => {
+            event.preventDefault();
+            void run(async () => {
+              await client.settings.saveOperator({ name: newOperator });
+              setNewOperator('');
+            }, `${newOperator} added.`);
+          }}
+        >
+          <div className="text-field">
+            <label htmlFor="new-operator">New operator</label>
+            <input id="new-operator" value={newOperator} onChange={(event) => setNewOperator(event.target.value)} />
+          </div>
+          <button type="submit" className="primary">
+            Add operator
+          </button>
+        </form>
+      </section>
+
+      <section className="form-section" aria-labelledby="settings-drugs">
+        <h2 id="settings-drugs">Drug catalogue</h2>
+        <table className="drug-table">
+          <thead>
+            <tr>
+              <th scope="col">Drug</th>
+              <th scope="col">Class</th>
+              <th scope="col">Particulate</th>
+              <th scope="col">Usual dose (mg)</th>
+              <th scope="col">Maximum (mg)</th>
+              <th scope="col">Save</th>
+            </tr>
+          </thead>
+          <tbody>
+            {settings.drugCatalogue.map((drug) => (
+              <DrugRow
+                key={drug.code}
+                drug={drug}
+                onSave={(changed) => void run(() => client.settings.saveDrug(changed), `${drug.name} saved.`)}
+              />
+            ))}
+          </tbody>
+        </table>
+      </section>
+    </section>
+  );
+}
+
+function DrugRow({ drug, onSave }: { drug: Drug; onSave: (drug: Drug) => void }) {
+  const [usual, setUsual] = useState(drug.usualDoseMg == null ? '' : String(drug.usualDoseMg));
+  const [max, setMax] = useState(drug.maxDoseMg == null ? '' : String(drug.maxDoseMg));
+  const [particulate, setParticulate] = useState(drug.particulate);
+  return (
+    <tr>
+      <th scope="row">{drug.name}</th>
+      <td>{words(drug.drugClass)}</td>
+      <td>
+        <input
+          type="checkbox"
+          aria-label={`${drug.name} is particulate`}
+          checked={particulate}
+          onChange={(event) => setParticulate(event.target.checked)}
+        />
+      </td>
+      <td>
+        <input
+          aria-label={`${drug.name} usual dose (mg)`}
+          inputMode="decimal"
+          value={usual}
+          onChange={(event) => setUsual(event.target.value)}
+        />
+      </td>
+      <td>
+        <input
+          aria-label={`${drug.name} maximum dose (mg)`}
+          inputMode="decimal"
+          value={max}
+          onChange={(event) => setMax(event.target.value)}
+        />
+      </td>
+      <td>
+        <button
+          type="button"
+          className="secondary"
+          onClick={() => onSave({ ...drug, particulate, usualDoseMg: parseNumber(usual), maxDoseMg: parseNumber(max) })}
+        >
+          Save {drug.name}
+        </button>
+      </td>
+    </tr>
+  );
+}
