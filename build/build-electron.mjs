@@ -5,6 +5,12 @@ export function buildElectron(node) {
   return Promise.all([
     build({ ...node, entryPoints: ['electron/main.ts'], outfile: 'dist/electron/main.cjs' }),
     // A sandboxed preload can require only 'electron': everything else must be bundled in.
-    build({ ...node, entryPoints: ['electron/preload.ts'], outfile: 'dist/electron/preload.cjs', external: ['electron'], platform: 'node' }),
+    build({
+      ...node,
+      entryPoints: ['electron/preload.ts'],
+      outfile: 'dist/electron/preload.cjs',
+      external: ['electron'],
+      platform: 'node',
+    }),
   ]);
 }

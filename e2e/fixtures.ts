@@ -120,6 +120,7 @@ interface Fixtures {
 export const test = base.extend<Fixtures, { chromiumBrowser: Browser | null }>({
   department: ['one-operator', { option: true }],
   chromiumBrowser: [
+    // biome-ignore lint/correctness/noEmptyPattern: Playwright reads a fixture's dependencies from this pattern
     async ({}, use) => {
       if (runtime === 'electron') return use(null);
       const browser = await chromium.launch({

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { completeDraft, tempPath, tempStore } from '../db/testing/fixtures.js';
-import { API_METHODS, bindApi } from './api-methods.js';
 import { type Api, createApi, isFailure } from './api.js';
+import { API_METHODS, bindApi } from './api-methods.js';
 
 const setup = () => {
   const { store, operatorId } = tempStore();
@@ -11,16 +11,24 @@ const setup = () => {
 
 const tableCounts = (store: ReturnType<typeof tempStore>['store']) =>
   Object.fromEntries(
-    ['procedures', 'targets', 'drug_administrations', 'audit_log', 'procedure_versions', 'operators', 'drug_catalogue', 'settings'].map((table) => [
-      table,
-      store.sqlite.prepare(`SELECT count(*) FROM ${table}`).pluck().get(),
-    ]),
+    [
+      'procedures',
+      'targets',
+      'drug_administrations',
+      'audit_log',
+      'procedure_versions',
+      'operators',
+      'drug_catalogue',
+      'settings',
+    ].map((table) => [table, store.sqlite.prepare(`SELECT count(*) FROM ${table}`).pluck().get()]),
   );
 
 describe('createApi', () => {
   it('has exactly the methods the bridge exposes', () => {
     const { api } = setup();
-    const methods = Object.entries(api).flatMap(([group, functions]) => Object.keys(functions).map((name) => `${group}.${name}`));
+    const methods = Object.entries(api).flatMap(([group, functions]) =>
+      Object.keys(functions).map((name) => `${group}.${name}`),
+    );
     expect(methods.sort()).toEqual([...API_METHODS].sort());
   });
 
@@ -40,13 +48,25 @@ describe('createApi', () => {
     ['procedures.saveDraft', (api) => api.procedures.saveDraft({ painPre: 42 }), 'painPre'],
     ['procedures.saveDraft (not an object)', (api) => api.procedures.saveDraft('DROP TABLE procedures'), '(record)'],
     ['procedures.sign', (api) => api.procedures.sign('not-an-id'), 'id'],
-    ['procedures.sign (options)', (api, { draftId }) => api.procedures.sign(draftId, { confirmedWarnings: 'all' }), 'options.confirmedWarnings'],
-    ['procedures.amend', (api, { signedId }) => api.procedures.amend({ id: signedId, painPost: 0 }, { reason: '' }), 'reason'],
+    [
+      'procedures.sign (options)',
+      (api, { draftId }) => api.procedures.sign(draftId, { confirmedWarnings: 'all' }),
+      'options.confirmedWarnings',
+    ],
+    [
+      'procedures.amend',
+      (api, { signedId }) => api.procedures.amend({ id: signedId, painPost: 0 }, { reason: '' }),
+      'reason',
+    ],
     ['procedures.amend (options)', (api, { signedId }) => api.procedures.amend({ id: signedId }, null), 'options'],
     ['procedures.get', (api) => api.procedures.get(42), 'id'],
     ['procedures.list', (api) => api.procedures.list({ roots: ['L9'] }), 'roots[0]'],
     ['procedures.deleteDraft', (api, { signedId }) => api.procedures.deleteDraft(signedId), 'id'],
-    ['settings.update', (api) => api.settings.update({ referenceLevels: { ctDlpMGyCm: 'high' } }), 'referenceLevels.ctDlpMGyCm'],
+    [
+      'settings.update',
+      (api) => api.settings.update({ referenceLevels: { ctDlpMGyCm: 'high' } }),
+      'referenceLevels.ctDlpMGyCm',
+    ],
     ['settings.saveOperator', (api) => api.settings.saveOperator({ name: '' }), 'name'],
     ['settings.saveDrug', (api) => api.settings.saveDrug({ code: 'x' }), 'code'],
     ['backup.run', (api) => api.backup.run(''), 'out'],

@@ -8,8 +8,8 @@ import {
   type DrugAdministration,
   type Operator,
   type ProcedurePage,
-  RootLogError,
   problemsFromZod,
+  RootLogError,
 } from '../db/model/index.js';
 import {
   amendProcedure,
@@ -42,7 +42,10 @@ const signOptionsSchema = z
   .strict()
   .optional();
 const amendOptionsSchema = z
-  .object({ reason: z.string({ error: 'is required' }), confirmedWarnings: z.array(z.string().max(64)).max(20).optional() })
+  .object({
+    reason: z.string({ error: 'is required' }),
+    confirmedWarnings: z.array(z.string().max(64)).max(20).optional(),
+  })
   .strict();
 const backupTargetSchema = z
   .string({ error: 'must be a file path' })
@@ -55,7 +58,8 @@ function parseArgument<T>(schema: z.ZodType<T>, value: unknown, field: string): 
   if (parsed.success) return parsed.data;
   const problems = problemsFromZod(parsed.error).map((problem) => ({
     field: problem.field === '(record)' ? field : `${field}.${problem.field}`,
-    message: problem.field === '(record)' ? `${field} ${parsed.error.issues[0]?.message ?? 'is not valid'}` : problem.message,
+    message:
+      problem.field === '(record)' ? `${field} ${parsed.error.issues[0]?.message ?? 'is not valid'}` : problem.message,
   }));
   throw RootLogError.invalid(problems);
 }
@@ -78,21 +82,33 @@ export function createApi(store: Store, options: ApiOptions) {
       } catch (error) {
         if (error instanceof RootLogError) return { error: error.toJSON() };
         options.onUnexpectedError?.(method, error);
-        return { error: { code: 'internal', message: 'RootLog could not complete this request; nothing was changed. The details are in the log.' } };
+        return {
+          error: {
+            code: 'internal',
+            message: 'RootLog could not complete this request; nothing was changed. The details are in the log.',
+          },
+        };
       }
     };
 
   return {
     procedures: {
       saveDraft: guard('procedures.saveDraft', (input: unknown): SavedProcedure => saveDraft(store, input, context())),
-      sign: guard('procedures.sign', (id: unknown, signOptions?: unknown): SavedProcedure =>
-        signProcedure(store, id, parseArgument(signOptionsSchema, signOptions, 'options') ?? {}, context()),
+      sign: guard(
+        'procedures.sign',
+        (id: unknown, signOptions?: unknown): SavedProcedure =>
+          signProcedure(store, id, parseArgument(signOptionsSchema, signOptions, 'options') ?? {}, context()),
       ),
-      amend: guard('procedures.amend', (input: unknown, amendOptions: unknown): SavedProcedure =>
-        amendProcedure(store, input, parseArgument(amendOptionsSchema, amendOptions, 'options'), context()),
+      amend: guard(
+        'procedures.amend',
+        (input: unknown, amendOptions: unknown): SavedProcedure =>
+          amendProcedure(store, input, parseArgument(amendOptionsSchema, amendOptions, 'options'), context()),
       ),
       get: guard('procedures.get', (id: unknown): ProcedureWithHistory => getProcedure(store, id)),
-      list: guard('procedures.list', (filter?: unknown, page?: unknown): ProcedurePage => listProcedures(store, filter ?? {}, page ?? {})),
+      list: guard(
+        'procedures.list',
+        (filter?: unknown, page?: unknown): ProcedurePage => listProcedures(store, filter ?? {}, page ?? {}),
+      ),
       deleteDraft: guard('procedures.deleteDraft', (id: unknown): { deleted: true } => {
         deleteDraft(store, id, context());
         return { deleted: true };
@@ -109,11 +125,16 @@ export function createApi(store: Store, options: ApiOptions) {
     settings: {
       get: guard('settings.get', (): DepartmentSettings => getSettings(store)),
       update: guard('settings.update', (patch: unknown): DepartmentSettings => updateSettings(store, patch, context())),
-      saveOperator: guard('settings.saveOperator', (operator: unknown): Operator => saveOperator(store, operator, context())),
+      saveOperator: guard(
+        'settings.saveOperator',
+        (operator: unknown): Operator => saveOperator(store, operator, context()),
+      ),
       saveDrug: guard('settings.saveDrug', (drug: unknown): Drug => saveDrug(store, drug, context())),
     },
     backup: {
-      run: guard('backup.run', async (outPath: unknown) => backupDatabase(store.sqlite, parseArgument(backupTargetSchema, outPath, 'out'))),
+      run: guard('backup.run', async (outPath: unknown) =>
+        backupDatabase(store.sqlite, parseArgument(backupTargetSchema, outPath, 'out')),
+      ),
     },
   };
 }

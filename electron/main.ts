@@ -1,13 +1,29 @@
 import { readFile } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import { join, normalize, sep } from 'node:path';
-import { BrowserWindow, Menu, type MenuItemConstructorOptions, app, dialog, ipcMain, protocol, session } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  Menu,
+  type MenuItemConstructorOptions,
+  protocol,
+  session,
+} from 'electron';
 import { RootLogError } from '../db/model/index.js';
-import { type Store, openStore } from '../db/store.js';
+import { openStore, type Store } from '../db/store.js';
 import { createApi } from './api.js';
-import { MENU_CHANNEL, type MenuCommand } from './menu-commands.js';
 import { registerIpc } from './ipc.js';
-import { APP_HOST, APP_ORIGIN, APP_SCHEME, CONTENT_SECURITY_POLICY, hardenedWebPreferences, isTrustedUrl } from './security.js';
+import { MENU_CHANNEL, type MenuCommand } from './menu-commands.js';
+import {
+  APP_HOST,
+  APP_ORIGIN,
+  APP_SCHEME,
+  CONTENT_SECURITY_POLICY,
+  hardenedWebPreferences,
+  isTrustedUrl,
+} from './security.js';
 import { readWindowState, writeWindowState } from './window-state.js';
 
 /*
@@ -25,7 +41,9 @@ function databasePath(): string {
   return given ?? join(app.getPath('userData'), 'rootlog.sqlite');
 }
 
-protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+]);
 
 if (!app.requestSingleInstanceLock()) {
   // Two RootLogs on one database file would fight over it: the second one just hands over.
@@ -59,7 +77,8 @@ if (!app.requestSingleInstanceLock()) {
     try {
       store = openStore(databasePath());
     } catch (error) {
-      const message = error instanceof RootLogError ? error.message : `The database could not be opened: ${String(error)}`;
+      const message =
+        error instanceof RootLogError ? error.message : `The database could not be opened: ${String(error)}`;
       dialog.showErrorBox('RootLog cannot open its database', message);
       app.exit(1);
       return;
@@ -184,10 +203,28 @@ function buildMenu(send: (command: MenuCommand) => void): Menu {
         { role: 'quit', accelerator: 'CmdOrCtrl+Q' },
       ],
     },
-    { label: '&Edit', submenu: [{ role: 'undo' }, { role: 'redo' }, { type: 'separator' }, { role: 'cut' }, { role: 'copy' }, { role: 'paste' }, { role: 'selectAll' }] },
+    {
+      label: '&Edit',
+      submenu: [
+        { role: 'undo' },
+        { role: 'redo' },
+        { type: 'separator' },
+        { role: 'cut' },
+        { role: 'copy' },
+        { role: 'paste' },
+        { role: 'selectAll' },
+      ],
+    },
     {
       label: '&View',
-      submenu: [{ role: 'resetZoom' }, { role: 'zoomIn' }, { role: 'zoomOut' }, { type: 'separator' }, { role: 'togglefullscreen' }, ...(devMode ? [{ role: 'toggleDevTools' } as const] : [])],
+      submenu: [
+        { role: 'resetZoom' },
+        { role: 'zoomIn' },
+        { role: 'zoomOut' },
+        { type: 'separator' },
+        { role: 'togglefullscreen' },
+        ...(devMode ? [{ role: 'toggleDevTools' } as const] : []),
+      ],
     },
   ];
   return Menu.buildFromTemplate(template);

@@ -52,7 +52,9 @@ export const CONTENT_SECURITY_POLICY = [
 export function isTrustedUrl(url: string | undefined): boolean {
   if (!url) return false;
   try {
-    return new URL(url).origin === APP_ORIGIN;
+    // Compare scheme and host, not `origin`: URL gives "null" as the origin of non-web schemes.
+    const parsed = new URL(url);
+    return parsed.protocol === `${APP_SCHEME}:` && parsed.host === APP_HOST;
   } catch {
     return false;
   }

@@ -46,7 +46,7 @@ export function ChoiceGroup<T extends string | number>({
   return (
     <fieldset className={`choice-group${compact ? ' compact' : ''}`} data-field={field} disabled={disabled}>
       <legend>{label}</legend>
-      {/* biome-ignore lint/a11y/noStaticElementInteractions: the group forwards shortcut keys to its buttons */}
+      {/* biome-ignore lint/a11y/noStaticElementInteractions lint/a11y/useAriaPropsSupportedByRole: the role (group or radiogroup) is set just here and supports aria-label; the group forwards shortcut keys to its buttons */}
       <div className="choices" role={multiple ? 'group' : 'radiogroup'} aria-label={label} onKeyDown={onKeyDown}>
         {options.map((value) => {
           const isSelected = selected.includes(value);
@@ -59,10 +59,11 @@ export function ChoiceGroup<T extends string | number>({
               data-value={String(value)}
               className={`choice${isSelected ? ' selected' : ''}`}
               {...(multiple ? { 'aria-pressed': isSelected } : { role: 'radio', 'aria-checked': isSelected })}
+              aria-keyshortcuts={key?.toUpperCase()}
               onClick={() => onToggle(value)}
             >
               {text}
-              {key && key.toUpperCase() !== text.toUpperCase() && <kbd aria-hidden="true">{key.toUpperCase()}</kbd>}
+              {key && key.toUpperCase() !== text.toUpperCase() && <kbd>{key.toUpperCase()}</kbd>}
             </button>
           );
         })}

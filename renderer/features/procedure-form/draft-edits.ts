@@ -1,7 +1,7 @@
 import {
   defaultForamen,
-  localDateTimeWithOffset,
   type FieldProblem,
+  localDateTimeWithOffset,
   type ProcedureInput,
   problemsFromZod,
   procedureDraftSchema,

@@ -33,7 +33,7 @@ export function ProcedureList() {
           New procedure <kbd>Alt+N</kbd>
         </button>
       </header>
-      <div className="filters row" role="search">
+      <search className="filters row">
         <div className="text-field">
           <label htmlFor="filter-text">Search patient ID, name, accession</label>
           <input
@@ -126,7 +126,7 @@ export function ProcedureList() {
         >
           {onlyToday ? 'All dates' : 'Today only'}
         </button>
-      </div>
+      </search>
       {error && (
         <p className="problem" role="alert">
           {error}

@@ -1,0 +1,29 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+/* electron-builder cannot run here (no Electron download); this checks the configuration it would use. */
+const config = readFileSync(join(import.meta.dirname, 'electron-builder.yml'), 'utf8');
+
+describe('packaging configuration', () => {
+  it('builds Linux AppImage and deb and a Windows NSIS installer', () => {
+    expect(config).toMatch(/linux:\n {2}target: \[AppImage, deb\]/);
+    expect(config).toMatch(/win:\n {2}target: \[nsis\]/);
+    expect(config).toMatch(/appId: org\.rootlog\.desktop/);
+    expect(config).toMatch(/productName: RootLog/);
+  });
+  it('rebuilds better-sqlite3 for Electron and keeps it outside the ASAR', () => {
+    expect(config).toMatch(/npmRebuild: true/);
+    expect(config).toMatch(/asarUnpack:\n {2}- "\*\*\/node_modules\/better-sqlite3\/\*\*"/);
+  });
+  it('sets the Electron fuses', () => {
+    for (const fuse of ['runAsNode: false', 'enableCookieEncryption: true', 'enableEmbeddedAsarIntegrityValidation: true', 'onlyLoadAppFromAsar: true', 'enableNodeOptionsEnvironmentVariable: false']) {
+      expect(config).toContain(fuse);
+    }
+  });
+  it('has a 512 px icon', () => {
+    const png = readFileSync(join(import.meta.dirname, 'icons', 'icon.png'));
+    expect(png.subarray(1, 4).toString()).toBe('PNG');
+    expect(png.readUInt32BE(16)).toBe(512);
+  });
+});

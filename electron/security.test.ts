@@ -1,0 +1,94 @@
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { CONTENT_SECURITY_POLICY, hardenedWebPreferences, isTrustedUrl } from './security.js';
+
+/*
+ * Reads the Electron sources and the built bundles: fails if a window could be created
+ * without the hardened webPreferences, if a known-dangerous switch appears, or if the
+ * page's Content-Security-Policy is missing or loosened.
+ */
+const root = join(import.meta.dirname, '..');
+const read = (path: string) => readFileSync(join(root, path), 'utf8');
+const electronSources = readdirSync(join(root, 'electron'))
+  .filter((name) => name.endsWith('.ts') && !name.endsWith('.test.ts'))
+  .map((name) => [name, read(`electron/${name}`)] as const);
+
+beforeAll(() => {
+  execFileSync(process.execPath, [join(root, 'build', 'build.mjs'), 'electron', 'renderer'], { cwd: root });
+});
+
+describe('Electron hardening', () => {
+  it('every window gets the hardened webPreferences', () => {
+    const prefs = hardenedWebPreferences('/preload.cjs', false);
+    expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, webviewTag: false, devTools: false });
+    let windows = 0;
+    for (const [name, source] of electronSources) {
+      for (const match of source.matchAll(/new BrowserWindow\(\{([\s\S]*?)\n {2}\}\);/g)) {
+        windows++;
+        expect(match[1], `a BrowserWindow in ${name}`).toMatch(/webPreferences: hardenedWebPreferences\(/);
+      }
+    }
+    expect(windows).toBeGreaterThan(0);
+    const bundle = read('dist/electron/main.cjs');
+    expect(bundle.match(/new import_electron\.BrowserWindow\(/g)?.length).toBe(windows);
+    expect(bundle).toMatch(/contextIsolation: true,\s+sandbox: true,\s+nodeIntegration: false/);
+  });
+
+  it('nothing turns a protection off or opens links unchecked', () => {
+    for (const [name, source] of [...electronSources, ['main.cjs', read('dist/electron/main.cjs')] as const]) {
+      expect(source, name).not.toMatch(/webSecurity:\s*false|nodeIntegration:\s*true|contextIsolation:\s*false|sandbox:\s*false|allowRunningInsecureContent:\s*true/);
+      expect(source, name).not.toMatch(/shell\.openExternal|openExternal\(/);
+    }
+  });
+
+  it('navigation, new windows and permission requests are all refused', () => {
+    const main = read('electron/main.ts');
+    expect(main).toMatch(/contents\.on\('will-navigate', \(event\) => event\.preventDefault\(\)\)/);
+    expect(main).toMatch(/setWindowOpenHandler\(\(\) => \(\{ action: 'deny' \}\)\)/);
+    expect(main).toMatch(/setPermissionRequestHandler\(\(_contents, _permission, callback\) => callback\(false\)\)/);
+    expect(main).toMatch(/setPermissionCheckHandler\(\(\) => false\)/);
+    expect(main).toMatch(/requestSingleInstanceLock\(\)/);
+  });
+
+  it('IPC runs nothing for a sender that is not the app’s own page', () => {
+    expect(read('electron/ipc.ts')).toMatch(/if \(!isTrustedUrl\(event\.senderFrame\?\.url\)\)/);
+    expect(isTrustedUrl('app://rootlog/index.html')).toBe(true);
+    for (const url of ['https://example.org/', 'file:///etc/passwd', 'app://other/index.html', 'devtools://devtools', '', undefined]) {
+      expect(isTrustedUrl(url)).toBe(false);
+    }
+  });
+
+  it('the preload exposes only the API and menu commands, never ipcRenderer itself', () => {
+    const preload = read('electron/preload.ts');
+    expect(preload.match(/exposeInMainWorld/g)).toHaveLength(2);
+    expect(preload).not.toMatch(/exposeInMainWorld\([^)]*ipcRenderer[,)]/);
+    const bundle = read('dist/electron/preload.cjs');
+    expect(bundle.match(/require\("([^"]+)"\)/g)).toEqual(['require("electron")']);
+  });
+});
+
+describe('Content-Security-Policy', () => {
+  const directives = (policy: string) => new Map(policy.split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name, values]));
+
+  it.each([
+    ['the header', CONTENT_SECURITY_POLICY],
+    ['the source page', /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(read('renderer/index.html'))?.[1] ?? ''],
+    ['the built page', /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(read('dist/renderer/index.html'))?.[1] ?? ''],
+  ])('%s is strict: nothing remote, no inline script, no eval', (_where, policy) => {
+    const csp = directives(policy);
+    expect(csp.get('default-src')).toEqual(["'none'"]);
+    expect(csp.get('script-src')).toEqual(["'self'"]);
+    expect(csp.get('connect-src')).toEqual(["'self'"]);
+    expect(csp.get('object-src')).toEqual(["'none'"]);
+    expect(csp.get('base-uri')).toEqual(["'none'"]);
+    expect(policy).not.toMatch(/unsafe-eval|https?:|\*/);
+  });
+
+  it('the built page loads no remote resource and no inline script', () => {
+    const html = read('dist/renderer/index.html');
+    expect(html).not.toMatch(/(src|href)="(https?:)?\/\//);
+    expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
+  });
+});
