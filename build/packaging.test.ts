@@ -17,7 +17,13 @@ describe('packaging configuration', () => {
     expect(config).toMatch(/asarUnpack:\n {2}- "\*\*\/node_modules\/better-sqlite3\/\*\*"/);
   });
   it('sets the Electron fuses', () => {
-    for (const fuse of ['runAsNode: false', 'enableCookieEncryption: true', 'enableEmbeddedAsarIntegrityValidation: true', 'onlyLoadAppFromAsar: true', 'enableNodeOptionsEnvironmentVariable: false']) {
+    for (const fuse of [
+      'runAsNode: false',
+      'enableCookieEncryption: true',
+      'enableEmbeddedAsarIntegrityValidation: true',
+      'onlyLoadAppFromAsar: true',
+      'enableNodeOptionsEnvironmentVariable: false',
+    ]) {
       expect(config).toContain(fuse);
     }
   });

@@ -22,7 +22,14 @@ beforeAll(() => {
 describe('Electron hardening', () => {
   it('every window gets the hardened webPreferences', () => {
     const prefs = hardenedWebPreferences('/preload.cjs', false);
-    expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, webviewTag: false, devTools: false });
+    expect(prefs).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      webviewTag: false,
+      devTools: false,
+    });
     let windows = 0;
     for (const [name, source] of electronSources) {
       for (const match of source.matchAll(/new BrowserWindow\(\{([\s\S]*?)\n {2}\}\);/g)) {
@@ -38,7 +45,9 @@ describe('Electron hardening', () => {
 
   it('nothing turns a protection off or opens links unchecked', () => {
     for (const [name, source] of [...electronSources, ['main.cjs', read('dist/electron/main.cjs')] as const]) {
-      expect(source, name).not.toMatch(/webSecurity:\s*false|nodeIntegration:\s*true|contextIsolation:\s*false|sandbox:\s*false|allowRunningInsecureContent:\s*true/);
+      expect(source, name).not.toMatch(
+        /webSecurity:\s*false|nodeIntegration:\s*true|contextIsolation:\s*false|sandbox:\s*false|allowRunningInsecureContent:\s*true/,
+      );
       expect(source, name).not.toMatch(/shell\.openExternal|openExternal\(/);
     }
   });
@@ -55,7 +64,14 @@ describe('Electron hardening', () => {
   it('IPC runs nothing for a sender that is not the app’s own page', () => {
     expect(read('electron/ipc.ts')).toMatch(/if \(!isTrustedUrl\(event\.senderFrame\?\.url\)\)/);
     expect(isTrustedUrl('app://rootlog/index.html')).toBe(true);
-    for (const url of ['https://example.org/', 'file:///etc/passwd', 'app://other/index.html', 'devtools://devtools', '', undefined]) {
+    for (const url of [
+      'https://example.org/',
+      'file:///etc/passwd',
+      'app://other/index.html',
+      'devtools://devtools',
+      '',
+      undefined,
+    ]) {
       expect(isTrustedUrl(url)).toBe(false);
     }
   });
@@ -70,12 +86,24 @@ describe('Electron hardening', () => {
 });
 
 describe('Content-Security-Policy', () => {
-  const directives = (policy: string) => new Map(policy.split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name, values]));
+  const directives = (policy: string) =>
+    new Map(
+      policy
+        .split(';')
+        .map((d) => d.trim().split(/\s+/))
+        .map(([name, ...values]) => [name, values]),
+    );
 
   it.each([
     ['the header', CONTENT_SECURITY_POLICY],
-    ['the source page', /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(read('renderer/index.html'))?.[1] ?? ''],
-    ['the built page', /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(read('dist/renderer/index.html'))?.[1] ?? ''],
+    [
+      'the source page',
+      /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(read('renderer/index.html'))?.[1] ?? '',
+    ],
+    [
+      'the built page',
+      /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(read('dist/renderer/index.html'))?.[1] ?? '',
+    ],
   ])('%s is strict: nothing remote, no inline script, no eval', (_where, policy) => {
     const csp = directives(policy);
     expect(csp.get('default-src')).toEqual(["'none'"]);

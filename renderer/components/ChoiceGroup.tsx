@@ -34,21 +34,43 @@ export function ChoiceGroup<T extends string | number>({
   compact = false,
 }: ChoiceGroupProps<T>) {
   const keyOf = (value: T) => Object.entries(keys).find(([, option]) => option === value)?.[0];
+  // One tab stop per group (the selected option, else the first); arrows move within it,
+  // and in a single-choice group they also choose, as radio groups do.
+  const tabStop = Math.max(
+    0,
+    options.findIndex((value) => selected.includes(value)),
+  );
+  const focusOption = (container: HTMLElement, index: number) => {
+    const buttons = container.querySelectorAll<HTMLButtonElement>('button[data-value]');
+    const target = buttons[(index + buttons.length) % buttons.length];
+    target?.focus();
+    return target;
+  };
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (disabled || event.ctrlKey || event.metaKey || event.altKey) return;
+    const current = options.findIndex((value) => String(value) === (event.target as HTMLElement).dataset.value);
+    const step = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 }[event.key];
+    if (step !== undefined || event.key === 'Home' || event.key === 'End') {
+      event.preventDefault();
+      const index = event.key === 'Home' ? 0 : event.key === 'End' ? options.length - 1 : current + (step ?? 0);
+      const wrapped = (index + options.length) % options.length;
+      focusOption(event.currentTarget, wrapped);
+      const value = options[wrapped];
+      if (!multiple && value !== undefined && !selected.includes(value)) onToggle(value);
+      return;
+    }
     const value = keys[event.key.toLowerCase()] ?? keys[event.key];
     if (value === undefined) return;
     event.preventDefault();
     onToggle(value);
-    const button = event.currentTarget.querySelector<HTMLButtonElement>(`[data-value="${String(value)}"]`);
-    button?.focus();
+    focusOption(event.currentTarget, options.indexOf(value));
   };
   return (
     <fieldset className={`choice-group${compact ? ' compact' : ''}`} data-field={field} disabled={disabled}>
       <legend>{label}</legend>
       {/* biome-ignore lint/a11y/noStaticElementInteractions lint/a11y/useAriaPropsSupportedByRole: the role (group or radiogroup) is set just here and supports aria-label; the group forwards shortcut keys to its buttons */}
       <div className="choices" role={multiple ? 'group' : 'radiogroup'} aria-label={label} onKeyDown={onKeyDown}>
-        {options.map((value) => {
+        {options.map((value, index) => {
           const isSelected = selected.includes(value);
           const key = keyOf(value);
           const text = optionLabel(value);
@@ -57,6 +79,7 @@ export function ChoiceGroup<T extends string | number>({
               key={String(value)}
               type="button"
               data-value={String(value)}
+              tabIndex={index === tabStop ? 0 : -1}
               className={`choice${isSelected ? ' selected' : ''}`}
               {...(multiple ? { 'aria-pressed': isSelected } : { role: 'radio', 'aria-checked': isSelected })}
               aria-keyshortcuts={key?.toUpperCase()}

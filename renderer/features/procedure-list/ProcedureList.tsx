@@ -5,9 +5,7 @@ import { useNavigation } from '../../app/navigation-store.js';
 import { NO_ITEMS } from '../../app/no-items.js';
 import { useSettings } from '../settings/settings-store.js';
 import { today, useProcedureList } from './list-store.js';
-
-const time = (performedAt: string | null) => (performedAt ? performedAt.slice(11, 16) : '');
-const date = (performedAt: string | null) => (performedAt ? performedAt.slice(0, 10) : '');
+import { ProcedureRows } from './ProcedureRows.js';
 
 /** Today at this console, with search and filters; opens a record with Enter or a click. */
 export function ProcedureList() {
@@ -135,51 +133,13 @@ export function ProcedureList() {
       {items.length === 0 && !loading ? (
         <p className="empty">{onlyToday ? 'No procedures logged today yet.' : 'No procedures match these filters.'}</p>
       ) : (
-        <table className="procedure-table">
-          <thead>
-            <tr>
-              <th scope="col">Status</th>
-              <th scope="col">{onlyToday ? 'Time' : 'Date'}</th>
-              <th scope="col">Patient</th>
-              <th scope="col">Targets</th>
-              <th scope="col">NRS pre → post</th>
-              <th scope="col">Operator</th>
-              <th scope="col">Warnings</th>
-            </tr>
-          </thead>
-          <tbody>
-            {items.map((item) => (
-              <tr key={item.id}>
-                <td>
-                  <span className={`status status-${item.status}`}>{words(item.status)}</span>
-                </td>
-                <td>{onlyToday ? time(item.performedAt) : `${date(item.performedAt)} ${time(item.performedAt)}`}</td>
-                <td>
-                  <button type="button" className="link" onClick={() => go({ name: 'procedure', id: item.id })}>
-                    {item.patientId ?? '(no patient ID)'}
-                    {item.patientName ? ` — ${item.patientName}` : ''}
-                  </button>
-                </td>
-                <td>
-                  {item.targets}
-                  {item.caudalEpidural ? ' + caudal' : ''}
-                </td>
-                <td>
-                  {item.painPre ?? '—'} → {item.painPost ?? '—'}
-                </td>
-                <td>{item.operatorName ?? ''}</td>
-                <td>
-                  {item.warningCodes.length > 0 && <span className="badge-warning">{item.warningCodes.length} ⚠</span>}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-      {nextCursor && (
-        <button type="button" className="secondary" onClick={() => void loadMore()} disabled={loading}>
-          Show more
-        </button>
+        <ProcedureRows
+          items={items}
+          onlyToday={onlyToday}
+          hasMore={nextCursor !== null}
+          loadMore={loadMore}
+          open={(id) => go({ name: 'procedure', id })}
+        />
       )}
     </section>
   );

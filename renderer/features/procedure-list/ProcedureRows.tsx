@@ -1,0 +1,100 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useRef } from 'react';
+import type { ProcedureSummary } from '../../../db/model/index.js';
+import { words } from '../../app/labels.js';
+
+const ROW_HEIGHT = 52;
+const time = (performedAt: string | null) => (performedAt ? performedAt.slice(11, 16) : '');
+const date = (performedAt: string | null) => (performedAt ? performedAt.slice(0, 10) : '');
+
+interface Props {
+  items: ProcedureSummary[];
+  onlyToday: boolean;
+  hasMore: boolean;
+  loadMore: () => Promise<void>;
+  open: (id: string) => void;
+}
+
+/**
+ * The procedure rows, virtualised: only the rows in view are in the page, so scrolling stays
+ * smooth over 100 000 procedures; the next keyset page loads as the end comes into view.
+ */
+export function ProcedureRows({ items, onlyToday, hasMore, loadMore, open }: Props) {
+  const scroller = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({
+    count: items.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 10,
+  });
+  const rows = virtualizer.getVirtualItems();
+  const lastShown = rows[rows.length - 1]?.index ?? 0;
+  useEffect(() => {
+    if (hasMore && lastShown >= items.length - 30) void loadMore();
+  }, [hasMore, lastShown, items.length, loadMore]);
+
+  // Spacer rows stand in for the rows out of view, so the table stays a real table.
+  const above = rows[0]?.start ?? 0;
+  const below = virtualizer.getTotalSize() - (rows[rows.length - 1]?.end ?? 0);
+  return (
+    <div ref={scroller} className="table-scroll">
+      <table className="procedure-table">
+        <thead>
+          <tr>
+            <th scope="col">Status</th>
+            <th scope="col">{onlyToday ? 'Time' : 'Date'}</th>
+            <th scope="col">Patient</th>
+            <th scope="col">Targets</th>
+            <th scope="col">NRS pre → post</th>
+            <th scope="col">Operator</th>
+            <th scope="col">Warnings</th>
+          </tr>
+        </thead>
+        <tbody>
+          {above > 0 && (
+            <tr className="spacer" style={{ height: above }}>
+              <td colSpan={7} />
+            </tr>
+          )}
+          {rows.map((row) => {
+            const item = items[row.index] as ProcedureSummary;
+            return (
+              <tr key={item.id} style={{ height: ROW_HEIGHT }}>
+                <td>
+                  <span className={`status status-${item.status}`}>{words(item.status)}</span>
+                </td>
+                <td>{onlyToday ? time(item.performedAt) : `${date(item.performedAt)} ${time(item.performedAt)}`}</td>
+                <td>
+                  <button type="button" className="link" onClick={() => open(item.id)}>
+                    {item.patientId ?? '(no patient ID)'}
+                    {item.patientName ? ` — ${item.patientName}` : ''}
+                  </button>
+                </td>
+                <td>
+                  {item.targets}
+                  {item.caudalEpidural ? ' + caudal' : ''}
+                </td>
+                <td>
+                  {item.painPre ?? '—'} → {item.painPost ?? '—'}
+                </td>
+                <td>{item.operatorName ?? ''}</td>
+                <td>
+                  {item.warningCodes.length > 0 && (
+                    <span className="badge-warning">
+                      {item.warningCodes.length} warning{item.warningCodes.length > 1 ? 's' : ''}
+                    </span>
+                  )}
+                </td>
+              </tr>
+            );
+          })}
+          {below > 0 && (
+            <tr className="spacer" style={{ height: below }}>
+              <td colSpan={7} />
+            </tr>
+          )}
+        </tbody>
+      </table>
+    </div>
+  );
+}
