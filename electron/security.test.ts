@@ -94,17 +94,15 @@ describe('Content-Security-Policy', () => {
         .map(([name, ...values]) => [name, values]),
     );
 
+  const pagePolicy = (path: string) =>
+    /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(read(path))?.[1] ?? '';
+  // Read inside the test: the built page exists only after beforeAll has built it.
   it.each([
-    ['the header', CONTENT_SECURITY_POLICY],
-    [
-      'the source page',
-      /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(read('renderer/index.html'))?.[1] ?? '',
-    ],
-    [
-      'the built page',
-      /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(read('dist/renderer/index.html'))?.[1] ?? '',
-    ],
-  ])('%s is strict: nothing remote, no inline script, no eval', (_where, policy) => {
+    ['the header', () => CONTENT_SECURITY_POLICY],
+    ['the source page', () => pagePolicy('renderer/index.html')],
+    ['the built page', () => pagePolicy('dist/renderer/index.html')],
+  ])('%s is strict: nothing remote, no inline script, no eval', (_where, policyOf) => {
+    const policy = policyOf();
     const csp = directives(policy);
     expect(csp.get('default-src')).toEqual(["'none'"]);
     expect(csp.get('script-src')).toEqual(["'self'"]);
