@@ -5,8 +5,12 @@ import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
 import { _electron, type Browser, test as base, chromium, expect, type Page } from '@playwright/test';
+import { localDateTimeWithOffset } from '../db/model/index.js';
+import { saveDraft, signProcedure } from '../db/procedures.js';
+import { seedDatabase } from '../db/seed.js';
 import { saveOperator, updateSettings } from '../db/settings.js';
 import { openStore, type Store } from '../db/store.js';
+import { completeDraft } from '../db/testing/fixtures.js';
 import { createApi } from '../electron/api.js';
 import { API_METHODS, WINDOW_API_NAME } from '../electron/api-methods.js';
 import { CONTENT_SECURITY_POLICY } from '../electron/security.js';
@@ -40,11 +44,37 @@ export const DEPARTMENTS = {
   empty: () => {},
   /** One operator, who is this console's default. */
   'one-operator': (store: Store) => {
-    const operator = saveOperator(store, { name: 'Dr. A. Keller' }, { actor: 'e2e-setup' });
-    updateSettings(store, { defaultOperatorId: operator.id, consoleName: 'CT 1' }, { actor: 'e2e-setup' });
+    oneOperator(store);
+  },
+  /** One operator and one signed standard L5 case performed just now. */
+  'signed-case': (store: Store) => {
+    const operatorId = oneOperator(store);
+    const { record } = saveDraft(
+      store,
+      completeDraft(operatorId, { performedAt: localDateTimeWithOffset(new Date()) }),
+      { actor: 'Dr. A. Keller' },
+    );
+    signProcedure(store, record.id, {}, { actor: 'Dr. A. Keller' });
+  },
+  /** A busy department: 300 signed demo procedures over the last day, six operators. */
+  busy: (store: Store) => {
+    const operatorId = oneOperator(store);
+    seedDatabase(store, { count: 300, seed: 11, years: 1 / 365, until: new Date() }, { actor: 'e2e-setup' });
+    const { record } = saveDraft(
+      store,
+      completeDraft(operatorId, { patientId: 'P-DRAFT-1', performedAt: localDateTimeWithOffset(new Date()) }),
+      { actor: 'Dr. A. Keller' },
+    );
+    void record;
   },
 } satisfies Record<string, (store: Store) => void>;
 export type Department = keyof typeof DEPARTMENTS;
+
+function oneOperator(store: Store): string {
+  const operator = saveOperator(store, { name: 'Dr. A. Keller' }, { actor: 'e2e-setup' });
+  updateSettings(store, { defaultOperatorId: operator.id, consoleName: 'CT 1' }, { actor: 'e2e-setup' });
+  return operator.id;
+}
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

@@ -1,0 +1,205 @@
+import { expect, test } from './fixtures.js';
+import { choices, readDatabase, tabTo } from './helpers.js';
+
+test('a standard single-level case is logged and signed with the keyboard alone', async ({ page, dbPath }) => {
+  await expect(page.getByRole('heading', { name: "Today's procedures" })).toBeVisible();
+  await page.keyboard.press('Alt+N');
+  const patientId = page.getByLabel('Patient ID');
+  await expect(patientId).toBeFocused();
+  await page.keyboard.type('K-100200');
+
+  await tabTo(page, choices(page, 'Indication').getByRole('button', { name: 'Disc herniation' }));
+  await page.keyboard.press('Space');
+  await tabTo(page, choices(page, 'Consent').getByRole('radio').first());
+  await page.keyboard.press('o');
+  await tabTo(page, choices(page, 'Root').getByRole('radio').first());
+  await page.keyboard.press('5');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('l');
+  await tabTo(page, choices(page, 'Contrast spread, target 1').getByRole('button', { name: 'Perineural' }));
+  await page.keyboard.press('Space');
+  await tabTo(page, choices(page, 'Guidance modality').getByRole('radio').first());
+  await page.keyboard.press('c');
+  await tabTo(page, page.getByLabel('DLP'));
+  await page.keyboard.type('142');
+  await tabTo(page, page.getByRole('button', { name: '+ Dexamethasone' }));
+  await page.keyboard.press('Enter');
+  await tabTo(page, choices(page, 'Pain before (NRS 0–10)').getByRole('radio').first());
+  await page.keyboard.press('8');
+  await tabTo(page, choices(page, 'Pain after (NRS 0–10)').getByRole('radio').first());
+  await page.keyboard.press('3');
+  await tabTo(page, choices(page, 'Complications').getByRole('button').first());
+  await page.keyboard.press('n');
+  await page.keyboard.press('Control+Enter');
+
+  await expect(page.getByRole('heading', { name: 'Procedure — Signed' })).toBeVisible();
+  const row = readDatabase(dbPath, (db) =>
+    db
+      .prepare(
+        `SELECT p.status, p.pain_pre, p.pain_post, p.modality, p.dlp_mgy_cm, t.root, t.side, d.drug_code, c.complication
+           FROM procedures p JOIN targets t ON t.procedure_id = p.id JOIN drug_administrations d ON d.procedure_id = p.id
+           JOIN complications c ON c.procedure_id = p.id WHERE p.patient_id = 'K-100200'`,
+      )
+      .get(),
+  );
+  expect(row).toEqual({
+    status: 'signed',
+    pain_pre: 8,
+    pain_post: 3,
+    modality: 'ct',
+    dlp_mgy_cm: 142,
+    root: 'L5',
+    side: 'left',
+    drug_code: 'dexamethasone',
+    complication: 'none',
+  });
+});
+
+test('a bilateral L5 case with a caudal epidural', async ({ page, dbPath }) => {
+  await page
+    .getByRole('button', { name: /New procedure/ })
+    .first()
+    .click();
+  await page.getByLabel('Patient ID').fill('B-5');
+  await choices(page, 'Indication').getByRole('button', { name: 'Foraminal stenosis' }).click();
+  await choices(page, 'Consent')
+    .getByRole('radio', { name: /Obtained/ })
+    .click();
+  await choices(page, 'Symptom side')
+    .getByRole('radio', { name: /Bilateral/ })
+    .click();
+  await choices(page, 'Root').getByRole('radio', { name: /L5/ }).click();
+  await choices(page, 'Side').getByRole('radio', { name: /Left/ }).click();
+  await page.getByRole('button', { name: 'Bilateral: add right side' }).click();
+  await expect(page.getByRole('heading', { name: 'Target 2: L5 right' })).toBeVisible();
+  await choices(page, 'Contrast spread, target 1').getByRole('button', { name: 'Perineural' }).click();
+  await choices(page, 'Contrast spread, target 2').getByRole('button', { name: 'Epidural' }).click();
+  await page.getByLabel('Caudal epidural injection as well').check();
+  await choices(page, 'Caudal contrast spread').getByRole('button', { name: 'Epidural' }).click();
+  await choices(page, 'Guidance modality')
+    .getByRole('radio', { name: /^CT fluoroscopy/ })
+    .click();
+  await page.getByLabel('Fluoroscopy time').fill('12,5');
+  for (let i = 0; i < 3; i++) await page.getByRole('button', { name: '+ Dexamethasone' }).click();
+  for (const [index, site] of [
+    [0, '0'],
+    [1, '1'],
+    [2, 'caudal'],
+  ] as const) {
+    await page.locator(`[data-field="drugs[${index}].doseMg"] input`).fill('4');
+    await page.locator(`#field-site-${index}`).selectOption(site);
+  }
+  await choices(page, 'Pain before (NRS 0–10)').getByRole('radio', { name: /^6/ }).click();
+  await choices(page, 'Pain after (NRS 0–10)').getByRole('radio', { name: /^1/ }).first().click();
+  await choices(page, 'Complications').getByRole('button', { name: /^None/ }).click();
+  await page.getByRole('button', { name: /Sign procedure/ }).click();
+  await expect(page.getByRole('heading', { name: 'Procedure — Signed' })).toBeVisible();
+
+  readDatabase(dbPath, (db) => {
+    const procedure = db
+      .prepare("SELECT id, caudal_epidural, fluoro_time_s, root_sides FROM procedures WHERE patient_id = 'B-5'")
+      .get() as Record<string, unknown>;
+    expect(procedure).toMatchObject({ caudal_epidural: 1, fluoro_time_s: 12.5, root_sides: 'L5 left,L5 right' });
+    expect(db.prepare('SELECT pattern FROM caudal_spread WHERE procedure_id = ?').pluck().all(procedure.id)).toEqual([
+      'epidural',
+    ]);
+    expect(
+      db
+        .prepare(
+          'SELECT dose_mg, target_ordinal, at_caudal FROM drug_administrations WHERE procedure_id = ? ORDER BY ordinal',
+        )
+        .all(procedure.id),
+    ).toEqual([
+      { dose_mg: 4, target_ordinal: 0, at_caudal: 0 },
+      { dose_mg: 4, target_ordinal: 1, at_caudal: 0 },
+      { dose_mg: 4, target_ordinal: null, at_caudal: 1 },
+    ]);
+  });
+});
+
+test('intravascular spread followed by a particulate steroid is flagged and must be confirmed', async ({
+  page,
+  dbPath,
+}) => {
+  await page
+    .getByRole('button', { name: /New procedure/ })
+    .first()
+    .click();
+  await page.getByLabel('Patient ID').fill('IV-1');
+  await choices(page, 'Indication').getByRole('button', { name: 'Disc herniation' }).click();
+  await choices(page, 'Consent')
+    .getByRole('radio', { name: /Obtained/ })
+    .click();
+  await choices(page, 'Root').getByRole('radio', { name: /S1/ }).click();
+  await choices(page, 'Side').getByRole('radio', { name: /Right/ }).click();
+  await choices(page, 'Contrast spread, target 1').getByRole('button', { name: 'Intravascular (venous)' }).click();
+  await choices(page, 'Guidance modality').getByRole('radio', { name: /^CT/ }).first().click();
+  await page.getByRole('button', { name: '+ Triamcinolone acetonide' }).click();
+  // The warning appears beside the drug as soon as it is chosen.
+  await expect(page.locator('[data-field="drugs[0].drug"] .warning-safety')).toContainText('particulate steroid');
+  await choices(page, 'Pain before (NRS 0–10)').getByRole('radio', { name: /^7/ }).click();
+  await choices(page, 'Pain after (NRS 0–10)').getByRole('radio', { name: /^3/ }).click();
+  await choices(page, 'Complications').getByRole('button', { name: /^None/ }).click();
+
+  const sign = page.getByRole('button', { name: /Sign procedure/ });
+  await expect(sign).toBeDisabled();
+  await page.keyboard.press('Control+Enter');
+  await expect(
+    page.getByRole('heading', { name: /Procedure — Draft/ }).or(page.getByRole('heading', { name: 'New procedure' })),
+  ).toBeVisible();
+  expect(
+    readDatabase(dbPath, (db) => db.prepare("SELECT status FROM procedures WHERE patient_id = 'IV-1'").pluck().get()),
+  ).toBe('draft');
+
+  await page.getByRole('checkbox', { name: /Triamcinolone acetonide is a particulate steroid/ }).check();
+  await sign.click();
+  await expect(page.getByRole('heading', { name: 'Procedure — Signed' })).toBeVisible();
+  const audit = readDatabase(dbPath, (db) =>
+    db
+      .prepare(
+        "SELECT a.changes FROM audit_log a JOIN procedures p ON p.id = a.entity_id WHERE p.patient_id = 'IV-1' AND a.action = 'sign'",
+      )
+      .pluck()
+      .get(),
+  );
+  expect(JSON.parse(String(audit)).confirmedWarnings.after).toEqual(['particulate_after_unsafe_spread']);
+});
+
+test.describe('an existing signed record', () => {
+  test.use({ department: 'signed-case' });
+
+  test('opens read-only, and an amendment with its reason appears in the history', async ({ page, dbPath }) => {
+    await page.getByRole('button', { name: /P1234567/ }).click();
+    await expect(page.getByRole('heading', { name: 'Procedure — Signed' })).toBeVisible();
+    await expect(page.getByLabel('Patient ID')).toBeDisabled();
+    await page.getByRole('button', { name: 'Amend' }).click();
+    await choices(page, 'Pain after (NRS 0–10)').getByRole('radio', { name: /^3/ }).click();
+    await page.getByLabel('Reason for the amendment').fill('NRS after was 3, misheard');
+    await page.getByRole('button', { name: 'Save amendment' }).click();
+
+    await expect(page.getByRole('heading', { name: 'Procedure — Amended, version 2' })).toBeVisible();
+    const history = page.getByRole('region', { name: 'History' });
+    await expect(history).toContainText('Amended by Dr. E2E');
+    await expect(history).toContainText('Reason: NRS after was 3, misheard');
+    await expect(history).toContainText('Pain after (NRS): 2 → 3');
+    expect(
+      readDatabase(dbPath, (db) => db.prepare('SELECT version FROM procedure_versions ORDER BY version').pluck().all()),
+    ).toEqual([1, 2]);
+  });
+});
+
+test('a reload in the middle of typing restores the draft', async ({ page }) => {
+  await page
+    .getByRole('button', { name: /New procedure/ })
+    .first()
+    .click();
+  await page.getByLabel('Patient ID').fill('R-77');
+  await choices(page, 'Root').getByRole('radio', { name: /L4/ }).click();
+  await page.getByLabel('Name', { exact: true }).fill('Reload, Rita');
+  await expect(page.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
+  await page.reload();
+  await expect(page.getByLabel('Patient ID')).toHaveValue('R-77');
+  await expect(page.getByLabel('Name', { exact: true })).toHaveValue('Reload, Rita');
+  await expect(choices(page, 'Root').getByRole('radio', { name: /L4/ })).toHaveAttribute('aria-checked', 'true');
+  await expect(page.locator('#field-foramen-0')).toHaveValue('L4/L5');
+});
