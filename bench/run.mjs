@@ -1,12 +1,12 @@
-// Runs every built benchmark in turn and prints its figures (`npm run bench`).
+// Runs every built benchmark in turn and prints its figures (`npm run bench [name]`).
 import { execFileSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 
 const only = process.argv[2];
 const benches = readdirSync('dist/bench').filter(
-  (name) => name.endsWith('.bench.cjs') && (!only || name.startsWith(only)),
+  (name) => name.endsWith('.bench.mjs') && (!only || name.startsWith(only)),
 );
 for (const name of benches) {
-  console.log(`\n== ${name.replace('.bench.cjs', '')}`);
+  console.log(`\n== ${name.replace('.bench.mjs', '')}`);
   execFileSync(process.execPath, [`dist/bench/${name}`], { stdio: 'inherit' });
 }

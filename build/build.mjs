@@ -32,7 +32,11 @@ if (wants('bench')) {
       ...node,
       entryPoints: entries.map((name) => `bench/${name}`),
       outdir: 'dist/bench',
-      outExtension: { '.js': '.cjs' },
+      // ESM for top-level await and import.meta; Playwright stays in node_modules.
+      format: 'esm',
+      outExtension: { '.js': '.mjs' },
+      external: [...node.external, '@playwright/test', 'playwright', 'playwright-core'],
+      banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
     }),
   );
 }

@@ -1,7 +1,7 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { extname, join, normalize, sep } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
 import { _electron, type Browser, test as base, chromium, expect, type Page } from '@playwright/test';
@@ -11,9 +11,7 @@ import { seedDatabase } from '../db/seed.js';
 import { saveOperator, updateSettings } from '../db/settings.js';
 import { openStore, type Store } from '../db/store.js';
 import { completeDraft } from '../db/testing/fixtures.js';
-import { createApi } from '../electron/api.js';
-import { API_METHODS, WINDOW_API_NAME } from '../electron/api-methods.js';
-import { CONTENT_SECURITY_POLICY } from '../electron/security.js';
+import { CHROMIUM_ARGS, openInChromium } from './chromium-harness.js';
 
 /*
  * The e2e harness. Where an Electron binary is installed, the built app is launched with
@@ -23,8 +21,6 @@ import { CONTENT_SECURITY_POLICY } from '../electron/security.js';
  */
 
 const root = join(fileURLToPath(new URL('.', import.meta.url)), '..');
-const rendererDir = join(root, 'dist', 'renderer');
-const APP_URL = 'http://rootlog.test/index.html';
 const CHROMIUM = process.env.ROOTLOG_CHROMIUM ?? '/usr/bin/chromium';
 
 function electronBinary(): string | null {
@@ -76,67 +72,6 @@ function oneOperator(store: Store): string {
   return operator.id;
 }
 
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.map': 'application/json',
-};
-
-async function openInChromium(browser: Browser, dbPath: string): Promise<{ page: Page; close: () => Promise<void> }> {
-  const store = openStore(dbPath);
-  const api = createApi(store, { actor: () => 'Dr. E2E' });
-  const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
-  const page = await context.newPage();
-  // Serve the built renderer with the production CSP; nothing else is reachable.
-  await context.route('**/*', async (route) => {
-    const url = new URL(route.request().url());
-    if (url.host !== 'rootlog.test') return route.abort('blockedbyclient');
-    const file = normalize(join(rendererDir, decodeURIComponent(url.pathname)));
-    if (!file.startsWith(rendererDir + sep) || !existsSync(file))
-      return route.fulfill({ status: 404, body: 'Not found' });
-    return route.fulfill({
-      status: 200,
-      body: readFileSync(file),
-      headers: {
-        'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
-        'content-security-policy': CONTENT_SECURITY_POLICY,
-      },
-    });
-  });
-  await page.exposeFunction('__rootlogCall', async (method: string, args: unknown[]) => {
-    const [group, name] = method.split('.') as [string, string];
-    const fn = (api as unknown as Record<string, Record<string, (...a: unknown[]) => Promise<unknown>>>)[group]?.[name];
-    if (!fn || !(API_METHODS as readonly string[]).includes(method))
-      return { error: { code: 'internal', message: `Unknown method ${method}` } };
-    return fn(...args);
-  });
-  await page.addInitScript(
-    ({ methods, name }) => {
-      const api: Record<string, Record<string, (...args: unknown[]) => Promise<unknown>>> = {};
-      for (const method of methods) {
-        const [group, fn] = method.split('.') as [string, string];
-        api[group] ??= {};
-        api[group][fn] = (...args: unknown[]) =>
-          (window as unknown as { __rootlogCall: (m: string, a: unknown[]) => Promise<unknown> }).__rootlogCall(
-            method,
-            args,
-          );
-      }
-      Object.defineProperty(window, name, { value: Object.freeze(api) });
-    },
-    { methods: [...API_METHODS], name: WINDOW_API_NAME },
-  );
-  await page.goto(APP_URL);
-  return {
-    page,
-    close: async () => {
-      await context.close();
-      store.close();
-    },
-  };
-}
-
 interface Fixtures {
   department: Department;
   dbPath: string;
@@ -155,15 +90,7 @@ export const test = base.extend<Fixtures, { chromiumBrowser: Browser | null }>({
       if (runtime === 'electron') return use(null);
       const browser = await chromium.launch({
         executablePath: CHROMIUM,
-        args: [
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-          '--no-first-run',
-          '--disable-quic',
-        ],
+        args: CHROMIUM_ARGS,
       });
       await use(browser);
       await browser.close();

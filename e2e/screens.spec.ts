@@ -17,7 +17,10 @@ for (const theme of ['dark', 'light'] as const) {
     await expectAccessible('the list');
     await saveScreenshot(`list-${theme}`);
 
-    await page.getByRole('button', { name: /New procedure/ }).first().click();
+    await page
+      .getByRole('button', { name: /New procedure/ })
+      .first()
+      .click();
     await page.getByLabel('Patient ID').fill('A11Y-1');
     await choices(page, 'Root').getByRole('radio', { name: /S1/ }).click();
     await choices(page, 'Side').getByRole('radio', { name: /Left/ }).click();

@@ -1,0 +1,99 @@
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from '@playwright/test';
+import { openStore } from '../db/store.js';
+import { CHROMIUM_ARGS, openInChromium } from '../e2e/chromium-harness.js';
+import { percentile } from './stats.js';
+
+/*
+ * The console screen in Debian's Chromium on a 100 000-procedure database: time from page
+ * load to an interactive entry form, and time to render the procedure list (all dates, first
+ * page and 20 more pages scrolled in). Medians and worst of several runs.
+ */
+const count = Number(process.env.BENCH_PROCEDURES ?? 100_000);
+const runs = Number(process.env.BENCH_UI_RUNS ?? 7);
+const seeded = join(process.cwd(), 'bench', 'out', `seed-${count}.sqlite`);
+if (!existsSync(seeded)) {
+  mkdirSync(join(process.cwd(), 'bench', 'out'), { recursive: true });
+  execFileSync(
+    process.execPath,
+    [
+      join(process.cwd(), 'dist', 'cli', 'rootlog.cjs'),
+      'seed',
+      '--db',
+      seeded,
+      '--count',
+      String(count),
+      '--seed',
+      '1',
+    ],
+    { stdio: 'inherit' },
+  );
+}
+// The app may write (settings at open); keep the shared seed untouched.
+const db = join(mkdtempSync(join(tmpdir(), 'rootlog-bench-ui-')), 'ui.sqlite');
+copyFileSync(seeded, db);
+
+const browser = await chromium.launch({
+  executablePath: process.env.ROOTLOG_CHROMIUM ?? '/usr/bin/chromium',
+  args: CHROMIUM_ARGS,
+});
+const openDatabase: number[] = [];
+const loadToForm: number[] = [];
+const listFirstPage: number[] = [];
+const listScrolled: number[] = [];
+for (let run = 0; run < runs; run++) {
+  // Opening the file includes the start-up quick_check, which reads the whole database.
+  const openStarted = performance.now();
+  openStore(db).close();
+  openDatabase.push(performance.now() - openStarted);
+
+  const { page, close } = await openInChromium(browser, db, join(process.cwd(), 'dist', 'renderer'));
+  const started = performance.now();
+  await page.reload();
+  await page
+    .getByRole('button', { name: /New procedure/ })
+    .first()
+    .click();
+  await page.getByLabel('Patient ID').waitFor({ state: 'visible' });
+  await page.getByLabel('Patient ID').focus();
+  loadToForm.push(performance.now() - started);
+
+  await page.getByRole('button', { name: 'Procedures', exact: true }).click();
+  const listStarted = performance.now();
+  await page.getByRole('button', { name: 'All dates' }).click();
+  await page.getByRole('table').locator('tbody tr').nth(5).waitFor();
+  listFirstPage.push(performance.now() - listStarted);
+
+  const scrollStarted = performance.now();
+  for (let i = 0; i < 20; i++) {
+    await page.locator('.table-scroll').evaluate((element) => {
+      element.scrollTop = element.scrollHeight;
+    });
+    await page.waitForFunction(
+      (shown) =>
+        document.querySelectorAll('.procedure-table tbody tr:not(.spacer)').length > 0 &&
+        (document.querySelector('.table-scroll')?.scrollHeight ?? 0) > shown,
+      i * 100 * 52,
+    );
+  }
+  listScrolled.push(performance.now() - scrollStarted);
+  const rowsInPage = await page.locator('.procedure-table tbody tr').count();
+  if (run === 0) console.log(`rows in the page after scrolling through 2 100 procedures: ${rowsInPage} (virtualised)`);
+  await close();
+}
+await browser.close();
+
+const line = (name: string, values: number[]) =>
+  console.log(
+    `${name.padEnd(60)} median ${percentile(values, 50).toFixed(0).padStart(5)} ms   worst ${Math.max(...values)
+      .toFixed(0)
+      .padStart(5)} ms   (n=${values.length})`,
+  );
+console.log(`Chromium, ${count} procedures`);
+line('open the database file (quick_check at start-up)', openDatabase);
+line('page load → entry form interactive', loadToForm);
+line('list, all dates: first page rendered', listFirstPage);
+line('list: scroll through 20 more pages (keyset, virtualised)', listScrolled);

@@ -1,0 +1,93 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { extname, join, normalize, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Browser, Page } from '@playwright/test';
+import { openStore } from '../db/store.js';
+import { createApi } from '../electron/api.js';
+import { API_METHODS, WINDOW_API_NAME } from '../electron/api-methods.js';
+import { CONTENT_SECURITY_POLICY } from '../electron/security.js';
+
+/*
+ * RootLog in plain Chromium: the built renderer served with the production CSP, and the
+ * real createApi(store) on a database file bound into the page as the window API.
+ * Used by the e2e fixture (when there is no Electron binary) and by the UI benchmark.
+ */
+
+/** The built renderer next to this source file (callers bundled elsewhere pass their own). */
+const DEFAULT_RENDERER_DIR = join(fileURLToPath(new URL('.', import.meta.url)), '..', 'dist', 'renderer');
+const APP_URL = 'http://rootlog.test/index.html';
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.map': 'application/json',
+};
+
+export async function openInChromium(
+  browser: Browser,
+  dbPath: string,
+  rendererDir = DEFAULT_RENDERER_DIR,
+): Promise<{ page: Page; close: () => Promise<void> }> {
+  const store = openStore(dbPath);
+  const api = createApi(store, { actor: () => 'Dr. E2E' });
+  const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+  const page = await context.newPage();
+  // Serve the built renderer with the production CSP; nothing else is reachable.
+  await context.route('**/*', async (route) => {
+    const url = new URL(route.request().url());
+    if (url.host !== 'rootlog.test') return route.abort('blockedbyclient');
+    const file = normalize(join(rendererDir, decodeURIComponent(url.pathname)));
+    if (!file.startsWith(rendererDir + sep) || !existsSync(file))
+      return route.fulfill({ status: 404, body: 'Not found' });
+    return route.fulfill({
+      status: 200,
+      body: readFileSync(file),
+      headers: {
+        'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
+        'content-security-policy': CONTENT_SECURITY_POLICY,
+      },
+    });
+  });
+  await page.exposeFunction('__rootlogCall', async (method: string, args: unknown[]) => {
+    const [group, name] = method.split('.') as [string, string];
+    const fn = (api as unknown as Record<string, Record<string, (...a: unknown[]) => Promise<unknown>>>)[group]?.[name];
+    if (!fn || !(API_METHODS as readonly string[]).includes(method))
+      return { error: { code: 'internal', message: `Unknown method ${method}` } };
+    return fn(...args);
+  });
+  await page.addInitScript(
+    ({ methods, name }) => {
+      const api: Record<string, Record<string, (...args: unknown[]) => Promise<unknown>>> = {};
+      for (const method of methods) {
+        const [group, fn] = method.split('.') as [string, string];
+        api[group] ??= {};
+        api[group][fn] = (...args: unknown[]) =>
+          (window as unknown as { __rootlogCall: (m: string, a: unknown[]) => Promise<unknown> }).__rootlogCall(
+            method,
+            args,
+          );
+      }
+      Object.defineProperty(window, name, { value: Object.freeze(api) });
+    },
+    { methods: [...API_METHODS], name: WINDOW_API_NAME },
+  );
+  await page.goto(APP_URL);
+  return {
+    page,
+    close: async () => {
+      await context.close();
+      store.close();
+    },
+  };
+}
