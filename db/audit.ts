@@ -1,7 +1,7 @@
 import type { Store } from './store.js';
 
 export type AuditAction = 'create' | 'update' | 'sign' | 'amend' | 'delete' | 'settings' | 'import';
-export type AuditEntity = 'procedure' | 'operator' | 'drug' | 'settings';
+export type AuditEntity = 'procedure' | 'operator' | 'drug' | 'settings' | 'import';
 
 /** What changed, field by field: `{ "targets[0].side": { before: "left", after: "right" } }`. */
 export type Changes = Record<string, { before: unknown; after: unknown }>;

@@ -9,6 +9,7 @@ export type ErrorCode =
   | 'database_newer'
   | 'database_locked'
   | 'database_unavailable'
+  | 'cancelled'
   | 'internal';
 
 /**

@@ -292,7 +292,7 @@ CREATE TABLE audit_log (
   at TEXT NOT NULL,
   actor TEXT NOT NULL CHECK (length(actor) > 0),
   action TEXT NOT NULL CHECK (action IN ('create', 'update', 'sign', 'amend', 'delete', 'settings', 'import')),
-  entity TEXT NOT NULL CHECK (entity IN ('procedure', 'operator', 'drug', 'settings')),
+  entity TEXT NOT NULL CHECK (entity IN ('procedure', 'operator', 'drug', 'settings', 'import')),
   entity_id TEXT NOT NULL,
   version INTEGER,
   changes TEXT NOT NULL CHECK (json_valid(changes)),

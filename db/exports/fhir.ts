@@ -1,0 +1,214 @@
+import { createHash } from 'node:crypto';
+import { type Drug, type ProcedureDraft, doseInMg } from '../model/index.js';
+import { drugCatalogue } from '../settings.js';
+import type { Store } from '../store.js';
+import type { ExportControl, ExportOptions } from './options.js';
+import { type ExportedRecord, readExportedRecord, recordIds } from './records.js';
+import { AtomicFile, checkpoint, pseudonym, writeChunk } from './safety.js';
+import type { RowContext } from './tabular.js';
+
+/*
+ * FHIR R4 Bundle (type "collection"): per record a Procedure (code, body site per target
+ * with laterality, complications), a MedicationAdministration per drug, Observations for the
+ * pain NRS before and after (LOINC 72514-3) and for each dose value, and one Patient per
+ * patient (a keyed-hash identifier when pseudonymised). Local code systems are RootLog URNs.
+ */
+
+const SYSTEM = {
+  patientId: 'urn:rootlog:patient-id',
+  patientPseudonym: 'urn:rootlog:patient-pseudonym',
+  accession: 'urn:rootlog:accession-number',
+  procedure: 'urn:rootlog:procedure',
+  root: 'urn:rootlog:nerve-root',
+  drug: 'urn:rootlog:drug',
+  dose: 'urn:rootlog:radiation-dose',
+  complication: 'urn:rootlog:complication',
+  indication: 'urn:rootlog:indication',
+  snomed: 'http://snomed.info/sct',
+  loinc: 'http://loinc.org',
+  ucum: 'http://unitsofmeasure.org',
+};
+const LATERALITY_EXTENSION = 'urn:rootlog:fhir:extension:laterality';
+const LATERALITY = { left: { code: '7771000', display: 'Left' }, right: { code: '24028007', display: 'Right' } } as const;
+const PAIN_NRS = { system: SYSTEM.loinc, code: '72514-3', display: 'Pain severity - 0-10 verbal numeric rating [Score] - Reported' };
+
+/** A stable UUID (v4 layout) from a name, so the same record gives the same resource ids in every export. */
+function nameUuid(name: string): string {
+  const hex = createHash('sha256').update(name).digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${((Number.parseInt(hex.slice(16, 17), 16) & 0x3) | 0x8).toString(16)}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+/** performedAt plus minutes, keeping the console's UTC offset as written. */
+function addMinutes(performedAt: string, minutes: number): string {
+  const offset = performedAt.slice(19);
+  const offsetMinutes = offset === 'Z' || offset === '' ? 0 : (offset.startsWith('-') ? -1 : 1) * (Number(offset.slice(1, 3)) * 60 + Number(offset.slice(4, 6)));
+  const local = new Date(Date.parse(performedAt) + (minutes + offsetMinutes) * 60_000);
+  return `${local.toISOString().slice(0, 19)}${offset || 'Z'}`;
+}
+
+const STATUS = { draft: 'in-progress', signed: 'completed', amended: 'completed' } as const;
+
+interface Entry {
+  fullUrl: string;
+  resource: Record<string, unknown>;
+}
+
+export function recordEntries(record: ExportedRecord, drugs: Map<string, Drug>, context: RowContext, patientUuid: string, patientIsNew: boolean): Entry[] {
+  const content: ProcedureDraft = record.content;
+  const procedureUuid = record.id;
+  const subject = { reference: `urn:uuid:${patientUuid}` };
+  const partOf = [{ reference: `urn:uuid:${procedureUuid}` }];
+  const performed = content.performedAt ?? record.life.createdAt;
+  const entries: Entry[] = [];
+
+  if (patientIsNew) {
+    const identifier = context.pseudonymize
+      ? [{ system: SYSTEM.patientPseudonym, value: pseudonym(context.key ?? '', 'patient', content.patientId) ?? 'unknown' }]
+      : content.patientId
+        ? [{ system: SYSTEM.patientId, value: content.patientId }]
+        : [];
+    const patient: Record<string, unknown> = { resourceType: 'Patient', id: patientUuid, identifier };
+    if (content.sex) patient.gender = content.sex;
+    if (!context.pseudonymize && content.patientName) patient.name = [{ text: content.patientName }];
+    if (!context.pseudonymize && content.birthDate) patient.birthDate = content.birthDate;
+    entries.push({ fullUrl: `urn:uuid:${patientUuid}`, resource: patient });
+  }
+
+  const bodySite = content.targets.map((target) => {
+    const site: Record<string, unknown> = {
+      coding: target.root ? [{ system: SYSTEM.root, code: target.root, display: `${target.root} nerve root` }] : [],
+      text: `${target.root ?? '?'} nerve root${target.side ? `, ${target.side}` : ''}${target.foramen ? ` (foramen ${target.foramen})` : ''}`,
+    };
+    if (target.side) {
+      site.extension = [{ url: LATERALITY_EXTENSION, valueCodeableConcept: { coding: [{ system: SYSTEM.snomed, ...LATERALITY[target.side] }] } }];
+    }
+    return site;
+  });
+  const procedure: Record<string, unknown> = {
+    resourceType: 'Procedure',
+    id: procedureUuid,
+    identifier: [{ system: 'urn:rootlog:record-id', value: record.id }],
+    status: STATUS[record.life.status],
+    code: {
+      coding: [{ system: SYSTEM.procedure, code: content.caudalEpidural ? 'nerve-root-infiltration-with-caudal' : 'nerve-root-infiltration', display: 'Periradicular nerve root infiltration' }],
+      text: `${content.modality ? `${content.modality.replaceAll('_', ' ')}-guided ` : ''}lumbar nerve root infiltration${content.caudalEpidural ? ' with caudal epidural injection' : ''}`,
+    },
+    subject,
+    bodySite,
+  };
+  if (content.startedAt && content.endedAt && content.performedAt) {
+    const day = content.performedAt.slice(0, 10);
+    const offset = content.performedAt.slice(19) || 'Z';
+    procedure.performedPeriod = { start: `${day}T${content.startedAt}:00${offset}`, end: `${day}T${content.endedAt}:00${offset}` };
+  } else {
+    procedure.performedDateTime = performed;
+  }
+  if (record.operatorName) procedure.performer = [{ actor: { display: record.operatorName } }];
+  if (content.indications.length > 0) procedure.reasonCode = content.indications.map((code) => ({ coding: [{ system: SYSTEM.indication, code }], text: code.replaceAll('_', ' ') }));
+  const complications = content.complications.filter((entry) => entry.type !== 'none');
+  if (complications.length > 0) {
+    procedure.complication = complications.map((entry) => ({
+      coding: [{ system: SYSTEM.complication, code: entry.type }],
+      text: `${entry.type.replaceAll('_', ' ')}${entry.severity ? ` (${entry.severity})` : ''}`,
+    }));
+  }
+  if (content.accessionNumber) {
+    (procedure.identifier as unknown[]).push(
+      context.pseudonymize
+        ? { system: `${SYSTEM.accession}-pseudonym`, value: pseudonym(context.key ?? '', 'accession', content.accessionNumber) }
+        : { system: SYSTEM.accession, value: content.accessionNumber },
+    );
+  }
+  if (!context.pseudonymize && content.notes) procedure.note = [{ text: content.notes }];
+  entries.push({ fullUrl: `urn:uuid:${procedureUuid}`, resource: procedure });
+
+  content.drugs.forEach((administration, index) => {
+    const drug = drugs.get(administration.drug);
+    const uuid = nameUuid(`${record.id}/drug/${index}`);
+    const mg = doseInMg(administration);
+    const site = administration.site === 'caudal' ? 'caudal epidural' : typeof administration.site === 'number' ? (bodySite[administration.site]?.text as string | undefined) : undefined;
+    const dosage: Record<string, unknown> = {};
+    if (site) dosage.site = { text: site };
+    dosage.route = { text: administration.site === 'caudal' ? 'caudal epidural' : 'perineural (transforaminal)' };
+    if (mg != null) dosage.dose = { value: mg, unit: 'mg', system: SYSTEM.ucum, code: 'mg' };
+    else if (administration.volumeMl != null) dosage.dose = { value: administration.volumeMl, unit: 'mL', system: SYSTEM.ucum, code: 'mL' };
+    entries.push({
+      fullUrl: `urn:uuid:${uuid}`,
+      resource: {
+        resourceType: 'MedicationAdministration',
+        id: uuid,
+        status: record.life.status === 'draft' ? 'in-progress' : 'completed',
+        medicationCodeableConcept: { coding: [{ system: SYSTEM.drug, code: administration.drug, display: drug?.name ?? administration.drug }], text: drug?.name ?? administration.drug },
+        subject,
+        partOf,
+        effectiveDateTime: performed,
+        ...(Object.keys(dosage).length > 0 ? { dosage } : {}),
+      },
+    });
+  });
+
+  const observation = (slug: string, code: Record<string, unknown>, value: Record<string, unknown>, effective: string, text: string): Entry => {
+    const uuid = nameUuid(`${record.id}/${slug}`);
+    return {
+      fullUrl: `urn:uuid:${uuid}`,
+      resource: { resourceType: 'Observation', id: uuid, status: record.life.status === 'draft' ? 'preliminary' : 'final', code: { ...code, text }, subject, partOf, effectiveDateTime: effective, valueQuantity: value },
+    };
+  };
+  const score = (value: number) => ({ value, unit: 'score', system: SYSTEM.ucum, code: '{score}' });
+  if (content.painPre != null) entries.push(observation('pain-pre', { coding: [PAIN_NRS] }, score(content.painPre), performed, 'Pain NRS before the injection'));
+  if (content.painPost != null) {
+    const minutes = content.painPostMinutes ?? 10;
+    entries.push(observation('pain-post', { coding: [PAIN_NRS] }, score(content.painPost), addMinutes(performed, minutes), `Pain NRS ${minutes} min after the injection`));
+  }
+  const doses: [string, number | null | undefined, string, string][] = [
+    ['dlp', content.dlpMGyCm, 'mGy.cm', 'CT dose-length product (DLP)'],
+    ['ctdivol', content.ctdiVolMGy, 'mGy', 'CT dose index, volume (CTDIvol)'],
+    ['fluoroscopy-time', content.fluoroTimeS, 's', 'Fluoroscopy time'],
+    ['dap', content.dapGyCm2, 'Gy.cm2', 'Dose-area product (DAP)'],
+  ];
+  for (const [slug, value, unit, text] of doses) {
+    if (value == null) continue;
+    entries.push(observation(slug, { coding: [{ system: SYSTEM.dose, code: slug, display: text }] }, { value, unit, system: SYSTEM.ucum, code: unit }, performed, text));
+  }
+  return entries;
+}
+
+export async function exportFhir(store: Store, options: ExportOptions, context: RowContext, total: number, control: ExportControl) {
+  const file = new AtomicFile(options.out);
+  try {
+    const drugs = new Map(drugCatalogue(store).map((drug) => [drug.code, drug]));
+    // One Patient per patient: resource ids derive from the identifier, so only the ids
+    // already written need remembering.
+    const patientsWritten = new Set<string>();
+    await writeChunk(
+      file.stream,
+      `{"resourceType":"Bundle","id":"${nameUuid(`${options.out}/${Date.now()}`)}","type":"collection","timestamp":"${new Date().toISOString()}","entry":[`,
+    );
+    let count = 0;
+    let entries = 0;
+    for (const id of recordIds(store, options)) {
+      const record = readExportedRecord(store, id);
+      const patientKey = record.content.patientId ? `patient/${pseudonym(context.key ?? '', 'patient', record.content.patientId)}` : `record/${id}`;
+      const patientUuid = nameUuid(patientKey);
+      const isNew = !patientsWritten.has(patientUuid);
+      patientsWritten.add(patientUuid);
+      for (const entry of recordEntries(record, drugs, context, patientUuid, isNew)) {
+        await writeChunk(file.stream, `${entries === 0 ? '\n' : ',\n'}${JSON.stringify(entry)}`);
+        entries++;
+      }
+      count++;
+      if (count % 500 === 0) {
+        control.onProgress?.(count, total);
+        await checkpoint(control.signal);
+      }
+    }
+    await writeChunk(file.stream, '\n]}\n');
+    await checkpoint(control.signal);
+    const bytes = await file.commit();
+    control.onProgress?.(total, total);
+    return { files: [options.out], rows: count, bytes };
+  } catch (error) {
+    file.discard();
+    throw error;
+  }
+}

@@ -1,0 +1,53 @@
+import { SCHEMA_VERSION } from '../sqlite/migrations.js';
+import { drugCatalogue, getSettings, listOperators } from '../settings.js';
+import type { Store } from '../store.js';
+import type { ExportControl, ExportOptions } from './options.js';
+import { pseudonymise, readExportedRecord, recordIds } from './records.js';
+import { AtomicFile, checkpoint, writeChunk } from './safety.js';
+import type { RowContext } from './tabular.js';
+
+/*
+ * JSON: lossless and versioned, with every signed version and the audit history of each
+ * record. It is also the merge format (db/imports/merge.ts). Written record by record.
+ */
+
+export const JSON_FORMAT = 'rootlog-export';
+export const JSON_FORMAT_VERSION = 1;
+
+export async function exportJson(store: Store, options: ExportOptions, context: RowContext, total: number, control: ExportControl) {
+  const file = new AtomicFile(options.out);
+  try {
+    const header = {
+      format: JSON_FORMAT,
+      formatVersion: JSON_FORMAT_VERSION,
+      schemaVersion: SCHEMA_VERSION,
+      exportedAt: new Date().toISOString(),
+      console: getSettings(store).consoleName,
+      pseudonymized: options.pseudonymize,
+      filter: { from: options.from ?? null, to: options.to ?? null, operatorIds: options.operatorIds ?? null, includeDrafts: options.includeDrafts },
+      operators: listOperators(store),
+      drugCatalogue: drugCatalogue(store),
+    };
+    const opening = JSON.stringify(header, null, 1);
+    await writeChunk(file.stream, `${opening.slice(0, -2)},\n "procedures": [`);
+    let count = 0;
+    for (const id of recordIds(store, options)) {
+      const record = readExportedRecord(store, id);
+      const shown = context.pseudonymize ? pseudonymise(record, context.key ?? '') : record;
+      await writeChunk(file.stream, `${count === 0 ? '\n' : ',\n'}  ${JSON.stringify(shown)}`);
+      count++;
+      if (count % 500 === 0) {
+        control.onProgress?.(count, total);
+        await checkpoint(control.signal);
+      }
+    }
+    await writeChunk(file.stream, '\n ]\n}\n');
+    await checkpoint(control.signal);
+    const bytes = await file.commit();
+    control.onProgress?.(total, total);
+    return { files: [options.out], rows: count, bytes };
+  } catch (error) {
+    file.discard();
+    throw error;
+  }
+}

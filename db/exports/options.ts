@@ -1,0 +1,45 @@
+import { z } from 'zod';
+
+export const EXPORT_FORMATS = ['csv', 'xlsx', 'json', 'fhir'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+/** What an export holds and how it is written; every field checked before a file is touched. */
+export const exportOptionsSchema = z
+  .object({
+    format: z.enum(EXPORT_FORMATS, { error: `must be one of: ${EXPORT_FORMATS.join(', ')}` }),
+    out: z
+      .string({ error: 'must be a file path' })
+      .min(1, { error: 'must be a file path' })
+      .max(4096)
+      .refine((path) => !path.includes('\0'), { error: 'must be a file path' }),
+    from: z.iso.date({ error: 'must be a date as YYYY-MM-DD' }).optional(),
+    to: z.iso.date({ error: 'must be a date as YYYY-MM-DD' }).optional(),
+    operatorIds: z.array(z.string().min(1).max(64)).max(200).optional(),
+    /** Signed (and amended) records only, unless drafts are asked for. */
+    includeDrafts: z.boolean({ error: 'must be true or false' }).default(false),
+    /** Patient ID and accession as keyed hashes, names and free text dropped, age instead of birth date. */
+    pseudonymize: z.boolean({ error: 'must be true or false' }).default(false),
+    /** CSV for spreadsheet programs in European locales: UTF-8 BOM, ";" between fields, decimal comma. */
+    european: z.boolean({ error: 'must be true or false' }).default(false),
+    /** CSV: also write the per-drug and per-complication files beside the main one. */
+    detailFiles: z.boolean({ error: 'must be true or false' }).default(false),
+  })
+  .strict()
+  .refine((options) => !options.from || !options.to || options.from <= options.to, { error: 'must not start after it ends', path: ['from'] });
+
+export type ExportOptions = z.output<typeof exportOptionsSchema>;
+export type ExportRequest = z.input<typeof exportOptionsSchema>;
+
+export interface ExportResult {
+  format: ExportFormat;
+  files: string[];
+  procedures: number;
+  rows: number;
+  bytes: number;
+  pseudonymized: boolean;
+}
+
+export interface ExportControl {
+  onProgress?: (done: number, total: number) => void;
+  signal?: AbortSignal;
+}

@@ -1,0 +1,23 @@
+import { RootLogError, problemsFromZod } from '../model/index.js';
+import { pseudonymKey } from '../settings.js';
+import type { Store } from '../store.js';
+import { exportCsv } from './csv.js';
+import { exportFhir } from './fhir.js';
+import { exportJson } from './json.js';
+import { type ExportControl, type ExportResult, exportOptionsSchema } from './options.js';
+import { countRecords } from './records.js';
+import { exportXlsx } from './xlsx.js';
+
+const WRITERS = { csv: exportCsv, xlsx: exportXlsx, json: exportJson, fhir: exportFhir } as const;
+
+/** Runs one export: options checked first, then the file(s) written under temporary names and renamed when complete. */
+export async function runExport(store: Store, request: unknown, control: ExportControl = {}): Promise<ExportResult> {
+  const parsed = exportOptionsSchema.safeParse(request);
+  if (!parsed.success) throw RootLogError.invalid(problemsFromZod(parsed.error));
+  const options = parsed.data;
+  const total = countRecords(store, options);
+  control.onProgress?.(0, total);
+  const context = { key: options.pseudonymize ? pseudonymKey(store) : null, pseudonymize: options.pseudonymize };
+  const { files, rows, bytes } = await WRITERS[options.format](store, options, context, total, control);
+  return { format: options.format, files, procedures: total, rows, bytes, pseudonymized: options.pseudonymize };
+}

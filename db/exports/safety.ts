@@ -1,0 +1,70 @@
+import { createHmac } from 'node:crypto';
+import { createWriteStream, openSync, renameSync, rmSync, statSync, type WriteStream } from 'node:fs';
+import { finished } from 'node:stream/promises';
+import { RootLogError } from '../model/index.js';
+
+/**
+ * A text cell a spreadsheet could evaluate (=, +, -, @, tab, carriage return first) gets a
+ * leading apostrophe, so it shows as typed and never runs. Numbers are left as numbers.
+ */
+export function neutralise<T>(value: T): T | string {
+  return typeof value === 'string' && /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
+/**
+ * Keyed hash for pseudonymised exports: HMAC-SHA-256 with the department key, stable across
+ * exports, one-way. The kind ("patient", "accession") is part of the message, so a patient's
+ * hash never equals an accession's hash of the same text.
+ */
+export function pseudonym(key: string, kind: 'patient' | 'accession', value: string | null | undefined): string | null {
+  if (value == null || value === '') return null;
+  return createHmac('sha256', Buffer.from(key, 'hex')).update(`${kind}:${value}`).digest('hex');
+}
+
+/**
+ * Writes a file under a temporary name and renames it into place only when complete: a
+ * failed or cancelled export never leaves a half file that looks whole.
+ */
+export class AtomicFile {
+  readonly path: string;
+  readonly partial: string;
+  readonly stream: WriteStream;
+
+  constructor(path: string) {
+    this.path = path;
+    this.partial = `${path}.partial-${process.pid}`;
+    try {
+      // Opened synchronously, so a missing folder or a read-only disk is reported here, not later.
+      const fd = openSync(this.partial, 'wx');
+      this.stream = createWriteStream('', { fd });
+    } catch (error) {
+      throw new RootLogError('validation', `Cannot write ${path}: ${error instanceof Error ? error.message : String(error)}`, { field: 'out' });
+    }
+  }
+
+  async commit(): Promise<number> {
+    // A writer that ends the stream itself (exceljs) has done so already.
+    if (!this.stream.writableEnded) this.stream.end();
+    await finished(this.stream);
+    renameSync(this.partial, this.path);
+    return statSync(this.path).size;
+  }
+
+  discard(): void {
+    // Writes still buffered fail once the stream is destroyed; they are meant to.
+    this.stream.on('error', () => {});
+    this.stream.destroy();
+    rmSync(this.partial, { force: true });
+  }
+}
+
+/** Waits for a stream to drain when its buffer is full, so memory stays flat. */
+export async function writeChunk(stream: NodeJS.WritableStream, chunk: string | Buffer): Promise<void> {
+  if (!stream.write(chunk)) await new Promise<void>((resolve) => stream.once('drain', () => resolve()));
+}
+
+/** Gives the event loop a turn (progress, cancel) and stops when the export was cancelled. */
+export async function checkpoint(signal: AbortSignal | undefined): Promise<void> {
+  await new Promise((resolve) => setImmediate(resolve));
+  if (signal?.aborted) throw new RootLogError('cancelled', 'The export was cancelled; no file was written.');
+}
