@@ -1,4 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from '@playwright/test';
@@ -40,7 +41,9 @@ export async function openInChromium(
   rendererDir = DEFAULT_RENDERER_DIR,
 ): Promise<{ page: Page; close: () => Promise<void> }> {
   const store = openStore(dbPath);
-  const api = createApi(store, { actor: () => 'Dr. E2E' });
+  // Exports go to a temporary folder, as if chosen in the save dialog.
+  const exportDir = mkdtempSync(join(tmpdir(), 'rootlog-e2e-export-'));
+  const api = createApi(store, { actor: () => 'Dr. E2E', chooseExportPath: async (name) => join(exportDir, name) });
   const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
   const page = await context.newPage();
   // Serve the built renderer with the production CSP; nothing else is reachable.

@@ -14,6 +14,9 @@ export const API_METHODS = [
   'settings.update',
   'settings.saveOperator',
   'settings.saveDrug',
+  'exports.start',
+  'exports.status',
+  'exports.cancel',
   'backup.run',
 ] as const;
 

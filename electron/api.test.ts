@@ -70,6 +70,10 @@ describe('createApi', () => {
     ['settings.saveOperator', (api) => api.settings.saveOperator({ name: '' }), 'name'],
     ['settings.saveDrug', (api) => api.settings.saveDrug({ code: 'x' }), 'code'],
     ['backup.run', (api) => api.backup.run(''), 'out'],
+    ['exports.start', (api) => api.exports.start({ format: 'docx' }), 'export.format'],
+    ['exports.start (no file)', (api) => api.exports.start({ format: 'csv' }), 'out'],
+    ['exports.status', (api) => api.exports.status('nope'), 'jobId'],
+    ['exports.cancel', (api) => api.exports.cancel('0a5b6f5e-5b5a-4b4c-9d3d-2f1e0c9b8a77'), 'jobId'],
   ];
 
   it.each(badCalls)('%s: bad input gets a field error and changes nothing', async (_name, call, field) => {
@@ -96,6 +100,34 @@ describe('createApi', () => {
     const result = await api.settings.get();
     expect(result).toEqual({ error: { code: 'internal', message: expect.stringMatching(/nothing was changed/) } });
     expect(seen).toEqual(['settings.get']);
+  });
+
+  it('runs an export as a job with progress, and asks where to write when no file is given', async () => {
+    const { store, operatorId } = setup();
+    const chosen = tempPath('chosen.csv');
+    const api = createApi(store, {
+      actor: () => 'x',
+      chooseExportPath: async (name) => (name.endsWith('.csv') ? chosen : null),
+    });
+    const saved = await api.procedures.saveDraft(completeDraft(operatorId));
+    if (isFailure(saved)) throw new Error('setup failed');
+    await api.procedures.sign(saved.record.id);
+    const started = await api.exports.start({ format: 'csv' });
+    if (isFailure(started) || 'cancelled' in started) throw new Error('did not start');
+    let status = started;
+    for (let i = 0; i < 100 && status.state === 'running'; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      const next = await api.exports.status(started.id);
+      if (isFailure(next)) throw new Error(next.error.message);
+      status = next;
+    }
+    expect(status).toMatchObject({
+      state: 'done',
+      done: 1,
+      total: 1,
+      result: { files: expect.arrayContaining([chosen]), procedures: 1 },
+    });
+    expect(await api.exports.start({ format: 'json' })).toEqual({ cancelled: true });
   });
 
   it('backs up to a new file and refuses to overwrite', async () => {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { AuditEntry } from '../db/audit.js';
+import { EXPORT_FORMATS } from '../db/exports/options.js';
 import { backupDatabase } from '../db/maintenance.js';
 import {
   type ApiError,
@@ -24,6 +25,7 @@ import { listProcedures } from '../db/search.js';
 import { getSettings, saveDrug, saveOperator, updateSettings } from '../db/settings.js';
 import type { Store } from '../db/store.js';
 import type { ApiMethodName } from './api-methods.js';
+import { type ExportJobStatus, ExportJobs, suggestedExportName } from './export-jobs.js';
 
 /*
  * The one contract between the renderer and the main process. Every method validates its
@@ -67,12 +69,21 @@ function parseArgument<T>(schema: z.ZodType<T>, value: unknown, field: string): 
 export interface ApiOptions {
   /** Who is acting, for the audit log: the console user. */
   actor: () => string;
-  /** Where backups may be written when the caller gives no path (the main side uses a save dialog). */
+  /**
+   * Where an export goes when the request names no file: Electron asks with the native save
+   * dialog, the e2e harness picks a temporary file. null means the person cancelled.
+   */
+  chooseExportPath?: (suggestedName: string) => Promise<string | null>;
   onUnexpectedError?: (method: string, error: unknown) => void;
 }
 
+const exportRequestSchema = z
+  .object({ format: z.enum(EXPORT_FORMATS, { error: `must be one of: ${EXPORT_FORMATS.join(', ')}` }) })
+  .passthrough();
+
 export function createApi(store: Store, options: ApiOptions) {
   const context = () => ({ actor: options.actor() });
+  const jobs = new ExportJobs(store, (error) => options.onUnexpectedError?.('exports.start', error));
 
   const guard =
     <A extends unknown[], T>(method: ApiMethodName, action: (...args: A) => T | Promise<T>) =>
@@ -131,6 +142,28 @@ export function createApi(store: Store, options: ApiOptions) {
       ),
       saveDrug: guard('settings.saveDrug', (drug: unknown): Drug => saveDrug(store, drug, context())),
     },
+    exports: {
+      /** Starts an export and answers at once with its job; `{ cancelled: true }` when no file was chosen. */
+      start: guard('exports.start', async (request: unknown): Promise<ExportJobStatus | { cancelled: true }> => {
+        const checked = parseArgument(exportRequestSchema, request, 'export');
+        let out = typeof checked.out === 'string' ? checked.out : null;
+        if (!out) {
+          if (!options.chooseExportPath)
+            throw RootLogError.invalid([{ field: 'out', message: 'Output file is required' }]);
+          out = await options.chooseExportPath(suggestedExportName(checked.format));
+          if (!out) return { cancelled: true };
+        }
+        return jobs.start({ ...checked, out });
+      }),
+      status: guard(
+        'exports.status',
+        (jobId: unknown): ExportJobStatus => jobs.status(parseArgument(z.string().uuid(), jobId, 'jobId')),
+      ),
+      cancel: guard(
+        'exports.cancel',
+        (jobId: unknown): ExportJobStatus => jobs.cancel(parseArgument(z.string().uuid(), jobId, 'jobId')),
+      ),
+    },
     backup: {
       run: guard('backup.run', async (outPath: unknown) =>
         backupDatabase(store.sqlite, parseArgument(backupTargetSchema, outPath, 'out')),
@@ -142,4 +175,4 @@ export function createApi(store: Store, options: ApiOptions) {
 /** What the renderer knows about the main process: this type, imported with `import type`. */
 export type Api = ReturnType<typeof createApi>;
 
-export type { AuditEntry, ProcedureWithHistory, SavedProcedure };
+export type { AuditEntry, ExportJobStatus, ProcedureWithHistory, SavedProcedure };

@@ -86,6 +86,14 @@ if (!app.requestSingleInstanceLock()) {
     const openStoreNow = store;
     const api = createApi(openStoreNow, {
       actor: () => `${safeUserName()}@${app.getName()}`,
+      chooseExportPath: async (suggestedName) => {
+        if (!mainWindow) return null;
+        const target = await dialog.showSaveDialog(mainWindow, {
+          title: 'Export RootLog records',
+          defaultPath: suggestedName,
+        });
+        return target.canceled || !target.filePath ? null : target.filePath;
+      },
       onUnexpectedError: (method, error) => console.error(`RootLog API ${method} failed:`, error),
     });
     registerIpc(ipcMain, api, {

@@ -52,6 +52,50 @@ describe('rootlog command line', () => {
     expect(readFileSync(db).equals(before)).toBe(true);
   });
 
+  it('exports in every format and merges a JSON export into another database', () => {
+    const db = tempPath();
+    expect(run('seed', '--db', db, '--count', '120', '--seed', '3').code).toBe(0);
+    for (const format of ['csv', 'xlsx', 'json', 'fhir']) {
+      const out = tempPath(`export.${format}`);
+      const result = run(
+        'export',
+        '--db',
+        db,
+        '--format',
+        format,
+        '--out',
+        out,
+        '--from',
+        '2000-01-01',
+        '--pseudonymize',
+      );
+      expect(result, format).toMatchObject({
+        code: 0,
+        out: expect.stringMatching(/exported 120 procedures as \w+ \(pseudonymised\)/),
+      });
+      expect(existsSync(out)).toBe(true);
+    }
+    const json = tempPath('merge.json');
+    expect(run('export', '--db', db, '--format', 'json', '--out', json).code).toBe(0);
+    const other = tempPath('other.sqlite');
+    expect(run('import', '--db', other, '--in', json)).toMatchObject({
+      code: 0,
+      out: 'added 120, skipped 0 (already here), conflicts 0, rejected 0\n',
+    });
+    expect(run('import', '--db', other, '--in', json)).toMatchObject({
+      code: 0,
+      out: 'added 0, skipped 120 (already here), conflicts 0, rejected 0\n',
+    });
+    expect(run('export', '--db', db, '--format', 'pdf', '--out', tempPath())).toMatchObject({
+      code: 1,
+      err: expect.stringMatching(/Export format must be one of|format/),
+    });
+    expect(run('export', '--db', db, '--format', 'csv')).toMatchObject({
+      code: 2,
+      err: expect.stringMatching(/--out is required/),
+    });
+  });
+
   it('answers unknown commands and bad flags with usage and exit 2', () => {
     expect(run('frobnicate')).toMatchObject({
       code: 2,

@@ -1,5 +1,7 @@
 import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
+import { runExport } from '../exports/run.js';
+import { importFile } from '../imports/merge.js';
 import { backupDatabase, checkDatabase } from '../maintenance.js';
 import { RootLogError } from '../model/index.js';
 import { seedDatabase } from '../seed.js';
@@ -16,6 +18,11 @@ Commands:
   seed    --db FILE --count N [--seed S]   add N realistic signed demo procedures
   check   --db FILE                        integrity, schema version and row counts
   backup  --db FILE --out FILE             online backup, verified by integrity_check
+  export  --db FILE --format csv|xlsx|json|fhir --out FILE
+          [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--operator ID ...]
+          [--pseudonymize] [--include-drafts] [--european] [--detail-files]
+                                           write an audit export (signed records unless --include-drafts)
+  import  --db FILE --in FILE              merge a RootLog JSON export from another console
 
 Options:
   --help                                   show this message`;
@@ -102,7 +109,7 @@ function check(args: string[], io: Io): number {
 
 async function backup(args: string[], io: Io): Promise<number> {
   const values = options(args, { db: { type: 'string' }, out: { type: 'string' } }, ['db', 'out']);
-  const store = openStore(String(values.db));
+  const store = openStore(String(values.db), { mustExist: true });
   try {
     const report = await backupDatabase(store.sqlite, String(values.out));
     io.out(
@@ -114,7 +121,85 @@ async function backup(args: string[], io: Io): Promise<number> {
   }
 }
 
-const COMMANDS: Record<string, (args: string[], io: Io) => number | Promise<number>> = { seed, check, backup };
+async function exportCommand(args: string[], io: Io): Promise<number> {
+  let parsed: ReturnType<typeof parseArgs>;
+  try {
+    parsed = parseArgs({
+      args,
+      strict: true,
+      allowPositionals: false,
+      options: {
+        db: { type: 'string' },
+        format: { type: 'string' },
+        out: { type: 'string' },
+        from: { type: 'string' },
+        to: { type: 'string' },
+        operator: { type: 'string', multiple: true },
+        pseudonymize: { type: 'boolean' },
+        'include-drafts': { type: 'boolean' },
+        european: { type: 'boolean' },
+        'detail-files': { type: 'boolean' },
+      },
+    });
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+  const values = parsed.values as Record<string, string | boolean | string[] | undefined>;
+  for (const name of ['db', 'format', 'out'])
+    if (values[name] === undefined) throw new UsageError(`--${name} is required`);
+  const store = openStore(String(values.db), { mustExist: true });
+  try {
+    const started = performance.now();
+    const result = await runExport(
+      store,
+      {
+        format: values.format,
+        out: values.out,
+        from: values.from,
+        to: values.to,
+        operatorIds: values.operator,
+        pseudonymize: values.pseudonymize === true,
+        includeDrafts: values['include-drafts'] === true,
+        european: values.european === true,
+        detailFiles: values['detail-files'] === true,
+      },
+      { onProgress: (done, total) => io.progress?.(`exported ${done} / ${total} procedures`) },
+    );
+    const seconds = (performance.now() - started) / 1000;
+    io.out(
+      `exported ${result.procedures} procedures as ${result.format}${result.pseudonymized ? ' (pseudonymised)' : ''} in ${seconds.toFixed(1)} s:`,
+    );
+    for (const file of result.files) io.out(`  ${file}`);
+    return 0;
+  } finally {
+    store.close();
+  }
+}
+
+function importCommand(args: string[], io: Io): number {
+  const values = options(args, { db: { type: 'string' }, in: { type: 'string' } }, ['db', 'in']);
+  const store = openStore(String(values.db));
+  try {
+    const report = importFile(store, String(values.in), { actor: actor() });
+    io.out(
+      `added ${report.added}, skipped ${report.skipped} (already here), conflicts ${report.conflicts.length}, rejected ${report.rejected.length}`,
+    );
+    for (const conflict of report.conflicts) io.out(`  conflict ${conflict.id}: ${conflict.reason}`);
+    for (const rejection of report.rejected)
+      io.out(`  rejected ${rejection.id}: ${rejection.problems.map((p) => p.message).join('; ')}`);
+    return report.conflicts.length > 0 || report.rejected.length > 0 ? 1 : 0;
+  } finally {
+    store.close();
+  }
+}
+
+const COMMANDS: Record<string, (args: string[], io: Io) => number | Promise<number>> = {
+  seed,
+  check,
+  backup,
+  export: exportCommand,
+  import: importCommand,
+};
 
 export async function runCli(argv: string[], io: Io): Promise<number> {
   const [command, ...args] = argv;

@@ -3,7 +3,15 @@ import { stringify } from 'csv-stringify';
 import type { Store } from '../store.js';
 import type { ExportControl, ExportOptions } from './options.js';
 import { AtomicFile, checkpoint, neutralise } from './safety.js';
-import { type Cell, type RowContext, type Table, dictionaryHeader, dictionaryRows, exportTables, tableRows } from './tabular.js';
+import {
+  type Cell,
+  dictionaryHeader,
+  dictionaryRows,
+  exportTables,
+  type RowContext,
+  type Table,
+  tableRows,
+} from './tabular.js';
 
 /*
  * CSV (RFC 4180, UTF-8): the main file has one row per target with the procedure's fields
@@ -50,7 +58,13 @@ async function writeTable(
   }
 }
 
-export async function exportCsv(store: Store, options: ExportOptions, context: RowContext, total: number, control: ExportControl) {
+export async function exportCsv(
+  store: Store,
+  options: ExportOptions,
+  context: RowContext,
+  total: number,
+  control: ExportControl,
+) {
   const tables = exportTables(options);
   const files: string[] = [];
   let bytes = 0;

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { type Drug, type ProcedureDraft, doseInMg } from '../model/index.js';
+import { type Drug, doseInMg, type ProcedureDraft } from '../model/index.js';
 import { drugCatalogue } from '../settings.js';
 import type { Store } from '../store.js';
 import type { ExportControl, ExportOptions } from './options.js';
@@ -29,8 +29,15 @@ const SYSTEM = {
   ucum: 'http://unitsofmeasure.org',
 };
 const LATERALITY_EXTENSION = 'urn:rootlog:fhir:extension:laterality';
-const LATERALITY = { left: { code: '7771000', display: 'Left' }, right: { code: '24028007', display: 'Right' } } as const;
-const PAIN_NRS = { system: SYSTEM.loinc, code: '72514-3', display: 'Pain severity - 0-10 verbal numeric rating [Score] - Reported' };
+const LATERALITY = {
+  left: { code: '7771000', display: 'Left' },
+  right: { code: '24028007', display: 'Right' },
+} as const;
+const PAIN_NRS = {
+  system: SYSTEM.loinc,
+  code: '72514-3',
+  display: 'Pain severity - 0-10 verbal numeric rating [Score] - Reported',
+};
 
 /** A stable UUID (v4 layout) from a name, so the same record gives the same resource ids in every export. */
 function nameUuid(name: string): string {
@@ -41,7 +48,10 @@ function nameUuid(name: string): string {
 /** performedAt plus minutes, keeping the console's UTC offset as written. */
 function addMinutes(performedAt: string, minutes: number): string {
   const offset = performedAt.slice(19);
-  const offsetMinutes = offset === 'Z' || offset === '' ? 0 : (offset.startsWith('-') ? -1 : 1) * (Number(offset.slice(1, 3)) * 60 + Number(offset.slice(4, 6)));
+  const offsetMinutes =
+    offset === 'Z' || offset === ''
+      ? 0
+      : (offset.startsWith('-') ? -1 : 1) * (Number(offset.slice(1, 3)) * 60 + Number(offset.slice(4, 6)));
   const local = new Date(Date.parse(performedAt) + (minutes + offsetMinutes) * 60_000);
   return `${local.toISOString().slice(0, 19)}${offset || 'Z'}`;
 }
@@ -53,7 +63,13 @@ interface Entry {
   resource: Record<string, unknown>;
 }
 
-export function recordEntries(record: ExportedRecord, drugs: Map<string, Drug>, context: RowContext, patientUuid: string, patientIsNew: boolean): Entry[] {
+export function recordEntries(
+  record: ExportedRecord,
+  drugs: Map<string, Drug>,
+  context: RowContext,
+  patientUuid: string,
+  patientIsNew: boolean,
+): Entry[] {
   const content: ProcedureDraft = record.content;
   const procedureUuid = record.id;
   const subject = { reference: `urn:uuid:${patientUuid}` };
@@ -63,7 +79,12 @@ export function recordEntries(record: ExportedRecord, drugs: Map<string, Drug>, 
 
   if (patientIsNew) {
     const identifier = context.pseudonymize
-      ? [{ system: SYSTEM.patientPseudonym, value: pseudonym(context.key ?? '', 'patient', content.patientId) ?? 'unknown' }]
+      ? [
+          {
+            system: SYSTEM.patientPseudonym,
+            value: pseudonym(context.key ?? '', 'patient', content.patientId) ?? 'unknown',
+          },
+        ]
       : content.patientId
         ? [{ system: SYSTEM.patientId, value: content.patientId }]
         : [];
@@ -80,7 +101,12 @@ export function recordEntries(record: ExportedRecord, drugs: Map<string, Drug>, 
       text: `${target.root ?? '?'} nerve root${target.side ? `, ${target.side}` : ''}${target.foramen ? ` (foramen ${target.foramen})` : ''}`,
     };
     if (target.side) {
-      site.extension = [{ url: LATERALITY_EXTENSION, valueCodeableConcept: { coding: [{ system: SYSTEM.snomed, ...LATERALITY[target.side] }] } }];
+      site.extension = [
+        {
+          url: LATERALITY_EXTENSION,
+          valueCodeableConcept: { coding: [{ system: SYSTEM.snomed, ...LATERALITY[target.side] }] },
+        },
+      ];
     }
     return site;
   });
@@ -90,7 +116,13 @@ export function recordEntries(record: ExportedRecord, drugs: Map<string, Drug>, 
     identifier: [{ system: 'urn:rootlog:record-id', value: record.id }],
     status: STATUS[record.life.status],
     code: {
-      coding: [{ system: SYSTEM.procedure, code: content.caudalEpidural ? 'nerve-root-infiltration-with-caudal' : 'nerve-root-infiltration', display: 'Periradicular nerve root infiltration' }],
+      coding: [
+        {
+          system: SYSTEM.procedure,
+          code: content.caudalEpidural ? 'nerve-root-infiltration-with-caudal' : 'nerve-root-infiltration',
+          display: 'Periradicular nerve root infiltration',
+        },
+      ],
       text: `${content.modality ? `${content.modality.replaceAll('_', ' ')}-guided ` : ''}lumbar nerve root infiltration${content.caudalEpidural ? ' with caudal epidural injection' : ''}`,
     },
     subject,
@@ -99,12 +131,19 @@ export function recordEntries(record: ExportedRecord, drugs: Map<string, Drug>, 
   if (content.startedAt && content.endedAt && content.performedAt) {
     const day = content.performedAt.slice(0, 10);
     const offset = content.performedAt.slice(19) || 'Z';
-    procedure.performedPeriod = { start: `${day}T${content.startedAt}:00${offset}`, end: `${day}T${content.endedAt}:00${offset}` };
+    procedure.performedPeriod = {
+      start: `${day}T${content.startedAt}:00${offset}`,
+      end: `${day}T${content.endedAt}:00${offset}`,
+    };
   } else {
     procedure.performedDateTime = performed;
   }
   if (record.operatorName) procedure.performer = [{ actor: { display: record.operatorName } }];
-  if (content.indications.length > 0) procedure.reasonCode = content.indications.map((code) => ({ coding: [{ system: SYSTEM.indication, code }], text: code.replaceAll('_', ' ') }));
+  if (content.indications.length > 0)
+    procedure.reasonCode = content.indications.map((code) => ({
+      coding: [{ system: SYSTEM.indication, code }],
+      text: code.replaceAll('_', ' '),
+    }));
   const complications = content.complications.filter((entry) => entry.type !== 'none');
   if (complications.length > 0) {
     procedure.complication = complications.map((entry) => ({
@@ -115,7 +154,10 @@ export function recordEntries(record: ExportedRecord, drugs: Map<string, Drug>, 
   if (content.accessionNumber) {
     (procedure.identifier as unknown[]).push(
       context.pseudonymize
-        ? { system: `${SYSTEM.accession}-pseudonym`, value: pseudonym(context.key ?? '', 'accession', content.accessionNumber) }
+        ? {
+            system: `${SYSTEM.accession}-pseudonym`,
+            value: pseudonym(context.key ?? '', 'accession', content.accessionNumber),
+          }
         : { system: SYSTEM.accession, value: content.accessionNumber },
     );
   }
@@ -126,19 +168,28 @@ export function recordEntries(record: ExportedRecord, drugs: Map<string, Drug>, 
     const drug = drugs.get(administration.drug);
     const uuid = nameUuid(`${record.id}/drug/${index}`);
     const mg = doseInMg(administration);
-    const site = administration.site === 'caudal' ? 'caudal epidural' : typeof administration.site === 'number' ? (bodySite[administration.site]?.text as string | undefined) : undefined;
+    const site =
+      administration.site === 'caudal'
+        ? 'caudal epidural'
+        : typeof administration.site === 'number'
+          ? (bodySite[administration.site]?.text as string | undefined)
+          : undefined;
     const dosage: Record<string, unknown> = {};
     if (site) dosage.site = { text: site };
     dosage.route = { text: administration.site === 'caudal' ? 'caudal epidural' : 'perineural (transforaminal)' };
     if (mg != null) dosage.dose = { value: mg, unit: 'mg', system: SYSTEM.ucum, code: 'mg' };
-    else if (administration.volumeMl != null) dosage.dose = { value: administration.volumeMl, unit: 'mL', system: SYSTEM.ucum, code: 'mL' };
+    else if (administration.volumeMl != null)
+      dosage.dose = { value: administration.volumeMl, unit: 'mL', system: SYSTEM.ucum, code: 'mL' };
     entries.push({
       fullUrl: `urn:uuid:${uuid}`,
       resource: {
         resourceType: 'MedicationAdministration',
         id: uuid,
         status: record.life.status === 'draft' ? 'in-progress' : 'completed',
-        medicationCodeableConcept: { coding: [{ system: SYSTEM.drug, code: administration.drug, display: drug?.name ?? administration.drug }], text: drug?.name ?? administration.drug },
+        medicationCodeableConcept: {
+          coding: [{ system: SYSTEM.drug, code: administration.drug, display: drug?.name ?? administration.drug }],
+          text: drug?.name ?? administration.drug,
+        },
         subject,
         partOf,
         effectiveDateTime: performed,
@@ -147,18 +198,50 @@ export function recordEntries(record: ExportedRecord, drugs: Map<string, Drug>, 
     });
   });
 
-  const observation = (slug: string, code: Record<string, unknown>, value: Record<string, unknown>, effective: string, text: string): Entry => {
+  const observation = (
+    slug: string,
+    code: Record<string, unknown>,
+    value: Record<string, unknown>,
+    effective: string,
+    text: string,
+  ): Entry => {
     const uuid = nameUuid(`${record.id}/${slug}`);
     return {
       fullUrl: `urn:uuid:${uuid}`,
-      resource: { resourceType: 'Observation', id: uuid, status: record.life.status === 'draft' ? 'preliminary' : 'final', code: { ...code, text }, subject, partOf, effectiveDateTime: effective, valueQuantity: value },
+      resource: {
+        resourceType: 'Observation',
+        id: uuid,
+        status: record.life.status === 'draft' ? 'preliminary' : 'final',
+        code: { ...code, text },
+        subject,
+        partOf,
+        effectiveDateTime: effective,
+        valueQuantity: value,
+      },
     };
   };
   const score = (value: number) => ({ value, unit: 'score', system: SYSTEM.ucum, code: '{score}' });
-  if (content.painPre != null) entries.push(observation('pain-pre', { coding: [PAIN_NRS] }, score(content.painPre), performed, 'Pain NRS before the injection'));
+  if (content.painPre != null)
+    entries.push(
+      observation(
+        'pain-pre',
+        { coding: [PAIN_NRS] },
+        score(content.painPre),
+        performed,
+        'Pain NRS before the injection',
+      ),
+    );
   if (content.painPost != null) {
     const minutes = content.painPostMinutes ?? 10;
-    entries.push(observation('pain-post', { coding: [PAIN_NRS] }, score(content.painPost), addMinutes(performed, minutes), `Pain NRS ${minutes} min after the injection`));
+    entries.push(
+      observation(
+        'pain-post',
+        { coding: [PAIN_NRS] },
+        score(content.painPost),
+        addMinutes(performed, minutes),
+        `Pain NRS ${minutes} min after the injection`,
+      ),
+    );
   }
   const doses: [string, number | null | undefined, string, string][] = [
     ['dlp', content.dlpMGyCm, 'mGy.cm', 'CT dose-length product (DLP)'],
@@ -168,12 +251,26 @@ export function recordEntries(record: ExportedRecord, drugs: Map<string, Drug>, 
   ];
   for (const [slug, value, unit, text] of doses) {
     if (value == null) continue;
-    entries.push(observation(slug, { coding: [{ system: SYSTEM.dose, code: slug, display: text }] }, { value, unit, system: SYSTEM.ucum, code: unit }, performed, text));
+    entries.push(
+      observation(
+        slug,
+        { coding: [{ system: SYSTEM.dose, code: slug, display: text }] },
+        { value, unit, system: SYSTEM.ucum, code: unit },
+        performed,
+        text,
+      ),
+    );
   }
   return entries;
 }
 
-export async function exportFhir(store: Store, options: ExportOptions, context: RowContext, total: number, control: ExportControl) {
+export async function exportFhir(
+  store: Store,
+  options: ExportOptions,
+  context: RowContext,
+  total: number,
+  control: ExportControl,
+) {
   const file = new AtomicFile(options.out);
   try {
     const drugs = new Map(drugCatalogue(store).map((drug) => [drug.code, drug]));
@@ -188,7 +285,9 @@ export async function exportFhir(store: Store, options: ExportOptions, context: 
     let entries = 0;
     for (const id of recordIds(store, options)) {
       const record = readExportedRecord(store, id);
-      const patientKey = record.content.patientId ? `patient/${pseudonym(context.key ?? '', 'patient', record.content.patientId)}` : `record/${id}`;
+      const patientKey = record.content.patientId
+        ? `patient/${pseudonym(context.key ?? '', 'patient', record.content.patientId)}`
+        : `record/${id}`;
       const patientUuid = nameUuid(patientKey);
       const isNew = !patientsWritten.has(patientUuid);
       patientsWritten.add(patientUuid);

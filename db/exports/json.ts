@@ -1,5 +1,5 @@
-import { SCHEMA_VERSION } from '../sqlite/migrations.js';
 import { drugCatalogue, getSettings, listOperators } from '../settings.js';
+import { SCHEMA_VERSION } from '../sqlite/migrations.js';
 import type { Store } from '../store.js';
 import type { ExportControl, ExportOptions } from './options.js';
 import { pseudonymise, readExportedRecord, recordIds } from './records.js';
@@ -14,7 +14,13 @@ import type { RowContext } from './tabular.js';
 export const JSON_FORMAT = 'rootlog-export';
 export const JSON_FORMAT_VERSION = 1;
 
-export async function exportJson(store: Store, options: ExportOptions, context: RowContext, total: number, control: ExportControl) {
+export async function exportJson(
+  store: Store,
+  options: ExportOptions,
+  context: RowContext,
+  total: number,
+  control: ExportControl,
+) {
   const file = new AtomicFile(options.out);
   try {
     const header = {
@@ -24,7 +30,12 @@ export async function exportJson(store: Store, options: ExportOptions, context: 
       exportedAt: new Date().toISOString(),
       console: getSettings(store).consoleName,
       pseudonymized: options.pseudonymize,
-      filter: { from: options.from ?? null, to: options.to ?? null, operatorIds: options.operatorIds ?? null, includeDrafts: options.includeDrafts },
+      filter: {
+        from: options.from ?? null,
+        to: options.to ?? null,
+        operatorIds: options.operatorIds ?? null,
+        includeDrafts: options.includeDrafts,
+      },
       operators: listOperators(store),
       drugCatalogue: drugCatalogue(store),
     };

@@ -25,7 +25,10 @@ export const exportOptionsSchema = z
     detailFiles: z.boolean({ error: 'must be true or false' }).default(false),
   })
   .strict()
-  .refine((options) => !options.from || !options.to || options.from <= options.to, { error: 'must not start after it ends', path: ['from'] });
+  .refine((options) => !options.from || !options.to || options.from <= options.to, {
+    error: 'must not start after it ends',
+    path: ['from'],
+  });
 
 export type ExportOptions = z.output<typeof exportOptionsSchema>;
 export type ExportRequest = z.input<typeof exportOptionsSchema>;

@@ -1,5 +1,5 @@
 import { type AuditEntry, auditHistory } from '../audit.js';
-import { type ProcedureDraft, type RecordLife, ageInYears } from '../model/index.js';
+import { ageInYears, type ProcedureDraft, type RecordLife } from '../model/index.js';
 import { clinicalContent } from '../procedures.js';
 import { readProcedure } from '../sqlite/procedure-rows.js';
 import type { Store } from '../store.js';
@@ -33,7 +33,11 @@ export interface ExportedRecord {
 export interface PseudonymisedRecord {
   id: string;
   life: Omit<RecordLife, 'id' | 'amendReason'>;
-  content: Omit<ProcedureDraft, 'patientName' | 'birthDate' | 'notes' | 'noDrugReason' | 'assistant'> & { patientPseudonym: string | null; accessionPseudonym: string | null; ageYears: number | null };
+  content: Omit<ProcedureDraft, 'patientName' | 'birthDate' | 'notes' | 'noDrugReason' | 'assistant'> & {
+    patientPseudonym: string | null;
+    accessionPseudonym: string | null;
+    ageYears: number | null;
+  };
   operatorName: string | null;
 }
 
@@ -44,7 +48,10 @@ export function countRecords(store: Store, options: ExportOptions): number {
 
 export function* recordIds(store: Store, options: ExportOptions): Generator<string> {
   const { where, params } = exportFilter(options);
-  yield* store.sqlite.prepare(`SELECT p.id FROM procedures p WHERE ${where} ORDER BY p.performed_at_utc, p.id`).pluck().iterate(params) as Iterable<string>;
+  yield* store.sqlite
+    .prepare(`SELECT p.id FROM procedures p WHERE ${where} ORDER BY p.performed_at_utc, p.id`)
+    .pluck()
+    .iterate(params) as Iterable<string>;
 }
 
 export function readExportedRecord(store: Store, id: string): ExportedRecord {
@@ -66,7 +73,11 @@ export function readExportedRecord(store: Store, id: string): ExportedRecord {
     amendReason: record.amendReason,
   };
   const versions = (
-    store.prepare('SELECT version, signed_by, signed_at, reason, content FROM procedure_versions WHERE procedure_id = ? ORDER BY version').all(id) as Record<string, unknown>[]
+    store
+      .prepare(
+        'SELECT version, signed_by, signed_at, reason, content FROM procedure_versions WHERE procedure_id = ? ORDER BY version',
+      )
+      .all(id) as Record<string, unknown>[]
   ).map((row) => ({
     version: row.version as number,
     signedBy: row.signed_by as string,
@@ -74,13 +85,28 @@ export function readExportedRecord(store: Store, id: string): ExportedRecord {
     reason: (row.reason as string | null) ?? null,
     content: JSON.parse(row.content as string) as ProcedureDraft,
   }));
-  const history = auditHistory(store, 'procedure', id).map(({ seq: _seq, entity: _entity, entityId: _entityId, ...entry }) => entry);
-  const operatorName = record.operatorId ? ((store.prepare('SELECT name FROM operators WHERE id = ?').pluck().get(record.operatorId) as string | undefined) ?? null) : null;
+  const history = auditHistory(store, 'procedure', id).map(
+    ({ seq: _seq, entity: _entity, entityId: _entityId, ...entry }) => entry,
+  );
+  const operatorName = record.operatorId
+    ? ((store.prepare('SELECT name FROM operators WHERE id = ?').pluck().get(record.operatorId) as
+        | string
+        | undefined) ?? null)
+    : null;
   return { id, life, content: clinicalContent(record), versions, history, operatorName };
 }
 
 export function pseudonymise(record: ExportedRecord, key: string): PseudonymisedRecord {
-  const { patientName: _n, birthDate, notes: _notes, noDrugReason: _r, assistant: _a, patientId, accessionNumber, ...content } = record.content;
+  const {
+    patientName: _n,
+    birthDate,
+    notes: _notes,
+    noDrugReason: _r,
+    assistant: _a,
+    patientId,
+    accessionNumber,
+    ...content
+  } = record.content;
   const { amendReason: _reason, ...life } = record.life;
   return {
     id: record.id,

@@ -1,4 +1,4 @@
-import { RootLogError, problemsFromZod } from '../model/index.js';
+import { problemsFromZod, RootLogError } from '../model/index.js';
 import { pseudonymKey } from '../settings.js';
 import type { Store } from '../store.js';
 import { exportCsv } from './csv.js';

@@ -38,7 +38,11 @@ export class AtomicFile {
       const fd = openSync(this.partial, 'wx');
       this.stream = createWriteStream('', { fd });
     } catch (error) {
-      throw new RootLogError('validation', `Cannot write ${path}: ${error instanceof Error ? error.message : String(error)}`, { field: 'out' });
+      throw new RootLogError(
+        'validation',
+        `Cannot write ${path}: ${error instanceof Error ? error.message : String(error)}`,
+        { field: 'out' },
+      );
     }
   }
 

@@ -2,7 +2,16 @@ import ExcelJS from 'exceljs';
 import type { Store } from '../store.js';
 import type { ExportControl, ExportOptions } from './options.js';
 import { AtomicFile, checkpoint, neutralise } from './safety.js';
-import { type Cell, type Column, type RowContext, type Table, dictionaryHeader, dictionaryRows, exportTables, tableRows } from './tabular.js';
+import {
+  type Cell,
+  type Column,
+  dictionaryHeader,
+  dictionaryRows,
+  exportTables,
+  type RowContext,
+  type Table,
+  tableRows,
+} from './tabular.js';
 
 /*
  * XLSX with exceljs's streaming writer: sheets for procedures, targets, drugs, complications,
@@ -21,13 +30,21 @@ function wallClock(value: string): Date {
 function excelValue(column: Column, cell: Cell): ExcelJS.CellValue {
   if (cell == null) return null;
   if (typeof cell === 'string' && column.type === 'date') return wallClock(cell);
-  if (typeof cell === 'string' && column.type === 'datetime') return cell.endsWith('Z') ? new Date(cell) : wallClock(cell);
+  if (typeof cell === 'string' && column.type === 'datetime')
+    return cell.endsWith('Z') ? new Date(cell) : wallClock(cell);
   return neutralise(cell);
 }
 
 const FORMATS: Partial<Record<Column['type'], string>> = { date: 'yyyy-mm-dd', datetime: 'yyyy-mm-dd hh:mm' };
 
-async function writeSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, title: string, table: Table, rows: Iterable<Cell[]>, control: ExportControl, progress?: () => void) {
+async function writeSheet(
+  workbook: ExcelJS.stream.xlsx.WorkbookWriter,
+  title: string,
+  table: Table,
+  rows: Iterable<Cell[]>,
+  control: ExportControl,
+  progress?: () => void,
+) {
   const sheet = workbook.addWorksheet(title, { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = table.columns.map((column) => ({
     header: column.header,
@@ -47,17 +64,34 @@ async function writeSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, title: s
   return count;
 }
 
-export async function exportXlsx(store: Store, options: ExportOptions, context: RowContext, total: number, control: ExportControl) {
+export async function exportXlsx(
+  store: Store,
+  options: ExportOptions,
+  context: RowContext,
+  total: number,
+  control: ExportControl,
+) {
   const file = new AtomicFile(options.out);
   try {
-    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: file.stream, useStyles: true, useSharedStrings: false });
+    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+      stream: file.stream,
+      useStyles: true,
+      useSharedStrings: false,
+    });
     workbook.creator = 'RootLog';
     const tables = exportTables(options);
     let done = 0;
-    const procedures = await writeSheet(workbook, 'Procedures', tables.procedures, tableRows(store, tables.procedures, options, context), control, () => {
-      done++;
-      if (done % 500 === 0) control.onProgress?.(done, total);
-    });
+    const procedures = await writeSheet(
+      workbook,
+      'Procedures',
+      tables.procedures,
+      tableRows(store, tables.procedures, options, context),
+      control,
+      () => {
+        done++;
+        if (done % 500 === 0) control.onProgress?.(done, total);
+      },
+    );
     for (const [title, table] of [
       ['Targets', tables.targets],
       ['Drugs', tables.drugs],
@@ -71,7 +105,13 @@ export async function exportXlsx(store: Store, options: ExportOptions, context: 
       name: 'dictionary',
       description: 'The data dictionary',
       sql: '',
-      columns: dictionaryHeader.map((header) => ({ header, label: header, type: 'text' as const, description: '', read: () => null })),
+      columns: dictionaryHeader.map((header) => ({
+        header,
+        label: header,
+        type: 'text' as const,
+        description: '',
+        read: () => null,
+      })),
     };
     await writeSheet(workbook, 'Data dictionary', dictionary, dictionaryRows(all), control);
     await workbook.commit();

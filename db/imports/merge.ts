@@ -1,20 +1,20 @@
-import { readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { appendAudit } from '../audit.js';
+import { appendAudit, diff } from '../audit.js';
 import { JSON_FORMAT, JSON_FORMAT_VERSION } from '../exports/json.js';
 import type { ExportedRecord } from '../exports/records.js';
 import {
-  type FieldProblem,
-  type ProcedureDraft,
-  RootLogError,
-  STATUSES,
   canonicalDraft,
   drugSchema,
+  type FieldProblem,
   operatorSchema,
+  type ProcedureDraft,
   problemsFromZod,
   procedureDraftSchema,
   procedureIdSchema,
+  RootLogError,
+  STATUSES,
   signingProblems,
   warnings,
 } from '../model/index.js';
@@ -61,7 +61,15 @@ const recordSchema = z.object({
   id: procedureIdSchema,
   life: lifeSchema,
   content: z.unknown(),
-  versions: z.array(z.object({ version: z.number().int().min(1), signedBy: z.string(), signedAt: z.string(), reason: z.string().nullable(), content: z.unknown() })),
+  versions: z.array(
+    z.object({
+      version: z.number().int().min(1),
+      signedBy: z.string(),
+      signedAt: z.string(),
+      reason: z.string().nullable(),
+      content: z.unknown(),
+    }),
+  ),
   history: z.array(
     z.object({
       at: z.string(),
@@ -77,19 +85,29 @@ const recordSchema = z.object({
 
 const fileSchema = z.object({
   format: z.literal(JSON_FORMAT, { error: `is not a RootLog JSON export (format must be "${JSON_FORMAT}")` }),
-  formatVersion: z.number().int().max(JSON_FORMAT_VERSION, { error: `is from a newer RootLog (this one reads format version ${JSON_FORMAT_VERSION})` }),
+  formatVersion: z
+    .number()
+    .int()
+    .max(JSON_FORMAT_VERSION, {
+      error: `is from a newer RootLog (this one reads format version ${JSON_FORMAT_VERSION})`,
+    }),
   schemaVersion: z.number().int(),
-  pseudonymized: z.literal(false, { error: 'is pseudonymised: pseudonymised exports cannot be merged (their identifiers are hashes)' }),
+  pseudonymized: z.literal(false, {
+    error: 'is pseudonymised: pseudonymised exports cannot be merged (their identifiers are hashes)',
+  }),
   operators: z.array(operatorSchema),
   drugCatalogue: z.array(drugSchema),
   procedures: z.array(z.unknown()),
 });
 
-const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+/** Same clinical meaning: compared field by field, so key order and absent-vs-null do not matter. */
+const same = (a: unknown, b: unknown) => Object.keys(diff(a, b)).length === 0;
 
 function parseContent(value: unknown): { content?: ProcedureDraft; problems: FieldProblem[] } {
   const parsed = procedureDraftSchema.safeParse(value);
-  return parsed.success ? { content: canonicalDraft(parsed.data), problems: [] } : { problems: problemsFromZod(parsed.error) };
+  return parsed.success
+    ? { content: canonicalDraft(parsed.data), problems: [] }
+    : { problems: problemsFromZod(parsed.error) };
 }
 
 export function importFile(store: Store, path: string, context: ServiceContext): ImportReport {
@@ -97,7 +115,11 @@ export function importFile(store: Store, path: string, context: ServiceContext):
   try {
     text = readFileSync(path, 'utf8');
   } catch (error) {
-    throw new RootLogError('validation', `Cannot read ${path}: ${error instanceof Error ? error.message : String(error)}`, { field: 'in' });
+    throw new RootLogError(
+      'validation',
+      `Cannot read ${path}: ${error instanceof Error ? error.message : String(error)}`,
+      { field: 'in' },
+    );
   }
   let data: unknown;
   try {
@@ -111,11 +133,18 @@ export function importFile(store: Store, path: string, context: ServiceContext):
 export function importExport(store: Store, data: unknown, context: ServiceContext, fileHash = ''): ImportReport {
   const file = fileSchema.safeParse(data);
   if (!file.success) {
-    const problems = problemsFromZod(file.error).map((problem) => ({ ...problem, message: `The file's ${problem.message}` }));
+    const problems = problemsFromZod(file.error).map((problem) => ({
+      ...problem,
+      message: `The file's ${problem.message}`,
+    }));
     throw RootLogError.invalid(problems);
   }
   if (file.data.schemaVersion > SCHEMA_VERSION) {
-    throw new RootLogError('validation', `The export comes from a newer RootLog (schema ${file.data.schemaVersion}); update this RootLog first.`, { field: 'in' });
+    throw new RootLogError(
+      'validation',
+      `The export comes from a newer RootLog (schema ${file.data.schemaVersion}); update this RootLog first.`,
+      { field: 'in' },
+    );
   }
   const report: ImportReport = { added: 0, skipped: 0, conflicts: [], rejected: [] };
   const now = new Date().toISOString();
@@ -127,7 +156,9 @@ export function importExport(store: Store, data: unknown, context: ServiceContex
       const operatorIds = new Set(listOperators(store).map((operator) => operator.id));
       for (const operator of file.data.operators) {
         if (operatorIds.has(operator.id)) continue;
-        store.prepare('INSERT INTO operators (id, name, active) VALUES (?, ?, ?)').run(operator.id, operator.name, operator.active ? 1 : 0);
+        store
+          .prepare('INSERT INTO operators (id, name, active) VALUES (?, ?, ?)')
+          .run(operator.id, operator.name, operator.active ? 1 : 0);
         operatorIds.add(operator.id);
         catalogueGrew = true;
       }
@@ -139,7 +170,17 @@ export function importExport(store: Store, data: unknown, context: ServiceContex
             `INSERT INTO drug_catalogue (code, name, drug_class, particulate, dosing, default_concentration_mg_per_ml, usual_dose_mg, max_dose_mg, active)
              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
           )
-          .run(drug.code, drug.name, drug.drugClass, drug.particulate ? 1 : 0, drug.dosing, drug.defaultConcentrationMgPerMl ?? null, drug.usualDoseMg ?? null, drug.maxDoseMg ?? null, drug.active ? 1 : 0);
+          .run(
+            drug.code,
+            drug.name,
+            drug.drugClass,
+            drug.particulate ? 1 : 0,
+            drug.dosing,
+            drug.defaultConcentrationMgPerMl ?? null,
+            drug.usualDoseMg ?? null,
+            drug.maxDoseMg ?? null,
+            drug.active ? 1 : 0,
+          );
         drugCodes.add(drug.code);
         catalogueGrew = true;
       }
@@ -148,14 +189,20 @@ export function importExport(store: Store, data: unknown, context: ServiceContex
 
       file.data.procedures.forEach((raw, index) => {
         const parsed = recordSchema.safeParse(raw);
-        const rawId = typeof raw === 'object' && raw !== null && 'id' in raw ? String((raw as { id: unknown }).id) : `#${index + 1}`;
+        const rawId =
+          typeof raw === 'object' && raw !== null && 'id' in raw
+            ? String((raw as { id: unknown }).id)
+            : `#${index + 1}`;
         if (!parsed.success) {
           report.rejected.push({ id: rawId, problems: problemsFromZod(parsed.error) });
           return;
         }
         const incoming = parsed.data as unknown as ExportedRecord;
         const { content, problems } = parseContent({ ...(parsed.data.content as object), id: incoming.id });
-        const versions = parsed.data.versions.map((version) => ({ ...version, parsed: parseContent({ ...(version.content as object), id: incoming.id }) }));
+        const versions = parsed.data.versions.map((version) => ({
+          ...version,
+          parsed: parseContent({ ...(version.content as object), id: incoming.id }),
+        }));
         const badVersion = versions.find((version) => version.parsed.problems.length > 0);
         if (!content || badVersion) {
           report.rejected.push({ id: incoming.id, problems: content ? (badVersion?.parsed.problems ?? []) : problems });
@@ -164,14 +211,29 @@ export function importExport(store: Store, data: unknown, context: ServiceContex
         if (incoming.life.status !== 'draft') {
           const unsignable = signingProblems(content, signingContext);
           if (unsignable.length > 0 || versions.length !== incoming.life.version) {
-            report.rejected.push({ id: incoming.id, problems: unsignable.length > 0 ? unsignable : [{ field: 'versions', message: `Versions: ${versions.length} given for a record at version ${incoming.life.version}` }] });
+            report.rejected.push({
+              id: incoming.id,
+              problems:
+                unsignable.length > 0
+                  ? unsignable
+                  : [
+                      {
+                        field: 'versions',
+                        message: `Versions: ${versions.length} given for a record at version ${incoming.life.version}`,
+                      },
+                    ],
+            });
             return;
           }
         }
 
         const existing = readProcedure(store.statements, incoming.id);
         if (existing) {
-          const here = { status: existing.life.status, version: existing.life.version, content: clinicalContent(existing.record) };
+          const here = {
+            status: existing.life.status,
+            version: existing.life.version,
+            content: clinicalContent(existing.record),
+          };
           if (same(here, { status: incoming.life.status, version: incoming.life.version, content })) {
             report.skipped++;
           } else {
@@ -195,11 +257,35 @@ export function importExport(store: Store, data: unknown, context: ServiceContex
             .join(','),
         };
         // Parts are written while the row is a draft; then the versions, then the signature.
-        writeProcedure(store.statements, incoming.id, content, { ...life, status: 'draft', version: 1, signedBy: null, signedAt: null, amendedBy: null, amendedAt: null, amendReason: null }, false);
+        writeProcedure(
+          store.statements,
+          incoming.id,
+          content,
+          {
+            ...life,
+            status: 'draft',
+            version: 1,
+            signedBy: null,
+            signedAt: null,
+            amendedBy: null,
+            amendedAt: null,
+            amendReason: null,
+          },
+          false,
+        );
         for (const version of versions) {
           store
-            .prepare('INSERT INTO procedure_versions (procedure_id, version, content, signed_by, signed_at, reason) VALUES (?, ?, ?, ?, ?, ?)')
-            .run(incoming.id, version.version, JSON.stringify(version.parsed.content), version.signedBy, version.signedAt, version.reason);
+            .prepare(
+              'INSERT INTO procedure_versions (procedure_id, version, content, signed_by, signed_at, reason) VALUES (?, ?, ?, ?, ?, ?)',
+            )
+            .run(
+              incoming.id,
+              version.version,
+              JSON.stringify(version.parsed.content),
+              version.signedBy,
+              version.signedAt,
+              version.reason,
+            );
         }
         if (incoming.life.status !== 'draft') {
           store
@@ -207,7 +293,17 @@ export function importExport(store: Store, data: unknown, context: ServiceContex
               `UPDATE procedures SET status = ?, version = ?, signed_by = ?, signed_at = ?, amended_by = ?, amended_at = ?, amend_reason = ?, updated_at = ?
                 WHERE id = ? AND status = 'draft'`,
             )
-            .run(incoming.life.status, incoming.life.version, incoming.life.signedBy, incoming.life.signedAt, incoming.life.amendedBy, incoming.life.amendedAt, incoming.life.amendReason, incoming.life.updatedAt, incoming.id);
+            .run(
+              incoming.life.status,
+              incoming.life.version,
+              incoming.life.signedBy,
+              incoming.life.signedAt,
+              incoming.life.amendedBy,
+              incoming.life.amendedAt,
+              incoming.life.amendReason,
+              incoming.life.updatedAt,
+              incoming.id,
+            );
         }
         for (const entry of parsed.data.history) {
           appendAudit(store, { ...entry, entity: 'procedure', entityId: incoming.id });

@@ -68,6 +68,19 @@ export const FIELD_LABELS: Record<string, string> = {
   severity: 'Severity',
   disposition: 'Disposition',
   notes: 'Notes',
+  format: 'Export format',
+  out: 'Output file',
+  in: 'Import file',
+  from: 'From date',
+  to: 'To date',
+  operatorIds: 'Operators',
+  includeDrafts: 'Include drafts',
+  pseudonymize: 'Pseudonymise',
+  european: 'European CSV',
+  detailFiles: 'Detail files',
+  reason: 'Reason for the amendment',
+  cursor: 'Page cursor',
+  limit: 'Page size',
 };
 
 /** `targets[1].side` → "Side (target 2)"; unknown fields fall back to their name. */

@@ -11,6 +11,8 @@ export interface OpenOptions {
   readonly?: boolean;
   /** Milliseconds to wait for another connection's lock before giving up. */
   busyTimeoutMs?: number;
+  /** Refuse to create a new file (commands that read an existing database). */
+  mustExist?: boolean;
 }
 
 const isSqliteError = (error: unknown): error is Error & { code: string } =>
@@ -46,7 +48,7 @@ function explainOpenFailure(path: string, error: unknown): RootLogError {
  * On any failure the connection is closed and the file is left as it was.
  */
 export function openDatabase(path: string, options: OpenOptions = {}): SqliteDatabase {
-  if (options.readonly && !existsSync(path)) {
+  if ((options.readonly || options.mustExist) && !existsSync(path)) {
     throw new RootLogError('database_unavailable', `The database file ${path} does not exist.`);
   }
   let db: SqliteDatabase | undefined;

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { MENU_API_NAME, type MenuCommand } from '../../electron/menu-commands.js';
+import { ExportScreen } from '../features/export/ExportScreen.js';
 import { forgetRememberedDraft, rememberedDraftId, useProcedureForm } from '../features/procedure-form/form-store.js';
 import { ProcedureForm } from '../features/procedure-form/ProcedureForm.js';
 import { ProcedureList } from '../features/procedure-list/ProcedureList.js';
@@ -39,6 +40,7 @@ export function App() {
     const run = (command: MenuCommand) => {
       if (command === 'new-procedure') go({ name: 'procedure', id: null });
       if (command === 'settings') go({ name: 'settings' });
+      if (command === 'export') go({ name: 'export' });
     };
     const menu = (
       window as unknown as Record<string, { onCommand: (listener: (command: MenuCommand) => void) => void } | undefined>
@@ -87,6 +89,14 @@ export function App() {
           </button>
           <button
             type="button"
+            className={screen.name === 'export' ? 'current' : ''}
+            aria-current={screen.name === 'export' ? 'page' : undefined}
+            onClick={() => go({ name: 'export' })}
+          >
+            Export
+          </button>
+          <button
+            type="button"
             className={screen.name === 'settings' ? 'current' : ''}
             aria-current={screen.name === 'settings' ? 'page' : undefined}
             onClick={() => go({ name: 'settings' })}
@@ -102,6 +112,7 @@ export function App() {
         {screen.name === 'list' && <ProcedureList />}
         {screen.name === 'procedure' && <ProcedureScreen id={screen.id} visit={screen.visit} />}
         {screen.name === 'settings' && <SettingsScreen />}
+        {screen.name === 'export' && <ExportScreen />}
       </main>
     </>
   );

@@ -1,6 +1,10 @@
 import { create } from 'zustand';
 
-export type Screen = { name: 'list' } | { name: 'procedure'; id: string | null } | { name: 'settings' };
+export type Screen =
+  | { name: 'list' }
+  | { name: 'procedure'; id: string | null }
+  | { name: 'settings' }
+  | { name: 'export' };
 
 /** Each navigation counts as a new visit, so "New procedure" twice starts two procedures. */
 export type Visit = Screen & { visit: number };

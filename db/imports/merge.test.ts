@@ -1,0 +1,103 @@
+import { writeFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { runExport } from '../exports/run.js';
+import { amendProcedure, clinicalContent, getProcedure, saveDraft, signProcedure } from '../procedures.js';
+import { seedDatabase } from '../seed.js';
+import { openStore, type Store } from '../store.js';
+import { completeDraft, context, tempPath, tempStore } from '../testing/fixtures.js';
+import { importFile } from './merge.js';
+
+const snapshot = (store: Store) =>
+  Object.fromEntries(
+    [
+      'procedures',
+      'targets',
+      'drug_administrations',
+      'procedure_versions',
+      'audit_log',
+      'operators',
+      'drug_catalogue',
+    ].map((table) => [table, store.sqlite.prepare(`SELECT count(*) FROM ${table}`).pluck().get()]),
+  );
+
+async function consoleExport() {
+  const { store, operatorId } = tempStore();
+  seedDatabase(store, { count: 25, seed: 2, until: new Date('2026-02-01T00:00:00Z') }, context);
+  const { record } = saveDraft(store, completeDraft(operatorId, { patientId: 'MERGE-1' }), context);
+  signProcedure(store, record.id, {}, context);
+  const out = tempPath('console-a.json');
+  await runExport(store, { format: 'json', out });
+  return { store, out, mergeId: record.id };
+}
+
+describe('merging another console’s JSON export', () => {
+  it('adds new records, and the same import twice changes nothing', async () => {
+    const { out } = await consoleExport();
+    const { store } = tempStore();
+    expect(importFile(store, out, context)).toMatchObject({ added: 26, skipped: 0, conflicts: [], rejected: [] });
+    const after = snapshot(store);
+    expect(importFile(store, out, context)).toMatchObject({ added: 0, skipped: 26, conflicts: [], rejected: [] });
+    expect(snapshot(store)).toEqual(after);
+    expect(store.sqlite.prepare("SELECT count(*) FROM audit_log WHERE action = 'import'").pluck().get()).toBe(1);
+  });
+
+  it('reports a record that differs from a signed one here as a conflict and keeps the one here', async () => {
+    const { store: consoleA, out, mergeId } = await consoleExport();
+    const { store } = tempStore();
+    importFile(store, out, context);
+    // Console A amends the record afterwards and exports again.
+    amendProcedure(
+      consoleA,
+      { ...clinicalContent(getProcedure(consoleA, mergeId).record), painPost: 4 },
+      { reason: 'late correction' },
+      context,
+    );
+    const again = tempPath('console-a-again.json');
+    await runExport(consoleA, { format: 'json', out: again });
+    const before = getProcedure(store, mergeId);
+    const report = importFile(store, again, context);
+    expect(report.added).toBe(0);
+    expect(report.conflicts).toEqual([
+      {
+        id: mergeId,
+        reason: expect.stringMatching(/here signed version 1, in the file amended version 2; the record here was kept/),
+      },
+    ]);
+    expect(getProcedure(store, mergeId)).toEqual(before);
+  });
+
+  it('rejects invalid records one by one, and refuses files that are not exports', async () => {
+    const { out } = await consoleExport();
+    const data = JSON.parse((await import('node:fs')).readFileSync(out, 'utf8'));
+    data.procedures[0].content.painPre = 42;
+    data.procedures[1].life.status = 'archived';
+    const edited = tempPath('edited.json');
+    writeFileSync(edited, JSON.stringify(data));
+    const { store } = tempStore();
+    const report = importFile(store, edited, context);
+    expect(report.added).toBe(24);
+    expect(report.rejected.map((rejection) => rejection.problems[0]?.field)).toEqual(['painPre', 'life.status']);
+
+    const notExport = tempPath('x.json');
+    writeFileSync(notExport, '{"hello": 1}');
+    expect(() => importFile(store, notExport, context)).toThrowError(
+      expect.objectContaining({ code: 'validation', field: 'format' }),
+    );
+    writeFileSync(notExport, 'not json');
+    expect(() => importFile(store, notExport, context)).toThrowError(expect.objectContaining({ field: 'in' }));
+  });
+
+  it('refuses a pseudonymised export', async () => {
+    const { store: consoleA } = await consoleExport();
+    const out = tempPath('pseudo.json');
+    await runExport(consoleA, { format: 'json', out, pseudonymize: true });
+    const target = openStore(tempPath());
+    expect(() => importFile(target, out, context)).toThrowError(
+      expect.objectContaining({
+        field: 'pseudonymized',
+        message: expect.stringMatching(/pseudonymised exports cannot be merged/),
+      }),
+    );
+    expect(snapshot(target).procedures).toBe(0);
+  });
+});

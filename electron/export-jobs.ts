@@ -1,0 +1,83 @@
+import { randomUUID } from 'node:crypto';
+import type { ExportFormat, ExportResult } from '../db/exports/options.js';
+import { runExport } from '../db/exports/run.js';
+import { type ApiError, RootLogError } from '../db/model/index.js';
+import type { Store } from '../db/store.js';
+
+/*
+ * Exports run in the main process while the window stays responsive: `start` returns a job
+ * id at once, `status` reports progress (the renderer polls it for its progress bar), and
+ * `cancel` stops the job, leaving no file behind.
+ */
+
+export interface ExportJobStatus {
+  id: string;
+  state: 'running' | 'done' | 'failed' | 'cancelled';
+  done: number;
+  total: number;
+  result: ExportResult | null;
+  error: ApiError | null;
+}
+
+const SUFFIX: Record<ExportFormat, string> = { csv: 'csv', xlsx: 'xlsx', json: 'json', fhir: 'fhir.json' };
+
+export const suggestedExportName = (format: ExportFormat, today = new Date()) =>
+  `rootlog-export-${today.toISOString().slice(0, 10)}.${SUFFIX[format]}`;
+
+export class ExportJobs {
+  private readonly jobs = new Map<string, ExportJobStatus & { controller: AbortController }>();
+
+  constructor(
+    private readonly store: Store,
+    private readonly onUnexpectedError?: (error: unknown) => void,
+  ) {}
+
+  start(request: Record<string, unknown>): ExportJobStatus {
+    const id = randomUUID();
+    const controller = new AbortController();
+    const job: ExportJobStatus & { controller: AbortController } = {
+      id,
+      state: 'running',
+      done: 0,
+      total: 0,
+      result: null,
+      error: null,
+      controller,
+    };
+    this.jobs.set(id, job);
+    runExport(this.store, request, {
+      signal: controller.signal,
+      onProgress: (done, total) => {
+        job.done = done;
+        job.total = total;
+      },
+    }).then(
+      (result) => {
+        job.state = 'done';
+        job.result = result;
+      },
+      (error: unknown) => {
+        job.state = error instanceof RootLogError && error.code === 'cancelled' ? 'cancelled' : 'failed';
+        job.error =
+          error instanceof RootLogError
+            ? error.toJSON()
+            : { code: 'internal', message: 'The export failed; no file was written.' };
+      },
+    );
+    return this.status(id);
+  }
+
+  status(id: string): ExportJobStatus {
+    const job = this.jobs.get(id);
+    if (!job) throw new RootLogError('not_found', `There is no export job ${id}.`, { field: 'jobId' });
+    const { controller: _controller, ...status } = job;
+    return status;
+  }
+
+  cancel(id: string): ExportJobStatus {
+    const job = this.jobs.get(id);
+    if (!job) throw new RootLogError('not_found', `There is no export job ${id}.`, { field: 'jobId' });
+    job.controller.abort();
+    return this.status(id);
+  }
+}

@@ -1,0 +1,171 @@
+import { useEffect, useRef, useState } from 'react';
+import type { ExportJobStatus } from '../../../electron/api.js';
+import { ApiCallError, client } from '../../app/api-client.js';
+import { NO_ITEMS } from '../../app/no-items.js';
+import { useSettings } from '../settings/settings-store.js';
+
+const FORMATS = [
+  { value: 'csv', label: 'CSV', hint: 'one row per target; opens in Excel, LibreOffice, R, pandas' },
+  {
+    value: 'xlsx',
+    label: 'Excel (XLSX)',
+    hint: 'sheets for procedures, targets, drugs, complications, follow-ups, dictionary',
+  },
+  { value: 'json', label: 'JSON', hint: 'lossless with history; merges into another console' },
+  { value: 'fhir', label: 'FHIR R4', hint: 'a Bundle for other clinical systems' },
+] as const;
+
+type Format = (typeof FORMATS)[number]['value'];
+
+/** The export dialog: what to export, how, a progress bar with cancel, and where it went. */
+export function ExportScreen() {
+  const operators = useSettings((state) => state.settings?.operators ?? NO_ITEMS);
+  const [format, setFormat] = useState<Format>('csv');
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
+  const [operatorId, setOperatorId] = useState('');
+  const [includeDrafts, setIncludeDrafts] = useState(false);
+  const [pseudonymize, setPseudonymize] = useState(false);
+  const [european, setEuropean] = useState(false);
+  const [detailFiles, setDetailFiles] = useState(false);
+  const [job, setJob] = useState<ExportJobStatus | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const poller = useRef<ReturnType<typeof setInterval> | undefined>(undefined);
+
+  useEffect(() => () => clearInterval(poller.current), []);
+
+  const start = async () => {
+    setProblem(null);
+    setJob(null);
+    try {
+      const started = await client.exports.start({
+        format,
+        from: from || undefined,
+        to: to || undefined,
+        operatorIds: operatorId ? [operatorId] : undefined,
+        includeDrafts,
+        pseudonymize,
+        ...(format === 'csv' ? { european, detailFiles } : {}),
+      });
+      if ('cancelled' in started) return;
+      setJob(started);
+      poller.current = setInterval(async () => {
+        const status = await client.exports.status(started.id);
+        setJob(status);
+        if (status.state !== 'running') clearInterval(poller.current);
+      }, 150);
+    } catch (error) {
+      setProblem(error instanceof ApiCallError ? error.error.message : String(error));
+    }
+  };
+
+  const running = job?.state === 'running';
+  const percent = job && job.total > 0 ? Math.round((job.done / job.total) * 100) : 0;
+  return (
+    <section className="export-screen" aria-labelledby="export-title">
+      <h1 id="export-title">Export</h1>
+      <form
+        className="form-section"
+        aria-label="Export options"
+        onSubmit={(event) => {
+          event.preventDefault();
+          void start();
+        }}
+      >
+        <fieldset className="choice-group">
+          <legend>Format</legend>
+          {FORMATS.map((option) => (
+            <label key={option.value} className="radio-line">
+              <input
+                type="radio"
+                name="format"
+                value={option.value}
+                checked={format === option.value}
+                onChange={() => setFormat(option.value)}
+              />
+              <strong>{option.label}</strong> — {option.hint}
+            </label>
+          ))}
+        </fieldset>
+        <div className="row">
+          <div className="text-field">
+            <label htmlFor="export-from">From</label>
+            <input id="export-from" type="date" value={from} onChange={(event) => setFrom(event.target.value)} />
+          </div>
+          <div className="text-field">
+            <label htmlFor="export-to">To</label>
+            <input id="export-to" type="date" value={to} onChange={(event) => setTo(event.target.value)} />
+          </div>
+          <div className="text-field">
+            <label htmlFor="export-operator">Operator</label>
+            <select id="export-operator" value={operatorId} onChange={(event) => setOperatorId(event.target.value)}>
+              <option value="">All operators</option>
+              {operators.map((operator) => (
+                <option key={operator.id} value={operator.id}>
+                  {operator.name}
+                </option>
+              ))}
+            </select>
+          </div>
+        </div>
+        <label className="switch">
+          <input type="checkbox" checked={includeDrafts} onChange={(event) => setIncludeDrafts(event.target.checked)} />
+          Include drafts (otherwise signed records only)
+        </label>
+        <label className="switch">
+          <input type="checkbox" checked={pseudonymize} onChange={(event) => setPseudonymize(event.target.checked)} />
+          Pseudonymise: keyed hashes for patient ID and accession, no names or free text, age instead of birth date
+        </label>
+        {format === 'csv' && (
+          <>
+            <label className="switch">
+              <input type="checkbox" checked={european} onChange={(event) => setEuropean(event.target.checked)} />
+              For spreadsheets in European locales (semicolons, decimal commas, BOM)
+            </label>
+            <label className="switch">
+              <input type="checkbox" checked={detailFiles} onChange={(event) => setDetailFiles(event.target.checked)} />
+              Also one file per drug and per complication
+            </label>
+          </>
+        )}
+        <div className="row">
+          <button type="submit" className="primary big" disabled={running}>
+            Export…
+          </button>
+          {running && (
+            <button type="button" className="secondary" onClick={() => job && void client.exports.cancel(job.id)}>
+              Cancel export
+            </button>
+          )}
+        </div>
+      </form>
+      {problem && (
+        <p className="problem" role="alert">
+          {problem}
+        </p>
+      )}
+      {job && (
+        <section className="form-section" aria-label="Export progress">
+          <progress max={100} value={percent} aria-label="Export progress">
+            {percent} %
+          </progress>
+          <p role="status">
+            {job.state === 'running' && `Exporting… ${job.done} of ${job.total} procedures`}
+            {job.state === 'done' && `Exported ${job.result?.procedures ?? 0} procedures.`}
+            {job.state === 'cancelled' && 'Export cancelled; no file was written.'}
+            {job.state === 'failed' && `Export failed: ${job.error?.message ?? ''}`}
+          </p>
+          {job.state === 'done' && (
+            <ul className="export-files">
+              {job.result?.files.map((file) => (
+                <li key={file}>
+                  <code>{file}</code>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      )}
+    </section>
+  );
+}
