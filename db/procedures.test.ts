@@ -345,3 +345,54 @@ describe('what SQLite itself refuses', () => {
     expect(saveOperator(store, { id: operatorId, name: 'Dr. A. Keller', active: false }, context).active).toBe(false);
   });
 });
+
+describe('the denormalised list columns', () => {
+  it('always match the tables they summarise', () => {
+    const { record } = saveDraft(
+      store,
+      completeDraft(operatorId, {
+        indications: ['foraminal_stenosis', 'disc_herniation'],
+        targets: [
+          { root: 'L4', side: 'left', spread: ['epidural', 'perineural'] },
+          { root: 'L5', side: 'left', spread: ['perineural'] },
+        ],
+        caudalEpidural: true,
+        caudalSpread: ['epidural'],
+        drugs: [
+          { drug: 'dexamethasone', doseMg: 4, site: 0 },
+          { drug: 'lidocaine', concentrationMgPerMl: 10, volumeMl: 1.5, site: 1 },
+          { drug: 'dexamethasone', doseMg: 4, site: 'caudal' },
+        ],
+        complications: [{ type: 'vasovagal', severity: 'minor' }],
+      }),
+      context,
+    );
+    signProcedure(store, record.id, {}, context);
+    const current = getProcedure(store, record.id).record;
+    amendProcedure(
+      store,
+      { ...clinicalContent(current), complications: [{ type: 'none' }] },
+      { reason: 'was not vasovagal' },
+      context,
+    );
+    const row = store.sqlite
+      .prepare(
+        'SELECT root_sides, indications_text, caudal_spread_text, complications_text FROM procedures WHERE id = ?',
+      )
+      .get(record.id);
+    expect(row).toEqual({
+      root_sides: 'L4 left,L5 left',
+      indications_text: 'disc_herniation;foraminal_stenosis',
+      caudal_spread_text: 'epidural',
+      complications_text: 'none',
+    });
+    expect(
+      store.sqlite
+        .prepare('SELECT spread_text, drugs_text FROM targets WHERE procedure_id = ? ORDER BY ordinal')
+        .all(record.id),
+    ).toEqual([
+      { spread_text: 'perineural;epidural', drugs_text: 'dexamethasone 4 mg' },
+      { spread_text: 'perineural', drugs_text: 'lidocaine 15 mg' },
+    ]);
+  });
+});

@@ -4,7 +4,12 @@ import { expect, test } from './fixtures.js';
 
 test.use({ department: 'busy' });
 
-test('a pseudonymised CSV export from the export screen holds no identifiers', async ({ page, dbPath, expectAccessible, saveScreenshot }) => {
+test('a pseudonymised CSV export from the export screen holds no identifiers', async ({
+  page,
+  dbPath,
+  expectAccessible,
+  saveScreenshot,
+}) => {
   await page.getByRole('button', { name: 'Export', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Export' })).toBeVisible();
   await expectAccessible('the export screen');
@@ -14,7 +19,12 @@ test('a pseudonymised CSV export from the export screen holds no identifiers', a
   await expect(page.getByRole('status').filter({ hasText: /Exported \d+ procedures/ })).toBeVisible();
   await saveScreenshot('export-dark');
   const files = await page.locator('.export-files code').allTextContents();
-  expect(files.map((file) => file.replace(/.*\//, ''))).toEqual(expect.arrayContaining([expect.stringMatching(/^rootlog-export-\d{4}-\d\d-\d\d\.csv$/), expect.stringMatching(/\.drugs\.csv$/)]));
+  expect(files.map((file) => file.replace(/.*\//, ''))).toEqual(
+    expect.arrayContaining([
+      expect.stringMatching(/^rootlog-export-\d{4}-\d\d-\d\d\.csv$/),
+      expect.stringMatching(/\.drugs\.csv$/),
+    ]),
+  );
   const rows = parse(readFileSync(files[0] as string), { columns: true, bom: true }) as Record<string, string>[];
   expect(rows.length).toBeGreaterThan(250);
   expect(Object.keys(rows[0] ?? {})).toContain('patient_pseudonym');
@@ -22,7 +32,10 @@ test('a pseudonymised CSV export from the export screen holds no identifiers', a
   const text = readFileSync(files[0] as string, 'utf8');
   const Database = (await import('better-sqlite3')).default;
   const db = new Database(dbPath, { readonly: true });
-  const identifiers = db.prepare('SELECT patient_id, patient_name FROM procedures LIMIT 50').all() as { patient_id: string; patient_name: string }[];
+  const identifiers = db.prepare('SELECT patient_id, patient_name FROM procedures LIMIT 50').all() as {
+    patient_id: string;
+    patient_name: string;
+  }[];
   db.close();
   for (const { patient_id, patient_name } of identifiers) {
     expect(text).not.toContain(patient_id);

@@ -38,7 +38,9 @@ async function writeTable(
       bom: options.european,
       delimiter: options.european ? ';' : ',',
       record_delimiter: 'windows',
-      cast: { number: (value) => (options.european ? String(value).replace('.', ',') : String(value)) },
+      ...(options.european ? { cast: { number: (value: number) => String(value).replace('.', ',') } } : {}),
+      // Rows are objects on the writable side: a larger buffer means fewer waits for 'drain'.
+      writableHighWaterMark: 512,
     });
     csv.pipe(file.stream);
     let count = 0;
@@ -95,8 +97,8 @@ export async function exportCsv(
         ? {
             ...column,
             read: (row, ctx) => {
-              if (row.id !== lastId) {
-                lastId = String(row.id);
+              if (row('id') !== lastId) {
+                lastId = String(row('id'));
                 done++;
               }
               return column.read(row, ctx);

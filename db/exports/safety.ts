@@ -36,7 +36,8 @@ export class AtomicFile {
     try {
       // Opened synchronously, so a missing folder or a read-only disk is reported here, not later.
       const fd = openSync(this.partial, 'wx');
-      this.stream = createWriteStream('', { fd });
+      // Large writes: fewer system calls and fewer waits for 'drain' over hundreds of MB.
+      this.stream = createWriteStream('', { fd, highWaterMark: 1 << 20 });
     } catch (error) {
       throw new RootLogError(
         'validation',

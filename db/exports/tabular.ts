@@ -38,7 +38,8 @@ import { pseudonym } from './safety.js';
 
 export type ColumnType = 'text' | 'integer' | 'number' | 'date' | 'datetime' | 'time' | 'code' | 'codes' | 'yes/no';
 export type Cell = string | number | Date | null;
-type Row = Record<string, unknown>;
+/** A row's value by column name (rows are read as arrays: much faster for 100 000 rows than objects). */
+type Row = (column: string) => unknown;
 
 export interface Column {
   header: string;
@@ -84,7 +85,7 @@ function identityColumns(pseudonymize: boolean): Column[] {
         type: 'text',
         description:
           'HMAC-SHA-256 of the patient ID with the department key: the same patient gets the same pseudonym in every export; it cannot be reversed without the key, which is never exported.',
-        read: (row, c) => pseudonym(c.key ?? '', 'patient', text(row.patient_id)),
+        read: (row, c) => pseudonym(c.key ?? '', 'patient', text(row('patient_id'))),
       },
       {
         header: 'age_years',
@@ -93,7 +94,9 @@ function identityColumns(pseudonymize: boolean): Column[] {
         unit: 'years',
         description: 'Age in full years on the local date of the procedure (the birth date is not exported).',
         read: (row) =>
-          row.birth_date && row.performed_at ? ageInYears(String(row.birth_date), String(row.performed_at)) : null,
+          row('birth_date') && row('performed_at')
+            ? ageInYears(String(row('birth_date')), String(row('performed_at')))
+            : null,
       },
       {
         header: 'sex',
@@ -101,14 +104,14 @@ function identityColumns(pseudonymize: boolean): Column[] {
         type: 'code',
         values: SEXES,
         description: 'Sex as recorded.',
-        read: (row) => text(row.sex),
+        read: (row) => text(row('sex')),
       },
       {
         header: 'accession_pseudonym',
         label: 'Accession (pseudonym)',
         type: 'text',
         description: 'HMAC-SHA-256 of the RIS/PACS accession number with the department key.',
-        read: (row, c) => pseudonym(c.key ?? '', 'accession', text(row.accession_number)),
+        read: (row, c) => pseudonym(c.key ?? '', 'accession', text(row('accession_number'))),
       },
     ];
   }
@@ -118,21 +121,21 @@ function identityColumns(pseudonymize: boolean): Column[] {
       label: 'Patient ID',
       type: 'text',
       description: "The hospital's patient number.",
-      read: (row) => text(row.patient_id),
+      read: (row) => text(row('patient_id')),
     },
     {
       header: 'patient_name',
       label: 'Patient name',
       type: 'text',
       description: 'Name as entered at the console.',
-      read: (row) => text(row.patient_name),
+      read: (row) => text(row('patient_name')),
     },
     {
       header: 'birth_date',
       label: 'Birth date',
       type: 'date',
       description: 'Birth date.',
-      read: (row) => text(row.birth_date),
+      read: (row) => text(row('birth_date')),
     },
     {
       header: 'sex',
@@ -140,14 +143,14 @@ function identityColumns(pseudonymize: boolean): Column[] {
       type: 'code',
       values: SEXES,
       description: 'Sex as recorded.',
-      read: (row) => text(row.sex),
+      read: (row) => text(row('sex')),
     },
     {
       header: 'accession_number',
       label: 'Accession number',
       type: 'text',
       description: 'RIS/PACS accession number.',
-      read: (row) => text(row.accession_number),
+      read: (row) => text(row('accession_number')),
     },
   ];
 }
@@ -162,7 +165,7 @@ export function procedureColumns(pseudonymize: boolean): Column[] {
       label: 'Record ID',
       type: 'text',
       description: 'UUIDv7 of the record: stable across consoles and exports.',
-      read: (row) => text(row.id),
+      read: (row) => text(row('id')),
     },
     {
       header: 'status',
@@ -170,35 +173,35 @@ export function procedureColumns(pseudonymize: boolean): Column[] {
       type: 'code',
       values: STATUSES,
       description: 'draft, signed, or amended (signed and changed later with a reason).',
-      read: (row) => text(row.status),
+      read: (row) => text(row('status')),
     },
     {
       header: 'version',
       label: 'Version',
       type: 'integer',
       description: 'Signed version number (1 = as first signed).',
-      read: (row) => number(row.version),
+      read: (row) => number(row('version')),
     },
     {
       header: 'console',
       label: 'Console',
       type: 'text',
       description: 'Console the record was logged at.',
-      read: (row) => text(row.console_name),
+      read: (row) => text(row('console_name')),
     },
     {
       header: 'performed_at',
       label: 'Performed (local time)',
       type: 'datetime',
       description: 'Local date and time at the console, ISO 8601 with its UTC offset.',
-      read: (row) => text(row.performed_at),
+      read: (row) => text(row('performed_at')),
     },
     {
       header: 'performed_date',
       label: 'Performed (local date)',
       type: 'date',
       description: 'Local calendar date of the procedure.',
-      read: (row) => text(row.performed_date),
+      read: (row) => text(row('performed_date')),
     },
     ...identityColumns(pseudonymize),
     {
@@ -206,28 +209,28 @@ export function procedureColumns(pseudonymize: boolean): Column[] {
       label: 'Start time',
       type: 'time',
       description: 'Table time start (HH:MM, local).',
-      read: (row) => text(row.started_at),
+      read: (row) => text(row('started_at')),
     },
     {
       header: 'ended_at',
       label: 'End time',
       type: 'time',
       description: 'Table time end (HH:MM, local).',
-      read: (row) => text(row.ended_at),
+      read: (row) => text(row('ended_at')),
     },
     {
       header: 'operator',
       label: 'Operator',
       type: 'text',
       description: 'Radiologist who performed the procedure.',
-      read: (row) => text(row.operator_name),
+      read: (row) => text(row('operator_name')),
     },
     ...freeText({
       header: 'assistant',
       label: 'Assistant',
       type: 'text',
       description: `Assistant${FREE_TEXT_NOTE}.`,
-      read: (row) => text(row.assistant),
+      read: (row) => text(row('assistant')),
     }),
     {
       header: 'indications',
@@ -235,7 +238,7 @@ export function procedureColumns(pseudonymize: boolean): Column[] {
       type: 'codes',
       values: INDICATIONS,
       description: 'One or more, separated by ";".',
-      read: (row) => codes(row.indications, INDICATIONS),
+      read: (row) => codes(row('indications'), INDICATIONS),
     },
     {
       header: 'symptom_side',
@@ -243,14 +246,14 @@ export function procedureColumns(pseudonymize: boolean): Column[] {
       type: 'code',
       values: SYMPTOM_SIDES,
       description: 'Side of the symptoms.',
-      read: (row) => text(row.symptom_side),
+      read: (row) => text(row('symptom_side')),
     },
     {
       header: 'prior_infiltrations',
       label: 'Prior infiltrations',
       type: 'integer',
       description: 'Number of earlier infiltrations.',
-      read: (row) => number(row.prior_infiltrations),
+      read: (row) => number(row('prior_infiltrations')),
     },
     {
       header: 'consent',
@@ -258,7 +261,7 @@ export function procedureColumns(pseudonymize: boolean): Column[] {
       type: 'code',
       values: CONSENT,
       description: 'Informed consent.',
-      read: (row) => text(row.consent),
+      read: (row) => text(row('consent')),
     },
     {
       header: 'anticoagulation',
@@ -266,7 +269,7 @@ export function procedureColumns(pseudonymize: boolean): Column[] {
       type: 'code',
       values: ANTICOAGULATION,
       description: 'Anticoagulation at the time of the procedure.',
-      read: (row) => text(row.anticoagulation),
+      read: (row) => text(row('anticoagulation')),
     },
     {
       header: 'contrast_allergy',
@@ -274,7 +277,7 @@ export function procedureColumns(pseudonymize: boolean): Column[] {
       type: 'code',
       values: CONTRAST_ALLERGY,
       description: 'Contrast allergy handling.',
-      read: (row) => text(row.contrast_allergy),
+      read: (row) => text(row('contrast_allergy')),
     },
     {
       header: 'pregnancy_excluded',
@@ -282,7 +285,7 @@ export function procedureColumns(pseudonymize: boolean): Column[] {
       type: 'code',
       values: PREGNANCY_EXCLUDED,
       description: 'Pregnancy excluded.',
-      read: (row) => text(row.pregnancy_excluded),
+      read: (row) => text(row('pregnancy_excluded')),
     },
     {
       header: 'diabetes',
@@ -290,7 +293,7 @@ export function procedureColumns(pseudonymize: boolean): Column[] {
       type: 'code',
       values: YES_NO,
       description: 'Diabetic patient (steroid raises blood glucose).',
-      read: (row) => text(row.diabetes),
+      read: (row) => text(row('diabetes')),
     },
     {
       header: 'position',
@@ -298,7 +301,7 @@ export function procedureColumns(pseudonymize: boolean): Column[] {
       type: 'code',
       values: POSITIONS,
       description: 'Patient position.',
-      read: (row) => text(row.position),
+      read: (row) => text(row('position')),
     },
     {
       header: 'modality',
@@ -306,7 +309,7 @@ export function procedureColumns(pseudonymize: boolean): Column[] {
       type: 'code',
       values: MODALITIES,
       description: 'Image guidance.',
-      read: (row) => text(row.modality),
+      read: (row) => text(row('modality')),
     },
     {
       header: 'ctdi_vol_mgy',
@@ -314,7 +317,7 @@ export function procedureColumns(pseudonymize: boolean): Column[] {
       type: 'number',
       unit: 'mGy',
       description: 'CT dose index (volume).',
-      read: (row) => number(row.ctdi_vol_mgy),
+      read: (row) => number(row('ctdi_vol_mgy')),
     },
     {
       header: 'dlp_mgy_cm',
@@ -322,14 +325,14 @@ export function procedureColumns(pseudonymize: boolean): Column[] {
       type: 'number',
       unit: 'mGy·cm',
       description: 'CT dose-length product of the whole procedure.',
-      read: (row) => number(row.dlp_mgy_cm),
+      read: (row) => number(row('dlp_mgy_cm')),
     },
     {
       header: 'ct_acquisitions',
       label: 'CT acquisitions',
       type: 'integer',
       description: 'Planning and control scans.',
-      read: (row) => number(row.ct_acquisitions),
+      read: (row) => number(row('ct_acquisitions')),
     },
     {
       header: 'fluoro_time_s',
@@ -337,7 +340,7 @@ export function procedureColumns(pseudonymize: boolean): Column[] {
       type: 'number',
       unit: 's',
       description: 'Fluoroscopy or CT-fluoroscopy time.',
-      read: (row) => number(row.fluoro_time_s),
+      read: (row) => number(row('fluoro_time_s')),
     },
     {
       header: 'dap_gy_cm2',
@@ -345,7 +348,7 @@ export function procedureColumns(pseudonymize: boolean): Column[] {
       type: 'number',
       unit: 'Gy·cm²',
       description: 'Fluoroscopy dose-area product.',
-      read: (row) => number(row.dap_gy_cm2),
+      read: (row) => number(row('dap_gy_cm2')),
     },
     {
       header: 'contrast_agent',
@@ -353,7 +356,7 @@ export function procedureColumns(pseudonymize: boolean): Column[] {
       type: 'code',
       values: CONTRAST_AGENTS,
       description: 'Contrast agent.',
-      read: (row) => text(row.contrast_agent),
+      read: (row) => text(row('contrast_agent')),
     },
     {
       header: 'contrast_volume_ml',
@@ -361,7 +364,7 @@ export function procedureColumns(pseudonymize: boolean): Column[] {
       type: 'number',
       unit: 'mL',
       description: 'Contrast volume.',
-      read: (row) => number(row.contrast_volume_ml),
+      read: (row) => number(row('contrast_volume_ml')),
     },
     {
       header: 'caudal_epidural',
@@ -369,7 +372,7 @@ export function procedureColumns(pseudonymize: boolean): Column[] {
       type: 'yes/no',
       values: YES_NO,
       description: 'Combined caudal epidural injection.',
-      read: (row) => yesNo(row.caudal_epidural),
+      read: (row) => yesNo(row('caudal_epidural')),
     },
     {
       header: 'caudal_spread',
@@ -377,7 +380,15 @@ export function procedureColumns(pseudonymize: boolean): Column[] {
       type: 'codes',
       values: SPREAD_PATTERNS,
       description: 'Contrast spread of the caudal injection, ";"-separated.',
-      read: (row) => codes(row.caudal_spread, SPREAD_PATTERNS),
+      read: (row) => codes(row('caudal_spread'), SPREAD_PATTERNS),
+    },
+    {
+      header: 'caudal_provoked_pain',
+      label: 'Caudal provoked pain',
+      type: 'code',
+      values: PROVOKED_PAIN,
+      description: 'Pain provoked by the caudal contrast injection.',
+      read: (row) => text(row('caudal_provoked_pain')),
     },
     {
       header: 'pain_pre',
@@ -385,7 +396,7 @@ export function procedureColumns(pseudonymize: boolean): Column[] {
       type: 'integer',
       unit: 'NRS 0–10',
       description: 'Numeric rating scale before the injection.',
-      read: (row) => number(row.pain_pre),
+      read: (row) => number(row('pain_pre')),
     },
     {
       header: 'pain_post',
@@ -393,7 +404,7 @@ export function procedureColumns(pseudonymize: boolean): Column[] {
       type: 'integer',
       unit: 'NRS 0–10',
       description: 'Numeric rating scale after the injection.',
-      read: (row) => number(row.pain_post),
+      read: (row) => number(row('pain_post')),
     },
     {
       header: 'pain_post_minutes',
@@ -401,7 +412,7 @@ export function procedureColumns(pseudonymize: boolean): Column[] {
       type: 'integer',
       unit: 'min',
       description: 'When the pain after was asked.',
-      read: (row) => number(row.pain_post_minutes),
+      read: (row) => number(row('pain_post_minutes')),
     },
     {
       header: 'relief_percent',
@@ -409,7 +420,7 @@ export function procedureColumns(pseudonymize: boolean): Column[] {
       type: 'number',
       unit: '%',
       description: '(pre − post) / pre × 100, one decimal; empty when pre is 0; negative when worse.',
-      read: (row) => reliefPercent(number(row.pain_pre), number(row.pain_post)) ?? null,
+      read: (row) => reliefPercent(number(row('pain_pre')), number(row('pain_post'))) ?? null,
     },
     {
       header: 'complications',
@@ -417,7 +428,7 @@ export function procedureColumns(pseudonymize: boolean): Column[] {
       type: 'codes',
       values: COMPLICATIONS,
       description: '"none" or complication:severity pairs separated by ";" (severity minor or major).',
-      read: (row) => codes(row.complications, COMPLICATIONS),
+      read: (row) => codes(row('complications'), COMPLICATIONS),
     },
     {
       header: 'disposition',
@@ -425,56 +436,63 @@ export function procedureColumns(pseudonymize: boolean): Column[] {
       type: 'code',
       values: DISPOSITIONS,
       description: 'Where the patient went.',
-      read: (row) => text(row.disposition),
+      read: (row) => text(row('disposition')),
     },
     ...freeText({
       header: 'no_drug_reason',
       label: 'Reason no drug was given',
       type: 'text',
       description: `Why no steroid or local anaesthetic was given${FREE_TEXT_NOTE}.`,
-      read: (row) => text(row.no_drug_reason),
+      read: (row) => text(row('no_drug_reason')),
     }),
     ...freeText({
       header: 'notes',
       label: 'Notes',
       type: 'text',
       description: `Notes${FREE_TEXT_NOTE}.`,
-      read: (row) => text(row.notes),
+      read: (row) => text(row('notes')),
     }),
     {
       header: 'warnings',
       label: 'Clinical warnings',
       type: 'codes',
       description: 'Codes of the clinical warnings at the last save, ";"-separated.',
-      read: (row) => (row.warning_codes ? String(row.warning_codes).replaceAll(',', ';') : null),
+      read: (row) => (row('warning_codes') ? String(row('warning_codes')).replaceAll(',', ';') : null),
     },
     {
       header: 'signed_by',
       label: 'Signed by',
       type: 'text',
       description: 'Who signed version 1.',
-      read: (row) => text(row.signed_by),
+      read: (row) => text(row('signed_by')),
     },
     {
       header: 'signed_at',
       label: 'Signed at (UTC)',
       type: 'datetime',
       description: 'When version 1 was signed, UTC.',
-      read: (row) => text(row.signed_at),
+      read: (row) => text(row('signed_at')),
+    },
+    {
+      header: 'amended_by',
+      label: 'Last amended by',
+      type: 'text',
+      description: 'Who signed the latest amendment.',
+      read: (row) => text(row('amended_by')),
     },
     {
       header: 'amended_at',
       label: 'Last amended at (UTC)',
       type: 'datetime',
       description: 'When the latest amendment was signed, UTC.',
-      read: (row) => text(row.amended_at),
+      read: (row) => text(row('amended_at')),
     },
     ...freeText({
       header: 'amend_reason',
       label: 'Reason for the latest amendment',
       type: 'text',
       description: `Reason given for the latest amendment${FREE_TEXT_NOTE}.`,
-      read: (row) => text(row.amend_reason),
+      read: (row) => text(row('amend_reason')),
     }),
   ];
 }
@@ -485,7 +503,7 @@ export const targetColumns: Column[] = [
     label: 'Target number',
     type: 'integer',
     description: 'Position of the target in the record (1 = first).',
-    read: (row) => (row.target_ordinal == null ? null : Number(row.target_ordinal) + 1),
+    read: (row) => (row('target_ordinal') == null ? null : Number(row('target_ordinal')) + 1),
   },
   {
     header: 'root',
@@ -493,7 +511,7 @@ export const targetColumns: Column[] = [
     type: 'code',
     values: ROOTS,
     description: 'Nerve root treated.',
-    read: (row) => text(row.root),
+    read: (row) => text(row('root')),
   },
   {
     header: 'side',
@@ -501,7 +519,7 @@ export const targetColumns: Column[] = [
     type: 'code',
     values: SIDES,
     description: 'Side of the target.',
-    read: (row) => text(row.side),
+    read: (row) => text(row('side')),
   },
   {
     header: 'foramen',
@@ -509,7 +527,7 @@ export const targetColumns: Column[] = [
     type: 'code',
     values: FORAMINA,
     description: 'Foramen approached.',
-    read: (row) => text(row.foramen),
+    read: (row) => text(row('foramen')),
   },
   {
     header: 'approach',
@@ -517,7 +535,7 @@ export const targetColumns: Column[] = [
     type: 'code',
     values: APPROACHES,
     description: 'Needle approach.',
-    read: (row) => text(row.approach),
+    read: (row) => text(row('approach')),
   },
   {
     header: 'needle_gauge',
@@ -526,7 +544,7 @@ export const targetColumns: Column[] = [
     unit: 'G',
     values: NEEDLE_GAUGES,
     description: 'Needle gauge.',
-    read: (row) => number(row.needle_gauge),
+    read: (row) => number(row('needle_gauge')),
   },
   {
     header: 'needle_length_mm',
@@ -534,14 +552,14 @@ export const targetColumns: Column[] = [
     type: 'integer',
     unit: 'mm',
     description: 'Needle length.',
-    read: (row) => number(row.needle_length_mm),
+    read: (row) => number(row('needle_length_mm')),
   },
   {
     header: 'needle_repositionings',
     label: 'Needle repositionings',
     type: 'integer',
     description: 'Times the needle was repositioned.',
-    read: (row) => number(row.needle_repositionings),
+    read: (row) => number(row('needle_repositionings')),
   },
   {
     header: 'spread',
@@ -549,7 +567,7 @@ export const targetColumns: Column[] = [
     type: 'codes',
     values: SPREAD_PATTERNS,
     description: 'Contrast spread at this target, ";"-separated; intravascular_* and intrathecal are safety events.',
-    read: (row) => codes(row.spread, SPREAD_PATTERNS),
+    read: (row) => codes(row('spread'), SPREAD_PATTERNS),
   },
   {
     header: 'provoked_pain',
@@ -557,7 +575,7 @@ export const targetColumns: Column[] = [
     type: 'code',
     values: PROVOKED_PAIN,
     description: 'Pain provoked by the contrast injection.',
-    read: (row) => text(row.provoked_pain),
+    read: (row) => text(row('provoked_pain')),
   },
   {
     header: 'injection_slowed',
@@ -565,14 +583,14 @@ export const targetColumns: Column[] = [
     type: 'yes/no',
     values: YES_NO,
     description: 'The radiologist waited and injected more slowly.',
-    read: (row) => yesNo(row.injection_slowed),
+    read: (row) => yesNo(row('injection_slowed')),
   },
   {
     header: 'target_drugs',
     label: 'Drugs at this target',
     type: 'text',
     description: 'drug code and mg per administration at this target, ";"-separated (e.g. "dexamethasone 8 mg").',
-    read: (row) => text(row.target_drugs),
+    read: (row) => text(row('target_drugs')),
   },
 ];
 
@@ -582,28 +600,28 @@ export const drugColumns: Column[] = [
     label: 'Record ID',
     type: 'text',
     description: 'Record the administration belongs to.',
-    read: (row) => text(row.procedure_id),
+    read: (row) => text(row('procedure_id')),
   },
   {
     header: 'drug_number',
     label: 'Drug number',
     type: 'integer',
     description: 'Position in the record (1 = first).',
-    read: (row) => Number(row.ordinal) + 1,
+    read: (row) => Number(row('ordinal')) + 1,
   },
   {
     header: 'drug',
     label: 'Drug code',
     type: 'text',
     description: "Code in the department's drug catalogue.",
-    read: (row) => text(row.drug_code),
+    read: (row) => text(row('drug_code')),
   },
   {
     header: 'drug_name',
     label: 'Drug',
     type: 'text',
     description: 'Name in the catalogue.',
-    read: (row) => text(row.drug_name),
+    read: (row) => text(row('drug_name')),
   },
   {
     header: 'drug_class',
@@ -611,7 +629,7 @@ export const drugColumns: Column[] = [
     type: 'code',
     values: ['steroid', 'local_anaesthetic', 'other'],
     description: 'Drug class.',
-    read: (row) => text(row.drug_class),
+    read: (row) => text(row('drug_class')),
   },
   {
     header: 'particulate',
@@ -619,7 +637,7 @@ export const drugColumns: Column[] = [
     type: 'yes/no',
     values: YES_NO,
     description: 'Particulate steroid.',
-    read: (row) => yesNo(row.particulate),
+    read: (row) => yesNo(row('particulate')),
   },
   {
     header: 'dose_mg',
@@ -627,7 +645,7 @@ export const drugColumns: Column[] = [
     type: 'number',
     unit: 'mg',
     description: 'mg given: as entered, or concentration × volume.',
-    read: (row) => number(row.dose_total_mg),
+    read: (row) => number(row('dose_total_mg')),
   },
   {
     header: 'concentration_mg_per_ml',
@@ -635,7 +653,7 @@ export const drugColumns: Column[] = [
     type: 'number',
     unit: 'mg/mL',
     description: 'Concentration, where the catalogue doses by concentration.',
-    read: (row) => number(row.concentration_mg_per_ml),
+    read: (row) => number(row('concentration_mg_per_ml')),
   },
   {
     header: 'volume_ml',
@@ -643,7 +661,7 @@ export const drugColumns: Column[] = [
     type: 'number',
     unit: 'mL',
     description: 'Volume injected.',
-    read: (row) => number(row.volume_ml),
+    read: (row) => number(row('volume_ml')),
   },
   {
     header: 'site',
@@ -651,9 +669,13 @@ export const drugColumns: Column[] = [
     type: 'text',
     description: 'Target number, or "caudal".',
     read: (row) =>
-      row.at_caudal === 1 ? 'caudal' : row.target_ordinal == null ? null : String(Number(row.target_ordinal) + 1),
+      row('at_caudal') === 1
+        ? 'caudal'
+        : row('target_ordinal') == null
+          ? null
+          : String(Number(row('target_ordinal')) + 1),
   },
-  { header: 'lot', label: 'Lot', type: 'text', description: 'Lot number.', read: (row) => text(row.lot) },
+  { header: 'lot', label: 'Lot', type: 'text', description: 'Lot number.', read: (row) => text(row('lot')) },
 ];
 
 export const complicationColumns: Column[] = [
@@ -662,7 +684,7 @@ export const complicationColumns: Column[] = [
     label: 'Record ID',
     type: 'text',
     description: 'Record the complication belongs to.',
-    read: (row) => text(row.procedure_id),
+    read: (row) => text(row('procedure_id')),
   },
   {
     header: 'complication',
@@ -670,7 +692,7 @@ export const complicationColumns: Column[] = [
     type: 'code',
     values: COMPLICATIONS,
     description: 'Complication ("none" when there was none).',
-    read: (row) => text(row.complication),
+    read: (row) => text(row('complication')),
   },
   {
     header: 'severity',
@@ -678,7 +700,7 @@ export const complicationColumns: Column[] = [
     type: 'code',
     values: SEVERITIES,
     description: 'Severity.',
-    read: (row) => text(row.severity),
+    read: (row) => text(row('severity')),
   },
 ];
 
@@ -689,7 +711,7 @@ export function followUpColumns(pseudonymize: boolean): Column[] {
       label: 'Record ID',
       type: 'text',
       description: 'Record the follow-up belongs to.',
-      read: (row) => text(row.procedure_id),
+      read: (row) => text(row('procedure_id')),
     },
     {
       header: 'day',
@@ -697,7 +719,7 @@ export function followUpColumns(pseudonymize: boolean): Column[] {
       type: 'integer',
       unit: 'days',
       description: 'Days after the procedure.',
-      read: (row) => number(row.day),
+      read: (row) => number(row('day')),
     },
     {
       header: 'pain_nrs',
@@ -705,7 +727,7 @@ export function followUpColumns(pseudonymize: boolean): Column[] {
       type: 'integer',
       unit: 'NRS 0–10',
       description: 'Pain at follow-up.',
-      read: (row) => number(row.pain_nrs),
+      read: (row) => number(row('pain_nrs')),
     },
     {
       header: 'relief_percent',
@@ -713,7 +735,7 @@ export function followUpColumns(pseudonymize: boolean): Column[] {
       type: 'number',
       unit: '%',
       description: 'Relief reported at follow-up.',
-      read: (row) => number(row.relief_percent),
+      read: (row) => number(row('relief_percent')),
     },
     {
       header: 'method',
@@ -721,7 +743,7 @@ export function followUpColumns(pseudonymize: boolean): Column[] {
       type: 'code',
       values: FOLLOW_UP_METHODS,
       description: 'phone or visit.',
-      read: (row) => text(row.method),
+      read: (row) => text(row('method')),
     },
     ...(pseudonymize
       ? []
@@ -731,20 +753,24 @@ export function followUpColumns(pseudonymize: boolean): Column[] {
             label: 'Note',
             type: 'text' as const,
             description: `Note${FREE_TEXT_NOTE}.`,
-            read: (row: Row) => text(row.note),
+            read: (row: Row) => text(row('note')),
           },
         ]),
   ];
 }
 
-/** A dose in mg as text: "4", not SQLite's "4.0"; "?" when it was not entered. */
-const MG = 'coalesce(d.dose_mg, round(d.concentration_mg_per_ml * d.volume_ml, 2))';
-const MG_TEXT = `coalesce(CASE WHEN ${MG} = CAST(${MG} AS INTEGER) THEN CAST(CAST(${MG} AS INTEGER) AS TEXT) ELSE CAST(${MG} AS TEXT) END, '?')`;
-
-const PROCEDURE_SELECT = `p.*, o.name AS operator_name,
-  (SELECT group_concat(indication, ';') FROM procedure_indications i WHERE i.procedure_id = p.id) AS indications,
-  (SELECT group_concat(pattern, ';') FROM caudal_spread c WHERE c.procedure_id = p.id) AS caudal_spread,
-  (SELECT group_concat(complication || coalesce(':' || severity, ''), ';') FROM complications c WHERE c.procedure_id = p.id) AS complications`;
+// The lists come from their denormalised text columns (written with the lists themselves),
+// so each exported row is one join, not a query per list.
+// Only the columns the files use: reading fewer columns from 100 000 rows is measurably faster.
+const PROCEDURE_SELECT = `p.id, p.status, p.version, p.console_name, p.performed_at, p.performed_date, p.patient_id, p.patient_name,
+  p.birth_date, p.sex, p.accession_number, p.started_at, p.ended_at, p.assistant, p.symptom_side, p.prior_infiltrations, p.consent,
+  p.anticoagulation, p.contrast_allergy, p.pregnancy_excluded, p.diabetes, p.position, p.modality, p.ctdi_vol_mgy, p.dlp_mgy_cm,
+  p.ct_acquisitions, p.fluoro_time_s, p.dap_gy_cm2, p.contrast_agent, p.contrast_volume_ml, p.caudal_epidural, p.caudal_provoked_pain,
+  p.pain_pre, p.pain_post, p.pain_post_minutes, p.disposition, p.no_drug_reason, p.notes, p.warning_codes, p.signed_by, p.signed_at,
+  p.amended_by, p.amended_at, p.amend_reason, o.name AS operator_name, p.indications_text AS indications,
+  p.caudal_spread_text AS caudal_spread, p.complications_text AS complications`;
+const TARGET_SELECT = `t.ordinal AS target_ordinal, t.root, t.side, t.foramen, t.approach, t.needle_gauge, t.needle_length_mm,
+  t.needle_repositionings, t.provoked_pain, t.injection_slowed, t.spread_text AS spread, t.drugs_text AS target_drugs`;
 
 /** Which records an export holds: the filter of the list, signed only unless drafts are asked for. */
 export function exportFilter(options: ExportOptions): { where: string; params: Record<string, unknown> } {
@@ -775,11 +801,7 @@ export function exportTables(options: ExportOptions): {
       description:
         'One row per target, the procedure’s fields repeated on each (a procedure without targets has one row).',
       columns: [...procedureColumns(options.pseudonymize), ...targetColumns],
-      sql: `SELECT ${PROCEDURE_SELECT}, t.ordinal AS target_ordinal, t.root, t.side, t.foramen, t.approach, t.needle_gauge, t.needle_length_mm,
-              t.needle_repositionings, t.provoked_pain, t.injection_slowed,
-              (SELECT group_concat(pattern, ';') FROM target_spread s WHERE s.procedure_id = p.id AND s.target_ordinal = t.ordinal) AS spread,
-              (SELECT group_concat(d.drug_code || ' ' || ${MG_TEXT} || ' mg', ';')
-                 FROM drug_administrations d WHERE d.procedure_id = p.id AND d.target_ordinal = t.ordinal) AS target_drugs
+      sql: `SELECT ${PROCEDURE_SELECT}, ${TARGET_SELECT}
          FROM procedures p LEFT JOIN operators o ON o.id = p.operator_id LEFT JOIN targets t ON t.procedure_id = p.id
         WHERE ${where} ${order}, t.ordinal`,
     },
@@ -798,19 +820,11 @@ export function exportTables(options: ExportOptions): {
           label: 'Record ID',
           type: 'text',
           description: 'Record the target belongs to.',
-          read: (row) => text(row.procedure_id),
+          read: (row) => text(row('procedure_id')),
         },
         ...targetColumns,
       ],
-      sql: perChild(
-        `t.procedure_id, t.ordinal AS target_ordinal, t.root, t.side, t.foramen, t.approach, t.needle_gauge, t.needle_length_mm, t.needle_repositionings,
-         t.provoked_pain, t.injection_slowed,
-         (SELECT group_concat(pattern, ';') FROM target_spread s WHERE s.procedure_id = t.procedure_id AND s.target_ordinal = t.ordinal) AS spread,
-         (SELECT group_concat(d.drug_code || ' ' || ${MG_TEXT} || ' mg', ';')
-            FROM drug_administrations d WHERE d.procedure_id = t.procedure_id AND d.target_ordinal = t.ordinal) AS target_drugs`,
-        'targets t ON t.procedure_id = p.id',
-        't.ordinal',
-      ),
+      sql: perChild(`t.procedure_id, ${TARGET_SELECT}`, 'targets t ON t.procedure_id = p.id', 't.ordinal'),
     },
     drugs: {
       name: 'drugs',
@@ -844,7 +858,14 @@ export function exportTables(options: ExportOptions): {
 /** Rows of a table as cells, one at a time from SQLite. */
 export function* tableRows(store: Store, table: Table, options: ExportOptions, context: RowContext): Generator<Cell[]> {
   const { params } = exportFilter(options);
-  for (const row of store.sqlite.prepare(table.sql).iterate(params) as Iterable<Row>) {
+  const statement = store.sqlite.prepare(table.sql).raw(true);
+  // Later columns of the same name win, as they would in a row object.
+  const index: Record<string, number> = Object.create(null);
+  for (const [position, column] of statement.columns().entries()) index[column.name] = position;
+  let current: unknown[] = [];
+  const row: Row = (column) => current[index[column] ?? -1];
+  for (const values of statement.iterate(params) as Iterable<unknown[]>) {
+    current = values;
     yield table.columns.map((column) => column.read(row, context));
   }
 }

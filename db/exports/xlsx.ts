@@ -1,3 +1,4 @@
+import { once } from 'node:events';
 import ExcelJS from 'exceljs';
 import type { Store } from '../store.js';
 import type { ExportControl, ExportOptions } from './options.js';
@@ -37,8 +38,19 @@ function excelValue(column: Column, cell: Cell): ExcelJS.CellValue {
 
 const FORMATS: Partial<Record<Column['type'], string>> = { date: 'yyyy-mm-dd', datetime: 'yyyy-mm-dd hh:mm' };
 
+/**
+ * exceljs pushes rows into its zip stream without waiting for the disk; letting the file
+ * drain every few hundred rows keeps the compressed data from piling up in memory.
+ * (exceljs 4.4 still holds each sheet's XML until the sheet is committed — its issues #1894
+ * and #2916 — so peak memory grows with the largest sheet; see the export benchmark.)
+ */
+async function letTheFileCatchUp(file: AtomicFile): Promise<void> {
+  await new Promise((resolve) => setImmediate(resolve));
+  if (file.stream.writableNeedDrain) await once(file.stream, 'drain');
+}
+
 async function writeSheet(
-  workbook: ExcelJS.stream.xlsx.WorkbookWriter,
+  { workbook, file }: { workbook: ExcelJS.stream.xlsx.WorkbookWriter; file: AtomicFile },
   title: string,
   table: Table,
   rows: Iterable<Cell[]>,
@@ -58,6 +70,7 @@ async function writeSheet(
     sheet.addRow(row.map((cell, index) => excelValue(table.columns[index] as Column, cell))).commit();
     count++;
     progress?.();
+    if (count % 500 === 0) await letTheFileCatchUp(file);
     if (count % 2000 === 0) await checkpoint(control.signal);
   }
   sheet.commit();
@@ -79,10 +92,11 @@ export async function exportXlsx(
       useSharedStrings: false,
     });
     workbook.creator = 'RootLog';
+    const target = { workbook, file };
     const tables = exportTables(options);
     let done = 0;
     const procedures = await writeSheet(
-      workbook,
+      target,
       'Procedures',
       tables.procedures,
       tableRows(store, tables.procedures, options, context),
@@ -98,7 +112,7 @@ export async function exportXlsx(
       ['Complications', tables.complications],
       ['Follow-ups', tables.followUps],
     ] as const) {
-      await writeSheet(workbook, title, table, tableRows(store, table, options, context), control);
+      await writeSheet(target, title, table, tableRows(store, table, options, context), control);
     }
     const all = [tables.procedures, tables.targets, tables.drugs, tables.complications, tables.followUps];
     const dictionary: Table = {
@@ -113,7 +127,7 @@ export async function exportXlsx(
         read: () => null,
       })),
     };
-    await writeSheet(workbook, 'Data dictionary', dictionary, dictionaryRows(all), control);
+    await writeSheet(target, 'Data dictionary', dictionary, dictionaryRows(all), control);
     await workbook.commit();
     await checkpoint(control.signal);
     const bytes = await file.commit();

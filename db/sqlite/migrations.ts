@@ -162,6 +162,11 @@ CREATE TABLE procedures (
   notes TEXT,
   -- "L5 left,S1 left": the targets in one column, for the list and its root/side filter.
   root_sides TEXT NOT NULL DEFAULT '',
+  -- The lists below as ";"-joined text, written with them by the one writer
+  -- (procedure-rows.ts), so an export reads one row instead of a query per list.
+  indications_text TEXT NOT NULL DEFAULT '',
+  caudal_spread_text TEXT NOT NULL DEFAULT '',
+  complications_text TEXT NOT NULL DEFAULT '',
   -- Codes of the clinical warnings at the last save, for the list's badge.
   warning_codes TEXT NOT NULL DEFAULT '',
   created_at TEXT NOT NULL,
@@ -219,6 +224,9 @@ CREATE TABLE targets (
   needle_repositionings INTEGER ${wholeBetween('needle_repositionings', 0, 50)},
   provoked_pain TEXT ${oneOf('provoked_pain', PROVOKED_PAIN)},
   injection_slowed INTEGER ${flag('injection_slowed')},
+  -- Spread patterns and "drug mg" of this target as ";"-joined text, for exports (see procedures).
+  spread_text TEXT NOT NULL DEFAULT '',
+  drugs_text TEXT NOT NULL DEFAULT '',
   PRIMARY KEY (procedure_id, ordinal)
 ) STRICT, WITHOUT ROWID;
 CREATE INDEX targets_by_root_side ON targets (root, side);

@@ -1,4 +1,10 @@
-import { canonicalDraft, type ProcedureDraft, type ProcedureRecord, type RecordLife } from '../model/index.js';
+import {
+  canonicalDraft,
+  doseInMg,
+  type ProcedureDraft,
+  type ProcedureRecord,
+  type RecordLife,
+} from '../model/index.js';
 import type { SqliteDatabase } from './open.js';
 
 /*
@@ -86,6 +92,9 @@ const ALL_COLUMNS = [
   ...SCALAR_COLUMNS.map(([, column]) => column),
   'caudal_epidural',
   'root_sides',
+  'indications_text',
+  'caudal_spread_text',
+  'complications_text',
   ...LIFE_COLUMNS.map(([, c]) => c),
 ];
 
@@ -119,9 +128,9 @@ export function procedureStatements(db: SqliteDatabase) {
     insertIndication: db.prepare('INSERT INTO procedure_indications (procedure_id, indication) VALUES (?, ?)'),
     insertTarget: db.prepare(
       `INSERT INTO targets (procedure_id, ordinal, root, side, foramen, approach, needle_gauge, needle_length_mm,
-        needle_repositionings, provoked_pain, injection_slowed)
+        needle_repositionings, provoked_pain, injection_slowed, spread_text, drugs_text)
        VALUES (@procedureId, @ordinal, @root, @side, @foramen, @approach, @needleGauge, @needleLengthMm,
-        @needleRepositionings, @provokedPain, @injectionSlowed)`,
+        @needleRepositionings, @provokedPain, @injectionSlowed, @spreadText, @drugsText)`,
     ),
     insertTargetSpread: db.prepare(
       'INSERT INTO target_spread (procedure_id, target_ordinal, pattern) VALUES (?, ?, ?)',
@@ -152,7 +161,16 @@ export type ProcedureStatements = ReturnType<typeof procedureStatements>;
 const bool = (value: boolean | null | undefined) => (value == null ? null : value ? 1 : 0);
 
 function procedureRow(id: string, draft: ProcedureDraft, life: LifeColumns): Row {
-  const row: Row = { id, caudal_epidural: draft.caudalEpidural ? 1 : 0, root_sides: rootSides(draft.targets) };
+  const row: Row = {
+    id,
+    caudal_epidural: draft.caudalEpidural ? 1 : 0,
+    root_sides: rootSides(draft.targets),
+    indications_text: draft.indications.join(';'),
+    caudal_spread_text: draft.caudalSpread.join(';'),
+    complications_text: draft.complications
+      .map((entry) => (entry.severity ? `${entry.type}:${entry.severity}` : entry.type))
+      .join(';'),
+  };
   for (const [field, column] of SCALAR_COLUMNS) row[column] = draft[field] ?? null;
   for (const [field, column] of LIFE_COLUMNS) row[column] = life[field];
   return row;
@@ -187,6 +205,11 @@ export function writeProcedure(
       needleRepositionings: target.needleRepositionings ?? null,
       provokedPain: target.provokedPain ?? null,
       injectionSlowed: bool(target.injectionSlowed),
+      spreadText: target.spread.join(';'),
+      drugsText: draft.drugs
+        .filter((administration) => administration.site === ordinal)
+        .map((administration) => `${administration.drug} ${doseInMg(administration) ?? '?'} mg`)
+        .join(';'),
     });
     for (const pattern of target.spread) s.insertTargetSpread.run(id, ordinal, pattern);
   });

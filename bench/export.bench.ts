@@ -1,0 +1,96 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runExport } from '../db/exports/run.js';
+import { openStore } from '../db/store.js';
+
+/*
+ * CSV and XLSX export of 100 000 procedures: wall time and peak memory (RSS sampled while
+ * the export runs), next to the sqlite3 command-line tool writing the same rows (procedures
+ * joined with their targets) as CSV. Goal: CSV within 3× of sqlite3.
+ */
+const count = Number(process.env.BENCH_PROCEDURES ?? 100_000);
+const seeded = join(process.cwd(), 'bench', 'out', `seed-${count}.sqlite`);
+if (!existsSync(seeded)) {
+  mkdirSync(join(process.cwd(), 'bench', 'out'), { recursive: true });
+  execFileSync(
+    process.execPath,
+    [
+      join(process.cwd(), 'dist', 'cli', 'rootlog.cjs'),
+      'seed',
+      '--db',
+      seeded,
+      '--count',
+      String(count),
+      '--seed',
+      '1',
+    ],
+    { stdio: 'inherit' },
+  );
+}
+const dir = mkdtempSync(join(tmpdir(), 'rootlog-bench-export-'));
+const store = openStore(seeded);
+
+async function measure(name: string, request: Record<string, unknown>) {
+  global.gc?.();
+  const before = process.memoryUsage().rss;
+  let peak = before;
+  const sampler = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage().rss);
+  }, 20);
+  const started = performance.now();
+  const result = await runExport(store, request);
+  const seconds = (performance.now() - started) / 1000;
+  clearInterval(sampler);
+  peak = Math.max(peak, process.memoryUsage().rss);
+  const bytes = result.files.reduce((sum, file) => sum + statSync(file).size, 0);
+  console.log(
+    `${name.padEnd(40)} ${String(result.procedures).padStart(7)} procedures  ${seconds.toFixed(2).padStart(6)} s  ${(bytes / 1e6).toFixed(1).padStart(6)} MB written  RSS ${(before / 1e6).toFixed(0)} → peak ${(peak / 1e6).toFixed(0)} MB`,
+  );
+  return seconds;
+}
+
+const sqlite3 = (() => {
+  try {
+    execFileSync('sqlite3', ['-version']);
+    return true;
+  } catch {
+    return false;
+  }
+})();
+let sqliteSeconds = Number.NaN;
+if (sqlite3) {
+  const out = join(dir, 'sqlite3.csv');
+  const started = performance.now();
+  execFileSync('sh', [
+    '-c',
+    `sqlite3 -readonly -csv -header "${seeded}" "SELECT p.*, t.* FROM procedures p LEFT JOIN targets t ON t.procedure_id = p.id WHERE p.status <> 'draft' ORDER BY p.performed_at_utc, p.id, t.ordinal" > "${out}"`,
+  ]);
+  sqliteSeconds = (performance.now() - started) / 1000;
+  console.log(
+    `${'sqlite3 CLI: procedures ⟕ targets → CSV'.padEnd(40)} ${' '.repeat(18)}${sqliteSeconds.toFixed(2).padStart(6)} s  ${(statSync(out).size / 1e6).toFixed(1).padStart(6)} MB written`,
+  );
+} else {
+  console.log('sqlite3 command-line tool not installed (apt-get install sqlite3): no ratio');
+}
+
+const to = '2026-12-31';
+const tenth = await measure('CSV, one year (about a third)', {
+  format: 'csv',
+  out: join(dir, 'year.csv'),
+  from: '2025-11-25',
+  to,
+});
+const csv = await measure('CSV, all', { format: 'csv', out: join(dir, 'all.csv') });
+await measure('CSV, all, pseudonymised', { format: 'csv', out: join(dir, 'pseudo.csv'), pseudonymize: true });
+const xlsx = await measure('XLSX, all (6 sheets)', { format: 'xlsx', out: join(dir, 'all.xlsx') });
+await measure('JSON, all (with versions and history)', { format: 'json', out: join(dir, 'all.json') });
+await measure('FHIR R4 bundle, all', { format: 'fhir', out: join(dir, 'all.fhir.json') });
+if (sqlite3) {
+  const ratio = csv / sqliteSeconds;
+  console.log(
+    `CSV / sqlite3 = ${ratio.toFixed(2)}× (goal ≤ 3×: ${ratio <= 3 ? 'met' : 'MISSED'}); XLSX / sqlite3 = ${(xlsx / sqliteSeconds).toFixed(2)}×; one year vs all: ${(tenth / csv).toFixed(2)} of the time`,
+  );
+}
+store.close();
