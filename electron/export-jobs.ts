@@ -62,6 +62,7 @@ export class ExportJobs {
           error instanceof RootLogError
             ? error.toJSON()
             : { code: 'internal', message: 'The export failed; no file was written.' };
+        if (!(error instanceof RootLogError)) this.onUnexpectedError?.(error);
       },
     );
     return this.status(id);
