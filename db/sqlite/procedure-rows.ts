@@ -95,6 +95,8 @@ const ALL_COLUMNS = [
   'indications_text',
   'caudal_spread_text',
   'complications_text',
+  'target_spread_text',
+  'target_drugs_text',
   ...LIFE_COLUMNS.map(([, c]) => c),
 ];
 
@@ -170,6 +172,15 @@ function procedureRow(id: string, draft: ProcedureDraft, life: LifeColumns): Row
     complications_text: draft.complications
       .map((entry) => (entry.severity ? `${entry.type}:${entry.severity}` : entry.type))
       .join(';'),
+    target_spread_text: draft.targets.map((target) => target.spread.join(';')).join('|'),
+    target_drugs_text: draft.targets
+      .map((_, ordinal) =>
+        draft.drugs
+          .filter((administration) => administration.site === ordinal)
+          .map((administration) => administration.drug)
+          .join(';'),
+      )
+      .join('|'),
   };
   for (const [field, column] of SCALAR_COLUMNS) row[column] = draft[field] ?? null;
   for (const [field, column] of LIFE_COLUMNS) row[column] = life[field];

@@ -1,0 +1,83 @@
+import { z } from 'zod';
+import type { Quantiles } from './quantiles.js';
+import { MODALITIES, ROOTS } from './vocabularies.js';
+
+/** The dashboard's filter: date range, operators, modality and roots (signed records only). */
+export const dashboardFilterSchema = z
+  .object({
+    from: z.iso.date({ error: 'must be a date as YYYY-MM-DD' }).optional(),
+    to: z.iso.date({ error: 'must be a date as YYYY-MM-DD' }).optional(),
+    operatorIds: z.array(z.string().min(1).max(64)).max(200).optional(),
+    modalities: z
+      .array(z.enum(MODALITIES, { error: `must be one of: ${MODALITIES.join(', ')}` }))
+      .max(MODALITIES.length)
+      .optional(),
+    roots: z
+      .array(z.enum(ROOTS, { error: `must be one of: ${ROOTS.join(', ')}` }))
+      .max(ROOTS.length)
+      .optional(),
+  })
+  .strict()
+  .refine((filter) => !filter.from || !filter.to || filter.from <= filter.to, {
+    error: 'must not start after it ends',
+    path: ['from'],
+  });
+export type DashboardFilter = z.input<typeof dashboardFilterSchema>;
+
+export interface PainGroup {
+  key: string;
+  label: string;
+  procedures: number;
+  pre: Quantiles;
+  post: Quantiles;
+  relief: Quantiles;
+  /** Share of procedures with relief ≥ 50 % among those with pain before > 0. */
+  responderShare: number | null;
+}
+
+export interface DoseStat {
+  n: number;
+  median: number | null;
+  p75: number | null;
+  /** Share above the department's reference level; null where there is none. */
+  aboveReferenceShare: number | null;
+}
+
+export interface DoseGroup {
+  key: string;
+  label: string;
+  dlp: DoseStat;
+  ctdiVol: DoseStat;
+  fluoroTime: DoseStat;
+  dap: DoseStat;
+}
+
+export interface Dashboard {
+  procedures: number;
+  referenceLevels: { ctDlpMGyCm: number; fluoroTimeS: number };
+  volume: {
+    byMonth: { month: string; procedures: number }[];
+    byOperator: { key: string; label: string; procedures: number }[];
+    byRootSide: { root: string; side: string; targets: number }[];
+    bilateralShare: number | null;
+    caudalShare: number | null;
+  };
+  pain: { overall: PainGroup; byRoot: PainGroup[]; byIndication: PainGroup[]; byOperator: PainGroup[] };
+  spread: {
+    targets: number;
+    patterns: { pattern: string; targets: number; share: number | null }[];
+    byRoot: { root: string; targets: number; intravascularRate: number | null; intrathecalRate: number | null }[];
+    particulateAfterIntravascular: {
+      intravascularTargets: number;
+      withParticulateSteroid: number;
+      share: number | null;
+    };
+  };
+  complications: { complication: string; severity: string | null; procedures: number; rate: number | null }[];
+  dose: {
+    byModality: DoseGroup[];
+    byOperator: DoseGroup[];
+    trend: { month: string; dlpMedian: number | null; fluoroTimeMedian: number | null; procedures: number }[];
+  };
+  tableTime: { key: string; label: string; minutes: Quantiles & { p75: number | null } }[];
+}

@@ -1,0 +1,67 @@
+/** Median, quartiles and 75th percentile of a sample, interpolated as R's type 7 and pandas do. */
+export interface Quantiles {
+  n: number;
+  q1: number | null;
+  median: number | null;
+  q3: number | null;
+}
+
+export function quantile(sorted: readonly number[], p: number): number | null {
+  if (sorted.length === 0) return null;
+  const position = (sorted.length - 1) * p;
+  const lower = Math.floor(position);
+  const upper = Math.ceil(position);
+  const low = sorted[lower] as number;
+  const high = sorted[upper] as number;
+  return Math.round((low + (high - low) * (position - lower)) * 1000) / 1000;
+}
+
+export function quantiles(values: readonly number[]): Quantiles {
+  const sorted = sortedNumbers(values);
+  return { n: sorted.length, q1: quantile(sorted, 0.25), median: quantile(sorted, 0.5), q3: quantile(sorted, 0.75) };
+}
+
+/** A share as a fraction 0–1 rounded to 4 decimals; null when there is nothing to share. */
+export const share = (part: number, whole: number): number | null =>
+  whole > 0 ? Math.round((part / whole) * 10000) / 10000 : null;
+
+/**
+ * A sample kept as value → count: NRS scores and relief percentages take few distinct values,
+ * so 100 000 of them cost a few map entries, not a 100 000-number sort. Quantiles are the
+ * same as from the full sorted list.
+ */
+export class CountedSample {
+  private readonly counts = new Map<number, number>();
+  n = 0;
+
+  add(value: number): void {
+    this.counts.set(value, (this.counts.get(value) ?? 0) + 1);
+    this.n++;
+  }
+
+  /** The value at a 0-based position of the sorted sample. */
+  private at(sortedValues: number[], position: number): number {
+    let seen = 0;
+    for (const value of sortedValues) {
+      seen += this.counts.get(value) ?? 0;
+      if (position < seen) return value;
+    }
+    return sortedValues[sortedValues.length - 1] as number;
+  }
+
+  quantile(p: number): number | null {
+    if (this.n === 0) return null;
+    const values = [...this.counts.keys()].sort((a, b) => a - b);
+    const position = (this.n - 1) * p;
+    const low = this.at(values, Math.floor(position));
+    const high = this.at(values, Math.ceil(position));
+    return Math.round((low + (high - low) * (position - Math.floor(position))) * 1000) / 1000;
+  }
+
+  quantiles(): Quantiles {
+    return { n: this.n, q1: this.quantile(0.25), median: this.quantile(0.5), q3: this.quantile(0.75) };
+  }
+}
+
+/** Sorts numbers numerically without a comparator call per pair (a typed array sorts natively). */
+export const sortedNumbers = (values: readonly number[]): number[] => Array.from(Float64Array.from(values).sort());

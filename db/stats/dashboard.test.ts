@@ -1,0 +1,266 @@
+import { describe, expect, it } from 'vitest';
+import { type ProcedureDraft, quantiles, reliefPercent, share } from '../model/index.js';
+import { getProcedure, saveDraft, signProcedure } from '../procedures.js';
+import { seedDatabase } from '../seed.js';
+import { saveOperator } from '../settings.js';
+import type { Store } from '../store.js';
+import { completeDraft, context, tempStore } from '../testing/fixtures.js';
+import { dashboard } from './dashboard.js';
+
+function handFixture() {
+  const { store, operatorId: a } = tempStore();
+  const b = saveOperator(store, { name: 'Dr. B. Lang' }, context).id;
+  const sign = (input: Parameters<typeof completeDraft>[1], confirmed: string[] = []) => {
+    const { record } = saveDraft(store, input as never, context);
+    signProcedure(store, record.id, { confirmedWarnings: confirmed }, context);
+  };
+  const base = (operatorId: string, overrides: Parameters<typeof completeDraft>[1]) =>
+    completeDraft(operatorId, { dlpMGyCm: null, ...overrides });
+  sign(
+    base(a, {
+      patientId: 'H1',
+      performedAt: '2026-01-10T09:00:00+01:00',
+      startedAt: '09:00',
+      endedAt: '09:15',
+      modality: 'ct',
+      dlpMGyCm: 150,
+      ctdiVolMGy: 12,
+      painPre: 8,
+      painPost: 2,
+    }),
+  );
+  sign(
+    base(a, {
+      patientId: 'H2',
+      performedAt: '2026-01-20T10:00:00+01:00',
+      startedAt: '10:00',
+      endedAt: '10:20',
+      symptomSide: 'bilateral',
+      indications: ['foraminal_stenosis'],
+      targets: [
+        { root: 'L5', side: 'left', spread: ['perineural'] },
+        { root: 'L5', side: 'right', spread: ['intravascular_venous'] },
+      ],
+      caudalEpidural: true,
+      caudalSpread: ['epidural'],
+      drugs: [
+        { drug: 'dexamethasone', doseMg: 4, site: 0 },
+        { drug: 'triamcinolone', doseMg: 40, site: 1 },
+      ],
+      modality: 'ct',
+      dlpMGyCm: 250,
+      painPre: 6,
+      painPost: 3,
+      complications: [{ type: 'vasovagal', severity: 'minor' }],
+    }),
+    ['particulate_after_unsafe_spread', 'dlp_above_reference'],
+  );
+  sign(
+    base(b, {
+      patientId: 'H3',
+      performedAt: '2026-02-05T08:00:00+01:00',
+      startedAt: '08:00',
+      endedAt: '08:10',
+      symptomSide: 'right',
+      indications: ['disc_herniation', 'other'],
+      targets: [{ root: 'S1', side: 'right', spread: ['intrathecal'] }],
+      modality: 'fluoroscopy',
+      fluoroTimeS: 70,
+      dapGyCm2: 2,
+      painPre: 5,
+      painPost: 5,
+    }),
+    ['fluoro_time_above_reference'],
+  );
+  sign(
+    base(b, {
+      patientId: 'H4',
+      performedAt: '2026-02-06T08:00:00+01:00',
+      startedAt: null,
+      endedAt: null,
+      targets: [{ root: 'L4', side: 'left', spread: ['perineural'] }],
+      modality: 'ct_fluoroscopy',
+      dlpMGyCm: 100,
+      fluoroTimeS: 10,
+      painPre: 0,
+      painPost: 0,
+      complications: [{ type: 'hematoma', severity: 'major' }],
+    }),
+  );
+  saveDraft(store, completeDraft(a, { patientId: 'DRAFT', painPre: 10, painPost: 0 }), context);
+  return { store, a, b };
+}
+
+describe('dashboard aggregates on a small fixture, computed by hand', () => {
+  const { store, a, b } = handFixture();
+  const result = dashboard(store);
+
+  it('volume', () => {
+    expect(result.procedures).toBe(4);
+    expect(result.volume.byMonth).toEqual([
+      { month: '2026-01', procedures: 2 },
+      { month: '2026-02', procedures: 2 },
+    ]);
+    expect(result.volume.byOperator.map((row) => [row.key, row.procedures]).sort()).toEqual(
+      [
+        [a, 2],
+        [b, 2],
+      ].sort(),
+    );
+    expect(result.volume.byRootSide).toEqual([
+      { root: 'L4', side: 'left', targets: 1 },
+      { root: 'L5', side: 'left', targets: 2 },
+      { root: 'L5', side: 'right', targets: 1 },
+      { root: 'S1', side: 'right', targets: 1 },
+    ]);
+    expect(result.volume.bilateralShare).toBe(0.25);
+    expect(result.volume.caudalShare).toBe(0.25);
+  });
+
+  it('immediate pain response', () => {
+    expect(result.pain.overall).toMatchObject({
+      procedures: 4,
+      pre: { n: 4, q1: 3.75, median: 5.5, q3: 6.5 },
+      post: { n: 4, q1: 1.5, median: 2.5, q3: 3.5 },
+      relief: { n: 3, q1: 25, median: 50, q3: 62.5 },
+      responderShare: 0.6667,
+    });
+    expect(result.pain.byRoot.map((group) => [group.key, group.procedures, group.pre.median])).toEqual([
+      ['L4', 1, 0],
+      ['L5', 2, 7],
+      ['S1', 1, 5],
+    ]);
+    expect(result.pain.byIndication.map((group) => [group.key, group.procedures])).toEqual([
+      ['disc_herniation', 3],
+      ['foraminal_stenosis', 1],
+      ['other', 1],
+    ]);
+  });
+
+  it('contrast spread', () => {
+    expect(result.spread.targets).toBe(5);
+    expect(result.spread.patterns.filter((row) => row.targets > 0)).toEqual([
+      { pattern: 'perineural', targets: 3, share: 0.6 },
+      { pattern: 'intravascular_venous', targets: 1, share: 0.2 },
+      { pattern: 'intrathecal', targets: 1, share: 0.2 },
+    ]);
+    expect(result.spread.byRoot).toEqual([
+      { root: 'L4', targets: 1, intravascularRate: 0, intrathecalRate: 0 },
+      { root: 'L5', targets: 3, intravascularRate: 0.3333, intrathecalRate: 0 },
+      { root: 'S1', targets: 1, intravascularRate: 0, intrathecalRate: 1 },
+    ]);
+    expect(result.spread.particulateAfterIntravascular).toEqual({
+      intravascularTargets: 1,
+      withParticulateSteroid: 1,
+      share: 1,
+    });
+  });
+
+  it('complications', () => {
+    expect(result.complications).toEqual([
+      { complication: 'none', severity: null, procedures: 2, rate: 0.5 },
+      { complication: 'vasovagal', severity: 'minor', procedures: 1, rate: 0.25 },
+      { complication: 'hematoma', severity: 'major', procedures: 1, rate: 0.25 },
+    ]);
+  });
+
+  it('radiation dose against the reference levels', () => {
+    const ct = result.dose.byModality.find((group) => group.key === 'ct');
+    expect(ct?.dlp).toEqual({ n: 2, median: 200, p75: 225, aboveReferenceShare: 0.5 });
+    expect(ct?.ctdiVol).toEqual({ n: 1, median: 12, p75: 12, aboveReferenceShare: null });
+    const fluoro = result.dose.byModality.find((group) => group.key === 'fluoroscopy');
+    expect(fluoro?.fluoroTime).toEqual({ n: 1, median: 70, p75: 70, aboveReferenceShare: 1 });
+    expect(fluoro?.dap).toMatchObject({ n: 1, median: 2 });
+    expect(result.dose.byModality.find((group) => group.key === 'ct_fluoroscopy')?.fluoroTime.aboveReferenceShare).toBe(
+      0,
+    );
+    expect(result.dose.trend).toEqual([
+      { month: '2026-01', procedures: 2, dlpMedian: 200, fluoroTimeMedian: null },
+      { month: '2026-02', procedures: 2, dlpMedian: 100, fluoroTimeMedian: 40 },
+    ]);
+  });
+
+  it('table time per operator', () => {
+    const byOperator = Object.fromEntries(result.tableTime.map((row) => [row.key, row.minutes]));
+    expect(byOperator[a]).toMatchObject({ n: 2, median: 17.5, p75: 18.75 });
+    expect(byOperator[b]).toMatchObject({ n: 1, median: 10 });
+  });
+
+  it('filters by root, modality, operator and dates', () => {
+    expect(dashboard(store, { roots: ['S1'] }).procedures).toBe(1);
+    expect(dashboard(store, { modalities: ['ct'] }).procedures).toBe(2);
+    expect(dashboard(store, { operatorIds: [b] }).volume.byMonth).toEqual([{ month: '2026-02', procedures: 2 }]);
+    expect(dashboard(store, { from: '2026-02-01' }).procedures).toBe(2);
+    expect(dashboard(store, { from: '2027-01-01' })).toMatchObject({
+      procedures: 0,
+      pain: { overall: { pre: { n: 0, median: null } } },
+    });
+    expect(() => dashboard(store, { roots: ['L9'] })).toThrowError(expect.objectContaining({ field: 'roots[0]' }));
+  });
+});
+
+/** The same figures recomputed in TypeScript from every record, independently of the SQL. */
+function recompute(store: Store) {
+  const ids = store.sqlite.prepare("SELECT id FROM procedures WHERE status <> 'draft'").pluck().all() as string[];
+  const records: ProcedureDraft[] = ids.map((id) => getProcedure(store, id).record);
+  const reliefs = records.map((r) => reliefPercent(r.painPre, r.painPost)).filter((v): v is number => v !== undefined);
+  const byMonth = new Map<string, number>();
+  for (const r of records)
+    byMonth.set(String(r.performedAt).slice(0, 7), (byMonth.get(String(r.performedAt).slice(0, 7)) ?? 0) + 1);
+  const targets = records.flatMap((r) => r.targets);
+  const intravascularTargets = records.flatMap((r) =>
+    r.targets.map((t, i) => ({ t, i, r })).filter(({ t }) => t.spread.some((p) => p.startsWith('intravascular'))),
+  );
+  const ctDlp = records.filter((r) => r.modality === 'ct' && r.dlpMGyCm != null).map((r) => r.dlpMGyCm as number);
+  return {
+    procedures: records.length,
+    byMonth: [...byMonth.entries()].sort().map(([month, procedures]) => ({ month, procedures })),
+    pre: quantiles(records.map((r) => r.painPre as number)),
+    relief: quantiles(reliefs),
+    responderShare: share(reliefs.filter((v) => v >= 50).length, reliefs.length),
+    perineural: targets.filter((t) => t.spread.includes('perineural')).length,
+    bilateral: share(
+      records.filter((r) =>
+        r.targets.some((t) => t.side === 'left' && r.targets.some((u) => u.root === t.root && u.side === 'right')),
+      ).length,
+      records.length,
+    ),
+    caudal: share(records.filter((r) => r.caudalEpidural).length, records.length),
+    intravascular: intravascularTargets.length,
+    particulate: intravascularTargets.filter(({ r, i }) =>
+      r.drugs.some((d) => d.site === i && ['triamcinolone', 'methylprednisolone', 'betamethasone'].includes(d.drug)),
+    ).length,
+    none: records.filter((r) => r.complications.some((c) => c.type === 'none')).length,
+    ctDlp: quantiles(ctDlp),
+    ctDlpAbove: share(ctDlp.filter((v) => v > 200).length, ctDlp.length),
+  };
+}
+
+describe('dashboard aggregates against an independent recomputation', () => {
+  it('agree over every record of a seeded database', () => {
+    const { store } = tempStore();
+    seedDatabase(store, { count: 2500, seed: 17, until: new Date('2026-06-30T12:00:00Z') }, context);
+    const expected = recompute(store);
+    const result = dashboard(store);
+    expect(result.procedures).toBe(expected.procedures);
+    expect(result.volume.byMonth).toEqual(expected.byMonth);
+    expect(result.pain.overall.pre).toEqual(expected.pre);
+    expect(result.pain.overall.relief).toEqual(expected.relief);
+    expect(result.pain.overall.responderShare).toBe(expected.responderShare);
+    expect(result.spread.patterns.find((p) => p.pattern === 'perineural')?.targets).toBe(expected.perineural);
+    expect(result.volume.bilateralShare).toBe(expected.bilateral);
+    expect(result.volume.caudalShare).toBe(expected.caudal);
+    expect(result.spread.particulateAfterIntravascular).toMatchObject({
+      intravascularTargets: expected.intravascular,
+      withParticulateSteroid: expected.particulate,
+    });
+    expect(expected.intravascular).toBeGreaterThan(10);
+    expect(result.complications.find((c) => c.complication === 'none')?.procedures).toBe(expected.none);
+    const ct = result.dose.byModality.find((group) => group.key === 'ct');
+    expect(ct?.dlp).toMatchObject({
+      n: expected.ctDlp.n,
+      median: expected.ctDlp.median,
+      aboveReferenceShare: expected.ctDlpAbove,
+    });
+  });
+});
