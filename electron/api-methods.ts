@@ -14,6 +14,7 @@ export const API_METHODS = [
   'settings.update',
   'settings.saveOperator',
   'settings.saveDrug',
+  'stats.dashboard',
   'exports.start',
   'exports.status',
   'exports.cancel',

@@ -70,6 +70,7 @@ describe('createApi', () => {
     ['settings.saveOperator', (api) => api.settings.saveOperator({ name: '' }), 'name'],
     ['settings.saveDrug', (api) => api.settings.saveDrug({ code: 'x' }), 'code'],
     ['backup.run', (api) => api.backup.run(''), 'out'],
+    ['stats.dashboard', (api) => api.stats.dashboard({ modalities: ['mri'] }), 'modalities[0]'],
     ['exports.start', (api) => api.exports.start({ format: 'docx' }), 'export.format'],
     ['exports.start (no file)', (api) => api.exports.start({ format: 'csv' }), 'out'],
     ['exports.status', (api) => api.exports.status('nope'), 'jobId'],

@@ -4,6 +4,7 @@ import { EXPORT_FORMATS } from '../db/exports/options.js';
 import { backupDatabase } from '../db/maintenance.js';
 import {
   type ApiError,
+  type Dashboard,
   type DepartmentSettings,
   type Drug,
   type DrugAdministration,
@@ -23,6 +24,7 @@ import {
 } from '../db/procedures.js';
 import { listProcedures } from '../db/search.js';
 import { getSettings, saveDrug, saveOperator, updateSettings } from '../db/settings.js';
+import { dashboard } from '../db/stats/dashboard.js';
 import type { Store } from '../db/store.js';
 import type { ApiMethodName } from './api-methods.js';
 import { type ExportJobStatus, ExportJobs, suggestedExportName } from './export-jobs.js';
@@ -141,6 +143,10 @@ export function createApi(store: Store, options: ApiOptions) {
         (operator: unknown): Operator => saveOperator(store, operator, context()),
       ),
       saveDrug: guard('settings.saveDrug', (drug: unknown): Drug => saveDrug(store, drug, context())),
+    },
+    stats: {
+      /** Every dashboard aggregate over the filter, as plain data. */
+      dashboard: guard('stats.dashboard', (filter?: unknown): Dashboard => dashboard(store, filter ?? {})),
     },
     exports: {
       /** Starts an export and answers at once with its job; `{ cancelled: true }` when no file was chosen. */

@@ -96,6 +96,25 @@ describe('rootlog command line', () => {
     });
   });
 
+  it('prints the dashboard aggregates as text or JSON', () => {
+    const db = tempPath();
+    expect(run('seed', '--db', db, '--count', '200', '--seed', '4').code).toBe(0);
+    const text = run('stats', '--db', db);
+    expect(text.code).toBe(0);
+    expect(text.out).toMatch(/procedures \(signed\): 200/);
+    expect(text.out).toMatch(/Immediate pain response/);
+    const json = run('stats', '--db', db, '--json', '--from', '2000-01-01');
+    expect(JSON.parse(json.out)).toMatchObject({ procedures: 200, pain: { overall: { procedures: 200 } } });
+    expect(run('stats', '--db', db, '--from', 'yesterday')).toMatchObject({
+      code: 1,
+      err: expect.stringMatching(/From date must be a date as YYYY-MM-DD/),
+    });
+    expect(run('stats', '--db', tempPath('missing.sqlite'))).toMatchObject({
+      code: 1,
+      err: expect.stringMatching(/does not exist/),
+    });
+  });
+
   it('answers unknown commands and bad flags with usage and exit 2', () => {
     expect(run('frobnicate')).toMatchObject({
       code: 2,

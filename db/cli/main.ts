@@ -5,6 +5,8 @@ import { importFile } from '../imports/merge.js';
 import { backupDatabase, checkDatabase } from '../maintenance.js';
 import { RootLogError } from '../model/index.js';
 import { seedDatabase } from '../seed.js';
+import { dashboard } from '../stats/dashboard.js';
+import { formatDashboard } from '../stats/format.js';
 import { openStore } from '../store.js';
 
 /*
@@ -23,6 +25,8 @@ Commands:
           [--pseudonymize] [--include-drafts] [--european] [--detail-files]
                                            write an audit export (signed records unless --include-drafts)
   import  --db FILE --in FILE              merge a RootLog JSON export from another console
+  stats   --db FILE [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--json]
+                                           quality-review aggregates (signed records)
 
 Options:
   --help                                   show this message`;
@@ -193,12 +197,33 @@ function importCommand(args: string[], io: Io): number {
   }
 }
 
+function statsCommand(args: string[], io: Io): number {
+  const values = options(
+    args,
+    { db: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, json: { type: 'boolean' } },
+    ['db'],
+  );
+  const store = openStore(String(values.db), { mustExist: true });
+  try {
+    const result = dashboard(store, { from: values.from, to: values.to });
+    if (values.json) {
+      io.out(JSON.stringify(result, null, 2));
+      return 0;
+    }
+    for (const line of formatDashboard(result)) io.out(line);
+    return 0;
+  } finally {
+    store.close();
+  }
+}
+
 const COMMANDS: Record<string, (args: string[], io: Io) => number | Promise<number>> = {
   seed,
   check,
   backup,
   export: exportCommand,
   import: importCommand,
+  stats: statsCommand,
 };
 
 export async function runCli(argv: string[], io: Io): Promise<number> {

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { MENU_API_NAME, type MenuCommand } from '../../electron/menu-commands.js';
+import { DashboardScreen } from '../features/dashboard/DashboardScreen.js';
 import { ExportScreen } from '../features/export/ExportScreen.js';
 import { forgetRememberedDraft, rememberedDraftId, useProcedureForm } from '../features/procedure-form/form-store.js';
 import { ProcedureForm } from '../features/procedure-form/ProcedureForm.js';
@@ -89,6 +90,14 @@ export function App() {
           </button>
           <button
             type="button"
+            className={screen.name === 'dashboard' ? 'current' : ''}
+            aria-current={screen.name === 'dashboard' ? 'page' : undefined}
+            onClick={() => go({ name: 'dashboard' })}
+          >
+            Dashboard
+          </button>
+          <button
+            type="button"
             className={screen.name === 'export' ? 'current' : ''}
             aria-current={screen.name === 'export' ? 'page' : undefined}
             onClick={() => go({ name: 'export' })}
@@ -113,6 +122,7 @@ export function App() {
         {screen.name === 'procedure' && <ProcedureScreen id={screen.id} visit={screen.visit} />}
         {screen.name === 'settings' && <SettingsScreen />}
         {screen.name === 'export' && <ExportScreen />}
+        {screen.name === 'dashboard' && <DashboardScreen />}
       </main>
     </>
   );

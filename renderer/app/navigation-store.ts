@@ -4,7 +4,8 @@ export type Screen =
   | { name: 'list' }
   | { name: 'procedure'; id: string | null }
   | { name: 'settings' }
-  | { name: 'export' };
+  | { name: 'export' }
+  | { name: 'dashboard' };
 
 /** Each navigation counts as a new visit, so "New procedure" twice starts two procedures. */
 export type Visit = Screen & { visit: number };

@@ -1,0 +1,431 @@
+import { useEffect } from 'react';
+import { MODALITIES, type Quantiles, ROOTS } from '../../../db/model/index.js';
+import { words } from '../../app/labels.js';
+import { NO_ITEMS } from '../../app/no-items.js';
+import { useSettings } from '../settings/settings-store.js';
+import { ChartPanel, themeColours } from './ChartPanel.js';
+import { useDashboard } from './dashboard-store.js';
+import { dashboardCsv } from './numbers-csv.js';
+
+const pct = (value: number | null) => (value === null ? '—' : `${(value * 100).toFixed(1)} %`);
+const num = (value: number | null) => (value === null ? '—' : String(value));
+const iqr = (q: Quantiles) => (q.n === 0 ? '—' : `${num(q.median)} (${num(q.q1)}–${num(q.q3)})`);
+
+function download(name: string, href: string) {
+  const link = document.createElement('a');
+  link.href = href;
+  link.download = name;
+  link.click();
+}
+
+/** Every chart of the view stacked into one PNG, each under its title. */
+function exportPng() {
+  const panels = [...document.querySelectorAll<HTMLElement>('.chart-panel')];
+  const canvases = panels
+    .map((panel) => ({ title: panel.querySelector('h2')?.textContent ?? '', canvas: panel.querySelector('canvas') }))
+    .filter((p) => p.canvas);
+  const width = Math.max(...canvases.map((p) => p.canvas?.width ?? 0), 400);
+  const height = canvases.reduce((sum, p) => sum + (p.canvas?.height ?? 0) + 40, 20);
+  const output = document.createElement('canvas');
+  output.width = width;
+  output.height = height;
+  const context = output.getContext('2d');
+  if (!context) return;
+  const colours = themeColours();
+  context.fillStyle = getComputedStyle(document.body).backgroundColor;
+  context.fillRect(0, 0, width, height);
+  let y = 10;
+  for (const { title, canvas } of canvases) {
+    context.fillStyle = colours.text;
+    context.font = 'bold 18px sans-serif';
+    context.fillText(title, 10, y + 20);
+    y += 30;
+    if (canvas) context.drawImage(canvas, 0, y);
+    y += (canvas?.height ?? 0) + 10;
+  }
+  download(`rootlog-dashboard-${new Date().toISOString().slice(0, 10)}.png`, output.toDataURL('image/png'));
+}
+
+/** Quality review: filters, then charts with their numbers; "export this view" as PNG and CSV. */
+export function DashboardScreen() {
+  const { filter, data, loading, error, setFilter, load } = useDashboard();
+  const operators = useSettings((state) => state.settings?.operators ?? NO_ITEMS);
+  useEffect(() => {
+    void load();
+  }, [load]);
+  const colours = themeColours();
+  const pick = (key: 'operatorIds' | 'modalities' | 'roots', value: string) =>
+    setFilter({ ...filter, [key]: value ? [value] : undefined });
+
+  return (
+    <section className="dashboard-screen" aria-labelledby="dashboard-title">
+      <header className="list-header">
+        <h1 id="dashboard-title">Quality dashboard</h1>
+        <div className="row">
+          <button type="button" className="secondary" disabled={!data || data.procedures === 0} onClick={exportPng}>
+            Export view as PNG
+          </button>
+          <button
+            type="button"
+            className="secondary"
+            disabled={!data}
+            onClick={() =>
+              data &&
+              download(
+                `rootlog-dashboard-${new Date().toISOString().slice(0, 10)}.csv`,
+                `data:text/csv;charset=utf-8,${encodeURIComponent(dashboardCsv(data))}`,
+              )
+            }
+          >
+            Export numbers as CSV
+          </button>
+        </div>
+      </header>
+      <search className="filters row">
+        <div className="text-field">
+          <label htmlFor="dash-from">From</label>
+          <input
+            id="dash-from"
+            type="date"
+            value={filter.from ?? ''}
+            onChange={(event) => setFilter({ ...filter, from: event.target.value || undefined })}
+          />
+        </div>
+        <div className="text-field">
+          <label htmlFor="dash-to">To</label>
+          <input
+            id="dash-to"
+            type="date"
+            value={filter.to ?? ''}
+            onChange={(event) => setFilter({ ...filter, to: event.target.value || undefined })}
+          />
+        </div>
+        <div className="text-field">
+          <label htmlFor="dash-operator">Operator</label>
+          <select
+            id="dash-operator"
+            value={filter.operatorIds?.[0] ?? ''}
+            onChange={(event) => pick('operatorIds', event.target.value)}
+          >
+            <option value="">All</option>
+            {operators.map((operator) => (
+              <option key={operator.id} value={operator.id}>
+                {operator.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="text-field">
+          <label htmlFor="dash-modality">Modality</label>
+          <select
+            id="dash-modality"
+            value={filter.modalities?.[0] ?? ''}
+            onChange={(event) => pick('modalities', event.target.value)}
+          >
+            <option value="">All</option>
+            {MODALITIES.map((modality) => (
+              <option key={modality} value={modality}>
+                {words(modality)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="text-field">
+          <label htmlFor="dash-root">Root</label>
+          <select
+            id="dash-root"
+            value={filter.roots?.[0] ?? ''}
+            onChange={(event) => pick('roots', event.target.value)}
+          >
+            <option value="">All</option>
+            {ROOTS.map((root) => (
+              <option key={root}>{root}</option>
+            ))}
+          </select>
+        </div>
+      </search>
+      {error && (
+        <p className="problem" role="alert">
+          {error}
+        </p>
+      )}
+      <p className="dashboard-total" role="status" aria-live="polite" aria-busy={loading}>
+        {data ? `${data.procedures} signed procedures` : 'Loading…'}
+      </p>
+      {data && data.procedures === 0 && (
+        <p className="empty">No signed procedures match these filters. Widen the date range or clear a filter.</p>
+      )}
+      {data && data.procedures > 0 && (
+        <div className="dashboard-grid">
+          <ChartPanel
+            id="volume-month"
+            title="Procedures per month"
+            kind="bar"
+            summary={`Procedures per month, ${data.volume.byMonth.length} months; numbers in the table beside.`}
+            data={{
+              labels: data.volume.byMonth.map((row) => row.month),
+              datasets: [
+                {
+                  label: 'Procedures',
+                  data: data.volume.byMonth.map((row) => row.procedures),
+                  backgroundColor: colours.series[0],
+                },
+              ],
+            }}
+          >
+            <table>
+              <caption>Volume</caption>
+              <tbody>
+                {data.volume.byOperator.map((row) => (
+                  <tr key={row.key}>
+                    <th scope="row">{row.label}</th>
+                    <td>{row.procedures}</td>
+                  </tr>
+                ))}
+                <tr>
+                  <th scope="row">Bilateral</th>
+                  <td>{pct(data.volume.bilateralShare)}</td>
+                </tr>
+                <tr>
+                  <th scope="row">With caudal epidural</th>
+                  <td>{pct(data.volume.caudalShare)}</td>
+                </tr>
+              </tbody>
+            </table>
+          </ChartPanel>
+
+          <ChartPanel
+            id="pain-root"
+            title="Immediate pain response by root (median NRS)"
+            kind="bar"
+            yTitle="NRS"
+            summary="Median pain before and after by root; quartiles and responders in the table beside."
+            data={{
+              labels: data.pain.byRoot.map((group) => group.label),
+              datasets: [
+                {
+                  label: 'Before',
+                  data: data.pain.byRoot.map((group) => group.pre.median ?? 0),
+                  backgroundColor: colours.series[1],
+                },
+                {
+                  label: 'After',
+                  data: data.pain.byRoot.map((group) => group.post.median ?? 0),
+                  backgroundColor: colours.series[0],
+                },
+              ],
+            }}
+          >
+            <table>
+              <caption>NRS median (IQR), responders (relief ≥ 50 %)</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Group</th>
+                  <th scope="col">Before</th>
+                  <th scope="col">After</th>
+                  <th scope="col">Relief %</th>
+                  <th scope="col">Responders</th>
+                </tr>
+              </thead>
+              <tbody>
+                {[
+                  data.pain.overall,
+                  ...data.pain.byRoot,
+                  ...data.pain.byIndication.map((g) => ({ ...g, label: words(g.label) })),
+                  ...data.pain.byOperator,
+                ].map((group) => (
+                  <tr key={group.key}>
+                    <th scope="row">{group.label}</th>
+                    <td>{iqr(group.pre)}</td>
+                    <td>{iqr(group.post)}</td>
+                    <td>{iqr(group.relief)}</td>
+                    <td>{pct(group.responderShare)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </ChartPanel>
+
+          <ChartPanel
+            id="spread"
+            title="Contrast spread"
+            kind="bar"
+            yTitle="% of targets"
+            summary="Share of targets with each contrast spread pattern; rates by level in the table beside."
+            data={{
+              labels: data.spread.patterns.map((row) => words(row.pattern)),
+              datasets: [
+                {
+                  label: '% of targets',
+                  data: data.spread.patterns.map((row) => (row.share ?? 0) * 100),
+                  backgroundColor: colours.series[0],
+                },
+              ],
+            }}
+          >
+            <table>
+              <caption>By level</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Root</th>
+                  <th scope="col">Targets</th>
+                  <th scope="col">Intravascular</th>
+                  <th scope="col">Intrathecal</th>
+                </tr>
+              </thead>
+              <tbody>
+                {data.spread.byRoot.map((row) => (
+                  <tr key={row.root}>
+                    <th scope="row">{row.root}</th>
+                    <td>{row.targets}</td>
+                    <td>{pct(row.intravascularRate)}</td>
+                    <td>{pct(row.intrathecalRate)}</td>
+                  </tr>
+                ))}
+                <tr>
+                  <th scope="row">Particulate steroid after intravascular spread</th>
+                  <td colSpan={3}>
+                    {data.spread.particulateAfterIntravascular.withParticulateSteroid} of{' '}
+                    {data.spread.particulateAfterIntravascular.intravascularTargets} (
+                    {pct(data.spread.particulateAfterIntravascular.share)})
+                  </td>
+                </tr>
+              </tbody>
+            </table>
+          </ChartPanel>
+
+          <ChartPanel
+            id="complications"
+            title="Complications"
+            kind="bar"
+            yTitle="% of procedures"
+            summary="Complication rates by type and severity; numbers in the table beside."
+            data={{
+              labels: data.complications
+                .filter((row) => row.complication !== 'none')
+                .map((row) => `${words(row.complication)} (${row.severity})`),
+              datasets: [
+                {
+                  label: '% of procedures',
+                  data: data.complications
+                    .filter((row) => row.complication !== 'none')
+                    .map((row) => (row.rate ?? 0) * 100),
+                  backgroundColor: colours.safety,
+                },
+              ],
+            }}
+          >
+            <table>
+              <caption>Rate per procedure</caption>
+              <tbody>
+                {data.complications.map((row) => (
+                  <tr key={`${row.complication}-${row.severity}`}>
+                    <th scope="row">
+                      {words(row.complication)}
+                      {row.severity ? ` (${row.severity})` : ''}
+                    </th>
+                    <td>
+                      {row.procedures} ({pct(row.rate)})
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </ChartPanel>
+
+          <ChartPanel
+            id="dose-trend"
+            title="Radiation dose: monthly median DLP"
+            kind="line"
+            yTitle="mGy·cm"
+            summary={`Monthly median DLP against the reference level of ${data.referenceLevels.ctDlpMGyCm} mGy·cm; medians, 75th percentiles and shares above reference in the table beside.`}
+            data={{
+              labels: data.dose.trend.map((row) => row.month),
+              datasets: [
+                {
+                  label: 'Median DLP',
+                  data: data.dose.trend.map((row) => row.dlpMedian),
+                  borderColor: colours.series[0],
+                  backgroundColor: colours.series[0],
+                },
+                {
+                  label: 'Reference level',
+                  data: data.dose.trend.map(() => data.referenceLevels.ctDlpMGyCm),
+                  borderColor: colours.series[1],
+                  backgroundColor: colours.series[1],
+                  pointRadius: 0,
+                },
+              ],
+            }}
+          >
+            <table>
+              <caption>Dose: median / P75 / above reference</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Group</th>
+                  <th scope="col">DLP (mGy·cm)</th>
+                  <th scope="col">CTDIvol (mGy)</th>
+                  <th scope="col">Fluoroscopy (s)</th>
+                  <th scope="col">DAP (Gy·cm²)</th>
+                </tr>
+              </thead>
+              <tbody>
+                {[...data.dose.byModality.map((g) => ({ ...g, label: words(g.label) })), ...data.dose.byOperator].map(
+                  (group) => (
+                    <tr key={group.key}>
+                      <th scope="row">{group.label}</th>
+                      <td>
+                        {group.dlp.n === 0
+                          ? '—'
+                          : `${num(group.dlp.median)} / ${num(group.dlp.p75)} / ${pct(group.dlp.aboveReferenceShare)}`}
+                      </td>
+                      <td>
+                        {group.ctdiVol.n === 0 ? '—' : `${num(group.ctdiVol.median)} / ${num(group.ctdiVol.p75)}`}
+                      </td>
+                      <td>
+                        {group.fluoroTime.n === 0
+                          ? '—'
+                          : `${num(group.fluoroTime.median)} / ${num(group.fluoroTime.p75)} / ${pct(group.fluoroTime.aboveReferenceShare)}`}
+                      </td>
+                      <td>{group.dap.n === 0 ? '—' : `${num(group.dap.median)} / ${num(group.dap.p75)}`}</td>
+                    </tr>
+                  ),
+                )}
+              </tbody>
+            </table>
+          </ChartPanel>
+
+          <ChartPanel
+            id="table-time"
+            title="Table time per operator (median minutes)"
+            kind="bar"
+            yTitle="minutes"
+            summary="Median table time per operator; quartiles in the table beside."
+            data={{
+              labels: data.tableTime.map((row) => row.label),
+              datasets: [
+                {
+                  label: 'Median minutes',
+                  data: data.tableTime.map((row) => row.minutes.median ?? 0),
+                  backgroundColor: colours.series[2],
+                },
+              ],
+            }}
+          >
+            <table>
+              <caption>Minutes, median (IQR)</caption>
+              <tbody>
+                {data.tableTime.map((row) => (
+                  <tr key={row.key}>
+                    <th scope="row">{row.label}</th>
+                    <td>{iqr(row.minutes)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </ChartPanel>
+        </div>
+      )}
+    </section>
+  );
+}

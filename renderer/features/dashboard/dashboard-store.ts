@@ -1,0 +1,37 @@
+import { create } from 'zustand';
+import type { Dashboard, DashboardFilter } from '../../../db/model/index.js';
+import { ApiCallError, client } from '../../app/api-client.js';
+
+interface DashboardState {
+  filter: DashboardFilter;
+  data: Dashboard | null;
+  loading: boolean;
+  error: string | null;
+  setFilter: (filter: DashboardFilter) => void;
+  load: () => Promise<void>;
+}
+
+let generation = 0;
+
+/** The quality-review view: its filter and the aggregates for it (the latest request wins). */
+export const useDashboard = create<DashboardState>((set, get) => ({
+  filter: {},
+  data: null,
+  loading: false,
+  error: null,
+  setFilter: (filter) => {
+    set({ filter });
+    void get().load();
+  },
+  load: async () => {
+    const mine = ++generation;
+    set({ loading: true, error: null });
+    try {
+      const data = await client.stats.dashboard(get().filter);
+      if (mine === generation) set({ data, loading: false });
+    } catch (error) {
+      if (mine === generation)
+        set({ loading: false, error: error instanceof ApiCallError ? error.error.message : String(error) });
+    }
+  },
+}));
