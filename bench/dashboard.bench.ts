@@ -1,30 +1,10 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { dashboard } from '../db/stats/dashboard.js';
 import { openStore } from '../db/store.js';
+import { seededDatabase } from './seeded.js';
 import { report, time } from './stats.js';
 
 /* Every dashboard aggregate over 100 000 procedures, as the screen asks for them. Goal: under 150 ms. */
-const count = Number(process.env.BENCH_PROCEDURES ?? 100_000);
-const seeded = join(process.cwd(), 'bench', 'out', `seed-${count}.sqlite`);
-if (!existsSync(seeded)) {
-  mkdirSync(join(process.cwd(), 'bench', 'out'), { recursive: true });
-  execFileSync(
-    process.execPath,
-    [
-      join(process.cwd(), 'dist', 'cli', 'rootlog.cjs'),
-      'seed',
-      '--db',
-      seeded,
-      '--count',
-      String(count),
-      '--seed',
-      '1',
-    ],
-    { stdio: 'inherit' },
-  );
-}
+const { path: seeded, count } = seededDatabase();
 const store = openStore(seeded);
 const operatorId = store.prepare('SELECT id FROM operators ORDER BY name LIMIT 1').pluck().get() as string;
 const cases: [string, unknown][] = [

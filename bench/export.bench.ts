@@ -1,34 +1,17 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, statSync } from 'node:fs';
+import { mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runExport } from '../db/exports/run.js';
 import { openStore } from '../db/store.js';
+import { seededDatabase } from './seeded.js';
 
 /*
  * CSV and XLSX export of 100 000 procedures: wall time and peak memory (RSS sampled while
  * the export runs), next to the sqlite3 command-line tool writing the same rows (procedures
  * joined with their targets) as CSV. Goal: CSV within 3× of sqlite3.
  */
-const count = Number(process.env.BENCH_PROCEDURES ?? 100_000);
-const seeded = join(process.cwd(), 'bench', 'out', `seed-${count}.sqlite`);
-if (!existsSync(seeded)) {
-  mkdirSync(join(process.cwd(), 'bench', 'out'), { recursive: true });
-  execFileSync(
-    process.execPath,
-    [
-      join(process.cwd(), 'dist', 'cli', 'rootlog.cjs'),
-      'seed',
-      '--db',
-      seeded,
-      '--count',
-      String(count),
-      '--seed',
-      '1',
-    ],
-    { stdio: 'inherit' },
-  );
-}
+const { path: seeded } = seededDatabase();
 const dir = mkdtempSync(join(tmpdir(), 'rootlog-bench-export-'));
 const store = openStore(seeded);
 

@@ -1,10 +1,10 @@
-import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { copyFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { openStore } from '../db/store.js';
 import { CHROMIUM_ARGS, openInChromium } from '../e2e/chromium-harness.js';
+import { seededDatabase } from './seeded.js';
 import { percentile } from './stats.js';
 
 /*
@@ -12,26 +12,8 @@ import { percentile } from './stats.js';
  * load to an interactive entry form, and time to render the procedure list (all dates, first
  * page and 20 more pages scrolled in). Medians and worst of several runs.
  */
-const count = Number(process.env.BENCH_PROCEDURES ?? 100_000);
+const { path: seeded, count } = seededDatabase();
 const runs = Number(process.env.BENCH_UI_RUNS ?? 7);
-const seeded = join(process.cwd(), 'bench', 'out', `seed-${count}.sqlite`);
-if (!existsSync(seeded)) {
-  mkdirSync(join(process.cwd(), 'bench', 'out'), { recursive: true });
-  execFileSync(
-    process.execPath,
-    [
-      join(process.cwd(), 'dist', 'cli', 'rootlog.cjs'),
-      'seed',
-      '--db',
-      seeded,
-      '--count',
-      String(count),
-      '--seed',
-      '1',
-    ],
-    { stdio: 'inherit' },
-  );
-}
 // The app may write (settings at open); keep the shared seed untouched.
 const db = join(mkdtempSync(join(tmpdir(), 'rootlog-bench-ui-')), 'ui.sqlite');
 copyFileSync(seeded, db);

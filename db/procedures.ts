@@ -2,6 +2,7 @@ import { type AuditEntry, appendAudit, auditHistory, type Changes, diff } from '
 import {
   type ClinicalWarning,
   canonicalDraft,
+  clinicalContent,
   type FieldProblem,
   localDateOf,
   localDateTimeWithOffset,
@@ -30,24 +31,7 @@ export interface ProcedureWithHistory extends SavedProcedure {
   versions: { version: number; signedBy: string; signedAt: string; reason: string | null }[];
 }
 
-/** The clinical content of a record: what a version snapshot, a diff and an export carry. */
-export function clinicalContent(record: ProcedureRecord): ProcedureDraft {
-  const {
-    status: _status,
-    version: _version,
-    consoleName: _consoleName,
-    createdAt: _createdAt,
-    createdBy: _createdBy,
-    updatedAt: _updatedAt,
-    signedBy: _signedBy,
-    signedAt: _signedAt,
-    amendedBy: _amendedBy,
-    amendedAt: _amendedAt,
-    amendReason: _amendReason,
-    ...content
-  } = record;
-  return content;
-}
+export { clinicalContent } from './model/index.js';
 
 function parseDraft(input: unknown): ProcedureDraft {
   const parsed = procedureDraftSchema.safeParse(input);

@@ -277,3 +277,22 @@ export function canonicalDraft<T extends ProcedureDraft>(draft: T): T {
     ),
   };
 }
+
+/** The clinical content of a record: what a version snapshot, a diff and an export carry. */
+export function clinicalContent(record: ProcedureRecord): ProcedureDraft {
+  const {
+    status: _status,
+    version: _version,
+    consoleName: _consoleName,
+    createdAt: _createdAt,
+    createdBy: _createdBy,
+    updatedAt: _updatedAt,
+    signedBy: _signedBy,
+    signedAt: _signedAt,
+    amendedBy: _amendedBy,
+    amendedAt: _amendedAt,
+    amendReason: _amendReason,
+    ...content
+  } = record;
+  return content;
+}

@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import {
   type ClinicalWarning,
+  clinicalContent,
   warnings as clinicalWarnings,
   type FieldProblem,
   type ProcedureRecord,
@@ -64,22 +65,9 @@ function liveWarnings(draft: Draft): ClinicalWarning[] {
   return settings && parsed.success ? clinicalWarnings(parsed.data, settings) : [];
 }
 
+/** What the form edits: the record's clinical content; the id is kept beside it. */
 const contentOf = (record: ProcedureRecord): Draft => {
-  const {
-    status: _s,
-    version: _v,
-    consoleName: _c,
-    createdAt: _ca,
-    createdBy: _cb,
-    updatedAt: _u,
-    signedBy: _sb,
-    signedAt: _sa,
-    amendedBy: _ab,
-    amendedAt: _aa,
-    amendReason: _ar,
-    id: _id,
-    ...content
-  } = record;
+  const { id: _id, ...content } = clinicalContent(record);
   return content as Draft;
 };
 
