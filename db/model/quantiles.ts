@@ -25,6 +25,28 @@ export function quantiles(values: readonly number[]): Quantiles {
 export const share = (part: number, whole: number): number | null =>
   whole > 0 ? Math.round((part / whole) * 10000) / 10000 : null;
 
+/** Quantiles of a sample given as (value, count) pairs — R type 7, like quantiles() of the expanded list. */
+export function quantilesOfCounts(pairs: readonly (readonly [number, number])[]): Quantiles {
+  const sorted = pairs.filter(([, count]) => count > 0).sort((a, b) => a[0] - b[0]);
+  const n = sorted.reduce((sum, [, count]) => sum + count, 0);
+  const at = (position: number) => {
+    let seen = 0;
+    for (const [value, count] of sorted) {
+      seen += count;
+      if (position < seen) return value;
+    }
+    return sorted[sorted.length - 1]?.[0] as number;
+  };
+  const q = (p: number) => {
+    if (n === 0) return null;
+    const position = (n - 1) * p;
+    const low = at(Math.floor(position));
+    const high = at(Math.ceil(position));
+    return Math.round((low + (high - low) * (position - Math.floor(position))) * 1000) / 1000;
+  };
+  return { n, q1: q(0.25), median: q(0.5), q3: q(0.75) };
+}
+
 /**
  * A sample kept as value → count: NRS scores and relief percentages take few distinct values,
  * so 100 000 of them cost a few map entries, not a 100 000-number sort. Quantiles are the
@@ -37,6 +59,11 @@ export class CountedSample {
   add(value: number): void {
     this.counts.set(value, (this.counts.get(value) ?? 0) + 1);
     this.n++;
+  }
+
+  /** How many times a value was added. */
+  count(value: number): number {
+    return this.counts.get(value) ?? 0;
   }
 
   /** The value at a 0-based position of the sorted sample. */

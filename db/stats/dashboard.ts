@@ -10,6 +10,7 @@ import {
   problemsFromZod,
   quantile,
   quantiles,
+  quantilesOfCounts,
   RESPONDER_RELIEF_PERCENT,
   ROOTS,
   RootLogError,
@@ -32,33 +33,60 @@ import type { Store } from '../store.js';
  * Medians and quartiles interpolate as R's type 7 and pandas do.
  */
 
+/**
+ * Pain before and after are whole numbers 0–10, so every procedure falls in one of 121
+ * (before, after) cells: counting cells is all the per-procedure work, and the quartiles of
+ * before, after and relief come from the cells at the end.
+ */
 class PainAccumulator {
   procedures = 0;
-  pre = new CountedSample();
-  post = new CountedSample();
-  relief = new CountedSample();
-  responders = 0;
+  private readonly cells = new Int32Array(121);
+  private readonly unpaired = { pre: new CountedSample(), post: new CountedSample() };
 
   add(pre: number | null, post: number | null): void {
     this.procedures++;
-    if (pre != null) this.pre.add(pre);
-    if (post != null) this.post.add(post);
-    const relief = reliefPercent(pre, post);
-    if (relief !== undefined) {
-      this.relief.add(relief);
-      if (relief >= RESPONDER_RELIEF_PERCENT) this.responders++;
-    }
+    if (pre != null && post != null) this.cells[pre * 11 + post] = (this.cells[pre * 11 + post] ?? 0) + 1;
+    else if (pre != null) this.unpaired.pre.add(pre);
+    else if (post != null) this.unpaired.post.add(post);
   }
 
   group(key: string, label: string): PainGroup {
+    const pre = new Map<number, number>();
+    const post = new Map<number, number>();
+    const relief = new Map<number, number>();
+    let responders = 0;
+    this.cells.forEach((count, cell) => {
+      if (count === 0) return;
+      const before = Math.floor(cell / 11);
+      const after = cell % 11;
+      pre.set(before, (pre.get(before) ?? 0) + count);
+      post.set(after, (post.get(after) ?? 0) + count);
+      const percent = reliefPercent(before, after);
+      if (percent === undefined) return;
+      relief.set(percent, (relief.get(percent) ?? 0) + count);
+      if (percent >= RESPONDER_RELIEF_PERCENT) responders += count;
+    });
+    for (const [side, sample] of [
+      [pre, this.unpaired.pre],
+      [post, this.unpaired.post],
+    ] as const) {
+      for (const value of [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10]) {
+        const extra = sample.count(value);
+        if (extra > 0) side.set(value, (side.get(value) ?? 0) + extra);
+      }
+    }
+    const reliefCounts = [...relief.entries()];
     return {
       key,
       label,
       procedures: this.procedures,
-      pre: this.pre.quantiles(),
-      post: this.post.quantiles(),
-      relief: this.relief.quantiles(),
-      responderShare: share(this.responders, this.relief.n),
+      pre: quantilesOfCounts([...pre.entries()]),
+      post: quantilesOfCounts([...post.entries()]),
+      relief: quantilesOfCounts(reliefCounts),
+      responderShare: share(
+        responders,
+        reliefCounts.reduce((sum, [, count]) => sum + count, 0),
+      ),
     };
   }
 }
