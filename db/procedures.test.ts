@@ -52,6 +52,11 @@ describe('saving drafts', () => {
     const history = auditHistory(store, 'procedure', record.id);
     expect(history.map((entry) => entry.action)).toEqual(['create', 'update']);
     expect(history[1]?.changes).toEqual({ painPost: { before: 2, after: 3 } });
+    // Only the procedure's own row was rewritten; its parts are still all there.
+    const after = getProcedure(store, record.id).record;
+    expect(clinicalContent(after)).toEqual({ ...clinicalContent(record), painPost: 3 });
+    saveDraft(store, { ...clinicalContent(after), drugs: [{ drug: 'dexamethasone', doseMg: 4, site: 0 }] }, context);
+    expect(getProcedure(store, record.id).record.drugs).toEqual([{ drug: 'dexamethasone', doseMg: 4, site: 0 }]);
   });
 
   it('writes nothing when the content did not change (autosave)', () => {

@@ -33,6 +33,9 @@ export interface ProcedureWithHistory extends SavedProcedure {
 
 export { clinicalContent } from './model/index.js';
 
+/** The record's fields stored in tables of their own (see procedure-rows.ts). */
+const LIST_FIELDS = ['indications', 'targets', 'caudalSpread', 'drugs', 'followUps', 'complications'] as const;
+
 function parseDraft(input: unknown): ProcedureDraft {
   const parsed = procedureDraftSchema.safeParse(input);
   if (!parsed.success) throw RootLogError.invalid(problemsFromZod(parsed.error));
@@ -160,7 +163,10 @@ export function saveDraft(store: Store, input: unknown, context: ServiceContext)
         amendedAt: null,
         amendReason: null,
       };
-      writeProcedure(store.statements, id, content, life, Boolean(existing));
+      // Autosave mostly changes one field of the procedure itself; its parts need rewriting
+      // only when a list changed (fewer writes per keystroke, and a shorter fsync).
+      const partsChanged = Object.keys(changes).some((path) => LIST_FIELDS.some((list) => path.startsWith(list)));
+      writeProcedure(store.statements, id, content, life, Boolean(existing), partsChanged);
       appendAudit(store, {
         at: now,
         actor: context.actor,

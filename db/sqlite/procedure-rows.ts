@@ -194,10 +194,13 @@ export function writeProcedure(
   draft: ProcedureDraft,
   life: LifeColumns,
   exists: boolean,
+  /** false when only the procedure's own fields changed: its parts are then left as they are. */
+  partsChanged = true,
 ): void {
   const row = procedureRow(id, draft, life);
   if (exists) {
     s.updateProcedure.run(row);
+    if (!partsChanged) return;
     for (const statement of s.deleteParts) statement.run(id);
   } else {
     s.insertProcedure.run(row);
