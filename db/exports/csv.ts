@@ -2,7 +2,7 @@ import { once } from 'node:events';
 import { stringify } from 'csv-stringify';
 import type { Store } from '../store.js';
 import type { ExportControl, ExportOptions } from './options.js';
-import { AtomicFile, checkpoint, neutralise } from './safety.js';
+import { checkpoint, neutralise, writeAtomically } from './safety.js';
 import {
   type Cell,
   dictionaryHeader,
@@ -30,8 +30,8 @@ async function writeTable(
   control: ExportControl,
   progress?: () => void,
 ): Promise<{ rows: number; bytes: number }> {
-  const file = new AtomicFile(path);
-  try {
+  let count = 0;
+  const bytes = await writeAtomically(path, control.signal, async (file) => {
     const csv = stringify({
       header: true,
       columns: header,
@@ -43,7 +43,6 @@ async function writeTable(
       writableHighWaterMark: 512,
     });
     csv.pipe(file.stream);
-    let count = 0;
     for (const row of rows) {
       if (!csv.write(row.map((cell) => neutralise(cell)))) await once(csv, 'drain');
       count++;
@@ -52,12 +51,8 @@ async function writeTable(
     }
     csv.end();
     await once(csv, 'end');
-    await checkpoint(control.signal);
-    return { rows: count, bytes: await file.commit() };
-  } catch (error) {
-    file.discard();
-    throw error;
-  }
+  });
+  return { rows: count, bytes };
 }
 
 export async function exportCsv(

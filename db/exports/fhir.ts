@@ -4,7 +4,7 @@ import { drugCatalogue } from '../settings.js';
 import type { Store } from '../store.js';
 import type { ExportControl, ExportOptions } from './options.js';
 import { type ExportedRecord, readExportedRecord, recordIds } from './records.js';
-import { AtomicFile, checkpoint, pseudonym, writeChunk } from './safety.js';
+import { checkpoint, pseudonym, writeAtomically, writeChunk } from './safety.js';
 import type { RowContext } from './tabular.js';
 
 /*
@@ -271,8 +271,8 @@ export async function exportFhir(
   total: number,
   control: ExportControl,
 ) {
-  const file = new AtomicFile(options.out);
-  try {
+  let count = 0;
+  const bytes = await writeAtomically(options.out, control.signal, async (file) => {
     const drugs = new Map(drugCatalogue(store).map((drug) => [drug.code, drug]));
     // One Patient per patient: resource ids derive from the identifier, so only the ids
     // already written need remembering.
@@ -281,7 +281,6 @@ export async function exportFhir(
       file.stream,
       `{"resourceType":"Bundle","id":"${nameUuid(`${options.out}/${Date.now()}`)}","type":"collection","timestamp":"${new Date().toISOString()}","entry":[`,
     );
-    let count = 0;
     let entries = 0;
     for (const id of recordIds(store, options)) {
       const record = readExportedRecord(store, id);
@@ -302,12 +301,7 @@ export async function exportFhir(
       }
     }
     await writeChunk(file.stream, '\n]}\n');
-    await checkpoint(control.signal);
-    const bytes = await file.commit();
-    control.onProgress?.(total, total);
-    return { files: [options.out], rows: count, bytes };
-  } catch (error) {
-    file.discard();
-    throw error;
-  }
+  });
+  control.onProgress?.(total, total);
+  return { files: [options.out], rows: count, bytes };
 }

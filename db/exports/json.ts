@@ -3,7 +3,7 @@ import { SCHEMA_VERSION } from '../sqlite/migrations.js';
 import type { Store } from '../store.js';
 import type { ExportControl, ExportOptions } from './options.js';
 import { pseudonymise, readExportedRecord, recordIds } from './records.js';
-import { AtomicFile, checkpoint, writeChunk } from './safety.js';
+import { checkpoint, writeAtomically, writeChunk } from './safety.js';
 import type { RowContext } from './tabular.js';
 
 /*
@@ -21,8 +21,8 @@ export async function exportJson(
   total: number,
   control: ExportControl,
 ) {
-  const file = new AtomicFile(options.out);
-  try {
+  let count = 0;
+  const bytes = await writeAtomically(options.out, control.signal, async (file) => {
     const header = {
       format: JSON_FORMAT,
       formatVersion: JSON_FORMAT_VERSION,
@@ -41,7 +41,6 @@ export async function exportJson(
     };
     const opening = JSON.stringify(header, null, 1);
     await writeChunk(file.stream, `${opening.slice(0, -2)},\n "procedures": [`);
-    let count = 0;
     for (const id of recordIds(store, options)) {
       const record = readExportedRecord(store, id);
       const shown = context.pseudonymize ? pseudonymise(record, context.key ?? '') : record;
@@ -53,12 +52,7 @@ export async function exportJson(
       }
     }
     await writeChunk(file.stream, '\n ]\n}\n');
-    await checkpoint(control.signal);
-    const bytes = await file.commit();
-    control.onProgress?.(total, total);
-    return { files: [options.out], rows: count, bytes };
-  } catch (error) {
-    file.discard();
-    throw error;
-  }
+  });
+  control.onProgress?.(total, total);
+  return { files: [options.out], rows: count, bytes };
 }

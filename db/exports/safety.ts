@@ -73,3 +73,23 @@ export async function checkpoint(signal: AbortSignal | undefined): Promise<void>
   await new Promise((resolve) => setImmediate(resolve));
   if (signal?.aborted) throw new RootLogError('cancelled', 'The export was cancelled; no file was written.');
 }
+
+/**
+ * Writes one file atomically: `write` fills it; then, unless the export was cancelled, it is
+ * renamed into place. Any failure removes the partial file. Resolves to the file's size.
+ */
+export async function writeAtomically(
+  path: string,
+  signal: AbortSignal | undefined,
+  write: (file: AtomicFile) => Promise<void>,
+): Promise<number> {
+  const file = new AtomicFile(path);
+  try {
+    await write(file);
+    await checkpoint(signal);
+    return await file.commit();
+  } catch (error) {
+    file.discard();
+    throw error;
+  }
+}

@@ -2,7 +2,7 @@ import { once } from 'node:events';
 import ExcelJS from 'exceljs';
 import type { Store } from '../store.js';
 import type { ExportControl, ExportOptions } from './options.js';
-import { AtomicFile, checkpoint, neutralise } from './safety.js';
+import { type AtomicFile, checkpoint, neutralise, writeAtomically } from './safety.js';
 import {
   type Cell,
   type Column,
@@ -84,8 +84,8 @@ export async function exportXlsx(
   total: number,
   control: ExportControl,
 ) {
-  const file = new AtomicFile(options.out);
-  try {
+  let procedures = 0;
+  const bytes = await writeAtomically(options.out, control.signal, async (file) => {
     const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
       stream: file.stream,
       useStyles: true,
@@ -95,7 +95,7 @@ export async function exportXlsx(
     const target = { workbook, file };
     const tables = exportTables(options);
     let done = 0;
-    const procedures = await writeSheet(
+    procedures = await writeSheet(
       target,
       'Procedures',
       tables.procedures,
@@ -129,12 +129,7 @@ export async function exportXlsx(
     };
     await writeSheet(target, 'Data dictionary', dictionary, dictionaryRows(all), control);
     await workbook.commit();
-    await checkpoint(control.signal);
-    const bytes = await file.commit();
-    control.onProgress?.(total, total);
-    return { files: [options.out], rows: procedures, bytes };
-  } catch (error) {
-    file.discard();
-    throw error;
-  }
+  });
+  control.onProgress?.(total, total);
+  return { files: [options.out], rows: procedures, bytes };
 }
