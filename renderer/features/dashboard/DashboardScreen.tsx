@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { MODALITIES, type Quantiles, ROOTS } from '../../../db/model/index.js';
 import { words } from '../../app/labels.js';
 import { NO_ITEMS } from '../../app/no-items.js';
+import { FilterSelect } from '../../components/FilterSelect.js';
 import { useSettings } from '../settings/settings-store.js';
 import { ChartPanel, themeColours } from './ChartPanel.js';
 import { useDashboard } from './dashboard-store.js';
@@ -100,49 +101,27 @@ export function DashboardScreen() {
             onChange={(event) => setFilter({ ...filter, to: event.target.value || undefined })}
           />
         </div>
-        <div className="text-field">
-          <label htmlFor="dash-operator">Operator</label>
-          <select
-            id="dash-operator"
-            value={filter.operatorIds?.[0] ?? ''}
-            onChange={(event) => pick('operatorIds', event.target.value)}
-          >
-            <option value="">All</option>
-            {operators.map((operator) => (
-              <option key={operator.id} value={operator.id}>
-                {operator.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="text-field">
-          <label htmlFor="dash-modality">Modality</label>
-          <select
-            id="dash-modality"
-            value={filter.modalities?.[0] ?? ''}
-            onChange={(event) => pick('modalities', event.target.value)}
-          >
-            <option value="">All</option>
-            {MODALITIES.map((modality) => (
-              <option key={modality} value={modality}>
-                {words(modality)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="text-field">
-          <label htmlFor="dash-root">Root</label>
-          <select
-            id="dash-root"
-            value={filter.roots?.[0] ?? ''}
-            onChange={(event) => pick('roots', event.target.value)}
-          >
-            <option value="">All</option>
-            {ROOTS.map((root) => (
-              <option key={root}>{root}</option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          id="dash-operator"
+          label="Operator"
+          value={filter.operatorIds?.[0] ?? ''}
+          options={operators.map((operator) => ({ value: operator.id, label: operator.name }))}
+          onChange={(value) => pick('operatorIds', value)}
+        />
+        <FilterSelect
+          id="dash-modality"
+          label="Modality"
+          value={filter.modalities?.[0] ?? ''}
+          options={MODALITIES.map((modality) => ({ value: modality, label: words(modality) }))}
+          onChange={(value) => pick('modalities', value)}
+        />
+        <FilterSelect
+          id="dash-root"
+          label="Root"
+          value={filter.roots?.[0] ?? ''}
+          options={ROOTS.map((root) => ({ value: root, label: root }))}
+          onChange={(value) => pick('roots', value)}
+        />
       </search>
       {error && (
         <p className="problem" role="alert">

@@ -3,6 +3,7 @@ import { MODALITIES, ROOTS, STATUSES } from '../../../db/model/index.js';
 import { words } from '../../app/labels.js';
 import { useNavigation } from '../../app/navigation-store.js';
 import { NO_ITEMS } from '../../app/no-items.js';
+import { FilterSelect } from '../../components/FilterSelect.js';
 import { useSettings } from '../settings/settings-store.js';
 import { today, useProcedureList } from './list-store.js';
 import { ProcedureRows } from './ProcedureRows.js';
@@ -59,49 +60,27 @@ export function ProcedureList() {
             onChange={(event) => setFilter({ ...filter, to: event.target.value || undefined })}
           />
         </div>
-        <div className="text-field">
-          <label htmlFor="filter-operator">Operator</label>
-          <select
-            id="filter-operator"
-            value={filter.operatorIds?.[0] ?? ''}
-            onChange={(event) => pick('operatorIds', event.target.value)}
-          >
-            <option value="">All</option>
-            {operators.map((operator) => (
-              <option key={operator.id} value={operator.id}>
-                {operator.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="text-field">
-          <label htmlFor="filter-root">Root</label>
-          <select
-            id="filter-root"
-            value={filter.roots?.[0] ?? ''}
-            onChange={(event) => pick('roots', event.target.value)}
-          >
-            <option value="">All</option>
-            {ROOTS.map((root) => (
-              <option key={root}>{root}</option>
-            ))}
-          </select>
-        </div>
-        <div className="text-field">
-          <label htmlFor="filter-modality">Modality</label>
-          <select
-            id="filter-modality"
-            value={filter.modalities?.[0] ?? ''}
-            onChange={(event) => pick('modalities', event.target.value)}
-          >
-            <option value="">All</option>
-            {MODALITIES.map((modality) => (
-              <option key={modality} value={modality}>
-                {words(modality)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          id="filter-operator"
+          label="Operator"
+          value={filter.operatorIds?.[0] ?? ''}
+          options={operators.map((operator) => ({ value: operator.id, label: operator.name }))}
+          onChange={(value) => pick('operatorIds', value)}
+        />
+        <FilterSelect
+          id="filter-root"
+          label="Root"
+          value={filter.roots?.[0] ?? ''}
+          options={ROOTS.map((root) => ({ value: root, label: root }))}
+          onChange={(value) => pick('roots', value)}
+        />
+        <FilterSelect
+          id="filter-modality"
+          label="Modality"
+          value={filter.modalities?.[0] ?? ''}
+          options={MODALITIES.map((modality) => ({ value: modality, label: words(modality) }))}
+          onChange={(value) => pick('modalities', value)}
+        />
         <div className="text-field">
           <label htmlFor="filter-status">Status</label>
           <select
