@@ -264,3 +264,36 @@ describe('dashboard aggregates against an independent recomputation', () => {
     });
   });
 });
+
+describe('dashboard reuse', () => {
+  it('answers a repeated request from memory until the database changes', () => {
+    const { store, operatorId } = tempStore();
+    seedDatabase(store, { count: 50, seed: 5, until: new Date('2026-06-30T12:00:00Z') }, context);
+    const first = dashboard(store, {});
+    expect(dashboard(store, {})).toBe(first);
+    // Any write recomputes (a draft changes no signed figure, so the numbers stay the same).
+    const { record } = saveDraft(
+      store,
+      completeDraft(operatorId, { patientId: 'NEW', performedAt: '2026-06-29T10:00:00+02:00' }),
+      context,
+    );
+    const afterDraft = dashboard(store, {});
+    expect(afterDraft).not.toBe(first);
+    expect(afterDraft).toEqual(first);
+    signProcedure(store, record.id, {}, context);
+    const after = dashboard(store, {});
+    expect(after).not.toBe(first);
+    expect(after.procedures).toBe(first.procedures + 1);
+  });
+
+  it('sees what another connection committed', async () => {
+    const { store, operatorId } = tempStore();
+    const before = dashboard(store, {});
+    const { openStore } = await import('../store.js');
+    const other = openStore(store.path);
+    const { record } = saveDraft(other, completeDraft(operatorId, { patientId: 'OTHER' }), context);
+    signProcedure(other, record.id, {}, context);
+    other.close();
+    expect(dashboard(store, {}).procedures).toBe(before.procedures + 1);
+  });
+});
