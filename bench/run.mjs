@@ -8,5 +8,5 @@ const benches = readdirSync('dist/bench').filter(
 );
 for (const name of benches) {
   console.log(`\n== ${name.replace('.bench.mjs', '')}`);
-  execFileSync(process.execPath, [`dist/bench/${name}`], { stdio: 'inherit' });
+  execFileSync(process.execPath, ['--expose-gc', `dist/bench/${name}`], { stdio: 'inherit' });
 }

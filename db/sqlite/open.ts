@@ -69,10 +69,6 @@ export function openDatabase(path: string, options: OpenOptions = {}): SqliteDat
       );
     }
     db.pragma('foreign_keys = ON');
-    // Dashboard aggregates work on temp tables: keep them in memory, and keep more of a
-    // 100 000-procedure database's pages cached between screens (64 MiB).
-    db.pragma('temp_store = MEMORY');
-    db.pragma('cache_size = -65536');
     if (!options.readonly) {
       // WAL + FULL: a save that returned is on disk, even after a power cut.
       db.pragma('journal_mode = WAL');
