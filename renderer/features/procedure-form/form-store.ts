@@ -88,6 +88,24 @@ export function focusFirstProblem(problems: Record<string, string>): void {
   });
 }
 
+/** A new, empty procedure on screen: nothing saved, nothing to show yet. */
+function blankForm(operatorId: string | null) {
+  return {
+    id: null,
+    draft: emptyDraft(operatorId),
+    record: null,
+    mode: 'edit' as Mode,
+    saveState: 'new' as SaveState,
+    saveMessage: null,
+    problems: {},
+    warnings: [],
+    confirmed: [],
+    history: [],
+    versions: [],
+    amendReason: '',
+  } satisfies Partial<FormState>;
+}
+
 export const useProcedureForm = create<FormState>((set, get) => {
   const save = async (): Promise<void> => {
     const { draft, id, mode } = get();
@@ -151,38 +169,15 @@ export const useProcedureForm = create<FormState>((set, get) => {
   };
 
   return {
-    id: null,
-    draft: emptyDraft(null),
-    record: null,
-    mode: 'edit',
-    saveState: 'new',
-    saveMessage: null,
-    problems: {},
-    warnings: [],
-    confirmed: [],
-    history: [],
-    versions: [],
-    amendReason: '',
+    ...blankForm(null),
     signing: false,
 
     startNew: (defaults = {}) => {
       clearTimeout(timer);
       localStorage.removeItem(OPEN_DRAFT_KEY);
       const operatorId = useSettings.getState().settings?.defaultOperatorId ?? null;
-      set({
-        id: null,
-        record: null,
-        draft: { ...emptyDraft(operatorId), ...defaults },
-        mode: 'edit',
-        saveState: 'new',
-        saveMessage: null,
-        problems: {},
-        warnings: [],
-        confirmed: [],
-        history: [],
-        versions: [],
-        amendReason: '',
-      });
+      const blank = blankForm(operatorId);
+      set({ ...blank, draft: { ...blank.draft, ...defaults } });
     },
 
     open: async (id) => {
