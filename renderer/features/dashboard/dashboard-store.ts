@@ -13,9 +13,17 @@ interface DashboardState {
 
 let generation = 0;
 
+/** Quality review looks at the last twelve months unless asked otherwise. */
+function lastTwelveMonths(today = new Date()): DashboardFilter {
+  const from = new Date(today.getFullYear() - 1, today.getMonth(), today.getDate() + 1);
+  const iso = (date: Date) =>
+    `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
+  return { from: iso(from), to: iso(today) };
+}
+
 /** The quality-review view: its filter and the aggregates for it (the latest request wins). */
 export const useDashboard = create<DashboardState>((set, get) => ({
-  filter: {},
+  filter: lastTwelveMonths(),
   data: null,
   loading: false,
   error: null,
