@@ -203,3 +203,25 @@ test('a reload in the middle of typing restores the draft', async ({ page }) => 
   await expect(choices(page, 'Root').getByRole('radio', { name: /L4/ })).toHaveAttribute('aria-checked', 'true');
   await expect(page.locator('#field-foramen-0')).toHaveValue('L4/L5');
 });
+
+test('a drug added in settings can be given at the console', async ({ page, dbPath }) => {
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await page.getByRole('textbox', { name: 'New drug' }).fill('Prednisolone');
+  await page.getByLabel('Usual dose (mg)', { exact: true }).fill('25');
+  await page.getByLabel('Maximum (mg)', { exact: true }).fill('50');
+  await page.getByRole('button', { name: 'Add drug' }).click();
+  await expect(page.getByRole('status')).toHaveText('Prednisolone added to the catalogue.');
+  await expect(page.getByRole('rowheader', { name: 'Prednisolone', exact: true })).toBeVisible();
+  await page.getByRole('textbox', { name: 'New drug' }).fill('Dexamethasone');
+  await expect(page.getByRole('alert')).toHaveText(
+    'Code dexamethasone is already in the catalogue: edit that drug above.',
+  );
+
+  await page.getByRole('button', { name: 'New procedure' }).first().click();
+  await page.getByRole('button', { name: '+ Prednisolone' }).click();
+  await expect(page.locator('[data-field="drugs[0].doseMg"] input')).toHaveValue('25');
+  const stored = readDatabase(dbPath, (db) =>
+    db.prepare("SELECT drug_class, max_dose_mg FROM drug_catalogue WHERE code = 'prednisolone'").get(),
+  );
+  expect(stored).toEqual({ drug_class: 'steroid', max_dose_mg: 50 });
+});

@@ -3,6 +3,7 @@ import type { Drug } from '../../../db/model/index.js';
 import { ApiCallError, client } from '../../app/api-client.js';
 import { words } from '../../app/labels.js';
 import { parseNumber } from '../../components/TextField.js';
+import { NewDrugForm } from './NewDrugForm.js';
 import { useSettings } from './settings-store.js';
 
 /** Department settings: console, operators, reference levels, drug catalogue. Each save is audited. */
@@ -162,6 +163,17 @@ export function SettingsScreen() {
             ))}
           </tbody>
         </table>
+        <NewDrugForm
+          existingCodes={settings.drugCatalogue.map((drug) => drug.code)}
+          onAdd={async (drug) => {
+            let added = false;
+            await run(async () => {
+              await client.settings.saveDrug(drug);
+              added = true;
+            }, `${drug.name} added to the catalogue.`);
+            return added;
+          }}
+        />
       </section>
     </section>
   );
