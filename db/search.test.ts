@@ -94,6 +94,12 @@ describe('listing and searching procedures', () => {
     expect(everyPage({ text: '%' })).toEqual([]);
   });
 
+  it('filters by the console a record was logged at', () => {
+    const here = store.sqlite.prepare('SELECT console_name FROM procedures LIMIT 1').pluck().get() as string;
+    expect(everyPage({ consoleNames: [here] })).toHaveLength(1502);
+    expect(everyPage({ consoleNames: ['CT 9 (elsewhere)'] })).toEqual([]);
+  });
+
   it('summarises targets, pain and warnings for the list', () => {
     const [first] = listProcedures(store, { text: 'Q200' }).items;
     expect(first).toMatchObject({

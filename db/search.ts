@@ -71,6 +71,7 @@ export function filterClause(input: unknown): FilterClause {
   inList('p.operator_id', 'operator', filter.operatorIds);
   inList('p.modality', 'modality', filter.modalities);
   inList('p.status', 'status', filter.statuses);
+  inList('p.console_name', 'console', filter.consoleNames);
   const roots = filter.roots ?? [];
   const sides = filter.sides ?? [];
   if (roots.length > 0 || sides.length > 0) {

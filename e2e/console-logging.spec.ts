@@ -225,3 +225,16 @@ test('a drug added in settings can be given at the console', async ({ page, dbPa
   );
   expect(stored).toEqual({ drug_class: 'steroid', max_dose_mg: 50 });
 });
+
+test.describe('a database holding records from two consoles', () => {
+  test.use({ department: 'two-consoles' });
+
+  test("opens on today's procedures at this console, and shows the others on request", async ({ page }) => {
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText("Today's procedures at CT 1");
+    const patients = page.getByRole('table').getByRole('button');
+    await expect(patients).toHaveText([/HERE-CT1/]);
+    await page.getByLabel('This console only').uncheck();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText("Today's procedures");
+    await expect(patients).toHaveCount(2);
+  });
+});

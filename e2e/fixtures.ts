@@ -52,6 +52,22 @@ export const DEPARTMENTS = {
     );
     signProcedure(store, record.id, {}, { actor: 'Dr. A. Keller' });
   },
+  /** Records from this console (CT 1) and one merged in from CT 2, all performed just now. */
+  'two-consoles': (store: Store) => {
+    const operatorId = oneOperator(store);
+    updateSettings(store, { consoleName: 'CT 2' }, { actor: 'e2e-setup' });
+    saveDraft(
+      store,
+      completeDraft(operatorId, { patientId: 'FROM-CT2', performedAt: localDateTimeWithOffset(new Date()) }),
+      { actor: 'e2e-setup' },
+    );
+    updateSettings(store, { consoleName: 'CT 1' }, { actor: 'e2e-setup' });
+    saveDraft(
+      store,
+      completeDraft(operatorId, { patientId: 'HERE-CT1', performedAt: localDateTimeWithOffset(new Date()) }),
+      { actor: 'e2e-setup' },
+    );
+  },
   /** A busy department: 300 signed demo procedures over the last day, six operators. */
   busy: (store: Store) => {
     const operatorId = oneOperator(store);

@@ -17,6 +17,8 @@ export const procedureFilterSchema = z
     sides: list(SIDES),
     modalities: list(MODALITIES),
     statuses: list(STATUSES),
+    /** Consoles the records were logged at (a merged database holds several). */
+    consoleNames: z.array(z.string().min(1).max(64), { error: 'must be a list' }).max(50).optional(),
     /** Matches the start of the patient ID or accession number, or any part of the patient's name. */
     text: z.string({ error: 'must be text' }).trim().max(64, { error: 'must be at most 64 characters' }).optional(),
   })

@@ -17,12 +17,18 @@ export function ProcedureList() {
     void reload();
   }, [reload]);
   const onlyToday = filter.from === today() && filter.to === today();
+  const thisConsoleOnly = useProcedureList((state) => state.thisConsoleOnly);
+  const setThisConsoleOnly = useProcedureList((state) => state.setThisConsoleOnly);
+  const consoleName = useSettings((state) => state.settings?.consoleName);
   const pick = <K extends keyof typeof filter>(key: K, value: string) =>
     setFilter({ ...filter, [key]: value === '' ? undefined : [value] } as typeof filter);
   return (
     <section className="list-screen" aria-labelledby="list-title">
       <header className="list-header">
-        <h1 id="list-title">{onlyToday ? "Today's procedures" : 'Procedures'}</h1>
+        <h1 id="list-title">
+          {onlyToday ? "Today's procedures" : 'Procedures'}
+          {thisConsoleOnly && consoleName ? ` at ${consoleName}` : ''}
+        </h1>
         <button
           type="button"
           className="primary big"
@@ -103,6 +109,14 @@ export function ProcedureList() {
         >
           {onlyToday ? 'All dates' : 'Today only'}
         </button>
+        <label className="switch">
+          <input
+            type="checkbox"
+            checked={thisConsoleOnly}
+            onChange={(event) => setThisConsoleOnly(event.target.checked)}
+          />
+          This console only
+        </label>
       </search>
       {error && (
         <p className="problem" role="alert">

@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { ProcedureFilter, ProcedureSummary } from '../../../db/model/index.js';
 import { client } from '../../app/api-client.js';
+import { useSettings } from '../settings/settings-store.js';
 
 const today = () => {
   const now = new Date();
@@ -9,6 +10,9 @@ const today = () => {
 
 interface ListState {
   filter: ProcedureFilter;
+  /** Only records logged at this console (a merged database also holds other consoles'). */
+  thisConsoleOnly: boolean;
+  setThisConsoleOnly: (value: boolean) => void;
   items: ProcedureSummary[];
   nextCursor: string | null;
   loading: boolean;
@@ -20,9 +24,19 @@ interface ListState {
 
 let generation = 0;
 
+function effectiveFilter(state: Pick<ListState, 'filter' | 'thisConsoleOnly'>): ProcedureFilter {
+  const consoleName = useSettings.getState().settings?.consoleName;
+  return state.thisConsoleOnly && consoleName ? { ...state.filter, consoleNames: [consoleName] } : state.filter;
+}
+
 /** The list opens on today's procedures; filters are the data layer's; pages come by keyset cursor. */
 export const useProcedureList = create<ListState>((set, get) => ({
   filter: { from: today(), to: today() },
+  thisConsoleOnly: true,
+  setThisConsoleOnly: (thisConsoleOnly) => {
+    set({ thisConsoleOnly });
+    void get().reload();
+  },
   items: [],
   nextCursor: null,
   loading: false,
@@ -35,14 +49,15 @@ export const useProcedureList = create<ListState>((set, get) => ({
     const mine = ++generation;
     set({ loading: true, error: null });
     try {
-      const page = await client.procedures.list(get().filter, { limit: 100 });
+      const page = await client.procedures.list(effectiveFilter(get()), { limit: 100 });
       if (mine === generation) set({ items: page.items, nextCursor: page.nextCursor, loading: false });
     } catch (error) {
       if (mine === generation) set({ loading: false, error: error instanceof Error ? error.message : String(error) });
     }
   },
   loadMore: async () => {
-    const { nextCursor, filter, loading } = get();
+    const { nextCursor, loading } = get();
+    const filter = effectiveFilter(get());
     if (!nextCursor || loading) return;
     const mine = generation;
     set({ loading: true });
