@@ -1,3 +1,5 @@
+import type { ApiError } from '../db/model/index.js';
+
 /*
  * The names of every API method, shared by the main side (ipc.ts), the preload bridge and
  * the e2e shim. Pure: no Electron, no Node. api.test.ts checks it matches createApi exactly.
@@ -42,3 +44,9 @@ export function bindApi<T>(call: (method: ApiMethodName, args: unknown[]) => Pro
   }
   return api as T;
 }
+
+/** How every API method answers a refused or failed request. */
+export type ApiFailure = { error: ApiError };
+
+export const isFailure = (value: unknown): value is ApiFailure =>
+  typeof value === 'object' && value !== null && 'error' in value && Object.keys(value).length === 1;

@@ -3,7 +3,6 @@ import type { AuditEntry } from '../db/audit.js';
 import { EXPORT_FORMATS } from '../db/exports/options.js';
 import { backupDatabase } from '../db/maintenance.js';
 import {
-  type ApiError,
   type Dashboard,
   type DepartmentSettings,
   type Drug,
@@ -26,7 +25,7 @@ import { listProcedures } from '../db/search.js';
 import { getSettings, saveDrug, saveOperator, updateSettings } from '../db/settings.js';
 import { dashboard } from '../db/stats/dashboard.js';
 import type { Store } from '../db/store.js';
-import type { ApiMethodName } from './api-methods.js';
+import { type ApiFailure, type ApiMethodName, isFailure } from './api-methods.js';
 import { type ExportJobStatus, ExportJobs, suggestedExportName } from './export-jobs.js';
 
 /*
@@ -35,11 +34,8 @@ import { type ExportJobStatus, ExportJobs, suggestedExportName } from './export-
  * `{ error: { code, message, field?, problems? } }` — never a thrown error or a stack trace.
  */
 
-export type ApiFailure = { error: ApiError };
 export type ApiResult<T> = T | ApiFailure;
-
-export const isFailure = (value: unknown): value is ApiFailure =>
-  typeof value === 'object' && value !== null && 'error' in value && Object.keys(value).length === 1;
+export { type ApiFailure, isFailure };
 
 const signOptionsSchema = z
   .object({ confirmedWarnings: z.array(z.string().max(64)).max(20).optional() })

@@ -47,48 +47,5 @@ export function quantilesOfCounts(pairs: readonly (readonly [number, number])[])
   return { n, q1: q(0.25), median: q(0.5), q3: q(0.75) };
 }
 
-/**
- * A sample kept as value → count: NRS scores and relief percentages take few distinct values,
- * so 100 000 of them cost a few map entries, not a 100 000-number sort. Quantiles are the
- * same as from the full sorted list.
- */
-export class CountedSample {
-  private readonly counts = new Map<number, number>();
-  n = 0;
-
-  add(value: number): void {
-    this.counts.set(value, (this.counts.get(value) ?? 0) + 1);
-    this.n++;
-  }
-
-  /** How many times a value was added. */
-  count(value: number): number {
-    return this.counts.get(value) ?? 0;
-  }
-
-  /** The value at a 0-based position of the sorted sample. */
-  private at(sortedValues: number[], position: number): number {
-    let seen = 0;
-    for (const value of sortedValues) {
-      seen += this.counts.get(value) ?? 0;
-      if (position < seen) return value;
-    }
-    return sortedValues[sortedValues.length - 1] as number;
-  }
-
-  quantile(p: number): number | null {
-    if (this.n === 0) return null;
-    const values = [...this.counts.keys()].sort((a, b) => a - b);
-    const position = (this.n - 1) * p;
-    const low = this.at(values, Math.floor(position));
-    const high = this.at(values, Math.ceil(position));
-    return Math.round((low + (high - low) * (position - Math.floor(position))) * 1000) / 1000;
-  }
-
-  quantiles(): Quantiles {
-    return { n: this.n, q1: this.quantile(0.25), median: this.quantile(0.5), q3: this.quantile(0.75) };
-  }
-}
-
 /** Sorts numbers numerically without a comparator call per pair (a typed array sorts natively). */
 export const sortedNumbers = (values: readonly number[]): number[] => Array.from(Float64Array.from(values).sort());

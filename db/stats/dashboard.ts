@@ -1,6 +1,5 @@
 import {
   COMPLICATIONS,
-  CountedSample,
   type Dashboard,
   type DoseGroup,
   type DoseStat,
@@ -41,13 +40,15 @@ import type { Store } from '../store.js';
 class PainAccumulator {
   procedures = 0;
   private readonly cells = new Int32Array(121);
-  private readonly unpaired = { pre: new CountedSample(), post: new CountedSample() };
+  // A score recorded without its partner (never in a signed record, but drafts may lack one).
+  private readonly preOnly = new Int32Array(11);
+  private readonly postOnly = new Int32Array(11);
 
   add(pre: number | null, post: number | null): void {
     this.procedures++;
     if (pre != null && post != null) this.cells[pre * 11 + post] = (this.cells[pre * 11 + post] ?? 0) + 1;
-    else if (pre != null) this.unpaired.pre.add(pre);
-    else if (post != null) this.unpaired.post.add(post);
+    else if (pre != null) this.preOnly[pre] = (this.preOnly[pre] ?? 0) + 1;
+    else if (post != null) this.postOnly[post] = (this.postOnly[post] ?? 0) + 1;
   }
 
   group(key: string, label: string): PainGroup {
@@ -66,14 +67,13 @@ class PainAccumulator {
       relief.set(percent, (relief.get(percent) ?? 0) + count);
       if (percent >= RESPONDER_RELIEF_PERCENT) responders += count;
     });
-    for (const [side, sample] of [
-      [pre, this.unpaired.pre],
-      [post, this.unpaired.post],
+    for (const [side, only] of [
+      [pre, this.preOnly],
+      [post, this.postOnly],
     ] as const) {
-      for (const value of [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10]) {
-        const extra = sample.count(value);
-        if (extra > 0) side.set(value, (side.get(value) ?? 0) + extra);
-      }
+      only.forEach((count, score) => {
+        if (count > 0) side.set(score, (side.get(score) ?? 0) + count);
+      });
     }
     const reliefCounts = [...relief.entries()];
     return {

@@ -1,6 +1,6 @@
 import type { ApiError } from '../../db/model/index.js';
 import type { Api, ApiFailure } from '../../electron/api.js';
-import { WINDOW_API_NAME } from '../../electron/api-methods.js';
+import { isFailure, WINDOW_API_NAME } from '../../electron/api-methods.js';
 
 /*
  * The renderer's only door to the main process: the typed API the preload (Electron) or
@@ -20,9 +20,6 @@ type Unwrapped<F> = F extends (...args: infer A) => Promise<infer R>
   ? (...args: A) => Promise<Exclude<R, ApiFailure>>
   : never;
 export type Client = { [G in keyof Api]: { [M in keyof Api[G]]: Unwrapped<Api[G][M]> } };
-
-const isFailure = (value: unknown): value is ApiFailure =>
-  typeof value === 'object' && value !== null && 'error' in value && Object.keys(value).length === 1;
 
 function windowApi(): Api {
   const api = (window as unknown as Record<string, Api | undefined>)[WINDOW_API_NAME];

@@ -96,29 +96,16 @@ export function DrugsSection({ locked }: { locked: boolean }) {
               />
             )}
             {drug?.dosing === 'concentration' && (
-              <>
-                <NumberField
-                  label="Concentration"
-                  unit="mg/mL"
-                  field={`drugs[${index}].concentrationMgPerMl`}
-                  value={administration.concentrationMgPerMl}
-                  onChange={(concentrationMgPerMl) => setDrug(index, { concentrationMgPerMl })}
-                  disabled={locked}
-                />
-                <NumberField
-                  label="Volume"
-                  unit="mL"
-                  field={`drugs[${index}].volumeMl`}
-                  value={administration.volumeMl}
-                  onChange={(volumeMl) => setDrug(index, { volumeMl })}
-                  disabled={locked}
-                />
-                <output className="computed" aria-label={`Dose of drug ${index + 1}`}>
-                  = {mg == null ? '—' : `${mg} mg`}
-                </output>
-              </>
+              <NumberField
+                label="Concentration"
+                unit="mg/mL"
+                field={`drugs[${index}].concentrationMgPerMl`}
+                value={administration.concentrationMgPerMl}
+                onChange={(concentrationMgPerMl) => setDrug(index, { concentrationMgPerMl })}
+                disabled={locked}
+              />
             )}
-            {drug?.dosing === 'volume' && (
+            {(drug?.dosing === 'concentration' || drug?.dosing === 'volume') && (
               <NumberField
                 label="Volume"
                 unit="mL"
@@ -127,6 +114,11 @@ export function DrugsSection({ locked }: { locked: boolean }) {
                 onChange={(volumeMl) => setDrug(index, { volumeMl })}
                 disabled={locked}
               />
+            )}
+            {drug?.dosing === 'concentration' && (
+              <output className="computed" aria-label={`Dose of drug ${index + 1}`}>
+                = {mg == null ? '—' : `${mg} mg`}
+              </output>
             )}
             <div className="text-field" data-field={`drugs[${index}].site`}>
               <label htmlFor={`field-site-${index}`}>Where</label>
