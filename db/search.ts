@@ -44,7 +44,11 @@ const HOUR = 3600_000;
  * range also bounds the UTC sort key (offsets run from −12 h to +14 h), and root/side use
  * the denormalised `root_sides` column.
  */
-export function filterClause(input: unknown): FilterClause {
+export function filterClause(
+  input: unknown,
+  /** Also bound performed_at_utc, for queries answered by an index sorted on it (the list's). */
+  { utcBounds = true }: { utcBounds?: boolean } = {},
+): FilterClause {
   const parsed = procedureFilterSchema.safeParse(input ?? {});
   if (!parsed.success) throw RootLogError.invalid(problemsFromZod(parsed.error));
   const filter = parsed.data;
@@ -59,14 +63,20 @@ export function filterClause(input: unknown): FilterClause {
     if (values && values.length > 0) conditions.push(`${column} IN (${names(name, values).join(', ')})`);
   };
   if (filter.from) {
-    conditions.push('p.performed_date >= @from', 'p.performed_at_utc >= @fromUtc');
+    conditions.push('p.performed_date >= @from');
     params.from = filter.from;
-    params.fromUtc = new Date(Date.parse(`${filter.from}T00:00:00Z`) - 14 * HOUR).toISOString();
+    if (utcBounds) {
+      conditions.push('p.performed_at_utc >= @fromUtc');
+      params.fromUtc = new Date(Date.parse(`${filter.from}T00:00:00Z`) - 14 * HOUR).toISOString();
+    }
   }
   if (filter.to) {
-    conditions.push('p.performed_date <= @to', 'p.performed_at_utc < @toUtc');
+    conditions.push('p.performed_date <= @to');
     params.to = filter.to;
-    params.toUtc = new Date(Date.parse(`${filter.to}T00:00:00Z`) + 36 * HOUR).toISOString();
+    if (utcBounds) {
+      conditions.push('p.performed_at_utc < @toUtc');
+      params.toUtc = new Date(Date.parse(`${filter.to}T00:00:00Z`) + 36 * HOUR).toISOString();
+    }
   }
   inList('p.operator_id', 'operator', filter.operatorIds);
   inList('p.modality', 'modality', filter.modalities);

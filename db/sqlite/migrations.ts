@@ -26,6 +26,9 @@ import {
   SYMPTOM_SIDES,
   YES_NO,
 } from '../model/index.js';
+import { FACT_SOURCE_COLUMNS, FACTS_BYTES, type FactSource, TERM_KINDS } from '../stats/facts.js';
+import { dashboardFactsWriter } from './dashboard-facts.js';
+import type { SqliteDatabase } from './open.js';
 
 /*
  * Numbered migrations. Each runs in one transaction together with its
@@ -70,6 +73,14 @@ CREATE TRIGGER ${table}_no_update BEFORE UPDATE ON ${table}
 BEGIN SELECT RAISE(ABORT, '${table} is append-only: rows can never be changed'); END;
 CREATE TRIGGER ${table}_no_delete BEFORE DELETE ON ${table}
 BEGIN SELECT RAISE(ABORT, '${table} is append-only: rows can never be deleted'); END;`;
+
+/** A signed record changes only by an amendment: a new version, with its reason, inside one. */
+const SIGNED_PROCEDURE_NO_UPDATE = `CREATE TRIGGER signed_procedure_no_update BEFORE UPDATE ON procedures
+  WHEN OLD.status <> 'draft' AND NOT (
+    NEW.version = OLD.version + 1 AND NEW.status = 'amended'
+    AND EXISTS (SELECT 1 FROM procedure_versions WHERE procedure_id = NEW.id AND version = NEW.version)
+    AND EXISTS (SELECT 1 FROM open_amendments WHERE procedure_id = NEW.id))
+BEGIN SELECT RAISE(ABORT, 'a signed procedure is immutable: amend it with a reason'); END;`;
 
 const catalogueRows = DEFAULT_DRUG_CATALOGUE.map(
   (drug) =>
@@ -320,24 +331,66 @@ CREATE INDEX audit_log_by_entity ON audit_log (entity, entity_id, seq);
 CREATE TRIGGER signed_procedure_no_delete BEFORE DELETE ON procedures WHEN OLD.status <> 'draft'
 BEGIN SELECT RAISE(ABORT, 'a signed procedure can never be deleted'); END;
 
-CREATE TRIGGER signed_procedure_no_update BEFORE UPDATE ON procedures
-  WHEN OLD.status <> 'draft' AND NOT (
-    NEW.version = OLD.version + 1 AND NEW.status = 'amended'
-    AND EXISTS (SELECT 1 FROM procedure_versions WHERE procedure_id = NEW.id AND version = NEW.version)
-    AND EXISTS (SELECT 1 FROM open_amendments WHERE procedure_id = NEW.id))
-BEGIN SELECT RAISE(ABORT, 'a signed procedure is immutable: amend it with a reason'); END;
+${SIGNED_PROCEDURE_NO_UPDATE}
 
 ${CHILD_TABLES.map(lockTriggers).join('\n')}
 ${appendOnly('audit_log')}
 ${appendOnly('procedure_versions')}
 `;
 
+/*
+ * Version 2: the dashboard's facts. Each procedure row carries its aggregate inputs packed
+ * in one value (stats/facts.ts) and the dashboard index carries only those and the filter
+ * columns, so the whole dashboard is one index scan returning one string.
+ */
+const V2 = `
+CREATE TABLE dashboard_terms (
+  id INTEGER PRIMARY KEY,
+  kind TEXT NOT NULL ${oneOf('kind', TERM_KINDS, false)},
+  term TEXT NOT NULL CHECK (length(term) > 0),
+  UNIQUE (kind, term)
+) STRICT;
+${appendOnly('dashboard_terms')}
+
+ALTER TABLE procedures ADD COLUMN dashboard_facts BLOB
+  CHECK (dashboard_facts IS NULL OR length(dashboard_facts) = ${FACTS_BYTES});
+DROP INDEX procedures_stats;
+-- Every column the dashboard's filter tests, then the facts.
+CREATE INDEX procedures_stats ON procedures (status, performed_date, operator_id, modality, root_sides, dashboard_facts);
+`;
+
+/** Fills in the facts of every record written before version 2, signed ones included. */
+function backfillDashboardFacts(db: SqliteDatabase): void {
+  const factsOf = dashboardFactsWriter(db);
+  const update = db.prepare('UPDATE procedures SET dashboard_facts = ? WHERE id = ?');
+  const rows = db.prepare(`SELECT id, ${FACT_SOURCE_COLUMNS.join(', ')} FROM procedures`).all() as (FactSource & {
+    id: string;
+  })[];
+  // The facts are derived from the record's own columns; they change nothing in it. The
+  // trigger that keeps signed records immutable is lifted for this loop and put back, all
+  // inside the migration's transaction.
+  db.exec('DROP TRIGGER signed_procedure_no_update');
+  for (const row of rows) update.run(factsOf(row), row.id);
+  db.exec(SIGNED_PROCEDURE_NO_UPDATE);
+}
+
 export interface Migration {
   version: number;
   name: string;
-  sql: string;
+  /** Runs inside the migration's transaction, with the version bump. */
+  up: (db: SqliteDatabase) => void;
 }
 
-export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: 'initial schema', sql: V1 }];
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: 'initial schema', up: (db) => db.exec(V1) },
+  {
+    version: 2,
+    name: 'dashboard facts',
+    up: (db) => {
+      db.exec(V2);
+      backfillDashboardFacts(db);
+    },
+  },
+];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

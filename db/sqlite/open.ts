@@ -69,6 +69,9 @@ export function openDatabase(path: string, options: OpenOptions = {}): SqliteDat
       );
     }
     db.pragma('foreign_keys = ON');
+    // 64 MiB of page cache (the default is 2 MiB): the list and dashboard indexes of 100 000
+    // procedures stay in memory between requests instead of being re-read from the file.
+    db.pragma('cache_size = -65536');
     if (!options.readonly) {
       // WAL + FULL: a save that returned is on disk, even after a power cut.
       db.pragma('journal_mode = WAL');
@@ -87,7 +90,7 @@ function migrate(db: SqliteDatabase, fromVersion: number): void {
   for (const migration of MIGRATIONS) {
     if (migration.version <= fromVersion) continue;
     db.transaction(() => {
-      db.exec(migration.sql);
+      migration.up(db);
       db.pragma(`user_version = ${migration.version}`);
     }).immediate();
   }

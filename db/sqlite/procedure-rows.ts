@@ -5,6 +5,8 @@ import {
   type ProcedureRecord,
   type RecordLife,
 } from '../model/index.js';
+import type { FactSource } from '../stats/facts.js';
+import { dashboardFactsWriter } from './dashboard-facts.js';
 import type { SqliteDatabase } from './open.js';
 
 /*
@@ -97,6 +99,7 @@ const ALL_COLUMNS = [
   'complications_text',
   'target_spread_text',
   'target_drugs_text',
+  'dashboard_facts',
   ...LIFE_COLUMNS.map(([, c]) => c),
 ];
 
@@ -155,6 +158,7 @@ export function procedureStatements(db: SqliteDatabase) {
     selectDrugs: db.prepare('SELECT * FROM drug_administrations WHERE procedure_id = ? ORDER BY ordinal'),
     selectComplications: db.prepare('SELECT complication, severity FROM complications WHERE procedure_id = ?'),
     selectFollowUps: db.prepare('SELECT * FROM follow_ups WHERE procedure_id = ? ORDER BY ordinal'),
+    dashboardFacts: dashboardFactsWriter(db),
   };
 }
 
@@ -187,6 +191,13 @@ function procedureRow(id: string, draft: ProcedureDraft, life: LifeColumns): Row
   return row;
 }
 
+/** The row with its dashboard facts, made from the very columns written beside them. */
+function procedureRowWithFacts(s: ProcedureStatements, id: string, draft: ProcedureDraft, life: LifeColumns): Row {
+  const row = procedureRow(id, draft, life);
+  row.dashboard_facts = s.dashboardFacts(row as unknown as FactSource);
+  return row;
+}
+
 /** Writes the procedure row and all its parts; the caller owns the transaction. */
 export function writeProcedure(
   s: ProcedureStatements,
@@ -197,7 +208,7 @@ export function writeProcedure(
   /** false when only the procedure's own fields changed: its parts are then left as they are. */
   partsChanged = true,
 ): void {
-  const row = procedureRow(id, draft, life);
+  const row = procedureRowWithFacts(s, id, draft, life);
   if (exists) {
     s.updateProcedure.run(row);
     if (!partsChanged) return;

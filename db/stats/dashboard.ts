@@ -7,8 +7,6 @@ import {
   INDICATIONS,
   type PainGroup,
   problemsFromZod,
-  quantile,
-  quantiles,
   quantilesOfCounts,
   RESPONDER_RELIEF_PERCENT,
   ROOTS,
@@ -16,151 +14,152 @@ import {
   reliefPercent,
   SEVERITIES,
   SPREAD_PATTERNS,
+  selectQuantile,
   share,
-  sortedNumbers,
 } from '../model/index.js';
 import { filterClause } from '../search.js';
 import { drugCatalogue, listOperators, referenceLevels } from '../settings.js';
 import type { Store } from '../store.js';
+import { decodeFacts, type FactColumns, monthOfIndex, PAIN_NONE, type RecordedValues } from './facts.js';
+import { MINUTES_PER_DAY, PAIN_CELLS, proceduresIn, type Tallies, tally } from './tally.js';
+import { loadTerms, type TargetsContribution, type Terms, targetsContribution } from './terms.js';
 
 /*
- * The quality-review aggregates. SQL selects the filtered, signed procedures through one
- * covering index (procedures_stats: every column the dashboard reads, including the
- * per-target spread and drug summaries), so 100 000 procedures are one narrow index scan.
- * The grouping then happens in a single pass here: SQLite has no percentile function, and
- * one scan per aggregate (about fifteen) would cost far more than the 150 ms the screen has.
- * Medians and quartiles interpolate as R's type 7 and pandas do.
+ * The quality-review aggregates. SQL selects the filtered, signed procedures through the
+ * dashboard index and hands back their packed facts (facts.ts) as one value; one pass over
+ * them counts into typed arrays (tally.ts); what a list means (its roots, spread patterns,
+ * complications) is then worked out once per distinct list and multiplied by its procedures.
+ * SQLite has no percentile function; medians and quartiles interpolate as R's type 7 and
+ * pandas do. The slow, obvious version of all this is the tests' oracle
+ * (testing/dashboard-oracle.ts); tests hold the two to the same results.
  */
 
-/**
- * Pain before and after are whole numbers 0–10, so every procedure falls in one of 121
- * (before, after) cells: counting cells is all the per-procedure work, and the quartiles of
- * before, after and relief come from the cells at the end.
- */
-class PainAccumulator {
-  procedures = 0;
-  private readonly cells = new Int32Array(121);
-  // A score recorded without its partner (never in a signed record, but drafts may lack one).
-  private readonly preOnly = new Int32Array(11);
-  private readonly postOnly = new Int32Array(11);
-
-  add(pre: number | null, post: number | null): void {
-    this.procedures++;
-    if (pre != null && post != null) this.cells[pre * 11 + post] = (this.cells[pre * 11 + post] ?? 0) + 1;
-    else if (pre != null) this.preOnly[pre] = (this.preOnly[pre] ?? 0) + 1;
-    else if (post != null) this.postOnly[post] = (this.postOnly[post] ?? 0) + 1;
-  }
-
-  group(key: string, label: string): PainGroup {
-    const pre = new Map<number, number>();
-    const post = new Map<number, number>();
-    const relief = new Map<number, number>();
-    let responders = 0;
-    this.cells.forEach((count, cell) => {
-      if (count === 0) return;
-      const before = Math.floor(cell / 11);
-      const after = cell % 11;
-      pre.set(before, (pre.get(before) ?? 0) + count);
-      post.set(after, (post.get(after) ?? 0) + count);
+function painGroup(cells: Int32Array, group: number, key: string, label: string): PainGroup {
+  const pre = new Map<number, number>();
+  const post = new Map<number, number>();
+  const relief = new Map<number, number>();
+  let responders = 0;
+  let withRelief = 0;
+  for (let before = 0; before <= PAIN_NONE; before++) {
+    for (let after = 0; after <= PAIN_NONE; after++) {
+      const count = cells[group * PAIN_CELLS + before * 12 + after] as number;
+      if (count === 0) continue;
+      if (before !== PAIN_NONE) pre.set(before, (pre.get(before) ?? 0) + count);
+      if (after !== PAIN_NONE) post.set(after, (post.get(after) ?? 0) + count);
+      if (before === PAIN_NONE || after === PAIN_NONE) continue;
       const percent = reliefPercent(before, after);
-      if (percent === undefined) return;
+      if (percent === undefined) continue;
       relief.set(percent, (relief.get(percent) ?? 0) + count);
+      withRelief += count;
       if (percent >= RESPONDER_RELIEF_PERCENT) responders += count;
-    });
-    for (const [side, only] of [
-      [pre, this.preOnly],
-      [post, this.postOnly],
-    ] as const) {
-      only.forEach((count, score) => {
-        if (count > 0) side.set(score, (side.get(score) ?? 0) + count);
-      });
     }
-    const reliefCounts = [...relief.entries()];
-    return {
-      key,
-      label,
-      procedures: this.procedures,
-      pre: quantilesOfCounts([...pre.entries()]),
-      post: quantilesOfCounts([...post.entries()]),
-      relief: quantilesOfCounts(reliefCounts),
-      responderShare: share(
-        responders,
-        reliefCounts.reduce((sum, [, count]) => sum + count, 0),
-      ),
-    };
   }
-}
-
-class DoseAccumulator {
-  dlp: number[] = [];
-  ctdiVol: number[] = [];
-  fluoroTime: number[] = [];
-  dap: number[] = [];
-
-  add(dlp: number | null, ctdiVol: number | null, fluoroTime: number | null, dap: number | null): void {
-    if (dlp != null) this.dlp.push(dlp);
-    if (ctdiVol != null) this.ctdiVol.push(ctdiVol);
-    if (fluoroTime != null) this.fluoroTime.push(fluoroTime);
-    if (dap != null) this.dap.push(dap);
-  }
-
-  group(key: string, label: string, levels: { ctDlpMGyCm: number; fluoroTimeS: number }): DoseGroup {
-    return {
-      key,
-      label,
-      dlp: doseStat(this.dlp, levels.ctDlpMGyCm),
-      ctdiVol: doseStat(this.ctdiVol, null),
-      fluoroTime: doseStat(this.fluoroTime, levels.fluoroTimeS),
-      dap: doseStat(this.dap, null),
-    };
-  }
-}
-
-function doseStat(values: number[], reference: number | null): DoseStat {
-  const sorted = sortedNumbers(values);
   return {
-    n: sorted.length,
-    median: quantile(sorted, 0.5),
-    p75: quantile(sorted, 0.75),
-    aboveReferenceShare:
-      reference === null ? null : share(sorted.filter((value) => value > reference).length, sorted.length),
+    key,
+    label,
+    procedures: proceduresIn(cells, group),
+    pre: quantilesOfCounts([...pre.entries()]),
+    post: quantilesOfCounts([...post.entries()]),
+    relief: quantilesOfCounts([...relief.entries()]),
+    responderShare: share(responders, withRelief),
   };
 }
 
-const getOrAdd = <K, V>(map: Map<K, V>, key: K, make: () => V): V => {
-  let value = map.get(key);
-  if (value === undefined) {
-    value = make();
-    map.set(key, value);
+/** Adds `times` × one group's pain cells to another group's. */
+function addCells(into: Int32Array, intoGroup: number, from: Int32Array, fromGroup: number, times = 1): void {
+  for (let cell = 0; cell < PAIN_CELLS; cell++) {
+    const at = intoGroup * PAIN_CELLS + cell;
+    into[at] = (into[at] as number) + times * (from[fromGroup * PAIN_CELLS + cell] as number);
   }
-  return value;
-};
+}
 
-const minutesOf = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
+function doseStat(values: Float64Array, reference: number | null): DoseStat {
+  let above = 0;
+  if (reference !== null) for (const value of values) if (value > reference) above++;
+  return {
+    n: values.length,
+    median: selectQuantile(values, 0.5),
+    p75: selectQuantile(values, 0.75),
+    aboveReferenceShare: reference === null ? null : share(above, values.length),
+  };
+}
 
-const COLUMNS = `substr(p.performed_date, 1, 7), p.operator_id, p.modality, p.pain_pre, p.pain_post, p.dlp_mgy_cm, p.ctdi_vol_mgy,
-  p.fluoro_time_s, p.dap_gy_cm2, p.caudal_epidural, p.started_at, p.ended_at, p.root_sides, p.target_spread_text, p.target_drugs_text,
-  p.indications_text, p.complications_text`;
+/**
+ * One dose measure's statistics for each group (operator, modality or month) without a
+ * growing sample array per group: count each group's recorded values, give each group its
+ * range of one shared array, place the values, then select the quantiles within each range.
+ */
+function doseStatsByGroup(
+  measure: RecordedValues,
+  groupOfRow: Uint16Array,
+  groups: number,
+  reference: number | null,
+  scratch: Float64Array,
+): DoseStat[] {
+  const { rows, values } = measure;
+  const starts = new Int32Array(groups + 1);
+  for (let index = 0; index < rows.length; index++) {
+    const at = (groupOfRow[rows[index] as number] as number) + 1;
+    starts[at] = (starts[at] as number) + 1;
+  }
+  for (let group = 1; group <= groups; group++) {
+    starts[group] = (starts[group] as number) + (starts[group - 1] as number);
+  }
+  const next = starts.slice(0, groups);
+  for (let index = 0; index < rows.length; index++) {
+    const group = groupOfRow[rows[index] as number] as number;
+    const at = next[group] as number;
+    scratch[at] = values[index] as number;
+    next[group] = at + 1;
+  }
+  const stats: DoseStat[] = [];
+  for (let group = 0; group < groups; group++) {
+    stats.push(doseStat(scratch.subarray(starts[group], starts[group + 1]), reference));
+  }
+  return stats;
+}
 
-type FactRow = [
-  string,
-  string | null,
-  string | null,
-  number | null,
-  number | null,
-  number | null,
-  number | null,
-  number | null,
-  number | null,
-  number,
-  string | null,
-  string | null,
-  string,
-  string,
-  string,
-  string,
-  string,
-];
+/** The four dose measures for each group of rows. */
+function doseGroupsBy(
+  facts: FactColumns,
+  groupOfRow: Uint16Array,
+  groups: number,
+  levels: { ctDlpMGyCm: number; fluoroTimeS: number },
+  scratch: Float64Array,
+): Omit<DoseGroup, 'key' | 'label'>[] {
+  const dlp = doseStatsByGroup(facts.dlp, groupOfRow, groups, levels.ctDlpMGyCm, scratch);
+  const ctdiVol = doseStatsByGroup(facts.ctdiVol, groupOfRow, groups, null, scratch);
+  const fluoroTime = doseStatsByGroup(facts.fluoroTime, groupOfRow, groups, levels.fluoroTimeS, scratch);
+  const dap = doseStatsByGroup(facts.dap, groupOfRow, groups, null, scratch);
+  return dlp.map((_, group) => ({
+    dlp: dlp[group] as DoseStat,
+    ctdiVol: ctdiVol[group] as DoseStat,
+    fluoroTime: fluoroTime[group] as DoseStat,
+    dap: dap[group] as DoseStat,
+  }));
+}
+
+/**
+ * The filtered procedures' facts, decoded; refuses to report over procedures it cannot see.
+ * SQLite joins the facts into one value: hex() each, concatenate the text, unhex() the lot
+ * back into one blob (binary concatenated as text would stop at a zero byte).
+ */
+function readFacts(store: Store, where: string, params: Record<string, unknown>): FactColumns {
+  const [procedures, bytes] = store.sqlite
+    .prepare(
+      `SELECT count(*), unhex(group_concat(hex(p.dashboard_facts), '')) FROM procedures p INDEXED BY procedures_stats WHERE ${where}`,
+    )
+    .raw()
+    .get(params) as [number, Buffer | null];
+  const facts = decodeFacts(bytes ?? Buffer.alloc(0));
+  if (facts.count !== procedures) {
+    throw new RootLogError(
+      'internal',
+      `${procedures - facts.count} of ${procedures} signed procedures have no dashboard facts; run "rootlog check".`,
+    );
+  }
+  return facts;
+}
 
 /**
  * The last dashboards computed, per connection and filter. A result stays valid while the
@@ -190,171 +189,147 @@ export function dashboard(store: Store, filterInput: unknown = {}): Dashboard {
   return result;
 }
 
+const rootOrder = (a: string, b: string) => ROOTS.indexOf(a as never) - ROOTS.indexOf(b as never);
+
+const COMPLICATION_TOKENS: [string, string | null][] = COMPLICATIONS.flatMap(
+  (complication): [string, string | null][] =>
+    complication === 'none'
+      ? [[complication, null]]
+      : SEVERITIES.map((severity): [string, string | null] => [complication, severity]),
+);
+
+/** The figures that come from the targets lists: volume by root/side, spread, pain by root. */
+function targetFigures(tallies: Tallies, terms: Terms, particulate: ReadonlySet<string>) {
+  const figures = {
+    targets: 0,
+    bilateral: 0,
+    intravascularTargets: 0,
+    particulateAfterIntravascular: 0,
+    rootSides: new Map<string, number>(),
+    patterns: new Map<string, number>(),
+    byRoot: new Map<string, { targets: number; intravascular: number; intrathecal: number }>(),
+    rootPain: new Int32Array(ROOTS.length * PAIN_CELLS),
+  };
+  terms.byRank.targets.forEach((term, rank) => {
+    const procedures = proceduresIn(tallies.targetsPain, rank);
+    if (procedures === 0 || rank === 0) return;
+    const contribution: TargetsContribution = targetsContribution(terms.text[term] ?? '', particulate);
+    figures.targets += contribution.targets * procedures;
+    if (contribution.bilateral) figures.bilateral += procedures;
+    figures.intravascularTargets += contribution.intravascular * procedures;
+    figures.particulateAfterIntravascular += contribution.particulateAfterIntravascular * procedures;
+    for (const pair of contribution.pairs) {
+      figures.rootSides.set(pair, (figures.rootSides.get(pair) ?? 0) + procedures);
+    }
+    for (const pattern of contribution.patterns) {
+      figures.patterns.set(pattern, (figures.patterns.get(pattern) ?? 0) + procedures);
+    }
+    for (const { root, intravascular, intrathecal } of contribution.byRoot) {
+      const perRoot = figures.byRoot.get(root) ?? { targets: 0, intravascular: 0, intrathecal: 0 };
+      perRoot.targets += procedures;
+      if (intravascular) perRoot.intravascular += procedures;
+      if (intrathecal) perRoot.intrathecal += procedures;
+      figures.byRoot.set(root, perRoot);
+    }
+    for (const root of contribution.roots) {
+      addCells(figures.rootPain, ROOTS.indexOf(root as never), tallies.targetsPain, rank);
+    }
+  });
+  return figures;
+}
+
 /** The aggregates computed afresh (the benchmark times this; the API goes through `dashboard`). */
 export function computeDashboard(store: Store, filterInput: unknown): Dashboard {
   const parsed = dashboardFilterSchema.safeParse(filterInput ?? {});
   if (!parsed.success) throw RootLogError.invalid(problemsFromZod(parsed.error));
-  const { where, params } = filterClause({ ...parsed.data, statuses: ['signed', 'amended'] });
+  const { where, params } = filterClause({ ...parsed.data, statuses: ['signed', 'amended'] }, { utcBounds: false });
   const levels = referenceLevels(store);
   const operatorNames = new Map(listOperators(store).map((operator) => [operator.id, operator.name]));
-  const operatorLabel = (id: string) => (id === '' ? 'No operator' : (operatorNames.get(id) ?? id));
   const particulate = new Set(
     drugCatalogue(store)
       .filter((drug) => drug.particulate)
       .map((drug) => drug.code),
   );
+  const terms = loadTerms(store);
+  const facts = readFacts(store, where, params as Record<string, unknown>);
+  const tallies = tally(facts, terms);
+  const procedures = facts.count;
 
-  let procedures = 0;
-  let bilateral = 0;
-  let caudal = 0;
-  let targets = 0;
-  let intravascularTargets = 0;
-  let particulateAfterIntravascular = 0;
-  const byMonth = new Map<string, { procedures: number; dose: DoseAccumulator }>();
-  const byOperator = new Map<
-    string,
-    { procedures: number; pain: PainAccumulator; dose: DoseAccumulator; minutes: number[] }
-  >();
-  const byModality = new Map<string, DoseAccumulator>();
-  const painOverall = new PainAccumulator();
-  const painByRoot = new Map<string, PainAccumulator>();
-  const painByIndication = new Map<string, PainAccumulator>();
-  const rootSides = new Map<string, number>();
-  const patterns = new Map<string, number>();
-  const targetsByRoot = new Map<string, { targets: number; intravascular: number; intrathecal: number }>();
-  const complications = new Map<string, number>();
-
-  const statement = store.sqlite
-    .prepare(`SELECT ${COLUMNS} FROM procedures p INDEXED BY procedures_stats WHERE ${where}`)
-    .raw(true);
-  for (const row of statement.iterate(params) as Iterable<FactRow>) {
-    const [
-      month,
-      operatorId,
-      modality,
-      pre,
-      post,
-      dlp,
-      ctdiVol,
-      fluoroTime,
-      dap,
-      caudalEpidural,
-      startedAt,
-      endedAt,
-      rootSideText,
-      spreadText,
-      drugsText,
-      indicationsText,
-      complicationsText,
-    ] = row;
-    procedures++;
-    const monthly = getOrAdd(byMonth, month, () => ({ procedures: 0, dose: new DoseAccumulator() }));
-    monthly.procedures++;
-    monthly.dose.add(dlp, null, fluoroTime, null);
-    const operator = getOrAdd(byOperator, operatorId ?? '', () => ({
-      procedures: 0,
-      pain: new PainAccumulator(),
-      dose: new DoseAccumulator(),
-      minutes: [],
-    }));
-    operator.procedures++;
-    operator.pain.add(pre, post);
-    operator.dose.add(dlp, ctdiVol, fluoroTime, dap);
-    // Table time in minutes; past midnight wraps to the next day.
-    if (startedAt && endedAt) operator.minutes.push((minutesOf(endedAt) - minutesOf(startedAt) + 1440) % 1440);
-    if (modality) getOrAdd(byModality, modality, () => new DoseAccumulator()).add(dlp, ctdiVol, fluoroTime, dap);
-    painOverall.add(pre, post);
-    if (caudalEpidural === 1) caudal++;
-    for (const indication of indicationsText ? indicationsText.split(';') : [])
-      getOrAdd(painByIndication, indication, () => new PainAccumulator()).add(pre, post);
-    for (const token of complicationsText ? complicationsText.split(';') : [])
-      complications.set(token, (complications.get(token) ?? 0) + 1);
-
-    if (!rootSideText) continue;
-    const pairs = rootSideText.split(',');
-    const spreads = spreadText.split('|');
-    const drugs = drugsText.split('|');
-    const rootsHere: string[] = [];
-    const pairsHere: string[] = [];
-    for (let index = 0; index < pairs.length; index++) {
-      const pair = pairs[index] as string;
-      const space = pair.indexOf(' ');
-      const root = pair.slice(0, space);
-      const side = pair.slice(space + 1);
-      targets++;
-      const spread = spreads[index] ? (spreads[index] as string).split(';') : [];
-      for (const pattern of spread) patterns.set(pattern, (patterns.get(pattern) ?? 0) + 1);
-      const intravascular = spread.includes('intravascular_venous') || spread.includes('intravascular_arterial');
-      if (intravascular) {
-        intravascularTargets++;
-        if ((drugs[index] ?? '').split(';').some((code) => particulate.has(code))) particulateAfterIntravascular++;
-      }
-      if (root === '?') continue;
-      if (!rootsHere.includes(root)) rootsHere.push(root);
-      const perRoot = getOrAdd(targetsByRoot, root, () => ({ targets: 0, intravascular: 0, intrathecal: 0 }));
-      perRoot.targets++;
-      if (intravascular) perRoot.intravascular++;
-      if (spread.includes('intrathecal')) perRoot.intrathecal++;
-      if (side === '?') continue;
-      rootSides.set(pair, (rootSides.get(pair) ?? 0) + 1);
-      pairsHere.push(pair);
+  const overallPain = new Int32Array(PAIN_CELLS);
+  terms.byRank.operator.forEach((_, rank) => {
+    addCells(overallPain, 0, tallies.operatorPain, rank);
+  });
+  const indicationPain = new Int32Array(INDICATIONS.length * PAIN_CELLS);
+  terms.byRank.indications.forEach((term, rank) => {
+    if (rank === 0) return;
+    for (const indication of (terms.text[term] ?? '').split(';')) {
+      addCells(indicationPain, INDICATIONS.indexOf(indication as never), tallies.indicationsPain, rank);
     }
-    for (const root of rootsHere) getOrAdd(painByRoot, root, () => new PainAccumulator()).add(pre, post);
-    // Bilateral: the same root treated on the left and on the right in one procedure.
-    if (
-      pairsHere.length > 1 &&
-      pairsHere.some((pair) => pair.endsWith(' left') && pairsHere.includes(`${pair.slice(0, -5)} right`))
-    )
-      bilateral++;
-  }
+  });
+  const complications = new Map<string, number>();
+  terms.byRank.complications.forEach((term, rank) => {
+    const count = tallies.complications[rank] as number;
+    if (rank === 0 || count === 0) return;
+    for (const token of (terms.text[term] ?? '').split(';')) {
+      complications.set(token, (complications.get(token) ?? 0) + count);
+    }
+  });
+  const targets = targetFigures(tallies, terms, particulate);
 
-  const months = [...byMonth.keys()].sort();
-  const rootOrder = (a: string, b: string) => ROOTS.indexOf(a as never) - ROOTS.indexOf(b as never);
-  const complicationTokens: [string, string | null][] = COMPLICATIONS.flatMap(
-    (complication): [string, string | null][] =>
-      complication === 'none'
-        ? [[complication, null]]
-        : SEVERITIES.map((severity): [string, string | null] => [complication, severity]),
-  );
-  const operatorsBySize = [...byOperator.entries()].sort((a, b) => b[1].procedures - a[1].procedures);
+  const scratch = new Float64Array(procedures);
+  const operatorDoses = doseGroupsBy(facts, tallies.operatorOfRow, terms.byRank.operator.length, levels, scratch);
+  const modalityDoses = doseGroupsBy(facts, tallies.modalityOfRow, terms.byRank.modality.length, levels, scratch);
+  const months = tallies.months.length;
+  const monthlyDlp = doseStatsByGroup(facts.dlp, tallies.monthOfRow, months, null, scratch);
+  const monthlyFluoroTime = doseStatsByGroup(facts.fluoroTime, tallies.monthOfRow, months, null, scratch);
+  const monthOrder = tallies.months.map((month, slot) => ({ month, slot })).sort((a, b) => a.month - b.month);
+
+  const operators = terms.byRank.operator
+    .map((term, rank) => {
+      const key = rank === 0 ? '' : (terms.text[term] ?? '');
+      const label = rank === 0 ? 'No operator' : (operatorNames.get(key) ?? key);
+      return { rank, key, label, procedures: proceduresIn(tallies.operatorPain, rank) };
+    })
+    .filter((operator) => operator.procedures > 0)
+    .sort((a, b) => b.procedures - a.procedures || a.label.localeCompare(b.label) || a.key.localeCompare(b.key));
+  const present = (cells: Int32Array) => (_: unknown, group: number) => proceduresIn(cells, group) > 0;
 
   return {
     procedures,
     referenceLevels: levels,
     volume: {
-      byMonth: months.map((month) => ({ month, procedures: byMonth.get(month)?.procedures ?? 0 })),
-      byOperator: operatorsBySize.map(([key, value]) => ({
-        key,
-        label: operatorLabel(key),
-        procedures: value.procedures,
+      byMonth: monthOrder.map(({ month, slot }) => ({
+        month: monthOfIndex(month),
+        procedures: tallies.monthProcedures[slot] as number,
       })),
-      byRootSide: [...rootSides.entries()]
+      byOperator: operators.map(({ key, label, procedures }) => ({ key, label, procedures })),
+      byRootSide: [...targets.rootSides.entries()]
         .map(([pair, count]) => {
           const [root = '', side = ''] = pair.split(' ');
           return { root, side, targets: count };
         })
         .sort((a, b) => rootOrder(a.root, b.root) || a.side.localeCompare(b.side)),
-      bilateralShare: share(bilateral, procedures),
-      caudalShare: share(caudal, procedures),
+      bilateralShare: share(targets.bilateral, procedures),
+      caudalShare: share(tallies.caudal, procedures),
     },
     pain: {
-      overall: painOverall.group('all', 'All procedures'),
-      byRoot: [...painByRoot.entries()]
-        .sort((a, b) => rootOrder(a[0], b[0]))
-        .map(([root, accumulator]) => accumulator.group(root, root)),
-      byIndication: INDICATIONS.filter((indication) => painByIndication.has(indication)).map((indication) =>
-        (painByIndication.get(indication) as PainAccumulator).group(indication, indication),
+      overall: painGroup(overallPain, 0, 'all', 'All procedures'),
+      byRoot: ROOTS.map((root, group) => ({ root, group }))
+        .filter(({ group }) => proceduresIn(targets.rootPain, group) > 0)
+        .map(({ root, group }) => painGroup(targets.rootPain, group, root, root)),
+      byIndication: INDICATIONS.filter(present(indicationPain)).map((indication) =>
+        painGroup(indicationPain, INDICATIONS.indexOf(indication), indication, indication),
       ),
-      byOperator: operatorsBySize.map(([key, value]) => value.pain.group(key, operatorLabel(key))),
+      byOperator: operators.map(({ rank, key, label }) => painGroup(tallies.operatorPain, rank, key, label)),
     },
     spread: {
-      targets,
+      targets: targets.targets,
       patterns: SPREAD_PATTERNS.map((pattern) => ({
         pattern,
-        targets: patterns.get(pattern) ?? 0,
-        share: share(patterns.get(pattern) ?? 0, targets),
+        targets: targets.patterns.get(pattern) ?? 0,
+        share: share(targets.patterns.get(pattern) ?? 0, targets.targets),
       })),
-      byRoot: [...targetsByRoot.entries()]
+      byRoot: [...targets.byRoot.entries()]
         .sort((a, b) => rootOrder(a[0], b[0]))
         .map(([root, value]) => ({
           root,
@@ -363,37 +338,44 @@ export function computeDashboard(store: Store, filterInput: unknown): Dashboard 
           intrathecalRate: share(value.intrathecal, value.targets),
         })),
       particulateAfterIntravascular: {
-        intravascularTargets,
-        withParticulateSteroid: particulateAfterIntravascular,
-        share: share(particulateAfterIntravascular, intravascularTargets),
+        intravascularTargets: targets.intravascularTargets,
+        withParticulateSteroid: targets.particulateAfterIntravascular,
+        share: share(targets.particulateAfterIntravascular, targets.intravascularTargets),
       },
     },
-    complications: complicationTokens
-      .map(([complication, severity]) => {
-        const count = complications.get(severity ? `${complication}:${severity}` : complication) ?? 0;
-        return { complication, severity, procedures: count, rate: share(count, procedures) };
-      })
-      .filter((entry) => entry.procedures > 0 || entry.complication === 'none'),
+    complications: COMPLICATION_TOKENS.map(([complication, severity]) => {
+      const count = complications.get(severity ? `${complication}:${severity}` : complication) ?? 0;
+      return { complication, severity, procedures: count, rate: share(count, procedures) };
+    }).filter((entry) => entry.procedures > 0 || entry.complication === 'none'),
     dose: {
-      byModality: [...byModality.entries()]
-        .sort((a, b) => a[0].localeCompare(b[0]))
-        .map(([modality, accumulator]) => accumulator.group(modality, modality, levels)),
-      byOperator: operatorsBySize.map(([key, value]) => value.dose.group(key, operatorLabel(key), levels)),
-      trend: months.map((month) => {
-        const value = byMonth.get(month) as { procedures: number; dose: DoseAccumulator };
-        return {
-          month,
-          procedures: value.procedures,
-          dlpMedian: quantile(sortedNumbers(value.dose.dlp), 0.5),
-          fluoroTimeMedian: quantile(sortedNumbers(value.dose.fluoroTime), 0.5),
-        };
-      }),
+      // Rank 0 (no modality) never occurs in a signed record; it is left out of the table.
+      byModality: terms.byRank.modality
+        .map((term, rank) => ({ rank, key: terms.text[term] ?? '' }))
+        .filter(({ rank }) => rank > 0 && (tallies.modalities[rank] as number) > 0)
+        .sort((a, b) => a.key.localeCompare(b.key))
+        .map(({ rank, key }) => ({ key, label: key, ...(modalityDoses[rank] as Omit<DoseGroup, 'key' | 'label'>) })),
+      byOperator: operators.map(({ rank, key, label }) => ({
+        key,
+        label,
+        ...(operatorDoses[rank] as Omit<DoseGroup, 'key' | 'label'>),
+      })),
+      trend: monthOrder.map(({ month, slot }) => ({
+        month: monthOfIndex(month),
+        procedures: tallies.monthProcedures[slot] as number,
+        dlpMedian: monthlyDlp[slot]?.median ?? null,
+        fluoroTimeMedian: monthlyFluoroTime[slot]?.median ?? null,
+      })),
     },
-    tableTime: operatorsBySize
-      .filter(([, value]) => value.minutes.length > 0)
-      .map(([key, value]) => {
-        const sorted = sortedNumbers(value.minutes);
-        return { key, label: operatorLabel(key), minutes: { ...quantiles(sorted), p75: quantile(sorted, 0.75) } };
-      }),
+    tableTime: operators
+      .map(({ rank, key, label }) => {
+        const counts: [number, number][] = [];
+        for (let minutes = 0; minutes < MINUTES_PER_DAY; minutes++) {
+          const count = tallies.operatorMinutes[rank * MINUTES_PER_DAY + minutes] as number;
+          if (count > 0) counts.push([minutes, count]);
+        }
+        const quartiles = quantilesOfCounts(counts);
+        return { key, label, minutes: { ...quartiles, p75: quartiles.q3 } };
+      })
+      .filter(({ minutes }) => minutes.n > 0),
   };
 }
