@@ -1,6 +1,7 @@
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { RootLogError } from './model/index.js';
+import { proceduresWithWrongFacts } from './sqlite/dashboard-facts.js';
 import { SCHEMA_VERSION } from './sqlite/migrations.js';
 import { openDatabase } from './sqlite/open.js';
 
@@ -11,6 +12,8 @@ export interface CheckReport {
   appSchemaVersion: number;
   integrity: string[];
   foreignKeyViolations: number;
+  /** Procedures whose dashboard facts do not match their own columns (the first few ids). */
+  wrongDashboardFacts: { count: number; ids: string[] };
   counts: Record<string, number>;
 }
 
@@ -38,18 +41,24 @@ export function checkDatabase(path: string): CheckReport {
     const messages = integrity.map((row) => row.integrity_check);
     const foreignKeyViolations = (db.pragma('foreign_key_check') as unknown[]).length;
     const schemaVersion = db.pragma('user_version', { simple: true }) as number;
+    const wrong = schemaVersion >= 2 && messages[0] === 'ok' ? proceduresWithWrongFacts(db) : [];
     const counts: Record<string, number> = {};
     for (const table of TABLES) {
       counts[table] = schemaVersion >= 1 ? (db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number) : 0;
     }
     return {
       ok:
-        messages.length === 1 && messages[0] === 'ok' && foreignKeyViolations === 0 && schemaVersion === SCHEMA_VERSION,
+        messages.length === 1 &&
+        messages[0] === 'ok' &&
+        foreignKeyViolations === 0 &&
+        wrong.length === 0 &&
+        schemaVersion === SCHEMA_VERSION,
       path,
       schemaVersion,
       appSchemaVersion: SCHEMA_VERSION,
       integrity: messages,
       foreignKeyViolations,
+      wrongDashboardFacts: { count: wrong.length, ids: wrong.slice(0, 10) },
       counts,
     };
   } finally {

@@ -4,6 +4,7 @@ import { MODALITIES, ROOTS, RootLogError, SIDES, SPREAD_PATTERNS } from './model
 import { amendProcedure, clinicalContent, deleteDraft, getProcedure, saveDraft, signProcedure } from './procedures.js';
 import { listProcedures } from './search.js';
 import { saveDrug, saveOperator, updateSettings } from './settings.js';
+import { proceduresWithWrongFacts } from './sqlite/dashboard-facts.js';
 import { completeDraft, context, tempStore } from './testing/fixtures.js';
 
 /*
@@ -198,5 +199,7 @@ describe('every service under random and hostile input', () => {
     }
     expect(store.sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
     expect(store.sqlite.pragma('foreign_key_check')).toEqual([]);
+    // Whatever was saved, signed, amended or refused, every record's dashboard facts are its own.
+    expect(proceduresWithWrongFacts(store.sqlite)).toEqual([]);
   });
 });

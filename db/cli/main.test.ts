@@ -1,6 +1,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { tempPath } from '../testing/fixtures.js';
 
@@ -50,6 +51,22 @@ describe('rootlog command line', () => {
     expect(check.code).toBe(1);
     expect(check.err).toMatch(/damaged or is not a RootLog database/);
     expect(readFileSync(db).equals(before)).toBe(true);
+  });
+
+  it("fails check when a record's dashboard facts disagree with it, naming the record", () => {
+    const db = tempPath();
+    expect(run('seed', '--db', db, '--count', '30', '--seed', '2').code).toBe(0);
+    expect(run('check', '--db', db).out).toMatch(/dashboard facts: ok/);
+    const raw = new Database(db);
+    const id = raw.prepare('SELECT id FROM procedures LIMIT 1').pluck().get() as string;
+    // Tampering by hand: only possible with the immutability trigger removed.
+    raw.exec('DROP TRIGGER signed_procedure_no_update');
+    raw.prepare('UPDATE procedures SET dashboard_facts = zeroblob(60) WHERE id = ?').run(id);
+    raw.close();
+    const check = run('check', '--db', db);
+    expect(check.code).toBe(1);
+    expect(check.out).toContain(`dashboard facts: 1 procedures disagree with their records (${id})`);
+    expect(check.err).toMatch(/dashboard would misreport/);
   });
 
   it('exports in every format and merges a JSON export into another database', () => {

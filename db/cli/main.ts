@@ -98,12 +98,18 @@ function check(args: string[], io: Io): number {
   io.out(`schema version:  ${report.schemaVersion} (this RootLog: ${report.appSchemaVersion})`);
   io.out(`integrity:       ${report.integrity.join('; ')}`);
   io.out(`foreign keys:    ${report.foreignKeyViolations === 0 ? 'ok' : `${report.foreignKeyViolations} violations`}`);
+  const wrongFacts = report.wrongDashboardFacts;
+  io.out(
+    `dashboard facts: ${wrongFacts.count === 0 ? 'ok' : `${wrongFacts.count} procedures disagree with their records (${wrongFacts.ids.join(', ')})`}`,
+  );
   for (const [table, count] of Object.entries(report.counts)) io.out(`  ${table.padEnd(22)} ${count}`);
   if (!report.ok) {
     io.err(
       report.schemaVersion !== report.appSchemaVersion
         ? `check failed: schema version ${report.schemaVersion} is not this RootLog's ${report.appSchemaVersion}`
-        : 'check failed: the database has integrity problems; restore the latest backup',
+        : report.integrity[0] === 'ok' && report.foreignKeyViolations === 0
+          ? 'check failed: the dashboard would misreport the procedures listed above (their records are intact); report this to IT support'
+          : 'check failed: the database has integrity problems; restore the latest backup',
     );
     return 1;
   }

@@ -1,5 +1,25 @@
-import { encodeFacts, type FactSource, TERM_KINDS, type TermKind, termsOf } from '../stats/facts.js';
+import {
+  encodeFacts,
+  FACT_SOURCE_COLUMNS,
+  type FactSource,
+  TERM_KINDS,
+  type TermKind,
+  termsOf,
+} from '../stats/facts.js';
 import type { SqliteDatabase } from './open.js';
+
+type TermIds = (kind: TermKind, term: string | undefined) => number | undefined;
+
+function factsWith(source: FactSource, termId: TermIds): Buffer | undefined {
+  const terms = termsOf(source);
+  const ids: Partial<Record<TermKind, number>> = {};
+  for (const kind of TERM_KINDS) {
+    const id = termId(kind, terms[kind]);
+    if (id === undefined) return undefined;
+    ids[kind] = id;
+  }
+  return encodeFacts(source, ids as Record<TermKind, number>);
+}
 
 /**
  * Makes a procedure row's dashboard facts (see stats/facts.ts), adding any term it names
@@ -16,12 +36,30 @@ export function dashboardFactsWriter(db: SqliteDatabase): (source: FactSource) =
     const id = selectTerm.get(kind, term) as number | undefined;
     return id ?? Number(insertTerm.run(kind, term).lastInsertRowid);
   };
-  return (source) => {
-    const terms = termsOf(source);
-    const ids = Object.fromEntries(TERM_KINDS.map((kind) => [kind, termId(kind, terms[kind])])) as Record<
-      TermKind,
-      number
-    >;
-    return encodeFacts(source, ids);
-  };
+  return (source) => factsWith(source, termId) as Buffer;
+}
+
+/**
+ * Ids of procedures whose stored dashboard facts are not what their own columns give (none
+ * in a sound file): the check command's proof that the dashboard reports what was recorded.
+ * Reads only, in batches, so it runs on a read-only connection and in bounded memory.
+ */
+export function proceduresWithWrongFacts(db: SqliteDatabase): string[] {
+  const selectTerm = db.prepare('SELECT id FROM dashboard_terms WHERE kind = ? AND term = ?').pluck();
+  const termId = (kind: TermKind, term: string | undefined): number | undefined =>
+    term === undefined ? 0 : (selectTerm.get(kind, term) as number | undefined);
+  const batch = db.prepare(
+    `SELECT rowid, id, dashboard_facts, ${FACT_SOURCE_COLUMNS.join(', ')} FROM procedures WHERE rowid > ? ORDER BY rowid LIMIT 2000`,
+  );
+  const wrong: string[] = [];
+  let after = 0;
+  for (;;) {
+    const rows = batch.all(after) as (FactSource & { rowid: number; id: string; dashboard_facts: Buffer | null })[];
+    if (rows.length === 0) return wrong;
+    for (const row of rows) {
+      const expected = factsWith(row, termId);
+      if (!expected || !row.dashboard_facts || !expected.equals(row.dashboard_facts)) wrong.push(row.id);
+    }
+    after = (rows[rows.length - 1] as { rowid: number }).rowid;
+  }
 }

@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ProcedureInput } from '../model/index.js';
+import type { ProcedureInput, WarningCode } from '../model/index.js';
 import { saveOperator } from '../settings.js';
 import { openStore, type ServiceContext, type Store } from '../store.js';
 
@@ -49,3 +49,15 @@ export function completeDraft(operatorId: string, overrides: Partial<ProcedureIn
     ...overrides,
   };
 }
+
+/** Every warning that signing asks to confirm: for tests that amend records to arbitrary values. */
+export const EVERY_CONFIRMABLE_WARNING: WarningCode[] = [
+  'particulate_after_unsafe_spread',
+  'dose_above_maximum',
+  'day_steroid_above_maximum',
+  'dlp_above_reference',
+  'fluoro_time_above_reference',
+  'side_differs_from_symptoms',
+  'anticoagulation_continued',
+  'pain_worse_after',
+];

@@ -1,0 +1,115 @@
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { amendProcedure, clinicalContent, getProcedure } from '../procedures.js';
+import { seedDatabase } from '../seed.js';
+import { computeDashboard } from '../stats/dashboard.js';
+import { openStore } from '../store.js';
+import { dashboardRowByRow } from '../testing/dashboard-oracle.js';
+import { context, EVERY_CONFIRMABLE_WARNING, tempStore } from '../testing/fixtures.js';
+import { proceduresWithWrongFacts } from './dashboard-facts.js';
+import { MIGRATIONS } from './migrations.js';
+
+/** The schema as SQLite keeps it, whitespace aside: what "the same file layout" means here. */
+function schemaOf(db: Database.Database): string[] {
+  return (
+    db
+      .prepare("SELECT type || ' ' || name || ': ' || coalesce(sql, '') FROM sqlite_master ORDER BY type, name")
+      .pluck()
+      .all() as string[]
+  ).map((entry) => entry.replace(/\s+/g, ' '));
+}
+
+/**
+ * Turns a current file back into what RootLog with schema 1 wrote: no dashboard terms or facts,
+ * the first dashboard index. Checked below against a file made by migration 1 alone.
+ */
+function backToVersion1(path: string): void {
+  const db = new Database(path);
+  db.exec(`
+    DROP INDEX procedures_stats;
+    ALTER TABLE procedures DROP COLUMN dashboard_facts;
+    DROP TABLE dashboard_terms;
+    CREATE INDEX procedures_stats ON procedures (status, performed_date, operator_id, modality, pain_pre, pain_post, dlp_mgy_cm,
+      ctdi_vol_mgy, fluoro_time_s, dap_gy_cm2, caudal_epidural, started_at, ended_at, root_sides, target_spread_text, target_drugs_text,
+      indications_text, complications_text, performed_at_utc);
+    PRAGMA user_version = 1;
+  `);
+  db.close();
+}
+
+const everyRecordRow = (db: Database.Database) =>
+  db
+    .prepare('SELECT * FROM procedures ORDER BY id')
+    .all()
+    .map((row) => {
+      const { dashboard_facts: _facts, ...record } = row as Record<string, unknown>;
+      return record;
+    });
+
+describe('migration 2: dashboard facts', () => {
+  it('fills in the facts of a schema-1 file, changes no record or history, and keeps signed records locked', () => {
+    const { store } = tempStore();
+    seedDatabase(store, { count: 300, seed: 9, until: new Date('2026-06-30T12:00:00Z') }, context);
+    const signedId = store.sqlite.prepare("SELECT id FROM procedures WHERE status = 'signed' LIMIT 1").pluck().get();
+    const { record } = getProcedure(store, signedId);
+    amendProcedure(
+      store,
+      { ...clinicalContent(record), painPost: record.painPost === 0 ? 1 : 0 },
+      { reason: 'pain re-scored', confirmedWarnings: EVERY_CONFIRMABLE_WARNING },
+      context,
+    );
+    const path = store.path;
+    const figures = dashboardRowByRow(store, {});
+    const records = everyRecordRow(store.sqlite);
+    const history = store.sqlite.prepare('SELECT * FROM audit_log ORDER BY seq').all();
+    const versions = store.sqlite.prepare('SELECT * FROM procedure_versions ORDER BY procedure_id, version').all();
+    store.close();
+
+    backToVersion1(path);
+    const version1 = new Database(':memory:');
+    MIGRATIONS[0]?.up(version1);
+    const downgraded = new Database(path, { readonly: true });
+    expect(schemaOf(downgraded)).toEqual(schemaOf(version1));
+    downgraded.close();
+
+    const migrated = openStore(path);
+    expect(migrated.sqlite.pragma('user_version', { simple: true })).toBe(2);
+    expect(proceduresWithWrongFacts(migrated.sqlite)).toEqual([]);
+    expect(migrated.sqlite.prepare('SELECT count(*) FROM procedures WHERE dashboard_facts IS NULL').pluck().get()).toBe(
+      0,
+    );
+    expect(everyRecordRow(migrated.sqlite)).toEqual(records);
+    expect(migrated.sqlite.prepare('SELECT * FROM audit_log ORDER BY seq').all()).toEqual(history);
+    expect(migrated.sqlite.prepare('SELECT * FROM procedure_versions ORDER BY procedure_id, version').all()).toEqual(
+      versions,
+    );
+    expect(computeDashboard(migrated, {})).toEqual(figures);
+    // The trigger lifted for the backfill is back.
+    expect(() =>
+      migrated.sqlite.prepare('UPDATE procedures SET pain_post = 9 WHERE id = ?').run(signedId),
+    ).toThrowError(/immutable/);
+    migrated.close();
+  });
+
+  it('is undone as a whole when the backfill fails', () => {
+    const { store } = tempStore();
+    seedDatabase(store, { count: 20, seed: 4, until: new Date('2026-06-30T12:00:00Z') }, context);
+    const path = store.path;
+    store.close();
+    backToVersion1(path);
+    // A term table already there (say, a half-done copy by hand) makes migration 2 fail.
+    const raw = new Database(path);
+    raw.exec('CREATE TABLE dashboard_terms (x)');
+    raw.close();
+    expect(() => openStore(path)).toThrow();
+    const after = new Database(path, { readonly: true });
+    expect(after.pragma('user_version', { simple: true })).toBe(1);
+    expect(
+      after
+        .prepare("SELECT count(*) FROM pragma_table_info('procedures') WHERE name = 'dashboard_facts'")
+        .pluck()
+        .get(),
+    ).toBe(0);
+    after.close();
+  });
+});

@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { decodeFacts, encodeFacts, type FactSource, monthIndex, monthOfIndex, tableMinutes, termsOf } from './facts.js';
+
+const source: FactSource = {
+  performed_date: '2026-03-14',
+  operator_id: 'op-1',
+  modality: 'ct',
+  caudal_epidural: 1,
+  root_sides: 'L5 left,L5 right',
+  target_spread_text: 'perineural|intravascular_venous',
+  target_drugs_text: 'dexamethasone|triamcinolone;lidocaine',
+  indications_text: 'disc_herniation',
+  complications_text: 'none',
+  pain_pre: 10,
+  pain_post: null,
+  started_at: '23:50',
+  ended_at: '00:05',
+  dlp_mgy_cm: 187.25,
+  ctdi_vol_mgy: null,
+  fluoro_time_s: 0,
+  dap_gy_cm2: null,
+};
+const ids = { operator: 7, modality: 2, targets: 70_000, indications: 0, complications: 3 };
+
+describe('dashboard facts', () => {
+  it('decode what was encoded, with missing values kept missing', () => {
+    const facts = decodeFacts(Buffer.concat([encodeFacts(source, ids), encodeFacts({ ...source, pain_pre: 0 }, ids)]));
+    expect(facts.count).toBe(2);
+    expect([
+      facts.operator[0],
+      facts.modality[0],
+      facts.targets[0],
+      facts.indications[0],
+      facts.complications[0],
+    ]).toEqual([7, 2, 70_000, 0, 3]);
+    expect(facts.caudal[0]).toBe(1);
+    expect(monthOfIndex(facts.month[0] as number)).toBe('2026-03');
+    expect(facts.painCell[0]).toBe(10 * 12 + 11);
+    expect(facts.painCell[1]).toBe(11);
+    expect(facts.minutes[0]).toBe(15);
+    // Only recorded doses, each with its row; zero is a recorded value.
+    expect([...facts.dlp.rows]).toEqual([0, 1]);
+    expect([...facts.dlp.values]).toEqual([187.25, 187.25]);
+    expect([...facts.fluoroTime.values]).toEqual([0, 0]);
+    expect(facts.ctdiVol.values.length).toBe(0);
+  });
+
+  it('refuse a layout this version does not know, and a truncated blob', () => {
+    const facts = encodeFacts(source, ids);
+    facts.writeUInt8(2, 0);
+    expect(() => decodeFacts(facts)).toThrow(/layout 2/);
+    expect(() => decodeFacts(facts.subarray(0, 59))).toThrow(/not a multiple/);
+  });
+
+  it('name each list as a term, and nothing for what a procedure lacks', () => {
+    expect(termsOf(source)).toEqual({
+      operator: 'op-1',
+      modality: 'ct',
+      targets: JSON.stringify([
+        'L5 left,L5 right',
+        'perineural|intravascular_venous',
+        'dexamethasone|triamcinolone;lidocaine',
+      ]),
+      indications: 'disc_herniation',
+      complications: 'none',
+    });
+    expect(termsOf({ ...source, operator_id: null, root_sides: '', complications_text: '' })).toMatchObject({
+      operator: undefined,
+      targets: undefined,
+      complications: undefined,
+    });
+  });
+
+  it('count table time across midnight and months from the date', () => {
+    expect(tableMinutes('09:30', '09:45')).toBe(15);
+    expect(tableMinutes('23:50', '00:05')).toBe(15);
+    expect(tableMinutes('09:30', null)).toBeNull();
+    expect(monthOfIndex(monthIndex('2025-12-31'))).toBe('2025-12');
+    expect(monthIndex('2026-01-01') - monthIndex('2025-12-31')).toBe(1);
+  });
+});
