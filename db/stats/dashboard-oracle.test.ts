@@ -1,11 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MODALITIES, ROOTS } from '../model/index.js';
-import { amendProcedure, clinicalContent, getProcedure } from '../procedures.js';
+import { amendProcedure, clinicalContent, getProcedure, saveDraft, signProcedure } from '../procedures.js';
 import { seedDatabase } from '../seed.js';
 import { drugCatalogue, listOperators, saveDrug, saveOperator } from '../settings.js';
+import { openStore } from '../store.js';
 import { dashboardRowByRow } from '../testing/dashboard-oracle.js';
-import { context, EVERY_CONFIRMABLE_WARNING, tempStore } from '../testing/fixtures.js';
+import { completeDraft, context, EVERY_CONFIRMABLE_WARNING, tempStore } from '../testing/fixtures.js';
 import { computeDashboard } from './dashboard.js';
 
 /*
@@ -56,6 +57,30 @@ describe('dashboard against the row-by-row oracle', () => {
     const fast = computeDashboard(store, {});
     expect(fast.procedures).toBeGreaterThan(1000);
     expect(fast.pain.byOperator.map((group) => group.label)).toContain('Dr. Renamed');
+    expect(fast).toEqual(dashboardRowByRow(store, {}));
+  });
+
+  it('agrees after another connection adds records with lists never seen before', () => {
+    computeDashboard(store, {});
+    const other = openStore(store.path);
+    const newcomer = saveOperator(other, { name: 'Dr. New' }, context).id;
+    const { record } = saveDraft(
+      other,
+      completeDraft(newcomer, {
+        performedAt: '2026-06-29T10:00:00+02:00',
+        targets: [
+          { root: 'L3', side: 'right', spread: ['intrathecal', 'epidural'] },
+          { root: 'L3', side: 'left', spread: ['intravascular_arterial'] },
+        ],
+        drugs: [{ drug: 'methylprednisolone', doseMg: 40, site: 1 }],
+        complications: [{ type: 'dural_puncture', severity: 'minor' }],
+      }),
+      context,
+    );
+    signProcedure(other, record.id, { confirmedWarnings }, context);
+    other.close();
+    const fast = computeDashboard(store, {});
+    expect(fast.pain.byOperator.map((group) => group.label)).toContain('Dr. New');
     expect(fast).toEqual(dashboardRowByRow(store, {}));
   });
 

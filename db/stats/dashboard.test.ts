@@ -5,7 +5,7 @@ import { seedDatabase } from '../seed.js';
 import { saveOperator } from '../settings.js';
 import type { Store } from '../store.js';
 import { completeDraft, context, tempStore } from '../testing/fixtures.js';
-import { dashboard } from './dashboard.js';
+import { dashboard, warmUpDashboard } from './dashboard.js';
 
 function handFixture() {
   const { store, operatorId: a } = tempStore();
@@ -284,6 +284,14 @@ describe('dashboard reuse', () => {
     const after = dashboard(store, {});
     expect(after).not.toBe(first);
     expect(after.procedures).toBe(first.procedures + 1);
+  });
+
+  it('warms up by computing the whole dashboard, which the first request then reuses', () => {
+    const { store } = tempStore();
+    seedDatabase(store, { count: 30, seed: 8, until: new Date('2026-06-30T12:00:00Z') }, context);
+    const warm = warmUpDashboard(store);
+    expect(warm.procedures).toBe(30);
+    expect(dashboard(store, {})).toBe(warm);
   });
 
   it('sees what another connection committed', async () => {

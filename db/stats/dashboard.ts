@@ -22,7 +22,7 @@ import { drugCatalogue, listOperators, referenceLevels } from '../settings.js';
 import type { Store } from '../store.js';
 import { decodeFacts, type FactColumns, monthOfIndex, PAIN_NONE, type RecordedValues } from './facts.js';
 import { MINUTES_PER_DAY, PAIN_CELLS, proceduresIn, type Tallies, tally } from './tally.js';
-import { loadTerms, type TargetsContribution, type Terms, targetsContribution } from './terms.js';
+import { loadTerms, type Terms, targetsOf } from './terms.js';
 
 /*
  * The quality-review aggregates. SQL selects the filtered, signed procedures through the
@@ -189,6 +189,15 @@ export function dashboard(store: Store, filterInput: unknown = {}): Dashboard {
   return result;
 }
 
+/**
+ * Computes the whole (unfiltered) dashboard once so that the first one a reviewer opens is
+ * fast: it reads every term, fills SQLite's page cache with the dashboard index and lets
+ * the JavaScript engine compile the counting loops. The app runs it while idle after start.
+ */
+export function warmUpDashboard(store: Store): Dashboard {
+  return dashboard(store, {});
+}
+
 const rootOrder = (a: string, b: string) => ROOTS.indexOf(a as never) - ROOTS.indexOf(b as never);
 
 const COMPLICATION_TOKENS: [string, string | null][] = COMPLICATIONS.flatMap(
@@ -211,27 +220,28 @@ function targetFigures(tallies: Tallies, terms: Terms, particulate: ReadonlySet<
     rootPain: new Int32Array(ROOTS.length * PAIN_CELLS),
   };
   terms.byRank.targets.forEach((term, rank) => {
-    const procedures = proceduresIn(tallies.targetsPain, rank);
-    if (procedures === 0 || rank === 0) return;
-    const contribution: TargetsContribution = targetsContribution(terms.text[term] ?? '', particulate);
-    figures.targets += contribution.targets * procedures;
-    if (contribution.bilateral) figures.bilateral += procedures;
-    figures.intravascularTargets += contribution.intravascular * procedures;
-    figures.particulateAfterIntravascular += contribution.particulateAfterIntravascular * procedures;
-    for (const pair of contribution.pairs) {
-      figures.rootSides.set(pair, (figures.rootSides.get(pair) ?? 0) + procedures);
-    }
-    for (const pattern of contribution.patterns) {
-      figures.patterns.set(pattern, (figures.patterns.get(pattern) ?? 0) + procedures);
-    }
-    for (const { root, intravascular, intrathecal } of contribution.byRoot) {
-      const perRoot = figures.byRoot.get(root) ?? { targets: 0, intravascular: 0, intrathecal: 0 };
+    const procedures = rank === 0 ? 0 : proceduresIn(tallies.targetsPain, rank);
+    if (procedures === 0) return;
+    const list = targetsOf(terms, term);
+    figures.targets += list.targets.length * procedures;
+    if (list.bilateral) figures.bilateral += procedures;
+    for (const target of list.targets) {
+      for (const pattern of target.patterns) {
+        figures.patterns.set(pattern, (figures.patterns.get(pattern) ?? 0) + procedures);
+      }
+      if (target.intravascular) {
+        figures.intravascularTargets += procedures;
+        if (target.drugs.some((code) => particulate.has(code))) figures.particulateAfterIntravascular += procedures;
+      }
+      if (target.root === '?') continue;
+      const perRoot = figures.byRoot.get(target.root) ?? { targets: 0, intravascular: 0, intrathecal: 0 };
       perRoot.targets += procedures;
-      if (intravascular) perRoot.intravascular += procedures;
-      if (intrathecal) perRoot.intrathecal += procedures;
-      figures.byRoot.set(root, perRoot);
+      if (target.intravascular) perRoot.intravascular += procedures;
+      if (target.intrathecal) perRoot.intrathecal += procedures;
+      figures.byRoot.set(target.root, perRoot);
     }
-    for (const root of contribution.roots) {
+    for (const pair of list.pairs) figures.rootSides.set(pair, (figures.rootSides.get(pair) ?? 0) + procedures);
+    for (const root of list.roots) {
       addCells(figures.rootPain, ROOTS.indexOf(root as never), tallies.targetsPain, rank);
     }
   });

@@ -13,77 +13,98 @@ export interface Terms {
   rank: Int32Array;
   /** Term ids of each kind by rank (index 0: none). */
   byRank: Record<TermKind, number[]>;
+  /** Targets lists as parsed, by term id (parsed when first needed). */
+  parsedTargets: (ParsedTargets | undefined)[];
 }
 
-export function loadTerms(store: Store): Terms {
-  const text: string[] = [];
-  const kind: TermKind[] = [];
-  const byRank = Object.fromEntries(TERM_KINDS.map((termKind) => [termKind, [0]])) as Record<TermKind, number[]>;
-  const rows = store.sqlite.prepare('SELECT id, kind, term FROM dashboard_terms ORDER BY id').raw().all() as [
-    number,
-    TermKind,
-    string,
-  ][];
-  const rank = new Int32Array((rows[rows.length - 1]?.[0] ?? 0) + 1);
-  for (const [id, termKind, term] of rows) {
-    text[id] = term;
-    kind[id] = termKind;
-    rank[id] = byRank[termKind].length;
-    byRank[termKind].push(id);
-  }
-  return { text, kind, rank, byRank };
+/** One target of a targets list. */
+export interface ParsedTarget {
+  /** "?" where not chosen. */
+  root: string;
+  side: string;
+  patterns: string[];
+  drugs: string[];
+  intravascular: boolean;
+  intrathecal: boolean;
 }
 
-/** What one distinct targets list (root/side pairs with their spread and drugs) contributes. */
-export interface TargetsContribution {
-  targets: number;
+export interface ParsedTargets {
+  targets: ParsedTarget[];
   /** Distinct roots treated ("?" left out): the pain-by-root groups a procedure counts in. */
   roots: string[];
-  /** Root/side pairs with both chosen, in target order (a pair may repeat). */
+  /** "root side" pairs with both chosen, in target order (a pair may repeat). */
   pairs: string[];
   /** The same root treated on the left and on the right in one procedure. */
   bilateral: boolean;
-  patterns: string[];
-  intravascular: number;
-  particulateAfterIntravascular: number;
-  byRoot: { root: string; intravascular: boolean; intrathecal: boolean }[];
 }
 
-export function targetsContribution(term: string, particulate: ReadonlySet<string>): TargetsContribution {
+export function parseTargets(term: string): ParsedTargets {
   const { rootSides, spread, drugs } = targetsOfTerm(term);
-  const pairs = rootSides.split(',');
   const spreads = spread.split('|');
   const drugLists = drugs.split('|');
-  const result: TargetsContribution = {
-    targets: pairs.length,
-    roots: [],
-    pairs: [],
-    bilateral: false,
-    patterns: [],
-    intravascular: 0,
-    particulateAfterIntravascular: 0,
-    byRoot: [],
-  };
-  pairs.forEach((pair, index) => {
+  const targets = rootSides.split(',').map((pair, index): ParsedTarget => {
     const space = pair.indexOf(' ');
-    const root = pair.slice(0, space);
-    const side = pair.slice(space + 1);
     const patterns = spreads[index] ? (spreads[index] as string).split(';') : [];
-    result.patterns.push(...patterns);
-    const intravascular = patterns.includes('intravascular_venous') || patterns.includes('intravascular_arterial');
-    if (intravascular) {
-      result.intravascular++;
-      if ((drugLists[index] ?? '').split(';').some((code) => particulate.has(code))) {
-        result.particulateAfterIntravascular++;
-      }
-    }
-    if (root === '?') return;
-    if (!result.roots.includes(root)) result.roots.push(root);
-    result.byRoot.push({ root, intravascular, intrathecal: patterns.includes('intrathecal') });
-    if (side !== '?') result.pairs.push(pair);
+    return {
+      root: pair.slice(0, space),
+      side: pair.slice(space + 1),
+      patterns,
+      drugs: drugLists[index] ? (drugLists[index] as string).split(';') : [],
+      intravascular: patterns.includes('intravascular_venous') || patterns.includes('intravascular_arterial'),
+      intrathecal: patterns.includes('intrathecal'),
+    };
   });
-  result.bilateral = result.pairs.some(
-    (pair) => pair.endsWith(' left') && result.pairs.includes(`${pair.slice(0, -5)} right`),
-  );
-  return result;
+  const chosen = targets.filter((target) => target.root !== '?');
+  const pairs = chosen.filter((target) => target.side !== '?').map((target) => `${target.root} ${target.side}`);
+  return {
+    targets,
+    roots: [...new Set(chosen.map((target) => target.root))],
+    pairs,
+    bilateral: pairs.some((pair) => pair.endsWith(' left') && pairs.includes(`${pair.slice(0, -5)} right`)),
+  };
+}
+
+/**
+ * Terms are read once per connection and then only the new ones: the table is append-only
+ * (triggers refuse any change) and a new row always gets an id above every committed one,
+ * so an id this connection has seen committed keeps its meaning for good.
+ */
+const known = new WeakMap<object, Terms>();
+
+export function loadTerms(store: Store): Terms {
+  let terms = known.get(store.sqlite);
+  if (!terms) {
+    terms = {
+      text: [],
+      kind: [],
+      rank: new Int32Array(1),
+      byRank: Object.fromEntries(TERM_KINDS.map((kind) => [kind, [0]])) as Record<TermKind, number[]>,
+      parsedTargets: [],
+    };
+    known.set(store.sqlite, terms);
+  }
+  const newer = store.sqlite
+    .prepare('SELECT id, kind, term FROM dashboard_terms WHERE id >= ? ORDER BY id')
+    .raw()
+    .all(terms.rank.length) as [number, TermKind, string][];
+  if (newer.length === 0) return terms;
+  const rank = new Int32Array((newer[newer.length - 1]?.[0] ?? 0) + 1);
+  rank.set(terms.rank);
+  for (const [id, kind, term] of newer) {
+    terms.text[id] = term;
+    terms.kind[id] = kind;
+    rank[id] = terms.byRank[kind].length;
+    terms.byRank[kind].push(id);
+  }
+  terms.rank = rank;
+  return terms;
+}
+
+export function targetsOf(terms: Terms, id: number): ParsedTargets {
+  let parsed = terms.parsedTargets[id];
+  if (!parsed) {
+    parsed = parseTargets(terms.text[id] ?? '');
+    terms.parsedTargets[id] = parsed;
+  }
+  return parsed;
 }
