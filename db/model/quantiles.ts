@@ -51,29 +51,35 @@ export function quantilesOfCounts(pairs: readonly (readonly [number, number])[])
 export const sortedNumbers = (values: readonly number[]): number[] => Array.from(Float64Array.from(values).sort());
 
 /**
- * The p-quantile (R type 7, rounded like quantile()) of an unsorted sample, found by selection
- * in linear time instead of a full sort. Reorders `values`; call it again on the same array for
- * another p. The dashboard needs two quantiles of each of some forty dose samples per request.
+ * Quantiles (R type 7, rounded like quantile()) of an unsorted sample, found by selection in
+ * linear time instead of a full sort; `probabilities` ascending. Reorders `values`. The
+ * dashboard needs the median and 75th percentile of each of some forty dose samples per request.
  */
-export function selectQuantile(values: Float64Array | number[], p: number): number | null {
+export function selectQuantiles(values: Float64Array | number[], probabilities: readonly number[]): (number | null)[] {
   const n = values.length;
-  if (n === 0) return null;
-  const position = (n - 1) * p;
-  const lower = Math.floor(position);
-  const low = selectKth(values, lower);
-  let high = low;
-  if (position > lower) {
-    // After selection everything past `lower` is ≥ it; the next order statistic is their minimum.
-    high = values[lower + 1] as number;
-    for (let index = lower + 2; index < n; index++)
-      if ((values[index] as number) < high) high = values[index] as number;
-  }
-  return Math.round((low + (high - low) * (position - lower)) * 1000) / 1000;
+  if (n === 0) return probabilities.map(() => null);
+  // Each selection leaves everything before its position no larger than anything after it,
+  // so the next (higher) quantile is selected among the values from that position on.
+  let from = 0;
+  return probabilities.map((p) => {
+    const position = (n - 1) * p;
+    const lower = Math.floor(position);
+    const low = selectKth(values, lower, from);
+    from = lower;
+    let high = low;
+    if (position > lower) {
+      // Everything past `lower` is ≥ it now; the next order statistic is their minimum.
+      high = values[lower + 1] as number;
+      for (let index = lower + 2; index < n; index++)
+        if ((values[index] as number) < high) high = values[index] as number;
+    }
+    return Math.round((low + (high - low) * (position - lower)) * 1000) / 1000;
+  });
 }
 
-/** Hoare's selection: leaves the k-th smallest at index k, smaller before it, larger after. */
-function selectKth(values: Float64Array | number[], k: number): number {
-  let left = 0;
+/** Hoare's selection in values[from..]: leaves the k-th smallest at index k, smaller before it, larger after. */
+function selectKth(values: Float64Array | number[], k: number, from: number): number {
+  let left = from;
   let right = values.length - 1;
   while (left < right) {
     // Median of three as the pivot keeps already sorted input (rows come in date order) linear.

@@ -1,8 +1,6 @@
 import {
   COMPLICATIONS,
   type Dashboard,
-  type DoseGroup,
-  type DoseStat,
   dashboardFilterSchema,
   INDICATIONS,
   type PainGroup,
@@ -14,15 +12,15 @@ import {
   reliefPercent,
   SEVERITIES,
   SPREAD_PATTERNS,
-  selectQuantile,
   share,
 } from '../model/index.js';
 import { filterClause } from '../search.js';
 import { drugCatalogue, listOperators, referenceLevels } from '../settings.js';
 import type { Store } from '../store.js';
-import { decodeFacts, type FactColumns, monthOfIndex, PAIN_NONE, type RecordedValues } from './facts.js';
+import { type DoseFigures, doseFiguresBy, mediansBy } from './doses.js';
+import { decodeFacts, type FactColumns, monthOfIndex, PAIN_NONE } from './facts.js';
 import { MINUTES_PER_DAY, PAIN_CELLS, proceduresIn, type Tallies, tally } from './tally.js';
-import { loadTerms, type Terms, targetsOf } from './terms.js';
+import { intravascularTargetsGiven, loadTerms, type Terms, targetsOf } from './terms.js';
 
 /*
  * The quality-review aggregates. SQL selects the filtered, signed procedures through the
@@ -71,72 +69,6 @@ function addCells(into: Int32Array, intoGroup: number, from: Int32Array, fromGro
     const at = intoGroup * PAIN_CELLS + cell;
     into[at] = (into[at] as number) + times * (from[fromGroup * PAIN_CELLS + cell] as number);
   }
-}
-
-function doseStat(values: Float64Array, reference: number | null): DoseStat {
-  let above = 0;
-  if (reference !== null) for (const value of values) if (value > reference) above++;
-  return {
-    n: values.length,
-    median: selectQuantile(values, 0.5),
-    p75: selectQuantile(values, 0.75),
-    aboveReferenceShare: reference === null ? null : share(above, values.length),
-  };
-}
-
-/**
- * One dose measure's statistics for each group (operator, modality or month) without a
- * growing sample array per group: count each group's recorded values, give each group its
- * range of one shared array, place the values, then select the quantiles within each range.
- */
-function doseStatsByGroup(
-  measure: RecordedValues,
-  groupOfRow: Uint16Array,
-  groups: number,
-  reference: number | null,
-  scratch: Float64Array,
-): DoseStat[] {
-  const { rows, values } = measure;
-  const starts = new Int32Array(groups + 1);
-  for (let index = 0; index < rows.length; index++) {
-    const at = (groupOfRow[rows[index] as number] as number) + 1;
-    starts[at] = (starts[at] as number) + 1;
-  }
-  for (let group = 1; group <= groups; group++) {
-    starts[group] = (starts[group] as number) + (starts[group - 1] as number);
-  }
-  const next = starts.slice(0, groups);
-  for (let index = 0; index < rows.length; index++) {
-    const group = groupOfRow[rows[index] as number] as number;
-    const at = next[group] as number;
-    scratch[at] = values[index] as number;
-    next[group] = at + 1;
-  }
-  const stats: DoseStat[] = [];
-  for (let group = 0; group < groups; group++) {
-    stats.push(doseStat(scratch.subarray(starts[group], starts[group + 1]), reference));
-  }
-  return stats;
-}
-
-/** The four dose measures for each group of rows. */
-function doseGroupsBy(
-  facts: FactColumns,
-  groupOfRow: Uint16Array,
-  groups: number,
-  levels: { ctDlpMGyCm: number; fluoroTimeS: number },
-  scratch: Float64Array,
-): Omit<DoseGroup, 'key' | 'label'>[] {
-  const dlp = doseStatsByGroup(facts.dlp, groupOfRow, groups, levels.ctDlpMGyCm, scratch);
-  const ctdiVol = doseStatsByGroup(facts.ctdiVol, groupOfRow, groups, null, scratch);
-  const fluoroTime = doseStatsByGroup(facts.fluoroTime, groupOfRow, groups, levels.fluoroTimeS, scratch);
-  const dap = doseStatsByGroup(facts.dap, groupOfRow, groups, null, scratch);
-  return dlp.map((_, group) => ({
-    dlp: dlp[group] as DoseStat,
-    ctdiVol: ctdiVol[group] as DoseStat,
-    fluoroTime: fluoroTime[group] as DoseStat,
-    dap: dap[group] as DoseStat,
-  }));
 }
 
 /**
@@ -229,10 +161,7 @@ function targetFigures(tallies: Tallies, terms: Terms, particulate: ReadonlySet<
       for (const pattern of target.patterns) {
         figures.patterns.set(pattern, (figures.patterns.get(pattern) ?? 0) + procedures);
       }
-      if (target.intravascular) {
-        figures.intravascularTargets += procedures;
-        if (target.drugs.some((code) => particulate.has(code))) figures.particulateAfterIntravascular += procedures;
-      }
+      if (target.intravascular) figures.intravascularTargets += procedures;
       if (target.root === '?') continue;
       const perRoot = figures.byRoot.get(target.root) ?? { targets: 0, intravascular: 0, intrathecal: 0 };
       perRoot.targets += procedures;
@@ -244,6 +173,12 @@ function targetFigures(tallies: Tallies, terms: Terms, particulate: ReadonlySet<
     for (const root of list.roots) {
       addCells(figures.rootPain, ROOTS.indexOf(root as never), tallies.targetsPain, rank);
     }
+  });
+  terms.byRank.intravascular_drugs.forEach((term, rank) => {
+    const procedures = tallies.intravascularDrugs[rank] as number;
+    if (rank === 0 || procedures === 0) return;
+    figures.particulateAfterIntravascular +=
+      intravascularTargetsGiven(terms.text[term] ?? '[]', particulate) * procedures;
   });
   return figures;
 }
@@ -287,11 +222,11 @@ export function computeDashboard(store: Store, filterInput: unknown): Dashboard 
   const targets = targetFigures(tallies, terms, particulate);
 
   const scratch = new Float64Array(procedures);
-  const operatorDoses = doseGroupsBy(facts, tallies.operatorOfRow, terms.byRank.operator.length, levels, scratch);
-  const modalityDoses = doseGroupsBy(facts, tallies.modalityOfRow, terms.byRank.modality.length, levels, scratch);
+  const operatorDoses = doseFiguresBy(facts, tallies.operatorOfRow, terms.byRank.operator.length, levels, scratch);
+  const modalityDoses = doseFiguresBy(facts, tallies.modalityOfRow, terms.byRank.modality.length, levels, scratch);
   const months = tallies.months.length;
-  const monthlyDlp = doseStatsByGroup(facts.dlp, tallies.monthOfRow, months, null, scratch);
-  const monthlyFluoroTime = doseStatsByGroup(facts.fluoroTime, tallies.monthOfRow, months, null, scratch);
+  const monthlyDlp = mediansBy(facts.dlp, tallies.monthOfRow, months, scratch);
+  const monthlyFluoroTime = mediansBy(facts.fluoroTime, tallies.monthOfRow, months, scratch);
   const monthOrder = tallies.months.map((month, slot) => ({ month, slot })).sort((a, b) => a.month - b.month);
 
   const operators = terms.byRank.operator
@@ -363,17 +298,17 @@ export function computeDashboard(store: Store, filterInput: unknown): Dashboard 
         .map((term, rank) => ({ rank, key: terms.text[term] ?? '' }))
         .filter(({ rank }) => rank > 0 && (tallies.modalities[rank] as number) > 0)
         .sort((a, b) => a.key.localeCompare(b.key))
-        .map(({ rank, key }) => ({ key, label: key, ...(modalityDoses[rank] as Omit<DoseGroup, 'key' | 'label'>) })),
+        .map(({ rank, key }) => ({ key, label: key, ...(modalityDoses[rank] as DoseFigures) })),
       byOperator: operators.map(({ rank, key, label }) => ({
         key,
         label,
-        ...(operatorDoses[rank] as Omit<DoseGroup, 'key' | 'label'>),
+        ...(operatorDoses[rank] as DoseFigures),
       })),
       trend: monthOrder.map(({ month, slot }) => ({
         month: monthOfIndex(month),
         procedures: tallies.monthProcedures[slot] as number,
-        dlpMedian: monthlyDlp[slot]?.median ?? null,
-        fluoroTimeMedian: monthlyFluoroTime[slot]?.median ?? null,
+        dlpMedian: monthlyDlp[slot] ?? null,
+        fluoroTimeMedian: monthlyFluoroTime[slot] ?? null,
       })),
     },
     tableTime: operators

@@ -20,7 +20,7 @@ const source: FactSource = {
   fluoro_time_s: 0,
   dap_gy_cm2: null,
 };
-const ids = { operator: 7, modality: 2, targets: 70_000, indications: 0, complications: 3 };
+const ids = { operator: 7, modality: 2, targets: 70_000, indications: 0, complications: 3, intravascular_drugs: 9 };
 
 describe('dashboard facts', () => {
   it('decode what was encoded, with missing values kept missing', () => {
@@ -32,7 +32,8 @@ describe('dashboard facts', () => {
       facts.targets[0],
       facts.indications[0],
       facts.complications[0],
-    ]).toEqual([7, 2, 70_000, 0, 3]);
+      facts.intravascularDrugs[0],
+    ]).toEqual([7, 2, 70_000, 0, 3, 9]);
     expect(facts.caudal[0]).toBe(1);
     expect(monthOfIndex(facts.month[0] as number)).toBe('2026-03');
     expect(facts.painCell[0]).toBe(10 * 12 + 11);
@@ -49,21 +50,21 @@ describe('dashboard facts', () => {
     const facts = encodeFacts(source, ids);
     facts.writeUInt8(2, 0);
     expect(() => decodeFacts(facts)).toThrow(/layout 2/);
-    expect(() => decodeFacts(facts.subarray(0, 59))).toThrow(/not a multiple/);
+    expect(() => decodeFacts(facts.subarray(0, 63))).toThrow(/not a multiple/);
   });
 
   it('name each list as a term, and nothing for what a procedure lacks', () => {
     expect(termsOf(source)).toEqual({
       operator: 'op-1',
       modality: 'ct',
-      targets: JSON.stringify([
-        'L5 left,L5 right',
-        'perineural|intravascular_venous',
-        'dexamethasone|triamcinolone;lidocaine',
-      ]),
+      targets: JSON.stringify(['L5 left,L5 right', 'perineural|intravascular_venous']),
       indications: 'disc_herniation',
       complications: 'none',
+      // Only the second target's spread was intravascular: its drugs, not the first one's.
+      intravascular_drugs: JSON.stringify(['triamcinolone;lidocaine']),
     });
+    expect(termsOf({ ...source, target_drugs_text: '|' }).intravascular_drugs).toBe(JSON.stringify(['']));
+    expect(termsOf({ ...source, target_spread_text: 'perineural|epidural' }).intravascular_drugs).toBeUndefined();
     expect(termsOf({ ...source, operator_id: null, root_sides: '', complications_text: '' })).toMatchObject({
       operator: undefined,
       targets: undefined,

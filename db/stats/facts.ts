@@ -1,29 +1,40 @@
 /*
  * A procedure's dashboard facts: everything the quality-review aggregates read about one
- * procedure, packed into 60 bytes that the writer stores with the row
+ * procedure, packed into 64 bytes that the writer stores with the row
  * (procedures.dashboard_facts) and the dashboard index carries. The dashboard then asks
- * SQLite for the filtered procedures' facts as one hex string and decodes it here, instead
- * of receiving 100 000 rows of a dozen columns each (which alone took twice the 150 ms the
- * screen has). The lists (targets with their spread and drugs, indications, complications)
- * and the operator and modality are stored as ids of `dashboard_terms`, each term once.
+ * SQLite for the filtered procedures' facts as one blob and decodes it here, instead of
+ * receiving 100 000 rows of a dozen columns each (which alone took twice the 150 ms the
+ * screen has). The lists and the operator and modality are stored as ids of
+ * `dashboard_terms`, each distinct term once: the targets (root, side and spread of each),
+ * the drugs given at each target whose spread was intravascular (kept apart from the
+ * targets, so that the many drug combinations do not multiply the targets terms), the
+ * indications and the complications.
  *
  * Layout, little-endian:
  *   0  u8   layout (FACTS_LAYOUT)          1  u8   flags (bit 0: caudal epidural)
  *   2  u16  month: year × 12 + month − 1   4  u32  operator term id (0: none)
  *   8  u32  modality term id (0: none)     12 u32  targets term id (0: no targets)
  *   16 u32  indications term id (0: none)  20 u32  complications term id (0: none)
- *   24 u8   pain before (255: none)        25 u8   pain after (255: none)
- *   26 u16  table minutes (65535: none)    28 f64  DLP   36 f64 CTDIvol
- *   44 f64  fluoroscopy time               52 f64  DAP   (NaN: none)
+ *   24 u32  intravascular drugs term id (0: no intravascular spread)
+ *   28 u8   pain before (255: none)        29 u8   pain after (255: none)
+ *   30 u16  table minutes (65535: none)
+ *   32 f64  DLP    40 f64  CTDIvol    48 f64  fluoroscopy time    56 f64  DAP   (NaN: none)
  */
 
 export const FACTS_LAYOUT = 1;
-export const FACTS_BYTES = 60;
+export const FACTS_BYTES = 64;
 const NO_PAIN = 255;
 const NO_MINUTES = 65535;
 
 /** The term kinds a procedure's facts refer to. */
-export const TERM_KINDS = ['operator', 'modality', 'targets', 'indications', 'complications'] as const;
+export const TERM_KINDS = [
+  'operator',
+  'modality',
+  'targets',
+  'indications',
+  'complications',
+  'intravascular_drugs',
+] as const;
 export type TermKind = (typeof TERM_KINDS)[number];
 
 /** The columns of a procedure row the facts are made from (as procedure-rows.ts writes them). */
@@ -67,25 +78,32 @@ export const FACT_SOURCE_COLUMNS: readonly (keyof FactSource)[] = [
   'dap_gy_cm2',
 ];
 
+export const isIntravascular = (pattern: string) =>
+  pattern === 'intravascular_venous' || pattern === 'intravascular_arterial';
+
 /** The text a term of each kind stands for, or undefined when the procedure has none. */
 export function termsOf(source: FactSource): Record<TermKind, string | undefined> {
   const present = (text: string | null) => (text ? text : undefined);
+  const drugsByTarget = source.target_drugs_text.split('|');
+  const drugsAtIntravascular = source.target_spread_text
+    .split('|')
+    .flatMap((spread, index) => (spread.split(';').some(isIntravascular) ? [drugsByTarget[index] ?? ''] : []));
   return {
     operator: present(source.operator_id),
     modality: present(source.modality),
-    // The per-target lists only mean something together with the targets they belong to.
-    targets: source.root_sides
-      ? JSON.stringify([source.root_sides, source.target_spread_text, source.target_drugs_text])
-      : undefined,
+    // The spread only means something together with the targets it belongs to.
+    targets: source.root_sides ? JSON.stringify([source.root_sides, source.target_spread_text]) : undefined,
     indications: present(source.indications_text),
     complications: present(source.complications_text),
+    // One ";"-joined drug list per target whose spread was intravascular, in target order.
+    intravascular_drugs: drugsAtIntravascular.length > 0 ? JSON.stringify(drugsAtIntravascular) : undefined,
   };
 }
 
-/** A targets term back as its three per-target texts. */
-export function targetsOfTerm(term: string): { rootSides: string; spread: string; drugs: string } {
-  const [rootSides = '', spread = '', drugs = ''] = JSON.parse(term) as string[];
-  return { rootSides, spread, drugs };
+/** A targets term back as its per-target texts. */
+export function targetsOfTerm(term: string): { rootSides: string; spread: string } {
+  const [rootSides = '', spread = ''] = JSON.parse(term) as string[];
+  return { rootSides, spread };
 }
 
 const minutesOf = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
@@ -111,13 +129,14 @@ export function encodeFacts(source: FactSource, termIds: Record<TermKind, number
   facts.writeUInt32LE(termIds.targets, 12);
   facts.writeUInt32LE(termIds.indications, 16);
   facts.writeUInt32LE(termIds.complications, 20);
-  facts.writeUInt8(source.pain_pre ?? NO_PAIN, 24);
-  facts.writeUInt8(source.pain_post ?? NO_PAIN, 25);
-  facts.writeUInt16LE(tableMinutes(source.started_at, source.ended_at) ?? NO_MINUTES, 26);
-  facts.writeDoubleLE(source.dlp_mgy_cm ?? Number.NaN, 28);
-  facts.writeDoubleLE(source.ctdi_vol_mgy ?? Number.NaN, 36);
-  facts.writeDoubleLE(source.fluoro_time_s ?? Number.NaN, 44);
-  facts.writeDoubleLE(source.dap_gy_cm2 ?? Number.NaN, 52);
+  facts.writeUInt32LE(termIds.intravascular_drugs, 24);
+  facts.writeUInt8(source.pain_pre ?? NO_PAIN, 28);
+  facts.writeUInt8(source.pain_post ?? NO_PAIN, 29);
+  facts.writeUInt16LE(tableMinutes(source.started_at, source.ended_at) ?? NO_MINUTES, 30);
+  facts.writeDoubleLE(source.dlp_mgy_cm ?? Number.NaN, 32);
+  facts.writeDoubleLE(source.ctdi_vol_mgy ?? Number.NaN, 40);
+  facts.writeDoubleLE(source.fluoro_time_s ?? Number.NaN, 48);
+  facts.writeDoubleLE(source.dap_gy_cm2 ?? Number.NaN, 56);
   return facts;
 }
 
@@ -131,6 +150,7 @@ export interface FactColumns {
   targets: Uint32Array;
   indications: Uint32Array;
   complications: Uint32Array;
+  intravascularDrugs: Uint32Array;
   /** Pain before × 12 + pain after, 11 standing for "not recorded": 0–143. */
   painCell: Uint8Array;
   /** Minutes, or FACT_NO_MINUTES. */
@@ -189,6 +209,7 @@ export function decodeFacts(bytes: Buffer): FactColumns {
     targets: new Uint32Array(count),
     indications: new Uint32Array(count),
     complications: new Uint32Array(count),
+    intravascularDrugs: new Uint32Array(count),
     painCell: new Uint8Array(count),
     minutes: new Uint16Array(count),
     dlp: { rows: new Uint32Array(0), values: new Float64Array(0) },
@@ -211,14 +232,15 @@ export function decodeFacts(bytes: Buffer): FactColumns {
     columns.targets[row] = view.getUint32(at + 12, true);
     columns.indications[row] = view.getUint32(at + 16, true);
     columns.complications[row] = view.getUint32(at + 20, true);
-    const pre = view.getUint8(at + 24);
-    const post = view.getUint8(at + 25);
+    columns.intravascularDrugs[row] = view.getUint32(at + 24, true);
+    const pre = view.getUint8(at + 28);
+    const post = view.getUint8(at + 29);
     columns.painCell[row] = (pre === NO_PAIN ? PAIN_NONE : pre) * 12 + (post === NO_PAIN ? PAIN_NONE : post);
-    columns.minutes[row] = view.getUint16(at + 26, true);
-    dlp.add(row, view.getFloat64(at + 28, true));
-    ctdiVol.add(row, view.getFloat64(at + 36, true));
-    fluoroTime.add(row, view.getFloat64(at + 44, true));
-    dap.add(row, view.getFloat64(at + 52, true));
+    columns.minutes[row] = view.getUint16(at + 30, true);
+    dlp.add(row, view.getFloat64(at + 32, true));
+    ctdiVol.add(row, view.getFloat64(at + 40, true));
+    fluoroTime.add(row, view.getFloat64(at + 48, true));
+    dap.add(row, view.getFloat64(at + 56, true));
   }
   return { ...columns, dlp: dlp.done(), ctdiVol: ctdiVol.done(), fluoroTime: fluoroTime.done(), dap: dap.done() };
 }

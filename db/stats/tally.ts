@@ -16,8 +16,9 @@ export interface Tallies {
   operatorPain: Int32Array;
   targetsPain: Int32Array;
   indicationsPain: Int32Array;
-  /** Procedures by complications-list rank. */
+  /** Procedures by complications-list rank and by intravascular-drugs rank. */
   complications: Int32Array;
+  intravascularDrugs: Int32Array;
   /** Table-time minutes by operator rank. */
   operatorMinutes: Int32Array;
   caudal: number;
@@ -42,6 +43,7 @@ export function tally(facts: FactColumns, terms: Terms): Tallies {
     targetsPain: new Int32Array(byRank.targets.length * PAIN_CELLS),
     indicationsPain: new Int32Array(byRank.indications.length * PAIN_CELLS),
     complications: new Int32Array(byRank.complications.length),
+    intravascularDrugs: new Int32Array(byRank.intravascular_drugs.length),
     operatorMinutes: new Int32Array(byRank.operator.length * MINUTES_PER_DAY),
     caudal: 0,
     months: [],
@@ -61,6 +63,7 @@ export function tally(facts: FactColumns, terms: Terms): Tallies {
     count(tallies.targetsPain, (rank[facts.targets[row] as number] as number) * PAIN_CELLS + cell);
     count(tallies.indicationsPain, (rank[facts.indications[row] as number] as number) * PAIN_CELLS + cell);
     count(tallies.complications, rank[facts.complications[row] as number] as number);
+    count(tallies.intravascularDrugs, rank[facts.intravascularDrugs[row] as number] as number);
     tallies.caudal += facts.caudal[row] as number;
     const minutes = facts.minutes[row] as number;
     if (minutes !== FACT_NO_MINUTES) count(tallies.operatorMinutes, operator * MINUTES_PER_DAY + minutes);

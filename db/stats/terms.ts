@@ -1,5 +1,5 @@
 import type { Store } from '../store.js';
-import { TERM_KINDS, type TermKind, targetsOfTerm } from './facts.js';
+import { isIntravascular, TERM_KINDS, type TermKind, targetsOfTerm } from './facts.js';
 
 /**
  * The dashboard terms (facts.ts): each distinct operator, modality, targets list,
@@ -23,7 +23,6 @@ export interface ParsedTarget {
   root: string;
   side: string;
   patterns: string[];
-  drugs: string[];
   intravascular: boolean;
   intrathecal: boolean;
 }
@@ -39,9 +38,8 @@ export interface ParsedTargets {
 }
 
 export function parseTargets(term: string): ParsedTargets {
-  const { rootSides, spread, drugs } = targetsOfTerm(term);
+  const { rootSides, spread } = targetsOfTerm(term);
   const spreads = spread.split('|');
-  const drugLists = drugs.split('|');
   const targets = rootSides.split(',').map((pair, index): ParsedTarget => {
     const space = pair.indexOf(' ');
     const patterns = spreads[index] ? (spreads[index] as string).split(';') : [];
@@ -49,8 +47,7 @@ export function parseTargets(term: string): ParsedTargets {
       root: pair.slice(0, space),
       side: pair.slice(space + 1),
       patterns,
-      drugs: drugLists[index] ? (drugLists[index] as string).split(';') : [],
-      intravascular: patterns.includes('intravascular_venous') || patterns.includes('intravascular_arterial'),
+      intravascular: patterns.some(isIntravascular),
       intrathecal: patterns.includes('intrathecal'),
     };
   });
@@ -98,6 +95,12 @@ export function loadTerms(store: Store): Terms {
   }
   terms.rank = rank;
   return terms;
+}
+
+/** Of the targets with intravascular spread, how many were given a drug from `codes`. */
+export function intravascularTargetsGiven(term: string, codes: ReadonlySet<string>): number {
+  const drugsByTarget = JSON.parse(term) as string[];
+  return drugsByTarget.filter((drugs) => drugs.split(';').some((code) => codes.has(code))).length;
 }
 
 export function targetsOf(terms: Terms, id: number): ParsedTargets {

@@ -1,0 +1,104 @@
+import { type DoseGroup, type DoseStat, selectQuantiles, share } from '../model/index.js';
+import type { FactColumns, RecordedValues } from './facts.js';
+
+/*
+ * Radiation dose figures per group (operator, modality, month) the way reference levels are
+ * set: median and 75th percentile, and the share above the department's level. Each measure's
+ * recorded values are laid out group by group in one shared array (count, then place), and
+ * the quantiles are selected within each group's range: no array per group, no full sort.
+ */
+
+export type DoseFigures = Omit<DoseGroup, 'key' | 'label'>;
+
+export interface ReferenceLevels {
+  ctDlpMGyCm: number;
+  fluoroTimeS: number;
+}
+
+/** Lays a measure's values out by group in `scratch`; returns where each group's range starts (and the end). */
+function layOutByGroup(
+  measure: RecordedValues,
+  groupOfRow: Uint16Array,
+  groups: number,
+  scratch: Float64Array,
+): Int32Array {
+  const { rows, values } = measure;
+  const starts = new Int32Array(groups + 1);
+  for (let index = 0; index < rows.length; index++) {
+    const at = (groupOfRow[rows[index] as number] as number) + 1;
+    starts[at] = (starts[at] as number) + 1;
+  }
+  for (let group = 1; group <= groups; group++) {
+    starts[group] = (starts[group] as number) + (starts[group - 1] as number);
+  }
+  const next = starts.slice(0, groups);
+  for (let index = 0; index < rows.length; index++) {
+    const group = groupOfRow[rows[index] as number] as number;
+    const at = next[group] as number;
+    scratch[at] = values[index] as number;
+    next[group] = at + 1;
+  }
+  return starts;
+}
+
+function doseStat(values: Float64Array, reference: number | null): DoseStat {
+  let above = 0;
+  if (reference !== null) for (const value of values) if (value > reference) above++;
+  const [median = null, p75 = null] = selectQuantiles(values, [0.5, 0.75]);
+  return {
+    n: values.length,
+    median,
+    p75,
+    aboveReferenceShare: reference === null ? null : share(above, values.length),
+  };
+}
+
+function statsByGroup(
+  measure: RecordedValues,
+  groupOfRow: Uint16Array,
+  groups: number,
+  reference: number | null,
+  scratch: Float64Array,
+): DoseStat[] {
+  const starts = layOutByGroup(measure, groupOfRow, groups, scratch);
+  const stats: DoseStat[] = [];
+  for (let group = 0; group < groups; group++) {
+    stats.push(doseStat(scratch.subarray(starts[group], starts[group + 1]), reference));
+  }
+  return stats;
+}
+
+/** The four dose measures for each group of rows (`scratch`: room for every row). */
+export function doseFiguresBy(
+  facts: FactColumns,
+  groupOfRow: Uint16Array,
+  groups: number,
+  levels: ReferenceLevels,
+  scratch: Float64Array,
+): DoseFigures[] {
+  const dlp = statsByGroup(facts.dlp, groupOfRow, groups, levels.ctDlpMGyCm, scratch);
+  const ctdiVol = statsByGroup(facts.ctdiVol, groupOfRow, groups, null, scratch);
+  const fluoroTime = statsByGroup(facts.fluoroTime, groupOfRow, groups, levels.fluoroTimeS, scratch);
+  const dap = statsByGroup(facts.dap, groupOfRow, groups, null, scratch);
+  return dlp.map((_, group) => ({
+    dlp: dlp[group] as DoseStat,
+    ctdiVol: ctdiVol[group] as DoseStat,
+    fluoroTime: fluoroTime[group] as DoseStat,
+    dap: dap[group] as DoseStat,
+  }));
+}
+
+/** The median of one measure for each group (the monthly trend needs nothing more). */
+export function mediansBy(
+  measure: RecordedValues,
+  groupOfRow: Uint16Array,
+  groups: number,
+  scratch: Float64Array,
+): (number | null)[] {
+  const starts = layOutByGroup(measure, groupOfRow, groups, scratch);
+  const medians: (number | null)[] = [];
+  for (let group = 0; group < groups; group++) {
+    medians.push(selectQuantiles(scratch.subarray(starts[group], starts[group + 1]), [0.5])[0] ?? null);
+  }
+  return medians;
+}
