@@ -265,6 +265,20 @@ describe('dashboard aggregates against an independent recomputation', () => {
   });
 });
 
+describe('dashboard over implausible dates', () => {
+  it('still saves and counts a record dated in year 1 or 9999 (a typo to fix, never a lost entry)', () => {
+    const { store, operatorId } = tempStore();
+    for (const performedAt of ['0001-06-01T10:00:00+02:00', '9999-06-01T10:00:00+02:00']) {
+      const { record } = saveDraft(store, completeDraft(operatorId, { performedAt }), context);
+      signProcedure(store, record.id, {}, context);
+    }
+    expect(dashboard(store).volume.byMonth).toEqual([
+      { month: '0001-06', procedures: 1 },
+      { month: '9999-06', procedures: 1 },
+    ]);
+  });
+});
+
 describe('dashboard reuse', () => {
   it('answers a repeated request from memory until the database changes', () => {
     const { store, operatorId } = tempStore();

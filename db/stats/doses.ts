@@ -18,7 +18,7 @@ export interface ReferenceLevels {
 /** Lays a measure's values out by group in `scratch`; returns where each group's range starts (and the end). */
 function layOutByGroup(
   measure: RecordedValues,
-  groupOfRow: Uint16Array,
+  groupOfRow: Uint32Array,
   groups: number,
   scratch: Float64Array,
 ): Int32Array {
@@ -55,7 +55,7 @@ function doseStat(values: Float64Array, reference: number | null): DoseStat {
 
 function statsByGroup(
   measure: RecordedValues,
-  groupOfRow: Uint16Array,
+  groupOfRow: Uint32Array,
   groups: number,
   reference: number | null,
   scratch: Float64Array,
@@ -71,7 +71,7 @@ function statsByGroup(
 /** The four dose measures for each group of rows (`scratch`: room for every row). */
 export function doseFiguresBy(
   facts: FactColumns,
-  groupOfRow: Uint16Array,
+  groupOfRow: Uint32Array,
   groups: number,
   levels: ReferenceLevels,
   scratch: Float64Array,
@@ -91,7 +91,7 @@ export function doseFiguresBy(
 /** The median of one measure for each group (the monthly trend needs nothing more). */
 export function mediansBy(
   measure: RecordedValues,
-  groupOfRow: Uint16Array,
+  groupOfRow: Uint32Array,
   groups: number,
   scratch: Float64Array,
 ): (number | null)[] {

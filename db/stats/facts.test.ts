@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decodeFacts, encodeFacts, type FactSource, monthIndex, monthOfIndex, tableMinutes, termsOf } from './facts.js';
 
@@ -50,7 +51,7 @@ describe('dashboard facts', () => {
     const facts = encodeFacts(source, ids);
     facts.writeUInt8(2, 0);
     expect(() => decodeFacts(facts)).toThrow(/layout 2/);
-    expect(() => decodeFacts(facts.subarray(0, 63))).toThrow(/not a multiple/);
+    expect(() => decodeFacts(facts.subarray(0, 71))).toThrow(/not a multiple/);
   });
 
   it('name each list as a term, and nothing for what a procedure lacks', () => {
@@ -78,5 +79,72 @@ describe('dashboard facts', () => {
     expect(tableMinutes('09:30', null)).toBeNull();
     expect(monthOfIndex(monthIndex('2025-12-31'))).toBe('2025-12');
     expect(monthIndex('2026-01-01') - monthIndex('2025-12-31')).toBe(1);
+  });
+});
+
+describe('dashboard facts over every value a record may hold', () => {
+  it('encode without error and decode to the same values', () => {
+    const twoDigits = (max: number) => fc.integer({ min: 0, max }).map((n) => String(n).padStart(2, '0'));
+    const time = fc.option(
+      fc.tuple(twoDigits(23), twoDigits(59)).map(([h, m]) => `${h}:${m}`),
+      { nil: null },
+    );
+    const dose = (max: number) => fc.option(fc.double({ min: 0, max, noNaN: true }), { nil: null });
+    const pain = fc.option(fc.integer({ min: 0, max: 10 }), { nil: null });
+    const id = fc.integer({ min: 0, max: 2 ** 32 - 1 });
+    const arbitrary = fc.record({
+      year: fc.integer({ min: 0, max: 9999 }),
+      month: fc.integer({ min: 1, max: 12 }),
+      pre: pain,
+      post: pain,
+      started: time,
+      ended: time,
+      dlp: dose(100_000),
+      ctdi: dose(1000),
+      fluoro: dose(36_000),
+      dap: dose(10_000),
+      caudal: fc.constantFrom(0, 1),
+      ids: fc.tuple(id, id, id, id, id, id),
+    });
+    fc.assert(
+      fc.property(arbitrary, (value) => {
+        const date = `${String(value.year).padStart(4, '0')}-${String(value.month).padStart(2, '0')}-15`;
+        const [operator, modality, targets, indications, complications, intravascular] = value.ids;
+        const encoded = encodeFacts(
+          {
+            ...source,
+            performed_date: date,
+            caudal_epidural: value.caudal,
+            pain_pre: value.pre,
+            pain_post: value.post,
+            started_at: value.started,
+            ended_at: value.ended,
+            dlp_mgy_cm: value.dlp,
+            ctdi_vol_mgy: value.ctdi,
+            fluoro_time_s: value.fluoro,
+            dap_gy_cm2: value.dap,
+          },
+          { operator, modality, targets, indications, complications, intravascular_drugs: intravascular },
+        );
+        const facts = decodeFacts(encoded);
+        expect(monthOfIndex(facts.month[0] as number)).toBe(date.slice(0, 7));
+        expect([...facts.operator, ...facts.modality, ...facts.targets]).toEqual([operator, modality, targets]);
+        expect([...facts.indications, ...facts.complications, ...facts.intravascularDrugs]).toEqual([
+          indications,
+          complications,
+          intravascular,
+        ]);
+        expect(facts.painCell[0]).toBe((value.pre ?? 11) * 12 + (value.post ?? 11));
+        const minutes = tableMinutes(value.started, value.ended);
+        expect(facts.minutes[0]).toBe(minutes ?? 65535);
+        if (minutes !== null) expect(minutes).toBeGreaterThanOrEqual(0);
+        expect([...facts.dlp.values]).toEqual(value.dlp === null ? [] : [value.dlp]);
+        expect([...facts.ctdiVol.values]).toEqual(value.ctdi === null ? [] : [value.ctdi]);
+        expect([...facts.fluoroTime.values]).toEqual(value.fluoro === null ? [] : [value.fluoro]);
+        expect([...facts.dap.values]).toEqual(value.dap === null ? [] : [value.dap]);
+        expect(facts.caudal[0]).toBe(value.caudal);
+      }),
+      { numRuns: 1000 },
+    );
   });
 });

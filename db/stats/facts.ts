@@ -1,6 +1,6 @@
 /*
  * A procedure's dashboard facts: everything the quality-review aggregates read about one
- * procedure, packed into 64 bytes that the writer stores with the row
+ * procedure, packed into 72 bytes that the writer stores with the row
  * (procedures.dashboard_facts) and the dashboard index carries. The dashboard then asks
  * SQLite for the filtered procedures' facts as one blob and decodes it here, instead of
  * receiving 100 000 rows of a dozen columns each (which alone took twice the 150 ms the
@@ -10,19 +10,20 @@
  * targets, so that the many drug combinations do not multiply the targets terms), the
  * indications and the complications.
  *
- * Layout, little-endian:
+ * Layout, little-endian (the doubles 8-byte aligned):
  *   0  u8   layout (FACTS_LAYOUT)          1  u8   flags (bit 0: caudal epidural)
- *   2  u16  month: year × 12 + month − 1   4  u32  operator term id (0: none)
- *   8  u32  modality term id (0: none)     12 u32  targets term id (0: no targets)
- *   16 u32  indications term id (0: none)  20 u32  complications term id (0: none)
- *   24 u32  intravascular drugs term id (0: no intravascular spread)
- *   28 u8   pain before (255: none)        29 u8   pain after (255: none)
- *   30 u16  table minutes (65535: none)
- *   32 f64  DLP    40 f64  CTDIvol    48 f64  fluoroscopy time    56 f64  DAP   (NaN: none)
+ *   2  u8   pain before (255: none)        3  u8   pain after (255: none)
+ *   4  u32  month: year × 12 + month − 1 (any year 0000–9999 a record may carry)
+ *   8  u16  table minutes (65535: none)    10 u16  0
+ *   12 u32  operator term id (0: none)     16 u32  modality term id (0: none)
+ *   20 u32  targets term id (0: none)      24 u32  indications term id (0: none)
+ *   28 u32  complications term id (0: none)
+ *   32 u32  intravascular drugs term id (0: no intravascular spread)             36 u32  0
+ *   40 f64  DLP    48 f64  CTDIvol    56 f64  fluoroscopy time    64 f64  DAP   (NaN: none)
  */
 
 export const FACTS_LAYOUT = 1;
-export const FACTS_BYTES = 64;
+export const FACTS_BYTES = 72;
 const NO_PAIN = 255;
 const NO_MINUTES = 65535;
 
@@ -111,7 +112,7 @@ const minutesOf = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.
 /** Table time in whole minutes from start to end; past midnight wraps to the next day. */
 export function tableMinutes(startedAt: string | null, endedAt: string | null): number | null {
   if (!startedAt || !endedAt) return null;
-  return (minutesOf(endedAt) - minutesOf(startedAt) + 1440) % 1440;
+  return (((minutesOf(endedAt) - minutesOf(startedAt)) % 1440) + 1440) % 1440;
 }
 
 export const monthIndex = (date: string) => Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7)) - 1;
@@ -123,20 +124,20 @@ export function encodeFacts(source: FactSource, termIds: Record<TermKind, number
   const facts = Buffer.alloc(FACTS_BYTES);
   facts.writeUInt8(FACTS_LAYOUT, 0);
   facts.writeUInt8(source.caudal_epidural === 1 ? 1 : 0, 1);
-  facts.writeUInt16LE(monthIndex(source.performed_date), 2);
-  facts.writeUInt32LE(termIds.operator, 4);
-  facts.writeUInt32LE(termIds.modality, 8);
-  facts.writeUInt32LE(termIds.targets, 12);
-  facts.writeUInt32LE(termIds.indications, 16);
-  facts.writeUInt32LE(termIds.complications, 20);
-  facts.writeUInt32LE(termIds.intravascular_drugs, 24);
-  facts.writeUInt8(source.pain_pre ?? NO_PAIN, 28);
-  facts.writeUInt8(source.pain_post ?? NO_PAIN, 29);
-  facts.writeUInt16LE(tableMinutes(source.started_at, source.ended_at) ?? NO_MINUTES, 30);
-  facts.writeDoubleLE(source.dlp_mgy_cm ?? Number.NaN, 32);
-  facts.writeDoubleLE(source.ctdi_vol_mgy ?? Number.NaN, 40);
-  facts.writeDoubleLE(source.fluoro_time_s ?? Number.NaN, 48);
-  facts.writeDoubleLE(source.dap_gy_cm2 ?? Number.NaN, 56);
+  facts.writeUInt8(source.pain_pre ?? NO_PAIN, 2);
+  facts.writeUInt8(source.pain_post ?? NO_PAIN, 3);
+  facts.writeUInt32LE(monthIndex(source.performed_date), 4);
+  facts.writeUInt16LE(tableMinutes(source.started_at, source.ended_at) ?? NO_MINUTES, 8);
+  facts.writeUInt32LE(termIds.operator, 12);
+  facts.writeUInt32LE(termIds.modality, 16);
+  facts.writeUInt32LE(termIds.targets, 20);
+  facts.writeUInt32LE(termIds.indications, 24);
+  facts.writeUInt32LE(termIds.complications, 28);
+  facts.writeUInt32LE(termIds.intravascular_drugs, 32);
+  facts.writeDoubleLE(source.dlp_mgy_cm ?? Number.NaN, 40);
+  facts.writeDoubleLE(source.ctdi_vol_mgy ?? Number.NaN, 48);
+  facts.writeDoubleLE(source.fluoro_time_s ?? Number.NaN, 56);
+  facts.writeDoubleLE(source.dap_gy_cm2 ?? Number.NaN, 64);
   return facts;
 }
 
@@ -144,7 +145,7 @@ export function encodeFacts(source: FactSource, termIds: Record<TermKind, number
 export interface FactColumns {
   count: number;
   caudal: Uint8Array;
-  month: Uint16Array;
+  month: Uint32Array;
   operator: Uint32Array;
   modality: Uint32Array;
   targets: Uint32Array;
@@ -203,7 +204,7 @@ export function decodeFacts(bytes: Buffer): FactColumns {
   const columns: FactColumns = {
     count,
     caudal: new Uint8Array(count),
-    month: new Uint16Array(count),
+    month: new Uint32Array(count),
     operator: new Uint32Array(count),
     modality: new Uint32Array(count),
     targets: new Uint32Array(count),
@@ -226,21 +227,21 @@ export function decodeFacts(bytes: Buffer): FactColumns {
     if (layout !== FACTS_LAYOUT)
       throw new Error(`dashboard facts of layout ${layout} (this version reads ${FACTS_LAYOUT})`);
     columns.caudal[row] = view.getUint8(at + 1) & 1;
-    columns.month[row] = view.getUint16(at + 2, true);
-    columns.operator[row] = view.getUint32(at + 4, true);
-    columns.modality[row] = view.getUint32(at + 8, true);
-    columns.targets[row] = view.getUint32(at + 12, true);
-    columns.indications[row] = view.getUint32(at + 16, true);
-    columns.complications[row] = view.getUint32(at + 20, true);
-    columns.intravascularDrugs[row] = view.getUint32(at + 24, true);
-    const pre = view.getUint8(at + 28);
-    const post = view.getUint8(at + 29);
+    const pre = view.getUint8(at + 2);
+    const post = view.getUint8(at + 3);
     columns.painCell[row] = (pre === NO_PAIN ? PAIN_NONE : pre) * 12 + (post === NO_PAIN ? PAIN_NONE : post);
-    columns.minutes[row] = view.getUint16(at + 30, true);
-    dlp.add(row, view.getFloat64(at + 32, true));
-    ctdiVol.add(row, view.getFloat64(at + 40, true));
-    fluoroTime.add(row, view.getFloat64(at + 48, true));
-    dap.add(row, view.getFloat64(at + 56, true));
+    columns.month[row] = view.getUint32(at + 4, true);
+    columns.minutes[row] = view.getUint16(at + 8, true);
+    columns.operator[row] = view.getUint32(at + 12, true);
+    columns.modality[row] = view.getUint32(at + 16, true);
+    columns.targets[row] = view.getUint32(at + 20, true);
+    columns.indications[row] = view.getUint32(at + 24, true);
+    columns.complications[row] = view.getUint32(at + 28, true);
+    columns.intravascularDrugs[row] = view.getUint32(at + 32, true);
+    dlp.add(row, view.getFloat64(at + 40, true));
+    ctdiVol.add(row, view.getFloat64(at + 48, true));
+    fluoroTime.add(row, view.getFloat64(at + 56, true));
+    dap.add(row, view.getFloat64(at + 64, true));
   }
   return { ...columns, dlp: dlp.done(), ctdiVol: ctdiVol.done(), fluoroTime: fluoroTime.done(), dap: dap.done() };
 }

@@ -24,11 +24,11 @@ export interface Tallies {
   caudal: number;
   /** The months met (year × 12 + month − 1), each row's month slot, and procedures per slot. */
   months: number[];
-  monthOfRow: Uint16Array;
+  monthOfRow: Uint32Array;
   monthProcedures: Int32Array;
   /** Each row's operator and modality rank, for the dose statistics; procedures by modality rank. */
-  operatorOfRow: Uint16Array;
-  modalityOfRow: Uint16Array;
+  operatorOfRow: Uint32Array;
+  modalityOfRow: Uint32Array;
   modalities: Int32Array;
 }
 
@@ -47,10 +47,10 @@ export function tally(facts: FactColumns, terms: Terms): Tallies {
     operatorMinutes: new Int32Array(byRank.operator.length * MINUTES_PER_DAY),
     caudal: 0,
     months: [],
-    monthOfRow: new Uint16Array(facts.count),
+    monthOfRow: new Uint32Array(facts.count),
     monthProcedures: new Int32Array(0),
-    operatorOfRow: new Uint16Array(facts.count),
-    modalityOfRow: new Uint16Array(facts.count),
+    operatorOfRow: new Uint32Array(facts.count),
+    modalityOfRow: new Uint32Array(facts.count),
     modalities: new Int32Array(byRank.modality.length),
   };
   const monthSlot = new Map<number, number>();
