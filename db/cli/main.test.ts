@@ -61,7 +61,7 @@ describe('rootlog command line', () => {
     const id = raw.prepare('SELECT id FROM procedures LIMIT 1').pluck().get() as string;
     // Tampering by hand: only possible with the immutability trigger removed.
     raw.exec('DROP TRIGGER signed_procedure_no_update');
-    raw.prepare('UPDATE procedures SET dashboard_facts = zeroblob(72) WHERE id = ?').run(id);
+    raw.prepare('UPDATE procedures SET dashboard_facts = ? WHERE id = ?').run('A'.repeat(96), id);
     raw.close();
     const check = run('check', '--db', db);
     expect(check.code).toBe(1);

@@ -1,5 +1,5 @@
 import {
-  encodeFacts,
+  encodeFactsText,
   FACT_SOURCE_COLUMNS,
   type FactSource,
   TERM_KINDS,
@@ -10,7 +10,7 @@ import type { SqliteDatabase } from './open.js';
 
 type TermIds = (kind: TermKind, term: string | undefined) => number | undefined;
 
-function factsWith(source: FactSource, termId: TermIds): Buffer | undefined {
+function factsWith(source: FactSource, termId: TermIds): string | undefined {
   const terms = termsOf(source);
   const ids: Partial<Record<TermKind, number>> = {};
   for (const kind of TERM_KINDS) {
@@ -18,7 +18,7 @@ function factsWith(source: FactSource, termId: TermIds): Buffer | undefined {
     if (id === undefined) return undefined;
     ids[kind] = id;
   }
-  return encodeFacts(source, ids as Record<TermKind, number>);
+  return encodeFactsText(source, ids as Record<TermKind, number>);
 }
 
 /**
@@ -26,7 +26,7 @@ function factsWith(source: FactSource, termId: TermIds): Buffer | undefined {
  * for the first time. Used by the one writer (procedure-rows.ts) and by the migration that
  * filled the facts in for records written before they existed.
  */
-export function dashboardFactsWriter(db: SqliteDatabase): (source: FactSource) => Buffer {
+export function dashboardFactsWriter(db: SqliteDatabase): (source: FactSource) => string {
   const selectTerm = db.prepare('SELECT id FROM dashboard_terms WHERE kind = ? AND term = ?').pluck();
   const insertTerm = db.prepare('INSERT INTO dashboard_terms (kind, term) VALUES (?, ?)');
   // Looked up each time rather than remembered: a term added in a transaction that then
@@ -36,7 +36,7 @@ export function dashboardFactsWriter(db: SqliteDatabase): (source: FactSource) =
     const id = selectTerm.get(kind, term) as number | undefined;
     return id ?? Number(insertTerm.run(kind, term).lastInsertRowid);
   };
-  return (source) => factsWith(source, termId) as Buffer;
+  return (source) => factsWith(source, termId) as string;
 }
 
 /**
@@ -54,11 +54,11 @@ export function proceduresWithWrongFacts(db: SqliteDatabase): string[] {
   const wrong: string[] = [];
   let after = 0;
   for (;;) {
-    const rows = batch.all(after) as (FactSource & { rowid: number; id: string; dashboard_facts: Buffer | null })[];
+    const rows = batch.all(after) as (FactSource & { rowid: number; id: string; dashboard_facts: string | null })[];
     if (rows.length === 0) return wrong;
     for (const row of rows) {
       const expected = factsWith(row, termId);
-      if (!expected || !row.dashboard_facts || !expected.equals(row.dashboard_facts)) wrong.push(row.id);
+      if (expected === undefined || expected !== row.dashboard_facts) wrong.push(row.id);
     }
     after = (rows[rows.length - 1] as { rowid: number }).rowid;
   }

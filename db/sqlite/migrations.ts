@@ -26,7 +26,7 @@ import {
   SYMPTOM_SIDES,
   YES_NO,
 } from '../model/index.js';
-import { FACT_SOURCE_COLUMNS, FACTS_BYTES, type FactSource, TERM_KINDS } from '../stats/facts.js';
+import { FACT_SOURCE_COLUMNS, FACTS_TEXT_LENGTH, type FactSource, TERM_KINDS } from '../stats/facts.js';
 import { dashboardFactsWriter } from './dashboard-facts.js';
 import type { SqliteDatabase } from './open.js';
 
@@ -352,8 +352,8 @@ CREATE TABLE dashboard_terms (
 ) STRICT;
 ${appendOnly('dashboard_terms')}
 
-ALTER TABLE procedures ADD COLUMN dashboard_facts BLOB
-  CHECK (dashboard_facts IS NULL OR length(dashboard_facts) = ${FACTS_BYTES});
+ALTER TABLE procedures ADD COLUMN dashboard_facts TEXT
+  CHECK (dashboard_facts IS NULL OR length(dashboard_facts) = ${FACTS_TEXT_LENGTH});
 DROP INDEX procedures_stats;
 -- Every column the dashboard's filter tests, then the facts.
 CREATE INDEX procedures_stats ON procedures (status, performed_date, operator_id, modality, root_sides, dashboard_facts);

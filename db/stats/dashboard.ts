@@ -73,17 +73,17 @@ function addCells(into: Int32Array, intoGroup: number, from: Int32Array, fromGro
 
 /**
  * The filtered procedures' facts, decoded; refuses to report over procedures it cannot see.
- * SQLite joins the facts into one value: hex() each, concatenate the text, unhex() the lot
- * back into one blob (binary concatenated as text would stop at a zero byte).
+ * Each is stored as base64 text of a whole number of 3-byte groups (no padding), so SQLite's
+ * group_concat joins them into one base64 text that decodes to all the records in a row.
  */
 function readFacts(store: Store, where: string, params: Record<string, unknown>): FactColumns {
-  const [procedures, bytes] = store.sqlite
+  const [procedures, text] = store.sqlite
     .prepare(
-      `SELECT count(*), unhex(group_concat(hex(p.dashboard_facts), '')) FROM procedures p INDEXED BY procedures_stats WHERE ${where}`,
+      `SELECT count(*), group_concat(p.dashboard_facts, '') FROM procedures p INDEXED BY procedures_stats WHERE ${where}`,
     )
     .raw()
-    .get(params) as [number, Buffer | null];
-  const facts = decodeFacts(bytes ?? Buffer.alloc(0));
+    .get(params) as [number, string | null];
+  const facts = decodeFacts(Buffer.from(text ?? '', 'base64'));
   if (facts.count !== procedures) {
     throw new RootLogError(
       'internal',

@@ -43,7 +43,9 @@ function layOutByGroup(
 
 function doseStat(values: Float64Array, reference: number | null): DoseStat {
   let above = 0;
-  if (reference !== null) for (const value of values) if (value > reference) above++;
+  // An index loop, not for-of: until the engine has compiled it, an iterator step per value costs.
+  if (reference !== null)
+    for (let index = 0; index < values.length; index++) if ((values[index] as number) > reference) above++;
   const [median = null, p75 = null] = selectQuantiles(values, [0.5, 0.75]);
   return {
     n: values.length,

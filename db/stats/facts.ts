@@ -1,8 +1,8 @@
 /*
  * A procedure's dashboard facts: everything the quality-review aggregates read about one
  * procedure, packed into 72 bytes that the writer stores with the row
- * (procedures.dashboard_facts) and the dashboard index carries. The dashboard then asks
- * SQLite for the filtered procedures' facts as one blob and decodes it here, instead of
+ * (procedures.dashboard_facts, as base64 text) and the dashboard index carries. The dashboard
+ * asks SQLite for the filtered procedures' facts as one text and decodes it here, instead of
  * receiving 100 000 rows of a dozen columns each (which alone took twice the 150 ms the
  * screen has). The lists and the operator and modality are stored as ids of
  * `dashboard_terms`, each distinct term once: the targets (root, side and spread of each),
@@ -24,6 +24,8 @@
 
 export const FACTS_LAYOUT = 1;
 export const FACTS_BYTES = 72;
+/** Stored as base64: 72 bytes are 24 groups of 3, so 96 characters and never a padding "=". */
+export const FACTS_TEXT_LENGTH = (FACTS_BYTES / 3) * 4;
 const NO_PAIN = 255;
 const NO_MINUTES = 65535;
 
@@ -139,6 +141,11 @@ export function encodeFacts(source: FactSource, termIds: Record<TermKind, number
   facts.writeDoubleLE(source.fluoro_time_s ?? Number.NaN, 56);
   facts.writeDoubleLE(source.dap_gy_cm2 ?? Number.NaN, 64);
   return facts;
+}
+
+/** The facts as stored in procedures.dashboard_facts. */
+export function encodeFactsText(source: FactSource, termIds: Record<TermKind, number>): string {
+  return encodeFacts(source, termIds).toString('base64');
 }
 
 /** Many procedures' facts, one typed array per fact (null encodings kept: see NO_* below). */
