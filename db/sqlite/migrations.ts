@@ -26,7 +26,13 @@ import {
   SYMPTOM_SIDES,
   YES_NO,
 } from '../model/index.js';
-import { FACT_SOURCE_COLUMNS, FACTS_TEXT_LENGTH, type FactSource, TERM_KINDS } from '../stats/facts.js';
+import {
+  FACT_SOURCE_COLUMNS,
+  FACTS_TEXT_LENGTH,
+  type FactSource,
+  REPORTED_PROCEDURES,
+  TERM_KINDS,
+} from '../stats/facts.js';
 import { dashboardFactsWriter } from './dashboard-facts.js';
 import type { SqliteDatabase } from './open.js';
 
@@ -355,8 +361,10 @@ ${appendOnly('dashboard_terms')}
 ALTER TABLE procedures ADD COLUMN dashboard_facts TEXT
   CHECK (dashboard_facts IS NULL OR length(dashboard_facts) = ${FACTS_TEXT_LENGTH});
 DROP INDEX procedures_stats;
--- Every column the dashboard's filter tests, then the facts.
-CREATE INDEX procedures_stats ON procedures (status, performed_date, operator_id, modality, root_sides, dashboard_facts);
+-- The dashboard's index: signed records only (drafts, saved on every keystroke pause, never
+-- touch it), every column its filter tests, and the facts.
+CREATE INDEX procedures_stats ON procedures (performed_date, operator_id, modality, root_sides, dashboard_facts, status)
+  WHERE ${REPORTED_PROCEDURES};
 `;
 
 /** Fills in the facts of every record written before version 2, signed ones included. */

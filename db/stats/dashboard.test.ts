@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { type ProcedureDraft, quantiles, reliefPercent, share } from '../model/index.js';
 import { getProcedure, saveDraft, signProcedure } from '../procedures.js';
+import { filterClause } from '../search.js';
 import { seedDatabase } from '../seed.js';
 import { saveOperator } from '../settings.js';
 import type { Store } from '../store.js';
 import { completeDraft, context, tempStore } from '../testing/fixtures.js';
-import { dashboard, warmUpDashboard } from './dashboard.js';
+import { dashboard, factsQuery, warmUpDashboard } from './dashboard.js';
 
 function handFixture() {
   const { store, operatorId: a } = tempStore();
@@ -262,6 +263,25 @@ describe('dashboard aggregates against an independent recomputation', () => {
       median: expected.ctDlp.median,
       aboveReferenceShare: expected.ctDlpAbove,
     });
+  });
+});
+
+describe('dashboard query', () => {
+  it('reads only the dashboard index, for every kind of filter', () => {
+    const { store, operatorId } = tempStore();
+    for (const filter of [
+      {},
+      { from: '2026-01-01', to: '2026-03-31' },
+      { operatorIds: [operatorId] },
+      { roots: ['S1'] },
+    ]) {
+      const { where, params } = filterClause(filter, { utcBounds: false });
+      const plan = store.sqlite
+        .prepare(`EXPLAIN QUERY PLAN ${factsQuery(where)}`)
+        .all(params)
+        .map((step) => (step as { detail: string }).detail);
+      expect(plan).toEqual([expect.stringMatching(/^(SCAN|SEARCH) p USING COVERING INDEX procedures_stats/)]);
+    }
   });
 });
 

@@ -18,7 +18,7 @@ import { filterClause } from '../search.js';
 import { drugCatalogue, listOperators, referenceLevels } from '../settings.js';
 import type { Store } from '../store.js';
 import { type DoseFigures, doseFiguresBy, mediansBy } from './doses.js';
-import { decodeFacts, type FactColumns, monthOfIndex, PAIN_NONE } from './facts.js';
+import { decodeFacts, type FactColumns, monthOfIndex, PAIN_NONE, REPORTED_PROCEDURES } from './facts.js';
 import { MINUTES_PER_DAY, PAIN_CELLS, proceduresIn, type Tallies, tally } from './tally.js';
 import { intravascularTargetsGiven, loadTerms, type Terms, targetsOf } from './terms.js';
 
@@ -76,13 +76,12 @@ function addCells(into: Int32Array, intoGroup: number, from: Int32Array, fromGro
  * Each is stored as base64 text of a whole number of 3-byte groups (no padding), so SQLite's
  * group_concat joins them into one base64 text that decodes to all the records in a row.
  */
+export const factsQuery = (where: string) =>
+  `SELECT count(*), group_concat(p.dashboard_facts, '') FROM procedures p INDEXED BY procedures_stats
+   WHERE p.${REPORTED_PROCEDURES} AND ${where}`;
+
 function readFacts(store: Store, where: string, params: Record<string, unknown>): FactColumns {
-  const [procedures, text] = store.sqlite
-    .prepare(
-      `SELECT count(*), group_concat(p.dashboard_facts, '') FROM procedures p INDEXED BY procedures_stats WHERE ${where}`,
-    )
-    .raw()
-    .get(params) as [number, string | null];
+  const [procedures, text] = store.sqlite.prepare(factsQuery(where)).raw().get(params) as [number, string | null];
   const facts = decodeFacts(Buffer.from(text ?? '', 'base64'));
   if (facts.count !== procedures) {
     throw new RootLogError(
@@ -187,7 +186,7 @@ function targetFigures(tallies: Tallies, terms: Terms, particulate: ReadonlySet<
 export function computeDashboard(store: Store, filterInput: unknown): Dashboard {
   const parsed = dashboardFilterSchema.safeParse(filterInput ?? {});
   if (!parsed.success) throw RootLogError.invalid(problemsFromZod(parsed.error));
-  const { where, params } = filterClause({ ...parsed.data, statuses: ['signed', 'amended'] }, { utcBounds: false });
+  const { where, params } = filterClause(parsed.data, { utcBounds: false });
   const levels = referenceLevels(store);
   const operatorNames = new Map(listOperators(store).map((operator) => [operator.id, operator.name]));
   const particulate = new Set(
