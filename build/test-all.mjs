@@ -1,5 +1,6 @@
-// `npm test`: the unit tests (vitest) and the end-to-end tests (Playwright), then one line
-// "tests: N passed, M failed" summing both; exits non-zero if anything failed or nothing ran.
+// `npm test`: the static checks (type check, lint: one test each), the unit tests (vitest) and the
+// end-to-end tests (Playwright), then one line "tests: N passed, M failed" summing them all;
+// exits non-zero if anything failed or nothing ran.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 
@@ -9,6 +10,17 @@ const step = (command, args, env = {}) =>
 
 let passed = 0;
 let failed = 0;
+
+// A type error or a lint finding fails the run like a failing test: CI lands nothing that does not check.
+for (const [name, script] of [
+  ['type check', 'typecheck'],
+  ['lint', 'lint'],
+]) {
+  const ok = step('npm', ['run', '--silent', script]) === 0;
+  if (ok) passed += 1;
+  else failed += 1;
+  console.log(`${name}: ${ok ? 'passed' : 'FAILED'}`);
+}
 
 rmSync('.tmp/vitest.json', { force: true });
 const unitExit = step('npx', [
