@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { runExport } from '../exports/run.js';
 import { amendProcedure, clinicalContent, getProcedure, saveDraft, signProcedure } from '../procedures.js';
 import { seedDatabase } from '../seed.js';
+import { proceduresWithWrongFacts } from '../sqlite/dashboard-facts.js';
+import { dashboard } from '../stats/dashboard.js';
 import { openStore, type Store } from '../store.js';
 import { completeDraft, context, tempPath, tempStore } from '../testing/fixtures.js';
 import { importFile } from './merge.js';
@@ -39,6 +41,11 @@ describe('merging another console’s JSON export', () => {
     expect(importFile(store, out, context)).toMatchObject({ added: 0, skipped: 26, conflicts: [], rejected: [] });
     expect(snapshot(store)).toEqual(after);
     expect(store.sqlite.prepare("SELECT count(*) FROM audit_log WHERE action = 'import'").pluck().get()).toBe(1);
+    // Imported records carry dashboard facts of their own, made by the same writer.
+    expect(proceduresWithWrongFacts(store.sqlite)).toEqual([]);
+    expect(dashboard(store).procedures).toBe(
+      store.sqlite.prepare("SELECT count(*) FROM procedures WHERE status <> 'draft'").pluck().get(),
+    );
   });
 
   it('reports a record that differs from a signed one here as a conflict and keeps the one here', async () => {
