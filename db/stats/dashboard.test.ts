@@ -285,6 +285,28 @@ describe('dashboard query', () => {
   });
 });
 
+describe('dashboard facts out of step with their terms', () => {
+  it('refuses to report rather than leave procedures out of a tally', () => {
+    const { store, operatorId } = tempStore();
+    const { record } = saveDraft(store, completeDraft(operatorId), context);
+    signProcedure(store, record.id, {}, context);
+    expect(dashboard(store).procedures).toBe(1);
+    // Tampering by hand (the trigger lifted): facts naming a targets term that does not exist.
+    const facts = Buffer.from(
+      store.sqlite.prepare('SELECT dashboard_facts FROM procedures WHERE id = ?').pluck().get(record.id) as string,
+      'base64',
+    );
+    facts.writeUInt32LE(999_999, 20);
+    store.sqlite.exec('DROP TRIGGER signed_procedure_no_update');
+    store.sqlite
+      .prepare('UPDATE procedures SET dashboard_facts = ? WHERE id = ?')
+      .run(facts.toString('base64'), record.id);
+    expect(() => dashboard(store)).toThrowError(
+      expect.objectContaining({ code: 'internal', message: expect.stringMatching(/rootlog check/) }),
+    );
+  });
+});
+
 describe('dashboard over implausible dates', () => {
   it('still saves and counts a record dated in year 1 or 9999 (a typo to fix, never a lost entry)', () => {
     const { store, operatorId } = tempStore();

@@ -187,6 +187,10 @@ export function computeDashboard(store: Store, filterInput: unknown): Dashboard 
   const parsed = dashboardFilterSchema.safeParse(filterInput ?? {});
   if (!parsed.success) throw RootLogError.invalid(problemsFromZod(parsed.error));
   const { where, params } = filterClause(parsed.data, { utcBounds: false });
+  // Facts first, then what they refer to: another console may commit between two reads, and a
+  // term (or operator) the facts name was committed before them, so it is there when read after.
+  const facts = readFacts(store, where, params as Record<string, unknown>);
+  const terms = loadTerms(store);
   const levels = referenceLevels(store);
   const operatorNames = new Map(listOperators(store).map((operator) => [operator.id, operator.name]));
   const particulate = new Set(
@@ -194,8 +198,6 @@ export function computeDashboard(store: Store, filterInput: unknown): Dashboard 
       .filter((drug) => drug.particulate)
       .map((drug) => drug.code),
   );
-  const terms = loadTerms(store);
-  const facts = readFacts(store, where, params as Record<string, unknown>);
   const tallies = tally(facts, terms);
   const procedures = facts.count;
 

@@ -1,3 +1,4 @@
+import { RootLogError } from '../model/index.js';
 import { FACT_NO_MINUTES, type FactColumns } from './facts.js';
 import type { Terms } from './terms.js';
 
@@ -85,6 +86,24 @@ export function tally(facts: FactColumns, terms: Terms): Tallies {
   }
   tallies.monthProcedures = new Int32Array(tallies.months.length);
   for (let row = 0; row < facts.count; row++) count(tallies.monthProcedures, tallies.monthOfRow[row] as number);
+  // Every procedure counts exactly once in each tally (rank 0 for "none"). A term id the terms
+  // do not know would have been dropped silently: refuse to report rather than under-count.
+  const sum = (counts: Int32Array) => counts.reduce((total, value) => total + value, 0);
+  for (const counts of [
+    tallies.operatorPain,
+    tallies.targetsPain,
+    tallies.indicationsPain,
+    tallies.complications,
+    tallies.intravascularDrugs,
+    tallies.modalities,
+  ]) {
+    if (sum(counts) !== facts.count) {
+      throw new RootLogError(
+        'internal',
+        'The dashboard facts name terms this database does not hold; run "rootlog check" and report it to IT support.',
+      );
+    }
+  }
   return tallies;
 }
 
