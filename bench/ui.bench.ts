@@ -10,7 +10,8 @@ import { percentile } from './stats.js';
 /*
  * The console screen in Debian's Chromium on a 100 000-procedure database: time from page
  * load to an interactive entry form, and time to render the procedure list (all dates, first
- * page and 20 more pages scrolled in). Medians and worst of several runs.
+ * page and 20 more pages scrolled in); then the dashboard opened, widened to every year and
+ * filtered, each until its numbers and charts are on screen. Medians and worst of several runs.
  */
 const { path: seeded, count } = seededDatabase();
 const runs = Number(process.env.BENCH_UI_RUNS ?? 7);
@@ -26,6 +27,9 @@ const openDatabase: number[] = [];
 const loadToForm: number[] = [];
 const listFirstPage: number[] = [];
 const listScrolled: number[] = [];
+const dashboardOpened: number[] = [];
+const dashboardAllYears: number[] = [];
+const dashboardFilter: number[] = [];
 for (let run = 0; run < runs; run++) {
   // Opening the file includes the start-up quick_check, which reads the whole database.
   const openStarted = performance.now();
@@ -64,6 +68,31 @@ for (let run = 0; run < runs; run++) {
   listScrolled.push(performance.now() - scrollStarted);
   const rowsInPage = await page.locator('.procedure-table tbody tr').count();
   if (run === 0) console.log(`rows in the page after scrolling through 2 100 procedures: ${rowsInPage} (virtualised)`);
+
+  // The dashboard: opened (last 12 months), widened to every year, then narrowed to one root.
+  // Each time is until the new total is shown, with its charts and tables.
+  const total = page.locator('.dashboard-total');
+  const shownTotal = async (previous: string | null) => {
+    await page.waitForFunction((before) => {
+      const text = document.querySelector('.dashboard-total')?.textContent ?? '';
+      return /^\d+ signed procedures$/.test(text) && text !== before;
+    }, previous);
+    await page.locator('canvas[data-chart="pain-root"]').waitFor({ state: 'visible' });
+    return total.textContent();
+  };
+  const dashboardStarted = performance.now();
+  await page.getByRole('button', { name: 'Dashboard', exact: true }).click();
+  const lastYear = await shownTotal(null);
+  dashboardOpened.push(performance.now() - dashboardStarted);
+  const widenStarted = performance.now();
+  await page.locator('#dash-from').fill('2000-01-01');
+  const everyYear = await shownTotal(lastYear);
+  dashboardAllYears.push(performance.now() - widenStarted);
+  const filterStarted = performance.now();
+  await page.getByRole('combobox', { name: 'Root', exact: true }).selectOption('S1');
+  const s1 = await shownTotal(everyYear);
+  dashboardFilter.push(performance.now() - filterStarted);
+  if (run === 0) console.log(`dashboard totals: last 12 months "${lastYear}", every year "${everyYear}", S1 "${s1}"`);
   await close();
 }
 await browser.close();
@@ -79,3 +108,6 @@ line('open the database file (quick_check at start-up)', openDatabase);
 line('page load → entry form interactive', loadToForm);
 line('list, all dates: first page rendered', listFirstPage);
 line('list: scroll through 20 more pages (keyset, virtualised)', listScrolled);
+line('dashboard opened: last 12 months shown', dashboardOpened);
+line('dashboard: every year (100 000) shown', dashboardAllYears);
+line('dashboard: one root (S1) over every year shown', dashboardFilter);
