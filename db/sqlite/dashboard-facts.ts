@@ -48,18 +48,31 @@ export function proceduresWithWrongFacts(db: SqliteDatabase): string[] {
   const selectTerm = db.prepare('SELECT id FROM dashboard_terms WHERE kind = ? AND term = ?').pluck();
   const termId = (kind: TermKind, term: string | undefined): number | undefined =>
     term === undefined ? 0 : (selectTerm.get(kind, term) as number | undefined);
-  const batch = db.prepare(
-    `SELECT rowid, id, dashboard_facts, ${FACT_SOURCE_COLUMNS.join(', ')} FROM procedures WHERE rowid > ? ORDER BY rowid LIMIT 2000`,
-  );
   const wrong: string[] = [];
-  let after = 0;
-  for (;;) {
-    const rows = batch.all(after) as (FactSource & { rowid: number; id: string; dashboard_facts: string | null })[];
-    if (rows.length === 0) return wrong;
+  forEachProcedureBatch(db, (rows) => {
     for (const row of rows) {
       const expected = factsWith(row, termId);
       if (expected === undefined || expected !== row.dashboard_facts) wrong.push(row.id);
     }
-    after = (rows[rows.length - 1] as { rowid: number }).rowid;
+  });
+  return wrong;
+}
+
+export type ProcedureFactsRow = FactSource & { rowid: number; id: string; dashboard_facts: string | null };
+
+/**
+ * Every procedure's fact columns, a few thousand rows at a time (in rowid order), so that
+ * 100 000 records never sit in memory at once. `visit` may write to the rows it was given.
+ */
+export function forEachProcedureBatch(db: SqliteDatabase, visit: (rows: ProcedureFactsRow[]) => void): void {
+  const batch = db.prepare(
+    `SELECT rowid, id, dashboard_facts, ${FACT_SOURCE_COLUMNS.join(', ')} FROM procedures WHERE rowid > ? ORDER BY rowid LIMIT 2000`,
+  );
+  let after = 0;
+  for (;;) {
+    const rows = batch.all(after) as ProcedureFactsRow[];
+    if (rows.length === 0) return;
+    visit(rows);
+    after = (rows[rows.length - 1] as ProcedureFactsRow).rowid;
   }
 }

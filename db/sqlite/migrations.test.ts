@@ -91,7 +91,7 @@ describe('migration 2: dashboard facts', () => {
     migrated.close();
   });
 
-  it('is undone as a whole when the backfill fails', () => {
+  it('is undone as a whole when it fails', () => {
     const { store } = tempStore();
     seedDatabase(store, { count: 20, seed: 4, until: new Date('2026-06-30T12:00:00Z') }, context);
     const path = store.path;

@@ -26,14 +26,8 @@ import {
   SYMPTOM_SIDES,
   YES_NO,
 } from '../model/index.js';
-import {
-  FACT_SOURCE_COLUMNS,
-  FACTS_TEXT_LENGTH,
-  type FactSource,
-  REPORTED_PROCEDURES,
-  TERM_KINDS,
-} from '../stats/facts.js';
-import { dashboardFactsWriter } from './dashboard-facts.js';
+import { FACTS_TEXT_LENGTH, REPORTED_PROCEDURES, TERM_KINDS } from '../stats/facts.js';
+import { dashboardFactsWriter, forEachProcedureBatch } from './dashboard-facts.js';
 import type { SqliteDatabase } from './open.js';
 
 /*
@@ -370,15 +364,14 @@ CREATE INDEX procedures_stats ON procedures (performed_date, operator_id, modali
 /** Fills in the facts of every record written before version 2, signed ones included. */
 function backfillDashboardFacts(db: SqliteDatabase): void {
   const factsOf = dashboardFactsWriter(db);
-  const update = db.prepare('UPDATE procedures SET dashboard_facts = ? WHERE id = ?');
-  const rows = db.prepare(`SELECT id, ${FACT_SOURCE_COLUMNS.join(', ')} FROM procedures`).all() as (FactSource & {
-    id: string;
-  })[];
+  const update = db.prepare('UPDATE procedures SET dashboard_facts = ? WHERE rowid = ?');
   // The facts are derived from the record's own columns; they change nothing in it. The
   // trigger that keeps signed records immutable is lifted for this loop and put back, all
   // inside the migration's transaction.
   db.exec('DROP TRIGGER signed_procedure_no_update');
-  for (const row of rows) update.run(factsOf(row), row.id);
+  forEachProcedureBatch(db, (rows) => {
+    for (const row of rows) update.run(factsOf(row), row.rowid);
+  });
   db.exec(SIGNED_PROCEDURE_NO_UPDATE);
 }
 
