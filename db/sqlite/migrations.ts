@@ -341,7 +341,9 @@ ${appendOnly('procedure_versions')}
 /*
  * Version 2: the dashboard's facts. Each procedure row carries its aggregate inputs packed
  * in one value (stats/facts.ts) and the dashboard index carries only those and the filter
- * columns, so the whole dashboard is one index scan returning one string.
+ * columns, so the whole dashboard is one index scan returning one string. The term kinds,
+ * the facts' length and the reported statuses come from stats/facts.ts as they are at
+ * schema 2: changing any of them (or the layout) is a new migration that rewrites every row.
  */
 const V2 = `
 CREATE TABLE dashboard_terms (

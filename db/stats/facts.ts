@@ -36,7 +36,7 @@ const NO_MINUTES = 65535;
  */
 export const REPORTED_PROCEDURES = "status IN ('signed', 'amended')";
 
-/** The term kinds a procedure's facts refer to. */
+/** The term kinds a procedure's facts refer to (migration 2's CHECK lists them: adding one is a migration). */
 export const TERM_KINDS = [
   'operator',
   'modality',
