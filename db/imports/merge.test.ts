@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { runExport } from '../exports/run.js';
 import { amendProcedure, clinicalContent, getProcedure, saveDraft, signProcedure } from '../procedures.js';
@@ -92,6 +92,24 @@ describe('merging another console’s JSON export', () => {
     );
     writeFileSync(notExport, 'not json');
     expect(() => importFile(store, notExport, context)).toThrowError(expect.objectContaining({ field: 'in' }));
+  });
+
+  it('reads any file of its format version, whatever the exporting database schema; refuses a newer format', async () => {
+    const { out } = await consoleExport();
+    const data = JSON.parse(readFileSync(out, 'utf8'));
+    const fromNewerDatabase = tempPath('newer-schema.json');
+    writeFileSync(fromNewerDatabase, JSON.stringify({ ...data, schemaVersion: 99 }));
+    const { store } = tempStore();
+    expect(importFile(store, fromNewerDatabase, context).added).toBe(26);
+    const newerFormat = tempPath('newer-format.json');
+    writeFileSync(newerFormat, JSON.stringify({ ...data, formatVersion: 2 }));
+    expect(() => importFile(store, newerFormat, context)).toThrowError(
+      expect.objectContaining({
+        code: 'validation',
+        field: 'formatVersion',
+        message: expect.stringMatching(/newer RootLog/),
+      }),
+    );
   });
 
   it('refuses a pseudonymised export', async () => {

@@ -20,7 +20,6 @@ import {
 } from '../model/index.js';
 import { clinicalContent } from '../procedures.js';
 import { drugCatalogue, listOperators, referenceLevels } from '../settings.js';
-import { SCHEMA_VERSION } from '../sqlite/migrations.js';
 import { type LifeColumns, readProcedure, writeProcedure } from '../sqlite/procedure-rows.js';
 import type { ServiceContext, Store } from '../store.js';
 
@@ -91,6 +90,9 @@ const fileSchema = z.object({
     .max(JSON_FORMAT_VERSION, {
       error: `is from a newer RootLog (this one reads format version ${JSON_FORMAT_VERSION})`,
     }),
+  // The exporting database's schema, for the record only: what a file holds is fixed by its
+  // format version, so a console whose database is newer (its dashboard facts, say) can still
+  // hand its records to one that is not.
   schemaVersion: z.number().int(),
   pseudonymized: z.literal(false, {
     error: 'is pseudonymised: pseudonymised exports cannot be merged (their identifiers are hashes)',
@@ -138,13 +140,6 @@ export function importExport(store: Store, data: unknown, context: ServiceContex
       message: `The file's ${problem.message}`,
     }));
     throw RootLogError.invalid(problems);
-  }
-  if (file.data.schemaVersion > SCHEMA_VERSION) {
-    throw new RootLogError(
-      'validation',
-      `The export comes from a newer RootLog (schema ${file.data.schemaVersion}); update this RootLog first.`,
-      { field: 'in' },
-    );
   }
   const report: ImportReport = { added: 0, skipped: 0, conflicts: [], rejected: [] };
   const now = new Date().toISOString();
