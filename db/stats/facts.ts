@@ -215,7 +215,7 @@ export function decodeFacts(bytes: Buffer): FactColumns {
   }
   const count = bytes.length / FACTS_BYTES;
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const columns: FactColumns = {
+  const columns: Omit<FactColumns, 'dlp' | 'ctdiVol' | 'fluoroTime' | 'dap'> = {
     count,
     caudal: new Uint8Array(count),
     month: new Uint32Array(count),
@@ -227,10 +227,6 @@ export function decodeFacts(bytes: Buffer): FactColumns {
     intravascularDrugs: new Uint32Array(count),
     painCell: new Uint8Array(count),
     minutes: new Uint16Array(count),
-    dlp: { rows: new Uint32Array(0), values: new Float64Array(0) },
-    ctdiVol: { rows: new Uint32Array(0), values: new Float64Array(0) },
-    fluoroTime: { rows: new Uint32Array(0), values: new Float64Array(0) },
-    dap: { rows: new Uint32Array(0), values: new Float64Array(0) },
   };
   const dlp = new RecordedValuesBuilder(count);
   const ctdiVol = new RecordedValuesBuilder(count);
