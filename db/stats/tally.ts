@@ -26,7 +26,7 @@ export interface Tallies {
   /** The months met (year × 12 + month − 1), each row's month slot, and procedures per slot. */
   months: number[];
   monthOfRow: Uint32Array;
-  monthProcedures: Int32Array;
+  monthProcedures: number[];
   /** Each row's operator and modality rank, for the dose statistics; procedures by modality rank. */
   operatorOfRow: Uint32Array;
   modalityOfRow: Uint32Array;
@@ -49,7 +49,7 @@ export function tally(facts: FactColumns, terms: Terms): Tallies {
     caudal: 0,
     months: [],
     monthOfRow: new Uint32Array(facts.count),
-    monthProcedures: new Int32Array(0),
+    monthProcedures: [],
     operatorOfRow: new Uint32Array(facts.count),
     modalityOfRow: new Uint32Array(facts.count),
     modalities: new Int32Array(byRank.modality.length),
@@ -80,12 +80,12 @@ export function tally(facts: FactColumns, terms: Terms): Tallies {
       if (lastSlot === monthSlot.size) {
         monthSlot.set(month, lastSlot);
         tallies.months.push(month);
+        tallies.monthProcedures.push(0);
       }
     }
     tallies.monthOfRow[row] = lastSlot;
+    tallies.monthProcedures[lastSlot] = (tallies.monthProcedures[lastSlot] as number) + 1;
   }
-  tallies.monthProcedures = new Int32Array(tallies.months.length);
-  for (let row = 0; row < facts.count; row++) count(tallies.monthProcedures, tallies.monthOfRow[row] as number);
   // Every procedure counts exactly once in each tally (rank 0 for "none"). A term id the terms
   // do not know would have been dropped silently: refuse to report rather than under-count.
   const sum = (counts: Int32Array) => counts.reduce((total, value) => total + value, 0);
