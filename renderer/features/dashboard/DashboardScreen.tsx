@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { MODALITIES, type Quantiles, ROOTS } from '../../../db/model/index.js';
 import { words } from '../../app/labels.js';
 import { NO_ITEMS } from '../../app/no-items.js';
+import { FilterDate } from '../../components/FilterDate.js';
 import { FilterSelect } from '../../components/FilterSelect.js';
 import { useSettings } from '../settings/settings-store.js';
 import { ChartPanel, themeColours } from './ChartPanel.js';
@@ -83,24 +84,18 @@ export function DashboardScreen() {
         </div>
       </header>
       <search className="filters row">
-        <div className="text-field">
-          <label htmlFor="dash-from">From</label>
-          <input
-            id="dash-from"
-            type="date"
-            value={filter.from ?? ''}
-            onChange={(event) => setFilter({ ...filter, from: event.target.value || undefined })}
-          />
-        </div>
-        <div className="text-field">
-          <label htmlFor="dash-to">To</label>
-          <input
-            id="dash-to"
-            type="date"
-            value={filter.to ?? ''}
-            onChange={(event) => setFilter({ ...filter, to: event.target.value || undefined })}
-          />
-        </div>
+        <FilterDate
+          id="dash-from"
+          label="From"
+          value={filter.from}
+          onChange={(value) => setFilter({ ...filter, from: value })}
+        />
+        <FilterDate
+          id="dash-to"
+          label="To"
+          value={filter.to}
+          onChange={(value) => setFilter({ ...filter, to: value })}
+        />
         <FilterSelect
           id="dash-operator"
           label="Operator"

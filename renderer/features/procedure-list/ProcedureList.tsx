@@ -3,6 +3,7 @@ import { MODALITIES, ROOTS, STATUSES } from '../../../db/model/index.js';
 import { words } from '../../app/labels.js';
 import { useNavigation } from '../../app/navigation-store.js';
 import { NO_ITEMS } from '../../app/no-items.js';
+import { FilterDate } from '../../components/FilterDate.js';
 import { FilterSelect } from '../../components/FilterSelect.js';
 import { useSettings } from '../settings/settings-store.js';
 import { today, useProcedureList } from './list-store.js';
@@ -48,24 +49,18 @@ export function ProcedureList() {
             onChange={(event) => setFilter({ ...filter, text: event.target.value || undefined })}
           />
         </div>
-        <div className="text-field">
-          <label htmlFor="filter-from">From</label>
-          <input
-            id="filter-from"
-            type="date"
-            value={filter.from ?? ''}
-            onChange={(event) => setFilter({ ...filter, from: event.target.value || undefined })}
-          />
-        </div>
-        <div className="text-field">
-          <label htmlFor="filter-to">To</label>
-          <input
-            id="filter-to"
-            type="date"
-            value={filter.to ?? ''}
-            onChange={(event) => setFilter({ ...filter, to: event.target.value || undefined })}
-          />
-        </div>
+        <FilterDate
+          id="filter-from"
+          label="From"
+          value={filter.from}
+          onChange={(value) => setFilter({ ...filter, from: value })}
+        />
+        <FilterDate
+          id="filter-to"
+          label="To"
+          value={filter.to}
+          onChange={(value) => setFilter({ ...filter, to: value })}
+        />
         <FilterSelect
           id="filter-operator"
           label="Operator"
