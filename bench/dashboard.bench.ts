@@ -24,7 +24,7 @@ if (process.argv[2] === FIRST) {
   store.close();
 } else {
   const store = openStore(seeded);
-  const operatorId = store.prepare('SELECT id FROM operators ORDER BY name LIMIT 1').pluck().get() as string;
+  const operatorId = store.writer.prepare('SELECT id FROM operators ORDER BY name LIMIT 1').pluck().get() as string;
   const cases: [string, unknown][] = [
     ['whole dashboard, no filter (3 years)', {}],
     ['last 12 months (the screen opens on these)', { from: '2025-11-25', to: '2026-11-24' }],

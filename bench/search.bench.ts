@@ -26,9 +26,9 @@ if (!existsSync(db)) {
 }
 
 const store = openStore(db);
-const operatorId = store.prepare('SELECT id FROM operators ORDER BY name LIMIT 1').pluck().get() as string;
+const operatorId = store.writer.prepare('SELECT id FROM operators ORDER BY name LIMIT 1').pluck().get() as string;
 const samplePatient = (
-  store
+  store.writer
     .prepare('SELECT patient_id FROM procedures ORDER BY performed_at_utc LIMIT 1 OFFSET 5000')
     .pluck()
     .get() as string

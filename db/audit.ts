@@ -1,4 +1,5 @@
-import type { Store } from './store.js';
+import type { WriteConnection } from './sqlite/connection.js';
+import { type ReadSource, readerOf } from './store.js';
 
 export type AuditAction = 'create' | 'update' | 'sign' | 'amend' | 'delete' | 'settings' | 'import';
 export type AuditEntity = 'procedure' | 'operator' | 'drug' | 'settings' | 'import';
@@ -57,8 +58,8 @@ export interface AuditRow {
 }
 
 /** Appends one audit row; call it inside the transaction of the write it describes. */
-export function appendAudit(store: Store, row: AuditRow): void {
-  store
+export function appendAudit(write: WriteConnection, row: AuditRow): void {
+  write
     .prepare(
       `INSERT INTO audit_log (at, actor, action, entity, entity_id, version, changes, reason)
        VALUES (@at, @actor, @action, @entity, @entityId, @version, @changes, @reason)`,
@@ -66,8 +67,8 @@ export function appendAudit(store: Store, row: AuditRow): void {
     .run({ ...row, version: row.version ?? null, reason: row.reason ?? null, changes: JSON.stringify(row.changes) });
 }
 
-export function auditHistory(store: Store, entity: AuditEntity, entityId: string): AuditEntry[] {
-  const rows = store
+export function auditHistory(source: ReadSource, entity: AuditEntity, entityId: string): AuditEntry[] {
+  const rows = readerOf(source)
     .prepare('SELECT * FROM audit_log WHERE entity = ? AND entity_id = ? ORDER BY seq')
     .all(entity, entityId) as Record<string, unknown>[];
   return rows.map((row) => ({

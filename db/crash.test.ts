@@ -71,15 +71,15 @@ describe('a process killed while saving', () => {
 
       const store = openStore(db);
       try {
-        expect(store.sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
-        expect(store.sqlite.pragma('foreign_key_check')).toEqual([]);
-        const status = store.prepare('SELECT status FROM procedures WHERE id = ?').pluck();
+        expect(store.writer.db.pragma('integrity_check', { simple: true })).toBe('ok');
+        expect(store.writer.db.pragma('foreign_key_check')).toEqual([]);
+        const status = store.writer.prepare('SELECT status FROM procedures WHERE id = ?').pluck();
         for (const [id, expected] of reported) {
           // A reported draft may since have been signed; a reported signature can never be undone.
           const allowed = expected === 'signed' ? ['signed'] : ['draft', 'signed'];
           expect(allowed, `procedure ${id} reported ${expected}`).toContain(status.get(id));
         }
-        const versions = store
+        const versions = store.writer
           .prepare(
             "SELECT count(*) FROM procedures p WHERE status = 'signed' AND NOT EXISTS (SELECT 1 FROM procedure_versions v WHERE v.procedure_id = p.id)",
           )

@@ -1,9 +1,11 @@
-import { existsSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, renameSync, rmSync, statSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { RootLogError } from './model/index.js';
+import { openReadOnly } from './sqlite/connection.js';
 import { proceduresWithWrongFacts } from './sqlite/dashboard-facts.js';
-import { SCHEMA_VERSION } from './sqlite/migrations.js';
-import { openDatabase } from './sqlite/open.js';
+import { SCHEMA_VERSION } from './sqlite/migrations/index.js';
+import { explainOpenFailure } from './sqlite/open.js';
+import type { Store } from './store.js';
 
 export interface CheckReport {
   ok: boolean;
@@ -35,7 +37,13 @@ const TABLES = [
 
 /** Full integrity check, foreign keys, schema version and row counts, without writing anything. */
 export function checkDatabase(path: string): CheckReport {
-  const db = openDatabase(path, { readonly: true });
+  if (!existsSync(path)) throw new RootLogError('database_unavailable', `The database file ${path} does not exist.`);
+  let db: ReturnType<typeof openReadOnly>;
+  try {
+    db = openReadOnly(path);
+  } catch (error) {
+    throw explainOpenFailure(path, error);
+  }
   try {
     const integrity = db.pragma('integrity_check', { simple: false }) as { integrity_check: string }[];
     const messages = integrity.map((row) => row.integrity_check);
@@ -78,7 +86,7 @@ export interface BackupReport {
  * writes), to a temporary name first; only a copy that opens and passes integrity_check
  * is renamed into place.
  */
-export async function backupDatabase(source: Database.Database, outPath: string): Promise<BackupReport> {
+export async function backupDatabase(store: Store, outPath: string): Promise<BackupReport> {
   if (existsSync(outPath)) {
     throw new RootLogError('validation', `The backup file ${outPath} already exists; choose a new name.`, {
       field: 'out',
@@ -87,7 +95,8 @@ export async function backupDatabase(source: Database.Database, outPath: string)
   const partial = `${outPath}.partial`;
   rmSync(partial, { force: true });
   try {
-    await source.backup(partial);
+    // From a read-only connection of its own: the copy never holds the writer.
+    await store.snapshot((read) => read.db.backup(partial));
     const copy = new Database(partial, { readonly: true });
     let integrity: string;
     let procedures: number;
@@ -100,7 +109,7 @@ export async function backupDatabase(source: Database.Database, outPath: string)
     if (integrity !== 'ok')
       throw new RootLogError('database_corrupt', `The backup copy failed its integrity check: ${integrity}`);
     renameSync(partial, outPath);
-    const { size } = await import('node:fs').then((fs) => fs.statSync(outPath));
+    const { size } = statSync(outPath);
     return { path: outPath, bytes: size, procedures, integrity };
   } catch (error) {
     rmSync(partial, { force: true });

@@ -121,7 +121,7 @@ describe('saving drafts', () => {
       ),
     );
     expect(error.problems?.map((p) => p.field)).toEqual(['operatorId', 'drugs[0].drug', 'drugs[0].site']);
-    expect(store.sqlite.prepare('SELECT count(*) FROM procedures').pluck().get()).toBe(0);
+    expect(store.writer.db.prepare('SELECT count(*) FROM procedures').pluck().get()).toBe(0);
   });
 
   it('refuses to edit a signed record as a draft', () => {
@@ -267,7 +267,7 @@ describe('deleting', () => {
       'complications',
       'procedure_indications',
     ]) {
-      expect(store.sqlite.prepare(`SELECT count(*) FROM ${table}`).pluck().get()).toBe(0);
+      expect(store.writer.db.prepare(`SELECT count(*) FROM ${table}`).pluck().get()).toBe(0);
     }
     const history = auditHistory(store, 'procedure', record.id);
     expect(history.at(-1)).toMatchObject({
@@ -380,7 +380,7 @@ describe('the denormalised list columns', () => {
       { reason: 'was not vasovagal' },
       context,
     );
-    const row = store.sqlite
+    const row = store.writer.db
       .prepare(
         'SELECT root_sides, indications_text, caudal_spread_text, complications_text FROM procedures WHERE id = ?',
       )
@@ -392,7 +392,7 @@ describe('the denormalised list columns', () => {
       complications_text: 'none',
     });
     expect(
-      store.sqlite
+      store.writer.db
         .prepare('SELECT spread_text, drugs_text FROM targets WHERE procedure_id = ? ORDER BY ordinal')
         .all(record.id),
     ).toEqual([

@@ -18,6 +18,7 @@ import {
   warnings,
 } from './model/index.js';
 import { drugCatalogue, listOperators, referenceLevels } from './settings.js';
+import type { ReadConnection, WriteConnection } from './sqlite/connection.js';
 import { type LifeColumns, readProcedure, type StoredProcedure, writeProcedure } from './sqlite/procedure-rows.js';
 import { newId, type ServiceContext, type Store, timestamp } from './store.js';
 
@@ -48,20 +49,20 @@ function parseId(id: unknown): string {
   return parsed.data;
 }
 
-function load(store: Store, id: string): StoredProcedure {
-  const stored = readProcedure(store.statements, id);
+function load(read: ReadConnection, id: string): StoredProcedure {
+  const stored = readProcedure(read.db, id);
   if (!stored) throw new RootLogError('not_found', `There is no procedure with id ${id}.`, { field: 'id' });
   return stored;
 }
 
 /** References the database would refuse (unknown operator or drug, a drug at a missing target), worded per field. */
-function referenceProblems(store: Store, draft: ProcedureDraft): FieldProblem[] {
+function referenceProblems(read: ReadConnection, draft: ProcedureDraft): FieldProblem[] {
   const problems: FieldProblem[] = [];
-  if (draft.operatorId && !store.prepare('SELECT 1 FROM operators WHERE id = ?').get(draft.operatorId)) {
+  if (draft.operatorId && !read.prepare('SELECT 1 FROM operators WHERE id = ?').get(draft.operatorId)) {
     problems.push(problem('operatorId', "is not one of the department's operators"));
   }
   draft.drugs.forEach((administration, index) => {
-    if (!store.prepare('SELECT 1 FROM drug_catalogue WHERE code = ?').get(administration.drug)) {
+    if (!read.prepare('SELECT 1 FROM drug_catalogue WHERE code = ?').get(administration.drug)) {
       problems.push(problem(`drugs[${index}].drug`, 'is not in the drug catalogue'));
     }
     if (typeof administration.site === 'number' && administration.site >= draft.targets.length) {
@@ -74,9 +75,9 @@ function referenceProblems(store: Store, draft: ProcedureDraft): FieldProblem[] 
 }
 
 /** Steroid the same patient received in other procedures on the same day, per drug. */
-function sameDaySteroidMg(store: Store, draft: ProcedureDraft): SameDaySteroidMg {
+function sameDaySteroidMg(read: ReadConnection, draft: ProcedureDraft): SameDaySteroidMg {
   if (!draft.patientId || !draft.performedAt) return {};
-  const rows = store
+  const rows = read
     .prepare(
       `SELECT d.drug_code AS code, sum(coalesce(d.dose_mg, d.concentration_mg_per_ml * d.volume_ml)) AS mg
          FROM procedures p
@@ -89,11 +90,11 @@ function sameDaySteroidMg(store: Store, draft: ProcedureDraft): SameDaySteroidMg
   return Object.fromEntries(rows.filter((row) => row.mg != null).map((row) => [row.code, row.mg as number]));
 }
 
-function clinicalWarnings(store: Store, draft: ProcedureDraft): ClinicalWarning[] {
+function clinicalWarnings(read: ReadConnection, draft: ProcedureDraft): ClinicalWarning[] {
   return warnings(
     draft,
-    { referenceLevels: referenceLevels(store), drugCatalogue: drugCatalogue(store) },
-    sameDaySteroidMg(store, draft),
+    { referenceLevels: referenceLevels(read), drugCatalogue: drugCatalogue(read) },
+    sameDaySteroidMg(read, draft),
   );
 }
 
@@ -121,9 +122,10 @@ function requireConfirmed(found: ClinicalWarning[], confirmed: readonly string[]
  */
 export function saveDraft(store: Store, input: unknown, context: ServiceContext): SavedProcedure {
   const draft = parseDraft(input);
-  return store.sqlite
+  const write = store.writer;
+  return write.db
     .transaction((): SavedProcedure => {
-      const existing = draft.id ? readProcedure(store.statements, draft.id) : undefined;
+      const existing = draft.id ? readProcedure(write.db, draft.id) : undefined;
       if (existing && existing.life.status !== 'draft') {
         throw new RootLogError(
           'not_a_draft',
@@ -140,9 +142,9 @@ export function saveDraft(store: Store, input: unknown, context: ServiceContext)
           draft.performedAt ?? (existing ? undefined : localDateTimeWithOffset(context.now?.() ?? new Date())),
       };
       if (content.performedAt === undefined) delete content.performedAt;
-      const problems = referenceProblems(store, content);
+      const problems = referenceProblems(write, content);
       if (problems.length > 0) throw RootLogError.invalid(problems);
-      const found = clinicalWarnings(store, content);
+      const found = clinicalWarnings(write, content);
       const before = existing ? clinicalContent(existing.record) : undefined;
       const changes = diff(before, content);
       if (existing && Object.keys(changes).length === 0) return { record: existing.record, warnings: found };
@@ -151,7 +153,7 @@ export function saveDraft(store: Store, input: unknown, context: ServiceContext)
       const life: LifeColumns = {
         status: 'draft',
         version: 1,
-        consoleName: existing?.life.consoleName ?? consoleName(store),
+        consoleName: existing?.life.consoleName ?? consoleName(write),
         ...sortKeys(content, createdAt),
         warningCodes: found.map((warning) => warning.code).join(','),
         createdAt,
@@ -166,8 +168,8 @@ export function saveDraft(store: Store, input: unknown, context: ServiceContext)
       // Autosave mostly changes one field of the procedure itself; its parts need rewriting
       // only when a list changed (fewer writes per keystroke, and a shorter fsync).
       const partsChanged = Object.keys(changes).some((path) => LIST_FIELDS.some((list) => path.startsWith(list)));
-      writeProcedure(store.statements, id, content, life, Boolean(existing), partsChanged);
-      appendAudit(store, {
+      writeProcedure(write.db, id, content, life, Boolean(existing), partsChanged);
+      appendAudit(write, {
         at: now,
         actor: context.actor,
         action: existing ? 'update' : 'create',
@@ -176,13 +178,13 @@ export function saveDraft(store: Store, input: unknown, context: ServiceContext)
         version: 1,
         changes,
       });
-      return { record: load(store, id).record, warnings: found };
+      return { record: load(write, id).record, warnings: found };
     })
     .immediate();
 }
 
-function consoleName(store: Store): string {
-  const value = store.prepare("SELECT value FROM settings WHERE key = 'consoleName'").pluck().get() as
+function consoleName(read: ReadConnection): string {
+  const value = read.prepare("SELECT value FROM settings WHERE key = 'consoleName'").pluck().get() as
     | string
     | undefined;
   return value ? (JSON.parse(value) as string) : 'RootLog console';
@@ -193,10 +195,10 @@ export interface SignOptions {
   confirmedWarnings?: readonly string[];
 }
 
-function signingContext(store: Store) {
+function signingContext(read: ReadConnection) {
   return {
-    operatorIds: new Set(listOperators(store).map((operator) => operator.id)),
-    drugCatalogue: drugCatalogue(store),
+    operatorIds: new Set(listOperators(read).map((operator) => operator.id)),
+    drugCatalogue: drugCatalogue(read),
   };
 }
 
@@ -208,28 +210,29 @@ export function signProcedure(
   context: ServiceContext,
 ): SavedProcedure {
   const procedureId = parseId(id);
-  return store.sqlite
+  const write = store.writer;
+  return write.db
     .transaction((): SavedProcedure => {
-      const { record, life } = load(store, procedureId);
+      const { record, life } = load(write, procedureId);
       if (life.status !== 'draft')
         throw new RootLogError('not_a_draft', 'This procedure is already signed.', { field: 'id' });
       const content = clinicalContent(record);
-      const problems = signingProblems(content, signingContext(store));
+      const problems = signingProblems(content, signingContext(write));
       if (problems.length > 0)
         throw RootLogError.invalid(
           problems,
           `The record cannot be signed yet: ${problems.length} field${problems.length === 1 ? ' needs' : 's need'} attention.`,
         );
-      const found = clinicalWarnings(store, content);
+      const found = clinicalWarnings(write, content);
       requireConfirmed(found, options.confirmedWarnings ?? []);
       const now = timestamp(context);
-      store
+      write
         .prepare(
           'INSERT INTO procedure_versions (procedure_id, version, content, signed_by, signed_at, reason) VALUES (?, 1, ?, ?, ?, NULL)',
         )
         .run(procedureId, JSON.stringify(content), context.actor, now);
       // Only the record's life changes at signing; its parts are already as they will stay.
-      store
+      write
         .prepare(
           `UPDATE procedures SET status = 'signed', warning_codes = ?, updated_at = ?, signed_by = ?, signed_at = ?
             WHERE id = ? AND status = 'draft'`,
@@ -237,7 +240,7 @@ export function signProcedure(
         .run(found.map((w) => w.code).join(','), now, context.actor, now, procedureId);
       const changes: Changes = { status: { before: 'draft', after: 'signed' } };
       if (found.length > 0) changes.confirmedWarnings = { before: null, after: found.map((w) => w.code) };
-      appendAudit(store, {
+      appendAudit(write, {
         at: now,
         actor: context.actor,
         action: 'sign',
@@ -246,7 +249,7 @@ export function signProcedure(
         version: 1,
         changes,
       });
-      return { record: load(store, procedureId).record, warnings: found };
+      return { record: load(write, procedureId).record, warnings: found };
     })
     .immediate();
 }
@@ -271,32 +274,33 @@ export function amendProcedure(
   }
   const draft = parseDraft(input);
   const procedureId = parseId(draft.id);
-  return store.sqlite
+  const write = store.writer;
+  return write.db
     .transaction((): SavedProcedure => {
-      const { record, life } = load(store, procedureId);
+      const { record, life } = load(write, procedureId);
       if (life.status === 'draft')
         throw new RootLogError('not_a_draft', 'This procedure is a draft: edit it directly, no amendment is needed.', {
           field: 'id',
         });
       const content: ProcedureDraft = { ...draft, id: procedureId };
-      const problems = [...referenceProblems(store, content), ...signingProblems(content, signingContext(store))];
+      const problems = [...referenceProblems(write, content), ...signingProblems(content, signingContext(write))];
       if (problems.length > 0) throw RootLogError.invalid(problems);
       const changes = diff(clinicalContent(record), content);
       if (Object.keys(changes).length === 0) {
         throw RootLogError.invalid([{ field: 'id', message: 'The amendment changes nothing in the signed record' }]);
       }
-      const found = clinicalWarnings(store, content);
+      const found = clinicalWarnings(write, content);
       requireConfirmed(found, options.confirmedWarnings ?? []);
       const now = timestamp(context);
       const version = life.version + 1;
-      store.prepare('INSERT INTO open_amendments (procedure_id) VALUES (?)').run(procedureId);
-      store
+      write.prepare('INSERT INTO open_amendments (procedure_id) VALUES (?)').run(procedureId);
+      write
         .prepare(
           'INSERT INTO procedure_versions (procedure_id, version, content, signed_by, signed_at, reason) VALUES (?, ?, ?, ?, ?, ?)',
         )
         .run(procedureId, version, JSON.stringify(content), context.actor, now, reason);
       writeProcedure(
-        store.statements,
+        write.db,
         procedureId,
         content,
         {
@@ -312,8 +316,8 @@ export function amendProcedure(
         },
         true,
       );
-      store.prepare('DELETE FROM open_amendments WHERE procedure_id = ?').run(procedureId);
-      appendAudit(store, {
+      write.prepare('DELETE FROM open_amendments WHERE procedure_id = ?').run(procedureId);
+      appendAudit(write, {
         at: now,
         actor: context.actor,
         action: 'amend',
@@ -323,16 +327,17 @@ export function amendProcedure(
         changes,
         reason,
       });
-      return { record: load(store, procedureId).record, warnings: found };
+      return { record: load(write, procedureId).record, warnings: found };
     })
     .immediate();
 }
 
 export function getProcedure(store: Store, id: unknown): ProcedureWithHistory {
   const procedureId = parseId(id);
-  const { record } = load(store, procedureId);
+  const read = store.reader;
+  const { record } = load(read, procedureId);
   const versions = (
-    store
+    read
       .prepare(
         'SELECT version, signed_by, signed_at, reason FROM procedure_versions WHERE procedure_id = ? ORDER BY version',
       )
@@ -345,15 +350,15 @@ export function getProcedure(store: Store, id: unknown): ProcedureWithHistory {
   ).map((row) => ({ version: row.version, signedBy: row.signed_by, signedAt: row.signed_at, reason: row.reason }));
   return {
     record,
-    warnings: clinicalWarnings(store, clinicalContent(record)),
-    history: auditHistory(store, 'procedure', procedureId),
+    warnings: clinicalWarnings(read, clinicalContent(record)),
+    history: auditHistory(read, 'procedure', procedureId),
     versions,
   };
 }
 
 /** A signed version exactly as it was signed. */
 export function getVersion(store: Store, id: unknown, version: number): ProcedureDraft {
-  const content = store
+  const content = store.reader
     .prepare('SELECT content FROM procedure_versions WHERE procedure_id = ? AND version = ?')
     .pluck()
     .get(parseId(id), version) as string | undefined;
@@ -367,15 +372,16 @@ export function getVersion(store: Store, id: unknown, version: number): Procedur
 /** Deletes a draft (a mistaken entry); signed records can never be deleted. The audit row keeps what it held. */
 export function deleteDraft(store: Store, id: unknown, context: ServiceContext): void {
   const procedureId = parseId(id);
-  store.sqlite
+  const write = store.writer;
+  write.db
     .transaction(() => {
-      const { record, life } = load(store, procedureId);
+      const { record, life } = load(write, procedureId);
       if (life.status !== 'draft')
         throw new RootLogError('not_a_draft', 'A signed procedure can never be deleted; amend it instead.', {
           field: 'id',
         });
-      store.prepare('DELETE FROM procedures WHERE id = ?').run(procedureId);
-      appendAudit(store, {
+      write.prepare('DELETE FROM procedures WHERE id = ?').run(procedureId);
+      appendAudit(write, {
         at: timestamp(context),
         actor: context.actor,
         action: 'delete',

@@ -98,10 +98,10 @@ describe('every service under random and hostile input', () => {
 
     const snapshot = () => ({
       signed: getProcedure(store, signedId).record,
-      versions: store.sqlite.prepare('SELECT * FROM procedure_versions ORDER BY rowid').all(),
-      audit: store.sqlite.prepare('SELECT * FROM audit_log ORDER BY seq').all(),
-      draft: store.sqlite.prepare('SELECT * FROM procedures WHERE id = ?').get(draftId),
-      settings: store.sqlite.prepare("SELECT * FROM settings WHERE key <> 'consoleName' ORDER BY key").all(),
+      versions: store.writer.db.prepare('SELECT * FROM procedure_versions ORDER BY rowid').all(),
+      audit: store.writer.db.prepare('SELECT * FROM audit_log ORDER BY seq').all(),
+      draft: store.writer.db.prepare('SELECT * FROM procedures WHERE id = ?').get(draftId),
+      settings: store.writer.db.prepare("SELECT * FROM settings WHERE key <> 'consoleName' ORDER BY key").all(),
     });
 
     const id = fc.oneof(fc.constant(signedId), fc.constant(draftId), fc.uuid({ version: 7 }), garbage);
@@ -197,9 +197,9 @@ describe('every service under random and hostile input', () => {
       expect(outcomes[`${kind}:ok`] ?? 0, `${kind} never succeeded: ${JSON.stringify(outcomes)}`).toBeGreaterThan(0);
       expect(outcomes[`${kind}:refused`] ?? 0, `${kind} was never refused`).toBeGreaterThan(0);
     }
-    expect(store.sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
-    expect(store.sqlite.pragma('foreign_key_check')).toEqual([]);
+    expect(store.writer.db.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect(store.writer.db.pragma('foreign_key_check')).toEqual([]);
     // Whatever was saved, signed, amended or refused, every record's dashboard facts are its own.
-    expect(proceduresWithWrongFacts(store.sqlite)).toEqual([]);
+    expect(proceduresWithWrongFacts(store.writer.db)).toEqual([]);
   });
 });

@@ -43,7 +43,7 @@ const everyPage = (filter: ProcedureFilter, limit = 97): ProcedureSummary[] => {
 
 /** The same filter computed independently, straight from the tables. */
 const countWhere = (sql: string, ...params: unknown[]) =>
-  store.sqlite
+  store.writer.db
     .prepare(`SELECT count(*) FROM procedures p WHERE ${sql}`)
     .pluck()
     .get(...params) as number;
@@ -77,7 +77,7 @@ describe('listing and searching procedures', () => {
   });
 
   it('filters by operator, modality and status together', () => {
-    const someOperator = store.sqlite.prepare('SELECT operator_id FROM procedures LIMIT 1').pluck().get() as string;
+    const someOperator = store.writer.db.prepare('SELECT operator_id FROM procedures LIMIT 1').pluck().get() as string;
     const items = everyPage({ operatorIds: [someOperator], modalities: ['fluoroscopy'], statuses: ['signed'] });
     expect(items.length).toBe(
       countWhere("p.operator_id = ? AND p.modality = 'fluoroscopy' AND p.status = 'signed'", someOperator),
@@ -95,7 +95,7 @@ describe('listing and searching procedures', () => {
   });
 
   it('filters by the console a record was logged at', () => {
-    const here = store.sqlite.prepare('SELECT console_name FROM procedures LIMIT 1').pluck().get() as string;
+    const here = store.writer.db.prepare('SELECT console_name FROM procedures LIMIT 1').pluck().get() as string;
     expect(everyPage({ consoleNames: [here] })).toHaveLength(1502);
     expect(everyPage({ consoleNames: ['CT 9 (elsewhere)'] })).toEqual([]);
   });

@@ -133,7 +133,7 @@ export function listProcedures(store: Store, filterInput: unknown, pageInput: un
          CROSS JOIN procedures p ON p.rowid = hits.hit`
     : 'procedures p';
   if (textMatch) params.textMatch = textMatch;
-  const rows = store
+  const rows = store.reader
     .prepare(
       `SELECT p.id, p.status, p.version, p.performed_at, p.performed_at_utc, p.patient_id, p.patient_name, p.accession_number,
               p.operator_id, o.name AS operator_name, p.modality, p.caudal_epidural, p.pain_pre, p.pain_post,

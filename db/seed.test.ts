@@ -21,7 +21,7 @@ describe('demo data', () => {
     seedDatabase(a.store, { count: 3000, seed: 9, until }, context);
     seedDatabase(b.store, { count: 3000, seed: 9, until }, context);
     const content = (store: typeof a.store) =>
-      store.sqlite
+      store.writer.db
         .prepare(
           'SELECT patient_id, performed_at, pain_pre, pain_post, dlp_mgy_cm FROM procedures ORDER BY performed_at_utc, patient_id',
         )
@@ -29,10 +29,10 @@ describe('demo data', () => {
     expect(content(a.store)).toEqual(content(b.store));
 
     const share = (sql: string) =>
-      (a.store.sqlite.prepare(`SELECT avg(${sql}) FROM targets`).pluck().get() as number) * 100;
+      (a.store.writer.db.prepare(`SELECT avg(${sql}) FROM targets`).pluck().get() as number) * 100;
     expect(share("root = 'L5'")).toBeGreaterThan(50);
     expect(share("root = 'S1'")).toBeGreaterThan(12);
-    const intravascular = a.store.sqlite
+    const intravascular = a.store.writer.db
       .prepare(
         "SELECT avg(EXISTS (SELECT 1 FROM target_spread s WHERE s.procedure_id = t.procedure_id AND s.target_ordinal = t.ordinal AND s.pattern LIKE 'intravascular%')) FROM targets t",
       )
@@ -40,14 +40,14 @@ describe('demo data', () => {
       .get() as number;
     expect(intravascular * 100).toBeGreaterThan(1);
     expect(intravascular * 100).toBeLessThan(3.5);
-    const dlp = a.store.sqlite
+    const dlp = a.store.writer.db
       .prepare("SELECT avg(dlp_mgy_cm) FROM procedures WHERE modality = 'ct'")
       .pluck()
       .get() as number;
     expect(dlp).toBeGreaterThan(170);
     expect(dlp).toBeLessThan(230);
     expect(
-      a.store.sqlite
+      a.store.writer.db
         .prepare("SELECT count(*) FROM procedures WHERE status <> 'signed' OR pain_pre NOT BETWEEN 5 AND 9")
         .pluck()
         .get(),

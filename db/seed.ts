@@ -309,11 +309,12 @@ export function seedDatabase(
   options: SeedOptions,
   context: ServiceContext,
 ): { added: number; operators: string[] } {
+  const write = store.writer;
   const random = seededRandom(options.seed ?? 1);
   const until = options.until ?? new Date();
   const spanMs = (options.years ?? 3) * 365.25 * 24 * 3600 * 1000;
   const batchSize = options.batchSize ?? 1000;
-  const existing = store.prepare('SELECT id, name FROM operators WHERE active = 1').all() as {
+  const existing = write.prepare('SELECT id, name FROM operators WHERE active = 1').all() as {
     id: string;
     name: string;
   }[];
@@ -321,15 +322,15 @@ export function seedDatabase(
     (name) => existing.find((operator) => operator.name === name)?.id ?? saveOperator(store, { name }, context).id,
   );
   const consoleName = JSON.parse(
-    (store.prepare("SELECT value FROM settings WHERE key = 'consoleName'").pluck().get() as string | undefined) ??
+    (write.prepare("SELECT value FROM settings WHERE key = 'consoleName'").pluck().get() as string | undefined) ??
       '"RootLog console"',
   ) as string;
-  const ruleSettings = { referenceLevels: referenceLevels(store), drugCatalogue: drugCatalogue(store) };
-  const insertVersion = store.prepare(
+  const ruleSettings = { referenceLevels: referenceLevels(write), drugCatalogue: drugCatalogue(write) };
+  const insertVersion = write.prepare(
     'INSERT INTO procedure_versions (procedure_id, version, content, signed_by, signed_at, reason) VALUES (?, 1, ?, ?, ?, NULL)',
   );
 
-  const writeBatch = store.sqlite.transaction((size: number) => {
+  const writeBatch = write.db.transaction((size: number) => {
     for (let i = 0; i < size; i++) {
       // Weekday working hours, 08:00–16:00 local time.
       const day = new Date(until.getTime() - random() * spanMs);
@@ -360,18 +361,12 @@ export function seedDatabase(
         amendedAt: null,
         amendReason: null,
       };
-      writeProcedure(
-        store.statements,
-        id,
-        content,
-        { ...life, status: 'draft', signedBy: null, signedAt: null },
-        false,
-      );
+      writeProcedure(write.db, id, content, { ...life, status: 'draft', signedBy: null, signedAt: null }, false);
       insertVersion.run(id, JSON.stringify(content), signer, signedAt);
-      store
+      write
         .prepare("UPDATE procedures SET status = 'signed', signed_by = ?, signed_at = ? WHERE id = ?")
         .run(signer, signedAt, id);
-      appendAudit(store, {
+      appendAudit(write, {
         at: life.createdAt,
         actor: context.actor,
         action: 'create',
@@ -380,7 +375,7 @@ export function seedDatabase(
         version: 1,
         changes: { seeded: { before: null, after: true } },
       });
-      appendAudit(store, {
+      appendAudit(write, {
         at: signedAt,
         actor: signer,
         action: 'sign',

@@ -11,21 +11,24 @@ import {
   RootLogError,
   settingsPatchSchema,
 } from './model/index.js';
-import { newId, type ServiceContext, type Store, timestamp } from './store.js';
+import type { WriteConnection } from './sqlite/connection.js';
+import { newId, type ReadSource, readerOf, type ServiceContext, type Store, timestamp } from './store.js';
 
-const readSetting = <T>(store: Store, key: string): T | undefined => {
-  const value = store.prepare('SELECT value FROM settings WHERE key = ?').pluck().get(key) as string | undefined;
+const readSetting = <T>(source: ReadSource, key: string): T | undefined => {
+  const value = readerOf(source).prepare('SELECT value FROM settings WHERE key = ?').pluck().get(key) as
+    | string
+    | undefined;
   return value === undefined ? undefined : (JSON.parse(value) as T);
 };
 
-const writeSetting = (store: Store, key: string, value: unknown) =>
-  store
+const writeSetting = (write: WriteConnection, key: string, value: unknown) =>
+  write
     .prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value')
     .run(key, JSON.stringify(value));
 
-export function listOperators(store: Store): Operator[] {
+export function listOperators(source: ReadSource): Operator[] {
   return (
-    store.prepare('SELECT id, name, active FROM operators ORDER BY name COLLATE NOCASE').all() as {
+    readerOf(source).prepare('SELECT id, name, active FROM operators ORDER BY name COLLATE NOCASE').all() as {
       id: string;
       name: string;
       active: number;
@@ -33,8 +36,8 @@ export function listOperators(store: Store): Operator[] {
   ).map((row) => ({ ...row, active: row.active === 1 }));
 }
 
-export function drugCatalogue(store: Store): Drug[] {
-  const rows = store.prepare('SELECT * FROM drug_catalogue ORDER BY drug_class, name').all() as Record<
+export function drugCatalogue(source: ReadSource): Drug[] {
+  const rows = readerOf(source).prepare('SELECT * FROM drug_catalogue ORDER BY drug_class, name').all() as Record<
     string,
     unknown
   >[];
@@ -55,24 +58,24 @@ export function drugCatalogue(store: Store): Drug[] {
   });
 }
 
-export function referenceLevels(store: Store): ReferenceLevels {
-  return readSetting<ReferenceLevels>(store, 'referenceLevels') ?? { ctDlpMGyCm: 200, fluoroTimeS: 60 };
+export function referenceLevels(source: ReadSource): ReferenceLevels {
+  return readSetting<ReferenceLevels>(source, 'referenceLevels') ?? { ctDlpMGyCm: 200, fluoroTimeS: 60 };
 }
 
 /** The department's settings as the UI may see them: never the pseudonymisation key. */
-export function getSettings(store: Store): DepartmentSettings {
+export function getSettings(source: ReadSource): DepartmentSettings {
   return {
-    consoleName: readSetting<string>(store, 'consoleName') ?? 'RootLog console',
-    defaultOperatorId: readSetting<string | null>(store, 'defaultOperatorId') ?? null,
-    referenceLevels: referenceLevels(store),
-    operators: listOperators(store),
-    drugCatalogue: drugCatalogue(store),
+    consoleName: readSetting<string>(source, 'consoleName') ?? 'RootLog console',
+    defaultOperatorId: readSetting<string | null>(source, 'defaultOperatorId') ?? null,
+    referenceLevels: referenceLevels(source),
+    operators: listOperators(source),
+    drugCatalogue: drugCatalogue(source),
   };
 }
 
 /** The department key for keyed hashes in pseudonymised exports; only export code may call this. */
-export function pseudonymKey(store: Store): string {
-  const key = readSetting<string>(store, 'pseudonymKey');
+export function pseudonymKey(source: ReadSource): string {
+  const key = readSetting<string>(source, 'pseudonymKey');
   if (!key) throw new RootLogError('internal', 'The pseudonymisation key is missing from this database.');
   return key;
 }
@@ -80,15 +83,16 @@ export function pseudonymKey(store: Store): string {
 export function updateSettings(store: Store, patch: unknown, context: ServiceContext): DepartmentSettings {
   const parsed = settingsPatchSchema.safeParse(patch);
   if (!parsed.success) throw RootLogError.invalid(problemsFromZod(parsed.error));
-  return store.sqlite
+  const write = store.writer;
+  return write.db
     .transaction(() => {
-      const before = getSettings(store);
+      const before = getSettings(write);
       const { defaultOperatorId } = parsed.data;
       if (defaultOperatorId && !before.operators.some((operator) => operator.id === defaultOperatorId)) {
         throw RootLogError.invalid([problem('defaultOperatorId', "is not one of the department's operators")]);
       }
-      for (const [key, value] of Object.entries(parsed.data)) if (value !== undefined) writeSetting(store, key, value);
-      const after = getSettings(store);
+      for (const [key, value] of Object.entries(parsed.data)) if (value !== undefined) writeSetting(write, key, value);
+      const after = getSettings(write);
       const changes = diff(
         {
           consoleName: before.consoleName,
@@ -102,7 +106,7 @@ export function updateSettings(store: Store, patch: unknown, context: ServiceCon
         },
       );
       if (Object.keys(changes).length > 0) {
-        appendAudit(store, {
+        appendAudit(write, {
           at: timestamp(context),
           actor: context.actor,
           action: 'settings',
@@ -121,19 +125,20 @@ export function saveOperator(store: Store, input: unknown, context: ServiceConte
   const parsed = operatorSchema.partial({ id: true }).safeParse(input);
   if (!parsed.success) throw RootLogError.invalid(problemsFromZod(parsed.error));
   const operator = { ...parsed.data, id: parsed.data.id ?? newId() };
-  return store.sqlite
+  const write = store.writer;
+  return write.db
     .transaction(() => {
-      const before = listOperators(store).find((existing) => existing.id === operator.id);
+      const before = listOperators(write).find((existing) => existing.id === operator.id);
       if (parsed.data.id && !before)
         throw new RootLogError('not_found', `There is no operator with id ${parsed.data.id}.`, { field: 'id' });
-      store
+      write
         .prepare(
           'INSERT INTO operators (id, name, active) VALUES (@id, @name, @active) ON CONFLICT (id) DO UPDATE SET name = excluded.name, active = excluded.active',
         )
         .run({ ...operator, active: operator.active ? 1 : 0 });
       const changes = diff(before ?? {}, operator);
       if (Object.keys(changes).length > 0) {
-        appendAudit(store, {
+        appendAudit(write, {
           at: timestamp(context),
           actor: context.actor,
           action: 'settings',
@@ -155,10 +160,11 @@ export function saveDrug(store: Store, input: unknown, context: ServiceContext):
   if (drug.usualDoseMg != null && drug.maxDoseMg != null && drug.usualDoseMg > drug.maxDoseMg) {
     throw RootLogError.invalid([problem('usualDoseMg', 'must not be above the maximum dose')]);
   }
-  return store.sqlite
+  const write = store.writer;
+  return write.db
     .transaction(() => {
-      const before = drugCatalogue(store).find((existing) => existing.code === drug.code);
-      store
+      const before = drugCatalogue(write).find((existing) => existing.code === drug.code);
+      write
         .prepare(
           `INSERT INTO drug_catalogue (code, name, drug_class, particulate, dosing, default_concentration_mg_per_ml, usual_dose_mg, max_dose_mg, active)
            VALUES (@code, @name, @drugClass, @particulate, @dosing, @defaultConcentrationMgPerMl, @usualDoseMg, @maxDoseMg, @active)
@@ -176,7 +182,7 @@ export function saveDrug(store: Store, input: unknown, context: ServiceContext):
         });
       const changes = diff(before ?? {}, drug);
       if (Object.keys(changes).length > 0) {
-        appendAudit(store, {
+        appendAudit(write, {
           at: timestamp(context),
           actor: context.actor,
           action: 'settings',

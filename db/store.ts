@@ -1,7 +1,14 @@
-import type { Statement } from 'better-sqlite3';
 import { v7 as uuidv7 } from 'uuid';
-import { type OpenOptions, openDatabase, type SqliteDatabase } from './sqlite/open.js';
-import { type ProcedureStatements, procedureStatements } from './sqlite/procedure-rows.js';
+import { RootLogError } from './model/index.js';
+import {
+  connection,
+  openReadOnly,
+  type ReadableDb,
+  type ReadConnection,
+  type WriteConnection,
+} from './sqlite/connection.js';
+import { quickCheckInWorker } from './sqlite/integrity.js';
+import { type OpenOptions, openDatabase, quickCheckProblems } from './sqlite/open.js';
 
 /** Who is acting and what time it is: every write records both. */
 export interface ServiceContext {
@@ -9,34 +16,126 @@ export interface ServiceContext {
   now?: () => Date;
 }
 
-/** An open RootLog database with its prepared statements: what every service takes. */
+/**
+ * What is known of the file's pages: `unchecked` until a check ran, then `sound` or
+ * `damaged`. A damaged file is never written to again by this store.
+ */
+export type DatabaseHealth = 'unchecked' | 'checking' | 'sound' | 'damaged';
+
+export interface HealthReport {
+  state: DatabaseHealth;
+  /** SQLite's own words for what is wrong (the first few), when damaged. */
+  problems: string[];
+  /** When a full page check last found this file sound (ISO time), from any run of RootLog. */
+  lastCleanCheck: string | null;
+}
+
+/**
+ * An open RootLog database: one write connection and read-only ones beside it. Services
+ * write on `writer` (inside its transactions they may read on it too), make short
+ * synchronous reads on `reader`, and read anything long (exports, check) in a `snapshot`,
+ * so a read never holds the writer and a save never waits for an export.
+ */
 export interface Store {
-  readonly sqlite: SqliteDatabase;
   readonly path: string;
-  readonly statements: ProcedureStatements;
-  /** A prepared statement, made once per connection and SQL text. */
-  prepare(sql: string): Statement;
+  /** The one connection that writes. Throws once the file has been found damaged. */
+  readonly writer: WriteConnection;
+  /** A read-only connection for short, synchronous reads (never an iterator across an await). */
+  readonly reader: ReadConnection;
+  /** Runs `use` on a fresh read-only connection inside one read transaction: what it reads is the file as of its start. */
+  snapshot<T>(use: (read: ReadConnection) => Promise<T> | T): Promise<T>;
+  /** Checks every page (quick_check) off the main thread, once; writes are refused if it fails. */
+  verify(): Promise<HealthReport>;
+  health(): HealthReport;
   close(): void;
 }
 
+/**
+ * What a read-only service accepts: the store (it then reads on the store's reader) or a
+ * connection (a write transaction passes its writer, so it reads what it just wrote; an
+ * export passes its snapshot).
+ */
+export type ReadSource = Store | ReadConnection;
+
+export const readerOf = (source: ReadSource): ReadConnection => ('reader' in source ? source.reader : source);
+
+const LAST_CLEAN_CHECK = 'lastIntegrityCheck';
+
 export function openStore(path: string, options: OpenOptions = {}): Store {
-  const sqlite = openDatabase(path, options);
-  const statements = procedureStatements(sqlite);
-  const cache = new Map<string, Statement>();
+  const writerDb = openDatabase(path, options);
+  const writer = connection(writerDb);
+  let reader: ReadConnection;
+  try {
+    reader = connection(openReadOnly(path, options.busyTimeoutMs));
+  } catch (error) {
+    writerDb.close();
+    throw error;
+  }
+  const snapshots = new Set<ReadableDb>();
+  let state: DatabaseHealth = 'unchecked';
+  let problems: string[] = [];
+  let verifying: Promise<HealthReport> | undefined;
+
+  const lastCleanCheck = (): string | null => {
+    const value = reader.prepare('SELECT value FROM settings WHERE key = ?').pluck().get(LAST_CLEAN_CHECK) as
+      | string
+      | undefined;
+    return value ? (JSON.parse(value) as string) : null;
+  };
+  const health = (): HealthReport => ({ state, problems, lastCleanCheck: writerDb.open ? lastCleanCheck() : null });
+
+  const settle = (found: string[]): HealthReport => {
+    problems = found.slice(0, 10);
+    state = found.length === 0 ? 'sound' : 'damaged';
+    if (state === 'sound' && writerDb.open) {
+      writer
+        .prepare(
+          'INSERT INTO settings (key, value) VALUES (?, json_quote(?)) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+        )
+        .run(LAST_CLEAN_CHECK, new Date().toISOString());
+    }
+    return health();
+  };
+
   return {
-    sqlite,
     path,
-    statements,
-    prepare: (sql) => {
-      let statement = cache.get(sql);
-      if (!statement) {
-        statement = sqlite.prepare(sql);
-        cache.set(sql, statement);
+    get writer() {
+      if (state === 'damaged') {
+        throw new RootLogError(
+          'database_corrupt',
+          `The database file ${path} failed its integrity check (${problems.slice(0, 3).join('; ')}). RootLog shows what it can read but saves nothing more to it: restore the latest backup.`,
+        );
       }
-      return statement;
+      return writer;
     },
+    reader,
+    snapshot: async (use) => {
+      const db = openReadOnly(path, options.busyTimeoutMs);
+      snapshots.add(db);
+      try {
+        db.exec('BEGIN');
+        // The first read fixes the snapshot: later commits by the writer are not seen.
+        db.prepare('SELECT count(*) FROM sqlite_schema').pluck().get();
+        return await use(connection(db));
+      } finally {
+        snapshots.delete(db);
+        if (db.open) db.close();
+      }
+    },
+    verify: () => {
+      verifying ??= (async () => {
+        state = 'checking';
+        const found = await quickCheckInWorker(path);
+        // The worker could not run here: check on this thread rather than not at all.
+        return settle(found ?? quickCheckProblems(reader.db));
+      })();
+      return verifying;
+    },
+    health,
     close: () => {
-      if (sqlite.open) sqlite.close();
+      for (const db of snapshots) if (db.open) db.close();
+      if (reader.db.open) reader.db.close();
+      if (writerDb.open) writerDb.close();
     },
   };
 }

@@ -20,7 +20,7 @@ const tableCounts = (store: ReturnType<typeof tempStore>['store']) =>
       'operators',
       'drug_catalogue',
       'settings',
-    ].map((table) => [table, store.sqlite.prepare(`SELECT count(*) FROM ${table}`).pluck().get()]),
+    ].map((table) => [table, store.writer.db.prepare(`SELECT count(*) FROM ${table}`).pluck().get()]),
   );
 
 describe('createApi', () => {

@@ -124,7 +124,7 @@ export function createApi(store: Store, options: ApiOptions) {
       }),
       /** The drugs of this console's most recent signed procedure: "same drugs as last time". */
       lastDrugs: guard('procedures.lastDrugs', (): DrugAdministration[] => {
-        const id = store
+        const id = store.reader
           .prepare("SELECT id FROM procedures WHERE status <> 'draft' ORDER BY signed_at DESC LIMIT 1")
           .pluck()
           .get() as string | undefined;
@@ -168,7 +168,7 @@ export function createApi(store: Store, options: ApiOptions) {
     },
     backup: {
       run: guard('backup.run', async (outPath: unknown) =>
-        backupDatabase(store.sqlite, parseArgument(backupTargetSchema, outPath, 'out')),
+        backupDatabase(store, parseArgument(backupTargetSchema, outPath, 'out')),
       ),
     },
   };

@@ -121,7 +121,7 @@ async function backup(args: string[], io: Io): Promise<number> {
   const values = options(args, { db: { type: 'string' }, out: { type: 'string' } }, ['db', 'out']);
   const store = openStore(String(values.db), { mustExist: true });
   try {
-    const report = await backupDatabase(store.sqlite, String(values.out));
+    const report = await backupDatabase(store, String(values.out));
     io.out(
       `backup written to ${report.path}: ${report.procedures} procedures, ${report.bytes} bytes, integrity ${report.integrity}`,
     );

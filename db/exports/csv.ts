@@ -1,6 +1,6 @@
 import { once } from 'node:events';
 import { stringify } from 'csv-stringify';
-import type { Store } from '../store.js';
+import type { ReadConnection } from '../sqlite/connection.js';
 import type { ExportControl, ExportOptions } from './options.js';
 import { checkpoint, neutralise, writeAtomically } from './safety.js';
 import {
@@ -56,7 +56,7 @@ async function writeTable(
 }
 
 export async function exportCsv(
-  store: Store,
+  read: ReadConnection,
   options: ExportOptions,
   context: RowContext,
   total: number,
@@ -72,7 +72,7 @@ export async function exportCsv(
     const result = await writeTable(
       path,
       table.columns.map((column) => column.header),
-      tableRows(store, table, options, context),
+      tableRows(read, table, options, context),
       options,
       control,
       withProgress

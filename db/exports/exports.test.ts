@@ -66,7 +66,7 @@ beforeAll(() => {
 const rowsOf = (path: string, delimiter = ',') =>
   parse(readFileSync(path), { columns: true, delimiter, bom: true }) as Record<string, string>[];
 const signedCount = () =>
-  store.sqlite.prepare("SELECT count(*) FROM procedures WHERE status <> 'draft'").pluck().get() as number;
+  store.writer.db.prepare("SELECT count(*) FROM procedures WHERE status <> 'draft'").pluck().get() as number;
 
 describe('CSV export', () => {
   it('has one row per target with the procedure repeated, and matches the database', async () => {
@@ -74,7 +74,7 @@ describe('CSV export', () => {
     const result = await runExport(store, { format: 'csv', out });
     expect(result.procedures).toBe(signedCount());
     const rows = rowsOf(out);
-    const targets = store.sqlite
+    const targets = store.writer.db
       .prepare("SELECT count(*) FROM targets t JOIN procedures p ON p.id = t.procedure_id WHERE p.status <> 'draft'")
       .pluck()
       .get();
@@ -98,7 +98,7 @@ describe('CSV export', () => {
     });
 
     // Every procedure's values as the database holds them.
-    const fromDb = store.sqlite
+    const fromDb = store.writer.db
       .prepare(
         "SELECT id, patient_id, dlp_mgy_cm, pain_pre, pain_post, performed_at FROM procedures WHERE status <> 'draft'",
       )
@@ -206,7 +206,7 @@ describe('XLSX export', () => {
     expect(hostile.getCell(column('patient_id')).formula).toBeUndefined();
     const targets = workbook.getWorksheet('Targets') as ExcelJS.Worksheet;
     expect(targets.rowCount - 1).toBe(
-      store.sqlite
+      store.writer.db
         .prepare("SELECT count(*) FROM targets t JOIN procedures p ON p.id = t.procedure_id WHERE p.status <> 'draft'")
         .pluck()
         .get(),

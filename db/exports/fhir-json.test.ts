@@ -55,10 +55,10 @@ describe('FHIR R4 export', () => {
     delete procedure.status;
     expect(() => validateResource(broken)).toThrow(/status/);
     const types = (bundle.entry ?? []).map((entry) => entry.resource?.resourceType);
-    const procedures = store.sqlite.prepare("SELECT count(*) FROM procedures WHERE status <> 'draft'").pluck().get();
+    const procedures = store.writer.db.prepare("SELECT count(*) FROM procedures WHERE status <> 'draft'").pluck().get();
     expect(types.filter((type) => type === 'Procedure')).toHaveLength(procedures as number);
     expect(types.filter((type) => type === 'MedicationAdministration')).toHaveLength(
-      store.sqlite
+      store.writer.db
         .prepare(
           "SELECT count(*) FROM drug_administrations d JOIN procedures p ON p.id = d.procedure_id WHERE p.status <> 'draft'",
         )
@@ -106,7 +106,7 @@ describe('pseudonymised exports', () => {
     async (format) => {
       const out = tempPath(`pseudo.${format}`);
       const result = await runExport(store, { format, out, pseudonymize: true, detailFiles: true });
-      const seeded = store.sqlite
+      const seeded = store.writer.db
         .prepare('SELECT patient_id, patient_name, accession_number FROM procedures')
         .all() as Record<string, string>[];
       for (const file of result.files) {
@@ -154,9 +154,9 @@ describe('JSON export and re-import', () => {
     await runExport(store, { format: 'json', out, includeDrafts: true });
     const target = openStore(tempPath());
     const report = importFile(target, out, { actor: 'importer' });
-    const total = store.sqlite.prepare('SELECT count(*) FROM procedures').pluck().get() as number;
+    const total = store.writer.db.prepare('SELECT count(*) FROM procedures').pluck().get() as number;
     expect(report).toMatchObject({ added: total, skipped: 0, conflicts: [], rejected: [] });
-    const ids = store.sqlite.prepare('SELECT id FROM procedures').pluck().all() as string[];
+    const ids = store.writer.db.prepare('SELECT id FROM procedures').pluck().all() as string[];
     for (const id of ids) {
       const here = getProcedure(store, id);
       const there = getProcedure(target, id);
@@ -166,7 +166,7 @@ describe('JSON export and re-import', () => {
         here.history.map(({ seq: _s, ...entry }) => entry),
       );
     }
-    expect(target.sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect(target.writer.db.pragma('integrity_check', { simple: true })).toBe('ok');
   });
 
   it('property: export → import into an empty database → export gives the same JSON', async () => {
@@ -207,7 +207,7 @@ describe('JSON export and re-import', () => {
     await runExport(store, { format: 'json', out, from: '2026-03-14', to: '2026-03-14' });
     const target = openStore(tempPath());
     importFile(target, out, { actor: 'importer' });
-    const id = store.sqlite
+    const id = store.writer.db
       .prepare("SELECT id FROM procedures WHERE patient_id = 'SECRET-ID-777'")
       .pluck()
       .get() as string;

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { type Drug, doseInMg, type ProcedureDraft } from '../model/index.js';
 import { drugCatalogue } from '../settings.js';
-import type { Store } from '../store.js';
+import type { ReadConnection } from '../sqlite/connection.js';
 import type { ExportControl, ExportOptions } from './options.js';
 import { type ExportedRecord, readExportedRecord, recordIds } from './records.js';
 import { checkpoint, pseudonym, writeAtomically, writeChunk } from './safety.js';
@@ -265,7 +265,7 @@ export function recordEntries(
 }
 
 export async function exportFhir(
-  store: Store,
+  read: ReadConnection,
   options: ExportOptions,
   context: RowContext,
   total: number,
@@ -273,7 +273,7 @@ export async function exportFhir(
 ) {
   let count = 0;
   const bytes = await writeAtomically(options.out, control.signal, async (file) => {
-    const drugs = new Map(drugCatalogue(store).map((drug) => [drug.code, drug]));
+    const drugs = new Map(drugCatalogue(read).map((drug) => [drug.code, drug]));
     // One Patient per patient: resource ids derive from the identifier, so only the ids
     // already written need remembering.
     const patientsWritten = new Set<string>();
@@ -282,8 +282,8 @@ export async function exportFhir(
       `{"resourceType":"Bundle","id":"${nameUuid(`${options.out}/${Date.now()}`)}","type":"collection","timestamp":"${new Date().toISOString()}","entry":[`,
     );
     let entries = 0;
-    for (const id of recordIds(store, options)) {
-      const record = readExportedRecord(store, id);
+    for (const id of recordIds(read, options)) {
+      const record = readExportedRecord(read, id);
       const patientKey = record.content.patientId
         ? `patient/${pseudonym(context.key ?? '', 'patient', record.content.patientId)}`
         : `record/${id}`;

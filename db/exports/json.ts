@@ -1,6 +1,6 @@
 import { drugCatalogue, getSettings, listOperators } from '../settings.js';
-import { SCHEMA_VERSION } from '../sqlite/migrations.js';
-import type { Store } from '../store.js';
+import type { ReadConnection } from '../sqlite/connection.js';
+import { SCHEMA_VERSION } from '../sqlite/migrations/index.js';
 import type { ExportControl, ExportOptions } from './options.js';
 import { pseudonymise, readExportedRecord, recordIds } from './records.js';
 import { checkpoint, writeAtomically, writeChunk } from './safety.js';
@@ -15,7 +15,7 @@ export const JSON_FORMAT = 'rootlog-export';
 export const JSON_FORMAT_VERSION = 1;
 
 export async function exportJson(
-  store: Store,
+  read: ReadConnection,
   options: ExportOptions,
   context: RowContext,
   total: number,
@@ -28,7 +28,7 @@ export async function exportJson(
       formatVersion: JSON_FORMAT_VERSION,
       schemaVersion: SCHEMA_VERSION,
       exportedAt: new Date().toISOString(),
-      console: getSettings(store).consoleName,
+      console: getSettings(read).consoleName,
       pseudonymized: options.pseudonymize,
       filter: {
         from: options.from ?? null,
@@ -36,13 +36,13 @@ export async function exportJson(
         operatorIds: options.operatorIds ?? null,
         includeDrafts: options.includeDrafts,
       },
-      operators: listOperators(store),
-      drugCatalogue: drugCatalogue(store),
+      operators: listOperators(read),
+      drugCatalogue: drugCatalogue(read),
     };
     const opening = JSON.stringify(header, null, 1);
     await writeChunk(file.stream, `${opening.slice(0, -2)},\n "procedures": [`);
-    for (const id of recordIds(store, options)) {
-      const record = readExportedRecord(store, id);
+    for (const id of recordIds(read, options)) {
+      const record = readExportedRecord(read, id);
       const shown = context.pseudonymize ? pseudonymise(record, context.key ?? '') : record;
       await writeChunk(file.stream, `${count === 0 ? '\n' : ',\n'}  ${JSON.stringify(shown)}`);
       count++;

@@ -1,8 +1,8 @@
 import { type AuditEntry, auditHistory } from '../audit.js';
 import { ageInYears, type ProcedureDraft, type RecordLife } from '../model/index.js';
 import { clinicalContent } from '../procedures.js';
+import type { ReadConnection } from '../sqlite/connection.js';
 import { readProcedure } from '../sqlite/procedure-rows.js';
-import type { Store } from '../store.js';
 import type { ExportOptions } from './options.js';
 import { pseudonym } from './safety.js';
 import { exportFilter } from './tabular.js';
@@ -41,21 +41,21 @@ export interface PseudonymisedRecord {
   operatorName: string | null;
 }
 
-export function countRecords(store: Store, options: ExportOptions): number {
+export function countRecords(read: ReadConnection, options: ExportOptions): number {
   const { where, params } = exportFilter(options);
-  return store.sqlite.prepare(`SELECT count(*) FROM procedures p WHERE ${where}`).pluck().get(params) as number;
+  return read.db.prepare(`SELECT count(*) FROM procedures p WHERE ${where}`).pluck().get(params) as number;
 }
 
-export function* recordIds(store: Store, options: ExportOptions): Generator<string> {
+export function* recordIds(read: ReadConnection, options: ExportOptions): Generator<string> {
   const { where, params } = exportFilter(options);
-  yield* store.sqlite
+  yield* read.db
     .prepare(`SELECT p.id FROM procedures p WHERE ${where} ORDER BY p.performed_at_utc, p.id`)
     .pluck()
     .iterate(params) as Iterable<string>;
 }
 
-export function readExportedRecord(store: Store, id: string): ExportedRecord {
-  const stored = readProcedure(store.statements, id);
+export function readExportedRecord(read: ReadConnection, id: string): ExportedRecord {
+  const stored = readProcedure(read.db, id);
   if (!stored) throw new Error(`procedure ${id} vanished during the export`);
   const { record } = stored;
   const { id: _id, ...life } = {
@@ -73,7 +73,7 @@ export function readExportedRecord(store: Store, id: string): ExportedRecord {
     amendReason: record.amendReason,
   };
   const versions = (
-    store
+    read
       .prepare(
         'SELECT version, signed_by, signed_at, reason, content FROM procedure_versions WHERE procedure_id = ? ORDER BY version',
       )
@@ -85,13 +85,12 @@ export function readExportedRecord(store: Store, id: string): ExportedRecord {
     reason: (row.reason as string | null) ?? null,
     content: JSON.parse(row.content as string) as ProcedureDraft,
   }));
-  const history = auditHistory(store, 'procedure', id).map(
+  const history = auditHistory(read, 'procedure', id).map(
     ({ seq: _seq, entity: _entity, entityId: _entityId, ...entry }) => entry,
   );
   const operatorName = record.operatorId
-    ? ((store.prepare('SELECT name FROM operators WHERE id = ?').pluck().get(record.operatorId) as
-        | string
-        | undefined) ?? null)
+    ? ((read.prepare('SELECT name FROM operators WHERE id = ?').pluck().get(record.operatorId) as string | undefined) ??
+      null)
     : null;
   return { id, life, content: clinicalContent(record), versions, history, operatorName };
 }

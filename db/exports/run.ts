@@ -10,14 +10,20 @@ import { exportXlsx } from './xlsx.js';
 
 const WRITERS = { csv: exportCsv, xlsx: exportXlsx, json: exportJson, fhir: exportFhir } as const;
 
-/** Runs one export: options checked first, then the file(s) written under temporary names and renamed when complete. */
+/**
+ * Runs one export: options checked first, then the file(s) written under temporary names
+ * and renamed when complete. It reads in a snapshot on its own read-only connection: the
+ * file is the logbook as of the export's start, and saves made meanwhile go on unhindered.
+ */
 export async function runExport(store: Store, request: unknown, control: ExportControl = {}): Promise<ExportResult> {
   const parsed = exportOptionsSchema.safeParse(request);
   if (!parsed.success) throw RootLogError.invalid(problemsFromZod(parsed.error));
   const options = parsed.data;
-  const total = countRecords(store, options);
-  control.onProgress?.(0, total);
-  const context = { key: options.pseudonymize ? pseudonymKey(store) : null, pseudonymize: options.pseudonymize };
-  const { files, rows, bytes } = await WRITERS[options.format](store, options, context, total, control);
-  return { format: options.format, files, procedures: total, rows, bytes, pseudonymized: options.pseudonymize };
+  return store.snapshot(async (read) => {
+    const total = countRecords(read, options);
+    control.onProgress?.(0, total);
+    const context = { key: options.pseudonymize ? pseudonymKey(read) : null, pseudonymize: options.pseudonymize };
+    const { files, rows, bytes } = await WRITERS[options.format](read, options, context, total, control);
+    return { format: options.format, files, procedures: total, rows, bytes, pseudonymized: options.pseudonymize };
+  });
 }

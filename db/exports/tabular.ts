@@ -26,7 +26,7 @@ import {
   YES_NO,
 } from '../model/index.js';
 import { filterClause } from '../search.js';
-import type { Store } from '../store.js';
+import type { ReadConnection } from '../sqlite/connection.js';
 import type { ExportOptions } from './options.js';
 import { pseudonym } from './safety.js';
 
@@ -856,9 +856,14 @@ export function exportTables(options: ExportOptions): {
 }
 
 /** Rows of a table as cells, one at a time from SQLite. */
-export function* tableRows(store: Store, table: Table, options: ExportOptions, context: RowContext): Generator<Cell[]> {
+export function* tableRows(
+  read: ReadConnection,
+  table: Table,
+  options: ExportOptions,
+  context: RowContext,
+): Generator<Cell[]> {
   const { params } = exportFilter(options);
-  const statement = store.sqlite.prepare(table.sql).raw(true);
+  const statement = read.db.prepare(table.sql).raw(true);
   // Later columns of the same name win, as they would in a row object.
   const index: Record<string, number> = Object.create(null);
   for (const [position, column] of statement.columns().entries()) index[column.name] = position;

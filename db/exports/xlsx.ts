@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
-import type { Store } from '../store.js';
+import type { ReadConnection } from '../sqlite/connection.js';
 import type { ExportControl, ExportOptions } from './options.js';
 import { type AtomicFile, checkpoint, neutralise, writeAtomically } from './safety.js';
 import {
@@ -125,7 +125,7 @@ async function writeSheet(
 }
 
 export async function exportXlsx(
-  store: Store,
+  read: ReadConnection,
   options: ExportOptions,
   context: RowContext,
   total: number,
@@ -149,7 +149,7 @@ export async function exportXlsx(
       target,
       'Procedures',
       tables.procedures,
-      tableRows(store, tables.procedures, options, context),
+      tableRows(read, tables.procedures, options, context),
       control,
       () => {
         done++;
@@ -162,7 +162,7 @@ export async function exportXlsx(
       ['Complications', tables.complications],
       ['Follow-ups', tables.followUps],
     ] as const) {
-      await writeSheet(target, title, table, tableRows(store, table, options, context), control);
+      await writeSheet(target, title, table, tableRows(read, table, options, context), control);
     }
     const all = [tables.procedures, tables.targets, tables.drugs, tables.complications, tables.followUps];
     const dictionary: Table = {

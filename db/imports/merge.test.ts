@@ -19,7 +19,7 @@ const snapshot = (store: Store) =>
       'audit_log',
       'operators',
       'drug_catalogue',
-    ].map((table) => [table, store.sqlite.prepare(`SELECT count(*) FROM ${table}`).pluck().get()]),
+    ].map((table) => [table, store.writer.db.prepare(`SELECT count(*) FROM ${table}`).pluck().get()]),
   );
 
 async function consoleExport() {
@@ -40,11 +40,11 @@ describe('merging another console’s JSON export', () => {
     const after = snapshot(store);
     expect(importFile(store, out, context)).toMatchObject({ added: 0, skipped: 26, conflicts: [], rejected: [] });
     expect(snapshot(store)).toEqual(after);
-    expect(store.sqlite.prepare("SELECT count(*) FROM audit_log WHERE action = 'import'").pluck().get()).toBe(1);
+    expect(store.writer.db.prepare("SELECT count(*) FROM audit_log WHERE action = 'import'").pluck().get()).toBe(1);
     // Imported records carry dashboard facts of their own, made by the same writer.
-    expect(proceduresWithWrongFacts(store.sqlite)).toEqual([]);
+    expect(proceduresWithWrongFacts(store.writer.db)).toEqual([]);
     expect(dashboard(store).procedures).toBe(
-      store.sqlite.prepare("SELECT count(*) FROM procedures WHERE status <> 'draft'").pluck().get(),
+      store.writer.db.prepare("SELECT count(*) FROM procedures WHERE status <> 'draft'").pluck().get(),
     );
   });
 

@@ -144,23 +144,24 @@ export function importExport(store: Store, data: unknown, context: ServiceContex
   const report: ImportReport = { added: 0, skipped: 0, conflicts: [], rejected: [] };
   const now = new Date().toISOString();
 
-  store.sqlite
+  const write = store.writer;
+  write.db
     .transaction(() => {
       // Operators and drugs the records need: added when missing, never changed when present.
       let catalogueGrew = false;
-      const operatorIds = new Set(listOperators(store).map((operator) => operator.id));
+      const operatorIds = new Set(listOperators(write).map((operator) => operator.id));
       for (const operator of file.data.operators) {
         if (operatorIds.has(operator.id)) continue;
-        store
+        write
           .prepare('INSERT INTO operators (id, name, active) VALUES (?, ?, ?)')
           .run(operator.id, operator.name, operator.active ? 1 : 0);
         operatorIds.add(operator.id);
         catalogueGrew = true;
       }
-      const drugCodes = new Set(drugCatalogue(store).map((drug) => drug.code));
+      const drugCodes = new Set(drugCatalogue(write).map((drug) => drug.code));
       for (const drug of file.data.drugCatalogue) {
         if (drugCodes.has(drug.code)) continue;
-        store
+        write
           .prepare(
             `INSERT INTO drug_catalogue (code, name, drug_class, particulate, dosing, default_concentration_mg_per_ml, usual_dose_mg, max_dose_mg, active)
              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -179,8 +180,8 @@ export function importExport(store: Store, data: unknown, context: ServiceContex
         drugCodes.add(drug.code);
         catalogueGrew = true;
       }
-      const signingContext = { operatorIds, drugCatalogue: drugCatalogue(store) };
-      const ruleSettings = { referenceLevels: referenceLevels(store), drugCatalogue: signingContext.drugCatalogue };
+      const signingContext = { operatorIds, drugCatalogue: drugCatalogue(write) };
+      const ruleSettings = { referenceLevels: referenceLevels(write), drugCatalogue: signingContext.drugCatalogue };
 
       file.data.procedures.forEach((raw, index) => {
         const parsed = recordSchema.safeParse(raw);
@@ -222,7 +223,7 @@ export function importExport(store: Store, data: unknown, context: ServiceContex
           }
         }
 
-        const existing = readProcedure(store.statements, incoming.id);
+        const existing = readProcedure(write.db, incoming.id);
         if (existing) {
           const here = {
             status: existing.life.status,
@@ -253,7 +254,7 @@ export function importExport(store: Store, data: unknown, context: ServiceContex
         };
         // Parts are written while the row is a draft; then the versions, then the signature.
         writeProcedure(
-          store.statements,
+          write.db,
           incoming.id,
           content,
           {
@@ -269,7 +270,7 @@ export function importExport(store: Store, data: unknown, context: ServiceContex
           false,
         );
         for (const version of versions) {
-          store
+          write
             .prepare(
               'INSERT INTO procedure_versions (procedure_id, version, content, signed_by, signed_at, reason) VALUES (?, ?, ?, ?, ?, ?)',
             )
@@ -283,7 +284,7 @@ export function importExport(store: Store, data: unknown, context: ServiceContex
             );
         }
         if (incoming.life.status !== 'draft') {
-          store
+          write
             .prepare(
               `UPDATE procedures SET status = ?, version = ?, signed_by = ?, signed_at = ?, amended_by = ?, amended_at = ?, amend_reason = ?, updated_at = ?
                 WHERE id = ? AND status = 'draft'`,
@@ -301,14 +302,14 @@ export function importExport(store: Store, data: unknown, context: ServiceContex
             );
         }
         for (const entry of parsed.data.history) {
-          appendAudit(store, { ...entry, entity: 'procedure', entityId: incoming.id });
+          appendAudit(write, { ...entry, entity: 'procedure', entityId: incoming.id });
         }
         report.added++;
       });
 
       // An import that changed nothing leaves no trace, so running it again changes nothing.
       if (report.added === 0 && !catalogueGrew) return;
-      appendAudit(store, {
+      appendAudit(write, {
         at: now,
         actor: context.actor,
         action: 'import',

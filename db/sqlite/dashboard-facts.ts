@@ -1,12 +1,5 @@
-import {
-  encodeFactsText,
-  FACT_SOURCE_COLUMNS,
-  type FactSource,
-  TERM_KINDS,
-  type TermKind,
-  termsOf,
-} from '../stats/facts.js';
-import type { SqliteDatabase } from './open.js';
+import type { ReadableDb, WritableDb } from './connection.js';
+import { encodeFactsText, FACT_SOURCE_COLUMNS, type FactSource, TERM_KINDS, type TermKind, termsOf } from './facts.js';
 
 type TermIds = (kind: TermKind, term: string | undefined) => number | undefined;
 
@@ -22,11 +15,11 @@ function factsWith(source: FactSource, termId: TermIds): string | undefined {
 }
 
 /**
- * Makes a procedure row's dashboard facts (see stats/facts.ts), adding any term it names
+ * Makes a procedure row's dashboard facts (see facts.ts), adding any term it names
  * for the first time. Used by the one writer (procedure-rows.ts) and by the migration that
  * filled the facts in for records written before they existed.
  */
-export function dashboardFactsWriter(db: SqliteDatabase): (source: FactSource) => string {
+export function dashboardFactsWriter(db: WritableDb): (source: FactSource) => string {
   const selectTerm = db.prepare('SELECT id FROM dashboard_terms WHERE kind = ? AND term = ?').pluck();
   const insertTerm = db.prepare('INSERT INTO dashboard_terms (kind, term) VALUES (?, ?)');
   // Looked up each time rather than remembered: a term added in a transaction that then
@@ -44,7 +37,7 @@ export function dashboardFactsWriter(db: SqliteDatabase): (source: FactSource) =
  * in a sound file): the check command's proof that the dashboard reports what was recorded.
  * Reads only, in batches, so it runs on a read-only connection and in bounded memory.
  */
-export function proceduresWithWrongFacts(db: SqliteDatabase): string[] {
+export function proceduresWithWrongFacts(db: ReadableDb): string[] {
   const selectTerm = db.prepare('SELECT id FROM dashboard_terms WHERE kind = ? AND term = ?').pluck();
   const termId = (kind: TermKind, term: string | undefined): number | undefined =>
     term === undefined ? 0 : (selectTerm.get(kind, term) as number | undefined);
@@ -64,7 +57,7 @@ export type ProcedureFactsRow = FactSource & { rowid: number; id: string; dashbo
  * Every procedure's fact columns, a few thousand rows at a time (in rowid order), so that
  * 100 000 records never sit in memory at once. `visit` may write to the rows it was given.
  */
-export function forEachProcedureBatch(db: SqliteDatabase, visit: (rows: ProcedureFactsRow[]) => void): void {
+export function forEachProcedureBatch(db: ReadableDb, visit: (rows: ProcedureFactsRow[]) => void): void {
   const batch = db.prepare(
     `SELECT rowid, id, dashboard_facts, ${FACT_SOURCE_COLUMNS.join(', ')} FROM procedures WHERE rowid > ? ORDER BY rowid LIMIT 2000`,
   );

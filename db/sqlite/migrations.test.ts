@@ -6,8 +6,9 @@ import { computeDashboard } from '../stats/dashboard.js';
 import { openStore } from '../store.js';
 import { dashboardRowByRow } from '../testing/dashboard-oracle.js';
 import { context, EVERY_CONFIRMABLE_WARNING, tempStore } from '../testing/fixtures.js';
+import { asWritable } from './connection.js';
 import { proceduresWithWrongFacts } from './dashboard-facts.js';
-import { MIGRATIONS } from './migrations.js';
+import { MIGRATIONS } from './migrations/index.js';
 
 /** The schema as SQLite keeps it, whitespace aside: what "the same file layout" means here. */
 function schemaOf(db: Database.Database): string[] {
@@ -50,7 +51,7 @@ describe('migration 2: dashboard facts', () => {
   it('fills in the facts of a schema-1 file, changes no record or history, and keeps signed records locked', () => {
     const { store } = tempStore();
     seedDatabase(store, { count: 300, seed: 9, until: new Date('2026-06-30T12:00:00Z') }, context);
-    const signedId = store.sqlite.prepare("SELECT id FROM procedures WHERE status = 'signed' LIMIT 1").pluck().get();
+    const signedId = store.writer.db.prepare("SELECT id FROM procedures WHERE status = 'signed' LIMIT 1").pluck().get();
     const { record } = getProcedure(store, signedId);
     amendProcedure(
       store,
@@ -60,33 +61,33 @@ describe('migration 2: dashboard facts', () => {
     );
     const path = store.path;
     const figures = dashboardRowByRow(store, {});
-    const records = everyRecordRow(store.sqlite);
-    const history = store.sqlite.prepare('SELECT * FROM audit_log ORDER BY seq').all();
-    const versions = store.sqlite.prepare('SELECT * FROM procedure_versions ORDER BY procedure_id, version').all();
+    const records = everyRecordRow(store.writer.db);
+    const history = store.writer.db.prepare('SELECT * FROM audit_log ORDER BY seq').all();
+    const versions = store.writer.db.prepare('SELECT * FROM procedure_versions ORDER BY procedure_id, version').all();
     store.close();
 
     backToVersion1(path);
     const version1 = new Database(':memory:');
-    MIGRATIONS[0]?.up(version1);
+    MIGRATIONS[0]?.up(asWritable(version1));
     const downgraded = new Database(path, { readonly: true });
     expect(schemaOf(downgraded)).toEqual(schemaOf(version1));
     downgraded.close();
 
     const migrated = openStore(path);
-    expect(migrated.sqlite.pragma('user_version', { simple: true })).toBe(2);
-    expect(proceduresWithWrongFacts(migrated.sqlite)).toEqual([]);
-    expect(migrated.sqlite.prepare('SELECT count(*) FROM procedures WHERE dashboard_facts IS NULL').pluck().get()).toBe(
-      0,
-    );
-    expect(everyRecordRow(migrated.sqlite)).toEqual(records);
-    expect(migrated.sqlite.prepare('SELECT * FROM audit_log ORDER BY seq').all()).toEqual(history);
-    expect(migrated.sqlite.prepare('SELECT * FROM procedure_versions ORDER BY procedure_id, version').all()).toEqual(
+    expect(migrated.writer.db.pragma('user_version', { simple: true })).toBe(2);
+    expect(proceduresWithWrongFacts(migrated.writer.db)).toEqual([]);
+    expect(
+      migrated.writer.db.prepare('SELECT count(*) FROM procedures WHERE dashboard_facts IS NULL').pluck().get(),
+    ).toBe(0);
+    expect(everyRecordRow(migrated.writer.db)).toEqual(records);
+    expect(migrated.writer.db.prepare('SELECT * FROM audit_log ORDER BY seq').all()).toEqual(history);
+    expect(migrated.writer.db.prepare('SELECT * FROM procedure_versions ORDER BY procedure_id, version').all()).toEqual(
       versions,
     );
     expect(computeDashboard(migrated, {})).toEqual(figures);
     // The trigger lifted for the backfill is back.
     expect(() =>
-      migrated.sqlite.prepare('UPDATE procedures SET pain_post = 9 WHERE id = ?').run(signedId),
+      migrated.writer.db.prepare('UPDATE procedures SET pain_post = 9 WHERE id = ?').run(signedId),
     ).toThrowError(/immutable/);
     migrated.close();
   });

@@ -3,8 +3,22 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { SCHEMA_VERSION } from './migrations.js';
+import { saveDraft } from '../procedures.js';
+import { openStore } from '../store.js';
+import { SCHEMA_VERSION } from './migrations/index.js';
 import { openDatabase } from './open.js';
+
+/** Overwrites the root page of a table with noise (header and schema stay valid); returns its number. */
+function damagePageOf(path: string, table: string): number {
+  const raw = new Database(path, { readonly: true });
+  const page = raw.prepare('SELECT rootpage FROM sqlite_schema WHERE name = ?').pluck().get(table) as number;
+  raw.close();
+  const bytes = readFileSync(path);
+  const pageSize = bytes.readUInt16BE(16);
+  for (let i = (page - 1) * pageSize; i < page * pageSize; i++) bytes[i] = (i * 7919) % 251;
+  writeFileSync(path, bytes);
+  return page;
+}
 
 const tempFile = (name = 'rootlog.sqlite') => join(mkdtempSync(join(tmpdir(), 'rootlog-open-')), name);
 
@@ -53,18 +67,51 @@ describe('openDatabase', () => {
     expect(readFileSync(path).equals(garbage)).toBe(true);
   });
 
-  it('refuses a database with a damaged page and leaves it untouched', () => {
+  it('opens a file with a damaged data page at once, finds the damage in the background and refuses every write', async () => {
     const path = tempFile();
-    const db = openDatabase(path);
-    db.pragma('journal_mode = DELETE');
-    db.close();
-    const bytes = readFileSync(path);
-    // Overwrite the second page (a b-tree page) with noise; the header stays valid.
-    const pageSize = bytes.readUInt16BE(16);
-    for (let i = pageSize; i < pageSize * 2; i++) bytes[i] = (i * 7919) % 251;
-    writeFileSync(path, bytes);
+    openStore(path).close();
+    const pageOfDrugs = damagePageOf(path, 'drug_catalogue');
     const before = readFileSync(path);
-    expect(() => openDatabase(path)).toThrowError(expect.objectContaining({ code: 'database_corrupt' }));
+    const store = openStore(path);
+    try {
+      // The open itself is flat: no page-by-page check, so it succeeds...
+      expect(store.health().state).toBe('unchecked');
+      // ...and the check in the background finds the page.
+      const report = await store.verify();
+      expect(report.state).toBe('damaged');
+      expect(report.problems.join(' ')).toMatch(new RegExp(`page ${pageOfDrugs}|corrupt|malformed`, 'i'));
+      expect(() => saveDraft(store, {}, { actor: 'dr.test' })).toThrowError(
+        expect.objectContaining({ code: 'database_corrupt', message: expect.stringMatching(/saves nothing more/) }),
+      );
+    } finally {
+      store.close();
+    }
+    expect(readFileSync(path).equals(before)).toBe(true);
+  });
+
+  it('records the last clean check of a sound file', async () => {
+    const store = openStore(tempFile());
+    try {
+      expect(store.health().lastCleanCheck).toBeNull();
+      const report = await store.verify();
+      expect(report.state).toBe('sound');
+      expect(Date.parse(report.lastCleanCheck ?? '')).toBeGreaterThan(Date.now() - 60_000);
+    } finally {
+      store.close();
+    }
+  });
+
+  it('refuses to migrate an old file with a damaged page, and leaves it untouched', () => {
+    const path = tempFile();
+    openStore(path).close();
+    damagePageOf(path, 'drug_catalogue');
+    const raw = new Database(path);
+    raw.pragma('user_version = 1');
+    raw.close();
+    const before = readFileSync(path);
+    expect(() => openDatabase(path)).toThrowError(
+      expect.objectContaining({ code: 'database_corrupt', message: expect.stringMatching(/untouched/) }),
+    );
     expect(readFileSync(path).equals(before)).toBe(true);
   });
 
@@ -81,7 +128,7 @@ describe('openDatabase', () => {
   });
 
   it('rolls a failing migration back as a whole', async () => {
-    const { MIGRATIONS } = await import('./migrations.js');
+    const { MIGRATIONS } = await import('./migrations/index.js');
     const path = tempFile();
     const raw = new Database(path);
     // A table the first migration wants to create makes it fail half way.

@@ -1,14 +1,11 @@
-import { existsSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import { hostname } from 'node:os';
 import Database from 'better-sqlite3';
 import { RootLogError } from '../model/index.js';
-import { MIGRATIONS, SCHEMA_VERSION } from './migrations.js';
-
-export type SqliteDatabase = Database.Database;
+import { asWritable, type WritableDb } from './connection.js';
+import { MIGRATIONS, SCHEMA_VERSION } from './migrations/index.js';
 
 export interface OpenOptions {
-  /** Open an existing file without migrating or writing anything (check, backup verify). */
-  readonly?: boolean;
   /** Milliseconds to wait for another connection's lock before giving up. */
   busyTimeoutMs?: number;
   /** Refuse to create a new file (commands that read an existing database). */
@@ -18,7 +15,7 @@ export interface OpenOptions {
 const isSqliteError = (error: unknown): error is Error & { code: string } =>
   error instanceof Error && typeof (error as { code?: unknown }).code === 'string';
 
-function explainOpenFailure(path: string, error: unknown): RootLogError {
+export function explainOpenFailure(path: string, error: unknown): RootLogError {
   const code = isSqliteError(error) ? error.code : '';
   if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') {
     return new RootLogError(
@@ -42,25 +39,69 @@ function explainOpenFailure(path: string, error: unknown): RootLogError {
   );
 }
 
+const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
+
+/** The first 16 bytes of every SQLite file; anything else is refused before SQLite sees it. */
+function checkHeader(path: string): void {
+  if (!existsSync(path) || statSync(path).size === 0) return;
+  const header = Buffer.alloc(SQLITE_HEADER.length);
+  const fd = openSync(path, 'r');
+  try {
+    readSync(fd, header, 0, header.length, 0);
+  } finally {
+    closeSync(fd);
+  }
+  if (!header.equals(SQLITE_HEADER)) {
+    throw new RootLogError(
+      'database_corrupt',
+      `The file ${path} is not a SQLite database (its header is wrong). It was left untouched: restore the latest backup.`,
+    );
+  }
+}
+
+/** Tables every RootLog file at schema 1 or later has: a file without them is not ours. */
+const CORE_TABLES = ['procedures', 'procedure_versions', 'audit_log', 'settings', 'operators', 'drug_catalogue'];
+
+function checkSchema(db: Database.Database, path: string, fileVersion: number): void {
+  // Reading the schema parses page 1 and every CREATE statement: a damaged schema throws here.
+  const names = new Set(db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table'").pluck().all() as string[]);
+  if (fileVersion === 0 && names.size > 0) {
+    // Schema 0 with tables: a foreign SQLite file, or a RootLog whose first migration failed.
+    // Migration 1 then fails on its own and rolls back; nothing else to check here.
+    return;
+  }
+  const missing = fileVersion >= 1 ? CORE_TABLES.filter((table) => !names.has(table)) : [];
+  if (missing.length > 0) {
+    throw new RootLogError(
+      'database_corrupt',
+      `The database file ${path} says it is RootLog schema ${fileVersion} but has no ${missing.join(', ')} table. It was left untouched: restore the latest backup.`,
+    );
+  }
+}
+
+/** SQLite's quick_check, as a list of problems (empty when sound). */
+export function quickCheckProblems(db: Database.Database): string[] {
+  const rows = db.pragma('quick_check') as { quick_check: string }[];
+  const messages = rows.map((row) => row.quick_check);
+  return messages.length === 1 && messages[0] === 'ok' ? [] : messages;
+}
+
 /**
- * Opens (creating when missing) a RootLog database: checks it before touching it,
- * refuses files from a newer RootLog, then sets the durability pragmas and migrates.
- * On any failure the connection is closed and the file is left as it was.
+ * Opens (creating when missing) a RootLog database for writing. The open costs the same
+ * whatever the file's size: the header, the schema and the version are checked before
+ * anything is written, and a file from a newer RootLog is refused. The page-by-page check
+ * (`quick_check`, linear in the file) runs here only before a migration rewrites an old
+ * file; otherwise the store runs it in the background (see integrity.ts) and refuses
+ * writes if it fails. On any failure the connection is closed and the file left as it was.
  */
-export function openDatabase(path: string, options: OpenOptions = {}): SqliteDatabase {
-  if ((options.readonly || options.mustExist) && !existsSync(path)) {
+export function openDatabase(path: string, options: OpenOptions = {}): WritableDb {
+  if (options.mustExist && !existsSync(path)) {
     throw new RootLogError('database_unavailable', `The database file ${path} does not exist.`);
   }
-  let db: SqliteDatabase | undefined;
+  let db: Database.Database | undefined;
   try {
-    db = new Database(path, { readonly: options.readonly ?? false, timeout: options.busyTimeoutMs ?? 5000 });
-    const check = db.pragma('quick_check', { simple: true });
-    if (check !== 'ok') {
-      throw new RootLogError(
-        'database_corrupt',
-        `The database file ${path} failed its integrity check (${String(check)}). It was left untouched: restore the latest backup.`,
-      );
-    }
+    checkHeader(path);
+    db = new Database(path, { timeout: options.busyTimeoutMs ?? 5000 });
     const fileVersion = db.pragma('user_version', { simple: true }) as number;
     if (fileVersion > SCHEMA_VERSION) {
       throw new RootLogError(
@@ -68,26 +109,39 @@ export function openDatabase(path: string, options: OpenOptions = {}): SqliteDat
         `The database file ${path} was written by a newer version of RootLog (schema ${fileVersion}; this version knows up to ${SCHEMA_VERSION}). Update RootLog on this computer; the file was left untouched.`,
       );
     }
+    checkSchema(db, path, fileVersion);
+    if (fileVersion > 0 && fileVersion < SCHEMA_VERSION) {
+      const problems = quickCheckProblems(db);
+      if (problems.length > 0) {
+        throw new RootLogError(
+          'database_corrupt',
+          `The database file ${path} failed its integrity check (${problems.slice(0, 3).join('; ')}); it was not migrated and was left untouched: restore the latest backup.`,
+        );
+      }
+    }
     db.pragma('foreign_keys = ON');
     // 32 MiB of page cache (the default is 2 MiB): the dashboard index of 100 000 procedures
     // (about 21 MB) stays in memory between requests instead of being re-read from the file.
-    // Bounded, so an export's scan of every row raises memory by at most this much.
     db.pragma('cache_size = -32768');
-    if (!options.readonly) {
-      // WAL + FULL: a save that returned is on disk, even after a power cut.
-      db.pragma('journal_mode = WAL');
-      db.pragma('synchronous = FULL');
-      migrate(db, fileVersion);
-      db.prepare(`INSERT OR IGNORE INTO settings (key, value) VALUES ('consoleName', json_quote(?))`).run(hostname());
+    // WAL + FULL: a save that returned is on disk, even after a power cut. WAL also lets the
+    // read connections (exports, dashboard, check) read while this one writes.
+    if (db.pragma('journal_mode', { simple: true }) !== 'wal') db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    const writable = asWritable(db);
+    migrate(writable, fileVersion);
+    if (fileVersion === 0) {
+      writable
+        .prepare(`INSERT OR IGNORE INTO settings (key, value) VALUES ('consoleName', json_quote(?))`)
+        .run(hostname());
     }
-    return db;
+    return writable;
   } catch (error) {
     db?.close();
     throw explainOpenFailure(path, error);
   }
 }
 
-function migrate(db: SqliteDatabase, fromVersion: number): void {
+function migrate(db: WritableDb, fromVersion: number): void {
   for (const migration of MIGRATIONS) {
     if (migration.version <= fromVersion) continue;
     db.transaction(() => {

@@ -5,9 +5,9 @@ import {
   type ProcedureRecord,
   type RecordLife,
 } from '../model/index.js';
-import type { FactSource } from '../stats/facts.js';
+import type { ReadableDb, WritableDb } from './connection.js';
 import { dashboardFactsWriter } from './dashboard-facts.js';
-import type { SqliteDatabase } from './open.js';
+import type { FactSource } from './facts.js';
 
 /*
  * The one place that knows how a procedure maps to its tables. Scalar fields map
@@ -109,8 +109,27 @@ export const rootSides = (targets: ProcedureDraft['targets']) =>
 
 type Row = Record<string, unknown>;
 
-/** Prepared statements for one connection, made once: a save runs a dozen of them. */
-export function procedureStatements(db: SqliteDatabase) {
+/*
+ * Prepared statements, made once per connection (a save runs a dozen of them) and kept
+ * beside it: reads on any connection, writes only on the writer (the types see to it).
+ */
+const reads = new WeakMap<ReadableDb, ReturnType<typeof makeReads>>();
+const writes = new WeakMap<WritableDb, ReturnType<typeof makeWrites>>();
+
+function makeReads(db: ReadableDb) {
+  return {
+    selectProcedure: db.prepare('SELECT * FROM procedures WHERE id = ?'),
+    selectIndications: db.prepare('SELECT indication FROM procedure_indications WHERE procedure_id = ? ').pluck(),
+    selectTargets: db.prepare('SELECT * FROM targets WHERE procedure_id = ? ORDER BY ordinal'),
+    selectTargetSpread: db.prepare('SELECT target_ordinal, pattern FROM target_spread WHERE procedure_id = ?'),
+    selectCaudalSpread: db.prepare('SELECT pattern FROM caudal_spread WHERE procedure_id = ?').pluck(),
+    selectDrugs: db.prepare('SELECT * FROM drug_administrations WHERE procedure_id = ? ORDER BY ordinal'),
+    selectComplications: db.prepare('SELECT complication, severity FROM complications WHERE procedure_id = ?'),
+    selectFollowUps: db.prepare('SELECT * FROM follow_ups WHERE procedure_id = ? ORDER BY ordinal'),
+  };
+}
+
+function makeWrites(db: WritableDb) {
   return {
     insertProcedure: db.prepare(
       `INSERT INTO procedures (id, ${ALL_COLUMNS.join(', ')}) VALUES (@id, ${ALL_COLUMNS.map((c) => `@${c}`).join(', ')})`,
@@ -120,7 +139,6 @@ export function procedureStatements(db: SqliteDatabase) {
         .map((c) => `${c} = @${c}`)
         .join(', ')} WHERE id = @id`,
     ),
-    selectProcedure: db.prepare('SELECT * FROM procedures WHERE id = ?'),
     deleteParts: [
       'procedure_indications',
       'target_spread',
@@ -151,18 +169,30 @@ export function procedureStatements(db: SqliteDatabase) {
       `INSERT INTO follow_ups (procedure_id, ordinal, day, pain_nrs, relief_percent, method, note)
        VALUES (@procedureId, @ordinal, @day, @painNrs, @reliefPercent, @method, @note)`,
     ),
-    selectIndications: db.prepare('SELECT indication FROM procedure_indications WHERE procedure_id = ? ').pluck(),
-    selectTargets: db.prepare('SELECT * FROM targets WHERE procedure_id = ? ORDER BY ordinal'),
-    selectTargetSpread: db.prepare('SELECT target_ordinal, pattern FROM target_spread WHERE procedure_id = ?'),
-    selectCaudalSpread: db.prepare('SELECT pattern FROM caudal_spread WHERE procedure_id = ?').pluck(),
-    selectDrugs: db.prepare('SELECT * FROM drug_administrations WHERE procedure_id = ? ORDER BY ordinal'),
-    selectComplications: db.prepare('SELECT complication, severity FROM complications WHERE procedure_id = ?'),
-    selectFollowUps: db.prepare('SELECT * FROM follow_ups WHERE procedure_id = ? ORDER BY ordinal'),
     dashboardFacts: dashboardFactsWriter(db),
   };
 }
 
-export type ProcedureStatements = ReturnType<typeof procedureStatements>;
+type ProcedureReads = ReturnType<typeof makeReads>;
+type ProcedureWrites = ReturnType<typeof makeWrites>;
+
+function readStatements(db: ReadableDb): ProcedureReads {
+  let statements = reads.get(db);
+  if (!statements) {
+    statements = makeReads(db);
+    reads.set(db, statements);
+  }
+  return statements;
+}
+
+function writeStatements(db: WritableDb): ProcedureWrites {
+  let statements = writes.get(db);
+  if (!statements) {
+    statements = makeWrites(db);
+    writes.set(db, statements);
+  }
+  return statements;
+}
 
 const bool = (value: boolean | null | undefined) => (value == null ? null : value ? 1 : 0);
 
@@ -192,7 +222,7 @@ function procedureRow(id: string, draft: ProcedureDraft, life: LifeColumns): Row
 }
 
 /** The row with its dashboard facts, made from the very columns written beside them. */
-function procedureRowWithFacts(s: ProcedureStatements, id: string, draft: ProcedureDraft, life: LifeColumns): Row {
+function procedureRowWithFacts(s: ProcedureWrites, id: string, draft: ProcedureDraft, life: LifeColumns): Row {
   const row = procedureRow(id, draft, life);
   row.dashboard_facts = s.dashboardFacts(row as unknown as FactSource);
   return row;
@@ -200,7 +230,7 @@ function procedureRowWithFacts(s: ProcedureStatements, id: string, draft: Proced
 
 /** Writes the procedure row and all its parts; the caller owns the transaction. */
 export function writeProcedure(
-  s: ProcedureStatements,
+  db: WritableDb,
   id: string,
   draft: ProcedureDraft,
   life: LifeColumns,
@@ -208,6 +238,7 @@ export function writeProcedure(
   /** false when only the procedure's own fields changed: its parts are then left as they are. */
   partsChanged = true,
 ): void {
+  const s = writeStatements(db);
   const row = procedureRowWithFacts(s, id, draft, life);
   if (exists) {
     s.updateProcedure.run(row);
@@ -279,7 +310,8 @@ export interface StoredProcedure {
 }
 
 /** Reads one procedure with all its parts, or undefined when there is none with that id. */
-export function readProcedure(s: ProcedureStatements, id: string): StoredProcedure | undefined {
+export function readProcedure(db: ReadableDb, id: string): StoredProcedure | undefined {
+  const s = readStatements(db);
   const row = s.selectProcedure.get(id) as Row | undefined;
   if (!row) return undefined;
   const life = Object.fromEntries(

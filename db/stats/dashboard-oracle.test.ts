@@ -20,7 +20,7 @@ const confirmedWarnings = EVERY_CONFIRMABLE_WARNING;
 function seededDepartment() {
   const { store } = tempStore();
   seedDatabase(store, { count: 1500, seed: 23, until: new Date('2026-06-30T12:00:00Z') }, context);
-  const signed = store.sqlite
+  const signed = store.writer.db
     .prepare("SELECT id FROM procedures WHERE status = 'signed' ORDER BY performed_at_utc LIMIT 40")
     .pluck()
     .all() as string[];
@@ -50,7 +50,7 @@ function seededDepartment() {
 describe('dashboard against the row-by-row oracle', () => {
   const store = seededDepartment();
   const operatorIds = listOperators(store).map((operator) => operator.id);
-  const amended = store.sqlite.prepare("SELECT count(*) FROM procedures WHERE status = 'amended'").pluck().get();
+  const amended = store.writer.db.prepare("SELECT count(*) FROM procedures WHERE status = 'amended'").pluck().get();
 
   it('agrees with no filter, on a department with amendments and changed settings', () => {
     expect(amended).toBe(20);

@@ -202,7 +202,7 @@ describe('dashboard aggregates on a small fixture, computed by hand', () => {
 
 /** The same figures recomputed in TypeScript from every record, independently of the SQL. */
 function recompute(store: Store) {
-  const ids = store.sqlite.prepare("SELECT id FROM procedures WHERE status <> 'draft'").pluck().all() as string[];
+  const ids = store.writer.db.prepare("SELECT id FROM procedures WHERE status <> 'draft'").pluck().all() as string[];
   const records: ProcedureDraft[] = ids.map((id) => getProcedure(store, id).record);
   const reliefs = records.map((r) => reliefPercent(r.painPre, r.painPost)).filter((v): v is number => v !== undefined);
   const byMonth = new Map<string, number>();
@@ -276,7 +276,7 @@ describe('dashboard query', () => {
       { roots: ['S1'] },
     ]) {
       const { where, params } = filterClause(filter, { utcBounds: false });
-      const plan = store.sqlite
+      const plan = store.writer.db
         .prepare(`EXPLAIN QUERY PLAN ${factsQuery(where)}`)
         .all(params)
         .map((step) => (step as { detail: string }).detail);
@@ -293,12 +293,12 @@ describe('dashboard facts out of step with their terms', () => {
     expect(dashboard(store).procedures).toBe(1);
     // Tampering by hand (the trigger lifted): facts naming a targets term that does not exist.
     const facts = Buffer.from(
-      store.sqlite.prepare('SELECT dashboard_facts FROM procedures WHERE id = ?').pluck().get(record.id) as string,
+      store.writer.db.prepare('SELECT dashboard_facts FROM procedures WHERE id = ?').pluck().get(record.id) as string,
       'base64',
     );
     facts.writeUInt32LE(999_999, 20);
-    store.sqlite.exec('DROP TRIGGER signed_procedure_no_update');
-    store.sqlite
+    store.writer.db.exec('DROP TRIGGER signed_procedure_no_update');
+    store.writer.db
       .prepare('UPDATE procedures SET dashboard_facts = ? WHERE id = ?')
       .run(facts.toString('base64'), record.id);
     expect(() => dashboard(store)).toThrowError(

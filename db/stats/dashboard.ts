@@ -16,9 +16,10 @@ import {
 } from '../model/index.js';
 import { filterClause } from '../search.js';
 import { drugCatalogue, listOperators, referenceLevels } from '../settings.js';
-import type { Store } from '../store.js';
+import type { ReadConnection } from '../sqlite/connection.js';
+import { decodeFacts, type FactColumns, monthOfIndex, PAIN_NONE, REPORTED_PROCEDURES } from '../sqlite/facts.js';
+import { type ReadSource, readerOf } from '../store.js';
 import { type DoseFigures, doseFiguresBy, mediansBy } from './doses.js';
-import { decodeFacts, type FactColumns, monthOfIndex, PAIN_NONE, REPORTED_PROCEDURES } from './facts.js';
 import { MINUTES_PER_DAY, PAIN_CELLS, proceduresIn, type Tallies, tally } from './tally.js';
 import { intravascularTargetsGiven, loadTerms, type Terms, targetsOf } from './terms.js';
 
@@ -80,8 +81,8 @@ export const factsQuery = (where: string) =>
   `SELECT count(*), group_concat(p.dashboard_facts, '') FROM procedures p INDEXED BY procedures_stats
    WHERE p.${REPORTED_PROCEDURES} AND ${where}`;
 
-function readFacts(store: Store, where: string, params: Record<string, unknown>): FactColumns {
-  const [procedures, text] = store.sqlite.prepare(factsQuery(where)).raw().get(params) as [number, string | null];
+function readFacts(read: ReadConnection, where: string, params: Record<string, unknown>): FactColumns {
+  const [procedures, text] = read.db.prepare(factsQuery(where)).raw().get(params) as [number, string | null];
   const facts = decodeFacts(Buffer.from(text ?? '', 'base64'));
   if (facts.count !== procedures) {
     throw new RootLogError(
@@ -94,26 +95,27 @@ function readFacts(store: Store, where: string, params: Record<string, unknown>)
 
 /**
  * The last dashboards computed, per connection and filter. A result stays valid while the
- * database is unchanged: `total_changes()` counts this connection's writes, `data_version`
- * moves when another connection (the command line's import, another console) commits.
+ * database is unchanged. The dashboard reads on a read-only connection, whose `data_version`
+ * moves whenever another connection (the app's writer, the command line's import) commits.
  */
 const recent = new WeakMap<object, Map<string, { fingerprint: string; result: Dashboard }>>();
 const RECENT_LIMIT = 20;
 
-function fingerprint(store: Store): string {
-  const changes = store.prepare('SELECT total_changes()').pluck().get();
-  const version = store.sqlite.pragma('data_version', { simple: true });
+function fingerprint(read: ReadConnection): string {
+  const changes = read.prepare('SELECT total_changes()').pluck().get();
+  const version = read.db.pragma('data_version', { simple: true });
   return `${changes}/${version}`;
 }
 
-export function dashboard(store: Store, filterInput: unknown = {}): Dashboard {
+export function dashboard(source: ReadSource, filterInput: unknown = {}): Dashboard {
+  const read = readerOf(source);
   const key = JSON.stringify(filterInput ?? {});
-  const current = fingerprint(store);
-  const cache = recent.get(store.sqlite) ?? new Map<string, { fingerprint: string; result: Dashboard }>();
-  recent.set(store.sqlite, cache);
+  const current = fingerprint(read);
+  const cache = recent.get(read.db) ?? new Map<string, { fingerprint: string; result: Dashboard }>();
+  recent.set(read.db, cache);
   const hit = cache.get(key);
   if (hit && hit.fingerprint === current) return hit.result;
-  const result = computeDashboard(store, filterInput);
+  const result = computeDashboard(read, filterInput);
   cache.delete(key);
   cache.set(key, { fingerprint: current, result });
   if (cache.size > RECENT_LIMIT) cache.delete(cache.keys().next().value as string);
@@ -125,8 +127,8 @@ export function dashboard(store: Store, filterInput: unknown = {}): Dashboard {
  * fast: it reads every term, fills SQLite's page cache with the dashboard index and lets
  * the JavaScript engine compile the counting loops. The app runs it while idle after start.
  */
-export function warmUpDashboard(store: Store): Dashboard {
-  return dashboard(store, {});
+export function warmUpDashboard(source: ReadSource): Dashboard {
+  return dashboard(source, {});
 }
 
 const rootOrder = (a: string, b: string) => ROOTS.indexOf(a as never) - ROOTS.indexOf(b as never);
@@ -183,18 +185,19 @@ function targetFigures(tallies: Tallies, terms: Terms, particulate: ReadonlySet<
 }
 
 /** The aggregates computed afresh (the benchmark times this; the API goes through `dashboard`). */
-export function computeDashboard(store: Store, filterInput: unknown): Dashboard {
+export function computeDashboard(source: ReadSource, filterInput: unknown): Dashboard {
+  const read = readerOf(source);
   const parsed = dashboardFilterSchema.safeParse(filterInput ?? {});
   if (!parsed.success) throw RootLogError.invalid(problemsFromZod(parsed.error));
   const { where, params } = filterClause(parsed.data, { utcBounds: false });
   // Facts first, then what they refer to: another console may commit between two reads, and a
   // term (or operator) the facts name was committed before them, so it is there when read after.
-  const facts = readFacts(store, where, params as Record<string, unknown>);
-  const terms = loadTerms(store);
-  const levels = referenceLevels(store);
-  const operatorNames = new Map(listOperators(store).map((operator) => [operator.id, operator.name]));
+  const facts = readFacts(read, where, params as Record<string, unknown>);
+  const terms = loadTerms(read);
+  const levels = referenceLevels(read);
+  const operatorNames = new Map(listOperators(read).map((operator) => [operator.id, operator.name]));
   const particulate = new Set(
-    drugCatalogue(store)
+    drugCatalogue(read)
       .filter((drug) => drug.particulate)
       .map((drug) => drug.code),
   );

@@ -1,5 +1,5 @@
 import { type DoseGroup, type DoseStat, selectQuantiles, share } from '../model/index.js';
-import type { FactColumns, RecordedValues } from './facts.js';
+import type { FactColumns, RecordedValues } from '../sqlite/facts.js';
 
 /*
  * Radiation dose figures per group (operator, modality, month) the way reference levels are

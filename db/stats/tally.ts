@@ -1,5 +1,5 @@
 import { RootLogError } from '../model/index.js';
-import { FACT_NO_MINUTES, type FactColumns } from './facts.js';
+import { FACT_NO_MINUTES, type FactColumns } from '../sqlite/facts.js';
 import type { Terms } from './terms.js';
 
 /** Pain before and after are 0–10 or missing (11): 144 (before, after) cells per group. */

@@ -1,5 +1,5 @@
-import type { Store } from '../store.js';
-import { isIntravascular, TERM_KINDS, type TermKind, targetsOfTerm } from './facts.js';
+import type { ReadConnection } from '../sqlite/connection.js';
+import { isIntravascular, TERM_KINDS, type TermKind, targetsOfTerm } from '../sqlite/facts.js';
 
 /**
  * The dashboard terms (facts.ts): each distinct operator, modality, targets list,
@@ -68,8 +68,8 @@ export function parseTargets(term: string): ParsedTargets {
  */
 const known = new WeakMap<object, Terms>();
 
-export function loadTerms(store: Store): Terms {
-  let terms = known.get(store.sqlite);
+export function loadTerms(read: ReadConnection): Terms {
+  let terms = known.get(read.db);
   if (!terms) {
     terms = {
       text: [],
@@ -78,9 +78,9 @@ export function loadTerms(store: Store): Terms {
       byRank: Object.fromEntries(TERM_KINDS.map((kind) => [kind, [0]])) as Record<TermKind, number[]>,
       parsedTargets: [],
     };
-    known.set(store.sqlite, terms);
+    known.set(read.db, terms);
   }
-  const newer = store.sqlite
+  const newer = read
     .prepare('SELECT id, kind, term FROM dashboard_terms WHERE id >= ? ORDER BY id')
     .raw()
     .all(terms.rank.length) as [number, TermKind, string][];

@@ -21,7 +21,7 @@ import {
 } from '../model/index.js';
 import { filterClause } from '../search.js';
 import { drugCatalogue, listOperators, referenceLevels } from '../settings.js';
-import type { Store } from '../store.js';
+import { type ReadSource, readerOf } from '../store.js';
 
 /*
  * The test oracle for the dashboard: the same aggregates computed the straightforward way,
@@ -161,15 +161,16 @@ type FactRow = [
 ];
 
 /** The aggregates, the slow and obvious way: every signed row's columns, grouped in one pass. */
-export function dashboardRowByRow(store: Store, filterInput: unknown): Dashboard {
+export function dashboardRowByRow(source: ReadSource, filterInput: unknown): Dashboard {
+  const read = readerOf(source);
   const parsed = dashboardFilterSchema.safeParse(filterInput ?? {});
   if (!parsed.success) throw RootLogError.invalid(problemsFromZod(parsed.error));
   const { where, params } = filterClause({ ...parsed.data, statuses: ['signed', 'amended'] });
-  const levels = referenceLevels(store);
-  const operatorNames = new Map(listOperators(store).map((operator) => [operator.id, operator.name]));
+  const levels = referenceLevels(read);
+  const operatorNames = new Map(listOperators(read).map((operator) => [operator.id, operator.name]));
   const operatorLabel = (id: string) => (id === '' ? 'No operator' : (operatorNames.get(id) ?? id));
   const particulate = new Set(
-    drugCatalogue(store)
+    drugCatalogue(read)
       .filter((drug) => drug.particulate)
       .map((drug) => drug.code),
   );
@@ -194,7 +195,7 @@ export function dashboardRowByRow(store: Store, filterInput: unknown): Dashboard
   const targetsByRoot = new Map<string, { targets: number; intravascular: number; intrathecal: number }>();
   const complications = new Map<string, number>();
 
-  const statement = store.sqlite.prepare(`SELECT ${COLUMNS} FROM procedures p WHERE ${where}`).raw(true);
+  const statement = read.db.prepare(`SELECT ${COLUMNS} FROM procedures p WHERE ${where}`).raw(true);
   for (const row of statement.iterate(params) as Iterable<FactRow>) {
     const [
       month,

@@ -1,0 +1,53 @@
+import type { Statement } from 'better-sqlite3';
+import Database from 'better-sqlite3';
+
+/*
+ * Connections typed apart, as Signal Desktop's ReadableDB/WritableDB are. A function that
+ * only reads takes a ReadableDb (or ReadConnection) and can be given any connection; a
+ * function that writes takes a WritableDb, which only the store's one writer is. The brands
+ * exist only for the compiler: at run time both are plain better-sqlite3 connections.
+ */
+declare const readable: unique symbol;
+declare const writable: unique symbol;
+
+export type ReadableDb = Database.Database & { readonly [readable]: true };
+export type WritableDb = ReadableDb & { readonly [writable]: true };
+
+/** Marks a connection opened for writing (only the store's opener and tests that build old files). */
+export const asWritable = (db: Database.Database): WritableDb => db as WritableDb;
+/** Marks a connection as one that is only read from. */
+export const asReadable = (db: Database.Database): ReadableDb => db as ReadableDb;
+
+/** A connection with its statement cache: a statement is prepared once per connection and SQL text. */
+export interface Connection<Db extends ReadableDb> {
+  readonly db: Db;
+  prepare(sql: string): Statement;
+}
+
+export type ReadConnection = Connection<ReadableDb>;
+export type WriteConnection = Connection<WritableDb>;
+
+export function connection<Db extends ReadableDb>(db: Db): Connection<Db> {
+  const cache = new Map<string, Statement>();
+  return {
+    db,
+    prepare: (sql) => {
+      let statement = cache.get(sql);
+      if (!statement) {
+        statement = db.prepare(sql);
+        cache.set(sql, statement);
+      }
+      return statement;
+    },
+  };
+}
+
+/**
+ * Opens a read-only connection to an existing RootLog file. It can never write (SQLite
+ * refuses), so it is safe beside the writer; in WAL mode it reads without blocking it.
+ */
+export function openReadOnly(path: string, busyTimeoutMs = 5000): ReadableDb {
+  const db = new Database(path, { readonly: true, fileMustExist: true, timeout: busyTimeoutMs });
+  db.pragma('cache_size = -32768');
+  return asReadable(db);
+}

@@ -1,0 +1,14 @@
+import { initialSchema } from './001-initial-schema.js';
+import { dashboardFacts } from './002-dashboard-facts.js';
+import type { Migration } from './migration.js';
+
+/*
+ * Numbered migrations, one file each, frozen as they shipped: each runs in one transaction
+ * together with its `PRAGMA user_version` bump, so a file is always at exactly one version.
+ * Never edit a migration that has shipped: add the next one.
+ */
+export const MIGRATIONS: readonly Migration[] = [initialSchema, dashboardFacts];
+
+export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
+
+export type { Migration };

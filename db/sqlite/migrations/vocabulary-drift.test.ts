@@ -1,0 +1,132 @@
+import type Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import type { AuditAction, AuditEntity } from '../../audit.js';
+import {
+  ANTICOAGULATION,
+  APPROACHES,
+  COMPLICATIONS,
+  CONSENT,
+  CONTRAST_AGENTS,
+  CONTRAST_ALLERGY,
+  DISPOSITIONS,
+  DOSINGS,
+  DRUG_CLASSES,
+  FOLLOW_UP_METHODS,
+  FORAMINA,
+  INDICATIONS,
+  MODALITIES,
+  NEEDLE_GAUGES,
+  POSITIONS,
+  PREGNANCY_EXCLUDED,
+  PROVOKED_PAIN,
+  ROOTS,
+  SEVERITIES,
+  SEXES,
+  SIDES,
+  SPREAD_PATTERNS,
+  STATUSES,
+  SYMPTOM_SIDES,
+  YES_NO,
+} from '../../model/index.js';
+import { tempPath } from '../../testing/fixtures.js';
+import { TERM_KINDS } from '../facts.js';
+import { openDatabase } from '../open.js';
+
+/*
+ * The migrations are frozen: their CHECK lists are literals. Today's vocabularies live in
+ * db/model. When the two part, new values would be refused by the database (or old ones
+ * allowed by it that the app no longer knows): this test says so, and the fix is always
+ * a new migration that changes the CHECK, never an edit of a shipped one.
+ */
+const AUDIT_ACTIONS: readonly AuditAction[] = ['create', 'update', 'sign', 'amend', 'delete', 'settings', 'import'];
+const AUDIT_ENTITIES: readonly AuditEntity[] = ['procedure', 'operator', 'drug', 'settings', 'import'];
+const BOOLEAN = [0, 1] as const;
+
+const VOCABULARY_OF: Record<string, readonly (string | number)[]> = {
+  'operators.active': BOOLEAN,
+  'drug_catalogue.drug_class': DRUG_CLASSES,
+  'drug_catalogue.particulate': BOOLEAN,
+  'drug_catalogue.dosing': DOSINGS,
+  'drug_catalogue.active': BOOLEAN,
+  'procedures.status': STATUSES,
+  'procedures.sex': SEXES,
+  'procedures.symptom_side': SYMPTOM_SIDES,
+  'procedures.consent': CONSENT,
+  'procedures.anticoagulation': ANTICOAGULATION,
+  'procedures.contrast_allergy': CONTRAST_ALLERGY,
+  'procedures.pregnancy_excluded': PREGNANCY_EXCLUDED,
+  'procedures.diabetes': YES_NO,
+  'procedures.position': POSITIONS,
+  'procedures.caudal_epidural': BOOLEAN,
+  'procedures.caudal_provoked_pain': PROVOKED_PAIN,
+  'procedures.modality': MODALITIES,
+  'procedures.contrast_agent': CONTRAST_AGENTS,
+  'procedures.disposition': DISPOSITIONS,
+  'procedure_indications.indication': INDICATIONS,
+  'targets.root': ROOTS,
+  'targets.side': SIDES,
+  'targets.foramen': FORAMINA,
+  'targets.approach': APPROACHES,
+  'targets.needle_gauge': NEEDLE_GAUGES,
+  'targets.provoked_pain': PROVOKED_PAIN,
+  'targets.injection_slowed': BOOLEAN,
+  'target_spread.pattern': SPREAD_PATTERNS,
+  'caudal_spread.pattern': SPREAD_PATTERNS,
+  'drug_administrations.at_caudal': BOOLEAN,
+  'complications.complication': COMPLICATIONS,
+  'complications.severity': SEVERITIES,
+  'follow_ups.method': FOLLOW_UP_METHODS,
+  'audit_log.action': AUDIT_ACTIONS,
+  'audit_log.entity': AUDIT_ENTITIES,
+  'dashboard_terms.kind': TERM_KINDS,
+};
+
+/** Every `column … CHECK (… column IN (…))` of every table of a freshly migrated database. */
+function checkLists(db: Database.Database): Map<string, (string | number)[]> {
+  const lists = new Map<string, (string | number)[]>();
+  const tables = db.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'table' AND sql IS NOT NULL").all() as {
+    name: string;
+    sql: string;
+  }[];
+  for (const { name, sql } of tables) {
+    for (const match of sql.matchAll(/\b(\w+) IN \(([^()]*)\)/g)) {
+      const [, column, values] = match as unknown as [string, string, string];
+      const parsed = values.split(',').map((value) => {
+        const text = value.trim();
+        return text.startsWith("'") ? text.slice(1, -1) : Number(text);
+      });
+      lists.set(`${name}.${column}`, parsed);
+    }
+  }
+  return lists;
+}
+
+describe('frozen migrations against today’s vocabularies', () => {
+  const db = openDatabase(tempPath());
+  const lists = checkLists(db);
+  db.close();
+
+  it('finds the CHECK lists it compares (the parser still reads the schema)', () => {
+    expect(lists.size).toBeGreaterThan(30);
+  });
+
+  it('every CHECK list is one of today’s vocabularies, value for value', () => {
+    for (const [column, values] of lists) {
+      const vocabulary = VOCABULARY_OF[column];
+      expect(
+        vocabulary,
+        `${column} has a CHECK list no vocabulary is compared with: name it in this test`,
+      ).toBeDefined();
+      expect(
+        [...values].sort(),
+        `the vocabulary of ${column} differs from the database's CHECK list: add a migration that changes the CHECK`,
+      ).toEqual([...(vocabulary ?? [])].sort());
+    }
+  });
+
+  it('every vocabulary compared here still has its CHECK list', () => {
+    for (const column of Object.keys(VOCABULARY_OF)) {
+      expect(lists.has(column), `${column} lost its CHECK list: add a migration, or drop it from this test`).toBe(true);
+    }
+  });
+});
