@@ -10,6 +10,9 @@ export function buildElectron(node) {
       entryPoints: ['electron/preload.ts'],
       outfile: 'dist/electron/preload.cjs',
       external: ['electron'],
+      // Nothing here uses import.meta, and the sandbox's require has no 'node:url'.
+      banner: {},
+      define: {},
       platform: 'node',
     }),
   ]);

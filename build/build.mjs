@@ -19,6 +19,9 @@ const node = {
   sourcemap: true,
   external: ['better-sqlite3', 'electron'],
   logLevel: 'warning',
+  // The sources are ESM; in these CommonJS bundles import.meta.url is this file's URL.
+  banner: { js: "var __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+  define: { 'import.meta.url': '__importMetaUrl' },
 };
 
 const jobs = [];
@@ -37,6 +40,7 @@ if (wants('bench')) {
       outExtension: { '.js': '.mjs' },
       external: [...node.external, '@playwright/test', 'playwright', 'playwright-core'],
       banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
+      define: {},
     }),
   );
 }

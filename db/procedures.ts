@@ -18,7 +18,7 @@ import {
   warnings,
 } from './model/index.js';
 import { drugCatalogue, listOperators, referenceLevels } from './settings.js';
-import type { ReadConnection, WriteConnection } from './sqlite/connection.js';
+import type { ReadConnection } from './sqlite/connection.js';
 import { type LifeColumns, readProcedure, type StoredProcedure, writeProcedure } from './sqlite/procedure-rows.js';
 import { newId, type ServiceContext, type Store, timestamp } from './store.js';
 
@@ -40,7 +40,7 @@ const LIST_FIELDS = ['indications', 'targets', 'caudalSpread', 'drugs', 'followU
 function parseDraft(input: unknown): ProcedureDraft {
   const parsed = procedureDraftSchema.safeParse(input);
   if (!parsed.success) throw RootLogError.invalid(problemsFromZod(parsed.error));
-  return canonicalDraft(parsed.data);
+  return parsed.data;
 }
 
 function parseId(id: unknown): string {
@@ -79,7 +79,7 @@ function sameDaySteroidMg(read: ReadConnection, draft: ProcedureDraft): SameDayS
   if (!draft.patientId || !draft.performedAt) return {};
   const rows = read
     .prepare(
-      `SELECT d.drug_code AS code, sum(coalesce(d.dose_mg, d.concentration_mg_per_ml * d.volume_ml)) AS mg
+      `SELECT d.drug_code AS code, sum(d.dose_given_mg) AS mg
          FROM procedures p
          JOIN drug_administrations d ON d.procedure_id = p.id
          JOIN drug_catalogue c ON c.code = d.drug_code AND c.drug_class = 'steroid'
@@ -121,7 +121,12 @@ function requireConfirmed(found: ClinicalWarning[], confirmed: readonly string[]
  * refused: they change only through an amendment.
  */
 export function saveDraft(store: Store, input: unknown, context: ServiceContext): SavedProcedure {
-  const draft = parseDraft(input);
+  return saveCheckedDraft(store, parseDraft(input), context);
+}
+
+/** saveDraft for a draft already parsed at the boundary (the API contract). */
+export function saveCheckedDraft(store: Store, checked: ProcedureDraft, context: ServiceContext): SavedProcedure {
+  const draft = canonicalDraft(checked);
   const write = store.writer;
   return write.db
     .transaction((): SavedProcedure => {
@@ -258,6 +263,11 @@ export interface AmendOptions extends SignOptions {
   reason: unknown;
 }
 
+export interface CheckedAmendOptions extends SignOptions {
+  /** Trimmed, 3 to 500 characters. */
+  reason: string;
+}
+
 /**
  * Changes a signed record: the new content must itself be signable, the reason is
  * required, and the previous version stays in procedure_versions unchanged.
@@ -272,7 +282,18 @@ export function amendProcedure(
   if (reason.length < 3 || reason.length > 500) {
     throw RootLogError.invalid([{ field: 'reason', message: 'Reason for the amendment must be 3 to 500 characters' }]);
   }
-  const draft = parseDraft(input);
+  return amendCheckedProcedure(store, parseDraft(input), { ...options, reason }, context);
+}
+
+/** amendProcedure for a draft and options already parsed at the boundary (the API contract). */
+export function amendCheckedProcedure(
+  store: Store,
+  checked: ProcedureDraft,
+  options: CheckedAmendOptions,
+  context: ServiceContext,
+): SavedProcedure {
+  const { reason } = options;
+  const draft = canonicalDraft(checked);
   const procedureId = parseId(draft.id);
   const write = store.writer;
   return write.db
@@ -354,6 +375,15 @@ export function getProcedure(store: Store, id: unknown): ProcedureWithHistory {
     history: auditHistory(read, 'procedure', procedureId),
     versions,
   };
+}
+
+/** The drugs of this console's most recent signed procedure: "same drugs as last time". */
+export function lastSignedDrugs(store: Store): ProcedureDraft['drugs'] {
+  const id = store.reader
+    .prepare("SELECT id FROM procedures WHERE status <> 'draft' ORDER BY signed_at DESC LIMIT 1")
+    .pluck()
+    .get() as string | undefined;
+  return id ? getProcedure(store, id).record.drugs : [];
 }
 
 /** A signed version exactly as it was signed. */

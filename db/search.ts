@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import {
   type ProcedurePage,
   type ProcedureSummary,
@@ -7,10 +8,8 @@ import {
   procedureFilterSchema,
   RootLogError,
 } from './model/index.js';
+import { type ProcedureFilterValues, procedureFilterSql } from './sqlite/procedure-filter.js';
 import type { Store } from './store.js';
-
-/** Escapes LIKE's wildcards so a search for "10%" finds "10%" and not everything. */
-const likeLiteral = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 interface Cursor {
   at: string;
@@ -29,99 +28,29 @@ function decodeCursor(text: string): Cursor {
   throw RootLogError.invalid([problem('cursor', 'is not a page cursor from this list')]);
 }
 
-export interface FilterClause {
-  where: string;
-  params: Record<string, unknown>;
-  /** An FTS5 query narrowing the candidates when the text filter is long enough for trigrams. */
-  textMatch: string | null;
-}
-
-const HOUR = 3600_000;
-
-/**
- * Builds the WHERE clause shared by the list, the exports and the dashboard (table alias
- * `p`). Conditions are written so the narrow list index can answer them: the local date
- * range also bounds the UTC sort key (offsets run from −12 h to +14 h), and root/side use
- * the denormalised `root_sides` column.
- */
-export function filterClause(
-  input: unknown,
-  /** Also bound performed_at_utc, for queries answered by an index sorted on it (the list's). */
-  { utcBounds = true }: { utcBounds?: boolean } = {},
-): FilterClause {
-  const parsed = procedureFilterSchema.safeParse(input ?? {});
-  if (!parsed.success) throw RootLogError.invalid(problemsFromZod(parsed.error));
-  const filter = parsed.data;
-  const conditions: string[] = [];
-  const params: Record<string, unknown> = {};
-  const names = (name: string, values: readonly string[]) =>
-    values.map((value, index) => {
-      params[`${name}${index}`] = value;
-      return `@${name}${index}`;
-    });
-  const inList = (column: string, name: string, values: readonly string[] | undefined) => {
-    if (values && values.length > 0) conditions.push(`${column} IN (${names(name, values).join(', ')})`);
-  };
-  if (filter.from) {
-    conditions.push('p.performed_date >= @from');
-    params.from = filter.from;
-    if (utcBounds) {
-      conditions.push('p.performed_at_utc >= @fromUtc');
-      params.fromUtc = new Date(Date.parse(`${filter.from}T00:00:00Z`) - 14 * HOUR).toISOString();
-    }
-  }
-  if (filter.to) {
-    conditions.push('p.performed_date <= @to');
-    params.to = filter.to;
-    if (utcBounds) {
-      conditions.push('p.performed_at_utc < @toUtc');
-      params.toUtc = new Date(Date.parse(`${filter.to}T00:00:00Z`) + 36 * HOUR).toISOString();
-    }
-  }
-  inList('p.operator_id', 'operator', filter.operatorIds);
-  inList('p.modality', 'modality', filter.modalities);
-  inList('p.status', 'status', filter.statuses);
-  inList('p.console_name', 'console', filter.consoleNames);
-  const roots = filter.roots ?? [];
-  const sides = filter.sides ?? [];
-  if (roots.length > 0 || sides.length > 0) {
-    const tokens =
-      roots.length > 0 && sides.length > 0
-        ? roots.flatMap((root) => sides.map((side) => [`,${root} ${side},`, "',' || p.root_sides || ','"]))
-        : roots.length > 0
-          ? roots.map((root) => [`,${root} `, "',' || p.root_sides"])
-          : sides.map((side) => [` ${side},`, "p.root_sides || ','"]);
-    const tests = tokens.map(([token, haystack], index) => {
-      params[`target${index}`] = token;
-      return `instr(${haystack}, @target${index}) > 0`;
-    });
-    conditions.push(`(${tests.join(' OR ')})`);
-  }
-  let textMatch: string | null = null;
-  if (filter.text) {
-    params.textPrefix = `${likeLiteral(filter.text)}%`;
-    params.textAnywhere = `%${likeLiteral(filter.text)}%`;
-    conditions.push(
-      `(p.patient_id LIKE @textPrefix ESCAPE '\\' OR p.accession_number LIKE @textPrefix ESCAPE '\\' OR p.patient_name LIKE @textAnywhere ESCAPE '\\')`,
-    );
-    // Trigrams need three characters; shorter searches scan, and prefixes that short match early.
-    if ([...filter.text].length >= 3) textMatch = `"${filter.text.replaceAll('"', '""')}"`;
-  }
-  return { where: conditions.length > 0 ? conditions.join(' AND ') : '1', params, textMatch };
-}
-
 /**
  * One page of procedures, newest first. Keyset pagination on (performed time, id): a page
  * costs the same at the start and deep into 100 000 records, and rows saved meanwhile do
  * not shift or repeat what the reader sees.
  */
 export function listProcedures(store: Store, filterInput: unknown, pageInput: unknown = {}): ProcedurePage {
+  const filter = procedureFilterSchema.safeParse(filterInput ?? {});
+  if (!filter.success) throw RootLogError.invalid(problemsFromZod(filter.error));
   const page = pageRequestSchema.safeParse(pageInput ?? {});
   if (!page.success) throw RootLogError.invalid(problemsFromZod(page.error));
-  const { where, params, textMatch } = filterClause(filterInput);
+  return listCheckedProcedures(store, filter.data, page.data);
+}
+
+/** listProcedures for a filter and page already parsed at the boundary (the API contract). */
+export function listCheckedProcedures(
+  store: Store,
+  filter: ProcedureFilterValues,
+  page: z.output<typeof pageRequestSchema>,
+): ProcedurePage {
+  const { where, params, textMatch } = procedureFilterSql(filter);
   const conditions = [where];
-  if (page.data.cursor) {
-    const cursor = decodeCursor(page.data.cursor);
+  if (page.cursor) {
+    const cursor = decodeCursor(page.cursor);
     conditions.push('(p.performed_at_utc, p.id) < (@cursorAt, @cursorId)');
     params.cursorAt = cursor.at;
     params.cursorId = cursor.id;
@@ -144,9 +73,9 @@ export function listProcedures(store: Store, filterInput: unknown, pageInput: un
         ORDER BY p.performed_at_utc DESC, p.id DESC
         LIMIT @limit`,
     )
-    .all({ ...params, limit: page.data.limit + 1 }) as Record<string, unknown>[];
-  const more = rows.length > page.data.limit;
-  const pageRows = more ? rows.slice(0, page.data.limit) : rows;
+    .all({ ...params, limit: page.limit + 1 }) as Record<string, unknown>[];
+  const more = rows.length > page.limit;
+  const pageRows = more ? rows.slice(0, page.limit) : rows;
   const items: ProcedureSummary[] = pageRows.map((row) => ({
     id: row.id as string,
     status: row.status as ProcedureSummary['status'],

@@ -14,6 +14,22 @@ describe('demo data', () => {
     }
   });
 
+  it('never seeds a procedure after `until` or at a weekend, even over the last day from a Sunday night', () => {
+    const { store } = tempStore();
+    // A Sunday, 01:10 local time: the day before is Saturday, and 08:00–16:00 today is later.
+    const until = new Date(2026, 10, 29, 1, 10);
+    seedDatabase(store, { count: 200, seed: 11, years: 1 / 365, until }, context);
+    const performed = (store.reader.prepare('SELECT performed_at_utc FROM procedures').pluck().all() as string[]).map(
+      (text) => new Date(text),
+    );
+    expect(performed).toHaveLength(200);
+    for (const at of performed) {
+      expect(at.getTime()).toBeLessThanOrEqual(until.getTime());
+      expect([0, 6]).not.toContain(at.getDay());
+    }
+    store.close();
+  });
+
   it('is deterministic for a seed and has the published shape', () => {
     const until = new Date('2026-01-01T00:00:00Z');
     const a = tempStore();

@@ -295,6 +295,8 @@ export interface SeedOptions {
   /** Procedures are spread over this many years back from `until`. */
   years?: number;
   until?: Date;
+  /** Also seed Saturdays and Sundays (the tests' "busy today" department, whatever the day). */
+  weekends?: boolean;
   batchSize?: number;
   onProgress?: (done: number, total: number) => void;
 }
@@ -332,11 +334,15 @@ export function seedDatabase(
 
   const writeBatch = write.db.transaction((size: number) => {
     for (let i = 0; i < size; i++) {
-      // Weekday working hours, 08:00–16:00 local time.
+      // Weekday working hours, 08:00–16:00 local time, and never after `until`: a weekend
+      // day or a time later than `until` steps back a day at a time (a seeded procedure in
+      // the future would be a record no console could have made).
       const day = new Date(until.getTime() - random() * spanMs);
-      if (day.getDay() === 0) day.setDate(day.getDate() + 1);
-      if (day.getDay() === 6) day.setDate(day.getDate() - 1);
       day.setHours(8 + Math.floor(random() * 8), Math.floor(random() * 4) * 15, 0, 0);
+      const weekend = () => !options.weekends && (day.getDay() === 0 || day.getDay() === 6);
+      while (day.getTime() > until.getTime() || weekend()) {
+        day.setDate(day.getDate() - 1);
+      }
       const operatorIndex = Math.floor(random() * operatorIds.length);
       const draft = demoProcedure(random, [operatorIds[operatorIndex] as string], day);
       const id = newId();

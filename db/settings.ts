@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import { appendAudit, diff } from './audit.js';
 import {
   type DepartmentSettings,
@@ -83,6 +84,16 @@ export function pseudonymKey(source: ReadSource): string {
 export function updateSettings(store: Store, patch: unknown, context: ServiceContext): DepartmentSettings {
   const parsed = settingsPatchSchema.safeParse(patch);
   if (!parsed.success) throw RootLogError.invalid(problemsFromZod(parsed.error));
+  return updateCheckedSettings(store, parsed.data, context);
+}
+
+/** updateSettings for a patch already parsed at the boundary (the API contract). */
+export function updateCheckedSettings(
+  store: Store,
+  patch: z.output<typeof settingsPatchSchema>,
+  context: ServiceContext,
+): DepartmentSettings {
+  const parsed = { data: patch };
   const write = store.writer;
   return write.db
     .transaction(() => {
@@ -124,6 +135,16 @@ export function updateSettings(store: Store, patch: unknown, context: ServiceCon
 export function saveOperator(store: Store, input: unknown, context: ServiceContext): Operator {
   const parsed = operatorSchema.partial({ id: true }).safeParse(input);
   if (!parsed.success) throw RootLogError.invalid(problemsFromZod(parsed.error));
+  return saveCheckedOperator(store, parsed.data, context);
+}
+
+/** saveOperator for an operator already parsed at the boundary (the API contract). */
+export function saveCheckedOperator(
+  store: Store,
+  input: z.output<ReturnType<typeof operatorSchema.partial<{ id: true }>>>,
+  context: ServiceContext,
+): Operator {
+  const parsed = { data: input };
   const operator = { ...parsed.data, id: parsed.data.id ?? newId() };
   const write = store.writer;
   return write.db
@@ -156,7 +177,11 @@ export function saveOperator(store: Store, input: unknown, context: ServiceConte
 export function saveDrug(store: Store, input: unknown, context: ServiceContext): Drug {
   const parsed = drugSchema.safeParse(input);
   if (!parsed.success) throw RootLogError.invalid(problemsFromZod(parsed.error));
-  const drug = parsed.data;
+  return saveCheckedDrug(store, parsed.data, context);
+}
+
+/** saveDrug for a drug already parsed at the boundary (the API contract). */
+export function saveCheckedDrug(store: Store, drug: Drug, context: ServiceContext): Drug {
   if (drug.usualDoseMg != null && drug.maxDoseMg != null && drug.usualDoseMg > drug.maxDoseMg) {
     throw RootLogError.invalid([problem('usualDoseMg', 'must not be above the maximum dose')]);
   }

@@ -5,8 +5,9 @@ import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from '@playwright/test';
 import { openStore } from '../db/store.js';
 import { createApi } from '../electron/api.js';
-import { API_METHODS, WINDOW_API_NAME } from '../electron/api-methods.js';
 import { CONTENT_SECURITY_POLICY } from '../electron/security.js';
+import { API_METHODS, type ApiMethodName } from '../electron/shared/api-contract.js';
+import { WINDOW_API_NAME } from '../electron/shared/channels.js';
 
 /*
  * RootLog in plain Chromium: the built renderer served with the production CSP, and the
@@ -41,9 +42,16 @@ export async function openInChromium(
   rendererDir = DEFAULT_RENDERER_DIR,
 ): Promise<{ page: Page; close: () => Promise<void> }> {
   const store = openStore(dbPath);
-  // Exports go to a temporary folder, as if chosen in the save dialog.
+  // As the Electron main process does: the page check starts at once, off this thread.
+  void store.verify();
   const exportDir = mkdtempSync(join(tmpdir(), 'rootlog-e2e-export-'));
-  const api = createApi(store, { actor: () => 'Dr. E2E', chooseExportPath: async (name) => join(exportDir, name) });
+  // Files go to a temporary folder, as if chosen in the save dialog: the main side picks
+  // them, exactly as in Electron; the page's request never carries a path.
+  const api = createApi(store, {
+    actor: () => 'Dr. E2E',
+    chooseExportPath: async (name) => join(exportDir, name),
+    chooseBackupPath: async (name) => join(exportDir, name),
+  });
   const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
   const page = await context.newPage();
   // Serve the built renderer with the production CSP; nothing else is reachable.
@@ -63,28 +71,19 @@ export async function openInChromium(
     });
   });
   await page.exposeFunction('__rootlogCall', async (method: string, args: unknown[]) => {
-    const [group, name] = method.split('.') as [string, string];
-    const fn = (api as unknown as Record<string, Record<string, (...a: unknown[]) => Promise<unknown>>>)[group]?.[name];
-    if (!fn || !(API_METHODS as readonly string[]).includes(method))
+    if (!(API_METHODS as readonly string[]).includes(method))
       return { error: { code: 'internal', message: `Unknown method ${method}` } };
-    return fn(...args);
+    return api.call(method as ApiMethodName, args);
   });
-  await page.addInitScript(
-    ({ methods, name }) => {
-      const api: Record<string, Record<string, (...args: unknown[]) => Promise<unknown>>> = {};
-      for (const method of methods) {
-        const [group, fn] = method.split('.') as [string, string];
-        api[group] ??= {};
-        api[group][fn] = (...args: unknown[]) =>
-          (window as unknown as { __rootlogCall: (m: string, a: unknown[]) => Promise<unknown> }).__rootlogCall(
-            method,
-            args,
-          );
-      }
-      Object.defineProperty(window, name, { value: Object.freeze(api) });
-    },
-    { methods: [...API_METHODS], name: WINDOW_API_NAME },
-  );
+  // The same shape the preload exposes in Electron: one call by method name.
+  await page.addInitScript((name) => {
+    const call = (method: string, args: unknown[]) =>
+      (window as unknown as { __rootlogCall: (m: string, a: unknown[]) => Promise<unknown> }).__rootlogCall(
+        method,
+        args,
+      );
+    Object.defineProperty(window, name, { value: Object.freeze({ call }) });
+  }, WINDOW_API_NAME);
   await page.goto(APP_URL);
   return {
     page,

@@ -71,7 +71,14 @@ export const DEPARTMENTS = {
   /** A busy department: 300 signed demo procedures over the last day, six operators. */
   busy: (store: Store) => {
     const operatorId = oneOperator(store);
-    seedDatabase(store, { count: 300, seed: 11, years: 1 / 365, until: new Date() }, { actor: 'e2e-setup' });
+    // Today's working day, whatever day and hour the tests run: until the end of today, weekends included.
+    const endOfToday = new Date();
+    endOfToday.setHours(23, 59, 0, 0);
+    seedDatabase(
+      store,
+      { count: 300, seed: 11, years: 1 / 365, until: endOfToday, weekends: true },
+      { actor: 'e2e-setup' },
+    );
     const { record } = saveDraft(
       store,
       completeDraft(operatorId, { patientId: 'P-DRAFT-1', performedAt: localDateTimeWithOffset(new Date()) }),

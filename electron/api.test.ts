@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { completeDraft, tempPath, tempStore } from '../db/testing/fixtures.js';
-import { type Api, createApi, isFailure } from './api.js';
-import { API_METHODS, bindApi } from './api-methods.js';
+import { createApi, isFailure } from './api.js';
+import { API_CONTRACT, API_METHODS, type ApiMethodName, bindApi } from './shared/api-contract.js';
 
 const setup = () => {
   const { store, operatorId } = tempStore();
@@ -24,12 +24,16 @@ const tableCounts = (store: ReturnType<typeof tempStore>['store']) =>
   );
 
 describe('createApi', () => {
-  it('has exactly the methods the bridge exposes', () => {
+  it('has exactly the methods the contract declares, each with its argument names', () => {
     const { api } = setup();
-    const methods = Object.entries(api).flatMap(([group, functions]) =>
-      Object.keys(functions).map((name) => `${group}.${name}`),
-    );
+    const methods = Object.entries(api)
+      .filter(([group]) => group !== 'call')
+      .flatMap(([group, functions]) => Object.keys(functions).map((name) => `${group}.${name}`));
     expect(methods.sort()).toEqual([...API_METHODS].sort());
+    for (const method of API_METHODS) {
+      const contract = API_CONTRACT[method];
+      expect(contract.fields.length, method).toBe(contract.input.def.items.length);
+    }
   });
 
   it('round-trips a procedure as plain data', async () => {
@@ -43,39 +47,58 @@ describe('createApi', () => {
     expect(await api.procedures.lastDrugs()).toEqual(completeDraft(operatorId).drugs);
   });
 
-  // One bad call per method: each must answer { error: { code, message, field } } and change nothing.
-  const badCalls: [string, (api: Api, ids: { signedId: string; draftId: string }) => Promise<unknown>, string][] = [
-    ['procedures.saveDraft', (api) => api.procedures.saveDraft({ painPre: 42 }), 'painPre'],
-    ['procedures.saveDraft (not an object)', (api) => api.procedures.saveDraft('DROP TABLE procedures'), '(record)'],
-    ['procedures.sign', (api) => api.procedures.sign('not-an-id'), 'id'],
+  // One bad call per method, sent raw as a compromised or outdated window could (the typed
+  // client would not compile them): each must answer { error: { code, message, field } }
+  // and change nothing.
+  type RawCall = (method: ApiMethodName, args: unknown[]) => Promise<unknown>;
+  const badCalls: [string, (call: RawCall, ids: { signedId: string; draftId: string }) => Promise<unknown>, string][] =
     [
-      'procedures.sign (options)',
-      (api, { draftId }) => api.procedures.sign(draftId, { confirmedWarnings: 'all' }),
-      'options.confirmedWarnings',
-    ],
-    [
-      'procedures.amend',
-      (api, { signedId }) => api.procedures.amend({ id: signedId, painPost: 0 }, { reason: '' }),
-      'reason',
-    ],
-    ['procedures.amend (options)', (api, { signedId }) => api.procedures.amend({ id: signedId }, null), 'options'],
-    ['procedures.get', (api) => api.procedures.get(42), 'id'],
-    ['procedures.list', (api) => api.procedures.list({ roots: ['L9'] }), 'roots[0]'],
-    ['procedures.deleteDraft', (api, { signedId }) => api.procedures.deleteDraft(signedId), 'id'],
-    [
-      'settings.update',
-      (api) => api.settings.update({ referenceLevels: { ctDlpMGyCm: 'high' } }),
-      'referenceLevels.ctDlpMGyCm',
-    ],
-    ['settings.saveOperator', (api) => api.settings.saveOperator({ name: '' }), 'name'],
-    ['settings.saveDrug', (api) => api.settings.saveDrug({ code: 'x' }), 'code'],
-    ['backup.run', (api) => api.backup.run(''), 'out'],
-    ['stats.dashboard', (api) => api.stats.dashboard({ modalities: ['mri'] }), 'modalities[0]'],
-    ['exports.start', (api) => api.exports.start({ format: 'docx' }), 'export.format'],
-    ['exports.start (no file)', (api) => api.exports.start({ format: 'csv' }), 'out'],
-    ['exports.status', (api) => api.exports.status('nope'), 'jobId'],
-    ['exports.cancel', (api) => api.exports.cancel('0a5b6f5e-5b5a-4b4c-9d3d-2f1e0c9b8a77'), 'jobId'],
-  ];
+      ['procedures.saveDraft', (call) => call('procedures.saveDraft', [{ painPre: 42 }]), 'painPre'],
+      [
+        'procedures.saveDraft (not an object)',
+        (call) => call('procedures.saveDraft', ['DROP TABLE procedures']),
+        '(record)',
+      ],
+      ['procedures.saveDraft (no argument)', (call) => call('procedures.saveDraft', []), '(request)'],
+      ['procedures.sign', (call) => call('procedures.sign', ['not-an-id']), 'id'],
+      [
+        'procedures.sign (options)',
+        (call, { draftId }) => call('procedures.sign', [draftId, { confirmedWarnings: 'all' }]),
+        'options.confirmedWarnings',
+      ],
+      [
+        'procedures.amend',
+        (call, { signedId }) => call('procedures.amend', [{ id: signedId, painPost: 0 }, { reason: '' }]),
+        'reason',
+      ],
+      [
+        'procedures.amend (options)',
+        (call, { signedId }) => call('procedures.amend', [{ id: signedId }, null]),
+        'options',
+      ],
+      ['procedures.get', (call) => call('procedures.get', [42]), 'id'],
+      ['procedures.list', (call) => call('procedures.list', [{ roots: ['L9'] }]), 'roots[0]'],
+      ['procedures.deleteDraft', (call, { signedId }) => call('procedures.deleteDraft', [signedId]), 'id'],
+      [
+        'settings.update',
+        (call) => call('settings.update', [{ referenceLevels: { ctDlpMGyCm: 'high' } }]),
+        'referenceLevels.ctDlpMGyCm',
+      ],
+      ['settings.saveOperator', (call) => call('settings.saveOperator', [{ name: '' }]), 'name'],
+      ['settings.saveDrug', (call) => call('settings.saveDrug', [{ code: 'x' }]), 'code'],
+      ['backup.run (a path from the window)', (call) => call('backup.run', ['/etc/passwd']), '(request)'],
+      ['backup.run (no chooser)', (call) => call('backup.run', []), 'out'],
+      ['stats.dashboard', (call) => call('stats.dashboard', [{ modalities: ['mri'] }]), 'modalities[0]'],
+      ['exports.start', (call) => call('exports.start', [{ format: 'docx' }]), 'export.format'],
+      [
+        'exports.start (a path from the window)',
+        (call) => call('exports.start', [{ format: 'csv', out: '/tmp/x.csv' }]),
+        'export.out',
+      ],
+      ['exports.start (no chooser)', (call) => call('exports.start', [{ format: 'csv' }]), 'out'],
+      ['exports.status', (call) => call('exports.status', ['nope']), 'jobId'],
+      ['exports.cancel', (call) => call('exports.cancel', ['0a5b6f5e-5b5a-4b4c-9d3d-2f1e0c9b8a77']), 'jobId'],
+    ];
 
   it.each(badCalls)('%s: bad input gets a field error and changes nothing', async (_name, call, field) => {
     const { api, store, operatorId } = setup();
@@ -84,7 +107,7 @@ describe('createApi', () => {
     if (isFailure(signed) || isFailure(draft)) throw new Error('setup failed');
     await api.procedures.sign(signed.record.id);
     const before = tableCounts(store);
-    const result = await call(api, { signedId: signed.record.id, draftId: draft.record.id });
+    const result = await call(api.call, { signedId: signed.record.id, draftId: draft.record.id });
     expect(isFailure(result)).toBe(true);
     const { error } = result as { error: { code: string; message: string; field?: string } };
     expect(error.field).toBe(field);
@@ -131,23 +154,36 @@ describe('createApi', () => {
     expect(await api.exports.start({ format: 'json' })).toEqual({ cancelled: true });
   });
 
-  it('backs up to a new file and refuses to overwrite', async () => {
-    const { api } = setup();
+  it('backs up to the file the main process chose, and refuses to overwrite', async () => {
+    const { store } = setup();
     const out = tempPath('backup.sqlite');
-    expect(await api.backup.run(out)).toMatchObject({ path: out, integrity: 'ok' });
-    expect(await api.backup.run(out)).toMatchObject({ error: { code: 'validation', field: 'out' } });
+    const api = createApi(store, { actor: () => 'x', chooseBackupPath: async () => out });
+    expect(await api.backup.run()).toMatchObject({ path: out, integrity: 'ok' });
+    expect(await api.backup.run()).toMatchObject({ error: { code: 'validation', field: 'out' } });
+    const cancelled = createApi(store, { actor: () => 'x', chooseBackupPath: async () => null });
+    expect(await cancelled.backup.run()).toEqual({ cancelled: true });
   });
 
   it('binds the same names for the renderer from one call function', async () => {
     const calls: [string, unknown[]][] = [];
-    const bound = bindApi<Api>(async (method, args) => {
+    const bound = bindApi(async (method, args) => {
       calls.push([method, args]);
       return null;
     });
     await bound.procedures.sign('id-1', { confirmedWarnings: [] });
+    // The client's argument types come from the contract's schemas: wrong ones do not compile.
+    // @ts-expect-error a number is not a procedure draft
+    await bound.procedures.saveDraft(42);
+    // @ts-expect-error an export request from the window carries no file path
+    await bound.exports.start({ format: 'csv', out: '/etc/passwd' });
+    // @ts-expect-error 'mri' is not a modality
+    await bound.stats.dashboard({ modalities: ['mri'] });
     await bound.settings.get();
     expect(calls).toEqual([
       ['procedures.sign', ['id-1', { confirmedWarnings: [] }]],
+      ['procedures.saveDraft', [42]],
+      ['exports.start', [{ format: 'csv', out: '/etc/passwd' }]],
+      ['stats.dashboard', [{ modalities: ['mri'] }]],
       ['settings.get', []],
     ]);
   });

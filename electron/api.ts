@@ -1,180 +1,136 @@
-import { z } from 'zod';
-import type { AuditEntry } from '../db/audit.js';
-import { EXPORT_FORMATS } from '../db/exports/options.js';
+import type { z } from 'zod';
 import { backupDatabase } from '../db/maintenance.js';
+import { type FieldProblem, problem, problemsFromZod, RootLogError } from '../db/model/index.js';
 import {
-  type Dashboard,
-  type DepartmentSettings,
-  type Drug,
-  type DrugAdministration,
-  type Operator,
-  type ProcedurePage,
-  problemsFromZod,
-  RootLogError,
-} from '../db/model/index.js';
-import {
-  amendProcedure,
+  amendCheckedProcedure,
   deleteDraft,
   getProcedure,
-  type ProcedureWithHistory,
-  type SavedProcedure,
-  saveDraft,
+  lastSignedDrugs,
+  saveCheckedDraft,
   signProcedure,
 } from '../db/procedures.js';
-import { listProcedures } from '../db/search.js';
-import { getSettings, saveDrug, saveOperator, updateSettings } from '../db/settings.js';
-import { dashboard } from '../db/stats/dashboard.js';
+import { listCheckedProcedures } from '../db/search.js';
+import { getSettings, saveCheckedDrug, saveCheckedOperator, updateCheckedSettings } from '../db/settings.js';
+import { dashboardFor } from '../db/stats/dashboard.js';
 import type { Store } from '../db/store.js';
-import { type ApiFailure, type ApiMethodName, isFailure } from './api-methods.js';
-import { type ExportJobStatus, ExportJobs, suggestedExportName } from './export-jobs.js';
+import { ExportJobs, suggestedExportName } from './export-jobs.js';
+import {
+  API_CONTRACT,
+  API_METHODS,
+  type Api,
+  type ApiFailure,
+  type ApiMethodName,
+  bindApi,
+  isFailure,
+  type MethodArgs,
+  type MethodOutput,
+} from './shared/api-contract.js';
 
 /*
- * The one contract between the renderer and the main process. Every method validates its
- * arguments, calls the db services, and resolves to plain JSON-safe data or to
- * `{ error: { code, message, field?, problems? } }` — never a thrown error or a stack trace.
+ * The main side of the one contract (shared/api-contract.ts): each method's arguments are
+ * parsed there, once, here at the boundary; `run` gets typed values and calls the services.
+ * Every call resolves to plain JSON-safe data or to `{ error: { code, message, field?,
+ * problems? } }` — never a thrown error or a stack trace.
  */
 
 export type ApiResult<T> = T | ApiFailure;
-export { type ApiFailure, isFailure };
-
-const signOptionsSchema = z
-  .object({ confirmedWarnings: z.array(z.string().max(64)).max(20).optional() })
-  .strict()
-  .optional();
-const amendOptionsSchema = z
-  .object({
-    reason: z.string({ error: 'is required' }),
-    confirmedWarnings: z.array(z.string().max(64)).max(20).optional(),
-  })
-  .strict();
-const backupTargetSchema = z
-  .string({ error: 'must be a file path' })
-  .min(1, { error: 'must be a file path' })
-  .max(4096)
-  .refine((path) => !path.includes('\0'), { error: 'must be a file path' });
-
-function parseArgument<T>(schema: z.ZodType<T>, value: unknown, field: string): T {
-  const parsed = schema.safeParse(value);
-  if (parsed.success) return parsed.data;
-  const problems = problemsFromZod(parsed.error).map((problem) => ({
-    field: problem.field === '(record)' ? field : `${field}.${problem.field}`,
-    message:
-      problem.field === '(record)' ? `${field} ${parsed.error.issues[0]?.message ?? 'is not valid'}` : problem.message,
-  }));
-  throw RootLogError.invalid(problems);
-}
+export { type Api, type ApiFailure, isFailure };
 
 export interface ApiOptions {
   /** Who is acting, for the audit log: the console user. */
   actor: () => string;
   /**
-   * Where an export goes when the request names no file: Electron asks with the native save
-   * dialog, the e2e harness picks a temporary file. null means the person cancelled.
+   * Where an export goes: Electron asks with the native save dialog, the Chromium harness
+   * picks a temporary file. null means the person cancelled. Never a path from the window.
    */
   chooseExportPath?: (suggestedName: string) => Promise<string | null>;
+  /** Where a backup goes, chosen the same way. */
+  chooseBackupPath?: (suggestedName: string) => Promise<string | null>;
   onUnexpectedError?: (method: string, error: unknown) => void;
 }
 
-const exportRequestSchema = z
-  .object({ format: z.enum(EXPORT_FORMATS, { error: `must be one of: ${EXPORT_FORMATS.join(', ')}` }) })
-  .passthrough();
+type Handlers = { [M in ApiMethodName]: (...args: MethodArgs<M>) => MethodOutput<M> | Promise<MethodOutput<M>> };
 
-export function createApi(store: Store, options: ApiOptions) {
+/** Names each problem by its argument (see ArgumentField), in the words the window shows. */
+function argumentProblems(method: ApiMethodName, error: z.ZodError): FieldProblem[] {
+  const fields = API_CONTRACT[method].fields;
+  return error.issues.map((issue): FieldProblem => {
+    const [index, ...rest] = issue.path;
+    const spec = typeof index === 'number' ? fields[index] : undefined;
+    if (!spec) return { field: '(request)', message: `The request to ${method} has the wrong number of arguments` };
+    const [inner] = problemsFromZod({ issues: [{ ...issue, path: rest }] } as unknown as z.ZodError);
+    const wholeArgument = rest.length === 0 && issue.code !== 'unrecognized_keys';
+    if (!inner || (wholeArgument && spec.whole !== '(record)')) return problem(spec.whole, issue.message);
+    return spec.prefix ? { field: `${spec.prefix}.${inner.field}`, message: inner.message } : inner;
+  });
+}
+
+function parseArguments<M extends ApiMethodName>(method: M, args: unknown[]): MethodArgs<M> {
+  const parsed = API_CONTRACT[method].input.safeParse(args);
+  if (parsed.success) return parsed.data as MethodArgs<M>;
+  const seen = new Set<string>();
+  const problems = argumentProblems(method, parsed.error).filter(({ field }) => !seen.has(field) && seen.add(field));
+  throw RootLogError.invalid(problems);
+}
+
+export function createApi(store: Store, options: ApiOptions): Api & { call: typeof call } {
   const context = () => ({ actor: options.actor() });
   const jobs = new ExportJobs(store, (error) => options.onUnexpectedError?.('exports.start', error));
 
-  const guard =
-    <A extends unknown[], T>(method: ApiMethodName, action: (...args: A) => T | Promise<T>) =>
-    async (...args: A): Promise<ApiResult<Awaited<T>>> => {
-      try {
-        return await action(...args);
-      } catch (error) {
-        if (error instanceof RootLogError) return { error: error.toJSON() };
-        options.onUnexpectedError?.(method, error);
-        return {
-          error: {
-            code: 'internal',
-            message: 'RootLog could not complete this request; nothing was changed. The details are in the log.',
-          },
-        };
-      }
-    };
-
-  return {
-    procedures: {
-      saveDraft: guard('procedures.saveDraft', (input: unknown): SavedProcedure => saveDraft(store, input, context())),
-      sign: guard(
-        'procedures.sign',
-        (id: unknown, signOptions?: unknown): SavedProcedure =>
-          signProcedure(store, id, parseArgument(signOptionsSchema, signOptions, 'options') ?? {}, context()),
-      ),
-      amend: guard(
-        'procedures.amend',
-        (input: unknown, amendOptions: unknown): SavedProcedure =>
-          amendProcedure(store, input, parseArgument(amendOptionsSchema, amendOptions, 'options'), context()),
-      ),
-      get: guard('procedures.get', (id: unknown): ProcedureWithHistory => getProcedure(store, id)),
-      list: guard(
-        'procedures.list',
-        (filter?: unknown, page?: unknown): ProcedurePage => listProcedures(store, filter ?? {}, page ?? {}),
-      ),
-      deleteDraft: guard('procedures.deleteDraft', (id: unknown): { deleted: true } => {
-        deleteDraft(store, id, context());
-        return { deleted: true };
-      }),
-      /** The drugs of this console's most recent signed procedure: "same drugs as last time". */
-      lastDrugs: guard('procedures.lastDrugs', (): DrugAdministration[] => {
-        const id = store.reader
-          .prepare("SELECT id FROM procedures WHERE status <> 'draft' ORDER BY signed_at DESC LIMIT 1")
-          .pluck()
-          .get() as string | undefined;
-        return id ? getProcedure(store, id).record.drugs : [];
-      }),
+  const handlers: Handlers = {
+    'procedures.saveDraft': (draft) => saveCheckedDraft(store, draft, context()),
+    'procedures.sign': (id, signOptions) => signProcedure(store, id, signOptions ?? {}, context()),
+    'procedures.amend': (draft, amendOptions) => amendCheckedProcedure(store, draft, amendOptions, context()),
+    'procedures.get': (id) => getProcedure(store, id),
+    'procedures.list': (filter, page) => listCheckedProcedures(store, filter ?? {}, page ?? { limit: 50 }),
+    'procedures.deleteDraft': (id) => {
+      deleteDraft(store, id, context());
+      return { deleted: true };
     },
-    settings: {
-      get: guard('settings.get', (): DepartmentSettings => getSettings(store)),
-      update: guard('settings.update', (patch: unknown): DepartmentSettings => updateSettings(store, patch, context())),
-      saveOperator: guard(
-        'settings.saveOperator',
-        (operator: unknown): Operator => saveOperator(store, operator, context()),
-      ),
-      saveDrug: guard('settings.saveDrug', (drug: unknown): Drug => saveDrug(store, drug, context())),
+    'procedures.lastDrugs': () => lastSignedDrugs(store),
+    'settings.get': () => getSettings(store),
+    'settings.update': (patch) => updateCheckedSettings(store, patch, context()),
+    'settings.saveOperator': (operator) => saveCheckedOperator(store, operator, context()),
+    'settings.saveDrug': (drug) => saveCheckedDrug(store, drug, context()),
+    'stats.dashboard': (filter) => dashboardFor(store, filter ?? {}),
+    'exports.start': async (request) => {
+      if (!options.chooseExportPath) throw RootLogError.invalid([{ field: 'out', message: 'Output file is required' }]);
+      const out = await options.chooseExportPath(suggestedExportName(request.format));
+      if (!out) return { cancelled: true };
+      return jobs.start({ ...request, out });
     },
-    stats: {
-      /** Every dashboard aggregate over the filter, as plain data. */
-      dashboard: guard('stats.dashboard', (filter?: unknown): Dashboard => dashboard(store, filter ?? {})),
+    'exports.status': (jobId) => jobs.status(jobId),
+    'exports.cancel': (jobId) => jobs.cancel(jobId),
+    'backup.run': async () => {
+      if (!options.chooseBackupPath) throw RootLogError.invalid([{ field: 'out', message: 'Backup file is required' }]);
+      const out = await options.chooseBackupPath(`rootlog-backup-${new Date().toISOString().slice(0, 10)}.sqlite`);
+      if (!out) return { cancelled: true };
+      return backupDatabase(store, out);
     },
-    exports: {
-      /** Starts an export and answers at once with its job; `{ cancelled: true }` when no file was chosen. */
-      start: guard('exports.start', async (request: unknown): Promise<ExportJobStatus | { cancelled: true }> => {
-        const checked = parseArgument(exportRequestSchema, request, 'export');
-        let out = typeof checked.out === 'string' ? checked.out : null;
-        if (!out) {
-          if (!options.chooseExportPath)
-            throw RootLogError.invalid([{ field: 'out', message: 'Output file is required' }]);
-          out = await options.chooseExportPath(suggestedExportName(checked.format));
-          if (!out) return { cancelled: true };
-        }
-        return jobs.start({ ...checked, out });
-      }),
-      status: guard(
-        'exports.status',
-        (jobId: unknown): ExportJobStatus => jobs.status(parseArgument(z.string().uuid(), jobId, 'jobId')),
-      ),
-      cancel: guard(
-        'exports.cancel',
-        (jobId: unknown): ExportJobStatus => jobs.cancel(parseArgument(z.string().uuid(), jobId, 'jobId')),
-      ),
-    },
-    backup: {
-      run: guard('backup.run', async (outPath: unknown) =>
-        backupDatabase(store, parseArgument(backupTargetSchema, outPath, 'out')),
-      ),
-    },
+    'database.health': () => store.health(),
   };
+
+  /** One call from the window: arguments parsed once, writes held until the first page check, errors as data. */
+  async function call(method: ApiMethodName, args: unknown[]): Promise<unknown> {
+    try {
+      if (!API_METHODS.includes(method)) throw new RootLogError('validation', `There is no API method ${method}.`);
+      const parsed = parseArguments(method, Array.isArray(args) ? args : [args]);
+      // A write waits for the background page check (seconds at most, once per start):
+      // a damaged file is never written to, and the store then refuses with a clear message.
+      if (API_CONTRACT[method].writes && store.health().state !== 'sound') await store.verify();
+      const run = handlers[method] as (...parsedArgs: unknown[]) => unknown;
+      return await run(...(parsed as unknown[]));
+    } catch (error) {
+      if (error instanceof RootLogError) return { error: error.toJSON() };
+      options.onUnexpectedError?.(method, error);
+      return {
+        error: {
+          code: 'internal',
+          message: 'RootLog could not complete this request; nothing was changed. The details are in the log.',
+        },
+      };
+    }
+  }
+
+  return Object.assign(bindApi(call), { call });
 }
-
-/** What the renderer knows about the main process: this type, imported with `import type`. */
-export type Api = ReturnType<typeof createApi>;
-
-export type { AuditEntry, ExportJobStatus, ProcedureWithHistory, SavedProcedure };

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { ExportFormat, ExportResult } from '../db/exports/options.js';
-import { runExport } from '../db/exports/run.js';
+import type { ExportFormat, ExportOptions, ExportResult } from '../db/exports/options.js';
+import { runCheckedExport } from '../db/exports/run.js';
 import { type ApiError, RootLogError } from '../db/model/index.js';
 import type { Store } from '../db/store.js';
 
@@ -32,7 +32,7 @@ export class ExportJobs {
     private readonly onUnexpectedError?: (error: unknown) => void,
   ) {}
 
-  start(request: Record<string, unknown>): ExportJobStatus {
+  start(request: ExportOptions): ExportJobStatus {
     const id = randomUUID();
     const controller = new AbortController();
     const job: ExportJobStatus & { controller: AbortController } = {
@@ -45,7 +45,7 @@ export class ExportJobs {
       controller,
     };
     this.jobs.set(id, job);
-    runExport(this.store, request, {
+    runCheckedExport(this.store, request, {
       signal: controller.signal,
       onProgress: (done, total) => {
         job.done = done;

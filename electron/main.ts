@@ -16,7 +16,6 @@ import { warmUpDashboard } from '../db/stats/dashboard.js';
 import { openStore, type Store } from '../db/store.js';
 import { createApi } from './api.js';
 import { registerIpc } from './ipc.js';
-import { MENU_CHANNEL, type MenuCommand } from './menu-commands.js';
 import {
   APP_HOST,
   APP_ORIGIN,
@@ -25,6 +24,7 @@ import {
   hardenedWebPreferences,
   isTrustedUrl,
 } from './security.js';
+import { MENU_CHANNEL, type MenuCommand } from './shared/menu-commands.js';
 import { readWindowState, writeWindowState } from './window-state.js';
 
 /*
@@ -88,29 +88,38 @@ if (!app.requestSingleInstanceLock()) {
     const openStoreNow = store;
     const api = createApi(openStoreNow, {
       actor: () => `${safeUserName()}@${app.getName()}`,
+      // Paths come only from the native dialog here in the main process, never from the window.
       chooseExportPath: async (suggestedName) => {
         if (!mainWindow) return null;
         const target = await dialog.showSaveDialog(mainWindow, {
           title: 'Export RootLog records',
           defaultPath: suggestedName,
+          // Linux has no overwrite question of its own: ask before replacing a file.
+          properties: ['showOverwriteConfirmation'],
+        });
+        return target.canceled || !target.filePath ? null : target.filePath;
+      },
+      chooseBackupPath: async (suggestedName) => {
+        if (!mainWindow) return null;
+        const target = await dialog.showSaveDialog(mainWindow, {
+          title: 'Back up the RootLog database',
+          defaultPath: suggestedName,
+          filters: [{ name: 'SQLite database', extensions: ['sqlite'] }],
+          properties: ['showOverwriteConfirmation'],
         });
         return target.canceled || !target.filePath ? null : target.filePath;
       },
       onUnexpectedError: (method, error) => console.error(`RootLog API ${method} failed:`, error),
     });
-    registerIpc(ipcMain, api, {
-      'backup.run': async () => {
-        const target = mainWindow
-          ? await dialog.showSaveDialog(mainWindow, {
-              title: 'Back up the RootLog database',
-              defaultPath: `rootlog-backup-${new Date().toISOString().slice(0, 10)}.sqlite`,
-              filters: [{ name: 'SQLite database', extensions: ['sqlite'] }],
-            })
-          : { canceled: true, filePath: undefined };
-        if (target.canceled || !target.filePath) return { cancelled: true };
-        return api.backup.run(target.filePath);
+    registerIpc(ipcMain, api.call);
+    // The page-by-page check of the whole file runs off the main thread; until it is done,
+    // writes wait for it (api.ts), and if it fails RootLog stays read-only and says why.
+    openStoreNow.verify().then(
+      (report) => {
+        if (report.state === 'damaged') console.error('RootLog database failed its check:', report.problems);
       },
-    });
+      (error: unknown) => console.error('RootLog could not check its database:', error),
+    );
     mainWindow = await createWindow();
     Menu.setApplicationMenu(buildMenu((command) => mainWindow?.webContents.send(MENU_CHANNEL, command)));
     // A few seconds after start, while the console is idle, pay the dashboard's first-use cost

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { type Drug, doseInMg, type ProcedureDraft } from '../model/index.js';
+import type { Drug, ProcedureDraft } from '../model/index.js';
 import { drugCatalogue } from '../settings.js';
 import type { ReadConnection } from '../sqlite/connection.js';
 import type { ExportControl, ExportOptions } from './options.js';
@@ -69,6 +69,8 @@ export function recordEntries(
   context: RowContext,
   patientUuid: string,
   patientIsNew: boolean,
+  /** The mg stored with each drug row, by ordinal (see model doseInMg): never recomputed here. */
+  givenMg: readonly (number | null)[],
 ): Entry[] {
   const content: ProcedureDraft = record.content;
   const procedureUuid = record.id;
@@ -167,7 +169,7 @@ export function recordEntries(
   content.drugs.forEach((administration, index) => {
     const drug = drugs.get(administration.drug);
     const uuid = nameUuid(`${record.id}/drug/${index}`);
-    const mg = doseInMg(administration);
+    const mg = givenMg[index] ?? undefined;
     const site =
       administration.site === 'caudal'
         ? 'caudal epidural'
@@ -282,6 +284,9 @@ export async function exportFhir(
       `{"resourceType":"Bundle","id":"${nameUuid(`${options.out}/${Date.now()}`)}","type":"collection","timestamp":"${new Date().toISOString()}","entry":[`,
     );
     let entries = 0;
+    const selectGivenMg = read
+      .prepare('SELECT dose_given_mg FROM drug_administrations WHERE procedure_id = ? ORDER BY ordinal')
+      .pluck();
     for (const id of recordIds(read, options)) {
       const record = readExportedRecord(read, id);
       const patientKey = record.content.patientId
@@ -290,7 +295,8 @@ export async function exportFhir(
       const patientUuid = nameUuid(patientKey);
       const isNew = !patientsWritten.has(patientUuid);
       patientsWritten.add(patientUuid);
-      for (const entry of recordEntries(record, drugs, context, patientUuid, isNew)) {
+      const givenMg = selectGivenMg.all(id) as (number | null)[];
+      for (const entry of recordEntries(record, drugs, context, patientUuid, isNew, givenMg)) {
         await writeChunk(file.stream, `${entries === 0 ? '\n' : ',\n'}${JSON.stringify(entry)}`);
         entries++;
       }

@@ -4,7 +4,7 @@ export const EXPORT_FORMATS = ['csv', 'xlsx', 'json', 'fhir'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 /** What an export holds and how it is written; every field checked before a file is touched. */
-export const exportOptionsSchema = z
+const exportFields = z
   .object({
     format: z.enum(EXPORT_FORMATS, { error: `must be one of: ${EXPORT_FORMATS.join(', ')}` }),
     out: z
@@ -24,11 +24,25 @@ export const exportOptionsSchema = z
     /** CSV: also write the per-drug and per-complication files beside the main one. */
     detailFiles: z.boolean({ error: 'must be true or false' }).default(false),
   })
-  .strict()
-  .refine((options) => !options.from || !options.to || options.from <= options.to, {
-    error: 'must not start after it ends',
-    path: ['from'],
-  });
+  .strict();
+
+const datesInOrder = (options: { from?: string | undefined; to?: string | undefined }) =>
+  !options.from || !options.to || options.from <= options.to;
+
+export const exportOptionsSchema = exportFields.refine(datesInOrder, {
+  error: 'must not start after it ends',
+  path: ['from'],
+});
+
+/**
+ * What the app's window may ask of an export: everything but where it goes. The file is
+ * chosen in the main process (the save dialog), never taken from the renderer.
+ */
+export const exportRequestSchema = exportFields.omit({ out: true }).refine(datesInOrder, {
+  error: 'must not start after it ends',
+  path: ['from'],
+});
+export type ExportRequestFromWindow = z.input<typeof exportRequestSchema>;
 
 export type ExportOptions = z.output<typeof exportOptionsSchema>;
 export type ExportRequest = z.input<typeof exportOptionsSchema>;

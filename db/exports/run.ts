@@ -4,7 +4,7 @@ import type { Store } from '../store.js';
 import { exportCsv } from './csv.js';
 import { exportFhir } from './fhir.js';
 import { exportJson } from './json.js';
-import { type ExportControl, type ExportResult, exportOptionsSchema } from './options.js';
+import { type ExportControl, type ExportOptions, type ExportResult, exportOptionsSchema } from './options.js';
 import { countRecords } from './records.js';
 import { exportXlsx } from './xlsx.js';
 
@@ -18,7 +18,15 @@ const WRITERS = { csv: exportCsv, xlsx: exportXlsx, json: exportJson, fhir: expo
 export async function runExport(store: Store, request: unknown, control: ExportControl = {}): Promise<ExportResult> {
   const parsed = exportOptionsSchema.safeParse(request);
   if (!parsed.success) throw RootLogError.invalid(problemsFromZod(parsed.error));
-  const options = parsed.data;
+  return runCheckedExport(store, parsed.data, control);
+}
+
+/** runExport for options already parsed at the boundary (the API contract, with the file the main process chose). */
+export function runCheckedExport(
+  store: Store,
+  options: ExportOptions,
+  control: ExportControl = {},
+): Promise<ExportResult> {
   return store.snapshot(async (read) => {
     const total = countRecords(read, options);
     control.onProgress?.(0, total);

@@ -25,8 +25,8 @@ import {
   SYMPTOM_SIDES,
   YES_NO,
 } from '../model/index.js';
-import { filterClause } from '../search.js';
 import type { ReadConnection } from '../sqlite/connection.js';
+import { procedureFilterSql } from '../sqlite/procedure-filter.js';
 import type { ExportOptions } from './options.js';
 import { pseudonym } from './safety.js';
 
@@ -389,6 +389,13 @@ export function procedureColumns(pseudonymize: boolean): Column[] {
       values: PROVOKED_PAIN,
       description: 'Pain provoked by the caudal contrast injection.',
       read: (row) => text(row('caudal_provoked_pain')),
+    },
+    {
+      header: 'caudal_drugs',
+      label: 'Drugs in the caudal injection',
+      type: 'text',
+      description: 'drug code and mg per administration in the caudal epidural injection, ";"-separated.',
+      read: (row) => text(row('caudal_drugs')),
     },
     {
       header: 'pain_pre',
@@ -759,6 +766,15 @@ export function followUpColumns(pseudonymize: boolean): Column[] {
   ];
 }
 
+/**
+ * "dexamethasone 8 mg;ropivacaine 1.08 mg": the drugs given where `condition` holds, in the
+ * order given, each with the mg stored with its row (never recomputed here).
+ */
+function drugsWhere(condition: string, procedureId: string): string {
+  return `(SELECT group_concat(d.drug_code || ' ' || coalesce(printf('%.15g', d.dose_given_mg), '?') || ' mg', ';' ORDER BY d.ordinal)
+    FROM drug_administrations d WHERE d.procedure_id = ${procedureId} AND ${condition})`;
+}
+
 // The lists come from their denormalised text columns (written with the lists themselves),
 // so each exported row is one join, not a query per list.
 // Only the columns the files use: reading fewer columns from 100 000 rows is measurably faster.
@@ -768,13 +784,15 @@ const PROCEDURE_SELECT = `p.id, p.status, p.version, p.console_name, p.performed
   p.ct_acquisitions, p.fluoro_time_s, p.dap_gy_cm2, p.contrast_agent, p.contrast_volume_ml, p.caudal_epidural, p.caudal_provoked_pain,
   p.pain_pre, p.pain_post, p.pain_post_minutes, p.disposition, p.no_drug_reason, p.notes, p.warning_codes, p.signed_by, p.signed_at,
   p.amended_by, p.amended_at, p.amend_reason, o.name AS operator_name, p.indications_text AS indications,
-  p.caudal_spread_text AS caudal_spread, p.complications_text AS complications`;
+  p.caudal_spread_text AS caudal_spread, p.complications_text AS complications,
+  ${drugsWhere('d.at_caudal = 1', 'p.id')} AS caudal_drugs`;
 const TARGET_SELECT = `t.ordinal AS target_ordinal, t.root, t.side, t.foramen, t.approach, t.needle_gauge, t.needle_length_mm,
-  t.needle_repositionings, t.provoked_pain, t.injection_slowed, t.spread_text AS spread, t.drugs_text AS target_drugs`;
+  t.needle_repositionings, t.provoked_pain, t.injection_slowed, t.spread_text AS spread,
+  ${drugsWhere('d.target_ordinal = t.ordinal', 't.procedure_id')} AS target_drugs`;
 
 /** Which records an export holds: the filter of the list, signed only unless drafts are asked for. */
 export function exportFilter(options: ExportOptions): { where: string; params: Record<string, unknown> } {
-  const { where, params } = filterClause({
+  const { where, params } = procedureFilterSql({
     from: options.from,
     to: options.to,
     operatorIds: options.operatorIds,
@@ -831,7 +849,7 @@ export function exportTables(options: ExportOptions): {
       description: 'One row per drug administration.',
       columns: drugColumns,
       sql: perChild(
-        `d.*, coalesce(d.dose_mg, round(d.concentration_mg_per_ml * d.volume_ml, 2)) AS dose_total_mg, c.name AS drug_name, c.drug_class, c.particulate`,
+        `d.*, d.dose_given_mg AS dose_total_mg, c.name AS drug_name, c.drug_class, c.particulate`,
         'drug_administrations d ON d.procedure_id = p.id JOIN drug_catalogue c ON c.code = d.drug_code',
         'd.ordinal',
       ),

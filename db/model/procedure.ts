@@ -244,13 +244,19 @@ export interface RecordLife {
 /** A stored procedure: its clinical content plus its life. */
 export type ProcedureRecord = ProcedureDraft & RecordLife;
 
-/** mg given: entered directly, or concentration × volume (rounded to 0.01 mg). */
+/**
+ * mg given: entered directly, or concentration × volume rounded half up to 0.01 mg, in
+ * decimal (0.43 mL × 2.5 mg/mL = 1.075 → 1.08 mg; binary floating point alone would give
+ * 1.07 or 1.08 depending on how it was computed). The one place mg is computed: the value
+ * is stored with the drug row when written, and every list, export and rule reads that.
+ */
 export function doseInMg(
   administration: Pick<DrugAdministration, 'doseMg' | 'concentrationMgPerMl' | 'volumeMl'>,
 ): number | undefined {
   if (administration.doseMg != null) return administration.doseMg;
   if (administration.concentrationMgPerMl != null && administration.volumeMl != null) {
-    return Math.round(administration.concentrationMgPerMl * administration.volumeMl * 100) / 100;
+    const hundredths = Number((administration.concentrationMgPerMl * administration.volumeMl * 100).toPrecision(12));
+    return Math.round(hundredths) / 100;
   }
   return undefined;
 }

@@ -8,9 +8,19 @@ import { Worker } from 'node:worker_threads';
  * writes if it finds damage (see store.ts).
  */
 
-// Resolved here, where better-sqlite3 is a dependency, and handed to the worker: the worker's
-// code is evaluated from a string (no separate file to bundle), so it cannot resolve it itself.
-const requireHere = createRequire(typeof __filename === 'string' ? __filename : import.meta.url);
+/**
+ * better-sqlite3's entry file, resolved here (where it is a dependency) and handed to the
+ * worker: the worker's code is evaluated from a string (no separate file to bundle), so it
+ * cannot resolve it itself. undefined when it cannot be found: the caller checks in-thread.
+ */
+function betterSqlite3Path(): string | undefined {
+  try {
+    // __filename in CommonJS bundles (the app, the command line), import.meta.url in ESM.
+    return createRequire(typeof __filename === 'string' ? __filename : import.meta.url).resolve('better-sqlite3');
+  } catch {
+    return undefined;
+  }
+}
 
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
@@ -37,11 +47,10 @@ try {
  * on the main thread rather than guess).
  */
 export function quickCheckInWorker(path: string): Promise<string[] | undefined> {
+  const module = betterSqlite3Path();
+  if (!module) return Promise.resolve(undefined);
   return new Promise((resolve) => {
-    const worker = new Worker(WORKER_SOURCE, {
-      eval: true,
-      workerData: { path, module: requireHere.resolve('better-sqlite3') },
-    });
+    const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { path, module } });
     let settled = false;
     const settle = (problems: string[] | undefined) => {
       if (settled) return;

@@ -8,7 +8,7 @@ import { dashboardRowByRow } from '../testing/dashboard-oracle.js';
 import { context, EVERY_CONFIRMABLE_WARNING, tempStore } from '../testing/fixtures.js';
 import { asWritable } from './connection.js';
 import { proceduresWithWrongFacts } from './dashboard-facts.js';
-import { MIGRATIONS } from './migrations/index.js';
+import { MIGRATIONS, SCHEMA_VERSION } from './migrations/index.js';
 
 /** The schema as SQLite keeps it, whitespace aside: what "the same file layout" means here. */
 function schemaOf(db: Database.Database): string[] {
@@ -20,11 +20,22 @@ function schemaOf(db: Database.Database): string[] {
   ).map((entry) => entry.replace(/\s+/g, ' '));
 }
 
+/** Turns a current file back into what RootLog with schema 2 wrote: no stored mg given. */
+function backToVersion2(path: string): void {
+  const db = new Database(path);
+  db.exec(`
+    ALTER TABLE drug_administrations DROP COLUMN dose_given_mg;
+    PRAGMA user_version = 2;
+  `);
+  db.close();
+}
+
 /**
  * Turns a current file back into what RootLog with schema 1 wrote: no dashboard terms or facts,
  * the first dashboard index. Checked below against a file made by migration 1 alone.
  */
 function backToVersion1(path: string): void {
+  backToVersion2(path);
   const db = new Database(path);
   db.exec(`
     DROP INDEX procedures_stats;
@@ -74,7 +85,7 @@ describe('migration 2: dashboard facts', () => {
     downgraded.close();
 
     const migrated = openStore(path);
-    expect(migrated.writer.db.pragma('user_version', { simple: true })).toBe(2);
+    expect(migrated.writer.db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
     expect(proceduresWithWrongFacts(migrated.writer.db)).toEqual([]);
     expect(
       migrated.writer.db.prepare('SELECT count(*) FROM procedures WHERE dashboard_facts IS NULL').pluck().get(),
@@ -112,5 +123,39 @@ describe('migration 2: dashboard facts', () => {
         .get(),
     ).toBe(0);
     after.close();
+  });
+});
+
+describe('migration 3: the mg given, stored', () => {
+  it("stores what today's writer stores for every drug row, changes nothing else, and keeps signed rows locked", () => {
+    const { store } = tempStore();
+    seedDatabase(store, { count: 300, seed: 5, until: new Date('2026-06-30T12:00:00Z') }, context);
+    const path = store.path;
+    const drugRows = () =>
+      store.writer.db.prepare('SELECT * FROM drug_administrations ORDER BY procedure_id, ordinal').all();
+    const written = drugRows();
+    const computed = store.writer.db
+      .prepare('SELECT count(*) FROM drug_administrations WHERE dose_mg IS NULL AND dose_given_mg IS NOT NULL')
+      .pluck()
+      .get() as number;
+    expect(computed, 'the seed has drugs dosed by concentration × volume').toBeGreaterThan(50);
+    const lockTrigger = store.writer.db
+      .prepare("SELECT sql FROM sqlite_schema WHERE name = 'drug_administrations_locked_when_signed_update'")
+      .pluck()
+      .get();
+    store.close();
+
+    backToVersion2(path);
+    const migrated = openStore(path);
+    const db = migrated.writer.db;
+    expect(db.prepare('SELECT * FROM drug_administrations ORDER BY procedure_id, ordinal').all()).toEqual(written);
+    expect(
+      db
+        .prepare("SELECT sql FROM sqlite_schema WHERE name = 'drug_administrations_locked_when_signed_update'")
+        .pluck()
+        .get(),
+    ).toBe(lockTrigger);
+    expect(() => db.prepare('UPDATE drug_administrations SET dose_given_mg = 1').run()).toThrowError(/immutable/);
+    migrated.close();
   });
 });

@@ -161,8 +161,9 @@ function makeWrites(db: WritableDb) {
     insertCaudalSpread: db.prepare('INSERT INTO caudal_spread (procedure_id, pattern) VALUES (?, ?)'),
     insertDrug: db.prepare(
       `INSERT INTO drug_administrations (procedure_id, ordinal, drug_code, dose_mg, concentration_mg_per_ml, volume_ml,
-        target_ordinal, at_caudal, lot)
-       VALUES (@procedureId, @ordinal, @drug, @doseMg, @concentrationMgPerMl, @volumeMl, @targetOrdinal, @atCaudal, @lot)`,
+        dose_given_mg, target_ordinal, at_caudal, lot)
+       VALUES (@procedureId, @ordinal, @drug, @doseMg, @concentrationMgPerMl, @volumeMl, @doseGivenMg, @targetOrdinal,
+        @atCaudal, @lot)`,
     ),
     insertComplication: db.prepare('INSERT INTO complications (procedure_id, complication, severity) VALUES (?, ?, ?)'),
     insertFollowUp: db.prepare(
@@ -279,6 +280,7 @@ export function writeProcedure(
       doseMg: administration.doseMg ?? null,
       concentrationMgPerMl: administration.concentrationMgPerMl ?? null,
       volumeMl: administration.volumeMl ?? null,
+      doseGivenMg: doseInMg(administration) ?? null,
       targetOrdinal: typeof site === 'number' ? site : null,
       atCaudal: site === 'caudal' ? 1 : 0,
       lot: administration.lot ?? null,

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { type ProcedureDraft, quantiles, reliefPercent, share } from '../model/index.js';
 import { getProcedure, saveDraft, signProcedure } from '../procedures.js';
-import { filterClause } from '../search.js';
 import { seedDatabase } from '../seed.js';
 import { saveOperator } from '../settings.js';
+import { procedureFilterSql } from '../sqlite/procedure-filter.js';
 import type { Store } from '../store.js';
 import { completeDraft, context, tempStore } from '../testing/fixtures.js';
 import { dashboard, factsQuery, warmUpDashboard } from './dashboard.js';
@@ -273,9 +273,9 @@ describe('dashboard query', () => {
       {},
       { from: '2026-01-01', to: '2026-03-31' },
       { operatorIds: [operatorId] },
-      { roots: ['S1'] },
+      { roots: ['S1' as const] },
     ]) {
-      const { where, params } = filterClause(filter, { utcBounds: false });
+      const { where, params } = procedureFilterSql(filter, { utcBounds: false });
       const plan = store.writer.db
         .prepare(`EXPLAIN QUERY PLAN ${factsQuery(where)}`)
         .all(params)

@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import {
   COMPLICATIONS,
   type Dashboard,
@@ -14,10 +15,10 @@ import {
   SPREAD_PATTERNS,
   share,
 } from '../model/index.js';
-import { filterClause } from '../search.js';
 import { drugCatalogue, listOperators, referenceLevels } from '../settings.js';
 import type { ReadConnection } from '../sqlite/connection.js';
 import { decodeFacts, type FactColumns, monthOfIndex, PAIN_NONE, REPORTED_PROCEDURES } from '../sqlite/facts.js';
+import { procedureFilterSql } from '../sqlite/procedure-filter.js';
 import { type ReadSource, readerOf } from '../store.js';
 import { type DoseFigures, doseFiguresBy, mediansBy } from './doses.js';
 import { MINUTES_PER_DAY, PAIN_CELLS, proceduresIn, type Tallies, tally } from './tally.js';
@@ -107,15 +108,29 @@ function fingerprint(read: ReadConnection): string {
   return `${changes}/${version}`;
 }
 
+/** A dashboard filter already parsed (by the API contract or the caller). */
+export type DashboardFilterValues = z.output<typeof dashboardFilterSchema>;
+
+function parseFilter(filterInput: unknown): DashboardFilterValues {
+  const parsed = dashboardFilterSchema.safeParse(filterInput ?? {});
+  if (!parsed.success) throw RootLogError.invalid(problemsFromZod(parsed.error));
+  return parsed.data;
+}
+
 export function dashboard(source: ReadSource, filterInput: unknown = {}): Dashboard {
+  return dashboardFor(source, parseFilter(filterInput));
+}
+
+/** The dashboard for a filter already parsed at the boundary, from the recent results when the file is unchanged. */
+export function dashboardFor(source: ReadSource, filter: DashboardFilterValues): Dashboard {
   const read = readerOf(source);
-  const key = JSON.stringify(filterInput ?? {});
+  const key = JSON.stringify(filter);
   const current = fingerprint(read);
   const cache = recent.get(read.db) ?? new Map<string, { fingerprint: string; result: Dashboard }>();
   recent.set(read.db, cache);
   const hit = cache.get(key);
   if (hit && hit.fingerprint === current) return hit.result;
-  const result = computeDashboard(read, filterInput);
+  const result = computeFor(read, filter);
   cache.delete(key);
   cache.set(key, { fingerprint: current, result });
   if (cache.size > RECENT_LIMIT) cache.delete(cache.keys().next().value as string);
@@ -186,10 +201,11 @@ function targetFigures(tallies: Tallies, terms: Terms, particulate: ReadonlySet<
 
 /** The aggregates computed afresh (the benchmark times this; the API goes through `dashboard`). */
 export function computeDashboard(source: ReadSource, filterInput: unknown): Dashboard {
-  const read = readerOf(source);
-  const parsed = dashboardFilterSchema.safeParse(filterInput ?? {});
-  if (!parsed.success) throw RootLogError.invalid(problemsFromZod(parsed.error));
-  const { where, params } = filterClause(parsed.data, { utcBounds: false });
+  return computeFor(readerOf(source), parseFilter(filterInput));
+}
+
+function computeFor(read: ReadConnection, filter: DashboardFilterValues): Dashboard {
+  const { where, params } = procedureFilterSql(filter, { utcBounds: false });
   // Facts first, then what they refer to: another console may commit between two reads, and a
   // term (or operator) the facts name was committed before them, so it is there when read after.
   const facts = readFacts(read, where, params as Record<string, unknown>);

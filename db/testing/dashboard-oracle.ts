@@ -19,8 +19,8 @@ import {
   share,
   sortedNumbers,
 } from '../model/index.js';
-import { filterClause } from '../search.js';
 import { drugCatalogue, listOperators, referenceLevels } from '../settings.js';
+import { procedureFilterSql } from '../sqlite/procedure-filter.js';
 import { type ReadSource, readerOf } from '../store.js';
 
 /*
@@ -165,7 +165,7 @@ export function dashboardRowByRow(source: ReadSource, filterInput: unknown): Das
   const read = readerOf(source);
   const parsed = dashboardFilterSchema.safeParse(filterInput ?? {});
   if (!parsed.success) throw RootLogError.invalid(problemsFromZod(parsed.error));
-  const { where, params } = filterClause({ ...parsed.data, statuses: ['signed', 'amended'] });
+  const { where, params } = procedureFilterSql({ ...parsed.data, statuses: ['signed', 'amended'] });
   const levels = referenceLevels(read);
   const operatorNames = new Map(listOperators(read).map((operator) => [operator.id, operator.name]));
   const operatorLabel = (id: string) => (id === '' ? 'No operator' : (operatorNames.get(id) ?? id));

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { MENU_API_NAME, type MenuCommand } from '../../electron/menu-commands.js';
+import { MENU_API_NAME, type MenuCommand } from '../../electron/shared/menu-commands.js';
 import { DashboardScreen } from '../features/dashboard/DashboardScreen.js';
 import { ExportScreen } from '../features/export/ExportScreen.js';
 import { forgetRememberedDraft, rememberedDraftId, useProcedureForm } from '../features/procedure-form/form-store.js';
@@ -7,7 +7,7 @@ import { ProcedureForm } from '../features/procedure-form/ProcedureForm.js';
 import { ProcedureList } from '../features/procedure-list/ProcedureList.js';
 import { SettingsScreen } from '../features/settings/SettingsScreen.js';
 import { useSettings } from '../features/settings/settings-store.js';
-import { client } from './api-client.js';
+import { useDatabaseHealth } from './health-store.js';
 import { useNavigation } from './navigation-store.js';
 
 /** The one window: a top bar and the current screen; no page ever reloads. */
@@ -23,15 +23,8 @@ export function App() {
       // Reopen the draft that was being typed when the window closed, crashed or reloaded.
       const draftId = rememberedDraftId();
       if (draftId) {
-        try {
-          const { record } = await client.procedures.get(draftId);
-          if (record.status === 'draft') {
-            await useProcedureForm.getState().open(draftId);
-            go({ name: 'procedure', id: draftId });
-          } else forgetRememberedDraft();
-        } catch {
-          forgetRememberedDraft();
-        }
+        if (await useProcedureForm.getState().reopenDraft(draftId)) go({ name: 'procedure', id: draftId });
+        else forgetRememberedDraft();
       }
       setReady(true);
     })().catch((error: unknown) => setStartupError(error instanceof Error ? error.message : String(error)));
@@ -117,6 +110,7 @@ export function App() {
           {theme === 'dark' ? 'Light theme' : 'Dark theme'}
         </button>
       </header>
+      <DamagedDatabaseBanner />
       <main>
         {screen.name === 'list' && <ProcedureList />}
         {screen.name === 'procedure' && <ProcedureScreen id={screen.id} visit={screen.visit} />}
@@ -146,4 +140,17 @@ function ProcedureScreen({ id, visit }: { id: string | null; visit: number }) {
   }, [id, visit]);
   if (shownVisit !== visit) return <p aria-busy="true">Opening…</p>;
   return <ProcedureForm key={visit} />;
+}
+
+/** Said once, loudly, at the top of every screen: a damaged file is read-only from now on. */
+function DamagedDatabaseBanner() {
+  const health = useDatabaseHealth((state) => state.health);
+  useEffect(() => useDatabaseHealth.getState().watch(), []);
+  if (health?.state !== 'damaged') return null;
+  return (
+    <p className="problem database-damaged" role="alert">
+      RootLog found damage in its database file ({health.problems.slice(0, 2).join('; ')}). It shows what it can still
+      read but saves nothing more: nothing typed from now on is kept. Call IT support to restore the latest backup.
+    </p>
+  );
 }

@@ -1,10 +1,10 @@
 import type { ApiError } from '../../db/model/index.js';
-import type { Api, ApiFailure } from '../../electron/api.js';
-import { isFailure, WINDOW_API_NAME } from '../../electron/api-methods.js';
+import { type Api, type ApiFailure, isFailure } from '../../electron/shared/api-contract.js';
+import { WINDOW_API_NAME, type WindowApi } from '../../electron/shared/channels.js';
 
 /*
- * The renderer's only door to the main process: the typed API the preload (Electron) or
- * the e2e harness (Chromium) put on window. Calls resolve to data or throw an ApiCallError
+ * The renderer's only door to the main process: the window's `call` that the preload
+ * (Electron) or the e2e harness (Chromium) put there, typed by the one contract. Calls resolve to data or throw an ApiCallError
  * carrying the serialisable { code, message, field, problems }.
  */
 
@@ -21,12 +21,13 @@ type Unwrapped<F> = F extends (...args: infer A) => Promise<infer R>
   : never;
 export type Client = { [G in keyof Api]: { [M in keyof Api[G]]: Unwrapped<Api[G][M]> } };
 
-function windowApi(): Api {
-  const api = (window as unknown as Record<string, Api | undefined>)[WINDOW_API_NAME];
+function windowApi(): WindowApi {
+  const api = (window as unknown as Record<string, WindowApi | undefined>)[WINDOW_API_NAME];
   if (!api) throw new Error('RootLog API is not available in this window.');
   return api;
 }
 
+/** `client.procedures.saveDraft(draft)`: typed by the contract, sent as one call by method name. */
 export const client: Client = new Proxy({} as Client, {
   get: (_target, group: string) =>
     new Proxy(
@@ -35,11 +36,7 @@ export const client: Client = new Proxy({} as Client, {
         get:
           (_inner, method: string) =>
           async (...args: unknown[]) => {
-            const fn = (
-              windowApi() as unknown as Record<string, Record<string, (...a: unknown[]) => Promise<unknown>>>
-            )[group]?.[method];
-            if (!fn) throw new Error(`Unknown API method ${group}.${method}`);
-            const result = await fn(...args);
+            const result: unknown = await windowApi().call(`${group}.${method}`, args);
             if (isFailure(result)) throw new ApiCallError(result.error);
             return result;
           },

@@ -1,8 +1,7 @@
-import { useEffect, useRef, useState } from 'react';
-import type { ExportJobStatus } from '../../../electron/api.js';
-import { ApiCallError, client } from '../../app/api-client.js';
+import { useEffect, useState } from 'react';
 import { NO_ITEMS } from '../../app/no-items.js';
 import { useSettings } from '../settings/settings-store.js';
+import { useExport } from './export-store.js';
 
 const FORMATS = [
   { value: 'csv', label: 'CSV', hint: 'one row per target; opens in Excel, LibreOffice, R, pandas' },
@@ -28,36 +27,25 @@ export function ExportScreen() {
   const [pseudonymize, setPseudonymize] = useState(false);
   const [european, setEuropean] = useState(false);
   const [detailFiles, setDetailFiles] = useState(false);
-  const [job, setJob] = useState<ExportJobStatus | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
-  const poller = useRef<ReturnType<typeof setInterval> | undefined>(undefined);
+  const job = useExport((state) => state.job);
+  const problem = useExport((state) => state.problem);
+  const { cancel, stopFollowing, resumeFollowing } = useExport.getState();
 
-  useEffect(() => () => clearInterval(poller.current), []);
+  useEffect(() => {
+    resumeFollowing();
+    return stopFollowing;
+  }, [resumeFollowing, stopFollowing]);
 
-  const start = async () => {
-    setProblem(null);
-    setJob(null);
-    try {
-      const started = await client.exports.start({
-        format,
-        from: from || undefined,
-        to: to || undefined,
-        operatorIds: operatorId ? [operatorId] : undefined,
-        includeDrafts,
-        pseudonymize,
-        ...(format === 'csv' ? { european, detailFiles } : {}),
-      });
-      if ('cancelled' in started) return;
-      setJob(started);
-      poller.current = setInterval(async () => {
-        const status = await client.exports.status(started.id);
-        setJob(status);
-        if (status.state !== 'running') clearInterval(poller.current);
-      }, 150);
-    } catch (error) {
-      setProblem(error instanceof ApiCallError ? error.error.message : String(error));
-    }
-  };
+  const start = () =>
+    useExport.getState().start({
+      format,
+      from: from || undefined,
+      to: to || undefined,
+      operatorIds: operatorId ? [operatorId] : undefined,
+      includeDrafts,
+      pseudonymize,
+      ...(format === 'csv' ? { european, detailFiles } : {}),
+    });
 
   const running = job?.state === 'running';
   const percent = job && job.total > 0 ? Math.round((job.done / job.total) * 100) : 0;
@@ -133,7 +121,7 @@ export function ExportScreen() {
             Export…
           </button>
           {running && (
-            <button type="button" className="secondary" onClick={() => job && void client.exports.cancel(job.id)}>
+            <button type="button" className="secondary" onClick={() => void cancel()}>
               Cancel export
             </button>
           )}

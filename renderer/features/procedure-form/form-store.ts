@@ -7,7 +7,7 @@ import {
   type ProcedureRecord,
   procedureDraftSchema,
 } from '../../../db/model/index.js';
-import type { AuditEntry, ProcedureWithHistory } from '../../../electron/api.js';
+import type { AuditEntry, ProcedureWithHistory } from '../../../electron/shared/api-contract.js';
 import { ApiCallError, client } from '../../app/api-client.js';
 import { useSettings } from '../settings/settings-store.js';
 import { type Draft, emptyDraft, splitForSaving } from './draft-edits.js';
@@ -41,6 +41,10 @@ interface FormState {
   signing: boolean;
   startNew: (defaults?: Partial<Draft>) => void;
   open: (id: string) => Promise<void>;
+  /** Reopens the draft being typed when the window closed; false (and forgotten) when it is gone or signed. */
+  reopenDraft: (id: string) => Promise<boolean>;
+  /** The drugs of this console's last signed procedure, put in place of the form's. */
+  sameDrugsAsLast: () => Promise<void>;
   update: (edit: (draft: Draft) => Draft) => void;
   flush: () => Promise<void>;
   toggleConfirmed: (code: string) => void;
@@ -183,6 +187,29 @@ export const useProcedureForm = create<FormState>((set, get) => {
     open: async (id) => {
       clearTimeout(timer);
       load(await client.procedures.get(id));
+    },
+
+    reopenDraft: async (id) => {
+      try {
+        const found = await client.procedures.get(id);
+        if (found.record.status !== 'draft') return false;
+        clearTimeout(timer);
+        load(found);
+        return true;
+      } catch {
+        return false;
+      }
+    },
+
+    sameDrugsAsLast: async () => {
+      const last = await client.procedures.lastDrugs();
+      get().update((draft) => ({
+        ...draft,
+        drugs: last.map((d) => ({
+          ...d,
+          site: typeof d.site === 'number' && d.site >= (draft.targets?.length ?? 0) ? 0 : d.site,
+        })),
+      }));
     },
 
     update: (edit) => {

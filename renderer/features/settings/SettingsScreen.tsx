@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import type { Drug } from '../../../db/model/index.js';
-import { ApiCallError, client } from '../../app/api-client.js';
 import { words } from '../../app/labels.js';
 import { parseNumber } from '../../components/TextField.js';
 import { NewDrugForm } from './NewDrugForm.js';
@@ -9,20 +8,10 @@ import { useSettings } from './settings-store.js';
 /** Department settings: console, operators, reference levels, drug catalogue. Each save is audited. */
 export function SettingsScreen() {
   const settings = useSettings((state) => state.settings);
-  const load = useSettings((state) => state.load);
-  const [message, setMessage] = useState<{ kind: 'ok' | 'problem'; text: string } | null>(null);
+  const message = useSettings((state) => state.message);
+  const { update, saveOperator, saveDrug } = useSettings.getState();
   const [newOperator, setNewOperator] = useState('');
   if (!settings) return <p>Loading settings…</p>;
-
-  const run = async (action: () => Promise<unknown>, done: string) => {
-    try {
-      await action();
-      await load();
-      setMessage({ kind: 'ok', text: done });
-    } catch (error) {
-      setMessage({ kind: 'problem', text: error instanceof ApiCallError ? error.error.message : String(error) });
-    }
-  };
 
   return (
     <section className="settings-screen" aria-labelledby="settings-title">
@@ -38,18 +27,14 @@ export function SettingsScreen() {
         onSubmit={(event) => {
           event.preventDefault();
           const form = new FormData(event.currentTarget);
-          void run(
-            () =>
-              client.settings.update({
-                consoleName: String(form.get('consoleName') ?? ''),
-                defaultOperatorId: String(form.get('defaultOperatorId') ?? '') || null,
-                referenceLevels: {
-                  ctDlpMGyCm: parseNumber(String(form.get('ctDlp'))),
-                  fluoroTimeS: parseNumber(String(form.get('fluoroTime'))),
-                },
-              }),
-            'Settings saved.',
-          );
+          void update({
+            consoleName: String(form.get('consoleName') ?? ''),
+            defaultOperatorId: String(form.get('defaultOperatorId') ?? '') || null,
+            referenceLevels: {
+              ctDlpMGyCm: parseNumber(String(form.get('ctDlp'))) ?? Number.NaN,
+              fluoroTimeS: parseNumber(String(form.get('fluoroTime'))) ?? Number.NaN,
+            },
+          });
         }}
       >
         <h2 id="settings-console">This console and the reference levels</h2>
@@ -109,8 +94,8 @@ export function SettingsScreen() {
                 type="button"
                 className="secondary"
                 onClick={() =>
-                  void run(
-                    () => client.settings.saveOperator({ ...operator, active: !operator.active }),
+                  void saveOperator(
+                    { ...operator, active: !operator.active },
                     `${operator.name} ${operator.active ? 'deactivated' : 'activated'}.`,
                   )
                 }
@@ -124,10 +109,9 @@ export function SettingsScreen() {
           className="row"
           onSubmit={(event) => {
             event.preventDefault();
-            void run(async () => {
-              await client.settings.saveOperator({ name: newOperator });
-              setNewOperator('');
-            }, `${newOperator} added.`);
+            void saveOperator({ name: newOperator }, `${newOperator} added.`).then((saved) => {
+              if (saved) setNewOperator('');
+            });
           }}
         >
           <div className="text-field">
@@ -158,21 +142,14 @@ export function SettingsScreen() {
               <DrugRow
                 key={drug.code}
                 drug={drug}
-                onSave={(changed) => void run(() => client.settings.saveDrug(changed), `${drug.name} saved.`)}
+                onSave={(changed) => void saveDrug(changed, `${drug.name} saved.`)}
               />
             ))}
           </tbody>
         </table>
         <NewDrugForm
           existingCodes={settings.drugCatalogue.map((drug) => drug.code)}
-          onAdd={async (drug) => {
-            let added = false;
-            await run(async () => {
-              await client.settings.saveDrug(drug);
-              added = true;
-            }, `${drug.name} added to the catalogue.`);
-            return added;
-          }}
+          onAdd={(drug) => saveDrug(drug, `${drug.name} added to the catalogue.`)}
         />
       </section>
     </section>

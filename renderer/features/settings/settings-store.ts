@@ -1,20 +1,46 @@
 import { create } from 'zustand';
 import type { DepartmentSettings } from '../../../db/model/index.js';
-import { client } from '../../app/api-client.js';
+import type { MethodInput } from '../../../electron/shared/api-contract.js';
+import { ApiCallError, client } from '../../app/api-client.js';
+
+/** What the last settings action did, in words for the screen. */
+export type SettingsMessage = { kind: 'ok' | 'problem'; text: string } | null;
 
 interface SettingsState {
   settings: DepartmentSettings | null;
+  message: SettingsMessage;
   load: () => Promise<DepartmentSettings>;
   replace: (settings: DepartmentSettings) => void;
+  /** Each action saves (audited in the main process), reloads the settings and says what happened; true when saved. */
+  update: (patch: MethodInput<'settings.update'>[0]) => Promise<boolean>;
+  saveOperator: (operator: MethodInput<'settings.saveOperator'>[0], done: string) => Promise<boolean>;
+  saveDrug: (drug: MethodInput<'settings.saveDrug'>[0], done: string) => Promise<boolean>;
 }
 
 /** The department's settings (operators, catalogue, reference levels), loaded once and refreshed on edit. */
-export const useSettings = create<SettingsState>((set) => ({
-  settings: null,
-  load: async () => {
-    const settings = await client.settings.get();
-    set({ settings });
-    return settings;
-  },
-  replace: (settings) => set({ settings }),
-}));
+export const useSettings = create<SettingsState>((set, get) => {
+  const run = async (action: () => Promise<unknown>, done: string): Promise<boolean> => {
+    try {
+      await action();
+      await get().load();
+      set({ message: { kind: 'ok', text: done } });
+      return true;
+    } catch (error) {
+      set({ message: { kind: 'problem', text: error instanceof ApiCallError ? error.error.message : String(error) } });
+      return false;
+    }
+  };
+  return {
+    settings: null,
+    message: null,
+    load: async () => {
+      const settings = await client.settings.get();
+      set({ settings });
+      return settings;
+    },
+    replace: (settings) => set({ settings }),
+    update: (patch) => run(() => client.settings.update(patch), 'Settings saved.'),
+    saveOperator: (operator, done) => run(() => client.settings.saveOperator(operator), done),
+    saveDrug: (drug, done) => run(() => client.settings.saveDrug(drug), done),
+  };
+});

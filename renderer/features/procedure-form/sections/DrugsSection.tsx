@@ -1,5 +1,4 @@
 import { type Drug, doseInMg } from '../../../../db/model/index.js';
-import { client } from '../../../app/api-client.js';
 import { NO_ITEMS } from '../../../app/no-items.js';
 import { FieldMessages } from '../../../components/FieldMessages.js';
 import { NumberField } from '../../../components/NumberField.js';
@@ -41,16 +40,7 @@ export function DrugsSection({ locked }: { locked: boolean }) {
     })),
     ...(caudal ? [{ value: 'caudal', label: 'Caudal epidural' }] : []),
   ];
-  const sameAsLast = async () => {
-    const last = await client.procedures.lastDrugs();
-    update((draft) => ({
-      ...draft,
-      drugs: last.map((d) => ({
-        ...d,
-        site: typeof d.site === 'number' && d.site >= (draft.targets?.length ?? 0) ? 0 : d.site,
-      })),
-    }));
-  };
+  const sameAsLast = () => useProcedureForm.getState().sameDrugsAsLast();
   return (
     <section aria-labelledby="section-drugs" className="form-section" data-field="drugs">
       <h2 id="section-drugs">Drugs</h2>

@@ -1,0 +1,167 @@
+import { z } from 'zod';
+import type { AuditEntry } from '../../db/audit.js';
+import { EXPORT_FORMATS, exportRequestSchema } from '../../db/exports/options.js';
+import type { BackupReport } from '../../db/maintenance.js';
+import {
+  type ApiError,
+  type Dashboard,
+  type DepartmentSettings,
+  type Drug,
+  type DrugAdministration,
+  dashboardFilterSchema,
+  drugSchema,
+  type Operator,
+  operatorSchema,
+  type ProcedurePage,
+  pageRequestSchema,
+  procedureDraftSchema,
+  procedureFilterSchema,
+  procedureIdSchema,
+  settingsPatchSchema,
+} from '../../db/model/index.js';
+import type { ProcedureWithHistory, SavedProcedure } from '../../db/procedures.js';
+import type { HealthReport } from '../../db/store.js';
+import type { ExportJobStatus } from '../export-jobs.js';
+
+/*
+ * The one contract between the renderer and the main process: every method once, with the
+ * schema of its arguments (a tuple, one entry per argument) and the type of its answer.
+ * From this table come the method list, the IPC channels, the preload bridge, the Chromium
+ * harness, the renderer client's types (`z.input` of the arguments) and the main side's
+ * parsing: arguments are parsed here, once, at the boundary, and the services get typed
+ * values. Pure: zod and types only, so main, preload, renderer and tests all import it.
+ */
+
+/**
+ * How a problem in one argument is named for the person who sees it: fields of a record or
+ * filter keep their own names ("painPre", "roots[0]"); a named argument prefixes them
+ * ("options.confirmedWarnings"); `whole` names the argument itself when it is wrong as a whole.
+ */
+export interface ArgumentField {
+  prefix: string;
+  whole: string;
+}
+const bare = (whole: string): ArgumentField => ({ prefix: '', whole });
+const named = (name: string): ArgumentField => ({ prefix: name, whole: name });
+
+/** A method's entry: argument schemas and names, and its answer's type carried as a phantom. */
+export interface MethodContract<Input extends z.ZodTuple, Output> {
+  input: Input;
+  fields: readonly ArgumentField[];
+  /** Writes to the logbook: refused once the file was found damaged, and waits for the first page check. */
+  writes: boolean;
+  output?: Output;
+}
+
+const method = <Output>() => ({
+  reads: <Input extends z.ZodTuple>(input: Input, ...fields: ArgumentField[]): MethodContract<Input, Output> => ({
+    input,
+    fields,
+    writes: false,
+  }),
+  writes: <Input extends z.ZodTuple>(input: Input, ...fields: ArgumentField[]): MethodContract<Input, Output> => ({
+    input,
+    fields,
+    writes: true,
+  }),
+});
+
+export const confirmedWarningsSchema = z.array(z.string().max(64)).max(20).optional();
+export const signOptionsSchema = z.object({ confirmedWarnings: confirmedWarningsSchema }).strict();
+export const amendOptionsSchema = z
+  .object({
+    reason: z
+      .string({ error: 'Reason for the amendment is required' })
+      .trim()
+      .min(3, { error: 'Reason for the amendment must be 3 to 500 characters' })
+      .max(500, { error: 'Reason for the amendment must be 3 to 500 characters' }),
+    confirmedWarnings: confirmedWarningsSchema,
+  })
+  .strict();
+const jobIdSchema = z.uuid({ error: 'must be an export job id' });
+
+export const API_CONTRACT = {
+  'procedures.saveDraft': method<SavedProcedure>().writes(z.tuple([procedureDraftSchema]), bare('(record)')),
+  'procedures.sign': method<SavedProcedure>().writes(
+    z.tuple([procedureIdSchema, signOptionsSchema.optional()]),
+    named('id'),
+    named('options'),
+  ),
+  'procedures.amend': method<SavedProcedure>().writes(
+    z.tuple([procedureDraftSchema, amendOptionsSchema]),
+    bare('(record)'),
+    bare('options'),
+  ),
+  'procedures.get': method<ProcedureWithHistory>().reads(z.tuple([procedureIdSchema]), named('id')),
+  'procedures.list': method<ProcedurePage>().reads(
+    z.tuple([procedureFilterSchema.optional(), pageRequestSchema.optional()]),
+    bare('filter'),
+    bare('page'),
+  ),
+  'procedures.deleteDraft': method<{ deleted: true }>().writes(z.tuple([procedureIdSchema]), named('id')),
+  'procedures.lastDrugs': method<DrugAdministration[]>().reads(z.tuple([])),
+  'settings.get': method<DepartmentSettings>().reads(z.tuple([])),
+  'settings.update': method<DepartmentSettings>().writes(z.tuple([settingsPatchSchema]), bare('settings')),
+  'settings.saveOperator': method<Operator>().writes(z.tuple([operatorSchema.partial({ id: true })]), bare('operator')),
+  'settings.saveDrug': method<Drug>().writes(z.tuple([drugSchema]), bare('drug')),
+  'stats.dashboard': method<Dashboard>().reads(z.tuple([dashboardFilterSchema.optional()]), bare('filter')),
+  /** The file is chosen in the main process (save dialog), never sent by the window. */
+  'exports.start': method<ExportJobStatus | { cancelled: true }>().reads(
+    z.tuple([exportRequestSchema]),
+    named('export'),
+  ),
+  'exports.status': method<ExportJobStatus>().reads(z.tuple([jobIdSchema]), named('jobId')),
+  'exports.cancel': method<ExportJobStatus>().reads(z.tuple([jobIdSchema]), named('jobId')),
+  /** The file is chosen in the main process (save dialog), never sent by the window. */
+  'backup.run': method<BackupReport | { cancelled: true }>().reads(z.tuple([])),
+  /** What the page check found, and when the file was last found sound. */
+  'database.health': method<HealthReport>().reads(z.tuple([])),
+} as const;
+
+export type ApiContract = typeof API_CONTRACT;
+export type ApiMethodName = keyof ApiContract;
+export const API_METHODS = Object.keys(API_CONTRACT) as ApiMethodName[];
+
+export type MethodInput<M extends ApiMethodName> = z.input<ApiContract[M]['input']>;
+export type MethodArgs<M extends ApiMethodName> = z.output<ApiContract[M]['input']>;
+export type MethodOutput<M extends ApiMethodName> = NonNullable<ApiContract[M]['output']>;
+
+/** How every API method answers a refused or failed request. */
+export type ApiFailure = { error: ApiError };
+
+export const isFailure = (value: unknown): value is ApiFailure =>
+  typeof value === 'object' && value !== null && 'error' in value && Object.keys(value).length === 1;
+
+type GroupOf<M> = M extends `${infer G}.${string}` ? G : never;
+type NameIn<M, G extends string> = M extends `${G}.${infer N}` ? N : never;
+
+/**
+ * The API as the renderer sees it: `api.procedures.saveDraft(draft)`, arguments typed from
+ * the contract's schemas (`z.input`), each call resolving to the answer or to an ApiFailure.
+ */
+export type Api = {
+  [G in GroupOf<ApiMethodName>]: {
+    [N in NameIn<ApiMethodName, G>]: `${G}.${N}` extends infer M extends ApiMethodName
+      ? (...args: MethodInput<M>) => Promise<MethodOutput<M> | ApiFailure>
+      : never;
+  };
+};
+
+/**
+ * Builds the nested API object (`api.procedures.saveDraft(…)`) from one generic call
+ * function: the main side's dispatcher (api.ts, tests); the renderer's client does the same
+ * over the window's `call` (renderer/app/api-client.ts).
+ */
+export function bindApi(call: (method: ApiMethodName, args: unknown[]) => Promise<unknown>): Api {
+  const api: Record<string, Record<string, (...args: unknown[]) => Promise<unknown>>> = {};
+  for (const method of API_METHODS) {
+    const [group, name] = method.split('.') as [string, string];
+    api[group] ??= {};
+    api[group][name] = (...args: unknown[]) => call(method, args);
+  }
+  return api as unknown as Api;
+}
+
+export { channelOf, WINDOW_API_NAME } from './channels.js';
+export type { AuditEntry, ExportJobStatus, ProcedureWithHistory, SavedProcedure };
+export { EXPORT_FORMATS };
