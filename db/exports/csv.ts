@@ -1,8 +1,9 @@
 import { once } from 'node:events';
 import { stringify } from 'csv-stringify';
 import type { ReadConnection } from '../sqlite/connection.js';
+import { checkpoint, writeAtomically } from './atomic-file.js';
+import { neutralise } from './formula.js';
 import type { ExportControl, ExportOptions } from './options.js';
-import { checkpoint, neutralise, writeAtomically } from './safety.js';
 import {
   type Cell,
   dictionaryHeader,

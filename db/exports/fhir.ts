@@ -2,9 +2,10 @@ import { createHash } from 'node:crypto';
 import type { Drug, ProcedureDraft } from '../model/index.js';
 import { drugCatalogue } from '../settings.js';
 import type { ReadConnection } from '../sqlite/connection.js';
+import { checkpoint, writeAtomically, writeChunk } from './atomic-file.js';
 import type { ExportControl, ExportOptions } from './options.js';
+import { pseudonym } from './pseudonyms.js';
 import { type ExportedRecord, readExportedRecord, recordIds } from './records.js';
-import { checkpoint, pseudonym, writeAtomically, writeChunk } from './safety.js';
 import type { RowContext } from './tabular.js';
 
 /*

@@ -1,9 +1,9 @@
 import { drugCatalogue, getSettings, listOperators } from '../settings.js';
 import type { ReadConnection } from '../sqlite/connection.js';
 import { SCHEMA_VERSION } from '../sqlite/migrations/index.js';
+import { checkpoint, writeAtomically, writeChunk } from './atomic-file.js';
 import type { ExportControl, ExportOptions } from './options.js';
 import { pseudonymise, readExportedRecord, recordIds } from './records.js';
-import { checkpoint, writeAtomically, writeChunk } from './safety.js';
 import type { RowContext } from './tabular.js';
 
 /*

@@ -4,7 +4,7 @@ import { clinicalContent } from '../procedures.js';
 import type { ReadConnection } from '../sqlite/connection.js';
 import { readProcedure } from '../sqlite/procedure-rows.js';
 import type { ExportOptions } from './options.js';
-import { pseudonym } from './safety.js';
+import { pseudonym } from './pseudonyms.js';
 import { exportFilter } from './tabular.js';
 
 /*

@@ -2,8 +2,9 @@ import { once } from 'node:events';
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { ReadConnection } from '../sqlite/connection.js';
+import { type AtomicFile, checkpoint, writeAtomically } from './atomic-file.js';
+import { neutralise } from './formula.js';
 import type { ExportControl, ExportOptions } from './options.js';
-import { type AtomicFile, checkpoint, neutralise, writeAtomically } from './safety.js';
 import {
   type Cell,
   type Column,

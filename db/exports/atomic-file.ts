@@ -1,25 +1,6 @@
-import { createHmac } from 'node:crypto';
 import { createWriteStream, openSync, renameSync, rmSync, statSync, type WriteStream } from 'node:fs';
 import { finished } from 'node:stream/promises';
 import { RootLogError } from '../model/index.js';
-
-/**
- * A text cell a spreadsheet could evaluate (=, +, -, @, tab, carriage return first) gets a
- * leading apostrophe, so it shows as typed and never runs. Numbers are left as numbers.
- */
-export function neutralise<T>(value: T): T | string {
-  return typeof value === 'string' && /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
-
-/**
- * Keyed hash for pseudonymised exports: HMAC-SHA-256 with the department key, stable across
- * exports, one-way. The kind ("patient", "accession") is part of the message, so a patient's
- * hash never equals an accession's hash of the same text.
- */
-export function pseudonym(key: string, kind: 'patient' | 'accession', value: string | null | undefined): string | null {
-  if (value == null || value === '') return null;
-  return createHmac('sha256', Buffer.from(key, 'hex')).update(`${kind}:${value}`).digest('hex');
-}
 
 /**
  * Writes a file under a temporary name and renames it into place only when complete: a

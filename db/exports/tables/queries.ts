@@ -1,0 +1,136 @@
+import type { ReadConnection } from '../../sqlite/connection.js';
+import { procedureFilterSql } from '../../sqlite/procedure-filter.js';
+import type { ExportOptions } from '../options.js';
+import { type Cell, type Row, type RowContext, type Table, text } from './columns.js';
+import { complicationColumns } from './complication-columns.js';
+import { drugColumns } from './drug-columns.js';
+import { followUpColumns } from './follow-up-columns.js';
+import { procedureColumns } from './procedure-columns.js';
+import { targetColumns } from './target-columns.js';
+
+/**
+ * "dexamethasone 8 mg;ropivacaine 1.08 mg": the drugs given where `condition` holds, in the
+ * order given, each with the mg stored with its row (never recomputed here).
+ */
+function drugsWhere(condition: string, procedureId: string): string {
+  return `(SELECT group_concat(d.drug_code || ' ' || coalesce(printf('%.15g', d.dose_given_mg), '?') || ' mg', ';' ORDER BY d.ordinal)
+    FROM drug_administrations d WHERE d.procedure_id = ${procedureId} AND ${condition})`;
+}
+
+// The lists come from their denormalised text columns (written with the lists themselves),
+// so each exported row is one join, not a query per list.
+// Only the columns the files use: reading fewer columns from 100 000 rows is measurably faster.
+const PROCEDURE_SELECT = `p.id, p.status, p.version, p.console_name, p.performed_at, p.performed_date, p.patient_id, p.patient_name,
+  p.birth_date, p.sex, p.accession_number, p.started_at, p.ended_at, p.assistant, p.symptom_side, p.prior_infiltrations, p.consent,
+  p.anticoagulation, p.contrast_allergy, p.pregnancy_excluded, p.diabetes, p.position, p.modality, p.ctdi_vol_mgy, p.dlp_mgy_cm,
+  p.ct_acquisitions, p.fluoro_time_s, p.dap_gy_cm2, p.contrast_agent, p.contrast_volume_ml, p.caudal_epidural, p.caudal_provoked_pain,
+  p.pain_pre, p.pain_post, p.pain_post_minutes, p.disposition, p.no_drug_reason, p.notes, p.warning_codes, p.signed_by, p.signed_at,
+  p.amended_by, p.amended_at, p.amend_reason, o.name AS operator_name, p.indications_text AS indications,
+  p.caudal_spread_text AS caudal_spread, p.complications_text AS complications,
+  ${drugsWhere('d.at_caudal = 1', 'p.id')} AS caudal_drugs`;
+const TARGET_SELECT = `t.ordinal AS target_ordinal, t.root, t.side, t.foramen, t.approach, t.needle_gauge, t.needle_length_mm,
+  t.needle_repositionings, t.provoked_pain, t.injection_slowed, t.spread_text AS spread,
+  ${drugsWhere('d.target_ordinal = t.ordinal', 't.procedure_id')} AS target_drugs`;
+
+/** Which records an export holds: the filter of the list, signed only unless drafts are asked for. */
+export function exportFilter(options: ExportOptions): { where: string; params: Record<string, unknown> } {
+  const { where, params } = procedureFilterSql({
+    from: options.from,
+    to: options.to,
+    operatorIds: options.operatorIds,
+    statuses: options.includeDrafts ? undefined : ['signed', 'amended'],
+  });
+  return { where, params };
+}
+
+export function exportTables(options: ExportOptions): {
+  main: Table;
+  procedures: Table;
+  targets: Table;
+  drugs: Table;
+  complications: Table;
+  followUps: Table;
+} {
+  const { where } = exportFilter(options);
+  const order = 'ORDER BY p.performed_at_utc, p.id';
+  const perChild = (select: string, from: string, childOrder: string) =>
+    `SELECT ${select} FROM procedures p JOIN ${from} WHERE ${where} ${order}, ${childOrder}`;
+  return {
+    main: {
+      name: 'procedures_by_target',
+      description:
+        'One row per target, the procedure’s fields repeated on each (a procedure without targets has one row).',
+      columns: [...procedureColumns(options.pseudonymize), ...targetColumns],
+      sql: `SELECT ${PROCEDURE_SELECT}, ${TARGET_SELECT}
+         FROM procedures p LEFT JOIN operators o ON o.id = p.operator_id LEFT JOIN targets t ON t.procedure_id = p.id
+        WHERE ${where} ${order}, t.ordinal`,
+    },
+    procedures: {
+      name: 'procedures',
+      description: 'One row per procedure.',
+      columns: procedureColumns(options.pseudonymize),
+      sql: `SELECT ${PROCEDURE_SELECT} FROM procedures p LEFT JOIN operators o ON o.id = p.operator_id WHERE ${where} ${order}`,
+    },
+    targets: {
+      name: 'targets',
+      description: 'One row per target.',
+      columns: [
+        {
+          header: 'procedure_id',
+          label: 'Record ID',
+          type: 'text',
+          description: 'Record the target belongs to.',
+          read: (row) => text(row('procedure_id')),
+        },
+        ...targetColumns,
+      ],
+      sql: perChild(`t.procedure_id, ${TARGET_SELECT}`, 'targets t ON t.procedure_id = p.id', 't.ordinal'),
+    },
+    drugs: {
+      name: 'drugs',
+      description: 'One row per drug administration.',
+      columns: drugColumns,
+      sql: perChild(
+        `d.*, d.dose_given_mg AS dose_total_mg, c.name AS drug_name, c.drug_class, c.particulate`,
+        'drug_administrations d ON d.procedure_id = p.id JOIN drug_catalogue c ON c.code = d.drug_code',
+        'd.ordinal',
+      ),
+    },
+    complications: {
+      name: 'complications',
+      description: 'One row per complication (or "none").',
+      columns: complicationColumns,
+      sql: perChild(
+        'c.procedure_id, c.complication, c.severity',
+        'complications c ON c.procedure_id = p.id',
+        'c.complication',
+      ),
+    },
+    followUps: {
+      name: 'follow_ups',
+      description: 'One row per follow-up.',
+      columns: followUpColumns(options.pseudonymize),
+      sql: perChild('f.*', 'follow_ups f ON f.procedure_id = p.id', 'f.ordinal'),
+    },
+  };
+}
+
+/** Rows of a table as cells, one at a time from SQLite. */
+export function* tableRows(
+  read: ReadConnection,
+  table: Table,
+  options: ExportOptions,
+  context: RowContext,
+): Generator<Cell[]> {
+  const { params } = exportFilter(options);
+  const statement = read.db.prepare(table.sql).raw(true);
+  // Later columns of the same name win, as they would in a row object.
+  const index: Record<string, number> = Object.create(null);
+  for (const [position, column] of statement.columns().entries()) index[column.name] = position;
+  let current: unknown[] = [];
+  const row: Row = (column) => current[index[column] ?? -1];
+  for (const values of statement.iterate(params) as Iterable<unknown[]>) {
+    current = values;
+    yield table.columns.map((column) => column.read(row, context));
+  }
+}
