@@ -39,7 +39,9 @@ if (wants('bench')) {
       format: 'esm',
       outExtension: { '.js': '.mjs' },
       external: [...node.external, '@playwright/test', 'playwright', 'playwright-core'],
-      banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
+      banner: {
+        js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
+      },
       define: {},
     }),
   );

@@ -1,5 +1,7 @@
+import { randomBytes } from 'node:crypto';
 import { existsSync, renameSync, rmSync, statSync } from 'node:fs';
 import Database from 'better-sqlite3';
+import { writingTo } from './files/output-guard.js';
 import { RootLogError } from './model/index.js';
 import { openReadOnly } from './sqlite/connection.js';
 import { proceduresWithWrongFacts } from './sqlite/dashboard-facts.js';
@@ -86,21 +88,29 @@ export interface BackupReport {
  * writes), to a temporary name first; only a copy that opens and passes integrity_check
  * is renamed into place.
  */
-export async function backupDatabase(store: Store, outPath: string): Promise<BackupReport> {
-  if (existsSync(outPath)) {
-    throw new RootLogError('validation', `The backup file ${outPath} already exists; choose a new name.`, {
-      field: 'out',
-    });
-  }
-  const partial = `${outPath}.partial`;
-  rmSync(partial, { force: true });
+export async function backupDatabase(
+  store: Store,
+  outPath: string,
+  { force = false }: { force?: boolean } = {},
+): Promise<BackupReport> {
+  return writingTo([outPath], { database: store.path, force, field: 'out' }, () => copyVerified(store, outPath));
+}
+
+async function copyVerified(store: Store, outPath: string): Promise<BackupReport> {
+  // A name of its own (never an existing file's, which is left alone), beside the target.
+  const partial = `${outPath}.partial-${process.pid}-${randomBytes(4).toString('hex')}`;
+  const removePartial = () => {
+    for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(`${partial}${suffix}`, { force: true });
+  };
   try {
     // From a read-only connection of its own: the copy never holds the writer.
     await store.snapshot((read) => read.db.backup(partial));
-    const copy = new Database(partial, { readonly: true });
+    const copy = new Database(partial);
     let integrity: string;
     let procedures: number;
     try {
+      // One self-contained file: no -wal or -shm beside the backup (it is copied, mailed, archived).
+      copy.pragma('journal_mode = DELETE');
       integrity = String(copy.pragma('integrity_check', { simple: true }));
       procedures = copy.prepare('SELECT count(*) FROM procedures').pluck().get() as number;
     } finally {
@@ -112,7 +122,7 @@ export async function backupDatabase(store: Store, outPath: string): Promise<Bac
     const { size } = statSync(outPath);
     return { path: outPath, bytes: size, procedures, integrity };
   } catch (error) {
-    rmSync(partial, { force: true });
+    removePartial();
     throw error;
   }
 }

@@ -154,12 +154,21 @@ describe('createApi', () => {
     expect(await api.exports.start({ format: 'json' })).toEqual({ cancelled: true });
   });
 
-  it('backs up to the file the main process chose, and refuses to overwrite', async () => {
+  it('backs up to the file the main process chose, never over the logbook', async () => {
     const { store } = setup();
     const out = tempPath('backup.sqlite');
     const api = createApi(store, { actor: () => 'x', chooseBackupPath: async () => out });
     expect(await api.backup.run()).toMatchObject({ path: out, integrity: 'ok' });
-    expect(await api.backup.run()).toMatchObject({ error: { code: 'validation', field: 'out' } });
+    // The save dialog asked before replacing: a second backup to the same file replaces it.
+    expect(await api.backup.run()).toMatchObject({ path: out, integrity: 'ok' });
+    for (const chosen of [store.path, `${store.path}-wal`]) {
+      const unsafe = createApi(store, { actor: () => 'x', chooseBackupPath: async () => chosen });
+      expect(await unsafe.backup.run()).toMatchObject({ error: { code: 'validation', field: 'out' } });
+      const exporting = createApi(store, { actor: () => 'x', chooseExportPath: async () => chosen });
+      expect(await exporting.exports.start({ format: 'json' })).toMatchObject({
+        error: { code: 'validation', field: 'out', message: expect.stringMatching(/logbook/) },
+      });
+    }
     const cancelled = createApi(store, { actor: () => 'x', chooseBackupPath: async () => null });
     expect(await cancelled.backup.run()).toEqual({ cancelled: true });
   });

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { checkExportFiles } from '../db/exports/run.js';
 import { backupDatabase } from '../db/maintenance.js';
 import { type FieldProblem, problem, problemsFromZod, RootLogError } from '../db/model/index.js';
 import {
@@ -97,7 +98,10 @@ export function createApi(store: Store, options: ApiOptions): Api & { call: type
       if (!options.chooseExportPath) throw RootLogError.invalid([{ field: 'out', message: 'Output file is required' }]);
       const out = await options.chooseExportPath(suggestedExportName(request.format));
       if (!out) return { cancelled: true };
-      return jobs.start({ ...request, out });
+      // The save dialog asked before replacing a file; the logbook and files in use stay refused.
+      const checked = { ...request, out, force: true };
+      checkExportFiles(store, checked);
+      return jobs.start(checked);
     },
     'exports.status': (jobId) => jobs.status(jobId),
     'exports.cancel': (jobId) => jobs.cancel(jobId),
@@ -105,7 +109,7 @@ export function createApi(store: Store, options: ApiOptions): Api & { call: type
       if (!options.chooseBackupPath) throw RootLogError.invalid([{ field: 'out', message: 'Backup file is required' }]);
       const out = await options.chooseBackupPath(`rootlog-backup-${new Date().toISOString().slice(0, 10)}.sqlite`);
       if (!out) return { cancelled: true };
-      return backupDatabase(store, out);
+      return backupDatabase(store, out, { force: true });
     },
     'database.health': () => store.health(),
   };

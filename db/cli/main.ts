@@ -19,11 +19,13 @@ export const USAGE = `Usage: rootlog <command> [options]
 Commands:
   seed    --db FILE --count N [--seed S]   add N realistic signed demo procedures
   check   --db FILE                        integrity, schema version and row counts
-  backup  --db FILE --out FILE             online backup, verified by integrity_check
-  export  --db FILE --format csv|xlsx|json|fhir --out FILE
+  backup  --db FILE --out FILE [--force]   online backup, verified by integrity_check
+  export  --db FILE --format csv|xlsx|json|fhir --out FILE [--force]
           [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--operator ID ...]
           [--pseudonymize] [--include-drafts] [--european] [--detail-files]
                                            write an audit export (signed records unless --include-drafts)
+                                           --force replaces existing files; the logbook itself,
+                                           its -wal/-shm and files in use are always refused
   import  --db FILE --in FILE              merge a RootLog JSON export from another console
   stats   --db FILE [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--json]
                                            quality-review aggregates (signed records)
@@ -118,10 +120,13 @@ function check(args: string[], io: Io): number {
 }
 
 async function backup(args: string[], io: Io): Promise<number> {
-  const values = options(args, { db: { type: 'string' }, out: { type: 'string' } }, ['db', 'out']);
+  const values = options(args, { db: { type: 'string' }, out: { type: 'string' }, force: { type: 'boolean' } }, [
+    'db',
+    'out',
+  ]);
   const store = openStore(String(values.db), { mustExist: true });
   try {
-    const report = await backupDatabase(store, String(values.out));
+    const report = await backupDatabase(store, String(values.out), { force: values.force === true });
     io.out(
       `backup written to ${report.path}: ${report.procedures} procedures, ${report.bytes} bytes, integrity ${report.integrity}`,
     );
@@ -149,6 +154,7 @@ async function exportCommand(args: string[], io: Io): Promise<number> {
         'include-drafts': { type: 'boolean' },
         european: { type: 'boolean' },
         'detail-files': { type: 'boolean' },
+        force: { type: 'boolean' },
       },
     });
   } catch (error) {
@@ -172,6 +178,7 @@ async function exportCommand(args: string[], io: Io): Promise<number> {
         includeDrafts: values['include-drafts'] === true,
         european: values.european === true,
         detailFiles: values['detail-files'] === true,
+        force: values.force === true,
       },
       { onProgress: (done, total) => io.progress?.(`exported ${done} / ${total} procedures`) },
     );

@@ -23,6 +23,13 @@ import {
 
 const sibling = (out: string, part: string) => out.replace(/(\.csv)?$/i, `.${part}.csv`);
 
+/** Every file a CSV export writes: the main one, the detail files asked for, the dictionary. */
+export const csvFiles = (options: Pick<ExportOptions, 'out' | 'detailFiles'>): string[] => [
+  options.out,
+  ...(options.detailFiles ? ['drugs', 'complications', 'follow_ups'].map((part) => sibling(options.out, part)) : []),
+  sibling(options.out, 'dictionary'),
+];
+
 async function writeTable(
   path: string,
   header: string[],
@@ -39,6 +46,9 @@ async function writeTable(
       bom: options.european,
       delimiter: options.european ? ';' : ',',
       record_delimiter: 'windows',
+      // csv-stringify quotes a field holding the record delimiter (CR LF) but not a lone LF or
+      // CR: quote every field with either, so a two-line note stays one cell of one row.
+      quoted_match: /[\r\n]/,
       ...(options.european ? { cast: { number: (value: number) => String(value).replace('.', ',') } } : {}),
       // Rows are objects on the writable side: a larger buffer means fewer waits for 'drain'.
       writableHighWaterMark: 512,
@@ -104,7 +114,7 @@ export async function exportCsv(
     ),
   };
   const main = await written(options.out, mainTable, true);
-  const detailTables = options.detailFiles ? [tables.drugs, tables.complications] : [];
+  const detailTables = options.detailFiles ? [tables.drugs, tables.complications, tables.followUps] : [];
   for (const table of detailTables) await written(sibling(options.out, table.name), table, false);
   const dictionary = await writeTable(
     sibling(options.out, 'dictionary'),

@@ -143,6 +143,7 @@ describe('CSV export', () => {
       'eu.csv',
       'eu.dictionary.csv',
       'eu.drugs.csv',
+      'eu.follow_ups.csv',
     ]);
     const drugs = rowsOf(out.replace('.csv', '.drugs.csv'), ';').filter(
       (row) => row.procedure_id === rows.find((r) => r.patient_id === 'BI-1')?.procedure_id,

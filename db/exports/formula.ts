@@ -1,7 +1,16 @@
+/** What a spreadsheet may evaluate at the start of a cell, or of a line inside one. */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
 /**
- * A text cell a spreadsheet could evaluate (=, +, -, @, tab, carriage return first) gets a
- * leading apostrophe, so it shows as typed and never runs. Numbers are left as numbers.
+ * A text a spreadsheet could evaluate (=, +, -, @, tab, carriage return first) gets a
+ * leading apostrophe, so it shows as typed and never runs — on every line of the text, not
+ * only the first: a multi-line cell is one quoted cell in our files, but a line pasted or
+ * split out of it elsewhere must not become a live formula either. Numbers stay numbers.
  */
 export function neutralise<T>(value: T): T | string {
-  return typeof value === 'string' && /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  if (typeof value !== 'string') return value;
+  return value
+    .split(/(\r\n|\r|\n)/)
+    .map((part, index) => (index % 2 === 0 && FORMULA_START.test(part) ? `'${part}` : part))
+    .join('');
 }

@@ -21,8 +21,10 @@ const exportFields = z
     pseudonymize: z.boolean({ error: 'must be true or false' }).default(false),
     /** CSV for spreadsheet programs in European locales: UTF-8 BOM, ";" between fields, decimal comma. */
     european: z.boolean({ error: 'must be true or false' }).default(false),
-    /** CSV: also write the per-drug and per-complication files beside the main one. */
+    /** CSV: also write the per-drug, per-complication and per-follow-up files beside the main one. */
     detailFiles: z.boolean({ error: 'must be true or false' }).default(false),
+    /** Replace files that already exist (the person confirmed it); never the logbook itself. */
+    force: z.boolean({ error: 'must be true or false' }).default(false),
   })
   .strict();
 
@@ -36,9 +38,10 @@ export const exportOptionsSchema = exportFields.refine(datesInOrder, {
 
 /**
  * What the app's window may ask of an export: everything but where it goes. The file is
- * chosen in the main process (the save dialog), never taken from the renderer.
+ * chosen in the main process (the save dialog, which asks before replacing a file), never
+ * taken from the renderer.
  */
-export const exportRequestSchema = exportFields.omit({ out: true }).refine(datesInOrder, {
+export const exportRequestSchema = exportFields.omit({ out: true, force: true }).refine(datesInOrder, {
   error: 'must not start after it ends',
   path: ['from'],
 });

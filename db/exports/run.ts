@@ -1,7 +1,8 @@
+import { checkOutputPath, writingTo } from '../files/output-guard.js';
 import { problemsFromZod, RootLogError } from '../model/index.js';
 import { pseudonymKey } from '../settings.js';
 import type { Store } from '../store.js';
-import { exportCsv } from './csv.js';
+import { csvFiles, exportCsv } from './csv.js';
 import { exportFhir } from './fhir.js';
 import { exportJson } from './json.js';
 import { type ExportControl, type ExportOptions, type ExportResult, exportOptionsSchema } from './options.js';
@@ -27,6 +28,25 @@ export function runCheckedExport(
   options: ExportOptions,
   control: ExportControl = {},
 ): Promise<ExportResult> {
+  return writingTo(exportFiles(options), outputRules(store, options), () => exportSnapshot(store, options, control));
+}
+
+/** Every file the export will write. */
+export const exportFiles = (options: ExportOptions): string[] =>
+  options.format === 'csv' ? csvFiles(options) : [options.out];
+
+const outputRules = (store: Store, options: ExportOptions) => ({
+  database: store.path,
+  force: options.force,
+  field: 'out',
+});
+
+/** Refuses at once (with the field) an export whose files may not be written: the logbook, a file in use, an existing file without force. */
+export function checkExportFiles(store: Store, options: ExportOptions): void {
+  for (const file of exportFiles(options)) checkOutputPath(file, outputRules(store, options));
+}
+
+function exportSnapshot(store: Store, options: ExportOptions, control: ExportControl): Promise<ExportResult> {
   return store.snapshot(async (read) => {
     const total = countRecords(read, options);
     control.onProgress?.(0, total);
