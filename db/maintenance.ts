@@ -3,10 +3,9 @@ import { existsSync, renameSync, rmSync, statSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { writingTo } from './files/output-guard.js';
 import { RootLogError } from './model/index.js';
-import { openReadOnly } from './sqlite/connection.js';
 import { proceduresWithWrongFacts } from './sqlite/dashboard-facts.js';
 import { SCHEMA_VERSION } from './sqlite/migrations/index.js';
-import { explainOpenFailure } from './sqlite/open.js';
+import { checkHeader, checkSchema, explainOpenFailure, openReadOnlyAnywhere } from './sqlite/open.js';
 import type { Store } from './store.js';
 
 export interface CheckReport {
@@ -40,10 +39,13 @@ const TABLES = [
 /** Full integrity check, foreign keys, schema version and row counts, without writing anything. */
 export function checkDatabase(path: string): CheckReport {
   if (!existsSync(path)) throw new RootLogError('database_unavailable', `The database file ${path} does not exist.`);
-  let db: ReturnType<typeof openReadOnly>;
+  let db: ReturnType<typeof openReadOnlyAnywhere> | undefined;
   try {
-    db = openReadOnly(path);
+    checkHeader(path);
+    db = openReadOnlyAnywhere(path);
+    checkSchema(db, path, db.pragma('user_version', { simple: true }) as number);
   } catch (error) {
+    db?.close();
     throw explainOpenFailure(path, error);
   }
   try {

@@ -8,7 +8,14 @@ import {
   type WriteConnection,
 } from './sqlite/connection.js';
 import { quickCheckInWorker } from './sqlite/integrity.js';
-import { type OpenOptions, openDatabase, quickCheckProblems } from './sqlite/open.js';
+import {
+  explainOpenFailure,
+  type OpenOptions,
+  openDatabase,
+  openReadOnlyAnywhere,
+  openReadOnlyDatabase,
+  quickCheckProblems,
+} from './sqlite/open.js';
 
 /** Who is acting and what time it is: every write records both. */
 export interface ServiceContext {
@@ -61,14 +68,22 @@ export const readerOf = (source: ReadSource): ReadConnection => ('reader' in sou
 
 const LAST_CLEAN_CHECK = 'lastIntegrityCheck';
 
-export function openStore(path: string, options: OpenOptions = {}): Store {
-  const writerDb = openDatabase(path, options);
-  const writer = connection(writerDb);
+export interface StoreOptions extends OpenOptions {
+  /**
+   * Read only: nothing is written, not even a migration (a read-only medium, `check`,
+   * `export`, `stats`). Every write is refused with a clear message.
+   */
+  readonly?: boolean;
+}
+
+export function openStore(path: string, options: StoreOptions = {}): Store {
+  const writerDb = options.readonly ? undefined : openDatabase(path, options);
+  const writer = writerDb ? connection(writerDb) : undefined;
   let reader: ReadConnection;
   try {
-    reader = connection(openReadOnly(path, options.busyTimeoutMs));
+    reader = connection(writerDb ? openReadOnly(path, options.busyTimeoutMs) : openReadOnlyDatabase(path, options));
   } catch (error) {
-    writerDb.close();
+    writerDb?.close();
     throw error;
   }
   const snapshots = new Set<ReadableDb>();
@@ -82,12 +97,12 @@ export function openStore(path: string, options: OpenOptions = {}): Store {
       | undefined;
     return value ? (JSON.parse(value) as string) : null;
   };
-  const health = (): HealthReport => ({ state, problems, lastCleanCheck: writerDb.open ? lastCleanCheck() : null });
+  const health = (): HealthReport => ({ state, problems, lastCleanCheck: reader.db.open ? lastCleanCheck() : null });
 
   const settle = (found: string[]): HealthReport => {
     problems = found.slice(0, 10);
     state = found.length === 0 ? 'sound' : 'damaged';
-    if (state === 'sound' && writerDb.open) {
+    if (state === 'sound' && writer && writerDb?.open) {
       writer
         .prepare(
           'INSERT INTO settings (key, value) VALUES (?, json_quote(?)) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
@@ -100,6 +115,12 @@ export function openStore(path: string, options: OpenOptions = {}): Store {
   return {
     path,
     get writer() {
+      if (!writer) {
+        throw new RootLogError(
+          'database_unavailable',
+          `The database file ${path} was opened read-only: nothing can be saved to it.`,
+        );
+      }
       if (state === 'damaged') {
         throw new RootLogError(
           'database_corrupt',
@@ -110,7 +131,12 @@ export function openStore(path: string, options: OpenOptions = {}): Store {
     },
     reader,
     snapshot: async (use) => {
-      const db = openReadOnly(path, options.busyTimeoutMs);
+      let db: ReadableDb;
+      try {
+        db = openReadOnlyAnywhere(path, options.busyTimeoutMs);
+      } catch (error) {
+        throw explainOpenFailure(path, error);
+      }
       snapshots.add(db);
       try {
         db.exec('BEGIN');
@@ -135,7 +161,7 @@ export function openStore(path: string, options: OpenOptions = {}): Store {
     close: () => {
       for (const db of snapshots) if (db.open) db.close();
       if (reader.db.open) reader.db.close();
-      if (writerDb.open) writerDb.close();
+      if (writerDb?.open) writerDb.close();
     },
   };
 }

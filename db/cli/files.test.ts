@@ -1,6 +1,18 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, linkSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  linkSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
+import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { tempPath } from '../testing/fixtures.js';
 
@@ -14,6 +26,18 @@ beforeAll(() => {
 
 const run = (args: string[], cwd?: string) => {
   const result = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', cwd });
+  return { code: result.status, out: result.stdout, err: result.stderr };
+};
+
+/**
+ * Runs the command line with no right to write the logbook's folder or file: as root (CI),
+ * as the unprivileged user `nobody`; otherwise as this user, with the folder made read-only.
+ */
+const runReadOnly = (args: string[]) => {
+  const asRoot = process.getuid?.() === 0;
+  const result = asRoot
+    ? spawnSync('runuser', ['-u', 'nobody', '--', process.execPath, cli, ...args], { encoding: 'utf8' })
+    : spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8' });
   return { code: result.status, out: result.stdout, err: result.stderr };
 };
 
@@ -74,5 +98,51 @@ describe('an export or a backup never destroys data', () => {
     expect(procedures(out)).toBe(20);
     expect(run(['backup', '--db', db, '--out', out]).err).toMatch(/already exists/);
     expect(run(['backup', '--db', db, '--out', out, '--force']).code).toBe(0);
+  });
+});
+
+describe('foreign files and read-only media', () => {
+  it('refuses an SQLite file that is not a RootLog logbook, and leaves it as it was', () => {
+    const db = tempPath('photos.sqlite');
+    const raw = new Database(db);
+    raw.exec("CREATE TABLE photos (id INTEGER PRIMARY KEY, name TEXT); INSERT INTO photos (name) VALUES ('x')");
+    raw.close();
+    const before = readFileSync(db);
+    for (const args of [
+      ['seed', '--db', db, '--count', '5'],
+      ['stats', '--db', db],
+      ['import', '--db', db, '--in', db],
+      ['check', '--db', db],
+    ]) {
+      const result = run(args);
+      expect(result.code, args[0]).toBe(1);
+      expect(result.err, args[0]).toMatch(/not a RootLog logbook|not a RootLog database/);
+    }
+    expect(readFileSync(db).equals(before)).toBe(true);
+  });
+
+  it('checks, exports and reports a logbook on a write-protected folder, changing nothing', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'rootlog-read-only-medium-'));
+    const db = join(folder, 'logbook.sqlite');
+    expect(run(['seed', '--db', db, '--count', '25', '--seed', '4']).code).toBe(0);
+    chmodSync(db, 0o444);
+    chmodSync(folder, 0o555);
+    const before = { bytes: readFileSync(db), mtime: statSync(db).mtimeMs };
+    const outFolder = mkdtempSync(join(tmpdir(), 'rootlog-read-only-out-'));
+    chmodSync(outFolder, 0o777);
+    try {
+      expect(runReadOnly(['check', '--db', db])).toMatchObject({ code: 0, out: expect.stringMatching(/check passed/) });
+      expect(runReadOnly(['stats', '--db', db])).toMatchObject({ code: 0, out: expect.stringMatching(/25/) });
+      const out = join(outFolder, 'audit.csv');
+      expect(runReadOnly(['export', '--db', db, '--format', 'csv', '--out', out])).toMatchObject({ code: 0 });
+      expect(readFileSync(out, 'utf8').split('\r\n').length).toBeGreaterThan(25);
+      // What cannot work on a read-only file says so in words.
+      expect(runReadOnly(['import', '--db', db, '--in', out]).code).toBe(1);
+    } finally {
+      chmodSync(folder, 0o755);
+    }
+    expect(readdirSync(folder)).toEqual(['logbook.sqlite']);
+    expect(readFileSync(db).equals(before.bytes)).toBe(true);
+    expect(statSync(db).mtimeMs).toBe(before.mtime);
   });
 });

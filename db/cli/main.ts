@@ -163,7 +163,8 @@ async function exportCommand(args: string[], io: Io): Promise<number> {
   const values = parsed.values as Record<string, string | boolean | string[] | undefined>;
   for (const name of ['db', 'format', 'out'])
     if (values[name] === undefined) throw new UsageError(`--${name} is required`);
-  const store = openStore(String(values.db), { mustExist: true });
+  // Read only: an export works on a write-protected file or medium, and never changes the logbook.
+  const store = openStore(String(values.db), { readonly: true });
   try {
     const started = performance.now();
     const result = await runExport(
@@ -216,7 +217,7 @@ function statsCommand(args: string[], io: Io): number {
     { db: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, json: { type: 'boolean' } },
     ['db'],
   );
-  const store = openStore(String(values.db), { mustExist: true });
+  const store = openStore(String(values.db), { readonly: true });
   try {
     const result = dashboard(store, { from: values.from, to: values.to });
     if (values.json) {

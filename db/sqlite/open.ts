@@ -1,9 +1,10 @@
-import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
-import { hostname } from 'node:os';
+import { closeSync, copyFileSync, existsSync, mkdtempSync, openSync, readSync, rmSync, statSync } from 'node:fs';
+import { hostname, tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { RootLogError } from '../model/index.js';
-import { asWritable, type WritableDb } from './connection.js';
-import { MIGRATIONS, SCHEMA_VERSION } from './migrations/index.js';
+import { asWritable, openReadOnly, type ReadableDb, type WritableDb } from './connection.js';
+import { MIGRATIONS, ROOTLOG_APPLICATION_ID, SCHEMA_VERSION } from './migrations/index.js';
 
 export interface OpenOptions {
   /** Milliseconds to wait for another connection's lock before giving up. */
@@ -42,7 +43,7 @@ export function explainOpenFailure(path: string, error: unknown): RootLogError {
 const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
 
 /** The first 16 bytes of every SQLite file; anything else is refused before SQLite sees it. */
-function checkHeader(path: string): void {
+export function checkHeader(path: string): void {
   if (!existsSync(path) || statSync(path).size === 0) return;
   const header = Buffer.alloc(SQLITE_HEADER.length);
   const fd = openSync(path, 'r');
@@ -54,7 +55,7 @@ function checkHeader(path: string): void {
   if (!header.equals(SQLITE_HEADER)) {
     throw new RootLogError(
       'database_corrupt',
-      `The file ${path} is not a SQLite database (its header is wrong). It was left untouched: restore the latest backup.`,
+      `The file ${path} is damaged or is not a RootLog database (its SQLite header is wrong). It was left untouched: restore the latest backup.`,
     );
   }
 }
@@ -62,13 +63,29 @@ function checkHeader(path: string): void {
 /** Tables every RootLog file at schema 1 or later has: a file without them is not ours. */
 const CORE_TABLES = ['procedures', 'procedure_versions', 'audit_log', 'settings', 'operators', 'drug_catalogue'];
 
-function checkSchema(db: Database.Database, path: string, fileVersion: number): void {
+/** The schema version from which every RootLog file carries RootLog's application id. */
+const APPLICATION_ID_SINCE = 4;
+
+function notALogbook(path: string, why: string): RootLogError {
+  return new RootLogError(
+    'database_corrupt',
+    `The file ${path} is an SQLite database but not a RootLog logbook (${why}). It was left untouched: give the path of a RootLog logbook, or a new file name to start one.`,
+  );
+}
+
+export function checkSchema(db: Database.Database, path: string, fileVersion: number): void {
+  const applicationId = db.pragma('application_id', { simple: true }) as number;
+  if (applicationId !== 0 && applicationId !== ROOTLOG_APPLICATION_ID) {
+    throw notALogbook(path, `its application id is ${applicationId}`);
+  }
+  if (fileVersion >= APPLICATION_ID_SINCE && applicationId !== ROOTLOG_APPLICATION_ID) {
+    throw notALogbook(path, 'it lacks the RootLog application id');
+  }
   // Reading the schema parses page 1 and every CREATE statement: a damaged schema throws here.
   const names = new Set(db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table'").pluck().all() as string[]);
   if (fileVersion === 0 && names.size > 0) {
-    // Schema 0 with tables: a foreign SQLite file, or a RootLog whose first migration failed.
-    // Migration 1 then fails on its own and rolls back; nothing else to check here.
-    return;
+    // Tables but no RootLog schema: someone else's database. Never migrate it into a logbook.
+    throw notALogbook(path, `it holds other tables: ${[...names].slice(0, 5).join(', ')}`);
   }
   const missing = fileVersion >= 1 ? CORE_TABLES.filter((table) => !names.has(table)) : [];
   if (missing.length > 0) {
@@ -84,6 +101,67 @@ export function quickCheckProblems(db: Database.Database): string[] {
   const rows = db.pragma('quick_check') as { quick_check: string }[];
   const messages = rows.map((row) => row.quick_check);
   return messages.length === 1 && messages[0] === 'ok' ? [] : messages;
+}
+
+const READ_ONLY_MEDIUM = new Set(['SQLITE_READONLY_DIRECTORY', 'SQLITE_READONLY_CANTINIT', 'SQLITE_CANTOPEN']);
+
+/**
+ * A read-only connection, also on a read-only medium. SQLite reads a WAL-mode file only where
+ * it can create the -shm beside it (or "immutable", which better-sqlite3's build cannot ask
+ * for): on a write-protected folder the file (with its -wal, if any) is read from a private
+ * temporary copy instead, removed when the connection closes. Backups are written in rollback
+ * mode and open in place.
+ */
+export function openReadOnlyAnywhere(path: string, busyTimeoutMs?: number): ReadableDb {
+  try {
+    return openReadOnly(path, busyTimeoutMs);
+  } catch (error) {
+    if (!isSqliteError(error) || !READ_ONLY_MEDIUM.has(error.code)) throw error;
+  }
+  const folder = mkdtempSync(join(tmpdir(), 'rootlog-read-only-'));
+  const copy = join(folder, basename(path));
+  copyFileSync(path, copy);
+  if (existsSync(`${path}-wal`)) copyFileSync(`${path}-wal`, `${copy}-wal`);
+  const db = openReadOnly(copy, busyTimeoutMs);
+  const close = db.close.bind(db);
+  db.close = () => {
+    const closed = close();
+    rmSync(folder, { recursive: true, force: true });
+    return closed;
+  };
+  return db;
+}
+
+/**
+ * Opens an existing logbook read-only (a CD, a write-protected share, a colleague's copy):
+ * the same header, version and schema checks, and nothing is ever written. Only a file at
+ * this RootLog's schema can be read this way: an older one needs migrating first.
+ */
+export function openReadOnlyDatabase(path: string, options: OpenOptions = {}): ReadableDb {
+  if (!existsSync(path)) throw new RootLogError('database_unavailable', `The database file ${path} does not exist.`);
+  let db: ReadableDb | undefined;
+  try {
+    checkHeader(path);
+    db = openReadOnlyAnywhere(path, options.busyTimeoutMs);
+    const fileVersion = db.pragma('user_version', { simple: true }) as number;
+    if (fileVersion > SCHEMA_VERSION) {
+      throw new RootLogError(
+        'database_newer',
+        `The database file ${path} was written by a newer version of RootLog (schema ${fileVersion}; this version knows up to ${SCHEMA_VERSION}). Update RootLog on this computer.`,
+      );
+    }
+    checkSchema(db, path, fileVersion);
+    if (fileVersion < SCHEMA_VERSION) {
+      throw new RootLogError(
+        'database_unavailable',
+        `The database file ${path} is at schema ${fileVersion} and can only be read after it is updated to schema ${SCHEMA_VERSION}, which needs writing: open a writable copy with this RootLog once.`,
+      );
+    }
+    return db;
+  } catch (error) {
+    db?.close();
+    throw explainOpenFailure(path, error);
+  }
 }
 
 /**
