@@ -5,6 +5,8 @@ import type { ReadConnection } from '../sqlite/connection.js';
 import { readProcedure } from '../sqlite/procedure-rows.js';
 import type { ExportOptions } from './options.js';
 import { pseudonym } from './pseudonyms.js';
+import { isRealDate, isRealDateTime } from './tables/cell-check.js';
+import { unwritable } from './tables/queries.js';
 import { exportFilter } from './tabular.js';
 
 /*
@@ -92,7 +94,28 @@ export function readExportedRecord(read: ReadConnection, id: string): ExportedRe
     ? ((read.prepare('SELECT name FROM operators WHERE id = ?').pluck().get(record.operatorId) as string | undefined) ??
       null)
     : null;
-  return { id, life, content: clinicalContent(record), versions, history, operatorName };
+  const exported = { id, life, content: clinicalContent(record), versions, history, operatorName };
+  checkDates(exported);
+  return exported;
+}
+
+/** Every date a JSON or FHIR reader parses is a real one (see tables/cell-check.ts), or the export stops. */
+function checkDates(record: ExportedRecord): void {
+  const dateTimes: [string, string | null | undefined][] = [
+    ['createdAt', record.life.createdAt],
+    ['updatedAt', record.life.updatedAt],
+    ['signedAt', record.life.signedAt],
+    ['amendedAt', record.life.amendedAt],
+    ['performedAt', record.content.performedAt],
+    ...record.versions.map((version): [string, string] => [`versions[${version.version}].signedAt`, version.signedAt]),
+  ];
+  for (const [field, value] of dateTimes) {
+    if (value != null && !isRealDateTime(value))
+      throw unwritable(record.id, field, value, 'which is not a date and time');
+  }
+  const birthDate = record.content.birthDate;
+  if (birthDate != null && !isRealDate(birthDate))
+    throw unwritable(record.id, 'birthDate', birthDate, 'which is not a date (YYYY-MM-DD)');
 }
 
 export function pseudonymise(record: ExportedRecord, key: string): PseudonymisedRecord {

@@ -1,6 +1,8 @@
+import { RootLogError } from '../../model/index.js';
 import type { ReadConnection } from '../../sqlite/connection.js';
 import { procedureFilterSql } from '../../sqlite/procedure-filter.js';
 import type { ExportOptions } from '../options.js';
+import { cellProblem } from './cell-check.js';
 import { type Cell, type Row, type RowContext, type Table, text } from './columns.js';
 import { complicationColumns } from './complication-columns.js';
 import { drugColumns } from './drug-columns.js';
@@ -115,7 +117,16 @@ export function exportTables(options: ExportOptions): {
   };
 }
 
-/** Rows of a table as cells, one at a time from SQLite. */
+/** The export stops, naming the record and the value: no file is left (the writers are atomic). */
+export function unwritable(recordId: string, field: string, value: unknown, problem: string): RootLogError {
+  return new RootLogError(
+    'validation',
+    `Record ${recordId}: ${field} holds "${String(value)}", ${problem}. Nothing was written: correct or amend the record (rootlog check lists damaged files) and export again.`,
+    { field },
+  );
+}
+
+/** Rows of a table as cells, one at a time from SQLite, each checked against its column's type. */
 export function* tableRows(
   read: ReadConnection,
   table: Table,
@@ -131,6 +142,11 @@ export function* tableRows(
   const row: Row = (column) => current[index[column] ?? -1];
   for (const values of statement.iterate(params) as Iterable<unknown[]>) {
     current = values;
-    yield table.columns.map((column) => column.read(row, context));
+    yield table.columns.map((column) => {
+      const cell = column.read(row, context);
+      const problem = cellProblem(column.type, cell);
+      if (problem) throw unwritable(String(row('procedure_id') ?? row('id')), column.header, cell, problem);
+      return cell;
+    });
   }
 }
