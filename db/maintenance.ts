@@ -83,6 +83,8 @@ export interface BackupReport {
   bytes: number;
   procedures: number;
   integrity: string;
+  /** The pseudonymisation key was left out of the copy (--exclude-key). */
+  keyExcluded: boolean;
 }
 
 /**
@@ -93,12 +95,14 @@ export interface BackupReport {
 export async function backupDatabase(
   store: Store,
   outPath: string,
-  { force = false }: { force?: boolean } = {},
+  { force = false, excludeKey = false }: { force?: boolean; excludeKey?: boolean } = {},
 ): Promise<BackupReport> {
-  return writingTo([outPath], { database: store.path, force, field: 'out' }, () => copyVerified(store, outPath));
+  return writingTo([outPath], { database: store.path, force, field: 'out' }, () =>
+    copyVerified(store, outPath, excludeKey),
+  );
 }
 
-async function copyVerified(store: Store, outPath: string): Promise<BackupReport> {
+async function copyVerified(store: Store, outPath: string, excludeKey: boolean): Promise<BackupReport> {
   // A name of its own (never an existing file's, which is left alone), beside the target.
   const partial = `${outPath}.partial-${process.pid}-${randomBytes(4).toString('hex')}`;
   const removePartial = () => {
@@ -113,6 +117,11 @@ async function copyVerified(store: Store, outPath: string): Promise<BackupReport
     try {
       // One self-contained file: no -wal or -shm beside the backup (it is copied, mailed, archived).
       copy.pragma('journal_mode = DELETE');
+      if (excludeKey) {
+        // A copy that leaves the department keeps no means to re-identify pseudonymised exports.
+        copy.prepare("DELETE FROM settings WHERE key = 'pseudonymKey'").run();
+        copy.exec('VACUUM');
+      }
       integrity = String(copy.pragma('integrity_check', { simple: true }));
       procedures = copy.prepare('SELECT count(*) FROM procedures').pluck().get() as number;
     } finally {
@@ -122,7 +131,7 @@ async function copyVerified(store: Store, outPath: string): Promise<BackupReport
       throw new RootLogError('database_corrupt', `The backup copy failed its integrity check: ${integrity}`);
     renameSync(partial, outPath);
     const { size } = statSync(outPath);
-    return { path: outPath, bytes: size, procedures, integrity };
+    return { path: outPath, bytes: size, procedures, integrity, keyExcluded: excludeKey };
   } catch (error) {
     removePartial();
     throw error;

@@ -74,11 +74,51 @@ export function getSettings(source: ReadSource): DepartmentSettings {
   };
 }
 
-/** The department key for keyed hashes in pseudonymised exports; only export code may call this. */
+/**
+ * The department key for keyed hashes in pseudonymised exports (settings row 'pseudonymKey',
+ * made once when the logbook was created, never exported). Only export code and the
+ * `rootlog key` command read it.
+ */
 export function pseudonymKey(source: ReadSource): string {
   const key = readSetting<string>(source, 'pseudonymKey');
-  if (!key) throw new RootLogError('internal', 'The pseudonymisation key is missing from this database.');
+  if (!key) {
+    throw new RootLogError(
+      'validation',
+      'The pseudonymisation key is not in this logbook (it was restored from a backup made with --exclude-key): put it back with "rootlog key --db FILE --set KEY" before a pseudonymised export, so pseudonyms match earlier exports.',
+      { field: 'pseudonymize' },
+    );
+  }
   return key;
+}
+
+/** Puts the department key back into a logbook restored from a backup without it; audited, the key itself never logged. */
+export function restorePseudonymKey(store: Store, key: string, context: ServiceContext): void {
+  if (!/^[0-9a-f]{64}$/.test(key)) {
+    throw RootLogError.invalid([
+      problem('pseudonymKey', 'must be the 64 hexadecimal characters rootlog key --show printed'),
+    ]);
+  }
+  const write = store.writer;
+  write.db
+    .transaction(() => {
+      const present = readSetting<string>(write, 'pseudonymKey');
+      if (present === key) return;
+      if (present) {
+        throw RootLogError.invalid([
+          problem('pseudonymKey', 'is already set to another key in this logbook: it is never replaced'),
+        ]);
+      }
+      writeSetting(write, 'pseudonymKey', key);
+      appendAudit(write, {
+        at: timestamp(context),
+        actor: context.actor,
+        action: 'settings',
+        entity: 'settings',
+        entityId: 'department',
+        changes: { pseudonymKey: { before: null, after: '(restored)' } },
+      });
+    })
+    .immediate();
 }
 
 export function updateSettings(store: Store, patch: unknown, context: ServiceContext): DepartmentSettings {

@@ -14,6 +14,7 @@ test('a pseudonymised CSV export from the export screen holds no identifiers', a
   await expect(page.getByRole('heading', { name: 'Export' })).toBeVisible();
   await expectAccessible('the export screen');
   await page.getByLabel(/Pseudonymise/).check();
+  await page.getByLabel('Dates in the pseudonymised file').selectOption('month');
   await page.getByLabel(/Also one file per drug/).check();
   await page.getByRole('button', { name: 'Export…' }).click();
   await expect(page.getByRole('status').filter({ hasText: /Exported \d+ procedures/ })).toBeVisible();
@@ -32,13 +33,21 @@ test('a pseudonymised CSV export from the export screen holds no identifiers', a
   const text = readFileSync(files[0] as string, 'utf8');
   const Database = (await import('better-sqlite3')).default;
   const db = new Database(dbPath, { readonly: true });
-  const identifiers = db.prepare('SELECT patient_id, patient_name FROM procedures LIMIT 50').all() as {
+  const identifiers = db
+    .prepare('SELECT id, patient_id, patient_name, performed_date FROM procedures LIMIT 50')
+    .all() as {
+    id: string;
     patient_id: string;
     patient_name: string;
+    performed_date: string;
   }[];
   db.close();
-  for (const { patient_id, patient_name } of identifiers) {
+  for (const { id, patient_id, patient_name, performed_date } of identifiers) {
+    expect(text).not.toContain(id);
     expect(text).not.toContain(patient_id);
     expect(text).not.toContain(patient_name);
+    // Dates to the month only, as chosen.
+    expect(text).not.toContain(performed_date);
   }
+  expect(rows.every((row) => /^\d{4}-\d{2}$/.test(row.performed_at ?? ''))).toBe(true);
 });

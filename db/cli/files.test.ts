@@ -146,3 +146,32 @@ describe('foreign files and read-only media', () => {
     expect(statSync(db).mtimeMs).toBe(before.mtime);
   });
 });
+
+describe('the pseudonymisation key and backups that leave the department', () => {
+  it('--exclude-key leaves the key out; a pseudonymised export then asks for it; `key --set` puts it back', () => {
+    const db = seeded();
+    const out = tempPath('away.sqlite');
+    const backup = run(['backup', '--db', db, '--out', out, '--exclude-key']);
+    expect(backup.code).toBe(0);
+    expect(backup.out).toMatch(/key was left out/);
+    const key = run(['key', '--db', db, '--show']).out.trim();
+    expect(key).toMatch(/^[0-9a-f]{64}$/);
+    expect(readFileSync(out).includes(Buffer.from(key))).toBe(false);
+
+    const refused = run(['export', '--db', out, '--format', 'csv', '--out', tempPath('p.csv'), '--pseudonymize']);
+    expect(refused.code).toBe(1);
+    expect(refused.err).toMatch(/rootlog key --db FILE --set/);
+    // An identified export of the copy works as before.
+    expect(run(['export', '--db', out, '--format', 'json', '--out', tempPath('i.json')]).code).toBe(0);
+
+    expect(run(['key', '--db', out, '--set', 'not-a-key']).code).toBe(1);
+    expect(run(['key', '--db', out, '--set', key]).code).toBe(0);
+    expect(run(['key', '--db', out, '--set', 'a'.repeat(64)]).err).toMatch(/never replaced/);
+    const pseudonymsOf = (file: string) => {
+      const csv = tempPath('p.csv');
+      expect(run(['export', '--db', file, '--format', 'csv', '--out', csv, '--pseudonymize']).code).toBe(0);
+      return readFileSync(csv, 'utf8').split('\r\n').slice(1, 5).join('\n');
+    };
+    expect(pseudonymsOf(out)).toBe(pseudonymsOf(db));
+  });
+});

@@ -5,6 +5,7 @@ import { importFile } from '../imports/merge.js';
 import { backupDatabase, checkDatabase } from '../maintenance.js';
 import { RootLogError } from '../model/index.js';
 import { seedDatabase } from '../seed.js';
+import { pseudonymKey, restorePseudonymKey } from '../settings.js';
 import { dashboard } from '../stats/dashboard.js';
 import { formatDashboard } from '../stats/format.js';
 import { openStore } from '../store.js';
@@ -19,11 +20,18 @@ export const USAGE = `Usage: rootlog <command> [options]
 Commands:
   seed    --db FILE --count N [--seed S]   add N realistic signed demo procedures
   check   --db FILE                        integrity, schema version and row counts
-  backup  --db FILE --out FILE [--force]   online backup, verified by integrity_check
+  backup  --db FILE --out FILE [--force] [--exclude-key]
+                                           online backup, verified by integrity_check; --exclude-key
+                                           leaves the pseudonymisation key out (for copies that leave
+                                           the department)
+  key     --db FILE --show | --set HEX     show the pseudonymisation key, or put it back into a
+                                           logbook restored from a backup made with --exclude-key
   export  --db FILE --format csv|xlsx|json|fhir --out FILE [--force]
           [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--operator ID ...]
-          [--pseudonymize] [--include-drafts] [--european] [--detail-files]
-                                           write an audit export (signed records unless --include-drafts)
+          [--pseudonymize [--date-precision day|month]] [--include-drafts] [--european] [--detail-files]
+                                           write an audit export (signed records unless --include-drafts);
+                                           pseudonymised: keyed pseudonyms, no free text, dates to the
+                                           day (default) or month, no clock times
                                            --force replaces existing files; the logbook itself,
                                            its -wal/-shm and files in use are always refused
   import  --db FILE --in FILE              merge a RootLog JSON export from another console
@@ -120,13 +128,21 @@ function check(args: string[], io: Io): number {
 }
 
 async function backup(args: string[], io: Io): Promise<number> {
-  const values = options(args, { db: { type: 'string' }, out: { type: 'string' }, force: { type: 'boolean' } }, [
-    'db',
-    'out',
-  ]);
+  const values = options(
+    args,
+    { db: { type: 'string' }, out: { type: 'string' }, force: { type: 'boolean' }, 'exclude-key': { type: 'boolean' } },
+    ['db', 'out'],
+  );
   const store = openStore(String(values.db), { mustExist: true });
   try {
-    const report = await backupDatabase(store, String(values.out), { force: values.force === true });
+    const report = await backupDatabase(store, String(values.out), {
+      force: values.force === true,
+      excludeKey: values['exclude-key'] === true,
+    });
+    if (report.keyExcluded)
+      io.out(
+        'the pseudonymisation key was left out of the backup: keep it apart (rootlog key --db FILE --show) to restore pseudonyms that match earlier exports',
+      );
     io.out(
       `backup written to ${report.path}: ${report.procedures} procedures, ${report.bytes} bytes, integrity ${report.integrity}`,
     );
@@ -155,6 +171,7 @@ async function exportCommand(args: string[], io: Io): Promise<number> {
         european: { type: 'boolean' },
         'detail-files': { type: 'boolean' },
         force: { type: 'boolean' },
+        'date-precision': { type: 'string' },
       },
     });
   } catch (error) {
@@ -180,6 +197,7 @@ async function exportCommand(args: string[], io: Io): Promise<number> {
         european: values.european === true,
         detailFiles: values['detail-files'] === true,
         force: values.force === true,
+        datePrecision: values['date-precision'],
       },
       { onProgress: (done, total) => io.progress?.(`exported ${done} / ${total} procedures`) },
     );
@@ -231,7 +249,30 @@ function statsCommand(args: string[], io: Io): number {
   }
 }
 
+function keyCommand(args: string[], io: Io): number {
+  const values = options(args, { db: { type: 'string' }, show: { type: 'boolean' }, set: { type: 'string' } }, ['db']);
+  if (Boolean(values.show) === (values.set !== undefined)) throw new UsageError('give either --show or --set HEX');
+  if (values.show) {
+    const store = openStore(String(values.db), { readonly: true });
+    try {
+      io.out(pseudonymKey(store));
+      return 0;
+    } finally {
+      store.close();
+    }
+  }
+  const store = openStore(String(values.db), { mustExist: true });
+  try {
+    restorePseudonymKey(store, String(values.set), { actor: actor() });
+    io.out('the pseudonymisation key is in place: pseudonymised exports match those made before the backup');
+    return 0;
+  } finally {
+    store.close();
+  }
+}
+
 const COMMANDS: Record<string, (args: string[], io: Io) => number | Promise<number>> = {
+  key: keyCommand,
   seed,
   check,
   backup,

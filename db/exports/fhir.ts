@@ -4,7 +4,7 @@ import { drugCatalogue } from '../settings.js';
 import type { ReadConnection } from '../sqlite/connection.js';
 import { checkpoint, writeAtomically, writeChunk } from './atomic-file.js';
 import type { ExportControl, ExportOptions } from './options.js';
-import { pseudonym } from './pseudonyms.js';
+import { coarseDate, pseudonym } from './pseudonyms.js';
 import { type ExportedRecord, readExportedRecord, recordIds } from './records.js';
 import type { RowContext } from './tabular.js';
 
@@ -74,10 +74,15 @@ export function recordEntries(
   givenMg: readonly (number | null)[],
 ): Entry[] {
   const content: ProcedureDraft = record.content;
-  const procedureUuid = record.id;
+  // Pseudonymised: the record is known by its keyed pseudonym only (its UUIDv7 encodes the
+  // creation time and joins 1:1 with an identified export), and times only to the date.
+  const recordPseudonym = context.pseudonymize ? pseudonym(context.key ?? '', 'record', record.id) : null;
+  const recordKey = recordPseudonym ?? record.id;
+  const procedureUuid = recordPseudonym ? nameUuid(`record/${recordPseudonym}`) : record.id;
   const subject = { reference: `urn:uuid:${patientUuid}` };
   const partOf = [{ reference: `urn:uuid:${procedureUuid}` }];
-  const performed = content.performedAt ?? record.life.createdAt;
+  const exactly = content.performedAt ?? record.life.createdAt;
+  const performed = context.pseudonymize ? (coarseDate(exactly, context.datePrecision) ?? exactly) : exactly;
   const entries: Entry[] = [];
 
   if (patientIsNew) {
@@ -116,7 +121,11 @@ export function recordEntries(
   const procedure: Record<string, unknown> = {
     resourceType: 'Procedure',
     id: procedureUuid,
-    identifier: [{ system: 'urn:rootlog:record-id', value: record.id }],
+    identifier: [
+      recordPseudonym
+        ? { system: 'urn:rootlog:record-pseudonym', value: recordPseudonym }
+        : { system: 'urn:rootlog:record-id', value: record.id },
+    ],
     status: STATUS[record.life.status],
     code: {
       coding: [
@@ -131,7 +140,7 @@ export function recordEntries(
     subject,
     bodySite,
   };
-  if (content.startedAt && content.endedAt && content.performedAt) {
+  if (!context.pseudonymize && content.startedAt && content.endedAt && content.performedAt) {
     const day = content.performedAt.slice(0, 10);
     const offset = content.performedAt.slice(19) || 'Z';
     procedure.performedPeriod = {
@@ -169,7 +178,7 @@ export function recordEntries(
 
   content.drugs.forEach((administration, index) => {
     const drug = drugs.get(administration.drug);
-    const uuid = nameUuid(`${record.id}/drug/${index}`);
+    const uuid = nameUuid(`${recordKey}/drug/${index}`);
     const mg = givenMg[index] ?? undefined;
     const site =
       administration.site === 'caudal'
@@ -208,7 +217,7 @@ export function recordEntries(
     effective: string,
     text: string,
   ): Entry => {
-    const uuid = nameUuid(`${record.id}/${slug}`);
+    const uuid = nameUuid(`${recordKey}/${slug}`);
     return {
       fullUrl: `urn:uuid:${uuid}`,
       resource: {
@@ -241,7 +250,7 @@ export function recordEntries(
         'pain-post',
         { coding: [PAIN_NRS] },
         score(content.painPost),
-        addMinutes(performed, minutes),
+        context.pseudonymize ? performed : addMinutes(performed, minutes),
         `Pain NRS ${minutes} min after the injection`,
       ),
     );
@@ -292,7 +301,7 @@ export async function exportFhir(
       const record = readExportedRecord(read, id);
       const patientKey = record.content.patientId
         ? `patient/${pseudonym(context.key ?? '', 'patient', record.content.patientId)}`
-        : `record/${id}`;
+        : `record/${context.pseudonymize ? pseudonym(context.key ?? '', 'record', id) : id}`;
       const patientUuid = nameUuid(patientKey);
       const isNew = !patientsWritten.has(patientUuid);
       patientsWritten.add(patientUuid);

@@ -43,7 +43,7 @@ export async function exportJson(
     await writeChunk(file.stream, `${opening.slice(0, -2)},\n "procedures": [`);
     for (const id of recordIds(read, options)) {
       const record = readExportedRecord(read, id);
-      const shown = context.pseudonymize ? pseudonymise(record, context.key ?? '') : record;
+      const shown = context.pseudonymize ? pseudonymise(record, context.key ?? '', context.datePrecision) : record;
       await writeChunk(file.stream, `${count === 0 ? '\n' : ',\n'}  ${JSON.stringify(shown)}`);
       count++;
       if (count % 500 === 0) {

@@ -19,6 +19,8 @@ const exportFields = z
     includeDrafts: z.boolean({ error: 'must be true or false' }).default(false),
     /** Patient ID and accession as keyed hashes, names and free text dropped, age instead of birth date. */
     pseudonymize: z.boolean({ error: 'must be true or false' }).default(false),
+    /** Pseudonymised exports: dates to the day (default) or only the month (for sharing outside the department). */
+    datePrecision: z.enum(['day', 'month'], { error: 'must be day or month' }).default('day'),
     /** CSV for spreadsheet programs in European locales: UTF-8 BOM, ";" between fields, decimal comma. */
     european: z.boolean({ error: 'must be true or false' }).default(false),
     /** CSV: also write the per-drug, per-complication and per-follow-up files beside the main one. */

@@ -4,7 +4,7 @@ import { clinicalContent } from '../procedures.js';
 import type { ReadConnection } from '../sqlite/connection.js';
 import { readProcedure } from '../sqlite/procedure-rows.js';
 import type { ExportOptions } from './options.js';
-import { pseudonym } from './pseudonyms.js';
+import { coarseDate, type DatePrecision, pseudonym } from './pseudonyms.js';
 import { isRealDate, isRealDateTime } from './tables/cell-check.js';
 import { unwritable } from './tables/queries.js';
 import { exportFilter } from './tabular.js';
@@ -33,9 +33,27 @@ export interface ExportedRecord {
 }
 
 export interface PseudonymisedRecord {
-  id: string;
-  life: Omit<RecordLife, 'id' | 'amendReason'>;
-  content: Omit<ProcedureDraft, 'patientName' | 'birthDate' | 'notes' | 'noDrugReason' | 'assistant'> & {
+  /** A keyed pseudonym of the record id (see pseudonyms.ts): never the UUIDv7 itself. */
+  recordPseudonym: string | null;
+  life: Pick<RecordLife, 'status' | 'version' | 'consoleName'> & {
+    createdOn: string | null;
+    updatedOn: string | null;
+    signedOn: string | null;
+    amendedOn: string | null;
+  };
+  content: Omit<
+    ProcedureDraft,
+    | 'id'
+    | 'patientName'
+    | 'birthDate'
+    | 'notes'
+    | 'noDrugReason'
+    | 'assistant'
+    | 'startedAt'
+    | 'endedAt'
+    | 'performedAt'
+  > & {
+    performedOn: string | null;
     patientPseudonym: string | null;
     accessionPseudonym: string | null;
     ageYears: number | null;
@@ -118,28 +136,46 @@ function checkDates(record: ExportedRecord): void {
     throw unwritable(record.id, 'birthDate', birthDate, 'which is not a date (YYYY-MM-DD)');
 }
 
-export function pseudonymise(record: ExportedRecord, key: string): PseudonymisedRecord {
+/**
+ * A record as a pseudonymised export gives it: keyed pseudonyms for the patient, the
+ * accession and the record itself; age instead of birth date; dates to the chosen precision
+ * and no clock times; no names, free text, lot numbers, staff names, versions or history.
+ */
+export function pseudonymise(record: ExportedRecord, key: string, precision: DatePrecision): PseudonymisedRecord {
   const {
+    id: _id,
     patientName: _n,
     birthDate,
     notes: _notes,
     noDrugReason: _r,
     assistant: _a,
+    startedAt: _s,
+    endedAt: _e,
+    performedAt,
     patientId,
     accessionNumber,
     ...content
   } = record.content;
-  const { amendReason: _reason, ...life } = record.life;
   return {
-    id: record.id,
-    life,
+    recordPseudonym: pseudonym(key, 'record', record.id),
+    life: {
+      status: record.life.status,
+      version: record.life.version,
+      consoleName: record.life.consoleName,
+      createdOn: coarseDate(record.life.createdAt, precision),
+      updatedOn: coarseDate(record.life.updatedAt, precision),
+      signedOn: coarseDate(record.life.signedAt, precision),
+      amendedOn: coarseDate(record.life.amendedAt, precision),
+    },
     content: {
       ...content,
       patientId: undefined,
       accessionNumber: undefined,
+      performedOn: coarseDate(performedAt, precision),
       patientPseudonym: pseudonym(key, 'patient', patientId),
       accessionPseudonym: pseudonym(key, 'accession', accessionNumber),
-      ageYears: birthDate && content.performedAt ? ageInYears(birthDate, content.performedAt) : null,
+      ageYears: birthDate && performedAt ? ageInYears(birthDate, performedAt) : null,
+      drugs: content.drugs.map(({ lot: _lot, ...drug }) => drug),
       followUps: content.followUps.map(({ note: _note, ...followUp }) => followUp),
     },
     operatorName: record.operatorName,

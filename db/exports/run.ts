@@ -50,7 +50,11 @@ function exportSnapshot(store: Store, options: ExportOptions, control: ExportCon
   return store.snapshot(async (read) => {
     const total = countRecords(read, options);
     control.onProgress?.(0, total);
-    const context = { key: options.pseudonymize ? pseudonymKey(read) : null, pseudonymize: options.pseudonymize };
+    const context = {
+      key: options.pseudonymize ? pseudonymKey(read) : null,
+      pseudonymize: options.pseudonymize,
+      datePrecision: options.datePrecision,
+    };
     const { files, rows, bytes } = await WRITERS[options.format](read, options, context, total, control);
     return { format: options.format, files, procedures: total, rows, bytes, pseudonymized: options.pseudonymize };
   });

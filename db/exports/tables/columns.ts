@@ -1,3 +1,5 @@
+import type { DatePrecision } from '../pseudonyms.js';
+
 /*
  * The tables of the CSV and XLSX exports: one place defines each column (header, meaning,
  * type, unit, allowed values) and how it is read from a row, so the files and their data
@@ -23,6 +25,8 @@ export interface Column {
 export interface RowContext {
   key: string | null;
   pseudonymize: boolean;
+  /** Pseudonymised exports: dates to the day or the month, never a clock time. */
+  datePrecision: DatePrecision;
 }
 
 export interface Table {

@@ -8,6 +8,7 @@ import { complicationColumns } from './complication-columns.js';
 import { drugColumns } from './drug-columns.js';
 import { followUpColumns } from './follow-up-columns.js';
 import { procedureColumns } from './procedure-columns.js';
+import { pseudonymisedColumns } from './pseudonymised.js';
 import { targetColumns } from './target-columns.js';
 
 /**
@@ -53,6 +54,19 @@ export function exportTables(options: ExportOptions): {
   complications: Table;
   followUps: Table;
 } {
+  const tables = identifiedTables(options);
+  if (!options.pseudonymize) return tables;
+  return Object.fromEntries(
+    Object.entries(tables).map(([name, table]) => [
+      name,
+      { ...table, columns: pseudonymisedColumns(table.columns, options.datePrecision) },
+    ]),
+  ) as typeof tables;
+}
+
+function identifiedTables(
+  options: ExportOptions,
+): Record<'main' | 'procedures' | 'targets' | 'drugs' | 'complications' | 'followUps', Table> {
   const { where } = exportFilter(options);
   const order = 'ORDER BY p.performed_at_utc, p.id';
   const perChild = (select: string, from: string, childOrder: string) =>

@@ -25,6 +25,7 @@ export function ExportScreen() {
   const [operatorId, setOperatorId] = useState('');
   const [includeDrafts, setIncludeDrafts] = useState(false);
   const [pseudonymize, setPseudonymize] = useState(false);
+  const [datePrecision, setDatePrecision] = useState<'day' | 'month'>('day');
   const [european, setEuropean] = useState(false);
   const [detailFiles, setDetailFiles] = useState(false);
   const job = useExport((state) => state.job);
@@ -44,6 +45,7 @@ export function ExportScreen() {
       operatorIds: operatorId ? [operatorId] : undefined,
       includeDrafts,
       pseudonymize,
+      ...(pseudonymize ? { datePrecision } : {}),
       ...(format === 'csv' ? { european, detailFiles } : {}),
     });
 
@@ -102,8 +104,22 @@ export function ExportScreen() {
         </label>
         <label className="switch">
           <input type="checkbox" checked={pseudonymize} onChange={(event) => setPseudonymize(event.target.checked)} />
-          Pseudonymise: keyed hashes for patient ID and accession, no names or free text, age instead of birth date
+          Pseudonymise: keyed hashes for patient, accession and record, no names, free text or lot numbers, age instead
+          of birth date, no clock times
         </label>
+        {pseudonymize && (
+          <div className="text-field">
+            <label htmlFor="export-date-precision">Dates in the pseudonymised file</label>
+            <select
+              id="export-date-precision"
+              value={datePrecision}
+              onChange={(event) => setDatePrecision(event.target.value === 'month' ? 'month' : 'day')}
+            >
+              <option value="day">To the day (within the department)</option>
+              <option value="month">To the month only (for sharing outside)</option>
+            </select>
+          </div>
+        )}
         {format === 'csv' && (
           <>
             <label className="switch">
