@@ -8,7 +8,7 @@ import { seedDatabase } from '../seed.js';
 import { pseudonymKey, restorePseudonymKey } from '../settings.js';
 import { dashboard } from '../stats/dashboard.js';
 import { formatDashboard } from '../stats/format.js';
-import { openStore } from '../store.js';
+import { openStore, type Store } from '../store.js';
 
 /*
  * rootlog — the command line for IT and physicists: seed, check, backup.
@@ -47,6 +47,20 @@ interface Io {
   out: (line: string) => void;
   err: (line: string) => void;
   progress?: (text: string) => void;
+}
+
+/**
+ * For commands that only read (export, stats): read-only, so they work on a write-protected
+ * file or medium; an older logbook is first brought to this schema, which needs writing.
+ */
+function openForReading(path: string): Store {
+  try {
+    return openStore(path, { readonly: true });
+  } catch (error) {
+    if (error instanceof RootLogError && error.code === 'database_outdated')
+      return openStore(path, { mustExist: true });
+    throw error;
+  }
 }
 
 const actor = () => {
@@ -181,7 +195,7 @@ async function exportCommand(args: string[], io: Io): Promise<number> {
   for (const name of ['db', 'format', 'out'])
     if (values[name] === undefined) throw new UsageError(`--${name} is required`);
   // Read only: an export works on a write-protected file or medium, and never changes the logbook.
-  const store = openStore(String(values.db), { readonly: true });
+  const store = openForReading(String(values.db));
   try {
     const started = performance.now();
     const result = await runExport(
@@ -235,7 +249,7 @@ function statsCommand(args: string[], io: Io): number {
     { db: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, json: { type: 'boolean' } },
     ['db'],
   );
-  const store = openStore(String(values.db), { readonly: true });
+  const store = openForReading(String(values.db));
   try {
     const result = dashboard(store, { from: values.from, to: values.to });
     if (values.json) {
@@ -253,7 +267,7 @@ function keyCommand(args: string[], io: Io): number {
   const values = options(args, { db: { type: 'string' }, show: { type: 'boolean' }, set: { type: 'string' } }, ['db']);
   if (Boolean(values.show) === (values.set !== undefined)) throw new UsageError('give either --show or --set HEX');
   if (values.show) {
-    const store = openStore(String(values.db), { readonly: true });
+    const store = openForReading(String(values.db));
     try {
       io.out(pseudonymKey(store));
       return 0;

@@ -9,6 +9,8 @@ const FORMULA_START = /^[=+\-@\t\r]/;
  */
 export function neutralise<T>(value: T): T | string {
   if (typeof value !== 'string') return value;
+  // Most cells are one line: one test, no allocation (this runs for millions of cells).
+  if (!value.includes('\n') && !value.includes('\r')) return FORMULA_START.test(value) ? `'${value}` : value;
   return value
     .split(/(\r\n|\r|\n)/)
     .map((part, index) => (index % 2 === 0 && FORMULA_START.test(part) ? `'${part}` : part))

@@ -7,6 +7,8 @@ export type ErrorCode =
   | 'warnings_unconfirmed'
   | 'database_corrupt'
   | 'database_newer'
+  /** An older schema: reading it needs the migration, which writes. */
+  | 'database_outdated'
   | 'database_locked'
   | 'database_unavailable'
   | 'cancelled'

@@ -153,7 +153,7 @@ export function openReadOnlyDatabase(path: string, options: OpenOptions = {}): R
     checkSchema(db, path, fileVersion);
     if (fileVersion < SCHEMA_VERSION) {
       throw new RootLogError(
-        'database_unavailable',
+        'database_outdated',
         `The database file ${path} is at schema ${fileVersion} and can only be read after it is updated to schema ${SCHEMA_VERSION}, which needs writing: open a writable copy with this RootLog once.`,
       );
     }
