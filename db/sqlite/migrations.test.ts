@@ -25,6 +25,7 @@ function backToVersion2(path: string): void {
   const db = new Database(path);
   db.exec(`
     ALTER TABLE drug_administrations DROP COLUMN dose_given_mg;
+    ALTER TABLE procedures DROP COLUMN caudal_drugs_text;
     PRAGMA user_version = 2;
   `);
   db.close();
@@ -131,9 +132,17 @@ describe('migration 3: the mg given, stored', () => {
     const { store } = tempStore();
     seedDatabase(store, { count: 300, seed: 5, until: new Date('2026-06-30T12:00:00Z') }, context);
     const path = store.path;
-    const drugRows = () =>
-      store.writer.db.prepare('SELECT * FROM drug_administrations ORDER BY procedure_id, ordinal').all();
-    const written = drugRows();
+    const rowsOf = (db: Database.Database) => ({
+      drugs: db.prepare('SELECT * FROM drug_administrations ORDER BY procedure_id, ordinal').all(),
+      targets: db.prepare('SELECT * FROM targets ORDER BY procedure_id, ordinal').all(),
+      procedures: db.prepare('SELECT id, caudal_drugs_text FROM procedures ORDER BY id').all(),
+    });
+    const written = rowsOf(store.writer.db);
+    const schema = schemaOf(store.writer.db);
+    expect(
+      (written.procedures as { caudal_drugs_text: string }[]).filter((row) => row.caudal_drugs_text !== '').length,
+      'the seed has caudal injections with drugs',
+    ).toBeGreaterThan(10);
     const computed = store.writer.db
       .prepare('SELECT count(*) FROM drug_administrations WHERE dose_mg IS NULL AND dose_given_mg IS NOT NULL')
       .pluck()
@@ -148,7 +157,9 @@ describe('migration 3: the mg given, stored', () => {
     backToVersion2(path);
     const migrated = openStore(path);
     const db = migrated.writer.db;
-    expect(db.prepare('SELECT * FROM drug_administrations ORDER BY procedure_id, ordinal').all()).toEqual(written);
+    expect(rowsOf(db)).toEqual(written);
+    // Every trigger it lifted is back exactly as it was: the same schema as a new file's.
+    expect(schemaOf(db)).toEqual(schema);
     expect(
       db
         .prepare("SELECT sql FROM sqlite_schema WHERE name = 'drug_administrations_locked_when_signed_update'")

@@ -99,6 +99,7 @@ const ALL_COLUMNS = [
   'complications_text',
   'target_spread_text',
   'target_drugs_text',
+  'caudal_drugs_text',
   'dashboard_facts',
   ...LIFE_COLUMNS.map(([, c]) => c),
 ];
@@ -195,6 +196,18 @@ function writeStatements(db: WritableDb): ProcedureWrites {
   return statements;
 }
 
+/**
+ * "dexamethasone 8 mg;ropivacaine 1.08 mg": the drugs given at a target (or in the caudal
+ * injection), in order, with the mg the model computes — the very value stored with each drug
+ * row (dose_given_mg). Kept beside the rows so an export reads one column, not a subquery.
+ */
+function drugsText(draft: ProcedureDraft, site: number | 'caudal'): string {
+  return draft.drugs
+    .filter((administration) => administration.site === site)
+    .map((administration) => `${administration.drug} ${doseInMg(administration) ?? '?'} mg`)
+    .join(';');
+}
+
 const bool = (value: boolean | null | undefined) => (value == null ? null : value ? 1 : 0);
 
 function procedureRow(id: string, draft: ProcedureDraft, life: LifeColumns): Row {
@@ -204,6 +217,7 @@ function procedureRow(id: string, draft: ProcedureDraft, life: LifeColumns): Row
     root_sides: rootSides(draft.targets),
     indications_text: draft.indications.join(';'),
     caudal_spread_text: draft.caudalSpread.join(';'),
+    caudal_drugs_text: drugsText(draft, 'caudal'),
     complications_text: draft.complications
       .map((entry) => (entry.severity ? `${entry.type}:${entry.severity}` : entry.type))
       .join(';'),
@@ -263,10 +277,7 @@ export function writeProcedure(
       provokedPain: target.provokedPain ?? null,
       injectionSlowed: bool(target.injectionSlowed),
       spreadText: target.spread.join(';'),
-      drugsText: draft.drugs
-        .filter((administration) => administration.site === ordinal)
-        .map((administration) => `${administration.drug} ${doseInMg(administration) ?? '?'} mg`)
-        .join(';'),
+      drugsText: drugsText(draft, ordinal),
     });
     for (const pattern of target.spread) s.insertTargetSpread.run(id, ordinal, pattern);
   });
