@@ -9,7 +9,7 @@ import { seededDatabase } from './seeded.js';
 /*
  * CSV and XLSX export of 100 000 procedures: wall time and peak memory (RSS sampled while
  * the export runs), next to the sqlite3 command-line tool writing the same rows (procedures
- * joined with their targets) as CSV. Goal: CSV within 3× of sqlite3.
+ * joined with their targets) as CSV. Goals: CSV within 2.5× of sqlite3, XLSX under 15 s, memory flat.
  */
 const { path: seeded } = seededDatabase();
 const dir = mkdtempSync(join(tmpdir(), 'rootlog-bench-export-'));
@@ -73,7 +73,8 @@ await measure('FHIR R4 bundle, all', { format: 'fhir', out: join(dir, 'all.fhir.
 if (sqlite3) {
   const ratio = csv / sqliteSeconds;
   console.log(
-    `CSV / sqlite3 = ${ratio.toFixed(2)}× (goal ≤ 3×: ${ratio <= 3 ? 'met' : 'MISSED'}); XLSX / sqlite3 = ${(xlsx / sqliteSeconds).toFixed(2)}×; one year vs all: ${(tenth / csv).toFixed(2)} of the time`,
+    `CSV / sqlite3 = ${ratio.toFixed(2)}× (goal ≤ 2.5×: ${ratio <= 2.5 ? 'met' : 'MISSED'}); XLSX / sqlite3 = ${(xlsx / sqliteSeconds).toFixed(2)}×; one year vs all: ${(tenth / csv).toFixed(2)} of the time`,
   );
 }
+console.log(`XLSX of every procedure in ${xlsx.toFixed(1)} s (goal < 15 s: ${xlsx < 15 ? 'met' : 'MISSED'})`);
 store.close();
