@@ -83,6 +83,8 @@ export function ChoiceGroup<T extends string | number>({
               className={`choice${isSelected ? ' selected' : ''}`}
               {...(multiple ? { 'aria-pressed': isSelected } : { role: 'radio', 'aria-checked': isSelected })}
               aria-keyshortcuts={key?.toUpperCase()}
+              // The key is a visual hint (announced as a shortcut): the name is the label alone.
+              aria-label={key ? text : undefined}
               onClick={() => onToggle(value)}
             >
               {text}

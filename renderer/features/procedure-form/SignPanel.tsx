@@ -5,8 +5,15 @@ const SAVE_WORDS = {
   pending: 'Saving…',
   saving: 'Saving…',
   saved: 'Saved',
+  partial: 'Not saved',
   error: 'Not saved',
 } as const;
+
+/** "Not saved: 2 fields need attention" — what is not stored, said where "Saved" would be. */
+const saveWords = (state: keyof typeof SAVE_WORDS, problems: number) =>
+  state === 'partial' || (state === 'error' && problems > 0)
+    ? `Not saved: ${problems} field${problems === 1 ? ' needs' : 's need'} attention`
+    : SAVE_WORDS[state];
 
 /** The save state, every warning to confirm, and the sign action (also Ctrl+Enter). */
 export function SignPanel() {
@@ -14,6 +21,7 @@ export function SignPanel() {
     mode,
     saveState,
     saveMessage,
+    problems,
     warnings,
     confirmed,
     toggleConfirmed,
@@ -34,7 +42,7 @@ export function SignPanel() {
       <h2 id="section-sign">{mode === 'amend' ? 'Amend the signed record' : 'Sign'}</h2>
       {mode === 'edit' && (
         <p className={`save-state save-${saveState}`} role="status" aria-live="polite">
-          {SAVE_WORDS[saveState]}
+          {saveWords(saveState, Object.keys(problems).length)}
         </p>
       )}
       {toConfirm.length > 0 && (

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { emptyDraft, splitForSaving, toggle, withOtherSide, withRoot } from './draft-edits.js';
+import { emptyDraft, hasOtherSide, splitForSaving, toggle, withOtherSide, withRoot } from './draft-edits.js';
 
 describe('entry form edits', () => {
   it('fills the foramen from the root', () => {
@@ -13,6 +13,24 @@ describe('entry form edits', () => {
       { root: 'L5', side: 'left', foramen: 'L5/S1', spread: ['perineural'] },
       { root: 'L5', side: 'right', foramen: 'L5/S1', approach: undefined, spread: [] },
     ]);
+  });
+
+  it('never adds the other side twice', () => {
+    const once = withOtherSide([{ root: 'L4', side: 'left', foramen: 'L4/L5', spread: [] }], 0);
+    expect(withOtherSide(once, 0)).toEqual(once);
+    expect(hasOtherSide(once, 0)).toBe(true);
+    expect(hasOtherSide(once.slice(0, 1), 0)).toBe(false);
+  });
+
+  it('removes the invalid third and eleventh targets themselves, not their neighbours (numeric order)', () => {
+    const targets = Array.from({ length: 11 }, (_, index) =>
+      index === 2 || index === 10
+        ? null
+        : { root: 'L5' as const, side: 'left' as const, needleRepositionings: index, spread: [] },
+    ) as unknown as NonNullable<Parameters<typeof splitForSaving>[0]['targets']>;
+    const { saveable, problems } = splitForSaving({ ...emptyDraft('op'), targets });
+    expect(problems.map((p) => p.field).sort()).toEqual(['targets[10]', 'targets[2]']);
+    expect(saveable.targets?.map((target) => target.needleRepositionings)).toEqual([0, 1, 3, 4, 5, 6, 7, 8, 9]);
   });
 
   it('toggles a value in a list', () => {

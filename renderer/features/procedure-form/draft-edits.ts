@@ -37,9 +37,17 @@ export function withRoot(target: TargetInput, root: Root): TargetInput {
 }
 
 /** "Bilateral": the same root on the other side, in one action. */
+/** The other side of a target's root is already a target: adding it again would log the same root twice. */
+export function hasOtherSide(targets: readonly TargetInput[], index: number): boolean {
+  const source = targets[index];
+  if (!source?.side) return false;
+  const side: Side = source.side === 'left' ? 'right' : 'left';
+  return targets.some((target) => target.root === source.root && target.side === side);
+}
+
 export function withOtherSide(targets: readonly TargetInput[], index: number): TargetInput[] {
   const source = targets[index];
-  if (!source?.side) return [...targets];
+  if (!source?.side || hasOtherSide(targets, index)) return [...targets];
   const side: Side = source.side === 'left' ? 'right' : 'left';
   return [...targets, { root: source.root, side, foramen: source.foramen, approach: source.approach, spread: [] }];
 }
@@ -71,8 +79,9 @@ export function splitForSaving(draft: Draft): { saveable: Draft; problems: Field
   if (parsed.success) return { saveable: draft, problems: [] };
   const problems = problemsFromZod(parsed.error);
   let saveable = draft;
-  // Deepest paths first, so removing a list item does not shift the others' indices.
-  for (const { field } of [...problems].sort((a, b) => b.field.localeCompare(a.field)))
+  // Highest indices and deepest paths first, so removing a list item does not shift the
+  // others' indices: numerically ("targets[10]" after "targets[2]"), not as text.
+  for (const { field } of [...problems].sort((a, b) => b.field.localeCompare(a.field, 'en', { numeric: true })))
     saveable = withoutField(saveable, field);
   return { saveable, problems };
 }

@@ -22,7 +22,8 @@ import { type Draft, emptyDraft, splitForSaving } from './draft-edits.js';
 export const AUTOSAVE_MS = 400;
 const OPEN_DRAFT_KEY = 'rootlog.openDraft';
 
-export type SaveState = 'new' | 'pending' | 'saving' | 'saved' | 'error';
+/** 'partial': saved, but some values break a rule and are not (they stay in their fields until fixed). */
+export type SaveState = 'new' | 'pending' | 'saving' | 'saved' | 'partial' | 'error';
 export type Mode = 'edit' | 'readonly' | 'amend';
 
 interface FormState {
@@ -125,7 +126,8 @@ export const useProcedureForm = create<FormState>((set, get) => {
         id: saved.record.id,
         record: saved.record,
         warnings: typedMeanwhile ? get().warnings : saved.warnings,
-        saveState: typedMeanwhile ? 'pending' : 'saved',
+        // Saved, except the values that break a rule: say so, never a bare "Saved".
+        saveState: typedMeanwhile ? 'pending' : problems.length > 0 ? 'partial' : 'saved',
         saveMessage: null,
       });
       if (typedMeanwhile) schedule();

@@ -107,7 +107,7 @@ export function DrugsSection({ locked }: { locked: boolean }) {
             )}
             {drug?.dosing === 'concentration' && (
               <output className="computed" aria-label={`Dose of drug ${index + 1}`}>
-                = {mg == null ? '—' : `${mg} mg`}
+                = {mg == null || !Number.isFinite(mg) ? '—' : `${mg} mg`}
               </output>
             )}
             <div className="text-field" data-field={`drugs[${index}].site`}>

@@ -3,7 +3,7 @@ import { words } from '../../../app/labels.js';
 import { NO_ITEMS } from '../../../app/no-items.js';
 import { ChoiceGroup } from '../../../components/ChoiceGroup.js';
 import { FieldMessages } from '../../../components/FieldMessages.js';
-import { type TargetInput, toggle, withOtherSide, withRoot } from '../draft-edits.js';
+import { hasOtherSide, type TargetInput, toggle, withOtherSide, withRoot } from '../draft-edits.js';
 import { useProcedureForm } from '../form-store.js';
 
 const ROOT_KEYS = { '1': 'L1', '2': 'L2', '3': 'L3', '4': 'L4', '5': 'L5', s: 'S1' } as const;
@@ -37,7 +37,12 @@ export function TargetsSection({ locked }: { locked: boolean }) {
                 <button
                   type="button"
                   className="secondary"
-                  disabled={!target.side}
+                  disabled={!target.side || hasOtherSide(targets, index)}
+                  title={
+                    hasOtherSide(targets, index)
+                      ? `${target.root ?? 'This root'} ${target.side === 'left' ? 'right' : 'left'} is already a target`
+                      : undefined
+                  }
                   onClick={() => update((draft) => ({ ...draft, targets: withOtherSide(draft.targets ?? [], index) }))}
                 >
                   Bilateral: add {target.side === 'left' ? 'right' : target.side === 'right' ? 'left' : 'other'} side

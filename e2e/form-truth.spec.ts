@@ -1,0 +1,94 @@
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures.js';
+import { choices, readDatabase } from './helpers.js';
+
+/* What the clinician enters is what is stored — or the form says, at the field, that it is not. */
+
+async function newProcedure(page: Page, patientId: string) {
+  await page
+    .getByRole('button', { name: /New procedure/ })
+    .first()
+    .click();
+  await page.getByLabel('Patient ID').fill(patientId);
+}
+
+const stored = (dbPath: string, patientId: string, column: string) =>
+  readDatabase(dbPath, (db) =>
+    db.prepare(`SELECT ${column} FROM procedures WHERE patient_id = ?`).pluck().get(patientId),
+  );
+
+test('NRS typed as a number: "10" is 10, "12" is refused and said, a repeated key never clears', async ({
+  page,
+  dbPath,
+}) => {
+  await newProcedure(page, 'NRS-1');
+  const before = choices(page, 'Pain before (NRS 0–10)');
+  // The accessible name of 10 is "10" (the T key hint is not part of it).
+  await expect(before.getByRole('radio', { name: '10', exact: true })).toHaveCount(1);
+  await before.getByRole('radio').first().focus();
+  await page.keyboard.type('10');
+  await expect(before.getByRole('radio', { name: '10', exact: true })).toHaveAttribute('aria-checked', 'true');
+  await page.waitForTimeout(900);
+  await page.keyboard.type('12');
+  await expect(page.getByRole('alert').filter({ hasText: '12 is not on the scale' })).toBeVisible();
+  await expect(before.getByRole('radio', { name: '1', exact: true })).toHaveAttribute('aria-checked', 'true');
+  await page.waitForTimeout(900);
+  await page.keyboard.press('7');
+  await page.waitForTimeout(900);
+  await page.keyboard.press('7');
+  await expect(before.getByRole('radio', { name: '7', exact: true })).toHaveAttribute('aria-checked', 'true');
+  await expect(page.getByRole('status').filter({ hasText: /^Saved$/ })).toBeVisible();
+  expect(stored(dbPath, 'NRS-1', 'pain_pre')).toBe(7);
+});
+
+test('numbers mean what they say: "0x10" and "Infinity" are refused at the field, "2,5" is 2.5', async ({
+  page,
+  dbPath,
+}) => {
+  await newProcedure(page, 'NUM-1');
+  await choices(page, 'Guidance modality').getByRole('radio', { name: /^CT/ }).first().click();
+  const dlp = page.getByLabel('DLP');
+  await dlp.fill('0x10');
+  await expect(page.locator('[data-field="dlpMGyCm"]')).toContainText(/must be a number/i);
+  await expect(page.getByRole('status').filter({ hasText: 'Not saved: 1 field needs attention' })).toBeVisible();
+  expect(stored(dbPath, 'NUM-1', 'dlp_mgy_cm')).toBeNull();
+  await dlp.fill('Infinity');
+  await expect(page.locator('[data-field="dlpMGyCm"]')).toContainText(/must be a number/i);
+  await page.getByRole('button', { name: '+ Bupivacaine' }).click();
+  await page.getByLabel('Concentration').fill('Infinity');
+  await expect(page.getByLabel('Dose of drug 1')).toHaveText('= —');
+  await page.getByLabel('Concentration').fill('2,5');
+  await dlp.fill('142,5');
+  await expect(page.getByRole('status').filter({ hasText: /^Saved$/ })).toBeVisible();
+  expect(stored(dbPath, 'NUM-1', 'dlp_mgy_cm')).toBe(142.5);
+});
+
+test('"Saved" only when saved: an invalid value and over-long notes are named, and the text stays in its field', async ({
+  page,
+  dbPath,
+}) => {
+  await newProcedure(page, 'SAVE-1');
+  await choices(page, 'Guidance modality').getByRole('radio', { name: /^CT/ }).first().click();
+  await page.getByLabel('DLP').fill('-5');
+  const notes = page.getByLabel('Notes');
+  const pasted = 'x'.repeat(20_000);
+  await notes.fill(pasted);
+  await expect(page.getByRole('status').filter({ hasText: 'Not saved: 2 fields need attention' })).toBeVisible();
+  await expect(notes).toHaveValue(pasted);
+  expect(stored(dbPath, 'SAVE-1', 'notes')).toBeNull();
+  await notes.fill('Tolerated well');
+  await page.getByLabel('DLP').fill('150');
+  await expect(page.getByRole('status').filter({ hasText: /^Saved$/ })).toBeVisible();
+  expect(stored(dbPath, 'SAVE-1', 'notes')).toBe('Tolerated well');
+});
+
+test('the other side of a root is added once: the button refuses a duplicate at once', async ({ page }) => {
+  await newProcedure(page, 'BI-2');
+  await choices(page, 'Root').getByRole('radio', { name: /L4/ }).click();
+  await choices(page, 'Side').getByRole('radio', { name: /Left/ }).click();
+  const addRight = page.getByRole('button', { name: 'Bilateral: add right side' });
+  await addRight.click();
+  await expect(page.getByRole('heading', { name: 'Target 2: L4 right' })).toBeVisible();
+  await expect(addRight).toBeDisabled();
+  await expect(page.getByRole('heading', { name: /^Target 3/ })).toHaveCount(0);
+});
