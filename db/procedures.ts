@@ -222,7 +222,7 @@ export function signProcedure(
       if (life.status !== 'draft')
         throw new RootLogError('not_a_draft', 'This procedure is already signed.', { field: 'id' });
       const content = clinicalContent(record);
-      const problems = signingProblems(content, signingContext(write));
+      const problems = signingProblems(content, signingContext(write), context.now?.() ?? new Date());
       if (problems.length > 0)
         throw RootLogError.invalid(
           problems,
@@ -304,7 +304,10 @@ export function amendCheckedProcedure(
           field: 'id',
         });
       const content: ProcedureDraft = { ...draft, id: procedureId };
-      const problems = [...referenceProblems(write, content), ...signingProblems(content, signingContext(write))];
+      const problems = [
+        ...referenceProblems(write, content),
+        ...signingProblems(content, signingContext(write), context.now?.() ?? new Date()),
+      ];
       if (problems.length > 0) throw RootLogError.invalid(problems);
       const changes = diff(clinicalContent(record), content);
       if (Object.keys(changes).length === 0) {

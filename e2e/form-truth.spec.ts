@@ -92,3 +92,23 @@ test('the other side of a root is added once: the button refuses a duplicate at 
   await expect(addRight).toBeDisabled();
   await expect(page.getByRole('heading', { name: /^Target 3/ })).toHaveCount(0);
 });
+
+test('impossible dates are shown at their field as soon as entered, and not saved', async ({ page, dbPath }) => {
+  await newProcedure(page, 'DATES-1');
+  await page.getByLabel('Performed').fill('2026-03-14T09:30');
+  await page.getByLabel('Birth date').fill('2026-05-01');
+  await expect(page.locator('[data-field="birthDate"]')).toContainText('must not be after the date of the procedure');
+  await page.getByLabel('Start', { exact: true }).fill('09:30');
+  await page.getByLabel('End', { exact: true }).fill('09:10');
+  await expect(page.locator('[data-field="endedAt"]')).toContainText('must not be before the start time');
+  await expect(page.getByRole('status').filter({ hasText: 'Not saved: 2 fields need attention' })).toBeVisible();
+  expect(stored(dbPath, 'DATES-1', 'birth_date')).toBeNull();
+  const nextYear = new Date().getFullYear() + 1;
+  await page.getByLabel('Performed').fill(`${nextYear}-03-14T09:30`);
+  await expect(page.locator('[data-field="performedAt"]')).toContainText('must not be in the future');
+  await page.getByLabel('Performed').fill('2026-03-14T09:30');
+  await page.getByLabel('Birth date').fill('1961-04-02');
+  await page.getByLabel('End', { exact: true }).fill('09:45');
+  await expect(page.getByRole('status').filter({ hasText: /^Saved$/ })).toBeVisible();
+  expect(stored(dbPath, 'DATES-1', 'birth_date')).toBe('1961-04-02');
+});

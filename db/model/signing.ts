@@ -9,12 +9,38 @@ export interface SigningContext {
   drugCatalogue: readonly Drug[];
 }
 
+/** How far ahead of this computer's clock a procedure time may be (another console's clock may run fast). */
+const CLOCK_SLACK_MS = 60 * 60 * 1000;
+
+/**
+ * Dates that cannot all be true together: a birth after the procedure, a procedure in the
+ * future, an end before the start. Shown at the field as soon as entered (the form leaves
+ * such a value unsaved and says so) and refused at signing.
+ */
+export function impossibleDates(
+  record: Pick<ProcedureDraft, 'birthDate' | 'performedAt' | 'startedAt' | 'endedAt'>,
+  now: Date,
+): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  const performedDate = record.performedAt?.slice(0, 10);
+  if (record.birthDate && performedDate && record.birthDate > performedDate) {
+    problems.push(problem('birthDate', 'must not be after the date of the procedure'));
+  }
+  if (record.performedAt && Date.parse(record.performedAt) > now.getTime() + CLOCK_SLACK_MS) {
+    problems.push(problem('performedAt', 'must not be in the future'));
+  }
+  if (record.startedAt && record.endedAt && record.endedAt < record.startedAt) {
+    problems.push(problem('endedAt', 'must not be before the start time'));
+  }
+  return problems;
+}
+
 /**
  * Everything that stops a draft from being signed, all at once (the form shows each
  * beside its field). Empty means the record is complete and consistent.
  */
-export function signingProblems(record: ProcedureDraft, context?: SigningContext): FieldProblem[] {
-  const problems: FieldProblem[] = [];
+export function signingProblems(record: ProcedureDraft, context?: SigningContext, now = new Date()): FieldProblem[] {
+  const problems: FieldProblem[] = [...impossibleDates(record, now)];
   const need = (field: string, present: boolean, rule = 'is required to sign') => {
     if (!present) problems.push(problem(field, rule));
   };
@@ -30,10 +56,6 @@ export function signingProblems(record: ProcedureDraft, context?: SigningContext
   need('modality', Boolean(record.modality));
   need('painPre', record.painPre != null);
   need('painPost', record.painPost != null);
-
-  if (record.startedAt && record.endedAt && record.endedAt < record.startedAt) {
-    problems.push(problem('endedAt', 'must not be before the start time'));
-  }
 
   need('targets', record.targets.length > 0, 'needs at least one target to sign');
   const rootSides = new Set<string>();

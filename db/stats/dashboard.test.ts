@@ -311,8 +311,10 @@ describe('dashboard over implausible dates', () => {
   it('still saves and counts a record dated in year 1 or 9999 (a typo to fix, never a lost entry)', () => {
     const { store, operatorId } = tempStore();
     for (const performedAt of ['0001-06-01T10:00:00+02:00', '9999-06-01T10:00:00+02:00']) {
-      const { record } = saveDraft(store, completeDraft(operatorId, { performedAt }), context);
-      signProcedure(store, record.id, {}, context);
+      // No birth date: the patient cannot have been born after the procedure.
+      const { record } = saveDraft(store, completeDraft(operatorId, { performedAt, birthDate: null }), context);
+      // Signed on a console whose clock says 9999 (a date in the future cannot be signed).
+      signProcedure(store, record.id, {}, { ...context, now: () => new Date('9999-12-31T00:00:00Z') });
     }
     expect(dashboard(store).volume.byMonth).toEqual([
       { month: '0001-06', procedures: 1 },

@@ -1,6 +1,7 @@
 import {
   defaultForamen,
   type FieldProblem,
+  impossibleDates,
   localDateTimeWithOffset,
   type ProcedureInput,
   problemsFromZod,
@@ -74,10 +75,12 @@ function withoutField(draft: Draft, field: string): Draft {
 }
 
 /** What the form can save now (invalid values left out) and the problems to show at their fields. */
-export function splitForSaving(draft: Draft): { saveable: Draft; problems: FieldProblem[] } {
+export function splitForSaving(draft: Draft, now = new Date()): { saveable: Draft; problems: FieldProblem[] } {
   const parsed = procedureDraftSchema.safeParse(draft);
-  if (parsed.success) return { saveable: draft, problems: [] };
-  const problems = problemsFromZod(parsed.error);
+  // Each value may be fine on its own and still impossible with another: said at once, not saved.
+  const dates = impossibleDates(draft, now);
+  if (parsed.success && dates.length === 0) return { saveable: draft, problems: [] };
+  const problems = [...(parsed.success ? [] : problemsFromZod(parsed.error)), ...dates];
   let saveable = draft;
   // Highest indices and deepest paths first, so removing a list item does not shift the
   // others' indices: numerically ("targets[10]" after "targets[2]"), not as text.
