@@ -112,3 +112,32 @@ test('impossible dates are shown at their field as soon as entered, and not save
   await expect(page.getByRole('status').filter({ hasText: /^Saved$/ })).toBeVisible();
   expect(stored(dbPath, 'DATES-1', 'birth_date')).toBe('1961-04-02');
 });
+
+test('removing a target never moves its drugs to another root: it asks, and it can be undone', async ({ page }) => {
+  await newProcedure(page, 'RM-1');
+  await choices(page, 'Root').getByRole('radio', { name: /L4/ }).click();
+  await choices(page, 'Side').getByRole('radio', { name: /Left/ }).click();
+  await page.getByRole('button', { name: 'Add target' }).click();
+  await page.getByRole('button', { name: 'Add target' }).click();
+  const target = (n: number) => page.locator(`[data-field="targets[${n}]"]`);
+  await choices(target(1), 'Root').getByRole('radio', { name: /L5/ }).click();
+  await choices(target(1), 'Side').getByRole('radio', { name: /Left/ }).click();
+  await choices(target(2), 'Root').getByRole('radio', { name: /S1/ }).click();
+  await choices(target(2), 'Side').getByRole('radio', { name: /Left/ }).click();
+  // Triamcinolone at target 2 (L5 left).
+  await page.getByRole('button', { name: '+ Triamcinolone acetonide' }).click();
+  await page.getByLabel('Where').selectOption({ label: 'Target 2 (L5 left)' });
+  await page.getByRole('button', { name: 'Remove target 1' }).click();
+  // Target 1 had no drugs: it goes at once, and the drug stays on L5 left (now target 1).
+  await expect(page.getByLabel('Where').locator('option:checked')).toHaveText('Target 1 (L5 left)');
+  await expect(page.getByRole('status').filter({ hasText: 'Target 1 (L4 left) removed.' })).toBeVisible();
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(page.getByLabel('Where').locator('option:checked')).toHaveText('Target 2 (L5 left)');
+  // Target 2 has the drug: asked first.
+  await page.getByRole('button', { name: 'Remove target 2' }).click();
+  const question = page.getByRole('alertdialog');
+  await expect(question).toContainText('1 drug was given at target 2');
+  await question.getByRole('button', { name: /Keep the drug, without a target/ }).click();
+  await expect(page.getByLabel('Where').locator('option:checked')).toHaveText('—');
+  await expect(page.getByRole('heading', { name: 'Target 2: S1 left' })).toBeVisible();
+});

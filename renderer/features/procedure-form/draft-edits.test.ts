@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { emptyDraft, hasOtherSide, splitForSaving, toggle, withOtherSide, withRoot } from './draft-edits.js';
+import {
+  drugsAtTarget,
+  emptyDraft,
+  hasOtherSide,
+  splitForSaving,
+  toggle,
+  withOtherSide,
+  withoutTarget,
+  withRoot,
+} from './draft-edits.js';
 
 describe('entry form edits', () => {
   it('fills the foramen from the root', () => {
@@ -31,6 +40,38 @@ describe('entry form edits', () => {
     const { saveable, problems } = splitForSaving({ ...emptyDraft('op'), targets });
     expect(problems.map((p) => p.field).sort()).toEqual(['targets[10]', 'targets[2]']);
     expect(saveable.targets?.map((target) => target.needleRepositionings)).toEqual([0, 1, 3, 4, 5, 6, 7, 8, 9]);
+  });
+
+  it('removing a target keeps every other drug on its own root, and asks about its own', () => {
+    const draft = {
+      ...emptyDraft('op'),
+      targets: [
+        { root: 'L4' as const, side: 'left' as const, spread: [] },
+        { root: 'L5' as const, side: 'left' as const, spread: [] },
+        { root: 'S1' as const, side: 'left' as const, spread: [] },
+      ],
+      drugs: [
+        { drug: 'dexamethasone', doseMg: 8, site: 0 },
+        { drug: 'triamcinolone', doseMg: 40, site: 1 },
+        { drug: 'ropivacaine', doseMg: 4, site: 2 },
+        { drug: 'lidocaine', doseMg: 20, site: 'caudal' as const },
+      ],
+    };
+    expect(drugsAtTarget(draft, 0)).toBe(1);
+    const removed = withoutTarget(draft, 0, 'remove');
+    expect(removed.targets?.map((t) => t.root)).toEqual(['L5', 'S1']);
+    expect(removed.drugs?.map((d) => [d.drug, d.site])).toEqual([
+      ['triamcinolone', 0],
+      ['ropivacaine', 1],
+      ['lidocaine', 'caudal'],
+    ]);
+    const unassigned = withoutTarget(draft, 0, 'unassign');
+    expect(unassigned.drugs?.map((d) => [d.drug, d.site])).toEqual([
+      ['dexamethasone', undefined],
+      ['triamcinolone', 0],
+      ['ropivacaine', 1],
+      ['lidocaine', 'caudal'],
+    ]);
   });
 
   it('toggles a value in a list', () => {

@@ -53,6 +53,29 @@ export function withOtherSide(targets: readonly TargetInput[], index: number): T
   return [...targets, { root: source.root, side, foramen: source.foramen, approach: source.approach, spread: [] }];
 }
 
+/** What happens to the drugs given at a target that is removed. */
+export type DrugsOfRemovedTarget = 'remove' | 'unassign';
+
+/**
+ * The draft without target `index`. Drugs refer to targets by position, so those of later
+ * targets move down with their target and stay on the same root (they never silently land on
+ * another root); the removed target's own drugs are removed or left without a site (which
+ * signing then asks for), as chosen.
+ */
+export function withoutTarget(draft: Draft, index: number, drugs: DrugsOfRemovedTarget): Draft {
+  const kept = (draft.drugs ?? []).flatMap((administration) => {
+    const site = administration.site;
+    if (typeof site !== 'number' || site < index) return [administration];
+    if (site > index) return [{ ...administration, site: site - 1 }];
+    return drugs === 'remove' ? [] : [{ ...administration, site: undefined }];
+  });
+  return { ...draft, targets: (draft.targets ?? []).filter((_, i) => i !== index), drugs: kept };
+}
+
+/** How many drugs were given at target `index`. */
+export const drugsAtTarget = (draft: Draft, index: number): number =>
+  (draft.drugs ?? []).filter((administration) => administration.site === index).length;
+
 export const toggle = <T>(list: readonly T[] | undefined, value: T): T[] =>
   list?.includes(value) ? list.filter((item) => item !== value) : [...(list ?? []), value];
 

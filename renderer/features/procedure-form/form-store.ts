@@ -10,7 +10,7 @@ import {
 import type { AuditEntry, ProcedureWithHistory } from '../../../electron/shared/api-contract.js';
 import { ApiCallError, client } from '../../app/api-client.js';
 import { useSettings } from '../settings/settings-store.js';
-import { type Draft, emptyDraft, splitForSaving } from './draft-edits.js';
+import { type Draft, type DrugsOfRemovedTarget, emptyDraft, splitForSaving, withoutTarget } from './draft-edits.js';
 
 /*
  * The procedure being logged. Every edit updates the draft at once, shows problems and
@@ -47,6 +47,10 @@ interface FormState {
   /** The drugs of this console's last signed procedure, put in place of the form's. */
   sameDrugsAsLast: () => Promise<void>;
   update: (edit: (draft: Draft) => Draft) => void;
+  /** The last target removed, to undo: the whole draft as it was, and what to say. */
+  removedTarget: { before: Draft; label: string } | null;
+  removeTarget: (index: number, drugs: DrugsOfRemovedTarget) => void;
+  undoRemoveTarget: () => void;
   flush: () => Promise<void>;
   toggleConfirmed: (code: string) => void;
   sign: () => Promise<boolean>;
@@ -98,6 +102,7 @@ function blankForm(operatorId: string | null) {
   return {
     id: null,
     draft: emptyDraft(operatorId),
+    removedTarget: null,
     record: null,
     mode: 'edit' as Mode,
     saveState: 'new' as SaveState,
@@ -170,6 +175,7 @@ export const useProcedureForm = create<FormState>((set, get) => {
       confirmed: [],
       history: full.history,
       versions: full.versions,
+      removedTarget: null,
       amendReason: '',
     });
   };
@@ -212,6 +218,21 @@ export const useProcedureForm = create<FormState>((set, get) => {
           site: typeof d.site === 'number' && d.site >= (draft.targets?.length ?? 0) ? 0 : d.site,
         })),
       }));
+    },
+
+    removeTarget: (index, drugs) => {
+      const before = get().draft;
+      const target = before.targets?.[index];
+      const label = `Target ${index + 1}${target?.root ? ` (${target.root}${target.side ? ` ${target.side}` : ''})` : ''}`;
+      get().update((draft) => withoutTarget(draft, index, drugs));
+      set({ removedTarget: { before, label } });
+    },
+
+    undoRemoveTarget: () => {
+      const removed = get().removedTarget;
+      if (!removed) return;
+      get().update(() => removed.before);
+      set({ removedTarget: null });
     },
 
     update: (edit) => {

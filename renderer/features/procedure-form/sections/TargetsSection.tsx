@@ -1,9 +1,18 @@
+import { useState } from 'react';
 import { APPROACHES, FORAMINA, PROVOKED_PAIN, ROOTS, SIDES, SPREAD_PATTERNS } from '../../../../db/model/index.js';
 import { words } from '../../../app/labels.js';
 import { NO_ITEMS } from '../../../app/no-items.js';
 import { ChoiceGroup } from '../../../components/ChoiceGroup.js';
 import { FieldMessages } from '../../../components/FieldMessages.js';
-import { hasOtherSide, type TargetInput, toggle, withOtherSide, withRoot } from '../draft-edits.js';
+import {
+  type DrugsOfRemovedTarget,
+  drugsAtTarget,
+  hasOtherSide,
+  type TargetInput,
+  toggle,
+  withOtherSide,
+  withRoot,
+} from '../draft-edits.js';
 import { useProcedureForm } from '../form-store.js';
 
 const ROOT_KEYS = { '1': 'L1', '2': 'L2', '3': 'L3', '4': 'L4', '5': 'L5', s: 'S1' } as const;
@@ -15,6 +24,9 @@ export function TargetsSection({ locked }: { locked: boolean }) {
   const caudal = useProcedureForm((state) => state.draft.caudalEpidural ?? false);
   const caudalSpread = useProcedureForm((state) => state.draft.caudalSpread ?? NO_ITEMS);
   const update = useProcedureForm((state) => state.update);
+  const removeTarget = useProcedureForm((state) => state.removeTarget);
+  const removedTarget = useProcedureForm((state) => state.removedTarget);
+  const [asking, setAsking] = useState<number | null>(null);
   const setTarget = (index: number, edit: (target: TargetInput) => TargetInput) =>
     update((draft) => ({
       ...draft,
@@ -24,6 +36,14 @@ export function TargetsSection({ locked }: { locked: boolean }) {
     <section aria-labelledby="section-targets" className="form-section">
       <h2 id="section-targets">Targets and contrast spread</h2>
       <FieldMessages field="targets" />
+      {removedTarget && !locked && (
+        <p className="notice" role="status">
+          {removedTarget.label} removed.{' '}
+          <button type="button" className="secondary" onClick={() => useProcedureForm.getState().undoRemoveTarget()}>
+            Undo
+          </button>
+        </p>
+      )}
       {targets.map((target, index) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: a target is its position in the list (drugs refer to it by number)
         <div key={index} className="target" data-field={`targets[${index}]`}>
@@ -52,7 +72,9 @@ export function TargetsSection({ locked }: { locked: boolean }) {
                     type="button"
                     className="secondary"
                     onClick={() =>
-                      update((draft) => ({ ...draft, targets: (draft.targets ?? []).filter((_, i) => i !== index) }))
+                      drugsAtTarget(useProcedureForm.getState().draft, index) > 0
+                        ? setAsking(index)
+                        : removeTarget(index, 'remove')
                     }
                   >
                     Remove target {index + 1}
@@ -61,6 +83,16 @@ export function TargetsSection({ locked }: { locked: boolean }) {
               </div>
             )}
           </div>
+          {asking === index && (
+            <RemovalQuestion
+              index={index}
+              drugs={drugsAtTarget(useProcedureForm.getState().draft, index)}
+              onAnswer={(answer) => {
+                setAsking(null);
+                if (answer) removeTarget(index, answer);
+              }}
+            />
+          )}
           <div className="row">
             <ChoiceGroup
               label="Root"
@@ -193,5 +225,33 @@ export function TargetsSection({ locked }: { locked: boolean }) {
         )}
       </div>
     </section>
+  );
+}
+
+/** Asked before a target with drugs goes: its drugs never silently move to another root. */
+function RemovalQuestion(props: {
+  index: number;
+  drugs: number;
+  onAnswer: (answer: DrugsOfRemovedTarget | null) => void;
+}) {
+  const given = props.drugs === 1 ? '1 drug was' : `${props.drugs} drugs were`;
+  return (
+    <div className="warning warning-safety" role="alertdialog" aria-labelledby={`remove-target-${props.index}`}>
+      <p id={`remove-target-${props.index}`}>
+        {given} given at target {props.index + 1}. What should happen to {props.drugs === 1 ? 'it' : 'them'}?
+      </p>
+      <div className="row">
+        {/* biome-ignore lint/a11y/noAutofocus: the question needs an answer before anything else */}
+        <button type="button" className="secondary" autoFocus onClick={() => props.onAnswer('remove')}>
+          Remove the target and its {props.drugs === 1 ? 'drug' : 'drugs'}
+        </button>
+        <button type="button" className="secondary" onClick={() => props.onAnswer('unassign')}>
+          Keep the {props.drugs === 1 ? 'drug' : 'drugs'}, without a target (to assign before signing)
+        </button>
+        <button type="button" className="secondary" onClick={() => props.onAnswer(null)}>
+          Keep the target
+        </button>
+      </div>
+    </div>
   );
 }
