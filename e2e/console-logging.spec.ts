@@ -150,10 +150,15 @@ test('intravascular spread followed by a particulate steroid is flagged and must
   expect(
     readDatabase(dbPath, (db) => db.prepare("SELECT status FROM procedures WHERE patient_id = 'IV-1'").pluck().get()),
   ).toBe('draft');
+  // Focus goes to what is missing: the confirmation, not the page or a field far away.
+  const confirmation = page.getByRole('checkbox', { name: /Triamcinolone acetonide is a particulate steroid/ });
+  await expect(confirmation).toBeFocused();
 
-  await page.getByRole('checkbox', { name: /Triamcinolone acetonide is a particulate steroid/ }).check();
+  await page.keyboard.press('Space');
+  await expect(confirmation).toBeChecked();
   await sign.click();
   await expect(page.getByRole('heading', { name: 'Procedure — Signed' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Procedure — Signed' })).toBeFocused();
   const audit = readDatabase(dbPath, (db) =>
     db
       .prepare(
@@ -173,11 +178,14 @@ test.describe('an existing signed record', () => {
     await expect(page.getByRole('heading', { name: 'Procedure — Signed' })).toBeVisible();
     await expect(page.getByLabel('Patient ID')).toBeDisabled();
     await page.getByRole('button', { name: 'Amend' }).click();
+    // The amendment starts at the record's first field.
+    await expect(page.getByLabel('Patient ID')).toBeFocused();
     await choices(page, 'Pain after (NRS 0–10)').getByRole('radio', { name: /^3/ }).click();
     await page.getByLabel('Reason for the amendment').fill('NRS after was 3, misheard');
     await page.getByRole('button', { name: 'Save amendment' }).click();
 
     await expect(page.getByRole('heading', { name: 'Procedure — Amended, version 2' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Procedure — Amended, version 2' })).toBeFocused();
     const history = page.getByRole('region', { name: 'History' });
     await expect(history).toContainText('Amended by Dr. E2E');
     await expect(history).toContainText('Reason: NRS after was 3, misheard');

@@ -32,7 +32,7 @@ export function ProcedureForm() {
   return (
     <form className="procedure-form" aria-label="Procedure" onSubmit={(event) => event.preventDefault()}>
       <header className="form-header">
-        <h1>
+        <h1 id="procedure-heading" tabIndex={-1}>
           {record
             ? `Procedure — ${words(record.status)}${record.version > 1 ? `, version ${record.version}` : ''}`
             : 'New procedure'}

@@ -97,6 +97,19 @@ export function focusFirstProblem(problems: Record<string, string>): void {
   });
 }
 
+/** Moves focus, once the screen has rendered, to the first element matching `selector`. */
+function focusSoon(selector: string): void {
+  requestAnimationFrame(() => document.querySelector<HTMLElement>(selector)?.focus());
+}
+
+/** After a sign or an amendment: the record's heading, which says what it now is. */
+const focusHeading = () => focusSoon('#procedure-heading');
+/** A refused signing for want of a confirmation: the first box still to tick. */
+const focusMissingConfirmation = () => focusSoon('.confirmations input[type="checkbox"]:not(:checked)');
+/** An amendment begins where the record begins: its first field. */
+const focusFirstField = () =>
+  focusSoon('.procedure-form input:not([disabled]), .procedure-form select:not([disabled])');
+
 /** A new, empty procedure on screen: nothing saved, nothing to show yet. */
 function blankForm(operatorId: string | null) {
   return {
@@ -274,6 +287,7 @@ export const useProcedureForm = create<FormState>((set, get) => {
           const signed = await client.procedures.sign(id, { confirmedWarnings: confirmed });
           localStorage.removeItem(OPEN_DRAFT_KEY);
           load(await client.procedures.get(signed.record.id));
+          focusHeading();
           return true;
         } catch (error) {
           if (!(error instanceof ApiCallError)) throw error;
@@ -282,7 +296,8 @@ export const useProcedureForm = create<FormState>((set, get) => {
             problems: error.error.code === 'validation' ? found : get().problems,
             saveMessage: error.error.message,
           });
-          focusFirstProblem(found);
+          if (error.error.code === 'warnings_unconfirmed') focusMissingConfirmation();
+          else focusFirstProblem(found);
           return false;
         }
       } finally {
@@ -290,7 +305,10 @@ export const useProcedureForm = create<FormState>((set, get) => {
       }
     },
 
-    startAmend: () => set({ mode: 'amend', amendReason: '', confirmed: [], saveMessage: null }),
+    startAmend: () => {
+      set({ mode: 'amend', amendReason: '', confirmed: [], saveMessage: null });
+      focusFirstField();
+    },
     setAmendReason: (amendReason) => set({ amendReason }),
     cancelAmend: () => {
       const { record } = get();
@@ -309,6 +327,7 @@ export const useProcedureForm = create<FormState>((set, get) => {
       try {
         await client.procedures.amend({ ...saveable, id }, { reason: amendReason, confirmedWarnings: confirmed });
         load(await client.procedures.get(id));
+        focusHeading();
         return true;
       } catch (error) {
         if (!(error instanceof ApiCallError)) throw error;
@@ -317,7 +336,8 @@ export const useProcedureForm = create<FormState>((set, get) => {
             (error.error.field ? [{ field: error.error.field, message: error.error.message }] : []),
         );
         set({ problems: found, saveMessage: error.error.message });
-        focusFirstProblem(found);
+        if (error.error.code === 'warnings_unconfirmed') focusMissingConfirmation();
+        else focusFirstProblem(found);
         return false;
       }
     },
