@@ -7,6 +7,7 @@ import { ProcedureForm } from '../features/procedure-form/ProcedureForm.js';
 import { ProcedureList } from '../features/procedure-list/ProcedureList.js';
 import { SettingsScreen } from '../features/settings/SettingsScreen.js';
 import { useSettings } from '../features/settings/settings-store.js';
+import { WelcomeScreen } from '../features/settings/WelcomeScreen.js';
 import { useDatabaseHealth } from './health-store.js';
 import { useNavigation } from './navigation-store.js';
 
@@ -19,7 +20,9 @@ export function App() {
 
   useEffect(() => {
     (async () => {
-      await loadSettings();
+      const settings = await loadSettings();
+      // A fresh logbook: ask for the console's name and its first operator before the first case.
+      if (settings.operators.length === 0) go({ name: 'welcome' });
       // Reopen the draft that was being typed when the window closed, crashed or reloaded.
       const draftId = rememberedDraftId();
       if (draftId) {
@@ -117,6 +120,7 @@ export function App() {
         {screen.name === 'settings' && <SettingsScreen />}
         {screen.name === 'export' && <ExportScreen />}
         {screen.name === 'dashboard' && <DashboardScreen />}
+        {screen.name === 'welcome' && <WelcomeScreen />}
       </main>
     </>
   );

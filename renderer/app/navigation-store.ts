@@ -5,7 +5,9 @@ export type Screen =
   | { name: 'procedure'; id: string | null }
   | { name: 'settings' }
   | { name: 'export' }
-  | { name: 'dashboard' };
+  | { name: 'dashboard' }
+  /** First run: this console's name and its first operator. */
+  | { name: 'welcome' };
 
 /** Each navigation counts as a new visit, so "New procedure" twice starts two procedures. */
 export type Visit = Screen & { visit: number };

@@ -355,3 +355,12 @@ export const useProcedureForm = create<FormState>((set, get) => {
 /** The draft that was open when the window closed or reloaded, if any. */
 export const rememberedDraftId = (): string | null => localStorage.getItem(OPEN_DRAFT_KEY);
 export const forgetRememberedDraft = (): void => localStorage.removeItem(OPEN_DRAFT_KEY);
+
+// Setting a default operator (settings, first run, "add operator" in the form) fills the open
+// draft when it has none: the case being entered need not be picked again.
+useSettings.subscribe((state, previous) => {
+  const operatorId = state.settings?.defaultOperatorId;
+  if (!operatorId || operatorId === previous.settings?.defaultOperatorId) return;
+  const form = useProcedureForm.getState();
+  if (form.mode === 'edit' && !form.draft.operatorId) form.update((draft) => ({ ...draft, operatorId }));
+});

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { DepartmentSettings } from '../../../db/model/index.js';
+import type { DepartmentSettings, Operator } from '../../../db/model/index.js';
 import type { MethodInput } from '../../../electron/shared/api-contract.js';
 import { ApiCallError, client } from '../../app/api-client.js';
 
@@ -15,6 +15,11 @@ interface SettingsState {
   update: (patch: MethodInput<'settings.update'>[0]) => Promise<boolean>;
   saveOperator: (operator: MethodInput<'settings.saveOperator'>[0], done: string) => Promise<boolean>;
   saveDrug: (drug: MethodInput<'settings.saveDrug'>[0], done: string) => Promise<boolean>;
+  /**
+   * Adds an operator where the form needs one (a fresh console has none) and makes them this
+   * console's default when there is none yet; the new operator, or null (the message says why).
+   */
+  addOperator: (name: string) => Promise<Operator | null>;
 }
 
 /** The department's settings (operators, catalogue, reference levels), loaded once and refreshed on edit. */
@@ -42,5 +47,13 @@ export const useSettings = create<SettingsState>((set, get) => {
     update: (patch) => run(() => client.settings.update(patch), 'Settings saved.'),
     saveOperator: (operator, done) => run(() => client.settings.saveOperator(operator), done),
     saveDrug: (drug, done) => run(() => client.settings.saveDrug(drug), done),
+    addOperator: async (name) => {
+      let added: Operator | null = null;
+      await run(async () => {
+        added = await client.settings.saveOperator({ name });
+        if (!get().settings?.defaultOperatorId) await client.settings.update({ defaultOperatorId: added.id });
+      }, `${name} added.`);
+      return added;
+    },
   };
 });

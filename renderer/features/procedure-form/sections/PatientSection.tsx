@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { SEXES } from '../../../../db/model/index.js';
 import { NO_ITEMS } from '../../../app/no-items.js';
 import { ChoiceGroup } from '../../../components/ChoiceGroup.js';
@@ -102,6 +103,7 @@ export function PatientSection({ locked }: { locked: boolean }) {
               ))}
           </select>
           <FieldMessages field="operatorId" />
+          {!locked && !operators.some((operator) => operator.active) && <AddOperatorHere />}
         </div>
         <TextField
           label="Assistant"
@@ -112,5 +114,40 @@ export function PatientSection({ locked }: { locked: boolean }) {
         />
       </div>
     </section>
+  );
+}
+
+/** A console with no operators yet: add the one doing this case right here, not after a refusal. */
+function AddOperatorHere() {
+  const [name, setName] = useState('');
+  const message = useSettings((state) => state.message);
+  return (
+    <div className="add-operator">
+      <p>No operators are set up on this console yet.</p>
+      <label htmlFor="field-new-operator">Operator’s name</label>
+      <input id="field-new-operator" value={name} onChange={(event) => setName(event.target.value)} />
+      <button
+        type="button"
+        className="secondary"
+        disabled={name.trim() === ''}
+        onClick={() =>
+          void useSettings
+            .getState()
+            .addOperator(name.trim())
+            .then((added) => {
+              if (!added) return;
+              setName('');
+              useProcedureForm.getState().update((draft) => ({ ...draft, operatorId: added.id }));
+            })
+        }
+      >
+        Add operator
+      </button>
+      {message?.kind === 'problem' && (
+        <p className="problem" role="alert">
+          {message.text}
+        </p>
+      )}
+    </div>
   );
 }
