@@ -360,7 +360,10 @@ export const forgetRememberedDraft = (): void => localStorage.removeItem(OPEN_DR
 // draft when it has none: the case being entered need not be picked again.
 useSettings.subscribe((state, previous) => {
   const operatorId = state.settings?.defaultOperatorId;
-  if (!operatorId || operatorId === previous.settings?.defaultOperatorId) return;
+  // Not the first load of the settings, and only a case actually being typed (an untouched
+  // new form takes the default when it starts; filling it here would save an empty draft).
+  if (!operatorId || !previous.settings || operatorId === previous.settings.defaultOperatorId) return;
   const form = useProcedureForm.getState();
-  if (form.mode === 'edit' && !form.draft.operatorId) form.update((draft) => ({ ...draft, operatorId }));
+  if (form.mode === 'edit' && form.saveState !== 'new' && !form.draft.operatorId)
+    form.update((draft) => ({ ...draft, operatorId }));
 });
