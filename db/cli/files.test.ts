@@ -175,3 +175,30 @@ describe('the pseudonymisation key and backups that leave the department', () =>
     expect(pseudonymsOf(out)).toBe(pseudonymsOf(db));
   });
 });
+
+describe('a damaged logbook is never written to', () => {
+  it('import and seed check every page first, and refuse with the reason', () => {
+    const db = seeded();
+    const raw = new Database(db, { readonly: true });
+    const page = raw
+      .prepare("SELECT rootpage FROM sqlite_schema WHERE name = 'drug_catalogue'")
+      .pluck()
+      .get() as number;
+    raw.close();
+    const bytes = readFileSync(db);
+    const size = bytes.readUInt16BE(16);
+    for (let i = (page - 1) * size; i < page * size; i++) bytes[i] = (i * 7919) % 251;
+    writeFileSync(db, bytes);
+    const exported = tempPath('in.json');
+    writeFileSync(exported, JSON.stringify({ format: 'rootlog-export', formatVersion: 1, procedures: [] }));
+    for (const args of [
+      ['import', '--db', db, '--in', exported],
+      ['seed', '--db', db, '--count', '1'],
+    ]) {
+      const result = run(args);
+      expect(result.code, args[0]).toBe(1);
+      expect(result.err, args[0]).toMatch(/integrity check|damaged|malformed/);
+    }
+    expect(readFileSync(db).equals(bytes)).toBe(true);
+  });
+});

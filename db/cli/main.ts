@@ -63,6 +63,15 @@ function openForReading(path: string): Store {
   }
 }
 
+/**
+ * Commands that write check every page first (the open itself is flat in the file's size):
+ * a damaged logbook is never written to; the store then refuses with the reason.
+ */
+async function checkedBeforeWriting(store: Store): Promise<void> {
+  const health = await store.verify();
+  if (health.state === 'damaged') void store.writer;
+}
+
 const actor = () => {
   try {
     return `cli:${userInfo().username}`;
@@ -99,6 +108,7 @@ async function seed(args: string[], io: Io): Promise<number> {
   const seedValue = values.seed === undefined ? 1 : wholeNumber('seed', values.seed, 0, 2 ** 32 - 1);
   const store = openStore(String(values.db));
   try {
+    await checkedBeforeWriting(store);
     const started = performance.now();
     const result = seedDatabase(
       store,
@@ -226,10 +236,11 @@ async function exportCommand(args: string[], io: Io): Promise<number> {
   }
 }
 
-function importCommand(args: string[], io: Io): number {
+async function importCommand(args: string[], io: Io): Promise<number> {
   const values = options(args, { db: { type: 'string' }, in: { type: 'string' } }, ['db', 'in']);
   const store = openStore(String(values.db));
   try {
+    await checkedBeforeWriting(store);
     const report = importFile(store, String(values.in), { actor: actor() });
     io.out(
       `added ${report.added}, skipped ${report.skipped} (already here), conflicts ${report.conflicts.length}, rejected ${report.rejected.length}`,
