@@ -315,6 +315,9 @@ export function amendCheckedProcedure(
       }
       const found = clinicalWarnings(write, content);
       requireConfirmed(found, options.confirmedWarnings ?? []);
+      // The warnings the amender confirmed are part of the audit row, as at signing.
+      const confirmedAtAmendment = found.filter((warning) => warning.level !== 'reminder').map((w) => w.code);
+      if (confirmedAtAmendment.length > 0) changes.confirmedWarnings = { before: null, after: confirmedAtAmendment };
       const now = timestamp(context);
       const version = life.version + 1;
       write.prepare('INSERT INTO open_amendments (procedure_id) VALUES (?)').run(procedureId);

@@ -168,6 +168,10 @@ test('intravascular spread followed by a particulate steroid is flagged and must
       .get(),
   );
   expect(JSON.parse(String(audit)).confirmedWarnings.after).toEqual(['particulate_after_unsafe_spread']);
+  // The signed view shows what was confirmed (kept in the audit row).
+  await expect(page.getByRole('region', { name: 'History' })).toContainText(
+    'Warnings confirmed: particulate after unsafe spread',
+  );
 });
 
 test.describe('an existing signed record', () => {

@@ -9,6 +9,13 @@ const ACTION_WORDS: Record<string, string> = {
   delete: 'Deleted',
   import: 'Imported',
 };
+/** The warning codes the signer (or amender) confirmed, as the audit row keeps them. */
+const confirmedIn = (changes: Record<string, { before: unknown; after: unknown }>): string[] => {
+  const after = changes.confirmedWarnings?.after;
+  return Array.isArray(after) ? after.map(String) : [];
+};
+/** "particulate_after_unsafe_spread" → "particulate after unsafe spread". */
+const warningWords = (code: string) => code.replaceAll('_', ' ');
 const show = (value: unknown) => (value == null ? '—' : Array.isArray(value) ? value.join(', ') : String(value));
 
 /** Who did what and when, from the append-only audit log. */
@@ -29,13 +36,18 @@ export function HistoryPanel() {
               {entry.version ? ` — version ${entry.version}` : ''}
             </p>
             {entry.reason && <p>Reason: {entry.reason}</p>}
+            {confirmedIn(entry.changes).length > 0 && (
+              <p>Warnings confirmed: {confirmedIn(entry.changes).map(warningWords).join('; ')}</p>
+            )}
             {entry.action === 'amend' && (
               <ul>
-                {Object.entries(entry.changes).map(([field, change]) => (
-                  <li key={field}>
-                    {fieldLabel(field)}: {show(change.before)} → {show(change.after)}
-                  </li>
-                ))}
+                {Object.entries(entry.changes)
+                  .filter(([field]) => field !== 'confirmedWarnings')
+                  .map(([field, change]) => (
+                    <li key={field}>
+                      {fieldLabel(field)}: {show(change.before)} → {show(change.after)}
+                    </li>
+                  ))}
               </ul>
             )}
           </li>
