@@ -141,3 +141,44 @@ test('removing a target never moves its drugs to another root: it asks, and it c
   await expect(page.getByLabel('Where').locator('option:checked')).toHaveText('—');
   await expect(page.getByRole('heading', { name: 'Target 2: S1 left' })).toBeVisible();
 });
+
+test("the leaflet's steps have a place: position, prior infiltrations, needle, slowed injection, caudal provoked pain", async ({
+  page,
+  dbPath,
+}) => {
+  await newProcedure(page, 'LEAF-1');
+  // Out of the standard path, but not silent: the summary says what is recorded.
+  await expect(page.getByText('Position: prone; prior infiltrations: not recorded')).toBeVisible();
+  await page.getByText('Position: prone; prior infiltrations: not recorded').click();
+  await choices(page, 'Position').getByRole('radio', { name: 'Lateral' }).click();
+  await page.getByLabel('Prior infiltrations (this indication)').fill('2');
+  await choices(page, 'Root').getByRole('radio', { name: /L5/ }).click();
+  await choices(page, 'Provoked pain').getByRole('radio', { name: 'Concordant', exact: true }).click();
+  await page.getByLabel('Waited and injected more slowly because of provoked pain').check();
+  await page.getByText('Needle (gauge, length, repositionings)').click();
+  await choices(page, 'Needle gauge, target 1').getByRole('radio', { name: '22 G' }).click();
+  await page.getByLabel('Needle length, target 1').fill('90');
+  await page.getByLabel('Needle repositionings, target 1').fill('1');
+  await page.getByLabel('Caudal epidural injection as well').check();
+  await choices(page, 'Pain provoked by the caudal injection').getByRole('radio', { name: 'None' }).click();
+  await expect(page.getByRole('status').filter({ hasText: /^Saved$/ })).toBeVisible();
+  const row = readDatabase(dbPath, (db) =>
+    db
+      .prepare(
+        `SELECT p.position, p.prior_infiltrations, p.caudal_provoked_pain, t.needle_gauge, t.needle_length_mm,
+                t.needle_repositionings, t.injection_slowed, t.provoked_pain
+           FROM procedures p JOIN targets t ON t.procedure_id = p.id WHERE p.patient_id = 'LEAF-1'`,
+      )
+      .get(),
+  );
+  expect(row).toEqual({
+    position: 'lateral',
+    prior_infiltrations: 2,
+    caudal_provoked_pain: 'none',
+    needle_gauge: 22,
+    needle_length_mm: 90,
+    needle_repositionings: 1,
+    injection_slowed: 1,
+    provoked_pain: 'concordant',
+  });
+});

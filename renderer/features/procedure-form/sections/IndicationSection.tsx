@@ -3,11 +3,14 @@ import {
   CONSENT,
   CONTRAST_ALLERGY,
   INDICATIONS,
+  POSITIONS,
   PREGNANCY_EXCLUDED,
   SYMPTOM_SIDES,
   YES_NO,
 } from '../../../../db/model/index.js';
+import { words } from '../../../app/labels.js';
 import { ChoiceGroup } from '../../../components/ChoiceGroup.js';
+import { NumberField } from '../../../components/NumberField.js';
 import { toggle } from '../draft-edits.js';
 import { useProcedureForm } from '../form-store.js';
 
@@ -92,6 +95,31 @@ export function IndicationSection({ locked }: { locked: boolean }) {
           compact
         />
       </div>
+      {/* Usually prone and a first infiltration: shown in the summary line, opened to change. */}
+      <details className="more-details">
+        <summary>
+          Position: {draft.position ? words(draft.position).toLowerCase() : 'not recorded'}; prior infiltrations:{' '}
+          {draft.priorInfiltrations ?? 'not recorded'}
+        </summary>
+        <div className="row">
+          <ChoiceGroup
+            label="Position"
+            field="position"
+            options={POSITIONS}
+            selected={one(draft.position)}
+            onToggle={single('position')}
+            disabled={locked}
+            compact
+          />
+          <NumberField
+            label="Prior infiltrations (this indication)"
+            field="priorInfiltrations"
+            value={draft.priorInfiltrations}
+            onChange={(priorInfiltrations) => update((current) => ({ ...current, priorInfiltrations }))}
+            disabled={locked}
+          />
+        </div>
+      </details>
     </section>
   );
 }

@@ -1,9 +1,18 @@
 import { useState } from 'react';
-import { APPROACHES, FORAMINA, PROVOKED_PAIN, ROOTS, SIDES, SPREAD_PATTERNS } from '../../../../db/model/index.js';
+import {
+  APPROACHES,
+  FORAMINA,
+  NEEDLE_GAUGES,
+  PROVOKED_PAIN,
+  ROOTS,
+  SIDES,
+  SPREAD_PATTERNS,
+} from '../../../../db/model/index.js';
 import { words } from '../../../app/labels.js';
 import { NO_ITEMS } from '../../../app/no-items.js';
 import { ChoiceGroup } from '../../../components/ChoiceGroup.js';
 import { FieldMessages } from '../../../components/FieldMessages.js';
+import { NumberField } from '../../../components/NumberField.js';
 import {
   type DrugsOfRemovedTarget,
   drugsAtTarget,
@@ -23,6 +32,7 @@ export function TargetsSection({ locked }: { locked: boolean }) {
   const targets = useProcedureForm((state) => state.draft.targets ?? NO_ITEMS);
   const caudal = useProcedureForm((state) => state.draft.caudalEpidural ?? false);
   const caudalSpread = useProcedureForm((state) => state.draft.caudalSpread ?? NO_ITEMS);
+  const caudalProvokedPain = useProcedureForm((state) => state.draft.caudalProvokedPain);
   const update = useProcedureForm((state) => state.update);
   const removeTarget = useProcedureForm((state) => state.removeTarget);
   const removedTarget = useProcedureForm((state) => state.removedTarget);
@@ -178,6 +188,50 @@ export function TargetsSection({ locked }: { locked: boolean }) {
             disabled={locked}
             compact
           />
+          <label className="switch" data-field={`targets[${index}].injectionSlowed`}>
+            <input
+              type="checkbox"
+              checked={target.injectionSlowed ?? false}
+              disabled={locked}
+              onChange={(event) =>
+                setTarget(index, (t) => ({ ...t, injectionSlowed: event.target.checked || undefined }))
+              }
+            />
+            Waited and injected more slowly because of provoked pain
+          </label>
+          {/* The needle: rarely changed from the department's usual, so out of the standard path until opened. */}
+          <details className="more-details" open={needleRecorded(target)}>
+            <summary>Needle (gauge, length, repositionings)</summary>
+            <div className="row">
+              <ChoiceGroup
+                label={`Needle gauge, target ${index + 1}`}
+                field={`targets[${index}].needleGauge`}
+                options={NEEDLE_GAUGES}
+                selected={target.needleGauge ? [target.needleGauge] : []}
+                onToggle={(gauge) =>
+                  setTarget(index, (t) => ({ ...t, needleGauge: t.needleGauge === gauge ? undefined : gauge }))
+                }
+                optionLabel={(gauge) => `${gauge} G`}
+                disabled={locked}
+                compact
+              />
+              <NumberField
+                label={`Needle length, target ${index + 1}`}
+                unit="mm"
+                field={`targets[${index}].needleLengthMm`}
+                value={target.needleLengthMm}
+                onChange={(needleLengthMm) => setTarget(index, (t) => ({ ...t, needleLengthMm }))}
+                disabled={locked}
+              />
+              <NumberField
+                label={`Needle repositionings, target ${index + 1}`}
+                field={`targets[${index}].needleRepositionings`}
+                value={target.needleRepositionings}
+                onChange={(needleRepositionings) => setTarget(index, (t) => ({ ...t, needleRepositionings }))}
+                disabled={locked}
+              />
+            </div>
+          </details>
         </div>
       ))}
       {!locked && (
@@ -223,6 +277,22 @@ export function TargetsSection({ locked }: { locked: boolean }) {
             disabled={locked}
           />
         )}
+        {caudal && (
+          <ChoiceGroup
+            label="Pain provoked by the caudal injection"
+            field="caudalProvokedPain"
+            options={PROVOKED_PAIN}
+            selected={caudalProvokedPain ? [caudalProvokedPain] : []}
+            onToggle={(pain) =>
+              update((draft) => ({
+                ...draft,
+                caudalProvokedPain: draft.caudalProvokedPain === pain ? undefined : pain,
+              }))
+            }
+            disabled={locked}
+            compact
+          />
+        )}
       </div>
     </section>
   );
@@ -255,3 +325,7 @@ function RemovalQuestion(props: {
     </div>
   );
 }
+
+/** Open the needle details when something is recorded there (a loaded record, a preset). */
+const needleRecorded = (target: TargetInput) =>
+  target.needleGauge != null || target.needleLengthMm != null || target.needleRepositionings != null;
