@@ -34,7 +34,6 @@ import {
  * problems? } }` — never a thrown error or a stack trace.
  */
 
-export type ApiResult<T> = T | ApiFailure;
 export { type Api, type ApiFailure, isFailure };
 
 export interface ApiOptions {
@@ -121,7 +120,8 @@ export function createApi(store: Store, options: ApiOptions): Api & { call: type
       const parsed = parseArguments(method, Array.isArray(args) ? args : [args]);
       // A write waits for the background page check (seconds at most, once per start):
       // a damaged file is never written to, and the store then refuses with a clear message.
-      if (API_CONTRACT[method].writes && store.health().state !== 'sound') await store.verify();
+      // verify() runs the check once and then answers from memory: no query per autosave.
+      if (API_CONTRACT[method].writes) await store.verify();
       const run = handlers[method] as (...parsedArgs: unknown[]) => unknown;
       return await run(...(parsed as unknown[]));
     } catch (error) {

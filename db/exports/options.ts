@@ -47,7 +47,6 @@ export const exportRequestSchema = exportFields.omit({ out: true, force: true })
   error: 'must not start after it ends',
   path: ['from'],
 });
-export type ExportRequestFromWindow = z.input<typeof exportRequestSchema>;
 
 export type ExportOptions = z.output<typeof exportOptionsSchema>;
 export type ExportRequest = z.input<typeof exportOptionsSchema>;

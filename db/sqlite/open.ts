@@ -96,6 +96,22 @@ export function checkSchema(db: Database.Database, path: string, fileVersion: nu
   }
 }
 
+/**
+ * The file's schema version, after the checks every open makes before anything else: not
+ * from a newer RootLog, and a RootLog logbook at all (application id, core tables).
+ */
+function checkedVersion(db: Database.Database, path: string): number {
+  const fileVersion = db.pragma('user_version', { simple: true }) as number;
+  if (fileVersion > SCHEMA_VERSION) {
+    throw new RootLogError(
+      'database_newer',
+      `The database file ${path} was written by a newer version of RootLog (schema ${fileVersion}; this version knows up to ${SCHEMA_VERSION}). Update RootLog on this computer; the file was left untouched.`,
+    );
+  }
+  checkSchema(db, path, fileVersion);
+  return fileVersion;
+}
+
 /** SQLite's quick_check, as a list of problems (empty when sound). */
 export function quickCheckProblems(db: Database.Database): string[] {
   const rows = db.pragma('quick_check') as { quick_check: string }[];
@@ -143,14 +159,7 @@ export function openReadOnlyDatabase(path: string, options: OpenOptions = {}): R
   try {
     checkHeader(path);
     db = openReadOnlyAnywhere(path, options.busyTimeoutMs);
-    const fileVersion = db.pragma('user_version', { simple: true }) as number;
-    if (fileVersion > SCHEMA_VERSION) {
-      throw new RootLogError(
-        'database_newer',
-        `The database file ${path} was written by a newer version of RootLog (schema ${fileVersion}; this version knows up to ${SCHEMA_VERSION}). Update RootLog on this computer.`,
-      );
-    }
-    checkSchema(db, path, fileVersion);
+    const fileVersion = checkedVersion(db, path);
     if (fileVersion < SCHEMA_VERSION) {
       throw new RootLogError(
         'database_outdated',
@@ -180,14 +189,7 @@ export function openDatabase(path: string, options: OpenOptions = {}): WritableD
   try {
     checkHeader(path);
     db = new Database(path, { timeout: options.busyTimeoutMs ?? 5000 });
-    const fileVersion = db.pragma('user_version', { simple: true }) as number;
-    if (fileVersion > SCHEMA_VERSION) {
-      throw new RootLogError(
-        'database_newer',
-        `The database file ${path} was written by a newer version of RootLog (schema ${fileVersion}; this version knows up to ${SCHEMA_VERSION}). Update RootLog on this computer; the file was left untouched.`,
-      );
-    }
-    checkSchema(db, path, fileVersion);
+    const fileVersion = checkedVersion(db, path);
     if (fileVersion > 0 && fileVersion < SCHEMA_VERSION) {
       const problems = quickCheckProblems(db);
       if (problems.length > 0) {
