@@ -1,6 +1,8 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import {
   chmodSync,
+  copyFileSync,
+  cpSync,
   existsSync,
   linkSync,
   mkdtempSync,
@@ -33,10 +35,28 @@ const run = (args: string[], cwd?: string) => {
  * Runs the command line with no right to write the logbook's folder or file: as root (CI),
  * as the unprivileged user `nobody`; otherwise as this user, with the folder made read-only.
  */
+/**
+ * The command line where `nobody` can read it: the checkout may sit in a folder only its
+ * owner can enter (mktemp -d), so the built file and the one native dependency it loads are
+ * copied to a world-readable folder first.
+ */
+function cliReadableByAll(): string {
+  const folder = mkdtempSync(join(tmpdir(), 'rootlog-cli-'));
+  chmodSync(folder, 0o755);
+  copyFileSync(cli, join(folder, 'rootlog.cjs'));
+  for (const dependency of ['better-sqlite3', 'bindings', 'file-uri-to-path']) {
+    cpSync(join(root, 'node_modules', dependency), join(folder, 'node_modules', dependency), { recursive: true });
+  }
+  chmodSync(join(folder, 'node_modules'), 0o755);
+  return join(folder, 'rootlog.cjs');
+}
+
 const runReadOnly = (args: string[]) => {
   const asRoot = process.getuid?.() === 0;
   const result = asRoot
-    ? spawnSync('runuser', ['-u', 'nobody', '--', process.execPath, cli, ...args], { encoding: 'utf8' })
+    ? spawnSync('runuser', ['-u', 'nobody', '--', process.execPath, cliReadableByAll(), ...args], {
+        encoding: 'utf8',
+      })
     : spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8' });
   return { code: result.status, out: result.stdout, err: result.stderr };
 };
