@@ -1,7 +1,6 @@
-import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY, hardenedWebPreferences, isTrustedUrl } from './security.js';
 
 /*
@@ -14,10 +13,6 @@ const read = (path: string) => readFileSync(join(root, path), 'utf8');
 const electronSources = readdirSync(join(root, 'electron'))
   .filter((name) => name.endsWith('.ts') && !name.endsWith('.test.ts'))
   .map((name) => [name, read(`electron/${name}`)] as const);
-
-beforeAll(() => {
-  execFileSync(process.execPath, [join(root, 'build', 'build.mjs'), 'electron', 'renderer'], { cwd: root });
-});
 
 describe('Electron hardening', () => {
   it('every window gets the hardened webPreferences', () => {
@@ -96,7 +91,7 @@ describe('Content-Security-Policy', () => {
 
   const pagePolicy = (path: string) =>
     /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(read(path))?.[1] ?? '';
-  // Read inside the test: the built page exists only after beforeAll has built it.
+  // Read inside the test: the built page is made by the global setup (build/vitest-global-setup.ts).
   it.each([
     ['the header', () => CONTENT_SECURITY_POLICY],
     ['the source page', () => pagePolicy('renderer/index.html')],

@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import {
   chmodSync,
   copyFileSync,
@@ -15,16 +15,12 @@ import {
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import Database from 'better-sqlite3';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { tempPath } from '../testing/fixtures.js';
 
 /* What an export or a backup may write over: the command line as IT runs it. */
 const root = join(import.meta.dirname, '..', '..');
 const cli = join(root, 'dist', 'cli', 'rootlog.cjs');
-
-beforeAll(() => {
-  execFileSync(process.execPath, [join(root, 'build', 'build.mjs'), 'cli']);
-});
 
 const run = (args: string[], cwd?: string) => {
   const result = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', cwd });

@@ -1,17 +1,13 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { tempPath } from '../testing/fixtures.js';
 
 /* The command line as IT runs it: the built file, a real process, real exit codes. */
 const root = join(import.meta.dirname, '..', '..');
 const cli = join(root, 'dist', 'cli', 'rootlog.cjs');
-
-beforeAll(() => {
-  execFileSync(process.execPath, [join(root, 'build', 'build.mjs'), 'cli']);
-});
 
 const run = (...args: string[]) => {
   const result = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8' });
