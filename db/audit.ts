@@ -1,3 +1,4 @@
+import { auditHash, GENESIS } from './sqlite/hash-chain.js';
 import type { WriteConnection } from './sqlite/connection.js';
 import { type ReadSource, readerOf } from './store.js';
 
@@ -57,14 +58,32 @@ export interface AuditRow {
   reason?: string | null;
 }
 
-/** Appends one audit row; call it inside the transaction of the write it describes. */
+/**
+ * Appends one audit row, the next link of the hash chain (db/sqlite/hash-chain.ts); call it inside the
+ * transaction of the write it describes. Its seq is the last one plus one, given explicitly,
+ * so that the chain's order has no gaps and a removed row shows as one.
+ */
 export function appendAudit(write: WriteConnection, row: AuditRow): void {
+  const last = write.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as
+    | { seq: number; hash: string | null }
+    | undefined;
+  const link = {
+    seq: (last?.seq ?? 0) + 1,
+    at: row.at,
+    actor: row.actor,
+    action: row.action,
+    entity: row.entity,
+    entityId: row.entityId,
+    version: row.version ?? null,
+    changes: JSON.stringify(row.changes),
+    reason: row.reason ?? null,
+  };
   write
     .prepare(
-      `INSERT INTO audit_log (at, actor, action, entity, entity_id, version, changes, reason)
-       VALUES (@at, @actor, @action, @entity, @entityId, @version, @changes, @reason)`,
+      `INSERT INTO audit_log (seq, at, actor, action, entity, entity_id, version, changes, reason, hash)
+       VALUES (@seq, @at, @actor, @action, @entity, @entityId, @version, @changes, @reason, @hash)`,
     )
-    .run({ ...row, version: row.version ?? null, reason: row.reason ?? null, changes: JSON.stringify(row.changes) });
+    .run({ ...link, hash: auditHash(last?.hash ?? GENESIS, link) });
 }
 
 export function auditHistory(source: ReadSource, entity: AuditEntity, entityId: string): AuditEntry[] {

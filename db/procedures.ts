@@ -1,4 +1,5 @@
 import { type AuditEntry, appendAudit, auditHistory, type Changes, diff } from './audit.js';
+import { appendVersion } from './sqlite/versions.js';
 import {
   type ClinicalWarning,
   canonicalDraft,
@@ -231,11 +232,14 @@ export function signProcedure(
       const found = clinicalWarnings(write, content);
       requireConfirmed(found, options.confirmedWarnings ?? []);
       const now = timestamp(context);
-      write
-        .prepare(
-          'INSERT INTO procedure_versions (procedure_id, version, content, signed_by, signed_at, reason) VALUES (?, 1, ?, ?, ?, NULL)',
-        )
-        .run(procedureId, JSON.stringify(content), context.actor, now);
+      appendVersion(write, {
+        procedureId,
+        version: 1,
+        content,
+        signedBy: context.actor,
+        signedAt: now,
+        reason: null,
+      });
       // Only the record's life changes at signing; its parts are already as they will stay.
       write
         .prepare(
@@ -321,11 +325,7 @@ export function amendCheckedProcedure(
       const now = timestamp(context);
       const version = life.version + 1;
       write.prepare('INSERT INTO open_amendments (procedure_id) VALUES (?)').run(procedureId);
-      write
-        .prepare(
-          'INSERT INTO procedure_versions (procedure_id, version, content, signed_by, signed_at, reason) VALUES (?, ?, ?, ?, ?, ?)',
-        )
-        .run(procedureId, version, JSON.stringify(content), context.actor, now, reason);
+      appendVersion(write, { procedureId, version, content, signedBy: context.actor, signedAt: now, reason });
       writeProcedure(
         write.db,
         procedureId,

@@ -1,4 +1,5 @@
 import { appendAudit } from './audit.js';
+import { appendVersion } from './sqlite/versions.js';
 import {
   canonicalDraft,
   type DrugAdministration,
@@ -328,9 +329,6 @@ export function seedDatabase(
       '"RootLog console"',
   ) as string;
   const ruleSettings = { referenceLevels: referenceLevels(write), drugCatalogue: drugCatalogue(write) };
-  const insertVersion = write.prepare(
-    'INSERT INTO procedure_versions (procedure_id, version, content, signed_by, signed_at, reason) VALUES (?, 1, ?, ?, ?, NULL)',
-  );
 
   const writeBatch = write.db.transaction((size: number) => {
     for (let i = 0; i < size; i++) {
@@ -368,7 +366,7 @@ export function seedDatabase(
         amendReason: null,
       };
       writeProcedure(write.db, id, content, { ...life, status: 'draft', signedBy: null, signedAt: null }, false);
-      insertVersion.run(id, JSON.stringify(content), signer, signedAt);
+      appendVersion(write, { procedureId: id, version: 1, content, signedBy: signer, signedAt, reason: null });
       write
         .prepare("UPDATE procedures SET status = 'signed', signed_by = ?, signed_at = ? WHERE id = ?")
         .run(signer, signedAt, id);

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { appendAudit, diff } from '../audit.js';
+import { appendVersion } from '../sqlite/versions.js';
 import { JSON_FORMAT, JSON_FORMAT_VERSION } from '../exports/json.js';
 import type { ExportedRecord } from '../exports/records.js';
 import {
@@ -270,18 +271,14 @@ export function importExport(store: Store, data: unknown, context: ServiceContex
           false,
         );
         for (const version of versions) {
-          write
-            .prepare(
-              'INSERT INTO procedure_versions (procedure_id, version, content, signed_by, signed_at, reason) VALUES (?, ?, ?, ?, ?, ?)',
-            )
-            .run(
-              incoming.id,
-              version.version,
-              JSON.stringify(version.parsed.content),
-              version.signedBy,
-              version.signedAt,
-              version.reason,
-            );
+          appendVersion(write, {
+            procedureId: incoming.id,
+            version: version.version,
+            content: version.parsed.content,
+            signedBy: version.signedBy,
+            signedAt: version.signedAt,
+            reason: version.reason,
+          });
         }
         if (incoming.life.status !== 'draft') {
           write

@@ -20,8 +20,22 @@ function schemaOf(db: Database.Database): string[] {
   ).map((entry) => entry.replace(/\s+/g, ' '));
 }
 
+/** Turns a current file back into what RootLog with schema 4 wrote: no hash chain. */
+function backToVersion4(path: string): void {
+  const db = new Database(path);
+  db.exec(`
+    DROP TRIGGER audit_log_hash_required;
+    DROP TRIGGER procedure_versions_hash_required;
+    ALTER TABLE audit_log DROP COLUMN hash;
+    ALTER TABLE procedure_versions DROP COLUMN hash;
+    PRAGMA user_version = 4;
+  `);
+  db.close();
+}
+
 /** Turns a current file back into what RootLog with schema 2 wrote: no stored mg given. */
 function backToVersion2(path: string): void {
+  backToVersion4(path);
   const db = new Database(path);
   db.exec(`
     ALTER TABLE drug_administrations DROP COLUMN dose_given_mg;
@@ -167,6 +181,48 @@ describe('migration 3: the mg given, stored', () => {
         .get(),
     ).toBe(lockTrigger);
     expect(() => db.prepare('UPDATE drug_administrations SET dose_given_mg = 1').run()).toThrowError(/immutable/);
+    migrated.close();
+  });
+});
+
+describe('migration 5: the hash chain', () => {
+  it('chains an old file exactly as the writer chains, changes nothing else, and keeps both tables append-only', () => {
+    const { store } = tempStore();
+    seedDatabase(store, { count: 200, seed: 3, until: new Date('2026-06-30T12:00:00Z') }, context);
+    const signedId = store.writer.db.prepare("SELECT id FROM procedures WHERE status = 'signed' LIMIT 1").pluck().get();
+    const { record } = getProcedure(store, signedId);
+    amendProcedure(
+      store,
+      { ...clinicalContent(record), painPost: record.painPost === 0 ? 1 : 0 },
+      { reason: 'pain re-scored', confirmedWarnings: EVERY_CONFIRMABLE_WARNING },
+      context,
+    );
+    const path = store.path;
+    const db = store.writer.db;
+    const audit = db.prepare('SELECT * FROM audit_log ORDER BY seq').all();
+    const versions = db.prepare('SELECT * FROM procedure_versions ORDER BY rowid').all();
+    const records = everyRecordRow(db);
+    const schema = schemaOf(db);
+    expect((audit as { hash: string | null }[]).every((row) => /^[0-9a-f]{64}$/.test(row.hash ?? ''))).toBe(true);
+    store.close();
+
+    backToVersion4(path);
+    const migrated = openStore(path);
+    const after = migrated.writer.db;
+    // The migration's hashes are the ones the writer made as it wrote each row.
+    expect(after.prepare('SELECT * FROM audit_log ORDER BY seq').all()).toEqual(audit);
+    expect(after.prepare('SELECT * FROM procedure_versions ORDER BY rowid').all()).toEqual(versions);
+    expect(everyRecordRow(after)).toEqual(records);
+    expect(schemaOf(after)).toEqual(schema);
+    expect(() => after.prepare('UPDATE audit_log SET hash = NULL WHERE seq = 1').run()).toThrowError(/append-only/);
+    expect(() => after.prepare('UPDATE procedure_versions SET reason = 1').run()).toThrowError(/append-only/);
+    expect(() =>
+      after
+        .prepare(
+          "INSERT INTO audit_log (at, actor, action, entity, entity_id, changes) VALUES ('x', 'y', 'create', 'procedure', 'z', '{}')",
+        )
+        .run(),
+    ).toThrowError(/without its hash/);
     migrated.close();
   });
 });

@@ -2,6 +2,7 @@ import { initialSchema } from './001-initial-schema.js';
 import { dashboardFacts } from './002-dashboard-facts.js';
 import { doseGiven } from './003-dose-given-mg.js';
 import { applicationId } from './004-application-id.js';
+import { hashChain } from './005-hash-chain.js';
 import type { Migration } from './migration.js';
 
 /*
@@ -9,7 +10,7 @@ import type { Migration } from './migration.js';
  * together with its `PRAGMA user_version` bump, so a file is always at exactly one version.
  * Never edit a migration that has shipped: add the next one.
  */
-export const MIGRATIONS: readonly Migration[] = [initialSchema, dashboardFacts, doseGiven, applicationId];
+export const MIGRATIONS: readonly Migration[] = [initialSchema, dashboardFacts, doseGiven, applicationId, hashChain];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
 

@@ -1,0 +1,57 @@
+import { createHash } from 'node:crypto';
+import { canonicalJson } from './canonical-json.js';
+
+/*
+ * The hash chain that makes an edit of the audit log or of a signed version evident.
+ * Two chains, each in the order its rows were written: the audit log (by seq) and the signed
+ * versions (by rowid). Each row's hash is SHA-256 over the previous row's hash and the row's
+ * own columns as stored, in canonical JSON; the first row follows GENESIS. Whoever changes,
+ * removes or reorders a row must rewrite every later hash to hide it, and a chain head kept
+ * elsewhere (`rootlog check` prints it) then shows that too.
+ *
+ * This is a stored format (schema 5): the fields hashed and their spelling can never change
+ * without a new format and a migration. hash-chain.test.ts pins it with fixed vectors.
+ */
+
+export const GENESIS = '0'.repeat(64);
+
+/** An audit_log row as stored (changes is the stored JSON text, hashed as text). */
+export interface AuditLink {
+  seq: number;
+  at: string;
+  actor: string;
+  action: string;
+  entity: string;
+  entityId: string;
+  version: number | null;
+  changes: string;
+  reason: string | null;
+}
+
+/** A procedure_versions row as stored (content is the stored JSON text, hashed as text). */
+export interface VersionLink {
+  procedureId: string;
+  version: number;
+  content: string;
+  signedBy: string;
+  signedAt: string;
+  reason: string | null;
+}
+
+export const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
+
+export function auditHash(previous: string, row: AuditLink): string {
+  const { seq, at, actor, action, entity, entityId, version, changes, reason } = row;
+  return sha256(
+    `${previous}\n${canonicalJson({ kind: 'audit', seq, at, actor, action, entity, entityId, version, changes, reason })}`,
+  );
+}
+
+export function versionHash(previous: string, row: VersionLink): string {
+  const { procedureId, version, content, signedBy, signedAt, reason } = row;
+  return sha256(
+    `${previous}\n${canonicalJson({ kind: 'version', procedureId, version, content, signedBy, signedAt, reason })}`,
+  );
+}
+
+export const isHash = (value: unknown): value is string => typeof value === 'string' && /^[0-9a-f]{64}$/.test(value);

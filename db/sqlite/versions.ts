@@ -1,0 +1,30 @@
+import type { WriteConnection } from './connection.js';
+import { GENESIS, versionHash } from './hash-chain.js';
+
+export interface SignedVersionRow {
+  procedureId: string;
+  version: number;
+  /** The record's clinical content as signed (stored as its JSON text). */
+  content: unknown;
+  signedBy: string;
+  signedAt: string;
+  reason: string | null;
+}
+
+/**
+ * Keeps a signed version for ever, as the next link of the versions' hash chain: the only
+ * writer of procedure_versions (signing, amending, import and the demo seed all come here).
+ */
+export function appendVersion(write: WriteConnection, row: SignedVersionRow): void {
+  const previous = write.prepare('SELECT hash FROM procedure_versions ORDER BY rowid DESC LIMIT 1').pluck().get() as
+    | string
+    | null
+    | undefined;
+  const link = { ...row, content: JSON.stringify(row.content) };
+  write
+    .prepare(
+      `INSERT INTO procedure_versions (procedure_id, version, content, signed_by, signed_at, reason, hash)
+       VALUES (@procedureId, @version, @content, @signedBy, @signedAt, @reason, @hash)`,
+    )
+    .run({ ...link, hash: versionHash(previous ?? GENESIS, link) });
+}
