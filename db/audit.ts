@@ -1,5 +1,5 @@
-import { auditHash, GENESIS } from './sqlite/hash-chain.js';
 import type { WriteConnection } from './sqlite/connection.js';
+import { auditHash, GENESIS } from './sqlite/hash-chain.js';
 import { type ReadSource, readerOf } from './store.js';
 
 export type AuditAction = 'create' | 'update' | 'sign' | 'amend' | 'delete' | 'settings' | 'import';

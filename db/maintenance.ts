@@ -2,6 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, renameSync, rmSync, statSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { writingTo } from './files/output-guard.js';
+import type { ChainHead } from './ledger/head.js';
+import { type LedgerReport, verifyLedger } from './ledger/verify.js';
 import { RootLogError } from './model/index.js';
 import { proceduresWithWrongFacts } from './sqlite/dashboard-facts.js';
 import { SCHEMA_VERSION } from './sqlite/migrations/index.js';
@@ -18,6 +20,8 @@ export interface CheckReport {
   /** Procedures whose dashboard facts do not match their own columns (the first few ids). */
   wrongDashboardFacts: { count: number; ids: string[] };
   counts: Record<string, number>;
+  /** The hash chains, the protective triggers and signed records against their versions (sound, current files only). */
+  ledger: LedgerReport | null;
 }
 
 const TABLES = [
@@ -36,8 +40,11 @@ const TABLES = [
   'audit_log',
 ] as const;
 
-/** Full integrity check, foreign keys, schema version and row counts, without writing anything. */
-export function checkDatabase(path: string): CheckReport {
+/**
+ * Full integrity check, foreign keys, schema version, row counts and the tamper evidence
+ * (ledger/verify.ts), without writing anything. `expectHead` is a chain head kept elsewhere.
+ */
+export function checkDatabase(path: string, { expectHead }: { expectHead?: ChainHead } = {}): CheckReport {
   if (!existsSync(path)) throw new RootLogError('database_unavailable', `The database file ${path} does not exist.`);
   let db: ReturnType<typeof openReadOnlyAnywhere> | undefined;
   try {
@@ -53,7 +60,9 @@ export function checkDatabase(path: string): CheckReport {
     const messages = integrity.map((row) => row.integrity_check);
     const foreignKeyViolations = (db.pragma('foreign_key_check') as unknown[]).length;
     const schemaVersion = db.pragma('user_version', { simple: true }) as number;
-    const wrong = schemaVersion >= 2 && messages[0] === 'ok' ? proceduresWithWrongFacts(db) : [];
+    const sound = messages.length === 1 && messages[0] === 'ok';
+    const wrong = schemaVersion >= 2 && sound ? proceduresWithWrongFacts(db) : [];
+    const ledger = schemaVersion === SCHEMA_VERSION && sound ? verifyLedger(db, expectHead) : null;
     const counts: Record<string, number> = {};
     for (const table of TABLES) {
       counts[table] = schemaVersion >= 1 ? (db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number) : 0;
@@ -64,7 +73,8 @@ export function checkDatabase(path: string): CheckReport {
         messages[0] === 'ok' &&
         foreignKeyViolations === 0 &&
         wrong.length === 0 &&
-        schemaVersion === SCHEMA_VERSION,
+        schemaVersion === SCHEMA_VERSION &&
+        ledger?.ok === true,
       path,
       schemaVersion,
       appSchemaVersion: SCHEMA_VERSION,
@@ -72,6 +82,7 @@ export function checkDatabase(path: string): CheckReport {
       foreignKeyViolations,
       wrongDashboardFacts: { count: wrong.length, ids: wrong.slice(0, 10) },
       counts,
+      ledger,
     };
   } finally {
     db.close();

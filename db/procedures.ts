@@ -1,5 +1,4 @@
 import { type AuditEntry, appendAudit, auditHistory, type Changes, diff } from './audit.js';
-import { appendVersion } from './sqlite/versions.js';
 import {
   type ClinicalWarning,
   canonicalDraft,
@@ -21,6 +20,7 @@ import {
 import { drugCatalogue, listOperators, referenceLevels } from './settings.js';
 import type { ReadConnection } from './sqlite/connection.js';
 import { type LifeColumns, readProcedure, type StoredProcedure, writeProcedure } from './sqlite/procedure-rows.js';
+import { appendVersion } from './sqlite/versions.js';
 import { newId, type ServiceContext, type Store, timestamp } from './store.js';
 
 export interface SavedProcedure {

@@ -1,5 +1,4 @@
 import { appendAudit } from './audit.js';
-import { appendVersion } from './sqlite/versions.js';
 import {
   canonicalDraft,
   type DrugAdministration,
@@ -15,6 +14,7 @@ import {
 } from './model/index.js';
 import { drugCatalogue, referenceLevels, saveOperator } from './settings.js';
 import { type LifeColumns, writeProcedure } from './sqlite/procedure-rows.js';
+import { appendVersion } from './sqlite/versions.js';
 import { newId, type ServiceContext, type Store } from './store.js';
 
 /*

@@ -55,14 +55,47 @@ describe('rootlog command line', () => {
     expect(run('check', '--db', db).out).toMatch(/dashboard facts: ok/);
     const raw = new Database(db);
     const id = raw.prepare('SELECT id FROM procedures LIMIT 1').pluck().get() as string;
-    // Tampering by hand: only possible with the immutability trigger removed.
+    // Tampering by hand: only possible with the immutability trigger lifted (and put back).
+    const trigger = raw
+      .prepare("SELECT sql FROM sqlite_schema WHERE name = 'signed_procedure_no_update'")
+      .pluck()
+      .get();
     raw.exec('DROP TRIGGER signed_procedure_no_update');
     raw.prepare('UPDATE procedures SET dashboard_facts = ? WHERE id = ?').run('A'.repeat(96), id);
+    raw.exec(String(trigger));
     raw.close();
     const check = run('check', '--db', db);
     expect(check.code).toBe(1);
     expect(check.out).toContain(`dashboard facts: 1 procedures disagree with their records (${id})`);
     expect(check.err).toMatch(/dashboard would misreport/);
+  });
+
+  it('check prints the tamper evidence and the chain head, and proves a kept head later', () => {
+    const db = tempPath();
+    expect(run('seed', '--db', db, '--count', '20', '--seed', '4').code).toBe(0);
+    const first = run('check', '--db', db);
+    expect(first.code).toBe(0);
+    expect(first.out).toMatch(/triggers:\s+ok/);
+    const rows = Number(/audit chain:\s+ok \((\d+) rows\)/.exec(first.out)?.[1]);
+    expect(rows).toBeGreaterThan(40); // a create and a sign per record, and the seeded operators
+    expect(first.out).toMatch(/version chain:\s+ok \(20 signed versions\)/);
+    expect(first.out).toMatch(/signed records:\s+ok \(20 match their signed versions\)/);
+    const head = /chain head:\s+(.+)/.exec(first.out)?.[1] ?? '';
+    expect(head).toMatch(new RegExp(`^audit:${rows}:[0-9a-f]{64} versions:20:[0-9a-f]{64}$`));
+    expect(run('seed', '--db', db, '--count', '5', '--seed', '5').code).toBe(0);
+    const later = run('check', '--db', db, '--expect-head', head);
+    expect(later.out).toMatch(/kept head:\s+ok/);
+    expect(later.code).toBe(0);
+
+    const raw = new Database(db);
+    raw.exec(`DROP TRIGGER audit_log_no_delete; DELETE FROM audit_log WHERE seq = ${rows}`);
+    raw.close();
+    const tampered = run('check', '--db', db, '--expect-head', head);
+    expect(tampered.code).toBe(1);
+    expect(tampered.out).toMatch(/trigger audit_log_no_delete is missing/);
+    expect(tampered.out).toContain(`audit chain:     BROKEN: audit row ${rows - 1} is followed by row ${rows + 1}`);
+    expect(tampered.err).toMatch(/changed outside RootLog/);
+    expect(run('check', '--db', db, '--expect-head', 'nonsense').err).toMatch(/--expect-head|Expected head/);
   });
 
   it('exports in every format and merges a JSON export into another database', () => {

@@ -2,7 +2,8 @@ import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
 import { runExport } from '../exports/run.js';
 import { importFile } from '../imports/merge.js';
-import { backupDatabase, checkDatabase } from '../maintenance.js';
+import { formatHead, parseHead } from '../ledger/head.js';
+import { backupDatabase, type CheckReport, checkDatabase } from '../maintenance.js';
 import { RootLogError } from '../model/index.js';
 import { seedDatabase } from '../seed.js';
 import { pseudonymKey, restorePseudonymKey } from '../settings.js';
@@ -19,7 +20,11 @@ export const USAGE = `Usage: rootlog <command> [options]
 
 Commands:
   seed    --db FILE --count N [--seed S]   add N realistic signed demo procedures
-  check   --db FILE                        integrity, schema version and row counts
+  check   --db FILE [--expect-head HEAD]   integrity, schema version, row counts and tamper evidence:
+                                           the hash chains, the protective triggers, each signed
+                                           record against its signed versions; prints the chain
+                                           head to keep elsewhere, and with --expect-head proves
+                                           nothing up to a head kept earlier has changed
   backup  --db FILE --out FILE [--force] [--exclude-key]
                                            online backup, verified by integrity_check; --exclude-key
                                            leaves the pseudonymisation key out (for copies that leave
@@ -126,8 +131,9 @@ async function seed(args: string[], io: Io): Promise<number> {
 }
 
 function check(args: string[], io: Io): number {
-  const values = options(args, { db: { type: 'string' } }, ['db']);
-  const report = checkDatabase(String(values.db));
+  const values = options(args, { db: { type: 'string' }, 'expect-head': { type: 'string' } }, ['db']);
+  const expectHead = values['expect-head'] === undefined ? undefined : parseHead(String(values['expect-head']));
+  const report = checkDatabase(String(values.db), { expectHead });
   io.out(`database:        ${report.path}`);
   io.out(`schema version:  ${report.schemaVersion} (this RootLog: ${report.appSchemaVersion})`);
   io.out(`integrity:       ${report.integrity.join('; ')}`);
@@ -136,19 +142,36 @@ function check(args: string[], io: Io): number {
   io.out(
     `dashboard facts: ${wrongFacts.count === 0 ? 'ok' : `${wrongFacts.count} procedures disagree with their records (${wrongFacts.ids.join(', ')})`}`,
   );
-  for (const [table, count] of Object.entries(report.counts)) io.out(`  ${table.padEnd(22)} ${count}`);
-  if (!report.ok) {
-    io.err(
-      report.schemaVersion !== report.appSchemaVersion
-        ? `check failed: schema version ${report.schemaVersion} is not this RootLog's ${report.appSchemaVersion}`
-        : report.integrity[0] === 'ok' && report.foreignKeyViolations === 0
-          ? 'check failed: the dashboard would misreport the procedures listed above (their records are intact); report this to IT support'
-          : 'check failed: the database has integrity problems; restore the latest backup',
+  const { ledger } = report;
+  if (ledger) {
+    io.out(`triggers:        ${ledger.triggers.length === 0 ? 'ok' : `${ledger.triggers.length} problem(s)`}`);
+    for (const problem of ledger.triggers) io.out(`  ${problem}`);
+    io.out(`audit chain:     ${ledger.audit ? `BROKEN: ${ledger.audit}` : `ok (${ledger.head.audit.seq} rows)`}`);
+    io.out(
+      `version chain:   ${ledger.versions ? `BROKEN: ${ledger.versions}` : `ok (${ledger.head.versions.count} signed versions)`}`,
     );
-    return 1;
+    io.out(
+      `signed records:  ${ledger.records.count === 0 ? `ok (${ledger.records.checked} match their signed versions)` : `${ledger.records.count} differ from their signed versions`}`,
+    );
+    for (const problem of ledger.records.problems) io.out(`  ${problem}`);
+    if (!ledger.audit && !ledger.versions) io.out(`chain head:      ${formatHead(ledger.head)}`);
+    if (ledger.expectedHead !== null) io.out(`kept head:       ${ledger.expectedHead}`);
   }
-  io.out('check passed');
-  return 0;
+  for (const [table, count] of Object.entries(report.counts)) io.out(`  ${table.padEnd(22)} ${count}`);
+  if (!report.ok) io.err(`check failed: ${failure(report)}`);
+  else io.out('check passed');
+  return report.ok ? 0 : 1;
+}
+
+function failure(report: CheckReport): string {
+  const { ledger } = report;
+  if (report.schemaVersion !== report.appSchemaVersion)
+    return `schema version ${report.schemaVersion} is not this RootLog's ${report.appSchemaVersion}`;
+  if (report.integrity[0] !== 'ok' || report.foreignKeyViolations !== 0)
+    return 'the database has integrity problems; restore the latest backup';
+  if (ledger && !ledger.ok)
+    return 'the record was changed outside RootLog (see above): keep this file as evidence, tell the data protection officer, and compare it with the latest backup';
+  return 'the dashboard would misreport the procedures listed above (their records are intact); report this to IT support';
 }
 
 async function backup(args: string[], io: Io): Promise<number> {

@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { appendAudit, diff } from '../audit.js';
-import { appendVersion } from '../sqlite/versions.js';
 import { JSON_FORMAT, JSON_FORMAT_VERSION } from '../exports/json.js';
 import type { ExportedRecord } from '../exports/records.js';
 import {
@@ -22,6 +21,7 @@ import {
 import { clinicalContent } from '../procedures.js';
 import { drugCatalogue, listOperators, referenceLevels } from '../settings.js';
 import { type LifeColumns, readProcedure, writeProcedure } from '../sqlite/procedure-rows.js';
+import { appendVersion } from '../sqlite/versions.js';
 import type { ServiceContext, Store } from '../store.js';
 
 /*

@@ -11,4 +11,3 @@ import { sha256 } from '../sqlite/hash-chain.js';
 export function contentHash(content: unknown): string {
   return sha256(canonicalJson(flatten(content)));
 }
-

@@ -1,0 +1,33 @@
+import { RootLogError } from '../model/index.js';
+import { GENESIS, isHash } from '../sqlite/hash-chain.js';
+
+/**
+ * Where both chains end: the last audit row (its seq and hash) and the last signed version
+ * (how many there are and the last one's hash). Kept outside the logbook (printed by
+ * `rootlog check`, put in a ticket, a mail, a paper register), it lets a later check prove
+ * that nothing written up to it has changed since, even by someone who rewrote every hash.
+ */
+export interface ChainHead {
+  audit: { seq: number; hash: string };
+  versions: { count: number; hash: string };
+}
+
+export const EMPTY_HEAD: ChainHead = { audit: { seq: 0, hash: GENESIS }, versions: { count: 0, hash: GENESIS } };
+
+export const formatHead = (head: ChainHead) =>
+  `audit:${head.audit.seq}:${head.audit.hash} versions:${head.versions.count}:${head.versions.hash}`;
+
+export function parseHead(text: string): ChainHead {
+  const match = /^audit:(\d{1,15}):([0-9a-f]{64}) versions:(\d{1,15}):([0-9a-f]{64})$/.exec(text.trim());
+  if (!match || !isHash(match[2]) || !isHash(match[4])) {
+    throw new RootLogError(
+      'validation',
+      'Expected head must be written as rootlog check prints it: "audit:SEQ:HASH versions:COUNT:HASH"',
+      { field: 'expect-head' },
+    );
+  }
+  return {
+    audit: { seq: Number(match[1]), hash: match[2] },
+    versions: { count: Number(match[3]), hash: match[4] },
+  };
+}

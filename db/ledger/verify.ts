@@ -1,0 +1,185 @@
+import type Database from 'better-sqlite3';
+import { diff } from '../audit.js';
+import { clinicalContent } from '../model/index.js';
+import { asReadable } from '../sqlite/connection.js';
+import { type AuditLink, auditHash, GENESIS, type VersionLink, versionHash } from '../sqlite/hash-chain.js';
+import { readProcedure } from '../sqlite/procedure-rows.js';
+import { triggerProblems } from './expected-triggers.js';
+import { type ChainHead, EMPTY_HEAD } from './head.js';
+
+/*
+ * What `rootlog check` proves about the record beyond SQLite's page check: the protective
+ * triggers are RootLog's own, both hash chains are unbroken, every signed record is what its
+ * latest signed version says and has the versions its life says, and (given a head kept
+ * elsewhere) nothing up to that head has been rewritten. Each part names its first broken
+ * link: after a break, what follows proves nothing more.
+ */
+
+export interface LedgerReport {
+  ok: boolean;
+  triggers: string[];
+  /** The first broken link of the audit chain, if any. */
+  audit: string | null;
+  /** The first broken link of the versions' chain, if any. */
+  versions: string | null;
+  /** Signed records that differ from their versions (the first few), and how many. */
+  records: { checked: number; problems: string[]; count: number };
+  /** The kept head's verdict, when one was given. */
+  expectedHead: string | null;
+  head: ChainHead;
+}
+
+const MAX_LISTED = 10;
+
+const where = (row: AuditLink) =>
+  `audit row ${row.seq} (${row.action} of ${row.entity} ${row.entityId}${row.version == null ? '' : ` version ${row.version}`}, ${row.at})`;
+
+function checkAuditChain(db: Database.Database, signatures: Set<string>, expect?: ChainHead) {
+  let previous = GENESIS;
+  let seq = 0;
+  let broken: string | null = null;
+  let kept: string | null = null;
+  const rows = db
+    .prepare(
+      `SELECT seq, at, actor, action, entity, entity_id AS entityId, version, changes, reason, hash
+         FROM audit_log ORDER BY seq`,
+    )
+    .iterate() as IterableIterator<AuditLink & { hash: string | null }>;
+  for (const row of rows) {
+    if (row.entity === 'procedure' && (row.action === 'sign' || row.action === 'amend' || row.action === 'import'))
+      signatures.add(`${row.entityId}:${row.version}`);
+    if (broken) continue;
+    if (row.seq !== seq + 1) {
+      broken =
+        seq === 0
+          ? `the audit log starts at row ${row.seq}: the rows before it were removed`
+          : `audit row ${seq} is followed by row ${row.seq}: the rows between them were removed`;
+    } else if (row.hash === null) {
+      broken = `${where(row)} has no hash`;
+    } else if (auditHash(previous, row) !== row.hash) {
+      broken = `${where(row)} does not match its hash: this row was changed, or the row before it was rewritten`;
+    } else {
+      previous = row.hash;
+      seq = row.seq;
+      if (expect && seq === expect.audit.seq && previous !== expect.audit.hash)
+        kept = `audit row ${seq} is not the one in the kept head: the log up to it was rewritten`;
+    }
+  }
+  if (!broken && expect && seq < expect.audit.seq)
+    kept = `the audit log ends at row ${seq}, before row ${expect.audit.seq} of the kept head: rows were removed`;
+  return { broken, kept, head: { seq, hash: previous } };
+}
+
+function checkVersionChain(db: Database.Database, expect?: ChainHead) {
+  let previous = GENESIS;
+  let count = 0;
+  let broken: string | null = null;
+  let kept: string | null = null;
+  const rows = db
+    .prepare(
+      `SELECT procedure_id AS procedureId, version, content, signed_by AS signedBy, signed_at AS signedAt, reason, hash
+         FROM procedure_versions ORDER BY rowid`,
+    )
+    .iterate() as IterableIterator<VersionLink & { hash: string | null }>;
+  for (const row of rows) {
+    const label = `signed version ${row.version} of procedure ${row.procedureId} (${row.signedAt})`;
+    if (row.hash === null) broken = `${label} has no hash`;
+    else if (versionHash(previous, row) !== row.hash)
+      broken = `${label} does not match its hash: it was changed, or the version written before it was`;
+    if (broken) break;
+    previous = row.hash as string;
+    count++;
+    if (expect && count === expect.versions.count && previous !== expect.versions.hash)
+      kept = `signed version number ${count} is not the one in the kept head: the versions up to it were rewritten`;
+  }
+  if (!broken && expect && count < expect.versions.count)
+    kept = `there are ${count} signed versions, fewer than the ${expect.versions.count} of the kept head: versions were removed`;
+  return { broken, kept, head: { count, hash: previous } };
+}
+
+interface VersionRow {
+  procedure_id: string;
+  version: number;
+  content: string;
+  signed_by: string;
+  signed_at: string;
+  reason: string | null;
+}
+
+/** Each record against its versions: numbered 1…version, the latest equal to the tables, its life columns too. */
+function recordProblems(db: Database.Database, signatures: Set<string>) {
+  const problems: string[] = [];
+  let count = 0;
+  let checked = 0;
+  const note = (text: string) => {
+    count++;
+    if (problems.length < MAX_LISTED) problems.push(text);
+  };
+  const versionsOf = db.prepare('SELECT * FROM procedure_versions WHERE procedure_id = ? ORDER BY version');
+  const readable = asReadable(db);
+  const procedures = db.prepare('SELECT id, status FROM procedures').all() as { id: string; status: string }[];
+  const known = new Set<string>();
+  for (const { id, status } of procedures) {
+    known.add(id);
+    const versions = versionsOf.all(id) as VersionRow[];
+    if (status === 'draft') {
+      if (versions.length > 0) note(`procedure ${id} is a draft but has ${versions.length} signed version(s)`);
+      continue;
+    }
+    checked++;
+    const stored = readProcedure(readable, id);
+    if (!stored) continue;
+    const { life, record } = stored;
+    const numbers = versions.map((version) => version.version);
+    if (numbers.length !== life.version || numbers.some((number, index) => number !== index + 1)) {
+      note(`procedure ${id} is at version ${life.version} but its signed versions are [${numbers.join(', ')}]`);
+      continue;
+    }
+    const missingSignature = numbers.find((number) => !signatures.has(`${id}:${number}`));
+    if (missingSignature !== undefined) {
+      note(`procedure ${id}: signed version ${missingSignature} has no signature in the audit log`);
+      continue;
+    }
+    const first = versions[0] as VersionRow;
+    const latest = versions[versions.length - 1] as VersionRow;
+    const differs = Object.keys(diff(JSON.parse(latest.content), clinicalContent(record)));
+    if (differs.length > 0) {
+      note(
+        `procedure ${id}: ${differs.slice(0, 3).join(', ')}${differs.length > 3 ? ` and ${differs.length - 3} more` : ''} differ${differs.length === 1 ? 's' : ''} from signed version ${latest.version}`,
+      );
+    } else if (life.signedBy !== first.signed_by || life.signedAt !== first.signed_at) {
+      note(`procedure ${id}: its signer or signing time differs from signed version 1`);
+    } else if (
+      life.status === 'amended' &&
+      (life.amendedBy !== latest.signed_by || life.amendedAt !== latest.signed_at || life.amendReason !== latest.reason)
+    ) {
+      note(`procedure ${id}: its amender, time or reason differs from signed version ${latest.version}`);
+    } else if (life.status === 'signed' && life.version !== 1) {
+      note(`procedure ${id} is signed (not amended) but at version ${life.version}`);
+    }
+  }
+  const orphans = db.prepare('SELECT DISTINCT procedure_id FROM procedure_versions').pluck().all() as string[];
+  for (const id of orphans)
+    if (!known.has(id)) note(`signed versions of procedure ${id} have no record: it was removed`);
+  return { checked, problems, count };
+}
+
+export function verifyLedger(db: Database.Database, expect?: ChainHead): LedgerReport {
+  const triggers = triggerProblems(db);
+  const signatures = new Set<string>();
+  const audit = checkAuditChain(db, signatures, expect);
+  const versions = checkVersionChain(db, expect);
+  const records = recordProblems(db, signatures);
+  const kept = expect ? (audit.kept ?? versions.kept) : null;
+  const report: LedgerReport = {
+    ok: false,
+    triggers,
+    audit: audit.broken,
+    versions: versions.broken,
+    records,
+    expectedHead: expect ? (kept ?? 'ok') : null,
+    head: audit.broken || versions.broken ? EMPTY_HEAD : { audit: audit.head, versions: versions.head },
+  };
+  report.ok = triggers.length === 0 && !audit.broken && !versions.broken && records.count === 0 && !kept;
+  return report;
+}
