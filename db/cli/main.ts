@@ -10,6 +10,7 @@ import { pseudonymKey, restorePseudonymKey } from '../settings.js';
 import { dashboard } from '../stats/dashboard.js';
 import { formatDashboard } from '../stats/format.js';
 import { openStore, type Store } from '../store.js';
+import { printable } from './printable.js';
 
 /*
  * rootlog — the command line for IT and physicists: seed, check, backup.
@@ -145,7 +146,7 @@ function check(args: string[], io: Io): number {
   const { ledger } = report;
   if (ledger) {
     io.out(`triggers:        ${ledger.triggers.length === 0 ? 'ok' : `${ledger.triggers.length} problem(s)`}`);
-    for (const problem of ledger.triggers) io.out(`  ${problem}`);
+    for (const problem of ledger.triggers) io.out(`  ${printable(problem)}`);
     io.out(`audit chain:     ${ledger.audit ? `BROKEN: ${ledger.audit}` : `ok (${ledger.head.audit.seq} rows)`}`);
     io.out(
       `version chain:   ${ledger.versions ? `BROKEN: ${ledger.versions}` : `ok (${ledger.head.versions.count} signed versions)`}`,
@@ -153,7 +154,7 @@ function check(args: string[], io: Io): number {
     io.out(
       `signed records:  ${ledger.records.count === 0 ? `ok (${ledger.records.checked} match their signed versions)` : `${ledger.records.count} differ from their signed versions`}`,
     );
-    for (const problem of ledger.records.problems) io.out(`  ${problem}`);
+    for (const problem of ledger.records.problems) io.out(`  ${printable(problem)}`);
     if (!ledger.audit && !ledger.versions) io.out(`chain head:      ${formatHead(ledger.head)}`);
     if (ledger.expectedHead !== null) io.out(`kept head:       ${ledger.expectedHead}`);
   }
@@ -264,13 +265,27 @@ async function importCommand(args: string[], io: Io): Promise<number> {
   const store = openStore(String(values.db));
   try {
     await checkedBeforeWriting(store);
-    const report = importFile(store, String(values.in), { actor: actor() });
+    const report = await importFile(
+      store,
+      String(values.in),
+      { actor: actor() },
+      {
+        onProgress: (so, bytes, total) =>
+          io.progress?.(
+            `read ${so.read} records (${total > 0 ? Math.floor((bytes / total) * 100) : 100} %): added ${so.added}, skipped ${so.skipped}, rejected ${so.rejected.length}`,
+          ),
+      },
+    );
     io.out(
       `added ${report.added}, skipped ${report.skipped} (already here), conflicts ${report.conflicts.length}, rejected ${report.rejected.length}`,
     );
-    for (const conflict of report.conflicts) io.out(`  conflict ${conflict.id}: ${conflict.reason}`);
+    // Ids and reasons come from the file: shown escaped, never acted on by the terminal.
+    for (const conflict of report.conflicts)
+      io.out(`  conflict ${printable(conflict.id)}: ${printable(conflict.reason)}`);
     for (const rejection of report.rejected)
-      io.out(`  rejected ${rejection.id}: ${rejection.problems.map((p) => p.message).join('; ')}`);
+      io.out(
+        `  rejected ${printable(rejection.id)}: ${rejection.problems.map((p) => printable(`${p.field ? `${p.field}: ` : ''}${p.message}`)).join('; ')}`,
+      );
     return report.conflicts.length > 0 || report.rejected.length > 0 ? 1 : 0;
   } finally {
     store.close();
@@ -350,7 +365,7 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
       return 2;
     }
     if (error instanceof RootLogError) {
-      io.err(`rootlog ${command}: ${error.message}`);
+      io.err(`rootlog ${command}: ${printable(error.message)}`);
       return 1;
     }
     throw error;

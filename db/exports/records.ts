@@ -2,6 +2,7 @@ import { type AuditEntry, auditHistory } from '../audit.js';
 import { ageInYears, type ProcedureDraft, type RecordLife } from '../model/index.js';
 import { clinicalContent } from '../procedures.js';
 import type { ReadConnection } from '../sqlite/connection.js';
+import { GENESIS } from '../sqlite/hash-chain.js';
 import { readProcedure } from '../sqlite/procedure-rows.js';
 import type { ExportOptions } from './options.js';
 import { coarseDate, type DatePrecision, pseudonym } from './pseudonyms.js';
@@ -21,14 +22,23 @@ export interface SignedVersion {
   signedAt: string;
   reason: string | null;
   content: ProcedureDraft;
+  /** Its link in the exporting logbook's hash chain, and the link before it (see sqlite/hash-chain.ts). */
+  hash: string | null;
+  previousHash: string | null;
 }
+
+/** An audit entry of the record, with its place and link in the exporting logbook's chain. */
+export type ExportedHistoryEntry = Omit<AuditEntry, 'entity' | 'entityId'> & {
+  hash: string | null;
+  previousHash: string | null;
+};
 
 export interface ExportedRecord {
   id: string;
   life: Omit<RecordLife, 'id'>;
   content: ProcedureDraft;
   versions: SignedVersion[];
-  history: Omit<AuditEntry, 'seq' | 'entity' | 'entityId'>[];
+  history: ExportedHistoryEntry[];
   operatorName: string | null;
 }
 
@@ -95,7 +105,9 @@ export function readExportedRecord(read: ReadConnection, id: string): ExportedRe
   const versions = (
     read
       .prepare(
-        'SELECT version, signed_by, signed_at, reason, content FROM procedure_versions WHERE procedure_id = ? ORDER BY version',
+        `SELECT version, signed_by, signed_at, reason, content, hash,
+                (SELECT p.hash FROM procedure_versions p WHERE p.rowid < v.rowid ORDER BY p.rowid DESC LIMIT 1) AS previous_hash
+           FROM procedure_versions v WHERE procedure_id = ? ORDER BY version`,
       )
       .all(id) as Record<string, unknown>[]
   ).map((row) => ({
@@ -104,10 +116,20 @@ export function readExportedRecord(read: ReadConnection, id: string): ExportedRe
     signedAt: row.signed_at as string,
     reason: (row.reason as string | null) ?? null,
     content: JSON.parse(row.content as string) as ProcedureDraft,
+    hash: (row.hash as string | null) ?? null,
+    previousHash: row.hash == null ? null : ((row.previous_hash as string | null) ?? GENESIS),
   }));
-  const history = auditHistory(read, 'procedure', id).map(
-    ({ seq: _seq, entity: _entity, entityId: _entityId, ...entry }) => entry,
+  const links = read.prepare(
+    'SELECT hash, (SELECT p.hash FROM audit_log p WHERE p.seq = a.seq - 1) AS previous FROM audit_log a WHERE seq = ?',
   );
+  const history = auditHistory(read, 'procedure', id).map(({ entity: _entity, entityId: _entityId, ...entry }) => {
+    const link = links.get(entry.seq) as { hash: string | null; previous: string | null };
+    return {
+      ...entry,
+      hash: link.hash,
+      previousHash: link.hash == null ? null : entry.seq === 1 ? GENESIS : link.previous,
+    };
+  });
   const operatorName = record.operatorId
     ? ((read.prepare('SELECT name FROM operators WHERE id = ?').pluck().get(record.operatorId) as string | undefined) ??
       null)

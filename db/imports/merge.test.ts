@@ -36,11 +36,12 @@ describe('merging another console’s JSON export', () => {
   it('adds new records, and the same import twice changes nothing', async () => {
     const { out } = await consoleExport();
     const { store } = tempStore();
-    expect(importFile(store, out, context)).toMatchObject({ added: 26, skipped: 0, conflicts: [], rejected: [] });
+    expect(await importFile(store, out, context)).toMatchObject({ added: 26, skipped: 0, conflicts: [], rejected: [] });
     const after = snapshot(store);
-    expect(importFile(store, out, context)).toMatchObject({ added: 0, skipped: 26, conflicts: [], rejected: [] });
+    expect(await importFile(store, out, context)).toMatchObject({ added: 0, skipped: 26, conflicts: [], rejected: [] });
     expect(snapshot(store)).toEqual(after);
-    expect(store.writer.db.prepare("SELECT count(*) FROM audit_log WHERE action = 'import'").pluck().get()).toBe(1);
+    // One row for the batch committed, one for the whole import; the second import left none.
+    expect(store.writer.db.prepare("SELECT count(*) FROM audit_log WHERE action = 'import'").pluck().get()).toBe(2);
     // Imported records carry dashboard facts of their own, made by the same writer.
     expect(proceduresWithWrongFacts(store.writer.db)).toEqual([]);
     expect(dashboard(store).procedures).toBe(
@@ -51,7 +52,7 @@ describe('merging another console’s JSON export', () => {
   it('reports a record that differs from a signed one here as a conflict and keeps the one here', async () => {
     const { store: consoleA, out, mergeId } = await consoleExport();
     const { store } = tempStore();
-    importFile(store, out, context);
+    await importFile(store, out, context);
     // Console A amends the record afterwards and exports again.
     amendProcedure(
       consoleA,
@@ -62,7 +63,7 @@ describe('merging another console’s JSON export', () => {
     const again = tempPath('console-a-again.json');
     await runExport(consoleA, { format: 'json', out: again });
     const before = getProcedure(store, mergeId);
-    const report = importFile(store, again, context);
+    const report = await importFile(store, again, context);
     expect(report.added).toBe(0);
     expect(report.conflicts).toEqual([
       {
@@ -81,17 +82,20 @@ describe('merging another console’s JSON export', () => {
     const edited = tempPath('edited.json');
     writeFileSync(edited, JSON.stringify(data));
     const { store } = tempStore();
-    const report = importFile(store, edited, context);
+    const report = await importFile(store, edited, context);
     expect(report.added).toBe(24);
-    expect(report.rejected.map((rejection) => rejection.problems[0]?.field)).toEqual(['painPre', 'life.status']);
+    expect(report.rejected.map((rejection) => rejection.problems[0]?.field)).toEqual([
+      'content.painPre',
+      'life.status',
+    ]);
 
     const notExport = tempPath('x.json');
     writeFileSync(notExport, '{"hello": 1}');
-    expect(() => importFile(store, notExport, context)).toThrowError(
+    await expect(importFile(store, notExport, context)).rejects.toThrowError(
       expect.objectContaining({ code: 'validation', field: 'format' }),
     );
     writeFileSync(notExport, 'not json');
-    expect(() => importFile(store, notExport, context)).toThrowError(expect.objectContaining({ field: 'in' }));
+    await expect(importFile(store, notExport, context)).rejects.toThrowError(expect.objectContaining({ field: 'in' }));
   });
 
   it('reads any file of its format version, whatever the exporting database schema; refuses a newer format', async () => {
@@ -100,10 +104,10 @@ describe('merging another console’s JSON export', () => {
     const fromNewerDatabase = tempPath('newer-schema.json');
     writeFileSync(fromNewerDatabase, JSON.stringify({ ...data, schemaVersion: 99 }));
     const { store } = tempStore();
-    expect(importFile(store, fromNewerDatabase, context).added).toBe(26);
+    expect((await importFile(store, fromNewerDatabase, context)).added).toBe(26);
     const newerFormat = tempPath('newer-format.json');
     writeFileSync(newerFormat, JSON.stringify({ ...data, formatVersion: 2 }));
-    expect(() => importFile(store, newerFormat, context)).toThrowError(
+    await expect(importFile(store, newerFormat, context)).rejects.toThrowError(
       expect.objectContaining({
         code: 'validation',
         field: 'formatVersion',
@@ -117,7 +121,7 @@ describe('merging another console’s JSON export', () => {
     const out = tempPath('pseudo.json');
     await runExport(consoleA, { format: 'json', out, pseudonymize: true });
     const target = openStore(tempPath());
-    expect(() => importFile(target, out, context)).toThrowError(
+    await expect(importFile(target, out, context)).rejects.toThrowError(
       expect.objectContaining({
         field: 'pseudonymized',
         message: expect.stringMatching(/pseudonymised exports cannot be merged/),

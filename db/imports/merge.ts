@@ -1,34 +1,36 @@
-import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { appendAudit, diff } from '../audit.js';
 import { JSON_FORMAT, JSON_FORMAT_VERSION } from '../exports/json.js';
-import type { ExportedRecord } from '../exports/records.js';
 import {
-  canonicalDraft,
+  type Drug,
   drugSchema,
   type FieldProblem,
+  localDateOf,
   operatorSchema,
-  type ProcedureDraft,
+  problem,
   problemsFromZod,
-  procedureDraftSchema,
-  procedureIdSchema,
   RootLogError,
-  STATUSES,
-  signingProblems,
   warnings,
 } from '../model/index.js';
 import { clinicalContent } from '../procedures.js';
 import { drugCatalogue, listOperators, referenceLevels } from '../settings.js';
+import type { WriteConnection } from '../sqlite/connection.js';
 import { type LifeColumns, readProcedure, writeProcedure } from '../sqlite/procedure-rows.js';
 import { appendVersion } from '../sqlite/versions.js';
-import type { ServiceContext, Store } from '../store.js';
+import { newId, type ServiceContext, type Store } from '../store.js';
+import { type FileEvent, readExportFile } from './export-file.js';
+import { IMPORT_LIMITS, type ImportLimits } from './limits.js';
+import { checkRecord, plainText, type RecordCheckContext, type SoundRecord } from './record-check.js';
 
 /*
- * Merging a JSON export from another console, by record id, in one transaction:
- * new records are added with their signed versions and history; identical ones are
- * skipped; a record that differs from the one here is reported as a conflict and never
- * overwrites it. Running the same import twice changes nothing.
+ * Merging a JSON export from another console, by record id. The file is read as a stream;
+ * each record is checked as a whole (record-check.ts) and rejected alone, with its id and
+ * reasons, when it is not sound; sound records are written in short transactions of a few
+ * hundred, so the console's own saves never wait beyond their busy timeout. New records are
+ * added with their signed versions and history; identical ones are skipped; one that differs
+ * from the record here is a conflict and never overwrites it. Running the same import twice
+ * changes nothing. If the import stops part-way (a broken file, a full disk), what it had
+ * committed stays, is in the audit log, and is said in the error.
  */
 
 export interface ImportConflict {
@@ -41,286 +43,352 @@ export interface ImportReport {
   skipped: number;
   conflicts: ImportConflict[];
   rejected: { id: string; problems: FieldProblem[] }[];
+  /** Records read from the file so far. */
+  read: number;
 }
 
-const lifeSchema = z.object({
-  status: z.enum(STATUSES),
-  version: z.number().int().min(1),
-  consoleName: z.string().min(1).max(200),
-  createdAt: z.string().min(1),
-  createdBy: z.string().min(1),
-  updatedAt: z.string().min(1),
-  signedBy: z.string().nullable(),
-  signedAt: z.string().nullable(),
-  amendedBy: z.string().nullable(),
-  amendedAt: z.string().nullable(),
-  amendReason: z.string().nullable(),
-});
+export interface ImportOptions {
+  onProgress?: (report: ImportReport, bytes: number, totalBytes: number) => void;
+  limits?: Partial<ImportLimits>;
+  now?: () => Date;
+}
 
-const recordSchema = z.object({
-  id: procedureIdSchema,
-  life: lifeSchema,
-  content: z.unknown(),
-  versions: z.array(
-    z.object({
-      version: z.number().int().min(1),
-      signedBy: z.string(),
-      signedAt: z.string(),
-      reason: z.string().nullable(),
-      content: z.unknown(),
-    }),
-  ),
-  history: z.array(
-    z.object({
-      at: z.string(),
-      actor: z.string().min(1),
-      action: z.enum(['create', 'update', 'sign', 'amend', 'delete', 'settings', 'import']),
-      version: z.number().nullable(),
-      changes: z.record(z.string(), z.object({ before: z.unknown(), after: z.unknown() })),
-      reason: z.string().nullable(),
-    }),
-  ),
-  operatorName: z.string().nullable(),
-});
-
-const fileSchema = z.object({
+const headerSchema = z.object({
   format: z.literal(JSON_FORMAT, { error: `is not a RootLog JSON export (format must be "${JSON_FORMAT}")` }),
   formatVersion: z
-    .number()
-    .int()
+    .number({ error: 'must be a whole number' })
+    .int({ error: 'must be a whole number' })
+    .min(1, { error: 'must be 1 or more' })
     .max(JSON_FORMAT_VERSION, {
       error: `is from a newer RootLog (this one reads format version ${JSON_FORMAT_VERSION})`,
     }),
   // The exporting database's schema, for the record only: what a file holds is fixed by its
-  // format version, so a console whose database is newer (its dashboard facts, say) can still
-  // hand its records to one that is not.
-  schemaVersion: z.number().int(),
+  // format version, so a console whose database is newer can still hand its records on.
+  schemaVersion: z.number().int().min(1),
   pseudonymized: z.literal(false, {
     error: 'is pseudonymised: pseudonymised exports cannot be merged (their identifiers are hashes)',
   }),
-  operators: z.array(operatorSchema),
-  drugCatalogue: z.array(drugSchema),
-  procedures: z.array(z.unknown()),
+  operators: z.array(z.unknown()).max(10_000),
+  drugCatalogue: z.array(z.unknown()).max(1_000),
 });
+
+// Operator ids are stored (at most 64 characters) and shown: plain text like any actor.
+const importedOperatorSchema = operatorSchema.extend({ id: plainText(64), name: plainText(100) });
 
 /** Same clinical meaning: compared field by field, so key order and absent-vs-null do not matter. */
 const same = (a: unknown, b: unknown) => Object.keys(diff(a, b)).length === 0;
 
-function parseContent(value: unknown): { content?: ProcedureDraft; problems: FieldProblem[] } {
-  const parsed = procedureDraftSchema.safeParse(value);
-  return parsed.success
-    ? { content: canonicalDraft(parsed.data), problems: [] }
-    : { problems: problemsFromZod(parsed.error) };
+function fileProblems(header: Record<string, unknown>): RootLogError | null {
+  const parsed = headerSchema.safeParse(header);
+  if (parsed.success) return null;
+  return RootLogError.invalid(
+    problemsFromZod(parsed.error).map((found) => ({ ...found, message: `The file's ${found.message}` })),
+  );
 }
 
-export function importFile(store: Store, path: string, context: ServiceContext): ImportReport {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    throw new RootLogError(
-      'validation',
-      `Cannot read ${path}: ${error instanceof Error ? error.message : String(error)}`,
-      { field: 'in' },
-    );
-  }
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch {
-    throw new RootLogError('validation', `${path} is not valid JSON, so it is not a RootLog export.`, { field: 'in' });
-  }
-  return importExport(store, data, context, createHash('sha256').update(text).digest('hex'));
+/** Operators and drugs the records need: added when missing and sound, never changed when present. */
+function addCatalogue(write: WriteConnection, header: z.output<typeof headerSchema>, report: ImportReport): boolean {
+  let grew = false;
+  const operatorIds = new Set(listOperators(write).map((operator) => operator.id));
+  header.operators.forEach((raw, index) => {
+    const parsed = importedOperatorSchema.safeParse(raw);
+    if (!parsed.success) {
+      report.rejected.push({
+        id: `operator #${index + 1}`,
+        problems: problemsFromZod(parsed.error).map((found) => ({
+          ...found,
+          field: `operators[${index}].${found.field}`,
+        })),
+      });
+      return;
+    }
+    if (operatorIds.has(parsed.data.id)) return;
+    write
+      .prepare('INSERT INTO operators (id, name, active) VALUES (?, ?, ?)')
+      .run(parsed.data.id, parsed.data.name, parsed.data.active ? 1 : 0);
+    operatorIds.add(parsed.data.id);
+    grew = true;
+  });
+  const codes = new Set(drugCatalogue(write).map((drug) => drug.code));
+  header.drugCatalogue.forEach((raw, index) => {
+    const parsed = drugSchema.safeParse(raw);
+    if (!parsed.success) {
+      report.rejected.push({
+        id: `drug #${index + 1}`,
+        problems: problemsFromZod(parsed.error).map((found) => ({
+          ...found,
+          field: `drugCatalogue[${index}].${found.field}`,
+        })),
+      });
+      return;
+    }
+    const drug: Drug = parsed.data;
+    if (codes.has(drug.code)) return;
+    write
+      .prepare(
+        `INSERT INTO drug_catalogue (code, name, drug_class, particulate, dosing, default_concentration_mg_per_ml, usual_dose_mg, max_dose_mg, active)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        drug.code,
+        drug.name,
+        drug.drugClass,
+        drug.particulate ? 1 : 0,
+        drug.dosing,
+        drug.defaultConcentrationMgPerMl ?? null,
+        drug.usualDoseMg ?? null,
+        drug.maxDoseMg ?? null,
+        drug.active ? 1 : 0,
+      );
+    codes.add(drug.code);
+    grew = true;
+  });
+  return grew;
 }
 
-export function importExport(store: Store, data: unknown, context: ServiceContext, fileHash = ''): ImportReport {
-  const file = fileSchema.safeParse(data);
-  if (!file.success) {
-    const problems = problemsFromZod(file.error).map((problem) => ({
-      ...problem,
-      message: `The file's ${problem.message}`,
-    }));
-    throw RootLogError.invalid(problems);
+/** Writes one sound record: its parts as a draft, then its versions, its signature and its history. */
+function addRecord(write: WriteConnection, incoming: SoundRecord): void {
+  const { id, content, life } = incoming;
+  const rules = { referenceLevels: referenceLevels(write), drugCatalogue: drugCatalogue(write) };
+  const columns: LifeColumns = {
+    ...life,
+    performedAtUtc: content.performedAt ? new Date(content.performedAt).toISOString() : life.createdAt,
+    performedDate: content.performedAt ? localDateOf(content.performedAt) : life.createdAt.slice(0, 10),
+    warningCodes: warnings(content, rules)
+      .map((warning) => warning.code)
+      .join(','),
+  };
+  writeProcedure(
+    write.db,
+    id,
+    content,
+    {
+      ...columns,
+      status: 'draft',
+      version: 1,
+      signedBy: null,
+      signedAt: null,
+      amendedBy: null,
+      amendedAt: null,
+      amendReason: null,
+    },
+    false,
+  );
+  for (const version of incoming.versions) appendVersion(write, { procedureId: id, ...version });
+  if (life.status !== 'draft') {
+    write
+      .prepare(
+        `UPDATE procedures SET status = ?, version = ?, signed_by = ?, signed_at = ?, amended_by = ?, amended_at = ?, amend_reason = ?, updated_at = ?
+          WHERE id = ? AND status = 'draft'`,
+      )
+      .run(
+        life.status,
+        life.version,
+        life.signedBy,
+        life.signedAt,
+        life.amendedBy,
+        life.amendedAt,
+        life.amendReason,
+        life.updatedAt,
+        id,
+      );
   }
-  const report: ImportReport = { added: 0, skipped: 0, conflicts: [], rejected: [] };
-  const now = new Date().toISOString();
+  for (const entry of incoming.history) {
+    appendAudit(write, {
+      at: entry.at,
+      actor: entry.actor,
+      action: entry.action,
+      version: entry.version,
+      changes: entry.changes as Record<string, { before: unknown; after: unknown }>,
+      reason: entry.reason,
+      entity: 'procedure',
+      entityId: id,
+    });
+  }
+}
 
+/** A record already here: the same (skipped) or different (a conflict, the one here kept). */
+function compareWithExisting(write: WriteConnection, incoming: SoundRecord, report: ImportReport): boolean {
+  const existing = readProcedure(write.db, incoming.id);
+  if (!existing) return false;
+  const here = {
+    status: existing.life.status,
+    version: existing.life.version,
+    content: clinicalContent(existing.record),
+  };
+  if (same(here, { status: incoming.life.status, version: incoming.life.version, content: incoming.content })) {
+    report.skipped++;
+  } else {
+    report.conflicts.push({
+      id: incoming.id,
+      reason:
+        here.version !== incoming.life.version || here.status !== incoming.life.status
+          ? `here ${here.status} version ${here.version}, in the file ${incoming.life.status} version ${incoming.life.version}; the record here was kept`
+          : 'same version with different content; the record here was kept',
+    });
+  }
+  return true;
+}
+
+const sqliteMessage = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+export async function importFile(
+  store: Store,
+  path: string,
+  context: ServiceContext,
+  options: ImportOptions = {},
+): Promise<ImportReport> {
+  const limits: ImportLimits = { ...IMPORT_LIMITS, ...options.limits };
+  const now = options.now ?? (() => new Date());
+  const report: ImportReport = { added: 0, skipped: 0, conflicts: [], rejected: [], read: 0 };
+  const importId = newId();
   const write = store.writer;
-  write.db
-    .transaction(() => {
-      // Operators and drugs the records need: added when missing, never changed when present.
-      let catalogueGrew = false;
-      const operatorIds = new Set(listOperators(write).map((operator) => operator.id));
-      for (const operator of file.data.operators) {
-        if (operatorIds.has(operator.id)) continue;
-        write
-          .prepare('INSERT INTO operators (id, name, active) VALUES (?, ?, ?)')
-          .run(operator.id, operator.name, operator.active ? 1 : 0);
-        operatorIds.add(operator.id);
-        catalogueGrew = true;
-      }
-      const drugCodes = new Set(drugCatalogue(write).map((drug) => drug.code));
-      for (const drug of file.data.drugCatalogue) {
-        if (drugCodes.has(drug.code)) continue;
-        write
-          .prepare(
-            `INSERT INTO drug_catalogue (code, name, drug_class, particulate, dosing, default_concentration_mg_per_ml, usual_dose_mg, max_dose_mg, active)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-          )
-          .run(
-            drug.code,
-            drug.name,
-            drug.drugClass,
-            drug.particulate ? 1 : 0,
-            drug.dosing,
-            drug.defaultConcentrationMgPerMl ?? null,
-            drug.usualDoseMg ?? null,
-            drug.maxDoseMg ?? null,
-            drug.active ? 1 : 0,
-          );
-        drugCodes.add(drug.code);
-        catalogueGrew = true;
-      }
-      const signingContext = { operatorIds, drugCatalogue: drugCatalogue(write) };
-      const ruleSettings = { referenceLevels: referenceLevels(write), drugCatalogue: signingContext.drugCatalogue };
+  let checkContext: RecordCheckContext | undefined;
+  let catalogueGrew = false;
+  let pending: FileEvent[] = [];
+  let bytes = 0;
+  let totalBytes = 0;
+  let sha256 = '';
+  let batches = 0;
 
-      file.data.procedures.forEach((raw, index) => {
-        const parsed = recordSchema.safeParse(raw);
-        const rawId =
-          typeof raw === 'object' && raw !== null && 'id' in raw
-            ? String((raw as { id: unknown }).id)
-            : `#${index + 1}`;
-        if (!parsed.success) {
-          report.rejected.push({ id: rawId, problems: problemsFromZod(parsed.error) });
-          return;
-        }
-        const incoming = parsed.data as unknown as ExportedRecord;
-        const { content, problems } = parseContent({ ...(parsed.data.content as object), id: incoming.id });
-        const versions = parsed.data.versions.map((version) => ({
-          ...version,
-          parsed: parseContent({ ...(version.content as object), id: incoming.id }),
-        }));
-        const badVersion = versions.find((version) => version.parsed.problems.length > 0);
-        if (!content || badVersion) {
-          report.rejected.push({ id: incoming.id, problems: content ? (badVersion?.parsed.problems ?? []) : problems });
-          return;
-        }
-        if (incoming.life.status !== 'draft') {
-          const unsignable = signingProblems(content, signingContext);
-          if (unsignable.length > 0 || versions.length !== incoming.life.version) {
+  /** One short transaction: the records of a batch, each in its own savepoint, and the batch's audit row. */
+  const commit = (events: FileEvent[]) => {
+    write.db
+      .transaction(() => {
+        const before = { added: report.added, rejected: report.rejected.length, conflicts: report.conflicts.length };
+        const addedIds: string[] = [];
+        for (const event of events) {
+          if (event.kind === 'header') {
+            catalogueGrew = addCatalogue(write, headerSchema.parse(event.header), report);
+            checkContext = {
+              signing: {
+                operatorIds: new Set(listOperators(write).map((operator) => operator.id)),
+                drugCatalogue: drugCatalogue(write),
+              },
+              limits,
+              now: now(),
+            };
+            continue;
+          }
+          report.read++;
+          if (event.kind === 'too_large') {
             report.rejected.push({
-              id: incoming.id,
-              problems:
-                unsignable.length > 0
-                  ? unsignable
-                  : [
-                      {
-                        field: 'versions',
-                        message: `Versions: ${versions.length} given for a record at version ${incoming.life.version}`,
-                      },
-                    ],
+              id: event.id ?? `record #${event.index}`,
+              problems: [problem('record', `${event.problem}: a record may not be this large`)],
             });
-            return;
+            continue;
           }
-        }
-
-        const existing = readProcedure(write.db, incoming.id);
-        if (existing) {
-          const here = {
-            status: existing.life.status,
-            version: existing.life.version,
-            content: clinicalContent(existing.record),
-          };
-          if (same(here, { status: incoming.life.status, version: incoming.life.version, content })) {
-            report.skipped++;
-          } else {
-            report.conflicts.push({
-              id: incoming.id,
-              reason:
-                here.version !== incoming.life.version || here.status !== incoming.life.status
-                  ? `here ${here.status} version ${here.version}, in the file ${incoming.life.status} version ${incoming.life.version}; the record here was kept`
-                  : 'same version with different content; the record here was kept',
+          const verdict = checkRecord(event.value, event.index, checkContext as RecordCheckContext);
+          if (!verdict.ok) {
+            report.rejected.push({ id: verdict.id, problems: verdict.problems });
+            continue;
+          }
+          if (compareWithExisting(write, verdict.record, report)) continue;
+          try {
+            // A savepoint per record: if the database refuses any part, none of it stays.
+            write.db.transaction(() => addRecord(write, verdict.record))();
+            report.added++;
+            addedIds.push(verdict.record.id);
+          } catch (error) {
+            report.rejected.push({
+              id: verdict.record.id,
+              problems: [problem('record', `was refused by the database: ${sqliteMessage(error)}`)],
             });
           }
-          return;
         }
-
-        const life: LifeColumns = {
-          ...incoming.life,
-          performedAtUtc: content.performedAt ? new Date(content.performedAt).toISOString() : incoming.life.createdAt,
-          performedDate: content.performedAt ? content.performedAt.slice(0, 10) : incoming.life.createdAt.slice(0, 10),
-          warningCodes: warnings(content, ruleSettings)
-            .map((warning) => warning.code)
-            .join(','),
-        };
-        // Parts are written while the row is a draft; then the versions, then the signature.
-        writeProcedure(
-          write.db,
-          incoming.id,
-          content,
-          {
-            ...life,
-            status: 'draft',
-            version: 1,
-            signedBy: null,
-            signedAt: null,
-            amendedBy: null,
-            amendedAt: null,
-            amendReason: null,
+        batches++;
+        if (addedIds.length === 0 && !(batches === 1 && catalogueGrew)) return;
+        appendAudit(write, {
+          at: new Date().toISOString(),
+          actor: context.actor,
+          action: 'import',
+          entity: 'import',
+          entityId: importId,
+          changes: {
+            batch: { before: null, after: batches },
+            added: { before: null, after: addedIds },
+            rejected: { before: null, after: report.rejected.slice(before.rejected).map((entry) => entry.id) },
+            conflicts: { before: null, after: report.conflicts.slice(before.conflicts).map((entry) => entry.id) },
+            operatorsOrDrugsAdded: { before: null, after: batches === 1 && catalogueGrew },
           },
-          false,
-        );
-        for (const version of versions) {
-          appendVersion(write, {
-            procedureId: incoming.id,
-            version: version.version,
-            content: version.parsed.content,
-            signedBy: version.signedBy,
-            signedAt: version.signedAt,
-            reason: version.reason,
-          });
-        }
-        if (incoming.life.status !== 'draft') {
-          write
-            .prepare(
-              `UPDATE procedures SET status = ?, version = ?, signed_by = ?, signed_at = ?, amended_by = ?, amended_at = ?, amend_reason = ?, updated_at = ?
-                WHERE id = ? AND status = 'draft'`,
-            )
-            .run(
-              incoming.life.status,
-              incoming.life.version,
-              incoming.life.signedBy,
-              incoming.life.signedAt,
-              incoming.life.amendedBy,
-              incoming.life.amendedAt,
-              incoming.life.amendReason,
-              incoming.life.updatedAt,
-              incoming.id,
-            );
-        }
-        for (const entry of parsed.data.history) {
-          appendAudit(write, { ...entry, entity: 'procedure', entityId: incoming.id });
-        }
-        report.added++;
-      });
+        });
+      })
+      .immediate();
+    options.onProgress?.(report, bytes, totalBytes);
+  };
 
-      // An import that changed nothing leaves no trace, so running it again changes nothing.
-      if (report.added === 0 && !catalogueGrew) return;
-      appendAudit(write, {
-        at: now,
-        actor: context.actor,
-        action: 'import',
-        entity: 'import',
-        entityId: fileHash || now,
-        changes: {
-          added: { before: null, after: report.added },
-          skipped: { before: null, after: report.skipped },
-          conflicts: { before: null, after: report.conflicts.map((conflict) => conflict.id) },
-          rejected: { before: null, after: report.rejected.map((rejection) => rejection.id) },
-          operatorsOrDrugsAdded: { before: null, after: catalogueGrew },
-        },
-      });
-    })
-    .immediate();
+  try {
+    const stream = readExportFile(path, limits, (progress) => {
+      bytes = progress.bytes;
+      totalBytes = progress.totalBytes;
+      if (progress.sha256) sha256 = progress.sha256;
+    });
+    for await (const events of stream) {
+      // The file's own header is judged as soon as it is read, before any record.
+      for (const event of events) {
+        if (event.kind !== 'header') continue;
+        const invalid = fileProblems(event.header);
+        if (invalid) throw invalid;
+      }
+      pending.push(...events);
+      while (pending.filter((event) => event.kind !== 'header').length >= limits.batch) {
+        const cut = cutBatch(pending, limits.batch);
+        commit(pending.slice(0, cut));
+        pending = pending.slice(cut);
+      }
+    }
+    if (pending.length > 0) commit(pending);
+    pending = [];
+  } catch (error) {
+    throw stopped(error, report, path);
+  }
+  // The whole import in one audit row too, with the file's fingerprint, when it added anything.
+  if (report.added > 0 || catalogueGrew) {
+    write.db
+      .transaction(() =>
+        appendAudit(write, {
+          at: new Date().toISOString(),
+          actor: context.actor,
+          action: 'import',
+          entity: 'import',
+          entityId: importId,
+          changes: {
+            file: { before: null, after: sha256 },
+            added: { before: null, after: report.added },
+            skipped: { before: null, after: report.skipped },
+            conflicts: { before: null, after: report.conflicts.map((conflict) => conflict.id) },
+            rejected: { before: null, after: report.rejected.map((rejection) => rejection.id) },
+          },
+        }),
+      )
+      .immediate();
+  }
   return report;
+}
+
+/** How many leading events make a batch of `size` records (the header rides along). */
+function cutBatch(events: FileEvent[], size: number): number {
+  let records = 0;
+  for (let at = 0; at < events.length; at++) {
+    if (events[at]?.kind !== 'header') records++;
+    if (records === size) return at + 1;
+  }
+  return events.length;
+}
+
+/** An import that stops part-way says what it had already committed. */
+function stopped(error: unknown, report: ImportReport, path: string): RootLogError {
+  const committed =
+    report.added > 0
+      ? ` ${report.added} record(s) had already been added and stay (each batch is in the audit log); running the same import again adds the rest and skips those.`
+      : ' Nothing was added.';
+  if (error instanceof RootLogError) {
+    return new RootLogError(error.code, `${error.message}${committed}`, {
+      field: error.field,
+      problems: error.problems,
+    });
+  }
+  return new RootLogError('validation', `The import of ${path} stopped: ${sqliteMessage(error)}.${committed}`, {
+    field: 'in',
+  });
 }
