@@ -284,7 +284,7 @@ async function importCommand(args: string[], io: Io): Promise<number> {
       io.out(`  conflict ${printable(conflict.id)}: ${printable(conflict.reason)}`);
     for (const rejection of report.rejected)
       io.out(
-        `  rejected ${printable(rejection.id)}: ${rejection.problems.map((p) => printable(`${p.field ? `${p.field}: ` : ''}${p.message}`)).join('; ')}`,
+        `  rejected ${printable(rejection.id)}: ${rejection.problems.map((p) => printable(p.message.includes(p.field ?? '') ? p.message : `${p.message} (${p.field})`)).join('; ')}`,
       );
     return report.conflicts.length > 0 || report.rejected.length > 0 ? 1 : 0;
   } finally {

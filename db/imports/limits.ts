@@ -18,8 +18,12 @@ export const IMPORT_LIMITS = {
   historyEntries: 5_000,
   /** Signed versions of one record. */
   versions: 500,
-  /** Records committed per transaction: short, so the console's saves never wait long. */
-  batch: 200,
+  /** Records read and checked before they are written. */
+  batch: 1000,
+  /** Longest a write transaction may hold the lock: the console's saves wait at most about this. */
+  transactionMs: 400,
+  /** Pause after each transaction, so a console waiting for the lock gets it (SQLite retries at most 100 ms apart). */
+  pauseMs: 120,
 } as const;
 
 export type ImportLimits = { -readonly [K in keyof typeof IMPORT_LIMITS]: number };

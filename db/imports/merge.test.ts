@@ -40,8 +40,8 @@ describe('merging another console’s JSON export', () => {
     const after = snapshot(store);
     expect(await importFile(store, out, context)).toMatchObject({ added: 0, skipped: 26, conflicts: [], rejected: [] });
     expect(snapshot(store)).toEqual(after);
-    // One row for the batch committed, one for the whole import; the second import left none.
-    expect(store.writer.db.prepare("SELECT count(*) FROM audit_log WHERE action = 'import'").pluck().get()).toBe(2);
+    // Rows for the operators added, the batch committed and the whole import; the second import left none.
+    expect(store.writer.db.prepare("SELECT count(*) FROM audit_log WHERE action = 'import'").pluck().get()).toBe(3);
     // Imported records carry dashboard facts of their own, made by the same writer.
     expect(proceduresWithWrongFacts(store.writer.db)).toEqual([]);
     expect(dashboard(store).procedures).toBe(

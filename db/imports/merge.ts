@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { z } from 'zod';
 import { appendAudit, diff } from '../audit.js';
 import { JSON_FORMAT, JSON_FORMAT_VERSION } from '../exports/json.js';
@@ -7,9 +8,9 @@ import {
   type FieldProblem,
   localDateOf,
   operatorSchema,
-  problem,
   problemsFromZod,
   RootLogError,
+  type RuleSettings,
   warnings,
 } from '../model/index.js';
 import { clinicalContent } from '../procedures.js';
@@ -147,9 +148,8 @@ function addCatalogue(write: WriteConnection, header: z.output<typeof headerSche
 }
 
 /** Writes one sound record: its parts as a draft, then its versions, its signature and its history. */
-function addRecord(write: WriteConnection, incoming: SoundRecord): void {
+function addRecord(write: WriteConnection, incoming: SoundRecord, rules: RuleSettings): void {
   const { id, content, life } = incoming;
-  const rules = { referenceLevels: referenceLevels(write), drugCatalogue: drugCatalogue(write) };
   const columns: LifeColumns = {
     ...life,
     performedAtUtc: content.performedAt ? new Date(content.performedAt).toISOString() : life.createdAt,
@@ -244,6 +244,7 @@ export async function importFile(
   const importId = newId();
   const write = store.writer;
   let checkContext: RecordCheckContext | undefined;
+  let rules: RuleSettings | undefined;
   let catalogueGrew = false;
   let pending: FileEvent[] = [];
   let bytes = 0;
@@ -251,53 +252,89 @@ export async function importFile(
   let sha256 = '';
   let batches = 0;
 
-  /** One short transaction: the records of a batch, each in its own savepoint, and the batch's audit row. */
-  const commit = (events: FileEvent[]) => {
+  /** The file's header: judged at once; the operators and drugs it brings added in a transaction of their own. */
+  const takeHeader = (header: Record<string, unknown>) => {
+    const invalid = fileProblems(header);
+    if (invalid) throw invalid;
     write.db
       .transaction(() => {
-        const before = { added: report.added, rejected: report.rejected.length, conflicts: report.conflicts.length };
+        catalogueGrew = addCatalogue(write, headerSchema.parse(header), report);
+        if (catalogueGrew)
+          appendAudit(write, {
+            at: new Date().toISOString(),
+            actor: context.actor,
+            action: 'import',
+            entity: 'import',
+            entityId: importId,
+            changes: { operatorsOrDrugsAdded: { before: null, after: true } },
+          });
+      })
+      .immediate();
+    checkContext = {
+      signing: {
+        operatorIds: new Set(listOperators(write).map((operator) => operator.id)),
+        drugCatalogue: drugCatalogue(write),
+      },
+      limits,
+      now: now(),
+    };
+    rules = { referenceLevels: referenceLevels(write), drugCatalogue: checkContext.signing.drugCatalogue };
+  };
+
+  /**
+   * One batch: every record checked first, outside any transaction; then the sound ones
+   * written in short transactions (writeSome).
+   */
+  const commit = async (events: FileEvent[]) => {
+    const sound: SoundRecord[] = [];
+    for (const event of events) {
+      if (event.kind === 'header') continue;
+      report.read++;
+      if (event.kind === 'too_large') {
+        report.rejected.push({
+          id: event.id ?? `record #${event.index}`,
+          problems: [{ field: 'record', message: `The record ${event.problem}: a record may not be this large` }],
+        });
+        continue;
+      }
+      const verdict = checkRecord(event.value, event.index, checkContext as RecordCheckContext);
+      if (verdict.ok) sound.push(verdict.record);
+      else report.rejected.push({ id: verdict.id, problems: verdict.problems });
+    }
+    // Written in transactions of at most `transactionMs` each, a pause between them.
+    for (let next = 0; next < sound.length; ) {
+      if (next > 0) await sleep(limits.pauseMs);
+      next = writeSome(sound, next);
+    }
+  };
+
+  /** One short write transaction: records from `from` on until time is up, each in its own savepoint, and its audit row. */
+  const writeSome = (sound: SoundRecord[], from: number): number => {
+    let next = from;
+    write.db
+      .transaction(() => {
+        const started = performance.now();
+        const conflictsBefore = report.conflicts.length;
         const addedIds: string[] = [];
-        for (const event of events) {
-          if (event.kind === 'header') {
-            catalogueGrew = addCatalogue(write, headerSchema.parse(event.header), report);
-            checkContext = {
-              signing: {
-                operatorIds: new Set(listOperators(write).map((operator) => operator.id)),
-                drugCatalogue: drugCatalogue(write),
-              },
-              limits,
-              now: now(),
-            };
-            continue;
-          }
-          report.read++;
-          if (event.kind === 'too_large') {
-            report.rejected.push({
-              id: event.id ?? `record #${event.index}`,
-              problems: [problem('record', `${event.problem}: a record may not be this large`)],
-            });
-            continue;
-          }
-          const verdict = checkRecord(event.value, event.index, checkContext as RecordCheckContext);
-          if (!verdict.ok) {
-            report.rejected.push({ id: verdict.id, problems: verdict.problems });
-            continue;
-          }
-          if (compareWithExisting(write, verdict.record, report)) continue;
+        while (next < sound.length && (next === from || performance.now() - started < limits.transactionMs)) {
+          const record = sound[next++] as SoundRecord;
+          if (compareWithExisting(write, record, report)) continue;
           try {
             // A savepoint per record: if the database refuses any part, none of it stays.
-            write.db.transaction(() => addRecord(write, verdict.record))();
-            report.added++;
-            addedIds.push(verdict.record.id);
+            write.db.transaction(() => addRecord(write, record, rules as RuleSettings))();
+            addedIds.push(record.id);
           } catch (error) {
             report.rejected.push({
-              id: verdict.record.id,
-              problems: [problem('record', `was refused by the database: ${sqliteMessage(error)}`)],
+              id: record.id,
+              problems: [
+                { field: 'record', message: `The record was refused by the database: ${sqliteMessage(error)}` },
+              ],
             });
           }
         }
         batches++;
-        if (addedIds.length === 0 && !(batches === 1 && catalogueGrew)) return;
+        report.added += addedIds.length;
+        if (addedIds.length === 0) return;
         appendAudit(write, {
           at: new Date().toISOString(),
           actor: context.actor,
@@ -307,14 +344,12 @@ export async function importFile(
           changes: {
             batch: { before: null, after: batches },
             added: { before: null, after: addedIds },
-            rejected: { before: null, after: report.rejected.slice(before.rejected).map((entry) => entry.id) },
-            conflicts: { before: null, after: report.conflicts.slice(before.conflicts).map((entry) => entry.id) },
-            operatorsOrDrugsAdded: { before: null, after: batches === 1 && catalogueGrew },
+            conflicts: { before: null, after: report.conflicts.slice(conflictsBefore).map((entry) => entry.id) },
           },
         });
       })
       .immediate();
-    options.onProgress?.(report, bytes, totalBytes);
+    return next;
   };
 
   try {
@@ -324,21 +359,22 @@ export async function importFile(
       if (progress.sha256) sha256 = progress.sha256;
     });
     for await (const events of stream) {
-      // The file's own header is judged as soon as it is read, before any record.
       for (const event of events) {
-        if (event.kind !== 'header') continue;
-        const invalid = fileProblems(event.header);
-        if (invalid) throw invalid;
+        if (event.kind === 'header') takeHeader(event.header);
+        else pending.push(event);
       }
-      pending.push(...events);
-      while (pending.filter((event) => event.kind !== 'header').length >= limits.batch) {
-        const cut = cutBatch(pending, limits.batch);
-        commit(pending.slice(0, cut));
-        pending = pending.slice(cut);
+      while (pending.length >= limits.batch) {
+        await commit(pending.slice(0, limits.batch));
+        pending = pending.slice(limits.batch);
+        options.onProgress?.(report, bytes, totalBytes);
+        // A pause between batches long enough for a console waiting on the lock to take it
+        // (SQLite's busy handler retries at most every 100 ms).
+        await sleep(limits.pauseMs);
       }
     }
-    if (pending.length > 0) commit(pending);
+    await commit(pending);
     pending = [];
+    options.onProgress?.(report, bytes, totalBytes);
   } catch (error) {
     throw stopped(error, report, path);
   }
@@ -364,16 +400,6 @@ export async function importFile(
       .immediate();
   }
   return report;
-}
-
-/** How many leading events make a batch of `size` records (the header rides along). */
-function cutBatch(events: FileEvent[], size: number): number {
-  let records = 0;
-  for (let at = 0; at < events.length; at++) {
-    if (events[at]?.kind !== 'header') records++;
-    if (records === size) return at + 1;
-  }
-  return events.length;
 }
 
 /** An import that stops part-way says what it had already committed. */

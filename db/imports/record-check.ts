@@ -5,7 +5,6 @@ import {
   canonicalDraft,
   type FieldProblem,
   type ProcedureDraft,
-  problem,
   problemsFromZod,
   procedureDraftSchema,
   procedureIdSchema,
@@ -32,6 +31,9 @@ export interface SoundRecord {
   versions: { version: number; signedBy: string; signedAt: string; reason: string | null; content: ProcedureDraft }[];
   history: z.output<typeof historySchema>[];
 }
+
+/** A problem of an import file, named by its path in the record ("versions[1].signedAt"). */
+const problem = (field: string, rule: string): FieldProblem => ({ field, message: `${field} ${rule}` });
 
 export type RecordVerdict = { ok: true; record: SoundRecord } | { ok: false; id: string; problems: FieldProblem[] };
 
@@ -146,14 +148,28 @@ export interface RecordCheckContext {
   now: Date;
 }
 
+// Schemas are built once per limits and clock, not once per record (an import checks 100 000).
+const schemas = new WeakMap<
+  RecordCheckContext,
+  { record: ReturnType<typeof recordSchema>; date: ReturnType<typeof dateTime> }
+>();
+function schemasFor(context: RecordCheckContext) {
+  let found = schemas.get(context);
+  if (!found) {
+    found = { record: recordSchema(context.limits), date: dateTime(context.now) };
+    schemas.set(context, found);
+  }
+  return found;
+}
+
 export function checkRecord(raw: unknown, index: number, context: RecordCheckContext): RecordVerdict {
   const label = recordLabel(raw, index);
   const rejected = (problems: FieldProblem[]): RecordVerdict => ({ ok: false, id: label, problems });
-  const parsed = recordSchema(context.limits).safeParse(raw);
+  const { record: recordShape, date: realDate } = schemasFor(context);
+  const parsed = recordShape.safeParse(raw);
   if (!parsed.success) return rejected(problemsFromZod(parsed.error));
   const { id, life, versions, history } = parsed.data;
   const problems: FieldProblem[] = [];
-  const realDate = dateTime(context.now);
   const checkDate = (field: string, value: string | null) => {
     if (value === null) return;
     const result = realDate.safeParse(value);
