@@ -138,7 +138,7 @@ describe('import takes only sound records', () => {
     expect(report.added).toBe(data.procedures.length - Object.keys(bad).length);
     expect(count(store, 'procedures')).toBe(report.added);
     // What arrived is whole and sound: every record matches its versions, the chains hold.
-    const ledger = verifyLedger(store.reader as unknown as Database.Database);
+    const ledger = verifyLedger(store.reader.db);
     expect(ledger.ok, JSON.stringify(ledger.records)).toBe(true);
   });
 
