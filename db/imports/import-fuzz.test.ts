@@ -82,7 +82,7 @@ function mutate(data: Json, change: { kind: string; at: number; value?: unknown 
   else if (change.kind === 'delete') {
     if (Array.isArray(parent)) parent.splice(key as number, 1);
     else delete parent[key];
-  } else if (Array.isArray(parent)) parent.push(structuredClone(parent[key]));
+  } else if (Array.isArray(parent)) parent.push(structuredClone(parent[key as number]));
   else parent[`${key}`] = structuredClone(parent[key]);
 }
 
