@@ -16,8 +16,10 @@ import {
   type SameDaySteroidMg,
   signingProblems,
   warnings,
+  withoutSignedFacts,
+  withSignedFacts,
 } from './model/index.js';
-import { drugCatalogue, listOperators, referenceLevels } from './settings.js';
+import { catalogueForOldSignedRecords, drugCatalogue, listOperators, referenceLevels } from './settings.js';
 import type { ReadConnection } from './sqlite/connection.js';
 import { type LifeColumns, readProcedure, type StoredProcedure, writeProcedure } from './sqlite/procedure-rows.js';
 import { appendVersion } from './sqlite/versions.js';
@@ -91,10 +93,14 @@ function sameDaySteroidMg(read: ReadConnection, draft: ProcedureDraft): SameDayS
   return Object.fromEntries(rows.filter((row) => row.mg != null).map((row) => [row.code, row.mg as number]));
 }
 
-function clinicalWarnings(read: ReadConnection, draft: ProcedureDraft): ClinicalWarning[] {
+/** The rules for a record: a signed one reads its drugs as they were at signing, a draft today's catalogue. */
+function clinicalWarnings(read: ReadConnection, draft: ProcedureDraft, signed = false): ClinicalWarning[] {
   return warnings(
     draft,
-    { referenceLevels: referenceLevels(read), drugCatalogue: drugCatalogue(read) },
+    {
+      referenceLevels: referenceLevels(read),
+      drugCatalogue: signed ? catalogueForOldSignedRecords(read) : drugCatalogue(read),
+    },
     sameDaySteroidMg(read, draft),
   );
 }
@@ -127,7 +133,8 @@ export function saveDraft(store: Store, input: unknown, context: ServiceContext)
 
 /** saveDraft for a draft already parsed at the boundary (the API contract). */
 export function saveCheckedDraft(store: Store, checked: ProcedureDraft, context: ServiceContext): SavedProcedure {
-  const draft = canonicalDraft(checked);
+  // A draft follows the catalogue as it is: drug facts come into a record only at signing.
+  const draft = withoutSignedFacts(canonicalDraft(checked));
   const write = store.writer;
   return write.db
     .transaction((): SavedProcedure => {
@@ -229,18 +236,21 @@ export function signProcedure(
           problems,
           `The record cannot be signed yet: ${problems.length} field${problems.length === 1 ? ' needs' : 's need'} attention.`,
         );
-      const found = clinicalWarnings(write, content);
+      // What the catalogue says of its drugs now is copied into the record and its version.
+      const signed = withSignedFacts(content, drugCatalogue(write));
+      const found = clinicalWarnings(write, signed, true);
       requireConfirmed(found, options.confirmedWarnings ?? []);
       const now = timestamp(context);
+      if (signed.drugs.length > 0) writeProcedure(write.db, procedureId, signed, life, true, true);
       appendVersion(write, {
         procedureId,
         version: 1,
-        content,
+        content: signed,
         signedBy: context.actor,
         signedAt: now,
         reason: null,
       });
-      // Only the record's life changes at signing; its parts are already as they will stay.
+      // Then the record's life: signed.
       write
         .prepare(
           `UPDATE procedures SET status = 'signed', warning_codes = ?, updated_at = ?, signed_by = ?, signed_at = ?
@@ -307,17 +317,22 @@ export function amendCheckedProcedure(
         throw new RootLogError('not_a_draft', 'This procedure is a draft: edit it directly, no amendment is needed.', {
           field: 'id',
         });
-      const content: ProcedureDraft = { ...draft, id: procedureId };
+      // Drugs keep the facts they were signed with; a drug new to the record takes today's.
+      const content: ProcedureDraft = withSignedFacts(
+        { ...draft, id: procedureId },
+        drugCatalogue(write),
+        clinicalContent(record),
+      );
       const problems = [
         ...referenceProblems(write, content),
         ...signingProblems(content, signingContext(write), context.now?.() ?? new Date()),
       ];
       if (problems.length > 0) throw RootLogError.invalid(problems);
       const changes = diff(clinicalContent(record), content);
-      if (Object.keys(changes).length === 0) {
+      if (Object.keys(changes).every((path) => path.includes('.asSigned.'))) {
         throw RootLogError.invalid([{ field: 'id', message: 'The amendment changes nothing in the signed record' }]);
       }
-      const found = clinicalWarnings(write, content);
+      const found = clinicalWarnings(write, content, true);
       requireConfirmed(found, options.confirmedWarnings ?? []);
       // The warnings the amender confirmed are part of the audit row, as at signing.
       const confirmedAtAmendment = found.filter((warning) => warning.level !== 'reminder').map((w) => w.code);
@@ -377,7 +392,7 @@ export function getProcedure(store: Store, id: unknown): ProcedureWithHistory {
   ).map((row) => ({ version: row.version, signedBy: row.signed_by, signedAt: row.signed_at, reason: row.reason }));
   return {
     record,
-    warnings: clinicalWarnings(read, clinicalContent(record)),
+    warnings: clinicalWarnings(read, clinicalContent(record), record.status !== 'draft'),
     history: auditHistory(read, 'procedure', procedureId),
     versions,
   };
@@ -389,7 +404,8 @@ export function lastSignedDrugs(store: Store): ProcedureDraft['drugs'] {
     .prepare("SELECT id FROM procedures WHERE status <> 'draft' ORDER BY signed_at DESC LIMIT 1")
     .pluck()
     .get() as string | undefined;
-  return id ? getProcedure(store, id).record.drugs : [];
+  // For a new case: today's catalogue applies, not the facts that record was signed with.
+  return id ? withoutSignedFacts(getProcedure(store, id).record).drugs : [];
 }
 
 /** A signed version exactly as it was signed. */

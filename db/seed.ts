@@ -11,6 +11,7 @@ import {
   type SpreadPattern,
   type Target,
   warnings,
+  withSignedFacts,
 } from './model/index.js';
 import { drugCatalogue, referenceLevels, saveOperator } from './settings.js';
 import { type LifeColumns, writeProcedure } from './sqlite/procedure-rows.js';
@@ -344,7 +345,8 @@ export function seedDatabase(
       const operatorIndex = Math.floor(random() * operatorIds.length);
       const draft = demoProcedure(random, [operatorIds[operatorIndex] as string], day);
       const id = newId();
-      const content = { ...draft, id };
+      // Signed as the app signs: with what the catalogue says of its drugs.
+      const content = withSignedFacts({ ...draft, id }, ruleSettings.drugCatalogue);
       const signedAt = new Date(day.getTime() + 20 * 60 * 1000).toISOString();
       const signer = DEMO_OPERATORS[operatorIndex] as string;
       const life: LifeColumns = {

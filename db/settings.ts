@@ -59,6 +59,35 @@ export function drugCatalogue(source: ReadSource): Drug[] {
   });
 }
 
+/**
+ * The catalogue a signed record without signed drug facts is read with: it was signed before
+ * schema 6, so the catalogue as it stood at that upgrade (kept unchangeable) over today's.
+ */
+export function catalogueForOldSignedRecords(source: ReadSource): Drug[] {
+  const frozen = new Map(
+    (
+      readerOf(source).prepare('SELECT * FROM drug_catalogue_at_schema_6').all() as {
+        code: string;
+        name: string;
+        drug_class: Drug['drugClass'];
+        particulate: number;
+        max_dose_mg: number | null;
+      }[]
+    ).map((row) => [row.code, row]),
+  );
+  return drugCatalogue(source).map((drug) => {
+    const then = frozen.get(drug.code);
+    if (!then) return drug;
+    return {
+      ...drug,
+      name: then.name,
+      drugClass: then.drug_class,
+      particulate: then.particulate === 1,
+      maxDoseMg: then.max_dose_mg ?? undefined,
+    };
+  });
+}
+
 export function referenceLevels(source: ReadSource): ReferenceLevels {
   return readSetting<ReferenceLevels>(source, 'referenceLevels') ?? { ctDlpMGyCm: 200, fluoroTimeS: 60 };
 }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Drug, ProcedureDraft } from '../model/index.js';
-import { drugCatalogue } from '../settings.js';
+import { catalogueForOldSignedRecords, drugCatalogue } from '../settings.js';
 import type { ReadConnection } from '../sqlite/connection.js';
 import { checkpoint, writeAtomically, writeChunk } from './atomic-file.js';
 import type { ExportControl, ExportOptions } from './options.js';
@@ -177,7 +177,9 @@ export function recordEntries(
   entries.push({ fullUrl: `urn:uuid:${procedureUuid}`, resource: procedure });
 
   content.drugs.forEach((administration, index) => {
-    const drug = drugs.get(administration.drug);
+    // A signed record names its drug as the catalogue did at signing.
+    const known = drugs.get(administration.drug);
+    const drug = administration.asSigned && known ? { ...known, ...administration.asSigned } : known;
     const uuid = nameUuid(`${recordKey}/drug/${index}`);
     const mg = givenMg[index] ?? undefined;
     const site =
@@ -285,7 +287,9 @@ export async function exportFhir(
 ) {
   let count = 0;
   const bytes = await writeAtomically(options.out, control.signal, async (file) => {
-    const drugs = new Map(drugCatalogue(read).map((drug) => [drug.code, drug]));
+    const today = new Map(drugCatalogue(read).map((drug) => [drug.code, drug]));
+    // Records signed before schema 6 read the catalogue as it was at that upgrade.
+    const signedBefore = new Map(catalogueForOldSignedRecords(read).map((drug) => [drug.code, drug]));
     // One Patient per patient: resource ids derive from the identifier, so only the ids
     // already written need remembering.
     const patientsWritten = new Set<string>();
@@ -306,6 +310,7 @@ export async function exportFhir(
       const isNew = !patientsWritten.has(patientUuid);
       patientsWritten.add(patientUuid);
       const givenMg = selectGivenMg.all(id) as (number | null)[];
+      const drugs = record.life.status === 'draft' ? today : signedBefore;
       for (const entry of recordEntries(record, drugs, context, patientUuid, isNew, givenMg)) {
         await writeChunk(file.stream, `${entries === 0 ? '\n' : ',\n'}${JSON.stringify(entry)}`);
         entries++;

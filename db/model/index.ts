@@ -9,6 +9,7 @@ export * from './procedure.js';
 export * from './quantiles.js';
 export * from './search.js';
 export * from './settings.js';
+export * from './signed-drugs.js';
 export * from './signing.js';
 export * from './time.js';
 export * from './vocabularies.js';

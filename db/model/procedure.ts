@@ -7,6 +7,7 @@ import {
   CONTRAST_AGENTS,
   CONTRAST_ALLERGY,
   DISPOSITIONS,
+  DRUG_CLASSES,
   FOLLOW_UP_METHODS,
   FORAMINA,
   INDICATIONS,
@@ -116,6 +117,21 @@ export const drugSiteSchema = z.union([wholeNumber(0, 11), z.literal('caudal')],
   error: 'must be a target number or caudal',
 });
 
+/**
+ * What the department's catalogue said of a drug when the record was signed, copied into the
+ * record then (and into its signed version): a later edit of the catalogue never changes what
+ * a signed record says. Drafts have none: they follow the catalogue as it is.
+ */
+export const signedDrugFactsSchema = z
+  .object({
+    name: z.string().min(1).max(80),
+    drugClass: z.enum(DRUG_CLASSES),
+    particulate: z.boolean(),
+    maxDoseMg: z.number().positive().max(10000).nullable(),
+  })
+  .strict();
+export type SignedDrugFacts = z.output<typeof signedDrugFactsSchema>;
+
 export const drugAdministrationSchema = z
   .object({
     drug: z
@@ -127,6 +143,7 @@ export const drugAdministrationSchema = z
     volumeMl: optional(amount(0, 50)),
     site: optional(drugSiteSchema),
     lot: optional(text(64)),
+    asSigned: optional(signedDrugFactsSchema),
   })
   .strict();
 

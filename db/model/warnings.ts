@@ -1,6 +1,7 @@
 import type { Drug } from './catalogue.js';
 import { doseInMg, type ProcedureDraft } from './procedure.js';
 import type { RuleSettings } from './settings.js';
+import { catalogueForRecord } from './signed-drugs.js';
 import { isUnsafeSpread } from './vocabularies.js';
 
 export type WarningCode =
@@ -51,7 +52,10 @@ export function warnings(
   sameDaySteroidMg: SameDaySteroidMg = {},
 ): ClinicalWarning[] {
   const found: ClinicalWarning[] = [];
-  const catalogue = new Map<string, Drug>(settings.drugCatalogue.map((drug) => [drug.code, drug]));
+  // A signed record's drugs are judged by what the catalogue said when it was signed.
+  const catalogue = new Map<string, Drug>(
+    catalogueForRecord(record, settings.drugCatalogue).map((drug) => [drug.code, drug]),
+  );
 
   record.drugs.forEach((administration, index) => {
     const drug = catalogue.get(administration.drug);

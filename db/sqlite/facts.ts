@@ -88,6 +88,21 @@ export const FACT_SOURCE_COLUMNS: readonly (keyof FactSource)[] = [
   'dap_gy_cm2',
 ];
 
+/**
+ * A drug as target_drugs_text names it: "code" for a draft (or a record signed before schema
+ * 6), "code!p" or "code!n" for a signed record, particulate or not as the catalogue said at
+ * its signing, so the dashboard never reads today's catalogue into a signed record.
+ */
+export const drugEntry = (code: string, particulateWhenSigned: boolean | undefined) =>
+  particulateWhenSigned === undefined ? code : `${code}!${particulateWhenSigned ? 'p' : 'n'}`;
+
+/** Whether a drug entry (see drugEntry) was a particulate steroid; bare codes by `particulateOtherwise`. */
+export function isParticulateEntry(entry: string, particulateOtherwise: ReadonlySet<string>): boolean {
+  if (entry.endsWith('!p')) return true;
+  if (entry.endsWith('!n')) return false;
+  return particulateOtherwise.has(entry);
+}
+
 export const isIntravascular = (pattern: string) =>
   pattern === 'intravascular_venous' || pattern === 'intravascular_arterial';
 

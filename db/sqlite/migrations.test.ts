@@ -20,8 +20,23 @@ function schemaOf(db: Database.Database): string[] {
   ).map((entry) => entry.replace(/\s+/g, ' '));
 }
 
+/** Turns a current file back into what RootLog with schema 5 wrote: no signed drug facts. */
+function backToVersion5(path: string): void {
+  const db = new Database(path);
+  db.exec(`
+    DROP TABLE drug_catalogue_at_schema_6;
+    ALTER TABLE drug_administrations DROP COLUMN signed_name;
+    ALTER TABLE drug_administrations DROP COLUMN signed_class;
+    ALTER TABLE drug_administrations DROP COLUMN signed_particulate;
+    ALTER TABLE drug_administrations DROP COLUMN signed_max_dose_mg;
+    PRAGMA user_version = 5;
+  `);
+  db.close();
+}
+
 /** Turns a current file back into what RootLog with schema 4 wrote: no hash chain. */
 function backToVersion4(path: string): void {
+  backToVersion5(path);
   const db = new Database(path);
   db.exec(`
     DROP TRIGGER audit_log_hash_required;
@@ -147,7 +162,13 @@ describe('migration 3: the mg given, stored', () => {
     seedDatabase(store, { count: 300, seed: 5, until: new Date('2026-06-30T12:00:00Z') }, context);
     const path = store.path;
     const rowsOf = (db: Database.Database) => ({
-      drugs: db.prepare('SELECT * FROM drug_administrations ORDER BY procedure_id, ordinal').all(),
+      // Without the signed drug facts of schema 6, which going back to schema 2 drops.
+      drugs: db
+        .prepare('SELECT * FROM drug_administrations ORDER BY procedure_id, ordinal')
+        .all()
+        .map((row) =>
+          Object.fromEntries(Object.entries(row as Record<string, unknown>).filter(([key]) => !key.startsWith('signed_'))),
+        ),
       targets: db.prepare('SELECT * FROM targets ORDER BY procedure_id, ordinal').all(),
       procedures: db.prepare('SELECT id, caudal_drugs_text FROM procedures ORDER BY id').all(),
     });

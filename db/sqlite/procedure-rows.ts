@@ -7,7 +7,7 @@ import {
 } from '../model/index.js';
 import type { ReadableDb, WritableDb } from './connection.js';
 import { dashboardFactsWriter } from './dashboard-facts.js';
-import type { FactSource } from './facts.js';
+import { drugEntry, type FactSource } from './facts.js';
 
 /*
  * The one place that knows how a procedure maps to its tables. Scalar fields map
@@ -162,9 +162,9 @@ function makeWrites(db: WritableDb) {
     insertCaudalSpread: db.prepare('INSERT INTO caudal_spread (procedure_id, pattern) VALUES (?, ?)'),
     insertDrug: db.prepare(
       `INSERT INTO drug_administrations (procedure_id, ordinal, drug_code, dose_mg, concentration_mg_per_ml, volume_ml,
-        dose_given_mg, target_ordinal, at_caudal, lot)
+        dose_given_mg, target_ordinal, at_caudal, lot, signed_name, signed_class, signed_particulate, signed_max_dose_mg)
        VALUES (@procedureId, @ordinal, @drug, @doseMg, @concentrationMgPerMl, @volumeMl, @doseGivenMg, @targetOrdinal,
-        @atCaudal, @lot)`,
+        @atCaudal, @lot, @signedName, @signedClass, @signedParticulate, @signedMaxDoseMg)`,
     ),
     insertComplication: db.prepare('INSERT INTO complications (procedure_id, complication, severity) VALUES (?, ?, ?)'),
     insertFollowUp: db.prepare(
@@ -226,7 +226,7 @@ function procedureRow(id: string, draft: ProcedureDraft, life: LifeColumns): Row
       .map((_, ordinal) =>
         draft.drugs
           .filter((administration) => administration.site === ordinal)
-          .map((administration) => administration.drug)
+          .map((administration) => drugEntry(administration.drug, administration.asSigned?.particulate))
           .join(';'),
       )
       .join('|'),
@@ -295,6 +295,10 @@ export function writeProcedure(
       targetOrdinal: typeof site === 'number' ? site : null,
       atCaudal: site === 'caudal' ? 1 : 0,
       lot: administration.lot ?? null,
+      signedName: administration.asSigned?.name ?? null,
+      signedClass: administration.asSigned?.drugClass ?? null,
+      signedParticulate: administration.asSigned ? (administration.asSigned.particulate ? 1 : 0) : null,
+      signedMaxDoseMg: administration.asSigned?.maxDoseMg ?? null,
     });
   });
   for (const entry of draft.complications) s.insertComplication.run(id, entry.type, entry.severity ?? null);
@@ -367,6 +371,15 @@ export function readProcedure(db: ReadableDb, id: string): StoredProcedure | und
         volumeMl: d.volume_ml,
         site: d.at_caudal === 1 ? 'caudal' : d.target_ordinal,
         lot: d.lot,
+        asSigned:
+          d.signed_name == null
+            ? undefined
+            : {
+                name: d.signed_name,
+                drugClass: d.signed_class,
+                particulate: d.signed_particulate === 1,
+                maxDoseMg: d.signed_max_dose_mg ?? null,
+              },
       }),
     ),
     followUps: (s.selectFollowUps.all(id) as Row[]).map((f) =>

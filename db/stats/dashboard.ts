@@ -15,7 +15,7 @@ import {
   SPREAD_PATTERNS,
   share,
 } from '../model/index.js';
-import { drugCatalogue, listOperators, referenceLevels } from '../settings.js';
+import { catalogueForOldSignedRecords, listOperators, referenceLevels } from '../settings.js';
 import type { ReadConnection } from '../sqlite/connection.js';
 import { decodeFacts, type FactColumns, monthOfIndex, PAIN_NONE, REPORTED_PROCEDURES } from '../sqlite/facts.js';
 import { procedureFilterSql } from '../sqlite/procedure-filter.js';
@@ -212,8 +212,10 @@ function computeFor(read: ReadConnection, filter: DashboardFilterValues): Dashbo
   const terms = loadTerms(read);
   const levels = referenceLevels(read);
   const operatorNames = new Map(listOperators(read).map((operator) => [operator.id, operator.name]));
+  // Signed records carry their drugs' particulate flag as signed; older ones read the
+  // catalogue as it was at schema 6 (see settings.ts).
   const particulate = new Set(
-    drugCatalogue(read)
+    catalogueForOldSignedRecords(read)
       .filter((drug) => drug.particulate)
       .map((drug) => drug.code),
   );

@@ -1,5 +1,5 @@
 import type { ReadConnection } from '../sqlite/connection.js';
-import { isIntravascular, TERM_KINDS, type TermKind, targetsOfTerm } from '../sqlite/facts.js';
+import { isIntravascular, isParticulateEntry, TERM_KINDS, type TermKind, targetsOfTerm } from '../sqlite/facts.js';
 
 /**
  * The dashboard terms (facts.ts): each distinct operator, modality, targets list,
@@ -98,9 +98,11 @@ export function loadTerms(read: ReadConnection): Terms {
 }
 
 /** Of the targets with intravascular spread, how many were given a drug from `codes`. */
-export function intravascularTargetsGiven(term: string, codes: ReadonlySet<string>): number {
+export function intravascularTargetsGiven(term: string, particulateOtherwise: ReadonlySet<string>): number {
   const drugsByTarget = JSON.parse(term) as string[];
-  return drugsByTarget.filter((drugs) => drugs.split(';').some((code) => codes.has(code))).length;
+  return drugsByTarget.filter((drugs) =>
+    drugs.split(';').some((entry) => isParticulateEntry(entry, particulateOtherwise)),
+  ).length;
 }
 
 export function targetsOf(terms: Terms, id: number): ParsedTargets {

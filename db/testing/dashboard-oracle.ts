@@ -19,7 +19,8 @@ import {
   share,
   sortedNumbers,
 } from '../model/index.js';
-import { drugCatalogue, listOperators, referenceLevels } from '../settings.js';
+import { catalogueForOldSignedRecords, listOperators, referenceLevels } from '../settings.js';
+import { isParticulateEntry } from '../sqlite/facts.js';
 import { procedureFilterSql } from '../sqlite/procedure-filter.js';
 import { type ReadSource, readerOf } from '../store.js';
 
@@ -170,7 +171,7 @@ export function dashboardRowByRow(source: ReadSource, filterInput: unknown): Das
   const operatorNames = new Map(listOperators(read).map((operator) => [operator.id, operator.name]));
   const operatorLabel = (id: string) => (id === '' ? 'No operator' : (operatorNames.get(id) ?? id));
   const particulate = new Set(
-    drugCatalogue(read)
+    catalogueForOldSignedRecords(read)
       .filter((drug) => drug.particulate)
       .map((drug) => drug.code),
   );
@@ -256,7 +257,8 @@ export function dashboardRowByRow(source: ReadSource, filterInput: unknown): Das
       const intravascular = spread.includes('intravascular_venous') || spread.includes('intravascular_arterial');
       if (intravascular) {
         intravascularTargets++;
-        if ((drugs[index] ?? '').split(';').some((code) => particulate.has(code))) particulateAfterIntravascular++;
+        if ((drugs[index] ?? '').split(';').some((entry) => isParticulateEntry(entry, particulate)))
+          particulateAfterIntravascular++;
       }
       if (root === '?') continue;
       if (!rootsHere.includes(root)) rootsHere.push(root);

@@ -96,8 +96,14 @@ function identifiedTables(
       description: 'One row per drug administration.',
       columns: drugColumns,
       sql: perChild(
-        `d.*, d.dose_given_mg AS dose_total_mg, c.name AS drug_name, c.drug_class, c.particulate`,
-        'drug_administrations d ON d.procedure_id = p.id JOIN drug_catalogue c ON c.code = d.drug_code',
+        // A signed record's drug as the catalogue described it at signing (schema 6), or at the
+        // upgrade for records signed before; a draft's as the catalogue describes it now.
+        `d.*, d.dose_given_mg AS dose_total_mg,
+         coalesce(d.signed_name, CASE WHEN p.status <> 'draft' THEN f.name END, c.name) AS drug_name,
+         coalesce(d.signed_class, CASE WHEN p.status <> 'draft' THEN f.drug_class END, c.drug_class) AS drug_class,
+         coalesce(d.signed_particulate, CASE WHEN p.status <> 'draft' THEN f.particulate END, c.particulate) AS particulate`,
+        `drug_administrations d ON d.procedure_id = p.id JOIN drug_catalogue c ON c.code = d.drug_code
+         LEFT JOIN drug_catalogue_at_schema_6 f ON f.code = d.drug_code`,
         'd.ordinal',
       ),
     },

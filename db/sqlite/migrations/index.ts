@@ -3,6 +3,7 @@ import { dashboardFacts } from './002-dashboard-facts.js';
 import { doseGiven } from './003-dose-given-mg.js';
 import { applicationId } from './004-application-id.js';
 import { hashChain } from './005-hash-chain.js';
+import { signedDrugFacts } from './006-signed-drug-facts.js';
 import type { Migration } from './migration.js';
 
 /*
@@ -10,7 +11,14 @@ import type { Migration } from './migration.js';
  * together with its `PRAGMA user_version` bump, so a file is always at exactly one version.
  * Never edit a migration that has shipped: add the next one.
  */
-export const MIGRATIONS: readonly Migration[] = [initialSchema, dashboardFacts, doseGiven, applicationId, hashChain];
+export const MIGRATIONS: readonly Migration[] = [
+  initialSchema,
+  dashboardFacts,
+  doseGiven,
+  applicationId,
+  hashChain,
+  signedDrugFacts,
+];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
 

@@ -45,6 +45,8 @@ const BOOLEAN = [0, 1] as const;
 const VOCABULARY_OF: Record<string, readonly (string | number)[]> = {
   'operators.active': BOOLEAN,
   'drug_catalogue.drug_class': DRUG_CLASSES,
+  'drug_administrations.signed_class': DRUG_CLASSES,
+  'drug_administrations.signed_particulate': BOOLEAN,
   'drug_catalogue.particulate': BOOLEAN,
   'drug_catalogue.dosing': DOSINGS,
   'drug_catalogue.active': BOOLEAN,
