@@ -177,10 +177,14 @@ test('intravascular spread followed by a particulate steroid is flagged and must
 test.describe('an existing signed record', () => {
   test.use({ department: 'signed-case' });
 
-  test('opens read-only, and an amendment with its reason appears in the history', async ({ page, dbPath }) => {
+  test('opens as a summary, and an amendment with its reason appears in the history', async ({ page, dbPath }) => {
     await page.getByRole('button', { name: /P1234567/ }).click();
     await expect(page.getByRole('heading', { name: 'Procedure — Signed' })).toBeVisible();
-    await expect(page.getByLabel('Patient ID')).toBeDisabled();
+    // A summary of what was recorded, not a greyed form.
+    await expect(page.getByLabel('Patient ID')).toHaveCount(0);
+    await expect(page.getByRole('region', { name: 'Patient and procedure' })).toContainText('P1234567');
+    await expect(page.getByRole('region', { name: 'Outcome' })).toContainText('7 before → 2 after');
+    await expect(page.getByRole('region', { name: 'Drugs' })).toContainText('Dexamethasone, 8 mg, at L5 left');
     await page.getByRole('button', { name: 'Amend' }).click();
     // The amendment starts at the record's first field.
     await expect(page.getByLabel('Patient ID')).toBeFocused();

@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { words } from '../../app/labels.js';
 import { useProcedureForm } from './form-store.js';
 import { HistoryPanel } from './HistoryPanel.js';
+import { SignedSummary } from './SignedSummary.js';
 import { SignPanel } from './SignPanel.js';
 import { ComplicationsSection } from './sections/ComplicationsSection.js';
 import { DrugsSection } from './sections/DrugsSection.js';
@@ -11,7 +12,7 @@ import { PainSection } from './sections/PainSection.js';
 import { PatientSection } from './sections/PatientSection.js';
 import { TargetsSection } from './sections/TargetsSection.js';
 
-/** The entry form, in the order the procedure happens; read-only once signed. */
+/** The entry form, in the order the procedure happens; once signed, a summary with its history. */
 export function ProcedureForm() {
   const mode = useProcedureForm((state) => state.mode);
   const record = useProcedureForm((state) => state.record);
@@ -49,14 +50,20 @@ export function ProcedureForm() {
           </button>
         )}
       </header>
-      <PatientSection locked={locked} />
-      <IndicationSection locked={locked} />
-      <TargetsSection locked={locked} />
-      <GuidanceSection locked={locked} />
-      <DrugsSection locked={locked} />
-      <PainSection locked={locked} />
-      <ComplicationsSection locked={locked} />
-      {!locked && <SignPanel />}
+      {locked ? (
+        <SignedSummary />
+      ) : (
+        <>
+          <PatientSection locked={false} />
+          <IndicationSection locked={false} />
+          <TargetsSection locked={false} />
+          <GuidanceSection locked={false} />
+          <DrugsSection locked={false} />
+          <PainSection locked={false} />
+          <ComplicationsSection locked={false} />
+          <SignPanel />
+        </>
+      )}
       <HistoryPanel />
     </form>
   );

@@ -60,7 +60,12 @@ export function DrugsSection({ locked }: { locked: boolean }) {
                 onChange={(event) => {
                   const chosen = byCode.get(event.target.value);
                   if (chosen)
-                    setDrug(index, { ...administrationOf(chosen, administration.site ?? 0), lot: administration.lot });
+                    // Another drug: the facts a signed record kept of the old one no longer apply.
+                    setDrug(index, {
+                      ...administrationOf(chosen, administration.site ?? 0),
+                      lot: administration.lot,
+                      asSigned: undefined,
+                    });
                 }}
               >
                 {!drug && <option value="">—</option>}
