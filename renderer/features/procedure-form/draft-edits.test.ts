@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   drugsAtTarget,
@@ -91,5 +92,42 @@ describe('entry form edits', () => {
     expect(saveable.painPre).toBeUndefined();
     expect(saveable.patientId).toBe('P1');
     expect(saveable.targets?.[0]).toEqual({ root: 'L5', spread: [] });
+  });
+});
+
+describe('a drug stays with its target whatever is removed', () => {
+  it('property: after removing any target, every kept drug is at the very target it was at before', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 12 }).chain((count) =>
+          fc.record({
+            count: fc.constant(count),
+            sites: fc.array(fc.oneof(fc.integer({ min: 0, max: count - 1 }), fc.constant('caudal' as const)), {
+              maxLength: 20,
+            }),
+            removed: fc.integer({ min: 0, max: count - 1 }),
+            choice: fc.constantFrom('remove' as const, 'unassign' as const),
+          }),
+        ),
+        ({ count, sites, removed, choice }) => {
+          // Each target is told apart by its needle length: its identity for this test.
+          const targets = Array.from({ length: count }, (_, index) => ({ spread: [], needleLengthMm: 50 + index }));
+          const draft = {
+            targets,
+            drugs: sites.map((site, index) => ({ drug: 'lidocaine', volumeMl: index + 1, site })),
+          };
+          const after = withoutTarget(draft, removed, choice);
+          const identity = (d: typeof draft, site: unknown) =>
+            typeof site === 'number' ? d.targets?.[site]?.needleLengthMm : site;
+          for (const drug of after.drugs ?? []) {
+            const before = draft.drugs.find((original) => original.volumeMl === drug.volumeMl);
+            if (before?.site === removed) expect(drug.site).toBeUndefined();
+            else expect(identity(after as typeof draft, drug.site)).toBe(identity(draft, before?.site));
+          }
+          const atRemoved = sites.filter((site) => site === removed).length;
+          expect(after.drugs).toHaveLength(sites.length - (choice === 'remove' ? atRemoved : 0));
+        },
+      ),
+    );
   });
 });
