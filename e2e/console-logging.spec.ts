@@ -242,6 +242,36 @@ test('a drug added in settings can be given at the console', async ({ page, dbPa
   expect(stored).toEqual({ drug_class: 'steroid', max_dose_mg: 50 });
 });
 
+test.describe('a signed record and a later catalogue edit', () => {
+  test.use({ department: 'signed-case' });
+
+  test('the signed record keeps the maximum dose it was signed with; a new case follows the catalogue', async ({
+    page,
+  }) => {
+    // The department lowers dexamethasone's maximum below the 8 mg the signed case was given.
+    await page.getByRole('button', { name: 'Settings' }).click();
+    await page.getByLabel('Dexamethasone usual dose (mg)').fill('4');
+    await page.getByLabel('Dexamethasone maximum dose (mg)').fill('5');
+    await page.getByRole('button', { name: 'Save Dexamethasone' }).click();
+    await expect(page.getByRole('status')).toHaveText('Dexamethasone saved.');
+
+    await page.getByRole('button', { name: 'Procedures', exact: true }).click();
+    await page.getByRole('button', { name: /P1234567/ }).click();
+    await expect(page.getByRole('region', { name: 'Drugs' })).toContainText('Dexamethasone, 8 mg');
+    await page.getByRole('button', { name: 'Amend' }).click();
+    await expect(page.getByLabel('Reason for the amendment')).toBeVisible();
+    // Judged by the catalogue as it was at signing (maximum 15 mg): nothing to warn about.
+    await expect(page.locator('[data-field="drugs[0].doseMg"] .warning-safety')).toHaveCount(0);
+
+    await page.getByRole('button', { name: 'New procedure' }).first().click();
+    await page.getByRole('button', { name: '+ Dexamethasone' }).click();
+    await page.locator('[data-field="drugs[0].doseMg"] input').fill('8');
+    await expect(page.locator('[data-field="drugs[0].doseMg"] .warning-safety')).toContainText(
+      'above the department maximum of 5 mg',
+    );
+  });
+});
+
 test.describe('a database holding records from two consoles', () => {
   test.use({ department: 'two-consoles' });
 

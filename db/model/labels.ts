@@ -81,6 +81,8 @@ export const FIELD_LABELS: Record<string, string> = {
   reason: 'Reason for the amendment',
   cursor: 'Page cursor',
   limit: 'Page size',
+  usualDoseMg: 'Usual dose',
+  maxDoseMg: 'Maximum dose',
 };
 
 /** `targets[1].side` → "Side (target 2)"; unknown fields fall back to their name. */

@@ -167,7 +167,9 @@ describe('migration 3: the mg given, stored', () => {
         .prepare('SELECT * FROM drug_administrations ORDER BY procedure_id, ordinal')
         .all()
         .map((row) =>
-          Object.fromEntries(Object.entries(row as Record<string, unknown>).filter(([key]) => !key.startsWith('signed_'))),
+          Object.fromEntries(
+            Object.entries(row as Record<string, unknown>).filter(([key]) => !key.startsWith('signed_')),
+          ),
         ),
       targets: db.prepare('SELECT * FROM targets ORDER BY procedure_id, ordinal').all(),
       procedures: db.prepare('SELECT id, caudal_drugs_text FROM procedures ORDER BY id').all(),
