@@ -18,7 +18,7 @@ const work = mkdtempSync(join(tmpdir(), 'rootlog-bench-ledger-'));
 const peakReporter = join(work, 'peak.cjs');
 writeFileSync(
   peakReporter,
-  "process.on('exit', () => process.stderr.write(`\\npeak RSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MB\\n`));",
+  "process.on('exit', () => process.stderr.write('\\npeak RSS ' + Math.round(process.resourceUsage().maxRSS / 1024) + ' MB\\n'));",
 );
 
 function run(args: string[]): { seconds: number; out: string; peak: string } {

@@ -2,7 +2,7 @@ import type { WriteConnection } from './sqlite/connection.js';
 import { auditHash, GENESIS } from './sqlite/hash-chain.js';
 import { type ReadSource, readerOf } from './store.js';
 
-export type AuditAction = 'create' | 'update' | 'sign' | 'amend' | 'delete' | 'settings' | 'import';
+export type AuditAction = 'create' | 'update' | 'sign' | 'amend' | 'delete' | 'settings' | 'import' | 'follow_up';
 export type AuditEntity = 'procedure' | 'operator' | 'drug' | 'settings' | 'import';
 
 /** What changed, field by field: `{ "targets[0].side": { before: "left", after: "right" } }`. */

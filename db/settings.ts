@@ -1,9 +1,11 @@
 import type { z } from 'zod';
 import { appendAudit, diff } from './audit.js';
 import {
+  DEFAULT_FOLLOW_UP_WINDOWS,
   type DepartmentSettings,
   type Drug,
   drugSchema,
+  type FollowUpWindows,
   type Operator,
   operatorSchema,
   problem,
@@ -100,7 +102,12 @@ export function getSettings(source: ReadSource): DepartmentSettings {
     referenceLevels: referenceLevels(source),
     operators: listOperators(source),
     drugCatalogue: drugCatalogue(source),
+    followUpWindows: followUpWindows(source),
   };
+}
+
+export function followUpWindows(source: ReadSource): FollowUpWindows {
+  return readSetting<FollowUpWindows>(source, 'followUpWindows') ?? DEFAULT_FOLLOW_UP_WINDOWS;
 }
 
 /**
@@ -178,11 +185,13 @@ export function updateCheckedSettings(
           consoleName: before.consoleName,
           defaultOperatorId: before.defaultOperatorId,
           referenceLevels: before.referenceLevels,
+          followUpWindows: before.followUpWindows,
         },
         {
           consoleName: after.consoleName,
           defaultOperatorId: after.defaultOperatorId,
           referenceLevels: after.referenceLevels,
+          followUpWindows: after.followUpWindows,
         },
       );
       if (Object.keys(changes).length > 0) {

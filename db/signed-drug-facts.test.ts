@@ -114,6 +114,12 @@ describe('signed records keep the catalogue as it was at signing', () => {
     db.prepare("UPDATE procedures SET target_drugs_text = replace(target_drugs_text, '!p', '') WHERE id = ?").run(
       record.id,
     );
+    const facts = dashboardFactsWriter(db);
+    forEachProcedureBatch(db, (rows) => {
+      for (const row of rows)
+        db.prepare('UPDATE procedures SET dashboard_facts = ? WHERE rowid = ?').run(facts(row), row.rowid);
+    });
+    expect(proceduresWithWrongFacts(db)).toEqual([]);
     for (const sql of locks) db.exec(sql);
     expect(getProcedure(store, record.id).record.drugs[0]?.asSigned).toBeUndefined();
     const before = {

@@ -48,8 +48,14 @@ class ExportReader {
   ) {}
 
   consume(token: Token): void {
-    if (this.record) return this.inRecord(token);
-    if (this.headerValue) return this.inHeaderValue(token);
+    if (this.record) {
+      this.inRecord(token);
+      return;
+    }
+    if (this.headerValue) {
+      this.inHeaderValue(token);
+      return;
+    }
     const closes = token.name === 'endObject' || token.name === 'endArray';
     if (this.depth === 0) {
       if (token.name !== 'startObject') throw notAnExport(this.path, 'it does not hold a JSON object');

@@ -41,8 +41,9 @@ beforeAll(async () => {
 /** Every path to a value in the file, for the mutations to aim at. */
 function paths(value: Json, prefix: (string | number)[] = [], into: (string | number)[][] = []) {
   into.push(prefix);
-  if (Array.isArray(value)) value.forEach((item, index) => paths(item, [...prefix, index], into));
-  else if (value !== null && typeof value === 'object')
+  if (Array.isArray(value)) {
+    for (const [index, item] of value.entries()) paths(item, [...prefix, index], into);
+  } else if (value !== null && typeof value === 'object')
     for (const [key, item] of Object.entries(value)) paths(item, [...prefix, key], into);
   return into;
 }

@@ -179,8 +179,8 @@ export function checkRecord(raw: unknown, index: number, context: RecordCheckCon
   checkDate('life.updatedAt', life.updatedAt);
   checkDate('life.signedAt', life.signedAt);
   checkDate('life.amendedAt', life.amendedAt);
-  versions.forEach((version, at) => checkDate(`versions[${at}].signedAt`, version.signedAt));
-  history.forEach((entry, at) => checkDate(`history[${at}].at`, entry.at));
+  for (const [at, version] of versions.entries()) checkDate(`versions[${at}].signedAt`, version.signedAt);
+  for (const [at, entry] of history.entries()) checkDate(`history[${at}].at`, entry.at);
 
   // The life and the versions tell one story.
   const signed = life.status !== 'draft';
@@ -289,7 +289,7 @@ function hashLinkProblems(
     if (compute(entry.previousHash) !== entry.hash)
       problems.push(problem(field, 'does not match its hash: it was changed after it was written'));
   };
-  versions.forEach((version, at) =>
+  for (const [at, version] of versions.entries())
     link(`versions[${at}]`, version, (previous) =>
       versionHash(previous, {
         procedureId: id,
@@ -299,9 +299,8 @@ function hashLinkProblems(
         signedAt: version.signedAt as string,
         reason: (version.reason as string | null) ?? null,
       }),
-    ),
-  );
-  history.forEach((entry, at) =>
+    );
+  for (const [at, entry] of history.entries())
     link(`history[${at}]`, entry, (previous) =>
       auditHash(previous, {
         seq: typeof entry.seq === 'number' ? entry.seq : 0,
@@ -314,7 +313,6 @@ function hashLinkProblems(
         changes: JSON.stringify(entry.changes),
         reason: (entry.reason as string | null) ?? null,
       }),
-    ),
-  );
+    );
   return problems;
 }

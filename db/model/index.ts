@@ -2,6 +2,7 @@ export * from './anatomy.js';
 export * from './catalogue.js';
 export * from './dashboard.js';
 export * from './errors.js';
+export * from './follow-up.js';
 export * from './labels.js';
 export * from './pain.js';
 export * from './problems.js';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Drug } from './catalogue.js';
+import type { FollowUpWindows } from './follow-up.js';
 
 /** Dose reference levels: the department's own, not national DRLs (see data-dictionary.md). */
 export const referenceLevelsSchema = z.object({
@@ -28,13 +29,31 @@ export interface DepartmentSettings extends RuleSettings {
   consoleName: string;
   defaultOperatorId: string | null;
   operators: Operator[];
+  /** When follow-ups are due, in days after the procedure. */
+  followUpWindows: FollowUpWindows;
 }
+
+const dayWindow = z
+  .object({
+    from: z.number().int().min(0, { error: 'must be 0 or more days' }).max(365),
+    to: z.number().int().min(0).max(365),
+  })
+  .strict()
+  .refine((window) => window.to >= window.from, { error: 'must end on or after the day it starts' });
+
+export const followUpWindowsSchema = z
+  .object({ early: dayWindow, late: dayWindow })
+  .strict()
+  .refine((windows) => windows.late.from > windows.early.to, {
+    error: 'The 2–6-week window must start after the day-1–3 window ends',
+  });
 
 export const settingsPatchSchema = z
   .object({
     consoleName: z.string().trim().min(1, { error: 'is required' }).max(64, { error: 'must be at most 64 characters' }),
     defaultOperatorId: z.string().min(1).nullable(),
     referenceLevels: referenceLevelsSchema,
+    followUpWindows: followUpWindowsSchema,
   })
   .partial()
   .strict();

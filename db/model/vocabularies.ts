@@ -63,6 +63,20 @@ export const DOSINGS = ['mg', 'concentration', 'volume'] as const;
 
 export const FOLLOW_UP_METHODS = ['phone', 'visit'] as const;
 
+/** How a follow-up entry was obtained (the episode's follow-ups, schema 7). */
+export const FOLLOW_UP_CONTACTS = ['phone', 'visit', 'questionnaire'] as const;
+/** The patient's global impression of change (PGIC, seven points). */
+export const GLOBAL_IMPRESSIONS = [
+  'very_much_improved',
+  'much_improved',
+  'minimally_improved',
+  'no_change',
+  'minimally_worse',
+  'much_worse',
+  'very_much_worse',
+] as const;
+export const FURTHER_TREATMENTS = ['none', 'repeat_injection', 'physiotherapy', 'surgical_referral', 'other'] as const;
+
 export const COMPLICATIONS = [
   'none',
   'vasovagal',

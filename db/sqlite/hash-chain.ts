@@ -55,3 +55,65 @@ export function versionHash(previous: string, row: VersionLink): string {
 }
 
 export const isHash = (value: unknown): value is string => typeof value === 'string' && /^[0-9a-f]{64}$/.test(value);
+
+/** A follow_up_entries row as stored (schema 7): its own chain, in the order written. */
+export interface FollowUpLink {
+  id: string;
+  procedureId: string;
+  contactDate: string;
+  daysAfter: number;
+  method: string;
+  legNrs: number | null;
+  backNrs: number | null;
+  globalImpression: string | null;
+  reliefPercent: number | null;
+  newComplications: string;
+  furtherTreatment: string | null;
+  notes: string | null;
+  supersedes: string | null;
+  reason: string | null;
+  recordedBy: string;
+  recordedAt: string;
+}
+
+export function followUpHash(previous: string, row: FollowUpLink): string {
+  const {
+    id,
+    procedureId,
+    contactDate,
+    daysAfter,
+    method,
+    legNrs,
+    backNrs,
+    globalImpression,
+    reliefPercent,
+    newComplications,
+    furtherTreatment,
+    notes,
+    supersedes,
+    reason,
+    recordedBy,
+    recordedAt,
+  } = row;
+  return sha256(
+    `${previous}\n${canonicalJson({
+      kind: 'follow_up',
+      id,
+      procedureId,
+      contactDate,
+      daysAfter,
+      method,
+      legNrs,
+      backNrs,
+      globalImpression,
+      reliefPercent,
+      newComplications,
+      furtherTreatment,
+      notes,
+      supersedes,
+      reason,
+      recordedBy,
+      recordedAt,
+    })}`,
+  );
+}

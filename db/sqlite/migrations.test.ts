@@ -20,8 +20,28 @@ function schemaOf(db: Database.Database): string[] {
   ).map((entry) => entry.replace(/\s+/g, ' '));
 }
 
+/**
+ * Turns a current file back into what RootLog with schema 6 wrote: no follow-up entries, and
+ * the audit log's CHECK as it was (its text taken from a file made by migrations 1–6).
+ */
+function backToVersion6(path: string): void {
+  const version6 = new Database(':memory:');
+  for (const migration of MIGRATIONS.slice(0, 6)) migration.up(asWritable(version6));
+  const auditSql = version6.prepare("SELECT sql FROM sqlite_schema WHERE name = 'audit_log'").pluck().get();
+  version6.close();
+  const db = new Database(path);
+  db.exec('DROP TABLE follow_up_entries');
+  db.unsafeMode(true);
+  db.pragma('writable_schema = ON');
+  db.prepare("UPDATE sqlite_schema SET sql = ? WHERE name = 'audit_log'").run(auditSql);
+  db.pragma('writable_schema = OFF');
+  db.pragma('user_version = 6');
+  db.close();
+}
+
 /** Turns a current file back into what RootLog with schema 5 wrote: no signed drug facts. */
 function backToVersion5(path: string): void {
+  backToVersion6(path);
   const db = new Database(path);
   db.exec(`
     DROP TABLE drug_catalogue_at_schema_6;

@@ -4,6 +4,7 @@ import { doseGiven } from './003-dose-given-mg.js';
 import { applicationId } from './004-application-id.js';
 import { hashChain } from './005-hash-chain.js';
 import { signedDrugFacts } from './006-signed-drug-facts.js';
+import { followUpEntries } from './007-follow-up-entries.js';
 import type { Migration } from './migration.js';
 
 /*
@@ -18,6 +19,7 @@ export const MIGRATIONS: readonly Migration[] = [
   applicationId,
   hashChain,
   signedDrugFacts,
+  followUpEntries,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

@@ -11,8 +11,11 @@ import {
   DISPOSITIONS,
   DOSINGS,
   DRUG_CLASSES,
+  FOLLOW_UP_CONTACTS,
   FOLLOW_UP_METHODS,
   FORAMINA,
+  FURTHER_TREATMENTS,
+  GLOBAL_IMPRESSIONS,
   INDICATIONS,
   MODALITIES,
   NEEDLE_GAUGES,
@@ -38,7 +41,16 @@ import { openDatabase } from '../open.js';
  * allowed by it that the app no longer knows): this test says so, and the fix is always
  * a new migration that changes the CHECK, never an edit of a shipped one.
  */
-const AUDIT_ACTIONS: readonly AuditAction[] = ['create', 'update', 'sign', 'amend', 'delete', 'settings', 'import'];
+const AUDIT_ACTIONS: readonly AuditAction[] = [
+  'create',
+  'update',
+  'sign',
+  'amend',
+  'delete',
+  'settings',
+  'import',
+  'follow_up',
+];
 const AUDIT_ENTITIES: readonly AuditEntity[] = ['procedure', 'operator', 'drug', 'settings', 'import'];
 const BOOLEAN = [0, 1] as const;
 
@@ -78,6 +90,9 @@ const VOCABULARY_OF: Record<string, readonly (string | number)[]> = {
   'complications.complication': COMPLICATIONS,
   'complications.severity': SEVERITIES,
   'follow_ups.method': FOLLOW_UP_METHODS,
+  'follow_up_entries.method': FOLLOW_UP_CONTACTS,
+  'follow_up_entries.global_impression': GLOBAL_IMPRESSIONS,
+  'follow_up_entries.further_treatment': FURTHER_TREATMENTS,
   'audit_log.action': AUDIT_ACTIONS,
   'audit_log.entity': AUDIT_ENTITIES,
   'dashboard_terms.kind': TERM_KINDS,

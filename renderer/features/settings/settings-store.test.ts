@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { DepartmentSettings } from '../../../db/model/index.js';
+import { DEFAULT_FOLLOW_UP_WINDOWS, type DepartmentSettings } from '../../../db/model/index.js';
 import { fakeWindow } from '../../testing/fake-window.js';
 import { useSettings } from './settings-store.js';
 
@@ -9,6 +9,7 @@ const settings = (consoleName: string): DepartmentSettings => ({
   referenceLevels: { ctDlpMGyCm: 200, fluoroTimeS: 60 },
   operators: [],
   drugCatalogue: [],
+  followUpWindows: DEFAULT_FOLLOW_UP_WINDOWS,
 });
 
 describe('the settings store', () => {

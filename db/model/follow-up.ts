@@ -1,0 +1,94 @@
+import { z } from 'zod';
+import { COMPLICATIONS, FOLLOW_UP_CONTACTS, FURTHER_TREATMENTS, GLOBAL_IMPRESSIONS } from './vocabularies.js';
+
+/*
+ * A follow-up of a signed procedure: the day-1–3 call or the 2–6-week review. Appended, never
+ * edited: a mistaken entry is corrected by a new one that supersedes it, with a reason.
+ * Pure: shared by the service and the window.
+ */
+
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
+const MULTI_LINE = /^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]*$/;
+
+export const followUpEntrySchema = z
+  .object({
+    procedureId: z.string({ error: 'is required' }).length(36, { error: 'is not a procedure id' }),
+    contactDate: z.iso.date({ error: 'must be a date as YYYY-MM-DD' }),
+    method: z.enum(FOLLOW_UP_CONTACTS, { error: `must be one of ${FOLLOW_UP_CONTACTS.join(', ')}` }),
+    legNrs: z.number({ error: 'must be a whole number from 0 to 10' }).int().min(0).max(10).nullish(),
+    backNrs: z.number({ error: 'must be a whole number from 0 to 10' }).int().min(0).max(10).nullish(),
+    globalImpression: z.enum(GLOBAL_IMPRESSIONS, { error: 'is not one of the seven answers' }).nullish(),
+    newComplications: z
+      .array(z.enum(COMPLICATIONS.filter((code) => code !== 'none') as [string, ...string[]]))
+      .max(COMPLICATIONS.length)
+      .default([]),
+    furtherTreatment: z
+      .enum(FURTHER_TREATMENTS, { error: `must be one of ${FURTHER_TREATMENTS.join(', ')}` })
+      .nullish(),
+    notes: z
+      .string()
+      .trim()
+      .max(2000, { error: 'must be at most 2000 characters' })
+      .regex(MULTI_LINE, { error: 'must not contain control characters' })
+      .nullish(),
+    /** The entry this one corrects. */
+    supersedes: z.string().length(36, { error: 'is not a follow-up id' }).nullish(),
+    reason: z.string().trim().max(500, { error: 'must be at most 500 characters' }).nullish(),
+  })
+  .strict()
+  .refine((entry) => !entry.supersedes || (entry.reason ?? '').length >= 3, {
+    error: 'Reason for the correction must be 3 to 500 characters',
+    path: ['reason'],
+  })
+  .refine((entry) => entry.legNrs != null || entry.backNrs != null || entry.globalImpression != null, {
+    error: 'Leg pain, back pain or the global impression is needed: a follow-up records how the patient is',
+    path: ['legNrs'],
+  });
+
+export type FollowUpInput = z.input<typeof followUpEntrySchema>;
+export type FollowUpEntryInput = z.output<typeof followUpEntrySchema>;
+
+/** A stored follow-up entry, with what was derived and who recorded it. */
+export interface FollowUpEntry extends FollowUpEntryInput {
+  id: string;
+  daysAfter: number;
+  reliefPercent: number | null;
+  recordedBy: string;
+  recordedAt: string;
+  /** Set when a later entry corrected this one. */
+  supersededBy: string | null;
+}
+
+/** Relief in % against the pain before the procedure, rounded to 0.1 (negative: worse than before). */
+export function followUpRelief(
+  painBefore: number | null | undefined,
+  painNow: number | null | undefined,
+): number | null {
+  if (painBefore == null || painNow == null || painBefore === 0) return null;
+  return Math.round(((painBefore - painNow) / painBefore) * 1000) / 10;
+}
+
+/** Whole days from the procedure's local date to the contact date. */
+export function daysBetween(procedureDate: string, contactDate: string): number {
+  return Math.round((Date.parse(`${contactDate}T00:00:00Z`) - Date.parse(`${procedureDate}T00:00:00Z`)) / 86_400_000);
+}
+
+/** The follow-up windows, in days after the procedure (settings; the leaflet's 1–3 days and 2–6 weeks). */
+export interface FollowUpWindows {
+  early: { from: number; to: number };
+  late: { from: number; to: number };
+}
+export const DEFAULT_FOLLOW_UP_WINDOWS: FollowUpWindows = { early: { from: 1, to: 3 }, late: { from: 14, to: 42 } };
+export type FollowUpWindow = keyof FollowUpWindows;
+
+export const windowOf = (days: number, windows: FollowUpWindows): FollowUpWindow | null =>
+  days >= windows.early.from && days <= windows.early.to
+    ? 'early'
+    : days >= windows.late.from && days <= windows.late.to
+      ? 'late'
+      : null;
+
+/** A responder: at least 50 % relief, and at least 2 points less on the NRS (both shown apart). */
+export const isReliefResponder = (relief: number | null) => relief != null && relief >= 50;
+export const isNrsResponder = (before: number | null | undefined, now: number | null | undefined) =>
+  before != null && now != null && before - now >= 2;

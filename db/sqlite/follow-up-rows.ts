@@ -1,0 +1,33 @@
+import type { ReadableDb, WriteConnection } from './connection.js';
+import { type FollowUpLink, followUpHash, GENESIS } from './hash-chain.js';
+
+/*
+ * The one writer and reader of follow_up_entries (schema 7): each row is appended as the next
+ * link of the follow-ups' hash chain; nothing ever changes a row.
+ */
+
+export const FOLLOW_UP_COLUMNS = `id, procedure_id AS procedureId, contact_date AS contactDate, days_after AS daysAfter, method,
+  leg_nrs AS legNrs, back_nrs AS backNrs, global_impression AS globalImpression, relief_percent AS reliefPercent,
+  new_complications AS newComplications, further_treatment AS furtherTreatment, notes, supersedes, reason,
+  recorded_by AS recordedBy, recorded_at AS recordedAt`;
+
+export function appendFollowUp(write: WriteConnection, row: FollowUpLink): void {
+  const previous = write.prepare('SELECT hash FROM follow_up_entries ORDER BY rowid DESC LIMIT 1').pluck().get() as
+    | string
+    | undefined;
+  write
+    .prepare(
+      `INSERT INTO follow_up_entries (id, procedure_id, contact_date, days_after, method, leg_nrs, back_nrs, global_impression,
+        relief_percent, new_complications, further_treatment, notes, supersedes, reason, recorded_by, recorded_at, hash)
+       VALUES (@id, @procedureId, @contactDate, @daysAfter, @method, @legNrs, @backNrs, @globalImpression, @reliefPercent,
+        @newComplications, @furtherTreatment, @notes, @supersedes, @reason, @recordedBy, @recordedAt, @hash)`,
+    )
+    .run({ ...row, hash: followUpHash(previous ?? GENESIS, row) });
+}
+
+/** A procedure's follow-up entries in the order they were recorded. */
+export function followUpRows(db: ReadableDb, procedureId: string): FollowUpLink[] {
+  return db
+    .prepare(`SELECT ${FOLLOW_UP_COLUMNS} FROM follow_up_entries WHERE procedure_id = ? ORDER BY rowid`)
+    .all(procedureId) as FollowUpLink[];
+}
