@@ -1,0 +1,181 @@
+import { appendAudit } from './audit.js';
+import {
+  daysBetween,
+  type FollowUpEntry,
+  type FollowUpEntryInput,
+  type FollowUpWindow,
+  type FollowUpWindows,
+  followUpEntrySchema,
+  followUpRelief,
+  localDateTimeWithOffset,
+  problem,
+  problemsFromZod,
+  RootLogError,
+} from './model/index.js';
+import { followUpWindows } from './settings.js';
+import type { ReadableDb } from './sqlite/connection.js';
+import { appendFollowUp, followUpRows } from './sqlite/follow-up-rows.js';
+import type { FollowUpLink } from './sqlite/hash-chain.js';
+import { newId, type ReadSource, readerOf, type ServiceContext, type Store, timestamp } from './store.js';
+
+/*
+ * The episode's follow-ups (the leaflet: the cortisone works after 1 to 3 days): appended to
+ * a signed record without amending it, each with its audit row and hash link; a mistaken one
+ * is corrected by a new entry that supersedes it, with a reason, never edited.
+ */
+
+const entryOf = (row: FollowUpLink, supersededBy: string | null): FollowUpEntry => ({
+  id: row.id,
+  procedureId: row.procedureId,
+  contactDate: row.contactDate,
+  method: row.method as FollowUpEntry['method'],
+  legNrs: row.legNrs,
+  backNrs: row.backNrs,
+  globalImpression: row.globalImpression as FollowUpEntry['globalImpression'],
+  newComplications: row.newComplications ? row.newComplications.split(';') : [],
+  furtherTreatment: row.furtherTreatment as FollowUpEntry['furtherTreatment'],
+  notes: row.notes,
+  supersedes: row.supersedes,
+  reason: row.reason,
+  daysAfter: row.daysAfter,
+  reliefPercent: row.reliefPercent,
+  recordedBy: row.recordedBy,
+  recordedAt: row.recordedAt,
+  supersededBy,
+});
+
+/** A procedure's follow-ups in the order recorded, each saying which later entry corrected it. */
+export function followUpsOf(source: ReadSource, procedureId: string): FollowUpEntry[] {
+  const rows = followUpRows(readerOf(source).db as ReadableDb, procedureId);
+  const correctedBy = new Map(rows.filter((row) => row.supersedes).map((row) => [row.supersedes as string, row.id]));
+  return rows.map((row) => entryOf(row, correctedBy.get(row.id) ?? null));
+}
+
+export function recordFollowUp(store: Store, input: unknown, context: ServiceContext): FollowUpEntry {
+  const parsed = followUpEntrySchema.safeParse(input);
+  if (!parsed.success) throw RootLogError.invalid(problemsFromZod(parsed.error));
+  return recordCheckedFollowUp(store, parsed.data, context);
+}
+
+/** recordFollowUp for an entry already parsed at the boundary (the API contract). */
+export function recordCheckedFollowUp(store: Store, entry: FollowUpEntryInput, context: ServiceContext): FollowUpEntry {
+  const write = store.writer;
+  return write.db
+    .transaction((): FollowUpEntry => {
+      const procedure = write
+        .prepare('SELECT status, performed_date AS performedDate, pain_pre AS painPre FROM procedures WHERE id = ?')
+        .get(entry.procedureId) as { status: string; performedDate: string; painPre: number | null } | undefined;
+      if (!procedure)
+        throw new RootLogError('not_found', `There is no procedure with id ${entry.procedureId}.`, {
+          field: 'procedureId',
+        });
+      if (procedure.status === 'draft')
+        throw RootLogError.invalid([problem('procedureId', 'is a draft: a follow-up belongs to a signed procedure')]);
+      const today = localDateTimeWithOffset(context.now?.() ?? new Date()).slice(0, 10);
+      if (entry.contactDate < procedure.performedDate)
+        throw RootLogError.invalid([problem('contactDate', `is before the procedure (${procedure.performedDate})`)]);
+      if (entry.contactDate > today) throw RootLogError.invalid([problem('contactDate', 'is in the future')]);
+      let before: FollowUpEntry | undefined;
+      if (entry.supersedes) {
+        const earlier = followUpsOf(write, entry.procedureId);
+        before = earlier.find((candidate) => candidate.id === entry.supersedes);
+        if (!before)
+          throw RootLogError.invalid([problem('supersedes', "is not one of this procedure's follow-ups")]);
+        if (before.supersededBy)
+          throw RootLogError.invalid([problem('supersedes', 'was already corrected: correct the latest entry')]);
+      }
+      const link: FollowUpLink = {
+        id: newId(),
+        procedureId: entry.procedureId,
+        contactDate: entry.contactDate,
+        daysAfter: daysBetween(procedure.performedDate, entry.contactDate),
+        method: entry.method,
+        legNrs: entry.legNrs ?? null,
+        backNrs: entry.backNrs ?? null,
+        globalImpression: entry.globalImpression ?? null,
+        reliefPercent: followUpRelief(procedure.painPre, entry.legNrs),
+        newComplications: entry.newComplications.join(';'),
+        furtherTreatment: entry.furtherTreatment ?? null,
+        notes: entry.notes || null,
+        supersedes: entry.supersedes ?? null,
+        reason: entry.supersedes ? (entry.reason ?? null) : null,
+        recordedBy: context.actor,
+        recordedAt: timestamp(context),
+      };
+      appendFollowUp(write, link);
+      const { id, procedureId: _procedure, recordedBy: _by, recordedAt: _at, supersedes: _s, reason, ...said } = link;
+      appendAudit(write, {
+        at: link.recordedAt,
+        actor: context.actor,
+        action: 'follow_up',
+        entity: 'procedure',
+        entityId: entry.procedureId,
+        changes: {
+          [`followUp ${id}`]: {
+            before: before ? { id: before.id, legNrs: before.legNrs, backNrs: before.backNrs } : null,
+            after: said,
+          },
+        },
+        reason,
+      });
+      return entryOf(link, null);
+    })
+    .immediate();
+}
+
+export interface DueFollowUp {
+  procedureId: string;
+  patientId: string | null;
+  patientName: string | null;
+  performedDate: string;
+  rootSides: string;
+  window: FollowUpWindow;
+  /** Days since the procedure, on the day asked about. */
+  daysAfter: number;
+  overdue: boolean;
+}
+
+/** After a window ends, a missing follow-up stays on the list this many days, then counts as lost. */
+const OVERDUE_DAYS_LISTED = 7;
+
+const shiftDate = (date: string, days: number) =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
+/**
+ * Who is due on `date` (a local date, default today): signed procedures inside a follow-up
+ * window (or up to a week past it) without a current follow-up in that window; overdue ones
+ * first, then the oldest procedure first.
+ */
+export function followUpsDue(source: ReadSource, options: { date?: string; windows?: FollowUpWindows } = {}) {
+  const read = readerOf(source);
+  const date = options.date ?? localDateTimeWithOffset(new Date()).slice(0, 10);
+  const windows = options.windows ?? followUpWindows(read);
+  const due: DueFollowUp[] = [];
+  for (const window of ['early', 'late'] as const) {
+    const { from, to } = windows[window];
+    const rows = read
+      .prepare(
+        `SELECT p.id AS procedureId, p.patient_id AS patientId, p.patient_name AS patientName,
+                p.performed_date AS performedDate, p.root_sides AS rootSides
+           FROM procedures p
+          WHERE p.status IN ('signed', 'amended') AND p.performed_date BETWEEN @oldest AND @newest
+            AND NOT EXISTS (
+              SELECT 1 FROM follow_up_entries f
+               WHERE f.procedure_id = p.id AND f.days_after BETWEEN @from AND @to
+                 AND NOT EXISTS (SELECT 1 FROM follow_up_entries s WHERE s.supersedes = f.id))`,
+      )
+      .all({
+        oldest: shiftDate(date, -(to + OVERDUE_DAYS_LISTED)),
+        newest: shiftDate(date, -from),
+        from,
+        to,
+      }) as Omit<DueFollowUp, 'window' | 'daysAfter' | 'overdue'>[];
+    for (const row of rows) {
+      const daysAfter = daysBetween(row.performedDate, date);
+      due.push({ ...row, window, daysAfter, overdue: daysAfter > to });
+    }
+  }
+  return due.sort(
+    (a, b) => Number(b.overdue) - Number(a.overdue) || a.performedDate.localeCompare(b.performedDate),
+  );
+}
