@@ -79,8 +79,7 @@ export function recordCheckedFollowUp(store: Store, entry: FollowUpEntryInput, c
       if (entry.supersedes) {
         const earlier = followUpsOf(write, entry.procedureId);
         before = earlier.find((candidate) => candidate.id === entry.supersedes);
-        if (!before)
-          throw RootLogError.invalid([problem('supersedes', "is not one of this procedure's follow-ups")]);
+        if (!before) throw RootLogError.invalid([problem('supersedes', "is not one of this procedure's follow-ups")]);
         if (before.supersededBy)
           throw RootLogError.invalid([problem('supersedes', 'was already corrected: correct the latest entry')]);
       }
@@ -175,7 +174,5 @@ export function followUpsDue(source: ReadSource, options: { date?: string; windo
       due.push({ ...row, window, daysAfter, overdue: daysAfter > to });
     }
   }
-  return due.sort(
-    (a, b) => Number(b.overdue) - Number(a.overdue) || a.performedDate.localeCompare(b.performedDate),
-  );
+  return due.sort((a, b) => Number(b.overdue) - Number(a.overdue) || a.performedDate.localeCompare(b.performedDate));
 }

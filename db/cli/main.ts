@@ -155,7 +155,10 @@ function check(args: string[], io: Io): number {
       `signed records:  ${ledger.records.count === 0 ? `ok (${ledger.records.checked} match their signed versions)` : `${ledger.records.count} differ from their signed versions`}`,
     );
     for (const problem of ledger.records.problems) io.out(`  ${printable(problem)}`);
-    if (!ledger.audit && !ledger.versions) io.out(`chain head:      ${formatHead(ledger.head)}`);
+    io.out(
+      `follow-up chain: ${ledger.followUps ? `BROKEN: ${printable(ledger.followUps)}` : `ok (${ledger.head.followUps?.count ?? 0} follow-ups)`}`,
+    );
+    if (!ledger.audit && !ledger.versions && !ledger.followUps) io.out(`chain head:      ${formatHead(ledger.head)}`);
     if (ledger.expectedHead !== null) io.out(`kept head:       ${ledger.expectedHead}`);
   }
   for (const [table, count] of Object.entries(report.counts)) io.out(`  ${table.padEnd(22)} ${count}`);

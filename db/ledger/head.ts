@@ -10,24 +10,36 @@ import { GENESIS, isHash } from '../sqlite/hash-chain.js';
 export interface ChainHead {
   audit: { seq: number; hash: string };
   versions: { count: number; hash: string };
+  /** The follow-ups' chain (schema 7); a head printed before it has none, and proves the other two. */
+  followUps?: { count: number; hash: string };
 }
 
-export const EMPTY_HEAD: ChainHead = { audit: { seq: 0, hash: GENESIS }, versions: { count: 0, hash: GENESIS } };
+export const EMPTY_HEAD: ChainHead = {
+  audit: { seq: 0, hash: GENESIS },
+  versions: { count: 0, hash: GENESIS },
+  followUps: { count: 0, hash: GENESIS },
+};
 
 export const formatHead = (head: ChainHead) =>
-  `audit:${head.audit.seq}:${head.audit.hash} versions:${head.versions.count}:${head.versions.hash}`;
+  `audit:${head.audit.seq}:${head.audit.hash} versions:${head.versions.count}:${head.versions.hash}${
+    head.followUps ? ` follow-ups:${head.followUps.count}:${head.followUps.hash}` : ''
+  }`;
 
 export function parseHead(text: string): ChainHead {
-  const match = /^audit:(\d{1,15}):([0-9a-f]{64}) versions:(\d{1,15}):([0-9a-f]{64})$/.exec(text.trim());
+  const match =
+    /^audit:(\d{1,15}):([0-9a-f]{64}) versions:(\d{1,15}):([0-9a-f]{64})(?: follow-ups:(\d{1,15}):([0-9a-f]{64}))?$/.exec(
+      text.trim(),
+    );
   if (!match || !isHash(match[2]) || !isHash(match[4])) {
     throw new RootLogError(
       'validation',
-      'Expected head must be written as rootlog check prints it: "audit:SEQ:HASH versions:COUNT:HASH"',
+      'Expected head must be written as rootlog check prints it: "audit:SEQ:HASH versions:COUNT:HASH follow-ups:COUNT:HASH"',
       { field: 'expect-head' },
     );
   }
   return {
     audit: { seq: Number(match[1]), hash: match[2] },
     versions: { count: Number(match[3]), hash: match[4] },
+    ...(match[5] && match[6] ? { followUps: { count: Number(match[5]), hash: match[6] } } : {}),
   };
 }

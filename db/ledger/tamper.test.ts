@@ -1,10 +1,11 @@
 import { copyFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { recordFollowUp } from '../follow-ups.js';
 import { checkDatabase } from '../maintenance.js';
 import { amendProcedure, clinicalContent, getProcedure, saveDraft } from '../procedures.js';
 import { seedDatabase } from '../seed.js';
-import { auditHash, GENESIS } from '../sqlite/hash-chain.js';
+import { auditHash, followUpHash, GENESIS } from '../sqlite/hash-chain.js';
 import { openStore } from '../store.js';
 import { context, EVERY_CONFIRMABLE_WARNING, tempPath, tempStore } from '../testing/fixtures.js';
 import type { ChainHead } from './head.js';
@@ -36,6 +37,8 @@ beforeAll(() => {
     context,
   );
   saveDraft(store, { painPre: 6 }, context);
+  const performed = getProcedure(store, signedId).record.performedAt?.slice(0, 10) as string;
+  recordFollowUp(store, { procedureId: signedId, contactDate: performed, method: 'phone', legNrs: 2 }, context);
   sound = store.path;
   store.close();
   const report = checkDatabase(sound);
@@ -72,6 +75,43 @@ const LOCKS = [
 ];
 
 describe('check makes an edit behind the app evident', () => {
+  it('catches a follow-up changed behind its trigger, and one written without RootLog', () => {
+    const changed = tampered((db) => {
+      behindTheTriggers(db, ['follow_up_entries_no_update'], () =>
+        db.prepare('UPDATE follow_up_entries SET leg_nrs = 9').run(),
+      );
+    });
+    expect(checkDatabase(changed).ledger?.followUps).toMatch(/^follow-up .* does not match its hash/);
+    const forged = tampered((db) => {
+      // A whole entry with a correct hash, but no audit row: not recorded by RootLog.
+      const last = db.prepare('SELECT * FROM follow_up_entries').get() as Record<string, unknown>;
+      const link = {
+        id: '0193a0b2-0000-7000-8000-0000000000ff',
+        procedureId: last.procedure_id as string,
+        contactDate: last.contact_date as string,
+        daysAfter: 0,
+        method: 'phone',
+        legNrs: 0,
+        backNrs: null,
+        globalImpression: null,
+        reliefPercent: null,
+        newComplications: '',
+        furtherTreatment: null,
+        notes: null,
+        supersedes: null,
+        reason: null,
+        recordedBy: 'someone',
+        recordedAt: '2026-06-30T12:00:00.000Z',
+      };
+      db.prepare(
+        `INSERT INTO follow_up_entries (id, procedure_id, contact_date, days_after, method, leg_nrs, new_complications, recorded_by, recorded_at, hash)
+         VALUES (@id, @procedureId, @contactDate, @daysAfter, @method, @legNrs, @newComplications, @recordedBy, @recordedAt, @hash)`,
+      ).run({ ...link, hash: followUpHash(last.hash as string, link) });
+    });
+    expect(checkDatabase(forged).ledger?.followUps).toMatch(/has no audit row/);
+    expect(checkDatabase(sound).ledger?.head.followUps?.count).toBe(1);
+  });
+
   it('passes on the untouched file and prints a head that stays valid as the logbook grows', () => {
     const path = tampered(() => {});
     const store = openStore(path);

@@ -2,7 +2,16 @@ import type Database from 'better-sqlite3';
 import { diff } from '../audit.js';
 import { clinicalContent } from '../model/index.js';
 import { asReadable } from '../sqlite/connection.js';
-import { type AuditLink, auditHash, GENESIS, type VersionLink, versionHash } from '../sqlite/hash-chain.js';
+import { FOLLOW_UP_COLUMNS } from '../sqlite/follow-up-rows.js';
+import {
+  type AuditLink,
+  auditHash,
+  type FollowUpLink,
+  followUpHash,
+  GENESIS,
+  type VersionLink,
+  versionHash,
+} from '../sqlite/hash-chain.js';
 import { readProcedure } from '../sqlite/procedure-rows.js';
 import { triggerProblems } from './expected-triggers.js';
 import { type ChainHead, EMPTY_HEAD } from './head.js';
@@ -22,6 +31,8 @@ export interface LedgerReport {
   audit: string | null;
   /** The first broken link of the versions' chain, if any. */
   versions: string | null;
+  /** The first broken link of the follow-ups' chain, if any. */
+  followUps: string | null;
   /** Signed records that differ from their versions (the first few), and how many. */
   records: { checked: number; problems: string[]; count: number };
   /** The kept head's verdict, when one was given. */
@@ -34,7 +45,12 @@ const MAX_LISTED = 10;
 const where = (row: AuditLink) =>
   `audit row ${row.seq} (${row.action} of ${row.entity} ${row.entityId}${row.version == null ? '' : ` version ${row.version}`}, ${row.at})`;
 
-function checkAuditChain(db: Database.Database, signatures: Set<string>, expect?: ChainHead) {
+function checkAuditChain(
+  db: Database.Database,
+  signatures: Set<string>,
+  followUpsAudited: Set<string>,
+  expect?: ChainHead,
+) {
   let previous = GENESIS;
   let seq = 0;
   let broken: string | null = null;
@@ -48,6 +64,9 @@ function checkAuditChain(db: Database.Database, signatures: Set<string>, expect?
   for (const row of rows) {
     if (row.entity === 'procedure' && (row.action === 'sign' || row.action === 'amend' || row.action === 'import'))
       signatures.add(`${row.entityId}:${row.version}`);
+    if (row.action === 'follow_up')
+      for (const key of Object.keys(JSON.parse(row.changes) as object))
+        if (key.startsWith('followUp ')) followUpsAudited.add(key.slice('followUp '.length));
     if (broken) continue;
     if (row.seq !== seq + 1) {
       broken =
@@ -94,6 +113,31 @@ function checkVersionChain(db: Database.Database, expect?: ChainHead) {
   }
   if (!broken && expect && count < expect.versions.count)
     kept = `there are ${count} signed versions, fewer than the ${expect.versions.count} of the kept head: versions were removed`;
+  return { broken, kept, head: { count, hash: previous } };
+}
+
+function checkFollowUpChain(db: Database.Database, audited: Set<string>, expect?: ChainHead) {
+  let previous = GENESIS;
+  let count = 0;
+  let broken: string | null = null;
+  let kept: string | null = null;
+  const rows = db
+    .prepare(`SELECT ${FOLLOW_UP_COLUMNS}, hash FROM follow_up_entries ORDER BY rowid`)
+    .iterate() as IterableIterator<FollowUpLink & { hash: string }>;
+  for (const row of rows) {
+    const label = `follow-up ${row.id} of procedure ${row.procedureId} (${row.contactDate})`;
+    if (followUpHash(previous, row) !== row.hash)
+      broken = `${label} does not match its hash: it was changed, or the follow-up written before it was`;
+    else if (!audited.has(row.id)) broken = `${label} has no audit row: it was not recorded by RootLog`;
+    if (broken) break;
+    previous = row.hash;
+    count++;
+    const kept7 = expect?.followUps;
+    if (kept7 && count === kept7.count && previous !== kept7.hash)
+      kept = `follow-up number ${count} is not the one in the kept head: the follow-ups up to it were rewritten`;
+  }
+  if (!broken && expect?.followUps && count < expect.followUps.count)
+    kept = `there are ${count} follow-ups, fewer than the ${expect.followUps.count} of the kept head: follow-ups were removed`;
   return { broken, kept, head: { count, hash: previous } };
 }
 
@@ -167,19 +211,26 @@ function recordProblems(db: Database.Database, signatures: Set<string>) {
 export function verifyLedger(db: Database.Database, expect?: ChainHead): LedgerReport {
   const triggers = triggerProblems(db);
   const signatures = new Set<string>();
-  const audit = checkAuditChain(db, signatures, expect);
+  const followUpsAudited = new Set<string>();
+  const audit = checkAuditChain(db, signatures, followUpsAudited, expect);
   const versions = checkVersionChain(db, expect);
+  const followUps = checkFollowUpChain(db, followUpsAudited, expect);
   const records = recordProblems(db, signatures);
-  const kept = expect ? (audit.kept ?? versions.kept) : null;
+  const kept = expect ? (audit.kept ?? versions.kept ?? followUps.kept) : null;
   const report: LedgerReport = {
     ok: false,
     triggers,
     audit: audit.broken,
     versions: versions.broken,
+    followUps: followUps.broken,
     records,
     expectedHead: expect ? (kept ?? 'ok') : null,
-    head: audit.broken || versions.broken ? EMPTY_HEAD : { audit: audit.head, versions: versions.head },
+    head:
+      audit.broken || versions.broken || followUps.broken
+        ? EMPTY_HEAD
+        : { audit: audit.head, versions: versions.head, followUps: followUps.head },
   };
-  report.ok = triggers.length === 0 && !audit.broken && !versions.broken && records.count === 0 && !kept;
+  report.ok =
+    triggers.length === 0 && !audit.broken && !versions.broken && !followUps.broken && records.count === 0 && !kept;
   return report;
 }
