@@ -52,6 +52,20 @@ export const DEPARTMENTS = {
     );
     signProcedure(store, record.id, {}, { actor: 'Dr. A. Keller' });
   },
+  /** Two signed cases due for a follow-up: one performed 2 days ago, one 3 weeks ago. */
+  'follow-ups-due': (store: Store) => {
+    const operatorId = oneOperator(store);
+    for (const [patientId, patientName, daysAgo] of [
+      ['DAY2', 'Early, Anna', 2],
+      ['WEEK3', 'Later, Bert', 21],
+    ] as const) {
+      const performedAt = localDateTimeWithOffset(new Date(Date.now() - daysAgo * 86_400_000));
+      const { record } = saveDraft(store, completeDraft(operatorId, { patientId, patientName, performedAt }), {
+        actor: 'Dr. A. Keller',
+      });
+      signProcedure(store, record.id, {}, { actor: 'Dr. A. Keller' });
+    }
+  },
   /** Records from this console (CT 1) and one merged in from CT 2, all performed just now. */
   'two-consoles': (store: Store) => {
     const operatorId = oneOperator(store);

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { checkExportFiles } from '../db/exports/run.js';
+import { followUpsDue, followUpsOf, recordCheckedFollowUp } from '../db/follow-ups.js';
 import { backupDatabase } from '../db/maintenance.js';
 import { type FieldProblem, problem, problemsFromZod, RootLogError } from '../db/model/index.js';
 import {
@@ -92,6 +93,9 @@ export function createApi(store: Store, options: ApiOptions): Api & { call: type
     'settings.update': (patch) => updateCheckedSettings(store, patch, context()),
     'settings.saveOperator': (operator) => saveCheckedOperator(store, operator, context()),
     'settings.saveDrug': (drug) => saveCheckedDrug(store, drug, context()),
+    'followUps.record': (entry) => recordCheckedFollowUp(store, entry, context()),
+    'followUps.of': (procedureId) => followUpsOf(store, procedureId),
+    'followUps.due': (request) => followUpsDue(store, { date: request?.date }),
     'stats.dashboard': (filter) => dashboardFor(store, filter ?? {}),
     'exports.start': async (request) => {
       if (!options.chooseExportPath) throw RootLogError.invalid([{ field: 'out', message: 'Output file is required' }]);

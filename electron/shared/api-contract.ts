@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { AuditEntry } from '../../db/audit.js';
 import { EXPORT_FORMATS, exportRequestSchema } from '../../db/exports/options.js';
+import type { DueFollowUp } from '../../db/follow-ups.js';
 import type { BackupReport } from '../../db/maintenance.js';
 import {
   type ApiError,
@@ -10,6 +11,8 @@ import {
   type DrugAdministration,
   dashboardFilterSchema,
   drugSchema,
+  type FollowUpEntry,
+  followUpEntrySchema,
   type Operator,
   operatorSchema,
   type ProcedurePage,
@@ -104,6 +107,17 @@ export const API_CONTRACT = {
   'settings.update': method<DepartmentSettings>().writes(z.tuple([settingsPatchSchema]), bare('settings')),
   'settings.saveOperator': method<Operator>().writes(z.tuple([operatorSchema.partial({ id: true })]), bare('operator')),
   'settings.saveDrug': method<Drug>().writes(z.tuple([drugSchema]), bare('drug')),
+  'followUps.record': method<FollowUpEntry>().writes(z.tuple([followUpEntrySchema]), bare('followUp')),
+  'followUps.of': method<FollowUpEntry[]>().reads(z.tuple([procedureIdSchema]), named('procedureId')),
+  'followUps.due': method<DueFollowUp[]>().reads(
+    z.tuple([
+      z
+        .object({ date: z.iso.date({ error: 'must be a date as YYYY-MM-DD' }).optional() })
+        .strict()
+        .optional(),
+    ]),
+    bare('due'),
+  ),
   'stats.dashboard': method<Dashboard>().reads(z.tuple([dashboardFilterSchema.optional()]), bare('filter')),
   /** The file is chosen in the main process (save dialog), never sent by the window. */
   'exports.start': method<ExportJobStatus | { cancelled: true }>().reads(
@@ -163,5 +177,5 @@ export function bindApi(call: (method: ApiMethodName, args: unknown[]) => Promis
 }
 
 export { channelOf, WINDOW_API_NAME } from './channels.js';
-export type { AuditEntry, ExportJobStatus, ProcedureWithHistory, SavedProcedure };
+export type { AuditEntry, DueFollowUp, ExportJobStatus, FollowUpEntry, ProcedureWithHistory, SavedProcedure };
 export { EXPORT_FORMATS };

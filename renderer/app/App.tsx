@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { MENU_API_NAME, type MenuCommand } from '../../electron/shared/menu-commands.js';
 import { DashboardScreen } from '../features/dashboard/DashboardScreen.js';
 import { ExportScreen } from '../features/export/ExportScreen.js';
+import { FollowUpsScreen } from '../features/follow-ups/FollowUpsScreen.js';
 import { forgetRememberedDraft, rememberedDraftId, useProcedureForm } from '../features/procedure-form/form-store.js';
 import { ProcedureForm } from '../features/procedure-form/ProcedureForm.js';
 import { ProcedureList } from '../features/procedure-list/ProcedureList.js';
@@ -86,6 +87,14 @@ export function App() {
           </button>
           <button
             type="button"
+            className={screen.name === 'follow-ups' ? 'current' : ''}
+            aria-current={screen.name === 'follow-ups' ? 'page' : undefined}
+            onClick={() => go({ name: 'follow-ups' })}
+          >
+            Follow-ups
+          </button>
+          <button
+            type="button"
             className={screen.name === 'dashboard' ? 'current' : ''}
             aria-current={screen.name === 'dashboard' ? 'page' : undefined}
             onClick={() => go({ name: 'dashboard' })}
@@ -120,6 +129,7 @@ export function App() {
         {screen.name === 'settings' && <SettingsScreen />}
         {screen.name === 'export' && <ExportScreen />}
         {screen.name === 'dashboard' && <DashboardScreen />}
+        {screen.name === 'follow-ups' && <FollowUpsScreen />}
         {screen.name === 'welcome' && <WelcomeScreen />}
       </main>
     </>

@@ -6,6 +6,7 @@ export type Screen =
   | { name: 'settings' }
   | { name: 'export' }
   | { name: 'dashboard' }
+  | { name: 'follow-ups' }
   /** First run: this console's name and its first operator. */
   | { name: 'welcome' };
 

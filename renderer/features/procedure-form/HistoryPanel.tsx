@@ -8,6 +8,7 @@ const ACTION_WORDS: Record<string, string> = {
   amend: 'Amended',
   delete: 'Deleted',
   import: 'Imported',
+  follow_up: 'Follow-up recorded',
 };
 /** The warning codes the signer (or amender) confirmed, as the audit row keeps them. */
 const confirmedIn = (changes: Record<string, { before: unknown; after: unknown }>): string[] => {
@@ -31,11 +32,19 @@ export function HistoryPanel() {
         {entries.map((entry) => (
           <li key={entry.seq}>
             <p>
-              <strong>{ACTION_WORDS[entry.action] ?? entry.action}</strong> by {entry.actor},{' '}
-              <time dateTime={entry.at}>{new Date(entry.at).toLocaleString()}</time>
+              <strong>
+                {entry.action === 'follow_up' && entry.reason
+                  ? 'Follow-up corrected'
+                  : (ACTION_WORDS[entry.action] ?? entry.action)}
+              </strong>{' '}
+              by {entry.actor}, <time dateTime={entry.at}>{new Date(entry.at).toLocaleString()}</time>
               {entry.version ? ` — version ${entry.version}` : ''}
             </p>
-            {entry.reason && <p>Reason: {entry.reason}</p>}
+            {entry.reason && (
+              <p>
+                {entry.action === 'follow_up' ? 'Correction' : 'Reason'}: {entry.reason}
+              </p>
+            )}
             {confirmedIn(entry.changes).length > 0 && (
               <p>Warnings confirmed: {confirmedIn(entry.changes).map(warningWords).join('; ')}</p>
             )}

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { words } from '../../app/labels.js';
+import { FollowUpsPanel } from './FollowUpsPanel.js';
 import { useProcedureForm } from './form-store.js';
 import { HistoryPanel } from './HistoryPanel.js';
 import { SignedSummary } from './SignedSummary.js';
@@ -31,40 +32,44 @@ export function ProcedureForm() {
   }, []);
 
   return (
-    <form className="procedure-form" aria-label="Procedure" onSubmit={(event) => event.preventDefault()}>
-      <header className="form-header">
-        <h1 id="procedure-heading" tabIndex={-1}>
-          {record
-            ? `Procedure — ${words(record.status)}${record.version > 1 ? `, version ${record.version}` : ''}`
-            : 'New procedure'}
-        </h1>
-        {record && record.status !== 'draft' && (
-          <p className="signed-by">
-            Signed by {record.signedBy} on {new Date(record.signedAt ?? '').toLocaleString()}
-            {record.amendedBy ? `; amended by ${record.amendedBy}` : ''}
-          </p>
+    <>
+      <form className="procedure-form" aria-label="Procedure" onSubmit={(event) => event.preventDefault()}>
+        <header className="form-header">
+          <h1 id="procedure-heading" tabIndex={-1}>
+            {record
+              ? `Procedure — ${words(record.status)}${record.version > 1 ? `, version ${record.version}` : ''}`
+              : 'New procedure'}
+          </h1>
+          {record && record.status !== 'draft' && (
+            <p className="signed-by">
+              Signed by {record.signedBy} on {new Date(record.signedAt ?? '').toLocaleString()}
+              {record.amendedBy ? `; amended by ${record.amendedBy}` : ''}
+            </p>
+          )}
+          {locked && (
+            <button type="button" className="primary" onClick={startAmend}>
+              Amend
+            </button>
+          )}
+        </header>
+        {locked ? (
+          <SignedSummary />
+        ) : (
+          <>
+            <PatientSection locked={false} />
+            <IndicationSection locked={false} />
+            <TargetsSection locked={false} />
+            <GuidanceSection locked={false} />
+            <DrugsSection locked={false} />
+            <PainSection locked={false} />
+            <ComplicationsSection locked={false} />
+            <SignPanel />
+          </>
         )}
-        {locked && (
-          <button type="button" className="primary" onClick={startAmend}>
-            Amend
-          </button>
-        )}
-      </header>
-      {locked ? (
-        <SignedSummary />
-      ) : (
-        <>
-          <PatientSection locked={false} />
-          <IndicationSection locked={false} />
-          <TargetsSection locked={false} />
-          <GuidanceSection locked={false} />
-          <DrugsSection locked={false} />
-          <PainSection locked={false} />
-          <ComplicationsSection locked={false} />
-          <SignPanel />
-        </>
-      )}
+      </form>
+      {/* Outside the record's form: a follow-up is its own entry, with its own form. */}
+      {locked && <FollowUpsPanel />}
       <HistoryPanel />
-    </form>
+    </>
   );
 }

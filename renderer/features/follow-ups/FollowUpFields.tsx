@@ -1,0 +1,103 @@
+import { FOLLOW_UP_CONTACTS, GLOBAL_IMPRESSIONS } from '../../../db/model/index.js';
+import { words } from '../../app/labels.js';
+import { useFollowUps } from './follow-ups-store.js';
+
+/**
+ * The scores of one follow-up call, in the order they are asked: leg pain, back pain, the
+ * patient's impression; how and when below. Enter in any field saves (the form's submit).
+ */
+export function FollowUpFields({ idPrefix, autoFocus }: { idPrefix: string; autoFocus?: boolean }) {
+  const form = useFollowUps((state) => state.form);
+  const problems = useFollowUps((state) => state.problems);
+  const edit = useFollowUps((state) => state.edit);
+  const field = (name: keyof typeof form) => `${idPrefix}-${name}`;
+  const error = (name: keyof typeof form) =>
+    problems[name] ? (
+      <p id={`${field(name)}-error`} className="field-error" role="alert">
+        {problems[name]}
+      </p>
+    ) : null;
+  const described = (name: keyof typeof form) => (problems[name] ? `${field(name)}-error` : undefined);
+  return (
+    <div className="follow-up-fields">
+      <div className="text-field">
+        <label htmlFor={field('legNrs')}>Leg pain now (NRS 0–10)</label>
+        <input
+          id={field('legNrs')}
+          inputMode="numeric"
+          autoComplete="off"
+          // biome-ignore lint/a11y/noAutofocus: the call starts at the first question, so one hand types the scores
+          autoFocus={autoFocus}
+          value={form.legNrs}
+          aria-invalid={Boolean(problems.legNrs)}
+          aria-describedby={described('legNrs')}
+          onChange={(event) => edit({ legNrs: event.target.value })}
+        />
+        {error('legNrs')}
+      </div>
+      <div className="text-field">
+        <label htmlFor={field('backNrs')}>Back pain now (NRS 0–10)</label>
+        <input
+          id={field('backNrs')}
+          inputMode="numeric"
+          autoComplete="off"
+          value={form.backNrs}
+          aria-invalid={Boolean(problems.backNrs)}
+          aria-describedby={described('backNrs')}
+          onChange={(event) => edit({ backNrs: event.target.value })}
+        />
+        {error('backNrs')}
+      </div>
+      <div className="text-field">
+        <label htmlFor={field('globalImpression')}>Patient's impression of change</label>
+        <select
+          id={field('globalImpression')}
+          value={form.globalImpression}
+          onChange={(event) => edit({ globalImpression: event.target.value })}
+        >
+          <option value="">—</option>
+          {GLOBAL_IMPRESSIONS.map((code, index) => (
+            <option key={code} value={code}>
+              {index + 1} {words(code)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="text-field">
+        <label htmlFor={field('method')}>How</label>
+        <select
+          id={field('method')}
+          value={form.method}
+          onChange={(event) => edit({ method: event.target.value as typeof form.method })}
+        >
+          {FOLLOW_UP_CONTACTS.map((code) => (
+            <option key={code} value={code}>
+              {words(code)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="text-field">
+        <label htmlFor={field('contactDate')}>Date</label>
+        <input
+          id={field('contactDate')}
+          type="date"
+          value={form.contactDate}
+          aria-invalid={Boolean(problems.contactDate)}
+          aria-describedby={described('contactDate')}
+          onChange={(event) => edit({ contactDate: event.target.value })}
+        />
+        {error('contactDate')}
+      </div>
+      <div className="text-field wide">
+        <label htmlFor={field('notes')}>Notes</label>
+        <input
+          id={field('notes')}
+          value={form.notes}
+          maxLength={2000}
+          onChange={(event) => edit({ notes: event.target.value })}
+        />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,54 @@
+import type { FollowUpInput } from '../../../db/model/index.js';
+
+/*
+ * The quick entry of a follow-up call, as typed: scores as text until they are whole numbers
+ * from 0 to 10 (anything else is refused at the field, never guessed).
+ */
+
+export interface FollowUpForm {
+  legNrs: string;
+  backNrs: string;
+  globalImpression: string;
+  method: 'phone' | 'visit' | 'questionnaire';
+  contactDate: string;
+  notes: string;
+}
+
+export const emptyFollowUpForm = (today: string): FollowUpForm => ({
+  legNrs: '',
+  backNrs: '',
+  globalImpression: '',
+  method: 'phone',
+  contactDate: today,
+  notes: '',
+});
+
+const score = (text: string): number | null | 'invalid' => {
+  const trimmed = text.trim();
+  if (trimmed === '') return null;
+  return /^(10|[0-9])$/.test(trimmed) ? Number(trimmed) : 'invalid';
+};
+
+export type FormProblems = Partial<Record<keyof FollowUpForm, string>>;
+
+/** The entry to send, or what must be corrected first (named per field). */
+export function followUpFromForm(
+  form: FollowUpForm,
+  procedureId: string,
+): { entry: FollowUpInput; problems: FormProblems } {
+  const problems: FormProblems = {};
+  const leg = score(form.legNrs);
+  const back = score(form.backNrs);
+  if (leg === 'invalid') problems.legNrs = 'Leg pain must be a whole number from 0 to 10';
+  if (back === 'invalid') problems.backNrs = 'Back pain must be a whole number from 0 to 10';
+  const entry: FollowUpInput = {
+    procedureId,
+    contactDate: form.contactDate,
+    method: form.method,
+    legNrs: leg === 'invalid' ? null : leg,
+    backNrs: back === 'invalid' ? null : back,
+    globalImpression: (form.globalImpression || null) as FollowUpInput['globalImpression'],
+    notes: form.notes.trim() || null,
+  };
+  return { entry, problems };
+}

@@ -1,0 +1,91 @@
+import { create } from 'zustand';
+import { localDateTimeWithOffset } from '../../../db/model/index.js';
+import type { DueFollowUp, FollowUpEntry } from '../../../electron/shared/api-contract.js';
+import { ApiCallError, client } from '../../app/api-client.js';
+import { emptyFollowUpForm, type FollowUpForm, type FormProblems, followUpFromForm } from './follow-up-entry.js';
+
+const today = () => localDateTimeWithOffset(new Date()).slice(0, 10);
+
+interface FollowUpsState {
+  due: DueFollowUp[];
+  loading: boolean;
+  /** The patient being called: the first due one unless another was chosen. */
+  current: string | null;
+  form: FollowUpForm;
+  problems: FormProblems;
+  message: string | null;
+  /** Follow-ups of the record open in the procedure view. */
+  entries: FollowUpEntry[];
+  loadDue: () => Promise<void>;
+  choose: (procedureId: string) => void;
+  edit: (patch: Partial<FollowUpForm>) => void;
+  /** Saves the current call and moves to the next due patient. */
+  saveAndNext: () => Promise<boolean>;
+  loadEntries: (procedureId: string) => Promise<void>;
+  /** Records a follow-up for a given record (the procedure view), or a correction of one. */
+  recordFor: (procedureId: string, correction?: { supersedes: string; reason: string }) => Promise<boolean>;
+}
+
+const said = (error: unknown) => (error instanceof ApiCallError ? error.error : null);
+
+/** The follow-up calls: who is due, the quick entry, and a record's own follow-ups. */
+export const useFollowUps = create<FollowUpsState>((set, get) => {
+  const send = async (procedureId: string, extra: { supersedes?: string; reason?: string } = {}) => {
+    const { entry, problems } = followUpFromForm(get().form, procedureId);
+    if (Object.keys(problems).length > 0) {
+      set({ problems, message: null });
+      return false;
+    }
+    try {
+      await client.followUps.record({ ...entry, ...extra });
+      set({ problems: {}, form: emptyFollowUpForm(today()) });
+      return true;
+    } catch (error) {
+      // Shown at the field the service named (a problem of the record as a whole, at the first score).
+      const apiError = said(error);
+      const named = apiError?.field ?? '';
+      const field: keyof FollowUpForm = named in emptyFollowUpForm('') ? (named as keyof FollowUpForm) : 'legNrs';
+      set({ problems: { [field]: apiError?.message ?? String(error) }, message: null });
+      return false;
+    }
+  };
+  return {
+    due: [],
+    loading: false,
+    current: null,
+    form: emptyFollowUpForm(today()),
+    problems: {},
+    message: null,
+    entries: [],
+    loadDue: async () => {
+      set({ loading: true });
+      const due = await client.followUps.due({ date: today() });
+      const current = due.some((row) => row.procedureId === get().current)
+        ? get().current
+        : (due[0]?.procedureId ?? null);
+      set({ due, current, loading: false });
+    },
+    choose: (procedureId) =>
+      set({ current: procedureId, form: emptyFollowUpForm(today()), problems: {}, message: null }),
+    edit: (patch) => set((state) => ({ form: { ...state.form, ...patch } })),
+    saveAndNext: async () => {
+      const current = get().current;
+      if (!current) return false;
+      const patient = get().due.find((row) => row.procedureId === current);
+      if (!(await send(current))) return false;
+      set({
+        current: null,
+        message: `Follow-up of ${patient?.patientName ?? patient?.patientId ?? 'the patient'} saved.`,
+      });
+      await get().loadDue();
+      return true;
+    },
+    loadEntries: async (procedureId) => set({ entries: await client.followUps.of(procedureId) }),
+    recordFor: async (procedureId, correction) => {
+      if (!(await send(procedureId, correction ?? {}))) return false;
+      set({ message: correction ? 'Follow-up corrected.' : 'Follow-up saved.' });
+      await get().loadEntries(procedureId);
+      return true;
+    },
+  };
+});
