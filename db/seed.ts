@@ -3,6 +3,8 @@ import {
   canonicalDraft,
   type DrugAdministration,
   defaultForamen,
+  followUpRelief,
+  GLOBAL_IMPRESSIONS,
   type Indication,
   localDateOf,
   localDateTimeWithOffset,
@@ -14,6 +16,8 @@ import {
   withSignedFacts,
 } from './model/index.js';
 import { drugCatalogue, referenceLevels, saveOperator } from './settings.js';
+import type { WriteConnection } from './sqlite/connection.js';
+import { appendFollowUp } from './sqlite/follow-up-rows.js';
 import { type LifeColumns, writeProcedure } from './sqlite/procedure-rows.js';
 import { appendVersion } from './sqlite/versions.js';
 import { newId, type ServiceContext, type Store } from './store.js';
@@ -299,6 +303,8 @@ export interface SeedOptions {
   until?: Date;
   /** Also seed Saturdays and Sundays (the tests' "busy today" department, whatever the day). */
   weekends?: boolean;
+  /** Day-1–3 calls and 2–6-week reviews, as a department records them (default: yes). */
+  followUps?: boolean;
   batchSize?: number;
   onProgress?: (done: number, total: number) => void;
 }
@@ -330,6 +336,8 @@ export function seedDatabase(
       '"RootLog console"',
   ) as string;
   const ruleSettings = { referenceLevels: referenceLevels(write), drugCatalogue: drugCatalogue(write) };
+  // Follow-ups draw from a stream of their own, so the procedures of a seed stay as they were.
+  const followRandom = seededRandom((options.seed ?? 1) + 7919);
 
   const writeBatch = write.db.transaction((size: number) => {
     for (let i = 0; i < size; i++) {
@@ -390,6 +398,7 @@ export function seedDatabase(
         version: 1,
         changes: { status: { before: 'draft', after: 'signed' } },
       });
+      if (options.followUps !== false) seedFollowUps(write, followRandom, id, content, until, signer);
     }
   });
 
@@ -401,4 +410,62 @@ export function seedDatabase(
     options.onProgress?.(done, options.count);
   }
   return { added: done, operators: operatorIds };
+}
+
+/**
+ * The follow-ups of one seeded procedure, as a department records them: most get a call on
+ * day 1–3 and a review at 2–6 weeks, some are lost to follow-up. The anaesthetic has worn off
+ * by the call (pain often back above the immediate score); by the review about 45 % report at
+ * least 50 % relief (the published order of magnitude at 2–8 weeks).
+ */
+function seedFollowUps(
+  write: WriteConnection,
+  random: () => number,
+  procedureId: string,
+  content: ProcedureDraft,
+  until: Date,
+  recordedBy: string,
+): void {
+  const performed = localDateOf(content.performedAt as string);
+  const before = content.painPre ?? 7;
+  const responder = random() < 0.45;
+  const plan: [days: number, chance: number, leg: number][] = [
+    [1 + Math.floor(random() * 3), 0.85, before * (responder ? 0.3 + random() * 0.4 : 0.6 + random() * 0.4)],
+    [14 + Math.floor(random() * 29), 0.7, before * (responder ? random() * 0.5 : 0.55 + random() * 0.55)],
+  ];
+  for (const [days, chance, leg] of plan) {
+    if (random() >= chance) continue;
+    const contactDate = new Date(Date.parse(`${performed}T12:00:00Z`) + days * 86_400_000);
+    if (contactDate.getTime() > until.getTime()) continue;
+    const legNrs = Math.max(0, Math.min(10, Math.round(leg)));
+    const link = {
+      id: newId(),
+      procedureId,
+      contactDate: contactDate.toISOString().slice(0, 10),
+      daysAfter: days,
+      method: random() < 0.8 ? 'phone' : 'visit',
+      legNrs,
+      backNrs: Math.max(0, Math.min(10, legNrs + Math.round(random() * 4 - 2))),
+      globalImpression:
+        GLOBAL_IMPRESSIONS[Math.max(0, Math.min(6, Math.round(3 - ((before - legNrs) / before) * 4)))] ?? null,
+      reliefPercent: followUpRelief(before, legNrs),
+      newComplications: '',
+      furtherTreatment: days > 10 && legNrs >= before * 0.7 ? 'repeat_injection' : null,
+      notes: null,
+      supersedes: null,
+      reason: null,
+      recordedBy,
+      recordedAt: new Date(contactDate.getTime() - 2 * 3600 * 1000).toISOString(),
+    };
+    appendFollowUp(write, link);
+    const { id, procedureId: _p, recordedBy: _b, recordedAt, supersedes: _s, reason: _r, ...said } = link;
+    appendAudit(write, {
+      at: recordedAt,
+      actor: recordedBy,
+      action: 'follow_up',
+      entity: 'procedure',
+      entityId: procedureId,
+      changes: { [`followUp ${id}`]: { before: null, after: said } },
+    });
+  }
 }

@@ -1,6 +1,7 @@
 import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
 import { runExport } from '../exports/run.js';
+import { followUpsDue } from '../follow-ups.js';
 import { importFile } from '../imports/merge.js';
 import { formatHead, parseHead } from '../ledger/head.js';
 import { backupDatabase, type CheckReport, checkDatabase } from '../maintenance.js';
@@ -41,6 +42,9 @@ Commands:
                                            --force replaces existing files; the logbook itself,
                                            its -wal/-shm and files in use are always refused
   import  --db FILE --in FILE              merge a RootLog JSON export from another console
+  follow-ups-due --db FILE [--date YYYY-MM-DD]
+                                           who is due for a follow-up call or review on that day
+                                           (default today), overdue first
   stats   --db FILE [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--json]
                                            quality-review aggregates (signed records)
 
@@ -282,6 +286,7 @@ async function importCommand(args: string[], io: Io): Promise<number> {
     io.out(
       `added ${report.added}, skipped ${report.skipped} (already here), conflicts ${report.conflicts.length}, rejected ${report.rejected.length}`,
     );
+    if (report.followUpsAdded > 0) io.out(`follow-ups added to records already here: ${report.followUpsAdded}`);
     // Ids and reasons come from the file: shown escaped, never acted on by the terminal.
     for (const conflict of report.conflicts)
       io.out(`  conflict ${printable(conflict.id)}: ${printable(conflict.reason)}`);
@@ -309,6 +314,29 @@ function statsCommand(args: string[], io: Io): number {
       return 0;
     }
     for (const line of formatDashboard(result)) io.out(line);
+    return 0;
+  } finally {
+    store.close();
+  }
+}
+
+function followUpsDueCommand(args: string[], io: Io): number {
+  const values = options(args, { db: { type: 'string' }, date: { type: 'string' } }, ['db']);
+  const date = values.date === undefined ? undefined : String(values.date);
+  if (date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new UsageError('--date must be YYYY-MM-DD');
+  const store = openForReading(String(values.db));
+  try {
+    const due = followUpsDue(store, { date });
+    if (due.length === 0) {
+      io.out('no follow-ups are due');
+      return 0;
+    }
+    io.out(`${due.length} follow-up(s) due:`);
+    for (const row of due) {
+      io.out(
+        `  ${row.overdue ? 'OVERDUE' : 'due    '}  ${row.window === 'early' ? 'day 1–3 call   ' : 'week 2–6 review'}  day ${String(row.daysAfter).padStart(3)}  procedure ${row.performedDate}  ${printable(row.patientId ?? '—')}  ${printable(row.patientName ?? '')}  ${printable(row.rootSides)}`,
+      );
+    }
     return 0;
   } finally {
     store.close();
@@ -345,6 +373,7 @@ const COMMANDS: Record<string, (args: string[], io: Io) => number | Promise<numb
   export: exportCommand,
   import: importCommand,
   stats: statsCommand,
+  'follow-ups-due': followUpsDueCommand,
 };
 
 export async function runCli(argv: string[], io: Io): Promise<number> {

@@ -193,6 +193,7 @@ describe('JSON export and re-import', () => {
               ...record,
               versions: record.versions?.map(unlinked),
               history: record.history?.map(unlinked),
+              followUps: record.followUps?.map(unlinked),
             }));
             // The target also has its own (unused) operators from setup; compare the records' operators.
             return {

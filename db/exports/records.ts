@@ -2,7 +2,8 @@ import { type AuditEntry, auditHistory } from '../audit.js';
 import { ageInYears, type ProcedureDraft, type RecordLife } from '../model/index.js';
 import { clinicalContent } from '../procedures.js';
 import type { ReadConnection } from '../sqlite/connection.js';
-import { GENESIS } from '../sqlite/hash-chain.js';
+import { FOLLOW_UP_COLUMNS } from '../sqlite/follow-up-rows.js';
+import { type FollowUpLink, GENESIS } from '../sqlite/hash-chain.js';
 import { readProcedure } from '../sqlite/procedure-rows.js';
 import type { ExportOptions } from './options.js';
 import { coarseDate, type DatePrecision, pseudonym } from './pseudonyms.js';
@@ -39,8 +40,12 @@ export interface ExportedRecord {
   content: ProcedureDraft;
   versions: SignedVersion[];
   history: ExportedHistoryEntry[];
+  /** The episode's follow-ups as stored, each with its link in the follow-ups' chain. */
+  followUps: ExportedFollowUp[];
   operatorName: string | null;
 }
+
+export type ExportedFollowUp = FollowUpLink & { hash: string; previousHash: string };
 
 export interface PseudonymisedRecord {
   /** A keyed pseudonym of the record id (see pseudonyms.ts): never the UUIDv7 itself. */
@@ -134,7 +139,14 @@ export function readExportedRecord(read: ReadConnection, id: string): ExportedRe
     ? ((read.prepare('SELECT name FROM operators WHERE id = ?').pluck().get(record.operatorId) as string | undefined) ??
       null)
     : null;
-  const exported = { id, life, content: clinicalContent(record), versions, history, operatorName };
+  const followUps = read
+    .prepare(
+      `SELECT ${FOLLOW_UP_COLUMNS}, hash,
+              coalesce((SELECT p.hash FROM follow_up_entries p WHERE p.rowid < f.rowid ORDER BY p.rowid DESC LIMIT 1), '${GENESIS}') AS previousHash
+         FROM follow_up_entries f WHERE procedure_id = ? ORDER BY rowid`,
+    )
+    .all(id) as ExportedFollowUp[];
+  const exported = { id, life, content: clinicalContent(record), versions, history, followUps, operatorName };
   checkDates(exported);
   return exported;
 }

@@ -1,6 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { runExport } from '../exports/run.js';
+import { followUpsOf, recordFollowUp } from '../follow-ups.js';
+import { verifyLedger } from '../ledger/verify.js';
 import { amendProcedure, clinicalContent, getProcedure, saveDraft, signProcedure } from '../procedures.js';
 import { seedDatabase } from '../seed.js';
 import { proceduresWithWrongFacts } from '../sqlite/dashboard-facts.js';
@@ -128,5 +130,25 @@ describe('merging another console’s JSON export', () => {
       }),
     );
     expect(snapshot(target).procedures).toBe(0);
+  });
+});
+
+describe('follow-ups in the merge', () => {
+  it('arrive with their records, and ones recorded later at the other console are added to the record here', async () => {
+    const { store: consoleA, out, mergeId } = await consoleExport();
+    const { store } = tempStore();
+    await importFile(store, out, context);
+    const performed = getProcedure(consoleA, mergeId).record.performedAt?.slice(0, 10) as string;
+    recordFollowUp(consoleA, { procedureId: mergeId, contactDate: performed, method: 'phone', legNrs: 2 }, context);
+    const again = tempPath('console-a-with-follow-up.json');
+    await runExport(consoleA, { format: 'json', out: again });
+    const report = await importFile(store, again, context);
+    expect(report).toMatchObject({ added: 0, followUpsAdded: 1, conflicts: [], rejected: [] });
+    expect(followUpsOf(store, mergeId).map((entry) => entry.legNrs)).toEqual([2]);
+    expect(getProcedure(store, mergeId).history.at(-1)).toMatchObject({ action: 'follow_up' });
+    expect(verifyLedger(store.reader.db).ok).toBe(true);
+    const after = snapshot(store);
+    expect((await importFile(store, again, context)).followUpsAdded).toBe(0);
+    expect(snapshot(store)).toEqual(after);
   });
 });

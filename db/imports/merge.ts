@@ -16,6 +16,7 @@ import {
 import { clinicalContent } from '../procedures.js';
 import { drugCatalogue, listOperators, referenceLevels } from '../settings.js';
 import type { WriteConnection } from '../sqlite/connection.js';
+import { appendFollowUp, followUpRows } from '../sqlite/follow-up-rows.js';
 import { type LifeColumns, readProcedure, writeProcedure } from '../sqlite/procedure-rows.js';
 import { appendVersion } from '../sqlite/versions.js';
 import { newId, type ServiceContext, type Store } from '../store.js';
@@ -46,6 +47,8 @@ export interface ImportReport {
   rejected: { id: string; problems: FieldProblem[] }[];
   /** Records read from the file so far. */
   read: number;
+  /** Follow-ups added to records that were already here. */
+  followUpsAdded: number;
 }
 
 export interface ImportOptions {
@@ -193,6 +196,8 @@ function addRecord(write: WriteConnection, incoming: SoundRecord, rules: RuleSet
         id,
       );
   }
+  // The episode's follow-ups, once the record is signed (the table takes no others).
+  for (const followUp of incoming.followUps) appendFollowUp(write, followUp);
   for (const entry of incoming.history) {
     appendAudit(write, {
       at: entry.at,
@@ -207,7 +212,39 @@ function addRecord(write: WriteConnection, incoming: SoundRecord, rules: RuleSet
   }
 }
 
-/** A record already here: the same (skipped) or different (a conflict, the one here kept). */
+/**
+ * Follow-ups recorded at the other console after the record came here: appended, with the
+ * history entries that recorded them (a follow-up never changes the record itself).
+ */
+function addNewFollowUps(write: WriteConnection, incoming: SoundRecord): number {
+  const here = new Set(followUpRows(write.db, incoming.id).map((row) => row.id));
+  let added = 0;
+  for (const followUp of incoming.followUps) {
+    if (here.has(followUp.id)) continue;
+    // A correction of an entry this console does not have cannot be placed: left for a later import.
+    if (followUp.supersedes && !here.has(followUp.supersedes)) continue;
+    appendFollowUp(write, followUp);
+    here.add(followUp.id);
+    added++;
+    const entry = incoming.history.find(
+      (item) => item.action === 'follow_up' && `followUp ${followUp.id}` in item.changes,
+    );
+    if (entry)
+      appendAudit(write, {
+        at: entry.at,
+        actor: entry.actor,
+        action: 'follow_up',
+        version: entry.version,
+        changes: entry.changes as Record<string, { before: unknown; after: unknown }>,
+        reason: entry.reason,
+        entity: 'procedure',
+        entityId: incoming.id,
+      });
+  }
+  return added;
+}
+
+/** A record already here: the same (skipped, new follow-ups added) or different (a conflict, the one here kept). */
 function compareWithExisting(write: WriteConnection, incoming: SoundRecord, report: ImportReport): boolean {
   const existing = readProcedure(write.db, incoming.id);
   if (!existing) return false;
@@ -218,6 +255,7 @@ function compareWithExisting(write: WriteConnection, incoming: SoundRecord, repo
   };
   if (same(here, { status: incoming.life.status, version: incoming.life.version, content: incoming.content })) {
     report.skipped++;
+    report.followUpsAdded += addNewFollowUps(write, incoming);
   } else {
     report.conflicts.push({
       id: incoming.id,
@@ -240,7 +278,7 @@ export async function importFile(
 ): Promise<ImportReport> {
   const limits: ImportLimits = { ...IMPORT_LIMITS, ...options.limits };
   const now = options.now ?? (() => new Date());
-  const report: ImportReport = { added: 0, skipped: 0, conflicts: [], rejected: [], read: 0 };
+  const report: ImportReport = { added: 0, skipped: 0, conflicts: [], rejected: [], read: 0, followUpsAdded: 0 };
   const importId = newId();
   const write = store.writer;
   let checkContext: RecordCheckContext | undefined;
@@ -315,6 +353,7 @@ export async function importFile(
       .transaction(() => {
         const started = performance.now();
         const conflictsBefore = report.conflicts.length;
+        const followUpsBefore = report.followUpsAdded;
         const addedIds: string[] = [];
         while (next < sound.length && (next === from || performance.now() - started < limits.transactionMs)) {
           const record = sound[next++] as SoundRecord;
@@ -334,7 +373,7 @@ export async function importFile(
         }
         batches++;
         report.added += addedIds.length;
-        if (addedIds.length === 0) return;
+        if (addedIds.length === 0 && report.followUpsAdded === followUpsBefore) return;
         appendAudit(write, {
           at: new Date().toISOString(),
           actor: context.actor,
@@ -344,6 +383,7 @@ export async function importFile(
           changes: {
             batch: { before: null, after: batches },
             added: { before: null, after: addedIds },
+            followUpsAdded: { before: null, after: report.followUpsAdded - followUpsBefore },
             conflicts: { before: null, after: report.conflicts.slice(conflictsBefore).map((entry) => entry.id) },
           },
         });
@@ -379,7 +419,7 @@ export async function importFile(
     throw stopped(error, report, path);
   }
   // The whole import in one audit row too, with the file's fingerprint, when it added anything.
-  if (report.added > 0 || catalogueGrew) {
+  if (report.added > 0 || catalogueGrew || report.followUpsAdded > 0) {
     write.db
       .transaction(() =>
         appendAudit(write, {
@@ -391,6 +431,7 @@ export async function importFile(
           changes: {
             file: { before: null, after: sha256 },
             added: { before: null, after: report.added },
+            followUpsAdded: { before: null, after: report.followUpsAdded },
             skipped: { before: null, after: report.skipped },
             conflicts: { before: null, after: report.conflicts.map((conflict) => conflict.id) },
             rejected: { before: null, after: report.rejected.map((rejection) => rejection.id) },

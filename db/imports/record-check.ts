@@ -2,8 +2,15 @@ import { z } from 'zod';
 import { diff } from '../audit.js';
 import { isRealDateTime } from '../exports/tables/cell-check.js';
 import {
+  COMPLICATIONS,
   canonicalDraft,
+  daysBetween,
   type FieldProblem,
+  FOLLOW_UP_CONTACTS,
+  FURTHER_TREATMENTS,
+  followUpRelief,
+  GLOBAL_IMPRESSIONS,
+  localDateOf,
   type ProcedureDraft,
   problemsFromZod,
   procedureDraftSchema,
@@ -12,7 +19,7 @@ import {
   STATUSES,
   signingProblems,
 } from '../model/index.js';
-import { auditHash, isHash, versionHash } from '../sqlite/hash-chain.js';
+import { auditHash, type FollowUpLink, followUpHash, isHash, versionHash } from '../sqlite/hash-chain.js';
 import type { ImportLimits } from './limits.js';
 
 /*
@@ -30,6 +37,7 @@ export interface SoundRecord {
   content: ProcedureDraft;
   versions: { version: number; signedBy: string; signedAt: string; reason: string | null; content: ProcedureDraft }[];
   history: z.output<typeof historySchema>[];
+  followUps: FollowUpLink[];
 }
 
 /** A problem of an import file, named by its path in the record ("versions[1].signedAt"). */
@@ -96,12 +104,40 @@ const historySchema = z.object({
   seq: z.number().int().min(1).optional(),
   at: z.string(),
   actor: plainText(100),
-  action: z.enum(['create', 'update', 'sign', 'amend'], {
-    error: 'must be create, update, sign or amend (the actions of a procedure)',
+  action: z.enum(['create', 'update', 'sign', 'amend', 'follow_up'], {
+    error: 'must be create, update, sign, amend or follow_up (the actions of a procedure)',
   }),
   version: z.number().int().min(1).max(500).nullable(),
   changes: z.record(plainText(300), z.object({ before: z.unknown(), after: z.unknown() })),
   reason: reasonText.nullable(),
+  hash: hashField,
+  previousHash: hashField,
+});
+
+const nrs = z.number().int().min(0).max(10).nullable();
+const followUpSchema = z.object({
+  id: procedureIdSchema,
+  procedureId: z.string(),
+  contactDate: z.iso.date({ error: 'must be a date as YYYY-MM-DD' }),
+  daysAfter: z.number().int().min(0).max(3650),
+  method: z.enum(FOLLOW_UP_CONTACTS),
+  legNrs: nrs,
+  backNrs: nrs,
+  globalImpression: z.enum(GLOBAL_IMPRESSIONS).nullable(),
+  reliefPercent: z.number().min(-1000).max(100).nullable(),
+  newComplications: z
+    .string()
+    .max(400)
+    .refine(
+      (text) => text === '' || text.split(';').every((code) => (COMPLICATIONS as readonly string[]).includes(code)),
+      { error: 'must be complication codes joined by ";"' },
+    ),
+  furtherTreatment: z.enum(FURTHER_TREATMENTS).nullable(),
+  notes: z.string().max(2000).regex(PLAIN_LINES, { error: 'must not contain control characters' }).nullable(),
+  supersedes: z.string().nullable(),
+  reason: reasonText.nullable(),
+  recordedBy: plainText(100),
+  recordedAt: z.string(),
   hash: hashField,
   previousHash: hashField,
 });
@@ -115,6 +151,10 @@ const recordSchema = (limits: ImportLimits) =>
     history: z
       .array(historySchema)
       .max(limits.historyEntries, { error: `must be at most ${limits.historyEntries} entries` }),
+    followUps: z
+      .array(followUpSchema)
+      .max(limits.versions, { error: `must be at most ${limits.versions} follow-ups` })
+      .default([]),
     operatorName: z.string().nullable().optional(),
   });
 
@@ -248,6 +288,7 @@ export function checkRecord(raw: unknown, index: number, context: RecordCheckCon
         problem(`history[${at}].version`, `is ${entry.version}, beyond the record’s version ${life.version}`),
       );
   });
+  problems.push(...followUpProblems(id, record, signed, parsed.data.followUps, history, realDate));
   const rawRecord = raw as { versions: Record<string, unknown>[]; history: Record<string, unknown>[] };
   problems.push(...hashLinkProblems(id, rawRecord.versions, rawRecord.history));
   if (problems.length > 0) return rejected(problems);
@@ -262,8 +303,65 @@ export function checkRecord(raw: unknown, index: number, context: RecordCheckCon
         content: versionContent.content as ProcedureDraft,
       })),
       history,
+      followUps: parsed.data.followUps.map(({ hash: _h, previousHash: _p, ...link }) => link),
     },
   };
+}
+
+/**
+ * The record's follow-ups against the record: its own, on a signed record, days and relief as
+ * derived from it, corrections of earlier entries with a reason, each in the history, and
+ * each hash link the file carries.
+ */
+function followUpProblems(
+  id: string,
+  record: ProcedureDraft,
+  signed: boolean,
+  followUps: z.output<typeof followUpSchema>[],
+  history: z.output<typeof historySchema>[],
+  realDate: z.ZodType,
+): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  if (followUps.length > 0 && !signed) problems.push(problem('followUps', 'belong to a signed record, not a draft'));
+  const performed = record.performedAt ? localDateOf(record.performedAt) : null;
+  const seen = new Set<string>();
+  const corrected = new Set<string>();
+  const audited = new Set(
+    history
+      .filter((entry) => entry.action === 'follow_up')
+      .flatMap((entry) => Object.keys(entry.changes))
+      .filter((key) => key.startsWith('followUp '))
+      .map((key) => key.slice('followUp '.length)),
+  );
+  for (const [at, entry] of followUps.entries()) {
+    const field = `followUps[${at}]`;
+    if (entry.procedureId !== id) problems.push(problem(`${field}.procedureId`, 'is another record’s id'));
+    if (!realDate.safeParse(entry.recordedAt).success)
+      problems.push(problem(`${field}.recordedAt`, 'must be a real, plausible date and time'));
+    if (performed && entry.daysAfter !== daysBetween(performed, entry.contactDate))
+      problems.push(problem(`${field}.daysAfter`, 'does not match the procedure and contact dates'));
+    if (entry.reliefPercent !== followUpRelief(record.painPre, entry.legNrs))
+      problems.push(
+        problem(`${field}.reliefPercent`, 'does not match the pain before the procedure and the leg pain now'),
+      );
+    if (entry.supersedes !== null) {
+      if (!seen.has(entry.supersedes) || corrected.has(entry.supersedes))
+        problems.push(
+          problem(`${field}.supersedes`, 'must name an earlier, not yet corrected follow-up of this record'),
+        );
+      if (!entry.reason) problems.push(problem(`${field}.reason`, 'is required for a correction'));
+      corrected.add(entry.supersedes);
+    }
+    if (seen.has(entry.id)) problems.push(problem(`${field}.id`, 'is given twice'));
+    seen.add(entry.id);
+    if (!audited.has(entry.id)) problems.push(problem(field, 'has no follow_up entry in the history'));
+    if (entry.hash != null || entry.previousHash != null) {
+      const { hash, previousHash, ...link } = entry;
+      if (!isHash(hash) || !isHash(previousHash) || followUpHash(previousHash, link) !== hash)
+        problems.push(problem(field, 'does not match its hash: it was changed after it was written'));
+    }
+  }
+  return problems;
 }
 
 /**

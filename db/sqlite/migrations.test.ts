@@ -111,7 +111,7 @@ const everyRecordRow = (db: Database.Database) =>
 describe('migration 2: dashboard facts', () => {
   it('fills in the facts of a schema-1 file, changes no record or history, and keeps signed records locked', () => {
     const { store } = tempStore();
-    seedDatabase(store, { count: 300, seed: 9, until: new Date('2026-06-30T12:00:00Z') }, context);
+    seedDatabase(store, { count: 300, seed: 9, until: new Date('2026-06-30T12:00:00Z'), followUps: false }, context);
     const signedId = store.writer.db.prepare("SELECT id FROM procedures WHERE status = 'signed' LIMIT 1").pluck().get();
     const { record } = getProcedure(store, signedId);
     amendProcedure(
@@ -155,7 +155,7 @@ describe('migration 2: dashboard facts', () => {
 
   it('is undone as a whole when it fails', () => {
     const { store } = tempStore();
-    seedDatabase(store, { count: 20, seed: 4, until: new Date('2026-06-30T12:00:00Z') }, context);
+    seedDatabase(store, { count: 20, seed: 4, until: new Date('2026-06-30T12:00:00Z'), followUps: false }, context);
     const path = store.path;
     store.close();
     backToVersion1(path);
@@ -179,7 +179,7 @@ describe('migration 2: dashboard facts', () => {
 describe('migration 3: the mg given, stored', () => {
   it("stores what today's writer stores for every drug row, changes nothing else, and keeps signed rows locked", () => {
     const { store } = tempStore();
-    seedDatabase(store, { count: 300, seed: 5, until: new Date('2026-06-30T12:00:00Z') }, context);
+    seedDatabase(store, { count: 300, seed: 5, until: new Date('2026-06-30T12:00:00Z'), followUps: false }, context);
     const path = store.path;
     const rowsOf = (db: Database.Database) => ({
       // Without the signed drug facts of schema 6, which going back to schema 2 drops.
@@ -231,7 +231,7 @@ describe('migration 3: the mg given, stored', () => {
 describe('migration 5: the hash chain', () => {
   it('chains an old file exactly as the writer chains, changes nothing else, and keeps both tables append-only', () => {
     const { store } = tempStore();
-    seedDatabase(store, { count: 200, seed: 3, until: new Date('2026-06-30T12:00:00Z') }, context);
+    seedDatabase(store, { count: 200, seed: 3, until: new Date('2026-06-30T12:00:00Z'), followUps: false }, context);
     const signedId = store.writer.db.prepare("SELECT id FROM procedures WHERE status = 'signed' LIMIT 1").pluck().get();
     const { record } = getProcedure(store, signedId);
     amendProcedure(
