@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
+import { recordFollowUp } from '../follow-ups.js';
 import { amendProcedure, saveDraft, signProcedure } from '../procedures.js';
 import { completeDraft, EVERY_CONFIRMABLE_WARNING, tempPath, tempStore } from '../testing/fixtures.js';
 import { neutralise } from './formula.js';
@@ -47,6 +48,30 @@ describe('CSV keeps one record per row whatever the text holds', () => {
         { reason: hostile('reason', lineBreak, FORMULAS[2] as string), confirmedWarnings: EVERY_CONFIRMABLE_WARNING },
         actor,
       );
+      // A follow-up call and its correction, notes and reason multi-line, the recorder's name too.
+      const call = recordFollowUp(
+        store,
+        {
+          procedureId: signed.id,
+          contactDate: '2026-03-16',
+          method: 'phone',
+          legNrs: 3,
+          notes: hostile('call', lineBreak, FORMULAS[1] as string),
+        },
+        actor,
+      );
+      recordFollowUp(
+        store,
+        {
+          procedureId: signed.id,
+          contactDate: '2026-03-16',
+          method: 'phone',
+          legNrs: 4,
+          supersedes: call.id,
+          reason: hostile('correction', lineBreak, FORMULAS[2] as string),
+        },
+        actor,
+      );
       // A draft whose every stored text holds line breaks and formulas (as an import or a
       // damaged record could): single-line fields included, written past the model.
       const draft = saveDraft(store, completeDraft(operatorId, { patientId: 'P-DRAFT' }), actor).record;
@@ -62,7 +87,7 @@ describe('CSV keeps one record per row whatever the text holds', () => {
       for (const european of [false, true]) {
         const out = tempPath(`hostile-${breakName}${european ? '-eu' : ''}.csv`);
         const result = await runExport(store, { format: 'csv', out, european, detailFiles: true, includeDrafts: true });
-        expect(result.files).toHaveLength(5);
+        expect(result.files).toHaveLength(6);
         for (const file of result.files) {
           const content = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
           // Read the way Excel and Python's csv module read: any unquoted CR, LF or CR LF ends a

@@ -26,7 +26,9 @@ const sibling = (out: string, part: string) => out.replace(/(\.csv)?$/i, `.${par
 /** Every file a CSV export writes: the main one, the detail files asked for, the dictionary. */
 export const csvFiles = (options: Pick<ExportOptions, 'out' | 'detailFiles'>): string[] => [
   options.out,
-  ...(options.detailFiles ? ['drugs', 'complications', 'follow_ups'].map((part) => sibling(options.out, part)) : []),
+  ...(options.detailFiles
+    ? ['drugs', 'complications', 'follow_ups', 'follow_up_entries'].map((part) => sibling(options.out, part))
+    : []),
   sibling(options.out, 'dictionary'),
 ];
 
@@ -114,7 +116,9 @@ export async function exportCsv(
     ),
   };
   const main = await written(options.out, mainTable, true);
-  const detailTables = options.detailFiles ? [tables.drugs, tables.complications, tables.followUps] : [];
+  const detailTables = options.detailFiles
+    ? [tables.drugs, tables.complications, tables.followUps, tables.followUpEntries]
+    : [];
   for (const table of detailTables) await written(sibling(options.out, table.name), table, false);
   const dictionary = await writeTable(
     sibling(options.out, 'dictionary'),

@@ -143,6 +143,7 @@ describe('CSV export', () => {
       'eu.csv',
       'eu.dictionary.csv',
       'eu.drugs.csv',
+      'eu.follow_up_entries.csv',
       'eu.follow_ups.csv',
     ]);
     const drugs = rowsOf(out.replace('.csv', '.drugs.csv'), ';').filter(
@@ -187,6 +188,7 @@ describe('XLSX export', () => {
       'Drugs',
       'Complications',
       'Follow-ups',
+      'Follow-up calls',
       'Data dictionary',
     ]);
     const sheet = workbook.getWorksheet('Procedures') as ExcelJS.Worksheet;

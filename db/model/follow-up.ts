@@ -33,7 +33,12 @@ export const followUpEntrySchema = z
       .nullish(),
     /** The entry this one corrects. */
     supersedes: z.string().length(36, { error: 'is not a follow-up id' }).nullish(),
-    reason: z.string().trim().max(500, { error: 'must be at most 500 characters' }).nullish(),
+    reason: z
+      .string()
+      .trim()
+      .max(500, { error: 'must be at most 500 characters' })
+      .regex(MULTI_LINE, { error: 'must not contain control characters' })
+      .nullish(),
   })
   .strict()
   .refine((entry) => !entry.supersedes || (entry.reason ?? '').length >= 3, {

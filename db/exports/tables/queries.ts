@@ -7,6 +7,7 @@ import { type Cell, type Row, type RowContext, type Table, text } from './column
 import { complicationColumns } from './complication-columns.js';
 import { drugColumns } from './drug-columns.js';
 import { followUpColumns } from './follow-up-columns.js';
+import { followUpEntryColumns } from './follow-up-entry-columns.js';
 import { procedureColumns } from './procedure-columns.js';
 import { pseudonymisedColumns } from './pseudonymised.js';
 import { targetColumns } from './target-columns.js';
@@ -42,6 +43,7 @@ export function exportTables(options: ExportOptions): {
   drugs: Table;
   complications: Table;
   followUps: Table;
+  followUpEntries: Table;
 } {
   const tables = identifiedTables(options);
   if (!options.pseudonymize) return tables;
@@ -55,7 +57,7 @@ export function exportTables(options: ExportOptions): {
 
 function identifiedTables(
   options: ExportOptions,
-): Record<'main' | 'procedures' | 'targets' | 'drugs' | 'complications' | 'followUps', Table> {
+): Record<'main' | 'procedures' | 'targets' | 'drugs' | 'complications' | 'followUps' | 'followUpEntries', Table> {
   const { where } = exportFilter(options);
   const order = 'ORDER BY p.performed_at_utc, p.id';
   const perChild = (select: string, from: string, childOrder: string) =>
@@ -122,6 +124,16 @@ function identifiedTables(
       description: 'One row per follow-up.',
       columns: followUpColumns(options.pseudonymize),
       sql: perChild('f.*', 'follow_ups f ON f.procedure_id = p.id', 'f.ordinal'),
+    },
+    followUpEntries: {
+      name: 'follow_up_entries',
+      description: 'One row per follow-up call, visit or questionnaire (corrected entries kept, not current).',
+      columns: followUpEntryColumns(options.pseudonymize),
+      sql: perChild(
+        `e.*, NOT EXISTS (SELECT 1 FROM follow_up_entries s WHERE s.supersedes = e.id) AS current`,
+        'follow_up_entries e ON e.procedure_id = p.id',
+        'e.rowid',
+      ),
     },
   };
 }
