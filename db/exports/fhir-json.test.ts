@@ -41,6 +41,33 @@ beforeAll(() => {
 const readJsonFile = (path: string) => JSON.parse(readFileSync(path, 'utf8'));
 
 describe('FHIR R4 export', () => {
+  it('gives each current follow-up its pain Observations, dated on the call and part of the Procedure', async () => {
+    const out = tempPath('follow-ups.json');
+    await runExport(store, { format: 'fhir', out });
+    const bundle = readJsonFile(out) as Bundle;
+    const followUps = (bundle.entry ?? [])
+      .map((entry) => entry.resource as unknown as Record<string, unknown>)
+      .filter((resource) => String((resource.code as { text?: string } | undefined)?.text).includes('at follow-up'));
+    const stored = store.writer.db
+      .prepare(
+        `SELECT count(leg_nrs) + count(back_nrs) FROM follow_up_entries e
+          WHERE NOT EXISTS (SELECT 1 FROM follow_up_entries s WHERE s.supersedes = e.id)`,
+      )
+      .pluck()
+      .get() as number;
+    expect(stored, 'the seed has follow-ups').toBeGreaterThan(20);
+    expect(followUps).toHaveLength(stored);
+    for (const observation of followUps) {
+      expect(observation).toMatchObject({
+        resourceType: 'Observation',
+        code: { coding: [{ system: 'http://loinc.org', code: '72514-3' }] },
+        partOf: [{ reference: expect.stringMatching(/^urn:uuid:/) }],
+      });
+      expect(String(observation.effectiveDateTime)).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      expect(() => validateResource(observation as unknown as Resource)).not.toThrow();
+    }
+  });
+
   it('is a Bundle that a FHIR R4 validator accepts, resource by resource', async () => {
     const out = tempPath('bundle.json');
     await runExport(store, { format: 'fhir', out });

@@ -11,7 +11,7 @@ import type { RowContext } from './tabular.js';
 /*
  * FHIR R4 Bundle (type "collection"): per record a Procedure (code, body site per target
  * with laterality, complications), a MedicationAdministration per drug, Observations for the
- * pain NRS before and after (LOINC 72514-3) and for each dose value, and one Patient per
+ * pain NRS before and after and at each follow-up (LOINC 72514-3) and for each dose value, and one Patient per
  * patient (a keyed-hash identifier when pseudonymised). Local code systems are RootLog URNs.
  */
 
@@ -256,6 +256,31 @@ export function recordEntries(
         `Pain NRS ${minutes} min after the injection`,
       ),
     );
+  }
+  // The episode's follow-ups: leg and back pain at each current entry (a corrected one is left
+  // out; its correction is 'corrected'), dated on the day of the call, visit or questionnaire.
+  const corrected = new Set(record.followUps.map((entry) => entry.supersedes).filter(Boolean));
+  for (const entry of record.followUps) {
+    if (corrected.has(entry.id)) continue;
+    const day = context.pseudonymize
+      ? (coarseDate(entry.contactDate, context.datePrecision) ?? entry.contactDate)
+      : entry.contactDate;
+    const slug = context.pseudonymize ? `follow-up/${entry.daysAfter}/${entry.contactDate}` : `follow-up/${entry.id}`;
+    for (const [part, value, words] of [
+      ['leg', entry.legNrs, 'Leg pain'],
+      ['back', entry.backNrs, 'Back pain'],
+    ] as const) {
+      if (value == null) continue;
+      const found = observation(
+        `${slug}/${part}`,
+        { coding: [PAIN_NRS] },
+        score(value),
+        day,
+        `${words} NRS at follow-up, day ${entry.daysAfter} after the injection`,
+      );
+      if (entry.supersedes) (found.resource as Record<string, unknown>).status = 'corrected';
+      entries.push(found);
+    }
   }
   const doses: [string, number | null | undefined, string, string][] = [
     ['dlp', content.dlpMGyCm, 'mGy.cm', 'CT dose-length product (DLP)'],
