@@ -14,6 +14,7 @@ import {
 import { listCheckedProcedures } from '../db/search.js';
 import { getSettings, saveCheckedDrug, saveCheckedOperator, updateCheckedSettings } from '../db/settings.js';
 import { dashboardFor } from '../db/stats/dashboard.js';
+import { followUpOutcomes } from '../db/stats/outcomes.js';
 import type { Store } from '../db/store.js';
 import { ExportJobs, suggestedExportName } from './export-jobs.js';
 import {
@@ -97,6 +98,7 @@ export function createApi(store: Store, options: ApiOptions): Api & { call: type
     'followUps.of': (procedureId) => followUpsOf(store, procedureId),
     'followUps.due': (request) => followUpsDue(store, { date: request?.date }),
     'stats.dashboard': (filter) => dashboardFor(store, filter ?? {}),
+    'stats.outcomes': (filter) => followUpOutcomes(store, filter ?? {}),
     'exports.start': async (request) => {
       if (!options.chooseExportPath) throw RootLogError.invalid([{ field: 'out', message: 'Output file is required' }]);
       const out = await options.chooseExportPath(suggestedExportName(request.format));

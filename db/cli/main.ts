@@ -8,8 +8,9 @@ import { backupDatabase, type CheckReport, checkDatabase } from '../maintenance.
 import { RootLogError } from '../model/index.js';
 import { seedDatabase } from '../seed.js';
 import { pseudonymKey, restorePseudonymKey } from '../settings.js';
-import { dashboard } from '../stats/dashboard.js';
-import { formatDashboard } from '../stats/format.js';
+import { dashboard, parseDashboardFilter } from '../stats/dashboard.js';
+import { formatDashboard, formatOutcomes } from '../stats/format.js';
+import { followUpOutcomes } from '../stats/outcomes.js';
 import { openStore, type Store } from '../store.js';
 import { printable } from './printable.js';
 
@@ -308,12 +309,15 @@ function statsCommand(args: string[], io: Io): number {
   );
   const store = openForReading(String(values.db));
   try {
-    const result = dashboard(store, { from: values.from, to: values.to });
+    const filter = { from: values.from, to: values.to };
+    const result = dashboard(store, filter);
+    const outcomes = followUpOutcomes(store, parseDashboardFilter(filter));
     if (values.json) {
-      io.out(JSON.stringify(result, null, 2));
+      io.out(JSON.stringify({ ...result, followUpOutcomes: outcomes }, null, 2));
       return 0;
     }
     for (const line of formatDashboard(result)) io.out(line);
+    for (const line of formatOutcomes(outcomes)) io.out(line);
     return 0;
   } finally {
     store.close();

@@ -111,14 +111,14 @@ function fingerprint(read: ReadConnection): string {
 /** A dashboard filter already parsed (by the API contract or the caller). */
 export type DashboardFilterValues = z.output<typeof dashboardFilterSchema>;
 
-function parseFilter(filterInput: unknown): DashboardFilterValues {
+export function parseDashboardFilter(filterInput: unknown): DashboardFilterValues {
   const parsed = dashboardFilterSchema.safeParse(filterInput ?? {});
   if (!parsed.success) throw RootLogError.invalid(problemsFromZod(parsed.error));
   return parsed.data;
 }
 
 export function dashboard(source: ReadSource, filterInput: unknown = {}): Dashboard {
-  return dashboardFor(source, parseFilter(filterInput));
+  return dashboardFor(source, parseDashboardFilter(filterInput));
 }
 
 /** The dashboard for a filter already parsed at the boundary, from the recent results when the file is unchanged. */
@@ -201,7 +201,7 @@ function targetFigures(tallies: Tallies, terms: Terms, particulate: ReadonlySet<
 
 /** The aggregates computed afresh (the benchmark times this; the API goes through `dashboard`). */
 export function computeDashboard(source: ReadSource, filterInput: unknown): Dashboard {
-  return computeFor(readerOf(source), parseFilter(filterInput));
+  return computeFor(readerOf(source), parseDashboardFilter(filterInput));
 }
 
 function computeFor(read: ReadConnection, filter: DashboardFilterValues): Dashboard {

@@ -1,4 +1,5 @@
 import type { Dashboard, DoseStat, Quantiles } from '../model/index.js';
+import type { FollowUpOutcomes } from './outcomes.js';
 
 /* The dashboard as plain text for the command line: one section per aggregate. */
 
@@ -60,4 +61,17 @@ export function formatDashboard(result: Dashboard): string[] {
   for (const row of result.tableTime)
     lines.push(`  ${row.label.padEnd(24)} ${spread(row.minutes)}, P75 ${number(row.minutes.p75)}`);
   return lines;
+}
+
+/** The follow-up outcomes as lines of text, completeness beside every rate. */
+export function formatOutcomes(outcomes: FollowUpOutcomes): string[] {
+  const pct = (value: number | null) => (value == null ? '—' : `${Math.round(value * 100)} %`);
+  const window = (name: string, figures: FollowUpOutcomes['overall']['early']) =>
+    `  ${name}: followed up ${figures.followedUp} of ${figures.eligible} (${pct(figures.completeness)}); ≥ 50 % relief ${pct(figures.reliefRate)}, ≥ 2-point NRS drop ${pct(figures.nrsRate)}`;
+  return [
+    '',
+    `Outcome at follow-up (procedures whose window ended by ${outcomes.asOf})`,
+    window(`day ${outcomes.windows.early.from}–${outcomes.windows.early.to}`, outcomes.overall.early),
+    window(`day ${outcomes.windows.late.from}–${outcomes.windows.late.to}`, outcomes.overall.late),
+  ];
 }

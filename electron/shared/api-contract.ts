@@ -23,6 +23,7 @@ import {
   settingsPatchSchema,
 } from '../../db/model/index.js';
 import type { ProcedureWithHistory, SavedProcedure } from '../../db/procedures.js';
+import type { FollowUpOutcomes } from '../../db/stats/outcomes.js';
 import type { HealthReport } from '../../db/store.js';
 import type { ExportJobStatus } from '../export-jobs.js';
 
@@ -119,6 +120,7 @@ export const API_CONTRACT = {
     bare('due'),
   ),
   'stats.dashboard': method<Dashboard>().reads(z.tuple([dashboardFilterSchema.optional()]), bare('filter')),
+  'stats.outcomes': method<FollowUpOutcomes>().reads(z.tuple([dashboardFilterSchema.optional()]), bare('filter')),
   /** The file is chosen in the main process (save dialog), never sent by the window. */
   'exports.start': method<ExportJobStatus | { cancelled: true }>().reads(
     z.tuple([exportRequestSchema]),
@@ -177,5 +179,13 @@ export function bindApi(call: (method: ApiMethodName, args: unknown[]) => Promis
 }
 
 export { channelOf, WINDOW_API_NAME } from './channels.js';
-export type { AuditEntry, DueFollowUp, ExportJobStatus, FollowUpEntry, ProcedureWithHistory, SavedProcedure };
+export type {
+  AuditEntry,
+  DueFollowUp,
+  ExportJobStatus,
+  FollowUpEntry,
+  FollowUpOutcomes,
+  ProcedureWithHistory,
+  SavedProcedure,
+};
 export { EXPORT_FORMATS };

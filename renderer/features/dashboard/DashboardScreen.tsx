@@ -8,6 +8,7 @@ import { useSettings } from '../settings/settings-store.js';
 import { ChartPanel, themeColours } from './ChartPanel.js';
 import { useDashboard } from './dashboard-store.js';
 import { dashboardCsv } from './numbers-csv.js';
+import { OutcomesPanel } from './OutcomesPanel.js';
 
 const pct = (value: number | null) => (value === null ? '—' : `${(value * 100).toFixed(1)} %`);
 const num = (value: number | null) => (value === null ? '—' : String(value));
@@ -50,7 +51,7 @@ function exportPng() {
 
 /** Quality review: filters, then charts with their numbers; "export this view" as PNG and CSV. */
 export function DashboardScreen() {
-  const { filter, data, loading, error, setFilter, load } = useDashboard();
+  const { filter, data, outcomes, loading, error, setFilter, load } = useDashboard();
   const operators = useSettings((state) => state.settings?.operators ?? NO_ITEMS);
   useEffect(() => {
     void load();
@@ -191,7 +192,9 @@ export function DashboardScreen() {
             }}
           >
             <table>
-              <caption>NRS median (IQR), responders (relief ≥ 50 %)</caption>
+              <caption>
+                Immediate relief (minutes after: mostly the anaesthetic): NRS median (IQR), relief ≥ 50 %
+              </caption>
               <thead>
                 <tr>
                   <th scope="col">Group</th>
@@ -400,6 +403,7 @@ export function DashboardScreen() {
           </ChartPanel>
         </div>
       )}
+      {outcomes && <OutcomesPanel outcomes={outcomes} />}
     </section>
   );
 }

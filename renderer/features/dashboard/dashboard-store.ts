@@ -1,10 +1,13 @@
 import { create } from 'zustand';
 import type { Dashboard, DashboardFilter } from '../../../db/model/index.js';
+import type { FollowUpOutcomes } from '../../../electron/shared/api-contract.js';
 import { ApiCallError, client } from '../../app/api-client.js';
 
 interface DashboardState {
   filter: DashboardFilter;
   data: Dashboard | null;
+  /** Did the injection help: the follow-up outcomes for the same filter. */
+  outcomes: FollowUpOutcomes | null;
   loading: boolean;
   error: string | null;
   setFilter: (filter: DashboardFilter) => void;
@@ -25,6 +28,7 @@ function lastTwelveMonths(today = new Date()): DashboardFilter {
 export const useDashboard = create<DashboardState>((set, get) => ({
   filter: lastTwelveMonths(),
   data: null,
+  outcomes: null,
   loading: false,
   error: null,
   setFilter: (filter) => {
@@ -35,8 +39,11 @@ export const useDashboard = create<DashboardState>((set, get) => ({
     const mine = ++generation;
     set({ loading: true, error: null });
     try {
-      const data = await client.stats.dashboard(get().filter);
-      if (mine === generation) set({ data, loading: false });
+      const [data, outcomes] = await Promise.all([
+        client.stats.dashboard(get().filter),
+        client.stats.outcomes(get().filter),
+      ]);
+      if (mine === generation) set({ data, outcomes, loading: false });
     } catch (error) {
       if (mine === generation)
         set({ loading: false, error: error instanceof ApiCallError ? error.error.message : String(error) });

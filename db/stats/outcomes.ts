@@ -1,0 +1,218 @@
+import {
+  type FollowUpWindow,
+  type FollowUpWindows,
+  isNrsResponder,
+  isReliefResponder,
+  localDateTimeWithOffset,
+} from '../model/index.js';
+import { catalogueForOldSignedRecords, followUpWindows, listOperators } from '../settings.js';
+import { procedureFilterSql } from '../sqlite/procedure-filter.js';
+import { type ReadSource, readerOf } from '../store.js';
+import type { DashboardFilterValues } from './dashboard.js';
+
+/*
+ * Did the injection help: the outcome at the day-1–3 call and the 2–6-week review, not the
+ * immediate NRS (which mostly measures the anaesthetic). Per window: how many procedures are
+ * past it (eligible), how many have a current follow-up in it (completeness, so that few
+ * answers are not mistaken for good ones), and of those the responders by ≥ 50 % relief and,
+ * apart, by a ≥ 2-point NRS drop. The latest current entry in a window counts.
+ */
+
+export interface WindowOutcome {
+  eligible: number;
+  followedUp: number;
+  completeness: number | null;
+  reliefResponders: number;
+  nrsResponders: number;
+  reliefRate: number | null;
+  nrsRate: number | null;
+}
+export interface OutcomeGroup {
+  key: string;
+  label: string;
+  early: WindowOutcome;
+  late: WindowOutcome;
+}
+export interface FollowUpOutcomes {
+  windows: FollowUpWindows;
+  /** The day the eligibility was judged on. */
+  asOf: string;
+  overall: OutcomeGroup;
+  byRoot: OutcomeGroup[];
+  byIndication: OutcomeGroup[];
+  byOperator: OutcomeGroup[];
+  bySteroid: OutcomeGroup[];
+  byModality: OutcomeGroup[];
+}
+
+interface ProcedureOutcome {
+  performedDate: string;
+  painPre: number | null;
+  operator: string;
+  modality: string;
+  roots: string[];
+  indications: string[];
+  steroid: 'particulate' | 'non_particulate' | 'none';
+  latest: Partial<Record<FollowUpWindow, { legNrs: number | null; reliefPercent: number | null }>>;
+}
+
+const rate = (part: number, whole: number) => (whole === 0 ? null : Math.round((part / whole) * 1000) / 1000);
+const shift = (date: string, days: number) =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
+function tallyWindow(procedures: ProcedureOutcome[], window: FollowUpWindow, lastEligible: string): WindowOutcome {
+  let eligible = 0;
+  let followedUp = 0;
+  let reliefResponders = 0;
+  let nrsResponders = 0;
+  for (const procedure of procedures) {
+    if (procedure.performedDate > lastEligible) continue;
+    eligible++;
+    const entry = procedure.latest[window];
+    if (!entry) continue;
+    followedUp++;
+    if (isReliefResponder(entry.reliefPercent)) reliefResponders++;
+    if (isNrsResponder(procedure.painPre, entry.legNrs)) nrsResponders++;
+  }
+  return {
+    eligible,
+    followedUp,
+    completeness: rate(followedUp, eligible),
+    reliefResponders,
+    nrsResponders,
+    reliefRate: rate(reliefResponders, followedUp),
+    nrsRate: rate(nrsResponders, followedUp),
+  };
+}
+
+export function followUpOutcomes(
+  source: ReadSource,
+  filter: DashboardFilterValues,
+  { asOf }: { asOf?: string } = {},
+): FollowUpOutcomes {
+  const read = readerOf(source);
+  const windows = followUpWindows(read);
+  const today = asOf ?? localDateTimeWithOffset(new Date()).slice(0, 10);
+  const { where, params } = procedureFilterSql(filter, { utcBounds: false });
+  const particulate = new Set(
+    catalogueForOldSignedRecords(read)
+      .filter((drug) => drug.particulate)
+      .map((drug) => drug.code),
+  );
+  const steroids = new Set(
+    catalogueForOldSignedRecords(read)
+      .filter((drug) => drug.drugClass === 'steroid')
+      .map((drug) => drug.code),
+  );
+  const procedures = new Map<string, ProcedureOutcome>();
+  const rows = read.db
+    .prepare(
+      `SELECT p.id, p.performed_date AS performedDate, p.pain_pre AS painPre, coalesce(p.operator_id, '') AS operator,
+              coalesce(p.modality, '') AS modality, p.root_sides AS rootSides, p.indications_text AS indications,
+              (SELECT group_concat(d.drug_code || ':' || coalesce(d.signed_class, '') || ':' || coalesce(d.signed_particulate, ''), ';')
+                 FROM drug_administrations d WHERE d.procedure_id = p.id) AS drugs
+         FROM procedures p
+        WHERE p.status IN ('signed', 'amended') AND ${where}`,
+    )
+    .iterate(params) as IterableIterator<{
+    id: string;
+    performedDate: string;
+    painPre: number | null;
+    operator: string;
+    modality: string;
+    rootSides: string;
+    indications: string;
+    drugs: string | null;
+  }>;
+  for (const row of rows) {
+    let steroid: ProcedureOutcome['steroid'] = 'none';
+    for (const entry of row.drugs ? row.drugs.split(';') : []) {
+      const [code = '', signedClass, signedParticulate] = entry.split(':');
+      // The drug as signed (schema 6), else the catalogue as it was at that upgrade.
+      const isSteroid = signedClass ? signedClass === 'steroid' : steroids.has(code);
+      if (!isSteroid) continue;
+      const isParticulate = signedParticulate ? signedParticulate === '1' : particulate.has(code);
+      steroid = isParticulate ? 'particulate' : steroid === 'particulate' ? steroid : 'non_particulate';
+    }
+    procedures.set(row.id, {
+      performedDate: row.performedDate,
+      painPre: row.painPre,
+      operator: row.operator,
+      modality: row.modality,
+      roots: [...new Set(row.rootSides ? row.rootSides.split(',').map((pair) => pair.split(' ')[0] ?? '?') : [])],
+      indications: row.indications ? row.indications.split(';') : [],
+      steroid,
+      latest: {},
+    });
+  }
+  const entries = read.db
+    .prepare(
+      `SELECT e.procedure_id AS id, e.days_after AS days, e.leg_nrs AS legNrs, e.relief_percent AS reliefPercent
+         FROM follow_up_entries e
+        WHERE NOT EXISTS (SELECT 1 FROM follow_up_entries s WHERE s.supersedes = e.id)
+        ORDER BY e.rowid`,
+    )
+    .iterate() as IterableIterator<{ id: string; days: number; legNrs: number | null; reliefPercent: number | null }>;
+  for (const entry of entries) {
+    const procedure = procedures.get(entry.id);
+    if (!procedure) continue;
+    const window: FollowUpWindow | null =
+      entry.days >= windows.early.from && entry.days <= windows.early.to
+        ? 'early'
+        : entry.days >= windows.late.from && entry.days <= windows.late.to
+          ? 'late'
+          : null;
+    if (window) procedure.latest[window] = { legNrs: entry.legNrs, reliefPercent: entry.reliefPercent };
+  }
+  // Eligible: the window has ended by `today` (a procedure of yesterday cannot yet have its review).
+  const lastEligible = { early: shift(today, -windows.early.to), late: shift(today, -windows.late.to) };
+  const all = [...procedures.values()];
+  const group = (key: string, label: string, members: ProcedureOutcome[]): OutcomeGroup => ({
+    key,
+    label,
+    early: tallyWindow(members, 'early', lastEligible.early),
+    late: tallyWindow(members, 'late', lastEligible.late),
+  });
+  const by = (keysOf: (procedure: ProcedureOutcome) => string[], label: (key: string) => string) => {
+    const members = new Map<string, ProcedureOutcome[]>();
+    for (const procedure of all) {
+      for (const key of keysOf(procedure)) {
+        const list = members.get(key);
+        if (list) list.push(procedure);
+        else members.set(key, [procedure]);
+      }
+    }
+    return [...members.entries()]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([key, list]) => group(key, label(key), list));
+  };
+  const operatorNames = new Map(listOperators(read).map((operator) => [operator.id, operator.name]));
+  return {
+    windows,
+    asOf: today,
+    overall: group('all', 'All procedures', all),
+    byRoot: by(
+      (procedure) => procedure.roots,
+      (root) => root,
+    ),
+    byIndication: by(
+      (procedure) => procedure.indications,
+      (indication) => indication,
+    ),
+    byOperator: by(
+      (procedure) => [procedure.operator],
+      (id) => (id === '' ? 'No operator' : (operatorNames.get(id) ?? id)),
+    ),
+    bySteroid: by(
+      (procedure) => [procedure.steroid],
+      (kind) =>
+        ({ particulate: 'Particulate steroid', non_particulate: 'Non-particulate steroid', none: 'No steroid' })[
+          kind as 'none'
+        ],
+    ),
+    byModality: by(
+      (procedure) => [procedure.modality],
+      (modality) => modality || 'No modality',
+    ),
+  };
+}
