@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { computeDashboard, dashboard, warmUpDashboard } from '../db/stats/dashboard.js';
+import { computeDashboard, dashboard, parseDashboardFilter, warmUpDashboard } from '../db/stats/dashboard.js';
+import { followUpOutcomes } from '../db/stats/outcomes.js';
 import { openStore } from '../db/store.js';
 import { seededDatabase } from './seeded.js';
 import { report, time } from './stats.js';
@@ -52,6 +53,13 @@ if (process.argv[2] === FIRST) {
     const again: number[] = [];
     for (let i = 0; i < 25; i++) again.push(time(() => dashboard(store, filter))[1]);
     console.log(report(`${name} (again, unchanged data)`, again, 150));
+  }
+  const followUps = store.reader.prepare('SELECT count(*) FROM follow_up_entries').pluck().get() as number;
+  console.log(`follow-up outcomes over ${count} procedures with ${followUps} follow-ups`);
+  for (const [name, filter] of cases.slice(0, 2)) {
+    const timings: number[] = [];
+    for (let i = 0; i < 10; i++) timings.push(time(() => followUpOutcomes(store, parseDashboardFilter(filter)))[1]);
+    console.log(report(`outcomes: ${name}`, timings));
   }
   store.close();
 }

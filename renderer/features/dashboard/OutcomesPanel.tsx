@@ -37,7 +37,9 @@ export function OutcomesPanel({ outcomes }: { outcomes: FollowUpOutcomes }) {
               </th>
               <th scope="col">≥ 50 % relief</th>
               <th scope="col">≥ 2-point drop</th>
-              <th scope="col">Weeks: followed up</th>
+              <th scope="col">
+                Week {Math.round(late.from / 7)}–{Math.round(late.to / 7)}: followed up
+              </th>
               <th scope="col">≥ 50 % relief</th>
               <th scope="col">≥ 2-point drop</th>
             </tr>
