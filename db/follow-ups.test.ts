@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { followUpsDue, followUpsOf, recordFollowUp } from './follow-ups.js';
 import { getProcedure, saveDraft, signProcedure } from './procedures.js';
+import { getSettings, updateSettings } from './settings.js';
 import { completeDraft, context, tempStore } from './testing/fixtures.js';
 
 /* Follow-ups: appended to a signed record without amending it; corrected, never edited. */
@@ -139,5 +140,18 @@ describe('follow-ups', () => {
     expect(followUpsDue(store, { date: '2026-03-16' })).toMatchObject([{ procedureId: id, window: 'early' }]);
     expect(followUpsDue(store, { date: '2026-03-28' })).toMatchObject([{ window: 'late', overdue: false }]);
     expect(followUpsDue(store, { date: '2026-05-10' })).toEqual([]); // past the window and a week: lost to follow-up
+  });
+});
+
+describe('follow-up windows in settings', () => {
+  it('are set in the settings, refused when they overlap, and decide who is due', () => {
+    const { store, id } = signedCase('2026-03-14T09:30:00+01:00');
+    expect(() =>
+      updateSettings(store, { followUpWindows: { early: { from: 1, to: 20 }, late: { from: 14, to: 42 } } }, context),
+    ).toThrowError(expect.objectContaining({ field: 'followUpWindows' }));
+    updateSettings(store, { followUpWindows: { early: { from: 5, to: 7 }, late: { from: 21, to: 56 } } }, context);
+    expect(followUpsDue(store, { date: '2026-03-16' })).toEqual([]);
+    expect(followUpsDue(store, { date: '2026-03-19' })).toMatchObject([{ procedureId: id, window: 'early' }]);
+    expect(getSettings(store).followUpWindows.late).toEqual({ from: 21, to: 56 });
   });
 });

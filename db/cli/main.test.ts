@@ -144,6 +144,23 @@ describe('rootlog command line', () => {
     });
   });
 
+  it('lists who is due for a follow-up, and the outcomes in stats', () => {
+    const db = tempPath();
+    expect(run('seed', '--db', db, '--count', '200', '--seed', '6').code).toBe(0);
+    const raw = new Database(db, { readonly: true });
+    const newest = raw.prepare('SELECT max(performed_date) FROM procedures').pluck().get() as string;
+    raw.close();
+    const nextDay = new Date(Date.parse(`${newest}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+    const due = run('follow-ups-due', '--db', db, '--date', nextDay);
+    expect(due.code).toBe(0);
+    expect(due.out).toMatch(/follow-up\(s\) due:/);
+    expect(due.out).toMatch(/(OVERDUE|due) +(day 1–3 call|week 2–6 review) +day +\d+ +procedure \d{4}-\d{2}-\d{2}/);
+    expect(run('follow-ups-due', '--db', db, '--date', '29.11.2026').code).toBe(2);
+    const stats = JSON.parse(run('stats', '--db', db, '--json').out);
+    expect(stats.followUpOutcomes.overall.late.followedUp).toBeGreaterThan(0);
+    expect(run('stats', '--db', db).out).toMatch(/Outcome at follow-up/);
+  });
+
   it('prints the dashboard aggregates as text or JSON', () => {
     const db = tempPath();
     expect(run('seed', '--db', db, '--count', '200', '--seed', '4').code).toBe(0);

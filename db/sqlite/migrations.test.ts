@@ -30,6 +30,8 @@ function backToVersion6(path: string): void {
   const auditSql = version6.prepare("SELECT sql FROM sqlite_schema WHERE name = 'audit_log'").pluck().get();
   version6.close();
   const db = new Database(path);
+  // Schema 8's indexes first, then schema 7's table.
+  db.exec('DROP INDEX procedures_outcomes; DROP INDEX follow_up_entries_outcomes');
   db.exec('DROP TABLE follow_up_entries');
   db.unsafeMode(true);
   db.pragma('writable_schema = ON');

@@ -102,7 +102,8 @@ function readFacts(read: ReadConnection, where: string, params: Record<string, u
 const recent = new WeakMap<object, Map<string, { fingerprint: string; result: Dashboard }>>();
 const RECENT_LIMIT = 20;
 
-function fingerprint(read: ReadConnection): string {
+/** Changes when the file does (this connection's writes or another's commit): cached results are valid while it holds. */
+export function dataFingerprint(read: ReadConnection): string {
   const changes = read.prepare('SELECT total_changes()').pluck().get();
   const version = read.db.pragma('data_version', { simple: true });
   return `${changes}/${version}`;
@@ -125,7 +126,7 @@ export function dashboard(source: ReadSource, filterInput: unknown = {}): Dashbo
 export function dashboardFor(source: ReadSource, filter: DashboardFilterValues): Dashboard {
   const read = readerOf(source);
   const key = JSON.stringify(filter);
-  const current = fingerprint(read);
+  const current = dataFingerprint(read);
   const cache = recent.get(read.db) ?? new Map<string, { fingerprint: string; result: Dashboard }>();
   recent.set(read.db, cache);
   const hit = cache.get(key);

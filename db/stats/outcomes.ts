@@ -6,9 +6,10 @@ import {
   localDateTimeWithOffset,
 } from '../model/index.js';
 import { catalogueForOldSignedRecords, followUpWindows, listOperators } from '../settings.js';
+import type { ReadConnection } from '../sqlite/connection.js';
 import { procedureFilterSql } from '../sqlite/procedure-filter.js';
 import { type ReadSource, readerOf } from '../store.js';
-import type { DashboardFilterValues } from './dashboard.js';
+import { type DashboardFilterValues, dataFingerprint } from './dashboard.js';
 
 /*
  * Did the injection help: the outcome at the day-1–3 call and the 2–6-week review, not the
@@ -53,7 +54,7 @@ interface ProcedureOutcome {
   roots: string[];
   indications: string[];
   steroid: 'particulate' | 'non_particulate' | 'none';
-  latest: Partial<Record<FollowUpWindow, { legNrs: number | null; reliefPercent: number | null }>>;
+  latest: Partial<Record<FollowUpWindow, { legNrs: number | null; reliefPercent: number | null; entry: string }>>;
 }
 
 const rate = (part: number, whole: number) => (whole === 0 ? null : Math.round((part / whole) * 1000) / 1000);
@@ -85,14 +86,31 @@ function tallyWindow(procedures: ProcedureOutcome[], window: FollowUpWindow, las
   };
 }
 
+const recent = new WeakMap<object, Map<string, { fingerprint: string; result: FollowUpOutcomes }>>();
+
+/** The outcomes for a filter, from the last result when neither the file nor the day changed. */
 export function followUpOutcomes(
   source: ReadSource,
   filter: DashboardFilterValues,
-  { asOf }: { asOf?: string } = {},
+  options: { asOf?: string } = {},
 ): FollowUpOutcomes {
   const read = readerOf(source);
+  const asOf = options.asOf ?? localDateTimeWithOffset(new Date()).slice(0, 10);
+  const key = JSON.stringify([filter, asOf]);
+  const current = dataFingerprint(read);
+  const cache = recent.get(read.db) ?? new Map<string, { fingerprint: string; result: FollowUpOutcomes }>();
+  recent.set(read.db, cache);
+  const hit = cache.get(key);
+  if (hit && hit.fingerprint === current) return hit.result;
+  const result = computeOutcomes(read, filter, asOf);
+  if (cache.size > 20) cache.clear();
+  cache.set(key, { fingerprint: current, result });
+  return result;
+}
+
+function computeOutcomes(read: ReadConnection, filter: DashboardFilterValues, asOf: string): FollowUpOutcomes {
   const windows = followUpWindows(read);
-  const today = asOf ?? localDateTimeWithOffset(new Date()).slice(0, 10);
+  const today = asOf;
   const { where, params } = procedureFilterSql(filter, { utcBounds: false });
   const particulate = new Set(
     catalogueForOldSignedRecords(read)
@@ -105,13 +123,23 @@ export function followUpOutcomes(
       .map((drug) => drug.code),
   );
   const procedures = new Map<string, ProcedureOutcome>();
+  // Each procedure's drugs as signed, in one pass over the drug rows (not a lookup per procedure).
+  const drugsOf = new Map(
+    read.db
+      .prepare(
+        `SELECT procedure_id AS id,
+                group_concat(drug_code || ':' || coalesce(signed_class, '') || ':' || coalesce(signed_particulate, ''), ';') AS drugs
+           FROM drug_administrations GROUP BY procedure_id`,
+      )
+      .raw()
+      .all() as [string, string][],
+  );
+  // From the narrow index procedures_outcomes (schema 8), never the wide rows.
   const rows = read.db
     .prepare(
       `SELECT p.id, p.performed_date AS performedDate, p.pain_pre AS painPre, coalesce(p.operator_id, '') AS operator,
-              coalesce(p.modality, '') AS modality, p.root_sides AS rootSides, p.indications_text AS indications,
-              (SELECT group_concat(d.drug_code || ':' || coalesce(d.signed_class, '') || ':' || coalesce(d.signed_particulate, ''), ';')
-                 FROM drug_administrations d WHERE d.procedure_id = p.id) AS drugs
-         FROM procedures p
+              coalesce(p.modality, '') AS modality, p.root_sides AS rootSides, p.indications_text AS indications
+         FROM procedures p INDEXED BY procedures_outcomes
         WHERE p.status IN ('signed', 'amended') AND ${where}`,
     )
     .iterate(params) as IterableIterator<{
@@ -122,11 +150,11 @@ export function followUpOutcomes(
     modality: string;
     rootSides: string;
     indications: string;
-    drugs: string | null;
   }>;
   for (const row of rows) {
     let steroid: ProcedureOutcome['steroid'] = 'none';
-    for (const entry of row.drugs ? row.drugs.split(';') : []) {
+    const drugs = drugsOf.get(row.id);
+    for (const entry of drugs ? drugs.split(';') : []) {
       const [code = '', signedClass, signedParticulate] = entry.split(':');
       // The drug as signed (schema 6), else the catalogue as it was at that upgrade.
       const isSteroid = signedClass ? signedClass === 'steroid' : steroids.has(code);
@@ -147,12 +175,18 @@ export function followUpOutcomes(
   }
   const entries = read.db
     .prepare(
-      `SELECT e.procedure_id AS id, e.days_after AS days, e.leg_nrs AS legNrs, e.relief_percent AS reliefPercent
-         FROM follow_up_entries e
-        WHERE NOT EXISTS (SELECT 1 FROM follow_up_entries s WHERE s.supersedes = e.id)
-        ORDER BY e.rowid`,
+      `SELECT e.procedure_id AS id, e.days_after AS days, e.leg_nrs AS legNrs, e.relief_percent AS reliefPercent,
+              e.id AS entry
+         FROM follow_up_entries e INDEXED BY follow_up_entries_outcomes
+        WHERE NOT EXISTS (SELECT 1 FROM follow_up_entries s WHERE s.supersedes = e.id)`,
     )
-    .iterate() as IterableIterator<{ id: string; days: number; legNrs: number | null; reliefPercent: number | null }>;
+    .iterate() as IterableIterator<{
+    id: string;
+    days: number;
+    legNrs: number | null;
+    reliefPercent: number | null;
+    entry: string;
+  }>;
   for (const entry of entries) {
     const procedure = procedures.get(entry.id);
     if (!procedure) continue;
@@ -162,7 +196,10 @@ export function followUpOutcomes(
         : entry.days >= windows.late.from && entry.days <= windows.late.to
           ? 'late'
           : null;
-    if (window) procedure.latest[window] = { legNrs: entry.legNrs, reliefPercent: entry.reliefPercent };
+    // The latest current entry counts: entry ids are UUIDv7, ordered by the time they were recorded.
+    const kept = window ? procedure.latest[window] : undefined;
+    if (window && (!kept || kept.entry < entry.entry))
+      procedure.latest[window] = { legNrs: entry.legNrs, reliefPercent: entry.reliefPercent, entry: entry.entry };
   }
   // Eligible: the window has ended by `today` (a procedure of yesterday cannot yet have its review).
   const lastEligible = { early: shift(today, -windows.early.to), late: shift(today, -windows.late.to) };

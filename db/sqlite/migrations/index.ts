@@ -5,6 +5,7 @@ import { applicationId } from './004-application-id.js';
 import { hashChain } from './005-hash-chain.js';
 import { signedDrugFacts } from './006-signed-drug-facts.js';
 import { followUpEntries } from './007-follow-up-entries.js';
+import { outcomeIndexes } from './008-outcome-indexes.js';
 import type { Migration } from './migration.js';
 
 /*
@@ -20,6 +21,7 @@ export const MIGRATIONS: readonly Migration[] = [
   hashChain,
   signedDrugFacts,
   followUpEntries,
+  outcomeIndexes,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

@@ -6,6 +6,12 @@ import { NewDrugForm } from './NewDrugForm.js';
 import { useSettings } from './settings-store.js';
 
 /** Department settings: console, operators, reference levels, drug catalogue. Each save is audited. */
+/** A whole number of days as typed; anything else is sent as NaN, which the service names at its field. */
+const day = (form: FormData, name: string) => {
+  const text = String(form.get(name) ?? '').trim();
+  return /^\d{1,3}$/.test(text) ? Number(text) : Number.NaN;
+};
+
 export function SettingsScreen() {
   const settings = useSettings((state) => state.settings);
   const message = useSettings((state) => state.message);
@@ -33,6 +39,10 @@ export function SettingsScreen() {
             referenceLevels: {
               ctDlpMGyCm: parseNumber(String(form.get('ctDlp'))) ?? Number.NaN,
               fluoroTimeS: parseNumber(String(form.get('fluoroTime'))) ?? Number.NaN,
+            },
+            followUpWindows: {
+              early: { from: day(form, 'earlyFrom'), to: day(form, 'earlyTo') },
+              late: { from: day(form, 'lateFrom'), to: day(form, 'lateTo') },
             },
           });
         }}
@@ -79,6 +89,22 @@ export function SettingsScreen() {
             />
           </div>
         </div>
+        <fieldset className="row">
+          <legend>Follow-ups are due (days after the procedure)</legend>
+          {(
+            [
+              ['earlyFrom', 'Call from day', settings.followUpWindows.early.from],
+              ['earlyTo', 'Call until day', settings.followUpWindows.early.to],
+              ['lateFrom', 'Review from day', settings.followUpWindows.late.from],
+              ['lateTo', 'Review until day', settings.followUpWindows.late.to],
+            ] as const
+          ).map(([name, label, value]) => (
+            <div key={name} className="text-field">
+              <label htmlFor={`setting-${name}`}>{label}</label>
+              <input id={`setting-${name}`} name={name} inputMode="numeric" defaultValue={value} />
+            </div>
+          ))}
+        </fieldset>
         <button type="submit" className="primary">
           Save settings
         </button>
