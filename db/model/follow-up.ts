@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { RESPONDER_RELIEF_PERCENT, reliefPercent } from './pain.js';
 import { COMPLICATIONS, FOLLOW_UP_CONTACTS, FURTHER_TREATMENTS, GLOBAL_IMPRESSIONS } from './vocabularies.js';
 
 /*
@@ -64,14 +65,11 @@ export interface FollowUpEntry extends FollowUpEntryInput {
   supersededBy: string | null;
 }
 
-/** Relief in % against the pain before the procedure, rounded to 0.1 (negative: worse than before). */
-export function followUpRelief(
+/** Relief in % against the pain before the procedure, the same formula as the immediate relief (pain.ts), stored as null when unknown. */
+export const followUpRelief = (
   painBefore: number | null | undefined,
   painNow: number | null | undefined,
-): number | null {
-  if (painBefore == null || painNow == null || painBefore === 0) return null;
-  return Math.round(((painBefore - painNow) / painBefore) * 1000) / 10;
-}
+): number | null => reliefPercent(painBefore, painNow) ?? null;
 
 /** Whole days from the procedure's local date to the contact date. */
 export function daysBetween(procedureDate: string, contactDate: string): number {
@@ -94,6 +92,6 @@ export const windowOf = (days: number, windows: FollowUpWindows): FollowUpWindow
       : null;
 
 /** A responder: at least 50 % relief, and at least 2 points less on the NRS (both shown apart). */
-export const isReliefResponder = (relief: number | null) => relief != null && relief >= 50;
+export const isReliefResponder = (relief: number | null) => relief != null && relief >= RESPONDER_RELIEF_PERCENT;
 export const isNrsResponder = (before: number | null | undefined, now: number | null | undefined) =>
   before != null && now != null && before - now >= 2;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { auditHash, GENESIS, versionHash } from './hash-chain.js';
+import { auditHash, followUpHash, GENESIS, versionHash } from './hash-chain.js';
 
 const id = '0193a0b2-0000-7000-8000-000000000001';
 const created = {
@@ -35,6 +35,29 @@ describe('the hash chain format (stored: these vectors can never change)', () =>
         reason: null,
       }),
     ).toBe('8ee968351b567398f9015767a4f9fc7a09d701212f743a01aa211b3af25f85e3');
+  });
+
+  it('hashes a follow-up the same way (schema 7)', () => {
+    expect(
+      followUpHash(GENESIS, {
+        id: '0193a0b2-0000-7000-8000-000000000002',
+        procedureId: id,
+        contactDate: '2026-11-30',
+        daysAfter: 2,
+        method: 'phone',
+        legNrs: 3,
+        backNrs: null,
+        globalImpression: 'much_improved',
+        reliefPercent: 62.5,
+        newComplications: '',
+        furtherTreatment: null,
+        notes: null,
+        supersedes: null,
+        reason: null,
+        recordedBy: 'dr.a',
+        recordedAt: '2026-11-30T10:00:00.000Z',
+      }),
+    ).toBe('902eb31869cb6e1ea1ff3f588c14a5b0ef5948d13dcf12e8e5b902e6e282071d');
   });
 
   it('changes with any column, with the previous hash, and with the row number', () => {

@@ -76,44 +76,27 @@ export interface FollowUpLink {
   recordedAt: string;
 }
 
+/** The columns of a follow-up that its hash covers, by name (the stored format of schema 7). */
+const FOLLOW_UP_FIELDS = [
+  'id',
+  'procedureId',
+  'contactDate',
+  'daysAfter',
+  'method',
+  'legNrs',
+  'backNrs',
+  'globalImpression',
+  'reliefPercent',
+  'newComplications',
+  'furtherTreatment',
+  'notes',
+  'supersedes',
+  'reason',
+  'recordedBy',
+  'recordedAt',
+] as const satisfies readonly (keyof FollowUpLink)[];
+
 export function followUpHash(previous: string, row: FollowUpLink): string {
-  const {
-    id,
-    procedureId,
-    contactDate,
-    daysAfter,
-    method,
-    legNrs,
-    backNrs,
-    globalImpression,
-    reliefPercent,
-    newComplications,
-    furtherTreatment,
-    notes,
-    supersedes,
-    reason,
-    recordedBy,
-    recordedAt,
-  } = row;
-  return sha256(
-    `${previous}\n${canonicalJson({
-      kind: 'follow_up',
-      id,
-      procedureId,
-      contactDate,
-      daysAfter,
-      method,
-      legNrs,
-      backNrs,
-      globalImpression,
-      reliefPercent,
-      newComplications,
-      furtherTreatment,
-      notes,
-      supersedes,
-      reason,
-      recordedBy,
-      recordedAt,
-    })}`,
-  );
+  const columns = Object.fromEntries(FOLLOW_UP_FIELDS.map((field) => [field, row[field]]));
+  return sha256(`${previous}\n${canonicalJson({ kind: 'follow_up', ...columns })}`);
 }
