@@ -167,6 +167,7 @@ describe('signing', () => {
       completeDraft(operatorId, {
         targets: [{ root: 'S1', side: 'left', spread: ['intravascular_venous'] }],
         drugs: [{ drug: 'triamcinolone', doseMg: 40, site: 0 }],
+        complications: [{ type: 'intravascular_injection', severity: 'minor' }],
       }),
       context,
     );

@@ -109,6 +109,9 @@ describe('clinical warnings', () => {
         draft({
           targets: [{ root: 'S1', side: 'left', spread: [pattern] }],
           drugs: [{ drug: 'triamcinolone', doseMg: 40, site: 0 }],
+          // Consistent with the spread, so that only the rule under test speaks.
+          complications: [{ type: pattern === 'intrathecal' ? 'none' : 'intravascular_injection' }],
+          disposition: 'observation',
         }),
         settings,
       );
@@ -124,11 +127,15 @@ describe('clinical warnings', () => {
 
   it('no particulate warning for dexamethasone, or for a particulate steroid at another target', () => {
     const unsafe = { root: 'S1' as const, side: 'left' as const, spread: ['intravascular_venous' as const] };
-    expect(codesOf({ targets: [unsafe], drugs: [{ drug: 'dexamethasone', doseMg: 8, site: 0 }] })).toEqual([]);
+    const complications = [{ type: 'intravascular_injection' as const }];
+    expect(
+      codesOf({ targets: [unsafe], drugs: [{ drug: 'dexamethasone', doseMg: 8, site: 0 }], complications }),
+    ).toEqual([]);
     expect(
       codesOf({
-        targets: [unsafe, { root: 'L5', side: 'left', spread: ['perineural'] }],
+        targets: [unsafe, { root: 'L5', side: 'left', foramen: 'L5/S1', spread: ['perineural'] }],
         drugs: [{ drug: 'triamcinolone', doseMg: 40, site: 1 }],
+        complications,
       }),
     ).toEqual([]);
   });
@@ -139,6 +146,7 @@ describe('clinical warnings', () => {
         caudalEpidural: true,
         caudalSpread: ['intravascular_venous'],
         drugs: [{ drug: 'methylprednisolone', doseMg: 40, site: 'caudal' }],
+        complications: [{ type: 'intravascular_injection' }],
       }),
     ).toEqual(['particulate_after_unsafe_spread']);
   });
@@ -209,5 +217,85 @@ describe('clinical warnings', () => {
   it('use the department settings, not fixed numbers', () => {
     const strict = { ...settings, referenceLevels: { ctDlpMGyCm: 100, fluoroTimeS: 30 } };
     expect(warnings(draft({ dlpMGyCm: 150 }), strict).map((w) => w.code)).toEqual(['dlp_above_reference']);
+  });
+});
+
+describe('the rules a clinical review found missing', () => {
+  const fires = (overrides: Partial<ProcedureInput>, code: string, field: string) => {
+    const found = warnings(draft(overrides), settings).filter((warning) => warning.code === code);
+    expect(found, code).toHaveLength(1);
+    expect(found[0]?.field).toBe(field);
+    expect(found[0]?.message.length).toBeGreaterThan(30);
+  };
+  const silent = (overrides: Partial<ProcedureInput>, code: string) => expect(codesOf(overrides)).not.toContain(code);
+
+  it('gadolinium-based contrast for a spinal injection', () => {
+    fires({ contrastAgent: 'gadolinium_based' }, 'gadolinium_contrast', 'contrastAgent');
+    silent({ contrastAgent: 'iopamidol_300' }, 'gadolinium_contrast');
+  });
+
+  it('a local anaesthetic where the spread was intrathecal', () => {
+    const intrathecal = {
+      targets: [
+        { root: 'L5' as const, side: 'left' as const, foramen: 'L5/S1' as const, spread: ['intrathecal' as const] },
+      ],
+    };
+    fires({ ...intrathecal, disposition: 'observation' }, 'local_anaesthetic_after_intrathecal', 'drugs[1].drug');
+    silent(
+      { ...intrathecal, drugs: [{ drug: 'dexamethasone', doseMg: 8, site: 0 }] },
+      'local_anaesthetic_after_intrathecal',
+    );
+  });
+
+  it('a steroid without a contrast check of the spread', () => {
+    fires({ contrastAgent: 'none' }, 'steroid_without_spread_check', 'drugs[0].site');
+    fires(
+      { targets: [{ root: 'L5', side: 'left', foramen: 'L5/S1', spread: ['not_assessed'] }] },
+      'steroid_without_spread_check',
+      'drugs[0].site',
+    );
+    silent({}, 'steroid_without_spread_check');
+  });
+
+  it('a root and a foramen that do not match', () => {
+    fires(
+      { targets: [{ root: 'S1', side: 'left', foramen: 'L5/S1', spread: ['perineural'] }] },
+      'root_foramen_mismatch',
+      'targets[0].foramen',
+    );
+    silent({ targets: [{ root: 'S1', side: 'left', foramen: 'S1', spread: ['perineural'] }] }, 'root_foramen_mismatch');
+  });
+
+  it('pregnancy not excluded for a woman aged 12 to 55', () => {
+    fires({ birthDate: '1990-01-01', pregnancyExcluded: null }, 'pregnancy_not_excluded', 'pregnancyExcluded');
+    silent({ birthDate: '1990-01-01', pregnancyExcluded: 'yes' }, 'pregnancy_not_excluded');
+    silent({ birthDate: '1960-01-01', pregnancyExcluded: null }, 'pregnancy_not_excluded');
+    silent({ birthDate: '1990-01-01', sex: 'male', pregnancyExcluded: null }, 'pregnancy_not_excluded');
+  });
+
+  it('home after intrathecal spread or a motor block', () => {
+    fires(
+      { complications: [{ type: 'transient_motor_block', severity: 'minor' }], disposition: 'home_not_driving' },
+      'home_after_intrathecal_or_motor_block',
+      'disposition',
+    );
+    silent(
+      { complications: [{ type: 'transient_motor_block', severity: 'minor' }], disposition: 'observation' },
+      'home_after_intrathecal_or_motor_block',
+    );
+  });
+
+  it('an intravascular injection complication without intravascular spread, or the reverse', () => {
+    fires(
+      { complications: [{ type: 'intravascular_injection', severity: 'minor' }] },
+      'intravascular_complication_mismatch',
+      'complications',
+    );
+    fires(
+      { targets: [{ root: 'L5', side: 'left', foramen: 'L5/S1', spread: ['intravascular_venous'] }] },
+      'intravascular_complication_mismatch',
+      'complications',
+    );
+    silent({}, 'intravascular_complication_mismatch');
   });
 });

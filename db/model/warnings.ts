@@ -2,6 +2,7 @@ import type { Drug } from './catalogue.js';
 import { doseInMg, type ProcedureDraft } from './procedure.js';
 import type { RuleSettings } from './settings.js';
 import { catalogueForRecord } from './signed-drugs.js';
+import { spinalSafetyWarnings } from './spinal-rules.js';
 import { isUnsafeSpread } from './vocabularies.js';
 
 export type WarningCode =
@@ -13,7 +14,14 @@ export type WarningCode =
   | 'side_differs_from_symptoms'
   | 'anticoagulation_continued'
   | 'pain_worse_after'
-  | 'diabetes_glucose_reminder';
+  | 'diabetes_glucose_reminder'
+  | 'gadolinium_contrast'
+  | 'local_anaesthetic_after_intrathecal'
+  | 'steroid_without_spread_check'
+  | 'root_foramen_mismatch'
+  | 'pregnancy_not_excluded'
+  | 'home_after_intrathecal_or_motor_block'
+  | 'intravascular_complication_mismatch';
 
 /** `safety`: could harm the patient; `check`: may be an entry error; `reminder`: tell the patient. */
 export type WarningLevel = 'safety' | 'check' | 'reminder';
@@ -164,5 +172,6 @@ export function warnings(
     });
   }
 
+  found.push(...spinalSafetyWarnings(record, catalogue));
   return found;
 }

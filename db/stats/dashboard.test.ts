@@ -5,15 +5,16 @@ import { seedDatabase } from '../seed.js';
 import { saveOperator } from '../settings.js';
 import { procedureFilterSql } from '../sqlite/procedure-filter.js';
 import type { Store } from '../store.js';
-import { completeDraft, context, tempStore } from '../testing/fixtures.js';
+import { completeDraft, context, EVERY_CONFIRMABLE_WARNING, tempStore } from '../testing/fixtures.js';
 import { dashboard, factsQuery, warmUpDashboard } from './dashboard.js';
 
 function handFixture() {
   const { store, operatorId: a } = tempStore();
   const b = saveOperator(store, { name: 'Dr. B. Lang' }, context).id;
-  const sign = (input: Parameters<typeof completeDraft>[1], confirmed: string[] = []) => {
+  // The fixture is about the figures: every warning its records raise is confirmed.
+  const sign = (input: Parameters<typeof completeDraft>[1], _confirmed: string[] = []) => {
     const { record } = saveDraft(store, input as never, context);
-    signProcedure(store, record.id, { confirmedWarnings: confirmed }, context);
+    signProcedure(store, record.id, { confirmedWarnings: EVERY_CONFIRMABLE_WARNING }, context);
   };
   const base = (operatorId: string, overrides: Parameters<typeof completeDraft>[1]) =>
     completeDraft(operatorId, { dlpMGyCm: null, ...overrides });

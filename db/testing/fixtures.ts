@@ -60,4 +60,11 @@ export const EVERY_CONFIRMABLE_WARNING: WarningCode[] = [
   'side_differs_from_symptoms',
   'anticoagulation_continued',
   'pain_worse_after',
+  'gadolinium_contrast',
+  'local_anaesthetic_after_intrathecal',
+  'steroid_without_spread_check',
+  'root_foramen_mismatch',
+  'pregnancy_not_excluded',
+  'home_after_intrathecal_or_motor_block',
+  'intravascular_complication_mismatch',
 ];
