@@ -140,7 +140,9 @@ test('intravascular spread followed by a particulate steroid is flagged and must
   await choices(page, 'Pain before (NRS 0–10)').getByRole('radio', { name: /^7/ }).click();
   await choices(page, 'Pain after (NRS 0–10)').getByRole('radio', { name: /^3/ }).click();
   // The spread was intravascular: recorded as the complication too (a disagreement would be a warning of its own).
-  await choices(page, 'Complications').getByRole('button', { name: /^Intravascular injection/ }).click();
+  await choices(page, 'Complications')
+    .getByRole('button', { name: /^Intravascular injection/ })
+    .click();
 
   const sign = page.getByRole('button', { name: /Sign procedure/ });
   await expect(sign).toBeDisabled();
