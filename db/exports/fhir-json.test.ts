@@ -41,6 +41,14 @@ beforeAll(() => {
 const readJsonFile = (path: string) => JSON.parse(readFileSync(path, 'utf8'));
 
 describe('FHIR R4 export', () => {
+  it('names its own systems and the laterality extension by http canonical URLs, never urn:', async () => {
+    const out = tempPath('systems.json');
+    await runExport(store, { format: 'fhir', out });
+    const text = readFileSync(out, 'utf8');
+    expect(text).not.toMatch(/urn:rootlog/);
+    expect(text).toContain('"url":"http://rootlog.org/fhir/StructureDefinition/laterality"');
+  });
+
   it('gives each current follow-up its pain Observations, dated on the call and part of the Procedure', async () => {
     const out = tempPath('follow-ups.json');
     await runExport(store, { format: 'fhir', out });
@@ -112,7 +120,9 @@ describe('FHIR R4 export', () => {
     expect(JSON.stringify(procedure.bodySite)).toContain('"code":"7771000"');
     expect(procedure.performedPeriod).toEqual({ start: '2026-03-14T09:30:00+01:00', end: '2026-03-14T09:48:00+01:00' });
     const patient = resources.find((resource) => resource.resourceType === 'Patient') as Record<string, unknown>;
-    expect(patient.identifier).toEqual([{ system: 'urn:rootlog:patient-id', value: 'SECRET-ID-777' }]);
+    expect(patient.identifier).toEqual([
+      { system: 'http://rootlog.org/fhir/identifier/patient-id', value: 'SECRET-ID-777' },
+    ]);
   });
 });
 

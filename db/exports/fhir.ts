@@ -15,21 +15,28 @@ import type { RowContext } from './tabular.js';
  * patient (a keyed-hash identifier when pseudonymised). Local code systems are RootLog URNs.
  */
 
+/**
+ * RootLog's own code and identifier systems, as http canonical URLs under one base (FHIR wants
+ * a URL for a code system and requires one for an extension); documented in the README.
+ */
+export const ROOTLOG_FHIR_BASE = 'http://rootlog.org/fhir';
 const SYSTEM = {
-  patientId: 'urn:rootlog:patient-id',
-  patientPseudonym: 'urn:rootlog:patient-pseudonym',
-  accession: 'urn:rootlog:accession-number',
-  procedure: 'urn:rootlog:procedure',
-  root: 'urn:rootlog:nerve-root',
-  drug: 'urn:rootlog:drug',
-  dose: 'urn:rootlog:radiation-dose',
-  complication: 'urn:rootlog:complication',
-  indication: 'urn:rootlog:indication',
+  patientId: `${ROOTLOG_FHIR_BASE}/identifier/patient-id`,
+  patientPseudonym: `${ROOTLOG_FHIR_BASE}/identifier/patient-pseudonym`,
+  accession: `${ROOTLOG_FHIR_BASE}/identifier/accession-number`,
+  recordId: `${ROOTLOG_FHIR_BASE}/identifier/record-id`,
+  recordPseudonym: `${ROOTLOG_FHIR_BASE}/identifier/record-pseudonym`,
+  procedure: `${ROOTLOG_FHIR_BASE}/CodeSystem/procedure`,
+  root: `${ROOTLOG_FHIR_BASE}/CodeSystem/nerve-root`,
+  drug: `${ROOTLOG_FHIR_BASE}/CodeSystem/drug`,
+  dose: `${ROOTLOG_FHIR_BASE}/CodeSystem/radiation-dose`,
+  complication: `${ROOTLOG_FHIR_BASE}/CodeSystem/complication`,
+  indication: `${ROOTLOG_FHIR_BASE}/CodeSystem/indication`,
   snomed: 'http://snomed.info/sct',
   loinc: 'http://loinc.org',
   ucum: 'http://unitsofmeasure.org',
 };
-const LATERALITY_EXTENSION = 'urn:rootlog:fhir:extension:laterality';
+const LATERALITY_EXTENSION = `${ROOTLOG_FHIR_BASE}/StructureDefinition/laterality`;
 const LATERALITY = {
   left: { code: '7771000', display: 'Left' },
   right: { code: '24028007', display: 'Right' },
@@ -123,8 +130,8 @@ export function recordEntries(
     id: procedureUuid,
     identifier: [
       recordPseudonym
-        ? { system: 'urn:rootlog:record-pseudonym', value: recordPseudonym }
-        : { system: 'urn:rootlog:record-id', value: record.id },
+        ? { system: SYSTEM.recordPseudonym, value: recordPseudonym }
+        : { system: SYSTEM.recordId, value: record.id },
     ],
     status: STATUS[record.life.status],
     code: {
