@@ -1,5 +1,6 @@
 import { appendAudit } from './audit.js';
 import {
+  addDays,
   daysBetween,
   type FollowUpEntry,
   type FollowUpEntryInput,
@@ -13,7 +14,7 @@ import {
   RootLogError,
 } from './model/index.js';
 import { followUpWindows } from './settings.js';
-import type { ReadableDb } from './sqlite/connection.js';
+import type { ReadableDb, WriteConnection } from './sqlite/connection.js';
 import { appendFollowUp, followUpRows } from './sqlite/follow-up-rows.js';
 import type { FollowUpLink } from './sqlite/hash-chain.js';
 import { newId, type ReadSource, readerOf, type ServiceContext, type Store, timestamp } from './store.js';
@@ -49,6 +50,30 @@ export function followUpsOf(source: ReadSource, procedureId: string): FollowUpEn
   const rows = followUpRows(readerOf(source).db as ReadableDb, procedureId);
   const correctedBy = new Map(rows.filter((row) => row.supersedes).map((row) => [row.supersedes as string, row.id]));
   return rows.map((row) => entryOf(row, correctedBy.get(row.id) ?? null));
+}
+
+/**
+ * Writes a follow-up and its audit row — the one place their shape is made (the service and
+ * the demo seed): the row as the next link of its chain, and the audit row that names it by id
+ * (which `rootlog check` and the import look for) with what the entry said and, for a
+ * correction, what it corrected and why.
+ */
+export function appendFollowUpEntry(
+  write: WriteConnection,
+  link: FollowUpLink,
+  corrected: { id: string; legNrs: number | null | undefined; backNrs: number | null | undefined } | null,
+): void {
+  appendFollowUp(write, link);
+  const { id, procedureId, recordedBy, recordedAt, supersedes: _supersedes, reason, ...said } = link;
+  appendAudit(write, {
+    at: recordedAt,
+    actor: recordedBy,
+    action: 'follow_up',
+    entity: 'procedure',
+    entityId: procedureId,
+    changes: { [`followUp ${id}`]: { before: corrected, after: said } },
+    reason,
+  });
 }
 
 export function recordFollowUp(store: Store, input: unknown, context: ServiceContext): FollowUpEntry {
@@ -101,22 +126,11 @@ export function recordCheckedFollowUp(store: Store, entry: FollowUpEntryInput, c
         recordedBy: context.actor,
         recordedAt: timestamp(context),
       };
-      appendFollowUp(write, link);
-      const { id, procedureId: _procedure, recordedBy: _by, recordedAt: _at, supersedes: _s, reason, ...said } = link;
-      appendAudit(write, {
-        at: link.recordedAt,
-        actor: context.actor,
-        action: 'follow_up',
-        entity: 'procedure',
-        entityId: entry.procedureId,
-        changes: {
-          [`followUp ${id}`]: {
-            before: before ? { id: before.id, legNrs: before.legNrs, backNrs: before.backNrs } : null,
-            after: said,
-          },
-        },
-        reason,
-      });
+      appendFollowUpEntry(
+        write,
+        link,
+        before ? { id: before.id, legNrs: before.legNrs, backNrs: before.backNrs } : null,
+      );
       return entryOf(link, null);
     })
     .immediate();
@@ -136,9 +150,6 @@ export interface DueFollowUp {
 
 /** After a window ends, a missing follow-up stays on the list this many days, then counts as lost. */
 const OVERDUE_DAYS_LISTED = 7;
-
-const shiftDate = (date: string, days: number) =>
-  new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 /**
  * Who is due on `date` (a local date, default today): signed procedures inside a follow-up
@@ -164,8 +175,8 @@ export function followUpsDue(source: ReadSource, options: { date?: string; windo
                  AND NOT EXISTS (SELECT 1 FROM follow_up_entries s WHERE s.supersedes = f.id))`,
       )
       .all({
-        oldest: shiftDate(date, -(to + OVERDUE_DAYS_LISTED)),
-        newest: shiftDate(date, -from),
+        oldest: addDays(date, -(to + OVERDUE_DAYS_LISTED)),
+        newest: addDays(date, -from),
         from,
         to,
       }) as Omit<DueFollowUp, 'window' | 'daysAfter' | 'overdue'>[];

@@ -1,4 +1,5 @@
 import { appendAudit } from './audit.js';
+import { appendFollowUpEntry } from './follow-ups.js';
 import {
   canonicalDraft,
   type DrugAdministration,
@@ -17,7 +18,6 @@ import {
 } from './model/index.js';
 import { drugCatalogue, referenceLevels, saveOperator } from './settings.js';
 import type { WriteConnection } from './sqlite/connection.js';
-import { appendFollowUp } from './sqlite/follow-up-rows.js';
 import { type LifeColumns, writeProcedure } from './sqlite/procedure-rows.js';
 import { appendVersion } from './sqlite/versions.js';
 import { newId, type ServiceContext, type Store } from './store.js';
@@ -457,15 +457,6 @@ function seedFollowUps(
       recordedBy,
       recordedAt: new Date(contactDate.getTime() - 2 * 3600 * 1000).toISOString(),
     };
-    appendFollowUp(write, link);
-    const { id, procedureId: _p, recordedBy: _b, recordedAt, supersedes: _s, reason: _r, ...said } = link;
-    appendAudit(write, {
-      at: recordedAt,
-      actor: recordedBy,
-      action: 'follow_up',
-      entity: 'procedure',
-      entityId: procedureId,
-      changes: { [`followUp ${id}`]: { before: null, after: said } },
-    });
+    appendFollowUpEntry(write, link, null);
   }
 }

@@ -71,6 +71,10 @@ export const followUpRelief = (
   painNow: number | null | undefined,
 ): number | null => reliefPercent(painBefore, painNow) ?? null;
 
+/** A date (YYYY-MM-DD) some days later (or earlier, when negative). */
+export const addDays = (date: string, days: number): string =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
 /** Whole days from the procedure's local date to the contact date. */
 export function daysBetween(procedureDate: string, contactDate: string): number {
   return Math.round((Date.parse(`${contactDate}T00:00:00Z`) - Date.parse(`${procedureDate}T00:00:00Z`)) / 86_400_000);

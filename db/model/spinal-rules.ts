@@ -2,14 +2,13 @@ import { defaultForamen } from './anatomy.js';
 import type { Drug } from './catalogue.js';
 import type { ProcedureDraft } from './procedure.js';
 import { ageInYears } from './time.js';
+import { isIntravascularSpread } from './vocabularies.js';
 import type { ClinicalWarning } from './warnings.js';
 
 /*
  * Rules a clinical review found missing (each a clinician's sentence at its field). Pure; the
  * catalogue passed is the record's own (a signed record's drugs as they were signed).
  */
-
-const isIntravascular = (pattern: string) => pattern === 'intravascular_venous' || pattern === 'intravascular_arterial';
 
 export function spinalSafetyWarnings(record: ProcedureDraft, catalogue: ReadonlyMap<string, Drug>): ClinicalWarning[] {
   const found: ClinicalWarning[] = [];
@@ -87,7 +86,8 @@ export function spinalSafetyWarnings(record: ProcedureDraft, catalogue: Readonly
   }
 
   const spreadIntravascular =
-    record.targets.some((target) => target.spread.some(isIntravascular)) || record.caudalSpread.some(isIntravascular);
+    record.targets.some((target) => target.spread.some(isIntravascularSpread)) ||
+    record.caudalSpread.some(isIntravascularSpread);
   const complicationIntravascular = record.complications.some((entry) => entry.type === 'intravascular_injection');
   if (spreadIntravascular !== complicationIntravascular && record.complications.length > 0) {
     found.push({

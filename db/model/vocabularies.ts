@@ -112,3 +112,6 @@ export type Severity = (typeof SEVERITIES)[number];
 export type Status = (typeof STATUSES)[number];
 
 export const isUnsafeSpread = (pattern: SpreadPattern): boolean => UNSAFE_SPREAD.includes(pattern);
+/** Contrast in a vein or an artery (not intrathecal). */
+export const isIntravascularSpread = (pattern: string): boolean =>
+  pattern === 'intravascular_venous' || pattern === 'intravascular_arterial';

@@ -22,6 +22,8 @@
  *   40 f64  DLP    48 f64  CTDIvol    56 f64  fluoroscopy time    64 f64  DAP   (NaN: none)
  */
 
+import { isIntravascularSpread } from '../model/vocabularies.js';
+
 export const FACTS_LAYOUT = 1;
 export const FACTS_BYTES = 72;
 /** Stored as base64: 72 bytes are 24 groups of 3, so 96 characters and never a padding "=". */
@@ -103,8 +105,7 @@ export function isParticulateEntry(entry: string, particulateOtherwise: Readonly
   return particulateOtherwise.has(entry);
 }
 
-export const isIntravascular = (pattern: string) =>
-  pattern === 'intravascular_venous' || pattern === 'intravascular_arterial';
+export const isIntravascular = isIntravascularSpread;
 
 /** The text a term of each kind stands for, or undefined when the procedure has none. */
 export function termsOf(source: FactSource): Record<TermKind, string | undefined> {

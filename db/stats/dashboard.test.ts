@@ -12,7 +12,7 @@ function handFixture() {
   const { store, operatorId: a } = tempStore();
   const b = saveOperator(store, { name: 'Dr. B. Lang' }, context).id;
   // The fixture is about the figures: every warning its records raise is confirmed.
-  const sign = (input: Parameters<typeof completeDraft>[1], _confirmed: string[] = []) => {
+  const sign = (input: Parameters<typeof completeDraft>[1]) => {
     const { record } = saveDraft(store, input as never, context);
     signProcedure(store, record.id, { confirmedWarnings: EVERY_CONFIRMABLE_WARNING }, context);
   };
@@ -55,7 +55,6 @@ function handFixture() {
       painPost: 3,
       complications: [{ type: 'vasovagal', severity: 'minor' }],
     }),
-    ['particulate_after_unsafe_spread', 'dlp_above_reference'],
   );
   sign(
     base(b, {
@@ -72,7 +71,6 @@ function handFixture() {
       painPre: 5,
       painPost: 5,
     }),
-    ['fluoro_time_above_reference'],
   );
   sign(
     base(b, {

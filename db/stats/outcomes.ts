@@ -1,9 +1,11 @@
 import {
+  addDays,
   type FollowUpWindow,
   type FollowUpWindows,
   isNrsResponder,
   isReliefResponder,
   localDateTimeWithOffset,
+  windowOf,
 } from '../model/index.js';
 import { catalogueForOldSignedRecords, followUpWindows, listOperators } from '../settings.js';
 import type { ReadConnection } from '../sqlite/connection.js';
@@ -58,8 +60,6 @@ interface ProcedureOutcome {
 }
 
 const rate = (part: number, whole: number) => (whole === 0 ? null : Math.round((part / whole) * 1000) / 1000);
-const shift = (date: string, days: number) =>
-  new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 function tallyWindow(procedures: ProcedureOutcome[], window: FollowUpWindow, lastEligible: string): WindowOutcome {
   let eligible = 0;
@@ -112,16 +112,9 @@ function computeOutcomes(read: ReadConnection, filter: DashboardFilterValues, as
   const windows = followUpWindows(read);
   const today = asOf;
   const { where, params } = procedureFilterSql(filter, { utcBounds: false });
-  const particulate = new Set(
-    catalogueForOldSignedRecords(read)
-      .filter((drug) => drug.particulate)
-      .map((drug) => drug.code),
-  );
-  const steroids = new Set(
-    catalogueForOldSignedRecords(read)
-      .filter((drug) => drug.drugClass === 'steroid')
-      .map((drug) => drug.code),
-  );
+  const catalogue = catalogueForOldSignedRecords(read);
+  const particulate = new Set(catalogue.filter((drug) => drug.particulate).map((drug) => drug.code));
+  const steroids = new Set(catalogue.filter((drug) => drug.drugClass === 'steroid').map((drug) => drug.code));
   const procedures = new Map<string, ProcedureOutcome>();
   // Each procedure's drugs as signed, in one pass over the drug rows (not a lookup per procedure).
   const drugsOf = new Map(
@@ -190,19 +183,14 @@ function computeOutcomes(read: ReadConnection, filter: DashboardFilterValues, as
   for (const entry of entries) {
     const procedure = procedures.get(entry.id);
     if (!procedure) continue;
-    const window: FollowUpWindow | null =
-      entry.days >= windows.early.from && entry.days <= windows.early.to
-        ? 'early'
-        : entry.days >= windows.late.from && entry.days <= windows.late.to
-          ? 'late'
-          : null;
+    const window = windowOf(entry.days, windows);
     // The latest current entry counts: entry ids are UUIDv7, ordered by the time they were recorded.
     const kept = window ? procedure.latest[window] : undefined;
     if (window && (!kept || kept.entry < entry.entry))
       procedure.latest[window] = { legNrs: entry.legNrs, reliefPercent: entry.reliefPercent, entry: entry.entry };
   }
   // Eligible: the window has ended by `today` (a procedure of yesterday cannot yet have its review).
-  const lastEligible = { early: shift(today, -windows.early.to), late: shift(today, -windows.late.to) };
+  const lastEligible = { early: addDays(today, -windows.early.to), late: addDays(today, -windows.late.to) };
   const all = [...procedures.values()];
   const group = (key: string, label: string, members: ProcedureOutcome[]): OutcomeGroup => ({
     key,
