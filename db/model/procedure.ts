@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import {
+  ABNORMAL_SPREAD_ACTIONS,
+  ANTICOAGULANT_CLASSES,
   ANTICOAGULATION,
   APPROACHES,
   COMPLICATIONS,
@@ -7,6 +9,7 @@ import {
   CONTRAST_AGENTS,
   CONTRAST_ALLERGY,
   DISPOSITIONS,
+  DOSE_EXCEEDANCE_REASONS,
   DRUG_CLASSES,
   FOLLOW_UP_METHODS,
   FORAMINA,
@@ -17,12 +20,15 @@ import {
   PREGNANCY_EXCLUDED,
   PROVOKED_PAIN,
   ROOTS,
+  SEDATIONS,
   SEVERITIES,
   SEXES,
   SIDES,
+  SIR_GRADES,
   SPREAD_PATTERNS,
   type STATUSES,
   SYMPTOM_SIDES,
+  severityOfSirGrade,
   YES_NO,
 } from './vocabularies.js';
 
@@ -109,6 +115,8 @@ export const targetSchema = z
     spread: uniqueList(oneOf(SPREAD_PATTERNS), SPREAD_PATTERNS.length),
     provokedPain: optional(oneOf(PROVOKED_PAIN)),
     injectionSlowed: optional(z.boolean({ error: 'must be yes or no' })),
+    /** After intravascular or intrathecal spread: what was done (a clean retest clears the particulate warning). */
+    abnormalSpreadAction: optional(oneOf(ABNORMAL_SPREAD_ACTIONS)),
   })
   .strict();
 
@@ -161,6 +169,8 @@ export const complicationSchema = z
   .object({
     type: oneOf(COMPLICATIONS),
     severity: optional(oneOf(SEVERITIES)),
+    /** SIR grade A–F; when given, the severity is derived from it (A–B minor, C–F major). */
+    sirGrade: optional(oneOf(SIR_GRADES)),
   })
   .strict();
 
@@ -187,6 +197,15 @@ export const procedureDraftSchema = z
     pregnancyExcluded: optional(oneOf(PREGNANCY_EXCLUDED)),
     diabetes: optional(oneOf(YES_NO)),
     position: optional(oneOf(POSITIONS)),
+    anticoagulantClass: optional(oneOf(ANTICOAGULANT_CLASSES)),
+    steroidAllergy: optional(oneOf(YES_NO)),
+    localAnaestheticAllergy: optional(oneOf(YES_NO)),
+    sedation: optional(oneOf(SEDATIONS)),
+    weightKg: optional(amount(1, 400)),
+    /** The time-out before the needle: level counted on the images, side marked, a transitional vertebra noted. */
+    timeOutLevelVerified: optional(z.boolean({ error: 'must be yes or no' })),
+    timeOutSideMarked: optional(z.boolean({ error: 'must be yes or no' })),
+    transitionalVertebra: optional(z.boolean({ error: 'must be yes or no' })),
 
     targets: z
       .array(targetSchema, { error: 'must be a list' })
@@ -195,6 +214,7 @@ export const procedureDraftSchema = z
     caudalEpidural: z.boolean({ error: 'must be yes or no' }).default(false),
     caudalSpread: uniqueList(oneOf(SPREAD_PATTERNS), SPREAD_PATTERNS.length),
     caudalProvokedPain: optional(oneOf(PROVOKED_PAIN)),
+    caudalAbnormalSpreadAction: optional(oneOf(ABNORMAL_SPREAD_ACTIONS)),
 
     modality: optional(oneOf(MODALITIES)),
     ctdiVolMGy: optional(amount(0, 1000)),
@@ -202,6 +222,8 @@ export const procedureDraftSchema = z
     ctAcquisitions: optional(wholeNumber(1, 100)),
     fluoroTimeS: optional(amount(0, 36000)),
     dapGyCm2: optional(amount(0, 10000)),
+    /** Why a dose or time was above the department's reference level: asked instead of a tick. */
+    doseExceedanceReason: optional(oneOf(DOSE_EXCEEDANCE_REASONS)),
 
     contrastAgent: optional(oneOf(CONTRAST_AGENTS)),
     contrastVolumeMl: optional(amount(0, 10)),
@@ -295,9 +317,9 @@ export function canonicalDraft<T extends ProcedureDraft>(draft: T): T {
     indications: sortIndications(draft.indications),
     targets: draft.targets.map((target) => ({ ...target, spread: sortSpread(target.spread) })),
     caudalSpread: sortSpread(draft.caudalSpread),
-    complications: [...draft.complications].sort(
-      (a, b) => COMPLICATIONS.indexOf(a.type) - COMPLICATIONS.indexOf(b.type),
-    ),
+    complications: [...draft.complications]
+      .map((entry) => (entry.sirGrade ? { ...entry, severity: severityOfSirGrade(entry.sirGrade) } : entry))
+      .sort((a, b) => COMPLICATIONS.indexOf(a.type) - COMPLICATIONS.indexOf(b.type)),
   };
 }
 

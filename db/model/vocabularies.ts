@@ -17,15 +17,48 @@ export const INDICATIONS = [
 export const SYMPTOM_SIDES = ['left', 'right', 'bilateral'] as const;
 export const CONSENT = ['obtained', 'not_obtained'] as const;
 export const ANTICOAGULATION = ['none', 'paused_per_protocol', 'continued'] as const;
-export const CONTRAST_ALLERGY = ['none', 'premedicated', 'no_iodinated_contrast_used'] as const;
-export const PREGNANCY_EXCLUDED = ['yes', 'not_applicable'] as const;
+export const CONTRAST_ALLERGY = [
+  'none',
+  'premedicated',
+  'no_iodinated_contrast_used',
+  'prior_reaction_not_premedicated',
+] as const;
+/** `yes` is stored for "excluded" (its code since schema 1); `not_excluded` and `positive` since schema 9. */
+export const PREGNANCY_EXCLUDED = ['yes', 'not_applicable', 'not_excluded', 'positive'] as const;
+/** The anticoagulant or antiplatelet the patient takes, for the ASRA rule (schema 9). */
+export const ANTICOAGULANT_CLASSES = [
+  'none',
+  'aspirin_alone',
+  'other_antiplatelet',
+  'doac',
+  'warfarin',
+  'heparin',
+] as const;
+export const SEDATIONS = ['none', 'oral_anxiolytic', 'iv'] as const;
+/** Why a dose or time was above the department's reference level (asked instead of a tick). */
+export const DOSE_EXCEEDANCE_REASONS = [
+  'patient_size',
+  'difficult_access',
+  'repositioning',
+  'training',
+  'other',
+] as const;
+/** What was done after intravascular or intrathecal spread. */
+export const ABNORMAL_SPREAD_ACTIONS = [
+  'repositioned_clean_retest',
+  'digital_subtraction',
+  'switched_to_non_particulate',
+  'aborted',
+] as const;
+/** The Society of Interventional Radiology's adverse-event grades: A–B minor, C–F major. */
+export const SIR_GRADES = ['A', 'B', 'C', 'D', 'E', 'F'] as const;
 export const YES_NO = ['yes', 'no'] as const;
 export const POSITIONS = ['prone', 'lateral', 'other'] as const;
 
 export const ROOTS = ['L1', 'L2', 'L3', 'L4', 'L5', 'S1'] as const;
 export const SIDES = ['left', 'right'] as const;
 export const FORAMINA = ['L1/L2', 'L2/L3', 'L3/L4', 'L4/L5', 'L5/S1', 'S1'] as const;
-export const APPROACHES = ['transforaminal', 'periradicular_extraforaminal', 'preganglionic'] as const;
+export const APPROACHES = ['transforaminal', 'periradicular_extraforaminal', 'preganglionic', 'retrodiscal'] as const;
 export const NEEDLE_GAUGES = [20, 22, 25, 27] as const;
 
 export const MODALITIES = ['ct', 'ct_fluoroscopy', 'fluoroscopy', 'ct_and_fluoroscopy'] as const;
@@ -110,6 +143,10 @@ export type Dosing = (typeof DOSINGS)[number];
 export type Complication = (typeof COMPLICATIONS)[number];
 export type Severity = (typeof SEVERITIES)[number];
 export type Status = (typeof STATUSES)[number];
+export type SirGrade = (typeof SIR_GRADES)[number];
+
+/** A–B minor, C–F major (SIR adverse-event classification). */
+export const severityOfSirGrade = (grade: SirGrade): Severity => (grade === 'A' || grade === 'B' ? 'minor' : 'major');
 
 export const isUnsafeSpread = (pattern: SpreadPattern): boolean => UNSAFE_SPREAD.includes(pattern);
 /** Contrast in a vein or an artery (not intrathecal). */

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { amendProcedure, clinicalContent, getProcedure } from '../procedures.js';
+import { amendProcedure, clinicalContent, getProcedure, saveDraft } from '../procedures.js';
 import { seedDatabase } from '../seed.js';
 import { computeDashboard } from '../stats/dashboard.js';
 import { openStore } from '../store.js';
@@ -20,6 +20,50 @@ function schemaOf(db: Database.Database): string[] {
   ).map((entry) => entry.replace(/\s+/g, ' '));
 }
 
+/** The lists schema 9 widened, as they were before it: [table, before, after]. */
+const NARROWED_BY_SCHEMA_8: ReadonlyArray<readonly [string, string, string]> = [
+  [
+    'procedures',
+    "'none', 'premedicated', 'no_iodinated_contrast_used', 'prior_reaction_not_premedicated'",
+    "'none', 'premedicated', 'no_iodinated_contrast_used'",
+  ],
+  ['procedures', "'yes', 'not_applicable', 'not_excluded', 'positive'", "'yes', 'not_applicable'"],
+  [
+    'targets',
+    "'transforaminal', 'periradicular_extraforaminal', 'preganglionic', 'retrodiscal'",
+    "'transforaminal', 'periradicular_extraforaminal', 'preganglionic'",
+  ],
+];
+
+/** Turns a current file back into what RootLog with schema 8 wrote: none of the clinical review's fields. */
+function backToVersion8(path: string): void {
+  const db = new Database(path);
+  db.exec(`
+    ALTER TABLE procedures DROP COLUMN time_out_level_verified;
+    ALTER TABLE procedures DROP COLUMN time_out_side_marked;
+    ALTER TABLE procedures DROP COLUMN transitional_vertebra;
+    ALTER TABLE procedures DROP COLUMN anticoagulant_class;
+    ALTER TABLE procedures DROP COLUMN steroid_allergy;
+    ALTER TABLE procedures DROP COLUMN local_anaesthetic_allergy;
+    ALTER TABLE procedures DROP COLUMN sedation;
+    ALTER TABLE procedures DROP COLUMN weight_kg;
+    ALTER TABLE procedures DROP COLUMN dose_exceedance_reason;
+    ALTER TABLE procedures DROP COLUMN caudal_abnormal_spread_action;
+    ALTER TABLE targets DROP COLUMN abnormal_spread_action;
+    ALTER TABLE complications DROP COLUMN sir_grade;
+  `);
+  db.unsafeMode(true);
+  db.pragma('writable_schema = ON');
+  for (const [table, before, after] of NARROWED_BY_SCHEMA_8) {
+    const sql = db.prepare('SELECT sql FROM sqlite_schema WHERE name = ?').pluck().get(table) as string;
+    expect(sql).toContain(before);
+    db.prepare('UPDATE sqlite_schema SET sql = ? WHERE name = ?').run(sql.replace(before, after), table);
+  }
+  db.pragma('writable_schema = OFF');
+  db.pragma('user_version = 8');
+  db.close();
+}
+
 /**
  * Turns a current file back into what RootLog with schema 6 wrote: no follow-up entries, and
  * the audit log's CHECK as it was (its text taken from a file made by migrations 1–6).
@@ -29,6 +73,7 @@ function backToVersion6(path: string): void {
   for (const migration of MIGRATIONS.slice(0, 6)) migration.up(asWritable(version6));
   const auditSql = version6.prepare("SELECT sql FROM sqlite_schema WHERE name = 'audit_log'").pluck().get();
   version6.close();
+  backToVersion8(path);
   const db = new Database(path);
   // Schema 8's indexes first, then schema 7's table.
   db.exec('DROP INDEX procedures_outcomes; DROP INDEX follow_up_entries_outcomes');
@@ -269,5 +314,81 @@ describe('migration 5: the hash chain', () => {
         .run(),
     ).toThrowError(/without its hash/);
     migrated.close();
+  });
+});
+
+describe('migration 9: the clinical review fields', () => {
+  it('adds the fields and widens three lists in place: every row, version and audit row unchanged, the schema a new file has', () => {
+    const { store } = tempStore();
+    seedDatabase(store, { count: 150, seed: 11, until: new Date('2026-06-30T12:00:00Z') }, context);
+    const draftId = saveDraft(store, { targets: [{ root: 'L5', side: 'left' }] }, context).record.id;
+    const path = store.path;
+    const db = store.writer.db;
+    const audit = db.prepare('SELECT * FROM audit_log ORDER BY seq').all();
+    const versions = db.prepare('SELECT * FROM procedure_versions ORDER BY rowid').all();
+    const records = everyRecordRow(db);
+    const targets = db.prepare('SELECT * FROM targets ORDER BY procedure_id, ordinal').all();
+    const schema = schemaOf(db);
+    store.close();
+
+    backToVersion8(path);
+    const old = new Database(path);
+    // Schema 8 refuses what schema 9 allows: the lists really were narrower.
+    expect(() =>
+      old.prepare("UPDATE targets SET approach = 'retrodiscal' WHERE procedure_id = ?").run(draftId),
+    ).toThrowError(/CHECK/);
+    expect(
+      old.prepare("SELECT count(*) FROM pragma_table_info('procedures') WHERE name = 'sedation'").pluck().get(),
+    ).toBe(0);
+    old.close();
+
+    const migrated = openStore(path);
+    const after = migrated.writer.db;
+    expect(after.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    expect(schemaOf(after)).toEqual(schema);
+    expect(everyRecordRow(after)).toEqual(records);
+    expect(after.prepare('SELECT * FROM targets ORDER BY procedure_id, ordinal').all()).toEqual(targets);
+    expect(after.prepare('SELECT * FROM audit_log ORDER BY seq').all()).toEqual(audit);
+    expect(after.prepare('SELECT * FROM procedure_versions ORDER BY rowid').all()).toEqual(versions);
+    expect(after.pragma('integrity_check', { simple: true })).toBe('ok');
+    // The widened lists take the new values and still refuse what no vocabulary has.
+    const update = (sql: string) => () => after.prepare(sql).run(draftId);
+    expect(update("UPDATE procedures SET pregnancy_excluded = 'positive' WHERE id = ?")).not.toThrow();
+    expect(
+      update("UPDATE procedures SET contrast_allergy = 'prior_reaction_not_premedicated' WHERE id = ?"),
+    ).not.toThrow();
+    expect(update("UPDATE procedures SET pregnancy_excluded = 'maybe' WHERE id = ?")).toThrowError(/CHECK/);
+    expect(update("UPDATE procedures SET sedation = 'general' WHERE id = ?")).toThrowError(/CHECK/);
+    expect(() =>
+      after.prepare("UPDATE targets SET approach = 'retrodiscal' WHERE procedure_id = ?").run(draftId),
+    ).not.toThrow();
+    expect(() =>
+      after.prepare("UPDATE targets SET approach = 'posterior' WHERE procedure_id = ?").run(draftId),
+    ).toThrowError(/CHECK/);
+    // Signed rows stay locked.
+    expect(() => after.prepare("UPDATE procedures SET sedation = 'iv' WHERE status = 'signed'").run()).toThrowError(
+      /immutable/,
+    );
+    migrated.close();
+  });
+
+  it('refuses a file whose list is not the one RootLog shipped, and leaves it at schema 8', () => {
+    const { store } = tempStore();
+    const path = store.path;
+    store.close();
+    backToVersion8(path);
+    const raw = new Database(path);
+    raw.unsafeMode(true);
+    raw.pragma('writable_schema = ON');
+    const sql = raw.prepare("SELECT sql FROM sqlite_schema WHERE name = 'targets'").pluck().get() as string;
+    raw
+      .prepare("UPDATE sqlite_schema SET sql = ? WHERE name = 'targets'")
+      .run(sql.replace("'preganglionic'", "'preganglionic', 'x'"));
+    raw.pragma('writable_schema = OFF');
+    raw.close();
+    expect(() => openStore(path)).toThrowError(/targets\.approach is not the one RootLog shipped/);
+    const after = new Database(path, { readonly: true });
+    expect(after.pragma('user_version', { simple: true })).toBe(8);
+    after.close();
   });
 });

@@ -16,8 +16,24 @@ import { drugEntry, type FactSource } from './facts.js';
 
 type ScalarField = Exclude<
   keyof ProcedureDraft,
-  'id' | 'indications' | 'targets' | 'caudalSpread' | 'drugs' | 'followUps' | 'complications' | 'caudalEpidural'
+  | 'id'
+  | 'indications'
+  | 'targets'
+  | 'caudalSpread'
+  | 'drugs'
+  | 'followUps'
+  | 'complications'
+  | 'caudalEpidural'
+  | BooleanField
 >;
+type BooleanField = 'timeOutLevelVerified' | 'timeOutSideMarked' | 'transitionalVertebra';
+
+/** Yes/no fields of the procedure, stored as 0/1 (absent: NULL). */
+export const BOOLEAN_COLUMNS: ReadonlyArray<readonly [BooleanField, string]> = [
+  ['timeOutLevelVerified', 'time_out_level_verified'],
+  ['timeOutSideMarked', 'time_out_side_marked'],
+  ['transitionalVertebra', 'transitional_vertebra'],
+];
 
 export const SCALAR_COLUMNS: ReadonlyArray<readonly [ScalarField, string]> = [
   ['patientId', 'patient_id'],
@@ -38,6 +54,13 @@ export const SCALAR_COLUMNS: ReadonlyArray<readonly [ScalarField, string]> = [
   ['pregnancyExcluded', 'pregnancy_excluded'],
   ['diabetes', 'diabetes'],
   ['position', 'position'],
+  ['anticoagulantClass', 'anticoagulant_class'],
+  ['steroidAllergy', 'steroid_allergy'],
+  ['localAnaestheticAllergy', 'local_anaesthetic_allergy'],
+  ['sedation', 'sedation'],
+  ['weightKg', 'weight_kg'],
+  ['caudalAbnormalSpreadAction', 'caudal_abnormal_spread_action'],
+  ['doseExceedanceReason', 'dose_exceedance_reason'],
   ['caudalProvokedPain', 'caudal_provoked_pain'],
   ['modality', 'modality'],
   ['ctdiVolMGy', 'ctdi_vol_mgy'],
@@ -92,6 +115,7 @@ const LIFE_COLUMNS: ReadonlyArray<readonly [keyof LifeColumns, string]> = [
 
 const ALL_COLUMNS = [
   ...SCALAR_COLUMNS.map(([, column]) => column),
+  ...BOOLEAN_COLUMNS.map(([, column]) => column),
   'caudal_epidural',
   'root_sides',
   'indications_text',
@@ -125,7 +149,9 @@ function makeReads(db: ReadableDb) {
     selectTargetSpread: db.prepare('SELECT target_ordinal, pattern FROM target_spread WHERE procedure_id = ?'),
     selectCaudalSpread: db.prepare('SELECT pattern FROM caudal_spread WHERE procedure_id = ?').pluck(),
     selectDrugs: db.prepare('SELECT * FROM drug_administrations WHERE procedure_id = ? ORDER BY ordinal'),
-    selectComplications: db.prepare('SELECT complication, severity FROM complications WHERE procedure_id = ?'),
+    selectComplications: db.prepare(
+      'SELECT complication, severity, sir_grade FROM complications WHERE procedure_id = ?',
+    ),
     selectFollowUps: db.prepare('SELECT * FROM follow_ups WHERE procedure_id = ? ORDER BY ordinal'),
   };
 }
@@ -152,9 +178,9 @@ function makeWrites(db: WritableDb) {
     insertIndication: db.prepare('INSERT INTO procedure_indications (procedure_id, indication) VALUES (?, ?)'),
     insertTarget: db.prepare(
       `INSERT INTO targets (procedure_id, ordinal, root, side, foramen, approach, needle_gauge, needle_length_mm,
-        needle_repositionings, provoked_pain, injection_slowed, spread_text, drugs_text)
+        needle_repositionings, provoked_pain, injection_slowed, spread_text, drugs_text, abnormal_spread_action)
        VALUES (@procedureId, @ordinal, @root, @side, @foramen, @approach, @needleGauge, @needleLengthMm,
-        @needleRepositionings, @provokedPain, @injectionSlowed, @spreadText, @drugsText)`,
+        @needleRepositionings, @provokedPain, @injectionSlowed, @spreadText, @drugsText, @abnormalSpreadAction)`,
     ),
     insertTargetSpread: db.prepare(
       'INSERT INTO target_spread (procedure_id, target_ordinal, pattern) VALUES (?, ?, ?)',
@@ -166,7 +192,9 @@ function makeWrites(db: WritableDb) {
        VALUES (@procedureId, @ordinal, @drug, @doseMg, @concentrationMgPerMl, @volumeMl, @doseGivenMg, @targetOrdinal,
         @atCaudal, @lot, @signedName, @signedClass, @signedParticulate, @signedMaxDoseMg)`,
     ),
-    insertComplication: db.prepare('INSERT INTO complications (procedure_id, complication, severity) VALUES (?, ?, ?)'),
+    insertComplication: db.prepare(
+      'INSERT INTO complications (procedure_id, complication, severity, sir_grade) VALUES (?, ?, ?, ?)',
+    ),
     insertFollowUp: db.prepare(
       `INSERT INTO follow_ups (procedure_id, ordinal, day, pain_nrs, relief_percent, method, note)
        VALUES (@procedureId, @ordinal, @day, @painNrs, @reliefPercent, @method, @note)`,
@@ -232,6 +260,7 @@ function procedureRow(id: string, draft: ProcedureDraft, life: LifeColumns): Row
       .join('|'),
   };
   for (const [field, column] of SCALAR_COLUMNS) row[column] = draft[field] ?? null;
+  for (const [field, column] of BOOLEAN_COLUMNS) row[column] = bool(draft[field]);
   for (const [field, column] of LIFE_COLUMNS) row[column] = life[field];
   return row;
 }
@@ -278,6 +307,7 @@ export function writeProcedure(
       injectionSlowed: bool(target.injectionSlowed),
       spreadText: target.spread.join(';'),
       drugsText: drugsText(draft, ordinal),
+      abnormalSpreadAction: target.abnormalSpreadAction ?? null,
     });
     for (const pattern of target.spread) s.insertTargetSpread.run(id, ordinal, pattern);
   });
@@ -301,7 +331,9 @@ export function writeProcedure(
       signedMaxDoseMg: administration.asSigned?.maxDoseMg ?? null,
     });
   });
-  for (const entry of draft.complications) s.insertComplication.run(id, entry.type, entry.severity ?? null);
+  for (const entry of draft.complications) {
+    s.insertComplication.run(id, entry.type, entry.severity ?? null, entry.sirGrade ?? null);
+  }
   draft.followUps.forEach((followUp, ordinal) => {
     s.insertFollowUp.run({
       procedureId: id,
@@ -343,6 +375,7 @@ export function readProcedure(db: ReadableDb, id: string): StoredProcedure | und
   }
   const content: Row = {};
   for (const [field, column] of SCALAR_COLUMNS) content[field] = row[column];
+  for (const [field, column] of BOOLEAN_COLUMNS) content[field] = row[column] == null ? null : row[column] === 1;
   const record = canonicalDraft({
     id,
     ...compact(content),
@@ -359,6 +392,7 @@ export function readProcedure(db: ReadableDb, id: string): StoredProcedure | und
         spread: spreadByTarget.get(t.ordinal as number) ?? [],
         provokedPain: t.provoked_pain,
         injectionSlowed: t.injection_slowed == null ? null : t.injection_slowed === 1,
+        abnormalSpreadAction: t.abnormal_spread_action,
       }),
     ),
     caudalEpidural: row.caudal_epidural === 1,
@@ -386,7 +420,7 @@ export function readProcedure(db: ReadableDb, id: string): StoredProcedure | und
       compact({ day: f.day, painNrs: f.pain_nrs, reliefPercent: f.relief_percent, method: f.method, note: f.note }),
     ),
     complications: (s.selectComplications.all(id) as Row[]).map((c) =>
-      compact({ type: c.complication, severity: c.severity }),
+      compact({ type: c.complication, severity: c.severity, sirGrade: c.sir_grade }),
     ),
     status: life.status,
     version: life.version,

@@ -6,6 +6,7 @@ import { hashChain } from './005-hash-chain.js';
 import { signedDrugFacts } from './006-signed-drug-facts.js';
 import { followUpEntries } from './007-follow-up-entries.js';
 import { outcomeIndexes } from './008-outcome-indexes.js';
+import { clinicalReviewFields } from './009-clinical-review-fields.js';
 import type { Migration } from './migration.js';
 
 /*
@@ -22,6 +23,7 @@ export const MIGRATIONS: readonly Migration[] = [
   signedDrugFacts,
   followUpEntries,
   outcomeIndexes,
+  clinicalReviewFields,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
