@@ -7,10 +7,10 @@ it('an amendment keeps in its audit row the warnings the amender confirmed, as s
   const { store, operatorId } = tempStore();
   const { record } = saveDraft(store, completeDraft(operatorId), context);
   signProcedure(store, record.id, {}, context);
-  // The amendment raises a DLP above the reference level: a warning to confirm.
+  // The amendment raises a DLP above the reference level: a warning answered with a reason.
   amendProcedure(
     store,
-    { ...completeDraft(operatorId, { dlpMGyCm: 900 }), id: record.id },
+    { ...completeDraft(operatorId, { dlpMGyCm: 900, doseExceedanceReason: 'repositioning' }), id: record.id },
     { reason: 'DLP read from the dose report', confirmedWarnings: EVERY_CONFIRMABLE_WARNING },
     context,
   );

@@ -165,7 +165,9 @@ describe('signing', () => {
     const { record } = saveDraft(
       store,
       completeDraft(operatorId, {
-        targets: [{ root: 'S1', side: 'left', spread: ['intravascular_venous'] }],
+        targets: [
+          { root: 'S1', side: 'left', spread: ['intravascular_venous'], abnormalSpreadAction: 'digital_subtraction' },
+        ],
         drugs: [{ drug: 'triamcinolone', doseMg: 40, site: 0 }],
         complications: [{ type: 'intravascular_injection', severity: 'minor' }],
       }),
@@ -180,14 +182,35 @@ describe('signing', () => {
     expect(sign?.changes.confirmedWarnings).toEqual({ before: null, after: ['particulate_after_unsafe_spread'] });
   });
 
-  it("warns about the patient's steroid total for the day across procedures", () => {
-    signed();
-    const second = saveDraft(
-      store,
-      completeDraft(operatorId, { accessionNumber: 'ACC2', performedAt: '2026-03-14T14:00:00+01:00' }),
-      context,
+  it('asks for a reason, not a tick, for a dose above the reference level', () => {
+    const { record } = saveDraft(store, completeDraft(operatorId, { dlpMGyCm: 250 }), context);
+    const ticked = errorOf(() =>
+      signProcedure(store, record.id, { confirmedWarnings: ['dlp_above_reference'] }, context),
     );
+    expect(ticked).toMatchObject({ code: 'warnings_unconfirmed', field: 'doseExceedanceReason' });
+    expect(ticked.message).toMatch(/give the reason above the reference level \(DLP 250 mGy·cm/);
+    expect(getProcedure(store, record.id).record.status).toBe('draft');
+    saveDraft(store, { ...clinicalContent(record), doseExceedanceReason: 'patient_size' }, context);
+    const done = signProcedure(store, record.id, {}, context);
+    expect(done.record).toMatchObject({ status: 'signed', doseExceedanceReason: 'patient_size' });
+    const sign = auditHistory(store, 'procedure', record.id).at(-1);
+    expect(sign?.changes.confirmedWarnings).toEqual({ before: null, after: ['dlp_above_reference'] });
+  });
+
+  it("warns about the patient's steroid total for the day across signed procedures, in dexamethasone equivalents", () => {
+    signed();
+    const today = { accessionNumber: 'ACC2', performedAt: '2026-03-14T14:00:00+01:00' };
+    // 8 mg dexamethasone signed this morning; now 8 mg dexamethasone and 12 mg betamethasone
+    // (15 mg of dexamethasone): 31 mg, above the 30 mg limit.
+    const drugs = [
+      { drug: 'dexamethasone', doseMg: 8, site: 0 },
+      { drug: 'betamethasone', doseMg: 12, site: 0 },
+    ];
+    const second = saveDraft(store, completeDraft(operatorId, { ...today, drugs }), context);
     expect(second.warnings.map((w) => w.code)).toEqual(['day_steroid_above_maximum']);
+    // A draft gave nothing yet: it does not count for another record.
+    const third = saveDraft(store, completeDraft(operatorId, { ...today, accessionNumber: 'ACC3' }), context);
+    expect(third.warnings).toEqual([]);
     const otherDay = saveDraft(store, completeDraft(operatorId, { performedAt: '2026-03-15T09:00:00+01:00' }), context);
     expect(otherDay.warnings).toEqual([]);
   });

@@ -19,7 +19,13 @@ import {
   withoutSignedFacts,
   withSignedFacts,
 } from './model/index.js';
-import { catalogueForOldSignedRecords, drugCatalogue, listOperators, referenceLevels } from './settings.js';
+import {
+  catalogueForOldSignedRecords,
+  drugCatalogue,
+  listOperators,
+  referenceLevels,
+  steroidDayMaxDexamethasoneMg,
+} from './settings.js';
 import type { ReadConnection } from './sqlite/connection.js';
 import { type LifeColumns, readProcedure, type StoredProcedure, writeProcedure } from './sqlite/procedure-rows.js';
 import { appendVersion } from './sqlite/versions.js';
@@ -77,7 +83,7 @@ function referenceProblems(read: ReadConnection, draft: ProcedureDraft): FieldPr
   return problems;
 }
 
-/** Steroid the same patient received in other procedures on the same day, per drug. */
+/** Steroid the same patient received in other signed procedures on the same day, per drug (a draft gave nothing yet). */
 function sameDaySteroidMg(read: ReadConnection, draft: ProcedureDraft): SameDaySteroidMg {
   if (!draft.patientId || !draft.performedAt) return {};
   const rows = read
@@ -86,7 +92,7 @@ function sameDaySteroidMg(read: ReadConnection, draft: ProcedureDraft): SameDayS
          FROM procedures p
          JOIN drug_administrations d ON d.procedure_id = p.id
          JOIN drug_catalogue c ON c.code = d.drug_code AND c.drug_class = 'steroid'
-        WHERE p.patient_id = ? AND p.performed_date = ? AND p.id <> ?
+        WHERE p.patient_id = ? AND p.performed_date = ? AND p.id <> ? AND p.status <> 'draft'
         GROUP BY d.drug_code`,
     )
     .all(draft.patientId, localDateOf(draft.performedAt), draft.id ?? '') as { code: string; mg: number | null }[];
@@ -100,6 +106,7 @@ function clinicalWarnings(read: ReadConnection, draft: ProcedureDraft, signed = 
     {
       referenceLevels: referenceLevels(read),
       drugCatalogue: signed ? catalogueForOldSignedRecords(read) : drugCatalogue(read),
+      steroidDayMaxDexamethasoneMg: steroidDayMaxDexamethasoneMg(read),
     },
     sameDaySteroidMg(read, draft),
   );
@@ -110,15 +117,31 @@ function sortKeys(draft: ProcedureDraft, createdAt: string): Pick<LifeColumns, '
   return { performedAtUtc: new Date(draft.performedAt).toISOString(), performedDate: localDateOf(draft.performedAt) };
 }
 
-/** Checks every warning was confirmed by the person signing; the confirmed ones go into the audit row. */
-function requireConfirmed(found: ClinicalWarning[], confirmed: readonly string[]): void {
-  const unconfirmed = found.filter((warning) => warning.level !== 'reminder' && !confirmed.includes(warning.code));
-  if (unconfirmed.length > 0) {
-    throw new RootLogError(
-      'warnings_unconfirmed',
-      `Confirm ${unconfirmed.length === 1 ? 'this warning' : `these ${unconfirmed.length} warnings`} before signing: ${unconfirmed.map((w) => w.message).join(' ')}`,
-      { field: unconfirmed[0]?.field, problems: unconfirmed.map(({ field, message }) => ({ field, message })) },
-    );
+/**
+ * Checks every warning was answered by the person signing: ticked, or, for a dose above the
+ * reference level, given a reason (a tick does not do for it). The answered ones go into the
+ * audit row.
+ */
+function requireConfirmed(found: ClinicalWarning[], confirmed: readonly string[], record: ProcedureDraft): void {
+  const unconfirmed = found.filter(
+    (warning) => warning.level !== 'reminder' && warning.level !== 'reference' && !confirmed.includes(warning.code),
+  );
+  const unexplained = record.doseExceedanceReason ? [] : found.filter((warning) => warning.level === 'reference');
+  if (unconfirmed.length + unexplained.length > 0) {
+    const problems = [
+      ...unconfirmed.map(({ field, message }) => ({ field, message })),
+      ...unexplained.map(({ message }) => ({ field: 'doseExceedanceReason', message })),
+    ];
+    const asks = [
+      unconfirmed.length > 0 &&
+        `confirm ${unconfirmed.length === 1 ? 'this warning' : `these ${unconfirmed.length} warnings`}: ${unconfirmed.map((w) => w.message).join(' ')}`,
+      unexplained.length > 0 &&
+        `give the reason above the reference level (${unexplained.map((w) => w.message.replace(/ Give the reason\.$/, '')).join('; ')})`,
+    ].filter(Boolean);
+    throw new RootLogError('warnings_unconfirmed', `Before signing, ${asks.join('; and ')}.`, {
+      field: problems[0]?.field,
+      problems,
+    });
   }
 }
 
@@ -239,7 +262,7 @@ export function signProcedure(
       // What the catalogue says of its drugs now is copied into the record and its version.
       const signed = withSignedFacts(content, drugCatalogue(write));
       const found = clinicalWarnings(write, signed, true);
-      requireConfirmed(found, options.confirmedWarnings ?? []);
+      requireConfirmed(found, options.confirmedWarnings ?? [], signed);
       const now = timestamp(context);
       if (signed.drugs.length > 0) writeProcedure(write.db, procedureId, signed, life, true, true);
       appendVersion(write, {
@@ -333,7 +356,7 @@ export function amendCheckedProcedure(
         throw RootLogError.invalid([{ field: 'id', message: 'The amendment changes nothing in the signed record' }]);
       }
       const found = clinicalWarnings(write, content, true);
-      requireConfirmed(found, options.confirmedWarnings ?? []);
+      requireConfirmed(found, options.confirmedWarnings ?? [], content);
       // The warnings the amender confirmed are part of the audit row, as at signing.
       const confirmedAtAmendment = found.filter((warning) => warning.level !== 'reminder').map((w) => w.code);
       if (confirmedAtAmendment.length > 0) changes.confirmedWarnings = { before: null, after: confirmedAtAmendment };

@@ -1,17 +1,22 @@
 import { appendAudit } from './audit.js';
 import { appendFollowUpEntry } from './follow-ups.js';
 import {
+  type ComplicationEntry,
   canonicalDraft,
   type DrugAdministration,
   defaultForamen,
   followUpRelief,
   GLOBAL_IMPRESSIONS,
   type Indication,
+  isIntravascularSpread,
+  isUnsafeSpread,
   localDateOf,
   localDateTimeWithOffset,
   type ProcedureDraft,
   type Root,
+  type SirGrade,
   type SpreadPattern,
+  severityOfSirGrade,
   type Target,
   warnings,
   withSignedFacts,
@@ -110,8 +115,8 @@ const ROOT_WEIGHTS: readonly (readonly [Root, number])[] = [
 ];
 
 function spreadFor(random: Random, root: Root): SpreadPattern[] {
-  // Intravascular uptake is commoner at S1 (Furman 2000); the seeded overall rate is ~2 %.
-  const intravascular = random() < (root === 'S1' ? 0.04 : 0.015);
+  // Intravascular uptake as published: about 8 % of lumbar targets and 20 % at S1 (Furman 2000).
+  const intravascular = random() < (root === 'S1' ? 0.2 : 0.08);
   if (intravascular) return [random() < 0.85 ? 'intravascular_venous' : 'intravascular_arterial', 'perineural'];
   if (random() < 0.003) return ['intrathecal'];
   return pick(random, [
@@ -137,27 +142,42 @@ export function demoProcedure(random: Random, operatorIds: readonly string[], pe
   if (shape === 'bilateral') targetRoots.push([root, side === 'left' ? 'right' : 'left']);
   if (shape === 'two_level') targetRoots.push([root === 'L4' ? 'L5' : root === 'S1' ? 'L5' : 'L4', side]);
 
-  const targets: Target[] = targetRoots.map(([targetRoot, targetSide]) => ({
-    root: targetRoot,
-    side: targetSide,
-    foramen: defaultForamen(targetRoot),
-    approach: random() < 0.9 ? 'transforaminal' : 'periradicular_extraforaminal',
-    needleGauge: random() < 0.8 ? 22 : 20,
-    needleLengthMm: random() < 0.7 ? 90 : 120,
-    needleRepositionings: pick(random, [
-      [0, 50],
-      [1, 30],
-      [2, 15],
-      [3, 5],
-    ] as const),
-    spread: spreadFor(random, targetRoot),
-    provokedPain: pick(random, [
-      ['none', 40],
-      ['concordant', 50],
-      ['non_concordant', 10],
-    ] as const),
-    injectionSlowed: random() < 0.15,
-  }));
+  const targets: Target[] = targetRoots.map(([targetRoot, targetSide]) => {
+    // A few S1 roots are reached retrodiscally, through the L5/S1 foramen.
+    const retrodiscal = targetRoot === 'S1' && random() < 0.05;
+    return {
+      root: targetRoot,
+      side: targetSide,
+      foramen: retrodiscal ? 'L5/S1' : defaultForamen(targetRoot),
+      approach: retrodiscal ? 'retrodiscal' : random() < 0.9 ? 'transforaminal' : 'periradicular_extraforaminal',
+      needleGauge: random() < 0.8 ? 22 : 20,
+      needleLengthMm: random() < 0.7 ? 90 : 120,
+      needleRepositionings: pick(random, [
+        [0, 50],
+        [1, 30],
+        [2, 15],
+        [3, 5],
+      ] as const),
+      spread: spreadFor(random, targetRoot),
+      provokedPain: pick(random, [
+        ['none', 40],
+        ['concordant', 50],
+        ['non_concordant', 10],
+      ] as const),
+      injectionSlowed: random() < 0.15,
+    };
+  });
+  // What was done after intravascular or intrathecal spread: mostly the needle moved and a
+  // clean retest, else dexamethasone instead of a particulate steroid, rarely aborted.
+  for (const target of targets) {
+    if (!target.spread.some(isUnsafeSpread)) continue;
+    target.abnormalSpreadAction = pick(random, [
+      ['repositioned_clean_retest', 65],
+      ['digital_subtraction', 10],
+      ['switched_to_non_particulate', 20],
+      ['aborted', 5],
+    ] as const);
+  }
   const caudalEpidural = random() < 0.1;
 
   const modality = pick(random, [
@@ -176,10 +196,10 @@ export function demoProcedure(random: Random, operatorIds: readonly string[], pe
     ...(caudalEpidural ? ['caudal' as const] : []),
   ];
   for (const site of sites) {
-    const spread = site === 'caudal' ? [] : (targets[site]?.spread ?? []);
-    const unsafe = spread.some((pattern) => pattern.startsWith('intravascular') || pattern === 'intrathecal');
-    // After intravascular spread most radiologists switch to dexamethasone; a few do not.
-    const particulate = unsafe ? random() < 0.2 : random() < 0.3;
+    const action = site === 'caudal' ? undefined : targets[site]?.abnormalSpreadAction;
+    if (action === 'aborted') continue;
+    // A particulate steroid only where the spread was clean (or became clean on a retest).
+    const particulate = (action === undefined || action === 'repositioned_clean_retest') && random() < 0.3;
     drugs.push(
       particulate
         ? { drug: 'triamcinolone', doseMg: 40, site }
@@ -203,21 +223,65 @@ export function demoProcedure(random: Random, operatorIds: readonly string[], pe
   ] as const);
   const painPost = Math.min(10, Math.max(0, Math.round(painPre * (1 - relief))));
 
+  // Published rates: vasovagal ≈ 1 %, dural puncture ≈ 0.04 %, major complications (SIR C–F)
+  // ≈ 0.01–0.2 %; the intravascular injection is recorded wherever the spread was intravascular.
   const complication = pick(random, [
-    ['none', 950],
-    ['vasovagal', 20],
-    ['transient_motor_block', 18],
-    ['intravascular_injection', 4],
-    ['dural_puncture', 3],
-    ['hematoma', 2],
-    ['contrast_reaction', 2],
-    ['other', 1],
+    ['none', 9640],
+    ['vasovagal', 100],
+    ['transient_motor_block', 180],
+    ['dural_puncture', 4],
+    ['post_dural_puncture_headache', 2],
+    ['hematoma', 10],
+    ['contrast_reaction', 40],
+    ['infection', 2],
+    ['new_neurological_deficit', 2],
+    ['other', 20],
   ] as const);
+  const sirGrade: SirGrade =
+    complication === 'new_neurological_deficit'
+      ? random() < 0.5
+        ? 'D'
+        : 'C'
+      : complication === 'infection' || (complication === 'hematoma' && random() < 0.3)
+        ? 'C'
+        : random() < 0.7
+          ? 'A'
+          : 'B';
+  const intravascularSpread = targets.some((target) => target.spread.some(isIntravascularSpread));
+  const complications: ComplicationEntry[] = [];
+  if (intravascularSpread) complications.push({ type: 'intravascular_injection', sirGrade: 'A', severity: 'minor' });
+  if (complication !== 'none')
+    complications.push({ type: complication, sirGrade, severity: severityOfSirGrade(sirGrade) });
+  if (complications.length === 0) complications.push({ type: 'none' });
+  const intrathecal = targets.some((target) => target.spread.includes('intrathecal'));
+  const observe =
+    intrathecal || complication === 'transient_motor_block' || complication === 'new_neurological_deficit';
   const start = performedAt.getHours() * 60 + performedAt.getMinutes();
   const tableMinutes = wholeBetween(random, 10, 25);
   const hhmm = (minutes: number) =>
     `${String(Math.floor(minutes / 60) % 24).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
   const birthYear = wholeBetween(random, 1940, 2000);
+  const sex = random() < 0.52 ? 'female' : 'male';
+  const age = performedAt.getFullYear() - birthYear;
+  // Pregnancy asked of women of 12–55: almost always excluded, now and then not (yet).
+  const pregnancy =
+    sex === 'female' && age >= 12 && age <= 55
+      ? pick(random, [
+          ['yes', 9650],
+          ['not_excluded', 340],
+          ['positive', 10],
+        ] as const)
+      : 'not_applicable';
+  // ASRA, intermediate-risk procedure: aspirin alone may go on; anything else is paused.
+  const [anticoagulation, anticoagulantClass] = pick(random, [
+    [['none', 'none'], 80],
+    [['continued', 'aspirin_alone'], 6],
+    [['paused_per_protocol', 'other_antiplatelet'], 5],
+    [['paused_per_protocol', 'doac'], 5],
+    [['paused_per_protocol', 'warfarin'], 2],
+    [['paused_per_protocol', 'heparin'], 1],
+    [['continued', 'doac'], 1],
+  ] as const);
   const indications: Indication[] = [
     pick(random, [
       ['disc_herniation', 45],
@@ -240,7 +304,7 @@ export function demoProcedure(random: Random, operatorIds: readonly string[], pe
       FIRST_NAMES.map((name) => [name, 1] as const),
     )}`,
     birthDate: `${birthYear}-${String(wholeBetween(random, 1, 12)).padStart(2, '0')}-${String(wholeBetween(random, 1, 28)).padStart(2, '0')}`,
-    sex: random() < 0.52 ? 'female' : 'male',
+    sex,
     accessionNumber: `ACC${wholeBetween(random, 10000000, 99999999)}`,
     performedAt: localDateTimeWithOffset(performedAt),
     startedAt: hhmm(start),
@@ -255,15 +319,23 @@ export function demoProcedure(random: Random, operatorIds: readonly string[], pe
       [3, 5],
     ] as const),
     consent: 'obtained',
-    anticoagulation: pick(random, [
-      ['none', 85],
-      ['paused_per_protocol', 13],
-      ['continued', 2],
-    ] as const),
-    contrastAllergy: 'none',
-    pregnancyExcluded: 'not_applicable',
+    anticoagulation,
+    anticoagulantClass,
+    contrastAllergy: random() < 0.03 ? 'premedicated' : 'none',
+    pregnancyExcluded: pregnancy,
     diabetes: random() < 0.12 ? 'yes' : 'no',
     position: 'prone',
+    steroidAllergy: 'no',
+    localAnaestheticAllergy: 'no',
+    sedation: pick(random, [
+      ['none', 90],
+      ['oral_anxiolytic', 8],
+      ['iv', 2],
+    ] as const),
+    weightKg: round(Math.min(160, Math.max(40, normal(random, 78, 15))), 0),
+    timeOutLevelVerified: random() < 0.995,
+    timeOutSideMarked: random() < 0.99,
+    transitionalVertebra: random() < 0.08,
     targets,
     caudalEpidural,
     caudalSpread: caudalEpidural ? ['epidural'] : [],
@@ -285,10 +357,9 @@ export function demoProcedure(random: Random, operatorIds: readonly string[], pe
     painPostMinutes: 10,
     followUps:
       random() < 0.2 ? [{ day: 2, painNrs: Math.max(0, painPost - wholeBetween(random, 0, 2)), method: 'phone' }] : [],
-    complications: [
-      complication === 'none' ? { type: 'none' } : { type: complication, severity: random() < 0.9 ? 'minor' : 'major' },
-    ],
-    disposition: random() < 0.9 ? 'home_not_driving' : 'observation',
+    complications,
+    disposition: observe ? 'observation' : random() < 0.9 ? 'home_not_driving' : 'observation',
+    noDrugReason: drugs.length === 0 ? 'Aborted after intravascular spread.' : undefined,
     notes: random() < 0.05 ? 'Patient anxious; slow contrast injection.' : undefined,
   };
   for (const key of Object.keys(draft) as (keyof ProcedureDraft)[]) if (draft[key] === undefined) delete draft[key];
@@ -352,6 +423,17 @@ export function seedDatabase(
       }
       const operatorIndex = Math.floor(random() * operatorIds.length);
       const draft = demoProcedure(random, [operatorIds[operatorIndex] as string], day);
+      const found = warnings(draft, ruleSettings);
+      // Above the department's reference level, the signer gives a reason, as at the console.
+      if (found.some((warning) => warning.level === 'reference')) {
+        draft.doseExceedanceReason = pick(random, [
+          ['patient_size', 40],
+          ['difficult_access', 30],
+          ['repositioning', 20],
+          ['training', 7],
+          ['other', 3],
+        ] as const);
+      }
       const id = newId();
       // Signed as the app signs: with what the catalogue says of its drugs.
       const content = withSignedFacts({ ...draft, id }, ruleSettings.drugCatalogue);
@@ -363,9 +445,7 @@ export function seedDatabase(
         consoleName,
         performedAtUtc: day.toISOString(),
         performedDate: localDateOf(draft.performedAt as string),
-        warningCodes: warnings(draft, ruleSettings)
-          .map((warning) => warning.code)
-          .join(','),
+        warningCodes: found.map((warning) => warning.code).join(','),
         createdAt: day.toISOString(),
         createdBy: signer,
         updatedAt: signedAt,

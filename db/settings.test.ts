@@ -1,9 +1,16 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { auditHistory } from './audit.js';
+import { STARTING_REFERENCE_LEVELS } from './model/index.js';
 import { saveDraft } from './procedures.js';
 import { getSettings, pseudonymKey, saveDrug, saveOperator, updateSettings } from './settings.js';
 import type { Store } from './store.js';
 import { completeDraft, context, tempStore } from './testing/fixtures.js';
+
+const ctLevel = (value: number) => ({
+  levels: [
+    { modality: 'ct' as const, protocol: 'any' as const, quantity: 'dlpMGyCm' as const, value, origin: 'set' as const },
+  ],
+});
 
 let store: Store;
 let operatorId: string;
@@ -14,7 +21,9 @@ beforeEach(() => {
 describe('department settings', () => {
   it('start with the defaults of the data dictionary, and never show the key', () => {
     const settings = getSettings(store);
-    expect(settings.referenceLevels).toEqual({ ctDlpMGyCm: 200, fluoroTimeS: 60 });
+    expect(settings.referenceLevels).toEqual(STARTING_REFERENCE_LEVELS);
+    expect(settings.referenceLevels.levels.every((level) => level.origin === 'starting')).toBe(true);
+    expect(settings.steroidDayMaxDexamethasoneMg).toBe(30);
     expect(settings.drugCatalogue).toHaveLength(8);
     expect(settings.consoleName.length).toBeGreaterThan(0);
     expect(JSON.stringify(settings)).not.toContain(pseudonymKey(store));
@@ -23,21 +32,21 @@ describe('department settings', () => {
   it('change reference levels, console name and default operator, with an audit row', () => {
     updateSettings(
       store,
-      { referenceLevels: { ctDlpMGyCm: 150, fluoroTimeS: 45 }, consoleName: 'CT 2', defaultOperatorId: operatorId },
+      { referenceLevels: ctLevel(150), consoleName: 'CT 2', defaultOperatorId: operatorId },
       context,
     );
     expect(getSettings(store)).toMatchObject({
-      referenceLevels: { ctDlpMGyCm: 150, fluoroTimeS: 45 },
+      referenceLevels: ctLevel(150),
       consoleName: 'CT 2',
       defaultOperatorId: operatorId,
     });
     const [entry] = auditHistory(store, 'settings', 'department');
-    expect(entry?.changes['referenceLevels.ctDlpMGyCm']).toEqual({ before: 200, after: 150 });
+    expect(entry?.changes['referenceLevels.levels[0].value']).toEqual({ before: 200, after: 150 });
   });
 
   it('new reference levels change the warnings of the next save', () => {
     expect(saveDraft(store, completeDraft(operatorId, { dlpMGyCm: 180 }), context).warnings).toEqual([]);
-    updateSettings(store, { referenceLevels: { ctDlpMGyCm: 150, fluoroTimeS: 60 } }, context);
+    updateSettings(store, { referenceLevels: ctLevel(150) }, context);
     expect(
       saveDraft(store, completeDraft(operatorId, { patientId: 'P2', dlpMGyCm: 180 }), context).warnings.map(
         (w) => w.code,
@@ -46,8 +55,15 @@ describe('department settings', () => {
   });
 
   it('refuse bad settings with the field and change nothing', () => {
-    expect(() => updateSettings(store, { referenceLevels: { ctDlpMGyCm: -5, fluoroTimeS: 60 } }, context)).toThrowError(
-      expect.objectContaining({ field: 'referenceLevels.ctDlpMGyCm' }),
+    expect(() => updateSettings(store, { referenceLevels: ctLevel(-5) }, context)).toThrowError(
+      expect.objectContaining({ field: 'referenceLevels.levels[0].value' }),
+    );
+    const twice = { levels: [...ctLevel(150).levels, ...ctLevel(160).levels] };
+    expect(() => updateSettings(store, { referenceLevels: twice }, context)).toThrowError(
+      expect.objectContaining({ field: 'referenceLevels.levels[1]' }),
+    );
+    expect(() => updateSettings(store, { steroidDayMaxDexamethasoneMg: 0 }, context)).toThrowError(
+      expect.objectContaining({ field: 'steroidDayMaxDexamethasoneMg' }),
     );
     expect(() => updateSettings(store, { defaultOperatorId: 'ghost' }, context)).toThrowError(
       expect.objectContaining({ field: 'defaultOperatorId' }),
@@ -55,7 +71,29 @@ describe('department settings', () => {
     expect(() => updateSettings(store, { pseudonymKey: 'mine' }, context)).toThrowError(
       expect.objectContaining({ field: 'pseudonymKey' }),
     );
-    expect(getSettings(store).referenceLevels).toEqual({ ctDlpMGyCm: 200, fluoroTimeS: 60 });
+    expect(getSettings(store).referenceLevels).toEqual(STARTING_REFERENCE_LEVELS);
+  });
+
+  it('read the two figures a logbook from before schema 9 kept, for the same modalities', () => {
+    store.writer.db
+      .prepare("UPDATE settings SET value = ? WHERE key = 'referenceLevels'")
+      .run(JSON.stringify({ ctDlpMGyCm: 180, fluoroTimeS: 60 }));
+    const { levels } = getSettings(store).referenceLevels;
+    expect(
+      levels
+        .filter((level) => level.quantity === 'dlpMGyCm')
+        .map((level) => [level.modality, level.value, level.origin]),
+    ).toEqual([
+      ['ct', 180, 'set'],
+      ['ct_fluoroscopy', 180, 'set'],
+      ['ct_and_fluoroscopy', 180, 'set'],
+    ]);
+    expect(
+      levels.filter((level) => level.quantity === 'fluoroTimeS').every((level) => level.origin === 'starting'),
+    ).toBe(true);
+    expect(saveDraft(store, completeDraft(operatorId, { dlpMGyCm: 190 }), context).warnings.map((w) => w.code)).toEqual(
+      ['dlp_above_reference'],
+    );
   });
 
   it('edit operators and the drug catalogue with audit rows', () => {

@@ -12,6 +12,8 @@ import {
   problemsFromZod,
   type ReferenceLevels,
   RootLogError,
+  referenceLevelsFromStored,
+  STARTING_STEROID_DAY_MAX_DEXAMETHASONE_MG,
   settingsPatchSchema,
 } from './model/index.js';
 import type { WriteConnection } from './sqlite/connection.js';
@@ -90,8 +92,9 @@ export function catalogueForOldSignedRecords(source: ReadSource): Drug[] {
   });
 }
 
+/** The department's reference levels (a logbook from before schema 9 keeps its two figures: see referenceLevelsFromStored). */
 export function referenceLevels(source: ReadSource): ReferenceLevels {
-  return readSetting<ReferenceLevels>(source, 'referenceLevels') ?? { ctDlpMGyCm: 200, fluoroTimeS: 60 };
+  return referenceLevelsFromStored(readSetting<unknown>(source, 'referenceLevels'));
 }
 
 /** The department's settings as the UI may see them: never the pseudonymisation key. */
@@ -103,7 +106,13 @@ export function getSettings(source: ReadSource): DepartmentSettings {
     operators: listOperators(source),
     drugCatalogue: drugCatalogue(source),
     followUpWindows: followUpWindows(source),
+    steroidDayMaxDexamethasoneMg: steroidDayMaxDexamethasoneMg(source),
   };
+}
+
+/** The department's limit on a patient's steroid per day, in mg of dexamethasone (model/steroid-dose.ts). */
+export function steroidDayMaxDexamethasoneMg(source: ReadSource): number {
+  return readSetting<number>(source, 'steroidDayMaxDexamethasoneMg') ?? STARTING_STEROID_DAY_MAX_DEXAMETHASONE_MG;
 }
 
 export function followUpWindows(source: ReadSource): FollowUpWindows {
@@ -186,12 +195,14 @@ export function updateCheckedSettings(
           defaultOperatorId: before.defaultOperatorId,
           referenceLevels: before.referenceLevels,
           followUpWindows: before.followUpWindows,
+          steroidDayMaxDexamethasoneMg: before.steroidDayMaxDexamethasoneMg,
         },
         {
           consoleName: after.consoleName,
           defaultOperatorId: after.defaultOperatorId,
           referenceLevels: after.referenceLevels,
           followUpWindows: after.followUpWindows,
+          steroidDayMaxDexamethasoneMg: after.steroidDayMaxDexamethasoneMg,
         },
       );
       if (Object.keys(changes).length > 0) {

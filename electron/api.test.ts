@@ -81,10 +81,28 @@ describe('createApi', () => {
       ['procedures.deleteDraft', (call, { signedId }) => call('procedures.deleteDraft', [signedId]), 'id'],
       [
         'settings.update',
-        (call) => call('settings.update', [{ referenceLevels: { ctDlpMGyCm: 'high' } }]),
-        'referenceLevels.ctDlpMGyCm',
+        (call) =>
+          call('settings.update', [
+            {
+              referenceLevels: {
+                levels: [{ modality: 'mri', protocol: 'any', quantity: 'dlpMGyCm', value: 1, origin: 'set' }],
+              },
+            },
+          ]),
+        'referenceLevels.levels[0].modality',
       ],
       ['settings.saveOperator', (call) => call('settings.saveOperator', [{ name: '' }]), 'name'],
+      [
+        'settings.proposeReferenceLevels',
+        (call) => call('settings.proposeReferenceLevels', [{ from: '2026-02-01', to: '2026-01-01' }]),
+        'from',
+      ],
+      [
+        'settings.adoptReferenceLevels',
+        (call) => call('settings.adoptReferenceLevels', [{ from: 'x', to: '2026-01-01' }]),
+        'from',
+      ],
+      ['stats.referenceComparison', (call) => call('stats.referenceComparison', [{ roots: ['L9'] }]), 'roots[0]'],
       ['settings.saveDrug', (call) => call('settings.saveDrug', [{ code: 'x' }]), 'code'],
       ['backup.run (a path from the window)', (call) => call('backup.run', ['/etc/passwd']), '(request)'],
       ['backup.run (no chooser)', (call) => call('backup.run', []), 'out'],

@@ -15,6 +15,8 @@ import { listCheckedProcedures } from '../db/search.js';
 import { getSettings, saveCheckedDrug, saveCheckedOperator, updateCheckedSettings } from '../db/settings.js';
 import { dashboardFor } from '../db/stats/dashboard.js';
 import { followUpOutcomes } from '../db/stats/outcomes.js';
+import { referenceComparison } from '../db/stats/reference-comparison.js';
+import { adoptCheckedReferenceLevels, proposeReferenceLevels } from '../db/stats/reference-proposal.js';
 import type { Store } from '../db/store.js';
 import { ExportJobs, suggestedExportName } from './export-jobs.js';
 import {
@@ -94,11 +96,14 @@ export function createApi(store: Store, options: ApiOptions): Api & { call: type
     'settings.update': (patch) => updateCheckedSettings(store, patch, context()),
     'settings.saveOperator': (operator) => saveCheckedOperator(store, operator, context()),
     'settings.saveDrug': (drug) => saveCheckedDrug(store, drug, context()),
+    'settings.proposeReferenceLevels': (period) => proposeReferenceLevels(store, period),
+    'settings.adoptReferenceLevels': (period) => adoptCheckedReferenceLevels(store, period, context()),
     'followUps.record': (entry) => recordCheckedFollowUp(store, entry, context()),
     'followUps.of': (procedureId) => followUpsOf(store, procedureId),
     'followUps.due': (request) => followUpsDue(store, { date: request?.date }),
     'stats.dashboard': (filter) => dashboardFor(store, filter ?? {}),
     'stats.outcomes': (filter) => followUpOutcomes(store, filter ?? {}),
+    'stats.referenceComparison': (filter) => referenceComparison(store, filter ?? {}),
     'exports.start': async (request) => {
       if (!options.chooseExportPath) throw RootLogError.invalid([{ field: 'out', message: 'Output file is required' }]);
       const out = await options.chooseExportPath(suggestedExportName(request.format));

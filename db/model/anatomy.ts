@@ -15,3 +15,10 @@ const DEFAULT_FORAMEN: Record<Root, Foramen> = {
 };
 
 export const defaultForamen = (root: Root): Foramen => DEFAULT_FORAMEN[root];
+
+/** The foramen one level up, through which a retrodiscal (or preganglionic) needle reaches the root. */
+export const foramenAbove = (root: Root): Foramen | undefined => {
+  const index = ROOT_ORDER.indexOf(root);
+  return index > 0 ? DEFAULT_FORAMEN[ROOT_ORDER[index - 1] as Root] : undefined;
+};
+const ROOT_ORDER: readonly Root[] = ['L1', 'L2', 'L3', 'L4', 'L5', 'S1'];

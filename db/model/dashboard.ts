@@ -54,7 +54,8 @@ export interface DoseGroup {
 
 export interface Dashboard {
   procedures: number;
-  referenceLevels: { ctDlpMGyCm: number; fluoroTimeS: number };
+  /** The CT DLP and fluoroscopy time levels for one level (dashboardLevels); null where none is set. */
+  referenceLevels: { ctDlpMGyCm: number | null; fluoroTimeS: number | null };
   volume: {
     byMonth: { month: string; procedures: number }[];
     byOperator: { key: string; label: string; procedures: number }[];

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { completeDraft } from '../testing/fixtures.js';
 import { DEFAULT_DRUG_CATALOGUE } from './catalogue.js';
-import { type ProcedureInput, procedureDraftSchema } from './procedure.js';
-import { DEFAULT_REFERENCE_LEVELS } from './settings.js';
+import { canonicalDraft, type ProcedureInput, procedureDraftSchema } from './procedure.js';
+import { STARTING_REFERENCE_LEVELS } from './reference-levels.js';
 import { signedProcedureSchema, signingProblems } from './signing.js';
 import { warnings } from './warnings.js';
 
 const OPERATOR = 'op-1';
-const settings = { referenceLevels: DEFAULT_REFERENCE_LEVELS, drugCatalogue: DEFAULT_DRUG_CATALOGUE };
+const settings = { referenceLevels: STARTING_REFERENCE_LEVELS, drugCatalogue: DEFAULT_DRUG_CATALOGUE };
 const signingContext = { operatorIds: new Set([OPERATOR]), drugCatalogue: DEFAULT_DRUG_CATALOGUE };
 const draft = (overrides: Partial<ProcedureInput> = {}) =>
   procedureDraftSchema.parse(completeDraft(OPERATOR, overrides));
@@ -99,6 +99,25 @@ describe('signing rules', () => {
   });
 });
 
+describe('SIR grades', () => {
+  it('derive the minor/major severity (A–B minor, C–F major), whatever severity was sent', () => {
+    const graded = canonicalDraft(
+      draft({
+        complications: [
+          { type: 'vasovagal', sirGrade: 'B', severity: 'major' },
+          { type: 'hematoma', sirGrade: 'C' },
+        ],
+      }),
+    );
+    expect(graded.complications).toEqual([
+      { type: 'vasovagal', sirGrade: 'B', severity: 'minor' },
+      { type: 'hematoma', sirGrade: 'C', severity: 'major' },
+    ]);
+    expect(fieldsOf({ complications: [{ type: 'hematoma', sirGrade: 'D' }] })).toEqual(['complications[0].severity']);
+    expect(signingProblems(graded, signingContext)).toEqual([]);
+  });
+});
+
 describe('clinical warnings', () => {
   it('none for the standard case', () => expect(codesOf({})).toEqual([]));
 
@@ -107,7 +126,7 @@ describe('clinical warnings', () => {
     (pattern) => {
       const found = warnings(
         draft({
-          targets: [{ root: 'S1', side: 'left', spread: [pattern] }],
+          targets: [{ root: 'S1', side: 'left', spread: [pattern], abnormalSpreadAction: 'digital_subtraction' }],
           drugs: [{ drug: 'triamcinolone', doseMg: 40, site: 0 }],
           // Consistent with the spread, so that only the rule under test speaks.
           complications: [{ type: pattern === 'intrathecal' ? 'none' : 'intravascular_injection' }],
@@ -126,7 +145,12 @@ describe('clinical warnings', () => {
   );
 
   it('no particulate warning for dexamethasone, or for a particulate steroid at another target', () => {
-    const unsafe = { root: 'S1' as const, side: 'left' as const, spread: ['intravascular_venous' as const] };
+    const unsafe = {
+      root: 'S1' as const,
+      side: 'left' as const,
+      spread: ['intravascular_venous' as const],
+      abnormalSpreadAction: 'switched_to_non_particulate' as const,
+    };
     const complications = [{ type: 'intravascular_injection' as const }];
     expect(
       codesOf({ targets: [unsafe], drugs: [{ drug: 'dexamethasone', doseMg: 8, site: 0 }], complications }),
@@ -148,10 +172,32 @@ describe('clinical warnings', () => {
         drugs: [{ drug: 'methylprednisolone', doseMg: 40, site: 'caudal' }],
         complications: [{ type: 'intravascular_injection' }],
       }),
-    ).toEqual(['particulate_after_unsafe_spread']);
+    ).toEqual(['particulate_after_unsafe_spread', 'abnormal_spread_without_action']);
   });
 
-  it('dose above the catalogue maximum, summed over the procedure', () => {
+  it('a clean retest after repositioning clears the particulate warning (a false alarm before), and only that', () => {
+    const withAction = (abnormalSpreadAction: 'repositioned_clean_retest' | 'digital_subtraction' | 'aborted') => ({
+      targets: [
+        { root: 'L5' as const, side: 'left' as const, spread: ['intravascular_venous' as const], abnormalSpreadAction },
+      ],
+      drugs: [{ drug: 'triamcinolone', doseMg: 40, site: 0 as const }],
+      complications: [{ type: 'intravascular_injection' as const, severity: 'minor' as const }],
+    });
+    expect(codesOf(withAction('repositioned_clean_retest'))).toEqual([]);
+    expect(codesOf(withAction('digital_subtraction'))).toEqual(['particulate_after_unsafe_spread']);
+    expect(codesOf(withAction('aborted'))).toEqual(['particulate_after_unsafe_spread']);
+    expect(
+      codesOf({
+        caudalEpidural: true,
+        caudalSpread: ['intravascular_venous'],
+        caudalAbnormalSpreadAction: 'repositioned_clean_retest',
+        drugs: [{ drug: 'methylprednisolone', doseMg: 40, site: 'caudal' }],
+        complications: [{ type: 'intravascular_injection' }],
+      }),
+    ).toEqual([]);
+  });
+
+  it('a steroid above its maximum per level; a local anaesthetic above its maximum per procedure', () => {
     expect(codesOf({ drugs: [{ drug: 'dexamethasone', doseMg: 16, site: 0 }] })).toEqual(['dose_above_maximum']);
     expect(codesOf({ drugs: [{ drug: 'dexamethasone', doseMg: 15, site: 0 }] })).toEqual([]);
     const bilateral: Partial<ProcedureInput> = {
@@ -161,6 +207,7 @@ describe('clinical warnings', () => {
       ],
       symptomSide: 'bilateral',
     };
+    // The standard bilateral case: 2 × 8 mg dexamethasone is two doses of 8 mg (a false alarm before).
     expect(
       codesOf({
         ...bilateral,
@@ -169,16 +216,113 @@ describe('clinical warnings', () => {
           { drug: 'dexamethasone', doseMg: 8, site: 1 },
         ],
       }),
+    ).toEqual([]);
+    // Two doses at the same level add up.
+    const twice = warnings(
+      draft({
+        drugs: [
+          { drug: 'dexamethasone', doseMg: 8, site: 0 },
+          { drug: 'dexamethasone', doseMg: 8, site: 0 },
+        ],
+      }),
+      settings,
+    );
+    expect(twice.map((w) => [w.code, w.field])).toEqual([['dose_above_maximum', 'drugs[0].doseMg']]);
+    expect(twice[0]?.message).toMatch(/16 mg at target 1 .* per level/);
+    // A local anaesthetic adds up over the whole procedure.
+    expect(
+      codesOf({
+        ...bilateral,
+        drugs: [
+          { drug: 'lidocaine', concentrationMgPerMl: 20, volumeMl: 6, site: 0 },
+          { drug: 'lidocaine', concentrationMgPerMl: 20, volumeMl: 5, site: 1 },
+        ],
+      }),
     ).toEqual(['dose_above_maximum']);
-    expect(codesOf({ drugs: [{ drug: 'lidocaine', concentrationMgPerMl: 20, volumeMl: 11, site: 0 }] })).toEqual([
-      'dose_above_maximum',
-    ]);
   });
 
-  it("the day's steroid total above the maximum", () => {
-    expect(codesOf({}, { dexamethasone: 8 })).toEqual(['day_steroid_above_maximum']);
-    expect(codesOf({}, { dexamethasone: 7 })).toEqual([]);
+  it("the day's steroid, summed across steroids in dexamethasone equivalents, above the department limit", () => {
+    // 30 mg of dexamethasone by default: three levels of 8 mg are 24 mg.
+    const threeLevels: Partial<ProcedureInput> = {
+      targets: [
+        { root: 'L4', side: 'left', spread: ['perineural'] },
+        { root: 'L5', side: 'left', spread: ['perineural'] },
+        { root: 'S1', side: 'left', spread: ['perineural'] },
+      ],
+      drugs: [0, 1, 2].map((site) => ({ drug: 'dexamethasone', doseMg: 8, site })),
+    };
+    expect(codesOf(threeLevels)).toEqual([]);
+    expect(codesOf(threeLevels, { dexamethasone: 8 })).toEqual(['day_steroid_above_maximum']);
+    // Triamcinolone 80 mg is 15 mg of dexamethasone: with 8 mg here, 23 mg, below 30.
     expect(codesOf({}, { triamcinolone: 80 })).toEqual([]);
+    // Betamethasone 12 mg is 15 mg: with 8 + 8 mg dexamethasone here, 31 mg.
+    const found = warnings(
+      draft({
+        ...threeLevels,
+        drugs: [
+          { drug: 'dexamethasone', doseMg: 8, site: 0 },
+          { drug: 'dexamethasone', doseMg: 8, site: 1 },
+        ],
+      }),
+      settings,
+      { betamethasone: 12 },
+    );
+    expect(found.map((w) => [w.code, w.field])).toEqual([['day_steroid_above_maximum', 'drugs[0].doseMg']]);
+    expect(found[0]?.message).toMatch(/31 mg dexamethasone-equivalent \(16 mg here, 15 mg earlier today\).*30 mg/);
+  });
+
+  it('a dose above the level for its modality and protocol, answered with a reason', () => {
+    const levels = {
+      levels: [
+        {
+          modality: 'ct' as const,
+          protocol: 'any' as const,
+          quantity: 'dlpMGyCm' as const,
+          value: 150,
+          origin: 'adopted' as const,
+        },
+        {
+          modality: 'ct' as const,
+          protocol: 'with_caudal' as const,
+          quantity: 'dlpMGyCm' as const,
+          value: 300,
+          origin: 'adopted' as const,
+        },
+        {
+          modality: 'ct' as const,
+          protocol: 'any' as const,
+          quantity: 'ctdiVolMGy' as const,
+          value: 10,
+          origin: 'adopted' as const,
+        },
+        {
+          modality: 'fluoroscopy' as const,
+          protocol: 'any' as const,
+          quantity: 'dapGyCm2' as const,
+          value: 5,
+          origin: 'set' as const,
+        },
+      ],
+    };
+    const local = { ...settings, referenceLevels: levels };
+    const codes = (overrides: Partial<ProcedureInput>) =>
+      warnings(draft(overrides), local).map((w) => [w.code, w.level, w.field]);
+    expect(codes({ dlpMGyCm: 200, ctdiVolMGy: 11 })).toEqual([
+      ['dlp_above_reference', 'reference', 'dlpMGyCm'],
+      ['ctdivol_above_reference', 'reference', 'ctdiVolMGy'],
+    ]);
+    // With a caudal injection its own level applies.
+    const caudal = { caudalEpidural: true, caudalSpread: ['epidural' as const] };
+    expect(codes({ ...caudal, dlpMGyCm: 200 })).toEqual([]);
+    expect(codes({ ...caudal, dlpMGyCm: 301 })).toEqual([['dlp_above_reference', 'reference', 'dlpMGyCm']]);
+    // A modality without a level for the quantity: nothing to compare with.
+    expect(codes({ modality: 'ct_fluoroscopy', dlpMGyCm: 5000 })).toEqual([]);
+    expect(codes({ modality: 'fluoroscopy', dlpMGyCm: null, dapGyCm2: 6 })).toEqual([
+      ['dap_above_reference', 'reference', 'dapGyCm2'],
+    ]);
+    expect(warnings(draft({ dlpMGyCm: 200 }), local)[0]?.message).toMatch(
+      /DLP 200 mGy·cm is above the reference level: DLP 150 mGy·cm \(ct, any protocol; the department’s 75th percentile\)/,
+    );
   });
 
   it('DLP and fluoroscopy time above the reference levels', () => {
@@ -215,8 +359,24 @@ describe('clinical warnings', () => {
   });
 
   it('use the department settings, not fixed numbers', () => {
-    const strict = { ...settings, referenceLevels: { ctDlpMGyCm: 100, fluoroTimeS: 30 } };
+    const strict = {
+      ...settings,
+      referenceLevels: {
+        levels: [
+          {
+            modality: 'ct' as const,
+            protocol: 'any' as const,
+            quantity: 'dlpMGyCm' as const,
+            value: 100,
+            origin: 'set' as const,
+          },
+        ],
+      },
+    };
     expect(warnings(draft({ dlpMGyCm: 150 }), strict).map((w) => w.code)).toEqual(['dlp_above_reference']);
+    expect(
+      warnings(draft({ dlpMGyCm: 150 }), { ...settings, steroidDayMaxDexamethasoneMg: 7 }).map((w) => w.code),
+    ).toEqual(['day_steroid_above_maximum']);
   });
 });
 
@@ -264,6 +424,102 @@ describe('the rules a clinical review found missing', () => {
       'targets[0].foramen',
     );
     silent({ targets: [{ root: 'S1', side: 'left', foramen: 'S1', spread: ['perineural'] }] }, 'root_foramen_mismatch');
+    // A retrodiscal approach reaches S1 through the L5/S1 foramen: the legitimate exception.
+    silent(
+      { targets: [{ root: 'S1', side: 'left', foramen: 'L5/S1', approach: 'retrodiscal', spread: ['perineural'] }] },
+      'root_foramen_mismatch',
+    );
+    // …but not through any other foramen.
+    fires(
+      { targets: [{ root: 'S1', side: 'left', foramen: 'L3/L4', approach: 'retrodiscal', spread: ['perineural'] }] },
+      'root_foramen_mismatch',
+      'targets[0].foramen',
+    );
+  });
+
+  it('a prior contrast reaction, not premedicated, with iodinated contrast', () => {
+    fires(
+      { contrastAllergy: 'prior_reaction_not_premedicated' },
+      'contrast_reaction_not_premedicated',
+      'contrastAllergy',
+    );
+    silent({ contrastAllergy: 'premedicated' }, 'contrast_reaction_not_premedicated');
+    silent(
+      {
+        contrastAllergy: 'prior_reaction_not_premedicated',
+        contrastAgent: 'none',
+        targets: [{ root: 'L5', side: 'left', foramen: 'L5/S1', spread: ['not_assessed'] }],
+      },
+      'contrast_reaction_not_premedicated',
+    );
+  });
+
+  it('a steroid or a local anaesthetic given despite a recorded allergy', () => {
+    fires({ steroidAllergy: 'yes' }, 'steroid_given_despite_allergy', 'drugs[0].drug');
+    fires({ localAnaestheticAllergy: 'yes' }, 'local_anaesthetic_given_despite_allergy', 'drugs[1].drug');
+    silent({ steroidAllergy: 'no', localAnaestheticAllergy: 'no' }, 'steroid_given_despite_allergy');
+    silent(
+      { localAnaestheticAllergy: 'yes', drugs: [{ drug: 'dexamethasone', doseMg: 8, site: 0 }] },
+      'local_anaesthetic_given_despite_allergy',
+    );
+  });
+
+  it('the anticoagulant class follows ASRA guidance for an intermediate-risk procedure', () => {
+    for (const anticoagulantClass of ['other_antiplatelet', 'doac', 'warfarin', 'heparin'] as const) {
+      fires({ anticoagulantClass, anticoagulation: null }, 'anticoagulant_not_paused', 'anticoagulation');
+      fires({ anticoagulantClass, anticoagulation: 'none' }, 'anticoagulant_not_paused', 'anticoagulation');
+      silent({ anticoagulantClass, anticoagulation: 'paused_per_protocol' }, 'anticoagulant_not_paused');
+      fires({ anticoagulantClass, anticoagulation: 'continued' }, 'anticoagulation_continued', 'anticoagulation');
+    }
+    // Aspirin alone may be continued (a false alarm before).
+    expect(codesOf({ anticoagulantClass: 'aspirin_alone', anticoagulation: 'continued' })).toEqual([]);
+    expect(codesOf({ anticoagulantClass: 'none', anticoagulation: 'none' })).toEqual([]);
+  });
+
+  it('a positive pregnancy test', () => {
+    const woman = { birthDate: '1990-01-01', sex: 'female' as const };
+    fires({ ...woman, pregnancyExcluded: 'positive' }, 'pregnancy_positive', 'pregnancyExcluded');
+    silent({ ...woman, pregnancyExcluded: 'positive' }, 'pregnancy_not_excluded');
+    fires({ ...woman, pregnancyExcluded: 'not_excluded' }, 'pregnancy_not_excluded', 'pregnancyExcluded');
+    silent({ ...woman, pregnancyExcluded: 'yes' }, 'pregnancy_positive');
+  });
+
+  it('a local anaesthetic above its maximum per kg of body weight', () => {
+    // Lidocaine 1 % 2 mL = 20 mg: fine at 60 kg; 4.5 mg/kg at 4 kg is 18 mg.
+    silent({ weightKg: 60 }, 'local_anaesthetic_above_mg_per_kg');
+    fires({ weightKg: 4 }, 'local_anaesthetic_above_mg_per_kg', 'drugs[1].doseMg');
+    silent({ weightKg: null }, 'local_anaesthetic_above_mg_per_kg');
+    const found = warnings(
+      draft({ weightKg: 50, drugs: [{ drug: 'bupivacaine', concentrationMgPerMl: 5, volumeMl: 21, site: 0 }] }),
+      settings,
+    ).find((w) => w.code === 'local_anaesthetic_above_mg_per_kg');
+    expect(found?.message).toMatch(/105 mg is above 2 mg\/kg for 50 kg \(100 mg\)/);
+  });
+
+  it('an incomplete time-out', () => {
+    fires({ timeOutLevelVerified: false, timeOutSideMarked: true }, 'time_out_incomplete', 'timeOutLevelVerified');
+    fires({ timeOutLevelVerified: true, timeOutSideMarked: false }, 'time_out_incomplete', 'timeOutSideMarked');
+    silent({ timeOutLevelVerified: true, timeOutSideMarked: true }, 'time_out_incomplete');
+    silent({}, 'time_out_incomplete');
+  });
+
+  it('abnormal spread without the action taken', () => {
+    const spread = (abnormalSpreadAction?: 'aborted') => ({
+      targets: [{ root: 'L5' as const, side: 'left' as const, spread: ['intrathecal' as const], abnormalSpreadAction }],
+      drugs: [{ drug: 'dexamethasone', doseMg: 8, site: 0 as const }],
+      disposition: 'observation' as const,
+    });
+    fires(spread(), 'abnormal_spread_without_action', 'targets[0].abnormalSpreadAction');
+    silent(spread('aborted'), 'abnormal_spread_without_action');
+    fires(
+      {
+        caudalEpidural: true,
+        caudalSpread: ['intravascular_arterial'],
+        complications: [{ type: 'intravascular_injection', severity: 'major' }],
+      },
+      'abnormal_spread_without_action',
+      'caudalAbnormalSpreadAction',
+    );
   });
 
   it('pregnancy not excluded for a woman aged 12 to 55', () => {

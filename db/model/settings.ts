@@ -1,15 +1,7 @@
 import { z } from 'zod';
 import type { Drug } from './catalogue.js';
 import type { FollowUpWindows } from './follow-up.js';
-
-/** Dose reference levels: the department's own, not national DRLs (see data-dictionary.md). */
-export const referenceLevelsSchema = z.object({
-  ctDlpMGyCm: z.number().positive({ error: 'must be a positive number' }).max(100000),
-  fluoroTimeS: z.number().positive({ error: 'must be a positive number' }).max(36000),
-});
-export type ReferenceLevels = z.output<typeof referenceLevelsSchema>;
-
-export const DEFAULT_REFERENCE_LEVELS: ReferenceLevels = { ctDlpMGyCm: 200, fluoroTimeS: 60 };
+import { type ReferenceLevels, referenceLevelsSchema } from './reference-levels.js';
 
 export const operatorSchema = z.object({
   id: z.string().min(1),
@@ -22,6 +14,8 @@ export type Operator = z.output<typeof operatorSchema>;
 export interface RuleSettings {
   referenceLevels: ReferenceLevels;
   drugCatalogue: readonly Drug[];
+  /** A patient's steroid per day, in mg of dexamethasone (steroid-dose.ts); the starting value when absent. */
+  steroidDayMaxDexamethasoneMg?: number;
 }
 
 /** Department settings as the renderer sees them (the pseudonymisation key is never included). */
@@ -31,6 +25,7 @@ export interface DepartmentSettings extends RuleSettings {
   operators: Operator[];
   /** When follow-ups are due, in days after the procedure. */
   followUpWindows: FollowUpWindows;
+  steroidDayMaxDexamethasoneMg: number;
 }
 
 const dayWindow = z
@@ -54,6 +49,10 @@ export const settingsPatchSchema = z
     defaultOperatorId: z.string().min(1).nullable(),
     referenceLevels: referenceLevelsSchema,
     followUpWindows: followUpWindowsSchema,
+    steroidDayMaxDexamethasoneMg: z
+      .number({ error: 'must be a number of mg from 1 to 200' })
+      .min(1, { error: 'must be a number of mg from 1 to 200' })
+      .max(200, { error: 'must be a number of mg from 1 to 200' }),
   })
   .partial()
   .strict();

@@ -1,4 +1,4 @@
-import { defaultForamen } from './anatomy.js';
+import { defaultForamen, foramenAbove } from './anatomy.js';
 import type { Drug } from './catalogue.js';
 import type { ProcedureDraft } from './procedure.js';
 import { ageInYears } from './time.js';
@@ -52,7 +52,10 @@ export function spinalSafetyWarnings(record: ProcedureDraft, catalogue: Readonly
   });
 
   record.targets.forEach((target, index) => {
-    if (target.root && target.foramen && target.foramen !== defaultForamen(target.root)) {
+    // A retrodiscal approach reaches the root through the foramen above (S1 through L5/S1).
+    const retrodiscal =
+      target.approach === 'retrodiscal' && target.root && target.foramen === foramenAbove(target.root);
+    if (target.root && target.foramen && target.foramen !== defaultForamen(target.root) && !retrodiscal) {
       found.push({
         code: 'root_foramen_mismatch',
         level: 'check',
@@ -63,7 +66,14 @@ export function spinalSafetyWarnings(record: ProcedureDraft, catalogue: Readonly
   });
 
   const age = record.birthDate && record.performedAt ? ageInYears(record.birthDate, record.performedAt) : null;
-  if (record.sex === 'female' && age != null && age >= 12 && age <= 55 && record.pregnancyExcluded !== 'yes') {
+  if (
+    record.sex === 'female' &&
+    age != null &&
+    age >= 12 &&
+    age <= 55 &&
+    record.pregnancyExcluded !== 'yes' &&
+    record.pregnancyExcluded !== 'positive' // a positive test has its own warning (review-rules.ts)
+  ) {
     found.push({
       code: 'pregnancy_not_excluded',
       level: 'safety',

@@ -1,5 +1,8 @@
 import type { Drug } from './catalogue.js';
-import { doseInMg, type ProcedureDraft } from './procedure.js';
+import { doseMaximumWarnings } from './dose-rules.js';
+import type { ProcedureDraft } from './procedure.js';
+import { referenceLevelWarnings } from './reference-warnings.js';
+import { ANTICOAGULANT_WORDS, reviewWarnings } from './review-rules.js';
 import type { RuleSettings } from './settings.js';
 import { catalogueForRecord } from './signed-drugs.js';
 import { spinalSafetyWarnings } from './spinal-rules.js';
@@ -10,6 +13,8 @@ export type WarningCode =
   | 'dose_above_maximum'
   | 'day_steroid_above_maximum'
   | 'dlp_above_reference'
+  | 'ctdivol_above_reference'
+  | 'dap_above_reference'
   | 'fluoro_time_above_reference'
   | 'side_differs_from_symptoms'
   | 'anticoagulation_continued'
@@ -21,10 +26,22 @@ export type WarningCode =
   | 'root_foramen_mismatch'
   | 'pregnancy_not_excluded'
   | 'home_after_intrathecal_or_motor_block'
-  | 'intravascular_complication_mismatch';
+  | 'intravascular_complication_mismatch'
+  | 'contrast_reaction_not_premedicated'
+  | 'steroid_given_despite_allergy'
+  | 'local_anaesthetic_given_despite_allergy'
+  | 'anticoagulant_not_paused'
+  | 'pregnancy_positive'
+  | 'local_anaesthetic_above_mg_per_kg'
+  | 'time_out_incomplete'
+  | 'abnormal_spread_without_action';
 
-/** `safety`: could harm the patient; `check`: may be an entry error; `reminder`: tell the patient. */
-export type WarningLevel = 'safety' | 'check' | 'reminder';
+/**
+ * `safety`: could harm the patient; `check`: may be an entry error; `reminder`: tell the patient;
+ * `reference`: a dose or time above the department's reference level, answered with a reason
+ * (doseExceedanceReason) instead of a tick.
+ */
+export type WarningLevel = 'safety' | 'check' | 'reminder' | 'reference';
 
 export interface ClinicalWarning {
   code: WarningCode;
@@ -47,8 +64,6 @@ const spreadWords = (patterns: readonly string[]) =>
     .filter(Boolean)
     .join(' and ');
 
-const formatMg = (mg: number) => `${Math.round(mg * 100) / 100} mg`;
-
 /**
  * The clinical rules of data-dictionary.md, shown beside their fields while typing and
  * confirmed at signing. Pure: the caller supplies the department's settings and, for the
@@ -68,66 +83,25 @@ export function warnings(
   record.drugs.forEach((administration, index) => {
     const drug = catalogue.get(administration.drug);
     if (!drug?.particulate || administration.site == null) return;
-    const spread = administration.site === 'caudal' ? record.caudalSpread : record.targets[administration.site]?.spread;
+    const site = administration.site;
+    const target = site === 'caudal' ? undefined : record.targets[site];
+    const spread = site === 'caudal' ? record.caudalSpread : target?.spread;
     if (!spread?.some(isUnsafeSpread)) return;
-    const where = administration.site === 'caudal' ? 'the caudal epidural' : `target ${administration.site + 1}`;
+    // The needle was moved and a second contrast injection showed no vascular or intrathecal
+    // spread: the position the steroid went to is the clean one.
+    const action = site === 'caudal' ? record.caudalAbnormalSpreadAction : target?.abnormalSpreadAction;
+    if (action === 'repositioned_clean_retest') return;
+    const where = site === 'caudal' ? 'the caudal epidural' : `target ${site + 1}`;
     found.push({
       code: 'particulate_after_unsafe_spread',
       level: 'safety',
       field: `drugs[${index}].drug`,
-      message: `${drug.name} is a particulate steroid, injected at ${where} where contrast spread was ${spreadWords(spread)}: risk of embolic spinal cord or brain infarction. Consider a non-particulate steroid (dexamethasone).`,
+      message: `${drug.name} is a particulate steroid, injected at ${where} where contrast spread was ${spreadWords(spread)}${action ? '' : ' and no clean retest is recorded'}: risk of embolic spinal cord or brain infarction. Consider a non-particulate steroid (dexamethasone).`,
     });
   });
 
-  const totals = new Map<string, { mg: number; firstIndex: number }>();
-  record.drugs.forEach((administration, index) => {
-    const mg = doseInMg(administration);
-    if (mg == null) return;
-    const total = totals.get(administration.drug);
-    if (total) total.mg += mg;
-    else totals.set(administration.drug, { mg, firstIndex: index });
-  });
-  for (const [code, { mg, firstIndex }] of totals) {
-    const drug = catalogue.get(code);
-    if (drug?.maxDoseMg == null) continue;
-    const field = `drugs[${firstIndex}].doseMg`;
-    if (mg > drug.maxDoseMg) {
-      found.push({
-        code: 'dose_above_maximum',
-        level: 'safety',
-        field,
-        message: `${drug.name} ${formatMg(mg)} in this procedure is above the department maximum of ${formatMg(drug.maxDoseMg)}.`,
-      });
-      continue;
-    }
-    const earlier = sameDaySteroidMg[code] ?? 0;
-    if (drug.drugClass === 'steroid' && earlier > 0 && mg + earlier > drug.maxDoseMg) {
-      found.push({
-        code: 'day_steroid_above_maximum',
-        level: 'safety',
-        field,
-        message: `${drug.name}: with ${formatMg(earlier)} given earlier today, the patient's total for the day is ${formatMg(mg + earlier)}, above the department maximum of ${formatMg(drug.maxDoseMg)}.`,
-      });
-    }
-  }
-
-  const { ctDlpMGyCm, fluoroTimeS } = settings.referenceLevels;
-  if (record.dlpMGyCm != null && record.dlpMGyCm > ctDlpMGyCm) {
-    found.push({
-      code: 'dlp_above_reference',
-      level: 'check',
-      field: 'dlpMGyCm',
-      message: `DLP ${record.dlpMGyCm} mGy·cm is above the department reference level of ${ctDlpMGyCm} mGy·cm.`,
-    });
-  }
-  if (record.fluoroTimeS != null && record.fluoroTimeS > fluoroTimeS) {
-    found.push({
-      code: 'fluoro_time_above_reference',
-      level: 'check',
-      field: 'fluoroTimeS',
-      message: `Fluoroscopy time ${record.fluoroTimeS} s is above the department reference level of ${fluoroTimeS} s.`,
-    });
-  }
+  found.push(...doseMaximumWarnings(record, catalogue, settings, sameDaySteroidMg));
+  found.push(...referenceLevelWarnings(record, settings.referenceLevels));
 
   if (record.symptomSide === 'left' || record.symptomSide === 'right') {
     record.targets.forEach((target, index) => {
@@ -142,12 +116,14 @@ export function warnings(
     });
   }
 
-  if (record.anticoagulation === 'continued') {
+  // ASRA (interventional spine, intermediate-risk procedures): aspirin alone may be continued
+  // after a shared assessment; any other anticoagulant or antiplatelet is paused per protocol.
+  if (record.anticoagulation === 'continued' && record.anticoagulantClass !== 'aspirin_alone') {
     found.push({
       code: 'anticoagulation_continued',
       level: 'safety',
       field: 'anticoagulation',
-      message: 'Anticoagulation was continued: higher risk of bleeding and epidural hematoma.',
+      message: `Anticoagulation${record.anticoagulantClass && record.anticoagulantClass !== 'none' ? ` (${ANTICOAGULANT_WORDS[record.anticoagulantClass]})` : ''} was continued: higher risk of bleeding and epidural hematoma.`,
     });
   }
 
@@ -173,5 +149,6 @@ export function warnings(
   }
 
   found.push(...spinalSafetyWarnings(record, catalogue));
+  found.push(...reviewWarnings(record, catalogue));
   return found;
 }

@@ -35,6 +35,34 @@ const NARROWED_BY_SCHEMA_8: ReadonlyArray<readonly [string, string, string]> = [
   ],
 ];
 
+/**
+ * Today's demo data uses fields and values schema 8 could not hold (a retrodiscal approach,
+ * pregnancy not excluded or positive, schema 9's columns): a file written by schema 8 had the
+ * nearest older values and nothing in the new columns. Applied
+ * right after seeding, before a test takes its "before" picture.
+ */
+function withSchema8Values(db: Database.Database): void {
+  const locks = [
+    'signed_procedure_no_update',
+    'targets_locked_when_signed_update',
+    'complications_locked_when_signed_update',
+  ];
+  const sql = locks.map(
+    (name) => db.prepare('SELECT sql FROM sqlite_schema WHERE name = ?').pluck().get(name) as string,
+  );
+  for (const name of locks) db.exec(`DROP TRIGGER ${name}`);
+  db.exec(`
+    UPDATE targets SET approach = 'preganglionic' WHERE approach = 'retrodiscal';
+    UPDATE targets SET abnormal_spread_action = NULL;
+    UPDATE complications SET sir_grade = NULL;
+    UPDATE procedures SET pregnancy_excluded = 'yes' WHERE pregnancy_excluded IN ('not_excluded', 'positive');
+    UPDATE procedures SET time_out_level_verified = NULL, time_out_side_marked = NULL, transitional_vertebra = NULL,
+      anticoagulant_class = NULL, steroid_allergy = NULL, local_anaesthetic_allergy = NULL, sedation = NULL,
+      weight_kg = NULL, dose_exceedance_reason = NULL, caudal_abnormal_spread_action = NULL;
+  `);
+  for (const statement of sql) db.exec(statement);
+}
+
 /** Turns a current file back into what RootLog with schema 8 wrote: none of the clinical review's fields. */
 function backToVersion8(path: string): void {
   const db = new Database(path);
@@ -163,10 +191,11 @@ describe('migration 2: dashboard facts', () => {
     const { record } = getProcedure(store, signedId);
     amendProcedure(
       store,
-      { ...clinicalContent(record), painPost: record.painPost === 0 ? 1 : 0 },
+      { ...clinicalContent(record), painPost: record.painPost === 0 ? 1 : 0, doseExceedanceReason: 'patient_size' },
       { reason: 'pain re-scored', confirmedWarnings: EVERY_CONFIRMABLE_WARNING },
       context,
     );
+    withSchema8Values(store.writer.db);
     const path = store.path;
     const figures = dashboardRowByRow(store, {});
     const records = everyRecordRow(store.writer.db);
@@ -203,6 +232,7 @@ describe('migration 2: dashboard facts', () => {
   it('is undone as a whole when it fails', () => {
     const { store } = tempStore();
     seedDatabase(store, { count: 20, seed: 4, until: new Date('2026-06-30T12:00:00Z'), followUps: false }, context);
+    withSchema8Values(store.writer.db);
     const path = store.path;
     store.close();
     backToVersion1(path);
@@ -227,6 +257,7 @@ describe('migration 3: the mg given, stored', () => {
   it("stores what today's writer stores for every drug row, changes nothing else, and keeps signed rows locked", () => {
     const { store } = tempStore();
     seedDatabase(store, { count: 300, seed: 5, until: new Date('2026-06-30T12:00:00Z'), followUps: false }, context);
+    withSchema8Values(store.writer.db);
     const path = store.path;
     const rowsOf = (db: Database.Database) => ({
       // Without the signed drug facts of schema 6, which going back to schema 2 drops.
@@ -283,10 +314,11 @@ describe('migration 5: the hash chain', () => {
     const { record } = getProcedure(store, signedId);
     amendProcedure(
       store,
-      { ...clinicalContent(record), painPost: record.painPost === 0 ? 1 : 0 },
+      { ...clinicalContent(record), painPost: record.painPost === 0 ? 1 : 0, doseExceedanceReason: 'patient_size' },
       { reason: 'pain re-scored', confirmedWarnings: EVERY_CONFIRMABLE_WARNING },
       context,
     );
+    withSchema8Values(store.writer.db);
     const path = store.path;
     const db = store.writer.db;
     const audit = db.prepare('SELECT * FROM audit_log ORDER BY seq').all();
@@ -321,6 +353,7 @@ describe('migration 9: the clinical review fields', () => {
   it('adds the fields and widens three lists in place: every row, version and audit row unchanged, the schema a new file has', () => {
     const { store } = tempStore();
     seedDatabase(store, { count: 150, seed: 11, until: new Date('2026-06-30T12:00:00Z') }, context);
+    withSchema8Values(store.writer.db);
     const draftId = saveDraft(store, { targets: [{ root: 'L5', side: 'left' }] }, context).record.id;
     const path = store.path;
     const db = store.writer.db;

@@ -30,6 +30,7 @@ function seededDepartment() {
       ...clinicalContent(record),
       painPost: index % 2 === 0 ? null : 0,
       dlpMGyCm: index % 3 === 0 ? 999.5 : record.dlpMGyCm,
+      doseExceedanceReason: 'difficult_access' as const,
       startedAt: index % 5 === 0 ? null : record.startedAt,
       targets: record.targets.map((target) => ({ ...target, spread: ['intravascular_venous'] })),
     };
@@ -74,6 +75,7 @@ describe('dashboard against the row-by-row oracle', () => {
         ],
         drugs: [{ drug: 'methylprednisolone', doseMg: 40, site: 1 }],
         complications: [{ type: 'dural_puncture', severity: 'minor' }],
+        doseExceedanceReason: 'training',
       }),
       context,
     );

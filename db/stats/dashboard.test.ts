@@ -17,7 +17,7 @@ function handFixture() {
     signProcedure(store, record.id, { confirmedWarnings: EVERY_CONFIRMABLE_WARNING }, context);
   };
   const base = (operatorId: string, overrides: Parameters<typeof completeDraft>[1]) =>
-    completeDraft(operatorId, { dlpMGyCm: null, ...overrides });
+    completeDraft(operatorId, { dlpMGyCm: null, doseExceedanceReason: 'patient_size', ...overrides });
   sign(
     base(a, {
       patientId: 'H1',

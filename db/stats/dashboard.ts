@@ -3,6 +3,7 @@ import {
   COMPLICATIONS,
   type Dashboard,
   dashboardFilterSchema,
+  dashboardLevels,
   INDICATIONS,
   type PainGroup,
   problemsFromZod,
@@ -211,7 +212,7 @@ function computeFor(read: ReadConnection, filter: DashboardFilterValues): Dashbo
   // term (or operator) the facts name was committed before them, so it is there when read after.
   const facts = readFacts(read, where, params as Record<string, unknown>);
   const terms = loadTerms(read);
-  const levels = referenceLevels(read);
+  const levels = dashboardLevels(referenceLevels(read));
   const operatorNames = new Map(listOperators(read).map((operator) => [operator.id, operator.name]));
   // Signed records carry their drugs' particulate flag as signed; older ones read the
   // catalogue as it was at schema 6 (see settings.ts).

@@ -11,8 +11,8 @@ import type { FactColumns, RecordedValues } from '../sqlite/facts.js';
 export type DoseFigures = Omit<DoseGroup, 'key' | 'label'>;
 
 export interface ReferenceLevels {
-  ctDlpMGyCm: number;
-  fluoroTimeS: number;
+  ctDlpMGyCm: number | null;
+  fluoroTimeS: number | null;
 }
 
 /** Lays a measure's values out by group in `scratch`; returns where each group's range starts (and the end). */

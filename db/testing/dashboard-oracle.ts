@@ -4,6 +4,7 @@ import {
   type DoseGroup,
   type DoseStat,
   dashboardFilterSchema,
+  dashboardLevels,
   INDICATIONS,
   type PainGroup,
   problemsFromZod,
@@ -103,7 +104,7 @@ class DoseAccumulator {
     if (dap != null) this.dap.push(dap);
   }
 
-  group(key: string, label: string, levels: { ctDlpMGyCm: number; fluoroTimeS: number }): DoseGroup {
+  group(key: string, label: string, levels: { ctDlpMGyCm: number | null; fluoroTimeS: number | null }): DoseGroup {
     return {
       key,
       label,
@@ -167,7 +168,7 @@ export function dashboardRowByRow(source: ReadSource, filterInput: unknown): Das
   const parsed = dashboardFilterSchema.safeParse(filterInput ?? {});
   if (!parsed.success) throw RootLogError.invalid(problemsFromZod(parsed.error));
   const { where, params } = procedureFilterSql({ ...parsed.data, statuses: ['signed', 'amended'] });
-  const levels = referenceLevels(read);
+  const levels = dashboardLevels(referenceLevels(read));
   const operatorNames = new Map(listOperators(read).map((operator) => [operator.id, operator.name]));
   const operatorLabel = (id: string) => (id === '' ? 'No operator' : (operatorNames.get(id) ?? id));
   const particulate = new Set(

@@ -20,10 +20,14 @@ import {
   procedureDraftSchema,
   procedureFilterSchema,
   procedureIdSchema,
+  proposalPeriodSchema,
+  type ReferenceLevels,
   settingsPatchSchema,
 } from '../../db/model/index.js';
 import type { ProcedureWithHistory, SavedProcedure } from '../../db/procedures.js';
 import type { FollowUpOutcomes } from '../../db/stats/outcomes.js';
+import type { ReferenceComparisonRow } from '../../db/stats/reference-comparison.js';
+import type { ReferenceLevelProposal } from '../../db/stats/reference-proposal.js';
 import type { HealthReport } from '../../db/store.js';
 import type { ExportJobStatus } from '../export-jobs.js';
 
@@ -108,6 +112,13 @@ export const API_CONTRACT = {
   'settings.update': method<DepartmentSettings>().writes(z.tuple([settingsPatchSchema]), bare('settings')),
   'settings.saveOperator': method<Operator>().writes(z.tuple([operatorSchema.partial({ id: true })]), bare('operator')),
   'settings.saveDrug': method<Drug>().writes(z.tuple([drugSchema]), bare('drug')),
+  /** Proposed local reference levels (P75 of the signed records of a period), beside those in force. */
+  'settings.proposeReferenceLevels': method<ReferenceLevelProposal>().reads(
+    z.tuple([proposalPeriodSchema]),
+    bare('period'),
+  ),
+  /** Adopts them: computed again in the main process from the records, never sent by the window. */
+  'settings.adoptReferenceLevels': method<ReferenceLevels>().writes(z.tuple([proposalPeriodSchema]), bare('period')),
   'followUps.record': method<FollowUpEntry>().writes(z.tuple([followUpEntrySchema]), bare('followUp')),
   'followUps.of': method<FollowUpEntry[]>().reads(z.tuple([procedureIdSchema]), named('procedureId')),
   'followUps.due': method<DueFollowUp[]>().reads(
@@ -121,6 +132,10 @@ export const API_CONTRACT = {
   ),
   'stats.dashboard': method<Dashboard>().reads(z.tuple([dashboardFilterSchema.optional()]), bare('filter')),
   'stats.outcomes': method<FollowUpOutcomes>().reads(z.tuple([dashboardFilterSchema.optional()]), bare('filter')),
+  'stats.referenceComparison': method<ReferenceComparisonRow[]>().reads(
+    z.tuple([dashboardFilterSchema.optional()]),
+    bare('filter'),
+  ),
   /** The file is chosen in the main process (save dialog), never sent by the window. */
   'exports.start': method<ExportJobStatus | { cancelled: true }>().reads(
     z.tuple([exportRequestSchema]),

@@ -3,6 +3,7 @@ import type { Drug } from '../../../db/model/index.js';
 import { words } from '../../app/labels.js';
 import { parseNumber } from '../../components/TextField.js';
 import { NewDrugForm } from './NewDrugForm.js';
+import { ReferenceLevelsPanel } from './ReferenceLevelsPanel.js';
 import { useSettings } from './settings-store.js';
 
 /** Department settings: console, operators, reference levels, drug catalogue. Each save is audited. */
@@ -36,10 +37,7 @@ export function SettingsScreen() {
           void update({
             consoleName: String(form.get('consoleName') ?? ''),
             defaultOperatorId: String(form.get('defaultOperatorId') ?? '') || null,
-            referenceLevels: {
-              ctDlpMGyCm: parseNumber(String(form.get('ctDlp'))) ?? Number.NaN,
-              fluoroTimeS: parseNumber(String(form.get('fluoroTime'))) ?? Number.NaN,
-            },
+            steroidDayMaxDexamethasoneMg: parseNumber(String(form.get('steroidDayMax'))) ?? Number.NaN,
             followUpWindows: {
               early: { from: day(form, 'earlyFrom'), to: day(form, 'earlyTo') },
               late: { from: day(form, 'lateFrom'), to: day(form, 'lateTo') },
@@ -47,7 +45,7 @@ export function SettingsScreen() {
           });
         }}
       >
-        <h2 id="settings-console">This console and the reference levels</h2>
+        <h2 id="settings-console">This console and the department's limits</h2>
         <div className="row">
           <div className="text-field">
             <label htmlFor="setting-console">Console name</label>
@@ -71,21 +69,12 @@ export function SettingsScreen() {
             </select>
           </div>
           <div className="text-field">
-            <label htmlFor="setting-dlp">Reference level CT DLP (mGy·cm)</label>
+            <label htmlFor="setting-steroid-day-max">Steroid per patient and day (mg dexamethasone-equivalent)</label>
             <input
-              id="setting-dlp"
-              name="ctDlp"
+              id="setting-steroid-day-max"
+              name="steroidDayMax"
               inputMode="decimal"
-              defaultValue={settings.referenceLevels.ctDlpMGyCm}
-            />
-          </div>
-          <div className="text-field">
-            <label htmlFor="setting-fluoro">Reference level fluoroscopy time (s)</label>
-            <input
-              id="setting-fluoro"
-              name="fluoroTime"
-              inputMode="decimal"
-              defaultValue={settings.referenceLevels.fluoroTimeS}
+              defaultValue={settings.steroidDayMaxDexamethasoneMg}
             />
           </div>
         </div>
@@ -109,6 +98,8 @@ export function SettingsScreen() {
           Save settings
         </button>
       </form>
+
+      <ReferenceLevelsPanel />
 
       <section className="form-section" aria-labelledby="settings-operators">
         <h2 id="settings-operators">Operators</h2>

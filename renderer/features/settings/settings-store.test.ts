@@ -1,12 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_FOLLOW_UP_WINDOWS, type DepartmentSettings } from '../../../db/model/index.js';
+import {
+  DEFAULT_FOLLOW_UP_WINDOWS,
+  type DepartmentSettings,
+  STARTING_REFERENCE_LEVELS,
+} from '../../../db/model/index.js';
 import { fakeWindow } from '../../testing/fake-window.js';
 import { useSettings } from './settings-store.js';
 
 const settings = (consoleName: string): DepartmentSettings => ({
   consoleName,
   defaultOperatorId: null,
-  referenceLevels: { ctDlpMGyCm: 200, fluoroTimeS: 60 },
+  referenceLevels: STARTING_REFERENCE_LEVELS,
+  steroidDayMaxDexamethasoneMg: 30,
   operators: [],
   drugCatalogue: [],
   followUpWindows: DEFAULT_FOLLOW_UP_WINDOWS,

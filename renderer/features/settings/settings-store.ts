@@ -1,5 +1,6 @@
 import { create } from 'zustand';
-import type { DepartmentSettings, Operator } from '../../../db/model/index.js';
+import type { DepartmentSettings, Operator, ProposalPeriod } from '../../../db/model/index.js';
+import type { ReferenceLevelProposal } from '../../../db/stats/reference-proposal.js';
 import type { MethodInput } from '../../../electron/shared/api-contract.js';
 import { ApiCallError, client } from '../../app/api-client.js';
 
@@ -20,6 +21,11 @@ interface SettingsState {
    * console's default when there is none yet; the new operator, or null (the message says why).
    */
   addOperator: (name: string) => Promise<Operator | null>;
+  /** Proposed local reference levels for a period (computed from the signed records in the main process). */
+  proposal: ReferenceLevelProposal | null;
+  propose: (period: ProposalPeriod) => Promise<void>;
+  /** Adopts the proposal for that period (computed again in the main process); true when adopted. */
+  adopt: (period: ProposalPeriod) => Promise<boolean>;
 }
 
 /** The department's settings (operators, catalogue, reference levels), loaded once and refreshed on edit. */
@@ -38,6 +44,25 @@ export const useSettings = create<SettingsState>((set, get) => {
   return {
     settings: null,
     message: null,
+    proposal: null,
+    propose: async (period) => {
+      try {
+        set({ proposal: await client.settings.proposeReferenceLevels(period), message: null });
+      } catch (error) {
+        set({
+          proposal: null,
+          message: { kind: 'problem', text: error instanceof ApiCallError ? error.error.message : String(error) },
+        });
+      }
+    },
+    adopt: async (period) => {
+      const adopted = await run(
+        () => client.settings.adoptReferenceLevels(period),
+        `Reference levels adopted: the 75th percentile of the signed procedures from ${period.from} to ${period.to}.`,
+      );
+      if (adopted) set({ proposal: await client.settings.proposeReferenceLevels(period) });
+      return adopted;
+    },
     load: async () => {
       const settings = await client.settings.get();
       set({ settings });

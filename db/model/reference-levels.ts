@@ -1,0 +1,171 @@
+import { z } from 'zod';
+import type { ProcedureDraft } from './procedure.js';
+import { MODALITIES, type Modality } from './vocabularies.js';
+
+/*
+ * Local diagnostic reference levels. There is no national DRL for CT-guided nerve root
+ * injections: a department sets its own as the 75th percentile of its practice per modality
+ * and, where its data allows, per protocol (one level; two levels or bilateral; with a caudal
+ * injection). The published figures the app starts with are means, not levels: they are
+ * marked as starting values until the department adopts levels from its own records
+ * (db/stats/reference-proposal.ts). By ICRP practice the department's median is what is
+ * compared with a level; a single procedure above it asks for a reason, not a tick.
+ */
+
+export const DOSE_QUANTITIES = ['dlpMGyCm', 'ctdiVolMGy', 'dapGyCm2', 'fluoroTimeS'] as const;
+export type DoseQuantity = (typeof DOSE_QUANTITIES)[number];
+
+export const DOSE_PROTOCOLS = ['single_level', 'two_levels_or_bilateral', 'with_caudal'] as const;
+export type DoseProtocol = (typeof DOSE_PROTOCOLS)[number];
+/** A level for every protocol of a modality, or for one. */
+export const LEVEL_PROTOCOLS = ['any', ...DOSE_PROTOCOLS] as const;
+export type LevelProtocol = (typeof LEVEL_PROTOCOLS)[number];
+
+/** starting: a published figure shipped with the app; adopted: the department's own P75; set: typed in by hand. */
+export const LEVEL_ORIGINS = ['starting', 'adopted', 'set'] as const;
+
+export const DOSE_QUANTITY_WORDS: Record<DoseQuantity, { name: string; unit: string }> = {
+  dlpMGyCm: { name: 'DLP', unit: 'mGy·cm' },
+  ctdiVolMGy: { name: 'CTDIvol', unit: 'mGy' },
+  dapGyCm2: { name: 'DAP', unit: 'Gy·cm²' },
+  fluoroTimeS: { name: 'Fluoroscopy time', unit: 's' },
+};
+export const DOSE_PROTOCOL_WORDS: Record<LevelProtocol, string> = {
+  any: 'any protocol',
+  single_level: 'one level',
+  two_levels_or_bilateral: 'two levels or bilateral',
+  with_caudal: 'with caudal',
+};
+
+const isoDate = z.iso.date({ error: 'must be a date as YYYY-MM-DD' });
+
+export const referenceLevelSchema = z
+  .object({
+    modality: z.enum(MODALITIES, { error: `must be one of: ${MODALITIES.join(', ')}` }),
+    protocol: z.enum(LEVEL_PROTOCOLS, { error: `must be one of: ${LEVEL_PROTOCOLS.join(', ')}` }),
+    quantity: z.enum(DOSE_QUANTITIES, { error: `must be one of: ${DOSE_QUANTITIES.join(', ')}` }),
+    value: z
+      .number({ error: 'must be a positive number' })
+      .positive({ error: 'must be a positive number' })
+      .max(100000, { error: 'must be at most 100000' }),
+    origin: z.enum(LEVEL_ORIGINS),
+    /** For an adopted level: the period and number of signed cases its P75 came from. */
+    basis: z.object({ from: isoDate, to: isoDate, cases: z.number().int().positive() }).strict().nullish(),
+  })
+  .strict();
+export type ReferenceLevel = z.output<typeof referenceLevelSchema>;
+
+export const referenceLevelsSchema = z
+  .object({ levels: z.array(referenceLevelSchema).max(64, { error: 'must have at most 64 levels' }) })
+  .strict()
+  .superRefine((value, ctx) => {
+    const seen = new Set<string>();
+    value.levels.forEach((level, index) => {
+      const key = `${level.modality}/${level.protocol}/${level.quantity}`;
+      if (seen.has(key)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['levels', index],
+          message: `has ${DOSE_QUANTITY_WORDS[level.quantity].name} for ${level.modality}, ${DOSE_PROTOCOL_WORDS[level.protocol]} twice`,
+        });
+      }
+      seen.add(key);
+    });
+  });
+export type ReferenceLevels = z.output<typeof referenceLevelsSchema>;
+
+const starting = (modality: Modality, quantity: DoseQuantity, value: number): ReferenceLevel => ({
+  modality,
+  protocol: 'any',
+  quantity,
+  value,
+  origin: 'starting',
+});
+
+/**
+ * What the app starts with (data-dictionary.md): DLP 200 mGy·cm, the published mean of a
+ * low-dose protocol, wherever CT is used; fluoroscopy time 60 s wherever fluoroscopy is.
+ * CTDIvol and DAP have none until the department adopts its own.
+ */
+export const STARTING_REFERENCE_LEVELS: ReferenceLevels = {
+  levels: [
+    starting('ct', 'dlpMGyCm', 200),
+    starting('ct_fluoroscopy', 'dlpMGyCm', 200),
+    starting('ct_and_fluoroscopy', 'dlpMGyCm', 200),
+    starting('fluoroscopy', 'fluoroTimeS', 60),
+    starting('ct_fluoroscopy', 'fluoroTimeS', 60),
+    starting('ct_and_fluoroscopy', 'fluoroTimeS', 60),
+  ],
+};
+
+/**
+ * The levels as stored. Before schema 9's reference levels a department had one DLP and one
+ * fluoroscopy time for every modality ({ ctDlpMGyCm, fluoroTimeS }): read as those values for
+ * the same modalities as the starting levels, marked as set by hand where they differ from
+ * the starting figures.
+ */
+export function referenceLevelsFromStored(stored: unknown): ReferenceLevels {
+  const current = referenceLevelsSchema.safeParse(stored);
+  if (current.success) return current.data;
+  const legacy = z.object({ ctDlpMGyCm: z.number().positive(), fluoroTimeS: z.number().positive() }).safeParse(stored);
+  if (!legacy.success) return STARTING_REFERENCE_LEVELS;
+  const valueFor = (quantity: DoseQuantity) =>
+    quantity === 'dlpMGyCm' ? legacy.data.ctDlpMGyCm : quantity === 'fluoroTimeS' ? legacy.data.fluoroTimeS : 0;
+  return {
+    levels: STARTING_REFERENCE_LEVELS.levels.map((level) => {
+      const value = valueFor(level.quantity);
+      return value === level.value ? level : { ...level, value, origin: 'set' };
+    }),
+  };
+}
+
+/** One level, two levels / bilateral, or with a caudal injection (which dominates the dose). */
+export function doseProtocolOf(record: Pick<ProcedureDraft, 'caudalEpidural' | 'targets'>): DoseProtocol {
+  if (record.caudalEpidural) return 'with_caudal';
+  return record.targets.length >= 2 ? 'two_levels_or_bilateral' : 'single_level';
+}
+
+/** The level that applies: the protocol's own, else the modality's for any protocol; none when neither is set. */
+export function levelFor(
+  levels: ReferenceLevels,
+  modality: Modality,
+  protocol: DoseProtocol,
+  quantity: DoseQuantity,
+): ReferenceLevel | undefined {
+  const matches = (level: ReferenceLevel, wanted: LevelProtocol) =>
+    level.modality === modality && level.quantity === quantity && level.protocol === wanted;
+  return (
+    levels.levels.find((level) => matches(level, protocol)) ?? levels.levels.find((level) => matches(level, 'any'))
+  );
+}
+
+/** "DLP 200 mGy·cm (CT, any protocol; starting value)". */
+export function describeLevel(level: ReferenceLevel): string {
+  const { name, unit } = DOSE_QUANTITY_WORDS[level.quantity];
+  const origin =
+    level.origin === 'starting'
+      ? 'starting value, not yet the department’s own'
+      : level.origin === 'adopted'
+        ? `the department’s 75th percentile${level.basis ? ` of ${level.basis.cases} cases, ${level.basis.from} to ${level.basis.to}` : ''}`
+        : 'set by the department';
+  return `${name} ${level.value} ${unit} (${level.modality.replaceAll('_', ' ')}, ${DOSE_PROTOCOL_WORDS[level.protocol]}; ${origin})`;
+}
+
+/**
+ * The two figures the dashboard's dose charts draw and count against: the CT DLP and the
+ * fluoroscopy time for a one-level procedure (null where the department has none). The
+ * per-modality, per-protocol comparison of medians is db/stats/reference-comparison.ts.
+ */
+export function dashboardLevels(levels: ReferenceLevels): { ctDlpMGyCm: number | null; fluoroTimeS: number | null } {
+  return {
+    ctDlpMGyCm: levelFor(levels, 'ct', 'single_level', 'dlpMGyCm')?.value ?? null,
+    fluoroTimeS: levelFor(levels, 'fluoroscopy', 'single_level', 'fluoroTimeS')?.value ?? null,
+  };
+}
+
+/** The period whose signed procedures a proposal of local levels is computed from. */
+export const proposalPeriodSchema = z
+  .object({ from: isoDate, to: isoDate })
+  .strict()
+  .refine((period) => period.from <= period.to, { error: 'must not start after it ends', path: ['from'] });
+export type ProposalPeriod = z.output<typeof proposalPeriodSchema>;

@@ -1,0 +1,100 @@
+import {
+  DOSE_QUANTITIES,
+  type DoseProtocol,
+  type DoseQuantity,
+  levelFor,
+  type Modality,
+  type ReferenceLevel,
+  selectQuantiles,
+} from '../model/index.js';
+import { listOperators, referenceLevels } from '../settings.js';
+import { type ReadSource, readerOf } from '../store.js';
+import { type DashboardFilterValues, dataFingerprint } from './dashboard.js';
+import { doseSamples } from './dose-rows.js';
+
+/*
+ * By ICRP practice a reference level is compared with a median, not with single procedures:
+ * the department's and each operator's median dose per modality and protocol, beside the
+ * level that applies to it and the share of procedures above it.
+ */
+
+export interface ReferenceComparisonRow {
+  /** null: the whole department. */
+  operator: { id: string; name: string } | null;
+  modality: Modality;
+  protocol: DoseProtocol;
+  quantity: DoseQuantity;
+  cases: number;
+  median: number | null;
+  level: ReferenceLevel | null;
+  /** Is the median above the level (null without a level). */
+  medianAbove: boolean | null;
+  aboveShare: number | null;
+}
+
+const recent = new WeakMap<object, Map<string, { fingerprint: string; result: ReferenceComparisonRow[] }>>();
+
+export function referenceComparison(source: ReadSource, filter: DashboardFilterValues): ReferenceComparisonRow[] {
+  const read = readerOf(source);
+  const key = JSON.stringify(filter);
+  const current = dataFingerprint(read);
+  const cache = recent.get(read.db) ?? new Map<string, { fingerprint: string; result: ReferenceComparisonRow[] }>();
+  recent.set(read.db, cache);
+  const hit = cache.get(key);
+  if (hit && hit.fingerprint === current) return hit.result;
+
+  const levels = referenceLevels(read);
+  const names = new Map(listOperators(read).map((operator) => [operator.id, operator.name]));
+  const rows: ReferenceComparisonRow[] = [];
+  const groups = new Map<
+    string,
+    { operatorId: string | null; modality: Modality; protocol: DoseProtocol; values: Record<DoseQuantity, number[]> }
+  >();
+  for (const sample of doseSamples(read, filter)) {
+    for (const operatorId of [null, sample.operatorId ?? '']) {
+      const groupKey = `${operatorId ?? '*'}|${sample.modality}|${sample.protocol}`;
+      const group = groups.get(groupKey) ?? {
+        operatorId,
+        modality: sample.modality,
+        protocol: sample.protocol,
+        values: { dlpMGyCm: [], ctdiVolMGy: [], dapGyCm2: [], fluoroTimeS: [] },
+      };
+      for (const quantity of DOSE_QUANTITIES) group.values[quantity].push(...sample.values[quantity]);
+      groups.set(groupKey, group);
+    }
+  }
+  for (const group of groups.values()) {
+    for (const quantity of DOSE_QUANTITIES) {
+      const values = group.values[quantity];
+      if (values.length === 0) continue;
+      const [median = null] = selectQuantiles(Float64Array.from(values), [0.5]);
+      const level = levelFor(levels, group.modality, group.protocol, quantity) ?? null;
+      const above = level ? values.filter((value) => value > level.value).length : 0;
+      rows.push({
+        operator:
+          group.operatorId == null
+            ? null
+            : { id: group.operatorId, name: names.get(group.operatorId) ?? (group.operatorId || 'No operator') },
+        modality: group.modality,
+        protocol: group.protocol,
+        quantity,
+        cases: values.length,
+        median,
+        level,
+        medianAbove: level && median != null ? median > level.value : null,
+        aboveShare: level ? Math.round((above / values.length) * 10000) / 10000 : null,
+      });
+    }
+  }
+  rows.sort(
+    (a, b) =>
+      Number(a.operator !== null) - Number(b.operator !== null) ||
+      (a.operator?.name ?? '').localeCompare(b.operator?.name ?? '') ||
+      a.modality.localeCompare(b.modality) ||
+      a.protocol.localeCompare(b.protocol) ||
+      DOSE_QUANTITIES.indexOf(a.quantity) - DOSE_QUANTITIES.indexOf(b.quantity),
+  );
+  if (cache.size > 20) cache.clear();
+  cache.set(key, { fingerprint: current, result: rows });
+  return rows;
+}
