@@ -78,7 +78,11 @@ it('shows the one stored mg in every export format, for targets and the caudal i
   const bundle = JSON.parse(readFileSync(fhir, 'utf8')) as { entry: { resource: Record<string, unknown> }[] };
   const doses = bundle.entry
     .map((entry) => entry.resource)
-    .filter((resource) => resource.resourceType === 'MedicationAdministration')
+    // The drugs' administrations (the contrast agent has its own, coded from its own system).
+    .filter(
+      (resource) =>
+        resource.resourceType === 'MedicationAdministration' && !JSON.stringify(resource).includes('/contrast-agent'),
+    )
     .map((resource) => (resource.dosage as { dose?: { value: number } }).dose?.value);
   expect(doses).toEqual([1.08, 4, 1.08, 40]);
 

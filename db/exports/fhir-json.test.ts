@@ -92,7 +92,12 @@ describe('FHIR R4 export', () => {
     const types = (bundle.entry ?? []).map((entry) => entry.resource?.resourceType);
     const procedures = store.writer.db.prepare("SELECT count(*) FROM procedures WHERE status <> 'draft'").pluck().get();
     expect(types.filter((type) => type === 'Procedure')).toHaveLength(procedures as number);
-    expect(types.filter((type) => type === 'MedicationAdministration')).toHaveLength(
+    const drugAdministrations = (bundle.entry ?? []).filter(
+      (entry) =>
+        entry.resource?.resourceType === 'MedicationAdministration' &&
+        !JSON.stringify(entry.resource).includes('/contrast-agent'),
+    );
+    expect(drugAdministrations).toHaveLength(
       store.writer.db
         .prepare(
           "SELECT count(*) FROM drug_administrations d JOIN procedures p ON p.id = d.procedure_id WHERE p.status <> 'draft'",
@@ -123,6 +128,120 @@ describe('FHIR R4 export', () => {
     expect(patient.identifier).toEqual([
       { system: 'http://rootlog.org/fhir/identifier/patient-id', value: 'SECRET-ID-777' },
     ]);
+  });
+});
+
+describe('FHIR standard codes', () => {
+  const resourcesOf = async (options: { from?: string; to?: string } = {}) => {
+    const out = tempPath('codes.json');
+    await runExport(store, { format: 'fhir', out, ...options });
+    return {
+      text: readFileSync(out, 'utf8'),
+      resources: ((readJsonFile(out) as Bundle).entry ?? []).map(
+        (entry) => entry.resource as unknown as Record<string, unknown>,
+      ),
+    };
+  };
+  type Coding = { system: string; code: string; display?: string };
+  const codings = (concept: unknown) => ((concept as { coding?: Coding[] } | undefined)?.coding ?? []) as Coding[];
+
+  it('gives the radiation dose with DICOM codes, DAP in Gy·m², in one Observation per record', async () => {
+    const { store: own, operatorId: op } = tempStore();
+    const { record } = saveDraft(
+      own,
+      completeDraft(op, {
+        modality: 'ct_and_fluoroscopy',
+        dlpMGyCm: 150,
+        ctdiVolMGy: 12.5,
+        fluoroTimeS: 30,
+        dapGyCm2: 2.5,
+        doseExceedanceReason: 'patient_size',
+      }),
+      context,
+    );
+    signProcedure(own, record.id, {}, context);
+    const out = tempPath('dose.json');
+    await runExport(own, { format: 'fhir', out });
+    const dose = ((readJsonFile(out) as Bundle).entry ?? [])
+      .map((entry) => entry.resource as unknown as Record<string, unknown>)
+      .filter((resource) => codings(resource.code).some((coding) => coding.code === '113701'));
+    expect(dose).toHaveLength(1);
+    const components = (dose[0]?.component as { code: unknown; valueQuantity: Record<string, unknown> }[]).map(
+      (component) => [codings(component.code)[0]?.system, codings(component.code)[0]?.code, component.valueQuantity],
+    );
+    const dcm = 'http://dicom.nema.org/resources/ontology/DCM';
+    const ucum = 'http://unitsofmeasure.org';
+    expect(components).toEqual([
+      [dcm, '113813', { value: 150, unit: 'mGy.cm', system: ucum, code: 'mGy.cm' }],
+      [dcm, '113830', { value: 12.5, unit: 'mGy', system: ucum, code: 'mGy' }],
+      [dcm, '113722', { value: 0.00025, unit: 'Gy.m2', system: ucum, code: 'Gy.m2' }],
+      [dcm, '113730', { value: 30, unit: 's', system: ucum, code: 's' }],
+    ]);
+    own.close();
+  });
+
+  it('codes routes with SNOMED CT by approach, drugs with ATC, the lot as Medication.batch, the contrast agent on its own', async () => {
+    const { resources, text } = await resourcesOf();
+    const administrations = resources.filter((resource) => resource.resourceType === 'MedicationAdministration');
+    const routes = new Set(
+      administrations.flatMap((resource) =>
+        codings((resource.dosage as { route?: unknown } | undefined)?.route).map((coding) => coding.code),
+      ),
+    );
+    // Epidural (transforaminal), perineural (periradicular extraforaminal), caudal: demo data has all three.
+    expect([...routes].sort()).toEqual(['372475000', '404820008', '417070009']);
+    for (const resource of administrations) {
+      const route = codings((resource.dosage as { route?: unknown } | undefined)?.route);
+      if (!JSON.stringify(resource).includes('/contrast-agent'))
+        expect(route[0]?.system).toBe('http://snomed.info/sct');
+    }
+    const dexamethasone = administrations.find((resource) => JSON.stringify(resource).includes('"H02AB02"'));
+    expect(dexamethasone).toBeDefined();
+    const contrast = administrations.filter((resource) => JSON.stringify(resource).includes('/contrast-agent'));
+    expect(contrast.length).toBe(resources.filter((resource) => resource.resourceType === 'Procedure').length);
+    expect(JSON.stringify(contrast[0])).toContain('"V08AB04"');
+    // Never spinal anaesthesia, never CPT.
+    expect(text).not.toContain('231249005');
+    expect(text).not.toMatch(/ama-assn\.org|\/cpt/i);
+
+    const { store: own, operatorId: op } = tempStore();
+    const { record } = saveDraft(
+      own,
+      completeDraft(op, { drugs: [{ drug: 'dexamethasone', doseMg: 8, site: 0, lot: 'LOT-42' }] }),
+      context,
+    );
+    signProcedure(own, record.id, {}, context);
+    const out = tempPath('lot.json');
+    await runExport(own, { format: 'fhir', out });
+    const given = ((readJsonFile(out) as Bundle).entry ?? [])
+      .map((entry) => entry.resource as unknown as Record<string, unknown>)
+      .find((resource) => resource.resourceType === 'MedicationAdministration' && 'medicationReference' in resource);
+    expect(given?.medicationReference).toEqual({ reference: '#medication', display: 'Dexamethasone' });
+    expect((given?.contained as { batch: unknown }[])[0]?.batch).toEqual({ lotNumber: 'LOT-42' });
+    expect(() => validateResource(given as unknown as Resource)).not.toThrow();
+    own.close();
+  });
+
+  it('gives the contrast spread of each target as an Observation with one component per pattern', async () => {
+    const { resources } = await resourcesOf({ from: '2026-03-14', to: '2026-03-14' });
+    const spread = resources.filter((resource) =>
+      codings(resource.code).some((coding) => coding.code === 'contrast-spread'),
+    );
+    expect(spread).toHaveLength(1);
+    expect((spread[0]?.component as { code: unknown }[]).map((component) => codings(component.code)[0]?.code)).toEqual([
+      'perineural',
+    ]);
+    expect(JSON.stringify(spread[0]?.bodySite)).toContain('"code":"L5"');
+  });
+
+  it('never exports a draft: FHIR with drafts is refused at the field', async () => {
+    await expect(
+      runExport(store, { format: 'fhir', out: tempPath('drafts.json'), includeDrafts: true }),
+    ).rejects.toMatchObject({
+      field: 'includeDrafts',
+    });
+    const { text } = await resourcesOf();
+    expect(text).not.toContain('in-progress');
   });
 });
 
@@ -178,7 +297,10 @@ describe('pseudonymised exports', () => {
     await runExport(store, { format: 'json', out: first, pseudonymize: true });
     await runExport(store, { format: 'json', out: second, pseudonymize: true, from: '2026-03-14' });
     const find = (path: string) =>
-      (readJsonFile(path).procedures as { content: Record<string, unknown> }[]).find((p) => p.content.ageYears === 75);
+      // The record made above (demo records all have a weight, it has none).
+      (readJsonFile(path).procedures as { content: Record<string, unknown> }[]).find(
+        (p) => p.content.ageYears === 75 && p.content.weightKg === undefined,
+      );
     expect(find(first)?.content.patientPseudonym).toMatch(/^[0-9a-f]{64}$/);
     expect(find(first)?.content.patientPseudonym).toBe(find(second)?.content.patientPseudonym);
     expect(find(first)?.content.accessionPseudonym).not.toBe(find(first)?.content.patientPseudonym);

@@ -11,8 +11,10 @@ import type { RowContext } from './tabular.js';
 /*
  * FHIR R4 Bundle (type "collection"): per record a Procedure (code, body site per target
  * with laterality, complications), a MedicationAdministration per drug, Observations for the
- * pain NRS before and after and at each follow-up (LOINC 72514-3) and for each dose value, and one Patient per
- * patient (a keyed-hash identifier when pseudonymised). Local code systems are RootLog URNs.
+ * pain NRS before and after and at each follow-up (LOINC 72514-3), the contrast spread per target, the
+ * radiation dose (DICOM DCM codes), the contrast agent as its own MedicationAdministration (drugs with
+ * WHO ATC codes, SNOMED CT routes, the lot as Medication.batch), and one Patient per patient (a
+ * keyed-hash identifier when pseudonymised). RootLog's own code systems are http URLs (below).
  */
 
 /**
@@ -32,9 +34,13 @@ const SYSTEM = {
   dose: `${ROOTLOG_FHIR_BASE}/CodeSystem/radiation-dose`,
   complication: `${ROOTLOG_FHIR_BASE}/CodeSystem/complication`,
   indication: `${ROOTLOG_FHIR_BASE}/CodeSystem/indication`,
+  spread: `${ROOTLOG_FHIR_BASE}/CodeSystem/contrast-spread`,
+  contrast: `${ROOTLOG_FHIR_BASE}/CodeSystem/contrast-agent`,
   snomed: 'http://snomed.info/sct',
   loinc: 'http://loinc.org',
   ucum: 'http://unitsofmeasure.org',
+  dicom: 'http://dicom.nema.org/resources/ontology/DCM',
+  atc: 'http://www.whocc.no/atc',
 };
 const LATERALITY_EXTENSION = `${ROOTLOG_FHIR_BASE}/StructureDefinition/laterality`;
 const LATERALITY = {
@@ -45,6 +51,50 @@ const PAIN_NRS = {
   system: SYSTEM.loinc,
   code: '72514-3',
   display: 'Pain severity - 0-10 verbal numeric rating [Score] - Reported',
+};
+
+/** DICOM (DCM) codes of the radiation dose structured report. */
+const DOSE_CODES = {
+  report: { code: '113701', display: 'X-Ray Radiation Dose Report' },
+  dlp: { code: '113813', display: 'CT Dose Length Product Total' },
+  ctdivol: { code: '113830', display: 'Mean CTDIvol' },
+  dap: { code: '113722', display: 'Dose Area Product Total' },
+  fluoroscopyTime: { code: '113730', display: 'Total Fluoro Time' },
+} as const;
+
+/**
+ * SNOMED CT routes (FHIR's route-codes value set) by the needle's approach: a transforaminal,
+ * preganglionic or retrodiscal injection reaches the epidural space through the foramen; a
+ * periradicular extraforaminal one stays beside the nerve; the caudal one is its own route.
+ */
+function routeOf(approach: string | null | undefined): Record<string, unknown> {
+  const route =
+    approach === 'caudal'
+      ? { code: '417070009', display: 'Caudal route' }
+      : approach === 'periradicular_extraforaminal'
+        ? { code: '372475000', display: 'Perineural use' }
+        : { code: '404820008', display: 'Epidural route' };
+  const words = approach ? approach.replaceAll('_', ' ') : 'transforaminal (approach not recorded)';
+  return { coding: [{ system: SYSTEM.snomed, ...route }], text: words };
+}
+
+/** WHO ATC codes of the default catalogue's drugs (a drug the department added has none). */
+const ATC: Readonly<Record<string, { code: string; display: string }>> = {
+  dexamethasone: { code: 'H02AB02', display: 'dexamethasone' },
+  triamcinolone: { code: 'H02AB08', display: 'triamcinolone' },
+  methylprednisolone: { code: 'H02AB04', display: 'methylprednisolone' },
+  betamethasone: { code: 'H02AB01', display: 'betamethasone' },
+  lidocaine: { code: 'N01BB02', display: 'lidocaine' },
+  bupivacaine: { code: 'N01BB01', display: 'bupivacaine' },
+  ropivacaine: { code: 'N01BB09', display: 'ropivacaine' },
+  sodium_chloride: { code: 'B05XA03', display: 'sodium chloride' },
+};
+const CONTRAST_ATC: Readonly<Record<string, { code: string; display: string }>> = {
+  iohexol_240: { code: 'V08AB02', display: 'iohexol' },
+  iohexol_300: { code: 'V08AB02', display: 'iohexol' },
+  iopamidol_200: { code: 'V08AB04', display: 'iopamidol' },
+  iopamidol_300: { code: 'V08AB04', display: 'iopamidol' },
+  gadolinium_based: { code: 'V08CA', display: 'paramagnetic contrast media' },
 };
 
 /** A stable UUID (v4 layout) from a name, so the same record gives the same resource ids in every export. */
@@ -64,7 +114,8 @@ function addMinutes(performedAt: string, minutes: number): string {
   return `${local.toISOString().slice(0, 19)}${offset || 'Z'}`;
 }
 
-const STATUS = { draft: 'in-progress', signed: 'completed', amended: 'completed' } as const;
+/** Only signed records are exported as FHIR (options.ts refuses drafts): the procedure was done. */
+const STATUS = { signed: 'completed', amended: 'completed' } as const;
 
 interface Entry {
   fullUrl: string;
@@ -133,7 +184,7 @@ export function recordEntries(
         ? { system: SYSTEM.recordPseudonym, value: recordPseudonym }
         : { system: SYSTEM.recordId, value: record.id },
     ],
-    status: STATUS[record.life.status],
+    status: STATUS[record.life.status as 'signed' | 'amended'] ?? 'unknown',
     code: {
       coding: [
         {
@@ -189,6 +240,7 @@ export function recordEntries(
     const drug = administration.asSigned && known ? { ...known, ...administration.asSigned } : known;
     const uuid = nameUuid(`${recordKey}/drug/${index}`);
     const mg = givenMg[index] ?? undefined;
+    const target = typeof administration.site === 'number' ? content.targets[administration.site] : undefined;
     const site =
       administration.site === 'caudal'
         ? 'caudal epidural'
@@ -197,20 +249,38 @@ export function recordEntries(
           : undefined;
     const dosage: Record<string, unknown> = {};
     if (site) dosage.site = { text: site };
-    dosage.route = { text: administration.site === 'caudal' ? 'caudal epidural' : 'perineural (transforaminal)' };
+    dosage.route = routeOf(administration.site === 'caudal' ? 'caudal' : target?.approach);
     if (mg != null) dosage.dose = { value: mg, unit: 'mg', system: SYSTEM.ucum, code: 'mg' };
     else if (administration.volumeMl != null)
       dosage.dose = { value: administration.volumeMl, unit: 'mL', system: SYSTEM.ucum, code: 'mL' };
+    const name = drug?.name ?? administration.drug;
+    const atc = ATC[administration.drug];
+    const code = {
+      coding: [
+        ...(atc ? [{ system: SYSTEM.atc, code: atc.code, display: atc.display }] : []),
+        { system: SYSTEM.drug, code: administration.drug, display: name },
+      ],
+      text: name,
+    };
+    // The lot belongs to the product given: a contained Medication with its batch (never in a
+    // pseudonymised export, whose records carry no lot).
+    const lot = context.pseudonymize ? null : administration.lot;
+    const medication = lot
+      ? {
+          contained: [{ resourceType: 'Medication', id: 'medication', code, batch: { lotNumber: lot } }],
+          medicationReference: { reference: '#medication', display: name },
+        }
+      : { medicationCodeableConcept: code };
     entries.push({
       fullUrl: `urn:uuid:${uuid}`,
       resource: {
         resourceType: 'MedicationAdministration',
         id: uuid,
-        status: record.life.status === 'draft' ? 'in-progress' : 'completed',
-        medicationCodeableConcept: {
-          coding: [{ system: SYSTEM.drug, code: administration.drug, display: drug?.name ?? administration.drug }],
-          text: drug?.name ?? administration.drug,
-        },
+        ...(lot ? { contained: medication.contained } : {}),
+        status: 'completed',
+        ...(lot
+          ? { medicationReference: medication.medicationReference }
+          : { medicationCodeableConcept: medication.medicationCodeableConcept }),
         subject,
         partOf,
         effectiveDateTime: performed,
@@ -218,6 +288,34 @@ export function recordEntries(
       },
     });
   });
+
+  // The contrast agent is a drug given too: its own administration, by volume.
+  if (content.contrastAgent && content.contrastAgent !== 'none') {
+    const uuid = nameUuid(`${recordKey}/contrast`);
+    const agent = CONTRAST_ATC[content.contrastAgent];
+    const dosage: Record<string, unknown> = { text: 'contrast check of the needle position before the drugs' };
+    if (content.contrastVolumeMl != null)
+      dosage.dose = { value: content.contrastVolumeMl, unit: 'mL', system: SYSTEM.ucum, code: 'mL' };
+    entries.push({
+      fullUrl: `urn:uuid:${uuid}`,
+      resource: {
+        resourceType: 'MedicationAdministration',
+        id: uuid,
+        status: 'completed',
+        medicationCodeableConcept: {
+          coding: [
+            ...(agent ? [{ system: SYSTEM.atc, code: agent.code, display: agent.display }] : []),
+            { system: SYSTEM.contrast, code: content.contrastAgent },
+          ],
+          text: content.contrastAgent.replaceAll('_', ' '),
+        },
+        subject,
+        partOf,
+        effectiveDateTime: performed,
+        dosage,
+      },
+    });
+  }
 
   const observation = (
     slug: string,
@@ -289,23 +387,74 @@ export function recordEntries(
       entries.push(found);
     }
   }
-  const doses: [string, number | null | undefined, string, string][] = [
-    ['dlp', content.dlpMGyCm, 'mGy.cm', 'CT dose-length product (DLP)'],
-    ['ctdivol', content.ctdiVolMGy, 'mGy', 'CT dose index, volume (CTDIvol)'],
-    ['fluoroscopy-time', content.fluoroTimeS, 's', 'Fluoroscopy time'],
-    ['dap', content.dapGyCm2, 'Gy.cm2', 'Dose-area product (DAP)'],
-  ];
-  for (const [slug, value, unit, text] of doses) {
-    if (value == null) continue;
-    entries.push(
-      observation(
-        slug,
-        { coding: [{ system: SYSTEM.dose, code: slug, display: text }] },
-        { value, unit, system: SYSTEM.ucum, code: unit },
-        performed,
-        text,
-      ),
-    );
+  // Contrast spread per target (and for the caudal injection): what the images showed.
+  const spreadObservation = (
+    slug: string,
+    patterns: readonly string[],
+    site: Record<string, unknown> | undefined,
+    where: string,
+  ) => {
+    if (patterns.length === 0) return;
+    const uuid = nameUuid(`${recordKey}/${slug}`);
+    entries.push({
+      fullUrl: `urn:uuid:${uuid}`,
+      resource: {
+        resourceType: 'Observation',
+        id: uuid,
+        status: 'final',
+        code: {
+          coding: [{ system: SYSTEM.spread, code: 'contrast-spread', display: 'Contrast spread' }],
+          text: `Contrast spread, ${where}`,
+        },
+        subject,
+        partOf,
+        effectiveDateTime: performed,
+        ...(site ? { bodySite: site } : {}),
+        component: patterns.map((pattern) => ({
+          code: { coding: [{ system: SYSTEM.spread, code: pattern }], text: pattern.replaceAll('_', ' ') },
+          valueBoolean: true,
+        })),
+      },
+    });
+  };
+  content.targets.forEach((target, index) => {
+    spreadObservation(`spread/${index}`, target.spread, bodySite[index], `target ${index + 1}`);
+  });
+  if (content.caudalEpidural) spreadObservation('spread/caudal', content.caudalSpread, undefined, 'caudal epidural');
+
+  // Radiation dose as DICOM names it (DCM codes; DAP in Gy·m², as an RDSR reports it).
+  const doses = [
+    [DOSE_CODES.dlp, content.dlpMGyCm, 'mGy.cm', 1],
+    [DOSE_CODES.ctdivol, content.ctdiVolMGy, 'mGy', 1],
+    [DOSE_CODES.dap, content.dapGyCm2, 'Gy.m2', 1e-4],
+    [DOSE_CODES.fluoroscopyTime, content.fluoroTimeS, 's', 1],
+  ] as const;
+  const components = doses
+    .filter(([, value]) => value != null)
+    .map(([code, value, unit, factor]) => ({
+      code: { coding: [{ system: SYSTEM.dicom, ...code }], text: code.display },
+      valueQuantity: {
+        value: Number(((value as number) * factor).toPrecision(12)),
+        unit,
+        system: SYSTEM.ucum,
+        code: unit,
+      },
+    }));
+  if (components.length > 0) {
+    const uuid = nameUuid(`${recordKey}/radiation-dose`);
+    entries.push({
+      fullUrl: `urn:uuid:${uuid}`,
+      resource: {
+        resourceType: 'Observation',
+        id: uuid,
+        status: 'final',
+        code: { coding: [{ system: SYSTEM.dicom, ...DOSE_CODES.report }], text: 'Radiation dose' },
+        subject,
+        partOf,
+        effectiveDateTime: performed,
+        component: components,
+      },
+    });
   }
   return entries;
 }

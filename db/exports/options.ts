@@ -33,20 +33,33 @@ const exportFields = z
 const datesInOrder = (options: { from?: string | undefined; to?: string | undefined }) =>
   !options.from || !options.to || options.from <= options.to;
 
-export const exportOptionsSchema = exportFields.refine(datesInOrder, {
-  error: 'must not start after it ends',
-  path: ['from'],
-});
+/** A draft is not a record another system may act on: FHIR carries signed records only. */
+const fhirSignedOnly = (options: { format: ExportFormat; includeDrafts?: boolean | undefined }) =>
+  !(options.format === 'fhir' && options.includeDrafts);
+const FHIR_SIGNED_ONLY = {
+  error: 'cannot be chosen for FHIR: a FHIR export carries signed records only (a draft is not a finished record)',
+  path: ['includeDrafts'],
+};
+
+export const exportOptionsSchema = exportFields
+  .refine(datesInOrder, {
+    error: 'must not start after it ends',
+    path: ['from'],
+  })
+  .refine(fhirSignedOnly, FHIR_SIGNED_ONLY);
 
 /**
  * What the app's window may ask of an export: everything but where it goes. The file is
  * chosen in the main process (the save dialog, which asks before replacing a file), never
  * taken from the renderer.
  */
-export const exportRequestSchema = exportFields.omit({ out: true, force: true }).refine(datesInOrder, {
-  error: 'must not start after it ends',
-  path: ['from'],
-});
+export const exportRequestSchema = exportFields
+  .omit({ out: true, force: true })
+  .refine(datesInOrder, {
+    error: 'must not start after it ends',
+    path: ['from'],
+  })
+  .refine(fhirSignedOnly, FHIR_SIGNED_ONLY);
 
 export type ExportOptions = z.output<typeof exportOptionsSchema>;
 export type ExportRequest = z.input<typeof exportOptionsSchema>;

@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { saveDraft } from '../procedures.js';
+import { saveDraft, signProcedure } from '../procedures.js';
 import { completeDraft, context, tempPath, tempStore } from '../testing/fixtures.js';
 import { EXPORT_FORMATS } from './options.js';
 import { runExport } from './run.js';
@@ -30,10 +30,13 @@ describe('readers never choke', () => {
     it(`a stored ${column} of "${value}" stops ${formats.join(', ')}, naming the record, and leaves no file`, async () => {
       const { store, operatorId } = tempStore();
       const { record } = saveDraft(store, completeDraft(operatorId), context);
+      signProcedure(store, record.id, {}, context);
+      // Written behind the app's back (the lock on signed records lifted for it).
+      store.writer.db.exec('DROP TRIGGER signed_procedure_no_update');
       store.writer.db.prepare(`UPDATE procedures SET ${column} = ? WHERE id = ?`).run(value, record.id);
       for (const format of formats) {
         const out = tempPath(`broken.${format}`);
-        const attempt = runExport(store, { format, out, includeDrafts: true });
+        const attempt = runExport(store, { format, out });
         await expect(attempt, format).rejects.toMatchObject({
           code: 'validation',
           message: expect.stringContaining(`Record ${record.id}`),

@@ -1,4 +1,4 @@
-import { COMPLICATIONS, SEVERITIES } from '../../model/index.js';
+import { COMPLICATIONS, SEVERITIES, SIR_GRADES } from '../../model/index.js';
 import { type Column, text } from './columns.js';
 
 export const complicationColumns: Column[] = [
@@ -24,5 +24,13 @@ export const complicationColumns: Column[] = [
     values: SEVERITIES,
     description: 'Severity.',
     read: (row) => text(row('severity')),
+  },
+  {
+    header: 'sir_grade',
+    label: 'SIR grade',
+    type: 'code',
+    values: SIR_GRADES,
+    description: 'SIR adverse-event grade (A–B minor, C–F major); the severity follows from it when given.',
+    read: (row) => text(row('sir_grade')),
   },
 ];

@@ -21,9 +21,12 @@ const PROCEDURE_SELECT = `p.id, p.status, p.version, p.console_name, p.performed
   p.ct_acquisitions, p.fluoro_time_s, p.dap_gy_cm2, p.contrast_agent, p.contrast_volume_ml, p.caudal_epidural, p.caudal_provoked_pain,
   p.pain_pre, p.pain_post, p.pain_post_minutes, p.disposition, p.no_drug_reason, p.notes, p.warning_codes, p.signed_by, p.signed_at,
   p.amended_by, p.amended_at, p.amend_reason, o.name AS operator_name, p.indications_text AS indications,
-  p.caudal_spread_text AS caudal_spread, p.complications_text AS complications, p.caudal_drugs_text AS caudal_drugs`;
+  p.caudal_spread_text AS caudal_spread, p.complications_text AS complications, p.caudal_drugs_text AS caudal_drugs,
+  p.anticoagulant_class, p.steroid_allergy, p.local_anaesthetic_allergy, p.sedation, p.weight_kg, p.time_out_level_verified,
+  p.time_out_side_marked, p.transitional_vertebra, p.dose_exceedance_reason, p.caudal_abnormal_spread_action`;
 const TARGET_SELECT = `t.ordinal AS target_ordinal, t.root, t.side, t.foramen, t.approach, t.needle_gauge, t.needle_length_mm,
-  t.needle_repositionings, t.provoked_pain, t.injection_slowed, t.spread_text AS spread, t.drugs_text AS target_drugs`;
+  t.needle_repositionings, t.provoked_pain, t.injection_slowed, t.spread_text AS spread, t.drugs_text AS target_drugs,
+  t.abnormal_spread_action`;
 
 /** Which records an export holds: the filter of the list, signed only unless drafts are asked for. */
 export function exportFilter(options: ExportOptions): { where: string; params: Record<string, unknown> } {
@@ -114,7 +117,7 @@ function identifiedTables(
       description: 'One row per complication (or "none").',
       columns: complicationColumns,
       sql: perChild(
-        'c.procedure_id, c.complication, c.severity',
+        'c.procedure_id, c.complication, c.severity, c.sir_grade',
         'complications c ON c.procedure_id = p.id',
         'c.complication',
       ),

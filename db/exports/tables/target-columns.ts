@@ -1,4 +1,5 @@
 import {
+  ABNORMAL_SPREAD_ACTIONS,
   APPROACHES,
   FORAMINA,
   NEEDLE_GAUGES,
@@ -104,5 +105,13 @@ export const targetColumns: Column[] = [
     type: 'text',
     description: 'drug code and mg per administration at this target, ";"-separated (e.g. "dexamethasone 8 mg").',
     read: (row) => text(row('target_drugs')),
+  },
+  {
+    header: 'abnormal_spread_action',
+    label: 'Action after abnormal spread',
+    type: 'code',
+    values: ABNORMAL_SPREAD_ACTIONS,
+    description: 'What was done after intravascular or intrathecal spread at this target.',
+    read: (row) => text(row('abnormal_spread_action')),
   },
 ];

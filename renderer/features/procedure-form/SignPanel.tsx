@@ -1,3 +1,5 @@
+import { DOSE_EXCEEDANCE_REASONS } from '../../../db/model/index.js';
+import { ChoiceGroup } from '../../components/ChoiceGroup.js';
 import { useProcedureForm } from './form-store.js';
 
 const SAVE_WORDS = {
@@ -34,9 +36,15 @@ export function SignPanel() {
     remove,
     id,
   } = useProcedureForm();
-  const toConfirm = warnings.filter((warning) => warning.level !== 'reminder');
+  const doseExceedanceReason = useProcedureForm((state) => state.draft.doseExceedanceReason);
+  const update = useProcedureForm((state) => state.update);
+  const toConfirm = warnings.filter((warning) => warning.level !== 'reminder' && warning.level !== 'reference');
+  const aboveReference = warnings.filter((warning) => warning.level === 'reference');
   const reminders = warnings.filter((warning) => warning.level === 'reminder');
-  const unconfirmed = toConfirm.filter((warning) => !confirmed.includes(warning.code)).length;
+  // A dose above the reference level is answered with a reason, not a tick.
+  const unconfirmed =
+    toConfirm.filter((warning) => !confirmed.includes(warning.code)).length +
+    (aboveReference.length > 0 && !doseExceedanceReason ? 1 : 0);
   return (
     <section aria-labelledby="section-sign" className="form-section sign-panel">
       <h2 id="section-sign">{mode === 'amend' ? 'Amend the signed record' : 'Sign'}</h2>
@@ -59,6 +67,29 @@ export function SignPanel() {
             </label>
           ))}
         </fieldset>
+      )}
+      {aboveReference.length > 0 && (
+        <div className="confirmations reference-reason">
+          {aboveReference.map((warning) => (
+            <p key={warning.code} className="warning warning-check">
+              {warning.message}
+            </p>
+          ))}
+          <ChoiceGroup
+            label="Reason above the reference level"
+            field="doseExceedanceReason"
+            options={DOSE_EXCEEDANCE_REASONS}
+            selected={doseExceedanceReason ? [doseExceedanceReason] : []}
+            onToggle={(reason) =>
+              update((draft) => ({
+                ...draft,
+                doseExceedanceReason: draft.doseExceedanceReason === reason ? undefined : reason,
+              }))
+            }
+            disabled={mode === 'readonly'}
+            compact
+          />
+        </div>
       )}
       {reminders.map((warning) => (
         <p key={warning.code} className="warning warning-reminder">
@@ -83,7 +114,11 @@ export function SignPanel() {
           </button>
           {unconfirmed > 0 && (
             <span className="hint">
-              Confirm {unconfirmed === 1 ? 'the warning' : `the ${unconfirmed} warnings`} above to sign.
+              Confirm {unconfirmed === 1 ? 'the warning' : `the ${unconfirmed} warnings`} above
+              {aboveReference.length > 0 && !doseExceedanceReason
+                ? ' (and give the reason above the reference level)'
+                : ''}{' '}
+              to sign.
             </span>
           )}
           {id && (

@@ -105,7 +105,8 @@ function focusSoon(selector: string): void {
 /** After a sign or an amendment: the record's heading, which says what it now is. */
 const focusHeading = () => focusSoon('#procedure-heading');
 /** A refused signing for want of a confirmation: the first box still to tick. */
-const focusMissingConfirmation = () => focusSoon('.confirmations input[type="checkbox"]:not(:checked)');
+const focusMissingConfirmation = () =>
+  focusSoon('.confirmations input[type="checkbox"]:not(:checked), .reference-reason button[data-value]');
 /** An amendment begins where the record begins: its first field. */
 const focusFirstField = () =>
   focusSoon('.procedure-form input:not([disabled]), .procedure-form select:not([disabled])');

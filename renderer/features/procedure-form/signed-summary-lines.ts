@@ -15,6 +15,7 @@ export interface SummarySection {
   lines: SummaryLine[];
 }
 
+const yesNo = (value: boolean | null | undefined, yes: string, no: string) => (value == null ? null : value ? yes : no);
 const list = (values: readonly (string | null | undefined)[]) => values.filter(Boolean).join(', ');
 const line = (label: string, value: string | number | null | undefined): SummaryLine[] =>
   value == null || value === '' ? [] : [{ label, value: String(value) }];
@@ -54,10 +55,25 @@ export function summaryOf(
         ...line('Symptoms', words(record.symptomSide)),
         ...line('Prior infiltrations', record.priorInfiltrations),
         ...line('Consent', words(record.consent)),
-        ...line('Anticoagulation', words(record.anticoagulation)),
+        ...line(
+          'Anticoagulation',
+          list([words(record.anticoagulation), words(record.anticoagulantClass).toLowerCase() || null]),
+        ),
         ...line('Contrast allergy', words(record.contrastAllergy)),
-        ...line('Pregnancy excluded', words(record.pregnancyExcluded)),
+        ...line('Steroid allergy', words(record.steroidAllergy)),
+        ...line('Local anaesthetic allergy', words(record.localAnaestheticAllergy)),
+        ...line('Pregnancy', record.pregnancyExcluded === 'yes' ? 'Excluded' : words(record.pregnancyExcluded)),
         ...line('Diabetes', words(record.diabetes)),
+        ...line('Weight', unit(record.weightKg, 'kg')),
+        ...line('Sedation', words(record.sedation)),
+        ...line(
+          'Time-out',
+          list([
+            yesNo(record.timeOutLevelVerified, 'level verified on images', 'level NOT verified on images'),
+            yesNo(record.timeOutSideMarked, 'side marked', 'side NOT marked'),
+            record.transitionalVertebra ? 'transitional vertebra noted' : null,
+          ]),
+        ),
         ...line('Position', words(record.position)),
       ],
     },
@@ -75,6 +91,7 @@ export function summaryOf(
           target.needleRepositionings ? `${target.needleRepositionings} repositioning(s)` : null,
           target.provokedPain ? `provoked pain ${words(target.provokedPain).toLowerCase()}` : null,
           target.injectionSlowed ? 'injected more slowly' : null,
+          target.abnormalSpreadAction ? `then ${words(target.abnormalSpreadAction).toLowerCase()}` : null,
         ]),
       })),
     },
@@ -91,9 +108,17 @@ export function summaryOf(
         ...line(
           'Caudal epidural',
           record.caudalEpidural
-            ? list(['yes', ...record.caudalSpread.map((p) => words(p).toLowerCase()), words(record.caudalProvokedPain)])
+            ? list([
+                'yes',
+                ...record.caudalSpread.map((p) => words(p).toLowerCase()),
+                words(record.caudalProvokedPain),
+                record.caudalAbnormalSpreadAction
+                  ? `then ${words(record.caudalAbnormalSpreadAction).toLowerCase()}`
+                  : null,
+              ])
             : null,
         ),
+        ...line('Above the reference level because', words(record.doseExceedanceReason)),
       ],
     },
     {
@@ -133,7 +158,9 @@ export function summaryOf(
           'Complications',
           list(
             record.complications.map((entry) =>
-              entry.severity ? `${words(entry.type)} (${words(entry.severity).toLowerCase()})` : words(entry.type),
+              entry.severity
+                ? `${words(entry.type)} (${entry.sirGrade ? `SIR ${entry.sirGrade}, ` : ''}${words(entry.severity).toLowerCase()})`
+                : words(entry.type),
             ),
           ),
         ),

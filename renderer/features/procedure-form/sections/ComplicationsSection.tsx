@@ -1,9 +1,19 @@
-import { COMPLICATIONS, DISPOSITIONS, SEVERITIES } from '../../../../db/model/index.js';
+import { COMPLICATIONS, DISPOSITIONS, SEVERITIES, SIR_GRADES, severityOfSirGrade } from '../../../../db/model/index.js';
 import { words } from '../../../app/labels.js';
 import { NO_ITEMS } from '../../../app/no-items.js';
 import { ChoiceGroup } from '../../../components/ChoiceGroup.js';
 import { FieldMessages } from '../../../components/FieldMessages.js';
 import { useProcedureForm } from '../form-store.js';
+
+/** SIR adverse-event grades, shortened. */
+const SIR_GRADE_WORDS = {
+  A: 'no therapy',
+  B: 'nominal therapy',
+  C: 'therapy, short stay',
+  D: 'major therapy',
+  E: 'permanent sequelae',
+  F: 'death',
+} as const;
 
 export function ComplicationsSection({ locked }: { locked: boolean }) {
   const complications = useProcedureForm((state) => state.draft.complications ?? NO_ITEMS);
@@ -35,21 +45,46 @@ export function ComplicationsSection({ locked }: { locked: boolean }) {
       />
       {complications.map((entry, index) =>
         entry.type === 'none' ? null : (
-          <ChoiceGroup
-            key={entry.type}
-            label={`Severity: ${words(entry.type)}`}
-            field={`complications[${index}].severity`}
-            options={SEVERITIES}
-            selected={entry.severity ? [entry.severity] : []}
-            onToggle={(severity) =>
-              update((draft) => ({
-                ...draft,
-                complications: (draft.complications ?? []).map((c, i) => (i === index ? { ...c, severity } : c)),
-              }))
-            }
-            disabled={locked}
-            compact
-          />
+          <div key={entry.type} className="row">
+            <ChoiceGroup
+              label={`SIR grade: ${words(entry.type)}`}
+              field={`complications[${index}].sirGrade`}
+              options={SIR_GRADES}
+              selected={entry.sirGrade ? [entry.sirGrade] : []}
+              optionLabel={(grade) => `${grade} – ${SIR_GRADE_WORDS[grade]}`}
+              onToggle={(sirGrade) =>
+                update((draft) => ({
+                  ...draft,
+                  // The grade decides the severity (A–B minor, C–F major).
+                  complications: (draft.complications ?? []).map((c, i) =>
+                    i === index
+                      ? c.sirGrade === sirGrade
+                        ? { ...c, sirGrade: undefined }
+                        : { ...c, sirGrade, severity: severityOfSirGrade(sirGrade) }
+                      : c,
+                  ),
+                }))
+              }
+              disabled={locked}
+              compact
+            />
+            <ChoiceGroup
+              label={`Severity: ${words(entry.type)}`}
+              field={`complications[${index}].severity`}
+              options={SEVERITIES}
+              selected={entry.severity ? [entry.severity] : []}
+              onToggle={(severity) =>
+                update((draft) => ({
+                  ...draft,
+                  complications: (draft.complications ?? []).map((c, i) =>
+                    i === index ? { ...c, severity, sirGrade: undefined } : c,
+                  ),
+                }))
+              }
+              disabled={locked}
+              compact
+            />
+          </div>
         ),
       )}
       <ChoiceGroup

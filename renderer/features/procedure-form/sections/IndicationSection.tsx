@@ -1,10 +1,12 @@
 import {
+  ANTICOAGULANT_CLASSES,
   ANTICOAGULATION,
   CONSENT,
   CONTRAST_ALLERGY,
   INDICATIONS,
   POSITIONS,
   PREGNANCY_EXCLUDED,
+  SEDATIONS,
   SYMPTOM_SIDES,
   YES_NO,
 } from '../../../../db/model/index.js';
@@ -68,6 +70,43 @@ export function IndicationSection({ locked }: { locked: boolean }) {
       </div>
       <div className="row">
         <ChoiceGroup
+          label="Anticoagulant or antiplatelet"
+          field="anticoagulantClass"
+          options={ANTICOAGULANT_CLASSES}
+          selected={one(draft.anticoagulantClass)}
+          onToggle={single('anticoagulantClass')}
+          disabled={locked}
+          compact
+        />
+      </div>
+      <fieldset className="row time-out">
+        <legend>Time-out</legend>
+        {(
+          [
+            ['timeOutLevelVerified', 'Level verified on the images'],
+            ['timeOutSideMarked', 'Side marked'],
+            ['transitionalVertebra', 'Transitional vertebra noted'],
+          ] as const
+        ).map(([field, label]) => (
+          <ChoiceGroup
+            key={field}
+            label={label}
+            field={field}
+            options={YES_NO}
+            selected={draft[field] == null ? [] : [draft[field] ? 'yes' : 'no']}
+            onToggle={(value) =>
+              update((current) => {
+                const answer = value === 'yes';
+                return { ...current, [field]: current[field] === answer ? undefined : answer };
+              })
+            }
+            disabled={locked}
+            compact
+          />
+        ))}
+      </fieldset>
+      <div className="row">
+        <ChoiceGroup
           label="Contrast allergy"
           field="contrastAllergy"
           options={CONTRAST_ALLERGY}
@@ -77,11 +116,12 @@ export function IndicationSection({ locked }: { locked: boolean }) {
           compact
         />
         <ChoiceGroup
-          label="Pregnancy excluded"
+          label="Pregnancy"
           field="pregnancyExcluded"
           options={PREGNANCY_EXCLUDED}
           selected={one(draft.pregnancyExcluded)}
           onToggle={single('pregnancyExcluded')}
+          optionLabel={(value) => (value === 'yes' ? 'Excluded' : words(value))}
           disabled={locked}
           compact
         />
@@ -93,6 +133,42 @@ export function IndicationSection({ locked }: { locked: boolean }) {
           onToggle={single('diabetes')}
           disabled={locked}
           compact
+        />
+      </div>
+      <div className="row">
+        <ChoiceGroup
+          label="Steroid allergy"
+          field="steroidAllergy"
+          options={YES_NO}
+          selected={one(draft.steroidAllergy)}
+          onToggle={single('steroidAllergy')}
+          disabled={locked}
+          compact
+        />
+        <ChoiceGroup
+          label="Local anaesthetic allergy"
+          field="localAnaestheticAllergy"
+          options={YES_NO}
+          selected={one(draft.localAnaestheticAllergy)}
+          onToggle={single('localAnaestheticAllergy')}
+          disabled={locked}
+          compact
+        />
+        <ChoiceGroup
+          label="Sedation"
+          field="sedation"
+          options={SEDATIONS}
+          selected={one(draft.sedation)}
+          onToggle={single('sedation')}
+          disabled={locked}
+          compact
+        />
+        <NumberField
+          label="Weight (kg)"
+          field="weightKg"
+          value={draft.weightKg}
+          onChange={(weightKg) => update((current) => ({ ...current, weightKg }))}
+          disabled={locked}
         />
       </div>
       {/* Usually prone and a first infiltration: shown in the summary line, opened to change. */}

@@ -1,7 +1,9 @@
 import { useState } from 'react';
 import {
+  ABNORMAL_SPREAD_ACTIONS,
   APPROACHES,
   FORAMINA,
+  isUnsafeSpread,
   NEEDLE_GAUGES,
   PROVOKED_PAIN,
   ROOTS,
@@ -33,6 +35,7 @@ export function TargetsSection({ locked }: { locked: boolean }) {
   const caudal = useProcedureForm((state) => state.draft.caudalEpidural ?? false);
   const caudalSpread = useProcedureForm((state) => state.draft.caudalSpread ?? NO_ITEMS);
   const caudalProvokedPain = useProcedureForm((state) => state.draft.caudalProvokedPain);
+  const caudalAction = useProcedureForm((state) => state.draft.caudalAbnormalSpreadAction);
   const update = useProcedureForm((state) => state.update);
   const removeTarget = useProcedureForm((state) => state.removeTarget);
   const removedTarget = useProcedureForm((state) => state.removedTarget);
@@ -177,6 +180,22 @@ export function TargetsSection({ locked }: { locked: boolean }) {
             multiple
             disabled={locked}
           />
+          {(target.spread ?? []).some(isUnsafeSpread) && (
+            <ChoiceGroup
+              label={`Action after abnormal spread, target ${index + 1}`}
+              field={`targets[${index}].abnormalSpreadAction`}
+              options={ABNORMAL_SPREAD_ACTIONS}
+              selected={target.abnormalSpreadAction ? [target.abnormalSpreadAction] : []}
+              onToggle={(action) =>
+                setTarget(index, (t) => ({
+                  ...t,
+                  abnormalSpreadAction: t.abnormalSpreadAction === action ? undefined : action,
+                }))
+              }
+              disabled={locked}
+              compact
+            />
+          )}
           <ChoiceGroup
             label="Provoked pain"
             field={`targets[${index}].provokedPain`}
@@ -275,6 +294,22 @@ export function TargetsSection({ locked }: { locked: boolean }) {
             onToggle={(pattern) => update((draft) => ({ ...draft, caudalSpread: toggle(draft.caudalSpread, pattern) }))}
             multiple
             disabled={locked}
+          />
+        )}
+        {caudal && caudalSpread.some(isUnsafeSpread) && (
+          <ChoiceGroup
+            label="Caudal: action after abnormal spread"
+            field="caudalAbnormalSpreadAction"
+            options={ABNORMAL_SPREAD_ACTIONS}
+            selected={caudalAction ? [caudalAction] : []}
+            onToggle={(action) =>
+              update((draft) => ({
+                ...draft,
+                caudalAbnormalSpreadAction: draft.caudalAbnormalSpreadAction === action ? undefined : action,
+              }))
+            }
+            disabled={locked}
+            compact
           />
         )}
         {caudal && (
