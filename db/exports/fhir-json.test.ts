@@ -166,7 +166,7 @@ describe('FHIR standard codes', () => {
       .map((entry) => entry.resource as unknown as Record<string, unknown>)
       .filter((resource) => codings(resource.code).some((coding) => coding.code === '113701'));
     expect(dose).toHaveLength(1);
-    const components = (dose[0]?.component as { code: unknown; valueQuantity: Record<string, unknown> }[]).map(
+    const components = ((dose[0]?.component ?? []) as { code: unknown; valueQuantity: Record<string, unknown> }[]).map(
       (component) => [codings(component.code)[0]?.system, codings(component.code)[0]?.code, component.valueQuantity],
     );
     const dcm = 'http://dicom.nema.org/resources/ontology/DCM';
@@ -217,7 +217,7 @@ describe('FHIR standard codes', () => {
       .map((entry) => entry.resource as unknown as Record<string, unknown>)
       .find((resource) => resource.resourceType === 'MedicationAdministration' && 'medicationReference' in resource);
     expect(given?.medicationReference).toEqual({ reference: '#medication', display: 'Dexamethasone' });
-    expect((given?.contained as { batch: unknown }[])[0]?.batch).toEqual({ lotNumber: 'LOT-42' });
+    expect(((given?.contained ?? []) as { batch: unknown }[])[0]?.batch).toEqual({ lotNumber: 'LOT-42' });
     expect(() => validateResource(given as unknown as Resource)).not.toThrow();
     own.close();
   });
