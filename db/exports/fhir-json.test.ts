@@ -228,9 +228,9 @@ describe('FHIR standard codes', () => {
       codings(resource.code).some((coding) => coding.code === 'contrast-spread'),
     );
     expect(spread).toHaveLength(1);
-    expect((spread[0]?.component as { code: unknown }[]).map((component) => codings(component.code)[0]?.code)).toEqual([
-      'perineural',
-    ]);
+    expect(
+      ((spread[0]?.component ?? []) as { code: unknown }[]).map((component) => codings(component.code)[0]?.code),
+    ).toEqual(['perineural']);
     expect(JSON.stringify(spread[0]?.bodySite)).toContain('"code":"L5"');
   });
 
