@@ -48,14 +48,50 @@ describe('demo data', () => {
       (a.store.writer.db.prepare(`SELECT avg(${sql}) FROM targets`).pluck().get() as number) * 100;
     expect(share("root = 'L5'")).toBeGreaterThan(50);
     expect(share("root = 'S1'")).toBeGreaterThan(12);
-    const intravascular = a.store.writer.db
+    const db = a.store.writer.db;
+    const one = (sql: string) => db.prepare(sql).pluck().get() as number;
+    // Intravascular uptake as published: about 8 % of lumbar targets, about 20 % at S1.
+    const intravascular = (roots: string) =>
+      one(
+        `SELECT avg(EXISTS (SELECT 1 FROM target_spread s WHERE s.procedure_id = t.procedure_id AND s.target_ordinal = t.ordinal AND s.pattern LIKE 'intravascular%')) * 100 FROM targets t WHERE t.root ${roots}`,
+      );
+    expect(intravascular("<> 'S1'")).toBeGreaterThan(6);
+    expect(intravascular("<> 'S1'")).toBeLessThan(10);
+    expect(intravascular("= 'S1'")).toBeGreaterThan(16);
+    expect(intravascular("= 'S1'")).toBeLessThan(24);
+    // Major complications rare (order 0.01–0.1 %), vasovagal about 1 %.
+    const major = one("SELECT count(DISTINCT procedure_id) * 100.0 / 3000 FROM complications WHERE severity = 'major'");
+    expect(major).toBeLessThan(0.25);
+    const vasovagal = one("SELECT count(*) * 100.0 / 3000 FROM complications WHERE complication = 'vasovagal'");
+    expect(vasovagal).toBeGreaterThan(0.4);
+    expect(vasovagal).toBeLessThan(2);
+    // Consistent: an intravascular injection complication exactly where the spread was intravascular,
+    // an action after every abnormal spread, nobody home after intrathecal spread or a motor block.
+    expect(
+      one(`SELECT count(*) FROM procedures p WHERE
+        EXISTS (SELECT 1 FROM target_spread s WHERE s.procedure_id = p.id AND s.pattern LIKE 'intravascular%')
+        <> EXISTS (SELECT 1 FROM complications c WHERE c.procedure_id = p.id AND c.complication = 'intravascular_injection')`),
+    ).toBe(0);
+    expect(
+      one(`SELECT count(*) FROM targets t WHERE t.abnormal_spread_action IS NULL AND EXISTS (SELECT 1 FROM target_spread s
+        WHERE s.procedure_id = t.procedure_id AND s.target_ordinal = t.ordinal AND s.pattern IN ('intravascular_venous', 'intravascular_arterial', 'intrathecal'))`),
+    ).toBe(0);
+    expect(
+      one(`SELECT count(*) FROM procedures p WHERE p.disposition = 'home_not_driving' AND (
+        EXISTS (SELECT 1 FROM target_spread s WHERE s.procedure_id = p.id AND s.pattern = 'intrathecal')
+        OR EXISTS (SELECT 1 FROM complications c WHERE c.procedure_id = p.id AND c.complication = 'transient_motor_block'))`),
+    ).toBe(0);
+    // Pregnancy asked of women of 12–55 and varying; not applicable to everyone else.
+    const pregnancy = db
       .prepare(
-        "SELECT avg(EXISTS (SELECT 1 FROM target_spread s WHERE s.procedure_id = t.procedure_id AND s.target_ordinal = t.ordinal AND s.pattern LIKE 'intravascular%')) FROM targets t",
+        "SELECT DISTINCT pregnancy_excluded FROM procedures WHERE sex = 'female' AND cast(substr(performed_date, 1, 4) AS int) - cast(substr(birth_date, 1, 4) AS int) BETWEEN 13 AND 54",
       )
       .pluck()
-      .get() as number;
-    expect(intravascular * 100).toBeGreaterThan(1);
-    expect(intravascular * 100).toBeLessThan(3.5);
+      .all();
+    expect(pregnancy).toEqual(expect.arrayContaining(['yes', 'not_excluded']));
+    expect(one("SELECT count(*) FROM procedures WHERE sex = 'male' AND pregnancy_excluded <> 'not_applicable'")).toBe(
+      0,
+    );
     const dlp = a.store.writer.db
       .prepare("SELECT avg(dlp_mgy_cm) FROM procedures WHERE modality = 'ct'")
       .pluck()
