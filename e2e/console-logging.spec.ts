@@ -136,7 +136,14 @@ test('intravascular spread followed by a particulate steroid is flagged and must
   await choices(page, 'Guidance modality').getByRole('radio', { name: /^CT/ }).first().click();
   await page.getByRole('button', { name: '+ Triamcinolone acetonide' }).click();
   // The warning appears beside the drug as soon as it is chosen.
-  await expect(page.locator('[data-field="drugs[0].drug"] .warning-safety')).toContainText('particulate steroid');
+  const particulate = page.locator('[data-field="drugs[0].drug"] .warning-safety');
+  await expect(particulate).toContainText('particulate steroid');
+  // What was done after the abnormal spread: a clean retest clears the warning, digital subtraction does not.
+  const action = choices(page, 'Action after abnormal spread, target 1');
+  await action.getByRole('radio', { name: 'Repositioned, clean retest' }).click();
+  await expect(particulate).toHaveCount(0);
+  await action.getByRole('radio', { name: 'Digital subtraction' }).click();
+  await expect(particulate).toContainText('particulate steroid');
   await choices(page, 'Pain before (NRS 0–10)').getByRole('radio', { name: /^7/ }).click();
   await choices(page, 'Pain after (NRS 0–10)').getByRole('radio', { name: /^3/ }).click();
   // The spread was intravascular: recorded as the complication too (a disagreement would be a warning of its own).

@@ -50,7 +50,7 @@ export function formatDashboard(result: Dashboard): string[] {
       `  ${`${row.complication}${row.severity ? ` (${row.severity})` : ''}`.padEnd(36)} ${row.procedures} (${percent(row.rate)})`,
     );
   section(
-    `Radiation dose (reference: DLP ${result.referenceLevels.ctDlpMGyCm} mGy·cm, fluoroscopy ${result.referenceLevels.fluoroTimeS} s)`,
+    `Radiation dose (reference for one level: CT DLP ${result.referenceLevels.ctDlpMGyCm ?? 'none set'} mGy·cm, fluoroscopy ${result.referenceLevels.fluoroTimeS ?? 'none set'} s)`,
   );
   for (const group of [...result.dose.byModality, ...result.dose.byOperator]) {
     lines.push(

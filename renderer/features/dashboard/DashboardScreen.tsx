@@ -9,6 +9,7 @@ import { ChartPanel, themeColours } from './ChartPanel.js';
 import { useDashboard } from './dashboard-store.js';
 import { dashboardCsv } from './numbers-csv.js';
 import { OutcomesPanel } from './OutcomesPanel.js';
+import { ReferencePanel } from './ReferencePanel.js';
 
 const pct = (value: number | null) => (value === null ? '—' : `${(value * 100).toFixed(1)} %`);
 const num = (value: number | null) => (value === null ? '—' : String(value));
@@ -51,7 +52,7 @@ function exportPng() {
 
 /** Quality review: filters, then charts with their numbers; "export this view" as PNG and CSV. */
 export function DashboardScreen() {
-  const { filter, data, outcomes, loading, error, setFilter, load } = useDashboard();
+  const { filter, data, outcomes, reference, loading, error, setFilter, load } = useDashboard();
   const operators = useSettings((state) => state.settings?.operators ?? NO_ITEMS);
   useEffect(() => {
     void load();
@@ -315,7 +316,7 @@ export function DashboardScreen() {
             title="Radiation dose: monthly median DLP"
             kind="line"
             yTitle="mGy·cm"
-            summary={`Monthly median DLP against the reference level of ${data.referenceLevels.ctDlpMGyCm} mGy·cm; medians, 75th percentiles and shares above reference in the table beside.`}
+            summary={`Monthly median DLP against the reference level for one-level CT (${data.referenceLevels.ctDlpMGyCm ?? 'none set'} mGy·cm); medians, 75th percentiles and shares above reference in the table beside.`}
             data={{
               labels: data.dose.trend.map((row) => row.month),
               datasets: [
@@ -404,6 +405,7 @@ export function DashboardScreen() {
         </div>
       )}
       {outcomes && <OutcomesPanel outcomes={outcomes} />}
+      {reference && <ReferencePanel rows={reference} />}
     </section>
   );
 }

@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { Dashboard, DashboardFilter } from '../../../db/model/index.js';
+import type { ReferenceComparisonRow } from '../../../db/stats/reference-comparison.js';
 import type { FollowUpOutcomes } from '../../../electron/shared/api-contract.js';
 import { ApiCallError, client } from '../../app/api-client.js';
 
@@ -8,6 +9,8 @@ interface DashboardState {
   data: Dashboard | null;
   /** Did the injection help: the follow-up outcomes for the same filter. */
   outcomes: FollowUpOutcomes | null;
+  /** Medians per modality and protocol against the reference levels, department and operators. */
+  reference: ReferenceComparisonRow[] | null;
   loading: boolean;
   error: string | null;
   setFilter: (filter: DashboardFilter) => void;
@@ -29,6 +32,7 @@ export const useDashboard = create<DashboardState>((set, get) => ({
   filter: lastTwelveMonths(),
   data: null,
   outcomes: null,
+  reference: null,
   loading: false,
   error: null,
   setFilter: (filter) => {
@@ -39,11 +43,12 @@ export const useDashboard = create<DashboardState>((set, get) => ({
     const mine = ++generation;
     set({ loading: true, error: null });
     try {
-      const [data, outcomes] = await Promise.all([
+      const [data, outcomes, reference] = await Promise.all([
         client.stats.dashboard(get().filter),
         client.stats.outcomes(get().filter),
+        client.stats.referenceComparison(get().filter),
       ]);
-      if (mine === generation) set({ data, outcomes, loading: false });
+      if (mine === generation) set({ data, outcomes, reference, loading: false });
     } catch (error) {
       if (mine === generation)
         set({ loading: false, error: error instanceof ApiCallError ? error.error.message : String(error) });

@@ -6,6 +6,7 @@ import {
   INDICATIONS,
   POSITIONS,
   PREGNANCY_EXCLUDED,
+  type ProcedureInput,
   SEDATIONS,
   SYMPTOM_SIDES,
   YES_NO,
@@ -15,6 +16,32 @@ import { ChoiceGroup } from '../../../components/ChoiceGroup.js';
 import { NumberField } from '../../../components/NumberField.js';
 import { toggle } from '../draft-edits.js';
 import { useProcedureForm } from '../form-store.js';
+
+/** Open when something in it needs attention: a time-out answered "no" or an allergy. */
+const safetyDetailsOpen = (
+  draft: Pick<
+    ProcedureInput,
+    'timeOutLevelVerified' | 'timeOutSideMarked' | 'steroidAllergy' | 'localAnaestheticAllergy'
+  >,
+) =>
+  draft.timeOutLevelVerified === false ||
+  draft.timeOutSideMarked === false ||
+  draft.steroidAllergy === 'yes' ||
+  draft.localAnaestheticAllergy === 'yes' ||
+  undefined;
+
+const timeOutWords = (
+  draft: Pick<
+    ProcedureInput,
+    'timeOutLevelVerified' | 'timeOutSideMarked' | 'steroidAllergy' | 'localAnaestheticAllergy'
+  >,
+) => {
+  if (draft.timeOutLevelVerified == null && draft.timeOutSideMarked == null) return 'not recorded';
+  return [
+    draft.timeOutLevelVerified ? 'level verified' : 'level NOT verified',
+    draft.timeOutSideMarked ? 'side marked' : 'side NOT marked',
+  ].join(', ');
+};
 
 /** Indication and the safety checks asked before the needle goes in. */
 export function IndicationSection({ locked }: { locked: boolean }) {
@@ -70,43 +97,6 @@ export function IndicationSection({ locked }: { locked: boolean }) {
       </div>
       <div className="row">
         <ChoiceGroup
-          label="Anticoagulant or antiplatelet"
-          field="anticoagulantClass"
-          options={ANTICOAGULANT_CLASSES}
-          selected={one(draft.anticoagulantClass)}
-          onToggle={single('anticoagulantClass')}
-          disabled={locked}
-          compact
-        />
-      </div>
-      <fieldset className="row time-out">
-        <legend>Time-out</legend>
-        {(
-          [
-            ['timeOutLevelVerified', 'Level verified on the images'],
-            ['timeOutSideMarked', 'Side marked'],
-            ['transitionalVertebra', 'Transitional vertebra noted'],
-          ] as const
-        ).map(([field, label]) => (
-          <ChoiceGroup
-            key={field}
-            label={label}
-            field={field}
-            options={YES_NO}
-            selected={draft[field] == null ? [] : [draft[field] ? 'yes' : 'no']}
-            onToggle={(value) =>
-              update((current) => {
-                const answer = value === 'yes';
-                return { ...current, [field]: current[field] === answer ? undefined : answer };
-              })
-            }
-            disabled={locked}
-            compact
-          />
-        ))}
-      </fieldset>
-      <div className="row">
-        <ChoiceGroup
           label="Contrast allergy"
           field="contrastAllergy"
           options={CONTRAST_ALLERGY}
@@ -135,43 +125,88 @@ export function IndicationSection({ locked }: { locked: boolean }) {
           compact
         />
       </div>
-      <div className="row">
-        <ChoiceGroup
-          label="Steroid allergy"
-          field="steroidAllergy"
-          options={YES_NO}
-          selected={one(draft.steroidAllergy)}
-          onToggle={single('steroidAllergy')}
-          disabled={locked}
-          compact
-        />
-        <ChoiceGroup
-          label="Local anaesthetic allergy"
-          field="localAnaestheticAllergy"
-          options={YES_NO}
-          selected={one(draft.localAnaestheticAllergy)}
-          onToggle={single('localAnaestheticAllergy')}
-          disabled={locked}
-          compact
-        />
-        <ChoiceGroup
-          label="Sedation"
-          field="sedation"
-          options={SEDATIONS}
-          selected={one(draft.sedation)}
-          onToggle={single('sedation')}
-          disabled={locked}
-          compact
-        />
-        <NumberField
-          label="Weight (kg)"
-          field="weightKg"
-          value={draft.weightKg}
-          onChange={(weightKg) => update((current) => ({ ...current, weightKg }))}
-          disabled={locked}
-        />
-      </div>
       {/* Usually prone and a first infiltration: shown in the summary line, opened to change. */}
+      {/* Asked of every patient but rarely other than usual: a summary line, opened to record. */}
+      <details className="more-details" open={safetyDetailsOpen(draft)}>
+        <summary>
+          Time-out: {timeOutWords(draft)}; anticoagulant:{' '}
+          {words(draft.anticoagulantClass).toLowerCase() || 'not recorded'}; allergies, sedation, weight:{' '}
+          {draft.weightKg ? `${draft.weightKg} kg` : 'not recorded'}
+        </summary>
+        <div className="row">
+          <ChoiceGroup
+            label="Anticoagulant or antiplatelet"
+            field="anticoagulantClass"
+            options={ANTICOAGULANT_CLASSES}
+            selected={one(draft.anticoagulantClass)}
+            onToggle={single('anticoagulantClass')}
+            disabled={locked}
+            compact
+          />
+        </div>
+        <fieldset className="row time-out">
+          <legend>Time-out</legend>
+          {(
+            [
+              ['timeOutLevelVerified', 'Level verified on the images'],
+              ['timeOutSideMarked', 'Side marked'],
+              ['transitionalVertebra', 'Transitional vertebra noted'],
+            ] as const
+          ).map(([field, label]) => (
+            <ChoiceGroup
+              key={field}
+              label={label}
+              field={field}
+              options={YES_NO}
+              selected={draft[field] == null ? [] : [draft[field] ? 'yes' : 'no']}
+              onToggle={(value) =>
+                update((current) => {
+                  const answer = value === 'yes';
+                  return { ...current, [field]: current[field] === answer ? undefined : answer };
+                })
+              }
+              disabled={locked}
+              compact
+            />
+          ))}
+        </fieldset>
+        <div className="row">
+          <ChoiceGroup
+            label="Steroid allergy"
+            field="steroidAllergy"
+            options={YES_NO}
+            selected={one(draft.steroidAllergy)}
+            onToggle={single('steroidAllergy')}
+            disabled={locked}
+            compact
+          />
+          <ChoiceGroup
+            label="Local anaesthetic allergy"
+            field="localAnaestheticAllergy"
+            options={YES_NO}
+            selected={one(draft.localAnaestheticAllergy)}
+            onToggle={single('localAnaestheticAllergy')}
+            disabled={locked}
+            compact
+          />
+          <ChoiceGroup
+            label="Sedation"
+            field="sedation"
+            options={SEDATIONS}
+            selected={one(draft.sedation)}
+            onToggle={single('sedation')}
+            disabled={locked}
+            compact
+          />
+          <NumberField
+            label="Weight (kg)"
+            field="weightKg"
+            value={draft.weightKg}
+            onChange={(weightKg) => update((current) => ({ ...current, weightKg }))}
+            disabled={locked}
+          />
+        </div>
+      </details>
       <details className="more-details">
         <summary>
           Position: {draft.position ? words(draft.position).toLowerCase() : 'not recorded'}; prior infiltrations:{' '}
