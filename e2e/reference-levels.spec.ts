@@ -18,8 +18,8 @@ test('an administrator adopts the department’s own reference levels, and the d
   // The demo department's day: all 300 signed procedures.
   const today = localDateTimeWithOffset(new Date()).slice(0, 10);
   const yesterday = localDateTimeWithOffset(new Date(Date.now() - 86_400_000)).slice(0, 10);
-  await panel.getByLabel('From').fill(yesterday);
-  await panel.getByLabel('To').fill(today);
+  await panel.getByLabel('From', { exact: true }).fill(yesterday);
+  await panel.getByLabel('To', { exact: true }).fill(today);
   await panel.getByRole('button', { name: 'Compute proposal' }).click();
   const proposal = panel.getByRole('table', { name: /75th percentile of the signed procedures/ });
   const ctRow = proposal.getByRole('row', { name: /^CT any protocol DLP/ });
@@ -84,7 +84,11 @@ test('a dose above the reference level asks for a reason at signing, not a tick'
   await choices(page, 'Complications').getByRole('button', { name: /^None/ }).click();
 
   const sign = page.getByRole('button', { name: /Sign procedure/ });
-  await expect(page.getByText(/DLP 950 mGy·cm is above the reference level/)).toBeVisible();
+  // Beside the DLP as typed, and in the sign panel with the reasons to choose from.
+  await expect(page.locator('[data-field="dlpMGyCm"] .warning-reference')).toContainText('Above reference level');
+  await expect(
+    page.getByRole('region', { name: 'Sign' }).getByText(/DLP 950 mGy·cm is above the reference level/),
+  ).toBeVisible();
   // No tick box for it: a reason from the list.
   await expect(page.getByRole('checkbox', { name: /DLP 950/ })).toHaveCount(0);
   await expect(sign).toBeDisabled();

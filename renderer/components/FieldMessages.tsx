@@ -25,7 +25,13 @@ export function FieldMessages({ field }: { field: string }) {
       {warnings.map((warning) => (
         <p key={warning.code} className={`warning warning-${warning.level}`}>
           <span className="warning-tag">
-            {warning.level === 'safety' ? 'Safety' : warning.level === 'check' ? 'Check' : 'Reminder'}
+            {warning.level === 'safety'
+              ? 'Safety'
+              : warning.level === 'check'
+                ? 'Check'
+                : warning.level === 'reference'
+                  ? 'Above reference level'
+                  : 'Reminder'}
           </span>{' '}
           {warning.message}
         </p>
