@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { auditHistory } from './audit.js';
-import { STARTING_REFERENCE_LEVELS } from './model/index.js';
+import { DEFAULT_DRUG_CATALOGUE, STARTING_REFERENCE_LEVELS } from './model/index.js';
 import { saveDraft } from './procedures.js';
 import { getSettings, pseudonymKey, saveDrug, saveOperator, updateSettings } from './settings.js';
 import type { Store } from './store.js';
@@ -24,7 +24,16 @@ describe('department settings', () => {
     expect(settings.referenceLevels).toEqual(STARTING_REFERENCE_LEVELS);
     expect(settings.referenceLevels.levels.every((level) => level.origin === 'starting')).toBe(true);
     expect(settings.steroidDayMaxDexamethasoneMg).toBe(30);
-    expect(settings.drugCatalogue).toHaveLength(8);
+    // The database's catalogue is the model's default one, drug for drug (migrations 1 and 10).
+    expect(
+      [...settings.drugCatalogue]
+        .sort((a, b) => a.code.localeCompare(b.code))
+        .map(({ code, name, particulate, maxDoseMg }) => ({ code, name, particulate, maxDoseMg })),
+    ).toEqual(
+      [...DEFAULT_DRUG_CATALOGUE]
+        .sort((a, b) => a.code.localeCompare(b.code))
+        .map(({ code, name, particulate, maxDoseMg }) => ({ code, name, particulate, maxDoseMg })),
+    );
     expect(settings.consoleName.length).toBeGreaterThan(0);
     expect(JSON.stringify(settings)).not.toContain(pseudonymKey(store));
   });

@@ -84,6 +84,7 @@ const ATC: Readonly<Record<string, { code: string; display: string }>> = {
   triamcinolone: { code: 'H02AB08', display: 'triamcinolone' },
   methylprednisolone: { code: 'H02AB04', display: 'methylprednisolone' },
   betamethasone: { code: 'H02AB01', display: 'betamethasone' },
+  betamethasone_phosphate: { code: 'H02AB01', display: 'betamethasone' },
   lidocaine: { code: 'N01BB02', display: 'lidocaine' },
   bupivacaine: { code: 'N01BB01', display: 'bupivacaine' },
   ropivacaine: { code: 'N01BB09', display: 'ropivacaine' },
@@ -251,7 +252,8 @@ export function recordEntries(
     if (site) dosage.site = { text: site };
     dosage.route = routeOf(administration.site === 'caudal' ? 'caudal' : target?.approach);
     if (mg != null) dosage.dose = { value: mg, unit: 'mg', system: SYSTEM.ucum, code: 'mg' };
-    else if (administration.volumeMl != null)
+    if (mg != null && administration.doseSalt) dosage.text = `dose stated as dexamethasone ${administration.doseSalt}`;
+    else if (mg == null && administration.volumeMl != null)
       dosage.dose = { value: administration.volumeMl, unit: 'mL', system: SYSTEM.ucum, code: 'mL' };
     const name = drug?.name ?? administration.drug;
     const atc = ATC[administration.drug];

@@ -1,7 +1,11 @@
 import type { Drug } from './catalogue.js';
 import { doseInMg, type ProcedureDraft } from './procedure.js';
 import type { RuleSettings } from './settings.js';
-import { dexamethasoneEquivalentMg, STARTING_STEROID_DAY_MAX_DEXAMETHASONE_MG } from './steroid-dose.js';
+import {
+  dexamethasoneEquivalentMg,
+  doseForLimitsMg,
+  STARTING_STEROID_DAY_MAX_DEXAMETHASONE_MG,
+} from './steroid-dose.js';
 import type { ClinicalWarning, SameDaySteroidMg } from './warnings.js';
 
 const formatMg = (mg: number) => `${Math.round(mg * 100) / 100} mg`;
@@ -23,9 +27,10 @@ export function doseMaximumWarnings(
   const found: ClinicalWarning[] = [];
   const totals = new Map<string, { mg: number; firstIndex: number; drug: Drug; where: string }>();
   record.drugs.forEach((administration, index) => {
-    const mg = doseInMg(administration);
+    const given = doseInMg(administration);
     const drug = catalogue.get(administration.drug);
-    if (mg == null || !drug) return;
+    if (given == null || !drug) return;
+    const mg = doseForLimitsMg(administration.drug, given, administration.doseSalt);
     const perSite = drug.drugClass === 'steroid';
     const key = perSite ? `${administration.drug}@${administration.site ?? '?'}` : administration.drug;
     const where =
@@ -53,8 +58,9 @@ export function doseMaximumWarnings(
   let here = 0;
   let firstSteroid = -1;
   record.drugs.forEach((administration, index) => {
-    const mg = doseInMg(administration);
-    if (mg == null || catalogue.get(administration.drug)?.drugClass !== 'steroid') return;
+    const given = doseInMg(administration);
+    if (given == null || catalogue.get(administration.drug)?.drugClass !== 'steroid') return;
+    const mg = doseForLimitsMg(administration.drug, given, administration.doseSalt);
     here += dexamethasoneEquivalentMg(administration.drug, mg);
     if (firstSteroid < 0) firstSteroid = index;
   });

@@ -65,6 +65,7 @@ export const FIELD_LABELS: Record<string, string> = {
   volumeMl: 'Volume (mL)',
   site: 'Injection site',
   lot: 'Lot',
+  doseSalt: 'Dose stated as',
   noDrugReason: 'Reason no drug was given',
   painPre: 'Pain before (NRS)',
   painPost: 'Pain after (NRS)',

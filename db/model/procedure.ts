@@ -10,6 +10,7 @@ import {
   CONTRAST_ALLERGY,
   DISPOSITIONS,
   DOSE_EXCEEDANCE_REASONS,
+  DOSE_SALTS,
   DRUG_CLASSES,
   FOLLOW_UP_METHODS,
   FORAMINA,
@@ -151,6 +152,8 @@ export const drugAdministrationSchema = z
     volumeMl: optional(amount(0, 50)),
     site: optional(drugSiteSchema),
     lot: optional(text(64)),
+    /** Dexamethasone only: the dose as the phosphate (default) or as the base. */
+    doseSalt: optional(oneOf(DOSE_SALTS)),
     asSigned: optional(signedDrugFactsSchema),
   })
   .strict();

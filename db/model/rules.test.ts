@@ -241,6 +241,36 @@ describe('clinical warnings', () => {
     ).toEqual(['dose_above_maximum']);
   });
 
+  it('a dexamethasone dose stated as the base is compared as the phosphate; the salt belongs to dexamethasone only', () => {
+    // 14 mg base ≈ 17 mg phosphate: above the 15 mg per level; 14 mg phosphate is not.
+    expect(codesOf({ drugs: [{ drug: 'dexamethasone', doseMg: 14, site: 0, doseSalt: 'base' }] })).toEqual([
+      'dose_above_maximum',
+    ]);
+    expect(codesOf({ drugs: [{ drug: 'dexamethasone', doseMg: 14, site: 0, doseSalt: 'phosphate' }] })).toEqual([]);
+    expect(codesOf({ drugs: [{ drug: 'dexamethasone', doseMg: 14, site: 0 }] })).toEqual([]);
+    expect(
+      fieldsOf({ drugs: [{ drug: 'lidocaine', concentrationMgPerMl: 10, volumeMl: 1, site: 0, doseSalt: 'base' }] }),
+    ).toEqual(['drugs[0].doseSalt']);
+  });
+
+  it('betamethasone by formulation: the phosphate solution is not particulate, the phosphate + acetate suspension is', () => {
+    const intravascular = {
+      targets: [
+        {
+          root: 'S1' as const,
+          side: 'left' as const,
+          spread: ['intravascular_venous' as const],
+          abnormalSpreadAction: 'digital_subtraction' as const,
+        },
+      ],
+      complications: [{ type: 'intravascular_injection' as const, severity: 'minor' as const }],
+    };
+    expect(codesOf({ ...intravascular, drugs: [{ drug: 'betamethasone_phosphate', doseMg: 6, site: 0 }] })).toEqual([]);
+    expect(codesOf({ ...intravascular, drugs: [{ drug: 'betamethasone', doseMg: 6, site: 0 }] })).toEqual([
+      'particulate_after_unsafe_spread',
+    ]);
+  });
+
   it("the day's steroid, summed across steroids in dexamethasone equivalents, above the department limit", () => {
     // 30 mg of dexamethasone by default: three levels of 8 mg are 24 mg.
     const threeLevels: Partial<ProcedureInput> = {

@@ -98,6 +98,9 @@ export function signingProblems(record: ProcedureDraft, context?: SigningContext
       );
     }
     if (drug?.dosing === 'volume') need(`${at}.volumeMl`, administration.volumeMl != null);
+    if (administration.doseSalt && administration.drug !== 'dexamethasone') {
+      problems.push(problem(`${at}.doseSalt`, 'applies to dexamethasone only'));
+    }
     need(`${at}.site`, administration.site != null);
     const site = administration.site;
     if (typeof site === 'number' && site >= record.targets.length) {

@@ -10,6 +10,7 @@
 export const DEXAMETHASONE_EQUIVALENT_PER_MG: Readonly<Record<string, number>> = {
   dexamethasone: 1,
   betamethasone: 1.25,
+  betamethasone_phosphate: 1.25,
   triamcinolone: 0.1875,
   methylprednisolone: 0.1875,
 };
@@ -35,3 +36,14 @@ export const LOCAL_ANAESTHETIC_MAX_MG_PER_KG: Readonly<Record<string, number>> =
   bupivacaine: 2,
   ropivacaine: 3,
 };
+
+/** mg of dexamethasone phosphate per mg of dexamethasone base (4 mg phosphate ≈ 3.3 mg base). */
+export const DEXAMETHASONE_PHOSPHATE_PER_BASE = 4 / 3.3;
+
+/**
+ * The dose compared with maxima and summed into the day's steroid: as given, except a
+ * dexamethasone dose stated as the base, which the catalogue's figures (stated as the
+ * phosphate, as on the ampoule) compare with once converted.
+ */
+export const doseForLimitsMg = (drugCode: string, mg: number, doseSalt: string | null | undefined): number =>
+  drugCode === 'dexamethasone' && doseSalt === 'base' ? mg * DEXAMETHASONE_PHOSPHATE_PER_BASE : mg;

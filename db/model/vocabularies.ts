@@ -93,6 +93,8 @@ export const PROVOKED_PAIN = ['none', 'concordant', 'non_concordant'] as const;
 export const DRUG_CLASSES = ['steroid', 'local_anaesthetic', 'other'] as const;
 /** How a drug's dose is entered: mg directly, concentration × volume, or volume only (saline). */
 export const DOSINGS = ['mg', 'concentration', 'volume'] as const;
+/** How a dexamethasone dose is stated: as the phosphate (most ampoules) or as the base (4 mg phosphate ≈ 3.3 mg base). */
+export const DOSE_SALTS = ['phosphate', 'base'] as const;
 
 export const FOLLOW_UP_METHODS = ['phone', 'visit'] as const;
 

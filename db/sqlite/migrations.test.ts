@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { amendProcedure, clinicalContent, getProcedure, saveDraft } from '../procedures.js';
 import { seedDatabase } from '../seed.js';
+import { drugCatalogue } from '../settings.js';
 import { computeDashboard } from '../stats/dashboard.js';
 import { openStore } from '../store.js';
 import { dashboardRowByRow } from '../testing/dashboard-oracle.js';
@@ -63,8 +64,21 @@ function withSchema8Values(db: Database.Database): void {
   for (const statement of sql) db.exec(statement);
 }
 
+/** Turns a current file back into what RootLog with schema 9 wrote: one betamethasone, no dose salt. */
+function backToVersion9(path: string): void {
+  const db = new Database(path);
+  db.exec(`
+    ALTER TABLE drug_administrations DROP COLUMN dose_salt;
+    DELETE FROM drug_catalogue WHERE code = 'betamethasone_phosphate';
+    UPDATE drug_catalogue SET name = 'Betamethasone' WHERE code = 'betamethasone' AND name = 'Betamethasone phosphate + acetate (suspension)';
+    PRAGMA user_version = 9;
+  `);
+  db.close();
+}
+
 /** Turns a current file back into what RootLog with schema 8 wrote: none of the clinical review's fields. */
 function backToVersion8(path: string): void {
+  backToVersion9(path);
   const db = new Database(path);
   db.exec(`
     ALTER TABLE procedures DROP COLUMN time_out_level_verified;
@@ -423,5 +437,33 @@ describe('migration 9: the clinical review fields', () => {
     const after = new Database(path, { readonly: true });
     expect(after.pragma('user_version', { simple: true })).toBe(8);
     after.close();
+  });
+});
+
+describe('migration 10: drugs by formulation', () => {
+  it('adds soluble betamethasone, names the suspension as such unless the department renamed it, and keeps every row', () => {
+    const { store } = tempStore();
+    seedDatabase(store, { count: 80, seed: 12, until: new Date('2026-06-30T12:00:00Z') }, context);
+    const path = store.path;
+    const rows = everyRecordRow(store.writer.db);
+    const catalogue = store.writer.db.prepare('SELECT * FROM drug_catalogue ORDER BY code').all();
+    store.close();
+
+    backToVersion9(path);
+    const migrated = openStore(path);
+    expect(everyRecordRow(migrated.writer.db)).toEqual(rows);
+    expect(migrated.writer.db.prepare('SELECT * FROM drug_catalogue ORDER BY code').all()).toEqual(catalogue);
+    const soluble = drugCatalogue(migrated).find((drug) => drug.code === 'betamethasone_phosphate');
+    expect(soluble).toMatchObject({ particulate: false, drugClass: 'steroid', maxDoseMg: 12 });
+    migrated.close();
+
+    // A department that named its betamethasone keeps its name.
+    backToVersion9(path);
+    const raw = new Database(path);
+    raw.prepare("UPDATE drug_catalogue SET name = 'Diprophos' WHERE code = 'betamethasone'").run();
+    raw.close();
+    const again = openStore(path);
+    expect(drugCatalogue(again).find((drug) => drug.code === 'betamethasone')?.name).toBe('Diprophos');
+    again.close();
   });
 });

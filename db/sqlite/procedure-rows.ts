@@ -188,9 +188,10 @@ function makeWrites(db: WritableDb) {
     insertCaudalSpread: db.prepare('INSERT INTO caudal_spread (procedure_id, pattern) VALUES (?, ?)'),
     insertDrug: db.prepare(
       `INSERT INTO drug_administrations (procedure_id, ordinal, drug_code, dose_mg, concentration_mg_per_ml, volume_ml,
-        dose_given_mg, target_ordinal, at_caudal, lot, signed_name, signed_class, signed_particulate, signed_max_dose_mg)
+        dose_given_mg, target_ordinal, at_caudal, lot, signed_name, signed_class, signed_particulate, signed_max_dose_mg,
+        dose_salt)
        VALUES (@procedureId, @ordinal, @drug, @doseMg, @concentrationMgPerMl, @volumeMl, @doseGivenMg, @targetOrdinal,
-        @atCaudal, @lot, @signedName, @signedClass, @signedParticulate, @signedMaxDoseMg)`,
+        @atCaudal, @lot, @signedName, @signedClass, @signedParticulate, @signedMaxDoseMg, @doseSalt)`,
     ),
     insertComplication: db.prepare(
       'INSERT INTO complications (procedure_id, complication, severity, sir_grade) VALUES (?, ?, ?, ?)',
@@ -329,6 +330,7 @@ export function writeProcedure(
       signedClass: administration.asSigned?.drugClass ?? null,
       signedParticulate: administration.asSigned ? (administration.asSigned.particulate ? 1 : 0) : null,
       signedMaxDoseMg: administration.asSigned?.maxDoseMg ?? null,
+      doseSalt: administration.doseSalt ?? null,
     });
   });
   for (const entry of draft.complications) {
@@ -405,6 +407,7 @@ export function readProcedure(db: ReadableDb, id: string): StoredProcedure | und
         volumeMl: d.volume_ml,
         site: d.at_caudal === 1 ? 'caudal' : d.target_ordinal,
         lot: d.lot,
+        doseSalt: d.dose_salt,
         asSigned:
           d.signed_name == null
             ? undefined

@@ -1,4 +1,4 @@
-import { YES_NO } from '../../model/index.js';
+import { DOSE_SALTS, YES_NO } from '../../model/index.js';
 import { type Column, number, text, yesNo } from './columns.js';
 
 export const drugColumns: Column[] = [
@@ -83,4 +83,12 @@ export const drugColumns: Column[] = [
           : String(Number(row('target_ordinal')) + 1),
   },
   { header: 'lot', label: 'Lot', type: 'text', description: 'Lot number.', read: (row) => text(row('lot')) },
+  {
+    header: 'dose_salt',
+    label: 'Dose stated as',
+    type: 'code',
+    values: DOSE_SALTS,
+    description: 'Dexamethasone: the dose as the phosphate (empty: as on the ampoule, the phosphate) or as the base.',
+    read: (row) => text(row('dose_salt')),
+  },
 ];

@@ -7,6 +7,7 @@ import { signedDrugFacts } from './006-signed-drug-facts.js';
 import { followUpEntries } from './007-follow-up-entries.js';
 import { outcomeIndexes } from './008-outcome-indexes.js';
 import { clinicalReviewFields } from './009-clinical-review-fields.js';
+import { drugFormulations } from './010-drug-formulations.js';
 import type { Migration } from './migration.js';
 
 /*
@@ -24,6 +25,7 @@ export const MIGRATIONS: readonly Migration[] = [
   followUpEntries,
   outcomeIndexes,
   clinicalReviewFields,
+  drugFormulations,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

@@ -141,6 +141,23 @@ export function DrugsSection({ locked }: { locked: boolean }) {
               </select>
               <FieldMessages field={`drugs[${index}].site`} />
             </div>
+            {administration.drug === 'dexamethasone' && (
+              <div className="text-field" data-field={`drugs[${index}].doseSalt`}>
+                <label htmlFor={`field-salt-${index}`}>Dose stated as</label>
+                <select
+                  id={`field-salt-${index}`}
+                  value={administration.doseSalt ?? ''}
+                  disabled={locked}
+                  onChange={(event) =>
+                    setDrug(index, { doseSalt: (event.target.value || undefined) as 'phosphate' | 'base' | undefined })
+                  }
+                >
+                  <option value="">Phosphate (as on the ampoule)</option>
+                  <option value="base">Base (4 mg phosphate ≈ 3.3 mg base)</option>
+                </select>
+                <FieldMessages field={`drugs[${index}].doseSalt`} />
+              </div>
+            )}
             <TextField
               label="Lot"
               field={`drugs[${index}].lot`}
