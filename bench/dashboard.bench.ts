@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { computeDashboard, dashboard, parseDashboardFilter, warmUpDashboard } from '../db/stats/dashboard.js';
 import { followUpOutcomes } from '../db/stats/outcomes.js';
+import { computeReferenceComparison } from '../db/stats/reference-comparison.js';
 import { openStore } from '../db/store.js';
 import { seededDatabase } from './seeded.js';
 import { report, time } from './stats.js';
@@ -22,6 +23,12 @@ if (process.argv[2] === FIRST) {
   const store = openStore(seeded);
   const [, ms] = time(() => computeDashboard(store, JSON.parse(process.argv[3] ?? '{}')));
   console.log(ms);
+  for (const [name, filter] of cases.slice(0, 2)) {
+    const timings: number[] = [];
+    for (let i = 0; i < 10; i++)
+      timings.push(time(() => computeReferenceComparison(store, parseDashboardFilter(filter)))[1]);
+    console.log(report(`doses against reference levels: ${name}`, timings));
+  }
   store.close();
 } else {
   const store = openStore(seeded);
@@ -60,6 +67,12 @@ if (process.argv[2] === FIRST) {
     const timings: number[] = [];
     for (let i = 0; i < 10; i++) timings.push(time(() => followUpOutcomes(store, parseDashboardFilter(filter)))[1]);
     console.log(report(`outcomes: ${name}`, timings));
+  }
+  for (const [name, filter] of cases.slice(0, 2)) {
+    const timings: number[] = [];
+    for (let i = 0; i < 10; i++)
+      timings.push(time(() => computeReferenceComparison(store, parseDashboardFilter(filter)))[1]);
+    console.log(report(`doses against reference levels: ${name}`, timings));
   }
   store.close();
 }
