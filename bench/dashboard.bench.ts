@@ -23,12 +23,6 @@ if (process.argv[2] === FIRST) {
   const store = openStore(seeded);
   const [, ms] = time(() => computeDashboard(store, JSON.parse(process.argv[3] ?? '{}')));
   console.log(ms);
-  for (const [name, filter] of cases.slice(0, 2)) {
-    const timings: number[] = [];
-    for (let i = 0; i < 10; i++)
-      timings.push(time(() => computeReferenceComparison(store, parseDashboardFilter(filter)))[1]);
-    console.log(report(`doses against reference levels: ${name}`, timings));
-  }
   store.close();
 } else {
   const store = openStore(seeded);
