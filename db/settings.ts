@@ -8,6 +8,7 @@ import {
   type FollowUpWindows,
   type Operator,
   operatorSchema,
+  presetsSchema,
   problem,
   problemsFromZod,
   type ReferenceLevels,
@@ -107,6 +108,7 @@ export function getSettings(source: ReadSource): DepartmentSettings {
     drugCatalogue: drugCatalogue(source),
     followUpWindows: followUpWindows(source),
     steroidDayMaxDexamethasoneMg: steroidDayMaxDexamethasoneMg(source),
+    presets: presetsSchema.catch([]).parse(readSetting<unknown>(source, 'presets') ?? []),
   };
 }
 
@@ -196,6 +198,7 @@ export function updateCheckedSettings(
           referenceLevels: before.referenceLevels,
           followUpWindows: before.followUpWindows,
           steroidDayMaxDexamethasoneMg: before.steroidDayMaxDexamethasoneMg,
+          presets: before.presets,
         },
         {
           consoleName: after.consoleName,
@@ -203,6 +206,7 @@ export function updateCheckedSettings(
           referenceLevels: after.referenceLevels,
           followUpWindows: after.followUpWindows,
           steroidDayMaxDexamethasoneMg: after.steroidDayMaxDexamethasoneMg,
+          presets: after.presets,
         },
       );
       if (Object.keys(changes).length > 0) {

@@ -15,6 +15,7 @@ import { listCheckedProcedures } from '../db/search.js';
 import { getSettings, saveCheckedDrug, saveCheckedOperator, updateCheckedSettings } from '../db/settings.js';
 import { dashboardFor } from '../db/stats/dashboard.js';
 import { followUpOutcomes } from '../db/stats/outcomes.js';
+import { presetSuggestions } from '../db/stats/preset-suggestions.js';
 import { referenceComparison } from '../db/stats/reference-comparison.js';
 import { adoptCheckedReferenceLevels, proposeReferenceLevels } from '../db/stats/reference-proposal.js';
 import type { Store } from '../db/store.js';
@@ -97,6 +98,7 @@ export function createApi(store: Store, options: ApiOptions): Api & { call: type
     'settings.saveOperator': (operator) => saveCheckedOperator(store, operator, context()),
     'settings.saveDrug': (drug) => saveCheckedDrug(store, drug, context()),
     'settings.proposeReferenceLevels': (period) => proposeReferenceLevels(store, period),
+    'settings.presetSuggestions': () => presetSuggestions(store),
     'settings.adoptReferenceLevels': (period) => adoptCheckedReferenceLevels(store, period, context()),
     'followUps.record': (entry) => recordCheckedFollowUp(store, entry, context()),
     'followUps.of': (procedureId) => followUpsOf(store, procedureId),

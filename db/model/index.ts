@@ -5,6 +5,7 @@ export * from './errors.js';
 export * from './follow-up.js';
 export * from './labels.js';
 export * from './pain.js';
+export * from './presets.js';
 export * from './problems.js';
 export * from './procedure.js';
 export * from './quantiles.js';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Drug } from './catalogue.js';
 import type { FollowUpWindows } from './follow-up.js';
+import { type Preset, presetsSchema } from './presets.js';
 import { type ReferenceLevels, referenceLevelsSchema } from './reference-levels.js';
 
 export const operatorSchema = z.object({
@@ -26,6 +27,8 @@ export interface DepartmentSettings extends RuleSettings {
   /** When follow-ups are due, in days after the procedure. */
   followUpWindows: FollowUpWindows;
   steroidDayMaxDexamethasoneMg: number;
+  /** The department's usual cases, picked at the console with Alt+1 … Alt+9. */
+  presets: Preset[];
 }
 
 const dayWindow = z
@@ -49,6 +52,7 @@ export const settingsPatchSchema = z
     defaultOperatorId: z.string().min(1).nullable(),
     referenceLevels: referenceLevelsSchema,
     followUpWindows: followUpWindowsSchema,
+    presets: presetsSchema,
     steroidDayMaxDexamethasoneMg: z
       .number({ error: 'must be a number of mg from 1 to 200' })
       .min(1, { error: 'must be a number of mg from 1 to 200' })

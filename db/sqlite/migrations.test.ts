@@ -68,6 +68,7 @@ function withSchema8Values(db: Database.Database): void {
 function backToVersion9(path: string): void {
   const db = new Database(path);
   db.exec(`
+    DROP INDEX procedures_doses;
     ALTER TABLE drug_administrations DROP COLUMN dose_salt;
     DELETE FROM drug_catalogue WHERE code = 'betamethasone_phosphate';
     UPDATE drug_catalogue SET name = 'Betamethasone' WHERE code = 'betamethasone' AND name = 'Betamethasone phosphate + acetate (suspension)';

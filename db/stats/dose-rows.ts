@@ -11,8 +11,8 @@ import { type ProcedureFilterValues, procedureFilterSql } from '../sqlite/proced
 
 /*
  * The signed procedures' recorded doses, grouped as reference levels are set: by modality and
- * protocol (one level; two levels or bilateral; with caudal), and by operator. Read through
- * the dashboard index's columns (no record is decoded), values per group in typed arrays.
+ * protocol (one level; two levels or bilateral; with caudal), and by operator. Read from the
+ * narrow index of schema 11 alone (no row, no record decoded).
  */
 
 export interface DoseSample {
@@ -29,18 +29,19 @@ const COLUMN_OF: Record<DoseQuantity, string> = {
   fluoroTimeS: 'fluoro_time_s',
 };
 
+/** The signed procedures' doses for a filter's WHERE clause (alias p), from the index alone. */
+export const doseQuery = (where: string) =>
+  `SELECT p.modality, p.caudal_epidural, length(p.root_sides) - length(replace(p.root_sides, ',', '')) + (p.root_sides <> ''),
+          p.operator_id, ${DOSE_QUANTITIES.map((quantity) => `p.${COLUMN_OF[quantity]}`).join(', ')}
+     FROM procedures p INDEXED BY procedures_doses
+    WHERE p.status IN ('signed', 'amended') AND p.modality IS NOT NULL AND ${where}`;
+
 /** Signed procedures' doses by (modality, protocol, operator) for a filter. */
 export function doseSamples(read: ReadConnection, filter: ProcedureFilterValues): DoseSample[] {
   const { where, params } = procedureFilterSql(filter, { utcBounds: false });
-  const rows = read.db
-    .prepare(
-      `SELECT p.modality, p.caudal_epidural, length(p.root_sides) - length(replace(p.root_sides, ',', '')) + (p.root_sides <> ''),
-              p.operator_id, ${DOSE_QUANTITIES.map((quantity) => `p.${COLUMN_OF[quantity]}`).join(', ')}
-         FROM procedures p
-        WHERE p.status IN ('signed', 'amended') AND p.modality IS NOT NULL AND ${where}`,
-    )
-    .raw()
-    .iterate(params) as IterableIterator<[Modality, number, number, string | null, ...(number | null)[]]>;
+  const rows = read.db.prepare(doseQuery(where)).raw().iterate(params) as IterableIterator<
+    [Modality, number, number, string | null, ...(number | null)[]]
+  >;
   const samples = new Map<string, DoseSample>();
   for (const [modality, caudal, targets, operatorId, ...doses] of rows) {
     const protocol: DoseProtocol =

@@ -11,8 +11,10 @@ import {
 import { getProcedure, saveDraft } from '../procedures.js';
 import { seedDatabase } from '../seed.js';
 import { drugCatalogue, getSettings, referenceLevels } from '../settings.js';
+import { procedureFilterSql } from '../sqlite/procedure-filter.js';
 import type { Store } from '../store.js';
 import { completeDraft, context, tempStore } from '../testing/fixtures.js';
+import { doseQuery } from './dose-rows.js';
 import { referenceComparison } from './reference-comparison.js';
 import { adoptReferenceLevels, MIN_CASES, proposeReferenceLevels } from './reference-proposal.js';
 
@@ -120,6 +122,20 @@ describe('local reference levels', () => {
     );
     expect(ctDlp?.medianAbove).toBe(false);
     expect(ctDlp?.aboveShare).toBeGreaterThan(0.2);
+  });
+
+  it('read the doses from their narrow index alone, whatever the filter', () => {
+    for (const filter of [
+      {},
+      { from: '2026-01-01', to: '2026-06-30' },
+      { operatorIds: ['x'], roots: ['S1' as const] },
+    ]) {
+      const { where, params } = procedureFilterSql(filter, { utcBounds: false });
+      const plan = (
+        store.reader.db.prepare(`EXPLAIN QUERY PLAN ${doseQuery(where)}`).all(params) as { detail: string }[]
+      ).map((row) => row.detail);
+      expect(plan.join('; ')).toMatch(/COVERING INDEX procedures_doses/);
+    }
   });
 
   it('refuse a period with no group big enough, changing nothing', () => {

@@ -26,6 +26,7 @@ import {
 } from '../../db/model/index.js';
 import type { ProcedureWithHistory, SavedProcedure } from '../../db/procedures.js';
 import type { FollowUpOutcomes } from '../../db/stats/outcomes.js';
+import type { PresetSuggestion } from '../../db/stats/preset-suggestions.js';
 import type { ReferenceComparisonRow } from '../../db/stats/reference-comparison.js';
 import type { ReferenceLevelProposal } from '../../db/stats/reference-proposal.js';
 import type { HealthReport } from '../../db/store.js';
@@ -118,6 +119,8 @@ export const API_CONTRACT = {
     bare('period'),
   ),
   /** Adopts them: computed again in the main process from the records, never sent by the window. */
+  /** The department's most used plans of the last year, offered as presets. */
+  'settings.presetSuggestions': method<PresetSuggestion[]>().reads(z.tuple([])),
   'settings.adoptReferenceLevels': method<ReferenceLevels>().writes(z.tuple([proposalPeriodSchema]), bare('period')),
   'followUps.record': method<FollowUpEntry>().writes(z.tuple([followUpEntrySchema]), bare('followUp')),
   'followUps.of': method<FollowUpEntry[]>().reads(z.tuple([procedureIdSchema]), named('procedureId')),

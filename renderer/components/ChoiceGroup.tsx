@@ -1,5 +1,6 @@
-import type { KeyboardEvent } from 'react';
+import { type KeyboardEvent, useContext } from 'react';
 import { words } from '../app/labels.js';
+import { AdvanceContext } from './advance.js';
 import { FieldMessages } from './FieldMessages.js';
 
 interface ChoiceGroupProps<T extends string | number> {
@@ -33,6 +34,7 @@ export function ChoiceGroup<T extends string | number>({
   disabled = false,
   compact = false,
 }: ChoiceGroupProps<T>) {
+  const advance = useContext(AdvanceContext);
   const keyOf = (value: T) => Object.entries(keys).find(([, option]) => option === value)?.[0];
   // One tab stop per group (the selected option, else the first); arrows move within it,
   // and in a single-choice group they also choose, as radio groups do.
@@ -49,6 +51,14 @@ export function ChoiceGroup<T extends string | number>({
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (disabled || event.ctrlKey || event.metaKey || event.altKey) return;
     const current = options.findIndex((value) => String(value) === (event.target as HTMLElement).dataset.value);
+    if (event.key === 'Enter' && advance && !event.shiftKey) {
+      // Enter moves on; with nothing chosen yet it first takes the option in focus.
+      event.preventDefault();
+      const value = options[current];
+      if (selected.length === 0 && value !== undefined) onToggle(value);
+      advance(event.target as HTMLElement);
+      return;
+    }
     const step = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 }[event.key];
     if (step !== undefined || event.key === 'Home' || event.key === 'End') {
       event.preventDefault();

@@ -8,6 +8,7 @@ import { followUpEntries } from './007-follow-up-entries.js';
 import { outcomeIndexes } from './008-outcome-indexes.js';
 import { clinicalReviewFields } from './009-clinical-review-fields.js';
 import { drugFormulations } from './010-drug-formulations.js';
+import { doseIndex } from './011-dose-index.js';
 import type { Migration } from './migration.js';
 
 /*
@@ -26,6 +27,7 @@ export const MIGRATIONS: readonly Migration[] = [
   outcomeIndexes,
   clinicalReviewFields,
   drugFormulations,
+  doseIndex,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

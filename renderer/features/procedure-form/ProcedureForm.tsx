@@ -1,8 +1,11 @@
-import { useEffect } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import { words } from '../../app/labels.js';
+import { AdvanceContext } from '../../components/advance.js';
 import { FollowUpsPanel } from './FollowUpsPanel.js';
 import { useProcedureForm } from './form-store.js';
 import { HistoryPanel } from './HistoryPanel.js';
+import { formKey, moveToNextNeeded } from './keyboard.js';
+import { QuickStart } from './QuickStart.js';
 import { SignedSummary } from './SignedSummary.js';
 import { SignPanel } from './SignPanel.js';
 import { ComplicationsSection } from './sections/ComplicationsSection.js';
@@ -20,6 +23,12 @@ export function ProcedureForm() {
   const startAmend = useProcedureForm((state) => state.startAmend);
   const locked = mode === 'readonly';
 
+  const formRef = useRef<HTMLFormElement>(null);
+  const advance = useCallback((from: HTMLElement | null) => {
+    const form = formRef.current;
+    if (form) moveToNextNeeded(form, from);
+  }, []);
+
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.key === 'Enter' && (event.ctrlKey || event.metaKey) && useProcedureForm.getState().mode === 'edit') {
@@ -33,7 +42,17 @@ export function ProcedureForm() {
 
   return (
     <>
-      <form className="procedure-form" aria-label="Procedure" onSubmit={(event) => event.preventDefault()}>
+      <form
+        ref={formRef}
+        className="procedure-form"
+        aria-label="Procedure"
+        onSubmit={(event) => event.preventDefault()}
+        onKeyDown={(event) => {
+          if (locked) return;
+          const handled = formKey(event.nativeEvent, formRef.current);
+          if (handled) event.preventDefault();
+        }}
+      >
         <header className="form-header">
           <h1 id="procedure-heading" tabIndex={-1}>
             {record
@@ -55,7 +74,8 @@ export function ProcedureForm() {
         {locked ? (
           <SignedSummary />
         ) : (
-          <>
+          <AdvanceContext.Provider value={advance}>
+            <QuickStart />
             <PatientSection locked={false} />
             <IndicationSection locked={false} />
             <TargetsSection locked={false} />
@@ -64,7 +84,7 @@ export function ProcedureForm() {
             <PainSection locked={false} />
             <ComplicationsSection locked={false} />
             <SignPanel />
-          </>
+          </AdvanceContext.Provider>
         )}
       </form>
       {/* Outside the record's form: a follow-up is its own entry, with its own form. */}

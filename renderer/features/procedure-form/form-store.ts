@@ -4,13 +4,22 @@ import {
   clinicalContent,
   warnings as clinicalWarnings,
   type FieldProblem,
+  type Preset,
   type ProcedureRecord,
   procedureDraftSchema,
+  withPreset,
 } from '../../../db/model/index.js';
 import type { AuditEntry, ProcedureWithHistory } from '../../../electron/shared/api-contract.js';
 import { ApiCallError, client } from '../../app/api-client.js';
 import { useSettings } from '../settings/settings-store.js';
-import { type Draft, type DrugsOfRemovedTarget, emptyDraft, splitForSaving, withoutTarget } from './draft-edits.js';
+import {
+  type Draft,
+  type DrugsOfRemovedTarget,
+  emptyDraft,
+  splitForSaving,
+  withoutTarget,
+  withPlanOf,
+} from './draft-edits.js';
 
 /*
  * The procedure being logged. Every edit updates the draft at once, shows problems and
@@ -47,10 +56,17 @@ interface FormState {
   /** The drugs of this console's last signed procedure, put in place of the form's. */
   sameDrugsAsLast: () => Promise<void>;
   update: (edit: (draft: Draft) => Draft) => void;
-  /** The last target removed, to undo: the whole draft as it was, and what to say. */
-  removedTarget: { before: Draft; label: string } | null;
+  /** The last target, drug or complication removed, to undo (Ctrl+Z): the whole draft as it was, and what to say. */
+  removal: { before: Draft; label: string; section: 'targets' | 'drugs' | 'complications' } | null;
   removeTarget: (index: number, drugs: DrugsOfRemovedTarget) => void;
-  undoRemoveTarget: () => void;
+  removeDrug: (index: number) => void;
+  removeComplication: (type: string) => void;
+  /** Puts back what was last removed; false when there is nothing to undo. */
+  undoRemoval: () => boolean;
+  /** Fills the plan of a preset (targets, modality, caudal, drugs). */
+  applyPreset: (preset: Preset) => void;
+  /** Copies the plan of this patient's last signed procedure; false when there is none. */
+  sameAsLastProcedure: () => Promise<boolean>;
   flush: () => Promise<void>;
   toggleConfirmed: (code: string) => void;
   sign: () => Promise<boolean>;
@@ -116,7 +132,7 @@ function blankForm(operatorId: string | null) {
   return {
     id: null,
     draft: emptyDraft(operatorId),
-    removedTarget: null,
+    removal: null,
     record: null,
     mode: 'edit' as Mode,
     saveState: 'new' as SaveState,
@@ -189,7 +205,7 @@ export const useProcedureForm = create<FormState>((set, get) => {
       confirmed: [],
       history: full.history,
       versions: full.versions,
-      removedTarget: null,
+      removal: null,
       amendReason: '',
     });
   };
@@ -239,14 +255,48 @@ export const useProcedureForm = create<FormState>((set, get) => {
       const target = before.targets?.[index];
       const label = `Target ${index + 1}${target?.root ? ` (${target.root}${target.side ? ` ${target.side}` : ''})` : ''}`;
       get().update((draft) => withoutTarget(draft, index, drugs));
-      set({ removedTarget: { before, label } });
+      set({ removal: { before, label, section: 'targets' } });
     },
 
-    undoRemoveTarget: () => {
-      const removed = get().removedTarget;
-      if (!removed) return;
+    removeDrug: (index) => {
+      const before = get().draft;
+      const drug = before.drugs?.[index];
+      const name = useSettings.getState().settings?.drugCatalogue.find((entry) => entry.code === drug?.drug)?.name;
+      get().update((draft) => ({ ...draft, drugs: (draft.drugs ?? []).filter((_, i) => i !== index) }));
+      set({ removal: { before, label: `Drug ${index + 1}${name ? ` (${name})` : ''}`, section: 'drugs' } });
+    },
+
+    removeComplication: (type) => {
+      const before = get().draft;
+      get().update((draft) => ({
+        ...draft,
+        complications: (draft.complications ?? []).filter((entry) => entry.type !== type),
+      }));
+      set({ removal: { before, label: `Complication ${type.replaceAll('_', ' ')}`, section: 'complications' } });
+    },
+
+    undoRemoval: () => {
+      const removed = get().removal;
+      if (!removed || get().mode === 'readonly') return false;
       get().update(() => removed.before);
-      set({ removedTarget: null });
+      set({ removal: null });
+      return true;
+    },
+
+    applyPreset: (preset) => get().update((draft) => withPreset(draft, preset)),
+
+    sameAsLastProcedure: async () => {
+      const { draft, id } = get();
+      if (!draft.patientId) return false;
+      const page = await client.procedures.list(
+        { text: draft.patientId, statuses: ['signed', 'amended'] },
+        { limit: 20 },
+      );
+      const last = page.items.find((item) => item.patientId === draft.patientId && item.id !== id);
+      if (!last) return false;
+      const { record } = await client.procedures.get(last.id);
+      get().update((current) => withPlanOf(current, record));
+      return true;
     },
 
     update: (edit) => {

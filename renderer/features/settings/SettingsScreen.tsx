@@ -3,6 +3,7 @@ import type { Drug } from '../../../db/model/index.js';
 import { words } from '../../app/labels.js';
 import { parseNumber } from '../../components/TextField.js';
 import { NewDrugForm } from './NewDrugForm.js';
+import { PresetsPanel } from './PresetsPanel.js';
 import { ReferenceLevelsPanel } from './ReferenceLevelsPanel.js';
 import { useSettings } from './settings-store.js';
 
@@ -98,6 +99,8 @@ export function SettingsScreen() {
           Save settings
         </button>
       </form>
+
+      <PresetsPanel />
 
       <ReferenceLevelsPanel />
 

@@ -12,6 +12,7 @@ const settings = (consoleName: string): DepartmentSettings => ({
   defaultOperatorId: null,
   referenceLevels: STARTING_REFERENCE_LEVELS,
   steroidDayMaxDexamethasoneMg: 30,
+  presets: [],
   operators: [],
   drugCatalogue: [],
   followUpWindows: DEFAULT_FOLLOW_UP_WINDOWS,

@@ -1,5 +1,6 @@
 import { create } from 'zustand';
-import type { DepartmentSettings, Operator, ProposalPeriod } from '../../../db/model/index.js';
+import type { DepartmentSettings, Operator, Preset, ProposalPeriod } from '../../../db/model/index.js';
+import type { PresetSuggestion } from '../../../db/stats/preset-suggestions.js';
 import type { ReferenceLevelProposal } from '../../../db/stats/reference-proposal.js';
 import type { MethodInput } from '../../../electron/shared/api-contract.js';
 import { ApiCallError, client } from '../../app/api-client.js';
@@ -26,6 +27,11 @@ interface SettingsState {
   propose: (period: ProposalPeriod) => Promise<void>;
   /** Adopts the proposal for that period (computed again in the main process); true when adopted. */
   adopt: (period: ProposalPeriod) => Promise<boolean>;
+  /** The department's most used plans, offered as presets. */
+  suggestions: PresetSuggestion[] | null;
+  loadSuggestions: () => Promise<void>;
+  /** Saves the presets (their order gives Alt+1 … Alt+9); true when saved. */
+  savePresets: (presets: Preset[], done: string) => Promise<boolean>;
 }
 
 /** The department's settings (operators, catalogue, reference levels), loaded once and refreshed on edit. */
@@ -45,6 +51,17 @@ export const useSettings = create<SettingsState>((set, get) => {
     settings: null,
     message: null,
     proposal: null,
+    suggestions: null,
+    loadSuggestions: async () => {
+      try {
+        set({ suggestions: await client.settings.presetSuggestions() });
+      } catch (error) {
+        set({
+          message: { kind: 'problem', text: error instanceof ApiCallError ? error.error.message : String(error) },
+        });
+      }
+    },
+    savePresets: (presets, done) => run(() => client.settings.update({ presets }), done),
     propose: async (period) => {
       try {
         set({ proposal: await client.settings.proposeReferenceLevels(period), message: null });

@@ -4,6 +4,7 @@ import { NO_ITEMS } from '../../../app/no-items.js';
 import { ChoiceGroup } from '../../../components/ChoiceGroup.js';
 import { FieldMessages } from '../../../components/FieldMessages.js';
 import { useProcedureForm } from '../form-store.js';
+import { RemovalNotice } from '../RemovalNotice.js';
 
 /** SIR adverse-event grades, shortened. */
 const SIR_GRADE_WORDS = {
@@ -20,8 +21,14 @@ export function ComplicationsSection({ locked }: { locked: boolean }) {
   const disposition = useProcedureForm((state) => state.draft.disposition);
   const notes = useProcedureForm((state) => state.draft.notes);
   const update = useProcedureForm((state) => state.update);
+  const removal = useProcedureForm((state) => state.removal);
   const types = complications.map((entry) => entry.type);
-  const toggleType = (type: (typeof COMPLICATIONS)[number]) =>
+  const toggleType = (type: (typeof COMPLICATIONS)[number]) => {
+    // Removing a recorded complication (with its grade) can be undone.
+    if (type !== 'none' && types.includes(type)) {
+      useProcedureForm.getState().removeComplication(type);
+      return;
+    }
     update((draft) => {
       const current = draft.complications ?? [];
       if (current.some((entry) => entry.type === type))
@@ -30,9 +37,11 @@ export function ComplicationsSection({ locked }: { locked: boolean }) {
       const kept = type === 'none' ? [] : current.filter((entry) => entry.type !== 'none');
       return { ...draft, complications: [...kept, type === 'none' ? { type } : { type, severity: 'minor' as const }] };
     });
+  };
   return (
     <section aria-labelledby="section-complications" className="form-section">
       <h2 id="section-complications">Complications and disposition</h2>
+      {removal?.section === 'complications' && !locked && <RemovalNotice />}
       <ChoiceGroup
         label="Complications"
         field="complications"

@@ -6,6 +6,7 @@ import { TextField } from '../../../components/TextField.js';
 import { useSettings } from '../../settings/settings-store.js';
 import type { Draft } from '../draft-edits.js';
 import { useProcedureForm } from '../form-store.js';
+import { RemovalNotice } from '../RemovalNotice.js';
 
 type Administration = NonNullable<Draft['drugs']>[number];
 
@@ -29,6 +30,7 @@ export function DrugsSection({ locked }: { locked: boolean }) {
   const caudal = useProcedureForm((state) => state.draft.caudalEpidural ?? false);
   const noDrugReason = useProcedureForm((state) => state.draft.noDrugReason);
   const update = useProcedureForm((state) => state.update);
+  const removal = useProcedureForm((state) => state.removal);
   const catalogue = useSettings((state) => state.settings?.drugCatalogue ?? NO_ITEMS);
   const byCode = new Map(catalogue.map((drug) => [drug.code, drug]));
   const setDrug = (index: number, patch: Partial<Administration>) =>
@@ -45,6 +47,7 @@ export function DrugsSection({ locked }: { locked: boolean }) {
     <section aria-labelledby="section-drugs" className="form-section" data-field="drugs">
       <h2 id="section-drugs">Drugs</h2>
       <FieldMessages field="drugs" />
+      {removal?.section === 'drugs' && !locked && <RemovalNotice />}
       {drugs.map((administration, index) => {
         const drug = byCode.get(administration.drug ?? '');
         const mg = doseInMg(administration);
@@ -170,9 +173,7 @@ export function DrugsSection({ locked }: { locked: boolean }) {
                 type="button"
                 className="secondary"
                 aria-label={`Remove drug ${index + 1}`}
-                onClick={() =>
-                  update((draft) => ({ ...draft, drugs: (draft.drugs ?? []).filter((_, i) => i !== index) }))
-                }
+                onClick={() => useProcedureForm.getState().removeDrug(index)}
               >
                 Remove
               </button>

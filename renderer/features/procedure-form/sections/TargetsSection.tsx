@@ -25,6 +25,7 @@ import {
   withRoot,
 } from '../draft-edits.js';
 import { useProcedureForm } from '../form-store.js';
+import { RemovalNotice } from '../RemovalNotice.js';
 
 const ROOT_KEYS = { '1': 'L1', '2': 'L2', '3': 'L3', '4': 'L4', '5': 'L5', s: 'S1' } as const;
 const SIDE_KEYS = { l: 'left', r: 'right' } as const;
@@ -38,7 +39,7 @@ export function TargetsSection({ locked }: { locked: boolean }) {
   const caudalAction = useProcedureForm((state) => state.draft.caudalAbnormalSpreadAction);
   const update = useProcedureForm((state) => state.update);
   const removeTarget = useProcedureForm((state) => state.removeTarget);
-  const removedTarget = useProcedureForm((state) => state.removedTarget);
+  const removal = useProcedureForm((state) => state.removal);
   const [asking, setAsking] = useState<number | null>(null);
   const setTarget = (index: number, edit: (target: TargetInput) => TargetInput) =>
     update((draft) => ({
@@ -49,14 +50,7 @@ export function TargetsSection({ locked }: { locked: boolean }) {
     <section aria-labelledby="section-targets" className="form-section">
       <h2 id="section-targets">Targets and contrast spread</h2>
       <FieldMessages field="targets" />
-      {removedTarget && !locked && (
-        <p className="notice" role="status">
-          {removedTarget.label} removed.{' '}
-          <button type="button" className="secondary" onClick={() => useProcedureForm.getState().undoRemoveTarget()}>
-            Undo
-          </button>
-        </p>
-      )}
+      {removal?.section === 'targets' && !locked && <RemovalNotice />}
       {targets.map((target, index) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: a target is its position in the list (drugs refer to it by number)
         <div key={index} className="target" data-field={`targets[${index}]`}>

@@ -1,0 +1,85 @@
+import { z } from 'zod';
+import { defaultForamen } from './anatomy.js';
+import type { ProcedureInput } from './procedure.js';
+import { APPROACHES, MODALITIES, ROOTS, SIDES } from './vocabularies.js';
+
+/*
+ * Presets: a department's usual cases ("L5 right CT standard"), picked at the console with one
+ * key (Alt+1 … Alt+9). A preset fills what is planned — targets (root, side, approach), the
+ * guidance modality, a caudal injection and the usual drugs and doses — never what is
+ * observed or asked (spread, consent, pain, complications).
+ */
+
+const presetDrugSchema = z
+  .object({
+    drug: z.string().min(1).max(40),
+    doseMg: z.number().min(0).max(10000).optional(),
+    concentrationMgPerMl: z.number().min(0).max(1000).optional(),
+    volumeMl: z.number().min(0).max(50).optional(),
+    site: z.union([z.number().int().min(0).max(3), z.literal('caudal')]),
+  })
+  .strict();
+
+export const presetSchema = z
+  .object({
+    name: z
+      .string({ error: 'must be text' })
+      .trim()
+      .min(1, { error: 'is required' })
+      .max(60, { error: 'must be at most 60 characters' }),
+    targets: z
+      .array(z.object({ root: z.enum(ROOTS), side: z.enum(SIDES), approach: z.enum(APPROACHES).optional() }).strict())
+      .min(1, { error: 'needs at least one target' })
+      .max(4, { error: 'must have at most 4 targets' }),
+    modality: z.enum(MODALITIES).optional(),
+    caudalEpidural: z.boolean().default(false),
+    drugs: z.array(presetDrugSchema).max(12, { error: 'must have at most 12 drugs' }).default([]),
+  })
+  .strict()
+  .superRefine((preset, ctx) => {
+    preset.drugs.forEach((drug, index) => {
+      const site = drug.site;
+      if (
+        (typeof site === 'number' && site >= preset.targets.length) ||
+        (site === 'caudal' && !preset.caudalEpidural)
+      ) {
+        ctx.addIssue({ code: 'custom', path: ['drugs', index, 'site'], message: 'is not a target of the preset' });
+      }
+    });
+  });
+export type Preset = z.output<typeof presetSchema>;
+
+export const presetsSchema = z.array(presetSchema).max(9, { error: 'must have at most 9 presets (Alt+1 … Alt+9)' });
+
+/** The draft with the preset's plan: its targets, modality, caudal injection and drugs replace the draft's. */
+export function withPreset<T extends ProcedureInput>(draft: T, preset: Preset): T {
+  return {
+    ...draft,
+    targets: preset.targets.map((target) => ({
+      root: target.root,
+      side: target.side,
+      foramen: defaultForamen(target.root),
+      approach: target.approach ?? 'transforaminal',
+      spread: [],
+    })),
+    modality: preset.modality ?? draft.modality,
+    caudalEpidural: preset.caudalEpidural,
+    caudalSpread: preset.caudalEpidural ? (draft.caudalSpread ?? []) : [],
+    drugs: preset.drugs.map((drug) => ({ ...drug })),
+  };
+}
+
+/** "L5 right + L5 left, CT, caudal: dexamethasone 8 mg, ropivacaine 4 mg" — what the preset plans. */
+export function describePreset(preset: Preset, drugName: (code: string) => string = (code) => code): string {
+  const targets = preset.targets.map((target) => `${target.root} ${target.side}`).join(' + ');
+  const dose = (drug: Preset['drugs'][number]) =>
+    drug.doseMg != null
+      ? `${drug.doseMg} mg`
+      : drug.concentrationMgPerMl != null && drug.volumeMl != null
+        ? `${Math.round(drug.concentrationMgPerMl * drug.volumeMl * 100) / 100} mg`
+        : drug.volumeMl != null
+          ? `${drug.volumeMl} mL`
+          : '';
+  const drugs = preset.drugs.map((drug) => `${drugName(drug.drug)} ${dose(drug)}`.trim()).join(', ');
+  return `${targets}${preset.modality ? `, ${preset.modality.replaceAll('_', ' ')}` : ''}${preset.caudalEpidural ? ', caudal' : ''}${drugs ? `: ${drugs}` : ''}`;
+}

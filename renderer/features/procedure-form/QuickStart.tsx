@@ -1,0 +1,62 @@
+import { describePreset } from '../../../db/model/index.js';
+import { NO_ITEMS } from '../../app/no-items.js';
+import { useSettings } from '../settings/settings-store.js';
+import { useProcedureForm } from './form-store.js';
+import { moveToNextNeeded } from './keyboard.js';
+
+/*
+ * The quick starts above the form: the department's presets (Alt+1 … Alt+9) and "same as this
+ * patient's last procedure" (Alt+L). Out of the Tab order — their keys work from any field —
+ * so they cost no key press on the way through the form.
+ */
+export function QuickStart() {
+  const presets = useSettings((state) => state.settings?.presets ?? NO_ITEMS);
+  const catalogue = useSettings((state) => state.settings?.drugCatalogue ?? NO_ITEMS);
+  const patientId = useProcedureForm((state) => state.draft.patientId);
+  const nameOf = (code: string) => catalogue.find((drug) => drug.code === code)?.name ?? code;
+  const focusNext = () => {
+    const form = document.querySelector<HTMLElement>('.procedure-form');
+    if (form) requestAnimationFrame(() => moveToNextNeeded(form, null));
+  };
+  return (
+    <nav className="quick-start" aria-label="Quick start">
+      {presets.map((preset, index) => (
+        <button
+          key={preset.name}
+          type="button"
+          className="secondary"
+          tabIndex={-1}
+          aria-keyshortcuts={`Alt+${index + 1}`}
+          title={describePreset(preset, nameOf)}
+          onClick={() => {
+            useProcedureForm.getState().applyPreset(preset);
+            focusNext();
+          }}
+        >
+          <kbd>Alt+{index + 1}</kbd> {preset.name}
+        </button>
+      ))}
+      <button
+        type="button"
+        className="secondary"
+        tabIndex={-1}
+        aria-keyshortcuts="Alt+L"
+        disabled={!patientId}
+        onClick={() =>
+          void useProcedureForm
+            .getState()
+            .sameAsLastProcedure()
+            .then((copied) => {
+              if (copied) focusNext();
+            })
+        }
+      >
+        <kbd>Alt+L</kbd> Same as this patient’s last procedure
+      </button>
+      <span className="hint">
+        <kbd>Enter</kbd> next needed field · <kbd>Alt+J</kbd> jump there · <kbd>Alt+↓</kbd> next section ·{' '}
+        <kbd>Ctrl+Z</kbd> undo a removal · <kbd>Ctrl+Enter</kbd> sign
+      </span>
+    </nav>
+  );
+}

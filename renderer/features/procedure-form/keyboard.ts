@@ -1,0 +1,75 @@
+import { useSettings } from '../settings/settings-store.js';
+import { useProcedureForm } from './form-store.js';
+import { emptyRequiredFields, focusTargetOf, nextEmptyRequiredElement } from './next-field.js';
+
+/*
+ * The form's keys, for one hand at the console: Enter in a field moves on to the next field
+ * signing needs (in a choice group the group does it, see ChoiceGroup), Alt+J jumps there from
+ * anywhere, Alt+↓ / Alt+↑ go to the next / previous section, Alt+1 … Alt+9 apply a preset,
+ * Alt+L copies the plan of this patient's last procedure, Ctrl+Z undoes the last removal.
+ */
+
+/** Focuses the next field signing still needs after `from`; when none is left, the Sign button. */
+export function moveToNextNeeded(form: HTMLElement, from: Element | null): void {
+  const empty = emptyRequiredFields(useProcedureForm.getState().draft);
+  const next = nextEmptyRequiredElement(form, from, empty) ?? nextEmptyRequiredElement(form, null, empty);
+  (next ?? form.querySelector<HTMLElement>('.sign-panel button.primary'))?.focus();
+}
+
+function moveToSection(form: HTMLElement, from: Element | null, step: 1 | -1): void {
+  const sections = [...form.querySelectorAll<HTMLElement>('.form-section')];
+  const current = from ? sections.findIndex((section) => section.contains(from)) : -1;
+  const next = sections[Math.min(sections.length - 1, Math.max(0, current + step))];
+  if (next) (focusTargetOf(next) ?? next).focus();
+}
+
+const TYPED_INPUTS = new Set(['text', 'number', 'date', 'time', 'datetime-local', 'search', '']);
+
+/** Handles a key in the form; true when it was the form's (the caller prevents the default). */
+export function formKey(event: KeyboardEvent, form: HTMLElement | null): boolean {
+  if (!form) return false;
+  const target = event.target as HTMLElement;
+  const plain = !event.ctrlKey && !event.metaKey && !event.altKey && !event.shiftKey;
+  if (event.key === 'Enter' && plain) {
+    const typed = target instanceof HTMLInputElement && TYPED_INPUTS.has(target.type);
+    if (typed || target instanceof HTMLSelectElement) {
+      moveToNextNeeded(form, target);
+      return true;
+    }
+    return false;
+  }
+  if (event.ctrlKey && !event.altKey && !event.shiftKey && event.key.toLowerCase() === 'z') {
+    // Ctrl+Z in a text field is the field's own undo; elsewhere it undoes the last removal.
+    if (target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement) return false;
+    return useProcedureForm.getState().undoRemoval();
+  }
+  if (!event.altKey || event.ctrlKey || event.metaKey) return false;
+  if (event.key === 'j' || event.key === 'J') {
+    moveToNextNeeded(form, target);
+    return true;
+  }
+  if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+    moveToSection(form, target, event.key === 'ArrowDown' ? 1 : -1);
+    return true;
+  }
+  if (event.key === 'l' || event.key === 'L') {
+    void useProcedureForm
+      .getState()
+      .sameAsLastProcedure()
+      .then((copied) => {
+        if (copied) requestAnimationFrame(() => moveToNextNeeded(form, null));
+      });
+    return true;
+  }
+  // Alt+digit by the key's position, so it works whatever the keyboard layout types there.
+  const digit = /^Digit([1-9])$/.exec(event.code)?.[1];
+  if (digit) {
+    const preset = useSettings.getState().settings?.presets[Number(digit) - 1];
+    if (!preset) return false;
+    useProcedureForm.getState().applyPreset(preset);
+    // After the form shows the preset's targets.
+    requestAnimationFrame(() => moveToNextNeeded(form, null));
+    return true;
+  }
+  return false;
+}
