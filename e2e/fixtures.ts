@@ -100,6 +100,61 @@ export const DEPARTMENTS = {
     );
     void record;
   },
+  /** One operator, two presets (a standard L5 right; bilateral L4 with a caudal injection), and a patient seen before. */
+  presets: (store: Store) => {
+    const operatorId = oneOperator(store);
+    updateSettings(
+      store,
+      {
+        presets: [
+          {
+            name: 'L5 right CT standard',
+            targets: [{ root: 'L5', side: 'right', approach: 'transforaminal' }],
+            modality: 'ct',
+            caudalEpidural: false,
+            drugs: [
+              { drug: 'dexamethasone', doseMg: 8, site: 0 },
+              { drug: 'ropivacaine', concentrationMgPerMl: 2, volumeMl: 2, site: 0 },
+            ],
+          },
+          {
+            name: 'L4 bilateral + caudal CT',
+            targets: [
+              { root: 'L4', side: 'left' },
+              { root: 'L4', side: 'right' },
+            ],
+            modality: 'ct',
+            caudalEpidural: true,
+            drugs: [
+              { drug: 'dexamethasone', doseMg: 4, site: 0 },
+              { drug: 'dexamethasone', doseMg: 4, site: 1 },
+              { drug: 'dexamethasone', doseMg: 8, site: 'caudal' },
+              { drug: 'ropivacaine', concentrationMgPerMl: 2, volumeMl: 2, site: 'caudal' },
+            ],
+          },
+        ],
+      },
+      { actor: 'e2e-setup' },
+    );
+    const { record } = saveDraft(
+      store,
+      completeDraft(operatorId, {
+        patientId: 'REPEAT-1',
+        patientName: 'Wieder, Walter',
+        performedAt: localDateTimeWithOffset(new Date(Date.now() - 60 * 86_400_000)),
+        targets: [{ root: 'S1', side: 'left', foramen: 'S1', approach: 'transforaminal', spread: ['perineural'] }],
+        modality: 'fluoroscopy',
+        dlpMGyCm: null,
+        fluoroTimeS: 20,
+        drugs: [
+          { drug: 'triamcinolone', doseMg: 40, site: 0 },
+          { drug: 'lidocaine', concentrationMgPerMl: 10, volumeMl: 2, site: 0 },
+        ],
+      }),
+      { actor: 'Dr. A. Keller' },
+    );
+    signProcedure(store, record.id, {}, { actor: 'Dr. A. Keller' });
+  },
 } satisfies Record<string, (store: Store) => void>;
 export type Department = keyof typeof DEPARTMENTS;
 

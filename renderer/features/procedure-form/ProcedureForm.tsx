@@ -4,7 +4,7 @@ import { AdvanceContext } from '../../components/advance.js';
 import { FollowUpsPanel } from './FollowUpsPanel.js';
 import { useProcedureForm } from './form-store.js';
 import { HistoryPanel } from './HistoryPanel.js';
-import { formKey, moveToNextNeeded } from './keyboard.js';
+import { formKey, moveToNextNeeded, undoKey } from './keyboard.js';
 import { QuickStart } from './QuickStart.js';
 import { SignedSummary } from './SignedSummary.js';
 import { SignPanel } from './SignPanel.js';
@@ -34,6 +34,8 @@ export function ProcedureForm() {
       if (event.key === 'Enter' && (event.ctrlKey || event.metaKey) && useProcedureForm.getState().mode === 'edit') {
         event.preventDefault();
         void useProcedureForm.getState().sign();
+      } else if (undoKey(event)) {
+        event.preventDefault();
       }
     };
     window.addEventListener('keydown', onKey);

@@ -38,11 +38,6 @@ export function formKey(event: KeyboardEvent, form: HTMLElement | null): boolean
     }
     return false;
   }
-  if (event.ctrlKey && !event.altKey && !event.shiftKey && event.key.toLowerCase() === 'z') {
-    // Ctrl+Z in a text field is the field's own undo; elsewhere it undoes the last removal.
-    if (target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement) return false;
-    return useProcedureForm.getState().undoRemoval();
-  }
   if (!event.altKey || event.ctrlKey || event.metaKey) return false;
   if (event.key === 'j' || event.key === 'J') {
     moveToNextNeeded(form, target);
@@ -72,4 +67,15 @@ export function formKey(event: KeyboardEvent, form: HTMLElement | null): boolean
     return true;
   }
   return false;
+}
+
+/**
+ * Ctrl+Z anywhere in the window (the removed row's button took the focus with it) undoes the
+ * last removal; in a text field it stays the field's own undo. True when it was handled.
+ */
+export function undoKey(event: KeyboardEvent): boolean {
+  if (!event.ctrlKey || event.altKey || event.shiftKey || event.key.toLowerCase() !== 'z') return false;
+  const target = event.target;
+  if (target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement) return false;
+  return useProcedureForm.getState().undoRemoval();
 }

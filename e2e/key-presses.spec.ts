@@ -1,0 +1,162 @@
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures.js';
+import { readDatabase } from './helpers.js';
+
+/*
+ * Faster than paper: whole cases logged and signed with the keyboard alone, every key press
+ * counted (a typed character is one), against the budget of #16 (today's 104 for the
+ * standard case). The count is printed for the record.
+ */
+
+test.use({ department: 'presets' });
+
+class Keyboard {
+  presses = 0;
+  constructor(private readonly page: Page) {}
+  async press(key: string) {
+    this.presses++;
+    await this.page.keyboard.press(key);
+  }
+  async type(text: string) {
+    this.presses += [...text].length;
+    await this.page.keyboard.type(text);
+  }
+}
+
+const focusedField = (page: Page) =>
+  page.evaluate(() => document.activeElement?.closest('[data-field]')?.getAttribute('data-field') ?? null);
+
+async function signed(page: Page, dbPath: string, patientId: string) {
+  await expect(page.getByRole('heading', { name: 'Procedure — Signed' })).toBeVisible();
+  return readDatabase(dbPath, (db) =>
+    db
+      .prepare(
+        `SELECT p.status, p.consent, p.modality, p.pain_pre, p.pain_post, p.caudal_epidural, p.indications_text, p.complications_text,
+                p.root_sides, p.target_spread_text, p.caudal_spread_text,
+                (SELECT group_concat(d.drug_code || ' ' || printf('%g', d.dose_given_mg), ', ') FROM drug_administrations d WHERE d.procedure_id = p.id) AS drugs
+           FROM procedures p WHERE p.patient_id = ?`,
+      )
+      .get(patientId),
+  ) as Record<string, unknown>;
+}
+
+test('the standard case with the department preset: 25 key presses or fewer', async ({ page, dbPath }) => {
+  const keys = new Keyboard(page);
+  await expect(page.getByRole('heading', { name: "Today's procedures" })).toBeVisible();
+  await keys.press('Alt+N');
+  await expect(page.getByLabel('Patient ID')).toBeFocused();
+  await keys.type('K-100200');
+  await keys.press('Enter'); // → Indication
+  expect(await focusedField(page)).toBe('indications');
+  await keys.press('Enter'); // disc herniation (the first) → Consent
+  expect(await focusedField(page)).toBe('consent');
+  await keys.press('Enter'); // obtained → the root
+  await keys.press('Alt+1'); // L5 right CT standard: root, side, approach, modality, drugs
+  await expect(page.getByRole('heading', { name: 'Target 1: L5 right' })).toBeVisible();
+  await expect.poll(() => focusedField(page)).toBe('targets[0].spread');
+  await keys.press('Enter'); // perineural → pain before
+  expect(await focusedField(page)).toBe('painPre');
+  await keys.press('8');
+  await keys.press('Enter'); // → pain after
+  await keys.press('2');
+  await keys.press('Enter'); // → complications
+  expect(await focusedField(page)).toBe('complications');
+  await keys.press('Enter'); // none → Sign
+  await expect(page.getByRole('button', { name: /Sign procedure/ })).toBeFocused();
+  await keys.press('Enter');
+  const row = await signed(page, dbPath, 'K-100200');
+  expect(row).toMatchObject({
+    status: 'signed',
+    consent: 'obtained',
+    modality: 'ct',
+    pain_pre: 8,
+    pain_post: 2,
+    indications_text: 'disc_herniation',
+    root_sides: 'L5 right',
+    target_spread_text: 'perineural',
+    complications_text: 'none',
+    drugs: 'dexamethasone 8, ropivacaine 4',
+  });
+  console.log(`key presses, standard case with a preset: ${keys.presses} (before: 104)`);
+  expect(keys.presses).toBeLessThanOrEqual(25);
+});
+
+test('bilateral L4 with a caudal injection: 45 key presses or fewer', async ({ page, dbPath }) => {
+  const keys = new Keyboard(page);
+  await keys.press('Alt+N');
+  await keys.type('B-200300');
+  await keys.press('Enter');
+  await keys.press('Enter'); // disc herniation
+  await keys.press('Enter'); // consent obtained
+  await keys.press('Alt+2'); // L4 bilateral + caudal CT
+  await expect(page.getByRole('heading', { name: 'Target 2: L4 right' })).toBeVisible();
+  await expect.poll(() => focusedField(page)).toBe('targets[0].spread');
+  await keys.press('Enter'); // target 1 perineural
+  expect(await focusedField(page)).toBe('targets[1].spread');
+  await keys.press('Enter'); // target 2 perineural
+  expect(await focusedField(page)).toBe('caudalSpread');
+  await keys.press('ArrowRight');
+  await keys.press('Enter'); // caudal: epidural
+  await keys.press('7');
+  await keys.press('Enter');
+  await keys.press('3');
+  await keys.press('Enter');
+  await keys.press('Enter'); // no complication → Sign
+  await keys.press('Enter');
+  const row = await signed(page, dbPath, 'B-200300');
+  expect(row).toMatchObject({
+    root_sides: 'L4 left,L4 right',
+    target_spread_text: 'perineural|perineural',
+    caudal_epidural: 1,
+    caudal_spread_text: 'epidural',
+    drugs: 'dexamethasone 4, dexamethasone 4, dexamethasone 8, ropivacaine 4',
+  });
+  console.log(`key presses, bilateral + caudal with a preset: ${keys.presses} (before: about 190)`);
+  expect(keys.presses).toBeLessThanOrEqual(45);
+});
+
+test('a repeat patient: the plan of the last procedure in one key', async ({ page, dbPath }) => {
+  const keys = new Keyboard(page);
+  await keys.press('Alt+N');
+  await keys.type('REPEAT-1');
+  await keys.press('Alt+L'); // same as this patient's last procedure
+  await expect(page.getByRole('heading', { name: 'Target 1: S1 left' })).toBeVisible();
+  // Indications, targets, modality and drugs came along; consent and spread are asked anew.
+  await expect.poll(() => focusedField(page)).toBe('consent');
+  await keys.press('Enter'); // obtained
+  expect(await focusedField(page)).toBe('targets[0].spread');
+  await keys.press('Enter'); // perineural
+  await keys.press('6');
+  await keys.press('Enter');
+  await keys.press('1');
+  await keys.press('Enter');
+  await keys.press('Enter'); // none
+  await keys.press('Enter'); // sign
+  const row = await signed(page, dbPath, 'REPEAT-1');
+  expect(row).toMatchObject({
+    root_sides: 'S1 left',
+    modality: 'fluoroscopy',
+    drugs: 'triamcinolone 40, lidocaine 20',
+  });
+  console.log(`key presses, repeat patient: ${keys.presses}`);
+  expect(keys.presses).toBeLessThanOrEqual(25);
+});
+
+test('Ctrl+Z puts back a removed drug and a removed complication', async ({ page }) => {
+  await page.keyboard.press('Alt+N');
+  await page.keyboard.type('UNDO-1');
+  await page.keyboard.press('Alt+1');
+  await expect(page.locator('#field-drug-1')).toHaveValue('ropivacaine');
+  await page.getByRole('button', { name: 'Remove drug 2' }).click();
+  await expect(page.locator('#field-drug-1')).toHaveCount(0);
+  await expect(page.getByRole('status').filter({ hasText: 'Drug 2 (Ropivacaine) removed.' })).toBeVisible();
+  await page.keyboard.press('Control+z');
+  await expect(page.locator('#field-drug-1')).toHaveValue('ropivacaine');
+  const complications = page.locator('[data-field="complications"]').first();
+  await complications.getByRole('button', { name: 'Vasovagal' }).click();
+  await expect(page.locator('[data-field="complications[0].severity"]')).toBeVisible();
+  await complications.getByRole('button', { name: 'Vasovagal' }).click();
+  await expect(page.locator('[data-field="complications[0].severity"]')).toHaveCount(0);
+  await page.keyboard.press('Control+z');
+  await expect(page.locator('[data-field="complications[0].severity"]')).toBeVisible();
+});
