@@ -81,6 +81,37 @@ test('the standard case with the department preset: 25 key presses or fewer', as
   expect(keys.presses).toBeLessThanOrEqual(25);
 });
 
+test('the standard case by hand, without a preset', async ({ page, dbPath }) => {
+  const keys = new Keyboard(page);
+  await keys.press('Alt+N');
+  await keys.type('H-300400');
+  await keys.press('Enter');
+  await keys.press('Enter'); // disc herniation
+  await keys.press('Enter'); // consent obtained
+  await keys.press('5');
+  await keys.press('Enter'); // root L5
+  await keys.press('r');
+  await keys.press('Enter'); // side right
+  await keys.press('Enter'); // spread perineural
+  await keys.press('Enter'); // modality CT (the first)
+  expect(await focusedField(page)).toBe('drugs');
+  await keys.press('d'); // the quick-add row: a letter goes to the drug, Enter adds it
+  await keys.press('Enter');
+  await keys.press('r');
+  await keys.press('Enter');
+  await keys.press('Alt+J'); // → pain before
+  await keys.press('8');
+  await keys.press('Enter');
+  await keys.press('2');
+  await keys.press('Enter');
+  await keys.press('Enter'); // none
+  await keys.press('Enter'); // sign
+  const row = await signed(page, dbPath, 'H-300400');
+  expect(row).toMatchObject({ root_sides: 'L5 right', modality: 'ct', drugs: 'dexamethasone 8, ropivacaine 4' });
+  console.log(`key presses, standard case by hand: ${keys.presses} (before: 104)`);
+  expect(keys.presses).toBeLessThanOrEqual(30);
+});
+
 test('bilateral L4 with a caudal injection: 45 key presses or fewer', async ({ page, dbPath }) => {
   const keys = new Keyboard(page);
   await keys.press('Alt+N');

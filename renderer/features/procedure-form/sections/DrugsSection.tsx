@@ -1,3 +1,4 @@
+import type { KeyboardEvent } from 'react';
 import { type Drug, doseInMg } from '../../../../db/model/index.js';
 import { NO_ITEMS } from '../../../app/no-items.js';
 import { FieldMessages } from '../../../components/FieldMessages.js';
@@ -22,6 +23,33 @@ export function administrationOf(drug: Drug, site: Administration['site']): Admi
   }
   if (drug.dosing === 'volume') return { drug: drug.code, volumeMl: 1, site };
   return { drug: drug.code, doseMg: drug.usualDoseMg, site };
+}
+
+/** Roving focus in the quick-add row: ←/→ move, a letter goes to the next drug whose name starts with it. */
+function quickAddKey(event: KeyboardEvent<HTMLDivElement>): void {
+  if (event.ctrlKey || event.metaKey || event.altKey) return;
+  const buttons = [...event.currentTarget.querySelectorAll<HTMLButtonElement>('button[data-name]')];
+  const current = buttons.indexOf(event.target as HTMLButtonElement);
+  if (current < 0) return;
+  let next = -1;
+  if (event.key === 'ArrowRight' || event.key === 'ArrowLeft') {
+    next = (current + (event.key === 'ArrowRight' ? 1 : -1) + buttons.length) % buttons.length;
+  } else if (/^[a-z]$/i.test(event.key)) {
+    const letter = event.key.toLowerCase();
+    for (let step = 1; step <= buttons.length; step++) {
+      const candidate = (current + step) % buttons.length;
+      if (buttons[candidate]?.dataset.name?.startsWith(letter)) {
+        next = candidate;
+        break;
+      }
+    }
+  }
+  if (next < 0) return;
+  event.preventDefault();
+  buttons.forEach((button, index) => {
+    button.tabIndex = index === next ? 0 : -1;
+  });
+  buttons[next]?.focus();
 }
 
 export function DrugsSection({ locked }: { locked: boolean }) {
@@ -182,14 +210,17 @@ export function DrugsSection({ locked }: { locked: boolean }) {
         );
       })}
       {!locked && (
-        <div className="row">
+        // One Tab stop for the whole row: arrows move, a letter jumps to the next drug it starts, Enter adds.
+        <div className="row quick-add" role="toolbar" aria-label="Add a drug" onKeyDown={quickAddKey}>
           {catalogue
             .filter((drug) => drug.active)
-            .map((drug) => (
+            .map((drug, index) => (
               <button
                 key={drug.code}
                 type="button"
                 className="secondary"
+                data-name={drug.name.toLowerCase()}
+                tabIndex={index === 0 ? 0 : -1}
                 onClick={() =>
                   update((draft) => ({ ...draft, drugs: [...(draft.drugs ?? []), administrationOf(drug, 0)] }))
                 }
