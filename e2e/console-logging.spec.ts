@@ -22,7 +22,10 @@ test('a standard single-level case is logged and signed with the keyboard alone'
   await page.keyboard.press('c');
   await tabTo(page, page.getByLabel('DLP'));
   await page.keyboard.type('142');
-  await tabTo(page, page.getByRole('button', { name: '+ Dexamethasone' }));
+  // The quick-add row is one Tab stop; a letter goes to the drug.
+  await tabTo(page, page.getByRole('toolbar', { name: 'Add a drug' }).getByRole('button').first());
+  await page.keyboard.press('d');
+  await expect(page.getByRole('button', { name: '+ Dexamethasone' })).toBeFocused();
   await page.keyboard.press('Enter');
   await tabTo(page, choices(page, 'Pain before (NRS 0–10)').getByRole('radio').first());
   await page.keyboard.press('8');

@@ -25,7 +25,7 @@ for (const theme of ['dark', 'light'] as const) {
     await choices(page, 'Root').getByRole('radio', { name: /S1/ }).click();
     await choices(page, 'Side').getByRole('radio', { name: /Left/ }).click();
     await choices(page, 'Contrast spread, target 1').getByRole('button', { name: 'Intravascular (arterial)' }).click();
-    await page.getByRole('button', { name: '+ Betamethasone' }).click();
+    await page.getByRole('button', { name: '+ Betamethasone phosphate + acetate (suspension)' }).click();
     await page.getByLabel('DLP').fill('260');
     await page.getByRole('button', { name: /Sign procedure/ }).isDisabled();
     await expect(page.locator('.warning-safety').first()).toBeVisible();
