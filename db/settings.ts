@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { appendAudit, diff } from './audit.js';
 import {
   DEFAULT_FOLLOW_UP_WINDOWS,
+  DEFAULT_REPORT_TEMPLATE,
   type DepartmentSettings,
   type Drug,
   drugSchema,
@@ -109,6 +110,7 @@ export function getSettings(source: ReadSource): DepartmentSettings {
     followUpWindows: followUpWindows(source),
     steroidDayMaxDexamethasoneMg: steroidDayMaxDexamethasoneMg(source),
     presets: presetsSchema.catch([]).parse(readSetting<unknown>(source, 'presets') ?? []),
+    reportTemplate: readSetting<string>(source, 'reportTemplate') ?? DEFAULT_REPORT_TEMPLATE,
   };
 }
 
@@ -199,6 +201,7 @@ export function updateCheckedSettings(
           followUpWindows: before.followUpWindows,
           steroidDayMaxDexamethasoneMg: before.steroidDayMaxDexamethasoneMg,
           presets: before.presets,
+          reportTemplate: before.reportTemplate,
         },
         {
           consoleName: after.consoleName,
@@ -207,6 +210,7 @@ export function updateCheckedSettings(
           followUpWindows: after.followUpWindows,
           steroidDayMaxDexamethasoneMg: after.steroidDayMaxDexamethasoneMg,
           presets: after.presets,
+          reportTemplate: after.reportTemplate,
         },
       );
       if (Object.keys(changes).length > 0) {

@@ -27,6 +27,9 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
   '--no-first-run',
   '--disable-quic',
+  // The app's own origin is a secure one in Electron (a privileged scheme); so it is here, for
+  // the clipboard the report is copied with.
+  '--unsafely-treat-insecure-origin-as-secure=http://rootlog.test',
 ];
 
 const CONTENT_TYPES: Record<string, string> = {
@@ -53,6 +56,8 @@ export async function openInChromium(
     chooseBackupPath: async (name) => join(exportDir, name),
   });
   const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+  // The report is copied for the RIS with the clipboard, as Electron allows its own window to.
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: 'http://rootlog.test' });
   const page = await context.newPage();
   // Serve the built renderer with the production CSP; nothing else is reachable.
   await context.route('**/*', async (route) => {

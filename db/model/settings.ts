@@ -3,6 +3,7 @@ import type { Drug } from './catalogue.js';
 import type { FollowUpWindows } from './follow-up.js';
 import { type Preset, presetsSchema } from './presets.js';
 import { type ReferenceLevels, referenceLevelsSchema } from './reference-levels.js';
+import { REPORT_PLACEHOLDERS, unknownPlaceholders } from './report.js';
 
 export const operatorSchema = z.object({
   id: z.string().min(1),
@@ -29,6 +30,8 @@ export interface DepartmentSettings extends RuleSettings {
   steroidDayMaxDexamethasoneMg: number;
   /** The department's usual cases, picked at the console with Alt+1 … Alt+9. */
   presets: Preset[];
+  /** The procedure report's template (report.ts); the shipped default until the department edits it. */
+  reportTemplate: string;
 }
 
 const dayWindow = z
@@ -53,6 +56,19 @@ export const settingsPatchSchema = z
     referenceLevels: referenceLevelsSchema,
     followUpWindows: followUpWindowsSchema,
     presets: presetsSchema,
+    reportTemplate: z
+      .string({ error: 'must be text' })
+      .max(8000, { error: 'must be at most 8000 characters' })
+      .refine((template) => template.trim().length > 0, { error: 'is required' })
+      .superRefine((template, ctx) => {
+        const unknown = unknownPlaceholders(template);
+        if (unknown.length > 0) {
+          ctx.addIssue({
+            code: 'custom',
+            message: `names ${unknown.map((name) => `{${name}}`).join(', ')}, which the report does not know: use ${REPORT_PLACEHOLDERS.map((name) => `{${name}}`).join(', ')}`,
+          });
+        }
+      }),
     steroidDayMaxDexamethasoneMg: z
       .number({ error: 'must be a number of mg from 1 to 200' })
       .min(1, { error: 'must be a number of mg from 1 to 200' })

@@ -6,6 +6,7 @@ import { useProcedureForm } from './form-store.js';
 import { HistoryPanel } from './HistoryPanel.js';
 import { formKey, moveToNextNeeded, undoKey } from './keyboard.js';
 import { QuickStart } from './QuickStart.js';
+import { ReportPanel } from './ReportPanel.js';
 import { SignedSummary } from './SignedSummary.js';
 import { SignPanel } from './SignPanel.js';
 import { ComplicationsSection } from './sections/ComplicationsSection.js';
@@ -74,7 +75,10 @@ export function ProcedureForm() {
           )}
         </header>
         {locked ? (
-          <SignedSummary />
+          <>
+            <SignedSummary />
+            <ReportPanel />
+          </>
         ) : (
           <AdvanceContext.Provider value={advance}>
             <QuickStart />
@@ -86,6 +90,7 @@ export function ProcedureForm() {
             <PainSection locked={false} />
             <ComplicationsSection locked={false} />
             <SignPanel />
+            <ReportPanel />
           </AdvanceContext.Provider>
         )}
       </form>

@@ -5,6 +5,7 @@ import { parseNumber } from '../../components/TextField.js';
 import { NewDrugForm } from './NewDrugForm.js';
 import { PresetsPanel } from './PresetsPanel.js';
 import { ReferenceLevelsPanel } from './ReferenceLevelsPanel.js';
+import { ReportTemplatePanel } from './ReportTemplatePanel.js';
 import { useSettings } from './settings-store.js';
 
 /** Department settings: console, operators, reference levels, drug catalogue. Each save is audited. */
@@ -101,6 +102,8 @@ export function SettingsScreen() {
       </form>
 
       <PresetsPanel />
+
+      <ReportTemplatePanel />
 
       <ReferenceLevelsPanel />
 

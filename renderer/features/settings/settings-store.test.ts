@@ -13,6 +13,7 @@ const settings = (consoleName: string): DepartmentSettings => ({
   referenceLevels: STARTING_REFERENCE_LEVELS,
   steroidDayMaxDexamethasoneMg: 30,
   presets: [],
+  reportTemplate: '## Procedure\n{procedure}',
   operators: [],
   drugCatalogue: [],
   followUpWindows: DEFAULT_FOLLOW_UP_WINDOWS,

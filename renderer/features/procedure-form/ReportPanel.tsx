@@ -1,0 +1,63 @@
+import { useEffect, useState } from 'react';
+import { catalogueForRecord, clinicalContent, procedureDraftSchema, procedureReport } from '../../../db/model/index.js';
+import { NO_ITEMS } from '../../app/no-items.js';
+import { useSettings } from '../settings/settings-store.js';
+import { splitForSaving } from './draft-edits.js';
+import { useProcedureForm } from './form-store.js';
+
+/**
+ * The procedure report, written from the record with the department's template, for the
+ * RIS/PACS report: shown with the record and copied with one key (Alt+C). A draft's report is
+ * marked as such.
+ */
+export function ReportPanel() {
+  const record = useProcedureForm((state) => state.record);
+  const draft = useProcedureForm((state) => state.draft);
+  const mode = useProcedureForm((state) => state.mode);
+  const settings = useSettings((state) => state.settings);
+  const catalogue = settings?.drugCatalogue ?? NO_ITEMS;
+  const [copied, setCopied] = useState<string | null>(null);
+  // A draft is reported from what can be saved (a value still being corrected is left out).
+  const parsed = procedureDraftSchema.safeParse(splitForSaving(draft).saveable);
+  const content = mode === 'readonly' && record ? clinicalContent(record) : parsed.success ? parsed.data : null;
+  const drugs = new Map(
+    catalogueForRecord(content ?? procedureDraftSchema.parse({}), catalogue).map((drug) => [drug.code, drug]),
+  );
+  const operator = settings?.operators.find((entry) => entry.id === content?.operatorId)?.name ?? null;
+  const text = content
+    ? procedureReport(content, { operatorName: operator, drug: (code) => drugs.get(code) }, settings?.reportTemplate)
+    : '';
+  const copy = () =>
+    void navigator.clipboard.writeText(text).then(
+      () => setCopied('Report copied: paste it into the RIS/PACS report.'),
+      () => setCopied('The report could not be copied: select its text and copy it.'),
+    );
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.altKey && !event.ctrlKey && !event.metaKey && (event.key === 'c' || event.key === 'C')) {
+        event.preventDefault();
+        copy();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  });
+  return (
+    <section className="form-section report-panel" aria-labelledby="report-title">
+      <h2 id="report-title">Procedure report{mode === 'readonly' ? '' : ' (draft, not signed)'}</h2>
+      <pre className="report-text" data-testid="report-text">
+        {text}
+      </pre>
+      <div className="row">
+        <button type="button" className="secondary" aria-keyshortcuts="Alt+C" onClick={copy}>
+          Copy report <kbd>Alt+C</kbd>
+        </button>
+        {copied && (
+          <p className="notice" role="status">
+            {copied}
+          </p>
+        )}
+      </div>
+    </section>
+  );
+}
