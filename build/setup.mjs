@@ -8,14 +8,21 @@ const forTests = process.argv.includes('--tests');
 const run = (command, args, env = {}) =>
   execFileSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
 
-if (forTests && !existsSync('/usr/bin/chromium')) {
+// The end-to-end tests drive Debian's Chromium and read the printed PDFs with poppler
+// (pdftotext, pdftoppm): installed when missing.
+const packages = [
+  ['/usr/bin/chromium', 'chromium'],
+  ['/usr/bin/pdftoppm', 'poppler-utils'],
+].filter(([path]) => !existsSync(path));
+if (forTests && packages.length > 0) {
+  const names = packages.map(([, name]) => name);
   if (process.getuid?.() === 0) {
-    console.log('setup: installing Chromium for the end-to-end tests (apt-get)…');
+    console.log(`setup: installing ${names.join(' and ')} for the end-to-end tests (apt-get)…`);
     run('apt-get', ['update', '-qq']);
-    run('apt-get', ['install', '-y', '-qq', 'chromium'], { DEBIAN_FRONTEND: 'noninteractive' });
+    run('apt-get', ['install', '-y', '-qq', ...names], { DEBIAN_FRONTEND: 'noninteractive' });
   } else {
     console.error(
-      'setup: the end-to-end tests need Chromium at /usr/bin/chromium: run "sudo apt-get install -y chromium".',
+      `setup: the end-to-end tests need ${names.join(' and ')}: run "sudo apt-get install -y ${names.join(' ')}".`,
     );
     process.exit(1);
   }

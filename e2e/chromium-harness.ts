@@ -50,15 +50,24 @@ export async function openInChromium(
   const exportDir = mkdtempSync(join(tmpdir(), 'rootlog-e2e-export-'));
   // Files go to a temporary folder, as if chosen in the save dialog: the main side picks
   // them, exactly as in Electron; the page's request never carries a path.
+  const printed: { page?: Page } = {};
   const api = createApi(store, {
     actor: () => 'Dr. E2E',
     chooseExportPath: async (name) => join(exportDir, name),
     chooseBackupPath: async (name) => join(exportDir, name),
+    // As Electron prints the window with Chromium (webContents.printToPDF), the harness prints
+    // the page with Chromium (page.pdf), into the same temporary folder.
+    printToPdf: async (name) => {
+      const path = join(exportDir, name);
+      await printed.page?.pdf({ path, format: 'A4', printBackground: true });
+      return path;
+    },
   });
   const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
   // The report is copied for the RIS with the clipboard, as Electron allows its own window to.
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: 'http://rootlog.test' });
   const page = await context.newPage();
+  printed.page = page;
   // Serve the built renderer with the production CSP; nothing else is reachable.
   await context.route('**/*', async (route) => {
     const url = new URL(route.request().url());

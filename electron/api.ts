@@ -51,6 +51,12 @@ export interface ApiOptions {
   chooseExportPath?: (suggestedName: string) => Promise<string | null>;
   /** Where a backup goes, chosen the same way. */
   chooseBackupPath?: (suggestedName: string) => Promise<string | null>;
+  /**
+   * Prints the window to a PDF file chosen in the main process (Electron: the save dialog and
+   * webContents.printToPDF; the Chromium harness: a temporary file and page.pdf). Returns the
+   * path written, or null when the person cancelled.
+   */
+  printToPdf?: (suggestedName: string) => Promise<string | null>;
   onUnexpectedError?: (method: string, error: unknown) => void;
 }
 
@@ -122,6 +128,11 @@ export function createApi(store: Store, options: ApiOptions): Api & { call: type
       const out = await options.chooseBackupPath(`rootlog-backup-${new Date().toISOString().slice(0, 10)}.sqlite`);
       if (!out) return { cancelled: true };
       return backupDatabase(store, out, { force: true });
+    },
+    'print.toPdf': async (sheet) => {
+      if (!options.printToPdf) throw RootLogError.invalid([{ field: 'out', message: 'Output file is required' }]);
+      const path = await options.printToPdf(`rootlog-${sheet}-${new Date().toISOString().slice(0, 10)}.pdf`);
+      return path ? { path } : { cancelled: true };
     },
     'database.health': () => store.health(),
   };

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, rename, writeFile } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import { join, normalize, sep } from 'node:path';
 import {
@@ -108,6 +108,22 @@ if (!app.requestSingleInstanceLock()) {
           properties: ['showOverwriteConfirmation'],
         });
         return target.canceled || !target.filePath ? null : target.filePath;
+      },
+      // Chromium's own PDF printing of the window as it is (its print stylesheet picks the sheet).
+      printToPdf: async (suggestedName) => {
+        if (!mainWindow) return null;
+        const target = await dialog.showSaveDialog(mainWindow, {
+          title: 'Save as PDF',
+          defaultPath: suggestedName,
+          filters: [{ name: 'PDF', extensions: ['pdf'] }],
+          properties: ['showOverwriteConfirmation'],
+        });
+        if (target.canceled || !target.filePath) return null;
+        const pdf = await mainWindow.webContents.printToPDF({ pageSize: 'A4', printBackground: true });
+        const partial = `${target.filePath}.partial-${process.pid}`;
+        await writeFile(partial, pdf);
+        await rename(partial, target.filePath);
+        return target.filePath;
       },
       onUnexpectedError: (method, error) => console.error(`RootLog API ${method} failed:`, error),
     });

@@ -1,3 +1,4 @@
+export * from './aftercare.js';
 export * from './anatomy.js';
 export * from './catalogue.js';
 export * from './dashboard.js';

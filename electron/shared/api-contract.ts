@@ -148,6 +148,14 @@ export const API_CONTRACT = {
   'exports.cancel': method<ExportJobStatus>().reads(z.tuple([jobIdSchema]), named('jobId')),
   /** The file is chosen in the main process (save dialog), never sent by the window. */
   'backup.run': method<BackupReport | { cancelled: true }>().reads(z.tuple([])),
+  /**
+   * The record or the patient's aftercare sheet as a PDF, printed by Chromium itself from the
+   * window (print stylesheet); the file is chosen in the main process, never sent by the window.
+   */
+  'print.toPdf': method<{ path: string } | { cancelled: true }>().reads(
+    z.tuple([z.enum(['record', 'aftercare'], { error: 'must be record or aftercare' })]),
+    named('sheet'),
+  ),
   /** What the page check found, and when the file was last found sound. */
   'database.health': method<HealthReport>().reads(z.tuple([])),
 } as const;

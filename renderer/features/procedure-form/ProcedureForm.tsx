@@ -5,6 +5,7 @@ import { FollowUpsPanel } from './FollowUpsPanel.js';
 import { useProcedureForm } from './form-store.js';
 import { HistoryPanel } from './HistoryPanel.js';
 import { formKey, moveToNextNeeded, undoKey } from './keyboard.js';
+import { AftercarePrint, PrintActions } from './PrintSheets.js';
 import { QuickStart } from './QuickStart.js';
 import { ReportPanel } from './ReportPanel.js';
 import { SignedSummary } from './SignedSummary.js';
@@ -78,6 +79,8 @@ export function ProcedureForm() {
           <>
             <SignedSummary />
             <ReportPanel />
+            <PrintActions />
+            <AftercarePrint />
           </>
         ) : (
           <AdvanceContext.Provider value={advance}>

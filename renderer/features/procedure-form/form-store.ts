@@ -67,6 +67,10 @@ interface FormState {
   applyPreset: (preset: Preset) => void;
   /** Copies the plan of this patient's last signed procedure; false when there is none. */
   sameAsLastProcedure: () => Promise<boolean>;
+  /** Printing the record or the aftercare sheet to a PDF, and what came of it. */
+  printing: boolean;
+  printed: { kind: 'ok' | 'problem'; text: string } | null;
+  printToPdf: (sheet: 'record' | 'aftercare') => Promise<void>;
   flush: () => Promise<void>;
   toggleConfirmed: (code: string) => void;
   sign: () => Promise<boolean>;
@@ -213,6 +217,30 @@ export const useProcedureForm = create<FormState>((set, get) => {
   return {
     ...blankForm(null),
     signing: false,
+    printing: false,
+    printed: null,
+
+    printToPdf: async (sheet) => {
+      set({ printing: true, printed: null });
+      // The print stylesheet shows the record, or only the aftercare sheet.
+      document.body.dataset.print = sheet;
+      try {
+        const result = await client.print.toPdf(sheet);
+        set({
+          printed:
+            'cancelled' in result
+              ? null
+              : { kind: 'ok', text: `${sheet === 'record' ? 'Record' : 'Aftercare sheet'} saved as ${result.path}` },
+        });
+      } catch (error) {
+        set({
+          printed: { kind: 'problem', text: error instanceof ApiCallError ? error.error.message : String(error) },
+        });
+      } finally {
+        delete document.body.dataset.print;
+        set({ printing: false });
+      }
+    },
 
     startNew: (defaults = {}) => {
       clearTimeout(timer);

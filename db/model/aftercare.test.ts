@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { demoProcedure, seededRandom } from '../seed.js';
+import { completeDraft } from '../testing/fixtures.js';
+import { aftercareSheet } from './aftercare.js';
+import { DEFAULT_DRUG_CATALOGUE } from './catalogue.js';
+import { procedureDraftSchema } from './procedure.js';
+
+const catalogue = new Map(DEFAULT_DRUG_CATALOGUE.map((drug) => [drug.code, drug]));
+
+describe('the aftercare sheet', () => {
+  it('says what was injected and where, what to expect and when to call', () => {
+    const sheet = aftercareSheet(procedureDraftSchema.parse(completeDraft('op', { diabetes: 'yes' })), (code) =>
+      catalogue.get(code),
+    );
+    expect(sheet.injected).toEqual([
+      'Dexamethasone (a cortisone) 8 mg and lidocaine (a local anaesthetic) 20 mg at the left L5 nerve root.',
+    ]);
+    expect(sheet.expect.join(' ')).toMatch(/numb or weak for a few hours/);
+    expect(sheet.expect.join(' ')).toMatch(/cortisone usually begins to work after 1–3 days/);
+    expect(sheet.expect.join(' ')).toMatch(/blood sugar/);
+    expect(sheet.todo.join(' ')).toMatch(/Do not drive today/);
+    expect(sheet.call.join(' ')).toMatch(/control your bladder or bowels/);
+  });
+
+  it('over demo procedures: every site named, nothing undefined', () => {
+    const random = seededRandom(5);
+    for (let i = 0; i < 500; i++) {
+      const record = demoProcedure(random, ['op'], new Date(Date.UTC(2026, 0, 1, 9) + i * 3_600_000));
+      const sheet = aftercareSheet(record, (code) => catalogue.get(code));
+      const text = JSON.stringify(sheet);
+      expect(text).not.toMatch(/undefined|null|NaN/);
+      for (const target of record.targets) {
+        if (record.drugs.some((drug) => record.targets[drug.site as number] === target)) {
+          expect(text).toContain(`${target.side} ${target.root} nerve root`);
+        }
+      }
+      if (record.drugs.some((drug) => drug.site === 'caudal')) expect(text).toContain('caudal epidural injection');
+    }
+  });
+});
