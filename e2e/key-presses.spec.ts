@@ -191,3 +191,18 @@ test('Ctrl+Z puts back a removed drug and a removed complication', async ({ page
   await page.keyboard.press('Control+z');
   await expect(page.locator('[data-field="complications[0].severity"]')).toBeVisible();
 });
+
+test('a plan typed once becomes a preset, offered in Settings beside the most used ones', async ({ page }) => {
+  await page.keyboard.press('Alt+N');
+  await page.keyboard.type('PLAN-1');
+  await page.locator('[data-field="targets[0].root"]').getByRole('radio', { name: /L3/ }).click();
+  await page.locator('[data-field="targets[0].side"]').getByRole('radio', { name: /Left/ }).click();
+  await page.getByRole('button', { name: '+ Dexamethasone' }).click();
+  await page.getByRole('button', { name: 'Save this plan as a preset' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Saved as preset Alt+3: L3 left' })).toBeVisible();
+  await page.getByRole('button', { name: 'Settings' }).click();
+  const presets = page.getByRole('region', { name: 'Presets' });
+  await expect(presets.getByRole('listitem').filter({ hasText: 'Alt+3' })).toContainText('L3 left: Dexamethasone 8 mg');
+  // The signed case of this department is offered as a plan to add.
+  await expect(presets.getByRole('button', { name: 'Add as preset' }).first()).toBeVisible();
+});

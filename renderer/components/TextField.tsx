@@ -11,6 +11,8 @@ interface TextFieldProps {
   disabled?: boolean;
   placeholder?: string;
   autoFocus?: boolean;
+  /** Out of the Tab order (-1): for a field that has a good default and is reached when wanted. */
+  tabIndex?: number;
 }
 
 /** A labelled input with its problem and warnings beside it. */
@@ -25,6 +27,7 @@ export function TextField({
   disabled,
   placeholder,
   autoFocus,
+  tabIndex,
 }: TextFieldProps) {
   const id = `field-${field.replace(/[^a-zA-Z0-9]/g, '-')}`;
   const aria = useFieldAria(field);
@@ -43,6 +46,7 @@ export function TextField({
         placeholder={placeholder}
         // biome-ignore lint/a11y/noAutofocus: the first field of a new procedure is where typing starts
         autoFocus={autoFocus}
+        tabIndex={tabIndex}
         onChange={(event) => onChange(event.target.value)}
         {...aria}
       />

@@ -1,4 +1,5 @@
-import { describePreset } from '../../../db/model/index.js';
+import { useState } from 'react';
+import { describePreset, presetSchema } from '../../../db/model/index.js';
 import { NO_ITEMS } from '../../app/no-items.js';
 import { useSettings } from '../settings/settings-store.js';
 import { useProcedureForm } from './form-store.js';
@@ -13,6 +14,7 @@ export function QuickStart() {
   const presets = useSettings((state) => state.settings?.presets ?? NO_ITEMS);
   const catalogue = useSettings((state) => state.settings?.drugCatalogue ?? NO_ITEMS);
   const patientId = useProcedureForm((state) => state.draft.patientId);
+  const [saved, setSaved] = useState<string | null>(null);
   const nameOf = (code: string) => catalogue.find((drug) => drug.code === code)?.name ?? code;
   const focusNext = () => {
     const form = document.querySelector<HTMLElement>('.procedure-form');
@@ -53,6 +55,48 @@ export function QuickStart() {
       >
         <kbd>Alt+L</kbd> Same as this patient’s last procedure
       </button>
+      <button
+        type="button"
+        className="secondary"
+        tabIndex={-1}
+        disabled={presets.length >= 9}
+        onClick={() => {
+          const draft = useProcedureForm.getState().draft;
+          const plan = presetSchema.safeParse({
+            name: 'plan',
+            targets: (draft.targets ?? []).map((target) => ({
+              root: target.root,
+              side: target.side,
+              approach: target.approach ?? undefined,
+            })),
+            modality: draft.modality ?? undefined,
+            caudalEpidural: draft.caudalEpidural ?? false,
+            drugs: (draft.drugs ?? []).map((drug) => ({
+              drug: drug.drug,
+              doseMg: drug.doseMg ?? undefined,
+              concentrationMgPerMl: drug.concentrationMgPerMl ?? undefined,
+              volumeMl: drug.volumeMl ?? undefined,
+              site: drug.site,
+            })),
+          });
+          if (!plan.success) {
+            setSaved('This plan cannot be a preset yet: every target needs its root and side, every drug its site.');
+            return;
+          }
+          const name = describePreset(plan.data, nameOf).slice(0, 60);
+          void useSettings
+            .getState()
+            .savePresets([...presets, { ...plan.data, name }], `Preset added: Alt+${presets.length + 1}.`)
+            .then((done) => setSaved(done ? `Saved as preset Alt+${presets.length + 1}: ${name}` : 'Not saved.'));
+        }}
+      >
+        Save this plan as a preset
+      </button>
+      {saved && (
+        <span className="notice" role="status">
+          {saved}
+        </span>
+      )}
       <span className="hint">
         <kbd>Enter</kbd> next needed field · <kbd>Alt+J</kbd> jump there · <kbd>Alt+↓</kbd> next section ·{' '}
         <kbd>Ctrl+Z</kbd> undo a removal · <kbd>Ctrl+Enter</kbd> sign

@@ -15,6 +15,8 @@ export function PatientSection({ locked }: { locked: boolean }) {
   const operatorAria = useFieldAria('operatorId');
   const set = (patch: Partial<typeof draft>) => update((current) => ({ ...current, ...patch }));
   const text = (value: string) => (value === '' ? undefined : value);
+  // The times join the Tab order once wanted (or when one needs correcting).
+  const [timesWanted, setTimesWanted] = useState(false);
   return (
     <section aria-labelledby="section-patient" className="form-section">
       <h2 id="section-patient">Patient</h2>
@@ -60,6 +62,8 @@ export function PatientSection({ locked }: { locked: boolean }) {
         compact
       />
       <div className="row">
+        {/* Performed defaults to now, start and end are optional: out of the Tab order (their
+            sub-fields cost 9 Tabs) until "Change times" or a click brings the cursor there. */}
         <TextField
           label="Performed"
           field="performedAt"
@@ -67,6 +71,7 @@ export function PatientSection({ locked }: { locked: boolean }) {
           value={toLocalInput(draft.performedAt)}
           onChange={(v) => set({ performedAt: fromLocalInput(v) })}
           disabled={locked}
+          tabIndex={timesWanted ? undefined : -1}
         />
         <TextField
           label="Start"
@@ -75,6 +80,7 @@ export function PatientSection({ locked }: { locked: boolean }) {
           value={draft.startedAt}
           onChange={(v) => set({ startedAt: text(v) })}
           disabled={locked}
+          tabIndex={timesWanted ? undefined : -1}
         />
         <TextField
           label="End"
@@ -83,7 +89,20 @@ export function PatientSection({ locked }: { locked: boolean }) {
           value={draft.endedAt}
           onChange={(v) => set({ endedAt: text(v) })}
           disabled={locked}
+          tabIndex={timesWanted ? undefined : -1}
         />
+        {!timesWanted && (
+          <button
+            type="button"
+            className="secondary"
+            onClick={() => {
+              setTimesWanted(true);
+              requestAnimationFrame(() => document.getElementById('field-performedAt')?.focus());
+            }}
+          >
+            Change times
+          </button>
+        )}
         <div className="text-field" data-field="operatorId">
           <label htmlFor="field-operatorId">Operator</label>
           <select
