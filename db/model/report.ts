@@ -80,6 +80,17 @@ const MODALITY_WORDS: Record<string, string> = {
   ct_and_fluoroscopy: 'CT and fluoroscopy',
 };
 
+const CONTRAST_ALLERGY_WORDS: Record<string, string> = {
+  premedicated: 'premedicated for a contrast allergy',
+  prior_reaction_not_premedicated: 'prior contrast reaction, not premedicated',
+  no_iodinated_contrast_used: 'no iodinated contrast used because of an allergy',
+};
+const PREGNANCY_WORDS: Record<string, string> = {
+  yes: 'pregnancy excluded',
+  not_excluded: 'pregnancy not excluded',
+  positive: 'pregnancy test positive',
+};
+
 /** Each placeholder's text for a record ('' when the record has nothing to say there). */
 export function reportValues(record: ProcedureDraft, context: ReportContext): Record<ReportPlaceholder, string> {
   const targetName = (index: number) => {
@@ -135,22 +146,10 @@ export function reportValues(record: ProcedureDraft, context: ReportContext): Re
       record.timeOutSideMarked ? 'side marked' : record.timeOutSideMarked === false ? 'side NOT marked' : '',
       record.transitionalVertebra ? 'transitional lumbosacral vertebra noted' : '',
       anticoagulation,
-      record.contrastAllergy === 'premedicated'
-        ? 'premedicated for a contrast allergy'
-        : record.contrastAllergy === 'prior_reaction_not_premedicated'
-          ? 'prior contrast reaction, not premedicated'
-          : record.contrastAllergy === 'no_iodinated_contrast_used'
-            ? 'no iodinated contrast used because of an allergy'
-            : '',
+      CONTRAST_ALLERGY_WORDS[record.contrastAllergy ?? ''] ?? '',
       record.steroidAllergy === 'yes' ? 'known steroid allergy' : '',
       record.localAnaestheticAllergy === 'yes' ? 'known local anaesthetic allergy' : '',
-      record.pregnancyExcluded === 'yes'
-        ? 'pregnancy excluded'
-        : record.pregnancyExcluded === 'not_excluded'
-          ? 'pregnancy not excluded'
-          : record.pregnancyExcluded === 'positive'
-            ? 'pregnancy test positive'
-            : '',
+      PREGNANCY_WORDS[record.pregnancyExcluded ?? ''] ?? '',
       record.sedation && record.sedation !== 'none' ? `${words(record.sedation)} sedation` : '',
       record.position ? `${record.position} position` : '',
     ]
