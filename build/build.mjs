@@ -17,7 +17,7 @@ const node = {
   target: 'node20',
   format: 'cjs',
   sourcemap: true,
-  external: ['better-sqlite3', 'electron'],
+  external: ['better-sqlite3', 'electron', 'pg-native'],
   logLevel: 'warning',
   // The sources are ESM; in these CommonJS bundles import.meta.url is this file's URL.
   banner: { js: "var __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },

@@ -2,18 +2,28 @@
 // Installs the locked dependencies, then tries Electron's own binary download separately, so
 // a machine that cannot reach it still gets a working install for the CLI and the tests.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 
 const forTests = process.argv.includes('--tests');
+
+/** Debian's PostgreSQL server (initdb of any major version), or null when none is installed. */
+function postgresServer() {
+  const root = '/usr/lib/postgresql';
+  if (!existsSync(root)) return null;
+  const found = readdirSync(root).find((major) => existsSync(`${root}/${major}/bin/initdb`));
+  return found ? `${root}/${found}/bin/initdb` : null;
+}
 const run = (command, args, env = {}) =>
   execFileSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
 
 // The end-to-end tests drive Debian's Chromium and read the printed PDFs with poppler
-// (pdftotext, pdftoppm): installed when missing.
+// (pdftotext, pdftoppm); the hub's tests run a real PostgreSQL: installed when missing.
 const packages = [
   ['/usr/bin/chromium', 'chromium'],
   ['/usr/bin/pdftoppm', 'poppler-utils'],
-].filter(([path]) => !existsSync(path));
+  // The department hub's tests start a throw-away PostgreSQL cluster of their own.
+  [postgresServer(), 'postgresql'],
+].filter(([path]) => !path || !existsSync(path));
 if (forTests && packages.length > 0) {
   const names = packages.map(([, name]) => name);
   if (process.getuid?.() === 0) {

@@ -2,6 +2,7 @@ import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
 import { runExport } from '../exports/run.js';
 import { followUpsDue } from '../follow-ups.js';
+import { type SyncReport, serverKey, syncOnce } from '../hub/sync.js';
 import { importFile } from '../imports/merge.js';
 import { formatHead, parseHead } from '../ledger/head.js';
 import { backupDatabase, type CheckReport, checkDatabase } from '../maintenance.js';
@@ -46,6 +47,10 @@ Commands:
   follow-ups-due --db FILE [--date YYYY-MM-DD]
                                            who is due for a follow-up call or review on that day
                                            (default today), overdue first
+  sync    --db FILE --server postgres://user@host:port/database [--tls]
+                                           one push and pull with the department hub (PostgreSQL;
+                                           the password from PGPASSWORD); prints what moved;
+                                           exit 1 on a conflict or a refused record
   stats   --db FILE [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--json]
                                            quality-review aggregates (signed records)
 
@@ -369,7 +374,43 @@ function keyCommand(args: string[], io: Io): number {
   }
 }
 
+async function syncCommand(args: string[], io: Io): Promise<number> {
+  const values = options(args, { db: { type: 'string' }, server: { type: 'string' }, tls: { type: 'boolean' } }, [
+    'db',
+    'server',
+  ]);
+  const url = String(values.server);
+  if (!/^postgres(ql)?:\/\//.test(url))
+    throw new UsageError('--server must be a postgres://user@host:port/database URL');
+  if (/^postgres(ql)?:\/\/[^/@]*:[^/@]*@/.test(url)) {
+    throw new UsageError('--server must not carry the password: give it in PGPASSWORD');
+  }
+  const store = openStore(String(values.db), { mustExist: true });
+  try {
+    await checkedBeforeWriting(store);
+    let report: SyncReport;
+    try {
+      report = await syncOnce(store, { url, ssl: Boolean(values.tls) }, { actor: actor() });
+    } catch (error) {
+      throw new RootLogError(
+        'database_unavailable',
+        `The department server ${serverKey(url)} could not be reached or refused the sync (${error instanceof Error ? error.message : String(error)}); nothing was lost: what is waiting is pushed next time.`,
+      );
+    }
+    io.out(
+      `pushed ${report.pushed}, already there ${report.unchanged}, pulled ${report.pulled} new record(s) and ${report.followUpsPulled} follow-up(s); conflicts ${report.conflicts.length}, refused ${report.refused.length}; waiting to push ${report.pending}`,
+    );
+    for (const conflict of report.conflicts)
+      io.out(`  conflict ${printable(conflict.id)}: ${printable(conflict.reason)}`);
+    for (const refusal of report.refused) io.out(`  refused ${printable(refusal.id)}: ${printable(refusal.reason)}`);
+    return report.conflicts.length > 0 || report.refused.length > 0 ? 1 : 0;
+  } finally {
+    store.close();
+  }
+}
+
 const COMMANDS: Record<string, (args: string[], io: Io) => number | Promise<number>> = {
+  sync: syncCommand,
   key: keyCommand,
   seed,
   check,

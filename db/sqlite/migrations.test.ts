@@ -68,6 +68,10 @@ function withSchema8Values(db: Database.Database): void {
 function backToVersion9(path: string): void {
   const db = new Database(path);
   db.exec(`
+    DROP TRIGGER sync_outbox_on_insert;
+    DROP TRIGGER sync_outbox_on_update;
+    DROP TRIGGER sync_outbox_on_follow_up;
+    DROP TABLE sync_outbox;
     DROP INDEX procedures_doses;
     ALTER TABLE drug_administrations DROP COLUMN dose_salt;
     DELETE FROM drug_catalogue WHERE code = 'betamethasone_phosphate';

@@ -9,6 +9,7 @@ import { outcomeIndexes } from './008-outcome-indexes.js';
 import { clinicalReviewFields } from './009-clinical-review-fields.js';
 import { drugFormulations } from './010-drug-formulations.js';
 import { doseIndex } from './011-dose-index.js';
+import { syncOutbox } from './012-sync-outbox.js';
 import type { Migration } from './migration.js';
 
 /*
@@ -28,6 +29,7 @@ export const MIGRATIONS: readonly Migration[] = [
   clinicalReviewFields,
   drugFormulations,
   doseIndex,
+  syncOutbox,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

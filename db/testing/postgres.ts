@@ -1,0 +1,105 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/*
+ * A throw-away PostgreSQL cluster for a test file: initdb in a temporary folder, started on a
+ * free 127.0.0.1 port, stopped and removed afterwards. No mock: the hub's SQL runs on the real
+ * server. As root, the server runs as the `postgres` user (it refuses to run as root).
+ */
+
+/** The newest PostgreSQL server Debian installed (/usr/lib/postgresql/<major>/bin), or ROOTLOG_PG_BIN. */
+function serverBin(): string {
+  if (process.env.ROOTLOG_PG_BIN) return process.env.ROOTLOG_PG_BIN;
+  const root = '/usr/lib/postgresql';
+  const majors = existsSync(root)
+    ? readdirSync(root)
+        .filter((name) => existsSync(join(root, name, 'bin', 'initdb')))
+        .sort((a, b) => Number(b) - Number(a))
+    : [];
+  if (!majors[0])
+    throw new Error(
+      'PostgreSQL is not installed: run "npm run setup -- --tests" (as root) or apt-get install postgresql',
+    );
+  return join(root, majors[0], 'bin');
+}
+const BIN = serverBin();
+
+export interface TestCluster {
+  url: string;
+  port: number;
+  dir: string;
+  /** Stops the server at once (as a crash or a pulled cable would), leaving its files. */
+  kill: () => void;
+  /** Starts it again on the same port and files. */
+  start: () => void;
+  stop: () => void;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
+    });
+  });
+}
+
+const asRoot = process.getuid?.() === 0;
+function run(binary: string, args: string[]): void {
+  const command = asRoot ? 'runuser' : join(BIN, binary);
+  const fullArgs = asRoot ? ['-u', 'postgres', '--', join(BIN, binary), ...args] : args;
+  const result = spawnSync(command, fullArgs, { encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`${binary} failed: ${result.stderr || result.stdout}`);
+}
+
+export async function startTestCluster(): Promise<TestCluster> {
+  const dir = mkdtempSync(join(tmpdir(), 'rootlog-pg-'));
+  chmodSync(dir, 0o777);
+  const data = join(dir, 'data');
+  const port = await freePort();
+  run('initdb', ['-D', data, '-A', 'trust', '-U', 'postgres', '--no-sync', '-E', 'UTF8']);
+  const start = () =>
+    run('pg_ctl', [
+      '-D',
+      data,
+      '-l',
+      join(dir, 'server.log'),
+      '-w',
+      '-o',
+      `-p ${port} -k ${dir} -h 127.0.0.1 -c fsync=off -c max_connections=60`,
+      'start',
+    ]);
+  start();
+  return {
+    url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    port,
+    dir,
+    kill: () => run('pg_ctl', ['-D', data, '-m', 'immediate', 'stop']),
+    start,
+    stop: () => {
+      try {
+        run('pg_ctl', ['-D', data, '-m', 'fast', 'stop']);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  };
+}
+
+/** A fresh database on the cluster for one scenario. */
+export function createDatabase(cluster: TestCluster, name: string): string {
+  execFileSync(
+    join(BIN, 'psql'),
+    ['-h', '127.0.0.1', '-p', String(cluster.port), '-U', 'postgres', '-c', `CREATE DATABASE ${name}`],
+    {
+      stdio: 'pipe',
+    },
+  );
+  return `postgres://postgres@127.0.0.1:${cluster.port}/${name}`;
+}
