@@ -7,6 +7,7 @@ import {
   type Drug,
   drugSchema,
   type FollowUpWindows,
+  hubServerSchema,
   type Operator,
   operatorSchema,
   presetsSchema,
@@ -111,6 +112,10 @@ export function getSettings(source: ReadSource): DepartmentSettings {
     steroidDayMaxDexamethasoneMg: steroidDayMaxDexamethasoneMg(source),
     presets: presetsSchema.catch([]).parse(readSetting<unknown>(source, 'presets') ?? []),
     reportTemplate: readSetting<string>(source, 'reportTemplate') ?? DEFAULT_REPORT_TEMPLATE,
+    hubServer: hubServerSchema
+      .nullable()
+      .catch(null)
+      .parse(readSetting<unknown>(source, 'hubServer') ?? null),
   };
 }
 
@@ -202,6 +207,7 @@ export function updateCheckedSettings(
           steroidDayMaxDexamethasoneMg: before.steroidDayMaxDexamethasoneMg,
           presets: before.presets,
           reportTemplate: before.reportTemplate,
+          hubServer: before.hubServer,
         },
         {
           consoleName: after.consoleName,
@@ -211,6 +217,7 @@ export function updateCheckedSettings(
           steroidDayMaxDexamethasoneMg: after.steroidDayMaxDexamethasoneMg,
           presets: after.presets,
           reportTemplate: after.reportTemplate,
+          hubServer: after.hubServer,
         },
       );
       if (Object.keys(changes).length > 0) {

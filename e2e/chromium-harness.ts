@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from '@playwright/test';
 import { openStore } from '../db/store.js';
 import { createApi } from '../electron/api.js';
+import { HubSync } from '../electron/hub-sync.js';
 import { CONTENT_SECURITY_POLICY } from '../electron/security.js';
 import { API_METHODS, type ApiMethodName } from '../electron/shared/api-contract.js';
 import { WINDOW_API_NAME } from '../electron/shared/channels.js';
@@ -51,7 +52,15 @@ export async function openInChromium(
   // Files go to a temporary folder, as if chosen in the save dialog: the main side picks
   // them, exactly as in Electron; the page's request never carries a path.
   const printed: { page?: Page } = {};
+  // The hub password is kept in memory here (Electron keeps it with the OS keychain).
+  let hubPassword: string | null = null;
+  const hub = new HubSync(
+    store,
+    { get: () => hubPassword, set: (password) => (hubPassword = password) },
+    () => 'Dr. E2E',
+  );
   const api = createApi(store, {
+    hub,
     actor: () => 'Dr. E2E',
     chooseExportPath: async (name) => join(exportDir, name),
     chooseBackupPath: async (name) => join(exportDir, name),

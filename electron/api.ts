@@ -20,6 +20,7 @@ import { referenceComparison } from '../db/stats/reference-comparison.js';
 import { adoptCheckedReferenceLevels, proposeReferenceLevels } from '../db/stats/reference-proposal.js';
 import type { Store } from '../db/store.js';
 import { ExportJobs, suggestedExportName } from './export-jobs.js';
+import type { HubSync } from './hub-sync.js';
 import {
   API_CONTRACT,
   API_METHODS,
@@ -57,6 +58,8 @@ export interface ApiOptions {
    * path written, or null when the person cancelled.
    */
   printToPdf?: (suggestedName: string) => Promise<string | null>;
+  /** The background sync with the department hub (hub-sync.ts); without it the hub methods say so. */
+  hub?: HubSync;
   onUnexpectedError?: (method: string, error: unknown) => void;
 }
 
@@ -82,6 +85,11 @@ function parseArguments<M extends ApiMethodName>(method: M, args: unknown[]): Me
   const seen = new Set<string>();
   const problems = argumentProblems(method, parsed.error).filter(({ field }) => !seen.has(field) && seen.add(field));
   throw RootLogError.invalid(problems);
+}
+
+function hubOf(options: ApiOptions): HubSync {
+  if (!options.hub) throw new RootLogError('validation', 'This console has no department hub sync.');
+  return options.hub;
 }
 
 export function createApi(store: Store, options: ApiOptions): Api & { call: typeof call } {
@@ -133,6 +141,12 @@ export function createApi(store: Store, options: ApiOptions): Api & { call: type
       if (!options.printToPdf) throw RootLogError.invalid([{ field: 'out', message: 'Output file is required' }]);
       const path = await options.printToPdf(`rootlog-${sheet}-${new Date().toISOString().slice(0, 10)}.pdf`);
       return path ? { path } : { cancelled: true };
+    },
+    'hub.status': () => hubOf(options).status(),
+    'hub.syncNow': () => hubOf(options).syncNow(),
+    'hub.setPassword': (password) => {
+      hubOf(options).setPassword(password);
+      return { saved: true };
     },
     'database.health': () => store.health(),
   };

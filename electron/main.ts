@@ -1,3 +1,4 @@
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { readFile, rename, writeFile } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import { join, normalize, sep } from 'node:path';
@@ -9,12 +10,14 @@ import {
   Menu,
   type MenuItemConstructorOptions,
   protocol,
+  safeStorage,
   session,
 } from 'electron';
 import { RootLogError } from '../db/model/index.js';
 import { warmUpDashboard } from '../db/stats/dashboard.js';
 import { openStore, type Store } from '../db/store.js';
 import { createApi } from './api.js';
+import { HubSync, type PasswordKeeper } from './hub-sync.js';
 import { registerIpc } from './ipc.js';
 import {
   APP_HOST,
@@ -36,6 +39,32 @@ const devMode = process.argv.includes('--dev') && !app.isPackaged;
 const rendererDir = join(__dirname, '..', 'renderer');
 const preloadPath = join(__dirname, 'preload.cjs');
 const DASHBOARD_WARM_UP_DELAY_MS = 3000;
+const HUB_FIRST_SYNC_DELAY_MS = 10_000;
+const HUB_SYNC_INTERVAL_MS = 5 * 60_000;
+
+/**
+ * The hub password, encrypted with the OS keychain (safeStorage) in a file beside the window
+ * state — never in the logbook. Without a keychain it is kept for this session only.
+ */
+function keychainPassword(path: string): PasswordKeeper {
+  let session: string | null = null;
+  return {
+    get: () => {
+      if (session !== null) return session;
+      try {
+        return safeStorage.isEncryptionAvailable() ? safeStorage.decryptString(readFileSync(path)) : null;
+      } catch {
+        return null;
+      }
+    },
+    set: (password) => {
+      session = password;
+      if (password === null) rmSync(path, { force: true });
+      else if (safeStorage.isEncryptionAvailable())
+        writeFileSync(path, safeStorage.encryptString(password), { mode: 0o600 });
+    },
+  };
+}
 
 function databasePath(): string {
   const index = process.argv.indexOf('--db');
@@ -86,7 +115,13 @@ if (!app.requestSingleInstanceLock()) {
       return;
     }
     const openStoreNow = store;
+    const hub = new HubSync(
+      openStoreNow,
+      keychainPassword(join(app.getPath('userData'), 'hub-password.bin')),
+      () => `${safeUserName()}@${app.getName()}`,
+    );
     const api = createApi(openStoreNow, {
+      hub,
       actor: () => `${safeUserName()}@${app.getName()}`,
       // Paths come only from the native dialog here in the main process, never from the window.
       chooseExportPath: async (suggestedName) => {
@@ -147,6 +182,9 @@ if (!app.requestSingleInstanceLock()) {
         console.error('RootLog could not prepare the dashboard:', error);
       }
     }, DASHBOARD_WARM_UP_DELAY_MS);
+    // Sync with the department hub, if one is set: soon after start, then every few minutes.
+    setTimeout(() => void hub.syncNow(), HUB_FIRST_SYNC_DELAY_MS);
+    hub.start(HUB_SYNC_INTERVAL_MS);
   });
 }
 

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { amendProcedure, clinicalContent, getProcedure } from '../procedures.js';
 import { seedDatabase } from '../seed.js';
 import { updateSettings } from '../settings.js';
+import { computeDashboard } from '../stats/dashboard.js';
 import type { Store } from '../store.js';
 import { context, EVERY_CONFIRMABLE_WARNING, tempStore } from '../testing/fixtures.js';
 import { createDatabase, startTestCluster, type TestCluster } from '../testing/postgres.js';
@@ -70,6 +71,10 @@ describe('the department hub on PostgreSQL', () => {
       'SELECT (SELECT count(*) FROM hub_records) AS records, (SELECT count(*) FROM hub_versions) AS versions',
     );
     expect(counts).toEqual({ records: '50', versions: '50' });
+    // Each console's dashboard covers the department; a switch shows this console only.
+    expect(computeDashboard(a, {}).procedures).toBe(50);
+    expect(computeDashboard(a, { consoleNames: ['CT 1'] }).procedures).toBe(30);
+    expect(computeDashboard(b, { consoleNames: ['CT 2'] }).procedures).toBe(20);
     // The merged records are the same records: content and versions equal on both consoles.
     const id = signedIds(b).split(',')[0] as string;
     expect(getProcedure(a, id).record).toEqual(getProcedure(b, id).record);

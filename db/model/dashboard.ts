@@ -16,6 +16,8 @@ export const dashboardFilterSchema = z
       .array(z.enum(ROOTS, { error: `must be one of: ${ROOTS.join(', ')}` }))
       .max(ROOTS.length)
       .optional(),
+    /** Records from these consoles only (the department's dashboard covers every synced record). */
+    consoleNames: z.array(z.string().min(1).max(64)).max(50).optional(),
   })
   .strict()
   .refine((filter) => !filter.from || !filter.to || filter.from <= filter.to, {

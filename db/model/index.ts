@@ -4,6 +4,7 @@ export * from './catalogue.js';
 export * from './dashboard.js';
 export * from './errors.js';
 export * from './follow-up.js';
+export * from './hub.js';
 export * from './labels.js';
 export * from './pain.js';
 export * from './presets.js';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Drug } from './catalogue.js';
 import type { FollowUpWindows } from './follow-up.js';
+import { type HubServer, hubServerSchema } from './hub.js';
 import { type Preset, presetsSchema } from './presets.js';
 import { type ReferenceLevels, referenceLevelsSchema } from './reference-levels.js';
 import { REPORT_PLACEHOLDERS, unknownPlaceholders } from './report.js';
@@ -32,6 +33,8 @@ export interface DepartmentSettings extends RuleSettings {
   presets: Preset[];
   /** The procedure report's template (report.ts); the shipped default until the department edits it. */
   reportTemplate: string;
+  /** The department server this console syncs with, without its password; null: none. */
+  hubServer: HubServer | null;
 }
 
 const dayWindow = z
@@ -56,6 +59,7 @@ export const settingsPatchSchema = z
     referenceLevels: referenceLevelsSchema,
     followUpWindows: followUpWindowsSchema,
     presets: presetsSchema,
+    hubServer: hubServerSchema.nullable(),
     reportTemplate: z
       .string({ error: 'must be text' })
       .max(8000, { error: 'must be at most 8000 characters' })

@@ -13,6 +13,7 @@ import {
   drugSchema,
   type FollowUpEntry,
   followUpEntrySchema,
+  type HubStatus,
   type Operator,
   operatorSchema,
   type ProcedurePage,
@@ -155,6 +156,13 @@ export const API_CONTRACT = {
   'print.toPdf': method<{ path: string } | { cancelled: true }>().reads(
     z.tuple([z.enum(['record', 'aftercare'], { error: 'must be record or aftercare' })]),
     named('sheet'),
+  ),
+  /** The department hub: the sync's state in words, a sync now, the password (kept by the OS, never in the logbook). */
+  'hub.status': method<HubStatus>().reads(z.tuple([])),
+  'hub.syncNow': method<HubStatus>().writes(z.tuple([])),
+  'hub.setPassword': method<{ saved: true }>().reads(
+    z.tuple([z.string({ error: 'must be text' }).max(200, { error: 'must be at most 200 characters' }).nullable()]),
+    named('password'),
   ),
   /** What the page check found, and when the file was last found sound. */
   'database.health': method<HealthReport>().reads(z.tuple([])),

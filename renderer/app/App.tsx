@@ -3,6 +3,7 @@ import { MENU_API_NAME, type MenuCommand } from '../../electron/shared/menu-comm
 import { DashboardScreen } from '../features/dashboard/DashboardScreen.js';
 import { ExportScreen } from '../features/export/ExportScreen.js';
 import { FollowUpsScreen } from '../features/follow-ups/FollowUpsScreen.js';
+import { HubStatusChip } from '../features/hub/HubStatusChip.js';
 import { forgetRememberedDraft, rememberedDraftId, useProcedureForm } from '../features/procedure-form/form-store.js';
 import { ProcedureForm } from '../features/procedure-form/ProcedureForm.js';
 import { ProcedureList } from '../features/procedure-list/ProcedureList.js';
@@ -118,6 +119,7 @@ export function App() {
             Settings
           </button>
         </nav>
+        <HubStatusChip />
         <button type="button" className="theme-toggle" onClick={() => setTheme(theme === 'dark' ? 'light' : 'dark')}>
           {theme === 'dark' ? 'Light theme' : 'Dark theme'}
         </button>

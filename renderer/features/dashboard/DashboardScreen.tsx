@@ -54,6 +54,7 @@ function exportPng() {
 export function DashboardScreen() {
   const { filter, data, outcomes, reference, loading, error, setFilter, load } = useDashboard();
   const operators = useSettings((state) => state.settings?.operators ?? NO_ITEMS);
+  const consoleName = useSettings((state) => state.settings?.consoleName);
   useEffect(() => {
     void load();
   }, [load]);
@@ -119,6 +120,17 @@ export function DashboardScreen() {
           options={ROOTS.map((root) => ({ value: root, label: root }))}
           onChange={(value) => pick('roots', value)}
         />
+        {/* Synced records from the other consoles are counted too, unless asked otherwise. */}
+        <label className="switch">
+          <input
+            type="checkbox"
+            checked={(filter.consoleNames?.length ?? 0) > 0}
+            onChange={(event) =>
+              setFilter({ ...filter, consoleNames: event.target.checked && consoleName ? [consoleName] : undefined })
+            }
+          />
+          This console only
+        </label>
       </search>
       {error && (
         <p className="problem" role="alert">

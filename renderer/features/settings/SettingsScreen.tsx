@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { Drug } from '../../../db/model/index.js';
 import { words } from '../../app/labels.js';
 import { parseNumber } from '../../components/TextField.js';
+import { HubPanel } from '../hub/HubPanel.js';
 import { NewDrugForm } from './NewDrugForm.js';
 import { PresetsPanel } from './PresetsPanel.js';
 import { ReferenceLevelsPanel } from './ReferenceLevelsPanel.js';
@@ -100,6 +101,8 @@ export function SettingsScreen() {
           Save settings
         </button>
       </form>
+
+      <HubPanel />
 
       <PresetsPanel />
 

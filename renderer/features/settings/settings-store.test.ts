@@ -14,6 +14,7 @@ const settings = (consoleName: string): DepartmentSettings => ({
   steroidDayMaxDexamethasoneMg: 30,
   presets: [],
   reportTemplate: '## Procedure\n{procedure}',
+  hubServer: null,
   operators: [],
   drugCatalogue: [],
   followUpWindows: DEFAULT_FOLLOW_UP_WINDOWS,
