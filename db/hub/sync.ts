@@ -310,7 +310,13 @@ async function pull(
 }
 
 /** One push and one pull. Errors (server down, wrong password) reject with words; nothing is half done. */
-export async function syncOnce(store: Store, server: ServerConfig, context: ServiceContext): Promise<SyncReport> {
+export async function syncOnce(
+  store: Store,
+  server: ServerConfig,
+  context: ServiceContext,
+  /** Push only, or pull only (the benchmark times them apart); both by default. */
+  parts: { push?: boolean; pull?: boolean } = {},
+): Promise<SyncReport> {
   const report: SyncReport = {
     pushed: 0,
     unchanged: 0,
@@ -324,8 +330,8 @@ export async function syncOnce(store: Store, server: ServerConfig, context: Serv
   const client = await connectHub(server);
   try {
     await ensureServerSchema(client);
-    await push(client, store, report, context);
-    await pull(client, store, server, report, context);
+    if (parts.push !== false) await push(client, store, report, context);
+    if (parts.pull !== false) await pull(client, store, server, report, context);
   } finally {
     await client.end().catch(() => undefined);
   }
