@@ -374,6 +374,31 @@ function keyCommand(args: string[], io: Io): number {
   }
 }
 
+/** The hub password typed at the terminal, not echoed (when PGPASSWORD is not set). */
+function askPassword(io: Io): Promise<string> {
+  return new Promise((resolve) => {
+    const input = process.stdin;
+    let typed = '';
+    io.err('Password for the department server: ');
+    input.setRawMode?.(true);
+    input.resume();
+    const onData = (chunk: Buffer) => {
+      for (const char of chunk.toString('utf8')) {
+        if (char === '\r' || char === '\n' || char === '\u0004') {
+          input.setRawMode?.(false);
+          input.pause();
+          input.off('data', onData);
+          resolve(typed);
+          return;
+        }
+        if (char === '\u0003') process.exit(130);
+        typed = char === '\u007f' ? typed.slice(0, -1) : typed + char;
+      }
+    };
+    input.on('data', onData);
+  });
+}
+
 async function syncCommand(args: string[], io: Io): Promise<number> {
   const values = options(args, { db: { type: 'string' }, server: { type: 'string' }, tls: { type: 'boolean' } }, [
     'db',
@@ -388,9 +413,10 @@ async function syncCommand(args: string[], io: Io): Promise<number> {
   const store = openStore(String(values.db), { mustExist: true });
   try {
     await checkedBeforeWriting(store);
+    const password = process.env.PGPASSWORD ?? (process.stdin.isTTY ? await askPassword(io) : undefined);
     let report: SyncReport;
     try {
-      report = await syncOnce(store, { url, ssl: Boolean(values.tls) }, { actor: actor() });
+      report = await syncOnce(store, { url, password, ssl: Boolean(values.tls) }, { actor: actor() });
     } catch (error) {
       throw new RootLogError(
         'database_unavailable',

@@ -60,19 +60,33 @@ export function serverKey(url: string): string {
   return `${parsed.hostname}:${parsed.port || '5432'}${parsed.pathname}`;
 }
 
+/**
+ * Connects with TLS and certificate verification when the server offers TLS; a server that
+ * offers none is reached without it unless TLS is required (`ssl: true`). A certificate that
+ * fails verification is never tried again without TLS.
+ */
 export async function connectHub(server: ServerConfig): Promise<pg.Client> {
-  const client = new pg.Client({
-    connectionString: server.url,
-    password: server.password ?? process.env.PGPASSWORD,
-    ssl: server.ssl ? { rejectUnauthorized: true } : undefined,
-    connectionTimeoutMillis: 5000,
-    statement_timeout: 60_000,
-  });
-  // A server that goes away mid-sync fails the query in progress; the client's own error
-  // event has nothing more to say.
-  client.on('error', () => undefined);
-  await client.connect();
-  return client;
+  const attempt = async (tls: boolean) => {
+    const client = new pg.Client({
+      connectionString: server.url,
+      password: server.password ?? process.env.PGPASSWORD,
+      ssl: tls ? { rejectUnauthorized: true } : false,
+      connectionTimeoutMillis: 5000,
+      statement_timeout: 60_000,
+    });
+    // A server that goes away mid-sync fails the query in progress; the client's own error
+    // event has nothing more to say.
+    client.on('error', () => undefined);
+    await client.connect();
+    return client;
+  };
+  try {
+    return await attempt(true);
+  } catch (error) {
+    const noTls = error instanceof Error && /does not support SSL/i.test(error.message);
+    if (!noTls || server.ssl) throw error;
+    return attempt(false);
+  }
 }
 
 /**
