@@ -238,4 +238,18 @@ describe('the department hub on PostgreSQL', () => {
     expect(down.status).toBe(1);
     expect(down.stderr).toMatch(/could not be reached.*nothing was lost/);
   }, 120_000);
+
+  it('a server offering TLS with a certificate that does not verify is refused, never tried in plain text', async () => {
+    const tls = await startTestCluster({ tls: true });
+    try {
+      const url = createDatabase(tls, 'hub_tls');
+      const a = console_('CT 1', 2, 23);
+      await expect(syncOnce(a, { url }, context)).rejects.toThrow(/self[- ]signed|certificate/i);
+      expect(outbox(a)).toBe(2);
+      // The plain server of the other tests offers no TLS: reached without it.
+      expect(await syncOnce(a, newServer(), context)).toMatchObject({ pushed: 2 });
+    } finally {
+      tls.stop();
+    }
+  }, 120_000);
 });

@@ -58,12 +58,38 @@ function run(binary: string, args: string[]): void {
   if (result.status !== 0) throw new Error(`${binary} failed: ${result.stderr || result.stdout}`);
 }
 
-export async function startTestCluster(): Promise<TestCluster> {
+export async function startTestCluster(options: { tls?: boolean } = {}): Promise<TestCluster> {
   const dir = mkdtempSync(join(tmpdir(), 'rootlog-pg-'));
   chmodSync(dir, 0o777);
   const data = join(dir, 'data');
   const port = await freePort();
   run('initdb', ['-D', data, '-A', 'trust', '-U', 'postgres', '--no-sync', '-E', 'UTF8']);
+  let tlsOptions = '';
+  if (options.tls) {
+    // A self-signed certificate: TLS offered, but not one a client can verify.
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'rsa:2048',
+        '-nodes',
+        '-days',
+        '1',
+        '-subj',
+        '/CN=127.0.0.1',
+        '-keyout',
+        join(dir, 'server.key'),
+        '-out',
+        join(dir, 'server.crt'),
+      ],
+      { stdio: 'pipe' },
+    );
+    if (asRoot) execFileSync('chown', ['postgres', join(dir, 'server.key'), join(dir, 'server.crt')]);
+    chmodSync(join(dir, 'server.key'), 0o600);
+    tlsOptions = ` -c ssl=on -c ssl_cert_file=${join(dir, 'server.crt')} -c ssl_key_file=${join(dir, 'server.key')}`;
+  }
   const start = () =>
     run('pg_ctl', [
       '-D',
@@ -72,7 +98,7 @@ export async function startTestCluster(): Promise<TestCluster> {
       join(dir, 'server.log'),
       '-w',
       '-o',
-      `-p ${port} -k ${dir} -h 127.0.0.1 -c fsync=off -c max_connections=60`,
+      `-p ${port} -k ${dir} -h 127.0.0.1 -c fsync=off -c max_connections=60${tlsOptions}`,
       'start',
     ]);
   start();
