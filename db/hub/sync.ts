@@ -54,6 +54,8 @@ export interface SyncReport {
 }
 
 const PULL_BATCH = 1000;
+/** Records pushed per server transaction: few round trips, short locks. */
+const PUSH_BATCH = 100;
 
 export function serverKey(url: string): string {
   const parsed = new URL(url);
@@ -134,74 +136,82 @@ type PushOutcome = 'pushed' | 'unchanged' | { conflict: string };
  */
 const PUSH_LOCK = 7_301_550_002;
 
-async function pushRecord(client: pg.Client, record: ExportedRecord, consoleName: string): Promise<PushOutcome> {
+/** Pushes records in one server transaction (the caller's batch); their outcomes in order. */
+async function pushBatch(client: pg.Client, records: ExportedRecord[], consoleName: string): Promise<PushOutcome[]> {
   await client.query('BEGIN');
   try {
     await client.query('SELECT pg_advisory_xact_lock($1)', [PUSH_LOCK]);
-    const found = await client.query<{ record: ExportedRecord }>(
-      'SELECT record FROM hub_records WHERE id = $1 FOR UPDATE',
-      [record.id],
-    );
-    const existing = found.rows[0]?.record;
-    let outcome: PushOutcome = 'unchanged';
-    let stored: ExportedRecord | null = null;
-    if (!existing) {
-      stored = record;
-      outcome = 'pushed';
-    } else {
-      const mine = versionsOf(record);
-      const theirs = versionsOf(existing);
-      const known = new Set(existing.followUps.map((entry) => entry.id));
-      const newFollowUps = record.followUps.filter((entry) => !known.has(entry.id));
-      if (continues(mine, theirs)) {
-        if (mine.length > theirs.length || newFollowUps.length > 0) {
-          stored = { ...record, followUps: [...existing.followUps, ...newFollowUps] };
-          outcome = 'pushed';
-        }
-      } else if (continues(theirs, mine)) {
-        // The server is ahead (another console amended it): only follow-ups may be new here.
-        if (newFollowUps.length > 0) {
-          stored = { ...existing, followUps: [...existing.followUps, ...newFollowUps] };
-          outcome = 'pushed';
-        }
-      } else {
-        const at = mine.findIndex((link, index) => theirs[index]?.hash !== link.hash);
-        outcome = {
-          conflict: `version ${mine[at]?.version ?? theirs[at]?.version} differs from the one on the server (signed by ${existing.versions[at]?.signedBy ?? 'another console'}): amended on two consoles`,
-        };
-        await client.query(
-          'INSERT INTO hub_conflicts (record_id, console, reason) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING',
-          [record.id, consoleName, outcome.conflict],
-        );
-      }
-    }
-    if (stored) {
-      const latest = stored.versions[stored.versions.length - 1]?.version ?? 1;
-      await client.query(
-        `INSERT INTO hub_records (id, console, latest_version, record) VALUES ($1, $2, $3, $4)
-         ON CONFLICT (id) DO UPDATE SET console = $2, latest_version = $3, record = $4, seq = nextval('hub_seq'), pushed_at = now()`,
-        [stored.id, consoleName, latest, JSON.stringify(stored)],
-      );
-      for (const version of stored.versions) {
-        await client.query(
-          `INSERT INTO hub_versions (record_id, version, hash, content, console) VALUES ($1, $2, $3, $4, $5)
-           ON CONFLICT (record_id, version) DO NOTHING`,
-          [stored.id, version.version, version.hash, JSON.stringify(version.content), consoleName],
-        );
-      }
-      for (const entry of stored.followUps) {
-        await client.query(
-          'INSERT INTO hub_follow_ups (id, record_id, hash, entry) VALUES ($1, $2, $3, $4) ON CONFLICT (id) DO NOTHING',
-          [entry.id, stored.id, entry.hash, JSON.stringify(entry)],
-        );
-      }
-    }
+    const outcomes: PushOutcome[] = [];
+    for (const record of records) outcomes.push(await pushRecord(client, record, consoleName));
     await client.query('COMMIT');
-    return outcome;
+    return outcomes;
   } catch (error) {
     await client.query('ROLLBACK').catch(() => undefined);
     throw error;
   }
+}
+
+/** One record, inside the batch's transaction: its row locked, added, extended, or a conflict. */
+async function pushRecord(client: pg.Client, record: ExportedRecord, consoleName: string): Promise<PushOutcome> {
+  const found = await client.query<{ record: ExportedRecord }>(
+    'SELECT record FROM hub_records WHERE id = $1 FOR UPDATE',
+    [record.id],
+  );
+  const existing = found.rows[0]?.record;
+  let outcome: PushOutcome = 'unchanged';
+  let stored: ExportedRecord | null = null;
+  if (!existing) {
+    stored = record;
+    outcome = 'pushed';
+  } else {
+    const mine = versionsOf(record);
+    const theirs = versionsOf(existing);
+    const known = new Set(existing.followUps.map((entry) => entry.id));
+    const newFollowUps = record.followUps.filter((entry) => !known.has(entry.id));
+    if (continues(mine, theirs)) {
+      if (mine.length > theirs.length || newFollowUps.length > 0) {
+        stored = { ...record, followUps: [...existing.followUps, ...newFollowUps] };
+        outcome = 'pushed';
+      }
+    } else if (continues(theirs, mine)) {
+      // The server is ahead (another console amended it): only follow-ups may be new here.
+      if (newFollowUps.length > 0) {
+        stored = { ...existing, followUps: [...existing.followUps, ...newFollowUps] };
+        outcome = 'pushed';
+      }
+    } else {
+      const at = mine.findIndex((link, index) => theirs[index]?.hash !== link.hash);
+      outcome = {
+        conflict: `version ${mine[at]?.version ?? theirs[at]?.version} differs from the one on the server (signed by ${existing.versions[at]?.signedBy ?? 'another console'}): amended on two consoles`,
+      };
+      await client.query(
+        'INSERT INTO hub_conflicts (record_id, console, reason) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING',
+        [record.id, consoleName, outcome.conflict],
+      );
+    }
+  }
+  if (stored) {
+    const latest = stored.versions[stored.versions.length - 1]?.version ?? 1;
+    await client.query(
+      `INSERT INTO hub_records (id, console, latest_version, record) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (id) DO UPDATE SET console = $2, latest_version = $3, record = $4, seq = nextval('hub_seq'), pushed_at = now()`,
+      [stored.id, consoleName, latest, JSON.stringify(stored)],
+    );
+    for (const version of stored.versions) {
+      await client.query(
+        `INSERT INTO hub_versions (record_id, version, hash, content, console) VALUES ($1, $2, $3, $4, $5)
+           ON CONFLICT (record_id, version) DO NOTHING`,
+        [stored.id, version.version, version.hash, JSON.stringify(version.content), consoleName],
+      );
+    }
+    for (const entry of stored.followUps) {
+      await client.query(
+        'INSERT INTO hub_follow_ups (id, record_id, hash, entry) VALUES ($1, $2, $3, $4) ON CONFLICT (id) DO NOTHING',
+        [entry.id, stored.id, entry.hash, JSON.stringify(entry)],
+      );
+    }
+  }
+  return outcome;
 }
 
 /** Pushes the outbox; each record in its own server transaction. */
@@ -224,24 +234,40 @@ async function push(client: pg.Client, store: Store, report: SyncReport, context
     now: context.now?.() ?? new Date(),
   };
   const dequeue = store.writer.prepare('DELETE FROM sync_outbox WHERE procedure_id = ? AND queued_at = ?');
-  for (const { id, at } of queued) {
-    const record = readExportedRecord(store.reader, id);
-    const verdict = checkRecord(JSON.parse(JSON.stringify(record)), 0, checkContext);
-    if (!verdict.ok) {
+  for (let from = 0; from < queued.length; from += PUSH_BATCH) {
+    const batch: { id: string; at: string; record: ExportedRecord }[] = [];
+    for (const { id, at } of queued.slice(from, from + PUSH_BATCH)) {
+      const record = readExportedRecord(store.reader, id);
+      const verdict = checkRecord(JSON.parse(JSON.stringify(record)), 0, checkContext);
+      if (verdict.ok) {
+        batch.push({ id, at, record });
+        continue;
+      }
       const reason = verdict.problems.map((problem) => `${problem.field}: ${problem.message}`).join('; ');
       report.refused.push({ id, reason });
       await client.query(
         'INSERT INTO hub_refusals (record_id, console, reason) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING',
         [id, consoleName, reason],
       );
-      continue;
     }
-    const outcome = await pushRecord(client, record, consoleName);
-    if (outcome === 'pushed') report.pushed++;
-    else if (outcome === 'unchanged') report.unchanged++;
-    else report.conflicts.push({ id, reason: outcome.conflict });
-    // A conflict stays queued too: it is pushed again once it is resolved here.
-    if (typeof outcome === 'string') store.writer.db.transaction(() => dequeue.run(id, at)).immediate();
+    if (batch.length === 0) continue;
+    const outcomes = await pushBatch(
+      client,
+      batch.map((entry) => entry.record),
+      consoleName,
+    );
+    // Committed on the server: now the outbox rows go (a conflict stays queued until resolved here).
+    store.writer.db
+      .transaction(() => {
+        outcomes.forEach((outcome, index) => {
+          const { id, at } = batch[index] as { id: string; at: string };
+          if (outcome === 'pushed') report.pushed++;
+          else if (outcome === 'unchanged') report.unchanged++;
+          else report.conflicts.push({ id, reason: outcome.conflict });
+          if (typeof outcome === 'string') dequeue.run(id, at);
+        });
+      })
+      .immediate();
   }
 }
 
