@@ -68,6 +68,9 @@ export class HubSync {
     if (!server) return;
     this.state = { ...this.state, running: true };
     try {
+      // As every write does: after the background page check, never into a damaged file.
+      const health = await this.store.verify();
+      if (health.state === 'damaged') throw new Error('this logbook failed its integrity check: it is not synced');
       const report = await syncOnce(
         this.store,
         { url: hubUrl(server), password: this.passwords.get() ?? undefined, ssl: server.tls },
