@@ -252,4 +252,35 @@ describe('the department hub on PostgreSQL', () => {
       tls.stop();
     }
   }, 120_000);
+
+  it('a record on the server that a console cannot accept is reported, and the pull goes on past it', async () => {
+    const server = newServer();
+    const a = console_('CT 1', 3, 29);
+    await syncOnce(a, server, context);
+    // Written into the server by hand (not by RootLog): content that disagrees with its version.
+    const client = new pg.Client({ connectionString: server.url });
+    await client.connect();
+    const [first] = (await client.query('SELECT record FROM hub_records ORDER BY seq LIMIT 1')).rows as {
+      record: { id: string; content: Record<string, unknown> };
+    }[];
+    const forged = {
+      ...first?.record,
+      id: '01900000-0000-7000-8000-000000000001',
+      content: { ...first?.record.content, painPost: 0 },
+    };
+    await client.query("INSERT INTO hub_records (id, console, latest_version, record) VALUES ($1, 'forger', 1, $2)", [
+      forged.id,
+      JSON.stringify(forged),
+    ]);
+    await client.end();
+    const later = console_('CT 3', 2, 31);
+    await syncOnce(later, server, context);
+    const b = console_('CT 2', 0, 0);
+    const report = await syncOnce(b, server, context);
+    expect(report.refused.map((refusal) => refusal.id)).toContain(forged.id);
+    // Everything else arrived, including what was pushed after the forged row.
+    expect(report.pulled).toBe(5);
+    expect(b.reader.prepare('SELECT 1 FROM procedures WHERE id = ?').get(forged.id)).toBeUndefined();
+    expect(await syncOnce(b, server, context)).toMatchObject({ pulled: 0, refused: [] });
+  }, 120_000);
 });

@@ -324,9 +324,12 @@ async function pull(
       // What came from the hub need not go back: its outbox row goes when this console's
       // latest version is the server's (a record amended here meanwhile stays queued).
       const dequeue = store.writer.prepare('DELETE FROM sync_outbox WHERE procedure_id = ?');
+      const hasRecord = store.writer.prepare('SELECT 1 FROM procedures WHERE id = ?');
       store.writer.db
         .transaction(() => {
           for (const { record } of batch.rows) {
+            // A record the import refused is not here (and was reported): nothing to dequeue.
+            if (!hasRecord.get(record.id)) continue;
             const here = readExportedRecord(store.writer, record.id);
             const mine = versionsOf(here);
             const theirs = versionsOf(record);
