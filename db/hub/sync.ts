@@ -302,6 +302,8 @@ async function pull(
     operators: catalogue.rows.filter((row) => row.kind === 'operator').map((row) => row.value),
     drugCatalogue: catalogue.rows.filter((row) => row.kind === 'drug').map((row) => row.value),
   };
+  const dequeue = store.writer.prepare('DELETE FROM sync_outbox WHERE procedure_id = ?');
+  const hasRecord = store.writer.prepare('SELECT 1 FROM procedures WHERE id = ?');
   const folder = mkdtempSync(join(tmpdir(), 'rootlog-hub-'));
   try {
     let last = readSeq();
@@ -323,8 +325,6 @@ async function pull(
       last = Number(batch.rows[batch.rows.length - 1]?.seq);
       // What came from the hub need not go back: its outbox row goes when this console's
       // latest version is the server's (a record amended here meanwhile stays queued).
-      const dequeue = store.writer.prepare('DELETE FROM sync_outbox WHERE procedure_id = ?');
-      const hasRecord = store.writer.prepare('SELECT 1 FROM procedures WHERE id = ?');
       store.writer.db
         .transaction(() => {
           for (const { record } of batch.rows) {

@@ -1,5 +1,6 @@
 import type { Drug } from './catalogue.js';
 import { doseInMg, type ProcedureDraft } from './procedure.js';
+import { inWords } from './report.js';
 
 /*
  * The patient's aftercare sheet, built from the record: what was injected and where, what to
@@ -40,8 +41,7 @@ export function aftercareSheet(record: ProcedureDraft, drug: (code: string) => D
           const mg = doseInMg(administration);
           return `${name}${kind ? ` (${kind})` : ''}${mg != null ? ` ${Math.round(mg * 100) / 100} mg` : ''}`;
         });
-      const list =
-        given.length <= 1 ? given.join('') : `${given.slice(0, -1).join(', ')} and ${given[given.length - 1]}`;
+      const list = inWords(given);
       const where = at(site);
       return `${list.charAt(0).toUpperCase()}${list.slice(1)}${where ? ` ${where}` : ''}.`;
     })

@@ -67,7 +67,8 @@ export interface ReportContext {
 }
 
 const words = (code: string | null | undefined) => (code ? code.replaceAll('_', ' ') : '');
-const list = (items: readonly string[]) =>
+/** "a", "a and b", "a, b and c": items as a sentence lists them (the aftercare sheet's lists too). */
+export const inWords = (items: readonly string[]) =>
   items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 const sentence = (text: string) =>
   text ? `${text.charAt(0).toUpperCase()}${text.slice(1)}${/[.!?]$/.test(text) ? '' : '.'}` : '';
@@ -100,7 +101,7 @@ export function reportValues(record: ProcedureDraft, context: ReportContext): Re
   const drugName = (code: string, signedName?: string | null) => signedName ?? context.drug(code)?.name ?? code;
   const modality = MODALITY_WORDS[record.modality ?? ''];
 
-  const targetList = list(record.targets.map((_, index) => targetName(index)));
+  const targetList = inWords(record.targets.map((_, index) => targetName(index)));
   const procedure = [
     `${modality ? `${modality}-guided ` : ''}lumbar nerve root infiltration${targetList ? ` of ${targetList}` : ''}`,
     record.caudalEpidural ? 'with a caudal epidural injection' : '',
@@ -110,7 +111,7 @@ export function reportValues(record: ProcedureDraft, context: ReportContext): Re
 
   const indication = sentence(
     [
-      list(record.indications.map(words)),
+      inWords(record.indications.map(words)),
       record.symptomSide
         ? `${record.symptomSide === 'bilateral' ? 'bilateral' : `${record.symptomSide}-sided`} symptoms`
         : '',
@@ -190,7 +191,7 @@ export function reportValues(record: ProcedureDraft, context: ReportContext): Re
       return sentence(
         [
           `${targetName(index)}: ${target.approach ? `${words(target.approach)} approach` : 'approach not recorded'}${target.foramen ? ` through the ${target.foramen} foramen` : ''}${needle ? `, ${needle} needle` : ''}${target.needleRepositionings ? `, ${target.needleRepositionings} repositioning${target.needleRepositionings === 1 ? '' : 's'}` : ''}`,
-          target.spread.length > 0 ? `contrast spread ${list(target.spread.map(words))}` : '',
+          target.spread.length > 0 ? `contrast spread ${inWords(target.spread.map(words))}` : '',
           target.abnormalSpreadAction ? `then ${words(target.abnormalSpreadAction)}` : '',
           target.provokedPain && target.provokedPain !== 'none' ? `${words(target.provokedPain)} pain provoked` : '',
           target.injectionSlowed ? 'injected more slowly' : '',
@@ -204,7 +205,7 @@ export function reportValues(record: ProcedureDraft, context: ReportContext): Re
     ? sentence(
         [
           'caudal epidural injection',
-          record.caudalSpread.length > 0 ? `contrast spread ${list(record.caudalSpread.map(words))}` : '',
+          record.caudalSpread.length > 0 ? `contrast spread ${inWords(record.caudalSpread.map(words))}` : '',
           record.caudalAbnormalSpreadAction ? `then ${words(record.caudalAbnormalSpreadAction)}` : '',
           record.caudalProvokedPain && record.caudalProvokedPain !== 'none'
             ? `${words(record.caudalProvokedPain)} pain provoked`
@@ -230,7 +231,7 @@ export function reportValues(record: ProcedureDraft, context: ReportContext): Re
       });
       if (given.length === 0) return '';
       return sentence(
-        `${list(given)} ${site === 'caudal' ? 'in the caudal epidural injection' : `at ${targetName(site)}`}`,
+        `${inWords(given)} ${site === 'caudal' ? 'in the caudal epidural injection' : `at ${targetName(site)}`}`,
       );
     })
     .filter(Boolean);
@@ -245,7 +246,7 @@ export function reportValues(record: ProcedureDraft, context: ReportContext): Re
   const complications =
     real.length > 0
       ? sentence(
-          list(
+          inWords(
             real.map(
               (entry) =>
                 `${words(entry.type)}${entry.severity ? ` (${entry.sirGrade ? `SIR ${entry.sirGrade}, ` : ''}${entry.severity})` : ''}`,

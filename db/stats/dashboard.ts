@@ -22,6 +22,7 @@ import { decodeFacts, type FactColumns, monthOfIndex, PAIN_NONE, REPORTED_PROCED
 import { procedureFilterSql } from '../sqlite/procedure-filter.js';
 import { type ReadSource, readerOf } from '../store.js';
 import { type DoseFigures, doseFiguresBy, mediansBy } from './doses.js';
+import { rememberedResults } from './remembered.js';
 import { MINUTES_PER_DAY, PAIN_CELLS, proceduresIn, type Tallies, tally } from './tally.js';
 import { intravascularTargetsGiven, loadTerms, type Terms, targetsOf } from './terms.js';
 
@@ -95,20 +96,8 @@ function readFacts(read: ReadConnection, where: string, params: Record<string, u
   return facts;
 }
 
-/**
- * The last dashboards computed, per connection and filter. A result stays valid while the
- * database is unchanged. The dashboard reads on a read-only connection, whose `data_version`
- * moves whenever another connection (the app's writer, the command line's import) commits.
- */
-const recent = new WeakMap<object, Map<string, { fingerprint: string; result: Dashboard }>>();
-const RECENT_LIMIT = 20;
-
-/** Changes when the file does (this connection's writes or another's commit): cached results are valid while it holds. */
-export function dataFingerprint(read: ReadConnection): string {
-  const changes = read.prepare('SELECT total_changes()').pluck().get();
-  const version = read.db.pragma('data_version', { simple: true });
-  return `${changes}/${version}`;
-}
+/** The last dashboards computed, per connection and filter, while the file is unchanged. */
+const remembered = rememberedResults<Dashboard>();
 
 /** A dashboard filter already parsed (by the API contract or the caller). */
 export type DashboardFilterValues = z.output<typeof dashboardFilterSchema>;
@@ -126,17 +115,7 @@ export function dashboard(source: ReadSource, filterInput: unknown = {}): Dashbo
 /** The dashboard for a filter already parsed at the boundary, from the recent results when the file is unchanged. */
 export function dashboardFor(source: ReadSource, filter: DashboardFilterValues): Dashboard {
   const read = readerOf(source);
-  const key = JSON.stringify(filter);
-  const current = dataFingerprint(read);
-  const cache = recent.get(read.db) ?? new Map<string, { fingerprint: string; result: Dashboard }>();
-  recent.set(read.db, cache);
-  const hit = cache.get(key);
-  if (hit && hit.fingerprint === current) return hit.result;
-  const result = computeFor(read, filter);
-  cache.delete(key);
-  cache.set(key, { fingerprint: current, result });
-  if (cache.size > RECENT_LIMIT) cache.delete(cache.keys().next().value as string);
-  return result;
+  return remembered(read, JSON.stringify(filter), () => computeFor(read, filter));
 }
 
 /**

@@ -29,6 +29,10 @@ const COLUMN_OF: Record<DoseQuantity, string> = {
   fluoroTimeS: 'fluoro_time_s',
 };
 
+/** A list of values for each dose quantity, empty. */
+export const emptyDoseValues = (): Record<DoseQuantity, number[]> =>
+  Object.fromEntries(DOSE_QUANTITIES.map((quantity) => [quantity, []])) as unknown as Record<DoseQuantity, number[]>;
+
 /** The signed procedures' doses for a filter's WHERE clause (alias p), from the index alone. */
 export const doseQuery = (where: string) =>
   `SELECT p.modality, p.caudal_epidural, length(p.root_sides) - length(replace(p.root_sides, ',', '')) + (p.root_sides <> ''),
@@ -53,7 +57,7 @@ export function doseSamples(read: ReadConnection, filter: ProcedureFilterValues)
         modality,
         protocol,
         operatorId,
-        values: { dlpMGyCm: [], ctdiVolMGy: [], dapGyCm2: [], fluoroTimeS: [] },
+        values: emptyDoseValues(),
       };
       samples.set(key, sample);
     }

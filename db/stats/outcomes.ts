@@ -11,7 +11,8 @@ import { catalogueForOldSignedRecords, followUpWindows, listOperators } from '..
 import type { ReadConnection } from '../sqlite/connection.js';
 import { procedureFilterSql } from '../sqlite/procedure-filter.js';
 import { type ReadSource, readerOf } from '../store.js';
-import { type DashboardFilterValues, dataFingerprint } from './dashboard.js';
+import type { DashboardFilterValues } from './dashboard.js';
+import { rememberedResults } from './remembered.js';
 
 /*
  * Did the injection help: the outcome at the day-1–3 call and the 2–6-week review, not the
@@ -86,7 +87,7 @@ function tallyWindow(procedures: ProcedureOutcome[], window: FollowUpWindow, las
   };
 }
 
-const recent = new WeakMap<object, Map<string, { fingerprint: string; result: FollowUpOutcomes }>>();
+const remembered = rememberedResults<FollowUpOutcomes>();
 
 /** The outcomes for a filter, from the last result when neither the file nor the day changed. */
 export function followUpOutcomes(
@@ -96,16 +97,7 @@ export function followUpOutcomes(
 ): FollowUpOutcomes {
   const read = readerOf(source);
   const asOf = options.asOf ?? localDateTimeWithOffset(new Date()).slice(0, 10);
-  const key = JSON.stringify([filter, asOf]);
-  const current = dataFingerprint(read);
-  const cache = recent.get(read.db) ?? new Map<string, { fingerprint: string; result: FollowUpOutcomes }>();
-  recent.set(read.db, cache);
-  const hit = cache.get(key);
-  if (hit && hit.fingerprint === current) return hit.result;
-  const result = computeOutcomes(read, filter, asOf);
-  if (cache.size > 20) cache.clear();
-  cache.set(key, { fingerprint: current, result });
-  return result;
+  return remembered(read, JSON.stringify([filter, asOf]), () => computeOutcomes(read, filter, asOf));
 }
 
 function computeOutcomes(read: ReadConnection, filter: DashboardFilterValues, asOf: string): FollowUpOutcomes {

@@ -6,11 +6,13 @@ import {
   type Modality,
   type ReferenceLevel,
   selectQuantiles,
+  share,
 } from '../model/index.js';
 import { listOperators, referenceLevels } from '../settings.js';
 import { type ReadSource, readerOf } from '../store.js';
-import { type DashboardFilterValues, dataFingerprint } from './dashboard.js';
-import { doseSamples } from './dose-rows.js';
+import type { DashboardFilterValues } from './dashboard.js';
+import { doseSamples, emptyDoseValues } from './dose-rows.js';
+import { rememberedResults } from './remembered.js';
 
 /*
  * By ICRP practice a reference level is compared with a median, not with single procedures:
@@ -32,20 +34,12 @@ export interface ReferenceComparisonRow {
   aboveShare: number | null;
 }
 
-const recent = new WeakMap<object, Map<string, { fingerprint: string; result: ReferenceComparisonRow[] }>>();
+const remembered = rememberedResults<ReferenceComparisonRow[]>();
 
+/** The comparison for a filter, from the recent results while the file is unchanged. */
 export function referenceComparison(source: ReadSource, filter: DashboardFilterValues): ReferenceComparisonRow[] {
   const read = readerOf(source);
-  const key = JSON.stringify(filter);
-  const current = dataFingerprint(read);
-  const cache = recent.get(read.db) ?? new Map<string, { fingerprint: string; result: ReferenceComparisonRow[] }>();
-  recent.set(read.db, cache);
-  const hit = cache.get(key);
-  if (hit && hit.fingerprint === current) return hit.result;
-  const rows = computeReferenceComparison(read, filter);
-  if (cache.size > 20) cache.clear();
-  cache.set(key, { fingerprint: current, result: rows });
-  return rows;
+  return remembered(read, JSON.stringify(filter), () => computeReferenceComparison(read, filter));
 }
 
 /** The comparison computed afresh (the benchmark times this; the API goes through the cache above). */
@@ -68,7 +62,7 @@ export function computeReferenceComparison(
         operatorId,
         modality: sample.modality,
         protocol: sample.protocol,
-        values: { dlpMGyCm: [], ctdiVolMGy: [], dapGyCm2: [], fluoroTimeS: [] },
+        values: emptyDoseValues(),
       };
       for (const quantity of DOSE_QUANTITIES) group.values[quantity].push(...sample.values[quantity]);
       groups.set(groupKey, group);
@@ -93,7 +87,7 @@ export function computeReferenceComparison(
         median,
         level,
         medianAbove: level && median != null ? median > level.value : null,
-        aboveShare: level ? Math.round((above / values.length) * 10000) / 10000 : null,
+        aboveShare: level ? share(above, values.length) : null,
       });
     }
   }

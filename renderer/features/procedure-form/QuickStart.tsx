@@ -3,7 +3,7 @@ import { describePreset, presetSchema } from '../../../db/model/index.js';
 import { NO_ITEMS } from '../../app/no-items.js';
 import { useSettings } from '../settings/settings-store.js';
 import { useProcedureForm } from './form-store.js';
-import { moveToNextNeeded } from './keyboard.js';
+import { applyPresetAndMoveOn, copyLastProcedure } from './keyboard.js';
 
 /*
  * The quick starts above the form: the department's presets (Alt+1 … Alt+9) and "same as this
@@ -16,10 +16,7 @@ export function QuickStart() {
   const patientId = useProcedureForm((state) => state.draft.patientId);
   const [saved, setSaved] = useState<string | null>(null);
   const nameOf = (code: string) => catalogue.find((drug) => drug.code === code)?.name ?? code;
-  const focusNext = () => {
-    const form = document.querySelector<HTMLElement>('.procedure-form');
-    if (form) requestAnimationFrame(() => moveToNextNeeded(form, null));
-  };
+  const form = () => document.querySelector<HTMLElement>('.procedure-form');
   return (
     <nav className="quick-start" aria-label="Quick start">
       {presets.map((preset, index) => (
@@ -31,8 +28,8 @@ export function QuickStart() {
           aria-keyshortcuts={`Alt+${index + 1}`}
           title={describePreset(preset, nameOf)}
           onClick={() => {
-            useProcedureForm.getState().applyPreset(preset);
-            focusNext();
+            const target = form();
+            if (target) applyPresetAndMoveOn(target, preset);
           }}
         >
           <kbd>Alt+{index + 1}</kbd> {preset.name}
@@ -44,14 +41,10 @@ export function QuickStart() {
         tabIndex={-1}
         aria-keyshortcuts="Alt+L"
         disabled={!patientId}
-        onClick={() =>
-          void useProcedureForm
-            .getState()
-            .sameAsLastProcedure()
-            .then((copied) => {
-              if (copied) focusNext();
-            })
-        }
+        onClick={() => {
+          const target = form();
+          if (target) void copyLastProcedure(target);
+        }}
       >
         <kbd>Alt+L</kbd> Same as this patient’s last procedure
       </button>

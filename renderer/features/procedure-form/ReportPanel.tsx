@@ -20,9 +20,7 @@ export function ReportPanel() {
   // A draft is reported from what can be saved (a value still being corrected is left out).
   const parsed = procedureDraftSchema.safeParse(splitForSaving(draft).saveable);
   const content = mode === 'readonly' && record ? clinicalContent(record) : parsed.success ? parsed.data : null;
-  const drugs = new Map(
-    catalogueForRecord(content ?? procedureDraftSchema.parse({}), catalogue).map((drug) => [drug.code, drug]),
-  );
+  const drugs = new Map(content ? catalogueForRecord(content, catalogue).map((drug) => [drug.code, drug]) : []);
   const operator = settings?.operators.find((entry) => entry.id === content?.operatorId)?.name ?? null;
   const text = content
     ? procedureReport(content, { operatorName: operator, drug: (code) => drugs.get(code) }, settings?.reportTemplate)

@@ -1,3 +1,4 @@
+import type { Preset } from '../../../db/model/index.js';
 import { useSettings } from '../settings/settings-store.js';
 import { useProcedureForm } from './form-store.js';
 import { emptyRequiredFields, focusTargetOf, nextEmptyRequiredElement } from './next-field.js';
@@ -48,12 +49,7 @@ export function formKey(event: KeyboardEvent, form: HTMLElement | null): boolean
     return true;
   }
   if (event.key === 'l' || event.key === 'L') {
-    void useProcedureForm
-      .getState()
-      .sameAsLastProcedure()
-      .then((copied) => {
-        if (copied) requestAnimationFrame(() => moveToNextNeeded(form, null));
-      });
+    void copyLastProcedure(form);
     return true;
   }
   // Alt+digit by the key's position, so it works whatever the keyboard layout types there.
@@ -61,12 +57,23 @@ export function formKey(event: KeyboardEvent, form: HTMLElement | null): boolean
   if (digit) {
     const preset = useSettings.getState().settings?.presets[Number(digit) - 1];
     if (!preset) return false;
-    useProcedureForm.getState().applyPreset(preset);
-    // After the form shows the preset's targets.
-    requestAnimationFrame(() => moveToNextNeeded(form, null));
+    applyPresetAndMoveOn(form, preset);
     return true;
   }
   return false;
+}
+
+/** A preset's plan into the form, then the first field still needed (once the form shows its targets). */
+export function applyPresetAndMoveOn(form: HTMLElement, preset: Preset): void {
+  useProcedureForm.getState().applyPreset(preset);
+  requestAnimationFrame(() => moveToNextNeeded(form, null));
+}
+
+/** The plan of this patient's last signed procedure, then the first field still needed. */
+export async function copyLastProcedure(form: HTMLElement): Promise<void> {
+  if (await useProcedureForm.getState().sameAsLastProcedure()) {
+    requestAnimationFrame(() => moveToNextNeeded(form, null));
+  }
 }
 
 /**
