@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { followUpsOf, recordFollowUp } from '../follow-ups.js';
 import { DEFAULT_FOLLOW_UP_WINDOWS, type ProcedureRecord } from '../model/index.js';
 import { getProcedure } from '../procedures.js';
@@ -38,13 +38,17 @@ beforeAll(() => {
   );
 });
 
-function oracle(groupOf: (record: ProcedureRecord) => string[]) {
+function oracle(
+  groupOf: (record: ProcedureRecord) => string[],
+  inFilter: (record: ProcedureRecord) => boolean = () => true,
+) {
   const ids = store.reader.prepare("SELECT id FROM procedures WHERE status <> 'draft'").pluck().all() as string[];
   const shift = (days: number) =>
     new Date(Date.parse(`${AS_OF}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
   const groups = new Map<string, { early: number[]; late: number[] }>();
   for (const id of ids) {
     const { record } = getProcedure(store, id);
+    if (!inFilter(record)) continue;
     const current = followUpsOf(store, id).filter((entry) => !entry.supersededBy);
     const counts = { early: [0, 0, 0, 0], late: [0, 0, 0, 0] };
     for (const window of ['early', 'late'] as const) {
@@ -112,6 +116,56 @@ describe('follow-up outcomes', () => {
     expect(outcomes.overall.late.completeness).toBeGreaterThan(0.5);
     expect(outcomes.overall.late.reliefRate).toBeGreaterThan(0.25);
     expect(outcomes.overall.late.reliefRate).toBeLessThan(0.7);
+  });
+
+  it('a filtered view has the same figures, reading only its own procedures’ drug rows and follow-ups', () => {
+    const operator = store.reader
+      .prepare("SELECT operator_id FROM procedures WHERE status <> 'draft' LIMIT 1")
+      .pluck()
+      .get() as string;
+    const filter = { from: '2026-02-01', to: '2026-04-30', operatorIds: [operator] };
+    const inFilter = (record: ProcedureRecord) => {
+      const day = (record.performedAt ?? '').slice(0, 10);
+      return day >= filter.from && day <= filter.to && record.operatorId === operator;
+    };
+    const prepared: string[] = [];
+    const original = store.reader.db.prepare.bind(store.reader.db);
+    const prepare = vi.spyOn(store.reader.db, 'prepare').mockImplementation((sql: string) => {
+      prepared.push(sql);
+      return original(sql);
+    });
+    let outcomes: ReturnType<typeof followUpOutcomes>;
+    try {
+      outcomes = followUpOutcomes(store, filter, { asOf: AS_OF });
+    } finally {
+      prepare.mockRestore();
+    }
+    const expected = oracle(() => ['all'], inFilter).get('all');
+    expect(expected?.late[0]).toBeGreaterThan(5);
+    expect(figures(outcomes.overall)).toEqual(expected);
+    const bySteroid = oracle((record) => {
+      const steroids = record.drugs.filter((drug) => drug.asSigned?.drugClass === 'steroid');
+      return [
+        steroids.length === 0
+          ? 'none'
+          : steroids.some((drug) => drug.asSigned?.particulate)
+            ? 'particulate'
+            : 'non_particulate',
+      ];
+    }, inFilter);
+    expect(Object.fromEntries(outcomes.bySteroid.map((group) => [group.key, figures(group)]))).toEqual(
+      Object.fromEntries(bySteroid),
+    );
+    // A one-day `rootlog stats` on a big logbook stays quick only if no table is read whole.
+    const params = { from: filter.from, to: filter.to, operator0: operator };
+    const readsTables = prepared.filter((sql) => /drug_administrations|follow_up_entries/.test(sql));
+    expect(readsTables.length).toBe(2);
+    for (const sql of readsTables) {
+      const plan = (store.reader.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(params) as { detail: string }[])
+        .map((row) => row.detail)
+        .join('\n');
+      expect(plan, sql).not.toMatch(/SCAN (d|e|drug_administrations|follow_up_entries)\b/);
+    }
   });
 
   it('counts only procedures whose window has ended, so completeness is not flattered or spoilt by recent ones', () => {

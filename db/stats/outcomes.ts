@@ -108,24 +108,30 @@ function computeOutcomes(read: ReadConnection, filter: DashboardFilterValues, as
   const particulate = new Set(catalogue.filter((drug) => drug.particulate).map((drug) => drug.code));
   const steroids = new Set(catalogue.filter((drug) => drug.drugClass === 'steroid').map((drug) => drug.code));
   const procedures = new Map<string, ProcedureOutcome>();
-  // Each procedure's drugs as signed, in one pass over the drug rows (not a lookup per procedure).
+  // Drug rows and follow-up entries are read for the procedures in the filter only (a one-day
+  // view reads one day's rows: `rootlog stats` of a day stays flat in the logbook's size);
+  // with no filter at all, one pass over each table is quicker than a lookup per procedure.
+  const everything = where === '1';
+  const inFilter = `FROM procedures p INDEXED BY procedures_outcomes
+    WHERE p.status IN ('signed', 'amended') AND ${where}`;
   const drugsOf = new Map(
     read.db
       .prepare(
-        `SELECT procedure_id AS id,
-                group_concat(drug_code || ':' || coalesce(signed_class, '') || ':' || coalesce(signed_particulate, ''), ';') AS drugs
-           FROM drug_administrations GROUP BY procedure_id`,
+        `SELECT d.procedure_id AS id,
+                group_concat(d.drug_code || ':' || coalesce(d.signed_class, '') || ':' || coalesce(d.signed_particulate, ''), ';') AS drugs
+           FROM drug_administrations d
+          ${everything ? '' : `WHERE d.procedure_id IN (SELECT p.id ${inFilter})`}
+          GROUP BY d.procedure_id`,
       )
       .raw()
-      .all() as [string, string][],
+      .all(params) as [string, string][],
   );
   // From the narrow index procedures_outcomes (schema 8), never the wide rows.
   const rows = read.db
     .prepare(
       `SELECT p.id, p.performed_date AS performedDate, p.pain_pre AS painPre, coalesce(p.operator_id, '') AS operator,
               coalesce(p.modality, '') AS modality, p.root_sides AS rootSides, p.indications_text AS indications
-         FROM procedures p INDEXED BY procedures_outcomes
-        WHERE p.status IN ('signed', 'amended') AND ${where}`,
+         ${inFilter}`,
     )
     .iterate(params) as IterableIterator<{
     id: string;
@@ -163,9 +169,10 @@ function computeOutcomes(read: ReadConnection, filter: DashboardFilterValues, as
       `SELECT e.procedure_id AS id, e.days_after AS days, e.leg_nrs AS legNrs, e.relief_percent AS reliefPercent,
               e.id AS entry
          FROM follow_up_entries e INDEXED BY follow_up_entries_outcomes
-        WHERE NOT EXISTS (SELECT 1 FROM follow_up_entries s WHERE s.supersedes = e.id)`,
+        WHERE NOT EXISTS (SELECT 1 FROM follow_up_entries s WHERE s.supersedes = e.id)
+          ${everything ? '' : `AND e.procedure_id IN (SELECT p.id ${inFilter})`}`,
     )
-    .iterate() as IterableIterator<{
+    .iterate(params) as IterableIterator<{
     id: string;
     days: number;
     legNrs: number | null;
