@@ -11,8 +11,21 @@ const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DATETIME = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-](\d{2}):(\d{2}))$/;
 const TIME = /^(\d{2}):(\d{2})$/;
 
+/**
+ * Dates already found real: an export checks a few date columns on every row, and their
+ * values repeat (about 40 000 days in a century), so each is worked out once.
+ */
+const realDates = new Set<string>();
+
 /** A calendar date that exists (2026-02-30 does not). */
 export function isRealDate(text: string): boolean {
+  if (realDates.has(text)) return true;
+  const real = isRealCalendarDate(text);
+  if (real && realDates.size < 100_000) realDates.add(text);
+  return real;
+}
+
+function isRealCalendarDate(text: string): boolean {
   const match = DATE.exec(text);
   if (!match) return false;
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];

@@ -41,10 +41,25 @@ export const text = (value: unknown): string | null => (value == null || value =
 export const number = (value: unknown): number | null => (value == null ? null : Number(value));
 export const yesNo = (value: unknown): string | null =>
   value == null ? null : value === 1 || value === true ? 'yes' : 'no';
+/** Each vocabulary's order as a lookup, made once: codes() runs for every row of an export. */
+const ranks = new WeakMap<readonly string[], Map<string, number>>();
+const rankOf = (vocabulary: readonly string[]) => {
+  let rank = ranks.get(vocabulary);
+  if (!rank) {
+    rank = new Map(vocabulary.map((code, index) => [code, index]));
+    ranks.set(vocabulary, rank);
+  }
+  return rank;
+};
+/** A list of codes ("a;b", or "a:detail;b") in its vocabulary's order; unknown codes first, as indexOf put them. */
 export const codes = (value: unknown, vocabulary: readonly string[]): string | null => {
   if (value == null || value === '') return null;
-  return String(value)
+  const listed = String(value);
+  if (!listed.includes(';')) return listed;
+  const rank = rankOf(vocabulary);
+  const order = (code: string) => rank.get(code.split(':')[0] ?? code) ?? -1;
+  return listed
     .split(';')
-    .sort((a, b) => vocabulary.indexOf(a.split(':')[0] ?? a) - vocabulary.indexOf(b.split(':')[0] ?? b))
+    .sort((a, b) => order(a) - order(b))
     .join(';');
 };
