@@ -98,6 +98,9 @@ export const STARTING_REFERENCE_LEVELS: ReferenceLevels = {
   ],
 };
 
+/** The one DLP and one fluoroscopy time a department had before schema 9. */
+const legacyLevelsSchema = z.object({ ctDlpMGyCm: z.number().positive(), fluoroTimeS: z.number().positive() });
+
 /**
  * The levels as stored. Before schema 9's reference levels a department had one DLP and one
  * fluoroscopy time for every modality ({ ctDlpMGyCm, fluoroTimeS }): read as those values for
@@ -105,9 +108,11 @@ export const STARTING_REFERENCE_LEVELS: ReferenceLevels = {
  * the starting figures.
  */
 export function referenceLevelsFromStored(stored: unknown): ReferenceLevels {
+  // Read at every save (the warnings): a logbook that never set levels parses nothing.
+  if (stored == null) return STARTING_REFERENCE_LEVELS;
   const current = referenceLevelsSchema.safeParse(stored);
   if (current.success) return current.data;
-  const legacy = z.object({ ctDlpMGyCm: z.number().positive(), fluoroTimeS: z.number().positive() }).safeParse(stored);
+  const legacy = legacyLevelsSchema.safeParse(stored);
   if (!legacy.success) return STARTING_REFERENCE_LEVELS;
   const valueFor = (quantity: DoseQuantity) =>
     quantity === 'dlpMGyCm' ? legacy.data.ctDlpMGyCm : quantity === 'fluoroTimeS' ? legacy.data.fluoroTimeS : 0;
