@@ -74,6 +74,13 @@ function oracle(
   return groups;
 }
 
+/** The steroid kind of a record as signed: the oracle's own reading of the drugs. */
+const steroidOf = (record: ProcedureRecord) => {
+  const steroids = record.drugs.filter((drug) => drug.asSigned?.drugClass === 'steroid');
+  if (steroids.length === 0) return ['none'];
+  return [steroids.some((drug) => drug.asSigned?.particulate) ? 'particulate' : 'non_particulate'];
+};
+
 const figures = (group: OutcomeGroup) => ({
   early: [group.early.eligible, group.early.followedUp, group.early.reliefResponders, group.early.nrsResponders],
   late: [group.late.eligible, group.late.followedUp, group.late.reliefResponders, group.late.nrsResponders],
@@ -99,16 +106,7 @@ describe('follow-up outcomes', () => {
     expect(Object.fromEntries(outcomes.byModality.map((group) => [group.key, figures(group)]))).toEqual(
       Object.fromEntries(byModality),
     );
-    const bySteroid = oracle((record) => {
-      const steroids = record.drugs.filter((drug) => drug.asSigned?.drugClass === 'steroid');
-      return [
-        steroids.length === 0
-          ? 'none'
-          : steroids.some((drug) => drug.asSigned?.particulate)
-            ? 'particulate'
-            : 'non_particulate',
-      ];
-    });
+    const bySteroid = oracle(steroidOf);
     expect(Object.fromEntries(outcomes.bySteroid.map((group) => [group.key, figures(group)]))).toEqual(
       Object.fromEntries(bySteroid),
     );
@@ -143,16 +141,7 @@ describe('follow-up outcomes', () => {
     const expected = oracle(() => ['all'], inFilter).get('all');
     expect(expected?.late[0]).toBeGreaterThan(5);
     expect(figures(outcomes.overall)).toEqual(expected);
-    const bySteroid = oracle((record) => {
-      const steroids = record.drugs.filter((drug) => drug.asSigned?.drugClass === 'steroid');
-      return [
-        steroids.length === 0
-          ? 'none'
-          : steroids.some((drug) => drug.asSigned?.particulate)
-            ? 'particulate'
-            : 'non_particulate',
-      ];
-    }, inFilter);
+    const bySteroid = oracle(steroidOf, inFilter);
     expect(Object.fromEntries(outcomes.bySteroid.map((group) => [group.key, figures(group)]))).toEqual(
       Object.fromEntries(bySteroid),
     );
