@@ -33,7 +33,8 @@ export const csvFiles = (options: Pick<ExportOptions, 'out' | 'detailFiles'>): s
 /**
  * One CSV record (RFC 4180) with CR LF at its end: a field is quoted when it holds the
  * delimiter, a quote, CR or LF (so a two-line note stays one cell of one row), quotes are
- * doubled, numbers get a decimal comma in the European variant, null is an empty field.
+ * doubled, numbers get a decimal comma in the European variant, null is an empty field
+ * (and a Date, which no CSV column gives today, its ISO 8601 text).
  * This is the hot loop of a 100 000-record export (millions of fields): csv-stringify cost
  * a quarter of the export's time per field, so its output is the oracle in csv-record.test.ts
  * (any cells, both variants) rather than the writer here.
@@ -49,7 +50,7 @@ export function csvRecord(cells: readonly Cell[], european: boolean): string {
       line += european ? String(cell).replace('.', ',') : String(cell);
       continue;
     }
-    const text = typeof cell === 'string' ? cell : String(cell);
+    const text = typeof cell === 'string' ? cell : cell.toISOString();
     line +=
       text.includes(delimiter) || text.includes('"') || text.includes('\n') || text.includes('\r')
         ? `"${text.replaceAll('"', '""')}"`
