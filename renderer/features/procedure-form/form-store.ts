@@ -190,7 +190,11 @@ export const useProcedureForm = create<FormState>((set, get) => {
 
   const schedule = () => {
     clearTimeout(timer);
-    timer = setTimeout(() => void runSave(), AUTOSAVE_MS);
+    // Only when something is still unsaved: a save that waited for the one before it may
+    // already have taken the edit this timer was set for (it would be sent twice).
+    timer = setTimeout(() => {
+      if (get().saveState === 'pending') void runSave();
+    }, AUTOSAVE_MS);
   };
 
   const load = (full: ProcedureWithHistory) => {
