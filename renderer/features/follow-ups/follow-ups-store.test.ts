@@ -1,0 +1,70 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeWindow } from '../../testing/fake-window.js';
+import { useFollowUps } from './follow-ups-store.js';
+
+/*
+ * The follow-up calls against a fake main process: a saved call moves on to the next patient
+ * due and says whose call it was; a call the service refuses stays in the form, with the
+ * service's words at the field it named; a score that is not 0–10 is never sent.
+ */
+
+const due = (procedureId: string, patientName: string) => ({ procedureId, patientName, patientId: procedureId });
+
+beforeEach(() => {
+  useFollowUps.setState({ due: [], current: null, problems: {}, message: null });
+  useFollowUps.getState().choose('none');
+});
+
+describe('the follow-up calls', () => {
+  it('saves the call and opens the next patient due', async () => {
+    let waiting = [due('A', 'Ann Example'), due('B', 'Bob Example')];
+    const { calls } = fakeWindow({
+      'followUps.due': () => waiting,
+      'followUps.record': ([entry]) => {
+        waiting = waiting.filter((row) => row.procedureId !== (entry as { procedureId: string }).procedureId);
+        return { id: 'E1' };
+      },
+    });
+    await useFollowUps.getState().loadDue();
+    expect(useFollowUps.getState().current).toBe('A');
+    useFollowUps.getState().edit({ legNrs: '3', backNrs: '2' });
+    expect(await useFollowUps.getState().saveAndNext()).toBe(true);
+    expect(calls.find(([method]) => method === 'followUps.record')?.[1][0]).toMatchObject({
+      procedureId: 'A',
+      legNrs: 3,
+      backNrs: 2,
+      method: 'phone',
+    });
+    expect(useFollowUps.getState()).toMatchObject({
+      current: 'B',
+      message: 'Follow-up of Ann Example saved.',
+      form: { legNrs: '', backNrs: '' },
+    });
+  });
+
+  it('keeps a refused call in the form with the service’s words at its field', async () => {
+    fakeWindow({
+      'followUps.due': () => [due('A', 'Ann Example')],
+      'followUps.record': () => ({
+        error: { code: 'validation', message: 'Contact date must not be before the procedure', field: 'contactDate' },
+      }),
+    });
+    await useFollowUps.getState().loadDue();
+    useFollowUps.getState().edit({ legNrs: '4', contactDate: '2020-01-01' });
+    expect(await useFollowUps.getState().saveAndNext()).toBe(false);
+    expect(useFollowUps.getState()).toMatchObject({
+      current: 'A',
+      problems: { contactDate: 'Contact date must not be before the procedure' },
+      form: { legNrs: '4', contactDate: '2020-01-01' },
+    });
+  });
+
+  it('never sends a score that is not a whole number from 0 to 10', async () => {
+    const { calls } = fakeWindow({ 'followUps.due': () => [due('A', 'Ann Example')] });
+    await useFollowUps.getState().loadDue();
+    useFollowUps.getState().edit({ legNrs: '12' });
+    expect(await useFollowUps.getState().saveAndNext()).toBe(false);
+    expect(useFollowUps.getState().problems.legNrs).toBe('Leg pain must be a whole number from 0 to 10');
+    expect(calls.map(([method]) => method)).toEqual(['followUps.due']);
+  });
+});

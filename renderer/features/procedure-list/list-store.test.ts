@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { fakeWindow } from '../../testing/fake-window.js';
+import { useProcedureList } from './list-store.js';
+
+/*
+ * The list against a fake main process: pages come by cursor and are appended; when the
+ * filter changes while an older answer is on its way, the older answer never replaces the
+ * newer one (the list shows what its filter says).
+ */
+
+const item = (id: string) => ({ id, patientId: id });
+
+describe('the procedure list', () => {
+  it('appends the next page by its cursor', async () => {
+    const { calls } = fakeWindow({
+      'procedures.list': ([, page]) =>
+        (page as { cursor?: string }).cursor === 'c1'
+          ? { items: [item('3')], nextCursor: null }
+          : { items: [item('1'), item('2')], nextCursor: 'c1' },
+    });
+    useProcedureList.setState({ thisConsoleOnly: false });
+    await useProcedureList.getState().reload();
+    await useProcedureList.getState().loadMore();
+    expect(useProcedureList.getState().items.map((row) => row.id)).toEqual(['1', '2', '3']);
+    expect(useProcedureList.getState().nextCursor).toBeNull();
+    await useProcedureList.getState().loadMore();
+    expect(calls).toHaveLength(2);
+  });
+
+  it('shows the answer for the newest filter, even when an older one arrives last', async () => {
+    const answers: Record<string, (value: unknown) => void> = {};
+    fakeWindow({
+      'procedures.list': ([filter]) =>
+        new Promise((resolve) => {
+          answers[(filter as { from: string }).from] = resolve;
+        }),
+    });
+    useProcedureList.setState({ thisConsoleOnly: false });
+    useProcedureList.getState().setFilter({ from: '2026-01-01' });
+    useProcedureList.getState().setFilter({ from: '2026-02-01' });
+    await Promise.resolve();
+    answers['2026-02-01']?.({ items: [item('feb')], nextCursor: null });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    answers['2026-01-01']?.({ items: [item('jan')], nextCursor: null });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(useProcedureList.getState()).toMatchObject({ items: [item('feb')], loading: false });
+  });
+
+  it('says why a page could not be read', async () => {
+    fakeWindow({
+      'procedures.list': () => ({ error: { code: 'database_damaged', message: 'The logbook file is damaged.' } }),
+    });
+    await useProcedureList.getState().reload();
+    expect(useProcedureList.getState()).toMatchObject({ error: 'The logbook file is damaged.', loading: false });
+  });
+});
