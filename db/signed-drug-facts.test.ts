@@ -5,6 +5,7 @@ import { getProcedure, getVersion, saveDraft, signProcedure } from './procedures
 import { saveDrug } from './settings.js';
 import { dashboardFactsWriter, forEachProcedureBatch, proceduresWithWrongFacts } from './sqlite/dashboard-facts.js';
 import { dashboard } from './stats/dashboard.js';
+import { followUpOutcomes } from './stats/outcomes.js';
 import type { Store } from './store.js';
 import { completeDraft, context, EVERY_CONFIRMABLE_WARNING, tempPath, tempStore } from './testing/fixtures.js';
 
@@ -122,12 +123,17 @@ describe('signed records keep the catalogue as it was at signing', () => {
     expect(proceduresWithWrongFacts(db)).toEqual([]);
     for (const sql of locks) db.exec(sql);
     expect(getProcedure(store, record.id).record.drugs[0]?.asSigned).toBeUndefined();
+    // The follow-up outcomes group it by its steroid as the catalogue was then, too.
+    const steroidGroups = () =>
+      followUpOutcomes(store, {}, { asOf: '2099-12-31' }).bySteroid.map((group) => [group.key, group.early.eligible]);
     const before = {
       warnings: codes(store, record.id),
       dashboard: dashboard(store).spread,
       drugs: await drugRows(store),
+      steroid: steroidGroups(),
     };
     expect(before.dashboard.particulateAfterIntravascular.withParticulateSteroid).toBe(1);
+    expect(before.steroid).toEqual([['particulate', 1]]);
 
     saveDrug(
       store,
@@ -137,5 +143,6 @@ describe('signed records keep the catalogue as it was at signing', () => {
     expect(codes(store, record.id)).toEqual(before.warnings);
     expect(dashboard(store).spread).toEqual(before.dashboard);
     expect(await drugRows(store)).toEqual(before.drugs);
+    expect(steroidGroups()).toEqual(before.steroid);
   });
 });

@@ -146,7 +146,13 @@ describe('follow-up outcomes', () => {
       Object.fromEntries(bySteroid),
     );
     // A one-day `rootlog stats` on a big logbook stays quick only if no table is read whole.
-    const params = { from: filter.from, to: filter.to, operator0: operator };
+    const params = {
+      from: filter.from,
+      to: filter.to,
+      operator0: operator,
+      steroidCodes: '[]',
+      particulateCodes: '[]',
+    };
     const readsTables = prepared.filter((sql) => /drug_administrations|follow_up_entries/.test(sql));
     expect(readsTables.length).toBe(2);
     for (const sql of readsTables) {

@@ -100,6 +100,9 @@ export function followUpOutcomes(
   return remembered(read, JSON.stringify([filter, asOf]), () => computeOutcomes(read, filter, asOf));
 }
 
+/** The steroid kinds by the number the query gives them. */
+const STEROID_KINDS = ['none', 'non_particulate', 'particulate'] as const;
+
 function computeOutcomes(read: ReadConnection, filter: DashboardFilterValues, asOf: string): FollowUpOutcomes {
   const windows = followUpWindows(read);
   const today = asOf;
@@ -110,83 +113,74 @@ function computeOutcomes(read: ReadConnection, filter: DashboardFilterValues, as
   const procedures = new Map<string, ProcedureOutcome>();
   // Drug rows and follow-up entries are read for the procedures in the filter only (a one-day
   // view reads one day's rows: `rootlog stats` of a day stays flat in the logbook's size);
-  // with no filter at all, one pass over each table is quicker than a lookup per procedure.
+  // with no filter at all, one pass over the follow-ups is quicker than a lookup per procedure.
   const everything = where === '1';
   const inFilter = `FROM procedures p INDEXED BY procedures_outcomes
     WHERE p.status IN ('signed', 'amended') AND ${where}`;
-  const drugsOf = new Map(
-    read.db
-      .prepare(
-        `SELECT d.procedure_id AS id,
-                group_concat(d.drug_code || ':' || coalesce(d.signed_class, '') || ':' || coalesce(d.signed_particulate, ''), ';') AS drugs
-           FROM drug_administrations d
-          ${everything ? '' : `WHERE d.procedure_id IN (SELECT p.id ${inFilter})`}
-          GROUP BY d.procedure_id`,
-      )
-      .raw()
-      .all(params) as [string, string][],
-  );
-  // From the narrow index procedures_outcomes (schema 8), never the wide rows.
+  // Each procedure's steroid as signed (schema 6), else as the catalogue was at that upgrade:
+  // 0 none, 1 non-particulate, 2 particulate, the most telling of its drugs.
+  const steroidKind = `(SELECT max(CASE
+        WHEN NOT (CASE WHEN d.signed_class IS NOT NULL THEN d.signed_class = 'steroid'
+                       ELSE d.drug_code IN (SELECT value FROM json_each(@steroidCodes)) END) THEN 0
+        WHEN (CASE WHEN d.signed_particulate IS NOT NULL THEN d.signed_particulate = 1
+                   ELSE d.drug_code IN (SELECT value FROM json_each(@particulateCodes)) END) THEN 2
+        ELSE 1 END)
+      FROM drug_administrations d WHERE d.procedure_id = p.id)`;
+  // From the narrow index procedures_outcomes (schema 8), never the wide rows; read as raw
+  // arrays (an object per row costs more than the rest of the computation).
   const rows = read.db
     .prepare(
-      `SELECT p.id, p.performed_date AS performedDate, p.pain_pre AS painPre, coalesce(p.operator_id, '') AS operator,
-              coalesce(p.modality, '') AS modality, p.root_sides AS rootSides, p.indications_text AS indications
+      `SELECT p.id, p.performed_date, p.pain_pre, coalesce(p.operator_id, ''), coalesce(p.modality, ''),
+              p.root_sides, p.indications_text, coalesce(${steroidKind}, 0)
          ${inFilter}`,
     )
-    .iterate(params) as IterableIterator<{
-    id: string;
-    performedDate: string;
-    painPre: number | null;
-    operator: string;
-    modality: string;
-    rootSides: string;
-    indications: string;
-  }>;
-  for (const row of rows) {
-    let steroid: ProcedureOutcome['steroid'] = 'none';
-    const drugs = drugsOf.get(row.id);
-    for (const entry of drugs ? drugs.split(';') : []) {
-      const [code = '', signedClass, signedParticulate] = entry.split(':');
-      // The drug as signed (schema 6), else the catalogue as it was at that upgrade.
-      const isSteroid = signedClass ? signedClass === 'steroid' : steroids.has(code);
-      if (!isSteroid) continue;
-      const isParticulate = signedParticulate ? signedParticulate === '1' : particulate.has(code);
-      steroid = isParticulate ? 'particulate' : steroid === 'particulate' ? steroid : 'non_particulate';
-    }
-    procedures.set(row.id, {
-      performedDate: row.performedDate,
-      painPre: row.painPre,
-      operator: row.operator,
-      modality: row.modality,
-      roots: [...new Set(row.rootSides ? row.rootSides.split(',').map((pair) => pair.split(' ')[0] ?? '?') : [])],
-      indications: row.indications ? row.indications.split(';') : [],
-      steroid,
+    .raw()
+    .iterate({
+      ...params,
+      steroidCodes: JSON.stringify([...steroids]),
+      particulateCodes: JSON.stringify([...particulate]),
+    }) as IterableIterator<
+    [
+      id: string,
+      performedDate: string,
+      painPre: number | null,
+      operator: string,
+      modality: string,
+      rootSides: string,
+      indications: string,
+      steroid: 0 | 1 | 2,
+    ]
+  >;
+  for (const [id, performedDate, painPre, operator, modality, rootSides, indications, steroid] of rows) {
+    procedures.set(id, {
+      performedDate,
+      painPre,
+      operator,
+      modality,
+      roots: [...new Set(rootSides ? rootSides.split(',').map((pair) => pair.split(' ')[0] ?? '?') : [])],
+      indications: indications ? indications.split(';') : [],
+      steroid: STEROID_KINDS[steroid],
       latest: {},
     });
   }
   const entries = read.db
     .prepare(
-      `SELECT e.procedure_id AS id, e.days_after AS days, e.leg_nrs AS legNrs, e.relief_percent AS reliefPercent,
-              e.id AS entry
+      `SELECT e.procedure_id, e.days_after, e.leg_nrs, e.relief_percent, e.id
          FROM follow_up_entries e INDEXED BY follow_up_entries_outcomes
         WHERE NOT EXISTS (SELECT 1 FROM follow_up_entries s WHERE s.supersedes = e.id)
           ${everything ? '' : `AND e.procedure_id IN (SELECT p.id ${inFilter})`}`,
     )
-    .iterate(params) as IterableIterator<{
-    id: string;
-    days: number;
-    legNrs: number | null;
-    reliefPercent: number | null;
-    entry: string;
-  }>;
-  for (const entry of entries) {
-    const procedure = procedures.get(entry.id);
+    .raw()
+    .iterate(params) as IterableIterator<
+    [procedureId: string, days: number, legNrs: number | null, reliefPercent: number | null, entry: string]
+  >;
+  for (const [procedureId, days, legNrs, reliefPercent, entry] of entries) {
+    const procedure = procedures.get(procedureId);
     if (!procedure) continue;
-    const window = windowOf(entry.days, windows);
+    const window = windowOf(days, windows);
     // The latest current entry counts: entry ids are UUIDv7, ordered by the time they were recorded.
     const kept = window ? procedure.latest[window] : undefined;
-    if (window && (!kept || kept.entry < entry.entry))
-      procedure.latest[window] = { legNrs: entry.legNrs, reliefPercent: entry.reliefPercent, entry: entry.entry };
+    if (window && (!kept || kept.entry < entry)) procedure.latest[window] = { legNrs, reliefPercent, entry };
   }
   // Eligible: the window has ended by `today` (a procedure of yesterday cannot yet have its review).
   const lastEligible = { early: addDays(today, -windows.early.to), late: addDays(today, -windows.late.to) };
