@@ -38,6 +38,70 @@ async function drugRows(store: Store) {
 }
 
 describe('signed records keep the catalogue as it was at signing', () => {
+  it('signing writes the facts into the drug rows and leaves every other part row as it was', () => {
+    const { store, operatorId } = tempStore();
+    const { record } = saveDraft(
+      store,
+      completeDraft(operatorId, {
+        patientId: 'BILAT-1',
+        targets: [
+          { root: 'L4', side: 'left', foramen: 'L4/L5', approach: 'transforaminal', spread: ['perineural'] },
+          {
+            root: 'L4',
+            side: 'right',
+            foramen: 'L4/L5',
+            approach: 'transforaminal',
+            spread: ['perineural', 'epidural'],
+          },
+        ],
+        caudalEpidural: true,
+        caudalSpread: ['epidural'],
+        drugs: [
+          { drug: 'dexamethasone', doseMg: 4, site: 0 },
+          { drug: 'ropivacaine', concentrationMgPerMl: 2, volumeMl: 1, site: 1 },
+          { drug: 'triamcinolone', doseMg: 40, site: 'caudal' },
+        ],
+      }),
+      context,
+    );
+    const db = store.reader.db;
+    const partTables = [
+      'procedure_indications',
+      'targets',
+      'target_spread',
+      'caudal_spread',
+      'complications',
+      'follow_ups',
+    ];
+    const parts = () =>
+      Object.fromEntries(
+        partTables.map((table) => [table, db.prepare(`SELECT * FROM ${table} WHERE procedure_id = ?`).all(record.id)]),
+      );
+    const drugs = () =>
+      db.prepare('SELECT * FROM drug_administrations WHERE procedure_id = ? ORDER BY ordinal').all(record.id) as Record<
+        string,
+        unknown
+      >[];
+    const [partsBefore, drugsBefore] = [parts(), drugs()];
+    expect(drugsBefore.every((row) => row.signed_name === null)).toBe(true);
+    signProcedure(store, record.id, { confirmedWarnings: EVERY_CONFIRMABLE_WARNING }, context);
+    expect(parts()).toEqual(partsBefore);
+    const signed = drugs();
+    expect(
+      signed.map(({ signed_name, signed_class, signed_particulate, signed_max_dose_mg, ...rest }) => rest),
+    ).toEqual(
+      drugsBefore.map(({ signed_name, signed_class, signed_particulate, signed_max_dose_mg, ...rest }) => rest),
+    );
+    expect(signed.map((row) => [row.signed_class, row.signed_particulate])).toEqual([
+      ['steroid', 0],
+      ['local_anaesthetic', 0],
+      ['steroid', 1],
+    ]);
+    // The record, its signed version, its dashboard facts and the ledger all agree.
+    expect(getProcedure(store, record.id).record.drugs).toEqual(getVersion(store, record.id, 1).drugs);
+    expect(proceduresWithWrongFacts(db)).toEqual([]);
+  });
+
   it('rules, version, exports and dashboard read the signed facts; a draft follows the catalogue', async () => {
     const { store, operatorId } = tempStore();
     const { record } = saveDraft(store, atIntravascularTarget(operatorId, 'SIGNED-1'), context);
