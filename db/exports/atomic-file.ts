@@ -1,6 +1,18 @@
 import { createWriteStream, openSync, renameSync, rmSync, statSync, type WriteStream } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { finished } from 'node:stream/promises';
 import { RootLogError } from '../model/index.js';
+
+/** Why a file cannot be made there, in words (not the temporary name's system error). */
+function whyNotWritable(path: string, error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  const folder = dirname(resolve(path));
+  if (code === 'ENOENT') return `the folder ${folder} does not exist.`;
+  if (code === 'EACCES' || code === 'EPERM') return `you may not write in the folder ${folder}.`;
+  if (code === 'EROFS') return 'the disk is read-only.';
+  if (code === 'ENOSPC') return 'the disk is full.';
+  return error instanceof Error ? error.message : String(error);
+}
 
 /**
  * Writes a file under a temporary name and renames it into place only when complete: a
@@ -20,11 +32,7 @@ export class AtomicFile {
       // Large writes: fewer system calls and fewer waits for 'drain' over hundreds of MB.
       this.stream = createWriteStream('', { fd, highWaterMark: 1 << 20 });
     } catch (error) {
-      throw new RootLogError(
-        'validation',
-        `Cannot write ${path}: ${error instanceof Error ? error.message : String(error)}`,
-        { field: 'out' },
-      );
+      throw new RootLogError('validation', `Cannot write ${path}: ${whyNotWritable(path, error)}`, { field: 'out' });
     }
   }
 
