@@ -49,6 +49,8 @@ export function checkOutputPath(path: string, rules: OutputRules): void {
       );
     }
   }
+  const folder = dirname(resolve(path));
+  if (!existsSync(folder)) refuse(`Cannot write ${path}: the folder ${folder} does not exist.`);
   if (beingWritten.has(realTarget(path))) refuse(`${path} is being written by another export or backup right now.`);
   if (existsSync(path)) {
     if (statSync(path).isDirectory()) refuse(`${path} is a folder: choose a file name.`);
