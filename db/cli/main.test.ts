@@ -156,6 +156,10 @@ describe('rootlog command line', () => {
     expect(due.out).toMatch(/follow-up\(s\) due:/);
     expect(due.out).toMatch(/(OVERDUE|due) +(day 1–3 call|week 2–6 review) +day +\d+ +procedure \d{4}-\d{2}-\d{2}/);
     expect(run('follow-ups-due', '--db', db, '--date', '29.11.2026').code).toBe(2);
+    // A day that does not exist is refused as the app refuses it, not answered with an empty list.
+    const impossible = run('follow-ups-due', '--db', db, '--date', '2026-02-30');
+    expect(impossible.code).toBe(2);
+    expect(impossible.err).toMatch(/--date must be a real date as YYYY-MM-DD/);
     const stats = JSON.parse(run('stats', '--db', db, '--json').out);
     expect(stats.followUpOutcomes.overall.late.followedUp).toBeGreaterThan(0);
     expect(run('stats', '--db', db).out).toMatch(/Outcome at follow-up/);

@@ -6,7 +6,7 @@ import { type SyncReport, serverKey, syncOnce } from '../hub/sync.js';
 import { importFile } from '../imports/merge.js';
 import { formatHead, parseHead } from '../ledger/head.js';
 import { backupDatabase, type CheckReport, checkDatabase } from '../maintenance.js';
-import { RootLogError } from '../model/index.js';
+import { followUpsDueQuerySchema, RootLogError } from '../model/index.js';
 import { seedDatabase } from '../seed.js';
 import { pseudonymKey, restorePseudonymKey } from '../settings.js';
 import { dashboard, parseDashboardFilter } from '../stats/dashboard.js';
@@ -331,8 +331,10 @@ function statsCommand(args: string[], io: Io): number {
 
 function followUpsDueCommand(args: string[], io: Io): number {
   const values = options(args, { db: { type: 'string' }, date: { type: 'string' } }, ['db']);
-  const date = values.date === undefined ? undefined : String(values.date);
-  if (date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new UsageError('--date must be YYYY-MM-DD');
+  // The app's own reading of the day (a real date: 2026-02-30 is refused, not an empty list).
+  const query = followUpsDueQuerySchema.safeParse({ date: values.date });
+  if (!query.success) throw new UsageError(`--date ${query.error.issues[0]?.message ?? 'must be YYYY-MM-DD'}`);
+  const { date } = query.data;
   const store = openForReading(String(values.db));
   try {
     const due = followUpsDue(store, { date });

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { runExport } from '../exports/run.js';
 import { followUpsOf, recordFollowUp } from '../follow-ups.js';
 import { verifyLedger } from '../ledger/verify.js';
+import type { RootLogError } from '../model/index.js';
 import { amendProcedure, clinicalContent, getProcedure, saveDraft, signProcedure } from '../procedures.js';
 import { seedDatabase } from '../seed.js';
 import { proceduresWithWrongFacts } from '../sqlite/dashboard-facts.js';
@@ -116,6 +117,27 @@ describe('merging another console’s JSON export', () => {
         message: expect.stringMatching(/newer RootLog/),
       }),
     );
+  });
+
+  it('says a file that is not a RootLog export is not one, and what a damaged header lacks, in words', async () => {
+    const { store } = tempStore();
+    const foreign = tempPath('foreign.json');
+    writeFileSync(foreign, JSON.stringify({ formatVersion: 1 }));
+    const refusal = await importFile(store, foreign, context).catch((error: RootLogError) => error);
+    expect(refusal).toMatchObject({ code: 'validation', field: 'format' });
+    expect((refusal as RootLogError).problems?.map((found) => found.field)).toEqual(['format']);
+    const damaged = tempPath('damaged.json');
+    writeFileSync(damaged, JSON.stringify({ format: 'rootlog-export', formatVersion: 1 }));
+    const lacking = (await importFile(store, damaged, context).catch((error: RootLogError) => error)) as RootLogError;
+    const messages = (lacking.problems ?? []).map((found) => found.message).join(' | ');
+    expect(messages).not.toMatch(/Invalid input|is pseudonymised/);
+    expect(lacking.problems?.map((found) => found.field).sort()).toEqual([
+      'drugCatalogue',
+      'operators',
+      'pseudonymized',
+      'schemaVersion',
+    ]);
+    expect(snapshot(store).procedures).toBe(0);
   });
 
   it('refuses a pseudonymised export', async () => {

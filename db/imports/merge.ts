@@ -68,12 +68,19 @@ const headerSchema = z.object({
     }),
   // The exporting database's schema, for the record only: what a file holds is fixed by its
   // format version, so a console whose database is newer can still hand its records on.
-  schemaVersion: z.number().int().min(1),
-  pseudonymized: z.literal(false, {
+  schemaVersion: z
+    .number({ error: 'must be a whole number (the exporting logbook’s schema)' })
+    .int({ error: 'must be a whole number (the exporting logbook’s schema)' })
+    .min(1, { error: 'must be 1 or more' }),
+  pseudonymized: z.boolean({ error: 'must say true or false' }).refine((value) => !value, {
     error: 'is pseudonymised: pseudonymised exports cannot be merged (their identifiers are hashes)',
   }),
-  operators: z.array(z.unknown()).max(10_000),
-  drugCatalogue: z.array(z.unknown()).max(1_000),
+  operators: z.array(z.unknown(), { error: 'must be the list of operators' }).max(10_000, {
+    error: 'must hold at most 10 000 operators',
+  }),
+  drugCatalogue: z.array(z.unknown(), { error: 'must be the list of drugs' }).max(1_000, {
+    error: 'must hold at most 1 000 drugs',
+  }),
 });
 
 // Operator ids are stored (at most 64 characters) and shown: plain text like any actor.
@@ -85,8 +92,11 @@ const same = (a: unknown, b: unknown) => Object.keys(diff(a, b)).length === 0;
 function fileProblems(header: Record<string, unknown>): RootLogError | null {
   const parsed = headerSchema.safeParse(header);
   if (parsed.success) return null;
+  const problems = problemsFromZod(parsed.error);
+  // A file that is not a RootLog export at all: say that alone, not what else it lacks.
+  const notOurs = problems.filter((found) => found.field === 'format');
   return RootLogError.invalid(
-    problemsFromZod(parsed.error).map((found) => ({ ...found, message: `The file's ${found.message}` })),
+    (notOurs.length > 0 ? notOurs : problems).map((found) => ({ ...found, message: `The file's ${found.message}` })),
   );
 }
 

@@ -99,3 +99,8 @@ export const windowOf = (days: number, windows: FollowUpWindows): FollowUpWindow
 export const isReliefResponder = (relief: number | null) => relief != null && relief >= RESPONDER_RELIEF_PERCENT;
 export const isNrsResponder = (before: number | null | undefined, now: number | null | undefined) =>
   before != null && now != null && before - now >= 2;
+
+/** Who is due for a follow-up on a day (default today): the app's and the command line's one reading of it. */
+export const followUpsDueQuerySchema = z
+  .object({ date: z.iso.date({ error: 'must be a real date as YYYY-MM-DD' }).optional() })
+  .strict();

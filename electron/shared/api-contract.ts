@@ -13,6 +13,7 @@ import {
   drugSchema,
   type FollowUpEntry,
   followUpEntrySchema,
+  followUpsDueQuerySchema,
   type HubStatus,
   type Operator,
   operatorSchema,
@@ -125,15 +126,7 @@ export const API_CONTRACT = {
   'settings.adoptReferenceLevels': method<ReferenceLevels>().writes(z.tuple([proposalPeriodSchema]), bare('period')),
   'followUps.record': method<FollowUpEntry>().writes(z.tuple([followUpEntrySchema]), bare('followUp')),
   'followUps.of': method<FollowUpEntry[]>().reads(z.tuple([procedureIdSchema]), named('procedureId')),
-  'followUps.due': method<DueFollowUp[]>().reads(
-    z.tuple([
-      z
-        .object({ date: z.iso.date({ error: 'must be a date as YYYY-MM-DD' }).optional() })
-        .strict()
-        .optional(),
-    ]),
-    bare('due'),
-  ),
+  'followUps.due': method<DueFollowUp[]>().reads(z.tuple([followUpsDueQuerySchema.optional()]), bare('due')),
   'stats.dashboard': method<Dashboard>().reads(z.tuple([dashboardFilterSchema.optional()]), bare('filter')),
   'stats.outcomes': method<FollowUpOutcomes>().reads(z.tuple([dashboardFilterSchema.optional()]), bare('filter')),
   'stats.referenceComparison': method<ReferenceComparisonRow[]>().reads(
