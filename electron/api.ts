@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { withDatePrecision } from '../db/exports/options.js';
 import { checkExportFiles } from '../db/exports/run.js';
 import { followUpsDue, followUpsOf, recordCheckedFollowUp } from '../db/follow-ups.js';
 import { backupDatabase } from '../db/maintenance.js';
@@ -125,7 +126,7 @@ export function createApi(store: Store, options: ApiOptions): Api & { call: type
       const out = await options.chooseExportPath(suggestedExportName(request.format));
       if (!out) return { cancelled: true };
       // The save dialog asked before replacing a file; the logbook and files in use stay refused.
-      const checked = { ...request, out, force: true };
+      const checked = withDatePrecision({ ...request, out, force: true });
       checkExportFiles(store, checked);
       return jobs.start(checked);
     },

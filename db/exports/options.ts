@@ -20,7 +20,7 @@ const exportFields = z
     /** Patient ID and accession as keyed hashes, names and free text dropped, age instead of birth date. */
     pseudonymize: z.boolean({ error: 'must be true or false' }).default(false),
     /** Pseudonymised exports: dates to the day (default) or only the month (for sharing outside the department). */
-    datePrecision: z.enum(['day', 'month'], { error: 'must be day or month' }).default('day'),
+    datePrecision: z.enum(['day', 'month'], { error: 'must be day or month' }).optional(),
     /** CSV for spreadsheet programs in European locales: UTF-8 BOM, ";" between fields, decimal comma. */
     european: z.boolean({ error: 'must be true or false' }).default(false),
     /** CSV: also write the per-drug, per-complication and per-follow-up files beside the main one. */
@@ -41,12 +41,29 @@ const FHIR_SIGNED_ONLY = {
   path: ['includeDrafts'],
 };
 
+/** Date precision says how coarse a pseudonymised file's dates are: asked of any other export, it would be silently ignored. */
+const precisionOnlyWhenPseudonymised = (options: {
+  pseudonymize?: boolean | undefined;
+  datePrecision?: string | undefined;
+}) => options.datePrecision === undefined || options.pseudonymize === true;
+const PRECISION_NEEDS_PSEUDONYMS = {
+  error: 'applies to pseudonymised exports only (an identified export keeps every date and time as recorded)',
+  path: ['datePrecision'],
+};
+/** Day unless month was asked for. */
+export const withDatePrecision = <T extends { datePrecision?: 'day' | 'month' | undefined }>(options: T) => ({
+  ...options,
+  datePrecision: options.datePrecision ?? ('day' as const),
+});
+
 export const exportOptionsSchema = exportFields
   .refine(datesInOrder, {
     error: 'must not start after it ends',
     path: ['from'],
   })
-  .refine(fhirSignedOnly, FHIR_SIGNED_ONLY);
+  .refine(fhirSignedOnly, FHIR_SIGNED_ONLY)
+  .refine(precisionOnlyWhenPseudonymised, PRECISION_NEEDS_PSEUDONYMS)
+  .transform(withDatePrecision);
 
 /**
  * What the app's window may ask of an export: everything but where it goes. The file is
@@ -59,7 +76,8 @@ export const exportRequestSchema = exportFields
     error: 'must not start after it ends',
     path: ['from'],
   })
-  .refine(fhirSignedOnly, FHIR_SIGNED_ONLY);
+  .refine(fhirSignedOnly, FHIR_SIGNED_ONLY)
+  .refine(precisionOnlyWhenPseudonymised, PRECISION_NEEDS_PSEUDONYMS);
 
 export type ExportOptions = z.output<typeof exportOptionsSchema>;
 export type ExportRequest = z.input<typeof exportOptionsSchema>;

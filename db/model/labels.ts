@@ -89,6 +89,8 @@ export const FIELD_LABELS: Record<string, string> = {
   operatorIds: 'Operators',
   includeDrafts: 'Include drafts',
   pseudonymize: 'Pseudonymise',
+  datePrecision: 'Date precision',
+  force: 'Replace existing files',
   european: 'European CSV',
   detailFiles: 'Detail files',
   reason: 'Reason for the amendment',
