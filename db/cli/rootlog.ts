@@ -2,6 +2,9 @@ import { runCli } from './main.js';
 import { printableLines } from './printable.js';
 
 /** Entry point of the built command line (dist/cli/rootlog.cjs). */
+// A library's use of a deprecated Node API (exceljs calls Buffer()) is ours to follow up,
+// not a message for whoever reads a nightly export's log.
+process.noDeprecation = true;
 const terminal = process.stderr.isTTY;
 runCli(process.argv.slice(2), {
   // Every line is escaped here as a last guard (see printable.ts); the terminal codes RootLog

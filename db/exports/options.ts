@@ -50,6 +50,21 @@ const PRECISION_NEEDS_PSEUDONYMS = {
   error: 'applies to pseudonymised exports only (an identified export keeps every date and time as recorded)',
   path: ['datePrecision'],
 };
+/** The European variant and the detail files are ways of writing CSV: asked of another format, they would be ignored. */
+const csvOnly = (field: 'european' | 'detailFiles') => ({
+  check: (options: { format: ExportFormat; european?: boolean | undefined; detailFiles?: boolean | undefined }) =>
+    !options[field] || options.format === 'csv',
+  refusal: {
+    error:
+      field === 'european'
+        ? 'can be chosen for CSV exports only (XLSX, JSON and FHIR have no delimiter or decimal comma to choose)'
+        : 'can be chosen for CSV exports only (XLSX has a sheet per table already; JSON and FHIR hold everything)',
+    path: [field],
+  },
+});
+const EUROPEAN = csvOnly('european');
+const DETAIL_FILES = csvOnly('detailFiles');
+
 /** Day unless month was asked for. */
 export const withDatePrecision = <T extends { datePrecision?: 'day' | 'month' | undefined }>(options: T) => ({
   ...options,
@@ -63,6 +78,8 @@ export const exportOptionsSchema = exportFields
   })
   .refine(fhirSignedOnly, FHIR_SIGNED_ONLY)
   .refine(precisionOnlyWhenPseudonymised, PRECISION_NEEDS_PSEUDONYMS)
+  .refine(EUROPEAN.check, EUROPEAN.refusal)
+  .refine(DETAIL_FILES.check, DETAIL_FILES.refusal)
   .transform(withDatePrecision);
 
 /**
@@ -77,7 +94,9 @@ export const exportRequestSchema = exportFields
     path: ['from'],
   })
   .refine(fhirSignedOnly, FHIR_SIGNED_ONLY)
-  .refine(precisionOnlyWhenPseudonymised, PRECISION_NEEDS_PSEUDONYMS);
+  .refine(precisionOnlyWhenPseudonymised, PRECISION_NEEDS_PSEUDONYMS)
+  .refine(EUROPEAN.check, EUROPEAN.refusal)
+  .refine(DETAIL_FILES.check, DETAIL_FILES.refusal);
 
 export type ExportOptions = z.output<typeof exportOptionsSchema>;
 export type ExportRequest = z.input<typeof exportOptionsSchema>;

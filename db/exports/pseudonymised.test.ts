@@ -27,19 +27,6 @@ async function allText(files: string[]): Promise<string> {
 }
 
 describe('pseudonymised means not linkable', () => {
-  it('refuses a date precision for an identified export instead of ignoring it, and writes nothing', async () => {
-    const { store } = tempStore();
-    const out = tempPath('identified.csv');
-    await expect(runExport(store, { format: 'csv', out, datePrecision: 'month' })).rejects.toMatchObject({
-      field: 'datePrecision',
-      message: expect.stringMatching(/^Date precision applies to pseudonymised exports only/),
-    });
-    expect(existsSync(out)).toBe(false);
-    const pseudonymised = await runExport(store, { format: 'csv', out, datePrecision: 'month', pseudonymize: true });
-    expect(pseudonymised.pseudonymized).toBe(true);
-    store.close();
-  });
-
   it('carries no record id, clock time, lot or staff name, in any format, at either date precision', async () => {
     const { store, operatorId } = tempStore();
     const signer = { actor: 'dr.signer@ct1' };
