@@ -182,3 +182,27 @@ test("the leaflet's steps have a place: position, prior infiltrations, needle, s
     provoked_pain: 'concordant',
   });
 });
+
+test('characters typed the moment a new case opens go to its Patient ID, none lost', async ({ page, dbPath }) => {
+  await newProcedure(page, 'FIRST-1');
+  // Saves answer slowly, as on a busy console (where the harness allows it: in Chromium), so
+  // the next case takes a moment to open while the last draft is saved: type straight on.
+  await page.evaluate(() => {
+    const w = window as unknown as { __rootlogCall?: (method: string, args: unknown[]) => Promise<unknown> };
+    const call = w.__rootlogCall;
+    if (!call) return;
+    w.__rootlogCall = async (method, args) => {
+      if (method === 'procedures.saveDraft') await new Promise((resolve) => setTimeout(resolve, 300));
+      return call(method, args);
+    };
+  });
+  await page.getByLabel('Notes').fill('Tolerated well');
+  await page.keyboard.press('Alt+N');
+  await page.keyboard.type('Q-4711');
+  await expect(page.getByLabel('Patient ID')).toHaveValue('Q-4711');
+  await page.keyboard.type('X');
+  await expect(page.getByLabel('Patient ID')).toHaveValue('Q-4711X');
+  // The case before kept everything typed into it.
+  await expect.poll(() => stored(dbPath, 'FIRST-1', 'notes')).toBe('Tolerated well');
+  await expect.poll(() => stored(dbPath, 'Q-4711X', 'patient_id')).toBe('Q-4711X');
+});

@@ -1,5 +1,4 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import type Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runExport } from '../exports/run.js';
 import { verifyLedger } from '../ledger/verify.js';

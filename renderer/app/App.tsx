@@ -6,6 +6,7 @@ import { FollowUpsScreen } from '../features/follow-ups/FollowUpsScreen.js';
 import { HubStatusChip } from '../features/hub/HubStatusChip.js';
 import { forgetRememberedDraft, rememberedDraftId, useProcedureForm } from '../features/procedure-form/form-store.js';
 import { ProcedureForm } from '../features/procedure-form/ProcedureForm.js';
+import { useTypeAheadIntoPatientId } from '../features/procedure-form/type-ahead.js';
 import { ProcedureList } from '../features/procedure-list/ProcedureList.js';
 import { SettingsScreen } from '../features/settings/SettingsScreen.js';
 import { useSettings } from '../features/settings/settings-store.js';
@@ -140,6 +141,7 @@ export function App() {
 
 function ProcedureScreen({ id, visit }: { id: string | null; visit: number }) {
   const [shownVisit, setShownVisit] = useState<number | null>(null);
+  useTypeAheadIntoPatientId(id === null, shownVisit !== visit);
   useEffect(() => {
     let current = true;
     (async () => {
