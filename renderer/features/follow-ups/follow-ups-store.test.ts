@@ -68,3 +68,21 @@ describe('the follow-up calls', () => {
     expect(calls.map(([method]) => method)).toEqual(['followUps.due']);
   });
 });
+
+describe('a call saved twice in a hurry', () => {
+  it('is recorded once when Enter is pressed again while the first save is on its way', async () => {
+    let answer: (value: unknown) => void = () => {};
+    const { calls } = fakeWindow({
+      'followUps.due': () => [due('A', 'Ann Example')],
+      'followUps.record': () => new Promise((resolve) => (answer = resolve)),
+    });
+    await useFollowUps.getState().loadDue();
+    useFollowUps.getState().edit({ legNrs: '2' });
+    const first = useFollowUps.getState().saveAndNext();
+    const second = useFollowUps.getState().saveAndNext();
+    answer({ id: 'E1' });
+    expect(await second).toBe(false);
+    expect(await first).toBe(true);
+    expect(calls.filter(([method]) => method === 'followUps.record')).toHaveLength(1);
+  });
+});

@@ -30,12 +30,17 @@ const said = (error: unknown) => (error instanceof ApiCallError ? error.error : 
 
 /** The follow-up calls: who is due, the quick entry, and a record's own follow-ups. */
 export const useFollowUps = create<FollowUpsState>((set, get) => {
+  // One call is saved once: a second Enter while the first save is on its way (a double
+  // press, a bouncing key) must not record the same call twice.
+  let sending = false;
   const send = async (procedureId: string, extra: { supersedes?: string; reason?: string } = {}) => {
+    if (sending) return false;
     const { entry, problems } = followUpFromForm(get().form, procedureId);
     if (Object.keys(problems).length > 0) {
       set({ problems, message: null });
       return false;
     }
+    sending = true;
     try {
       await client.followUps.record({ ...entry, ...extra });
       set({ problems: {}, form: emptyFollowUpForm(today()) });
@@ -47,6 +52,8 @@ export const useFollowUps = create<FollowUpsState>((set, get) => {
       const field: keyof FollowUpForm = named in emptyFollowUpForm('') ? (named as keyof FollowUpForm) : 'legNrs';
       set({ problems: { [field]: apiError?.message ?? String(error) }, message: null });
       return false;
+    } finally {
+      sending = false;
     }
   };
   return {

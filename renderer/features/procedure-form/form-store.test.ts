@@ -103,3 +103,27 @@ describe('the form’s autosave', () => {
     expect(state.draft.painPre).toBe(12);
   });
 });
+
+describe('an amendment submitted twice in a hurry', () => {
+  it('is sent once', async () => {
+    (globalThis as unknown as { requestAnimationFrame: (run: () => void) => number }).requestAnimationFrame = () => 0;
+    let answer: (value: unknown) => void = () => {};
+    const { calls } = fakeWindow({
+      'procedures.amend': () => new Promise((resolve) => (answer = resolve)),
+      'procedures.get': () => ({
+        record: { ...useProcedureForm.getState().draft, id: 'R9', status: 'amended' },
+        warnings: [],
+        history: [],
+        versions: [],
+      }),
+    });
+    useProcedureForm.setState({ id: 'R9', mode: 'amend', amendReason: 'Wrong side corrected' });
+    const first = useProcedureForm.getState().submitAmend();
+    const second = useProcedureForm.getState().submitAmend();
+    answer({ record: { id: 'R9' }, warnings: [] });
+    expect(await second).toBe(false);
+    expect(await first).toBe(true);
+    expect(calls.filter(([method]) => method === 'procedures.amend')).toHaveLength(1);
+    expect(useProcedureForm.getState().mode).toBe('readonly');
+  });
+});

@@ -83,6 +83,7 @@ interface FormState {
 
 let timer: ReturnType<typeof setTimeout> | undefined;
 let inFlight: Promise<void> | null = null;
+let amending = false;
 
 const problemMap = (problems: readonly FieldProblem[] = []) =>
   Object.fromEntries(problems.map((problem) => [problem.field, problem.message]));
@@ -400,13 +401,16 @@ export const useProcedureForm = create<FormState>((set, get) => {
 
     submitAmend: async () => {
       const { id, draft, amendReason, confirmed } = get();
-      if (!id) return false;
+      // A second press while the amendment is on its way would be refused as changing
+      // nothing, and its refusal shown over the amended record.
+      if (!id || amending) return false;
       const { saveable, problems } = splitForSaving(draft);
       if (problems.length > 0) {
         set({ problems: problemMap(problems) });
         focusFirstProblem(problemMap(problems));
         return false;
       }
+      amending = true;
       try {
         await client.procedures.amend({ ...saveable, id }, { reason: amendReason, confirmedWarnings: confirmed });
         load(await client.procedures.get(id));
@@ -422,6 +426,8 @@ export const useProcedureForm = create<FormState>((set, get) => {
         if (error.error.code === 'warnings_unconfirmed') focusMissingConfirmation();
         else focusFirstProblem(found);
         return false;
+      } finally {
+        amending = false;
       }
     },
 
