@@ -28,7 +28,12 @@ describe('the follow-up calls', () => {
     await useFollowUps.getState().loadDue();
     expect(useFollowUps.getState().current).toBe('A');
     useFollowUps.getState().edit({ legNrs: '3', backNrs: '2' });
+    // Never a moment without a patient's form while another is due.
+    const shown: (string | null)[] = [];
+    const unsubscribe = useFollowUps.subscribe((state) => shown.push(state.current));
     expect(await useFollowUps.getState().saveAndNext()).toBe(true);
+    unsubscribe();
+    expect(shown).not.toContain(null);
     expect(calls.find(([method]) => method === 'followUps.record')?.[1][0]).toMatchObject({
       procedureId: 'A',
       legNrs: 3,

@@ -80,8 +80,11 @@ export const useFollowUps = create<FollowUpsState>((set, get) => {
       if (!current) return false;
       const patient = get().due.find((row) => row.procedureId === current);
       if (!(await send(current))) return false;
+      // Straight to the next patient due, without a moment with no form on screen (a key
+      // typed then would go to whatever had the focus: the top bar).
+      const next = get().due.find((row) => row.procedureId !== current)?.procedureId ?? null;
       set({
-        current: null,
+        current: next,
         message: `Follow-up of ${patient?.patientName ?? patient?.patientId ?? 'the patient'} saved.`,
       });
       await get().loadDue();
