@@ -30,40 +30,63 @@ const exportFields = z
   })
   .strict();
 
-const datesInOrder = (options: { from?: string | undefined; to?: string | undefined }) =>
-  !options.from || !options.to || options.from <= options.to;
-
-/** A draft is not a record another system may act on: FHIR carries signed records only. */
-const fhirSignedOnly = (options: { format: ExportFormat; includeDrafts?: boolean | undefined }) =>
-  !(options.format === 'fhir' && options.includeDrafts);
-const FHIR_SIGNED_ONLY = {
-  error: 'cannot be chosen for FHIR: a FHIR export carries signed records only (a draft is not a finished record)',
-  path: ['includeDrafts'],
-};
-
-/** Date precision says how coarse a pseudonymised file's dates are: asked of any other export, it would be silently ignored. */
-const precisionOnlyWhenPseudonymised = (options: {
+/** The fields the rules between fields read: a full export's options and a window's request alike. */
+interface Combination {
+  format: ExportFormat;
+  from?: string | undefined;
+  to?: string | undefined;
+  includeDrafts?: boolean | undefined;
   pseudonymize?: boolean | undefined;
   datePrecision?: string | undefined;
-}) => options.datePrecision === undefined || options.pseudonymize === true;
-const PRECISION_NEEDS_PSEUDONYMS = {
-  error: 'applies to pseudonymised exports only (an identified export keeps every date and time as recorded)',
-  path: ['datePrecision'],
-};
-/** The European variant and the detail files are ways of writing CSV: asked of another format, they would be ignored. */
-const csvOnly = (field: 'european' | 'detailFiles') => ({
-  check: (options: { format: ExportFormat; european?: boolean | undefined; detailFiles?: boolean | undefined }) =>
-    !options[field] || options.format === 'csv',
-  refusal: {
-    error:
-      field === 'european'
-        ? 'can be chosen for CSV exports only (XLSX, JSON and FHIR have no delimiter or decimal comma to choose)'
-        : 'can be chosen for CSV exports only (XLSX has a sheet per table already; JSON and FHIR hold everything)',
-    path: [field],
+  european?: boolean | undefined;
+  detailFiles?: boolean | undefined;
+}
+
+/** A rule between fields: when it holds, and what is said at which field when it does not. */
+interface Rule {
+  holds: (options: Combination) => boolean;
+  field: keyof Combination;
+  message: string;
+}
+
+const RULES: readonly Rule[] = [
+  {
+    holds: (options) => !options.from || !options.to || options.from <= options.to,
+    field: 'from',
+    message: 'must not start after it ends',
   },
-});
-const EUROPEAN = csvOnly('european');
-const DETAIL_FILES = csvOnly('detailFiles');
+  // A draft is not a record another system may act on: FHIR carries signed records only.
+  {
+    holds: (options) => !(options.format === 'fhir' && options.includeDrafts),
+    field: 'includeDrafts',
+    message: 'cannot be chosen for FHIR: a FHIR export carries signed records only (a draft is not a finished record)',
+  },
+  // Date precision says how coarse a pseudonymised file's dates are: asked of any other
+  // export, it would be silently ignored.
+  {
+    holds: (options) => options.datePrecision === undefined || options.pseudonymize === true,
+    field: 'datePrecision',
+    message: 'applies to pseudonymised exports only (an identified export keeps every date and time as recorded)',
+  },
+  // The European variant and the detail files are ways of writing CSV: asked of another
+  // format, they would be ignored.
+  {
+    holds: (options) => !options.european || options.format === 'csv',
+    field: 'european',
+    message: 'can be chosen for CSV exports only (XLSX, JSON and FHIR have no delimiter or decimal comma to choose)',
+  },
+  {
+    holds: (options) => !options.detailFiles || options.format === 'csv',
+    field: 'detailFiles',
+    message: 'can be chosen for CSV exports only (XLSX has a sheet per table already; JSON and FHIR hold everything)',
+  },
+];
+
+/** Every rule between fields that the options break, each said at its field. */
+function checkCombination(options: Combination, ctx: z.RefinementCtx): void {
+  for (const rule of RULES)
+    if (!rule.holds(options)) ctx.addIssue({ code: 'custom', message: rule.message, path: [rule.field] });
+}
 
 /** Day unless month was asked for. */
 export const withDatePrecision = <T extends { datePrecision?: 'day' | 'month' | undefined }>(options: T) => ({
@@ -71,32 +94,14 @@ export const withDatePrecision = <T extends { datePrecision?: 'day' | 'month' | 
   datePrecision: options.datePrecision ?? ('day' as const),
 });
 
-export const exportOptionsSchema = exportFields
-  .refine(datesInOrder, {
-    error: 'must not start after it ends',
-    path: ['from'],
-  })
-  .refine(fhirSignedOnly, FHIR_SIGNED_ONLY)
-  .refine(precisionOnlyWhenPseudonymised, PRECISION_NEEDS_PSEUDONYMS)
-  .refine(EUROPEAN.check, EUROPEAN.refusal)
-  .refine(DETAIL_FILES.check, DETAIL_FILES.refusal)
-  .transform(withDatePrecision);
+export const exportOptionsSchema = exportFields.superRefine(checkCombination).transform(withDatePrecision);
 
 /**
  * What the app's window may ask of an export: everything but where it goes. The file is
  * chosen in the main process (the save dialog, which asks before replacing a file), never
  * taken from the renderer.
  */
-export const exportRequestSchema = exportFields
-  .omit({ out: true, force: true })
-  .refine(datesInOrder, {
-    error: 'must not start after it ends',
-    path: ['from'],
-  })
-  .refine(fhirSignedOnly, FHIR_SIGNED_ONLY)
-  .refine(precisionOnlyWhenPseudonymised, PRECISION_NEEDS_PSEUDONYMS)
-  .refine(EUROPEAN.check, EUROPEAN.refusal)
-  .refine(DETAIL_FILES.check, DETAIL_FILES.refusal);
+export const exportRequestSchema = exportFields.omit({ out: true, force: true }).superRefine(checkCombination);
 
 export type ExportOptions = z.output<typeof exportOptionsSchema>;
 export type ExportRequest = z.input<typeof exportOptionsSchema>;
