@@ -10,6 +10,7 @@ import {
   Menu,
   type MenuItemConstructorOptions,
   protocol,
+  type SaveDialogOptions,
   safeStorage,
   session,
 } from 'electron';
@@ -120,45 +121,37 @@ if (!app.requestSingleInstanceLock()) {
       keychainPassword(join(app.getPath('userData'), 'hub-password.bin')),
       () => `${safeUserName()}@${app.getName()}`,
     );
+    /** The native save dialog over the window (asking before replacing a file, on Linux too); null when cancelled. */
+    const askWhereToSave = async (options: Pick<SaveDialogOptions, 'title' | 'defaultPath' | 'filters'>) => {
+      if (!mainWindow) return null;
+      const target = await dialog.showSaveDialog(mainWindow, { ...options, properties: ['showOverwriteConfirmation'] });
+      return target.canceled || !target.filePath ? null : target.filePath;
+    };
     const api = createApi(openStoreNow, {
       hub,
       actor: () => `${safeUserName()}@${app.getName()}`,
       // Paths come only from the native dialog here in the main process, never from the window.
-      chooseExportPath: async (suggestedName) => {
-        if (!mainWindow) return null;
-        const target = await dialog.showSaveDialog(mainWindow, {
-          title: 'Export RootLog records',
-          defaultPath: suggestedName,
-          // Linux has no overwrite question of its own: ask before replacing a file.
-          properties: ['showOverwriteConfirmation'],
-        });
-        return target.canceled || !target.filePath ? null : target.filePath;
-      },
-      chooseBackupPath: async (suggestedName) => {
-        if (!mainWindow) return null;
-        const target = await dialog.showSaveDialog(mainWindow, {
+      chooseExportPath: (suggestedName) =>
+        askWhereToSave({ title: 'Export RootLog records', defaultPath: suggestedName }),
+      chooseBackupPath: (suggestedName) =>
+        askWhereToSave({
           title: 'Back up the RootLog database',
           defaultPath: suggestedName,
           filters: [{ name: 'SQLite database', extensions: ['sqlite'] }],
-          properties: ['showOverwriteConfirmation'],
-        });
-        return target.canceled || !target.filePath ? null : target.filePath;
-      },
+        }),
       // Chromium's own PDF printing of the window as it is (its print stylesheet picks the sheet).
       printToPdf: async (suggestedName) => {
-        if (!mainWindow) return null;
-        const target = await dialog.showSaveDialog(mainWindow, {
+        const path = await askWhereToSave({
           title: 'Save as PDF',
           defaultPath: suggestedName,
           filters: [{ name: 'PDF', extensions: ['pdf'] }],
-          properties: ['showOverwriteConfirmation'],
         });
-        if (target.canceled || !target.filePath) return null;
+        if (!path || !mainWindow) return null;
         const pdf = await mainWindow.webContents.printToPDF({ pageSize: 'A4', printBackground: true });
-        const partial = `${target.filePath}.partial-${process.pid}`;
+        const partial = `${path}.partial-${process.pid}`;
         await writeFile(partial, pdf);
-        await rename(partial, target.filePath);
-        return target.filePath;
+        await rename(partial, path);
+        return path;
       },
       onUnexpectedError: (method, error) => console.error(`RootLog API ${method} failed:`, error),
     });
