@@ -44,31 +44,25 @@ export function AftercarePrint() {
       <p>
         {record.patientName ?? ''} {record.patientId ? `(${record.patientId})` : ''} — {sheet.date}
       </p>
-      <h2>What you were given</h2>
-      <ul>
-        {sheet.injected.map((line) => (
-          <li key={line}>{line}</li>
-        ))}
-      </ul>
-      <h2>What to expect</h2>
-      <ul>
-        {sheet.expect.map((line) => (
-          <li key={line}>{line}</li>
-        ))}
-      </ul>
-      <h2>Today</h2>
-      <ul>
-        {sheet.todo.map((line) => (
-          <li key={line}>{line}</li>
-        ))}
-      </ul>
-      <h2>When to call</h2>
-      <ul>
-        {sheet.call.map((line) => (
-          <li key={line}>{line}</li>
-        ))}
-      </ul>
+      <SheetSection title="What you were given" lines={sheet.injected} />
+      <SheetSection title="What to expect" lines={sheet.expect} />
+      <SheetSection title="Today" lines={sheet.todo} />
+      <SheetSection title="When to call" lines={sheet.call} />
     </article>,
     document.body,
+  );
+}
+
+/** One heading of the aftercare sheet and its lines. */
+function SheetSection({ title, lines }: { title: string; lines: readonly string[] }) {
+  return (
+    <>
+      <h2>{title}</h2>
+      <ul>
+        {lines.map((line) => (
+          <li key={line}>{line}</li>
+        ))}
+      </ul>
+    </>
   );
 }
