@@ -134,7 +134,12 @@ export function SignPanel() {
             <label htmlFor="field-reason">Reason for the amendment</label>
             <input id="field-reason" value={amendReason} onChange={(event) => setAmendReason(event.target.value)} />
           </div>
-          <button type="button" className="primary big" disabled={unconfirmed > 0} onClick={() => void submitAmend()}>
+          <button
+            type="button"
+            className="primary big"
+            disabled={signing || unconfirmed > 0}
+            onClick={() => void submitAmend()}
+          >
             Save amendment
           </button>
           <button type="button" className="secondary" onClick={cancelAmend}>

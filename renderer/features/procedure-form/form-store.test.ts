@@ -104,6 +104,31 @@ describe('the form’s autosave', () => {
   });
 });
 
+describe('a signature asked twice in a hurry', () => {
+  it('is sent once', async () => {
+    (globalThis as unknown as { requestAnimationFrame: (run: () => void) => number }).requestAnimationFrame = () => 0;
+    let answer: (value: unknown) => void = () => {};
+    const { calls } = fakeWindow({
+      'procedures.sign': () => new Promise((resolve) => (answer = resolve)),
+      'procedures.get': () => ({
+        record: { ...useProcedureForm.getState().draft, id: 'R8', status: 'signed' },
+        warnings: [],
+        history: [],
+        versions: [],
+      }),
+    });
+    useProcedureForm.setState({ id: 'R8', mode: 'edit', saveState: 'saved', problems: {} });
+    const first = useProcedureForm.getState().sign();
+    const second = useProcedureForm.getState().sign();
+    await vi.advanceTimersByTimeAsync(0);
+    answer({ record: { id: 'R8' }, warnings: [] });
+    expect(await second).toBe(false);
+    expect(await first).toBe(true);
+    expect(calls.filter(([method]) => method === 'procedures.sign')).toHaveLength(1);
+    expect(useProcedureForm.getState().saveMessage).toBeNull();
+  });
+});
+
 describe('an amendment submitted twice in a hurry', () => {
   it('is sent once', async () => {
     (globalThis as unknown as { requestAnimationFrame: (run: () => void) => number }).requestAnimationFrame = () => 0;

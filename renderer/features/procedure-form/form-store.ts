@@ -83,7 +83,6 @@ interface FormState {
 
 let timer: ReturnType<typeof setTimeout> | undefined;
 let inFlight: Promise<void> | null = null;
-let amending = false;
 
 const problemMap = (problems: readonly FieldProblem[] = []) =>
   Object.fromEntries(problems.map((problem) => [problem.field, problem.message]));
@@ -358,6 +357,9 @@ export const useProcedureForm = create<FormState>((set, get) => {
       })),
 
     sign: async () => {
+      // A second Ctrl+Enter while the signature is on its way would be refused as already
+      // signed, and that refusal shown over the signed record.
+      if (get().signing) return false;
       set({ signing: true });
       try {
         await get().flush();
@@ -401,16 +403,15 @@ export const useProcedureForm = create<FormState>((set, get) => {
 
     submitAmend: async () => {
       const { id, draft, amendReason, confirmed } = get();
-      // A second press while the amendment is on its way would be refused as changing
-      // nothing, and its refusal shown over the amended record.
-      if (!id || amending) return false;
+      // As for signing: one amendment at a time (a second would be refused as changing nothing).
+      if (!id || get().signing) return false;
       const { saveable, problems } = splitForSaving(draft);
       if (problems.length > 0) {
         set({ problems: problemMap(problems) });
         focusFirstProblem(problemMap(problems));
         return false;
       }
-      amending = true;
+      set({ signing: true });
       try {
         await client.procedures.amend({ ...saveable, id }, { reason: amendReason, confirmedWarnings: confirmed });
         load(await client.procedures.get(id));
@@ -427,7 +428,7 @@ export const useProcedureForm = create<FormState>((set, get) => {
         else focusFirstProblem(found);
         return false;
       } finally {
-        amending = false;
+        set({ signing: false });
       }
     },
 
