@@ -17,12 +17,17 @@ const run = (command, args, env = {}) =>
   execFileSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
 
 // The end-to-end tests drive Debian's Chromium and read the printed PDFs with poppler
-// (pdftotext, pdftoppm); the hub's tests run a real PostgreSQL: installed when missing.
+// (pdftotext, pdftoppm); the hub's tests run a real PostgreSQL; the worklist and dose-report
+// tests run real DICOM peers (dcmtk, Orthanc) and the RIS tests an MLLP peer (python3-hl7):
+// installed when missing.
 const packages = [
   ['/usr/bin/chromium', 'chromium'],
   ['/usr/bin/pdftoppm', 'poppler-utils'],
   // The department hub's tests start a throw-away PostgreSQL cluster of their own.
   [postgresServer(), 'postgresql'],
+  ['/usr/bin/wlmscpfs', 'dcmtk'],
+  ['/usr/sbin/Orthanc', 'orthanc'],
+  ['/usr/bin/mllp_send', 'python3-hl7'],
 ].filter(([path]) => !path || !existsSync(path));
 if (forTests && packages.length > 0) {
   const names = packages.map(([, name]) => name);
