@@ -1,4 +1,5 @@
 import type { Drug } from './catalogue.js';
+import type { ClinicalWarning, SameDaySteroidMg } from './clinical-warning.js';
 import { doseInMg, type ProcedureDraft } from './procedure.js';
 import type { RuleSettings } from './settings.js';
 import {
@@ -6,7 +7,6 @@ import {
   doseForLimitsMg,
   STARTING_STEROID_DAY_MAX_DEXAMETHASONE_MG,
 } from './steroid-dose.js';
-import type { ClinicalWarning, SameDaySteroidMg } from './warnings.js';
 
 const formatMg = (mg: number) => `${Math.round(mg * 100) / 100} mg`;
 

@@ -1,3 +1,4 @@
+import type { ClinicalWarning, WarningCode } from './clinical-warning.js';
 import type { ProcedureDraft } from './procedure.js';
 import {
   DOSE_QUANTITIES,
@@ -8,7 +9,6 @@ import {
   levelFor,
   type ReferenceLevels,
 } from './reference-levels.js';
-import type { ClinicalWarning, WarningCode } from './warnings.js';
 
 const CODE_OF: Record<DoseQuantity, WarningCode> = {
   dlpMGyCm: 'dlp_above_reference',

@@ -1,8 +1,8 @@
 import type { Drug } from './catalogue.js';
+import type { ClinicalWarning } from './clinical-warning.js';
 import { doseInMg, type ProcedureDraft } from './procedure.js';
 import { LOCAL_ANAESTHETIC_MAX_MG_PER_KG } from './steroid-dose.js';
 import { isUnsafeSpread } from './vocabularies.js';
-import type { ClinicalWarning } from './warnings.js';
 
 /*
  * Rules on the fields a clinical review added (schema 9): allergies, the anticoagulant's class

@@ -1,9 +1,9 @@
 import { defaultForamen, foramenAbove } from './anatomy.js';
 import type { Drug } from './catalogue.js';
+import type { ClinicalWarning } from './clinical-warning.js';
 import type { ProcedureDraft } from './procedure.js';
 import { ageInYears } from './time.js';
 import { isIntravascularSpread } from './vocabularies.js';
-import type { ClinicalWarning } from './warnings.js';
 
 /*
  * Rules a clinical review found missing (each a clinician's sentence at its field). Pure; the

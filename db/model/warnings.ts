@@ -1,4 +1,5 @@
 import type { Drug } from './catalogue.js';
+import type { ClinicalWarning, SameDaySteroidMg } from './clinical-warning.js';
 import { doseMaximumWarnings } from './dose-rules.js';
 import type { ProcedureDraft } from './procedure.js';
 import { referenceLevelWarnings } from './reference-warnings.js';
@@ -8,50 +9,7 @@ import { catalogueForRecord } from './signed-drugs.js';
 import { spinalSafetyWarnings } from './spinal-rules.js';
 import { isUnsafeSpread } from './vocabularies.js';
 
-export type WarningCode =
-  | 'particulate_after_unsafe_spread'
-  | 'dose_above_maximum'
-  | 'day_steroid_above_maximum'
-  | 'dlp_above_reference'
-  | 'ctdivol_above_reference'
-  | 'dap_above_reference'
-  | 'fluoro_time_above_reference'
-  | 'side_differs_from_symptoms'
-  | 'anticoagulation_continued'
-  | 'pain_worse_after'
-  | 'diabetes_glucose_reminder'
-  | 'gadolinium_contrast'
-  | 'local_anaesthetic_after_intrathecal'
-  | 'steroid_without_spread_check'
-  | 'root_foramen_mismatch'
-  | 'pregnancy_not_excluded'
-  | 'home_after_intrathecal_or_motor_block'
-  | 'intravascular_complication_mismatch'
-  | 'contrast_reaction_not_premedicated'
-  | 'steroid_given_despite_allergy'
-  | 'local_anaesthetic_given_despite_allergy'
-  | 'anticoagulant_not_paused'
-  | 'pregnancy_positive'
-  | 'local_anaesthetic_above_mg_per_kg'
-  | 'time_out_incomplete'
-  | 'abnormal_spread_without_action';
-
-/**
- * `safety`: could harm the patient; `check`: may be an entry error; `reminder`: tell the patient;
- * `reference`: a dose or time above the department's reference level, answered with a reason
- * (doseExceedanceReason) instead of a tick.
- */
-export type WarningLevel = 'safety' | 'check' | 'reminder' | 'reference';
-
-export interface ClinicalWarning {
-  code: WarningCode;
-  level: WarningLevel;
-  field: string;
-  message: string;
-}
-
-/** Steroid given to the same patient earlier the same day, per drug code, in mg. */
-export type SameDaySteroidMg = Readonly<Record<string, number>>;
+export type { ClinicalWarning, SameDaySteroidMg, WarningCode, WarningLevel } from './clinical-warning.js';
 
 const UNSAFE_SPREAD_WORDS: Record<string, string> = {
   intravascular_venous: 'intravascular (venous)',
