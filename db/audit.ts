@@ -1,24 +1,9 @@
+import type { AuditAction, AuditEntity, AuditEntry, Changes } from './model/answers.js';
 import type { WriteConnection } from './sqlite/connection.js';
 import { auditHash, GENESIS } from './sqlite/hash-chain.js';
 import { type ReadSource, readerOf } from './store.js';
 
-export type AuditAction = 'create' | 'update' | 'sign' | 'amend' | 'delete' | 'settings' | 'import' | 'follow_up';
-export type AuditEntity = 'procedure' | 'operator' | 'drug' | 'settings' | 'import';
-
-/** What changed, field by field: `{ "targets[0].side": { before: "left", after: "right" } }`. */
-export type Changes = Record<string, { before: unknown; after: unknown }>;
-
-export interface AuditEntry {
-  seq: number;
-  at: string;
-  actor: string;
-  action: AuditAction;
-  entity: AuditEntity;
-  entityId: string;
-  version: number | null;
-  changes: Changes;
-  reason: string | null;
-}
+export type { AuditAction, AuditEntity, AuditEntry, Changes } from './model/answers.js';
 
 /** Flattens nested content to leaf paths (`drugs[1].doseMg`) so two versions compare field by field. */
 export function flatten(value: unknown, prefix = '', into: Record<string, unknown> = {}): Record<string, unknown> {

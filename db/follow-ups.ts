@@ -1,10 +1,10 @@
 import { appendAudit } from './audit.js';
+import type { DueFollowUp } from './model/answers.js';
 import {
   addDays,
   daysBetween,
   type FollowUpEntry,
   type FollowUpEntryInput,
-  type FollowUpWindow,
   type FollowUpWindows,
   followUpEntrySchema,
   followUpRelief,
@@ -18,6 +18,8 @@ import type { ReadableDb, WriteConnection } from './sqlite/connection.js';
 import { appendFollowUp, followUpRows } from './sqlite/follow-up-rows.js';
 import type { FollowUpLink } from './sqlite/hash-chain.js';
 import { newId, type ReadSource, readerOf, type ServiceContext, type Store, timestamp } from './store.js';
+
+export type { DueFollowUp } from './model/answers.js';
 
 /*
  * The episode's follow-ups (the leaflet: the cortisone works after 1 to 3 days): appended to
@@ -134,18 +136,6 @@ export function recordCheckedFollowUp(store: Store, entry: FollowUpEntryInput, c
       return entryOf(link, null);
     })
     .immediate();
-}
-
-export interface DueFollowUp {
-  procedureId: string;
-  patientId: string | null;
-  patientName: string | null;
-  performedDate: string;
-  rootSides: string;
-  window: FollowUpWindow;
-  /** Days since the procedure, on the day asked about. */
-  daysAfter: number;
-  overdue: boolean;
 }
 
 /** After a window ends, a missing follow-up stays on the list this many days, then counts as lost. */

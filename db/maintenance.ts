@@ -4,11 +4,14 @@ import Database from 'better-sqlite3';
 import { writingTo } from './files/output-guard.js';
 import type { ChainHead } from './ledger/head.js';
 import { type LedgerReport, verifyLedger } from './ledger/verify.js';
+import type { BackupReport } from './model/answers.js';
 import { RootLogError } from './model/index.js';
 import { proceduresWithWrongFacts } from './sqlite/dashboard-facts.js';
 import { SCHEMA_VERSION } from './sqlite/migrations/index.js';
 import { checkHeader, checkSchema, explainOpenFailure, openReadOnlyAnywhere } from './sqlite/open.js';
 import type { Store } from './store.js';
+
+export type { BackupReport } from './model/answers.js';
 
 export interface CheckReport {
   ok: boolean;
@@ -87,15 +90,6 @@ export function checkDatabase(path: string, { expectHead }: { expectHead?: Chain
   } finally {
     db.close();
   }
-}
-
-export interface BackupReport {
-  path: string;
-  bytes: number;
-  procedures: number;
-  integrity: string;
-  /** The pseudonymisation key was left out of the copy (--exclude-key). */
-  keyExcluded: boolean;
 }
 
 /**

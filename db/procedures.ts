@@ -1,4 +1,5 @@
-import { type AuditEntry, appendAudit, auditHistory, type Changes, diff } from './audit.js';
+import { appendAudit, auditHistory, type Changes, diff } from './audit.js';
+import type { ProcedureWithHistory, SavedProcedure } from './model/answers.js';
 import {
   type ClinicalWarning,
   canonicalDraft,
@@ -7,7 +8,6 @@ import {
   localDateOf,
   localDateTimeWithOffset,
   type ProcedureDraft,
-  type ProcedureRecord,
   problem,
   problemsFromZod,
   procedureDraftSchema,
@@ -31,15 +31,7 @@ import { type LifeColumns, readProcedure, type StoredProcedure, writeProcedure }
 import { appendVersion } from './sqlite/versions.js';
 import { newId, type ServiceContext, type Store, timestamp } from './store.js';
 
-export interface SavedProcedure {
-  record: ProcedureRecord;
-  warnings: ClinicalWarning[];
-}
-
-export interface ProcedureWithHistory extends SavedProcedure {
-  history: AuditEntry[];
-  versions: { version: number; signedBy: string; signedAt: string; reason: string | null }[];
-}
+export type { ProcedureWithHistory, SavedProcedure } from './model/answers.js';
 
 export { clinicalContent } from './model/index.js';
 

@@ -1,4 +1,5 @@
 import { v7 as uuidv7 } from 'uuid';
+import type { DatabaseHealth, HealthReport } from './model/answers.js';
 import { RootLogError } from './model/index.js';
 import {
   connection,
@@ -17,24 +18,12 @@ import {
   quickCheckProblems,
 } from './sqlite/open.js';
 
+export type { DatabaseHealth, HealthReport } from './model/answers.js';
+
 /** Who is acting and what time it is: every write records both. */
 export interface ServiceContext {
   actor: string;
   now?: () => Date;
-}
-
-/**
- * What is known of the file's pages: `unchecked` until a check ran, then `sound` or
- * `damaged`. A damaged file is never written to again by this store.
- */
-export type DatabaseHealth = 'unchecked' | 'checking' | 'sound' | 'damaged';
-
-export interface HealthReport {
-  state: DatabaseHealth;
-  /** SQLite's own words for what is wrong (the first few), when damaged. */
-  problems: string[];
-  /** When a full page check last found this file sound (ISO time), from any run of RootLog. */
-  lastCleanCheck: string | null;
 }
 
 /**

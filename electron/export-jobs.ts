@@ -1,23 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import type { ExportFormat, ExportOptions, ExportResult } from '../db/exports/options.js';
+import type { ExportFormat, ExportOptions } from '../db/exports/options.js';
 import { runCheckedExport } from '../db/exports/run.js';
-import { type ApiError, RootLogError } from '../db/model/index.js';
+import { RootLogError } from '../db/model/index.js';
 import type { Store } from '../db/store.js';
+import type { ExportJobStatus } from './shared/export-job.js';
+
+export type { ExportJobStatus } from './shared/export-job.js';
 
 /*
  * Exports run in the main process while the window stays responsive: `start` returns a job
  * id at once, `status` reports progress (the renderer polls it for its progress bar), and
  * `cancel` stops the job, leaving no file behind.
  */
-
-export interface ExportJobStatus {
-  id: string;
-  state: 'running' | 'done' | 'failed' | 'cancelled';
-  done: number;
-  total: number;
-  result: ExportResult | null;
-  error: ApiError | null;
-}
 
 const SUFFIX: Record<ExportFormat, string> = { csv: 'csv', xlsx: 'xlsx', json: 'json', fhir: 'fhir.json' };
 

@@ -1,7 +1,7 @@
+import type { FollowUpOutcomes, OutcomeGroup, WindowOutcome } from '../model/answers.js';
 import {
   addDays,
   type FollowUpWindow,
-  type FollowUpWindows,
   isNrsResponder,
   isReliefResponder,
   localDateTimeWithOffset,
@@ -14,6 +14,8 @@ import { type ReadSource, readerOf } from '../store.js';
 import type { DashboardFilterValues } from './dashboard.js';
 import { rememberedResults } from './remembered.js';
 
+export type { FollowUpOutcomes, OutcomeGroup, WindowOutcome } from '../model/answers.js';
+
 /*
  * Did the injection help: the outcome at the day-1–3 call and the 2–6-week review, not the
  * immediate NRS (which mostly measures the anaesthetic). Per window: how many procedures are
@@ -21,33 +23,6 @@ import { rememberedResults } from './remembered.js';
  * answers are not mistaken for good ones), and of those the responders by ≥ 50 % relief and,
  * apart, by a ≥ 2-point NRS drop. The latest current entry in a window counts.
  */
-
-export interface WindowOutcome {
-  eligible: number;
-  followedUp: number;
-  completeness: number | null;
-  reliefResponders: number;
-  nrsResponders: number;
-  reliefRate: number | null;
-  nrsRate: number | null;
-}
-export interface OutcomeGroup {
-  key: string;
-  label: string;
-  early: WindowOutcome;
-  late: WindowOutcome;
-}
-export interface FollowUpOutcomes {
-  windows: FollowUpWindows;
-  /** The day the eligibility was judged on. */
-  asOf: string;
-  overall: OutcomeGroup;
-  byRoot: OutcomeGroup[];
-  byIndication: OutcomeGroup[];
-  byOperator: OutcomeGroup[];
-  bySteroid: OutcomeGroup[];
-  byModality: OutcomeGroup[];
-}
 
 interface ProcedureOutcome {
   performedDate: string;

@@ -1,3 +1,4 @@
+import type { PresetSuggestion } from '../model/answers.js';
 import {
   type Drug,
   describePreset,
@@ -12,19 +13,14 @@ import {
 import { drugCatalogue } from '../settings.js';
 import { type ReadSource, readerOf } from '../store.js';
 
+export type { PresetSuggestion } from '../model/answers.js';
+
 /*
  * The department's most used plans, offered as presets: the signed procedures of the last year
  * grouped by targets (root and side, in order), modality, caudal injection and the drugs and
  * doses at each site, most frequent first. Read from the columns the list and exports already
  * keep ("L5 right", "dexamethasone 8 mg;ropivacaine 4 mg"), no record decoded.
  */
-
-export interface PresetSuggestion {
-  preset: Preset;
-  /** How many signed procedures of the period had exactly this plan. */
-  procedures: number;
-  description: string;
-}
 
 /** "dexamethasone 8 mg;ropivacaine 4 mg" at `site` → preset drugs, dosed as the catalogue doses them. */
 function drugsOf(text: string, site: number | 'caudal', catalogue: Map<string, Drug>): Preset['drugs'] | null {

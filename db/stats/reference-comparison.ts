@@ -1,10 +1,10 @@
+import type { ReferenceComparisonRow } from '../model/answers.js';
 import {
   DOSE_QUANTITIES,
   type DoseProtocol,
   type DoseQuantity,
   levelFor,
   type Modality,
-  type ReferenceLevel,
   selectQuantiles,
   share,
 } from '../model/index.js';
@@ -14,25 +14,13 @@ import type { DashboardFilterValues } from './dashboard.js';
 import { doseSamples, emptyDoseValues } from './dose-rows.js';
 import { rememberedResults } from './remembered.js';
 
+export type { ReferenceComparisonRow } from '../model/answers.js';
+
 /*
  * By ICRP practice a reference level is compared with a median, not with single procedures:
  * the department's and each operator's median dose per modality and protocol, beside the
  * level that applies to it and the share of procedures above it.
  */
-
-export interface ReferenceComparisonRow {
-  /** null: the whole department. */
-  operator: { id: string; name: string } | null;
-  modality: Modality;
-  protocol: DoseProtocol;
-  quantity: DoseQuantity;
-  cases: number;
-  median: number | null;
-  level: ReferenceLevel | null;
-  /** Is the median above the level (null without a level). */
-  medianAbove: boolean | null;
-  aboveShare: number | null;
-}
 
 const remembered = rememberedResults<ReferenceComparisonRow[]>();
 

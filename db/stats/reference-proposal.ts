@@ -1,3 +1,4 @@
+import type { ProposedLevel, ReferenceLevelProposal } from '../model/answers.js';
 import {
   DOSE_QUANTITIES,
   type DoseQuantity,
@@ -15,6 +16,8 @@ import { referenceLevels, updateCheckedSettings } from '../settings.js';
 import { type ReadSource, readerOf, type ServiceContext, type Store } from '../store.js';
 import { doseSamples } from './dose-rows.js';
 
+export type { ProposedLevel, ReferenceLevelProposal } from '../model/answers.js';
+
 /*
  * Proposed local reference levels: the 75th percentile of the department's own signed
  * procedures over a period, per modality and per protocol, with the number of cases, beside
@@ -24,26 +27,6 @@ import { doseSamples } from './dose-rows.js';
  */
 
 export const MIN_CASES = 20;
-
-export interface ProposedLevel {
-  modality: Modality;
-  protocol: LevelProtocol;
-  quantity: DoseQuantity;
-  cases: number;
-  median: number | null;
-  p75: number | null;
-  /** The level in force for this group now, if any (its own, not one it falls back to). */
-  current: ReferenceLevel | null;
-  /** Enough cases to adopt (MIN_CASES). */
-  adoptable: boolean;
-}
-
-export interface ReferenceLevelProposal {
-  from: string;
-  to: string;
-  minCases: number;
-  proposals: ProposedLevel[];
-}
 
 /** A level rounded as people write them: three significant figures. */
 const rounded = (value: number) => Number(value.toPrecision(3));

@@ -1,8 +1,17 @@
 import { z } from 'zod';
-import type { AuditEntry } from '../../db/audit.js';
 import { EXPORT_FORMATS, exportRequestSchema } from '../../db/exports/options.js';
-import type { DueFollowUp } from '../../db/follow-ups.js';
-import type { BackupReport } from '../../db/maintenance.js';
+import type {
+  AuditEntry,
+  BackupReport,
+  DueFollowUp,
+  FollowUpOutcomes,
+  HealthReport,
+  PresetSuggestion,
+  ProcedureWithHistory,
+  ReferenceComparisonRow,
+  ReferenceLevelProposal,
+  SavedProcedure,
+} from '../../db/model/answers.js';
 import {
   type ApiError,
   type Dashboard,
@@ -26,13 +35,7 @@ import {
   type ReferenceLevels,
   settingsPatchSchema,
 } from '../../db/model/index.js';
-import type { ProcedureWithHistory, SavedProcedure } from '../../db/procedures.js';
-import type { FollowUpOutcomes } from '../../db/stats/outcomes.js';
-import type { PresetSuggestion } from '../../db/stats/preset-suggestions.js';
-import type { ReferenceComparisonRow } from '../../db/stats/reference-comparison.js';
-import type { ReferenceLevelProposal } from '../../db/stats/reference-proposal.js';
-import type { HealthReport } from '../../db/store.js';
-import type { ExportJobStatus } from '../export-jobs.js';
+import type { ExportJobStatus } from './export-job.js';
 
 /*
  * The one contract between the renderer and the main process: every method once, with the

@@ -1,5 +1,5 @@
+import type { ReferenceComparisonRow } from '../../../db/model/answers.js';
 import { DOSE_PROTOCOL_WORDS, DOSE_QUANTITY_WORDS } from '../../../db/model/index.js';
-import type { ReferenceComparisonRow } from '../../../db/stats/reference-comparison.js';
 import { words } from '../../app/labels.js';
 
 const pct = (value: number | null) => (value === null ? '—' : `${Math.round(value * 100)} %`);

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
+import type { ReferenceComparisonRow } from '../../../db/model/answers.js';
 import type { Dashboard, DashboardFilter } from '../../../db/model/index.js';
-import type { ReferenceComparisonRow } from '../../../db/stats/reference-comparison.js';
 import type { FollowUpOutcomes } from '../../../electron/shared/api-contract.js';
 import { ApiCallError, client } from '../../app/api-client.js';
 

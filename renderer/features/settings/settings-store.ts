@@ -1,7 +1,6 @@
 import { create } from 'zustand';
+import type { PresetSuggestion, ReferenceLevelProposal } from '../../../db/model/answers.js';
 import type { DepartmentSettings, Operator, Preset, ProposalPeriod } from '../../../db/model/index.js';
-import type { PresetSuggestion } from '../../../db/stats/preset-suggestions.js';
-import type { ReferenceLevelProposal } from '../../../db/stats/reference-proposal.js';
 import type { MethodInput } from '../../../electron/shared/api-contract.js';
 import { ApiCallError, client } from '../../app/api-client.js';
 
