@@ -1,122 +1,141 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import {
+  apiClientCallers,
+  type Import,
+  type ImportGraph,
+  importCycles,
+  layerProblems,
+  layerTable,
+  readImportGraph,
+  specifiersOf,
+  TABLE_END,
+  TABLE_START,
+  tableIn,
+} from './layer-check.js';
 
 /*
- * The layers, as imports: a test rather than a lint rule so the message can say why.
- *  - db/model is pure: no Node module, no SQLite, nothing outside db/model but zod.
- *  - db/sqlite (storage) imports only itself and the model: never statistics, exports or services.
- *  - electron/shared is pure too (method list, channels, menu commands): main, preload,
- *    renderer and harness all import it.
- *  - the renderer imports db/ only from db/model (other db/ modules as types), electron/
- *    only from electron/shared (others as types), and only its *-store.ts files call the
- *    API client: components render and ask their store.
+ * The layers, as imports: a test rather than a lint rule so the message can say why. The
+ * rules are build/layer-map.ts, every row of it; docs/architecture.md shows the same table.
  */
 const root = join(import.meta.dirname, '..');
+const graph = readImportGraph(root);
 
-function sources(folder: string): string[] {
-  return readdirSync(join(root, folder), { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile() && /\.tsx?$/.test(entry.name) && !/\.test\.tsx?$/.test(entry.name))
-    .map((entry) => relative(root, join(entry.parentPath, entry.name)));
-}
-
-interface Import {
-  from: string;
-  typeOnly: boolean;
-  /** The import as resolved from the project's root ("db/model/index.js"), or the package name. */
-  target: string;
-}
-
-function importsOf(file: string): Import[] {
-  const text = readFileSync(join(root, file), 'utf8');
-  const found: Import[] = [];
-  for (const match of text.matchAll(/^(import|export)\s+(type\s+)?[^'";]*?from\s+'([^']+)'/gms)) {
-    const [, , typeKeyword, from] = match as unknown as [string, string, string | undefined, string];
-    const target = from.startsWith('.') ? relative(root, join(root, file, '..', from)) : from;
-    found.push({ from, typeOnly: Boolean(typeKeyword), target });
-  }
-  return found;
-}
-
-const inside = (target: string, folder: string) => target.startsWith(`${folder}/`);
+const file = (path: string): Import['target'] => ({ kind: 'file', path });
+const made = (entries: Record<string, [string, Import['target']][]>): ImportGraph =>
+  new Map(
+    Object.entries(entries).map(([from, imports]) => [
+      from,
+      imports.map(([specifier, target], line) => ({ specifier, line: line + 1, target })),
+    ]),
+  );
 
 describe('layers', () => {
-  it('finds the imports it checks', () => {
-    expect(importsOf('db/store.ts').map((entry) => entry.target)).toContain('db/sqlite/connection.js');
+  it('finds the imports it checks, of every kind', () => {
+    const targets = (from: string) =>
+      (graph.get(from) ?? []).map(({ target }) => ('path' in target ? target.path : target.kind));
+    expect(targets('db/store.ts')).toContain('db/sqlite/connection.ts');
+    expect(
+      specifiersOf(
+        'x.ts',
+        [
+          // A triple-slash directive counts only at the top of a file.
+          '/// <reference types="vite/client" />',
+          "import a from './a.js';",
+          "import type { B } from './b.js';",
+          "export * from './c.js';",
+          "const d = await import('./d.js');",
+          "const e = require('./e.cjs');",
+          "type F = typeof import('./f.js');",
+        ].join('\n'),
+      ).map(({ specifier }) => specifier),
+    ).toEqual(expect.arrayContaining(['./a.js', './b.js', './c.js', './d.js', './e.cjs', './f.js', 'vite/client']));
   });
 
-  it('db/model is pure: zod and itself only', () => {
-    for (const file of sources('db/model')) {
-      for (const entry of importsOf(file)) {
-        expect(
-          entry.target === 'zod' || inside(entry.target, 'db/model'),
-          `${file} imports ${entry.from}: the model is shared with the renderer and must stay pure`,
-        ).toBe(true);
-      }
-    }
+  it('every import keeps to the layer map, every file has a row, and no row or exception is stale', () => {
+    expect(layerProblems(graph)).toEqual([]);
   });
 
-  it('db/sqlite imports only itself, the model and Node or SQLite', () => {
-    for (const file of sources('db/sqlite')) {
-      for (const entry of importsOf(file)) {
-        const allowed =
-          inside(entry.target, 'db/sqlite') ||
-          inside(entry.target, 'db/model') ||
-          entry.target.startsWith('node:') ||
-          entry.target === 'better-sqlite3' ||
-          entry.target === 'zod';
-        expect(
-          allowed,
-          `${file} imports ${entry.from}: storage must not depend on statistics, exports or services`,
-        ).toBe(true);
-      }
-    }
-  });
-
-  it('electron/shared is pure: no Node, no Electron, and from db/ only the model (or types)', () => {
-    for (const file of sources('electron/shared')) {
-      for (const entry of importsOf(file)) {
-        const allowed =
-          entry.target === 'zod' ||
-          inside(entry.target, 'electron/shared') ||
-          inside(entry.target, 'db/model') ||
-          entry.target === 'db/exports/options.js' ||
-          entry.typeOnly;
-        expect(allowed, `${file} imports ${entry.from}: shared files are loaded by the renderer too`).toBe(true);
-      }
-    }
-  });
-
-  it('the renderer reaches db/ and electron/ only through the model and the shared contract', () => {
-    for (const file of sources('renderer')) {
-      for (const entry of importsOf(file)) {
-        if (entry.typeOnly) continue;
-        if (inside(entry.target, 'db')) {
-          expect(inside(entry.target, 'db/model'), `${file} imports ${entry.from} (only db/model, or types)`).toBe(
-            true,
-          );
-        }
-        if (inside(entry.target, 'electron')) {
-          expect(inside(entry.target, 'electron/shared'), `${file} imports ${entry.from} (only electron/shared)`).toBe(
-            true,
-          );
-        }
-      }
-    }
+  it('has no import cycle anywhere in the repository, type imports included', () => {
+    const cycles = importCycles(graph).map(
+      (cycle) => `${cycle.join(' → ')}: move what these files share into a file of its own`,
+    );
+    expect(cycles).toEqual([]);
   });
 
   it('only the renderer’s stores call the API client', () => {
-    const callers = sources('renderer').filter((file) =>
-      importsOf(file).some((entry) => entry.target === 'renderer/app/api-client.js' && !entry.typeOnly),
-    );
+    const { callers, problems } = apiClientCallers(root, graph);
     expect(callers.length).toBeGreaterThan(3);
-    for (const file of callers) {
-      const text = readFileSync(join(root, file), 'utf8');
-      const usesClient = /\bclient\./.test(text);
-      expect(
-        !usesClient || file.endsWith('-store.ts'),
-        `${file} calls the API client: ask a *-store.ts instead (screens render, stores talk to the main process)`,
-      ).toBe(true);
+    expect(problems).toEqual([]);
+  });
+
+  it('docs/architecture.md shows the layer map as declared', () => {
+    const document = readFileSync(join(root, 'docs', 'architecture.md'), 'utf8');
+    const shown = tableIn(document);
+    expect(shown, `docs/architecture.md needs the table between "${TABLE_START}" and "${TABLE_END}"`).not.toBeNull();
+    expect(shown, 'the layer map changed: put this table between the markers in docs/architecture.md').toBe(
+      layerTable(),
+    );
+  });
+});
+
+describe('the layer checks fail where they should', () => {
+  it('a folder the map does not know says: add it to the layer map', () => {
+    const problems = layerProblems(
+      made({ 'db/interchange/format.ts': [['../model/index.js', file('db/model/index.ts')]] }),
+    );
+    expect(problems).toContainEqual(
+      expect.stringMatching(/^db\/interchange\/format\.ts: .*db\/interchange\/.*add it to the layer map/),
+    );
+  });
+
+  it('an import across a row is named with its file, line and reason, type imports alike', () => {
+    const problems = layerProblems(
+      made({
+        'db/model/clock.ts': [['node:fs', { kind: 'node' }]],
+        'db/sqlite/rows.ts': [['../stats/dashboard.js', file('db/stats/dashboard.ts')]],
+        'db/stats/dashboard.ts': [],
+        'renderer/features/list/List.tsx': [['../../../db/store.js', file('db/store.ts')]],
+        'db/store.ts': [],
+        'renderer/app/App.tsx': [['better-sqlite3', { kind: 'package', specifier: 'better-sqlite3' }]],
+        'db/hub/sync.ts': [['../exports/xlsx.js', file('db/exports/xlsx.ts')]],
+        'db/exports/xlsx.ts': [],
+        'db/procedures.ts': [['./testing/fixtures.js', file('db/testing/fixtures.ts')]],
+        'db/testing/fixtures.ts': [],
+        'db/seed.ts': [['./seed.test.js', file('db/seed.test.ts')]],
+        'db/seed.test.ts': [],
+      }),
+    );
+    for (const expected of [
+      /^db\/model\/clock\.ts:1 imports 'node:fs': the model layer may not use Node/,
+      /^db\/sqlite\/rows\.ts:1 imports '\.\.\/stats\/dashboard\.js' \(statistics\): the storage layer may import itself, model/,
+      /^renderer\/features\/list\/List\.tsx:1 .*\(services\): the renderer layer/,
+      /^renderer\/app\/App\.tsx:1 imports 'better-sqlite3': the renderer layer may not use better-sqlite3/,
+      /^db\/hub\/sync\.ts:1 .*\(exports\): the hub layer/,
+      /^db\/procedures\.ts:1 .*\(db testing\): the services layer/,
+      /^db\/seed\.ts:1 .*a test is never imported/,
+      /exception db\/imports\/merge\.ts → db\/exports\/json\.ts is no longer needed/,
+    ]) {
+      expect(problems).toContainEqual(expect.stringMatching(expected));
     }
+  });
+
+  it('finds a cycle, and a file that imports itself', () => {
+    const cycles = importCycles(
+      made({
+        'db/model/warnings.ts': [['./dose-rules.js', file('db/model/dose-rules.ts')]],
+        'db/model/dose-rules.ts': [['./warnings.js', file('db/model/warnings.ts')]],
+        'db/model/vocabularies.ts': [],
+        'db/model/self.ts': [['./self.js', file('db/model/self.ts')]],
+      }),
+    );
+    expect(cycles).toEqual(
+      expect.arrayContaining([
+        ['db/model/dose-rules.ts', 'db/model/warnings.ts', 'db/model/dose-rules.ts'],
+        ['db/model/self.ts', 'db/model/self.ts'],
+      ]),
+    );
+    expect(cycles).toHaveLength(2);
   });
 });

@@ -1,0 +1,218 @@
+/*
+ * The layer map: which folder holds what, and what its files may import. Declared once here;
+ * build/layers.test.ts checks every import in the repository against it (type imports
+ * included: the web side's type check reads what they name) and checks that the table in
+ * docs/architecture.md is the one this declaration gives.
+ *
+ * A path is a folder and everything under it ('db/model/'), the files directly in a folder
+ * ('db/*', '*' for the repository's root) or one file ('db/exports/options.ts'); a file
+ * belongs to the layer with the longest matching path. A source file no layer claims fails
+ * the test: a new folder gets its row here, with what it may import, before it lands.
+ *
+ * Tests (`*.test.ts`, `*.spec.ts`) sit beside the code and may import any layer and any
+ * package to set up what they test; they still take part in the cycle check, and nothing
+ * imports a test.
+ */
+
+/** Node's built-in modules (`node:fs`, `fs`, …). */
+export const NODE = 'node';
+/** Every layer, or every installed package: only for tools that run beside the app, never in it. */
+export const ANY = 'any';
+
+export interface Layer {
+  /** Its name in rules and messages. */
+  name: string;
+  paths: readonly string[];
+  /** What lives there (the docs table's middle column). */
+  holds: string;
+  /** The layers its files may import, besides its own; or ANY. */
+  layers: readonly string[] | typeof ANY;
+  /** Packages its files may import: a name covers its subpaths, NODE stands for Node's own modules; or ANY. */
+  packages: readonly string[] | typeof ANY;
+  /** Why the rule exists, said when a file breaks it. */
+  why: string;
+}
+
+/** One import allowed across the map, with its reason; the test fails once it is no longer made. */
+export interface Exception {
+  from: string;
+  to: string;
+  why: string;
+}
+
+const RECORD_FORMAT = 'the JSON record format still lives in db/exports/ until it has a module of its own';
+
+export const LAYERS: readonly Layer[] = [
+  {
+    name: 'model',
+    paths: ['db/model/'],
+    holds:
+      'the clinical model, pure: vocabularies and their words, the draft schema (zod), signing rules, clinical warnings, labels, `doseInMg`, the shapes the services answer with',
+    layers: [],
+    packages: ['zod'],
+    why: 'the model is loaded by the renderer too: no Node, no storage, nothing but zod',
+  },
+  {
+    name: 'export request',
+    paths: ['db/exports/options.ts'],
+    holds: 'what an export may be asked for (formats, filter, pseudonymisation), shared with the window',
+    layers: ['model'],
+    packages: ['zod'],
+    why: 'the API contract and the window load it: it must stay as pure as the model',
+  },
+  {
+    name: 'storage',
+    paths: ['db/sqlite/'],
+    holds:
+      '`connection.ts` (readable and writable connections typed apart), `open.ts`, `integrity.ts` (the background page check), `migrations/` (one frozen file per schema version), `procedure-rows.ts` (the one writer and reader of a procedure’s rows), `facts.ts` + `dashboard-facts.ts` (the dashboard’s packed facts), `procedure-filter.ts` (the WHERE clause of the list, exports and dashboard), the hash chain',
+    layers: ['model'],
+    packages: [NODE, 'better-sqlite3', 'zod'],
+    why: 'storage must not depend on services, statistics or exports',
+  },
+  {
+    name: 'output files',
+    paths: ['db/files/'],
+    holds:
+      '`output-guard.ts`: no export or backup over the logbook, its `-wal`/`-shm`, a file another export is writing, or an existing file without `--force`',
+    layers: ['model'],
+    packages: [NODE],
+    why: 'exports and backups share it; it knows nothing of what they write',
+  },
+  {
+    name: 'services',
+    paths: ['db/*', 'db/ledger/'],
+    holds:
+      '`store.ts` (the open database), `procedures.ts`, `search.ts`, `settings.ts`, `audit.ts`, `follow-ups.ts`, `maintenance.ts` (check, backup), `seed.ts`; `ledger/` (tamper evidence)',
+    layers: ['model', 'storage', 'output files'],
+    packages: [NODE, 'better-sqlite3', 'uuid', 'zod'],
+    why: 'services sit on storage and the model; what uses them (exports, statistics, hub, command line, main process) sits above them',
+  },
+  {
+    name: 'exports',
+    paths: ['db/exports/'],
+    holds:
+      'CSV, XLSX, JSON, FHIR; `tables/` (one file of columns per table, the queries, the data dictionary); `formula.ts`, `pseudonyms.ts`, `atomic-file.ts`',
+    layers: ['model', 'export request', 'storage', 'output files', 'services'],
+    packages: [NODE, 'exceljs', 'zod'],
+    why: 'exports read through the services and storage; nothing below them knows they exist',
+  },
+  {
+    name: 'imports',
+    paths: ['db/imports/'],
+    holds: 'the JSON merge: the streamed file, its limits, the check of each record, the merge',
+    layers: ['model', 'storage', 'services'],
+    packages: [NODE, 'stream-json', 'stream-chain', 'zod'],
+    why: 'imports write through the services and storage',
+  },
+  {
+    name: 'statistics',
+    paths: ['db/stats/'],
+    holds: 'the dashboard, follow-up outcomes, reference-level proposals and comparisons, preset suggestions',
+    layers: ['model', 'storage', 'services'],
+    packages: ['zod'],
+    why: 'statistics read through the services and storage',
+  },
+  {
+    name: 'hub',
+    paths: ['db/hub/'],
+    holds: 'the department hub: the PostgreSQL schema (`server-schema.ts`) and the sync (`sync.ts`)',
+    layers: ['model', 'storage', 'services', 'imports'],
+    packages: [NODE, 'pg'],
+    why: 'the hub is the only layer that speaks to PostgreSQL; pulled records go through the import’s checks',
+  },
+  {
+    name: 'command line',
+    paths: ['db/cli/'],
+    holds: 'the `rootlog` command line: one file per command, `main.ts` dispatches',
+    layers: ['model', 'export request', 'services', 'exports', 'imports', 'statistics', 'hub'],
+    packages: [NODE],
+    why: 'the command line calls the same services the app does, never storage directly',
+  },
+  {
+    name: 'db testing',
+    paths: ['db/testing/'],
+    holds:
+      'fixtures for tests, e2e and benchmarks: temporary stores, complete drafts, the dashboard’s oracle, `postgres.ts` (a throw-away PostgreSQL cluster), the crash child',
+    layers: ['model', 'storage', 'services'],
+    packages: [NODE],
+    why: 'only tests, e2e specs and benchmarks use it; the app never does',
+  },
+  {
+    name: 'shared contract',
+    paths: ['electron/shared/'],
+    holds: 'pure files main, preload, renderer and harness share: `api-contract.ts`, `channels.ts`, `menu-commands.ts`',
+    layers: ['model', 'export request'],
+    packages: ['zod'],
+    why: 'the renderer and the sandboxed preload load these: no Node, no Electron, from db/ only the pure parts',
+  },
+  {
+    name: 'main process',
+    paths: ['electron/*'],
+    holds:
+      'the main process: `api.ts` (the contract’s implementation), `ipc.ts`, `preload.ts`, `main.ts`, `security.ts`, `export-jobs.ts`, `hub-sync.ts`, `window-state.ts`',
+    layers: ['model', 'export request', 'services', 'exports', 'imports', 'statistics', 'hub', 'shared contract'],
+    packages: [NODE, 'electron', 'zod'],
+    why: 'the main process runs the services for the window; it never reaches storage or the window’s code',
+  },
+  {
+    name: 'renderer',
+    paths: ['renderer/'],
+    holds:
+      'React + zustand: `app/` (shell, API client, navigation and database-health stores), `features/<feature>/` (screen + its `*-store.ts`), `components/`',
+    layers: ['model', 'shared contract'],
+    packages: [
+      'react',
+      'react-dom',
+      'zustand',
+      'chart.js',
+      'react-chartjs-2',
+      '@tanstack/react-virtual',
+      'csv-stringify/browser/esm/sync',
+      'vite/client',
+    ],
+    why: 'the window reaches the main process only through the contract, and db/ only through the model',
+  },
+  {
+    name: 'renderer testing',
+    paths: ['renderer/testing/'],
+    holds: 'the fake window the stores’ tests run against',
+    layers: ['renderer', 'model', 'shared contract'],
+    packages: [],
+    why: 'only the renderer’s tests use it',
+  },
+  {
+    name: 'e2e',
+    paths: ['e2e/'],
+    holds: 'Playwright specs, their fixtures and the Chromium harness',
+    layers: ANY,
+    packages: ANY,
+    why: 'end-to-end specs drive the whole app',
+  },
+  {
+    name: 'benchmarks',
+    paths: ['bench/'],
+    holds: 'benchmarks that print figures (never tests)',
+    layers: ANY,
+    packages: ANY,
+    why: 'benchmarks time the whole app',
+  },
+  {
+    name: 'build',
+    paths: ['build/', '*'],
+    holds:
+      'build, setup and test scripts, electron-builder’s configuration, the layer map; the tools’ configurations at the root',
+    layers: [],
+    packages: ANY,
+    why: 'the build names the app’s files as entry points; it never imports them',
+  },
+];
+
+export const EXCEPTIONS: readonly Exception[] = [
+  { from: 'db/imports/merge.ts', to: 'db/exports/json.ts', why: RECORD_FORMAT },
+  { from: 'db/imports/record-check.ts', to: 'db/exports/tables/cell-check.ts', why: RECORD_FORMAT },
+  { from: 'db/hub/sync.ts', to: 'db/exports/json.ts', why: RECORD_FORMAT },
+  { from: 'db/hub/sync.ts', to: 'db/exports/records.ts', why: RECORD_FORMAT },
+];
+
+/** The only file that talks to the main process; only the renderer's `*-store.ts` files may call it. */
+export const API_CLIENT = 'renderer/app/api-client.ts';
