@@ -12,6 +12,27 @@ async function newProcedure(page: Page, patientId: string) {
   await page.getByLabel('Patient ID').fill(patientId);
 }
 
+/**
+ * Digits typed at the moments given (ms from the first): each key reaches the page stamped
+ * with its moment (the event's timeStamp, which the NRS scale reads), so "a second digit
+ * within 0.8 s" and "a digit seconds later" hold however slowly this machine sends keys,
+ * and nothing waits for real time to pass.
+ */
+async function digitsAt(page: Page, keys: readonly (readonly [digit: string, atMs: number])[]) {
+  const cdp = await page.context().newCDPSession(page);
+  const start = Date.now();
+  try {
+    for (const [digit, atMs] of keys) {
+      const key = { key: digit, code: `Digit${digit}`, windowsVirtualKeyCode: digit.charCodeAt(0) };
+      const timestamp = (start + atMs) / 1000;
+      await cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', text: digit, timestamp, ...key });
+      await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', timestamp, ...key });
+    }
+  } finally {
+    await cdp.detach();
+  }
+}
+
 const stored = (dbPath: string, patientId: string, column: string) =>
   readDatabase(dbPath, (db) =>
     db.prepare(`SELECT ${column} FROM procedures WHERE patient_id = ?`).pluck().get(patientId),
@@ -26,16 +47,22 @@ test('NRS typed as a number: "10" is 10, "12" is refused and said, a repeated ke
   // The accessible name of 10 is "10" (the T key hint is not part of it).
   await expect(before.getByRole('radio', { name: '10', exact: true })).toHaveCount(1);
   await before.getByRole('radio').first().focus();
-  await page.keyboard.type('10');
+  // The scale joins a "1" and a second digit typed within SECOND_DIGIT_MS (0.8 s).
+  await digitsAt(page, [
+    ['1', 0],
+    ['0', 100],
+  ]);
   await expect(before.getByRole('radio', { name: '10', exact: true })).toHaveAttribute('aria-checked', 'true');
-  await page.waitForTimeout(900);
-  await page.keyboard.type('12');
+  await digitsAt(page, [
+    ['1', 2000],
+    ['2', 2100],
+  ]);
   await expect(page.getByRole('alert').filter({ hasText: '12 is not on the scale' })).toBeVisible();
   await expect(before.getByRole('radio', { name: '1', exact: true })).toHaveAttribute('aria-checked', 'true');
-  await page.waitForTimeout(900);
-  await page.keyboard.press('7');
-  await page.waitForTimeout(900);
-  await page.keyboard.press('7');
+  await digitsAt(page, [
+    ['7', 4000],
+    ['7', 6000],
+  ]);
   await expect(before.getByRole('radio', { name: '7', exact: true })).toHaveAttribute('aria-checked', 'true');
   await expect(page.getByRole('status').filter({ hasText: /^Saved$/ })).toBeVisible();
   expect(stored(dbPath, 'NRS-1', 'pain_pre')).toBe(7);
@@ -185,20 +212,29 @@ test("the leaflet's steps have a place: position, prior infiltrations, needle, s
 
 test('characters typed the moment a new case opens go to its Patient ID, none lost', async ({ page, dbPath }) => {
   await newProcedure(page, 'FIRST-1');
-  // Saves answer slowly, as on a busy console (where the harness allows it: in Chromium), so
-  // the next case takes a moment to open while the last draft is saved: type straight on.
-  await page.evaluate(() => {
-    const w = window as unknown as { __rootlogCall?: (method: string, args: unknown[]) => Promise<unknown> };
+  // Saves do not answer until the test lets them (where the harness allows it: in Chromium),
+  // as on a busy console: the next case waits for the last draft's save, and the clinician
+  // types straight on meanwhile, however long that save takes.
+  const heldBack = await page.evaluate(() => {
+    const w = window as unknown as {
+      __rootlogCall?: (method: string, args: unknown[]) => Promise<unknown>;
+      __answerSaves?: () => void;
+    };
     const call = w.__rootlogCall;
-    if (!call) return;
+    if (!call) return false;
+    const answered = new Promise<void>((resolve) => {
+      w.__answerSaves = resolve;
+    });
     w.__rootlogCall = async (method, args) => {
-      if (method === 'procedures.saveDraft') await new Promise((resolve) => setTimeout(resolve, 300));
+      if (method === 'procedures.saveDraft') await answered;
       return call(method, args);
     };
+    return true;
   });
   await page.getByLabel('Notes').fill('Tolerated well');
   await page.keyboard.press('Alt+N');
   await page.keyboard.type('Q-4711');
+  if (heldBack) await page.evaluate(() => (window as unknown as { __answerSaves: () => void }).__answerSaves());
   await expect(page.getByLabel('Patient ID')).toHaveValue('Q-4711');
   await page.keyboard.type('X');
   await expect(page.getByLabel('Patient ID')).toHaveValue('Q-4711X');
