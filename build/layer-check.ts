@@ -365,9 +365,26 @@ export function layerTable(map: LayerMap = THE_MAP): string {
 export const TABLE_START = '<!-- layer map: generated from build/layer-map.ts, checked by build/layers.test.ts -->';
 export const TABLE_END = '<!-- end of layer map -->';
 
+/** A table's text as its reader sees it: cells trimmed, padding and separator widths left out (Biome formats docs). */
+export const asRead = (text: string): string =>
+  text
+    .split('\n')
+    .map((line) =>
+      line.trim().startsWith('|')
+        ? line
+            .trim()
+            .slice(1, -1)
+            .split('|')
+            .map((cell) => (/^\s*:?-+:?\s*$/.test(cell) ? '---' : cell.trim()))
+            .join(' | ')
+        : line.trim(),
+    )
+    .filter((line) => line !== '')
+    .join('\n');
+
 export function tableIn(document: string): string | null {
   const start = document.indexOf(TABLE_START);
   const end = document.indexOf(TABLE_END);
   if (start < 0 || end < start) return null;
-  return document.slice(start + TABLE_START.length, end).trim();
+  return asRead(document.slice(start + TABLE_START.length, end));
 }
