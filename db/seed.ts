@@ -28,9 +28,9 @@ import { appendVersion } from './sqlite/versions.js';
 import { newId, type ServiceContext, type Store } from './store.js';
 
 /*
- * Realistic demo data from the published figures in shared/data-dictionary.md: roots mostly
+ * Realistic demo data from the published figures in docs/clinical-data.md: roots mostly
  * L5, then S1, then L4; CT mostly (DLP ≈ 199 ± 101 mGy·cm), some CT fluoroscopy (10.4 ± 7.5 s)
- * and conventional fluoroscopy; 1–3 % intravascular spread; dexamethasone 8 mg or
+ * and conventional fluoroscopy; intravascular spread at about 8 % of lumbar and 20 % of S1 targets; dexamethasone 8 mg or
  * triamcinolone 40 mg with lidocaine or bupivacaine; NRS 5–9 before and mostly lower after.
  * Deterministic for a seed, so tests and benchmarks can rely on the same data.
  */

@@ -24,8 +24,8 @@ export type Drug = z.output<typeof drugSchema>;
 export type DrugInput = z.input<typeof drugSchema>;
 
 /**
- * Defaults from shared/data-dictionary.md ("Published figures" and the default department
- * settings). Local anaesthetic maxima are conservative single-procedure limits for an
+ * Defaults from published practice and the department's starting settings (docs/clinical-data.md,
+ * the drug catalogue). Local anaesthetic maxima are conservative single-procedure limits for an
  * adult; the department edits all of these in settings.
  */
 export const DEFAULT_DRUG_CATALOGUE: readonly Drug[] = [

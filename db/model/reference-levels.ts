@@ -83,7 +83,7 @@ const starting = (modality: Modality, quantity: DoseQuantity, value: number): Re
 });
 
 /**
- * What the app starts with (data-dictionary.md): DLP 200 mGy·cm, the published mean of a
+ * What the app starts with (docs/clinical-data.md, reference levels): DLP 200 mGy·cm, the published mean of a
  * low-dose protocol, wherever CT is used; fluoroscopy time 60 s wherever fluoroscopy is.
  * CTDIvol and DAP have none until the department adopts its own.
  */

@@ -1,7 +1,7 @@
 /*
  * Steroid doses compared across drugs. Glucocorticoid potency, as in the usual equivalence
  * tables: dexamethasone 0.75 mg ≈ betamethasone 0.6 mg ≈ methylprednisolone 4 mg ≈
- * triamcinolone 4 mg. With these, the data dictionary's starting per-level maxima
+ * triamcinolone 4 mg. With these, the starting per-level maxima (docs/clinical-data.md)
  * (dexamethasone 15, betamethasone 12, triamcinolone 80, methylprednisolone 80 mg) are each
  * 15 mg of dexamethasone.
  */

@@ -1,5 +1,5 @@
 /**
- * The clinic's controlled vocabularies, exactly as in shared/data-dictionary.md.
+ * The clinic's controlled vocabularies; docs/clinical-data.md says what they mean.
  * Stored values are these codes; labels for people live beside them so the UI,
  * the exports' data dictionary and the warnings speak the same words.
  */

@@ -23,7 +23,7 @@ const spreadWords = (patterns: readonly string[]) =>
     .join(' and ');
 
 /**
- * The clinical rules of data-dictionary.md, shown beside their fields while typing and
+ * The clinical rules (docs/clinical-data.md, the clinical warnings), shown beside their fields while typing and
  * confirmed at signing. Pure: the caller supplies the department's settings and, for the
  * day's steroid total, what the patient already received today.
  */

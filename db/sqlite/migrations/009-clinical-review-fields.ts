@@ -2,8 +2,8 @@ import type { WritableDb } from '../connection.js';
 import type { Migration } from './migration.js';
 
 /*
- * Schema 9: the fields a clinical review asked for (data-dictionary.md, "Fields added in turn
- * 2"): the time-out, the anticoagulant's class, steroid and local-anaesthetic allergy,
+ * Schema 9: the fields a clinical review asked for (docs/clinical-data.md, "Fields added after
+ * the clinical review"): the time-out, the anticoagulant's class, steroid and local-anaesthetic allergy,
  * sedation, the patient's weight, the reason a dose was above the reference level, what was
  * done after abnormal spread (per target and for the caudal injection) and the SIR grade of a
  * complication. Three lists grow: a retrodiscal approach, a prior contrast reaction not
