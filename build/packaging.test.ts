@@ -4,6 +4,10 @@ import { describe, expect, it } from 'vitest';
 
 /* electron-builder cannot run here (no Electron download); this checks the configuration it would use. */
 const config = readFileSync(join(import.meta.dirname, 'electron-builder.yml'), 'utf8');
+const lock = JSON.parse(readFileSync(join(import.meta.dirname, '..', 'package-lock.json'), 'utf8')) as {
+  packages: Record<string, { version: string; engines?: { node?: string } }>;
+};
+const installing = readFileSync(join(import.meta.dirname, '..', 'docs', 'desktop.md'), 'utf8');
 
 describe('packaging configuration', () => {
   it('builds Linux AppImage and deb and a Windows NSIS installer', () => {
@@ -31,5 +35,21 @@ describe('packaging configuration', () => {
     const png = readFileSync(join(import.meta.dirname, 'icons', 'icon.png'));
     expect(png.subarray(1, 4).toString()).toBe('PNG');
     expect(png.readUInt32BE(16)).toBe(512);
+  });
+  it('the installing guide names Electron and Node as the lock file has them', () => {
+    const electron = lock.packages['node_modules/electron']?.version ?? '';
+    const named = [...installing.matchAll(/electron-v(\d[\w.]*)|electronVersion=(\d[\w.]*)|Electron (\d+)\b/gi)];
+    for (const [text, ...versions] of named) {
+      const version = versions.find(Boolean) ?? '';
+      expect(
+        electron.startsWith(version.replace(/\.x.*$/, '')),
+        `docs/desktop.md names ${text}; the lock has ${electron}`,
+      ).toBe(true);
+    }
+    // The rebuild's own requirement, as the guide states it.
+    const rebuild = lock.packages['node_modules/@electron/rebuild']?.engines?.node ?? '';
+    const needed = /Node (\d+\.\d+) or newer/.exec(installing)?.[1];
+    expect(needed, 'docs/desktop.md says which Node builds installers').toBeDefined();
+    expect(rebuild).toBe(`>=${needed}.0`);
   });
 });
