@@ -19,7 +19,7 @@ import type { RowContext } from './tabular.js';
 
 /**
  * RootLog's own code and identifier systems, as http canonical URLs under one base (FHIR wants
- * a URL for a code system and requires one for an extension); documented in the README.
+ * a URL for a code system and requires one for an extension); documented in docs/architecture.md.
  */
 export const ROOTLOG_FHIR_BASE = 'http://rootlog.org/fhir';
 const SYSTEM = {
