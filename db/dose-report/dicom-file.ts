@@ -22,6 +22,8 @@ export interface DicomRead {
   dataset: Record<string, unknown>;
   /** The character set the file declares, as written (null when none). */
   declaredCharacterSet: string | null;
+  /** The transfer syntax its file meta header gives the data set. */
+  transferSyntaxUid: string | null;
   warnings: ReportWarning[];
 }
 
@@ -131,5 +133,11 @@ export function readDicomFile(bytes: Uint8Array): DicomRead {
       });
     }
   }
-  return { dataset, declaredCharacterSet: declared, warnings };
+  const syntax = file.meta['00020010']?.Value?.[0];
+  return {
+    dataset,
+    declaredCharacterSet: declared,
+    transferSyntaxUid: typeof syntax === 'string' ? syntax : null,
+    warnings,
+  };
 }

@@ -93,7 +93,15 @@ const noTemplate = (what: string): ReportWarning => ({
 
 /** Reads one RDSR (a DICOM Part 10 file's bytes); throws NotADoseReportError for anything else. */
 export function readDoseReport(bytes: Uint8Array): DoseReportSummary {
-  const { dataset, warnings } = readDicomFile(bytes);
+  return readDoseReportFile(bytes).summary;
+}
+
+/** readDoseReport, with the transfer syntax the file's header gives its data set. */
+export function readDoseReportFile(bytes: Uint8Array): {
+  summary: DoseReportSummary;
+  transferSyntaxUid: string | null;
+} {
+  const { dataset, warnings, transferSyntaxUid } = readDicomFile(bytes);
   refuseUnlessDoseReport(dataset);
   const sopInstanceUid = text(dataset, 'SOPInstanceUID');
   if (!sopInstanceUid) throw new NotADoseReportError('The dose report has no SOP Instance UID: it cannot be kept.');
@@ -102,7 +110,7 @@ export function readDoseReport(bytes: Uint8Array): DoseReportSummary {
   const observer = (code: (typeof CODES)[keyof typeof CODES]) => textValueOf(childNamed(root, code));
   const ct = kind === 'ct' ? readCtDose(root, warnings) : null;
   const projection = kind === 'projection' ? readProjectionDose(root, warnings) : null;
-  return {
+  const summary: DoseReportSummary = {
     kind,
     sopClassUid: text(dataset, 'SOPClassUID') ?? '',
     sopInstanceUid,
@@ -135,4 +143,5 @@ export function readDoseReport(bytes: Uint8Array): DoseReportSummary {
     projectionEvents: projection?.events ?? [],
     warnings,
   };
+  return { summary, transferSyntaxUid };
 }
