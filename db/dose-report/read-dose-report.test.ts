@@ -230,7 +230,7 @@ const read = (name: string) => readDoseReport(readFileSync(fixtureFile(name)));
 
 describe('reading a dose report', () => {
   it('has an expectation for every fixture', () => {
-    const refused = ['not-a-dose-report', 'enhanced-xray-dose-sr', 'ct-image'];
+    const refused = ['not-a-dose-report', 'enhanced-xray-dose-sr', 'ct-image', 'enhanced-sr-not-dose'];
     expect(FIXTURE_NAMES.filter((name) => !(name in READABLE) && !refused.includes(name))).toEqual([]);
   });
 
@@ -337,6 +337,9 @@ describe('reading a dose report', () => {
       /Enhanced X-Ray Radiation Dose SR \(1\.2\.840\.10008\.5\.1\.4\.1\.1\.88\.76/,
     );
     expect(() => read('ct-image')).toThrow(/is a CT image \(SOP class 1\.2\.840\.10008\.5\.1\.4\.1\.1\.2\)/);
+    expect(() => read('enhanced-sr-not-dose')).toThrow(
+      'The file is a structured report but not an X-Ray Radiation Dose Report (its document is 18748-4 in LN, not 113701 in DCM).',
+    );
     expect(() => readDoseReport(new TextEncoder().encode('DLP 46.59 mGy.cm\n'))).toThrow(/not a DICOM file/);
   });
 

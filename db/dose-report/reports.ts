@@ -20,6 +20,7 @@ import {
   waitingDoseReports,
 } from '../sqlite/dose-reports.js';
 import { newId, type ServiceContext, type Store, timestamp } from '../store.js';
+import { NotADoseReportError } from './dicom-file.js';
 import { part10Around } from './part10.js';
 import { readDoseReportFile } from './read-dose-report.js';
 import { type CtEvent, type DoseReportSummary, eventUidsOf, type Phantom, type ProjectionEvent } from './summary.js';
@@ -111,6 +112,11 @@ export function receiveDoseReport(
     });
   }
   const { summary, transferSyntaxUid } = readDoseReportFile(file);
+  if (received.form === 'dataset' && summary.sopInstanceUid !== received.sopInstanceUid) {
+    throw new NotADoseReportError(
+      `The data set's SOP Instance UID (${summary.sopInstanceUid}) is not the one its C-STORE announced (${received.sopInstanceUid}).`,
+    );
+  }
   const bytesSha256 = sha256(received.bytes);
   const write = store.writer;
   return write.db.transaction((): ReceiveOutcome => {
