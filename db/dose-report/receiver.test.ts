@@ -70,6 +70,27 @@ describe('the dose report receiver (C-STORE SCP)', () => {
     expect(receiver.state).toEqual({ state: 'off' });
   });
 
+  it('refuses settings that break a rule, naming the field', async () => {
+    await expect(
+      startDoseReportReceiver(await settings({ aeTitle: 'RÖNTGEN\\LOG', acceptedCallingAeTitles: [] }), () => ({
+        status: 'stored',
+      })),
+    ).rejects.toMatchObject({
+      code: 'validation',
+      problems: [
+        {
+          field: 'aeTitle',
+          message: 'RootLog’s AE title must be letters, digits and ordinary signs (no backslash, no accents).',
+        },
+        {
+          field: 'acceptedCallingAeTitles',
+          message:
+            'The AE titles allowed to send must name the scanners (and the PACS) that may send, before the receiver is turned on.',
+        },
+      ],
+    });
+  });
+
   it('answers C-ECHO', async () => {
     const { at } = await collecting();
     const echo = await echoscu(scanner(at));

@@ -3,6 +3,7 @@ import { Writable } from 'node:stream';
 import type { association, Dataset, requests, responses, Scp } from 'dcmjs-dimse';
 import { DOSE_REPORT_SOP_CLASSES } from './codes.js';
 import { ACCEPTED_TRANSFER_SYNTAXES, dimse } from './dimse.js';
+import { checkDoseReceiverSettings } from './receiver-settings.js';
 
 /*
  * RootLog's DICOM C-STORE SCP for dose reports, run by the main process when the department
@@ -248,13 +249,15 @@ function scpClass(config: ScpConfig): typeof Scp {
 /**
  * Starts the dose report receiver; resolves once it listens, or with the state that says why not
  * (off, the port taken, no permission). `handle` keeps a data set and says what became of it.
+ * Settings that break a rule are refused (RootLogError naming the field) before anything listens.
  */
-export function startDoseReportReceiver(
-  settings: DoseReceiverSettings,
+export async function startDoseReportReceiver(
+  input: DoseReceiverSettings,
   handle: ScpConfig['handle'],
   activity: (line: string) => void = () => {},
 ): Promise<DoseReportReceiver> {
-  if (!settings.enabled) return Promise.resolve({ state: { state: 'off' }, close: async () => {} });
+  const settings = checkDoseReceiverSettings(input);
+  if (!settings.enabled) return { state: { state: 'off' }, close: async () => {} };
   const ScpClass = scpClass({ settings, handle, activity });
   const connections = new Set<Scp>();
   const server: Server = createServer((socket) => {
