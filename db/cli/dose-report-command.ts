@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { readDoseReport } from '../dose-report/read-dose-report.js';
 import type { DoseReportSummary, Phantom } from '../dose-report/summary.js';
 import { RootLogError } from '../model/errors.js';
 
@@ -107,7 +106,7 @@ function readInput(path: string): Uint8Array {
   }
 }
 
-export function run(args: string[], io: Io): number {
+export async function run(args: string[], io: Io): Promise<number> {
   let values: { in?: string; json?: boolean };
   try {
     values = parseArgs({ args, options: { in: { type: 'string' }, json: { type: 'boolean' } }, strict: true }).values;
@@ -117,6 +116,8 @@ export function run(args: string[], io: Io): number {
     io.err(`Usage:\n${DOSE_REPORT_USAGE}`);
     return 2;
   }
+  // Loaded here, not at start: every other command starts without the DICOM library.
+  const { readDoseReport } = await import('../dose-report/read-dose-report.js');
   const summary = readDoseReport(readInput(values.in));
   if (values.json) io.out(JSON.stringify(doseReportJson(summary), null, 2));
   else printText(summary, io);

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { FIXTURE_NAMES, fixtureFile } from './fixtures/fixture-files.js';
 import { readDoseReport } from './read-dose-report.js';
-import type { DoseReportSummary, ReportWarningCode } from './summary.js';
+import type { DoseReportSummary, ReportKind, ReportWarningCode } from './summary.js';
 
 /*
  * Each fixture carries one or more of the quirks real scanners write. Every figure RootLog reads
@@ -93,7 +93,7 @@ function dsrdumpTotals(file: string) {
 // ---- what each fixture must read to ------------------------------------------------------
 
 interface Expected {
-  kind: 'ct' | 'projection';
+  kind: ReportKind;
   dlpMGyCm?: number | null;
   ctdiVolMGy?: number | null;
   ctdiVolPhantom?: 'body-32cm' | 'head-16cm' | null;

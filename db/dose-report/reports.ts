@@ -23,7 +23,14 @@ import { newId, type ServiceContext, type Store, timestamp } from '../store.js';
 import { NotADoseReportError } from './dicom-file.js';
 import { part10Around } from './part10.js';
 import { readDoseReportFile } from './read-dose-report.js';
-import { type CtEvent, type DoseReportSummary, eventUidsOf, type Phantom, type ProjectionEvent } from './summary.js';
+import {
+  type CtEvent,
+  type DoseReportSummary,
+  eventUidsOf,
+  type Phantom,
+  type ProjectionEvent,
+  type ReportKind,
+} from './summary.js';
 
 /*
  * Dose reports received, kept and linked to their procedure. A report is kept exactly as it
@@ -218,7 +225,7 @@ export interface WaitingDoseReport {
   id: string;
   receivedAt: string;
   receivedFrom: string;
-  kind: 'ct' | 'projection';
+  kind: ReportKind;
   patientId: string | null;
   patientName: string | null;
   accessionNumber: string | null;
@@ -290,7 +297,7 @@ export function linkDoseReportByHand(
 export interface DoseReportSource {
   reportId: string;
   sopInstanceUid: string;
-  kind: 'ct' | 'projection';
+  kind: ReportKind;
   manufacturer: string | null;
   model: string | null;
   stationName: string | null;

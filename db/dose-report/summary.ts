@@ -9,7 +9,8 @@
 export type Phantom = 'body-32cm' | 'head-16cm';
 export type CtAcquisitionType = 'sequenced' | 'spiral' | 'constant-angle' | 'stationary' | 'free';
 export type Plane = 'single' | 'A' | 'B' | 'all';
-export type ReportKind = 'ct' | 'projection';
+export const REPORT_KINDS = ['ct', 'projection'] as const;
+export type ReportKind = (typeof REPORT_KINDS)[number];
 
 export interface CtEvent {
   irradiationEventUid: string | null;

@@ -1,3 +1,4 @@
+import type { ReportKind } from '../dose-report/summary.js';
 import type { ReadConnection, WriteConnection } from './connection.js';
 
 /*
@@ -6,11 +7,17 @@ import type { ReadConnection, WriteConnection } from './connection.js';
  * are ever set (the triggers refuse anything else).
  */
 
+/** How the bytes were received: a C-STORE data set, or a Part 10 file. */
+export const BYTES_FORMS = ['dataset', 'file'] as const;
+/** How a report came to its procedure. */
+export const LINKED_BY = ['study', 'accession', 'patient_day', 'earlier_report', 'hand'] as const;
+export type LinkedBy = (typeof LINKED_BY)[number];
+
 export interface NewDoseReportRow {
   id: string;
   sopInstanceUid: string;
   sopClassUid: string;
-  kind: 'ct' | 'projection';
+  kind: ReportKind;
   studyInstanceUid: string | null;
   accessionNumber: string | null;
   patientId: string | null;
@@ -25,14 +32,12 @@ export interface NewDoseReportRow {
   /** JSON of what RootLog read (DoseReportSummary). */
   summary: string;
   bytes: Uint8Array;
-  bytesForm: 'dataset' | 'file';
+  bytesForm: (typeof BYTES_FORMS)[number];
   transferSyntaxUid: string;
   bytesSha256: string;
   receivedAt: string;
   receivedFrom: string;
 }
-
-export type LinkedBy = 'study' | 'accession' | 'patient_day' | 'earlier_report' | 'hand';
 
 export interface DoseReportRow extends Omit<NewDoseReportRow, 'bytes'> {
   procedureId: string | null;
