@@ -68,6 +68,9 @@ export interface DoseReportReceiver {
   close(): Promise<void>;
 }
 
+/** Senders served at the same time (scanners, the PACS answering a fetch). */
+const MAX_CONNECTIONS = 16;
+
 /** The largest data set taken (a dose report of a very long fluoroscopy is a few MB). */
 const MAX_DATASET_BYTES = 64 * 1024 * 1024;
 
@@ -270,6 +273,8 @@ export async function startDoseReportReceiver(
     });
     socket.on('close', () => connections.delete(scp));
   });
+  // A few scanners send at once; a flood of connections is refused rather than served.
+  server.maxConnections = MAX_CONNECTIONS;
   const close = () =>
     new Promise<void>((resolve) => {
       for (const scp of connections) (scp as unknown as { socket: Socket }).socket.destroy();
