@@ -13,6 +13,7 @@ import { dashboard, parseDashboardFilter } from '../stats/dashboard.js';
 import { formatDashboard, formatOutcomes } from '../stats/format.js';
 import { followUpOutcomes } from '../stats/outcomes.js';
 import { openStore, type Store } from '../store.js';
+import * as doseReport from './dose-report-command.js';
 import { printable } from './printable.js';
 
 /*
@@ -53,6 +54,7 @@ Commands:
                                            exit 1 on a conflict or a refused record
   stats   --db FILE [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--json]
                                            quality-review aggregates (signed records)
+${doseReport.DOSE_REPORT_USAGE}
 
 Options:
   --help                                   show this message`;
@@ -447,6 +449,7 @@ const COMMANDS: Record<string, (args: string[], io: Io) => number | Promise<numb
   import: importCommand,
   stats: statsCommand,
   'follow-ups-due': followUpsDueCommand,
+  'dose-report': doseReport.run,
 };
 
 export async function runCli(argv: string[], io: Io): Promise<number> {

@@ -68,6 +68,8 @@ function withSchema8Values(db: Database.Database): void {
 function backToVersion9(path: string): void {
   const db = new Database(path);
   db.exec(`
+    DROP TABLE dose_reports;
+    DROP INDEX procedures_by_accession;
     DROP TRIGGER sync_outbox_on_insert;
     DROP TRIGGER sync_outbox_on_update;
     DROP TRIGGER sync_outbox_on_follow_up;

@@ -38,7 +38,8 @@ export interface TestCluster {
   stop: () => void;
 }
 
-async function freePort(): Promise<number> {
+/** A TCP port free on 127.0.0.1 at this moment. */
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.listen(0, '127.0.0.1', () => {

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import type { AuditAction, AuditEntity } from '../../audit.js';
+import { REPORT_KINDS } from '../../dose-report/summary.js';
 import {
   ABNORMAL_SPREAD_ACTIONS,
   ANTICOAGULANT_CLASSES,
@@ -38,6 +39,7 @@ import {
   YES_NO,
 } from '../../model/index.js';
 import { tempPath } from '../../testing/fixtures.js';
+import { BYTES_FORMS, LINKED_BY } from '../dose-reports.js';
 import { TERM_KINDS } from '../facts.js';
 import { openDatabase } from '../open.js';
 
@@ -114,6 +116,9 @@ const VOCABULARY_OF: Record<string, readonly (string | number)[]> = {
   'audit_log.action': AUDIT_ACTIONS,
   'audit_log.entity': AUDIT_ENTITIES,
   'dashboard_terms.kind': TERM_KINDS,
+  'dose_reports.kind': REPORT_KINDS,
+  'dose_reports.bytes_form': BYTES_FORMS,
+  'dose_reports.linked_by': LINKED_BY,
 };
 
 /** Every `column … CHECK (… column IN (…))` of every table of a freshly migrated database. */

@@ -1,0 +1,150 @@
+import { type Concept, type ConceptCode, sameConcept } from './codes.js';
+import type { ReportWarning } from './summary.js';
+import { type Quantity, toStoredUnit } from './units.js';
+
+/*
+ * Walking an SR content tree as dcmjs naturalises it (ContentSequence, ConceptNameCodeSequence,
+ * MeasuredValueSequence …), tolerant of what real files leave out: every accessor returns null
+ * for a missing piece and the readers say what was missing in words.
+ */
+
+export type ContentItem = Record<string, unknown>;
+
+/** A sequence as a list (dcmjs gives arrays; a lone item object is taken as one item). */
+export function listOf(value: unknown): ContentItem[] {
+  if (Array.isArray(value))
+    return value.filter((item): item is ContentItem => item !== null && typeof item === 'object');
+  return value !== null && typeof value === 'object' ? [value as ContentItem] : [];
+}
+
+const text = (value: unknown): string | null => {
+  const first = Array.isArray(value) ? value[0] : value;
+  if (typeof first !== 'string') return null;
+  const trimmed = first.trim();
+  return trimmed === '' ? null : trimmed;
+};
+
+/** The code of a code sequence's first item (value and scheme), or null. */
+export function codeIn(sequence: unknown): Concept | null {
+  const item = listOf(sequence)[0];
+  const value = item ? text(item.CodeValue) : null;
+  const scheme = item ? text(item.CodingSchemeDesignator) : null;
+  return value && scheme ? { value, scheme } : null;
+}
+
+export const conceptOf = (item: ContentItem): Concept | null => codeIn(item.ConceptNameCodeSequence);
+export const childrenOf = (item: ContentItem): ContentItem[] => listOf(item.ContentSequence);
+export const childrenNamed = (item: ContentItem, code: ConceptCode): ContentItem[] =>
+  childrenOf(item).filter((child) => sameConcept(code, conceptOf(child)));
+export const childNamed = (item: ContentItem, code: ConceptCode): ContentItem | undefined =>
+  childrenNamed(item, code)[0];
+
+export const textValueOf = (item: ContentItem | undefined): string | null => (item ? text(item.TextValue) : null);
+export const uidValueOf = (item: ContentItem | undefined): string | null => (item ? text(item.UID) : null);
+
+/** The meaning the report gives a concept, for messages only (never for matching). */
+export const meaningOf = (item: ContentItem): string =>
+  text(listOf(item.ConceptNameCodeSequence)[0]?.CodeMeaning) ?? conceptOf(item)?.value ?? 'an item';
+
+/**
+ * Reads the children of an item for one report part, collecting what was odd in `warnings`;
+ * `where` names the part in messages ("event 2").
+ */
+export class ItemReader {
+  constructor(
+    private readonly warnings: ReportWarning[],
+    private readonly where: string,
+  ) {}
+
+  /** The value of a CODE child; a CODE item without its concept code sequence is said, and read as absent. */
+  code(item: ContentItem, concept: ConceptCode): Concept | null {
+    const child = childNamed(item, concept);
+    if (!child) return null;
+    const value = codeIn(child.ConceptCodeSequence);
+    if (!value) {
+      this.warnings.push({
+        code: 'code-without-value',
+        message: `${meaningOf(child)} of ${this.where} has no coded value (its concept code sequence is missing).`,
+      });
+    }
+    return value;
+  }
+
+  /**
+   * A NUM child in RootLog's unit: null when absent, when its number cannot be read, or when
+   * its unit is not one RootLog knows (said, never converted on a guess).
+   */
+  number(item: ContentItem, concept: ConceptCode, quantity: Quantity): number | null {
+    const child = childNamed(item, concept);
+    if (!child) return null;
+    const measured = listOf(child.MeasuredValueSequence)[0];
+    if (!measured) return null;
+    const raw = Array.isArray(measured.NumericValue) ? measured.NumericValue[0] : measured.NumericValue;
+    const value = typeof raw === 'string' ? Number(raw.trim()) : raw;
+    if (typeof value !== 'number' || !Number.isFinite(value)) {
+      this.warnings.push({
+        code: 'unreadable-number',
+        message: `${meaningOf(child)} of ${this.where} is not a number (${JSON.stringify(raw ?? null)}): not used.`,
+      });
+      return null;
+    }
+    const converted = toStoredUnit(quantity, value, codeIn(measured.MeasurementUnitsCodeSequence));
+    if (!converted.ok) {
+      this.warnings.push({
+        code: 'unknown-unit',
+        message: `${meaningOf(child)} of ${this.where} is ${value} in ${converted.unit}, a unit RootLog does not know: not used.`,
+      });
+      return null;
+    }
+    return converted.value;
+  }
+
+  /** A DATETIME child as ISO local date-time; an invalid one is said and read as absent. */
+  dateTime(item: ContentItem, concept: ConceptCode): string | null {
+    const child = childNamed(item, concept);
+    const raw = child ? text(child.DateTime) : null;
+    if (!child || raw === null) return null;
+    const iso = isoDateTime(raw);
+    if (!iso) {
+      this.warnings.push({
+        code: 'invalid-date-time',
+        message: `${meaningOf(child)} of ${this.where} is not a DICOM date-time (${JSON.stringify(raw)}): not used.`,
+      });
+    }
+    return iso;
+  }
+}
+
+const DT = /^(\d{4})(\d{2})(\d{2})(\d{2})?(\d{2})?(\d{2})?(\.\d{1,6})?([+-]\d{4})?$/;
+
+/** A DICOM DT (YYYYMMDDHHMMSS.FFFFFF&ZZXX, trailing parts optional) as YYYY-MM-DDTHH:MM:SS, or null. */
+export function isoDateTime(raw: string): string | null {
+  const match = DT.exec(raw);
+  if (!match) return null;
+  const [, year, month, day, hour = '00', minute = '00', second = '00'] = match;
+  const iso = `${year}-${month}-${day}T${hour}:${minute}:${second}`;
+  return validDateTime(iso) ? iso : null;
+}
+
+/** A DICOM DA (YYYYMMDD) as YYYY-MM-DD, or null. */
+export function isoDate(raw: string | null): string | null {
+  const match = raw ? /^(\d{4})(\d{2})(\d{2})$/.exec(raw) : null;
+  if (!match) return null;
+  const iso = `${match[1]}-${match[2]}-${match[3]}`;
+  return validDateTime(`${iso}T00:00:00`) ? iso : null;
+}
+
+/** A DICOM TM (HHMMSS.FFFFFF, trailing parts optional; also the old HH:MM:SS) as HH:MM:SS, or null. */
+export function isoTime(raw: string | null): string | null {
+  const match = raw ? /^(\d{2}):?(\d{2})?:?(\d{2})?(\.\d{1,6})?$/.exec(raw) : null;
+  if (!match) return null;
+  const [, hour, minute = '00', second = '00'] = match;
+  const time = `${hour}:${minute}:${second}`;
+  return validDateTime(`2000-01-01T${time}`) ? time : null;
+}
+
+function validDateTime(iso: string): boolean {
+  const date = new Date(`${iso}Z`);
+  // The round trip refuses 2026-02-30 and 25:00, which Date would otherwise roll over.
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 19) === iso;
+}

@@ -1,0 +1,147 @@
+import { CODES, DOSE_REPORT_SOP_CLASSES, SOP_CLASS, sameConcept } from './codes.js';
+import {
+  type ContentItem,
+  childNamed,
+  childrenNamed,
+  codeIn,
+  isoDate,
+  isoTime,
+  listOf,
+  textValueOf,
+} from './content-tree.js';
+import { readCtDose } from './ct-dose.js';
+import { NotADoseReportError, readDicomFile } from './dicom-file.js';
+import { readProjectionDose } from './projection-dose.js';
+import type { DoseReportSummary, ReportKind, ReportWarning } from './summary.js';
+
+/*
+ * One radiation dose structured report (RDSR) read to what RootLog keeps of it. A file that is
+ * not one is refused with the reason in words (its SOP class named); a dose report with odd
+ * parts is read as far as it goes, each oddity a warning and each doubtful value left empty.
+ */
+
+/** SOP classes a department might send by mistake, named in the refusal. */
+const SOP_CLASS_NAMES: Record<string, string> = {
+  '1.2.840.10008.5.1.4.1.1.2': 'a CT image',
+  '1.2.840.10008.5.1.4.1.1.7': 'a secondary capture image (a dose screen kept as a picture)',
+  '1.2.840.10008.5.1.4.1.1.12.1': 'an X-ray angiographic image',
+  '1.2.840.10008.5.1.4.1.1.12.2': 'an X-ray fluoroscopic image',
+  '1.2.840.10008.5.1.4.1.1.88.11': 'a basic text SR',
+  '1.2.840.10008.5.1.4.1.1.88.22': 'an enhanced SR',
+  '1.2.840.10008.5.1.4.1.1.88.33': 'a comprehensive SR',
+  '1.2.840.10008.5.1.4.1.1.88.68': 'a radiopharmaceutical radiation dose SR',
+  '1.2.840.10008.5.1.4.1.1.88.73': 'a patient radiation dose SR',
+};
+
+const RDSR_WORDS = `an X-Ray Radiation Dose SR (${SOP_CLASS.xRayRadiationDoseSr})`;
+
+const text = (dataset: Record<string, unknown>, keyword: string): string | null => {
+  const value = dataset[keyword];
+  const first = Array.isArray(value) ? value[0] : value;
+  if (first !== null && typeof first === 'object' && 'Alphabetic' in first) {
+    const name = (first as { Alphabetic?: unknown }).Alphabetic;
+    return typeof name === 'string' && name.trim() !== '' ? name.trim() : null;
+  }
+  return typeof first === 'string' && first.trim() !== '' ? first.trim() : null;
+};
+
+function refuseUnlessDoseReport(dataset: Record<string, unknown>): void {
+  const sopClass = text(dataset, 'SOPClassUID');
+  if (!sopClass) throw new NotADoseReportError('The file is not a dose report: it has no SOP class UID.');
+  if (sopClass === SOP_CLASS.enhancedXRayRadiationDoseSr) {
+    throw new NotADoseReportError(
+      `The file is an Enhanced X-Ray Radiation Dose SR (${sopClass}, for cone-beam CT and tomosynthesis), which RootLog does not read: set the scanner to send ${RDSR_WORDS}.`,
+    );
+  }
+  if (!DOSE_REPORT_SOP_CLASSES.includes(sopClass)) {
+    const what = SOP_CLASS_NAMES[sopClass] ?? 'another kind of DICOM object';
+    throw new NotADoseReportError(`The file is ${what} (SOP class ${sopClass}), not ${RDSR_WORDS}.`);
+  }
+  if (!sameConcept(CODES.xRayRadiationDoseReport, codeIn(dataset.ConceptNameCodeSequence))) {
+    const found = codeIn(dataset.ConceptNameCodeSequence);
+    throw new NotADoseReportError(
+      `The file is a structured report but not an X-Ray Radiation Dose Report (its document is ${found ? `${found.value} in ${found.scheme}` : 'not coded'}, not 113701 in DCM).`,
+    );
+  }
+}
+
+/** CT or projection: from the template identifier, else from what the report contains. */
+function kindOf(dataset: Record<string, unknown>, root: ContentItem, warnings: ReportWarning[]): ReportKind {
+  const template = text(listOf(dataset.ContentTemplateSequence)[0] ?? {}, 'TemplateIdentifier');
+  if (template === '10011') return 'ct';
+  if (template === '10001') return 'projection';
+  const hasCt = childNamed(root, CODES.ctAccumulatedDoseData) || childrenNamed(root, CODES.ctAcquisition).length > 0;
+  const hasProjection =
+    childNamed(root, CODES.accumulatedXRayDoseData) || childrenNamed(root, CODES.irradiationEventXRayData).length > 0;
+  if (hasCt && !hasProjection) {
+    if (!template) warnings.push(noTemplate('a CT dose report'));
+    return 'ct';
+  }
+  if (hasProjection && !hasCt) {
+    if (!template) warnings.push(noTemplate('a projection X-ray dose report'));
+    return 'projection';
+  }
+  throw new NotADoseReportError(
+    `The dose report ${template ? `uses template ${template}, which RootLog does not read` : 'has no template identifier and neither CT nor projection X-ray dose data'}.`,
+  );
+}
+
+const noTemplate = (what: string): ReportWarning => ({
+  code: 'no-template-identifier',
+  message: `The report has no template identifier: read as ${what} from its contents.`,
+});
+
+/** Reads one RDSR (a DICOM Part 10 file's bytes); throws NotADoseReportError for anything else. */
+export function readDoseReport(bytes: Uint8Array): DoseReportSummary {
+  return readDoseReportFile(bytes).summary;
+}
+
+/** readDoseReport, with the transfer syntax the file's header gives its data set. */
+export function readDoseReportFile(bytes: Uint8Array): {
+  summary: DoseReportSummary;
+  transferSyntaxUid: string | null;
+} {
+  const { dataset, warnings, transferSyntaxUid } = readDicomFile(bytes);
+  refuseUnlessDoseReport(dataset);
+  const sopInstanceUid = text(dataset, 'SOPInstanceUID');
+  if (!sopInstanceUid) throw new NotADoseReportError('The dose report has no SOP Instance UID: it cannot be kept.');
+  const root = dataset as ContentItem;
+  const kind = kindOf(dataset, root, warnings);
+  const observer = (code: (typeof CODES)[keyof typeof CODES]) => textValueOf(childNamed(root, code));
+  const ct = kind === 'ct' ? readCtDose(root, warnings) : null;
+  const projection = kind === 'projection' ? readProjectionDose(root, warnings) : null;
+  const summary: DoseReportSummary = {
+    kind,
+    sopClassUid: text(dataset, 'SOPClassUID') ?? '',
+    sopInstanceUid,
+    studyInstanceUid: text(dataset, 'StudyInstanceUID'),
+    accessionNumber: text(dataset, 'AccessionNumber'),
+    patientId: text(dataset, 'PatientID'),
+    patientName: text(dataset, 'PatientName'),
+    studyDate: isoDate(text(dataset, 'StudyDate') ?? text(dataset, 'ContentDate')),
+    studyTime: isoTime(text(dataset, 'StudyTime') ?? text(dataset, 'ContentTime')),
+    manufacturer: text(dataset, 'Manufacturer') ?? observer(CODES.deviceObserverManufacturer),
+    model: text(dataset, 'ManufacturerModelName') ?? observer(CODES.deviceObserverModelName),
+    stationName: text(dataset, 'StationName') ?? observer(CODES.deviceObserverName),
+    deviceSerial: text(dataset, 'DeviceSerialNumber') ?? observer(CODES.deviceObserverSerialNumber),
+    irradiationStartedAt: ct
+      ? ct.startedAt
+      : ([...(projection?.events ?? [])]
+          .map((event) => event.startedAt)
+          .filter((at) => at !== null)
+          .sort()[0] ?? null),
+    dlpMGyCm: ct?.dlpMGyCm ?? null,
+    ctdiVolMGy: ct?.ctdiVolMGy ?? null,
+    ctdiVolPhantom: ct?.ctdiVolPhantom ?? null,
+    dapGyCm2: projection?.dapGyCm2 ?? null,
+    fluoroDapGyCm2: projection?.fluoroDapGyCm2 ?? null,
+    acquisitionDapGyCm2: projection?.acquisitionDapGyCm2 ?? null,
+    doseRpGy: projection?.doseRpGy ?? null,
+    fluoroTimeS: projection?.fluoroTimeS ?? null,
+    planes: projection?.planes ?? [],
+    ctEvents: ct?.events ?? [],
+    projectionEvents: projection?.events ?? [],
+    warnings,
+  };
+  return { summary, transferSyntaxUid };
+}

@@ -1,0 +1,246 @@
+import { readFileSync } from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { checkDatabase } from '../maintenance.js';
+import type { ProcedureInput } from '../model/index.js';
+import { deleteDraft, getProcedure, saveDraft, signProcedure } from '../procedures.js';
+import { LINK_RULES } from '../sqlite/dose-reports.js';
+import type { Store } from '../store.js';
+import { completeDraft, context, tempStore } from '../testing/fixtures.js';
+import { fixtureFile } from './fixtures/fixture-files.js';
+import {
+  doseFromReportFor,
+  doseReportEvidence,
+  doseReportInbox,
+  linkDoseReportByHand,
+  linkWaitingDoseReports,
+  receiveDoseReport,
+} from './reports.js';
+
+let store: Store;
+let operatorId: string;
+beforeEach(() => {
+  ({ store, operatorId } = tempStore());
+});
+afterEach(() => store.close());
+
+const fileOf = (name: string) => new Uint8Array(readFileSync(fixtureFile(name)));
+const receive = (name: string) =>
+  receiveDoseReport(store, { bytes: fileOf(name), form: 'file', receivedFrom: `test file ${name}` }, context);
+/** A draft for the fixtures' first CT study (ACC-1001, K-100301, 12 March 2026). */
+const draft = (overrides: Partial<ProcedureInput> = {}) =>
+  saveDraft(
+    store,
+    completeDraft(operatorId, {
+      accessionNumber: 'ACC-1001',
+      patientId: 'K-100301',
+      performedAt: '2026-03-12T10:10:00+01:00',
+      dlpMGyCm: undefined,
+      ...overrides,
+    }),
+    context,
+  ).record;
+const reportRows = () =>
+  store.reader
+    .prepare(
+      'SELECT sop_instance_uid AS sop, procedure_id AS procedureId, linked_by AS linkedBy, superseded_by AS supersededBy FROM dose_reports ORDER BY rowid',
+    )
+    .all() as { sop: string; procedureId: string | null; linkedBy: string | null; supersededBy: string | null }[];
+
+describe('keeping and linking dose reports', () => {
+  it('links a report to its record by accession number and gives the values to fill, with their source', () => {
+    const record = draft();
+    const received = receive('ct-standard');
+    expect(received).toMatchObject({ outcome: 'stored', procedureId: record.id, linkedBy: 'accession' });
+    const dose = doseFromReportFor(store, record.id, context);
+    expect(dose?.fill).toEqual({
+      dlpMGyCm: 46.59,
+      ctdiVolMGy: 4.35,
+      ctAcquisitions: 2,
+      dapGyCm2: null,
+      fluoroTimeS: null,
+    });
+    expect(dose?.ctdiVolPhantom).toBe('body-32cm');
+    expect(dose?.reports).toEqual([
+      expect.objectContaining({
+        sopInstanceUid: '2.25.310000000000000000000000000000000101',
+        manufacturer: 'SIEMENS',
+        model: 'SOMATOM go.Up',
+        stationName: 'CTSUED1',
+        deviceSerial: '108845',
+        linkedBy: 'accession',
+      }),
+    ]);
+    expect(dose?.ctEvents.map((event) => event.protocol)).toEqual(['Topogram', 'PRT Planung', 'PRT Nadelkontrolle']);
+    expect(dose?.questions).toEqual([]);
+  });
+
+  it('keeps the same report sent twice once', () => {
+    const first = receive('ct-standard');
+    expect(receive('ct-standard')).toEqual({ outcome: 'duplicate', reportId: first.reportId, sameBytes: true });
+    expect(reportRows()).toHaveLength(1);
+  });
+
+  it('lets a later report whose events include the earlier one’s replace it, in either order of arrival', () => {
+    const record = draft();
+    const partial = receive('ct-standard-partial');
+    const full = receive('ct-standard');
+    expect(full).toMatchObject({ outcome: 'stored', replaced: [partial.reportId], replacedBy: null });
+    expect(doseFromReportFor(store, record.id, context)?.fill.dlpMGyCm).toBe(46.59);
+
+    // Arriving late, the earlier report is kept as replaced by the fuller one already there.
+    const { store: other, operatorId: otherOperator } = tempStore();
+    try {
+      const otherRecord = saveDraft(
+        other,
+        completeDraft(otherOperator, { accessionNumber: 'ACC-1001', patientId: 'K-100301', dlpMGyCm: undefined }),
+        context,
+      ).record;
+      const fullFirst = receiveDoseReport(
+        other,
+        { bytes: fileOf('ct-standard'), form: 'file', receivedFrom: 't' },
+        context,
+      );
+      const late = receiveDoseReport(
+        other,
+        { bytes: fileOf('ct-standard-partial'), form: 'file', receivedFrom: 't' },
+        context,
+      );
+      expect(late).toMatchObject({ outcome: 'stored', replacedBy: fullFirst.reportId, procedureId: otherRecord.id });
+      expect(doseFromReportFor(other, otherRecord.id, context)?.fill.dlpMGyCm).toBe(46.59);
+    } finally {
+      other.close();
+    }
+    expect(reportRows().map((row) => row.supersededBy)).toEqual([full.reportId, null]);
+  });
+
+  it('keeps a report that arrives before its record in the inbox, and links it when the record appears', () => {
+    receive('ct-standard');
+    receive('xa-single-plane.latin1');
+    expect(doseReportInbox(store)).toMatchObject({
+      count: 2,
+      words: '2 dose reports without a procedure',
+      reports: [
+        expect.objectContaining({
+          accessionNumber: 'ACC-1001',
+          patientName: 'Müller^Hans',
+          device: 'SIEMENS SOMATOM go.Up (CTSUED1)',
+        }),
+        expect.objectContaining({ accessionNumber: 'ACC-8001', kind: 'projection' }),
+      ],
+    });
+    const record = draft();
+    expect(linkWaitingDoseReports(store, context)).toEqual({ linked: 1, waiting: 1 });
+    expect(doseReportInbox(store).words).toBe('1 dose report without a procedure');
+    expect(doseFromReportFor(store, record.id, context)?.fill.dlpMGyCm).toBe(46.59);
+
+    // Asking for a new record's dose links what was waiting for it.
+    const fluoro = draft({ accessionNumber: 'ACC-8001', patientId: 'K-801008', modality: 'fluoroscopy' });
+    expect(doseFromReportFor(store, fluoro.id, context)?.fill).toMatchObject({ dapGyCm2: 3.2, fluoroTimeS: 45 });
+    expect(doseReportInbox(store).words).toBe('No dose reports without a procedure');
+  });
+
+  it('links by patient and day when the accession number is missing, whatever the ID’s case and spaces', () => {
+    const record = draft({ accessionNumber: undefined, patientId: 'k-100301 ' });
+    expect(receive('ct-standard')).toMatchObject({ procedureId: record.id, linkedBy: 'patient_day' });
+  });
+
+  it('leaves a report that matches two records to a person, saying so', () => {
+    draft();
+    const second = draft({ patientName: 'Muster, Erika (second record)' });
+    expect(receive('ct-standard')).toMatchObject({ procedureId: null });
+    expect(doseReportInbox(store).reports[0]?.why).toBe('2 records match its accession number: choose one.');
+    const reportId = doseReportInbox(store).reports[0]?.id ?? '';
+    linkDoseReportByHand(store, reportId, second.id, context);
+    expect(doseFromReportFor(store, second.id, context)?.reports[0]?.linkedBy).toBe('hand');
+  });
+
+  it('links by Study Instance UID first once the record has one: one line in LINK_RULES', () => {
+    // What the worklist's study_instance_uid column will give; the rule is the line LINK_RULES documents.
+    store.writer.db.exec('ALTER TABLE procedures ADD COLUMN study_instance_uid TEXT');
+    const byStudy = draft({ accessionNumber: 'ACC-OTHER' });
+    draft();
+    store.writer.db
+      .prepare('UPDATE procedures SET study_instance_uid = ? WHERE id = ?')
+      .run('2.25.310000000000000000000000000000000001', byStudy.id);
+    const rules = [{ by: 'study' as const, where: 'p.study_instance_uid = r.study_instance_uid' }, ...LINK_RULES];
+    const received = receiveDoseReport(
+      store,
+      { bytes: fileOf('ct-standard'), form: 'file', receivedFrom: 't' },
+      context,
+      rules,
+    );
+    expect(received).toMatchObject({ procedureId: byStudy.id, linkedBy: 'study' });
+  });
+
+  it('never changes a signed record: it gives the values, a person’s save fills them', () => {
+    const signed = signProcedure(store, draft({ dlpMGyCm: 120 }).id, {}, context).record;
+    const before = getProcedure(store, signed.id);
+    expect(receive('ct-standard')).toMatchObject({ procedureId: signed.id });
+    expect(getProcedure(store, signed.id)).toEqual(before);
+    expect(doseFromReportFor(store, signed.id, context)?.fill.dlpMGyCm).toBe(46.59);
+    store.close();
+    const check = checkDatabase(store.path);
+    expect(check.ok).toBe(true);
+    ({ store } = tempStore());
+  });
+
+  it('asks before a report fills a field with a figure 100× the department’s usual', () => {
+    for (let index = 0; index < 20; index += 1) {
+      const record = saveDraft(
+        store,
+        completeDraft(operatorId, {
+          patientId: `P-${index}`,
+          accessionNumber: `A-${index}`,
+          modality: 'fluoroscopy',
+          dlpMGyCm: undefined,
+          dapGyCm2: 0.03,
+          fluoroTimeS: 30,
+        }),
+        context,
+      ).record;
+      signProcedure(store, record.id, {}, context);
+    }
+    const fluoro = draft({ accessionNumber: 'ACC-8001', patientId: 'K-801008', modality: 'fluoroscopy' });
+    receive('xa-single-plane.latin1');
+    expect(doseFromReportFor(store, fluoro.id, context)?.questions).toEqual([
+      expect.objectContaining({
+        field: 'dapGyCm2',
+        message: 'DAP 3.2 Gy·cm² is 100× the usual: was it µGy·m²? (3.2 µGy·m² = 0.032 Gy·cm²)',
+      }),
+    ]);
+  });
+
+  it('adds up a CT and a fluoroscopy report of one procedure each in its own fields', () => {
+    const record = draft({ accessionNumber: 'ACC-1001', modality: 'ct_and_fluoroscopy' });
+    receive('ct-standard');
+    const xa = receive('xa-single-plane.latin1');
+    linkDoseReportByHand(store, xa.reportId, record.id, context);
+    expect(doseFromReportFor(store, record.id, context)?.fill).toEqual({
+      dlpMGyCm: 46.59,
+      ctdiVolMGy: 4.35,
+      ctAcquisitions: 2,
+      dapGyCm2: 3.2,
+      fluoroTimeS: 45,
+    });
+  });
+
+  it('keeps the evidence as received: never changed, never deleted; a deleted draft sends its report back to the inbox', () => {
+    const record = draft();
+    const { reportId } = receive('ct-standard');
+    const evidence = doseReportEvidence(store, reportId);
+    expect(Buffer.from(evidence.file).equals(readFileSync(fixtureFile('ct-standard')))).toBe(true);
+    expect(evidence.sha256).toMatch(/^[0-9a-f]{64}$/);
+    const db = store.writer.db;
+    expect(() => db.prepare("UPDATE dose_reports SET bytes = x'00'").run()).toThrow('kept as received');
+    expect(() => db.prepare("UPDATE dose_reports SET summary = '{}'").run()).toThrow('kept as received');
+    expect(() => db.prepare('DELETE FROM dose_reports').run()).toThrow('never deleted');
+    deleteDraft(store, record.id, context);
+    expect(reportRows()[0]).toMatchObject({ procedureId: null });
+    expect(doseReportInbox(store).count).toBe(1);
+  });
+
+  it('keeps nothing of a file that is not a dose report', () => {
+    expect(() => receive('ct-image')).toThrow(/is a CT image/);
+    expect(reportRows()).toEqual([]);
+  });
+});

@@ -1,0 +1,437 @@
+import { createHash } from 'node:crypto';
+import { checkDosesPlausibility, type DosePlausibilityFinding } from '../model/dose-plausibility.js';
+import { RootLogError } from '../model/errors.js';
+import type { ReadConnection, WriteConnection } from '../sqlite/connection.js';
+import {
+  currentReportsOfProcedure,
+  currentReportsOfStudy,
+  type DoseReportRow,
+  doseReportById,
+  doseReportBySopInstance,
+  doseReportBytes,
+  insertDoseReport,
+  LINK_RULES,
+  type LinkedBy,
+  type LinkRule,
+  latestSignedDoses,
+  linkDoseReport,
+  markReplaced,
+  proceduresFor,
+  waitingDoseReports,
+} from '../sqlite/dose-reports.js';
+import { newId, type ServiceContext, type Store, timestamp } from '../store.js';
+import { NotADoseReportError } from './dicom-file.js';
+import { part10Around } from './part10.js';
+import { readDoseReportFile } from './read-dose-report.js';
+import {
+  type CtEvent,
+  type DoseReportSummary,
+  eventUidsOf,
+  type Phantom,
+  type ProjectionEvent,
+  type ReportKind,
+} from './summary.js';
+
+/*
+ * Dose reports received, kept and linked to their procedure. A report is kept exactly as it
+ * came; the same report twice (its SOP Instance UID) is one report; a later report of the
+ * same study whose irradiation events include an earlier one's replaces it, and one whose
+ * events are all in a report already kept is kept as replaced (OpenREM decides the same way:
+ * remapp/extractors/rdsr.py compares the event UID sets of reports with one Study Instance
+ * UID). A report links to its procedure by the strongest key that finds exactly one record
+ * (db/sqlite/dose-reports.ts LINK_RULES); one that finds none waits in the inbox until its
+ * record appears. Nothing here writes into a procedure: `doseFromReportFor` gives the values
+ * to fill, and a person's save fills them.
+ */
+
+export interface ReceivedDoseReport {
+  /** The bytes as they came: a C-STORE data set, or a Part 10 file. */
+  bytes: Uint8Array;
+  form: 'dataset' | 'file';
+  /** For a data set: its transfer syntax (the accepted presentation context's) and the C-STORE's UIDs. */
+  transferSyntaxUid?: string;
+  sopClassUid?: string;
+  sopInstanceUid?: string;
+  /** Where it came from, in words ("C-STORE from CT_SUED1 at 10.1.2.3"). */
+  receivedFrom: string;
+}
+
+export type ReceiveOutcome =
+  | {
+      outcome: 'stored';
+      reportId: string;
+      summary: DoseReportSummary;
+      procedureId: string | null;
+      linkedBy: LinkedBy | null;
+      /** Earlier reports of the study this one replaces. */
+      replaced: string[];
+      /** The report kept earlier that already holds every event of this one. */
+      replacedBy: string | null;
+    }
+  | { outcome: 'duplicate'; reportId: string; sameBytes: boolean };
+
+const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+const eventsOf = (row: Pick<DoseReportRow, 'eventUids'>): string[] => JSON.parse(row.eventUids) as string[];
+const includes = (all: string[], part: string[]) => part.every((uid) => all.includes(uid));
+
+/** The record a report belongs to by the first rule that finds exactly one; more than one is left to a person. */
+function matchProcedure(
+  read: ReadConnection,
+  reportId: string,
+  rules: readonly LinkRule[],
+): { procedureId: string; by: LinkedBy } | { ambiguous: number; by: LinkedBy } | null {
+  for (const rule of rules) {
+    const found = proceduresFor(read, reportId, rule);
+    if (found.length === 1 && found[0]) return { procedureId: found[0], by: rule.by };
+    if (found.length > 1) return { ambiguous: found.length, by: rule.by };
+  }
+  return null;
+}
+
+function tryLink(write: WriteConnection, reportId: string, rules: readonly LinkRule[], at: string) {
+  const match = matchProcedure(write, reportId, rules);
+  if (match && 'procedureId' in match) {
+    linkDoseReport(write, reportId, match.procedureId, match.by, at);
+    return match;
+  }
+  return null;
+}
+
+/**
+ * Keeps one received report (or knows it already). Throws NotADoseReportError, with the reason
+ * in words, for anything that is not a dose report RootLog reads: nothing is kept then.
+ */
+export function receiveDoseReport(
+  store: Store,
+  received: ReceivedDoseReport,
+  context: ServiceContext,
+  rules: readonly LinkRule[] = LINK_RULES,
+): ReceiveOutcome {
+  let file = received.bytes;
+  if (received.form === 'dataset') {
+    if (!received.transferSyntaxUid || !received.sopClassUid || !received.sopInstanceUid) {
+      throw new RootLogError('validation', 'A received data set needs its transfer syntax and SOP UIDs to be read.');
+    }
+    file = part10Around(received.bytes, {
+      transferSyntaxUid: received.transferSyntaxUid,
+      sopClassUid: received.sopClassUid,
+      sopInstanceUid: received.sopInstanceUid,
+    });
+  }
+  const { summary, transferSyntaxUid } = readDoseReportFile(file);
+  if (received.form === 'dataset' && summary.sopInstanceUid !== received.sopInstanceUid) {
+    throw new NotADoseReportError(
+      `The data set's SOP Instance UID (${summary.sopInstanceUid}) is not the one its C-STORE announced (${received.sopInstanceUid}).`,
+    );
+  }
+  const bytesSha256 = sha256(received.bytes);
+  const write = store.writer;
+  return write.db.transaction((): ReceiveOutcome => {
+    const known = doseReportBySopInstance(write, summary.sopInstanceUid);
+    if (known) return { outcome: 'duplicate', reportId: known.id, sameBytes: known.bytesSha256 === bytesSha256 };
+    const now = timestamp(context);
+    const id = newId();
+    const events = eventUidsOf(summary);
+    insertDoseReport(write, {
+      id,
+      sopInstanceUid: summary.sopInstanceUid,
+      sopClassUid: summary.sopClassUid,
+      kind: summary.kind,
+      studyInstanceUid: summary.studyInstanceUid,
+      accessionNumber: summary.accessionNumber,
+      patientId: summary.patientId,
+      studyDate: summary.studyDate,
+      manufacturer: summary.manufacturer,
+      model: summary.model,
+      stationName: summary.stationName,
+      deviceSerial: summary.deviceSerial,
+      irradiationStartedAt: summary.irradiationStartedAt,
+      eventUids: JSON.stringify(events),
+      summary: JSON.stringify(summary),
+      bytes: received.bytes,
+      bytesForm: received.form,
+      transferSyntaxUid: received.transferSyntaxUid ?? transferSyntaxUid ?? '1.2.840.10008.1.2.1',
+      bytesSha256,
+      receivedAt: now,
+      receivedFrom: received.receivedFrom,
+    });
+
+    const replaced: string[] = [];
+    let replacedBy: DoseReportRow | null = null;
+    if (summary.studyInstanceUid && events.length > 0) {
+      for (const earlier of currentReportsOfStudy(write, summary.studyInstanceUid)) {
+        if (earlier.id === id || earlier.kind !== summary.kind) continue;
+        const theirs = eventsOf(earlier);
+        if (theirs.length === 0) continue;
+        if (includes(theirs, events)) {
+          replacedBy = earlier;
+          break;
+        }
+        if (includes(events, theirs)) replaced.push(earlier.id);
+      }
+    }
+    if (replacedBy) {
+      markReplaced(write, id, replacedBy.id);
+      if (replacedBy.procedureId) linkDoseReport(write, id, replacedBy.procedureId, 'earlier_report', now);
+      return {
+        outcome: 'stored',
+        reportId: id,
+        summary,
+        procedureId: replacedBy.procedureId,
+        linkedBy: replacedBy.procedureId ? 'earlier_report' : null,
+        replaced,
+        replacedBy: replacedBy.id,
+      };
+    }
+    for (const earlier of replaced) markReplaced(write, earlier, id);
+    let link: { procedureId: string; by: LinkedBy } | null = tryLink(write, id, rules, now);
+    if (!link) {
+      // A record linked by hand (or by an earlier key) keeps its fuller report.
+      const linkedEarlier = replaced.map((earlier) => doseReportById(write, earlier)).find((row) => row?.procedureId);
+      if (linkedEarlier?.procedureId) {
+        linkDoseReport(write, id, linkedEarlier.procedureId, 'earlier_report', now);
+        link = { procedureId: linkedEarlier.procedureId, by: 'earlier_report' };
+      }
+    }
+    return {
+      outcome: 'stored',
+      reportId: id,
+      summary,
+      procedureId: link?.procedureId ?? null,
+      linkedBy: link?.by ?? null,
+      replaced,
+      replacedBy: null,
+    };
+  })();
+}
+
+/** Links every waiting report whose record has appeared; says how many were linked and how many still wait. */
+export function linkWaitingDoseReports(
+  store: Store,
+  context: ServiceContext,
+  rules: readonly LinkRule[] = LINK_RULES,
+): { linked: number; waiting: number } {
+  const write = store.writer;
+  return write.db.transaction(() => {
+    const now = timestamp(context);
+    let linked = 0;
+    const waiting = waitingDoseReports(write);
+    for (const report of waiting) if (tryLink(write, report.id, rules, now)) linked += 1;
+    return { linked, waiting: waiting.length - linked };
+  })();
+}
+
+export interface WaitingDoseReport {
+  id: string;
+  receivedAt: string;
+  receivedFrom: string;
+  kind: ReportKind;
+  patientId: string | null;
+  patientName: string | null;
+  accessionNumber: string | null;
+  studyDate: string | null;
+  device: string;
+  /** Why it has no procedure yet, in words. */
+  why: string;
+}
+
+const deviceWords = (row: Pick<DoseReportRow, 'manufacturer' | 'model' | 'stationName'>) =>
+  [row.manufacturer, row.model, row.stationName && `(${row.stationName})`].filter(Boolean).join(' ') ||
+  'unknown device';
+
+/** The inbox: reports without a procedure, with why, and the line the app shows ("2 dose reports without a procedure"). */
+export function doseReportInbox(
+  store: Store,
+  rules: readonly LinkRule[] = LINK_RULES,
+): { count: number; words: string; reports: WaitingDoseReport[] } {
+  const read = store.reader;
+  const reports = waitingDoseReports(read).map((row): WaitingDoseReport => {
+    const match = matchProcedure(read, row.id, rules);
+    const summary = JSON.parse(row.summary) as DoseReportSummary;
+    return {
+      id: row.id,
+      receivedAt: row.receivedAt,
+      receivedFrom: row.receivedFrom,
+      kind: row.kind,
+      patientId: row.patientId,
+      patientName: summary.patientName,
+      accessionNumber: row.accessionNumber,
+      studyDate: row.studyDate,
+      device: deviceWords(row),
+      why:
+        match && 'ambiguous' in match
+          ? `${match.ambiguous} records match its ${match.by === 'accession' ? 'accession number' : match.by === 'patient_day' ? 'patient and day' : 'study'}: choose one.`
+          : 'No record has its study, accession number, or patient and day yet.',
+    };
+  });
+  const count = reports.length;
+  return {
+    count,
+    words:
+      count === 0
+        ? 'No dose reports without a procedure'
+        : `${count} dose report${count === 1 ? '' : 's'} without a procedure`,
+    reports,
+  };
+}
+
+/** A person links a waiting report (or moves a linked one) to a record. */
+export function linkDoseReportByHand(
+  store: Store,
+  reportId: string,
+  procedureId: string,
+  context: ServiceContext,
+): void {
+  const write = store.writer;
+  write.db.transaction(() => {
+    if (!doseReportById(write, reportId))
+      throw new RootLogError('not_found', 'This dose report does not exist.', { field: 'reportId' });
+    if (!write.prepare('SELECT 1 FROM procedures WHERE id = ?').get(procedureId)) {
+      throw new RootLogError('not_found', 'This procedure does not exist.', { field: 'procedureId' });
+    }
+    linkDoseReport(write, reportId, procedureId, 'hand', timestamp(context));
+  })();
+}
+
+/** Where a dose came from: the report's identity, device and time, for "from the scanner's dose report". */
+export interface DoseReportSource {
+  reportId: string;
+  sopInstanceUid: string;
+  kind: ReportKind;
+  manufacturer: string | null;
+  model: string | null;
+  stationName: string | null;
+  deviceSerial: string | null;
+  irradiationStartedAt: string | null;
+  receivedAt: string;
+  linkedBy: LinkedBy | null;
+  /** What was odd in the report, in words. */
+  warnings: string[];
+}
+
+export interface DoseFromReport {
+  procedureId: string;
+  reports: DoseReportSource[];
+  /** The values for the record's dose fields (null: the reports give none). Filled only by a person's save. */
+  fill: {
+    dlpMGyCm: number | null;
+    ctdiVolMGy: number | null;
+    ctAcquisitions: number | null;
+    dapGyCm2: number | null;
+    fluoroTimeS: number | null;
+  };
+  ctdiVolPhantom: Phantom | null;
+  /** Every irradiation event, for the detail table and the audit. */
+  ctEvents: CtEvent[];
+  projectionEvents: ProjectionEvent[];
+  /** Figures to ask about before they fill a field (a DAP 100× the department's usual …). */
+  questions: DosePlausibilityFinding[];
+  /** How the reports were combined, when there was more than one. */
+  notes: string[];
+}
+
+/** The department's median of a dose field over its latest signed records (at least 20 of them). */
+function departmentUsual(read: ReadConnection, field: 'dlpMGyCm' | 'ctdiVolMGy' | 'dapGyCm2' | 'fluoroTimeS') {
+  const values = latestSignedDoses(read, field, 500).sort((a, b) => a - b);
+  if (values.length < 20) return null;
+  const middle = Math.floor(values.length / 2);
+  return values.length % 2 ? (values[middle] ?? null) : ((values[middle - 1] ?? 0) + (values[middle] ?? 0)) / 2;
+}
+
+const sum = (values: (number | null)[]): number | null =>
+  values.length === 0 || values.some((value) => value === null)
+    ? null
+    : Number(values.reduce<number>((total, value) => total + (value ?? 0), 0).toPrecision(12));
+
+/** Reports of one kind whose events partly overlap cannot be added up. */
+const overlapping = (reports: DoseReportRow[]) =>
+  reports.some((a, i) => reports.slice(i + 1).some((b) => eventsOf(a).some((uid) => eventsOf(b).includes(uid))));
+
+/**
+ * What the procedure's dose reports say, ready for the record's dose fields, with the source
+ * of each and the questions to ask first. Reports waiting for this record are linked first.
+ * Null when the procedure has no dose report.
+ */
+export function doseFromReportFor(store: Store, procedureId: string, context: ServiceContext): DoseFromReport | null {
+  linkWaitingDoseReports(store, context);
+  const read = store.reader;
+  const rows = currentReportsOfProcedure(read, procedureId);
+  if (rows.length === 0) return null;
+  const summaries = rows.map((row) => JSON.parse(row.summary) as DoseReportSummary);
+  const notes: string[] = [];
+  const ct = summaries.filter((summary) => summary.kind === 'ct');
+  const projection = summaries.filter((summary) => summary.kind === 'projection');
+  const ctRows = rows.filter((row) => row.kind === 'ct');
+  const projectionRows = rows.filter((row) => row.kind === 'projection');
+  const ctAddsUp = !overlapping(ctRows);
+  const projectionAddsUp = !overlapping(projectionRows);
+  if (!ctAddsUp || !projectionAddsUp) {
+    notes.push(
+      'Two dose reports share some irradiation events but neither holds all of them: their totals are not added up; check them by hand.',
+    );
+  }
+  if (ct.length > 1 && ctAddsUp)
+    notes.push(`${ct.length} CT dose reports: their DLPs are added up, the highest CTDIvol taken.`);
+  if (projection.length > 1 && projectionAddsUp) {
+    notes.push(
+      `${projection.length} fluoroscopy dose reports: their dose-area products and fluoroscopy times are added up.`,
+    );
+  }
+  const ctEvents = ct.flatMap((summary) => summary.ctEvents);
+  const highest = ct
+    .filter((summary) => summary.ctdiVolMGy !== null)
+    .sort((a, b) => (b.ctdiVolMGy ?? 0) - (a.ctdiVolMGy ?? 0))[0];
+  const scans = ctEvents.filter((event) => event.acquisitionType !== 'constant-angle').length;
+  const fill = {
+    dlpMGyCm: ctAddsUp ? sum(ct.map((summary) => summary.dlpMGyCm)) : null,
+    ctdiVolMGy: highest?.ctdiVolMGy ?? null,
+    ctAcquisitions: ct.length > 0 && scans > 0 ? scans : null,
+    dapGyCm2: projectionAddsUp ? sum(projection.map((summary) => summary.dapGyCm2)) : null,
+    fluoroTimeS: projectionAddsUp ? sum(projection.map((summary) => summary.fluoroTimeS)) : null,
+  };
+  const usual = {
+    dlpMGyCm: departmentUsual(read, 'dlpMGyCm'),
+    ctdiVolMGy: departmentUsual(read, 'ctdiVolMGy'),
+    dapGyCm2: departmentUsual(read, 'dapGyCm2'),
+    fluoroTimeS: departmentUsual(read, 'fluoroTimeS'),
+  };
+  return {
+    procedureId,
+    reports: rows.map((row, index) => ({
+      reportId: row.id,
+      sopInstanceUid: row.sopInstanceUid,
+      kind: row.kind,
+      manufacturer: row.manufacturer,
+      model: row.model,
+      stationName: row.stationName,
+      deviceSerial: row.deviceSerial,
+      irradiationStartedAt: row.irradiationStartedAt,
+      receivedAt: row.receivedAt,
+      linkedBy: row.linkedBy,
+      warnings: summaries[index]?.warnings.map((warning) => warning.message) ?? [],
+    })),
+    fill,
+    ctdiVolPhantom: highest?.ctdiVolPhantom ?? null,
+    ctEvents,
+    projectionEvents: projection.flatMap((summary) => summary.projectionEvents),
+    questions: checkDosesPlausibility(fill, usual),
+    notes,
+  };
+}
+
+/** A kept report's evidence: the bytes as received, their hash, and a Part 10 file of them to hand on. */
+export function doseReportEvidence(store: Store, reportId: string) {
+  const read = store.reader;
+  const row = doseReportById(read, reportId);
+  const bytes = doseReportBytes(read, reportId);
+  if (!row || !bytes) throw new RootLogError('not_found', 'This dose report does not exist.', { field: 'reportId' });
+  const file =
+    row.bytesForm === 'file'
+      ? bytes
+      : part10Around(bytes, {
+          sopClassUid: row.sopClassUid,
+          sopInstanceUid: row.sopInstanceUid,
+          transferSyntaxUid: row.transferSyntaxUid,
+        });
+  return { bytes, bytesForm: row.bytesForm, transferSyntaxUid: row.transferSyntaxUid, sha256: row.bytesSha256, file };
+}
