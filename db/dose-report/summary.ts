@@ -9,8 +9,10 @@
 export type Phantom = 'body-32cm' | 'head-16cm';
 export type CtAcquisitionType = 'sequenced' | 'spiral' | 'constant-angle' | 'stationary' | 'free';
 export type Plane = 'single' | 'A' | 'B' | 'all';
-export const REPORT_KINDS = ['ct', 'projection'] as const;
-export type ReportKind = (typeof REPORT_KINDS)[number];
+
+import type { ReportKind } from '../model/dose-report-kinds.js';
+
+export { REPORT_KINDS, type ReportKind } from '../model/dose-report-kinds.js';
 
 export interface CtEvent {
   irradiationEventUid: string | null;

@@ -1,4 +1,4 @@
-import type { ReportKind } from '../dose-report/summary.js';
+import type { ReportKind } from '../model/dose-report-kinds.js';
 import type { ReadConnection, WriteConnection } from './connection.js';
 
 /*

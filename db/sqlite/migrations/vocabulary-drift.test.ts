@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import type { AuditAction, AuditEntity } from '../../audit.js';
-import { REPORT_KINDS } from '../../dose-report/summary.js';
+import { REPORT_KINDS } from '../../model/dose-report-kinds.js';
 import {
   ABNORMAL_SPREAD_ACTIONS,
   ANTICOAGULANT_CLASSES,
