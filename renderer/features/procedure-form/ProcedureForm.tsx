@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef } from 'react';
 import { words } from '../../app/labels.js';
 import { AdvanceContext } from '../../components/advance.js';
+import { DeleteDraft } from './DeleteDraft.js';
 import { FollowUpsPanel } from './FollowUpsPanel.js';
 import { useProcedureForm } from './form-store.js';
 import { HistoryPanel } from './HistoryPanel.js';
@@ -17,6 +18,7 @@ import { IndicationSection } from './sections/IndicationSection.js';
 import { PainSection } from './sections/PainSection.js';
 import { PatientSection } from './sections/PatientSection.js';
 import { TargetsSection } from './sections/TargetsSection.js';
+import { WindowEffects } from './WindowEffects.js';
 
 /** The entry form, in the order the procedure happens; once signed, a summary with its history. */
 export function ProcedureForm() {
@@ -33,9 +35,11 @@ export function ProcedureForm() {
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (event.key === 'Enter' && (event.ctrlKey || event.metaKey) && useProcedureForm.getState().mode === 'edit') {
+      if (event.defaultPrevented) return;
+      const { mode, sign, submitAmend } = useProcedureForm.getState();
+      if (event.key === 'Enter' && (event.ctrlKey || event.metaKey) && mode !== 'readonly') {
         event.preventDefault();
-        void useProcedureForm.getState().sign();
+        void (mode === 'amend' ? submitAmend() : sign());
       } else if (undoKey(event)) {
         event.preventDefault();
       }
@@ -52,7 +56,7 @@ export function ProcedureForm() {
         aria-label="Procedure"
         onSubmit={(event) => event.preventDefault()}
         onKeyDown={(event) => {
-          if (locked) return;
+          if (locked || event.defaultPrevented) return;
           const handled = formKey(event.nativeEvent, formRef.current);
           if (handled) event.preventDefault();
         }}
@@ -60,7 +64,7 @@ export function ProcedureForm() {
         <header className="form-header">
           <h1 id="procedure-heading" tabIndex={-1}>
             {record
-              ? `Procedure — ${words(record.status)}${record.version > 1 ? `, version ${record.version}` : ''}`
+              ? `Procedure — ${words(record.status)}${record.version > 1 ? `, version ${record.version}` : ''}${mode === 'amend' ? ', being amended' : ''}`
               : 'New procedure'}
           </h1>
           {record && record.status !== 'draft' && (
@@ -74,6 +78,8 @@ export function ProcedureForm() {
               Amend
             </button>
           )}
+          {/* Up here, away from Sign: a Tab too many after signing never reaches it, and it asks first. */}
+          {mode === 'edit' && record?.status === 'draft' && <DeleteDraft />}
         </header>
         {locked ? (
           <>
@@ -100,6 +106,7 @@ export function ProcedureForm() {
       {/* Outside the record's form: a follow-up is its own entry, with its own form. */}
       {locked && <FollowUpsPanel />}
       <HistoryPanel />
+      <WindowEffects form={formRef} />
     </>
   );
 }
