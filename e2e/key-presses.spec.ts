@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.js';
-import { readDatabase } from './helpers.js';
+import { readDatabase, slowApi } from './helpers.js';
 
 /*
  * Faster than paper: whole cases logged and signed with the keyboard alone, every key press
@@ -34,7 +34,7 @@ async function signed(page: Page, dbPath: string, patientId: string) {
         `SELECT p.status, p.consent, p.modality, p.pain_pre, p.pain_post, p.caudal_epidural, p.indications_text, p.complications_text,
                 p.root_sides, p.target_spread_text, p.caudal_spread_text,
                 (SELECT group_concat(d.drug_code || ' ' || printf('%g', d.dose_given_mg), ', ') FROM drug_administrations d WHERE d.procedure_id = p.id) AS drugs
-           FROM procedures p WHERE p.patient_id = ?`,
+           FROM procedures p WHERE p.patient_id = ? ORDER BY p.created_at DESC LIMIT 1`,
       )
       .get(patientId),
   ) as Record<string, unknown>;
@@ -171,6 +171,29 @@ test('a repeat patient: the plan of the last procedure in one key', async ({ pag
   });
   console.log(`key presses, repeat patient: ${keys.presses}`);
   expect(keys.presses).toBeLessThanOrEqual(25);
+});
+
+test('typed straight on from the first moment: no key is lost while the window starts, the case opens or the plan arrives', async ({
+  page,
+  dbPath,
+}) => {
+  // A busy console: the window starts slowly and Alt+L's plan takes a while. In a full run
+  // under load, the keys typed before the window was ready were lost (Alt+L found no patient).
+  await slowApi(page, { 'settings.get': 600, 'procedures.list': 300, 'procedures.get': 300 }, { fromStart: true });
+  const keys = new Keyboard(page);
+  await keys.press('Alt+N');
+  await keys.type('REPEAT-1');
+  await keys.press('Alt+L');
+  await keys.press('Enter'); // consent obtained (where the plan sends the focus)
+  await keys.press('Enter'); // perineural
+  await keys.press('6');
+  await keys.press('Enter');
+  await keys.press('1');
+  await keys.press('Enter');
+  await keys.press('Enter'); // none
+  await keys.press('Enter'); // sign
+  const row = await signed(page, dbPath, 'REPEAT-1');
+  expect(row).toMatchObject({ root_sides: 'S1 left', pain_pre: 6, pain_post: 1, complications_text: 'none' });
 });
 
 test('Ctrl+Z puts back a removed drug and a removed complication', async ({ page }) => {
