@@ -1,6 +1,6 @@
 import { useSettings } from '../settings/settings-store.js';
 import { useProcedureForm } from './form-store.js';
-import { enterPath, focusTargetOf, nextEmptyRequiredElement } from './next-field.js';
+import { enterFrom, enterPath, focusTargetOf, nextEmptyRequiredElement } from './next-field.js';
 
 /*
  * The form's keys, for one hand at the console: Enter in a field moves on to the next field
@@ -11,8 +11,9 @@ import { enterPath, focusTargetOf, nextEmptyRequiredElement } from './next-field
 
 /** Focuses the next field on the Enter path after `from`; when none is left, the Sign (or Save amendment) button. */
 export function moveToNextNeeded(form: HTMLElement, from: Element | null): void {
-  const empty = enterPath(useProcedureForm.getState());
-  const next = nextEmptyRequiredElement(form, from, empty) ?? nextEmptyRequiredElement(form, null, empty);
+  // Forward along the whole path; when nothing is left ahead, back to what signing still needs.
+  const { needed, ahead } = enterPath(useProcedureForm.getState());
+  const next = nextEmptyRequiredElement(form, from, ahead) ?? nextEmptyRequiredElement(form, null, needed);
   (next ?? form.querySelector<HTMLElement>('.sign-panel button.primary'))?.focus();
 }
 
@@ -33,7 +34,7 @@ export function formKey(event: KeyboardEvent, form: HTMLElement | null): boolean
   if (event.key === 'Enter' && plain) {
     const typed = target instanceof HTMLInputElement && TYPED_INPUTS.has(target.type);
     if (typed || target instanceof HTMLSelectElement) {
-      moveToNextNeeded(form, target);
+      moveToNextNeeded(form, enterFrom(form, target));
       return true;
     }
     if (target instanceof HTMLInputElement && target.type === 'checkbox') {

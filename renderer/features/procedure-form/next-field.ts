@@ -44,27 +44,41 @@ export const confirmationField = (code: string) => `confirm:${code}`;
 /** CT guidance (alone or with fluoroscopy): the scanner shows a DLP and a CTDIvol to type. */
 const ctGuided = (modality: Draft['modality']) => modality != null && modality !== 'fluoroscopy';
 
+/** The CT dose as the scanner's dose screen shows it, typed one after the other. */
+export const CT_DOSE_FIELDS = ['dlpMGyCm', 'ctdiVolMGy'] as const;
+
 /**
- * The fields the Enter path still stops at: what signing needs, the CT dose (read off the
- * scanner; Enter on an empty one moves on), and in the sign panel each warning still to confirm
- * and the reason above the reference level, so Enter leads there and then to Sign.
+ * Where Enter moves on from: the field itself, except an empty CT dose field — no dose at
+ * hand yet — which moves past the whole CT dose (it comes from one screen, later).
+ */
+export function enterFrom(form: ParentNode, target: HTMLElement): Element {
+  const field = target.closest('[data-field]')?.getAttribute('data-field');
+  const empty = target instanceof HTMLInputElement && target.value.trim() === '';
+  if (!empty || !CT_DOSE_FIELDS.some((dose) => dose === field)) return target;
+  const last = CT_DOSE_FIELDS[CT_DOSE_FIELDS.length - 1];
+  return form.querySelector(`[data-field="${last}"]`) ?? target;
+}
+
+/**
+ * The fields the Enter path still stops at. `needed`: what signing needs — the record's
+ * required fields, each warning still to confirm and the reason above the reference level (so
+ * Enter leads there and then to Sign). `ahead`: those and the CT dose, read off the scanner once
+ * CT guidance is chosen; Enter on an empty one moves on, and the path does not come back to it.
  */
 export function enterPath(
   state: Pick<FormState, 'draft' | 'warnings' | 'confirmed' | 'confirmedEarlier' | 'mode' | 'amendReason'>,
-): Set<string> {
+): { needed: Set<string>; ahead: Set<string> } {
   const { draft } = state;
-  const path = emptyRequiredFields(draft);
-  if (ctGuided(draft.modality)) {
-    if (draft.dlpMGyCm == null) path.add('dlpMGyCm');
-    if (draft.ctdiVolMGy == null) path.add('ctdiVolMGy');
-  }
+  const needed = emptyRequiredFields(draft);
   const earlier = state.mode === 'amend' ? stillConfirmed(state.warnings, state.confirmedEarlier) : [];
   for (const warning of warningsToConfirm(state.warnings))
     if (!state.confirmed.includes(warning.code) && !earlier.includes(warning.code))
-      path.add(confirmationField(warning.code));
-  if (state.warnings.some(isAboveReference) && !draft.doseExceedanceReason) path.add('doseExceedanceReason');
-  if (state.mode === 'amend' && state.amendReason.trim().length < 3) path.add('reason');
-  return path;
+      needed.add(confirmationField(warning.code));
+  if (state.warnings.some(isAboveReference) && !draft.doseExceedanceReason) needed.add('doseExceedanceReason');
+  if (state.mode === 'amend' && state.amendReason.trim().length < 3) needed.add('reason');
+  const ahead = new Set(needed);
+  if (ctGuided(draft.modality)) for (const dose of CT_DOSE_FIELDS) if (draft[dose] == null) ahead.add(dose);
+  return { needed, ahead };
 }
 
 const isAboveReference = (warning: ClinicalWarning) => warning.level === 'reference';
