@@ -349,6 +349,7 @@ test('a plan typed once becomes a preset, offered in Settings beside the most us
   await page.getByRole('button', { name: 'Settings' }).click();
   const presets = page.getByRole('region', { name: 'Presets' });
   await expect(presets.getByRole('listitem').filter({ hasText: 'Alt+3' })).toContainText('L3 left: Dexamethasone 8 mg');
-  // The signed case of this department is offered as a plan to add.
+  // The signed case of this department is offered as a plan to add, counted in words.
   await expect(presets.getByRole('button', { name: 'Add as preset' }).first()).toBeVisible();
+  await expect(presets).toContainText('(1 procedure)');
 });

@@ -5,7 +5,7 @@ import { DeleteDraft } from './DeleteDraft.js';
 import { FollowUpsPanel } from './FollowUpsPanel.js';
 import { useProcedureForm } from './form-store.js';
 import { HistoryPanel } from './HistoryPanel.js';
-import { formKey, moveToNextNeeded, undoKey } from './keyboard.js';
+import { formKey, undoKey } from './keyboard.js';
 import { AftercarePrint, PrintActions } from './PrintSheets.js';
 import { QuickStart } from './QuickStart.js';
 import { ReportPanel } from './ReportPanel.js';
@@ -28,9 +28,11 @@ export function ProcedureForm() {
   const locked = mode === 'readonly';
 
   const formRef = useRef<HTMLFormElement>(null);
+  // Enter on a choice moves on once the screen shows the choice (Sign enabled by the last
+  // answer, a field it opened): asked of the store, done after the render.
   const advance = useCallback((from: HTMLElement | null) => {
-    const form = formRef.current;
-    if (form) moveToNextNeeded(form, from);
+    const after = from?.closest<HTMLElement>('[data-field]')?.dataset.field;
+    useProcedureForm.getState().requestFocus({ kind: 'next-needed', after });
   }, []);
 
   useEffect(() => {
