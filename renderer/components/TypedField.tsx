@@ -74,10 +74,11 @@ export function TypedField<T>({ kind, ...props }: TypedFieldProps<T> & { kind: T
     onChange(now.kind === 'value' ? now.value : undefined);
   };
   const incomplete = read.kind === 'not-yet' && read.message.startsWith('is not complete');
+  // The value in words; while typed into and not complete yet, what to type.
   const saidBack =
     read.kind === 'value' && kind.words
       ? kind.words(read.value)
-      : read.kind === 'empty' || incomplete
+      : focused && (read.kind === 'empty' || incomplete)
         ? kind.pattern
         : '';
   return (
