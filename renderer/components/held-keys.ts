@@ -111,7 +111,8 @@ export function keepKeysTypedAhead(window: Window): void {
     'keydown',
     (event) => {
       // Only what a person typed: the keys given back are dispatched again, untrusted.
-      if (!event.isTrusted || MODIFIERS.has(event.key)) return;
+      // Function keys and the system's own (Meta) keys are the window's, never the form's.
+      if (!event.isTrusted || MODIFIERS.has(event.key) || event.metaKey || /^F\d+$/.test(event.key)) return;
       if (!held() && kept.length === 0 && !replaying) return;
       event.preventDefault();
       event.stopImmediatePropagation();
