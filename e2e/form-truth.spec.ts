@@ -68,6 +68,25 @@ test('NRS typed as a number: "10" is 10, "12" is refused and said, a repeated ke
   expect(stored(dbPath, 'NRS-1', 'pain_pre')).toBe(7);
 });
 
+test('NRS "1" then, a second later, "0" is 10 and says so — never 0; a further "0" is 0', async ({ page, dbPath }) => {
+  await newProcedure(page, 'NRS-2');
+  const before = choices(page, 'Pain before (NRS 0–10)');
+  await before.getByRole('radio').first().focus();
+  // Typed slowly, as at the console while talking to the patient (0 was chosen, silently).
+  await digitsAt(page, [
+    ['1', 0],
+    ['0', 1000],
+  ]);
+  await expect(before.getByRole('radio', { name: '10', exact: true })).toHaveAttribute('aria-checked', 'true');
+  await expect(
+    page.getByRole('status').filter({ hasText: 'Read as 10: 1 then 0. For 0, press 0 again.' }),
+  ).toBeVisible();
+  await expect.poll(() => stored(dbPath, 'NRS-2', 'pain_pre')).toBe(10);
+  await digitsAt(page, [['0', 3000]]);
+  await expect(before.getByRole('radio', { name: '0', exact: true })).toHaveAttribute('aria-checked', 'true');
+  await expect.poll(() => stored(dbPath, 'NRS-2', 'pain_pre')).toBe(0);
+});
+
 test('numbers mean what they say: "0x10" and "Infinity" are refused at the field, "2,5" is 2.5', async ({
   page,
   dbPath,

@@ -23,3 +23,24 @@ export function readDatabase<T>(path: string, read: (db: Database.Database) => T
     db.close();
   }
 }
+
+/**
+ * Makes the API answer slowly, as on a busy console (Chromium harness only; Electron's is its
+ * own): each named method waits `ms` before it is called. `fromStart` applies it from the
+ * window's first moment (the page is reloaded with it), else from now on.
+ */
+export async function slowApi(page: Page, methods: Record<string, number>, { fromStart = false } = {}): Promise<void> {
+  const slow = (delays: Record<string, number>) => {
+    const w = window as unknown as { __rootlogCall?: (method: string, args: unknown[]) => Promise<unknown> };
+    const call = w.__rootlogCall;
+    if (!call) return;
+    w.__rootlogCall = async (method, args) => {
+      const ms = delays[method];
+      if (ms) await new Promise((resolve) => setTimeout(resolve, ms));
+      return call(method, args);
+    };
+  };
+  if (!fromStart) return page.evaluate(slow, methods);
+  await page.addInitScript(slow, methods);
+  await page.reload();
+}

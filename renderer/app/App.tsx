@@ -1,12 +1,13 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useLayoutEffect, useState } from 'react';
 import { MENU_API_NAME, type MenuCommand } from '../../electron/shared/menu-commands.js';
+import { useKeysHeldWhile } from '../components/held-keys.js';
+import { useKeyHold } from '../components/key-hold-store.js';
 import { DashboardScreen } from '../features/dashboard/DashboardScreen.js';
 import { ExportScreen } from '../features/export/ExportScreen.js';
 import { FollowUpsScreen } from '../features/follow-ups/FollowUpsScreen.js';
 import { HubStatusChip } from '../features/hub/HubStatusChip.js';
 import { forgetRememberedDraft, rememberedDraftId, useProcedureForm } from '../features/procedure-form/form-store.js';
 import { ProcedureForm } from '../features/procedure-form/ProcedureForm.js';
-import { useTypeAheadIntoPatientId } from '../features/procedure-form/type-ahead.js';
 import { ProcedureList } from '../features/procedure-list/ProcedureList.js';
 import { SettingsScreen } from '../features/settings/SettingsScreen.js';
 import { useSettings } from '../features/settings/settings-store.js';
@@ -55,6 +56,11 @@ export function App() {
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [go]);
+
+  // Keys typed while the window starts are given to the first screen once it shows.
+  useLayoutEffect(() => {
+    if (ready || startupError) useKeyHold.getState().release('starting');
+  }, [ready, startupError]);
 
   if (startupError) {
     return (
@@ -141,7 +147,8 @@ export function App() {
 
 function ProcedureScreen({ id, visit }: { id: string | null; visit: number }) {
   const [shownVisit, setShownVisit] = useState<number | null>(null);
-  useTypeAheadIntoPatientId(id === null, shownVisit !== visit);
+  // Alt+N and straight on with the patient ID: what is typed while the case opens goes to it.
+  useKeysHeldWhile('opening', shownVisit !== visit);
   useEffect(() => {
     let current = true;
     (async () => {

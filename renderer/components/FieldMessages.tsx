@@ -3,8 +3,11 @@ import { useProcedureForm } from '../features/procedure-form/form-store.js';
 
 export const messageId = (field: string) => `msg-${field.replace(/[^a-zA-Z0-9]/g, '-')}`;
 
-/** The problem and the clinical warnings of one field, right beside it. */
-export function FieldMessages({ field }: { field: string }) {
+/**
+ * The problem and the clinical warnings of one field, right beside it. `quietProblem`: the
+ * field says itself what it still needs while it is being typed into (a date not complete yet).
+ */
+export function FieldMessages({ field, quietProblem = false }: { field: string; quietProblem?: boolean }) {
   const problem = useProcedureForm((state) => {
     const own = state.problems[field];
     if (own) return own;
@@ -14,12 +17,13 @@ export function FieldMessages({ field }: { field: string }) {
     return nested?.[1];
   });
   const warnings = useProcedureForm(useShallow((state) => state.warnings.filter((warning) => warning.field === field)));
-  if (!problem && warnings.length === 0) return null;
+  const shown = quietProblem ? undefined : problem;
+  if (!shown && warnings.length === 0) return null;
   return (
     <div id={messageId(field)} className="field-messages">
-      {problem && (
+      {shown && (
         <p className="problem" role="alert">
-          {problem}
+          {shown}
         </p>
       )}
       {warnings.map((warning) => (

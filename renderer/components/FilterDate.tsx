@@ -1,3 +1,5 @@
+import { DateField } from './DateField.js';
+
 interface FilterDateProps {
   id: string;
   label: string;
@@ -6,12 +8,7 @@ interface FilterDateProps {
   onChange: (value: string | undefined) => void;
 }
 
-/** One date bound of a list or dashboard filter: a labelled date input; empty means no bound. */
+/** One date bound of a list or dashboard filter, typed in the department's order; empty means no bound. */
 export function FilterDate({ id, label, value, onChange }: FilterDateProps) {
-  return (
-    <div className="text-field">
-      <label htmlFor={id}>{label}</label>
-      <input id={id} type="date" value={value ?? ''} onChange={(event) => onChange(event.target.value || undefined)} />
-    </div>
-  );
+  return <DateField id={id} label={label} field={id} value={value} onChange={onChange} />;
 }

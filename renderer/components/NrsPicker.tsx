@@ -3,13 +3,15 @@ import { ChoiceGroup } from './ChoiceGroup.js';
 
 const SCORES = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10] as const;
 
-/** How long after a "1" a "0" still makes 10 (typing "1", "0" at a normal pace). */
+/** How long after a "1" another digit is still its second digit ("12", refused) rather than a new score. */
 export const SECOND_DIGIT_MS = 800;
 
 /**
- * Numeric rating scale 0–10. Typed as a number: a digit picks 0–9 at once; "1" then "0"
- * within a moment is 10; "1" then another digit would be above 10, which is refused and said
- * (the score stays 1). A key never clears the score (a click on the chosen value still does).
+ * Numeric rating scale 0–10. Typed as a number: a digit picks 0–9 at once; "1" then "0" is
+ * 10 however slowly typed (the worst pain must never become none) — said when it came slowly,
+ * and a further "0" makes it 0; "1" then another digit within a moment would be above 10,
+ * which is refused and said (the score stays 1). Leaving the scale starts afresh. A key never
+ * clears the score (a click on the chosen value still does).
  */
 export function NrsPicker(props: {
   label: string;
@@ -20,35 +22,54 @@ export function NrsPicker(props: {
 }) {
   const lastDigit = useRef<{ digit: string; at: number } | null>(null);
   const [refusal, setRefusal] = useState<string | null>(null);
+  const [note, setNote] = useState<string | null>(null);
   const focusScore = (container: HTMLElement, score: number) =>
     container.querySelector<HTMLButtonElement>(`button[data-value="${score}"]`)?.focus();
 
+  const choose = (container: HTMLElement, score: number) => {
+    props.onChange(score);
+    focusScore(container, score);
+  };
+
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    if (props.disabled || event.ctrlKey || event.metaKey || event.altKey || !/^[0-9]$/.test(event.key)) return;
+    if (props.disabled || event.ctrlKey || event.metaKey || event.altKey) return;
+    if (!/^[0-9]$/.test(event.key)) {
+      // Another key (an arrow, Enter) ends the number being typed.
+      if (event.key !== 'Shift') lastDigit.current = null;
+      return;
+    }
     event.preventDefault();
     const now = event.timeStamp;
     const previous = lastDigit.current;
     lastDigit.current = { digit: event.key, at: now };
-    if (previous?.digit === '1' && now - previous.at <= SECOND_DIGIT_MS) {
-      lastDigit.current = null;
-      if (event.key === '0') {
-        setRefusal(null);
-        props.onChange(10);
-        focusScore(event.currentTarget, 10);
-      } else {
-        setRefusal(`1${event.key} is not on the scale: pain is scored 0 to 10. The score stays 1.`);
-      }
+    setRefusal(null);
+    setNote(null);
+    if (previous?.digit === '1' && event.key === '0') {
+      // However slowly: the worst pain never becomes none. Said when it came slowly.
+      if (now - previous.at > SECOND_DIGIT_MS) setNote('Read as 10: 1 then 0. For 0, press 0 again.');
+      choose(event.currentTarget, 10);
       return;
     }
-    setRefusal(null);
-    const score = Number(event.key);
-    props.onChange(score);
-    focusScore(event.currentTarget, score);
+    if (previous?.digit === '1' && now - previous.at <= SECOND_DIGIT_MS) {
+      lastDigit.current = null;
+      setRefusal(`1${event.key} is not on the scale: pain is scored 0 to 10. The score stays 1.`);
+      return;
+    }
+    choose(event.currentTarget, Number(event.key));
   };
 
   return (
     // biome-ignore lint/a11y/noStaticElementInteractions: digits typed anywhere in the scale's buttons are read here
-    <div className="nrs-picker" onKeyDown={onKeyDown}>
+    <div
+      className="nrs-picker"
+      onKeyDown={onKeyDown}
+      onBlur={(event) => {
+        if (!event.currentTarget.contains(event.relatedTarget as Node | null)) {
+          lastDigit.current = null;
+          setNote(null);
+        }
+      }}
+    >
       <ChoiceGroup
         label={props.label}
         field={props.field}
@@ -62,6 +83,11 @@ export function NrsPicker(props: {
       {refusal && (
         <p className="problem" role="alert">
           {refusal}
+        </p>
+      )}
+      {note && (
+        <p className="hint" role="status">
+          {note}
         </p>
       )}
     </div>

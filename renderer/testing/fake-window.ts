@@ -21,3 +21,14 @@ export function fakeWindow(answers: Partial<Record<ApiMethodName, Answer>>) {
   (globalThis as unknown as { window: Record<string, unknown> }).window = { [WINDOW_API_NAME]: api };
   return { calls };
 }
+
+/** The window's storage (localStorage) for a store under test: a map, and what is in it. */
+export function fakeStorage(): Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> & { items: Map<string, string> } {
+  const items = new Map<string, string>();
+  return {
+    items,
+    getItem: (key) => items.get(key) ?? null,
+    setItem: (key, value) => void items.set(key, value),
+    removeItem: (key) => void items.delete(key),
+  };
+}

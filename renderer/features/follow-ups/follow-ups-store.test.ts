@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeWindow } from '../../testing/fake-window.js';
-import { useFollowUps } from './follow-ups-store.js';
+import { messageAbout, useFollowUps } from './follow-ups-store.js';
 
 /*
  * The follow-up calls against a fake main process: a saved call moves on to the next patient
@@ -11,11 +11,28 @@ import { useFollowUps } from './follow-ups-store.js';
 const due = (procedureId: string, patientName: string) => ({ procedureId, patientName, patientId: procedureId });
 
 beforeEach(() => {
-  useFollowUps.setState({ due: [], current: null, problems: {}, message: null });
+  useFollowUps.setState({ due: [], current: null, problems: {}, message: null, messageFor: null });
   useFollowUps.getState().choose('none');
 });
 
 describe('the follow-up calls', () => {
+  it('says whose call was saved only in that patient’s record', async () => {
+    let waiting = [due('A', 'Keller, Paul'), due('B', 'Bob Example')];
+    fakeWindow({
+      'followUps.due': () => waiting,
+      'followUps.record': ([entry]) => {
+        waiting = waiting.filter((row) => row.procedureId !== (entry as { procedureId: string }).procedureId);
+        return { id: 'E1' };
+      },
+    });
+    await useFollowUps.getState().loadDue();
+    useFollowUps.getState().edit({ legNrs: '3' });
+    await useFollowUps.getState().saveAndNext();
+    expect(useFollowUps.getState().message).toBe('Follow-up of Keller, Paul saved.');
+    expect(messageAbout(useFollowUps.getState(), 'A')).toBe('Follow-up of Keller, Paul saved.');
+    expect(messageAbout(useFollowUps.getState(), 'B')).toBeNull();
+  });
+
   it('saves the call and opens the next patient due', async () => {
     let waiting = [due('A', 'Ann Example'), due('B', 'Bob Example')];
     const { calls } = fakeWindow({

@@ -14,6 +14,8 @@ interface FollowUpsState {
   form: FollowUpForm;
   problems: FormProblems;
   message: string | null;
+  /** The record the message is about: a message belongs to its own patient's record only. */
+  messageFor: string | null;
   /** Follow-ups of the record open in the procedure view. */
   entries: FollowUpEntry[];
   loadDue: () => Promise<void>;
@@ -63,6 +65,7 @@ export const useFollowUps = create<FollowUpsState>((set, get) => {
     form: emptyFollowUpForm(today()),
     problems: {},
     message: null,
+    messageFor: null,
     entries: [],
     loadDue: async () => {
       set({ loading: true });
@@ -73,7 +76,7 @@ export const useFollowUps = create<FollowUpsState>((set, get) => {
       set({ due, current, loading: false });
     },
     choose: (procedureId) =>
-      set({ current: procedureId, form: emptyFollowUpForm(today()), problems: {}, message: null }),
+      set({ current: procedureId, form: emptyFollowUpForm(today()), problems: {}, message: null, messageFor: null }),
     edit: (patch) => set((state) => ({ form: { ...state.form, ...patch } })),
     saveAndNext: async () => {
       const current = get().current;
@@ -86,6 +89,7 @@ export const useFollowUps = create<FollowUpsState>((set, get) => {
       set({
         current: next,
         message: `Follow-up of ${patient?.patientName ?? patient?.patientId ?? 'the patient'} saved.`,
+        messageFor: current,
       });
       await get().loadDue();
       return true;
@@ -93,9 +97,13 @@ export const useFollowUps = create<FollowUpsState>((set, get) => {
     loadEntries: async (procedureId) => set({ entries: await client.followUps.of(procedureId) }),
     recordFor: async (procedureId, correction) => {
       if (!(await send(procedureId, correction ?? {}))) return false;
-      set({ message: correction ? 'Follow-up corrected.' : 'Follow-up saved.' });
+      set({ message: correction ? 'Follow-up corrected.' : 'Follow-up saved.', messageFor: procedureId });
       await get().loadEntries(procedureId);
       return true;
     },
   };
 });
+
+/** The last follow-up message if it is about this record, else none (never another patient's). */
+export const messageAbout = (state: Pick<FollowUpsState, 'message' | 'messageFor'>, procedureId: string | null) =>
+  procedureId !== null && state.messageFor === procedureId ? state.message : null;

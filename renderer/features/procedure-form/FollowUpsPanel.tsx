@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { words } from '../../app/labels.js';
 import { FollowUpFields } from '../follow-ups/FollowUpFields.js';
-import { useFollowUps } from '../follow-ups/follow-ups-store.js';
+import { messageAbout, useFollowUps } from '../follow-ups/follow-ups-store.js';
 import { useProcedureForm } from './form-store.js';
 
 /**
@@ -11,12 +11,13 @@ import { useProcedureForm } from './form-store.js';
 export function FollowUpsPanel() {
   const record = useProcedureForm((state) => state.record);
   const entries = useFollowUps((state) => state.entries);
-  const message = useFollowUps((state) => state.message);
   const { loadEntries, recordFor } = useFollowUps.getState();
   const [open, setOpen] = useState(false);
   const [correcting, setCorrecting] = useState<string | null>(null);
   const [reason, setReason] = useState('');
   const id = record?.status === 'draft' ? null : (record?.id ?? null);
+  // Only what was said about this record: "Follow-up of Keller, Paul saved." stays out of another patient's.
+  const message = useFollowUps((state) => messageAbout(state, id));
   useEffect(() => {
     if (id) void loadEntries(id);
   }, [id, loadEntries]);

@@ -1,10 +1,11 @@
 import { useCallback, useEffect, useRef } from 'react';
 import { words } from '../../app/labels.js';
 import { AdvanceContext } from '../../components/advance.js';
+import { DeleteDraft } from './DeleteDraft.js';
 import { FollowUpsPanel } from './FollowUpsPanel.js';
 import { useProcedureForm } from './form-store.js';
 import { HistoryPanel } from './HistoryPanel.js';
-import { formKey, moveToNextNeeded, undoKey } from './keyboard.js';
+import { formKey, undoKey } from './keyboard.js';
 import { AftercarePrint, PrintActions } from './PrintSheets.js';
 import { QuickStart } from './QuickStart.js';
 import { ReportPanel } from './ReportPanel.js';
@@ -17,6 +18,7 @@ import { IndicationSection } from './sections/IndicationSection.js';
 import { PainSection } from './sections/PainSection.js';
 import { PatientSection } from './sections/PatientSection.js';
 import { TargetsSection } from './sections/TargetsSection.js';
+import { WindowEffects } from './WindowEffects.js';
 
 /** The entry form, in the order the procedure happens; once signed, a summary with its history. */
 export function ProcedureForm() {
@@ -26,16 +28,20 @@ export function ProcedureForm() {
   const locked = mode === 'readonly';
 
   const formRef = useRef<HTMLFormElement>(null);
+  // Enter on a choice moves on once the screen shows the choice (Sign enabled by the last
+  // answer, a field it opened): asked of the store, done after the render.
   const advance = useCallback((from: HTMLElement | null) => {
-    const form = formRef.current;
-    if (form) moveToNextNeeded(form, from);
+    const after = from?.closest<HTMLElement>('[data-field]')?.dataset.field;
+    useProcedureForm.getState().requestFocus({ kind: 'next-needed', after });
   }, []);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (event.key === 'Enter' && (event.ctrlKey || event.metaKey) && useProcedureForm.getState().mode === 'edit') {
+      if (event.defaultPrevented) return;
+      const { mode, sign, submitAmend } = useProcedureForm.getState();
+      if (event.key === 'Enter' && (event.ctrlKey || event.metaKey) && mode !== 'readonly') {
         event.preventDefault();
-        void useProcedureForm.getState().sign();
+        void (mode === 'amend' ? submitAmend() : sign());
       } else if (undoKey(event)) {
         event.preventDefault();
       }
@@ -52,7 +58,7 @@ export function ProcedureForm() {
         aria-label="Procedure"
         onSubmit={(event) => event.preventDefault()}
         onKeyDown={(event) => {
-          if (locked) return;
+          if (locked || event.defaultPrevented) return;
           const handled = formKey(event.nativeEvent, formRef.current);
           if (handled) event.preventDefault();
         }}
@@ -60,7 +66,7 @@ export function ProcedureForm() {
         <header className="form-header">
           <h1 id="procedure-heading" tabIndex={-1}>
             {record
-              ? `Procedure — ${words(record.status)}${record.version > 1 ? `, version ${record.version}` : ''}`
+              ? `Procedure — ${words(record.status)}${record.version > 1 ? `, version ${record.version}` : ''}${mode === 'amend' ? ', being amended' : ''}`
               : 'New procedure'}
           </h1>
           {record && record.status !== 'draft' && (
@@ -74,6 +80,8 @@ export function ProcedureForm() {
               Amend
             </button>
           )}
+          {/* Up here, away from Sign: a Tab too many after signing never reaches it, and it asks first. */}
+          {mode === 'edit' && record?.status === 'draft' && <DeleteDraft />}
         </header>
         {locked ? (
           <>
@@ -100,6 +108,7 @@ export function ProcedureForm() {
       {/* Outside the record's form: a follow-up is its own entry, with its own form. */}
       {locked && <FollowUpsPanel />}
       <HistoryPanel />
+      <WindowEffects form={formRef} />
     </>
   );
 }

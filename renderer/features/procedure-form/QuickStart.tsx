@@ -3,7 +3,6 @@ import { describePreset, presetSchema } from '../../../db/model/index.js';
 import { NO_ITEMS } from '../../app/no-items.js';
 import { useSettings } from '../settings/settings-store.js';
 import { useProcedureForm } from './form-store.js';
-import { applyPresetAndMoveOn, copyLastProcedure } from './keyboard.js';
 
 /*
  * The quick starts above the form: the department's presets (Alt+1 … Alt+9) and "same as this
@@ -16,7 +15,6 @@ export function QuickStart() {
   const patientId = useProcedureForm((state) => state.draft.patientId);
   const [saved, setSaved] = useState<string | null>(null);
   const nameOf = (code: string) => catalogue.find((drug) => drug.code === code)?.name ?? code;
-  const form = () => document.querySelector<HTMLElement>('.procedure-form');
   return (
     <nav className="quick-start" aria-label="Quick start">
       {presets.map((preset, index) => (
@@ -27,10 +25,7 @@ export function QuickStart() {
           tabIndex={-1}
           aria-keyshortcuts={`Alt+${index + 1}`}
           title={describePreset(preset, nameOf)}
-          onClick={() => {
-            const target = form();
-            if (target) applyPresetAndMoveOn(target, preset);
-          }}
+          onClick={() => useProcedureForm.getState().applyPreset(preset)}
         >
           <kbd>Alt+{index + 1}</kbd> {preset.name}
         </button>
@@ -41,10 +36,7 @@ export function QuickStart() {
         tabIndex={-1}
         aria-keyshortcuts="Alt+L"
         disabled={!patientId}
-        onClick={() => {
-          const target = form();
-          if (target) void copyLastProcedure(target);
-        }}
+        onClick={() => void useProcedureForm.getState().sameAsLastProcedure()}
       >
         <kbd>Alt+L</kbd> Same as this patient’s last procedure
       </button>

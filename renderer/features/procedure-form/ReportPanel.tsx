@@ -1,8 +1,7 @@
 import { useEffect, useState } from 'react';
-import { catalogueForRecord, clinicalContent, procedureDraftSchema, procedureReport } from '../../../db/model/index.js';
+import { catalogueForRecord, clinicalContent, procedureReport } from '../../../db/model/index.js';
 import { NO_ITEMS } from '../../app/no-items.js';
 import { useSettings } from '../settings/settings-store.js';
-import { splitForSaving } from './draft-edits.js';
 import { useProcedureForm } from './form-store.js';
 
 /**
@@ -12,14 +11,13 @@ import { useProcedureForm } from './form-store.js';
  */
 export function ReportPanel() {
   const record = useProcedureForm((state) => state.record);
-  const draft = useProcedureForm((state) => state.draft);
+  // A draft is reported from what can be saved (a value still being corrected is left out), as checked at its last edit.
+  const checked = useProcedureForm((state) => state.checked.content);
   const mode = useProcedureForm((state) => state.mode);
   const settings = useSettings((state) => state.settings);
   const catalogue = settings?.drugCatalogue ?? NO_ITEMS;
   const [copied, setCopied] = useState<string | null>(null);
-  // A draft is reported from what can be saved (a value still being corrected is left out).
-  const parsed = procedureDraftSchema.safeParse(splitForSaving(draft).saveable);
-  const content = mode === 'readonly' && record ? clinicalContent(record) : parsed.success ? parsed.data : null;
+  const content = mode === 'readonly' && record ? clinicalContent(record) : checked;
   const drugs = new Map(content ? catalogueForRecord(content, catalogue).map((drug) => [drug.code, drug]) : []);
   const operator = settings?.operators.find((entry) => entry.id === content?.operatorId)?.name ?? null;
   const text = content
@@ -42,7 +40,10 @@ export function ReportPanel() {
   });
   return (
     <section className="form-section report-panel" aria-labelledby="report-title">
-      <h2 id="report-title">Procedure report{mode === 'readonly' ? '' : ' (draft, not signed)'}</h2>
+      <h2 id="report-title">
+        Procedure report
+        {mode === 'edit' ? ' (draft, not signed)' : mode === 'amend' ? ' (amendment, not saved yet)' : ''}
+      </h2>
       <pre className="report-text" data-testid="report-text">
         {text}
       </pre>

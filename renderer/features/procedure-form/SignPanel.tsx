@@ -1,6 +1,9 @@
 import { DOSE_EXCEEDANCE_REASONS } from '../../../db/model/index.js';
 import { ChoiceGroup } from '../../components/ChoiceGroup.js';
+import { counted } from '../../components/counted.js';
 import { useProcedureForm } from './form-store.js';
+import { confirmationField } from './next-field.js';
+import { stillConfirmed, warningsToConfirm } from './store/signing-store.js';
 
 const SAVE_WORDS = {
   new: 'Not saved yet',
@@ -11,11 +14,22 @@ const SAVE_WORDS = {
   error: 'Not saved',
 } as const;
 
-/** "Not saved: 2 fields need attention" — what is not stored, said where "Saved" would be. */
+/**
+ * "Not saved: 2 fields need attention" — what is not stored, said where "Saved" would be: never
+ * "Saved" while any field holds something the logbook does not (a value held back, a date half typed).
+ */
 const saveWords = (state: keyof typeof SAVE_WORDS, problems: number) =>
-  state === 'partial' || (state === 'error' && problems > 0)
-    ? `Not saved: ${problems} field${problems === 1 ? ' needs' : 's need'} attention`
+  problems > 0 && state !== 'pending' && state !== 'saving' && state !== 'new'
+    ? `Not saved: ${counted(problems, 'field')} ${problems === 1 ? 'needs' : 'need'} attention`
     : SAVE_WORDS[state];
+
+/** "Confirm the warning above", "Give the reason above the reference level", or both, to sign. */
+function stillToAnswer(ticks: number, reason: boolean): string {
+  const confirm = ticks === 1 ? 'confirm the warning above' : `confirm the ${counted(ticks, 'warning')} above`;
+  const give = 'give the reason above the reference level';
+  const asked = ticks > 0 && reason ? `${confirm} and ${give}` : ticks > 0 ? confirm : give;
+  return `${asked.charAt(0).toUpperCase()}${asked.slice(1)} to sign.`;
+}
 
 /** The save state, every warning to confirm, and the sign action (also Ctrl+Enter). */
 export function SignPanel() {
@@ -26,6 +40,7 @@ export function SignPanel() {
     problems,
     warnings,
     confirmed,
+    confirmedEarlier,
     toggleConfirmed,
     sign,
     signing,
@@ -33,18 +48,19 @@ export function SignPanel() {
     setAmendReason,
     submitAmend,
     cancelAmend,
-    remove,
-    id,
   } = useProcedureForm();
   const doseExceedanceReason = useProcedureForm((state) => state.draft.doseExceedanceReason);
   const update = useProcedureForm((state) => state.update);
-  const toConfirm = warnings.filter((warning) => warning.level !== 'reminder' && warning.level !== 'reference');
+  // In an amendment, what the signature confirmed and still reads the same is not asked again.
+  const earlier = mode === 'amend' ? stillConfirmed(warnings, confirmedEarlier) : [];
+  const toConfirm = warningsToConfirm(warnings).filter((warning) => !earlier.includes(warning.code));
+  const confirmedBefore = warningsToConfirm(warnings).filter((warning) => earlier.includes(warning.code));
   const aboveReference = warnings.filter((warning) => warning.level === 'reference');
   const reminders = warnings.filter((warning) => warning.level === 'reminder');
   // A dose above the reference level is answered with a reason, not a tick.
-  const unconfirmed =
-    toConfirm.filter((warning) => !confirmed.includes(warning.code)).length +
-    (aboveReference.length > 0 && !doseExceedanceReason ? 1 : 0);
+  const ticksMissing = toConfirm.filter((warning) => !confirmed.includes(warning.code)).length;
+  const reasonMissing = aboveReference.length > 0 && !doseExceedanceReason;
+  const unanswered = ticksMissing > 0 || reasonMissing;
   return (
     <section aria-labelledby="section-sign" className="form-section sign-panel">
       <h2 id="section-sign">{mode === 'amend' ? 'Amend the signed record' : 'Sign'}</h2>
@@ -57,7 +73,11 @@ export function SignPanel() {
         <fieldset className="confirmations">
           <legend>Confirm before signing</legend>
           {toConfirm.map((warning) => (
-            <label key={warning.code} className={`confirm warning-${warning.level}`}>
+            <label
+              key={warning.code}
+              className={`confirm warning-${warning.level}`}
+              data-field={confirmationField(warning.code)}
+            >
               <input
                 type="checkbox"
                 checked={confirmed.includes(warning.code)}
@@ -67,6 +87,15 @@ export function SignPanel() {
             </label>
           ))}
         </fieldset>
+      )}
+      {confirmedBefore.length > 0 && (
+        <ul className="confirmed-before" aria-label="Confirmed at the signature">
+          {confirmedBefore.map((warning) => (
+            <li key={warning.code} className={`warning warning-${warning.level}`}>
+              Confirmed at the signature: {warning.message}
+            </li>
+          ))}
+        </ul>
       )}
       {aboveReference.length > 0 && (
         <div className="confirmations reference-reason">
@@ -106,41 +135,40 @@ export function SignPanel() {
           <button
             type="button"
             className="primary big"
-            disabled={signing || unconfirmed > 0}
+            disabled={signing || unanswered}
             onClick={() => void sign()}
             aria-keyshortcuts="Control+Enter"
           >
             Sign procedure <kbd>Ctrl+Enter</kbd>
           </button>
-          {unconfirmed > 0 && (
-            <span className="hint">
-              Confirm {unconfirmed === 1 ? 'the warning' : `the ${unconfirmed} warnings`} above
-              {aboveReference.length > 0 && !doseExceedanceReason
-                ? ' (and give the reason above the reference level)'
-                : ''}{' '}
-              to sign.
-            </span>
-          )}
-          {id && (
-            <button type="button" className="danger" onClick={() => void remove()}>
-              Delete draft
-            </button>
-          )}
+          {unanswered && <span className="hint">{stillToAnswer(ticksMissing, reasonMissing)}</span>}
         </div>
       )}
       {mode === 'amend' && (
         <div className="row">
           <div className="text-field wide" data-field="reason">
             <label htmlFor="field-reason">Reason for the amendment</label>
-            <input id="field-reason" value={amendReason} onChange={(event) => setAmendReason(event.target.value)} />
+            <input
+              id="field-reason"
+              value={amendReason}
+              onChange={(event) => setAmendReason(event.target.value)}
+              aria-keyshortcuts="Enter Control+Enter"
+              onKeyDown={(event) => {
+                // The reason is the amendment's last word: Enter (or Ctrl+Enter) saves it.
+                if (event.key !== 'Enter' || event.altKey || event.shiftKey) return;
+                event.preventDefault();
+                void submitAmend();
+              }}
+            />
           </div>
           <button
             type="button"
             className="primary big"
-            disabled={signing || unconfirmed > 0}
+            disabled={signing || unanswered}
             onClick={() => void submitAmend()}
+            aria-keyshortcuts="Control+Enter"
           >
-            Save amendment
+            Save amendment <kbd>Ctrl+Enter</kbd>
           </button>
           <button type="button" className="secondary" onClick={cancelAmend}>
             Cancel

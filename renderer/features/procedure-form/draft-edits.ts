@@ -3,6 +3,7 @@ import {
   type FieldProblem,
   impossibleDates,
   localDateTimeWithOffset,
+  type ProcedureDraft,
   type ProcedureInput,
   type ProcedureRecord,
   problemsFromZod,
@@ -80,14 +81,49 @@ export const drugsAtTarget = (draft: Draft, index: number): number =>
 export const toggle = <T>(list: readonly T[] | undefined, value: T): T[] =>
   list?.includes(value) ? list.filter((item) => item !== value) : [...(list ?? []), value];
 
+/** The parts of a field path such as `targets[0].needleLengthMm`: ["targets", 0, "needleLengthMm"]. */
+const pathOf = (field: string): (string | number)[] =>
+  (field.match(/[^.[\]]+/g) ?? []).map((part) => (/^\d+$/.test(part) ? Number(part) : part));
+
+/** The value at a field path, or undefined when the path leads nowhere. */
+export function valueAt(draft: Draft, field: string): unknown {
+  let node: unknown = draft;
+  for (const key of pathOf(field)) {
+    if (node === null || typeof node !== 'object') return undefined;
+    node = (node as Record<string | number, unknown>)[key];
+  }
+  return node;
+}
+
+/**
+ * The draft with `value` put at a field path: a list item goes back in at its position (it was
+ * taken out there), a property is set; the path's missing parents are made.
+ */
+export function withValueAt(draft: Draft, field: string, value: unknown): Draft {
+  const parts = pathOf(field);
+  if (parts.length === 0) return draft;
+  const copy = structuredClone(draft) as Record<string, unknown>;
+  let node: Record<string | number, unknown> = copy;
+  for (const [index, key] of parts.entries()) {
+    if (index === parts.length - 1) {
+      if (Array.isArray(node) && typeof key === 'number') node.splice(Math.min(key, node.length), 0, value);
+      else node[key] = value;
+    } else {
+      const next = node[key];
+      if (next === null || typeof next !== 'object') node[key] = typeof parts[index + 1] === 'number' ? [] : {};
+      node = node[key] as Record<string | number, unknown>;
+    }
+  }
+  return copy as Draft;
+}
+
 /** Removes the value at a field path such as `targets[0].needleLengthMm`. */
-function withoutField(draft: Draft, field: string): Draft {
-  const parts = field.match(/[^.[\]]+/g) ?? [];
+function withoutField<T>(draft: T, field: string): T {
+  const parts = pathOf(field);
   const copy = structuredClone(draft) as Record<string, unknown>;
   let node: unknown = copy;
-  for (const [index, part] of parts.entries()) {
+  for (const [index, key] of parts.entries()) {
     if (node === null || typeof node !== 'object') return draft;
-    const key = /^\d+$/.test(part) ? Number(part) : part;
     if (index === parts.length - 1) {
       if (Array.isArray(node) && typeof key === 'number') node.splice(key, 1);
       else delete (node as Record<string | number, unknown>)[key];
@@ -95,21 +131,44 @@ function withoutField(draft: Draft, field: string): Draft {
       node = (node as Record<string | number, unknown>)[key];
     }
   }
-  return copy as Draft;
+  return copy as T;
+}
+
+/** Highest indices and deepest paths first, so removing a list item does not shift the others' indices: numerically ("targets[10]" after "targets[2]"), not as text. */
+const deepestFirst = (fields: readonly string[]) =>
+  [...fields].sort((a, b) => b.localeCompare(a, 'en', { numeric: true }));
+
+/** The draft as the form last checked it. */
+export interface DraftCheck {
+  /** What can be saved now: the draft without the values that break a rule. */
+  saveable: Draft;
+  /** The values held back, each with the rule it breaks (shown at its field). */
+  problems: FieldProblem[];
+  /** The saveable part as the model reads it (defaults filled), for the rules and the report. */
+  content: ProcedureDraft | null;
+}
+
+/**
+ * Splits what the user typed into what can be saved now and what must be corrected first, so
+ * one bad field never stops the rest from being saved. The draft is parsed once; only when a
+ * value is held back is the rest parsed again (the model's reading of it, without that value).
+ */
+export function checkDraft(draft: Draft, now = new Date()): DraftCheck {
+  const parsed = procedureDraftSchema.safeParse(draft);
+  // Each value may be fine on its own and still impossible with another: said at once, not saved.
+  const dates = impossibleDates(draft, now);
+  if (parsed.success && dates.length === 0) return { saveable: draft, problems: [], content: parsed.data };
+  const problems = [...(parsed.success ? [] : problemsFromZod(parsed.error)), ...dates];
+  const held = deepestFirst(problems.map((problem) => problem.field));
+  const saveable = held.reduce(withoutField, draft);
+  if (parsed.success) return { saveable, problems, content: held.reduce(withoutField, parsed.data) };
+  const rest = procedureDraftSchema.safeParse(saveable);
+  return { saveable, problems, content: rest.success ? rest.data : null };
 }
 
 /** What the form can save now (invalid values left out) and the problems to show at their fields. */
 export function splitForSaving(draft: Draft, now = new Date()): { saveable: Draft; problems: FieldProblem[] } {
-  const parsed = procedureDraftSchema.safeParse(draft);
-  // Each value may be fine on its own and still impossible with another: said at once, not saved.
-  const dates = impossibleDates(draft, now);
-  if (parsed.success && dates.length === 0) return { saveable: draft, problems: [] };
-  const problems = [...(parsed.success ? [] : problemsFromZod(parsed.error)), ...dates];
-  let saveable = draft;
-  // Highest indices and deepest paths first, so removing a list item does not shift the
-  // others' indices: numerically ("targets[10]" after "targets[2]"), not as text.
-  for (const { field } of [...problems].sort((a, b) => b.field.localeCompare(a.field, 'en', { numeric: true })))
-    saveable = withoutField(saveable, field);
+  const { saveable, problems } = checkDraft(draft, now);
   return { saveable, problems };
 }
 

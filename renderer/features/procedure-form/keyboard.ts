@@ -1,7 +1,6 @@
-import type { Preset } from '../../../db/model/index.js';
 import { useSettings } from '../settings/settings-store.js';
 import { useProcedureForm } from './form-store.js';
-import { emptyRequiredFields, focusTargetOf, nextEmptyRequiredElement } from './next-field.js';
+import { enterFrom, enterPath, focusTargetOf, nextEmptyRequiredElement } from './next-field.js';
 
 /*
  * The form's keys, for one hand at the console: Enter in a field moves on to the next field
@@ -10,10 +9,11 @@ import { emptyRequiredFields, focusTargetOf, nextEmptyRequiredElement } from './
  * Alt+L copies the plan of this patient's last procedure, Ctrl+Z undoes the last removal.
  */
 
-/** Focuses the next field signing still needs after `from`; when none is left, the Sign button. */
+/** Focuses the next field on the Enter path after `from`; when none is left, the Sign (or Save amendment) button. */
 export function moveToNextNeeded(form: HTMLElement, from: Element | null): void {
-  const empty = emptyRequiredFields(useProcedureForm.getState().draft);
-  const next = nextEmptyRequiredElement(form, from, empty) ?? nextEmptyRequiredElement(form, null, empty);
+  // Forward along the whole path; when nothing is left ahead, back to what signing still needs.
+  const { needed, ahead } = enterPath(useProcedureForm.getState());
+  const next = nextEmptyRequiredElement(form, from, ahead) ?? nextEmptyRequiredElement(form, null, needed);
   (next ?? form.querySelector<HTMLElement>('.sign-panel button.primary'))?.focus();
 }
 
@@ -34,7 +34,15 @@ export function formKey(event: KeyboardEvent, form: HTMLElement | null): boolean
   if (event.key === 'Enter' && plain) {
     const typed = target instanceof HTMLInputElement && TYPED_INPUTS.has(target.type);
     if (typed || target instanceof HTMLSelectElement) {
-      moveToNextNeeded(form, target);
+      moveToNextNeeded(form, enterFrom(form, target));
+      return true;
+    }
+    if (target instanceof HTMLInputElement && target.type === 'checkbox') {
+      // Enter on a tick box ticks it (never unticks) and moves on — once the screen shows what
+      // the tick opened (the caudal injection's spread, a confirmation's effect on Sign).
+      if (!target.checked) target.click();
+      const after = target.closest('[data-field]')?.getAttribute('data-field') ?? undefined;
+      useProcedureForm.getState().requestFocus({ kind: 'next-needed', after });
       return true;
     }
     return false;
@@ -49,7 +57,7 @@ export function formKey(event: KeyboardEvent, form: HTMLElement | null): boolean
     return true;
   }
   if (event.key === 'l' || event.key === 'L') {
-    void copyLastProcedure(form);
+    void useProcedureForm.getState().sameAsLastProcedure();
     return true;
   }
   // Alt+digit by the key's position, so it works whatever the keyboard layout types there.
@@ -57,23 +65,10 @@ export function formKey(event: KeyboardEvent, form: HTMLElement | null): boolean
   if (digit) {
     const preset = useSettings.getState().settings?.presets[Number(digit) - 1];
     if (!preset) return false;
-    applyPresetAndMoveOn(form, preset);
+    useProcedureForm.getState().applyPreset(preset);
     return true;
   }
   return false;
-}
-
-/** A preset's plan into the form, then the first field still needed (once the form shows its targets). */
-export function applyPresetAndMoveOn(form: HTMLElement, preset: Preset): void {
-  useProcedureForm.getState().applyPreset(preset);
-  requestAnimationFrame(() => moveToNextNeeded(form, null));
-}
-
-/** The plan of this patient's last signed procedure, then the first field still needed. */
-export async function copyLastProcedure(form: HTMLElement): Promise<void> {
-  if (await useProcedureForm.getState().sameAsLastProcedure()) {
-    requestAnimationFrame(() => moveToNextNeeded(form, null));
-  }
 }
 
 /**

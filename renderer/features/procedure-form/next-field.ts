@@ -1,9 +1,14 @@
+import type { ClinicalWarning } from '../../../db/model/index.js';
 import type { Draft } from './draft-edits.js';
+import type { FormState } from './store/form-state.js';
+import { stillConfirmed, warningsToConfirm } from './store/signing-store.js';
 
 /*
  * Moving through the form without Tab: Enter on a choice or a field, or Alt+J, goes to the next
- * field that signing still needs, in the order the form shows them. What is needed is decided
- * here, purely, from the draft; where it is on screen is the DOM's order of `data-field`s.
+ * field on the Enter path — what signing still needs, the CT dose once CT guidance is chosen,
+ * the confirmations and the reason a warning asks for — in the order the form shows them.
+ * What is on the path is decided here, purely, from the form's state; where it is on screen is
+ * the DOM's order of `data-field`s.
  */
 
 /** The fields (their `data-field` names) a signature still needs, in no particular order. */
@@ -32,6 +37,51 @@ export function emptyRequiredFields(draft: Draft): Set<string> {
   need('complications', (draft.complications ?? []).length > 0);
   return empty;
 }
+
+/** The `data-field` of a warning's confirmation box in the sign panel. */
+export const confirmationField = (code: string) => `confirm:${code}`;
+
+/** CT guidance (alone or with fluoroscopy): the scanner shows a DLP and a CTDIvol to type. */
+const ctGuided = (modality: Draft['modality']) => modality != null && modality !== 'fluoroscopy';
+
+/** The CT dose as the scanner's dose screen shows it, typed one after the other. */
+export const CT_DOSE_FIELDS = ['dlpMGyCm', 'ctdiVolMGy'] as const;
+
+/**
+ * Where Enter moves on from: the field itself, except an empty CT dose field — no dose at
+ * hand yet — which moves past the whole CT dose (it comes from one screen, later).
+ */
+export function enterFrom(form: ParentNode, target: HTMLElement): Element {
+  const field = target.closest('[data-field]')?.getAttribute('data-field');
+  const empty = target instanceof HTMLInputElement && target.value.trim() === '';
+  if (!empty || !CT_DOSE_FIELDS.some((dose) => dose === field)) return target;
+  const last = CT_DOSE_FIELDS[CT_DOSE_FIELDS.length - 1];
+  return form.querySelector(`[data-field="${last}"]`) ?? target;
+}
+
+/**
+ * The fields the Enter path still stops at. `needed`: what signing needs — the record's
+ * required fields, each warning still to confirm and the reason above the reference level (so
+ * Enter leads there and then to Sign). `ahead`: those and the CT dose, read off the scanner once
+ * CT guidance is chosen; Enter on an empty one moves on, and the path does not come back to it.
+ */
+export function enterPath(
+  state: Pick<FormState, 'draft' | 'warnings' | 'confirmed' | 'confirmedEarlier' | 'mode' | 'amendReason'>,
+): { needed: Set<string>; ahead: Set<string> } {
+  const { draft } = state;
+  const needed = emptyRequiredFields(draft);
+  const earlier = state.mode === 'amend' ? stillConfirmed(state.warnings, state.confirmedEarlier) : [];
+  for (const warning of warningsToConfirm(state.warnings))
+    if (!state.confirmed.includes(warning.code) && !earlier.includes(warning.code))
+      needed.add(confirmationField(warning.code));
+  if (state.warnings.some(isAboveReference) && !draft.doseExceedanceReason) needed.add('doseExceedanceReason');
+  if (state.mode === 'amend' && state.amendReason.trim().length < 3) needed.add('reason');
+  const ahead = new Set(needed);
+  if (ctGuided(draft.modality)) for (const dose of CT_DOSE_FIELDS) if (draft[dose] == null) ahead.add(dose);
+  return { needed, ahead };
+}
+
+const isAboveReference = (warning: ClinicalWarning) => warning.level === 'reference';
 
 const FOCUSABLE =
   'button[tabindex="0"]:not([disabled]), button:not([tabindex]):not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled])';

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { describePreset } from '../../../db/model/index.js';
+import { counted } from '../../components/counted.js';
 import { useSettings } from './settings-store.js';
 
 /** The department's presets (Alt+1 … Alt+9 at the console), and its most used plans to add as one. */
@@ -52,7 +53,7 @@ export function PresetsPanel() {
             const taken = presets.some((preset) => preset.name === suggestion.preset.name);
             return (
               <li key={suggestion.description}>
-                {suggestion.description} ({suggestion.procedures} procedures){' '}
+                {suggestion.description} ({counted(suggestion.procedures, 'procedure')}){' '}
                 <button
                   type="button"
                   className="secondary"

@@ -2,8 +2,11 @@ import { useState } from 'react';
 import { SEXES } from '../../../../db/model/index.js';
 import { NO_ITEMS } from '../../../app/no-items.js';
 import { ChoiceGroup } from '../../../components/ChoiceGroup.js';
+import { DateField } from '../../../components/DateField.js';
+import { DateTimeField } from '../../../components/DateTimeField.js';
 import { FieldMessages, useFieldAria } from '../../../components/FieldMessages.js';
 import { TextField } from '../../../components/TextField.js';
+import { TimeField } from '../../../components/TimeField.js';
 import { useSettings } from '../../settings/settings-store.js';
 import { useProcedureForm } from '../form-store.js';
 import { fromLocalInput, toLocalInput } from '../performed-at.js';
@@ -11,6 +14,13 @@ import { fromLocalInput, toLocalInput } from '../performed-at.js';
 export function PatientSection({ locked }: { locked: boolean }) {
   const draft = useProcedureForm((state) => state.draft);
   const update = useProcedureForm((state) => state.update);
+  const fieldText = useProcedureForm((state) => state.fieldText);
+  const setFieldText = useProcedureForm((state) => state.setFieldText);
+  // A date or time typed but not complete is held back by the form (and said), never stored half.
+  const typing = (field: string) => ({
+    pending: fieldText[field],
+    onPending: (pending: { text: string; message: string } | null) => setFieldText(field, pending),
+  });
   const operators = useSettings((state) => state.settings?.operators ?? NO_ITEMS);
   const operatorAria = useFieldAria('operatorId');
   const set = (patch: Partial<typeof draft>) => update((current) => ({ ...current, ...patch }));
@@ -36,12 +46,12 @@ export function PatientSection({ locked }: { locked: boolean }) {
           onChange={(v) => set({ patientName: text(v) })}
           disabled={locked}
         />
-        <TextField
+        <DateField
           label="Birth date"
           field="birthDate"
-          type="date"
           value={draft.birthDate}
-          onChange={(v) => set({ birthDate: text(v) })}
+          onChange={(birthDate) => set({ birthDate })}
+          {...typing('birthDate')}
           disabled={locked}
         />
         <TextField
@@ -64,30 +74,30 @@ export function PatientSection({ locked }: { locked: boolean }) {
       <div className="row">
         {/* Performed defaults to now, start and end are optional: out of the Tab order (their
             sub-fields cost 9 Tabs) until "Change times" or a click brings the cursor there. */}
-        <TextField
+        <DateTimeField
           label="Performed"
           field="performedAt"
-          type="datetime-local"
-          value={toLocalInput(draft.performedAt)}
-          onChange={(v) => set({ performedAt: fromLocalInput(v) })}
+          value={toLocalInput(draft.performedAt) || undefined}
+          onChange={(local) => set({ performedAt: local ? fromLocalInput(local) : undefined })}
+          {...typing('performedAt')}
           disabled={locked}
           tabIndex={timesWanted ? undefined : -1}
         />
-        <TextField
+        <TimeField
           label="Start"
           field="startedAt"
-          type="time"
           value={draft.startedAt}
-          onChange={(v) => set({ startedAt: text(v) })}
+          onChange={(startedAt) => set({ startedAt })}
+          {...typing('startedAt')}
           disabled={locked}
           tabIndex={timesWanted ? undefined : -1}
         />
-        <TextField
+        <TimeField
           label="End"
           field="endedAt"
-          type="time"
           value={draft.endedAt}
-          onChange={(v) => set({ endedAt: text(v) })}
+          onChange={(endedAt) => set({ endedAt })}
+          {...typing('endedAt')}
           disabled={locked}
           tabIndex={timesWanted ? undefined : -1}
         />

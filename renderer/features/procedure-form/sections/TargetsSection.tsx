@@ -70,7 +70,11 @@ export function TargetsSection({ locked }: { locked: boolean }) {
                       ? `${target.root ?? 'This root'} ${target.side === 'left' ? 'right' : 'left'} is already a target`
                       : undefined
                   }
-                  onClick={() => update((draft) => ({ ...draft, targets: withOtherSide(draft.targets ?? [], index) }))}
+                  onClick={() => {
+                    update((draft) => ({ ...draft, targets: withOtherSide(draft.targets ?? [], index) }));
+                    // The button is disabled now (the other side is there): the focus goes on to what the targets still need.
+                    useProcedureForm.getState().requestFocus({ kind: 'next-needed', after: `targets[${index}].side` });
+                  }}
                 >
                   Bilateral: add {target.side === 'left' ? 'right' : target.side === 'right' ? 'left' : 'other'} side
                 </button>
@@ -263,8 +267,9 @@ export function TargetsSection({ locked }: { locked: boolean }) {
           </button>
         </div>
       )}
-      <div className="caudal" data-field="caudalEpidural">
-        <label className="switch">
+      {/* The tick box is its own field on the Enter path: the caudal spread after it is another. */}
+      <div className="caudal">
+        <label className="switch" data-field="caudalEpidural">
           <input
             type="checkbox"
             checked={caudal}

@@ -1,0 +1,40 @@
+import type { ProcedureInput } from '../model/index.js';
+
+/*
+ * Drafts for tests, pure (the model only): the renderer's store tests use them too, and they
+ * are type-checked on the window's side, which may read no Node-side file.
+ */
+
+/** A standard single-level L5 case that passes every signing rule and raises no warning. */
+export function completeDraft(operatorId: string, overrides: Partial<ProcedureInput> = {}): ProcedureInput {
+  return {
+    patientId: 'P1234567',
+    patientName: 'Muster, Erika',
+    birthDate: '1961-04-02',
+    sex: 'female',
+    accessionNumber: 'ACC77001',
+    performedAt: '2026-03-14T09:30:00+01:00',
+    startedAt: '09:30',
+    endedAt: '09:45',
+    operatorId,
+    indications: ['disc_herniation'],
+    symptomSide: 'left',
+    consent: 'obtained',
+    anticoagulation: 'none',
+    targets: [{ root: 'L5', side: 'left', foramen: 'L5/S1', approach: 'transforaminal', spread: ['perineural'] }],
+    modality: 'ct',
+    dlpMGyCm: 150,
+    contrastAgent: 'iopamidol_300',
+    contrastVolumeMl: 1,
+    drugs: [
+      { drug: 'dexamethasone', doseMg: 8, site: 0 },
+      { drug: 'lidocaine', concentrationMgPerMl: 10, volumeMl: 2, site: 0 },
+    ],
+    painPre: 7,
+    painPost: 2,
+    painPostMinutes: 10,
+    complications: [{ type: 'none' }],
+    disposition: 'home_not_driving',
+    ...overrides,
+  };
+}

@@ -1,0 +1,78 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { dateInWords, dateOrder, dateTimeInWords, formatDate, readDate, readDateTime, readTime } from './date-entry.js';
+
+/*
+ * Dates typed in the department's order whatever the operating system's: the Swiss 12031958 is
+ * 12 March 1958 (a mm/dd/yyyy native control stored 1958-12-03), and what is not a date yet
+ * says what it still needs instead of becoming one.
+ */
+
+describe('the order of a date', () => {
+  it('follows the locale: day first in Switzerland and Germany, month first in the US', () => {
+    expect(dateOrder('de-CH')).toEqual({ parts: ['day', 'month', 'year'], separator: '.', pattern: 'dd.mm.yyyy' });
+    expect(dateOrder('de-DE').pattern).toBe('dd.mm.yyyy');
+    expect(dateOrder('en-US').parts).toEqual(['month', 'day', 'year']);
+  });
+});
+
+describe('a typed date', () => {
+  it('reads eight digits in the department’s order', () => {
+    expect(readDate('12031958', 'de-CH')).toEqual({ kind: 'value', value: '1958-03-12' });
+    expect(readDate('12031958', 'de-DE')).toEqual({ kind: 'value', value: '1958-03-12' });
+    // Only where the department's own order is month first.
+    expect(readDate('12031958', 'en-US')).toEqual({ kind: 'value', value: '1958-12-03' });
+  });
+
+  it('reads separators, short days and months, and year-first dates', () => {
+    for (const typed of ['12.03.1958', '12.3.1958', '12/3/1958', ' 12-03-1958 ', '1958-03-12'])
+      expect(readDate(typed, 'de-CH')).toEqual({ kind: 'value', value: '1958-03-12' });
+  });
+
+  it('says what a date still needs, and never guesses a century', () => {
+    expect(readDate('', 'de-CH')).toEqual({ kind: 'empty' });
+    expect(readDate('120319', 'de-CH')).toEqual({ kind: 'not-yet', message: 'is not complete: type dd.mm.yyyy' });
+    expect(readDate('12.03.58', 'de-CH')).toMatchObject({ message: expect.stringMatching(/four digits/) });
+    expect(readDate('31.02.1958', 'de-CH')).toEqual({
+      kind: 'not-yet',
+      message: 'has no day 31: February 1958 has 28 days',
+    });
+    expect(readDate('12.13.1958', 'de-CH')).toMatchObject({ message: expect.stringMatching(/no month 13/) });
+    expect(readDate('12.03.1958x', 'de-CH').kind).toBe('not-yet');
+  });
+
+  it('reads back every date it writes', () => {
+    fc.assert(
+      fc.property(
+        fc.date({ min: new Date('1900-01-01'), max: new Date('2099-12-31'), noInvalidDate: true }),
+        (date) => {
+          const iso = date.toISOString().slice(0, 10);
+          for (const locale of ['de-CH', 'de-DE', 'en-US', 'fr-CH'])
+            expect(readDate(formatDate(iso, locale), locale)).toEqual({ kind: 'value', value: iso });
+        },
+      ),
+    );
+  });
+
+  it('is said back in words', () => {
+    expect(dateInWords('1958-03-12')).toBe('12 March 1958');
+  });
+});
+
+describe('a typed time and a typed date and time', () => {
+  it('reads 24-hour times, and says what is missing', () => {
+    for (const typed of ['09:30', '9:30', '0930', '9.30'])
+      expect(readTime(typed)).toEqual({ kind: 'value', value: '09:30' });
+    expect(readTime('09:')).toMatchObject({ kind: 'not-yet', message: 'is not complete: type hh:mm' });
+    expect(readTime('25:00')).toMatchObject({ kind: 'not-yet' });
+  });
+
+  it('reads twelve digits or the date and the time apart, and never a half-typed one', () => {
+    for (const typed of ['14.03.2026 09:30', '140320260930', '14.3.2026 9:30', '2026-03-14T09:30'])
+      expect(readDateTime(typed, 'de-CH')).toEqual({ kind: 'value', value: '2026-03-14T09:30' });
+    expect(readDateTime('14.03.2026', 'de-CH')).toMatchObject({ message: 'needs the time: type dd.mm.yyyy hh:mm' });
+    expect(readDateTime('14.03.2026 09', 'de-CH').kind).toBe('not-yet');
+    expect(readDateTime('14.03.26101', 'de-CH').kind).toBe('not-yet');
+    expect(dateTimeInWords('2026-03-14T09:30')).toMatch(/^Saturday,? 14 March 2026, 09:30$/);
+  });
+});

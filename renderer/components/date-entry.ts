@@ -1,0 +1,174 @@
+/*
+ * Dates and times as typed at the console, read in the department's order — never in the
+ * operating system's (a Chromium whose native control is mm/dd/yyyy stored the Swiss
+ * 12031958 as 1958-12-03). The order of day, month and year comes from the locale
+ * (Intl.DateTimeFormat), so dd.mm.yyyy in Switzerland and Germany, and a later language
+ * layer passes its own locale. Dates are said back in words so a slip shows at once; the
+ * words' language is the interface's (English until it is translated), also from Intl.
+ */
+
+/** The department's locale for entry until its settings say otherwise. */
+export const DEFAULT_ENTRY_LOCALE = 'de-CH';
+/** The language dates are said back in: the interface's (English for now). */
+export const DEFAULT_WORDS_LOCALE = 'en-GB';
+
+type DatePart = 'day' | 'month' | 'year';
+
+export interface DateOrder {
+  /** Day, month and year in the order the locale writes them. */
+  parts: DatePart[];
+  /** What the locale writes between them ("." in de-CH). */
+  separator: string;
+  /** "dd.mm.yyyy": what to type, shown as the field's hint. */
+  pattern: string;
+}
+
+const PATTERN_PART: Record<DatePart, string> = { day: 'dd', month: 'mm', year: 'yyyy' };
+
+/** How the locale writes a date with digits: its order and its separator. */
+export function dateOrder(locale: string = DEFAULT_ENTRY_LOCALE): DateOrder {
+  const written = new Intl.DateTimeFormat(locale, { day: '2-digit', month: '2-digit', year: 'numeric' }).formatToParts(
+    new Date(Date.UTC(2000, 10, 22, 12)),
+  );
+  const parts = written
+    .map((part) => part.type)
+    .filter((type): type is DatePart => type === 'day' || type === 'month' || type === 'year');
+  const separator = written.find((part) => part.type === 'literal')?.value.trim() || '.';
+  return { parts, separator, pattern: parts.map((part) => PATTERN_PART[part]).join(separator) };
+}
+
+/** What a field's text is: nothing, a value, or text that is not one yet and what it needs. */
+export type Read<T> = { kind: 'empty' } | { kind: 'value'; value: T } | { kind: 'not-yet'; message: string };
+
+const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+const daysIn = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();
+
+/** A date from its day, month and year, or why it is none ("February 1958 has 28 days"). */
+function checkedDate(day: number, month: number, year: number, wordsLocale: string): Read<string> {
+  if (month < 1 || month > 12) return { kind: 'not-yet', message: `has no month ${month}: a month is 1 to 12` };
+  if (year < 1000) return { kind: 'not-yet', message: 'needs the year with four digits' };
+  const days = daysIn(year, month);
+  if (day < 1 || day > days) {
+    const monthName = new Intl.DateTimeFormat(wordsLocale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+      Date.UTC(year, month - 1, 1),
+    );
+    return { kind: 'not-yet', message: `has no day ${day}: ${monthName} has ${days} days` };
+  }
+  return { kind: 'value', value: `${year}-${pad(month)}-${pad(day)}` };
+}
+
+/**
+ * A typed date: "12.03.1958", "12.3.1958", "12031958" (eight digits, in the locale's order),
+ * or "1958-03-12" (year first is never ambiguous); as "YYYY-MM-DD".
+ */
+export function readDate(
+  text: string,
+  locale: string = DEFAULT_ENTRY_LOCALE,
+  wordsLocale: string = DEFAULT_WORDS_LOCALE,
+): Read<string> {
+  const typed = text.trim();
+  if (typed === '') return { kind: 'empty' };
+  const { parts, pattern } = dateOrder(locale);
+  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(typed);
+  if (iso) return checkedDate(Number(iso[3]), Number(iso[2]), Number(iso[1]), wordsLocale);
+  let pieces: string[];
+  if (/^\d+$/.test(typed)) {
+    if (typed.length < 8) return { kind: 'not-yet', message: `is not complete: type ${pattern}` };
+    if (typed.length > 8) return { kind: 'not-yet', message: `has too many digits: type ${pattern}` };
+    // Eight digits: two for the day, two for the month, four for the year, in the locale's order.
+    let at = 0;
+    pieces = parts.map((part) => {
+      const width = part === 'year' ? 4 : 2;
+      const piece = typed.slice(at, at + width);
+      at += width;
+      return piece;
+    });
+  } else {
+    pieces = typed.split(/[\s./-]+/).filter(Boolean);
+    if (pieces.some((piece) => !/^\d+$/.test(piece)))
+      return { kind: 'not-yet', message: `is not a date: type ${pattern}` };
+    if (pieces.length < 3) return { kind: 'not-yet', message: `is not complete: type ${pattern}` };
+    if (pieces.length > 3) return { kind: 'not-yet', message: `is not a date: type ${pattern}` };
+  }
+  const at = (part: DatePart) => pieces[parts.indexOf(part)] ?? '';
+  if (at('year').length !== 4) return { kind: 'not-yet', message: `needs the year with four digits: type ${pattern}` };
+  return checkedDate(Number(at('day')), Number(at('month')), Number(at('year')), wordsLocale);
+}
+
+/** A typed time of day, 24 hours: "09:30", "9:30", "0930", "9.30"; as "HH:MM". */
+export function readTime(text: string): Read<string> {
+  const typed = text.trim();
+  if (typed === '') return { kind: 'empty' };
+  const match = /^(\d{1,2})[:.h](\d{2})$/.exec(typed) ?? /^(\d{2})(\d{2})$/.exec(typed);
+  if (!match) {
+    return /^\d{1,3}$|^\d{1,2}[:.h]\d?$/.test(typed)
+      ? { kind: 'not-yet', message: 'is not complete: type hh:mm' }
+      : { kind: 'not-yet', message: 'is not a time: type hh:mm (24 hours)' };
+  }
+  const hours = Number(match[1]);
+  const minutes = Number(match[2]);
+  if (hours > 23 || minutes > 59) return { kind: 'not-yet', message: 'is not a time of day: 00:00 to 23:59' };
+  return { kind: 'value', value: `${pad(hours)}:${pad(minutes)}` };
+}
+
+/**
+ * A typed date and time: "14.03.2026 09:30", twelve digits "140320260930", or
+ * "2026-03-14T09:30"; as local "YYYY-MM-DDTHH:MM".
+ */
+export function readDateTime(
+  text: string,
+  locale: string = DEFAULT_ENTRY_LOCALE,
+  wordsLocale: string = DEFAULT_WORDS_LOCALE,
+): Read<string> {
+  const typed = text.trim();
+  if (typed === '') return { kind: 'empty' };
+  const { pattern } = dateOrder(locale);
+  const whole = `type ${pattern} hh:mm`;
+  // Twelve digits (eight for the date, four for the time), or the date and the time apart.
+  const digits = /^(\d{8})(\d{1,4})?$/.exec(typed);
+  const apart = /^([^\sT]+)(?:[T\s]+(.*))?$/.exec(typed);
+  const datePart = digits?.[1] ?? apart?.[1] ?? typed;
+  const timePart = (digits ? digits[2] : apart?.[2])?.trim() ?? '';
+  const date = readDate(datePart, locale, wordsLocale);
+  if (date.kind === 'not-yet') return { kind: 'not-yet', message: date.message.replace(/type \S+$/, whole) };
+  if (date.kind === 'empty' || timePart === '') return { kind: 'not-yet', message: `needs the time: ${whole}` };
+  const time = readTime(timePart);
+  if (time.kind !== 'value') return { kind: 'not-yet', message: `needs the time as hh:mm: ${whole}` };
+  return { kind: 'value', value: `${date.value}T${time.value}` };
+}
+
+/** "1958-03-12" as the locale writes it with digits: "12.03.1958". */
+export function formatDate(iso: string, locale: string = DEFAULT_ENTRY_LOCALE): string {
+  const [year, month, day] = iso.split('-');
+  const { parts, separator } = dateOrder(locale);
+  const value: Record<DatePart, string> = { day: day ?? '', month: month ?? '', year: year ?? '' };
+  return parts.map((part) => value[part]).join(separator);
+}
+
+/** "2026-03-14T09:30" as "14.03.2026 09:30". */
+export const formatDateTime = (local: string, locale: string = DEFAULT_ENTRY_LOCALE): string =>
+  `${formatDate(local.slice(0, 10), locale)} ${local.slice(11, 16)}`;
+
+/** "1958-03-12" in words: "12 March 1958". */
+export function dateInWords(iso: string, wordsLocale: string = DEFAULT_WORDS_LOCALE): string {
+  const [year, month, day] = iso.split('-').map(Number) as [number, number, number];
+  return new Intl.DateTimeFormat(wordsLocale, {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(Date.UTC(year, month - 1, day));
+}
+
+/** "2026-03-14T09:30" in words: "Saturday, 14 March 2026, 09:30". */
+export function dateTimeInWords(local: string, wordsLocale: string = DEFAULT_WORDS_LOCALE): string {
+  const [year, month, day] = local.slice(0, 10).split('-').map(Number) as [number, number, number];
+  const date = new Intl.DateTimeFormat(wordsLocale, {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(Date.UTC(year, month - 1, day));
+  return `${date}, ${local.slice(11, 16)}`;
+}

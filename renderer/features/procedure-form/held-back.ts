@@ -1,0 +1,81 @@
+import type { Draft, DraftCheck } from './draft-edits.js';
+import { valueAt, withValueAt } from './draft-edits.js';
+
+/*
+ * What the form holds back from the logbook — a value that breaks a rule (a 24 000-character
+ * note, a birth date in the future) and text that is not a value yet (a date half typed) — is
+ * kept aside in the window's storage, by draft, until it is corrected, the draft is signed or
+ * deleted. A reload, a crash of the window or a restart shows it again with its message.
+ *
+ * Why the window's storage and not the logbook: the logbook stores only what keeps its rules
+ * (that is what makes it the truth), and the window's storage is where the form already
+ * remembers which draft was open; it outlives the window (Chromium keeps it in its own
+ * process and writes it to disk within seconds), so what is held back survives what the draft
+ * survives, short of a power cut in those seconds.
+ */
+
+/** Text typed into a field that is not a value yet, and what it still needs. */
+export interface FieldText {
+  text: string;
+  message: string;
+}
+
+export interface HeldBack {
+  /** Values that break a rule, by field path, as they were in the draft. */
+  values: { field: string; value: unknown }[];
+  /** Text not yet a value, by field path. */
+  texts: Record<string, FieldText>;
+}
+
+const KEY_PREFIX = 'rootlog.heldBack.';
+export type KeptStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+
+/** What is held back of a draft just checked: the values its problems name, and the text typed. */
+export function heldBackOf(draft: Draft, checked: DraftCheck, texts: Record<string, FieldText>): HeldBack {
+  const values = checked.problems.flatMap(({ field }) => {
+    const value = valueAt(draft, field);
+    // A number that is not one (NaN) has no stored form; what was typed is shown by its field.
+    const keepable = value !== undefined && !(typeof value === 'number' && !Number.isFinite(value));
+    return keepable ? [{ field, value }] : [];
+  });
+  return { values, texts };
+}
+
+export const holdsBack = (held: HeldBack): boolean => held.values.length > 0 || Object.keys(held.texts).length > 0;
+
+/** The draft as the logbook has it, with what was held back put back where it was. */
+export function withHeldBack(draft: Draft, held: HeldBack): Draft {
+  // Lowest indices first: each list item goes back in before the ones after it.
+  const ordered = [...held.values].sort((a, b) => a.field.localeCompare(b.field, 'en', { numeric: true }));
+  return ordered.reduce((current, { field, value }) => withValueAt(current, field, value), draft);
+}
+
+/** Keeps what is held back of a draft aside, or forgets it once nothing is. */
+export function keepAside(storage: KeptStorage, draftId: string, held: HeldBack): void {
+  if (holdsBack(held)) storage.setItem(KEY_PREFIX + draftId, JSON.stringify(held));
+  else storage.removeItem(KEY_PREFIX + draftId);
+}
+
+/** What was kept aside of a draft; nothing when there is none or it cannot be read. */
+export function keptAside(storage: KeptStorage, draftId: string): HeldBack {
+  const none: HeldBack = { values: [], texts: {} };
+  const kept = storage.getItem(KEY_PREFIX + draftId);
+  if (!kept) return none;
+  try {
+    const parsed = JSON.parse(kept) as Partial<HeldBack>;
+    const values = Array.isArray(parsed.values)
+      ? parsed.values.filter((entry): entry is HeldBack['values'][number] => typeof entry?.field === 'string')
+      : [];
+    const texts = Object.fromEntries(
+      Object.entries(parsed.texts ?? {}).filter(
+        ([, entry]) => typeof entry?.text === 'string' && typeof entry?.message === 'string',
+      ),
+    );
+    return { values, texts };
+  } catch {
+    return none;
+  }
+}
+
+export const forgetKeptAside = (storage: KeptStorage, draftId: string): void =>
+  storage.removeItem(KEY_PREFIX + draftId);

@@ -1,0 +1,166 @@
+import {
+  type ClinicalWarning,
+  clinicalContent,
+  warnings as clinicalWarnings,
+  type DepartmentSettings,
+  type FieldProblem,
+  type ProcedureRecord,
+} from '../../../../db/model/index.js';
+import type { AuditEntry } from '../../../../electron/shared/api-contract.js';
+import { client } from '../../../app/api-client.js';
+import { checkDraft, type Draft, type DraftCheck, emptyDraft } from '../draft-edits.js';
+import { type FieldText, forgetKeptAside, keptAside, withHeldBack } from '../held-back.js';
+import type { DraftSlice, EarlierConfirmation, FormState, Mode, SaveState, Slice } from './form-state.js';
+
+/*
+ * The draft on screen and what the form knows of it. Every edit is checked once: what can be
+ * saved, what is held back and why, and the warnings as the user types (the saved record's,
+ * which also know the day's steroid total, replace them after each save).
+ */
+
+export const OPEN_DRAFT_KEY = 'rootlog.openDraft';
+
+export const problemMap = (problems: readonly FieldProblem[] = []): Record<string, string> =>
+  Object.fromEntries(problems.map((problem) => [problem.field, problem.message]));
+
+/** Each field's problem: the rule a held-back value breaks, or what a field's text still needs. */
+export const problemsOf = (checked: DraftCheck, fieldText: Record<string, FieldText>): Record<string, string> => ({
+  ...problemMap(checked.problems),
+  ...Object.fromEntries(Object.entries(fieldText).map(([field, { message }]) => [field, message])),
+});
+
+/** The warnings the rules give for what can be saved now. */
+export const liveWarnings = (checked: DraftCheck, settings: DepartmentSettings | null): ClinicalWarning[] =>
+  settings && checked.content ? clinicalWarnings(checked.content, settings) : [];
+
+/** What the form edits: the record's clinical content; the id is kept beside it. */
+export const contentOf = (record: ProcedureRecord): Draft => {
+  const { id: _id, ...content } = clinicalContent(record);
+  return content as Draft;
+};
+
+/** The warnings the last signature or amendment confirmed, as the record reads them now. */
+export function confirmationsOf(history: readonly AuditEntry[], warnings: readonly ClinicalWarning[]) {
+  const last = [...history].reverse().find((entry) => entry.action === 'sign' || entry.action === 'amend');
+  const after = last?.changes.confirmedWarnings?.after;
+  const codes = new Set(Array.isArray(after) ? after.map(String) : []);
+  return warnings
+    .filter((warning) => codes.has(warning.code))
+    .map(({ code, message }): EarlierConfirmation => ({ code, message }));
+}
+
+/** A new, empty procedure on screen: nothing saved, nothing to show yet (of every slice). */
+export function blankForm(operatorId: string | null, now: Date) {
+  const draft = emptyDraft(operatorId, now);
+  return {
+    id: null,
+    draft,
+    checked: { saveable: draft, problems: [], content: null },
+    fieldText: {},
+    removal: null,
+    record: null,
+    mode: 'edit' as Mode,
+    saveState: 'new' as SaveState,
+    saveMessage: null,
+    problems: {},
+    warnings: [],
+    confirmed: [],
+    confirmedEarlier: [],
+    history: [],
+    versions: [],
+    amendReason: '',
+    deleteAsked: false,
+    printed: null,
+    focus: null,
+  } satisfies Partial<FormState>;
+}
+
+export const draftSlice: Slice<DraftSlice> = (deps) => (set, get) => {
+  /** The checks of a draft, once: held back, problems, warnings. */
+  const checks = (draft: Draft, fieldText: Record<string, FieldText>) => {
+    const checked = checkDraft(draft, deps.now());
+    return { checked, problems: problemsOf(checked, fieldText), warnings: liveWarnings(checked, deps.settings()) };
+  };
+
+  return {
+    ...blankForm(null, deps.now()),
+    shown: 0,
+
+    startNew: (defaults = {}) => {
+      get().cancelSave();
+      deps.storage().removeItem(OPEN_DRAFT_KEY);
+      const blank = blankForm(deps.settings()?.defaultOperatorId ?? null, deps.now());
+      const draft = { ...blank.draft, ...defaults };
+      set({ ...blank, draft, ...checks(draft, {}), shown: get().shown + 1 });
+    },
+
+    open: async (id) => {
+      get().cancelSave();
+      get().show(await client.procedures.get(id));
+    },
+
+    reopenDraft: async (id) => {
+      try {
+        const found = await client.procedures.get(id);
+        if (found.record.status !== 'draft') return false;
+        get().cancelSave();
+        get().show(found);
+        return true;
+      } catch {
+        return false;
+      }
+    },
+
+    show: (full) => {
+      const storage = deps.storage();
+      const id = full.record.id;
+      const readonly = full.record.status !== 'draft';
+      if (readonly) {
+        storage.removeItem(OPEN_DRAFT_KEY);
+        forgetKeptAside(storage, id);
+      } else storage.setItem(OPEN_DRAFT_KEY, id);
+      // A draft comes back with what was held back of it, shown again with its message.
+      const held = readonly ? { values: [], texts: {} } : keptAside(storage, id);
+      const draft = withHeldBack(contentOf(full.record), held);
+      const derived = checks(draft, held.texts);
+      set({
+        ...blankForm(null, deps.now()),
+        id,
+        record: full.record,
+        draft,
+        fieldText: held.texts,
+        ...derived,
+        mode: readonly ? 'readonly' : 'edit',
+        saveState: Object.keys(derived.problems).length > 0 ? 'partial' : 'saved',
+        // The logbook's warnings (they know the day's steroid total), unless something held back changes them.
+        warnings: held.values.length > 0 ? derived.warnings : full.warnings,
+        confirmedEarlier: readonly ? confirmationsOf(full.history, full.warnings) : [],
+        history: full.history,
+        versions: full.versions,
+        shown: get().shown + 1,
+      });
+    },
+
+    update: (edit) => {
+      const { mode, fieldText } = get();
+      if (mode === 'readonly') return;
+      const draft = edit(get().draft);
+      set({ draft, ...checks(draft, fieldText), saveState: mode === 'edit' ? 'pending' : get().saveState });
+      if (mode === 'edit') get().scheduleSave();
+    },
+
+    setFieldText: (field, text) => {
+      const { mode, checked } = get();
+      if (mode === 'readonly') return;
+      const { [field]: _previous, ...others } = get().fieldText;
+      const fieldText = text ? { ...others, [field]: text } : others;
+      // The draft is unchanged (its checks stand); what is held back changed, and is kept aside with the next save.
+      set({
+        fieldText,
+        problems: problemsOf(checked, fieldText),
+        saveState: mode === 'edit' ? 'pending' : get().saveState,
+      });
+      if (mode === 'edit') get().scheduleSave();
+    },
+  };
+};
