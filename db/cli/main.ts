@@ -14,6 +14,7 @@ import { formatDashboard, formatOutcomes } from '../stats/format.js';
 import { followUpOutcomes } from '../stats/outcomes.js';
 import { openStore, type Store } from '../store.js';
 import { printable } from './printable.js';
+import { runWorklist, WORKLIST_USAGE } from './worklist-command.js';
 
 /*
  * rootlog — the command line for IT and physicists: seed, check, backup.
@@ -53,6 +54,7 @@ Commands:
                                            exit 1 on a conflict or a refused record
   stats   --db FILE [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--json]
                                            quality-review aggregates (signed records)
+${WORKLIST_USAGE}
 
 Options:
   --help                                   show this message`;
@@ -447,6 +449,7 @@ const COMMANDS: Record<string, (args: string[], io: Io) => number | Promise<numb
   import: importCommand,
   stats: statsCommand,
   'follow-ups-due': followUpsDueCommand,
+  worklist: runWorklist,
 };
 
 export async function runCli(argv: string[], io: Io): Promise<number> {

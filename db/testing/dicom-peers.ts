@@ -84,7 +84,8 @@ export function worklistDump(item: TestWorklistItem): string {
     `(0040,0001) AE [${item.stationAe}]`,
     `(0040,0002) DA [${item.date}]`,
     `(0040,0003) TM [${item.time}]`,
-    ...line('0040,0007', 'LO', item.stepDescription),
+    // wlmscpfs serves no step without a description (or protocol code): one is always written.
+    `(0040,0007) LO [${item.stepDescription ?? 'Scheduled procedure'}]`,
     `(0040,0009) SH [SPS-${item.patientId}]`,
     '(fffe,e00d) -',
     '(fffe,e0dd) -',
