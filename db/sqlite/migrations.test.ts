@@ -68,6 +68,9 @@ function withSchema8Values(db: Database.Database): void {
 function backToVersion9(path: string): void {
   const db = new Database(path);
   db.exec(`
+    DROP TRIGGER ris_outbox_on_sign;
+    DROP TRIGGER ris_outbox_on_amend;
+    DROP TABLE ris_outbox;
     DROP TRIGGER sync_outbox_on_insert;
     DROP TRIGGER sync_outbox_on_update;
     DROP TRIGGER sync_outbox_on_follow_up;

@@ -40,6 +40,7 @@ import {
 import { tempPath } from '../../testing/fixtures.js';
 import { TERM_KINDS } from '../facts.js';
 import { openDatabase } from '../open.js';
+import { OUTBOX_STATES } from '../ris-outbox.js';
 
 /*
  * The migrations are frozen: their CHECK lists are literals. Today's vocabularies live in
@@ -114,6 +115,7 @@ const VOCABULARY_OF: Record<string, readonly (string | number)[]> = {
   'audit_log.action': AUDIT_ACTIONS,
   'audit_log.entity': AUDIT_ENTITIES,
   'dashboard_terms.kind': TERM_KINDS,
+  'ris_outbox.state': OUTBOX_STATES,
 };
 
 /** Every `column … CHECK (… column IN (…))` of every table of a freshly migrated database. */
