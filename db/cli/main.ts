@@ -14,6 +14,7 @@ import { formatDashboard, formatOutcomes } from '../stats/format.js';
 import { followUpOutcomes } from '../stats/outcomes.js';
 import { openStore, type Store } from '../store.js';
 import { printable } from './printable.js';
+import { RIS_SEND_USAGE, runRisSend } from './ris-send-command.js';
 import { runWorklist, WORKLIST_USAGE } from './worklist-command.js';
 
 /*
@@ -55,6 +56,7 @@ Commands:
   stats   --db FILE [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--json]
                                            quality-review aggregates (signed records)
 ${WORKLIST_USAGE}
+${RIS_SEND_USAGE}
 
 Options:
   --help                                   show this message`;
@@ -450,6 +452,7 @@ const COMMANDS: Record<string, (args: string[], io: Io) => number | Promise<numb
   stats: statsCommand,
   'follow-ups-due': followUpsDueCommand,
   worklist: runWorklist,
+  'ris-send': runRisSend,
 };
 
 export async function runCli(argv: string[], io: Io): Promise<number> {

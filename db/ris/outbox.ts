@@ -17,7 +17,7 @@ import { readAcknowledgement } from './acknowledgement.js';
 import { isDue, nextAttemptAt, type RisDelivery } from './delivery.js';
 import { connectToRis, type RisConnection } from './mllp-sender.js';
 import { reportInputFor } from './report-from-record.js';
-import { charactersOutside, type ReportMessageInput, reportMessage } from './report-message.js';
+import { charactersOutside, inCharset, type ReportMessageInput, reportMessage } from './report-message.js';
 
 /*
  * The RIS outbox's sender: every report that waits (queued by trigger at signing and at each
@@ -28,10 +28,16 @@ import { charactersOutside, type ReportMessageInput, reportMessage } from './rep
  * nothing and sends nothing twice that was acknowledged.
  */
 
+/** A report the RIS answered, named as the record names it. */
+interface Delivered extends OutboxKey {
+  patientId: string;
+  accessionNumber: string | null;
+}
+
 export interface RisSendReport {
-  sent: { procedureId: string; version: number; controlId: string }[];
-  refused: { procedureId: string; version: number; code: string; text: string }[];
-  unsendable: { procedureId: string; version: number; reason: string }[];
+  sent: (Delivered & { controlId: string })[];
+  refused: (Delivered & { code: string; text: string })[];
+  unsendable: (OutboxKey & { reason: string })[];
   /** Why the RIS was not reached or stopped answering in this round (null: it answered every report tried). */
   notReached: string | null;
   /** Reports still waiting after the round. */
@@ -100,7 +106,7 @@ export async function sendWaitingReports(
       const key = { procedureId: row.procedureId, version: row.version };
       let input: ReportMessageInput;
       try {
-        input = reportInputFor(store.reader, key);
+        input = inCharset(reportInputFor(store.reader, key), ris.charset);
       } catch {
         const reason = 'its signed version could not be read: run "rootlog check" and tell IT';
         recordUnsendable(write, key, { at: now().toISOString(), reason });
@@ -122,6 +128,7 @@ export async function sendWaitingReports(
         break;
       }
       const answer = readAcknowledgement(delivery.ack, controlId);
+      const named = { ...key, patientId: input.patient.id, accessionNumber: input.accessionNumber };
       const outcome = {
         at: now().toISOString(),
         controlId,
@@ -130,10 +137,10 @@ export async function sendWaitingReports(
       };
       if (answer.kind === 'accepted') {
         recordSent(write, key, { ...outcome, code: answer.code, text: answer.text });
-        report.sent.push({ ...key, controlId });
+        report.sent.push({ ...named, controlId });
       } else if (answer.kind === 'refused') {
         recordRefused(write, key, { ...outcome, code: answer.code, text: answer.text });
-        report.refused.push({ ...key, code: answer.code, text: answer.text });
+        report.refused.push({ ...named, code: answer.code, text: answer.text });
       } else {
         failed(due.slice(index), answer.reason);
         break;

@@ -6,7 +6,7 @@ import { readAcknowledgement } from './acknowledgement.js';
 import { clock, deliveryWords, isDue, nextAttemptAt, RETRY_DELAYS_SECONDS } from './delivery.js';
 import { escapeHl7, formattedText, unescapeHl7 } from './hl7-text.js';
 import { hl7DateTime } from './hl7-time.js';
-import { charactersOutside, type ReportMessageInput, reportMessage } from './report-message.js';
+import { charactersOutside, inCharset, type ReportMessageInput, reportMessage } from './report-message.js';
 
 /* The report as HL7: escaping, the ORU^R01's segments, the ACK's reading, the retry policy. */
 
@@ -139,6 +139,19 @@ describe('the ORU^R01', () => {
       ],
     ]);
     expect(obx.every((segment) => segment.split('|')[11] === 'C')).toBe(true);
+  });
+
+  it('writes the report’s own typography in plain forms for ISO-8859-1, never a name', () => {
+    const typographic = {
+      ...input,
+      patient: { ...input.patient, name: { family: 'Ševčík', given: 'Jürg' } },
+      reportText: 'Works after 1–3 days — “usually” … pain 7 → 2',
+    };
+    const latin1 = inCharset(typographic, 'ISO-8859-1');
+    expect(latin1.reportText).toBe('Works after 1-3 days - "usually" ... pain 7 -> 2');
+    expect(latin1.patient.name.family).toBe('Ševčík');
+    expect(charactersOutside('ISO-8859-1', latin1)).toEqual(['Š', 'č']);
+    expect(inCharset(typographic, 'UTF-8')).toBe(typographic);
   });
 
   it('finds the characters ISO-8859-1 cannot carry', () => {

@@ -72,6 +72,34 @@ function time(iso: string, what: string): string {
   return value;
 }
 
+/**
+ * Typography ISO-8859-1 lacks, in the plain forms a RIS reading it shows as meant: the
+ * report's own dashes ("1–3 days"), quotes, ellipsis and arrows. Only in the text RootLog
+ * writes (the report and the procedure's name), never in a name or an ID; any other
+ * character outside the set stops the report (charactersOutside), named.
+ */
+const LATIN1_TYPOGRAPHY: [RegExp, string][] = [
+  [/[\u2010-\u2015\u2212]/g, '-'],
+  [/[\u2018\u2019\u201a\u2032]/g, "'"],
+  [/[\u201c\u201d\u201e\u2033]/g, '"'],
+  [/\u2026/g, '...'],
+  [/\u2192/g, '->'],
+  [/\u2190/g, '<-'],
+  [/\u2022/g, '*'],
+  [/[\u2009\u202f]/g, ' '],
+];
+
+/** The input as the RIS's character set can carry it (see LATIN1_TYPOGRAPHY); UTF-8 carries it as it is. */
+export function inCharset(input: ReportMessageInput, charset: RisCharset): ReportMessageInput {
+  if (charset === 'UTF-8') return input;
+  const plain = (text: string) => LATIN1_TYPOGRAPHY.reduce((value, [pattern, to]) => value.replace(pattern, to), text);
+  return {
+    ...input,
+    reportText: plain(input.reportText),
+    procedure: { ...input.procedure, text: plain(input.procedure.text) },
+  };
+}
+
 /** Characters the RIS's character set cannot carry, as they appear in the text (none: []). */
 export function charactersOutside(charset: RisCharset, input: ReportMessageInput): string[] {
   const text = JSON.stringify(input);
