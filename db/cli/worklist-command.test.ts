@@ -33,6 +33,19 @@ describe('rootlog worklist', () => {
           date: '20260312',
           time: '104500',
         },
+        {
+          // UTF-8, its procedure named only inside a sequence: decoded as declared in the built command too.
+          charset: 'ISO_IR 192',
+          patientId: 'P-SEQ',
+          patientName: 'Weiß^Zoë',
+          accessionNumber: 'ACC-2',
+          studyInstanceUid: '1.2.826.0.1.3680043.10.999.2',
+          procedureCode: { value: 'PRT-L', scheme: 'L', meaning: 'Periradikuläre Therapie lumbal' },
+          stationAe: 'CT2',
+          modality: 'CT',
+          date: '20260312',
+          time: '110000',
+        },
       ],
     });
   });
@@ -52,7 +65,12 @@ describe('rootlog worklist', () => {
     const result = run('--server', url(), '--ae', 'ROOTLOG', '--date', '2026-03-12', '--json');
     expect(result.code).toBe(0);
     const answer = JSON.parse(result.out);
-    expect(answer.entries).toEqual([
+    expect(answer.entries.find((entry: { patientId: string }) => entry.patientId === 'P-SEQ')).toMatchObject({
+      patientName: { family: 'Weiß', given: 'Zoë' },
+      requestedProcedure: { code: 'PRT-L', codingScheme: 'L', text: 'Periradikuläre Therapie lumbal' },
+      problems: [],
+    });
+    expect(answer.entries.filter((entry: { patientId: string }) => entry.patientId !== 'P-SEQ')).toEqual([
       {
         patientId: 'P-4711',
         issuerOfPatientId: 'KSB',

@@ -157,12 +157,19 @@ describe("dcmtk's wlmscpfs, declaring each file's character set (-csk)", () => {
       items: [
         { ...patient('ISO_IR 192', 'LONGNAME', '080000'), patientName: `${'Ä'.repeat(70)}^Jürg` },
         { ...patient('ISO_IR 192', '', '090000'), accessionNumber: 'ACC-NOID' },
+        // Text inside a sequence decodes in the declared character set too.
+        { ...patient('ISO_IR 192', 'INSEQUENCE', '100000'), requestedProcedure: undefined },
       ],
     });
     try {
       const answer = await findWorklist(peerOf(odd), query);
-      expect(answer.entries).toHaveLength(1);
-      expect(answer.entries[0]).toMatchObject({
+      expect(answer.entries).toHaveLength(2);
+      expect(byId(answer.entries).get('INSEQUENCE')?.requestedProcedure).toEqual({
+        code: 'PRT-L',
+        codingScheme: 'L',
+        text: 'Periradikuläre Therapie lumbal',
+      });
+      expect(byId(answer.entries).get('LONGNAME')).toMatchObject({
         patientId: 'LONGNAME',
         patientName: null,
         birthDate: '1958-03-12',

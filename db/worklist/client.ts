@@ -1,6 +1,7 @@
 import type { Socket } from 'node:net';
 import dimse from 'dcmjs-dimse';
 import type { WorklistServer } from '../model/connection-settings.js';
+import { decodeSequencesInDeclaredCharset } from './dcmjs-sequence-charset.js';
 import { entryFromDataset, type RejectedEntry, type WorklistEntry } from './worklist-entry.js';
 import { UNSUPPORTED_KEYS_WARNING, WorklistError, type WorklistFailure } from './worklist-errors.js';
 import { type WorklistQuery, worklistIdentifier } from './worklist-query.js';
@@ -20,7 +21,8 @@ import { type WorklistQuery, worklistIdentifier } from './worklist-query.js';
  * - its built-in worklist request fills return keys with values that act as filters on some
  *   servers: the identifier is built here with only the keys meant (worklist-query.ts).
  * - dcmjs decodes text in the declared Specific Character Set, and in Latin-1 when none is
- *   declared (its stream's default decoder), which is what the console needs.
+ *   declared (its stream's default decoder), which is what the console needs — except inside
+ *   sequence items, which it decodes in Latin-1 always (dcmjs-sequence-charset.ts fixes that).
  */
 
 const { Client, Dataset, log, requests, constants } = dimse;
@@ -81,6 +83,7 @@ function exchange(
   isComplete: () => boolean,
 ): Promise<void> {
   log.setLevel('silent');
+  decodeSequencesInDeclaredCharset();
   const timeoutMs = peer.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const seconds = Math.round(timeoutMs / 1000);
   return new Promise((resolve, reject) => {
