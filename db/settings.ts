@@ -1,6 +1,13 @@
 import type { z } from 'zod';
 import { appendAudit, diff } from './audit.js';
 import {
+  type ConnectionSettings,
+  connectionSettingsPatchSchema,
+  connectionSettingsProblems,
+  risServerSchema,
+  worklistServerSchema,
+} from './model/connection-settings.js';
+import {
   DEFAULT_FOLLOW_UP_WINDOWS,
   DEFAULT_REPORT_TEMPLATE,
   type DepartmentSettings,
@@ -321,6 +328,45 @@ export function saveCheckedDrug(store: Store, drug: Drug, context: ServiceContex
         });
       }
       return drug;
+    })
+    .immediate();
+}
+
+/** The worklist and RIS connections (null: not set up), as declared in model/connection-settings.ts. */
+export function connectionSettings(source: ReadSource): ConnectionSettings {
+  return {
+    worklistServer: worklistServerSchema
+      .nullable()
+      .catch(null)
+      .parse(readSetting<unknown>(source, 'worklistServer') ?? null),
+    risServer: risServerSchema
+      .nullable()
+      .catch(null)
+      .parse(readSetting<unknown>(source, 'risServer') ?? null),
+  };
+}
+
+/** Sets up, changes or removes (null) either connection; audited. From then on signed reports are queued for the RIS. */
+export function updateConnectionSettings(store: Store, patch: unknown, context: ServiceContext): ConnectionSettings {
+  const parsed = connectionSettingsPatchSchema.safeParse(patch);
+  if (!parsed.success) throw RootLogError.invalid(connectionSettingsProblems(parsed.error));
+  const write = store.writer;
+  return write.db
+    .transaction(() => {
+      const before = connectionSettings(write);
+      for (const [key, value] of Object.entries(parsed.data)) if (value !== undefined) writeSetting(write, key, value);
+      const after = connectionSettings(write);
+      const changes = diff(before, after);
+      if (Object.keys(changes).length > 0)
+        appendAudit(write, {
+          at: timestamp(context),
+          actor: context.actor,
+          action: 'settings',
+          entity: 'settings',
+          entityId: 'connections',
+          changes,
+        });
+      return after;
     })
     .immediate();
 }

@@ -15,6 +15,8 @@ import { followUpOutcomes } from '../stats/outcomes.js';
 import { openStore, type Store } from '../store.js';
 import * as doseReport from './dose-report-command.js';
 import { printable } from './printable.js';
+import { RIS_SEND_USAGE, runRisSend } from './ris-send-command.js';
+import { runWorklist, WORKLIST_USAGE } from './worklist-command.js';
 
 /*
  * rootlog — the command line for IT and physicists: seed, check, backup.
@@ -55,6 +57,8 @@ Commands:
   stats   --db FILE [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--json]
                                            quality-review aggregates (signed records)
 ${doseReport.DOSE_REPORT_USAGE}
+${WORKLIST_USAGE}
+${RIS_SEND_USAGE}
 
 Options:
   --help                                   show this message`;
@@ -450,6 +454,8 @@ const COMMANDS: Record<string, (args: string[], io: Io) => number | Promise<numb
   stats: statsCommand,
   'follow-ups-due': followUpsDueCommand,
   'dose-report': doseReport.run,
+  worklist: runWorklist,
+  'ris-send': runRisSend,
 };
 
 export async function runCli(argv: string[], io: Io): Promise<number> {

@@ -70,6 +70,9 @@ function backToVersion9(path: string): void {
   db.exec(`
     DROP TABLE dose_reports;
     DROP INDEX procedures_by_accession;
+    DROP TRIGGER ris_outbox_on_sign;
+    DROP TRIGGER ris_outbox_on_amend;
+    DROP TABLE ris_outbox;
     DROP TRIGGER sync_outbox_on_insert;
     DROP TRIGGER sync_outbox_on_update;
     DROP TRIGGER sync_outbox_on_follow_up;

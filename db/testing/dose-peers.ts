@@ -1,9 +1,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort } from './postgres.js';
+import { freePort, waitForPort } from './ports.js';
 
 /*
  * Real DICOM peers for the dose report tests, on 127.0.0.1 and free ports: dcmtk's storescu,
@@ -12,26 +11,7 @@ import { freePort } from './postgres.js';
  * blocking, so that an SCP in the test's own process can answer them.
  */
 
-export { freePort };
-
-/** Resolves once something accepts TCP connections on the port; fails after `timeoutMs`. */
-export async function waitForPort(port: number, timeoutMs = 30_000, host = '127.0.0.1'): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const open = await new Promise<boolean>((resolve) => {
-      const socket = connect({ port, host });
-      socket.once('connect', () => {
-        socket.destroy();
-        resolve(true);
-      });
-      socket.once('error', () => resolve(false));
-    });
-    if (open) return;
-    if (Date.now() > deadline) throw new Error(`nothing listens on ${host}:${port} after ${timeoutMs} ms`);
-    // Polled until it answers (a start-up takes what it takes); the pause only spares the CPU.
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
+export { freePort, waitForPort };
 
 export interface ToolRun {
   code: number | null;

@@ -1,8 +1,8 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { freePort } from './ports.js';
 
 /*
  * A throw-away PostgreSQL cluster for a test file: initdb in a temporary folder, started on a
@@ -36,19 +36,6 @@ export interface TestCluster {
   /** Starts it again on the same port and files. */
   start: () => void;
   stop: () => void;
-}
-
-/** A TCP port free on 127.0.0.1 at this moment. */
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      );
-    });
-  });
 }
 
 const asRoot = process.getuid?.() === 0;

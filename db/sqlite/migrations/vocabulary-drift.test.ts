@@ -42,6 +42,7 @@ import { tempPath } from '../../testing/fixtures.js';
 import { BYTES_FORMS, LINKED_BY } from '../dose-reports.js';
 import { TERM_KINDS } from '../facts.js';
 import { openDatabase } from '../open.js';
+import { OUTBOX_STATES } from '../ris-outbox.js';
 
 /*
  * The migrations are frozen: their CHECK lists are literals. Today's vocabularies live in
@@ -119,6 +120,7 @@ const VOCABULARY_OF: Record<string, readonly (string | number)[]> = {
   'dose_reports.kind': REPORT_KINDS,
   'dose_reports.bytes_form': BYTES_FORMS,
   'dose_reports.linked_by': LINKED_BY,
+  'ris_outbox.state': OUTBOX_STATES,
 };
 
 /** Every `column … CHECK (… column IN (…))` of every table of a freshly migrated database. */

@@ -1,0 +1,149 @@
+import { parseArgs } from 'node:util';
+import { connectionSettingsProblems, type WorklistServer, worklistServerSchema } from '../model/connection-settings.js';
+import { echoWorklist, findWorklist } from '../worklist/client.js';
+import { localDate } from '../worklist/dicom-dates.js';
+import { personNameShown } from '../worklist/person-name.js';
+import type { WorklistEntry } from '../worklist/worklist-entry.js';
+import { WorklistError } from '../worklist/worklist-errors.js';
+import { type WorklistQuery, worklistQuerySchema } from '../worklist/worklist-query.js';
+import { printable } from './printable.js';
+
+/*
+ * rootlog worklist: the DICOM Modality Worklist from the command line, for IT setting up a
+ * console and for scripts. Exit 0 when the server answered, 1 when it could not be asked
+ * (the reason in words), 2 on a usage error.
+ */
+
+export const WORKLIST_USAGE = `  worklist --server dicom://CALLED_AE@HOST:PORT --ae CALLING_AE [--date YYYY-MM-DD] [--days N]
+          [--modality CT] [--station AE] [--json] [--echo]
+                                           the scheduled patients (C-FIND) for the day, or N days
+                                           more; --station: only that station's; --echo: only
+                                           test the connection (C-ECHO)`;
+
+interface Io {
+  out: (line: string) => void;
+  err: (line: string) => void;
+}
+
+class UsageError extends Error {}
+
+function connection(values: Record<string, string | boolean | undefined>): WorklistServer {
+  const server = String(values.server ?? '');
+  let url: URL;
+  try {
+    url = new URL(server);
+  } catch {
+    throw new UsageError('--server must be dicom://CALLED_AE@HOST:PORT');
+  }
+  if (url.protocol !== 'dicom:' || !url.username || !url.port || url.pathname.replace('/', '') !== '')
+    throw new UsageError('--server must be dicom://CALLED_AE@HOST:PORT');
+  const parsed = worklistServerSchema.safeParse({
+    host: url.hostname.replace(/^\[|\]$/g, ''),
+    port: Number(url.port),
+    calledAe: decodeURIComponent(url.username),
+    callingAe: values.ae,
+    ...(values.station === undefined ? {} : { stationAe: values.station }),
+    ...(values.modality === undefined ? {} : { modality: values.modality }),
+  });
+  if (!parsed.success)
+    throw new UsageError(
+      connectionSettingsProblems(parsed.error, 'worklistServer')
+        .map((problem) => problem.message)
+        .join('; '),
+    );
+  return parsed.data;
+}
+
+const shownEntry = (entry: WorklistEntry) =>
+  [
+    (entry.scheduledAt ?? '').replace('T', ' ').padEnd(16),
+    `${entry.patientId}${entry.issuerOfPatientId ? ` (${entry.issuerOfPatientId})` : ''}`,
+    entry.patientName ? personNameShown(entry.patientName) : '(no name)',
+    entry.birthDate ?? '',
+    entry.sex ?? '',
+    entry.accessionNumber ? `accession ${entry.accessionNumber}` : '',
+    entry.requestedProcedure?.text ?? '',
+  ]
+    .filter(Boolean)
+    .map((part) => printable(part))
+    .join('  ');
+
+export async function runWorklist(args: string[], io: Io): Promise<number> {
+  let values: Record<string, string | boolean | undefined>;
+  try {
+    values = parseArgs({
+      args,
+      strict: true,
+      allowPositionals: false,
+      options: {
+        server: { type: 'string' },
+        ae: { type: 'string' },
+        date: { type: 'string' },
+        days: { type: 'string' },
+        modality: { type: 'string' },
+        station: { type: 'string' },
+        json: { type: 'boolean' },
+        echo: { type: 'boolean' },
+      },
+    }).values;
+  } catch (error) {
+    return usage(io, new UsageError(error instanceof Error ? error.message : String(error)));
+  }
+
+  let peer: WorklistServer;
+  let query: WorklistQuery;
+  try {
+    for (const name of ['server', 'ae']) if (values[name] === undefined) throw new UsageError(`--${name} is required`);
+    peer = connection(values);
+    const days = values.days === undefined ? 0 : Number(values.days);
+    if (!/^\d+$/.test(String(values.days ?? '0')) || days > 31)
+      throw new UsageError('--days must be a whole number from 0 to 31');
+    const from = typeof values.date === 'string' ? values.date : localDate(new Date());
+    const to = /^\d{4}-\d{2}-\d{2}$/.test(from) ? localDate(new Date(`${from}T12:00:00`), days) : from;
+    const parsed = worklistQuerySchema.safeParse({ stationAe: peer.stationAe, modality: peer.modality, from, to });
+    if (!parsed.success) throw new UsageError(`--date ${parsed.error.issues[0]?.message ?? 'must be YYYY-MM-DD'}`);
+    query = parsed.data;
+  } catch (error) {
+    return usage(io, error);
+  }
+
+  const named = `${peer.calledAe}@${peer.host}:${peer.port}`;
+  try {
+    if (values.echo) {
+      const echo = await echoWorklist(peer);
+      io.out(
+        `the worklist server ${printable(named)} answered the connection test (C-ECHO) in ${echo.milliseconds} ms`,
+      );
+      return 0;
+    }
+    const answer = await findWorklist(peer, query);
+    if (values.json) {
+      io.out(JSON.stringify(answer, null, 2));
+      return 0;
+    }
+    const days = query.from === query.to ? query.from : `${query.from} to ${query.to}`;
+    const scope = [peer.modality, peer.stationAe ? `station ${peer.stationAe}` : 'every station'].join(', ');
+    io.out(`${answer.entries.length} scheduled on ${days} (${printable(scope)}) at ${printable(named)}:`);
+    for (const entry of answer.entries) {
+      io.out(`  ${shownEntry(entry)}`);
+      for (const problem of entry.problems) io.out(`      ${printable(problem.message)}`);
+    }
+    for (const rejected of answer.rejected)
+      io.out(`  refused ${printable(rejected.entry)}: ${printable(rejected.message)}`);
+    for (const warning of answer.warnings) io.out(`note: ${warning}`);
+    return 0;
+  } catch (error) {
+    if (error instanceof WorklistError) {
+      io.err(`rootlog worklist: ${error.message}`);
+      return 1;
+    }
+    throw error;
+  }
+}
+
+function usage(io: Io, error: unknown): number {
+  if (!(error instanceof UsageError)) throw error;
+  io.err(`rootlog worklist: ${error.message}`);
+  io.err(`Usage:\n${WORKLIST_USAGE}`);
+  return 2;
+}

@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import {
+  connectionSettingsPatchSchema,
+  connectionSettingsProblems,
+  RIS_SERVER_FIELDS,
+  risServerSchema,
+  textFromPeer,
+  WORKLIST_SERVER_FIELDS,
+  worklistServerSchema,
+} from './connection-settings.js';
+
+describe('the worklist and RIS connection settings', () => {
+  it("fill in the department's usual defaults", () => {
+    expect(
+      worklistServerSchema.parse({ host: 'ris.example.org', port: 104, calledAe: 'RISWL', callingAe: 'ROOTLOG1' }),
+    ).toEqual({
+      host: 'ris.example.org',
+      port: 104,
+      calledAe: 'RISWL',
+      callingAe: 'ROOTLOG1',
+      stationAe: '',
+      modality: 'CT',
+      daysAhead: 0,
+    });
+    expect(
+      risServerSchema.parse({
+        host: '10.1.2.3',
+        port: 2575,
+        sendingFacility: 'RAD',
+        receivingApplication: 'RIS',
+        receivingFacility: 'KSB',
+      }),
+    ).toMatchObject({ sendingApplication: 'ROOTLOG', charset: 'UTF-8', reportFormat: 'FT' });
+  });
+
+  it('refuse each wrong value by its label and rule', () => {
+    const parsed = connectionSettingsPatchSchema.safeParse({
+      worklistServer: {
+        host: 'ris',
+        port: 70000,
+        calledAe: 'A\\B',
+        callingAe: 'THIS_TITLE_IS_TOO_LONG',
+        daysAhead: 30,
+      },
+      risServer: {
+        host: 'ris',
+        port: 2575,
+        sendingFacility: 'RAD|X',
+        receivingApplication: 'RIS',
+        receivingFacility: 'KSB',
+        charset: 'latin9',
+      },
+    });
+    if (parsed.success) throw new Error('accepted');
+    expect(connectionSettingsProblems(parsed.error)).toEqual([
+      { field: 'worklistServer.port', message: 'Worklist port must be a port number from 1 to 65535' },
+      {
+        field: 'worklistServer.calledAe',
+        message: `Worklist server's AE title must be plain letters, digits and punctuation without "\\" (a DICOM AE title)`,
+      },
+      {
+        field: 'worklistServer.callingAe',
+        message: "This console's AE title must be at most 16 characters (a DICOM AE title)",
+      },
+      { field: 'worklistServer.daysAhead', message: 'Days ahead must be a whole number of days from 0 to 14' },
+      {
+        field: 'risServer.sendingFacility',
+        message: 'Sending facility must not contain | ^ ~ \\ & or control characters (HL7 delimiters)',
+      },
+      { field: 'risServer.charset', message: 'Character set must be ISO-8859-1 or UTF-8' },
+    ]);
+  });
+
+  it('label the fields of one connection parsed alone, and refuse unknown ones', () => {
+    const parsed = risServerSchema.safeParse({ host: '', port: 1, extra: 1 });
+    if (parsed.success) throw new Error('accepted');
+    const problems = connectionSettingsProblems(parsed.error, 'risServer');
+    expect(problems).toContainEqual({ field: 'risServer.host', message: 'RIS server is required' });
+    expect(problems).toContainEqual({
+      field: 'risServer.extra',
+      message: 'risServer.extra is not a connection setting',
+    });
+  });
+
+  it('declare a label and help text for every field', () => {
+    for (const field of [...Object.values(WORKLIST_SERVER_FIELDS), ...Object.values(RIS_SERVER_FIELDS)]) {
+      expect(field.label.length).toBeGreaterThan(2);
+      expect(field.help).toMatch(/\.$/);
+    }
+  });
+});
+
+describe("another system's words", () => {
+  it('are shown without controls, overrides or endless length', () => {
+    expect(textFromPeer('Unknown\u001b[2J order\r\n\u202eX')).toBe('Unknown [2J order X');
+    expect(textFromPeer('x'.repeat(400), 10)).toBe(`${'x'.repeat(9)}…`);
+  });
+});

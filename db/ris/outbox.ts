@@ -1,0 +1,185 @@
+import { createHash } from 'node:crypto';
+import type { RisServer } from '../model/connection-settings.js';
+import { localDateTimeWithOffset } from '../model/time.js';
+import {
+  countWaiting,
+  deliveriesOf,
+  type OutboxKey,
+  type OutboxRow,
+  recordFailure,
+  recordRefused,
+  recordSent,
+  recordUnsendable,
+  waitingReports,
+} from '../sqlite/ris-outbox.js';
+import { type ReadSource, readerOf, type Store } from '../store.js';
+import { readAcknowledgement } from './acknowledgement.js';
+import { isDue, nextAttemptAt, type RisDelivery } from './delivery.js';
+import { connectToRis, type RisConnection } from './mllp-sender.js';
+import { reportInputFor } from './report-from-record.js';
+import { charactersOutside, inCharset, type ReportMessageInput, reportMessage } from './report-message.js';
+
+/*
+ * The RIS outbox's sender: every report that waits (queued by trigger at signing and at each
+ * amendment, schema 14) goes out over one MLLP connection, oldest first, each waiting for its
+ * ACK. AA clears it; AE/AR mark it refused with the RIS's words (a person must act: resending
+ * the same message would be refused again); no answer leaves it waiting, tried again by the
+ * back-off policy (delivery.ts). Each outcome is written at once, so a crash mid-round loses
+ * nothing and sends nothing twice that was acknowledged.
+ */
+
+/** A report the RIS answered, named as the record names it. */
+interface Delivered extends OutboxKey {
+  patientId: string;
+  accessionNumber: string | null;
+}
+
+export interface RisSendReport {
+  sent: (Delivered & { controlId: string })[];
+  refused: (Delivered & { code: string; text: string })[];
+  unsendable: (OutboxKey & { reason: string })[];
+  /** Why the RIS was not reached or stopped answering in this round (null: it answered every report tried). */
+  notReached: string | null;
+  /** Reports still waiting after the round. */
+  waiting: number;
+}
+
+/** The message control ID (MSH-10) of a record's version: the same on every retry, so the RIS can see a repeat. */
+export const controlIdOf = (key: OutboxKey) =>
+  `RL${createHash('sha256').update(`${key.procedureId}:${key.version}`).digest('hex').slice(0, 18).toUpperCase()}`;
+
+export interface SendOptions {
+  now?: () => Date;
+  timeoutMs?: number;
+  /** Send what waits even before its next try is due (a person asked: the command line, "send now"). */
+  ignoreBackoff?: boolean;
+}
+
+export async function sendWaitingReports(
+  store: Store,
+  ris: RisServer,
+  options: SendOptions = {},
+): Promise<RisSendReport> {
+  const now = options.now ?? (() => new Date());
+  const report: RisSendReport = { sent: [], refused: [], unsendable: [], notReached: null, waiting: 0 };
+  // A correction never overtakes the report it corrects: a record whose earlier version is not
+  // yet due holds its later ones back too.
+  const held = new Set<string>();
+  const due = waitingReports(store.reader).filter((row) => {
+    if (held.has(row.procedureId)) return false;
+    if (options.ignoreBackoff || isDue(row.nextAttemptAt, now())) return true;
+    held.add(row.procedureId);
+    return false;
+  });
+  if (due.length === 0) {
+    report.waiting = countWaiting(store.reader);
+    return report;
+  }
+  const write = store.writer;
+  const failed = (rows: OutboxRow[], error: string) => {
+    const at = now();
+    write.db.transaction(() => {
+      for (const row of rows)
+        recordFailure(write, row, {
+          at: at.toISOString(),
+          error,
+          nextAttemptAt: nextAttemptAt(row.attempts + 1, at).toISOString(),
+        });
+    })();
+    report.notReached = error;
+  };
+
+  const connected = await connectToRis({
+    host: ris.host,
+    port: ris.port,
+    charset: ris.charset,
+    timeoutMs: options.timeoutMs,
+  });
+  if ('reason' in connected) {
+    failed(due, connected.reason);
+    report.waiting = countWaiting(store.reader);
+    return report;
+  }
+  const connection: RisConnection = connected.connection;
+  try {
+    for (const [index, row] of due.entries()) {
+      const key = { procedureId: row.procedureId, version: row.version };
+      let input: ReportMessageInput;
+      try {
+        input = inCharset(reportInputFor(store.reader, key), ris.charset);
+      } catch {
+        const reason = 'its signed version could not be read: run "rootlog check" and tell IT';
+        recordUnsendable(write, key, { at: now().toISOString(), reason });
+        report.unsendable.push({ ...key, reason });
+        continue;
+      }
+      const outside = charactersOutside(ris.charset, input);
+      if (outside.length > 0) {
+        const reason = `it contains ${outside.map((char) => `"${char}"`).join(', ')}, which the RIS's character set ${ris.charset} cannot carry: set the RIS connection to UTF-8 if the RIS reads it, or amend the text`;
+        recordUnsendable(write, key, { at: now().toISOString(), reason });
+        report.unsendable.push({ ...key, reason });
+        continue;
+      }
+      const controlId = controlIdOf(key);
+      const message = reportMessage(input, { ris, controlId, createdAt: localDateTimeWithOffset(now()) });
+      const delivery = await connection.send(message);
+      if (delivery.kind === 'no_answer') {
+        failed(due.slice(index), delivery.reason);
+        break;
+      }
+      const answer = readAcknowledgement(delivery.ack, controlId);
+      const named = { ...key, patientId: input.patient.id, accessionNumber: input.accessionNumber };
+      const outcome = {
+        at: now().toISOString(),
+        controlId,
+        message: message.toString(),
+        acknowledgement: delivery.ack.toString(),
+      };
+      if (answer.kind === 'accepted') {
+        recordSent(write, key, { ...outcome, code: answer.code, text: answer.text });
+        report.sent.push({ ...named, controlId });
+      } else if (answer.kind === 'refused') {
+        recordRefused(write, key, { ...outcome, code: answer.code, text: answer.text });
+        report.refused.push({ ...named, code: answer.code, text: answer.text });
+      } else {
+        failed(due.slice(index), answer.reason);
+        break;
+      }
+    }
+  } finally {
+    await connection.close();
+  }
+  report.waiting = countWaiting(store.reader);
+  return report;
+}
+
+function deliveryOf(row: OutboxRow): RisDelivery {
+  if (row.state === 'sent')
+    return { state: 'sent', version: row.version, sentAt: row.doneAt ?? '', answer: row.answerText ?? '' };
+  if (row.state === 'refused')
+    return {
+      state: 'refused',
+      version: row.version,
+      at: row.doneAt ?? '',
+      code: row.answerCode ?? '',
+      text: row.answerText ?? '',
+    };
+  if (row.state === 'unsendable')
+    return { state: 'unsendable', version: row.version, at: row.doneAt ?? '', reason: row.lastError ?? '' };
+  return {
+    state: 'waiting',
+    version: row.version,
+    queuedAt: row.queuedAt,
+    attempts: row.attempts,
+    failingSince: row.failingSince,
+    lastError: row.lastError,
+    nextAttemptAt: row.nextAttemptAt,
+  };
+}
+
+/** Where each version of a record is on its way to the RIS (none: no RIS was set up when it was signed). */
+/** How many reports wait for the RIS (the command line says so before sending). */
+export const reportsWaiting = (store: Store): number => countWaiting(store.reader);
+
+export const risDeliveries = (source: ReadSource, procedureId: string): RisDelivery[] =>
+  deliveriesOf(readerOf(source), procedureId).map(deliveryOf);

@@ -1,0 +1,50 @@
+import { type ProcedureDraft, procedureReport, reportValues } from '../model/index.js';
+import { catalogueForRecord } from '../model/signed-drugs.js';
+import { drugCatalogue, getSettings } from '../settings.js';
+import type { ReadConnection } from '../sqlite/connection.js';
+import { type OutboxKey, signedVersion } from '../sqlite/ris-outbox.js';
+import { personNameFromShown } from '../worklist/person-name.js';
+import type { ReportMessageInput } from './report-message.js';
+
+/*
+ * A queued report's message input, built when it is sent from the record's signed version
+ * exactly as signed (procedure_versions), never from the live row: the RIS gets what was
+ * signed. The report text is the department's template filled in, as the record's report
+ * panel shows it. The signer is the version's signer (the operator's name when the signer is
+ * one of the department's operators).
+ *
+ * Fields the field declaration adds later (issuer of patient ID, requested procedure and its
+ * code) are not in the record yet: the issuer goes empty and the procedure is named in words.
+ */
+
+export function reportInputFor(read: ReadConnection, key: OutboxKey): ReportMessageInput {
+  const version = signedVersion(read, key.procedureId, key.version);
+  if (!version) throw new Error(`procedure ${key.procedureId} has no signed version ${key.version}`);
+  const record = JSON.parse(version.content) as ProcedureDraft;
+  const settings = getSettings(read);
+  const catalogue = catalogueForRecord(record, drugCatalogue(read));
+  const operatorName = (id: string | null | undefined) =>
+    settings.operators.find((operator) => operator.id === id)?.name ?? null;
+  const context = {
+    operatorName: operatorName(record.operatorId),
+    drug: (code: string) => catalogue.find((drug) => drug.code === code),
+  };
+  if (!record.patientId || !record.performedAt)
+    throw new Error(`signed version ${key.version} lacks a patient ID or time`);
+  return {
+    patient: {
+      id: record.patientId,
+      issuer: null,
+      name: personNameFromShown(record.patientName ?? ''),
+      birthDate: record.birthDate ?? null,
+      sex: record.sex ?? null,
+    },
+    accessionNumber: record.accessionNumber ?? null,
+    procedure: { code: null, codingScheme: null, text: reportValues(record, context).procedure },
+    reportText: procedureReport(record, context, settings.reportTemplate),
+    status: key.version === 1 ? 'final' : 'corrected',
+    signer: { id: version.signedBy, name: personNameFromShown(operatorName(version.signedBy) ?? version.signedBy) },
+    observedAt: record.performedAt,
+    signedAt: version.signedAt,
+  };
+}
