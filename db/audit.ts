@@ -1,24 +1,7 @@
-import type { WriteConnection } from './sqlite/connection.js';
-import { auditHash, GENESIS } from './sqlite/hash-chain.js';
+import { type AuditEntity, type AuditEntry, auditRows, type Changes } from './sqlite/audit-rows.js';
 import { type ReadSource, readerOf } from './store.js';
 
-export type AuditAction = 'create' | 'update' | 'sign' | 'amend' | 'delete' | 'settings' | 'import' | 'follow_up';
-export type AuditEntity = 'procedure' | 'operator' | 'drug' | 'settings' | 'import';
-
-/** What changed, field by field: `{ "targets[0].side": { before: "left", after: "right" } }`. */
-export type Changes = Record<string, { before: unknown; after: unknown }>;
-
-export interface AuditEntry {
-  seq: number;
-  at: string;
-  actor: string;
-  action: AuditAction;
-  entity: AuditEntity;
-  entityId: string;
-  version: number | null;
-  changes: Changes;
-  reason: string | null;
-}
+export type { AuditAction, AuditEntity, AuditEntry, Changes } from './sqlite/audit-rows.js';
 
 /** Flattens nested content to leaf paths (`drugs[1].doseMg`) so two versions compare field by field. */
 export function flatten(value: unknown, prefix = '', into: Record<string, unknown> = {}): Record<string, unknown> {
@@ -47,58 +30,9 @@ export function diff(before: unknown, after: unknown): Changes {
   return changes;
 }
 
-export interface AuditRow {
-  at: string;
-  actor: string;
-  action: AuditAction;
-  entity: AuditEntity;
-  entityId: string;
-  version?: number | null;
-  changes: Changes;
-  reason?: string | null;
-}
-
-/**
- * Appends one audit row, the next link of the hash chain (db/sqlite/hash-chain.ts); call it inside the
- * transaction of the write it describes. Its seq is the last one plus one, given explicitly,
- * so that the chain's order has no gaps and a removed row shows as one.
- */
-export function appendAudit(write: WriteConnection, row: AuditRow): void {
-  const last = write.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as
-    | { seq: number; hash: string | null }
-    | undefined;
-  const link = {
-    seq: (last?.seq ?? 0) + 1,
-    at: row.at,
-    actor: row.actor,
-    action: row.action,
-    entity: row.entity,
-    entityId: row.entityId,
-    version: row.version ?? null,
-    changes: JSON.stringify(row.changes),
-    reason: row.reason ?? null,
-  };
-  write
-    .prepare(
-      `INSERT INTO audit_log (seq, at, actor, action, entity, entity_id, version, changes, reason, hash)
-       VALUES (@seq, @at, @actor, @action, @entity, @entityId, @version, @changes, @reason, @hash)`,
-    )
-    .run({ ...link, hash: auditHash(last?.hash ?? GENESIS, link) });
-}
+export type { AuditRow } from './sqlite/audit-rows.js';
+export { appendAudit } from './sqlite/audit-rows.js';
 
 export function auditHistory(source: ReadSource, entity: AuditEntity, entityId: string): AuditEntry[] {
-  const rows = readerOf(source)
-    .prepare('SELECT * FROM audit_log WHERE entity = ? AND entity_id = ? ORDER BY seq')
-    .all(entity, entityId) as Record<string, unknown>[];
-  return rows.map((row) => ({
-    seq: row.seq as number,
-    at: row.at as string,
-    actor: row.actor as string,
-    action: row.action as AuditAction,
-    entity: row.entity as AuditEntity,
-    entityId: row.entity_id as string,
-    version: (row.version as number | null) ?? null,
-    changes: JSON.parse(row.changes as string) as Changes,
-    reason: (row.reason as string | null) ?? null,
-  }));
+  return auditRows(readerOf(source).db, entity, entityId);
 }

@@ -1,5 +1,12 @@
 import { type AuditEntry, auditHistory } from '../audit.js';
-import { ageInYears, type ProcedureDraft, type RecordLife } from '../model/index.js';
+import {
+  ageInYears,
+  clinicalValuesOnly,
+  isPrivate,
+  PROCEDURE_FIELDS,
+  type ProcedureDraft,
+  type RecordLife,
+} from '../model/index.js';
 import { clinicalContent } from '../procedures.js';
 import type { ReadConnection } from '../sqlite/connection.js';
 import { FOLLOW_UP_COLUMNS } from '../sqlite/follow-up-rows.js';
@@ -176,42 +183,38 @@ function checkDates(record: ExportedRecord): void {
  * and no clock times; no names, free text, lot numbers, staff names, versions or history.
  */
 export function pseudonymise(record: ExportedRecord, key: string, precision: DatePrecision): PseudonymisedRecord {
-  const {
-    id: _id,
-    patientName: _n,
-    birthDate,
-    notes: _notes,
-    noDrugReason: _r,
-    assistant: _a,
-    startedAt: _s,
-    endedAt: _e,
-    performedAt,
-    patientId,
-    accessionNumber,
-    ...content
-  } = record.content;
+  const content: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(clinicalValuesOnly(record.content))) {
+    const field = PROCEDURE_FIELDS.find((candidate) => candidate.key === name);
+    // A date and time is given as its day (or month): performedAt → performedOn.
+    if (field?.type === 'datetime') content[name.replace(/At$/, 'On')] = coarseDate(value as string | null, precision);
+    else content[name] = value;
+  }
+  for (const field of PROCEDURE_FIELDS) {
+    const instead = field.pseudonymised;
+    // The record's own pseudonym names the record, beside its content.
+    if (!instead || instead.as === 'record' || field.role !== 'content') continue;
+    const value = (record.content as Record<string, unknown>)[field.key] as string | null | undefined;
+    content[instead.key] =
+      instead.as === 'age'
+        ? value && record.content.performedAt
+          ? ageInYears(value, record.content.performedAt)
+          : null
+        : pseudonym(key, instead.as, value);
+  }
+  // The draft's own follow-up list (schema 1): its notes are free text.
+  content.followUps = record.content.followUps.map(({ note: _note, ...followUp }) => followUp);
+  const life: Record<string, unknown> = {};
+  for (const field of PROCEDURE_FIELDS) {
+    if (field.role !== 'life' || isPrivate(field)) continue;
+    const value = (record.life as Record<string, unknown>)[field.key];
+    if (field.type === 'datetime') life[field.key.replace(/At$/, 'On')] = coarseDate(value as string | null, precision);
+    else life[field.key] = value;
+  }
   return {
     recordPseudonym: pseudonym(key, 'record', record.id),
-    life: {
-      status: record.life.status,
-      version: record.life.version,
-      consoleName: record.life.consoleName,
-      createdOn: coarseDate(record.life.createdAt, precision),
-      updatedOn: coarseDate(record.life.updatedAt, precision),
-      signedOn: coarseDate(record.life.signedAt, precision),
-      amendedOn: coarseDate(record.life.amendedAt, precision),
-    },
-    content: {
-      ...content,
-      patientId: undefined,
-      accessionNumber: undefined,
-      performedOn: coarseDate(performedAt, precision),
-      patientPseudonym: pseudonym(key, 'patient', patientId),
-      accessionPseudonym: pseudonym(key, 'accession', accessionNumber),
-      ageYears: birthDate && performedAt ? ageInYears(birthDate, performedAt) : null,
-      drugs: content.drugs.map(({ lot: _lot, ...drug }) => drug),
-      followUps: content.followUps.map(({ note: _note, ...followUp }) => followUp),
-    },
+    life: life as PseudonymisedRecord['life'],
+    content: content as PseudonymisedRecord['content'],
     operatorName: record.operatorName,
   };
 }

@@ -208,6 +208,7 @@ export async function exportXlsx(
         label: header,
         type: 'text' as const,
         description: '',
+        privacy: 'clinical' as const,
         read: () => null,
       })),
     };

@@ -6,7 +6,6 @@ import {
   type Drug,
   drugSchema,
   type FieldProblem,
-  localDateOf,
   operatorSchema,
   problemsFromZod,
   RootLogError,
@@ -17,8 +16,8 @@ import { clinicalContent } from '../procedures.js';
 import { drugCatalogue, listOperators, referenceLevels } from '../settings.js';
 import type { WriteConnection } from '../sqlite/connection.js';
 import { appendFollowUp, followUpRows } from '../sqlite/follow-up-rows.js';
-import { type LifeColumns, readProcedure, writeProcedure } from '../sqlite/procedure-rows.js';
-import { appendVersion } from '../sqlite/versions.js';
+import { readProcedure } from '../sqlite/procedure-rows.js';
+import { writeWholeRecord } from '../sqlite/record-life.js';
 import { newId, type ServiceContext, type Store } from '../store.js';
 import { type FileEvent, readExportFile } from './export-file.js';
 import { IMPORT_LIMITS, type ImportLimits } from './limits.js';
@@ -160,66 +159,24 @@ function addCatalogue(write: WriteConnection, header: z.output<typeof headerSche
   return grew;
 }
 
-/** Writes one sound record: its parts as a draft, then its versions, its signature and its history. */
+/** Writes one sound record whole: its parts, versions, life, follow-ups and history (sqlite/record-life.ts). */
 function addRecord(write: WriteConnection, incoming: SoundRecord, rules: RuleSettings): void {
-  const { id, content, life } = incoming;
-  const columns: LifeColumns = {
-    ...life,
-    performedAtUtc: content.performedAt ? new Date(content.performedAt).toISOString() : life.createdAt,
-    performedDate: content.performedAt ? localDateOf(content.performedAt) : life.createdAt.slice(0, 10),
-    warningCodes: warnings(content, rules)
-      .map((warning) => warning.code)
-      .join(','),
-  };
-  writeProcedure(
-    write.db,
-    id,
-    content,
-    {
-      ...columns,
-      status: 'draft',
-      version: 1,
-      signedBy: null,
-      signedAt: null,
-      amendedBy: null,
-      amendedAt: null,
-      amendReason: null,
-    },
-    false,
-  );
-  for (const version of incoming.versions) appendVersion(write, { procedureId: id, ...version });
-  if (life.status !== 'draft') {
-    write
-      .prepare(
-        `UPDATE procedures SET status = ?, version = ?, signed_by = ?, signed_at = ?, amended_by = ?, amended_at = ?, amend_reason = ?, updated_at = ?
-          WHERE id = ? AND status = 'draft'`,
-      )
-      .run(
-        life.status,
-        life.version,
-        life.signedBy,
-        life.signedAt,
-        life.amendedBy,
-        life.amendedAt,
-        life.amendReason,
-        life.updatedAt,
-        id,
-      );
-  }
-  // The episode's follow-ups, once the record is signed (the table takes no others).
-  for (const followUp of incoming.followUps) appendFollowUp(write, followUp);
-  for (const entry of incoming.history) {
-    appendAudit(write, {
+  writeWholeRecord(write, {
+    id: incoming.id,
+    content: incoming.content,
+    life: incoming.life,
+    warningCodes: warnings(incoming.content, rules).map((warning) => warning.code),
+    versions: incoming.versions,
+    followUps: incoming.followUps,
+    history: incoming.history.map((entry) => ({
       at: entry.at,
       actor: entry.actor,
       action: entry.action,
       version: entry.version,
       changes: entry.changes as Record<string, { before: unknown; after: unknown }>,
       reason: entry.reason,
-      entity: 'procedure',
-      entityId: id,
-    });
-  }
+    })),
+  });
 }
 
 /**

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { defaultForamen } from './anatomy.js';
+import { doseInMg } from './dose.js';
 import type { ProcedureInput } from './procedure.js';
 import { APPROACHES, MODALITIES, ROOTS, SIDES } from './vocabularies.js';
+import { inSentence } from './vocabulary-words.js';
 
 /*
  * Presets: a department's usual cases ("L5 right CT standard"), picked at the console with one
@@ -72,14 +74,11 @@ export function withPreset<T extends ProcedureInput>(draft: T, preset: Preset): 
 /** "L5 right + L5 left, CT, caudal: dexamethasone 8 mg, ropivacaine 4 mg" — what the preset plans. */
 export function describePreset(preset: Preset, drugName: (code: string) => string = (code) => code): string {
   const targets = preset.targets.map((target) => `${target.root} ${target.side}`).join(' + ');
-  const dose = (drug: Preset['drugs'][number]) =>
-    drug.doseMg != null
-      ? `${drug.doseMg} mg`
-      : drug.concentrationMgPerMl != null && drug.volumeMl != null
-        ? `${Math.round(drug.concentrationMgPerMl * drug.volumeMl * 100) / 100} mg`
-        : drug.volumeMl != null
-          ? `${drug.volumeMl} mL`
-          : '';
+  // mg as the record will store it (doseInMg: the one place mg is computed).
+  const dose = (drug: Preset['drugs'][number]) => {
+    const mg = doseInMg(drug);
+    return mg != null ? `${mg} mg` : drug.volumeMl != null ? `${drug.volumeMl} mL` : '';
+  };
   const drugs = preset.drugs.map((drug) => `${drugName(drug.drug)} ${dose(drug)}`.trim()).join(', ');
-  return `${targets}${preset.modality ? `, ${preset.modality.replaceAll('_', ' ')}` : ''}${preset.caudalEpidural ? ', caudal' : ''}${drugs ? `: ${drugs}` : ''}`;
+  return `${targets}${preset.modality ? `, ${inSentence(preset.modality)}` : ''}${preset.caudalEpidural ? ', caudal' : ''}${drugs ? `: ${drugs}` : ''}`;
 }

@@ -154,3 +154,39 @@ export const isUnsafeSpread = (pattern: SpreadPattern): boolean => UNSAFE_SPREAD
 /** Contrast in a vein or an artery (not intrathecal). */
 export const isIntravascularSpread = (pattern: string): boolean =>
   pattern === 'intravascular_venous' || pattern === 'intravascular_arterial';
+
+/** Every code of the clinical vocabularies (their words: vocabulary-words.ts). */
+export type VocabularyCode = (
+  | typeof SEXES
+  | typeof INDICATIONS
+  | typeof SYMPTOM_SIDES
+  | typeof CONSENT
+  | typeof ANTICOAGULATION
+  | typeof CONTRAST_ALLERGY
+  | typeof PREGNANCY_EXCLUDED
+  | typeof ANTICOAGULANT_CLASSES
+  | typeof SEDATIONS
+  | typeof DOSE_EXCEEDANCE_REASONS
+  | typeof ABNORMAL_SPREAD_ACTIONS
+  | typeof SIR_GRADES
+  | typeof YES_NO
+  | typeof POSITIONS
+  | typeof ROOTS
+  | typeof SIDES
+  | typeof FORAMINA
+  | typeof APPROACHES
+  | typeof MODALITIES
+  | typeof CONTRAST_AGENTS
+  | typeof SPREAD_PATTERNS
+  | typeof PROVOKED_PAIN
+  | typeof DRUG_CLASSES
+  | typeof DOSE_SALTS
+  | typeof FOLLOW_UP_METHODS
+  | typeof FOLLOW_UP_CONTACTS
+  | typeof GLOBAL_IMPRESSIONS
+  | typeof FURTHER_TREATMENTS
+  | typeof COMPLICATIONS
+  | typeof SEVERITIES
+  | typeof DISPOSITIONS
+  | typeof STATUSES
+)[number];

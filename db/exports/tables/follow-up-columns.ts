@@ -1,22 +1,18 @@
 import { FOLLOW_UP_METHODS } from '../../model/index.js';
-import { type Column, number, type Row, text } from './columns.js';
-import { FREE_TEXT_NOTE } from './procedure-columns.js';
+import { type Column, number, text } from './columns.js';
+import { recordReference } from './field-columns.js';
 
-export function followUpColumns(pseudonymize: boolean): Column[] {
+/** The draft's own follow-up list (schema 1). */
+export function followUpColumns(): Column[] {
   return [
-    {
-      header: 'procedure_id',
-      label: 'Record ID',
-      type: 'text',
-      description: 'Record the follow-up belongs to.',
-      read: (row) => text(row('procedure_id')),
-    },
+    recordReference('Record the follow-up belongs to.'),
     {
       header: 'day',
       label: 'Day',
       type: 'integer',
       unit: 'days',
       description: 'Days after the procedure.',
+      privacy: 'clinical',
       read: (row) => number(row('day')),
     },
     {
@@ -25,6 +21,7 @@ export function followUpColumns(pseudonymize: boolean): Column[] {
       type: 'integer',
       unit: 'NRS 0–10',
       description: 'Pain at follow-up.',
+      privacy: 'clinical',
       read: (row) => number(row('pain_nrs')),
     },
     {
@@ -33,6 +30,7 @@ export function followUpColumns(pseudonymize: boolean): Column[] {
       type: 'number',
       unit: '%',
       description: 'Relief reported at follow-up.',
+      privacy: 'clinical',
       read: (row) => number(row('relief_percent')),
     },
     {
@@ -41,18 +39,16 @@ export function followUpColumns(pseudonymize: boolean): Column[] {
       type: 'code',
       values: FOLLOW_UP_METHODS,
       description: 'phone or visit.',
+      privacy: 'clinical',
       read: (row) => text(row('method')),
     },
-    ...(pseudonymize
-      ? []
-      : [
-          {
-            header: 'note',
-            label: 'Note',
-            type: 'text' as const,
-            description: `Note${FREE_TEXT_NOTE}.`,
-            read: (row: Row) => text(row('note')),
-          },
-        ]),
+    {
+      header: 'note',
+      label: 'Note',
+      type: 'text' as const,
+      description: 'Note (free text: not in pseudonymised exports).',
+      privacy: 'free_text',
+      read: (row) => text(row('note')),
+    },
   ];
 }
