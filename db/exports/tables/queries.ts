@@ -1,4 +1,4 @@
-import { RootLogError } from '../../model/index.js';
+import { unwritable } from '../../model/index.js';
 import type { ReadConnection } from '../../sqlite/connection.js';
 import { procedureFilterSql } from '../../sqlite/procedure-filter.js';
 import type { ExportOptions } from '../options.js';
@@ -114,14 +114,7 @@ function identifiedTables(
   };
 }
 
-/** The export stops, naming the record and the value: no file is left (the writers are atomic). */
-export function unwritable(recordId: string, field: string, value: unknown, problem: string): RootLogError {
-  return new RootLogError(
-    'validation',
-    `Record ${recordId}: ${field} holds "${String(value)}", ${problem}. Nothing was written: correct or amend the record (rootlog check lists damaged files) and export again.`,
-    { field },
-  );
-}
+export { unwritable };
 
 /** Rows of a table as cells, one at a time from SQLite, each checked against its column's type. */
 export function* tableRows(
