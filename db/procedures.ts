@@ -2,6 +2,7 @@ import { type AuditEntry, auditHistory, type Changes, diff } from './audit.js';
 import {
   type ClinicalWarning,
   canonicalDraft,
+  catalogueProblem,
   clinicalContent,
   type FieldProblem,
   localDateOf,
@@ -13,8 +14,10 @@ import {
   procedureDraftSchema,
   procedureIdSchema,
   RootLogError,
+  reasonSchema,
   type SameDaySteroidMg,
   signingProblems,
+  siteProblem,
   warnings,
   withoutSignedFacts,
   withSignedFacts,
@@ -67,15 +70,13 @@ function referenceProblems(read: ReadConnection, draft: ProcedureDraft): FieldPr
   if (draft.operatorId && !read.prepare('SELECT 1 FROM operators WHERE id = ?').get(draft.operatorId)) {
     problems.push(problem('operatorId', "is not one of the department's operators"));
   }
+  const known = (code: string) => Boolean(read.prepare('SELECT 1 FROM drug_catalogue WHERE code = ?').get(code));
   draft.drugs.forEach((administration, index) => {
-    if (!read.prepare('SELECT 1 FROM drug_catalogue WHERE code = ?').get(administration.drug)) {
-      problems.push(problem(`drugs[${index}].drug`, 'is not in the drug catalogue'));
-    }
-    if (typeof administration.site === 'number' && administration.site >= draft.targets.length) {
-      problems.push(
-        problem(`drugs[${index}].site`, `refers to target ${administration.site + 1}, which does not exist`),
-      );
-    }
+    for (const found of [
+      catalogueProblem(index, administration.drug, known),
+      siteProblem(index, administration.site, draft.targets.length),
+    ])
+      if (found) problems.push(found);
   });
   return problems;
 }
@@ -262,11 +263,13 @@ export function amendProcedure(
   options: AmendOptions,
   context: ServiceContext,
 ): SavedProcedure {
-  const reason = typeof options.reason === 'string' ? options.reason.trim() : '';
-  if (reason.length < 3 || reason.length > 500) {
-    throw RootLogError.invalid([{ field: 'reason', message: 'Reason for the amendment must be 3 to 500 characters' }]);
+  const reason = reasonSchema('Reason for the amendment').safeParse(
+    typeof options.reason === 'string' ? options.reason : '',
+  );
+  if (!reason.success) {
+    throw RootLogError.invalid([{ field: 'reason', message: reason.error.issues[0]?.message ?? 'is not valid' }]);
   }
-  return amendCheckedProcedure(store, parseDraft(input), { ...options, reason }, context);
+  return amendCheckedProcedure(store, parseDraft(input), { ...options, reason: reason.data }, context);
 }
 
 /** amendProcedure for a draft and options already parsed at the boundary (the API contract). */

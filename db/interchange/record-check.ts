@@ -7,6 +7,7 @@ import {
   type FieldProblem,
   FOLLOW_UP_CONTACTS,
   FURTHER_TREATMENTS,
+  followingTextRule,
   followUpRelief,
   GLOBAL_IMPRESSIONS,
   localDateOf,
@@ -14,6 +15,7 @@ import {
   problemsFromZod,
   procedureDraftSchema,
   procedureIdSchema,
+  reasonSchema,
   type SigningContext,
   STATUSES,
   signingProblems,
@@ -45,24 +47,18 @@ const problem = (field: string, rule: string): FieldProblem => ({ field, message
 
 export type RecordVerdict = { ok: true; record: SoundRecord } | { ok: false; id: string; problems: FieldProblem[] };
 
-// Actors, names and ids are shown in lists and printed by the command line: no control
-// characters (C0, DEL, C1) and no bidirectional overrides, which can disguise what is shown.
-const PLAIN = /^[^\p{Cc}\u202a-\u202e\u2066-\u2069]*$/u;
-const PLAIN_LINES = /^(?:[^\p{Cc}\u202a-\u202e\u2066-\u2069]|[\n\r\t])*$/u;
-
+// Actors, names and ids are shown in lists and printed by the command line: the one text rule
+// of the form (db/model/text-rule.ts) holds for them too.
 export const plainText = (max: number, min = 1) =>
-  z
-    .string({ error: 'must be text' })
-    .min(min, { error: min === 1 ? 'is required' : `must be at least ${min} characters` })
-    .max(max, { error: `must be at most ${max} characters` })
-    .regex(PLAIN, { error: 'must be plain text without control characters' });
+  followingTextRule(
+    z
+      .string({ error: 'must be text' })
+      .min(min, { error: min === 1 ? 'is required' : `must be at least ${min} characters` })
+      .max(max, { error: `must be at most ${max} characters` }),
+    'line',
+  );
 
-const reasonText = z
-  .string({ error: 'must be text' })
-  .trim()
-  .min(3, { error: 'must be 3 to 500 characters' })
-  .max(500, { error: 'must be 3 to 500 characters' })
-  .regex(PLAIN_LINES, { error: 'must not contain control characters' });
+const reasonText = reasonSchema();
 
 /** RootLog did not exist before 2000; nothing is signed more than a day ahead of this clock. */
 const EARLIEST = Date.parse('2000-01-01T00:00:00Z');
@@ -133,7 +129,7 @@ const followUpSchema = z.object({
       { error: 'must be complication codes joined by ";"' },
     ),
   furtherTreatment: z.enum(FURTHER_TREATMENTS).nullable(),
-  notes: z.string().max(2000).regex(PLAIN_LINES, { error: 'must not contain control characters' }).nullable(),
+  notes: followingTextRule(z.string().max(2000), 'lines').nullable(),
   supersedes: z.string().nullable(),
   reason: reasonText.nullable(),
   recordedBy: plainText(100),

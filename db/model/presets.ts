@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defaultForamen } from './anatomy.js';
 import { doseInMg } from './dose.js';
 import type { ProcedureInput } from './procedure.js';
+import { followingTextRule } from './text-rule.js';
 import { APPROACHES, MODALITIES, ROOTS, SIDES } from './vocabularies.js';
 import { inSentence } from './vocabulary-words.js';
 
@@ -24,11 +25,14 @@ const presetDrugSchema = z
 
 export const presetSchema = z
   .object({
-    name: z
-      .string({ error: 'must be text' })
-      .trim()
-      .min(1, { error: 'is required' })
-      .max(60, { error: 'must be at most 60 characters' }),
+    name: followingTextRule(
+      z
+        .string({ error: 'must be text' })
+        .trim()
+        .min(1, { error: 'is required' })
+        .max(60, { error: 'must be at most 60 characters' }),
+      'line',
+    ),
     targets: z
       .array(z.object({ root: z.enum(ROOTS), side: z.enum(SIDES), approach: z.enum(APPROACHES).optional() }).strict())
       .min(1, { error: 'needs at least one target' })

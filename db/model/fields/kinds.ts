@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { followingTextRule } from '../text-rule.js';
 
 /*
  * The kinds of value a field holds: each gives the field its zod rule (with the message that
@@ -22,26 +23,15 @@ export interface ValueKind {
 const oneOf = <const T extends readonly [string, ...string[]]>(values: T) =>
   z.enum(values, { error: `must be one of: ${values.join(', ')}` });
 
-// Control characters (NUL above all) have no place in a clinical record and confuse
-// SQLite's length() and every spreadsheet; notes may keep line breaks and tabs.
-// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
-const SINGLE_LINE = /^[^\u0000-\u001f\u007f]*$/;
-// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
-const MULTI_LINE = /^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]*$/;
-
-/** Free text, trimmed; an empty field is a missing one (a cleared input, or only spaces). */
+/** Free text, trimmed, by the text rule (text-rule.ts); an empty field is a missing one (a cleared input, or only spaces). */
 export const textSchema = (max: number, lines: 'single' | 'multi' = 'single') =>
-  z
-    .string({ error: 'must be text' })
-    .trim()
-    .max(max, { error: `must be at most ${max} characters` })
-    .regex(lines === 'single' ? SINGLE_LINE : MULTI_LINE, {
-      error:
-        lines === 'single'
-          ? 'must be one line of text without control characters'
-          : 'must not contain control characters',
-    })
-    .transform((value) => (value === '' ? undefined : value));
+  followingTextRule(
+    z
+      .string({ error: 'must be text' })
+      .trim()
+      .max(max, { error: `must be at most ${max} characters` }),
+    lines === 'single' ? 'line' : 'lines',
+  ).transform((value) => (value === '' ? undefined : value));
 
 export const wholeNumberSchema = (min: number, max: number) =>
   z
