@@ -58,6 +58,12 @@ const pick = <T>(random: Random, weighted: readonly (readonly [T, number])[]): T
 };
 const between = (random: Random, min: number, max: number) => min + random() * (max - min);
 const wholeBetween = (random: Random, min: number, max: number) => Math.floor(between(random, min, max + 1));
+
+/** Draws what the record's own follow-up list took before schema 13, and gives nothing. */
+function retiredFollowUpDraws(random: Random): Record<string, never> {
+  if (random() < 0.2) wholeBetween(random, 0, 2);
+  return {};
+}
 const normal = (random: Random, mean: number, sd: number) =>
   mean + sd * Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
 const round = (value: number, decimals: number) => Math.round(value * 10 ** decimals) / 10 ** decimals;
@@ -354,8 +360,9 @@ export function demoProcedure(random: Random, operatorIds: readonly string[], pe
     painPre,
     painPost,
     painPostMinutes: 10,
-    followUps:
-      random() < 0.2 ? [{ day: 2, painNrs: Math.max(0, painPost - wholeBetween(random, 0, 2)), method: 'phone' }] : [],
+    // The draws of the record's own follow-up list that schemas before 13 seeded, kept so that
+    // a seed's procedures stay as they were (follow-ups are seeded as entries: seedFollowUps).
+    ...retiredFollowUpDraws(random),
     complications,
     disposition: observe ? 'observation' : random() < 0.9 ? 'home_not_driving' : 'observation',
     noDrugReason: drugs.length === 0 ? 'Aborted after intravascular spread.' : undefined,

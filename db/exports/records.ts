@@ -94,8 +94,6 @@ export function pseudonymise(record: ExportedRecord, key: string, precision: Dat
           : null
         : pseudonym(key, instead.as, value);
   }
-  // The draft's own follow-up list (schema 1): its notes are free text.
-  content.followUps = record.content.followUps.map(({ note: _note, ...followUp }) => followUp);
   const life: Record<string, unknown> = {};
   for (const field of PROCEDURE_FIELDS) {
     if (field.role !== 'life' || isPrivate(field)) continue;

@@ -22,6 +22,12 @@ import {
 } from '../model/index.js';
 import { isRealDateTime } from '../model/real-dates.js';
 import { auditHash, type FollowUpLink, followUpHash, isHash, versionHash } from '../sqlite/hash-chain.js';
+import {
+  entryOfOldFollowUp,
+  type OldFollowUp,
+  oldFollowUpChanges,
+  oldFollowUpsInNotes,
+} from '../sqlite/migrations/013-one-follow-up-model.js';
 import type { ImportLimits } from './limits.js';
 
 /*
@@ -160,20 +166,44 @@ export function recordLabel(raw: unknown, index: number): string {
   return typeof id === 'string' && procedureIdSchema.safeParse(id).success ? id : `record #${index}`;
 }
 
+/** The record's own follow-up list of a file written before schema 13 (see migration 013). */
+const oldFollowUpsSchema = z
+  .array(
+    z
+      .object({
+        day: z.number().int().min(0).max(3650),
+        painNrs: z.number().int().min(0).max(10).nullish(),
+        reliefPercent: z.number().min(-100).max(100).nullish(),
+        method: z.enum(['phone', 'visit']).nullish(),
+        note: followingTextRule(z.string().max(1000), 'lines').nullish(),
+      })
+      .strict(),
+    { error: 'must be the list of follow-ups' },
+  )
+  .max(50);
+
 function parseContent(
   value: unknown,
   id: string,
   field: string,
-): { content?: ProcedureDraft; problems: FieldProblem[] } {
+): { content?: ProcedureDraft; oldFollowUps: OldFollowUp[]; problems: FieldProblem[] } {
   if (typeof value !== 'object' || value === null || Array.isArray(value))
-    return { problems: [problem(field, 'must be the record’s content (an object)')] };
+    return { oldFollowUps: [], problems: [problem(field, 'must be the record’s content (an object)')] };
   const given = (value as { id?: unknown }).id;
   if (given !== undefined && given !== null && given !== id)
-    return { problems: [problem(`${field}.id`, 'is another record’s id')] };
-  const parsed = procedureDraftSchema.safeParse({ ...value, id });
+    return { oldFollowUps: [], problems: [problem(`${field}.id`, 'is another record’s id')] };
+  const { followUps: old = [], ...current } = value as Record<string, unknown>;
+  const olds = oldFollowUpsSchema.safeParse(old);
+  if (!olds.success)
+    return {
+      oldFollowUps: [],
+      problems: problemsFromZod(olds.error).map((found) => ({ ...found, field: `${field}.followUps.${found.field}` })),
+    };
+  const parsed = procedureDraftSchema.safeParse({ ...current, id });
   return parsed.success
-    ? { content: canonicalDraft(parsed.data), problems: [] }
+    ? { content: canonicalDraft(parsed.data), oldFollowUps: olds.data, problems: [] }
     : {
+        oldFollowUps: [],
         problems: problemsFromZod(parsed.error).map((found) => ({ ...found, field: `${field}.${found.field}` })),
       };
 }
@@ -237,7 +267,7 @@ export function checkRecord(raw: unknown, index: number, context: RecordCheckCon
         problem('versions', `must be numbered 1 to ${life.version} in order (given: ${numbers.join(', ') || 'none'})`),
       );
   }
-  const { content, problems: contentProblems } = parseContent(parsed.data.content, id, 'content');
+  const { content, oldFollowUps, problems: contentProblems } = parseContent(parsed.data.content, id, 'content');
   problems.push(...contentProblems);
   const parsedVersions = versions.map((version, at) => ({
     ...version,
@@ -288,19 +318,55 @@ export function checkRecord(raw: unknown, index: number, context: RecordCheckCon
   const rawRecord = raw as { versions: Record<string, unknown>[]; history: Record<string, unknown>[] };
   problems.push(...hashLinkProblems(id, rawRecord.versions, rawRecord.history));
   if (problems.length > 0) return rejected(problems);
+  const moved = movedFollowUps(id, record, life, oldFollowUps);
   return {
     ok: true,
     record: {
       id,
       life,
-      content: record,
+      content: moved.content,
       versions: parsedVersions.map(({ parsed: versionContent, hash: _h, previousHash: _p, ...version }) => ({
         ...version,
         content: versionContent.content as ProcedureDraft,
       })),
-      history,
-      followUps: parsed.data.followUps.map(({ hash: _h, previousHash: _p, ...link }) => link),
+      history: [...history, ...moved.history],
+      followUps: [...parsed.data.followUps.map(({ hash: _h, previousHash: _p, ...link }) => link), ...moved.followUps],
     },
+  };
+}
+
+/**
+ * A record from a file written before schema 13 brings its own follow-up list: converted as
+ * migration 013 converts a logbook's, so the record is the same here as on its console.
+ */
+function movedFollowUps(
+  id: string,
+  content: ProcedureDraft,
+  life: z.output<typeof lifeSchema>,
+  olds: readonly OldFollowUp[],
+): { content: ProcedureDraft; followUps: FollowUpLink[]; history: z.output<typeof historySchema>[] } {
+  if (olds.length === 0) return { content, followUps: [], history: [] };
+  if (life.status === 'draft' || !life.signedBy || !life.signedAt)
+    return { content: { ...content, notes: oldFollowUpsInNotes(content.notes, olds) }, followUps: [], history: [] };
+  const owner = {
+    procedureId: id,
+    performedDate: content.performedAt ? localDateOf(content.performedAt) : life.createdAt.slice(0, 10),
+    painPre: content.painPre,
+    signedBy: life.signedBy,
+    signedAt: life.signedAt,
+  };
+  const followUps = olds.map((old, ordinal) => entryOfOldFollowUp(owner, old, ordinal));
+  return {
+    content,
+    followUps,
+    history: followUps.map((link) => ({
+      at: link.recordedAt,
+      actor: link.recordedBy,
+      action: 'follow_up' as const,
+      version: null,
+      changes: oldFollowUpChanges(link),
+      reason: null,
+    })),
   };
 }
 

@@ -5,15 +5,6 @@ import { FOLLOW_UP_ENTRY_FIELDS } from './fields/follow-up-entry-fields.js';
 import { PROCEDURE_FIELDS } from './fields/procedure-fields.js';
 import { TARGET_FIELDS } from './fields/target-fields.js';
 
-/** The draft's own follow-up list (schema 1; the entries appended after signing replace it). */
-const OLD_FOLLOW_UP_LABELS: Record<string, string> = {
-  day: 'Day',
-  painNrs: 'Pain (NRS)',
-  reliefPercent: 'Relief (%)',
-  method: 'Method',
-  note: 'Note',
-};
-
 /** Names of what is not a field of a record: the options of an export, an import, a page, an amendment. */
 const OTHER_LABELS: Record<string, string> = {
   format: 'Export format',
@@ -51,7 +42,6 @@ export const FIELD_LABELS: Record<string, string> = [
   labelsOf(TARGET_FIELDS),
   labelsOf(DRUG_FIELDS),
   labelsOf(COMPLICATION_FIELDS),
-  OLD_FOLLOW_UP_LABELS,
   OTHER_LABELS,
   labelsOf(FOLLOW_UP_ENTRY_FIELDS),
 ].reduceRight<Record<string, string>>((labels, earlier) => Object.assign(labels, earlier), {});

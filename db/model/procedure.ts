@@ -2,17 +2,9 @@ import { z } from 'zod';
 import { COMPLICATION_FIELDS } from './fields/complication-fields.js';
 import { DRUG_FIELDS, drugSiteSchema, signedDrugFactsSchema } from './fields/drug-fields.js';
 import { contentShape } from './fields/fields.js';
-import { amountSchema, textSchema, wholeNumberSchema } from './fields/kinds.js';
 import { PROCEDURE_FIELDS, procedureIdSchema } from './fields/procedure-fields.js';
 import { TARGET_FIELDS } from './fields/target-fields.js';
-import {
-  COMPLICATIONS,
-  FOLLOW_UP_METHODS,
-  INDICATIONS,
-  SPREAD_PATTERNS,
-  type STATUSES,
-  severityOfSirGrade,
-} from './vocabularies.js';
+import { COMPLICATIONS, INDICATIONS, SPREAD_PATTERNS, type STATUSES, severityOfSirGrade } from './vocabularies.js';
 
 /*
  * The schema of one procedure as a draft: every field may be missing (null or absent),
@@ -29,16 +21,6 @@ export const targetSchema = z.object(contentShape(TARGET_FIELDS)).strict();
 
 export const drugAdministrationSchema = z.object(contentShape(DRUG_FIELDS)).strict();
 
-export const followUpSchema = z
-  .object({
-    day: wholeNumberSchema(0, 3650),
-    painNrs: wholeNumberSchema(0, 10).nullish(),
-    reliefPercent: amountSchema(-100, 100).nullish(),
-    method: z.enum(FOLLOW_UP_METHODS, { error: `must be one of: ${FOLLOW_UP_METHODS.join(', ')}` }).nullish(),
-    note: textSchema(1000, 'multi').nullish(),
-  })
-  .strict();
-
 export const complicationSchema = z.object(contentShape(COMPLICATION_FIELDS)).strict();
 
 export const procedureDraftSchema = z
@@ -51,10 +33,6 @@ export const procedureDraftSchema = z
       drugs: z
         .array(drugAdministrationSchema, { error: 'must be a list' })
         .max(20, { error: 'must have at most 20 entries' })
-        .default([]),
-      followUps: z
-        .array(followUpSchema, { error: 'must be a list' })
-        .max(50, { error: 'must have at most 50 entries' })
         .default([]),
       complications: z
         .array(complicationSchema, { error: 'must be a list' })
@@ -73,7 +51,6 @@ export type ProcedureInput = z.input<typeof procedureDraftSchema>;
 export type ProcedureDraft = z.output<typeof procedureDraftSchema>;
 export type Target = z.output<typeof targetSchema>;
 export type DrugAdministration = z.output<typeof drugAdministrationSchema>;
-export type FollowUp = z.output<typeof followUpSchema>;
 export type ComplicationEntry = z.output<typeof complicationSchema>;
 export type DrugSite = z.output<typeof drugSiteSchema>;
 

@@ -2,8 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { saveOperator } from '../settings.js';
 import { tempStore } from '../testing/fixtures.js';
-import { describePreset } from './presets.js';
 import { doseInMg } from './dose.js';
+import { describePreset } from './presets.js';
 import { procedureDraftSchema } from './procedure.js';
 import { textRuleProblem } from './text-rule.js';
 

@@ -64,8 +64,29 @@ function withSchema8Values(db: Database.Database): void {
   for (const statement of sql) db.exec(statement);
 }
 
+/** The follow_ups table and its triggers exactly as schema 12 had them (from a file made by migrations 1–12). */
+function schema12FollowUps(): string[] {
+  const version12 = new Database(':memory:');
+  for (const migration of MIGRATIONS.slice(0, 12)) migration.up(asWritable(version12));
+  const sql = version12
+    .prepare("SELECT sql FROM sqlite_schema WHERE tbl_name = 'follow_ups' AND sql IS NOT NULL ORDER BY type <> 'table'")
+    .pluck()
+    .all() as string[];
+  version12.close();
+  return sql;
+}
+
+/** Turns a current file back into what RootLog with schema 12 wrote: the record's own follow-up list. */
+function backToVersion12(path: string): void {
+  const db = new Database(path);
+  for (const statement of schema12FollowUps()) db.exec(statement);
+  db.pragma('user_version = 12');
+  db.close();
+}
+
 /** Turns a current file back into what RootLog with schema 9 wrote: one betamethasone, no dose salt. */
 function backToVersion9(path: string): void {
+  backToVersion12(path);
   const db = new Database(path);
   db.exec(`
     DROP TRIGGER sync_outbox_on_insert;

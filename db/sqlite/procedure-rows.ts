@@ -121,7 +121,6 @@ function makeReads(db: ReadableDb) {
     selectCaudalSpread: db.prepare('SELECT pattern FROM caudal_spread WHERE procedure_id = ?').pluck(),
     selectDrugs: db.prepare('SELECT * FROM drug_administrations WHERE procedure_id = ? ORDER BY ordinal'),
     selectComplications: db.prepare('SELECT * FROM complications WHERE procedure_id = ?'),
-    selectFollowUps: db.prepare('SELECT * FROM follow_ups WHERE procedure_id = ? ORDER BY ordinal'),
   };
 }
 
@@ -133,7 +132,6 @@ const PART_TABLES = {
   indications: ['procedure_indications'],
   caudalSpread: ['caudal_spread'],
   complications: ['complications'],
-  followUps: ['follow_ups'],
   targetsAndDrugs: ['target_spread', 'drug_administrations', 'targets'],
 } as const;
 export type PartGroup = keyof typeof PART_TABLES;
@@ -202,10 +200,6 @@ function makeWrites(db: WritableDb) {
       'procedure_id',
       ...COMPLICATION_COLUMNS.map(({ column }) => column),
     ]),
-    insertFollowUp: db.prepare(
-      `INSERT INTO follow_ups (procedure_id, ordinal, day, pain_nrs, relief_percent, method, note)
-       VALUES (@procedureId, @ordinal, @day, @painNrs, @reliefPercent, @method, @note)`,
-    ),
     dashboardFacts: dashboardFactsWriter(db),
   };
 }
@@ -307,19 +301,6 @@ export function writeProcedure(
       s.insertComplication.run(row);
     }
   }
-  if (writing.has('followUps')) {
-    draft.followUps.forEach((followUp, ordinal) => {
-      s.insertFollowUp.run({
-        procedureId: id,
-        ordinal,
-        day: followUp.day,
-        painNrs: followUp.painNrs ?? null,
-        reliefPercent: followUp.reliefPercent ?? null,
-        method: followUp.method ?? null,
-        note: followUp.note ?? null,
-      });
-    });
-  }
 }
 
 function writeTargetsAndDrugs(s: ProcedureWrites, id: string, draft: ProcedureDraft): void {
@@ -381,7 +362,6 @@ export function recordOf(id: string, draft: ProcedureDraft, life: LifeColumns): 
     id,
     targets: draft.targets.map((target) => compact({ ...target })),
     drugs: draft.drugs.map((administration) => compact({ ...administration })),
-    followUps: draft.followUps.map((followUp) => compact({ ...followUp })),
     complications: draft.complications.map((entry) => compact({ ...entry })),
     ...lifeOf(life),
   } as unknown as ProcedureRecord);
@@ -431,9 +411,6 @@ export function readProcedure(db: ReadableDb, id: string): StoredProcedure | und
                 maxDoseMg: d.signed_max_dose_mg ?? null,
               },
       }),
-    ),
-    followUps: (s.selectFollowUps.all(id) as Row[]).map((f) =>
-      compact({ day: f.day, painNrs: f.pain_nrs, reliefPercent: f.relief_percent, method: f.method, note: f.note }),
     ),
     complications: (s.selectComplications.all(id) as Row[]).map((c) => compact(fromColumns(COMPLICATION_COLUMNS, c))),
     ...lifeOf(life),

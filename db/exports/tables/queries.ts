@@ -7,7 +7,6 @@ import type { Cell, Row, RowContext, Table } from './columns.js';
 import { complicationColumns } from './complication-columns.js';
 import { drugColumns } from './drug-columns.js';
 import { recordReference } from './field-columns.js';
-import { followUpColumns } from './follow-up-columns.js';
 import { followUpEntryColumns } from './follow-up-entry-columns.js';
 import { procedureColumns } from './procedure-columns.js';
 import { pseudonymisedColumns } from './pseudonymised.js';
@@ -36,7 +35,6 @@ export function exportTables(options: ExportOptions): {
   targets: Table;
   drugs: Table;
   complications: Table;
-  followUps: Table;
   followUpEntries: Table;
 } {
   const tables = identifiedTables(options);
@@ -51,7 +49,7 @@ export function exportTables(options: ExportOptions): {
 
 function identifiedTables(
   options: ExportOptions,
-): Record<'main' | 'procedures' | 'targets' | 'drugs' | 'complications' | 'followUps' | 'followUpEntries', Table> {
+): Record<'main' | 'procedures' | 'targets' | 'drugs' | 'complications' | 'followUpEntries', Table> {
   const { where } = exportFilter(options);
   const order = 'ORDER BY p.performed_at_utc, p.id';
   const perChild = (select: string, from: string, childOrder: string) =>
@@ -98,12 +96,6 @@ function identifiedTables(
         'complications c ON c.procedure_id = p.id',
         'c.complication',
       ),
-    },
-    followUps: {
-      name: 'follow_ups',
-      description: 'One row per follow-up.',
-      columns: followUpColumns(),
-      sql: perChild('f.*', 'follow_ups f ON f.procedure_id = p.id', 'f.ordinal'),
     },
     followUpEntries: {
       name: 'follow_up_entries',

@@ -599,13 +599,6 @@ export const PROCEDURE_FIELDS = declareFields('procedure', [
     },
   },
   {
-    key: 'followUps',
-    type: 'text',
-    column: false,
-    label: 'Follow-ups',
-    summary: false,
-  },
-  {
     key: 'complications',
     type: 'codes',
     values: COMPLICATIONS,
