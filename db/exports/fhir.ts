@@ -1,5 +1,12 @@
 import { createHash } from 'node:crypto';
-import { clinicalValuesOnly, type Drug, inSentence, type ProcedureDraft } from '../model/index.js';
+import {
+  clinicalValuesOnly,
+  type Drug,
+  inSentence,
+  type ProcedureDraft,
+  TARGET_FIELDS,
+  words,
+} from '../model/index.js';
 import { catalogueForOldSignedRecords, drugCatalogue } from '../settings.js';
 import type { ReadConnection } from '../sqlite/connection.js';
 import { checkpoint, writeAtomically, writeChunk } from './atomic-file.js';
@@ -170,14 +177,27 @@ export function recordEntries(
       coding: target.root ? [{ system: SYSTEM.root, code: target.root, display: `${target.root} nerve root` }] : [],
       text: `${target.root ?? '?'} nerve root${target.side ? `, ${target.side}` : ''}${target.foramen ? ` (foramen ${target.foramen})` : ''}`,
     };
+    const extension: Record<string, unknown>[] = [];
     if (target.side) {
-      site.extension = [
-        {
-          url: LATERALITY_EXTENSION,
-          valueCodeableConcept: { coding: [{ system: SYSTEM.snomed, ...LATERALITY[target.side] }] },
-        },
-      ];
+      extension.push({
+        url: LATERALITY_EXTENSION,
+        valueCodeableConcept: { coding: [{ system: SYSTEM.snomed, ...LATERALITY[target.side] }] },
+      });
     }
+    // Target fields declared for FHIR as extensions (db/model/fields): RootLog's own code systems.
+    for (const field of TARGET_FIELDS) {
+      const code = (target as Record<string, unknown>)[field.key];
+      if (!field.fhirExtension || typeof code !== 'string') continue;
+      const name = field.key.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
+      extension.push({
+        url: `${ROOTLOG_FHIR_BASE}/StructureDefinition/${name}`,
+        valueCodeableConcept: {
+          coding: [{ system: `${ROOTLOG_FHIR_BASE}/CodeSystem/${name}`, code, display: words(code) }],
+          text: inSentence(code),
+        },
+      });
+    }
+    if (extension.length > 0) site.extension = extension;
     return site;
   });
   const procedure: Record<string, unknown> = {

@@ -120,11 +120,18 @@ export interface Field {
   summary?: false | SummaryFacet;
   /** For the dictionary and the docs: what the value means when the label is not enough. */
   note?: string;
+  /**
+   * FHIR: a part's code given as an extension of its element (a target's on its Procedure.bodySite),
+   * under RootLog's StructureDefinition and CodeSystem named after the field (fhir.ts).
+   */
+  fhirExtension?: boolean;
 }
 
 /** What a part declares of each field; the rest is derived from its key. */
 export type FieldSpec = ValueKind &
-  Partial<Pick<Field, 'role' | 'unit' | 'privacy' | 'pseudonymised' | 'plan' | 'summary' | 'note'>> & {
+  Partial<
+    Pick<Field, 'role' | 'unit' | 'privacy' | 'pseudonymised' | 'plan' | 'summary' | 'note' | 'fhirExtension'>
+  > & {
     key: string;
     label: string;
     /** The storage column; `false` when there is none (a list with its own table, a derived value). */
@@ -165,6 +172,7 @@ export function declareFields<const S extends readonly FieldSpec[]>(part: PartNa
       plan: spec.plan,
       summary: spec.summary,
       note: spec.note,
+      fhirExtension: spec.fhirExtension,
     };
     return field;
   });
