@@ -60,6 +60,8 @@ export const SIDES = ['left', 'right'] as const;
 export const FORAMINA = ['L1/L2', 'L2/L3', 'L3/L4', 'L4/L5', 'L5/S1', 'S1'] as const;
 export const APPROACHES = ['transforaminal', 'periradicular_extraforaminal', 'preganglionic', 'retrodiscal'] as const;
 export const NEEDLE_GAUGES = [20, 22, 25, 27] as const;
+/** Where the needle tip lay (schema 14): extraforaminal tips have fewer intravascular hits. */
+export const NEEDLE_TIP_POSITIONS = ['extraforaminal', 'foraminal', 'recessal'] as const;
 
 export const MODALITIES = ['ct', 'ct_fluoroscopy', 'fluoroscopy', 'ct_and_fluoroscopy'] as const;
 
@@ -175,6 +177,7 @@ export type VocabularyCode = (
   | typeof SIDES
   | typeof FORAMINA
   | typeof APPROACHES
+  | typeof NEEDLE_TIP_POSITIONS
   | typeof MODALITIES
   | typeof CONTRAST_AGENTS
   | typeof SPREAD_PATTERNS

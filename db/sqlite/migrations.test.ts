@@ -76,8 +76,16 @@ function schema12FollowUps(): string[] {
   return sql;
 }
 
+/** Turns a current file back into what RootLog with schema 13 wrote: no needle tip position. */
+function backToVersion13(path: string): void {
+  const db = new Database(path);
+  db.exec('ALTER TABLE targets DROP COLUMN needle_tip_position; PRAGMA user_version = 13;');
+  db.close();
+}
+
 /** Turns a current file back into what RootLog with schema 12 wrote: the record's own follow-up list. */
 function backToVersion12(path: string): void {
+  backToVersion13(path);
   const db = new Database(path);
   for (const statement of schema12FollowUps()) db.exec(statement);
   db.pragma('user_version = 12');

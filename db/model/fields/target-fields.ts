@@ -4,6 +4,7 @@ import {
   APPROACHES,
   FORAMINA,
   NEEDLE_GAUGES,
+  NEEDLE_TIP_POSITIONS,
   PROVOKED_PAIN,
   ROOTS,
   SIDES,
@@ -139,5 +140,18 @@ export const TARGET_FIELDS = declareFields('target', [
     label: 'Action after abnormal spread',
     export: { description: 'What was done after intravascular or intrathecal spread at this target.' },
     summary: { write: (action: string) => `then ${inSentence(action)}` },
+  },
+  {
+    // Last: a column added later goes to the end of the exported rows, where scripts that read
+    // columns by position do not see it move the others.
+    key: 'needleTipPosition',
+    ...kind.code(NEEDLE_TIP_POSITIONS),
+    label: 'Needle tip',
+    export: {
+      description: 'Where the needle tip lay at injection (extraforaminal tips have fewer intravascular hits).',
+    },
+    plan: 'copy',
+    summary: { write: (position: string) => `tip ${inSentence(position)}` },
+    fhirExtension: true,
   },
 ]);

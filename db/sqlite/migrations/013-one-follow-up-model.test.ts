@@ -73,6 +73,8 @@ function schema12Logbook(): { path: string; draftId: string } {
     .all() as string[];
   version12.close();
   const db = new Database(path);
+  // Schema 14's column first (a file of schema 12 never had it).
+  db.exec('ALTER TABLE targets DROP COLUMN needle_tip_position');
   for (const statement of followUpsSql) db.exec(statement);
   const insert = db.prepare(
     'INSERT INTO follow_ups (procedure_id, ordinal, day, pain_nrs, relief_percent, method, note) VALUES (?, ?, ?, ?, ?, ?, ?)',

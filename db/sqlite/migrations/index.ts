@@ -11,6 +11,7 @@ import { drugFormulations } from './010-drug-formulations.js';
 import { doseIndex } from './011-dose-index.js';
 import { syncOutbox } from './012-sync-outbox.js';
 import { oneFollowUpModel } from './013-one-follow-up-model.js';
+import { needleTipPosition } from './014-needle-tip-position.js';
 import type { Migration } from './migration.js';
 
 /*
@@ -32,6 +33,7 @@ export const MIGRATIONS: readonly Migration[] = [
   doseIndex,
   syncOutbox,
   oneFollowUpModel,
+  needleTipPosition,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
