@@ -71,7 +71,6 @@ describe('signed records keep the catalogue as it was at signing', () => {
       'target_spread',
       'caudal_spread',
       'complications',
-      'follow_ups',
     ];
     const parts = () =>
       Object.fromEntries(
