@@ -31,8 +31,18 @@ for (let i = 0; i < rounds; i++) {
   const [, signMs] = time(() => signProcedure(store, saved.record.id, {}, context));
   signs.push(signMs);
 }
+// The floor: one row committed durably through the same connection settings, nothing else.
+const floorDb = openStore(join(dir, 'floor.sqlite')).writer.db;
+floorDb.exec('CREATE TABLE floor (n INTEGER) STRICT');
+const insertFloor = floorDb.prepare('INSERT INTO floor (n) VALUES (?)');
+const commitOne = floorDb.transaction((n: number) => insertFloor.run(n));
+const floor: number[] = [];
+for (let i = 0; i < rounds; i++) floor.push(time(() => commitOne.immediate(i))[1]);
 console.log(`durable saves (synchronous=FULL, WAL) on ${dir}`);
+console.log(report('one-row durable commit (the floor)', floor));
 console.log(report('save draft: create', creates, 2));
 console.log(report('save draft: update one field (autosave)', updates, 2));
+const p50 = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
+console.log(`autosave p50 / floor p50: ${(p50(updates) / p50(floor)).toFixed(1)}× (goal ≤ 3×)`);
 console.log(report('sign', signs, 2));
 store.close();

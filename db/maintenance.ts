@@ -34,7 +34,6 @@ const TABLES = [
   'caudal_spread',
   'drug_administrations',
   'complications',
-  'follow_ups',
   'procedure_indications',
   'procedure_versions',
   'operators',

@@ -88,7 +88,6 @@ describe('saving drafts', () => {
         { drug: 'dexamethasone', doseMg: 4, site: 0, lot: 'LOT-1' },
         { drug: 'dexamethasone', doseMg: 4, site: 'caudal' },
       ],
-      followUps: [{ day: 2, painNrs: 3, method: 'phone', note: 'better' }],
       complications: [{ type: 'vasovagal', severity: 'minor' }],
     });
     const { record } = saveDraft(store, input, context);

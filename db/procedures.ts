@@ -1,8 +1,9 @@
-import { appendAudit, auditHistory, type Changes, diff } from './audit.js';
+import { type AuditEntry, auditHistory, type Changes, diff } from './audit.js';
 import type { ProcedureWithHistory, SavedProcedure } from './model/answers.js';
 import {
   type ClinicalWarning,
   canonicalDraft,
+  catalogueProblem,
   clinicalContent,
   type FieldProblem,
   localDateOf,
@@ -13,8 +14,10 @@ import {
   procedureDraftSchema,
   procedureIdSchema,
   RootLogError,
+  reasonSchema,
   type SameDaySteroidMg,
   signingProblems,
+  siteProblem,
   warnings,
   withoutSignedFacts,
   withSignedFacts,
@@ -27,16 +30,13 @@ import {
   steroidDayMaxDexamethasoneMg,
 } from './settings.js';
 import type { ReadConnection } from './sqlite/connection.js';
-import { type LifeColumns, readProcedure, type StoredProcedure, writeProcedure } from './sqlite/procedure-rows.js';
-import { appendVersion } from './sqlite/versions.js';
+import { readProcedure, type StoredProcedure } from './sqlite/procedure-rows.js';
+import { deleteDraft as deleteStoredDraft, writeAmendment, writeDraft, writeSignature } from './sqlite/record-life.js';
 import { newId, type ServiceContext, type Store, timestamp } from './store.js';
 
 export type { ProcedureWithHistory, SavedProcedure } from './model/answers.js';
 
 export { clinicalContent } from './model/index.js';
-
-/** The record's fields stored in tables of their own (see procedure-rows.ts). */
-const LIST_FIELDS = ['indications', 'targets', 'caudalSpread', 'drugs', 'followUps', 'complications'] as const;
 
 function parseDraft(input: unknown): ProcedureDraft {
   const parsed = procedureDraftSchema.safeParse(input);
@@ -62,15 +62,13 @@ function referenceProblems(read: ReadConnection, draft: ProcedureDraft): FieldPr
   if (draft.operatorId && !read.prepare('SELECT 1 FROM operators WHERE id = ?').get(draft.operatorId)) {
     problems.push(problem('operatorId', "is not one of the department's operators"));
   }
+  const known = (code: string) => Boolean(read.prepare('SELECT 1 FROM drug_catalogue WHERE code = ?').get(code));
   draft.drugs.forEach((administration, index) => {
-    if (!read.prepare('SELECT 1 FROM drug_catalogue WHERE code = ?').get(administration.drug)) {
-      problems.push(problem(`drugs[${index}].drug`, 'is not in the drug catalogue'));
-    }
-    if (typeof administration.site === 'number' && administration.site >= draft.targets.length) {
-      problems.push(
-        problem(`drugs[${index}].site`, `refers to target ${administration.site + 1}, which does not exist`),
-      );
-    }
+    for (const found of [
+      catalogueProblem(index, administration.drug, known),
+      siteProblem(index, administration.site, draft.targets.length),
+    ])
+      if (found) problems.push(found);
   });
   return problems;
 }
@@ -102,11 +100,6 @@ function clinicalWarnings(read: ReadConnection, draft: ProcedureDraft, signed = 
     },
     sameDaySteroidMg(read, draft),
   );
-}
-
-function sortKeys(draft: ProcedureDraft, createdAt: string): Pick<LifeColumns, 'performedAtUtc' | 'performedDate'> {
-  if (!draft.performedAt) return { performedAtUtc: createdAt, performedDate: createdAt.slice(0, 10) };
-  return { performedAtUtc: new Date(draft.performedAt).toISOString(), performedDate: localDateOf(draft.performedAt) };
 }
 
 /**
@@ -177,45 +170,18 @@ export function saveCheckedDraft(store: Store, checked: ProcedureDraft, context:
       const changes = diff(before, content);
       if (existing && Object.keys(changes).length === 0) return { record: existing.record, warnings: found };
 
-      const createdAt = existing?.life.createdAt ?? now;
-      const life: LifeColumns = {
-        status: 'draft',
-        version: 1,
-        consoleName: existing?.life.consoleName ?? consoleName(write),
-        ...sortKeys(content, createdAt),
-        warningCodes: found.map((warning) => warning.code).join(','),
-        createdAt,
-        createdBy: existing?.life.createdBy ?? context.actor,
-        updatedAt: now,
-        signedBy: null,
-        signedAt: null,
-        amendedBy: null,
-        amendedAt: null,
-        amendReason: null,
-      };
-      // Autosave mostly changes one field of the procedure itself; its parts need rewriting
-      // only when a list changed (fewer writes per keystroke, and a shorter fsync).
-      const partsChanged = Object.keys(changes).some((path) => LIST_FIELDS.some((list) => path.startsWith(list)));
-      writeProcedure(write.db, id, content, life, Boolean(existing), partsChanged);
-      appendAudit(write, {
+      const saved = writeDraft(write, {
+        id,
+        content,
+        existing,
+        warningCodes: found.map((warning) => warning.code),
+        changes,
         at: now,
         actor: context.actor,
-        action: existing ? 'update' : 'create',
-        entity: 'procedure',
-        entityId: id,
-        version: 1,
-        changes,
       });
-      return { record: load(write, id).record, warnings: found };
+      return { record: saved.record, warnings: found };
     })
     .immediate();
-}
-
-function consoleName(read: ReadConnection): string {
-  const value = read.prepare("SELECT value FROM settings WHERE key = 'consoleName'").pluck().get() as
-    | string
-    | undefined;
-  return value ? (JSON.parse(value) as string) : 'RootLog console';
 }
 
 export interface SignOptions {
@@ -255,35 +221,17 @@ export function signProcedure(
       const signed = withSignedFacts(content, drugCatalogue(write));
       const found = clinicalWarnings(write, signed, true);
       requireConfirmed(found, options.confirmedWarnings ?? [], signed);
-      const now = timestamp(context);
-      if (signed.drugs.length > 0) writeProcedure(write.db, procedureId, signed, life, true, true);
-      appendVersion(write, {
-        procedureId,
-        version: 1,
-        content: signed,
-        signedBy: context.actor,
-        signedAt: now,
-        reason: null,
-      });
-      // Then the record's life: signed.
-      write
-        .prepare(
-          `UPDATE procedures SET status = 'signed', warning_codes = ?, updated_at = ?, signed_by = ?, signed_at = ?
-            WHERE id = ? AND status = 'draft'`,
-        )
-        .run(found.map((w) => w.code).join(','), now, context.actor, now, procedureId);
       const changes: Changes = { status: { before: 'draft', after: 'signed' } };
       if (found.length > 0) changes.confirmedWarnings = { before: null, after: found.map((w) => w.code) };
-      appendAudit(write, {
-        at: now,
-        actor: context.actor,
-        action: 'sign',
-        entity: 'procedure',
-        entityId: procedureId,
-        version: 1,
+      const saved = writeSignature(write, {
+        stored: { record, life },
+        content: signed,
+        warningCodes: found.map((w) => w.code),
         changes,
+        at: timestamp(context),
+        actor: context.actor,
       });
-      return { record: load(write, procedureId).record, warnings: found };
+      return { record: saved.record, warnings: found };
     })
     .immediate();
 }
@@ -307,11 +255,13 @@ export function amendProcedure(
   options: AmendOptions,
   context: ServiceContext,
 ): SavedProcedure {
-  const reason = typeof options.reason === 'string' ? options.reason.trim() : '';
-  if (reason.length < 3 || reason.length > 500) {
-    throw RootLogError.invalid([{ field: 'reason', message: 'Reason for the amendment must be 3 to 500 characters' }]);
+  const reason = reasonSchema('Reason for the amendment').safeParse(
+    typeof options.reason === 'string' ? options.reason : '',
+  );
+  if (!reason.success) {
+    throw RootLogError.invalid([{ field: 'reason', message: reason.error.issues[0]?.message ?? 'is not valid' }]);
   }
-  return amendCheckedProcedure(store, parseDraft(input), { ...options, reason }, context);
+  return amendCheckedProcedure(store, parseDraft(input), { ...options, reason: reason.data }, context);
 }
 
 /** amendProcedure for a draft and options already parsed at the boundary (the API contract). */
@@ -352,39 +302,16 @@ export function amendCheckedProcedure(
       // The warnings the amender confirmed are part of the audit row, as at signing.
       const confirmedAtAmendment = found.filter((warning) => warning.level !== 'reminder').map((w) => w.code);
       if (confirmedAtAmendment.length > 0) changes.confirmedWarnings = { before: null, after: confirmedAtAmendment };
-      const now = timestamp(context);
-      const version = life.version + 1;
-      write.prepare('INSERT INTO open_amendments (procedure_id) VALUES (?)').run(procedureId);
-      appendVersion(write, { procedureId, version, content, signedBy: context.actor, signedAt: now, reason });
-      writeProcedure(
-        write.db,
-        procedureId,
+      const saved = writeAmendment(write, {
+        stored: { record, life },
         content,
-        {
-          ...life,
-          ...sortKeys(content, life.createdAt),
-          status: 'amended',
-          version,
-          warningCodes: found.map((w) => w.code).join(','),
-          updatedAt: now,
-          amendedBy: context.actor,
-          amendedAt: now,
-          amendReason: reason,
-        },
-        true,
-      );
-      write.prepare('DELETE FROM open_amendments WHERE procedure_id = ?').run(procedureId);
-      appendAudit(write, {
-        at: now,
-        actor: context.actor,
-        action: 'amend',
-        entity: 'procedure',
-        entityId: procedureId,
-        version,
+        warningCodes: found.map((w) => w.code),
         changes,
         reason,
+        at: timestamp(context),
+        actor: context.actor,
       });
-      return { record: load(write, procedureId).record, warnings: found };
+      return { record: saved.record, warnings: found };
     })
     .immediate();
 }
@@ -447,16 +374,13 @@ export function deleteDraft(store: Store, id: unknown, context: ServiceContext):
         throw new RootLogError('not_a_draft', 'A signed procedure can never be deleted; amend it instead.', {
           field: 'id',
         });
-      write.prepare('DELETE FROM procedures WHERE id = ?').run(procedureId);
-      appendAudit(write, {
-        at: timestamp(context),
-        actor: context.actor,
-        action: 'delete',
-        entity: 'procedure',
-        entityId: procedureId,
-        version: 1,
-        changes: diff(clinicalContent(record), undefined),
-      });
+      deleteStoredDraft(
+        write,
+        procedureId,
+        diff(clinicalContent(record), undefined),
+        timestamp(context),
+        context.actor,
+      );
     })
     .immediate();
 }

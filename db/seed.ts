@@ -1,4 +1,3 @@
-import { appendAudit } from './audit.js';
 import { appendFollowUpEntry } from './follow-ups.js';
 import {
   type ComplicationEntry,
@@ -23,8 +22,8 @@ import {
 } from './model/index.js';
 import { drugCatalogue, referenceLevels, saveOperator } from './settings.js';
 import type { WriteConnection } from './sqlite/connection.js';
-import { type LifeColumns, writeProcedure } from './sqlite/procedure-rows.js';
-import { appendVersion } from './sqlite/versions.js';
+import { writeWholeRecord } from './sqlite/record-life.js';
+import { consoleNameOf } from './sqlite/settings-rows.js';
 import { newId, type ServiceContext, type Store } from './store.js';
 
 /*
@@ -59,6 +58,12 @@ const pick = <T>(random: Random, weighted: readonly (readonly [T, number])[]): T
 };
 const between = (random: Random, min: number, max: number) => min + random() * (max - min);
 const wholeBetween = (random: Random, min: number, max: number) => Math.floor(between(random, min, max + 1));
+
+/** Draws what the record's own follow-up list took before schema 15, and gives nothing. */
+function retiredFollowUpDraws(random: Random): Record<string, never> {
+  if (random() < 0.2) wholeBetween(random, 0, 2);
+  return {};
+}
 const normal = (random: Random, mean: number, sd: number) =>
   mean + sd * Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
 const round = (value: number, decimals: number) => Math.round(value * 10 ** decimals) / 10 ** decimals;
@@ -355,8 +360,9 @@ export function demoProcedure(random: Random, operatorIds: readonly string[], pe
     painPre,
     painPost,
     painPostMinutes: 10,
-    followUps:
-      random() < 0.2 ? [{ day: 2, painNrs: Math.max(0, painPost - wholeBetween(random, 0, 2)), method: 'phone' }] : [],
+    // The draws of the record's own follow-up list that schemas before 13 seeded, kept so that
+    // a seed's procedures stay as they were (follow-ups are seeded as entries: seedFollowUps).
+    ...retiredFollowUpDraws(random),
     complications,
     disposition: observe ? 'observation' : random() < 0.9 ? 'home_not_driving' : 'observation',
     noDrugReason: drugs.length === 0 ? 'Aborted after intravascular spread.' : undefined,
@@ -402,10 +408,7 @@ export function seedDatabase(
   const operatorIds = DEMO_OPERATORS.map(
     (name) => existing.find((operator) => operator.name === name)?.id ?? saveOperator(store, { name }, context).id,
   );
-  const consoleName = JSON.parse(
-    (write.prepare("SELECT value FROM settings WHERE key = 'consoleName'").pluck().get() as string | undefined) ??
-      '"RootLog console"',
-  ) as string;
+  const consoleName = consoleNameOf(write);
   const ruleSettings = { referenceLevels: referenceLevels(write), drugCatalogue: drugCatalogue(write) };
   // Follow-ups draw from a stream of their own, so the procedures of a seed stay as they were.
   const followRandom = seededRandom((options.seed ?? 1) + 7919);
@@ -439,44 +442,44 @@ export function seedDatabase(
       const content = withSignedFacts({ ...draft, id }, ruleSettings.drugCatalogue);
       const signedAt = new Date(day.getTime() + 20 * 60 * 1000).toISOString();
       const signer = DEMO_OPERATORS[operatorIndex] as string;
-      const life: LifeColumns = {
-        status: 'signed',
-        version: 1,
-        consoleName,
-        performedAtUtc: day.toISOString(),
-        performedDate: localDateOf(draft.performedAt as string),
-        warningCodes: found.map((warning) => warning.code).join(','),
-        createdAt: day.toISOString(),
-        createdBy: signer,
-        updatedAt: signedAt,
-        signedBy: signer,
-        signedAt,
-        amendedBy: null,
-        amendedAt: null,
-        amendReason: null,
-      };
-      writeProcedure(write.db, id, content, { ...life, status: 'draft', signedBy: null, signedAt: null }, false);
-      appendVersion(write, { procedureId: id, version: 1, content, signedBy: signer, signedAt, reason: null });
-      write
-        .prepare("UPDATE procedures SET status = 'signed', signed_by = ?, signed_at = ? WHERE id = ?")
-        .run(signer, signedAt, id);
-      appendAudit(write, {
-        at: life.createdAt,
-        actor: context.actor,
-        action: 'create',
-        entity: 'procedure',
-        entityId: id,
-        version: 1,
-        changes: { seeded: { before: null, after: true } },
-      });
-      appendAudit(write, {
-        at: signedAt,
-        actor: signer,
-        action: 'sign',
-        entity: 'procedure',
-        entityId: id,
-        version: 1,
-        changes: { status: { before: 'draft', after: 'signed' } },
+      // Written whole, as an import writes a record signed elsewhere.
+      writeWholeRecord(write, {
+        id,
+        content,
+        life: {
+          status: 'signed',
+          version: 1,
+          consoleName,
+          createdAt: day.toISOString(),
+          createdBy: signer,
+          updatedAt: signedAt,
+          signedBy: signer,
+          signedAt,
+          amendedBy: null,
+          amendedAt: null,
+          amendReason: null,
+        },
+        warningCodes: found.map((warning) => warning.code),
+        versions: [{ version: 1, content, signedBy: signer, signedAt, reason: null }],
+        followUps: [],
+        history: [
+          {
+            at: day.toISOString(),
+            actor: context.actor,
+            action: 'create',
+            version: 1,
+            changes: { seeded: { before: null, after: true } },
+            reason: null,
+          },
+          {
+            at: signedAt,
+            actor: signer,
+            action: 'sign',
+            version: 1,
+            changes: { status: { before: 'draft', after: 'signed' } },
+            reason: null,
+          },
+        ],
       });
       if (options.followUps !== false) seedFollowUps(write, followRandom, id, content, until, signer);
     }

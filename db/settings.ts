@@ -26,20 +26,10 @@ import {
   STARTING_STEROID_DAY_MAX_DEXAMETHASONE_MG,
   settingsPatchSchema,
 } from './model/index.js';
-import type { WriteConnection } from './sqlite/connection.js';
+import { consoleNameOf, readSetting as readStoredSetting, writeSetting } from './sqlite/settings-rows.js';
 import { newId, type ReadSource, readerOf, type ServiceContext, type Store, timestamp } from './store.js';
 
-const readSetting = <T>(source: ReadSource, key: string): T | undefined => {
-  const value = readerOf(source).prepare('SELECT value FROM settings WHERE key = ?').pluck().get(key) as
-    | string
-    | undefined;
-  return value === undefined ? undefined : (JSON.parse(value) as T);
-};
-
-const writeSetting = (write: WriteConnection, key: string, value: unknown) =>
-  write
-    .prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value')
-    .run(key, JSON.stringify(value));
+const readSetting = <T>(source: ReadSource, key: string): T | undefined => readStoredSetting<T>(readerOf(source), key);
 
 export function listOperators(source: ReadSource): Operator[] {
   return (
@@ -110,7 +100,7 @@ export function referenceLevels(source: ReadSource): ReferenceLevels {
 /** The department's settings as the UI may see them: never the pseudonymisation key. */
 export function getSettings(source: ReadSource): DepartmentSettings {
   return {
-    consoleName: readSetting<string>(source, 'consoleName') ?? 'RootLog console',
+    consoleName: consoleNameOf(readerOf(source)),
     defaultOperatorId: readSetting<string | null>(source, 'defaultOperatorId') ?? null,
     referenceLevels: referenceLevels(source),
     operators: listOperators(source),

@@ -65,14 +65,7 @@ describe('signed records keep the catalogue as it was at signing', () => {
       context,
     );
     const db = store.reader.db;
-    const partTables = [
-      'procedure_indications',
-      'targets',
-      'target_spread',
-      'caudal_spread',
-      'complications',
-      'follow_ups',
-    ];
+    const partTables = ['procedure_indications', 'targets', 'target_spread', 'caudal_spread', 'complications'];
     const parts = () =>
       Object.fromEntries(
         partTables.map((table) => [table, db.prepare(`SELECT * FROM ${table} WHERE procedure_id = ?`).all(record.id)]),

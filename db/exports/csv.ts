@@ -25,7 +25,7 @@ const sibling = (out: string, part: string) => out.replace(/(\.csv)?$/i, `.${par
 export const csvFiles = (options: Pick<ExportOptions, 'out' | 'detailFiles'>): string[] => [
   options.out,
   ...(options.detailFiles
-    ? ['drugs', 'complications', 'follow_ups', 'follow_up_entries'].map((part) => sibling(options.out, part))
+    ? ['drugs', 'complications', 'follow_up_entries'].map((part) => sibling(options.out, part))
     : []),
   sibling(options.out, 'dictionary'),
 ];
@@ -138,9 +138,7 @@ export async function exportCsv(
     ),
   };
   const main = await written(options.out, mainTable, true);
-  const detailTables = options.detailFiles
-    ? [tables.drugs, tables.complications, tables.followUps, tables.followUpEntries]
-    : [];
+  const detailTables = options.detailFiles ? [tables.drugs, tables.complications, tables.followUpEntries] : [];
   for (const table of detailTables) await written(sibling(options.out, table.name), table, false);
   const dictionary = await writeTable(
     sibling(options.out, 'dictionary'),

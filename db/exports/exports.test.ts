@@ -144,7 +144,6 @@ describe('CSV export', () => {
       'eu.dictionary.csv',
       'eu.drugs.csv',
       'eu.follow_up_entries.csv',
-      'eu.follow_ups.csv',
     ]);
     const drugs = rowsOf(out.replace('.csv', '.drugs.csv'), ';').filter(
       (row) => row.procedure_id === rows.find((r) => r.patient_id === 'BI-1')?.procedure_id,
@@ -187,7 +186,6 @@ describe('XLSX export', () => {
       'Targets',
       'Drugs',
       'Complications',
-      'Follow-ups',
       'Follow-up calls',
       'Data dictionary',
     ]);

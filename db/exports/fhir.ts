@@ -1,5 +1,12 @@
 import { createHash } from 'node:crypto';
-import type { Drug, ProcedureDraft } from '../model/index.js';
+import {
+  clinicalValuesOnly,
+  type Drug,
+  inSentence,
+  type ProcedureDraft,
+  TARGET_FIELDS,
+  words,
+} from '../model/index.js';
 import { catalogueForOldSignedRecords, drugCatalogue } from '../settings.js';
 import type { ReadConnection } from '../sqlite/connection.js';
 import { checkpoint, writeAtomically, writeChunk } from './atomic-file.js';
@@ -74,7 +81,7 @@ function routeOf(approach: string | null | undefined): Record<string, unknown> {
       : approach === 'periradicular_extraforaminal'
         ? { code: '372475000', display: 'Perineural use' }
         : { code: '404820008', display: 'Epidural route' };
-  const words = approach ? approach.replaceAll('_', ' ') : 'transforaminal (approach not recorded)';
+  const words = approach ? inSentence(approach) : 'transforaminal (approach not recorded)';
   return { coding: [{ system: SYSTEM.snomed, ...route }], text: words };
 }
 
@@ -132,7 +139,10 @@ export function recordEntries(
   /** The mg stored with each drug row, by ordinal (see model doseInMg): never recomputed here. */
   givenMg: readonly (number | null)[],
 ): Entry[] {
-  const content: ProcedureDraft = record.content;
+  // Pseudonymised: the identifying and free-text fields are not there to be mapped (their
+  // privacy class, db/model/fields); the patient and the accession are known by keyed pseudonyms.
+  const identified: ProcedureDraft = record.content;
+  const content: ProcedureDraft = context.pseudonymize ? clinicalValuesOnly(identified) : identified;
   // Pseudonymised: the record is known by its keyed pseudonym only (its UUIDv7 encodes the
   // creation time and joins 1:1 with an identified export), and times only to the date.
   const recordPseudonym = context.pseudonymize ? pseudonym(context.key ?? '', 'record', record.id) : null;
@@ -149,7 +159,7 @@ export function recordEntries(
       ? [
           {
             system: SYSTEM.patientPseudonym,
-            value: pseudonym(context.key ?? '', 'patient', content.patientId) ?? 'unknown',
+            value: pseudonym(context.key ?? '', 'patient', identified.patientId) ?? 'unknown',
           },
         ]
       : content.patientId
@@ -157,8 +167,8 @@ export function recordEntries(
         : [];
     const patient: Record<string, unknown> = { resourceType: 'Patient', id: patientUuid, identifier };
     if (content.sex) patient.gender = content.sex;
-    if (!context.pseudonymize && content.patientName) patient.name = [{ text: content.patientName }];
-    if (!context.pseudonymize && content.birthDate) patient.birthDate = content.birthDate;
+    if (content.patientName) patient.name = [{ text: content.patientName }];
+    if (content.birthDate) patient.birthDate = content.birthDate;
     entries.push({ fullUrl: `urn:uuid:${patientUuid}`, resource: patient });
   }
 
@@ -167,14 +177,27 @@ export function recordEntries(
       coding: target.root ? [{ system: SYSTEM.root, code: target.root, display: `${target.root} nerve root` }] : [],
       text: `${target.root ?? '?'} nerve root${target.side ? `, ${target.side}` : ''}${target.foramen ? ` (foramen ${target.foramen})` : ''}`,
     };
+    const extension: Record<string, unknown>[] = [];
     if (target.side) {
-      site.extension = [
-        {
-          url: LATERALITY_EXTENSION,
-          valueCodeableConcept: { coding: [{ system: SYSTEM.snomed, ...LATERALITY[target.side] }] },
-        },
-      ];
+      extension.push({
+        url: LATERALITY_EXTENSION,
+        valueCodeableConcept: { coding: [{ system: SYSTEM.snomed, ...LATERALITY[target.side] }] },
+      });
     }
+    // Target fields declared for FHIR as extensions (db/model/fields): RootLog's own code systems.
+    for (const field of TARGET_FIELDS) {
+      const code = (target as Record<string, unknown>)[field.key];
+      if (!field.fhirExtension || typeof code !== 'string') continue;
+      const name = field.key.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
+      extension.push({
+        url: `${ROOTLOG_FHIR_BASE}/StructureDefinition/${name}`,
+        valueCodeableConcept: {
+          coding: [{ system: `${ROOTLOG_FHIR_BASE}/CodeSystem/${name}`, code, display: words(code) }],
+          text: inSentence(code),
+        },
+      });
+    }
+    if (extension.length > 0) site.extension = extension;
     return site;
   });
   const procedure: Record<string, unknown> = {
@@ -194,12 +217,12 @@ export function recordEntries(
           display: 'Periradicular nerve root infiltration',
         },
       ],
-      text: `${content.modality ? `${content.modality.replaceAll('_', ' ')}-guided ` : ''}lumbar nerve root infiltration${content.caudalEpidural ? ' with caudal epidural injection' : ''}`,
+      text: `${content.modality ? `${inSentence(content.modality)}-guided ` : ''}lumbar nerve root infiltration${content.caudalEpidural ? ' with caudal epidural injection' : ''}`,
     },
     subject,
     bodySite,
   };
-  if (!context.pseudonymize && content.startedAt && content.endedAt && content.performedAt) {
+  if (content.startedAt && content.endedAt && content.performedAt) {
     const day = content.performedAt.slice(0, 10);
     const offset = content.performedAt.slice(19) || 'Z';
     procedure.performedPeriod = {
@@ -213,26 +236,26 @@ export function recordEntries(
   if (content.indications.length > 0)
     procedure.reasonCode = content.indications.map((code) => ({
       coding: [{ system: SYSTEM.indication, code }],
-      text: code.replaceAll('_', ' '),
+      text: inSentence(code),
     }));
   const complications = content.complications.filter((entry) => entry.type !== 'none');
   if (complications.length > 0) {
     procedure.complication = complications.map((entry) => ({
       coding: [{ system: SYSTEM.complication, code: entry.type }],
-      text: `${entry.type.replaceAll('_', ' ')}${entry.severity ? ` (${entry.severity})` : ''}`,
+      text: `${inSentence(entry.type)}${entry.severity ? ` (${entry.severity})` : ''}`,
     }));
   }
-  if (content.accessionNumber) {
+  if (identified.accessionNumber) {
     (procedure.identifier as unknown[]).push(
       context.pseudonymize
         ? {
             system: `${SYSTEM.accession}-pseudonym`,
-            value: pseudonym(context.key ?? '', 'accession', content.accessionNumber),
+            value: pseudonym(context.key ?? '', 'accession', identified.accessionNumber),
           }
-        : { system: SYSTEM.accession, value: content.accessionNumber },
+        : { system: SYSTEM.accession, value: identified.accessionNumber },
     );
   }
-  if (!context.pseudonymize && content.notes) procedure.note = [{ text: content.notes }];
+  if (content.notes) procedure.note = [{ text: content.notes }];
   entries.push({ fullUrl: `urn:uuid:${procedureUuid}`, resource: procedure });
 
   content.drugs.forEach((administration, index) => {
@@ -266,7 +289,7 @@ export function recordEntries(
     };
     // The lot belongs to the product given: a contained Medication with its batch (never in a
     // pseudonymised export, whose records carry no lot).
-    const lot = context.pseudonymize ? null : administration.lot;
+    const lot = administration.lot;
     const medication = lot
       ? {
           contained: [{ resourceType: 'Medication', id: 'medication', code, batch: { lotNumber: lot } }],
@@ -309,7 +332,7 @@ export function recordEntries(
             ...(agent ? [{ system: SYSTEM.atc, code: agent.code, display: agent.display }] : []),
             { system: SYSTEM.contrast, code: content.contrastAgent },
           ],
-          text: content.contrastAgent.replaceAll('_', ' '),
+          text: inSentence(content.contrastAgent),
         },
         subject,
         partOf,
@@ -413,7 +436,7 @@ export function recordEntries(
         effectiveDateTime: performed,
         ...(site ? { bodySite: site } : {}),
         component: patterns.map((pattern) => ({
-          code: { coding: [{ system: SYSTEM.spread, code: pattern }], text: pattern.replaceAll('_', ' ') },
+          code: { coding: [{ system: SYSTEM.spread, code: pattern }], text: inSentence(pattern) },
           valueBoolean: true,
         })),
       },

@@ -1,18 +1,19 @@
+import { JSON_FORMAT, JSON_FORMAT_VERSION } from '../interchange/format.js';
+import { readExportedRecord } from '../interchange/record.js';
 import { drugCatalogue, getSettings, listOperators } from '../settings.js';
 import type { ReadConnection } from '../sqlite/connection.js';
 import { SCHEMA_VERSION } from '../sqlite/migrations/index.js';
 import { checkpoint, writeAtomically, writeChunk } from './atomic-file.js';
 import type { ExportControl, ExportOptions } from './options.js';
-import { pseudonymise, readExportedRecord, recordIds } from './records.js';
+import { pseudonymise, recordIds } from './records.js';
 import type { RowContext } from './tabular.js';
 
 /*
  * JSON: lossless and versioned, with every signed version and the audit history of each
- * record. It is also the merge format (db/imports/merge.ts). Written record by record.
+ * record: the interchange format (db/interchange), written record by record.
  */
 
-export const JSON_FORMAT = 'rootlog-export';
-export const JSON_FORMAT_VERSION = 1;
+export { JSON_FORMAT, JSON_FORMAT_VERSION };
 
 export async function exportJson(
   read: ReadConnection,

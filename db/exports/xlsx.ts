@@ -186,19 +186,11 @@ export async function exportXlsx(
       ['Targets', tables.targets],
       ['Drugs', tables.drugs],
       ['Complications', tables.complications],
-      ['Follow-ups', tables.followUps],
       ['Follow-up calls', tables.followUpEntries],
     ] as const) {
       await writeSheet(target, title, table, tableRows(read, table, options, context), control);
     }
-    const all = [
-      tables.procedures,
-      tables.targets,
-      tables.drugs,
-      tables.complications,
-      tables.followUps,
-      tables.followUpEntries,
-    ];
+    const all = [tables.procedures, tables.targets, tables.drugs, tables.complications, tables.followUpEntries];
     const dictionary: Table = {
       name: 'dictionary',
       description: 'The data dictionary',
@@ -208,6 +200,7 @@ export async function exportXlsx(
         label: header,
         type: 'text' as const,
         description: '',
+        privacy: 'clinical' as const,
         read: () => null,
       })),
     };

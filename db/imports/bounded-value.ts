@@ -1,4 +1,4 @@
-import type { ImportLimits } from './limits.js';
+import type { ImportLimits } from '../interchange/limits.js';
 
 /** One token of stream-json's parser with packed values (see export-file.ts). */
 export type Token =

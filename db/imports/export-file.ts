@@ -2,9 +2,10 @@ import { createHash } from 'node:crypto';
 import { createReadStream, statSync } from 'node:fs';
 import { none } from 'stream-chain/defs.js';
 import { jsonParser } from 'stream-json/parser.js';
+import type { InterchangeEvent } from '../interchange/format.js';
+import type { ImportLimits } from '../interchange/limits.js';
 import { RootLogError } from '../model/index.js';
 import { BoundedValue, type Token } from './bounded-value.js';
-import type { ImportLimits } from './limits.js';
 
 /*
  * Reads a RootLog JSON export as a stream: the header (every top-level member before
@@ -13,10 +14,7 @@ import type { ImportLimits } from './limits.js';
  * file's size; nothing is read twice.
  */
 
-export type FileEvent =
-  | { kind: 'header'; header: Record<string, unknown> }
-  | { kind: 'record'; index: number; value: unknown }
-  | { kind: 'too_large'; index: number; id: string | null; problem: string };
+export type FileEvent = InterchangeEvent;
 
 export interface ReadProgress {
   bytes: number;

@@ -186,7 +186,10 @@ function recordProblems(db: Database.Database, signatures: Set<string>) {
     }
     const first = versions[0] as VersionRow;
     const latest = versions[versions.length - 1] as VersionRow;
-    const differs = Object.keys(diff(JSON.parse(latest.content), clinicalContent(record)));
+    // A version signed before schema 15 kept the record's own follow-up list, which is now in
+    // follow_up_entries (migration 015): compared without it.
+    const { followUps: _moved, ...signedContent } = JSON.parse(latest.content) as Record<string, unknown>;
+    const differs = Object.keys(diff(signedContent, clinicalContent(record)));
     if (differs.length > 0) {
       note(
         `procedure ${id}: ${differs.slice(0, 3).join(', ')}${differs.length > 3 ? ` and ${differs.length - 3} more` : ''} differ${differs.length === 1 ? 's' : ''} from signed version ${latest.version}`,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { followingTextRule } from './text-rule.js';
 import { DOSINGS, DRUG_CLASSES } from './vocabularies.js';
 
 /**
@@ -10,7 +11,10 @@ export const drugSchema = z.object({
   code: z
     .string()
     .regex(/^[a-z][a-z0-9_]{1,39}$/, { error: 'must be 2–40 lower-case letters, digits or _ and start with a letter' }),
-  name: z.string().trim().min(1, { error: 'is required' }).max(80, { error: 'must be at most 80 characters' }),
+  name: followingTextRule(
+    z.string().trim().min(1, { error: 'is required' }).max(80, { error: 'must be at most 80 characters' }),
+    'line',
+  ),
   drugClass: z.enum(DRUG_CLASSES, { error: `must be one of ${DRUG_CLASSES.join(', ')}` }),
   particulate: z.boolean({ error: 'must be true or false' }),
   dosing: z.enum(DOSINGS, { error: `must be one of ${DOSINGS.join(', ')}` }),

@@ -61,3 +61,12 @@ export class RootLogError extends Error {
     };
   }
 }
+
+/** The export stops, naming the record and the value: no file is left (the writers are atomic). */
+export function unwritable(recordId: string, field: string, value: unknown, problem: string): RootLogError {
+  return new RootLogError(
+    'validation',
+    `Record ${recordId}: ${field} holds "${String(value)}", ${problem}. Nothing was written: correct or amend the record (rootlog check lists damaged files) and export again.`,
+    { field },
+  );
+}

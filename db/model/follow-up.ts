@@ -1,6 +1,8 @@
 import { z } from 'zod';
+import { contentShape } from './fields/fields.js';
+import { FOLLOW_UP_ENTRY_FIELDS } from './fields/follow-up-entry-fields.js';
 import { RESPONDER_RELIEF_PERCENT, reliefPercent } from './pain.js';
-import { COMPLICATIONS, FOLLOW_UP_CONTACTS, FURTHER_TREATMENTS, GLOBAL_IMPRESSIONS } from './vocabularies.js';
+import { REASON_LENGTH } from './text-rule.js';
 
 /*
  * A follow-up of a signed procedure: the day-1–3 call or the 2–6-week review. Appended, never
@@ -8,42 +10,12 @@ import { COMPLICATIONS, FOLLOW_UP_CONTACTS, FURTHER_TREATMENTS, GLOBAL_IMPRESSIO
  * Pure: shared by the service and the window.
  */
 
-// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
-const MULTI_LINE = /^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]*$/;
-
+/** The entry's fields as declared (fields/follow-up-entry-fields.ts), with the rules between them. */
 export const followUpEntrySchema = z
-  .object({
-    procedureId: z.string({ error: 'is required' }).length(36, { error: 'is not a procedure id' }),
-    contactDate: z.iso.date({ error: 'must be a date as YYYY-MM-DD' }),
-    method: z.enum(FOLLOW_UP_CONTACTS, { error: `must be one of ${FOLLOW_UP_CONTACTS.join(', ')}` }),
-    legNrs: z.number({ error: 'must be a whole number from 0 to 10' }).int().min(0).max(10).nullish(),
-    backNrs: z.number({ error: 'must be a whole number from 0 to 10' }).int().min(0).max(10).nullish(),
-    globalImpression: z.enum(GLOBAL_IMPRESSIONS, { error: 'is not one of the seven answers' }).nullish(),
-    newComplications: z
-      .array(z.enum(COMPLICATIONS.filter((code) => code !== 'none') as [string, ...string[]]))
-      .max(COMPLICATIONS.length)
-      .default([]),
-    furtherTreatment: z
-      .enum(FURTHER_TREATMENTS, { error: `must be one of ${FURTHER_TREATMENTS.join(', ')}` })
-      .nullish(),
-    notes: z
-      .string()
-      .trim()
-      .max(2000, { error: 'must be at most 2000 characters' })
-      .regex(MULTI_LINE, { error: 'must not contain control characters' })
-      .nullish(),
-    /** The entry this one corrects. */
-    supersedes: z.string().length(36, { error: 'is not a follow-up id' }).nullish(),
-    reason: z
-      .string()
-      .trim()
-      .max(500, { error: 'must be at most 500 characters' })
-      .regex(MULTI_LINE, { error: 'must not contain control characters' })
-      .nullish(),
-  })
+  .object(contentShape(FOLLOW_UP_ENTRY_FIELDS))
   .strict()
-  .refine((entry) => !entry.supersedes || (entry.reason ?? '').length >= 3, {
-    error: 'Reason for the correction must be 3 to 500 characters',
+  .refine((entry) => !entry.supersedes || (entry.reason ?? '').length >= REASON_LENGTH.min, {
+    error: `Reason for the correction must be ${REASON_LENGTH.min} to ${REASON_LENGTH.max} characters`,
     path: ['reason'],
   })
   .refine((entry) => entry.legNrs != null || entry.backNrs != null || entry.globalImpression != null, {

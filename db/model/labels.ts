@@ -1,86 +1,12 @@
-/**
- * Field names as a clinician reads them: used in every error and warning message
- * and in the exports' data dictionary. Keys are the record's field names; nested
- * fields use the name of the leaf (targets[1].side → "side").
- */
-export const FIELD_LABELS: Record<string, string> = {
-  id: 'Record ID',
-  patientId: 'Patient ID',
-  patientName: 'Patient name',
-  birthDate: 'Birth date',
-  sex: 'Sex',
-  accessionNumber: 'Accession number',
-  performedAt: 'Date and time performed',
-  startedAt: 'Start time',
-  endedAt: 'End time',
-  operatorId: 'Operator',
-  assistant: 'Assistant',
-  indications: 'Indication',
-  symptomSide: 'Symptom side',
-  priorInfiltrations: 'Prior infiltrations',
-  consent: 'Consent',
-  anticoagulation: 'Anticoagulation',
-  contrastAllergy: 'Contrast allergy',
-  pregnancyExcluded: 'Pregnancy excluded',
-  diabetes: 'Diabetes',
-  position: 'Position',
-  anticoagulantClass: 'Anticoagulant or antiplatelet',
-  steroidAllergy: 'Steroid allergy',
-  localAnaestheticAllergy: 'Local anaesthetic allergy',
-  sedation: 'Sedation',
-  weightKg: 'Weight (kg)',
-  timeOutLevelVerified: 'Time-out: level verified on images',
-  timeOutSideMarked: 'Time-out: side marked',
-  transitionalVertebra: 'Transitional vertebra noted',
-  abnormalSpreadAction: 'Action after abnormal spread',
-  caudalAbnormalSpreadAction: 'Caudal: action after abnormal spread',
-  doseExceedanceReason: 'Reason above the reference level',
-  sirGrade: 'SIR grade',
-  targets: 'Targets',
-  root: 'Root',
-  side: 'Side',
-  foramen: 'Foramen',
-  approach: 'Approach',
-  needleGauge: 'Needle gauge',
-  needleLengthMm: 'Needle length (mm)',
-  needleRepositionings: 'Needle repositionings',
-  spread: 'Contrast spread',
-  provokedPain: 'Provoked pain',
-  injectionSlowed: 'Injection slowed',
-  caudalEpidural: 'Caudal epidural',
-  caudalSpread: 'Caudal contrast spread',
-  caudalProvokedPain: 'Caudal provoked pain',
-  modality: 'Guidance modality',
-  ctdiVolMGy: 'CTDIvol (mGy)',
-  dlpMGyCm: 'DLP (mGy·cm)',
-  ctAcquisitions: 'CT acquisitions',
-  fluoroTimeS: 'Fluoroscopy time (s)',
-  dapGyCm2: 'DAP (Gy·cm²)',
-  contrastAgent: 'Contrast agent',
-  contrastVolumeMl: 'Contrast volume (mL)',
-  drugs: 'Drugs',
-  drug: 'Drug',
-  doseMg: 'Dose (mg)',
-  concentrationMgPerMl: 'Concentration (mg/mL)',
-  volumeMl: 'Volume (mL)',
-  site: 'Injection site',
-  lot: 'Lot',
-  doseSalt: 'Dose stated as',
-  noDrugReason: 'Reason no drug was given',
-  painPre: 'Pain before (NRS)',
-  painPost: 'Pain after (NRS)',
-  painPostMinutes: 'Minutes after injection',
-  followUps: 'Follow-ups',
-  day: 'Day',
-  painNrs: 'Pain (NRS)',
-  reliefPercent: 'Relief (%)',
-  method: 'Method',
-  note: 'Note',
-  complications: 'Complications',
-  type: 'Complication',
-  severity: 'Severity',
-  disposition: 'Disposition',
-  notes: 'Notes',
+import { COMPLICATION_FIELDS } from './fields/complication-fields.js';
+import { DRUG_FIELDS } from './fields/drug-fields.js';
+import type { Field } from './fields/field.js';
+import { FOLLOW_UP_ENTRY_FIELDS } from './fields/follow-up-entry-fields.js';
+import { PROCEDURE_FIELDS } from './fields/procedure-fields.js';
+import { TARGET_FIELDS } from './fields/target-fields.js';
+
+/** Names of what is not a field of a record: the options of an export, an import, a page, an amendment. */
+const OTHER_LABELS: Record<string, string> = {
   format: 'Export format',
   out: 'Output file',
   in: 'Import file',
@@ -99,6 +25,26 @@ export const FIELD_LABELS: Record<string, string> = {
   usualDoseMg: 'Usual dose',
   maxDoseMg: 'Maximum dose',
 };
+
+const labelsOf = (fields: readonly Field[]): Record<string, string> =>
+  Object.fromEntries(
+    fields.filter((field) => field.role === 'content').map((field) => [field.key, field.label.message]),
+  );
+
+/**
+ * Field names as a clinician reads them: used in every error and warning message and in the
+ * exports' data dictionary; each is its field's declared label (fields/*-fields.ts). Keys are
+ * the record's field names; nested fields use the name of the leaf (targets[1].side → "side"),
+ * the procedure's own fields first where two parts use the same name.
+ */
+export const FIELD_LABELS: Record<string, string> = [
+  labelsOf(PROCEDURE_FIELDS),
+  labelsOf(TARGET_FIELDS),
+  labelsOf(DRUG_FIELDS),
+  labelsOf(COMPLICATION_FIELDS),
+  OTHER_LABELS,
+  labelsOf(FOLLOW_UP_ENTRY_FIELDS),
+].reduceRight<Record<string, string>>((labels, earlier) => Object.assign(labels, earlier), {});
 
 /** `targets[1].side` → "Side (target 2)"; unknown fields fall back to their name. */
 export function fieldLabel(field: string): string {

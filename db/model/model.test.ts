@@ -77,7 +77,6 @@ describe('draft schema', () => {
       targets: [],
       drugs: [],
       complications: [],
-      followUps: [],
       caudalEpidural: false,
     });
   });

@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import { defaultForamen } from './anatomy.js';
+import { doseInMg } from './dose.js';
 import type { ProcedureInput } from './procedure.js';
+import { followingTextRule } from './text-rule.js';
 import { APPROACHES, MODALITIES, ROOTS, SIDES } from './vocabularies.js';
+import { inSentence } from './vocabulary-words.js';
 
 /*
  * Presets: a department's usual cases ("L5 right CT standard"), picked at the console with one
@@ -22,11 +25,14 @@ const presetDrugSchema = z
 
 export const presetSchema = z
   .object({
-    name: z
-      .string({ error: 'must be text' })
-      .trim()
-      .min(1, { error: 'is required' })
-      .max(60, { error: 'must be at most 60 characters' }),
+    name: followingTextRule(
+      z
+        .string({ error: 'must be text' })
+        .trim()
+        .min(1, { error: 'is required' })
+        .max(60, { error: 'must be at most 60 characters' }),
+      'line',
+    ),
     targets: z
       .array(z.object({ root: z.enum(ROOTS), side: z.enum(SIDES), approach: z.enum(APPROACHES).optional() }).strict())
       .min(1, { error: 'needs at least one target' })
@@ -72,14 +78,11 @@ export function withPreset<T extends ProcedureInput>(draft: T, preset: Preset): 
 /** "L5 right + L5 left, CT, caudal: dexamethasone 8 mg, ropivacaine 4 mg" — what the preset plans. */
 export function describePreset(preset: Preset, drugName: (code: string) => string = (code) => code): string {
   const targets = preset.targets.map((target) => `${target.root} ${target.side}`).join(' + ');
-  const dose = (drug: Preset['drugs'][number]) =>
-    drug.doseMg != null
-      ? `${drug.doseMg} mg`
-      : drug.concentrationMgPerMl != null && drug.volumeMl != null
-        ? `${Math.round(drug.concentrationMgPerMl * drug.volumeMl * 100) / 100} mg`
-        : drug.volumeMl != null
-          ? `${drug.volumeMl} mL`
-          : '';
+  // mg as the record will store it (doseInMg: the one place mg is computed).
+  const dose = (drug: Preset['drugs'][number]) => {
+    const mg = doseInMg(drug);
+    return mg != null ? `${mg} mg` : drug.volumeMl != null ? `${drug.volumeMl} mL` : '';
+  };
   const drugs = preset.drugs.map((drug) => `${drugName(drug.drug)} ${dose(drug)}`.trim()).join(', ');
-  return `${targets}${preset.modality ? `, ${preset.modality.replaceAll('_', ' ')}` : ''}${preset.caudalEpidural ? ', caudal' : ''}${drugs ? `: ${drugs}` : ''}`;
+  return `${targets}${preset.modality ? `, ${inSentence(preset.modality)}` : ''}${preset.caudalEpidural ? ', caudal' : ''}${drugs ? `: ${drugs}` : ''}`;
 }

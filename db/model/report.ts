@@ -1,6 +1,7 @@
 import type { Drug } from './catalogue.js';
 import { reliefPercent } from './pain.js';
 import { doseInMg, type ProcedureDraft } from './procedure.js';
+import { inSentence } from './vocabulary-words.js';
 
 /*
  * The procedure report, written from the record in the department's words, for the RIS/PACS
@@ -66,20 +67,14 @@ export interface ReportContext {
   drug: (code: string) => Drug | undefined;
 }
 
-const words = (code: string | null | undefined) => (code ? code.replaceAll('_', ' ') : '');
+/** A stored code in a sentence: its words (vocabulary-words.ts), lower case but for acronyms. */
+const words = inSentence;
 /** "a", "a and b", "a, b and c": items as a sentence lists them (the aftercare sheet's lists too). */
 export const inWords = (items: readonly string[]) =>
   items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 const sentence = (text: string) =>
   text ? `${text.charAt(0).toUpperCase()}${text.slice(1)}${/[.!?]$/.test(text) ? '' : '.'}` : '';
 const number = (value: number) => String(Math.round(value * 100) / 100);
-
-const MODALITY_WORDS: Record<string, string> = {
-  ct: 'CT',
-  ct_fluoroscopy: 'CT-fluoroscopy',
-  fluoroscopy: 'fluoroscopy',
-  ct_and_fluoroscopy: 'CT and fluoroscopy',
-};
 
 const CONTRAST_ALLERGY_WORDS: Record<string, string> = {
   premedicated: 'premedicated for a contrast allergy',
@@ -99,7 +94,7 @@ export function reportValues(record: ProcedureDraft, context: ReportContext): Re
     return target ? `${target.root ?? '?'} ${target.side ?? ''}`.trim() : `target ${index + 1}`;
   };
   const drugName = (code: string, signedName?: string | null) => signedName ?? context.drug(code)?.name ?? code;
-  const modality = MODALITY_WORDS[record.modality ?? ''];
+  const modality = words(record.modality);
 
   const targetList = inWords(record.targets.map((_, index) => targetName(index)));
   const procedure = [
@@ -151,7 +146,11 @@ export function reportValues(record: ProcedureDraft, context: ReportContext): Re
       record.steroidAllergy === 'yes' ? 'known steroid allergy' : '',
       record.localAnaestheticAllergy === 'yes' ? 'known local anaesthetic allergy' : '',
       PREGNANCY_WORDS[record.pregnancyExcluded ?? ''] ?? '',
-      record.sedation && record.sedation !== 'none' ? `${words(record.sedation)} sedation` : '',
+      record.sedation && record.sedation !== 'none'
+        ? words(record.sedation).endsWith('sedation')
+          ? words(record.sedation)
+          : `${words(record.sedation)} sedation`
+        : '',
       record.position ? `${record.position} position` : '',
     ]
       .filter(Boolean)

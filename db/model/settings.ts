@@ -5,10 +5,14 @@ import { type HubServer, hubServerSchema } from './hub.js';
 import { type Preset, presetsSchema } from './presets.js';
 import { type ReferenceLevels, referenceLevelsSchema } from './reference-levels.js';
 import { REPORT_PLACEHOLDERS, unknownPlaceholders } from './report.js';
+import { followingTextRule } from './text-rule.js';
 
 export const operatorSchema = z.object({
-  id: z.string().min(1),
-  name: z.string().trim().min(1, { error: 'is required' }).max(100, { error: 'must be at most 100 characters' }),
+  id: followingTextRule(z.string().min(1).max(64), 'line'),
+  name: followingTextRule(
+    z.string().trim().min(1, { error: 'is required' }).max(100, { error: 'must be at most 100 characters' }),
+    'line',
+  ),
   active: z.boolean().default(true),
 });
 export type Operator = z.output<typeof operatorSchema>;
@@ -54,7 +58,10 @@ export const followUpWindowsSchema = z
 
 export const settingsPatchSchema = z
   .object({
-    consoleName: z.string().trim().min(1, { error: 'is required' }).max(64, { error: 'must be at most 64 characters' }),
+    consoleName: followingTextRule(
+      z.string().trim().min(1, { error: 'is required' }).max(64, { error: 'must be at most 64 characters' }),
+      'line',
+    ),
     defaultOperatorId: z.string().min(1).nullable(),
     referenceLevels: referenceLevelsSchema,
     followUpWindows: followUpWindowsSchema,

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { Drug } from './catalogue.js';
+import { catalogueProblem, siteProblem } from './drug-checks.js';
 import { type FieldProblem, problem } from './problems.js';
 import { doseInMg, type ProcedureDraft, procedureDraftSchema } from './procedure.js';
 
@@ -89,7 +90,8 @@ export function signingProblems(record: ProcedureDraft, context?: SigningContext
   record.drugs.forEach((administration, index) => {
     const at = `drugs[${index}]`;
     const drug = catalogue.get(administration.drug);
-    if (context && !drug) problems.push(problem(`${at}.drug`, 'is not in the drug catalogue'));
+    const unknown = context ? catalogueProblem(index, administration.drug, (code) => catalogue.has(code)) : null;
+    if (unknown) problems.push(unknown);
     if (drug && drug.drugClass !== 'other') therapeuticDrugGiven = true;
     if (drug && drug.dosing !== 'volume' && doseInMg(administration) == null) {
       const field = drug.dosing === 'mg' ? `${at}.doseMg` : `${at}.volumeMl`;
@@ -103,9 +105,8 @@ export function signingProblems(record: ProcedureDraft, context?: SigningContext
     }
     need(`${at}.site`, administration.site != null);
     const site = administration.site;
-    if (typeof site === 'number' && site >= record.targets.length) {
-      problems.push(problem(`${at}.site`, `refers to target ${site + 1}, which does not exist`));
-    }
+    const missingTarget = siteProblem(index, site, record.targets.length);
+    if (missingTarget) problems.push(missingTarget);
     if (site === 'caudal' && !record.caudalEpidural) {
       problems.push(problem(`${at}.site`, 'is caudal but no caudal epidural was given'));
     }

@@ -60,6 +60,8 @@ export const SIDES = ['left', 'right'] as const;
 export const FORAMINA = ['L1/L2', 'L2/L3', 'L3/L4', 'L4/L5', 'L5/S1', 'S1'] as const;
 export const APPROACHES = ['transforaminal', 'periradicular_extraforaminal', 'preganglionic', 'retrodiscal'] as const;
 export const NEEDLE_GAUGES = [20, 22, 25, 27] as const;
+/** Where the needle tip lay (schema 16): extraforaminal tips have fewer intravascular hits. */
+export const NEEDLE_TIP_POSITIONS = ['extraforaminal', 'foraminal', 'recessal'] as const;
 
 export const MODALITIES = ['ct', 'ct_fluoroscopy', 'fluoroscopy', 'ct_and_fluoroscopy'] as const;
 
@@ -154,3 +156,40 @@ export const isUnsafeSpread = (pattern: SpreadPattern): boolean => UNSAFE_SPREAD
 /** Contrast in a vein or an artery (not intrathecal). */
 export const isIntravascularSpread = (pattern: string): boolean =>
   pattern === 'intravascular_venous' || pattern === 'intravascular_arterial';
+
+/** Every code of the clinical vocabularies (their words: vocabulary-words.ts). */
+export type VocabularyCode = (
+  | typeof SEXES
+  | typeof INDICATIONS
+  | typeof SYMPTOM_SIDES
+  | typeof CONSENT
+  | typeof ANTICOAGULATION
+  | typeof CONTRAST_ALLERGY
+  | typeof PREGNANCY_EXCLUDED
+  | typeof ANTICOAGULANT_CLASSES
+  | typeof SEDATIONS
+  | typeof DOSE_EXCEEDANCE_REASONS
+  | typeof ABNORMAL_SPREAD_ACTIONS
+  | typeof SIR_GRADES
+  | typeof YES_NO
+  | typeof POSITIONS
+  | typeof ROOTS
+  | typeof SIDES
+  | typeof FORAMINA
+  | typeof APPROACHES
+  | typeof NEEDLE_TIP_POSITIONS
+  | typeof MODALITIES
+  | typeof CONTRAST_AGENTS
+  | typeof SPREAD_PATTERNS
+  | typeof PROVOKED_PAIN
+  | typeof DRUG_CLASSES
+  | typeof DOSE_SALTS
+  | typeof FOLLOW_UP_METHODS
+  | typeof FOLLOW_UP_CONTACTS
+  | typeof GLOBAL_IMPRESSIONS
+  | typeof FURTHER_TREATMENTS
+  | typeof COMPLICATIONS
+  | typeof SEVERITIES
+  | typeof DISPOSITIONS
+  | typeof STATUSES
+)[number];

@@ -37,7 +37,6 @@ describe('openDatabase', () => {
         'targets',
         'drug_administrations',
         'complications',
-        'follow_ups',
         'operators',
         'drug_catalogue',
         'settings',

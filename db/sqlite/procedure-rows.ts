@@ -1,82 +1,66 @@
+import type { Statement } from 'better-sqlite3';
 import {
+  COMPLICATION_FIELDS,
   canonicalDraft,
+  DRUG_FIELDS,
   doseInMg,
+  type Field,
+  PROCEDURE_FIELDS,
   type ProcedureDraft,
   type ProcedureRecord,
   type RecordLife,
+  storedFields,
+  TARGET_FIELDS,
 } from '../model/index.js';
 import type { ReadableDb, WritableDb } from './connection.js';
 import { dashboardFactsWriter } from './dashboard-facts.js';
 import { drugEntry, type FactSource } from './facts.js';
 
 /*
- * The one place that knows how a procedure maps to its tables. Scalar fields map
- * one-to-one onto columns of `procedures`; lists live in their own tables.
+ * The one place that knows how a procedure maps to its tables, read from the field
+ * declarations (db/model/fields): a part's content fields map one-to-one onto columns of its
+ * table (yes/no as 0/1); lists live in their own tables; a drug's site and its facts as signed
+ * take two and four columns (below).
  */
 
-type ScalarField = Exclude<
-  keyof ProcedureDraft,
-  | 'id'
-  | 'indications'
-  | 'targets'
-  | 'caudalSpread'
-  | 'drugs'
-  | 'followUps'
-  | 'complications'
-  | 'caudalEpidural'
-  | BooleanField
->;
-type BooleanField = 'timeOutLevelVerified' | 'timeOutSideMarked' | 'transitionalVertebra';
+/** A field's column and how its value is stored. */
+interface StoredColumn {
+  key: string;
+  column: string;
+  yesNo: boolean;
+}
+const columnsOf = (fields: readonly Field[]): StoredColumn[] =>
+  storedFields(fields).map((field) => ({
+    key: field.key,
+    column: field.column as string,
+    yesNo: field.type === 'yes/no',
+  }));
 
-/** Yes/no fields of the procedure, stored as 0/1 (absent: NULL). */
-export const BOOLEAN_COLUMNS: ReadonlyArray<readonly [BooleanField, string]> = [
-  ['timeOutLevelVerified', 'time_out_level_verified'],
-  ['timeOutSideMarked', 'time_out_side_marked'],
-  ['transitionalVertebra', 'transitional_vertebra'],
-];
+const PROCEDURE_COLUMNS = columnsOf(PROCEDURE_FIELDS);
+const TARGET_COLUMNS = columnsOf(TARGET_FIELDS);
+const DRUG_COLUMNS = columnsOf(DRUG_FIELDS);
+const COMPLICATION_COLUMNS = columnsOf(COMPLICATION_FIELDS);
 
-export const SCALAR_COLUMNS: ReadonlyArray<readonly [ScalarField, string]> = [
-  ['patientId', 'patient_id'],
-  ['patientName', 'patient_name'],
-  ['birthDate', 'birth_date'],
-  ['sex', 'sex'],
-  ['accessionNumber', 'accession_number'],
-  ['performedAt', 'performed_at'],
-  ['startedAt', 'started_at'],
-  ['endedAt', 'ended_at'],
-  ['operatorId', 'operator_id'],
-  ['assistant', 'assistant'],
-  ['symptomSide', 'symptom_side'],
-  ['priorInfiltrations', 'prior_infiltrations'],
-  ['consent', 'consent'],
-  ['anticoagulation', 'anticoagulation'],
-  ['contrastAllergy', 'contrast_allergy'],
-  ['pregnancyExcluded', 'pregnancy_excluded'],
-  ['diabetes', 'diabetes'],
-  ['position', 'position'],
-  ['anticoagulantClass', 'anticoagulant_class'],
-  ['steroidAllergy', 'steroid_allergy'],
-  ['localAnaestheticAllergy', 'local_anaesthetic_allergy'],
-  ['sedation', 'sedation'],
-  ['weightKg', 'weight_kg'],
-  ['caudalAbnormalSpreadAction', 'caudal_abnormal_spread_action'],
-  ['doseExceedanceReason', 'dose_exceedance_reason'],
-  ['caudalProvokedPain', 'caudal_provoked_pain'],
-  ['modality', 'modality'],
-  ['ctdiVolMGy', 'ctdi_vol_mgy'],
-  ['dlpMGyCm', 'dlp_mgy_cm'],
-  ['ctAcquisitions', 'ct_acquisitions'],
-  ['fluoroTimeS', 'fluoro_time_s'],
-  ['dapGyCm2', 'dap_gy_cm2'],
-  ['contrastAgent', 'contrast_agent'],
-  ['contrastVolumeMl', 'contrast_volume_ml'],
-  ['noDrugReason', 'no_drug_reason'],
-  ['painPre', 'pain_pre'],
-  ['painPost', 'pain_post'],
-  ['painPostMinutes', 'pain_post_minutes'],
-  ['disposition', 'disposition'],
-  ['notes', 'notes'],
-];
+const bool = (value: boolean | null | undefined) => (value == null ? null : value ? 1 : 0);
+
+/** A part's values as its columns (by column name). */
+function toColumns(columns: readonly StoredColumn[], part: object, row: Record<string, unknown>): void {
+  const values = part as Record<string, unknown>;
+  for (const { key, column, yesNo } of columns) {
+    const value = values[key];
+    row[column] = yesNo ? bool(value as boolean | null | undefined) : (value ?? null);
+  }
+}
+
+/** A part's values from its row (by column name). */
+function fromColumns(columns: readonly StoredColumn[], row: Record<string, unknown>): Record<string, unknown> {
+  const part: Record<string, unknown> = {};
+  for (const { key, column, yesNo } of columns) {
+    const value = row[column];
+    part[key] = yesNo ? (value == null ? null : value === 1) : value;
+  }
+  return part;
+}
 
 /** Columns that hold the record's life (status, signatures), not its clinical content. */
 export interface LifeColumns {
@@ -96,27 +80,14 @@ export interface LifeColumns {
   amendReason: string | null;
 }
 
-const LIFE_COLUMNS: ReadonlyArray<readonly [keyof LifeColumns, string]> = [
-  ['status', 'status'],
-  ['version', 'version'],
-  ['consoleName', 'console_name'],
-  ['performedAtUtc', 'performed_at_utc'],
-  ['performedDate', 'performed_date'],
-  ['warningCodes', 'warning_codes'],
-  ['createdAt', 'created_at'],
-  ['createdBy', 'created_by'],
-  ['updatedAt', 'updated_at'],
-  ['signedBy', 'signed_by'],
-  ['signedAt', 'signed_at'],
-  ['amendedBy', 'amended_by'],
-  ['amendedAt', 'amended_at'],
-  ['amendReason', 'amend_reason'],
-];
+/** The sort keys and the warnings' codes are written with the life: derived when the record is written. */
+const DERIVED_WITH_LIFE = new Set(['performedAtUtc', 'performedDate', 'warningCodes']);
+const LIFE_COLUMNS: ReadonlyArray<readonly [keyof LifeColumns, string]> = PROCEDURE_FIELDS.filter(
+  (field) => field.role === 'life' || DERIVED_WITH_LIFE.has(field.key),
+).map((field) => [field.key as keyof LifeColumns, field.column as string]);
 
 const ALL_COLUMNS = [
-  ...SCALAR_COLUMNS.map(([, column]) => column),
-  ...BOOLEAN_COLUMNS.map(([, column]) => column),
-  'caudal_epidural',
+  ...PROCEDURE_COLUMNS.map(({ column }) => column),
   'root_sides',
   'indications_text',
   'caudal_spread_text',
@@ -149,12 +120,47 @@ function makeReads(db: ReadableDb) {
     selectTargetSpread: db.prepare('SELECT target_ordinal, pattern FROM target_spread WHERE procedure_id = ?'),
     selectCaudalSpread: db.prepare('SELECT pattern FROM caudal_spread WHERE procedure_id = ?').pluck(),
     selectDrugs: db.prepare('SELECT * FROM drug_administrations WHERE procedure_id = ? ORDER BY ordinal'),
-    selectComplications: db.prepare(
-      'SELECT complication, severity, sir_grade FROM complications WHERE procedure_id = ?',
-    ),
-    selectFollowUps: db.prepare('SELECT * FROM follow_ups WHERE procedure_id = ? ORDER BY ordinal'),
+    selectComplications: db.prepare('SELECT * FROM complications WHERE procedure_id = ?'),
   };
 }
+
+/**
+ * The record's lists by the tables that hold them, children before parents: a drug points at
+ * its target, so targets and drugs are rewritten together.
+ */
+const PART_TABLES = {
+  indications: ['procedure_indications'],
+  caudalSpread: ['caudal_spread'],
+  complications: ['complications'],
+  targetsAndDrugs: ['target_spread', 'drug_administrations', 'targets'],
+} as const;
+export type PartGroup = keyof typeof PART_TABLES;
+export const ALL_PARTS: ReadonlySet<PartGroup> = new Set(Object.keys(PART_TABLES) as PartGroup[]);
+
+/** The lists a set of changes touches ("targets[0].side" → targets and drugs). */
+export function changedParts(changedPaths: Iterable<string>): Set<PartGroup> {
+  const parts = new Set<PartGroup>();
+  for (const path of changedPaths) {
+    const list = /^[a-zA-Z]+/.exec(path)?.[0];
+    if (list === 'targets' || list === 'drugs') parts.add('targetsAndDrugs');
+    else if (list && list in PART_TABLES) parts.add(list as PartGroup);
+  }
+  return parts;
+}
+
+const insertInto = (db: WritableDb, table: string, columns: readonly string[]) =>
+  db.prepare(`INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`);
+
+/** A drug's site (a target or the caudal injection) and the catalogue's facts as signed. */
+const DRUG_SPECIAL_COLUMNS = [
+  'dose_given_mg',
+  'target_ordinal',
+  'at_caudal',
+  'signed_name',
+  'signed_class',
+  'signed_particulate',
+  'signed_max_dose_mg',
+];
 
 function makeWrites(db: WritableDb) {
   return {
@@ -166,40 +172,34 @@ function makeWrites(db: WritableDb) {
         .map((c) => `${c} = @${c}`)
         .join(', ')} WHERE id = @id`,
     ),
-    deleteParts: [
-      'procedure_indications',
-      'target_spread',
-      'caudal_spread',
-      'drug_administrations',
-      'complications',
-      'follow_ups',
-      'targets',
-    ].map((table) => db.prepare(`DELETE FROM ${table} WHERE procedure_id = ?`)),
+    deleteParts: Object.fromEntries(
+      Object.entries(PART_TABLES).map(([part, tables]) => [
+        part,
+        tables.map((table) => db.prepare(`DELETE FROM ${table} WHERE procedure_id = ?`)),
+      ]),
+    ) as Record<PartGroup, Statement[]>,
     insertIndication: db.prepare('INSERT INTO procedure_indications (procedure_id, indication) VALUES (?, ?)'),
-    insertTarget: db.prepare(
-      `INSERT INTO targets (procedure_id, ordinal, root, side, foramen, approach, needle_gauge, needle_length_mm,
-        needle_repositionings, provoked_pain, injection_slowed, spread_text, drugs_text, abnormal_spread_action)
-       VALUES (@procedureId, @ordinal, @root, @side, @foramen, @approach, @needleGauge, @needleLengthMm,
-        @needleRepositionings, @provokedPain, @injectionSlowed, @spreadText, @drugsText, @abnormalSpreadAction)`,
-    ),
+    insertTarget: insertInto(db, 'targets', [
+      'procedure_id',
+      'ordinal',
+      ...TARGET_COLUMNS.map(({ column }) => column),
+      'spread_text',
+      'drugs_text',
+    ]),
     insertTargetSpread: db.prepare(
       'INSERT INTO target_spread (procedure_id, target_ordinal, pattern) VALUES (?, ?, ?)',
     ),
     insertCaudalSpread: db.prepare('INSERT INTO caudal_spread (procedure_id, pattern) VALUES (?, ?)'),
-    insertDrug: db.prepare(
-      `INSERT INTO drug_administrations (procedure_id, ordinal, drug_code, dose_mg, concentration_mg_per_ml, volume_ml,
-        dose_given_mg, target_ordinal, at_caudal, lot, signed_name, signed_class, signed_particulate, signed_max_dose_mg,
-        dose_salt)
-       VALUES (@procedureId, @ordinal, @drug, @doseMg, @concentrationMgPerMl, @volumeMl, @doseGivenMg, @targetOrdinal,
-        @atCaudal, @lot, @signedName, @signedClass, @signedParticulate, @signedMaxDoseMg, @doseSalt)`,
-    ),
-    insertComplication: db.prepare(
-      'INSERT INTO complications (procedure_id, complication, severity, sir_grade) VALUES (?, ?, ?, ?)',
-    ),
-    insertFollowUp: db.prepare(
-      `INSERT INTO follow_ups (procedure_id, ordinal, day, pain_nrs, relief_percent, method, note)
-       VALUES (@procedureId, @ordinal, @day, @painNrs, @reliefPercent, @method, @note)`,
-    ),
+    insertDrug: insertInto(db, 'drug_administrations', [
+      'procedure_id',
+      'ordinal',
+      ...DRUG_COLUMNS.map(({ column }) => column),
+      ...DRUG_SPECIAL_COLUMNS,
+    ]),
+    insertComplication: insertInto(db, 'complications', [
+      'procedure_id',
+      ...COMPLICATION_COLUMNS.map(({ column }) => column),
+    ]),
     dashboardFacts: dashboardFactsWriter(db),
   };
 }
@@ -237,12 +237,9 @@ function drugsText(draft: ProcedureDraft, site: number | 'caudal'): string {
     .join(';');
 }
 
-const bool = (value: boolean | null | undefined) => (value == null ? null : value ? 1 : 0);
-
 function procedureRow(id: string, draft: ProcedureDraft, life: LifeColumns): Row {
   const row: Row = {
     id,
-    caudal_epidural: draft.caudalEpidural ? 1 : 0,
     root_sides: rootSides(draft.targets),
     indications_text: draft.indications.join(';'),
     caudal_spread_text: draft.caudalSpread.join(';'),
@@ -260,8 +257,7 @@ function procedureRow(id: string, draft: ProcedureDraft, life: LifeColumns): Row
       )
       .join('|'),
   };
-  for (const [field, column] of SCALAR_COLUMNS) row[column] = draft[field] ?? null;
-  for (const [field, column] of BOOLEAN_COLUMNS) row[column] = bool(draft[field]);
+  toColumns(PROCEDURE_COLUMNS, draft, row);
   for (const [field, column] of LIFE_COLUMNS) row[column] = life[field];
   return row;
 }
@@ -273,79 +269,67 @@ function procedureRowWithFacts(s: ProcedureWrites, id: string, draft: ProcedureD
   return row;
 }
 
-/** Writes the procedure row and all its parts; the caller owns the transaction. */
+/**
+ * Writes the procedure row and those of its parts that changed (all of them for a new
+ * record); the caller owns the transaction.
+ */
 export function writeProcedure(
   db: WritableDb,
   id: string,
   draft: ProcedureDraft,
   life: LifeColumns,
   exists: boolean,
-  /** false when only the procedure's own fields changed: its parts are then left as they are. */
-  partsChanged = true,
+  /** The lists to (re)write; a new record has all of its lists written. */
+  parts: ReadonlySet<PartGroup> = ALL_PARTS,
 ): void {
   const s = writeStatements(db);
   const row = procedureRowWithFacts(s, id, draft, life);
+  const writing = exists ? parts : ALL_PARTS;
   if (exists) {
     s.updateProcedure.run(row);
-    if (!partsChanged) return;
-    for (const statement of s.deleteParts) statement.run(id);
+    for (const part of writing) for (const statement of s.deleteParts[part]) statement.run(id);
   } else {
     s.insertProcedure.run(row);
   }
-  for (const indication of draft.indications) s.insertIndication.run(id, indication);
+  if (writing.has('indications')) for (const indication of draft.indications) s.insertIndication.run(id, indication);
+  if (writing.has('targetsAndDrugs')) writeTargetsAndDrugs(s, id, draft);
+  if (writing.has('caudalSpread')) for (const pattern of draft.caudalSpread) s.insertCaudalSpread.run(id, pattern);
+  if (writing.has('complications')) {
+    for (const entry of draft.complications) {
+      const row: Row = { procedure_id: id };
+      toColumns(COMPLICATION_COLUMNS, entry, row);
+      s.insertComplication.run(row);
+    }
+  }
+}
+
+function writeTargetsAndDrugs(s: ProcedureWrites, id: string, draft: ProcedureDraft): void {
   draft.targets.forEach((target, ordinal) => {
-    s.insertTarget.run({
-      procedureId: id,
+    const row: Row = {
+      procedure_id: id,
       ordinal,
-      root: target.root ?? null,
-      side: target.side ?? null,
-      foramen: target.foramen ?? null,
-      approach: target.approach ?? null,
-      needleGauge: target.needleGauge ?? null,
-      needleLengthMm: target.needleLengthMm ?? null,
-      needleRepositionings: target.needleRepositionings ?? null,
-      provokedPain: target.provokedPain ?? null,
-      injectionSlowed: bool(target.injectionSlowed),
-      spreadText: target.spread.join(';'),
-      drugsText: drugsText(draft, ordinal),
-      abnormalSpreadAction: target.abnormalSpreadAction ?? null,
-    });
+      spread_text: target.spread.join(';'),
+      drugs_text: drugsText(draft, ordinal),
+    };
+    toColumns(TARGET_COLUMNS, target, row);
+    s.insertTarget.run(row);
     for (const pattern of target.spread) s.insertTargetSpread.run(id, ordinal, pattern);
   });
-  for (const pattern of draft.caudalSpread) s.insertCaudalSpread.run(id, pattern);
   draft.drugs.forEach((administration, ordinal) => {
     const site = administration.site;
-    s.insertDrug.run({
-      procedureId: id,
+    const row: Row = {
+      procedure_id: id,
       ordinal,
-      drug: administration.drug,
-      doseMg: administration.doseMg ?? null,
-      concentrationMgPerMl: administration.concentrationMgPerMl ?? null,
-      volumeMl: administration.volumeMl ?? null,
-      doseGivenMg: doseInMg(administration) ?? null,
-      targetOrdinal: typeof site === 'number' ? site : null,
-      atCaudal: site === 'caudal' ? 1 : 0,
-      lot: administration.lot ?? null,
-      signedName: administration.asSigned?.name ?? null,
-      signedClass: administration.asSigned?.drugClass ?? null,
-      signedParticulate: administration.asSigned ? (administration.asSigned.particulate ? 1 : 0) : null,
-      signedMaxDoseMg: administration.asSigned?.maxDoseMg ?? null,
-      doseSalt: administration.doseSalt ?? null,
-    });
-  });
-  for (const entry of draft.complications) {
-    s.insertComplication.run(id, entry.type, entry.severity ?? null, entry.sirGrade ?? null);
-  }
-  draft.followUps.forEach((followUp, ordinal) => {
-    s.insertFollowUp.run({
-      procedureId: id,
-      ordinal,
-      day: followUp.day,
-      painNrs: followUp.painNrs ?? null,
-      reliefPercent: followUp.reliefPercent ?? null,
-      method: followUp.method ?? null,
-      note: followUp.note ?? null,
-    });
+      dose_given_mg: doseInMg(administration) ?? null,
+      target_ordinal: typeof site === 'number' ? site : null,
+      at_caudal: site === 'caudal' ? 1 : 0,
+      signed_name: administration.asSigned?.name ?? null,
+      signed_class: administration.asSigned?.drugClass ?? null,
+      signed_particulate: administration.asSigned ? (administration.asSigned.particulate ? 1 : 0) : null,
+      signed_max_dose_mg: administration.asSigned?.maxDoseMg ?? null,
+    };
+    toColumns(DRUG_COLUMNS, administration, row);
+    s.insertDrug.run(row);
   });
 }
 
@@ -353,6 +337,35 @@ export function writeProcedure(
 function compact<T extends Record<string, unknown>>(object: T): T {
   for (const key of Object.keys(object)) if (object[key] == null) delete object[key];
   return object;
+}
+
+const lifeOf = (life: LifeColumns) => ({
+  status: life.status,
+  version: life.version,
+  consoleName: life.consoleName,
+  createdAt: life.createdAt,
+  createdBy: life.createdBy,
+  updatedAt: life.updatedAt,
+  signedBy: life.signedBy,
+  signedAt: life.signedAt,
+  amendedBy: life.amendedBy,
+  amendedAt: life.amendedAt,
+  amendReason: life.amendReason,
+});
+
+/** The record as readProcedure gives it, from what was just written: a save need not read it back. */
+export function recordOf(id: string, draft: ProcedureDraft, life: LifeColumns): StoredProcedure {
+  const content: Row = {};
+  for (const [key, value] of Object.entries(draft)) if (value != null) content[key] = value;
+  const record = canonicalDraft({
+    ...content,
+    id,
+    targets: draft.targets.map((target) => compact({ ...target })),
+    drugs: draft.drugs.map((administration) => compact({ ...administration })),
+    complications: draft.complications.map((entry) => compact({ ...entry })),
+    ...lifeOf(life),
+  } as unknown as ProcedureRecord);
+  return { record, life };
 }
 
 export interface StoredProcedure {
@@ -375,39 +388,19 @@ export function readProcedure(db: ReadableDb, id: string): StoredProcedure | und
   }[]) {
     spreadByTarget.set(target_ordinal, [...(spreadByTarget.get(target_ordinal) ?? []), pattern]);
   }
-  const content: Row = {};
-  for (const [field, column] of SCALAR_COLUMNS) content[field] = row[column];
-  for (const [field, column] of BOOLEAN_COLUMNS) content[field] = row[column] == null ? null : row[column] === 1;
+  const content = fromColumns(PROCEDURE_COLUMNS, row);
   const record = canonicalDraft({
     id,
     ...compact(content),
     indications: s.selectIndications.all(id),
     targets: (s.selectTargets.all(id) as Row[]).map((t) =>
-      compact({
-        root: t.root,
-        side: t.side,
-        foramen: t.foramen,
-        approach: t.approach,
-        needleGauge: t.needle_gauge,
-        needleLengthMm: t.needle_length_mm,
-        needleRepositionings: t.needle_repositionings,
-        spread: spreadByTarget.get(t.ordinal as number) ?? [],
-        provokedPain: t.provoked_pain,
-        injectionSlowed: t.injection_slowed == null ? null : t.injection_slowed === 1,
-        abnormalSpreadAction: t.abnormal_spread_action,
-      }),
+      compact({ ...fromColumns(TARGET_COLUMNS, t), spread: spreadByTarget.get(t.ordinal as number) ?? [] }),
     ),
-    caudalEpidural: row.caudal_epidural === 1,
     caudalSpread: s.selectCaudalSpread.all(id),
     drugs: (s.selectDrugs.all(id) as Row[]).map((d) =>
       compact({
-        drug: d.drug_code,
-        doseMg: d.dose_mg,
-        concentrationMgPerMl: d.concentration_mg_per_ml,
-        volumeMl: d.volume_ml,
+        ...fromColumns(DRUG_COLUMNS, d),
         site: d.at_caudal === 1 ? 'caudal' : d.target_ordinal,
-        lot: d.lot,
-        doseSalt: d.dose_salt,
         asSigned:
           d.signed_name == null
             ? undefined
@@ -419,23 +412,8 @@ export function readProcedure(db: ReadableDb, id: string): StoredProcedure | und
               },
       }),
     ),
-    followUps: (s.selectFollowUps.all(id) as Row[]).map((f) =>
-      compact({ day: f.day, painNrs: f.pain_nrs, reliefPercent: f.relief_percent, method: f.method, note: f.note }),
-    ),
-    complications: (s.selectComplications.all(id) as Row[]).map((c) =>
-      compact({ type: c.complication, severity: c.severity, sirGrade: c.sir_grade }),
-    ),
-    status: life.status,
-    version: life.version,
-    consoleName: life.consoleName,
-    createdAt: life.createdAt,
-    createdBy: life.createdBy,
-    updatedAt: life.updatedAt,
-    signedBy: life.signedBy,
-    signedAt: life.signedAt,
-    amendedBy: life.amendedBy,
-    amendedAt: life.amendedAt,
-    amendReason: life.amendReason,
+    complications: (s.selectComplications.all(id) as Row[]).map((c) => compact(fromColumns(COMPLICATION_COLUMNS, c))),
+    ...lifeOf(life),
   } as unknown as ProcedureRecord);
   return { record, life };
 }

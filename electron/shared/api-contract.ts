@@ -33,6 +33,7 @@ import {
   procedureIdSchema,
   proposalPeriodSchema,
   type ReferenceLevels,
+  reasonSchema,
   settingsPatchSchema,
 } from '../../db/model/index.js';
 import type { ExportJobStatus } from './export-job.js';
@@ -84,11 +85,7 @@ export const confirmedWarningsSchema = z.array(z.string().max(64)).max(20).optio
 export const signOptionsSchema = z.object({ confirmedWarnings: confirmedWarningsSchema }).strict();
 export const amendOptionsSchema = z
   .object({
-    reason: z
-      .string({ error: 'Reason for the amendment is required' })
-      .trim()
-      .min(3, { error: 'Reason for the amendment must be 3 to 500 characters' })
-      .max(500, { error: 'Reason for the amendment must be 3 to 500 characters' }),
+    reason: reasonSchema('Reason for the amendment'),
     confirmedWarnings: confirmedWarningsSchema,
   })
   .strict();

@@ -1,3 +1,4 @@
+import type { PrivacyClass, Pseudonymised } from '../../model/index.js';
 import type { DatePrecision } from '../pseudonyms.js';
 
 /*
@@ -19,6 +20,9 @@ export interface Column {
   unit?: string;
   values?: readonly (string | number)[];
   description: string;
+  /** From the field's declaration: what a pseudonymised export does with the column. */
+  privacy: PrivacyClass;
+  pseudonymised?: Pseudonymised;
   read: (row: Row, context: RowContext) => Cell;
 }
 

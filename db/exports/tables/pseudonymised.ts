@@ -1,32 +1,42 @@
+import { ageInYears } from '../../model/index.js';
 import { coarseDate, type DatePrecision, pseudonym } from '../pseudonyms.js';
-import { type Column, text } from './columns.js';
+import { type Cell, type Column, text } from './columns.js';
 
 /*
- * Pseudonymised means not linkable: after the patient and accession pseudonyms and the
- * dropped free text (procedure-columns.ts), every table's columns pass through here. The
- * record id (a UUIDv7: it encodes the creation time and joins 1:1 with an identified export)
- * becomes a keyed pseudonym, consistent across the tables of one export and between exports;
- * dates and times are given to the chosen precision without clock times; staff free text and
- * the drug lot are dropped.
+ * Pseudonymised means not linkable. Every table's columns pass through here, and what happens
+ * to a column is its field's privacy class (db/model/fields): an identifying or free-text
+ * column is dropped, or replaced by what its declaration gives instead (a keyed pseudonym of
+ * the patient, the accession or the record; the age for the birth date); dates are given to
+ * the chosen precision without clock times.
  */
 
-/** Free text that may name or point at a person or a batch: never in a pseudonymised export. */
-const DROPPED = new Set(['lot', 'signed_by', 'amended_by']);
+function replacement(column: Column): Column | null {
+  const instead = column.pseudonymised;
+  if (!instead) return null;
+  const read = (row: (header: string) => unknown, key: string | null): Cell => {
+    if (instead.as === 'age') {
+      const birthDate = row(column.header);
+      const performedAt = row('performed_at');
+      return birthDate && performedAt ? ageInYears(String(birthDate), String(performedAt)) : null;
+    }
+    return pseudonym(key ?? '', instead.as, text(row(column.header)));
+  };
+  return {
+    header: instead.header,
+    label: instead.label,
+    type: instead.type,
+    ...(instead.unit ? { unit: instead.unit } : {}),
+    description: instead.description,
+    privacy: 'clinical',
+    read: (row, context) => read(row, context.key),
+  };
+}
 
 export function pseudonymisedColumns(columns: Column[], precision: DatePrecision): Column[] {
   return columns.flatMap((column): Column[] => {
-    if (DROPPED.has(column.header) || column.type === 'time') return [];
-    if (column.header === 'procedure_id') {
-      return [
-        {
-          header: 'record_pseudonym',
-          label: 'Record (pseudonym)',
-          type: 'text',
-          description:
-            'HMAC-SHA-256 of the record ID with the department key: links the rows of one record across the tables and between pseudonymised exports, never to an identified export.',
-          read: (row, context) => pseudonym(context.key ?? '', 'record', text(row('procedure_id') ?? row('id'))),
-        },
-      ];
+    if (column.privacy !== 'clinical') {
+      const instead = replacement(column);
+      return instead ? [instead] : [];
     }
     if (column.type === 'datetime' || column.type === 'date') {
       return [

@@ -12,6 +12,8 @@ import { doseIndex } from './011-dose-index.js';
 import { syncOutbox } from './012-sync-outbox.js';
 import { doseReports } from './013-dose-reports.js';
 import { risOutbox } from './014-ris-outbox.js';
+import { oneFollowUpModel } from './015-one-follow-up-model.js';
+import { needleTipPosition } from './016-needle-tip-position.js';
 import type { Migration } from './migration.js';
 
 /*
@@ -34,6 +36,8 @@ export const MIGRATIONS: readonly Migration[] = [
   syncOutbox,
   doseReports,
   risOutbox,
+  oneFollowUpModel,
+  needleTipPosition,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

@@ -7,6 +7,7 @@ import {
   ANTICOAGULANT_CLASSES,
   ANTICOAGULATION,
   APPROACHES,
+  COMPLICATION_FIELDS,
   COMPLICATIONS,
   CONSENT,
   CONTRAST_AGENTS,
@@ -16,16 +17,20 @@ import {
   DOSE_SALTS,
   DOSINGS,
   DRUG_CLASSES,
+  DRUG_FIELDS,
+  type Field,
   FOLLOW_UP_CONTACTS,
-  FOLLOW_UP_METHODS,
+  FOLLOW_UP_ENTRY_FIELDS,
   FORAMINA,
   FURTHER_TREATMENTS,
   GLOBAL_IMPRESSIONS,
   INDICATIONS,
   MODALITIES,
   NEEDLE_GAUGES,
+  type PartName,
   POSITIONS,
   PREGNANCY_EXCLUDED,
+  PROCEDURE_FIELDS,
   PROVOKED_PAIN,
   ROOTS,
   SEDATIONS,
@@ -36,6 +41,7 @@ import {
   SPREAD_PATTERNS,
   STATUSES,
   SYMPTOM_SIDES,
+  TARGET_FIELDS,
   YES_NO,
 } from '../../model/index.js';
 import { tempPath } from '../../testing/fixtures.js';
@@ -110,7 +116,6 @@ const VOCABULARY_OF: Record<string, readonly (string | number)[]> = {
   'drug_administrations.dose_salt': DOSE_SALTS,
   'complications.complication': COMPLICATIONS,
   'complications.severity': SEVERITIES,
-  'follow_ups.method': FOLLOW_UP_METHODS,
   'follow_up_entries.method': FOLLOW_UP_CONTACTS,
   'follow_up_entries.global_impression': GLOBAL_IMPRESSIONS,
   'follow_up_entries.further_treatment': FURTHER_TREATMENTS,
@@ -154,7 +159,7 @@ describe('frozen migrations against today’s vocabularies', () => {
 
   it('every CHECK list is one of today’s vocabularies, value for value', () => {
     for (const [column, values] of lists) {
-      const vocabulary = VOCABULARY_OF[column];
+      const vocabulary = VOCABULARY_OF[column] ?? DECLARED_VOCABULARY_OF.get(column);
       expect(
         vocabulary,
         `${column} has a CHECK list no vocabulary is compared with: name it in this test`,
@@ -169,6 +174,86 @@ describe('frozen migrations against today’s vocabularies', () => {
   it('every vocabulary compared here still has its CHECK list', () => {
     for (const column of Object.keys(VOCABULARY_OF)) {
       expect(lists.has(column), `${column} lost its CHECK list: add a migration, or drop it from this test`).toBe(true);
+    }
+  });
+});
+
+/** A stored code field's vocabulary by its column, from the field declarations: a field added later is compared too. */
+const DECLARED_VOCABULARY_OF = new Map<string, readonly (string | number)[]>();
+
+/** Each part's table (the storage mapping reads the same declarations: procedure-rows.ts). */
+const TABLE_OF: Record<PartName, string> = {
+  procedure: 'procedures',
+  target: 'targets',
+  drug: 'drug_administrations',
+  complication: 'complications',
+  followUpEntry: 'follow_up_entries',
+};
+const DECLARED: readonly Field[] = [
+  ...PROCEDURE_FIELDS,
+  ...TARGET_FIELDS,
+  ...DRUG_FIELDS,
+  ...COMPLICATION_FIELDS,
+  ...FOLLOW_UP_ENTRY_FIELDS,
+];
+for (const field of DECLARED)
+  if (field.column && field.type === 'code' && field.values)
+    DECLARED_VOCABULARY_OF.set(`${TABLE_OF[field.part]}.${field.column}`, field.values);
+
+/** Every `column BETWEEN min AND max` of every table of a freshly migrated database. */
+function checkRanges(db: Database.Database): Map<string, [number, number]> {
+  const ranges = new Map<string, [number, number]>();
+  const tables = db.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'table' AND sql IS NOT NULL").all() as {
+    name: string;
+    sql: string;
+  }[];
+  for (const { name, sql } of tables) {
+    for (const match of sql.matchAll(/\b(\w+) BETWEEN (-?[\d.]+) AND (-?[\d.]+)/g)) {
+      const [, column, min, max] = match as unknown as [string, string, string, string];
+      ranges.set(`${name}.${column}`, [Number(min), Number(max)]);
+    }
+  }
+  return ranges;
+}
+
+describe('frozen migrations against today’s field declarations', () => {
+  const db = openDatabase(tempPath());
+  const lists = checkLists(db);
+  const ranges = checkRanges(db);
+  const columns = (table: string) =>
+    new Set(db.prepare(`SELECT name FROM pragma_table_info(?)`).pluck().all(table) as string[]);
+  const stored = DECLARED.filter((field) => field.column);
+  const tableColumns = new Map(Object.values(TABLE_OF).map((table) => [table, columns(table)]));
+  db.close();
+
+  it('every declared column exists in its part’s table', () => {
+    for (const field of stored) {
+      const table = TABLE_OF[field.part];
+      expect(
+        tableColumns.get(table)?.has(field.column as string),
+        `${field.part}.${field.key}: ${table}.${field.column}`,
+      ).toBe(true);
+    }
+  });
+
+  it('every declared range is the database’s CHECK range, bound for bound', () => {
+    const compared = stored.filter((field) => field.range);
+    expect(compared.length).toBeGreaterThan(15);
+    for (const field of compared) {
+      const column = `${TABLE_OF[field.part]}.${field.column}`;
+      expect(
+        ranges.get(column),
+        `${field.part}.${field.key} allows ${field.range?.join('–')}, the database's CHECK of ${column} differs: add a migration that changes the CHECK`,
+      ).toEqual(field.range);
+    }
+  });
+
+  it('every declared vocabulary of a stored code is the database’s CHECK list', () => {
+    for (const field of stored.filter((candidate) => candidate.type === 'code' && candidate.values)) {
+      const column = `${TABLE_OF[field.part]}.${field.column}`;
+      expect([...(lists.get(column) ?? [])].sort(), `${field.part}.${field.key} (${column})`).toEqual(
+        [...(field.values ?? [])].sort(),
+      );
     }
   });
 });

@@ -6,6 +6,7 @@ import {
   type ProcedureDraft,
   type ProcedureInput,
   type ProcedureRecord,
+  planOf,
   problemsFromZod,
   procedureDraftSchema,
   type Root,
@@ -174,40 +175,11 @@ export function splitForSaving(draft: Draft, now = new Date()): { saveable: Draf
 
 /**
  * "Same as this patient's last procedure": what was planned and what is known of the patient
- * (indications, symptom side, anticoagulation, allergies, weight, position, targets, modality,
- * caudal injection, drugs and doses) — never what is observed or asked anew each time
- * (consent, spread, pain, complications, dose, pregnancy, time-out).
+ * — the fields declared as the plan (db/model/fields: indications, symptom side,
+ * anticoagulation, allergies, weight, position, targets, modality, caudal injection, drugs and
+ * doses) — never what is observed or asked anew each time (consent, spread, pain,
+ * complications, dose, pregnancy, time-out).
  */
 export function withPlanOf(draft: Draft, last: ProcedureRecord): Draft {
-  return {
-    ...draft,
-    birthDate: draft.birthDate ?? last.birthDate,
-    patientName: draft.patientName ?? last.patientName,
-    sex: draft.sex ?? last.sex,
-    indications: last.indications,
-    symptomSide: last.symptomSide,
-    priorInfiltrations: (last.priorInfiltrations ?? 0) + 1,
-    anticoagulation: last.anticoagulation,
-    anticoagulantClass: last.anticoagulantClass,
-    contrastAllergy: last.contrastAllergy,
-    steroidAllergy: last.steroidAllergy,
-    localAnaestheticAllergy: last.localAnaestheticAllergy,
-    diabetes: last.diabetes,
-    weightKg: last.weightKg,
-    position: last.position,
-    targets: last.targets.map((target) => ({
-      root: target.root,
-      side: target.side,
-      foramen: target.foramen,
-      approach: target.approach,
-      needleGauge: target.needleGauge,
-      needleLengthMm: target.needleLengthMm,
-      spread: [],
-    })),
-    modality: last.modality,
-    caudalEpidural: last.caudalEpidural,
-    caudalSpread: [],
-    contrastAgent: last.contrastAgent,
-    drugs: last.drugs.map(({ asSigned: _asSigned, lot: _lot, ...drug }) => drug),
-  };
+  return planOf(draft, last);
 }

@@ -5,6 +5,7 @@ import {
   FORAMINA,
   isUnsafeSpread,
   NEEDLE_GAUGES,
+  NEEDLE_TIP_POSITIONS,
   PROVOKED_PAIN,
   ROOTS,
   SIDES,
@@ -164,6 +165,27 @@ export function TargetsSection({ locked }: { locked: boolean }) {
                 {APPROACHES.map((approach) => (
                   <option key={approach} value={approach}>
                     {words(approach)}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="text-field">
+              <label htmlFor={`field-needle-tip-${index}`}>Needle tip</label>
+              <select
+                id={`field-needle-tip-${index}`}
+                value={target.needleTipPosition ?? ''}
+                disabled={locked}
+                onChange={(event) =>
+                  setTarget(index, (t) => ({
+                    ...t,
+                    needleTipPosition: (event.target.value || undefined) as TargetInput['needleTipPosition'],
+                  }))
+                }
+              >
+                <option value="">—</option>
+                {NEEDLE_TIP_POSITIONS.map((position) => (
+                  <option key={position} value={position}>
+                    {words(position)}
                   </option>
                 ))}
               </select>

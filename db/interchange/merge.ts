@@ -1,0 +1,476 @@
+import { createHash } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { z } from 'zod';
+import { appendAudit, diff } from '../audit.js';
+import {
+  type Drug,
+  drugSchema,
+  type FieldProblem,
+  operatorSchema,
+  problemsFromZod,
+  RootLogError,
+  type RuleSettings,
+  warnings,
+} from '../model/index.js';
+import { clinicalContent } from '../procedures.js';
+import { drugCatalogue, listOperators, referenceLevels } from '../settings.js';
+import type { WriteConnection } from '../sqlite/connection.js';
+import { appendFollowUp, followUpRows } from '../sqlite/follow-up-rows.js';
+import { readProcedure } from '../sqlite/procedure-rows.js';
+import { writeWholeRecord } from '../sqlite/record-life.js';
+import { newId, type ServiceContext, type Store } from '../store.js';
+import { type InterchangeEvent, JSON_FORMAT, JSON_FORMAT_VERSION } from './format.js';
+import { IMPORT_LIMITS, type ImportLimits } from './limits.js';
+import { checkRecord, plainText, type RecordCheckContext, type SoundRecord } from './record-check.js';
+
+/*
+ * Merging a JSON export from another console, by record id. The file is read as a stream;
+ * each record is checked as a whole (record-check.ts) and rejected alone, with its id and
+ * reasons, when it is not sound; sound records are written in short transactions of a few
+ * hundred, so the console's own saves never wait beyond their busy timeout. New records are
+ * added with their signed versions and history; identical ones are skipped; one that differs
+ * from the record here is a conflict and never overwrites it. Running the same import twice
+ * changes nothing. If the import stops part-way (a broken file, a full disk), what it had
+ * committed stays, is in the audit log, and is said in the error.
+ */
+
+export interface ImportConflict {
+  id: string;
+  reason: string;
+}
+
+export interface ImportReport {
+  added: number;
+  skipped: number;
+  conflicts: ImportConflict[];
+  rejected: { id: string; problems: FieldProblem[] }[];
+  /** Records read from the file so far. */
+  read: number;
+  /** Follow-ups added to records that were already here. */
+  followUpsAdded: number;
+}
+
+export interface ImportOptions {
+  onProgress?: (report: ImportReport, bytes: number, totalBytes: number) => void;
+  limits?: Partial<ImportLimits>;
+  now?: () => Date;
+}
+
+const headerSchema = z.object({
+  format: z.literal(JSON_FORMAT, { error: `is not a RootLog JSON export (format must be "${JSON_FORMAT}")` }),
+  formatVersion: z
+    .number({ error: 'must be a whole number' })
+    .int({ error: 'must be a whole number' })
+    .min(1, { error: 'must be 1 or more' })
+    .max(JSON_FORMAT_VERSION, {
+      error: `is from a newer RootLog (this one reads format version ${JSON_FORMAT_VERSION})`,
+    }),
+  // The exporting database's schema, for the record only: what a file holds is fixed by its
+  // format version, so a console whose database is newer can still hand its records on.
+  schemaVersion: z
+    .number({ error: 'must be a whole number (the exporting logbook’s schema)' })
+    .int({ error: 'must be a whole number (the exporting logbook’s schema)' })
+    .min(1, { error: 'must be 1 or more' }),
+  pseudonymized: z.boolean({ error: 'must say true or false' }).refine((value) => !value, {
+    error: 'is pseudonymised: pseudonymised exports cannot be merged (their identifiers are hashes)',
+  }),
+  operators: z.array(z.unknown(), { error: 'must be the list of operators' }).max(10_000, {
+    error: 'must hold at most 10 000 operators',
+  }),
+  drugCatalogue: z.array(z.unknown(), { error: 'must be the list of drugs' }).max(1_000, {
+    error: 'must hold at most 1 000 drugs',
+  }),
+});
+
+// Operator ids are stored (at most 64 characters) and shown: plain text like any actor.
+const importedOperatorSchema = operatorSchema.extend({ id: plainText(64), name: plainText(100) });
+
+/** Same clinical meaning: compared field by field, so key order and absent-vs-null do not matter. */
+const same = (a: unknown, b: unknown) => Object.keys(diff(a, b)).length === 0;
+
+function fileProblems(header: Record<string, unknown>): RootLogError | null {
+  const parsed = headerSchema.safeParse(header);
+  if (parsed.success) return null;
+  const problems = problemsFromZod(parsed.error);
+  // A file that is not a RootLog export at all: say that alone, not what else it lacks.
+  const notOurs = problems.filter((found) => found.field === 'format');
+  return RootLogError.invalid(
+    (notOurs.length > 0 ? notOurs : problems).map((found) => ({ ...found, message: `The file's ${found.message}` })),
+  );
+}
+
+/** Operators and drugs the records need: added when missing and sound, never changed when present. */
+function addCatalogue(write: WriteConnection, header: z.output<typeof headerSchema>, report: ImportReport): boolean {
+  let grew = false;
+  const operatorIds = new Set(listOperators(write).map((operator) => operator.id));
+  header.operators.forEach((raw, index) => {
+    const parsed = importedOperatorSchema.safeParse(raw);
+    if (!parsed.success) {
+      report.rejected.push({
+        id: `operator #${index + 1}`,
+        problems: problemsFromZod(parsed.error).map((found) => ({
+          ...found,
+          field: `operators[${index}].${found.field}`,
+        })),
+      });
+      return;
+    }
+    if (operatorIds.has(parsed.data.id)) return;
+    write
+      .prepare('INSERT INTO operators (id, name, active) VALUES (?, ?, ?)')
+      .run(parsed.data.id, parsed.data.name, parsed.data.active ? 1 : 0);
+    operatorIds.add(parsed.data.id);
+    grew = true;
+  });
+  const codes = new Set(drugCatalogue(write).map((drug) => drug.code));
+  header.drugCatalogue.forEach((raw, index) => {
+    const parsed = drugSchema.safeParse(raw);
+    if (!parsed.success) {
+      report.rejected.push({
+        id: `drug #${index + 1}`,
+        problems: problemsFromZod(parsed.error).map((found) => ({
+          ...found,
+          field: `drugCatalogue[${index}].${found.field}`,
+        })),
+      });
+      return;
+    }
+    const drug: Drug = parsed.data;
+    if (codes.has(drug.code)) return;
+    write
+      .prepare(
+        `INSERT INTO drug_catalogue (code, name, drug_class, particulate, dosing, default_concentration_mg_per_ml, usual_dose_mg, max_dose_mg, active)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        drug.code,
+        drug.name,
+        drug.drugClass,
+        drug.particulate ? 1 : 0,
+        drug.dosing,
+        drug.defaultConcentrationMgPerMl ?? null,
+        drug.usualDoseMg ?? null,
+        drug.maxDoseMg ?? null,
+        drug.active ? 1 : 0,
+      );
+    codes.add(drug.code);
+    grew = true;
+  });
+  return grew;
+}
+
+/** Writes one sound record whole: its parts, versions, life, follow-ups and history (sqlite/record-life.ts). */
+function addRecord(write: WriteConnection, incoming: SoundRecord, rules: RuleSettings): void {
+  writeWholeRecord(write, {
+    id: incoming.id,
+    content: incoming.content,
+    life: incoming.life,
+    warningCodes: warnings(incoming.content, rules).map((warning) => warning.code),
+    versions: incoming.versions,
+    followUps: incoming.followUps,
+    history: incoming.history.map((entry) => ({
+      at: entry.at,
+      actor: entry.actor,
+      action: entry.action,
+      version: entry.version,
+      changes: entry.changes as Record<string, { before: unknown; after: unknown }>,
+      reason: entry.reason,
+    })),
+  });
+}
+
+/**
+ * Follow-ups recorded at the other console after the record came here: appended, with the
+ * history entries that recorded them (a follow-up never changes the record itself).
+ */
+function addNewFollowUps(write: WriteConnection, incoming: SoundRecord): number {
+  const here = new Set(followUpRows(write.db, incoming.id).map((row) => row.id));
+  let added = 0;
+  for (const followUp of incoming.followUps) {
+    if (here.has(followUp.id)) continue;
+    // A correction of an entry this console does not have cannot be placed: left for a later import.
+    if (followUp.supersedes && !here.has(followUp.supersedes)) continue;
+    appendFollowUp(write, followUp);
+    here.add(followUp.id);
+    added++;
+    const entry = incoming.history.find(
+      (item) => item.action === 'follow_up' && `followUp ${followUp.id}` in item.changes,
+    );
+    if (entry)
+      appendAudit(write, {
+        at: entry.at,
+        actor: entry.actor,
+        action: 'follow_up',
+        version: entry.version,
+        changes: entry.changes as Record<string, { before: unknown; after: unknown }>,
+        reason: entry.reason,
+        entity: 'procedure',
+        entityId: incoming.id,
+      });
+  }
+  return added;
+}
+
+/** A record already here: the same (skipped, new follow-ups added) or different (a conflict, the one here kept). */
+function compareWithExisting(write: WriteConnection, incoming: SoundRecord, report: ImportReport): boolean {
+  const existing = readProcedure(write.db, incoming.id);
+  if (!existing) return false;
+  const here = {
+    status: existing.life.status,
+    version: existing.life.version,
+    content: clinicalContent(existing.record),
+  };
+  if (same(here, { status: incoming.life.status, version: incoming.life.version, content: incoming.content })) {
+    report.skipped++;
+    report.followUpsAdded += addNewFollowUps(write, incoming);
+  } else {
+    report.conflicts.push({
+      id: incoming.id,
+      reason:
+        here.version !== incoming.life.version || here.status !== incoming.life.status
+          ? `here ${here.status} version ${here.version}, in the file ${incoming.life.status} version ${incoming.life.version}; the record here was kept`
+          : 'same version with different content; the record here was kept',
+    });
+  }
+  return true;
+}
+
+const sqliteMessage = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/** Where merged records come from: a file read as a stream, or a batch in memory (the hub's pull). */
+export interface InterchangeSource {
+  /** The header and the records, a few at a time. */
+  events: (limits: ImportLimits) => AsyncIterable<InterchangeEvent[]> | Iterable<InterchangeEvent[]>;
+  /** How the source is named in an error ("the import of /path/file.json"). */
+  name: string;
+  /** The source's fingerprint for the audit row, known once it was read to the end. */
+  fingerprint: () => string;
+  /** Bytes read so far and in all, for progress. */
+  progress?: () => { bytes: number; totalBytes: number };
+}
+
+/**
+ * Merges records of the interchange format into the logbook: each record checked whole and
+ * rejected alone when it is not sound; sound ones written in short transactions; identical
+ * ones skipped, differing ones kept as conflicts; the whole merge in the audit log.
+ */
+export async function mergeInterchange(
+  store: Store,
+  source: InterchangeSource,
+  context: ServiceContext,
+  options: ImportOptions = {},
+): Promise<ImportReport> {
+  const limits: ImportLimits = { ...IMPORT_LIMITS, ...options.limits };
+  const now = options.now ?? (() => new Date());
+  const report: ImportReport = { added: 0, skipped: 0, conflicts: [], rejected: [], read: 0, followUpsAdded: 0 };
+  const importId = newId();
+  const write = store.writer;
+  let checkContext: RecordCheckContext | undefined;
+  let rules: RuleSettings | undefined;
+  let catalogueGrew = false;
+  let pending: InterchangeEvent[] = [];
+  let batches = 0;
+  const progress = () => source.progress?.() ?? { bytes: report.read, totalBytes: report.read };
+
+  /** The file's header: judged at once; the operators and drugs it brings added in a transaction of their own. */
+  const takeHeader = (header: Record<string, unknown>) => {
+    const invalid = fileProblems(header);
+    if (invalid) throw invalid;
+    write.db
+      .transaction(() => {
+        catalogueGrew = addCatalogue(write, headerSchema.parse(header), report);
+        if (catalogueGrew)
+          appendAudit(write, {
+            at: new Date().toISOString(),
+            actor: context.actor,
+            action: 'import',
+            entity: 'import',
+            entityId: importId,
+            changes: { operatorsOrDrugsAdded: { before: null, after: true } },
+          });
+      })
+      .immediate();
+    checkContext = {
+      signing: {
+        operatorIds: new Set(listOperators(write).map((operator) => operator.id)),
+        drugCatalogue: drugCatalogue(write),
+      },
+      limits,
+      now: now(),
+    };
+    rules = { referenceLevels: referenceLevels(write), drugCatalogue: checkContext.signing.drugCatalogue };
+  };
+
+  /**
+   * One batch: every record checked first, outside any transaction; then the sound ones
+   * written in short transactions (writeSome).
+   */
+  const commit = async (events: InterchangeEvent[]) => {
+    const sound: SoundRecord[] = [];
+    for (const event of events) {
+      if (event.kind === 'header') continue;
+      report.read++;
+      if (event.kind === 'too_large') {
+        report.rejected.push({
+          id: event.id ?? `record #${event.index}`,
+          problems: [{ field: 'record', message: `The record ${event.problem}: a record may not be this large` }],
+        });
+        continue;
+      }
+      const verdict = checkRecord(event.value, event.index, checkContext as RecordCheckContext);
+      if (verdict.ok) sound.push(verdict.record);
+      else report.rejected.push({ id: verdict.id, problems: verdict.problems });
+    }
+    // Written in transactions of at most `transactionMs` each, a pause between them.
+    for (let next = 0; next < sound.length; ) {
+      if (next > 0) await sleep(limits.pauseMs);
+      next = writeSome(sound, next);
+    }
+  };
+
+  /** One short write transaction: records from `from` on until time is up, each in its own savepoint, and its audit row. */
+  const writeSome = (sound: SoundRecord[], from: number): number => {
+    let next = from;
+    write.db
+      .transaction(() => {
+        const started = performance.now();
+        const conflictsBefore = report.conflicts.length;
+        const followUpsBefore = report.followUpsAdded;
+        const addedIds: string[] = [];
+        while (next < sound.length && (next === from || performance.now() - started < limits.transactionMs)) {
+          const record = sound[next++] as SoundRecord;
+          if (compareWithExisting(write, record, report)) continue;
+          try {
+            // A savepoint per record: if the database refuses any part, none of it stays.
+            write.db.transaction(() => addRecord(write, record, rules as RuleSettings))();
+            addedIds.push(record.id);
+          } catch (error) {
+            report.rejected.push({
+              id: record.id,
+              problems: [
+                { field: 'record', message: `The record was refused by the database: ${sqliteMessage(error)}` },
+              ],
+            });
+          }
+        }
+        batches++;
+        report.added += addedIds.length;
+        if (addedIds.length === 0 && report.followUpsAdded === followUpsBefore) return;
+        appendAudit(write, {
+          at: new Date().toISOString(),
+          actor: context.actor,
+          action: 'import',
+          entity: 'import',
+          entityId: importId,
+          changes: {
+            batch: { before: null, after: batches },
+            added: { before: null, after: addedIds },
+            followUpsAdded: { before: null, after: report.followUpsAdded - followUpsBefore },
+            conflicts: { before: null, after: report.conflicts.slice(conflictsBefore).map((entry) => entry.id) },
+          },
+        });
+      })
+      .immediate();
+    return next;
+  };
+
+  try {
+    for await (const events of source.events(limits)) {
+      for (const event of events) {
+        if (event.kind === 'header') takeHeader(event.header);
+        else pending.push(event);
+      }
+      while (pending.length >= limits.batch) {
+        await commit(pending.slice(0, limits.batch));
+        pending = pending.slice(limits.batch);
+        options.onProgress?.(report, progress().bytes, progress().totalBytes);
+        // A pause between batches long enough for a console waiting on the lock to take it
+        // (SQLite's busy handler retries at most every 100 ms).
+        await sleep(limits.pauseMs);
+      }
+    }
+    await commit(pending);
+    pending = [];
+    options.onProgress?.(report, progress().bytes, progress().totalBytes);
+  } catch (error) {
+    throw stopped(error, report, source.name);
+  }
+  // The whole import in one audit row too, with the file's fingerprint, when it added anything.
+  if (report.added > 0 || catalogueGrew || report.followUpsAdded > 0) {
+    write.db
+      .transaction(() =>
+        appendAudit(write, {
+          at: new Date().toISOString(),
+          actor: context.actor,
+          action: 'import',
+          entity: 'import',
+          entityId: importId,
+          changes: {
+            file: { before: null, after: source.fingerprint() },
+            added: { before: null, after: report.added },
+            followUpsAdded: { before: null, after: report.followUpsAdded },
+            skipped: { before: null, after: report.skipped },
+            conflicts: { before: null, after: report.conflicts.map((conflict) => conflict.id) },
+            rejected: { before: null, after: report.rejected.map((rejection) => rejection.id) },
+          },
+        }),
+      )
+      .immediate();
+  }
+  return report;
+}
+
+/** An import that stops part-way says what it had already committed. */
+function stopped(error: unknown, report: ImportReport, name: string): RootLogError {
+  const committed =
+    report.added > 0
+      ? ` ${report.added} record(s) had already been added and stay (each batch is in the audit log); running the same import again adds the rest and skips those.`
+      : ' Nothing was added.';
+  if (error instanceof RootLogError) {
+    return new RootLogError(error.code, `${error.message}${committed}`, {
+      field: error.field,
+      problems: error.problems,
+    });
+  }
+  return new RootLogError('validation', `The import of ${name} stopped: ${sqliteMessage(error)}.${committed}`, {
+    field: 'in',
+  });
+}
+
+/**
+ * Merges a batch of interchange records held in memory (the hub's pull: what the server sent,
+ * never written to a file first). The header is the batch's: format, version, the operators
+ * and drugs its records need.
+ */
+export function mergeRecords(
+  store: Store,
+  batch: { header: Record<string, unknown>; records: Iterable<unknown> },
+  context: ServiceContext,
+  options: ImportOptions & { name?: string } = {},
+): Promise<ImportReport> {
+  const fingerprint = createHash('sha256');
+  let count = 0;
+  return mergeInterchange(
+    store,
+    {
+      name: options.name ?? 'the records received',
+      fingerprint: () => fingerprint.digest('hex'),
+      progress: () => ({ bytes: count, totalBytes: count }),
+      *events(limits) {
+        yield [{ kind: 'header', header: batch.header }];
+        let events: InterchangeEvent[] = [];
+        for (const value of batch.records) {
+          fingerprint.update(JSON.stringify(value) ?? '');
+          events.push({ kind: 'record', index: ++count, value });
+          if (events.length >= limits.batch) {
+            yield events;
+            events = [];
+          }
+        }
+        yield events;
+      },
+    },
+    context,
+    options,
+  );
+}

@@ -1,0 +1,22 @@
+import { type FieldProblem, problem } from './problems.js';
+
+/*
+ * The checks of a drug administration against the record and the catalogue, one function
+ * each, called by every entry point (saving a draft, signing, amending, an import).
+ */
+
+/** The drug is not one the department's catalogue knows. */
+export function catalogueProblem(index: number, code: string, known: (code: string) => boolean): FieldProblem | null {
+  return known(code) ? null : problem(`drugs[${index}].drug`, 'is not in the drug catalogue');
+}
+
+/** The drug was given at a target the record does not have. */
+export function siteProblem(
+  index: number,
+  site: number | 'caudal' | null | undefined,
+  targets: number,
+): FieldProblem | null {
+  return typeof site === 'number' && site >= targets
+    ? problem(`drugs[${index}].site`, `refers to target ${site + 1}, which does not exist`)
+    : null;
+}

@@ -1,0 +1,99 @@
+import { z } from 'zod';
+import { followingTextRule } from '../text-rule.js';
+
+/*
+ * The kinds of value a field holds: each gives the field its zod rule (with the message that
+ * follows the field's label, "Pain before (NRS) must be …"), its export type and, for numbers,
+ * its range — the range the drift test compares with SQLite's CHECK.
+ */
+
+export type ValueType = 'text' | 'integer' | 'number' | 'date' | 'datetime' | 'time' | 'code' | 'codes' | 'yes/no';
+
+export interface ValueKind {
+  type: ValueType;
+  schema?: z.ZodType;
+  /** Codes of a vocabulary (code, codes). */
+  values?: readonly (string | number)[];
+  /** Inclusive bounds of a number (integer, number). */
+  range?: readonly [min: number, max: number];
+  /** The longest text (text). */
+  maxLength?: number;
+}
+
+const oneOf = <const T extends readonly [string, ...string[]]>(values: T) =>
+  z.enum(values, { error: `must be one of: ${values.join(', ')}` });
+
+/** Free text, trimmed, by the text rule (text-rule.ts); an empty field is a missing one (a cleared input, or only spaces). */
+export const textSchema = (max: number, lines: 'single' | 'multi' = 'single') =>
+  followingTextRule(
+    z
+      .string({ error: 'must be text' })
+      .trim()
+      .max(max, { error: `must be at most ${max} characters` }),
+    lines === 'single' ? 'line' : 'lines',
+  ).transform((value) => (value === '' ? undefined : value));
+
+export const wholeNumberSchema = (min: number, max: number) =>
+  z
+    .number({ error: `must be a whole number from ${min} to ${max}` })
+    .int({ error: `must be a whole number from ${min} to ${max}` })
+    .min(min, { error: `must be a whole number from ${min} to ${max}` })
+    .max(max, { error: `must be a whole number from ${min} to ${max}` });
+
+export const amountSchema = (min: number, max: number) =>
+  z
+    .number({ error: `must be a number from ${min} to ${max}` })
+    .min(min, { error: `must be a number from ${min} to ${max}` })
+    .max(max, { error: `must be a number from ${min} to ${max}` });
+
+const uniqueList = <T extends z.ZodType<string>>(item: T, max: number) =>
+  z
+    .array(item, { error: 'must be a list' })
+    .max(max, { error: `must have at most ${max} entries` })
+    .refine((list) => new Set(list).size === list.length, { error: 'must not list the same value twice' })
+    .default([]);
+
+const isoDate = z.iso.date({ error: 'must be a date as YYYY-MM-DD' });
+const clockTime = z
+  .string({ error: 'must be a time as HH:MM' })
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'must be a time as HH:MM' });
+const dateTimeWithOffset = z.iso.datetime({
+  offset: true,
+  error: 'must be a date and time with its UTC offset, e.g. 2026-03-14T09:30:00+01:00',
+});
+
+/** A value that may be missing (null or absent): a draft may lack anything. */
+const optional = <T extends z.ZodType>(schema: T) => schema.nullish();
+
+export const kind = {
+  code: <const T extends readonly [string, ...string[]]>(values: T) => ({
+    type: 'code' as const,
+    values,
+    schema: optional(oneOf(values)),
+  }),
+  /** A set of codes, stored in its own table and kept in vocabulary order. */
+  codes: <const T extends readonly [string, ...string[]]>(values: T) => ({
+    type: 'codes' as const,
+    values,
+    schema: uniqueList(oneOf(values), values.length),
+  }),
+  whole: (min: number, max: number) => ({
+    type: 'integer' as const,
+    range: [min, max] as const,
+    schema: optional(wholeNumberSchema(min, max)),
+  }),
+  amount: (min: number, max: number) => ({
+    type: 'number' as const,
+    range: [min, max] as const,
+    schema: optional(amountSchema(min, max)),
+  }),
+  text: (max: number, lines: 'single' | 'multi' = 'single') => ({
+    type: 'text' as const,
+    maxLength: max,
+    schema: optional(textSchema(max, lines)),
+  }),
+  yesNo: () => ({ type: 'yes/no' as const, schema: optional(z.boolean({ error: 'must be yes or no' })) }),
+  date: () => ({ type: 'date' as const, schema: optional(isoDate) }),
+  time: () => ({ type: 'time' as const, schema: optional(clockTime) }),
+  dateTime: () => ({ type: 'datetime' as const, schema: optional(dateTimeWithOffset) }),
+};

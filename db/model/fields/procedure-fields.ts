@@ -1,0 +1,714 @@
+import { z } from 'zod';
+import { reliefPercent } from '../pain.js';
+import { ageInYears } from '../time.js';
+import {
+  ABNORMAL_SPREAD_ACTIONS,
+  ANTICOAGULANT_CLASSES,
+  ANTICOAGULATION,
+  COMPLICATIONS,
+  CONSENT,
+  CONTRAST_AGENTS,
+  CONTRAST_ALLERGY,
+  DISPOSITIONS,
+  DOSE_EXCEEDANCE_REASONS,
+  INDICATIONS,
+  MODALITIES,
+  POSITIONS,
+  PREGNANCY_EXCLUDED,
+  PROVOKED_PAIN,
+  SEDATIONS,
+  SEXES,
+  SPREAD_PATTERNS,
+  STATUSES,
+  SYMPTOM_SIDES,
+  YES_NO,
+} from '../vocabularies.js';
+import { inSentence, words } from '../vocabulary-words.js';
+import { declareFields, type WritingContext } from './field.js';
+import { kind } from './kinds.js';
+
+/** UUIDv7: time-ordered, so records from several consoles merge without collisions. */
+export const procedureIdSchema = z
+  .string({ error: 'must be text' })
+  .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/, { error: 'must be a UUIDv7' });
+
+const list = (values: readonly (string | null | undefined)[]) => values.filter(Boolean).join(', ');
+const yesNo = (value: boolean | null | undefined, yes: string, no: string) => (value == null ? null : value ? yes : no);
+
+// Fields written inside another field's line of the signed summary.
+const TOLD_WITH_ANOTHER = { summary: false } as const;
+
+type Record_ = Record<string, unknown> & {
+  patientName?: string | null;
+  birthDate?: string | null;
+  performedAt?: string | null;
+  endedAt?: string | null;
+  anticoagulantClass?: string | null;
+  timeOutSideMarked?: boolean | null;
+  transitionalVertebra?: boolean | null;
+  contrastVolumeMl?: number | null;
+  caudalSpread: readonly string[];
+  caudalProvokedPain?: string | null;
+  caudalAbnormalSpreadAction?: string | null;
+  painPre?: number | null;
+  painPost?: number | null;
+  painPostMinutes?: number | null;
+};
+
+/**
+ * The procedure's own fields (table `procedures`), in the order the exports list them: its
+ * clinical content, its life (who made, signed and amended it) and the values derived for the
+ * exports. Lists (targets, drugs, complications, spread, indications) have tables of their own.
+ */
+export const PROCEDURE_FIELDS = declareFields('procedure', [
+  {
+    key: 'id',
+    type: 'text',
+    schema: procedureIdSchema.nullish(),
+    label: 'Record ID',
+    export: { header: 'procedure_id', description: 'UUIDv7 of the record: stable across consoles and exports.' },
+    column: 'id',
+    // A UUIDv7 encodes its creation time and joins 1:1 with an identified export.
+    privacy: 'identifying',
+    pseudonymised: {
+      as: 'record',
+      header: 'record_pseudonym',
+      key: 'recordPseudonym',
+      label: 'Record (pseudonym)',
+      type: 'text',
+      description:
+        'HMAC-SHA-256 of the record ID with the department key: links the rows of one record across the tables and between pseudonymised exports, never to an identified export.',
+    },
+    summary: false,
+  },
+  {
+    key: 'status',
+    role: 'life',
+    ...kind.code(STATUSES),
+    label: 'Status',
+    export: { description: 'draft, signed, or amended (signed and changed later with a reason).' },
+  },
+  {
+    key: 'version',
+    role: 'life',
+    type: 'integer',
+    label: 'Version',
+    export: { description: 'Signed version number (1 = as first signed).' },
+  },
+  {
+    key: 'consoleName',
+    role: 'life',
+    type: 'text',
+    label: 'Console',
+    export: { header: 'console', description: 'Console the record was logged at.' },
+  },
+  {
+    key: 'performedAt',
+    ...kind.dateTime(),
+    label: 'Date and time performed',
+    export: {
+      label: 'Performed (local time)',
+      description: 'Local date and time at the console, ISO 8601 with its UTC offset.',
+    },
+    summary: {
+      section: 'patient',
+      label: 'Performed',
+      write: (performedAt: string) => new Date(performedAt).toLocaleString(),
+    },
+  },
+  {
+    key: 'performedAtUtc',
+    role: 'derived',
+    type: 'datetime',
+    label: 'Performed (UTC)',
+  },
+  {
+    key: 'performedDate',
+    role: 'derived',
+    type: 'date',
+    label: 'Performed (local date)',
+    export: { description: 'Local calendar date of the procedure.' },
+  },
+  {
+    key: 'patientId',
+    ...kind.text(64),
+    label: 'Patient ID',
+    export: { description: "The hospital's patient number." },
+    privacy: 'identifying',
+    pseudonymised: {
+      as: 'patient',
+      header: 'patient_pseudonym',
+      key: 'patientPseudonym',
+      label: 'Patient (pseudonym)',
+      type: 'text',
+      description:
+        'HMAC-SHA-256 of the patient ID with the department key: the same patient gets the same pseudonym in every export; it cannot be reversed without the key, which is never exported.',
+    },
+    summary: {
+      section: 'patient',
+      label: 'Patient',
+      write: (patientId: string | null, record: Record_) => list([record.patientName, patientId]),
+    },
+  },
+  {
+    key: 'patientName',
+    ...kind.text(200),
+    label: 'Patient name',
+    export: { description: 'Name as entered at the console.' },
+    privacy: 'identifying',
+    plan: 'fill',
+    ...TOLD_WITH_ANOTHER,
+  },
+  {
+    key: 'birthDate',
+    ...kind.date(),
+    label: 'Birth date',
+    export: { description: 'Birth date.' },
+    privacy: 'identifying',
+    pseudonymised: {
+      as: 'age',
+      header: 'age_years',
+      key: 'ageYears',
+      label: 'Age (years)',
+      type: 'integer',
+      unit: 'years',
+      description: 'Age in full years on the local date of the procedure (the birth date is not exported).',
+    },
+    plan: 'fill',
+    summary: {
+      section: 'patient',
+      label: 'Born',
+      write: (birthDate: string, record: Record_) => {
+        const age = record.performedAt ? ageInYears(birthDate, record.performedAt) : null;
+        return `${birthDate}${age == null ? '' : ` (${age} years)`}`;
+      },
+    },
+  },
+  {
+    key: 'sex',
+    ...kind.code(SEXES),
+    label: 'Sex',
+    export: { description: 'Sex as recorded.' },
+    plan: 'fill',
+    summary: { section: 'patient' },
+  },
+  {
+    key: 'accessionNumber',
+    ...kind.text(64),
+    label: 'Accession number',
+    export: { description: 'RIS/PACS accession number.' },
+    privacy: 'identifying',
+    pseudonymised: {
+      as: 'accession',
+      header: 'accession_pseudonym',
+      key: 'accessionPseudonym',
+      label: 'Accession (pseudonym)',
+      type: 'text',
+      description: 'HMAC-SHA-256 of the RIS/PACS accession number with the department key.',
+    },
+    summary: { section: 'patient', label: 'Accession' },
+  },
+  {
+    key: 'startedAt',
+    ...kind.time(),
+    label: 'Start time',
+    export: { description: 'Table time start (HH:MM, local).' },
+    // A clock time with the date points at one patient in the RIS.
+    privacy: 'identifying',
+    summary: {
+      section: 'patient',
+      label: 'Time',
+      write: (startedAt: string, record: Record_) => `${startedAt}${record.endedAt ? `–${record.endedAt}` : ''}`,
+    },
+  },
+  {
+    key: 'endedAt',
+    ...kind.time(),
+    label: 'End time',
+    export: { description: 'Table time end (HH:MM, local).' },
+    privacy: 'identifying',
+    ...TOLD_WITH_ANOTHER,
+  },
+  {
+    key: 'operatorId',
+    ...kind.text(64),
+    label: 'Operator',
+    // The operator's name, joined from the department's operators.
+    export: { header: 'operator', description: 'Radiologist who performed the procedure.' },
+    summary: {
+      section: 'patient',
+      write: (id: string, _: unknown, context: WritingContext) => context.operatorName(id),
+    },
+  },
+  {
+    key: 'assistant',
+    ...kind.text(100),
+    label: 'Assistant',
+    export: { description: 'Assistant (free text: not in pseudonymised exports).' },
+    privacy: 'free_text',
+    summary: { section: 'patient' },
+  },
+  {
+    key: 'indications',
+    ...kind.codes(INDICATIONS),
+    column: false,
+    label: 'Indication',
+    export: { label: 'Indications', column: 'indications_text', description: 'One or more, separated by ";".' },
+    plan: 'copy',
+    summary: { section: 'safety', write: (codes: readonly string[]) => list(codes.map(words)) },
+  },
+  {
+    key: 'symptomSide',
+    ...kind.code(SYMPTOM_SIDES),
+    label: 'Symptom side',
+    export: { description: 'Side of the symptoms.' },
+    plan: 'copy',
+    summary: { section: 'safety', label: 'Symptoms' },
+  },
+  {
+    key: 'priorInfiltrations',
+    ...kind.whole(0, 100),
+    label: 'Prior infiltrations',
+    export: { description: 'Number of earlier infiltrations.' },
+    // The last procedure was one more.
+    plan: { from: (last) => ((last as number | null | undefined) ?? 0) + 1 },
+    summary: { section: 'safety' },
+  },
+  {
+    key: 'consent',
+    ...kind.code(CONSENT),
+    label: 'Consent',
+    export: { description: 'Informed consent.' },
+    summary: { section: 'safety' },
+  },
+  {
+    key: 'anticoagulation',
+    ...kind.code(ANTICOAGULATION),
+    label: 'Anticoagulation',
+    export: { description: 'Anticoagulation at the time of the procedure.' },
+    plan: 'copy',
+    summary: {
+      section: 'safety',
+      write: (value: string, record: Record_) =>
+        list([words(value), words(record.anticoagulantClass).toLowerCase() || null]),
+    },
+  },
+  {
+    key: 'contrastAllergy',
+    ...kind.code(CONTRAST_ALLERGY),
+    label: 'Contrast allergy',
+    export: { description: 'Contrast allergy handling.' },
+    plan: 'copy',
+    summary: { section: 'safety' },
+  },
+  {
+    key: 'pregnancyExcluded',
+    ...kind.code(PREGNANCY_EXCLUDED),
+    label: 'Pregnancy excluded',
+    export: {
+      label: 'Pregnancy',
+      description: 'Pregnancy: yes = excluded, not_applicable, not_excluded, positive (a positive test).',
+    },
+    summary: {
+      section: 'safety',
+      label: 'Pregnancy',
+      write: (value: string) => (value === 'yes' ? 'Excluded' : words(value)),
+    },
+  },
+  {
+    key: 'anticoagulantClass',
+    ...kind.code(ANTICOAGULANT_CLASSES),
+    label: 'Anticoagulant or antiplatelet',
+    export: { description: 'The anticoagulant or antiplatelet taken (ASRA rule for an intermediate-risk procedure).' },
+    plan: 'copy',
+    ...TOLD_WITH_ANOTHER,
+  },
+  {
+    key: 'steroidAllergy',
+    ...kind.code(YES_NO),
+    label: 'Steroid allergy',
+    export: { description: 'Known allergy to a steroid.' },
+    plan: 'copy',
+    summary: { section: 'safety' },
+  },
+  {
+    key: 'localAnaestheticAllergy',
+    ...kind.code(YES_NO),
+    label: 'Local anaesthetic allergy',
+    export: { description: 'Known allergy to a local anaesthetic.' },
+    plan: 'copy',
+    summary: { section: 'safety' },
+  },
+  {
+    key: 'sedation',
+    ...kind.code(SEDATIONS),
+    label: 'Sedation',
+    export: { description: 'Sedation given.' },
+    summary: { section: 'safety' },
+  },
+  {
+    key: 'weightKg',
+    ...kind.amount(1, 400),
+    label: 'Weight (kg)',
+    unit: 'kg',
+    export: { description: 'Patient weight in kg (local anaesthetic per kg).' },
+    plan: 'copy',
+    summary: { section: 'safety', label: 'Weight' },
+  },
+  {
+    key: 'timeOutLevelVerified',
+    ...kind.yesNo(),
+    label: 'Time-out: level verified on images',
+    export: { description: 'The level was counted and verified on the images before the needle.' },
+    summary: {
+      section: 'safety',
+      label: 'Time-out',
+      always: true,
+      write: (levelVerified: boolean | null, record: Record_) =>
+        list([
+          yesNo(levelVerified, 'level verified on images', 'level NOT verified on images'),
+          yesNo(record.timeOutSideMarked, 'side marked', 'side NOT marked'),
+          record.transitionalVertebra ? 'transitional vertebra noted' : null,
+        ]),
+    },
+  },
+  {
+    key: 'timeOutSideMarked',
+    ...kind.yesNo(),
+    label: 'Time-out: side marked',
+    export: { description: 'The side was marked.' },
+    ...TOLD_WITH_ANOTHER,
+  },
+  {
+    key: 'transitionalVertebra',
+    ...kind.yesNo(),
+    label: 'Transitional vertebra noted',
+    export: { description: 'A lumbosacral transitional vertebra was noted at the time-out.' },
+    ...TOLD_WITH_ANOTHER,
+  },
+  {
+    key: 'diabetes',
+    ...kind.code(YES_NO),
+    label: 'Diabetes',
+    export: { description: 'Diabetic patient (steroid raises blood glucose).' },
+    plan: 'copy',
+    summary: { section: 'safety' },
+  },
+  {
+    key: 'position',
+    ...kind.code(POSITIONS),
+    label: 'Position',
+    export: { description: 'Patient position.' },
+    plan: 'copy',
+    summary: { section: 'safety' },
+  },
+  {
+    key: 'targets',
+    type: 'text',
+    column: false,
+    label: 'Targets',
+    plan: 'copy',
+    summary: { section: 'targets', label: 'Target' },
+  },
+  {
+    key: 'modality',
+    ...kind.code(MODALITIES),
+    label: 'Guidance modality',
+    export: { description: 'Image guidance.' },
+    plan: 'copy',
+    summary: { section: 'guidance', label: 'Modality' },
+  },
+  {
+    key: 'ctdiVolMGy',
+    ...kind.amount(0, 1000),
+    label: 'CTDIvol (mGy)',
+    unit: 'mGy',
+    export: { description: 'CT dose index (volume).' },
+    summary: { section: 'guidance', label: 'CTDIvol' },
+  },
+  {
+    key: 'dlpMGyCm',
+    ...kind.amount(0, 100000),
+    label: 'DLP (mGy·cm)',
+    unit: 'mGy·cm',
+    export: { description: 'CT dose-length product of the whole procedure.' },
+    summary: { section: 'guidance', label: 'DLP' },
+  },
+  {
+    key: 'ctAcquisitions',
+    ...kind.whole(1, 100),
+    label: 'CT acquisitions',
+    export: { description: 'Planning and control scans.' },
+    summary: { section: 'guidance' },
+  },
+  {
+    key: 'fluoroTimeS',
+    ...kind.amount(0, 36000),
+    label: 'Fluoroscopy time (s)',
+    unit: 's',
+    export: { description: 'Fluoroscopy or CT-fluoroscopy time.' },
+    summary: { section: 'guidance', label: 'Fluoroscopy time' },
+  },
+  {
+    key: 'dapGyCm2',
+    ...kind.amount(0, 10000),
+    label: 'DAP (Gy·cm²)',
+    unit: 'Gy·cm²',
+    export: { description: 'Fluoroscopy dose-area product.' },
+    summary: { section: 'guidance', label: 'DAP' },
+  },
+  {
+    key: 'doseExceedanceReason',
+    ...kind.code(DOSE_EXCEEDANCE_REASONS),
+    label: 'Reason above the reference level',
+    export: { description: 'Why a dose or time was above the department reference level (given at signing).' },
+    summary: { section: 'guidance', label: 'Above the reference level because' },
+  },
+  {
+    key: 'contrastAgent',
+    ...kind.code(CONTRAST_AGENTS),
+    label: 'Contrast agent',
+    export: { description: 'Contrast agent.' },
+    plan: 'copy',
+    summary: {
+      section: 'guidance',
+      label: 'Contrast',
+      write: (agent: string, record: Record_) =>
+        list([words(agent), record.contrastVolumeMl == null ? null : `${record.contrastVolumeMl} mL`]),
+    },
+  },
+  {
+    key: 'contrastVolumeMl',
+    ...kind.amount(0, 10),
+    label: 'Contrast volume (mL)',
+    unit: 'mL',
+    export: { description: 'Contrast volume.' },
+    ...TOLD_WITH_ANOTHER,
+  },
+  {
+    key: 'caudalEpidural',
+    type: 'yes/no',
+    schema: z.boolean({ error: 'must be yes or no' }).default(false),
+    label: 'Caudal epidural',
+    export: { description: 'Combined caudal epidural injection.' },
+    plan: 'copy',
+    summary: {
+      section: 'guidance',
+      write: (caudal: boolean, record: Record_) =>
+        caudal
+          ? list([
+              'yes',
+              ...record.caudalSpread.map((pattern) => words(pattern).toLowerCase()),
+              words(record.caudalProvokedPain),
+              record.caudalAbnormalSpreadAction ? `then ${inSentence(record.caudalAbnormalSpreadAction)}` : null,
+            ])
+          : null,
+    },
+  },
+  {
+    key: 'caudalSpread',
+    ...kind.codes(SPREAD_PATTERNS),
+    column: false,
+    label: 'Caudal contrast spread',
+    export: {
+      column: 'caudal_spread_text',
+      description: 'Contrast spread of the caudal injection, ";"-separated.',
+    },
+    plan: 'clear',
+    ...TOLD_WITH_ANOTHER,
+  },
+  {
+    key: 'caudalProvokedPain',
+    ...kind.code(PROVOKED_PAIN),
+    label: 'Caudal provoked pain',
+    export: { description: 'Pain provoked by the caudal contrast injection.' },
+    ...TOLD_WITH_ANOTHER,
+  },
+  {
+    key: 'caudalAbnormalSpreadAction',
+    ...kind.code(ABNORMAL_SPREAD_ACTIONS),
+    label: 'Caudal: action after abnormal spread',
+    export: { description: 'What was done after intravascular or intrathecal spread in the caudal injection.' },
+    ...TOLD_WITH_ANOTHER,
+  },
+  {
+    key: 'caudalDrugs',
+    role: 'derived',
+    type: 'text',
+    column: 'caudal_drugs_text',
+    label: 'Drugs in the caudal injection',
+    export: {
+      header: 'caudal_drugs',
+      description: 'drug code and mg per administration in the caudal epidural injection, ";"-separated.',
+    },
+  },
+  {
+    key: 'drugs',
+    type: 'text',
+    column: false,
+    label: 'Drugs',
+    plan: 'copy',
+    summary: { section: 'drugs', label: 'Drug' },
+  },
+  {
+    key: 'painPre',
+    ...kind.whole(0, 10),
+    label: 'Pain before (NRS)',
+    unit: 'NRS 0–10',
+    export: { description: 'Numeric rating scale before the injection.' },
+    summary: {
+      section: 'outcome',
+      label: 'Pain (NRS)',
+      always: true,
+      write: (_: unknown, record: Record_) =>
+        record.painPre != null || record.painPost != null
+          ? `${record.painPre ?? '—'} before → ${record.painPost ?? '—'} after${record.painPostMinutes != null ? ` (${record.painPostMinutes} min)` : ''}`
+          : null,
+    },
+  },
+  {
+    key: 'painPost',
+    ...kind.whole(0, 10),
+    label: 'Pain after (NRS)',
+    unit: 'NRS 0–10',
+    export: { description: 'Numeric rating scale after the injection.' },
+    ...TOLD_WITH_ANOTHER,
+  },
+  {
+    key: 'painPostMinutes',
+    ...kind.whole(0, 120),
+    label: 'Minutes after injection',
+    unit: 'min',
+    export: { description: 'When the pain after was asked.' },
+    ...TOLD_WITH_ANOTHER,
+  },
+  {
+    key: 'reliefPercent',
+    role: 'derived',
+    type: 'number',
+    column: false,
+    label: 'Immediate relief',
+    unit: '%',
+    export: {
+      description: '(pre − post) / pre × 100, one decimal; empty when pre is 0; negative when worse.',
+      read: (_, row) =>
+        reliefPercent(
+          row('pain_pre') == null ? null : Number(row('pain_pre')),
+          row('pain_post') == null ? null : Number(row('pain_post')),
+        ) ?? null,
+    },
+  },
+  {
+    key: 'complications',
+    type: 'codes',
+    values: COMPLICATIONS,
+    column: false,
+    label: 'Complications',
+    export: {
+      column: 'complications_text',
+      description: '"none" or complication:severity pairs separated by ";" (severity minor or major).',
+    },
+    summary: {
+      section: 'outcome',
+      write: (entries: readonly { type: string; severity?: string | null; sirGrade?: string | null }[]) =>
+        list(
+          entries.map((entry) =>
+            entry.severity
+              ? `${words(entry.type)} (${entry.sirGrade ? `SIR ${entry.sirGrade}, ` : ''}${words(entry.severity).toLowerCase()})`
+              : words(entry.type),
+          ),
+        ),
+    },
+  },
+  {
+    key: 'disposition',
+    ...kind.code(DISPOSITIONS),
+    label: 'Disposition',
+    export: { description: 'Where the patient went.' },
+    summary: { section: 'outcome' },
+  },
+  {
+    key: 'noDrugReason',
+    ...kind.text(500, 'multi'),
+    label: 'Reason no drug was given',
+    export: { description: 'Why no steroid or local anaesthetic was given (free text: not in pseudonymised exports).' },
+    privacy: 'free_text',
+    summary: { section: 'drugs', label: 'No drug given because' },
+  },
+  {
+    key: 'notes',
+    ...kind.text(5000, 'multi'),
+    label: 'Notes',
+    export: { description: 'Notes (free text: not in pseudonymised exports).' },
+    privacy: 'free_text',
+    summary: { section: 'outcome' },
+  },
+  {
+    key: 'warningCodes',
+    role: 'derived',
+    type: 'codes',
+    label: 'Clinical warnings',
+    export: {
+      header: 'warnings',
+      description: 'Codes of the clinical warnings at the last save, ";"-separated.',
+      read: (value) => (value ? String(value).replaceAll(',', ';') : null),
+    },
+  },
+  {
+    key: 'createdAt',
+    role: 'life',
+    type: 'datetime',
+    label: 'Created at (UTC)',
+  },
+  {
+    key: 'createdBy',
+    role: 'life',
+    type: 'text',
+    label: 'Created by',
+    privacy: 'identifying',
+  },
+  {
+    key: 'updatedAt',
+    role: 'life',
+    type: 'datetime',
+    label: 'Last saved at (UTC)',
+  },
+  {
+    key: 'signedBy',
+    role: 'life',
+    type: 'text',
+    label: 'Signed by',
+    export: { description: 'Who signed version 1.' },
+    privacy: 'identifying',
+  },
+  {
+    key: 'signedAt',
+    role: 'life',
+    type: 'datetime',
+    label: 'Signed at (UTC)',
+    export: { description: 'When version 1 was signed, UTC.' },
+  },
+  {
+    key: 'amendedBy',
+    role: 'life',
+    type: 'text',
+    label: 'Last amended by',
+    export: { description: 'Who signed the latest amendment.' },
+    privacy: 'identifying',
+  },
+  {
+    key: 'amendedAt',
+    role: 'life',
+    type: 'datetime',
+    label: 'Last amended at (UTC)',
+    export: { description: 'When the latest amendment was signed, UTC.' },
+  },
+  {
+    key: 'amendReason',
+    role: 'life',
+    type: 'text',
+    label: 'Reason for the latest amendment',
+    export: { description: 'Reason given for the latest amendment (free text: not in pseudonymised exports).' },
+    privacy: 'free_text',
+  },
+]);

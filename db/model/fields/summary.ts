@@ -1,0 +1,84 @@
+import { inSentence, words } from '../vocabulary-words.js';
+import type { Field, SummaryLine, SummarySectionId, WritingContext } from './field.js';
+import { PART_LISTS } from './parts.js';
+import { PROCEDURE_FIELDS } from './procedure-fields.js';
+
+/*
+ * A record as people read it: the signed summary's sections and lines, each line written by
+ * its field's declaration (its words, its unit, or its own writer). Pure.
+ */
+
+export const SUMMARY_SECTIONS: readonly { id: SummarySectionId; title: string }[] = [
+  { id: 'patient', title: 'Patient and procedure' },
+  { id: 'safety', title: 'Indication and safety' },
+  { id: 'targets', title: 'Targets' },
+  { id: 'guidance', title: 'Guidance and contrast' },
+  { id: 'drugs', title: 'Drugs' },
+  { id: 'outcome', title: 'Outcome' },
+];
+
+export interface SummarySection {
+  title: string;
+  lines: SummaryLine[];
+}
+
+const missing = (value: unknown) => value == null || value === '' || (Array.isArray(value) && value.length === 0);
+
+/** A value in words: a code's words, a number with its unit; inside a part's line, as in a sentence. */
+function inWordsOf(field: Field, value: unknown, inLine: boolean): string | null {
+  if (missing(value)) return null;
+  switch (field.type) {
+    case 'code':
+      if (typeof value === 'number') return field.unit ? `${value} ${field.unit}` : String(value);
+      return inLine ? inSentence(String(value)) : words(String(value));
+    case 'codes':
+      return (value as string[]).map((code) => (inLine ? inSentence(code) : words(code))).join(', ');
+    case 'yes/no':
+      return value ? 'yes' : 'no';
+    case 'integer':
+    case 'number':
+      return field.unit && !field.unit.startsWith('NRS') ? `${value} ${field.unit}` : String(value);
+    default:
+      return String(value);
+  }
+}
+
+function written(field: Field, value: unknown, part: object, context: WritingContext, inLine: boolean) {
+  const facet = field.summary;
+  if (facet === false) return null;
+  if (missing(value) && !facet?.always) return null;
+  const text = facet?.write ? facet.write(value, part, context) : inWordsOf(field, value, inLine);
+  return text ? text : null;
+}
+
+/** A part (a target, a drug) in one line: its fields' words, in declaration order. */
+function partLine(fields: readonly Field[], part: Record<string, unknown>, context: WritingContext): string {
+  return fields
+    .map((field) => written(field, part[field.key], part, context, true))
+    .filter((text): text is string => text != null)
+    .join(', ');
+}
+
+/** The record's summary: only what was recorded, in the order the procedure happened. */
+export function summarySections(record: object, context: WritingContext): SummarySection[] {
+  const lines = new Map<SummarySectionId, SummaryLine[]>(SUMMARY_SECTIONS.map((section) => [section.id, []]));
+  for (const field of PROCEDURE_FIELDS) {
+    const facet = field.summary;
+    if (facet === false || !facet?.section) continue;
+    const into = lines.get(facet.section) as SummaryLine[];
+    const value = (record as Record<string, unknown>)[field.key];
+    const parts = PART_LISTS[field.key];
+    if (parts && !facet.write) {
+      const noun = facet.label ?? field.label.message;
+      (value as Record<string, unknown>[]).forEach((part, index) => {
+        into.push({ label: `${noun} ${index + 1}`, value: partLine(parts, part, context) });
+      });
+      continue;
+    }
+    const text = written(field, value, record, context, false);
+    if (text) into.push({ label: facet.label ?? field.label.message, value: text });
+  }
+  return SUMMARY_SECTIONS.map((section) => ({ title: section.title, lines: lines.get(section.id) ?? [] })).filter(
+    (section) => section.lines.length > 0,
+  );
+}

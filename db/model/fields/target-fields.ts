@@ -1,0 +1,157 @@
+import { z } from 'zod';
+import {
+  ABNORMAL_SPREAD_ACTIONS,
+  APPROACHES,
+  FORAMINA,
+  NEEDLE_GAUGES,
+  NEEDLE_TIP_POSITIONS,
+  PROVOKED_PAIN,
+  ROOTS,
+  SIDES,
+  SPREAD_PATTERNS,
+} from '../vocabularies.js';
+import { inSentence, words } from '../vocabulary-words.js';
+import { declareFields } from './field.js';
+import { kind } from './kinds.js';
+
+/** A target: one root on one side (bilateral = two targets). Table `targets`, one row per target. */
+export const TARGET_FIELDS = declareFields('target', [
+  {
+    key: 'ordinal',
+    role: 'derived',
+    type: 'integer',
+    label: 'Target number',
+    export: {
+      header: 'target_number',
+      description: 'Position of the target in the record (1 = first).',
+      read: (value) => (value == null ? null : Number(value) + 1),
+    },
+    summary: false,
+  },
+  {
+    key: 'root',
+    ...kind.code(ROOTS),
+    label: 'Root',
+    export: { description: 'Nerve root treated.' },
+    plan: 'copy',
+    summary: {
+      write: (root: string | null | undefined, target: { side?: string | null }) =>
+        `${root ?? '?'} ${words(target.side).toLowerCase()}`.trim(),
+    },
+  },
+  {
+    key: 'side',
+    ...kind.code(SIDES),
+    label: 'Side',
+    export: { description: 'Side of the target.' },
+    plan: 'copy',
+    // Written with the root ("L5 left").
+    summary: false,
+  },
+  {
+    key: 'foramen',
+    ...kind.code(FORAMINA),
+    label: 'Foramen',
+    export: { description: 'Foramen approached.' },
+    plan: 'copy',
+    summary: { write: (foramen: string) => `foramen ${foramen}` },
+  },
+  {
+    key: 'approach',
+    ...kind.code(APPROACHES),
+    label: 'Approach',
+    export: { description: 'Needle approach.' },
+    plan: 'copy',
+  },
+  {
+    key: 'needleGauge',
+    type: 'code',
+    values: NEEDLE_GAUGES,
+    schema: z
+      .union(
+        NEEDLE_GAUGES.map((gauge) => z.literal(gauge)),
+        { error: `must be one of: ${NEEDLE_GAUGES.join(', ')} G` },
+      )
+      .nullish(),
+    label: 'Needle gauge',
+    unit: 'G',
+    export: { description: 'Needle gauge.' },
+    plan: 'copy',
+  },
+  {
+    key: 'needleLengthMm',
+    ...kind.whole(50, 200),
+    label: 'Needle length (mm)',
+    unit: 'mm',
+    export: { description: 'Needle length.' },
+    plan: 'copy',
+  },
+  {
+    key: 'needleRepositionings',
+    ...kind.whole(0, 50),
+    label: 'Needle repositionings',
+    export: { description: 'Times the needle was repositioned.' },
+    summary: { write: (count: number) => (count ? `${count} repositioning(s)` : null) },
+  },
+  {
+    key: 'spread',
+    ...kind.codes(SPREAD_PATTERNS),
+    column: false,
+    label: 'Contrast spread',
+    export: {
+      description: 'Contrast spread at this target, ";"-separated; intravascular_* and intrathecal are safety events.',
+      column: 'spread_text',
+    },
+    plan: 'clear',
+    summary: {
+      write: (spread: readonly string[]) =>
+        spread.length > 0 ? `spread ${spread.map((pattern) => words(pattern).toLowerCase()).join(', ')}` : null,
+    },
+  },
+  {
+    key: 'provokedPain',
+    ...kind.code(PROVOKED_PAIN),
+    label: 'Provoked pain',
+    export: { description: 'Pain provoked by the contrast injection.' },
+    summary: { write: (pain: string) => `provoked pain ${words(pain).toLowerCase()}` },
+  },
+  {
+    key: 'injectionSlowed',
+    ...kind.yesNo(),
+    label: 'Injection slowed',
+    export: { description: 'The radiologist waited and injected more slowly.' },
+    summary: { write: (slowed: boolean) => (slowed ? 'injected more slowly' : null) },
+  },
+  {
+    key: 'drugs',
+    role: 'derived',
+    type: 'text',
+    column: 'drugs_text',
+    label: 'Drugs at this target',
+    export: {
+      header: 'target_drugs',
+      description: 'drug code and mg per administration at this target, ";"-separated (e.g. "dexamethasone 8 mg").',
+    },
+    summary: false,
+  },
+  {
+    key: 'abnormalSpreadAction',
+    ...kind.code(ABNORMAL_SPREAD_ACTIONS),
+    label: 'Action after abnormal spread',
+    export: { description: 'What was done after intravascular or intrathecal spread at this target.' },
+    summary: { write: (action: string) => `then ${inSentence(action)}` },
+  },
+  {
+    // Last: a column added later goes to the end of the exported rows, where scripts that read
+    // columns by position do not see it move the others.
+    key: 'needleTipPosition',
+    ...kind.code(NEEDLE_TIP_POSITIONS),
+    label: 'Needle tip',
+    export: {
+      description: 'Where the needle tip lay at injection (extraforaminal tips have fewer intravascular hits).',
+    },
+    plan: 'copy',
+    summary: { write: (position: string) => `tip ${inSentence(position)}` },
+    fhirExtension: true,
+  },
+]);
