@@ -1,4 +1,4 @@
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { readFile, rename, writeFile } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import { join, normalize, sep } from 'node:path';
@@ -15,11 +15,13 @@ import {
   session,
 } from 'electron';
 import { RootLogError } from '../db/model/index.js';
+import { setNativeBinding } from '../db/sqlite/native-binding.js';
 import { warmUpDashboard } from '../db/stats/dashboard.js';
 import { openStore, type Store } from '../db/store.js';
 import { createApi } from './api.js';
 import { HubSync, type PasswordKeeper } from './hub-sync.js';
 import { registerIpc } from './ipc.js';
+import { electronSqliteAddon } from './native-binding.js';
 import {
   APP_HOST,
   APP_ORIGIN,
@@ -29,6 +31,7 @@ import {
   isTrustedUrl,
 } from './security.js';
 import { MENU_CHANNEL, type MenuCommand } from './shared/menu-commands.js';
+import { logbookPathOf, onSecondStart } from './single-instance.js';
 import { readWindowState, writeWindowState } from './window-state.js';
 
 /*
@@ -67,11 +70,15 @@ function keychainPassword(path: string): PasswordKeeper {
   };
 }
 
-function databasePath(): string {
-  const index = process.argv.indexOf('--db');
-  const given = index >= 0 ? process.argv[index + 1] : undefined;
-  return given ?? join(app.getPath('userData'), 'rootlog.sqlite');
-}
+// better-sqlite3's addon built for Electron's ABI, never Node's (which the command line and tests use).
+const sqliteAddon = electronSqliteAddon({
+  packaged: app.isPackaged,
+  resourcesPath: process.resourcesPath,
+  sourceRoot: join(__dirname, '..', '..'),
+});
+setNativeBinding(sqliteAddon);
+
+const databasePath = (): string => logbookPathOf(process.argv, process.cwd(), app.getPath('userData'));
 
 protocol.registerSchemesAsPrivileged([
   { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
@@ -84,10 +91,13 @@ if (!app.requestSingleInstanceLock()) {
   let store: Store | undefined;
   let mainWindow: BrowserWindow | undefined;
 
-  app.on('second-instance', () => {
+  app.on('second-instance', (_event, argv, workingDirectory) => {
     if (!mainWindow) return;
     if (mainWindow.isMinimized()) mainWindow.restore();
     mainWindow.focus();
+    const { notice } = onSecondStart(store?.path ?? databasePath(), argv, workingDirectory, app.getPath('userData'));
+    if (notice)
+      void dialog.showMessageBox(mainWindow, { type: 'info', title: 'RootLog is already open', message: notice });
   });
 
   app.on('web-contents-created', (_event, contents) => {
@@ -109,8 +119,13 @@ if (!app.requestSingleInstanceLock()) {
     try {
       store = openStore(databasePath());
     } catch (error) {
-      const message =
-        error instanceof RootLogError ? error.message : `The database could not be opened: ${String(error)}`;
+      const message = !existsSync(sqliteAddon)
+        ? app.isPackaged
+          ? `RootLog's database module is missing from this installation (${sqliteAddon}): install RootLog again.`
+          : `RootLog's database module for Electron is missing (${sqliteAddon}): run "npm run setup:electron" in the source folder.`
+        : error instanceof RootLogError
+          ? error.message
+          : `The database could not be opened: ${String(error)}`;
       dialog.showErrorBox('RootLog cannot open its database', message);
       app.exit(1);
       return;

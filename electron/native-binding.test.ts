@@ -4,7 +4,9 @@ import { electronSqliteAddon } from './native-binding.js';
 describe('the Electron build of better-sqlite3 the main process loads', () => {
   it('in a source tree: beside Node’s build, never Node’s own', () => {
     const path = electronSqliteAddon({ packaged: false, resourcesPath: '/ignored', sourceRoot: '/home/it/rootlog' });
-    expect(path).toBe('/home/it/rootlog/node_modules/.rootlog-electron/better-sqlite3/build/Release/better_sqlite3.node');
+    expect(path).toBe(
+      '/home/it/rootlog/node_modules/.rootlog-electron/better-sqlite3/build/Release/better_sqlite3.node',
+    );
     expect(path).not.toBe('/home/it/rootlog/node_modules/better-sqlite3/build/Release/better_sqlite3.node');
   });
 

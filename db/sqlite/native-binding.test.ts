@@ -7,12 +7,12 @@ import { backupDatabase, checkDatabase } from '../maintenance.js';
 import { openStore } from '../store.js';
 import { openReadOnly } from './connection.js';
 import { quickCheckInWorker } from './integrity.js';
-import { nativeBinding, useNativeBinding } from './native-binding.js';
+import { nativeBinding, setNativeBinding } from './native-binding.js';
 
 /*
  * The Electron main process loads better-sqlite3's addon from a build of its own (its ABI
  * differs from Node's): every connection RootLog opens must take the addon from
- * useNativeBinding, or the app dies at its first query with "compiled against a different
+ * setNativeBinding, or the app dies at its first query with "compiled against a different
  * Node.js version". Node's own build, copied elsewhere, stands in for Electron's here.
  */
 
@@ -25,7 +25,7 @@ const nodeBuild = join(
 );
 const temp = () => mkdtempSync(join(tmpdir(), 'rootlog-binding-'));
 
-afterEach(() => useNativeBinding(undefined));
+afterEach(() => setNativeBinding(undefined));
 
 describe('the native binding every connection loads', () => {
   it('is better-sqlite3’s own build unless the main process names one', () => {
@@ -54,7 +54,7 @@ describe('the native binding every connection loads', () => {
   it('a store, its snapshots, a backup, a check and the page check all work from a build in another folder', async () => {
     const elsewhere = join(temp(), 'better_sqlite3.node');
     copyFileSync(nodeBuild, elsewhere);
-    useNativeBinding(elsewhere);
+    setNativeBinding(elsewhere);
     const folder = temp();
     const store = openStore(join(folder, 'rootlog.sqlite'));
     try {
@@ -74,12 +74,12 @@ describe('the native binding every connection loads', () => {
     const folder = temp();
     const path = join(folder, 'rootlog.sqlite');
     openStore(path).close();
-    useNativeBinding(join(folder, 'missing', 'better_sqlite3.node'));
+    setNativeBinding(join(folder, 'missing', 'better_sqlite3.node'));
     expect(() => openStore(path)).toThrow(/could not be opened/);
     expect(() => openReadOnly(path)).toThrow(/missing/);
     // The page check's worker cannot start its connection: the caller then checks in-thread.
     expect(await quickCheckInWorker(path)).toBeUndefined();
-    useNativeBinding(undefined);
+    setNativeBinding(undefined);
     expect(await quickCheckInWorker(path)).toEqual([]);
   });
 });

@@ -9,7 +9,7 @@
 let binding: string | undefined;
 
 /** Loads the addon from this file from now on (the Electron main process, at start). */
-export function useNativeBinding(path: string | undefined): void {
+export function setNativeBinding(path: string | undefined): void {
   binding = path;
 }
 
