@@ -1,4 +1,5 @@
 import { v7 as uuidv7 } from 'uuid';
+import { isBusy } from './busy.js';
 import { RootLogError } from './model/index.js';
 import {
   connection,
@@ -103,11 +104,17 @@ export function openStore(path: string, options: StoreOptions = {}): Store {
     problems = found.slice(0, 10);
     state = found.length === 0 ? 'sound' : 'damaged';
     if (state === 'sound' && writer && writerDb?.open) {
-      writer
-        .prepare(
-          'INSERT INTO settings (key, value) VALUES (?, json_quote(?)) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
-        )
-        .run(LAST_CLEAN_CHECK, new Date().toISOString());
+      try {
+        writer
+          .prepare(
+            'INSERT INTO settings (key, value) VALUES (?, json_quote(?)) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+          )
+          .run(LAST_CLEAN_CHECK, new Date().toISOString());
+      } catch (error) {
+        // Only a note of when the file was last found sound: another program writing to it at this
+        // moment (a rootlog import) makes it no less sound, and must not fail every later write.
+        if (!isBusy(error)) throw error;
+      }
     }
     return health();
   };

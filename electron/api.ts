@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { busyLogbook, isBusy } from '../db/busy.js';
 import { withDatePrecision } from '../db/exports/options.js';
 import { checkExportFiles } from '../db/exports/run.js';
 import { followUpsDue, followUpsOf, recordCheckedFollowUp } from '../db/follow-ups.js';
@@ -165,6 +166,8 @@ export function createApi(store: Store, options: ApiOptions): Api & { call: type
       return await run(...(parsed as unknown[]));
     } catch (error) {
       if (error instanceof RootLogError) return { error: error.toJSON() };
+      // Another process (a rootlog import, a second RootLog on the file) kept the logbook past the busy timeout.
+      if (isBusy(error)) return { error: busyLogbook(store.path, 'app', error).toJSON() };
       options.onUnexpectedError?.(method, error);
       return {
         error: {

@@ -1,5 +1,6 @@
 import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
+import { busyLogbook, isBusy } from '../busy.js';
 import { runExport } from '../exports/run.js';
 import { followUpsDue } from '../follow-ups.js';
 import { type SyncReport, serverKey, syncOnce } from '../hub/sync.js';
@@ -471,6 +472,10 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
     }
     if (error instanceof RootLogError) {
       io.err(`rootlog ${command}: ${printable(error.message)}`);
+      return 1;
+    }
+    if (isBusy(error)) {
+      io.err(`rootlog ${command}: ${printable(busyLogbook(args[args.indexOf('--db') + 1] ?? '', 'command').message)}`);
       return 1;
     }
     throw error;
