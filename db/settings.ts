@@ -22,14 +22,14 @@ import {
 import type { WriteConnection } from './sqlite/connection.js';
 import { newId, type ReadSource, readerOf, type ServiceContext, type Store, timestamp } from './store.js';
 
-const readSetting = <T>(source: ReadSource, key: string): T | undefined => {
+export const readSetting = <T>(source: ReadSource, key: string): T | undefined => {
   const value = readerOf(source).prepare('SELECT value FROM settings WHERE key = ?').pluck().get(key) as
     | string
     | undefined;
   return value === undefined ? undefined : (JSON.parse(value) as T);
 };
 
-const writeSetting = (write: WriteConnection, key: string, value: unknown) =>
+export const writeSetting = (write: WriteConnection, key: string, value: unknown) =>
   write
     .prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value')
     .run(key, JSON.stringify(value));

@@ -98,6 +98,9 @@ export const FIELD_LABELS: Record<string, string> = {
   limit: 'Page size',
   usualDoseMg: 'Usual dose',
   maxDoseMg: 'Maximum dose',
+  folder: 'Backup folder',
+  timeOfDay: 'Time of day',
+  keep: 'Backups to keep',
 };
 
 /** `targets[1].side` → "Side (target 2)"; unknown fields fall back to their name. */
