@@ -64,6 +64,8 @@ export async function openInChromium(
     actor: () => 'Dr. E2E',
     chooseExportPath: async (name) => join(exportDir, name),
     chooseBackupPath: async (name) => join(exportDir, name),
+    // As if a folder were chosen in the folder dialog: a fresh one for each page.
+    chooseBackupFolder: async () => mkdtempSync(join(tmpdir(), 'rootlog-e2e-backups-')),
     // As Electron prints the window with Chromium (webContents.printToPDF), the harness prints
     // the page with Chromium (page.pdf), into the same temporary folder.
     printToPdf: async (name) => {

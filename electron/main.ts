@@ -14,6 +14,7 @@ import {
   safeStorage,
   session,
 } from 'electron';
+import { Backups } from '../db/backups/backups.js';
 import { RootLogError } from '../db/model/index.js';
 import { setNativeBinding } from '../db/sqlite/native-binding.js';
 import { warmUpDashboard } from '../db/stats/dashboard.js';
@@ -89,6 +90,8 @@ if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   let store: Store | undefined;
+  let backups: Backups | undefined;
+  let backedUpAtQuit = false;
   let mainWindow: BrowserWindow | undefined;
 
   app.on('second-instance', (_event, argv, workingDirectory) => {
@@ -107,7 +110,16 @@ if (!app.requestSingleInstanceLock()) {
     contents.setWindowOpenHandler(() => ({ action: 'deny' }));
   });
 
+  // At quit, the day's backup if the last is more than a day old (the scheduler decides), then quit.
+  app.on('before-quit', (event) => {
+    if (backedUpAtQuit || !backups) return;
+    event.preventDefault();
+    backedUpAtQuit = true;
+    void backups.atQuit().finally(() => app.quit());
+  });
+
   app.on('will-quit', () => {
+    backups?.stop();
     store?.close();
   });
 
@@ -142,8 +154,21 @@ if (!app.requestSingleInstanceLock()) {
       const target = await dialog.showSaveDialog(mainWindow, { ...options, properties: ['showOverwriteConfirmation'] });
       return target.canceled || !target.filePath ? null : target.filePath;
     };
+    backups = new Backups(openStoreNow, {
+      onFailure: (error) => console.error('RootLog backup failed:', error),
+    });
     const api = createApi(openStoreNow, {
       hub,
+      backups,
+      // The backup folder, like every path RootLog writes to, is chosen here, never sent by the window.
+      chooseBackupFolder: async () => {
+        if (!mainWindow) return null;
+        const chosen = await dialog.showOpenDialog(mainWindow, {
+          title: 'Folder for RootLog’s automatic backups',
+          properties: ['openDirectory', 'createDirectory'],
+        });
+        return chosen.canceled ? null : (chosen.filePaths[0] ?? null);
+      },
       actor: () => `${safeUserName()}@${app.getName()}`,
       // Paths come only from the native dialog here in the main process, never from the window.
       chooseExportPath: (suggestedName) =>
@@ -193,6 +218,8 @@ if (!app.requestSingleInstanceLock()) {
     // Sync with the department hub, if one is set: soon after start, then every few minutes.
     setTimeout(() => void hub.syncNow(), HUB_FIRST_SYNC_DELAY_MS);
     hub.start(HUB_SYNC_INTERVAL_MS);
+    // Daily backups into the department's folder (Settings → Backups); a missed one soon after start.
+    backups.start();
   });
 }
 

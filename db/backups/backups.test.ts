@@ -170,6 +170,7 @@ describe('automatic backups', () => {
     expect(failed.lastFailure).toEqual({
       at: march(11, 2).toISOString(),
       message: `The backup folder ${folder} cannot be reached: it does not exist, or its network share is not connected. No backup was written.`,
+      reason: 'unreachable',
     });
     expect(failed.lastSuccess?.at).toBe(march(10, 2).toISOString());
     expect(failed.nextDueAt).toBe(march(11, 2, 30).toISOString());

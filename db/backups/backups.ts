@@ -1,6 +1,6 @@
-import { type BackupStatus, RootLogError } from '../model/index.js';
+import { type BackupFailure, type BackupStatus, RootLogError } from '../model/index.js';
 import type { ServiceContext, Store } from '../store.js';
-import { backupIntoFolder } from './folder-backup.js';
+import { backupIntoFolder, failureReason } from './folder-backup.js';
 import { backupLog, backupSchedule, noteBackupFailed, saveBackupSchedule } from './records.js';
 import { type BackupHistory, BackupScheduler, backupState, type Clock, nextDueAt, systemClock } from './scheduler.js';
 
@@ -17,7 +17,7 @@ export interface BackupsOptions {
   onFailure?: (error: unknown) => void;
 }
 
-type Failure = { at: string; message: string };
+type Failure = BackupFailure;
 
 const later = (a: Failure | null, b: Failure | null) => (!a ? b : !b ? a : a.at >= b.at ? a : b);
 
@@ -106,7 +106,7 @@ export class Backups {
     } catch (error) {
       const message =
         error instanceof RootLogError ? error.message : `The backup failed: ${String(error)}. No backup was written.`;
-      this.failure = { at: now.toISOString(), message };
+      this.failure = { at: now.toISOString(), message, reason: failureReason(error) };
       noteBackupFailed(this.store, this.failure);
       this.options.onFailure?.(error);
     }

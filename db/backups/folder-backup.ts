@@ -1,7 +1,7 @@
 import { accessSync, constants, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { type BackupReport, backupDatabase } from '../maintenance.js';
-import { RootLogError } from '../model/index.js';
+import { type BackupFailureReason, RootLogError } from '../model/index.js';
 import { getSettings } from '../settings.js';
 import type { Store } from '../store.js';
 import { logbookId } from './identity.js';
@@ -56,6 +56,20 @@ const codeOf = (error: unknown): string => {
   const code = error instanceof Error ? (error as { code?: unknown }).code : undefined;
   return typeof code === 'string' ? code : '';
 };
+
+const REASONS: [RegExp, BackupFailureReason][] = [
+  [/^(ENOSPC|EDQUOT|SQLITE_FULL)/, 'full'],
+  [/^(ENOENT|SQLITE_CANTOPEN|ENOTDIR)/, 'unreachable'],
+  [/^(EACCES|EPERM|EROFS|SQLITE_READONLY)/, 'not-allowed'],
+  [/^(EIO|ETIMEDOUT|EHOSTDOWN|EHOSTUNREACH|ENOTCONN|ESTALE|ECONNRESET|SQLITE_IOERR)/, 'dropped'],
+];
+
+/** Why a backup failed, in a word for the top bar: from the file system's or SQLite's code beneath the message. */
+export function failureReason(error: unknown): BackupFailureReason {
+  if (error instanceof RootLogError && error.code === 'database_corrupt') return 'not-verified';
+  const code = codeOf(error instanceof RootLogError ? error.cause : error);
+  return REASONS.find(([pattern]) => pattern.test(code))?.[1] ?? 'other';
+}
 
 /** A file system's or SQLite's failure while writing into the backup folder, in words. */
 export function explainFolderFailure(folder: string, error: unknown): RootLogError {

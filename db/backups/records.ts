@@ -1,5 +1,6 @@
 import { appendAudit, diff } from '../audit.js';
 import {
+  type BackupFailure,
   type BackupMade,
   type BackupSchedule,
   backupScheduleSchema,
@@ -22,7 +23,7 @@ const LOG = 'backupLog';
 
 export interface BackupLog {
   lastSuccess: BackupMade | null;
-  lastFailure: { at: string; message: string } | null;
+  lastFailure: BackupFailure | null;
 }
 
 export function backupSchedule(source: ReadSource): BackupSchedule {
@@ -57,7 +58,11 @@ export function saveBackupSchedule(store: Store, input: unknown, context: Servic
 
 export function backupLog(source: ReadSource): BackupLog {
   const stored = readSetting<Partial<BackupLog>>(source, LOG);
-  return { lastSuccess: stored?.lastSuccess ?? null, lastFailure: stored?.lastFailure ?? null };
+  const failure = stored?.lastFailure;
+  return {
+    lastSuccess: stored?.lastSuccess ?? null,
+    lastFailure: failure ? { ...failure, reason: failure.reason ?? 'other' } : null,
+  };
 }
 
 /** Notes a backup made (and that the failures before it are over). False when the logbook could not be written. */
@@ -65,7 +70,7 @@ export function noteBackupMade(store: Store, made: BackupMade): boolean {
   return note(store, () => ({ lastSuccess: made, lastFailure: null }));
 }
 
-export function noteBackupFailed(store: Store, failure: { at: string; message: string }): boolean {
+export function noteBackupFailed(store: Store, failure: BackupFailure): boolean {
   return note(store, (log) => ({ ...log, lastFailure: failure }));
 }
 

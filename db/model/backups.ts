@@ -51,12 +51,32 @@ export interface BackupMade {
   by: 'app' | 'command line';
 }
 
+/** Why the last attempt failed, for the top bar's few words (the message says it whole). */
+export type BackupFailureReason = 'unreachable' | 'full' | 'not-allowed' | 'dropped' | 'not-verified' | 'other';
+
+export interface BackupFailure {
+  at: string;
+  message: string;
+  reason: BackupFailureReason;
+}
+
 export interface BackupStatus {
   schedule: BackupSchedule;
   state: BackupState;
   lastSuccess: BackupMade | null;
   /** The latest attempt, when it failed after the last success: when, and why in words. */
-  lastFailure: { at: string; message: string } | null;
+  lastFailure: BackupFailure | null;
   /** When the schedule makes the next one (ISO time), or null without a folder. */
   nextDueAt: string | null;
 }
+
+/**
+ * What the window may change: the time and how many to keep, and stop automatic backups
+ * (folder null). A folder itself is only ever chosen in the main process's native folder
+ * dialog, never sent by the window (like every path RootLog writes to).
+ */
+export const backupScheduleChangeSchema = backupScheduleSchema
+  .pick({ timeOfDay: true, keep: true })
+  .extend({ folder: z.null().optional() })
+  .strict();
+export type BackupScheduleChange = z.input<typeof backupScheduleChangeSchema>;

@@ -5,6 +5,8 @@ import type { DueFollowUp } from '../../db/follow-ups.js';
 import type { BackupReport } from '../../db/maintenance.js';
 import {
   type ApiError,
+  type BackupStatus,
+  backupScheduleChangeSchema,
   type Dashboard,
   type DepartmentSettings,
   type Drug,
@@ -150,6 +152,14 @@ export const API_CONTRACT = {
     z.tuple([z.enum(['record', 'aftercare'], { error: 'must be record or aftercare' })]),
     named('sheet'),
   ),
+  /** Automatic backups (Settings → Backups, the top bar): their schedule and how the last one went. */
+  'backups.status': method<BackupStatus>().reads(z.tuple([])),
+  /** The time of day and how many to keep, or no automatic backups (folder null); audited. */
+  'backups.saveSchedule': method<BackupStatus>().writes(z.tuple([backupScheduleChangeSchema]), bare('schedule')),
+  /** The folder, chosen in the main process's native folder dialog (never sent by the window). */
+  'backups.chooseFolder': method<BackupStatus | { cancelled: true }>().writes(z.tuple([])),
+  /** A backup into the folder now; the status after it (a failure said in words). */
+  'backups.runNow': method<BackupStatus>().writes(z.tuple([])),
   /** The department hub: the sync's state in words, a sync now, the password (kept by the OS, never in the logbook). */
   'hub.status': method<HubStatus>().reads(z.tuple([])),
   'hub.syncNow': method<HubStatus>().writes(z.tuple([])),
