@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { Drug } from '../../../db/model/index.js';
 import { words } from '../../app/labels.js';
 import { parseNumber } from '../../components/TextField.js';
+import { BackupsPanel } from '../backups/BackupsPanel.js';
 import { HubPanel } from '../hub/HubPanel.js';
 import { NewDrugForm } from './NewDrugForm.js';
 import { PresetsPanel } from './PresetsPanel.js';
@@ -101,6 +102,8 @@ export function SettingsScreen() {
           Save settings
         </button>
       </form>
+
+      <BackupsPanel />
 
       <HubPanel />
 
