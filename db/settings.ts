@@ -5,9 +5,11 @@ import {
   DEFAULT_REPORT_TEMPLATE,
   type DepartmentSettings,
   type Drug,
+  departmentSchema,
   drugSchema,
   type FollowUpWindows,
   hubServerSchema,
+  NO_DEPARTMENT,
   type Operator,
   operatorSchema,
   presetsSchema,
@@ -104,6 +106,9 @@ export function referenceLevels(source: ReadSource): ReferenceLevels {
 export function getSettings(source: ReadSource): DepartmentSettings {
   return {
     consoleName: readSetting<string>(source, 'consoleName') ?? 'RootLog console',
+    department: departmentSchema
+      .catch(NO_DEPARTMENT)
+      .parse(readSetting<unknown>(source, 'department') ?? NO_DEPARTMENT),
     defaultOperatorId: readSetting<string | null>(source, 'defaultOperatorId') ?? null,
     referenceLevels: referenceLevels(source),
     operators: listOperators(source),
@@ -201,6 +206,7 @@ export function updateCheckedSettings(
       const changes = diff(
         {
           consoleName: before.consoleName,
+          department: before.department,
           defaultOperatorId: before.defaultOperatorId,
           referenceLevels: before.referenceLevels,
           followUpWindows: before.followUpWindows,
@@ -211,6 +217,7 @@ export function updateCheckedSettings(
         },
         {
           consoleName: after.consoleName,
+          department: after.department,
           defaultOperatorId: after.defaultOperatorId,
           referenceLevels: after.referenceLevels,
           followUpWindows: after.followUpWindows,

@@ -98,6 +98,8 @@ export const FIELD_LABELS: Record<string, string> = {
   limit: 'Page size',
   usualDoseMg: 'Usual dose',
   maxDoseMg: 'Maximum dose',
+  address: 'Address',
+  phone: 'Phone number',
   folder: 'Backup folder',
   timeOfDay: 'Time of day',
   keep: 'Backups to keep',
