@@ -70,7 +70,7 @@ export async function openInChromium(
     // the page with Chromium (page.pdf), into the same temporary folder.
     printToPdf: async (name) => {
       const path = join(exportDir, name);
-      await printed.page?.pdf({ path, format: 'A4', printBackground: true });
+      await printed.page?.pdf({ path, format: 'A4', printBackground: true, preferCSSPageSize: true });
       return path;
     },
   });

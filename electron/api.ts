@@ -25,6 +25,7 @@ import { adoptCheckedReferenceLevels, proposeReferenceLevels } from '../db/stats
 import type { Store } from '../db/store.js';
 import { ExportJobs, suggestedExportName } from './export-jobs.js';
 import type { HubSync } from './hub-sync.js';
+import { printFileName } from './print-names.js';
 import {
   API_CONTRACT,
   API_METHODS,
@@ -166,9 +167,9 @@ export function createApi(store: Store, options: ApiOptions): Api & { call: type
       return backups.saveSchedule({ ...backups.status().schedule, folder }, context());
     },
     'backups.runNow': () => backups.runNow(),
-    'print.toPdf': async (sheet) => {
+    'print.toPdf': async (sheet, id) => {
       if (!options.printToPdf) throw RootLogError.invalid([{ field: 'out', message: 'Output file is required' }]);
-      const path = await options.printToPdf(`rootlog-${sheet}-${new Date().toISOString().slice(0, 10)}.pdf`);
+      const path = await options.printToPdf(printFileName(sheet, id ? getProcedure(store, id).record : null, new Date()));
       return path ? { path } : { cancelled: true };
     },
     'hub.status': () => hubOf(options).status(),

@@ -187,7 +187,8 @@ if (!app.requestSingleInstanceLock()) {
           filters: [{ name: 'PDF', extensions: ['pdf'] }],
         });
         if (!path || !mainWindow) return null;
-        const pdf = await mainWindow.webContents.printToPDF({ pageSize: 'A4', printBackground: true });
+        // The print stylesheet's @page rules give the size, the margins and the page header and numbers.
+        const pdf = await mainWindow.webContents.printToPDF({ pageSize: 'A4', printBackground: true, preferCSSPageSize: true });
         const partial = `${path}.partial-${process.pid}`;
         await writeFile(partial, pdf);
         await rename(partial, path);

@@ -149,8 +149,10 @@ export const API_CONTRACT = {
    * window (print stylesheet); the file is chosen in the main process, never sent by the window.
    */
   'print.toPdf': method<{ path: string } | { cancelled: true }>().reads(
-    z.tuple([z.enum(['record', 'aftercare'], { error: 'must be record or aftercare' })]),
+    z.tuple([z.enum(['record', 'aftercare'], { error: 'must be record or aftercare' }), procedureIdSchema.optional()]),
     named('sheet'),
+    // The record printed: the file name offered carries its patient and date.
+    named('id'),
   ),
   /** Automatic backups (Settings → Backups, the top bar): their schedule and how the last one went. */
   'backups.status': method<BackupStatus>().reads(z.tuple([])),

@@ -5,7 +5,7 @@ import { FollowUpsPanel } from './FollowUpsPanel.js';
 import { useProcedureForm } from './form-store.js';
 import { HistoryPanel } from './HistoryPanel.js';
 import { formKey, moveToNextNeeded, undoKey } from './keyboard.js';
-import { AftercarePrint, PrintActions } from './PrintSheets.js';
+import { AftercarePrint, PrintActions, RecordPrint } from './PrintSheets.js';
 import { QuickStart } from './QuickStart.js';
 import { ReportPanel } from './ReportPanel.js';
 import { SignedSummary } from './SignedSummary.js';
@@ -80,6 +80,7 @@ export function ProcedureForm() {
             <SignedSummary />
             <ReportPanel />
             <PrintActions />
+            <RecordPrint />
             <AftercarePrint />
           </>
         ) : (

@@ -229,7 +229,7 @@ export const useProcedureForm = create<FormState>((set, get) => {
       // The print stylesheet shows the record, or only the aftercare sheet.
       document.body.dataset.print = sheet;
       try {
-        const result = await client.print.toPdf(sheet);
+        const result = await client.print.toPdf(sheet, get().record?.id);
         set({
           printed:
             'cancelled' in result
