@@ -286,3 +286,35 @@ test('a one-level record without a department set: the console names the sheet, 
   expect(flat(all.join('\n'))).toContain('Signed by Dr. A. Keller on');
   expect(flat(all.join('\n'))).toContain('No follow-up recorded when this was printed.');
 });
+
+test('the department typed in Settings is what the sheets print; a wrong phone number is refused in words', async ({
+  page,
+  dbPath,
+}) => {
+  const store = openStore(dbPath);
+  const [operator] = listOperators(store);
+  const { record } = saveDraft(store, completeDraft(operator?.id ?? '', { performedAt: daysAgo(1) }), {
+    actor: 'Dr. A. Keller',
+  });
+  signProcedure(store, record.id, {}, { actor: 'Dr. A. Keller' });
+  store.close();
+  await page.reload();
+  await page.getByRole('button', { name: 'Settings', exact: true }).click();
+  const panel = page.getByRole('form', { name: 'Department' });
+  await panel.getByLabel('Department name').fill('Radiologie Spital Nord');
+  await panel.getByLabel('Phone number').fill('call us');
+  await panel.getByRole('button', { name: 'Save department' }).click();
+  await expect(page.getByRole('alert')).toHaveText(
+    'Phone number must be a phone number: digits, spaces and + ( ) / . -',
+  );
+  await panel.getByLabel('Phone number').fill('061 555 12 12');
+  await panel.getByLabel('Address (as printed, one line each)').fill('Nordring 4\n4000 Basel');
+  await panel.getByRole('button', { name: 'Save department' }).click();
+  await expect(page.getByRole('status')).toHaveText('Settings saved.');
+  await page.getByRole('button', { name: 'Procedures', exact: true }).click();
+  await page.getByRole('button', { name: 'All dates' }).click();
+  await page.getByRole('button', { name: /P1234567/ }).click();
+  const sheet = flat(pages(await printed(page, 'Aftercare sheet as PDF')).join('\n'));
+  expect(sheet).toContain('Radiologie Spital Nord Nordring 4 · 4000 Basel · 061 555 12 12');
+  expect(sheet).toContain('Our phone number: Radiologie Spital Nord: 061 555 12 12');
+});

@@ -4,6 +4,7 @@ import { words } from '../../app/labels.js';
 import { parseNumber } from '../../components/TextField.js';
 import { BackupsPanel } from '../backups/BackupsPanel.js';
 import { HubPanel } from '../hub/HubPanel.js';
+import { DepartmentPanel } from './DepartmentPanel.js';
 import { NewDrugForm } from './NewDrugForm.js';
 import { PresetsPanel } from './PresetsPanel.js';
 import { ReferenceLevelsPanel } from './ReferenceLevelsPanel.js';
@@ -102,6 +103,8 @@ export function SettingsScreen() {
           Save settings
         </button>
       </form>
+
+      <DepartmentPanel />
 
       <BackupsPanel />
 
