@@ -169,7 +169,9 @@ export function createApi(store: Store, options: ApiOptions): Api & { call: type
     'backups.runNow': () => backups.runNow(),
     'print.toPdf': async (sheet, id) => {
       if (!options.printToPdf) throw RootLogError.invalid([{ field: 'out', message: 'Output file is required' }]);
-      const path = await options.printToPdf(printFileName(sheet, id ? getProcedure(store, id).record : null, new Date()));
+      const path = await options.printToPdf(
+        printFileName(sheet, id ? getProcedure(store, id).record : null, new Date()),
+      );
       return path ? { path } : { cancelled: true };
     },
     'hub.status': () => hubOf(options).status(),

@@ -9,6 +9,7 @@ import {
   ipcMain,
   Menu,
   type MenuItemConstructorOptions,
+  net,
   protocol,
   type SaveDialogOptions,
   safeStorage,
@@ -28,7 +29,9 @@ import {
   APP_ORIGIN,
   APP_SCHEME,
   CONTENT_SECURITY_POLICY,
+  devContentSecurityPolicy,
   hardenedWebPreferences,
+  isLocalDevServer,
   isTrustedUrl,
 } from './security.js';
 import { MENU_CHANNEL, type MenuCommand } from './shared/menu-commands.js';
@@ -41,6 +44,15 @@ import { readWindowState, writeWindowState } from './window-state.js';
  */
 
 const devMode = process.argv.includes('--dev') && !app.isPackaged;
+/**
+ * `npm run dev`: the page comes from Vite's dev server on this computer (hot reload), still
+ * through app://rootlog/ so every check on the page's origin stays as it is. Never packaged.
+ */
+const devServerArgument = process.argv[process.argv.indexOf('--dev-server') + 1];
+const devServer = devMode && isLocalDevServer(devServerArgument) ? devServerArgument : undefined;
+// The page (app://rootlog) reaches Vite's hot-reload socket on 127.0.0.1, which Chromium's local
+// network access check would refuse; development only.
+if (devServer) app.commandLine.appendSwitch('disable-features', 'LocalNetworkAccessChecks');
 const rendererDir = join(__dirname, '..', 'renderer');
 const preloadPath = join(__dirname, 'preload.cjs');
 const DASHBOARD_WARM_UP_DELAY_MS = 3000;
@@ -188,7 +200,11 @@ if (!app.requestSingleInstanceLock()) {
         });
         if (!path || !mainWindow) return null;
         // The print stylesheet's @page rules give the size, the margins and the page header and numbers.
-        const pdf = await mainWindow.webContents.printToPDF({ pageSize: 'A4', printBackground: true, preferCSSPageSize: true });
+        const pdf = await mainWindow.webContents.printToPDF({
+          pageSize: 'A4',
+          printBackground: true,
+          preferCSSPageSize: true,
+        });
         const partial = `${path}.partial-${process.pid}`;
         await writeFile(partial, pdf);
         await rename(partial, path);
@@ -237,6 +253,7 @@ function serveRenderer(): void {
   protocol.handle(APP_SCHEME, async (request) => {
     const url = new URL(request.url);
     if (url.host !== APP_HOST) return new Response('Not found', { status: 404 });
+    if (devServer) return fromDevServer(devServer, url);
     const relative = decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname);
     const file = normalize(join(rendererDir, relative));
     if (!file.startsWith(rendererDir + sep)) return new Response('Not found', { status: 404 });
@@ -252,6 +269,20 @@ function serveRenderer(): void {
     } catch {
       return new Response('Not found', { status: 404 });
     }
+  });
+}
+
+/** In development: the page and its modules as Vite's dev server answers them, with the dev policy on the page. */
+async function fromDevServer(server: string, url: URL): Promise<Response> {
+  const upstream = await net.fetch(`${server}${url.pathname === '/' ? '/index.html' : url.pathname}${url.search}`);
+  const type = upstream.headers.get('content-type') ?? 'application/octet-stream';
+  const body = await upstream.arrayBuffer();
+  const policy = type.startsWith('text/html')
+    ? devContentSecurityPolicy(new TextDecoder().decode(body), server)
+    : CONTENT_SECURITY_POLICY;
+  return new Response(body, {
+    status: upstream.status,
+    headers: { 'content-type': type, 'content-security-policy': policy, 'x-content-type-options': 'nosniff' },
   });
 }
 
@@ -274,7 +305,12 @@ function lockDownSession(): void {
   defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   defaultSession.setPermissionCheckHandler(() => false);
   defaultSession.webRequest.onBeforeRequest((details, callback) => {
-    const allowed = details.url.startsWith(`${APP_ORIGIN}/`) || details.url.startsWith('devtools://');
+    const allowed =
+      details.url.startsWith(`${APP_ORIGIN}/`) ||
+      details.url.startsWith('devtools://') ||
+      // npm run dev: the dev server and its hot-reload socket, on this computer.
+      (devServer !== undefined &&
+        (details.url.startsWith(`${devServer}/`) || details.url.startsWith(`${devServer.replace(/^http/, 'ws')}/`)));
     callback({ cancel: !allowed });
   });
 }
