@@ -124,7 +124,7 @@ describe('a CLI import while another process writes to the logbook', () => {
       expect(code).toBe(1);
       expect(out).toBe('');
       expect(err.trim()).toBe(
-        `rootlog import: The logbook ${logbook} is being written by another program (RootLog, or another rootlog command): this command waited, then stopped without writing a half change. Run it again when the other one is done.`,
+        `rootlog import: The logbook ${logbook} is being written by another program (RootLog, or another rootlog command): this command waited, then stopped without writing a half change. Run it again when the other one is done. Nothing was added.`,
       );
     } finally {
       holder.stdin?.write('commit\n');

@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { z } from 'zod';
 import { appendAudit, diff } from '../audit.js';
+import { busyLogbook, isBusy } from '../busy.js';
 import { JSON_FORMAT, JSON_FORMAT_VERSION } from '../exports/json.js';
 import {
   type Drug,
@@ -426,7 +427,8 @@ export async function importFile(
     pending = [];
     options.onProgress?.(report, bytes, totalBytes);
   } catch (error) {
-    throw stopped(error, report, path);
+    // Another program kept the logbook past the busy timeout: said in words, not SQLite's.
+    throw stopped(isBusy(error) ? busyLogbook(store.path, 'command', error) : error, report, path);
   }
   // The whole import in one audit row too, with the file's fingerprint, when it added anything.
   if (report.added > 0 || catalogueGrew || report.followUpsAdded > 0) {
