@@ -1,11 +1,12 @@
 // esbuild for the Electron main process and the sandboxed preload (one bundled CJS file each).
 import { build } from 'esbuild';
 
-export function buildElectron(node) {
-  return Promise.all([
-    build({ ...node, entryPoints: ['electron/main.ts'], outfile: 'dist/electron/main.cjs' }),
+/** The two bundles' options: [main process, preload] (dev.mjs watches the same ones). */
+export function electronEntries(node) {
+  return [
+    { ...node, entryPoints: ['electron/main.ts'], outfile: 'dist/electron/main.cjs' },
     // A sandboxed preload can require only 'electron': everything else must be bundled in.
-    build({
+    {
       ...node,
       entryPoints: ['electron/preload.ts'],
       outfile: 'dist/electron/preload.cjs',
@@ -14,6 +15,10 @@ export function buildElectron(node) {
       banner: {},
       define: {},
       platform: 'node',
-    }),
-  ]);
+    },
+  ];
+}
+
+export function buildElectron(node) {
+  return Promise.all(electronEntries(node).map((options) => build(options)));
 }

@@ -157,6 +157,15 @@ export const LAYERS: readonly Layer[] = [
     why: 'the only layer that speaks HL7; it reads signed versions through the services and storage',
   },
   {
+    name: 'backups',
+    paths: ['db/backups/'],
+    holds:
+      'backups without anyone remembering them: the schedule (on an injected clock), backups into a folder, rotation of this logbook’s own backups only, the log the top bar reads',
+    layers: ['model', 'storage', 'output files', 'services'],
+    packages: [NODE, 'better-sqlite3', 'uuid'],
+    why: 'backups sit on the services’ verified online backup; the command line and the main process run them',
+  },
+  {
     name: 'command line',
     paths: ['db/cli/'],
     holds: 'the `rootlog` command line: one file per command, `main.ts` dispatches',
@@ -172,6 +181,7 @@ export const LAYERS: readonly Layer[] = [
       'dose reports',
       'worklist',
       'RIS report',
+      'backups',
     ],
     packages: [NODE],
     why: 'the command line calls the same services the app does, never storage directly',
@@ -210,6 +220,7 @@ export const LAYERS: readonly Layer[] = [
       'dose reports',
       'worklist',
       'RIS report',
+      'backups',
       'shared contract',
     ],
     packages: [NODE, 'electron', 'zod'],

@@ -20,6 +20,16 @@ describe('packaging configuration', () => {
     expect(config).toMatch(/npmRebuild: true/);
     expect(config).toMatch(/asarUnpack:\n {2}- "\*\*\/node_modules\/better-sqlite3\/\*\*"/);
   });
+  it('the installed app loads better-sqlite3 from where electron-builder unpacked its Electron build', () => {
+    const locations = JSON.parse(
+      readFileSync(join(import.meta.dirname, '..', 'electron', 'native-binding.json'), 'utf8'),
+    );
+    // electron/native-binding.ts looks in resources/<packagedFolder>; the ASAR unpacks node_modules/better-sqlite3 there.
+    expect(locations.packagedFolder).toBe('app.asar.unpacked/node_modules/better-sqlite3');
+    expect(config).toContain(`- "**/${locations.packagedFolder.replace('app.asar.unpacked/', '')}/**"`);
+    // The source tree's Electron build is made by setup for `npm start`, never shipped.
+    expect(config).not.toContain('.rootlog-electron');
+  });
   it('sets the Electron fuses', () => {
     for (const fuse of [
       'runAsNode: false',

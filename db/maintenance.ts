@@ -8,6 +8,7 @@ import type { BackupReport } from './model/answers.js';
 import { RootLogError } from './model/index.js';
 import { proceduresWithWrongFacts } from './sqlite/dashboard-facts.js';
 import { SCHEMA_VERSION } from './sqlite/migrations/index.js';
+import { nativeBinding } from './sqlite/native-binding.js';
 import { checkHeader, checkSchema, explainOpenFailure, openReadOnlyAnywhere } from './sqlite/open.js';
 import type { Store } from './store.js';
 
@@ -115,7 +116,7 @@ async function copyVerified(store: Store, outPath: string, excludeKey: boolean):
   try {
     // From a read-only connection of its own: the copy never holds the writer.
     await store.snapshot((read) => read.db.backup(partial));
-    const copy = new Database(partial);
+    const copy = new Database(partial, { nativeBinding: nativeBinding() });
     let integrity: string;
     let procedures: number;
     try {

@@ -12,9 +12,11 @@ import {
   DEFAULT_REPORT_TEMPLATE,
   type DepartmentSettings,
   type Drug,
+  departmentSchema,
   drugSchema,
   type FollowUpWindows,
   hubServerSchema,
+  NO_DEPARTMENT,
   type Operator,
   operatorSchema,
   presetsSchema,
@@ -29,7 +31,10 @@ import {
 import { consoleNameOf, readSetting as readStoredSetting, writeSetting } from './sqlite/settings-rows.js';
 import { newId, type ReadSource, readerOf, type ServiceContext, type Store, timestamp } from './store.js';
 
-const readSetting = <T>(source: ReadSource, key: string): T | undefined => readStoredSetting<T>(readerOf(source), key);
+export const readSetting = <T>(source: ReadSource, key: string): T | undefined =>
+  readStoredSetting<T>(readerOf(source), key);
+
+export { writeSetting };
 
 export function listOperators(source: ReadSource): Operator[] {
   return (
@@ -101,6 +106,9 @@ export function referenceLevels(source: ReadSource): ReferenceLevels {
 export function getSettings(source: ReadSource): DepartmentSettings {
   return {
     consoleName: consoleNameOf(readerOf(source)),
+    department: departmentSchema
+      .catch(NO_DEPARTMENT)
+      .parse(readSetting<unknown>(source, 'department') ?? NO_DEPARTMENT),
     defaultOperatorId: readSetting<string | null>(source, 'defaultOperatorId') ?? null,
     referenceLevels: referenceLevels(source),
     operators: listOperators(source),
@@ -198,6 +206,7 @@ export function updateCheckedSettings(
       const changes = diff(
         {
           consoleName: before.consoleName,
+          department: before.department,
           defaultOperatorId: before.defaultOperatorId,
           referenceLevels: before.referenceLevels,
           followUpWindows: before.followUpWindows,
@@ -208,6 +217,7 @@ export function updateCheckedSettings(
         },
         {
           consoleName: after.consoleName,
+          department: after.department,
           defaultOperatorId: after.defaultOperatorId,
           referenceLevels: after.referenceLevels,
           followUpWindows: after.followUpWindows,

@@ -1,6 +1,11 @@
 import { v7 as uuidv7 } from 'uuid';
+import { isBusy } from './busy.js';
 import type { DatabaseHealth, HealthReport } from './model/answers.js';
 import { RootLogError } from './model/index.js';
+
+/** The Electron main process names its own build of SQLite's addon here, once at start. */
+export { setNativeBinding } from './sqlite/native-binding.js';
+
 import {
   connection,
   openReadOnly,
@@ -92,11 +97,17 @@ export function openStore(path: string, options: StoreOptions = {}): Store {
     problems = found.slice(0, 10);
     state = found.length === 0 ? 'sound' : 'damaged';
     if (state === 'sound' && writer && writerDb?.open) {
-      writer
-        .prepare(
-          'INSERT INTO settings (key, value) VALUES (?, json_quote(?)) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
-        )
-        .run(LAST_CLEAN_CHECK, new Date().toISOString());
+      try {
+        writer
+          .prepare(
+            'INSERT INTO settings (key, value) VALUES (?, json_quote(?)) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+          )
+          .run(LAST_CLEAN_CHECK, new Date().toISOString());
+      } catch (error) {
+        // Only a note of when the file was last found sound: another program writing to it at this
+        // moment (a rootlog import) makes it no less sound, and must not fail every later write.
+        if (!isBusy(error)) throw error;
+      }
     }
     return health();
   };

@@ -6,7 +6,7 @@ import type { Browser, Page } from '@playwright/test';
 import { openStore } from '../db/store.js';
 import { createApi } from '../electron/api.js';
 import { HubSync } from '../electron/hub-sync.js';
-import { CONTENT_SECURITY_POLICY } from '../electron/security.js';
+import { CONTENT_SECURITY_POLICY, devContentSecurityPolicy } from '../electron/security.js';
 import { API_METHODS, type ApiMethodName } from '../electron/shared/api-contract.js';
 import { WINDOW_API_NAME } from '../electron/shared/channels.js';
 
@@ -44,6 +44,8 @@ export async function openInChromium(
   browser: Browser,
   dbPath: string,
   rendererDir = DEFAULT_RENDERER_DIR,
+  /** `npm run dev -- --chromium`: the page from Vite's dev server (hot reload) instead of the built files. */
+  { devServer }: { devServer?: string } = {},
 ): Promise<{ page: Page; close: () => Promise<void> }> {
   const store = openStore(dbPath);
   // As the Electron main process does: the page check starts at once, off this thread.
@@ -64,11 +66,13 @@ export async function openInChromium(
     actor: () => 'Dr. E2E',
     chooseExportPath: async (name) => join(exportDir, name),
     chooseBackupPath: async (name) => join(exportDir, name),
+    // As if a folder were chosen in the folder dialog: a fresh one for each page.
+    chooseBackupFolder: async () => mkdtempSync(join(tmpdir(), 'rootlog-e2e-backups-')),
     // As Electron prints the window with Chromium (webContents.printToPDF), the harness prints
     // the page with Chromium (page.pdf), into the same temporary folder.
     printToPdf: async (name) => {
       const path = join(exportDir, name);
-      await printed.page?.pdf({ path, format: 'A4', printBackground: true });
+      await printed.page?.pdf({ path, format: 'A4', printBackground: true, preferCSSPageSize: true });
       return path;
     },
   });
@@ -81,6 +85,23 @@ export async function openInChromium(
   await context.route('**/*', async (route) => {
     const url = new URL(route.request().url());
     if (url.host !== 'rootlog.test') return route.abort('blockedbyclient');
+    if (devServer) {
+      // As the Electron main process does in development: the dev server's answer, the dev policy on the page.
+      const { host: _host, ...headers } = route.request().headers();
+      const response = await route.fetch({ url: `${devServer}${url.pathname}${url.search}`, headers });
+      const body = await response.body();
+      const html = (response.headers()['content-type'] ?? '').startsWith('text/html');
+      return route.fulfill({
+        status: response.status(),
+        body,
+        headers: {
+          'content-type': response.headers()['content-type'] ?? 'application/octet-stream',
+          'content-security-policy': html
+            ? devContentSecurityPolicy(body.toString('utf8'), devServer)
+            : CONTENT_SECURITY_POLICY,
+        },
+      });
+    }
     const file = normalize(join(rendererDir, decodeURIComponent(url.pathname)));
     if (!file.startsWith(rendererDir + sep) || !existsSync(file))
       return route.fulfill({ status: 404, body: 'Not found' });

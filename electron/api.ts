@@ -1,4 +1,7 @@
 import type { z } from 'zod';
+import { Backups } from '../db/backups/backups.js';
+import { noteBackupMade } from '../db/backups/records.js';
+import { busyLogbook, isBusy } from '../db/busy.js';
 import { withDatePrecision } from '../db/exports/options.js';
 import { checkExportFiles } from '../db/exports/run.js';
 import { followUpsDue, followUpsOf, recordCheckedFollowUp } from '../db/follow-ups.js';
@@ -22,6 +25,7 @@ import { adoptCheckedReferenceLevels, proposeReferenceLevels } from '../db/stats
 import type { Store } from '../db/store.js';
 import { ExportJobs, suggestedExportName } from './export-jobs.js';
 import type { HubSync } from './hub-sync.js';
+import { printFileName } from './print-names.js';
 import {
   API_CONTRACT,
   API_METHODS,
@@ -53,6 +57,10 @@ export interface ApiOptions {
   chooseExportPath?: (suggestedName: string) => Promise<string | null>;
   /** Where a backup goes, chosen the same way. */
   chooseBackupPath?: (suggestedName: string) => Promise<string | null>;
+  /** The folder for automatic backups, chosen the same way (a folder dialog); null when cancelled. */
+  chooseBackupFolder?: () => Promise<string | null>;
+  /** The automatic backups the main process schedules (db/backups); without it, the API makes its own, unscheduled. */
+  backups?: Backups;
   /**
    * Prints the window to a PDF file chosen in the main process (Electron: the save dialog and
    * webContents.printToPDF; the Chromium harness: a temporary file and page.pdf). Returns the
@@ -96,6 +104,7 @@ function hubOf(options: ApiOptions): HubSync {
 export function createApi(store: Store, options: ApiOptions): Api & { call: typeof call } {
   const context = () => ({ actor: options.actor() });
   const jobs = new ExportJobs(store, (error) => options.onUnexpectedError?.('exports.start', error));
+  const backups = options.backups ?? new Backups(store);
 
   const handlers: Handlers = {
     'procedures.saveDraft': (draft) => saveCheckedDraft(store, draft, context()),
@@ -136,11 +145,33 @@ export function createApi(store: Store, options: ApiOptions): Api & { call: type
       if (!options.chooseBackupPath) throw RootLogError.invalid([{ field: 'out', message: 'Backup file is required' }]);
       const out = await options.chooseBackupPath(`rootlog-backup-${new Date().toISOString().slice(0, 10)}.sqlite`);
       if (!out) return { cancelled: true };
-      return backupDatabase(store, out, { force: true });
+      const report = await backupDatabase(store, out, { force: true });
+      const { path, bytes, procedures } = report;
+      noteBackupMade(store, { at: new Date().toISOString(), path, bytes, procedures, by: 'app' });
+      return report;
     },
-    'print.toPdf': async (sheet) => {
+    'backups.status': () => backups.status(),
+    'backups.saveSchedule': (change) =>
+      backups.saveSchedule(
+        {
+          ...backups.status().schedule,
+          timeOfDay: change.timeOfDay,
+          keep: change.keep,
+          ...(change.folder === null ? { folder: null } : {}),
+        },
+        context(),
+      ),
+    'backups.chooseFolder': async () => {
+      const folder = await options.chooseBackupFolder?.();
+      if (!folder) return { cancelled: true };
+      return backups.saveSchedule({ ...backups.status().schedule, folder }, context());
+    },
+    'backups.runNow': () => backups.runNow(),
+    'print.toPdf': async (sheet, id) => {
       if (!options.printToPdf) throw RootLogError.invalid([{ field: 'out', message: 'Output file is required' }]);
-      const path = await options.printToPdf(`rootlog-${sheet}-${new Date().toISOString().slice(0, 10)}.pdf`);
+      const path = await options.printToPdf(
+        printFileName(sheet, id ? getProcedure(store, id).record : null, new Date()),
+      );
       return path ? { path } : { cancelled: true };
     },
     'hub.status': () => hubOf(options).status(),
@@ -165,6 +196,8 @@ export function createApi(store: Store, options: ApiOptions): Api & { call: type
       return await run(...(parsed as unknown[]));
     } catch (error) {
       if (error instanceof RootLogError) return { error: error.toJSON() };
+      // Another process (a rootlog import, a second RootLog on the file) kept the logbook past the busy timeout.
+      if (isBusy(error)) return { error: busyLogbook(store.path, 'app', error).toJSON() };
       options.onUnexpectedError?.(method, error);
       return {
         error: {

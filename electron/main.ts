@@ -1,4 +1,4 @@
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { readFile, rename, writeFile } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import { join, normalize, sep } from 'node:path';
@@ -9,26 +9,32 @@ import {
   ipcMain,
   Menu,
   type MenuItemConstructorOptions,
+  net,
   protocol,
   type SaveDialogOptions,
   safeStorage,
   session,
 } from 'electron';
+import { Backups } from '../db/backups/backups.js';
 import { RootLogError } from '../db/model/index.js';
 import { warmUpDashboard } from '../db/stats/dashboard.js';
-import { openStore, type Store } from '../db/store.js';
+import { openStore, type Store, setNativeBinding } from '../db/store.js';
 import { createApi } from './api.js';
 import { HubSync, type PasswordKeeper } from './hub-sync.js';
 import { registerIpc } from './ipc.js';
+import { electronSqliteAddon } from './native-binding.js';
 import {
   APP_HOST,
   APP_ORIGIN,
   APP_SCHEME,
   CONTENT_SECURITY_POLICY,
+  devContentSecurityPolicy,
   hardenedWebPreferences,
+  isLocalDevServer,
   isTrustedUrl,
 } from './security.js';
 import { MENU_CHANNEL, type MenuCommand } from './shared/menu-commands.js';
+import { logbookPathOf, onSecondStart } from './single-instance.js';
 import { readWindowState, writeWindowState } from './window-state.js';
 
 /*
@@ -37,6 +43,15 @@ import { readWindowState, writeWindowState } from './window-state.js';
  */
 
 const devMode = process.argv.includes('--dev') && !app.isPackaged;
+/**
+ * `npm run dev`: the page comes from Vite's dev server on this computer (hot reload), still
+ * through app://rootlog/ so every check on the page's origin stays as it is. Never packaged.
+ */
+const devServerArgument = process.argv[process.argv.indexOf('--dev-server') + 1];
+const devServer = devMode && isLocalDevServer(devServerArgument) ? devServerArgument : undefined;
+// The page (app://rootlog) reaches Vite's hot-reload socket on 127.0.0.1, which Chromium's local
+// network access check would refuse; development only.
+if (devServer) app.commandLine.appendSwitch('disable-features', 'LocalNetworkAccessChecks');
 const rendererDir = join(__dirname, '..', 'renderer');
 const preloadPath = join(__dirname, 'preload.cjs');
 const DASHBOARD_WARM_UP_DELAY_MS = 3000;
@@ -67,11 +82,15 @@ function keychainPassword(path: string): PasswordKeeper {
   };
 }
 
-function databasePath(): string {
-  const index = process.argv.indexOf('--db');
-  const given = index >= 0 ? process.argv[index + 1] : undefined;
-  return given ?? join(app.getPath('userData'), 'rootlog.sqlite');
-}
+// better-sqlite3's addon built for Electron's ABI, never Node's (which the command line and tests use).
+const sqliteAddon = electronSqliteAddon({
+  packaged: app.isPackaged,
+  resourcesPath: process.resourcesPath,
+  sourceRoot: join(__dirname, '..', '..'),
+});
+setNativeBinding(sqliteAddon);
+
+const databasePath = (): string => logbookPathOf(process.argv, process.cwd(), app.getPath('userData'));
 
 protocol.registerSchemesAsPrivileged([
   { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
@@ -82,12 +101,17 @@ if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   let store: Store | undefined;
+  let backups: Backups | undefined;
+  let backedUpAtQuit = false;
   let mainWindow: BrowserWindow | undefined;
 
-  app.on('second-instance', () => {
+  app.on('second-instance', (_event, argv, workingDirectory) => {
     if (!mainWindow) return;
     if (mainWindow.isMinimized()) mainWindow.restore();
     mainWindow.focus();
+    const { notice } = onSecondStart(store?.path ?? databasePath(), argv, workingDirectory, app.getPath('userData'));
+    if (notice)
+      void dialog.showMessageBox(mainWindow, { type: 'info', title: 'RootLog is already open', message: notice });
   });
 
   app.on('web-contents-created', (_event, contents) => {
@@ -97,7 +121,16 @@ if (!app.requestSingleInstanceLock()) {
     contents.setWindowOpenHandler(() => ({ action: 'deny' }));
   });
 
+  // At quit, the day's backup if the last is more than a day old (the scheduler decides), then quit.
+  app.on('before-quit', (event) => {
+    if (backedUpAtQuit || !backups) return;
+    event.preventDefault();
+    backedUpAtQuit = true;
+    void backups.atQuit().finally(() => app.quit());
+  });
+
   app.on('will-quit', () => {
+    backups?.stop();
     store?.close();
   });
 
@@ -109,8 +142,13 @@ if (!app.requestSingleInstanceLock()) {
     try {
       store = openStore(databasePath());
     } catch (error) {
-      const message =
-        error instanceof RootLogError ? error.message : `The database could not be opened: ${String(error)}`;
+      const message = !existsSync(sqliteAddon)
+        ? app.isPackaged
+          ? `RootLog's database module is missing from this installation (${sqliteAddon}): install RootLog again.`
+          : `RootLog's database module for Electron is missing (${sqliteAddon}): run "npm run setup:electron" in the source folder.`
+        : error instanceof RootLogError
+          ? error.message
+          : `The database could not be opened: ${String(error)}`;
       dialog.showErrorBox('RootLog cannot open its database', message);
       app.exit(1);
       return;
@@ -127,8 +165,21 @@ if (!app.requestSingleInstanceLock()) {
       const target = await dialog.showSaveDialog(mainWindow, { ...options, properties: ['showOverwriteConfirmation'] });
       return target.canceled || !target.filePath ? null : target.filePath;
     };
+    backups = new Backups(openStoreNow, {
+      onFailure: (error) => console.error('RootLog backup failed:', error),
+    });
     const api = createApi(openStoreNow, {
       hub,
+      backups,
+      // The backup folder, like every path RootLog writes to, is chosen here, never sent by the window.
+      chooseBackupFolder: async () => {
+        if (!mainWindow) return null;
+        const chosen = await dialog.showOpenDialog(mainWindow, {
+          title: 'Folder for RootLog’s automatic backups',
+          properties: ['openDirectory', 'createDirectory'],
+        });
+        return chosen.canceled ? null : (chosen.filePaths[0] ?? null);
+      },
       actor: () => `${safeUserName()}@${app.getName()}`,
       // Paths come only from the native dialog here in the main process, never from the window.
       chooseExportPath: (suggestedName) =>
@@ -147,7 +198,12 @@ if (!app.requestSingleInstanceLock()) {
           filters: [{ name: 'PDF', extensions: ['pdf'] }],
         });
         if (!path || !mainWindow) return null;
-        const pdf = await mainWindow.webContents.printToPDF({ pageSize: 'A4', printBackground: true });
+        // The print stylesheet's @page rules give the size, the margins and the page header and numbers.
+        const pdf = await mainWindow.webContents.printToPDF({
+          pageSize: 'A4',
+          printBackground: true,
+          preferCSSPageSize: true,
+        });
         const partial = `${path}.partial-${process.pid}`;
         await writeFile(partial, pdf);
         await rename(partial, path);
@@ -178,6 +234,8 @@ if (!app.requestSingleInstanceLock()) {
     // Sync with the department hub, if one is set: soon after start, then every few minutes.
     setTimeout(() => void hub.syncNow(), HUB_FIRST_SYNC_DELAY_MS);
     hub.start(HUB_SYNC_INTERVAL_MS);
+    // Daily backups into the department's folder (Settings → Backups); a missed one soon after start.
+    backups.start();
   });
 }
 
@@ -194,6 +252,7 @@ function serveRenderer(): void {
   protocol.handle(APP_SCHEME, async (request) => {
     const url = new URL(request.url);
     if (url.host !== APP_HOST) return new Response('Not found', { status: 404 });
+    if (devServer) return fromDevServer(devServer, url);
     const relative = decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname);
     const file = normalize(join(rendererDir, relative));
     if (!file.startsWith(rendererDir + sep)) return new Response('Not found', { status: 404 });
@@ -209,6 +268,20 @@ function serveRenderer(): void {
     } catch {
       return new Response('Not found', { status: 404 });
     }
+  });
+}
+
+/** In development: the page and its modules as Vite's dev server answers them, with the dev policy on the page. */
+async function fromDevServer(server: string, url: URL): Promise<Response> {
+  const upstream = await net.fetch(`${server}${url.pathname === '/' ? '/index.html' : url.pathname}${url.search}`);
+  const type = upstream.headers.get('content-type') ?? 'application/octet-stream';
+  const body = await upstream.arrayBuffer();
+  const policy = type.startsWith('text/html')
+    ? devContentSecurityPolicy(new TextDecoder().decode(body), server)
+    : CONTENT_SECURITY_POLICY;
+  return new Response(body, {
+    status: upstream.status,
+    headers: { 'content-type': type, 'content-security-policy': policy, 'x-content-type-options': 'nosniff' },
   });
 }
 
@@ -231,7 +304,12 @@ function lockDownSession(): void {
   defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   defaultSession.setPermissionCheckHandler(() => false);
   defaultSession.webRequest.onBeforeRequest((details, callback) => {
-    const allowed = details.url.startsWith(`${APP_ORIGIN}/`) || details.url.startsWith('devtools://');
+    const allowed =
+      details.url.startsWith(`${APP_ORIGIN}/`) ||
+      details.url.startsWith('devtools://') ||
+      // npm run dev: the dev server and its hot-reload socket, on this computer.
+      (devServer !== undefined &&
+        (details.url.startsWith(`${devServer}/`) || details.url.startsWith(`${devServer.replace(/^http/, 'ws')}/`)));
     callback({ cancel: !allowed });
   });
 }

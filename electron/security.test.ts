@@ -1,7 +1,13 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CONTENT_SECURITY_POLICY, hardenedWebPreferences, isTrustedUrl } from './security.js';
+import {
+  CONTENT_SECURITY_POLICY,
+  devContentSecurityPolicy,
+  hardenedWebPreferences,
+  isLocalDevServer,
+  isTrustedUrl,
+} from './security.js';
 
 /*
  * Reads the Electron sources and the built bundles: fails if a window could be created
@@ -77,6 +83,38 @@ describe('Electron hardening', () => {
     expect(preload).not.toMatch(/exposeInMainWorld\([^)]*ipcRenderer[,)]/);
     const bundle = read('dist/electron/preload.cjs');
     expect(bundle.match(/require\("([^"]+)"\)/g)).toEqual(['require("electron")']);
+  });
+});
+
+describe('the development loop never reaches a packaged app', () => {
+  it('the page comes from a dev server only with --dev outside a packaged app, and only from this computer', () => {
+    const main = read('electron/main.ts');
+    expect(main).toMatch(/const devMode = process\.argv\.includes\('--dev'\) && !app\.isPackaged;/);
+    expect(main).toMatch(
+      /const devServer = devMode && isLocalDevServer\(devServerArgument\) \? devServerArgument : undefined;/,
+    );
+    expect(main.match(/devContentSecurityPolicy\(/g)).toHaveLength(1);
+    for (const url of ['http://127.0.0.1:5173', 'http://localhost:40005']) expect(isLocalDevServer(url)).toBe(true);
+    for (const url of [
+      'https://127.0.0.1:5173',
+      'http://example.org:80',
+      'http://127.0.0.1:5173/x',
+      'http://10.0.0.2:5173',
+      undefined,
+    ]) {
+      expect(isLocalDevServer(url)).toBe(false);
+    }
+  });
+
+  it('the dev policy adds the hot-reload socket and the page’s inline scripts by hash, nothing else', () => {
+    const policy = devContentSecurityPolicy(
+      '<script type="module">x()</script><script src="/a.js"></script>',
+      'http://127.0.0.1:5173',
+    );
+    expect(policy).toContain("script-src 'self' 'sha256-");
+    expect(policy).toContain("connect-src 'self' ws://127.0.0.1:5173");
+    expect(policy.match(/sha256-/g)).toHaveLength(1);
+    expect(policy).not.toMatch(/unsafe-eval|script-src[^;]*unsafe-inline/);
   });
 });
 

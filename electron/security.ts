@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { WebPreferences } from 'electron';
 
 /*
@@ -58,4 +59,32 @@ export function isTrustedUrl(url: string | undefined): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * The page's policy while developing (`npm run dev`; never in a packaged app): the production
+ * policy plus Vite's hot-reload socket, and the page's own inline scripts (React's refresh
+ * preamble, which Vite writes into the page) by their hash. Nothing else is loosened: no
+ * remote origin, no eval, no other inline script.
+ */
+export function devContentSecurityPolicy(html: string, devServer: string): string {
+  const hashes = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map(
+    ([, code]) =>
+      `'sha256-${createHash('sha256')
+        .update(code ?? '')
+        .digest('base64')}'`,
+  );
+  const socket = devServer.replace(/^http/, 'ws');
+  return CONTENT_SECURITY_POLICY.split('; ')
+    .map((directive) => {
+      if (directive === "script-src 'self'") return [directive, ...hashes].join(' ');
+      if (directive === "connect-src 'self'") return `${directive} ${socket}`;
+      return directive;
+    })
+    .join('; ');
+}
+
+/** A dev server the main process may load its page from: Vite on this computer only. */
+export function isLocalDevServer(url: string | undefined): url is string {
+  return typeof url === 'string' && /^http:\/\/(127\.0\.0\.1|localhost):\d{2,5}$/.test(url);
 }

@@ -1,11 +1,12 @@
 import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
+import { busyLogbook, isBusy } from '../busy.js';
 import { runExport } from '../exports/run.js';
 import { followUpsDue } from '../follow-ups.js';
 import { type SyncReport, serverKey, syncOnce } from '../hub/sync.js';
 import { importFile } from '../imports/merge.js';
 import { formatHead, parseHead } from '../ledger/head.js';
-import { backupDatabase, type CheckReport, checkDatabase } from '../maintenance.js';
+import { type CheckReport, checkDatabase } from '../maintenance.js';
 import { followUpsDueQuerySchema, RootLogError } from '../model/index.js';
 import { seedDatabase } from '../seed.js';
 import { pseudonymKey, restorePseudonymKey } from '../settings.js';
@@ -13,9 +14,11 @@ import { dashboard, parseDashboardFilter } from '../stats/dashboard.js';
 import { formatDashboard, formatOutcomes } from '../stats/format.js';
 import { followUpOutcomes } from '../stats/outcomes.js';
 import { openStore, type Store } from '../store.js';
+import { BACKUP_USAGE, run as backup } from './backup-command.js';
 import * as doseReport from './dose-report-command.js';
 import { printable } from './printable.js';
 import { RIS_SEND_USAGE, runRisSend } from './ris-send-command.js';
+import { UsageError } from './usage-error.js';
 import { runWorklist, WORKLIST_USAGE } from './worklist-command.js';
 
 /*
@@ -32,10 +35,7 @@ Commands:
                                            record against its signed versions; prints the chain
                                            head to keep elsewhere, and with --expect-head proves
                                            nothing up to a head kept earlier has changed
-  backup  --db FILE --out FILE [--force] [--exclude-key]
-                                           online backup, verified by integrity_check; --exclude-key
-                                           leaves the pseudonymisation key out (for copies that leave
-                                           the department)
+${BACKUP_USAGE}
   key     --db FILE --show | --set HEX     show the pseudonymisation key, or put it back into a
                                            logbook restored from a backup made with --exclude-key
   export  --db FILE --format csv|xlsx|json|fhir --out FILE [--force]
@@ -62,8 +62,6 @@ ${RIS_SEND_USAGE}
 
 Options:
   --help                                   show this message`;
-
-class UsageError extends Error {}
 
 interface Io {
   out: (line: string) => void;
@@ -192,31 +190,6 @@ function failure(report: CheckReport): string {
   if (ledger && !ledger.ok)
     return 'the record was changed outside RootLog (see above): keep this file as evidence, tell the data protection officer, and compare it with the latest backup';
   return 'the dashboard would misreport the procedures listed above (their records are intact); report this to IT support';
-}
-
-async function backup(args: string[], io: Io): Promise<number> {
-  const values = options(
-    args,
-    { db: { type: 'string' }, out: { type: 'string' }, force: { type: 'boolean' }, 'exclude-key': { type: 'boolean' } },
-    ['db', 'out'],
-  );
-  const store = openStore(String(values.db), { mustExist: true });
-  try {
-    const report = await backupDatabase(store, String(values.out), {
-      force: values.force === true,
-      excludeKey: values['exclude-key'] === true,
-    });
-    if (report.keyExcluded)
-      io.out(
-        'the pseudonymisation key was left out of the backup: keep it apart (rootlog key --db FILE --show) to restore pseudonyms that match earlier exports',
-      );
-    io.out(
-      `backup written to ${report.path}: ${report.procedures} procedures, ${report.bytes} bytes, integrity ${report.integrity}`,
-    );
-    return 0;
-  } finally {
-    store.close();
-  }
 }
 
 async function exportCommand(args: string[], io: Io): Promise<number> {
@@ -480,6 +453,10 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
     }
     if (error instanceof RootLogError) {
       io.err(`rootlog ${command}: ${printable(error.message)}`);
+      return 1;
+    }
+    if (isBusy(error)) {
+      io.err(`rootlog ${command}: ${printable(busyLogbook(args[args.indexOf('--db') + 1] ?? '', 'command').message)}`);
       return 1;
     }
     throw error;

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { z } from 'zod';
 import { appendAudit, diff } from '../audit.js';
+import { busyLogbook, isBusy } from '../busy.js';
 import {
   type Drug,
   drugSchema,
@@ -393,7 +394,8 @@ export async function mergeInterchange(
     pending = [];
     options.onProgress?.(report, progress().bytes, progress().totalBytes);
   } catch (error) {
-    throw stopped(error, report, source.name);
+    // Another program kept the logbook past the busy timeout: said in words, not SQLite's.
+    throw stopped(isBusy(error) ? busyLogbook(store.path, 'command', error) : error, report, source.name);
   }
   // The whole import in one audit row too, with the file's fingerprint, when it added anything.
   if (report.added > 0 || catalogueGrew || report.followUpsAdded > 0) {

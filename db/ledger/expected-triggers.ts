@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { asWritable } from '../sqlite/connection.js';
 import { MIGRATIONS } from '../sqlite/migrations/index.js';
+import { nativeBinding } from '../sqlite/native-binding.js';
 
 /** Whitespace aside, so a trigger written with other line breaks still compares equal. */
 export const normalisedSql = (sql: string) => sql.replace(/\s+/g, ' ').trim();
@@ -14,7 +15,7 @@ let expected: Map<string, string> | undefined;
  */
 export function expectedTriggers(): ReadonlyMap<string, string> {
   if (!expected) {
-    const db = new Database(':memory:');
+    const db = new Database(':memory:', { nativeBinding: nativeBinding() });
     try {
       for (const migration of MIGRATIONS) migration.up(asWritable(db));
       const rows = db.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'trigger'").all() as {

@@ -1,5 +1,6 @@
 export * from './aftercare.js';
 export * from './anatomy.js';
+export * from './backups.js';
 export * from './catalogue.js';
 export * from './dashboard.js';
 export * from './dose.js';

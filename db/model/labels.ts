@@ -24,6 +24,11 @@ const OTHER_LABELS: Record<string, string> = {
   limit: 'Page size',
   usualDoseMg: 'Usual dose',
   maxDoseMg: 'Maximum dose',
+  address: 'Address',
+  phone: 'Phone number',
+  folder: 'Backup folder',
+  timeOfDay: 'Time of day',
+  keep: 'Backups to keep',
 };
 
 const labelsOf = (fields: readonly Field[]): Record<string, string> =>

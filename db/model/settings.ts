@@ -17,6 +17,29 @@ export const operatorSchema = z.object({
 });
 export type Operator = z.output<typeof operatorSchema>;
 
+/** The department as the printed record and the patient's aftercare sheet name it, in their header. */
+export const departmentSchema = z
+  .object({
+    name: followingTextRule(
+      z.string({ error: 'must be text' }).trim().max(120, { error: 'must be at most 120 characters' }),
+      'line',
+    ),
+    /** Lines as they are printed (street, postcode and town, …). */
+    address: followingTextRule(
+      z.string({ error: 'must be text' }).trim().max(300, { error: 'must be at most 300 characters' }),
+      'lines',
+    ),
+    phone: z
+      .string({ error: 'must be text' })
+      .trim()
+      .max(40, { error: 'must be at most 40 characters' })
+      .regex(/^[0-9+()./ -]*$/, { error: 'must be a phone number: digits, spaces and + ( ) / . -' }),
+  })
+  .strict();
+export type Department = z.output<typeof departmentSchema>;
+/** Until the department fills it in, the sheets print no department header. */
+export const NO_DEPARTMENT: Department = { name: '', address: '', phone: '' };
+
 /** What the clinical rules need to know about the department. */
 export interface RuleSettings {
   referenceLevels: ReferenceLevels;
@@ -28,6 +51,8 @@ export interface RuleSettings {
 /** Department settings as the renderer sees them (the pseudonymisation key is never included). */
 export interface DepartmentSettings extends RuleSettings {
   consoleName: string;
+  /** Name, address and phone, printed on the sheets (Settings → Department). */
+  department: Department;
   defaultOperatorId: string | null;
   operators: Operator[];
   /** When follow-ups are due, in days after the procedure. */
@@ -62,6 +87,7 @@ export const settingsPatchSchema = z
       z.string().trim().min(1, { error: 'is required' }).max(64, { error: 'must be at most 64 characters' }),
       'line',
     ),
+    department: departmentSchema,
     defaultOperatorId: z.string().min(1).nullable(),
     referenceLevels: referenceLevelsSchema,
     followUpWindows: followUpWindowsSchema,

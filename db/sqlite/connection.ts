@@ -1,5 +1,6 @@
 import type { Statement } from 'better-sqlite3';
 import Database from 'better-sqlite3';
+import { nativeBinding } from './native-binding.js';
 
 /*
  * Connections typed apart, as Signal Desktop's ReadableDB/WritableDB are. A function that
@@ -47,7 +48,12 @@ export function connection<Db extends ReadableDb>(db: Db): Connection<Db> {
  * refuses), so it is safe beside the writer; in WAL mode it reads without blocking it.
  */
 export function openReadOnly(path: string, busyTimeoutMs = 5000): ReadableDb {
-  const db = new Database(path, { readonly: true, fileMustExist: true, timeout: busyTimeoutMs });
+  const db = new Database(path, {
+    readonly: true,
+    fileMustExist: true,
+    timeout: busyTimeoutMs,
+    nativeBinding: nativeBinding(),
+  });
   db.pragma('cache_size = -32768');
   return asReadable(db);
 }

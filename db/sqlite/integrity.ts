@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
+import { nativeBinding } from './native-binding.js';
 
 /*
  * The page-by-page check of a whole file (SQLite's quick_check) takes about 2 s on 100 000
@@ -27,7 +28,7 @@ const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.module);
 let db;
 try {
-  db = new Database(workerData.path, { readonly: true, fileMustExist: true, timeout: 5000 });
+  db = new Database(workerData.path, { readonly: true, fileMustExist: true, timeout: 5000, nativeBinding: workerData.nativeBinding });
   const rows = db.pragma('quick_check');
   const messages = rows.map((row) => row.quick_check);
   parentPort.postMessage({ problems: messages.length === 1 && messages[0] === 'ok' ? [] : messages });
@@ -50,7 +51,10 @@ export function quickCheckInWorker(path: string): Promise<string[] | undefined> 
   const module = betterSqlite3Path();
   if (!module) return Promise.resolve(undefined);
   return new Promise((resolve) => {
-    const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { path, module } });
+    const worker = new Worker(WORKER_SOURCE, {
+      eval: true,
+      workerData: { path, module, nativeBinding: nativeBinding() },
+    });
     let settled = false;
     const settle = (problems: string[] | undefined) => {
       if (settled) return;

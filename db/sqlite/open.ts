@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { RootLogError } from '../model/index.js';
 import { asWritable, openReadOnly, type ReadableDb, type WritableDb } from './connection.js';
 import { MIGRATIONS, ROOTLOG_APPLICATION_ID, SCHEMA_VERSION } from './migrations/index.js';
+import { nativeBinding } from './native-binding.js';
 
 export interface OpenOptions {
   /** Milliseconds to wait for another connection's lock before giving up. */
@@ -188,7 +189,7 @@ export function openDatabase(path: string, options: OpenOptions = {}): WritableD
   let db: Database.Database | undefined;
   try {
     checkHeader(path);
-    db = new Database(path, { timeout: options.busyTimeoutMs ?? 5000 });
+    db = new Database(path, { timeout: options.busyTimeoutMs ?? 5000, nativeBinding: nativeBinding() });
     const fileVersion = checkedVersion(db, path);
     if (fileVersion > 0 && fileVersion < SCHEMA_VERSION) {
       const problems = quickCheckProblems(db);

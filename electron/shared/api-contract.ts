@@ -14,6 +14,8 @@ import type {
 } from '../../db/model/answers.js';
 import {
   type ApiError,
+  type BackupStatus,
+  backupScheduleChangeSchema,
   type Dashboard,
   type DepartmentSettings,
   type Drug,
@@ -147,9 +149,19 @@ export const API_CONTRACT = {
    * window (print stylesheet); the file is chosen in the main process, never sent by the window.
    */
   'print.toPdf': method<{ path: string } | { cancelled: true }>().reads(
-    z.tuple([z.enum(['record', 'aftercare'], { error: 'must be record or aftercare' })]),
+    z.tuple([z.enum(['record', 'aftercare'], { error: 'must be record or aftercare' }), procedureIdSchema.optional()]),
     named('sheet'),
+    // The record printed: the file name offered carries its patient and date.
+    named('id'),
   ),
+  /** Automatic backups (Settings → Backups, the top bar): their schedule and how the last one went. */
+  'backups.status': method<BackupStatus>().reads(z.tuple([])),
+  /** The time of day and how many to keep, or no automatic backups (folder null); audited. */
+  'backups.saveSchedule': method<BackupStatus>().writes(z.tuple([backupScheduleChangeSchema]), bare('schedule')),
+  /** The folder, chosen in the main process's native folder dialog (never sent by the window). */
+  'backups.chooseFolder': method<BackupStatus | { cancelled: true }>().writes(z.tuple([])),
+  /** A backup into the folder now; the status after it (a failure said in words). */
+  'backups.runNow': method<BackupStatus>().writes(z.tuple([])),
   /** The department hub: the sync's state in words, a sync now, the password (kept by the OS, never in the logbook). */
   'hub.status': method<HubStatus>().reads(z.tuple([])),
   'hub.syncNow': method<HubStatus>().writes(z.tuple([])),

@@ -2,6 +2,7 @@ import { useEffect, useLayoutEffect, useState } from 'react';
 import { MENU_API_NAME, type MenuCommand } from '../../electron/shared/menu-commands.js';
 import { useKeysHeldWhile } from '../components/held-keys.js';
 import { useKeyHold } from '../components/key-hold-store.js';
+import { BackupStatusChip } from '../features/backups/BackupStatusChip.js';
 import { DashboardScreen } from '../features/dashboard/DashboardScreen.js';
 import { ExportScreen } from '../features/export/ExportScreen.js';
 import { FollowUpsScreen } from '../features/follow-ups/FollowUpsScreen.js';
@@ -127,6 +128,7 @@ export function App() {
           </button>
         </nav>
         <HubStatusChip />
+        <BackupStatusChip />
         <button type="button" className="theme-toggle" onClick={() => setTheme(theme === 'dark' ? 'light' : 'dark')}>
           {theme === 'dark' ? 'Light theme' : 'Dark theme'}
         </button>

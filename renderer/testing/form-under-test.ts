@@ -12,6 +12,7 @@ import { fakeStorage, fakeWindow } from './fake-window.js';
 /** A department as set up: one operator, the shipped catalogue and reference levels. */
 export const testDepartment: DepartmentSettings = {
   consoleName: 'CT 1',
+  department: { name: '', address: '', phone: '' },
   defaultOperatorId: 'op-1',
   operators: [{ id: 'op-1', name: 'Dr. A. Keller', active: true }],
   drugCatalogue: [...DEFAULT_DRUG_CATALOGUE],

@@ -1,13 +1,18 @@
+import { useEffect } from 'react';
 import { createPortal } from 'react-dom';
-import { aftercareSheet, catalogueForRecord, clinicalContent } from '../../../db/model/index.js';
-import { NO_ITEMS } from '../../app/no-items.js';
+import type { Department } from '../../../db/model/index.js';
+import { useFollowUps } from '../follow-ups/follow-ups-store.js';
 import { useSettings } from '../settings/settings-store.js';
 import { useProcedureForm } from './form-store.js';
+import { aftercarePrintout, type PageFrame, recordSheet } from './print-sheet-lines.js';
+import { PRINT_WORDS as W } from './print-words.js';
+import './print.css';
 
 /**
  * Print and save as PDF: the record for the chart, and the patient's aftercare sheet. Chromium
- * prints the window itself (webContents.printToPDF in Electron); the print stylesheet shows
- * the record, or only the sheet, by `data-print` on the body.
+ * prints the window itself (webContents.printToPDF in Electron); the print stylesheet
+ * (print.css) prints only the sheet asked for (`data-print` on the body) — never the screen
+ * with its buttons and messages — on A4 with margins, a running header and "page / pages".
  */
 export function PrintActions() {
   const printing = useProcedureForm((state) => state.printing);
@@ -30,39 +35,157 @@ export function PrintActions() {
   );
 }
 
-/** The aftercare sheet, only ever printed: outside the app's root, so the print shows it alone. */
-export function AftercarePrint() {
-  const record = useProcedureForm((state) => state.record);
-  const catalogue = useSettings((state) => state.settings?.drugCatalogue ?? NO_ITEMS);
-  if (!record) return null;
-  const content = clinicalContent(record);
-  const drugs = new Map(catalogueForRecord(content, catalogue).map((drug) => [drug.code, drug]));
-  const sheet = aftercareSheet(content, (code) => drugs.get(code));
-  return createPortal(
-    <article className="aftercare-sheet" aria-hidden="true">
-      <h1>{sheet.title}</h1>
-      <p>
-        {record.patientName ?? ''} {record.patientId ? `(${record.patientId})` : ''} — {sheet.date}
+/** A CSS string literal of plain text (the page frame is printed by CSS margin boxes). */
+const cssString = (text: string) =>
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is taken out
+  `"${text.replace(/[\u0000-\u001f\u007f]+/g, ' ').replace(/["\\]/g, '\\$&')}"`;
+
+/** Puts the sheet's running header and footer where its named @page reads them (custom properties on the root). */
+function usePageFrame(page: 'record' | 'aftercare', frame: PageFrame | null) {
+  const headerLeft = frame?.headerLeft ?? null;
+  const headerRight = frame?.headerRight ?? null;
+  const footerLeft = frame?.footerLeft ?? null;
+  useEffect(() => {
+    if (headerLeft === null) return;
+    const values: Record<string, string> = {
+      [`--${page}-header-left`]: headerLeft,
+      [`--${page}-header-right`]: headerRight ?? '',
+      [`--${page}-footer-left`]: footerLeft ?? '',
+    };
+    const { style } = document.documentElement;
+    for (const [name, value] of Object.entries(values)) style.setProperty(name, cssString(value));
+    return () => {
+      for (const name of Object.keys(values)) style.removeProperty(name);
+    };
+  }, [page, headerLeft, headerRight, footerLeft]);
+}
+
+function DepartmentHeader({ department }: { department: Department }) {
+  if (!department.name && !department.address && !department.phone) return null;
+  return (
+    <header className="sheet-department">
+      {department.name && <p className="sheet-department-name">{department.name}</p>}
+      <p className="sheet-department-contact">
+        {[...department.address.split('\n'), department.phone]
+          .map((part) => part.trim())
+          .filter(Boolean)
+          .join(' · ')}
       </p>
-      <SheetSection title="What you were given" lines={sheet.injected} />
-      <SheetSection title="What to expect" lines={sheet.expect} />
-      <SheetSection title="Today" lines={sheet.todo} />
-      <SheetSection title="When to call" lines={sheet.call} />
+    </header>
+  );
+}
+
+/** The record as printed for the chart: outside the app's root, so the print shows it alone. */
+export function RecordPrint() {
+  const record = useProcedureForm((state) => state.record);
+  const versions = useProcedureForm((state) => state.versions);
+  // Read again when a print starts, so "Printed …" is the time of the print.
+  useProcedureForm((state) => state.printing);
+  const settings = useSettings((state) => state.settings);
+  const followUps = useFollowUps((state) => state.entries);
+  const sheet =
+    record && settings ? recordSheet(record, { settings, followUps, versions, printedAt: new Date() }) : null;
+  usePageFrame('record', sheet?.frame ?? null);
+  if (!sheet) return null;
+  return createPortal(
+    <article className="record-sheet print-sheet" aria-hidden="true">
+      <DepartmentHeader department={sheet.department} />
+      <header className="sheet-title">
+        <h1>{sheet.title}</h1>
+        <p className="sheet-status">{sheet.status}</p>
+      </header>
+      <dl className="sheet-patient">
+        {sheet.patient.map((line) => (
+          <div key={line.label}>
+            <dt>{line.label}</dt>
+            <dd className={line.id ? 'print-id' : undefined}>{line.value}</dd>
+          </div>
+        ))}
+      </dl>
+      {sheet.sections.map((section) => (
+        <section key={section.title} className="sheet-section">
+          <h2>{section.title}</h2>
+          <dl>
+            {section.lines.map((line) => (
+              <div key={line.label}>
+                <dt>{line.label}</dt>
+                <dd>{line.value}</dd>
+              </div>
+            ))}
+          </dl>
+        </section>
+      ))}
+      <section className="sheet-section sheet-report">
+        <h2>{W.reportTitle}</h2>
+        <p className="sheet-report-text">{sheet.report}</p>
+      </section>
+      <section className="sheet-section">
+        <h2>{W.signaturesTitle}</h2>
+        {sheet.signatures.map((signature) => (
+          <p key={signature.line}>
+            {signature.line}
+            {signature.reason && (
+              <>
+                <br />
+                {signature.reason}
+              </>
+            )}
+          </p>
+        ))}
+      </section>
+      <section className="sheet-section">
+        <h2>{W.followUpsTitle}</h2>
+        {sheet.followUps.length === 0 ? (
+          <p>{W.noFollowUps}</p>
+        ) : (
+          <ul>
+            {sheet.followUps.map((entry) => (
+              <li key={entry.line} className={entry.superseded ? 'superseded' : undefined}>
+                {entry.line}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <footer className="sheet-footer">
+        <p>
+          {W.recordId} <span className="print-id">{sheet.recordId}</span>
+        </p>
+        <p>{sheet.printed}</p>
+      </footer>
     </article>,
     document.body,
   );
 }
 
-/** One heading of the aftercare sheet and its lines. */
-function SheetSection({ title, lines }: { title: string; lines: readonly string[] }) {
-  return (
-    <>
-      <h2>{title}</h2>
-      <ul>
-        {lines.map((line) => (
-          <li key={line}>{line}</li>
-        ))}
-      </ul>
-    </>
+/** The aftercare sheet, only ever printed: outside the app's root, so the print shows it alone. */
+export function AftercarePrint() {
+  const record = useProcedureForm((state) => state.record);
+  const settings = useSettings((state) => state.settings);
+  const sheet = record && settings ? aftercarePrintout(record, { settings, printedAt: new Date() }) : null;
+  usePageFrame('aftercare', sheet?.frame ?? null);
+  if (!sheet) return null;
+  return createPortal(
+    <article className="aftercare-sheet print-sheet" aria-hidden="true">
+      <DepartmentHeader department={sheet.department} />
+      <h1>{sheet.title}</h1>
+      <p className="sheet-for">{sheet.patient}</p>
+      {sheet.sections.map((section) => (
+        <section key={section.title} className="sheet-section">
+          <h2>{section.title}</h2>
+          <ul>
+            {section.lines.map((line) => (
+              <li key={line}>{line}</li>
+            ))}
+          </ul>
+        </section>
+      ))}
+      {sheet.callUs && (
+        <p className="sheet-call-us">
+          <strong>{W.callUsTitle}:</strong> {sheet.callUs}
+        </p>
+      )}
+    </article>,
+    document.body,
   );
 }

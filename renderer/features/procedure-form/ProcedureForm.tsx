@@ -6,7 +6,7 @@ import { FollowUpsPanel } from './FollowUpsPanel.js';
 import { useProcedureForm } from './form-store.js';
 import { HistoryPanel } from './HistoryPanel.js';
 import { formKey, undoKey } from './keyboard.js';
-import { AftercarePrint, PrintActions } from './PrintSheets.js';
+import { AftercarePrint, PrintActions, RecordPrint } from './PrintSheets.js';
 import { QuickStart } from './QuickStart.js';
 import { ReportPanel } from './ReportPanel.js';
 import { SignedSummary } from './SignedSummary.js';
@@ -88,6 +88,7 @@ export function ProcedureForm() {
             <SignedSummary />
             <ReportPanel />
             <PrintActions />
+            <RecordPrint />
             <AftercarePrint />
           </>
         ) : (

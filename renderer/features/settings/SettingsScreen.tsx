@@ -2,7 +2,9 @@ import { useState } from 'react';
 import type { Drug } from '../../../db/model/index.js';
 import { words } from '../../app/labels.js';
 import { parseNumber } from '../../components/TextField.js';
+import { BackupsPanel } from '../backups/BackupsPanel.js';
 import { HubPanel } from '../hub/HubPanel.js';
+import { DepartmentPanel } from './DepartmentPanel.js';
 import { NewDrugForm } from './NewDrugForm.js';
 import { PresetsPanel } from './PresetsPanel.js';
 import { ReferenceLevelsPanel } from './ReferenceLevelsPanel.js';
@@ -101,6 +103,10 @@ export function SettingsScreen() {
           Save settings
         </button>
       </form>
+
+      <DepartmentPanel />
+
+      <BackupsPanel />
 
       <HubPanel />
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_FOLLOW_UP_WINDOWS,
   type DepartmentSettings,
+  NO_DEPARTMENT,
   STARTING_REFERENCE_LEVELS,
 } from '../../../db/model/index.js';
 import { fakeWindow } from '../../testing/fake-window.js';
@@ -9,6 +10,7 @@ import { useSettings } from './settings-store.js';
 
 const settings = (consoleName: string): DepartmentSettings => ({
   consoleName,
+  department: NO_DEPARTMENT,
   defaultOperatorId: null,
   referenceLevels: STARTING_REFERENCE_LEVELS,
   steroidDayMaxDexamethasoneMg: 30,

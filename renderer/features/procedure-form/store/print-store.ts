@@ -16,7 +16,7 @@ export const printSlice: Slice<PrintSlice> = () => (set, get) => ({
     if (get().printing) return;
     set({ printing: true, printSheet: sheet, printed: null });
     try {
-      const result = await client.print.toPdf(sheet);
+      const result = await client.print.toPdf(sheet, get().record?.id);
       set({
         printed:
           'cancelled' in result

@@ -1,0 +1,107 @@
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { backupIntoFolder, type FolderBackupReport } from '../backups/folder-backup.js';
+import { noteBackupMade } from '../backups/records.js';
+import { type BackupReport, backupDatabase } from '../maintenance.js';
+import { BACKUP_KEEP_RANGE } from '../model/index.js';
+import { openStore } from '../store.js';
+import { printable } from './printable.js';
+import { UsageError } from './usage-error.js';
+
+/*
+ * rootlog backup: one verified online backup, to a file (--out) or into a folder with a name
+ * RootLog chooses (--out-dir), keeping there this logbook's newest N (--rotate N) — what the
+ * app's schedule does, for a scheduled job (cron, Windows Task Scheduler) on a machine
+ * without the app open. Every backup made is noted in the logbook, so the app's top bar
+ * knows of it.
+ */
+
+export const BACKUP_USAGE = `  backup  --db FILE (--out FILE [--force] | --out-dir DIR [--rotate N]) [--exclude-key]
+                                           online backup, verified by integrity_check; --out-dir names it
+                                           rootlog-backup-<console>-<UTC time>.sqlite in DIR, and --rotate N
+                                           then keeps this logbook's newest N there (other files are never
+                                           touched); --exclude-key leaves the pseudonymisation key out (for
+                                           copies that leave the department)`;
+
+interface Io {
+  out: (line: string) => void;
+  err: (line: string) => void;
+}
+
+function flags(args: string[]) {
+  try {
+    return parseArgs({
+      args,
+      strict: true,
+      allowPositionals: false,
+      options: {
+        db: { type: 'string' },
+        out: { type: 'string' },
+        'out-dir': { type: 'string' },
+        rotate: { type: 'string' },
+        force: { type: 'boolean' },
+        'exclude-key': { type: 'boolean' },
+      },
+    }).values;
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+}
+
+export async function run(args: string[], io: Io): Promise<number> {
+  const values = flags(args);
+  if (values.db === undefined) throw new UsageError('--db is required');
+  if ((values.out === undefined) === (values['out-dir'] === undefined)) {
+    throw new UsageError('give either --out FILE or --out-dir DIR');
+  }
+  if (values.rotate !== undefined && values['out-dir'] === undefined) {
+    throw new UsageError('--rotate keeps the newest backups in a folder: give it with --out-dir DIR');
+  }
+  if (values.force && values.out === undefined) throw new UsageError('--force replaces a file given with --out');
+  const { min, max } = BACKUP_KEEP_RANGE;
+  const keep = values.rotate === undefined ? undefined : Number(values.rotate);
+  if (keep !== undefined && (!/^\d+$/.test(values.rotate ?? '') || keep < min || keep > max)) {
+    throw new UsageError(`--rotate must be a whole number from ${min} to ${max}`);
+  }
+  const excludeKey = values['exclude-key'] === true;
+  const store = openStore(values.db, { mustExist: true });
+  try {
+    const now = new Date();
+    const report: BackupReport & Partial<FolderBackupReport> = values.out
+      ? await backupDatabase(store, values.out, { force: values.force === true, excludeKey })
+      : await backupIntoFolder(store, {
+          folder: resolve(values['out-dir'] ?? ''),
+          keep,
+          now,
+          excludeKey,
+          by: 'command line',
+        });
+    if (values.out) {
+      noteBackupMade(store, {
+        at: now.toISOString(),
+        path: report.path,
+        bytes: report.bytes,
+        procedures: report.procedures,
+        by: 'command line',
+      });
+    }
+    if (report.keyExcluded)
+      io.out(
+        'the pseudonymisation key was left out of the backup: keep it apart (rootlog key --db FILE --show) to restore pseudonyms that match earlier exports',
+      );
+    io.out(
+      `backup written to ${report.path}: ${report.procedures} procedures, ${report.bytes} bytes, integrity ${report.integrity}`,
+    );
+    const rotation = report.rotation ?? null;
+    if (rotation) {
+      io.out(
+        `this logbook's newest ${rotation.kept} backup(s) are kept in ${resolve(values['out-dir'] ?? '')}; ${rotation.removed.length === 0 ? 'none removed' : `removed ${rotation.removed.join(', ')}`}`,
+      );
+      for (const problem of rotation.notRemoved) io.err(`could not remove an old backup: ${printable(problem)}`);
+      if (rotation.notRemoved.length > 0) return 1;
+    }
+    return 0;
+  } finally {
+    store.close();
+  }
+}

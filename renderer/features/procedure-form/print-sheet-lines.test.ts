@@ -1,0 +1,134 @@
+import { describe, expect, it } from 'vitest';
+import {
+  DEFAULT_REPORT_TEMPLATE,
+  type FollowUpEntry,
+  NO_DEPARTMENT,
+  type ProcedureRecord,
+} from '../../../db/model/index.js';
+import { aftercarePrintout, recordSheet } from './print-sheet-lines.js';
+
+/* What the printed record and aftercare sheet say, line by line, without a printer. */
+const record = {
+  id: '0193a0b2-0000-7000-8000-000000000001',
+  status: 'amended',
+  version: 2,
+  consoleName: 'CT 1',
+  createdAt: '2026-03-14T08:00:00Z',
+  createdBy: 'x',
+  updatedAt: '2026-03-15T08:00:00Z',
+  signedBy: 'Dr. A. Keller',
+  signedAt: '2026-03-14T09:50:00Z',
+  amendedBy: 'Dr. B. Amrein',
+  amendedAt: '2026-03-15T08:00:00Z',
+  amendReason: 'Pain after was 3',
+  patientId: 'KSM-2026-0004711',
+  patientName: 'Brunner-Lüthi, Verena',
+  birthDate: '1961-04-02',
+  performedAt: '2026-03-14T09:30:00+01:00',
+  operatorId: 'op1',
+  indications: ['disc_herniation'],
+  targets: [{ root: 'L5', side: 'left', spread: ['perineural'] }],
+  caudalEpidural: false,
+  caudalSpread: [],
+  drugs: [{ drug: 'dexamethasone', doseMg: 8, site: 0 }],
+  painPre: 7,
+  painPost: 3,
+  followUps: [],
+  complications: [{ type: 'none' }],
+} as unknown as ProcedureRecord;
+
+const settings = {
+  department: { name: 'Radiologie KSM', address: 'Spitalstrasse 1\n8000 Musterstadt', phone: '+41 44 123 45 67' },
+  consoleName: 'CT 1',
+  drugCatalogue: [],
+  operators: [{ id: 'op1', name: 'Dr. A. Keller', active: true }],
+  reportTemplate: DEFAULT_REPORT_TEMPLATE,
+};
+const versions = [
+  { version: 1, signedBy: 'Dr. A. Keller', signedAt: '2026-03-14T09:50:00Z', reason: null },
+  { version: 2, signedBy: 'Dr. B. Amrein', signedAt: '2026-03-15T08:00:00Z', reason: 'Pain after was 3' },
+];
+const entry = (over: Partial<FollowUpEntry>): FollowUpEntry =>
+  ({
+    id: 'f1',
+    procedureId: record.id,
+    contactDate: '2026-03-16',
+    method: 'phone',
+    legNrs: 3,
+    backNrs: 4,
+    daysAfter: 2,
+    reliefPercent: 57.1,
+    recordedBy: 'MPA S. Frei',
+    recordedAt: '2026-03-16T10:00:00Z',
+    supersededBy: null,
+    ...over,
+  }) as FollowUpEntry;
+
+describe('the printed record', () => {
+  const printedAt = new Date('2026-04-01T10:00:00Z');
+  it('says who amended it, when and why, after who signed it', () => {
+    const sheet = recordSheet(record, { settings, followUps: [], versions, printedAt });
+    expect(sheet.status).toBe('Signed and amended, version 2');
+    expect(sheet.signatures).toEqual([
+      { line: expect.stringMatching(/^Signed by Dr\. A\. Keller on .*2026/) },
+      {
+        line: expect.stringMatching(/^Amended \(version 2\) by Dr\. B\. Amrein on .*2026/),
+        reason: 'Reason: Pain after was 3',
+      },
+    ]);
+  });
+
+  it('prints this record’s follow-ups, a corrected one marked, and no other record’s', () => {
+    const sheet = recordSheet(record, {
+      settings,
+      versions,
+      printedAt,
+      followUps: [
+        entry({ id: 'f1', supersededBy: 'f2' }),
+        entry({ id: 'f2', legNrs: 2, reason: 'scores swapped' }),
+        entry({ id: 'f3', procedureId: '0193a0b2-0000-7000-8000-000000000999' }),
+      ],
+    });
+    expect(sheet.followUps).toEqual([
+      {
+        line: expect.stringMatching(
+          /^Day 2 \(.*, phone\): leg pain 3, back pain 4, relief 57\.1 %, recorded by MPA S\. Frei, corrected by a later entry$/,
+        ),
+        superseded: true,
+      },
+      { line: expect.stringMatching(/leg pain 2, .*correction: scores swapped$/), superseded: false },
+    ]);
+  });
+
+  it('identifies the patient on every page, and marks the identifiers to print whole', () => {
+    const sheet = recordSheet(record, { settings, followUps: [], versions, printedAt });
+    expect(sheet.frame.headerLeft).toBe('Radiologie KSM · +41 44 123 45 67');
+    expect(sheet.frame.headerRight).toBe('Procedure record — Brunner-Lüthi, Verena (KSM-2026-0004711)');
+    expect(sheet.frame.footerLeft).toContain(`Record ID ${record.id}`);
+    expect(sheet.patient.filter((line) => line.id).map((line) => line.value)).toEqual(['KSM-2026-0004711']);
+  });
+
+  it('a draft prints as not signed; without a department the console names it', () => {
+    const draft = { ...record, status: 'draft', version: 1, signedBy: null, signedAt: null } as ProcedureRecord;
+    const sheet = recordSheet(draft, {
+      settings: { ...settings, department: NO_DEPARTMENT },
+      followUps: [],
+      versions: [],
+      printedAt,
+    });
+    expect(sheet.status).toBe('Draft — not signed');
+    expect(sheet.signatures).toEqual([{ line: 'Not signed: this is a draft, not a record.' }]);
+    expect(sheet.frame.headerLeft).toBe('RootLog — CT 1');
+  });
+});
+
+describe('the printed aftercare sheet', () => {
+  it('names the patient and the procedure’s date, and the number to call', () => {
+    const sheet = aftercarePrintout(record, { settings, printedAt: new Date() });
+    expect(sheet.patient).toMatch(/^Brunner-Lüthi, Verena \(KSM-2026-0004711\) — .*2026$/);
+    expect(sheet.callUs).toBe('Radiologie KSM: +41 44 123 45 67');
+    expect(
+      aftercarePrintout(record, { settings: { ...settings, department: NO_DEPARTMENT }, printedAt: new Date() }).callUs,
+    ).toBeNull();
+  });
+});
