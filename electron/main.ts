@@ -15,7 +15,7 @@ import {
   session,
 } from 'electron';
 import { RootLogError } from '../db/model/index.js';
-import { warmUpDashboard } from '../db/stats/dashboard.js';
+import { warmUpDashboard } from '../db/stats/screen.js';
 import { openStore, type Store } from '../db/store.js';
 import { createApi } from './api.js';
 import { HubSync, type PasswordKeeper } from './hub-sync.js';

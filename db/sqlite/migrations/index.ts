@@ -11,6 +11,7 @@ import { drugFormulations } from './010-drug-formulations.js';
 import { doseIndex } from './011-dose-index.js';
 import { syncOutbox } from './012-sync-outbox.js';
 import { doseReports } from './013-dose-reports.js';
+import { dashboardFactsLayout2 } from './014-dashboard-facts-layout-2.js';
 import type { Migration } from './migration.js';
 
 /*
@@ -32,6 +33,7 @@ export const MIGRATIONS: readonly Migration[] = [
   doseIndex,
   syncOutbox,
   doseReports,
+  dashboardFactsLayout2,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
