@@ -1,6 +1,7 @@
 import type { FollowUpOutcomes, OutcomeGroup, WindowOutcome } from '../model/answers.js';
 import {
   addDays,
+  dashboardFilterSchema,
   type FollowUpWindow,
   isNrsResponder,
   isReliefResponder,
@@ -9,7 +10,6 @@ import {
 } from '../model/index.js';
 import { catalogueForOldSignedRecords, followUpWindows, listOperators } from '../settings.js';
 import { procedureFilterSql } from '../sqlite/procedure-filter.js';
-import type { DashboardFilterValues } from '../stats/dashboard-filter.js';
 import { type ReadSource, readerOf } from '../store.js';
 
 /*
@@ -63,10 +63,11 @@ const STEROID_KINDS = ['none', 'non_particulate', 'particulate'] as const;
 
 export function outcomesRowByRow(
   source: ReadSource,
-  filter: DashboardFilterValues,
+  filterInput: unknown,
   { asOf = localDateTimeWithOffset(new Date()).slice(0, 10) }: { asOf?: string } = {},
 ): FollowUpOutcomes {
   const read = readerOf(source);
+  const filter = dashboardFilterSchema.parse(filterInput ?? {});
   const windows = followUpWindows(read);
   const today = asOf;
   const { where, params } = procedureFilterSql(filter, { utcBounds: false });

@@ -3,25 +3,36 @@ import {
   DOSE_QUANTITIES,
   type DoseProtocol,
   type DoseQuantity,
+  dashboardFilterSchema,
+  doseProtocolOf,
   levelFor,
   type Modality,
+  type ProcedureDraft,
   selectQuantiles,
   share,
 } from '../model/index.js';
 import { listOperators, referenceLevels } from '../settings.js';
-import type { DashboardFilterValues } from '../stats/dashboard-filter.js';
-import { doseSamples, emptyDoseValues } from '../stats/dose-rows.js';
+import { procedureFilterSql } from '../sqlite/procedure-filter.js';
 import { type ReadSource, readerOf } from '../store.js';
 
 /*
  * The tests' oracle for the doses against the reference levels: every group's own line (no
- * folding) the straightforward way, from the signed procedures' dose columns grouped by
- * modality, protocol and operator (dose-rows.ts, which the proposal of local levels reads
- * too). This was the product code until the comparison was counted from the packed facts;
- * tests hold the two to equal results on any filter.
+ * folding) the straightforward way, each signed procedure's dose columns read one by one and
+ * grouped by modality, protocol and operator. This was the product code (then through
+ * db/stats/dose-rows.ts) until the comparison was counted from the packed facts; tests hold
+ * the two to equal results on any filter.
  */
-export function referenceGroupsRowByRow(source: ReadSource, filter: DashboardFilterValues): ReferenceComparisonRow[] {
+
+const COLUMNS: Record<DoseQuantity, string> = {
+  dlpMGyCm: 'dlp_mgy_cm',
+  ctdiVolMGy: 'ctdi_vol_mgy',
+  dapGyCm2: 'dap_gy_cm2',
+  fluoroTimeS: 'fluoro_time_s',
+};
+
+export function referenceGroupsRowByRow(source: ReadSource, filterInput: unknown): ReferenceComparisonRow[] {
   const read = readerOf(source);
+  const { where, params } = procedureFilterSql(dashboardFilterSchema.parse(filterInput ?? {}));
   const levels = referenceLevels(read);
   const names = new Map(listOperators(read).map((operator) => [operator.id, operator.name]));
   const rows: ReferenceComparisonRow[] = [];
@@ -29,16 +40,29 @@ export function referenceGroupsRowByRow(source: ReadSource, filter: DashboardFil
     string,
     { operatorId: string | null; modality: Modality; protocol: DoseProtocol; values: Record<DoseQuantity, number[]> }
   >();
-  for (const sample of doseSamples(read, filter)) {
-    for (const operatorId of [null, sample.operatorId ?? '']) {
-      const groupKey = `${operatorId ?? '*'}|${sample.modality}|${sample.protocol}`;
+  const records = read.db
+    .prepare(
+      `SELECT p.modality, p.caudal_epidural, p.root_sides, p.operator_id,
+              ${DOSE_QUANTITIES.map((quantity) => `p.${COLUMNS[quantity]}`).join(', ')}
+         FROM procedures p WHERE p.status IN ('signed', 'amended') AND p.modality IS NOT NULL AND ${where}`,
+    )
+    .raw()
+    .all(params) as [Modality, number, string, string | null, ...(number | null)[]][];
+  for (const [modality, caudal, rootSides, operator, ...doses] of records) {
+    const targets = (rootSides ? rootSides.split(',') : []) as unknown as ProcedureDraft['targets'];
+    const protocol = doseProtocolOf({ caudalEpidural: caudal === 1, targets });
+    for (const operatorId of [null, operator ?? '']) {
+      const groupKey = `${operatorId ?? '*'}|${modality}|${protocol}`;
       const group = groups.get(groupKey) ?? {
         operatorId,
-        modality: sample.modality,
-        protocol: sample.protocol,
-        values: emptyDoseValues(),
+        modality,
+        protocol,
+        values: { dlpMGyCm: [], ctdiVolMGy: [], dapGyCm2: [], fluoroTimeS: [] },
       };
-      for (const quantity of DOSE_QUANTITIES) group.values[quantity].push(...sample.values[quantity]);
+      DOSE_QUANTITIES.forEach((quantity, index) => {
+        const value = doses[index];
+        if (value != null) group.values[quantity].push(value);
+      });
       groups.set(groupKey, group);
     }
   }
@@ -73,7 +97,8 @@ export function referenceGroupsRowByRow(source: ReadSource, filter: DashboardFil
       (a.operator?.name ?? '').localeCompare(b.operator?.name ?? '') ||
       a.modality.localeCompare(b.modality) ||
       (a.protocol ?? '').localeCompare(b.protocol ?? '') ||
-      DOSE_QUANTITIES.indexOf(a.quantity) - DOSE_QUANTITIES.indexOf(b.quantity),
+      DOSE_QUANTITIES.indexOf(a.quantity) - DOSE_QUANTITIES.indexOf(b.quantity) ||
+      (a.operator?.id ?? '').localeCompare(b.operator?.id ?? ''),
   );
   return rows;
 }
