@@ -82,6 +82,11 @@ export const DEPARTMENTS = {
       { actor: 'e2e-setup' },
     );
   },
+  /** A year of work: 600 signed demo procedures over the last twelve months, six operators. */
+  year: (store: Store) => {
+    oneOperator(store);
+    seedDatabase(store, { count: 600, seed: 12, years: 1, until: new Date() }, { actor: 'e2e-setup' });
+  },
   /** A busy department: 300 signed demo procedures over the last day, six operators. */
   busy: (store: Store) => {
     const operatorId = oneOperator(store);

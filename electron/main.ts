@@ -17,7 +17,7 @@ import {
 } from 'electron';
 import { Backups } from '../db/backups/backups.js';
 import { RootLogError } from '../db/model/index.js';
-import { warmUpDashboard } from '../db/stats/dashboard.js';
+import { warmUpDashboard } from '../db/stats/screen.js';
 import { openStore, type Store, setNativeBinding } from '../db/store.js';
 import { createApi } from './api.js';
 import { HubSync, type PasswordKeeper } from './hub-sync.js';

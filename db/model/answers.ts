@@ -120,14 +120,20 @@ export interface ReferenceComparisonRow {
   /** null: the whole department. */
   operator: { id: string; name: string } | null;
   modality: Modality;
-  protocol: DoseProtocol;
+  /** null on the line of the groups with fewer than MIN_CASES cases (`folded` names them). */
+  protocol: DoseProtocol | null;
   quantity: DoseQuantity;
   cases: number;
+  /** null on a folded line: too few cases in each group to read a median from. */
   median: number | null;
   level: ReferenceLevel | null;
   /** Is the median above the level (null without a level). */
   medianAbove: boolean | null;
   aboveShare: number | null;
+  /** Cases above the level that applies to each (null without a level). */
+  above: number | null;
+  /** A folded line's groups, each protocol with its cases; null on a group's own line. */
+  folded: { protocol: DoseProtocol; cases: number }[] | null;
 }
 
 // Proposed reference levels (db/stats/reference-proposal.ts).

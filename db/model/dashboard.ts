@@ -54,12 +54,26 @@ export interface DoseGroup {
   dap: DoseStat;
 }
 
+/**
+ * A calendar month of the view and the days of it the view covers: partial when the filter
+ * starts or ends inside it, or when it is the month still running (up to today). A partial
+ * month's counts are for those days only, never scaled up to a whole month.
+ */
+export interface MonthCovered {
+  month: string;
+  /** First and last day covered (YYYY-MM-DD), and how many days that is. */
+  from: string;
+  to: string;
+  days: number;
+  partial: boolean;
+}
+
 export interface Dashboard {
   procedures: number;
   /** The CT DLP and fluoroscopy time levels for one level (dashboardLevels); null where none is set. */
   referenceLevels: { ctDlpMGyCm: number | null; fluoroTimeS: number | null };
   volume: {
-    byMonth: { month: string; procedures: number }[];
+    byMonth: (MonthCovered & { procedures: number })[];
     byOperator: { key: string; label: string; procedures: number }[];
     byRootSide: { root: string; side: string; targets: number }[];
     bilateralShare: number | null;
@@ -80,7 +94,7 @@ export interface Dashboard {
   dose: {
     byModality: DoseGroup[];
     byOperator: DoseGroup[];
-    trend: { month: string; dlpMedian: number | null; fluoroTimeMedian: number | null; procedures: number }[];
+    trend: (MonthCovered & { dlpMedian: number | null; fluoroTimeMedian: number | null; procedures: number })[];
   };
   tableTime: { key: string; label: string; minutes: Quantiles & { p75: number | null } }[];
 }

@@ -1,3 +1,6 @@
+/** The numeric rating scale pain is scored on: whole numbers 0 (none) to 10 (worst imaginable). */
+export const NRS_SCALE = { min: 0, max: 10 } as const;
+
 /**
  * Immediate relief in percent, derived and never stored: (pre − post) / pre × 100.
  * Undefined when either score is missing or pre is 0 (no pain to relieve).

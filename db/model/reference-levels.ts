@@ -15,6 +15,12 @@ import { MODALITIES, type Modality } from './vocabularies.js';
 export const DOSE_QUANTITIES = ['dlpMGyCm', 'ctdiVolMGy', 'dapGyCm2', 'fluoroTimeS'] as const;
 export type DoseQuantity = (typeof DOSE_QUANTITIES)[number];
 
+/**
+ * The fewest cases a median is read from, for a proposed level and for the comparison with
+ * one: ICRP 135 asks for at least 20 patients per group.
+ */
+export const MIN_CASES = 20;
+
 export const DOSE_PROTOCOLS = ['single_level', 'two_levels_or_bilateral', 'with_caudal'] as const;
 export type DoseProtocol = (typeof DOSE_PROTOCOLS)[number];
 /** A level for every protocol of a modality, or for one. */

@@ -1,6 +1,17 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeFacts, encodeFacts, type FactSource, monthIndex, monthOfIndex, tableMinutes, termsOf } from './facts.js';
+import {
+  decodeFacts,
+  encodeFacts,
+  type FactSource,
+  factDrugsOf,
+  monthIndex,
+  monthOfIndex,
+  STEROID_KINDS,
+  steroidKindOf,
+  tableMinutes,
+  termsOf,
+} from './facts.js';
 
 const source: FactSource = {
   performed_date: '2026-03-14',
@@ -25,7 +36,12 @@ const ids = { operator: 7, modality: 2, targets: 70_000, indications: 0, complic
 
 describe('dashboard facts', () => {
   it('decode what was encoded, with missing values kept missing', () => {
-    const facts = decodeFacts(Buffer.concat([encodeFacts(source, ids), encodeFacts({ ...source, pain_pre: 0 }, ids)]));
+    const facts = decodeFacts(
+      Buffer.concat([
+        encodeFacts(source, ids, 2),
+        encodeFacts({ ...source, pain_pre: 0, performed_date: '2026-03-01' }, ids, 0),
+      ]),
+    );
     expect(facts.count).toBe(2);
     expect([
       facts.operator[0],
@@ -37,6 +53,8 @@ describe('dashboard facts', () => {
     ]).toEqual([7, 2, 70_000, 0, 3, 9]);
     expect(facts.caudal[0]).toBe(1);
     expect(monthOfIndex(facts.month[0] as number)).toBe('2026-03');
+    expect([...facts.day]).toEqual([14, 1]);
+    expect([...facts.steroid]).toEqual([2, 0]);
     expect(facts.painCell[0]).toBe(10 * 12 + 11);
     expect(facts.painCell[1]).toBe(11);
     expect(facts.minutes[0]).toBe(15);
@@ -48,9 +66,9 @@ describe('dashboard facts', () => {
   });
 
   it('refuse a layout this version does not know, and a truncated blob', () => {
-    const facts = encodeFacts(source, ids);
-    facts.writeUInt8(2, 0);
-    expect(() => decodeFacts(facts)).toThrow(/layout 2/);
+    const facts = encodeFacts(source, ids, 0);
+    facts.writeUInt8(1, 0);
+    expect(() => decodeFacts(facts)).toThrow(/layout 1/);
     expect(() => decodeFacts(facts.subarray(0, 71))).toThrow(/not a multiple/);
   });
 
@@ -71,6 +89,34 @@ describe('dashboard facts', () => {
       targets: undefined,
       complications: undefined,
     });
+  });
+
+  it('name the steroid as signed, or as the catalogue was at schema 6 for a record signed before it', () => {
+    const frozen = new Map([
+      ['triamcinolone', { drugClass: 'steroid', particulate: true }],
+      ['dexamethasone', { drugClass: 'steroid', particulate: false }],
+      ['ropivacaine', { drugClass: 'local_anaesthetic', particulate: false }],
+    ]);
+    const signed = (code: string, drugClass: 'steroid' | 'local_anaesthetic', particulate: boolean) => ({
+      drug: code,
+      site: 0,
+      asSigned: { name: code, drugClass, particulate, maxDoseMg: null },
+    });
+    const kind = (drugs: Parameters<typeof factDrugsOf>[0]) => STEROID_KINDS[steroidKindOf(factDrugsOf(drugs), frozen)];
+    expect(kind([])).toBe('none');
+    expect(kind([signed('ropivacaine', 'local_anaesthetic', false)])).toBe('none');
+    expect(kind([signed('dexamethasone', 'steroid', false), signed('ropivacaine', 'local_anaesthetic', false)])).toBe(
+      'non_particulate',
+    );
+    // The most telling drug counts; what was signed wins over the catalogue of schema 6.
+    expect(kind([signed('dexamethasone', 'steroid', false), signed('triamcinolone', 'steroid', true)])).toBe(
+      'particulate',
+    );
+    expect(kind([signed('triamcinolone', 'steroid', false)])).toBe('non_particulate');
+    // No facts of its own (signed before schema 6): the frozen catalogue; a code it lacks is no steroid.
+    expect(kind([{ drug: 'triamcinolone', site: 0 }])).toBe('particulate');
+    expect(kind([{ drug: 'dexamethasone', site: 0 }])).toBe('non_particulate');
+    expect(kind([{ drug: 'unknown', site: 0 }])).toBe('none');
   });
 
   it('count table time across midnight and months from the date', () => {
@@ -104,11 +150,13 @@ describe('dashboard facts over every value a record may hold', () => {
       fluoro: dose(36_000),
       dap: dose(10_000),
       caudal: fc.constantFrom(0, 1),
+      day: fc.integer({ min: 1, max: 28 }),
+      steroid: fc.integer({ min: 0, max: STEROID_KINDS.length - 1 }),
       ids: fc.tuple(id, id, id, id, id, id),
     });
     fc.assert(
       fc.property(arbitrary, (value) => {
-        const date = `${String(value.year).padStart(4, '0')}-${String(value.month).padStart(2, '0')}-15`;
+        const date = `${String(value.year).padStart(4, '0')}-${String(value.month).padStart(2, '0')}-${String(value.day).padStart(2, '0')}`;
         const [operator, modality, targets, indications, complications, intravascular] = value.ids;
         const encoded = encodeFacts(
           {
@@ -125,6 +173,7 @@ describe('dashboard facts over every value a record may hold', () => {
             dap_gy_cm2: value.dap,
           },
           { operator, modality, targets, indications, complications, intravascular_drugs: intravascular },
+          value.steroid,
         );
         const facts = decodeFacts(encoded);
         expect(monthOfIndex(facts.month[0] as number)).toBe(date.slice(0, 7));
@@ -143,6 +192,7 @@ describe('dashboard facts over every value a record may hold', () => {
         expect([...facts.fluoroTime.values]).toEqual(value.fluoro === null ? [] : [value.fluoro]);
         expect([...facts.dap.values]).toEqual(value.dap === null ? [] : [value.dap]);
         expect(facts.caudal[0]).toBe(value.caudal);
+        expect([facts.day[0], facts.steroid[0]]).toEqual([value.day, value.steroid]);
       }),
       { numRuns: 1000 },
     );

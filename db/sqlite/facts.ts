@@ -1,6 +1,7 @@
 /*
- * A procedure's dashboard facts: everything the quality-review aggregates read about one
- * procedure, packed into 72 bytes that the writer stores with the row
+ * A procedure's dashboard facts: everything the quality-review aggregates (the dashboard, the
+ * follow-up outcomes, the doses against the reference levels) read about one procedure,
+ * packed into 72 bytes that the writer stores with the row
  * (procedures.dashboard_facts, as base64 text) and the dashboard index carries. The dashboard
  * asks SQLite for the filtered procedures' facts as one text and decodes it here, instead of
  * receiving 100 000 rows of a dozen columns each (which alone took twice the 150 ms the
@@ -10,11 +11,12 @@
  * targets, so that the many drug combinations do not multiply the targets terms), the
  * indications and the complications.
  *
- * Layout, little-endian (the doubles 8-byte aligned):
+ * Layout 2 (schema 17; layout 1 had zeros at 10 and 11), little-endian, doubles 8-byte aligned:
  *   0  u8   layout (FACTS_LAYOUT)          1  u8   flags (bit 0: caudal epidural)
  *   2  u8   pain before (255: none)        3  u8   pain after (255: none)
  *   4  u32  month: year × 12 + month − 1 (any year 0000–9999 a record may carry)
- *   8  u16  table minutes (65535: none)    10 u16  0
+ *   8  u16  table minutes (65535: none)    10 u8   day of the month (1–31)
+ *   11 u8   steroid given (STEROID_KINDS: 0 none, 1 non-particulate only, 2 particulate)
  *   12 u32  operator term id (0: none)     16 u32  modality term id (0: none)
  *   20 u32  targets term id (0: none)      24 u32  indications term id (0: none)
  *   28 u32  complications term id (0: none)
@@ -22,9 +24,10 @@
  *   40 f64  DLP    48 f64  CTDIvol    56 f64  fluoroscopy time    64 f64  DAP   (NaN: none)
  */
 
+import type { DrugAdministration } from '../model/procedure.js';
 import { isIntravascularSpread } from '../model/vocabularies.js';
 
-export const FACTS_LAYOUT = 1;
+export const FACTS_LAYOUT = 2;
 export const FACTS_BYTES = 72;
 /** Stored as base64: 72 bytes are 24 groups of 3, so 96 characters and never a padding "=". */
 export const FACTS_TEXT_LENGTH = (FACTS_BYTES / 3) * 4;
@@ -68,6 +71,48 @@ export interface FactSource {
   ctdi_vol_mgy: number | null;
   fluoro_time_s: number | null;
   dap_gy_cm2: number | null;
+}
+
+/**
+ * What a drug row says of its class as the record was signed (schema 6): null for a draft, and
+ * for a record signed before schema 6, which is read with the catalogue as it was at that
+ * upgrade (drug_catalogue_at_schema_6, unchangeable) instead.
+ */
+export interface FactDrug {
+  code: string;
+  signedClass: string | null;
+  signedParticulate: number | null;
+}
+
+/** The facts' whole input: the row's columns and its drugs. */
+export type FactInput = FactSource & { drugs: readonly FactDrug[] };
+
+/** A draft's or record's drugs as its drug rows store them (procedure-rows.ts writes the same). */
+export const factDrugsOf = (drugs: readonly DrugAdministration[]): FactDrug[] =>
+  drugs.map((drug) => ({
+    code: drug.drug,
+    signedClass: drug.asSigned?.drugClass ?? null,
+    signedParticulate: drug.asSigned ? (drug.asSigned.particulate ? 1 : 0) : null,
+  }));
+
+/** The steroid kinds by their number in the facts: the most telling of a procedure's drugs counts. */
+export const STEROID_KINDS = ['none', 'non_particulate', 'particulate'] as const;
+export type SteroidKind = (typeof STEROID_KINDS)[number];
+
+/** A drug's class and particulate flag in the catalogue at schema 6, by code. */
+export type FrozenCatalogue = ReadonlyMap<string, { drugClass: string; particulate: boolean }>;
+
+/** The number (STEROID_KINDS) of the steroid a procedure was given, as signed. */
+export function steroidKindOf(drugs: readonly FactDrug[], frozen: FrozenCatalogue): number {
+  let kind = 0;
+  for (const drug of drugs) {
+    const then = frozen.get(drug.code);
+    const steroid = drug.signedClass !== null ? drug.signedClass === 'steroid' : then?.drugClass === 'steroid';
+    if (!steroid) continue;
+    const particulate = drug.signedParticulate !== null ? drug.signedParticulate === 1 : then?.particulate === true;
+    kind = Math.max(kind, particulate ? 2 : 1);
+  }
+  return kind;
 }
 
 export const FACT_SOURCE_COLUMNS: readonly (keyof FactSource)[] = [
@@ -141,11 +186,16 @@ export function tableMinutes(startedAt: string | null, endedAt: string | null): 
 }
 
 export const monthIndex = (date: string) => Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7)) - 1;
+/** A date as one comparable number: month index × 32 + day (the facts' month and day). */
+export const dayKey = (date: string) => monthIndex(date) * 32 + Number(date.slice(8, 10));
 export const monthOfIndex = (index: number) =>
   `${String(Math.floor(index / 12)).padStart(4, '0')}-${String((index % 12) + 1).padStart(2, '0')}`;
 
-/** Packs one procedure's facts; `termIds` holds the ids of its terms (0 where it has none). */
-export function encodeFacts(source: FactSource, termIds: Record<TermKind, number>): Buffer {
+/**
+ * Packs one procedure's facts; `termIds` holds the ids of its terms (0 where it has none),
+ * `steroid` its steroid kind (steroidKindOf).
+ */
+export function encodeFacts(source: FactSource, termIds: Record<TermKind, number>, steroid: number): Buffer {
   const facts = Buffer.alloc(FACTS_BYTES);
   facts.writeUInt8(FACTS_LAYOUT, 0);
   facts.writeUInt8(source.caudal_epidural === 1 ? 1 : 0, 1);
@@ -153,6 +203,8 @@ export function encodeFacts(source: FactSource, termIds: Record<TermKind, number
   facts.writeUInt8(source.pain_post ?? NO_PAIN, 3);
   facts.writeUInt32LE(monthIndex(source.performed_date), 4);
   facts.writeUInt16LE(tableMinutes(source.started_at, source.ended_at) ?? NO_MINUTES, 8);
+  facts.writeUInt8(Number(source.performed_date.slice(8, 10)), 10);
+  facts.writeUInt8(steroid, 11);
   facts.writeUInt32LE(termIds.operator, 12);
   facts.writeUInt32LE(termIds.modality, 16);
   facts.writeUInt32LE(termIds.targets, 20);
@@ -167,8 +219,8 @@ export function encodeFacts(source: FactSource, termIds: Record<TermKind, number
 }
 
 /** The facts as stored in procedures.dashboard_facts. */
-export function encodeFactsText(source: FactSource, termIds: Record<TermKind, number>): string {
-  return encodeFacts(source, termIds).toString('base64');
+export function encodeFactsText(source: FactSource, termIds: Record<TermKind, number>, steroid: number): string {
+  return encodeFacts(source, termIds, steroid).toString('base64');
 }
 
 /** Many procedures' facts, one typed array per fact (null encodings kept: see NO_* below). */
@@ -176,6 +228,10 @@ export interface FactColumns {
   count: number;
   caudal: Uint8Array;
   month: Uint32Array;
+  /** Day of the month, 1–31. */
+  day: Uint8Array;
+  /** STEROID_KINDS' number. */
+  steroid: Uint8Array;
   operator: Uint32Array;
   modality: Uint32Array;
   targets: Uint32Array;
@@ -235,6 +291,8 @@ export function decodeFacts(bytes: Buffer): FactColumns {
     count,
     caudal: new Uint8Array(count),
     month: new Uint32Array(count),
+    day: new Uint8Array(count),
+    steroid: new Uint8Array(count),
     operator: new Uint32Array(count),
     modality: new Uint32Array(count),
     targets: new Uint32Array(count),
@@ -258,6 +316,8 @@ export function decodeFacts(bytes: Buffer): FactColumns {
     columns.painCell[row] = (pre === NO_PAIN ? PAIN_NONE : pre) * 12 + (post === NO_PAIN ? PAIN_NONE : post);
     columns.month[row] = view.getUint32(at + 4, true);
     columns.minutes[row] = view.getUint16(at + 8, true);
+    columns.day[row] = view.getUint8(at + 10);
+    columns.steroid[row] = view.getUint8(at + 11);
     columns.operator[row] = view.getUint32(at + 12, true);
     columns.modality[row] = view.getUint32(at + 16, true);
     columns.targets[row] = view.getUint32(at + 20, true);

@@ -14,7 +14,7 @@ import {
 } from '../model/index.js';
 import type { ReadableDb, WritableDb } from './connection.js';
 import { dashboardFactsWriter } from './dashboard-facts.js';
-import { drugEntry, type FactSource } from './facts.js';
+import { drugEntry, type FactSource, factDrugsOf } from './facts.js';
 
 /*
  * The one place that knows how a procedure maps to its tables, read from the field
@@ -265,7 +265,7 @@ function procedureRow(id: string, draft: ProcedureDraft, life: LifeColumns): Row
 /** The row with its dashboard facts, made from the very columns written beside them. */
 function procedureRowWithFacts(s: ProcedureWrites, id: string, draft: ProcedureDraft, life: LifeColumns): Row {
   const row = procedureRow(id, draft, life);
-  row.dashboard_facts = s.dashboardFacts(row as unknown as FactSource);
+  row.dashboard_facts = s.dashboardFacts({ ...(row as unknown as FactSource), drugs: factDrugsOf(draft.drugs) });
   return row;
 }
 

@@ -1,20 +1,36 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { recordFollowUp } from '../follow-ups.js';
 import { MODALITIES, ROOTS } from '../model/index.js';
 import { amendProcedure, clinicalContent, getProcedure, saveDraft, signProcedure } from '../procedures.js';
 import { seedDatabase } from '../seed.js';
 import { drugCatalogue, listOperators, saveDrug, saveOperator } from '../settings.js';
+import { followUpIndex, followUpIndexKept } from '../sqlite/follow-up-index.js';
 import { openStore } from '../store.js';
 import { dashboardRowByRow } from '../testing/dashboard-oracle.js';
 import { completeDraft, context, EVERY_CONFIRMABLE_WARNING, tempStore } from '../testing/fixtures.js';
-import { computeDashboard } from './dashboard.js';
+import { outcomesRowByRow } from '../testing/outcomes-oracle.js';
+import { referenceGroupsRowByRow } from '../testing/reference-comparison-oracle.js';
+import { computeDashboard, parseDashboardFilter } from './dashboard.js';
+import { computeScreen } from './screen.js';
 
 /*
- * The dashboard reads packed facts and distinct lists (facts.ts, terms.ts); the oracle reads
- * every signed row's own columns. On any filter they must give the same figures — after
- * amendments (which rewrite facts), a renamed operator and a drug whose particulate flag
- * changed (which facts must not have frozen in).
+ * The dashboard, the follow-up outcomes and the doses against the reference levels read
+ * packed facts, distinct lists (facts.ts, terms.ts) and an in-memory follow-up index; the
+ * oracles read every signed row's own columns, drug rows and follow-up entries. On any filter
+ * they must give the same figures — after amendments (which rewrite facts), a renamed
+ * operator, a drug whose particulate flag changed (which facts must not have frozen in), and
+ * follow-ups and corrections recorded by another connection (which the index reads as new).
  */
+const AS_OF = '2026-07-15';
+
+/** The whole screen against the three oracles, for one filter. */
+function expectScreenAgrees(store: ReturnType<typeof seededDepartment>, input: unknown) {
+  const screen = computeScreen(store, input, { asOf: AS_OF, folded: false });
+  expect(screen.dashboard).toEqual(dashboardRowByRow(store, input, { asOf: AS_OF }));
+  expect(screen.outcomes).toEqual(outcomesRowByRow(store, parseDashboardFilter(input), { asOf: AS_OF }));
+  expect(screen.reference).toEqual(referenceGroupsRowByRow(store, parseDashboardFilter(input)));
+}
 const confirmedWarnings = EVERY_CONFIRMABLE_WARNING;
 
 function seededDepartment() {
@@ -86,6 +102,67 @@ describe('dashboard against the row-by-row oracle', () => {
     expect(fast).toEqual(dashboardRowByRow(store, {}));
   });
 
+  it('agrees on the whole screen, the follow-ups read in part (a first small view) and then all kept', () => {
+    expect(followUpIndexKept(store.reader.db)).toBe(false);
+    expectScreenAgrees(store, { from: '2026-03-01', to: '2026-03-10' });
+    expect(followUpIndexKept(store.reader.db)).toBe(false);
+    followUpIndex(store.reader.db);
+    expect(followUpIndexKept(store.reader.db)).toBe(true);
+    expectScreenAgrees(store, {});
+  });
+
+  it('agrees after another connection records follow-ups and corrects one, read as new entries only', () => {
+    followUpIndex(store.reader.db);
+    const before = computeScreen(store, {}, { asOf: AS_OF }).outcomes;
+    const other = openStore(store.path);
+    const procedures = other.reader
+      .prepare(
+        `SELECT p.id, p.performed_date FROM procedures p WHERE p.status = 'signed' AND p.performed_date < '2026-05-01'
+            AND NOT EXISTS (SELECT 1 FROM follow_up_entries e WHERE e.procedure_id = p.id AND e.days_after BETWEEN 1 AND 3)
+          ORDER BY p.id LIMIT 3`,
+      )
+      .raw()
+      .all() as [string, string][];
+    const later = (date: string, days: number) =>
+      new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+    const recorded = procedures.map(([procedureId, date]) =>
+      recordFollowUp(other, { procedureId, contactDate: later(date, 2), method: 'phone', legNrs: 0 }, context),
+    );
+    const [first] = recorded;
+    if (first)
+      recordFollowUp(
+        other,
+        {
+          procedureId: first.procedureId,
+          contactDate: first.contactDate,
+          method: 'phone',
+          legNrs: 9,
+          supersedes: first.id,
+          reason: 'misheard',
+        },
+        context,
+      );
+    other.close();
+    const prepared: string[] = [];
+    const original = store.reader.db.prepare.bind(store.reader.db);
+    const spy = vi.spyOn(store.reader.db, 'prepare').mockImplementation((sql: string) => {
+      prepared.push(sql);
+      return original(sql);
+    });
+    let after: ReturnType<typeof computeScreen>;
+    try {
+      after = computeScreen(store, {}, { asOf: AS_OF });
+    } finally {
+      spy.mockRestore();
+    }
+    // Only the new entries were read: from the last rowid known, never the whole table again.
+    const readsFollowUps = prepared.filter((sql) => /FROM follow_up_entries e/.test(sql));
+    expect(readsFollowUps.length).toBe(1);
+    expect(readsFollowUps[0]).toMatch(/e\.rowid > \?/);
+    expect(after.outcomes.overall.early.followedUp).toBe(before.overall.early.followedUp + 3);
+    expectScreenAgrees(store, {});
+  });
+
   it('agrees on any filter', () => {
     const day = fc
       .integer({ min: 0, max: 3 * 365 })
@@ -104,7 +181,7 @@ describe('dashboard against the row-by-row oracle', () => {
       fc.property(filter, (input) => {
         const valid = !input.from || !input.to || input.from <= input.to;
         if (!valid) return;
-        expect(computeDashboard(store, input)).toEqual(dashboardRowByRow(store, input));
+        expectScreenAgrees(store, input);
       }),
       { numRuns: 60 },
     );

@@ -6,7 +6,10 @@ import { saveOperator } from '../settings.js';
 import { procedureFilterSql } from '../sqlite/procedure-filter.js';
 import type { Store } from '../store.js';
 import { completeDraft, context, EVERY_CONFIRMABLE_WARNING, tempStore } from '../testing/fixtures.js';
-import { dashboard, factsQuery, warmUpDashboard } from './dashboard.js';
+import { dashboard } from './dashboard.js';
+import { factsQuery } from './filtered-facts.js';
+import { monthCovered } from './months.js';
+import { warmUpDashboard } from './screen.js';
 
 function handFixture() {
   const { store, operatorId: a } = tempStore();
@@ -98,8 +101,8 @@ describe('dashboard aggregates on a small fixture, computed by hand', () => {
   it('volume', () => {
     expect(result.procedures).toBe(4);
     expect(result.volume.byMonth).toEqual([
-      { month: '2026-01', procedures: 2 },
-      { month: '2026-02', procedures: 2 },
+      { month: '2026-01', from: '2026-01-01', to: '2026-01-31', days: 31, partial: false, procedures: 2 },
+      { month: '2026-02', from: '2026-02-01', to: '2026-02-28', days: 28, partial: false, procedures: 2 },
     ]);
     expect(result.volume.byOperator.map((row) => [row.key, row.procedures]).sort()).toEqual(
       [
@@ -174,9 +177,9 @@ describe('dashboard aggregates on a small fixture, computed by hand', () => {
     expect(result.dose.byModality.find((group) => group.key === 'ct_fluoroscopy')?.fluoroTime.aboveReferenceShare).toBe(
       0,
     );
-    expect(result.dose.trend).toEqual([
-      { month: '2026-01', procedures: 2, dlpMedian: 200, fluoroTimeMedian: null },
-      { month: '2026-02', procedures: 2, dlpMedian: 100, fluoroTimeMedian: 40 },
+    expect(result.dose.trend).toMatchObject([
+      { month: '2026-01', partial: false, procedures: 2, dlpMedian: 200, fluoroTimeMedian: null },
+      { month: '2026-02', partial: false, procedures: 2, dlpMedian: 100, fluoroTimeMedian: 40 },
     ]);
   });
 
@@ -189,13 +192,34 @@ describe('dashboard aggregates on a small fixture, computed by hand', () => {
   it('filters by root, modality, operator and dates', () => {
     expect(dashboard(store, { roots: ['S1'] }).procedures).toBe(1);
     expect(dashboard(store, { modalities: ['ct'] }).procedures).toBe(2);
-    expect(dashboard(store, { operatorIds: [b] }).volume.byMonth).toEqual([{ month: '2026-02', procedures: 2 }]);
+    expect(dashboard(store, { operatorIds: [b] }).volume.byMonth).toMatchObject([{ month: '2026-02', procedures: 2 }]);
     expect(dashboard(store, { from: '2026-02-01' }).procedures).toBe(2);
     expect(dashboard(store, { from: '2027-01-01' })).toMatchObject({
       procedures: 0,
       pain: { overall: { pre: { n: 0, median: null } } },
     });
     expect(() => dashboard(store, { roots: ['L9'] })).toThrowError(expect.objectContaining({ field: 'roots[0]' }));
+  });
+
+  it('marks the months a filter starts or ends inside, and the month still running, as partial', () => {
+    // 15 January to 5 February: 17 days of January and 5 of February, each with its own procedures only.
+    const cut = dashboard(store, { from: '2026-01-15', to: '2026-02-05' });
+    expect(cut.volume.byMonth).toEqual([
+      { month: '2026-01', from: '2026-01-15', to: '2026-01-31', days: 17, partial: true, procedures: 1 },
+      { month: '2026-02', from: '2026-02-01', to: '2026-02-05', days: 5, partial: true, procedures: 1 },
+    ]);
+    expect(cut.dose.trend.map((month) => [month.month, month.days, month.partial])).toEqual([
+      ['2026-01', 17, true],
+      ['2026-02', 5, true],
+    ]);
+    // Read on 10 February, with no end to the filter: February so far is ten days.
+    expect(dashboard(store, { from: '2026-01-01' }, { asOf: '2026-02-10' }).volume.byMonth).toMatchObject([
+      { month: '2026-01', days: 31, partial: false },
+      { month: '2026-02', from: '2026-02-01', to: '2026-02-10', days: 10, partial: true },
+    ]);
+    // A filter ending on a month's last day leaves it whole; 2028 is a leap year.
+    expect(monthCovered('2028-02', { to: '2028-02-29' }, '2030-01-01')).toMatchObject({ days: 29, partial: false });
+    expect(monthCovered('2026-02', { from: '2026-02-28' }, '2030-01-01')).toMatchObject({ days: 1, partial: true });
   });
 });
 
@@ -243,7 +267,7 @@ describe('dashboard aggregates against an independent recomputation', () => {
     const expected = recompute(store);
     const result = dashboard(store);
     expect(result.procedures).toBe(expected.procedures);
-    expect(result.volume.byMonth).toEqual(expected.byMonth);
+    expect(result.volume.byMonth.map(({ month, procedures }) => ({ month, procedures }))).toEqual(expected.byMonth);
     expect(result.pain.overall.pre).toEqual(expected.pre);
     expect(result.pain.overall.relief).toEqual(expected.relief);
     expect(result.pain.overall.responderShare).toBe(expected.responderShare);
@@ -315,9 +339,9 @@ describe('dashboard over implausible dates', () => {
       // Signed on a console whose clock says 9999 (a date in the future cannot be signed).
       signProcedure(store, record.id, {}, { ...context, now: () => new Date('9999-12-31T00:00:00Z') });
     }
-    expect(dashboard(store).volume.byMonth).toEqual([
-      { month: '0001-06', procedures: 1 },
-      { month: '9999-06', procedures: 1 },
+    expect(dashboard(store).volume.byMonth).toMatchObject([
+      { month: '0001-06', days: 30, procedures: 1 },
+      { month: '9999-06', days: 30, procedures: 1 },
     ]);
   });
 });

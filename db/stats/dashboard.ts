@@ -1,16 +1,13 @@
-import type { z } from 'zod';
 import {
   COMPLICATIONS,
   type Dashboard,
-  dashboardFilterSchema,
   dashboardLevels,
   INDICATIONS,
+  localDateTimeWithOffset,
   type PainGroup,
-  problemsFromZod,
   quantilesOfCounts,
   RESPONDER_RELIEF_PERCENT,
   ROOTS,
-  RootLogError,
   reliefPercent,
   SEVERITIES,
   SPREAD_PATTERNS,
@@ -18,19 +15,24 @@ import {
 } from '../model/index.js';
 import { catalogueForOldSignedRecords, listOperators, referenceLevels } from '../settings.js';
 import type { ReadConnection } from '../sqlite/connection.js';
-import { decodeFacts, type FactColumns, monthOfIndex, PAIN_NONE, REPORTED_PROCEDURES } from '../sqlite/facts.js';
-import { procedureFilterSql } from '../sqlite/procedure-filter.js';
+import { monthOfIndex, PAIN_NONE } from '../sqlite/facts.js';
 import { type ReadSource, readerOf } from '../store.js';
+import { type DashboardFilterValues, parseDashboardFilter } from './dashboard-filter.js';
 import { type DoseFigures, doseFiguresBy, mediansBy } from './doses.js';
+import { type FilteredFacts, filteredFacts, readFilteredFacts } from './filtered-facts.js';
+import { monthCovered } from './months.js';
 import { rememberedResults } from './remembered.js';
 import { MINUTES_PER_DAY, PAIN_CELLS, proceduresIn, type Tallies, tally } from './tally.js';
-import { intravascularTargetsGiven, loadTerms, type Terms, targetsOf } from './terms.js';
+import { intravascularTargetsGiven, type Terms, targetsOf } from './terms.js';
+
+export { type DashboardFilterValues, parseDashboardFilter } from './dashboard-filter.js';
 
 /*
  * The quality-review aggregates. SQL selects the filtered, signed procedures through the
- * dashboard index and hands back their packed facts (facts.ts) as one value; one pass over
- * them counts into typed arrays (tally.ts); what a list means (its roots, spread patterns,
- * complications) is then worked out once per distinct list and multiplied by its procedures.
+ * dashboard index and hands back their packed facts (facts.ts) as one value (filtered-facts.ts,
+ * shared with the outcomes and the dose comparison); one pass over them counts into typed
+ * arrays (tally.ts); what a list means (its roots, spread patterns, complications) is then
+ * worked out once per distinct list and multiplied by its procedures.
  * SQLite has no percentile function; medians and quartiles interpolate as R's type 7 and
  * pandas do. The slow, obvious version of all this is the tests' oracle
  * (testing/dashboard-oracle.ts); tests hold the two to the same results.
@@ -75,56 +77,29 @@ function addCells(into: Int32Array, intoGroup: number, from: Int32Array, fromGro
   }
 }
 
-/**
- * The filtered procedures' facts, decoded; refuses to report over procedures it cannot see.
- * Each is stored as base64 text of a whole number of 3-byte groups (no padding), so SQLite's
- * group_concat joins them into one base64 text that decodes to all the records in a row.
- */
-export const factsQuery = (where: string) =>
-  `SELECT count(*), group_concat(p.dashboard_facts, '') FROM procedures p INDEXED BY procedures_stats
-   WHERE p.${REPORTED_PROCEDURES} AND ${where}`;
-
-function readFacts(read: ReadConnection, where: string, params: Record<string, unknown>): FactColumns {
-  const [procedures, text] = read.db.prepare(factsQuery(where)).raw().get(params) as [number, string | null];
-  const facts = decodeFacts(Buffer.from(text ?? '', 'base64'));
-  if (facts.count !== procedures) {
-    throw new RootLogError(
-      'internal',
-      `${procedures - facts.count} of ${procedures} signed procedures have no dashboard facts; run "rootlog check".`,
-    );
-  }
-  return facts;
-}
-
-/** The last dashboards computed, per connection and filter, while the file is unchanged. */
+/** The last dashboards computed, per connection, filter and day, while the file is unchanged. */
 const remembered = rememberedResults<Dashboard>();
 
-/** A dashboard filter already parsed (by the API contract or the caller). */
-export type DashboardFilterValues = z.output<typeof dashboardFilterSchema>;
+const today = () => localDateTimeWithOffset(new Date()).slice(0, 10);
 
-export function parseDashboardFilter(filterInput: unknown): DashboardFilterValues {
-  const parsed = dashboardFilterSchema.safeParse(filterInput ?? {});
-  if (!parsed.success) throw RootLogError.invalid(problemsFromZod(parsed.error));
-  return parsed.data;
-}
-
-export function dashboard(source: ReadSource, filterInput: unknown = {}): Dashboard {
-  return dashboardFor(source, parseDashboardFilter(filterInput));
-}
-
-/** The dashboard for a filter already parsed at the boundary, from the recent results when the file is unchanged. */
-export function dashboardFor(source: ReadSource, filter: DashboardFilterValues): Dashboard {
-  const read = readerOf(source);
-  return remembered(read, JSON.stringify(filter), () => computeFor(read, filter));
+export function dashboard(source: ReadSource, filterInput: unknown = {}, options: { asOf?: string } = {}): Dashboard {
+  return dashboardFor(source, parseDashboardFilter(filterInput), options);
 }
 
 /**
- * Computes the whole (unfiltered) dashboard once so that the first one a reviewer opens is
- * fast: it reads every term, fills SQLite's page cache with the dashboard index and lets
- * the JavaScript engine compile the counting loops. The app runs it while idle after start.
+ * The dashboard for a filter already parsed at the boundary, from the recent results when the
+ * file is unchanged. `asOf` is the day the view is read on (default today): the month still
+ * running is covered up to it.
  */
-export function warmUpDashboard(source: ReadSource): Dashboard {
-  return dashboard(source, {});
+export function dashboardFor(
+  source: ReadSource,
+  filter: DashboardFilterValues,
+  { asOf = today() }: { asOf?: string } = {},
+): Dashboard {
+  const read = readerOf(source);
+  return remembered(read, JSON.stringify([filter, asOf]), () =>
+    dashboardFrom(read, filter, filteredFacts(read, filter), asOf),
+  );
 }
 
 const rootOrder = (a: string, b: string) => ROOTS.indexOf(a as never) - ROOTS.indexOf(b as never);
@@ -180,17 +155,21 @@ function targetFigures(tallies: Tallies, terms: Terms, particulate: ReadonlySet<
   return figures;
 }
 
-/** The aggregates computed afresh (the benchmark times this; the API goes through `dashboard`). */
-export function computeDashboard(source: ReadSource, filterInput: unknown): Dashboard {
-  return computeFor(readerOf(source), parseDashboardFilter(filterInput));
+/** The aggregates computed afresh, facts and all (the benchmark times this; the API goes through `dashboard`). */
+export function computeDashboard(source: ReadSource, filterInput: unknown, { asOf = today() } = {}): Dashboard {
+  const read = readerOf(source);
+  const filter = parseDashboardFilter(filterInput);
+  return dashboardFrom(read, filter, readFilteredFacts(read, filter), asOf);
 }
 
-function computeFor(read: ReadConnection, filter: DashboardFilterValues): Dashboard {
-  const { where, params } = procedureFilterSql(filter, { utcBounds: false });
-  // Facts first, then what they refer to: another console may commit between two reads, and a
-  // term (or operator) the facts name was committed before them, so it is there when read after.
-  const facts = readFacts(read, where, params as Record<string, unknown>);
-  const terms = loadTerms(read);
+export function dashboardFrom(
+  read: ReadConnection,
+  filter: DashboardFilterValues,
+  { facts, terms }: FilteredFacts,
+  asOf: string,
+): Dashboard {
+  // The facts were read first, then what they refer to: another console may commit between
+  // two reads, and a term (or operator) the facts name was committed before them.
   const levels = dashboardLevels(referenceLevels(read));
   const operatorNames = new Map(listOperators(read).map((operator) => [operator.id, operator.name]));
   // Signed records carry their drugs' particulate flag as signed; older ones read the
@@ -247,7 +226,7 @@ function computeFor(read: ReadConnection, filter: DashboardFilterValues): Dashbo
     referenceLevels: levels,
     volume: {
       byMonth: monthOrder.map(({ month, slot }) => ({
-        month: monthOfIndex(month),
+        ...monthCovered(monthOfIndex(month), filter, asOf),
         procedures: tallies.monthProcedures[slot] as number,
       })),
       byOperator: operators.map(({ key, label, procedures }) => ({ key, label, procedures })),
@@ -308,7 +287,7 @@ function computeFor(read: ReadConnection, filter: DashboardFilterValues): Dashbo
         ...(operatorDoses[rank] as DoseFigures),
       })),
       trend: monthOrder.map(({ month, slot }) => ({
-        month: monthOfIndex(month),
+        ...monthCovered(monthOfIndex(month), filter, asOf),
         procedures: tallies.monthProcedures[slot] as number,
         dlpMedian: monthlyDlp[slot] ?? null,
         fluoroTimeMedian: monthlyFluoroTime[slot] ?? null,

@@ -104,3 +104,49 @@ export function mediansBy(
   }
   return medians;
 }
+
+/** A group's values of one measure against the level that applies to the group. */
+export interface AgainstLevel {
+  n: number;
+  median: number | null;
+  /** Values above the level; 0 where the group has none. */
+  above: number;
+}
+
+function againstLevel(values: Float64Array, level: number): AgainstLevel {
+  let above = 0;
+  if (!Number.isNaN(level))
+    for (let index = 0; index < values.length; index++) if ((values[index] as number) > level) above++;
+  return { n: values.length, median: selectQuantiles(values, [0.5])[0] ?? null, above };
+}
+
+/**
+ * Groups within groups (each operator's within the department's): row `r` belongs to
+ * subgroup `subgroupOfRow[r]` = group × `perGroup` + its place in the group, or to none when
+ * that is `groups` × `perGroup` or more. Per group and per subgroup: how many values, their
+ * median and how many lie above the group's level (`levelOf[group]`, NaN: none). One layout
+ * serves both: a group's subgroups lie side by side, and each subgroup's selection only
+ * reorders values within its own range, so the group's range is whole for its own after.
+ */
+export function nestedMediansAgainstLevels(
+  measure: RecordedValues,
+  subgroupOfRow: Uint32Array,
+  groups: number,
+  perGroup: number,
+  levelOf: Float64Array,
+  scratch: Float64Array,
+): { groups: AgainstLevel[]; subgroups: AgainstLevel[] } {
+  const subgroups = groups * perGroup;
+  const starts = layOutByGroup(measure, subgroupOfRow, subgroups + 1, scratch);
+  const inner: AgainstLevel[] = [];
+  for (let subgroup = 0; subgroup < subgroups; subgroup++) {
+    const level = levelOf[Math.floor(subgroup / perGroup)] as number;
+    inner.push(againstLevel(scratch.subarray(starts[subgroup], starts[subgroup + 1]), level));
+  }
+  const outer: AgainstLevel[] = [];
+  for (let group = 0; group < groups; group++) {
+    const values = scratch.subarray(starts[group * perGroup], starts[(group + 1) * perGroup]);
+    outer.push(againstLevel(values, levelOf[group] as number));
+  }
+  return { groups: outer, subgroups: inner };
+}

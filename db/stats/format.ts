@@ -16,7 +16,11 @@ export function formatDashboard(result: Dashboard): string[] {
   const section = (title: string) => lines.push('', title, '-'.repeat(title.length));
   lines.push(`procedures (signed): ${result.procedures}`);
   section('Volume');
-  for (const row of result.volume.byMonth) lines.push(`  ${row.month}  ${row.procedures}`);
+  // A part month says its days: its count is theirs, not a whole month's.
+  for (const row of result.volume.byMonth)
+    lines.push(
+      `  ${row.month}  ${row.procedures}${row.partial ? `  (part: ${row.from.slice(8)}–${row.to.slice(8)}, ${row.days} days)` : ''}`,
+    );
   for (const row of result.volume.byOperator) lines.push(`  ${row.label.padEnd(24)} ${row.procedures}`);
   for (const row of result.volume.byRootSide) lines.push(`  ${row.root} ${row.side.padEnd(6)} ${row.targets} targets`);
   lines.push(

@@ -1,18 +1,28 @@
 import type { FollowUpOutcomes, OutcomeGroup, WindowOutcome } from '../model/answers.js';
 import {
   addDays,
-  type FollowUpWindow,
+  type FollowUpWindows,
   isNrsResponder,
   isReliefResponder,
   localDateTimeWithOffset,
   windowOf,
 } from '../model/index.js';
-import { catalogueForOldSignedRecords, followUpWindows, listOperators } from '../settings.js';
+import { followUpWindows, listOperators } from '../settings.js';
 import type { ReadConnection } from '../sqlite/connection.js';
-import { procedureFilterSql } from '../sqlite/procedure-filter.js';
+import { dayKey, PAIN_NONE, STEROID_KINDS } from '../sqlite/facts.js';
+import {
+  type FollowUpIndex,
+  followUpEntriesOf,
+  followUpIndex,
+  followUpIndexKept,
+  NO_FOLLOW_UP_NRS,
+} from '../sqlite/follow-up-index.js';
 import { type ReadSource, readerOf } from '../store.js';
-import type { DashboardFilterValues } from './dashboard.js';
+import type { DashboardFilterValues } from './dashboard-filter.js';
+import { type FilteredFacts, filteredFacts, readFilteredFacts } from './filtered-facts.js';
 import { rememberedResults } from './remembered.js';
+import { factsOutOfStep } from './tally.js';
+import { targetsOf } from './terms.js';
 
 export type { FollowUpOutcomes, OutcomeGroup, WindowOutcome } from '../model/answers.js';
 
@@ -22,34 +32,111 @@ export type { FollowUpOutcomes, OutcomeGroup, WindowOutcome } from '../model/ans
  * past it (eligible), how many have a current follow-up in it (completeness, so that few
  * answers are not mistaken for good ones), and of those the responders by ≥ 50 % relief and,
  * apart, by a ≥ 2-point NRS drop. The latest current entry in a window counts.
+ *
+ * Counted like the dashboard: the filtered procedures' packed facts (their day, pain before,
+ * operator, modality, targets, indications and steroid) in one pass, each procedure's
+ * follow-ups from the in-memory follow-up index by its rowid; every procedure falls in one
+ * of 36 cells (its state in each window) per group, and a group's figures are sums of cells.
  */
 
-interface ProcedureOutcome {
-  performedDate: string;
-  painPre: number | null;
-  operator: string;
-  modality: string;
-  roots: string[];
-  indications: string[];
-  steroid: 'particulate' | 'non_particulate' | 'none';
-  latest: Partial<Record<FollowUpWindow, { legNrs: number | null; reliefPercent: number | null; entry: string }>>;
-}
+/** A procedure's state in one window: not yet eligible, eligible without a follow-up, or followed up (+1 relief responder, +2 NRS responder). */
+const NOT_ELIGIBLE = 0;
+const NOT_FOLLOWED_UP = 1;
+const FOLLOWED_UP = 2;
+const STATES = 6;
+/** Up to this many procedures, a first view reads their follow-ups alone rather than every one. */
+const FEW_PROCEDURES = 5000;
+const CELLS = STATES * STATES;
+
+const count = (counts: Int32Array, at: number) => {
+  counts[at] = (counts[at] as number) + 1;
+};
 
 const rate = (part: number, whole: number) => (whole === 0 ? null : Math.round((part / whole) * 1000) / 1000);
 
-function tallyWindow(procedures: ProcedureOutcome[], window: FollowUpWindow, lastEligible: string): WindowOutcome {
+/**
+ * What each procedure (by rowid) has in each window: its latest current entry's leg NRS
+ * (NO_FOLLOW_UP_NRS where not asked) and a flag, 0 without an entry, 1 with one, 2 with one
+ * of ≥ 50 % relief. The NRS responder needs the procedure's pain before, which an amendment
+ * may change: it is judged per row.
+ */
+interface WindowEntries {
+  flag: Uint8Array;
+  legNrs: Uint8Array;
+}
+
+const NO_ENTRY = 0;
+const ENTRY = 1;
+const RELIEF_RESPONDER = 2;
+
+const entriesKept = new WeakMap<FollowUpIndex, { key: string; early: WindowEntries; late: WindowEntries }>();
+
+function entriesByWindow(
+  index: FollowUpIndex,
+  windows: FollowUpWindows,
+): { early: WindowEntries; late: WindowEntries } {
+  const key = `${index.version}|${JSON.stringify(windows)}`;
+  const kept = entriesKept.get(index);
+  if (kept?.key === key) return kept;
+  let procedures = 0;
+  for (let entry = 0; entry < index.count; entry++) {
+    procedures = Math.max(procedures, (index.procedureRowid[entry] as number) + 1);
+  }
+  const latest = { early: new Int32Array(procedures).fill(-1), late: new Int32Array(procedures).fill(-1) };
+  for (let entry = 0; entry < index.count; entry++) {
+    if (index.superseded[entry] === 1) continue;
+    const window = windowOf(index.daysAfter[entry] as number, windows);
+    if (!window) continue;
+    const procedure = index.procedureRowid[entry] as number;
+    const before = latest[window][procedure] as number;
+    // Entry ids are UUIDv7, ordered by the time they were recorded.
+    if (before < 0 || (index.id[before] as string) < (index.id[entry] as string)) latest[window][procedure] = entry;
+  }
+  const of = (entries: Int32Array): WindowEntries => {
+    const flag = new Uint8Array(procedures);
+    const legNrs = new Uint8Array(procedures).fill(NO_FOLLOW_UP_NRS);
+    for (let procedure = 0; procedure < procedures; procedure++) {
+      const entry = entries[procedure] as number;
+      if (entry < 0) continue;
+      const relief = index.reliefPercent[entry] as number;
+      flag[procedure] = isReliefResponder(Number.isNaN(relief) ? null : relief) ? RELIEF_RESPONDER : ENTRY;
+      legNrs[procedure] = index.legNrs[entry] as number;
+    }
+    return { flag, legNrs };
+  };
+  const made = { key, early: of(latest.early), late: of(latest.late) };
+  entriesKept.set(index, made);
+  return made;
+}
+
+/** A procedure's state in one window (see NOT_ELIGIBLE …). */
+function stateIn(entries: WindowEntries, procedure: number, eligible: boolean, painPre: number | null): number {
+  if (!eligible) return NOT_ELIGIBLE;
+  const flag = procedure < entries.flag.length ? (entries.flag[procedure] as number) : NO_ENTRY;
+  if (flag === NO_ENTRY) return NOT_FOLLOWED_UP;
+  const legNrs = entries.legNrs[procedure] as number;
+  return (
+    FOLLOWED_UP +
+    (flag === RELIEF_RESPONDER ? 1 : 0) +
+    (isNrsResponder(painPre, legNrs === NO_FOLLOW_UP_NRS ? null : legNrs) ? 2 : 0)
+  );
+}
+
+function windowOutcome(cells: Int32Array, group: number, window: 'early' | 'late'): WindowOutcome {
   let eligible = 0;
   let followedUp = 0;
   let reliefResponders = 0;
   let nrsResponders = 0;
-  for (const procedure of procedures) {
-    if (procedure.performedDate > lastEligible) continue;
-    eligible++;
-    const entry = procedure.latest[window];
-    if (!entry) continue;
-    followedUp++;
-    if (isReliefResponder(entry.reliefPercent)) reliefResponders++;
-    if (isNrsResponder(procedure.painPre, entry.legNrs)) nrsResponders++;
+  for (let cell = 0; cell < CELLS; cell++) {
+    const count = cells[group * CELLS + cell] as number;
+    if (count === 0) continue;
+    const state = window === 'early' ? Math.floor(cell / STATES) : cell % STATES;
+    if (state === NOT_ELIGIBLE) continue;
+    eligible += count;
+    if (state === NOT_FOLLOWED_UP) continue;
+    followedUp += count;
+    if ((state - FOLLOWED_UP) & 1) reliefResponders += count;
+    if ((state - FOLLOWED_UP) & 2) nrsResponders += count;
   }
   return {
     eligible,
@@ -62,7 +149,22 @@ function tallyWindow(procedures: ProcedureOutcome[], window: FollowUpWindow, las
   };
 }
 
+const procedures = (cells: Int32Array, group: number) => {
+  let count = 0;
+  for (let cell = 0; cell < CELLS; cell++) count += cells[group * CELLS + cell] as number;
+  return count;
+};
+
+const addCells = (into: Int32Array, intoGroup: number, from: Int32Array, fromGroup: number) => {
+  for (let cell = 0; cell < CELLS; cell++) {
+    const at = intoGroup * CELLS + cell;
+    into[at] = (into[at] as number) + (from[fromGroup * CELLS + cell] as number);
+  }
+};
+
 const remembered = rememberedResults<FollowUpOutcomes>();
+
+const today = () => localDateTimeWithOffset(new Date()).slice(0, 10);
 
 /** The outcomes for a filter, from the last result when neither the file nor the day changed. */
 export function followUpOutcomes(
@@ -71,140 +173,122 @@ export function followUpOutcomes(
   options: { asOf?: string } = {},
 ): FollowUpOutcomes {
   const read = readerOf(source);
-  const asOf = options.asOf ?? localDateTimeWithOffset(new Date()).slice(0, 10);
-  return remembered(read, JSON.stringify([filter, asOf]), () => computeOutcomes(read, filter, asOf));
+  const asOf = options.asOf ?? today();
+  return remembered(read, JSON.stringify([filter, asOf]), () => outcomesFrom(read, filteredFacts(read, filter), asOf));
 }
 
-/** The steroid kinds by the number the query gives them. */
-const STEROID_KINDS = ['none', 'non_particulate', 'particulate'] as const;
+/** The outcomes computed afresh, facts and all (the benchmark times this). */
+export function computeOutcomes(source: ReadSource, filter: DashboardFilterValues, asOf = today()): FollowUpOutcomes {
+  const read = readerOf(source);
+  return outcomesFrom(read, readFilteredFacts(read, filter), asOf);
+}
 
-function computeOutcomes(read: ReadConnection, filter: DashboardFilterValues, asOf: string): FollowUpOutcomes {
+export function outcomesFrom(
+  read: ReadConnection,
+  { facts, rowids, terms }: FilteredFacts,
+  asOf: string,
+): FollowUpOutcomes {
   const windows = followUpWindows(read);
-  const today = asOf;
-  const { where, params } = procedureFilterSql(filter, { utcBounds: false });
-  const catalogue = catalogueForOldSignedRecords(read);
-  const particulate = new Set(catalogue.filter((drug) => drug.particulate).map((drug) => drug.code));
-  const steroids = new Set(catalogue.filter((drug) => drug.drugClass === 'steroid').map((drug) => drug.code));
-  const procedures = new Map<string, ProcedureOutcome>();
-  // Drug rows and follow-up entries are read for the procedures in the filter only (a one-day
-  // view reads one day's rows: `rootlog stats` of a day stays flat in the logbook's size);
-  // with no filter at all, one pass over the follow-ups is quicker than a lookup per procedure.
-  const everything = where === '1';
-  const inFilter = `FROM procedures p INDEXED BY procedures_outcomes
-    WHERE p.status IN ('signed', 'amended') AND ${where}`;
-  // Each procedure's steroid as signed (schema 6), else as the catalogue was at that upgrade:
-  // 0 none, 1 non-particulate, 2 particulate, the most telling of its drugs.
-  const steroidKind = `(SELECT max(CASE
-        WHEN NOT (CASE WHEN d.signed_class IS NOT NULL THEN d.signed_class = 'steroid'
-                       ELSE d.drug_code IN (SELECT value FROM json_each(@steroidCodes)) END) THEN 0
-        WHEN (CASE WHEN d.signed_particulate IS NOT NULL THEN d.signed_particulate = 1
-                   ELSE d.drug_code IN (SELECT value FROM json_each(@particulateCodes)) END) THEN 2
-        ELSE 1 END)
-      FROM drug_administrations d WHERE d.procedure_id = p.id)`;
-  // From the narrow index procedures_outcomes (schema 8), never the wide rows; read as raw
-  // arrays (an object per row costs more than the rest of the computation).
-  const rows = read.db
-    .prepare(
-      `SELECT p.id, p.performed_date, p.pain_pre, coalesce(p.operator_id, ''), coalesce(p.modality, ''),
-              p.root_sides, p.indications_text, coalesce(${steroidKind}, 0)
-         ${inFilter}`,
-    )
-    .raw()
-    .iterate({
-      ...params,
-      steroidCodes: JSON.stringify([...steroids]),
-      particulateCodes: JSON.stringify([...particulate]),
-    }) as IterableIterator<
-    [
-      id: string,
-      performedDate: string,
-      painPre: number | null,
-      operator: string,
-      modality: string,
-      rootSides: string,
-      indications: string,
-      steroid: 0 | 1 | 2,
-    ]
-  >;
-  for (const [id, performedDate, painPre, operator, modality, rootSides, indications, steroid] of rows) {
-    procedures.set(id, {
-      performedDate,
-      painPre,
-      operator,
-      modality,
-      roots: [...new Set(rootSides ? rootSides.split(',').map((pair) => pair.split(' ')[0] ?? '?') : [])],
-      indications: indications ? indications.split(';') : [],
-      steroid: STEROID_KINDS[steroid],
-      latest: {},
-    });
+  // Once every entry is in memory a view reads only what was added since; until then, a view
+  // of a few procedures (a day's `rootlog stats`) reads their entries alone.
+  const index =
+    followUpIndexKept(read.db) || facts.count > FEW_PROCEDURES
+      ? followUpIndex(read.db)
+      : followUpEntriesOf(read.db, rowids);
+  const { early, late } = entriesByWindow(index, windows);
+  // Eligible: the window has ended by `asOf` (a procedure of yesterday cannot yet have its review).
+  const lastEarly = dayKey(addDays(asOf, -windows.early.to));
+  const lastLate = dayKey(addDays(asOf, -windows.late.to));
+  const { rank, byRank } = terms;
+  const byOperator = new Int32Array(byRank.operator.length * CELLS);
+  const byModality = new Int32Array(byRank.modality.length * CELLS);
+  const byTargets = new Int32Array(byRank.targets.length * CELLS);
+  const byIndications = new Int32Array(byRank.indications.length * CELLS);
+  const bySteroid = new Int32Array(STEROID_KINDS.length * CELLS);
+  for (let row = 0; row < facts.count; row++) {
+    const day = (facts.month[row] as number) * 32 + (facts.day[row] as number);
+    const before = Math.floor((facts.painCell[row] as number) / 12);
+    const painPre = before === PAIN_NONE ? null : before;
+    const procedure = rowids[row] as number;
+    const cell =
+      stateIn(early, procedure, day <= lastEarly, painPre) * STATES +
+      stateIn(late, procedure, day <= lastLate, painPre);
+    count(byOperator, (rank[facts.operator[row] as number] as number) * CELLS + cell);
+    count(byModality, (rank[facts.modality[row] as number] as number) * CELLS + cell);
+    count(byTargets, (rank[facts.targets[row] as number] as number) * CELLS + cell);
+    count(byIndications, (rank[facts.indications[row] as number] as number) * CELLS + cell);
+    count(bySteroid, (facts.steroid[row] as number) * CELLS + cell);
   }
-  const entries = read.db
-    .prepare(
-      `SELECT e.procedure_id, e.days_after, e.leg_nrs, e.relief_percent, e.id
-         FROM follow_up_entries e INDEXED BY follow_up_entries_outcomes
-        WHERE NOT EXISTS (SELECT 1 FROM follow_up_entries s WHERE s.supersedes = e.id)
-          ${everything ? '' : `AND e.procedure_id IN (SELECT p.id ${inFilter})`}`,
-    )
-    .raw()
-    .iterate(params) as IterableIterator<
-    [procedureId: string, days: number, legNrs: number | null, reliefPercent: number | null, entry: string]
-  >;
-  for (const [procedureId, days, legNrs, reliefPercent, entry] of entries) {
-    const procedure = procedures.get(procedureId);
-    if (!procedure) continue;
-    const window = windowOf(days, windows);
-    // The latest current entry counts: entry ids are UUIDv7, ordered by the time they were recorded.
-    const kept = window ? procedure.latest[window] : undefined;
-    if (window && (!kept || kept.entry < entry)) procedure.latest[window] = { legNrs, reliefPercent, entry };
+  // Every procedure counts once in each: a term or steroid kind not known would be dropped silently.
+  for (const counts of [byOperator, byModality, byTargets, byIndications, bySteroid]) {
+    if (counts.reduce((total, value) => total + value, 0) !== facts.count) throw factsOutOfStep();
   }
-  // Eligible: the window has ended by `today` (a procedure of yesterday cannot yet have its review).
-  const lastEligible = { early: addDays(today, -windows.early.to), late: addDays(today, -windows.late.to) };
-  const all = [...procedures.values()];
-  const group = (key: string, label: string, members: ProcedureOutcome[]): OutcomeGroup => ({
+
+  const group = (cells: Int32Array, index: number, key: string, label: string): OutcomeGroup => ({
     key,
     label,
-    early: tallyWindow(members, 'early', lastEligible.early),
-    late: tallyWindow(members, 'late', lastEligible.late),
+    early: windowOutcome(cells, index, 'early'),
+    late: windowOutcome(cells, index, 'late'),
   });
-  const by = (keysOf: (procedure: ProcedureOutcome) => string[], label: (key: string) => string) => {
-    const members = new Map<string, ProcedureOutcome[]>();
-    for (const procedure of all) {
-      for (const key of keysOf(procedure)) {
-        const list = members.get(key);
-        if (list) list.push(procedure);
-        else members.set(key, [procedure]);
+  /** Groups named by a key, each the sum of the ranks (or kinds) that count in it, in key order. */
+  const keyed = (
+    cells: Int32Array,
+    groups: number,
+    keysOf: (group: number) => string[],
+    label: (key: string) => string,
+  ): OutcomeGroup[] => {
+    const sums = new Map<string, Int32Array>();
+    for (let at = 0; at < groups; at++) {
+      if (procedures(cells, at) === 0) continue;
+      for (const key of keysOf(at)) {
+        const sum = sums.get(key) ?? new Int32Array(CELLS);
+        addCells(sum, 0, cells, at);
+        sums.set(key, sum);
       }
     }
-    return [...members.entries()]
+    return [...sums.entries()]
       .sort(([a], [b]) => a.localeCompare(b))
-      .map(([key, list]) => group(key, label(key), list));
+      .map(([key, sum]) => group(sum, 0, key, label(key)));
   };
+  const termText = (id: number | undefined) => (id ? (terms.text[id] ?? '') : '');
+  const overall = new Int32Array(CELLS);
+  for (let at = 0; at < STEROID_KINDS.length; at++) addCells(overall, 0, bySteroid, at);
   const operatorNames = new Map(listOperators(read).map((operator) => [operator.id, operator.name]));
   return {
     windows,
-    asOf: today,
-    overall: group('all', 'All procedures', all),
-    byRoot: by(
-      (procedure) => procedure.roots,
+    asOf,
+    overall: group(overall, 0, 'all', 'All procedures'),
+    byRoot: keyed(
+      byTargets,
+      byRank.targets.length,
+      (at) => (at === 0 ? [] : [...new Set(targetsOf(terms, byRank.targets[at] as number).targets.map((t) => t.root))]),
       (root) => root,
     ),
-    byIndication: by(
-      (procedure) => procedure.indications,
+    byIndication: keyed(
+      byIndications,
+      byRank.indications.length,
+      (at) => (at === 0 ? [] : termText(byRank.indications[at]).split(';')),
       (indication) => indication,
     ),
-    byOperator: by(
-      (procedure) => [procedure.operator],
+    byOperator: keyed(
+      byOperator,
+      byRank.operator.length,
+      (at) => [termText(byRank.operator[at])],
       (id) => (id === '' ? 'No operator' : (operatorNames.get(id) ?? id)),
     ),
-    bySteroid: by(
-      (procedure) => [procedure.steroid],
+    bySteroid: keyed(
+      bySteroid,
+      STEROID_KINDS.length,
+      (kind) => [STEROID_KINDS[kind] as string],
       (kind) =>
         ({ particulate: 'Particulate steroid', non_particulate: 'Non-particulate steroid', none: 'No steroid' })[
           kind as 'none'
         ],
     ),
-    byModality: by(
-      (procedure) => [procedure.modality],
+    byModality: keyed(
+      byModality,
+      byRank.modality.length,
+      (at) => [termText(byRank.modality[at])],
       (modality) => modality || 'No modality',
     ),
   };

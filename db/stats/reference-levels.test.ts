@@ -6,6 +6,7 @@ import {
   type ProcedureRecord,
   type ReferenceLevels,
   STARTING_REFERENCE_LEVELS,
+  share,
   warnings,
 } from '../model/index.js';
 import { getProcedure, saveDraft } from '../procedures.js';
@@ -14,6 +15,7 @@ import { drugCatalogue, getSettings, referenceLevels } from '../settings.js';
 import { procedureFilterSql } from '../sqlite/procedure-filter.js';
 import type { Store } from '../store.js';
 import { completeDraft, context, tempStore } from '../testing/fixtures.js';
+import { referenceGroupsRowByRow } from '../testing/reference-comparison-oracle.js';
 import { doseQuery } from './dose-rows.js';
 import { referenceComparison } from './reference-comparison.js';
 import { adoptReferenceLevels, MIN_CASES, proposeReferenceLevels } from './reference-proposal.js';
@@ -106,22 +108,56 @@ describe('local reference levels', () => {
     const operators = rows.filter((row) => row.operator !== null);
     expect(department.length).toBeGreaterThan(0);
     expect(new Set(operators.map((row) => row.operator?.name)).size).toBe(6);
-    // Each operator's cases add up to the department's, group by group.
-    for (const row of department) {
-      const sum = operators
-        .filter(
-          (other) =>
-            other.modality === row.modality && other.protocol === row.protocol && other.quantity === row.quantity,
-        )
-        .reduce((total, other) => total + other.cases, 0);
-      expect(sum).toBe(row.cases);
-    }
+    // Each operator's cases add up to the department's, per modality and quantity (folded lines included).
+    const cases = (list: typeof rows) => {
+      const sums = new Map<string, number>();
+      for (const row of list)
+        sums.set(`${row.modality} ${row.quantity}`, (sums.get(`${row.modality} ${row.quantity}`) ?? 0) + row.cases);
+      return Object.fromEntries(sums);
+    };
+    expect(cases(operators)).toEqual(cases(department));
     // Levels are P75s of the same records: the department's median is below each adopted one.
     const ctDlp = department.find(
       (row) => row.modality === 'ct' && row.protocol === 'single_level' && row.quantity === 'dlpMGyCm',
     );
     expect(ctDlp?.medianAbove).toBe(false);
     expect(ctDlp?.aboveShare).toBeGreaterThan(0.2);
+  });
+
+  it('give no median of fewer than 20 cases: such groups fold into one line per who, modality and quantity', () => {
+    const groups = referenceGroupsRowByRow(store, {});
+    const rows = referenceComparison(store, {});
+    const small = groups.filter((row) => row.cases < MIN_CASES);
+    expect(small.length).toBeGreaterThan(5);
+    // Every line with a median has enough cases; the groups with fewer are on a folded line.
+    for (const row of rows.filter((line) => line.folded === null)) expect(row.cases).toBeGreaterThanOrEqual(MIN_CASES);
+    const folded = rows.filter((line) => line.folded !== null);
+    expect(folded.length).toBeLessThan(small.length);
+    expect(rows.length).toBe(groups.length - small.length + folded.length);
+    for (const line of folded) {
+      expect(line).toMatchObject({ protocol: null, median: null, level: null, medianAbove: null });
+      const members = small.filter(
+        (row) =>
+          row.operator?.id === line.operator?.id && row.modality === line.modality && row.quantity === line.quantity,
+      );
+      // The line names each folded group and its cases, and counts each case against its own level.
+      expect(line.folded).toEqual(members.map((row) => ({ protocol: row.protocol, cases: row.cases })));
+      expect(line.cases).toBe(members.reduce((sum, row) => sum + row.cases, 0));
+      const above = members.reduce((sum, row) => sum + (row.above ?? Number.NaN), 0);
+      expect(line.above).toBe(Number.isNaN(above) ? null : above);
+      expect(line.aboveShare).toBe(Number.isNaN(above) ? null : share(above, line.cases));
+    }
+    // Nothing is lost: per who, modality and quantity the cases are those of every group.
+    const total = (list: typeof rows) =>
+      list.reduce(
+        (sums, row) =>
+          sums.set(
+            `${row.operator?.id} ${row.modality} ${row.quantity}`,
+            (sums.get(`${row.operator?.id} ${row.modality} ${row.quantity}`) ?? 0) + row.cases,
+          ),
+        new Map<string, number>(),
+      );
+    expect(total(rows)).toEqual(total(groups));
   });
 
   it('read the doses from their narrow index alone, whatever the filter', () => {

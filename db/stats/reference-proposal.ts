@@ -3,6 +3,7 @@ import {
   DOSE_QUANTITIES,
   type DoseQuantity,
   type LevelProtocol,
+  MIN_CASES,
   type Modality,
   type ProposalPeriod,
   problemsFromZod,
@@ -26,7 +27,7 @@ export type { ProposedLevel, ReferenceLevelProposal } from '../model/answers.js'
  * action; levels of groups without enough cases stay as they are.
  */
 
-export const MIN_CASES = 20;
+export { MIN_CASES } from '../model/index.js';
 
 /** A level rounded as people write them: three significant figures. */
 const rounded = (value: number) => Number(value.toPrecision(3));

@@ -33,6 +33,13 @@ export interface Tallies {
   modalities: Int32Array;
 }
 
+/** Facts that name a term (or kind) this file does not hold: no figure is given rather than a wrong one. */
+export const factsOutOfStep = () =>
+  new RootLogError(
+    'internal',
+    'The dashboard facts name terms this database does not hold; run "rootlog check" and report it to IT support.',
+  );
+
 const count = (counts: Int32Array, index: number) => {
   counts[index] = (counts[index] as number) + 1;
 };
@@ -98,10 +105,7 @@ export function tally(facts: FactColumns, terms: Terms): Tallies {
     tallies.modalities,
   ]) {
     if (sum(counts) !== facts.count) {
-      throw new RootLogError(
-        'internal',
-        'The dashboard facts name terms this database does not hold; run "rootlog check" and report it to IT support.',
-      );
+      throw factsOutOfStep();
     }
   }
   return tallies;

@@ -6,6 +6,8 @@ import {
   dashboardFilterSchema,
   dashboardLevels,
   INDICATIONS,
+  localDateTimeWithOffset,
+  type MonthCovered,
   type PainGroup,
   problemsFromZod,
   quantile,
@@ -162,8 +164,35 @@ type FactRow = [
   string,
 ];
 
+/** The days of a month the view covers, counted one by one (the month still running: up to `asOf`). */
+function monthCoveredDayByDay(month: string, filter: { from?: string; to?: string }, asOf: string): MonthCovered {
+  const day = new Date(0);
+  day.setUTCFullYear(Number(month.slice(0, 4)), Number(month.slice(5, 7)) - 1, 1);
+  const covered: string[] = [];
+  let inMonth = 0;
+  const runningMonth = asOf.slice(0, 7) === month;
+  while (day.toISOString().slice(0, 7) === month) {
+    const date = day.toISOString().slice(0, 10);
+    inMonth++;
+    if ((!filter.from || date >= filter.from) && (!filter.to || date <= filter.to) && (!runningMonth || date <= asOf))
+      covered.push(date);
+    day.setUTCDate(day.getUTCDate() + 1);
+  }
+  return {
+    month,
+    from: covered[0] ?? '',
+    to: covered[covered.length - 1] ?? '',
+    days: covered.length,
+    partial: covered.length < inMonth,
+  };
+}
+
 /** The aggregates, the slow and obvious way: every signed row's columns, grouped in one pass. */
-export function dashboardRowByRow(source: ReadSource, filterInput: unknown): Dashboard {
+export function dashboardRowByRow(
+  source: ReadSource,
+  filterInput: unknown,
+  { asOf = localDateTimeWithOffset(new Date()).slice(0, 10) }: { asOf?: string } = {},
+): Dashboard {
   const read = readerOf(source);
   const parsed = dashboardFilterSchema.safeParse(filterInput ?? {});
   if (!parsed.success) throw RootLogError.invalid(problemsFromZod(parsed.error));
@@ -299,7 +328,10 @@ export function dashboardRowByRow(source: ReadSource, filterInput: unknown): Das
     procedures,
     referenceLevels: levels,
     volume: {
-      byMonth: months.map((month) => ({ month, procedures: byMonth.get(month)?.procedures ?? 0 })),
+      byMonth: months.map((month) => ({
+        ...monthCoveredDayByDay(month, parsed.data, asOf),
+        procedures: byMonth.get(month)?.procedures ?? 0,
+      })),
       byOperator: operatorsBySize.map(([key, value]) => ({
         key,
         label: operatorLabel(key),
@@ -359,7 +391,7 @@ export function dashboardRowByRow(source: ReadSource, filterInput: unknown): Das
       trend: months.map((month) => {
         const value = byMonth.get(month) as { procedures: number; dose: DoseAccumulator };
         return {
-          month,
+          ...monthCoveredDayByDay(month, parsed.data, asOf),
           procedures: value.procedures,
           dlpMedian: quantile(sortedNumbers(value.dose.dlp), 0.5),
           fluoroTimeMedian: quantile(sortedNumbers(value.dose.fluoroTime), 0.5),

@@ -14,6 +14,7 @@ import { doseReports } from './013-dose-reports.js';
 import { risOutbox } from './014-ris-outbox.js';
 import { oneFollowUpModel } from './015-one-follow-up-model.js';
 import { needleTipPosition } from './016-needle-tip-position.js';
+import { dashboardFactsLayout2 } from './017-dashboard-facts-layout-2.js';
 import type { Migration } from './migration.js';
 
 /*
@@ -38,6 +39,7 @@ export const MIGRATIONS: readonly Migration[] = [
   risOutbox,
   oneFollowUpModel,
   needleTipPosition,
+  dashboardFactsLayout2,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

@@ -1,12 +1,13 @@
 import { useEffect } from 'react';
-import { MODALITIES, type Quantiles, ROOTS } from '../../../db/model/index.js';
+import { MODALITIES, NRS_SCALE, type Quantiles, ROOTS } from '../../../db/model/index.js';
 import { words } from '../../app/labels.js';
 import { NO_ITEMS } from '../../app/no-items.js';
 import { FilterDate } from '../../components/FilterDate.js';
 import { FilterSelect } from '../../components/FilterSelect.js';
 import { useSettings } from '../settings/settings-store.js';
-import { ChartPanel, themeColours } from './ChartPanel.js';
+import { ChartPanel, hatched, themeColours } from './ChartPanel.js';
 import { useDashboard } from './dashboard-store.js';
+import { daysCovered, monthLabel } from './month-labels.js';
 import { dashboardCsv } from './numbers-csv.js';
 import { OutcomesPanel } from './OutcomesPanel.js';
 import { ReferencePanel } from './ReferencePanel.js';
@@ -149,18 +150,53 @@ export function DashboardScreen() {
             id="volume-month"
             title="Procedures per month"
             kind="bar"
-            summary={`Procedures per month, ${data.volume.byMonth.length} months; numbers in the table beside.`}
+            stacked
+            tooltipFooter={(index) => {
+              const month = data.volume.byMonth[index];
+              return month ? daysCovered(month) : '';
+            }}
+            summary={`Procedures per month, ${data.volume.byMonth.length} months${
+              data.volume.byMonth.some((row) => row.partial)
+                ? `, of which ${data.volume.byMonth.filter((row) => row.partial).length} only in part (their days in the label)`
+                : ''
+            }; numbers in the table beside.`}
             data={{
-              labels: data.volume.byMonth.map((row) => row.month),
+              labels: data.volume.byMonth.map((row) => monthLabel(row)),
               datasets: [
                 {
-                  label: 'Procedures',
-                  data: data.volume.byMonth.map((row) => row.procedures),
+                  label: 'Procedures in a whole month',
+                  data: data.volume.byMonth.map((row) => (row.partial ? null : row.procedures)),
                   backgroundColor: colours.series[0],
+                },
+                {
+                  label: 'Procedures in part of a month (its days below)',
+                  data: data.volume.byMonth.map((row) => (row.partial ? row.procedures : null)),
+                  backgroundColor: hatched(colours.series[0] ?? colours.text),
+                  borderColor: colours.series[0],
+                  borderWidth: 1,
                 },
               ],
             }}
           >
+            <table className="months-table">
+              <caption>Per month: part months count their own days only</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Month</th>
+                  <th scope="col">Procedures</th>
+                  <th scope="col">Days</th>
+                </tr>
+              </thead>
+              <tbody>
+                {data.volume.byMonth.map((row) => (
+                  <tr key={row.month} className={row.partial ? 'partial-month' : undefined}>
+                    <th scope="row">{monthLabel(row)}</th>
+                    <td>{row.procedures}</td>
+                    <td>{daysCovered(row)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
             <table>
               <caption>Volume</caption>
               <tbody>
@@ -187,7 +223,8 @@ export function DashboardScreen() {
             title="Immediate pain response by root (median NRS)"
             kind="bar"
             yTitle="NRS"
-            summary="Median pain before and after by root; quartiles and responders in the table beside."
+            yScale={{ ...NRS_SCALE, step: 1 }}
+            summary="Median pain before and after by root, on the whole scale 0 to 10; quartiles and responders in the table beside."
             data={{
               labels: data.pain.byRoot.map((group) => group.label),
               datasets: [
@@ -329,14 +366,22 @@ export function DashboardScreen() {
             kind="line"
             yTitle="mGy·cm"
             summary={`Monthly median DLP against the reference level for one-level CT (${data.referenceLevels.ctDlpMGyCm ?? 'none set'} mGy·cm); medians, 75th percentiles and shares above reference in the table beside.`}
+            tooltipFooter={(index) => {
+              const month = data.dose.trend[index];
+              return month ? daysCovered(month) : '';
+            }}
             data={{
-              labels: data.dose.trend.map((row) => row.month),
+              labels: data.dose.trend.map((row) => monthLabel(row)),
               datasets: [
                 {
-                  label: 'Median DLP',
+                  label: 'Median DLP (hollow: part of a month)',
                   data: data.dose.trend.map((row) => row.dlpMedian),
                   borderColor: colours.series[0],
                   backgroundColor: colours.series[0],
+                  pointBackgroundColor: data.dose.trend.map((row) =>
+                    row.partial ? 'transparent' : (colours.series[0] ?? colours.text),
+                  ),
+                  pointRadius: 4,
                 },
                 {
                   label: 'Reference level',

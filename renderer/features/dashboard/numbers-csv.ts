@@ -19,7 +19,11 @@ export function dashboardRows(data: Dashboard): (string | number | null)[][] {
     add('dose', group, `${measure} share above reference`, d.aboveReferenceShare);
   };
   add('volume', 'all', 'procedures', data.procedures);
-  for (const row of data.volume.byMonth) add('volume', row.month, 'procedures', row.procedures);
+  for (const row of data.volume.byMonth) {
+    add('volume', row.month, 'procedures', row.procedures);
+    // A part month (the filter or today cuts it): its procedures are those of these days only.
+    add('volume', row.month, 'days covered', row.days);
+  }
   for (const row of data.volume.byOperator) add('volume', row.label, 'procedures', row.procedures);
   for (const row of data.volume.byRootSide) add('volume', `${row.root} ${row.side}`, 'targets', row.targets);
   add('volume', 'all', 'bilateral share', data.volume.bilateralShare);
