@@ -1,8 +1,8 @@
 import { drugCatalogue, getSettings, listOperators } from '../settings.js';
 import type { ReadConnection } from '../sqlite/connection.js';
 import { SCHEMA_VERSION } from '../sqlite/migrations/index.js';
-import { checkpoint, writeAtomically, writeChunk } from './atomic-file.js';
-import type { ExportControl, ExportOptions } from './options.js';
+import { checkpoint, type WriterControl, writeAtomically, writeChunk } from './atomic-file.js';
+import type { ExportOptions } from './options.js';
 import { pseudonymise, readExportedRecord, recordIds } from './records.js';
 import type { RowContext } from './tabular.js';
 
@@ -19,10 +19,10 @@ export async function exportJson(
   options: ExportOptions,
   context: RowContext,
   total: number,
-  control: ExportControl,
+  control: WriterControl,
 ) {
   let count = 0;
-  const bytes = await writeAtomically(options.out, control.signal, async (file) => {
+  const bytes = await writeAtomically(options.out, control, async (file) => {
     const header = {
       format: JSON_FORMAT,
       formatVersion: JSON_FORMAT_VERSION,
