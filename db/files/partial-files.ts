@@ -61,6 +61,26 @@ export function removeOwnPartials(): void {
   }
 }
 
+/** The signals that stop a command-line run: Ctrl-C, the session closed, a scheduler's or the system's "stop". */
+const STOPPING = ['SIGINT', 'SIGHUP', 'SIGTERM'] as const;
+
+/**
+ * A process stopped by a signal removes the partial files it was writing first, then stops as
+ * the signal says (so whoever sent it sees it did): for the command line, whose exports and
+ * backups a scheduler, a closed terminal or Ctrl-C may stop half way. (SIGKILL cannot be
+ * caught: what it leaves, the next run removes.)
+ */
+export function removePartialsWhenStopped(): void {
+  for (const signal of STOPPING) {
+    const stop = () => {
+      removeOwnPartials();
+      process.off(signal, stop);
+      process.kill(process.pid, signal);
+    };
+    process.on(signal, stop);
+  }
+}
+
 /** Whether a process with this id runs on this machine (one of another user's counts: it may not be signalled). */
 function running(pid: number): boolean {
   try {
