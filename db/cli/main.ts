@@ -452,6 +452,9 @@ const COMMANDS: Record<string, (args: string[], io: Io) => number | Promise<numb
   'dose-report': doseReport.run,
 };
 
+/** Every command's name (the tests that must cover each one derive from it). */
+export const COMMAND_NAMES = Object.keys(COMMANDS);
+
 export async function runCli(argv: string[], io: Io): Promise<number> {
   const [command, ...args] = argv;
   if (command === '--help' || command === 'help') {
