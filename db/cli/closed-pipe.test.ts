@@ -24,20 +24,20 @@ beforeAll(() => {
   );
 });
 
-/** Each command as someone pipes it to `head`; `closes` is the stream whose reader goes away, `then` what must have happened all the same. */
-const CASES: Record<string, { args: () => string[]; closes?: 'stdout' | 'stderr'; then?: () => void }> = {
+/** Each command as someone pipes it to `head`; `closes` is the stream whose reader goes away, `done` what must have happened all the same. */
+const CASES: Record<string, { args: () => string[]; closes?: 'stdout' | 'stderr'; done?: () => void }> = {
   seed: { args: () => ['seed', '--db', tempPath(), '--count', '3'] },
   check: { args: () => ['check', '--db', db] },
   backup: (() => {
     const out = tempPath('copy.sqlite');
-    return { args: () => ['backup', '--db', db, '--out', out], then: () => expect(existsSync(out)).toBe(true) };
+    return { args: () => ['backup', '--db', db, '--out', out], done: () => expect(existsSync(out)).toBe(true) };
   })(),
   key: { args: () => ['key', '--db', db, '--show'] },
   export: (() => {
     const out = tempPath('audit.csv');
     return {
       args: () => ['export', '--db', db, '--format', 'csv', '--out', out],
-      then: () => expect(existsSync(out)).toBe(true),
+      done: () => expect(existsSync(out)).toBe(true),
     };
   })(),
   import: { args: () => ['import', '--db', tempPath(), '--in', exported] },
@@ -69,11 +69,11 @@ describe('the command line piped to a reader that goes away', () => {
     expect(Object.keys(CASES).sort()).toEqual([...COMMAND_NAMES].sort());
   });
 
-  for (const [name, { args, closes = 'stdout', then }] of Object.entries(CASES)) {
+  for (const [name, { args, closes = 'stdout', done }] of Object.entries(CASES)) {
     it(`${name}: ends quietly, status 141, what it did done`, async () => {
       const result = await withReaderGone(args(), closes);
       expect(result).toEqual({ code: 141, signal: null, said: '' });
-      then?.();
+      done?.();
     });
   }
 
