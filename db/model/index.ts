@@ -21,3 +21,5 @@ export * from './steroid-dose.js';
 export * from './time.js';
 export * from './vocabularies.js';
 export * from './warnings.js';
+// zod's words for every schema, here and beyond (read when a value is refused, so its place here does not matter).
+export * from './zod-words.js';

@@ -85,10 +85,10 @@ export const signOptionsSchema = z.object({ confirmedWarnings: confirmedWarnings
 export const amendOptionsSchema = z
   .object({
     reason: z
-      .string({ error: 'Reason for the amendment is required' })
+      .string({ error: 'is required' })
       .trim()
-      .min(3, { error: 'Reason for the amendment must be 3 to 500 characters' })
-      .max(500, { error: 'Reason for the amendment must be 3 to 500 characters' }),
+      .min(3, { error: 'must be 3 to 500 characters' })
+      .max(500, { error: 'must be 3 to 500 characters' }),
     confirmedWarnings: confirmedWarningsSchema,
   })
   .strict();
