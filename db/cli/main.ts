@@ -18,7 +18,8 @@ import { printable } from './printable.js';
 
 /*
  * rootlog — the command line for IT and physicists: seed, check, backup.
- * Exit codes: 0 done, 1 a problem with the data or the file, 2 a usage error.
+ * Exit codes: 0 done, 1 a problem with the data or the file, 2 a usage error; 141 the reader
+ * of the output went away (rootlog.ts), as for any tool stopped by SIGPIPE.
  */
 
 export const USAGE = `Usage: rootlog <command> [options]
