@@ -1,4 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { ZOD_OWN_WORDS } from '../testing/zod-own-words.js';
 import { problemsFromZod } from './problems.js';
@@ -11,11 +13,25 @@ import { problemsFromZod } from './problems.js';
  * later is walked too — and every schema inside it, feeding each values it must refuse.
  */
 
-// Every module that may export a schema; not tests, test fixtures, or entry points that run on import.
-const modules = {
-  ...import.meta.glob(['../**/*.ts', '!../**/*.test.ts', '!../testing/**', '!../cli/rootlog.ts'], { eager: true }),
-  ...import.meta.glob(['../../electron/shared/*.ts'], { eager: true }),
-};
+const root = join(import.meta.dirname, '..', '..');
+/** Every module that may export a schema: db/ and the window's shared contract; not tests, fixtures, or entry points that run on import. */
+const sources = [
+  ...readdirSync(join(root, 'db'), { recursive: true, encoding: 'utf8' }).map((file) => join('db', file)),
+  ...readdirSync(join(root, 'electron', 'shared'), { encoding: 'utf8' }).map((file) =>
+    join('electron', 'shared', file),
+  ),
+].filter(
+  (file) =>
+    file.endsWith('.ts') &&
+    !file.endsWith('.test.ts') &&
+    !file.endsWith('.d.ts') &&
+    !file.startsWith(join('db', 'testing')) &&
+    file !== join('db', 'cli', 'rootlog.ts'),
+);
+const modules: Record<string, unknown> = {};
+beforeAll(async () => {
+  for (const file of sources) modules[file] = await import(join(root, file));
+});
 
 type Schema = z.ZodType;
 const isSchema = (value: unknown): value is Schema =>
@@ -26,13 +42,13 @@ function exportedSchemas(): Map<string, Schema> {
   const found = new Map<string, Schema>();
   for (const [file, exports] of Object.entries(modules)) {
     for (const [name, value] of Object.entries(exports as Record<string, unknown>)) {
-      if (isSchema(value)) found.set(`${file.replace(/^(\.\.\/)+/, '')} ${name}`, value);
+      if (isSchema(value)) found.set(`${file} ${name}`, value);
       // Tables of schemas (the API contract: each method's input and output).
       else if (value && typeof value === 'object' && !Array.isArray(value)) {
         for (const [key, entry] of Object.entries(value)) {
           if (!entry || typeof entry !== 'object') continue;
           for (const [part, inner] of Object.entries(entry))
-            if (isSchema(inner)) found.set(`${file.replace(/^(\.\.\/)+/, '')} ${name}.${key}.${part}`, inner);
+            if (isSchema(inner)) found.set(`${file} ${name}.${key}.${part}`, inner);
         }
       }
     }
@@ -78,7 +94,10 @@ const PROBES: unknown[] = [
 ];
 
 describe('no message from zod reaches a person', () => {
-  const schemas = exportedSchemas();
+  let schemas: Map<string, Schema>;
+  beforeAll(() => {
+    schemas = exportedSchemas();
+  });
 
   it('finds the schemas people’s input meets', () => {
     const names = [...schemas.keys()].join('\n');
