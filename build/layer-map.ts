@@ -73,7 +73,7 @@ export const LAYERS: readonly Layer[] = [
     name: 'output files',
     paths: ['db/files/'],
     holds:
-      '`output-guard.ts`: no export or backup over the logbook, its `-wal`/`-shm`, a file another export is writing, or an existing file without `--force`',
+      '`output-guard.ts`: no export or backup over the logbook, its `-wal`/`-shm`, a file another export is writing, or an existing file without `--force`; `partial-files.ts`: the temporary names and what a killed run left; `write-failure.ts`: a failed write in words; `durable-copy.ts`',
     layers: ['model'],
     packages: [NODE],
     why: 'exports and backups share it; it knows nothing of what they write',
@@ -172,6 +172,7 @@ export const LAYERS: readonly Layer[] = [
     layers: [
       'model',
       'export request',
+      'output files',
       'services',
       'exports',
       'imports',
@@ -190,8 +191,8 @@ export const LAYERS: readonly Layer[] = [
     name: 'db testing',
     paths: ['db/testing/'],
     holds:
-      'fixtures for tests, e2e and benchmarks: temporary stores, complete drafts, the dashboard’s oracle, `postgres.ts` (a throw-away PostgreSQL cluster), real DICOM and MLLP peers on free ports, the crash child',
-    layers: ['model', 'storage', 'services', 'RIS report'],
+      'fixtures for tests, e2e and benchmarks: temporary stores, complete drafts, the dashboard’s oracle, `postgres.ts` (a throw-away PostgreSQL cluster), real DICOM and MLLP peers on free ports, the crash child, `small-disk.ts` (a full disk) and the files child (an export or backup to kill)',
+    layers: ['model', 'storage', 'services', 'output files', 'exports', 'RIS report'],
     packages: [NODE, '@medplum/core', '@medplum/hl7'],
     why: 'only tests, e2e specs and benchmarks use it; the app never does',
   },

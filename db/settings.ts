@@ -9,7 +9,6 @@ import {
 } from './model/connection-settings.js';
 import {
   DEFAULT_FOLLOW_UP_WINDOWS,
-  DEFAULT_REPORT_TEMPLATE,
   type DepartmentSettings,
   type Drug,
   departmentSchema,
@@ -24,6 +23,7 @@ import {
   problemsFromZod,
   type ReferenceLevels,
   RootLogError,
+  readReportTemplate,
   referenceLevelsFromStored,
   STARTING_STEROID_DAY_MAX_DEXAMETHASONE_MG,
   settingsPatchSchema,
@@ -102,6 +102,12 @@ export function referenceLevels(source: ReadSource): ReferenceLevels {
   return referenceLevelsFromStored(readSetting<unknown>(source, 'referenceLevels'));
 }
 
+/** The report template, repaired (with the problem in words) when the stored one is not text (model/report.ts). */
+function reportTemplateOf(stored: unknown): Pick<DepartmentSettings, 'reportTemplate' | 'reportTemplateProblem'> {
+  const { template, problem } = readReportTemplate(stored);
+  return problem ? { reportTemplate: template, reportTemplateProblem: problem } : { reportTemplate: template };
+}
+
 /** The department's settings as the UI may see them: never the pseudonymisation key. */
 export function getSettings(source: ReadSource): DepartmentSettings {
   return {
@@ -116,7 +122,7 @@ export function getSettings(source: ReadSource): DepartmentSettings {
     followUpWindows: followUpWindows(source),
     steroidDayMaxDexamethasoneMg: steroidDayMaxDexamethasoneMg(source),
     presets: presetsSchema.catch([]).parse(readSetting<unknown>(source, 'presets') ?? []),
-    reportTemplate: readSetting<string>(source, 'reportTemplate') ?? DEFAULT_REPORT_TEMPLATE,
+    ...reportTemplateOf(readSetting<unknown>(source, 'reportTemplate')),
     hubServer: hubServerSchema
       .nullable()
       .catch(null)

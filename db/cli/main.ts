@@ -23,7 +23,8 @@ import { runWorklist, WORKLIST_USAGE } from './worklist-command.js';
 
 /*
  * rootlog — the command line for IT and physicists: seed, check, backup.
- * Exit codes: 0 done, 1 a problem with the data or the file, 2 a usage error.
+ * Exit codes: 0 done, 1 a problem with the data or the file, 2 a usage error; 141 the reader
+ * of the output went away (rootlog.ts), as for any tool stopped by SIGPIPE.
  */
 
 export const USAGE = `Usage: rootlog <command> [options]
@@ -430,6 +431,9 @@ const COMMANDS: Record<string, (args: string[], io: Io) => number | Promise<numb
   worklist: runWorklist,
   'ris-send': runRisSend,
 };
+
+/** Every command's name (the tests that must cover each one derive from it). */
+export const COMMAND_NAMES = Object.keys(COMMANDS);
 
 export async function runCli(argv: string[], io: Io): Promise<number> {
   const [command, ...args] = argv;

@@ -1,7 +1,7 @@
 import type { ReadConnection } from '../sqlite/connection.js';
-import { checkpoint, writeAtomically, writeChunk } from './atomic-file.js';
+import { checkpoint, type WriterControl, writeAtomically, writeChunk } from './atomic-file.js';
 import { neutralise } from './formula.js';
-import type { ExportControl, ExportOptions } from './options.js';
+import type { ExportOptions } from './options.js';
 import {
   type Cell,
   dictionaryHeader,
@@ -67,11 +67,11 @@ async function writeTable(
   header: string[],
   rows: Iterable<Cell[]>,
   options: ExportOptions,
-  control: ExportControl,
+  control: WriterControl,
   progress?: () => void,
 ): Promise<{ rows: number; bytes: number }> {
   let count = 0;
-  const bytes = await writeAtomically(path, control.signal, async (file) => {
+  const bytes = await writeAtomically(path, control, async (file) => {
     // The header (and the European BOM) go first, even when there are no rows.
     await writeChunk(file.stream, (options.european ? '\ufeff' : '') + csvRecord(header, options.european));
     let batch = '';
@@ -95,7 +95,7 @@ export async function exportCsv(
   options: ExportOptions,
   context: RowContext,
   total: number,
-  control: ExportControl,
+  control: WriterControl,
 ) {
   const tables = exportTables(options);
   const files: string[] = [];

@@ -9,8 +9,8 @@ import {
 } from '../model/index.js';
 import { catalogueForOldSignedRecords, drugCatalogue } from '../settings.js';
 import type { ReadConnection } from '../sqlite/connection.js';
-import { checkpoint, writeAtomically, writeChunk } from './atomic-file.js';
-import type { ExportControl, ExportOptions } from './options.js';
+import { checkpoint, type WriterControl, writeAtomically, writeChunk } from './atomic-file.js';
+import type { ExportOptions } from './options.js';
 import { coarseDate, pseudonym } from './pseudonyms.js';
 import { type ExportedRecord, readExportedRecord, recordIds } from './records.js';
 import type { RowContext } from './tabular.js';
@@ -489,10 +489,10 @@ export async function exportFhir(
   options: ExportOptions,
   context: RowContext,
   total: number,
-  control: ExportControl,
+  control: WriterControl,
 ) {
   let count = 0;
-  const bytes = await writeAtomically(options.out, control.signal, async (file) => {
+  const bytes = await writeAtomically(options.out, control, async (file) => {
     const today = new Map(drugCatalogue(read).map((drug) => [drug.code, drug]));
     // Records signed before schema 6 read the catalogue as it was at that upgrade.
     const signedBefore = new Map(catalogueForOldSignedRecords(read).map((drug) => [drug.code, drug]));

@@ -2,6 +2,7 @@ import { checkOutputPath, writingTo } from '../files/output-guard.js';
 import { problemsFromZod, RootLogError } from '../model/index.js';
 import { pseudonymKey } from '../settings.js';
 import type { Store } from '../store.js';
+import { writingFiles } from './atomic-file.js';
 import { csvFiles, exportCsv } from './csv.js';
 import { exportFhir } from './fhir.js';
 import { exportJson } from './json.js';
@@ -55,7 +56,9 @@ function exportSnapshot(store: Store, options: ExportOptions, control: ExportCon
       pseudonymize: options.pseudonymize,
       datePrecision: options.datePrecision,
     };
-    const { files, rows, bytes } = await WRITERS[options.format](read, options, context, total, control);
+    const { files, rows, bytes } = await writingFiles(control, (writer) =>
+      WRITERS[options.format](read, options, context, total, writer),
+    );
     return { format: options.format, files, procedures: total, rows, bytes, pseudonymized: options.pseudonymize };
   });
 }

@@ -2,9 +2,9 @@ import { once } from 'node:events';
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { ReadConnection } from '../sqlite/connection.js';
-import { type AtomicFile, checkpoint, writeAtomically } from './atomic-file.js';
+import { type AtomicFile, checkpoint, type WriterControl, writeAtomically } from './atomic-file.js';
 import { neutralise } from './formula.js';
-import type { ExportControl, ExportOptions } from './options.js';
+import type { ExportOptions } from './options.js';
 import {
   type Cell,
   type Column,
@@ -97,8 +97,9 @@ function streamSheetsAsWritten(workbook: ExcelJS.stream.xlsx.WorkbookWriter): vo
 async function letTheFileCatchUp(file: AtomicFile, sheet: ExcelJS.Worksheet): Promise<void> {
   await new Promise((resolve) => setImmediate(resolve));
   const sheetStream = (sheet as unknown as { stream: PassThrough }).stream;
-  if (sheetStream.writableNeedDrain) await once(sheetStream, 'drain');
-  if (file.stream.writableNeedDrain) await once(file.stream, 'drain');
+  // Each wait ends with the file's failure too: the zip stops reading from a sheet once the file fails.
+  if (sheetStream.writableNeedDrain) await file.until(once(sheetStream, 'drain'));
+  if (file.stream.writableNeedDrain) await file.until(once(file.stream, 'drain'));
 }
 
 async function writeSheet(
@@ -106,7 +107,7 @@ async function writeSheet(
   title: string,
   table: Table,
   rows: Iterable<Cell[]>,
-  control: ExportControl,
+  control: WriterControl,
   progress?: () => void,
 ) {
   const sheet = workbook.addWorksheet(title, { views: [{ state: 'frozen', ySplit: 1 }] });
@@ -155,10 +156,10 @@ export async function exportXlsx(
   options: ExportOptions,
   context: RowContext,
   total: number,
-  control: ExportControl,
+  control: WriterControl,
 ) {
   let procedures = 0;
-  const bytes = await writeAtomically(options.out, control.signal, async (file) => {
+  const bytes = await writeAtomically(options.out, control, async (file) => {
     const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
       stream: file.stream,
       useStyles: true,
@@ -205,7 +206,8 @@ export async function exportXlsx(
       })),
     };
     await writeSheet(target, 'Data dictionary', dictionary, dictionaryRows(all), control);
-    await workbook.commit();
+    // exceljs waits for its zip, which waits for ever on a file that failed.
+    await file.until(workbook.commit());
   });
   control.onProgress?.(total, total);
   return { files: [options.out], rows: procedures, bytes };

@@ -27,3 +27,5 @@ export * from './time.js';
 export * from './vocabularies.js';
 export * from './vocabulary-words.js';
 export * from './warnings.js';
+// zod's words for every schema, here and beyond (read when a value is refused, so its place here does not matter).
+export * from './zod-words.js';

@@ -309,12 +309,39 @@ export function unknownPlaceholders(template: string): string[] {
     .filter((name) => !(REPORT_PLACEHOLDERS as readonly string[]).includes(name));
 }
 
+/** A stored value in words, for saying what it is when it is not what was expected. */
+const kindOf = (value: unknown) =>
+  Array.isArray(value)
+    ? 'a list'
+    : typeof value === 'number'
+      ? 'a number'
+      : typeof value === 'boolean'
+        ? 'true or false'
+        : 'a set of values';
+
+/**
+ * The department's template as the settings hold it, read for a report. Saved through the app
+ * it is always text; anything else (a number, a list, an object put there behind the app's
+ * back, or by an older or broken tool) would break every report, so the shipped template is
+ * used instead and the problem said in words. Text is taken as it is: a placeholder this
+ * version does not know is left empty, as at any time.
+ */
+export function readReportTemplate(stored: unknown): { template: string; problem: string | null } {
+  if (typeof stored === 'string') return { template: stored, problem: null };
+  if (stored === undefined || stored === null) return { template: DEFAULT_REPORT_TEMPLATE, problem: null };
+  return {
+    template: DEFAULT_REPORT_TEMPLATE,
+    problem: `The report template stored in this logbook is ${kindOf(stored)}, not text: reports are written with the shipped template until a template is saved in Settings.`,
+  };
+}
+
 /** The report: the template filled in, lines and sections without content left out. */
 export function procedureReport(
   record: ProcedureDraft,
   context: ReportContext,
-  template: string = DEFAULT_REPORT_TEMPLATE,
+  stored: unknown = DEFAULT_REPORT_TEMPLATE,
 ): string {
+  const { template } = readReportTemplate(stored);
   const values = reportValues(record, context);
   const sections: { title: string | null; lines: string[] }[] = [{ title: null, lines: [] }];
   for (const raw of template.split('\n')) {

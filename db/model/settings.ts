@@ -62,6 +62,8 @@ export interface DepartmentSettings extends RuleSettings {
   presets: Preset[];
   /** The procedure report's template (report.ts); the shipped default until the department edits it. */
   reportTemplate: string;
+  /** Why the stored template is not used (it is not text: readReportTemplate), in words; absent when it is. */
+  reportTemplateProblem?: string;
   /** The department server this console syncs with, without its password; null: none. */
   hubServer: HubServer | null;
 }

@@ -87,7 +87,7 @@ export const confirmedWarningsSchema = z.array(z.string().max(64)).max(20).optio
 export const signOptionsSchema = z.object({ confirmedWarnings: confirmedWarningsSchema }).strict();
 export const amendOptionsSchema = z
   .object({
-    reason: reasonSchema('Reason for the amendment'),
+    reason: reasonSchema(),
     confirmedWarnings: confirmedWarningsSchema,
   })
   .strict();

@@ -44,6 +44,7 @@ export function ReportPanel() {
         Procedure report
         {mode === 'edit' ? ' (draft, not signed)' : mode === 'amend' ? ' (amendment, not saved yet)' : ''}
       </h2>
+      {settings?.reportTemplateProblem && <p className="notice">{settings.reportTemplateProblem}</p>}
       <pre className="report-text" data-testid="report-text">
         {text}
       </pre>
