@@ -2,7 +2,6 @@ import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
 import { runExport } from '../exports/run.js';
 import { followUpsDue } from '../follow-ups.js';
-import { type SyncReport, serverKey, syncOnce } from '../hub/sync.js';
 import { importFile } from '../imports/merge.js';
 import { formatHead, parseHead } from '../ledger/head.js';
 import { backupDatabase, type CheckReport, checkDatabase } from '../maintenance.js';
@@ -13,7 +12,9 @@ import { dashboard, parseDashboardFilter } from '../stats/dashboard.js';
 import { formatDashboard, formatOutcomes } from '../stats/format.js';
 import { followUpOutcomes } from '../stats/outcomes.js';
 import { openStore, type Store } from '../store.js';
+import { HUB_USAGE, runHub } from './hub-command.js';
 import { printable } from './printable.js';
+import { runSync, SYNC_USAGE } from './sync-command.js';
 
 /*
  * rootlog — the command line for IT and physicists: seed, check, backup.
@@ -47,19 +48,17 @@ Commands:
   follow-ups-due --db FILE [--date YYYY-MM-DD]
                                            who is due for a follow-up call or review on that day
                                            (default today), overdue first
-  sync    --db FILE --server postgres://user@host:port/database [--tls]
-                                           one push and pull with the department hub (PostgreSQL;
-                                           the password from PGPASSWORD); prints what moved;
-                                           exit 1 on a conflict or a refused record
+${SYNC_USAGE}
+${HUB_USAGE}
   stats   --db FILE [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--json]
                                            quality-review aggregates (signed records)
 
 Options:
   --help                                   show this message`;
 
-class UsageError extends Error {}
+export class UsageError extends Error {}
 
-interface Io {
+export interface Io {
   out: (line: string) => void;
   err: (line: string) => void;
   progress?: (text: string) => void;
@@ -83,12 +82,12 @@ function openForReading(path: string): Store {
  * Commands that write check every page first (the open itself is flat in the file's size):
  * a damaged logbook is never written to; the store then refuses with the reason.
  */
-async function checkedBeforeWriting(store: Store): Promise<void> {
+export async function checkedBeforeWriting(store: Store): Promise<void> {
   const health = await store.verify();
   if (health.state === 'damaged') void store.writer;
 }
 
-const actor = () => {
+export const actor = () => {
   try {
     return `cli:${userInfo().username}`;
   } catch {
@@ -96,7 +95,7 @@ const actor = () => {
   }
 };
 
-function options(args: string[], spec: Record<string, { type: 'string' | 'boolean' }>, required: string[]) {
+export function options(args: string[], spec: Record<string, { type: 'string' | 'boolean' }>, required: string[]) {
   let parsed: ReturnType<typeof parseArgs>;
   try {
     parsed = parseArgs({ args, options: spec, strict: true, allowPositionals: false });
@@ -376,69 +375,9 @@ function keyCommand(args: string[], io: Io): number {
   }
 }
 
-/** The hub password typed at the terminal, not echoed (when PGPASSWORD is not set). */
-function askPassword(io: Io): Promise<string> {
-  return new Promise((resolve) => {
-    const input = process.stdin;
-    let typed = '';
-    io.err('Password for the department server: ');
-    input.setRawMode?.(true);
-    input.resume();
-    const onData = (chunk: Buffer) => {
-      for (const char of chunk.toString('utf8')) {
-        if (char === '\r' || char === '\n' || char === '\u0004') {
-          input.setRawMode?.(false);
-          input.pause();
-          input.off('data', onData);
-          resolve(typed);
-          return;
-        }
-        if (char === '\u0003') process.exit(130);
-        typed = char === '\u007f' ? typed.slice(0, -1) : typed + char;
-      }
-    };
-    input.on('data', onData);
-  });
-}
-
-async function syncCommand(args: string[], io: Io): Promise<number> {
-  const values = options(args, { db: { type: 'string' }, server: { type: 'string' }, tls: { type: 'boolean' } }, [
-    'db',
-    'server',
-  ]);
-  const url = String(values.server);
-  if (!/^postgres(ql)?:\/\//.test(url))
-    throw new UsageError('--server must be a postgres://user@host:port/database URL');
-  if (/^postgres(ql)?:\/\/[^/@]*:[^/@]*@/.test(url)) {
-    throw new UsageError('--server must not carry the password: give it in PGPASSWORD');
-  }
-  const store = openStore(String(values.db), { mustExist: true });
-  try {
-    await checkedBeforeWriting(store);
-    const password = process.env.PGPASSWORD ?? (process.stdin.isTTY ? await askPassword(io) : undefined);
-    let report: SyncReport;
-    try {
-      report = await syncOnce(store, { url, password, ssl: Boolean(values.tls) }, { actor: actor() });
-    } catch (error) {
-      throw new RootLogError(
-        'database_unavailable',
-        `The department server ${serverKey(url)} could not be reached or refused the sync (${error instanceof Error ? error.message : String(error)}); nothing was lost: what is waiting is pushed next time.`,
-      );
-    }
-    io.out(
-      `pushed ${report.pushed}, already there ${report.unchanged}, pulled ${report.pulled} new record(s) and ${report.followUpsPulled} follow-up(s); conflicts ${report.conflicts.length}, refused ${report.refused.length}; waiting to push ${report.pending}`,
-    );
-    for (const conflict of report.conflicts)
-      io.out(`  conflict ${printable(conflict.id)}: ${printable(conflict.reason)}`);
-    for (const refusal of report.refused) io.out(`  refused ${printable(refusal.id)}: ${printable(refusal.reason)}`);
-    return report.conflicts.length > 0 || report.refused.length > 0 ? 1 : 0;
-  } finally {
-    store.close();
-  }
-}
-
 const COMMANDS: Record<string, (args: string[], io: Io) => number | Promise<number>> = {
-  sync: syncCommand,
+  sync: runSync,
+  hub: runHub,
   key: keyCommand,
   seed,
   check,

@@ -10,6 +10,7 @@ import { clinicalReviewFields } from './009-clinical-review-fields.js';
 import { drugFormulations } from './010-drug-formulations.js';
 import { doseIndex } from './011-dose-index.js';
 import { syncOutbox } from './012-sync-outbox.js';
+import { hubLocal } from './013-hub-local.js';
 import type { Migration } from './migration.js';
 
 /*
@@ -30,6 +31,7 @@ export const MIGRATIONS: readonly Migration[] = [
   drugFormulations,
   doseIndex,
   syncOutbox,
+  hubLocal,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
