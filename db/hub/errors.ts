@@ -86,6 +86,10 @@ export function explainFailure(error: unknown, server: string): HubError {
     );
   if (UNREACHABLE_CODES.has(code) || /timeout|terminated|Connection ended|ECONN/i.test(detail))
     return remote(`could not be reached (${detail})`);
+  if (/not permitted to log in/i.test(detail))
+    return remote(
+      'refused this console’s login: its user may not log in (the console was retired, or IT has not enabled it yet)',
+    );
   if (code === '28P01' || code === '28000' || /password authentication failed|no pg_hba/i.test(detail))
     return remote(`refused the login: authentication failed for this console's user (${detail})`);
   if (code === '3D000') return remote(`has no such database (${detail})`);
