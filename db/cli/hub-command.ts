@@ -86,6 +86,10 @@ async function init(args: string[], io: Io): Promise<number> {
       : `the hub in schema ${schema} went from version ${report.from} to ${report.to}`,
   );
   io.out(`hub id ${report.hubId}; consoles' role ${report.consoleGroup}`);
+  if (report.renumbered > 0)
+    io.out(
+      `${report.renumbered} row(s) restored from another PostgreSQL server were renumbered for this one: every console reads the hub again from the start`,
+    );
   return 0;
 }
 

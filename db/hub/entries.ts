@@ -26,6 +26,21 @@ export const TABLE_OF: Record<Stream, string> = {
   resolutions: 'hub_resolutions',
 };
 
+/** The columns that name a row of each table (besides its sequence number). */
+export const KEY_COLUMNS: Record<Stream, readonly string[]> = {
+  catalogue: ['kind', 'key', 'version'],
+  versions: ['record_id', 'version'],
+  follow_ups: ['id', 'record_id'],
+  conflicts: ['id', 'record_id', 'base_version'],
+  resolutions: ['conflict_id'],
+};
+
+/** A row's name as text ("record:version"), the same whether read from a pulled row or made by SQL (keySql). */
+export const rowKey = (stream: Stream, columns: Record<string, unknown>) =>
+  KEY_COLUMNS[stream].map((column) => String(columns[column])).join(':');
+export const keySql = (stream: Stream) =>
+  KEY_COLUMNS[stream].map((column) => `${column}::text`).join(" || ':' || ");
+
 /** A signed version of a record, by the console that owns it. */
 export interface VersionEntry {
   kind: 'version';

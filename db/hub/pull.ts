@@ -21,10 +21,12 @@ import {
   type AnyEntry,
   type CatalogueEntry,
   type FollowUpEntryPayload,
+  KEY_COLUMNS,
   openRow,
   type ProposalEntry,
   type PulledRow,
   type ResolutionEntry,
+  rowKey,
   STREAMS,
   type Stream,
   TABLE_OF,
@@ -44,14 +46,6 @@ import { type HubSession, noteSeen, yieldToOthers } from './session.js';
  * that needs another waits, and the pull goes on. The position is saved with each write
  * transaction, so a pull that stops anywhere goes on from there; applying twice changes nothing.
  */
-
-const KEY_COLUMNS: Record<Stream, readonly string[]> = {
-  catalogue: ['kind', 'key', 'version'],
-  versions: ['record_id', 'version'],
-  follow_ups: ['id', 'record_id'],
-  conflicts: ['id', 'record_id', 'base_version'],
-  resolutions: ['conflict_id'],
-};
 
 /** The columns of a row as the pull reads it: its entry only when small enough, and who could sign it then. */
 function selectList(stream: Stream, limit: string): string {
@@ -119,8 +113,6 @@ function subjectOf(stream: Stream, columns: PulledRow['columns']): { id: string;
   }
 }
 
-const rowKeyOf = (stream: Stream, columns: PulledRow['columns']) =>
-  KEY_COLUMNS[stream].map((column) => columns[column]).join(':');
 
 /** SQLite's failures of the logbook itself stop the pull (this console's side); any other stops only its row. */
 const isLogbookFailure = (error: unknown) =>
@@ -242,7 +234,7 @@ async function applyRows(
         while (index < rows.length && (last === undefined || performance.now() - started < HUB_LIMITS.transactionMs)) {
           const row = rows[index++] as PulledRow;
           note(session, stream, row, applyOne(context, stream, row), write);
-          noteSeen(session, row.seq, stream, rowKeyOf(stream, row.columns));
+          noteSeen(session, row.seq, stream, rowKey(stream, row.columns));
           last = row;
         }
         if (advance && last) savePosition(write, session.hubId, stream, { xid: last.xid, seq: last.seq });

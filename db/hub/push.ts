@@ -29,6 +29,7 @@ import {
   type FollowUpEntryPayload,
   type ProposalEntry,
   type ResolutionEntry,
+  rowKey,
   type SignedEntry,
   signed,
   type VersionEntry,
@@ -213,7 +214,7 @@ async function pushCatalogue(session: HubSession): Promise<void> {
           const row = result.rows[0];
           if (row) {
             pushed.push(item);
-            noteSeen(session, row.seq, 'catalogue', `${item.kind}:${item.key}:${item.version}`);
+            noteSeen(session, row.seq, 'catalogue', rowKey('catalogue', item));
           }
         } catch (error) {
           await client.query('ROLLBACK TO SAVEPOINT one');
@@ -447,7 +448,8 @@ async function pushPlans(session: HubSession, plans: RecordPlan[]): Promise<void
       const outcome = await insertMany(client, INSERT_VERSIONS, wanted, arraysOfVersions);
       for (const { row, reason } of outcome.refused) refusedRecords.set(row.recordId, `${row.label}: ${reason}`);
       const taken = new Set(outcome.inserted.map((row) => `${row.id}:${row.key}`));
-      for (const row of outcome.inserted) noteSeen(session, row.seq, 'versions', `${row.id}:${row.key}`);
+      for (const row of outcome.inserted)
+        noteSeen(session, row.seq, 'versions', rowKey('versions', { record_id: row.id, version: row.key }));
       for (const row of wanted)
         if (!taken.has(`${row.recordId}:${row.columns[1]}`) && !refusedRecords.has(row.recordId))
           lost.set(row.recordId, `${row.label} of this record is on the hub already from another console`);
@@ -457,7 +459,8 @@ async function pushPlans(session: HubSession, plans: RecordPlan[]): Promise<void
     );
     const outcome = await insertMany(client, INSERT_FOLLOW_UPS, followUps, arraysOfFollowUps);
     for (const { row, reason } of outcome.refused) refusedRecords.set(row.recordId, `${row.label}: ${reason}`);
-    for (const row of outcome.inserted) noteSeen(session, row.seq, 'follow_ups', row.key);
+    for (const row of outcome.inserted)
+      noteSeen(session, row.seq, 'follow_ups', rowKey('follow_ups', { id: row.key, record_id: row.id }));
     report.followUpsPushed += outcome.inserted.length;
   });
   store.writer.db
@@ -520,7 +523,13 @@ async function pushConflicts(session: HubSession): Promise<void> {
          ON CONFLICT (id) DO NOTHING RETURNING seq::text AS seq`,
         [conflict.id, conflict.recordId, conflict.baseVersion, conflict.entry, conflict.signature],
       );
-      if (result.rows[0]) noteSeen(session, result.rows[0].seq, 'conflicts', conflict.id);
+      if (result.rows[0])
+        noteSeen(
+          session,
+          result.rows[0].seq,
+          'conflicts',
+          rowKey('conflicts', { id: conflict.id, record_id: conflict.recordId, base_version: conflict.baseVersion }),
+        );
       store.writer.db.transaction(() => markConflictOnHub(store.writer, conflict.id)).immediate();
     } catch (error) {
       if (!isRefusal(error)) throw error;
@@ -554,7 +563,8 @@ async function pushResolutions(session: HubSession): Promise<void> {
          ON CONFLICT (conflict_id) DO NOTHING RETURNING seq::text AS seq`,
         [conflict.id, text, signature],
       );
-      if (result.rows[0]) noteSeen(session, result.rows[0].seq, 'resolutions', conflict.id);
+      if (result.rows[0])
+        noteSeen(session, result.rows[0].seq, 'resolutions', rowKey('resolutions', { conflict_id: conflict.id }));
       store.writer.db.transaction(() => markResolutionOnHub(store.writer, conflict.id)).immediate();
     } catch (error) {
       if (!isRefusal(error)) throw error;

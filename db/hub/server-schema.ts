@@ -221,6 +221,25 @@ export interface InitReport {
   from: number;
   to: number;
   consoleGroup: string;
+  /** Rows restored from another PostgreSQL server, given a transaction number of this one. */
+  renumbered: number;
+}
+
+/**
+ * A dump restored into another PostgreSQL server keeps the transaction numbers its rows had
+ * there, which this server has not reached: a pull (which reads by this server's horizon) would
+ * never take them. They all committed long ago, so they are given the lowest number there is,
+ * in their order; every console notices the hub went back and reads it again from the start.
+ */
+async function renumberForeignRows(client: ClientBase, schema: string): Promise<number> {
+  let renumbered = 0;
+  for (const table of Object.keys(SIGNED_TABLES)) {
+    const result = await client.query(
+      `UPDATE ${quote(schema)}.${table} SET xid = '1'::xid8 WHERE xid >= pg_snapshot_xmax(pg_current_snapshot())`,
+    );
+    renumbered += result.rowCount ?? 0;
+  }
+  return renumbered;
 }
 
 /**
@@ -246,9 +265,10 @@ export async function initHub(client: ClientBase, schema: string): Promise<InitR
     const exists = await client.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [group]);
     if (exists.rowCount === 0) await client.query(`CREATE ROLE ${quote(group)} NOLOGIN`);
     await client.query(grantsSql(schema, database));
+    const renumbered = await renumberForeignRows(client, schema);
     const hubId = (await client.query<{ id: string }>(`SELECT id::text FROM ${quote(schema)}.hub_identity`)).rows[0]
       ?.id as string;
-    return { schema, hubId, from, to: HUB_SCHEMA_VERSION, consoleGroup: group };
+    return { schema, hubId, from, to: HUB_SCHEMA_VERSION, consoleGroup: group, renumbered };
   });
 }
 

@@ -15,7 +15,7 @@ import {
 import type { ServiceContext, Store } from '../store.js';
 import { connectHub, endpointLabel, type HubEndpoint } from './connect.js';
 import { consoleKey, type PrivateKeyVault } from './console-key.js';
-import { STREAMS, type Stream, TABLE_OF } from './entries.js';
+import { keySql, STREAMS, type Stream, TABLE_OF } from './entries.js';
 import { explainFailure, HubError } from './errors.js';
 import { pull } from './pull.js';
 import { push } from './push.js';
@@ -153,14 +153,6 @@ async function openSession(
   };
 }
 
-const KEY_SQL: Record<Stream, string> = {
-  catalogue: "kind || ':' || key || ':' || version",
-  versions: "record_id::text || ':' || version",
-  follow_ups: 'id::text',
-  conflicts: "id::text || ':' || record_id::text || ':' || base_version",
-  resolutions: 'conflict_id::text',
-};
-
 /**
  * Was the hub restored (or emptied) since this console last saw it? Its sequence behind what
  * this console saw, its transaction numbers behind, or the last row this console knew of gone.
@@ -184,7 +176,7 @@ async function restoreCheck(session: HubSession, facts: HubFacts, label: string)
   if (seen.stream && seen.rowKey && (STREAMS as readonly string[]).includes(seen.stream)) {
     const stream = seen.stream as Stream;
     const row = await client.query<{ key: string }>(
-      `SELECT ${KEY_SQL[stream]} AS key FROM ${TABLE_OF[stream]} WHERE seq = $1::bigint`,
+      `SELECT ${keySql(stream)} AS key FROM ${TABLE_OF[stream]} WHERE seq = $1::bigint`,
       [seen.seq],
     );
     if (row.rows[0]?.key !== seen.rowKey) return 'restored';

@@ -129,3 +129,44 @@ export function createDatabase(cluster: TestCluster, name: string): string {
   );
   return `postgres://postgres@127.0.0.1:${cluster.port}/${name}`;
 }
+
+/** A PostgreSQL client tool of the same installation (pg_dump, pg_restore, pg_dumpall, psql). */
+export const pgTool = (name: string) => join(BIN, name);
+
+/** pg_dump of one database, in the custom format IT keeps (as the department's routine backup). */
+export function dumpDatabase(cluster: TestCluster, database: string, file: string): void {
+  execFileSync(pgTool('pg_dump'), ['-h', '127.0.0.1', '-p', String(cluster.port), '-U', 'postgres', '-Fc', '-f', file, database], {
+    stdio: 'pipe',
+  });
+}
+
+/** The database dropped and made again from a dump (what IT does to restore it); roles are the cluster's. */
+export function restoreDatabase(cluster: TestCluster, database: string, file: string): void {
+  const psql = (sql: string) =>
+    execFileSync(pgTool('psql'), ['-h', '127.0.0.1', '-p', String(cluster.port), '-U', 'postgres', '-d', 'postgres', '-c', sql], {
+      stdio: 'pipe',
+    });
+  psql(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+  psql(`CREATE DATABASE ${database}`);
+  execFileSync(
+    pgTool('pg_restore'),
+    ['-h', '127.0.0.1', '-p', String(cluster.port), '-U', 'postgres', '-d', database, '--exit-on-error', file],
+    { stdio: 'pipe' },
+  );
+}
+
+/** The cluster's roles (pg_dumpall --globals-only) made on another cluster, as IT moves a server. */
+export function copyRoles(from: TestCluster, to: TestCluster): void {
+  const roles = execFileSync(pgTool('pg_dumpall'), ['-h', '127.0.0.1', '-p', String(from.port), '-U', 'postgres', '--globals-only', '--no-role-passwords'], {
+    encoding: 'utf8',
+  });
+  // The superuser exists on both; everything else is made.
+  const script = roles
+    .split('\n')
+    .filter((line) => !/ROLE postgres\b/.test(line))
+    .join('\n');
+  execFileSync(pgTool('psql'), ['-h', '127.0.0.1', '-p', String(to.port), '-U', 'postgres', '-d', 'postgres', '-v', 'ON_ERROR_STOP=1'], {
+    input: script,
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+}
