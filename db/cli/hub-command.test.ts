@@ -46,7 +46,9 @@ describe('rootlog hub and rootlog sync', () => {
     const init = run('hub', 'init', '--server', admin, ...plain);
     expect(init.code, init.err).toBe(0);
     expect(init.out).toMatch(/went from version 0 to 1[\s\S]*hub id [0-9a-f-]{36}; consoles' role rootlog_console/);
-    expect(run('hub', 'init', '--server', admin, ...plain).out).toMatch(/is at version 1; the consoles' rights were applied again/);
+    expect(run('hub', 'init', '--server', admin, ...plain).out).toMatch(
+      /is at version 1; the consoles' rights were applied again/,
+    );
 
     const a = logbook('CT 1', 8);
     const b = logbook('CT 2', 0);
@@ -61,7 +63,9 @@ describe('rootlog hub and rootlog sync', () => {
     expect(run('hub', 'key', '--db', a).out).toContain(fingerprint);
     const added = run('hub', 'add-console', '--server', admin, '--db', a, '--role', 'ct_one', ...plain);
     expect(added.code, added.err).toBe(0);
-    expect(added.out).toContain(`registered the console "CT 1": role ct_one (member of rootlog_console), key fingerprint ${fingerprint}`);
+    expect(added.out).toContain(
+      `registered the console "CT 1": role ct_one (member of rootlog_console), key fingerprint ${fingerprint}`,
+    );
 
     const pushed = run('sync', '--db', a, '--server', as('ct_one'), ...plain);
     expect(pushed.code, pushed.err).toBe(0);
@@ -71,15 +75,25 @@ describe('rootlog hub and rootlog sync', () => {
     const pulled = run('sync', '--db', b, '--server', as('ct_two'), ...plain);
     expect(pulled.code, pulled.err).toBe(0);
     expect(pulled.out).toMatch(/pulled 8 new record\(s\)/);
-    expect(run('hub', 'consoles', '--server', admin, ...plain).out).toMatch(/CT 1\s+role ct_one\s+key [0-9a-f ]+\n[\s\S]*CT 2\s+role ct_two/);
+    expect(run('hub', 'consoles', '--server', admin, ...plain).out).toMatch(
+      /CT 1\s+role ct_one\s+key [0-9a-f ]+\n[\s\S]*CT 2\s+role ct_two/,
+    );
 
     // What the URL may not carry, and TLS unless an administrator allowed plain text for this host.
     const refusals: [string[], number, RegExp][] = [
       [['--server', as('ct_one').replace('ct_one@', 'ct_one:secret@'), ...plain], 2, /must not carry the password/],
-      [['--server', `${as('ct_one')}?sslmode=disable`, ...plain], 2, /must not carry connection options \(\?sslmode=disable\)/],
+      [
+        ['--server', `${as('ct_one')}?sslmode=disable`, ...plain],
+        2,
+        /must not carry connection options \(\?sslmode=disable\)/,
+      ],
       [['--server', `${as('ct_one')}?sslmode=no-verify`], 2, /must not carry connection options/],
       [['--server', `${as('ct_one')}?password=secret`], 2, /must not carry connection options/],
-      [['--server', as('ct_one'), '--allow-plain', 'other.example.org'], 2, /plain text is allowed only to the host it names/],
+      [
+        ['--server', as('ct_one'), '--allow-plain', 'other.example.org'],
+        2,
+        /plain text is allowed only to the host it names/,
+      ],
       [['--server', as('ct_one')], 1, /offers no TLS: RootLog does not send its password or records in clear text/],
       [['--server', as('ct_one').replace(/:(\d+)\//, ':1/'), ...plain], 1, /could not be reached.*Nothing was lost/],
     ];

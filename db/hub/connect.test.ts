@@ -126,7 +126,9 @@ describe('reaching the department hub', () => {
     expect(await a.sync()).toMatchObject({ pushed: 2, refused: [] });
     const selfSigned = await startTestCluster({ tls: true });
     try {
-      const failure = await connectHub(endpoint(selfSigned.port, { user: 'postgres', caPem: verified.caPem ?? null })).then(
+      const failure = await connectHub(
+        endpoint(selfSigned.port, { user: 'postgres', caPem: verified.caPem ?? null }),
+      ).then(
         () => null,
         (error: unknown) => explainFailure(error, 'self-signed'),
       );

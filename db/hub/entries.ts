@@ -38,8 +38,7 @@ export const KEY_COLUMNS: Record<Stream, readonly string[]> = {
 /** A row's name as text ("record:version"), the same whether read from a pulled row or made by SQL (keySql). */
 export const rowKey = (stream: Stream, columns: Record<string, unknown>) =>
   KEY_COLUMNS[stream].map((column) => String(columns[column])).join(':');
-export const keySql = (stream: Stream) =>
-  KEY_COLUMNS[stream].map((column) => `${column}::text`).join(" || ':' || ");
+export const keySql = (stream: Stream) => KEY_COLUMNS[stream].map((column) => `${column}::text`).join(" || ':' || ");
 
 /** A signed version of a record, by the console that owns it. */
 export interface VersionEntry {

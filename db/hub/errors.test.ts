@@ -66,20 +66,46 @@ describe('failures named by side', () => {
     const cases: [unknown, 'local' | 'remote', RegExp][] = [
       [Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' }), 'local', /disk is full/],
       [Object.assign(new Error('ENOSPC'), { code: 'ENOSPC' }), 'local', /disk is full/],
-      [Object.assign(new Error('attempt to write a readonly database'), { code: 'SQLITE_READONLY' }), 'local', /cannot be written/],
-      [new TypeError("Cannot read properties of null (reading 'followUps')"), 'local', /a fault in RootLog itself, not the server/],
-      [Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' }), 'remote', /could not be reached/],
-      [Object.assign(new Error('password authentication failed for user "ct_a"'), { code: '28P01' }), 'remote', /refused the login: authentication failed/],
+      [
+        Object.assign(new Error('attempt to write a readonly database'), { code: 'SQLITE_READONLY' }),
+        'local',
+        /cannot be written/,
+      ],
+      [
+        new TypeError("Cannot read properties of null (reading 'followUps')"),
+        'local',
+        /a fault in RootLog itself, not the server/,
+      ],
+      [
+        Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' }),
+        'remote',
+        /could not be reached/,
+      ],
+      [
+        Object.assign(new Error('password authentication failed for user "ct_a"'), { code: '28P01' }),
+        'remote',
+        /refused the login: authentication failed/,
+      ],
       [new Error('The server does not support SSL connections'), 'remote', /offers no TLS/],
-      [Object.assign(new Error('self-signed certificate'), { code: 'DEPTH_ZERO_SELF_SIGNED_CERT' }), 'remote', /could not be verified/],
-      [Object.assign(new Error('permission denied for table hub_versions'), { code: '42501' }), 'remote', /refused this console's request/],
+      [
+        Object.assign(new Error('self-signed certificate'), { code: 'DEPTH_ZERO_SELF_SIGNED_CERT' }),
+        'remote',
+        /could not be verified/,
+      ],
+      [
+        Object.assign(new Error('permission denied for table hub_versions'), { code: '42501' }),
+        'remote',
+        /refused this console's request/,
+      ],
     ];
     for (const [error, side, words] of cases) {
       const explained = explainFailure(error, server);
       expect(explained.side, String(error)).toBe(side);
       expect(explained.message, String(error)).toMatch(words);
       expect(explained.message).toMatch(/Nothing was lost/);
-      expect(explained.message.startsWith(side === 'local' ? 'On this console' : `The department server ${server}`)).toBe(true);
+      expect(
+        explained.message.startsWith(side === 'local' ? 'On this console' : `The department server ${server}`),
+      ).toBe(true);
     }
   });
 });

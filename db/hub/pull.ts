@@ -113,7 +113,6 @@ function subjectOf(stream: Stream, columns: PulledRow['columns']): { id: string;
   }
 }
 
-
 /** SQLite's failures of the logbook itself stop the pull (this console's side); any other stops only its row. */
 const isLogbookFailure = (error: unknown) =>
   typeof error === 'object' &&

@@ -1,6 +1,6 @@
-import { join } from 'node:path';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { amendProcedure, clinicalContent, getProcedure } from '../procedures.js';
 import { seedDatabase } from '../seed.js';
@@ -25,7 +25,9 @@ afterAll(() => cluster?.stop());
 
 const UNTIL = new Date('2026-06-30T12:00:00Z');
 const ids = (store: Store) =>
-  (store.reader.prepare("SELECT id FROM procedures WHERE status <> 'draft' ORDER BY id").pluck().all() as string[]).join(',');
+  (
+    store.reader.prepare("SELECT id FROM procedures WHERE status <> 'draft' ORDER BY id").pluck().all() as string[]
+  ).join(',');
 const dumpFile = () => join(mkdtempSync(join(tmpdir(), 'rootlog-dump-')), 'hub.dump');
 
 async function twoConsoles(hub: TestHub) {

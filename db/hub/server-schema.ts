@@ -173,7 +173,7 @@ export const SIGNED_TABLES = {
 const ADMIN_LOCK = 7_301_550_011;
 
 /** PostgreSQL names RootLog makes: lower-case letters, digits and "_", starting with a letter. */
-export const IDENTIFIER = /^[a-z][a-z0-9_]{0,47}$/;
+const IDENTIFIER = /^[a-z][a-z0-9_]{0,47}$/;
 
 export function checkIdentifier(what: string, value: string): string {
   if (!IDENTIFIER.test(value))

@@ -58,7 +58,14 @@ describe('the department hub on PostgreSQL', () => {
     expect(signedIds(a.store)).toBe(signedIds(b.store));
     expect(signedIds(a.store).split(',')).toHaveLength(50);
     for (const side of [a, b])
-      expect(await side.sync()).toMatchObject({ pushed: 0, pulled: 0, followUpsPulled: 0, pending: 0, refused: [], notice: null });
+      expect(await side.sync()).toMatchObject({
+        pushed: 0,
+        pulled: 0,
+        followUpsPulled: 0,
+        pending: 0,
+        refused: [],
+        notice: null,
+      });
     const [counts] = await asAdmin<{ versions: string; followUps: string }>(
       hub,
       'SELECT (SELECT count(*) FROM hub_versions) AS versions, (SELECT count(*) FROM hub_follow_ups) AS "followUps"',

@@ -58,7 +58,7 @@ export interface HubPosition {
   xid: string;
   seq: string;
 }
-export const START: HubPosition = { xid: '0', seq: '0' };
+const START: HubPosition = { xid: '0', seq: '0' };
 
 export function readPosition(read: ReadConnection, hubId: string, stream: string): HubPosition {
   return (
