@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditHistory } from '../audit.js';
+import { followUpsOf, recordFollowUp } from '../follow-ups.js';
 import { checkDatabase } from '../maintenance.js';
 import { amendProcedure, clinicalContent, getProcedure } from '../procedures.js';
 import { seedDatabase } from '../seed.js';
+import { listOperators, saveOperator } from '../settings.js';
 import { pendingCount } from '../sqlite/hub-local.js';
 import { computeDashboard } from '../stats/dashboard.js';
 import type { Store } from '../store.js';
@@ -128,6 +130,45 @@ describe('the department hub on PostgreSQL', () => {
     expect((await b.sync()).amendmentsPulled).toBe(0);
     expect(pendingCount(b.store.reader)).toBe(0);
     for (const side of [a, b, c]) expect(checkDatabase(side.store.path).ok).toBe(true);
+  }, 120_000);
+
+  it('a follow-up made on another console and an operator renamed there travel as signed entries, audited as received', async () => {
+    const hub = await testHub(cluster);
+    const a = await consoleWith(hub, 'CT 1', 3, 19);
+    const b = await consoleWith(hub, 'CT 2', 0, 0);
+    await a.sync();
+    await b.sync();
+    const id = signedIds(a.store).split(',')[0] as string;
+    const performed = getProcedure(b.store, id).record.performedAt?.slice(0, 10) as string;
+    const entry = recordFollowUp(
+      b.store,
+      { procedureId: id, contactDate: performed, method: 'phone', legNrs: 2 },
+      { actor: 'Nurse on CT 2', now: () => new Date(`${performed}T18:00:00Z`) },
+    );
+    const operator = getProcedure(a.store, id).record.operatorId as string;
+    const renamed = listOperators(b.store).find((found) => found.id === operator) as { id: string; name: string };
+    saveOperator(b.store, { ...renamed, name: `${renamed.name}-Muster` }, context);
+    const pushed = await b.sync();
+    expect(pushed).toMatchObject({ followUpsPushed: 1, refused: [], conflicts: [] });
+    const onA = await a.sync();
+    // CT 2's own operator (its first sync) and the rename.
+    expect(onA).toMatchObject({ followUpsPulled: 1, catalogueChanges: 2, refused: [] });
+    expect(followUpsOf(a.store, id).map((found) => found.id)).toContain(entry.id);
+    expect(listOperators(a.store).find((found) => found.id === operator)?.name).toBe(`${renamed.name}-Muster`);
+    const audited = auditHistory(a.store, 'operator', operator).at(-1);
+    expect(audited?.reason).toBe('received from the hub (CT 2)');
+    // Renamed back on CT 1: the next version of the same key, taken by CT 2.
+    saveOperator(a.store, { ...renamed, name: renamed.name }, context);
+    await a.sync();
+    await b.sync();
+    expect(listOperators(b.store).find((found) => found.id === operator)?.name).toBe(renamed.name);
+    const versions = await asAdmin<{ version: number }>(
+      hub,
+      `SELECT version FROM hub_catalogue WHERE kind = 'operator' AND key = $1 ORDER BY version`,
+      [operator],
+    );
+    expect(versions.map((row) => row.version)).toEqual([1, 2, 3]);
+    for (const side of [a, b]) expect(checkDatabase(side.store.path).ok).toBe(true);
   }, 120_000);
 
   it('two consoles changing the same record: a conflict recorded on the hub, visible on both until the owner resolves it', async () => {
