@@ -105,7 +105,6 @@ if (!app.requestSingleInstanceLock()) {
       ),
       actor: () => `${safeUserName()}@${app.getName()}`,
     });
-    hub.prepareKey();
     /** The native save dialog over the window (asking before replacing a file, on Linux too); null when cancelled. */
     const askWhereToSave = async (options: Pick<SaveDialogOptions, 'title' | 'defaultPath' | 'filters'>) => {
       if (!mainWindow) return null;
@@ -146,6 +145,8 @@ if (!app.requestSingleInstanceLock()) {
     openStoreNow.verify().then(
       (report) => {
         if (report.state === 'damaged') console.error('RootLog database failed its check:', report.problems);
+        // The console's signing key, made at its first run: only into a logbook found sound.
+        else hub.prepareKey();
       },
       (error: unknown) => console.error('RootLog could not check its database:', error),
     );

@@ -145,6 +145,22 @@ async function inServerTransaction<T>(client: pg.Client, work: () => Promise<T>)
 /** Operators and drugs changed here since the last sync (or that the hub lacks), as their next version. */
 async function pushCatalogue(session: HubSession): Promise<void> {
   const { client, store, me, key } = session;
+  const state = catalogueState(store.reader);
+  const local: [CatalogueEntry['kind'], string, unknown, string][] = [
+    ...listOperators(store.reader).map(
+      (operator) =>
+        ['operator', operator.id, operator, digestOf(operator)] as [CatalogueEntry['kind'], string, unknown, string],
+    ),
+    ...drugCatalogue(store.reader).map(
+      (drug) => ['drug', drug.code, drug, digestOf(drug)] as [CatalogueEntry['kind'], string, unknown, string],
+    ),
+  ];
+  // Nothing changed here since the last sync (and the hub was not found restored): nothing to read.
+  if (
+    !session.catalogueAgain &&
+    local.every(([kind, itemKey, , digest]) => state.get(`${kind}:${itemKey}`)?.digest === digest)
+  )
+    return;
   const latest = await client.query<{ kind: string; key: string; version: number; entry: string | null }>(
     `SELECT DISTINCT ON (kind, key) kind, key, version, CASE WHEN entry_bytes <= $1 THEN entry::text END AS entry
        FROM hub_catalogue ORDER BY kind, key, version DESC`,
@@ -161,21 +177,11 @@ async function pushCatalogue(session: HubSession): Promise<void> {
       return [`${row.kind}:${row.key}`, { version: row.version, digest }];
     }),
   );
-  const state = catalogueState(store.reader);
-  const local: [CatalogueEntry['kind'], string, unknown][] = [
-    ...listOperators(store.reader).map(
-      (operator) => ['operator', operator.id, operator] as [CatalogueEntry['kind'], string, unknown],
-    ),
-    ...drugCatalogue(store.reader).map(
-      (drug) => ['drug', drug.code, drug] as [CatalogueEntry['kind'], string, unknown],
-    ),
-  ];
   const toPush: { kind: CatalogueEntry['kind']; key: string; version: number; digest: string; entry: SignedEntry }[] =
     [];
   const settled: { kind: string; key: string; version: number; digest: string }[] = [];
-  for (const [kind, itemKey, value] of local) {
+  for (const [kind, itemKey, value, digest] of local) {
     const stateKey = `${kind}:${itemKey}`;
-    const digest = digestOf(value);
     const hub = onHub.get(stateKey);
     const mine = state.get(stateKey);
     if (hub && hub.digest === digest) {

@@ -68,6 +68,8 @@ export interface HubSession {
   now: Date;
   report: SyncReport;
   seen: SeenRow;
+  /** Compare the whole catalogue with the hub's even if nothing changed here (a new or restored hub). */
+  catalogueAgain: boolean;
 }
 
 /** Keeps the highest sequence number met (64-bit: compared as bigint, never as a JavaScript number). */

@@ -256,7 +256,7 @@ describe('the department hub on PostgreSQL', () => {
 
   it('the server killed in the middle of a push: no loss and no duplicate after the next sync', async () => {
     const hub = await testHub(cluster);
-    const a = await consoleWith(hub, 'CT 1', 1500, 13);
+    const a = await consoleWith(hub, 'CT 1', 800, 13);
     const b = await consoleWith(hub, 'CT 2', 0, 0);
     const pushing = a.sync();
     await new Promise((resolve) => setTimeout(resolve, 300));
@@ -272,13 +272,13 @@ describe('the department hub on PostgreSQL', () => {
     await b.sync();
     expect(signedIds(b.store)).toBe(signedIds(a.store));
     const [counts] = await asAdmin<{ versions: string }>(hub, 'SELECT count(*) AS versions FROM hub_versions');
-    expect(counts?.versions).toBe('1500');
+    expect(counts?.versions).toBe('800');
     expect(['stopped', 'finished before the kill']).toContain(outcome);
   }, 240_000);
 
   it('the server killed in the middle of a pull: the next sync brings the rest, nothing twice', async () => {
     const hub = await testHub(cluster);
-    const a = await consoleWith(hub, 'CT 1', 1500, 17);
+    const a = await consoleWith(hub, 'CT 1', 800, 17);
     await a.sync();
     const b = await consoleWith(hub, 'CT 2', 0, 0);
     const pulling = b.sync();
@@ -291,7 +291,7 @@ describe('the department hub on PostgreSQL', () => {
     cluster.start();
     await b.sync();
     expect(signedIds(b.store)).toBe(signedIds(a.store));
-    expect(b.store.reader.prepare('SELECT count(*) FROM procedure_versions').pluck().get()).toBe(1500);
+    expect(b.store.reader.prepare('SELECT count(*) FROM procedure_versions').pluck().get()).toBe(800);
     expect(['stopped', 'finished before the kill']).toContain(outcome);
     expect(checkDatabase(b.store.path).ok).toBe(true);
   }, 240_000);

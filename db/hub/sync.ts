@@ -47,15 +47,24 @@ interface HubFacts {
   seq: string;
   horizon: string;
   role: string;
+  /** Rows stamped with transaction numbers this server has not reached (a dump from another server). */
+  foreign: boolean;
+  consoles: (HubConsole & { publicKey: string | null; role: string })[] | null;
 }
 
 async function hubFacts(client: pg.Client, label: string): Promise<HubFacts> {
   try {
+    // One round trip for everything a sync needs to know first.
     const found = await client.query<HubFacts>(
       `SELECT (SELECT id::text FROM hub_identity) AS "hubId", (SELECT max(version) FROM hub_schema) AS schema,
               hub_current_console() AS me,
               (SELECT CASE WHEN is_called THEN last_value ELSE last_value - 1 END FROM hub_seq)::text AS seq,
-              pg_snapshot_xmax(pg_current_snapshot())::text AS horizon, current_user AS role`,
+              pg_snapshot_xmax(pg_current_snapshot())::text AS horizon, current_user AS role,
+              ${STREAMS.map((stream) => `EXISTS (SELECT 1 FROM ${TABLE_OF[stream]} WHERE xid >= pg_snapshot_xmax(pg_current_snapshot()))`).join(' OR ')} AS foreign,
+              (SELECT json_agg(json_build_object('name', c.name, 'role', c.role, 'registeredAt', c.registered_at::text,
+                        'retiredAt', c.retired_at::text, 'publicKey', k.public_key, 'fingerprint', coalesce(k.fingerprint, ''))
+                        ORDER BY c.name)
+                 FROM hub_consoles c LEFT JOIN hub_console_keys k ON k.console = c.name AND k.replaced_at IS NULL) AS consoles`,
     );
     return found.rows[0] as HubFacts;
   } catch (error) {
@@ -74,16 +83,6 @@ async function hubFacts(client: pg.Client, label: string): Promise<HubFacts> {
       );
     throw error;
   }
-}
-
-async function registry(client: pg.Client): Promise<(HubConsole & { publicKey: string | null; role: string })[]> {
-  const rows = await client.query<HubConsole & { publicKey: string | null; role: string }>(
-    `SELECT c.name, c.role, c.registered_at::text AS "registeredAt", c.retired_at::text AS "retiredAt",
-            k.public_key AS "publicKey", coalesce(k.fingerprint, '') AS fingerprint
-       FROM hub_consoles c LEFT JOIN hub_console_keys k ON k.console = c.name AND k.replaced_at IS NULL
-      ORDER BY c.name`,
-  );
-  return rows.rows;
 }
 
 /** Who this console is on the hub, checked against its own name and key. */
@@ -112,7 +111,7 @@ async function openSession(
       'remote',
       `The hub on ${label} is at version ${facts.schema}, newer than this RootLog knows (${HUB_SCHEMA_VERSION}): update RootLog on this console. Nothing was lost.`,
     );
-  const consoles = await registry(client);
+  const consoles = facts.consoles ?? [];
   report.hubId = facts.hubId;
   report.consoles = consoles.map(({ publicKey: _k, role: _r, ...listed }) => listed);
   const mine = consoles.find((entry) => entry.role === facts.role);
@@ -149,6 +148,7 @@ async function openSession(
       seen: seen
         ? { seq: seen.seq, stream: seen.stream, rowKey: seen.rowKey }
         : { seq: '0', stream: null, rowKey: null },
+      catalogueAgain: false,
     },
   };
 }
@@ -161,11 +161,7 @@ async function openSession(
  */
 async function restoreCheck(session: HubSession, facts: HubFacts, label: string): Promise<'same' | 'restored' | 'new'> {
   const { client, store, hubId } = session;
-  const foreign = await client.query<{ foreign: boolean }>(
-    `SELECT ${STREAMS.map((stream) => `EXISTS (SELECT 1 FROM ${TABLE_OF[stream]} WHERE xid >= $1::xid8)`).join(' OR ')} AS foreign`,
-    [facts.horizon],
-  );
-  if (foreign.rows[0]?.foreign)
+  if (facts.foreign)
     throw new HubError(
       'remote',
       `The hub on ${label} holds rows stamped by another PostgreSQL server (restored from a dump into a new one?): IT finishes the restore with rootlog hub init. Nothing was lost.`,
@@ -221,6 +217,7 @@ export async function syncOnce(store: Store, options: SyncOptions, context: Serv
     const { session, facts } = await openSession(client, store, options, context, report);
     const state = await restoreCheck(session, facts, label);
     if (state !== 'same') {
+      session.catalogueAgain = true;
       const metBefore = hubsSeen(store.reader) > 0;
       if (state === 'restored') {
         store.writer.db.transaction(() => forgetPositions(store.writer, session.hubId)).immediate();
