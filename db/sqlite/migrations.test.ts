@@ -68,6 +68,17 @@ function withSchema8Values(db: Database.Database): void {
 function backToVersion9(path: string): void {
   const db = new Database(path);
   db.exec(`
+    DROP TABLE hub_console_key;
+    DROP TABLE hub_positions;
+    DROP TABLE hub_seen;
+    DROP TABLE hub_received_versions;
+    DROP TABLE hub_received_follow_ups;
+    DROP TABLE hub_catalogue_state;
+    DROP TRIGGER hub_refusals_no_update;
+    DROP TRIGGER hub_refusals_no_delete;
+    DROP TABLE hub_refusals;
+    DROP TABLE hub_waiting;
+    DROP TABLE hub_conflicts;
     DROP TRIGGER sync_outbox_on_insert;
     DROP TRIGGER sync_outbox_on_update;
     DROP TRIGGER sync_outbox_on_follow_up;
