@@ -18,8 +18,6 @@ import type { WriteConnection } from '../sqlite/connection.js';
 import { followUpRows } from '../sqlite/follow-up-rows.js';
 import type { FollowUpLink } from '../sqlite/hash-chain.js';
 import {
-  applyReceivedAmendment,
-  applyReceivedOperator,
   conflictById,
   isQueued,
   keepConflict,
@@ -35,6 +33,7 @@ import type { Store } from '../store.js';
 import type { CatalogueEntry, FollowUpEntryPayload, ProposalEntry, ResolutionEntry, VersionEntry } from './entries.js';
 import { digestOf } from './entries.js';
 import { addReceivedRecord, checkReceivedVersion, localRecord, sameContent } from './local-records.js';
+import { applyReceivedAmendment, applyReceivedOperator } from './received.js';
 
 /*
  * What a pulled entry does on this console, once its signature and origin were checked

@@ -1,5 +1,12 @@
 import { appendAudit, diff } from '../audit.js';
-import { clinicalContent, type HubConflictView, procedureDraftSchema, RootLogError, warnings } from '../model/index.js';
+import {
+  type ConflictDecision,
+  clinicalContent,
+  type HubConflictView,
+  procedureDraftSchema,
+  RootLogError,
+  warnings,
+} from '../model/index.js';
 import { amendCheckedProcedure, getProcedure } from '../procedures.js';
 import { getSettings } from '../settings.js';
 import { conflictById, type LocalConflictRow, openConflicts, resolveConflictRow } from '../sqlite/hub-local.js';
@@ -46,7 +53,7 @@ export function conflictViews(store: Store): HubConflictView[] {
 }
 
 export interface Resolution {
-  decision: 'took' | 'kept';
+  decision: ConflictDecision;
   reason: string;
   confirmedWarnings?: readonly string[];
 }

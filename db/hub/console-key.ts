@@ -18,6 +18,8 @@ import {
   statSync,
   writeSync,
 } from 'node:fs';
+import { appendAudit } from '../audit.js';
+import type { WriteConnection } from '../sqlite/connection.js';
 import { readConsoleKeyRow, writeConsoleKeyRow } from '../sqlite/hub-local.js';
 import type { ServiceContext, Store } from '../store.js';
 import { HubError } from './errors.js';
@@ -92,6 +94,24 @@ function fromPrivate(pkcs8: Buffer): ConsoleKey {
   return { privateKey, publicKey, publicKeyText: text, fingerprint: fingerprintOf(text) };
 }
 
+/** Keeps the console's public key in the logbook, audited (the private key is never there). */
+function keepPublicKey(write: WriteConnection, publicKey: string, keptIn: string, context: ServiceContext): void {
+  write.db
+    .transaction(() => {
+      const before = readConsoleKeyRow(write);
+      writeConsoleKeyRow(write, publicKey, keptIn);
+      appendAudit(write, {
+        at: new Date().toISOString(),
+        actor: context.actor,
+        action: 'settings',
+        entity: 'settings',
+        entityId: 'hubConsoleKey',
+        changes: { hubConsolePublicKey: { before: before?.publicKey ?? null, after: publicKey } },
+      });
+    })
+    .immediate();
+}
+
 /** The console's public key as the logbook holds it (for add-console and Settings), or null before the first run. */
 export function consolePublicKey(store: Store): { publicKeyText: string; fingerprint: string; keptIn: string } | null {
   const row = readConsoleKeyRow(store.reader);
@@ -119,7 +139,7 @@ export function consoleKey(
         'local',
         `The signing key in ${vault.keptIn} is not this logbook's (its fingerprint ${key.fingerprint}, the logbook's ${fingerprintOf(row.publicKey)}): put the right key back, or make a new one (rootlog hub key --new) and have IT register it again.`,
       );
-    if (!row) writeConsoleKeyRow(store.writer, key.publicKeyText, vault.keptIn, context);
+    if (!row) keepPublicKey(store.writer, key.publicKeyText, vault.keptIn, context);
     return key;
   }
   if (row && !options.replace)
@@ -131,7 +151,7 @@ export function consoleKey(
   const pkcs8 = privateKey.export({ type: 'pkcs8', format: 'der' });
   vault.write(pkcs8);
   const key = fromPrivate(pkcs8);
-  writeConsoleKeyRow(store.writer, key.publicKeyText, vault.keptIn, context);
+  keepPublicKey(store.writer, key.publicKeyText, vault.keptIn, context);
   return key;
 }
 

@@ -1,5 +1,5 @@
 import { createHash, type KeyObject } from 'node:crypto';
-import { HUB_LIMITS } from '../model/index.js';
+import { type ConflictDecision, type HUB_CATALOGUE_KINDS, HUB_LIMITS } from '../model/index.js';
 import { canonicalJson } from '../sqlite/canonical-json.js';
 import type { FollowUpLink } from '../sqlite/hash-chain.js';
 import { publicKeyFrom, signEntry, verifyEntry } from './console-key.js';
@@ -66,7 +66,7 @@ export interface FollowUpEntryPayload {
 
 /** An operator or a drug as one console set it: each change a new version of its key. */
 export interface CatalogueEntry {
-  kind: 'operator' | 'drug';
+  kind: (typeof HUB_CATALOGUE_KINDS)[number];
   format: typeof ENTRY_FORMAT;
   console: string;
   key: string;
@@ -97,7 +97,7 @@ export interface ResolutionEntry {
   conflictId: string;
   recordId: string;
   console: string;
-  decision: 'took' | 'kept';
+  decision: ConflictDecision;
   version: number;
   by: string;
   at: string;

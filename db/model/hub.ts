@@ -7,6 +7,12 @@ import { z } from 'zod';
  * private signing key (kept apart from the logbook: see docs/hub.md).
  */
 
+/** What the catalogue that travels between consoles holds: operators and drugs. */
+export const HUB_CATALOGUE_KINDS = ['operator', 'drug'] as const;
+/** How the owner of a record resolves a conflict: it took the other console's amendment, or kept its record. */
+export const CONFLICT_DECISIONS = ['took', 'kept'] as const;
+export type ConflictDecision = (typeof CONFLICT_DECISIONS)[number];
+
 const hostName = z
   .string({ error: 'must be a host name' })
   .trim()
@@ -132,7 +138,7 @@ export interface HubConflictView {
   fields: { field: string; here: unknown; proposed: unknown }[];
   /** Warnings the proposed content raises, to be confirmed when it is taken. */
   warnings: { code: string; message: string }[];
-  resolution: { decision: 'took' | 'kept'; at: string; by: string } | null;
+  resolution: { decision: ConflictDecision; at: string; by: string } | null;
 }
 
 /** What the console shows of its sync: when it last worked, what waits, and any error in words. */
@@ -165,7 +171,9 @@ export interface HubStatus {
 /** The owner's answer to a conflict, as the window sends it. */
 export const conflictResolutionSchema = z
   .object({
-    decision: z.enum(['took', 'kept'], { error: 'must be took (the other console’s amendment) or kept (this record)' }),
+    decision: z.enum(CONFLICT_DECISIONS, {
+      error: 'must be took (the other console’s amendment) or kept (this record)',
+    }),
     reason: z
       .string({ error: 'Reason is required' })
       .trim()

@@ -1,16 +1,11 @@
-import { appendAudit, diff } from '../audit.js';
-import { clinicalContent, localDateOf, type ProcedureDraft, type RuleSettings, warnings } from '../model/index.js';
-import type { ServiceContext } from '../store.js';
+import type { ConflictDecision } from '../model/index.js';
 import type { ReadConnection, WriteConnection } from './connection.js';
 import { GENESIS } from './hash-chain.js';
-import { type LifeColumns, readProcedure, writeProcedure } from './procedure-rows.js';
-import { appendVersion } from './versions.js';
 
 /*
  * The console's side of the department hub in SQLite (schema 13): its public key, where each
- * pull stands, what came from the hub, what was refused, conflicts; and the writes a pull
- * makes that no other part of RootLog makes (a received amendment). SQL only: the rules are in
- * db/hub/.
+ * pull stands, what came from the hub, what was refused, conflicts. SQL only: the rules, and
+ * the writes that are audited, are in db/hub/.
  */
 
 const now = () => new Date().toISOString();
@@ -24,32 +19,28 @@ export function readConsoleKeyRow(read: ReadConnection): { publicKey: string; ke
   return row ?? null;
 }
 
-/** Keeps the console's public key (a new one replaces the old), audited with both fingerprints' keys. */
-export function writeConsoleKeyRow(
-  write: WriteConnection,
-  publicKey: string,
-  keptIn: string,
-  context: ServiceContext,
-): void {
-  write.db
-    .transaction(() => {
-      const before = readConsoleKeyRow(write);
-      write
-        .prepare(
-          `INSERT INTO hub_console_key (id, public_key, kept_in, created_at) VALUES (1, ?, ?, ?)
-           ON CONFLICT (id) DO UPDATE SET public_key = excluded.public_key, kept_in = excluded.kept_in, created_at = excluded.created_at`,
-        )
-        .run(publicKey, keptIn, now());
-      appendAudit(write, {
-        at: now(),
-        actor: context.actor,
-        action: 'settings',
-        entity: 'settings',
-        entityId: 'hubConsoleKey',
-        changes: { hubConsolePublicKey: { before: before?.publicKey ?? null, after: publicKey } },
-      });
-    })
-    .immediate();
+/** Keeps the console's public key (a new one replaces the old); the caller audits it. */
+export function writeConsoleKeyRow(write: WriteConnection, publicKey: string, keptIn: string): void {
+  write
+    .prepare(
+      `INSERT INTO hub_console_key (id, public_key, kept_in, created_at) VALUES (1, ?, ?, ?)
+       ON CONFLICT (id) DO UPDATE SET public_key = excluded.public_key, kept_in = excluded.kept_in, created_at = excluded.created_at`,
+    )
+    .run(publicKey, keptIn, now());
+}
+
+/** The operator row as stored, before another console's version of it is applied. */
+export const operatorRow = (read: ReadConnection, id: string) =>
+  read.prepare('SELECT id, name, active FROM operators WHERE id = ?').get(id) as
+    | { id: string; name: string; active: number }
+    | undefined;
+
+export function upsertOperator(write: WriteConnection, operator: { id: string; name: string; active: boolean }): void {
+  write
+    .prepare(
+      'INSERT INTO operators (id, name, active) VALUES (@id, @name, @active) ON CONFLICT (id) DO UPDATE SET name = excluded.name, active = excluded.active',
+    )
+    .run({ ...operator, active: operator.active ? 1 : 0 });
 }
 
 // ---- positions and what each hub was seen to hold
@@ -314,109 +305,7 @@ export const localVersion = (read: ReadConnection, id: string, version: number):
     )
     .get(id, version) as LocalVersionRow | undefined;
 
-export interface ReceivedAmendment {
-  id: string;
-  content: ProcedureDraft;
-  signedBy: string;
-  signedAt: string;
-  reason: string;
-  confirmedWarnings: readonly string[];
-  /** The console that owns the record and signed the amendment. */
-  console: string;
-  hubVersion: number;
-}
-
-/**
- * A newer version signed by the record's owner, applied here as an amendment by that console:
- * the next local version (kept for ever, in the hash chain), the record's content and life, and
- * an audit row that says it was received from the hub. Returns the local version it became.
- */
-export function applyReceivedAmendment(
-  write: WriteConnection,
-  amendment: ReceivedAmendment,
-  rules: RuleSettings,
-  context: ServiceContext,
-): number {
-  const stored = readProcedure(write.db, amendment.id);
-  if (!stored) throw new Error(`procedure ${amendment.id} is not here`);
-  const { life, record } = stored;
-  const version = life.version + 1;
-  const { content } = amendment;
-  const columns: LifeColumns = {
-    ...life,
-    status: 'amended',
-    version,
-    performedAtUtc: content.performedAt ? new Date(content.performedAt).toISOString() : life.performedAtUtc,
-    performedDate: content.performedAt ? localDateOf(content.performedAt) : life.performedDate,
-    warningCodes: warnings(content, rules)
-      .map((warning) => warning.code)
-      .join(','),
-    updatedAt: amendment.signedAt,
-    amendedBy: amendment.signedBy,
-    amendedAt: amendment.signedAt,
-    amendReason: amendment.reason,
-  };
-  write.prepare('INSERT INTO open_amendments (procedure_id) VALUES (?)').run(amendment.id);
-  appendVersion(write, {
-    procedureId: amendment.id,
-    version,
-    content,
-    signedBy: amendment.signedBy,
-    signedAt: amendment.signedAt,
-    reason: amendment.reason,
-  });
-  writeProcedure(write.db, amendment.id, content, columns, true);
-  write.prepare('DELETE FROM open_amendments WHERE procedure_id = ?').run(amendment.id);
-  const changes = diff(clinicalContent(record), content);
-  if (amendment.confirmedWarnings.length > 0)
-    changes.confirmedWarnings = { before: null, after: [...amendment.confirmedWarnings] };
-  changes.receivedFromHub = {
-    before: null,
-    after: { console: amendment.console, hubVersion: amendment.hubVersion, by: context.actor },
-  };
-  appendAudit(write, {
-    at: amendment.signedAt,
-    actor: amendment.signedBy,
-    action: 'amend',
-    entity: 'procedure',
-    entityId: amendment.id,
-    version,
-    changes,
-    reason: amendment.reason,
-  });
-  recordReceivedVersion(write, amendment.id, amendment.hubVersion, version, amendment.console);
-  return version;
-}
-
 // ---- the catalogue as last synced
-
-/** An operator as another console set it (added, renamed, (de)activated), audited as received from the hub. */
-export function applyReceivedOperator(
-  write: WriteConnection,
-  operator: { id: string; name: string; active: boolean },
-  from: string,
-  actor: string,
-): void {
-  const before = write.prepare('SELECT id, name, active FROM operators WHERE id = ?').get(operator.id) as
-    | { id: string; name: string; active: number }
-    | undefined;
-  write
-    .prepare(
-      'INSERT INTO operators (id, name, active) VALUES (@id, @name, @active) ON CONFLICT (id) DO UPDATE SET name = excluded.name, active = excluded.active',
-    )
-    .run({ ...operator, active: operator.active ? 1 : 0 });
-  const changes = diff(before ? { ...before, active: before.active === 1 } : {}, operator);
-  if (Object.keys(changes).length > 0)
-    appendAudit(write, {
-      at: now(),
-      actor,
-      action: 'settings',
-      entity: 'operator',
-      entityId: operator.id,
-      changes,
-      reason: `received from the hub (${from})`,
-    });
-}
 
 export function catalogueState(read: ReadConnection): Map<string, { version: number; digest: string }> {
   const rows = read.prepare('SELECT kind, key, hub_version AS version, digest FROM hub_catalogue_state').all() as {
@@ -531,7 +420,7 @@ export interface LocalConflictRow {
   signature: string;
   recordedAt: string;
   onHub: number;
-  decision: 'took' | 'kept' | null;
+  decision: ConflictDecision | null;
   decidedVersion: number | null;
   resolvedAt: string | null;
   resolvedBy: string | null;
@@ -598,7 +487,7 @@ export function pushConflictsAgain(write: WriteConnection, console: string): voi
 export function resolveConflictRow(
   write: WriteConnection,
   id: string,
-  resolution: { decision: 'took' | 'kept'; version: number; by: string; at: string; onHub: boolean },
+  resolution: { decision: ConflictDecision; version: number; by: string; at: string; onHub: boolean },
 ): void {
   write
     .prepare(

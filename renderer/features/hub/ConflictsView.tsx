@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { fieldLabel, type HubConflictView } from '../../../db/model/index.js';
+import { type ConflictDecision, fieldLabel, type HubConflictView } from '../../../db/model/index.js';
 import { words } from '../../app/labels.js';
 import { useHub } from './hub-store.js';
 
@@ -11,7 +11,7 @@ function Conflict({ conflict }: { conflict: HubConflictView }) {
   const [reason, setReason] = useState('');
   const [confirmed, setConfirmed] = useState<string[]>([]);
   const headingId = `hub-conflict-${conflict.id}`;
-  const resolve = (decision: 'took' | 'kept') =>
+  const resolve = (decision: ConflictDecision) =>
     void useHub.getState().resolve(conflict.id, { decision, reason, confirmedWarnings: confirmed });
   return (
     <article className="hub-conflict" aria-labelledby={headingId}>
