@@ -102,6 +102,24 @@ const shapeProblem = (error: z.ZodError) =>
     .map((issue) => `${issue.path.join('.') || 'entry'} is not as RootLog writes it`)
     .join('; ');
 
+/**
+ * An operator or drug the content names that has not come here yet: the catalogue entry was
+ * added by its console just before the record, and may commit after this pull read the
+ * catalogue. The row waits (tried again, after the catalogue, at the next sync) rather than
+ * being refused.
+ */
+function missingCatalogue(context: ApplyContext, content: unknown): string | null {
+  const { operatorId, drugs } = (content ?? {}) as { operatorId?: unknown; drugs?: unknown };
+  if (typeof operatorId === 'string' && !context.check.signing.operatorIds.has(operatorId))
+    return `its operator ${operatorId} is not here yet`;
+  const known = new Set(context.check.signing.drugCatalogue.map((drug) => drug.code));
+  for (const given of Array.isArray(drugs) ? drugs : []) {
+    const code = (given as { drug?: unknown } | null)?.drug;
+    if (typeof code === 'string' && !known.has(code)) return `its drug ${code} is not in the catalogue here yet`;
+  }
+  return null;
+}
+
 /** A version of a record: the record itself (version 1) or its owner's amendment. */
 export function applyVersion(context: ApplyContext, entry: VersionEntry): Outcome {
   const shape = versionShape.safeParse(entry);
@@ -121,6 +139,8 @@ export function applyVersion(context: ApplyContext, entry: VersionEntry): Outcom
       if (owner !== me) recordReceivedVersion(write, entry.recordId, 1, 1, owner);
       return known;
     }
+    const missing = missingCatalogue(context, entry.content);
+    if (missing) return waiting(missing);
     const verdict = checkReceivedVersion({ ...entry, hubVersion: 1 }, context.check, context.actor);
     if (!verdict.ok) return refused(verdict.reason);
     addReceivedRecord(write, verdict.record, context.rules);
@@ -309,6 +329,8 @@ export function applyConflict(
   const here = localRecord(context.write, entry.recordId);
   if (!here) return waiting('its record is not here yet');
   if (here.life.consoleName === entry.console) return refused('the record’s owner cannot be in conflict with itself');
+  const missing = missingCatalogue(context, entry.content);
+  if (missing) return waiting(missing);
   const verdict = checkReceivedVersion(
     {
       ...entry,

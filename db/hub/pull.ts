@@ -257,7 +257,12 @@ function applyContext(session: HubSession): ApplyContext {
 }
 
 async function pullStream(session: HubSession, stream: Stream): Promise<void> {
-  const context = applyContext(session);
+  // Made once there is something to apply (an incremental sync mostly has nothing).
+  let made: ApplyContext | undefined;
+  const context = () => {
+    made ??= applyContext(session);
+    return made;
+  };
   const sql = pageSql(stream);
   let position = readPosition(session.store.reader, session.hubId, stream);
   for (;;) {
@@ -270,7 +275,7 @@ async function pullStream(session: HubSession, stream: Stream): Promise<void> {
     ]);
     if (page.rows.length === 0) break;
     const rows = page.rows.map((raw) => toPulled(stream, raw));
-    await applyRows(session, context, stream, rows, true);
+    await applyRows(session, context(), stream, rows, true);
     const last = rows[rows.length - 1] as PulledRow;
     position = { xid: last.xid, seq: last.seq };
   }
@@ -286,7 +291,7 @@ async function pullStream(session: HubSession, stream: Stream): Promise<void> {
       for (const seq of waiting) if (!present.has(seq)) forgetWaiting(session.store.writer, session.hubId, stream, seq);
     })
     .immediate();
-  await applyRows(session, context, stream, rows, false);
+  await applyRows(session, context(), stream, rows, false);
 }
 
 /** Pulls every stream, in order. */

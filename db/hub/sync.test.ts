@@ -132,6 +132,29 @@ describe('the department hub on PostgreSQL', () => {
     for (const side of [a, b, c]) expect(checkDatabase(side.store.path).ok).toBe(true);
   }, 120_000);
 
+  it('a record whose operator has not come yet waits (not refused) and is taken once the catalogue entry arrives', async () => {
+    const hub = await testHub(cluster);
+    const a = await consoleWith(hub, 'CT 1', 5, 23);
+    await a.sync();
+    // As if CT 1's catalogue entries had committed after CT 2 read the catalogue (pushes take no lock).
+    await asAdmin(
+      hub,
+      "CREATE TABLE public.held AS SELECT * FROM hub_catalogue WHERE console = 'CT 1' AND kind = 'operator'",
+    );
+    await asAdmin(hub, "DELETE FROM hub_catalogue WHERE console = 'CT 1' AND kind = 'operator'");
+    const b = await consoleWith(hub, 'CT 2', 0, 0);
+    const early = await b.sync();
+    expect(early).toMatchObject({ pulled: 0, refused: [] });
+    expect(early.waiting).toBeGreaterThan(0);
+    await asAdmin(
+      hub,
+      'INSERT INTO hub_catalogue (kind, key, version, console, entry, signature) SELECT kind, key, version, console, entry, signature FROM public.held',
+    );
+    const later = await b.sync();
+    expect(later).toMatchObject({ pulled: 5, refused: [], waiting: 0 });
+    expect(signedIds(b.store)).toBe(signedIds(a.store));
+  }, 120_000);
+
   it('a follow-up made on another console and an operator renamed there travel as signed entries, audited as received', async () => {
     const hub = await testHub(cluster);
     const a = await consoleWith(hub, 'CT 1', 3, 19);

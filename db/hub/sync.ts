@@ -11,6 +11,7 @@ import {
   queueAgain,
   readSeen,
   saveSeen,
+  waitingCount,
 } from '../sqlite/hub-local.js';
 import type { ServiceContext, Store } from '../store.js';
 import { connectHub, endpointLabel, type HubEndpoint } from './connect.js';
@@ -231,26 +232,26 @@ export async function syncOnce(store: Store, options: SyncOptions, context: Serv
     }
     if (options.parts?.push !== false) await push(session);
     if (options.parts?.pull !== false) await pull(session);
+    // Kept when it moved (rows pushed or pulled, a hub met or restored): a sync with nothing new writes nothing.
     const seen = session.seen;
-    store.writer.db
-      .transaction(() =>
-        saveSeen(store.writer, session.hubId, {
-          seq: seen.seq,
-          stream: seen.stream,
-          rowKey: seen.rowKey,
-          horizon: facts.horizon,
-        }),
-      )
-      .immediate();
+    const before = readSeen(store.reader, session.hubId);
+    if (!before || before.seq !== seen.seq || before.rowKey !== seen.rowKey)
+      store.writer.db
+        .transaction(() =>
+          saveSeen(store.writer, session.hubId, {
+            seq: seen.seq,
+            stream: seen.stream,
+            rowKey: seen.rowKey,
+            horizon: facts.horizon,
+          }),
+        )
+        .immediate();
   } catch (error) {
     throw explainFailure(error, label);
   } finally {
     await client?.end().catch(() => undefined);
   }
   report.pending = pendingCount(store.reader);
-  report.waiting = store.reader
-    .prepare('SELECT count(*) FROM hub_waiting WHERE hub_id = ?')
-    .pluck()
-    .get(report.hubId ?? '') as number;
+  report.waiting = waitingCount(store.reader, report.hubId ?? '');
   return report;
 }

@@ -398,6 +398,9 @@ export function keepWaiting(
     .run({ ...row, since: now() });
 }
 
+export const waitingCount = (read: ReadConnection, hubId: string): number =>
+  read.prepare('SELECT count(*) FROM hub_waiting WHERE hub_id = ?').pluck().get(hubId) as number;
+
 export function forgetWaiting(write: WriteConnection, hubId: string, stream: string, seq: string): void {
   write.prepare('DELETE FROM hub_waiting WHERE hub_id = ? AND stream = ? AND seq = ?').run(hubId, stream, seq);
 }
