@@ -40,8 +40,6 @@ export interface Exception {
   why: string;
 }
 
-const RECORD_FORMAT = 'the JSON record format still lives in db/exports/ until it has a module of its own';
-
 export const LAYERS: readonly Layer[] = [
   {
     name: 'model',
@@ -126,7 +124,7 @@ export const LAYERS: readonly Layer[] = [
     paths: ['db/hub/'],
     holds: 'the department hub: the PostgreSQL schema (`server-schema.ts`) and the sync (`sync.ts`)',
     layers: ['model', 'storage', 'services', 'imports', 'interchange'],
-    packages: [NODE, 'pg'],
+    packages: [NODE, 'pg', 'zod'],
     why: 'the hub is the only layer that speaks to PostgreSQL; pulled records go through the import’s checks',
   },
   {
@@ -192,8 +190,8 @@ export const LAYERS: readonly Layer[] = [
     paths: ['db/testing/'],
     holds:
       'fixtures for tests, e2e and benchmarks: temporary stores, complete drafts, the dashboard’s oracle, `postgres.ts` (a throw-away PostgreSQL cluster), real DICOM and MLLP peers on free ports, the crash child, `small-disk.ts` (a full disk) and the files child (an export or backup to kill)',
-    layers: ['model', 'storage', 'services', 'output files', 'exports', 'RIS report'],
-    packages: [NODE, '@medplum/core', '@medplum/hl7'],
+    layers: ['model', 'storage', 'services', 'output files', 'exports', 'RIS report', 'hub'],
+    packages: [NODE, 'better-sqlite3', 'pg', '@medplum/core', '@medplum/hl7'],
     why: 'only tests, e2e specs and benchmarks use it; the app never does',
   },
   {
@@ -280,10 +278,7 @@ export const LAYERS: readonly Layer[] = [
   },
 ];
 
-export const EXCEPTIONS: readonly Exception[] = [
-  { from: 'db/hub/sync.ts', to: 'db/exports/json.ts', why: RECORD_FORMAT },
-  { from: 'db/hub/sync.ts', to: 'db/exports/records.ts', why: RECORD_FORMAT },
-];
+export const EXCEPTIONS: readonly Exception[] = [];
 
 /** The only file that talks to the main process; only the renderer's `*-store.ts` files may call it. */
 export const API_CLIENT = 'renderer/app/api-client.ts';

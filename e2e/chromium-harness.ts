@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from '@playwright/test';
+import { memoryVault } from '../db/hub/console-key.js';
 import { openStore } from '../db/store.js';
 import { createApi } from '../electron/api.js';
 import { HubSync } from '../electron/hub-sync.js';
@@ -54,13 +55,15 @@ export async function openInChromium(
   // Files go to a temporary folder, as if chosen in the save dialog: the main side picks
   // them, exactly as in Electron; the page's request never carries a path.
   const printed: { page?: Page } = {};
-  // The hub password is kept in memory here (Electron keeps it with the OS keychain).
+  // The hub password and the console's signing key are kept in memory here (Electron keeps
+  // them with the OS keychain).
   let hubPassword: string | null = null;
-  const hub = new HubSync(
-    store,
-    { get: () => hubPassword, set: (password) => (hubPassword = password) },
-    () => 'Dr. E2E',
-  );
+  const hub = new HubSync(store, {
+    passwords: { get: () => hubPassword, set: (password) => (hubPassword = password) },
+    vault: memoryVault(),
+    actor: () => 'Dr. E2E',
+  });
+  hub.prepareKey();
   const api = createApi(store, {
     hub,
     actor: () => 'Dr. E2E',

@@ -5,6 +5,7 @@ import { busyLogbook, isBusy } from '../db/busy.js';
 import { withDatePrecision } from '../db/exports/options.js';
 import { checkExportFiles } from '../db/exports/run.js';
 import { followUpsDue, followUpsOf, recordCheckedFollowUp } from '../db/follow-ups.js';
+import { HubError } from '../db/hub/errors.js';
 import { backupDatabase } from '../db/maintenance.js';
 import { type FieldProblem, problem, problemsFromZod, RootLogError } from '../db/model/index.js';
 import {
@@ -177,9 +178,25 @@ export function createApi(store: Store, options: ApiOptions): Api & { call: type
     'hub.status': () => hubOf(options).status(),
     'hub.syncNow': () => hubOf(options).syncNow(),
     'hub.setPassword': (password) => {
-      hubOf(options).setPassword(password);
+      try {
+        hubOf(options).setPassword(password);
+      } catch (error) {
+        if (error instanceof HubError) throw new RootLogError('validation', error.message, { field: 'password' });
+        throw error;
+      }
       return { saved: true };
     },
+    'hub.replaceKey': () => {
+      try {
+        return hubOf(options).replaceKey();
+      } catch (error) {
+        if (error instanceof HubError) throw new RootLogError('validation', error.message);
+        throw error;
+      }
+    },
+    'hub.conflicts': () => hubOf(options).conflicts(),
+    'hub.resolveConflict': (id, resolution) => hubOf(options).resolve(id, resolution),
+    'hub.refusals': () => hubOf(options).refusals(),
     'database.health': () => store.health(),
   };
 

@@ -1,4 +1,5 @@
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { readFile, rename, writeFile } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import { join, normalize, sep } from 'node:path';
@@ -17,10 +18,11 @@ import {
 } from 'electron';
 import { Backups } from '../db/backups/backups.js';
 import { RootLogError } from '../db/model/index.js';
+import { getSettings } from '../db/settings.js';
 import { warmUpDashboard } from '../db/stats/screen.js';
 import { openStore, type Store, setNativeBinding } from '../db/store.js';
 import { createApi } from './api.js';
-import { HubSync, type PasswordKeeper } from './hub-sync.js';
+import { HubSync, keychainPassword, keychainVault } from './hub-sync.js';
 import { registerIpc } from './ipc.js';
 import { electronSqliteAddon } from './native-binding.js';
 import {
@@ -57,30 +59,6 @@ const preloadPath = join(__dirname, 'preload.cjs');
 const DASHBOARD_WARM_UP_DELAY_MS = 3000;
 const HUB_FIRST_SYNC_DELAY_MS = 10_000;
 const HUB_SYNC_INTERVAL_MS = 5 * 60_000;
-
-/**
- * The hub password, encrypted with the OS keychain (safeStorage) in a file beside the window
- * state — never in the logbook. Without a keychain it is kept for this session only.
- */
-function keychainPassword(path: string): PasswordKeeper {
-  let session: string | null = null;
-  return {
-    get: () => {
-      if (session !== null) return session;
-      try {
-        return safeStorage.isEncryptionAvailable() ? safeStorage.decryptString(readFileSync(path)) : null;
-      } catch {
-        return null;
-      }
-    },
-    set: (password) => {
-      session = password;
-      if (password === null) rmSync(path, { force: true });
-      else if (safeStorage.isEncryptionAvailable())
-        writeFileSync(path, safeStorage.encryptString(password), { mode: 0o600 });
-    },
-  };
-}
 
 // better-sqlite3's addon built for Electron's ABI, never Node's (which the command line and tests use).
 const sqliteAddon = electronSqliteAddon({
@@ -154,11 +132,18 @@ if (!app.requestSingleInstanceLock()) {
       return;
     }
     const openStoreNow = store;
-    const hub = new HubSync(
-      openStoreNow,
-      keychainPassword(join(app.getPath('userData'), 'hub-password.bin')),
-      () => `${safeUserName()}@${app.getName()}`,
-    );
+    // The hub password and this logbook's signing key, kept by the OS keychain (hub-sync.ts).
+    const allowBasicText = () => getSettings(openStoreNow).hubServer?.allowKeyWithoutKeyring === true;
+    const keyName = createHash('sha256').update(openStoreNow.path).digest('hex').slice(0, 16);
+    const hub = new HubSync(openStoreNow, {
+      passwords: keychainPassword(safeStorage, join(app.getPath('userData'), 'hub-password.bin'), allowBasicText),
+      vault: keychainVault(
+        safeStorage,
+        join(app.getPath('userData'), `hub-console-key-${keyName}.bin`),
+        allowBasicText,
+      ),
+      actor: () => `${safeUserName()}@${app.getName()}`,
+    });
     /** The native save dialog over the window (asking before replacing a file, on Linux too); null when cancelled. */
     const askWhereToSave = async (options: Pick<SaveDialogOptions, 'title' | 'defaultPath' | 'filters'>) => {
       if (!mainWindow) return null;
@@ -217,6 +202,8 @@ if (!app.requestSingleInstanceLock()) {
     openStoreNow.verify().then(
       (report) => {
         if (report.state === 'damaged') console.error('RootLog database failed its check:', report.problems);
+        // The console's signing key, made at its first run: only into a logbook found sound.
+        else hub.prepareKey();
       },
       (error: unknown) => console.error('RootLog could not check its database:', error),
     );

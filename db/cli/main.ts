@@ -3,7 +3,6 @@ import { parseArgs } from 'node:util';
 import { busyLogbook, isBusy } from '../busy.js';
 import { runExport } from '../exports/run.js';
 import { followUpsDue } from '../follow-ups.js';
-import { type SyncReport, serverKey, syncOnce } from '../hub/sync.js';
 import { importFile } from '../imports/merge.js';
 import { formatHead, parseHead } from '../ledger/head.js';
 import { type CheckReport, checkDatabase } from '../maintenance.js';
@@ -15,10 +14,16 @@ import { formatDashboard, formatOutcomes } from '../stats/format.js';
 import { followUpOutcomes } from '../stats/outcomes.js';
 import { openStore, type Store } from '../store.js';
 import { BACKUP_USAGE, run as backup } from './backup-command.js';
+import { actor, checkedBeforeWriting, type Io, options } from './command-kit.js';
 import * as doseReport from './dose-report-command.js';
+import { HUB_USAGE, runHub } from './hub-command.js';
 import { printable } from './printable.js';
 import { RIS_SEND_USAGE, runRisSend } from './ris-send-command.js';
+import { runSync, SYNC_USAGE } from './sync-command.js';
 import { UsageError } from './usage-error.js';
+
+export type { Io } from './command-kit.js';
+
 import { runWorklist, WORKLIST_USAGE } from './worklist-command.js';
 
 /*
@@ -51,10 +56,8 @@ ${BACKUP_USAGE}
   follow-ups-due --db FILE [--date YYYY-MM-DD]
                                            who is due for a follow-up call or review on that day
                                            (default today), overdue first
-  sync    --db FILE --server postgres://user@host:port/database [--tls]
-                                           one push and pull with the department hub (PostgreSQL;
-                                           the password from PGPASSWORD); prints what moved;
-                                           exit 1 on a conflict or a refused record
+${SYNC_USAGE}
+${HUB_USAGE}
   stats   --db FILE [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--json]
                                            quality-review aggregates (signed records)
 ${doseReport.DOSE_REPORT_USAGE}
@@ -63,12 +66,6 @@ ${RIS_SEND_USAGE}
 
 Options:
   --help                                   show this message`;
-
-interface Io {
-  out: (line: string) => void;
-  err: (line: string) => void;
-  progress?: (text: string) => void;
-}
 
 /**
  * For commands that only read (export, stats): read-only, so they work on a write-protected
@@ -82,34 +79,6 @@ function openForReading(path: string): Store {
       return openStore(path, { mustExist: true });
     throw error;
   }
-}
-
-/**
- * Commands that write check every page first (the open itself is flat in the file's size):
- * a damaged logbook is never written to; the store then refuses with the reason.
- */
-async function checkedBeforeWriting(store: Store): Promise<void> {
-  const health = await store.verify();
-  if (health.state === 'damaged') void store.writer;
-}
-
-const actor = () => {
-  try {
-    return `cli:${userInfo().username}`;
-  } catch {
-    return 'cli';
-  }
-};
-
-function options(args: string[], spec: Record<string, { type: 'string' | 'boolean' }>, required: string[]) {
-  let parsed: ReturnType<typeof parseArgs>;
-  try {
-    parsed = parseArgs({ args, options: spec, strict: true, allowPositionals: false });
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
-  for (const name of required) if (parsed.values[name] === undefined) throw new UsageError(`--${name} is required`);
-  return parsed.values as Record<string, string | boolean | undefined>;
 }
 
 const wholeNumber = (name: string, value: string | boolean | undefined, min: number, max: number): number => {
@@ -356,69 +325,9 @@ function keyCommand(args: string[], io: Io): number {
   }
 }
 
-/** The hub password typed at the terminal, not echoed (when PGPASSWORD is not set). */
-function askPassword(io: Io): Promise<string> {
-  return new Promise((resolve) => {
-    const input = process.stdin;
-    let typed = '';
-    io.err('Password for the department server: ');
-    input.setRawMode?.(true);
-    input.resume();
-    const onData = (chunk: Buffer) => {
-      for (const char of chunk.toString('utf8')) {
-        if (char === '\r' || char === '\n' || char === '\u0004') {
-          input.setRawMode?.(false);
-          input.pause();
-          input.off('data', onData);
-          resolve(typed);
-          return;
-        }
-        if (char === '\u0003') process.exit(130);
-        typed = char === '\u007f' ? typed.slice(0, -1) : typed + char;
-      }
-    };
-    input.on('data', onData);
-  });
-}
-
-async function syncCommand(args: string[], io: Io): Promise<number> {
-  const values = options(args, { db: { type: 'string' }, server: { type: 'string' }, tls: { type: 'boolean' } }, [
-    'db',
-    'server',
-  ]);
-  const url = String(values.server);
-  if (!/^postgres(ql)?:\/\//.test(url))
-    throw new UsageError('--server must be a postgres://user@host:port/database URL');
-  if (/^postgres(ql)?:\/\/[^/@]*:[^/@]*@/.test(url)) {
-    throw new UsageError('--server must not carry the password: give it in PGPASSWORD');
-  }
-  const store = openStore(String(values.db), { mustExist: true });
-  try {
-    await checkedBeforeWriting(store);
-    const password = process.env.PGPASSWORD ?? (process.stdin.isTTY ? await askPassword(io) : undefined);
-    let report: SyncReport;
-    try {
-      report = await syncOnce(store, { url, password, ssl: Boolean(values.tls) }, { actor: actor() });
-    } catch (error) {
-      throw new RootLogError(
-        'database_unavailable',
-        `The department server ${serverKey(url)} could not be reached or refused the sync (${error instanceof Error ? error.message : String(error)}); nothing was lost: what is waiting is pushed next time.`,
-      );
-    }
-    io.out(
-      `pushed ${report.pushed}, already there ${report.unchanged}, pulled ${report.pulled} new record(s) and ${report.followUpsPulled} follow-up(s); conflicts ${report.conflicts.length}, refused ${report.refused.length}; waiting to push ${report.pending}`,
-    );
-    for (const conflict of report.conflicts)
-      io.out(`  conflict ${printable(conflict.id)}: ${printable(conflict.reason)}`);
-    for (const refusal of report.refused) io.out(`  refused ${printable(refusal.id)}: ${printable(refusal.reason)}`);
-    return report.conflicts.length > 0 || report.refused.length > 0 ? 1 : 0;
-  } finally {
-    store.close();
-  }
-}
-
 const COMMANDS: Record<string, (args: string[], io: Io) => number | Promise<number>> = {
-  sync: syncCommand,
+  sync: runSync,
+  hub: runHub,
   key: keyCommand,
   seed,
   check,

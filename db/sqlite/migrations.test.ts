@@ -5,6 +5,7 @@ import { seedDatabase } from '../seed.js';
 import { drugCatalogue } from '../settings.js';
 import { computeDashboard } from '../stats/dashboard.js';
 import { openStore } from '../store.js';
+import { backToSchema } from '../testing/back-in-time.js';
 import { dashboardRowByRow } from '../testing/dashboard-oracle.js';
 import { context, EVERY_CONFIRMABLE_WARNING, tempStore } from '../testing/fixtures.js';
 import { asWritable } from './connection.js';
@@ -64,44 +65,11 @@ function withSchema8Values(db: Database.Database): void {
   for (const statement of sql) db.exec(statement);
 }
 
-/** The follow_ups table and its triggers exactly as schemas 12–14 had them (from a file made by migrations 1–12). */
-function schema12FollowUps(): string[] {
-  const version12 = new Database(':memory:');
-  for (const migration of MIGRATIONS.slice(0, 12)) migration.up(asWritable(version12));
-  const sql = version12
-    .prepare("SELECT sql FROM sqlite_schema WHERE tbl_name = 'follow_ups' AND sql IS NOT NULL ORDER BY type <> 'table'")
-    .pluck()
-    .all() as string[];
-  version12.close();
-  return sql;
-}
-
-/** Turns a current file back into what RootLog with schema 15 wrote: no needle tip position. */
-function backToVersion15(path: string): void {
-  const db = new Database(path);
-  db.exec('ALTER TABLE targets DROP COLUMN needle_tip_position; PRAGMA user_version = 15;');
-  db.close();
-}
-
-/** Turns a current file back into what RootLog with schema 14 wrote: the record's own follow-up list. */
-function backToVersion14(path: string): void {
-  backToVersion15(path);
-  const db = new Database(path);
-  for (const statement of schema12FollowUps()) db.exec(statement);
-  db.pragma('user_version = 14');
-  db.close();
-}
-
 /** Turns a current file back into what RootLog with schema 9 wrote: one betamethasone, no dose salt. */
 function backToVersion9(path: string): void {
-  backToVersion14(path);
+  backToSchema(path, 12);
   const db = new Database(path);
   db.exec(`
-    DROP TABLE dose_reports;
-    DROP INDEX procedures_by_accession;
-    DROP TRIGGER ris_outbox_on_sign;
-    DROP TRIGGER ris_outbox_on_amend;
-    DROP TABLE ris_outbox;
     DROP TRIGGER sync_outbox_on_insert;
     DROP TRIGGER sync_outbox_on_update;
     DROP TRIGGER sync_outbox_on_follow_up;

@@ -16,6 +16,7 @@ import {
   type ApiError,
   type BackupStatus,
   backupScheduleChangeSchema,
+  conflictResolutionSchema,
   type Dashboard,
   type DepartmentSettings,
   type Drug,
@@ -25,6 +26,8 @@ import {
   type FollowUpEntry,
   followUpEntrySchema,
   followUpsDueQuerySchema,
+  type HubConflictView,
+  type HubRefusal,
   type HubStatus,
   type Operator,
   operatorSchema,
@@ -169,6 +172,21 @@ export const API_CONTRACT = {
     z.tuple([z.string({ error: 'must be text' }).max(200, { error: 'must be at most 200 characters' }).nullable()]),
     named('password'),
   ),
+  /** A new signing key for this console (its old one lost): IT registers it again. */
+  'hub.replaceKey': method<HubStatus>().writes(z.tuple([])),
+  /** True conflicts still open: the record here beside the other console's amendment. */
+  'hub.conflicts': method<HubConflictView[]>().reads(z.tuple([])),
+  /** The owner resolves a conflict: takes the amendment (an amendment here) or keeps its record. */
+  'hub.resolveConflict': method<HubConflictView>().writes(
+    z.tuple([
+      z.string({ error: 'must be a conflict id' }).length(36, { error: 'must be a conflict id' }),
+      conflictResolutionSchema,
+    ]),
+    named('id'),
+    named('resolution'),
+  ),
+  /** Rows of the hub this console refused or that wait, with the reason (kept for IT). */
+  'hub.refusals': method<HubRefusal[]>().reads(z.tuple([])),
   /** What the page check found, and when the file was last found sound. */
   'database.health': method<HealthReport>().reads(z.tuple([])),
 } as const;

@@ -9,6 +9,7 @@ import {
   APPROACHES,
   COMPLICATION_FIELDS,
   COMPLICATIONS,
+  CONFLICT_DECISIONS,
   CONSENT,
   CONTRAST_AGENTS,
   CONTRAST_ALLERGY,
@@ -24,6 +25,7 @@ import {
   FORAMINA,
   FURTHER_TREATMENTS,
   GLOBAL_IMPRESSIONS,
+  HUB_CATALOGUE_KINDS,
   INDICATIONS,
   MODALITIES,
   NEEDLE_GAUGES,
@@ -70,6 +72,10 @@ const AUDIT_ENTITIES: readonly AuditEntity[] = ['procedure', 'operator', 'drug',
 const BOOLEAN = [0, 1] as const;
 
 const VOCABULARY_OF: Record<string, readonly (string | number)[]> = {
+  'hub_catalogue_state.kind': HUB_CATALOGUE_KINDS,
+  'hub_conflicts.on_hub': BOOLEAN,
+  'hub_conflicts.decision': CONFLICT_DECISIONS,
+  'hub_conflicts.resolution_on_hub': BOOLEAN,
   'operators.active': BOOLEAN,
   'drug_catalogue.drug_class': DRUG_CLASSES,
   'drug_administrations.signed_class': DRUG_CLASSES,

@@ -1,0 +1,69 @@
+import Database from 'better-sqlite3';
+import { asWritable } from '../sqlite/connection.js';
+import { MIGRATIONS } from '../sqlite/migrations/index.js';
+
+/*
+ * Tests of a migration start from a file an older RootLog wrote; they make it from today's file
+ * by taking away, newest first, what each later schema added. Each schema's undo is written
+ * here once, so a new migration breaks no older migration's test: it adds its own undo, and
+ * `backToSchema` says so when it is missing. (Schemas before 13 are undone by the tests of
+ * db/sqlite/migrations.test.ts, which go further back.)
+ */
+
+/** The follow_ups table and its triggers exactly as schemas 12–14 had them (from a file made by migrations 1–12). */
+export function schema12FollowUps(): string[] {
+  const version12 = new Database(':memory:');
+  for (const migration of MIGRATIONS.slice(0, 12)) migration.up(asWritable(version12));
+  const sql = version12
+    .prepare("SELECT sql FROM sqlite_schema WHERE tbl_name = 'follow_ups' AND sql IS NOT NULL ORDER BY type <> 'table'")
+    .pluck()
+    .all() as string[];
+  version12.close();
+  return sql;
+}
+
+/** What schema N added, taken away from a file of schema N. */
+const UNDO: Readonly<Record<number, (db: Database.Database) => void>> = {
+  13: (db) => db.exec('DROP TABLE dose_reports; DROP INDEX procedures_by_accession;'),
+  14: (db) => db.exec('DROP TRIGGER ris_outbox_on_sign; DROP TRIGGER ris_outbox_on_amend; DROP TABLE ris_outbox;'),
+  15: (db) => {
+    for (const statement of schema12FollowUps()) db.exec(statement);
+  },
+  16: (db) => db.exec('ALTER TABLE targets DROP COLUMN needle_tip_position'),
+  // Layout-2 dashboard facts may stay: migration 17 gives a layout-2 row the same bytes again.
+  17: () => {},
+  18: (db) =>
+    db.exec(`
+      DROP TABLE hub_console_key;
+      DROP TABLE hub_positions;
+      DROP TABLE hub_seen;
+      DROP TABLE hub_received_versions;
+      DROP TABLE hub_received_follow_ups;
+      DROP TABLE hub_catalogue_state;
+      DROP TRIGGER hub_refusals_no_update;
+      DROP TRIGGER hub_refusals_no_delete;
+      DROP TABLE hub_refusals;
+      DROP TABLE hub_waiting;
+      DROP TABLE hub_conflicts;
+    `),
+};
+
+/** The oldest schema `backToSchema` reaches. */
+export const OLDEST_UNDONE = 12;
+
+/** Turns the logbook file at `path` back into what RootLog with schema `version` (12 or later) wrote. */
+export function backToSchema(path: string, version: number): void {
+  if (version < OLDEST_UNDONE) throw new Error(`backToSchema reaches schema ${OLDEST_UNDONE}, not ${version}`);
+  const db = new Database(path);
+  try {
+    const current = db.pragma('user_version', { simple: true }) as number;
+    for (let schema = current; schema > version; schema--) {
+      const undo = UNDO[schema];
+      if (!undo) throw new Error(`schema ${schema} has no undo: add one to db/testing/back-in-time.ts`);
+      undo(db);
+    }
+    db.pragma(`user_version = ${version}`);
+  } finally {
+    db.close();
+  }
+}
