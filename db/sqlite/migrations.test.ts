@@ -76,8 +76,21 @@ function schema12FollowUps(): string[] {
   return sql;
 }
 
+/** Turns a current file back into what RootLog with schema 16 wrote: no state chain. */
+function backToVersion16(path: string): void {
+  const db = new Database(path);
+  db.exec(`
+    DROP TRIGGER state_chain_no_update;
+    DROP TRIGGER state_chain_no_delete;
+    DROP TABLE state_chain;
+    PRAGMA user_version = 16;
+  `);
+  db.close();
+}
+
 /** Turns a current file back into what RootLog with schema 15 wrote: no needle tip position. */
 function backToVersion15(path: string): void {
+  backToVersion16(path);
   const db = new Database(path);
   db.exec('ALTER TABLE targets DROP COLUMN needle_tip_position; PRAGMA user_version = 15;');
   db.close();

@@ -73,7 +73,8 @@ function schema12Logbook(): { path: string; draftId: string } {
     .all() as string[];
   version12.close();
   const db = new Database(path);
-  // Schema 16's column first (a file of schema 14 never had it).
+  // Schema 17's state chain and schema 16's column first (a file of schema 14 never had them).
+  db.exec('DROP TRIGGER state_chain_no_update; DROP TRIGGER state_chain_no_delete; DROP TABLE state_chain;');
   db.exec('ALTER TABLE targets DROP COLUMN needle_tip_position');
   for (const statement of followUpsSql) db.exec(statement);
   const insert = db.prepare(
