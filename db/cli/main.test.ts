@@ -84,7 +84,9 @@ describe('rootlog command line', () => {
     expect(first.out).toMatch(/signed records:\s+ok \(20 match their signed versions\)/);
     const head = /chain head:\s+(.+)/.exec(first.out)?.[1] ?? '';
     expect(head).toMatch(
-      new RegExp(`^audit:${rows}:[0-9a-f]{64} versions:20:[0-9a-f]{64} follow-ups:\\d+:[0-9a-f]{64} state:\\d+:[0-9a-f]{64} key:[0-9a-f]{16}$`),
+      new RegExp(
+        `^audit:${rows}:[0-9a-f]{64} versions:20:[0-9a-f]{64} follow-ups:\\d+:[0-9a-f]{64} state:\\d+:[0-9a-f]{64} key:[0-9a-f]{16}$`,
+      ),
     );
     expect(run('seed', '--db', db, '--count', '5', '--seed', '5').code).toBe(0);
     const later = run('check', '--db', db, '--expect-head', head);

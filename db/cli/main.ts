@@ -178,7 +178,8 @@ function check(args: string[], io: Io): number {
       `state chain:     ${ledger.state ? `BROKEN: ${printable(ledger.state)}` : ledger.stateProblems.count === 0 ? `ok (${ledger.head.state?.count ?? 0} links: settings, operators, catalogue, seals)` : `${ledger.stateProblems.count} changed outside RootLog`}`,
     );
     for (const problem of ledger.stateProblems.problems) io.out(`  ${printable(problem)}`);
-    if (!ledger.audit && !ledger.versions && !ledger.followUps && !ledger.state) io.out(`chain head:      ${formatHead(ledger.head)}`);
+    if (!ledger.audit && !ledger.versions && !ledger.followUps && !ledger.state)
+      io.out(`chain head:      ${formatHead(ledger.head)}`);
     if (ledger.expectedHead !== null) io.out(`kept head:       ${ledger.expectedHead}`);
   }
   for (const [table, count] of Object.entries(report.counts)) io.out(`  ${table.padEnd(22)} ${count}`);
