@@ -7,7 +7,7 @@ import { context, tempPath, tempStore } from '../testing/fixtures.js';
 import { importFile } from './merge.js';
 
 /*
- * Import files that would write what was never signed (issue 23, items 7 and 8): each is
+ * Import files that would write what was never signed (issue 23, items 5, 7 and 8): each is
  * rejected alone, naming the field and the rule, the other records arrive, and the logbook
  * still checks.
  */
@@ -78,6 +78,28 @@ const cases: [string, RegExp, (record: Json) => void][] = [
     /life\.createdAt.*after/,
     (record) => {
       record.life.createdAt = new Date(Date.parse(record.life.signedAt) + 3_600_000).toISOString();
+    },
+  ],
+  [
+    'a lone surrogate in a history entry (stored as U+FFFD, while its hash was over the escape)',
+    /history\[\d+\].*well-formed/,
+    (record) => {
+      const entry = record.history[0];
+      record.history[0] = {
+        ...unlinked(entry),
+        changes: { ...entry.changes, notes: { before: null, after: '\ud800' } },
+      };
+    },
+  ],
+  [
+    "a lone surrogate in a signed version's notes",
+    /well-formed/,
+    (record) => {
+      record.content.notes = 'a\udc00b';
+      record.versions[0] = {
+        ...unlinked(record.versions[0]),
+        content: { ...record.versions[0].content, notes: 'a\udc00b' },
+      };
     },
   ],
 ];

@@ -10,6 +10,8 @@ import {
   followingTextRule,
   followUpRelief,
   GLOBAL_IMPRESSIONS,
+  illFormedTextAt,
+  LONE_SURROGATE_WORDS,
   localDateOf,
   type ProcedureDraft,
   problemsFromZod,
@@ -234,6 +236,8 @@ export function checkRecord(raw: unknown, index: number, context: RecordCheckCon
   const { record: recordShape, date: realDate } = schemasFor(context);
   const parsed = recordShape.safeParse(raw);
   if (!parsed.success) return rejected(problemsFromZod(parsed.error));
+  const broken = illFormedTextAt(raw);
+  if (broken) return rejected([problem(broken, LONE_SURROGATE_WORDS)]);
   const { id, life, versions, history } = parsed.data;
   const problems: FieldProblem[] = [];
   const checkDate = (field: string, value: string | null) => {
