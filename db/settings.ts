@@ -29,6 +29,7 @@ import {
   settingsPatchSchema,
 } from './model/index.js';
 import { consoleNameOf, readSetting as readStoredSetting, writeSetting } from './sqlite/settings-rows.js';
+import { chainState } from './sqlite/state-chain.js';
 import { newId, type ReadSource, readerOf, type ServiceContext, type Store, timestamp } from './store.js';
 
 export const readSetting = <T>(source: ReadSource, key: string): T | undefined =>
@@ -274,6 +275,7 @@ export function saveCheckedOperator(
           'INSERT INTO operators (id, name, active) VALUES (@id, @name, @active) ON CONFLICT (id) DO UPDATE SET name = excluded.name, active = excluded.active',
         )
         .run({ ...operator, active: operator.active ? 1 : 0 });
+      chainState(write, 'operators', operator.id);
       const changes = diff(before ?? {}, operator);
       if (Object.keys(changes).length > 0) {
         appendAudit(write, {
@@ -322,6 +324,7 @@ export function saveCheckedDrug(store: Store, drug: Drug, context: ServiceContex
           usualDoseMg: drug.usualDoseMg ?? null,
           maxDoseMg: drug.maxDoseMg ?? null,
         });
+      chainState(write, 'drug_catalogue', drug.code);
       const changes = diff(before ?? {}, drug);
       if (Object.keys(changes).length > 0) {
         appendAudit(write, {

@@ -131,6 +131,8 @@ function check(args: string[], io: Io): number {
   if (ledger) {
     io.out(`triggers:        ${ledger.triggers.length === 0 ? 'ok' : `${ledger.triggers.length} problem(s)`}`);
     for (const problem of ledger.triggers) io.out(`  ${printable(problem)}`);
+    io.out(`schema:          ${ledger.schema.length === 0 ? 'ok' : `${ledger.schema.length} problem(s)`}`);
+    for (const problem of [...ledger.schema, ...ledger.openAmendments]) io.out(`  ${printable(problem)}`);
     io.out(`audit chain:     ${ledger.audit ? `BROKEN: ${ledger.audit}` : `ok (${ledger.head.audit.seq} rows)`}`);
     io.out(
       `version chain:   ${ledger.versions ? `BROKEN: ${ledger.versions}` : `ok (${ledger.head.versions.count} signed versions)`}`,
@@ -142,7 +144,12 @@ function check(args: string[], io: Io): number {
     io.out(
       `follow-up chain: ${ledger.followUps ? `BROKEN: ${printable(ledger.followUps)}` : `ok (${ledger.head.followUps?.count ?? 0} follow-ups)`}`,
     );
-    if (!ledger.audit && !ledger.versions && !ledger.followUps) io.out(`chain head:      ${formatHead(ledger.head)}`);
+    io.out(
+      `state chain:     ${ledger.state ? `BROKEN: ${printable(ledger.state)}` : ledger.stateProblems.count === 0 ? `ok (${ledger.head.state?.count ?? 0} links: settings, operators, catalogue, seals)` : `${ledger.stateProblems.count} changed outside RootLog`}`,
+    );
+    for (const problem of ledger.stateProblems.problems) io.out(`  ${printable(problem)}`);
+    if (!ledger.audit && !ledger.versions && !ledger.followUps && !ledger.state)
+      io.out(`chain head:      ${formatHead(ledger.head)}`);
     if (ledger.expectedHead !== null) io.out(`kept head:       ${ledger.expectedHead}`);
   }
   for (const [table, count] of Object.entries(report.counts)) io.out(`  ${table.padEnd(22)} ${count}`);

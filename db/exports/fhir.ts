@@ -232,7 +232,8 @@ export function recordEntries(
   } else {
     procedure.performedDateTime = performed;
   }
-  if (record.operatorName) procedure.performer = [{ actor: { display: record.operatorName } }];
+  // A staff name: never in a pseudonymised bundle.
+  if (record.operatorName && !context.pseudonymize) procedure.performer = [{ actor: { display: record.operatorName } }];
   if (content.indications.length > 0)
     procedure.reasonCode = content.indications.map((code) => ({
       coding: [{ system: SYSTEM.indication, code }],

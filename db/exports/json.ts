@@ -37,7 +37,8 @@ export async function exportJson(
         operatorIds: options.operatorIds ?? null,
         includeDrafts: options.includeDrafts,
       },
-      operators: listOperators(read),
+      // Staff names stay in the department: a pseudonymised file lists no operators.
+      operators: options.pseudonymize ? [] : listOperators(read),
       drugCatalogue: drugCatalogue(read),
     };
     const opening = JSON.stringify(header, null, 1);

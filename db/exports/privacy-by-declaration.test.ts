@@ -12,6 +12,7 @@ import {
   TARGET_FIELDS,
 } from '../model/index.js';
 import { amendProcedure, saveDraft, signProcedure } from '../procedures.js';
+import { saveOperator } from '../settings.js';
 import { completeDraft, EVERY_CONFIRMABLE_WARNING, tempPath, tempStore } from '../testing/fixtures.js';
 import { EXPORT_FORMATS } from './options.js';
 import { runExport } from './run.js';
@@ -38,6 +39,8 @@ const MADE_BY_THE_APP = new Set([
   'followUpEntry.procedureId',
   'followUpEntry.id',
   'followUpEntry.supersedes',
+  // The record points at an operator by id; what an export shows is the operator's name.
+  'procedure.operatorId',
 ]);
 
 /** A value nobody would write by chance, of the field's type, within its limits. */
@@ -82,6 +85,14 @@ describe('pseudonymised exports, by the privacy class of every declared field', 
     const life = (fields: readonly Field[], key: string) =>
       samples.get(fields.find((field) => field.key === key) as Field) as string;
 
+    // The operator's name is the staff name a pseudonymised export must leave out.
+    saveOperator(
+      store,
+      { id: operatorId, name: life(PROCEDURE_FIELDS, 'operatorId'), active: true },
+      {
+        actor: 'it-admin',
+      },
+    );
     const base = completeDraft(operatorId);
     const draft = {
       ...base,

@@ -5,6 +5,7 @@ import { localDateOf, type RuleSettings, warnings } from '../model/index.js';
 import { drugCatalogue, listOperators, referenceLevels } from '../settings.js';
 import type { ReadConnection, WriteConnection } from '../sqlite/connection.js';
 import { type LifeColumns, readProcedure, writeProcedure } from '../sqlite/procedure-rows.js';
+import { writeWholeRecord } from '../sqlite/record-life.js';
 import { appendVersion } from '../sqlite/versions.js';
 
 /*
@@ -108,64 +109,27 @@ export function checkReceivedVersion(
 export const sameContent = (a: unknown, b: unknown) => Object.keys(diff(a, b)).length === 0;
 
 /**
- * Writes a sound record received from the hub: its parts as a draft, then its version, its
- * signature and its history — the import's addRecord (db/imports/merge.ts), mirrored.
+ * Writes a sound record received from the hub through the one writer of a record made
+ * elsewhere (record-life.ts): its rows, its versions, its life, its seal and its history. Its
+ * follow-ups travel as entries of their own.
  */
 export function addReceivedRecord(write: WriteConnection, incoming: SoundRecord, rules: RuleSettings): void {
-  const { id, content, life } = incoming;
-  const columns: LifeColumns = {
-    ...life,
-    performedAtUtc: content.performedAt ? new Date(content.performedAt).toISOString() : life.createdAt,
-    performedDate: content.performedAt ? localDateOf(content.performedAt) : life.createdAt.slice(0, 10),
-    warningCodes: warnings(content, rules)
-      .map((warning) => warning.code)
-      .join(','),
-  };
-  writeProcedure(
-    write.db,
-    id,
-    content,
-    {
-      ...columns,
-      status: 'draft',
-      version: 1,
-      signedBy: null,
-      signedAt: null,
-      amendedBy: null,
-      amendedAt: null,
-      amendReason: null,
-    },
-    false,
-  );
-  for (const version of incoming.versions) appendVersion(write, { procedureId: id, ...version });
-  write
-    .prepare(
-      `UPDATE procedures SET status = ?, version = ?, signed_by = ?, signed_at = ?, amended_by = ?, amended_at = ?, amend_reason = ?, updated_at = ?
-        WHERE id = ? AND status = 'draft'`,
-    )
-    .run(
-      life.status,
-      life.version,
-      life.signedBy,
-      life.signedAt,
-      life.amendedBy,
-      life.amendedAt,
-      life.amendReason,
-      life.updatedAt,
-      id,
-    );
-  for (const entry of incoming.history) {
-    appendAudit(write, {
+  writeWholeRecord(write, {
+    id: incoming.id,
+    content: incoming.content,
+    life: incoming.life,
+    warningCodes: warnings(incoming.content, rules).map((warning) => warning.code),
+    versions: incoming.versions,
+    followUps: [],
+    history: incoming.history.map((entry) => ({
       at: entry.at,
       actor: entry.actor,
       action: entry.action,
       version: entry.version,
       changes: entry.changes as Record<string, { before: unknown; after: unknown }>,
       reason: entry.reason,
-      entity: 'procedure',
-      entityId: id,
-    });
-  }
+    })),
+  });
 }
 
 /** The record here, as the interchange reads it (for comparing a received version with it). */

@@ -2,7 +2,8 @@ import { appendAudit, diff } from '../audit.js';
 import { clinicalContent, localDateOf, type ProcedureDraft, type RuleSettings, warnings } from '../model/index.js';
 import type { WriteConnection } from '../sqlite/connection.js';
 import { operatorRow, recordReceivedVersion, upsertOperator } from '../sqlite/hub-local.js';
-import { type LifeColumns, readProcedure, writeProcedure } from '../sqlite/procedure-rows.js';
+import { readProcedure } from '../sqlite/procedure-rows.js';
+import { writeAmendment } from '../sqlite/record-life.js';
 import { appendVersion } from '../sqlite/versions.js';
 import type { ServiceContext } from '../store.js';
 
@@ -39,51 +40,24 @@ export function applyReceivedAmendment(
 ): number {
   const stored = readProcedure(write.db, amendment.id);
   if (!stored) throw new Error(`procedure ${amendment.id} is not here`);
-  const { life, record } = stored;
-  const version = life.version + 1;
   const { content } = amendment;
-  const columns: LifeColumns = {
-    ...life,
-    status: 'amended',
-    version,
-    performedAtUtc: content.performedAt ? new Date(content.performedAt).toISOString() : life.performedAtUtc,
-    performedDate: content.performedAt ? localDateOf(content.performedAt) : life.performedDate,
-    warningCodes: warnings(content, rules)
-      .map((warning) => warning.code)
-      .join(','),
-    updatedAt: amendment.signedAt,
-    amendedBy: amendment.signedBy,
-    amendedAt: amendment.signedAt,
-    amendReason: amendment.reason,
-  };
-  write.prepare('INSERT INTO open_amendments (procedure_id) VALUES (?)').run(amendment.id);
-  appendVersion(write, {
-    procedureId: amendment.id,
-    version,
-    content,
-    signedBy: amendment.signedBy,
-    signedAt: amendment.signedAt,
-    reason: amendment.reason,
-  });
-  writeProcedure(write.db, amendment.id, content, columns, true);
-  write.prepare('DELETE FROM open_amendments WHERE procedure_id = ?').run(amendment.id);
-  const changes = diff(clinicalContent(record), content);
+  const changes = diff(clinicalContent(stored.record), content);
   if (amendment.confirmedWarnings.length > 0)
     changes.confirmedWarnings = { before: null, after: [...amendment.confirmedWarnings] };
   changes.receivedFromHub = {
     before: null,
     after: { console: amendment.console, hubVersion: amendment.hubVersion, by: context.actor },
   };
-  appendAudit(write, {
+  // The one writer of an amendment (record-life.ts): the version, the rows, the seal, the audit row.
+  const version = writeAmendment(write, {
+    stored,
+    content,
     at: amendment.signedAt,
     actor: amendment.signedBy,
-    action: 'amend',
-    entity: 'procedure',
-    entityId: amendment.id,
-    version,
-    changes,
     reason: amendment.reason,
-  });
+    warningCodes: warnings(content, rules).map((warning) => warning.code),
+    changes,
+  }).life.version;
   recordReceivedVersion(write, amendment.id, amendment.hubVersion, version, amendment.console);
   return version;
 }

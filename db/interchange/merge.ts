@@ -20,6 +20,7 @@ import type { WriteConnection } from '../sqlite/connection.js';
 import { appendFollowUp, followUpRows } from '../sqlite/follow-up-rows.js';
 import { readProcedure } from '../sqlite/procedure-rows.js';
 import { writeWholeRecord } from '../sqlite/record-life.js';
+import { chainState } from '../sqlite/state-chain.js';
 import { newId, type ServiceContext, type Store } from '../store.js';
 import { type InterchangeEvent, JSON_FORMAT, JSON_FORMAT_VERSION } from './format.js';
 import { IMPORT_LIMITS, type ImportLimits } from './limits.js';
@@ -121,6 +122,7 @@ function addCatalogue(write: WriteConnection, header: z.output<typeof headerSche
     write
       .prepare('INSERT INTO operators (id, name, active) VALUES (?, ?, ?)')
       .run(parsed.data.id, parsed.data.name, parsed.data.active ? 1 : 0);
+    chainState(write, 'operators', parsed.data.id);
     operatorIds.add(parsed.data.id);
     grew = true;
   });
@@ -155,6 +157,7 @@ function addCatalogue(write: WriteConnection, header: z.output<typeof headerSche
         drug.maxDoseMg ?? null,
         drug.active ? 1 : 0,
       );
+    chainState(write, 'drug_catalogue', drug.code);
     codes.add(drug.code);
     grew = true;
   });

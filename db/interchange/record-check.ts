@@ -10,6 +10,8 @@ import {
   followingTextRule,
   followUpRelief,
   GLOBAL_IMPRESSIONS,
+  illFormedTextAt,
+  LONE_SURROGATE_WORDS,
   localDateOf,
   type ProcedureDraft,
   problemsFromZod,
@@ -234,6 +236,8 @@ export function checkRecord(raw: unknown, index: number, context: RecordCheckCon
   const { record: recordShape, date: realDate } = schemasFor(context);
   const parsed = recordShape.safeParse(raw);
   if (!parsed.success) return rejected(problemsFromZod(parsed.error));
+  const broken = illFormedTextAt(raw);
+  if (broken) return rejected([problem(broken, LONE_SURROGATE_WORDS)]);
   const { id, life, versions, history } = parsed.data;
   const problems: FieldProblem[] = [];
   const checkDate = (field: string, value: string | null) => {
@@ -308,6 +312,8 @@ export function checkRecord(raw: unknown, index: number, context: RecordCheckCon
         problems.push(problem('history', `has no ${action} entry for version ${version.version}`));
     }
   }
+  problems.push(...lifeOrderProblems(record, life));
+  problems.push(...signatureEntryProblems(history, parsedVersions));
   history.forEach((entry, at) => {
     if (entry.version !== null && entry.version > life.version)
       problems.push(
@@ -432,6 +438,58 @@ function followUpProblems(
  * version or entry changed after the export is refused. (The links before the record, from the
  * exporting console, are that console's to prove with its own chain head.)
  */
+/**
+ * A record's times in the order its life had them: made, then performed and signed (nobody
+ * signs what was not yet done), then amended; changed no earlier than it was made.
+ */
+function lifeOrderProblems(
+  record: ProcedureDraft,
+  life: { createdAt: string; updatedAt: string; signedAt: string | null; amendedAt: string | null },
+): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  const time = (text: string | null | undefined) => (text ? Date.parse(text) : Number.NaN);
+  const created = time(life.createdAt);
+  const signed = time(life.signedAt);
+  if (time(life.updatedAt) < created) problems.push(problem('life.updatedAt', 'is before the record was created'));
+  if (signed < created) problems.push(problem('life.createdAt', 'is after the record was signed'));
+  // The time performed is given to the minute: a signature within that minute is not before it.
+  if (signed < time(record.performedAt))
+    problems.push(problem('life.signedAt', 'is before the procedure was performed'));
+  if (time(life.amendedAt) < signed) problems.push(problem('life.amendedAt', 'is before the record was signed'));
+  return problems;
+}
+
+/**
+ * The history's signatures are the versions': each sign or amend entry names a version the
+ * record has (sign: version 1; amend: a later one), once, by that version's signer at its time.
+ * Without this a history could tell of an amendment no version holds ("Dr. Ghost … 2 → 9").
+ */
+function signatureEntryProblems(
+  history: readonly { action: string; version: number | null; actor: string; at: string }[],
+  versions: readonly { version: number; signedBy: string; signedAt: string }[],
+): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  const seen = new Set<number>();
+  history.forEach((entry, at) => {
+    if (entry.action !== 'sign' && entry.action !== 'amend') return;
+    const version = versions.find((candidate) => candidate.version === entry.version);
+    const field = `history[${at}]`;
+    if (!version || (entry.action === 'sign') !== (version.version === 1))
+      problems.push(
+        problem(
+          field,
+          `is ${entry.action === 'sign' ? 'a signature' : 'an amendment'} that no signed version of the record holds`,
+        ),
+      );
+    else if (seen.has(version.version))
+      problems.push(problem(field, `is a second ${entry.action} entry for version ${version.version}`));
+    else if (entry.actor !== version.signedBy || entry.at !== version.signedAt)
+      problems.push(problem(field, `must be by the signer of version ${version.version}, at its signing time`));
+    if (version) seen.add(version.version);
+  });
+  return problems;
+}
+
 function hashLinkProblems(
   id: string,
   versions: Record<string, unknown>[],

@@ -100,3 +100,45 @@ export function followUpHash(previous: string, row: FollowUpLink): string {
   const columns = Object.fromEntries(FOLLOW_UP_FIELDS.map((field) => [field, row[field]]));
   return sha256(`${previous}\n${canonicalJson({ kind: 'follow_up', ...columns })}`);
 }
+
+/**
+ * A state_chain row (schema 19): the fingerprint of one setting, operator, catalogue drug or
+ * signed record's rows as the app last wrote it (null: removed), chained in the order written.
+ */
+export interface StateLink {
+  seq: number;
+  subject: string;
+  key: string;
+  fingerprint: string | null;
+}
+
+/**
+ * A stored value as the state chain reads it: null and empty-text members left out (so a
+ * column added later, empty in every existing row, leaves every fingerprint as it was), a
+ * blob as its hex, a number JSON has no form for as its text (only an attacker stores one).
+ */
+function plain(value: unknown): unknown {
+  if (Buffer.isBuffer(value)) return `x'${value.toString('hex')}'`;
+  if (typeof value === 'number' && !Number.isFinite(value)) return String(value);
+  if (typeof value === 'bigint') return String(value);
+  if (Array.isArray(value)) return value.map(plain);
+  if (value === null || typeof value !== 'object') return value;
+  const kept: Record<string, unknown> = {};
+  for (const [key, member] of Object.entries(value)) {
+    if (member === null || member === undefined || member === '') continue;
+    kept[key] = plain(member);
+  }
+  return kept;
+}
+
+/** The canonical JSON a value is fingerprinted as. */
+export const stateText = (value: unknown): string => canonicalJson(plain(value));
+
+/** The fingerprint of a subject's value: SHA-256 over its subject and its canonical JSON (never the value). */
+export const stateFingerprint = (subject: string, value: unknown): string =>
+  sha256(`${subject}\n${stateText(value ?? null)}`);
+
+export function stateHash(previous: string, row: StateLink): string {
+  const { seq, subject, key, fingerprint } = row;
+  return sha256(`${previous}\n${canonicalJson({ kind: 'state', seq, subject, key, fingerprint })}`);
+}

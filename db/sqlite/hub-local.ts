@@ -1,6 +1,7 @@
 import type { ConflictDecision } from '../model/index.js';
 import type { ReadConnection, WriteConnection } from './connection.js';
 import { GENESIS } from './hash-chain.js';
+import { chainState } from './state-chain.js';
 
 /*
  * The console's side of the department hub in SQLite (schema 13): its public key, where each
@@ -41,6 +42,8 @@ export function upsertOperator(write: WriteConnection, operator: { id: string; n
       'INSERT INTO operators (id, name, active) VALUES (@id, @name, @active) ON CONFLICT (id) DO UPDATE SET name = excluded.name, active = excluded.active',
     )
     .run({ ...operator, active: operator.active ? 1 : 0 });
+  // An operator is part of the evidence (state chain) however it came here.
+  chainState(write, 'operators', operator.id);
 }
 
 // ---- positions and what each hub was seen to hold

@@ -12,6 +12,7 @@ import {
   writeProcedure,
 } from './procedure-rows.js';
 import { consoleNameOf } from './settings-rows.js';
+import { sealRecord } from './state-chain.js';
 import { appendVersion, type SignedVersionRow } from './versions.js';
 
 /*
@@ -106,6 +107,7 @@ export function writeSignature(write: WriteConnection, signature: SignatureWrite
         WHERE id = ? AND status = 'draft'`,
     )
     .run(warningCodes, at, actor, at, id);
+  sealRecord(write, id);
   appendAudit(write, {
     at,
     actor,
@@ -150,6 +152,7 @@ export function writeAmendment(write: WriteConnection, amendment: AmendmentWrite
   appendVersion(write, { procedureId: id, version, content, signedBy: actor, signedAt: at, reason });
   writeProcedure(write.db, id, content, life, true, changedParts(Object.keys(amendment.changes)));
   write.prepare('DELETE FROM open_amendments WHERE procedure_id = ?').run(id);
+  sealRecord(write, id);
   appendAudit(write, {
     at,
     actor,
@@ -219,6 +222,7 @@ export function writeWholeRecord(write: WriteConnection, record: WholeRecord): v
         life.updatedAt,
         id,
       );
+    sealRecord(write, id);
   }
   // The episode's follow-ups, once the record is signed (the table takes no others).
   for (const followUp of record.followUps) appendFollowUp(write, followUp);

@@ -46,6 +46,8 @@ const UNDO: Readonly<Record<number, (db: Database.Database) => void>> = {
       DROP TABLE hub_waiting;
       DROP TABLE hub_conflicts;
     `),
+  19: (db) =>
+    db.exec('DROP TRIGGER state_chain_no_update; DROP TRIGGER state_chain_no_delete; DROP TABLE state_chain;'),
 };
 
 /** The oldest schema `backToSchema` reaches. */

@@ -233,8 +233,13 @@ export const PROCEDURE_FIELDS = declareFields('procedure', [
     key: 'operatorId',
     ...kind.text(64),
     label: 'Operator',
-    // The operator's name, joined from the department's operators.
-    export: { header: 'operator', description: 'Radiologist who performed the procedure.' },
+    // The operator's name, joined from the department's operators: a staff name, so never in a
+    // pseudonymised export (which may leave the department).
+    export: {
+      header: 'operator',
+      description: 'Radiologist who performed the procedure (not in pseudonymised exports).',
+    },
+    privacy: 'identifying',
     summary: {
       section: 'patient',
       write: (id: string, _: unknown, context: WritingContext) => context.operatorName(id),

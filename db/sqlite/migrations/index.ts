@@ -16,6 +16,7 @@ import { oneFollowUpModel } from './015-one-follow-up-model.js';
 import { needleTipPosition } from './016-needle-tip-position.js';
 import { dashboardFactsLayout2 } from './017-dashboard-facts-layout-2.js';
 import { hubLocal } from './018-hub-local.js';
+import { stateChain } from './019-state-chain.js';
 import type { Migration } from './migration.js';
 
 /*
@@ -42,6 +43,7 @@ export const MIGRATIONS: readonly Migration[] = [
   needleTipPosition,
   dashboardFactsLayout2,
   hubLocal,
+  stateChain,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
