@@ -4,13 +4,14 @@ import { followUpsDue, followUpsOf, recordFollowUp } from './follow-ups.js';
 import { getProcedure, saveDraft, signProcedure } from './procedures.js';
 import { getSettings, updateSettings } from './settings.js';
 import { completeDraft, context, tempStore } from './testing/fixtures.js';
+import { recordSigner, someSigner } from './testing/signer.js';
 
 /* Follow-ups: appended to a signed record without amending it; corrected, never edited. */
 
 function signedCase(performedAt = '2026-03-14T09:30:00+01:00') {
   const { store, operatorId } = tempStore();
   const { record } = saveDraft(store, completeDraft(operatorId, { performedAt, painPre: 8 }), context);
-  signProcedure(store, record.id, {}, context);
+  signProcedure(store, record.id, {}, recordSigner(store, record.id), context);
   return { store, id: record.id, operatorId };
 }
 
@@ -29,7 +30,7 @@ describe('follow-ups', () => {
         backNrs: 4,
         globalImpression: 'much_improved',
       },
-      at('2026-03-16T10:00:00Z'),
+      someSigner(store), at('2026-03-16T10:00:00Z'),
     );
     expect(entry).toMatchObject({ daysAfter: 2, reliefPercent: 62.5, recordedBy: context.actor, supersededBy: null });
     const { record, history } = getProcedure(store, id);
@@ -43,13 +44,13 @@ describe('follow-ups', () => {
     const first = recordFollowUp(
       store,
       { procedureId: id, contactDate: '2026-03-16', method: 'phone', legNrs: 3 },
-      at('2026-03-16T10:00:00Z'),
+      someSigner(store), at('2026-03-16T10:00:00Z'),
     );
     expect(() =>
       recordFollowUp(
         store,
         { procedureId: id, contactDate: '2026-03-16', method: 'phone', legNrs: 5, supersedes: first.id },
-        context,
+        someSigner(store), context,
       ),
     ).toThrowError(/Reason for the correction/);
     const second = recordFollowUp(
@@ -62,7 +63,7 @@ describe('follow-ups', () => {
         supersedes: first.id,
         reason: 'misheard: five',
       },
-      at('2026-03-16T10:05:00Z'),
+      someSigner(store), at('2026-03-16T10:05:00Z'),
     );
     expect(followUpsOf(store, id).map((entry) => [entry.legNrs, entry.supersededBy])).toEqual([
       [3, second.id],
@@ -79,7 +80,7 @@ describe('follow-ups', () => {
           supersedes: first.id,
           reason: 'again',
         },
-        context,
+        someSigner(store), context,
       ),
     ).toThrowError(/already corrected/);
     const raw = new Database(store.path);
@@ -92,20 +93,20 @@ describe('follow-ups', () => {
     const { store, operatorId } = tempStore();
     const { record } = saveDraft(store, completeDraft(operatorId), context);
     expect(() =>
-      recordFollowUp(store, { procedureId: record.id, contactDate: '2026-03-16', method: 'phone', legNrs: 3 }, context),
+      recordFollowUp(store, { procedureId: record.id, contactDate: '2026-03-16', method: 'phone', legNrs: 3 }, someSigner(store), context),
     ).toThrowError(expect.objectContaining({ field: 'procedureId' }));
     const { store: signed, id } = signedCase();
     const when = at('2026-03-20T10:00:00Z');
     expect(() =>
-      recordFollowUp(signed, { procedureId: id, contactDate: '2026-03-13', method: 'phone', legNrs: 3 }, when),
+      recordFollowUp(signed, { procedureId: id, contactDate: '2026-03-13', method: 'phone', legNrs: 3 }, someSigner(signed), when),
     ).toThrowError(
       expect.objectContaining({ field: 'contactDate', message: expect.stringMatching(/before the procedure/) }),
     );
     expect(() =>
-      recordFollowUp(signed, { procedureId: id, contactDate: '2026-03-21', method: 'phone', legNrs: 3 }, when),
+      recordFollowUp(signed, { procedureId: id, contactDate: '2026-03-21', method: 'phone', legNrs: 3 }, someSigner(signed), when),
     ).toThrowError(expect.objectContaining({ field: 'contactDate', message: expect.stringMatching(/future/) }));
     expect(() =>
-      recordFollowUp(signed, { procedureId: id, contactDate: '2026-03-16', method: 'phone' }, when),
+      recordFollowUp(signed, { procedureId: id, contactDate: '2026-03-16', method: 'phone' }, someSigner(signed), when),
     ).toThrowError(expect.objectContaining({ field: 'legNrs' }));
   });
 
@@ -121,7 +122,7 @@ describe('follow-ups', () => {
     const call = recordFollowUp(
       store,
       { procedureId: id, contactDate: '2026-03-16', method: 'phone', legNrs: 3 },
-      at('2026-03-16T10:00:00Z'),
+      someSigner(store), at('2026-03-16T10:00:00Z'),
     );
     expect(followUpsDue(store, { date: '2026-03-16' })).toEqual([]);
     // Corrected to a date outside the window: due again.
@@ -135,7 +136,7 @@ describe('follow-ups', () => {
         supersedes: call.id,
         reason: 'was the same day',
       },
-      at('2026-03-16T10:05:00Z'),
+      someSigner(store), at('2026-03-16T10:05:00Z'),
     );
     expect(followUpsDue(store, { date: '2026-03-16' })).toMatchObject([{ procedureId: id, window: 'early' }]);
     expect(followUpsDue(store, { date: '2026-03-28' })).toMatchObject([{ window: 'late', overdue: false }]);

@@ -14,6 +14,7 @@ import {
 import { saveOperator } from './settings.js';
 import type { Store } from './store.js';
 import { completeDraft, context, tempStore } from './testing/fixtures.js';
+import { recordSigner, someSigner } from './testing/signer.js';
 
 let store: Store;
 let operatorId: string;
@@ -32,7 +33,7 @@ const errorOf = (action: () => unknown) => {
 
 const signed = (overrides: Partial<ProcedureInput> = {}) => {
   const { record } = saveDraft(store, completeDraft(operatorId, overrides), context);
-  return signProcedure(store, record.id, {}, context).record;
+  return signProcedure(store, record.id, {}, recordSigner(store, record.id), context).record;
 };
 
 describe('saving drafts', () => {
@@ -143,7 +144,7 @@ describe('signing', () => {
 
   it('refuses an incomplete draft with every problem at its field, and leaves it a draft', () => {
     const { record } = saveDraft(store, { patientId: 'P1', painPre: 5 }, context);
-    const error = errorOf(() => signProcedure(store, record.id, {}, context));
+    const error = errorOf(() => signProcedure(store, record.id, {}, recordSigner(store, record.id), context));
     expect(error.code).toBe('validation');
     expect(error.message).toMatch(/cannot be signed yet: 8 fields need attention/);
     expect(error.problems?.map((p) => p.field)).toEqual([
@@ -172,10 +173,10 @@ describe('signing', () => {
       }),
       context,
     );
-    const error = errorOf(() => signProcedure(store, record.id, {}, context));
+    const error = errorOf(() => signProcedure(store, record.id, {}, recordSigner(store, record.id), context));
     expect(error).toMatchObject({ code: 'warnings_unconfirmed', field: 'drugs[0].drug' });
     expect(getProcedure(store, record.id).record.status).toBe('draft');
-    const done = signProcedure(store, record.id, { confirmedWarnings: ['particulate_after_unsafe_spread'] }, context);
+    const done = signProcedure(store, record.id, { confirmedWarnings: ['particulate_after_unsafe_spread'] }, recordSigner(store, record.id), context);
     expect(done.record.status).toBe('signed');
     const sign = auditHistory(store, 'procedure', record.id).at(-1);
     expect(sign?.changes.confirmedWarnings).toEqual({ before: null, after: ['particulate_after_unsafe_spread'] });
@@ -184,13 +185,13 @@ describe('signing', () => {
   it('asks for a reason, not a tick, for a dose above the reference level', () => {
     const { record } = saveDraft(store, completeDraft(operatorId, { dlpMGyCm: 250 }), context);
     const ticked = errorOf(() =>
-      signProcedure(store, record.id, { confirmedWarnings: ['dlp_above_reference'] }, context),
+      signProcedure(store, record.id, { confirmedWarnings: ['dlp_above_reference'] }, recordSigner(store, record.id), context),
     );
     expect(ticked).toMatchObject({ code: 'warnings_unconfirmed', field: 'doseExceedanceReason' });
     expect(ticked.message).toMatch(/give the reason above the reference level \(DLP 250 mGy·cm/);
     expect(getProcedure(store, record.id).record.status).toBe('draft');
     saveDraft(store, { ...clinicalContent(record), doseExceedanceReason: 'patient_size' }, context);
-    const done = signProcedure(store, record.id, {}, context);
+    const done = signProcedure(store, record.id, {}, recordSigner(store, record.id), context);
     expect(done.record).toMatchObject({ status: 'signed', doseExceedanceReason: 'patient_size' });
     const sign = auditHistory(store, 'procedure', record.id).at(-1);
     expect(sign?.changes.confirmedWarnings).toEqual({ before: null, after: ['dlp_above_reference'] });
@@ -216,11 +217,11 @@ describe('signing', () => {
 
   it('refuses to sign twice or to sign what does not exist', () => {
     const record = signed();
-    expect(errorOf(() => signProcedure(store, record.id, {}, context)).code).toBe('not_a_draft');
-    expect(errorOf(() => signProcedure(store, '01890a5d-ac96-774b-bcce-b302099a8057', {}, context)).code).toBe(
+    expect(errorOf(() => signProcedure(store, record.id, {}, recordSigner(store, record.id), context)).code).toBe('not_a_draft');
+    expect(errorOf(() => signProcedure(store, '01890a5d-ac96-774b-bcce-b302099a8057', {}, recordSigner(store, '01890a5d-ac96-774b-bcce-b302099a8057'), context)).code).toBe(
       'not_found',
     );
-    expect(errorOf(() => signProcedure(store, 'x', {}, context))).toMatchObject({ code: 'validation', field: 'id' });
+    expect(errorOf(() => signProcedure(store, 'x', {}, recordSigner(store, 'x'), context))).toMatchObject({ code: 'validation', field: 'id' });
   });
 });
 
@@ -231,7 +232,7 @@ describe('amending', () => {
       store,
       { ...clinicalContent(record), painPost: 3 },
       { reason: 'NRS after was 3, not 2' },
-      { actor: 'Dr. Lang' },
+      someSigner(store), { actor: 'Dr. Lang' },
     );
     expect(amended.record).toMatchObject({
       status: 'amended',
@@ -256,14 +257,14 @@ describe('amending', () => {
   it('requires a reason, a change and signable content; a refused amendment changes nothing', () => {
     const record = signed();
     const content = clinicalContent(record);
-    expect(errorOf(() => amendProcedure(store, { ...content, painPost: 3 }, { reason: ' ' }, context))).toMatchObject({
+    expect(errorOf(() => amendProcedure(store, { ...content, painPost: 3 }, { reason: ' ' }, someSigner(store), context))).toMatchObject({
       field: 'reason',
     });
-    expect(errorOf(() => amendProcedure(store, content, { reason: 'no change' }, context)).message).toMatch(
+    expect(errorOf(() => amendProcedure(store, content, { reason: 'no change' }, someSigner(store), context)).message).toMatch(
       /changes nothing/,
     );
     expect(
-      errorOf(() => amendProcedure(store, { ...content, painPost: null }, { reason: 'clear NRS' }, context)),
+      errorOf(() => amendProcedure(store, { ...content, painPost: null }, { reason: 'clear NRS' }, someSigner(store), context)),
     ).toMatchObject({ field: 'painPost' });
     expect(getProcedure(store, record.id).record).toEqual(record);
     expect(getProcedure(store, record.id).versions).toHaveLength(1);
@@ -272,7 +273,7 @@ describe('amending', () => {
   it('cannot amend a draft', () => {
     const { record } = saveDraft(store, completeDraft(operatorId), context);
     expect(
-      errorOf(() => amendProcedure(store, { ...clinicalContent(record), painPost: 1 }, { reason: 'typo' }, context))
+      errorOf(() => amendProcedure(store, { ...clinicalContent(record), painPost: 1 }, { reason: 'typo' }, someSigner(store), context))
         .code,
     ).toBe('not_a_draft');
   });
@@ -395,13 +396,13 @@ describe('the denormalised list columns', () => {
       }),
       context,
     );
-    signProcedure(store, record.id, {}, context);
+    signProcedure(store, record.id, {}, recordSigner(store, record.id), context);
     const current = getProcedure(store, record.id).record;
     amendProcedure(
       store,
       { ...clinicalContent(current), complications: [{ type: 'none' }] },
       { reason: 'was not vasovagal' },
-      context,
+      someSigner(store), context,
     );
     const row = store.writer.db
       .prepare(

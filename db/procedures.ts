@@ -1,5 +1,6 @@
 import { type AuditEntry, auditHistory, type Changes, diff } from './audit.js';
-import type { ProcedureWithHistory, SavedProcedure } from './model/answers.js';
+import { type PresentedCredential, withSigner } from './credentials.js';
+import type { ProcedureWithHistory, SavedProcedure, SignedVersionSummary } from './model/answers.js';
 import {
   type ClinicalWarning,
   canonicalDraft,
@@ -196,20 +197,32 @@ function signingContext(read: ReadConnection) {
   };
 }
 
-/** Signs a complete draft: it becomes version 1, locked, with a snapshot kept for ever. */
+/**
+ * Signs a complete draft: it becomes version 1, locked, with a snapshot kept for ever. The
+ * signer proves who they are with their PIN (presented: hashed before, compared here, in the
+ * signature's own transaction); the signature means "performed and signed", so it is the
+ * record's operator who signs.
+ */
 export function signProcedure(
   store: Store,
   id: unknown,
   options: SignOptions,
+  presented: PresentedCredential,
   context: ServiceContext,
 ): SavedProcedure {
   const procedureId = parseId(id);
-  const write = store.writer;
-  return write.db
-    .transaction((): SavedProcedure => {
+  return withSigner(store, presented, 'sign', context, (write, signer): SavedProcedure => {
       const { record, life } = load(write, procedureId);
       if (life.status !== 'draft')
         throw new RootLogError('not_a_draft', 'This procedure is already signed.', { field: 'id' });
+      if (record.operatorId && record.operatorId !== signer.operatorId) {
+        const operator = listOperators(write).find((candidate) => candidate.id === record.operatorId)?.name;
+        throw new RootLogError(
+          'not_permitted',
+          `The record names ${operator ?? 'another operator'} as its operator: the signature means “performed and signed”, so ${operator ?? 'they'} sign${operator ? 's' : ''} it. If ${signer.name} performed it, choose ${signer.name} as the operator first.`,
+          { field: 'signer.operatorId' },
+        );
+      }
       const content = clinicalContent(record);
       const problems = signingProblems(content, signingContext(write), context.now?.() ?? new Date());
       if (problems.length > 0)
@@ -229,11 +242,10 @@ export function signProcedure(
         warningCodes: found.map((w) => w.code),
         changes,
         at: timestamp(context),
-        actor: context.actor,
+        signer,
       });
       return { record: saved.record, warnings: found };
-    })
-    .immediate();
+  });
 }
 
 export interface AmendOptions extends SignOptions {
@@ -253,6 +265,7 @@ export function amendProcedure(
   store: Store,
   input: unknown,
   options: AmendOptions,
+  presented: PresentedCredential,
   context: ServiceContext,
 ): SavedProcedure {
   const reason = reasonSchema('Reason for the amendment').safeParse(
@@ -261,7 +274,7 @@ export function amendProcedure(
   if (!reason.success) {
     throw RootLogError.invalid([{ field: 'reason', message: reason.error.issues[0]?.message ?? 'is not valid' }]);
   }
-  return amendCheckedProcedure(store, parseDraft(input), { ...options, reason: reason.data }, context);
+  return amendCheckedProcedure(store, parseDraft(input), { ...options, reason: reason.data }, presented, context);
 }
 
 /** amendProcedure for a draft and options already parsed at the boundary (the API contract). */
@@ -269,14 +282,13 @@ export function amendCheckedProcedure(
   store: Store,
   checked: ProcedureDraft,
   options: CheckedAmendOptions,
+  presented: PresentedCredential,
   context: ServiceContext,
 ): SavedProcedure {
   const { reason } = options;
   const draft = canonicalDraft(checked);
   const procedureId = parseId(draft.id);
-  const write = store.writer;
-  return write.db
-    .transaction((): SavedProcedure => {
+  return withSigner(store, presented, 'amend', context, (write, signer): SavedProcedure => {
       const { record, life } = load(write, procedureId);
       if (life.status === 'draft')
         throw new RootLogError('not_a_draft', 'This procedure is a draft: edit it directly, no amendment is needed.', {
@@ -309,11 +321,10 @@ export function amendCheckedProcedure(
         changes,
         reason,
         at: timestamp(context),
-        actor: context.actor,
+        signer,
       });
       return { record: saved.record, warnings: found };
-    })
-    .immediate();
+  });
 }
 
 export function getProcedure(store: Store, id: unknown): ProcedureWithHistory {
@@ -323,15 +334,11 @@ export function getProcedure(store: Store, id: unknown): ProcedureWithHistory {
   const versions = (
     read
       .prepare(
-        'SELECT version, signed_by, signed_at, reason FROM procedure_versions WHERE procedure_id = ? ORDER BY version',
+        `SELECT version, signed_by AS signedBy, signed_at AS signedAt, reason, signer_id AS signerId, meaning
+           FROM procedure_versions WHERE procedure_id = ? ORDER BY version`,
       )
-      .all(procedureId) as {
-      version: number;
-      signed_by: string;
-      signed_at: string;
-      reason: string | null;
-    }[]
-  ).map((row) => ({ version: row.version, signedBy: row.signed_by, signedAt: row.signed_at, reason: row.reason }));
+      .all(procedureId) as SignedVersionSummary[]
+  );
   return {
     record,
     warnings: clinicalWarnings(read, clinicalContent(record), record.status !== 'draft'),

@@ -15,6 +15,7 @@ import {
   linkWaitingDoseReports,
   receiveDoseReport,
 } from './reports.js';
+import { recordSigner } from '../testing/signer.js';
 
 let store: Store;
 let operatorId: string;
@@ -173,7 +174,7 @@ describe('keeping and linking dose reports', () => {
   });
 
   it('never changes a signed record: it gives the values, a person’s save fills them', () => {
-    const signed = signProcedure(store, draft({ dlpMGyCm: 120 }).id, {}, context).record;
+    const signed = signProcedure(store, draft({ dlpMGyCm: 120 }).id, {}, recordSigner(store, draft({ dlpMGyCm: 120 }).id), context).record;
     const before = getProcedure(store, signed.id);
     expect(receive('ct-standard')).toMatchObject({ procedureId: signed.id });
     expect(getProcedure(store, signed.id)).toEqual(before);
@@ -198,7 +199,7 @@ describe('keeping and linking dose reports', () => {
         }),
         context,
       ).record;
-      signProcedure(store, record.id, {}, context);
+      signProcedure(store, record.id, {}, recordSigner(store, record.id), context);
     }
     const fluoro = draft({ accessionNumber: 'ACC-8001', patientId: 'K-801008', modality: 'fluoroscopy' });
     receive('xa-single-plane.latin1');

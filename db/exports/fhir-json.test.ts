@@ -11,6 +11,7 @@ import { seedDatabase } from '../seed.js';
 import { openStore, type Store } from '../store.js';
 import { completeDraft, context, tempPath, tempStore } from '../testing/fixtures.js';
 import { runExport } from './run.js';
+import { recordSigner, someSigner } from '../testing/signer.js';
 
 let store: Store;
 let operatorId: string;
@@ -35,7 +36,7 @@ beforeAll(() => {
     }),
     context,
   );
-  signProcedure(store, record.id, {}, context);
+  signProcedure(store, record.id, {}, recordSigner(store, record.id), context);
   recordFollowUp(
     store,
     {
@@ -45,7 +46,7 @@ beforeAll(() => {
       globalImpression: 'much_improved',
       notes: 'spoke with daughter Dora',
     },
-    { ...context, now: () => new Date('2026-03-20T10:00:00Z') },
+    someSigner(store), { ...context, now: () => new Date('2026-03-20T10:00:00Z') },
   );
 });
 
@@ -170,7 +171,7 @@ describe('FHIR standard codes', () => {
       }),
       context,
     );
-    signProcedure(own, record.id, {}, context);
+    signProcedure(own, record.id, {}, recordSigner(own, record.id), context);
     const out = tempPath('dose.json');
     await runExport(own, { format: 'fhir', out });
     const dose = ((readJsonFile(out) as Bundle).entry ?? [])
@@ -221,7 +222,7 @@ describe('FHIR standard codes', () => {
       completeDraft(op, { drugs: [{ drug: 'dexamethasone', doseMg: 8, site: 0, lot: 'LOT-42' }] }),
       context,
     );
-    signProcedure(own, record.id, {}, context);
+    signProcedure(own, record.id, {}, recordSigner(own, record.id), context);
     const out = tempPath('lot.json');
     await runExport(own, { format: 'fhir', out });
     const given = ((readJsonFile(out) as Bundle).entry ?? [])

@@ -15,6 +15,7 @@ import { amendProcedure, saveDraft, signProcedure } from '../procedures.js';
 import { completeDraft, EVERY_CONFIRMABLE_WARNING, tempPath, tempStore } from '../testing/fixtures.js';
 import { EXPORT_FORMATS } from './options.js';
 import { runExport } from './run.js';
+import { recordSigner, someSigner } from '../testing/signer.js';
 
 /*
  * Generated from the field declarations (db/model/fields): every field whose privacy class is
@@ -94,18 +95,18 @@ describe('pseudonymised exports, by the privacy class of every declared field', 
     const created = saveDraft(store, draft, { actor: life(PROCEDURE_FIELDS, 'createdBy'), now: at('09:00') });
     const id = created.record.id;
     const confirmed = { confirmedWarnings: EVERY_CONFIRMABLE_WARNING };
-    signProcedure(store, id, confirmed, { actor: life(PROCEDURE_FIELDS, 'signedBy'), now: at('10:00') });
+    signProcedure(store, id, confirmed, recordSigner(store, id), { actor: life(PROCEDURE_FIELDS, 'signedBy'), now: at('10:00') });
     amendProcedure(
       store,
       { ...draft, id, painPost: 3 },
       { ...confirmed, reason: life(PROCEDURE_FIELDS, 'amendReason') },
-      { actor: life(PROCEDURE_FIELDS, 'amendedBy'), now: at('11:00') },
+      someSigner(store), { actor: life(PROCEDURE_FIELDS, 'amendedBy'), now: at('11:00') },
     );
     const recorder = { actor: life(FOLLOW_UP_ENTRY_FIELDS, 'recordedBy'), now: () => new Date('2026-03-20T10:00:00Z') };
     const first = recordFollowUp(
       store,
       { procedureId: id, contactDate: '2026-03-16', method: 'phone', legNrs: 3, ...entered(FOLLOW_UP_ENTRY_FIELDS) },
-      recorder,
+      someSigner(store), recorder,
     );
     const correction = recordFollowUp(
       store,
@@ -117,7 +118,7 @@ describe('pseudonymised exports, by the privacy class of every declared field', 
         ...entered(FOLLOW_UP_ENTRY_FIELDS),
         supersedes: first.id,
       },
-      recorder,
+      someSigner(store), recorder,
     );
     // Values the app made: the record's and the entries' ids, and what points at them.
     const made: Record<string, string> = {

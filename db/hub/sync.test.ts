@@ -10,6 +10,7 @@ import type { Store } from '../store.js';
 import { context, EVERY_CONFIRMABLE_WARNING, tempStore } from '../testing/fixtures.js';
 import { createDatabase, startTestCluster, type TestCluster } from '../testing/postgres.js';
 import { syncOnce } from './sync.js';
+import { someSigner } from '../testing/signer.js';
 
 /*
  * The department hub against a real PostgreSQL, started for this file (initdb in a temporary
@@ -112,7 +113,7 @@ describe('the department hub on PostgreSQL', () => {
         store,
         { ...clinicalContent(record), painPost, doseExceedanceReason: 'patient_size' },
         { reason, confirmedWarnings: EVERY_CONFIRMABLE_WARNING },
-        context,
+        someSigner(store), context,
       );
     };
     amend(a, 3, 'pain after re-scored on CT 1');

@@ -15,6 +15,7 @@ import { type MllpPeer, startMllpPeer } from '../testing/mllp-peer.js';
 import { deliveryWords } from './delivery.js';
 import { unescapeHl7 } from './hl7-text.js';
 import { controlIdOf, risDeliveries, sendWaitingReports } from './outbox.js';
+import { recordSigner, someSigner } from '../testing/signer.js';
 
 /*
  * The report's way to the RIS, end to end: queued by trigger in the transaction that signs or
@@ -44,7 +45,7 @@ function signed(store: Store, operatorId: string, overrides: Record<string, unkn
     completeDraft(operatorId, { patientName: 'Müller, Jürg', ...overrides }),
     context,
   );
-  signProcedure(store, record.id, {}, context);
+  signProcedure(store, record.id, {}, recordSigner(store, record.id), context);
   return record.id;
 }
 
@@ -72,7 +73,7 @@ describe('queueing', () => {
   it('queues the report in the transaction that signs, and nothing for a draft or a refused signature', () => {
     const { record: draft } = saveDraft(store, completeDraft(operatorId, { consent: undefined }), context);
     expect(deliveriesOf(store.reader, draft.id)).toEqual([]);
-    expect(() => signProcedure(store, draft.id, {}, context)).toThrow();
+    expect(() => signProcedure(store, draft.id, {}, recordSigner(store, draft.id), context)).toThrow();
     expect(deliveriesOf(store.reader, draft.id)).toEqual([]);
 
     const id = signed(store, operatorId);
@@ -99,7 +100,7 @@ describe('queueing', () => {
       other.store,
       { ...clinicalContent(record), painPost: 3 },
       { reason: 'pain re-scored', confirmedWarnings: EVERY_CONFIRMABLE_WARNING },
-      context,
+      someSigner(other.store), context,
     );
     const file = tempPath('other.json');
     await runExport(other.store, { format: 'json', out: file, includeDrafts: true });
@@ -301,7 +302,7 @@ describe('sending', () => {
       store,
       { ...clinicalContent(record), painPost: 3 },
       { reason: 'pain after re-scored', confirmedWarnings: EVERY_CONFIRMABLE_WARNING },
-      context,
+      someSigner(store), context,
     );
     expect(deliveriesOf(store.reader, id).map((row) => [row.version, row.state])).toEqual([
       [1, 'waiting'],

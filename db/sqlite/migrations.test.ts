@@ -10,6 +10,7 @@ import { context, EVERY_CONFIRMABLE_WARNING, tempStore } from '../testing/fixtur
 import { asWritable } from './connection.js';
 import { proceduresWithWrongFacts } from './dashboard-facts.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations/index.js';
+import { someSigner } from '../testing/signer.js';
 
 /** The schema as SQLite keeps it, whitespace aside: what "the same file layout" means here. */
 function schemaOf(db: Database.Database): string[] {
@@ -246,7 +247,7 @@ describe('migration 2: dashboard facts', () => {
       store,
       { ...clinicalContent(record), painPost: record.painPost === 0 ? 1 : 0, doseExceedanceReason: 'patient_size' },
       { reason: 'pain re-scored', confirmedWarnings: EVERY_CONFIRMABLE_WARNING },
-      context,
+      someSigner(store), context,
     );
     withSchema8Values(store.writer.db);
     const path = store.path;
@@ -369,7 +370,7 @@ describe('migration 5: the hash chain', () => {
       store,
       { ...clinicalContent(record), painPost: record.painPost === 0 ? 1 : 0, doseExceedanceReason: 'patient_size' },
       { reason: 'pain re-scored', confirmedWarnings: EVERY_CONFIRMABLE_WARNING },
-      context,
+      someSigner(store), context,
     );
     withSchema8Values(store.writer.db);
     const path = store.path;

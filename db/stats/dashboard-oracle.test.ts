@@ -8,6 +8,7 @@ import { openStore } from '../store.js';
 import { dashboardRowByRow } from '../testing/dashboard-oracle.js';
 import { completeDraft, context, EVERY_CONFIRMABLE_WARNING, tempStore } from '../testing/fixtures.js';
 import { computeDashboard } from './dashboard.js';
+import { recordSigner, someSigner } from '../testing/signer.js';
 
 /*
  * The dashboard reads packed facts and distinct lists (facts.ts, terms.ts); the oracle reads
@@ -36,9 +37,9 @@ function seededDepartment() {
     };
     // Half lose the pain score after, which signing refuses: those records stay as they were.
     if (changed.painPost === null) {
-      expect(() => amendProcedure(store, changed, { reason: 'oracle test', confirmedWarnings }, context)).toThrow();
+      expect(() => amendProcedure(store, changed, { reason: 'oracle test', confirmedWarnings }, someSigner(store), context)).toThrow();
     } else {
-      amendProcedure(store, changed, { reason: 'oracle test', confirmedWarnings }, context);
+      amendProcedure(store, changed, { reason: 'oracle test', confirmedWarnings }, someSigner(store), context);
     }
   });
   const [first] = listOperators(store);
@@ -79,7 +80,7 @@ describe('dashboard against the row-by-row oracle', () => {
       }),
       context,
     );
-    signProcedure(other, record.id, { confirmedWarnings }, context);
+    signProcedure(other, record.id, { confirmedWarnings }, recordSigner(other, record.id), context);
     other.close();
     const fast = computeDashboard(store, {});
     expect(fast.pain.byOperator.map((group) => group.label)).toContain('Dr. New');

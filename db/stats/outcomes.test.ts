@@ -6,6 +6,7 @@ import { seedDatabase } from '../seed.js';
 import type { Store } from '../store.js';
 import { context, tempStore } from '../testing/fixtures.js';
 import { followUpOutcomes, type OutcomeGroup } from './outcomes.js';
+import { someSigner } from '../testing/signer.js';
 
 /*
  * The outcome figures against an independent recomputation: every record read whole through
@@ -34,7 +35,7 @@ beforeAll(() => {
       supersedes: first.id,
       reason: 're-asked',
     },
-    { ...context, now: () => new Date(`${AS_OF}T12:00:00Z`) },
+    someSigner(store), { ...context, now: () => new Date(`${AS_OF}T12:00:00Z`) },
   );
 });
 
