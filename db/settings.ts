@@ -41,6 +41,9 @@ export const readSetting = <T>(source: ReadSource, key: string): T | undefined =
 
 export { writeSetting };
 
+/** The operators as records name them and exports carry them: never anything of their credentials. */
+export const operatorsOfLogbook = (source: ReadSource): Operator[] => readOperators(readerOf(source));
+
 /** The operators, each with the state of their credential (whether they have a PIN, a lock, a badge): never the credential. */
 export function listOperators(source: ReadSource): OperatorListing[] {
   const read = readerOf(source);

@@ -8,7 +8,7 @@ import { IMPORT_LIMITS } from '../imports/limits.js';
 import { importFile } from '../imports/merge.js';
 import { checkRecord } from '../imports/record-check.js';
 import { contentHash } from '../ledger/content-hash.js';
-import { drugCatalogue, getSettings, listOperators } from '../settings.js';
+import { drugCatalogue, getSettings, listOperators, operatorsOfLogbook } from '../settings.js';
 import { SCHEMA_VERSION } from '../sqlite/migrations/index.js';
 import type { ServiceContext, Store } from '../store.js';
 import { ensureServerSchema } from './server-schema.js';
@@ -105,6 +105,8 @@ const versionsOf = (record: ExportedRecord): VersionLink[] =>
       signedBy: version.signedBy,
       signedAt: version.signedAt,
       reason: version.reason,
+      // Who proved the signature (schema 17 on): hashed only when present, so older versions keep their hash.
+      ...(version.signerId ? { signerId: version.signerId, meaning: version.meaning } : {}),
     }),
   }));
 
@@ -113,7 +115,8 @@ const continues = (longer: VersionLink[], shorter: VersionLink[]) =>
   shorter.every((link, index) => longer[index]?.version === link.version && longer[index]?.hash === link.hash);
 
 async function pushCatalogue(client: pg.Client, store: Store): Promise<void> {
-  const operators = listOperators(store);
+  // The operators as the catalogue knows them: never the state of their credentials (a PIN set, a lock, a badge).
+  const operators = operatorsOfLogbook(store);
   const drugs = drugCatalogue(store);
   for (const [kind, key, value] of [
     ...operators.map((operator) => ['operator', operator.id, operator] as const),
