@@ -32,7 +32,15 @@ describe('follow-ups', () => {
       },
       someSigner(store), at('2026-03-16T10:00:00Z'),
     );
-    expect(entry).toMatchObject({ daysAfter: 2, reliefPercent: 62.5, recordedBy: context.actor, supersededBy: null });
+    // Recorded under the operator proven by their PIN, with the meaning of that signature.
+    expect(entry).toMatchObject({
+      daysAfter: 2,
+      reliefPercent: 62.5,
+      recordedBy: 'Dr. A. Keller',
+      recordedById: expect.any(String),
+      meaning: 'follow_up_recorded',
+      supersededBy: null,
+    });
     const { record, history } = getProcedure(store, id);
     expect(record.status).toBe('signed');
     expect(record.version).toBe(1);

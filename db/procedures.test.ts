@@ -14,12 +14,14 @@ import {
 import { saveOperator } from './settings.js';
 import type { Store } from './store.js';
 import { completeDraft, context, tempStore } from './testing/fixtures.js';
-import { recordSigner, someSigner } from './testing/signer.js';
+import { recordSigner, signerOf, someSigner } from './testing/signer.js';
 
 let store: Store;
 let operatorId: string;
+/** The proof of tempStore's operator, Dr. A. Keller: who signs their records. */
+let signer: ReturnType<typeof tempStore>['signer'];
 beforeEach(() => {
-  ({ store, operatorId } = tempStore());
+  ({ store, operatorId, signer } = tempStore());
 });
 
 const errorOf = (action: () => unknown) => {
@@ -137,14 +139,21 @@ describe('saving drafts', () => {
 describe('signing', () => {
   it('signs a complete draft, keeps version 1 and audits it', () => {
     const record = signed();
-    expect(record).toMatchObject({ status: 'signed', version: 1, signedBy: 'Dr. Test' });
+    // The signer is the operator proven by their PIN, by their printed name: not the console's account.
+    expect(record).toMatchObject({
+      status: 'signed',
+      version: 1,
+      signedBy: 'Dr. A. Keller',
+      signedById: operatorId,
+      signedMeaning: 'performed_and_signed',
+    });
     expect(getVersion(store, record.id, 1)).toEqual(clinicalContent(record));
     expect(auditHistory(store, 'procedure', record.id).map((entry) => entry.action)).toEqual(['create', 'sign']);
   });
 
   it('refuses an incomplete draft with every problem at its field, and leaves it a draft', () => {
     const { record } = saveDraft(store, { patientId: 'P1', painPre: 5 }, context);
-    const error = errorOf(() => signProcedure(store, record.id, {}, recordSigner(store, record.id), context));
+    const error = errorOf(() => signProcedure(store, record.id, {}, signer, context));
     expect(error.code).toBe('validation');
     expect(error.message).toMatch(/cannot be signed yet: 8 fields need attention/);
     expect(error.problems?.map((p) => p.field)).toEqual([
@@ -218,10 +227,10 @@ describe('signing', () => {
   it('refuses to sign twice or to sign what does not exist', () => {
     const record = signed();
     expect(errorOf(() => signProcedure(store, record.id, {}, recordSigner(store, record.id), context)).code).toBe('not_a_draft');
-    expect(errorOf(() => signProcedure(store, '01890a5d-ac96-774b-bcce-b302099a8057', {}, recordSigner(store, '01890a5d-ac96-774b-bcce-b302099a8057'), context)).code).toBe(
+    expect(errorOf(() => signProcedure(store, '01890a5d-ac96-774b-bcce-b302099a8057', {}, signer, context)).code).toBe(
       'not_found',
     );
-    expect(errorOf(() => signProcedure(store, 'x', {}, recordSigner(store, 'x'), context))).toMatchObject({ code: 'validation', field: 'id' });
+    expect(errorOf(() => signProcedure(store, 'x', {}, signer, context))).toMatchObject({ code: 'validation', field: 'id' });
   });
 });
 
@@ -238,9 +247,11 @@ describe('amending', () => {
       status: 'amended',
       version: 2,
       painPost: 3,
-      amendedBy: 'Dr. Lang',
+      amendedBy: 'Dr. A. Keller',
+      amendedById: operatorId,
+      amendedMeaning: 'amended',
       amendReason: 'NRS after was 3, not 2',
-      signedBy: 'Dr. Test',
+      signedBy: 'Dr. A. Keller',
     });
     expect(getVersion(store, record.id, 1).painPost).toBe(2);
     expect(getVersion(store, record.id, 2).painPost).toBe(3);
@@ -371,6 +382,9 @@ describe('what SQLite itself refuses', () => {
     db.pragma('foreign_keys = ON');
     expect(() => db.prepare('DELETE FROM operators WHERE id = ?').run(record.operatorId)).toThrow(/FOREIGN KEY/);
     db.close();
+    // Another administrator first: the last one who can prove it is never deactivated.
+    const colleague = saveOperator(store, { name: 'Dr. B. Amrein', administrator: true }, context).id;
+    signerOf(store, colleague);
     expect(saveOperator(store, { id: operatorId, name: 'Dr. A. Keller', active: false }, context).active).toBe(false);
   });
 });

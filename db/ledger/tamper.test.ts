@@ -107,10 +107,15 @@ describe('check makes an edit behind the app evident', () => {
         recordedBy: 'someone',
         recordedAt: '2026-06-30T12:00:00.000Z',
       };
-      db.prepare(
-        `INSERT INTO follow_up_entries (id, procedure_id, contact_date, days_after, method, leg_nrs, new_complications, recorded_by, recorded_at, hash)
+      // Behind the trigger that asks a follow-up for a proven operator (schema 17), as someone with sqlite3 would.
+      behindTheTriggers(db, ['follow_up_entries_recorded_by_operator'], () =>
+        db
+          .prepare(
+            `INSERT INTO follow_up_entries (id, procedure_id, contact_date, days_after, method, leg_nrs, new_complications, recorded_by, recorded_at, hash)
          VALUES (@id, @procedureId, @contactDate, @daysAfter, @method, @legNrs, @newComplications, @recordedBy, @recordedAt, @hash)`,
-      ).run({ ...link, hash: followUpHash(last.hash as string, link) });
+          )
+          .run({ ...link, hash: followUpHash(last.hash as string, link) }),
+      );
     });
     expect(checkDatabase(forged).ledger?.followUps).toMatch(/has no audit row/);
     const recorded = new Database(sound, { readonly: true });
@@ -201,7 +206,7 @@ describe('check makes an edit behind the app evident', () => {
       });
     });
     expect(checkDatabase(path).ledger?.records.problems).toEqual([
-      `procedure ${signedId}: its signer or signing time differs from signed version 1`,
+      `procedure ${signedId}: its signer, signing time or the signature's meaning differs from signed version 1`,
     ]);
   });
 

@@ -166,7 +166,7 @@ export const FOLLOW_UP_ENTRY_FIELDS = declareFields('followUpEntry', [
       description:
         'The operator who recorded the entry, proven by their PIN; recorded_by is their printed name then. Empty for entries from before schema 17.',
     },
-    privacy: 'identifying',
+    // An operator, as the record's operator column names them: kept in pseudonymised exports like it.
   },
   {
     key: 'meaning',

@@ -722,7 +722,7 @@ export const PROCEDURE_FIELDS = declareFields('procedure', [
       description:
         'The operator who signed version 1, proven by their PIN at signing; signed_by is their printed name then. Empty for records signed before RootLog 0.2 (schema 17), whose signed_by is the name the console gave.',
     },
-    privacy: 'identifying',
+    // An operator, as the record's operator column names them: kept in pseudonymised exports like it.
   },
   {
     key: 'signedMeaning',
@@ -743,7 +743,7 @@ export const PROCEDURE_FIELDS = declareFields('procedure', [
       header: 'amended_by_operator_id',
       description: 'The operator who signed the latest amendment, proven by their PIN; amended_by is their printed name then.',
     },
-    privacy: 'identifying',
+    // An operator, as the record's operator column names them: kept in pseudonymised exports like it.
   },
   {
     key: 'amendedMeaning',

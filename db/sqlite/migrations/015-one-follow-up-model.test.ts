@@ -8,6 +8,7 @@ import { checkDatabase } from '../../maintenance.js';
 import { getProcedure, saveDraft } from '../../procedures.js';
 import { saveOperator } from '../../settings.js';
 import { openStore } from '../../store.js';
+import { backToSchema16 } from '../../testing/before-schema-17.js';
 import { completeDraft, context, tempPath } from '../../testing/fixtures.js';
 import { asWritable } from '../connection.js';
 import { writeWholeRecord } from '../record-life.js';
@@ -73,7 +74,8 @@ function schema12Logbook(): { path: string; draftId: string } {
     .all() as string[];
   version12.close();
   const db = new Database(path);
-  // Schema 16's column first (a file of schema 14 never had it).
+  // Schema 17's and 16's first (a file of schema 14 never had them).
+  backToSchema16(db);
   db.exec('ALTER TABLE targets DROP COLUMN needle_tip_position');
   for (const statement of followUpsSql) db.exec(statement);
   const insert = db.prepare(
@@ -105,6 +107,10 @@ function getDraftContent(store: ReturnType<typeof openStore>, input: never) {
     amendedBy: _ab,
     amendedAt: _aa,
     amendReason: _ar,
+    signedById: _sbi,
+    signedMeaning: _sm,
+    amendedById: _abi,
+    amendedMeaning: _am,
     ...content
   } = saved;
   return content as never;
