@@ -11,6 +11,7 @@ import { seedDatabase } from '../db/seed.js';
 import { saveOperator, updateSettings } from '../db/settings.js';
 import { openStore, type Store } from '../db/store.js';
 import { completeDraft } from '../db/testing/fixtures.js';
+import { signerOf } from '../db/testing/signer.js';
 import { CHROMIUM_ARGS, openInChromium } from './chromium-harness.js';
 
 /*
@@ -50,7 +51,7 @@ export const DEPARTMENTS = {
       completeDraft(operatorId, { performedAt: localDateTimeWithOffset(new Date()) }),
       { actor: 'Dr. A. Keller' },
     );
-    signProcedure(store, record.id, {}, { actor: 'Dr. A. Keller' });
+    signProcedure(store, record.id, {}, signerOf(store, operatorId), { actor: 'Dr. A. Keller' });
   },
   /** Two signed cases due for a follow-up: one performed 2 days ago, one 3 weeks ago. */
   'follow-ups-due': (store: Store) => {
@@ -63,7 +64,7 @@ export const DEPARTMENTS = {
       const { record } = saveDraft(store, completeDraft(operatorId, { patientId, patientName, performedAt }), {
         actor: 'Dr. A. Keller',
       });
-      signProcedure(store, record.id, {}, { actor: 'Dr. A. Keller' });
+      signProcedure(store, record.id, {}, signerOf(store, operatorId), { actor: 'Dr. A. Keller' });
     }
   },
   /** Records from this console (CT 1) and one merged in from CT 2, all performed just now. */
@@ -153,7 +154,7 @@ export const DEPARTMENTS = {
       }),
       { actor: 'Dr. A. Keller' },
     );
-    signProcedure(store, record.id, {}, { actor: 'Dr. A. Keller' });
+    signProcedure(store, record.id, {}, signerOf(store, operatorId), { actor: 'Dr. A. Keller' });
   },
 } satisfies Record<string, (store: Store) => void>;
 export type Department = keyof typeof DEPARTMENTS;
