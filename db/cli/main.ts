@@ -14,6 +14,7 @@ import { dashboard, parseDashboardFilter } from '../stats/dashboard.js';
 import { formatDashboard, formatOutcomes } from '../stats/format.js';
 import { followUpOutcomes } from '../stats/outcomes.js';
 import { openStore, type Store } from '../store.js';
+import { AS_USAGE, actingOperator, askSecret } from './acting-operator.js';
 import { BACKUP_USAGE, run as backup } from './backup-command.js';
 import * as doseReport from './dose-report-command.js';
 import { printable } from './printable.js';
@@ -29,7 +30,8 @@ import { runWorklist, WORKLIST_USAGE } from './worklist-command.js';
 export const USAGE = `Usage: rootlog <command> [options]
 
 Commands:
-  seed    --db FILE --count N [--seed S]   add N realistic signed demo procedures
+  seed    --db FILE --count N [--seed S] [--as OPERATOR]
+                                           add N realistic signed demo procedures
   check   --db FILE [--expect-head HEAD]   integrity, schema version, row counts and tamper evidence:
                                            the hash chains, the protective triggers, each signed
                                            record against its signed versions; prints the chain
@@ -46,11 +48,12 @@ ${BACKUP_USAGE}
                                            day (default) or month, no clock times
                                            --force replaces existing files; the logbook itself,
                                            its -wal/-shm and files in use are always refused
-  import  --db FILE --in FILE              merge a RootLog JSON export from another console
+  import  --db FILE --in FILE --as OPERATOR
+                                           merge a RootLog JSON export from another console
   follow-ups-due --db FILE [--date YYYY-MM-DD]
                                            who is due for a follow-up call or review on that day
                                            (default today), overdue first
-  sync    --db FILE --server postgres://user@host:port/database [--tls]
+  sync    --db FILE --server postgres://user@host:port/database [--tls] --as OPERATOR
                                            one push and pull with the department hub (PostgreSQL;
                                            the password from PGPASSWORD); prints what moved;
                                            exit 1 on a conflict or a refused record
@@ -61,6 +64,8 @@ ${WORKLIST_USAGE}
 ${RIS_SEND_USAGE}
 
 Options:
+${AS_USAGE}
+          (a logbook where nobody has a PIN yet is written under the account, as before)
   --help                                   show this message`;
 
 interface Io {
@@ -120,20 +125,22 @@ const wholeNumber = (name: string, value: string | boolean | undefined, min: num
 };
 
 async function seed(args: string[], io: Io): Promise<number> {
-  const values = options(args, { db: { type: 'string' }, count: { type: 'string' }, seed: { type: 'string' } }, [
-    'db',
-    'count',
-  ]);
+  const values = options(
+    args,
+    { db: { type: 'string' }, count: { type: 'string' }, seed: { type: 'string' }, as: { type: 'string' } },
+    ['db', 'count'],
+  );
   const count = wholeNumber('count', values.count, 1, 10_000_000);
   const seedValue = values.seed === undefined ? 1 : wholeNumber('seed', values.seed, 0, 2 ** 32 - 1);
   const store = openStore(String(values.db));
   try {
     await checkedBeforeWriting(store);
+    const context = await actingOperator(store, values.as, io, actor());
     const started = performance.now();
     const result = seedDatabase(
       store,
       { count, seed: seedValue, onProgress: (done, total) => io.progress?.(`seeded ${done} / ${total}`) },
-      { actor: actor() },
+      context,
     );
     const seconds = (performance.now() - started) / 1000;
     io.out(
@@ -253,21 +260,21 @@ async function exportCommand(args: string[], io: Io): Promise<number> {
 }
 
 async function importCommand(args: string[], io: Io): Promise<number> {
-  const values = options(args, { db: { type: 'string' }, in: { type: 'string' } }, ['db', 'in']);
+  const values = options(args, { db: { type: 'string' }, in: { type: 'string' }, as: { type: 'string' } }, [
+    'db',
+    'in',
+  ]);
   const store = openStore(String(values.db));
   try {
     await checkedBeforeWriting(store);
-    const report = await importFile(
-      store,
-      String(values.in),
-      { actor: actor() },
-      {
-        onProgress: (so, bytes, total) =>
-          io.progress?.(
-            `read ${so.read} records (${total > 0 ? Math.floor((bytes / total) * 100) : 100} %): added ${so.added}, skipped ${so.skipped}, rejected ${so.rejected.length}`,
-          ),
-      },
-    );
+    // Who ran the import is in its audit rows: the operator proven by --as and their PIN.
+    const context = await actingOperator(store, values.as, io, actor());
+    const report = await importFile(store, String(values.in), context, {
+      onProgress: (so, bytes, total) =>
+        io.progress?.(
+          `read ${so.read} records (${total > 0 ? Math.floor((bytes / total) * 100) : 100} %): added ${so.added}, skipped ${so.skipped}, rejected ${so.rejected.length}`,
+        ),
+    });
     io.out(
       `added ${report.added}, skipped ${report.skipped} (already here), conflicts ${report.conflicts.length}, rejected ${report.rejected.length}`,
     );
@@ -357,34 +364,15 @@ function keyCommand(args: string[], io: Io): number {
 
 /** The hub password typed at the terminal, not echoed (when PGPASSWORD is not set). */
 function askPassword(io: Io): Promise<string> {
-  return new Promise((resolve) => {
-    const input = process.stdin;
-    let typed = '';
-    io.err('Password for the department server: ');
-    input.setRawMode?.(true);
-    input.resume();
-    const onData = (chunk: Buffer) => {
-      for (const char of chunk.toString('utf8')) {
-        if (char === '\r' || char === '\n' || char === '\u0004') {
-          input.setRawMode?.(false);
-          input.pause();
-          input.off('data', onData);
-          resolve(typed);
-          return;
-        }
-        if (char === '\u0003') process.exit(130);
-        typed = char === '\u007f' ? typed.slice(0, -1) : typed + char;
-      }
-    };
-    input.on('data', onData);
-  });
+  return askSecret(io, 'Password for the department server: ');
 }
 
 async function syncCommand(args: string[], io: Io): Promise<number> {
-  const values = options(args, { db: { type: 'string' }, server: { type: 'string' }, tls: { type: 'boolean' } }, [
-    'db',
-    'server',
-  ]);
+  const values = options(
+    args,
+    { db: { type: 'string' }, server: { type: 'string' }, tls: { type: 'boolean' }, as: { type: 'string' } },
+    ['db', 'server'],
+  );
   const url = String(values.server);
   if (!/^postgres(ql)?:\/\//.test(url))
     throw new UsageError('--server must be a postgres://user@host:port/database URL');
@@ -394,10 +382,12 @@ async function syncCommand(args: string[], io: Io): Promise<number> {
   const store = openStore(String(values.db), { mustExist: true });
   try {
     await checkedBeforeWriting(store);
+    // Who ran the sync is in the audit rows of what it pulled: the operator proven by --as.
+    const context = await actingOperator(store, values.as, io, actor());
     const password = process.env.PGPASSWORD ?? (process.stdin.isTTY ? await askPassword(io) : undefined);
     let report: SyncReport;
     try {
-      report = await syncOnce(store, { url, password, ssl: Boolean(values.tls) }, { actor: actor() });
+      report = await syncOnce(store, { url, password, ssl: Boolean(values.tls) }, context);
     } catch (error) {
       throw new RootLogError(
         'database_unavailable',
