@@ -19,7 +19,8 @@ export function AdministrationGate() {
 
   if (administering)
     return (
-      <p className="notice administration" role="status">
+      // Not a live status: Settings' own status line says what each change did.
+      <p className="notice administration">
         Changes are open for {administering.name} (administrator).{' '}
         <button type="button" className="secondary" onClick={() => void useSession.getState().endAdministration()}>
           End changes
