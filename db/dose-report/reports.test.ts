@@ -6,6 +6,7 @@ import { deleteDraft, getProcedure, saveDraft, signProcedure } from '../procedur
 import { LINK_RULES } from '../sqlite/dose-reports.js';
 import type { Store } from '../store.js';
 import { completeDraft, context, tempStore } from '../testing/fixtures.js';
+import { recordSigner } from '../testing/signer.js';
 import { fixtureFile } from './fixtures/fixture-files.js';
 import {
   doseFromReportFor,
@@ -15,7 +16,6 @@ import {
   linkWaitingDoseReports,
   receiveDoseReport,
 } from './reports.js';
-import { recordSigner } from '../testing/signer.js';
 
 let store: Store;
 let operatorId: string;
@@ -174,7 +174,8 @@ describe('keeping and linking dose reports', () => {
   });
 
   it('never changes a signed record: it gives the values, a person’s save fills them', () => {
-    const signed = signProcedure(store, draft({ dlpMGyCm: 120 }).id, {}, recordSigner(store, draft({ dlpMGyCm: 120 }).id), context).record;
+    const toSign = draft({ dlpMGyCm: 120 });
+    const signed = signProcedure(store, toSign.id, {}, recordSigner(store, toSign.id), context).record;
     const before = getProcedure(store, signed.id);
     expect(receive('ct-standard')).toMatchObject({ procedureId: signed.id });
     expect(getProcedure(store, signed.id)).toEqual(before);

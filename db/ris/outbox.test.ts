@@ -12,10 +12,10 @@ import { deliveriesOf } from '../sqlite/ris-outbox.js';
 import type { Store } from '../store.js';
 import { completeDraft, context, EVERY_CONFIRMABLE_WARNING, tempPath, tempStore } from '../testing/fixtures.js';
 import { type MllpPeer, startMllpPeer } from '../testing/mllp-peer.js';
+import { recordSigner, someSigner } from '../testing/signer.js';
 import { deliveryWords } from './delivery.js';
 import { unescapeHl7 } from './hl7-text.js';
 import { controlIdOf, risDeliveries, sendWaitingReports } from './outbox.js';
-import { recordSigner, someSigner } from '../testing/signer.js';
 
 /*
  * The report's way to the RIS, end to end: queued by trigger in the transaction that signs or
@@ -100,7 +100,8 @@ describe('queueing', () => {
       other.store,
       { ...clinicalContent(record), painPost: 3 },
       { reason: 'pain re-scored', confirmedWarnings: EVERY_CONFIRMABLE_WARNING },
-      someSigner(other.store), context,
+      someSigner(other.store),
+      context,
     );
     const file = tempPath('other.json');
     await runExport(other.store, { format: 'json', out: file, includeDrafts: true });
@@ -153,7 +154,8 @@ describe('sending', () => {
     expect(field(message, 'OBR', 4)).toBe('^CT-guided lumbar nerve root infiltration of L5 left');
     expect(field(message, 'OBR', 7)).toBe('20260314093000+0100');
     expect(field(message, 'OBR', 25)).toBe('F');
-    expect(field(message, 'OBR', 32)).toBe('Dr. Test&Dr. Test');
+    // The signer proven by their PIN: the record's operator, by name.
+    expect(field(message, 'OBR', 32)).toBe('Dr. A. Keller&Dr. A. Keller');
     expect(field(message, 'OBX', 2)).toBe('FT');
     expect(field(message, 'OBX', 11)).toBe('F');
     const text = field(message, 'OBX', 5);
@@ -302,7 +304,8 @@ describe('sending', () => {
       store,
       { ...clinicalContent(record), painPost: 3 },
       { reason: 'pain after re-scored', confirmedWarnings: EVERY_CONFIRMABLE_WARNING },
-      someSigner(store), context,
+      someSigner(store),
+      context,
     );
     expect(deliveriesOf(store.reader, id).map((row) => [row.version, row.state])).toEqual([
       [1, 'waiting'],
