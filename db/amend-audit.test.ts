@@ -13,7 +13,8 @@ it('an amendment keeps in its audit row the warnings the amender confirmed, as s
     store,
     { ...completeDraft(operatorId, { dlpMGyCm: 900, doseExceedanceReason: 'repositioning' }), id: record.id },
     { reason: 'DLP read from the dose report', confirmedWarnings: EVERY_CONFIRMABLE_WARNING },
-    someSigner(store), context,
+    someSigner(store),
+    context,
   );
   const amendment = auditHistory(store, 'procedure', record.id).find((entry) => entry.action === 'amend');
   expect(amendment?.changes.confirmedWarnings?.after).toEqual(

@@ -31,8 +31,7 @@ const errorOf = (action: () => unknown) => {
   throw new Error('expected an error');
 };
 
-const draftOf = (store: Store, operatorId: string) =>
-  saveDraft(store, completeDraft(operatorId), context).record.id;
+const draftOf = (store: Store, operatorId: string) => saveDraft(store, completeDraft(operatorId), context).record.id;
 
 afterEach(() => vi.restoreAllMocks());
 
@@ -47,13 +46,29 @@ describe('a PIN is never kept or told in clear', () => {
       });
     const path = tempPath();
     const store = openStore(path);
-    const admin = setUpFirstAdministrator(store, { name: 'Dr. A. Keller' }, makeCredentialNow(PIN, QUICK_SCRYPT), context);
+    const admin = setUpFirstAdministrator(
+      store,
+      { name: 'Dr. A. Keller' },
+      makeCredentialNow(PIN, QUICK_SCRYPT),
+      context,
+    );
     const proof = presentCredentialNow(store, { operatorId: admin.id, pin: PIN });
     signProcedure(store, draftOf(store, admin.id), {}, proof, context);
     const wrong = errorOf(() =>
-      signProcedure(store, draftOf(store, admin.id), {}, presentCredentialNow(store, { operatorId: admin.id, pin: `${PIN}0` }), context),
+      signProcedure(
+        store,
+        draftOf(store, admin.id),
+        {},
+        presentCredentialNow(store, { operatorId: admin.id, pin: `${PIN}0` }),
+        context,
+      ),
     );
-    changeOwnPin(store, presentCredentialNow(store, { operatorId: admin.id, pin: PIN }), makeCredentialNow(NEW_PIN, QUICK_SCRYPT), context);
+    changeOwnPin(
+      store,
+      presentCredentialNow(store, { operatorId: admin.id, pin: PIN }),
+      makeCredentialNow(NEW_PIN, QUICK_SCRYPT),
+      context,
+    );
     // What carries a typed PIN's hash prints as the operator alone.
     logged.push(inspect(proof), JSON.stringify(proof), JSON.stringify(wrong), wrong.message);
     store.close();
@@ -114,7 +129,11 @@ describe('signing asks the signer’s PIN', () => {
       signer,
       context,
     ).record;
-    expect(amended).toMatchObject({ amendedById: operatorId, amendedMeaning: 'amended', amendReason: 'pain re-scored' });
+    expect(amended).toMatchObject({
+      amendedById: operatorId,
+      amendedMeaning: 'amended',
+      amendReason: 'pain re-scored',
+    });
   });
 
   it('refuses a wrong PIN in words, writing nothing but the count', () => {
@@ -139,9 +158,9 @@ describe('signing asks the signer’s PIN', () => {
     });
     // The record names Dr. Keller: a colleague's PIN does not sign it as performed by them.
     const colleague = saveOperator(store, { name: 'Dr. B. Amrein' }, context).id;
-    expect(errorOf(() => signProcedure(store, draftOf(store, operatorId), {}, signerOf(store, colleague), context)).code).toBe(
-      'not_permitted',
-    );
+    expect(
+      errorOf(() => signProcedure(store, draftOf(store, operatorId), {}, signerOf(store, colleague), context)).code,
+    ).toBe('not_permitted');
   });
 
   it('lets a technologist record a follow-up only where the department allows it', () => {
@@ -149,7 +168,9 @@ describe('signing asks the signer’s PIN', () => {
     const technologist = saveOperator(store, { name: 'MPA S. Frei', role: 'technologist' }, context).id;
     const { record } = signProcedure(store, draftOf(store, operatorId), {}, signer, context);
     const entry = { procedureId: record.id, contactDate: record.performedAt?.slice(0, 10), method: 'phone', legNrs: 2 };
-    expect(errorOf(() => recordFollowUp(store, entry, signerOf(store, technologist), context)).code).toBe('not_permitted');
+    expect(errorOf(() => recordFollowUp(store, entry, signerOf(store, technologist), context)).code).toBe(
+      'not_permitted',
+    );
     updateSettings(store, { technologistsRecordFollowUps: true }, context);
     expect(recordFollowUp(store, entry, signerOf(store, technologist), context)).toMatchObject({
       recordedBy: 'MPA S. Frei',
@@ -183,7 +204,10 @@ describe('five wrong PINs in a row lock the operator', () => {
     const at = new Date('2026-03-02T09:00:00Z');
     const now = { ...context, now: () => at };
     const wrong = () => presentCredentialNow(store, { operatorId: colleague, pin: '0852' });
-    const codes = Array.from({ length: LOCKOUT.wrongInARow }, () => errorOf(() => proveOperator(store, wrong(), { open: true }, now)).code);
+    const codes = Array.from(
+      { length: LOCKOUT.wrongInARow },
+      () => errorOf(() => proveOperator(store, wrong(), { open: true }, now)).code,
+    );
     expect(codes).toEqual(['wrong_pin', 'wrong_pin', 'wrong_pin', 'wrong_pin', 'operator_locked']);
     const locked = auditHistory(store, 'operator', colleague).find((entry) => 'lockedUntil' in entry.changes);
     expect(locked?.reason).toBe(`${LOCKOUT.wrongInARow} wrong PINs in a row`);
@@ -202,9 +226,23 @@ describe('five wrong PINs in a row lock the operator', () => {
 
     // Locked again; an administrator sets a new PIN, which lifts it.
     for (let n = 0; n < LOCKOUT.wrongInARow; n++)
-      errorOf(() => proveOperator(reopened, presentCredentialNow(reopened, { operatorId: colleague, pin: '0852' }), { open: true }, now));
+      errorOf(() =>
+        proveOperator(
+          reopened,
+          presentCredentialNow(reopened, { operatorId: colleague, pin: '0852' }),
+          { open: true },
+          now,
+        ),
+      );
     setPinFor(reopened, operatorId, colleague, makeCredentialNow('5937', QUICK_SCRYPT), now);
-    expect(proveOperator(reopened, presentCredentialNow(reopened, { operatorId: colleague, pin: '5937' }), { open: true }, now).id).toBe(colleague);
+    expect(
+      proveOperator(
+        reopened,
+        presentCredentialNow(reopened, { operatorId: colleague, pin: '5937' }),
+        { open: true },
+        now,
+      ).id,
+    ).toBe(colleague);
     expect(auditHistory(reopened, 'operator', colleague).at(-1)?.changes.pin).toEqual({
       before: 'set',
       after: 'set by Dr. A. Keller (administrator)',
@@ -215,7 +253,8 @@ describe('five wrong PINs in a row lock the operator', () => {
     const { store } = tempStore();
     const operatorId = saveOperator(store, { name: 'Dr. B. Amrein' }, context).id;
     signerOf(store, operatorId, '4826');
-    const attempt = (pin: string) => () => proveOperator(store, presentCredentialNow(store, { operatorId, pin }), { open: true }, context);
+    const attempt = (pin: string) => () =>
+      proveOperator(store, presentCredentialNow(store, { operatorId, pin }), { open: true }, context);
     for (let n = 0; n < LOCKOUT.wrongInARow - 1; n++) errorOf(attempt('0852'));
     attempt('4826')();
     expect(errorOf(attempt('0852')).message).toMatch(/4 more wrong PINs/);
@@ -233,10 +272,14 @@ describe('the signature is in the hash chain', () => {
       reason: null,
     };
     const hashed = versionHash('0'.repeat(64), { ...link, signerId: 'op-1', meaning: 'performed_and_signed' });
-    expect(versionHash('0'.repeat(64), { ...link, signerId: 'op-2', meaning: 'performed_and_signed' })).not.toBe(hashed);
+    expect(versionHash('0'.repeat(64), { ...link, signerId: 'op-2', meaning: 'performed_and_signed' })).not.toBe(
+      hashed,
+    );
     expect(versionHash('0'.repeat(64), { ...link, signerId: 'op-1', meaning: 'amended' })).not.toBe(hashed);
     // A version from before schema 17 (no signer id) keeps the hash it was written with.
-    expect(versionHash('0'.repeat(64), { ...link, signerId: null, meaning: null })).toBe(versionHash('0'.repeat(64), link));
+    expect(versionHash('0'.repeat(64), { ...link, signerId: null, meaning: null })).toBe(
+      versionHash('0'.repeat(64), link),
+    );
 
     const { store, operatorId, signer } = tempStore();
     const other = saveOperator(store, { name: 'Dr. B. Amrein' }, context).id;
@@ -246,7 +289,10 @@ describe('the signature is in the hash chain', () => {
     expect(checkDatabase(path).ok).toBe(true);
     const db = new Database(path);
     // As someone with sqlite3 would: behind the append-only trigger, which is put back as it was.
-    const trigger = db.prepare("SELECT sql FROM sqlite_schema WHERE name = 'procedure_versions_no_update'").pluck().get() as string;
+    const trigger = db
+      .prepare("SELECT sql FROM sqlite_schema WHERE name = 'procedure_versions_no_update'")
+      .pluck()
+      .get() as string;
     db.exec('DROP TRIGGER procedure_versions_no_update');
     db.prepare('UPDATE procedure_versions SET signer_id = ?').run(other);
     db.exec(trigger);
@@ -260,10 +306,17 @@ describe('the signature is in the hash chain', () => {
 describe('the first administrator', () => {
   it('is set up only while nobody holds a PIN', () => {
     const store = openStore(tempPath());
-    const first = setUpFirstAdministrator(store, { name: 'Dr. A. Keller' }, makeCredentialNow('7391', QUICK_SCRYPT), context);
+    const first = setUpFirstAdministrator(
+      store,
+      { name: 'Dr. A. Keller' },
+      makeCredentialNow('7391', QUICK_SCRYPT),
+      context,
+    );
     expect(first).toMatchObject({ administrator: true, role: 'radiologist' });
     expect(
-      errorOf(() => setUpFirstAdministrator(store, { name: 'Mallory' }, makeCredentialNow('7391', QUICK_SCRYPT), context)).code,
+      errorOf(() =>
+        setUpFirstAdministrator(store, { name: 'Mallory' }, makeCredentialNow('7391', QUICK_SCRYPT), context),
+      ).code,
     ).toBe('administrator_required');
   });
 });

@@ -46,7 +46,11 @@ import { newId, type ReadSource, readerOf, type ServiceContext, type Store, time
  */
 
 /** scrypt's parameters for new PINs: 32 MiB and tens of milliseconds per try (OWASP's minimum is N = 2^17 with r = 8 at 128 MiB; a console keeps to 32). */
-export const SCRYPT_PARAMETERS: Readonly<ScryptParameters> = Object.freeze({ cost: 2 ** 15, blockSize: 8, parallelism: 1 });
+export const SCRYPT_PARAMETERS: Readonly<ScryptParameters> = Object.freeze({
+  cost: 2 ** 15,
+  blockSize: 8,
+  parallelism: 1,
+});
 const KEY_BYTES = 32;
 const SALT_BYTES = 16;
 
@@ -149,7 +153,9 @@ function refusedFor(operator: Operator, purpose: CredentialPurpose, write: Write
       field: 'signer.operatorId',
     });
   if ('act' in purpose) {
-    const policy = { technologistsRecordFollowUps: readSetting<boolean>(write, 'technologistsRecordFollowUps') ?? false };
+    const policy = {
+      technologistsRecordFollowUps: readSetting<boolean>(write, 'technologistsRecordFollowUps') ?? false,
+    };
     const refusal = actRefusal(operator, purpose.act, policy);
     return refusal ? new RootLogError('not_permitted', refusal, { field: 'signer.operatorId' }) : null;
   }
@@ -197,7 +203,9 @@ function check(
     );
   const verdict = presented.compare(stored);
   if (verdict === 'stale')
-    return new RootLogError('wrong_pin', `${operator.name}’s PIN was changed meanwhile: type the PIN again.`, { field });
+    return new RootLogError('wrong_pin', `${operator.name}’s PIN was changed meanwhile: type the PIN again.`, {
+      field,
+    });
   if (verdict === 'right') {
     noteRightPin(write, operator.id);
     return operator;
@@ -396,7 +404,8 @@ export function setPinFor(
     .immediate();
 }
 
-const badgeHash = (key: string, badge: string) => createHmac('sha256', Buffer.from(key, 'hex')).update(badge).digest('hex');
+const badgeHash = (key: string, badge: string) =>
+  createHmac('sha256', Buffer.from(key, 'hex')).update(badge).digest('hex');
 
 /**
  * Binds a badge number to an operator, or unbinds it (null). Only its keyed hash is stored
@@ -422,10 +431,20 @@ export function setBadge(
         throw new RootLogError('not_found', 'That operator is not one of this logbook’s.', { field: 'operatorId' });
       const stored = readCredential(write, operatorId);
       if (!stored)
-        throw new RootLogError('no_credential', `${operator.name} has no PIN yet: set their first PIN, then the badge.`, {
-          field: 'badge',
-        });
-      const hash = badge === null ? null : badgeHash(badgeKey(write, () => randomBytes(32).toString('hex')), badge);
+        throw new RootLogError(
+          'no_credential',
+          `${operator.name} has no PIN yet: set their first PIN, then the badge.`,
+          {
+            field: 'badge',
+          },
+        );
+      const hash =
+        badge === null
+          ? null
+          : badgeHash(
+              badgeKey(write, () => randomBytes(32).toString('hex')),
+              badge,
+            );
       const holder = hash ? operatorOfBadge(write, hash) : undefined;
       if (holder && holder !== operatorId)
         throw RootLogError.invalid([{ field: 'badge', message: 'Badge is already bound to another operator' }]);

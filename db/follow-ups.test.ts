@@ -30,7 +30,8 @@ describe('follow-ups', () => {
         backNrs: 4,
         globalImpression: 'much_improved',
       },
-      someSigner(store), at('2026-03-16T10:00:00Z'),
+      someSigner(store),
+      at('2026-03-16T10:00:00Z'),
     );
     // Recorded under the operator proven by their PIN, with the meaning of that signature.
     expect(entry).toMatchObject({
@@ -52,13 +53,15 @@ describe('follow-ups', () => {
     const first = recordFollowUp(
       store,
       { procedureId: id, contactDate: '2026-03-16', method: 'phone', legNrs: 3 },
-      someSigner(store), at('2026-03-16T10:00:00Z'),
+      someSigner(store),
+      at('2026-03-16T10:00:00Z'),
     );
     expect(() =>
       recordFollowUp(
         store,
         { procedureId: id, contactDate: '2026-03-16', method: 'phone', legNrs: 5, supersedes: first.id },
-        someSigner(store), context,
+        someSigner(store),
+        context,
       ),
     ).toThrowError(/Reason for the correction/);
     const second = recordFollowUp(
@@ -71,7 +74,8 @@ describe('follow-ups', () => {
         supersedes: first.id,
         reason: 'misheard: five',
       },
-      someSigner(store), at('2026-03-16T10:05:00Z'),
+      someSigner(store),
+      at('2026-03-16T10:05:00Z'),
     );
     expect(followUpsOf(store, id).map((entry) => [entry.legNrs, entry.supersededBy])).toEqual([
       [3, second.id],
@@ -88,7 +92,8 @@ describe('follow-ups', () => {
           supersedes: first.id,
           reason: 'again',
         },
-        someSigner(store), context,
+        someSigner(store),
+        context,
       ),
     ).toThrowError(/already corrected/);
     const raw = new Database(store.path);
@@ -101,17 +106,32 @@ describe('follow-ups', () => {
     const { store, operatorId } = tempStore();
     const { record } = saveDraft(store, completeDraft(operatorId), context);
     expect(() =>
-      recordFollowUp(store, { procedureId: record.id, contactDate: '2026-03-16', method: 'phone', legNrs: 3 }, someSigner(store), context),
+      recordFollowUp(
+        store,
+        { procedureId: record.id, contactDate: '2026-03-16', method: 'phone', legNrs: 3 },
+        someSigner(store),
+        context,
+      ),
     ).toThrowError(expect.objectContaining({ field: 'procedureId' }));
     const { store: signed, id } = signedCase();
     const when = at('2026-03-20T10:00:00Z');
     expect(() =>
-      recordFollowUp(signed, { procedureId: id, contactDate: '2026-03-13', method: 'phone', legNrs: 3 }, someSigner(signed), when),
+      recordFollowUp(
+        signed,
+        { procedureId: id, contactDate: '2026-03-13', method: 'phone', legNrs: 3 },
+        someSigner(signed),
+        when,
+      ),
     ).toThrowError(
       expect.objectContaining({ field: 'contactDate', message: expect.stringMatching(/before the procedure/) }),
     );
     expect(() =>
-      recordFollowUp(signed, { procedureId: id, contactDate: '2026-03-21', method: 'phone', legNrs: 3 }, someSigner(signed), when),
+      recordFollowUp(
+        signed,
+        { procedureId: id, contactDate: '2026-03-21', method: 'phone', legNrs: 3 },
+        someSigner(signed),
+        when,
+      ),
     ).toThrowError(expect.objectContaining({ field: 'contactDate', message: expect.stringMatching(/future/) }));
     expect(() =>
       recordFollowUp(signed, { procedureId: id, contactDate: '2026-03-16', method: 'phone' }, someSigner(signed), when),
@@ -130,7 +150,8 @@ describe('follow-ups', () => {
     const call = recordFollowUp(
       store,
       { procedureId: id, contactDate: '2026-03-16', method: 'phone', legNrs: 3 },
-      someSigner(store), at('2026-03-16T10:00:00Z'),
+      someSigner(store),
+      at('2026-03-16T10:00:00Z'),
     );
     expect(followUpsDue(store, { date: '2026-03-16' })).toEqual([]);
     // Corrected to a date outside the window: due again.
@@ -144,7 +165,8 @@ describe('follow-ups', () => {
         supersedes: call.id,
         reason: 'was the same day',
       },
-      someSigner(store), at('2026-03-16T10:05:00Z'),
+      someSigner(store),
+      at('2026-03-16T10:05:00Z'),
     );
     expect(followUpsDue(store, { date: '2026-03-16' })).toMatchObject([{ procedureId: id, window: 'early' }]);
     expect(followUpsDue(store, { date: '2026-03-28' })).toMatchObject([{ window: 'late', overdue: false }]);

@@ -14,10 +14,10 @@ import {
   RootLogError,
 } from './model/index.js';
 import { followUpWindows } from './settings.js';
-import type { ReadableDb, WriteConnection } from './sqlite/connection.js';
+import type { ReadableDb } from './sqlite/connection.js';
 import { followUpRows } from './sqlite/follow-up-rows.js';
-import { writeFollowUp } from './sqlite/record-life.js';
 import type { FollowUpLink } from './sqlite/hash-chain.js';
+import { writeFollowUp } from './sqlite/record-life.js';
 import { newId, type ReadSource, readerOf, type ServiceContext, type Store, timestamp } from './store.js';
 
 export type { DueFollowUp } from './model/answers.js';
@@ -77,49 +77,49 @@ export function recordCheckedFollowUp(
   context: ServiceContext,
 ): FollowUpEntry {
   return withSigner(store, presented, 'follow_up', context, (write, signer): FollowUpEntry => {
-      const procedure = write
-        .prepare('SELECT status, performed_date AS performedDate, pain_pre AS painPre FROM procedures WHERE id = ?')
-        .get(entry.procedureId) as { status: string; performedDate: string; painPre: number | null } | undefined;
-      if (!procedure)
-        throw new RootLogError('not_found', `There is no procedure with id ${entry.procedureId}.`, {
-          field: 'procedureId',
-        });
-      if (procedure.status === 'draft')
-        throw RootLogError.invalid([problem('procedureId', 'is a draft: a follow-up belongs to a signed procedure')]);
-      const today = localDateTimeWithOffset(context.now?.() ?? new Date()).slice(0, 10);
-      if (entry.contactDate < procedure.performedDate)
-        throw RootLogError.invalid([problem('contactDate', `is before the procedure (${procedure.performedDate})`)]);
-      if (entry.contactDate > today) throw RootLogError.invalid([problem('contactDate', 'is in the future')]);
-      let before: FollowUpEntry | undefined;
-      if (entry.supersedes) {
-        const earlier = followUpsOf(write, entry.procedureId);
-        before = earlier.find((candidate) => candidate.id === entry.supersedes);
-        if (!before) throw RootLogError.invalid([problem('supersedes', "is not one of this procedure's follow-ups")]);
-        if (before.supersededBy)
-          throw RootLogError.invalid([problem('supersedes', 'was already corrected: correct the latest entry')]);
-      }
-      const link = writeFollowUp(write, {
-        entry: {
-          id: newId(),
-          procedureId: entry.procedureId,
-          contactDate: entry.contactDate,
-          daysAfter: daysBetween(procedure.performedDate, entry.contactDate),
-          method: entry.method,
-          legNrs: entry.legNrs ?? null,
-          backNrs: entry.backNrs ?? null,
-          globalImpression: entry.globalImpression ?? null,
-          reliefPercent: followUpRelief(procedure.painPre, entry.legNrs),
-          newComplications: entry.newComplications.join(';'),
-          furtherTreatment: entry.furtherTreatment ?? null,
-          notes: entry.notes || null,
-          supersedes: entry.supersedes ?? null,
-          reason: entry.supersedes ? (entry.reason ?? null) : null,
-          recordedAt: timestamp(context),
-        },
-        corrected: before ? { id: before.id, legNrs: before.legNrs, backNrs: before.backNrs } : null,
-        signer,
+    const procedure = write
+      .prepare('SELECT status, performed_date AS performedDate, pain_pre AS painPre FROM procedures WHERE id = ?')
+      .get(entry.procedureId) as { status: string; performedDate: string; painPre: number | null } | undefined;
+    if (!procedure)
+      throw new RootLogError('not_found', `There is no procedure with id ${entry.procedureId}.`, {
+        field: 'procedureId',
       });
-      return entryOf(link, null);
+    if (procedure.status === 'draft')
+      throw RootLogError.invalid([problem('procedureId', 'is a draft: a follow-up belongs to a signed procedure')]);
+    const today = localDateTimeWithOffset(context.now?.() ?? new Date()).slice(0, 10);
+    if (entry.contactDate < procedure.performedDate)
+      throw RootLogError.invalid([problem('contactDate', `is before the procedure (${procedure.performedDate})`)]);
+    if (entry.contactDate > today) throw RootLogError.invalid([problem('contactDate', 'is in the future')]);
+    let before: FollowUpEntry | undefined;
+    if (entry.supersedes) {
+      const earlier = followUpsOf(write, entry.procedureId);
+      before = earlier.find((candidate) => candidate.id === entry.supersedes);
+      if (!before) throw RootLogError.invalid([problem('supersedes', "is not one of this procedure's follow-ups")]);
+      if (before.supersededBy)
+        throw RootLogError.invalid([problem('supersedes', 'was already corrected: correct the latest entry')]);
+    }
+    const link = writeFollowUp(write, {
+      entry: {
+        id: newId(),
+        procedureId: entry.procedureId,
+        contactDate: entry.contactDate,
+        daysAfter: daysBetween(procedure.performedDate, entry.contactDate),
+        method: entry.method,
+        legNrs: entry.legNrs ?? null,
+        backNrs: entry.backNrs ?? null,
+        globalImpression: entry.globalImpression ?? null,
+        reliefPercent: followUpRelief(procedure.painPre, entry.legNrs),
+        newComplications: entry.newComplications.join(';'),
+        furtherTreatment: entry.furtherTreatment ?? null,
+        notes: entry.notes || null,
+        supersedes: entry.supersedes ?? null,
+        reason: entry.supersedes ? (entry.reason ?? null) : null,
+        recordedAt: timestamp(context),
+      },
+      corrected: before ? { id: before.id, legNrs: before.legNrs, backNrs: before.backNrs } : null,
+      signer,
+    });
+    return entryOf(link, null);
   });
 }
 

@@ -185,7 +185,13 @@ describe('signing', () => {
     const error = errorOf(() => signProcedure(store, record.id, {}, recordSigner(store, record.id), context));
     expect(error).toMatchObject({ code: 'warnings_unconfirmed', field: 'drugs[0].drug' });
     expect(getProcedure(store, record.id).record.status).toBe('draft');
-    const done = signProcedure(store, record.id, { confirmedWarnings: ['particulate_after_unsafe_spread'] }, recordSigner(store, record.id), context);
+    const done = signProcedure(
+      store,
+      record.id,
+      { confirmedWarnings: ['particulate_after_unsafe_spread'] },
+      recordSigner(store, record.id),
+      context,
+    );
     expect(done.record.status).toBe('signed');
     const sign = auditHistory(store, 'procedure', record.id).at(-1);
     expect(sign?.changes.confirmedWarnings).toEqual({ before: null, after: ['particulate_after_unsafe_spread'] });
@@ -194,7 +200,13 @@ describe('signing', () => {
   it('asks for a reason, not a tick, for a dose above the reference level', () => {
     const { record } = saveDraft(store, completeDraft(operatorId, { dlpMGyCm: 250 }), context);
     const ticked = errorOf(() =>
-      signProcedure(store, record.id, { confirmedWarnings: ['dlp_above_reference'] }, recordSigner(store, record.id), context),
+      signProcedure(
+        store,
+        record.id,
+        { confirmedWarnings: ['dlp_above_reference'] },
+        recordSigner(store, record.id),
+        context,
+      ),
     );
     expect(ticked).toMatchObject({ code: 'warnings_unconfirmed', field: 'doseExceedanceReason' });
     expect(ticked.message).toMatch(/give the reason above the reference level \(DLP 250 mGy·cm/);
@@ -226,11 +238,16 @@ describe('signing', () => {
 
   it('refuses to sign twice or to sign what does not exist', () => {
     const record = signed();
-    expect(errorOf(() => signProcedure(store, record.id, {}, recordSigner(store, record.id), context)).code).toBe('not_a_draft');
+    expect(errorOf(() => signProcedure(store, record.id, {}, recordSigner(store, record.id), context)).code).toBe(
+      'not_a_draft',
+    );
     expect(errorOf(() => signProcedure(store, '01890a5d-ac96-774b-bcce-b302099a8057', {}, signer, context)).code).toBe(
       'not_found',
     );
-    expect(errorOf(() => signProcedure(store, 'x', {}, signer, context))).toMatchObject({ code: 'validation', field: 'id' });
+    expect(errorOf(() => signProcedure(store, 'x', {}, signer, context))).toMatchObject({
+      code: 'validation',
+      field: 'id',
+    });
   });
 });
 
@@ -241,7 +258,8 @@ describe('amending', () => {
       store,
       { ...clinicalContent(record), painPost: 3 },
       { reason: 'NRS after was 3, not 2' },
-      someSigner(store), { actor: 'Dr. Lang' },
+      someSigner(store),
+      { actor: 'Dr. Lang' },
     );
     expect(amended.record).toMatchObject({
       status: 'amended',
@@ -268,14 +286,18 @@ describe('amending', () => {
   it('requires a reason, a change and signable content; a refused amendment changes nothing', () => {
     const record = signed();
     const content = clinicalContent(record);
-    expect(errorOf(() => amendProcedure(store, { ...content, painPost: 3 }, { reason: ' ' }, someSigner(store), context))).toMatchObject({
+    expect(
+      errorOf(() => amendProcedure(store, { ...content, painPost: 3 }, { reason: ' ' }, someSigner(store), context)),
+    ).toMatchObject({
       field: 'reason',
     });
-    expect(errorOf(() => amendProcedure(store, content, { reason: 'no change' }, someSigner(store), context)).message).toMatch(
-      /changes nothing/,
-    );
     expect(
-      errorOf(() => amendProcedure(store, { ...content, painPost: null }, { reason: 'clear NRS' }, someSigner(store), context)),
+      errorOf(() => amendProcedure(store, content, { reason: 'no change' }, someSigner(store), context)).message,
+    ).toMatch(/changes nothing/);
+    expect(
+      errorOf(() =>
+        amendProcedure(store, { ...content, painPost: null }, { reason: 'clear NRS' }, someSigner(store), context),
+      ),
     ).toMatchObject({ field: 'painPost' });
     expect(getProcedure(store, record.id).record).toEqual(record);
     expect(getProcedure(store, record.id).versions).toHaveLength(1);
@@ -284,8 +306,15 @@ describe('amending', () => {
   it('cannot amend a draft', () => {
     const { record } = saveDraft(store, completeDraft(operatorId), context);
     expect(
-      errorOf(() => amendProcedure(store, { ...clinicalContent(record), painPost: 1 }, { reason: 'typo' }, someSigner(store), context))
-        .code,
+      errorOf(() =>
+        amendProcedure(
+          store,
+          { ...clinicalContent(record), painPost: 1 },
+          { reason: 'typo' },
+          someSigner(store),
+          context,
+        ),
+      ).code,
     ).toBe('not_a_draft');
   });
 });
@@ -416,7 +445,8 @@ describe('the denormalised list columns', () => {
       store,
       { ...clinicalContent(current), complications: [{ type: 'none' }] },
       { reason: 'was not vasovagal' },
-      someSigner(store), context,
+      someSigner(store),
+      context,
     );
     const row = store.writer.db
       .prepare(

@@ -150,7 +150,8 @@ describe('every service under random and hostile input', () => {
                 store,
                 cmd.recent && recentIds.length > 0 ? recentIds.at(-1) : cmd.id,
                 { confirmedWarnings: cmd.confirmed ?? [] },
-                someSigner(store), context,
+                someSigner(store),
+                context,
               );
               break;
             case 'amend':
@@ -158,7 +159,8 @@ describe('every service under random and hostile input', () => {
                 store,
                 { ...clinicalContent(before.signed), ...cmd.input, id: signedId },
                 { reason: cmd.reason },
-                someSigner(store), context,
+                someSigner(store),
+                context,
               );
               break;
             case 'delete':

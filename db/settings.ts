@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { appendAudit, diff } from './audit.js';
+import { leavesNoAdministrator } from './credentials.js';
 import {
   type ConnectionSettings,
   connectionSettingsPatchSchema,
@@ -7,7 +8,6 @@ import {
   risServerSchema,
   worklistServerSchema,
 } from './model/connection-settings.js';
-import { leavesNoAdministrator } from './credentials.js';
 import {
   DEFAULT_FOLLOW_UP_WINDOWS,
   DEFAULT_IDLE_LOCK_MINUTES,
@@ -53,7 +53,8 @@ export function listOperators(source: ReadSource): OperatorListing[] {
     return {
       ...operator,
       pinSet: credential !== undefined,
-      lockedUntil: credential?.lockedUntil && Date.parse(credential.lockedUntil) > Date.now() ? credential.lockedUntil : null,
+      lockedUntil:
+        credential?.lockedUntil && Date.parse(credential.lockedUntil) > Date.now() ? credential.lockedUntil : null,
       badge: credential?.badge ?? false,
     };
   });
@@ -249,7 +250,11 @@ export function saveOperator(store: Store, input: unknown, context: ServiceConte
 }
 
 /** saveOperator for an operator already parsed at the boundary (the API contract). */
-export function saveCheckedOperator(store: Store, input: z.output<typeof operatorInputSchema>, context: ServiceContext): Operator {
+export function saveCheckedOperator(
+  store: Store,
+  input: z.output<typeof operatorInputSchema>,
+  context: ServiceContext,
+): Operator {
   const write = store.writer;
   return write.db
     .transaction(() => {

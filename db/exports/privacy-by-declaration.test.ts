@@ -14,9 +14,9 @@ import {
 import { amendProcedure, saveDraft, signProcedure } from '../procedures.js';
 import { saveOperator } from '../settings.js';
 import { completeDraft, context, EVERY_CONFIRMABLE_WARNING, tempPath, tempStore } from '../testing/fixtures.js';
+import { signerOf } from '../testing/signer.js';
 import { EXPORT_FORMATS } from './options.js';
 import { runExport } from './run.js';
-import { signerOf } from '../testing/signer.js';
 
 /*
  * Generated from the field declarations (db/model/fields): every field whose privacy class is
@@ -167,8 +167,7 @@ describe('pseudonymised exports, by the privacy class of every declared field', 
       // The signer-name columns themselves are still left out, as their privacy class says.
       for (const { name, value } of values)
         if (!SIGNER_NAMES.has(name)) expect(text, `${format}: ${name}`).not.toContain(value);
-      if (format === 'csv')
-        expect(text.split('\n')[0]?.split(',')).not.toEqual(expect.arrayContaining(['signed_by']));
+      if (format === 'csv') expect(text.split('\n')[0]?.split(',')).not.toEqual(expect.arrayContaining(['signed_by']));
     }
     store.close();
   });

@@ -4,9 +4,9 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { saveDraft, signProcedure } from '../procedures.js';
 import { completeDraft, context, EVERY_CONFIRMABLE_WARNING, tempPath, tempStore } from '../testing/fixtures.js';
+import { recordSigner } from '../testing/signer.js';
 import { EXPORT_FORMATS } from './options.js';
 import { runExport } from './run.js';
-import { recordSigner } from '../testing/signer.js';
 
 async function allText(files: string[]): Promise<string> {
   const texts: string[] = [];
@@ -41,7 +41,13 @@ describe('pseudonymised means not linkable', () => {
         drugs: [{ drug: 'dexamethasone', doseMg: 8, site: 0, lot: `LOT-SECRET-${index}` }],
       });
       const { record } = saveDraft(store, draft, signer);
-      signProcedure(store, record.id, { confirmedWarnings: EVERY_CONFIRMABLE_WARNING }, recordSigner(store, record.id), signer);
+      signProcedure(
+        store,
+        record.id,
+        { confirmedWarnings: EVERY_CONFIRMABLE_WARNING },
+        recordSigner(store, record.id),
+        signer,
+      );
       ids.push(record.id);
     }
     for (const datePrecision of ['day', 'month'] as const) {
@@ -69,7 +75,13 @@ describe('pseudonymised means not linkable', () => {
   it('links the rows of one record across tables and exports by one keyed pseudonym', async () => {
     const { store, operatorId } = tempStore();
     const { record } = saveDraft(store, completeDraft(operatorId), context);
-    signProcedure(store, record.id, { confirmedWarnings: EVERY_CONFIRMABLE_WARNING }, recordSigner(store, record.id), context);
+    signProcedure(
+      store,
+      record.id,
+      { confirmedWarnings: EVERY_CONFIRMABLE_WARNING },
+      recordSigner(store, record.id),
+      context,
+    );
     const pseudonymsIn = async () => {
       const out = tempPath('linked.csv');
       await runExport(store, { format: 'csv', out, pseudonymize: true, detailFiles: true });

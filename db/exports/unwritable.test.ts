@@ -3,10 +3,10 @@ import { dirname } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { saveDraft, signProcedure } from '../procedures.js';
 import { completeDraft, context, tempPath, tempStore } from '../testing/fixtures.js';
+import { recordSigner } from '../testing/signer.js';
 import { EXPORT_FORMATS } from './options.js';
 import { runExport } from './run.js';
 import { cellProblem, isRealDate, isRealDateTime } from './tables/cell-check.js';
-import { recordSigner } from '../testing/signer.js';
 
 describe('readers never choke', () => {
   it('knows a real date, date-time and number from the rest', () => {

@@ -9,8 +9,8 @@ import { computeDashboard } from '../stats/dashboard.js';
 import type { Store } from '../store.js';
 import { context, EVERY_CONFIRMABLE_WARNING, tempStore } from '../testing/fixtures.js';
 import { createDatabase, startTestCluster, type TestCluster } from '../testing/postgres.js';
-import { syncOnce } from './sync.js';
 import { someSigner } from '../testing/signer.js';
+import { syncOnce } from './sync.js';
 
 /*
  * The department hub against a real PostgreSQL, started for this file (initdb in a temporary
@@ -113,7 +113,8 @@ describe('the department hub on PostgreSQL', () => {
         store,
         { ...clinicalContent(record), painPost, doseExceedanceReason: 'patient_size' },
         { reason, confirmedWarnings: EVERY_CONFIRMABLE_WARNING },
-        someSigner(store), context,
+        someSigner(store),
+        context,
       );
     };
     amend(a, 3, 'pain after re-scored on CT 1');

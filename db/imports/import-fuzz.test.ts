@@ -7,8 +7,8 @@ import { RootLogError } from '../model/index.js';
 import { amendProcedure, clinicalContent, getProcedure, saveDraft } from '../procedures.js';
 import { seedDatabase } from '../seed.js';
 import { context, EVERY_CONFIRMABLE_WARNING, tempPath, tempStore } from '../testing/fixtures.js';
-import { importFile } from './merge.js';
 import { someSigner } from '../testing/signer.js';
+import { importFile } from './merge.js';
 
 /*
  * Property: whatever is done to an export file (values replaced, members removed, records
@@ -30,7 +30,8 @@ beforeAll(async () => {
     store,
     { ...clinicalContent(record), painPost: record.painPost === 0 ? 1 : 0 },
     { reason: 'pain re-scored', confirmedWarnings: EVERY_CONFIRMABLE_WARNING },
-    someSigner(store), context,
+    someSigner(store),
+    context,
   );
   saveDraft(store, { painPre: 5, patientId: 'DRAFT-9' }, context);
   const out = tempPath('source.json');

@@ -10,8 +10,8 @@ import { proceduresWithWrongFacts } from '../sqlite/dashboard-facts.js';
 import { dashboard } from '../stats/dashboard.js';
 import { openStore, type Store } from '../store.js';
 import { completeDraft, context, tempPath, tempStore } from '../testing/fixtures.js';
-import { importFile } from './merge.js';
 import { recordSigner, someSigner } from '../testing/signer.js';
+import { importFile } from './merge.js';
 
 const snapshot = (store: Store) =>
   Object.fromEntries(
@@ -62,7 +62,8 @@ describe('merging another console’s JSON export', () => {
       consoleA,
       { ...clinicalContent(getProcedure(consoleA, mergeId).record), painPost: 4 },
       { reason: 'late correction' },
-      someSigner(consoleA), context,
+      someSigner(consoleA),
+      context,
     );
     const again = tempPath('console-a-again.json');
     await runExport(consoleA, { format: 'json', out: again });
@@ -162,7 +163,12 @@ describe('follow-ups in the merge', () => {
     const { store } = tempStore();
     await importFile(store, out, context);
     const performed = getProcedure(consoleA, mergeId).record.performedAt?.slice(0, 10) as string;
-    recordFollowUp(consoleA, { procedureId: mergeId, contactDate: performed, method: 'phone', legNrs: 2 }, someSigner(consoleA), context);
+    recordFollowUp(
+      consoleA,
+      { procedureId: mergeId, contactDate: performed, method: 'phone', legNrs: 2 },
+      someSigner(consoleA),
+      context,
+    );
     const again = tempPath('console-a-with-follow-up.json');
     await runExport(consoleA, { format: 'json', out: again });
     const report = await importFile(store, again, context);

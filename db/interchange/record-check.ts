@@ -16,10 +16,10 @@ import {
   problemsFromZod,
   procedureDraftSchema,
   procedureIdSchema,
-  reasonSchema,
-  type SigningContext,
   RECORDING_MEANINGS,
+  reasonSchema,
   SIGNING_MEANINGS,
+  type SigningContext,
   STATUSES,
   signingProblems,
 } from '../model/index.js';

@@ -8,8 +8,8 @@ import { seedDatabase } from '../seed.js';
 import { auditHash, followUpHash, GENESIS } from '../sqlite/hash-chain.js';
 import { openStore } from '../store.js';
 import { context, EVERY_CONFIRMABLE_WARNING, tempPath, tempStore } from '../testing/fixtures.js';
-import type { ChainHead } from './head.js';
 import { someSigner } from '../testing/signer.js';
+import type { ChainHead } from './head.js';
 
 /*
  * What someone with sqlite3 and write access can do to a logbook, and what `check` says.
@@ -35,11 +35,17 @@ beforeAll(() => {
     store,
     { ...clinicalContent(record), painPost: record.painPost === 0 ? 1 : 0 },
     { reason: 'pain re-scored', confirmedWarnings: EVERY_CONFIRMABLE_WARNING },
-    someSigner(store), context,
+    someSigner(store),
+    context,
   );
   saveDraft(store, { painPre: 6 }, context);
   const performed = getProcedure(store, signedId).record.performedAt?.slice(0, 10) as string;
-  recordFollowUp(store, { procedureId: signedId, contactDate: performed, method: 'phone', legNrs: 2 }, someSigner(store), context);
+  recordFollowUp(
+    store,
+    { procedureId: signedId, contactDate: performed, method: 'phone', legNrs: 2 },
+    someSigner(store),
+    context,
+  );
   sound = store.path;
   store.close();
   const report = checkDatabase(sound);

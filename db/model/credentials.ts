@@ -42,12 +42,10 @@ export function pinProblem(pin: string): string | null {
 }
 
 /** A new PIN or password, as its owner (or an administrator for them) sets it. */
-export const newPinSchema = z
-  .string({ error: 'must be typed' })
-  .superRefine((pin, ctx) => {
-    const found = pinProblem(pin);
-    if (found) ctx.addIssue({ code: 'custom', message: found });
-  });
+export const newPinSchema = z.string({ error: 'must be typed' }).superRefine((pin, ctx) => {
+  const found = pinProblem(pin);
+  if (found) ctx.addIssue({ code: 'custom', message: found });
+});
 
 /** A PIN as typed to prove who is acting: checked against the stored credential, never against the rules. */
 export const typedPinSchema = z

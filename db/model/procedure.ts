@@ -1,5 +1,5 @@
-import type { SignatureMeaning } from './credentials.js';
 import { z } from 'zod';
+import type { SignatureMeaning } from './credentials.js';
 import { COMPLICATION_FIELDS } from './fields/complication-fields.js';
 import { DRUG_FIELDS, drugSiteSchema, signedDrugFactsSchema } from './fields/drug-fields.js';
 import { contentShape } from './fields/fields.js';

@@ -42,11 +42,11 @@ export const readCredential = (read: ReadConnection, operatorId: string): Stored
     | undefined;
 
 /** What the operators' list may show of each credential: that there is one, its lock, whether a badge is bound. */
-export function credentialStates(
-  read: ReadConnection,
-): Map<string, { lockedUntil: string | null; badge: boolean }> {
+export function credentialStates(read: ReadConnection): Map<string, { lockedUntil: string | null; badge: boolean }> {
   const rows = read
-    .prepare('SELECT operator_id AS operatorId, locked_until AS lockedUntil, badge_hash IS NOT NULL AS badge FROM operator_credentials')
+    .prepare(
+      'SELECT operator_id AS operatorId, locked_until AS lockedUntil, badge_hash IS NOT NULL AS badge FROM operator_credentials',
+    )
     .all() as { operatorId: string; lockedUntil: string | null; badge: number }[];
   return new Map(rows.map((row) => [row.operatorId, { lockedUntil: row.lockedUntil, badge: row.badge === 1 }]));
 }

@@ -1,4 +1,3 @@
-import { backToSchema16 } from '../testing/before-schema-17.js';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { amendProcedure, clinicalContent, getProcedure, saveDraft } from '../procedures.js';
@@ -6,12 +5,13 @@ import { seedDatabase } from '../seed.js';
 import { drugCatalogue } from '../settings.js';
 import { computeDashboard } from '../stats/dashboard.js';
 import { openStore } from '../store.js';
+import { backToSchema16 } from '../testing/before-schema-17.js';
 import { dashboardRowByRow } from '../testing/dashboard-oracle.js';
 import { context, EVERY_CONFIRMABLE_WARNING, tempStore } from '../testing/fixtures.js';
+import { someSigner } from '../testing/signer.js';
 import { asWritable } from './connection.js';
 import { proceduresWithWrongFacts } from './dashboard-facts.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations/index.js';
-import { someSigner } from '../testing/signer.js';
 
 /** The schema as SQLite keeps it, whitespace aside: what "the same file layout" means here. */
 function schemaOf(db: Database.Database): string[] {
@@ -240,7 +240,14 @@ const everyRecordRow = (db: Database.Database) =>
     });
 
 /** Schema 17's columns: the signer's operator and the signature's meaning. */
-const SCHEMA_17_COLUMNS = ['signed_by_id', 'signed_meaning', 'amended_by_id', 'amended_meaning', 'signer_id', 'meaning'];
+const SCHEMA_17_COLUMNS = [
+  'signed_by_id',
+  'signed_meaning',
+  'amended_by_id',
+  'amended_meaning',
+  'signer_id',
+  'meaning',
+];
 
 /**
  * Rows as a file from before schema 17 holds them once migrated: the signer's operator and
@@ -266,7 +273,8 @@ describe('migration 2: dashboard facts', () => {
       store,
       { ...clinicalContent(record), painPost: record.painPost === 0 ? 1 : 0, doseExceedanceReason: 'patient_size' },
       { reason: 'pain re-scored', confirmedWarnings: EVERY_CONFIRMABLE_WARNING },
-      someSigner(store), context,
+      someSigner(store),
+      context,
     );
     withSchema8Values(store.writer.db);
     const path = store.path;
@@ -389,7 +397,8 @@ describe('migration 5: the hash chain', () => {
       store,
       { ...clinicalContent(record), painPost: record.painPost === 0 ? 1 : 0, doseExceedanceReason: 'patient_size' },
       { reason: 'pain re-scored', confirmedWarnings: EVERY_CONFIRMABLE_WARNING },
-      someSigner(store), context,
+      someSigner(store),
+      context,
     );
     withSchema8Values(store.writer.db);
     const path = store.path;

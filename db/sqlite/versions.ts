@@ -23,7 +23,12 @@ export function appendVersion(write: WriteConnection, row: SignedVersionRow): vo
     | string
     | null
     | undefined;
-  const link = { ...row, content: JSON.stringify(row.content), signerId: row.signerId ?? null, meaning: row.meaning ?? null };
+  const link = {
+    ...row,
+    content: JSON.stringify(row.content),
+    signerId: row.signerId ?? null,
+    meaning: row.meaning ?? null,
+  };
   write
     .prepare(
       `INSERT INTO procedure_versions (procedure_id, version, content, signed_by, signed_at, reason, signer_id, meaning, hash)

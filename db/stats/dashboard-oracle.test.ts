@@ -7,8 +7,8 @@ import { drugCatalogue, listOperators, saveDrug, saveOperator } from '../setting
 import { openStore } from '../store.js';
 import { dashboardRowByRow } from '../testing/dashboard-oracle.js';
 import { completeDraft, context, EVERY_CONFIRMABLE_WARNING, tempStore } from '../testing/fixtures.js';
-import { computeDashboard } from './dashboard.js';
 import { recordSigner, someSigner } from '../testing/signer.js';
+import { computeDashboard } from './dashboard.js';
 
 /*
  * The dashboard reads packed facts and distinct lists (facts.ts, terms.ts); the oracle reads
@@ -37,7 +37,9 @@ function seededDepartment() {
     };
     // Half lose the pain score after, which signing refuses: those records stay as they were.
     if (changed.painPost === null) {
-      expect(() => amendProcedure(store, changed, { reason: 'oracle test', confirmedWarnings }, someSigner(store), context)).toThrow();
+      expect(() =>
+        amendProcedure(store, changed, { reason: 'oracle test', confirmedWarnings }, someSigner(store), context),
+      ).toThrow();
     } else {
       amendProcedure(store, changed, { reason: 'oracle test', confirmedWarnings }, someSigner(store), context);
     }

@@ -6,8 +6,8 @@ import { saveOperator } from '../settings.js';
 import { procedureFilterSql } from '../sqlite/procedure-filter.js';
 import type { Store } from '../store.js';
 import { completeDraft, context, EVERY_CONFIRMABLE_WARNING, tempStore } from '../testing/fixtures.js';
-import { dashboard, factsQuery, warmUpDashboard } from './dashboard.js';
 import { recordSigner } from '../testing/signer.js';
+import { dashboard, factsQuery, warmUpDashboard } from './dashboard.js';
 
 function handFixture() {
   const { store, operatorId: a } = tempStore();
@@ -15,7 +15,13 @@ function handFixture() {
   // The fixture is about the figures: every warning its records raise is confirmed.
   const sign = (input: Parameters<typeof completeDraft>[1]) => {
     const { record } = saveDraft(store, input as never, context);
-    signProcedure(store, record.id, { confirmedWarnings: EVERY_CONFIRMABLE_WARNING }, recordSigner(store, record.id), context);
+    signProcedure(
+      store,
+      record.id,
+      { confirmedWarnings: EVERY_CONFIRMABLE_WARNING },
+      recordSigner(store, record.id),
+      context,
+    );
   };
   const base = (operatorId: string, overrides: Parameters<typeof completeDraft>[1]) =>
     completeDraft(operatorId, { dlpMGyCm: null, doseExceedanceReason: 'patient_size', ...overrides });
@@ -314,7 +320,10 @@ describe('dashboard over implausible dates', () => {
       // No birth date: the patient cannot have been born after the procedure.
       const { record } = saveDraft(store, completeDraft(operatorId, { performedAt, birthDate: null }), context);
       // Signed on a console whose clock says 9999 (a date in the future cannot be signed).
-      signProcedure(store, record.id, {}, recordSigner(store, record.id), { ...context, now: () => new Date('9999-12-31T00:00:00Z') });
+      signProcedure(store, record.id, {}, recordSigner(store, record.id), {
+        ...context,
+        now: () => new Date('9999-12-31T00:00:00Z'),
+      });
     }
     expect(dashboard(store).volume.byMonth).toEqual([
       { month: '0001-06', procedures: 1 },

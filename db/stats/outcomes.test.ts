@@ -5,8 +5,8 @@ import { getProcedure } from '../procedures.js';
 import { seedDatabase } from '../seed.js';
 import type { Store } from '../store.js';
 import { context, tempStore } from '../testing/fixtures.js';
-import { followUpOutcomes, type OutcomeGroup } from './outcomes.js';
 import { someSigner } from '../testing/signer.js';
+import { followUpOutcomes, type OutcomeGroup } from './outcomes.js';
 
 /*
  * The outcome figures against an independent recomputation: every record read whole through
@@ -35,7 +35,8 @@ beforeAll(() => {
       supersedes: first.id,
       reason: 're-asked',
     },
-    someSigner(store), { ...context, now: () => new Date(`${AS_OF}T12:00:00Z`) },
+    someSigner(store),
+    { ...context, now: () => new Date(`${AS_OF}T12:00:00Z`) },
   );
 });
 

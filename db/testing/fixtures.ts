@@ -1,9 +1,9 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { PresentedCredential } from '../credentials.js';
 import type { WarningCode } from '../model/index.js';
 import { saveOperator } from '../settings.js';
-import type { PresentedCredential } from '../credentials.js';
 import { openStore, type ServiceContext, type Store } from '../store.js';
 import { signerOf } from './signer.js';
 

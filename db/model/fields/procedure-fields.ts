@@ -731,7 +731,8 @@ export const PROCEDURE_FIELDS = declareFields('procedure', [
     label: 'Meaning of the signature',
     export: {
       header: 'signed_meaning',
-      description: 'What the signature of version 1 means: performed_and_signed. Empty for records signed before schema 17.',
+      description:
+        'What the signature of version 1 means: performed_and_signed. Empty for records signed before schema 17.',
     },
   },
   {
@@ -741,7 +742,8 @@ export const PROCEDURE_FIELDS = declareFields('procedure', [
     label: 'Last amended by (operator ID)',
     export: {
       header: 'amended_by_operator_id',
-      description: 'The operator who signed the latest amendment, proven by their PIN; amended_by is their printed name then.',
+      description:
+        'The operator who signed the latest amendment, proven by their PIN; amended_by is their printed name then.',
     },
     // An operator, as the record's operator column names them: kept in pseudonymised exports like it.
   },
