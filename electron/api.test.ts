@@ -66,12 +66,14 @@ describe('createApi', () => {
       ['procedures.sign', (call) => call('procedures.sign', ['not-an-id', {}, { operatorId: 'op', pin: '1' }]), 'id'],
       [
         'procedures.sign (options)',
-        (call, { draftId }) => call('procedures.sign', [draftId, { confirmedWarnings: 'all' }, { operatorId: 'op', pin: '1' }]),
+        (call, { draftId }) =>
+          call('procedures.sign', [draftId, { confirmedWarnings: 'all' }, { operatorId: 'op', pin: '1' }]),
         'options.confirmedWarnings',
       ],
       [
         'procedures.amend',
-        (call, { signedId }) => call('procedures.amend', [{ id: signedId, painPost: 0 }, { reason: '' }, { operatorId: 'op', pin: '1' }]),
+        (call, { signedId }) =>
+          call('procedures.amend', [{ id: signedId, painPost: 0 }, { reason: '' }, { operatorId: 'op', pin: '1' }]),
         'reason',
       ],
       [
@@ -248,7 +250,9 @@ describe('the console session', () => {
     const radiologist = await api.settings.saveOperator({ name: 'Dr. B. Amrein' });
     expect(radiologist).toMatchObject({ error: { code: 'administrator_required' } });
     const before = tableCounts(store);
-    expect(await api.settings.update({ consoleName: 'CT 9' })).toMatchObject({ error: { code: 'administrator_required' } });
+    expect(await api.settings.update({ consoleName: 'CT 9' })).toMatchObject({
+      error: { code: 'administrator_required' },
+    });
     expect(await api.hub.setPassword('x')).toMatchObject({ error: { code: 'administrator_required' } });
     expect(tableCounts(store)).toEqual(before);
 
@@ -259,9 +263,14 @@ describe('the console session', () => {
     await api.session.endAdministration();
     // A radiologist who is not an administrator cannot open the changes.
     expect(await api.session.administer({ operatorId: added.id, pin: '5937' })).toMatchObject({
-      error: { code: 'administrator_required', message: expect.stringMatching(/Dr. B. Amrein is not an administrator/) },
+      error: {
+        code: 'administrator_required',
+        message: expect.stringMatching(/Dr. B. Amrein is not an administrator/),
+      },
     });
-    expect(await api.settings.update({ consoleName: 'CT 9' })).toMatchObject({ error: { code: 'administrator_required' } });
+    expect(await api.settings.update({ consoleName: 'CT 9' })).toMatchObject({
+      error: { code: 'administrator_required' },
+    });
     await api.session.administer(signer);
     expect(await api.settings.update({ consoleName: 'CT 9' })).toMatchObject({ consoleName: 'CT 9' });
     const audit = store.reader
@@ -272,7 +281,9 @@ describe('the console session', () => {
     // Locking ends administration.
     await api.session.lock();
     await api.session.unlock(signer);
-    expect(await api.settings.update({ consoleName: 'CT 8' })).toMatchObject({ error: { code: 'administrator_required' } });
+    expect(await api.settings.update({ consoleName: 'CT 8' })).toMatchObject({
+      error: { code: 'administrator_required' },
+    });
   });
 
   it('signs as the operator proven by their PIN; a technologist cannot sign', async () => {
@@ -283,7 +294,9 @@ describe('the console session', () => {
     await api.settings.setPin({ operatorId: technologist.id, newPin: '5937' });
     const prepared = await api.procedures.saveDraft(completeDraft(technologist.id));
     if (isFailure(prepared)) throw new Error(prepared.error.message);
-    expect(await api.procedures.sign(prepared.record.id, {}, { operatorId: technologist.id, pin: '5937' })).toMatchObject({
+    expect(
+      await api.procedures.sign(prepared.record.id, {}, { operatorId: technologist.id, pin: '5937' }),
+    ).toMatchObject({
       error: { code: 'not_permitted', message: expect.stringMatching(/a radiologist signs it/) },
     });
     const mine = await api.procedures.saveDraft(completeDraft(operatorId));
@@ -292,7 +305,12 @@ describe('the console session', () => {
       error: { code: 'wrong_pin', field: 'signer.pin' },
     });
     expect(await api.procedures.sign(mine.record.id, {}, signer)).toMatchObject({
-      record: { status: 'signed', signedBy: 'Dr. A. Keller', signedById: operatorId, signedMeaning: 'performed_and_signed' },
+      record: {
+        status: 'signed',
+        signedBy: 'Dr. A. Keller',
+        signedById: operatorId,
+        signedMeaning: 'performed_and_signed',
+      },
     });
   });
 });

@@ -2,8 +2,6 @@ import type { z } from 'zod';
 import { Backups } from '../db/backups/backups.js';
 import { noteBackupMade } from '../db/backups/records.js';
 import { busyLogbook, isBusy } from '../db/busy.js';
-import { withDatePrecision } from '../db/exports/options.js';
-import { checkExportFiles } from '../db/exports/run.js';
 import {
   changeOwnPin,
   makeCredential,
@@ -13,6 +11,8 @@ import {
   setPinFor,
   setUpFirstAdministrator,
 } from '../db/credentials.js';
+import { withDatePrecision } from '../db/exports/options.js';
+import { checkExportFiles } from '../db/exports/run.js';
 import { followUpsDue, followUpsOf, recordCheckedFollowUp } from '../db/follow-ups.js';
 import { backupDatabase } from '../db/maintenance.js';
 import { type FieldProblem, problem, problemsFromZod, RootLogError } from '../db/model/index.js';
@@ -22,6 +22,7 @@ import {
   getProcedure,
   lastSignedDrugs,
   saveCheckedDraft,
+  signabilityOf,
   signProcedure,
 } from '../db/procedures.js';
 import { listCheckedProcedures } from '../db/search.js';
@@ -122,6 +123,16 @@ export function createApi(store: Store, options: ApiOptions): Api & { call: type
     const name = getSettings(store).operators.find((operator) => operator.id === administratorId)?.name;
     return { administratorId, context: { actor: name ?? options.actor() } };
   };
+  /** Setting another's PIN or badge needs a proven administrator, even on a logbook without one yet. */
+  const provenAdministration = () => {
+    const { administratorId, context: byAdministrator } = administration();
+    if (!administratorId)
+      throw new RootLogError(
+        'administrator_required',
+        'This logbook has no administrator yet: set up the first one (your name and PIN) before setting PINs.',
+      );
+    return { administratorId, context: byAdministrator };
+  };
   const signed = <T>(answer: T, operatorId: string): T => {
     session.signedBy(operatorId);
     return answer;
@@ -129,8 +140,14 @@ export function createApi(store: Store, options: ApiOptions): Api & { call: type
 
   const handlers: Handlers = {
     'procedures.saveDraft': (draft) => saveCheckedDraft(store, draft, context()),
-    'procedures.sign': async (id, signOptions, signer) =>
-      signed(signProcedure(store, id, signOptions, await presentCredential(store, signer), context()), signer.operatorId),
+    'procedures.sign': async (id, signOptions, signer) => {
+      // Asked before the PIN was typed: what the record itself still needs first, then the PIN.
+      if (!signer.pin) signabilityOf(store, id, signOptions, context());
+      return signed(
+        signProcedure(store, id, signOptions, await presentCredential(store, signer), context()),
+        signer.operatorId,
+      );
+    },
     'procedures.amend': async (draft, amendOptions, signer) =>
       signed(
         amendCheckedProcedure(store, draft, amendOptions, await presentCredential(store, signer), context()),
@@ -147,11 +164,11 @@ export function createApi(store: Store, options: ApiOptions): Api & { call: type
     'settings.update': (patch) => updateCheckedSettings(store, patch, administration().context),
     'settings.saveOperator': (operator) => saveCheckedOperator(store, operator, administration().context),
     'settings.setPin': async ({ operatorId, newPin }) => {
-      const { administratorId, context: byAdministrator } = administration();
+      const { administratorId, context: byAdministrator } = provenAdministration();
       return setPinFor(store, administratorId, operatorId, await makeCredential(newPin), byAdministrator);
     },
     'settings.setBadge': ({ operatorId, badge }) => {
-      const { administratorId, context: byAdministrator } = administration();
+      const { administratorId, context: byAdministrator } = provenAdministration();
       return setBadge(store, administratorId, operatorId, badge, byAdministrator);
     },
     'settings.saveDrug': (drug) => saveCheckedDrug(store, drug, administration().context),

@@ -33,9 +33,15 @@ export class ConsoleSession {
     return this.#locked;
   }
 
-  /** The administrator whose PIN opened administration, or a refusal in words. */
-  administrator(): string {
+  /**
+   * The administrator whose PIN opened administration, or a refusal in words. Until the
+   * logbook has its first administrator (nobody holds a PIN), settings stay open as before
+   * PINs existed (null): whoever could change them could as well make themselves that first
+   * administrator, which the first run asks at once.
+   */
+  administrator(): string | null {
     if (this.#locked) throw consoleLocked();
+    if (needsFirstAdministrator(this.store)) return null;
     if (!this.#administratorId)
       throw new RootLogError(
         'administrator_required',

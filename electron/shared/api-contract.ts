@@ -17,6 +17,7 @@ import {
   type ApiError,
   type BackupStatus,
   backupScheduleChangeSchema,
+  badgeSettingSchema,
   type Dashboard,
   type DepartmentSettings,
   type Drug,
@@ -24,18 +25,16 @@ import {
   dashboardFilterSchema,
   drugSchema,
   type FollowUpEntry,
+  firstAdministratorSchema,
   followUpEntrySchema,
   followUpsDueQuerySchema,
   type HubStatus,
-  firstAdministratorSchema,
   type Operator,
   operatorInputSchema,
-  pinChangeSchema,
-  pinSettingSchema,
-  badgeSettingSchema,
-  signerProofSchema,
   type ProcedurePage,
   pageRequestSchema,
+  pinChangeSchema,
+  pinSettingSchema,
   procedureDraftSchema,
   procedureFilterSchema,
   procedureIdSchema,
@@ -43,6 +42,7 @@ import {
   type ReferenceLevels,
   reasonSchema,
   settingsPatchSchema,
+  signerProofSchema,
 } from '../../db/model/index.js';
 import type { ExportJobStatus } from './export-job.js';
 
@@ -94,7 +94,10 @@ const method = <Output>() => {
 };
 
 /** The same entry, answered while the console is locked. */
-const whileLocked = <C extends MethodContract<z.ZodTuple, unknown>>(contract: C): C => ({ ...contract, whileLocked: true });
+const whileLocked = <C extends MethodContract<z.ZodTuple, unknown>>(contract: C): C => ({
+  ...contract,
+  whileLocked: true,
+});
 
 export const confirmedWarningsSchema = z.array(z.string().max(64)).max(20).optional();
 export const signOptionsSchema = z.object({ confirmedWarnings: confirmedWarningsSchema }).strict();
@@ -105,13 +108,22 @@ export const amendOptionsSchema = z
   })
   .strict();
 const jobIdSchema = z.uuid({ error: 'must be an export job id' });
+/**
+ * The signer's proof at signing: the PIN may still be empty, so that a draft signing asked for
+ * too early hears first what the record itself still needs (then that the PIN is).
+ */
+export const signingProofSchema = signerProofSchema.extend({
+  pin: z.string({ error: 'must be typed' }).max(64, { error: 'must be at most 64 characters' }),
+});
 
 export const API_CONTRACT = {
   // A draft typed as the console locks is saved, never lost (its answer stays in the main process's reply only).
-  'procedures.saveDraft': whileLocked(method<SavedProcedure>().writes(z.tuple([procedureDraftSchema]), bare('(record)'))),
+  'procedures.saveDraft': whileLocked(
+    method<SavedProcedure>().writes(z.tuple([procedureDraftSchema]), bare('(record)')),
+  ),
   /** Signed by the operator proven by their PIN (signer): the record's own operator, a radiologist. */
   'procedures.sign': method<SavedProcedure>().writes(
-    z.tuple([procedureIdSchema, signOptionsSchema, signerProofSchema]),
+    z.tuple([procedureIdSchema, signOptionsSchema, signingProofSchema]),
     named('id'),
     named('options'),
     named('signer'),
@@ -146,7 +158,10 @@ export const API_CONTRACT = {
   /** Adopts them: computed again in the main process from the records, never sent by the window. */
   /** The department's most used plans of the last year, offered as presets. */
   'settings.presetSuggestions': method<PresetSuggestion[]>().reads(z.tuple([])),
-  'settings.adoptReferenceLevels': method<ReferenceLevels>().administers(z.tuple([proposalPeriodSchema]), bare('period')),
+  'settings.adoptReferenceLevels': method<ReferenceLevels>().administers(
+    z.tuple([proposalPeriodSchema]),
+    bare('period'),
+  ),
   'followUps.record': method<FollowUpEntry>().writes(
     z.tuple([followUpEntrySchema, signerProofSchema]),
     bare('followUp'),

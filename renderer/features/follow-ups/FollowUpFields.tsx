@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { FOLLOW_UP_CONTACTS, GLOBAL_IMPRESSIONS } from '../../../db/model/index.js';
 import { words } from '../../app/labels.js';
 import { useSession } from '../session/session-store.js';
@@ -21,6 +22,11 @@ export function FollowUpFields({ idPrefix, autoFocus }: { idPrefix: string; auto
     ) : null;
   const described = (name: keyof typeof form) => (problems[name] ? `${field(name)}-error` : undefined);
   const settings = useSettings((state) => state.settings);
+  const pinInput = useRef<HTMLInputElement>(null);
+  // Enter before the PIN was typed (or after a wrong one): the PIN is asked where it is typed.
+  useEffect(() => {
+    if (problems.pin) pinInput.current?.focus();
+  }, [problems.pin]);
   const sessionOperatorId = useSession((state) => state.session?.operatorId ?? '');
   // Who may record a call: radiologists, and technologists where the department allows it; each with a PIN.
   const recorders = (settings?.operators ?? []).filter(
@@ -132,6 +138,7 @@ export function FollowUpFields({ idPrefix, autoFocus }: { idPrefix: string; auto
       <div className="text-field">
         <label htmlFor={field('pin')}>PIN</label>
         <input
+          ref={pinInput}
           id={field('pin')}
           type="password"
           inputMode="numeric"

@@ -102,8 +102,12 @@ describe('a signature', () => {
     });
   });
 
-  it('without the PIN sends nothing and asks for it where it is typed', async () => {
-    const { form, callsOf } = formUnderTest({});
+  it('without the PIN asks the logbook what the record still needs, then for the PIN where it is typed', async () => {
+    const { form, callsOf } = formUnderTest({
+      'procedures.sign': () => ({
+        error: { code: 'validation', message: 'Type your PIN to sign.', field: 'signer.pin' },
+      }),
+    });
     form.setState({
       id: 'R12',
       mode: 'edit',
@@ -113,7 +117,11 @@ describe('a signature', () => {
       pin: '',
     });
     expect(await form.getState().sign()).toBe(false);
-    expect(callsOf('procedures.sign')).toHaveLength(0);
+    expect(callsOf('procedures.sign')[0]?.[2]).toEqual({ operatorId: 'op-1', pin: '' });
+    // Typing the PIN answers it: the next attempt is sent.
+    form.getState().setPin('2580');
+    await form.getState().sign();
+    expect(callsOf('procedures.sign')[1]?.[2]).toEqual({ operatorId: 'op-1', pin: '2580' });
     expect(form.getState()).toMatchObject({
       saveMessage: 'Type your PIN to sign.',
       focus: { request: { kind: 'fields', fields: ['signer.pin'] } },

@@ -57,7 +57,11 @@ export const signingSlice: Slice<SigningSlice> = (deps) => (set, get) => {
     amendReason: '',
     pin: '',
     amendSignerId: null,
-    setPin: (pin) => set({ pin }),
+    setPin: (pin) =>
+      set(({ problems }) => ({
+        pin,
+        problems: Object.fromEntries(Object.entries(problems).filter(([field]) => !field.startsWith('signer.'))),
+      })),
     setAmendSigner: (amendSignerId) => set({ amendSignerId }),
     signing: false,
     deleteAsked: false,
@@ -74,11 +78,14 @@ export const signingSlice: Slice<SigningSlice> = (deps) => (set, get) => {
         await get().flush();
         const { id, confirmed, problems, pin, draft } = get();
         if (!id) return false;
-        if (Object.keys(problems).length > 0) {
-          get().requestFocus({ kind: 'fields', fields: Object.keys(problems) });
+        // The record's own problems stop it here; the signer's (a PIN missing or wrong) are answered by typing it.
+        const own = Object.keys(problems).filter((field) => !field.startsWith('signer.'));
+        if (own.length > 0) {
+          get().requestFocus({ kind: 'fields', fields: own });
           return false;
         }
-        if (!draft.operatorId || !pin) return askPin(draft.operatorId ? 'sign' : 'operator');
+        // Without a PIN yet the logbook still says first what the record itself needs (then the PIN).
+        if (!draft.operatorId) return askPin('operator');
         // The PIN goes with this one request and is forgotten here at once.
         set({ pin: '' });
         try {
