@@ -174,7 +174,7 @@ export type Department = keyof typeof DEPARTMENTS;
  * through the window's API as the lock screen and Settings do (the lock screen itself is
  * driven key by key in lock.spec.ts). False when nobody holds a PIN yet (a fresh logbook).
  */
-async function openedByAdministrator(page: Page): Promise<boolean> {
+export async function openedByAdministrator(page: Page): Promise<boolean> {
   return page.evaluate(
     async ([name, pin]) => {
       const api = (window as unknown as Record<string, { call: (m: string, a: unknown[]) => Promise<unknown> }>)[

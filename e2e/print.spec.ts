@@ -207,6 +207,10 @@ test('the record and the aftercare sheet print as A4 sheets, read back and rende
     `Amended (version 2) by Dr. B. Amrein on`,
     `Reason: ${AMEND_REASON}`,
     'Signed by Dr. A. Keller on',
+    // The signature's meaning, and that its signer proved it with their PIN (issue 25).
+    'performed and signed, proven by their PIN',
+    'amended, proven by their PIN',
+    'recorded by MPA S. Frei',
     'leg pain 3, back pain 4',
     'correction: Leg and back scores were swapped',
     'leg pain 5, back pain 4',
