@@ -14,11 +14,14 @@ import {
 import { saveOperator } from './settings.js';
 import type { Store } from './store.js';
 import { completeDraft, context, tempStore } from './testing/fixtures.js';
+import { recordSigner, signerOf, someSigner } from './testing/signer.js';
 
 let store: Store;
 let operatorId: string;
+/** The proof of tempStore's operator, Dr. A. Keller: who signs their records. */
+let signer: ReturnType<typeof tempStore>['signer'];
 beforeEach(() => {
-  ({ store, operatorId } = tempStore());
+  ({ store, operatorId, signer } = tempStore());
 });
 
 const errorOf = (action: () => unknown) => {
@@ -32,7 +35,7 @@ const errorOf = (action: () => unknown) => {
 
 const signed = (overrides: Partial<ProcedureInput> = {}) => {
   const { record } = saveDraft(store, completeDraft(operatorId, overrides), context);
-  return signProcedure(store, record.id, {}, context).record;
+  return signProcedure(store, record.id, {}, recordSigner(store, record.id), context).record;
 };
 
 describe('saving drafts', () => {
@@ -136,14 +139,21 @@ describe('saving drafts', () => {
 describe('signing', () => {
   it('signs a complete draft, keeps version 1 and audits it', () => {
     const record = signed();
-    expect(record).toMatchObject({ status: 'signed', version: 1, signedBy: 'Dr. Test' });
+    // The signer is the operator proven by their PIN, by their printed name: not the console's account.
+    expect(record).toMatchObject({
+      status: 'signed',
+      version: 1,
+      signedBy: 'Dr. A. Keller',
+      signedById: operatorId,
+      signedMeaning: 'performed_and_signed',
+    });
     expect(getVersion(store, record.id, 1)).toEqual(clinicalContent(record));
     expect(auditHistory(store, 'procedure', record.id).map((entry) => entry.action)).toEqual(['create', 'sign']);
   });
 
   it('refuses an incomplete draft with every problem at its field, and leaves it a draft', () => {
     const { record } = saveDraft(store, { patientId: 'P1', painPre: 5 }, context);
-    const error = errorOf(() => signProcedure(store, record.id, {}, context));
+    const error = errorOf(() => signProcedure(store, record.id, {}, signer, context));
     expect(error.code).toBe('validation');
     expect(error.message).toMatch(/cannot be signed yet: 8 fields need attention/);
     expect(error.problems?.map((p) => p.field)).toEqual([
@@ -172,10 +182,16 @@ describe('signing', () => {
       }),
       context,
     );
-    const error = errorOf(() => signProcedure(store, record.id, {}, context));
+    const error = errorOf(() => signProcedure(store, record.id, {}, recordSigner(store, record.id), context));
     expect(error).toMatchObject({ code: 'warnings_unconfirmed', field: 'drugs[0].drug' });
     expect(getProcedure(store, record.id).record.status).toBe('draft');
-    const done = signProcedure(store, record.id, { confirmedWarnings: ['particulate_after_unsafe_spread'] }, context);
+    const done = signProcedure(
+      store,
+      record.id,
+      { confirmedWarnings: ['particulate_after_unsafe_spread'] },
+      recordSigner(store, record.id),
+      context,
+    );
     expect(done.record.status).toBe('signed');
     const sign = auditHistory(store, 'procedure', record.id).at(-1);
     expect(sign?.changes.confirmedWarnings).toEqual({ before: null, after: ['particulate_after_unsafe_spread'] });
@@ -184,13 +200,19 @@ describe('signing', () => {
   it('asks for a reason, not a tick, for a dose above the reference level', () => {
     const { record } = saveDraft(store, completeDraft(operatorId, { dlpMGyCm: 250 }), context);
     const ticked = errorOf(() =>
-      signProcedure(store, record.id, { confirmedWarnings: ['dlp_above_reference'] }, context),
+      signProcedure(
+        store,
+        record.id,
+        { confirmedWarnings: ['dlp_above_reference'] },
+        recordSigner(store, record.id),
+        context,
+      ),
     );
     expect(ticked).toMatchObject({ code: 'warnings_unconfirmed', field: 'doseExceedanceReason' });
     expect(ticked.message).toMatch(/give the reason above the reference level \(DLP 250 mGy·cm/);
     expect(getProcedure(store, record.id).record.status).toBe('draft');
     saveDraft(store, { ...clinicalContent(record), doseExceedanceReason: 'patient_size' }, context);
-    const done = signProcedure(store, record.id, {}, context);
+    const done = signProcedure(store, record.id, {}, recordSigner(store, record.id), context);
     expect(done.record).toMatchObject({ status: 'signed', doseExceedanceReason: 'patient_size' });
     const sign = auditHistory(store, 'procedure', record.id).at(-1);
     expect(sign?.changes.confirmedWarnings).toEqual({ before: null, after: ['dlp_above_reference'] });
@@ -216,11 +238,16 @@ describe('signing', () => {
 
   it('refuses to sign twice or to sign what does not exist', () => {
     const record = signed();
-    expect(errorOf(() => signProcedure(store, record.id, {}, context)).code).toBe('not_a_draft');
-    expect(errorOf(() => signProcedure(store, '01890a5d-ac96-774b-bcce-b302099a8057', {}, context)).code).toBe(
+    expect(errorOf(() => signProcedure(store, record.id, {}, recordSigner(store, record.id), context)).code).toBe(
+      'not_a_draft',
+    );
+    expect(errorOf(() => signProcedure(store, '01890a5d-ac96-774b-bcce-b302099a8057', {}, signer, context)).code).toBe(
       'not_found',
     );
-    expect(errorOf(() => signProcedure(store, 'x', {}, context))).toMatchObject({ code: 'validation', field: 'id' });
+    expect(errorOf(() => signProcedure(store, 'x', {}, signer, context))).toMatchObject({
+      code: 'validation',
+      field: 'id',
+    });
   });
 });
 
@@ -231,15 +258,18 @@ describe('amending', () => {
       store,
       { ...clinicalContent(record), painPost: 3 },
       { reason: 'NRS after was 3, not 2' },
+      someSigner(store),
       { actor: 'Dr. Lang' },
     );
     expect(amended.record).toMatchObject({
       status: 'amended',
       version: 2,
       painPost: 3,
-      amendedBy: 'Dr. Lang',
+      amendedBy: 'Dr. A. Keller',
+      amendedById: operatorId,
+      amendedMeaning: 'amended',
       amendReason: 'NRS after was 3, not 2',
-      signedBy: 'Dr. Test',
+      signedBy: 'Dr. A. Keller',
     });
     expect(getVersion(store, record.id, 1).painPost).toBe(2);
     expect(getVersion(store, record.id, 2).painPost).toBe(3);
@@ -256,14 +286,18 @@ describe('amending', () => {
   it('requires a reason, a change and signable content; a refused amendment changes nothing', () => {
     const record = signed();
     const content = clinicalContent(record);
-    expect(errorOf(() => amendProcedure(store, { ...content, painPost: 3 }, { reason: ' ' }, context))).toMatchObject({
+    expect(
+      errorOf(() => amendProcedure(store, { ...content, painPost: 3 }, { reason: ' ' }, someSigner(store), context)),
+    ).toMatchObject({
       field: 'reason',
     });
-    expect(errorOf(() => amendProcedure(store, content, { reason: 'no change' }, context)).message).toMatch(
-      /changes nothing/,
-    );
     expect(
-      errorOf(() => amendProcedure(store, { ...content, painPost: null }, { reason: 'clear NRS' }, context)),
+      errorOf(() => amendProcedure(store, content, { reason: 'no change' }, someSigner(store), context)).message,
+    ).toMatch(/changes nothing/);
+    expect(
+      errorOf(() =>
+        amendProcedure(store, { ...content, painPost: null }, { reason: 'clear NRS' }, someSigner(store), context),
+      ),
     ).toMatchObject({ field: 'painPost' });
     expect(getProcedure(store, record.id).record).toEqual(record);
     expect(getProcedure(store, record.id).versions).toHaveLength(1);
@@ -272,8 +306,15 @@ describe('amending', () => {
   it('cannot amend a draft', () => {
     const { record } = saveDraft(store, completeDraft(operatorId), context);
     expect(
-      errorOf(() => amendProcedure(store, { ...clinicalContent(record), painPost: 1 }, { reason: 'typo' }, context))
-        .code,
+      errorOf(() =>
+        amendProcedure(
+          store,
+          { ...clinicalContent(record), painPost: 1 },
+          { reason: 'typo' },
+          someSigner(store),
+          context,
+        ),
+      ).code,
     ).toBe('not_a_draft');
   });
 });
@@ -370,6 +411,9 @@ describe('what SQLite itself refuses', () => {
     db.pragma('foreign_keys = ON');
     expect(() => db.prepare('DELETE FROM operators WHERE id = ?').run(record.operatorId)).toThrow(/FOREIGN KEY/);
     db.close();
+    // Another administrator first: the last one who can prove it is never deactivated.
+    const colleague = saveOperator(store, { name: 'Dr. B. Amrein', administrator: true }, context).id;
+    signerOf(store, colleague);
     expect(saveOperator(store, { id: operatorId, name: 'Dr. A. Keller', active: false }, context).active).toBe(false);
   });
 });
@@ -395,12 +439,13 @@ describe('the denormalised list columns', () => {
       }),
       context,
     );
-    signProcedure(store, record.id, {}, context);
+    signProcedure(store, record.id, {}, recordSigner(store, record.id), context);
     const current = getProcedure(store, record.id).record;
     amendProcedure(
       store,
       { ...clinicalContent(current), complications: [{ type: 'none' }] },
       { reason: 'was not vasovagal' },
+      someSigner(store),
       context,
     );
     const row = store.writer.db

@@ -1,5 +1,6 @@
-import { type AuditEntry, auditHistory, type Changes, diff } from './audit.js';
-import type { ProcedureWithHistory, SavedProcedure } from './model/answers.js';
+import { auditHistory, type Changes, diff } from './audit.js';
+import { type PresentedCredential, withSigner } from './credentials.js';
+import type { ProcedureWithHistory, SavedProcedure, SignedVersionSummary } from './model/answers.js';
 import {
   type ClinicalWarning,
   canonicalDraft,
@@ -32,7 +33,7 @@ import {
 import type { ReadConnection } from './sqlite/connection.js';
 import { readProcedure, type StoredProcedure } from './sqlite/procedure-rows.js';
 import { deleteDraft as deleteStoredDraft, writeAmendment, writeDraft, writeSignature } from './sqlite/record-life.js';
-import { newId, type ServiceContext, type Store, timestamp } from './store.js';
+import { newId, readerOf, type ServiceContext, type Store, timestamp } from './store.js';
 
 export type { ProcedureWithHistory, SavedProcedure } from './model/answers.js';
 
@@ -196,44 +197,80 @@ function signingContext(read: ReadConnection) {
   };
 }
 
-/** Signs a complete draft: it becomes version 1, locked, with a snapshot kept for ever. */
+/**
+ * What a signature of this draft would sign, or the reason it cannot be signed yet: not a
+ * draft, another operator's record, a field signing needs, a warning not confirmed. The
+ * record's own problems come before the signer's PIN is asked (signabilityOf).
+ */
+function signable(
+  read: ReadConnection,
+  procedureId: string,
+  options: SignOptions,
+  context: ServiceContext,
+  signer?: { operatorId: string; name: string },
+) {
+  const { record, life } = load(read, procedureId);
+  if (life.status !== 'draft')
+    throw new RootLogError('not_a_draft', 'This procedure is already signed.', { field: 'id' });
+  if (signer && record.operatorId && record.operatorId !== signer.operatorId) {
+    const operator = listOperators(read).find((candidate) => candidate.id === record.operatorId)?.name;
+    throw new RootLogError(
+      'not_permitted',
+      `The record names ${operator ?? 'another operator'} as its operator: the signature means “performed and signed”, so ${operator ?? 'they'} sign${operator ? 's' : ''} it. If ${signer.name} performed it, choose ${signer.name} as the operator first.`,
+      { field: 'signer.operatorId' },
+    );
+  }
+  const content = clinicalContent(record);
+  const problems = signingProblems(content, signingContext(read), context.now?.() ?? new Date());
+  if (problems.length > 0)
+    throw RootLogError.invalid(
+      problems,
+      `The record cannot be signed yet: ${problems.length} field${problems.length === 1 ? ' needs' : 's need'} attention.`,
+    );
+  // What the catalogue says of its drugs now is copied into the record and its version.
+  const signed = withSignedFacts(content, drugCatalogue(read));
+  const found = clinicalWarnings(read, signed, true);
+  requireConfirmed(found, options.confirmedWarnings ?? [], signed);
+  return { record, life, signed, found };
+}
+
+/**
+ * Signing asked before the PIN was typed: the record's own problems first, in the same words
+ * as signing, then that the PIN is needed. Writes nothing, counts no wrong PIN.
+ */
+export function signabilityOf(store: Store, id: unknown, options: SignOptions, context: ServiceContext): never {
+  signable(readerOf(store), parseId(id), options, context);
+  throw new RootLogError('validation', 'Type your PIN to sign.', { field: 'signer.pin' });
+}
+
+/**
+ * Signs a complete draft: it becomes version 1, locked, with a snapshot kept for ever. The
+ * signer proves who they are with their PIN (presented: hashed before, compared here, in the
+ * signature's own transaction); the signature means "performed and signed", so it is the
+ * record's operator who signs.
+ */
 export function signProcedure(
   store: Store,
   id: unknown,
   options: SignOptions,
+  presented: PresentedCredential,
   context: ServiceContext,
 ): SavedProcedure {
   const procedureId = parseId(id);
-  const write = store.writer;
-  return write.db
-    .transaction((): SavedProcedure => {
-      const { record, life } = load(write, procedureId);
-      if (life.status !== 'draft')
-        throw new RootLogError('not_a_draft', 'This procedure is already signed.', { field: 'id' });
-      const content = clinicalContent(record);
-      const problems = signingProblems(content, signingContext(write), context.now?.() ?? new Date());
-      if (problems.length > 0)
-        throw RootLogError.invalid(
-          problems,
-          `The record cannot be signed yet: ${problems.length} field${problems.length === 1 ? ' needs' : 's need'} attention.`,
-        );
-      // What the catalogue says of its drugs now is copied into the record and its version.
-      const signed = withSignedFacts(content, drugCatalogue(write));
-      const found = clinicalWarnings(write, signed, true);
-      requireConfirmed(found, options.confirmedWarnings ?? [], signed);
-      const changes: Changes = { status: { before: 'draft', after: 'signed' } };
-      if (found.length > 0) changes.confirmedWarnings = { before: null, after: found.map((w) => w.code) };
-      const saved = writeSignature(write, {
-        stored: { record, life },
-        content: signed,
-        warningCodes: found.map((w) => w.code),
-        changes,
-        at: timestamp(context),
-        actor: context.actor,
-      });
-      return { record: saved.record, warnings: found };
-    })
-    .immediate();
+  return withSigner(store, presented, 'sign', context, (write, signer): SavedProcedure => {
+    const { record, life, signed, found } = signable(write, procedureId, options, context, signer);
+    const changes: Changes = { status: { before: 'draft', after: 'signed' } };
+    if (found.length > 0) changes.confirmedWarnings = { before: null, after: found.map((w) => w.code) };
+    const saved = writeSignature(write, {
+      stored: { record, life },
+      content: signed,
+      warningCodes: found.map((w) => w.code),
+      changes,
+      at: timestamp(context),
+      signer,
+    });
+    return { record: saved.record, warnings: found };
+  });
 }
 
 export interface AmendOptions extends SignOptions {
@@ -253,6 +290,7 @@ export function amendProcedure(
   store: Store,
   input: unknown,
   options: AmendOptions,
+  presented: PresentedCredential,
   context: ServiceContext,
 ): SavedProcedure {
   const reason = reasonSchema('Reason for the amendment').safeParse(
@@ -261,7 +299,7 @@ export function amendProcedure(
   if (!reason.success) {
     throw RootLogError.invalid([{ field: 'reason', message: reason.error.issues[0]?.message ?? 'is not valid' }]);
   }
-  return amendCheckedProcedure(store, parseDraft(input), { ...options, reason: reason.data }, context);
+  return amendCheckedProcedure(store, parseDraft(input), { ...options, reason: reason.data }, presented, context);
 }
 
 /** amendProcedure for a draft and options already parsed at the boundary (the API contract). */
@@ -269,69 +307,61 @@ export function amendCheckedProcedure(
   store: Store,
   checked: ProcedureDraft,
   options: CheckedAmendOptions,
+  presented: PresentedCredential,
   context: ServiceContext,
 ): SavedProcedure {
   const { reason } = options;
   const draft = canonicalDraft(checked);
   const procedureId = parseId(draft.id);
-  const write = store.writer;
-  return write.db
-    .transaction((): SavedProcedure => {
-      const { record, life } = load(write, procedureId);
-      if (life.status === 'draft')
-        throw new RootLogError('not_a_draft', 'This procedure is a draft: edit it directly, no amendment is needed.', {
-          field: 'id',
-        });
-      // Drugs keep the facts they were signed with; a drug new to the record takes today's.
-      const content: ProcedureDraft = withSignedFacts(
-        { ...draft, id: procedureId },
-        drugCatalogue(write),
-        clinicalContent(record),
-      );
-      const problems = [
-        ...referenceProblems(write, content),
-        ...signingProblems(content, signingContext(write), context.now?.() ?? new Date()),
-      ];
-      if (problems.length > 0) throw RootLogError.invalid(problems);
-      const changes = diff(clinicalContent(record), content);
-      if (Object.keys(changes).every((path) => path.includes('.asSigned.'))) {
-        throw RootLogError.invalid([{ field: 'id', message: 'The amendment changes nothing in the signed record' }]);
-      }
-      const found = clinicalWarnings(write, content, true);
-      requireConfirmed(found, options.confirmedWarnings ?? [], content);
-      // The warnings the amender confirmed are part of the audit row, as at signing.
-      const confirmedAtAmendment = found.filter((warning) => warning.level !== 'reminder').map((w) => w.code);
-      if (confirmedAtAmendment.length > 0) changes.confirmedWarnings = { before: null, after: confirmedAtAmendment };
-      const saved = writeAmendment(write, {
-        stored: { record, life },
-        content,
-        warningCodes: found.map((w) => w.code),
-        changes,
-        reason,
-        at: timestamp(context),
-        actor: context.actor,
+  return withSigner(store, presented, 'amend', context, (write, signer): SavedProcedure => {
+    const { record, life } = load(write, procedureId);
+    if (life.status === 'draft')
+      throw new RootLogError('not_a_draft', 'This procedure is a draft: edit it directly, no amendment is needed.', {
+        field: 'id',
       });
-      return { record: saved.record, warnings: found };
-    })
-    .immediate();
+    // Drugs keep the facts they were signed with; a drug new to the record takes today's.
+    const content: ProcedureDraft = withSignedFacts(
+      { ...draft, id: procedureId },
+      drugCatalogue(write),
+      clinicalContent(record),
+    );
+    const problems = [
+      ...referenceProblems(write, content),
+      ...signingProblems(content, signingContext(write), context.now?.() ?? new Date()),
+    ];
+    if (problems.length > 0) throw RootLogError.invalid(problems);
+    const changes = diff(clinicalContent(record), content);
+    if (Object.keys(changes).every((path) => path.includes('.asSigned.'))) {
+      throw RootLogError.invalid([{ field: 'id', message: 'The amendment changes nothing in the signed record' }]);
+    }
+    const found = clinicalWarnings(write, content, true);
+    requireConfirmed(found, options.confirmedWarnings ?? [], content);
+    // The warnings the amender confirmed are part of the audit row, as at signing.
+    const confirmedAtAmendment = found.filter((warning) => warning.level !== 'reminder').map((w) => w.code);
+    if (confirmedAtAmendment.length > 0) changes.confirmedWarnings = { before: null, after: confirmedAtAmendment };
+    const saved = writeAmendment(write, {
+      stored: { record, life },
+      content,
+      warningCodes: found.map((w) => w.code),
+      changes,
+      reason,
+      at: timestamp(context),
+      signer,
+    });
+    return { record: saved.record, warnings: found };
+  });
 }
 
 export function getProcedure(store: Store, id: unknown): ProcedureWithHistory {
   const procedureId = parseId(id);
   const read = store.reader;
   const { record } = load(read, procedureId);
-  const versions = (
-    read
-      .prepare(
-        'SELECT version, signed_by, signed_at, reason FROM procedure_versions WHERE procedure_id = ? ORDER BY version',
-      )
-      .all(procedureId) as {
-      version: number;
-      signed_by: string;
-      signed_at: string;
-      reason: string | null;
-    }[]
-  ).map((row) => ({ version: row.version, signedBy: row.signed_by, signedAt: row.signed_at, reason: row.reason }));
+  const versions = read
+    .prepare(
+      `SELECT version, signed_by AS signedBy, signed_at AS signedAt, reason, signer_id AS signerId, meaning
+           FROM procedure_versions WHERE procedure_id = ? ORDER BY version`,
+    )
+    .all(procedureId) as SignedVersionSummary[];
   return {
     record,
     warnings: clinicalWarnings(read, clinicalContent(record), record.status !== 'draft'),

@@ -5,6 +5,7 @@ import { listProcedures } from './search.js';
 import { seedDatabase } from './seed.js';
 import type { Store } from './store.js';
 import { completeDraft, context, tempStore } from './testing/fixtures.js';
+import { recordSigner } from './testing/signer.js';
 
 let store: Store;
 let operatorId: string;
@@ -27,7 +28,7 @@ beforeAll(() => {
     completeDraft(operatorId, { patientId: 'Q200', performedAt: '2026-07-02T10:00:00+02:00' }),
     context,
   );
-  signProcedure(store, record.id, {}, context);
+  signProcedure(store, record.id, {}, recordSigner(store, record.id), context);
 });
 
 const everyPage = (filter: ProcedureFilter, limit = 97): ProcedureSummary[] => {

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { appendAudit, diff } from './audit.js';
+import { leavesNoAdministrator } from './credentials.js';
 import {
   type ConnectionSettings,
   connectionSettingsPatchSchema,
@@ -9,6 +10,8 @@ import {
 } from './model/connection-settings.js';
 import {
   DEFAULT_FOLLOW_UP_WINDOWS,
+  DEFAULT_IDLE_LOCK_MINUTES,
+  DEFAULT_REPORT_TEMPLATE,
   type DepartmentSettings,
   type Drug,
   departmentSchema,
@@ -17,7 +20,8 @@ import {
   hubServerSchema,
   NO_DEPARTMENT,
   type Operator,
-  operatorSchema,
+  type OperatorListing,
+  operatorInputSchema,
   presetsSchema,
   problem,
   problemsFromZod,
@@ -28,6 +32,8 @@ import {
   STARTING_STEROID_DAY_MAX_DEXAMETHASONE_MG,
   settingsPatchSchema,
 } from './model/index.js';
+import { credentialStates } from './sqlite/credential-rows.js';
+import { readOperator, readOperators, writeOperator } from './sqlite/operator-rows.js';
 import { consoleNameOf, readSetting as readStoredSetting, writeSetting } from './sqlite/settings-rows.js';
 import { chainState } from './sqlite/state-chain.js';
 import { newId, type ReadSource, readerOf, type ServiceContext, type Store, timestamp } from './store.js';
@@ -37,14 +43,23 @@ export const readSetting = <T>(source: ReadSource, key: string): T | undefined =
 
 export { writeSetting };
 
-export function listOperators(source: ReadSource): Operator[] {
-  return (
-    readerOf(source).prepare('SELECT id, name, active FROM operators ORDER BY name COLLATE NOCASE').all() as {
-      id: string;
-      name: string;
-      active: number;
-    }[]
-  ).map((row) => ({ ...row, active: row.active === 1 }));
+/** The operators as records name them and exports carry them: never anything of their credentials. */
+export const operatorsOfLogbook = (source: ReadSource): Operator[] => readOperators(readerOf(source));
+
+/** The operators, each with the state of their credential (whether they have a PIN, a lock, a badge): never the credential. */
+export function listOperators(source: ReadSource): OperatorListing[] {
+  const read = readerOf(source);
+  const credentials = credentialStates(read);
+  return readOperators(read).map((operator) => {
+    const credential = credentials.get(operator.id);
+    return {
+      ...operator,
+      pinSet: credential !== undefined,
+      lockedUntil:
+        credential?.lockedUntil && Date.parse(credential.lockedUntil) > Date.now() ? credential.lockedUntil : null,
+      badge: credential?.badge ?? false,
+    };
+  });
 }
 
 export function drugCatalogue(source: ReadSource): Drug[] {
@@ -119,6 +134,8 @@ export function getSettings(source: ReadSource): DepartmentSettings {
     defaultOperatorId: readSetting<string | null>(source, 'defaultOperatorId') ?? null,
     referenceLevels: referenceLevels(source),
     operators: listOperators(source),
+    idleLockMinutes: readSetting<number>(source, 'idleLockMinutes') ?? DEFAULT_IDLE_LOCK_MINUTES,
+    technologistsRecordFollowUps: readSetting<boolean>(source, 'technologistsRecordFollowUps') ?? false,
     drugCatalogue: drugCatalogue(source),
     followUpWindows: followUpWindows(source),
     steroidDayMaxDexamethasoneMg: steroidDayMaxDexamethasoneMg(source),
@@ -193,6 +210,9 @@ export function updateSettings(store: Store, patch: unknown, context: ServiceCon
   return updateCheckedSettings(store, parsed.data, context);
 }
 
+/** What a settings change's audit row compares: every setting but the lists with audit rows of their own. */
+const auditedSettings = ({ operators: _o, drugCatalogue: _d, ...audited }: DepartmentSettings) => audited;
+
 /** updateSettings for a patch already parsed at the boundary (the API contract). */
 export function updateCheckedSettings(
   store: Store,
@@ -210,30 +230,7 @@ export function updateCheckedSettings(
       }
       for (const [key, value] of Object.entries(parsed.data)) if (value !== undefined) writeSetting(write, key, value);
       const after = getSettings(write);
-      const changes = diff(
-        {
-          consoleName: before.consoleName,
-          department: before.department,
-          defaultOperatorId: before.defaultOperatorId,
-          referenceLevels: before.referenceLevels,
-          followUpWindows: before.followUpWindows,
-          steroidDayMaxDexamethasoneMg: before.steroidDayMaxDexamethasoneMg,
-          presets: before.presets,
-          reportTemplate: before.reportTemplate,
-          hubServer: before.hubServer,
-        },
-        {
-          consoleName: after.consoleName,
-          department: after.department,
-          defaultOperatorId: after.defaultOperatorId,
-          referenceLevels: after.referenceLevels,
-          followUpWindows: after.followUpWindows,
-          steroidDayMaxDexamethasoneMg: after.steroidDayMaxDexamethasoneMg,
-          presets: after.presets,
-          reportTemplate: after.reportTemplate,
-          hubServer: after.hubServer,
-        },
-      );
+      const changes = diff(auditedSettings(before), auditedSettings(after));
       if (Object.keys(changes).length > 0) {
         appendAudit(write, {
           at: timestamp(context),
@@ -249,9 +246,13 @@ export function updateCheckedSettings(
     .immediate();
 }
 
-/** Adds an operator (no id) or renames / (de)activates one; operators are never deleted, records point at them. */
+/**
+ * Adds an operator (no id) or changes one (name, active, role, administrator; what is not given
+ * keeps its value); operators are never deleted, records point at them. The last active
+ * administrator who can prove it keeps that role. Their PIN is set apart (credentials.ts).
+ */
 export function saveOperator(store: Store, input: unknown, context: ServiceContext): Operator {
-  const parsed = operatorSchema.partial({ id: true }).safeParse(input);
+  const parsed = operatorInputSchema.safeParse(input);
   if (!parsed.success) throw RootLogError.invalid(problemsFromZod(parsed.error));
   return saveCheckedOperator(store, parsed.data, context);
 }
@@ -259,22 +260,30 @@ export function saveOperator(store: Store, input: unknown, context: ServiceConte
 /** saveOperator for an operator already parsed at the boundary (the API contract). */
 export function saveCheckedOperator(
   store: Store,
-  input: z.output<ReturnType<typeof operatorSchema.partial<{ id: true }>>>,
+  input: z.output<typeof operatorInputSchema>,
   context: ServiceContext,
 ): Operator {
-  const parsed = { data: input };
-  const operator = { ...parsed.data, id: parsed.data.id ?? newId() };
   const write = store.writer;
   return write.db
     .transaction(() => {
-      const before = listOperators(write).find((existing) => existing.id === operator.id);
-      if (parsed.data.id && !before)
-        throw new RootLogError('not_found', `There is no operator with id ${parsed.data.id}.`, { field: 'id' });
-      write
-        .prepare(
-          'INSERT INTO operators (id, name, active) VALUES (@id, @name, @active) ON CONFLICT (id) DO UPDATE SET name = excluded.name, active = excluded.active',
-        )
-        .run({ ...operator, active: operator.active ? 1 : 0 });
+      const before = input.id ? readOperator(write, input.id) : undefined;
+      if (input.id && !before)
+        throw new RootLogError('not_found', `There is no operator with id ${input.id}.`, { field: 'id' });
+      const operator: Operator = {
+        id: before?.id ?? newId(),
+        name: input.name,
+        active: input.active ?? before?.active ?? true,
+        role: input.role ?? before?.role ?? 'radiologist',
+        administrator: input.administrator ?? before?.administrator ?? false,
+      };
+      if (before && leavesNoAdministrator(write, operator))
+        throw RootLogError.invalid([
+          {
+            field: operator.active ? 'administrator' : 'active',
+            message: `${operator.name} is the last administrator who can prove it with a PIN: make another operator an administrator first`,
+          },
+        ]);
+      writeOperator(write, operator);
       chainState(write, 'operators', operator.id);
       const changes = diff(before ?? {}, operator);
       if (Object.keys(changes).length > 0) {

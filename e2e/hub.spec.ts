@@ -5,6 +5,7 @@ import { seedDatabase } from '../db/seed.js';
 import { openStore } from '../db/store.js';
 import { tempStore } from '../db/testing/fixtures.js';
 import { startTestCluster, type TestCluster } from '../db/testing/postgres.js';
+import { recordSigner } from '../db/testing/signer.js';
 import { adminClient, joinHub, type TestHub, testHub } from '../db/testing/test-hub.js';
 import { expect, test } from './fixtures.js';
 
@@ -79,6 +80,7 @@ test('the console syncs with the department hub, shows how it went, and resolves
     other.store,
     { ...clinicalContent(getProcedure(other.store, mine).record), painPost: 1 },
     { reason: 'pain re-scored at 30 minutes on CT 2' },
+    recordSigner(other.store, mine),
     { actor: 'Dr. B. Other' },
   );
   expect((await other.sync()).conflicts).toHaveLength(1);

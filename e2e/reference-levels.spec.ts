@@ -1,6 +1,6 @@
 import { localDateTimeWithOffset } from '../db/model/index.js';
 import { expect, test } from './fixtures.js';
-import { choices, readDatabase } from './helpers.js';
+import { choices, readDatabase, signWithPin } from './helpers.js';
 
 test.use({ department: 'busy' });
 
@@ -98,6 +98,7 @@ test('a dose above the reference level asks for a reason at signing, not a tick'
   await reasons.getByRole('radio', { name: /Patient size/ }).click();
   await expect(sign).toBeEnabled();
   await sign.click();
+  await signWithPin(page);
   await expect(page.getByRole('heading', { name: 'Procedure — Signed' })).toBeVisible();
   expect(
     readDatabase(dbPath, (db) =>

@@ -2,6 +2,15 @@ import type { z } from 'zod';
 import { Backups } from '../db/backups/backups.js';
 import { noteBackupMade } from '../db/backups/records.js';
 import { busyLogbook, isBusy } from '../db/busy.js';
+import {
+  changeOwnPin,
+  makeCredential,
+  operatorOfBadgeNumber,
+  presentCredential,
+  setBadge,
+  setPinFor,
+  setUpFirstAdministrator,
+} from '../db/credentials.js';
 import { withDatePrecision } from '../db/exports/options.js';
 import { checkExportFiles } from '../db/exports/run.js';
 import { followUpsDue, followUpsOf, recordCheckedFollowUp } from '../db/follow-ups.js';
@@ -14,6 +23,7 @@ import {
   getProcedure,
   lastSignedDrugs,
   saveCheckedDraft,
+  signabilityOf,
   signProcedure,
 } from '../db/procedures.js';
 import { listCheckedProcedures } from '../db/search.js';
@@ -27,6 +37,7 @@ import type { Store } from '../db/store.js';
 import { ExportJobs, suggestedExportName } from './export-jobs.js';
 import type { HubSync } from './hub-sync.js';
 import { printFileName } from './print-names.js';
+import { ConsoleSession, consoleLocked } from './session.js';
 import {
   API_CONTRACT,
   API_METHODS,
@@ -106,11 +117,43 @@ export function createApi(store: Store, options: ApiOptions): Api & { call: type
   const context = () => ({ actor: options.actor() });
   const jobs = new ExportJobs(store, (error) => options.onUnexpectedError?.('exports.start', error));
   const backups = options.backups ?? new Backups(store);
+  const session = new ConsoleSession(store);
+  /** Who changes settings: the administrator whose PIN opened administration, by name in the audit. */
+  const administration = () => {
+    const administratorId = session.administrator();
+    const name = getSettings(store).operators.find((operator) => operator.id === administratorId)?.name;
+    return { administratorId, context: { actor: name ?? options.actor() } };
+  };
+  /** Setting another's PIN or badge needs a proven administrator, even on a logbook without one yet. */
+  const provenAdministration = () => {
+    const { administratorId, context: byAdministrator } = administration();
+    if (!administratorId)
+      throw new RootLogError(
+        'administrator_required',
+        'This logbook has no administrator yet: set up the first one (your name and PIN) before setting PINs.',
+      );
+    return { administratorId, context: byAdministrator };
+  };
+  const signed = <T>(answer: T, operatorId: string): T => {
+    session.signedBy(operatorId);
+    return answer;
+  };
 
   const handlers: Handlers = {
     'procedures.saveDraft': (draft) => saveCheckedDraft(store, draft, context()),
-    'procedures.sign': (id, signOptions) => signProcedure(store, id, signOptions ?? {}, context()),
-    'procedures.amend': (draft, amendOptions) => amendCheckedProcedure(store, draft, amendOptions, context()),
+    'procedures.sign': async (id, signOptions, signer) => {
+      // Asked before the PIN was typed: what the record itself still needs first, then the PIN.
+      if (!signer.pin) signabilityOf(store, id, signOptions, context());
+      return signed(
+        signProcedure(store, id, signOptions, await presentCredential(store, signer), context()),
+        signer.operatorId,
+      );
+    },
+    'procedures.amend': async (draft, amendOptions, signer) =>
+      signed(
+        amendCheckedProcedure(store, draft, amendOptions, await presentCredential(store, signer), context()),
+        signer.operatorId,
+      ),
     'procedures.get': (id) => getProcedure(store, id),
     'procedures.list': (filter, page) => listCheckedProcedures(store, filter ?? {}, page ?? { limit: 50 }),
     'procedures.deleteDraft': (id) => {
@@ -119,13 +162,25 @@ export function createApi(store: Store, options: ApiOptions): Api & { call: type
     },
     'procedures.lastDrugs': () => lastSignedDrugs(store),
     'settings.get': () => getSettings(store),
-    'settings.update': (patch) => updateCheckedSettings(store, patch, context()),
-    'settings.saveOperator': (operator) => saveCheckedOperator(store, operator, context()),
-    'settings.saveDrug': (drug) => saveCheckedDrug(store, drug, context()),
+    'settings.update': (patch) => updateCheckedSettings(store, patch, administration().context),
+    'settings.saveOperator': (operator) => saveCheckedOperator(store, operator, administration().context),
+    'settings.setPin': async ({ operatorId, newPin }) => {
+      const { administratorId, context: byAdministrator } = provenAdministration();
+      return setPinFor(store, administratorId, operatorId, await makeCredential(newPin), byAdministrator);
+    },
+    'settings.setBadge': ({ operatorId, badge }) => {
+      const { administratorId, context: byAdministrator } = provenAdministration();
+      return setBadge(store, administratorId, operatorId, badge, byAdministrator);
+    },
+    'settings.saveDrug': (drug) => saveCheckedDrug(store, drug, administration().context),
     'settings.proposeReferenceLevels': (period) => proposeReferenceLevels(store, period),
     'settings.presetSuggestions': () => presetSuggestions(store),
-    'settings.adoptReferenceLevels': (period) => adoptCheckedReferenceLevels(store, period, context()),
-    'followUps.record': (entry) => recordCheckedFollowUp(store, entry, context()),
+    'settings.adoptReferenceLevels': (period) => adoptCheckedReferenceLevels(store, period, administration().context),
+    'followUps.record': async (entry, signer) => {
+      const recorded = recordCheckedFollowUp(store, entry, await presentCredential(store, signer), context());
+      session.signedBy(signer.operatorId);
+      return recorded;
+    },
     'followUps.of': (procedureId) => followUpsOf(store, procedureId),
     'followUps.due': (request) => followUpsDue(store, { date: request?.date }),
     'stats.dashboard': (filter) => dashboardFor(store, filter ?? {}),
@@ -160,12 +215,13 @@ export function createApi(store: Store, options: ApiOptions): Api & { call: type
           keep: change.keep,
           ...(change.folder === null ? { folder: null } : {}),
         },
-        context(),
+        administration().context,
       ),
     'backups.chooseFolder': async () => {
+      const { context: byAdministrator } = administration();
       const folder = await options.chooseBackupFolder?.();
       if (!folder) return { cancelled: true };
-      return backups.saveSchedule({ ...backups.status().schedule, folder }, context());
+      return backups.saveSchedule({ ...backups.status().schedule, folder }, byAdministrator);
     },
     'backups.runNow': () => backups.runNow(),
     'print.toPdf': async (sheet, id) => {
@@ -178,6 +234,7 @@ export function createApi(store: Store, options: ApiOptions): Api & { call: type
     'hub.status': () => hubOf(options).status(),
     'hub.syncNow': () => hubOf(options).syncNow(),
     'hub.setPassword': (password) => {
+      administration();
       try {
         hubOf(options).setPassword(password);
       } catch (error) {
@@ -195,15 +252,33 @@ export function createApi(store: Store, options: ApiOptions): Api & { call: type
       }
     },
     'hub.conflicts': () => hubOf(options).conflicts(),
-    'hub.resolveConflict': (id, resolution) => hubOf(options).resolve(id, resolution),
+    'hub.resolveConflict': async (id, resolution, signer) =>
+      hubOf(options).resolve(id, resolution, await presentCredential(store, signer)),
     'hub.refusals': () => hubOf(options).refusals(),
     'database.health': () => store.health(),
+    'session.state': () => session.state(),
+    'session.lock': () => session.lock(),
+    'session.unlock': (signer) => session.unlock(signer, context()),
+    'session.administer': (signer) => session.administer(signer, context()),
+    'session.endAdministration': () => session.endAdministration(),
+    'session.setUpFirstAdministrator': async ({ pin, ...who }) => {
+      const operator = setUpFirstAdministrator(store, who, await makeCredential(pin), context());
+      return session.opened(operator.id, true);
+    },
+    'session.changePin': async ({ operatorId, oldPin, newPin }) => {
+      const presented = await presentCredential(store, { operatorId, pin: oldPin });
+      changeOwnPin(store, presented, await makeCredential(newPin), context());
+      return { changed: true };
+    },
+    'session.badge': (badge) => ({ operatorId: operatorOfBadgeNumber(store, badge.trim()) }),
   };
 
   /** One call from the window: arguments parsed once, writes held until the first page check, errors as data. */
   async function call(method: ApiMethodName, args: unknown[]): Promise<unknown> {
     try {
       if (!API_METHODS.includes(method)) throw new RootLogError('validation', `There is no API method ${method}.`);
+      // Locked, the console answers only the lock screen (and a draft saved as it locks).
+      if (session.locked && !API_CONTRACT[method].whileLocked) throw consoleLocked();
       const parsed = parseArguments(method, Array.isArray(args) ? args : [args]);
       // A write waits for the background page check (seconds at most, once per start):
       // a damaged file is never written to, and the store then refuses with a clear message.

@@ -1,4 +1,5 @@
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import type { PresentedCredential } from '../db/credentials.js';
 import { conflictViews, type Resolution, resolveConflict } from '../db/hub/conflicts.js';
 import { endpointOf } from '../db/hub/connect.js';
 import { consoleKey, consolePublicKey, type PrivateKeyVault } from '../db/hub/console-key.js';
@@ -179,8 +180,8 @@ export class HubSync {
     return conflictViews(this.store);
   }
 
-  resolve(id: string, resolution: Resolution): HubConflictView {
-    return resolveConflict(this.store, id, resolution, { actor: this.options.actor() });
+  resolve(id: string, resolution: Resolution, signer: PresentedCredential): HubConflictView {
+    return resolveConflict(this.store, id, resolution, signer, { actor: this.options.actor() });
   }
 
   refusals(): HubRefusal[] {

@@ -13,6 +13,7 @@ import { dashboard, parseDashboardFilter } from '../stats/dashboard.js';
 import { formatDashboard, formatOutcomes } from '../stats/format.js';
 import { followUpOutcomes } from '../stats/outcomes.js';
 import { openStore, type Store } from '../store.js';
+import { AS_USAGE, actingOperator, askSecret } from './acting-operator.js';
 import { BACKUP_USAGE, run as backup } from './backup-command.js';
 import { actor, checkedBeforeWriting, type Io, options } from './command-kit.js';
 import * as doseReport from './dose-report-command.js';
@@ -35,7 +36,8 @@ import { runWorklist, WORKLIST_USAGE } from './worklist-command.js';
 export const USAGE = `Usage: rootlog <command> [options]
 
 Commands:
-  seed    --db FILE --count N [--seed S]   add N realistic signed demo procedures
+  seed    --db FILE --count N [--seed S] [--as OPERATOR]
+                                           add N realistic signed demo procedures
   check   --db FILE [--expect-head HEAD]   integrity, schema version, row counts and tamper evidence:
                                            the hash chains, the protective triggers, each signed
                                            record against its signed versions; prints the chain
@@ -52,7 +54,8 @@ ${BACKUP_USAGE}
                                            day (default) or month, no clock times
                                            --force replaces existing files; the logbook itself,
                                            its -wal/-shm and files in use are always refused
-  import  --db FILE --in FILE              merge a RootLog JSON export from another console
+  import  --db FILE --in FILE --as OPERATOR
+                                           merge a RootLog JSON export from another console
   follow-ups-due --db FILE [--date YYYY-MM-DD]
                                            who is due for a follow-up call or review on that day
                                            (default today), overdue first
@@ -65,6 +68,8 @@ ${WORKLIST_USAGE}
 ${RIS_SEND_USAGE}
 
 Options:
+${AS_USAGE}
+          (a logbook where nobody has a PIN yet is written under the account, as before)
   --help                                   show this message`;
 
 /**
@@ -90,20 +95,22 @@ const wholeNumber = (name: string, value: string | boolean | undefined, min: num
 };
 
 async function seed(args: string[], io: Io): Promise<number> {
-  const values = options(args, { db: { type: 'string' }, count: { type: 'string' }, seed: { type: 'string' } }, [
-    'db',
-    'count',
-  ]);
+  const values = options(
+    args,
+    { db: { type: 'string' }, count: { type: 'string' }, seed: { type: 'string' }, as: { type: 'string' } },
+    ['db', 'count'],
+  );
   const count = wholeNumber('count', values.count, 1, 10_000_000);
   const seedValue = values.seed === undefined ? 1 : wholeNumber('seed', values.seed, 0, 2 ** 32 - 1);
   const store = openStore(String(values.db));
   try {
     await checkedBeforeWriting(store);
+    const context = await actingOperator(store, values.as, io, actor());
     const started = performance.now();
     const result = seedDatabase(
       store,
       { count, seed: seedValue, onProgress: (done, total) => io.progress?.(`seeded ${done} / ${total}`) },
-      { actor: actor() },
+      context,
     );
     const seconds = (performance.now() - started) / 1000;
     io.out(
@@ -230,21 +237,21 @@ async function exportCommand(args: string[], io: Io): Promise<number> {
 }
 
 async function importCommand(args: string[], io: Io): Promise<number> {
-  const values = options(args, { db: { type: 'string' }, in: { type: 'string' } }, ['db', 'in']);
+  const values = options(args, { db: { type: 'string' }, in: { type: 'string' }, as: { type: 'string' } }, [
+    'db',
+    'in',
+  ]);
   const store = openStore(String(values.db));
   try {
     await checkedBeforeWriting(store);
-    const report = await importFile(
-      store,
-      String(values.in),
-      { actor: actor() },
-      {
-        onProgress: (so, bytes, total) =>
-          io.progress?.(
-            `read ${so.read} records (${total > 0 ? Math.floor((bytes / total) * 100) : 100} %): added ${so.added}, skipped ${so.skipped}, rejected ${so.rejected.length}`,
-          ),
-      },
-    );
+    // Who ran the import is in its audit rows: the operator proven by --as and their PIN.
+    const context = await actingOperator(store, values.as, io, actor());
+    const report = await importFile(store, String(values.in), context, {
+      onProgress: (so, bytes, total) =>
+        io.progress?.(
+          `read ${so.read} records (${total > 0 ? Math.floor((bytes / total) * 100) : 100} %): added ${so.added}, skipped ${so.skipped}, rejected ${so.rejected.length}`,
+        ),
+    });
     io.out(
       `added ${report.added}, skipped ${report.skipped} (already here), conflicts ${report.conflicts.length}, rejected ${report.rejected.length}`,
     );

@@ -6,6 +6,7 @@ import { deleteDraft, getProcedure, saveDraft, signProcedure } from '../procedur
 import { LINK_RULES } from '../sqlite/dose-reports.js';
 import type { Store } from '../store.js';
 import { completeDraft, context, tempStore } from '../testing/fixtures.js';
+import { recordSigner } from '../testing/signer.js';
 import { fixtureFile } from './fixtures/fixture-files.js';
 import {
   doseFromReportFor,
@@ -173,7 +174,8 @@ describe('keeping and linking dose reports', () => {
   });
 
   it('never changes a signed record: it gives the values, a person’s save fills them', () => {
-    const signed = signProcedure(store, draft({ dlpMGyCm: 120 }).id, {}, context).record;
+    const toSign = draft({ dlpMGyCm: 120 });
+    const signed = signProcedure(store, toSign.id, {}, recordSigner(store, toSign.id), context).record;
     const before = getProcedure(store, signed.id);
     expect(receive('ct-standard')).toMatchObject({ procedureId: signed.id });
     expect(getProcedure(store, signed.id)).toEqual(before);
@@ -198,7 +200,7 @@ describe('keeping and linking dose reports', () => {
         }),
         context,
       ).record;
-      signProcedure(store, record.id, {}, context);
+      signProcedure(store, record.id, {}, recordSigner(store, record.id), context);
     }
     const fluoro = draft({ accessionNumber: 'ACC-8001', patientId: 'K-801008', modality: 'fluoroscopy' });
     receive('xa-single-plane.latin1');

@@ -5,6 +5,7 @@ import { expect, it } from 'vitest';
 import { doseInMg } from '../model/index.js';
 import { saveDraft, signProcedure } from '../procedures.js';
 import { completeDraft, context, EVERY_CONFIRMABLE_WARNING, tempPath, tempStore } from '../testing/fixtures.js';
+import { recordSigner } from '../testing/signer.js';
 import { runExport } from './run.js';
 
 type Row = Record<string, string>;
@@ -38,7 +39,13 @@ it('shows the one stored mg in every export format, for targets and the caudal i
     }),
     context,
   );
-  signProcedure(store, record.id, { confirmedWarnings: EVERY_CONFIRMABLE_WARNING }, context);
+  signProcedure(
+    store,
+    record.id,
+    { confirmedWarnings: EVERY_CONFIRMABLE_WARNING },
+    recordSigner(store, record.id),
+    context,
+  );
   const stored = store.reader
     .prepare('SELECT dose_given_mg FROM drug_administrations WHERE procedure_id = ? ORDER BY ordinal')
     .pluck()

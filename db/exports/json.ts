@@ -1,6 +1,6 @@
 import { JSON_FORMAT, JSON_FORMAT_VERSION } from '../interchange/format.js';
 import { readExportedRecord } from '../interchange/record.js';
-import { drugCatalogue, getSettings, listOperators } from '../settings.js';
+import { drugCatalogue, getSettings, operatorsOfLogbook } from '../settings.js';
 import type { ReadConnection } from '../sqlite/connection.js';
 import { SCHEMA_VERSION } from '../sqlite/migrations/index.js';
 import { checkpoint, type WriterControl, writeAtomically, writeChunk } from './atomic-file.js';
@@ -37,8 +37,8 @@ export async function exportJson(
         operatorIds: options.operatorIds ?? null,
         includeDrafts: options.includeDrafts,
       },
-      // Staff names stay in the department: a pseudonymised file lists no operators.
-      operators: options.pseudonymize ? [] : listOperators(read),
+      // Who the records name, never anything of their credentials; a pseudonymised file lists no staff.
+      operators: options.pseudonymize ? [] : operatorsOfLogbook(read),
       drugCatalogue: drugCatalogue(read),
     };
     const opening = JSON.stringify(header, null, 1);

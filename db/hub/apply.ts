@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { appendFollowUpEntry } from '../follow-ups.js';
+
 import type { RecordCheckContext } from '../imports/record-check.js';
 import {
   COMPLICATIONS,
@@ -10,6 +10,7 @@ import {
   FURTHER_TREATMENTS,
   followUpRelief,
   GLOBAL_IMPRESSIONS,
+  OPERATOR_ROLES,
   type ProcedureDraft,
   type RuleSettings,
 } from '../model/index.js';
@@ -29,6 +30,7 @@ import {
   saveCatalogueState,
   unqueueReceived,
 } from '../sqlite/hub-local.js';
+import { writeCarriedFollowUp } from '../sqlite/record-life.js';
 import type { Store } from '../store.js';
 import type { CatalogueEntry, FollowUpEntryPayload, ProposalEntry, ResolutionEntry, VersionEntry } from './entries.js';
 import { digestOf } from './entries.js';
@@ -222,6 +224,9 @@ const followUpShape = z
     reason: amendReason.nullable(),
     recordedBy: plain(100),
     recordedAt: isoTime,
+    // Who proved the entry with their PIN where it was recorded, and what that means (schema 20).
+    recordedById: uuid.nullable().optional(),
+    meaning: z.enum(['follow_up_recorded']).nullable().optional(),
   })
   .strict();
 
@@ -265,7 +270,7 @@ export function applyFollowUp(context: ApplyContext, entry: FollowUpEntryPayload
       return refused('the follow-up it corrects was corrected already');
   }
   const wasQueued = isQueued(write, link.procedureId);
-  appendFollowUpEntry(
+  writeCarriedFollowUp(
     write,
     link,
     corrected ? { id: corrected.id, legNrs: corrected.legNrs, backNrs: corrected.backNrs } : null,
@@ -276,7 +281,9 @@ export function applyFollowUp(context: ApplyContext, entry: FollowUpEntryPayload
 }
 
 const trimmedName = (max: number) => z.string().trim().min(1).max(max).regex(PLAIN);
-const operatorShape = z.object({ id: plain(64), name: trimmedName(100), active: z.boolean() }).strict();
+const operatorShape = z
+  .object({ id: plain(64), name: trimmedName(100), active: z.boolean(), role: z.enum(OPERATOR_ROLES).optional() })
+  .strict();
 const drugShape = drugSchema.extend({ name: trimmedName(80) }).strict();
 
 /** An operator or a drug as another console set it: taken when newer than what this console synced last. */

@@ -1,4 +1,5 @@
 import { appendAudit, diff } from '../audit.js';
+import type { PresentedCredential } from '../credentials.js';
 import {
   type ConflictDecision,
   clinicalContent,
@@ -68,6 +69,8 @@ export function resolveConflict(
   store: Store,
   id: string,
   resolution: Resolution,
+  /** The owner's radiologist who takes the amendment proves it with their PIN (an amendment here). */
+  signer: PresentedCredential,
   context: ServiceContext,
 ): HubConflictView {
   const write = store.writer;
@@ -89,6 +92,7 @@ export function resolveConflict(
           store,
           content,
           { reason: resolution.reason, confirmedWarnings: resolution.confirmedWarnings },
+          signer,
           context,
         ).record.version;
       }

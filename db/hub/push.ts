@@ -1,6 +1,6 @@
 import type pg from 'pg';
 import { HUB_LIMITS } from '../model/index.js';
-import { drugCatalogue, listOperators } from '../settings.js';
+import { drugCatalogue, operatorsOfLogbook } from '../settings.js';
 import { followUpHash, versionHash } from '../sqlite/hash-chain.js';
 import {
   catalogueState,
@@ -147,10 +147,14 @@ async function pushCatalogue(session: HubSession): Promise<void> {
   const { client, store, me, key } = session;
   const state = catalogueState(store.reader);
   const local: [CatalogueEntry['kind'], string, unknown, string][] = [
-    ...listOperators(store.reader).map(
-      (operator) =>
-        ['operator', operator.id, operator, digestOf(operator)] as [CatalogueEntry['kind'], string, unknown, string],
-    ),
+    // Who the operator is and may do in the department; never their credentials, and being an
+    // administrator is a right on this console alone.
+    ...operatorsOfLogbook(store.reader)
+      .map(({ id, name, active, role }) => ({ id, name, active, role }))
+      .map(
+        (operator) =>
+          ['operator', operator.id, operator, digestOf(operator)] as [CatalogueEntry['kind'], string, unknown, string],
+      ),
     ...drugCatalogue(store.reader).map(
       (drug) => ['drug', drug.code, drug, digestOf(drug)] as [CatalogueEntry['kind'], string, unknown, string],
     ),
@@ -275,6 +279,8 @@ const versionChanged = (row: StoredVersionRow) =>
     signedBy: row.signedBy,
     signedAt: row.signedAt,
     reason: row.reason,
+    signerId: row.signerId,
+    meaning: row.meaning,
   }) !== row.hash;
 
 function followUpChanged(row: StoredFollowUpRow): boolean {

@@ -3,7 +3,7 @@ import { clinicalContent, localDateOf, type ProcedureDraft, type RuleSettings, w
 import type { WriteConnection } from '../sqlite/connection.js';
 import { operatorRow, recordReceivedVersion, upsertOperator } from '../sqlite/hub-local.js';
 import { readProcedure } from '../sqlite/procedure-rows.js';
-import { writeAmendment } from '../sqlite/record-life.js';
+import { writeCarriedAmendment } from '../sqlite/record-life.js';
 import { appendVersion } from '../sqlite/versions.js';
 import type { ServiceContext } from '../store.js';
 
@@ -49,11 +49,12 @@ export function applyReceivedAmendment(
     after: { console: amendment.console, hubVersion: amendment.hubVersion, by: context.actor },
   };
   // The one writer of an amendment (record-life.ts): the version, the rows, the seal, the audit row.
-  const version = writeAmendment(write, {
+  // Signed on the owning console; what proves it here is that console's signed entry.
+  const version = writeCarriedAmendment(write, {
     stored,
     content,
     at: amendment.signedAt,
-    actor: amendment.signedBy,
+    signer: { name: amendment.signedBy, operatorId: null, meaning: null },
     reason: amendment.reason,
     warningCodes: warnings(content, rules).map((warning) => warning.code),
     changes,
@@ -65,7 +66,7 @@ export function applyReceivedAmendment(
 /** An operator as another console set it (added, renamed, (de)activated), audited as received from the hub. */
 export function applyReceivedOperator(
   write: WriteConnection,
-  operator: { id: string; name: string; active: boolean },
+  operator: { id: string; name: string; active: boolean; role?: string },
   from: string,
   actor: string,
 ): void {

@@ -7,6 +7,7 @@ import { seedDatabase } from '../seed.js';
 import type { Store } from '../store.js';
 import { context, EVERY_CONFIRMABLE_WARNING, tempStore } from '../testing/fixtures.js';
 import { copyRoles, dumpDatabase, restoreDatabase, startTestCluster, type TestCluster } from '../testing/postgres.js';
+import { recordSigner } from '../testing/signer.js';
 import { adminClient, asAdmin, joinHub, type TestHub, testHub } from '../testing/test-hub.js';
 import { initHub } from './server-schema.js';
 
@@ -54,6 +55,7 @@ describe('a hub restored from a backup', () => {
       a.store,
       { ...clinicalContent(getProcedure(a.store, amended).record), painPost: 0, doseExceedanceReason: 'patient_size' },
       { reason: 'pain re-scored after the dump', confirmedWarnings: EVERY_CONFIRMABLE_WARNING },
+      recordSigner(a.store, amended),
       context,
     );
     expect(await a.sync()).toMatchObject({ pushed: 4, refused: [] });

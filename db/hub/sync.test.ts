@@ -10,6 +10,7 @@ import { computeDashboard } from '../stats/dashboard.js';
 import type { Store } from '../store.js';
 import { context, EVERY_CONFIRMABLE_WARNING, tempStore } from '../testing/fixtures.js';
 import { startTestCluster, type TestCluster } from '../testing/postgres.js';
+import { recordSigner, someSigner } from '../testing/signer.js';
 import { asAdmin, joinHub, type TestConsole, testHub } from '../testing/test-hub.js';
 import { conflictViews, resolveConflict } from './conflicts.js';
 
@@ -44,6 +45,7 @@ function amend(store: Store, id: string, changes: Record<string, unknown>, reaso
     store,
     { ...clinicalContent(record), doseExceedanceReason: 'patient_size', ...changes },
     { reason, confirmedWarnings: EVERY_CONFIRMABLE_WARNING },
+    recordSigner(store, id),
     context,
   );
 }
@@ -166,6 +168,7 @@ describe('the department hub on PostgreSQL', () => {
     const entry = recordFollowUp(
       b.store,
       { procedureId: id, contactDate: performed, method: 'phone', legNrs: 2 },
+      someSigner(b.store),
       { actor: 'Nurse on CT 2', now: () => new Date(`${performed}T18:00:00Z`) },
     );
     const operator = getProcedure(a.store, id).record.operatorId as string;
@@ -222,7 +225,13 @@ describe('the department hub on PostgreSQL', () => {
     expect(onA?.fields).toContainEqual({ field: 'painPost', here: 3, proposed: 4 });
     expect(conflictViews(b.store)[0]).toMatchObject({ recordId: id, resolvesHere: false });
     expect(() =>
-      resolveConflict(b.store, onA?.id as string, { decision: 'took', reason: 'mine is right' }, context),
+      resolveConflict(
+        b.store,
+        onA?.id as string,
+        { decision: 'took', reason: 'mine is right' },
+        someSigner(b.store),
+        context,
+      ),
     ).toThrow(/Only the console that owns the record/);
     // Still open after more syncs.
     await b.sync();
@@ -232,6 +241,7 @@ describe('the department hub on PostgreSQL', () => {
       a.store,
       onA?.id as string,
       { decision: 'took', reason: 'CT 2 re-scored after 30 minutes', confirmedWarnings: EVERY_CONFIRMABLE_WARNING },
+      recordSigner(a.store, id),
       context,
     );
     expect(getProcedure(a.store, id).record).toMatchObject({ painPost: 4, version: 3 });

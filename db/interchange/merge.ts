@@ -19,7 +19,7 @@ import { drugCatalogue, listOperators, referenceLevels } from '../settings.js';
 import type { WriteConnection } from '../sqlite/connection.js';
 import { appendFollowUp, followUpRows } from '../sqlite/follow-up-rows.js';
 import { readProcedure } from '../sqlite/procedure-rows.js';
-import { writeWholeRecord } from '../sqlite/record-life.js';
+import { carryingSignatures, writeWholeRecord } from '../sqlite/record-life.js';
 import { chainState } from '../sqlite/state-chain.js';
 import { newId, type ServiceContext, type Store } from '../store.js';
 import { type InterchangeEvent, JSON_FORMAT, JSON_FORMAT_VERSION } from './format.js';
@@ -119,9 +119,12 @@ function addCatalogue(write: WriteConnection, header: z.output<typeof headerSche
       return;
     }
     if (operatorIds.has(parsed.data.id)) return;
+    // Their role comes along; being an administrator never does (that is this logbook's own
+    // choice), nor a credential: an operator from elsewhere signs here once an administrator
+    // here has set their first PIN.
     write
-      .prepare('INSERT INTO operators (id, name, active) VALUES (?, ?, ?)')
-      .run(parsed.data.id, parsed.data.name, parsed.data.active ? 1 : 0);
+      .prepare('INSERT INTO operators (id, name, active, role) VALUES (?, ?, ?, ?)')
+      .run(parsed.data.id, parsed.data.name, parsed.data.active ? 1 : 0, parsed.data.role);
     chainState(write, 'operators', parsed.data.id);
     operatorIds.add(parsed.data.id);
     grew = true;
@@ -195,7 +198,8 @@ function addNewFollowUps(write: WriteConnection, incoming: SoundRecord): number 
     if (here.has(followUp.id)) continue;
     // A correction of an entry this console does not have cannot be placed: left for a later import.
     if (followUp.supersedes && !here.has(followUp.supersedes)) continue;
-    appendFollowUp(write, followUp);
+    // Proven where it was recorded: carried in as it is (schema 17's trigger asks it of local entries).
+    carryingSignatures(write, followUp.procedureId, () => appendFollowUp(write, followUp));
     here.add(followUp.id);
     added++;
     const entry = incoming.history.find(

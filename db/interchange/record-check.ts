@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { diff } from '../audit.js';
 import {
+  AMENDING_MEANINGS,
   COMPLICATIONS,
   canonicalDraft,
   daysBetween,
@@ -17,7 +18,9 @@ import {
   problemsFromZod,
   procedureDraftSchema,
   procedureIdSchema,
+  RECORDING_MEANINGS,
   reasonSchema,
+  SIGNING_MEANINGS,
   type SigningContext,
   STATUSES,
   signingProblems,
@@ -45,7 +48,15 @@ export interface SoundRecord {
   id: string;
   life: z.output<typeof lifeSchema>;
   content: ProcedureDraft;
-  versions: { version: number; signedBy: string; signedAt: string; reason: string | null; content: ProcedureDraft }[];
+  versions: {
+    version: number;
+    signedBy: string;
+    signedAt: string;
+    reason: string | null;
+    signerId?: string | null;
+    meaning?: string | null;
+    content: ProcedureDraft;
+  }[];
   history: z.output<typeof historySchema>[];
   followUps: FollowUpLink[];
 }
@@ -87,8 +98,13 @@ const lifeSchema = z.object({
   updatedAt: z.string(),
   signedBy: plainText(100).nullable(),
   signedAt: z.string().nullable(),
+  // Who signed, proven by their PIN where the record was made, and what it means (schema 17 on).
+  signedById: plainText(64).nullish(),
+  signedMeaning: z.enum(SIGNING_MEANINGS).nullish(),
   amendedBy: plainText(100).nullable(),
   amendedAt: z.string().nullable(),
+  amendedById: plainText(64).nullish(),
+  amendedMeaning: z.enum(AMENDING_MEANINGS).nullish(),
   amendReason: reasonText.nullable(),
 });
 
@@ -99,6 +115,8 @@ const versionSchema = z.object({
   signedBy: plainText(100),
   signedAt: z.string(),
   reason: reasonText.nullable(),
+  signerId: plainText(64).nullish(),
+  meaning: z.enum([...SIGNING_MEANINGS, ...AMENDING_MEANINGS]).nullish(),
   content: z.unknown(),
   hash: hashField,
   previousHash: hashField,
@@ -142,6 +160,8 @@ const followUpSchema = z.object({
   reason: reasonText.nullable(),
   recordedBy: plainText(100),
   recordedAt: z.string(),
+  recordedById: plainText(64).nullish(),
+  meaning: z.enum(RECORDING_MEANINGS).nullish(),
   hash: hashField,
   previousHash: hashField,
 });
@@ -284,12 +304,22 @@ export function checkRecord(raw: unknown, index: number, context: RecordCheckCon
   if (signed) {
     const first = parsedVersions[0];
     const latest = parsedVersions[parsedVersions.length - 1];
-    if (first && (first.signedBy !== life.signedBy || first.signedAt !== life.signedAt))
+    if (
+      first &&
+      (first.signedBy !== life.signedBy ||
+        first.signedAt !== life.signedAt ||
+        (first.signerId ?? null) !== (life.signedById ?? null) ||
+        (first.meaning ?? null) !== (life.signedMeaning ?? null))
+    )
       problems.push(problem('versions[0].signedBy', 'must be the record’s signer and signing time'));
     if (
       latest &&
       life.status === 'amended' &&
-      (latest.signedBy !== life.amendedBy || latest.signedAt !== life.amendedAt || latest.reason !== life.amendReason)
+      (latest.signedBy !== life.amendedBy ||
+        latest.signedAt !== life.amendedAt ||
+        latest.reason !== life.amendReason ||
+        (latest.signerId ?? null) !== (life.amendedById ?? null) ||
+        (latest.meaning ?? null) !== (life.amendedMeaning ?? null))
     )
       problems.push(
         problem(`versions[${latest.version - 1}]`, 'must be the record’s amendment (amender, time and reason)'),
@@ -516,6 +546,8 @@ function hashLinkProblems(
         signedBy: version.signedBy as string,
         signedAt: version.signedAt as string,
         reason: (version.reason as string | null) ?? null,
+        signerId: (version.signerId as string | null | undefined) ?? null,
+        meaning: (version.meaning as string | null | undefined) ?? null,
       }),
     );
   for (const [at, entry] of history.entries())

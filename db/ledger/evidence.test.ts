@@ -9,6 +9,7 @@ import { amendProcedure, clinicalContent, getProcedure, saveDraft } from '../pro
 import { seedDatabase } from '../seed.js';
 import { saveDrug, updateSettings } from '../settings.js';
 import { context, EVERY_CONFIRMABLE_WARNING, tempPath, tempStore } from '../testing/fixtures.js';
+import { recordSigner, someSigner } from '../testing/signer.js';
 import { type ChainHead, formatHead, parseHead } from './head.js';
 
 /*
@@ -73,11 +74,17 @@ beforeAll(() => {
     store,
     { ...clinicalContent(record), painPost: record.painPost === 0 ? 1 : 0 },
     { reason: 'pain re-scored', confirmedWarnings: EVERY_CONFIRMABLE_WARNING },
+    recordSigner(store, amendedId),
     context,
   );
   saveDraft(store, { painPre: 6 }, context);
   const performed = getProcedure(store, signedId).record.performedAt?.slice(0, 10) as string;
-  recordFollowUp(store, { procedureId: signedId, contactDate: performed, method: 'phone', legNrs: 2 }, context);
+  recordFollowUp(
+    store,
+    { procedureId: signedId, contactDate: performed, method: 'phone', legNrs: 2 },
+    someSigner(store),
+    context,
+  );
   sound = store.path;
   store.close();
   const report = checkDatabase(sound);

@@ -111,7 +111,8 @@ function checkVersionChain(db: Database.Database, expect?: ChainHead) {
   let kept: string | null = null;
   const rows = db
     .prepare(
-      `SELECT procedure_id AS procedureId, version, content, signed_by AS signedBy, signed_at AS signedAt, reason, hash
+      `SELECT procedure_id AS procedureId, version, content, signed_by AS signedBy, signed_at AS signedAt, reason,
+              signer_id AS signerId, meaning, hash
          FROM procedure_versions ORDER BY rowid`,
     )
     .iterate() as IterableIterator<VersionLink & { hash: string | null }>;
@@ -163,6 +164,8 @@ interface VersionRow {
   signed_by: string;
   signed_at: string;
   reason: string | null;
+  signer_id: string | null;
+  meaning: string | null;
 }
 
 /** Each record against its versions: numbered 1…version, the latest equal to the tables, its life columns too. */
@@ -213,11 +216,20 @@ function recordProblems(db: Database.Database, signatures: Set<string>, seals: L
       note(
         `procedure ${id}: ${differs.slice(0, 3).join(', ')}${differs.length > 3 ? ` and ${differs.length - 3} more` : ''} differ${differs.length === 1 ? 's' : ''} from signed version ${latest.version}`,
       );
-    } else if (life.signedBy !== first.signed_by || life.signedAt !== first.signed_at) {
-      note(`procedure ${id}: its signer or signing time differs from signed version 1`);
+    } else if (
+      life.signedBy !== first.signed_by ||
+      life.signedAt !== first.signed_at ||
+      (life.signedById ?? null) !== first.signer_id ||
+      (life.signedMeaning ?? null) !== first.meaning
+    ) {
+      note(`procedure ${id}: its signer, signing time or the signature's meaning differs from signed version 1`);
     } else if (
       life.status === 'amended' &&
-      (life.amendedBy !== latest.signed_by || life.amendedAt !== latest.signed_at || life.amendReason !== latest.reason)
+      (life.amendedBy !== latest.signed_by ||
+        life.amendedAt !== latest.signed_at ||
+        life.amendReason !== latest.reason ||
+        (life.amendedById ?? null) !== latest.signer_id ||
+        (life.amendedMeaning ?? null) !== latest.meaning)
     ) {
       note(`procedure ${id}: its amender, time or reason differs from signed version ${latest.version}`);
     } else if (life.status === 'signed' && life.version !== 1) {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Drug } from './catalogue.js';
+import { idleLockMinutesSchema, OPERATOR_ROLES } from './credentials.js';
 import type { FollowUpWindows } from './follow-up.js';
 import { type HubServer, hubServerSchema } from './hub.js';
 import { type Preset, presetsSchema } from './presets.js';
@@ -14,8 +15,35 @@ export const operatorSchema = z.object({
     'line',
   ),
   active: z.boolean().default(true),
+  /** A radiologist signs and amends; a technologist prepares cases (and records follow-ups where allowed). */
+  role: z.enum(OPERATOR_ROLES, { error: 'must be radiologist or technologist' }).default('radiologist'),
+  /** Changes the settings: operators, catalogue, reference levels, report template, hub and worklist. */
+  administrator: z.boolean({ error: 'must be yes or no' }).default(false),
 });
 export type Operator = z.output<typeof operatorSchema>;
+
+/**
+ * An operator to add (no id) or to change (by id): what is not given keeps its value (a new
+ * operator: active, a radiologist, not an administrator).
+ */
+export const operatorInputSchema = z.object({
+  id: operatorSchema.shape.id.optional(),
+  name: operatorSchema.shape.name,
+  active: z.boolean({ error: 'must be yes or no' }).optional(),
+  role: z.enum(OPERATOR_ROLES, { error: 'must be radiologist or technologist' }).optional(),
+  administrator: z.boolean({ error: 'must be yes or no' }).optional(),
+});
+export type OperatorInput = z.input<typeof operatorInputSchema>;
+
+/** An operator as Settings and the lock screen list them: with the state of their credential, never the credential. */
+export interface OperatorListing extends Operator {
+  /** Whether they have a PIN: without one they cannot sign until an administrator sets their first. */
+  pinSet: boolean;
+  /** Locked after too many wrong PINs until this time (ISO), else null. */
+  lockedUntil: string | null;
+  /** Whether a badge number is bound to them. */
+  badge: boolean;
+}
 
 /** The department as the printed record and the patient's aftercare sheet name it, in their header. */
 export const departmentSchema = z
@@ -54,7 +82,11 @@ export interface DepartmentSettings extends RuleSettings {
   /** Name, address and phone, printed on the sheets (Settings → Department). */
   department: Department;
   defaultOperatorId: string | null;
-  operators: Operator[];
+  operators: OperatorListing[];
+  /** Minutes without a key or a touch before the console locks itself. */
+  idleLockMinutes: number;
+  /** Whether technologists record follow-up calls (radiologists always may). */
+  technologistsRecordFollowUps: boolean;
   /** When follow-ups are due, in days after the procedure. */
   followUpWindows: FollowUpWindows;
   steroidDayMaxDexamethasoneMg: number;
@@ -108,6 +140,8 @@ export const settingsPatchSchema = z
           });
         }
       }),
+    idleLockMinutes: idleLockMinutesSchema,
+    technologistsRecordFollowUps: z.boolean({ error: 'must be yes or no' }),
     steroidDayMaxDexamethasoneMg: z
       .number({ error: 'must be a number of mg from 1 to 200' })
       .min(1, { error: 'must be a number of mg from 1 to 200' })

@@ -12,6 +12,7 @@ import { deliveriesOf } from '../sqlite/ris-outbox.js';
 import type { Store } from '../store.js';
 import { completeDraft, context, EVERY_CONFIRMABLE_WARNING, tempPath, tempStore } from '../testing/fixtures.js';
 import { type MllpPeer, startMllpPeer } from '../testing/mllp-peer.js';
+import { recordSigner, someSigner } from '../testing/signer.js';
 import { deliveryWords } from './delivery.js';
 import { unescapeHl7 } from './hl7-text.js';
 import { controlIdOf, risDeliveries, sendWaitingReports } from './outbox.js';
@@ -44,7 +45,7 @@ function signed(store: Store, operatorId: string, overrides: Record<string, unkn
     completeDraft(operatorId, { patientName: 'Müller, Jürg', ...overrides }),
     context,
   );
-  signProcedure(store, record.id, {}, context);
+  signProcedure(store, record.id, {}, recordSigner(store, record.id), context);
   return record.id;
 }
 
@@ -72,7 +73,7 @@ describe('queueing', () => {
   it('queues the report in the transaction that signs, and nothing for a draft or a refused signature', () => {
     const { record: draft } = saveDraft(store, completeDraft(operatorId, { consent: undefined }), context);
     expect(deliveriesOf(store.reader, draft.id)).toEqual([]);
-    expect(() => signProcedure(store, draft.id, {}, context)).toThrow();
+    expect(() => signProcedure(store, draft.id, {}, recordSigner(store, draft.id), context)).toThrow();
     expect(deliveriesOf(store.reader, draft.id)).toEqual([]);
 
     const id = signed(store, operatorId);
@@ -99,6 +100,7 @@ describe('queueing', () => {
       other.store,
       { ...clinicalContent(record), painPost: 3 },
       { reason: 'pain re-scored', confirmedWarnings: EVERY_CONFIRMABLE_WARNING },
+      someSigner(other.store),
       context,
     );
     const file = tempPath('other.json');
@@ -152,7 +154,8 @@ describe('sending', () => {
     expect(field(message, 'OBR', 4)).toBe('^CT-guided lumbar nerve root infiltration of L5 left');
     expect(field(message, 'OBR', 7)).toBe('20260314093000+0100');
     expect(field(message, 'OBR', 25)).toBe('F');
-    expect(field(message, 'OBR', 32)).toBe('Dr. Test&Dr. Test');
+    // The signer proven by their PIN: the record's operator, by name.
+    expect(field(message, 'OBR', 32)).toBe('Dr. A. Keller&Dr. A. Keller');
     expect(field(message, 'OBX', 2)).toBe('FT');
     expect(field(message, 'OBX', 11)).toBe('F');
     const text = field(message, 'OBX', 5);
@@ -301,6 +304,7 @@ describe('sending', () => {
       store,
       { ...clinicalContent(record), painPost: 3 },
       { reason: 'pain after re-scored', confirmedWarnings: EVERY_CONFIRMABLE_WARNING },
+      someSigner(store),
       context,
     );
     expect(deliveriesOf(store.reader, id).map((row) => [row.version, row.state])).toEqual([

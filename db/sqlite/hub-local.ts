@@ -32,16 +32,26 @@ export function writeConsoleKeyRow(write: WriteConnection, publicKey: string, ke
 
 /** The operator row as stored, before another console's version of it is applied. */
 export const operatorRow = (read: ReadConnection, id: string) =>
-  read.prepare('SELECT id, name, active FROM operators WHERE id = ?').get(id) as
-    | { id: string; name: string; active: number }
+  read.prepare('SELECT id, name, active, role FROM operators WHERE id = ?').get(id) as
+    | { id: string; name: string; active: number; role: string }
     | undefined;
 
-export function upsertOperator(write: WriteConnection, operator: { id: string; name: string; active: boolean }): void {
+export function upsertOperator(
+  write: WriteConnection,
+  operator: { id: string; name: string; active: boolean; role?: string },
+): void {
+  // The role travels with the operator (a console from before roles sends none: radiologist).
   write
     .prepare(
-      'INSERT INTO operators (id, name, active) VALUES (@id, @name, @active) ON CONFLICT (id) DO UPDATE SET name = excluded.name, active = excluded.active',
+      `INSERT INTO operators (id, name, active, role) VALUES (@id, @name, @active, @role)
+       ON CONFLICT (id) DO UPDATE SET name = excluded.name, active = excluded.active, role = excluded.role`,
     )
-    .run({ ...operator, active: operator.active ? 1 : 0 });
+    .run({
+      id: operator.id,
+      name: operator.name,
+      active: operator.active ? 1 : 0,
+      role: operator.role ?? 'radiologist',
+    });
   // An operator is part of the evidence (state chain) however it came here.
   chainState(write, 'operators', operator.id);
 }
@@ -167,6 +177,9 @@ export interface StoredVersionRow {
   signedBy: string;
   signedAt: string;
   reason: string | null;
+  /** Who proved the signature and what it means (schema 20; null before). */
+  signerId: string | null;
+  meaning: string | null;
   hash: string | null;
   previousHash: string;
 }
@@ -175,7 +188,8 @@ export interface StoredVersionRow {
 export function storedVersions(read: ReadConnection, ids: readonly string[]): StoredVersionRow[] {
   return read
     .prepare(
-      `SELECT procedure_id AS procedureId, version, content, signed_by AS signedBy, signed_at AS signedAt, reason, hash,
+      `SELECT procedure_id AS procedureId, version, content, signed_by AS signedBy, signed_at AS signedAt, reason,
+              signer_id AS signerId, meaning, hash,
               coalesce((SELECT p.hash FROM procedure_versions p WHERE p.rowid < v.rowid ORDER BY p.rowid DESC LIMIT 1), '${GENESIS}') AS previousHash
          FROM procedure_versions v WHERE procedure_id IN (SELECT value FROM json_each(?)) ORDER BY procedure_id, version`,
     )
@@ -221,6 +235,9 @@ export interface StoredFollowUpRow {
   furtherTreatment: string | null;
   notes: string | null;
   supersedes: string | null;
+  /** Who proved the entry and what it means (schema 20; null before). */
+  recordedById: string | null;
+  meaning: string | null;
   reason: string | null;
   recordedBy: string;
   recordedAt: string;
@@ -235,7 +252,7 @@ export function storedFollowUps(read: ReadConnection, ids: readonly string[]): S
       `SELECT f.id, procedure_id AS procedureId, contact_date AS contactDate, days_after AS daysAfter, method,
               leg_nrs AS legNrs, back_nrs AS backNrs, global_impression AS globalImpression, relief_percent AS reliefPercent,
               new_complications AS newComplications, further_treatment AS furtherTreatment, notes, supersedes, reason,
-              recorded_by AS recordedBy, recorded_at AS recordedAt, hash,
+              recorded_by AS recordedBy, recorded_at AS recordedAt, recorded_by_id AS recordedById, meaning, hash,
               coalesce((SELECT p.hash FROM follow_up_entries p WHERE p.rowid < f.rowid ORDER BY p.rowid DESC LIMIT 1), '${GENESIS}') AS previousHash,
               r.console AS receivedFrom
          FROM follow_up_entries f LEFT JOIN hub_received_follow_ups r ON r.id = f.id

@@ -8,6 +8,7 @@ import { openStore } from '../store.js';
 import { backToSchema } from '../testing/back-in-time.js';
 import { dashboardRowByRow } from '../testing/dashboard-oracle.js';
 import { context, EVERY_CONFIRMABLE_WARNING, tempStore } from '../testing/fixtures.js';
+import { someSigner } from '../testing/signer.js';
 import { asWritable } from './connection.js';
 import { proceduresWithWrongFacts } from './dashboard-facts.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations/index.js';
@@ -204,6 +205,30 @@ const everyRecordRow = (db: Database.Database) =>
       return record;
     });
 
+/** Schema 17's columns: the signer's operator and the signature's meaning. */
+const SCHEMA_17_COLUMNS = [
+  'signed_by_id',
+  'signed_meaning',
+  'amended_by_id',
+  'amended_meaning',
+  'signer_id',
+  'meaning',
+];
+
+/**
+ * Rows as a file from before schema 17 holds them once migrated: the signer's operator and
+ * meaning empty (that file never had them). A version that had them was hashed with them, so
+ * its hash, computed again by migration 5 without them, is another (`rehashed`).
+ */
+const beforeSchema17 = (rows: unknown[], { rehashed = false } = {}) =>
+  rows.map((row) => {
+    const copy: Record<string, unknown> = { ...(row as Record<string, unknown>) };
+    const hadSigner = copy.signer_id != null;
+    for (const column of SCHEMA_17_COLUMNS) if (column in copy) copy[column] = null;
+    if (rehashed && hadSigner) copy.hash = expect.stringMatching(/^[0-9a-f]{64}$/);
+    return copy;
+  });
+
 describe('migration 2: dashboard facts', () => {
   it('fills in the facts of a schema-1 file, changes no record or history, and keeps signed records locked', () => {
     const { store } = tempStore();
@@ -214,6 +239,7 @@ describe('migration 2: dashboard facts', () => {
       store,
       { ...clinicalContent(record), painPost: record.painPost === 0 ? 1 : 0, doseExceedanceReason: 'patient_size' },
       { reason: 'pain re-scored', confirmedWarnings: EVERY_CONFIRMABLE_WARNING },
+      someSigner(store),
       context,
     );
     withSchema8Values(store.writer.db);
@@ -237,10 +263,10 @@ describe('migration 2: dashboard facts', () => {
     expect(
       migrated.writer.db.prepare('SELECT count(*) FROM procedures WHERE dashboard_facts IS NULL').pluck().get(),
     ).toBe(0);
-    expect(everyRecordRow(migrated.writer.db)).toEqual(records);
+    expect(everyRecordRow(migrated.writer.db)).toEqual(beforeSchema17(records));
     expect(migrated.writer.db.prepare('SELECT * FROM audit_log ORDER BY seq').all()).toEqual(history);
     expect(migrated.writer.db.prepare('SELECT * FROM procedure_versions ORDER BY procedure_id, version').all()).toEqual(
-      versions,
+      beforeSchema17(versions, { rehashed: true }),
     );
     expect(computeDashboard(migrated, {})).toEqual(figures);
     // The trigger lifted for the backfill is back.
@@ -337,6 +363,7 @@ describe('migration 5: the hash chain', () => {
       store,
       { ...clinicalContent(record), painPost: record.painPost === 0 ? 1 : 0, doseExceedanceReason: 'patient_size' },
       { reason: 'pain re-scored', confirmedWarnings: EVERY_CONFIRMABLE_WARNING },
+      someSigner(store),
       context,
     );
     withSchema8Values(store.writer.db);
@@ -354,8 +381,10 @@ describe('migration 5: the hash chain', () => {
     const after = migrated.writer.db;
     // The migration's hashes are the ones the writer made as it wrote each row.
     expect(after.prepare('SELECT * FROM audit_log ORDER BY seq').all()).toEqual(audit);
-    expect(after.prepare('SELECT * FROM procedure_versions ORDER BY rowid').all()).toEqual(versions);
-    expect(everyRecordRow(after)).toEqual(records);
+    expect(after.prepare('SELECT * FROM procedure_versions ORDER BY rowid').all()).toEqual(
+      beforeSchema17(versions, { rehashed: true }),
+    );
+    expect(everyRecordRow(after)).toEqual(beforeSchema17(records));
     expect(schemaOf(after)).toEqual(schema);
     expect(() => after.prepare('UPDATE audit_log SET hash = NULL WHERE seq = 1').run()).toThrowError(/append-only/);
     expect(() => after.prepare('UPDATE procedure_versions SET reason = 1').run()).toThrowError(/append-only/);

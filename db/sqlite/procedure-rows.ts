@@ -9,6 +9,7 @@ import {
   type ProcedureDraft,
   type ProcedureRecord,
   type RecordLife,
+  type SignatureMeaning,
   storedFields,
   TARGET_FIELDS,
 } from '../model/index.js';
@@ -75,8 +76,12 @@ export interface LifeColumns {
   updatedAt: string;
   signedBy: string | null;
   signedAt: string | null;
+  signedById: string | null;
+  signedMeaning: SignatureMeaning | null;
   amendedBy: string | null;
   amendedAt: string | null;
+  amendedById: string | null;
+  amendedMeaning: SignatureMeaning | null;
   amendReason: string | null;
 }
 
@@ -408,8 +413,12 @@ const lifeOf = (life: LifeColumns) => ({
   updatedAt: life.updatedAt,
   signedBy: life.signedBy,
   signedAt: life.signedAt,
+  signedById: life.signedById,
+  signedMeaning: life.signedMeaning,
   amendedBy: life.amendedBy,
   amendedAt: life.amendedAt,
+  amendedById: life.amendedById,
+  amendedMeaning: life.amendedMeaning,
   amendReason: life.amendReason,
 });
 

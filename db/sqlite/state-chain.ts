@@ -143,6 +143,8 @@ export function chainAsStored(write: WriteConnection, lists: ChainedAtSchema): v
     for (const row of db.prepare(`SELECT * FROM ${table} ORDER BY ${column}`).all() as Record<string, unknown>[])
       chainIfChanged(write, table, String(row[column]), stateFingerprint(table, row));
   }
+  // A migration that rewrote no record's rows chains no seal again.
+  if (lists.recordTables.length === 0) return;
   const reads = lists.recordTables.map(
     (table) =>
       [

@@ -48,6 +48,27 @@ const UNDO: Readonly<Record<number, (db: Database.Database) => void>> = {
     `),
   19: (db) =>
     db.exec('DROP TRIGGER state_chain_no_update; DROP TRIGGER state_chain_no_delete; DROP TABLE state_chain;'),
+  // The operators' roles and credentials, the signer's operator and meaning.
+  20: (db) =>
+    db.exec(`
+      DROP TRIGGER procedure_versions_signed_by_operator;
+      DROP TRIGGER procedure_versions_signer_whole;
+      DROP TRIGGER follow_up_entries_recorded_by_operator;
+      DROP TRIGGER follow_up_entries_recorder_whole;
+      DROP TABLE carried_signatures;
+      DROP TABLE badge_key;
+      DROP TABLE operator_credentials;
+      ALTER TABLE follow_up_entries DROP COLUMN meaning;
+      ALTER TABLE follow_up_entries DROP COLUMN recorded_by_id;
+      ALTER TABLE procedure_versions DROP COLUMN meaning;
+      ALTER TABLE procedure_versions DROP COLUMN signer_id;
+      ALTER TABLE procedures DROP COLUMN amended_meaning;
+      ALTER TABLE procedures DROP COLUMN amended_by_id;
+      ALTER TABLE procedures DROP COLUMN signed_meaning;
+      ALTER TABLE procedures DROP COLUMN signed_by_id;
+      ALTER TABLE operators DROP COLUMN administrator;
+      ALTER TABLE operators DROP COLUMN role;
+    `),
 };
 
 /** The oldest schema `backToSchema` reaches. */

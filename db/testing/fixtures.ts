@@ -1,9 +1,11 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { PresentedCredential } from '../credentials.js';
 import type { WarningCode } from '../model/index.js';
 import { saveOperator } from '../settings.js';
 import { openStore, type ServiceContext, type Store } from '../store.js';
+import { signerOf } from './signer.js';
 
 export const tempPath = (name = 'rootlog.sqlite'): string => join(mkdtempSync(join(tmpdir(), 'rootlog-test-')), name);
 
@@ -11,11 +13,11 @@ export { completeDraft } from './drafts.js';
 
 export const context: ServiceContext = { actor: 'Dr. Test' };
 
-/** A fresh database file with one operator, as a department would have after setup. */
-export function tempStore(): { store: Store; operatorId: string } {
+/** A fresh database file with one operator who has a PIN, as a department would have after setup; `signer` is their proof. */
+export function tempStore(): { store: Store; operatorId: string; signer: PresentedCredential } {
   const store = openStore(tempPath());
-  const { id } = saveOperator(store, { name: 'Dr. A. Keller' }, context);
-  return { store, operatorId: id };
+  const { id } = saveOperator(store, { name: 'Dr. A. Keller', administrator: true }, context);
+  return { store, operatorId: id, signer: signerOf(store, id) };
 }
 
 /** Every warning that signing asks to confirm: for tests that amend records to arbitrary values. */

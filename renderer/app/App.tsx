@@ -10,15 +10,53 @@ import { HubStatusChip } from '../features/hub/HubStatusChip.js';
 import { forgetRememberedDraft, rememberedDraftId, useProcedureForm } from '../features/procedure-form/form-store.js';
 import { ProcedureForm } from '../features/procedure-form/ProcedureForm.js';
 import { ProcedureList } from '../features/procedure-list/ProcedureList.js';
+import { lockConsole, useIdleLock } from '../features/session/idle-lock.js';
+import { LockScreen } from '../features/session/LockScreen.js';
+import { useSession } from '../features/session/session-store.js';
 import { SettingsScreen } from '../features/settings/SettingsScreen.js';
 import { useSettings } from '../features/settings/settings-store.js';
 import { WelcomeScreen } from '../features/settings/WelcomeScreen.js';
 import { useDatabaseHealth } from './health-store.js';
 import { useNavigation } from './navigation-store.js';
 
-/** The one window: a top bar and the current screen; no page ever reloads. */
+/**
+ * The one window. Until the main process says the console is open, only the lock screen: no
+ * patient, no list. Open, a top bar and the current screen; no page ever reloads.
+ */
 export function App() {
+  const session = useSession((state) => state.session);
+  const [startupError, setStartupError] = useState<string | null>(null);
+  useEffect(() => {
+    useSession
+      .getState()
+      .load()
+      .catch((error: unknown) => setStartupError(error instanceof Error ? error.message : String(error)));
+  }, []);
+  const locked = session?.locked ?? false;
+  // The lock screen takes its PIN at once: keys are held only while the console itself starts.
+  useLayoutEffect(() => {
+    if (startupError || locked) useKeyHold.getState().release('starting');
+  }, [startupError, locked]);
+  if (startupError) return <StartupError message={startupError} />;
+  if (!session) return <main aria-busy="true">Loading…</main>;
+  if (session.locked) return <LockScreen />;
+  return <OpenConsole />;
+}
+
+function StartupError({ message }: { message: string }) {
+  return (
+    <main className="startup-error">
+      <h1>RootLog could not start</h1>
+      <p role="alert">{message}</p>
+    </main>
+  );
+}
+
+/** The console once an operator's PIN opened it: mounted again at each opening, so the draft being typed is reopened. */
+function OpenConsole() {
   const { screen, go, theme, setTheme } = useNavigation();
+  const needsFirstAdministrator = useSession((state) => state.session?.needsFirstAdministrator ?? false);
+  useIdleLock();
   const loadSettings = useSettings((state) => state.load);
   const [ready, setReady] = useState(false);
   const [startupError, setStartupError] = useState<string | null>(null);
@@ -26,8 +64,9 @@ export function App() {
   useEffect(() => {
     (async () => {
       const settings = await loadSettings();
-      // A fresh logbook: ask for the console's name and its first operator before the first case.
-      if (settings.operators.length === 0) go({ name: 'welcome' });
+      // A fresh logbook (or one from before PINs): the console's name and its first operator,
+      // who becomes the administrator, before the first case.
+      if (needsFirstAdministrator || settings.operators.length === 0) go({ name: 'welcome' });
       // Reopen the draft that was being typed when the window closed, crashed or reloaded.
       const draftId = rememberedDraftId();
       if (draftId) {
@@ -36,7 +75,7 @@ export function App() {
       }
       setReady(true);
     })().catch((error: unknown) => setStartupError(error instanceof Error ? error.message : String(error)));
-  }, [loadSettings, go]);
+  }, [loadSettings, go, needsFirstAdministrator]);
 
   useEffect(() => {
     const run = (command: MenuCommand) => {
@@ -63,14 +102,7 @@ export function App() {
     if (ready || startupError) useKeyHold.getState().release('starting');
   }, [ready, startupError]);
 
-  if (startupError) {
-    return (
-      <main className="startup-error">
-        <h1>RootLog could not start</h1>
-        <p role="alert">{startupError}</p>
-      </main>
-    );
-  }
+  if (startupError) return <StartupError message={startupError} />;
   if (!ready) return <main aria-busy="true">Loading…</main>;
 
   return (
@@ -129,6 +161,14 @@ export function App() {
         </nav>
         <HubStatusChip />
         <BackupStatusChip />
+        <button
+          type="button"
+          className="secondary lock-now"
+          onClick={() => void lockConsole()}
+          aria-keyshortcuts="Control+L"
+        >
+          Lock <kbd>Ctrl+L</kbd>
+        </button>
         <button type="button" className="theme-toggle" onClick={() => setTheme(theme === 'dark' ? 'light' : 'dark')}>
           {theme === 'dark' ? 'Light theme' : 'Dark theme'}
         </button>

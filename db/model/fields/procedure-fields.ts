@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AMENDING_MEANINGS, SIGNING_MEANINGS } from '../credentials.js';
 import { reliefPercent } from '../pain.js';
 import { ageInYears } from '../time.js';
 import {
@@ -715,5 +716,50 @@ export const PROCEDURE_FIELDS = declareFields('procedure', [
     label: 'Reason for the latest amendment',
     export: { description: 'Reason given for the latest amendment (free text: not in pseudonymised exports).' },
     privacy: 'free_text',
+  },
+  {
+    key: 'signedById',
+    role: 'life',
+    type: 'text',
+    label: 'Signed by (operator ID)',
+    export: {
+      header: 'signed_by_operator_id',
+      description:
+        'The operator who signed version 1, proven by their PIN at signing; signed_by is their printed name then. Empty for records signed before RootLog 0.2 (schema 17), whose signed_by is the name the console gave.',
+    },
+    // An operator, as the record's operator column names them: kept in pseudonymised exports like it.
+  },
+  {
+    key: 'signedMeaning',
+    role: 'life',
+    ...kind.code(SIGNING_MEANINGS),
+    label: 'Meaning of the signature',
+    export: {
+      header: 'signed_meaning',
+      description:
+        'What the signature of version 1 means: performed_and_signed. Empty for records signed before schema 17.',
+    },
+  },
+  {
+    key: 'amendedById',
+    role: 'life',
+    type: 'text',
+    label: 'Last amended by (operator ID)',
+    export: {
+      header: 'amended_by_operator_id',
+      description:
+        'The operator who signed the latest amendment, proven by their PIN; amended_by is their printed name then.',
+    },
+    // An operator, as the record's operator column names them: kept in pseudonymised exports like it.
+  },
+  {
+    key: 'amendedMeaning',
+    role: 'life',
+    ...kind.code(AMENDING_MEANINGS),
+    label: 'Meaning of the latest amendment',
+    export: {
+      header: 'amended_meaning',
+      description: 'What the signature of the latest amendment means: amended (the reason is amend_reason).',
+    },
   },
 ]);

@@ -96,6 +96,10 @@ function getDraftContent(store: ReturnType<typeof openStore>, input: never) {
     amendedBy: _ab,
     amendedAt: _aa,
     amendReason: _ar,
+    signedById: _sbi,
+    signedMeaning: _sm,
+    amendedById: _abi,
+    amendedMeaning: _am,
     ...content
   } = saved;
   return content as never;

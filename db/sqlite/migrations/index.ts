@@ -17,6 +17,7 @@ import { needleTipPosition } from './016-needle-tip-position.js';
 import { dashboardFactsLayout2 } from './017-dashboard-facts-layout-2.js';
 import { hubLocal } from './018-hub-local.js';
 import { stateChain } from './019-state-chain.js';
+import { verifiedSignatures } from './020-verified-signatures.js';
 import type { Migration } from './migration.js';
 
 /*
@@ -44,6 +45,7 @@ export const MIGRATIONS: readonly Migration[] = [
   dashboardFactsLayout2,
   hubLocal,
   stateChain,
+  verifiedSignatures,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

@@ -4,6 +4,7 @@ import type { AuditAction, AuditEntity } from '../../audit.js';
 import { REPORT_KINDS } from '../../model/dose-report-kinds.js';
 import {
   ABNORMAL_SPREAD_ACTIONS,
+  AMENDING_MEANINGS,
   ANTICOAGULANT_CLASSES,
   ANTICOAGULATION,
   APPROACHES,
@@ -29,16 +30,19 @@ import {
   INDICATIONS,
   MODALITIES,
   NEEDLE_GAUGES,
+  OPERATOR_ROLES,
   type PartName,
   POSITIONS,
   PREGNANCY_EXCLUDED,
   PROCEDURE_FIELDS,
   PROVOKED_PAIN,
+  RECORDING_MEANINGS,
   ROOTS,
   SEDATIONS,
   SEVERITIES,
   SEXES,
   SIDES,
+  SIGNING_MEANINGS,
   SIR_GRADES,
   SPREAD_PATTERNS,
   STATUSES,
@@ -132,6 +136,14 @@ const VOCABULARY_OF: Record<string, readonly (string | number)[]> = {
   'dose_reports.bytes_form': BYTES_FORMS,
   'dose_reports.linked_by': LINKED_BY,
   'ris_outbox.state': OUTBOX_STATES,
+  'operators.role': OPERATOR_ROLES,
+  'operators.administrator': BOOLEAN,
+  'procedures.signed_meaning': SIGNING_MEANINGS,
+  'procedures.amended_meaning': AMENDING_MEANINGS,
+  'procedure_versions.meaning': [...SIGNING_MEANINGS, ...AMENDING_MEANINGS],
+  'follow_up_entries.meaning': RECORDING_MEANINGS,
+  // The one PIN hash scheme (db/credentials.ts makes it, credential-rows.ts stores it).
+  'operator_credentials.scheme': ['scrypt'],
 };
 
 /** Every `column … CHECK (… column IN (…))` of every table of a freshly migrated database. */

@@ -12,6 +12,10 @@ export interface FollowUpForm {
   method: 'phone' | 'visit' | 'questionnaire';
   contactDate: string;
   notes: string;
+  /** Who records the call (empty: the operator who opened the console), proven by their PIN. */
+  recordedById: string;
+  /** Sent with the entry and forgotten at once: never part of it. */
+  pin: string;
 }
 
 export const emptyFollowUpForm = (today: string): FollowUpForm => ({
@@ -21,6 +25,8 @@ export const emptyFollowUpForm = (today: string): FollowUpForm => ({
   method: 'phone',
   contactDate: today,
   notes: '',
+  recordedById: '',
+  pin: '',
 });
 
 const score = (text: string): number | null | 'invalid' => {

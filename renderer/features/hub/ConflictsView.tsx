@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { type ConflictDecision, fieldLabel, type HubConflictView } from '../../../db/model/index.js';
 import { words } from '../../app/labels.js';
+import { useSettings } from '../settings/settings-store.js';
 import { useHub } from './hub-store.js';
 
 const shown = (value: unknown) =>
@@ -10,9 +11,20 @@ const shown = (value: unknown) =>
 function Conflict({ conflict }: { conflict: HubConflictView }) {
   const [reason, setReason] = useState('');
   const [confirmed, setConfirmed] = useState<string[]>([]);
+  // Taking the amendment amends the record here: a radiologist signs it with their PIN.
+  const operators = useSettings((state) => state.settings?.operators ?? []);
+  const signers = operators.filter((operator) => operator.active && operator.role === 'radiologist' && operator.pinSet);
+  const [operatorId, setOperatorId] = useState('');
+  const [pin, setPin] = useState('');
   const headingId = `hub-conflict-${conflict.id}`;
   const resolve = (decision: ConflictDecision) =>
-    void useHub.getState().resolve(conflict.id, { decision, reason, confirmedWarnings: confirmed });
+    void useHub
+      .getState()
+      .resolve(
+        conflict.id,
+        { decision, reason, confirmedWarnings: confirmed },
+        { operatorId: operatorId || (signers[0]?.id ?? ''), pin },
+      );
   return (
     <article className="hub-conflict" aria-labelledby={headingId}>
       <h4 id={headingId}>
@@ -64,6 +76,31 @@ function Conflict({ conflict }: { conflict: HubConflictView }) {
           <div className="text-field">
             <label htmlFor={`${headingId}-reason`}>Reason (kept with the resolution)</label>
             <input id={`${headingId}-reason`} value={reason} onChange={(event) => setReason(event.target.value)} />
+          </div>
+          <div className="text-field">
+            <label htmlFor={`${headingId}-signer`}>Radiologist who decides</label>
+            <select
+              id={`${headingId}-signer`}
+              value={operatorId || (signers[0]?.id ?? '')}
+              onChange={(event) => setOperatorId(event.target.value)}
+            >
+              {signers.map((operator) => (
+                <option key={operator.id} value={operator.id}>
+                  {operator.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="text-field">
+            <label htmlFor={`${headingId}-pin`}>PIN</label>
+            <input
+              id={`${headingId}-pin`}
+              type="password"
+              inputMode="numeric"
+              autoComplete="off"
+              value={pin}
+              onChange={(event) => setPin(event.target.value)}
+            />
           </div>
           <div className="row">
             <button type="button" className="primary" onClick={() => resolve('took')}>

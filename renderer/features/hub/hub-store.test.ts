@@ -69,7 +69,11 @@ describe('the hub store', () => {
     expect(useHub.getState().conflicts).toEqual([conflict]);
     await useHub.getState().refresh();
     expect(calls.filter(([method]) => method === 'hub.conflicts')).toHaveLength(1);
-    expect(await useHub.getState().resolve(conflict.id, { decision: 'took', reason: 'CT 2 is right' })).toBe(false);
+    expect(
+      await useHub
+        .getState()
+        .resolve(conflict.id, { decision: 'took', reason: 'CT 2 is right' }, { operatorId: 'op-1', pin: '2580' }),
+    ).toBe(false);
     expect(useHub.getState().message).toMatch(/confirm this warning/);
     expect(useHub.getState().conflicts).toEqual([conflict]);
   });

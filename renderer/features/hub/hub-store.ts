@@ -1,5 +1,11 @@
 import { create } from 'zustand';
-import type { ConflictResolution, HubConflictView, HubRefusal, HubStatus } from '../../../db/model/index.js';
+import type {
+  ConflictResolution,
+  HubConflictView,
+  HubRefusal,
+  HubStatus,
+  SignerProof,
+} from '../../../db/model/index.js';
 import { ApiCallError, client } from '../../app/api-client.js';
 
 interface HubState {
@@ -15,7 +21,7 @@ interface HubState {
   setPassword: (password: string | null) => Promise<boolean>;
   replaceKey: () => Promise<void>;
   loadConflicts: () => Promise<void>;
-  resolve: (id: string, resolution: ConflictResolution) => Promise<boolean>;
+  resolve: (id: string, resolution: ConflictResolution, signer: SignerProof) => Promise<boolean>;
   loadRefusals: () => Promise<void>;
 }
 
@@ -69,9 +75,9 @@ export const useHub = create<HubState>((set, get) => ({
       set({ message: words(error) });
     }
   },
-  resolve: async (id, resolution) => {
+  resolve: async (id, resolution, signer) => {
     try {
-      await client.hub.resolveConflict(id, resolution);
+      await client.hub.resolveConflict(id, resolution, signer);
       set({ message: null });
       await get().loadConflicts();
       return true;

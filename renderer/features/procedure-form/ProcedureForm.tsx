@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef } from 'react';
+import { meaningWords } from '../../../db/model/index.js';
 import { words } from '../../app/labels.js';
 import { AdvanceContext } from '../../components/advance.js';
 import { DeleteDraft } from './DeleteDraft.js';
@@ -72,6 +73,7 @@ export function ProcedureForm() {
           {record && record.status !== 'draft' && (
             <p className="signed-by">
               Signed by {record.signedBy} on {new Date(record.signedAt ?? '').toLocaleString()}
+              {record.signedMeaning ? ` — ${meaningWords(record.signedMeaning)}, proven by their PIN` : ''}
               {record.amendedBy ? `; amended by ${record.amendedBy}` : ''}
             </p>
           )}

@@ -41,7 +41,18 @@ const settings = {
   department: { name: 'Radiologie KSM', address: 'Spitalstrasse 1\n8000 Musterstadt', phone: '+41 44 123 45 67' },
   consoleName: 'CT 1',
   drugCatalogue: [],
-  operators: [{ id: 'op1', name: 'Dr. A. Keller', active: true }],
+  operators: [
+    {
+      id: 'op1',
+      name: 'Dr. A. Keller',
+      active: true,
+      role: 'radiologist' as const,
+      administrator: false,
+      pinSet: true,
+      lockedUntil: null,
+      badge: false,
+    },
+  ],
   reportTemplate: DEFAULT_REPORT_TEMPLATE,
 };
 const versions = [

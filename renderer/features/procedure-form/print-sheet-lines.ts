@@ -6,8 +6,10 @@ import {
   type Department,
   type DepartmentSettings,
   type FollowUpEntry,
+  meaningWords,
   type ProcedureRecord,
   procedureReport,
+  type SignatureMeaning,
 } from '../../../db/model/index.js';
 import { words } from '../../app/labels.js';
 import { printedDate, printedDateTime, PRINT_WORDS as W } from './print-words.js';
@@ -143,6 +145,8 @@ export interface SignedVersion {
   signedBy: string;
   signedAt: string;
   reason: string | null;
+  /** What the signature means, where the signer proved it with their PIN (schema 17 on). */
+  meaning?: SignatureMeaning | null;
 }
 
 function signatures(record: ProcedureRecord, versions: readonly SignedVersion[]): RecordSheet['signatures'] {
@@ -157,13 +161,25 @@ function signatures(record: ProcedureRecord, versions: readonly SignedVersion[])
             signedBy: record.amendedBy,
             signedAt: record.amendedAt,
             reason: record.amendReason,
+            meaning: record.amendedMeaning ?? null,
           },
         ]
       : [];
   return [
-    { line: W.signedBy(record.signedBy, printedDateTime(record.signedAt)) },
+    {
+      line: W.signedBy(
+        record.signedBy,
+        printedDateTime(record.signedAt),
+        record.signedMeaning ? meaningWords(record.signedMeaning) : null,
+      ),
+    },
     ...[...amended, ...fromRecord].map((version) => ({
-      line: W.amendedBy(version.version, version.signedBy, printedDateTime(version.signedAt)),
+      line: W.amendedBy(
+        version.version,
+        version.signedBy,
+        printedDateTime(version.signedAt),
+        version.meaning ? meaningWords(version.meaning) : null,
+      ),
       ...(version.reason ? { reason: W.amendReason(version.reason) } : {}),
     })),
   ];

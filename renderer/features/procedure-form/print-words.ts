@@ -31,9 +31,12 @@ export const PRINT_WORDS = {
   assistant: 'Assistant',
   reportTitle: 'Procedure report',
   signaturesTitle: 'Signature and amendments',
-  signedBy: (who: string, at: string) => `Signed by ${who} on ${at}.`,
+  /** With the signature's meaning where the signer proved it with their PIN (schema 17 on). */
+  signedBy: (who: string, at: string, meaning?: string | null) =>
+    meaning ? `Signed by ${who} on ${at}: ${meaning}, proven by their PIN.` : `Signed by ${who} on ${at}.`,
   notSigned: 'Not signed: this is a draft, not a record.',
-  amendedBy: (version: number, who: string, at: string) => `Amended (version ${version}) by ${who} on ${at}.`,
+  amendedBy: (version: number, who: string, at: string, meaning?: string | null) =>
+    `Amended (version ${version}) by ${who} on ${at}${meaning ? `: ${meaning}, proven by their PIN` : ''}.`,
   amendReason: (reason: string) => `Reason: ${reason}`,
   followUpsTitle: 'Follow-ups',
   noFollowUps: 'No follow-up recorded when this was printed.',

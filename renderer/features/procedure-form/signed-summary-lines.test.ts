@@ -49,7 +49,9 @@ const record = {
 
 describe('the signed summary', () => {
   it('says what was recorded, in words, and leaves out what was not', () => {
-    const sections = summaryOf(record, catalogue, [{ id: 'op1', name: 'Dr. Operator', active: true }]);
+    const sections = summaryOf(record, catalogue, [
+      { id: 'op1', name: 'Dr. Operator', active: true, role: 'radiologist' as const, administrator: false },
+    ]);
     const text = Object.fromEntries(sections.map((section) => [section.title, section.lines]));
     expect(text['Patient and procedure']).toContainEqual({ label: 'Operator', value: 'Dr. Operator' });
     expect(text['Patient and procedure']?.map((line) => line.label)).not.toContain('Accession');

@@ -4,8 +4,10 @@ import { words } from '../../app/labels.js';
 import { parseNumber } from '../../components/TextField.js';
 import { BackupsPanel } from '../backups/BackupsPanel.js';
 import { HubPanel } from '../hub/HubPanel.js';
+import { AdministrationGate } from './AdministrationGate.js';
 import { DepartmentPanel } from './DepartmentPanel.js';
 import { NewDrugForm } from './NewDrugForm.js';
+import { OperatorsPanel } from './OperatorsPanel.js';
 import { PresetsPanel } from './PresetsPanel.js';
 import { ReferenceLevelsPanel } from './ReferenceLevelsPanel.js';
 import { ReportTemplatePanel } from './ReportTemplatePanel.js';
@@ -21,13 +23,13 @@ const day = (form: FormData, name: string) => {
 export function SettingsScreen() {
   const settings = useSettings((state) => state.settings);
   const message = useSettings((state) => state.message);
-  const { update, saveOperator, saveDrug } = useSettings.getState();
-  const [newOperator, setNewOperator] = useState('');
+  const { update, saveDrug } = useSettings.getState();
   if (!settings) return <p>Loading settings…</p>;
 
   return (
     <section className="settings-screen" aria-labelledby="settings-title">
       <h1 id="settings-title">Settings</h1>
+      <AdministrationGate />
       {message && (
         <p className={message.kind === 'ok' ? 'notice' : 'problem'} role={message.kind === 'ok' ? 'status' : 'alert'}>
           {message.text}
@@ -42,6 +44,8 @@ export function SettingsScreen() {
           void update({
             consoleName: String(form.get('consoleName') ?? ''),
             defaultOperatorId: String(form.get('defaultOperatorId') ?? '') || null,
+            idleLockMinutes: Number(String(form.get('idleLockMinutes') ?? '').trim() || Number.NaN),
+            technologistsRecordFollowUps: form.get('technologistsRecordFollowUps') === 'on',
             steroidDayMaxDexamethasoneMg: parseNumber(String(form.get('steroidDayMax'))) ?? Number.NaN,
             followUpWindows: {
               early: { from: day(form, 'earlyFrom'), to: day(form, 'earlyTo') },
@@ -83,6 +87,25 @@ export function SettingsScreen() {
             />
           </div>
         </div>
+        <div className="row">
+          <div className="text-field">
+            <label htmlFor="setting-idle-lock">Lock the console after this many idle minutes (1–60)</label>
+            <input
+              id="setting-idle-lock"
+              name="idleLockMinutes"
+              inputMode="numeric"
+              defaultValue={settings.idleLockMinutes}
+            />
+          </div>
+          <label className="confirm">
+            <input
+              type="checkbox"
+              name="technologistsRecordFollowUps"
+              defaultChecked={settings.technologistsRecordFollowUps}
+            />
+            Technologists record follow-up calls (radiologists always may)
+          </label>
+        </div>
         <fieldset className="row">
           <legend>Follow-ups are due (days after the procedure)</legend>
           {(
@@ -116,45 +139,7 @@ export function SettingsScreen() {
 
       <ReferenceLevelsPanel />
 
-      <section className="form-section" aria-labelledby="settings-operators">
-        <h2 id="settings-operators">Operators</h2>
-        <ul className="operators">
-          {settings.operators.map((operator) => (
-            <li key={operator.id}>
-              <span className={operator.active ? '' : 'inactive'}>{operator.name}</span>
-              <button
-                type="button"
-                className="secondary"
-                onClick={() =>
-                  void saveOperator(
-                    { ...operator, active: !operator.active },
-                    `${operator.name} ${operator.active ? 'deactivated' : 'activated'}.`,
-                  )
-                }
-              >
-                {operator.active ? 'Deactivate' : 'Activate'}
-              </button>
-            </li>
-          ))}
-        </ul>
-        <form
-          className="row"
-          onSubmit={(event) => {
-            event.preventDefault();
-            void saveOperator({ name: newOperator }, `${newOperator} added.`).then((saved) => {
-              if (saved) setNewOperator('');
-            });
-          }}
-        >
-          <div className="text-field">
-            <label htmlFor="new-operator">New operator</label>
-            <input id="new-operator" value={newOperator} onChange={(event) => setNewOperator(event.target.value)} />
-          </div>
-          <button type="submit" className="primary">
-            Add operator
-          </button>
-        </form>
-      </section>
+      <OperatorsPanel />
 
       <section className="form-section" aria-labelledby="settings-drugs">
         <h2 id="settings-drugs">Drug catalogue</h2>

@@ -18,6 +18,8 @@ const settings = (consoleName: string): DepartmentSettings => ({
   reportTemplate: '## Procedure\n{procedure}',
   hubServer: null,
   operators: [],
+  idleLockMinutes: 5,
+  technologistsRecordFollowUps: false,
   drugCatalogue: [],
   followUpWindows: DEFAULT_FOLLOW_UP_WINDOWS,
 });

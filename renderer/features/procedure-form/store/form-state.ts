@@ -77,6 +77,15 @@ export interface SigningSlice {
   /** Warnings confirmed at the signature: not asked again in an amendment while they read the same. */
   confirmedEarlier: EarlierConfirmation[];
   amendReason: string;
+  /**
+   * The PIN typed to sign or amend: sent with the signature and forgotten at once (never
+   * saved, kept aside or remembered). A radiologist signs their own record; an amendment is
+   * signed by the radiologist chosen (amendSignerId).
+   */
+  pin: string;
+  amendSignerId: string | null;
+  setPin: (pin: string) => void;
+  setAmendSigner: (operatorId: string) => void;
   /** A signature or an amendment is on its way (a second one is refused). */
   signing: boolean;
   /** "Delete draft" was pressed: asked before anything is deleted. */
