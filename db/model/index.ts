@@ -11,6 +11,7 @@ export * from './follow-up.js';
 export * from './hub.js';
 export * from './labels.js';
 export * from './pain.js';
+export * from './patient-id.js';
 export * from './presets.js';
 export * from './problems.js';
 export * from './procedure.js';

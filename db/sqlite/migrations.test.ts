@@ -1,12 +1,13 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { amendProcedure, clinicalContent, getProcedure, saveDraft } from '../procedures.js';
+import { listProcedures } from '../search.js';
 import { seedDatabase } from '../seed.js';
 import { drugCatalogue } from '../settings.js';
 import { computeDashboard } from '../stats/dashboard.js';
 import { openStore } from '../store.js';
 import { dashboardRowByRow } from '../testing/dashboard-oracle.js';
-import { context, EVERY_CONFIRMABLE_WARNING, tempStore } from '../testing/fixtures.js';
+import { completeDraft, context, EVERY_CONFIRMABLE_WARNING, tempStore } from '../testing/fixtures.js';
 import { asWritable } from './connection.js';
 import { proceduresWithWrongFacts } from './dashboard-facts.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations/index.js';
@@ -76,8 +77,41 @@ function schema12FollowUps(): string[] {
   return sql;
 }
 
+/** Turns a current file back into what RootLog with schema 16 wrote: no folded lookups, the search index without the folded name. */
+function backToVersion16(path: string): void {
+  const db = new Database(path);
+  db.exec(`
+    DROP INDEX procedures_drafts;
+    DROP INDEX procedures_by_patient_day;
+    CREATE INDEX procedures_by_patient_day ON procedures (patient_id, performed_date);
+    DROP TRIGGER procedure_text_insert;
+    DROP TRIGGER procedure_text_update;
+    DROP TRIGGER procedure_text_delete;
+    DROP TABLE procedure_text;
+    ALTER TABLE procedures DROP COLUMN patient_key;
+    ALTER TABLE procedures DROP COLUMN patient_name_folded;
+    CREATE VIRTUAL TABLE procedure_text USING fts5 (patient_id, patient_name, accession_number, tokenize = 'trigram');
+    INSERT INTO procedure_text (rowid, patient_id, patient_name, accession_number)
+      SELECT rowid, patient_id, patient_name, accession_number FROM procedures;
+    CREATE TRIGGER procedure_text_insert AFTER INSERT ON procedures BEGIN
+      INSERT INTO procedure_text (rowid, patient_id, patient_name, accession_number)
+      VALUES (NEW.rowid, NEW.patient_id, NEW.patient_name, NEW.accession_number);
+    END;
+    CREATE TRIGGER procedure_text_update AFTER UPDATE OF patient_id, patient_name, accession_number ON procedures BEGIN
+      UPDATE procedure_text SET patient_id = NEW.patient_id, patient_name = NEW.patient_name, accession_number = NEW.accession_number
+       WHERE rowid = NEW.rowid;
+    END;
+    CREATE TRIGGER procedure_text_delete AFTER DELETE ON procedures BEGIN
+      DELETE FROM procedure_text WHERE rowid = OLD.rowid;
+    END;
+    PRAGMA user_version = 16;
+  `);
+  db.close();
+}
+
 /** Turns a current file back into what RootLog with schema 15 wrote: no needle tip position. */
 function backToVersion15(path: string): void {
+  backToVersion16(path);
   const db = new Database(path);
   db.exec('ALTER TABLE targets DROP COLUMN needle_tip_position; PRAGMA user_version = 15;');
   db.close();
@@ -504,5 +538,45 @@ describe('migration 10: drugs by formulation', () => {
     const again = openStore(path);
     expect(drugCatalogue(again).find((drug) => drug.code === 'betamethasone')?.name).toBe('Diprophos');
     again.close();
+  });
+});
+
+describe('migration 17: folded lookups', () => {
+  it('fills the patient key and the folded name as the writer does, keeps every record, and finds "Müller" by "mueller"', () => {
+    const { store, operatorId } = tempStore();
+    seedDatabase(store, { count: 200, seed: 17, until: new Date('2026-06-30T12:00:00Z') }, context);
+    saveDraft(store, completeDraft(operatorId, { patientId: ' k-100301 ', patientName: 'Müller, Hans' }), context);
+    const path = store.path;
+    const rows = everyRecordRow(store.writer.db);
+    const schema = schemaOf(store.writer.db);
+    store.close();
+
+    backToVersion16(path);
+    const old = new Database(path, { readonly: true });
+    expect(old.prepare("SELECT count(*) FROM procedure_text WHERE procedure_text MATCH 'mueller'").pluck().get()).toBe(
+      0,
+    );
+    old.close();
+    const migrated = openStore(path);
+    expect(everyRecordRow(migrated.writer.db)).toEqual(rows);
+    expect(schemaOf(migrated.writer.db)).toEqual(schema);
+    expect(
+      migrated.writer.db
+        .prepare("SELECT patient_key FROM procedures WHERE patient_name = 'Müller, Hans'")
+        .pluck()
+        .get(),
+    ).toBe('K-100301');
+    expect(listProcedures(migrated, { text: 'mueller' }).items.map((item) => item.patientName)).toContain(
+      'Müller, Hans',
+    );
+    // The trigger lifted for the fill is back.
+    const signedId = migrated.writer.db
+      .prepare("SELECT id FROM procedures WHERE status = 'signed' LIMIT 1")
+      .pluck()
+      .get();
+    expect(() =>
+      migrated.writer.db.prepare('UPDATE procedures SET patient_key = NULL WHERE id = ?').run(signedId),
+    ).toThrowError(/immutable/);
+    migrated.close();
   });
 });
