@@ -30,7 +30,9 @@ export type WarningCode =
   | 'pregnancy_positive'
   | 'local_anaesthetic_above_mg_per_kg'
   | 'time_out_incomplete'
-  | 'abnormal_spread_without_action';
+  | 'abnormal_spread_without_action'
+  | 'table_time_implausible'
+  | 'performed_outside_table_time';
 
 /**
  * `safety`: could harm the patient; `check`: may be an entry error; `reminder`: tell the patient;

@@ -43,7 +43,6 @@ describe('signing rules', () => {
   it.each([
     [{ consent: 'not_obtained' }, 'consent'],
     [{ operatorId: 'someone-else' }, 'operatorId'],
-    [{ startedAt: '10:00', endedAt: '09:50' }, 'endedAt'],
     [{ targets: [{ root: 'L5', spread: ['perineural'] }] }, 'targets[0].side'],
     [{ targets: [{ side: 'left', spread: ['perineural'] }] }, 'targets[0].root'],
     [{ targets: [{ root: 'L5', side: 'left', spread: [] }] }, 'targets[0].spread'],

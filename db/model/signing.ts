@@ -15,8 +15,9 @@ const CLOCK_SLACK_MS = 60 * 60 * 1000;
 
 /**
  * Dates that cannot all be true together: a birth after the procedure, a procedure in the
- * future, an end before the start. Shown at the field as soon as entered (the form leaves
- * such a value unsaved and says so) and refused at signing.
+ * future. Shown at the field as soon as entered (the form leaves such a value unsaved and
+ * says so) and refused at signing. An end time earlier than the start is not one of them: the
+ * case crossed midnight and ended the next day (table-time.ts).
  */
 export function impossibleDates(
   record: Pick<ProcedureDraft, 'birthDate' | 'performedAt' | 'startedAt' | 'endedAt'>,
@@ -29,9 +30,6 @@ export function impossibleDates(
   }
   if (record.performedAt && Date.parse(record.performedAt) > now.getTime() + CLOCK_SLACK_MS) {
     problems.push(problem('performedAt', 'must not be in the future'));
-  }
-  if (record.startedAt && record.endedAt && record.endedAt < record.startedAt) {
-    problems.push(problem('endedAt', 'must not be before the start time'));
   }
   return problems;
 }

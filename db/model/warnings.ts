@@ -7,6 +7,7 @@ import { ANTICOAGULANT_WORDS, reviewWarnings } from './review-rules.js';
 import type { RuleSettings } from './settings.js';
 import { catalogueForRecord } from './signed-drugs.js';
 import { spinalSafetyWarnings } from './spinal-rules.js';
+import { tableTimeWarnings } from './table-time.js';
 import { isUnsafeSpread } from './vocabularies.js';
 
 export type { ClinicalWarning, SameDaySteroidMg, WarningCode, WarningLevel } from './clinical-warning.js';
@@ -60,6 +61,7 @@ export function warnings(
 
   found.push(...doseMaximumWarnings(record, catalogue, settings, sameDaySteroidMg));
   found.push(...referenceLevelWarnings(record, settings.referenceLevels));
+  found.push(...tableTimeWarnings(record));
 
   if (record.symptomSide === 'left' || record.symptomSide === 'right') {
     record.targets.forEach((target, index) => {

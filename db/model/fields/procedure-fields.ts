@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { reliefPercent } from '../pain.js';
+import { tableTimeWords } from '../table-time.js';
 import { ageInYears } from '../time.js';
 import {
   ABNORMAL_SPREAD_ACTIONS,
@@ -218,14 +219,17 @@ export const PROCEDURE_FIELDS = declareFields('procedure', [
     summary: {
       section: 'patient',
       label: 'Time',
-      write: (startedAt: string, record: Record_) => `${startedAt}${record.endedAt ? `–${record.endedAt}` : ''}`,
+      write: (startedAt: string, record: Record_) =>
+        tableTimeWords(startedAt, record.endedAt as string | null | undefined),
     },
   },
   {
     key: 'endedAt',
     ...kind.time(),
     label: 'End time',
-    export: { description: 'Table time end (HH:MM, local).' },
+    export: {
+      description: 'Table time end (HH:MM, local); earlier than the start: the next day (a case across midnight).',
+    },
     privacy: 'identifying',
     ...TOLD_WITH_ANOTHER,
   },
