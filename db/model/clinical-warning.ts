@@ -31,6 +31,10 @@ export type WarningCode =
   | 'local_anaesthetic_above_mg_per_kg'
   | 'time_out_incomplete'
   | 'abnormal_spread_without_action'
+  | 'dlp_implausible'
+  | 'ctdivol_implausible'
+  | 'dap_implausible'
+  | 'fluoro_time_implausible'
   | 'table_time_implausible'
   | 'performed_outside_table_time';
 

@@ -1,5 +1,6 @@
 import type { Drug } from './catalogue.js';
 import type { ClinicalWarning, SameDaySteroidMg } from './clinical-warning.js';
+import { dosePlausibilityWarnings } from './dose-plausibility.js';
 import { doseMaximumWarnings } from './dose-rules.js';
 import type { ProcedureDraft } from './procedure.js';
 import { referenceLevelWarnings } from './reference-warnings.js';
@@ -60,6 +61,7 @@ export function warnings(
   });
 
   found.push(...doseMaximumWarnings(record, catalogue, settings, sameDaySteroidMg));
+  found.push(...dosePlausibilityWarnings(record));
   found.push(...referenceLevelWarnings(record, settings.referenceLevels));
   found.push(...tableTimeWarnings(record));
 

@@ -7,6 +7,7 @@ interface NumberFieldProps {
   value: number | null | undefined;
   onChange: (value: number | undefined) => void;
   unit?: string;
+  hint?: string;
   disabled?: boolean;
 }
 
@@ -14,7 +15,7 @@ interface NumberFieldProps {
  * A number typed as text (so "12," or "abc" stays visible while the schema names the
  * problem), stored as a number. Comma decimals are accepted.
  */
-export function NumberField({ label, field, value, onChange, unit, disabled }: NumberFieldProps) {
+export function NumberField({ label, field, value, onChange, unit, hint, disabled }: NumberFieldProps) {
   const [text, setText] = useState(value == null || Number.isNaN(value) ? '' : String(value));
   // Follow outside changes (a loaded record, "same drugs as last time") without fighting the typing.
   useEffect(() => {
@@ -30,6 +31,7 @@ export function NumberField({ label, field, value, onChange, unit, disabled }: N
       field={field}
       value={text}
       unit={unit}
+      hint={hint}
       inputMode="decimal"
       disabled={disabled}
       onChange={(next) => {

@@ -1,9 +1,21 @@
-import { CONTRAST_AGENTS, MODALITIES } from '../../../../db/model/index.js';
+import {
+  CONTRAST_AGENTS,
+  DOSE_PLAUSIBILITY,
+  DOSE_QUANTITY_WORDS,
+  type DoseQuantity,
+  MODALITIES,
+} from '../../../../db/model/index.js';
 import { words } from '../../../app/labels.js';
 import { ChoiceGroup } from '../../../components/ChoiceGroup.js';
 import { FieldMessages } from '../../../components/FieldMessages.js';
 import { NumberField } from '../../../components/NumberField.js';
 import { useProcedureForm } from '../form-store.js';
+
+/** What the scanner's or C-arm's screen shows, beside a dose field whose unit it may not be. */
+const screenHint = (quantity: DoseQuantity) => {
+  const screen = DOSE_PLAUSIBILITY[quantity].screenUnit;
+  return screen === DOSE_QUANTITY_WORDS[quantity].unit ? undefined : `Screen: ${screen}`;
+};
 
 /** Guidance, radiation dose and the contrast agent. Dose fields follow the modality. */
 export function GuidanceSection({ locked }: { locked: boolean }) {
@@ -58,6 +70,7 @@ export function GuidanceSection({ locked }: { locked: boolean }) {
             <NumberField
               label="Fluoroscopy time"
               unit="s"
+              hint={screenHint('fluoroTimeS')}
               field="fluoroTimeS"
               value={draft.fluoroTimeS}
               onChange={(fluoroTimeS) => set({ fluoroTimeS })}
@@ -66,6 +79,7 @@ export function GuidanceSection({ locked }: { locked: boolean }) {
             <NumberField
               label="DAP"
               unit="Gy·cm²"
+              hint={screenHint('dapGyCm2')}
               field="dapGyCm2"
               value={draft.dapGyCm2}
               onChange={(dapGyCm2) => set({ dapGyCm2 })}
