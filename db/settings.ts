@@ -27,6 +27,7 @@ import {
   referenceLevelsFromStored,
   STARTING_STEROID_DAY_MAX_DEXAMETHASONE_MG,
   settingsPatchSchema,
+  usualConcentrationProblem,
 } from './model/index.js';
 import { consoleNameOf, readSetting as readStoredSetting, writeSetting } from './sqlite/settings-rows.js';
 import { newId, type ReadSource, readerOf, type ServiceContext, type Store, timestamp } from './store.js';
@@ -62,6 +63,10 @@ export function drugCatalogue(source: ReadSource): Drug[] {
     };
     if (row.default_concentration_mg_per_ml != null)
       drug.defaultConcentrationMgPerMl = row.default_concentration_mg_per_ml as number;
+    if (row.usual_concentration_min_mg_per_ml != null)
+      drug.usualConcentrationMinMgPerMl = row.usual_concentration_min_mg_per_ml as number;
+    if (row.usual_concentration_max_mg_per_ml != null)
+      drug.usualConcentrationMaxMgPerMl = row.usual_concentration_max_mg_per_ml as number;
     if (row.usual_dose_mg != null) drug.usualDoseMg = row.usual_dose_mg as number;
     if (row.max_dose_mg != null) drug.maxDoseMg = row.max_dose_mg as number;
     return drug;
@@ -296,16 +301,22 @@ export function saveCheckedDrug(store: Store, drug: Drug, context: ServiceContex
   if (drug.usualDoseMg != null && drug.maxDoseMg != null && drug.usualDoseMg > drug.maxDoseMg) {
     throw RootLogError.invalid([problem('usualDoseMg', 'must not be above the maximum dose')]);
   }
+  const concentrationProblem = usualConcentrationProblem(drug);
+  if (concentrationProblem) throw RootLogError.invalid([concentrationProblem]);
   const write = store.writer;
   return write.db
     .transaction(() => {
       const before = drugCatalogue(write).find((existing) => existing.code === drug.code);
       write
         .prepare(
-          `INSERT INTO drug_catalogue (code, name, drug_class, particulate, dosing, default_concentration_mg_per_ml, usual_dose_mg, max_dose_mg, active)
-           VALUES (@code, @name, @drugClass, @particulate, @dosing, @defaultConcentrationMgPerMl, @usualDoseMg, @maxDoseMg, @active)
+          `INSERT INTO drug_catalogue (code, name, drug_class, particulate, dosing, default_concentration_mg_per_ml,
+             usual_concentration_min_mg_per_ml, usual_concentration_max_mg_per_ml, usual_dose_mg, max_dose_mg, active)
+           VALUES (@code, @name, @drugClass, @particulate, @dosing, @defaultConcentrationMgPerMl,
+             @usualConcentrationMinMgPerMl, @usualConcentrationMaxMgPerMl, @usualDoseMg, @maxDoseMg, @active)
            ON CONFLICT (code) DO UPDATE SET name = excluded.name, drug_class = excluded.drug_class, particulate = excluded.particulate,
              dosing = excluded.dosing, default_concentration_mg_per_ml = excluded.default_concentration_mg_per_ml,
+             usual_concentration_min_mg_per_ml = excluded.usual_concentration_min_mg_per_ml,
+             usual_concentration_max_mg_per_ml = excluded.usual_concentration_max_mg_per_ml,
              usual_dose_mg = excluded.usual_dose_mg, max_dose_mg = excluded.max_dose_mg, active = excluded.active`,
         )
         .run({
@@ -313,6 +324,8 @@ export function saveCheckedDrug(store: Store, drug: Drug, context: ServiceContex
           particulate: drug.particulate ? 1 : 0,
           active: drug.active ? 1 : 0,
           defaultConcentrationMgPerMl: drug.defaultConcentrationMgPerMl ?? null,
+          usualConcentrationMinMgPerMl: drug.usualConcentrationMinMgPerMl ?? null,
+          usualConcentrationMaxMgPerMl: drug.usualConcentrationMaxMgPerMl ?? null,
           usualDoseMg: drug.usualDoseMg ?? null,
           maxDoseMg: drug.maxDoseMg ?? null,
         });

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.js';
-import { choices } from './helpers.js';
+import { choices, readDatabase } from './helpers.js';
 
 /*
  * Slips of the hand a clinician makes at the console, asked at the field they are made in, in
@@ -20,7 +20,10 @@ for (const theme of ['dark', 'light'] as const) {
   test(`a DAP typed in the C-arm's µGy·m² is asked at its field, in the ${theme} theme`, async ({ page }) => {
     if (theme === 'light') await page.getByRole('button', { name: 'Light theme' }).click();
     await newProcedure(page, 'DAP-1');
-    await choices(page, 'Guidance modality').getByRole('radio', { name: /Fluoroscopy/ }).first().click();
+    await choices(page, 'Guidance modality')
+      .getByRole('radio', { name: /Fluoroscopy/ })
+      .first()
+      .click();
     const dap = page.locator('[data-field="dapGyCm2"]');
     await expect(dap).toContainText('Screen: µGy·m² on many C-arms');
     await page.locator('#field-dapGyCm2').fill('320');
@@ -35,3 +38,50 @@ for (const theme of ['dark', 'light'] as const) {
       .screenshot({ path: `e2e/screenshots/slips-dap-${theme}.png` });
   });
 }
+
+for (const theme of ['dark', 'light'] as const) {
+  test(`ropivacaine "0,2 %" is read as 2 mg/mL; "0,2" alone is asked, in the ${theme} theme`, async ({
+    page,
+    dbPath,
+  }) => {
+    if (theme === 'light') await page.getByRole('button', { name: 'Light theme' }).click();
+    await newProcedure(page, 'ROPI-1');
+    await page.getByRole('toolbar', { name: 'Add a drug' }).getByRole('button', { name: '+ Ropivacaine' }).click();
+    const field = page.locator('[data-field="drugs[0].concentrationMgPerMl"]');
+    const input = page.locator('#field-drugs-0--concentrationMgPerMl');
+    await expect(field).toContainText('mg/mL, or % as on the ampoule');
+    await input.fill('0,2');
+    await expect(field).toContainText(
+      'Ropivacaine 0.2 mg/mL is below the usual 2–10 mg/mL (0.2–1 %): was it 0.2 % (= 2 mg/mL)?',
+    );
+    await input.fill('0,2 %');
+    await expect(field).toContainText('0.2 % = 2 mg/mL');
+    await expect(field).not.toContainText('below the usual');
+    await expect(page.getByLabel('Dose of drug 1')).toHaveText('= 4 mg');
+    await expect(page.getByRole('status').filter({ hasText: /^Saved$/ })).toBeVisible();
+    expect(
+      readDatabase(dbPath, (db) =>
+        db
+          .prepare(
+            "SELECT d.concentration_mg_per_ml FROM drug_administrations d JOIN procedures p ON p.id = d.procedure_id WHERE p.patient_id = 'ROPI-1'",
+          )
+          .pluck()
+          .get(),
+      ),
+    ).toBe(2);
+    await input.fill('0,2');
+    await page.locator('[data-field="drugs"]').screenshot({ path: `e2e/screenshots/slips-concentration-${theme}.png` });
+  });
+}
+
+test('a local anaesthetic’s concentrations are edited in Settings and asked by them', async ({ page }) => {
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await page.getByLabel('Ropivacaine lowest usual concentration (mg/mL)').fill('0.5');
+  await page.getByRole('button', { name: 'Save Ropivacaine' }).click();
+  await expect(page.getByText('Ropivacaine saved.')).toBeVisible();
+  await page.getByLabel('Ropivacaine lowest usual concentration (mg/mL)').fill('12');
+  await page.getByRole('button', { name: 'Save Ropivacaine' }).click();
+  await expect(page.getByText('Lowest usual concentration must not be above the highest')).toBeVisible();
+  await page.locator('#settings-drugs').scrollIntoViewIfNeeded();
+  await page.locator('.drug-table').screenshot({ path: 'e2e/screenshots/slips-settings-concentrations.png' });
+});

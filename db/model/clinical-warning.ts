@@ -35,6 +35,7 @@ export type WarningCode =
   | 'ctdivol_implausible'
   | 'dap_implausible'
   | 'fluoro_time_implausible'
+  | 'concentration_implausible'
   | 'table_time_implausible'
   | 'performed_outside_table_time';
 

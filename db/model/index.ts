@@ -2,6 +2,7 @@ export * from './aftercare.js';
 export * from './anatomy.js';
 export * from './backups.js';
 export * from './catalogue.js';
+export * from './concentration.js';
 export * from './dashboard.js';
 export * from './dose.js';
 export * from './dose-plausibility.js';

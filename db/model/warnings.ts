@@ -1,5 +1,6 @@
 import type { Drug } from './catalogue.js';
 import type { ClinicalWarning, SameDaySteroidMg } from './clinical-warning.js';
+import { concentrationWarnings } from './concentration.js';
 import { dosePlausibilityWarnings } from './dose-plausibility.js';
 import { doseMaximumWarnings } from './dose-rules.js';
 import type { ProcedureDraft } from './procedure.js';
@@ -61,6 +62,7 @@ export function warnings(
   });
 
   found.push(...doseMaximumWarnings(record, catalogue, settings, sameDaySteroidMg));
+  found.push(...concentrationWarnings(record, catalogue));
   found.push(...dosePlausibilityWarnings(record));
   found.push(...referenceLevelWarnings(record, settings.referenceLevels));
   found.push(...tableTimeWarnings(record));

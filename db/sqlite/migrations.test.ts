@@ -77,8 +77,20 @@ function schema12FollowUps(): string[] {
   return sql;
 }
 
+/** Turns a current file back into what RootLog with schema 17 wrote: no usual concentrations in the catalogue. */
+function backToVersion17(path: string): void {
+  const db = new Database(path);
+  db.exec(`
+    ALTER TABLE drug_catalogue DROP COLUMN usual_concentration_min_mg_per_ml;
+    ALTER TABLE drug_catalogue DROP COLUMN usual_concentration_max_mg_per_ml;
+    PRAGMA user_version = 17;
+  `);
+  db.close();
+}
+
 /** Turns a current file back into what RootLog with schema 16 wrote: no folded lookups, the search index without the folded name. */
 function backToVersion16(path: string): void {
+  backToVersion17(path);
   const db = new Database(path);
   db.exec(`
     DROP INDEX procedures_drafts;
@@ -577,6 +589,38 @@ describe('migration 17: folded lookups', () => {
     expect(() =>
       migrated.writer.db.prepare('UPDATE procedures SET patient_key = NULL WHERE id = ?').run(signedId),
     ).toThrowError(/immutable/);
+    migrated.close();
+  });
+});
+
+describe('migration 18: usual concentrations', () => {
+  it('gives the shipped local anaesthetics their strengths, keeps a department default outside them, changes no record', () => {
+    const { store } = tempStore();
+    seedDatabase(store, { count: 50, seed: 18, until: new Date('2026-06-30T12:00:00Z') }, context);
+    const path = store.path;
+    const rows = everyRecordRow(store.writer.db);
+    const schema = schemaOf(store.writer.db);
+    store.close();
+
+    backToVersion17(path);
+    const old = new Database(path);
+    // This department uses 4 % lidocaine: its own range is for it to set, not guessed.
+    old.prepare("UPDATE drug_catalogue SET default_concentration_mg_per_ml = 40 WHERE code = 'lidocaine'").run();
+    old.close();
+    const migrated = openStore(path);
+    expect(everyRecordRow(migrated.writer.db)).toEqual(rows);
+    expect(schemaOf(migrated.writer.db)).toEqual(schema);
+    const byCode = new Map(drugCatalogue(migrated.reader).map((drug) => [drug.code, drug]));
+    expect(byCode.get('ropivacaine')).toMatchObject({
+      usualConcentrationMinMgPerMl: 2,
+      usualConcentrationMaxMgPerMl: 10,
+    });
+    expect(byCode.get('bupivacaine')).toMatchObject({
+      usualConcentrationMinMgPerMl: 2.5,
+      usualConcentrationMaxMgPerMl: 7.5,
+    });
+    expect(byCode.get('lidocaine')?.usualConcentrationMinMgPerMl).toBeUndefined();
+    expect(byCode.get('dexamethasone')?.usualConcentrationMinMgPerMl).toBeUndefined();
     migrated.close();
   });
 });

@@ -15,6 +15,7 @@ import { risOutbox } from './014-ris-outbox.js';
 import { oneFollowUpModel } from './015-one-follow-up-model.js';
 import { needleTipPosition } from './016-needle-tip-position.js';
 import { foldedLookups } from './017-folded-lookups.js';
+import { usualConcentrations } from './018-usual-concentrations.js';
 import type { Migration } from './migration.js';
 
 /*
@@ -40,6 +41,7 @@ export const MIGRATIONS: readonly Migration[] = [
   oneFollowUpModel,
   needleTipPosition,
   foldedLookups,
+  usualConcentrations,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
