@@ -205,10 +205,26 @@ describe('signing', () => {
       { drug: 'dexamethasone', doseMg: 8, site: 0 },
       { drug: 'betamethasone', doseMg: 12, site: 0 },
     ];
-    const second = saveDraft(store, completeDraft(operatorId, { ...today, drugs }), context);
+    // Other roots than this morning's L5 left: not the same procedure twice.
+    const root = (name: 'L4' | 'S1') => ({
+      targets: [
+        {
+          root: name,
+          side: 'left' as const,
+          foramen: name === 'L4' ? ('L4/L5' as const) : ('S1' as const),
+          approach: 'transforaminal' as const,
+          spread: ['perineural' as const],
+        },
+      ],
+    });
+    const second = saveDraft(store, completeDraft(operatorId, { ...today, ...root('L4'), drugs }), context);
     expect(second.warnings.map((w) => w.code)).toEqual(['day_steroid_above_maximum']);
     // A draft gave nothing yet: it does not count for another record.
-    const third = saveDraft(store, completeDraft(operatorId, { ...today, accessionNumber: 'ACC3' }), context);
+    const third = saveDraft(
+      store,
+      completeDraft(operatorId, { ...today, ...root('S1'), accessionNumber: 'ACC3' }),
+      context,
+    );
     expect(third.warnings).toEqual([]);
     const otherDay = saveDraft(store, completeDraft(operatorId, { performedAt: '2026-03-15T09:00:00+01:00' }), context);
     expect(otherDay.warnings).toEqual([]);
@@ -221,6 +237,49 @@ describe('signing', () => {
       'not_found',
     );
     expect(errorOf(() => signProcedure(store, 'x', {}, context))).toMatchObject({ code: 'validation', field: 'id' });
+  });
+});
+
+describe('the same patient, the same root, twice on one day', () => {
+  const at = (clock: string) => `2026-03-14T${clock}:00+01:00`;
+
+  it('is asked before signing, naming the other record, whatever case and spaces the ID was typed in', () => {
+    signed({ patientId: 'K-100301', performedAt: at('09:00') });
+    const { record, warnings } = saveDraft(
+      store,
+      completeDraft(operatorId, { patientId: 'k-100301 ', performedAt: at('09:20') }),
+      context,
+    );
+    const repeated = warnings.filter((warning) => warning.code === 'same_root_same_day');
+    expect(repeated.map((warning) => [warning.level, warning.field])).toEqual([['check', 'targets[0].root']]);
+    expect(repeated[0]?.message).toBe(
+      'This patient already has L5 left (a signed record performed at 09:00) today: is this the same procedure entered twice? Delete the duplicate, or confirm that it was done again.',
+    );
+    const error = errorOf(() => signProcedure(store, record.id, {}, context));
+    expect(error.code).toBe('warnings_unconfirmed');
+    expect(error.message).toContain('L5 left (a signed record performed at 09:00)');
+    expect(signProcedure(store, record.id, { confirmedWarnings: ['same_root_same_day'] }, context).record.status).toBe(
+      'signed',
+    );
+  });
+
+  it('names an unsigned draft too; another root, side or day is not asked', () => {
+    saveDraft(store, completeDraft(operatorId, { patientId: 'K-2', performedAt: at('08:00') }), context);
+    const codes = (overrides: Partial<ProcedureInput>) =>
+      saveDraft(store, completeDraft(operatorId, { patientId: 'K-2', ...overrides }), context).warnings.map(
+        (warning) => warning.code,
+      );
+    const again = saveDraft(store, completeDraft(operatorId, { patientId: 'K-2', performedAt: at('08:30') }), context);
+    expect(again.warnings.find((w) => w.code === 'same_root_same_day')?.message).toContain(
+      'L5 left (an unsigned draft performed at 08:00)',
+    );
+    expect(
+      codes({
+        performedAt: at('10:00'),
+        targets: [{ root: 'S1', side: 'left', foramen: 'S1', approach: 'transforaminal', spread: ['perineural'] }],
+      }),
+    ).not.toContain('same_root_same_day');
+    expect(codes({ performedAt: '2026-03-15T08:00:00+01:00' })).not.toContain('same_root_same_day');
   });
 });
 

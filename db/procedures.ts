@@ -9,6 +9,7 @@ import {
   localDateOf,
   localDateTimeWithOffset,
   type ProcedureDraft,
+  patientKey,
   problem,
   problemsFromZod,
   procedureDraftSchema,
@@ -32,6 +33,7 @@ import {
 import type { ReadConnection } from './sqlite/connection.js';
 import { readProcedure, type StoredProcedure } from './sqlite/procedure-rows.js';
 import { deleteDraft as deleteStoredDraft, writeAmendment, writeDraft, writeSignature } from './sqlite/record-life.js';
+import { sameDayRecords } from './sqlite/same-day-rows.js';
 import { newId, type ServiceContext, type Store, timestamp } from './store.js';
 
 export type { ProcedureWithHistory, SavedProcedure } from './model/answers.js';
@@ -82,10 +84,13 @@ function sameDaySteroidMg(read: ReadConnection, draft: ProcedureDraft): SameDayS
          FROM procedures p
          JOIN drug_administrations d ON d.procedure_id = p.id
          JOIN drug_catalogue c ON c.code = d.drug_code AND c.drug_class = 'steroid'
-        WHERE p.patient_id = ? AND p.performed_date = ? AND p.id <> ? AND p.status <> 'draft'
+        WHERE p.patient_key = ? AND p.performed_date = ? AND p.id <> ? AND p.status <> 'draft'
         GROUP BY d.drug_code`,
     )
-    .all(draft.patientId, localDateOf(draft.performedAt), draft.id ?? '') as { code: string; mg: number | null }[];
+    .all(patientKey(draft.patientId), localDateOf(draft.performedAt), draft.id ?? '') as {
+    code: string;
+    mg: number | null;
+  }[];
   return Object.fromEntries(rows.filter((row) => row.mg != null).map((row) => [row.code, row.mg as number]));
 }
 
@@ -99,6 +104,9 @@ function clinicalWarnings(read: ReadConnection, draft: ProcedureDraft, signed = 
       steroidDayMaxDexamethasoneMg: steroidDayMaxDexamethasoneMg(read),
     },
     sameDaySteroidMg(read, draft),
+    draft.patientId && draft.performedAt
+      ? sameDayRecords(read, patientKey(draft.patientId), localDateOf(draft.performedAt), draft.id ?? '')
+      : [],
   );
 }
 

@@ -85,3 +85,27 @@ test('a local anaesthetic’s concentrations are edited in Settings and asked by
   await page.locator('#settings-drugs').scrollIntoViewIfNeeded();
   await page.locator('.drug-table').screenshot({ path: 'e2e/screenshots/slips-settings-concentrations.png' });
 });
+
+test.describe('the same root twice on one day', () => {
+  test.use({ department: 'signed-case' });
+  for (const theme of ['dark', 'light'] as const) {
+    test(`is asked at the root, naming the other record, in the ${theme} theme`, async ({ page }) => {
+      if (theme === 'light') await page.getByRole('button', { name: 'Light theme' }).click();
+      // The signed case is P1234567's; typed in small letters with a space it is the same patient.
+      await newProcedure(page, 'p1234567 ');
+      await choices(page, 'Root').getByRole('radio', { name: /L5/ }).click();
+      await choices(page, 'Side').getByRole('radio', { name: /Left/ }).click();
+      const root = page.locator('[data-field="targets[0].root"]');
+      await expect(root).toContainText(
+        /This patient already has L5 left \(a signed record performed at \d\d:\d\d\) today/,
+      );
+      // It stays while typing elsewhere, until the next save answers.
+      await page.getByLabel('Name', { exact: true }).fill('Muster, Erika');
+      await expect(root).toContainText('is this the same procedure entered twice?');
+      await root.scrollIntoViewIfNeeded();
+      await page
+        .locator('[data-field="targets[0]"]')
+        .screenshot({ path: `e2e/screenshots/slips-same-root-${theme}.png` });
+    });
+  }
+});

@@ -36,6 +36,7 @@ export type WarningCode =
   | 'dap_implausible'
   | 'fluoro_time_implausible'
   | 'concentration_implausible'
+  | 'same_root_same_day'
   | 'table_time_implausible'
   | 'performed_outside_table_time';
 

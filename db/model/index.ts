@@ -19,6 +19,7 @@ export * from './problems.js';
 export * from './procedure.js';
 export * from './quantiles.js';
 export * from './reference-levels.js';
+export * from './same-day-rules.js';
 export * from './report.js';
 export * from './search.js';
 export * from './settings.js';

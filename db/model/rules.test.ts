@@ -360,7 +360,9 @@ describe('clinical warnings', () => {
     expect(found.map((w) => [w.code, w.level, w.field])).toEqual([['dap_implausible', 'check', 'dapGyCm2']]);
     expect(found[0]?.message).toMatch(/^DAP 320 Gy·cm² is .*: was it µGy·m²\? \(320 µGy·m² = 3\.2 Gy·cm²\)/);
     expect(codesOf({ ctdiVolMGy: 150 })).toContain('ctdivol_implausible');
-    expect(codesOf({ modality: 'fluoroscopy', dlpMGyCm: null, fluoroTimeS: 5400 })).toContain('fluoro_time_implausible');
+    expect(codesOf({ modality: 'fluoroscopy', dlpMGyCm: null, fluoroTimeS: 5400 })).toContain(
+      'fluoro_time_implausible',
+    );
     expect(codesOf({ modality: 'fluoroscopy', dlpMGyCm: null, dapGyCm2: 1.2, fluoroTimeS: 40 })).toEqual([]);
   });
 

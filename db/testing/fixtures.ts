@@ -48,4 +48,5 @@ export const EVERY_CONFIRMABLE_WARNING: WarningCode[] = [
   'concentration_implausible',
   'table_time_implausible',
   'performed_outside_table_time',
+  'same_root_same_day',
 ];
