@@ -7,6 +7,7 @@ import { drugCatalogue } from '../settings.js';
 import { computeDashboard } from '../stats/dashboard.js';
 import { openStore } from '../store.js';
 import { dashboardRowByRow } from '../testing/dashboard-oracle.js';
+import { backToVersion15, backToVersion16, backToVersion17 } from '../testing/old-schemas.js';
 import { completeDraft, context, EVERY_CONFIRMABLE_WARNING, tempStore } from '../testing/fixtures.js';
 import { asWritable } from './connection.js';
 import { proceduresWithWrongFacts } from './dashboard-facts.js';
@@ -75,58 +76,6 @@ function schema12FollowUps(): string[] {
     .all() as string[];
   version12.close();
   return sql;
-}
-
-/** Turns a current file back into what RootLog with schema 17 wrote: no usual concentrations in the catalogue. */
-function backToVersion17(path: string): void {
-  const db = new Database(path);
-  db.exec(`
-    ALTER TABLE drug_catalogue DROP COLUMN usual_concentration_min_mg_per_ml;
-    ALTER TABLE drug_catalogue DROP COLUMN usual_concentration_max_mg_per_ml;
-    PRAGMA user_version = 17;
-  `);
-  db.close();
-}
-
-/** Turns a current file back into what RootLog with schema 16 wrote: no folded lookups, the search index without the folded name. */
-function backToVersion16(path: string): void {
-  backToVersion17(path);
-  const db = new Database(path);
-  db.exec(`
-    DROP INDEX procedures_drafts;
-    DROP INDEX procedures_by_patient_day;
-    CREATE INDEX procedures_by_patient_day ON procedures (patient_id, performed_date);
-    DROP TRIGGER procedure_text_insert;
-    DROP TRIGGER procedure_text_update;
-    DROP TRIGGER procedure_text_delete;
-    DROP TABLE procedure_text;
-    ALTER TABLE procedures DROP COLUMN patient_key;
-    ALTER TABLE procedures DROP COLUMN patient_name_folded;
-    CREATE VIRTUAL TABLE procedure_text USING fts5 (patient_id, patient_name, accession_number, tokenize = 'trigram');
-    INSERT INTO procedure_text (rowid, patient_id, patient_name, accession_number)
-      SELECT rowid, patient_id, patient_name, accession_number FROM procedures;
-    CREATE TRIGGER procedure_text_insert AFTER INSERT ON procedures BEGIN
-      INSERT INTO procedure_text (rowid, patient_id, patient_name, accession_number)
-      VALUES (NEW.rowid, NEW.patient_id, NEW.patient_name, NEW.accession_number);
-    END;
-    CREATE TRIGGER procedure_text_update AFTER UPDATE OF patient_id, patient_name, accession_number ON procedures BEGIN
-      UPDATE procedure_text SET patient_id = NEW.patient_id, patient_name = NEW.patient_name, accession_number = NEW.accession_number
-       WHERE rowid = NEW.rowid;
-    END;
-    CREATE TRIGGER procedure_text_delete AFTER DELETE ON procedures BEGIN
-      DELETE FROM procedure_text WHERE rowid = OLD.rowid;
-    END;
-    PRAGMA user_version = 16;
-  `);
-  db.close();
-}
-
-/** Turns a current file back into what RootLog with schema 15 wrote: no needle tip position. */
-function backToVersion15(path: string): void {
-  backToVersion16(path);
-  const db = new Database(path);
-  db.exec('ALTER TABLE targets DROP COLUMN needle_tip_position; PRAGMA user_version = 15;');
-  db.close();
 }
 
 /** Turns a current file back into what RootLog with schema 14 wrote: the record's own follow-up list. */

@@ -9,6 +9,7 @@ import { getProcedure, saveDraft } from '../../procedures.js';
 import { saveOperator } from '../../settings.js';
 import { openStore } from '../../store.js';
 import { completeDraft, context, tempPath } from '../../testing/fixtures.js';
+import { backToVersion15 } from '../../testing/old-schemas.js';
 import { asWritable } from '../connection.js';
 import { writeWholeRecord } from '../record-life.js';
 import { MIGRATIONS } from './index.js';
@@ -72,9 +73,9 @@ function schema12Logbook(): { path: string; draftId: string } {
     .pluck()
     .all() as string[];
   version12.close();
+  // The later schemas' changes first (a file of schema 14 never had them).
+  backToVersion15(path);
   const db = new Database(path);
-  // Schema 16's column first (a file of schema 14 never had it).
-  db.exec('ALTER TABLE targets DROP COLUMN needle_tip_position');
   for (const statement of followUpsSql) db.exec(statement);
   const insert = db.prepare(
     'INSERT INTO follow_ups (procedure_id, ordinal, day, pain_nrs, relief_percent, method, note) VALUES (?, ?, ?, ?, ?, ?, ?)',
