@@ -240,6 +240,37 @@ describe('signing', () => {
   });
 });
 
+describe('an X-ray-guided case with no dose', () => {
+  it('signs only with the reason there is none, which is kept; a dose recorded later makes it moot', () => {
+    const { record } = saveDraft(store, completeDraft(operatorId, { dlpMGyCm: null }), context);
+    const refused = errorOf(() => signProcedure(store, record.id, {}, context));
+    expect(refused.code).toBe('validation');
+    expect(refused.problems).toEqual([
+      {
+        field: 'noDoseReason',
+        message:
+          'Reason no dose is recorded is required to sign a case with no dose recorded: type the DLP, CTDIvol, DAP or fluoroscopy time, or choose why there is none',
+      },
+    ]);
+    saveDraft(store, { ...clinicalContent(record), noDoseReason: 'other' }, context);
+    expect(errorOf(() => signProcedure(store, record.id, {}, context)).problems?.map((p) => p.field)).toEqual([
+      'noDoseReasonText',
+    ]);
+    saveDraft(store, { ...clinicalContent(record), noDoseReason: 'dose_report_pending' }, context);
+    const done = signProcedure(store, record.id, {}, context).record;
+    expect(done).toMatchObject({ status: 'signed', noDoseReason: 'dose_report_pending' });
+    // The dose report arrives: the amendment keeps the dose and drops the reason.
+    const amended = amendProcedure(
+      store,
+      { ...clinicalContent(done), dlpMGyCm: 120 },
+      { reason: 'Dose report arrived' },
+      context,
+    ).record;
+    expect(amended.dlpMGyCm).toBe(120);
+    expect(amended.noDoseReason).toBeUndefined();
+  });
+});
+
 describe('the same patient, the same root, twice on one day', () => {
   const at = (clock: string) => `2026-03-14T${clock}:00+01:00`;
 

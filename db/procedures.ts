@@ -8,6 +8,7 @@ import {
   type FieldProblem,
   localDateOf,
   localDateTimeWithOffset,
+  newSignatureProblems,
   type ProcedureDraft,
   patientKey,
   problem,
@@ -17,9 +18,9 @@ import {
   RootLogError,
   reasonSchema,
   type SameDaySteroidMg,
-  signingProblems,
   siteProblem,
   warnings,
+  withoutMootNoDoseReason,
   withoutSignedFacts,
   withSignedFacts,
 } from './model/index.js';
@@ -150,7 +151,8 @@ export function saveDraft(store: Store, input: unknown, context: ServiceContext)
 /** saveDraft for a draft already parsed at the boundary (the API contract). */
 export function saveCheckedDraft(store: Store, checked: ProcedureDraft, context: ServiceContext): SavedProcedure {
   // A draft follows the catalogue as it is: drug facts come into a record only at signing.
-  const draft = withoutSignedFacts(canonicalDraft(checked));
+  // A dose typed or filled in makes a no-dose reason moot: the record keeps the dose, not both.
+  const draft = withoutMootNoDoseReason(withoutSignedFacts(canonicalDraft(checked)));
   const write = store.writer;
   return write.db
     .transaction((): SavedProcedure => {
@@ -219,7 +221,7 @@ export function signProcedure(
       if (life.status !== 'draft')
         throw new RootLogError('not_a_draft', 'This procedure is already signed.', { field: 'id' });
       const content = clinicalContent(record);
-      const problems = signingProblems(content, signingContext(write), context.now?.() ?? new Date());
+      const problems = newSignatureProblems(content, signingContext(write), context.now?.() ?? new Date());
       if (problems.length > 0)
         throw RootLogError.invalid(
           problems,
@@ -280,7 +282,7 @@ export function amendCheckedProcedure(
   context: ServiceContext,
 ): SavedProcedure {
   const { reason } = options;
-  const draft = canonicalDraft(checked);
+  const draft = withoutMootNoDoseReason(canonicalDraft(checked));
   const procedureId = parseId(draft.id);
   const write = store.writer;
   return write.db
@@ -298,7 +300,7 @@ export function amendCheckedProcedure(
       );
       const problems = [
         ...referenceProblems(write, content),
-        ...signingProblems(content, signingContext(write), context.now?.() ?? new Date()),
+        ...newSignatureProblems(content, signingContext(write), context.now?.() ?? new Date()),
       ];
       if (problems.length > 0) throw RootLogError.invalid(problems);
       const changes = diff(clinicalContent(record), content);

@@ -109,3 +109,32 @@ test.describe('the same root twice on one day', () => {
     });
   }
 });
+
+for (const theme of ['dark', 'light'] as const) {
+  test(`an X-ray-guided case with no dose asks why, in the ${theme} theme`, async ({ page, dbPath }) => {
+    if (theme === 'light') await page.getByRole('button', { name: 'Light theme' }).click();
+    await newProcedure(page, 'NODOSE-1');
+    const reason = page.getByLabel('No dose recorded because');
+    await expect(reason).toHaveCount(0);
+    await choices(page, 'Guidance modality').getByRole('radio', { name: /^CT/ }).first().click();
+    await expect(reason).toBeVisible();
+    await reason.selectOption({ label: 'Other' });
+    await page.getByLabel('The other reason').fill('Scanner rebooted before the dose page');
+    await expect(page.getByRole('status').filter({ hasText: /^Saved$/ })).toBeVisible();
+    const stored = (column: string) =>
+      readDatabase(dbPath, (db) =>
+        db.prepare(`SELECT ${column} FROM procedures WHERE patient_id = 'NODOSE-1'`).pluck().get(),
+      );
+    expect(stored('no_dose_reason')).toBe('other');
+    expect(stored('no_dose_reason_text')).toBe('Scanner rebooted before the dose page');
+    await page.locator('#section-guidance').scrollIntoViewIfNeeded();
+    await page
+      .getByRole('region', { name: 'Guidance, dose and contrast' })
+      .screenshot({ path: `e2e/screenshots/slips-no-dose-${theme}.png` });
+    // The DLP typed: the reason is moot, no longer asked nor kept.
+    await page.locator('#field-dlpMGyCm').fill('150');
+    await expect(reason).toHaveCount(0);
+    await expect(page.getByRole('status').filter({ hasText: /^Saved$/ })).toBeVisible();
+    expect(stored('no_dose_reason')).toBeNull();
+  });
+}

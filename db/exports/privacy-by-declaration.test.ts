@@ -86,6 +86,9 @@ describe('pseudonymised exports, by the privacy class of every declared field', 
     const draft = {
       ...base,
       ...entered(PROCEDURE_FIELDS),
+      // The no-dose reason's words are kept only for a case with no dose (dose-record.ts).
+      dlpMGyCm: null,
+      noDoseReason: 'other' as const,
       targets: (base.targets ?? []).map((target) => ({ ...target, ...entered(TARGET_FIELDS) })),
       drugs: (base.drugs ?? []).map((drug) => ({ ...drug, ...entered(DRUG_FIELDS) })),
       complications: (base.complications ?? []).map((entry) => ({ ...entry, ...entered(COMPLICATION_FIELDS) })),

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { Drug } from './catalogue.js';
+import { noDoseReasonProblems } from './dose-record.js';
 import { catalogueProblem, siteProblem } from './drug-checks.js';
 import { type FieldProblem, problem } from './problems.js';
 import { doseInMg, type ProcedureDraft, procedureDraftSchema } from './procedure.js';
@@ -124,6 +125,19 @@ export function signingProblems(record: ProcedureDraft, context?: SigningContext
   });
 
   return problems;
+}
+
+/**
+ * What this console asks of a signature or an amendment it makes: every signing rule, and the
+ * rules added since records were first signed, which a record signed before them (an import,
+ * the hub) is not held to — today the reason an X-ray-guided case has no dose.
+ */
+export function newSignatureProblems(
+  record: ProcedureDraft,
+  context?: SigningContext,
+  now = new Date(),
+): FieldProblem[] {
+  return [...signingProblems(record, context, now), ...noDoseReasonProblems(record)];
 }
 
 /**

@@ -7,8 +7,8 @@ import { drugCatalogue } from '../settings.js';
 import { computeDashboard } from '../stats/dashboard.js';
 import { openStore } from '../store.js';
 import { dashboardRowByRow } from '../testing/dashboard-oracle.js';
-import { backToVersion15, backToVersion16, backToVersion17 } from '../testing/old-schemas.js';
 import { completeDraft, context, EVERY_CONFIRMABLE_WARNING, tempStore } from '../testing/fixtures.js';
+import { backToVersion15, backToVersion16, backToVersion17, backToVersion18 } from '../testing/old-schemas.js';
 import { asWritable } from './connection.js';
 import { proceduresWithWrongFacts } from './dashboard-facts.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations/index.js';
@@ -570,6 +570,26 @@ describe('migration 18: usual concentrations', () => {
     });
     expect(byCode.get('lidocaine')?.usualConcentrationMinMgPerMl).toBeUndefined();
     expect(byCode.get('dexamethasone')?.usualConcentrationMinMgPerMl).toBeUndefined();
+    migrated.close();
+  });
+});
+
+describe('migration 19: the reason a case has no dose', () => {
+  it('adds the empty columns and changes no stored row', () => {
+    const { store } = tempStore();
+    seedDatabase(store, { count: 50, seed: 19, until: new Date('2026-06-30T12:00:00Z') }, context);
+    const path = store.path;
+    const rows = everyRecordRow(store.writer.db);
+    const schema = schemaOf(store.writer.db);
+    store.close();
+
+    backToVersion18(path);
+    const migrated = openStore(path);
+    expect(schemaOf(migrated.writer.db)).toEqual(schema);
+    expect(everyRecordRow(migrated.writer.db)).toEqual(rows);
+    expect(
+      migrated.writer.db.prepare('SELECT count(*) FROM procedures WHERE no_dose_reason IS NOT NULL').pluck().get(),
+    ).toBe(0);
     migrated.close();
   });
 });

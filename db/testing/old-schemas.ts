@@ -6,8 +6,20 @@ import Database from 'better-sqlite3';
  * one first: a new migration adds its own step here, and every older test still starts right.
  */
 
+/** Turns a current file back into what RootLog with schema 18 wrote: no reason for a case without a dose. */
+export function backToVersion18(path: string): void {
+  const db = new Database(path);
+  db.exec(`
+    ALTER TABLE procedures DROP COLUMN no_dose_reason;
+    ALTER TABLE procedures DROP COLUMN no_dose_reason_text;
+    PRAGMA user_version = 18;
+  `);
+  db.close();
+}
+
 /** Turns a current file back into what RootLog with schema 17 wrote: no usual concentrations in the catalogue. */
 export function backToVersion17(path: string): void {
+  backToVersion18(path);
   const db = new Database(path);
   db.exec(`
     ALTER TABLE drug_catalogue DROP COLUMN usual_concentration_min_mg_per_ml;

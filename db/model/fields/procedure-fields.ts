@@ -14,6 +14,7 @@ import {
   DOSE_EXCEEDANCE_REASONS,
   INDICATIONS,
   MODALITIES,
+  NO_DOSE_REASONS,
   POSITIONS,
   PREGNANCY_EXCLUDED,
   PROVOKED_PAIN,
@@ -714,5 +715,28 @@ export const PROCEDURE_FIELDS = declareFields('procedure', [
     label: 'Reason for the latest amendment',
     export: { description: 'Reason given for the latest amendment (free text: not in pseudonymised exports).' },
     privacy: 'free_text',
+  },
+  {
+    key: 'noDoseReason',
+    ...kind.code(NO_DOSE_REASONS),
+    label: 'Reason no dose is recorded',
+    export: {
+      description:
+        'Why an X-ray-guided case was signed with no dose (DLP, CTDIvol, DAP or fluoroscopy time): not recorded by the scanner, dose report pending, equipment fault, other. Empty once a dose is recorded.',
+    },
+    summary: {
+      section: 'guidance',
+      label: 'No dose recorded because',
+      write: (reason: string, record: Record_) =>
+        list([words(reason), reason === 'other' ? (record.noDoseReasonText as string | null | undefined) : null]),
+    },
+  },
+  {
+    key: 'noDoseReasonText',
+    ...kind.text(200),
+    label: 'No dose recorded: the other reason',
+    export: { description: 'The reason in words when it is "other" (free text: not in pseudonymised exports).' },
+    privacy: 'free_text',
+    ...TOLD_WITH_ANOTHER,
   },
 ]);

@@ -16,6 +16,7 @@ import { oneFollowUpModel } from './015-one-follow-up-model.js';
 import { needleTipPosition } from './016-needle-tip-position.js';
 import { foldedLookups } from './017-folded-lookups.js';
 import { usualConcentrations } from './018-usual-concentrations.js';
+import { noDoseReason } from './019-no-dose-reason.js';
 import type { Migration } from './migration.js';
 
 /*
@@ -42,6 +43,7 @@ export const MIGRATIONS: readonly Migration[] = [
   needleTipPosition,
   foldedLookups,
   usualConcentrations,
+  noDoseReason,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

@@ -4,11 +4,14 @@ import {
   DOSE_QUANTITY_WORDS,
   type DoseQuantity,
   MODALITIES,
+  NO_DOSE_REASONS,
+  needsNoDoseReason,
 } from '../../../../db/model/index.js';
 import { words } from '../../../app/labels.js';
 import { ChoiceGroup } from '../../../components/ChoiceGroup.js';
 import { FieldMessages } from '../../../components/FieldMessages.js';
 import { NumberField } from '../../../components/NumberField.js';
+import { TextField } from '../../../components/TextField.js';
 import { useProcedureForm } from '../form-store.js';
 
 /** What the scanner's or C-arm's screen shows, beside a dose field whose unit it may not be. */
@@ -88,6 +91,42 @@ export function GuidanceSection({ locked }: { locked: boolean }) {
           </>
         )}
       </div>
+      {needsNoDoseReason(draft) && (
+        // Radiation protection: an X-ray-guided case is signed with its dose, or with why there is none.
+        <div className="row">
+          <div className="text-field" data-field="noDoseReason">
+            <label htmlFor="field-noDoseReason">No dose recorded because</label>
+            <select
+              id="field-noDoseReason"
+              value={draft.noDoseReason ?? ''}
+              disabled={locked}
+              onChange={(event) =>
+                set({
+                  noDoseReason: (event.target.value || undefined) as typeof draft.noDoseReason,
+                  noDoseReasonText: event.target.value === 'other' ? draft.noDoseReasonText : undefined,
+                })
+              }
+            >
+              <option value="">— (type the dose above)</option>
+              {NO_DOSE_REASONS.map((reason) => (
+                <option key={reason} value={reason}>
+                  {words(reason)}
+                </option>
+              ))}
+            </select>
+            <FieldMessages field="noDoseReason" />
+          </div>
+          {draft.noDoseReason === 'other' && (
+            <TextField
+              label="The other reason"
+              field="noDoseReasonText"
+              value={draft.noDoseReasonText}
+              onChange={(noDoseReasonText) => set({ noDoseReasonText: noDoseReasonText || undefined })}
+              disabled={locked}
+            />
+          )}
+        </div>
+      )}
       <div className="row">
         <div className="text-field" data-field="contrastAgent">
           <label htmlFor="field-contrastAgent">Contrast agent</label>
