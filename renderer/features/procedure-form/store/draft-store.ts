@@ -74,6 +74,7 @@ export function blankForm(operatorId: string | null, now: Date) {
     mode: 'edit' as Mode,
     saveState: 'new' as SaveState,
     saveMessage: null,
+    planMessage: null,
     problems: {},
     warnings: [],
     confirmed: [],
