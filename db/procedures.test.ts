@@ -11,7 +11,7 @@ import {
   saveDraft,
   signProcedure,
 } from './procedures.js';
-import { saveOperator } from './settings.js';
+import { saveOperator, updateSettings } from './settings.js';
 import type { Store } from './store.js';
 import { completeDraft, context, tempStore } from './testing/fixtures.js';
 
@@ -237,6 +237,41 @@ describe('signing', () => {
       'not_found',
     );
     expect(errorOf(() => signProcedure(store, 'x', {}, context))).toMatchObject({ code: 'validation', field: 'id' });
+  });
+});
+
+describe('the department’s patient IDs', () => {
+  it('are stored as the department writes them, and an ID that does not follow its pattern is refused at the field', () => {
+    updateSettings(store, { patientIdRule: { case: 'upper', pattern: 'K-\\d{6}', example: 'K-100301' } }, context);
+    const { record } = saveDraft(store, completeDraft(operatorId, { patientId: ' k-100301 ' }), context);
+    expect(record.patientId).toBe('K-100301');
+    const refused = errorOf(() => saveDraft(store, completeDraft(operatorId, { patientId: 'K100301' }), context));
+    expect(refused).toMatchObject({ code: 'validation', field: 'patientId' });
+    expect(refused.problems).toEqual([
+      {
+        field: 'patientId',
+        message: 'Patient ID does not look like this department’s patient IDs: type it like K-100301',
+      },
+    ]);
+    // A pattern that is not one, or an example that does not follow it, is refused in Settings.
+    expect(() =>
+      updateSettings(store, { patientIdRule: { case: 'upper', pattern: 'K-(', example: 'K-1' } }, context),
+    ).toThrowError(expect.objectContaining({ field: 'patientIdRule.pattern' }));
+    expect(() =>
+      updateSettings(store, { patientIdRule: { case: 'upper', pattern: 'K-\\d{6}', example: 'K-1' } }, context),
+    ).toThrowError(expect.objectContaining({ field: 'patientIdRule.example' }));
+  });
+
+  it('do not hold an ID signed before the rule: its amendment keeps it as signed', () => {
+    const old = signed({ patientId: 'old-77' });
+    updateSettings(store, { patientIdRule: { case: 'upper', pattern: 'K-\\d{6}', example: 'K-100301' } }, context);
+    const amended = amendProcedure(
+      store,
+      { ...clinicalContent(old), painPost: 1 },
+      { reason: 'Pain re-asked' },
+      context,
+    );
+    expect(amended.record.patientId).toBe('old-77');
   });
 });
 

@@ -9,7 +9,9 @@ import {
   localDateOf,
   localDateTimeWithOffset,
   newSignatureProblems,
+  normalisePatientId,
   type ProcedureDraft,
+  patientIdProblem,
   patientKey,
   problem,
   problemsFromZod,
@@ -28,6 +30,7 @@ import {
   catalogueForOldSignedRecords,
   drugCatalogue,
   listOperators,
+  patientIdRule,
   referenceLevels,
   steroidDayMaxDexamethasoneMg,
 } from './settings.js';
@@ -60,8 +63,16 @@ function load(read: ReadConnection, id: string): StoredProcedure {
 }
 
 /** References the database would refuse (unknown operator or drug, a drug at a missing target), worded per field. */
-function referenceProblems(read: ReadConnection, draft: ProcedureDraft): FieldProblem[] {
+function referenceProblems(
+  read: ReadConnection,
+  draft: ProcedureDraft,
+  signedPatientId?: string | null,
+): FieldProblem[] {
   const problems: FieldProblem[] = [];
+  // The department's ID pattern, for what is typed: an ID signed before the rule stays as signed.
+  const typedId = draft.patientId == null || draft.patientId === signedPatientId ? null : draft.patientId;
+  const refused = typedId == null ? null : patientIdProblem(typedId, patientIdRule(read));
+  if (refused) problems.push(problem('patientId', refused));
   if (draft.operatorId && !read.prepare('SELECT 1 FROM operators WHERE id = ?').get(draft.operatorId)) {
     problems.push(problem('operatorId', "is not one of the department's operators"));
   }
@@ -74,6 +85,17 @@ function referenceProblems(read: ReadConnection, draft: ProcedureDraft): FieldPr
       if (found) problems.push(found);
   });
   return problems;
+}
+
+/**
+ * The patient ID as the department writes it (Settings → Patient ID: trimmed, in its letter
+ * case), so "k-100301 " is stored as K-100301 where IDs are written in capitals. Only what this
+ * console saves: a record signed elsewhere keeps its ID as signed (patient-id.ts).
+ */
+function inDepartmentWriting(read: ReadConnection, draft: ProcedureDraft): ProcedureDraft {
+  if (draft.patientId == null) return draft;
+  const patientId = normalisePatientId(draft.patientId, patientIdRule(read));
+  return patientId === draft.patientId ? draft : { ...draft, patientId };
 }
 
 /** Steroid the same patient received in other signed procedures on the same day, per drug (a draft gave nothing yet). */
@@ -167,7 +189,7 @@ export function saveCheckedDraft(store: Store, checked: ProcedureDraft, context:
       const now = timestamp(context);
       const id = draft.id ?? newId();
       const content: ProcedureDraft = {
-        ...draft,
+        ...inDepartmentWriting(write, draft),
         id,
         performedAt:
           draft.performedAt ?? (existing ? undefined : localDateTimeWithOffset(context.now?.() ?? new Date())),
@@ -294,12 +316,12 @@ export function amendCheckedProcedure(
         });
       // Drugs keep the facts they were signed with; a drug new to the record takes today's.
       const content: ProcedureDraft = withSignedFacts(
-        { ...draft, id: procedureId },
+        { ...(draft.patientId === record.patientId ? draft : inDepartmentWriting(write, draft)), id: procedureId },
         drugCatalogue(write),
         clinicalContent(record),
       );
       const problems = [
-        ...referenceProblems(write, content),
+        ...referenceProblems(write, content, record.patientId),
         ...newSignatureProblems(content, signingContext(write), context.now?.() ?? new Date()),
       ];
       if (problems.length > 0) throw RootLogError.invalid(problems);

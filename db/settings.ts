@@ -8,6 +8,7 @@ import {
   worklistServerSchema,
 } from './model/connection-settings.js';
 import {
+  ANY_PATIENT_ID,
   DEFAULT_FOLLOW_UP_WINDOWS,
   DEFAULT_REPORT_TEMPLATE,
   type DepartmentSettings,
@@ -19,6 +20,8 @@ import {
   NO_DEPARTMENT,
   type Operator,
   operatorSchema,
+  type PatientIdRule,
+  patientIdRuleSchema,
   presetsSchema,
   problem,
   problemsFromZod,
@@ -126,7 +129,15 @@ export function getSettings(source: ReadSource): DepartmentSettings {
       .nullable()
       .catch(null)
       .parse(readSetting<unknown>(source, 'hubServer') ?? null),
+    patientIdRule: patientIdRule(source),
   };
+}
+
+/** How the department writes its patient IDs; any ID (as typed, trimmed) until it sets a rule. */
+export function patientIdRule(source: ReadSource): PatientIdRule {
+  return patientIdRuleSchema
+    .catch(ANY_PATIENT_ID)
+    .parse(readSetting<unknown>(source, 'patientIdRule') ?? ANY_PATIENT_ID);
 }
 
 /** The department's limit on a patient's steroid per day, in mg of dexamethasone (model/steroid-dose.ts). */
@@ -219,6 +230,7 @@ export function updateCheckedSettings(
           presets: before.presets,
           reportTemplate: before.reportTemplate,
           hubServer: before.hubServer,
+          patientIdRule: before.patientIdRule,
         },
         {
           consoleName: after.consoleName,
@@ -230,6 +242,7 @@ export function updateCheckedSettings(
           presets: after.presets,
           reportTemplate: after.reportTemplate,
           hubServer: after.hubServer,
+          patientIdRule: after.patientIdRule,
         },
       );
       if (Object.keys(changes).length > 0) {

@@ -138,3 +138,37 @@ for (const theme of ['dark', 'light'] as const) {
     expect(stored('no_dose_reason')).toBeNull();
   });
 }
+
+test('the department’s patient ID rule: set in Settings, stored in capitals, a wrong ID refused at the field', async ({
+  page,
+  dbPath,
+}) => {
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await page.getByLabel('Letter case').selectOption('upper');
+  await page.getByLabel(/^Pattern/).fill('K-\\d{6}');
+  await page.getByLabel('An ID that follows it').fill('K-100301');
+  await page.getByRole('button', { name: 'Save patient ID rule' }).click();
+  await expect(page.getByText('Settings saved.')).toBeVisible();
+  await page
+    .locator('[aria-labelledby="settings-patient-id"]')
+    .screenshot({ path: 'e2e/screenshots/slips-patient-id-settings.png' });
+  await newProcedure(page, 'k-100301 ');
+  const field = page.locator('[data-field="patientId"]');
+  await expect(field).toContainText('Stored as K-100301');
+  await page.getByLabel('Name', { exact: true }).fill('Keller, Paul');
+  await expect(page.getByRole('status').filter({ hasText: /^Saved$/ })).toBeVisible();
+  expect(
+    readDatabase(dbPath, (db) =>
+      db.prepare("SELECT count(*) FROM procedures WHERE patient_id = 'K-100301'").pluck().get(),
+    ),
+  ).toBe(1);
+  await page.getByLabel('Patient ID').fill('K100301');
+  await page.getByLabel('Name', { exact: true }).fill('Keller, Paula');
+  await expect(field).toContainText(
+    'Patient ID does not look like this department’s patient IDs: type it like K-100301',
+  );
+  await page.locator('[data-field="patientId"]').screenshot({ path: 'e2e/screenshots/slips-patient-id-refused.png' });
+  // Alt+L on a patient the logbook has no signed case of says so.
+  await page.keyboard.press('Alt+L');
+  await expect(page.getByText(/No earlier signed procedure of patient K100301 in this logbook/)).toBeVisible();
+});

@@ -83,3 +83,10 @@ export function patientIdProblem(typed: string, rule: PatientIdRule = ANY_PATIEN
   if (!matcher || matcher.test(normalisePatientId(typed, rule))) return null;
   return `does not look like this department’s patient IDs: type it like ${rule.example}`;
 }
+
+/** "Stored as K-100301" under the field while what is typed will be stored otherwise; null when as typed. */
+export function storedAsWords(typed: string | null | undefined, rule: PatientIdRule = ANY_PATIENT_ID): string | null {
+  if (!typed?.trim()) return null;
+  const stored = normalisePatientId(typed, rule);
+  return stored === typed.trim() ? null : `Stored as ${stored}`;
+}

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Drug } from './catalogue.js';
 import type { FollowUpWindows } from './follow-up.js';
 import { type HubServer, hubServerSchema } from './hub.js';
+import { type PatientIdRule, patientIdRuleSchema } from './patient-id.js';
 import { type Preset, presetsSchema } from './presets.js';
 import { type ReferenceLevels, referenceLevelsSchema } from './reference-levels.js';
 import { REPORT_PLACEHOLDERS, unknownPlaceholders } from './report.js';
@@ -64,6 +65,8 @@ export interface DepartmentSettings extends RuleSettings {
   reportTemplate: string;
   /** The department server this console syncs with, without its password; null: none. */
   hubServer: HubServer | null;
+  /** How the department writes its patient IDs (Settings → Patient ID); any ID until set. */
+  patientIdRule: PatientIdRule;
 }
 
 const dayWindow = z
@@ -93,6 +96,7 @@ export const settingsPatchSchema = z
     followUpWindows: followUpWindowsSchema,
     presets: presetsSchema,
     hubServer: hubServerSchema.nullable(),
+    patientIdRule: patientIdRuleSchema,
     reportTemplate: z
       .string({ error: 'must be text' })
       .max(8000, { error: 'must be at most 8000 characters' })

@@ -6,6 +6,7 @@ import { BackupsPanel } from '../backups/BackupsPanel.js';
 import { HubPanel } from '../hub/HubPanel.js';
 import { DepartmentPanel } from './DepartmentPanel.js';
 import { NewDrugForm } from './NewDrugForm.js';
+import { PatientIdPanel } from './PatientIdPanel.js';
 import { PresetsPanel } from './PresetsPanel.js';
 import { ReferenceLevelsPanel } from './ReferenceLevelsPanel.js';
 import { ReportTemplatePanel } from './ReportTemplatePanel.js';
@@ -105,6 +106,8 @@ export function SettingsScreen() {
       </form>
 
       <DepartmentPanel />
+
+      <PatientIdPanel />
 
       <BackupsPanel />
 
