@@ -56,7 +56,7 @@ export function concentrationWarnings(record: ProcedureDraft, catalogue: Readonl
   record.drugs.forEach((administration, index) => {
     const drug = catalogue.get(administration.drug);
     const typed = administration.concentrationMgPerMl;
-    if (!drug || drug.dosing !== 'concentration' || typed == null || !Number.isFinite(typed)) return;
+    if (drug?.dosing !== 'concentration' || typed == null || !Number.isFinite(typed)) return;
     const min = drug.usualConcentrationMinMgPerMl;
     const max = drug.usualConcentrationMaxMgPerMl;
     const usual = usualWords(drug);
