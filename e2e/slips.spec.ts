@@ -172,3 +172,19 @@ test('the department’s patient ID rule: set in Settings, stored in capitals, a
   await page.keyboard.press('Alt+L');
   await expect(page.getByText(/No earlier signed procedure of patient K100301 in this logbook/)).toBeVisible();
 });
+
+test.describe('an unsigned draft of an earlier day', () => {
+  test.use({ department: 'draft-yesterday' });
+  for (const theme of ['dark', 'light'] as const) {
+    test(`stays on the start screen, counted, until signed or deleted, in the ${theme} theme`, async ({ page }) => {
+      if (theme === 'light') await page.getByRole('button', { name: 'Light theme' }).click();
+      await expect(page.getByRole('heading', { name: "Today's procedures", exact: false })).toBeVisible();
+      const reminder = page.getByRole('region', { name: '1 unsigned draft from earlier days' });
+      await expect(reminder).toBeVisible();
+      await expect(reminder).toContainText('Not in the logbook’s audits until signed');
+      await reminder.screenshot({ path: `e2e/screenshots/slips-earlier-drafts-${theme}.png` });
+      await reminder.getByRole('button', { name: /K-100301, Keller, Paul · L5 left/ }).click();
+      await expect(page.getByLabel('Patient ID')).toHaveValue('K-100301');
+    });
+  }
+});
