@@ -3,6 +3,7 @@ import {
   DOSE_PLAUSIBILITY,
   DOSE_QUANTITY_WORDS,
   type DoseQuantity,
+  doseRecorded,
   MODALITIES,
   NO_DOSE_REASONS,
   needsNoDoseReason,
@@ -25,6 +26,12 @@ export function GuidanceSection({ locked }: { locked: boolean }) {
   const draft = useProcedureForm((state) => state.draft);
   const update = useProcedureForm((state) => state.update);
   const set = (patch: Partial<typeof draft>) => update((current) => ({ ...current, ...patch }));
+  // A dose typed makes the no-dose reason moot: the form drops it, as the logbook does.
+  const setDose = (patch: Partial<typeof draft>) =>
+    update((current) => {
+      const next = { ...current, ...patch };
+      return doseRecorded(next) ? { ...next, noDoseReason: undefined, noDoseReasonText: undefined } : next;
+    });
   const usesCt = draft.modality !== 'fluoroscopy';
   const usesFluoro = draft.modality != null && draft.modality !== 'ct';
   return (
@@ -48,7 +55,7 @@ export function GuidanceSection({ locked }: { locked: boolean }) {
               unit="mGy·cm"
               field="dlpMGyCm"
               value={draft.dlpMGyCm}
-              onChange={(dlpMGyCm) => set({ dlpMGyCm })}
+              onChange={(dlpMGyCm) => setDose({ dlpMGyCm })}
               disabled={locked}
             />
             <NumberField
@@ -56,7 +63,7 @@ export function GuidanceSection({ locked }: { locked: boolean }) {
               unit="mGy"
               field="ctdiVolMGy"
               value={draft.ctdiVolMGy}
-              onChange={(ctdiVolMGy) => set({ ctdiVolMGy })}
+              onChange={(ctdiVolMGy) => setDose({ ctdiVolMGy })}
               disabled={locked}
             />
             <NumberField
@@ -76,7 +83,7 @@ export function GuidanceSection({ locked }: { locked: boolean }) {
               hint={screenHint('fluoroTimeS')}
               field="fluoroTimeS"
               value={draft.fluoroTimeS}
-              onChange={(fluoroTimeS) => set({ fluoroTimeS })}
+              onChange={(fluoroTimeS) => setDose({ fluoroTimeS })}
               disabled={locked}
             />
             <NumberField
@@ -85,7 +92,7 @@ export function GuidanceSection({ locked }: { locked: boolean }) {
               hint={screenHint('dapGyCm2')}
               field="dapGyCm2"
               value={draft.dapGyCm2}
-              onChange={(dapGyCm2) => set({ dapGyCm2 })}
+              onChange={(dapGyCm2) => setDose({ dapGyCm2 })}
               disabled={locked}
             />
           </>
