@@ -8,10 +8,10 @@ import { computeDashboard } from '../stats/dashboard.js';
 import { openStore } from '../store.js';
 import { dashboardRowByRow } from '../testing/dashboard-oracle.js';
 import { completeDraft, context, EVERY_CONFIRMABLE_WARNING, tempStore } from '../testing/fixtures.js';
-import { backToVersion15, backToVersion16, backToVersion17, backToVersion18 } from '../testing/old-schemas.js';
 import { asWritable } from './connection.js';
 import { proceduresWithWrongFacts } from './dashboard-facts.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations/index.js';
+import { backToVersion15, backToVersion16, backToVersion17, backToVersion18 } from './old-schemas.js';
 
 /** The schema as SQLite keeps it, whitespace aside: what "the same file layout" means here. */
 function schemaOf(db: Database.Database): string[] {

@@ -9,8 +9,8 @@ import { getProcedure, saveDraft } from '../../procedures.js';
 import { saveOperator } from '../../settings.js';
 import { openStore } from '../../store.js';
 import { completeDraft, context, tempPath } from '../../testing/fixtures.js';
-import { backToVersion15 } from '../../testing/old-schemas.js';
 import { asWritable } from '../connection.js';
+import { backToVersion15 } from '../old-schemas.js';
 import { writeWholeRecord } from '../record-life.js';
 import { MIGRATIONS } from './index.js';
 

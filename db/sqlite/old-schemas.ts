@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
  * A current logbook file turned back into what an older RootLog wrote, so that a migration's
  * test starts from a real old file. Each step undoes one migration and calls the next newer
  * one first: a new migration adds its own step here, and every older test still starts right.
+ * Read by the migrations' tests only (beside the migrations: it speaks SQLite as they do).
  */
 
 /** Turns a current file back into what RootLog with schema 18 wrote: no reason for a case without a dose. */
