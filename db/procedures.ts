@@ -154,7 +154,8 @@ function requireConfirmed(found: ClinicalWarning[], confirmed: readonly string[]
       unexplained.length > 0 &&
         `give the reason above the reference level (${unexplained.map((w) => w.message.replace(/ Give the reason\.$/, '')).join('; ')})`,
     ].filter(Boolean);
-    throw new RootLogError('warnings_unconfirmed', `Before signing, ${asks.join('; and ')}.`, {
+    // A warning's words may end with their own full stop: the sentence gets one, not two.
+    throw new RootLogError('warnings_unconfirmed', `Before signing, ${asks.join('; and ')}`.replace(/\.?$/, '.'), {
       field: problems[0]?.field,
       problems,
     });
