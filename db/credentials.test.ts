@@ -276,7 +276,7 @@ describe('the signature is in the hash chain', () => {
       hashed,
     );
     expect(versionHash('0'.repeat(64), { ...link, signerId: 'op-1', meaning: 'amended' })).not.toBe(hashed);
-    // A version from before schema 17 (no signer id) keeps the hash it was written with.
+    // A version from before schema 20 (no signer id) keeps the hash it was written with.
     expect(versionHash('0'.repeat(64), { ...link, signerId: null, meaning: null })).toBe(
       versionHash('0'.repeat(64), link),
     );

@@ -11,7 +11,7 @@ import {
   saveDraft,
   signProcedure,
 } from './procedures.js';
-import { saveOperator } from './settings.js';
+import { saveOperator, updateSettings } from './settings.js';
 import type { Store } from './store.js';
 import { completeDraft, context, tempStore } from './testing/fixtures.js';
 import { recordSigner, signerOf, someSigner } from './testing/signer.js';
@@ -227,10 +227,26 @@ describe('signing', () => {
       { drug: 'dexamethasone', doseMg: 8, site: 0 },
       { drug: 'betamethasone', doseMg: 12, site: 0 },
     ];
-    const second = saveDraft(store, completeDraft(operatorId, { ...today, drugs }), context);
+    // Other roots than this morning's L5 left: not the same procedure twice.
+    const root = (name: 'L4' | 'S1') => ({
+      targets: [
+        {
+          root: name,
+          side: 'left' as const,
+          foramen: name === 'L4' ? ('L4/L5' as const) : ('S1' as const),
+          approach: 'transforaminal' as const,
+          spread: ['perineural' as const],
+        },
+      ],
+    });
+    const second = saveDraft(store, completeDraft(operatorId, { ...today, ...root('L4'), drugs }), context);
     expect(second.warnings.map((w) => w.code)).toEqual(['day_steroid_above_maximum']);
     // A draft gave nothing yet: it does not count for another record.
-    const third = saveDraft(store, completeDraft(operatorId, { ...today, accessionNumber: 'ACC3' }), context);
+    const third = saveDraft(
+      store,
+      completeDraft(operatorId, { ...today, ...root('S1'), accessionNumber: 'ACC3' }),
+      context,
+    );
     expect(third.warnings).toEqual([]);
     const otherDay = saveDraft(store, completeDraft(operatorId, { performedAt: '2026-03-15T09:00:00+01:00' }), context);
     expect(otherDay.warnings).toEqual([]);
@@ -248,6 +264,125 @@ describe('signing', () => {
       code: 'validation',
       field: 'id',
     });
+  });
+});
+
+describe('the department’s patient IDs', () => {
+  it('are stored as the department writes them, and an ID that does not follow its pattern is refused at the field', () => {
+    updateSettings(store, { patientIdRule: { case: 'upper', pattern: 'K-\\d{6}', example: 'K-100301' } }, context);
+    const { record } = saveDraft(store, completeDraft(operatorId, { patientId: ' k-100301 ' }), context);
+    expect(record.patientId).toBe('K-100301');
+    const refused = errorOf(() => saveDraft(store, completeDraft(operatorId, { patientId: 'K100301' }), context));
+    expect(refused).toMatchObject({ code: 'validation', field: 'patientId' });
+    expect(refused.problems).toEqual([
+      {
+        field: 'patientId',
+        message: 'Patient ID does not look like this department’s patient IDs: type it like K-100301',
+      },
+    ]);
+    // A pattern that is not one, or an example that does not follow it, is refused in Settings.
+    expect(() =>
+      updateSettings(store, { patientIdRule: { case: 'upper', pattern: 'K-(', example: 'K-1' } }, context),
+    ).toThrowError(expect.objectContaining({ field: 'patientIdRule.pattern' }));
+    expect(() =>
+      updateSettings(store, { patientIdRule: { case: 'upper', pattern: 'K-\\d{6}', example: 'K-1' } }, context),
+    ).toThrowError(expect.objectContaining({ field: 'patientIdRule.example' }));
+  });
+
+  it('do not hold an ID signed before the rule: its amendment keeps it as signed', () => {
+    const old = signed({ patientId: 'old-77' });
+    updateSettings(store, { patientIdRule: { case: 'upper', pattern: 'K-\\d{6}', example: 'K-100301' } }, context);
+    const amended = amendProcedure(
+      store,
+      { ...clinicalContent(old), painPost: 1 },
+      { reason: 'Pain re-asked' },
+      recordSigner(store, old.id),
+      context,
+    );
+    expect(amended.record.patientId).toBe('old-77');
+  });
+});
+
+describe('an X-ray-guided case with no dose', () => {
+  it('signs only with the reason there is none, which is kept; a dose recorded later makes it moot', () => {
+    const { record } = saveDraft(store, completeDraft(operatorId, { dlpMGyCm: null }), context);
+    const refused = errorOf(() => signProcedure(store, record.id, {}, recordSigner(store, record.id), context));
+    expect(refused.code).toBe('validation');
+    expect(refused.problems).toEqual([
+      {
+        field: 'noDoseReason',
+        message:
+          'Reason no dose is recorded is required to sign a case with no dose recorded: type the DLP, CTDIvol, DAP or fluoroscopy time, or choose why there is none',
+      },
+    ]);
+    saveDraft(store, { ...clinicalContent(record), noDoseReason: 'other' }, context);
+    expect(
+      errorOf(() => signProcedure(store, record.id, {}, recordSigner(store, record.id), context)).problems?.map(
+        (p) => p.field,
+      ),
+    ).toEqual(['noDoseReasonText']);
+    saveDraft(store, { ...clinicalContent(record), noDoseReason: 'dose_report_pending' }, context);
+    const done = signProcedure(store, record.id, {}, recordSigner(store, record.id), context).record;
+    expect(done).toMatchObject({ status: 'signed', noDoseReason: 'dose_report_pending' });
+    // The dose report arrives: the amendment keeps the dose and drops the reason.
+    const amended = amendProcedure(
+      store,
+      { ...clinicalContent(done), dlpMGyCm: 120 },
+      { reason: 'Dose report arrived' },
+      recordSigner(store, done.id),
+      context,
+    ).record;
+    expect(amended.dlpMGyCm).toBe(120);
+    expect(amended.noDoseReason).toBeUndefined();
+  });
+});
+
+describe('the same patient, the same root, twice on one day', () => {
+  const at = (clock: string) => `2026-03-14T${clock}:00+01:00`;
+
+  it('is asked before signing, naming the other record, whatever case and spaces the ID was typed in', () => {
+    signed({ patientId: 'K-100301', performedAt: at('09:00') });
+    const { record, warnings } = saveDraft(
+      store,
+      completeDraft(operatorId, { patientId: 'k-100301 ', performedAt: at('09:20') }),
+      context,
+    );
+    const repeated = warnings.filter((warning) => warning.code === 'same_root_same_day');
+    expect(repeated.map((warning) => [warning.level, warning.field])).toEqual([['check', 'targets[0].root']]);
+    expect(repeated[0]?.message).toBe(
+      'This patient already has L5 left (a signed record performed at 09:00) today: is this the same procedure entered twice? Delete the duplicate, or confirm that it was done again.',
+    );
+    const error = errorOf(() => signProcedure(store, record.id, {}, recordSigner(store, record.id), context));
+    expect(error.code).toBe('warnings_unconfirmed');
+    expect(error.message).toContain('L5 left (a signed record performed at 09:00)');
+    expect(
+      signProcedure(
+        store,
+        record.id,
+        { confirmedWarnings: ['same_root_same_day'] },
+        recordSigner(store, record.id),
+        context,
+      ).record.status,
+    ).toBe('signed');
+  });
+
+  it('names an unsigned draft too; another root, side or day is not asked', () => {
+    saveDraft(store, completeDraft(operatorId, { patientId: 'K-2', performedAt: at('08:00') }), context);
+    const codes = (overrides: Partial<ProcedureInput>) =>
+      saveDraft(store, completeDraft(operatorId, { patientId: 'K-2', ...overrides }), context).warnings.map(
+        (warning) => warning.code,
+      );
+    const again = saveDraft(store, completeDraft(operatorId, { patientId: 'K-2', performedAt: at('08:30') }), context);
+    expect(again.warnings.find((w) => w.code === 'same_root_same_day')?.message).toContain(
+      'L5 left (an unsigned draft performed at 08:00)',
+    );
+    expect(
+      codes({
+        performedAt: at('10:00'),
+        targets: [{ root: 'S1', side: 'left', foramen: 'S1', approach: 'transforaminal', spread: ['perineural'] }],
+      }),
+    ).not.toContain('same_root_same_day');
+    expect(codes({ performedAt: '2026-03-15T08:00:00+01:00' })).not.toContain('same_root_same_day');
   });
 });
 

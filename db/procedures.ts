@@ -9,7 +9,11 @@ import {
   type FieldProblem,
   localDateOf,
   localDateTimeWithOffset,
+  newSignatureProblems,
+  normalisePatientId,
   type ProcedureDraft,
+  patientIdProblem,
+  patientKey,
   problem,
   problemsFromZod,
   procedureDraftSchema,
@@ -17,9 +21,9 @@ import {
   RootLogError,
   reasonSchema,
   type SameDaySteroidMg,
-  signingProblems,
   siteProblem,
   warnings,
+  withoutMootNoDoseReason,
   withoutSignedFacts,
   withSignedFacts,
 } from './model/index.js';
@@ -27,12 +31,14 @@ import {
   catalogueForOldSignedRecords,
   drugCatalogue,
   listOperators,
+  patientIdRule,
   referenceLevels,
   steroidDayMaxDexamethasoneMg,
 } from './settings.js';
 import type { ReadConnection } from './sqlite/connection.js';
 import { readProcedure, type StoredProcedure } from './sqlite/procedure-rows.js';
 import { deleteDraft as deleteStoredDraft, writeAmendment, writeDraft, writeSignature } from './sqlite/record-life.js';
+import { sameDayRecords } from './sqlite/same-day-rows.js';
 import { newId, readerOf, type ServiceContext, type Store, timestamp } from './store.js';
 
 export type { ProcedureWithHistory, SavedProcedure } from './model/answers.js';
@@ -58,8 +64,16 @@ function load(read: ReadConnection, id: string): StoredProcedure {
 }
 
 /** References the database would refuse (unknown operator or drug, a drug at a missing target), worded per field. */
-function referenceProblems(read: ReadConnection, draft: ProcedureDraft): FieldProblem[] {
+function referenceProblems(
+  read: ReadConnection,
+  draft: ProcedureDraft,
+  signedPatientId?: string | null,
+): FieldProblem[] {
   const problems: FieldProblem[] = [];
+  // The department's ID pattern, for what is typed: an ID signed before the rule stays as signed.
+  const typedId = draft.patientId == null || draft.patientId === signedPatientId ? null : draft.patientId;
+  const refused = typedId == null ? null : patientIdProblem(typedId, patientIdRule(read));
+  if (refused) problems.push(problem('patientId', refused));
   if (draft.operatorId && !read.prepare('SELECT 1 FROM operators WHERE id = ?').get(draft.operatorId)) {
     problems.push(problem('operatorId', "is not one of the department's operators"));
   }
@@ -74,6 +88,17 @@ function referenceProblems(read: ReadConnection, draft: ProcedureDraft): FieldPr
   return problems;
 }
 
+/**
+ * The patient ID as the department writes it (Settings → Patient ID: trimmed, in its letter
+ * case), so "k-100301 " is stored as K-100301 where IDs are written in capitals. Only what this
+ * console saves: a record signed elsewhere keeps its ID as signed (patient-id.ts).
+ */
+function inDepartmentWriting(read: ReadConnection, draft: ProcedureDraft): ProcedureDraft {
+  if (draft.patientId == null) return draft;
+  const patientId = normalisePatientId(draft.patientId, patientIdRule(read));
+  return patientId === draft.patientId ? draft : { ...draft, patientId };
+}
+
 /** Steroid the same patient received in other signed procedures on the same day, per drug (a draft gave nothing yet). */
 function sameDaySteroidMg(read: ReadConnection, draft: ProcedureDraft): SameDaySteroidMg {
   if (!draft.patientId || !draft.performedAt) return {};
@@ -83,10 +108,13 @@ function sameDaySteroidMg(read: ReadConnection, draft: ProcedureDraft): SameDayS
          FROM procedures p
          JOIN drug_administrations d ON d.procedure_id = p.id
          JOIN drug_catalogue c ON c.code = d.drug_code AND c.drug_class = 'steroid'
-        WHERE p.patient_id = ? AND p.performed_date = ? AND p.id <> ? AND p.status <> 'draft'
+        WHERE p.patient_key = ? AND p.performed_date = ? AND p.id <> ? AND p.status <> 'draft'
         GROUP BY d.drug_code`,
     )
-    .all(draft.patientId, localDateOf(draft.performedAt), draft.id ?? '') as { code: string; mg: number | null }[];
+    .all(patientKey(draft.patientId), localDateOf(draft.performedAt), draft.id ?? '') as {
+    code: string;
+    mg: number | null;
+  }[];
   return Object.fromEntries(rows.filter((row) => row.mg != null).map((row) => [row.code, row.mg as number]));
 }
 
@@ -100,6 +128,9 @@ function clinicalWarnings(read: ReadConnection, draft: ProcedureDraft, signed = 
       steroidDayMaxDexamethasoneMg: steroidDayMaxDexamethasoneMg(read),
     },
     sameDaySteroidMg(read, draft),
+    draft.patientId && draft.performedAt
+      ? sameDayRecords(read, patientKey(draft.patientId), localDateOf(draft.performedAt), draft.id ?? '')
+      : [],
   );
 }
 
@@ -124,7 +155,8 @@ function requireConfirmed(found: ClinicalWarning[], confirmed: readonly string[]
       unexplained.length > 0 &&
         `give the reason above the reference level (${unexplained.map((w) => w.message.replace(/ Give the reason\.$/, '')).join('; ')})`,
     ].filter(Boolean);
-    throw new RootLogError('warnings_unconfirmed', `Before signing, ${asks.join('; and ')}.`, {
+    // A warning's words may end with their own full stop: the sentence gets one, not two.
+    throw new RootLogError('warnings_unconfirmed', `Before signing, ${asks.join('; and ')}`.replace(/\.?$/, '.'), {
       field: problems[0]?.field,
       problems,
     });
@@ -143,7 +175,8 @@ export function saveDraft(store: Store, input: unknown, context: ServiceContext)
 /** saveDraft for a draft already parsed at the boundary (the API contract). */
 export function saveCheckedDraft(store: Store, checked: ProcedureDraft, context: ServiceContext): SavedProcedure {
   // A draft follows the catalogue as it is: drug facts come into a record only at signing.
-  const draft = withoutSignedFacts(canonicalDraft(checked));
+  // A dose typed or filled in makes a no-dose reason moot: the record keeps the dose, not both.
+  const draft = withoutMootNoDoseReason(withoutSignedFacts(canonicalDraft(checked)));
   const write = store.writer;
   return write.db
     .transaction((): SavedProcedure => {
@@ -158,7 +191,7 @@ export function saveCheckedDraft(store: Store, checked: ProcedureDraft, context:
       const now = timestamp(context);
       const id = draft.id ?? newId();
       const content: ProcedureDraft = {
-        ...draft,
+        ...inDepartmentWriting(write, draft),
         id,
         performedAt:
           draft.performedAt ?? (existing ? undefined : localDateTimeWithOffset(context.now?.() ?? new Date())),
@@ -221,7 +254,7 @@ function signable(
     );
   }
   const content = clinicalContent(record);
-  const problems = signingProblems(content, signingContext(read), context.now?.() ?? new Date());
+  const problems = newSignatureProblems(content, signingContext(read), context.now?.() ?? new Date());
   if (problems.length > 0)
     throw RootLogError.invalid(
       problems,
@@ -311,7 +344,7 @@ export function amendCheckedProcedure(
   context: ServiceContext,
 ): SavedProcedure {
   const { reason } = options;
-  const draft = canonicalDraft(checked);
+  const draft = withoutMootNoDoseReason(canonicalDraft(checked));
   const procedureId = parseId(draft.id);
   return withSigner(store, presented, 'amend', context, (write, signer): SavedProcedure => {
     const { record, life } = load(write, procedureId);
@@ -321,13 +354,13 @@ export function amendCheckedProcedure(
       });
     // Drugs keep the facts they were signed with; a drug new to the record takes today's.
     const content: ProcedureDraft = withSignedFacts(
-      { ...draft, id: procedureId },
+      { ...(draft.patientId === record.patientId ? draft : inDepartmentWriting(write, draft)), id: procedureId },
       drugCatalogue(write),
       clinicalContent(record),
     );
     const problems = [
-      ...referenceProblems(write, content),
-      ...signingProblems(content, signingContext(write), context.now?.() ?? new Date()),
+      ...referenceProblems(write, content, record.patientId),
+      ...newSignatureProblems(content, signingContext(write), context.now?.() ?? new Date()),
     ];
     if (problems.length > 0) throw RootLogError.invalid(problems);
     const changes = diff(clinicalContent(record), content);

@@ -9,6 +9,7 @@ import {
   worklistServerSchema,
 } from './model/connection-settings.js';
 import {
+  ANY_PATIENT_ID,
   DEFAULT_FOLLOW_UP_WINDOWS,
   DEFAULT_IDLE_LOCK_MINUTES,
   DEFAULT_REPORT_TEMPLATE,
@@ -22,6 +23,9 @@ import {
   type Operator,
   type OperatorListing,
   operatorInputSchema,
+  operatorSchema,
+  type PatientIdRule,
+  patientIdRuleSchema,
   presetsSchema,
   problem,
   problemsFromZod,
@@ -31,6 +35,7 @@ import {
   referenceLevelsFromStored,
   STARTING_STEROID_DAY_MAX_DEXAMETHASONE_MG,
   settingsPatchSchema,
+  usualConcentrationProblem,
 } from './model/index.js';
 import { credentialStates } from './sqlite/credential-rows.js';
 import { readOperator, readOperators, writeOperator } from './sqlite/operator-rows.js';
@@ -78,6 +83,10 @@ export function drugCatalogue(source: ReadSource): Drug[] {
     };
     if (row.default_concentration_mg_per_ml != null)
       drug.defaultConcentrationMgPerMl = row.default_concentration_mg_per_ml as number;
+    if (row.usual_concentration_min_mg_per_ml != null)
+      drug.usualConcentrationMinMgPerMl = row.usual_concentration_min_mg_per_ml as number;
+    if (row.usual_concentration_max_mg_per_ml != null)
+      drug.usualConcentrationMaxMgPerMl = row.usual_concentration_max_mg_per_ml as number;
     if (row.usual_dose_mg != null) drug.usualDoseMg = row.usual_dose_mg as number;
     if (row.max_dose_mg != null) drug.maxDoseMg = row.max_dose_mg as number;
     return drug;
@@ -145,7 +154,15 @@ export function getSettings(source: ReadSource): DepartmentSettings {
       .nullable()
       .catch(null)
       .parse(readSetting<unknown>(source, 'hubServer') ?? null),
+    patientIdRule: patientIdRule(source),
   };
+}
+
+/** How the department writes its patient IDs; any ID (as typed, trimmed) until it sets a rule. */
+export function patientIdRule(source: ReadSource): PatientIdRule {
+  return patientIdRuleSchema
+    .catch(ANY_PATIENT_ID)
+    .parse(readSetting<unknown>(source, 'patientIdRule') ?? ANY_PATIENT_ID);
 }
 
 /** The department's limit on a patient's steroid per day, in mg of dexamethasone (model/steroid-dose.ts). */
@@ -313,16 +330,22 @@ export function saveCheckedDrug(store: Store, drug: Drug, context: ServiceContex
   if (drug.usualDoseMg != null && drug.maxDoseMg != null && drug.usualDoseMg > drug.maxDoseMg) {
     throw RootLogError.invalid([problem('usualDoseMg', 'must not be above the maximum dose')]);
   }
+  const concentrationProblem = usualConcentrationProblem(drug);
+  if (concentrationProblem) throw RootLogError.invalid([concentrationProblem]);
   const write = store.writer;
   return write.db
     .transaction(() => {
       const before = drugCatalogue(write).find((existing) => existing.code === drug.code);
       write
         .prepare(
-          `INSERT INTO drug_catalogue (code, name, drug_class, particulate, dosing, default_concentration_mg_per_ml, usual_dose_mg, max_dose_mg, active)
-           VALUES (@code, @name, @drugClass, @particulate, @dosing, @defaultConcentrationMgPerMl, @usualDoseMg, @maxDoseMg, @active)
+          `INSERT INTO drug_catalogue (code, name, drug_class, particulate, dosing, default_concentration_mg_per_ml,
+             usual_concentration_min_mg_per_ml, usual_concentration_max_mg_per_ml, usual_dose_mg, max_dose_mg, active)
+           VALUES (@code, @name, @drugClass, @particulate, @dosing, @defaultConcentrationMgPerMl,
+             @usualConcentrationMinMgPerMl, @usualConcentrationMaxMgPerMl, @usualDoseMg, @maxDoseMg, @active)
            ON CONFLICT (code) DO UPDATE SET name = excluded.name, drug_class = excluded.drug_class, particulate = excluded.particulate,
              dosing = excluded.dosing, default_concentration_mg_per_ml = excluded.default_concentration_mg_per_ml,
+             usual_concentration_min_mg_per_ml = excluded.usual_concentration_min_mg_per_ml,
+             usual_concentration_max_mg_per_ml = excluded.usual_concentration_max_mg_per_ml,
              usual_dose_mg = excluded.usual_dose_mg, max_dose_mg = excluded.max_dose_mg, active = excluded.active`,
         )
         .run({
@@ -330,6 +353,8 @@ export function saveCheckedDrug(store: Store, drug: Drug, context: ServiceContex
           particulate: drug.particulate ? 1 : 0,
           active: drug.active ? 1 : 0,
           defaultConcentrationMgPerMl: drug.defaultConcentrationMgPerMl ?? null,
+          usualConcentrationMinMgPerMl: drug.usualConcentrationMinMgPerMl ?? null,
+          usualConcentrationMaxMgPerMl: drug.usualConcentrationMaxMgPerMl ?? null,
           usualDoseMg: drug.usualDoseMg ?? null,
           maxDoseMg: drug.maxDoseMg ?? null,
         });

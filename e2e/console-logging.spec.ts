@@ -143,6 +143,8 @@ test('intravascular spread followed by a particulate steroid is flagged and must
   await choices(page, 'Side').getByRole('radio', { name: /Right/ }).click();
   await choices(page, 'Contrast spread, target 1').getByRole('button', { name: 'Intravascular (venous)' }).click();
   await choices(page, 'Guidance modality').getByRole('radio', { name: /^CT/ }).first().click();
+  // An X-ray-guided case is signed with its dose (or the reason there is none).
+  await page.locator('#field-dlpMGyCm').fill('150');
   await page.getByRole('button', { name: '+ Triamcinolone acetonide' }).click();
   // The warning appears beside the drug as soon as it is chosen.
   const particulate = page.locator('[data-field="drugs[0].drug"] .warning-safety');

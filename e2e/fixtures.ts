@@ -77,6 +77,14 @@ export const DEPARTMENTS = {
       signProcedure(store, record.id, {}, signerOf(store, operatorId), { actor: 'Dr. A. Keller' });
     }
   },
+  /** One operator and an unsigned draft left from yesterday (Keller, Paul, L5 left). */
+  'draft-yesterday': (store: Store) => {
+    const operatorId = oneOperator(store);
+    const performedAt = localDateTimeWithOffset(new Date(Date.now() - 86_400_000));
+    saveDraft(store, completeDraft(operatorId, { patientId: 'K-100301', patientName: 'Keller, Paul', performedAt }), {
+      actor: 'Dr. A. Keller',
+    });
+  },
   /** Records from this console (CT 1) and one merged in from CT 2, all performed just now. */
   'two-consoles': (store: Store) => {
     const operatorId = oneOperator(store);

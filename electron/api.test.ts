@@ -299,7 +299,7 @@ describe('the console session', () => {
     ).toMatchObject({
       error: { code: 'not_permitted', message: expect.stringMatching(/a radiologist signs it/) },
     });
-    const mine = await api.procedures.saveDraft(completeDraft(operatorId));
+    const mine = await api.procedures.saveDraft(completeDraft(operatorId, { patientId: 'PIN-2' }));
     if (isFailure(mine)) throw new Error(mine.error.message);
     expect(await api.procedures.sign(mine.record.id, {}, { operatorId, pin: '0000' })).toMatchObject({
       error: { code: 'wrong_pin', field: 'signer.pin' },

@@ -18,7 +18,7 @@ import type { ServiceContext, Store } from '../db/store.js';
  *
  * The console starts locked once any operator holds a PIN: after a restart it shows nobody's
  * patient until someone proves who they are. A logbook without PINs (the first run, or one
- * upgraded from before schema 17) starts open so its first administrator can be set up.
+ * upgraded from before schema 20) starts open so its first administrator can be set up.
  */
 export class ConsoleSession {
   #locked: boolean;

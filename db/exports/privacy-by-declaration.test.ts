@@ -44,7 +44,7 @@ const MADE_BY_THE_APP = new Set([
   'procedure.operatorId',
 ]);
 
-/** The printed names of who signed, amended and recorded: operators' names since schema 17. */
+/** The printed names of who signed, amended and recorded: operators' names since schema 20. */
 const SIGNER_NAMES = new Set(['procedure.signedBy', 'procedure.amendedBy', 'followUpEntry.recordedBy']);
 
 /** A value nobody would write by chance, of the field's type, within its limits. */
@@ -102,6 +102,9 @@ describe('pseudonymised exports, by the privacy class of every declared field', 
     const draft = {
       ...base,
       ...entered(PROCEDURE_FIELDS),
+      // The no-dose reason's words are kept only for a case with no dose (dose-record.ts).
+      dlpMGyCm: null,
+      noDoseReason: 'other' as const,
       targets: (base.targets ?? []).map((target) => ({ ...target, ...entered(TARGET_FIELDS) })),
       drugs: (base.drugs ?? []).map((drug) => ({ ...drug, ...entered(DRUG_FIELDS) })),
       complications: (base.complications ?? []).map((entry) => ({ ...entry, ...entered(COMPLICATION_FIELDS) })),
@@ -166,7 +169,7 @@ describe('pseudonymised exports, by the privacy class of every declared field', 
         detailFiles: format === 'csv',
       });
       const text = await textOf(result.files);
-      // A signer is an operator proven by their PIN (schema 17): their printed name is an
+      // A signer is an operator proven by their PIN (schema 20): their printed name is an
       // operator's, whom pseudonymised exports name by design (the operator column and list).
       // The signer-name columns themselves are still left out, as their privacy class says.
       for (const { name, value } of values)

@@ -198,7 +198,7 @@ function addNewFollowUps(write: WriteConnection, incoming: SoundRecord): number 
     if (here.has(followUp.id)) continue;
     // A correction of an entry this console does not have cannot be placed: left for a later import.
     if (followUp.supersedes && !here.has(followUp.supersedes)) continue;
-    // Proven where it was recorded: carried in as it is (schema 17's trigger asks it of local entries).
+    // Proven where it was recorded: carried in as it is (schema 20's trigger asks it of local entries).
     carryingSignatures(write, followUp.procedureId, () => appendFollowUp(write, followUp));
     here.add(followUp.id);
     added++;

@@ -98,7 +98,7 @@ const lifeSchema = z.object({
   updatedAt: z.string(),
   signedBy: plainText(100).nullable(),
   signedAt: z.string().nullable(),
-  // Who signed, proven by their PIN where the record was made, and what it means (schema 17 on).
+  // Who signed, proven by their PIN where the record was made, and what it means (schema 20 on).
   signedById: plainText(64).nullish(),
   signedMeaning: z.enum(SIGNING_MEANINGS).nullish(),
   amendedBy: plainText(100).nullable(),

@@ -17,7 +17,7 @@ export interface SignedVersion {
   signedBy: string;
   signedAt: string;
   reason: string | null;
-  /** The operator proven by their PIN and what the signature means (schema 17 on; absent before). */
+  /** The operator proven by their PIN and what the signature means (schema 20 on; absent before). */
   signerId?: string | null;
   meaning?: string | null;
   content: ProcedureDraft;

@@ -113,7 +113,7 @@ describe('check makes an edit behind the app evident', () => {
         recordedBy: 'someone',
         recordedAt: '2026-06-30T12:00:00.000Z',
       };
-      // Behind the trigger that asks a follow-up for a proven operator (schema 17), as someone with sqlite3 would.
+      // Behind the trigger that asks a follow-up for a proven operator (schema 20), as someone with sqlite3 would.
       behindTheTriggers(db, ['follow_up_entries_recorded_by_operator'], () =>
         db
           .prepare(

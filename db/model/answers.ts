@@ -38,7 +38,7 @@ export interface SignedVersionSummary {
   signedBy: string;
   signedAt: string;
   reason: string | null;
-  /** The operator, proven by their PIN (null for versions signed before schema 17). */
+  /** The operator, proven by their PIN (null for versions signed before schema 20). */
   signerId: string | null;
   meaning: SignatureMeaning | null;
 }

@@ -35,9 +35,9 @@ export interface FollowUpEntry extends FollowUpEntryInput {
   /** The recorder's printed name at recording. */
   recordedBy: string;
   recordedAt: string;
-  /** The operator who recorded it, proven by their PIN (schema 17 on; null for entries from before). */
+  /** The operator who recorded it, proven by their PIN (schema 20 on; null for entries from before). */
   recordedById?: string | null;
-  /** follow_up_recorded (null for entries from before schema 17). */
+  /** follow_up_recorded (null for entries from before schema 20). */
   meaning?: SignatureMeaning | null;
   /** Set when a later entry corrected this one. */
   supersededBy: string | null;

@@ -64,12 +64,12 @@ export interface RecordLife {
   createdAt: string;
   createdBy: string;
   updatedAt: string;
-  /** The signer's printed name at signing (before schema 17: the signer as the console named them). */
+  /** The signer's printed name at signing (before schema 20: the signer as the console named them). */
   signedBy: string | null;
   signedAt: string | null;
-  /** The operator who signed, proven by their PIN (schema 17 on; null for records signed before). */
+  /** The operator who signed, proven by their PIN (schema 20 on; null for records signed before). */
   signedById?: string | null;
-  /** What the signature means: performed_and_signed (null for records signed before schema 17). */
+  /** What the signature means: performed_and_signed (null for records signed before schema 20). */
   signedMeaning?: SignatureMeaning | null;
   amendedBy: string | null;
   amendedAt: string | null;

@@ -3,6 +3,7 @@ import type { Drug } from './catalogue.js';
 import { idleLockMinutesSchema, OPERATOR_ROLES } from './credentials.js';
 import type { FollowUpWindows } from './follow-up.js';
 import { type HubServer, hubServerSchema } from './hub.js';
+import { type PatientIdRule, patientIdRuleSchema } from './patient-id.js';
 import { type Preset, presetsSchema } from './presets.js';
 import { type ReferenceLevels, referenceLevelsSchema } from './reference-levels.js';
 import { REPORT_PLACEHOLDERS, unknownPlaceholders } from './report.js';
@@ -98,6 +99,8 @@ export interface DepartmentSettings extends RuleSettings {
   reportTemplateProblem?: string;
   /** The department server this console syncs with, without its password; null: none. */
   hubServer: HubServer | null;
+  /** How the department writes its patient IDs (Settings → Patient ID); any ID until set. */
+  patientIdRule: PatientIdRule;
 }
 
 const dayWindow = z
@@ -127,6 +130,7 @@ export const settingsPatchSchema = z
     followUpWindows: followUpWindowsSchema,
     presets: presetsSchema,
     hubServer: hubServerSchema.nullable(),
+    patientIdRule: patientIdRuleSchema,
     reportTemplate: z
       .string({ error: 'must be text' })
       .max(8000, { error: 'must be at most 8000 characters' })

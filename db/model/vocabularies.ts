@@ -43,6 +43,12 @@ export const DOSE_EXCEEDANCE_REASONS = [
   'training',
   'other',
 ] as const;
+/**
+ * Why an X-ray-guided case has no dose recorded (asked before it is signed without one). A
+ * dose arriving later, typed or from the scanner's dose report, makes the reason moot: the
+ * record then keeps the dose, not the reason (dose-record.ts).
+ */
+export const NO_DOSE_REASONS = ['not_recorded_by_scanner', 'dose_report_pending', 'equipment_fault', 'other'] as const;
 /** What was done after intravascular or intrathecal spread. */
 export const ABNORMAL_SPREAD_ACTIONS = [
   'repositioned_clean_retest',
@@ -169,6 +175,7 @@ export type VocabularyCode = (
   | typeof ANTICOAGULANT_CLASSES
   | typeof SEDATIONS
   | typeof DOSE_EXCEEDANCE_REASONS
+  | typeof NO_DOSE_REASONS
   | typeof ABNORMAL_SPREAD_ACTIONS
   | typeof SIR_GRADES
   | typeof YES_NO

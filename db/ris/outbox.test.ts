@@ -76,7 +76,8 @@ describe('queueing', () => {
     expect(() => signProcedure(store, draft.id, {}, recordSigner(store, draft.id), context)).toThrow();
     expect(deliveriesOf(store.reader, draft.id)).toEqual([]);
 
-    const id = signed(store, operatorId);
+    // Another patient than the refused draft's (the same root twice on one day would be asked).
+    const id = signed(store, operatorId, { patientId: 'P-SIGNED' });
     expect(deliveriesOf(store.reader, id)).toMatchObject([{ version: 1, state: 'waiting', attempts: 0 }]);
     const [waiting] = risDeliveries(store, id);
     if (!waiting) throw new Error('not queued');

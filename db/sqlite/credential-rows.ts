@@ -1,7 +1,7 @@
 import type { ReadConnection, WriteConnection } from './connection.js';
 
 /*
- * The one reader and writer of operator_credentials (schema 17): per operator, the slow
+ * The one reader and writer of operator_credentials (schema 20): per operator, the slow
  * salted hash of their PIN with the parameters it was made with, the wrong PINs in a row and
  * the lock they caused, and the keyed hash of their badge number. Never the PIN, never the
  * badge number. Nothing here is copied into an export, the hub or a log.

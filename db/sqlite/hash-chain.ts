@@ -38,7 +38,7 @@ export interface VersionLink {
   signedBy: string;
   signedAt: string;
   reason: string | null;
-  /** The operator proven by their PIN, and what the signature means (schema 17; null before). */
+  /** The operator proven by their PIN, and what the signature means (schema 20; null before). */
   signerId?: string | null;
   meaning?: string | null;
 }
@@ -83,7 +83,7 @@ export interface FollowUpLink {
   reason: string | null;
   recordedBy: string;
   recordedAt: string;
-  /** The operator proven by their PIN, and what the entry's signature means (schema 17; null before). */
+  /** The operator proven by their PIN, and what the entry's signature means (schema 20; null before). */
   recordedById?: string | null;
   meaning?: string | null;
 }

@@ -1,13 +1,14 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { amendProcedure, clinicalContent, getProcedure, saveDraft } from '../procedures.js';
+import { listProcedures } from '../search.js';
 import { seedDatabase } from '../seed.js';
 import { drugCatalogue } from '../settings.js';
 import { computeDashboard } from '../stats/dashboard.js';
 import { openStore } from '../store.js';
 import { backToSchema } from '../testing/back-in-time.js';
 import { dashboardRowByRow } from '../testing/dashboard-oracle.js';
-import { context, EVERY_CONFIRMABLE_WARNING, tempStore } from '../testing/fixtures.js';
+import { completeDraft, context, EVERY_CONFIRMABLE_WARNING, tempStore } from '../testing/fixtures.js';
 import { someSigner } from '../testing/signer.js';
 import { asWritable } from './connection.js';
 import { proceduresWithWrongFacts } from './dashboard-facts.js';
@@ -205,7 +206,7 @@ const everyRecordRow = (db: Database.Database) =>
       return record;
     });
 
-/** Schema 17's columns: the signer's operator and the signature's meaning. */
+/** Schema 20's columns: the signer's operator and the signature's meaning. */
 const SCHEMA_17_COLUMNS = [
   'signed_by_id',
   'signed_meaning',
@@ -216,7 +217,7 @@ const SCHEMA_17_COLUMNS = [
 ];
 
 /**
- * Rows as a file from before schema 17 holds them once migrated: the signer's operator and
+ * Rows as a file from before schema 20 holds them once migrated: the signer's operator and
  * meaning empty (that file never had them). A version that had them was hashed with them, so
  * its hash, computed again by migration 5 without them, is another (`rehashed`).
  */
@@ -501,5 +502,97 @@ describe('migration 10: drugs by formulation', () => {
     const again = openStore(path);
     expect(drugCatalogue(again).find((drug) => drug.code === 'betamethasone')?.name).toBe('Diprophos');
     again.close();
+  });
+});
+
+describe('migration 21: folded lookups', () => {
+  it('fills the patient key and the folded name as the writer does, keeps every record, and finds "Müller" by "mueller"', () => {
+    const { store, operatorId } = tempStore();
+    seedDatabase(store, { count: 200, seed: 17, until: new Date('2026-06-30T12:00:00Z') }, context);
+    saveDraft(store, completeDraft(operatorId, { patientId: ' k-100301 ', patientName: 'Müller, Hans' }), context);
+    const path = store.path;
+    const rows = everyRecordRow(store.writer.db);
+    const schema = schemaOf(store.writer.db);
+    store.close();
+
+    backToSchema(path, 20);
+    const old = new Database(path, { readonly: true });
+    expect(old.prepare("SELECT count(*) FROM procedure_text WHERE procedure_text MATCH 'mueller'").pluck().get()).toBe(
+      0,
+    );
+    old.close();
+    const migrated = openStore(path);
+    expect(everyRecordRow(migrated.writer.db)).toEqual(rows);
+    expect(schemaOf(migrated.writer.db)).toEqual(schema);
+    expect(
+      migrated.writer.db
+        .prepare("SELECT patient_key FROM procedures WHERE patient_name = 'Müller, Hans'")
+        .pluck()
+        .get(),
+    ).toBe('K-100301');
+    expect(listProcedures(migrated, { text: 'mueller' }).items.map((item) => item.patientName)).toContain(
+      'Müller, Hans',
+    );
+    // The trigger lifted for the fill is back.
+    const signedId = migrated.writer.db
+      .prepare("SELECT id FROM procedures WHERE status = 'signed' LIMIT 1")
+      .pluck()
+      .get();
+    expect(() =>
+      migrated.writer.db.prepare('UPDATE procedures SET patient_key = NULL WHERE id = ?').run(signedId),
+    ).toThrowError(/immutable/);
+    migrated.close();
+  });
+});
+
+describe('migration 22: usual concentrations', () => {
+  it('gives the shipped local anaesthetics their strengths, keeps a department default outside them, changes no record', () => {
+    const { store } = tempStore();
+    seedDatabase(store, { count: 50, seed: 18, until: new Date('2026-06-30T12:00:00Z') }, context);
+    const path = store.path;
+    const rows = everyRecordRow(store.writer.db);
+    const schema = schemaOf(store.writer.db);
+    store.close();
+
+    backToSchema(path, 21);
+    const old = new Database(path);
+    // This department uses 4 % lidocaine: its own range is for it to set, not guessed.
+    old.prepare("UPDATE drug_catalogue SET default_concentration_mg_per_ml = 40 WHERE code = 'lidocaine'").run();
+    old.close();
+    const migrated = openStore(path);
+    expect(everyRecordRow(migrated.writer.db)).toEqual(rows);
+    expect(schemaOf(migrated.writer.db)).toEqual(schema);
+    const byCode = new Map(drugCatalogue(migrated.reader).map((drug) => [drug.code, drug]));
+    expect(byCode.get('ropivacaine')).toMatchObject({
+      usualConcentrationMinMgPerMl: 2,
+      usualConcentrationMaxMgPerMl: 10,
+    });
+    expect(byCode.get('bupivacaine')).toMatchObject({
+      usualConcentrationMinMgPerMl: 2.5,
+      usualConcentrationMaxMgPerMl: 7.5,
+    });
+    expect(byCode.get('lidocaine')?.usualConcentrationMinMgPerMl).toBeUndefined();
+    expect(byCode.get('dexamethasone')?.usualConcentrationMinMgPerMl).toBeUndefined();
+    migrated.close();
+  });
+});
+
+describe('migration 23: the reason a case has no dose', () => {
+  it('adds the empty columns and changes no stored row', () => {
+    const { store } = tempStore();
+    seedDatabase(store, { count: 50, seed: 19, until: new Date('2026-06-30T12:00:00Z') }, context);
+    const path = store.path;
+    const rows = everyRecordRow(store.writer.db);
+    const schema = schemaOf(store.writer.db);
+    store.close();
+
+    backToSchema(path, 22);
+    const migrated = openStore(path);
+    expect(schemaOf(migrated.writer.db)).toEqual(schema);
+    expect(everyRecordRow(migrated.writer.db)).toEqual(rows);
+    expect(
+      migrated.writer.db.prepare('SELECT count(*) FROM procedures WHERE no_dose_reason IS NOT NULL').pluck().get(),
+    ).toBe(0);
+    migrated.close();
   });
 });

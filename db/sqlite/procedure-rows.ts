@@ -5,9 +5,11 @@ import {
   DRUG_FIELDS,
   doseInMg,
   type Field,
+  foldName,
   PROCEDURE_FIELDS,
   type ProcedureDraft,
   type ProcedureRecord,
+  patientKey,
   type RecordLife,
   type SignatureMeaning,
   storedFields,
@@ -94,6 +96,8 @@ const LIFE_COLUMNS: ReadonlyArray<readonly [keyof LifeColumns, string]> = PROCED
 const ALL_COLUMNS = [
   ...PROCEDURE_COLUMNS.map(({ column }) => column),
   'root_sides',
+  'patient_key',
+  'patient_name_folded',
   'indications_text',
   'caudal_spread_text',
   'complications_text',
@@ -244,6 +248,9 @@ function procedureRow(id: string, draft: ProcedureDraft, life: LifeColumns): Row
   const row: Row = {
     id,
     root_sides: rootSides(draft.targets),
+    // What the lookups and the search read: the ID and the name folded (model/patient-id.ts, model/search.ts).
+    patient_key: draft.patientId == null ? null : patientKey(draft.patientId),
+    patient_name_folded: draft.patientName == null ? null : foldName(draft.patientName),
     indications_text: draft.indications.join(';'),
     caudal_spread_text: draft.caudalSpread.join(';'),
     caudal_drugs_text: drugsText(draft, 'caudal'),

@@ -375,7 +375,7 @@ export function writeWholeRecord(write: WriteConnection, record: WholeRecord): v
 /**
  * Writes what a record made elsewhere carries — signed versions and follow-ups proven where
  * they were made — with the record's id in carried_signatures for the time, so the triggers
- * that ask a local signature for a verified operator let them in (schema 17).
+ * that ask a local signature for a verified operator let them in (schema 20).
  */
 export function carryingSignatures<T>(write: WriteConnection, procedureId: string, carry: () => T): T {
   write.prepare('INSERT INTO carried_signatures (procedure_id) VALUES (?)').run(procedureId);

@@ -9,7 +9,7 @@ export interface SignedVersionRow {
   signedBy: string;
   signedAt: string;
   reason: string | null;
-  /** The operator proven by their PIN, and what the signature means; null for a version signed before schema 17. */
+  /** The operator proven by their PIN, and what the signature means; null for a version signed before schema 20. */
   signerId?: string | null;
   meaning?: string | null;
 }

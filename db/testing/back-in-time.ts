@@ -69,6 +69,45 @@ const UNDO: Readonly<Record<number, (db: Database.Database) => void>> = {
       ALTER TABLE operators DROP COLUMN administrator;
       ALTER TABLE operators DROP COLUMN role;
     `),
+  // The folded lookups: the patient key, the folded name, the search index as it was.
+  21: (db) =>
+    db.exec(`
+    DROP INDEX procedures_drafts;
+    DROP INDEX procedures_by_patient_day;
+    CREATE INDEX procedures_by_patient_day ON procedures (patient_id, performed_date);
+    DROP TRIGGER procedure_text_insert;
+    DROP TRIGGER procedure_text_update;
+    DROP TRIGGER procedure_text_delete;
+    DROP TABLE procedure_text;
+    ALTER TABLE procedures DROP COLUMN patient_key;
+    ALTER TABLE procedures DROP COLUMN patient_name_folded;
+    CREATE VIRTUAL TABLE procedure_text USING fts5 (patient_id, patient_name, accession_number, tokenize = 'trigram');
+    INSERT INTO procedure_text (rowid, patient_id, patient_name, accession_number)
+      SELECT rowid, patient_id, patient_name, accession_number FROM procedures;
+    CREATE TRIGGER procedure_text_insert AFTER INSERT ON procedures BEGIN
+      INSERT INTO procedure_text (rowid, patient_id, patient_name, accession_number)
+      VALUES (NEW.rowid, NEW.patient_id, NEW.patient_name, NEW.accession_number);
+    END;
+    CREATE TRIGGER procedure_text_update AFTER UPDATE OF patient_id, patient_name, accession_number ON procedures BEGIN
+      UPDATE procedure_text SET patient_id = NEW.patient_id, patient_name = NEW.patient_name, accession_number = NEW.accession_number
+       WHERE rowid = NEW.rowid;
+    END;
+    CREATE TRIGGER procedure_text_delete AFTER DELETE ON procedures BEGIN
+      DELETE FROM procedure_text WHERE rowid = OLD.rowid;
+    END;
+    `),
+  // A local anaesthetic's usual concentrations.
+  22: (db) =>
+    db.exec(`
+    ALTER TABLE drug_catalogue DROP COLUMN usual_concentration_min_mg_per_ml;
+    ALTER TABLE drug_catalogue DROP COLUMN usual_concentration_max_mg_per_ml;
+    `),
+  // The reason a case has no dose.
+  23: (db) =>
+    db.exec(`
+    ALTER TABLE procedures DROP COLUMN no_dose_reason;
+    ALTER TABLE procedures DROP COLUMN no_dose_reason_text;
+    `),
 };
 
 /** The oldest schema `backToSchema` reaches. */

@@ -43,4 +43,12 @@ export const EVERY_CONFIRMABLE_WARNING: WarningCode[] = [
   'local_anaesthetic_above_mg_per_kg',
   'time_out_incomplete',
   'abnormal_spread_without_action',
+  'dlp_implausible',
+  'ctdivol_implausible',
+  'dap_implausible',
+  'fluoro_time_implausible',
+  'concentration_implausible',
+  'table_time_implausible',
+  'performed_outside_table_time',
+  'same_root_same_day',
 ];

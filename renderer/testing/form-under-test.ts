@@ -1,4 +1,5 @@
 import {
+  ANY_PATIENT_ID,
   DEFAULT_DRUG_CATALOGUE,
   DEFAULT_FOLLOW_UP_WINDOWS,
   DEFAULT_REPORT_TEMPLATE,
@@ -35,6 +36,7 @@ export const testDepartment: DepartmentSettings = {
   presets: [],
   reportTemplate: DEFAULT_REPORT_TEMPLATE,
   hubServer: null,
+  patientIdRule: ANY_PATIENT_ID,
 };
 
 /** The time the tests' clock shows: a Saturday morning in March, in Zurich. */

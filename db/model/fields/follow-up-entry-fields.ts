@@ -164,7 +164,7 @@ export const FOLLOW_UP_ENTRY_FIELDS = declareFields('followUpEntry', [
     export: {
       header: 'recorded_by_operator_id',
       description:
-        'The operator who recorded the entry, proven by their PIN; recorded_by is their printed name then. Empty for entries from before schema 17.',
+        'The operator who recorded the entry, proven by their PIN; recorded_by is their printed name then. Empty for entries from before schema 20.',
     },
     // An operator, as the record's operator column names them: kept in pseudonymised exports like it.
   },
@@ -175,7 +175,7 @@ export const FOLLOW_UP_ENTRY_FIELDS = declareFields('followUpEntry', [
     label: 'Meaning of the signature',
     export: {
       header: 'recorded_meaning',
-      description: 'What the recorder’s signature means: follow_up_recorded. Empty for entries from before schema 17.',
+      description: 'What the recorder’s signature means: follow_up_recorded. Empty for entries from before schema 20.',
     },
   },
 ]);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AMENDING_MEANINGS, SIGNING_MEANINGS } from '../credentials.js';
 import { reliefPercent } from '../pain.js';
+import { tableTimeWords } from '../table-time.js';
 import { ageInYears } from '../time.js';
 import {
   ABNORMAL_SPREAD_ACTIONS,
@@ -14,6 +15,7 @@ import {
   DOSE_EXCEEDANCE_REASONS,
   INDICATIONS,
   MODALITIES,
+  NO_DOSE_REASONS,
   POSITIONS,
   PREGNANCY_EXCLUDED,
   PROVOKED_PAIN,
@@ -219,14 +221,17 @@ export const PROCEDURE_FIELDS = declareFields('procedure', [
     summary: {
       section: 'patient',
       label: 'Time',
-      write: (startedAt: string, record: Record_) => `${startedAt}${record.endedAt ? `–${record.endedAt}` : ''}`,
+      write: (startedAt: string, record: Record_) =>
+        tableTimeWords(startedAt, record.endedAt as string | null | undefined),
     },
   },
   {
     key: 'endedAt',
     ...kind.time(),
     label: 'End time',
-    export: { description: 'Table time end (HH:MM, local).' },
+    export: {
+      description: 'Table time end (HH:MM, local); earlier than the start: the next day (a case across midnight).',
+    },
     privacy: 'identifying',
     ...TOLD_WITH_ANOTHER,
   },
@@ -725,7 +730,7 @@ export const PROCEDURE_FIELDS = declareFields('procedure', [
     export: {
       header: 'signed_by_operator_id',
       description:
-        'The operator who signed version 1, proven by their PIN at signing; signed_by is their printed name then. Empty for records signed before RootLog 0.2 (schema 17), whose signed_by is the name the console gave.',
+        'The operator who signed version 1, proven by their PIN at signing; signed_by is their printed name then. Empty for records signed before RootLog 0.2 (schema 20), whose signed_by is the name the console gave.',
     },
     // An operator, as the record's operator column names them: kept in pseudonymised exports like it.
   },
@@ -737,7 +742,7 @@ export const PROCEDURE_FIELDS = declareFields('procedure', [
     export: {
       header: 'signed_meaning',
       description:
-        'What the signature of version 1 means: performed_and_signed. Empty for records signed before schema 17.',
+        'What the signature of version 1 means: performed_and_signed. Empty for records signed before schema 20.',
     },
   },
   {
@@ -761,5 +766,28 @@ export const PROCEDURE_FIELDS = declareFields('procedure', [
       header: 'amended_meaning',
       description: 'What the signature of the latest amendment means: amended (the reason is amend_reason).',
     },
+  },
+  {
+    key: 'noDoseReason',
+    ...kind.code(NO_DOSE_REASONS),
+    label: 'Reason no dose is recorded',
+    export: {
+      description:
+        'Why an X-ray-guided case was signed with no dose (DLP, CTDIvol, DAP or fluoroscopy time): not recorded by the scanner, dose report pending, equipment fault, other. Empty once a dose is recorded.',
+    },
+    summary: {
+      section: 'guidance',
+      label: 'No dose recorded because',
+      write: (reason: string, record: Record_) =>
+        list([words(reason), reason === 'other' ? (record.noDoseReasonText as string | null | undefined) : null]),
+    },
+  },
+  {
+    key: 'noDoseReasonText',
+    ...kind.text(200),
+    label: 'No dose recorded: the other reason',
+    export: { description: 'The reason in words when it is "other" (free text: not in pseudonymised exports).' },
+    privacy: 'free_text',
+    ...TOLD_WITH_ANOTHER,
   },
 ]);

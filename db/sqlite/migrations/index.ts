@@ -18,6 +18,9 @@ import { dashboardFactsLayout2 } from './017-dashboard-facts-layout-2.js';
 import { hubLocal } from './018-hub-local.js';
 import { stateChain } from './019-state-chain.js';
 import { verifiedSignatures } from './020-verified-signatures.js';
+import { foldedLookups } from './021-folded-lookups.js';
+import { usualConcentrations } from './022-usual-concentrations.js';
+import { noDoseReason } from './023-no-dose-reason.js';
 import type { Migration } from './migration.js';
 
 /*
@@ -46,6 +49,9 @@ export const MIGRATIONS: readonly Migration[] = [
   hubLocal,
   stateChain,
   verifiedSignatures,
+  foldedLookups,
+  usualConcentrations,
+  noDoseReason,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

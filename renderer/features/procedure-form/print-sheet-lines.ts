@@ -145,7 +145,7 @@ export interface SignedVersion {
   signedBy: string;
   signedAt: string;
   reason: string | null;
-  /** What the signature means, where the signer proved it with their PIN (schema 17 on). */
+  /** What the signature means, where the signer proved it with their PIN (schema 20 on). */
   meaning?: SignatureMeaning | null;
 }
 

@@ -31,7 +31,7 @@ export const PRINT_WORDS = {
   assistant: 'Assistant',
   reportTitle: 'Procedure report',
   signaturesTitle: 'Signature and amendments',
-  /** With the signature's meaning where the signer proved it with their PIN (schema 17 on). */
+  /** With the signature's meaning where the signer proved it with their PIN (schema 20 on). */
   signedBy: (who: string, at: string, meaning?: string | null) =>
     meaning ? `Signed by ${who} on ${at}: ${meaning}, proven by their PIN.` : `Signed by ${who} on ${at}.`,
   notSigned: 'Not signed: this is a draft, not a record.',

@@ -6,6 +6,7 @@ import { NO_ITEMS } from '../../app/no-items.js';
 import { FilterDate } from '../../components/FilterDate.js';
 import { FilterSelect } from '../../components/FilterSelect.js';
 import { useSettings } from '../settings/settings-store.js';
+import { EarlierDrafts } from './EarlierDrafts.js';
 import { today, useProcedureList } from './list-store.js';
 import { ProcedureRows } from './ProcedureRows.js';
 
@@ -113,6 +114,7 @@ export function ProcedureList() {
           This console only
         </label>
       </search>
+      <EarlierDrafts />
       {error && (
         <p className="problem" role="alert">
           {error}

@@ -8,6 +8,7 @@ import { AdministrationGate } from './AdministrationGate.js';
 import { DepartmentPanel } from './DepartmentPanel.js';
 import { NewDrugForm } from './NewDrugForm.js';
 import { OperatorsPanel } from './OperatorsPanel.js';
+import { PatientIdPanel } from './PatientIdPanel.js';
 import { PresetsPanel } from './PresetsPanel.js';
 import { ReferenceLevelsPanel } from './ReferenceLevelsPanel.js';
 import { ReportTemplatePanel } from './ReportTemplatePanel.js';
@@ -129,6 +130,8 @@ export function SettingsScreen() {
 
       <DepartmentPanel />
 
+      <PatientIdPanel />
+
       <BackupsPanel />
 
       <HubPanel />
@@ -151,6 +154,7 @@ export function SettingsScreen() {
               <th scope="col">Particulate</th>
               <th scope="col">Usual dose (mg)</th>
               <th scope="col">Maximum (mg)</th>
+              <th scope="col">Concentration (mg/mL): default, usual lowest–highest</th>
               <th scope="col">Save</th>
             </tr>
           </thead>
@@ -177,6 +181,19 @@ function DrugRow({ drug, onSave }: { drug: Drug; onSave: (drug: Drug) => void })
   const [usual, setUsual] = useState(drug.usualDoseMg == null ? '' : String(drug.usualDoseMg));
   const [max, setMax] = useState(drug.maxDoseMg == null ? '' : String(drug.maxDoseMg));
   const [particulate, setParticulate] = useState(drug.particulate);
+  const asText = (value: number | undefined) => (value == null ? '' : String(value));
+  const [concentration, setConcentration] = useState(asText(drug.defaultConcentrationMgPerMl));
+  const [lowest, setLowest] = useState(asText(drug.usualConcentrationMinMgPerMl));
+  const [highest, setHighest] = useState(asText(drug.usualConcentrationMaxMgPerMl));
+  const byConcentration = drug.dosing === 'concentration';
+  // A local anaesthetic's strengths: what the form pre-fills and what it takes without a question.
+  const concentrations = byConcentration
+    ? {
+        defaultConcentrationMgPerMl: parseNumber(concentration),
+        usualConcentrationMinMgPerMl: parseNumber(lowest),
+        usualConcentrationMaxMgPerMl: parseNumber(highest),
+      }
+    : {};
   return (
     <tr>
       <th scope="row">{drug.name}</th>
@@ -206,10 +223,43 @@ function DrugRow({ drug, onSave }: { drug: Drug; onSave: (drug: Drug) => void })
         />
       </td>
       <td>
+        {byConcentration && (
+          <span className="concentration-inputs">
+            <input
+              aria-label={`${drug.name} default concentration (mg/mL)`}
+              inputMode="decimal"
+              value={concentration}
+              onChange={(event) => setConcentration(event.target.value)}
+            />
+            <input
+              aria-label={`${drug.name} lowest usual concentration (mg/mL)`}
+              inputMode="decimal"
+              value={lowest}
+              onChange={(event) => setLowest(event.target.value)}
+            />
+            –
+            <input
+              aria-label={`${drug.name} highest usual concentration (mg/mL)`}
+              inputMode="decimal"
+              value={highest}
+              onChange={(event) => setHighest(event.target.value)}
+            />
+          </span>
+        )}
+      </td>
+      <td>
         <button
           type="button"
           className="secondary"
-          onClick={() => onSave({ ...drug, particulate, usualDoseMg: parseNumber(usual), maxDoseMg: parseNumber(max) })}
+          onClick={() =>
+            onSave({
+              ...drug,
+              particulate,
+              usualDoseMg: parseNumber(usual),
+              maxDoseMg: parseNumber(max),
+              ...concentrations,
+            })
+          }
         >
           Save {drug.name}
         </button>

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  ANY_PATIENT_ID,
   DEFAULT_FOLLOW_UP_WINDOWS,
   type DepartmentSettings,
   NO_DEPARTMENT,
@@ -17,6 +18,7 @@ const settings = (consoleName: string): DepartmentSettings => ({
   presets: [],
   reportTemplate: '## Procedure\n{procedure}',
   hubServer: null,
+  patientIdRule: ANY_PATIENT_ID,
   operators: [],
   idleLockMinutes: 5,
   technologistsRecordFollowUps: false,

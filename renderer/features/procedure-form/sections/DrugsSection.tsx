@@ -1,5 +1,5 @@
 import type { KeyboardEvent } from 'react';
-import { type Drug, doseInMg } from '../../../../db/model/index.js';
+import { type Drug, doseInMg, percentWords, readConcentration } from '../../../../db/model/index.js';
 import { NO_ITEMS } from '../../../app/no-items.js';
 import { FieldMessages } from '../../../components/FieldMessages.js';
 import { NumberField } from '../../../components/NumberField.js';
@@ -23,6 +23,17 @@ export function administrationOf(drug: Drug, site: Administration['site']): Admi
   }
   if (drug.dosing === 'volume') return { drug: drug.code, volumeMl: 1, site };
   return { drug: drug.code, doseMg: drug.usualDoseMg, site };
+}
+
+/** A concentration as the ampoule says it: "0,2 %" is read as 2 mg/mL. */
+const concentrationOf = (text: string) => readConcentration(text)?.mgPerMl;
+
+/** What a typed percentage was read as ("0.2 % = 2 mg/mL"), under the field. */
+function concentrationHint(text: string): string {
+  const reading = readConcentration(text);
+  return reading?.percent != null && Number.isFinite(reading.mgPerMl)
+    ? percentWords(reading.percent, reading.mgPerMl)
+    : 'mg/mL, or % as on the ampoule';
 }
 
 /** Roving focus in the quick-add row: ←/→ move, a letter goes to the next drug whose name starts with it. */
@@ -127,6 +138,8 @@ export function DrugsSection({ locked }: { locked: boolean }) {
                 unit="mg/mL"
                 field={`drugs[${index}].concentrationMgPerMl`}
                 value={administration.concentrationMgPerMl}
+                parse={concentrationOf}
+                hint={concentrationHint}
                 onChange={(concentrationMgPerMl) => setDrug(index, { concentrationMgPerMl })}
                 disabled={locked}
               />

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { SEXES } from '../../../../db/model/index.js';
+import { SEXES, storedAsWords } from '../../../../db/model/index.js';
 import { NO_ITEMS } from '../../../app/no-items.js';
 import { ChoiceGroup } from '../../../components/ChoiceGroup.js';
 import { DateField } from '../../../components/DateField.js';
@@ -22,6 +22,7 @@ export function PatientSection({ locked }: { locked: boolean }) {
     onPending: (pending: { text: string; message: string } | null) => setFieldText(field, pending),
   });
   const operators = useSettings((state) => state.settings?.operators ?? NO_ITEMS);
+  const patientIdRule = useSettings((state) => state.settings?.patientIdRule);
   const operatorAria = useFieldAria('operatorId');
   const set = (patch: Partial<typeof draft>) => update((current) => ({ ...current, ...patch }));
   const text = (value: string) => (value === '' ? undefined : value);
@@ -35,6 +36,7 @@ export function PatientSection({ locked }: { locked: boolean }) {
           label="Patient ID"
           field="patientId"
           value={draft.patientId}
+          hint={storedAsWords(draft.patientId, patientIdRule) ?? undefined}
           onChange={(v) => set({ patientId: text(v) })}
           disabled={locked}
           autoFocus={!locked}
