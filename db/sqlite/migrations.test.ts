@@ -76,8 +76,35 @@ function schema12FollowUps(): string[] {
   return sql;
 }
 
+/** The columns schema 17 added (the worklist's identity, the dose's source). */
+const SCHEMA_17_COLUMNS = [
+  'issuer_of_patient_id',
+  'study_instance_uid',
+  'requested_procedure_text',
+  'requested_procedure_code',
+  'requested_procedure_scheme',
+  'referring_physician',
+  'patient_language',
+  'identity_source',
+  'dose_source',
+  'dose_report_uids',
+  'dose_report_device',
+  'dose_report_at',
+  'dose_change_reason',
+];
+
+/** Turns a current file back into what RootLog with schema 16 wrote: no worklist identity, no dose source. */
+function backToVersion16(path: string): void {
+  const db = new Database(path);
+  db.exec('DROP INDEX procedures_study_instance_uid');
+  for (const column of SCHEMA_17_COLUMNS) db.exec(`ALTER TABLE procedures DROP COLUMN ${column}`);
+  db.pragma('user_version = 16');
+  db.close();
+}
+
 /** Turns a current file back into what RootLog with schema 15 wrote: no needle tip position. */
 function backToVersion15(path: string): void {
+  backToVersion16(path);
   const db = new Database(path);
   db.exec('ALTER TABLE targets DROP COLUMN needle_tip_position; PRAGMA user_version = 15;');
   db.close();

@@ -73,7 +73,15 @@ function schema12Logbook(): { path: string; draftId: string } {
     .all() as string[];
   version12.close();
   const db = new Database(path);
-  // Schema 16's column first (a file of schema 14 never had it).
+  // Schema 17's and 16's columns first (a file of schema 14 never had them).
+  const columnsOf = (of: Database.Database) =>
+    of.prepare("SELECT name FROM pragma_table_info('procedures')").pluck().all() as string[];
+  const version14 = new Database(':memory:');
+  for (const migration of MIGRATIONS.slice(0, 14)) migration.up(asWritable(version14));
+  const columns14 = new Set(columnsOf(version14));
+  version14.close();
+  db.exec('DROP INDEX procedures_study_instance_uid');
+  for (const name of columnsOf(db)) if (!columns14.has(name)) db.exec(`ALTER TABLE procedures DROP COLUMN ${name}`);
   db.exec('ALTER TABLE targets DROP COLUMN needle_tip_position');
   for (const statement of followUpsSql) db.exec(statement);
   const insert = db.prepare(

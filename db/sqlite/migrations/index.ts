@@ -14,6 +14,7 @@ import { doseReports } from './013-dose-reports.js';
 import { risOutbox } from './014-ris-outbox.js';
 import { oneFollowUpModel } from './015-one-follow-up-model.js';
 import { needleTipPosition } from './016-needle-tip-position.js';
+import { worklistAndDoseSource } from './017-worklist-and-dose-source.js';
 import type { Migration } from './migration.js';
 
 /*
@@ -38,6 +39,7 @@ export const MIGRATIONS: readonly Migration[] = [
   risOutbox,
   oneFollowUpModel,
   needleTipPosition,
+  worklistAndDoseSource,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
