@@ -142,6 +142,7 @@ describe('CSV export', () => {
       'eu.complications.csv',
       'eu.csv',
       'eu.dictionary.csv',
+      'eu.dose_events.csv',
       'eu.drugs.csv',
       'eu.follow_up_entries.csv',
     ]);
@@ -187,6 +188,7 @@ describe('XLSX export', () => {
       'Drugs',
       'Complications',
       'Follow-up calls',
+      'Dose events',
       'Data dictionary',
     ]);
     const sheet = workbook.getWorksheet('Procedures') as ExcelJS.Worksheet;
