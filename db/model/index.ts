@@ -27,3 +27,4 @@ export * from './time.js';
 export * from './vocabularies.js';
 export * from './vocabulary-words.js';
 export * from './warnings.js';
+export * from './worklist-identity.js';

@@ -13,6 +13,11 @@ import type {
   SavedProcedure,
 } from '../../db/model/answers.js';
 import {
+  type ConnectionSettings,
+  connectionSettingsPatchSchema,
+  connectionSettingsProblems,
+} from '../../db/model/connection-settings.js';
+import {
   type ApiError,
   type BackupStatus,
   backupScheduleChangeSchema,
@@ -22,6 +27,7 @@ import {
   type DrugAdministration,
   dashboardFilterSchema,
   drugSchema,
+  type FieldProblem,
   type FollowUpEntry,
   followUpEntrySchema,
   followUpsDueQuerySchema,
@@ -38,6 +44,7 @@ import {
   reasonSchema,
   settingsPatchSchema,
 } from '../../db/model/index.js';
+import type { ConnectionTest, WorklistStatus } from '../../db/model/worklist-identity.js';
 import type { ExportJobStatus } from './export-job.js';
 
 /*
@@ -57,6 +64,8 @@ import type { ExportJobStatus } from './export-job.js';
 export interface ArgumentField {
   prefix: string;
   whole: string;
+  /** An argument whose declaration words its own problems (each named by its label), instead of zod's. */
+  problems?: (error: z.ZodError) => FieldProblem[];
 }
 const bare = (whole: string): ArgumentField => ({ prefix: '', whole });
 const named = (name: string): ArgumentField => ({ prefix: name, whole: name });
@@ -169,6 +178,18 @@ export const API_CONTRACT = {
     z.tuple([z.string({ error: 'must be text' }).max(200, { error: 'must be at most 200 characters' }).nullable()]),
     named('password'),
   ),
+  /** Settings → Worklist and → RIS: the two connections to the department's systems (null: not set up); audited. */
+  'connections.get': method<ConnectionSettings>().reads(z.tuple([])),
+  'connections.update': method<ConnectionSettings>().writes(z.tuple([connectionSettingsPatchSchema]), {
+    ...bare('connections'),
+    problems: (error) => connectionSettingsProblems(error),
+  }),
+  /** Today's worklist as last received (its age, the last failure in words); never waits for the server. */
+  'worklist.status': method<WorklistStatus>().reads(z.tuple([])),
+  /** Asks the worklist server now (bounded by its timeout); the list after it. */
+  'worklist.refresh': method<WorklistStatus>().reads(z.tuple([])),
+  /** Settings → Worklist → Test: a C-ECHO, in words. */
+  'worklist.test': method<ConnectionTest>().reads(z.tuple([])),
   /** What the page check found, and when the file was last found sound. */
   'database.health': method<HealthReport>().reads(z.tuple([])),
 } as const;
