@@ -9,6 +9,7 @@ import { HubSync } from '../electron/hub-sync.js';
 import { CONTENT_SECURITY_POLICY, devContentSecurityPolicy } from '../electron/security.js';
 import { API_METHODS, type ApiMethodName } from '../electron/shared/api-contract.js';
 import { WINDOW_API_NAME } from '../electron/shared/channels.js';
+import { WorklistService } from '../electron/worklist-service.js';
 
 /*
  * RootLog in plain Chromium: the built renderer served with the production CSP, and the
@@ -19,6 +20,8 @@ import { WINDOW_API_NAME } from '../electron/shared/channels.js';
 /** The built renderer next to this source file (callers bundled elsewhere pass their own). */
 const DEFAULT_RENDERER_DIR = join(fileURLToPath(new URL('.', import.meta.url)), '..', 'dist', 'renderer');
 const APP_URL = 'http://rootlog.test/index.html';
+/** Longer than any test: a spec refreshes the worklist by key when it wants a new answer. */
+const WORKLIST_REFRESH_MS = 10 * 60_000;
 
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
@@ -61,8 +64,12 @@ export async function openInChromium(
     { get: () => hubPassword, set: (password) => (hubPassword = password) },
     () => 'Dr. E2E',
   );
+  // As the main process does: the worklist asked at once, then now and then.
+  const worklist = new WorklistService(store);
+  worklist.start(WORKLIST_REFRESH_MS);
   const api = createApi(store, {
     hub,
+    worklist,
     actor: () => 'Dr. E2E',
     chooseExportPath: async (name) => join(exportDir, name),
     chooseBackupPath: async (name) => join(exportDir, name),
@@ -132,6 +139,7 @@ export async function openInChromium(
   return {
     page,
     close: async () => {
+      worklist.stop();
       await context.close();
       store.close();
     },
