@@ -30,6 +30,7 @@ import { presetSuggestions } from '../db/stats/preset-suggestions.js';
 import { referenceComparison } from '../db/stats/reference-comparison.js';
 import { adoptCheckedReferenceLevels, proposeReferenceLevels } from '../db/stats/reference-proposal.js';
 import type { Store } from '../db/store.js';
+import { doseReportFillFor } from './dose-fill.js';
 import { ExportJobs, suggestedExportName } from './export-jobs.js';
 import type { HubSync } from './hub-sync.js';
 import { printFileName } from './print-names.js';
@@ -211,6 +212,7 @@ export function createApi(store: Store, options: ApiOptions): Api & { call: type
     'worklist.status': () => worklist.status(),
     'worklist.refresh': () => worklist.refresh(),
     'worklist.test': () => worklist.test(),
+    'dose.fromReport': (procedureId) => ({ report: doseReportFillFor(store, procedureId, context()) }),
     'database.health': () => store.health(),
   };
 

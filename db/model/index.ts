@@ -4,6 +4,7 @@ export * from './backups.js';
 export * from './catalogue.js';
 export * from './dashboard.js';
 export * from './dose.js';
+export * from './dose-report-fill.js';
 export * from './drug-checks.js';
 export * from './errors.js';
 export * from './fields/index.js';

@@ -23,6 +23,7 @@ import {
   backupScheduleChangeSchema,
   type Dashboard,
   type DepartmentSettings,
+  type DoseReportFill,
   type Drug,
   type DrugAdministration,
   dashboardFilterSchema,
@@ -190,6 +191,14 @@ export const API_CONTRACT = {
   'worklist.refresh': method<WorklistStatus>().reads(z.tuple([])),
   /** Settings → Worklist → Test: a C-ECHO, in words. */
   'worklist.test': method<ConnectionTest>().reads(z.tuple([])),
+  /**
+   * The dose from the scanner's dose reports for this procedure (linking those that waited for
+   * it), or null when it has none (report null); the window fills the fields with it, and the save keeps it.
+   */
+  'dose.fromReport': method<{ report: DoseReportFill | null }>().writes(
+    z.tuple([procedureIdSchema]),
+    named('procedureId'),
+  ),
   /** What the page check found, and when the file was last found sound. */
   'database.health': method<HealthReport>().reads(z.tuple([])),
 } as const;

@@ -1,15 +1,20 @@
-import { CONTRAST_AGENTS, MODALITIES } from '../../../../db/model/index.js';
+import { CONTRAST_AGENTS, doseAfterEdit, MODALITIES } from '../../../../db/model/index.js';
 import { words } from '../../../app/labels.js';
 import { ChoiceGroup } from '../../../components/ChoiceGroup.js';
 import { FieldMessages } from '../../../components/FieldMessages.js';
 import { NumberField } from '../../../components/NumberField.js';
+import { DoseSource } from '../DoseSource.js';
 import { useProcedureForm } from '../form-store.js';
 
 /** Guidance, radiation dose and the contrast agent. Dose fields follow the modality. */
 export function GuidanceSection({ locked }: { locked: boolean }) {
   const draft = useProcedureForm((state) => state.draft);
   const update = useProcedureForm((state) => state.update);
+  const doseReport = useProcedureForm((state) => state.doseReport);
   const set = (patch: Partial<typeof draft>) => update((current) => ({ ...current, ...patch }));
+  // A figure from the scanner's report changed by hand is marked so, and its reason asked for.
+  const setDose = (patch: Partial<typeof draft>) =>
+    update((current) => doseAfterEdit(current, { ...current, ...patch }, doseReport));
   const usesCt = draft.modality !== 'fluoroscopy';
   const usesFluoro = draft.modality != null && draft.modality !== 'ct';
   return (
@@ -33,7 +38,7 @@ export function GuidanceSection({ locked }: { locked: boolean }) {
               unit="mGy·cm"
               field="dlpMGyCm"
               value={draft.dlpMGyCm}
-              onChange={(dlpMGyCm) => set({ dlpMGyCm })}
+              onChange={(dlpMGyCm) => setDose({ dlpMGyCm })}
               disabled={locked}
             />
             <NumberField
@@ -41,14 +46,14 @@ export function GuidanceSection({ locked }: { locked: boolean }) {
               unit="mGy"
               field="ctdiVolMGy"
               value={draft.ctdiVolMGy}
-              onChange={(ctdiVolMGy) => set({ ctdiVolMGy })}
+              onChange={(ctdiVolMGy) => setDose({ ctdiVolMGy })}
               disabled={locked}
             />
             <NumberField
               label="CT acquisitions"
               field="ctAcquisitions"
               value={draft.ctAcquisitions}
-              onChange={(ctAcquisitions) => set({ ctAcquisitions })}
+              onChange={(ctAcquisitions) => setDose({ ctAcquisitions })}
               disabled={locked}
             />
           </>
@@ -60,7 +65,7 @@ export function GuidanceSection({ locked }: { locked: boolean }) {
               unit="s"
               field="fluoroTimeS"
               value={draft.fluoroTimeS}
-              onChange={(fluoroTimeS) => set({ fluoroTimeS })}
+              onChange={(fluoroTimeS) => setDose({ fluoroTimeS })}
               disabled={locked}
             />
             <NumberField
@@ -68,12 +73,13 @@ export function GuidanceSection({ locked }: { locked: boolean }) {
               unit="Gy·cm²"
               field="dapGyCm2"
               value={draft.dapGyCm2}
-              onChange={(dapGyCm2) => set({ dapGyCm2 })}
+              onChange={(dapGyCm2) => setDose({ dapGyCm2 })}
               disabled={locked}
             />
           </>
         )}
       </div>
+      {!locked && <DoseSource />}
       <div className="row">
         <div className="text-field" data-field="contrastAgent">
           <label htmlFor="field-contrastAgent">Contrast agent</label>
