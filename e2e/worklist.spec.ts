@@ -113,3 +113,30 @@ test('the worklist server gone: the last list stays with the reason in words, an
   await page.keyboard.type('H-1');
   await expect(page.getByLabel('Patient ID')).toHaveValue('H-1');
 });
+
+test('Settings → Worklist: the connection tested in words, a wrong port refused by its label, the RIS set up', async ({
+  page,
+  saveScreenshot,
+}) => {
+  await page.getByRole('button', { name: 'Settings' }).click();
+  const worklist = page.getByRole('region', { name: 'Worklist' });
+  await expect(worklist.getByLabel("Worklist server's AE title")).toHaveValue('RISWL');
+  await worklist.getByRole('button', { name: 'Test the connection' }).click();
+  await expect(worklist.getByRole('status')).toContainText(
+    /The worklist server at 127\.0\.0\.1:\d+ \(RISWL\) answered in \d+ ms\./,
+  );
+  await worklist.getByLabel('Worklist port').fill('0');
+  await worklist.getByRole('button', { name: 'Save the Worklist connection' }).click();
+  await expect(worklist).toContainText('Worklist port must be a port number from 1 to 65535');
+
+  const ris = page.getByRole('region', { name: 'RIS' });
+  await ris.getByLabel('RIS server').fill('ris.example.org');
+  await ris.getByLabel('RIS port').fill('2575');
+  await ris.getByLabel('Sending facility').fill('RAD');
+  await ris.getByLabel('Receiving application').fill('RIS');
+  await ris.getByLabel('Receiving facility').fill('KSB');
+  await ris.getByLabel('Character set').selectOption('ISO-8859-1');
+  await ris.getByRole('button', { name: 'Save the RIS connection' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'RIS saved.' })).toBeVisible();
+  await saveScreenshot('settings-connections');
+});

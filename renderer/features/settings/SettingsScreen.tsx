@@ -4,6 +4,7 @@ import { words } from '../../app/labels.js';
 import { parseNumber } from '../../components/TextField.js';
 import { BackupsPanel } from '../backups/BackupsPanel.js';
 import { HubPanel } from '../hub/HubPanel.js';
+import { ConnectionsPanel } from './ConnectionsPanel.js';
 import { DepartmentPanel } from './DepartmentPanel.js';
 import { NewDrugForm } from './NewDrugForm.js';
 import { PresetsPanel } from './PresetsPanel.js';
@@ -109,6 +110,8 @@ export function SettingsScreen() {
       <BackupsPanel />
 
       <HubPanel />
+
+      <ConnectionsPanel />
 
       <PresetsPanel />
 
