@@ -10,6 +10,7 @@ import { HubSync } from '../electron/hub-sync.js';
 import { CONTENT_SECURITY_POLICY, devContentSecurityPolicy } from '../electron/security.js';
 import { API_METHODS, type ApiMethodName } from '../electron/shared/api-contract.js';
 import { WINDOW_API_NAME } from '../electron/shared/channels.js';
+import { WorklistService } from '../electron/worklist-service.js';
 
 /*
  * RootLog in plain Chromium: the built renderer served with the production CSP, and the
@@ -20,6 +21,8 @@ import { WINDOW_API_NAME } from '../electron/shared/channels.js';
 /** The built renderer next to this source file (callers bundled elsewhere pass their own). */
 const DEFAULT_RENDERER_DIR = join(fileURLToPath(new URL('.', import.meta.url)), '..', 'dist', 'renderer');
 const APP_URL = 'http://rootlog.test/index.html';
+/** Longer than any test: a spec refreshes the worklist by key when it wants a new answer. */
+const WORKLIST_REFRESH_MS = 10 * 60_000;
 
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
@@ -64,8 +67,12 @@ export async function openInChromium(
     actor: () => 'Dr. E2E',
   });
   hub.prepareKey();
+  // As the main process does: the worklist asked at once, then now and then.
+  const worklist = new WorklistService(store);
+  worklist.start(WORKLIST_REFRESH_MS);
   const api = createApi(store, {
     hub,
+    worklist,
     actor: () => 'Dr. E2E',
     chooseExportPath: async (name) => join(exportDir, name),
     chooseBackupPath: async (name) => join(exportDir, name),
@@ -135,6 +142,7 @@ export async function openInChromium(
   return {
     page,
     close: async () => {
+      worklist.stop();
       await context.close();
       store.close();
     },

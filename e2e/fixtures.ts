@@ -8,8 +8,9 @@ import { _electron, type Browser, test as base, chromium, expect, type Page } fr
 import { localDateTimeWithOffset } from '../db/model/index.js';
 import { saveDraft, signProcedure } from '../db/procedures.js';
 import { seedDatabase } from '../db/seed.js';
-import { saveOperator, updateSettings } from '../db/settings.js';
+import { saveOperator, updateConnectionSettings, updateSettings } from '../db/settings.js';
 import { openStore, type Store } from '../db/store.js';
+import { startWlmscpfs, type TestWorklistItem, type WorklistServerPeer } from '../db/testing/dicom-peers.js';
 import { completeDraft } from '../db/testing/fixtures.js';
 import { givePin, signerOf, TEST_PIN } from '../db/testing/signer.js';
 import { WINDOW_API_NAME } from '../electron/shared/channels.js';
@@ -218,6 +219,9 @@ function oneOperator(store: Store): string {
   return operator.id;
 }
 
+/** The station this console asks the worklist for, as Settings → Worklist would say. */
+export const E2E_STATION = { callingAe: 'ROOTLOG', stationAe: 'CT1', modality: 'CT' } as const;
+
 interface Fixtures {
   department: Department;
   /**
@@ -226,6 +230,10 @@ interface Fixtures {
    * the console; 'locked': as it starts, showing only the lock screen (the lock specs).
    */
   console: 'administering' | 'locked';
+  /** Scheduled patients for a real worklist server (dcmtk's wlmscpfs) this console is set up to ask; null: none. */
+  // An object, not a bare list: Playwright reads an array in test.use() as [value, options].
+  worklist: { items: TestWorklistItem[] } | null;
+  worklistServer: WorklistServerPeer | null;
   dbPath: string;
   page: Page;
   /** Fails on serious or critical axe-core violations of the current screen. */
@@ -237,6 +245,13 @@ interface Fixtures {
 export const test = base.extend<Fixtures, { chromiumBrowser: Browser | null }>({
   department: ['one-operator', { option: true }],
   console: ['administering', { option: true }],
+  worklist: [null, { option: true }],
+  worklistServer: async ({ worklist }, use) => {
+    if (!worklist) return use(null);
+    const server = await startWlmscpfs({ aeTitle: 'RISWL', items: worklist.items });
+    await use(server);
+    await server.stop();
+  },
   chromiumBrowser: [
     // biome-ignore lint/correctness/noEmptyPattern: Playwright reads a fixture's dependencies from this pattern
     async ({}, use) => {
@@ -250,10 +265,24 @@ export const test = base.extend<Fixtures, { chromiumBrowser: Browser | null }>({
     },
     { scope: 'worker' },
   ],
-  dbPath: async ({ department }, use) => {
+  dbPath: async ({ department, worklistServer }, use) => {
     const path = join(mkdtempSync(join(tmpdir(), 'rootlog-e2e-')), 'rootlog.sqlite');
     const store = openStore(path);
     DEPARTMENTS[department](store);
+    if (worklistServer)
+      updateConnectionSettings(
+        store,
+        {
+          worklistServer: {
+            host: worklistServer.host,
+            port: worklistServer.port,
+            calledAe: worklistServer.aeTitle,
+            ...E2E_STATION,
+            daysAhead: 0,
+          },
+        },
+        { actor: 'e2e-setup' },
+      );
     store.close();
     await use(path);
   },

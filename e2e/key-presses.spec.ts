@@ -1,7 +1,9 @@
 import type { Page } from '@playwright/test';
 import { TEST_PIN } from '../db/testing/signer.js';
+import { CT_STANDARD_STUDY, scannerSends, worklistWithDoseStudy } from './dose-report-arrival.js';
 import { expect, test } from './fixtures.js';
 import { readDatabase, slowApi } from './helpers.js';
+import { todaysWorklist } from './worklist-items.js';
 
 /*
  * Faster than paper: whole cases logged and signed with the keyboard alone, every key press
@@ -236,6 +238,86 @@ test('the realistic standard case with the department preset', async ({ page, db
   expect(patientColumns(dbPath, 'K-100300')).toEqual(REALISTIC_PATIENT);
   console.log(`key presses, realistic standard case with a preset: ${keys.presses} (today's main: 67)`);
   expect(keys.presses).toBeLessThanOrEqual(63 + TEST_PIN.length);
+});
+
+test.describe('with the worklist', () => {
+  test.use({ worklist: { items: todaysWorklist() } });
+
+  test('the realistic standard case from the worklist with the preset: 25 key presses or fewer', async ({
+    page,
+    dbPath,
+  }) => {
+    const keys = new Keyboard(page);
+    await expect(page.getByRole('heading', { name: "Today's procedures" })).toBeVisible();
+    const first = page.getByRole('list', { name: 'Scheduled patients' }).getByRole('button').first();
+    await expect(first).toContainText('Muster, Erika');
+    await keys.press('Alt+W'); // the cursor on the first scheduled patient
+    await expect(first).toBeFocused();
+    await keys.press('Enter'); // the case, with ID, name, birth date, sex, accession from the worklist
+    await expect.poll(() => focusedField(page)).toBe('indications');
+    const identityPresses = keys.presses;
+    await keys.press('Enter'); // disc herniation
+    await keys.press('Enter'); // consent obtained
+    await keys.press('Alt+1');
+    await expect.poll(() => focusedField(page)).toBe('targets[0].spread');
+    await keys.press('Enter'); // perineural → DLP
+    await ctDoseAndOn(page, keys);
+    expect(await focusedField(page)).toBe('painPre');
+    await keys.press('8');
+    await keys.press('Enter');
+    await keys.press('2');
+    await keys.press('Enter');
+    await keys.press('Enter'); // none → Sign
+    await keys.press('Enter'); // sign
+    expect(await signed(page, dbPath, 'K-100300')).toMatchObject(REALISTIC_ROW);
+    expect(patientColumns(dbPath, 'K-100300')).toEqual(REALISTIC_PATIENT);
+    console.log(
+      `key presses, realistic standard case from the worklist with a preset: ${keys.presses}, ${identityPresses} for the identity (typed: 67, 36 of them the identity)`,
+    );
+    expect(identityPresses).toBeLessThanOrEqual(2);
+    expect(keys.presses).toBeLessThanOrEqual(25);
+  });
+});
+
+test.describe("with the worklist and the scanner's dose report", () => {
+  test.use({ worklist: { items: worklistWithDoseStudy(todaysWorklist()) } });
+
+  test('the realistic standard case: no key pressed for the identity or the dose', async ({ page, dbPath }) => {
+    await scannerSends(dbPath); // the scanner's RDSR, sent at the end of the scan
+    const keys = new Keyboard(page);
+    const first = page.getByRole('list', { name: 'Scheduled patients' }).getByRole('button').first();
+    await expect(first).toContainText('Muster, Erika');
+    await keys.press('Alt+W');
+    await expect(first).toBeFocused();
+    await keys.press('Enter'); // the case from the worklist: this replaces Alt+N
+    await expect.poll(() => focusedField(page)).toBe('indications');
+    const toStart = keys.presses;
+    await expect(page.getByTestId('dose-source')).toContainText("From the scanner's dose report");
+    await keys.press('Enter'); // disc herniation
+    await keys.press('Enter'); // consent obtained
+    await keys.press('Alt+1');
+    await expect.poll(() => focusedField(page)).toBe('targets[0].spread');
+    await keys.press('Enter'); // perineural → past the dose, filled → pain before
+    expect(await focusedField(page)).toBe('painPre');
+    await keys.press('8');
+    await keys.press('Enter');
+    await keys.press('2');
+    await keys.press('Enter');
+    await keys.press('Enter'); // none → Sign
+    await keys.press('Enter'); // sign
+    expect(await signed(page, dbPath, CT_STANDARD_STUDY.patientId)).toMatchObject(REALISTIC_ROW);
+    expect(patientColumns(dbPath, CT_STANDARD_STUDY.patientId)).toEqual({
+      ...REALISTIC_PATIENT,
+      accession_number: CT_STANDARD_STUDY.accessionNumber,
+      dlp_mgy_cm: CT_STANDARD_STUDY.dlpMGyCm,
+      ctdi_vol_mgy: CT_STANDARD_STUDY.ctdiVolMGy,
+    });
+    console.log(
+      `key presses, realistic standard case from the worklist and the dose report with a preset: ${keys.presses} (${toStart} to start the case, 0 for the identity and the dose; typed: 67)`,
+    );
+    expect(toStart).toBe(2);
+    expect(keys.presses).toBeLessThanOrEqual(14);
+  });
 });
 
 test('bilateral L4 with a caudal injection: 45 key presses or fewer', async ({ page, dbPath }) => {

@@ -27,13 +27,21 @@ import {
   signProcedure,
 } from '../db/procedures.js';
 import { listCheckedProcedures } from '../db/search.js';
-import { getSettings, saveCheckedDrug, saveCheckedOperator, updateCheckedSettings } from '../db/settings.js';
+import {
+  connectionSettings,
+  getSettings,
+  saveCheckedDrug,
+  saveCheckedOperator,
+  updateCheckedSettings,
+  updateConnectionSettings,
+} from '../db/settings.js';
 import { dashboardFor } from '../db/stats/dashboard.js';
 import { followUpOutcomes } from '../db/stats/outcomes.js';
 import { presetSuggestions } from '../db/stats/preset-suggestions.js';
 import { referenceComparison } from '../db/stats/reference-comparison.js';
 import { adoptCheckedReferenceLevels, proposeReferenceLevels } from '../db/stats/reference-proposal.js';
 import type { Store } from '../db/store.js';
+import { doseReportFillFor } from './dose-fill.js';
 import { ExportJobs, suggestedExportName } from './export-jobs.js';
 import type { HubSync } from './hub-sync.js';
 import { printFileName } from './print-names.js';
@@ -44,11 +52,13 @@ import {
   type Api,
   type ApiFailure,
   type ApiMethodName,
+  type ArgumentField,
   bindApi,
   isFailure,
   type MethodArgs,
   type MethodOutput,
 } from './shared/api-contract.js';
+import { WorklistService } from './worklist-service.js';
 
 /*
  * The main side of the one contract (shared/api-contract.ts): each method's arguments are
@@ -79,6 +89,8 @@ export interface ApiOptions {
    * path written, or null when the person cancelled.
    */
   printToPdf?: (suggestedName: string) => Promise<string | null>;
+  /** Today's worklist, asked in the background by the main process; without it, the API makes its own, asked on request. */
+  worklist?: WorklistService;
   /** The background sync with the department hub (hub-sync.ts); without it the hub methods say so. */
   hub?: HubSync;
   onUnexpectedError?: (method: string, error: unknown) => void;
@@ -88,16 +100,23 @@ type Handlers = { [M in ApiMethodName]: (...args: MethodArgs<M>) => MethodOutput
 
 /** Names each problem by its argument (see ArgumentField), in the words the window shows. */
 function argumentProblems(method: ApiMethodName, error: z.ZodError): FieldProblem[] {
-  const fields = API_CONTRACT[method].fields;
-  return error.issues.map((issue): FieldProblem => {
+  const fields: readonly ArgumentField[] = API_CONTRACT[method].fields;
+  return error.issues.flatMap((issue): FieldProblem[] => {
     const [index, ...rest] = issue.path;
-    const spec = typeof index === 'number' ? fields[index] : undefined;
-    if (!spec) return { field: '(request)', message: `The request to ${method} has the wrong number of arguments` };
-    const [inner] = problemsFromZod({ issues: [{ ...issue, path: rest }] } as unknown as z.ZodError);
-    const wholeArgument = rest.length === 0 && issue.code !== 'unrecognized_keys';
-    if (!inner || (wholeArgument && spec.whole !== '(record)')) return problem(spec.whole, issue.message);
-    return spec.prefix ? { field: `${spec.prefix}.${inner.field}`, message: inner.message } : inner;
+    const own = typeof index === 'number' ? fields[index]?.problems : undefined;
+    if (own) return own({ issues: [{ ...issue, path: rest }] } as unknown as z.ZodError);
+    return [oneProblem(method, fields, issue)];
   });
+}
+
+function oneProblem(method: ApiMethodName, fields: readonly ArgumentField[], issue: z.core.$ZodIssue): FieldProblem {
+  const [index, ...rest] = issue.path;
+  const spec = typeof index === 'number' ? fields[index] : undefined;
+  if (!spec) return { field: '(request)', message: `The request to ${method} has the wrong number of arguments` };
+  const [inner] = problemsFromZod({ issues: [{ ...issue, path: rest }] } as unknown as z.ZodError);
+  const wholeArgument = rest.length === 0 && issue.code !== 'unrecognized_keys';
+  if (!inner || (wholeArgument && spec.whole !== '(record)')) return problem(spec.whole, issue.message);
+  return spec.prefix ? { field: `${spec.prefix}.${inner.field}`, message: inner.message } : inner;
 }
 
 function parseArguments<M extends ApiMethodName>(method: M, args: unknown[]): MethodArgs<M> {
@@ -138,6 +157,7 @@ export function createApi(store: Store, options: ApiOptions): Api & { call: type
     session.signedBy(operatorId);
     return answer;
   };
+  const worklist = options.worklist ?? new WorklistService(store);
 
   const handlers: Handlers = {
     'procedures.saveDraft': (draft) => saveCheckedDraft(store, draft, context()),
@@ -255,6 +275,19 @@ export function createApi(store: Store, options: ApiOptions): Api & { call: type
     'hub.resolveConflict': async (id, resolution, signer) =>
       hubOf(options).resolve(id, resolution, await presentCredential(store, signer)),
     'hub.refusals': () => hubOf(options).refusals(),
+    'connections.get': () => connectionSettings(store.reader),
+    'connections.update': async (patch) => {
+      const saved = updateConnectionSettings(store, patch, administration().context);
+      if (patch.worklistServer !== undefined) {
+        worklist.forget();
+        void worklist.refresh();
+      }
+      return saved;
+    },
+    'worklist.status': () => worklist.status(),
+    'worklist.refresh': () => worklist.refresh(),
+    'worklist.test': () => worklist.test(),
+    'dose.fromReport': (procedureId) => ({ report: doseReportFillFor(store, procedureId, context()) }),
     'database.health': () => store.health(),
     'session.state': () => session.state(),
     'session.lock': () => session.lock(),

@@ -38,6 +38,7 @@ import {
 import { MENU_CHANNEL, type MenuCommand } from './shared/menu-commands.js';
 import { logbookPathOf, onSecondStart } from './single-instance.js';
 import { readWindowState, writeWindowState } from './window-state.js';
+import { WorklistService } from './worklist-service.js';
 
 /*
  * The Electron glue, kept thin: lifecycle, the one window, security hardening, the menu,
@@ -59,6 +60,8 @@ const preloadPath = join(__dirname, 'preload.cjs');
 const DASHBOARD_WARM_UP_DELAY_MS = 3000;
 const HUB_FIRST_SYNC_DELAY_MS = 10_000;
 const HUB_SYNC_INTERVAL_MS = 5 * 60_000;
+/** The scanner's list changes through the day (added, moved patients): asked every two minutes. */
+const WORKLIST_REFRESH_INTERVAL_MS = 2 * 60_000;
 
 // better-sqlite3's addon built for Electron's ABI, never Node's (which the command line and tests use).
 const sqliteAddon = electronSqliteAddon({
@@ -153,9 +156,11 @@ if (!app.requestSingleInstanceLock()) {
     backups = new Backups(openStoreNow, {
       onFailure: (error) => console.error('RootLog backup failed:', error),
     });
+    const worklist = new WorklistService(openStoreNow);
     const api = createApi(openStoreNow, {
       hub,
       backups,
+      worklist,
       // The backup folder, like every path RootLog writes to, is chosen here, never sent by the window.
       chooseBackupFolder: async () => {
         if (!mainWindow) return null;
@@ -221,6 +226,8 @@ if (!app.requestSingleInstanceLock()) {
     // Sync with the department hub, if one is set: soon after start, then every few minutes.
     setTimeout(() => void hub.syncNow(), HUB_FIRST_SYNC_DELAY_MS);
     hub.start(HUB_SYNC_INTERVAL_MS);
+    // Today's worklist, if a server is set: at once, then every few minutes (a key refreshes it too).
+    worklist.start(WORKLIST_REFRESH_INTERVAL_MS);
     // Daily backups into the department's folder (Settings → Backups); a missed one soon after start.
     backups.start();
   });

@@ -14,9 +14,10 @@ import {
 
 /*
  * CSV (RFC 4180, UTF-8): the main file has one row per target with the procedure's fields
- * repeated; beside it a data dictionary, and on request one file per drug administration and
- * per complication. The European variant adds a BOM, ";" between fields and decimal commas,
- * which is what spreadsheet programs in those locales expect.
+ * repeated; beside it a data dictionary, and on request one file per drug administration, per
+ * complication, per follow-up and per irradiation event of the scanner's dose reports. The
+ * European variant adds a BOM, ";" between fields and decimal commas, which is what spreadsheet
+ * programs in those locales expect.
  */
 
 const sibling = (out: string, part: string) => out.replace(/(\.csv)?$/i, `.${part}.csv`);
@@ -25,7 +26,7 @@ const sibling = (out: string, part: string) => out.replace(/(\.csv)?$/i, `.${par
 export const csvFiles = (options: Pick<ExportOptions, 'out' | 'detailFiles'>): string[] => [
   options.out,
   ...(options.detailFiles
-    ? ['drugs', 'complications', 'follow_up_entries'].map((part) => sibling(options.out, part))
+    ? ['drugs', 'complications', 'follow_up_entries', 'dose_events'].map((part) => sibling(options.out, part))
     : []),
   sibling(options.out, 'dictionary'),
 ];
@@ -138,7 +139,9 @@ export async function exportCsv(
     ),
   };
   const main = await written(options.out, mainTable, true);
-  const detailTables = options.detailFiles ? [tables.drugs, tables.complications, tables.followUpEntries] : [];
+  const detailTables = options.detailFiles
+    ? [tables.drugs, tables.complications, tables.followUpEntries, tables.doseEvents]
+    : [];
   for (const table of detailTables) await written(sibling(options.out, table.name), table, false);
   const dictionary = await writeTable(
     sibling(options.out, 'dictionary'),

@@ -150,6 +150,7 @@ describe('CSV export', () => {
       'eu.complications.csv',
       'eu.csv',
       'eu.dictionary.csv',
+      'eu.dose_events.csv',
       'eu.drugs.csv',
       'eu.follow_up_entries.csv',
     ]);
@@ -195,6 +196,7 @@ describe('XLSX export', () => {
       'Drugs',
       'Complications',
       'Follow-up calls',
+      'Dose events',
       'Data dictionary',
     ]);
     const sheet = workbook.getWorksheet('Procedures') as ExcelJS.Worksheet;

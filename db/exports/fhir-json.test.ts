@@ -193,6 +193,102 @@ describe('FHIR standard codes', () => {
     own.close();
   });
 
+  it('follows the Radiation Dose Summary IG for a case from the worklist with its dose from the scanner: study, order, RDSR', async () => {
+    const { store: own, operatorId: op } = tempStore();
+    const studyUid = '2.25.310000000000000000000000000000000001';
+    const reportUid = '2.25.310000000000000000000000000000000009';
+    const { record } = saveDraft(
+      own,
+      completeDraft(op, {
+        accessionNumber: 'A26-004711',
+        issuerOfPatientId: 'KSB',
+        studyInstanceUid: studyUid,
+        requestedProcedureCode: 'CTPRT',
+        requestedProcedureScheme: '99KSB',
+        requestedProcedureText: 'CT-gesteuerte PRT lumbal',
+        referringPhysician: 'Hausarzt, Hans',
+        patientLanguage: 'de',
+        identitySource: 'worklist',
+        dlpMGyCm: 142,
+        ctdiVolMGy: 9.5,
+        doseSource: 'dose_report',
+        doseReportUids: reportUid,
+        doseReportDevice: 'Siemens SOMATOM go.Top (CT1)',
+        doseReportAt: '2026-03-14T09:31:05+01:00',
+      }),
+      context,
+    );
+    signProcedure(own, record.id, {}, recordSigner(own, record.id), context);
+    const exported = async (pseudonymize: boolean) => {
+      const out = tempPath('rdsr.json');
+      await runExport(own, { format: 'fhir', out, pseudonymize });
+      return ((readJsonFile(out) as Bundle).entry ?? []).map(
+        (entry) => entry.resource as unknown as Record<string, unknown>,
+      );
+    };
+    const resources = await exported(false);
+    for (const resource of resources) expect(() => validateResource(resource as unknown as Resource)).not.toThrow();
+    const study = resources.find((resource) => resource.resourceType === 'ImagingStudy');
+    const procedure = resources.find((resource) => resource.resourceType === 'Procedure');
+    const order = {
+      type: 'ServiceRequest',
+      identifier: {
+        type: {
+          coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v2-0203', code: 'ACSN', display: 'Accession ID' }],
+        },
+        system: 'http://rootlog.org/fhir/identifier/accession-number',
+        value: 'A26-004711',
+      },
+    };
+    expect(procedure?.basedOn).toEqual([order]);
+    expect(study).toMatchObject({
+      identifier: [{ system: 'urn:dicom:uid', value: `urn:oid:${studyUid}` }],
+      procedureReference: { reference: `urn:uuid:${procedure?.id}` },
+      basedOn: [order],
+      referrer: { display: 'Hausarzt, Hans' },
+      procedureCode: [
+        { coding: [{ code: 'CTPRT', display: 'CT-gesteuerte PRT lumbal' }], text: 'CT-gesteuerte PRT lumbal' },
+      ],
+    });
+    const dose = resources.find((resource) => codings(resource.code).some((coding) => coding.code === '73569-6'));
+    const idType = 'http://hl7.org/fhir/uv/radiation-dose-summary/CodeSystem/dicom-identifier-type';
+    expect(dose).toMatchObject({
+      identifier: [
+        {
+          type: { coding: [{ system: idType, code: 'sop-instance-uid' }] },
+          system: 'urn:dicom:uid',
+          value: `urn:oid:${reportUid}`,
+        },
+      ],
+      partOf: [
+        { reference: `urn:uuid:${procedure?.id}` },
+        {
+          reference: `urn:uuid:${study?.id}`,
+          identifier: {
+            type: { coding: [{ system: idType, code: 'study-instance-uid' }] },
+            value: `urn:oid:${studyUid}`,
+          },
+        },
+      ],
+      focus: [{ reference: `urn:uuid:${study?.id}` }],
+      basedOn: [order],
+      effectiveDateTime: '2026-03-14T09:31:05+01:00',
+      device: { display: 'Siemens SOMATOM go.Top (CT1)' },
+      method: { coding: [{ code: 'dose_report' }] },
+      valueString: 'CT Dose Length Product Total = 142 mGy.cm, Mean CTDIvol = 9.5 mGy',
+    });
+    const patient = resources.find((resource) => resource.resourceType === 'Patient');
+    expect(patient).toMatchObject({
+      identifier: [{ value: 'P1234567', assigner: { display: 'KSB' } }],
+      communication: [{ language: { coding: [{ system: 'urn:ietf:bcp:47', code: 'de' }] }, preferred: true }],
+    });
+
+    const pseudonymised = JSON.stringify(await exported(true));
+    for (const secret of [studyUid, reportUid, 'A26-004711', 'Hausarzt', 'CT-gesteuerte', 'ImagingStudy', '09:31'])
+      expect(pseudonymised).not.toContain(secret);
+    own.close();
+  });
+
   it('codes routes with SNOMED CT by approach, drugs with ATC, the lot as Medication.batch, the contrast agent on its own', async () => {
     const { resources, text } = await resourcesOf();
     const administrations = resources.filter((resource) => resource.resourceType === 'MedicationAdministration');

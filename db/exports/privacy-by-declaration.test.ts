@@ -54,8 +54,13 @@ function sampleOf(field: Field, index: number): string {
       return `19${String(20 + index).padStart(2, '0')}-04-19`;
     case 'time':
       return `05:${String(10 + index).padStart(2, '0')}`;
-    default:
-      return `Zq${field.part}${field.key}${index}Qz`.slice(0, field.maxLength ?? 64);
+    case 'datetime':
+      return `2026-03-14T05:${String(10 + index).padStart(2, '0')}:00+01:00`;
+    default: {
+      const text = `Zq${field.part}${field.key}${index}Qz`.slice(0, field.maxLength ?? 64);
+      // A field whose rule takes no such text (a DICOM UID) gets a value of its own form, as unlikely.
+      return field.schema?.safeParse(text).success === false ? `2.25.${9876543210 + index}` : text;
+    }
   }
 }
 

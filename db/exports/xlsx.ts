@@ -19,8 +19,8 @@ import { columnLetters, rowXml, type XlsxValue } from './xlsx-rows.js';
 
 /*
  * XLSX with exceljs's streaming writer: sheets for procedures, targets, drugs, complications,
- * follow-ups and the data dictionary; dates as real dates, numbers as numbers, the header row
- * frozen. Rows are committed as they are read, so memory stays flat.
+ * follow-ups, the dose reports' irradiation events and the data dictionary; dates as real
+ * dates, numbers as numbers, the header row frozen. Rows are committed as they are read, so memory stays flat.
  */
 
 /** "2026-03-14T09:30:00+01:00" → a Date showing 09:30 on 14 March in any spreadsheet (wall-clock time). */
@@ -188,10 +188,18 @@ export async function exportXlsx(
       ['Drugs', tables.drugs],
       ['Complications', tables.complications],
       ['Follow-up calls', tables.followUpEntries],
+      ['Dose events', tables.doseEvents],
     ] as const) {
       await writeSheet(target, title, table, tableRows(read, table, options, context), control);
     }
-    const all = [tables.procedures, tables.targets, tables.drugs, tables.complications, tables.followUpEntries];
+    const all = [
+      tables.procedures,
+      tables.targets,
+      tables.drugs,
+      tables.complications,
+      tables.followUpEntries,
+      tables.doseEvents,
+    ];
     const dictionary: Table = {
       name: 'dictionary',
       description: 'The data dictionary',

@@ -86,6 +86,12 @@ describe('import takes only sound records', () => {
       delete record.versions[0].hash;
       delete record.versions[0].previousHash;
     });
+    spoil('a Study Instance UID that is no DICOM UID', /Study Instance UID must be a DICOM UID/, (record) => {
+      record.content.studyInstanceUid = '1.2.3; DROP TABLE procedures';
+      record.versions[0].content.studyInstanceUid = record.content.studyInstanceUid;
+      delete record.versions[0].hash;
+      delete record.versions[0].previousHash;
+    });
     spoil(
       'a snapshot with another patient name',
       /content differs from its latest signed version in patientName/,

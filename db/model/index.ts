@@ -8,6 +8,7 @@ export * from './dashboard.js';
 export * from './dose.js';
 export * from './dose-plausibility.js';
 export * from './dose-record.js';
+export * from './dose-report-fill.js';
 export * from './drug-checks.js';
 export * from './errors.js';
 export * from './fields/index.js';
@@ -34,5 +35,6 @@ export * from './time.js';
 export * from './vocabularies.js';
 export * from './vocabulary-words.js';
 export * from './warnings.js';
+export * from './worklist-identity.js';
 // zod's words for every schema, here and beyond (read when a value is refused, so its place here does not matter).
 export * from './zod-words.js';

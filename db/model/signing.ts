@@ -115,6 +115,13 @@ export function signingProblems(record: ProcedureDraft, context?: SigningContext
     problems.push(problem('drugs', 'need at least one steroid or local anaesthetic, or a reason none was given'));
   }
 
+  // The scanner's figures changed by hand: why, for the audit (the report itself is kept as received).
+  need(
+    'doseChangeReason',
+    record.doseSource !== 'dose_report_then_changed' || Boolean(record.doseChangeReason?.trim()),
+    "is required when the dose from the scanner's dose report was changed by hand",
+  );
+
   const types = record.complications.map((entry) => entry.type);
   need('complications', types.length > 0, 'must be "none" or at least one complication to sign');
   if (types.includes('none') && types.length > 1) {

@@ -138,6 +138,14 @@ export const DISPOSITIONS = ['home_not_driving', 'observation', 'admitted'] as c
 
 export const STATUSES = ['draft', 'signed', 'amended'] as const;
 
+/**
+ * Where the patient's identity came from (schema 17): typed at the console, taken from the
+ * DICOM worklist, or taken from it and then changed by hand.
+ */
+export const IDENTITY_SOURCES = ['typed', 'worklist', 'worklist_then_changed'] as const;
+/** Where the dose figures came from (schema 17): typed, the scanner's dose report (RDSR), or that report changed by hand. */
+export const DOSE_SOURCES = ['typed', 'dose_report', 'dose_report_then_changed'] as const;
+
 export type Sex = (typeof SEXES)[number];
 export type Indication = (typeof INDICATIONS)[number];
 export type SymptomSide = (typeof SYMPTOM_SIDES)[number];
@@ -153,6 +161,8 @@ export type Dosing = (typeof DOSINGS)[number];
 export type Complication = (typeof COMPLICATIONS)[number];
 export type Severity = (typeof SEVERITIES)[number];
 export type Status = (typeof STATUSES)[number];
+export type IdentitySource = (typeof IDENTITY_SOURCES)[number];
+export type DoseSource = (typeof DOSE_SOURCES)[number];
 export type SirGrade = (typeof SIR_GRADES)[number];
 
 /** A–B minor, C–F major (SIR adverse-event classification). */
@@ -199,4 +209,6 @@ export type VocabularyCode = (
   | typeof SEVERITIES
   | typeof DISPOSITIONS
   | typeof STATUSES
+  | typeof IDENTITY_SOURCES
+  | typeof DOSE_SOURCES
 )[number];

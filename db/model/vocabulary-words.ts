@@ -130,6 +130,11 @@ const WORDS = {
   'L3/L4': 'L3/L4',
   'L4/L5': 'L4/L5',
   'L5/S1': 'L5/S1',
+  typed: 'Typed at the console',
+  worklist: 'From the worklist',
+  worklist_then_changed: 'From the worklist, changed by hand',
+  dose_report: 'From the scanner’s dose report',
+  dose_report_then_changed: 'From the scanner’s dose report, changed by hand',
 } as const satisfies Record<string, string>;
 
 type Worded = keyof typeof WORDS;

@@ -130,6 +130,20 @@ describe('the RIS connection setting', () => {
 });
 
 describe('sending', () => {
+  it('names the patient ID with its issuer and the procedure the RIS ordered, for a case from the worklist', async () => {
+    signed(store, operatorId, {
+      issuerOfPatientId: 'KSB',
+      requestedProcedureCode: 'CTPRT',
+      requestedProcedureScheme: '99KSB',
+      requestedProcedureText: 'CT-gesteuerte PRT lumbal',
+      identitySource: 'worklist',
+    });
+    await sendWaitingReports(store, ris);
+    const [{ message }] = peer.received as [(typeof peer.received)[0]];
+    expect(field(message, 'PID', 3)).toBe('P1234567^^^KSB');
+    expect(field(message, 'OBR', 4)).toBe('CTPRT^CT-gesteuerte PRT lumbal^99KSB');
+  });
+
   it('sends the signed report as an ORU^R01 the RIS acknowledges, with PID, OBR, OBX escaped and MSH-18', async () => {
     const id = signed(store, operatorId);
     const sentAt = new Date();

@@ -13,8 +13,10 @@ import type { ReportMessageInput } from './report-message.js';
  * panel shows it. The signer is the version's signer (the operator's name when the signer is
  * one of the department's operators).
  *
- * Fields the field declaration adds later (issuer of patient ID, requested procedure and its
- * code) are not in the record yet: the issuer goes empty and the procedure is named in words.
+ * The issuer of the patient ID and the requested procedure are the worklist's (schema 17): OBR-4
+ * names the procedure the RIS ordered, in its code and words, so the RIS files the report
+ * under its own order; a record typed by hand has neither, and the procedure is named in
+ * RootLog's words.
  */
 
 export function reportInputFor(read: ReadConnection, key: OutboxKey): ReportMessageInput {
@@ -34,13 +36,17 @@ export function reportInputFor(read: ReadConnection, key: OutboxKey): ReportMess
   return {
     patient: {
       id: record.patientId,
-      issuer: null,
+      issuer: record.issuerOfPatientId ?? null,
       name: personNameFromShown(record.patientName ?? ''),
       birthDate: record.birthDate ?? null,
       sex: record.sex ?? null,
     },
     accessionNumber: record.accessionNumber ?? null,
-    procedure: { code: null, codingScheme: null, text: reportValues(record, context).procedure },
+    procedure: {
+      code: record.requestedProcedureCode ?? null,
+      codingScheme: record.requestedProcedureCode ? (record.requestedProcedureScheme ?? null) : null,
+      text: record.requestedProcedureText ?? reportValues(record, context).procedure,
+    },
     reportText: procedureReport(record, context, settings.reportTemplate),
     status: key.version === 1 ? 'final' : 'corrected',
     signer: { id: version.signedBy, name: personNameFromShown(operatorName(version.signedBy) ?? version.signedBy) },

@@ -108,6 +108,24 @@ const UNDO: Readonly<Record<number, (db: Database.Database) => void>> = {
     ALTER TABLE procedures DROP COLUMN no_dose_reason;
     ALTER TABLE procedures DROP COLUMN no_dose_reason_text;
     `),
+  // What the worklist and the scanner's dose report said.
+  24: (db) =>
+    db.exec(`
+      DROP INDEX procedures_study_instance_uid;
+      ALTER TABLE procedures DROP COLUMN issuer_of_patient_id;
+      ALTER TABLE procedures DROP COLUMN study_instance_uid;
+      ALTER TABLE procedures DROP COLUMN requested_procedure_text;
+      ALTER TABLE procedures DROP COLUMN requested_procedure_code;
+      ALTER TABLE procedures DROP COLUMN requested_procedure_scheme;
+      ALTER TABLE procedures DROP COLUMN referring_physician;
+      ALTER TABLE procedures DROP COLUMN patient_language;
+      ALTER TABLE procedures DROP COLUMN identity_source;
+      ALTER TABLE procedures DROP COLUMN dose_source;
+      ALTER TABLE procedures DROP COLUMN dose_report_uids;
+      ALTER TABLE procedures DROP COLUMN dose_report_device;
+      ALTER TABLE procedures DROP COLUMN dose_report_at;
+      ALTER TABLE procedures DROP COLUMN dose_change_reason;
+    `),
 };
 
 /** The oldest schema `backToSchema` reaches. */

@@ -10,6 +10,8 @@
  * sequences right (client.test.ts, "text inside a sequence", fails without it).
  */
 
+import { createRequire } from 'node:module';
+
 type Decoder = InstanceType<typeof TextDecoder>;
 
 interface ReadBufferStream {
@@ -23,7 +25,9 @@ const FIXED = Symbol.for('rootlog.dcmjs.sequenceCharset');
 export function decodeSequencesInDeclaredCharset(): void {
   // By require, as dcmjs-dimse loads it: its CommonJS build. An import would take dcmjs's ES
   // build, a second copy that dcmjs-dimse never uses (dcmjs ships no typings either way).
-  const dcmjs = require('dcmjs') as {
+  // The bundles are CommonJS (__filename); the ES modules the e2e harness and tests load are not.
+  const load = createRequire(typeof __filename === 'string' ? __filename : import.meta.url);
+  const dcmjs = load('dcmjs') as {
     data: { ReadBufferStream: { prototype: ReadBufferStream & { [FIXED]?: true } } };
   };
   const stream = dcmjs.data.ReadBufferStream.prototype;

@@ -14,6 +14,11 @@ import type {
   SessionState,
 } from '../../db/model/answers.js';
 import {
+  type ConnectionSettings,
+  connectionSettingsPatchSchema,
+  connectionSettingsProblems,
+} from '../../db/model/connection-settings.js';
+import {
   type ApiError,
   type BackupStatus,
   backupScheduleChangeSchema,
@@ -21,10 +26,12 @@ import {
   conflictResolutionSchema,
   type Dashboard,
   type DepartmentSettings,
+  type DoseReportFill,
   type Drug,
   type DrugAdministration,
   dashboardFilterSchema,
   drugSchema,
+  type FieldProblem,
   type FollowUpEntry,
   firstAdministratorSchema,
   followUpEntrySchema,
@@ -47,6 +54,7 @@ import {
   settingsPatchSchema,
   signerProofSchema,
 } from '../../db/model/index.js';
+import type { ConnectionTest, WorklistStatus } from '../../db/model/worklist-identity.js';
 import type { ExportJobStatus } from './export-job.js';
 
 /*
@@ -66,6 +74,8 @@ import type { ExportJobStatus } from './export-job.js';
 export interface ArgumentField {
   prefix: string;
   whole: string;
+  /** An argument whose declaration words its own problems (each named by its label), instead of zod's. */
+  problems?: (error: z.ZodError) => FieldProblem[];
 }
 const bare = (whole: string): ArgumentField => ({ prefix: '', whole });
 const named = (name: string): ArgumentField => ({ prefix: name, whole: name });
@@ -229,6 +239,26 @@ export const API_CONTRACT = {
   ),
   /** Rows of the hub this console refused or that wait, with the reason (kept for IT). */
   'hub.refusals': method<HubRefusal[]>().reads(z.tuple([])),
+  /** Settings → Worklist and → RIS: the two connections to the department's systems (null: not set up); audited. */
+  'connections.get': method<ConnectionSettings>().reads(z.tuple([])),
+  'connections.update': method<ConnectionSettings>().administers(z.tuple([connectionSettingsPatchSchema]), {
+    ...bare('connections'),
+    problems: (error) => connectionSettingsProblems(error),
+  }),
+  /** Today's worklist as last received (its age, the last failure in words); never waits for the server. */
+  'worklist.status': method<WorklistStatus>().reads(z.tuple([])),
+  /** Asks the worklist server now (bounded by its timeout); the list after it. */
+  'worklist.refresh': method<WorklistStatus>().reads(z.tuple([])),
+  /** Settings → Worklist → Test: a C-ECHO, in words. */
+  'worklist.test': method<ConnectionTest>().reads(z.tuple([])),
+  /**
+   * The dose from the scanner's dose reports for this procedure (linking those that waited for
+   * it), or null when it has none (report null); the window fills the fields with it, and the save keeps it.
+   */
+  'dose.fromReport': method<{ report: DoseReportFill | null }>().writes(
+    z.tuple([procedureIdSchema]),
+    named('procedureId'),
+  ),
   /** What the page check found, and when the file was last found sound. */
   'database.health': whileLocked(method<HealthReport>().reads(z.tuple([]))),
   /**

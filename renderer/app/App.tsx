@@ -1,4 +1,5 @@
 import { useEffect, useLayoutEffect, useState } from 'react';
+import type { WorklistIdentity } from '../../db/model/index.js';
 import { MENU_API_NAME, type MenuCommand } from '../../electron/shared/menu-commands.js';
 import { useKeysHeldWhile } from '../components/held-keys.js';
 import { useKeyHold } from '../components/key-hold-store.js';
@@ -16,6 +17,7 @@ import { useSession } from '../features/session/session-store.js';
 import { SettingsScreen } from '../features/settings/SettingsScreen.js';
 import { useSettings } from '../features/settings/settings-store.js';
 import { WelcomeScreen } from '../features/settings/WelcomeScreen.js';
+import { useWorklist } from '../features/worklist/worklist-store.js';
 import { useDatabaseHealth } from './health-store.js';
 import { useNavigation } from './navigation-store.js';
 
@@ -88,9 +90,19 @@ function OpenConsole() {
     )[MENU_API_NAME];
     menu?.onCommand(run);
     const onKey = (event: KeyboardEvent) => {
-      if (event.altKey && event.key.toLowerCase() === 'n') {
+      if (!event.altKey || event.ctrlKey || event.metaKey) return;
+      const key = event.key.toLowerCase();
+      if (key === 'n') {
         event.preventDefault();
         run('new-procedure');
+      } else if (key === 'w') {
+        // Today's worklist, beside the procedure list: the cursor on its first patient.
+        event.preventDefault();
+        if (useNavigation.getState().screen.name !== 'list') go({ name: 'list' });
+        useWorklist.getState().requestFocus();
+      } else if (key === 'r' && useNavigation.getState().screen.name === 'list') {
+        event.preventDefault();
+        void useWorklist.getState().refresh();
       }
     };
     window.addEventListener('keydown', onKey);
@@ -176,7 +188,9 @@ function OpenConsole() {
       <DamagedDatabaseBanner />
       <main>
         {screen.name === 'list' && <ProcedureList />}
-        {screen.name === 'procedure' && <ProcedureScreen id={screen.id} visit={screen.visit} />}
+        {screen.name === 'procedure' && (
+          <ProcedureScreen id={screen.id} visit={screen.visit} identity={screen.identity} />
+        )}
         {screen.name === 'settings' && <SettingsScreen />}
         {screen.name === 'export' && <ExportScreen />}
         {screen.name === 'dashboard' && <DashboardScreen />}
@@ -187,7 +201,7 @@ function OpenConsole() {
   );
 }
 
-function ProcedureScreen({ id, visit }: { id: string | null; visit: number }) {
+function ProcedureScreen({ id, visit, identity }: { id: string | null; visit: number; identity?: WorklistIdentity }) {
   const [shownVisit, setShownVisit] = useState<number | null>(null);
   // Alt+N and straight on with the patient ID: what is typed while the case opens goes to it.
   useKeysHeldWhile('opening', shownVisit !== visit);
@@ -199,12 +213,16 @@ function ProcedureScreen({ id, visit }: { id: string | null; visit: number }) {
       await form.flush();
       if (id && form.id !== id) await form.open(id);
       if (!id) form.startNew();
+      // The worklist's patient is saved as a draft at once: the case is on the list from its first moment.
+      if (!id && identity) form.update((draft) => ({ ...draft, ...identity }));
+      // From the worklist the patient is there: the cursor goes on to what is still needed.
+      if (!id && identity) form.requestFocus({ kind: 'next-needed', after: 'sex' });
       if (current) setShownVisit(visit);
     })();
     return () => {
       current = false;
     };
-  }, [id, visit]);
+  }, [id, visit, identity]);
   if (shownVisit !== visit) return <p aria-busy="true">Opening…</p>;
   return <ProcedureForm key={visit} />;
 }

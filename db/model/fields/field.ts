@@ -13,7 +13,7 @@ import type { ValueKind, ValueType } from './kinds.js';
 export type PrivacyClass = 'identifying' | 'free_text' | 'clinical';
 
 /** The parts a record is made of; each has a table of its own. */
-export type PartName = 'procedure' | 'target' | 'drug' | 'complication' | 'followUpEntry';
+export type PartName = 'procedure' | 'target' | 'drug' | 'complication' | 'followUpEntry' | 'doseEvent';
 
 /**
  * content: clinical content, in the draft's schema and the signed versions;

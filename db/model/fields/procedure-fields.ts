@@ -13,6 +13,8 @@ import {
   CONTRAST_ALLERGY,
   DISPOSITIONS,
   DOSE_EXCEEDANCE_REASONS,
+  DOSE_SOURCES,
+  IDENTITY_SOURCES,
   INDICATIONS,
   MODALITIES,
   NO_DOSE_REASONS,
@@ -56,6 +58,11 @@ type Record_ = Record<string, unknown> & {
   painPre?: number | null;
   painPost?: number | null;
   painPostMinutes?: number | null;
+  issuerOfPatientId?: string | null;
+  requestedProcedureCode?: string | null;
+  requestedProcedureScheme?: string | null;
+  doseReportDevice?: string | null;
+  doseReportAt?: string | null;
 };
 
 /**
@@ -150,7 +157,8 @@ export const PROCEDURE_FIELDS = declareFields('procedure', [
     summary: {
       section: 'patient',
       label: 'Patient',
-      write: (patientId: string | null, record: Record_) => list([record.patientName, patientId]),
+      write: (patientId: string | null, record: Record_) =>
+        list([record.patientName, record.issuerOfPatientId ? `${patientId} (${record.issuerOfPatientId})` : patientId]),
     },
   },
   {
@@ -789,5 +797,150 @@ export const PROCEDURE_FIELDS = declareFields('procedure', [
     export: { description: 'The reason in words when it is "other" (free text: not in pseudonymised exports).' },
     privacy: 'free_text',
     ...TOLD_WITH_ANOTHER,
+  },
+  // Schema 24: what the department's systems said (the DICOM worklist, the scanner's dose report).
+  {
+    key: 'issuerOfPatientId',
+    ...kind.text(64),
+    label: 'Issuer of patient ID',
+    export: {
+      description:
+        'Who issued the patient ID (DICOM Issuer of Patient ID, from the worklist): the hospital or registry whose number it is.',
+    },
+    // An organisation, not a person: it says whose numbering the (pseudonymised) patient ID follows.
+    privacy: 'clinical',
+    plan: 'fill',
+    ...TOLD_WITH_ANOTHER,
+  },
+  {
+    key: 'studyInstanceUid',
+    ...kind.uid(),
+    label: 'Study Instance UID',
+    export: {
+      description:
+        'DICOM Study Instance UID of the imaging study, from the worklist (links the record to its images in the PACS and to the scanner’s dose report).',
+    },
+    // Finds the patient's images in the PACS.
+    privacy: 'identifying',
+    summary: false,
+  },
+  {
+    key: 'requestedProcedureText',
+    ...kind.text(64),
+    label: 'Requested procedure',
+    export: { description: 'The procedure the RIS scheduled, in its words (from the worklist).' },
+    // The RIS's own text may hold anything a scheduler typed.
+    privacy: 'free_text',
+    summary: {
+      section: 'patient',
+      always: true,
+      write: (text: string | null, record: Record_) =>
+        text || record.requestedProcedureCode
+          ? list([
+              text,
+              record.requestedProcedureCode
+                ? `code ${record.requestedProcedureCode}${record.requestedProcedureScheme ? ` (${record.requestedProcedureScheme})` : ''}`
+                : null,
+            ])
+          : null,
+    },
+  },
+  {
+    key: 'requestedProcedureCode',
+    ...kind.text(16),
+    label: 'Requested procedure code',
+    export: { description: 'The RIS’s code of the requested procedure (DICOM Requested Procedure Code Sequence).' },
+    ...TOLD_WITH_ANOTHER,
+  },
+  {
+    key: 'requestedProcedureScheme',
+    ...kind.text(16),
+    label: 'Requested procedure coding scheme',
+    export: {
+      description: 'The coding scheme of that code (DICOM Coding Scheme Designator, e.g. a local 99… scheme).',
+    },
+    ...TOLD_WITH_ANOTHER,
+  },
+  {
+    key: 'referringPhysician',
+    ...kind.text(200),
+    label: 'Referring physician',
+    export: { description: 'Who referred the patient (from the worklist).' },
+    privacy: 'identifying',
+    summary: { section: 'patient', label: 'Referred by' },
+  },
+  {
+    key: 'patientLanguage',
+    ...kind.language(),
+    label: 'Patient’s language',
+    export: {
+      description:
+        'The patient’s primary language as the RIS sends it (a language code: de, fr, it, en…), for the aftercare sheet.',
+    },
+    plan: 'fill',
+    summary: { section: 'patient', label: 'Language' },
+  },
+  {
+    key: 'identitySource',
+    ...kind.code(IDENTITY_SOURCES),
+    label: 'Identity from',
+    export: {
+      description:
+        'Where the patient’s identity came from: typed at the console, the DICOM worklist, or the worklist and then changed by hand.',
+    },
+    summary: { section: 'patient', label: 'Identity' },
+  },
+  {
+    key: 'doseSource',
+    ...kind.code(DOSE_SOURCES),
+    label: 'Dose from',
+    export: {
+      description:
+        'Where the dose figures came from: typed at the console, the scanner’s dose report (RDSR), or that report and then changed by hand (with the reason).',
+    },
+    summary: {
+      section: 'guidance',
+      label: 'Dose',
+      write: (source: string, record: Record_) =>
+        list([
+          words(source),
+          source === 'typed' ? null : record.doseReportDevice,
+          source === 'typed' || !record.doseReportAt ? null : new Date(record.doseReportAt).toLocaleString(),
+        ]),
+    },
+  },
+  {
+    key: 'doseReportUids',
+    ...kind.uids(),
+    label: 'Dose report (SOP Instance UID)',
+    export: { description: 'SOP Instance UIDs of the dose reports the figures came from, separated by spaces.' },
+    // Finds the patient's study in the PACS.
+    privacy: 'identifying',
+    summary: false,
+  },
+  {
+    key: 'doseReportDevice',
+    ...kind.text(200),
+    label: 'Dose report: device',
+    export: { description: 'The scanner or C-arm that wrote the dose report (manufacturer, model, station).' },
+    ...TOLD_WITH_ANOTHER,
+  },
+  {
+    key: 'doseReportAt',
+    ...kind.dateTime(),
+    label: 'Dose report: irradiation started',
+    export: { description: 'When the irradiation the dose report describes began (the device’s clock).' },
+    ...TOLD_WITH_ANOTHER,
+  },
+  {
+    key: 'doseChangeReason',
+    ...kind.text(500, 'multi'),
+    label: 'Reason the dose was changed by hand',
+    export: {
+      description:
+        'Why a figure from the scanner’s dose report was changed by hand (free text: not in pseudonymised exports).',
+    },
+    privacy: 'free_text',
+    summary: { section: 'guidance', label: 'Dose changed by hand because' },
   },
 ]);

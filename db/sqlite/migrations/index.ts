@@ -21,6 +21,7 @@ import { verifiedSignatures } from './020-verified-signatures.js';
 import { foldedLookups } from './021-folded-lookups.js';
 import { usualConcentrations } from './022-usual-concentrations.js';
 import { noDoseReason } from './023-no-dose-reason.js';
+import { worklistAndDoseSource } from './024-worklist-and-dose-source.js';
 import type { Migration } from './migration.js';
 
 /*
@@ -52,6 +53,7 @@ export const MIGRATIONS: readonly Migration[] = [
   foldedLookups,
   usualConcentrations,
   noDoseReason,
+  worklistAndDoseSource,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

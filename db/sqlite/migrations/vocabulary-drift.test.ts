@@ -206,6 +206,7 @@ const TABLE_OF: Record<PartName, string> = {
   drug: 'drug_administrations',
   complication: 'complications',
   followUpEntry: 'follow_up_entries',
+  doseEvent: 'dose_reports',
 };
 const DECLARED: readonly Field[] = [
   ...PROCEDURE_FIELDS,

@@ -35,6 +35,7 @@ export function emptyRequiredFields(draft: Draft): Set<string> {
   need('painPre', draft.painPre != null);
   need('painPost', draft.painPost != null);
   need('complications', (draft.complications ?? []).length > 0);
+  need('doseChangeReason', draft.doseSource !== 'dose_report_then_changed' || Boolean(draft.doseChangeReason?.trim()));
   return empty;
 }
 

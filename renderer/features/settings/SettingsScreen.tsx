@@ -5,6 +5,7 @@ import { parseNumber } from '../../components/TextField.js';
 import { BackupsPanel } from '../backups/BackupsPanel.js';
 import { HubPanel } from '../hub/HubPanel.js';
 import { AdministrationGate } from './AdministrationGate.js';
+import { ConnectionsPanel } from './ConnectionsPanel.js';
 import { DepartmentPanel } from './DepartmentPanel.js';
 import { NewDrugForm } from './NewDrugForm.js';
 import { OperatorsPanel } from './OperatorsPanel.js';
@@ -135,6 +136,8 @@ export function SettingsScreen() {
       <BackupsPanel />
 
       <HubPanel />
+
+      <ConnectionsPanel />
 
       <PresetsPanel />
 

@@ -3,6 +3,7 @@ import {
   DOSE_PLAUSIBILITY,
   DOSE_QUANTITY_WORDS,
   type DoseQuantity,
+  doseAfterEdit,
   doseRecorded,
   MODALITIES,
   NO_DOSE_REASONS,
@@ -13,6 +14,7 @@ import { ChoiceGroup } from '../../../components/ChoiceGroup.js';
 import { FieldMessages } from '../../../components/FieldMessages.js';
 import { NumberField } from '../../../components/NumberField.js';
 import { TextField } from '../../../components/TextField.js';
+import { DoseSource } from '../DoseSource.js';
 import { useProcedureForm } from '../form-store.js';
 
 /** What the scanner's or C-arm's screen shows, beside a dose field whose unit it may not be. */
@@ -25,11 +27,13 @@ const screenHint = (quantity: DoseQuantity) => {
 export function GuidanceSection({ locked }: { locked: boolean }) {
   const draft = useProcedureForm((state) => state.draft);
   const update = useProcedureForm((state) => state.update);
+  const doseReport = useProcedureForm((state) => state.doseReport);
   const set = (patch: Partial<typeof draft>) => update((current) => ({ ...current, ...patch }));
-  // A dose typed makes the no-dose reason moot: the form drops it, as the logbook does.
+  // A figure from the scanner's report changed by hand is marked so, and its reason asked for; a
+  // dose typed makes the no-dose reason moot: the form drops it, as the logbook does.
   const setDose = (patch: Partial<typeof draft>) =>
     update((current) => {
-      const next = { ...current, ...patch };
+      const next = doseAfterEdit(current, { ...current, ...patch }, doseReport);
       return doseRecorded(next) ? { ...next, noDoseReason: undefined, noDoseReasonText: undefined } : next;
     });
   const usesCt = draft.modality !== 'fluoroscopy';
@@ -70,7 +74,7 @@ export function GuidanceSection({ locked }: { locked: boolean }) {
               label="CT acquisitions"
               field="ctAcquisitions"
               value={draft.ctAcquisitions}
-              onChange={(ctAcquisitions) => set({ ctAcquisitions })}
+              onChange={(ctAcquisitions) => setDose({ ctAcquisitions })}
               disabled={locked}
             />
           </>
@@ -98,6 +102,7 @@ export function GuidanceSection({ locked }: { locked: boolean }) {
           </>
         )}
       </div>
+      {!locked && <DoseSource />}
       {needsNoDoseReason(draft) && (
         // Radiation protection: an X-ray-guided case is signed with its dose, or with why there is none.
         <div className="row">

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { SEXES, storedAsWords } from '../../../../db/model/index.js';
+import { identityAfterEdit, SEXES, storedAsWords } from '../../../../db/model/index.js';
 import { NO_ITEMS } from '../../../app/no-items.js';
 import { ChoiceGroup } from '../../../components/ChoiceGroup.js';
 import { DateField } from '../../../components/DateField.js';
@@ -8,6 +8,7 @@ import { FieldMessages, useFieldAria } from '../../../components/FieldMessages.j
 import { TextField } from '../../../components/TextField.js';
 import { TimeField } from '../../../components/TimeField.js';
 import { useSettings } from '../../settings/settings-store.js';
+import { WorklistMatch } from '../../worklist/WorklistMatch.js';
 import { useProcedureForm } from '../form-store.js';
 import { fromLocalInput, toLocalInput } from '../performed-at.js';
 
@@ -24,13 +25,21 @@ export function PatientSection({ locked }: { locked: boolean }) {
   const operators = useSettings((state) => state.settings?.operators ?? NO_ITEMS);
   const patientIdRule = useSettings((state) => state.settings?.patientIdRule);
   const operatorAria = useFieldAria('operatorId');
-  const set = (patch: Partial<typeof draft>) => update((current) => ({ ...current, ...patch }));
+  // A change by hand to what the worklist filled marks the identity "from the worklist, then changed".
+  const set = (patch: Partial<typeof draft>) =>
+    update((current) => identityAfterEdit(current, { ...current, ...patch }));
   const text = (value: string) => (value === '' ? undefined : value);
   // The times join the Tab order once wanted (or when one needs correcting).
   const [timesWanted, setTimesWanted] = useState(false);
   return (
     <section aria-labelledby="section-patient" className="form-section">
-      <h2 id="section-patient">Patient</h2>
+      <h2 id="section-patient">
+        Patient
+        {draft.identitySource === 'worklist' && <span className="source-mark">from the worklist</span>}
+        {draft.identitySource === 'worklist_then_changed' && (
+          <span className="source-mark changed">from the worklist, changed by hand</span>
+        )}
+      </h2>
       <div className="row">
         <TextField
           label="Patient ID"
@@ -64,6 +73,14 @@ export function PatientSection({ locked }: { locked: boolean }) {
           disabled={locked}
         />
       </div>
+      {!locked && !draft.identitySource?.startsWith('worklist') && <WorklistMatch patientId={draft.patientId} />}
+      {(draft.requestedProcedureText || draft.referringPhysician) && (
+        <p className="ordered">
+          Ordered: {draft.requestedProcedureText ?? '—'}
+          {draft.referringPhysician ? `, referred by ${draft.referringPhysician}` : ''}
+          {draft.issuerOfPatientId ? ` · patient ID issued by ${draft.issuerOfPatientId}` : ''}
+        </p>
+      )}
       <ChoiceGroup
         label="Sex"
         field="sex"

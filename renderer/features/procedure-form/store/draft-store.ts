@@ -85,6 +85,7 @@ export function blankForm(operatorId: string | null, now: Date) {
     deleteAsked: false,
     printed: null,
     focus: null,
+    doseReport: null,
   } satisfies Partial<FormState>;
 }
 

@@ -1,5 +1,11 @@
 import type { StateCreator } from 'zustand';
-import type { ClinicalWarning, DepartmentSettings, Preset, ProcedureRecord } from '../../../../db/model/index.js';
+import type {
+  ClinicalWarning,
+  DepartmentSettings,
+  DoseReportFill,
+  Preset,
+  ProcedureRecord,
+} from '../../../../db/model/index.js';
 import type { AuditEntry, ProcedureWithHistory } from '../../../../electron/shared/api-contract.js';
 import type { Draft, DraftCheck, DrugsOfRemovedTarget } from '../draft-edits.js';
 import type { FieldText, KeptStorage } from '../held-back.js';
@@ -157,4 +163,20 @@ export interface FocusSlice {
   focusDone: (seq: number) => void;
 }
 
-export type FormState = DraftSlice & AutosaveSlice & SigningSlice & UndoSlice & PlanSlice & PrintSlice & FocusSlice;
+export interface DoseSlice {
+  /** What the scanner's dose reports for this record say (null: none has come yet). */
+  doseReport: DoseReportFill | null;
+  /** Asks whether a dose report has come for the saved draft; fills the empty dose fields with it. */
+  checkDoseReport: () => Promise<void>;
+  /** Puts the report's figures in the dose fields (after its question, or over figures typed before it came). */
+  takeDoseReport: () => void;
+}
+
+export type FormState = DraftSlice &
+  AutosaveSlice &
+  SigningSlice &
+  UndoSlice &
+  PlanSlice &
+  PrintSlice &
+  FocusSlice &
+  DoseSlice;
