@@ -8,10 +8,12 @@ import {
   worklistServerSchema,
 } from './model/connection-settings.js';
 import {
+  DEFAULT_DEPARTMENT_LOCALE,
   DEFAULT_FOLLOW_UP_WINDOWS,
   DEFAULT_REPORT_TEMPLATE,
   type DepartmentSettings,
   type Drug,
+  departmentLocaleSchema,
   departmentSchema,
   drugSchema,
   type FollowUpWindows,
@@ -109,6 +111,9 @@ export function getSettings(source: ReadSource): DepartmentSettings {
     department: departmentSchema
       .catch(NO_DEPARTMENT)
       .parse(readSetting<unknown>(source, 'department') ?? NO_DEPARTMENT),
+    locale: departmentLocaleSchema
+      .catch(DEFAULT_DEPARTMENT_LOCALE)
+      .parse(readSetting<unknown>(source, 'locale') ?? DEFAULT_DEPARTMENT_LOCALE),
     defaultOperatorId: readSetting<string | null>(source, 'defaultOperatorId') ?? null,
     referenceLevels: referenceLevels(source),
     operators: listOperators(source),
@@ -207,6 +212,7 @@ export function updateCheckedSettings(
         {
           consoleName: before.consoleName,
           department: before.department,
+          locale: before.locale,
           defaultOperatorId: before.defaultOperatorId,
           referenceLevels: before.referenceLevels,
           followUpWindows: before.followUpWindows,
@@ -218,6 +224,7 @@ export function updateCheckedSettings(
         {
           consoleName: after.consoleName,
           department: after.department,
+          locale: after.locale,
           defaultOperatorId: after.defaultOperatorId,
           referenceLevels: after.referenceLevels,
           followUpWindows: after.followUpWindows,

@@ -26,6 +26,7 @@ const OTHER_LABELS: Record<string, string> = {
   maxDoseMg: 'Maximum dose',
   address: 'Address',
   phone: 'Phone number',
+  locale: 'Dates and numbers',
   folder: 'Backup folder',
   timeOfDay: 'Time of day',
   keep: 'Backups to keep',

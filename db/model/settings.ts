@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Drug } from './catalogue.js';
 import type { FollowUpWindows } from './follow-up.js';
 import { type HubServer, hubServerSchema } from './hub.js';
+import { type DepartmentLocale, departmentLocaleSchema } from './locales.js';
 import { type Preset, presetsSchema } from './presets.js';
 import { type ReferenceLevels, referenceLevelsSchema } from './reference-levels.js';
 import { REPORT_PLACEHOLDERS, unknownPlaceholders } from './report.js';
@@ -53,6 +54,8 @@ export interface DepartmentSettings extends RuleSettings {
   consoleName: string;
   /** Name, address and phone, printed on the sheets (Settings → Department). */
   department: Department;
+  /** How the department writes dates and numbers (locales.ts): the fields, lists, report and sheets follow it. */
+  locale: DepartmentLocale;
   defaultOperatorId: string | null;
   operators: Operator[];
   /** When follow-ups are due, in days after the procedure. */
@@ -88,6 +91,7 @@ export const settingsPatchSchema = z
       'line',
     ),
     department: departmentSchema,
+    locale: departmentLocaleSchema,
     defaultOperatorId: z.string().min(1).nullable(),
     referenceLevels: referenceLevelsSchema,
     followUpWindows: followUpWindowsSchema,

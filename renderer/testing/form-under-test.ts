@@ -13,6 +13,7 @@ import { fakeStorage, fakeWindow } from './fake-window.js';
 export const testDepartment: DepartmentSettings = {
   consoleName: 'CT 1',
   department: { name: '', address: '', phone: '' },
+  locale: 'de-CH',
   defaultOperatorId: 'op-1',
   operators: [{ id: 'op-1', name: 'Dr. A. Keller', active: true }],
   drugCatalogue: [...DEFAULT_DRUG_CATALOGUE],
