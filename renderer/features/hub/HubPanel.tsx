@@ -1,6 +1,5 @@
 import { useState } from 'react';
-import type { HubServer } from '../../../db/model/index.js';
-import { parseNumber } from '../../components/TextField.js';
+import { type HubServer, numberOrNaN } from '../../../db/model/index.js';
 import { useSettings } from '../settings/settings-store.js';
 import { useHub } from './hub-store.js';
 
@@ -34,7 +33,7 @@ export function HubPanel() {
               ? null
               : {
                   host,
-                  port: parseNumber(String(form.get('port') ?? '')) ?? Number.NaN,
+                  port: numberOrNaN(String(form.get('port') ?? '')) ?? Number.NaN,
                   database: String(form.get('database') ?? ''),
                   user: String(form.get('user') ?? ''),
                   tls: form.get('tls') === 'on',

@@ -1,7 +1,6 @@
 import { useState } from 'react';
-import type { Drug } from '../../../db/model/index.js';
+import { type Drug, numberOrNaN } from '../../../db/model/index.js';
 import { words } from '../../app/labels.js';
-import { parseNumber } from '../../components/TextField.js';
 import { BackupsPanel } from '../backups/BackupsPanel.js';
 import { HubPanel } from '../hub/HubPanel.js';
 import { DepartmentPanel } from './DepartmentPanel.js';
@@ -42,7 +41,7 @@ export function SettingsScreen() {
           void update({
             consoleName: String(form.get('consoleName') ?? ''),
             defaultOperatorId: String(form.get('defaultOperatorId') ?? '') || null,
-            steroidDayMaxDexamethasoneMg: parseNumber(String(form.get('steroidDayMax'))) ?? Number.NaN,
+            steroidDayMaxDexamethasoneMg: numberOrNaN(String(form.get('steroidDayMax'))) ?? Number.NaN,
             followUpWindows: {
               early: { from: day(form, 'earlyFrom'), to: day(form, 'earlyTo') },
               late: { from: day(form, 'lateFrom'), to: day(form, 'lateTo') },
@@ -224,7 +223,7 @@ function DrugRow({ drug, onSave }: { drug: Drug; onSave: (drug: Drug) => void })
         <button
           type="button"
           className="secondary"
-          onClick={() => onSave({ ...drug, particulate, usualDoseMg: parseNumber(usual), maxDoseMg: parseNumber(max) })}
+          onClick={() => onSave({ ...drug, particulate, usualDoseMg: numberOrNaN(usual), maxDoseMg: numberOrNaN(max) })}
         >
           Save {drug.name}
         </button>
