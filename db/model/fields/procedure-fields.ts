@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { formatDate, formatDateTime, formatNumber } from '../locale-format.js';
 import { reliefPercent } from '../pain.js';
 import { ageInYears } from '../time.js';
 import {
@@ -113,7 +114,7 @@ export const PROCEDURE_FIELDS = declareFields('procedure', [
     summary: {
       section: 'patient',
       label: 'Performed',
-      write: (performedAt: string) => new Date(performedAt).toLocaleString(),
+      write: (performedAt: string, _: unknown, context: WritingContext) => formatDateTime(performedAt, context.locale),
     },
   },
   {
@@ -178,9 +179,9 @@ export const PROCEDURE_FIELDS = declareFields('procedure', [
     summary: {
       section: 'patient',
       label: 'Born',
-      write: (birthDate: string, record: Record_) => {
+      write: (birthDate: string, record: Record_, context: WritingContext) => {
         const age = record.performedAt ? ageInYears(birthDate, record.performedAt) : null;
-        return `${birthDate}${age == null ? '' : ` (${age} years)`}`;
+        return `${formatDate(birthDate, context.locale)}${age == null ? '' : ` (${age} years)`}`;
       },
     },
   },
@@ -473,8 +474,11 @@ export const PROCEDURE_FIELDS = declareFields('procedure', [
     summary: {
       section: 'guidance',
       label: 'Contrast',
-      write: (agent: string, record: Record_) =>
-        list([words(agent), record.contrastVolumeMl == null ? null : `${record.contrastVolumeMl} mL`]),
+      write: (agent: string, record: Record_, context: WritingContext) =>
+        list([
+          words(agent),
+          record.contrastVolumeMl == null ? null : `${formatNumber(record.contrastVolumeMl, context.locale)} mL`,
+        ]),
     },
   },
   {

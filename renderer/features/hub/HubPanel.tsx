@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { type HubServer, numberOrNaN } from '../../../db/model/index.js';
+import { formatDateTime, type HubServer, numberOrNaN } from '../../../db/model/index.js';
+import { useDepartmentLocale } from '../../app/department-locale.js';
 import { useSettings } from '../settings/settings-store.js';
 import { useHub } from './hub-store.js';
 
@@ -10,6 +11,7 @@ import { useHub } from './hub-store.js';
  */
 export function HubPanel() {
   const settings = useSettings((state) => state.settings);
+  const locale = useDepartmentLocale();
   const status = useHub((state) => state.status);
   const message = useHub((state) => state.message);
   const [password, setPassword] = useState('');
@@ -98,7 +100,7 @@ export function HubPanel() {
               : status?.lastError
                 ? status.lastError
                 : status?.lastSyncAt
-                  ? `Last sync ${new Date(status.lastSyncAt).toLocaleString()}: pushed ${status.lastReport?.pushed ?? 0}, received ${status.lastReport?.pulled ?? 0} record(s); ${status.pending} waiting to be pushed${status.lastReport && status.lastReport.conflicts.length > 0 ? `; ${status.lastReport.conflicts.length} conflict(s): ${status.lastReport.conflicts.map((c) => c.reason).join('; ')}` : ''}`
+                  ? `Last sync ${formatDateTime(status.lastSyncAt, locale)}: pushed ${status.lastReport?.pushed ?? 0}, received ${status.lastReport?.pulled ?? 0} record(s); ${status.pending} waiting to be pushed${status.lastReport && status.lastReport.conflicts.length > 0 ? `; ${status.lastReport.conflicts.length} conflict(s): ${status.lastReport.conflicts.map((c) => c.reason).join('; ')}` : ''}`
                   : `Not synced yet; ${status?.pending ?? 0} waiting to be pushed`}
           </p>
         </div>
