@@ -4,6 +4,7 @@ import { words } from '../../app/labels.js';
 import { BackupsPanel } from '../backups/BackupsPanel.js';
 import { HubPanel } from '../hub/HubPanel.js';
 import { DepartmentPanel } from './DepartmentPanel.js';
+import { LocalePanel } from './LocalePanel.js';
 import { NewDrugForm } from './NewDrugForm.js';
 import { PresetsPanel } from './PresetsPanel.js';
 import { ReferenceLevelsPanel } from './ReferenceLevelsPanel.js';
@@ -104,6 +105,7 @@ export function SettingsScreen() {
       </form>
 
       <DepartmentPanel />
+      <LocalePanel />
 
       <BackupsPanel />
 
