@@ -84,18 +84,21 @@ export function decimalMark(locale: string = DEFAULT_DEPARTMENT_LOCALE): string 
 /**
  * A number with the locale's decimal mark and no thousands separator: 148.5 → "148,5" in de-DE.
  * Every digit the value has is shown (its shortest exact writing: a value is never rounded on
- * the way to the screen); `maximumDecimals` rounds where a sentence wants fewer (the report: two).
+ * the way to the screen); `maximumDecimals` rounds where a sentence wants fewer (the report: two),
+ * `minimumDecimals` keeps a column's figures aligned (the dashboard's 12.0 %).
  */
 export function formatNumber(
   value: number,
   locale: string = DEFAULT_DEPARTMENT_LOCALE,
-  { maximumDecimals }: { maximumDecimals?: number } = {},
+  { maximumDecimals, minimumDecimals = 0 }: { maximumDecimals?: number; minimumDecimals?: number } = {},
 ): string {
   if (!Number.isFinite(value)) return String(value);
   const plain = String(value);
-  if (maximumDecimals === undefined && !/e/i.test(plain)) return plain.replace('.', decimalMark(locale));
+  if (maximumDecimals === undefined && minimumDecimals === 0 && !/e/i.test(plain))
+    return plain.replace('.', decimalMark(locale));
   return new Intl.NumberFormat(locale, {
     useGrouping: false,
-    maximumFractionDigits: maximumDecimals ?? 100,
+    minimumFractionDigits: minimumDecimals,
+    maximumFractionDigits: Math.max(maximumDecimals ?? 100, minimumDecimals),
   }).format(value);
 }

@@ -105,5 +105,6 @@ describe('a number as the locale writes it', () => {
     expect(formatNumber(1480.25, 'de-AT')).toBe('1480,25');
     expect(formatNumber(1480.25, 'en-GB')).toBe('1480.25');
     expect(formatNumber(2.3456, 'de-DE', { maximumDecimals: 2 })).toBe('2,35');
+    expect(formatNumber(12, 'de-DE', { maximumDecimals: 1, minimumDecimals: 1 })).toBe('12,0');
   });
 });
