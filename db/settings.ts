@@ -10,11 +10,13 @@ import {
 } from './model/connection-settings.js';
 import {
   ANY_PATIENT_ID,
+  DEFAULT_DEPARTMENT_LOCALE,
   DEFAULT_FOLLOW_UP_WINDOWS,
   DEFAULT_IDLE_LOCK_MINUTES,
   DEFAULT_REPORT_TEMPLATE,
   type DepartmentSettings,
   type Drug,
+  departmentLocaleSchema,
   departmentSchema,
   drugSchema,
   type FollowUpWindows,
@@ -140,6 +142,9 @@ export function getSettings(source: ReadSource): DepartmentSettings {
     department: departmentSchema
       .catch(NO_DEPARTMENT)
       .parse(readSetting<unknown>(source, 'department') ?? NO_DEPARTMENT),
+    locale: departmentLocaleSchema
+      .catch(DEFAULT_DEPARTMENT_LOCALE)
+      .parse(readSetting<unknown>(source, 'locale') ?? DEFAULT_DEPARTMENT_LOCALE),
     defaultOperatorId: readSetting<string | null>(source, 'defaultOperatorId') ?? null,
     referenceLevels: referenceLevels(source),
     operators: listOperators(source),

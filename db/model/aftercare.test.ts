@@ -22,6 +22,17 @@ describe('the aftercare sheet', () => {
     expect(sheet.call.join(' ')).toMatch(/control your bladder or bowels/);
   });
 
+  it('writes its doses as the department’s locale does', () => {
+    const draft = completeDraft('op');
+    const record = procedureDraftSchema.parse({
+      ...draft,
+      drugs: (draft.drugs ?? []).map((drug, index) => (index === 0 ? { ...drug, doseMg: 7.5 } : drug)),
+    });
+    const sheet = (locale: string) => aftercareSheet(record, (code) => catalogue.get(code), locale).injected.join(' ');
+    expect(sheet('de-CH')).toContain('7.5 mg');
+    expect(sheet('fr-CH')).toContain('7,5 mg');
+  });
+
   it('over demo procedures: every site named, nothing undefined', () => {
     const random = seededRandom(5);
     for (let i = 0; i < 500; i++) {

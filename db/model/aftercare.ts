@@ -1,4 +1,6 @@
 import type { Drug } from './catalogue.js';
+import { formatNumber } from './locale-format.js';
+import { DEFAULT_DEPARTMENT_LOCALE } from './locales.js';
 import { doseInMg, type ProcedureDraft } from './procedure.js';
 import { inWords } from './report.js';
 
@@ -23,7 +25,12 @@ const CLASS_WORDS: Record<string, string> = {
   other: '',
 };
 
-export function aftercareSheet(record: ProcedureDraft, drug: (code: string) => Drug | undefined): AftercareSheet {
+export function aftercareSheet(
+  record: ProcedureDraft,
+  drug: (code: string) => Drug | undefined,
+  /** How the sheet writes its doses (locales.ts). */
+  locale: string = DEFAULT_DEPARTMENT_LOCALE,
+): AftercareSheet {
   const at = (site: number | 'caudal' | null | undefined) => {
     if (site === 'caudal') return 'in the lower spinal canal (caudal epidural injection)';
     const target = typeof site === 'number' ? record.targets[site] : undefined;
@@ -39,7 +46,7 @@ export function aftercareSheet(record: ProcedureDraft, drug: (code: string) => D
           const name = (administration.asSigned?.name ?? known?.name ?? administration.drug).toLowerCase();
           const kind = CLASS_WORDS[administration.asSigned?.drugClass ?? known?.drugClass ?? 'other'];
           const mg = doseInMg(administration);
-          return `${name}${kind ? ` (${kind})` : ''}${mg != null ? ` ${Math.round(mg * 100) / 100} mg` : ''}`;
+          return `${name}${kind ? ` (${kind})` : ''}${mg != null ? ` ${formatNumber(mg, locale, { maximumDecimals: 2 })} mg` : ''}`;
         });
       const list = inWords(given);
       const where = at(site);

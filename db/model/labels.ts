@@ -33,6 +33,7 @@ const OTHER_LABELS: Record<string, string> = {
   example: 'Example',
   address: 'Address',
   phone: 'Phone number',
+  locale: 'Dates and numbers',
   folder: 'Backup folder',
   timeOfDay: 'Time of day',
   keep: 'Backups to keep',

@@ -12,7 +12,7 @@ describe('the procedure report', () => {
   it('writes the standard case in the department’s words', () => {
     const record = procedureDraftSchema.parse(completeDraft('op', { dlpMGyCm: 142, ctAcquisitions: 5 }));
     const report = procedureReport(record, context);
-    expect(report).toContain('PROCEDURE\n2026-03-14: CT-guided lumbar nerve root infiltration of L5 left.');
+    expect(report).toContain('PROCEDURE\n14.03.2026: CT-guided lumbar nerve root infiltration of L5 left.');
     expect(report).toContain('Operator: Dr. A. Keller.');
     expect(report).toContain('CT guidance; 5 CT acquisitions, DLP 142 mGy·cm');
     expect(report).toContain('L5 left: transforaminal approach through the L5/S1 foramen');
@@ -20,6 +20,17 @@ describe('the procedure report', () => {
     expect(report).toContain('No complications.');
     expect(report).toContain('Pain NRS 7 before and 2 at 10 minutes after the injection (71.4 % relief).');
     expect(report).toContain('The cortisone usually begins to work after 1–3 days.');
+  });
+
+  it('writes dates and numbers as the department’s locale does', () => {
+    const record = procedureDraftSchema.parse(completeDraft('op', { dlpMGyCm: 142.456, ctAcquisitions: 5 }));
+    const german = procedureReport(record, { ...context, locale: 'de-DE' });
+    expect(german).toContain('PROCEDURE\n14.03.2026: CT-guided');
+    expect(german).toContain('DLP 142,46 mGy·cm');
+    expect(german).toContain('(71,4 % relief)');
+    const american = procedureReport(record, { ...context, locale: 'en-US' });
+    expect(american).toContain('PROCEDURE\n03/14/2026: CT-guided');
+    expect(american).toContain('DLP 142.46 mGy·cm');
   });
 
   it('over 2 000 demo procedures: no "undefined", no empty section, every drug and every target named', () => {

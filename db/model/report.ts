@@ -1,4 +1,6 @@
 import type { Drug } from './catalogue.js';
+import { formatDate, formatNumber } from './locale-format.js';
+import { DEFAULT_DEPARTMENT_LOCALE } from './locales.js';
 import { reliefPercent } from './pain.js';
 import { doseInMg, type ProcedureDraft } from './procedure.js';
 import { inSentence } from './vocabulary-words.js';
@@ -65,6 +67,8 @@ export interface ReportContext {
   operatorName?: string | null;
   /** The drug's name as the record knows it (a signed record: as signed). */
   drug: (code: string) => Drug | undefined;
+  /** How the report writes dates and numbers (locales.ts); de-CH until the department chooses. */
+  locale?: string;
 }
 
 /** A stored code in a sentence: its words (vocabulary-words.ts), lower case but for acronyms. */
@@ -74,7 +78,6 @@ export const inWords = (items: readonly string[]) =>
   items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 const sentence = (text: string) =>
   text ? `${text.charAt(0).toUpperCase()}${text.slice(1)}${/[.!?]$/.test(text) ? '' : '.'}` : '';
-const number = (value: number) => String(Math.round(value * 100) / 100);
 
 const CONTRAST_ALLERGY_WORDS: Record<string, string> = {
   premedicated: 'premedicated for a contrast allergy',
@@ -89,6 +92,9 @@ const PREGNANCY_WORDS: Record<string, string> = {
 
 /** Each placeholder's text for a record ('' when the record has nothing to say there). */
 export function reportValues(record: ProcedureDraft, context: ReportContext): Record<ReportPlaceholder, string> {
+  const locale = context.locale ?? DEFAULT_DEPARTMENT_LOCALE;
+  // Two decimals at most: a report is read, not computed with (the record keeps every digit).
+  const number = (value: number) => formatNumber(value, locale, { maximumDecimals: 2 });
   const targetName = (index: number) => {
     const target = record.targets[index];
     return target ? `${target.root ?? '?'} ${target.side ?? ''}`.trim() : `target ${index + 1}`;
@@ -259,7 +265,7 @@ export function reportValues(record: ProcedureDraft, context: ReportContext): Re
   const relief = reliefPercent(record.painPre, record.painPost);
   const response =
     record.painPre != null && record.painPost != null
-      ? `Pain NRS ${record.painPre} before and ${record.painPost} at ${record.painPostMinutes ?? 10} minutes after the injection${relief === undefined ? '' : ` (${relief} % relief)`}.`
+      ? `Pain NRS ${record.painPre} before and ${record.painPost} at ${record.painPostMinutes ?? 10} minutes after the injection${relief === undefined ? '' : ` (${number(relief)} % relief)`}.`
       : '';
 
   const disposition =
@@ -284,7 +290,7 @@ export function reportValues(record: ProcedureDraft, context: ReportContext): Re
     .join(' ');
 
   return {
-    date: record.performedAt ? record.performedAt.slice(0, 10) : '',
+    date: record.performedAt ? formatDate(record.performedAt, locale) : '',
     procedure: procedure ? `${procedure.charAt(0).toUpperCase()}${procedure.slice(1)}` : '',
     operator: context.operatorName ?? '',
     indication,

@@ -3,6 +3,7 @@ import type { Drug } from './catalogue.js';
 import { idleLockMinutesSchema, OPERATOR_ROLES } from './credentials.js';
 import type { FollowUpWindows } from './follow-up.js';
 import { type HubServer, hubServerSchema } from './hub.js';
+import { type DepartmentLocale, departmentLocaleSchema } from './locales.js';
 import { type PatientIdRule, patientIdRuleSchema } from './patient-id.js';
 import { type Preset, presetsSchema } from './presets.js';
 import { type ReferenceLevels, referenceLevelsSchema } from './reference-levels.js';
@@ -82,6 +83,8 @@ export interface DepartmentSettings extends RuleSettings {
   consoleName: string;
   /** Name, address and phone, printed on the sheets (Settings → Department). */
   department: Department;
+  /** How the department writes dates and numbers (locales.ts): the fields, lists, report and sheets follow it. */
+  locale: DepartmentLocale;
   defaultOperatorId: string | null;
   operators: OperatorListing[];
   /** Minutes without a key or a touch before the console locks itself. */
@@ -125,6 +128,7 @@ export const settingsPatchSchema = z
       'line',
     ),
     department: departmentSchema,
+    locale: departmentLocaleSchema,
     defaultOperatorId: z.string().min(1).nullable(),
     referenceLevels: referenceLevelsSchema,
     followUpWindows: followUpWindowsSchema,

@@ -28,7 +28,7 @@ describe('the table time', () => {
   });
 
   it('says "next day" wherever the times are written', () => {
-    const context = { drugName: String, operatorName: String, targetName: String };
+    const context = { drugName: String, operatorName: String, targetName: String, locale: 'de-CH' };
     const lines = summarySections(
       draft({ performedAt: '2026-03-14T23:55:00+01:00', startedAt: '23:50', endedAt: '00:10' }),
       context,

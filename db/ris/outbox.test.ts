@@ -176,7 +176,7 @@ describe('sending', () => {
     const text = field(message, 'OBX', 5);
     expect(text).toContain('Findings \\F\\ spread \\S\\ perineural \\T\\ epidural \\R\\ as planned \\E\\ no leak');
     expect(unescapeHl7(text)).toBe(
-      'PROCEDURE\n2026-03-14: CT-guided lumbar nerve root infiltration of L5 left.\nOperator: Dr. A. Keller.\nFindings | spread ^ perineural & epidural ~ as planned \\ no leak',
+      'PROCEDURE\n14.03.2026: CT-guided lumbar nerve root infiltration of L5 left.\nOperator: Dr. A. Keller.\nFindings | spread ^ perineural & epidural ~ as planned \\ no leak',
     );
     // The bytes on the wire are ISO-8859-1, as MSH-18 says (ü is one byte, 0xFC).
     expect(bytes.includes(Buffer.from('Müller^Jürg', 'latin1'))).toBe(true);

@@ -30,6 +30,7 @@ export function reportInputFor(read: ReadConnection, key: OutboxKey): ReportMess
   const context = {
     operatorName: operatorName(record.operatorId),
     drug: (code: string) => catalogue.find((drug) => drug.code === code),
+    locale: settings.locale,
   };
   if (!record.patientId || !record.performedAt)
     throw new Error(`signed version ${key.version} lacks a patient ID or time`);

@@ -65,16 +65,3 @@ export function TextField({
     </div>
   );
 }
-
-/** A decimal number as people type it: digits, one "." or "," (European consoles), an optional sign. */
-const DECIMAL = /^[+-]?(\d+([.,]\d*)?|[.,]\d+)$/;
-
-/**
- * "" → undefined, "12,5" → 12.5; anything else — "0x10", "1e3", "Infinity", "12 mg" — is not
- * a number a clinician meant: NaN, which the schema reports at the field ("must be a number").
- */
-export function parseNumber(text: string): number | undefined {
-  const trimmed = text.trim();
-  if (trimmed === '') return undefined;
-  return DECIMAL.test(trimmed) ? Number(trimmed.replace(',', '.')) : Number.NaN;
-}

@@ -14,6 +14,7 @@ import { fakeStorage, fakeWindow } from './fake-window.js';
 export const testDepartment: DepartmentSettings = {
   consoleName: 'CT 1',
   department: { name: '', address: '', phone: '' },
+  locale: 'de-CH',
   defaultOperatorId: 'op-1',
   operators: [
     {

@@ -62,8 +62,10 @@ export interface ExportColumn {
   read?: (value: unknown, row: (header: string) => unknown) => string | number | null;
 }
 
-/** What a signed summary needs besides the record: names the record only refers to. */
+/** What a signed summary needs besides the record: names the record only refers to, and how dates and numbers are written. */
 export interface WritingContext {
+  /** The department's locale (locales.ts): 12.03.1958 and 148.5 in de-CH. */
+  locale: string;
   drugName: (code: string, signedName?: string | null) => string;
   operatorName: (id: string) => string;
   targetName: (index: number) => string;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AMENDING_MEANINGS, SIGNING_MEANINGS } from '../credentials.js';
+import { formatDate, formatDateTime, formatNumber } from '../locale-format.js';
 import { reliefPercent } from '../pain.js';
 import { tableTimeWords } from '../table-time.js';
 import { ageInYears } from '../time.js';
@@ -123,7 +124,7 @@ export const PROCEDURE_FIELDS = declareFields('procedure', [
     summary: {
       section: 'patient',
       label: 'Performed',
-      write: (performedAt: string) => new Date(performedAt).toLocaleString(),
+      write: (performedAt: string, _: unknown, context: WritingContext) => formatDateTime(performedAt, context.locale),
     },
   },
   {
@@ -189,9 +190,9 @@ export const PROCEDURE_FIELDS = declareFields('procedure', [
     summary: {
       section: 'patient',
       label: 'Born',
-      write: (birthDate: string, record: Record_) => {
+      write: (birthDate: string, record: Record_, context: WritingContext) => {
         const age = record.performedAt ? ageInYears(birthDate, record.performedAt) : null;
-        return `${birthDate}${age == null ? '' : ` (${age} years)`}`;
+        return `${formatDate(birthDate, context.locale)}${age == null ? '' : ` (${age} years)`}`;
       },
     },
   },
@@ -492,8 +493,11 @@ export const PROCEDURE_FIELDS = declareFields('procedure', [
     summary: {
       section: 'guidance',
       label: 'Contrast',
-      write: (agent: string, record: Record_) =>
-        list([words(agent), record.contrastVolumeMl == null ? null : `${record.contrastVolumeMl} mL`]),
+      write: (agent: string, record: Record_, context: WritingContext) =>
+        list([
+          words(agent),
+          record.contrastVolumeMl == null ? null : `${formatNumber(record.contrastVolumeMl, context.locale)} mL`,
+        ]),
     },
   },
   {

@@ -1,4 +1,4 @@
-import type { FollowUpInput } from '../../../db/model/index.js';
+import { type FollowUpInput, readNumber } from '../../../db/model/index.js';
 
 /*
  * The quick entry of a follow-up call, as typed: scores as text until they are whole numbers
@@ -29,10 +29,13 @@ export const emptyFollowUpForm = (today: string): FollowUpForm => ({
   pin: '',
 });
 
+/** A score read by the form's one number reader (db/model/number-entry.ts), then held to 0–10 whole. */
 const score = (text: string): number | null | 'invalid' => {
-  const trimmed = text.trim();
-  if (trimmed === '') return null;
-  return /^(10|[0-9])$/.test(trimmed) ? Number(trimmed) : 'invalid';
+  const read = readNumber(text);
+  if (read.kind === 'empty') return null;
+  return read.kind === 'value' && Number.isInteger(read.value) && read.value >= 0 && read.value <= 10
+    ? read.value
+    : 'invalid';
 };
 
 export type FormProblems = Partial<Record<keyof FollowUpForm, string>>;

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import type { HubServer } from '../../../db/model/index.js';
-import { parseNumber } from '../../components/TextField.js';
+import { formatDateTime, type HubServer, numberOrNaN } from '../../../db/model/index.js';
+import { useDepartmentLocale } from '../../app/department-locale.js';
 import { useSettings } from '../settings/settings-store.js';
 import { ConflictsView } from './ConflictsView.js';
 import { ConsoleIdentity } from './ConsoleIdentity.js';
@@ -31,6 +31,7 @@ function syncSentence(status: NonNullable<ReturnType<typeof useHub.getState>['st
  */
 export function HubPanel() {
   const settings = useSettings((state) => state.settings);
+  const locale = useDepartmentLocale();
   const status = useHub((state) => state.status);
   const message = useHub((state) => state.message);
   const [password, setPassword] = useState('');
@@ -62,7 +63,7 @@ export function HubPanel() {
               ? null
               : {
                   host,
-                  port: parseNumber(String(form.get('port') ?? '')) ?? Number.NaN,
+                  port: numberOrNaN(String(form.get('port') ?? '')) ?? Number.NaN,
                   database: String(form.get('database') ?? ''),
                   user: String(form.get('user') ?? ''),
                   caPem: ca.trim() === '' ? null : ca,

@@ -21,7 +21,11 @@ export function ReportPanel() {
   const drugs = new Map(content ? catalogueForRecord(content, catalogue).map((drug) => [drug.code, drug]) : []);
   const operator = settings?.operators.find((entry) => entry.id === content?.operatorId)?.name ?? null;
   const text = content
-    ? procedureReport(content, { operatorName: operator, drug: (code) => drugs.get(code) }, settings?.reportTemplate)
+    ? procedureReport(
+        content,
+        { operatorName: operator, drug: (code) => drugs.get(code), locale: settings?.locale },
+        settings?.reportTemplate,
+      )
     : '';
   const copy = () =>
     void navigator.clipboard.writeText(text).then(

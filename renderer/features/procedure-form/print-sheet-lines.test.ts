@@ -39,6 +39,7 @@ const record = {
 
 const settings = {
   department: { name: 'Radiologie KSM', address: 'Spitalstrasse 1\n8000 Musterstadt', phone: '+41 44 123 45 67' },
+  locale: 'de-CH' as const,
   consoleName: 'CT 1',
   drugCatalogue: [],
   operators: [
@@ -130,6 +131,28 @@ describe('the printed record', () => {
     expect(sheet.status).toBe('Draft — not signed');
     expect(sheet.signatures).toEqual([{ line: 'Not signed: this is a draft, not a record.' }]);
     expect(sheet.frame.headerLeft).toBe('RootLog — CT 1');
+  });
+});
+
+describe('the dates on the printed sheets', () => {
+  it('are the department’s locale’s, on the 24-hour clock, at the time the console recorded', () => {
+    const printedAt = new Date(2026, 3, 1, 14, 5);
+    const swiss = recordSheet(record, { settings, followUps: [entry({})], versions, printedAt });
+    const line = (label: string) => swiss.patient.find((printed) => printed.label === label)?.value;
+    expect(line('Performed')).toBe('14.03.2026 09:30');
+    expect(swiss.printed).toBe('Printed 01.04.2026 14:05 from RootLog, console CT 1');
+    expect(swiss.followUps[0]?.line).toMatch(/^Day 2 \(16\.03\.2026, phone\)/);
+    const british = recordSheet(record, {
+      settings: { ...settings, locale: 'en-GB' },
+      followUps: [],
+      versions,
+      printedAt,
+    });
+    expect(british.patient.find((printed) => printed.label === 'Performed')?.value).toBe('14/03/2026 09:30');
+    expect(british.report).toContain('14/03/2026');
+    expect(aftercarePrintout(record, { settings: { ...settings, locale: 'en-US' }, printedAt }).patient).toBe(
+      'Brunner-Lüthi, Verena (KSM-2026-0004711) — 03/14/2026',
+    );
   });
 });
 

@@ -6,13 +6,16 @@ import {
   type Department,
   type DepartmentSettings,
   type FollowUpEntry,
+  formatDate,
+  formatDateTime,
+  formatNumber,
   meaningWords,
   type ProcedureRecord,
   procedureReport,
   type SignatureMeaning,
 } from '../../../db/model/index.js';
 import { words } from '../../app/labels.js';
-import { printedDate, printedDateTime, PRINT_WORDS as W } from './print-words.js';
+import { PRINT_WORDS as W } from './print-words.js';
 import { type SummarySection, summaryOf } from './signed-summary-lines.js';
 
 /*
@@ -59,7 +62,10 @@ export interface AftercarePrintout {
 }
 
 export interface SheetContext {
-  settings: Pick<DepartmentSettings, 'department' | 'consoleName' | 'drugCatalogue' | 'operators' | 'reportTemplate'>;
+  settings: Pick<
+    DepartmentSettings,
+    'department' | 'locale' | 'consoleName' | 'drugCatalogue' | 'operators' | 'reportTemplate'
+  >;
   /** The record's follow-ups (others are left out). */
   followUps: readonly FollowUpEntry[];
   /** The record's signed versions: 1 the signature, each later one an amendment with its reason. */
@@ -88,7 +94,7 @@ export function recordSheet(record: ProcedureRecord, context: SheetContext): Rec
   const age = record.birthDate && record.performedAt ? ageInYears(record.birthDate, record.performedAt) : null;
   const line = (label: string, value: string | null | undefined, id = false): PrintedLine[] =>
     value ? [{ label, value, ...(id ? { id } : {}) }] : [];
-  const printed = W.printed(printedDateTime(context.printedAt.toISOString()), settings.consoleName);
+  const printed = W.printed(formatDateTime(context.printedAt.toISOString(), settings.locale), settings.consoleName);
   return {
     frame: frame(record, settings, W.recordHeader, `${printed} · ${W.recordId} ${record.id}`),
     department: settings.department,
@@ -99,32 +105,38 @@ export function recordSheet(record: ProcedureRecord, context: SheetContext): Rec
       ...line(W.patientId, record.patientId, true),
       ...line(
         W.born,
-        record.birthDate ? `${printedDate(record.birthDate)}${age == null ? '' : ` (${W.years(age)})`}` : null,
+        record.birthDate
+          ? `${formatDate(record.birthDate, settings.locale)}${age == null ? '' : ` (${W.years(age)})`}`
+          : null,
       ),
       ...line(W.sex, words(record.sex)),
       ...line(W.accession, record.accessionNumber, true),
-      ...line(W.performed, record.performedAt ? printedDateTime(record.performedAt) : null),
+      ...line(W.performed, record.performedAt ? formatDateTime(record.performedAt, settings.locale) : null),
       ...line(W.time, record.startedAt ? `${record.startedAt}${record.endedAt ? `–${record.endedAt}` : ''}` : null),
       ...line(W.operator, operator ?? record.operatorId),
       ...line(W.assistant, record.assistant),
     ],
     // The first section of the screen's summary is the patient and procedure, printed above.
-    sections: summaryOf(record, settings.drugCatalogue, settings.operators).slice(1),
+    sections: summaryOf(record, settings.drugCatalogue, settings.operators, settings.locale).slice(1),
     report: procedureReport(
       content,
-      { operatorName: operator, drug: (code) => drugs.get(code) },
+      { operatorName: operator, drug: (code) => drugs.get(code), locale: settings.locale },
       settings.reportTemplate,
     ),
-    signatures: signatures(record, context.versions),
+    signatures: signatures(record, context.versions, settings.locale),
     followUps: context.followUps
       .filter((entry) => entry.procedureId === record.id)
       .map((entry) => ({
         line: [
-          W.followUp(entry.daysAfter, printedDate(entry.contactDate), words(entry.method).toLowerCase()),
+          W.followUp(
+            entry.daysAfter,
+            formatDate(entry.contactDate, settings.locale),
+            words(entry.method).toLowerCase(),
+          ),
           [
             W.legPain(entry.legNrs),
             W.backPain(entry.backNrs),
-            entry.reliefPercent != null ? W.relief(entry.reliefPercent) : null,
+            entry.reliefPercent != null ? W.relief(formatNumber(entry.reliefPercent, settings.locale)) : null,
             entry.globalImpression ? words(entry.globalImpression).toLowerCase() : null,
             W.recordedBy(entry.recordedBy),
             entry.reason ? W.correction(entry.reason) : null,
@@ -149,7 +161,11 @@ export interface SignedVersion {
   meaning?: SignatureMeaning | null;
 }
 
-function signatures(record: ProcedureRecord, versions: readonly SignedVersion[]): RecordSheet['signatures'] {
+function signatures(
+  record: ProcedureRecord,
+  versions: readonly SignedVersion[],
+  locale: string,
+): RecordSheet['signatures'] {
   if (record.status === 'draft' || !record.signedBy || !record.signedAt) return [{ line: W.notSigned }];
   const amended = versions.filter((version) => version.version > 1);
   // A record read without its versions still names its latest amendment.
@@ -169,7 +185,7 @@ function signatures(record: ProcedureRecord, versions: readonly SignedVersion[])
     {
       line: W.signedBy(
         record.signedBy,
-        printedDateTime(record.signedAt),
+        formatDateTime(record.signedAt, locale),
         record.signedMeaning ? meaningWords(record.signedMeaning) : null,
       ),
     },
@@ -177,7 +193,7 @@ function signatures(record: ProcedureRecord, versions: readonly SignedVersion[])
       line: W.amendedBy(
         version.version,
         version.signedBy,
-        printedDateTime(version.signedAt),
+        formatDateTime(version.signedAt, locale),
         version.meaning ? meaningWords(version.meaning) : null,
       ),
       ...(version.reason ? { reason: W.amendReason(version.reason) } : {}),
@@ -192,8 +208,8 @@ export function aftercarePrintout(
   const { settings } = context;
   const content = clinicalContent(record);
   const drugs = new Map(catalogueForRecord(content, settings.drugCatalogue).map((drug) => [drug.code, drug]));
-  const sheet = aftercareSheet(content, (code) => drugs.get(code));
-  const date = sheet.date ? printedDate(sheet.date) : '';
+  const sheet = aftercareSheet(content, (code) => drugs.get(code), settings.locale);
+  const date = sheet.date ? formatDate(sheet.date, settings.locale) : '';
   return {
     frame: frame(record, settings, W.aftercareHeader, ''),
     department: settings.department,

@@ -1,17 +1,7 @@
 /*
  * Every word the printed sheets and Settings → Department show, in one place (for the
- * translations to come), with the date formats they print.
+ * translations to come). Their dates are the department's locale's (db/model/locale-format.ts).
  */
-
-/** "12 Mar 2026, 09:30": the month in words, so no reader takes 03.12 for 12.03. */
-export const printedDateTime = (iso: string): string =>
-  new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
-
-/** A calendar date (YYYY-MM-DD, no time zone to shift it) as "12 Mar 2026". */
-export const printedDate = (isoDate: string): string =>
-  new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeZone: 'UTC' }).format(
-    new Date(`${isoDate.slice(0, 10)}T00:00:00Z`),
-  );
 
 export const PRINT_WORDS = {
   recordTitle: 'Lumbar nerve root infiltration — procedure record',
@@ -43,7 +33,7 @@ export const PRINT_WORDS = {
   followUp: (day: number, date: string, method: string) => `Day ${day} (${date}, ${method})`,
   legPain: (score: number | null | undefined) => `leg pain ${score ?? '—'}`,
   backPain: (score: number | null | undefined) => `back pain ${score ?? '—'}`,
-  relief: (percent: number) => `relief ${percent} %`,
+  relief: (percent: string) => `relief ${percent} %`,
   recordedBy: (who: string) => `recorded by ${who}`,
   correction: (reason: string) => `correction: ${reason}`,
   superseded: 'corrected by a later entry',

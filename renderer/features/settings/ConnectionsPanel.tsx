@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { CONNECTION_SETTINGS_FIELDS, type ConnectionSettings } from '../../../db/model/connection-settings.js';
-import { parseNumber } from '../../components/TextField.js';
+import { numberOrNaN } from '../../../db/model/number-entry.js';
 import { useConnections } from './connections-store.js';
 
 type Section = keyof typeof CONNECTION_SETTINGS_FIELDS;
@@ -103,7 +103,7 @@ function ConnectionForm({
                 const text = String(form.get(key) ?? '').trim();
                 // Left empty: the declaration's default, if it has one (its rule says what is missing otherwise).
                 if (text === '' && declaredDefault(spec) !== '') return [];
-                return [[key, numeric(spec) ? (parseNumber(text) ?? Number.NaN) : text]];
+                return [[key, numeric(spec) ? (numberOrNaN(text) ?? Number.NaN) : text]];
               }),
             ),
           );

@@ -1,12 +1,12 @@
 import { useState } from 'react';
-import type { Drug } from '../../../db/model/index.js';
+import { type Drug, numberOrNaN } from '../../../db/model/index.js';
 import { words } from '../../app/labels.js';
-import { parseNumber } from '../../components/TextField.js';
 import { BackupsPanel } from '../backups/BackupsPanel.js';
 import { HubPanel } from '../hub/HubPanel.js';
 import { AdministrationGate } from './AdministrationGate.js';
 import { ConnectionsPanel } from './ConnectionsPanel.js';
 import { DepartmentPanel } from './DepartmentPanel.js';
+import { LocalePanel } from './LocalePanel.js';
 import { NewDrugForm } from './NewDrugForm.js';
 import { OperatorsPanel } from './OperatorsPanel.js';
 import { PatientIdPanel } from './PatientIdPanel.js';
@@ -48,7 +48,7 @@ export function SettingsScreen() {
             defaultOperatorId: String(form.get('defaultOperatorId') ?? '') || null,
             idleLockMinutes: Number(String(form.get('idleLockMinutes') ?? '').trim() || Number.NaN),
             technologistsRecordFollowUps: form.get('technologistsRecordFollowUps') === 'on',
-            steroidDayMaxDexamethasoneMg: parseNumber(String(form.get('steroidDayMax'))) ?? Number.NaN,
+            steroidDayMaxDexamethasoneMg: numberOrNaN(String(form.get('steroidDayMax'))) ?? Number.NaN,
             followUpWindows: {
               early: { from: day(form, 'earlyFrom'), to: day(form, 'earlyTo') },
               late: { from: day(form, 'lateFrom'), to: day(form, 'lateTo') },
@@ -130,6 +130,7 @@ export function SettingsScreen() {
       </form>
 
       <DepartmentPanel />
+      <LocalePanel />
 
       <PatientIdPanel />
 
@@ -192,9 +193,9 @@ function DrugRow({ drug, onSave }: { drug: Drug; onSave: (drug: Drug) => void })
   // A local anaesthetic's strengths: what the form pre-fills and what it takes without a question.
   const concentrations = byConcentration
     ? {
-        defaultConcentrationMgPerMl: parseNumber(concentration),
-        usualConcentrationMinMgPerMl: parseNumber(lowest),
-        usualConcentrationMaxMgPerMl: parseNumber(highest),
+        defaultConcentrationMgPerMl: numberOrNaN(concentration),
+        usualConcentrationMinMgPerMl: numberOrNaN(lowest),
+        usualConcentrationMaxMgPerMl: numberOrNaN(highest),
       }
     : {};
   return (
@@ -258,8 +259,8 @@ function DrugRow({ drug, onSave }: { drug: Drug; onSave: (drug: Drug) => void })
             onSave({
               ...drug,
               particulate,
-              usualDoseMg: parseNumber(usual),
-              maxDoseMg: parseNumber(max),
+              usualDoseMg: numberOrNaN(usual),
+              maxDoseMg: numberOrNaN(max),
               ...concentrations,
             })
           }

@@ -12,6 +12,7 @@ import { useSettings } from './settings-store.js';
 const settings = (consoleName: string): DepartmentSettings => ({
   consoleName,
   department: NO_DEPARTMENT,
+  locale: 'de-CH',
   defaultOperatorId: null,
   referenceLevels: STARTING_REFERENCE_LEVELS,
   steroidDayMaxDexamethasoneMg: 30,

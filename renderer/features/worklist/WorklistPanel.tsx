@@ -1,8 +1,8 @@
 import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
 import './worklist.css';
-import type { WorklistRow } from '../../../db/model/index.js';
+import { formatDate, type WorklistRow } from '../../../db/model/index.js';
+import { useDepartmentLocale } from '../../app/department-locale.js';
 import { useNavigation } from '../../app/navigation-store.js';
-import { formatDate } from '../../components/date-entry.js';
 import { ageWords, useWorklist } from './worklist-store.js';
 
 /** How often the window reads the list the main process keeps (cheap: no network). */
@@ -14,6 +14,7 @@ const READ_EVERY_MS = 20_000;
  * When the server is down the last list stays, with its age and the reason.
  */
 export function WorklistPanel() {
+  const locale = useDepartmentLocale();
   const { status, message, load, refresh, focusWanted, focusDone } = useWorklist();
   const go = useNavigation((state) => state.go);
   const listRef = useRef<HTMLUListElement>(null);
@@ -91,7 +92,7 @@ export function WorklistPanel() {
               <span className="worklist-name">{row.name}</span>
               <span className="worklist-id">
                 {row.patientId}
-                {row.birthDate ? ` · ${formatDate(row.birthDate)}` : ''}
+                {row.birthDate ? ` · ${formatDate(row.birthDate, locale)}` : ''}
               </span>
               <span className="worklist-procedure">
                 {row.requestedProcedure ?? ''}

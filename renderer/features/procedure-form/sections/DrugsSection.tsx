@@ -1,5 +1,6 @@
 import type { KeyboardEvent } from 'react';
-import { type Drug, doseInMg, percentWords, readConcentration } from '../../../../db/model/index.js';
+import { type Drug, doseInMg, formatNumber, percentWords, readConcentration } from '../../../../db/model/index.js';
+import { useDepartmentLocale } from '../../../app/department-locale.js';
 import { NO_ITEMS } from '../../../app/no-items.js';
 import { FieldMessages } from '../../../components/FieldMessages.js';
 import { NumberField } from '../../../components/NumberField.js';
@@ -64,6 +65,7 @@ function quickAddKey(event: KeyboardEvent<HTMLDivElement>): void {
 }
 
 export function DrugsSection({ locked }: { locked: boolean }) {
+  const locale = useDepartmentLocale();
   const drugs = useProcedureForm((state) => state.draft.drugs ?? NO_ITEMS);
   const targets = useProcedureForm((state) => state.draft.targets ?? NO_ITEMS);
   const caudal = useProcedureForm((state) => state.draft.caudalEpidural ?? false);
@@ -156,7 +158,7 @@ export function DrugsSection({ locked }: { locked: boolean }) {
             )}
             {drug?.dosing === 'concentration' && (
               <output className="computed" aria-label={`Dose of drug ${index + 1}`}>
-                = {mg == null || !Number.isFinite(mg) ? '—' : `${mg} mg`}
+                = {mg == null || !Number.isFinite(mg) ? '—' : `${formatNumber(mg, locale, { maximumDecimals: 2 })} mg`}
               </output>
             )}
             <div className="text-field" data-field={`drugs[${index}].site`}>
