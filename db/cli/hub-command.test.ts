@@ -6,6 +6,7 @@ import { seedDatabase } from '../seed.js';
 import { updateSettings } from '../settings.js';
 import { context, tempStore } from '../testing/fixtures.js';
 import { createDatabase, startTestCluster, type TestCluster } from '../testing/postgres.js';
+import { TEST_PIN } from '../testing/signer.js';
 
 /*
  * The hub's command line as IT runs it (the built file, real processes, real exit codes)
@@ -17,7 +18,8 @@ const cli = join(import.meta.dirname, '..', '..', 'dist', 'cli', 'rootlog.cjs');
 const run = (...args: string[]) => {
   const result = spawnSync(process.execPath, [cli, ...args], {
     encoding: 'utf8',
-    env: { ...process.env, PGPASSWORD: '' },
+    // The logbooks' operator (tempStore's) proves who syncs with their PIN.
+    env: { ...process.env, PGPASSWORD: '', ROOTLOG_PIN: TEST_PIN },
   });
   return { code: result.status, out: result.stdout, err: result.stderr };
 };
@@ -67,12 +69,12 @@ describe('rootlog hub and rootlog sync', () => {
       `registered the console "CT 1": role ct_one (member of rootlog_console), key fingerprint ${fingerprint}`,
     );
 
-    const pushed = run('sync', '--db', a, '--server', as('ct_one'), ...plain);
+    const pushed = run('sync', '--db', a, '--as', 'Dr. A. Keller', '--server', as('ct_one'), ...plain);
     expect(pushed.code, pushed.err).toBe(0);
     expect(pushed.out).toMatch(/^pushed 8, already there 0, pulled 0 new record\(s\)/);
     expect(run('hub', 'key', '--db', b).code).toBe(0);
     expect(run('hub', 'add-console', '--server', admin, '--db', b, '--role', 'ct_two', ...plain).code).toBe(0);
-    const pulled = run('sync', '--db', b, '--server', as('ct_two'), ...plain);
+    const pulled = run('sync', '--db', b, '--as', 'Dr. A. Keller', '--server', as('ct_two'), ...plain);
     expect(pulled.code, pulled.err).toBe(0);
     expect(pulled.out).toMatch(/pulled 8 new record\(s\)/);
     expect(run('hub', 'consoles', '--server', admin, ...plain).out).toMatch(
@@ -98,13 +100,13 @@ describe('rootlog hub and rootlog sync', () => {
       [['--server', as('ct_one').replace(/:(\d+)\//, ':1/'), ...plain], 1, /could not be reached.*Nothing was lost/],
     ];
     for (const [args, code, words] of refusals) {
-      const refused = run('sync', '--db', a, ...args);
+      const refused = run('sync', '--db', a, '--as', 'Dr. A. Keller', ...args);
       expect(refused.code, args.join(' ')).toBe(code);
       expect(refused.err, args.join(' ')).toMatch(words);
     }
     // A key file others can read is not used.
     chmodSync(`${a}.hub-key`, 0o644);
-    const exposed = run('sync', '--db', a, '--server', as('ct_one'), ...plain);
+    const exposed = run('sync', '--db', a, '--as', 'Dr. A. Keller', '--server', as('ct_one'), ...plain);
     expect(exposed.code).toBe(1);
     expect(exposed.err).toMatch(/can be read by other users of this computer \(mode 644\): it is not used/);
     chmodSync(`${a}.hub-key`, 0o600);
@@ -113,7 +115,7 @@ describe('rootlog hub and rootlog sync', () => {
     const retired = run('hub', 'retire-console', '--server', admin, '--console', 'CT 2', ...plain);
     expect(retired.code, retired.err).toBe(0);
     expect(retired.out).toMatch(/retired the console "CT 2": its role ct_two can no longer log in/);
-    const late = run('sync', '--db', b, '--server', as('ct_two'), ...plain);
+    const late = run('sync', '--db', b, '--as', 'Dr. A. Keller', '--server', as('ct_two'), ...plain);
     expect(late.code).toBe(1);
     expect(late.err).toMatch(/retired/);
     expect(run('hub', 'refusals', '--db', b).out).toMatch(/nothing from the hub was refused, nothing waits/);

@@ -5,6 +5,7 @@ import { HubError } from '../hub/errors.js';
 import { syncOnce } from '../hub/sync.js';
 import { RootLogError } from '../model/index.js';
 import { openStore } from '../store.js';
+import { actingOperator } from './acting-operator.js';
 import { actor, checkedBeforeWriting, type Io, options } from './command-kit.js';
 import { serverPassword } from './password.js';
 import { printable } from './printable.js';
@@ -16,7 +17,7 @@ import { UsageError } from './usage-error.js';
  * this user alone: see docs/hub.md); the password from PGPASSWORD or typed, never in the URL.
  */
 
-export const SYNC_USAGE = `  sync    --db FILE --server postgres://USER@HOST:PORT/DATABASE [--ca FILE] [--allow-plain HOST]
+export const SYNC_USAGE = `  sync    --db FILE --server postgres://USER@HOST:PORT/DATABASE [--ca FILE] [--allow-plain HOST] --as OPERATOR
                                            one push and pull with the department hub (PostgreSQL):
                                            TLS always, the server's certificate verified (against the
                                            department's CA with --ca); plain text only to the very host
@@ -68,7 +69,7 @@ export async function runSync(args: string[], io: Io): Promise<number> {
   const values = options(
     args,
     // --tls is from before TLS was always on: accepted, and changes nothing.
-    { db: { type: 'string' }, ...SERVER_OPTIONS, tls: { type: 'boolean' } },
+    { db: { type: 'string' }, ...SERVER_OPTIONS, tls: { type: 'boolean' }, as: { type: 'string' } },
     ['db', 'server'],
   );
   const server = endpointFromArgs(values, undefined);
@@ -76,10 +77,12 @@ export async function runSync(args: string[], io: Io): Promise<number> {
   const store = openStore(db, { mustExist: true });
   try {
     await checkedBeforeWriting(store);
+    // Who ran the sync is in the audit rows of what it pulled: the operator proven by --as.
+    const context = await actingOperator(store, values.as, io, actor());
     const endpoint = { ...server, password: await serverPassword(io, server.user) };
     let report: Awaited<ReturnType<typeof syncOnce>>;
     try {
-      report = await syncOnce(store, { endpoint, vault: keyFileVault(keyFileOf(db)) }, { actor: actor() });
+      report = await syncOnce(store, { endpoint, vault: keyFileVault(keyFileOf(db)) }, context);
     } catch (error) {
       if (error instanceof HubError) throw new RootLogError('database_unavailable', error.message);
       throw error;
