@@ -1,10 +1,9 @@
 import { appendAudit, diff } from '../audit.js';
-import { clinicalContent, localDateOf, type ProcedureDraft, type RuleSettings, warnings } from '../model/index.js';
+import { clinicalContent, type ProcedureDraft, type RuleSettings, warnings } from '../model/index.js';
 import type { WriteConnection } from '../sqlite/connection.js';
 import { operatorRow, recordReceivedVersion, upsertOperator } from '../sqlite/hub-local.js';
 import { readProcedure } from '../sqlite/procedure-rows.js';
 import { writeCarriedAmendment } from '../sqlite/record-life.js';
-import { appendVersion } from '../sqlite/versions.js';
 import type { ServiceContext } from '../store.js';
 
 /*

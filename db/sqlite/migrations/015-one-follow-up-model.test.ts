@@ -10,9 +10,7 @@ import { saveOperator } from '../../settings.js';
 import { openStore } from '../../store.js';
 import { backToSchema } from '../../testing/back-in-time.js';
 import { completeDraft, context, tempPath } from '../../testing/fixtures.js';
-import { asWritable } from '../connection.js';
 import { writeWholeRecord } from '../record-life.js';
-import { MIGRATIONS } from './index.js';
 
 const OLD = [
   { day: 2, painNrs: 3, reliefPercent: 40, method: 'phone', note: 'better, walking' },

@@ -8,14 +8,14 @@ import { useHub } from './hub-store.js';
 import { RefusalsList } from './RefusalsList.js';
 
 /** The sync's outcome in one sentence. */
-function syncSentence(status: NonNullable<ReturnType<typeof useHub.getState>['status']>): string {
+function syncSentence(status: NonNullable<ReturnType<typeof useHub.getState>['status']>, locale: string): string {
   if (status.running) return 'Syncing…';
   if (status.lastError)
     return `${status.lastErrorSide === 'local' ? 'This console: ' : 'The server: '}${status.lastError}`;
   if (!status.lastSyncAt) return `Not synced yet; ${status.pending} waiting to be pushed`;
   const report = status.lastReport;
   const parts = [
-    `Last sync ${new Date(status.lastSyncAt).toLocaleString()}: pushed ${report?.pushed ?? 0}, received ${report?.pulled ?? 0} record(s)`,
+    `Last sync ${formatDateTime(status.lastSyncAt, locale)}: pushed ${report?.pushed ?? 0}, received ${report?.pulled ?? 0} record(s)`,
     report && report.amendmentsPulled > 0 ? `${report.amendmentsPulled} amendment(s)` : '',
     `${status.pending} waiting to be pushed`,
     report && report.refused.length > 0 ? `${report.refused.length} refused (see below)` : '',
@@ -162,7 +162,7 @@ export function HubPanel() {
               Sync now
             </button>
             <p role="status" className="hub-state">
-              {syncSentence(status)}
+              {syncSentence(status, locale)}
             </p>
           </div>
           {status.notice && <p className="notice">{status.notice}</p>}
