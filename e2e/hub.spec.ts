@@ -5,7 +5,7 @@ import { seedDatabase } from '../db/seed.js';
 import { openStore } from '../db/store.js';
 import { tempStore } from '../db/testing/fixtures.js';
 import { startTestCluster, type TestCluster } from '../db/testing/postgres.js';
-import { recordSigner } from '../db/testing/signer.js';
+import { recordSigner, TEST_PIN } from '../db/testing/signer.js';
 import { adminClient, joinHub, type TestHub, testHub } from '../db/testing/test-hub.js';
 import { expect, test } from './fixtures.js';
 
@@ -92,6 +92,8 @@ test('the console syncs with the department hub, shows how it went, and resolves
   await expect(page.locator('.hub-chip')).toHaveText(/1 conflict/);
   await expectAccessible('a conflict side by side');
   await conflict.getByLabel('Reason (kept with the resolution)').fill('CT 2 re-scored after 30 minutes');
+  // Taking it is an amendment here: signed with the deciding radiologist's PIN.
+  await conflict.getByLabel('PIN', { exact: true }).fill(TEST_PIN);
   await conflict.getByRole('button', { name: "Take CT 2's amendment" }).click();
   await expect(panel.getByRole('article')).toHaveCount(0);
   await panel.getByRole('button', { name: 'Sync now' }).click();

@@ -57,7 +57,11 @@ test('an administrator adopts the department’s own reference levels, and the d
 
   await page.getByRole('button', { name: 'Dashboard', exact: true }).click();
   const comparison = page.getByRole('region', { name: 'Doses against the reference levels' });
-  const departmentCt = comparison.getByRole('row', { name: /^Department CT one level DLP/ });
+  // The department's rows come first, under its own heading row; then each operator's.
+  const departmentCt = comparison
+    .getByRole('rowgroup')
+    .filter({ has: page.getByRole('rowheader', { name: 'Department' }) })
+    .getByRole('row', { name: /^CT one level DLP/ });
   await expect(departmentCt).toBeVisible();
   await expect(departmentCt).not.toContainText('median above the level');
   await expectAccessible('the dashboard with the reference comparison');
