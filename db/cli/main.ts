@@ -1,4 +1,3 @@
-
 import { parseArgs } from 'node:util';
 import { busyLogbook, isBusy } from '../busy.js';
 import { runExport } from '../exports/run.js';
@@ -13,7 +12,7 @@ import { dashboard, parseDashboardFilter } from '../stats/dashboard.js';
 import { formatDashboard, formatOutcomes } from '../stats/format.js';
 import { followUpOutcomes } from '../stats/outcomes.js';
 import { openStore, type Store } from '../store.js';
-import { AS_USAGE, actingOperator, } from './acting-operator.js';
+import { AS_USAGE, actingOperator } from './acting-operator.js';
 import { BACKUP_USAGE, run as backup } from './backup-command.js';
 import { actor, checkedBeforeWriting, type Io, options } from './command-kit.js';
 import * as doseReport from './dose-report-command.js';

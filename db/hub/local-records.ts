@@ -4,7 +4,7 @@ import { checkRecord, type RecordCheckContext, type SoundRecord } from '../impor
 import { type RuleSettings, warnings } from '../model/index.js';
 import { drugCatalogue, listOperators, referenceLevels } from '../settings.js';
 import type { ReadConnection, WriteConnection } from '../sqlite/connection.js';
-import { readProcedure, } from '../sqlite/procedure-rows.js';
+import { readProcedure } from '../sqlite/procedure-rows.js';
 import { writeWholeRecord } from '../sqlite/record-life.js';
 
 /*
