@@ -20,6 +20,11 @@ interface SessionStore {
   /** Hides patient data (the caller saves the draft being typed first). */
   lock: () => Promise<void>;
   unlock: (operatorId: string, pin: string) => Promise<boolean>;
+  /**
+   * A badge scanned at the lock screen (the card reader types its number and Enter): whose it
+   * is, then their PIN opens the console. The operator's id, or null (the message says why).
+   */
+  identifyBadge: (typed: string) => Promise<string | null>;
   /** An administrator's PIN opens Settings' changes. */
   administer: (operatorId: string, pin: string) => Promise<boolean>;
   endAdministration: () => Promise<void>;
@@ -63,6 +68,30 @@ export const useSession = create<SessionStore>((set, get) => {
       set({ session: await client.session.lock(), message: null, messageField: null });
     },
     unlock: (operatorId, pin) => attempt(() => client.session.unlock({ operatorId, pin })),
+    identifyBadge: async (typed) => {
+      const badge = typed.trim();
+      if (!badge || get().busy) return null;
+      set({ busy: true });
+      try {
+        const { operatorId } = await client.session.badge(badge);
+        const holder = get().session?.operators.find((operator) => operator.id === operatorId);
+        set(
+          holder
+            ? { message: null, messageField: null }
+            : {
+                message: 'That badge is not bound to an operator here: choose your name and type your PIN.',
+                messageField: 'badge',
+              },
+        );
+        return holder?.id ?? null;
+      } catch (error) {
+        if (!(error instanceof ApiCallError)) throw error;
+        set({ message: error.error.message, messageField: 'badge' });
+        return null;
+      } finally {
+        set({ busy: false });
+      }
+    },
     administer: (operatorId, pin) => attempt(() => client.session.administer({ operatorId, pin })),
     endAdministration: async () => {
       set({ session: await client.session.endAdministration() });

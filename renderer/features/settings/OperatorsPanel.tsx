@@ -75,6 +75,7 @@ function OperatorRow({ operator }: { operator: OperatorListing }) {
       <span className="hint">
         {ROLE_WORDS[operator.role]}
         {operator.administrator ? ', administrator' : ''} · {pinState(operator)}
+        {operator.badge ? ' · badge enrolled' : ''}
       </span>
       <select
         aria-label={`Role of ${operator.name}`}
@@ -138,7 +139,55 @@ function OperatorRow({ operator }: { operator: OperatorListing }) {
           {operator.pinSet ? 'Reset PIN' : 'Set PIN'}
         </button>
       </form>
+      {operator.pinSet && <BadgeForm operator={operator} />}
     </li>
+  );
+}
+
+/**
+ * An administrator enrols an operator's badge: with the field focused, the operator scans it
+ * (the card reader types its number and Enter) and it is saved; a new scan replaces it;
+ * Remove unbinds it. Only a keyed hash of the number is kept, never the number.
+ */
+function BadgeForm({ operator }: { operator: OperatorListing }) {
+  const { setBadge } = useSettings.getState();
+  const [badge, setBadgeText] = useState('');
+  return (
+    <form
+      className="inline"
+      onSubmit={(event) => {
+        event.preventDefault();
+        const typed = badge;
+        setBadgeText('');
+        void setBadge(
+          operator.id,
+          typed,
+          `${operator.name}’s badge was ${operator.badge ? 'replaced' : 'enrolled'}: it now chooses them at the lock screen.`,
+        );
+      }}
+    >
+      <label htmlFor={`badge-${operator.id}`}>{operator.badge ? 'New badge' : 'Badge'}</label>
+      <input
+        id={`badge-${operator.id}`}
+        type="password"
+        autoComplete="off"
+        placeholder="scan it here"
+        value={badge}
+        onChange={(event) => setBadgeText(event.target.value)}
+      />
+      <button type="submit" className="secondary" disabled={!badge.trim()}>
+        {operator.badge ? 'Replace badge' : 'Enrol badge'}
+      </button>
+      {operator.badge && (
+        <button
+          type="button"
+          className="secondary"
+          onClick={() => void setBadge(operator.id, null, `${operator.name}’s badge was removed.`)}
+        >
+          Remove badge
+        </button>
+      )}
+    </form>
   );
 }
 

@@ -52,4 +52,30 @@ describe('the settings store', () => {
     expect(useSettings.getState().message).toEqual({ kind: 'problem', text: 'Name is required' });
     expect(useSettings.getState().settings?.consoleName).toBe('CT 1');
   });
+
+  it('enrols, replaces and removes a badge through the main process, and says so', async () => {
+    useSettings.setState({ settings: settings('CT 1') });
+    const { calls } = fakeWindow({
+      'settings.setBadge': () => ({ id: 'op-1', name: 'Dr. A. Keller' }),
+      'settings.get': () => settings('CT 1'),
+    });
+    expect(await useSettings.getState().setBadge('op-1', '0042-7781', 'enrolled')).toBe(true);
+    expect(await useSettings.getState().setBadge('op-1', null, 'removed')).toBe(true);
+    expect(useSettings.getState().message).toEqual({ kind: 'ok', text: 'removed' });
+    expect(calls.filter(([method]) => method === 'settings.setBadge')).toEqual([
+      ['settings.setBadge', [{ operatorId: 'op-1', badge: '0042-7781' }]],
+      ['settings.setBadge', [{ operatorId: 'op-1', badge: null }]],
+    ]);
+  });
+
+  it('refuses a badge number the card reader could not have typed before sending it', async () => {
+    useSettings.setState({ settings: settings('CT 1'), message: null });
+    const { calls } = fakeWindow({});
+    expect(await useSettings.getState().setBadge('op-1', '12', 'enrolled')).toBe(false);
+    expect(useSettings.getState().message).toEqual({
+      kind: 'problem',
+      text: 'Badge must be 4 to 32 letters, digits or dashes, as the card reader types it.',
+    });
+    expect(calls).toEqual([]);
+  });
 });
