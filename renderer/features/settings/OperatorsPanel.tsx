@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { OPERATOR_ROLES, type OperatorListing, ROLE_WORDS } from '../../../db/model/index.js';
+import { OPERATOR_ROLES, type OperatorListing, pinProblem, ROLE_WORDS } from '../../../db/model/index.js';
 import { useSettings } from './settings-store.js';
 
 /**
@@ -69,6 +69,8 @@ const pinState = (operator: OperatorListing) =>
 function OperatorRow({ operator }: { operator: OperatorListing }) {
   const { saveOperator, setPin } = useSettings.getState();
   const [pin, setPinText] = useState('');
+  // The main process's own rule (db/model/credentials.ts), said at the field before anything is sent.
+  const pinSays = pin ? pinProblem(pin) : null;
   return (
     <li>
       <span className={operator.active ? '' : 'inactive'}>{operator.name}</span>{' '}
@@ -122,6 +124,7 @@ function OperatorRow({ operator }: { operator: OperatorListing }) {
         className="inline"
         onSubmit={(event) => {
           event.preventDefault();
+          if (pinSays) return;
           const typed = pin;
           setPinText('');
           void setPin(operator.id, typed, `${operator.name}’s PIN was set.`);
@@ -133,9 +136,16 @@ function OperatorRow({ operator }: { operator: OperatorListing }) {
           type="password"
           autoComplete="new-password"
           value={pin}
+          aria-invalid={Boolean(pinSays)}
+          aria-describedby={pinSays ? `pin-${operator.id}-problem` : undefined}
           onChange={(event) => setPinText(event.target.value)}
         />
-        <button type="submit" className="secondary" disabled={!pin}>
+        {pinSays && (
+          <span id={`pin-${operator.id}-problem`} className="field-error">
+            The PIN {pinSays}.
+          </span>
+        )}
+        <button type="submit" className="secondary" disabled={!pin || Boolean(pinSays)}>
           {operator.pinSet ? 'Reset PIN' : 'Set PIN'}
         </button>
       </form>
@@ -196,12 +206,14 @@ function OwnPinForm({ operators }: { operators: OperatorListing[] }) {
   const [operatorId, setOperatorId] = useState(operators[0]?.id ?? '');
   const [oldPin, setOldPin] = useState('');
   const [newPin, setNewPin] = useState('');
+  const newPinSays = newPin ? pinProblem(newPin) : null;
   return (
     <form
       className="row"
       aria-label="Change my PIN"
       onSubmit={(event) => {
         event.preventDefault();
+        if (newPinSays) return;
         const [old, next] = [oldPin, newPin];
         setOldPin('');
         setNewPin('');
@@ -235,10 +247,17 @@ function OwnPinForm({ operators }: { operators: OperatorListing[] }) {
           type="password"
           autoComplete="new-password"
           value={newPin}
+          aria-invalid={Boolean(newPinSays)}
+          aria-describedby={newPinSays ? 'own-pin-new-problem' : undefined}
           onChange={(event) => setNewPin(event.target.value)}
         />
+        {newPinSays && (
+          <p id="own-pin-new-problem" className="field-error">
+            The new PIN {newPinSays}.
+          </p>
+        )}
       </div>
-      <button type="submit" className="secondary" disabled={!operatorId || !oldPin || !newPin}>
+      <button type="submit" className="secondary" disabled={!operatorId || !oldPin || !newPin || Boolean(newPinSays)}>
         Change my PIN
       </button>
     </form>

@@ -4,6 +4,7 @@ import {
   DEFAULT_FOLLOW_UP_WINDOWS,
   type DepartmentSettings,
   NO_DEPARTMENT,
+  pinProblem,
   STARTING_REFERENCE_LEVELS,
 } from '../../../db/model/index.js';
 import { fakeWindow } from '../../testing/fake-window.js';
@@ -76,6 +77,20 @@ describe('the settings store', () => {
       kind: 'problem',
       text: 'Badge must be 4 to 32 letters, digits or dashes, as the card reader types it.',
     });
+    expect(calls).toEqual([]);
+  });
+
+  it('refuses a weak PIN by the main process’s own rule before sending it, for an operator or one’s own', async () => {
+    useSettings.setState({ settings: settings('CT 1'), message: null });
+    const { calls } = fakeWindow({});
+    expect(await useSettings.getState().setPin('op-1', '1234', 'set')).toBe(false);
+    expect(useSettings.getState().message).toEqual({
+      kind: 'problem',
+      text: `The PIN ${pinProblem('1234')}.`,
+    });
+    expect(useSettings.getState().message?.text).toBe('The PIN must not be a run of digits (such as 1234 or 4321).');
+    expect(await useSettings.getState().changeOwnPin('op-1', '2580', '7777')).toBe(false);
+    expect(useSettings.getState().message?.text).toBe('The new PIN must not be one character repeated (such as 0000).');
     expect(calls).toEqual([]);
   });
 });

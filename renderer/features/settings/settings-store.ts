@@ -5,6 +5,7 @@ import {
   type DepartmentSettings,
   type Operator,
   type Preset,
+  pinProblem,
   type ProposalPeriod,
 } from '../../../db/model/index.js';
 import type { MethodInput } from '../../../electron/shared/api-contract.js';
@@ -62,6 +63,13 @@ export const useSettings = create<SettingsState>((set, get) => {
       return false;
     }
   };
+  /** A new PIN the main process would refuse, refused here first in its words (the rule is the model's: pinProblem). */
+  const refusedPin = (pin: string, named: string): Promise<false> | null => {
+    const problem = pinProblem(pin);
+    if (!problem) return null;
+    set({ message: { kind: 'problem', text: `${named} ${problem}.` } });
+    return Promise.resolve(false);
+  };
   return {
     settings: null,
     message: null,
@@ -104,7 +112,8 @@ export const useSettings = create<SettingsState>((set, get) => {
     update: (patch) => run(() => client.settings.update(patch), 'Settings saved.'),
     saveOperator: (operator, done) => run(() => client.settings.saveOperator(operator), done),
     saveDrug: (drug, done) => run(() => client.settings.saveDrug(drug), done),
-    setPin: (operatorId, newPin, done) => run(() => client.settings.setPin({ operatorId, newPin }), done),
+    setPin: (operatorId, newPin, done) =>
+      refusedPin(newPin, 'The PIN') ?? run(() => client.settings.setPin({ operatorId, newPin }), done),
     setBadge: (operatorId, badge, done) => {
       const problem = badge === null ? null : badgeProblem(badge);
       if (problem) {
@@ -114,6 +123,7 @@ export const useSettings = create<SettingsState>((set, get) => {
       return run(() => client.settings.setBadge({ operatorId, badge }), done);
     },
     changeOwnPin: (operatorId, oldPin, newPin) =>
+      refusedPin(newPin, 'The new PIN') ??
       run(() => client.session.changePin({ operatorId, oldPin, newPin }), 'Your PIN was changed.'),
     addOperator: async (name) => {
       let added: Operator | null = null;
