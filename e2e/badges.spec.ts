@@ -98,6 +98,22 @@ test('the administrator replaces and removes a badge; without badges the lock sc
   await expect(page.getByRole('status')).toContainText('Dr. A. Keller’s badge was replaced');
   expect(badgeHashOf(dbPath, 'Dr. A. Keller')).not.toBe(first);
 
+  // The administrator opens Settings' changes again with the badge and their PIN.
+  await page.getByRole('button', { name: 'End changes' }).click();
+  const gate = page.getByRole('form', { name: 'Changes need an administrator' });
+  await gate.getByLabel('Badge', { exact: true }).click();
+  await page.keyboard.type('0042-0000');
+  await page.keyboard.press('Enter');
+  await expect(gate.getByRole('alert')).toHaveText(
+    'That badge is not bound to an operator here: choose your name and type your PIN.',
+  );
+  await page.keyboard.type('0042-9999');
+  await page.keyboard.press('Enter');
+  await expect(gate.getByLabel('Administrator’s PIN')).toBeFocused();
+  await page.keyboard.type(TEST_PIN);
+  await page.keyboard.press('Enter');
+  await expect(page.getByText('Changes are open for Dr. A. Keller (administrator).')).toBeVisible();
+
   // A badge already bound to another operator is refused in words.
   const weber = page.locator('.operators > li').filter({ hasText: 'MTRA C. Weber' });
   await weber.getByLabel('Badge', { exact: true }).fill('0042-9999');

@@ -40,19 +40,19 @@ describe('a badge at the lock screen', () => {
     const { calls } = fakeWindow({
       'session.badge': ([badge]) => ({ operatorId: badge === '0042-7781' ? 'op-weber' : null }),
     });
-    expect(await useSession.getState().identifyBadge('0042-7781\n')).toBe('op-weber');
+    expect(await useSession.getState().identifyBadge('0042-7781\n')).toEqual({
+      holder: expect.objectContaining({ id: 'op-weber', name: 'MTRA C. Weber' }),
+    });
     expect(calls).toEqual([['session.badge', ['0042-7781']]]);
-    expect(useSession.getState()).toMatchObject({ message: null, session: { locked: true } });
+    expect(useSession.getState()).toMatchObject({ message: null, busy: false, session: { locked: true } });
   });
 
-  it('says at the badge field that a badge is not bound here, and opens nothing', async () => {
+  it('says that a badge is not bound here, and opens nothing', async () => {
     const { calls } = fakeWindow({ 'session.badge': () => ({ operatorId: null }) });
-    expect(await useSession.getState().identifyBadge('9999-0000')).toBeNull();
-    expect(useSession.getState()).toMatchObject({
-      message: 'That badge is not bound to an operator here: choose your name and type your PIN.',
-      messageField: 'badge',
-      session: { locked: true },
+    expect(await useSession.getState().identifyBadge('9999-0000')).toEqual({
+      problem: 'That badge is not bound to an operator here: choose your name and type your PIN.',
     });
+    expect(useSession.getState()).toMatchObject({ message: null, session: { locked: true } });
     expect(calls.map(([method]) => method)).toEqual(['session.badge']);
   });
 

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { SessionState } from '../../../db/model/answers.js';
+import type { SessionOperator, SessionState } from '../../../db/model/answers.js';
 import { ApiCallError, client } from '../../app/api-client.js';
 
 /*
@@ -21,10 +21,10 @@ interface SessionStore {
   lock: () => Promise<void>;
   unlock: (operatorId: string, pin: string) => Promise<boolean>;
   /**
-   * A badge scanned at the lock screen (the card reader types its number and Enter): whose it
-   * is, then their PIN opens the console. The operator's id, or null (the message says why).
+   * A badge scanned (the card reader types its number and Enter): whose it is, among the
+   * active operators; their PIN still proves it. The holder, or why there is none, in words.
    */
-  identifyBadge: (typed: string) => Promise<string | null>;
+  identifyBadge: (typed: string) => Promise<{ holder: SessionOperator } | { problem: string } | null>;
   /** An administrator's PIN opens Settings' changes. */
   administer: (operatorId: string, pin: string) => Promise<boolean>;
   endAdministration: () => Promise<void>;
@@ -75,19 +75,12 @@ export const useSession = create<SessionStore>((set, get) => {
       try {
         const { operatorId } = await client.session.badge(badge);
         const holder = get().session?.operators.find((operator) => operator.id === operatorId);
-        set(
-          holder
-            ? { message: null, messageField: null }
-            : {
-                message: 'That badge is not bound to an operator here: choose your name and type your PIN.',
-                messageField: 'badge',
-              },
-        );
-        return holder?.id ?? null;
+        return holder
+          ? { holder }
+          : { problem: 'That badge is not bound to an operator here: choose your name and type your PIN.' };
       } catch (error) {
         if (!(error instanceof ApiCallError)) throw error;
-        set({ message: error.error.message, messageField: 'badge' });
-        return null;
+        return { problem: error.error.message };
       } finally {
         set({ busy: false });
       }
