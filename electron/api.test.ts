@@ -314,3 +314,22 @@ describe('the console session', () => {
     });
   });
 });
+
+describe('badges at the lock screen', () => {
+  it('says which operators have a badge, never the number, and finds them from what the reader typed', async () => {
+    const { api, store, operatorId, signer } = await setup();
+    await api.session.administer(signer);
+    expect(await api.settings.setBadge({ operatorId, badge: '0042-7781' })).toMatchObject({ id: operatorId });
+    const locked = await api.session.lock();
+    expect(locked).toMatchObject({ operators: [{ id: operatorId, badge: true }] });
+    expect(JSON.stringify(locked)).not.toContain('0042-7781');
+    // The reader types the number and Enter: what reaches the main process may carry the line's end.
+    expect(await api.session.badge('0042-7781\n')).toEqual({ operatorId });
+    expect(await api.session.badge('0042-7782')).toEqual({ operatorId: null });
+    await api.session.unlock(signer);
+    await api.session.administer(signer);
+    await api.settings.setBadge({ operatorId, badge: null });
+    expect(await api.session.state()).toMatchObject({ operators: [{ id: operatorId, badge: false }] });
+    store.close();
+  });
+});

@@ -43,8 +43,10 @@ Commands:
                                            head to keep elsewhere, and with --expect-head proves
                                            nothing up to a head kept earlier has changed
 ${BACKUP_USAGE}
-  key     --db FILE --show | --set HEX     show the pseudonymisation key, or put it back into a
+  key     --db FILE --show | --set HEX --as OPERATOR
+                                           show the pseudonymisation key, or put it back into a
                                            logbook restored from a backup made with --exclude-key
+                                           (--set: a settings change, by an administrator)
   export  --db FILE --format csv|xlsx|json|fhir --out FILE [--force]
           [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--operator ID ...]
           [--pseudonymize [--date-precision day|month]] [--include-drafts] [--european] [--detail-files]
@@ -316,8 +318,12 @@ function followUpsDueCommand(args: string[], io: Io): number {
   }
 }
 
-function keyCommand(args: string[], io: Io): number {
-  const values = options(args, { db: { type: 'string' }, show: { type: 'boolean' }, set: { type: 'string' } }, ['db']);
+async function keyCommand(args: string[], io: Io): Promise<number> {
+  const values = options(
+    args,
+    { db: { type: 'string' }, show: { type: 'boolean' }, set: { type: 'string' }, as: { type: 'string' } },
+    ['db'],
+  );
   if (Boolean(values.show) === (values.set !== undefined)) throw new UsageError('give either --show or --set HEX');
   if (values.show) {
     const store = openForReading(String(values.db));
@@ -330,7 +336,10 @@ function keyCommand(args: string[], io: Io): number {
   }
   const store = openStore(String(values.db), { mustExist: true });
   try {
-    restorePseudonymKey(store, String(values.set), { actor: actor() });
+    await checkedBeforeWriting(store);
+    // A settings change: an administrator, proven by --as and their PIN, as in the app's Settings.
+    const context = await actingOperator(store, values.as, io, actor(), { administer: true });
+    restorePseudonymKey(store, String(values.set), context);
     io.out('the pseudonymisation key is in place: pseudonymised exports match those made before the backup');
     return 0;
   } finally {
