@@ -254,6 +254,10 @@ describe('the console session', () => {
       error: { code: 'administrator_required' },
     });
     expect(await api.hub.setPassword('x')).toMatchObject({ error: { code: 'administrator_required' } });
+    // Every method the contract calls an administrator's, whatever its arguments (a new hub key
+    // too, as \`rootlog hub key --new --as\`): refused at the boundary, nothing written.
+    for (const name of API_METHODS.filter((method) => API_CONTRACT[method].administers))
+      expect(await api.call(name, []), name).toMatchObject({ error: { code: 'administrator_required' } });
     expect(tableCounts(store)).toEqual(before);
 
     expect(await api.session.administer(signer)).toMatchObject({ administratorId: signer.operatorId });
