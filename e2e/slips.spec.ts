@@ -173,6 +173,48 @@ test('the department’s patient ID rule: set in Settings, stored in capitals, a
   await expect(page.getByText(/No earlier signed procedure of patient K100301 in this logbook/)).toBeVisible();
 });
 
+test('a patient ID off the department’s pattern is held back alone: the rest is saved, the ID kept on screen', async ({
+  page,
+  dbPath,
+}) => {
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await page.getByLabel('Letter case').selectOption('upper');
+  await page.getByLabel(/^Pattern/).fill('K-\\d{6}');
+  await page.getByLabel('An ID that follows it').fill('K-100301');
+  await page.getByRole('button', { name: 'Save patient ID rule' }).click();
+  await expect(page.getByText('Settings saved.')).toBeVisible();
+  await newProcedure(page, 'K-100301');
+  await page.getByLabel('Name', { exact: true }).fill('Keller, Paul');
+  await expect(page.getByRole('status').filter({ hasText: /^Saved$/ })).toBeVisible();
+  const stored = (column: string) =>
+    readDatabase(dbPath, (db) => db.prepare(`SELECT ${column} FROM procedures`).pluck().get());
+  // A slip in the ID (the hyphen forgotten) and more typed after it, as at the console.
+  await page.getByLabel('Patient ID').fill('K100301');
+  await page.getByLabel('Name', { exact: true }).fill('Keller, Paula');
+  await page.getByLabel('Notes').fill('Calm, tolerated well');
+  const field = page.locator('[data-field="patientId"]');
+  await expect(field).toContainText(
+    'Patient ID does not look like this department’s patient IDs: type it like K-100301',
+  );
+  await expect(page.getByRole('status').filter({ hasText: 'Not saved: 1 field needs attention' })).toBeVisible();
+  await expect.poll(() => stored('notes')).toBe('Calm, tolerated well');
+  expect(stored('patient_name')).toBe('Keller, Paula');
+  // The ID saved before is still the logbook's; the slip stays on screen, and survives a reload.
+  expect(stored('patient_id')).toBe('K-100301');
+  await expect(page.getByLabel('Patient ID')).toHaveValue('K100301');
+  await page.reload();
+  await expect(page.getByLabel('Patient ID')).toHaveValue('K100301');
+  await expect(field).toContainText('type it like K-100301');
+  await expect(page.getByLabel('Notes')).toHaveValue('Calm, tolerated well');
+  // Signing is refused while the ID is held back: the focus goes to it.
+  await page.keyboard.press('Control+Enter');
+  await expect(page.getByLabel('Patient ID')).toBeFocused();
+  expect(stored('status')).toBe('draft');
+  await page.getByLabel('Patient ID').fill('K-100302');
+  await expect(page.getByRole('status').filter({ hasText: /^Saved$/ })).toBeVisible();
+  expect(stored('patient_id')).toBe('K-100302');
+});
+
 test.describe('an unsigned draft of an earlier day', () => {
   test.use({ department: 'draft-yesterday' });
   for (const theme of ['dark', 'light'] as const) {
