@@ -1,6 +1,5 @@
-import { DOSE_EXCEEDANCE_REASONS } from '../../../db/model/index.js';
+import { DOSE_EXCEEDANCE_REASONS, plural } from '../../../db/model/index.js';
 import { ChoiceGroup } from '../../components/ChoiceGroup.js';
-import { counted } from '../../components/counted.js';
 import { useSettings } from '../settings/settings-store.js';
 import { useProcedureForm } from './form-store.js';
 import { confirmationField } from './next-field.js';
@@ -21,12 +20,12 @@ const SAVE_WORDS = {
  */
 const saveWords = (state: keyof typeof SAVE_WORDS, problems: number) =>
   problems > 0 && state !== 'pending' && state !== 'saving' && state !== 'new'
-    ? `Not saved: ${counted(problems, 'field')} ${problems === 1 ? 'needs' : 'need'} attention`
+    ? `Not saved: ${plural(problems, { one: '# field needs', other: '# fields need' })} attention`
     : SAVE_WORDS[state];
 
 /** "Confirm the warning above", "Give the reason above the reference level", or both, to sign. */
 function stillToAnswer(ticks: number, reason: boolean): string {
-  const confirm = ticks === 1 ? 'confirm the warning above' : `confirm the ${counted(ticks, 'warning')} above`;
+  const confirm = plural(ticks, { one: 'confirm the warning above', other: 'confirm the # warnings above' });
   const give = 'give the reason above the reference level';
   const asked = ticks > 0 && reason ? `${confirm} and ${give}` : ticks > 0 ? confirm : give;
   return `${asked.charAt(0).toUpperCase()}${asked.slice(1)} to sign.`;
