@@ -189,10 +189,14 @@ test('a patient ID off the department’s pattern is held back alone: the rest i
   const stored = (column: string) =>
     readDatabase(dbPath, (db) => db.prepare(`SELECT ${column} FROM procedures`).pluck().get());
   // A slip in the ID (the hyphen forgotten) and more typed after it, as at the console.
+  await page.getByLabel('Patient ID').fill('k100301');
+  const field = page.locator('[data-field="patientId"]');
+  // Not "Stored as K100301": an ID held back is not stored at all.
+  await expect(field).toContainText('type it like K-100301');
+  await expect(field).not.toContainText('Stored as');
   await page.getByLabel('Patient ID').fill('K100301');
   await page.getByLabel('Name', { exact: true }).fill('Keller, Paula');
   await page.getByLabel('Notes').fill('Calm, tolerated well');
-  const field = page.locator('[data-field="patientId"]');
   await expect(field).toContainText(
     'Patient ID does not look like this department’s patient IDs: type it like K-100301',
   );
