@@ -199,4 +199,33 @@ describe('the form’s autosave', () => {
     await form.getState().flush();
     expect(form.getState()).toMatchObject({ saveState: 'saved', problems: {} });
   });
+
+  it('leaves out a value saved before that the logbook now refuses, rather than failing the save', async () => {
+    const rule = { case: 'upper' as const, pattern: 'K-\\d{6}', example: 'K-100301' };
+    const sent: Record<string, unknown>[] = [];
+    const { form } = formUnderTest(
+      {
+        'procedures.saveDraft': ([draft]) => {
+          const typed = draft as Record<string, unknown>;
+          sent.push(typed);
+          const refused = typeof typed.patientId === 'string' ? patientIdProblem(typed.patientId, rule) : null;
+          if (refused) {
+            const problems = [problem('patientId', refused)];
+            return { error: { code: 'validation', message: problems[0]?.message, field: 'patientId', problems } };
+          }
+          return savedAs('R7', typed);
+        },
+      },
+      { settings: { ...testDepartment, patientIdRule: rule } },
+    );
+    // The logbook refuses even the ID it holds (this fake refuses any ID off the pattern; the real
+    // one keeps a draft's ID saved before the rule, but an operator removed elsewhere is refused alike).
+    const before = savedAs('R7', { patientId: 'old-77' }).record as unknown as ProcedureWithHistory['record'];
+    form.getState().show({ record: before, warnings: [], history: [], versions: [] });
+    form.getState().update((draft) => ({ ...draft, patientId: 'old-78', notes: 'Calm' }));
+    await form.getState().flush();
+    expect(sent.at(-1)).toMatchObject({ notes: 'Calm' });
+    expect(sent.at(-1)).not.toHaveProperty('patientId');
+    expect(form.getState()).toMatchObject({ saveState: 'partial', draft: { patientId: 'old-78' } });
+  });
 });

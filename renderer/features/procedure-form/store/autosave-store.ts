@@ -1,4 +1,5 @@
 import { ApiCallError, client } from '../../../app/api-client.js';
+import { valueAt } from '../draft-edits.js';
 import { heldBackOf, keepAside, withStoredValues } from '../held-back.js';
 import { createSaveQueue } from '../save-queue.js';
 import { contentOf, OPEN_DRAFT_KEY, problemMap, problemsOf } from './draft-store.js';
@@ -16,13 +17,15 @@ export const autosaveSlice: Slice<AutosaveSlice> = (deps) => (set, get) => {
    * checks: the department's patient ID pattern, an operator removed elsewhere) is held back
    * like the form's own, and the rest is sent again at once: a refused field never costs the
    * others their save. `refusalsLeft` bounds the rounds (each holds back at least one more field).
+   * A value the logbook had and now refuses itself (an ID saved before the department set its
+   * pattern) is left out instead (`unrestored`).
    */
-  const save = async (refusalsLeft = 5): Promise<void> => {
+  const save = async (refusalsLeft = 5, unrestored: readonly string[] = []): Promise<void> => {
     const { draft, id, mode, checked, fieldText, shown, record, refused } = get();
     if (mode !== 'edit') return;
     set({ saveState: 'saving' });
     // What the logbook already has of a field held back is sent again, never emptied by a slip.
-    const held = checked.problems.map((problem) => problem.field);
+    const held = checked.problems.map((problem) => problem.field).filter((field) => !unrestored.includes(field));
     const sent = withStoredValues(checked.saveable, record ? contentOf(record) : null, held);
     try {
       const saved = await client.procedures.saveDraft({ ...sent, id });
@@ -47,7 +50,11 @@ export const autosaveSlice: Slice<AutosaveSlice> = (deps) => (set, get) => {
       if (get().shown !== shown) return;
       const apiError = error instanceof ApiCallError ? error.error : null;
       const fieldRefusals = apiError?.code === 'validation' ? (apiError.problems ?? []) : [];
-      if (refusalsLeft > 0 && get().holdRefused(draft, fieldRefusals)) return save(refusalsLeft - 1);
+      const restored = fieldRefusals
+        .map(({ field }) => field)
+        .filter((field) => held.includes(field) && valueAt(sent, field) !== undefined);
+      if (refusalsLeft > 0 && restored.length > 0) return save(refusalsLeft - 1, [...unrestored, ...restored]);
+      if (refusalsLeft > 0 && get().holdRefused(draft, fieldRefusals)) return save(refusalsLeft - 1, unrestored);
       set({
         saveState: 'error',
         saveMessage: apiError?.message ?? 'The draft could not be saved.',
