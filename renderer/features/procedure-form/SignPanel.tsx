@@ -3,6 +3,7 @@ import { ChoiceGroup } from '../../components/ChoiceGroup.js';
 import { useSettings } from '../settings/settings-store.js';
 import { useProcedureForm } from './form-store.js';
 import { confirmationField } from './next-field.js';
+import { problemsOf } from './store/draft-store.js';
 import { stillConfirmed, warningsToConfirm } from './store/signing-store.js';
 
 const SAVE_WORDS = {
@@ -37,7 +38,6 @@ export function SignPanel() {
     mode,
     saveState,
     saveMessage,
-    problems,
     warnings,
     confirmed,
     confirmedEarlier,
@@ -50,6 +50,8 @@ export function SignPanel() {
     cancelAmend,
   } = useProcedureForm();
   const doseExceedanceReason = useProcedureForm((state) => state.draft.doseExceedanceReason);
+  // What is not saved: the values held back, not what signing still asks for (that draft is saved).
+  const heldBack = useProcedureForm((state) => Object.keys(problemsOf(state.checked, state.fieldText)).length);
   const pin = useProcedureForm((state) => state.pin);
   const setPin = useProcedureForm((state) => state.setPin);
   const amendSignerId = useProcedureForm((state) => state.amendSignerId);
@@ -75,7 +77,7 @@ export function SignPanel() {
       <h2 id="section-sign">{mode === 'amend' ? 'Amend the signed record' : 'Sign'}</h2>
       {mode === 'edit' && (
         <p className={`save-state save-${saveState}`} role="status" aria-live="polite">
-          {saveWords(saveState, Object.keys(problems).length)}
+          {saveWords(saveState, heldBack)}
         </p>
       )}
       {toConfirm.length > 0 && (
