@@ -202,6 +202,8 @@ test('a patient ID off the department’s pattern is held back alone: the rest i
     'Patient ID does not look like this department’s patient IDs: type it like K-100301',
   );
   await expect(page.getByRole('status').filter({ hasText: 'Not saved: 1 field needs attention' })).toBeVisible();
+  await page.getByRole('button', { name: 'Light theme' }).click();
+  await field.screenshot({ path: 'e2e/screenshots/slips-patient-id-held-back-light.png' });
   await expect.poll(() => stored('notes')).toBe('Calm, tolerated well');
   expect(stored('patient_name')).toBe('Keller, Paula');
   // The ID saved before is still the logbook's; the slip stays on screen, and survives a reload.
