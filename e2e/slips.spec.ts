@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures.js';
 import { TEST_PIN } from '../db/testing/signer.js';
+import { expect, test } from './fixtures.js';
 import { choices, readDatabase, tabTo } from './helpers.js';
 
 /*

@@ -1,11 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { auditHistory } from '../audit.js';
-import { backupDatabase } from '../maintenance.js';
 import { runExport } from '../exports/run.js';
+import { backupDatabase } from '../maintenance.js';
 import { saveDraft, signProcedure } from '../procedures.js';
+import { pseudonymKey, saveOperator } from '../settings.js';
 import { openStore } from '../store.js';
 import { completeDraft, context, tempPath, tempStore } from '../testing/fixtures.js';
-import { saveOperator, pseudonymKey } from '../settings.js';
 import { givePin, TEST_PIN } from '../testing/signer.js';
 import { PIN_VARIABLE } from './acting-operator.js';
 import { runCli } from './main.js';

@@ -1,5 +1,5 @@
-import type { FieldProblem } from './problems.js';
 import { plural } from './plural.js';
+import type { FieldProblem } from './problems.js';
 
 export type ErrorCode =
   | 'validation'

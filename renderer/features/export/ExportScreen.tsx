@@ -1,5 +1,5 @@
-import { counted } from '../../../db/model/index.js';
 import { useEffect, useState } from 'react';
+import { counted } from '../../../db/model/index.js';
 import { NO_ITEMS } from '../../app/no-items.js';
 import { useSettings } from '../settings/settings-store.js';
 import { useExport } from './export-store.js';

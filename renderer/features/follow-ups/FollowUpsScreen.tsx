@@ -1,5 +1,5 @@
-import { plural } from '../../../db/model/index.js';
 import { useEffect } from 'react';
+import { plural } from '../../../db/model/index.js';
 import { FollowUpFields } from './FollowUpFields.js';
 import { useFollowUps } from './follow-ups-store.js';
 

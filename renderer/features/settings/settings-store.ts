@@ -5,8 +5,8 @@ import {
   type DepartmentSettings,
   type Operator,
   type Preset,
-  pinProblem,
   type ProposalPeriod,
+  pinProblem,
 } from '../../../db/model/index.js';
 import type { MethodInput } from '../../../electron/shared/api-contract.js';
 import { ApiCallError, client } from '../../app/api-client.js';

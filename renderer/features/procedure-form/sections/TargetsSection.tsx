@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import {
-  plural,
   ABNORMAL_SPREAD_ACTIONS,
   APPROACHES,
   FORAMINA,
@@ -8,6 +7,7 @@ import {
   NEEDLE_GAUGES,
   NEEDLE_TIP_POSITIONS,
   PROVOKED_PAIN,
+  plural,
   ROOTS,
   SIDES,
   SPREAD_PATTERNS,
