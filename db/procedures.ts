@@ -36,6 +36,7 @@ import {
   steroidDayMaxDexamethasoneMg,
 } from './settings.js';
 import type { ReadConnection } from './sqlite/connection.js';
+import { operatorExists } from './sqlite/operator-rows.js';
 import { readProcedure, type StoredProcedure } from './sqlite/procedure-rows.js';
 import { deleteDraft as deleteStoredDraft, writeAmendment, writeDraft, writeSignature } from './sqlite/record-life.js';
 import { sameDayRecords } from './sqlite/same-day-rows.js';
@@ -74,7 +75,7 @@ function referenceProblems(
   const typedId = draft.patientId == null || draft.patientId === signedPatientId ? null : draft.patientId;
   const refused = typedId == null ? null : patientIdProblem(typedId, patientIdRule(read));
   if (refused) problems.push(problem('patientId', refused));
-  if (draft.operatorId && !read.prepare('SELECT 1 FROM operators WHERE id = ?').get(draft.operatorId)) {
+  if (draft.operatorId && !operatorExists(read, draft.operatorId)) {
     problems.push(problem('operatorId', "is not one of the department's operators"));
   }
   const known = (code: string) => Boolean(read.prepare('SELECT 1 FROM drug_catalogue WHERE code = ?').get(code));

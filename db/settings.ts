@@ -304,7 +304,6 @@ export function saveCheckedOperator(
           },
         ]);
       writeOperator(write, operator);
-      chainState(write, 'operators', operator.id);
       const changes = diff(before ?? {}, operator);
       if (Object.keys(changes).length > 0) {
         appendAudit(write, {
