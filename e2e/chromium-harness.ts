@@ -10,6 +10,7 @@ import { HubSync } from '../electron/hub-sync.js';
 import { CONTENT_SECURITY_POLICY, devContentSecurityPolicy } from '../electron/security.js';
 import { API_METHODS, type ApiMethodName } from '../electron/shared/api-contract.js';
 import { WINDOW_API_NAME } from '../electron/shared/channels.js';
+import { RisService } from '../electron/ris-service.js';
 import { WorklistService } from '../electron/worklist-service.js';
 
 /*
@@ -70,9 +71,12 @@ export async function openInChromium(
   // As the main process does: the worklist asked at once, then now and then.
   const worklist = new WorklistService(store);
   worklist.start(WORKLIST_REFRESH_MS);
+  // The RIS outbox: sent at each signing and by "Send now" (the spec decides when the RIS answers).
+  const ris = new RisService(store);
   const api = createApi(store, {
     hub,
     worklist,
+    ris,
     actor: () => 'Dr. E2E',
     chooseExportPath: async (name) => join(exportDir, name),
     chooseBackupPath: async (name) => join(exportDir, name),
@@ -144,6 +148,7 @@ export async function openInChromium(
     close: async () => {
       worklist.stop();
       await context.close();
+      await ris.stop();
       store.close();
     },
   };

@@ -38,6 +38,7 @@ import {
 import { MENU_CHANNEL, type MenuCommand } from './shared/menu-commands.js';
 import { logbookPathOf, onSecondStart } from './single-instance.js';
 import { readWindowState, writeWindowState } from './window-state.js';
+import { RisService } from './ris-service.js';
 import { WorklistService } from './worklist-service.js';
 
 /*
@@ -62,6 +63,8 @@ const HUB_FIRST_SYNC_DELAY_MS = 10_000;
 const HUB_SYNC_INTERVAL_MS = 5 * 60_000;
 /** The scanner's list changes through the day (added, moved patients): asked every two minutes. */
 const WORKLIST_REFRESH_INTERVAL_MS = 2 * 60_000;
+/** How often the RIS outbox looks for reports due (its back-off decides which are). */
+const RIS_OUTBOX_INTERVAL_MS = 30_000;
 
 // better-sqlite3's addon built for Electron's ABI, never Node's (which the command line and tests use).
 const sqliteAddon = electronSqliteAddon({
@@ -157,10 +160,12 @@ if (!app.requestSingleInstanceLock()) {
       onFailure: (error) => console.error('RootLog backup failed:', error),
     });
     const worklist = new WorklistService(openStoreNow);
+    const ris = new RisService(openStoreNow);
     const api = createApi(openStoreNow, {
       hub,
       backups,
       worklist,
+      ris,
       // The backup folder, like every path RootLog writes to, is chosen here, never sent by the window.
       chooseBackupFolder: async () => {
         if (!mainWindow) return null;
@@ -228,6 +233,8 @@ if (!app.requestSingleInstanceLock()) {
     hub.start(HUB_SYNC_INTERVAL_MS);
     // Today's worklist, if a server is set: at once, then every few minutes (a key refreshes it too).
     worklist.start(WORKLIST_REFRESH_INTERVAL_MS);
+    // Signed reports to the RIS, if one is set: what waits, by the outbox's back-off.
+    ris.start(RIS_OUTBOX_INTERVAL_MS);
     // Daily backups into the department's folder (Settings → Backups); a missed one soon after start.
     backups.start();
   });

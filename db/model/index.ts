@@ -26,6 +26,7 @@ export * from './procedure.js';
 export * from './quantiles.js';
 export * from './reference-levels.js';
 export * from './report.js';
+export * from './ris-delivery.js';
 export * from './same-day-rules.js';
 export * from './search.js';
 export * from './settings.js';

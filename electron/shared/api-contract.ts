@@ -50,6 +50,7 @@ import {
   procedureIdSchema,
   proposalPeriodSchema,
   type ReferenceLevels,
+  type RisDeliveries,
   reasonSchema,
   settingsPatchSchema,
   signerProofSchema,
@@ -259,6 +260,10 @@ export const API_CONTRACT = {
     z.tuple([procedureIdSchema]),
     named('procedureId'),
   ),
+  /** Where each signed version of the record is on its way to the RIS (the outbox), and whether a RIS is set up. */
+  'ris.deliveries': method<RisDeliveries>().reads(z.tuple([procedureIdSchema]), named('procedureId')),
+  /** Sends at once whatever waits for the RIS (not only this record's), then this record's deliveries. */
+  'ris.sendNow': method<RisDeliveries>().writes(z.tuple([procedureIdSchema]), named('procedureId')),
   /** What the page check found, and when the file was last found sound. */
   'database.health': whileLocked(method<HealthReport>().reads(z.tuple([]))),
   /**
