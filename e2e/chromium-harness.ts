@@ -10,6 +10,7 @@ import { HubSync } from '../electron/hub-sync.js';
 import { CONTENT_SECURITY_POLICY, devContentSecurityPolicy } from '../electron/security.js';
 import { API_METHODS, type ApiMethodName } from '../electron/shared/api-contract.js';
 import { WINDOW_API_NAME } from '../electron/shared/channels.js';
+import { DoseReceiverService } from '../electron/dose-receiver-service.js';
 import { RisService } from '../electron/ris-service.js';
 import { WorklistService } from '../electron/worklist-service.js';
 
@@ -73,10 +74,14 @@ export async function openInChromium(
   worklist.start(WORKLIST_REFRESH_MS);
   // The RIS outbox: sent at each signing and by "Send now" (the spec decides when the RIS answers).
   const ris = new RisService(store);
+  // The dose report receiver as the main process runs it, on 127.0.0.1 only.
+  const doseReceiver = new DoseReceiverService(store, { host: '127.0.0.1' });
+  await doseReceiver.apply();
   const api = createApi(store, {
     hub,
     worklist,
     ris,
+    doseReceiver,
     actor: () => 'Dr. E2E',
     chooseExportPath: async (name) => join(exportDir, name),
     chooseBackupPath: async (name) => join(exportDir, name),
@@ -149,6 +154,7 @@ export async function openInChromium(
       worklist.stop();
       await context.close();
       await ris.stop();
+      await doseReceiver.stop();
       store.close();
     },
   };

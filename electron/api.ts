@@ -42,6 +42,7 @@ import { referenceComparison } from '../db/stats/reference-comparison.js';
 import { adoptCheckedReferenceLevels, proposeReferenceLevels } from '../db/stats/reference-proposal.js';
 import type { Store } from '../db/store.js';
 import { doseReportFillFor } from './dose-fill.js';
+import { DoseReceiverService } from './dose-receiver-service.js';
 import { ExportJobs, suggestedExportName } from './export-jobs.js';
 import type { HubSync } from './hub-sync.js';
 import { printFileName } from './print-names.js';
@@ -94,6 +95,8 @@ export interface ApiOptions {
   worklist?: WorklistService;
   /** The RIS outbox, sent in the background by the main process; without it, the API makes its own, sent on request. */
   ris?: RisService;
+  /** The dose report receiver the main process runs (Settings → Dose reports); without it, the API makes its own, not started. */
+  doseReceiver?: DoseReceiverService;
   /** The background sync with the department hub (hub-sync.ts); without it the hub methods say so. */
   hub?: HubSync;
   onUnexpectedError?: (method: string, error: unknown) => void;
@@ -162,6 +165,7 @@ export function createApi(store: Store, options: ApiOptions): Api & { call: type
   };
   const worklist = options.worklist ?? new WorklistService(store);
   const ris = options.ris ?? new RisService(store);
+  const doseReceiver = options.doseReceiver ?? new DoseReceiverService(store);
   /** A signed or amended record queued its report (same transaction): the outbox sends it soon, not at the next round. */
   const queued = <T>(answer: T): T => {
     void ris.send();
@@ -295,12 +299,16 @@ export function createApi(store: Store, options: ApiOptions): Api & { call: type
         worklist.forget();
         void worklist.refresh();
       }
+      // Started, moved to its new port or stopped before the answer: Settings shows its state at once.
+      if (patch.doseReceiver !== undefined) await doseReceiver.apply();
       return saved;
     },
     'worklist.status': () => worklist.status(),
     'worklist.refresh': () => worklist.refresh(),
     'worklist.test': () => worklist.test(),
     'dose.fromReport': (procedureId) => ({ report: doseReportFillFor(store, procedureId, context()) }),
+    'doseReports.status': () => ({ receiver: doseReceiver.status(), inbox: doseReceiver.inbox() }),
+    'doseReports.attach': (reportId, procedureId) => doseReceiver.attach(reportId, procedureId, context()),
     'ris.deliveries': (procedureId) => ris.deliveries(procedureId),
     'ris.sendNow': (procedureId) => ris.sendNow(procedureId),
     'database.health': () => store.health(),

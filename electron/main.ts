@@ -38,6 +38,7 @@ import {
 import { MENU_CHANNEL, type MenuCommand } from './shared/menu-commands.js';
 import { logbookPathOf, onSecondStart } from './single-instance.js';
 import { readWindowState, writeWindowState } from './window-state.js';
+import { DoseReceiverService } from './dose-receiver-service.js';
 import { RisService } from './ris-service.js';
 import { WorklistService } from './worklist-service.js';
 
@@ -161,11 +162,15 @@ if (!app.requestSingleInstanceLock()) {
     });
     const worklist = new WorklistService(openStoreNow);
     const ris = new RisService(openStoreNow);
+    const doseReceiver = new DoseReceiverService(openStoreNow, {
+      activity: (line) => console.log(`RootLog dose reports: ${line}`),
+    });
     const api = createApi(openStoreNow, {
       hub,
       backups,
       worklist,
       ris,
+      doseReceiver,
       // The backup folder, like every path RootLog writes to, is chosen here, never sent by the window.
       chooseBackupFolder: async () => {
         if (!mainWindow) return null;
@@ -235,6 +240,8 @@ if (!app.requestSingleInstanceLock()) {
     worklist.start(WORKLIST_REFRESH_INTERVAL_MS);
     // Signed reports to the RIS, if one is set: what waits, by the outbox's back-off.
     ris.start(RIS_OUTBOX_INTERVAL_MS);
+    // The scanners' dose reports, if Settings → Dose reports names who may send.
+    void doseReceiver.apply();
     // Daily backups into the department's folder (Settings → Backups); a missed one soon after start.
     backups.start();
   });

@@ -6,6 +6,7 @@ export * from './concentration.js';
 export * from './credentials.js';
 export * from './dashboard.js';
 export * from './dose.js';
+export * from './dose-inbox.js';
 export * from './dose-plausibility.js';
 export * from './dose-record.js';
 export * from './dose-report-fill.js';

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { TextField } from '../../components/TextField.js';
+import { DoseInboxAttach } from '../dose-reports/DoseInbox.js';
 import { useProcedureForm } from './form-store.js';
 
 /** While no report has filled the dose, how often the form asks whether one has come (no network: the logbook). */
@@ -60,7 +61,11 @@ export function DoseSource() {
         />
       </div>
     );
-  if (!report) return null;
+  // No report of its own yet: those waiting for a procedure, to attach one by hand.
+  if (!report)
+    return id && !unsaved ? (
+      <DoseInboxAttach procedureId={id} patientId={draft.patientId ?? undefined} attached={() => void check()} />
+    ) : null;
   const figures = [
     report.fill.dlpMGyCm !== null && `DLP ${report.fill.dlpMGyCm} mGy·cm`,
     report.fill.ctdiVolMGy !== null && `CTDIvol ${report.fill.ctdiVolMGy} mGy`,
