@@ -33,7 +33,9 @@ export function DoseSource() {
     return () => clearInterval(timer);
   }, [id, unsaved, fromReport, changed, check]);
 
-  const device = [draft.doseReportDevice, at(draft.doseReportAt)].filter(Boolean).join(', ');
+  // The irradiation's time by the scanner's clock (the report's own, never when it arrived).
+  const irradiation = at(draft.doseReportAt);
+  const device = [draft.doseReportDevice, irradiation && `irradiation ${irradiation}`].filter(Boolean).join(', ');
   if (fromReport)
     return (
       <p className="dose-source" data-testid="dose-source">
