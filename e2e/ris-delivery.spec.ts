@@ -71,6 +71,11 @@ test('the signed record shows whether its report reached the RIS: not set up, wa
     await expect(ris.getByRole('button', { name: 'Send now' })).toHaveCount(0);
     expect(peer.received).toHaveLength(1);
     expect(peer.received[0]?.message.getSegment('OBR')?.getField(25)?.toString()).toBe('C');
+    // The list says it too, in a few words.
+    await page.getByRole('button', { name: 'Procedures', exact: true }).click();
+    const row = page.getByRole('row').filter({ hasText: 'P1234567' });
+    await expect(row).toContainText('RIS: sent');
+    await row.getByRole('button', { name: /P1234567/ }).click();
 
     // The RIS refuses the next correction: said with the RIS's own words.
     peer.answer(() => ({ code: 'AE', text: 'Accession number unknown in the RIS' }));
@@ -81,6 +86,8 @@ test('the signed record shows whether its report reached the RIS: not set up, wa
     );
     await expect(ris.locator('[data-state="refused"]')).toHaveCount(1);
     await saveScreenshot('ris-refused');
+    await page.getByRole('button', { name: 'Procedures', exact: true }).click();
+    await expect(page.getByRole('row').filter({ hasText: 'P1234567' })).toContainText('RIS: refused');
   } finally {
     await peer.stop();
   }
