@@ -19,11 +19,11 @@ test('Settings → Dose reports starts the receiver; a report without a procedur
   const port = await freePort();
   await page.getByRole('button', { name: 'Settings', exact: true }).click();
   const settings = page.getByRole('region', { name: 'Dose reports' });
-  await expect(settings).toContainText('Dose reports are not received');
+  await expect(settings.getByTestId('dose-receiver-state')).toContainText('Dose reports are not received');
   await settings.getByLabel('AE titles allowed to send').fill('CT_SUED1, XA_OP2');
   await settings.getByLabel('Receiving port').fill(String(port));
   await settings.getByRole('button', { name: 'Save the Dose reports connection' }).click();
-  await expect(settings.getByRole('status').first()).toHaveText(
+  await expect(settings.getByTestId('dose-receiver-state')).toHaveText(
     `Receiving dose reports on port ${port} as ROOTLOG, from CT_SUED1, XA_OP2.`,
   );
   await saveScreenshot('dose-receiver-settings');

@@ -31,7 +31,8 @@ export function DoseReceiverState() {
   return (
     <p
       className={receiver.state === 'listening' ? 'saved' : receiver.state === 'off' ? 'hint' : 'problem'}
-      role="status"
+      aria-live="polite"
+      data-testid="dose-receiver-state"
     >
       {receiver.message}
     </p>
