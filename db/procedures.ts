@@ -64,14 +64,10 @@ function load(read: ReadConnection, id: string): StoredProcedure {
 }
 
 /** References the database would refuse (unknown operator or drug, a drug at a missing target), worded per field. */
-function referenceProblems(
-  read: ReadConnection,
-  draft: ProcedureDraft,
-  signedPatientId?: string | null,
-): FieldProblem[] {
+function referenceProblems(read: ReadConnection, draft: ProcedureDraft, keptPatientId?: string | null): FieldProblem[] {
   const problems: FieldProblem[] = [];
-  // The department's ID pattern, for what is typed: an ID signed before the rule stays as signed.
-  const typedId = draft.patientId == null || draft.patientId === signedPatientId ? null : draft.patientId;
+  // The department's ID pattern, for what is typed: an ID signed (or saved) before the rule stays as it was.
+  const typedId = draft.patientId == null || draft.patientId === keptPatientId ? null : draft.patientId;
   const refused = typedId == null ? null : patientIdProblem(typedId, patientIdRule(read));
   if (refused) problems.push(problem('patientId', refused));
   if (draft.operatorId && !read.prepare('SELECT 1 FROM operators WHERE id = ?').get(draft.operatorId)) {
@@ -191,13 +187,14 @@ export function saveCheckedDraft(store: Store, checked: ProcedureDraft, context:
       const now = timestamp(context);
       const id = draft.id ?? newId();
       const content: ProcedureDraft = {
-        ...inDepartmentWriting(write, draft),
+        ...(existing && draft.patientId === existing.record.patientId ? draft : inDepartmentWriting(write, draft)),
         id,
         performedAt:
           draft.performedAt ?? (existing ? undefined : localDateTimeWithOffset(context.now?.() ?? new Date())),
       };
       if (content.performedAt === undefined) delete content.performedAt;
-      const problems = referenceProblems(write, content);
+      // An ID the draft already holds (saved before the department set its pattern) stays as saved.
+      const problems = referenceProblems(write, content, existing?.record.patientId);
       if (problems.length > 0) throw RootLogError.invalid(problems);
       const found = clinicalWarnings(write, content);
       const before = existing ? clinicalContent(existing.record) : undefined;

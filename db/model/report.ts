@@ -2,6 +2,7 @@ import type { Drug } from './catalogue.js';
 import { formatDate, formatNumber } from './locale-format.js';
 import { DEFAULT_DEPARTMENT_LOCALE } from './locales.js';
 import { reliefPercent } from './pain.js';
+import { counted } from './plural.js';
 import { doseInMg, type ProcedureDraft } from './procedure.js';
 import { inSentence } from './vocabulary-words.js';
 
@@ -164,7 +165,7 @@ export function reportValues(record: ProcedureDraft, context: ReportContext): Re
   );
 
   const dose = [
-    record.ctAcquisitions ? `${record.ctAcquisitions} CT acquisitions` : '',
+    record.ctAcquisitions ? counted(record.ctAcquisitions, 'CT acquisition') : '',
     record.dlpMGyCm != null ? `DLP ${number(record.dlpMGyCm)} mGy·cm` : '',
     record.ctdiVolMGy != null ? `CTDIvol ${number(record.ctdiVolMGy)} mGy` : '',
     record.fluoroTimeS != null ? `fluoroscopy time ${number(record.fluoroTimeS)} s` : '',
@@ -265,7 +266,7 @@ export function reportValues(record: ProcedureDraft, context: ReportContext): Re
   const relief = reliefPercent(record.painPre, record.painPost);
   const response =
     record.painPre != null && record.painPost != null
-      ? `Pain NRS ${record.painPre} before and ${record.painPost} at ${record.painPostMinutes ?? 10} minutes after the injection${relief === undefined ? '' : ` (${number(relief)} % relief)`}.`
+      ? `Pain NRS ${record.painPre} before and ${record.painPost} at ${counted(record.painPostMinutes ?? 10, 'minute')} after the injection${relief === undefined ? '' : ` (${number(relief)} % relief)`}.`
       : '';
 
   const disposition =

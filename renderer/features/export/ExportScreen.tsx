@@ -1,3 +1,4 @@
+import { counted } from '../../../db/model/index.js';
 import { useEffect, useState } from 'react';
 import { NO_ITEMS } from '../../app/no-items.js';
 import { useSettings } from '../settings/settings-store.js';
@@ -154,8 +155,8 @@ export function ExportScreen() {
             {percent} %
           </progress>
           <p role="status">
-            {job.state === 'running' && `Exporting… ${job.done} of ${job.total} procedures`}
-            {job.state === 'done' && `Exported ${job.result?.procedures ?? 0} procedures.`}
+            {job.state === 'running' && `Exporting… ${job.done} of ${counted(job.total, 'procedure')}`}
+            {job.state === 'done' && `Exported ${counted(job.result?.procedures ?? 0, 'procedure')}.`}
             {job.state === 'cancelled' && 'Export cancelled; no file was written.'}
             {job.state === 'failed' && `Export failed: ${job.error?.message ?? ''}`}
           </p>

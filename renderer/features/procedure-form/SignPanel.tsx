@@ -1,9 +1,9 @@
-import { DOSE_EXCEEDANCE_REASONS } from '../../../db/model/index.js';
+import { DOSE_EXCEEDANCE_REASONS, plural } from '../../../db/model/index.js';
 import { ChoiceGroup } from '../../components/ChoiceGroup.js';
-import { counted } from '../../components/counted.js';
 import { useSettings } from '../settings/settings-store.js';
 import { useProcedureForm } from './form-store.js';
 import { confirmationField } from './next-field.js';
+import { problemsOf } from './store/draft-store.js';
 import { stillConfirmed, warningsToConfirm } from './store/signing-store.js';
 
 const SAVE_WORDS = {
@@ -21,12 +21,12 @@ const SAVE_WORDS = {
  */
 const saveWords = (state: keyof typeof SAVE_WORDS, problems: number) =>
   problems > 0 && state !== 'pending' && state !== 'saving' && state !== 'new'
-    ? `Not saved: ${counted(problems, 'field')} ${problems === 1 ? 'needs' : 'need'} attention`
+    ? `Not saved: ${plural(problems, { one: '# field needs', other: '# fields need' })} attention`
     : SAVE_WORDS[state];
 
 /** "Confirm the warning above", "Give the reason above the reference level", or both, to sign. */
 function stillToAnswer(ticks: number, reason: boolean): string {
-  const confirm = ticks === 1 ? 'confirm the warning above' : `confirm the ${counted(ticks, 'warning')} above`;
+  const confirm = plural(ticks, { one: 'confirm the warning above', other: 'confirm the # warnings above' });
   const give = 'give the reason above the reference level';
   const asked = ticks > 0 && reason ? `${confirm} and ${give}` : ticks > 0 ? confirm : give;
   return `${asked.charAt(0).toUpperCase()}${asked.slice(1)} to sign.`;
@@ -38,7 +38,6 @@ export function SignPanel() {
     mode,
     saveState,
     saveMessage,
-    problems,
     warnings,
     confirmed,
     confirmedEarlier,
@@ -51,6 +50,8 @@ export function SignPanel() {
     cancelAmend,
   } = useProcedureForm();
   const doseExceedanceReason = useProcedureForm((state) => state.draft.doseExceedanceReason);
+  // What is not saved: the values held back, not what signing still asks for (that draft is saved).
+  const heldBack = useProcedureForm((state) => Object.keys(problemsOf(state.checked, state.fieldText)).length);
   const pin = useProcedureForm((state) => state.pin);
   const setPin = useProcedureForm((state) => state.setPin);
   const amendSignerId = useProcedureForm((state) => state.amendSignerId);
@@ -76,7 +77,7 @@ export function SignPanel() {
       <h2 id="section-sign">{mode === 'amend' ? 'Amend the signed record' : 'Sign'}</h2>
       {mode === 'edit' && (
         <p className={`save-state save-${saveState}`} role="status" aria-live="polite">
-          {saveWords(saveState, Object.keys(problems).length)}
+          {saveWords(saveState, heldBack)}
         </p>
       )}
       {toConfirm.length > 0 && (

@@ -1,3 +1,4 @@
+import { counted } from '../../../db/model/index.js';
 /*
  * Every word the printed sheets and Settings → Department show, in one place (for the
  * translations to come). Their dates are the department's locale's (db/model/locale-format.ts).
@@ -12,7 +13,7 @@ export const PRINT_WORDS = {
   patient: 'Patient',
   patientId: 'Patient ID',
   born: 'Born',
-  years: (age: number) => `${age} years`,
+  years: (age: number) => counted(age, 'year'),
   sex: 'Sex',
   accession: 'Accession',
   performed: 'Performed',

@@ -1,6 +1,5 @@
 import { useEffect } from 'react';
-import { describePreset } from '../../../db/model/index.js';
-import { counted } from '../../components/counted.js';
+import { counted, describePreset } from '../../../db/model/index.js';
 import { useSettings } from './settings-store.js';
 
 /** The department's presets (Alt+1 … Alt+9 at the console), and its most used plans to add as one. */
