@@ -9,8 +9,8 @@ import { type LedgerReport, verifyLedger } from './ledger/verify.js';
 import type { BackupReport } from './model/answers.js';
 import { RootLogError } from './model/index.js';
 import { proceduresWithWrongFacts } from './sqlite/dashboard-facts.js';
-import { SCHEMA_VERSION } from './sqlite/migrations/index.js';
 import { fileIntegrity, finishBackupCopy, schemaVersionOf, tableCounts } from './sqlite/file-check.js';
+import { SCHEMA_VERSION } from './sqlite/migrations/index.js';
 import { checkHeader, checkSchema, explainOpenFailure, openReadOnlyAnywhere } from './sqlite/open.js';
 import type { Store } from './store.js';
 

@@ -5,6 +5,7 @@ import {
   type ConnectionSettings,
   connectionSettingsPatchSchema,
   connectionSettingsProblems,
+  doseReceiverSchema,
   risServerSchema,
   worklistServerSchema,
 } from './model/connection-settings.js';
@@ -416,7 +417,7 @@ export function saveCheckedDrug(store: Store, drug: Drug, context: ServiceContex
     .immediate();
 }
 
-/** The worklist and RIS connections (null: not set up), as declared in model/connection-settings.ts. */
+/** The worklist, RIS and dose report connections (null: not set up), as declared in model/connection-settings.ts. */
 export function connectionSettings(source: ReadSource): ConnectionSettings {
   return {
     worklistServer: worklistServerSchema
@@ -427,6 +428,10 @@ export function connectionSettings(source: ReadSource): ConnectionSettings {
       .nullable()
       .catch(null)
       .parse(readSetting<unknown>(source, 'risServer') ?? null),
+    doseReceiver: doseReceiverSchema
+      .nullable()
+      .catch(null)
+      .parse(readSetting<unknown>(source, 'doseReceiver') ?? null),
   };
 }
 
