@@ -17,7 +17,7 @@ import {
 import { clinicalContent } from '../procedures.js';
 import { drugCatalogue, listOperators, referenceLevels } from '../settings.js';
 import type { WriteConnection } from '../sqlite/connection.js';
-import { appendFollowUp, followUpRows } from '../sqlite/follow-up-rows.js';
+import { appendFollowUp, followUpOwner, followUpRows } from '../sqlite/follow-up-rows.js';
 import { readProcedure } from '../sqlite/procedure-rows.js';
 import { carryingSignatures, writeWholeRecord } from '../sqlite/record-life.js';
 import { chainState } from '../sqlite/state-chain.js';
@@ -167,6 +167,26 @@ function addCatalogue(write: WriteConnection, header: z.output<typeof headerSche
   return grew;
 }
 
+/**
+ * A follow-up id names one follow-up of one record. An incoming follow-up whose id already
+ * belongs to another record here (an earlier import, or a record earlier in this one) cannot
+ * be this record's: the record is refused in words, before the database would refuse it.
+ */
+function takenFollowUpIds(write: WriteConnection, incoming: SoundRecord): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  incoming.followUps.forEach((followUp, at) => {
+    const owner = followUpOwner(write.db, followUp.id);
+    if (owner !== undefined && owner !== incoming.id) {
+      const field = `followUps[${at}].id`;
+      problems.push({
+        field,
+        message: `${field} is already the id of a follow-up of another record here (${owner}): a follow-up belongs to one record only, so one of the two records was changed after it was written`,
+      });
+    }
+  });
+  return problems;
+}
+
 /** Writes one sound record whole: its parts, versions, life, follow-ups and history (sqlite/record-life.ts). */
 function addRecord(write: WriteConnection, incoming: SoundRecord, rules: RuleSettings): void {
   writeWholeRecord(write, {
@@ -230,8 +250,20 @@ function compareWithExisting(write: WriteConnection, incoming: SoundRecord, repo
     content: clinicalContent(existing.record),
   };
   if (same(here, { status: incoming.life.status, version: incoming.life.version, content: incoming.content })) {
+    const taken = takenFollowUpIds(write, incoming);
+    if (taken.length > 0) {
+      report.rejected.push({ id: incoming.id, problems: taken });
+      return true;
+    }
     report.skipped++;
-    report.followUpsAdded += addNewFollowUps(write, incoming);
+    // A savepoint: if the database refuses a follow-up, none of this record's new ones stay,
+    // and the record alone is reported, never the whole import stopped.
+    try {
+      report.followUpsAdded += write.db.transaction(() => addNewFollowUps(write, incoming))();
+    } catch (error) {
+      if (isDiskFailure(error) || !write.db.inTransaction) throw error;
+      report.rejected.push({ id: incoming.id, problems: [refusedByDatabase(error)] });
+    }
   } else {
     report.conflicts.push({
       id: incoming.id,
@@ -245,6 +277,10 @@ function compareWithExisting(write: WriteConnection, incoming: SoundRecord, repo
 }
 
 const sqliteMessage = (error: unknown) => (error instanceof Error ? error.message : String(error));
+const refusedByDatabase = (error: unknown): FieldProblem => ({
+  field: 'record',
+  message: `The record was refused by the database: ${sqliteMessage(error)}`,
+});
 
 /** Where merged records come from: a file read as a stream, or a batch in memory (the hub's pull). */
 export interface InterchangeSource {
@@ -350,6 +386,11 @@ export async function mergeInterchange(
         while (next < sound.length && (next === from || performance.now() - started < limits.transactionMs)) {
           const record = sound[next++] as SoundRecord;
           if (compareWithExisting(write, record, batch)) continue;
+          const taken = takenFollowUpIds(write, record);
+          if (taken.length > 0) {
+            batch.rejected.push({ id: record.id, problems: taken });
+            continue;
+          }
           try {
             // A savepoint per record: if the database refuses any part, none of it stays.
             write.db.transaction(() => addRecord(write, record, rules as RuleSettings))();
@@ -357,12 +398,7 @@ export async function mergeInterchange(
           } catch (error) {
             // The disk, not the record: the whole batch is undone and the import stops.
             if (isDiskFailure(error) || !write.db.inTransaction) throw error;
-            batch.rejected.push({
-              id: record.id,
-              problems: [
-                { field: 'record', message: `The record was refused by the database: ${sqliteMessage(error)}` },
-              ],
-            });
+            batch.rejected.push({ id: record.id, problems: [refusedByDatabase(error)] });
           }
         }
         batches++;
