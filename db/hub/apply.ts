@@ -3,18 +3,21 @@ import { z } from 'zod';
 import type { RecordCheckContext } from '../imports/record-check.js';
 import {
   COMPLICATIONS,
+  claimedConsoleName,
   clinicalContent,
   daysBetween,
+  distinctOperatorName,
   drugSchema,
   FOLLOW_UP_CONTACTS,
   FURTHER_TREATMENTS,
+  followingTextRule,
   followUpRelief,
   GLOBAL_IMPRESSIONS,
   OPERATOR_ROLES,
   type ProcedureDraft,
   type RuleSettings,
 } from '../model/index.js';
-import { saveCheckedDrug } from '../settings.js';
+import { listOperators, saveCheckedDrug } from '../settings.js';
 import type { WriteConnection } from '../sqlite/connection.js';
 import { followUpRows } from '../sqlite/follow-up-rows.js';
 import type { FollowUpLink } from '../sqlite/hash-chain.js';
@@ -65,10 +68,10 @@ const refused = (reason: string): Outcome => ({ kind: 'refused', reason });
 const waiting = (reason: string): Outcome => ({ kind: 'waiting', reason });
 const known: Outcome = { kind: 'known' };
 
-// Text that is shown and printed: no control characters, no bidirectional overrides.
-const PLAIN = /^[^\p{Cc}\u202a-\u202e\u2066-\u2069]*$/u;
-const PLAIN_LINES = /^(?:[^\p{Cc}\u202a-\u202e\u2066-\u2069]|[\n\r\t])*$/u;
-const plain = (max: number) => z.string().min(1).max(max).regex(PLAIN);
+// Text that is shown and printed follows the one text rule of the form and the import
+// (db/model/text-rule.ts): no control characters, direction marks or invisible characters.
+const plain = (max: number) => followingTextRule(z.string().min(1).max(max), 'line');
+const plainLines = (max: number) => followingTextRule(z.string().max(max), 'lines');
 const isoTime = z.string().max(40);
 const uuid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
 const warningCodes = z
@@ -82,7 +85,7 @@ const warningCodes = z
 const amendReason = z
   .string()
   .max(500)
-  .regex(PLAIN_LINES)
+  .pipe(plainLines(500))
   .refine((text) => text.trim().length >= 3);
 
 const versionShape = z.object({
@@ -141,6 +144,8 @@ export function applyVersion(context: ApplyContext, entry: VersionEntry): Outcom
       if (owner !== me) recordReceivedVersion(write, entry.recordId, 1, 1, owner);
       return known;
     }
+    const claim = claimedConsoleName(owner, me, []);
+    if (claim) return refused(`its console name ${claim}`);
     const missing = missingCatalogue(context, entry.content);
     if (missing) return waiting(missing);
     const verdict = checkReceivedVersion({ ...entry, hubVersion: 1 }, context.check, context.actor);
@@ -219,7 +224,7 @@ const followUpShape = z
         (text) => text === '' || text.split(';').every((code) => (COMPLICATIONS as readonly string[]).includes(code)),
       ),
     furtherTreatment: z.enum(FURTHER_TREATMENTS).nullable(),
-    notes: z.string().max(2000).regex(PLAIN_LINES).nullable(),
+    notes: plainLines(2000).nullable(),
     supersedes: z.string().max(36).nullable(),
     reason: amendReason.nullable(),
     recordedBy: plain(100),
@@ -280,7 +285,7 @@ export function applyFollowUp(context: ApplyContext, entry: FollowUpEntryPayload
   return { kind: 'follow-up' };
 }
 
-const trimmedName = (max: number) => z.string().trim().min(1).max(max).regex(PLAIN);
+const trimmedName = (max: number) => followingTextRule(z.string().trim().min(1).max(max), 'line');
 const operatorShape = z
   .object({ id: plain(64), name: trimmedName(100), active: z.boolean(), role: z.enum(OPERATOR_ROLES).optional() })
   .strict();
@@ -297,7 +302,9 @@ export function applyCatalogue(context: ApplyContext, entry: CatalogueEntry): Ou
     const parsed = operatorShape.safeParse(entry.value);
     if (!parsed.success) return refused(`the operator ${shapeProblem(parsed.error)}`);
     if (parsed.data.id !== entry.key) return refused('the operator’s id is not its key');
-    applyReceivedOperator(context.write, parsed.data, entry.console, context.actor);
+    // Under a name that tells them apart from an operator here who looks the same (names.ts).
+    const name = distinctOperatorName(parsed.data.name, parsed.data.id, listOperators(context.write));
+    applyReceivedOperator(context.write, { ...parsed.data, name }, entry.console, context.actor);
     const digest = digestOf(parsed.data);
     saveCatalogueState(context.write, entry.kind, entry.key, entry.version, digest);
     context.catalogue.set(stateKey, { version: entry.version, digest });

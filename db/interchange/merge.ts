@@ -5,7 +5,9 @@ import { z } from 'zod';
 import { appendAudit, diff } from '../audit.js';
 import { busyLogbook, isBusy } from '../busy.js';
 import {
+  claimedConsoleName,
   type Drug,
+  distinctOperatorName,
   drugSchema,
   type FieldProblem,
   operatorSchema,
@@ -18,8 +20,9 @@ import { clinicalContent } from '../procedures.js';
 import { drugCatalogue, listOperators, referenceLevels } from '../settings.js';
 import type { WriteConnection } from '../sqlite/connection.js';
 import { appendFollowUp, followUpOwner, followUpRows } from '../sqlite/follow-up-rows.js';
-import { readProcedure } from '../sqlite/procedure-rows.js';
+import { consoleNamesOfRecords, readProcedure } from '../sqlite/procedure-rows.js';
 import { carryingSignatures, writeWholeRecord } from '../sqlite/record-life.js';
+import { consoleNameOf } from '../sqlite/settings-rows.js';
 import { chainState } from '../sqlite/state-chain.js';
 import { newId, type ServiceContext, type Store } from '../store.js';
 import { type InterchangeEvent, JSON_FORMAT, JSON_FORMAT_VERSION } from './format.js';
@@ -105,7 +108,8 @@ function fileProblems(header: Record<string, unknown>): RootLogError | null {
 /** Operators and drugs the records need: added when missing and sound, never changed when present. */
 function addCatalogue(write: WriteConnection, header: z.output<typeof headerSchema>, report: ImportReport): boolean {
   let grew = false;
-  const operatorIds = new Set(listOperators(write).map((operator) => operator.id));
+  const operators = listOperators(write).map(({ id, name }) => ({ id, name }));
+  const operatorIds = new Set(operators.map((operator) => operator.id));
   header.operators.forEach((raw, index) => {
     const parsed = importedOperatorSchema.safeParse(raw);
     if (!parsed.success) {
@@ -119,12 +123,16 @@ function addCatalogue(write: WriteConnection, header: z.output<typeof headerSche
       return;
     }
     if (operatorIds.has(parsed.data.id)) return;
+    // A second operator may not take the name of one here, nor one that looks the same: it is
+    // added under a name that tells the two apart in every report and export.
+    const name = distinctOperatorName(parsed.data.name, parsed.data.id, operators);
+    operators.push({ id: parsed.data.id, name });
     // Their role comes along; being an administrator never does (that is this logbook's own
     // choice), nor a credential: an operator from elsewhere signs here once an administrator
     // here has set their first PIN.
     write
       .prepare('INSERT INTO operators (id, name, active, role) VALUES (?, ?, ?, ?)')
-      .run(parsed.data.id, parsed.data.name, parsed.data.active ? 1 : 0, parsed.data.role);
+      .run(parsed.data.id, name, parsed.data.active ? 1 : 0, parsed.data.role);
     chainState(write, 'operators', parsed.data.id);
     operatorIds.add(parsed.data.id);
     grew = true;
@@ -311,6 +319,9 @@ export async function mergeInterchange(
   const importId = newId();
   const write = store.writer;
   let checkContext: RecordCheckContext | undefined;
+  // This console's name, and the console names of the records here: a record may claim neither.
+  let ownConsole = '';
+  let knownConsoles = new Set<string>();
   let rules: RuleSettings | undefined;
   let catalogueGrew = false;
   let pending: InterchangeEvent[] = [];
@@ -335,6 +346,8 @@ export async function mergeInterchange(
           });
       })
       .immediate();
+    ownConsole = consoleNameOf(write);
+    knownConsoles = new Set(consoleNamesOfRecords(write.db));
     checkContext = {
       signing: {
         operatorIds: new Set(listOperators(write).map((operator) => operator.id)),
@@ -386,7 +399,9 @@ export async function mergeInterchange(
         while (next < sound.length && (next === from || performance.now() - started < limits.transactionMs)) {
           const record = sound[next++] as SoundRecord;
           if (compareWithExisting(write, record, batch)) continue;
+          const claim = claimedConsoleName(record.life.consoleName, ownConsole, knownConsoles);
           const taken = takenFollowUpIds(write, record);
+          if (claim) taken.unshift({ field: 'life.consoleName', message: `life.consoleName ${claim}` });
           if (taken.length > 0) {
             batch.rejected.push({ id: record.id, problems: taken });
             continue;
@@ -395,6 +410,7 @@ export async function mergeInterchange(
             // A savepoint per record: if the database refuses any part, none of it stays.
             write.db.transaction(() => addRecord(write, record, rules as RuleSettings))();
             addedIds.push(record.id);
+            knownConsoles.add(record.life.consoleName);
           } catch (error) {
             // The disk, not the record: the whole batch is undone and the import stops.
             if (isDiskFailure(error) || !write.db.inTransaction) throw error;
