@@ -6,7 +6,6 @@ import {
   claimedConsoleName,
   clinicalContent,
   daysBetween,
-  distinctOperatorName,
   drugSchema,
   FOLLOW_UP_CONTACTS,
   FURTHER_TREATMENTS,
@@ -17,7 +16,7 @@ import {
   type ProcedureDraft,
   type RuleSettings,
 } from '../model/index.js';
-import { listOperators, saveCheckedDrug } from '../settings.js';
+import { saveCheckedDrug } from '../settings.js';
 import type { WriteConnection } from '../sqlite/connection.js';
 import { followUpRows } from '../sqlite/follow-up-rows.js';
 import type { FollowUpLink } from '../sqlite/hash-chain.js';
@@ -302,9 +301,7 @@ export function applyCatalogue(context: ApplyContext, entry: CatalogueEntry): Ou
     const parsed = operatorShape.safeParse(entry.value);
     if (!parsed.success) return refused(`the operator ${shapeProblem(parsed.error)}`);
     if (parsed.data.id !== entry.key) return refused('the operator’s id is not its key');
-    // Under a name that tells them apart from an operator here who looks the same (names.ts).
-    const name = distinctOperatorName(parsed.data.name, parsed.data.id, listOperators(context.write));
-    applyReceivedOperator(context.write, { ...parsed.data, name }, entry.console, context.actor);
+    applyReceivedOperator(context.write, parsed.data, entry.console, context.actor);
     const digest = digestOf(parsed.data);
     saveCatalogueState(context.write, entry.kind, entry.key, entry.version, digest);
     context.catalogue.set(stateKey, { version: entry.version, digest });
