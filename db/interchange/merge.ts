@@ -448,9 +448,12 @@ export async function mergeInterchange(
         if (event.kind === 'header') takeHeader(event.header);
         else pending.push(event);
       }
-      while (pending.length >= limits.batch) {
-        await commit(pending.slice(0, limits.batch));
-        pending = pending.slice(limits.batch);
+      // A batch ends at its count of records or at its characters of text, whichever comes first:
+      // memory holds at most one batch, however large its records.
+      while (pending.length >= limits.batch || charactersOf(pending) >= limits.batchCharacters) {
+        const size = batchSize(pending, limits);
+        await commit(pending.slice(0, size));
+        pending = pending.slice(size);
         options.onProgress?.(report, progress().bytes, progress().totalBytes);
         // A pause between batches long enough for a console waiting on the lock to take it
         // (SQLite's busy handler retries at most every 100 ms).
@@ -489,6 +492,20 @@ export async function mergeInterchange(
       )
       .immediate();
   }
+}
+
+const charactersOf = (events: readonly InterchangeEvent[]) =>
+  events.reduce((sum, event) => sum + (event.kind === 'record' ? (event.characters ?? 0) : 0), 0);
+
+/** How many of the pending events make the next batch: within its count and its characters (at least one). */
+function batchSize(events: readonly InterchangeEvent[], limits: ImportLimits): number {
+  let characters = 0;
+  for (let at = 0; at < Math.min(events.length, limits.batch); at++) {
+    const event = events[at] as InterchangeEvent;
+    characters += event.kind === 'record' ? (event.characters ?? 0) : 0;
+    if (characters >= limits.batchCharacters) return at + 1;
+  }
+  return Math.min(events.length, limits.batch);
 }
 
 const emptyReport = (): ImportReport => ({

@@ -176,7 +176,7 @@ const recordSchema = (limits: ImportLimits) =>
       .max(limits.historyEntries, { error: `must be at most ${limits.historyEntries} entries` }),
     followUps: z
       .array(followUpSchema)
-      .max(limits.versions, { error: `must be at most ${limits.versions} follow-ups` })
+      .max(limits.followUps, { error: `must be at most ${limits.followUps} follow-ups` })
       .default([]),
     operatorName: z.string().nullable().optional(),
   });

@@ -25,6 +25,7 @@ export * from './presets.js';
 export * from './problems.js';
 export * from './procedure.js';
 export * from './quantiles.js';
+export * from './record-limits.js';
 export * from './reference-levels.js';
 export * from './report.js';
 export * from './same-day-rules.js';
