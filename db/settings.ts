@@ -25,6 +25,7 @@ import {
   type Operator,
   type OperatorListing,
   operatorInputSchema,
+  operatorNameClash,
   type PatientIdRule,
   patientIdRuleSchema,
   presetsSchema,
@@ -336,6 +337,8 @@ export function saveCheckedOperator(
         role: input.role ?? before?.role ?? 'radiologist',
         administrator: input.administrator ?? before?.administrator ?? false,
       };
+      const clash = operatorNameClash(operator.name, operator.id, listOperators(write));
+      if (clash) throw RootLogError.invalid([{ field: 'name', message: `Name ${clash}` }]);
       if (before && leavesNoAdministrator(write, operator))
         throw RootLogError.invalid([
           {
