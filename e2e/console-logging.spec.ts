@@ -221,6 +221,9 @@ test.describe('an existing signed record', () => {
     await expect(history).toContainText('Amended by Dr. A. Keller');
     await expect(history).toContainText('Reason: NRS after was 3, misheard');
     await expect(history).toContainText('Pain after (NRS): 2 → 3');
+    // The amendment's signature in words, never the audit row's object as "[object Object]".
+    await expect(history).toContainText('Dr. A. Keller, amended');
+    await expect(history).not.toContainText('[object');
     expect(
       readDatabase(dbPath, (db) => db.prepare('SELECT version FROM procedure_versions ORDER BY version').pluck().all()),
     ).toEqual([1, 2]);

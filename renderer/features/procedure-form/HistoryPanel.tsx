@@ -1,6 +1,7 @@
 import { fieldLabel, formatDateTime } from '../../../db/model/index.js';
 import { useDepartmentLocale } from '../../app/department-locale.js';
 import { useProcedureForm } from './form-store.js';
+import { historyValue } from './history-words.js';
 
 const ACTION_WORDS: Record<string, string> = {
   create: 'Created',
@@ -18,7 +19,6 @@ const confirmedIn = (changes: Record<string, { before: unknown; after: unknown }
 };
 /** "particulate_after_unsafe_spread" → "particulate after unsafe spread". */
 const warningWords = (code: string) => code.replaceAll('_', ' ');
-const show = (value: unknown) => (value == null ? '—' : Array.isArray(value) ? value.join(', ') : String(value));
 
 /** Who did what and when, from the append-only audit log. */
 export function HistoryPanel() {
@@ -56,7 +56,7 @@ export function HistoryPanel() {
                   .filter(([field]) => field !== 'confirmedWarnings')
                   .map(([field, change]) => (
                     <li key={field}>
-                      {fieldLabel(field)}: {show(change.before)} → {show(change.after)}
+                      {fieldLabel(field)}: {historyValue(change.before)} → {historyValue(change.after)}
                     </li>
                   ))}
               </ul>
