@@ -10,6 +10,7 @@ export * from './fields/index.js';
 export * from './follow-up.js';
 export * from './hub.js';
 export * from './labels.js';
+export * from './messages.js';
 export * from './pain.js';
 export * from './presets.js';
 export * from './problems.js';
