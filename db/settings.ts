@@ -1,5 +1,6 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import { appendAudit, diff } from './audit.js';
+import { wordingProblem } from './i18n/translator.js';
 import {
   type ConnectionSettings,
   connectionSettingsPatchSchema,
@@ -9,13 +10,15 @@ import {
 } from './model/connection-settings.js';
 import {
   DEFAULT_FOLLOW_UP_WINDOWS,
-  DEFAULT_REPORT_TEMPLATE,
+  DEFAULT_REPORT_TEMPLATES,
   type DepartmentSettings,
   type Drug,
   departmentSchema,
   drugSchema,
   type FollowUpWindows,
   hubServerSchema,
+  LANGUAGES,
+  type Language,
   NO_DEPARTMENT,
   type Operator,
   operatorSchema,
@@ -116,11 +119,45 @@ export function getSettings(source: ReadSource): DepartmentSettings {
     followUpWindows: followUpWindows(source),
     steroidDayMaxDexamethasoneMg: steroidDayMaxDexamethasoneMg(source),
     presets: presetsSchema.catch([]).parse(readSetting<unknown>(source, 'presets') ?? []),
-    reportTemplate: readSetting<string>(source, 'reportTemplate') ?? DEFAULT_REPORT_TEMPLATE,
     hubServer: hubServerSchema
       .nullable()
       .catch(null)
       .parse(readSetting<unknown>(source, 'hubServer') ?? null),
+    ...languageSettings(source),
+  };
+}
+
+/** The department's languages, the report's templates in each, the operators' choices and the corrected wordings. */
+function languageSettings(
+  source: ReadSource,
+): Pick<
+  DepartmentSettings,
+  'language' | 'reportLanguage' | 'reportTemplate' | 'reportTemplates' | 'operatorLanguages' | 'wordings'
+> {
+  const read = <T>(key: string, schema: z.ZodType<T>, fallback: T): T =>
+    schema.catch(fallback).parse(readSetting<unknown>(source, key) ?? fallback);
+  const language = read<Language>('language', z.enum(LANGUAGES), 'en');
+  const reportLanguage = read<Language>('reportLanguage', z.enum(LANGUAGES), language);
+  const edited = read<Partial<Record<Language, string>>>(
+    'reportTemplates',
+    z.partialRecord(z.enum(LANGUAGES), z.string()),
+    {},
+  );
+  // A logbook from before the languages kept one template, in English.
+  const english = readSetting<string>(source, 'reportTemplate');
+  const reportTemplates = Object.fromEntries(
+    LANGUAGES.map((each) => [
+      each,
+      edited[each] ?? (each === 'en' ? english : undefined) ?? DEFAULT_REPORT_TEMPLATES[each],
+    ]),
+  ) as Record<Language, string>;
+  return {
+    language,
+    reportLanguage,
+    reportTemplates,
+    reportTemplate: reportTemplates[reportLanguage],
+    operatorLanguages: read('operatorLanguages', z.record(z.string(), z.enum(LANGUAGES)), {}),
+    wordings: read('wordings', z.partialRecord(z.enum(LANGUAGES), z.record(z.string(), z.string())), {}),
   };
 }
 
@@ -201,7 +238,24 @@ export function updateCheckedSettings(
       if (defaultOperatorId && !before.operators.some((operator) => operator.id === defaultOperatorId)) {
         throw RootLogError.invalid([problem('defaultOperatorId', "is not one of the department's operators")]);
       }
-      for (const [key, value] of Object.entries(parsed.data)) if (value !== undefined) writeSetting(write, key, value);
+      const { reportTemplate, ...rest } = parsed.data;
+      const wordingProblems = Object.entries(rest.wordings ?? {}).flatMap(([language, table]) =>
+        Object.entries(table ?? {}).flatMap(([id, words]) => {
+          const why = wordingProblem(id, words);
+          return why ? [problem(`wordings.${language}`, why)] : [];
+        }),
+      );
+      if (wordingProblems.length > 0) throw RootLogError.invalid(wordingProblems);
+      for (const [key, value] of Object.entries(rest)) if (value !== undefined) writeSetting(write, key, value);
+      // The one template the settings screen edits is the report language's (after this patch).
+      if (reportTemplate !== undefined) {
+        const language = getSettings(write).reportLanguage;
+        writeSetting(write, 'reportTemplates', {
+          ...before.reportTemplates,
+          ...rest.reportTemplates,
+          [language]: reportTemplate,
+        });
+      }
       const after = getSettings(write);
       const changes = diff(
         {
@@ -212,8 +266,12 @@ export function updateCheckedSettings(
           followUpWindows: before.followUpWindows,
           steroidDayMaxDexamethasoneMg: before.steroidDayMaxDexamethasoneMg,
           presets: before.presets,
-          reportTemplate: before.reportTemplate,
+          reportTemplates: before.reportTemplates,
           hubServer: before.hubServer,
+          language: before.language,
+          reportLanguage: before.reportLanguage,
+          operatorLanguages: before.operatorLanguages,
+          wordings: before.wordings,
         },
         {
           consoleName: after.consoleName,
@@ -223,8 +281,12 @@ export function updateCheckedSettings(
           followUpWindows: after.followUpWindows,
           steroidDayMaxDexamethasoneMg: after.steroidDayMaxDexamethasoneMg,
           presets: after.presets,
-          reportTemplate: after.reportTemplate,
+          reportTemplates: after.reportTemplates,
           hubServer: after.hubServer,
+          language: after.language,
+          reportLanguage: after.reportLanguage,
+          operatorLanguages: after.operatorLanguages,
+          wordings: after.wordings,
         },
       );
       if (Object.keys(changes).length > 0) {

@@ -1,4 +1,5 @@
 import type { Drug } from './catalogue.js';
+import type { Language } from './messages.js';
 import { reliefPercent } from './pain.js';
 import { doseInMg, type ProcedureDraft } from './procedure.js';
 import { inSentence } from './vocabulary-words.js';
@@ -60,6 +61,98 @@ Operator: {operator}.
 ## Disposition and aftercare
 {disposition}
 {aftercare}`;
+
+/** The shipped template in each language: the same placeholders, the headings in the report's language. */
+export const DEFAULT_REPORT_TEMPLATES: Record<Language, string> = {
+  en: DEFAULT_REPORT_TEMPLATE,
+  de: `## Eingriff
+{date}: {procedure}.
+Durchführend: {operator}.
+
+## Indikation
+{indication}
+
+## Aufklärung und Sicherheitsprüfungen
+{consent}
+{checks}
+
+## Technik
+{guidance}
+{contrast}
+{targets}
+{caudal}
+
+## Medikation
+{drugs}
+
+## Komplikationen
+{complications}
+
+## Unmittelbarer Effekt
+{response}
+
+## Entlassung und Nachsorge
+{disposition}
+{aftercare}`,
+  fr: `## Intervention
+{date} : {procedure}.
+Opérateur : {operator}.
+
+## Indication
+{indication}
+
+## Consentement et contrôles de sécurité
+{consent}
+{checks}
+
+## Technique
+{guidance}
+{contrast}
+{targets}
+{caudal}
+
+## Médicaments
+{drugs}
+
+## Complications
+{complications}
+
+## Effet immédiat
+{response}
+
+## Orientation et suites
+{disposition}
+{aftercare}`,
+  it: `## Procedura
+{date}: {procedure}.
+Operatore: {operator}.
+
+## Indicazione
+{indication}
+
+## Consenso e controlli di sicurezza
+{consent}
+{checks}
+
+## Tecnica
+{guidance}
+{contrast}
+{targets}
+{caudal}
+
+## Farmaci
+{drugs}
+
+## Complicanze
+{complications}
+
+## Effetto immediato
+{response}
+
+## Dimissione e indicazioni successive
+{disposition}
+{aftercare}`,
+};
 
 export interface ReportContext {
   operatorName?: string | null;

@@ -76,8 +76,16 @@ function schema12FollowUps(): string[] {
   return sql;
 }
 
+/** Turns a current file back into what RootLog with schema 17 wrote: no patient language. */
+function backToVersion17(path: string): void {
+  const db = new Database(path);
+  db.exec('ALTER TABLE procedures DROP COLUMN patient_language; PRAGMA user_version = 17;');
+  db.close();
+}
+
 /** Turns a current file back into what RootLog with schema 15 wrote: no needle tip position. */
 function backToVersion15(path: string): void {
+  backToVersion17(path);
   const db = new Database(path);
   db.exec('ALTER TABLE targets DROP COLUMN needle_tip_position; PRAGMA user_version = 15;');
   db.close();
@@ -504,5 +512,25 @@ describe('migration 10: drugs by formulation', () => {
     const again = openStore(path);
     expect(drugCatalogue(again).find((drug) => drug.code === 'betamethasone')?.name).toBe('Diprophos');
     again.close();
+  });
+});
+
+describe('migration 18: the patient language', () => {
+  it('adds the column empty, keeps every record, and takes only the four languages', () => {
+    const { store } = tempStore();
+    const { record } = saveDraft(store, { patientName: 'Rossi, Giulia', targets: [] }, context);
+    const path = store.path;
+    const before = everyRecordRow(store.writer.db).map((row) => ({ ...row, patient_language: undefined }));
+    store.close();
+
+    backToVersion17(path);
+    const migrated = openStore(path);
+    expect(migrated.writer.db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    expect(everyRecordRow(migrated.writer.db).map((row) => ({ ...row, patient_language: undefined }))).toEqual(before);
+    expect(getProcedure(migrated, record.id)?.record.patientLanguage ?? null).toBeNull();
+    expect(() =>
+      migrated.writer.db.prepare("UPDATE procedures SET patient_language = 'es' WHERE id = ?").run(record.id),
+    ).toThrowError(/CHECK/);
+    migrated.close();
   });
 });

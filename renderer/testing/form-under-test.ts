@@ -3,6 +3,7 @@ import {
   DEFAULT_FOLLOW_UP_WINDOWS,
   DEFAULT_REPORT_TEMPLATE,
   type DepartmentSettings,
+  STARTING_LANGUAGE_SETTINGS,
   STARTING_REFERENCE_LEVELS,
 } from '../../db/model/index.js';
 import type { ApiMethodName } from '../../electron/shared/api-contract.js';
@@ -22,6 +23,7 @@ export const testDepartment: DepartmentSettings = {
   presets: [],
   reportTemplate: DEFAULT_REPORT_TEMPLATE,
   hubServer: null,
+  ...STARTING_LANGUAGE_SETTINGS,
 };
 
 /** The time the tests' clock shows: a Saturday morning in March, in Zurich. */

@@ -12,6 +12,7 @@ import {
   DISPOSITIONS,
   DOSE_EXCEEDANCE_REASONS,
   INDICATIONS,
+  LANGUAGES,
   MODALITIES,
   POSITIONS,
   PREGNANCY_EXCLUDED,
@@ -191,6 +192,15 @@ export const PROCEDURE_FIELDS = declareFields('procedure', [
     export: { description: 'Sex as recorded.' },
     plan: 'fill',
     summary: { section: 'patient' },
+  },
+  {
+    key: 'patientLanguage',
+    ...kind.code(LANGUAGES),
+    label: 'Patient’s language',
+    export: false,
+    plan: 'fill',
+    summary: { section: 'patient' },
+    note: 'The language the aftercare sheet is printed in; empty: the department’s.',
   },
   {
     key: 'accessionNumber',

@@ -73,7 +73,8 @@ function schema12Logbook(): { path: string; draftId: string } {
     .all() as string[];
   version12.close();
   const db = new Database(path);
-  // Schema 16's column first (a file of schema 14 never had it).
+  // Schema 18's and 16's columns first (a file of schema 14 never had them).
+  db.exec('ALTER TABLE procedures DROP COLUMN patient_language');
   db.exec('ALTER TABLE targets DROP COLUMN needle_tip_position');
   for (const statement of followUpsSql) db.exec(statement);
   const insert = db.prepare(

@@ -15,6 +15,7 @@ import { risOutbox } from './014-ris-outbox.js';
 import { oneFollowUpModel } from './015-one-follow-up-model.js';
 import { needleTipPosition } from './016-needle-tip-position.js';
 import { dashboardFactsLayout2 } from './017-dashboard-facts-layout-2.js';
+import { patientLanguage } from './018-patient-language.js';
 import type { Migration } from './migration.js';
 
 /*
@@ -40,6 +41,7 @@ export const MIGRATIONS: readonly Migration[] = [
   oneFollowUpModel,
   needleTipPosition,
   dashboardFactsLayout2,
+  patientLanguage,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

@@ -1,3 +1,4 @@
+import { translator } from '../../../db/i18n/translator.js';
 import {
   aftercareSheet,
   ageInYears,
@@ -6,11 +7,12 @@ import {
   type Department,
   type DepartmentSettings,
   type FollowUpEntry,
+  type Language,
   type ProcedureRecord,
   procedureReport,
 } from '../../../db/model/index.js';
 import { words } from '../../app/labels.js';
-import { printedDate, printedDateTime, PRINT_WORDS as W } from './print-words.js';
+import { type PrintWords, printedDate, printedDateTime, printWords } from './print-words.js';
 import { type SummarySection, summaryOf } from './signed-summary-lines.js';
 
 /*
@@ -35,6 +37,10 @@ export interface PageFrame {
 
 export interface RecordSheet {
   frame: PageFrame;
+  /** The department's language, the sheet's `lang`. */
+  language: Language;
+  /** The sheet's own headings, in its language. */
+  words: Pick<PrintWords, 'reportTitle' | 'signaturesTitle' | 'followUpsTitle' | 'noFollowUps' | 'recordId'>;
   department: Department;
   title: string;
   status: string;
@@ -50,14 +56,22 @@ export interface RecordSheet {
 export interface AftercarePrintout {
   frame: PageFrame;
   department: Department;
+  /** The patient's language, the sheet's `lang`. */
+  language: Language;
   title: string;
   patient: string;
+  /** "Performed by Dr. A. Keller on 12 Mar 2026, 09:30". */
+  performed: string | null;
+  callUsTitle: string;
   sections: { title: string; lines: readonly string[] }[];
   callUs: string | null;
 }
 
 export interface SheetContext {
-  settings: Pick<DepartmentSettings, 'department' | 'consoleName' | 'drugCatalogue' | 'operators' | 'reportTemplate'>;
+  settings: Pick<
+    DepartmentSettings,
+    'department' | 'consoleName' | 'drugCatalogue' | 'operators' | 'reportTemplate' | 'language' | 'wordings'
+  >;
   /** The record's follow-ups (others are left out). */
   followUps: readonly FollowUpEntry[];
   /** The record's signed versions: 1 the signature, each later one an amendment with its reason. */
@@ -77,8 +91,18 @@ function frame(record: ProcedureRecord, settings: SheetContext['settings'], shee
   };
 }
 
+/** A sheet's words in its reader's language, the department's corrected wordings included. */
+const wordsIn = (language: Language, settings: SheetContext['settings']) => {
+  const t = translator(language, settings.wordings);
+  return { t, W: printWords(t) };
+};
+
+/** The record for the chart: in the department's language. */
 export function recordSheet(record: ProcedureRecord, context: SheetContext): RecordSheet {
   const { settings } = context;
+  const { language } = settings;
+  const { W } = wordsIn(language, settings);
+  const dateTime = (iso: string) => printedDateTime(iso, language);
   const content = clinicalContent(record);
   const catalogue = catalogueForRecord(content, settings.drugCatalogue);
   const drugs = new Map(catalogue.map((drug) => [drug.code, drug]));
@@ -86,9 +110,11 @@ export function recordSheet(record: ProcedureRecord, context: SheetContext): Rec
   const age = record.birthDate && record.performedAt ? ageInYears(record.birthDate, record.performedAt) : null;
   const line = (label: string, value: string | null | undefined, id = false): PrintedLine[] =>
     value ? [{ label, value, ...(id ? { id } : {}) }] : [];
-  const printed = W.printed(printedDateTime(context.printedAt.toISOString()), settings.consoleName);
+  const printed = W.printed(dateTime(context.printedAt.toISOString()), settings.consoleName);
   return {
     frame: frame(record, settings, W.recordHeader, `${printed} · ${W.recordId} ${record.id}`),
+    language,
+    words: W,
     department: settings.department,
     title: W.recordTitle,
     status: `${W.status[record.status] ?? record.status}${record.version > 1 ? `, ${W.version(record.version)}` : ''}`,
@@ -97,11 +123,13 @@ export function recordSheet(record: ProcedureRecord, context: SheetContext): Rec
       ...line(W.patientId, record.patientId, true),
       ...line(
         W.born,
-        record.birthDate ? `${printedDate(record.birthDate)}${age == null ? '' : ` (${W.years(age)})`}` : null,
+        record.birthDate
+          ? `${printedDate(record.birthDate, language)}${age == null ? '' : ` (${W.years(age)})`}`
+          : null,
       ),
       ...line(W.sex, words(record.sex)),
       ...line(W.accession, record.accessionNumber, true),
-      ...line(W.performed, record.performedAt ? printedDateTime(record.performedAt) : null),
+      ...line(W.performed, record.performedAt ? dateTime(record.performedAt) : null),
       ...line(W.time, record.startedAt ? `${record.startedAt}${record.endedAt ? `–${record.endedAt}` : ''}` : null),
       ...line(W.operator, operator ?? record.operatorId),
       ...line(W.assistant, record.assistant),
@@ -113,12 +141,12 @@ export function recordSheet(record: ProcedureRecord, context: SheetContext): Rec
       { operatorName: operator, drug: (code) => drugs.get(code) },
       settings.reportTemplate,
     ),
-    signatures: signatures(record, context.versions),
+    signatures: signatures(record, context.versions, W, dateTime),
     followUps: context.followUps
       .filter((entry) => entry.procedureId === record.id)
       .map((entry) => ({
         line: [
-          W.followUp(entry.daysAfter, printedDate(entry.contactDate), words(entry.method).toLowerCase()),
+          W.followUp(entry.daysAfter, printedDate(entry.contactDate, language), words(entry.method).toLowerCase()),
           [
             W.legPain(entry.legNrs),
             W.backPain(entry.backNrs),
@@ -145,7 +173,12 @@ export interface SignedVersion {
   reason: string | null;
 }
 
-function signatures(record: ProcedureRecord, versions: readonly SignedVersion[]): RecordSheet['signatures'] {
+function signatures(
+  record: ProcedureRecord,
+  versions: readonly SignedVersion[],
+  W: PrintWords,
+  dateTime: (iso: string) => string,
+): RecordSheet['signatures'] {
   if (record.status === 'draft' || !record.signedBy || !record.signedAt) return [{ line: W.notSigned }];
   const amended = versions.filter((version) => version.version > 1);
   // A record read without its versions still names its latest amendment.
@@ -161,9 +194,9 @@ function signatures(record: ProcedureRecord, versions: readonly SignedVersion[])
         ]
       : [];
   return [
-    { line: W.signedBy(record.signedBy, printedDateTime(record.signedAt)) },
+    { line: W.signedBy(record.signedBy, dateTime(record.signedAt)) },
     ...[...amended, ...fromRecord].map((version) => ({
-      line: W.amendedBy(version.version, version.signedBy, printedDateTime(version.signedAt)),
+      line: W.amendedBy(version.version, version.signedBy, dateTime(version.signedAt)),
       ...(version.reason ? { reason: W.amendReason(version.reason) } : {}),
     })),
   ];
@@ -174,15 +207,22 @@ export function aftercarePrintout(
   context: Omit<SheetContext, 'followUps' | 'versions'>,
 ): AftercarePrintout {
   const { settings } = context;
+  // What the patient takes home is in the patient's language; the department's when the record does not say.
+  const language = record.patientLanguage ?? settings.language;
+  const { t, W } = wordsIn(language, settings);
   const content = clinicalContent(record);
   const drugs = new Map(catalogueForRecord(content, settings.drugCatalogue).map((drug) => [drug.code, drug]));
-  const sheet = aftercareSheet(content, (code) => drugs.get(code));
-  const date = sheet.date ? printedDate(sheet.date) : '';
+  const sheet = aftercareSheet(content, (code) => drugs.get(code), { t, language }, settings.department.phone);
+  const date = sheet.date ? printedDate(sheet.date, language) : '';
+  const doctor = settings.operators.find((entry) => entry.id === record.operatorId)?.name ?? null;
   return {
     frame: frame(record, settings, W.aftercareHeader, ''),
     department: settings.department,
+    language,
     title: sheet.title,
     patient: [who(record), date].filter(Boolean).join(' — '),
+    performed: record.performedAt ? W.performedBy(doctor, printedDateTime(record.performedAt, language)) : null,
+    callUsTitle: W.callUsTitle,
     sections: [
       { title: W.sections.given, lines: sheet.injected },
       { title: W.sections.expect, lines: sheet.expect },

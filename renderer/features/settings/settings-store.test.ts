@@ -3,6 +3,7 @@ import {
   DEFAULT_FOLLOW_UP_WINDOWS,
   type DepartmentSettings,
   NO_DEPARTMENT,
+  STARTING_LANGUAGE_SETTINGS,
   STARTING_REFERENCE_LEVELS,
 } from '../../../db/model/index.js';
 import { fakeWindow } from '../../testing/fake-window.js';
@@ -17,6 +18,7 @@ const settings = (consoleName: string): DepartmentSettings => ({
   presets: [],
   reportTemplate: '## Procedure\n{procedure}',
   hubServer: null,
+  ...STARTING_LANGUAGE_SETTINGS,
   operators: [],
   drugCatalogue: [],
   followUpWindows: DEFAULT_FOLLOW_UP_WINDOWS,

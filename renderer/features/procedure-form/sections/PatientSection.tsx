@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { SEXES } from '../../../../db/model/index.js';
+import { fieldOf, LANGUAGES, PROCEDURE_FIELDS, SEXES } from '../../../../db/model/index.js';
+import { useT } from '../../../app/i18n.js';
 import { NO_ITEMS } from '../../../app/no-items.js';
 import { ChoiceGroup } from '../../../components/ChoiceGroup.js';
 import { DateField } from '../../../components/DateField.js';
@@ -13,6 +14,7 @@ import { fromLocalInput, toLocalInput } from '../performed-at.js';
 
 export function PatientSection({ locked }: { locked: boolean }) {
   const draft = useProcedureForm((state) => state.draft);
+  const t = useT();
   const update = useProcedureForm((state) => state.update);
   const fieldText = useProcedureForm((state) => state.fieldText);
   const setFieldText = useProcedureForm((state) => state.setFieldText);
@@ -68,6 +70,16 @@ export function PatientSection({ locked }: { locked: boolean }) {
         options={SEXES}
         selected={draft.sex ? [draft.sex] : []}
         onToggle={(sex) => set({ sex: draft.sex === sex ? undefined : sex })}
+        disabled={locked}
+        compact
+      />
+      {/* The aftercare sheet's language; none chosen: the department's. */}
+      <ChoiceGroup
+        label={t(fieldOf(PROCEDURE_FIELDS, 'patientLanguage').label)}
+        field="patientLanguage"
+        options={LANGUAGES}
+        selected={draft.patientLanguage ? [draft.patientLanguage] : []}
+        onToggle={(language) => set({ patientLanguage: draft.patientLanguage === language ? undefined : language })}
         disabled={locked}
         compact
       />
