@@ -3,6 +3,7 @@ import { catalogueForRecord, clinicalContent, procedureReport } from '../../../d
 import { NO_ITEMS } from '../../app/no-items.js';
 import { useSettings } from '../settings/settings-store.js';
 import { useProcedureForm } from './form-store.js';
+import { reportSpeaking } from './report-speaking.js';
 
 /**
  * The procedure report, written from the record with the department's template, for the
@@ -21,7 +22,11 @@ export function ReportPanel() {
   const drugs = new Map(content ? catalogueForRecord(content, catalogue).map((drug) => [drug.code, drug]) : []);
   const operator = settings?.operators.find((entry) => entry.id === content?.operatorId)?.name ?? null;
   const text = content
-    ? procedureReport(content, { operatorName: operator, drug: (code) => drugs.get(code) }, settings?.reportTemplate)
+    ? procedureReport(
+        content,
+        { operatorName: operator, drug: (code) => drugs.get(code), speaking: reportSpeaking(settings) },
+        settings?.reportTemplate,
+      )
     : '';
   const copy = () =>
     void navigator.clipboard.writeText(text).then(

@@ -45,6 +45,7 @@ const settings = {
   operators: [{ id: 'op1', name: 'Dr. A. Keller', active: true }],
   reportTemplate: DEFAULT_REPORT_TEMPLATE,
   language: 'en' as const,
+  reportLanguage: 'en' as const,
   wordings: {},
 };
 const versions = [

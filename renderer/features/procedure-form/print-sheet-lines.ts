@@ -13,6 +13,7 @@ import {
 } from '../../../db/model/index.js';
 import { words } from '../../app/labels.js';
 import { type PrintWords, printedDate, printedDateTime, printWords } from './print-words.js';
+import { reportSpeaking } from './report-speaking.js';
 import { type SummarySection, summaryOf } from './signed-summary-lines.js';
 
 /*
@@ -70,7 +71,14 @@ export interface AftercarePrintout {
 export interface SheetContext {
   settings: Pick<
     DepartmentSettings,
-    'department' | 'consoleName' | 'drugCatalogue' | 'operators' | 'reportTemplate' | 'language' | 'wordings'
+    | 'department'
+    | 'consoleName'
+    | 'drugCatalogue'
+    | 'operators'
+    | 'reportTemplate'
+    | 'language'
+    | 'reportLanguage'
+    | 'wordings'
   >;
   /** The record's follow-ups (others are left out). */
   followUps: readonly FollowUpEntry[];
@@ -138,7 +146,7 @@ export function recordSheet(record: ProcedureRecord, context: SheetContext): Rec
     sections: summaryOf(record, settings.drugCatalogue, settings.operators).slice(1),
     report: procedureReport(
       content,
-      { operatorName: operator, drug: (code) => drugs.get(code) },
+      { operatorName: operator, drug: (code) => drugs.get(code), speaking: reportSpeaking(settings) },
       settings.reportTemplate,
     ),
     signatures: signatures(record, context.versions, W, dateTime),

@@ -1,0 +1,8 @@
+import { translator } from '../../../db/i18n/translator.js';
+import type { DepartmentSettings, Speaking } from '../../../db/model/index.js';
+
+/** The report is written in the department's report language (whoever reads the screen), its corrected wordings included. */
+export function reportSpeaking(settings: Pick<DepartmentSettings, 'reportLanguage' | 'wordings'> | null): Speaking {
+  const language = settings?.reportLanguage ?? 'en';
+  return { t: translator(language, settings?.wordings ?? {}), language };
+}
