@@ -1,7 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App.js';
-import { LanguageProvider, languageAsked } from './app/i18n.js';
 import { useNavigation } from './app/navigation-store.js';
 import './app/theme.css';
 import { keepKeysTypedAhead } from './components/held-keys.js';
@@ -13,9 +12,7 @@ const root = document.getElementById('root');
 if (root) {
   createRoot(root).render(
     <StrictMode>
-      <LanguageProvider language={languageAsked(window.location.search) ?? 'en'}>
-        <App />
-      </LanguageProvider>
+      <App />
     </StrictMode>,
   );
 }

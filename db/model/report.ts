@@ -211,7 +211,7 @@ export const REPORT_MESSAGES = declareMessages('report', {
   needle: ['{needle} needle', `${R}: e.g. "22 G 90 mm needle".`],
   repositionings: ['{count, plural, one {# repositioning} other {# repositionings}}', `${R}: of the needle.`],
   spread: ['contrast spread {patterns}', `${R}: e.g. "contrast spread perineural and epidural".`],
-  then: ['then {action}', `${R}: what was done after an abnormal spread.`],
+  thenDone: ['then {action}', `${R}: what was done after an abnormal spread.`],
   provoked: ['{pain} pain provoked', `${R}: e.g. "concordant pain provoked".`],
   slowed: ['injected more slowly', `${R}.`],
   caudalInjection: ['caudal epidural injection', `${R}.`],
@@ -379,7 +379,7 @@ export function reportValues(record: ProcedureDraft, context: ReportContext): Re
         [
           `${targetName(index)}: ${how}`,
           target.spread.length > 0 ? t(M.spread, { patterns: list(target.spread.map(words)) }) : '',
-          target.abnormalSpreadAction ? t(M.then, { action: words(target.abnormalSpreadAction) }) : '',
+          target.abnormalSpreadAction ? t(M.thenDone, { action: words(target.abnormalSpreadAction) }) : '',
           target.provokedPain && target.provokedPain !== 'none'
             ? t(M.provoked, { pain: words(target.provokedPain) })
             : '',
@@ -395,7 +395,7 @@ export function reportValues(record: ProcedureDraft, context: ReportContext): Re
         [
           t(M.caudalInjection),
           record.caudalSpread.length > 0 ? t(M.spread, { patterns: list(record.caudalSpread.map(words)) }) : '',
-          record.caudalAbnormalSpreadAction ? t(M.then, { action: words(record.caudalAbnormalSpreadAction) }) : '',
+          record.caudalAbnormalSpreadAction ? t(M.thenDone, { action: words(record.caudalAbnormalSpreadAction) }) : '',
           record.caudalProvokedPain && record.caudalProvokedPain !== 'none'
             ? t(M.provoked, { pain: words(record.caudalProvokedPain) })
             : '',

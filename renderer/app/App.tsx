@@ -13,11 +13,27 @@ import { ProcedureList } from '../features/procedure-list/ProcedureList.js';
 import { SettingsScreen } from '../features/settings/SettingsScreen.js';
 import { useSettings } from '../features/settings/settings-store.js';
 import { WelcomeScreen } from '../features/settings/WelcomeScreen.js';
+import { APP_MESSAGES as M } from './app-messages.js';
 import { useDatabaseHealth } from './health-store.js';
+import { LanguageProvider, languageAsked, screenLanguage, useT } from './i18n.js';
 import { useNavigation } from './navigation-store.js';
 
-/** The one window: a top bar and the current screen; no page ever reloads. */
+/** The one window, in the language of the operator at this console (Settings → Language), else the department's. */
 export function App() {
+  const settings = useSettings((state) => state.settings);
+  return (
+    <LanguageProvider
+      language={languageAsked(window.location.search) ?? screenLanguage(settings)}
+      wordings={settings?.wordings}
+    >
+      <AppShell />
+    </LanguageProvider>
+  );
+}
+
+/** A top bar and the current screen; no page ever reloads. */
+function AppShell() {
+  const t = useT();
   const { screen, go, theme, setTheme } = useNavigation();
   const loadSettings = useSettings((state) => state.load);
   const [ready, setReady] = useState(false);
@@ -66,25 +82,25 @@ export function App() {
   if (startupError) {
     return (
       <main className="startup-error">
-        <h1>RootLog could not start</h1>
+        <h1>{t(M.couldNotStart)}</h1>
         <p role="alert">{startupError}</p>
       </main>
     );
   }
-  if (!ready) return <main aria-busy="true">Loading…</main>;
+  if (!ready) return <main aria-busy="true">{t(M.loading)}</main>;
 
   return (
     <>
       <header className="top-bar">
         <span className="brand">RootLog</span>
-        <nav aria-label="Main">
+        <nav aria-label={t(M.mainNavigation)}>
           <button
             type="button"
             className={screen.name === 'list' ? 'current' : ''}
             aria-current={screen.name === 'list' ? 'page' : undefined}
             onClick={() => go({ name: 'list' })}
           >
-            Procedures
+            {t(M.procedures)}
           </button>
           <button
             type="button"
@@ -92,7 +108,7 @@ export function App() {
             aria-current={screen.name === 'procedure' ? 'page' : undefined}
             onClick={() => go({ name: 'procedure', id: null })}
           >
-            New procedure
+            {t(M.newProcedure)}
           </button>
           <button
             type="button"
@@ -100,7 +116,7 @@ export function App() {
             aria-current={screen.name === 'follow-ups' ? 'page' : undefined}
             onClick={() => go({ name: 'follow-ups' })}
           >
-            Follow-ups
+            {t(M.followUps)}
           </button>
           <button
             type="button"
@@ -108,7 +124,7 @@ export function App() {
             aria-current={screen.name === 'dashboard' ? 'page' : undefined}
             onClick={() => go({ name: 'dashboard' })}
           >
-            Dashboard
+            {t(M.dashboard)}
           </button>
           <button
             type="button"
@@ -116,7 +132,7 @@ export function App() {
             aria-current={screen.name === 'export' ? 'page' : undefined}
             onClick={() => go({ name: 'export' })}
           >
-            Export
+            {t(M.export)}
           </button>
           <button
             type="button"
@@ -124,13 +140,13 @@ export function App() {
             aria-current={screen.name === 'settings' ? 'page' : undefined}
             onClick={() => go({ name: 'settings' })}
           >
-            Settings
+            {t(M.settings)}
           </button>
         </nav>
         <HubStatusChip />
         <BackupStatusChip />
         <button type="button" className="theme-toggle" onClick={() => setTheme(theme === 'dark' ? 'light' : 'dark')}>
-          {theme === 'dark' ? 'Light theme' : 'Dark theme'}
+          {theme === 'dark' ? t(M.lightTheme) : t(M.darkTheme)}
         </button>
       </header>
       <DamagedDatabaseBanner />

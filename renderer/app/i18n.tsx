@@ -1,6 +1,6 @@
 import { createContext, type ReactNode, useContext, useEffect, useMemo } from 'react';
 import { PSEUDO, type Speech, translator, type Wordings } from '../../db/i18n/translator.js';
-import type { Language, Translate } from '../../db/model/index.js';
+import type { DepartmentSettings, Language, Translate } from '../../db/model/index.js';
 
 /*
  * The window's words: one translator for the language the operator reads, given to every
@@ -36,4 +36,13 @@ export function languageAsked(search: string): Speech | null {
   return asked === PSEUDO || ['de', 'fr', 'it', 'en'].includes(asked ?? '')
     ? (asked as Language | typeof PSEUDO)
     : null;
+}
+
+/** The screens' language: the choice of the operator at this console (remembered per operator), else the department's. */
+export function screenLanguage(
+  settings: Pick<DepartmentSettings, 'defaultOperatorId' | 'operatorLanguages' | 'language'> | null,
+): Language {
+  if (!settings) return 'en';
+  const operator = settings.defaultOperatorId;
+  return (operator ? settings.operatorLanguages[operator] : undefined) ?? settings.language;
 }

@@ -1,6 +1,8 @@
 import type { Message } from '../../db/model/index.js';
+import { PATIENT_SECTION_MESSAGES, PRINT_ACTION_MESSAGES } from '../features/procedure-form/form-messages.js';
 import { PRINT_MESSAGES } from '../features/procedure-form/print-words.js';
-import { DEPARTMENT_LANGUAGE_MESSAGES } from '../features/settings/settings-messages.js';
+import { DEPARTMENT_LANGUAGE_MESSAGES, LANGUAGE_PANEL_MESSAGES } from '../features/settings/settings-messages.js';
+import { APP_MESSAGES } from './app-messages.js';
 
 /*
  * The window's message tables (declareMessages), each once: build/i18n.mjs writes them into the
@@ -9,4 +11,8 @@ import { DEPARTMENT_LANGUAGE_MESSAGES } from '../features/settings/settings-mess
 export const UI_MESSAGE_TABLES: readonly Readonly<Record<string, Message>>[] = [
   PRINT_MESSAGES,
   DEPARTMENT_LANGUAGE_MESSAGES,
+  LANGUAGE_PANEL_MESSAGES,
+  APP_MESSAGES,
+  PATIENT_SECTION_MESSAGES,
+  PRINT_ACTION_MESSAGES,
 ];

@@ -1,8 +1,10 @@
 import { useEffect } from 'react';
 import { createPortal } from 'react-dom';
 import type { Department } from '../../../db/model/index.js';
+import { useT } from '../../app/i18n.js';
 import { useFollowUps } from '../follow-ups/follow-ups-store.js';
 import { useSettings } from '../settings/settings-store.js';
+import { PRINT_ACTION_MESSAGES } from './form-messages.js';
 import { useProcedureForm } from './form-store.js';
 import { aftercarePrintout, type PageFrame, recordSheet } from './print-sheet-lines.js';
 import './print.css';
@@ -17,13 +19,14 @@ export function PrintActions() {
   const printing = useProcedureForm((state) => state.printing);
   const printed = useProcedureForm((state) => state.printed);
   const print = useProcedureForm((state) => state.printToPdf);
+  const t = useT();
   return (
     <div className="row print-actions">
       <button type="button" className="secondary" disabled={printing} onClick={() => void print('record')}>
-        Record as PDF
+        {t(PRINT_ACTION_MESSAGES.record)}
       </button>
       <button type="button" className="secondary" disabled={printing} onClick={() => void print('aftercare')}>
-        Aftercare sheet as PDF
+        {t(PRINT_ACTION_MESSAGES.aftercare)}
       </button>
       {printed && (
         <p className={printed.kind === 'ok' ? 'notice' : 'problem'} role={printed.kind === 'ok' ? 'status' : 'alert'}>

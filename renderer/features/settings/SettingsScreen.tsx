@@ -5,6 +5,7 @@ import { parseNumber } from '../../components/TextField.js';
 import { BackupsPanel } from '../backups/BackupsPanel.js';
 import { HubPanel } from '../hub/HubPanel.js';
 import { DepartmentPanel } from './DepartmentPanel.js';
+import { LanguagePanel } from './LanguagePanel.js';
 import { NewDrugForm } from './NewDrugForm.js';
 import { PresetsPanel } from './PresetsPanel.js';
 import { ReferenceLevelsPanel } from './ReferenceLevelsPanel.js';
@@ -105,6 +106,7 @@ export function SettingsScreen() {
       </form>
 
       <DepartmentPanel />
+      <LanguagePanel />
 
       <BackupsPanel />
 

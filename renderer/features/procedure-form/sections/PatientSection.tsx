@@ -9,6 +9,7 @@ import { FieldMessages, useFieldAria } from '../../../components/FieldMessages.j
 import { TextField } from '../../../components/TextField.js';
 import { TimeField } from '../../../components/TimeField.js';
 import { useSettings } from '../../settings/settings-store.js';
+import { PATIENT_SECTION_MESSAGES as M } from '../form-messages.js';
 import { useProcedureForm } from '../form-store.js';
 import { fromLocalInput, toLocalInput } from '../performed-at.js';
 
@@ -31,10 +32,10 @@ export function PatientSection({ locked }: { locked: boolean }) {
   const [timesWanted, setTimesWanted] = useState(false);
   return (
     <section aria-labelledby="section-patient" className="form-section">
-      <h2 id="section-patient">Patient</h2>
+      <h2 id="section-patient">{t(M.title)}</h2>
       <div className="row">
         <TextField
-          label="Patient ID"
+          label={t(M.patientId)}
           field="patientId"
           value={draft.patientId}
           onChange={(v) => set({ patientId: text(v) })}
@@ -42,14 +43,14 @@ export function PatientSection({ locked }: { locked: boolean }) {
           autoFocus={!locked}
         />
         <TextField
-          label="Name"
+          label={t(M.name)}
           field="patientName"
           value={draft.patientName}
           onChange={(v) => set({ patientName: text(v) })}
           disabled={locked}
         />
         <DateField
-          label="Birth date"
+          label={t(M.birthDate)}
           field="birthDate"
           value={draft.birthDate}
           onChange={(birthDate) => set({ birthDate })}
@@ -57,7 +58,7 @@ export function PatientSection({ locked }: { locked: boolean }) {
           disabled={locked}
         />
         <TextField
-          label="Accession number"
+          label={t(M.accession)}
           field="accessionNumber"
           value={draft.accessionNumber}
           onChange={(v) => set({ accessionNumber: text(v) })}
@@ -65,7 +66,7 @@ export function PatientSection({ locked }: { locked: boolean }) {
         />
       </div>
       <ChoiceGroup
-        label="Sex"
+        label={t(M.sex)}
         field="sex"
         options={SEXES}
         selected={draft.sex ? [draft.sex] : []}
@@ -87,7 +88,7 @@ export function PatientSection({ locked }: { locked: boolean }) {
         {/* Performed defaults to now, start and end are optional: out of the Tab order (their
             sub-fields cost 9 Tabs) until "Change times" or a click brings the cursor there. */}
         <DateTimeField
-          label="Performed"
+          label={t(M.performed)}
           field="performedAt"
           value={toLocalInput(draft.performedAt) || undefined}
           onChange={(local) => set({ performedAt: local ? fromLocalInput(local) : undefined })}
@@ -96,7 +97,7 @@ export function PatientSection({ locked }: { locked: boolean }) {
           tabIndex={timesWanted ? undefined : -1}
         />
         <TimeField
-          label="Start"
+          label={t(M.start)}
           field="startedAt"
           value={draft.startedAt}
           onChange={(startedAt) => set({ startedAt })}
@@ -105,7 +106,7 @@ export function PatientSection({ locked }: { locked: boolean }) {
           tabIndex={timesWanted ? undefined : -1}
         />
         <TimeField
-          label="End"
+          label={t(M.end)}
           field="endedAt"
           value={draft.endedAt}
           onChange={(endedAt) => set({ endedAt })}
@@ -122,11 +123,11 @@ export function PatientSection({ locked }: { locked: boolean }) {
               requestAnimationFrame(() => document.getElementById('field-performedAt')?.focus());
             }}
           >
-            Change times
+            {t(M.changeTimes)}
           </button>
         )}
         <div className="text-field" data-field="operatorId">
-          <label htmlFor="field-operatorId">Operator</label>
+          <label htmlFor="field-operatorId">{t(M.operator)}</label>
           <select
             id="field-operatorId"
             value={draft.operatorId ?? ''}
@@ -134,7 +135,7 @@ export function PatientSection({ locked }: { locked: boolean }) {
             onChange={(event) => set({ operatorId: text(event.target.value) })}
             {...operatorAria}
           >
-            <option value="">— choose —</option>
+            <option value="">{t(M.choose)}</option>
             {operators
               .filter((operator) => operator.active || operator.id === draft.operatorId)
               .map((operator) => (
@@ -147,7 +148,7 @@ export function PatientSection({ locked }: { locked: boolean }) {
           {!locked && !operators.some((operator) => operator.active) && <AddOperatorHere />}
         </div>
         <TextField
-          label="Assistant"
+          label={t(M.assistant)}
           field="assistant"
           value={draft.assistant}
           onChange={(v) => set({ assistant: text(v) })}
@@ -162,10 +163,11 @@ export function PatientSection({ locked }: { locked: boolean }) {
 function AddOperatorHere() {
   const [name, setName] = useState('');
   const message = useSettings((state) => state.message);
+  const t = useT();
   return (
     <div className="add-operator">
-      <p>No operators are set up on this console yet.</p>
-      <label htmlFor="field-new-operator">Operator’s name</label>
+      <p>{t(M.noOperators)}</p>
+      <label htmlFor="field-new-operator">{t(M.operatorName)}</label>
       <input id="field-new-operator" value={name} onChange={(event) => setName(event.target.value)} />
       <button
         type="button"

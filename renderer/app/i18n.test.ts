@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { languageAsked, screenLanguage } from './i18n.js';
+
+describe('the screens’ language', () => {
+  const settings = { defaultOperatorId: 'op-1', operatorLanguages: { 'op-1': 'fr' as const }, language: 'de' as const };
+
+  it('is the operator’s own choice, remembered per operator', () => {
+    expect(screenLanguage(settings)).toBe('fr');
+  });
+
+  it('defaults to the department’s for an operator without a choice, and English before settings load', () => {
+    expect(screenLanguage({ ...settings, defaultOperatorId: 'op-2' })).toBe('de');
+    expect(screenLanguage({ ...settings, defaultOperatorId: null })).toBe('de');
+    expect(screenLanguage(null)).toBe('en');
+  });
+
+  it('a window opened with ?language= speaks it (the pseudo-language of the overflow checks too); anything else is ignored', () => {
+    expect(languageAsked('?language=pseudo')).toBe('pseudo');
+    expect(languageAsked('?language=it')).toBe('it');
+    expect(languageAsked('?language=xx')).toBeNull();
+    expect(languageAsked('')).toBeNull();
+  });
+});
