@@ -204,7 +204,7 @@ export async function exportXlsx(
         read: () => null,
       })),
     };
-    await writeSheet(target, 'Data dictionary', dictionary, dictionaryRows(all), control);
+    await writeSheet(target, 'Data dictionary', dictionary, dictionaryRows(all, context.speaking?.t), control);
     await workbook.commit();
   });
   control.onProgress?.(total, total);
