@@ -19,6 +19,7 @@ import * as doseReport from './dose-report-command.js';
 import { printable } from './printable.js';
 import { RIS_SEND_USAGE, runRisSend } from './ris-send-command.js';
 import { UsageError } from './usage-error.js';
+import { WORDINGS_USAGE, run as wordings } from './wordings-command.js';
 import { runWorklist, WORKLIST_USAGE } from './worklist-command.js';
 
 /*
@@ -36,6 +37,7 @@ Commands:
                                            head to keep elsewhere, and with --expect-head proves
                                            nothing up to a head kept earlier has changed
 ${BACKUP_USAGE}
+${WORDINGS_USAGE}
   key     --db FILE --show | --set HEX     show the pseudonymisation key, or put it back into a
                                            logbook restored from a backup made with --exclude-key
   export  --db FILE --format csv|xlsx|json|fhir --out FILE [--force]
@@ -429,6 +431,7 @@ const COMMANDS: Record<string, (args: string[], io: Io) => number | Promise<numb
   'dose-report': doseReport.run,
   worklist: runWorklist,
   'ris-send': runRisSend,
+  wordings,
 };
 
 export async function runCli(argv: string[], io: Io): Promise<number> {
