@@ -27,12 +27,11 @@ if (!existsSync(db)) {
 
 const store = openStore(db);
 const operatorId = store.writer.prepare('SELECT id FROM operators ORDER BY name LIMIT 1').pluck().get() as string;
-const samplePatient = (
-  store.writer
-    .prepare('SELECT patient_id FROM procedures ORDER BY performed_at_utc LIMIT 1 OFFSET 5000')
-    .pluck()
-    .get() as string
-).slice(0, 5);
+const onePatient = store.writer
+  .prepare('SELECT patient_id FROM procedures ORDER BY performed_at_utc LIMIT 1 OFFSET 5000')
+  .pluck()
+  .get() as string;
+const samplePatient = onePatient.slice(0, 5);
 const cases: [string, unknown][] = [
   ['no filter', {}],
   ['date range (one month)', { from: '2025-03-01', to: '2025-03-31' }],
@@ -44,6 +43,12 @@ const cases: [string, unknown][] = [
   ],
   [`text: patient id prefix "${samplePatient}"`, { text: samplePatient }],
   ['text: name part "brien"', { text: 'brien' }],
+  // Folded: finds "Müller" (ü read as u, ue as u).
+  ['text: name folded "mueller"', { text: 'mueller' }],
+  ['text: name folded "muller"', { text: 'muller' }],
+  ['one patient (patient key)', { patient: ` ${onePatient.toLowerCase()}` }],
+  // What the list adds to today's: the unsigned drafts of earlier days.
+  ['drafts before today', { statuses: ['draft'], to: '2026-01-01' }],
   ['text: no match "zzzz"', { text: 'zzzz' }],
   ['status draft (none exist)', { statuses: ['draft'] }],
 ];

@@ -14,3 +14,4 @@ export function buildBetterSqlite3(options: {
   log?: (line: string) => void;
 }): { ok: true; how: string } | { ok: false; why: string };
 export function setUpElectronSqlite(root?: string, log?: (line: string) => void): boolean;
+export function forThisBuild(env: NodeJS.ProcessEnv, nodedir?: string): NodeJS.ProcessEnv;

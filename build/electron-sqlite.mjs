@@ -125,7 +125,7 @@ export function buildBetterSqlite3({
       '--platform',
       process.platform,
     ],
-    { cwd: work, encoding: 'utf8', timeout: 180_000 },
+    { cwd: work, encoding: 'utf8', timeout: 180_000, env: forThisBuild(process.env, nodedir) },
   );
   let how = built() ? 'downloaded prebuilt' : null;
   if (!how) tries.push(`no prebuilt download (${lastLine(prebuilt.stderr) || `exit ${prebuilt.status}`})`);
@@ -142,7 +142,12 @@ export function buildBetterSqlite3({
     const compiled = spawnSync(
       process.execPath,
       [nodeGyp(require), 'rebuild', '--release', `--target=${target}`, `--arch=${process.arch}`, ...headers],
-      { cwd: work, encoding: 'utf8', timeout: 30 * 60_000, env: { ...process.env, JOBS: process.env.JOBS ?? '2' } },
+      {
+        cwd: work,
+        encoding: 'utf8',
+        timeout: 30 * 60_000,
+        env: { ...forThisBuild(process.env, nodedir), JOBS: process.env.JOBS ?? '2' },
+      },
     );
     if (built()) how = 'compiled with node-gyp';
     else
@@ -165,6 +170,19 @@ export function buildBetterSqlite3({
   mkdirSync(dirname(into), { recursive: true });
   renameSync(ready, into);
   return { ok: true, how };
+}
+
+/**
+ * The environment for a build for another runtime. npm hands its configuration to the scripts it
+ * runs as npm_config_* variables, and node-gyp and prebuild-install read them: a machine whose npm
+ * is set to build against the system's Node headers (`nodedir = /usr`) would compile against
+ * Node 20's headers whatever runtime was asked for, and the ABI check would then refuse the
+ * result. Only what this build asks for is left to name headers, target and runtime.
+ */
+export function forThisBuild(env, nodedir) {
+  const asked = /^npm_config_(nodedir|target|runtime|disturl|dist_url|arch|target_arch|build_from_source)$/i;
+  const clean = Object.fromEntries(Object.entries(env).filter(([name]) => !asked.test(name)));
+  return nodedir ? { ...clean, npm_config_nodedir: nodedir } : clean;
 }
 
 /** node-gyp's entry: the project's, else the one npm ships (npm names it to scripts it runs). */

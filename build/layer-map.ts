@@ -40,8 +40,6 @@ export interface Exception {
   why: string;
 }
 
-const RECORD_FORMAT = 'the JSON record format still lives in db/exports/ until it has a module of its own';
-
 export const LAYERS: readonly Layer[] = [
   {
     name: 'model',
@@ -82,7 +80,7 @@ export const LAYERS: readonly Layer[] = [
     name: 'output files',
     paths: ['db/files/'],
     holds:
-      '`output-guard.ts`: no export or backup over the logbook, its `-wal`/`-shm`, a file another export is writing, or an existing file without `--force`',
+      '`output-guard.ts`: no export or backup over the logbook, its `-wal`/`-shm`, a file another export is writing, or an existing file without `--force`; `partial-files.ts`: the temporary names and what a killed run left; `write-failure.ts`: a failed write in words; `durable-copy.ts`',
     layers: ['model'],
     packages: [NODE],
     why: 'exports and backups share it; it knows nothing of what they write',
@@ -135,7 +133,7 @@ export const LAYERS: readonly Layer[] = [
     paths: ['db/hub/'],
     holds: 'the department hub: the PostgreSQL schema (`server-schema.ts`) and the sync (`sync.ts`)',
     layers: ['model', 'storage', 'services', 'imports', 'interchange'],
-    packages: [NODE, 'pg'],
+    packages: [NODE, 'pg', 'zod'],
     why: 'the hub is the only layer that speaks to PostgreSQL; pulled records go through the import’s checks',
   },
   {
@@ -182,6 +180,7 @@ export const LAYERS: readonly Layer[] = [
       'model',
       'i18n',
       'export request',
+      'output files',
       'services',
       'exports',
       'imports',
@@ -200,9 +199,9 @@ export const LAYERS: readonly Layer[] = [
     name: 'db testing',
     paths: ['db/testing/'],
     holds:
-      'fixtures for tests, e2e and benchmarks: temporary stores, complete drafts, the dashboard’s oracle, `postgres.ts` (a throw-away PostgreSQL cluster), real DICOM and MLLP peers on free ports, the crash child',
-    layers: ['model', 'i18n', 'storage', 'services', 'RIS report'],
-    packages: [NODE, '@medplum/core', '@medplum/hl7'],
+      'fixtures for tests, e2e and benchmarks: temporary stores, complete drafts, the dashboard’s oracle, `postgres.ts` (a throw-away PostgreSQL cluster), real DICOM and MLLP peers on free ports, the crash child, `small-disk.ts` (a full disk) and the files child (an export or backup to kill)',
+    layers: ['model', 'i18n', 'storage', 'services', 'output files', 'exports', 'RIS report', 'hub'],
+    packages: [NODE, 'better-sqlite3', 'pg', '@medplum/core', '@medplum/hl7'],
     why: 'only tests, e2e specs and benchmarks use it; the app never does',
   },
   {
@@ -290,10 +289,7 @@ export const LAYERS: readonly Layer[] = [
   },
 ];
 
-export const EXCEPTIONS: readonly Exception[] = [
-  { from: 'db/hub/sync.ts', to: 'db/exports/json.ts', why: RECORD_FORMAT },
-  { from: 'db/hub/sync.ts', to: 'db/exports/records.ts', why: RECORD_FORMAT },
-];
+export const EXCEPTIONS: readonly Exception[] = [];
 
 /** The only file that talks to the main process; only the renderer's `*-store.ts` files may call it. */
 export const API_CLIENT = 'renderer/app/api-client.ts';

@@ -4,13 +4,14 @@ import { followUpsDue, followUpsOf, recordFollowUp } from './follow-ups.js';
 import { getProcedure, saveDraft, signProcedure } from './procedures.js';
 import { getSettings, updateSettings } from './settings.js';
 import { completeDraft, context, tempStore } from './testing/fixtures.js';
+import { recordSigner, someSigner } from './testing/signer.js';
 
 /* Follow-ups: appended to a signed record without amending it; corrected, never edited. */
 
 function signedCase(performedAt = '2026-03-14T09:30:00+01:00') {
   const { store, operatorId } = tempStore();
   const { record } = saveDraft(store, completeDraft(operatorId, { performedAt, painPre: 8 }), context);
-  signProcedure(store, record.id, {}, context);
+  signProcedure(store, record.id, {}, recordSigner(store, record.id), context);
   return { store, id: record.id, operatorId };
 }
 
@@ -29,9 +30,18 @@ describe('follow-ups', () => {
         backNrs: 4,
         globalImpression: 'much_improved',
       },
+      someSigner(store),
       at('2026-03-16T10:00:00Z'),
     );
-    expect(entry).toMatchObject({ daysAfter: 2, reliefPercent: 62.5, recordedBy: context.actor, supersededBy: null });
+    // Recorded under the operator proven by their PIN, with the meaning of that signature.
+    expect(entry).toMatchObject({
+      daysAfter: 2,
+      reliefPercent: 62.5,
+      recordedBy: 'Dr. A. Keller',
+      recordedById: expect.any(String),
+      meaning: 'follow_up_recorded',
+      supersededBy: null,
+    });
     const { record, history } = getProcedure(store, id);
     expect(record.status).toBe('signed');
     expect(record.version).toBe(1);
@@ -43,12 +53,14 @@ describe('follow-ups', () => {
     const first = recordFollowUp(
       store,
       { procedureId: id, contactDate: '2026-03-16', method: 'phone', legNrs: 3 },
+      someSigner(store),
       at('2026-03-16T10:00:00Z'),
     );
     expect(() =>
       recordFollowUp(
         store,
         { procedureId: id, contactDate: '2026-03-16', method: 'phone', legNrs: 5, supersedes: first.id },
+        someSigner(store),
         context,
       ),
     ).toThrowError(/Reason for the correction/);
@@ -62,6 +74,7 @@ describe('follow-ups', () => {
         supersedes: first.id,
         reason: 'misheard: five',
       },
+      someSigner(store),
       at('2026-03-16T10:05:00Z'),
     );
     expect(followUpsOf(store, id).map((entry) => [entry.legNrs, entry.supersededBy])).toEqual([
@@ -79,6 +92,7 @@ describe('follow-ups', () => {
           supersedes: first.id,
           reason: 'again',
         },
+        someSigner(store),
         context,
       ),
     ).toThrowError(/already corrected/);
@@ -92,20 +106,35 @@ describe('follow-ups', () => {
     const { store, operatorId } = tempStore();
     const { record } = saveDraft(store, completeDraft(operatorId), context);
     expect(() =>
-      recordFollowUp(store, { procedureId: record.id, contactDate: '2026-03-16', method: 'phone', legNrs: 3 }, context),
+      recordFollowUp(
+        store,
+        { procedureId: record.id, contactDate: '2026-03-16', method: 'phone', legNrs: 3 },
+        someSigner(store),
+        context,
+      ),
     ).toThrowError(expect.objectContaining({ field: 'procedureId' }));
     const { store: signed, id } = signedCase();
     const when = at('2026-03-20T10:00:00Z');
     expect(() =>
-      recordFollowUp(signed, { procedureId: id, contactDate: '2026-03-13', method: 'phone', legNrs: 3 }, when),
+      recordFollowUp(
+        signed,
+        { procedureId: id, contactDate: '2026-03-13', method: 'phone', legNrs: 3 },
+        someSigner(signed),
+        when,
+      ),
     ).toThrowError(
       expect.objectContaining({ field: 'contactDate', message: expect.stringMatching(/before the procedure/) }),
     );
     expect(() =>
-      recordFollowUp(signed, { procedureId: id, contactDate: '2026-03-21', method: 'phone', legNrs: 3 }, when),
+      recordFollowUp(
+        signed,
+        { procedureId: id, contactDate: '2026-03-21', method: 'phone', legNrs: 3 },
+        someSigner(signed),
+        when,
+      ),
     ).toThrowError(expect.objectContaining({ field: 'contactDate', message: expect.stringMatching(/future/) }));
     expect(() =>
-      recordFollowUp(signed, { procedureId: id, contactDate: '2026-03-16', method: 'phone' }, when),
+      recordFollowUp(signed, { procedureId: id, contactDate: '2026-03-16', method: 'phone' }, someSigner(signed), when),
     ).toThrowError(expect.objectContaining({ field: 'legNrs' }));
   });
 
@@ -121,6 +150,7 @@ describe('follow-ups', () => {
     const call = recordFollowUp(
       store,
       { procedureId: id, contactDate: '2026-03-16', method: 'phone', legNrs: 3 },
+      someSigner(store),
       at('2026-03-16T10:00:00Z'),
     );
     expect(followUpsDue(store, { date: '2026-03-16' })).toEqual([]);
@@ -135,6 +165,7 @@ describe('follow-ups', () => {
         supersedes: call.id,
         reason: 'was the same day',
       },
+      someSigner(store),
       at('2026-03-16T10:05:00Z'),
     );
     expect(followUpsDue(store, { date: '2026-03-16' })).toMatchObject([{ procedureId: id, window: 'early' }]);

@@ -1,4 +1,4 @@
-import { appendAudit } from './audit.js';
+import { type PresentedCredential, withSigner } from './credentials.js';
 import type { DueFollowUp } from './model/answers.js';
 import {
   addDays,
@@ -14,9 +14,10 @@ import {
   RootLogError,
 } from './model/index.js';
 import { followUpWindows } from './settings.js';
-import type { ReadableDb, WriteConnection } from './sqlite/connection.js';
-import { appendFollowUp, followUpRows } from './sqlite/follow-up-rows.js';
+import type { ReadableDb } from './sqlite/connection.js';
+import { followUpRows } from './sqlite/follow-up-rows.js';
 import type { FollowUpLink } from './sqlite/hash-chain.js';
+import { writeFollowUp } from './sqlite/record-life.js';
 import { newId, type ReadSource, readerOf, type ServiceContext, type Store, timestamp } from './store.js';
 
 export type { DueFollowUp } from './model/answers.js';
@@ -44,6 +45,8 @@ const entryOf = (row: FollowUpLink, supersededBy: string | null): FollowUpEntry 
   reliefPercent: row.reliefPercent,
   recordedBy: row.recordedBy,
   recordedAt: row.recordedAt,
+  recordedById: row.recordedById ?? null,
+  meaning: (row.meaning as FollowUpEntry['meaning']) ?? null,
   supersededBy,
 });
 
@@ -54,63 +57,49 @@ export function followUpsOf(source: ReadSource, procedureId: string): FollowUpEn
   return rows.map((row) => entryOf(row, correctedBy.get(row.id) ?? null));
 }
 
-/**
- * Writes a follow-up and its audit row — the one place their shape is made (the service and
- * the demo seed): the row as the next link of its chain, and the audit row that names it by id
- * (which `rootlog check` and the import look for) with what the entry said and, for a
- * correction, what it corrected and why.
- */
-export function appendFollowUpEntry(
-  write: WriteConnection,
-  link: FollowUpLink,
-  corrected: { id: string; legNrs: number | null | undefined; backNrs: number | null | undefined } | null,
-): void {
-  appendFollowUp(write, link);
-  const { id, procedureId, recordedBy, recordedAt, supersedes: _supersedes, reason, ...said } = link;
-  appendAudit(write, {
-    at: recordedAt,
-    actor: recordedBy,
-    action: 'follow_up',
-    entity: 'procedure',
-    entityId: procedureId,
-    changes: { [`followUp ${id}`]: { before: corrected, after: said } },
-    reason,
-  });
-}
-
-export function recordFollowUp(store: Store, input: unknown, context: ServiceContext): FollowUpEntry {
+/** Records a follow-up of a signed procedure, under the operator who proves it with their PIN. */
+export function recordFollowUp(
+  store: Store,
+  input: unknown,
+  presented: PresentedCredential,
+  context: ServiceContext,
+): FollowUpEntry {
   const parsed = followUpEntrySchema.safeParse(input);
   if (!parsed.success) throw RootLogError.invalid(problemsFromZod(parsed.error));
-  return recordCheckedFollowUp(store, parsed.data, context);
+  return recordCheckedFollowUp(store, parsed.data, presented, context);
 }
 
 /** recordFollowUp for an entry already parsed at the boundary (the API contract). */
-export function recordCheckedFollowUp(store: Store, entry: FollowUpEntryInput, context: ServiceContext): FollowUpEntry {
-  const write = store.writer;
-  return write.db
-    .transaction((): FollowUpEntry => {
-      const procedure = write
-        .prepare('SELECT status, performed_date AS performedDate, pain_pre AS painPre FROM procedures WHERE id = ?')
-        .get(entry.procedureId) as { status: string; performedDate: string; painPre: number | null } | undefined;
-      if (!procedure)
-        throw new RootLogError('not_found', `There is no procedure with id ${entry.procedureId}.`, {
-          field: 'procedureId',
-        });
-      if (procedure.status === 'draft')
-        throw RootLogError.invalid([problem('procedureId', 'is a draft: a follow-up belongs to a signed procedure')]);
-      const today = localDateTimeWithOffset(context.now?.() ?? new Date()).slice(0, 10);
-      if (entry.contactDate < procedure.performedDate)
-        throw RootLogError.invalid([problem('contactDate', `is before the procedure (${procedure.performedDate})`)]);
-      if (entry.contactDate > today) throw RootLogError.invalid([problem('contactDate', 'is in the future')]);
-      let before: FollowUpEntry | undefined;
-      if (entry.supersedes) {
-        const earlier = followUpsOf(write, entry.procedureId);
-        before = earlier.find((candidate) => candidate.id === entry.supersedes);
-        if (!before) throw RootLogError.invalid([problem('supersedes', "is not one of this procedure's follow-ups")]);
-        if (before.supersededBy)
-          throw RootLogError.invalid([problem('supersedes', 'was already corrected: correct the latest entry')]);
-      }
-      const link: FollowUpLink = {
+export function recordCheckedFollowUp(
+  store: Store,
+  entry: FollowUpEntryInput,
+  presented: PresentedCredential,
+  context: ServiceContext,
+): FollowUpEntry {
+  return withSigner(store, presented, 'follow_up', context, (write, signer): FollowUpEntry => {
+    const procedure = write
+      .prepare('SELECT status, performed_date AS performedDate, pain_pre AS painPre FROM procedures WHERE id = ?')
+      .get(entry.procedureId) as { status: string; performedDate: string; painPre: number | null } | undefined;
+    if (!procedure)
+      throw new RootLogError('not_found', `There is no procedure with id ${entry.procedureId}.`, {
+        field: 'procedureId',
+      });
+    if (procedure.status === 'draft')
+      throw RootLogError.invalid([problem('procedureId', 'is a draft: a follow-up belongs to a signed procedure')]);
+    const today = localDateTimeWithOffset(context.now?.() ?? new Date()).slice(0, 10);
+    if (entry.contactDate < procedure.performedDate)
+      throw RootLogError.invalid([problem('contactDate', `is before the procedure (${procedure.performedDate})`)]);
+    if (entry.contactDate > today) throw RootLogError.invalid([problem('contactDate', 'is in the future')]);
+    let before: FollowUpEntry | undefined;
+    if (entry.supersedes) {
+      const earlier = followUpsOf(write, entry.procedureId);
+      before = earlier.find((candidate) => candidate.id === entry.supersedes);
+      if (!before) throw RootLogError.invalid([problem('supersedes', "is not one of this procedure's follow-ups")]);
+      if (before.supersededBy)
+        throw RootLogError.invalid([problem('supersedes', 'was already corrected: correct the latest entry')]);
+    }
+    const link = writeFollowUp(write, {
+      entry: {
         id: newId(),
         procedureId: entry.procedureId,
         contactDate: entry.contactDate,
@@ -125,17 +114,13 @@ export function recordCheckedFollowUp(store: Store, entry: FollowUpEntryInput, c
         notes: entry.notes || null,
         supersedes: entry.supersedes ?? null,
         reason: entry.supersedes ? (entry.reason ?? null) : null,
-        recordedBy: context.actor,
         recordedAt: timestamp(context),
-      };
-      appendFollowUpEntry(
-        write,
-        link,
-        before ? { id: before.id, legNrs: before.legNrs, backNrs: before.backNrs } : null,
-      );
-      return entryOf(link, null);
-    })
-    .immediate();
+      },
+      corrected: before ? { id: before.id, legNrs: before.legNrs, backNrs: before.backNrs } : null,
+      signer,
+    });
+    return entryOf(link, null);
+  });
 }
 
 /** After a window ends, a missing follow-up stays on the list this many days, then counts as lost. */

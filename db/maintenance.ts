@@ -1,7 +1,10 @@
-import { randomBytes } from 'node:crypto';
-import { existsSync, renameSync, rmSync, statSync } from 'node:fs';
+import { existsSync, renameSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
+import { copyDurably } from './files/durable-copy.js';
 import { writingTo } from './files/output-guard.js';
+import { partialPath, releasePartial, removeLeftovers, removePartial } from './files/partial-files.js';
+import { writeFailure } from './files/write-failure.js';
 import type { ChainHead } from './ledger/head.js';
 import { type LedgerReport, verifyLedger } from './ledger/verify.js';
 import type { BackupReport } from './model/answers.js';
@@ -92,6 +95,12 @@ export function checkDatabase(path: string, { expectHead }: { expectHead?: Chain
   }
 }
 
+/** How far a backup has got: the pages copied so far, then checking the copy, then putting it in place. */
+export type BackupProgress =
+  | { stage: 'copying'; pages: number; totalPages: number }
+  | { stage: 'checking' }
+  | { stage: 'placing' };
+
 /**
  * Copies a live database with SQLite's online backup API (consistent even while the app
  * writes), to a temporary name first; only a copy that opens and passes integrity_check
@@ -100,23 +109,47 @@ export function checkDatabase(path: string, { expectHead }: { expectHead?: Chain
 export async function backupDatabase(
   store: Store,
   outPath: string,
-  { force = false, excludeKey = false }: { force?: boolean; excludeKey?: boolean } = {},
+  {
+    force = false,
+    excludeKey = false,
+    onProgress,
+  }: { force?: boolean; excludeKey?: boolean; onProgress?: (progress: BackupProgress) => void } = {},
 ): Promise<BackupReport> {
   return writingTo([outPath], { database: store.path, force, field: 'out' }, () =>
-    copyVerified(store, outPath, excludeKey),
+    copyVerified(store, outPath, excludeKey, onProgress),
   );
 }
 
-async function copyVerified(store: Store, outPath: string, excludeKey: boolean): Promise<BackupReport> {
-  // A name of its own (never an existing file's, which is left alone), beside the target.
-  const partial = `${outPath}.partial-${process.pid}-${randomBytes(4).toString('hex')}`;
-  const removePartial = () => {
-    for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(`${partial}${suffix}`, { force: true });
-  };
+async function copyVerified(
+  store: Store,
+  outPath: string,
+  excludeKey: boolean,
+  onProgress: ((progress: BackupProgress) => void) | undefined,
+): Promise<BackupReport> {
+  const destination = dirname(resolve(outPath));
+  // A copy that is to leave without the key is made and stripped of it beside the logbook,
+  // where the key is anyway: the destination only ever receives a copy that never held it.
+  // A full copy may be made where it goes: nothing in it is more than the backup will be.
+  const workshop = excludeKey ? dirname(resolve(store.path)) : destination;
+  // What a backup killed on the way left (partial-files.ts) goes first.
+  removeLeftovers(destination, outPath);
+  if (workshop !== destination) removeLeftovers(workshop);
+  const made = partialPath(outPath, workshop);
+  let placed: string | null = null;
+  // The folder being written when something fails: its disk is the one the message names.
+  let writing = workshop;
   try {
     // From a read-only connection of its own: the copy never holds the writer.
-    await store.snapshot((read) => read.db.backup(partial));
-    const copy = new Database(partial, { nativeBinding: nativeBinding() });
+    await store.snapshot((read) =>
+      read.db.backup(made, {
+        progress: ({ totalPages, remainingPages }) => {
+          onProgress?.({ stage: 'copying', pages: totalPages - remainingPages, totalPages });
+          return BACKUP_PAGES_PER_STEP;
+        },
+      }),
+    );
+    onProgress?.({ stage: 'checking' });
+    const copy = new Database(made, { nativeBinding: nativeBinding() });
     let integrity: string;
     let procedures: number;
     try {
@@ -134,11 +167,26 @@ async function copyVerified(store: Store, outPath: string, excludeKey: boolean):
     }
     if (integrity !== 'ok')
       throw new RootLogError('database_corrupt', `The backup copy failed its integrity check: ${integrity}`);
-    renameSync(partial, outPath);
+    onProgress?.({ stage: 'placing' });
+    if (statSync(workshop).dev === statSync(destination).dev) renameSync(made, outPath);
+    else {
+      // Another disk: copied beside its place under a temporary name, checked, then renamed.
+      placed = partialPath(outPath);
+      writing = destination;
+      copyDurably(made, placed);
+      renameSync(placed, outPath);
+      releasePartial(placed);
+      removePartial(made);
+    }
+    releasePartial(made);
     const { size } = statSync(outPath);
     return { path: outPath, bytes: size, procedures, integrity, keyExcluded: excludeKey };
   } catch (error) {
-    removePartial();
-    throw error;
+    removePartial(made);
+    if (placed) removePartial(placed);
+    throw writeFailure(outPath, error, 'backup', writing);
   }
 }
+
+/** Pages the online backup copies between two progress reports. */
+const BACKUP_PAGES_PER_STEP = 256;

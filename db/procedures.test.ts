@@ -11,14 +11,17 @@ import {
   saveDraft,
   signProcedure,
 } from './procedures.js';
-import { saveOperator } from './settings.js';
+import { saveOperator, updateSettings } from './settings.js';
 import type { Store } from './store.js';
 import { completeDraft, context, tempStore } from './testing/fixtures.js';
+import { recordSigner, signerOf, someSigner } from './testing/signer.js';
 
 let store: Store;
 let operatorId: string;
+/** The proof of tempStore's operator, Dr. A. Keller: who signs their records. */
+let signer: ReturnType<typeof tempStore>['signer'];
 beforeEach(() => {
-  ({ store, operatorId } = tempStore());
+  ({ store, operatorId, signer } = tempStore());
 });
 
 const errorOf = (action: () => unknown) => {
@@ -32,7 +35,7 @@ const errorOf = (action: () => unknown) => {
 
 const signed = (overrides: Partial<ProcedureInput> = {}) => {
   const { record } = saveDraft(store, completeDraft(operatorId, overrides), context);
-  return signProcedure(store, record.id, {}, context).record;
+  return signProcedure(store, record.id, {}, recordSigner(store, record.id), context).record;
 };
 
 describe('saving drafts', () => {
@@ -136,14 +139,21 @@ describe('saving drafts', () => {
 describe('signing', () => {
   it('signs a complete draft, keeps version 1 and audits it', () => {
     const record = signed();
-    expect(record).toMatchObject({ status: 'signed', version: 1, signedBy: 'Dr. Test' });
+    // The signer is the operator proven by their PIN, by their printed name: not the console's account.
+    expect(record).toMatchObject({
+      status: 'signed',
+      version: 1,
+      signedBy: 'Dr. A. Keller',
+      signedById: operatorId,
+      signedMeaning: 'performed_and_signed',
+    });
     expect(getVersion(store, record.id, 1)).toEqual(clinicalContent(record));
     expect(auditHistory(store, 'procedure', record.id).map((entry) => entry.action)).toEqual(['create', 'sign']);
   });
 
   it('refuses an incomplete draft with every problem at its field, and leaves it a draft', () => {
     const { record } = saveDraft(store, { patientId: 'P1', painPre: 5 }, context);
-    const error = errorOf(() => signProcedure(store, record.id, {}, context));
+    const error = errorOf(() => signProcedure(store, record.id, {}, signer, context));
     expect(error.code).toBe('validation');
     expect(error.message).toMatch(/cannot be signed yet: 8 fields need attention/);
     expect(error.problems?.map((p) => p.field)).toEqual([
@@ -172,10 +182,16 @@ describe('signing', () => {
       }),
       context,
     );
-    const error = errorOf(() => signProcedure(store, record.id, {}, context));
+    const error = errorOf(() => signProcedure(store, record.id, {}, recordSigner(store, record.id), context));
     expect(error).toMatchObject({ code: 'warnings_unconfirmed', field: 'drugs[0].drug' });
     expect(getProcedure(store, record.id).record.status).toBe('draft');
-    const done = signProcedure(store, record.id, { confirmedWarnings: ['particulate_after_unsafe_spread'] }, context);
+    const done = signProcedure(
+      store,
+      record.id,
+      { confirmedWarnings: ['particulate_after_unsafe_spread'] },
+      recordSigner(store, record.id),
+      context,
+    );
     expect(done.record.status).toBe('signed');
     const sign = auditHistory(store, 'procedure', record.id).at(-1);
     expect(sign?.changes.confirmedWarnings).toEqual({ before: null, after: ['particulate_after_unsafe_spread'] });
@@ -184,13 +200,19 @@ describe('signing', () => {
   it('asks for a reason, not a tick, for a dose above the reference level', () => {
     const { record } = saveDraft(store, completeDraft(operatorId, { dlpMGyCm: 250 }), context);
     const ticked = errorOf(() =>
-      signProcedure(store, record.id, { confirmedWarnings: ['dlp_above_reference'] }, context),
+      signProcedure(
+        store,
+        record.id,
+        { confirmedWarnings: ['dlp_above_reference'] },
+        recordSigner(store, record.id),
+        context,
+      ),
     );
     expect(ticked).toMatchObject({ code: 'warnings_unconfirmed', field: 'doseExceedanceReason' });
     expect(ticked.message).toMatch(/give the reason above the reference level \(DLP 250 mGy·cm/);
     expect(getProcedure(store, record.id).record.status).toBe('draft');
     saveDraft(store, { ...clinicalContent(record), doseExceedanceReason: 'patient_size' }, context);
-    const done = signProcedure(store, record.id, {}, context);
+    const done = signProcedure(store, record.id, {}, recordSigner(store, record.id), context);
     expect(done.record).toMatchObject({ status: 'signed', doseExceedanceReason: 'patient_size' });
     const sign = auditHistory(store, 'procedure', record.id).at(-1);
     expect(sign?.changes.confirmedWarnings).toEqual({ before: null, after: ['dlp_above_reference'] });
@@ -205,10 +227,26 @@ describe('signing', () => {
       { drug: 'dexamethasone', doseMg: 8, site: 0 },
       { drug: 'betamethasone', doseMg: 12, site: 0 },
     ];
-    const second = saveDraft(store, completeDraft(operatorId, { ...today, drugs }), context);
+    // Other roots than this morning's L5 left: not the same procedure twice.
+    const root = (name: 'L4' | 'S1') => ({
+      targets: [
+        {
+          root: name,
+          side: 'left' as const,
+          foramen: name === 'L4' ? ('L4/L5' as const) : ('S1' as const),
+          approach: 'transforaminal' as const,
+          spread: ['perineural' as const],
+        },
+      ],
+    });
+    const second = saveDraft(store, completeDraft(operatorId, { ...today, ...root('L4'), drugs }), context);
     expect(second.warnings.map((w) => w.code)).toEqual(['day_steroid_above_maximum']);
     // A draft gave nothing yet: it does not count for another record.
-    const third = saveDraft(store, completeDraft(operatorId, { ...today, accessionNumber: 'ACC3' }), context);
+    const third = saveDraft(
+      store,
+      completeDraft(operatorId, { ...today, ...root('S1'), accessionNumber: 'ACC3' }),
+      context,
+    );
     expect(third.warnings).toEqual([]);
     const otherDay = saveDraft(store, completeDraft(operatorId, { performedAt: '2026-03-15T09:00:00+01:00' }), context);
     expect(otherDay.warnings).toEqual([]);
@@ -216,11 +254,135 @@ describe('signing', () => {
 
   it('refuses to sign twice or to sign what does not exist', () => {
     const record = signed();
-    expect(errorOf(() => signProcedure(store, record.id, {}, context)).code).toBe('not_a_draft');
-    expect(errorOf(() => signProcedure(store, '01890a5d-ac96-774b-bcce-b302099a8057', {}, context)).code).toBe(
+    expect(errorOf(() => signProcedure(store, record.id, {}, recordSigner(store, record.id), context)).code).toBe(
+      'not_a_draft',
+    );
+    expect(errorOf(() => signProcedure(store, '01890a5d-ac96-774b-bcce-b302099a8057', {}, signer, context)).code).toBe(
       'not_found',
     );
-    expect(errorOf(() => signProcedure(store, 'x', {}, context))).toMatchObject({ code: 'validation', field: 'id' });
+    expect(errorOf(() => signProcedure(store, 'x', {}, signer, context))).toMatchObject({
+      code: 'validation',
+      field: 'id',
+    });
+  });
+});
+
+describe('the department’s patient IDs', () => {
+  it('are stored as the department writes them, and an ID that does not follow its pattern is refused at the field', () => {
+    updateSettings(store, { patientIdRule: { case: 'upper', pattern: 'K-\\d{6}', example: 'K-100301' } }, context);
+    const { record } = saveDraft(store, completeDraft(operatorId, { patientId: ' k-100301 ' }), context);
+    expect(record.patientId).toBe('K-100301');
+    const refused = errorOf(() => saveDraft(store, completeDraft(operatorId, { patientId: 'K100301' }), context));
+    expect(refused).toMatchObject({ code: 'validation', field: 'patientId' });
+    expect(refused.problems).toEqual([
+      {
+        field: 'patientId',
+        message: 'Patient ID does not look like this department’s patient IDs: type it like K-100301',
+      },
+    ]);
+    // A pattern that is not one, or an example that does not follow it, is refused in Settings.
+    expect(() =>
+      updateSettings(store, { patientIdRule: { case: 'upper', pattern: 'K-(', example: 'K-1' } }, context),
+    ).toThrowError(expect.objectContaining({ field: 'patientIdRule.pattern' }));
+    expect(() =>
+      updateSettings(store, { patientIdRule: { case: 'upper', pattern: 'K-\\d{6}', example: 'K-1' } }, context),
+    ).toThrowError(expect.objectContaining({ field: 'patientIdRule.example' }));
+  });
+
+  it('do not hold an ID signed before the rule: its amendment keeps it as signed', () => {
+    const old = signed({ patientId: 'old-77' });
+    updateSettings(store, { patientIdRule: { case: 'upper', pattern: 'K-\\d{6}', example: 'K-100301' } }, context);
+    const amended = amendProcedure(
+      store,
+      { ...clinicalContent(old), painPost: 1 },
+      { reason: 'Pain re-asked' },
+      recordSigner(store, old.id),
+      context,
+    );
+    expect(amended.record.patientId).toBe('old-77');
+  });
+});
+
+describe('an X-ray-guided case with no dose', () => {
+  it('signs only with the reason there is none, which is kept; a dose recorded later makes it moot', () => {
+    const { record } = saveDraft(store, completeDraft(operatorId, { dlpMGyCm: null }), context);
+    const refused = errorOf(() => signProcedure(store, record.id, {}, recordSigner(store, record.id), context));
+    expect(refused.code).toBe('validation');
+    expect(refused.problems).toEqual([
+      {
+        field: 'noDoseReason',
+        message:
+          'Reason no dose is recorded is required to sign a case with no dose recorded: type the DLP, CTDIvol, DAP or fluoroscopy time, or choose why there is none',
+      },
+    ]);
+    saveDraft(store, { ...clinicalContent(record), noDoseReason: 'other' }, context);
+    expect(
+      errorOf(() => signProcedure(store, record.id, {}, recordSigner(store, record.id), context)).problems?.map(
+        (p) => p.field,
+      ),
+    ).toEqual(['noDoseReasonText']);
+    saveDraft(store, { ...clinicalContent(record), noDoseReason: 'dose_report_pending' }, context);
+    const done = signProcedure(store, record.id, {}, recordSigner(store, record.id), context).record;
+    expect(done).toMatchObject({ status: 'signed', noDoseReason: 'dose_report_pending' });
+    // The dose report arrives: the amendment keeps the dose and drops the reason.
+    const amended = amendProcedure(
+      store,
+      { ...clinicalContent(done), dlpMGyCm: 120 },
+      { reason: 'Dose report arrived' },
+      recordSigner(store, done.id),
+      context,
+    ).record;
+    expect(amended.dlpMGyCm).toBe(120);
+    expect(amended.noDoseReason).toBeUndefined();
+  });
+});
+
+describe('the same patient, the same root, twice on one day', () => {
+  const at = (clock: string) => `2026-03-14T${clock}:00+01:00`;
+
+  it('is asked before signing, naming the other record, whatever case and spaces the ID was typed in', () => {
+    signed({ patientId: 'K-100301', performedAt: at('09:00') });
+    const { record, warnings } = saveDraft(
+      store,
+      completeDraft(operatorId, { patientId: 'k-100301 ', performedAt: at('09:20') }),
+      context,
+    );
+    const repeated = warnings.filter((warning) => warning.code === 'same_root_same_day');
+    expect(repeated.map((warning) => [warning.level, warning.field])).toEqual([['check', 'targets[0].root']]);
+    expect(repeated[0]?.message).toBe(
+      'This patient already has L5 left (a signed record performed at 09:00) today: is this the same procedure entered twice? Delete the duplicate, or confirm that it was done again.',
+    );
+    const error = errorOf(() => signProcedure(store, record.id, {}, recordSigner(store, record.id), context));
+    expect(error.code).toBe('warnings_unconfirmed');
+    expect(error.message).toContain('L5 left (a signed record performed at 09:00)');
+    expect(
+      signProcedure(
+        store,
+        record.id,
+        { confirmedWarnings: ['same_root_same_day'] },
+        recordSigner(store, record.id),
+        context,
+      ).record.status,
+    ).toBe('signed');
+  });
+
+  it('names an unsigned draft too; another root, side or day is not asked', () => {
+    saveDraft(store, completeDraft(operatorId, { patientId: 'K-2', performedAt: at('08:00') }), context);
+    const codes = (overrides: Partial<ProcedureInput>) =>
+      saveDraft(store, completeDraft(operatorId, { patientId: 'K-2', ...overrides }), context).warnings.map(
+        (warning) => warning.code,
+      );
+    const again = saveDraft(store, completeDraft(operatorId, { patientId: 'K-2', performedAt: at('08:30') }), context);
+    expect(again.warnings.find((w) => w.code === 'same_root_same_day')?.message).toContain(
+      'L5 left (an unsigned draft performed at 08:00)',
+    );
+    expect(
+      codes({
+        performedAt: at('10:00'),
+        targets: [{ root: 'S1', side: 'left', foramen: 'S1', approach: 'transforaminal', spread: ['perineural'] }],
+      }),
+    ).not.toContain('same_root_same_day');
+    expect(codes({ performedAt: '2026-03-15T08:00:00+01:00' })).not.toContain('same_root_same_day');
   });
 });
 
@@ -231,15 +393,18 @@ describe('amending', () => {
       store,
       { ...clinicalContent(record), painPost: 3 },
       { reason: 'NRS after was 3, not 2' },
+      someSigner(store),
       { actor: 'Dr. Lang' },
     );
     expect(amended.record).toMatchObject({
       status: 'amended',
       version: 2,
       painPost: 3,
-      amendedBy: 'Dr. Lang',
+      amendedBy: 'Dr. A. Keller',
+      amendedById: operatorId,
+      amendedMeaning: 'amended',
       amendReason: 'NRS after was 3, not 2',
-      signedBy: 'Dr. Test',
+      signedBy: 'Dr. A. Keller',
     });
     expect(getVersion(store, record.id, 1).painPost).toBe(2);
     expect(getVersion(store, record.id, 2).painPost).toBe(3);
@@ -256,14 +421,18 @@ describe('amending', () => {
   it('requires a reason, a change and signable content; a refused amendment changes nothing', () => {
     const record = signed();
     const content = clinicalContent(record);
-    expect(errorOf(() => amendProcedure(store, { ...content, painPost: 3 }, { reason: ' ' }, context))).toMatchObject({
+    expect(
+      errorOf(() => amendProcedure(store, { ...content, painPost: 3 }, { reason: ' ' }, someSigner(store), context)),
+    ).toMatchObject({
       field: 'reason',
     });
-    expect(errorOf(() => amendProcedure(store, content, { reason: 'no change' }, context)).message).toMatch(
-      /changes nothing/,
-    );
     expect(
-      errorOf(() => amendProcedure(store, { ...content, painPost: null }, { reason: 'clear NRS' }, context)),
+      errorOf(() => amendProcedure(store, content, { reason: 'no change' }, someSigner(store), context)).message,
+    ).toMatch(/changes nothing/);
+    expect(
+      errorOf(() =>
+        amendProcedure(store, { ...content, painPost: null }, { reason: 'clear NRS' }, someSigner(store), context),
+      ),
     ).toMatchObject({ field: 'painPost' });
     expect(getProcedure(store, record.id).record).toEqual(record);
     expect(getProcedure(store, record.id).versions).toHaveLength(1);
@@ -272,8 +441,15 @@ describe('amending', () => {
   it('cannot amend a draft', () => {
     const { record } = saveDraft(store, completeDraft(operatorId), context);
     expect(
-      errorOf(() => amendProcedure(store, { ...clinicalContent(record), painPost: 1 }, { reason: 'typo' }, context))
-        .code,
+      errorOf(() =>
+        amendProcedure(
+          store,
+          { ...clinicalContent(record), painPost: 1 },
+          { reason: 'typo' },
+          someSigner(store),
+          context,
+        ),
+      ).code,
     ).toBe('not_a_draft');
   });
 });
@@ -370,6 +546,9 @@ describe('what SQLite itself refuses', () => {
     db.pragma('foreign_keys = ON');
     expect(() => db.prepare('DELETE FROM operators WHERE id = ?').run(record.operatorId)).toThrow(/FOREIGN KEY/);
     db.close();
+    // Another administrator first: the last one who can prove it is never deactivated.
+    const colleague = saveOperator(store, { name: 'Dr. B. Amrein', administrator: true }, context).id;
+    signerOf(store, colleague);
     expect(saveOperator(store, { id: operatorId, name: 'Dr. A. Keller', active: false }, context).active).toBe(false);
   });
 });
@@ -395,12 +574,13 @@ describe('the denormalised list columns', () => {
       }),
       context,
     );
-    signProcedure(store, record.id, {}, context);
+    signProcedure(store, record.id, {}, recordSigner(store, record.id), context);
     const current = getProcedure(store, record.id).record;
     amendProcedure(
       store,
       { ...clinicalContent(current), complications: [{ type: 'none' }] },
       { reason: 'was not vasovagal' },
+      someSigner(store),
       context,
     );
     const row = store.writer.db

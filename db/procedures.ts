@@ -1,5 +1,6 @@
-import { type AuditEntry, auditHistory, type Changes, diff } from './audit.js';
-import type { ProcedureWithHistory, SavedProcedure } from './model/answers.js';
+import { auditHistory, type Changes, diff } from './audit.js';
+import { type PresentedCredential, withSigner } from './credentials.js';
+import type { ProcedureWithHistory, SavedProcedure, SignedVersionSummary } from './model/answers.js';
 import {
   type ClinicalWarning,
   canonicalDraft,
@@ -8,7 +9,11 @@ import {
   type FieldProblem,
   localDateOf,
   localDateTimeWithOffset,
+  newSignatureProblems,
+  normalisePatientId,
   type ProcedureDraft,
+  patientIdProblem,
+  patientKey,
   problem,
   problemsFromZod,
   procedureDraftSchema,
@@ -16,9 +21,9 @@ import {
   RootLogError,
   reasonSchema,
   type SameDaySteroidMg,
-  signingProblems,
   siteProblem,
   warnings,
+  withoutMootNoDoseReason,
   withoutSignedFacts,
   withSignedFacts,
 } from './model/index.js';
@@ -26,13 +31,15 @@ import {
   catalogueForOldSignedRecords,
   drugCatalogue,
   listOperators,
+  patientIdRule,
   referenceLevels,
   steroidDayMaxDexamethasoneMg,
 } from './settings.js';
 import type { ReadConnection } from './sqlite/connection.js';
 import { readProcedure, type StoredProcedure } from './sqlite/procedure-rows.js';
 import { deleteDraft as deleteStoredDraft, writeAmendment, writeDraft, writeSignature } from './sqlite/record-life.js';
-import { newId, type ServiceContext, type Store, timestamp } from './store.js';
+import { sameDayRecords } from './sqlite/same-day-rows.js';
+import { newId, readerOf, type ServiceContext, type Store, timestamp } from './store.js';
 
 export type { ProcedureWithHistory, SavedProcedure } from './model/answers.js';
 
@@ -57,8 +64,16 @@ function load(read: ReadConnection, id: string): StoredProcedure {
 }
 
 /** References the database would refuse (unknown operator or drug, a drug at a missing target), worded per field. */
-function referenceProblems(read: ReadConnection, draft: ProcedureDraft): FieldProblem[] {
+function referenceProblems(
+  read: ReadConnection,
+  draft: ProcedureDraft,
+  signedPatientId?: string | null,
+): FieldProblem[] {
   const problems: FieldProblem[] = [];
+  // The department's ID pattern, for what is typed: an ID signed before the rule stays as signed.
+  const typedId = draft.patientId == null || draft.patientId === signedPatientId ? null : draft.patientId;
+  const refused = typedId == null ? null : patientIdProblem(typedId, patientIdRule(read));
+  if (refused) problems.push(problem('patientId', refused));
   if (draft.operatorId && !read.prepare('SELECT 1 FROM operators WHERE id = ?').get(draft.operatorId)) {
     problems.push(problem('operatorId', "is not one of the department's operators"));
   }
@@ -73,6 +88,17 @@ function referenceProblems(read: ReadConnection, draft: ProcedureDraft): FieldPr
   return problems;
 }
 
+/**
+ * The patient ID as the department writes it (Settings → Patient ID: trimmed, in its letter
+ * case), so "k-100301 " is stored as K-100301 where IDs are written in capitals. Only what this
+ * console saves: a record signed elsewhere keeps its ID as signed (patient-id.ts).
+ */
+function inDepartmentWriting(read: ReadConnection, draft: ProcedureDraft): ProcedureDraft {
+  if (draft.patientId == null) return draft;
+  const patientId = normalisePatientId(draft.patientId, patientIdRule(read));
+  return patientId === draft.patientId ? draft : { ...draft, patientId };
+}
+
 /** Steroid the same patient received in other signed procedures on the same day, per drug (a draft gave nothing yet). */
 function sameDaySteroidMg(read: ReadConnection, draft: ProcedureDraft): SameDaySteroidMg {
   if (!draft.patientId || !draft.performedAt) return {};
@@ -82,10 +108,13 @@ function sameDaySteroidMg(read: ReadConnection, draft: ProcedureDraft): SameDayS
          FROM procedures p
          JOIN drug_administrations d ON d.procedure_id = p.id
          JOIN drug_catalogue c ON c.code = d.drug_code AND c.drug_class = 'steroid'
-        WHERE p.patient_id = ? AND p.performed_date = ? AND p.id <> ? AND p.status <> 'draft'
+        WHERE p.patient_key = ? AND p.performed_date = ? AND p.id <> ? AND p.status <> 'draft'
         GROUP BY d.drug_code`,
     )
-    .all(draft.patientId, localDateOf(draft.performedAt), draft.id ?? '') as { code: string; mg: number | null }[];
+    .all(patientKey(draft.patientId), localDateOf(draft.performedAt), draft.id ?? '') as {
+    code: string;
+    mg: number | null;
+  }[];
   return Object.fromEntries(rows.filter((row) => row.mg != null).map((row) => [row.code, row.mg as number]));
 }
 
@@ -99,6 +128,9 @@ function clinicalWarnings(read: ReadConnection, draft: ProcedureDraft, signed = 
       steroidDayMaxDexamethasoneMg: steroidDayMaxDexamethasoneMg(read),
     },
     sameDaySteroidMg(read, draft),
+    draft.patientId && draft.performedAt
+      ? sameDayRecords(read, patientKey(draft.patientId), localDateOf(draft.performedAt), draft.id ?? '')
+      : [],
   );
 }
 
@@ -123,7 +155,8 @@ function requireConfirmed(found: ClinicalWarning[], confirmed: readonly string[]
       unexplained.length > 0 &&
         `give the reason above the reference level (${unexplained.map((w) => w.message.replace(/ Give the reason\.$/, '')).join('; ')})`,
     ].filter(Boolean);
-    throw new RootLogError('warnings_unconfirmed', `Before signing, ${asks.join('; and ')}.`, {
+    // A warning's words may end with their own full stop: the sentence gets one, not two.
+    throw new RootLogError('warnings_unconfirmed', `Before signing, ${asks.join('; and ')}`.replace(/\.?$/, '.'), {
       field: problems[0]?.field,
       problems,
     });
@@ -142,7 +175,8 @@ export function saveDraft(store: Store, input: unknown, context: ServiceContext)
 /** saveDraft for a draft already parsed at the boundary (the API contract). */
 export function saveCheckedDraft(store: Store, checked: ProcedureDraft, context: ServiceContext): SavedProcedure {
   // A draft follows the catalogue as it is: drug facts come into a record only at signing.
-  const draft = withoutSignedFacts(canonicalDraft(checked));
+  // A dose typed or filled in makes a no-dose reason moot: the record keeps the dose, not both.
+  const draft = withoutMootNoDoseReason(withoutSignedFacts(canonicalDraft(checked)));
   const write = store.writer;
   return write.db
     .transaction((): SavedProcedure => {
@@ -157,7 +191,7 @@ export function saveCheckedDraft(store: Store, checked: ProcedureDraft, context:
       const now = timestamp(context);
       const id = draft.id ?? newId();
       const content: ProcedureDraft = {
-        ...draft,
+        ...inDepartmentWriting(write, draft),
         id,
         performedAt:
           draft.performedAt ?? (existing ? undefined : localDateTimeWithOffset(context.now?.() ?? new Date())),
@@ -196,44 +230,80 @@ function signingContext(read: ReadConnection) {
   };
 }
 
-/** Signs a complete draft: it becomes version 1, locked, with a snapshot kept for ever. */
+/**
+ * What a signature of this draft would sign, or the reason it cannot be signed yet: not a
+ * draft, another operator's record, a field signing needs, a warning not confirmed. The
+ * record's own problems come before the signer's PIN is asked (signabilityOf).
+ */
+function signable(
+  read: ReadConnection,
+  procedureId: string,
+  options: SignOptions,
+  context: ServiceContext,
+  signer?: { operatorId: string; name: string },
+) {
+  const { record, life } = load(read, procedureId);
+  if (life.status !== 'draft')
+    throw new RootLogError('not_a_draft', 'This procedure is already signed.', { field: 'id' });
+  if (signer && record.operatorId && record.operatorId !== signer.operatorId) {
+    const operator = listOperators(read).find((candidate) => candidate.id === record.operatorId)?.name;
+    throw new RootLogError(
+      'not_permitted',
+      `The record names ${operator ?? 'another operator'} as its operator: the signature means “performed and signed”, so ${operator ?? 'they'} sign${operator ? 's' : ''} it. If ${signer.name} performed it, choose ${signer.name} as the operator first.`,
+      { field: 'signer.operatorId' },
+    );
+  }
+  const content = clinicalContent(record);
+  const problems = newSignatureProblems(content, signingContext(read), context.now?.() ?? new Date());
+  if (problems.length > 0)
+    throw RootLogError.invalid(
+      problems,
+      `The record cannot be signed yet: ${problems.length} field${problems.length === 1 ? ' needs' : 's need'} attention.`,
+    );
+  // What the catalogue says of its drugs now is copied into the record and its version.
+  const signed = withSignedFacts(content, drugCatalogue(read));
+  const found = clinicalWarnings(read, signed, true);
+  requireConfirmed(found, options.confirmedWarnings ?? [], signed);
+  return { record, life, signed, found };
+}
+
+/**
+ * Signing asked before the PIN was typed: the record's own problems first, in the same words
+ * as signing, then that the PIN is needed. Writes nothing, counts no wrong PIN.
+ */
+export function signabilityOf(store: Store, id: unknown, options: SignOptions, context: ServiceContext): never {
+  signable(readerOf(store), parseId(id), options, context);
+  throw new RootLogError('validation', 'Type your PIN to sign.', { field: 'signer.pin' });
+}
+
+/**
+ * Signs a complete draft: it becomes version 1, locked, with a snapshot kept for ever. The
+ * signer proves who they are with their PIN (presented: hashed before, compared here, in the
+ * signature's own transaction); the signature means "performed and signed", so it is the
+ * record's operator who signs.
+ */
 export function signProcedure(
   store: Store,
   id: unknown,
   options: SignOptions,
+  presented: PresentedCredential,
   context: ServiceContext,
 ): SavedProcedure {
   const procedureId = parseId(id);
-  const write = store.writer;
-  return write.db
-    .transaction((): SavedProcedure => {
-      const { record, life } = load(write, procedureId);
-      if (life.status !== 'draft')
-        throw new RootLogError('not_a_draft', 'This procedure is already signed.', { field: 'id' });
-      const content = clinicalContent(record);
-      const problems = signingProblems(content, signingContext(write), context.now?.() ?? new Date());
-      if (problems.length > 0)
-        throw RootLogError.invalid(
-          problems,
-          `The record cannot be signed yet: ${problems.length} field${problems.length === 1 ? ' needs' : 's need'} attention.`,
-        );
-      // What the catalogue says of its drugs now is copied into the record and its version.
-      const signed = withSignedFacts(content, drugCatalogue(write));
-      const found = clinicalWarnings(write, signed, true);
-      requireConfirmed(found, options.confirmedWarnings ?? [], signed);
-      const changes: Changes = { status: { before: 'draft', after: 'signed' } };
-      if (found.length > 0) changes.confirmedWarnings = { before: null, after: found.map((w) => w.code) };
-      const saved = writeSignature(write, {
-        stored: { record, life },
-        content: signed,
-        warningCodes: found.map((w) => w.code),
-        changes,
-        at: timestamp(context),
-        actor: context.actor,
-      });
-      return { record: saved.record, warnings: found };
-    })
-    .immediate();
+  return withSigner(store, presented, 'sign', context, (write, signer): SavedProcedure => {
+    const { record, life, signed, found } = signable(write, procedureId, options, context, signer);
+    const changes: Changes = { status: { before: 'draft', after: 'signed' } };
+    if (found.length > 0) changes.confirmedWarnings = { before: null, after: found.map((w) => w.code) };
+    const saved = writeSignature(write, {
+      stored: { record, life },
+      content: signed,
+      warningCodes: found.map((w) => w.code),
+      changes,
+      at: timestamp(context),
+      signer,
+    });
+    return { record: saved.record, warnings: found };
+  });
 }
 
 export interface AmendOptions extends SignOptions {
@@ -253,6 +323,7 @@ export function amendProcedure(
   store: Store,
   input: unknown,
   options: AmendOptions,
+  presented: PresentedCredential,
   context: ServiceContext,
 ): SavedProcedure {
   const reason = reasonSchema('Reason for the amendment').safeParse(
@@ -261,7 +332,7 @@ export function amendProcedure(
   if (!reason.success) {
     throw RootLogError.invalid([{ field: 'reason', message: reason.error.issues[0]?.message ?? 'is not valid' }]);
   }
-  return amendCheckedProcedure(store, parseDraft(input), { ...options, reason: reason.data }, context);
+  return amendCheckedProcedure(store, parseDraft(input), { ...options, reason: reason.data }, presented, context);
 }
 
 /** amendProcedure for a draft and options already parsed at the boundary (the API contract). */
@@ -269,69 +340,61 @@ export function amendCheckedProcedure(
   store: Store,
   checked: ProcedureDraft,
   options: CheckedAmendOptions,
+  presented: PresentedCredential,
   context: ServiceContext,
 ): SavedProcedure {
   const { reason } = options;
-  const draft = canonicalDraft(checked);
+  const draft = withoutMootNoDoseReason(canonicalDraft(checked));
   const procedureId = parseId(draft.id);
-  const write = store.writer;
-  return write.db
-    .transaction((): SavedProcedure => {
-      const { record, life } = load(write, procedureId);
-      if (life.status === 'draft')
-        throw new RootLogError('not_a_draft', 'This procedure is a draft: edit it directly, no amendment is needed.', {
-          field: 'id',
-        });
-      // Drugs keep the facts they were signed with; a drug new to the record takes today's.
-      const content: ProcedureDraft = withSignedFacts(
-        { ...draft, id: procedureId },
-        drugCatalogue(write),
-        clinicalContent(record),
-      );
-      const problems = [
-        ...referenceProblems(write, content),
-        ...signingProblems(content, signingContext(write), context.now?.() ?? new Date()),
-      ];
-      if (problems.length > 0) throw RootLogError.invalid(problems);
-      const changes = diff(clinicalContent(record), content);
-      if (Object.keys(changes).every((path) => path.includes('.asSigned.'))) {
-        throw RootLogError.invalid([{ field: 'id', message: 'The amendment changes nothing in the signed record' }]);
-      }
-      const found = clinicalWarnings(write, content, true);
-      requireConfirmed(found, options.confirmedWarnings ?? [], content);
-      // The warnings the amender confirmed are part of the audit row, as at signing.
-      const confirmedAtAmendment = found.filter((warning) => warning.level !== 'reminder').map((w) => w.code);
-      if (confirmedAtAmendment.length > 0) changes.confirmedWarnings = { before: null, after: confirmedAtAmendment };
-      const saved = writeAmendment(write, {
-        stored: { record, life },
-        content,
-        warningCodes: found.map((w) => w.code),
-        changes,
-        reason,
-        at: timestamp(context),
-        actor: context.actor,
+  return withSigner(store, presented, 'amend', context, (write, signer): SavedProcedure => {
+    const { record, life } = load(write, procedureId);
+    if (life.status === 'draft')
+      throw new RootLogError('not_a_draft', 'This procedure is a draft: edit it directly, no amendment is needed.', {
+        field: 'id',
       });
-      return { record: saved.record, warnings: found };
-    })
-    .immediate();
+    // Drugs keep the facts they were signed with; a drug new to the record takes today's.
+    const content: ProcedureDraft = withSignedFacts(
+      { ...(draft.patientId === record.patientId ? draft : inDepartmentWriting(write, draft)), id: procedureId },
+      drugCatalogue(write),
+      clinicalContent(record),
+    );
+    const problems = [
+      ...referenceProblems(write, content, record.patientId),
+      ...newSignatureProblems(content, signingContext(write), context.now?.() ?? new Date()),
+    ];
+    if (problems.length > 0) throw RootLogError.invalid(problems);
+    const changes = diff(clinicalContent(record), content);
+    if (Object.keys(changes).every((path) => path.includes('.asSigned.'))) {
+      throw RootLogError.invalid([{ field: 'id', message: 'The amendment changes nothing in the signed record' }]);
+    }
+    const found = clinicalWarnings(write, content, true);
+    requireConfirmed(found, options.confirmedWarnings ?? [], content);
+    // The warnings the amender confirmed are part of the audit row, as at signing.
+    const confirmedAtAmendment = found.filter((warning) => warning.level !== 'reminder').map((w) => w.code);
+    if (confirmedAtAmendment.length > 0) changes.confirmedWarnings = { before: null, after: confirmedAtAmendment };
+    const saved = writeAmendment(write, {
+      stored: { record, life },
+      content,
+      warningCodes: found.map((w) => w.code),
+      changes,
+      reason,
+      at: timestamp(context),
+      signer,
+    });
+    return { record: saved.record, warnings: found };
+  });
 }
 
 export function getProcedure(store: Store, id: unknown): ProcedureWithHistory {
   const procedureId = parseId(id);
   const read = store.reader;
   const { record } = load(read, procedureId);
-  const versions = (
-    read
-      .prepare(
-        'SELECT version, signed_by, signed_at, reason FROM procedure_versions WHERE procedure_id = ? ORDER BY version',
-      )
-      .all(procedureId) as {
-      version: number;
-      signed_by: string;
-      signed_at: string;
-      reason: string | null;
-    }[]
-  ).map((row) => ({ version: row.version, signedBy: row.signed_by, signedAt: row.signed_at, reason: row.reason }));
+  const versions = read
+    .prepare(
+      `SELECT version, signed_by AS signedBy, signed_at AS signedAt, reason, signer_id AS signerId, meaning
+           FROM procedure_versions WHERE procedure_id = ? ORDER BY version`,
+    )
+    .all(procedureId) as SignedVersionSummary[];
   return {
     record,
     warnings: clinicalWarnings(read, clinicalContent(record), record.status !== 'draft'),

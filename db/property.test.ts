@@ -6,6 +6,7 @@ import { listProcedures } from './search.js';
 import { saveDrug, saveOperator, updateSettings } from './settings.js';
 import { proceduresWithWrongFacts } from './sqlite/dashboard-facts.js';
 import { completeDraft, context, tempStore } from './testing/fixtures.js';
+import { recordSigner, someSigner } from './testing/signer.js';
 
 /*
  * Random and hostile input to every service: each call either succeeds or fails with one
@@ -93,7 +94,7 @@ describe('every service under random and hostile input', () => {
   it('succeeds or refuses cleanly, and never changes what was already stored', () => {
     const { store, operatorId } = tempStore();
     const signedId = saveDraft(store, completeDraft(operatorId), context).record.id;
-    signProcedure(store, signedId, {}, context);
+    signProcedure(store, signedId, {}, recordSigner(store, signedId), context);
     const draftId = saveDraft(store, completeDraft(operatorId, { patientId: 'DRAFT-1' }), context).record.id;
 
     const snapshot = () => ({
@@ -149,6 +150,7 @@ describe('every service under random and hostile input', () => {
                 store,
                 cmd.recent && recentIds.length > 0 ? recentIds.at(-1) : cmd.id,
                 { confirmedWarnings: cmd.confirmed ?? [] },
+                someSigner(store),
                 context,
               );
               break;
@@ -157,6 +159,7 @@ describe('every service under random and hostile input', () => {
                 store,
                 { ...clinicalContent(before.signed), ...cmd.input, id: signedId },
                 { reason: cmd.reason },
+                someSigner(store),
                 context,
               );
               break;

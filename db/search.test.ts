@@ -5,6 +5,7 @@ import { listProcedures } from './search.js';
 import { seedDatabase } from './seed.js';
 import type { Store } from './store.js';
 import { completeDraft, context, tempStore } from './testing/fixtures.js';
+import { recordSigner } from './testing/signer.js';
 
 let store: Store;
 let operatorId: string;
@@ -27,7 +28,7 @@ beforeAll(() => {
     completeDraft(operatorId, { patientId: 'Q200', performedAt: '2026-07-02T10:00:00+02:00' }),
     context,
   );
-  signProcedure(store, record.id, {}, context);
+  signProcedure(store, record.id, {}, recordSigner(store, record.id), context);
 });
 
 const everyPage = (filter: ProcedureFilter, limit = 97): ProcedureSummary[] => {
@@ -121,5 +122,39 @@ describe('listing and searching procedures', () => {
       expect.objectContaining({ field: 'cursor' }),
     );
     expect(() => listProcedures(store, {}, { limit: 0 })).toThrowError(expect.objectContaining({ field: 'limit' }));
+  });
+});
+
+describe('the name search folds accents and the German transliterations', () => {
+  const named = (() => {
+    const { store: folded, operatorId: doctor } = tempStore();
+    const names = ['Müller, Hans', 'Mueller, Anna', 'Muller, Jean', 'Möller, Karl', 'Strauß, Eva', 'Schäfer, Jörg'];
+    for (const [index, patientName] of names.entries())
+      saveDraft(folded, completeDraft(doctor, { patientId: `F${index}`, patientName }), context);
+    saveDraft(folded, completeDraft(doctor, { patientId: 'F9', patientName: 'Keller, Paul' }), context);
+    return (text: string) =>
+      listProcedures(folded, { text })
+        .items.map((item) => item.patientName)
+        .sort();
+  })();
+
+  it('finds Müller by "muller", "mueller", "MÜLLER" and Mueller by "müller", by trigram and by a short scan', () => {
+    const theMullers = ['Mueller, Anna', 'Muller, Jean', 'Müller, Hans'];
+    expect(named('muller')).toEqual(theMullers);
+    expect(named('mueller')).toEqual(theMullers);
+    expect(named('MÜLLER')).toEqual(theMullers);
+    expect(named('Müll')).toEqual(theMullers);
+    // Shorter than a trigram once folded ("mue" reads "mu"): the scan folds alike.
+    expect(named('Mue')).toEqual(theMullers);
+    // A part of the name as typed still matches where folding moved it ("eller" in "Mueller").
+    expect(named('eller')).toEqual(['Keller, Paul', 'Mueller, Anna']);
+  });
+
+  it('reads ß as ss, ö as oe and ä as ae both ways', () => {
+    expect(named('Strauss')).toEqual(['Strauß, Eva']);
+    expect(named('moeller')).toEqual(['Möller, Karl']);
+    expect(named('Schaefer')).toEqual(['Schäfer, Jörg']);
+    expect(named('joerg')).toEqual(['Schäfer, Jörg']);
+    expect(named('Jorg')).toEqual(['Schäfer, Jörg']);
   });
 });

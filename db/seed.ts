@@ -1,4 +1,3 @@
-import { appendFollowUpEntry } from './follow-ups.js';
 import {
   type ComplicationEntry,
   canonicalDraft,
@@ -22,7 +21,7 @@ import {
 } from './model/index.js';
 import { drugCatalogue, referenceLevels, saveOperator } from './settings.js';
 import type { WriteConnection } from './sqlite/connection.js';
-import { writeWholeRecord } from './sqlite/record-life.js';
+import { writeCarriedFollowUp, writeWholeRecord } from './sqlite/record-life.js';
 import { consoleNameOf } from './sqlite/settings-rows.js';
 import { newId, type ServiceContext, type Store } from './store.js';
 
@@ -540,6 +539,6 @@ function seedFollowUps(
       recordedBy,
       recordedAt: new Date(contactDate.getTime() - 2 * 3600 * 1000).toISOString(),
     };
-    appendFollowUpEntry(write, link, null);
+    writeCarriedFollowUp(write, link, null);
   }
 }

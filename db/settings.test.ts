@@ -141,6 +141,21 @@ describe('department settings', () => {
         context,
       ),
     ).toThrowError(expect.objectContaining({ field: 'usualDoseMg' }));
+    // A local anaesthetic's default and usual concentrations are the department's to edit.
+    const ropivacaine = getSettings(store).drugCatalogue.find((d) => d.code === 'ropivacaine');
+    saveDrug(store, { ...ropivacaine, defaultConcentrationMgPerMl: 7.5, usualConcentrationMaxMgPerMl: 7.5 }, context);
+    expect(getSettings(store).drugCatalogue.find((d) => d.code === 'ropivacaine')).toMatchObject({
+      defaultConcentrationMgPerMl: 7.5,
+      usualConcentrationMinMgPerMl: 2,
+      usualConcentrationMaxMgPerMl: 7.5,
+    });
+    expect(auditHistory(store, 'drug', 'ropivacaine')[0]?.changes.usualConcentrationMaxMgPerMl).toEqual({
+      before: 10,
+      after: 7.5,
+    });
+    expect(() =>
+      saveDrug(store, { ...ropivacaine, usualConcentrationMinMgPerMl: 8, usualConcentrationMaxMgPerMl: 7.5 }, context),
+    ).toThrowError(expect.objectContaining({ field: 'usualConcentrationMinMgPerMl' }));
     expect(() => saveOperator(store, { id: 'ghost', name: 'Nobody' }, context)).toThrowError(
       expect.objectContaining({ code: 'not_found' }),
     );

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { appendAudit, diff } from './audit.js';
+import { leavesNoAdministrator } from './credentials.js';
 import { wordingProblem } from './i18n/translator.js';
 import {
   type ConnectionSettings,
@@ -9,10 +10,14 @@ import {
   worklistServerSchema,
 } from './model/connection-settings.js';
 import {
+  ANY_PATIENT_ID,
+  DEFAULT_DEPARTMENT_LOCALE,
   DEFAULT_FOLLOW_UP_WINDOWS,
+  DEFAULT_IDLE_LOCK_MINUTES,
   DEFAULT_REPORT_TEMPLATES,
   type DepartmentSettings,
   type Drug,
+  departmentLocaleSchema,
   departmentSchema,
   drugSchema,
   type FollowUpWindows,
@@ -21,17 +26,25 @@ import {
   type Language,
   NO_DEPARTMENT,
   type Operator,
-  operatorSchema,
+  type OperatorListing,
+  operatorInputSchema,
+  type PatientIdRule,
+  patientIdRuleSchema,
   presetsSchema,
   problem,
   problemsFromZod,
   type ReferenceLevels,
   RootLogError,
+  readReportTemplate,
   referenceLevelsFromStored,
   STARTING_STEROID_DAY_MAX_DEXAMETHASONE_MG,
   settingsPatchSchema,
+  usualConcentrationProblem,
 } from './model/index.js';
+import { credentialStates } from './sqlite/credential-rows.js';
+import { readOperator, readOperators, writeOperator } from './sqlite/operator-rows.js';
 import { consoleNameOf, readSetting as readStoredSetting, writeSetting } from './sqlite/settings-rows.js';
+import { chainState } from './sqlite/state-chain.js';
 import { newId, type ReadSource, readerOf, type ServiceContext, type Store, timestamp } from './store.js';
 
 export const readSetting = <T>(source: ReadSource, key: string): T | undefined =>
@@ -39,14 +52,23 @@ export const readSetting = <T>(source: ReadSource, key: string): T | undefined =
 
 export { writeSetting };
 
-export function listOperators(source: ReadSource): Operator[] {
-  return (
-    readerOf(source).prepare('SELECT id, name, active FROM operators ORDER BY name COLLATE NOCASE').all() as {
-      id: string;
-      name: string;
-      active: number;
-    }[]
-  ).map((row) => ({ ...row, active: row.active === 1 }));
+/** The operators as records name them and exports carry them: never anything of their credentials. */
+export const operatorsOfLogbook = (source: ReadSource): Operator[] => readOperators(readerOf(source));
+
+/** The operators, each with the state of their credential (whether they have a PIN, a lock, a badge): never the credential. */
+export function listOperators(source: ReadSource): OperatorListing[] {
+  const read = readerOf(source);
+  const credentials = credentialStates(read);
+  return readOperators(read).map((operator) => {
+    const credential = credentials.get(operator.id);
+    return {
+      ...operator,
+      pinSet: credential !== undefined,
+      lockedUntil:
+        credential?.lockedUntil && Date.parse(credential.lockedUntil) > Date.now() ? credential.lockedUntil : null,
+      badge: credential?.badge ?? false,
+    };
+  });
 }
 
 export function drugCatalogue(source: ReadSource): Drug[] {
@@ -65,6 +87,10 @@ export function drugCatalogue(source: ReadSource): Drug[] {
     };
     if (row.default_concentration_mg_per_ml != null)
       drug.defaultConcentrationMgPerMl = row.default_concentration_mg_per_ml as number;
+    if (row.usual_concentration_min_mg_per_ml != null)
+      drug.usualConcentrationMinMgPerMl = row.usual_concentration_min_mg_per_ml as number;
+    if (row.usual_concentration_max_mg_per_ml != null)
+      drug.usualConcentrationMaxMgPerMl = row.usual_concentration_max_mg_per_ml as number;
     if (row.usual_dose_mg != null) drug.usualDoseMg = row.usual_dose_mg as number;
     if (row.max_dose_mg != null) drug.maxDoseMg = row.max_dose_mg as number;
     return drug;
@@ -112,9 +138,14 @@ export function getSettings(source: ReadSource): DepartmentSettings {
     department: departmentSchema
       .catch(NO_DEPARTMENT)
       .parse(readSetting<unknown>(source, 'department') ?? NO_DEPARTMENT),
+    locale: departmentLocaleSchema
+      .catch(DEFAULT_DEPARTMENT_LOCALE)
+      .parse(readSetting<unknown>(source, 'locale') ?? DEFAULT_DEPARTMENT_LOCALE),
     defaultOperatorId: readSetting<string | null>(source, 'defaultOperatorId') ?? null,
     referenceLevels: referenceLevels(source),
     operators: listOperators(source),
+    idleLockMinutes: readSetting<number>(source, 'idleLockMinutes') ?? DEFAULT_IDLE_LOCK_MINUTES,
+    technologistsRecordFollowUps: readSetting<boolean>(source, 'technologistsRecordFollowUps') ?? false,
     drugCatalogue: drugCatalogue(source),
     followUpWindows: followUpWindows(source),
     steroidDayMaxDexamethasoneMg: steroidDayMaxDexamethasoneMg(source),
@@ -123,6 +154,7 @@ export function getSettings(source: ReadSource): DepartmentSettings {
       .nullable()
       .catch(null)
       .parse(readSetting<unknown>(source, 'hubServer') ?? null),
+    patientIdRule: patientIdRule(source),
     ...languageSettings(source),
   };
 }
@@ -132,7 +164,13 @@ function languageSettings(
   source: ReadSource,
 ): Pick<
   DepartmentSettings,
-  'language' | 'reportLanguage' | 'reportTemplate' | 'reportTemplates' | 'operatorLanguages' | 'wordings'
+  | 'language'
+  | 'reportLanguage'
+  | 'reportTemplate'
+  | 'reportTemplateProblem'
+  | 'reportTemplates'
+  | 'operatorLanguages'
+  | 'wordings'
 > {
   const read = <T>(key: string, schema: z.ZodType<T>, fallback: T): T =>
     schema.catch(fallback).parse(readSetting<unknown>(source, key) ?? fallback);
@@ -143,12 +181,13 @@ function languageSettings(
     z.partialRecord(z.enum(LANGUAGES), z.string()),
     {},
   );
-  // A logbook from before the languages kept one template, in English.
-  const english = readSetting<string>(source, 'reportTemplate');
+  // A logbook from before the languages kept one template, in English (repaired when it is not text).
+  const stored = readSetting<unknown>(source, 'reportTemplate');
+  const english = stored === undefined || stored === null ? undefined : readReportTemplate(stored);
   const reportTemplates = Object.fromEntries(
     LANGUAGES.map((each) => [
       each,
-      edited[each] ?? (each === 'en' ? english : undefined) ?? DEFAULT_REPORT_TEMPLATES[each],
+      edited[each] ?? (each === 'en' ? english?.template : undefined) ?? DEFAULT_REPORT_TEMPLATES[each],
     ]),
   ) as Record<Language, string>;
   return {
@@ -156,9 +195,17 @@ function languageSettings(
     reportLanguage,
     reportTemplates,
     reportTemplate: reportTemplates[reportLanguage],
+    ...(reportLanguage === 'en' && !edited.en && english?.problem ? { reportTemplateProblem: english.problem } : {}),
     operatorLanguages: read('operatorLanguages', z.record(z.string(), z.enum(LANGUAGES)), {}),
     wordings: read('wordings', z.partialRecord(z.enum(LANGUAGES), z.record(z.string(), z.string())), {}),
   };
+}
+
+/** How the department writes its patient IDs; any ID (as typed, trimmed) until it sets a rule. */
+export function patientIdRule(source: ReadSource): PatientIdRule {
+  return patientIdRuleSchema
+    .catch(ANY_PATIENT_ID)
+    .parse(readSetting<unknown>(source, 'patientIdRule') ?? ANY_PATIENT_ID);
 }
 
 /** The department's limit on a patient's steroid per day, in mg of dexamethasone (model/steroid-dose.ts). */
@@ -223,6 +270,13 @@ export function updateSettings(store: Store, patch: unknown, context: ServiceCon
   return updateCheckedSettings(store, parsed.data, context);
 }
 
+/**
+ * What a settings change's audit row compares: every setting but the lists with audit rows of
+ * their own, and the report language's template, which is one of `reportTemplates`.
+ */
+const auditedSettings = ({ operators: _o, drugCatalogue: _d, reportTemplate: _r, ...audited }: DepartmentSettings) =>
+  audited;
+
 /** updateSettings for a patch already parsed at the boundary (the API contract). */
 export function updateCheckedSettings(
   store: Store,
@@ -257,38 +311,7 @@ export function updateCheckedSettings(
         });
       }
       const after = getSettings(write);
-      const changes = diff(
-        {
-          consoleName: before.consoleName,
-          department: before.department,
-          defaultOperatorId: before.defaultOperatorId,
-          referenceLevels: before.referenceLevels,
-          followUpWindows: before.followUpWindows,
-          steroidDayMaxDexamethasoneMg: before.steroidDayMaxDexamethasoneMg,
-          presets: before.presets,
-          reportTemplates: before.reportTemplates,
-          hubServer: before.hubServer,
-          language: before.language,
-          reportLanguage: before.reportLanguage,
-          operatorLanguages: before.operatorLanguages,
-          wordings: before.wordings,
-        },
-        {
-          consoleName: after.consoleName,
-          department: after.department,
-          defaultOperatorId: after.defaultOperatorId,
-          referenceLevels: after.referenceLevels,
-          followUpWindows: after.followUpWindows,
-          steroidDayMaxDexamethasoneMg: after.steroidDayMaxDexamethasoneMg,
-          presets: after.presets,
-          reportTemplates: after.reportTemplates,
-          hubServer: after.hubServer,
-          language: after.language,
-          reportLanguage: after.reportLanguage,
-          operatorLanguages: after.operatorLanguages,
-          wordings: after.wordings,
-        },
-      );
+      const changes = diff(auditedSettings(before), auditedSettings(after));
       if (Object.keys(changes).length > 0) {
         appendAudit(write, {
           at: timestamp(context),
@@ -304,9 +327,13 @@ export function updateCheckedSettings(
     .immediate();
 }
 
-/** Adds an operator (no id) or renames / (de)activates one; operators are never deleted, records point at them. */
+/**
+ * Adds an operator (no id) or changes one (name, active, role, administrator; what is not given
+ * keeps its value); operators are never deleted, records point at them. The last active
+ * administrator who can prove it keeps that role. Their PIN is set apart (credentials.ts).
+ */
 export function saveOperator(store: Store, input: unknown, context: ServiceContext): Operator {
-  const parsed = operatorSchema.partial({ id: true }).safeParse(input);
+  const parsed = operatorInputSchema.safeParse(input);
   if (!parsed.success) throw RootLogError.invalid(problemsFromZod(parsed.error));
   return saveCheckedOperator(store, parsed.data, context);
 }
@@ -314,22 +341,31 @@ export function saveOperator(store: Store, input: unknown, context: ServiceConte
 /** saveOperator for an operator already parsed at the boundary (the API contract). */
 export function saveCheckedOperator(
   store: Store,
-  input: z.output<ReturnType<typeof operatorSchema.partial<{ id: true }>>>,
+  input: z.output<typeof operatorInputSchema>,
   context: ServiceContext,
 ): Operator {
-  const parsed = { data: input };
-  const operator = { ...parsed.data, id: parsed.data.id ?? newId() };
   const write = store.writer;
   return write.db
     .transaction(() => {
-      const before = listOperators(write).find((existing) => existing.id === operator.id);
-      if (parsed.data.id && !before)
-        throw new RootLogError('not_found', `There is no operator with id ${parsed.data.id}.`, { field: 'id' });
-      write
-        .prepare(
-          'INSERT INTO operators (id, name, active) VALUES (@id, @name, @active) ON CONFLICT (id) DO UPDATE SET name = excluded.name, active = excluded.active',
-        )
-        .run({ ...operator, active: operator.active ? 1 : 0 });
+      const before = input.id ? readOperator(write, input.id) : undefined;
+      if (input.id && !before)
+        throw new RootLogError('not_found', `There is no operator with id ${input.id}.`, { field: 'id' });
+      const operator: Operator = {
+        id: before?.id ?? newId(),
+        name: input.name,
+        active: input.active ?? before?.active ?? true,
+        role: input.role ?? before?.role ?? 'radiologist',
+        administrator: input.administrator ?? before?.administrator ?? false,
+      };
+      if (before && leavesNoAdministrator(write, operator))
+        throw RootLogError.invalid([
+          {
+            field: operator.active ? 'administrator' : 'active',
+            message: `${operator.name} is the last administrator who can prove it with a PIN: make another operator an administrator first`,
+          },
+        ]);
+      writeOperator(write, operator);
+      chainState(write, 'operators', operator.id);
       const changes = diff(before ?? {}, operator);
       if (Object.keys(changes).length > 0) {
         appendAudit(write, {
@@ -358,16 +394,22 @@ export function saveCheckedDrug(store: Store, drug: Drug, context: ServiceContex
   if (drug.usualDoseMg != null && drug.maxDoseMg != null && drug.usualDoseMg > drug.maxDoseMg) {
     throw RootLogError.invalid([problem('usualDoseMg', 'must not be above the maximum dose')]);
   }
+  const concentrationProblem = usualConcentrationProblem(drug);
+  if (concentrationProblem) throw RootLogError.invalid([concentrationProblem]);
   const write = store.writer;
   return write.db
     .transaction(() => {
       const before = drugCatalogue(write).find((existing) => existing.code === drug.code);
       write
         .prepare(
-          `INSERT INTO drug_catalogue (code, name, drug_class, particulate, dosing, default_concentration_mg_per_ml, usual_dose_mg, max_dose_mg, active)
-           VALUES (@code, @name, @drugClass, @particulate, @dosing, @defaultConcentrationMgPerMl, @usualDoseMg, @maxDoseMg, @active)
+          `INSERT INTO drug_catalogue (code, name, drug_class, particulate, dosing, default_concentration_mg_per_ml,
+             usual_concentration_min_mg_per_ml, usual_concentration_max_mg_per_ml, usual_dose_mg, max_dose_mg, active)
+           VALUES (@code, @name, @drugClass, @particulate, @dosing, @defaultConcentrationMgPerMl,
+             @usualConcentrationMinMgPerMl, @usualConcentrationMaxMgPerMl, @usualDoseMg, @maxDoseMg, @active)
            ON CONFLICT (code) DO UPDATE SET name = excluded.name, drug_class = excluded.drug_class, particulate = excluded.particulate,
              dosing = excluded.dosing, default_concentration_mg_per_ml = excluded.default_concentration_mg_per_ml,
+             usual_concentration_min_mg_per_ml = excluded.usual_concentration_min_mg_per_ml,
+             usual_concentration_max_mg_per_ml = excluded.usual_concentration_max_mg_per_ml,
              usual_dose_mg = excluded.usual_dose_mg, max_dose_mg = excluded.max_dose_mg, active = excluded.active`,
         )
         .run({
@@ -375,9 +417,12 @@ export function saveCheckedDrug(store: Store, drug: Drug, context: ServiceContex
           particulate: drug.particulate ? 1 : 0,
           active: drug.active ? 1 : 0,
           defaultConcentrationMgPerMl: drug.defaultConcentrationMgPerMl ?? null,
+          usualConcentrationMinMgPerMl: drug.usualConcentrationMinMgPerMl ?? null,
+          usualConcentrationMaxMgPerMl: drug.usualConcentrationMaxMgPerMl ?? null,
           usualDoseMg: drug.usualDoseMg ?? null,
           maxDoseMg: drug.maxDoseMg ?? null,
         });
+      chainState(write, 'drug_catalogue', drug.code);
       const changes = diff(before ?? {}, drug);
       if (Object.keys(changes).length > 0) {
         appendAudit(write, {

@@ -8,6 +8,7 @@ import { dashboard } from './stats/dashboard.js';
 import { followUpOutcomes } from './stats/outcomes.js';
 import type { Store } from './store.js';
 import { completeDraft, context, EVERY_CONFIRMABLE_WARNING, tempPath, tempStore } from './testing/fixtures.js';
+import { recordSigner } from './testing/signer.js';
 
 /*
  * "History keeps its meaning": a signed record says what the catalogue said of its drugs when
@@ -77,7 +78,13 @@ describe('signed records keep the catalogue as it was at signing', () => {
       >[];
     const [partsBefore, drugsBefore] = [parts(), drugs()];
     expect(drugsBefore.every((row) => row.signed_name === null)).toBe(true);
-    signProcedure(store, record.id, { confirmedWarnings: EVERY_CONFIRMABLE_WARNING }, context);
+    signProcedure(
+      store,
+      record.id,
+      { confirmedWarnings: EVERY_CONFIRMABLE_WARNING },
+      recordSigner(store, record.id),
+      context,
+    );
     expect(parts()).toEqual(partsBefore);
     const signed = drugs();
     expect(
@@ -98,7 +105,13 @@ describe('signed records keep the catalogue as it was at signing', () => {
   it('rules, version, exports and dashboard read the signed facts; a draft follows the catalogue', async () => {
     const { store, operatorId } = tempStore();
     const { record } = saveDraft(store, atIntravascularTarget(operatorId, 'SIGNED-1'), context);
-    signProcedure(store, record.id, { confirmedWarnings: EVERY_CONFIRMABLE_WARNING }, context);
+    signProcedure(
+      store,
+      record.id,
+      { confirmedWarnings: EVERY_CONFIRMABLE_WARNING },
+      recordSigner(store, record.id),
+      context,
+    );
     expect(codes(store, record.id)).toContain('particulate_after_unsafe_spread');
     expect(getVersion(store, record.id, 1).drugs[0]?.asSigned).toEqual({
       name: 'Triamcinolone acetonide',
@@ -152,14 +165,26 @@ describe('signed records keep the catalogue as it was at signing', () => {
     };
     const { record } = saveDraft(store, forged, context);
     expect(record.drugs[0]?.asSigned).toBeUndefined();
-    signProcedure(store, record.id, { confirmedWarnings: EVERY_CONFIRMABLE_WARNING }, context);
+    signProcedure(
+      store,
+      record.id,
+      { confirmedWarnings: EVERY_CONFIRMABLE_WARNING },
+      recordSigner(store, record.id),
+      context,
+    );
     expect(getProcedure(store, record.id).record.drugs[0]?.asSigned?.name).toBe('Triamcinolone acetonide');
   });
 
   it('a record signed before schema 6 (no facts of its own) reads the catalogue as it was at the upgrade', async () => {
     const { store, operatorId } = tempStore();
     const { record } = saveDraft(store, atIntravascularTarget(operatorId, 'OLD-1'), context);
-    signProcedure(store, record.id, { confirmedWarnings: EVERY_CONFIRMABLE_WARNING }, context);
+    signProcedure(
+      store,
+      record.id,
+      { confirmedWarnings: EVERY_CONFIRMABLE_WARNING },
+      recordSigner(store, record.id),
+      context,
+    );
     // As a schema-5 console left it: no facts beside the drug rows, bare codes in the facts' text.
     const db = store.writer.db;
     const locks = ['drug_administrations_locked_when_signed_update', 'signed_procedure_no_update'].map(

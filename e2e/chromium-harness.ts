@@ -3,12 +3,14 @@ import { tmpdir } from 'node:os';
 import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from '@playwright/test';
+import { memoryVault } from '../db/hub/console-key.js';
 import { openStore } from '../db/store.js';
 import { createApi } from '../electron/api.js';
 import { HubSync } from '../electron/hub-sync.js';
 import { CONTENT_SECURITY_POLICY, devContentSecurityPolicy } from '../electron/security.js';
 import { API_METHODS, type ApiMethodName } from '../electron/shared/api-contract.js';
 import { WINDOW_API_NAME } from '../electron/shared/channels.js';
+import { WorklistService } from '../electron/worklist-service.js';
 
 /*
  * RootLog in plain Chromium: the built renderer served with the production CSP, and the
@@ -19,6 +21,8 @@ import { WINDOW_API_NAME } from '../electron/shared/channels.js';
 /** The built renderer next to this source file (callers bundled elsewhere pass their own). */
 const DEFAULT_RENDERER_DIR = join(fileURLToPath(new URL('.', import.meta.url)), '..', 'dist', 'renderer');
 const APP_URL = 'http://rootlog.test/index.html';
+/** Longer than any test: a spec refreshes the worklist by key when it wants a new answer. */
+const WORKLIST_REFRESH_MS = 10 * 60_000;
 
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
@@ -54,15 +58,21 @@ export async function openInChromium(
   // Files go to a temporary folder, as if chosen in the save dialog: the main side picks
   // them, exactly as in Electron; the page's request never carries a path.
   const printed: { page?: Page } = {};
-  // The hub password is kept in memory here (Electron keeps it with the OS keychain).
+  // The hub password and the console's signing key are kept in memory here (Electron keeps
+  // them with the OS keychain).
   let hubPassword: string | null = null;
-  const hub = new HubSync(
-    store,
-    { get: () => hubPassword, set: (password) => (hubPassword = password) },
-    () => 'Dr. E2E',
-  );
+  const hub = new HubSync(store, {
+    passwords: { get: () => hubPassword, set: (password) => (hubPassword = password) },
+    vault: memoryVault(),
+    actor: () => 'Dr. E2E',
+  });
+  hub.prepareKey();
+  // As the main process does: the worklist asked at once, then now and then.
+  const worklist = new WorklistService(store);
+  worklist.start(WORKLIST_REFRESH_MS);
   const api = createApi(store, {
     hub,
+    worklist,
     actor: () => 'Dr. E2E',
     chooseExportPath: async (name) => join(exportDir, name),
     chooseBackupPath: async (name) => join(exportDir, name),
@@ -132,6 +142,7 @@ export async function openInChromium(
   return {
     page,
     close: async () => {
+      worklist.stop();
       await context.close();
       store.close();
     },

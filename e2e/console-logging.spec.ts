@@ -1,5 +1,6 @@
+import { TEST_PIN } from '../db/testing/signer.js';
 import { expect, test } from './fixtures.js';
-import { choices, readDatabase, tabTo } from './helpers.js';
+import { choices, readDatabase, signWithPin, tabTo } from './helpers.js';
 
 test('a standard single-level case is logged and signed with the keyboard alone', async ({ page, dbPath }) => {
   await expect(page.getByRole('heading', { name: "Today's procedures" })).toBeVisible();
@@ -33,7 +34,11 @@ test('a standard single-level case is logged and signed with the keyboard alone'
   await page.keyboard.press('3');
   await tabTo(page, choices(page, 'Complications').getByRole('button').first());
   await page.keyboard.press('n');
+  // Ctrl+Enter asks the signer's PIN where it is typed; Enter signs.
   await page.keyboard.press('Control+Enter');
+  await expect(page.getByLabel('PIN of Dr. A. Keller')).toBeFocused();
+  await page.keyboard.type(TEST_PIN);
+  await page.keyboard.press('Enter');
 
   await expect(page.getByRole('heading', { name: 'Procedure — Signed' })).toBeVisible();
   const row = readDatabase(dbPath, (db) =>
@@ -96,6 +101,7 @@ test('a bilateral L5 case with a caudal epidural', async ({ page, dbPath }) => {
   await choices(page, 'Pain after (NRS 0–10)').getByRole('radio', { name: /^1/ }).first().click();
   await choices(page, 'Complications').getByRole('button', { name: /^None/ }).click();
   await page.getByRole('button', { name: /Sign procedure/ }).click();
+  await signWithPin(page);
   await expect(page.getByRole('heading', { name: 'Procedure — Signed' })).toBeVisible();
 
   readDatabase(dbPath, (db) => {
@@ -137,6 +143,8 @@ test('intravascular spread followed by a particulate steroid is flagged and must
   await choices(page, 'Side').getByRole('radio', { name: /Right/ }).click();
   await choices(page, 'Contrast spread, target 1').getByRole('button', { name: 'Intravascular (venous)' }).click();
   await choices(page, 'Guidance modality').getByRole('radio', { name: /^CT/ }).first().click();
+  // An X-ray-guided case is signed with its dose (or the reason there is none).
+  await page.locator('#field-dlpMGyCm').fill('150');
   await page.getByRole('button', { name: '+ Triamcinolone acetonide' }).click();
   // The warning appears beside the drug as soon as it is chosen.
   const particulate = page.locator('[data-field="drugs[0].drug"] .warning-safety');
@@ -170,6 +178,7 @@ test('intravascular spread followed by a particulate steroid is flagged and must
   await page.keyboard.press('Space');
   await expect(confirmation).toBeChecked();
   await sign.click();
+  await signWithPin(page);
   await expect(page.getByRole('heading', { name: 'Procedure — Signed' })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Procedure — Signed' })).toBeFocused();
   const audit = readDatabase(dbPath, (db) =>
@@ -203,12 +212,13 @@ test.describe('an existing signed record', () => {
     await expect(page.getByLabel('Patient ID')).toBeFocused();
     await choices(page, 'Pain after (NRS 0–10)').getByRole('radio', { name: /^3/ }).click();
     await page.getByLabel('Reason for the amendment').fill('NRS after was 3, misheard');
-    await page.getByRole('button', { name: 'Save amendment' }).click();
+    await signWithPin(page);
 
     await expect(page.getByRole('heading', { name: 'Procedure — Amended, version 2' })).toBeVisible();
     await expect(page.getByRole('heading', { name: 'Procedure — Amended, version 2' })).toBeFocused();
     const history = page.getByRole('region', { name: 'History' });
-    await expect(history).toContainText('Amended by Dr. E2E');
+    // Amended by the radiologist proven by their PIN (the record's operator unless another is chosen).
+    await expect(history).toContainText('Amended by Dr. A. Keller');
     await expect(history).toContainText('Reason: NRS after was 3, misheard');
     await expect(history).toContainText('Pain after (NRS): 2 → 3');
     expect(

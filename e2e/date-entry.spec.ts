@@ -1,6 +1,6 @@
 import { chromium, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS, openInChromium } from './chromium-harness.js';
-import { expect, runtime, test } from './fixtures.js';
+import { expect, openedByAdministrator, runtime, test } from './fixtures.js';
 import { readDatabase } from './helpers.js';
 
 /*
@@ -18,6 +18,8 @@ const inUsEnglish = test.extend({
     if (runtime !== 'chromium') return use(page);
     const browser = await chromium.launch({ executablePath: CHROMIUM, args: [...CHROMIUM_ARGS, '--lang=en-US'] });
     const opened = await openInChromium(browser, dbPath);
+    // Opened by the department's administrator, as the default page is (fixtures.ts).
+    if (await openedByAdministrator(opened.page)) await opened.page.reload();
     await use(opened.page);
     await opened.close();
     await browser.close();

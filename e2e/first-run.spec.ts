@@ -17,6 +17,10 @@ for (const theme of ['dark', 'light'] as const) {
     await saveScreenshot(`first-run-${theme}`);
     await page.getByLabel(/Name of this console/).fill('CT 3');
     await page.getByLabel(/First operator/).fill('Dr. N. Neu');
+    // The first operator becomes the administrator, and is told so; their PIN is asked twice.
+    await expect(page.getByText(/This first operator becomes the logbook’s administrator/)).toBeVisible();
+    await page.getByLabel(/Their PIN/).fill('7391');
+    await page.getByLabel('The PIN again').fill('7391');
     await page.getByRole('button', { name: 'Start logging' }).click();
     await expect(page.getByRole('heading', { name: "Today's procedures" })).toBeVisible();
     await page
@@ -34,6 +38,15 @@ for (const theme of ['dark', 'light'] as const) {
     );
     expect(settings.consoleName).toBe('CT 3');
     expect(settings.defaultOperatorId).toEqual(expect.any(String));
+    expect(
+      readDatabase(dbPath, (db) =>
+        db
+          .prepare(
+            'SELECT name, administrator, role FROM operators o JOIN operator_credentials c ON c.operator_id = o.id',
+          )
+          .all(),
+      ),
+    ).toEqual([{ name: 'Dr. N. Neu', administrator: 1, role: 'radiologist' }]);
   });
 }
 

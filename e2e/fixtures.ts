@@ -8,9 +8,12 @@ import { _electron, type Browser, test as base, chromium, expect, type Page } fr
 import { localDateTimeWithOffset } from '../db/model/index.js';
 import { saveDraft, signProcedure } from '../db/procedures.js';
 import { seedDatabase } from '../db/seed.js';
-import { saveOperator, updateSettings } from '../db/settings.js';
+import { saveOperator, updateConnectionSettings, updateSettings } from '../db/settings.js';
 import { openStore, type Store } from '../db/store.js';
+import { startWlmscpfs, type TestWorklistItem, type WorklistServerPeer } from '../db/testing/dicom-peers.js';
 import { completeDraft } from '../db/testing/fixtures.js';
+import { givePin, signerOf, TEST_PIN } from '../db/testing/signer.js';
+import { WINDOW_API_NAME } from '../electron/shared/channels.js';
 import { CHROMIUM_ARGS, openInChromium } from './chromium-harness.js';
 
 /*
@@ -50,7 +53,16 @@ export const DEPARTMENTS = {
       completeDraft(operatorId, { performedAt: localDateTimeWithOffset(new Date()) }),
       { actor: 'Dr. A. Keller' },
     );
-    signProcedure(store, record.id, {}, { actor: 'Dr. A. Keller' });
+    signProcedure(store, record.id, {}, signerOf(store, operatorId), { actor: 'Dr. A. Keller' });
+  },
+  /** Dr. A. Keller (radiologist) and MTRA C. Weber (technologist), each with a PIN and a complete draft of today. */
+  'radiologist-and-technologist': (store: Store) => {
+    const operatorId = oneOperator(store);
+    const technologist = saveOperator(store, { name: 'MTRA C. Weber', role: 'technologist' }, { actor: 'e2e-setup' });
+    givePin(store, technologist.id, TECHNOLOGIST_PIN);
+    const performedAt = localDateTimeWithOffset(new Date());
+    saveDraft(store, completeDraft(operatorId, { patientId: 'RAD-1', performedAt }), { actor: 'Dr. A. Keller' });
+    saveDraft(store, completeDraft(technologist.id, { patientId: 'TECH-1', performedAt }), { actor: 'MTRA C. Weber' });
   },
   /** Two signed cases due for a follow-up: one performed 2 days ago, one 3 weeks ago. */
   'follow-ups-due': (store: Store) => {
@@ -63,8 +75,16 @@ export const DEPARTMENTS = {
       const { record } = saveDraft(store, completeDraft(operatorId, { patientId, patientName, performedAt }), {
         actor: 'Dr. A. Keller',
       });
-      signProcedure(store, record.id, {}, { actor: 'Dr. A. Keller' });
+      signProcedure(store, record.id, {}, signerOf(store, operatorId), { actor: 'Dr. A. Keller' });
     }
+  },
+  /** One operator and an unsigned draft left from yesterday (Keller, Paul, L5 left). */
+  'draft-yesterday': (store: Store) => {
+    const operatorId = oneOperator(store);
+    const performedAt = localDateTimeWithOffset(new Date(Date.now() - 86_400_000));
+    saveDraft(store, completeDraft(operatorId, { patientId: 'K-100301', patientName: 'Keller, Paul', performedAt }), {
+      actor: 'Dr. A. Keller',
+    });
   },
   /** Records from this console (CT 1) and one merged in from CT 2, all performed just now. */
   'two-consoles': (store: Store) => {
@@ -158,19 +178,62 @@ export const DEPARTMENTS = {
       }),
       { actor: 'Dr. A. Keller' },
     );
-    signProcedure(store, record.id, {}, { actor: 'Dr. A. Keller' });
+    signProcedure(store, record.id, {}, signerOf(store, operatorId), { actor: 'Dr. A. Keller' });
   },
 } satisfies Record<string, (store: Store) => void>;
 export type Department = keyof typeof DEPARTMENTS;
 
+/**
+ * The department's administrator opens the console and Settings' changes with their PIN,
+ * through the window's API as the lock screen and Settings do (the lock screen itself is
+ * driven key by key in lock.spec.ts). False when nobody holds a PIN yet (a fresh logbook).
+ */
+export async function openedByAdministrator(page: Page): Promise<boolean> {
+  return page.evaluate(
+    async ([name, pin]) => {
+      const api = (window as unknown as Record<string, { call: (m: string, a: unknown[]) => Promise<unknown> }>)[
+        name as string
+      ];
+      const state = (await api?.call('session.state', [])) as {
+        locked: boolean;
+        operators: { id: string; administrator: boolean; pinSet: boolean }[];
+      };
+      const administrator = state.operators.find((operator) => operator.administrator && operator.pinSet);
+      if (!api || !administrator) return false;
+      await api.call('session.unlock', [{ operatorId: administrator.id, pin }]);
+      await api.call('session.administer', [{ operatorId: administrator.id, pin }]);
+      return true;
+    },
+    [WINDOW_API_NAME, TEST_PIN],
+  );
+}
+
+/** The technologist's PIN in the department 'radiologist-and-technologist'. */
+export const TECHNOLOGIST_PIN = '4713';
+
+/** The department's radiologist, its administrator, with the PIN the specs type (TEST_PIN). */
 function oneOperator(store: Store): string {
-  const operator = saveOperator(store, { name: 'Dr. A. Keller' }, { actor: 'e2e-setup' });
+  const operator = saveOperator(store, { name: 'Dr. A. Keller', administrator: true }, { actor: 'e2e-setup' });
+  givePin(store, operator.id);
   updateSettings(store, { defaultOperatorId: operator.id, consoleName: 'CT 1' }, { actor: 'e2e-setup' });
   return operator.id;
 }
 
+/** The station this console asks the worklist for, as Settings → Worklist would say. */
+export const E2E_STATION = { callingAe: 'ROOTLOG', stationAe: 'CT1', modality: 'CT' } as const;
+
 interface Fixtures {
   department: Department;
+  /**
+   * How the console is when the spec starts. 'administering' (the default): opened by the
+   * department's administrator, with Settings' changes open, as after a morning's login at
+   * the console; 'locked': as it starts, showing only the lock screen (the lock specs).
+   */
+  console: 'administering' | 'locked';
+  /** Scheduled patients for a real worklist server (dcmtk's wlmscpfs) this console is set up to ask; null: none. */
+  // An object, not a bare list: Playwright reads an array in test.use() as [value, options].
+  worklist: { items: TestWorklistItem[] } | null;
+  worklistServer: WorklistServerPeer | null;
   dbPath: string;
   page: Page;
   /** Fails on serious or critical axe-core violations of the current screen. */
@@ -181,6 +244,14 @@ interface Fixtures {
 
 export const test = base.extend<Fixtures, { chromiumBrowser: Browser | null }>({
   department: ['one-operator', { option: true }],
+  console: ['administering', { option: true }],
+  worklist: [null, { option: true }],
+  worklistServer: async ({ worklist }, use) => {
+    if (!worklist) return use(null);
+    const server = await startWlmscpfs({ aeTitle: 'RISWL', items: worklist.items });
+    await use(server);
+    await server.stop();
+  },
   chromiumBrowser: [
     // biome-ignore lint/correctness/noEmptyPattern: Playwright reads a fixture's dependencies from this pattern
     async ({}, use) => {
@@ -194,26 +265,42 @@ export const test = base.extend<Fixtures, { chromiumBrowser: Browser | null }>({
     },
     { scope: 'worker' },
   ],
-  dbPath: async ({ department }, use) => {
+  dbPath: async ({ department, worklistServer }, use) => {
     const path = join(mkdtempSync(join(tmpdir(), 'rootlog-e2e-')), 'rootlog.sqlite');
     const store = openStore(path);
     DEPARTMENTS[department](store);
+    if (worklistServer)
+      updateConnectionSettings(
+        store,
+        {
+          worklistServer: {
+            host: worklistServer.host,
+            port: worklistServer.port,
+            calledAe: worklistServer.aeTitle,
+            ...E2E_STATION,
+            daysAhead: 0,
+          },
+        },
+        { actor: 'e2e-setup' },
+      );
     store.close();
     await use(path);
   },
-  page: async ({ chromiumBrowser, dbPath }, use) => {
+  page: async ({ chromiumBrowser, dbPath, console: consoleState }, use) => {
     if (runtime === 'electron') {
       const app = await _electron.launch({
         executablePath: electronBinary() ?? undefined,
         args: [join(root, 'dist', 'electron', 'main.cjs'), '--db', dbPath],
       });
       const page = await app.firstWindow();
+      if (consoleState === 'administering' && (await openedByAdministrator(page))) await page.reload();
       await use(page);
       await app.close();
       return;
     }
     if (!chromiumBrowser) throw new Error('Chromium was not launched');
     const { page, close } = await openInChromium(chromiumBrowser, dbPath);
+    if (consoleState === 'administering' && (await openedByAdministrator(page))) await page.reload();
     await use(page);
     await close();
   },

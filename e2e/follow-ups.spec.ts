@@ -1,3 +1,4 @@
+import { TEST_PIN } from '../db/testing/signer.js';
 import { expect, test } from './fixtures.js';
 import { readDatabase } from './helpers.js';
 
@@ -26,15 +27,21 @@ test.describe('the follow-up calls', () => {
     await press('3');
     await press('Tab');
     await press('2');
+    await press('Enter'); // → the recorder's PIN
+    await expect(page.getByLabel('PIN', { exact: true })).toBeFocused();
+    for (const digit of TEST_PIN) await press(digit);
     await press('Enter');
-    expect(presses, 'key presses for the first call').toBeLessThanOrEqual(10);
+    expect(presses, 'key presses for the first call').toBeLessThanOrEqual(10 + TEST_PIN.length + 1);
     await expect(page.getByRole('status').filter({ hasText: 'Follow-up of Later, Bert saved.' })).toBeVisible();
     await expect(page.getByRole('form', { name: /Early, Anna/ })).toBeVisible();
     await expect(page.getByLabel('Leg pain now (NRS 0–10)')).toBeFocused();
     presses = 0;
     await press('5');
     await press('Enter');
-    expect(presses, 'key presses for the second call').toBeLessThanOrEqual(10);
+    // The same recorder: only their PIN again.
+    for (const digit of TEST_PIN) await press(digit);
+    await press('Enter');
+    expect(presses, 'key presses for the second call').toBeLessThanOrEqual(10 + TEST_PIN.length + 1);
     await expect(page.getByText('No follow-ups are due today.')).toBeVisible();
 
     // The record stays signed, version 1; the follow-up is on it.
@@ -50,11 +57,12 @@ test.describe('the follow-up calls', () => {
     await followUps.getByRole('button', { name: 'Correct the day 2 follow-up' }).click();
     await page.getByLabel('Leg pain now (NRS 0–10)').fill('4');
     await page.getByLabel('Reason for the correction').fill('misheard: four, not five');
+    await page.getByLabel('PIN', { exact: true }).fill(TEST_PIN);
     await page.getByRole('button', { name: 'Save correction' }).click();
     await expect(followUps.locator('li.inactive')).toContainText('leg pain 5');
     await expect(followUps).toContainText('leg pain 4');
     const history = page.getByRole('region', { name: 'History' });
-    await expect(history).toContainText('Follow-up corrected by Dr. E2E');
+    await expect(history).toContainText('Follow-up corrected by Dr. A. Keller');
     await expect(history).toContainText('Correction: misheard: four, not five');
     await expect(page.getByRole('heading', { name: 'Procedure — Signed' })).toBeVisible();
     await expectAccessible('a signed record with follow-ups');

@@ -1,5 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 import Database from 'better-sqlite3';
+import { TEST_PIN } from '../db/testing/signer.js';
 
 /** A labelled choice group: single choices are radio groups, multiple choices groups of toggle buttons. */
 export const choices = (page: Page | Locator, label: string): Locator =>
@@ -43,4 +44,11 @@ export async function slowApi(page: Page, methods: Record<string, number>, { fro
   if (!fromStart) return page.evaluate(slow, methods);
   await page.addInitScript(slow, methods);
   await page.reload();
+}
+
+/** The signer's PIN typed into the sign panel (or the amendment's), then Enter: as the radiologist signs. */
+export async function signWithPin(page: Page, pin = TEST_PIN): Promise<void> {
+  const field = page.locator('.sign-panel input.pin');
+  await field.fill(pin);
+  await field.press('Enter');
 }

@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { TEST_PIN } from '../db/testing/signer.js';
 import { expect, test } from './fixtures.js';
 import { choices, readDatabase } from './helpers.js';
 
@@ -63,9 +64,10 @@ test('Enter and Alt+J lead through the warnings to confirm and the reason above 
   await expect(page.getByRole('checkbox', { name: /Anticoagulation was continued/ })).toBeChecked();
   await expect.poll(() => focusedField(page)).toBe('doseExceedanceReason');
   await expect(page.getByText('Give the reason above the reference level to sign.')).toBeVisible();
-  await page.keyboard.press('Enter'); // the first reason → Sign
+  await page.keyboard.press('Enter'); // the first reason → the signer's PIN
   await expect(sign).toBeEnabled();
-  await expect(sign).toBeFocused();
+  await expect(page.getByLabel('PIN of Dr. A. Keller')).toBeFocused();
+  await page.keyboard.type(TEST_PIN);
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { name: 'Procedure — Signed' })).toBeVisible();
   expect(statusOf(dbPath, 'WARN-1')).toBe('signed');
@@ -110,7 +112,8 @@ test('an amendment: Enter or Ctrl+Enter in the reason saves, a warning confirmed
   await page.keyboard.press('Enter'); // → the confirmation
   await page.keyboard.press('Enter'); // ticked → the reason
   await expect.poll(() => focusedField(page)).toBe('doseExceedanceReason');
-  await page.keyboard.press('Enter'); // → Sign
+  await page.keyboard.press('Enter'); // → the signer's PIN
+  await page.keyboard.type(TEST_PIN);
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { name: 'Procedure — Signed' })).toBeVisible();
 
@@ -123,12 +126,15 @@ test('an amendment: Enter or Ctrl+Enter in the reason saves, a warning confirmed
   await expect(page.getByText(/Confirmed at the signature: Anticoagulation was continued/)).toBeVisible();
   await expect(page.getByRole('checkbox', { name: /Anticoagulation was continued/ })).toHaveCount(0);
   await page.getByLabel('Reason for the amendment').fill('NRS after was 2, misheard');
+  // The amendment is signed too: the PIN of who amends (the record's operator is offered).
+  await page.locator('.sign-panel input.pin').fill(TEST_PIN);
   await page.getByLabel('Reason for the amendment').press('Enter');
   await expect(page.getByRole('heading', { name: 'Procedure — Amended, version 2' })).toBeVisible();
 
   await page.getByRole('button', { name: 'Amend' }).click();
   await choices(page, 'Pain after (NRS 0–10)').getByRole('radio', { name: /^1/ }).first().click();
   await page.getByLabel('Reason for the amendment').fill('NRS after was 1 at 15 min');
+  await page.locator('.sign-panel input.pin').fill(TEST_PIN);
   await page.getByLabel('Reason for the amendment').press('Control+Enter');
   await expect(page.getByRole('heading', { name: 'Procedure — Amended, version 3' })).toBeVisible();
 });
@@ -139,6 +145,8 @@ test('"Delete draft" is out of the path from Sign and asks first; Enter keeps th
   await expect.poll(() => focusedField(page)).toBe('targets[0].spread');
   for (const key of ['Enter', 'Enter', '7', 'Enter', '3', 'Enter', 'Enter']) await page.keyboard.press(key);
   const sign = page.getByRole('button', { name: /Sign procedure/ });
+  await expect(page.getByLabel('PIN of Dr. A. Keller')).toBeFocused();
+  await page.keyboard.press('Tab');
   await expect(sign).toBeFocused();
   const deleteDraft = page.getByRole('button', { name: 'Delete draft…' });
   await expect(deleteDraft).toBeVisible();

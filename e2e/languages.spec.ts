@@ -7,6 +7,7 @@ import { saveDraft, signProcedure } from '../db/procedures.js';
 import { listOperators, updateSettings } from '../db/settings.js';
 import { openStore } from '../db/store.js';
 import { completeDraft } from '../db/testing/fixtures.js';
+import { signerOf } from '../db/testing/signer.js';
 import { expect, test } from './fixtures.js';
 
 /*
@@ -54,7 +55,7 @@ test('an Italian-speaking patient in a German-speaking department gets an Italia
       }),
       { actor: 'Dr. A. Keller' },
     );
-    signProcedure(store, record.id, {}, { actor: 'Dr. A. Keller' });
+    signProcedure(store, record.id, {}, signerOf(store, operator?.id ?? ''), { actor: 'Dr. A. Keller' });
   } finally {
     store.close();
   }

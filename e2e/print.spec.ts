@@ -4,9 +4,10 @@ import { basename, join } from 'node:path';
 import { recordFollowUp } from '../db/follow-ups.js';
 import { localDateTimeWithOffset } from '../db/model/index.js';
 import { amendProcedure, clinicalContent, saveDraft, signProcedure } from '../db/procedures.js';
-import { listOperators, updateSettings } from '../db/settings.js';
+import { listOperators, saveOperator, updateSettings } from '../db/settings.js';
 import { openStore } from '../db/store.js';
 import { completeDraft } from '../db/testing/fixtures.js';
+import { signerOf } from '../db/testing/signer.js';
 import { expect, test } from './fixtures.js';
 
 /*
@@ -36,8 +37,11 @@ function bilateralCase(dbPath: string): { performedDate: string; recordId: strin
   const store = openStore(dbPath);
   try {
     const context = { actor: 'Dr. A. Keller' };
-    updateSettings(store, { department: DEPARTMENT }, context);
+    updateSettings(store, { department: DEPARTMENT, technologistsRecordFollowUps: true }, context);
     const [operator] = listOperators(store);
+    // Who signs, amends and records is the operator proven by their PIN: their printed name is what the sheet shows.
+    const amender = saveOperator(store, { name: 'Dr. B. Amrein' }, context).id;
+    const recorder = saveOperator(store, { name: 'MPA S. Frei', role: 'technologist' }, context).id;
     const performedAt = daysAgo(40);
     const { record } = saveDraft(
       store,
@@ -70,11 +74,12 @@ function bilateralCase(dbPath: string): { performedDate: string; recordId: strin
       }),
       context,
     );
-    signProcedure(store, record.id, {}, context);
+    signProcedure(store, record.id, {}, signerOf(store, operator?.id ?? ''), context);
     const signed = amendProcedure(
       store,
       { ...clinicalContent(record), painPost: 3, painPostMinutes: 15 },
       { reason: AMEND_REASON },
+      signerOf(store, amender),
       { actor: 'Dr. B. Amrein' },
     );
     const date = performedAt.slice(0, 10);
@@ -88,6 +93,7 @@ function bilateralCase(dbPath: string): { performedDate: string; recordId: strin
         legNrs: 5,
         backNrs: 4,
       },
+      signerOf(store, recorder),
       { actor: 'MPA S. Frei', now: () => later(2) },
     );
     recordFollowUp(
@@ -102,6 +108,7 @@ function bilateralCase(dbPath: string): { performedDate: string; recordId: strin
         supersedes: first.id,
         reason: 'Leg and back scores were swapped',
       },
+      signerOf(store, recorder),
       { actor: 'MPA S. Frei', now: () => later(2) },
     );
     recordFollowUp(
@@ -113,6 +120,7 @@ function bilateralCase(dbPath: string): { performedDate: string; recordId: strin
         legNrs: 2,
         backNrs: 2,
       },
+      signerOf(store, operator?.id ?? ''),
       { actor: 'Dr. A. Keller', now: () => later(21) },
     );
     return { performedDate: date, recordId: signed.record.id };
@@ -199,6 +207,10 @@ test('the record and the aftercare sheet print as A4 sheets, read back and rende
     `Amended (version 2) by Dr. B. Amrein on`,
     `Reason: ${AMEND_REASON}`,
     'Signed by Dr. A. Keller on',
+    // The signature's meaning, and that its signer proved it with their PIN (issue 25).
+    'performed and signed, proven by their PIN',
+    'amended, proven by their PIN',
+    'recorded by MPA S. Frei',
     'leg pain 3, back pain 4',
     'correction: Leg and back scores were swapped',
     'leg pain 5, back pain 4',
@@ -270,7 +282,7 @@ test('a one-level record without a department set: the console names the sheet, 
   const { record } = saveDraft(store, completeDraft(operator?.id ?? '', { performedAt: daysAgo(3) }), {
     actor: 'Dr. A. Keller',
   });
-  signProcedure(store, record.id, {}, { actor: 'Dr. A. Keller' });
+  signProcedure(store, record.id, {}, signerOf(store, operator?.id ?? ''), { actor: 'Dr. A. Keller' });
   store.close();
   await page.reload();
   await page.getByRole('button', { name: 'All dates' }).click();
@@ -296,7 +308,7 @@ test('the department typed in Settings is what the sheets print; a wrong phone n
   const { record } = saveDraft(store, completeDraft(operator?.id ?? '', { performedAt: daysAgo(1) }), {
     actor: 'Dr. A. Keller',
   });
-  signProcedure(store, record.id, {}, { actor: 'Dr. A. Keller' });
+  signProcedure(store, record.id, {}, signerOf(store, operator?.id ?? ''), { actor: 'Dr. A. Keller' });
   store.close();
   await page.reload();
   await page.getByRole('button', { name: 'Settings', exact: true }).click();

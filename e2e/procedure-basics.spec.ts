@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import { expect, test } from './fixtures.js';
+import { signWithPin } from './helpers.js';
 
 /** Chooses a toggle button inside the labelled group (radio or pressed button). */
 const group = (page: import('@playwright/test').Page, label: string) =>
@@ -26,6 +27,7 @@ test('a procedure created and signed in the UI is in the SQLite file', async ({ 
   await group(page, 'Pain after (NRS 0–10)').getByRole('radio', { name: /^2/ }).click();
   await group(page, 'Complications').getByRole('button', { name: /^None/ }).click();
   await page.getByRole('button', { name: /Sign procedure/ }).click();
+  await signWithPin(page);
   await expect(page.getByRole('heading', { name: 'Procedure — Signed' })).toBeVisible();
 
   const db = new Database(dbPath, { readonly: true });

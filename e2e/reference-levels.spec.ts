@@ -1,6 +1,6 @@
 import { localDateTimeWithOffset } from '../db/model/index.js';
 import { expect, test } from './fixtures.js';
-import { choices, readDatabase } from './helpers.js';
+import { choices, readDatabase, signWithPin } from './helpers.js';
 
 test.use({ department: 'busy' });
 
@@ -57,7 +57,11 @@ test('an administrator adopts the department’s own reference levels, and the d
 
   await page.getByRole('button', { name: 'Dashboard', exact: true }).click();
   const comparison = page.getByRole('region', { name: 'Doses against the reference levels' });
-  const departmentCt = comparison.getByRole('row', { name: /^Department CT one level DLP/ });
+  // The department's rows come first, under its own heading row; then each operator's.
+  const departmentCt = comparison
+    .getByRole('rowgroup')
+    .filter({ has: page.getByRole('rowheader', { name: 'Department' }) })
+    .getByRole('row', { name: /^CT one level DLP/ });
   await expect(departmentCt).toBeVisible();
   await expect(departmentCt).not.toContainText('median above the level');
   await expectAccessible('the dashboard with the reference comparison');
@@ -98,6 +102,7 @@ test('a dose above the reference level asks for a reason at signing, not a tick'
   await reasons.getByRole('radio', { name: /Patient size/ }).click();
   await expect(sign).toBeEnabled();
   await sign.click();
+  await signWithPin(page);
   await expect(page.getByRole('heading', { name: 'Procedure — Signed' })).toBeVisible();
   expect(
     readDatabase(dbPath, (db) =>

@@ -3,19 +3,22 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempStore } from '../db/testing/fixtures.js';
+import { TEST_PIN } from '../db/testing/signer.js';
 import { createApi } from './api.js';
 
 /* Settings → Backups through the one contract: the folder only ever from the main process's folder dialog. */
 describe('the backups API', () => {
-  const setup = (chosen: string | null) => {
-    const { store } = tempStore();
+  const setup = async (chosen: string | null) => {
+    const { store, operatorId } = tempStore();
     const api = createApi(store, { actor: () => 'api-test', chooseBackupFolder: async () => chosen });
+    // The schedule is an administrator's: their PIN opens the console and the changes.
+    await api.session.administer({ operatorId, pin: TEST_PIN });
     return { store, api };
   };
 
   it('a folder sent by the window is refused; one chosen in the dialog is kept, audited, and backed up into', async () => {
     const folder = mkdtempSync(join(tmpdir(), 'rootlog-api-backups-'));
-    const { store, api } = setup(folder);
+    const { store, api } = await setup(folder);
     expect(await api.backups.saveSchedule({ timeOfDay: '03:00', keep: 5, folder: '/etc' } as never)).toMatchObject({
       error: { code: 'validation', problems: [{ field: 'folder' }] },
     });
@@ -43,7 +46,7 @@ describe('the backups API', () => {
   });
 
   it('a cancelled folder dialog changes nothing', async () => {
-    const { api } = setup(null);
+    const { api } = await setup(null);
     expect(await api.backups.chooseFolder()).toEqual({ cancelled: true });
     expect(await api.backups.status()).toMatchObject({ schedule: { folder: null } });
     expect(await api.backups.runNow()).toMatchObject({ error: { field: 'folder' } });

@@ -2,9 +2,19 @@ import type { z } from 'zod';
 import { Backups } from '../db/backups/backups.js';
 import { noteBackupMade } from '../db/backups/records.js';
 import { busyLogbook, isBusy } from '../db/busy.js';
+import {
+  changeOwnPin,
+  makeCredential,
+  operatorOfBadgeNumber,
+  presentCredential,
+  setBadge,
+  setPinFor,
+  setUpFirstAdministrator,
+} from '../db/credentials.js';
 import { withDatePrecision } from '../db/exports/options.js';
 import { checkExportFiles } from '../db/exports/run.js';
 import { followUpsDue, followUpsOf, recordCheckedFollowUp } from '../db/follow-ups.js';
+import { HubError } from '../db/hub/errors.js';
 import { backupDatabase } from '../db/maintenance.js';
 import { type FieldProblem, problem, problemsFromZod, RootLogError } from '../db/model/index.js';
 import {
@@ -13,30 +23,42 @@ import {
   getProcedure,
   lastSignedDrugs,
   saveCheckedDraft,
+  signabilityOf,
   signProcedure,
 } from '../db/procedures.js';
 import { listCheckedProcedures } from '../db/search.js';
-import { getSettings, saveCheckedDrug, saveCheckedOperator, updateCheckedSettings } from '../db/settings.js';
+import {
+  connectionSettings,
+  getSettings,
+  saveCheckedDrug,
+  saveCheckedOperator,
+  updateCheckedSettings,
+  updateConnectionSettings,
+} from '../db/settings.js';
 import { dashboardFor } from '../db/stats/dashboard.js';
 import { followUpOutcomes } from '../db/stats/outcomes.js';
 import { presetSuggestions } from '../db/stats/preset-suggestions.js';
 import { referenceComparison } from '../db/stats/reference-comparison.js';
 import { adoptCheckedReferenceLevels, proposeReferenceLevels } from '../db/stats/reference-proposal.js';
 import type { Store } from '../db/store.js';
+import { doseReportFillFor } from './dose-fill.js';
 import { ExportJobs, suggestedExportName } from './export-jobs.js';
 import type { HubSync } from './hub-sync.js';
 import { printFileName } from './print-names.js';
+import { ConsoleSession, consoleLocked } from './session.js';
 import {
   API_CONTRACT,
   API_METHODS,
   type Api,
   type ApiFailure,
   type ApiMethodName,
+  type ArgumentField,
   bindApi,
   isFailure,
   type MethodArgs,
   type MethodOutput,
 } from './shared/api-contract.js';
+import { WorklistService } from './worklist-service.js';
 
 /*
  * The main side of the one contract (shared/api-contract.ts): each method's arguments are
@@ -67,6 +89,8 @@ export interface ApiOptions {
    * path written, or null when the person cancelled.
    */
   printToPdf?: (suggestedName: string) => Promise<string | null>;
+  /** Today's worklist, asked in the background by the main process; without it, the API makes its own, asked on request. */
+  worklist?: WorklistService;
   /** The background sync with the department hub (hub-sync.ts); without it the hub methods say so. */
   hub?: HubSync;
   onUnexpectedError?: (method: string, error: unknown) => void;
@@ -76,16 +100,23 @@ type Handlers = { [M in ApiMethodName]: (...args: MethodArgs<M>) => MethodOutput
 
 /** Names each problem by its argument (see ArgumentField), in the words the window shows. */
 function argumentProblems(method: ApiMethodName, error: z.ZodError): FieldProblem[] {
-  const fields = API_CONTRACT[method].fields;
-  return error.issues.map((issue): FieldProblem => {
+  const fields: readonly ArgumentField[] = API_CONTRACT[method].fields;
+  return error.issues.flatMap((issue): FieldProblem[] => {
     const [index, ...rest] = issue.path;
-    const spec = typeof index === 'number' ? fields[index] : undefined;
-    if (!spec) return { field: '(request)', message: `The request to ${method} has the wrong number of arguments` };
-    const [inner] = problemsFromZod({ issues: [{ ...issue, path: rest }] } as unknown as z.ZodError);
-    const wholeArgument = rest.length === 0 && issue.code !== 'unrecognized_keys';
-    if (!inner || (wholeArgument && spec.whole !== '(record)')) return problem(spec.whole, issue.message);
-    return spec.prefix ? { field: `${spec.prefix}.${inner.field}`, message: inner.message } : inner;
+    const own = typeof index === 'number' ? fields[index]?.problems : undefined;
+    if (own) return own({ issues: [{ ...issue, path: rest }] } as unknown as z.ZodError);
+    return [oneProblem(method, fields, issue)];
   });
+}
+
+function oneProblem(method: ApiMethodName, fields: readonly ArgumentField[], issue: z.core.$ZodIssue): FieldProblem {
+  const [index, ...rest] = issue.path;
+  const spec = typeof index === 'number' ? fields[index] : undefined;
+  if (!spec) return { field: '(request)', message: `The request to ${method} has the wrong number of arguments` };
+  const [inner] = problemsFromZod({ issues: [{ ...issue, path: rest }] } as unknown as z.ZodError);
+  const wholeArgument = rest.length === 0 && issue.code !== 'unrecognized_keys';
+  if (!inner || (wholeArgument && spec.whole !== '(record)')) return problem(spec.whole, issue.message);
+  return spec.prefix ? { field: `${spec.prefix}.${inner.field}`, message: inner.message } : inner;
 }
 
 function parseArguments<M extends ApiMethodName>(method: M, args: unknown[]): MethodArgs<M> {
@@ -105,11 +136,44 @@ export function createApi(store: Store, options: ApiOptions): Api & { call: type
   const context = () => ({ actor: options.actor() });
   const jobs = new ExportJobs(store, (error) => options.onUnexpectedError?.('exports.start', error));
   const backups = options.backups ?? new Backups(store);
+  const session = new ConsoleSession(store);
+  /** Who changes settings: the administrator whose PIN opened administration, by name in the audit. */
+  const administration = () => {
+    const administratorId = session.administrator();
+    const name = getSettings(store).operators.find((operator) => operator.id === administratorId)?.name;
+    return { administratorId, context: { actor: name ?? options.actor() } };
+  };
+  /** Setting another's PIN or badge needs a proven administrator, even on a logbook without one yet. */
+  const provenAdministration = () => {
+    const { administratorId, context: byAdministrator } = administration();
+    if (!administratorId)
+      throw new RootLogError(
+        'administrator_required',
+        'This logbook has no administrator yet: set up the first one (your name and PIN) before setting PINs.',
+      );
+    return { administratorId, context: byAdministrator };
+  };
+  const signed = <T>(answer: T, operatorId: string): T => {
+    session.signedBy(operatorId);
+    return answer;
+  };
+  const worklist = options.worklist ?? new WorklistService(store);
 
   const handlers: Handlers = {
     'procedures.saveDraft': (draft) => saveCheckedDraft(store, draft, context()),
-    'procedures.sign': (id, signOptions) => signProcedure(store, id, signOptions ?? {}, context()),
-    'procedures.amend': (draft, amendOptions) => amendCheckedProcedure(store, draft, amendOptions, context()),
+    'procedures.sign': async (id, signOptions, signer) => {
+      // Asked before the PIN was typed: what the record itself still needs first, then the PIN.
+      if (!signer.pin) signabilityOf(store, id, signOptions, context());
+      return signed(
+        signProcedure(store, id, signOptions, await presentCredential(store, signer), context()),
+        signer.operatorId,
+      );
+    },
+    'procedures.amend': async (draft, amendOptions, signer) =>
+      signed(
+        amendCheckedProcedure(store, draft, amendOptions, await presentCredential(store, signer), context()),
+        signer.operatorId,
+      ),
     'procedures.get': (id) => getProcedure(store, id),
     'procedures.list': (filter, page) => listCheckedProcedures(store, filter ?? {}, page ?? { limit: 50 }),
     'procedures.deleteDraft': (id) => {
@@ -118,13 +182,25 @@ export function createApi(store: Store, options: ApiOptions): Api & { call: type
     },
     'procedures.lastDrugs': () => lastSignedDrugs(store),
     'settings.get': () => getSettings(store),
-    'settings.update': (patch) => updateCheckedSettings(store, patch, context()),
-    'settings.saveOperator': (operator) => saveCheckedOperator(store, operator, context()),
-    'settings.saveDrug': (drug) => saveCheckedDrug(store, drug, context()),
+    'settings.update': (patch) => updateCheckedSettings(store, patch, administration().context),
+    'settings.saveOperator': (operator) => saveCheckedOperator(store, operator, administration().context),
+    'settings.setPin': async ({ operatorId, newPin }) => {
+      const { administratorId, context: byAdministrator } = provenAdministration();
+      return setPinFor(store, administratorId, operatorId, await makeCredential(newPin), byAdministrator);
+    },
+    'settings.setBadge': ({ operatorId, badge }) => {
+      const { administratorId, context: byAdministrator } = provenAdministration();
+      return setBadge(store, administratorId, operatorId, badge, byAdministrator);
+    },
+    'settings.saveDrug': (drug) => saveCheckedDrug(store, drug, administration().context),
     'settings.proposeReferenceLevels': (period) => proposeReferenceLevels(store, period),
     'settings.presetSuggestions': () => presetSuggestions(store),
-    'settings.adoptReferenceLevels': (period) => adoptCheckedReferenceLevels(store, period, context()),
-    'followUps.record': (entry) => recordCheckedFollowUp(store, entry, context()),
+    'settings.adoptReferenceLevels': (period) => adoptCheckedReferenceLevels(store, period, administration().context),
+    'followUps.record': async (entry, signer) => {
+      const recorded = recordCheckedFollowUp(store, entry, await presentCredential(store, signer), context());
+      session.signedBy(signer.operatorId);
+      return recorded;
+    },
     'followUps.of': (procedureId) => followUpsOf(store, procedureId),
     'followUps.due': (request) => followUpsDue(store, { date: request?.date }),
     'stats.dashboard': (filter) => dashboardFor(store, filter ?? {}),
@@ -159,12 +235,13 @@ export function createApi(store: Store, options: ApiOptions): Api & { call: type
           keep: change.keep,
           ...(change.folder === null ? { folder: null } : {}),
         },
-        context(),
+        administration().context,
       ),
     'backups.chooseFolder': async () => {
+      const { context: byAdministrator } = administration();
       const folder = await options.chooseBackupFolder?.();
       if (!folder) return { cancelled: true };
-      return backups.saveSchedule({ ...backups.status().schedule, folder }, context());
+      return backups.saveSchedule({ ...backups.status().schedule, folder }, byAdministrator);
     },
     'backups.runNow': () => backups.runNow(),
     'print.toPdf': async (sheet, id) => {
@@ -177,16 +254,64 @@ export function createApi(store: Store, options: ApiOptions): Api & { call: type
     'hub.status': () => hubOf(options).status(),
     'hub.syncNow': () => hubOf(options).syncNow(),
     'hub.setPassword': (password) => {
-      hubOf(options).setPassword(password);
+      administration();
+      try {
+        hubOf(options).setPassword(password);
+      } catch (error) {
+        if (error instanceof HubError) throw new RootLogError('validation', error.message, { field: 'password' });
+        throw error;
+      }
       return { saved: true };
     },
+    'hub.replaceKey': () => {
+      try {
+        return hubOf(options).replaceKey();
+      } catch (error) {
+        if (error instanceof HubError) throw new RootLogError('validation', error.message);
+        throw error;
+      }
+    },
+    'hub.conflicts': () => hubOf(options).conflicts(),
+    'hub.resolveConflict': async (id, resolution, signer) =>
+      hubOf(options).resolve(id, resolution, await presentCredential(store, signer)),
+    'hub.refusals': () => hubOf(options).refusals(),
+    'connections.get': () => connectionSettings(store.reader),
+    'connections.update': async (patch) => {
+      const saved = updateConnectionSettings(store, patch, administration().context);
+      if (patch.worklistServer !== undefined) {
+        worklist.forget();
+        void worklist.refresh();
+      }
+      return saved;
+    },
+    'worklist.status': () => worklist.status(),
+    'worklist.refresh': () => worklist.refresh(),
+    'worklist.test': () => worklist.test(),
+    'dose.fromReport': (procedureId) => ({ report: doseReportFillFor(store, procedureId, context()) }),
     'database.health': () => store.health(),
+    'session.state': () => session.state(),
+    'session.lock': () => session.lock(),
+    'session.unlock': (signer) => session.unlock(signer, context()),
+    'session.administer': (signer) => session.administer(signer, context()),
+    'session.endAdministration': () => session.endAdministration(),
+    'session.setUpFirstAdministrator': async ({ pin, ...who }) => {
+      const operator = setUpFirstAdministrator(store, who, await makeCredential(pin), context());
+      return session.opened(operator.id, true);
+    },
+    'session.changePin': async ({ operatorId, oldPin, newPin }) => {
+      const presented = await presentCredential(store, { operatorId, pin: oldPin });
+      changeOwnPin(store, presented, await makeCredential(newPin), context());
+      return { changed: true };
+    },
+    'session.badge': (badge) => ({ operatorId: operatorOfBadgeNumber(store, badge.trim()) }),
   };
 
   /** One call from the window: arguments parsed once, writes held until the first page check, errors as data. */
   async function call(method: ApiMethodName, args: unknown[]): Promise<unknown> {
     try {
       if (!API_METHODS.includes(method)) throw new RootLogError('validation', `There is no API method ${method}.`);
+      // Locked, the console answers only the lock screen (and a draft saved as it locks).
+      if (session.locked && !API_CONTRACT[method].whileLocked) throw consoleLocked();
       const parsed = parseArguments(method, Array.isArray(args) ? args : [args]);
       // A write waits for the background page check (seconds at most, once per start):
       // a damaged file is never written to, and the store then refuses with a clear message.

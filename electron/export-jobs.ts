@@ -19,7 +19,10 @@ export const suggestedExportName = (format: ExportFormat, today = new Date()) =>
   `rootlog-export-${today.toISOString().slice(0, 10)}.${SUFFIX[format]}`;
 
 export class ExportJobs {
-  private readonly jobs = new Map<string, ExportJobStatus & { controller: AbortController }>();
+  private readonly jobs = new Map<
+    string,
+    ExportJobStatus & { controller: AbortController; settled: Promise<unknown> }
+  >();
 
   constructor(
     private readonly store: Store,
@@ -29,7 +32,7 @@ export class ExportJobs {
   start(request: ExportOptions): ExportJobStatus {
     const id = randomUUID();
     const controller = new AbortController();
-    const job: ExportJobStatus & { controller: AbortController } = {
+    const job: ExportJobStatus & { controller: AbortController; settled: Promise<unknown> } = {
       id,
       state: 'running',
       done: 0,
@@ -37,9 +40,10 @@ export class ExportJobs {
       result: null,
       error: null,
       controller,
+      settled: Promise.resolve(),
     };
     this.jobs.set(id, job);
-    runCheckedExport(this.store, request, {
+    job.settled = runCheckedExport(this.store, request, {
       signal: controller.signal,
       onProgress: (done, total) => {
         job.done = done;
@@ -65,8 +69,14 @@ export class ExportJobs {
   status(id: string): ExportJobStatus {
     const job = this.jobs.get(id);
     if (!job) throw new RootLogError('not_found', `There is no export job ${id}.`, { field: 'jobId' });
-    const { controller: _controller, ...status } = job;
+    const { controller: _controller, settled: _settled, ...status } = job;
     return status;
+  }
+
+  /** The job's status once it has ended (done, failed or cancelled): every job ends, whatever the disk does. */
+  async settled(id: string): Promise<ExportJobStatus> {
+    await this.jobs.get(id)?.settled;
+    return this.status(id);
   }
 
   cancel(id: string): ExportJobStatus {

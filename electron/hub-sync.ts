@@ -1,13 +1,25 @@
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import type { PresentedCredential } from '../db/credentials.js';
+import { conflictViews, type Resolution, resolveConflict } from '../db/hub/conflicts.js';
+import { endpointOf } from '../db/hub/connect.js';
+import { consoleKey, consolePublicKey, type PrivateKeyVault } from '../db/hub/console-key.js';
+import { explainFailure, HubError } from '../db/hub/errors.js';
+import { hubLocalCounts, hubRefusals } from '../db/hub/local-state.js';
 import { syncOnce } from '../db/hub/sync.js';
-import { type HubStatus, hubUrl } from '../db/model/index.js';
+import { type HubConflictView, type HubRefusal, type HubStatus, hubLabel } from '../db/model/index.js';
 import { getSettings } from '../db/settings.js';
 import type { Store } from '../db/store.js';
 
 /*
  * Sync with the department hub in the background of the main process: now and then when a
  * server is set, and at once when asked. One sync at a time; the form never waits for it (the
- * pull writes in short transactions with pauses, as an import does). The state is kept for the
- * window in words: when it last worked, what waits to be pushed, the last error.
+ * pull writes in short transactions and yields between them). The state is kept for the window
+ * in words: when it last worked, what waits, the last error and on whose side it was.
+ *
+ * The console's signing key and the hub password are kept by the operating system's keychain
+ * through Electron's safeStorage — never in the logbook. Where safeStorage has no keychain to
+ * use (Linux without one: its `basic_text` backend, a key written in the program) both are
+ * refused, with the reason, unless the department opted in (Settings, audited).
  */
 
 /** Where the hub password lives: the OS keychain via safeStorage in Electron, memory in tests. */
@@ -16,25 +28,164 @@ export interface PasswordKeeper {
   set(password: string | null): void;
 }
 
+/** What RootLog uses of Electron's safeStorage (typed here so this file runs without Electron). */
+export interface SafeStorageLike {
+  isEncryptionAvailable(): boolean;
+  encryptString(text: string): Buffer;
+  decryptString(encrypted: Buffer): string;
+  getSelectedStorageBackend?: () => string;
+}
+
+/** Why safeStorage cannot be trusted with a secret here, or null when it can. */
+export function keychainProblem(
+  safeStorage: SafeStorageLike,
+  platform: string,
+  allowBasicText: boolean,
+): string | null {
+  if (!safeStorage.isEncryptionAvailable())
+    return 'This computer’s keychain is not available, so RootLog cannot keep the console’s signing key or the hub password: unlock or set up the keychain and start RootLog again.';
+  const backend = platform === 'linux' ? safeStorage.getSelectedStorageBackend?.() : undefined;
+  if (backend === 'basic_text' && !allowBasicText)
+    return 'This computer has no keyring (GNOME Keyring, KWallet): Electron would only hide the console’s signing key and the hub password behind a key written in the program itself. Set up a keyring and start RootLog again — or, if the department accepts that risk, allow it in Settings → Department server (the choice is audited).';
+  return null;
+}
+
+/** The console's private key, encrypted by the OS keychain in a file of the user's own app data. */
+export function keychainVault(
+  safeStorage: SafeStorageLike,
+  path: string,
+  allowBasicText: () => boolean,
+  platform = process.platform,
+): PrivateKeyVault {
+  const check = () => {
+    const problem = keychainProblem(safeStorage, platform, allowBasicText());
+    if (problem) throw new HubError('local', problem);
+  };
+  return {
+    keptIn: 'this computer’s keychain',
+    read: () => {
+      check();
+      if (!existsSync(path)) return null;
+      try {
+        return Buffer.from(safeStorage.decryptString(readFileSync(path)), 'base64');
+      } catch {
+        throw new HubError(
+          'local',
+          'The console’s signing key could not be decrypted by this computer’s keychain (another user, or the keychain was reset): make a new key in Settings → Department server and have IT register it again.',
+        );
+      }
+    },
+    write: (pkcs8) => {
+      check();
+      writeFileSync(path, safeStorage.encryptString(pkcs8.toString('base64')), { mode: 0o600 });
+    },
+  };
+}
+
+/** The hub password, encrypted the same way; refused where the keychain is not to be trusted. */
+export function keychainPassword(
+  safeStorage: SafeStorageLike,
+  path: string,
+  allowBasicText: () => boolean,
+  platform = process.platform,
+): PasswordKeeper & { problem(): string | null } {
+  const problem = () => keychainProblem(safeStorage, platform, allowBasicText());
+  return {
+    problem,
+    get: () => {
+      if (problem() || !existsSync(path)) return null;
+      try {
+        return safeStorage.decryptString(readFileSync(path));
+      } catch {
+        return null;
+      }
+    },
+    set: (password) => {
+      if (password === null) {
+        rmSync(path, { force: true });
+        return;
+      }
+      const found = problem();
+      if (found) throw new HubError('local', found);
+      writeFileSync(path, safeStorage.encryptString(password), { mode: 0o600 });
+    },
+  };
+}
+
+export interface HubSyncOptions {
+  passwords: PasswordKeeper;
+  vault: PrivateKeyVault;
+  actor: () => string;
+}
+
+type SyncState = Pick<
+  HubStatus,
+  'running' | 'lastSyncAt' | 'lastError' | 'lastErrorSide' | 'notice' | 'consoles' | 'lastReport'
+>;
+
 export class HubSync {
-  private state: Omit<HubStatus, 'configured' | 'pending'> = {
+  private state: SyncState = {
     running: false,
     lastSyncAt: null,
     lastError: null,
+    lastErrorSide: null,
+    notice: null,
+    consoles: null,
     lastReport: null,
   };
+  private keyProblem: string | null = null;
   private current: Promise<void> | null = null;
   private timer: ReturnType<typeof setInterval> | undefined;
 
   constructor(
     private readonly store: Store,
-    private readonly passwords: PasswordKeeper,
-    private readonly actor: () => string,
+    private readonly options: HubSyncOptions,
   ) {}
 
+  /** Makes the console's key at first run (or finds it): a problem is kept and shown, never thrown at start-up. */
+  prepareKey(): void {
+    try {
+      consoleKey(this.store, this.options.vault, { actor: this.options.actor() });
+      this.keyProblem = null;
+    } catch (error) {
+      this.keyProblem = explainFailure(error, 'the department server').message;
+    }
+  }
+
+  /** A new key pair for a console whose key was lost: IT registers the new public key again. */
+  replaceKey(): HubStatus {
+    consoleKey(this.store, this.options.vault, { actor: this.options.actor() }, { replace: true });
+    this.keyProblem = null;
+    return this.status();
+  }
+
   status(): HubStatus {
-    const pending = this.store.reader.prepare('SELECT count(*) FROM sync_outbox').pluck().get() as number;
-    return { ...this.state, configured: getSettings(this.store).hubServer !== null, pending };
+    const key = consolePublicKey(this.store);
+    const counts = hubLocalCounts(this.store);
+    return {
+      ...this.state,
+      configured: getSettings(this.store).hubServer !== null,
+      pending: counts.pending,
+      consoleKey: {
+        fingerprint: key?.fingerprint ?? null,
+        keptIn: key?.keptIn ?? this.options.vault.keptIn,
+        problem: this.keyProblem,
+      },
+      openConflicts: counts.openConflicts,
+      refusals: counts.refusals,
+    };
+  }
+
+  conflicts(): HubConflictView[] {
+    return conflictViews(this.store);
+  }
+
+  resolve(id: string, resolution: Resolution, signer: PresentedCredential): HubConflictView {
+    return resolveConflict(this.store, id, resolution, signer, { actor: this.options.actor() });
+  }
+
+  refusals(): HubRefusal[] {
+    return hubRefusals(this.store, 200);
   }
 
   /** Runs one sync (or joins the one running); resolves when it is done, whatever came of it. */
@@ -48,7 +199,7 @@ export class HubSync {
   }
 
   setPassword(password: string | null): void {
-    this.passwords.set(password);
+    this.options.passwords.set(password);
   }
 
   /** Syncs every `intervalMs` while the app runs (a missed sync is simply the next one). */
@@ -70,30 +221,36 @@ export class HubSync {
     try {
       // As every write does: after the background page check, never into a damaged file.
       const health = await this.store.verify();
-      if (health.state === 'damaged') throw new Error('this logbook failed its integrity check: it is not synced');
+      if (health.state === 'damaged')
+        throw new HubError(
+          'local',
+          'This logbook failed its integrity check: it is not synced. Restore the latest backup.',
+        );
       const report = await syncOnce(
         this.store,
-        { url: hubUrl(server), password: this.passwords.get() ?? undefined, ssl: server.tls },
-        { actor: this.actor() },
+        { endpoint: endpointOf(server, this.options.passwords.get() ?? undefined), vault: this.options.vault },
+        { actor: this.options.actor() },
       );
+      this.keyProblem = null;
       this.state = {
         running: false,
         lastSyncAt: new Date().toISOString(),
         lastError: null,
+        lastErrorSide: null,
+        notice: report.notice ?? this.state.notice,
+        consoles: report.consoles,
         lastReport: {
           pushed: report.pushed,
           pulled: report.pulled,
           followUpsPulled: report.followUpsPulled,
+          amendmentsPulled: report.amendmentsPulled,
           conflicts: report.conflicts,
           refused: report.refused,
         },
       };
     } catch (error) {
-      this.state = {
-        ...this.state,
-        running: false,
-        lastError: `The department server ${server.host}:${server.port} could not be reached or refused the sync: ${error instanceof Error ? error.message : String(error)}. Nothing is lost: what waits is pushed at the next sync.`,
-      };
+      const explained = explainFailure(error, hubLabel(server));
+      this.state = { ...this.state, running: false, lastError: explained.message, lastErrorSide: explained.side };
     }
   }
 }

@@ -1,4 +1,5 @@
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { readFile, rename, writeFile } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import { join, normalize, sep } from 'node:path';
@@ -17,10 +18,11 @@ import {
 } from 'electron';
 import { Backups } from '../db/backups/backups.js';
 import { RootLogError } from '../db/model/index.js';
+import { getSettings } from '../db/settings.js';
 import { warmUpDashboard } from '../db/stats/screen.js';
 import { openStore, type Store, setNativeBinding } from '../db/store.js';
 import { createApi } from './api.js';
-import { HubSync, type PasswordKeeper } from './hub-sync.js';
+import { HubSync, keychainPassword, keychainVault } from './hub-sync.js';
 import { registerIpc } from './ipc.js';
 import { electronSqliteAddon } from './native-binding.js';
 import {
@@ -36,6 +38,7 @@ import {
 import { MENU_CHANNEL, type MenuCommand } from './shared/menu-commands.js';
 import { logbookPathOf, onSecondStart } from './single-instance.js';
 import { readWindowState, writeWindowState } from './window-state.js';
+import { WorklistService } from './worklist-service.js';
 
 /*
  * The Electron glue, kept thin: lifecycle, the one window, security hardening, the menu,
@@ -57,30 +60,8 @@ const preloadPath = join(__dirname, 'preload.cjs');
 const DASHBOARD_WARM_UP_DELAY_MS = 3000;
 const HUB_FIRST_SYNC_DELAY_MS = 10_000;
 const HUB_SYNC_INTERVAL_MS = 5 * 60_000;
-
-/**
- * The hub password, encrypted with the OS keychain (safeStorage) in a file beside the window
- * state — never in the logbook. Without a keychain it is kept for this session only.
- */
-function keychainPassword(path: string): PasswordKeeper {
-  let session: string | null = null;
-  return {
-    get: () => {
-      if (session !== null) return session;
-      try {
-        return safeStorage.isEncryptionAvailable() ? safeStorage.decryptString(readFileSync(path)) : null;
-      } catch {
-        return null;
-      }
-    },
-    set: (password) => {
-      session = password;
-      if (password === null) rmSync(path, { force: true });
-      else if (safeStorage.isEncryptionAvailable())
-        writeFileSync(path, safeStorage.encryptString(password), { mode: 0o600 });
-    },
-  };
-}
+/** The scanner's list changes through the day (added, moved patients): asked every two minutes. */
+const WORKLIST_REFRESH_INTERVAL_MS = 2 * 60_000;
 
 // better-sqlite3's addon built for Electron's ABI, never Node's (which the command line and tests use).
 const sqliteAddon = electronSqliteAddon({
@@ -154,11 +135,18 @@ if (!app.requestSingleInstanceLock()) {
       return;
     }
     const openStoreNow = store;
-    const hub = new HubSync(
-      openStoreNow,
-      keychainPassword(join(app.getPath('userData'), 'hub-password.bin')),
-      () => `${safeUserName()}@${app.getName()}`,
-    );
+    // The hub password and this logbook's signing key, kept by the OS keychain (hub-sync.ts).
+    const allowBasicText = () => getSettings(openStoreNow).hubServer?.allowKeyWithoutKeyring === true;
+    const keyName = createHash('sha256').update(openStoreNow.path).digest('hex').slice(0, 16);
+    const hub = new HubSync(openStoreNow, {
+      passwords: keychainPassword(safeStorage, join(app.getPath('userData'), 'hub-password.bin'), allowBasicText),
+      vault: keychainVault(
+        safeStorage,
+        join(app.getPath('userData'), `hub-console-key-${keyName}.bin`),
+        allowBasicText,
+      ),
+      actor: () => `${safeUserName()}@${app.getName()}`,
+    });
     /** The native save dialog over the window (asking before replacing a file, on Linux too); null when cancelled. */
     const askWhereToSave = async (options: Pick<SaveDialogOptions, 'title' | 'defaultPath' | 'filters'>) => {
       if (!mainWindow) return null;
@@ -168,9 +156,11 @@ if (!app.requestSingleInstanceLock()) {
     backups = new Backups(openStoreNow, {
       onFailure: (error) => console.error('RootLog backup failed:', error),
     });
+    const worklist = new WorklistService(openStoreNow);
     const api = createApi(openStoreNow, {
       hub,
       backups,
+      worklist,
       // The backup folder, like every path RootLog writes to, is chosen here, never sent by the window.
       chooseBackupFolder: async () => {
         if (!mainWindow) return null;
@@ -217,6 +207,8 @@ if (!app.requestSingleInstanceLock()) {
     openStoreNow.verify().then(
       (report) => {
         if (report.state === 'damaged') console.error('RootLog database failed its check:', report.problems);
+        // The console's signing key, made at its first run: only into a logbook found sound.
+        else hub.prepareKey();
       },
       (error: unknown) => console.error('RootLog could not check its database:', error),
     );
@@ -234,6 +226,8 @@ if (!app.requestSingleInstanceLock()) {
     // Sync with the department hub, if one is set: soon after start, then every few minutes.
     setTimeout(() => void hub.syncNow(), HUB_FIRST_SYNC_DELAY_MS);
     hub.start(HUB_SYNC_INTERVAL_MS);
+    // Today's worklist, if a server is set: at once, then every few minutes (a key refreshes it too).
+    worklist.start(WORKLIST_REFRESH_INTERVAL_MS);
     // Daily backups into the department's folder (Settings → Backups); a missed one soon after start.
     backups.start();
   });

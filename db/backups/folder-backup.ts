@@ -71,16 +71,14 @@ export function failureReason(error: unknown): BackupFailureReason {
   return REASONS.find(([pattern]) => pattern.test(code))?.[1] ?? 'other';
 }
 
-/** A file system's or SQLite's failure while writing into the backup folder, in words. */
+/**
+ * Why the backup folder could not be used, in words. A failure while the copy is written (a
+ * full disk, a share that drops) is worded by the backup itself (db/files/write-failure.ts) and
+ * passes through as it is.
+ */
 export function explainFolderFailure(folder: string, error: unknown): RootLogError {
   if (error instanceof RootLogError) return error;
   const code = codeOf(error);
-  if (/^(ENOSPC|EDQUOT|SQLITE_FULL)/.test(code)) {
-    return refuse(
-      `The disk holding the backup folder ${folder} is full: no backup was written. Free space there, or choose another folder in Settings → Backups.`,
-      error,
-    );
-  }
   if (/^(ENOENT|SQLITE_CANTOPEN)/.test(code)) {
     return refuse(
       `The backup folder ${folder} cannot be reached: it does not exist, or its network share is not connected. No backup was written.`,
@@ -90,12 +88,6 @@ export function explainFolderFailure(folder: string, error: unknown): RootLogErr
   if (/^(EACCES|EPERM|EROFS|SQLITE_READONLY)/.test(code)) {
     return refuse(
       `RootLog may not write into the backup folder ${folder} (no permission, or it is read-only): no backup was written.`,
-      error,
-    );
-  }
-  if (/^(EIO|ETIMEDOUT|EHOSTDOWN|EHOSTUNREACH|ENOTCONN|ESTALE|ECONNRESET|SQLITE_IOERR)/.test(code)) {
-    return refuse(
-      `The backup folder ${folder} stopped answering while the backup was written (a network share that dropped?): no backup was written.`,
       error,
     );
   }

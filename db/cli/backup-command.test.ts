@@ -113,7 +113,7 @@ describe('rootlog backup --out-dir', () => {
       { encoding: 'utf8' },
     );
     expect(result.stderr).toBe(
-      `rootlog backup: The disk holding the backup folder ${full} is full: no backup was written. Free space there, or choose another folder in Settings → Backups.\n`,
+      `rootlog backup: The disk holding ${full} is full: the backup was not written; nothing in the logbook changed. Free some space there or choose another disk, then back up again.\n`,
     );
     expect(result.status).toBe(1);
     expect(result.stdout).toBe('left: []\n');

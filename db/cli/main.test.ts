@@ -49,7 +49,7 @@ describe('rootlog command line', () => {
     expect(readFileSync(db).equals(before)).toBe(true);
   });
 
-  it("fails check when a record's dashboard facts disagree with it, naming the record", () => {
+  it("fails check when a signed record's dashboard facts are edited, naming the record and the tampering", () => {
     const db = tempPath();
     expect(run('seed', '--db', db, '--count', '30', '--seed', '2').code).toBe(0);
     expect(run('check', '--db', db).out).toMatch(/dashboard facts: ok/);
@@ -67,7 +67,9 @@ describe('rootlog command line', () => {
     const check = run('check', '--db', db);
     expect(check.code).toBe(1);
     expect(check.out).toContain(`dashboard facts: 1 procedures disagree with their records (${id})`);
-    expect(check.err).toMatch(/dashboard would misreport/);
+    // A derived column of a signed record differs from what its signed version gives: tampering.
+    expect(check.out).toContain(`procedure ${id}: procedures.dashboard_facts differs from what signed version 1 gives`);
+    expect(check.err).toMatch(/changed outside RootLog/);
   });
 
   it('check prints the tamper evidence and the chain head, and proves a kept head later', () => {
@@ -82,7 +84,9 @@ describe('rootlog command line', () => {
     expect(first.out).toMatch(/signed records:\s+ok \(20 match their signed versions\)/);
     const head = /chain head:\s+(.+)/.exec(first.out)?.[1] ?? '';
     expect(head).toMatch(
-      new RegExp(`^audit:${rows}:[0-9a-f]{64} versions:20:[0-9a-f]{64} follow-ups:\\d+:[0-9a-f]{64}$`),
+      new RegExp(
+        `^audit:${rows}:[0-9a-f]{64} versions:20:[0-9a-f]{64} follow-ups:\\d+:[0-9a-f]{64} state:\\d+:[0-9a-f]{64} key:[0-9a-f]{16}$`,
+      ),
     );
     expect(run('seed', '--db', db, '--count', '5', '--seed', '5').code).toBe(0);
     const later = run('check', '--db', db, '--expect-head', head);

@@ -1,9 +1,7 @@
-import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
 import { busyLogbook, isBusy } from '../busy.js';
 import { runExport } from '../exports/run.js';
 import { followUpsDue } from '../follow-ups.js';
-import { type SyncReport, serverKey, syncOnce } from '../hub/sync.js';
 import { importFile } from '../imports/merge.js';
 import { formatHead, parseHead } from '../ledger/head.js';
 import { type CheckReport, checkDatabase } from '../maintenance.js';
@@ -14,23 +12,32 @@ import { dashboard, parseDashboardFilter } from '../stats/dashboard.js';
 import { formatDashboard, formatOutcomes } from '../stats/format.js';
 import { followUpOutcomes } from '../stats/outcomes.js';
 import { openStore, type Store } from '../store.js';
+import { AS_USAGE, actingOperator } from './acting-operator.js';
 import { BACKUP_USAGE, run as backup } from './backup-command.js';
+import { actor, checkedBeforeWriting, type Io, options } from './command-kit.js';
 import * as doseReport from './dose-report-command.js';
+import { HUB_USAGE, runHub } from './hub-command.js';
 import { printable } from './printable.js';
 import { RIS_SEND_USAGE, runRisSend } from './ris-send-command.js';
+import { runSync, SYNC_USAGE } from './sync-command.js';
 import { UsageError } from './usage-error.js';
 import { WORDINGS_USAGE, run as wordings } from './wordings-command.js';
+
+export type { Io } from './command-kit.js';
+
 import { runWorklist, WORKLIST_USAGE } from './worklist-command.js';
 
 /*
  * rootlog — the command line for IT and physicists: seed, check, backup.
- * Exit codes: 0 done, 1 a problem with the data or the file, 2 a usage error.
+ * Exit codes: 0 done, 1 a problem with the data or the file, 2 a usage error; 141 the reader
+ * of the output went away (rootlog.ts), as for any tool stopped by SIGPIPE.
  */
 
 export const USAGE = `Usage: rootlog <command> [options]
 
 Commands:
-  seed    --db FILE --count N [--seed S]   add N realistic signed demo procedures
+  seed    --db FILE --count N [--seed S] [--as OPERATOR]
+                                           add N realistic signed demo procedures
   check   --db FILE [--expect-head HEAD]   integrity, schema version, row counts and tamper evidence:
                                            the hash chains, the protective triggers, each signed
                                            record against its signed versions; prints the chain
@@ -48,14 +55,13 @@ ${WORDINGS_USAGE}
                                            day (default) or month, no clock times
                                            --force replaces existing files; the logbook itself,
                                            its -wal/-shm and files in use are always refused
-  import  --db FILE --in FILE              merge a RootLog JSON export from another console
+  import  --db FILE --in FILE --as OPERATOR
+                                           merge a RootLog JSON export from another console
   follow-ups-due --db FILE [--date YYYY-MM-DD]
                                            who is due for a follow-up call or review on that day
                                            (default today), overdue first
-  sync    --db FILE --server postgres://user@host:port/database [--tls]
-                                           one push and pull with the department hub (PostgreSQL;
-                                           the password from PGPASSWORD); prints what moved;
-                                           exit 1 on a conflict or a refused record
+${SYNC_USAGE}
+${HUB_USAGE}
   stats   --db FILE [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--json]
                                            quality-review aggregates (signed records)
 ${doseReport.DOSE_REPORT_USAGE}
@@ -63,13 +69,9 @@ ${WORKLIST_USAGE}
 ${RIS_SEND_USAGE}
 
 Options:
+${AS_USAGE}
+          (a logbook where nobody has a PIN yet is written under the account, as before)
   --help                                   show this message`;
-
-interface Io {
-  out: (line: string) => void;
-  err: (line: string) => void;
-  progress?: (text: string) => void;
-}
 
 /**
  * For commands that only read (export, stats): read-only, so they work on a write-protected
@@ -85,34 +87,6 @@ function openForReading(path: string): Store {
   }
 }
 
-/**
- * Commands that write check every page first (the open itself is flat in the file's size):
- * a damaged logbook is never written to; the store then refuses with the reason.
- */
-async function checkedBeforeWriting(store: Store): Promise<void> {
-  const health = await store.verify();
-  if (health.state === 'damaged') void store.writer;
-}
-
-const actor = () => {
-  try {
-    return `cli:${userInfo().username}`;
-  } catch {
-    return 'cli';
-  }
-};
-
-function options(args: string[], spec: Record<string, { type: 'string' | 'boolean' }>, required: string[]) {
-  let parsed: ReturnType<typeof parseArgs>;
-  try {
-    parsed = parseArgs({ args, options: spec, strict: true, allowPositionals: false });
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
-  for (const name of required) if (parsed.values[name] === undefined) throw new UsageError(`--${name} is required`);
-  return parsed.values as Record<string, string | boolean | undefined>;
-}
-
 const wholeNumber = (name: string, value: string | boolean | undefined, min: number, max: number): number => {
   const number = Number(value);
   if (typeof value !== 'string' || !/^\d+$/.test(value) || number < min || number > max) {
@@ -122,20 +96,22 @@ const wholeNumber = (name: string, value: string | boolean | undefined, min: num
 };
 
 async function seed(args: string[], io: Io): Promise<number> {
-  const values = options(args, { db: { type: 'string' }, count: { type: 'string' }, seed: { type: 'string' } }, [
-    'db',
-    'count',
-  ]);
+  const values = options(
+    args,
+    { db: { type: 'string' }, count: { type: 'string' }, seed: { type: 'string' }, as: { type: 'string' } },
+    ['db', 'count'],
+  );
   const count = wholeNumber('count', values.count, 1, 10_000_000);
   const seedValue = values.seed === undefined ? 1 : wholeNumber('seed', values.seed, 0, 2 ** 32 - 1);
   const store = openStore(String(values.db));
   try {
     await checkedBeforeWriting(store);
+    const context = await actingOperator(store, values.as, io, actor());
     const started = performance.now();
     const result = seedDatabase(
       store,
       { count, seed: seedValue, onProgress: (done, total) => io.progress?.(`seeded ${done} / ${total}`) },
-      { actor: actor() },
+      context,
     );
     const seconds = (performance.now() - started) / 1000;
     io.out(
@@ -163,6 +139,8 @@ function check(args: string[], io: Io): number {
   if (ledger) {
     io.out(`triggers:        ${ledger.triggers.length === 0 ? 'ok' : `${ledger.triggers.length} problem(s)`}`);
     for (const problem of ledger.triggers) io.out(`  ${printable(problem)}`);
+    io.out(`schema:          ${ledger.schema.length === 0 ? 'ok' : `${ledger.schema.length} problem(s)`}`);
+    for (const problem of [...ledger.schema, ...ledger.openAmendments]) io.out(`  ${printable(problem)}`);
     io.out(`audit chain:     ${ledger.audit ? `BROKEN: ${ledger.audit}` : `ok (${ledger.head.audit.seq} rows)`}`);
     io.out(
       `version chain:   ${ledger.versions ? `BROKEN: ${ledger.versions}` : `ok (${ledger.head.versions.count} signed versions)`}`,
@@ -174,7 +152,12 @@ function check(args: string[], io: Io): number {
     io.out(
       `follow-up chain: ${ledger.followUps ? `BROKEN: ${printable(ledger.followUps)}` : `ok (${ledger.head.followUps?.count ?? 0} follow-ups)`}`,
     );
-    if (!ledger.audit && !ledger.versions && !ledger.followUps) io.out(`chain head:      ${formatHead(ledger.head)}`);
+    io.out(
+      `state chain:     ${ledger.state ? `BROKEN: ${printable(ledger.state)}` : ledger.stateProblems.count === 0 ? `ok (${ledger.head.state?.count ?? 0} links: settings, operators, catalogue, seals)` : `${ledger.stateProblems.count} changed outside RootLog`}`,
+    );
+    for (const problem of ledger.stateProblems.problems) io.out(`  ${printable(problem)}`);
+    if (!ledger.audit && !ledger.versions && !ledger.followUps && !ledger.state)
+      io.out(`chain head:      ${formatHead(ledger.head)}`);
     if (ledger.expectedHead !== null) io.out(`kept head:       ${ledger.expectedHead}`);
   }
   for (const [table, count] of Object.entries(report.counts)) io.out(`  ${table.padEnd(22)} ${count}`);
@@ -255,21 +238,21 @@ async function exportCommand(args: string[], io: Io): Promise<number> {
 }
 
 async function importCommand(args: string[], io: Io): Promise<number> {
-  const values = options(args, { db: { type: 'string' }, in: { type: 'string' } }, ['db', 'in']);
+  const values = options(args, { db: { type: 'string' }, in: { type: 'string' }, as: { type: 'string' } }, [
+    'db',
+    'in',
+  ]);
   const store = openStore(String(values.db));
   try {
     await checkedBeforeWriting(store);
-    const report = await importFile(
-      store,
-      String(values.in),
-      { actor: actor() },
-      {
-        onProgress: (so, bytes, total) =>
-          io.progress?.(
-            `read ${so.read} records (${total > 0 ? Math.floor((bytes / total) * 100) : 100} %): added ${so.added}, skipped ${so.skipped}, rejected ${so.rejected.length}`,
-          ),
-      },
-    );
+    // Who ran the import is in its audit rows: the operator proven by --as and their PIN.
+    const context = await actingOperator(store, values.as, io, actor());
+    const report = await importFile(store, String(values.in), context, {
+      onProgress: (so, bytes, total) =>
+        io.progress?.(
+          `read ${so.read} records (${total > 0 ? Math.floor((bytes / total) * 100) : 100} %): added ${so.added}, skipped ${so.skipped}, rejected ${so.rejected.length}`,
+        ),
+    });
     io.out(
       `added ${report.added}, skipped ${report.skipped} (already here), conflicts ${report.conflicts.length}, rejected ${report.rejected.length}`,
     );
@@ -357,69 +340,9 @@ function keyCommand(args: string[], io: Io): number {
   }
 }
 
-/** The hub password typed at the terminal, not echoed (when PGPASSWORD is not set). */
-function askPassword(io: Io): Promise<string> {
-  return new Promise((resolve) => {
-    const input = process.stdin;
-    let typed = '';
-    io.err('Password for the department server: ');
-    input.setRawMode?.(true);
-    input.resume();
-    const onData = (chunk: Buffer) => {
-      for (const char of chunk.toString('utf8')) {
-        if (char === '\r' || char === '\n' || char === '\u0004') {
-          input.setRawMode?.(false);
-          input.pause();
-          input.off('data', onData);
-          resolve(typed);
-          return;
-        }
-        if (char === '\u0003') process.exit(130);
-        typed = char === '\u007f' ? typed.slice(0, -1) : typed + char;
-      }
-    };
-    input.on('data', onData);
-  });
-}
-
-async function syncCommand(args: string[], io: Io): Promise<number> {
-  const values = options(args, { db: { type: 'string' }, server: { type: 'string' }, tls: { type: 'boolean' } }, [
-    'db',
-    'server',
-  ]);
-  const url = String(values.server);
-  if (!/^postgres(ql)?:\/\//.test(url))
-    throw new UsageError('--server must be a postgres://user@host:port/database URL');
-  if (/^postgres(ql)?:\/\/[^/@]*:[^/@]*@/.test(url)) {
-    throw new UsageError('--server must not carry the password: give it in PGPASSWORD');
-  }
-  const store = openStore(String(values.db), { mustExist: true });
-  try {
-    await checkedBeforeWriting(store);
-    const password = process.env.PGPASSWORD ?? (process.stdin.isTTY ? await askPassword(io) : undefined);
-    let report: SyncReport;
-    try {
-      report = await syncOnce(store, { url, password, ssl: Boolean(values.tls) }, { actor: actor() });
-    } catch (error) {
-      throw new RootLogError(
-        'database_unavailable',
-        `The department server ${serverKey(url)} could not be reached or refused the sync (${error instanceof Error ? error.message : String(error)}); nothing was lost: what is waiting is pushed next time.`,
-      );
-    }
-    io.out(
-      `pushed ${report.pushed}, already there ${report.unchanged}, pulled ${report.pulled} new record(s) and ${report.followUpsPulled} follow-up(s); conflicts ${report.conflicts.length}, refused ${report.refused.length}; waiting to push ${report.pending}`,
-    );
-    for (const conflict of report.conflicts)
-      io.out(`  conflict ${printable(conflict.id)}: ${printable(conflict.reason)}`);
-    for (const refusal of report.refused) io.out(`  refused ${printable(refusal.id)}: ${printable(refusal.reason)}`);
-    return report.conflicts.length > 0 || report.refused.length > 0 ? 1 : 0;
-  } finally {
-    store.close();
-  }
-}
-
 const COMMANDS: Record<string, (args: string[], io: Io) => number | Promise<number>> = {
-  sync: syncCommand,
+  sync: runSync,
+  hub: runHub,
   key: keyCommand,
   seed,
   check,
@@ -433,6 +356,9 @@ const COMMANDS: Record<string, (args: string[], io: Io) => number | Promise<numb
   'ris-send': runRisSend,
   wordings,
 };
+
+/** Every command's name (the tests that must cover each one derive from it). */
+export const COMMAND_NAMES = Object.keys(COMMANDS);
 
 export async function runCli(argv: string[], io: Io): Promise<number> {
   const [command, ...args] = argv;

@@ -8,6 +8,7 @@ import { openStore } from '../store.js';
 import { completeDraft, context, tempPath, tempStore } from '../testing/fixtures.js';
 import { type MllpPeer, startMllpPeer } from '../testing/mllp-peer.js';
 import { freePort } from '../testing/ports.js';
+import { recordSigner } from '../testing/signer.js';
 
 /* `rootlog ris-send` as IT runs it: the built command line, a logbook, a real MLLP listener. */
 const cli = join(import.meta.dirname, '..', '..', 'dist', 'cli', 'rootlog.cjs');
@@ -42,7 +43,7 @@ function logbook(patients: string[]): string {
   );
   for (const patientId of patients) {
     const { record } = saveDraft(store, completeDraft(operatorId, { patientId, patientName: 'Müller, Jürg' }), context);
-    signProcedure(store, record.id, {}, context);
+    signProcedure(store, record.id, {}, recordSigner(store, record.id), context);
   }
   store.close();
   return store.path;

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
 import { getSettings, updateSettings } from '../settings.js';
 import { openStore } from '../store.js';
+import { actor, type Io } from './command-kit.js';
 import { printable } from './printable.js';
 import { UsageError } from './usage-error.js';
 
@@ -18,19 +18,6 @@ export const WORDINGS_USAGE = `  wordings --db FILE (--show | --set WORDINGS.jso
                                            the department's corrected wordings: JSON, language → message
                                            id → words (ids in db/i18n/catalogues/*.po); --set replaces them
                                            (checked, audited), --show prints them`;
-
-interface Io {
-  out: (line: string) => void;
-  err: (line: string) => void;
-}
-
-const actor = () => {
-  try {
-    return `cli:${userInfo().username}`;
-  } catch {
-    return 'cli';
-  }
-};
 
 export function run(args: string[], io: Io): number {
   let values: { db?: string; show?: boolean; set?: string };

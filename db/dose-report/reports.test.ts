@@ -6,6 +6,7 @@ import { deleteDraft, getProcedure, saveDraft, signProcedure } from '../procedur
 import { LINK_RULES } from '../sqlite/dose-reports.js';
 import type { Store } from '../store.js';
 import { completeDraft, context, tempStore } from '../testing/fixtures.js';
+import { recordSigner } from '../testing/signer.js';
 import { fixtureFile } from './fixtures/fixture-files.js';
 import {
   doseFromReportFor,
@@ -154,26 +155,25 @@ describe('keeping and linking dose reports', () => {
     expect(doseFromReportFor(store, second.id, context)?.reports[0]?.linkedBy).toBe('hand');
   });
 
-  it('links by Study Instance UID first once the record has one: one line in LINK_RULES', () => {
-    // What the worklist's study_instance_uid column will give; the rule is the line LINK_RULES documents.
-    store.writer.db.exec('ALTER TABLE procedures ADD COLUMN study_instance_uid TEXT');
-    const byStudy = draft({ accessionNumber: 'ACC-OTHER' });
+  it('links by the Study Instance UID the record took from the worklist before its accession number', () => {
+    // Two records: one with the report's accession, one with its study (from the worklist).
+    const byStudy = draft({
+      accessionNumber: 'ACC-OTHER',
+      studyInstanceUid: '2.25.310000000000000000000000000000000001',
+    });
     draft();
-    store.writer.db
-      .prepare('UPDATE procedures SET study_instance_uid = ? WHERE id = ?')
-      .run('2.25.310000000000000000000000000000000001', byStudy.id);
-    const rules = [{ by: 'study' as const, where: 'p.study_instance_uid = r.study_instance_uid' }, ...LINK_RULES];
     const received = receiveDoseReport(
       store,
       { bytes: fileOf('ct-standard'), form: 'file', receivedFrom: 't' },
       context,
-      rules,
     );
     expect(received).toMatchObject({ procedureId: byStudy.id, linkedBy: 'study' });
+    expect(LINK_RULES[0]?.by).toBe('study');
   });
 
   it('never changes a signed record: it gives the values, a person’s save fills them', () => {
-    const signed = signProcedure(store, draft({ dlpMGyCm: 120 }).id, {}, context).record;
+    const toSign = draft({ dlpMGyCm: 120 });
+    const signed = signProcedure(store, toSign.id, {}, recordSigner(store, toSign.id), context).record;
     const before = getProcedure(store, signed.id);
     expect(receive('ct-standard')).toMatchObject({ procedureId: signed.id });
     expect(getProcedure(store, signed.id)).toEqual(before);
@@ -198,7 +198,7 @@ describe('keeping and linking dose reports', () => {
         }),
         context,
       ).record;
-      signProcedure(store, record.id, {}, context);
+      signProcedure(store, record.id, {}, recordSigner(store, record.id), context);
     }
     const fluoro = draft({ accessionNumber: 'ACC-8001', patientId: 'K-801008', modality: 'fluoroscopy' });
     receive('xa-single-plane.latin1');

@@ -5,6 +5,7 @@ import { expect, it } from 'vitest';
 import { saveDraft, signProcedure } from '../procedures.js';
 import { seedDatabase } from '../seed.js';
 import { completeDraft, context, EVERY_CONFIRMABLE_WARNING, tempPath, tempStore } from '../testing/fixtures.js';
+import { recordSigner } from '../testing/signer.js';
 import { EXPORT_FORMATS, type ExportFormat } from './options.js';
 import { runExport } from './run.js';
 
@@ -38,7 +39,13 @@ it('saves and signatures made while an export runs all succeed, and the export i
     const saveNow = () => {
       try {
         const { record } = saveDraft(store, completeDraft(operatorId), context);
-        signProcedure(store, record.id, { confirmedWarnings: EVERY_CONFIRMABLE_WARNING }, context);
+        signProcedure(
+          store,
+          record.id,
+          { confirmedWarnings: EVERY_CONFIRMABLE_WARNING },
+          recordSigner(store, record.id),
+          context,
+        );
         saveDraft(store, { patientId: `P${saves}` }, context);
         saves++;
       } catch (error) {

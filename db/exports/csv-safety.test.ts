@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { recordFollowUp } from '../follow-ups.js';
 import { amendProcedure, saveDraft, signProcedure } from '../procedures.js';
 import { completeDraft, EVERY_CONFIRMABLE_WARNING, tempPath, tempStore } from '../testing/fixtures.js';
+import { recordSigner, someSigner } from '../testing/signer.js';
 import { neutralise } from './formula.js';
 import { runExport } from './run.js';
 
@@ -33,7 +34,13 @@ describe('CSV keeps one record per row whatever the text holds', () => {
         }),
         actor,
       ).record;
-      signProcedure(store, signed.id, { confirmedWarnings: EVERY_CONFIRMABLE_WARNING }, actor);
+      signProcedure(
+        store,
+        signed.id,
+        { confirmedWarnings: EVERY_CONFIRMABLE_WARNING },
+        recordSigner(store, signed.id),
+        actor,
+      );
       amendProcedure(
         store,
         {
@@ -44,6 +51,7 @@ describe('CSV keeps one record per row whatever the text holds', () => {
           id: signed.id,
         },
         { reason: hostile('reason', lineBreak, FORMULAS[2] as string), confirmedWarnings: EVERY_CONFIRMABLE_WARNING },
+        someSigner(store),
         actor,
       );
       // A follow-up call and its correction, notes and reason multi-line, the recorder's name too.
@@ -56,6 +64,7 @@ describe('CSV keeps one record per row whatever the text holds', () => {
           legNrs: 3,
           notes: hostile('call', lineBreak, FORMULAS[1] as string),
         },
+        someSigner(store),
         actor,
       );
       recordFollowUp(
@@ -68,6 +77,7 @@ describe('CSV keeps one record per row whatever the text holds', () => {
           supersedes: call.id,
           reason: hostile('correction', lineBreak, FORMULAS[2] as string),
         },
+        someSigner(store),
         actor,
       );
       // A draft whose every stored text holds line breaks and formulas (as an import or a
@@ -85,7 +95,8 @@ describe('CSV keeps one record per row whatever the text holds', () => {
       for (const european of [false, true]) {
         const out = tempPath(`hostile-${breakName}${european ? '-eu' : ''}.csv`);
         const result = await runExport(store, { format: 'csv', out, european, detailFiles: true, includeDrafts: true });
-        expect(result.files).toHaveLength(5);
+        // The main file, its detail tables (the dose report's events among them since schema 24) and the dictionary.
+        expect(result.files).toHaveLength(6);
         for (const file of result.files) {
           const content = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
           // Read the way Excel and Python's csv module read: any unquoted CR, LF or CR LF ends a

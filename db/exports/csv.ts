@@ -1,7 +1,7 @@
 import type { ReadConnection } from '../sqlite/connection.js';
-import { checkpoint, writeAtomically, writeChunk } from './atomic-file.js';
+import { checkpoint, type WriterControl, writeAtomically, writeChunk } from './atomic-file.js';
 import { neutralise } from './formula.js';
-import type { ExportControl, ExportOptions } from './options.js';
+import type { ExportOptions } from './options.js';
 import {
   type Cell,
   dictionaryHeader,
@@ -14,9 +14,10 @@ import {
 
 /*
  * CSV (RFC 4180, UTF-8): the main file has one row per target with the procedure's fields
- * repeated; beside it a data dictionary, and on request one file per drug administration and
- * per complication. The European variant adds a BOM, ";" between fields and decimal commas,
- * which is what spreadsheet programs in those locales expect.
+ * repeated; beside it a data dictionary, and on request one file per drug administration, per
+ * complication, per follow-up and per irradiation event of the scanner's dose reports. The
+ * European variant adds a BOM, ";" between fields and decimal commas, which is what spreadsheet
+ * programs in those locales expect.
  */
 
 const sibling = (out: string, part: string) => out.replace(/(\.csv)?$/i, `.${part}.csv`);
@@ -25,7 +26,7 @@ const sibling = (out: string, part: string) => out.replace(/(\.csv)?$/i, `.${par
 export const csvFiles = (options: Pick<ExportOptions, 'out' | 'detailFiles'>): string[] => [
   options.out,
   ...(options.detailFiles
-    ? ['drugs', 'complications', 'follow_up_entries'].map((part) => sibling(options.out, part))
+    ? ['drugs', 'complications', 'follow_up_entries', 'dose_events'].map((part) => sibling(options.out, part))
     : []),
   sibling(options.out, 'dictionary'),
 ];
@@ -67,11 +68,11 @@ async function writeTable(
   header: string[],
   rows: Iterable<Cell[]>,
   options: ExportOptions,
-  control: ExportControl,
+  control: WriterControl,
   progress?: () => void,
 ): Promise<{ rows: number; bytes: number }> {
   let count = 0;
-  const bytes = await writeAtomically(path, control.signal, async (file) => {
+  const bytes = await writeAtomically(path, control, async (file) => {
     // The header (and the European BOM) go first, even when there are no rows.
     await writeChunk(file.stream, (options.european ? '\ufeff' : '') + csvRecord(header, options.european));
     let batch = '';
@@ -95,7 +96,7 @@ export async function exportCsv(
   options: ExportOptions,
   context: RowContext,
   total: number,
-  control: ExportControl,
+  control: WriterControl,
 ) {
   const tables = exportTables(options);
   const files: string[] = [];
@@ -138,7 +139,9 @@ export async function exportCsv(
     ),
   };
   const main = await written(options.out, mainTable, true);
-  const detailTables = options.detailFiles ? [tables.drugs, tables.complications, tables.followUpEntries] : [];
+  const detailTables = options.detailFiles
+    ? [tables.drugs, tables.complications, tables.followUpEntries, tables.doseEvents]
+    : [];
   for (const table of detailTables) await written(sibling(options.out, table.name), table, false);
   const dictionary = await writeTable(
     sibling(options.out, 'dictionary'),

@@ -2,9 +2,12 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { expect, it } from 'vitest';
+import { fixtureFile } from '../dose-report/fixtures/fixture-files.js';
+import { receiveDoseReport } from '../dose-report/reports.js';
 import { doseInMg } from '../model/index.js';
 import { saveDraft, signProcedure } from '../procedures.js';
 import { completeDraft, context, EVERY_CONFIRMABLE_WARNING, tempPath, tempStore } from '../testing/fixtures.js';
+import { recordSigner } from '../testing/signer.js';
 import { runExport } from './run.js';
 
 type Row = Record<string, string>;
@@ -38,7 +41,13 @@ it('shows the one stored mg in every export format, for targets and the caudal i
     }),
     context,
   );
-  signProcedure(store, record.id, { confirmedWarnings: EVERY_CONFIRMABLE_WARNING }, context);
+  signProcedure(
+    store,
+    record.id,
+    { confirmedWarnings: EVERY_CONFIRMABLE_WARNING },
+    recordSigner(store, record.id),
+    context,
+  );
   const stored = store.reader
     .prepare('SELECT dose_given_mg FROM drug_administrations WHERE procedure_id = ? ORDER BY ordinal')
     .pluck()
@@ -94,5 +103,67 @@ it('shows the one stored mg in every export format, for targets and the caudal i
   };
   const first = exported.procedures[0]?.content.drugs[0];
   expect(doseInMg({ concentrationMgPerMl: first?.concentrationMgPerMl, volumeMl: first?.volumeMl })).toBe(1.08);
+  store.close();
+});
+
+it('lists each irradiation event of the linked dose report as a detail table, in CSV and XLSX, pseudonymised too', async () => {
+  const { store, operatorId } = tempStore();
+  const { record } = saveDraft(
+    store,
+    completeDraft(operatorId, {
+      accessionNumber: 'ACC-1001',
+      patientId: 'K-100301',
+      performedAt: '2026-03-12T10:10:00+01:00',
+      dlpMGyCm: 46.59,
+      ctdiVolMGy: 4.35,
+      doseSource: 'dose_report',
+      doseReportUids: '2.25.310000000000000000000000000000000101',
+    }),
+    context,
+  );
+  signProcedure(
+    store,
+    record.id,
+    { confirmedWarnings: EVERY_CONFIRMABLE_WARNING },
+    recordSigner(store, record.id),
+    context,
+  );
+  receiveDoseReport(
+    store,
+    { bytes: new Uint8Array(readFileSync(fixtureFile('ct-standard'))), form: 'file', receivedFrom: 'test' },
+    context,
+  );
+  const out = tempPath('events.csv');
+  await runExport(store, { format: 'csv', out, detailFiles: true });
+  const events = csvRows(out.replace(/\.csv$/, '.dose_events.csv'));
+  expect(
+    events.map((row) => [row.event_number, row.event_type, row.ctdi_vol_mgy, row.phantom, row.dlp_mgy_cm]),
+  ).toEqual([
+    ['1', 'constant-angle', '0.13', 'body-32cm', '4.2'],
+    ['2', 'sequenced', '4.35', 'body-32cm', '39.15'],
+    ['3', 'sequenced', '1.08', 'body-32cm', '3.24'],
+  ]);
+  expect(events[0]).toMatchObject({
+    procedure_id: record.id,
+    report_kind: 'ct',
+    device: 'SIEMENS SOMATOM go.Up (CTSUED1)',
+    report_sop_instance_uid: '2.25.310000000000000000000000000000000101',
+  });
+  const dictionary = csvRows(out.replace(/\.csv$/, '.dictionary.csv')).filter((row) => row.table === 'dose_events');
+  expect(dictionary.find((row) => row.column === 'dlp_mgy_cm')).toMatchObject({ unit: 'mGy·cm', type: 'number' });
+
+  const xlsx = tempPath('events.xlsx');
+  await runExport(store, { format: 'xlsx', out: xlsx });
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(xlsx);
+  expect((workbook.getWorksheet('Dose events') as ExcelJS.Worksheet).rowCount).toBe(4);
+
+  const pseudonymised = tempPath('events-p.csv');
+  await runExport(store, { format: 'csv', out: pseudonymised, detailFiles: true, pseudonymize: true });
+  const [first] = csvRows(pseudonymised.replace(/\.csv$/, '.dose_events.csv'));
+  expect(first).toMatchObject({ event_type: 'constant-angle', dlp_mgy_cm: '4.2' });
+  expect(Object.keys(first ?? {})).not.toContain('report_sop_instance_uid');
+  expect(Object.keys(first ?? {})).not.toContain('irradiation_event_uid');
+  expect(Object.keys(first ?? {})).not.toContain('procedure_id');
   store.close();
 });

@@ -8,6 +8,7 @@ import { amendProcedure, clinicalContent, getProcedure, saveDraft, signProcedure
 import { seedDatabase } from '../seed.js';
 import type { Store } from '../store.js';
 import { completeDraft, context, tempPath, tempStore } from '../testing/fixtures.js';
+import { recordSigner, someSigner } from '../testing/signer.js';
 import { runExport } from './run.js';
 
 let store: Store;
@@ -30,7 +31,13 @@ beforeAll(() => {
     }),
     context,
   );
-  signProcedure(store, hostile.record.id, { confirmedWarnings: ['pain_worse_after'] }, context);
+  signProcedure(
+    store,
+    hostile.record.id,
+    { confirmedWarnings: ['pain_worse_after'] },
+    recordSigner(store, hostile.record.id),
+    context,
+  );
   const bilateral = saveDraft(
     store,
     completeDraft(operatorId, {
@@ -53,11 +60,12 @@ beforeAll(() => {
     }),
     context,
   );
-  signProcedure(store, bilateral.record.id, {}, context);
+  signProcedure(store, bilateral.record.id, {}, recordSigner(store, bilateral.record.id), context);
   amendProcedure(
     store,
     { ...clinicalContent(getProcedure(store, bilateral.record.id).record), painPost: 1 },
     { reason: 'NRS after corrected' },
+    someSigner(store),
     context,
   );
   saveDraft(store, { patientId: 'DRAFT-ONLY', performedAt: '2026-05-22T09:00:00+02:00' }, context);
@@ -142,6 +150,7 @@ describe('CSV export', () => {
       'eu.complications.csv',
       'eu.csv',
       'eu.dictionary.csv',
+      'eu.dose_events.csv',
       'eu.drugs.csv',
       'eu.follow_up_entries.csv',
     ]);
@@ -187,6 +196,7 @@ describe('XLSX export', () => {
       'Drugs',
       'Complications',
       'Follow-up calls',
+      'Dose events',
       'Data dictionary',
     ]);
     const sheet = workbook.getWorksheet('Procedures') as ExcelJS.Worksheet;

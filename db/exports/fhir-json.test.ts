@@ -10,6 +10,7 @@ import { clinicalContent, getProcedure, saveDraft, signProcedure } from '../proc
 import { seedDatabase } from '../seed.js';
 import { openStore, type Store } from '../store.js';
 import { completeDraft, context, tempPath, tempStore } from '../testing/fixtures.js';
+import { recordSigner, someSigner } from '../testing/signer.js';
 import { runExport } from './run.js';
 
 let store: Store;
@@ -35,7 +36,7 @@ beforeAll(() => {
     }),
     context,
   );
-  signProcedure(store, record.id, {}, context);
+  signProcedure(store, record.id, {}, recordSigner(store, record.id), context);
   recordFollowUp(
     store,
     {
@@ -45,6 +46,7 @@ beforeAll(() => {
       globalImpression: 'much_improved',
       notes: 'spoke with daughter Dora',
     },
+    someSigner(store),
     { ...context, now: () => new Date('2026-03-20T10:00:00Z') },
   );
 });
@@ -170,7 +172,7 @@ describe('FHIR standard codes', () => {
       }),
       context,
     );
-    signProcedure(own, record.id, {}, context);
+    signProcedure(own, record.id, {}, recordSigner(own, record.id), context);
     const out = tempPath('dose.json');
     await runExport(own, { format: 'fhir', out });
     const dose = ((readJsonFile(out) as Bundle).entry ?? [])
@@ -188,6 +190,102 @@ describe('FHIR standard codes', () => {
       [dcm, '113722', { value: 0.00025, unit: 'Gy.m2', system: ucum, code: 'Gy.m2' }],
       [dcm, '113730', { value: 30, unit: 's', system: ucum, code: 's' }],
     ]);
+    own.close();
+  });
+
+  it('follows the Radiation Dose Summary IG for a case from the worklist with its dose from the scanner: study, order, RDSR', async () => {
+    const { store: own, operatorId: op } = tempStore();
+    const studyUid = '2.25.310000000000000000000000000000000001';
+    const reportUid = '2.25.310000000000000000000000000000000009';
+    const { record } = saveDraft(
+      own,
+      completeDraft(op, {
+        accessionNumber: 'A26-004711',
+        issuerOfPatientId: 'KSB',
+        studyInstanceUid: studyUid,
+        requestedProcedureCode: 'CTPRT',
+        requestedProcedureScheme: '99KSB',
+        requestedProcedureText: 'CT-gesteuerte PRT lumbal',
+        referringPhysician: 'Hausarzt, Hans',
+        patientLanguage: 'de',
+        identitySource: 'worklist',
+        dlpMGyCm: 142,
+        ctdiVolMGy: 9.5,
+        doseSource: 'dose_report',
+        doseReportUids: reportUid,
+        doseReportDevice: 'Siemens SOMATOM go.Top (CT1)',
+        doseReportAt: '2026-03-14T09:31:05+01:00',
+      }),
+      context,
+    );
+    signProcedure(own, record.id, {}, recordSigner(own, record.id), context);
+    const exported = async (pseudonymize: boolean) => {
+      const out = tempPath('rdsr.json');
+      await runExport(own, { format: 'fhir', out, pseudonymize });
+      return ((readJsonFile(out) as Bundle).entry ?? []).map(
+        (entry) => entry.resource as unknown as Record<string, unknown>,
+      );
+    };
+    const resources = await exported(false);
+    for (const resource of resources) expect(() => validateResource(resource as unknown as Resource)).not.toThrow();
+    const study = resources.find((resource) => resource.resourceType === 'ImagingStudy');
+    const procedure = resources.find((resource) => resource.resourceType === 'Procedure');
+    const order = {
+      type: 'ServiceRequest',
+      identifier: {
+        type: {
+          coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v2-0203', code: 'ACSN', display: 'Accession ID' }],
+        },
+        system: 'http://rootlog.org/fhir/identifier/accession-number',
+        value: 'A26-004711',
+      },
+    };
+    expect(procedure?.basedOn).toEqual([order]);
+    expect(study).toMatchObject({
+      identifier: [{ system: 'urn:dicom:uid', value: `urn:oid:${studyUid}` }],
+      procedureReference: { reference: `urn:uuid:${procedure?.id}` },
+      basedOn: [order],
+      referrer: { display: 'Hausarzt, Hans' },
+      procedureCode: [
+        { coding: [{ code: 'CTPRT', display: 'CT-gesteuerte PRT lumbal' }], text: 'CT-gesteuerte PRT lumbal' },
+      ],
+    });
+    const dose = resources.find((resource) => codings(resource.code).some((coding) => coding.code === '73569-6'));
+    const idType = 'http://hl7.org/fhir/uv/radiation-dose-summary/CodeSystem/dicom-identifier-type';
+    expect(dose).toMatchObject({
+      identifier: [
+        {
+          type: { coding: [{ system: idType, code: 'sop-instance-uid' }] },
+          system: 'urn:dicom:uid',
+          value: `urn:oid:${reportUid}`,
+        },
+      ],
+      partOf: [
+        { reference: `urn:uuid:${procedure?.id}` },
+        {
+          reference: `urn:uuid:${study?.id}`,
+          identifier: {
+            type: { coding: [{ system: idType, code: 'study-instance-uid' }] },
+            value: `urn:oid:${studyUid}`,
+          },
+        },
+      ],
+      focus: [{ reference: `urn:uuid:${study?.id}` }],
+      basedOn: [order],
+      effectiveDateTime: '2026-03-14T09:31:05+01:00',
+      device: { display: 'Siemens SOMATOM go.Top (CT1)' },
+      method: { coding: [{ code: 'dose_report' }] },
+      valueString: 'CT Dose Length Product Total = 142 mGy.cm, Mean CTDIvol = 9.5 mGy',
+    });
+    const patient = resources.find((resource) => resource.resourceType === 'Patient');
+    expect(patient).toMatchObject({
+      identifier: [{ value: 'P1234567', assigner: { display: 'KSB' } }],
+      communication: [{ language: { coding: [{ system: 'urn:ietf:bcp:47', code: 'de' }] }, preferred: true }],
+    });
+
+    const pseudonymised = JSON.stringify(await exported(true));
+    for (const secret of [studyUid, reportUid, 'A26-004711', 'Hausarzt', 'CT-gesteuerte', 'ImagingStudy', '09:31'])
+      expect(pseudonymised).not.toContain(secret);
     own.close();
   });
 
@@ -221,7 +319,7 @@ describe('FHIR standard codes', () => {
       completeDraft(op, { drugs: [{ drug: 'dexamethasone', doseMg: 8, site: 0, lot: 'LOT-42' }] }),
       context,
     );
-    signProcedure(own, record.id, {}, context);
+    signProcedure(own, record.id, {}, recordSigner(own, record.id), context);
     const out = tempPath('lot.json');
     await runExport(own, { format: 'fhir', out });
     const given = ((readJsonFile(out) as Bundle).entry ?? [])
@@ -366,9 +464,12 @@ describe('JSON export and re-import', () => {
               followUps: record.followUps?.map(unlinked),
             }));
             // The target also has its own (unused) operators from setup; compare the records' operators.
+            // Who administers is each logbook's own choice: an import never makes anyone an administrator.
             return {
               ...rest,
-              operators: operators.filter((o: { id: string }) => JSON.stringify(rest.procedures).includes(o.id)),
+              operators: operators
+                .filter((o: { id: string }) => JSON.stringify(rest.procedures).includes(o.id))
+                .map(({ administrator: _a, ...operator }: { id: string; administrator?: boolean }) => operator),
             };
           };
           expect(strip(second)).toEqual(strip(first));

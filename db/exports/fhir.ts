@@ -12,8 +12,8 @@ import {
 } from '../model/index.js';
 import { catalogueForOldSignedRecords, drugCatalogue } from '../settings.js';
 import type { ReadConnection } from '../sqlite/connection.js';
-import { checkpoint, writeAtomically, writeChunk } from './atomic-file.js';
-import type { ExportControl, ExportOptions } from './options.js';
+import { checkpoint, type WriterControl, writeAtomically, writeChunk } from './atomic-file.js';
+import type { ExportOptions } from './options.js';
 import { coarseDate, pseudonym } from './pseudonyms.js';
 import { type ExportedRecord, readExportedRecord, recordIds } from './records.js';
 import type { RowContext } from './tabular.js';
@@ -22,7 +22,9 @@ import type { RowContext } from './tabular.js';
  * FHIR R4 Bundle (type "collection"): per record a Procedure (code, body site per target
  * with laterality, complications), a MedicationAdministration per drug, Observations for the
  * pain NRS before and after and at each follow-up (LOINC 72514-3), the contrast spread per target, the
- * radiation dose (DICOM DCM codes), the contrast agent as its own MedicationAdministration (drugs with
+ * radiation dose (DICOM DCM codes, as the HL7 Radiation Dose Summary IG has it: the RDSR's SOP
+ * Instance UID as its identifier), the imaging study by its Study Instance UID, the order by its
+ * accession number, the contrast agent as its own MedicationAdministration (drugs with
  * WHO ATC codes, SNOMED CT routes, the lot as Medication.batch), and one Patient per patient (a
  * keyed-hash identifier when pseudonymised). RootLog's own code systems are http URLs (below).
  */
@@ -46,6 +48,13 @@ const SYSTEM = {
   indication: `${ROOTLOG_FHIR_BASE}/CodeSystem/indication`,
   spread: `${ROOTLOG_FHIR_BASE}/CodeSystem/contrast-spread`,
   contrast: `${ROOTLOG_FHIR_BASE}/CodeSystem/contrast-agent`,
+  doseSource: `${ROOTLOG_FHIR_BASE}/CodeSystem/dose-source`,
+  /** DICOM UIDs as FHIR writes them: urn:oid:… under this system. */
+  dicomUid: 'urn:dicom:uid',
+  bcp47: 'urn:ietf:bcp:47',
+  identifierType: 'http://terminology.hl7.org/CodeSystem/v2-0203',
+  /** The Radiation Dose Summary IG's identifier types (SOP and Study Instance UID). */
+  dicomIdentifierType: 'http://hl7.org/fhir/uv/radiation-dose-summary/CodeSystem/dicom-identifier-type',
   snomed: 'http://snomed.info/sct',
   loinc: 'http://loinc.org',
   ucum: 'http://unitsofmeasure.org',
@@ -62,6 +71,47 @@ const PAIN_NRS = {
   code: '72514-3',
   display: 'Pain severity - 0-10 verbal numeric rating [Score] - Reported',
 };
+
+/** LOINC 73569-6, the Radiation Dose Summary IG's code for a dose summary Observation. */
+const RADIATION_EXPOSURE = {
+  system: SYSTEM.loinc,
+  code: '73569-6',
+  display: 'Radiation exposure and protection information [Description] Document Diagnostic imaging',
+};
+
+/** The FHIR code systems of the DICOM coding scheme designators a RIS uses; a local scheme (99…) has none. */
+const CODING_SCHEMES: Readonly<Record<string, string>> = {
+  LN: SYSTEM.loinc,
+  SCT: SYSTEM.snomed,
+  SRT: SYSTEM.snomed,
+  DCM: SYSTEM.dicom,
+  RADLEX: 'http://radlex.org',
+  RDLX: 'http://radlex.org',
+};
+
+const uidIdentifier = (type: 'sop-instance-uid' | 'study-instance-uid', uid: string) => ({
+  type: {
+    coding: [
+      {
+        system: SYSTEM.dicomIdentifierType,
+        code: type,
+        display: type === 'sop-instance-uid' ? 'SOP Instance UID' : 'Study Instance UID',
+      },
+    ],
+  },
+  system: SYSTEM.dicomUid,
+  value: `urn:oid:${uid}`,
+});
+
+/** The order the procedure fulfils, by its accession number (the IG's and IHE's way: identifier type ACSN). */
+const orderByAccession = (accession: string) => ({
+  type: 'ServiceRequest',
+  identifier: {
+    type: { coding: [{ system: SYSTEM.identifierType, code: 'ACSN', display: 'Accession ID' }] },
+    system: SYSTEM.accession,
+    value: accession,
+  },
+});
 
 /** DICOM (DCM) codes of the radiation dose structured report. */
 const DOSE_CODES = {
@@ -189,12 +239,23 @@ export function recordEntries(
           },
         ]
       : content.patientId
-        ? [{ system: SYSTEM.patientId, value: content.patientId }]
+        ? [
+            {
+              system: SYSTEM.patientId,
+              value: content.patientId,
+              // Whose numbering the ID follows (DICOM Issuer of Patient ID, from the worklist).
+              ...(content.issuerOfPatientId ? { assigner: { display: content.issuerOfPatientId } } : {}),
+            },
+          ]
         : [];
     const patient: Record<string, unknown> = { resourceType: 'Patient', id: patientUuid, identifier };
     if (content.sex) patient.gender = content.sex;
     if (content.patientName) patient.name = [{ text: content.patientName }];
     if (content.birthDate) patient.birthDate = content.birthDate;
+    if (content.patientLanguage)
+      patient.communication = [
+        { language: { coding: [{ system: SYSTEM.bcp47, code: content.patientLanguage }] }, preferred: true },
+      ];
     entries.push({ fullUrl: `urn:uuid:${patientUuid}`, resource: patient });
   }
 
@@ -258,7 +319,8 @@ export function recordEntries(
   } else {
     procedure.performedDateTime = performed;
   }
-  if (record.operatorName) procedure.performer = [{ actor: { display: record.operatorName } }];
+  // A staff name: never in a pseudonymised bundle.
+  if (record.operatorName && !context.pseudonymize) procedure.performer = [{ actor: { display: record.operatorName } }];
   if (content.indications.length > 0)
     procedure.reasonCode = content.indications.map((code) => ({
       coding: [{ system: SYSTEM.indication, code }],
@@ -281,8 +343,35 @@ export function recordEntries(
         : { system: SYSTEM.accession, value: identified.accessionNumber },
     );
   }
+  // The RIS's order, by its accession number (identified exports only: the pseudonym is no order).
+  const order =
+    context.pseudonymize || !identified.accessionNumber ? null : orderByAccession(identified.accessionNumber);
+  if (order) procedure.basedOn = [order];
   if (content.notes) procedure.note = [{ text: content.notes }];
   entries.push({ fullUrl: `urn:uuid:${procedureUuid}`, resource: procedure });
+
+  // The imaging study the worklist scheduled, known by its Study Instance UID (identifying: never pseudonymised).
+  const studyUid = content.studyInstanceUid ?? null;
+  const studyUuid = studyUid ? nameUuid(`${recordKey}/imaging-study`) : null;
+  const studyReference = studyUid
+    ? { reference: `urn:uuid:${studyUuid}`, identifier: uidIdentifier('study-instance-uid', studyUid) }
+    : null;
+  if (studyUid && studyUuid) {
+    const study: Record<string, unknown> = {
+      resourceType: 'ImagingStudy',
+      id: studyUuid,
+      identifier: [{ system: SYSTEM.dicomUid, value: `urn:oid:${studyUid}` }],
+      status: 'available',
+      subject,
+      started: performed,
+      procedureReference: { reference: `urn:uuid:${procedureUuid}` },
+    };
+    if (order) study.basedOn = [order];
+    if (content.referringPhysician) study.referrer = { display: content.referringPhysician };
+    const requested = requestedProcedureConcept(content);
+    if (requested) study.procedureCode = [requested];
+    entries.push({ fullUrl: `urn:uuid:${studyUuid}`, resource: study });
+  }
 
   content.drugs.forEach((administration, index) => {
     // A signed record names its drug as the catalogue did at signing.
@@ -493,21 +582,51 @@ export function recordEntries(
     }));
   if (components.length > 0) {
     const uuid = nameUuid(`${recordKey}/radiation-dose`);
-    entries.push({
-      fullUrl: `urn:uuid:${uuid}`,
-      resource: {
-        resourceType: 'Observation',
-        id: uuid,
-        status: 'final',
-        code: { coding: [{ system: SYSTEM.dicom, ...DOSE_CODES.report }], text: 'Radiation dose' },
-        subject,
-        partOf,
-        effectiveDateTime: performed,
-        component: components,
+    // As the HL7 Radiation Dose Summary IG has it: the RDSR's SOP Instance UID as identifier,
+    // part of the procedure and of its imaging study, based on the order, the device named.
+    const fromReport = content.doseSource === 'dose_report' || content.doseSource === 'dose_report_then_changed';
+    const reportUids = fromReport && content.doseReportUids ? content.doseReportUids.split(' ') : [];
+    const observation: Record<string, unknown> = {
+      resourceType: 'Observation',
+      id: uuid,
+      ...(reportUids.length > 0 ? { identifier: reportUids.map((uid) => uidIdentifier('sop-instance-uid', uid)) } : {}),
+      ...(order ? { basedOn: [order] } : {}),
+      partOf: [...partOf, ...(studyReference ? [studyReference] : [])],
+      status: 'final',
+      code: {
+        coding: [{ system: SYSTEM.dicom, ...DOSE_CODES.report }, RADIATION_EXPOSURE],
+        text: 'Radiation dose',
       },
-    });
+      subject,
+      ...(studyReference ? { focus: [studyReference] } : {}),
+      effectiveDateTime: fromReport && content.doseReportAt && !context.pseudonymize ? content.doseReportAt : performed,
+      valueString: components
+        .map(({ code, valueQuantity }) => `${code.text} = ${valueQuantity.value} ${valueQuantity.unit}`)
+        .join(', '),
+    };
+    if (content.doseSource)
+      observation.method = {
+        coding: [{ system: SYSTEM.doseSource, code: content.doseSource, display: words(content.doseSource) }],
+        text: words(content.doseSource),
+      };
+    if (fromReport && content.doseReportDevice) observation.device = { display: content.doseReportDevice };
+    if (content.doseChangeReason) observation.note = [{ text: `Changed by hand: ${content.doseChangeReason}` }];
+    observation.component = components;
+    entries.push({ fullUrl: `urn:uuid:${uuid}`, resource: observation });
   }
   return entries;
+}
+
+/** The procedure the RIS ordered, in its code and words (ImagingStudy.procedureCode). */
+function requestedProcedureConcept(content: ProcedureDraft): Record<string, unknown> | null {
+  const text = content.requestedProcedureText ?? null;
+  const code = content.requestedProcedureCode ?? null;
+  if (!text && !code) return null;
+  const system = content.requestedProcedureScheme ? CODING_SCHEMES[content.requestedProcedureScheme] : undefined;
+  return {
+    ...(code ? { coding: [{ ...(system ? { system } : {}), code, ...(text ? { display: text } : {}) }] } : {}),
+    ...(text ? { text } : {}),
+  };
 }
 
 export async function exportFhir(
@@ -515,10 +634,10 @@ export async function exportFhir(
   options: ExportOptions,
   context: RowContext,
   total: number,
-  control: ExportControl,
+  control: WriterControl,
 ) {
   let count = 0;
-  const bytes = await writeAtomically(options.out, control.signal, async (file) => {
+  const bytes = await writeAtomically(options.out, control, async (file) => {
     const today = new Map(drugCatalogue(read).map((drug) => [drug.code, drug]));
     // Records signed before schema 6 read the catalogue as it was at that upgrade.
     const signedBefore = new Map(catalogueForOldSignedRecords(read).map((drug) => [drug.code, drug]));

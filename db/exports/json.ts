@@ -1,10 +1,10 @@
 import { JSON_FORMAT, JSON_FORMAT_VERSION } from '../interchange/format.js';
 import { readExportedRecord } from '../interchange/record.js';
-import { drugCatalogue, getSettings, listOperators } from '../settings.js';
+import { drugCatalogue, getSettings, operatorsOfLogbook } from '../settings.js';
 import type { ReadConnection } from '../sqlite/connection.js';
 import { SCHEMA_VERSION } from '../sqlite/migrations/index.js';
-import { checkpoint, writeAtomically, writeChunk } from './atomic-file.js';
-import type { ExportControl, ExportOptions } from './options.js';
+import { checkpoint, type WriterControl, writeAtomically, writeChunk } from './atomic-file.js';
+import type { ExportOptions } from './options.js';
 import { pseudonymise, recordIds } from './records.js';
 import type { RowContext } from './tabular.js';
 
@@ -20,10 +20,10 @@ export async function exportJson(
   options: ExportOptions,
   context: RowContext,
   total: number,
-  control: ExportControl,
+  control: WriterControl,
 ) {
   let count = 0;
-  const bytes = await writeAtomically(options.out, control.signal, async (file) => {
+  const bytes = await writeAtomically(options.out, control, async (file) => {
     const header = {
       format: JSON_FORMAT,
       formatVersion: JSON_FORMAT_VERSION,
@@ -37,7 +37,8 @@ export async function exportJson(
         operatorIds: options.operatorIds ?? null,
         includeDrafts: options.includeDrafts,
       },
-      operators: listOperators(read),
+      // Who the records name, never anything of their credentials; a pseudonymised file lists no staff.
+      operators: options.pseudonymize ? [] : operatorsOfLogbook(read),
       drugCatalogue: drugCatalogue(read),
     };
     const opening = JSON.stringify(header, null, 1);

@@ -4,12 +4,12 @@ import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { backupDatabase } from '../maintenance.js';
 import { tempStore } from '../testing/fixtures.js';
-import { writeAtomically } from './atomic-file.js';
+import { writeAtomically, writingFiles } from './atomic-file.js';
 
 it('says in words that the folder of the file does not exist, and leaves nothing', async () => {
   const folder = join(mkdtempSync(join(tmpdir(), 'rootlog-atomic-')), 'missing');
   const out = join(folder, 'export.csv');
-  await expect(writeAtomically(out, undefined, async () => {})).rejects.toMatchObject({
+  await expect(writingFiles({}, (control) => writeAtomically(out, control, async () => {}))).rejects.toMatchObject({
     message: `Cannot write ${out}: the folder ${folder} does not exist.`,
     field: 'out',
   });

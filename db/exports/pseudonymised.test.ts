@@ -3,7 +3,9 @@ import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { saveDraft, signProcedure } from '../procedures.js';
+import { listOperators } from '../settings.js';
 import { completeDraft, context, EVERY_CONFIRMABLE_WARNING, tempPath, tempStore } from '../testing/fixtures.js';
+import { recordSigner } from '../testing/signer.js';
 import { EXPORT_FORMATS } from './options.js';
 import { runExport } from './run.js';
 
@@ -40,7 +42,13 @@ describe('pseudonymised means not linkable', () => {
         drugs: [{ drug: 'dexamethasone', doseMg: 8, site: 0, lot: `LOT-SECRET-${index}` }],
       });
       const { record } = saveDraft(store, draft, signer);
-      signProcedure(store, record.id, { confirmedWarnings: EVERY_CONFIRMABLE_WARNING }, signer);
+      signProcedure(
+        store,
+        record.id,
+        { confirmedWarnings: EVERY_CONFIRMABLE_WARNING },
+        recordSigner(store, record.id),
+        signer,
+      );
       ids.push(record.id);
     }
     for (const datePrecision of ['day', 'month'] as const) {
@@ -65,10 +73,53 @@ describe('pseudonymised means not linkable', () => {
     store.close();
   });
 
+  it('names no member of staff in any format: not the operator, not one of the department list', async () => {
+    const { store, operatorId } = tempStore();
+    const signer = { actor: 'dr.signer@ct1' };
+    const { record } = saveDraft(store, completeDraft(operatorId), signer);
+    signProcedure(
+      store,
+      record.id,
+      { confirmedWarnings: EVERY_CONFIRMABLE_WARNING },
+      recordSigner(store, record.id),
+      signer,
+    );
+    const names = listOperators(store.reader).map((operator) => operator.name);
+    expect(names.length).toBeGreaterThan(0);
+    for (const format of EXPORT_FORMATS) {
+      for (const datePrecision of ['day', 'month'] as const) {
+        const out = tempPath(`staff-${datePrecision}.${format}`);
+        const result = await runExport(store, {
+          format,
+          out,
+          pseudonymize: true,
+          datePrecision,
+          detailFiles: format === 'csv',
+        });
+        const text = await allText(result.files);
+        for (const name of [...names, 'dr.signer'])
+          expect(text, `${format}, ${datePrecision}: ${name}`).not.toContain(name);
+      }
+    }
+    // Identified, the operator is named as before.
+    const out = tempPath('identified.csv');
+    await runExport(store, { format: 'csv', out, pseudonymize: false });
+    expect(readFileSync(out, 'utf8')).toContain(
+      listOperators(store.reader).find((operator) => operator.id === operatorId)?.name as string,
+    );
+    store.close();
+  });
+
   it('links the rows of one record across tables and exports by one keyed pseudonym', async () => {
     const { store, operatorId } = tempStore();
     const { record } = saveDraft(store, completeDraft(operatorId), context);
-    signProcedure(store, record.id, { confirmedWarnings: EVERY_CONFIRMABLE_WARNING }, context);
+    signProcedure(
+      store,
+      record.id,
+      { confirmedWarnings: EVERY_CONFIRMABLE_WARNING },
+      recordSigner(store, record.id),
+      context,
+    );
     const pseudonymsIn = async () => {
       const out = tempPath('linked.csv');
       await runExport(store, { format: 'csv', out, pseudonymize: true, detailFiles: true });

@@ -105,6 +105,7 @@ export function pseudonymise(record: ExportedRecord, key: string, precision: Dat
     recordPseudonym: pseudonym(key, 'record', record.id),
     life: life as PseudonymisedRecord['life'],
     content: content as PseudonymisedRecord['content'],
-    operatorName: record.operatorName,
+    // A staff name, like the signer's: left out.
+    operatorName: null,
   };
 }

@@ -3,6 +3,7 @@ import { translator } from '../i18n/translator.js';
 import { type Language, problemsFromZod, RootLogError, type Speaking } from '../model/index.js';
 import { getSettings, pseudonymKey } from '../settings.js';
 import type { Store } from '../store.js';
+import { writingFiles } from './atomic-file.js';
 import { csvFiles, exportCsv } from './csv.js';
 import { exportFhir } from './fhir.js';
 import { exportJson } from './json.js';
@@ -64,7 +65,9 @@ function exportSnapshot(store: Store, options: ExportOptions, control: ExportCon
       datePrecision: options.datePrecision,
       speaking: exportSpeaking(read, options.language),
     };
-    const { files, rows, bytes } = await WRITERS[options.format](read, options, context, total, control);
+    const { files, rows, bytes } = await writingFiles(control, (writer) =>
+      WRITERS[options.format](read, options, context, total, writer),
+    );
     return { format: options.format, files, procedures: total, rows, bytes, pseudonymized: options.pseudonymize };
   });
 }

@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { saveDraft, signProcedure } from '../procedures.js';
 import { completeDraft, context, tempPath, tempStore } from '../testing/fixtures.js';
+import { recordSigner } from '../testing/signer.js';
 import { EXPORT_FORMATS } from './options.js';
 import { runExport } from './run.js';
 import { cellProblem, isRealDate, isRealDateTime } from './tables/cell-check.js';
@@ -30,7 +31,7 @@ describe('readers never choke', () => {
     it(`a stored ${column} of "${value}" stops ${formats.join(', ')}, naming the record, and leaves no file`, async () => {
       const { store, operatorId } = tempStore();
       const { record } = saveDraft(store, completeDraft(operatorId), context);
-      signProcedure(store, record.id, {}, context);
+      signProcedure(store, record.id, {}, recordSigner(store, record.id), context);
       // Written behind the app's back (the lock on signed records lifted for it).
       store.writer.db.exec('DROP TRIGGER signed_procedure_no_update');
       store.writer.db.prepare(`UPDATE procedures SET ${column} = ? WHERE id = ?`).run(value, record.id);

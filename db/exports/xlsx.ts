@@ -2,9 +2,9 @@ import { once } from 'node:events';
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { ReadConnection } from '../sqlite/connection.js';
-import { type AtomicFile, checkpoint, writeAtomically } from './atomic-file.js';
+import { type AtomicFile, checkpoint, type WriterControl, writeAtomically } from './atomic-file.js';
 import { neutralise } from './formula.js';
-import type { ExportControl, ExportOptions } from './options.js';
+import type { ExportOptions } from './options.js';
 import {
   type Cell,
   type Column,
@@ -19,8 +19,8 @@ import { columnLetters, rowXml, type XlsxValue } from './xlsx-rows.js';
 
 /*
  * XLSX with exceljs's streaming writer: sheets for procedures, targets, drugs, complications,
- * follow-ups and the data dictionary; dates as real dates, numbers as numbers, the header row
- * frozen. Rows are committed as they are read, so memory stays flat.
+ * follow-ups, the dose reports' irradiation events and the data dictionary; dates as real
+ * dates, numbers as numbers, the header row frozen. Rows are committed as they are read, so memory stays flat.
  */
 
 /** "2026-03-14T09:30:00+01:00" → a Date showing 09:30 on 14 March in any spreadsheet (wall-clock time). */
@@ -97,8 +97,9 @@ function streamSheetsAsWritten(workbook: ExcelJS.stream.xlsx.WorkbookWriter): vo
 async function letTheFileCatchUp(file: AtomicFile, sheet: ExcelJS.Worksheet): Promise<void> {
   await new Promise((resolve) => setImmediate(resolve));
   const sheetStream = (sheet as unknown as { stream: PassThrough }).stream;
-  if (sheetStream.writableNeedDrain) await once(sheetStream, 'drain');
-  if (file.stream.writableNeedDrain) await once(file.stream, 'drain');
+  // Each wait ends with the file's failure too: the zip stops reading from a sheet once the file fails.
+  if (sheetStream.writableNeedDrain) await file.until(once(sheetStream, 'drain'));
+  if (file.stream.writableNeedDrain) await file.until(once(file.stream, 'drain'));
 }
 
 async function writeSheet(
@@ -106,7 +107,7 @@ async function writeSheet(
   title: string,
   table: Table,
   rows: Iterable<Cell[]>,
-  control: ExportControl,
+  control: WriterControl,
   progress?: () => void,
 ) {
   const sheet = workbook.addWorksheet(title, { views: [{ state: 'frozen', ySplit: 1 }] });
@@ -155,10 +156,10 @@ export async function exportXlsx(
   options: ExportOptions,
   context: RowContext,
   total: number,
-  control: ExportControl,
+  control: WriterControl,
 ) {
   let procedures = 0;
-  const bytes = await writeAtomically(options.out, control.signal, async (file) => {
+  const bytes = await writeAtomically(options.out, control, async (file) => {
     const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
       stream: file.stream,
       useStyles: true,
@@ -187,10 +188,18 @@ export async function exportXlsx(
       ['Drugs', tables.drugs],
       ['Complications', tables.complications],
       ['Follow-up calls', tables.followUpEntries],
+      ['Dose events', tables.doseEvents],
     ] as const) {
       await writeSheet(target, title, table, tableRows(read, table, options, context), control);
     }
-    const all = [tables.procedures, tables.targets, tables.drugs, tables.complications, tables.followUpEntries];
+    const all = [
+      tables.procedures,
+      tables.targets,
+      tables.drugs,
+      tables.complications,
+      tables.followUpEntries,
+      tables.doseEvents,
+    ];
     const dictionary: Table = {
       name: 'dictionary',
       description: 'The data dictionary',
@@ -205,7 +214,8 @@ export async function exportXlsx(
       })),
     };
     await writeSheet(target, 'Data dictionary', dictionary, dictionaryRows(all, context.speaking?.t), control);
-    await workbook.commit();
+    // exceljs waits for its zip, which waits for ever on a file that failed.
+    await file.until(workbook.commit());
   });
   control.onProgress?.(total, total);
   return { files: [options.out], rows: procedures, bytes };

@@ -1,6 +1,7 @@
 import {
   CODE_MESSAGES,
   COMPLICATION_FIELDS,
+  DOSE_EVENT_FIELDS,
   DRUG_FIELDS,
   type Field,
   FOLLOW_UP_ENTRY_FIELDS,
@@ -24,6 +25,7 @@ const PART_WORDS: Record<Field['part'], string> = {
   drug: 'a drug given',
   complication: 'a complication',
   followUpEntry: 'a follow-up entry',
+  doseEvent: 'an irradiation event of the scanner’s dose report',
 };
 
 const fieldMessage = (field: Field): Message => ({
@@ -40,9 +42,14 @@ const fieldMessage = (field: Field): Message => ({
 /** Every message: the model's and, from the window, its tables (renderer/app/ui-messages.ts, given by the build). */
 export function sourceMessages(windowTables: readonly Readonly<Record<string, Message>>[] = []): Message[] {
   const all = [
-    ...[PROCEDURE_FIELDS, TARGET_FIELDS, DRUG_FIELDS, COMPLICATION_FIELDS, FOLLOW_UP_ENTRY_FIELDS].flatMap((fields) =>
-      fields.map(fieldMessage),
-    ),
+    ...[
+      PROCEDURE_FIELDS,
+      TARGET_FIELDS,
+      DRUG_FIELDS,
+      COMPLICATION_FIELDS,
+      FOLLOW_UP_ENTRY_FIELDS,
+      DOSE_EVENT_FIELDS,
+    ].flatMap((fields) => fields.map(fieldMessage)),
     ...CODE_MESSAGES,
     ...[...CODE_MESSAGE_TABLES, ...windowTables].flatMap((table) => Object.values(table)),
   ];

@@ -89,7 +89,13 @@ class ExportReader {
       this.events.push({ kind: 'header', header: this.header });
       return;
     }
-    if (this.key === 'procedures') throw notAnExport(this.path, '"procedures" is not a list');
+    if (this.key === 'procedures')
+      throw notAnExport(
+        this.path,
+        this.proceduresSeen
+          ? 'it has a second "procedures" member after the list of records (an export has one list; this file was put together or changed by something else)'
+          : '"procedures" is not a list',
+      );
     this.headerValue = new BoundedValue(this.limits, this.limits.valuesInHeader);
     this.inHeaderValue(token);
   }

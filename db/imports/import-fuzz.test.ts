@@ -7,6 +7,7 @@ import { RootLogError } from '../model/index.js';
 import { amendProcedure, clinicalContent, getProcedure, saveDraft } from '../procedures.js';
 import { seedDatabase } from '../seed.js';
 import { context, EVERY_CONFIRMABLE_WARNING, tempPath, tempStore } from '../testing/fixtures.js';
+import { someSigner } from '../testing/signer.js';
 import { importFile } from './merge.js';
 
 /*
@@ -29,6 +30,7 @@ beforeAll(async () => {
     store,
     { ...clinicalContent(record), painPost: record.painPost === 0 ? 1 : 0 },
     { reason: 'pain re-scored', confirmedWarnings: EVERY_CONFIRMABLE_WARNING },
+    someSigner(store),
     context,
   );
   saveDraft(store, { painPre: 5, patientId: 'DRAFT-9' }, context);

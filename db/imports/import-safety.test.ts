@@ -6,6 +6,7 @@ import { amendProcedure, clinicalContent, getProcedure, saveDraft } from '../pro
 import { seedDatabase } from '../seed.js';
 import type { Store } from '../store.js';
 import { context, EVERY_CONFIRMABLE_WARNING, tempPath, tempStore } from '../testing/fixtures.js';
+import { someSigner } from '../testing/signer.js';
 import { importFile } from './merge.js';
 
 /*
@@ -26,6 +27,7 @@ beforeAll(async () => {
     store,
     { ...clinicalContent(record), painPost: record.painPost === 0 ? 1 : 0 },
     { reason: 'pain re-scored', confirmedWarnings: EVERY_CONFIRMABLE_WARNING },
+    someSigner(store),
     context,
   );
   saveDraft(store, { painPre: 5, patientId: 'DRAFT-1' }, context);
@@ -81,6 +83,12 @@ describe('import takes only sound records', () => {
       data.operators.push({ id, name: 'Long id', active: true });
       record.content.operatorId = id;
       record.versions[0].content.operatorId = id;
+      delete record.versions[0].hash;
+      delete record.versions[0].previousHash;
+    });
+    spoil('a Study Instance UID that is no DICOM UID', /Study Instance UID must be a DICOM UID/, (record) => {
+      record.content.studyInstanceUid = '1.2.3; DROP TABLE procedures';
+      record.versions[0].content.studyInstanceUid = record.content.studyInstanceUid;
       delete record.versions[0].hash;
       delete record.versions[0].previousHash;
     });

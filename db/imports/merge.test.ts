@@ -10,6 +10,7 @@ import { proceduresWithWrongFacts } from '../sqlite/dashboard-facts.js';
 import { dashboard } from '../stats/dashboard.js';
 import { openStore, type Store } from '../store.js';
 import { completeDraft, context, tempPath, tempStore } from '../testing/fixtures.js';
+import { recordSigner, someSigner } from '../testing/signer.js';
 import { importFile } from './merge.js';
 
 const snapshot = (store: Store) =>
@@ -29,7 +30,7 @@ async function consoleExport() {
   const { store, operatorId } = tempStore();
   seedDatabase(store, { count: 25, seed: 2, until: new Date('2026-02-01T00:00:00Z') }, context);
   const { record } = saveDraft(store, completeDraft(operatorId, { patientId: 'MERGE-1' }), context);
-  signProcedure(store, record.id, {}, context);
+  signProcedure(store, record.id, {}, recordSigner(store, record.id), context);
   const out = tempPath('console-a.json');
   await runExport(store, { format: 'json', out });
   return { store, out, mergeId: record.id };
@@ -39,9 +40,22 @@ describe('merging another console’s JSON export', () => {
   it('adds new records, and the same import twice changes nothing', async () => {
     const { out } = await consoleExport();
     const { store } = tempStore();
-    expect(await importFile(store, out, context)).toMatchObject({ added: 26, skipped: 0, conflicts: [], rejected: [] });
+    // One write transaction for the whole batch however busy the machine is: the audit rows
+    // counted below are the import's, not the number of time slices a slow machine needed.
+    const oneBatch = { limits: { transactionMs: 600_000 } };
+    expect(await importFile(store, out, context, oneBatch)).toMatchObject({
+      added: 26,
+      skipped: 0,
+      conflicts: [],
+      rejected: [],
+    });
     const after = snapshot(store);
-    expect(await importFile(store, out, context)).toMatchObject({ added: 0, skipped: 26, conflicts: [], rejected: [] });
+    expect(await importFile(store, out, context, oneBatch)).toMatchObject({
+      added: 0,
+      skipped: 26,
+      conflicts: [],
+      rejected: [],
+    });
     expect(snapshot(store)).toEqual(after);
     // Rows for the operators added, the batch committed and the whole import; the second import left none.
     expect(store.writer.db.prepare("SELECT count(*) FROM audit_log WHERE action = 'import'").pluck().get()).toBe(3);
@@ -61,6 +75,7 @@ describe('merging another console’s JSON export', () => {
       consoleA,
       { ...clinicalContent(getProcedure(consoleA, mergeId).record), painPost: 4 },
       { reason: 'late correction' },
+      someSigner(consoleA),
       context,
     );
     const again = tempPath('console-a-again.json');
@@ -161,7 +176,12 @@ describe('follow-ups in the merge', () => {
     const { store } = tempStore();
     await importFile(store, out, context);
     const performed = getProcedure(consoleA, mergeId).record.performedAt?.slice(0, 10) as string;
-    recordFollowUp(consoleA, { procedureId: mergeId, contactDate: performed, method: 'phone', legNrs: 2 }, context);
+    recordFollowUp(
+      consoleA,
+      { procedureId: mergeId, contactDate: performed, method: 'phone', legNrs: 2 },
+      someSigner(consoleA),
+      context,
+    );
     const again = tempPath('console-a-with-follow-up.json');
     await runExport(consoleA, { format: 'json', out: again });
     const report = await importFile(store, again, context);

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { dirname, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { z } from 'zod';
 import { appendAudit, diff } from '../audit.js';
@@ -18,7 +19,8 @@ import { drugCatalogue, listOperators, referenceLevels } from '../settings.js';
 import type { WriteConnection } from '../sqlite/connection.js';
 import { appendFollowUp, followUpRows } from '../sqlite/follow-up-rows.js';
 import { readProcedure } from '../sqlite/procedure-rows.js';
-import { writeWholeRecord } from '../sqlite/record-life.js';
+import { carryingSignatures, writeWholeRecord } from '../sqlite/record-life.js';
+import { chainState } from '../sqlite/state-chain.js';
 import { newId, type ServiceContext, type Store } from '../store.js';
 import { type InterchangeEvent, JSON_FORMAT, JSON_FORMAT_VERSION } from './format.js';
 import { IMPORT_LIMITS, type ImportLimits } from './limits.js';
@@ -117,9 +119,13 @@ function addCatalogue(write: WriteConnection, header: z.output<typeof headerSche
       return;
     }
     if (operatorIds.has(parsed.data.id)) return;
+    // Their role comes along; being an administrator never does (that is this logbook's own
+    // choice), nor a credential: an operator from elsewhere signs here once an administrator
+    // here has set their first PIN.
     write
-      .prepare('INSERT INTO operators (id, name, active) VALUES (?, ?, ?)')
-      .run(parsed.data.id, parsed.data.name, parsed.data.active ? 1 : 0);
+      .prepare('INSERT INTO operators (id, name, active, role) VALUES (?, ?, ?, ?)')
+      .run(parsed.data.id, parsed.data.name, parsed.data.active ? 1 : 0, parsed.data.role);
+    chainState(write, 'operators', parsed.data.id);
     operatorIds.add(parsed.data.id);
     grew = true;
   });
@@ -154,6 +160,7 @@ function addCatalogue(write: WriteConnection, header: z.output<typeof headerSche
         drug.maxDoseMg ?? null,
         drug.active ? 1 : 0,
       );
+    chainState(write, 'drug_catalogue', drug.code);
     codes.add(drug.code);
     grew = true;
   });
@@ -191,7 +198,8 @@ function addNewFollowUps(write: WriteConnection, incoming: SoundRecord): number 
     if (here.has(followUp.id)) continue;
     // A correction of an entry this console does not have cannot be placed: left for a later import.
     if (followUp.supersedes && !here.has(followUp.supersedes)) continue;
-    appendFollowUp(write, followUp);
+    // Proven where it was recorded: carried in as it is (schema 20's trigger asks it of local entries).
+    carryingSignatures(write, followUp.procedureId, () => appendFollowUp(write, followUp));
     here.add(followUp.id);
     added++;
     const entry = incoming.history.find(
@@ -263,7 +271,7 @@ export async function mergeInterchange(
 ): Promise<ImportReport> {
   const limits: ImportLimits = { ...IMPORT_LIMITS, ...options.limits };
   const now = options.now ?? (() => new Date());
-  const report: ImportReport = { added: 0, skipped: 0, conflicts: [], rejected: [], read: 0, followUpsAdded: 0 };
+  const report = emptyReport();
   const importId = newId();
   const write = store.writer;
   let checkContext: RecordCheckContext | undefined;
@@ -332,21 +340,24 @@ export async function mergeInterchange(
   /** One short write transaction: records from `from` on until time is up, each in its own savepoint, and its audit row. */
   const writeSome = (sound: SoundRecord[], from: number): number => {
     let next = from;
+    // Counted apart, and added to the report only once the transaction has committed: what a
+    // refused commit (a full disk) undid is never said to stay.
+    const batch = emptyReport();
+    const addedIds: string[] = [];
     write.db
       .transaction(() => {
         const started = performance.now();
-        const conflictsBefore = report.conflicts.length;
-        const followUpsBefore = report.followUpsAdded;
-        const addedIds: string[] = [];
         while (next < sound.length && (next === from || performance.now() - started < limits.transactionMs)) {
           const record = sound[next++] as SoundRecord;
-          if (compareWithExisting(write, record, report)) continue;
+          if (compareWithExisting(write, record, batch)) continue;
           try {
             // A savepoint per record: if the database refuses any part, none of it stays.
             write.db.transaction(() => addRecord(write, record, rules as RuleSettings))();
             addedIds.push(record.id);
           } catch (error) {
-            report.rejected.push({
+            // The disk, not the record: the whole batch is undone and the import stops.
+            if (isDiskFailure(error) || !write.db.inTransaction) throw error;
+            batch.rejected.push({
               id: record.id,
               problems: [
                 { field: 'record', message: `The record was refused by the database: ${sqliteMessage(error)}` },
@@ -355,8 +366,7 @@ export async function mergeInterchange(
           }
         }
         batches++;
-        report.added += addedIds.length;
-        if (addedIds.length === 0 && report.followUpsAdded === followUpsBefore) return;
+        if (addedIds.length === 0 && batch.followUpsAdded === 0) return;
         appendAudit(write, {
           at: new Date().toISOString(),
           actor: context.actor,
@@ -366,12 +376,17 @@ export async function mergeInterchange(
           changes: {
             batch: { before: null, after: batches },
             added: { before: null, after: addedIds },
-            followUpsAdded: { before: null, after: report.followUpsAdded - followUpsBefore },
-            conflicts: { before: null, after: report.conflicts.slice(conflictsBefore).map((entry) => entry.id) },
+            followUpsAdded: { before: null, after: batch.followUpsAdded },
+            conflicts: { before: null, after: batch.conflicts.map((entry) => entry.id) },
           },
         });
       })
       .immediate();
+    report.added += addedIds.length;
+    report.skipped += batch.skipped;
+    report.followUpsAdded += batch.followUpsAdded;
+    report.conflicts.push(...batch.conflicts);
+    report.rejected.push(...batch.rejected);
     return next;
   };
 
@@ -393,12 +408,15 @@ export async function mergeInterchange(
     await commit(pending);
     pending = [];
     options.onProgress?.(report, progress().bytes, progress().totalBytes);
+    // The whole import in one audit row too, with the file's fingerprint, when it added anything.
+    if (report.added > 0 || catalogueGrew || report.followUpsAdded > 0) wholeMergeAudit();
   } catch (error) {
     // Another program kept the logbook past the busy timeout: said in words, not SQLite's.
-    throw stopped(isBusy(error) ? busyLogbook(store.path, 'command', error) : error, report, source.name);
+    throw stopped(isBusy(error) ? busyLogbook(store.path, 'command', error) : error, report, source.name, store.path);
   }
-  // The whole import in one audit row too, with the file's fingerprint, when it added anything.
-  if (report.added > 0 || catalogueGrew || report.followUpsAdded > 0) {
+  return report;
+
+  function wholeMergeAudit(): void {
     write.db
       .transaction(() =>
         appendAudit(write, {
@@ -419,11 +437,23 @@ export async function mergeInterchange(
       )
       .immediate();
   }
-  return report;
 }
 
+const emptyReport = (): ImportReport => ({
+  added: 0,
+  skipped: 0,
+  conflicts: [],
+  rejected: [],
+  read: 0,
+  followUpsAdded: 0,
+});
+
+/** SQLite could not write to the disk (full, failing, removed): no fault of the record being written. */
+const isDiskFailure = (error: unknown) =>
+  /^SQLITE_(FULL|IOERR)/.test(String((error as { code?: unknown } | undefined)?.code ?? ''));
+
 /** An import that stops part-way says what it had already committed. */
-function stopped(error: unknown, report: ImportReport, name: string): RootLogError {
+function stopped(error: unknown, report: ImportReport, name: string, logbook: string): RootLogError {
   const committed =
     report.added > 0
       ? ` ${report.added} record(s) had already been added and stay (each batch is in the audit log); running the same import again adds the rest and skips those.`
@@ -433,6 +463,13 @@ function stopped(error: unknown, report: ImportReport, name: string): RootLogErr
       field: error.field,
       problems: error.problems,
     });
+  }
+  if (isDiskFailure(error)) {
+    const full = String((error as { code?: unknown }).code).startsWith('SQLITE_FULL');
+    return new RootLogError(
+      'database_unavailable',
+      `The disk holding ${dirname(resolve(logbook))} (the logbook) ${full ? 'is full' : 'failed while the import wrote to it'}: the import stopped. ${full ? 'Free some space there first.' : 'Have the disk checked first.'}${committed}`,
+    );
   }
   return new RootLogError('validation', `The import of ${name} stopped: ${sqliteMessage(error)}.${committed}`, {
     field: 'in',

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { diff } from '../audit.js';
 import {
+  AMENDING_MEANINGS,
   COMPLICATIONS,
   canonicalDraft,
   daysBetween,
@@ -10,12 +11,16 @@ import {
   followingTextRule,
   followUpRelief,
   GLOBAL_IMPRESSIONS,
+  illFormedTextAt,
+  LONE_SURROGATE_WORDS,
   localDateOf,
   type ProcedureDraft,
   problemsFromZod,
   procedureDraftSchema,
   procedureIdSchema,
+  RECORDING_MEANINGS,
   reasonSchema,
+  SIGNING_MEANINGS,
   type SigningContext,
   STATUSES,
   signingProblems,
@@ -43,7 +48,15 @@ export interface SoundRecord {
   id: string;
   life: z.output<typeof lifeSchema>;
   content: ProcedureDraft;
-  versions: { version: number; signedBy: string; signedAt: string; reason: string | null; content: ProcedureDraft }[];
+  versions: {
+    version: number;
+    signedBy: string;
+    signedAt: string;
+    reason: string | null;
+    signerId?: string | null;
+    meaning?: string | null;
+    content: ProcedureDraft;
+  }[];
   history: z.output<typeof historySchema>[];
   followUps: FollowUpLink[];
 }
@@ -85,8 +98,13 @@ const lifeSchema = z.object({
   updatedAt: z.string(),
   signedBy: plainText(100).nullable(),
   signedAt: z.string().nullable(),
+  // Who signed, proven by their PIN where the record was made, and what it means (schema 20 on).
+  signedById: plainText(64).nullish(),
+  signedMeaning: z.enum(SIGNING_MEANINGS).nullish(),
   amendedBy: plainText(100).nullable(),
   amendedAt: z.string().nullable(),
+  amendedById: plainText(64).nullish(),
+  amendedMeaning: z.enum(AMENDING_MEANINGS).nullish(),
   amendReason: reasonText.nullable(),
 });
 
@@ -97,6 +115,8 @@ const versionSchema = z.object({
   signedBy: plainText(100),
   signedAt: z.string(),
   reason: reasonText.nullable(),
+  signerId: plainText(64).nullish(),
+  meaning: z.enum([...SIGNING_MEANINGS, ...AMENDING_MEANINGS]).nullish(),
   content: z.unknown(),
   hash: hashField,
   previousHash: hashField,
@@ -140,6 +160,8 @@ const followUpSchema = z.object({
   reason: reasonText.nullable(),
   recordedBy: plainText(100),
   recordedAt: z.string(),
+  recordedById: plainText(64).nullish(),
+  meaning: z.enum(RECORDING_MEANINGS).nullish(),
   hash: hashField,
   previousHash: hashField,
 });
@@ -234,6 +256,8 @@ export function checkRecord(raw: unknown, index: number, context: RecordCheckCon
   const { record: recordShape, date: realDate } = schemasFor(context);
   const parsed = recordShape.safeParse(raw);
   if (!parsed.success) return rejected(problemsFromZod(parsed.error));
+  const broken = illFormedTextAt(raw);
+  if (broken) return rejected([problem(broken, LONE_SURROGATE_WORDS)]);
   const { id, life, versions, history } = parsed.data;
   const problems: FieldProblem[] = [];
   const checkDate = (field: string, value: string | null) => {
@@ -280,12 +304,22 @@ export function checkRecord(raw: unknown, index: number, context: RecordCheckCon
   if (signed) {
     const first = parsedVersions[0];
     const latest = parsedVersions[parsedVersions.length - 1];
-    if (first && (first.signedBy !== life.signedBy || first.signedAt !== life.signedAt))
+    if (
+      first &&
+      (first.signedBy !== life.signedBy ||
+        first.signedAt !== life.signedAt ||
+        (first.signerId ?? null) !== (life.signedById ?? null) ||
+        (first.meaning ?? null) !== (life.signedMeaning ?? null))
+    )
       problems.push(problem('versions[0].signedBy', 'must be the record’s signer and signing time'));
     if (
       latest &&
       life.status === 'amended' &&
-      (latest.signedBy !== life.amendedBy || latest.signedAt !== life.amendedAt || latest.reason !== life.amendReason)
+      (latest.signedBy !== life.amendedBy ||
+        latest.signedAt !== life.amendedAt ||
+        latest.reason !== life.amendReason ||
+        (latest.signerId ?? null) !== (life.amendedById ?? null) ||
+        (latest.meaning ?? null) !== (life.amendedMeaning ?? null))
     )
       problems.push(
         problem(`versions[${latest.version - 1}]`, 'must be the record’s amendment (amender, time and reason)'),
@@ -308,6 +342,8 @@ export function checkRecord(raw: unknown, index: number, context: RecordCheckCon
         problems.push(problem('history', `has no ${action} entry for version ${version.version}`));
     }
   }
+  problems.push(...lifeOrderProblems(record, life));
+  problems.push(...signatureEntryProblems(history, parsedVersions));
   history.forEach((entry, at) => {
     if (entry.version !== null && entry.version > life.version)
       problems.push(
@@ -432,6 +468,58 @@ function followUpProblems(
  * version or entry changed after the export is refused. (The links before the record, from the
  * exporting console, are that console's to prove with its own chain head.)
  */
+/**
+ * A record's times in the order its life had them: made, then performed and signed (nobody
+ * signs what was not yet done), then amended; changed no earlier than it was made.
+ */
+function lifeOrderProblems(
+  record: ProcedureDraft,
+  life: { createdAt: string; updatedAt: string; signedAt: string | null; amendedAt: string | null },
+): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  const time = (text: string | null | undefined) => (text ? Date.parse(text) : Number.NaN);
+  const created = time(life.createdAt);
+  const signed = time(life.signedAt);
+  if (time(life.updatedAt) < created) problems.push(problem('life.updatedAt', 'is before the record was created'));
+  if (signed < created) problems.push(problem('life.createdAt', 'is after the record was signed'));
+  // The time performed is given to the minute: a signature within that minute is not before it.
+  if (signed < time(record.performedAt))
+    problems.push(problem('life.signedAt', 'is before the procedure was performed'));
+  if (time(life.amendedAt) < signed) problems.push(problem('life.amendedAt', 'is before the record was signed'));
+  return problems;
+}
+
+/**
+ * The history's signatures are the versions': each sign or amend entry names a version the
+ * record has (sign: version 1; amend: a later one), once, by that version's signer at its time.
+ * Without this a history could tell of an amendment no version holds ("Dr. Ghost … 2 → 9").
+ */
+function signatureEntryProblems(
+  history: readonly { action: string; version: number | null; actor: string; at: string }[],
+  versions: readonly { version: number; signedBy: string; signedAt: string }[],
+): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  const seen = new Set<number>();
+  history.forEach((entry, at) => {
+    if (entry.action !== 'sign' && entry.action !== 'amend') return;
+    const version = versions.find((candidate) => candidate.version === entry.version);
+    const field = `history[${at}]`;
+    if (!version || (entry.action === 'sign') !== (version.version === 1))
+      problems.push(
+        problem(
+          field,
+          `is ${entry.action === 'sign' ? 'a signature' : 'an amendment'} that no signed version of the record holds`,
+        ),
+      );
+    else if (seen.has(version.version))
+      problems.push(problem(field, `is a second ${entry.action} entry for version ${version.version}`));
+    else if (entry.actor !== version.signedBy || entry.at !== version.signedAt)
+      problems.push(problem(field, `must be by the signer of version ${version.version}, at its signing time`));
+    if (version) seen.add(version.version);
+  });
+  return problems;
+}
+
 function hashLinkProblems(
   id: string,
   versions: Record<string, unknown>[],
@@ -458,6 +546,8 @@ function hashLinkProblems(
         signedBy: version.signedBy as string,
         signedAt: version.signedAt as string,
         reason: (version.reason as string | null) ?? null,
+        signerId: (version.signerId as string | null | undefined) ?? null,
+        meaning: (version.meaning as string | null | undefined) ?? null,
       }),
     );
   for (const [at, entry] of history.entries())

@@ -17,6 +17,9 @@ export interface SignedVersion {
   signedBy: string;
   signedAt: string;
   reason: string | null;
+  /** The operator proven by their PIN and what the signature means (schema 20 on; absent before). */
+  signerId?: string | null;
+  meaning?: string | null;
   content: ProcedureDraft;
   /** Its link in the exporting logbook's hash chain, and the link before it (see sqlite/hash-chain.ts). */
   hash: string | null;
@@ -56,14 +59,18 @@ export function readExportedRecord(read: ReadConnection, id: string): ExportedRe
     updatedAt: record.updatedAt,
     signedBy: record.signedBy,
     signedAt: record.signedAt,
+    signedById: record.signedById ?? null,
+    signedMeaning: record.signedMeaning ?? null,
     amendedBy: record.amendedBy,
     amendedAt: record.amendedAt,
+    amendedById: record.amendedById ?? null,
+    amendedMeaning: record.amendedMeaning ?? null,
     amendReason: record.amendReason,
   };
   const versions = (
     read
       .prepare(
-        `SELECT version, signed_by, signed_at, reason, content, hash,
+        `SELECT version, signed_by, signed_at, reason, signer_id, meaning, content, hash,
                 (SELECT p.hash FROM procedure_versions p WHERE p.rowid < v.rowid ORDER BY p.rowid DESC LIMIT 1) AS previous_hash
            FROM procedure_versions v WHERE procedure_id = ? ORDER BY version`,
       )
@@ -73,6 +80,8 @@ export function readExportedRecord(read: ReadConnection, id: string): ExportedRe
     signedBy: row.signed_by as string,
     signedAt: row.signed_at as string,
     reason: (row.reason as string | null) ?? null,
+    signerId: (row.signer_id as string | null) ?? null,
+    meaning: (row.meaning as string | null) ?? null,
     content: JSON.parse(row.content as string) as ProcedureDraft,
     hash: (row.hash as string | null) ?? null,
     previousHash: row.hash == null ? null : ((row.previous_hash as string | null) ?? GENESIS),

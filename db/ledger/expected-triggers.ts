@@ -47,3 +47,45 @@ export function triggerProblems(db: Database.Database): string[] {
     if (!expectedTriggers().has(name)) problems.push(`trigger ${name} is not one of RootLog's`);
   return problems;
 }
+
+let expectedObjects: Map<string, string> | undefined;
+
+/** Every table, index and view a logbook of this schema has, with its definition (as for the triggers). */
+function expectedSchema(): ReadonlyMap<string, string> {
+  if (!expectedObjects) {
+    const db = new Database(':memory:', { nativeBinding: nativeBinding() });
+    try {
+      for (const migration of MIGRATIONS) migration.up(asWritable(db));
+      expectedObjects = new Map(schemaObjects(db));
+    } finally {
+      db.close();
+    }
+  }
+  return expectedObjects;
+}
+
+/** SQLite's own tables (sqlite_sequence, the statistics of ANALYZE) and automatic indexes aside. */
+const schemaObjects = (db: Database.Database) =>
+  (
+    db
+      .prepare(
+        "SELECT type, name, sql FROM sqlite_schema WHERE type <> 'trigger' AND sql IS NOT NULL AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'",
+      )
+      .all() as { type: string; name: string; sql: string }[]
+  ).map((row): [string, string] => [`${row.type} ${row.name}`, normalisedSql(row.sql)]);
+
+/**
+ * What differs between the file's tables, indexes and views and RootLog's: a CHECK widened
+ * through writable_schema, a column added, an index dropped (a rule the data no longer obeys).
+ */
+export function schemaProblems(db: Database.Database): string[] {
+  const present = new Map(schemaObjects(db));
+  const problems: string[] = [];
+  for (const [name, sql] of expectedSchema()) {
+    const found = present.get(name);
+    if (found === undefined) problems.push(`${name} is missing`);
+    else if (found !== sql) problems.push(`${name} is not as RootLog defines it`);
+  }
+  for (const name of present.keys()) if (!expectedSchema().has(name)) problems.push(`${name} is not one of RootLog's`);
+  return problems;
+}

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { diff } from '../audit.js';
 import { clinicalContent } from '../model/index.js';
 import { asReadable } from '../sqlite/connection.js';
+import { dashboardFactsReader } from '../sqlite/dashboard-facts.js';
 import { FOLLOW_UP_COLUMNS } from '../sqlite/follow-up-rows.js';
 import {
   type AuditLink,
@@ -12,16 +13,22 @@ import {
   type VersionLink,
   versionHash,
 } from '../sqlite/hash-chain.js';
-import { readProcedure } from '../sqlite/procedure-rows.js';
-import { triggerProblems } from './expected-triggers.js';
+import { readProcedure, readRecordRows } from '../sqlite/procedure-rows.js';
+import { sealOf } from '../sqlite/state-chain.js';
+import { derivedChecker } from './derived.js';
+import { schemaProblems, triggerProblems } from './expected-triggers.js';
 import { type ChainHead, EMPTY_HEAD } from './head.js';
+import { checkStateChain, type LatestStates, stateKey, stateProblems } from './state.js';
 
 /*
- * What `rootlog check` proves about the record beyond SQLite's page check: the protective
- * triggers are RootLog's own, both hash chains are unbroken, every signed record is what its
- * latest signed version says and has the versions its life says, and (given a head kept
- * elsewhere) nothing up to that head has been rewritten. Each part names its first broken
- * link: after a break, what follows proves nothing more.
+ * What `rootlog check` proves about the record beyond SQLite's page check: the schema and its
+ * protective triggers are RootLog's own, every hash chain is unbroken, every signed record is
+ * what its latest signed version says, its derived columns what that version gives, its other
+ * columns what was sealed, and it has the versions its life says; no record is left open for
+ * amendment; the settings, operators and catalogue are what the app last wrote; and (given a
+ * head kept elsewhere) nothing up to that head has been rewritten, the pseudonym key included.
+ * Each chain names its first broken link: after a break, what follows proves nothing more.
+ * docs/evidence.md lists what each check covers, and what no check can.
  */
 
 export interface LedgerReport {
@@ -35,6 +42,14 @@ export interface LedgerReport {
   followUps: string | null;
   /** Signed records that differ from their versions (the first few), and how many. */
   records: { checked: number; problems: string[]; count: number };
+  /** Records left with an open amendment: every lock of their rows is lifted. */
+  openAmendments: string[];
+  /** Tables, indexes and views that are not as RootLog defines them. */
+  schema: string[];
+  /** The first broken link of the state chain (settings, operators, catalogue, seals), if any. */
+  state: string | null;
+  /** Settings, operators and drugs that differ from their latest link (the first few), and how many. */
+  stateProblems: { problems: string[]; count: number };
   /** The kept head's verdict, when one was given. */
   expectedHead: string | null;
   head: ChainHead;
@@ -96,7 +111,8 @@ function checkVersionChain(db: Database.Database, expect?: ChainHead) {
   let kept: string | null = null;
   const rows = db
     .prepare(
-      `SELECT procedure_id AS procedureId, version, content, signed_by AS signedBy, signed_at AS signedAt, reason, hash
+      `SELECT procedure_id AS procedureId, version, content, signed_by AS signedBy, signed_at AS signedAt, reason,
+              signer_id AS signerId, meaning, hash
          FROM procedure_versions ORDER BY rowid`,
     )
     .iterate() as IterableIterator<VersionLink & { hash: string | null }>;
@@ -148,10 +164,12 @@ interface VersionRow {
   signed_by: string;
   signed_at: string;
   reason: string | null;
+  signer_id: string | null;
+  meaning: string | null;
 }
 
 /** Each record against its versions: numbered 1…version, the latest equal to the tables, its life columns too. */
-function recordProblems(db: Database.Database, signatures: Set<string>) {
+function recordProblems(db: Database.Database, signatures: Set<string>, seals: LatestStates | null) {
   const problems: string[] = [];
   let count = 0;
   let checked = 0;
@@ -161,6 +179,7 @@ function recordProblems(db: Database.Database, signatures: Set<string>) {
   };
   const versionsOf = db.prepare('SELECT * FROM procedure_versions WHERE procedure_id = ? ORDER BY version');
   const readable = asReadable(db);
+  const derived = derivedChecker(readable, dashboardFactsReader(readable));
   const procedures = db.prepare('SELECT id, status FROM procedures').all() as { id: string; status: string }[];
   const known = new Set<string>();
   for (const { id, status } of procedures) {
@@ -168,6 +187,9 @@ function recordProblems(db: Database.Database, signatures: Set<string>) {
     const versions = versionsOf.all(id) as VersionRow[];
     if (status === 'draft') {
       if (versions.length > 0) note(`procedure ${id} is a draft but has ${versions.length} signed version(s)`);
+      const draft = readProcedure(readable, id);
+      const differs = draft && derived(clinicalContent(draft.record), draft.life, readRecordRows(readable, id));
+      if (differs) note(`procedure ${id} (a draft): ${differs} from what its own content gives`);
       continue;
     }
     checked++;
@@ -194,15 +216,36 @@ function recordProblems(db: Database.Database, signatures: Set<string>) {
       note(
         `procedure ${id}: ${differs.slice(0, 3).join(', ')}${differs.length > 3 ? ` and ${differs.length - 3} more` : ''} differ${differs.length === 1 ? 's' : ''} from signed version ${latest.version}`,
       );
-    } else if (life.signedBy !== first.signed_by || life.signedAt !== first.signed_at) {
-      note(`procedure ${id}: its signer or signing time differs from signed version 1`);
+    } else if (
+      life.signedBy !== first.signed_by ||
+      life.signedAt !== first.signed_at ||
+      (life.signedById ?? null) !== first.signer_id ||
+      (life.signedMeaning ?? null) !== first.meaning
+    ) {
+      note(`procedure ${id}: its signer, signing time or the signature's meaning differs from signed version 1`);
     } else if (
       life.status === 'amended' &&
-      (life.amendedBy !== latest.signed_by || life.amendedAt !== latest.signed_at || life.amendReason !== latest.reason)
+      (life.amendedBy !== latest.signed_by ||
+        life.amendedAt !== latest.signed_at ||
+        life.amendReason !== latest.reason ||
+        (life.amendedById ?? null) !== latest.signer_id ||
+        (life.amendedMeaning ?? null) !== latest.meaning)
     ) {
       note(`procedure ${id}: its amender, time or reason differs from signed version ${latest.version}`);
     } else if (life.status === 'signed' && life.version !== 1) {
       note(`procedure ${id} is signed (not amended) but at version ${life.version}`);
+    } else {
+      // The content equals the signed version's here: every column derived from it must too.
+      const rows = readRecordRows(readable, id);
+      const differs = derived(clinicalContent(record), life, rows);
+      const sealed = seals?.get(stateKey('procedure', id));
+      if (differs) note(`procedure ${id}: ${differs} from what signed version ${latest.version} gives`);
+      else if (seals && sealed === undefined)
+        note(`procedure ${id} has no seal in the state chain: it was not signed by RootLog`);
+      else if (seals && sealed !== sealOf(rows))
+        note(
+          `procedure ${id}: its stored rows (console, author, warnings) are not what RootLog last wrote: changed outside RootLog`,
+        );
     }
   }
   const orphans = db.prepare('SELECT DISTINCT procedure_id FROM procedure_versions').pluck().all() as string[];
@@ -213,13 +256,21 @@ function recordProblems(db: Database.Database, signatures: Set<string>) {
 
 export function verifyLedger(db: Database.Database, expect?: ChainHead): LedgerReport {
   const triggers = triggerProblems(db);
+  const schema = schemaProblems(db);
   const signatures = new Set<string>();
   const followUpsAudited = new Set<string>();
   const audit = checkAuditChain(db, signatures, followUpsAudited, expect);
   const versions = checkVersionChain(db, expect);
   const followUps = checkFollowUpChain(db, followUpsAudited, expect);
-  const records = recordProblems(db, signatures);
-  const kept = expect ? (audit.kept ?? versions.kept ?? followUps.kept) : null;
+  const state = checkStateChain(db, expect);
+  const stateSound = !state.broken;
+  const records = recordProblems(db, signatures, stateSound ? state.latest : null);
+  const states = stateSound ? stateProblems(db, state.latest) : { problems: [], count: 0 };
+  const openAmendments = (db.prepare('SELECT procedure_id FROM open_amendments').pluck().all() as string[]).map(
+    (id) => `procedure ${id} has an amendment left open: every lock of its signed rows is lifted`,
+  );
+  const kept = expect ? (audit.kept ?? versions.kept ?? followUps.kept ?? state.kept) : null;
+  const broken = audit.broken || versions.broken || followUps.broken || state.broken;
   const report: LedgerReport = {
     ok: false,
     triggers,
@@ -227,13 +278,22 @@ export function verifyLedger(db: Database.Database, expect?: ChainHead): LedgerR
     versions: versions.broken,
     followUps: followUps.broken,
     records,
+    openAmendments,
+    schema,
+    state: state.broken,
+    stateProblems: states,
     expectedHead: expect ? (kept ?? 'ok') : null,
-    head:
-      audit.broken || versions.broken || followUps.broken
-        ? EMPTY_HEAD
-        : { audit: audit.head, versions: versions.head, followUps: followUps.head },
+    head: broken
+      ? EMPTY_HEAD
+      : { audit: audit.head, versions: versions.head, followUps: followUps.head, state: state.head, key: state.key },
   };
   report.ok =
-    triggers.length === 0 && !audit.broken && !versions.broken && !followUps.broken && records.count === 0 && !kept;
+    triggers.length === 0 &&
+    schema.length === 0 &&
+    openAmendments.length === 0 &&
+    !broken &&
+    records.count === 0 &&
+    states.count === 0 &&
+    !kept;
   return report;
 }

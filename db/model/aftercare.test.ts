@@ -26,13 +26,22 @@ describe('the aftercare sheet', () => {
     expect(sheet.call.join(' ')).toMatch(/control your bladder or bowels/);
     expect(sheet.call[0]).toMatch(/^Call the department/);
     expect(
-      aftercareSheet(
-        procedureDraftSchema.parse(completeDraft('op')),
-        (code) => catalogue.get(code),
-        english,
-        '+41 44 123 45 67',
-      ).call[0],
+      aftercareSheet(procedureDraftSchema.parse(completeDraft('op')), (code) => catalogue.get(code), english, {
+        phone: '+41 44 123 45 67',
+      }).call[0],
     ).toMatch(/^Call us on \+41 44 123 45 67/);
+  });
+
+  it('writes its doses as the department’s locale does', () => {
+    const draft = completeDraft('op');
+    const record = procedureDraftSchema.parse({
+      ...draft,
+      drugs: (draft.drugs ?? []).map((drug, index) => (index === 0 ? { ...drug, doseMg: 7.5 } : drug)),
+    });
+    const sheet = (locale: string) =>
+      aftercareSheet(record, (code) => catalogue.get(code), english, { locale }).injected.join(' ');
+    expect(sheet('de-CH')).toContain('7.5 mg');
+    expect(sheet('fr-CH')).toContain('7,5 mg');
   });
 
   it('over demo procedures: every site named, nothing undefined', () => {

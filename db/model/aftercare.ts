@@ -1,5 +1,7 @@
 import type { Drug } from './catalogue.js';
-import { declareMessages, listInWords, numberInWords, type Speaking } from './messages.js';
+import { formatNumber } from './locale-format.js';
+import { DEFAULT_DEPARTMENT_LOCALE } from './locales.js';
+import { declareMessages, listInWords, type Speaking } from './messages.js';
 import { doseInMg, type ProcedureDraft } from './procedure.js';
 
 /*
@@ -71,12 +73,18 @@ export interface AftercareSheet {
   call: string[];
 }
 
+export interface AftercareOptions {
+  /** The department's phone number, said in "when to call"; none: "call the department". */
+  phone?: string;
+  /** How the sheet writes its doses (locales.ts: localeFor the patient's language). */
+  locale?: string;
+}
+
 export function aftercareSheet(
   record: ProcedureDraft,
   drug: (code: string) => Drug | undefined,
   { t, language }: Speaking,
-  /** The department's phone number, said in "when to call"; none: "call the department". */
-  phone = '',
+  { phone = '', locale = DEFAULT_DEPARTMENT_LOCALE }: AftercareOptions = {},
 ): AftercareSheet {
   const classWords: Record<string, string> = { steroid: t(M.steroid), local_anaesthetic: t(M.localAnaesthetic) };
   const at = (site: number | 'caudal' | null | undefined) => {
@@ -98,7 +106,7 @@ export function aftercareSheet(
           const name = (administration.asSigned?.name ?? known?.name ?? administration.drug).toLowerCase();
           const kind = classWords[administration.asSigned?.drugClass ?? known?.drugClass ?? 'other'];
           const mg = doseInMg(administration);
-          return `${name}${kind ? ` (${kind})` : ''}${mg != null ? ` ${numberInWords(mg, language)} mg` : ''}`;
+          return `${name}${kind ? ` (${kind})` : ''}${mg != null ? ` ${formatNumber(mg, locale, { maximumDecimals: 2 })} mg` : ''}`;
         });
       const list = listInWords(given, language);
       const line = t(M.given, { drugs: list, where: at(site) })

@@ -1,4 +1,5 @@
 import type { ClinicalWarning } from './clinical-warning.js';
+import type { OperatorRole, SignatureMeaning } from './credentials.js';
 import type { FollowUpWindow, FollowUpWindows } from './follow-up.js';
 import type { Preset } from './presets.js';
 import type { ProcedureRecord } from './procedure.js';
@@ -30,6 +31,18 @@ export interface AuditEntry {
   reason: string | null;
 }
 
+/** A signed version as the record's history lists it: who signed it, when, and what the signature means. */
+export interface SignedVersionSummary {
+  version: number;
+  /** The signer's printed name at signing. */
+  signedBy: string;
+  signedAt: string;
+  reason: string | null;
+  /** The operator, proven by their PIN (null for versions signed before schema 20). */
+  signerId: string | null;
+  meaning: SignatureMeaning | null;
+}
+
 // Procedures (db/procedures.ts).
 export interface SavedProcedure {
   record: ProcedureRecord;
@@ -38,7 +51,7 @@ export interface SavedProcedure {
 
 export interface ProcedureWithHistory extends SavedProcedure {
   history: AuditEntry[];
-  versions: { version: number; signedBy: string; signedAt: string; reason: string | null }[];
+  versions: SignedVersionSummary[];
 }
 
 // Follow-ups due (db/follow-ups.ts).
@@ -155,4 +168,32 @@ export interface ReferenceLevelProposal {
   to: string;
   minCases: number;
   proposals: ProposedLevel[];
+}
+
+// The console's session (electron/session.ts).
+/** An operator as the lock screen and the signing dialog offer them: never their credential. */
+export interface SessionOperator {
+  id: string;
+  name: string;
+  role: OperatorRole;
+  administrator: boolean;
+  /** Without a PIN they cannot sign or open the console until an administrator sets their first. */
+  pinSet: boolean;
+  /** Locked after too many wrong PINs until this time (ISO), else null. */
+  lockedUntil: string | null;
+}
+
+export interface SessionState {
+  /** Patient data is hidden until an operator's PIN opens the console. */
+  locked: boolean;
+  /** No operator holds a PIN yet: the first run makes its first operator the administrator. */
+  needsFirstAdministrator: boolean;
+  /** The operator whose PIN opened the console last (offered first when signing), or null. */
+  operatorId: string | null;
+  /** The administrator whose PIN opened Settings' changes, or null. */
+  administratorId: string | null;
+  /** Minutes without a key or a touch before the console locks itself. */
+  idleLockMinutes: number;
+  /** The active operators. */
+  operators: SessionOperator[];
 }

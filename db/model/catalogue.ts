@@ -5,7 +5,8 @@ import { DOSINGS, DRUG_CLASSES } from './vocabularies.js';
 /**
  * One drug of the department's catalogue. `maxDoseMg` is the per-procedure maximum
  * (also applied to the patient's total for the day); `usualDoseMg` pre-fills the form.
- * For `concentration` dosing the form asks for concentration and volume and computes mg.
+ * For `concentration` dosing the form asks for concentration and volume and computes mg;
+ * its usual concentrations (mg/mL) bound what is taken without a question (concentration.ts).
  */
 export const drugSchema = z.object({
   code: z
@@ -19,6 +20,9 @@ export const drugSchema = z.object({
   particulate: z.boolean({ error: 'must be true or false' }),
   dosing: z.enum(DOSINGS, { error: `must be one of ${DOSINGS.join(', ')}` }),
   defaultConcentrationMgPerMl: z.number().positive({ error: 'must be a positive number' }).max(1000).optional(),
+  /** The concentrations the department uses (its ampoules), mg/mL: a figure outside them is asked about. */
+  usualConcentrationMinMgPerMl: z.number().positive({ error: 'must be a positive number' }).max(1000).optional(),
+  usualConcentrationMaxMgPerMl: z.number().positive({ error: 'must be a positive number' }).max(1000).optional(),
   usualDoseMg: z.number().min(0, { error: 'must be 0 or more' }).max(10000).optional(),
   maxDoseMg: z.number().positive({ error: 'must be a positive number' }).max(10000).optional(),
   active: z.boolean().default(true),
@@ -30,7 +34,12 @@ export type DrugInput = z.input<typeof drugSchema>;
 /**
  * Defaults from published practice and the department's starting settings (docs/clinical-data.md,
  * the drug catalogue). Local anaesthetic maxima are conservative single-procedure limits for an
- * adult; the department edits all of these in settings.
+ * adult; the department edits all of these in settings. The usual concentrations are the
+ * strengths the local anaesthetics are sold in for infiltration and nerve blocks (the product
+ * information: lidocaine 0.5, 1 and 2 % (Xylocaine, Rapidocain); bupivacaine 0.25, 0.5 and
+ * 0.75 % (Carbostesin, Marcaine); ropivacaine 2, 7.5 and 10 mg/mL (Naropin)); practice for this
+ * procedure is lidocaine 1–2 % or bupivacaine 0.25–0.5 % (the data dictionary's SIS-style
+ * summaries) and ropivacaine 0.2 %.
  */
 export const DEFAULT_DRUG_CATALOGUE: readonly Drug[] = [
   {
@@ -90,6 +99,8 @@ export const DEFAULT_DRUG_CATALOGUE: readonly Drug[] = [
     particulate: false,
     dosing: 'concentration',
     defaultConcentrationMgPerMl: 10,
+    usualConcentrationMinMgPerMl: 5,
+    usualConcentrationMaxMgPerMl: 20,
     usualDoseMg: 20,
     maxDoseMg: 200,
     active: true,
@@ -101,6 +112,8 @@ export const DEFAULT_DRUG_CATALOGUE: readonly Drug[] = [
     particulate: false,
     dosing: 'concentration',
     defaultConcentrationMgPerMl: 2.5,
+    usualConcentrationMinMgPerMl: 2.5,
+    usualConcentrationMaxMgPerMl: 7.5,
     usualDoseMg: 2.5,
     maxDoseMg: 150,
     active: true,
@@ -112,6 +125,8 @@ export const DEFAULT_DRUG_CATALOGUE: readonly Drug[] = [
     particulate: false,
     dosing: 'concentration',
     defaultConcentrationMgPerMl: 2,
+    usualConcentrationMinMgPerMl: 2,
+    usualConcentrationMaxMgPerMl: 10,
     usualDoseMg: 4,
     maxDoseMg: 200,
     active: true,

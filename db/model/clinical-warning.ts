@@ -30,7 +30,15 @@ export type WarningCode =
   | 'pregnancy_positive'
   | 'local_anaesthetic_above_mg_per_kg'
   | 'time_out_incomplete'
-  | 'abnormal_spread_without_action';
+  | 'abnormal_spread_without_action'
+  | 'dlp_implausible'
+  | 'ctdivol_implausible'
+  | 'dap_implausible'
+  | 'fluoro_time_implausible'
+  | 'concentration_implausible'
+  | 'same_root_same_day'
+  | 'table_time_implausible'
+  | 'performed_outside_table_time';
 
 /**
  * `safety`: could harm the patient; `check`: may be an entry error; `reminder`: tell the patient;

@@ -1,3 +1,4 @@
+import type { ClinicalWarning, WarningCode } from './clinical-warning.js';
 import { DOSE_QUANTITIES, DOSE_QUANTITY_WORDS, type DoseQuantity } from './reference-levels.js';
 
 /*
@@ -191,4 +192,25 @@ export function checkDosesPlausibility(
   return DOSE_QUANTITIES.map((quantity) => checkDosePlausibility(quantity, doses[quantity], usual[quantity])).filter(
     (finding): finding is DosePlausibilityFinding => finding !== null,
   );
+}
+
+const PLAUSIBILITY_CODES: Record<DoseQuantity, WarningCode> = {
+  dlpMGyCm: 'dlp_implausible',
+  ctdiVolMGy: 'ctdivol_implausible',
+  dapGyCm2: 'dap_implausible',
+  fluoroTimeS: 'fluoro_time_implausible',
+};
+
+/**
+ * The record's dose figures as clinical warnings, at their fields: shown as they are typed and
+ * confirmed at signing like the other checks ("DAP 320 Gy·cm² is 100× the usual: was it
+ * µGy·m²?"). The same words as a dose report's check (checkDosesPlausibility).
+ */
+export function dosePlausibilityWarnings(record: Partial<Record<DoseQuantity, number | null>>): ClinicalWarning[] {
+  return checkDosesPlausibility(record).map((finding) => ({
+    code: PLAUSIBILITY_CODES[finding.quantity],
+    level: 'check',
+    field: finding.field,
+    message: finding.message,
+  }));
 }

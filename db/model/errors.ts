@@ -12,6 +12,18 @@ export type ErrorCode =
   | 'database_locked'
   | 'database_unavailable'
   | 'cancelled'
+  /** The PIN typed is not the operator's (it never says what was typed). */
+  | 'wrong_pin'
+  /** Too many wrong PINs in a row: the operator is locked for some minutes. */
+  | 'operator_locked'
+  /** The operator has no PIN yet: an administrator sets the first one. */
+  | 'no_credential'
+  /** The operator's role does not allow this (a technologist signing). */
+  | 'not_permitted'
+  /** A settings change without an administrator's credential. */
+  | 'administrator_required'
+  /** The console is locked: an operator's PIN opens it. */
+  | 'console_locked'
   | 'internal';
 
 /**

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { SignatureMeaning } from './credentials.js';
 import { contentShape } from './fields/fields.js';
 import { FOLLOW_UP_ENTRY_FIELDS } from './fields/follow-up-entry-fields.js';
 import { RESPONDER_RELIEF_PERCENT, reliefPercent } from './pain.js';
@@ -31,8 +32,13 @@ export interface FollowUpEntry extends FollowUpEntryInput {
   id: string;
   daysAfter: number;
   reliefPercent: number | null;
+  /** The recorder's printed name at recording. */
   recordedBy: string;
   recordedAt: string;
+  /** The operator who recorded it, proven by their PIN (schema 20 on; null for entries from before). */
+  recordedById?: string | null;
+  /** follow_up_recorded (null for entries from before schema 20). */
+  meaning?: SignatureMeaning | null;
   /** Set when a later entry corrected this one. */
   supersededBy: string | null;
 }

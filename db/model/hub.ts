@@ -1,18 +1,37 @@
 import { z } from 'zod';
 
 /*
- * The department server a console syncs with (db/hub/sync.ts). Kept in the logbook's settings
- * without its password: the password is kept by the operating system's keychain through
- * Electron's safeStorage in the main process, never in the logbook, a backup or an export.
+ * The department server a console syncs with (db/hub/sync.ts), as the logbook's settings keep
+ * it: where it is, the department's CA, and what an administrator allowed. Never its password
+ * (kept by the operating system's keychain in the main process) and never the console's
+ * private signing key (kept apart from the logbook: see docs/hub.md).
  */
+
+/** What the catalogue that travels between consoles holds: operators and drugs. */
+export const HUB_CATALOGUE_KINDS = ['operator', 'drug'] as const;
+/** How the owner of a record resolves a conflict: it took the other console's amendment, or kept its record. */
+export const CONFLICT_DECISIONS = ['took', 'kept'] as const;
+export type ConflictDecision = (typeof CONFLICT_DECISIONS)[number];
+
+const hostName = z
+  .string({ error: 'must be a host name' })
+  .trim()
+  .min(1, { error: 'is required' })
+  .max(253, { error: 'must be at most 253 characters' })
+  .regex(/^[A-Za-z0-9.-]+$/, { error: 'must be a host name or address (letters, digits, dots, dashes)' });
+
+/** A PEM certificate (or several) as pasted or read from the department's CA file. */
+export const HUB_CA_PEM_MAX = 64 * 1024;
+export const caPemSchema = z
+  .string({ error: 'must be the text of a PEM certificate file' })
+  .max(HUB_CA_PEM_MAX, { error: 'must be at most 64 KB (a PEM file of the department’s CA certificates)' })
+  .refine((text) => /^\s*-----BEGIN CERTIFICATE-----[\s\S]+-----END CERTIFICATE-----\s*$/.test(text), {
+    error: 'must be a PEM certificate file (-----BEGIN CERTIFICATE----- … -----END CERTIFICATE-----)',
+  });
+
 export const hubServerSchema = z
   .object({
-    host: z
-      .string({ error: 'must be a host name' })
-      .trim()
-      .min(1, { error: 'is required' })
-      .max(253, { error: 'must be at most 253 characters' })
-      .regex(/^[A-Za-z0-9.-]+$/, { error: 'must be a host name or address (letters, digits, dots, dashes)' }),
+    host: hostName,
     port: z
       .number({ error: 'must be a port number from 1 to 65535' })
       .int({ error: 'must be a port number from 1 to 65535' })
@@ -30,15 +49,97 @@ export const hubServerSchema = z
       .min(1, { error: 'is required' })
       .max(63, { error: 'must be at most 63 characters' })
       .regex(/^[A-Za-z0-9_.-]+$/, { error: 'must be letters, digits, "_", "." or "-"' }),
-    /** TLS with certificate verification (the server must offer it). */
-    tls: z.boolean({ error: 'must be true or false' }).default(false),
+    /** The department's CA (PEM text): the server's certificate is verified against it; null: the system's CAs. */
+    caPem: caPemSchema.nullable().default(null),
+    /**
+     * The one host an administrator allowed to be reached without TLS (password and records in
+     * clear on the network); it counts only when it is this server's host. null: TLS always.
+     */
+    allowPlainFor: hostName.nullable().default(null),
+    /**
+     * Linux without a keyring: Electron's safeStorage then encrypts with a key written in the
+     * program itself (`basic_text`), which protects nothing. The console's signing key and the
+     * password are refused there unless the department opts in here (audited as any setting).
+     */
+    allowKeyWithoutKeyring: z.boolean({ error: 'must be true or false' }).default(false),
+    /** From before TLS was always verified (a switch, off by default); ignored. */
+    tls: z.boolean().optional(),
   })
   .strict();
 export type HubServer = z.output<typeof hubServerSchema>;
+export type HubServerInput = z.input<typeof hubServerSchema>;
 
-/** postgres://user@host:port/database — never with a password in it. */
-export const hubUrl = (server: HubServer) =>
-  `postgres://${encodeURIComponent(server.user)}@${server.host}:${server.port}/${encodeURIComponent(server.database)}`;
+/** Is this server to be reached without TLS? Only when an administrator named its very host. */
+export const plainAllowed = (server: Pick<HubServer, 'host' | 'allowPlainFor'>) =>
+  server.allowPlainFor !== null && server.allowPlainFor.toLowerCase() === server.host.toLowerCase();
+
+/** How a server is named in messages: host:port/database. */
+export const hubLabel = (server: Pick<HubServer, 'host' | 'port' | 'database'>) =>
+  `${server.host}:${server.port}/${server.database}`;
+
+/**
+ * The limits of what a console takes from the hub, whoever wrote it: a row's signed entry is
+ * bounded before it is read whole (the server's size column), a pull's batch by rows and bytes.
+ * The server refuses larger entries too (server-schema.ts: the same figure, frozen there).
+ */
+export const HUB_LIMITS = {
+  /** Bytes of one signed entry (a record's version is a few KB; its longest text fields are bounded by the form). */
+  entryBytes: 256 * 1024,
+  /** Rows read per query when pulling. */
+  pullRows: 2000,
+  /** Bytes of entries read per query when pulling (a page is cut short before this). */
+  pullBytes: 8 * 1024 * 1024,
+  /** Records pushed per statement. */
+  pushRecords: 500,
+  /** Longest a write transaction of the pull holds the logbook (the console's saves wait at most this). */
+  transactionMs: 150,
+} as const;
+
+/** What went wrong, and on which side: the console's own disk or a fault in RootLog, or the server. */
+export type HubFailureSide = 'local' | 'remote';
+
+export interface HubFailure {
+  side: HubFailureSide;
+  message: string;
+}
+
+/** A row of the hub this console did not take: why, from which console, kept for IT. */
+export interface HubRefusal {
+  stream: string;
+  /** The record, follow-up, catalogue entry or conflict the row is about, as far as it could be told. */
+  subject: string;
+  console: string | null;
+  reason: string;
+  at: string;
+  /** Still waiting for something it needs (its record, the version before it): tried again at each sync. */
+  waiting: boolean;
+}
+
+/** A registered console as the hub lists it. */
+export interface HubConsole {
+  name: string;
+  fingerprint: string;
+  registeredAt: string;
+  retiredAt: string | null;
+}
+
+/** Two consoles changed the same record: the owner's record and the other console's amendment, side by side. */
+export interface HubConflictView {
+  id: string;
+  recordId: string;
+  patientId: string | null;
+  owner: string;
+  proposer: string;
+  proposedBy: string;
+  proposedAt: string;
+  reason: string | null;
+  /** This console owns the record: it resolves the conflict (an amendment here). */
+  resolvesHere: boolean;
+  fields: { field: string; here: unknown; proposed: unknown }[];
+  /** Warnings the proposed content raises, to be confirmed when it is taken. */
+  warnings: { code: string; message: string }[];
+  resolution: { decision: ConflictDecision; at: string; by: string } | null;
+}
 
 /** What the console shows of its sync: when it last worked, what waits, and any error in words. */
 export interface HubStatus {
@@ -46,12 +147,39 @@ export interface HubStatus {
   running: boolean;
   lastSyncAt: string | null;
   lastError: string | null;
+  /** Whose side the last error was on (this console, or the server). */
+  lastErrorSide: HubFailureSide | null;
   pending: number;
+  /** This console's signing key: its fingerprint for IT to compare, where it is kept, or why there is none. */
+  consoleKey: { fingerprint: string | null; keptIn: string; problem: string | null };
+  /** The consoles the hub lists, as last read (null before the first sync). */
+  consoles: HubConsole[] | null;
+  openConflicts: number;
+  refusals: number;
+  /** Said once when the hub was found restored or replaced (and what the console did about it). */
+  notice: string | null;
   lastReport: {
     pushed: number;
     pulled: number;
     followUpsPulled: number;
+    amendmentsPulled: number;
     conflicts: { id: string; reason: string }[];
     refused: { id: string; reason: string }[];
   } | null;
 }
+
+/** The owner's answer to a conflict, as the window sends it. */
+export const conflictResolutionSchema = z
+  .object({
+    decision: z.enum(CONFLICT_DECISIONS, {
+      error: 'must be took (the other console’s amendment) or kept (this record)',
+    }),
+    reason: z
+      .string({ error: 'Reason is required' })
+      .trim()
+      .min(3, { error: 'Reason must be 3 to 500 characters' })
+      .max(500, { error: 'Reason must be 3 to 500 characters' }),
+    confirmedWarnings: z.array(z.string().max(64)).max(40).optional(),
+  })
+  .strict();
+export type ConflictResolution = z.output<typeof conflictResolutionSchema>;

@@ -1,4 +1,4 @@
-import type { LANGUAGES } from './vocabularies.js';
+import { LANGUAGES } from './vocabularies.js';
 
 /*
  * A sentence or a name the logbook shows or prints, ready for translation: a stable id, its
@@ -33,6 +33,16 @@ export function declareMessages<const T extends Table>(prefix: string, table: T)
 
 /** A language the logbook speaks: its screens, its sheets, its report. */
 export type Language = (typeof LANGUAGES)[number];
+/**
+ * The language RootLog speaks for a language tag as a record or the worklist gives it ("it",
+ * "de-ch", "fr-CH"): its first part when it is one of LANGUAGES; null for a language RootLog
+ * does not speak ("pt") or no tag, where the caller speaks the department's.
+ */
+export function speakingLanguage(tag: string | null | undefined): Language | null {
+  const primary = tag?.trim().toLowerCase().split('-')[0];
+  return (LANGUAGES as readonly string[]).includes(primary ?? '') ? (primary as Language) : null;
+}
+
 /** A language's own name, as a chooser lists it (not translated: a reader looks for their own). */
 export const LANGUAGE_NAMES: Record<Language, string> = {
   de: 'Deutsch',
@@ -50,7 +60,3 @@ export interface Speaking {
 /** "a", "a and b", "a, b and c" as the language lists them ("a, b e c"). */
 export const listInWords = (items: readonly string[], language: Language): string =>
   new Intl.ListFormat(language, { style: 'long', type: 'conjunction' }).format(items);
-
-/** A number as the language writes it, to two decimals at most ("0,5" in German, French, Italian). */
-export const numberInWords = (value: number, language: Language): string =>
-  new Intl.NumberFormat(language, { maximumFractionDigits: 2, useGrouping: false }).format(value);

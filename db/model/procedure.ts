@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { SignatureMeaning } from './credentials.js';
 import { COMPLICATION_FIELDS } from './fields/complication-fields.js';
 import { DRUG_FIELDS, drugSiteSchema, signedDrugFactsSchema } from './fields/drug-fields.js';
 import { contentShape } from './fields/fields.js';
@@ -63,10 +64,18 @@ export interface RecordLife {
   createdAt: string;
   createdBy: string;
   updatedAt: string;
+  /** The signer's printed name at signing (before schema 20: the signer as the console named them). */
   signedBy: string | null;
   signedAt: string | null;
+  /** The operator who signed, proven by their PIN (schema 20 on; null for records signed before). */
+  signedById?: string | null;
+  /** What the signature means: performed_and_signed (null for records signed before schema 20). */
+  signedMeaning?: SignatureMeaning | null;
   amendedBy: string | null;
   amendedAt: string | null;
+  /** The operator who signed the latest amendment, proven by their PIN. */
+  amendedById?: string | null;
+  amendedMeaning?: SignatureMeaning | null;
   amendReason: string | null;
 }
 

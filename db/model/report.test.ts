@@ -3,6 +3,7 @@ import { translator } from '../i18n/translator.js';
 import { demoProcedure, seededRandom } from '../seed.js';
 import { completeDraft } from '../testing/fixtures.js';
 import { DEFAULT_DRUG_CATALOGUE } from './catalogue.js';
+import { localeFor } from './locales.js';
 import { procedureDraftSchema } from './procedure.js';
 import { DEFAULT_REPORT_TEMPLATE, DEFAULT_REPORT_TEMPLATES, procedureReport, unknownPlaceholders } from './report.js';
 
@@ -14,7 +15,7 @@ describe('the procedure report', () => {
   it('writes the standard case in the department’s words', () => {
     const record = procedureDraftSchema.parse(completeDraft('op', { dlpMGyCm: 142, ctAcquisitions: 5 }));
     const report = procedureReport(record, context);
-    expect(report).toContain('PROCEDURE\n2026-03-14: CT-guided lumbar nerve root infiltration of L5 left.');
+    expect(report).toContain('PROCEDURE\n14.03.2026: CT-guided lumbar nerve root infiltration of L5 left.');
     expect(report).toContain('Operator: Dr. A. Keller.');
     expect(report).toContain('CT guidance; 5 CT acquisitions, DLP 142 mGy·cm');
     expect(report).toContain('L5 left: transforaminal approach through the L5/S1 foramen');
@@ -22,6 +23,17 @@ describe('the procedure report', () => {
     expect(report).toContain('No complications.');
     expect(report).toContain('Pain NRS 7 before and 2 at 10 minutes after the injection (71.4 % relief).');
     expect(report).toContain('The cortisone usually begins to work after 1–3 days.');
+  });
+
+  it('writes dates and numbers as the department’s locale does', () => {
+    const record = procedureDraftSchema.parse(completeDraft('op', { dlpMGyCm: 142.456, ctAcquisitions: 5 }));
+    const german = procedureReport(record, { ...context, locale: 'de-DE' });
+    expect(german).toContain('PROCEDURE\n14.03.2026: CT-guided');
+    expect(german).toContain('DLP 142,46 mGy·cm');
+    expect(german).toContain('(71,4 % relief)');
+    const american = procedureReport(record, { ...context, locale: 'en-US' });
+    expect(american).toContain('PROCEDURE\n03/14/2026: CT-guided');
+    expect(american).toContain('DLP 142.46 mGy·cm');
   });
 
   it('over 2 000 demo procedures: no "undefined", no empty section, every drug and every target named', () => {
@@ -70,13 +82,17 @@ describe('the report in the department’s report language', () => {
   const inLanguage = (language: 'de' | 'fr' | 'it') =>
     procedureReport(
       record,
-      { ...context, speaking: { t: translator(language), language } },
+      {
+        ...context,
+        speaking: { t: translator(language), language },
+        locale: localeFor(language, { locale: 'de-CH', language: 'de' }),
+      },
       DEFAULT_REPORT_TEMPLATES[language],
     );
 
   it('German: the template’s headings and the sentences in German, nouns capitalised, sides not', () => {
     const report = inLanguage('de');
-    expect(report).toContain('EINGRIFF\n2026-03-14: CT-gesteuerte lumbale Nervenwurzelinfiltration von L5 links.');
+    expect(report).toContain('EINGRIFF\n14.03.2026: CT-gesteuerte lumbale Nervenwurzelinfiltration von L5 links.');
     expect(report).toContain('INDIKATION\nBandscheibenvorfall; linksseitige Symptome; 2 frühere Infiltrationen.');
     expect(report).toContain('Durchführend: Dr. A. Keller.');
     expect(report).not.toMatch(/infiltration of|Operator:|MEDICATION/);
@@ -90,6 +106,10 @@ describe('the report in the department’s report language', () => {
     const italian = inLanguage('it');
     expect(italian).toContain('PROCEDURA');
     expect(italian).toContain('2 infiltrazioni precedenti');
+    // A German-speaking Swiss department: the French report in fr-CH's formats, the Italian in it-CH's.
+    expect(french).toContain('(71,4 %');
+    expect(italian).toContain('(71.4 %');
+    expect(italian).toContain('14.03.2026');
     for (const text of [french, italian]) expect(text).not.toMatch(/ and | approach|earlier|guided/);
   });
 });

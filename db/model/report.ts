@@ -1,5 +1,7 @@
 import type { Drug } from './catalogue.js';
-import { declareMessages, type Language, listInWords, numberInWords, type Speaking } from './messages.js';
+import { formatDate, formatNumber } from './locale-format.js';
+import { DEFAULT_DEPARTMENT_LOCALE } from './locales.js';
+import { declareMessages, type Language, listInWords, type Speaking } from './messages.js';
 import { reliefPercent } from './pain.js';
 import { doseInMg, type ProcedureDraft } from './procedure.js';
 import { APPROACHES, PROVOKED_PAIN, SPREAD_PATTERNS, SYMPTOM_SIDES } from './vocabularies.js';
@@ -161,6 +163,8 @@ export interface ReportContext {
   drug: (code: string) => Drug | undefined;
   /** The report's language (the department's report language) and its translator. */
   speaking: Speaking;
+  /** How the report writes dates and numbers (locales.ts: localeFor the report's language); de-CH until the department chooses. */
+  locale?: string;
 }
 
 const R = 'Procedure report (to the RIS and on the record), for doctors';
@@ -264,7 +268,9 @@ export function reportValues(record: ProcedureDraft, context: ReportContext): Re
   const { t, language } = speaking;
   const words = (code: string | null | undefined) => wordsInSentence(speaking, code);
   const list = (items: readonly string[]) => (language === 'en' ? inWords(items) : listInWords(items, language));
-  const number = (value: number) => numberInWords(value, language);
+  const locale = context.locale ?? DEFAULT_DEPARTMENT_LOCALE;
+  // Two decimals at most: a report is read, not computed with (the record keeps every digit).
+  const number = (value: number) => formatNumber(value, locale, { maximumDecimals: 2 });
   const targetName = (index: number) => {
     const target = record.targets[index];
     return target
@@ -486,7 +492,7 @@ export function reportValues(record: ProcedureDraft, context: ReportContext): Re
     .join(' ');
 
   return {
-    date: record.performedAt ? record.performedAt.slice(0, 10) : '',
+    date: record.performedAt ? formatDate(record.performedAt, locale) : '',
     procedure: procedure ? `${procedure.charAt(0).toUpperCase()}${procedure.slice(1)}` : '',
     operator: context.operatorName ?? '',
     indication,
@@ -511,12 +517,39 @@ export function unknownPlaceholders(template: string): string[] {
     .filter((name) => !(REPORT_PLACEHOLDERS as readonly string[]).includes(name));
 }
 
+/** A stored value in words, for saying what it is when it is not what was expected. */
+const kindOf = (value: unknown) =>
+  Array.isArray(value)
+    ? 'a list'
+    : typeof value === 'number'
+      ? 'a number'
+      : typeof value === 'boolean'
+        ? 'true or false'
+        : 'a set of values';
+
+/**
+ * The department's template as the settings hold it, read for a report. Saved through the app
+ * it is always text; anything else (a number, a list, an object put there behind the app's
+ * back, or by an older or broken tool) would break every report, so the shipped template is
+ * used instead and the problem said in words. Text is taken as it is: a placeholder this
+ * version does not know is left empty, as at any time.
+ */
+export function readReportTemplate(stored: unknown): { template: string; problem: string | null } {
+  if (typeof stored === 'string') return { template: stored, problem: null };
+  if (stored === undefined || stored === null) return { template: DEFAULT_REPORT_TEMPLATE, problem: null };
+  return {
+    template: DEFAULT_REPORT_TEMPLATE,
+    problem: `The report template stored in this logbook is ${kindOf(stored)}, not text: reports are written with the shipped template until a template is saved in Settings.`,
+  };
+}
+
 /** The report: the template filled in, lines and sections without content left out. */
 export function procedureReport(
   record: ProcedureDraft,
   context: ReportContext,
-  template: string = DEFAULT_REPORT_TEMPLATE,
+  stored: unknown = DEFAULT_REPORT_TEMPLATE,
 ): string {
+  const { template } = readReportTemplate(stored);
   const values = reportValues(record, context);
   const sections: { title: string | null; lines: string[] }[] = [{ title: null, lines: [] }];
   for (const raw of template.split('\n')) {

@@ -43,7 +43,6 @@ describe('signing rules', () => {
   it.each([
     [{ consent: 'not_obtained' }, 'consent'],
     [{ operatorId: 'someone-else' }, 'operatorId'],
-    [{ startedAt: '10:00', endedAt: '09:50' }, 'endedAt'],
     [{ targets: [{ root: 'L5', spread: ['perineural'] }] }, 'targets[0].side'],
     [{ targets: [{ side: 'left', spread: ['perineural'] }] }, 'targets[0].root'],
     [{ targets: [{ root: 'L5', side: 'left', spread: [] }] }, 'targets[0].spread'],
@@ -345,14 +344,26 @@ describe('clinical warnings', () => {
     const caudal = { caudalEpidural: true, caudalSpread: ['epidural' as const] };
     expect(codes({ ...caudal, dlpMGyCm: 200 })).toEqual([]);
     expect(codes({ ...caudal, dlpMGyCm: 301 })).toEqual([['dlp_above_reference', 'reference', 'dlpMGyCm']]);
-    // A modality without a level for the quantity: nothing to compare with.
-    expect(codes({ modality: 'ct_fluoroscopy', dlpMGyCm: 5000 })).toEqual([]);
+    // A modality without a level for the quantity: nothing to compare with (5000 is only implausible).
+    expect(codes({ modality: 'ct_fluoroscopy', dlpMGyCm: 5000 })).toEqual([['dlp_implausible', 'check', 'dlpMGyCm']]);
+    expect(codes({ modality: 'ct_fluoroscopy', dlpMGyCm: 1500 })).toEqual([]);
     expect(codes({ modality: 'fluoroscopy', dlpMGyCm: null, dapGyCm2: 6 })).toEqual([
       ['dap_above_reference', 'reference', 'dapGyCm2'],
     ]);
     expect(warnings(draft({ dlpMGyCm: 200 }), local)[0]?.message).toMatch(
       /DLP 200 mGy·cm is above the reference level: DLP 150 mGy·cm \(ct, any protocol; the department’s 75th percentile\)/,
     );
+  });
+
+  it('a dose figure far from any such procedure is asked at its field, naming the likely unit', () => {
+    const found = warnings(draft({ modality: 'fluoroscopy', dlpMGyCm: null, dapGyCm2: 320 }), settings);
+    expect(found.map((w) => [w.code, w.level, w.field])).toEqual([['dap_implausible', 'check', 'dapGyCm2']]);
+    expect(found[0]?.message).toMatch(/^DAP 320 Gy·cm² is .*: was it µGy·m²\? \(320 µGy·m² = 3\.2 Gy·cm²\)/);
+    expect(codesOf({ ctdiVolMGy: 150 })).toContain('ctdivol_implausible');
+    expect(codesOf({ modality: 'fluoroscopy', dlpMGyCm: null, fluoroTimeS: 5400 })).toContain(
+      'fluoro_time_implausible',
+    );
+    expect(codesOf({ modality: 'fluoroscopy', dlpMGyCm: null, dapGyCm2: 1.2, fluoroTimeS: 40 })).toEqual([]);
   });
 
   it('DLP and fluoroscopy time above the reference levels', () => {

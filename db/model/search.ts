@@ -19,8 +19,19 @@ export const procedureFilterSchema = z
     statuses: list(STATUSES),
     /** Consoles the records were logged at (a merged database holds several). */
     consoleNames: z.array(z.string().min(1).max(64), { error: 'must be a list' }).max(50).optional(),
-    /** Matches the start of the patient ID or accession number, or any part of the patient's name. */
+    /**
+     * Matches the start of the patient ID or accession number, or any part of the patient's
+     * name, accents and the German transliterations folded (foldName: "muller" and "mueller"
+     * find "Müller", "Müller" finds "Mueller").
+     */
     text: z.string({ error: 'must be text' }).trim().max(64, { error: 'must be at most 64 characters' }).optional(),
+    /** One patient's records: the patient ID with case and spaces folded (patientKey), as the lookups read it. */
+    patient: z
+      .string({ error: 'must be text' })
+      .trim()
+      .min(1)
+      .max(64, { error: 'must be at most 64 characters' })
+      .optional(),
   })
   .strict()
   .refine((filter) => !filter.from || !filter.to || filter.from <= filter.to, {
@@ -68,4 +79,25 @@ export interface ProcedurePage {
   items: ProcedureSummary[];
   /** Pass back to get the next page; null on the last page. */
   nextCursor: string | null;
+}
+
+/**
+ * A name as the search reads it: lower case, ß as ss, every accent dropped, and the German
+ * transliterations ae, oe, ue read as the letter they spell out (ä, ö, ü → a, o, u). Applied
+ * alike to the stored name (the folded column the record's writer keeps) and to what is
+ * typed, so "Müller", "Mueller", "muller" and "MUELLER" all read "muller". Reading ue as u
+ * also folds names such as "Manuel" (manul) — on both sides, so they still find themselves.
+ */
+export function foldName(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/ß/g, 'ss')
+    .replace(/æ/g, 'ae')
+    .replace(/œ/g, 'oe')
+    .replace(/ø/g, 'o')
+    .replace(/đ/g, 'd')
+    .replace(/ł/g, 'l')
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/([aou])e/g, '$1');
 }

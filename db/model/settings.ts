@@ -1,8 +1,11 @@
 import { z } from 'zod';
 import type { Drug } from './catalogue.js';
+import { idleLockMinutesSchema, OPERATOR_ROLES } from './credentials.js';
 import type { FollowUpWindows } from './follow-up.js';
 import { type HubServer, hubServerSchema } from './hub.js';
+import { type DepartmentLocale, departmentLocaleSchema } from './locales.js';
 import type { Language } from './messages.js';
+import { type PatientIdRule, patientIdRuleSchema } from './patient-id.js';
 import { type Preset, presetsSchema } from './presets.js';
 import { type ReferenceLevels, referenceLevelsSchema } from './reference-levels.js';
 import { DEFAULT_REPORT_TEMPLATES, REPORT_PLACEHOLDERS, unknownPlaceholders } from './report.js';
@@ -16,8 +19,35 @@ export const operatorSchema = z.object({
     'line',
   ),
   active: z.boolean().default(true),
+  /** A radiologist signs and amends; a technologist prepares cases (and records follow-ups where allowed). */
+  role: z.enum(OPERATOR_ROLES, { error: 'must be radiologist or technologist' }).default('radiologist'),
+  /** Changes the settings: operators, catalogue, reference levels, report template, hub and worklist. */
+  administrator: z.boolean({ error: 'must be yes or no' }).default(false),
 });
 export type Operator = z.output<typeof operatorSchema>;
+
+/**
+ * An operator to add (no id) or to change (by id): what is not given keeps its value (a new
+ * operator: active, a radiologist, not an administrator).
+ */
+export const operatorInputSchema = z.object({
+  id: operatorSchema.shape.id.optional(),
+  name: operatorSchema.shape.name,
+  active: z.boolean({ error: 'must be yes or no' }).optional(),
+  role: z.enum(OPERATOR_ROLES, { error: 'must be radiologist or technologist' }).optional(),
+  administrator: z.boolean({ error: 'must be yes or no' }).optional(),
+});
+export type OperatorInput = z.input<typeof operatorInputSchema>;
+
+/** An operator as Settings and the lock screen list them: with the state of their credential, never the credential. */
+export interface OperatorListing extends Operator {
+  /** Whether they have a PIN: without one they cannot sign until an administrator sets their first. */
+  pinSet: boolean;
+  /** Locked after too many wrong PINs until this time (ISO), else null. */
+  lockedUntil: string | null;
+  /** Whether a badge number is bound to them. */
+  badge: boolean;
+}
 
 /** The department as the printed record and the patient's aftercare sheet name it, in their header. */
 export const departmentSchema = z
@@ -55,8 +85,14 @@ export interface DepartmentSettings extends RuleSettings {
   consoleName: string;
   /** Name, address and phone, printed on the sheets (Settings → Department). */
   department: Department;
+  /** How the department writes dates and numbers (locales.ts): the fields, lists, report and sheets follow it. */
+  locale: DepartmentLocale;
   defaultOperatorId: string | null;
-  operators: Operator[];
+  operators: OperatorListing[];
+  /** Minutes without a key or a touch before the console locks itself. */
+  idleLockMinutes: number;
+  /** Whether technologists record follow-up calls (radiologists always may). */
+  technologistsRecordFollowUps: boolean;
   /** When follow-ups are due, in days after the procedure. */
   followUpWindows: FollowUpWindows;
   steroidDayMaxDexamethasoneMg: number;
@@ -64,6 +100,8 @@ export interface DepartmentSettings extends RuleSettings {
   presets: Preset[];
   /** The procedure report's template (report.ts); the shipped default until the department edits it. */
   reportTemplate: string;
+  /** Why the stored template is not used (it is not text: readReportTemplate), in words; absent when it is. */
+  reportTemplateProblem?: string;
   /** The department server this console syncs with, without its password; null: none. */
   hubServer: HubServer | null;
   /** The department's language: the screens' unless an operator chose another, a patient's unless the record says. */
@@ -76,6 +114,8 @@ export interface DepartmentSettings extends RuleSettings {
   operatorLanguages: Record<string, Language>;
   /** The department's corrected wordings: language → message id → words (docs/languages.md). */
   wordings: Wordings;
+  /** How the department writes its patient IDs (Settings → Patient ID); any ID until set. */
+  patientIdRule: PatientIdRule;
 }
 
 /** A department's corrections of the catalogue's wordings: language → message id → its words (ICU). */
@@ -133,6 +173,7 @@ export const settingsPatchSchema = z
       'line',
     ),
     department: departmentSchema,
+    locale: departmentLocaleSchema,
     defaultOperatorId: z.string().min(1).nullable(),
     referenceLevels: referenceLevelsSchema,
     followUpWindows: followUpWindowsSchema,
@@ -152,6 +193,9 @@ export const settingsPatchSchema = z
         .refine((table) => Object.keys(table).length <= 2000, { error: 'must correct at most 2000 wordings' }),
     ),
     reportTemplate: reportTemplateSchema(),
+    patientIdRule: patientIdRuleSchema,
+    idleLockMinutes: idleLockMinutesSchema,
+    technologistsRecordFollowUps: z.boolean({ error: 'must be yes or no' }),
     steroidDayMaxDexamethasoneMg: z
       .number({ error: 'must be a number of mg from 1 to 200' })
       .min(1, { error: 'must be a number of mg from 1 to 200' })

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { Drug } from './catalogue.js';
+import { noDoseReasonProblems } from './dose-record.js';
 import { catalogueProblem, siteProblem } from './drug-checks.js';
 import { type FieldProblem, problem } from './problems.js';
 import { doseInMg, type ProcedureDraft, procedureDraftSchema } from './procedure.js';
@@ -15,8 +16,9 @@ const CLOCK_SLACK_MS = 60 * 60 * 1000;
 
 /**
  * Dates that cannot all be true together: a birth after the procedure, a procedure in the
- * future, an end before the start. Shown at the field as soon as entered (the form leaves
- * such a value unsaved and says so) and refused at signing.
+ * future. Shown at the field as soon as entered (the form leaves such a value unsaved and
+ * says so) and refused at signing. An end time earlier than the start is not one of them: the
+ * case crossed midnight and ended the next day (table-time.ts).
  */
 export function impossibleDates(
   record: Pick<ProcedureDraft, 'birthDate' | 'performedAt' | 'startedAt' | 'endedAt'>,
@@ -29,9 +31,6 @@ export function impossibleDates(
   }
   if (record.performedAt && Date.parse(record.performedAt) > now.getTime() + CLOCK_SLACK_MS) {
     problems.push(problem('performedAt', 'must not be in the future'));
-  }
-  if (record.startedAt && record.endedAt && record.endedAt < record.startedAt) {
-    problems.push(problem('endedAt', 'must not be before the start time'));
   }
   return problems;
 }
@@ -116,6 +115,13 @@ export function signingProblems(record: ProcedureDraft, context?: SigningContext
     problems.push(problem('drugs', 'need at least one steroid or local anaesthetic, or a reason none was given'));
   }
 
+  // The scanner's figures changed by hand: why, for the audit (the report itself is kept as received).
+  need(
+    'doseChangeReason',
+    record.doseSource !== 'dose_report_then_changed' || Boolean(record.doseChangeReason?.trim()),
+    "is required when the dose from the scanner's dose report was changed by hand",
+  );
+
   const types = record.complications.map((entry) => entry.type);
   need('complications', types.length > 0, 'must be "none" or at least one complication to sign');
   if (types.includes('none') && types.length > 1) {
@@ -126,6 +132,19 @@ export function signingProblems(record: ProcedureDraft, context?: SigningContext
   });
 
   return problems;
+}
+
+/**
+ * What this console asks of a signature or an amendment it makes: every signing rule, and the
+ * rules added since records were first signed, which a record signed before them (an import,
+ * the hub) is not held to — today the reason an X-ray-guided case has no dose.
+ */
+export function newSignatureProblems(
+  record: ProcedureDraft,
+  context?: SigningContext,
+  now = new Date(),
+): FieldProblem[] {
+  return [...signingProblems(record, context, now), ...noDoseReasonProblems(record)];
 }
 
 /**

@@ -18,9 +18,11 @@ const CONTROL_BUT_LINE_BREAKS = /[^\P{Cc}\t\n\r]/u;
 const DIRECTION = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
 const INVISIBLE = /[\u200b-\u200d\u2060\ufeff]/;
 
+export const LONE_SURROGATE_WORDS = 'must be well-formed text: it holds a broken character (a lone surrogate)';
+
 /** What is wrong with a text by the rule (worded to follow the field's label), or null. */
 export function textRuleProblem(text: string, shape: TextShape): string | null {
-  if (LONE_SURROGATE.test(text)) return 'must be well-formed text: it holds a broken character (a lone surrogate)';
+  if (LONE_SURROGATE.test(text)) return LONE_SURROGATE_WORDS;
   if (shape === 'line' ? CONTROL.test(text) : CONTROL_BUT_LINE_BREAKS.test(text)) {
     return shape === 'line'
       ? 'must be one line of text without control characters'
@@ -29,6 +31,31 @@ export function textRuleProblem(text: string, shape: TextShape): string | null {
   if (DIRECTION.test(text)) return 'must not contain characters that change the text’s direction';
   if (shape === 'line' && INVISIBLE.test(text))
     return 'must not contain invisible characters (zero-width spaces or joiners)';
+  return null;
+}
+
+/**
+ * Where a JSON value (a record as a file or the hub gives it, its keys included) first holds
+ * text that is not well-formed Unicode, as a path ("history[0].changes.notes"), or null.
+ * Every text of a record is checked, not only the fields with a rule of their own: SQLite
+ * would store U+FFFD where a hash was made over the escape. Call it on a value of bounded depth.
+ */
+export function illFormedTextAt(value: unknown, path = ''): string | null {
+  if (typeof value === 'string') return LONE_SURROGATE.test(value) ? path || '(the record)' : null;
+  if (Array.isArray(value)) {
+    for (const [at, item] of value.entries()) {
+      const found = illFormedTextAt(item, `${path}[${at}]`);
+      if (found) return found;
+    }
+    return null;
+  }
+  if (value === null || typeof value !== 'object') return null;
+  for (const [key, item] of Object.entries(value)) {
+    const here = path ? `${path}.${key}` : key;
+    if (LONE_SURROGATE.test(key)) return here;
+    const found = illFormedTextAt(item, here);
+    if (found) return found;
+  }
   return null;
 }
 

@@ -45,6 +45,12 @@ export const DOSE_EXCEEDANCE_REASONS = [
   'training',
   'other',
 ] as const;
+/**
+ * Why an X-ray-guided case has no dose recorded (asked before it is signed without one). A
+ * dose arriving later, typed or from the scanner's dose report, makes the reason moot: the
+ * record then keeps the dose, not the reason (dose-record.ts).
+ */
+export const NO_DOSE_REASONS = ['not_recorded_by_scanner', 'dose_report_pending', 'equipment_fault', 'other'] as const;
 /** What was done after intravascular or intrathecal spread. */
 export const ABNORMAL_SPREAD_ACTIONS = [
   'repositioned_clean_retest',
@@ -134,6 +140,14 @@ export const DISPOSITIONS = ['home_not_driving', 'observation', 'admitted'] as c
 
 export const STATUSES = ['draft', 'signed', 'amended'] as const;
 
+/**
+ * Where the patient's identity came from (schema 17): typed at the console, taken from the
+ * DICOM worklist, or taken from it and then changed by hand.
+ */
+export const IDENTITY_SOURCES = ['typed', 'worklist', 'worklist_then_changed'] as const;
+/** Where the dose figures came from (schema 17): typed, the scanner's dose report (RDSR), or that report changed by hand. */
+export const DOSE_SOURCES = ['typed', 'dose_report', 'dose_report_then_changed'] as const;
+
 export type Sex = (typeof SEXES)[number];
 export type Indication = (typeof INDICATIONS)[number];
 export type SymptomSide = (typeof SYMPTOM_SIDES)[number];
@@ -149,6 +163,8 @@ export type Dosing = (typeof DOSINGS)[number];
 export type Complication = (typeof COMPLICATIONS)[number];
 export type Severity = (typeof SEVERITIES)[number];
 export type Status = (typeof STATUSES)[number];
+export type IdentitySource = (typeof IDENTITY_SOURCES)[number];
+export type DoseSource = (typeof DOSE_SOURCES)[number];
 export type SirGrade = (typeof SIR_GRADES)[number];
 
 /** A–B minor, C–F major (SIR adverse-event classification). */
@@ -172,6 +188,7 @@ export type VocabularyCode = (
   | typeof ANTICOAGULANT_CLASSES
   | typeof SEDATIONS
   | typeof DOSE_EXCEEDANCE_REASONS
+  | typeof NO_DOSE_REASONS
   | typeof ABNORMAL_SPREAD_ACTIONS
   | typeof SIR_GRADES
   | typeof YES_NO
@@ -195,4 +212,6 @@ export type VocabularyCode = (
   | typeof SEVERITIES
   | typeof DISPOSITIONS
   | typeof STATUSES
+  | typeof IDENTITY_SOURCES
+  | typeof DOSE_SOURCES
 )[number];

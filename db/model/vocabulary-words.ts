@@ -106,6 +106,9 @@ const WORDS = {
   difficult_access: 'Difficult access',
   repositioning: 'Repositioning',
   training: 'Training',
+  not_recorded_by_scanner: 'Not recorded by the scanner',
+  dose_report_pending: 'Dose report pending',
+  equipment_fault: 'Equipment fault',
   repositioned_clean_retest: 'Repositioned, clean retest',
   digital_subtraction: 'Digital subtraction',
   switched_to_non_particulate: 'Switched to non-particulate',
@@ -132,6 +135,11 @@ const WORDS = {
   'L3/L4': 'L3/L4',
   'L4/L5': 'L4/L5',
   'L5/S1': 'L5/S1',
+  typed: 'Typed at the console',
+  worklist: 'From the worklist',
+  worklist_then_changed: 'From the worklist, changed by hand',
+  dose_report: 'From the scanner’s dose report',
+  dose_report_then_changed: 'From the scanner’s dose report, changed by hand',
 } as const satisfies Record<string, string>;
 
 type Worded = keyof typeof WORDS;

@@ -1,12 +1,16 @@
 import type { Drug } from './catalogue.js';
 import type { ClinicalWarning, SameDaySteroidMg } from './clinical-warning.js';
+import { concentrationWarnings } from './concentration.js';
+import { dosePlausibilityWarnings } from './dose-plausibility.js';
 import { doseMaximumWarnings } from './dose-rules.js';
 import type { ProcedureDraft } from './procedure.js';
 import { referenceLevelWarnings } from './reference-warnings.js';
 import { ANTICOAGULANT_WORDS, reviewWarnings } from './review-rules.js';
+import { type SameDayRecord, sameDayWarnings } from './same-day-rules.js';
 import type { RuleSettings } from './settings.js';
 import { catalogueForRecord } from './signed-drugs.js';
 import { spinalSafetyWarnings } from './spinal-rules.js';
+import { tableTimeWarnings } from './table-time.js';
 import { isUnsafeSpread } from './vocabularies.js';
 
 export type { ClinicalWarning, SameDaySteroidMg, WarningCode, WarningLevel } from './clinical-warning.js';
@@ -25,12 +29,15 @@ const spreadWords = (patterns: readonly string[]) =>
 /**
  * The clinical rules (docs/clinical-data.md, the clinical warnings), shown beside their fields while typing and
  * confirmed at signing. Pure: the caller supplies the department's settings and, for the
- * day's steroid total, what the patient already received today.
+ * day's steroid total and the same root twice on one day, what the logbook holds of the
+ * patient's other records that day (the window cannot see them: it keeps what the last save
+ * answered, see OTHER_RECORDS_WARNINGS).
  */
 export function warnings(
   record: ProcedureDraft,
   settings: RuleSettings,
   sameDaySteroidMg: SameDaySteroidMg = {},
+  sameDayRecords: readonly SameDayRecord[] = [],
 ): ClinicalWarning[] {
   const found: ClinicalWarning[] = [];
   // A signed record's drugs are judged by what the catalogue said when it was signed.
@@ -59,7 +66,11 @@ export function warnings(
   });
 
   found.push(...doseMaximumWarnings(record, catalogue, settings, sameDaySteroidMg));
+  found.push(...concentrationWarnings(record, catalogue));
+  found.push(...dosePlausibilityWarnings(record));
   found.push(...referenceLevelWarnings(record, settings.referenceLevels));
+  found.push(...sameDayWarnings(record, sameDayRecords));
+  found.push(...tableTimeWarnings(record));
 
   if (record.symptomSide === 'left' || record.symptomSide === 'right') {
     record.targets.forEach((target, index) => {
@@ -110,3 +121,12 @@ export function warnings(
   found.push(...reviewWarnings(record, catalogue));
   return found;
 }
+
+/**
+ * The warnings only the logbook can give, from the patient's other records of the day: the
+ * window's live check cannot, so it keeps them from the last save until the next answers.
+ */
+export const OTHER_RECORDS_WARNINGS: readonly ClinicalWarning['code'][] = [
+  'day_steroid_above_maximum',
+  'same_root_same_day',
+];

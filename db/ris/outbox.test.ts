@@ -12,6 +12,7 @@ import { deliveriesOf } from '../sqlite/ris-outbox.js';
 import type { Store } from '../store.js';
 import { completeDraft, context, EVERY_CONFIRMABLE_WARNING, tempPath, tempStore } from '../testing/fixtures.js';
 import { type MllpPeer, startMllpPeer } from '../testing/mllp-peer.js';
+import { recordSigner, someSigner } from '../testing/signer.js';
 import { deliveryWords } from './delivery.js';
 import { unescapeHl7 } from './hl7-text.js';
 import { controlIdOf, risDeliveries, sendWaitingReports } from './outbox.js';
@@ -44,7 +45,7 @@ function signed(store: Store, operatorId: string, overrides: Record<string, unkn
     completeDraft(operatorId, { patientName: 'Müller, Jürg', ...overrides }),
     context,
   );
-  signProcedure(store, record.id, {}, context);
+  signProcedure(store, record.id, {}, recordSigner(store, record.id), context);
   return record.id;
 }
 
@@ -72,10 +73,11 @@ describe('queueing', () => {
   it('queues the report in the transaction that signs, and nothing for a draft or a refused signature', () => {
     const { record: draft } = saveDraft(store, completeDraft(operatorId, { consent: undefined }), context);
     expect(deliveriesOf(store.reader, draft.id)).toEqual([]);
-    expect(() => signProcedure(store, draft.id, {}, context)).toThrow();
+    expect(() => signProcedure(store, draft.id, {}, recordSigner(store, draft.id), context)).toThrow();
     expect(deliveriesOf(store.reader, draft.id)).toEqual([]);
 
-    const id = signed(store, operatorId);
+    // Another patient than the refused draft's (the same root twice on one day would be asked).
+    const id = signed(store, operatorId, { patientId: 'P-SIGNED' });
     expect(deliveriesOf(store.reader, id)).toMatchObject([{ version: 1, state: 'waiting', attempts: 0 }]);
     const [waiting] = risDeliveries(store, id);
     if (!waiting) throw new Error('not queued');
@@ -99,6 +101,7 @@ describe('queueing', () => {
       other.store,
       { ...clinicalContent(record), painPost: 3 },
       { reason: 'pain re-scored', confirmedWarnings: EVERY_CONFIRMABLE_WARNING },
+      someSigner(other.store),
       context,
     );
     const file = tempPath('other.json');
@@ -127,6 +130,20 @@ describe('the RIS connection setting', () => {
 });
 
 describe('sending', () => {
+  it('names the patient ID with its issuer and the procedure the RIS ordered, for a case from the worklist', async () => {
+    signed(store, operatorId, {
+      issuerOfPatientId: 'KSB',
+      requestedProcedureCode: 'CTPRT',
+      requestedProcedureScheme: '99KSB',
+      requestedProcedureText: 'CT-gesteuerte PRT lumbal',
+      identitySource: 'worklist',
+    });
+    await sendWaitingReports(store, ris);
+    const [{ message }] = peer.received as [(typeof peer.received)[0]];
+    expect(field(message, 'PID', 3)).toBe('P1234567^^^KSB');
+    expect(field(message, 'OBR', 4)).toBe('CTPRT^CT-gesteuerte PRT lumbal^99KSB');
+  });
+
   it('sends the signed report as an ORU^R01 the RIS acknowledges, with PID, OBR, OBX escaped and MSH-18', async () => {
     const id = signed(store, operatorId);
     const sentAt = new Date();
@@ -152,13 +169,14 @@ describe('sending', () => {
     expect(field(message, 'OBR', 4)).toBe('^CT-guided lumbar nerve root infiltration of L5 left');
     expect(field(message, 'OBR', 7)).toBe('20260314093000+0100');
     expect(field(message, 'OBR', 25)).toBe('F');
-    expect(field(message, 'OBR', 32)).toBe('Dr. Test&Dr. Test');
+    // The signer proven by their PIN: the record's operator, by name.
+    expect(field(message, 'OBR', 32)).toBe('Dr. A. Keller&Dr. A. Keller');
     expect(field(message, 'OBX', 2)).toBe('FT');
     expect(field(message, 'OBX', 11)).toBe('F');
     const text = field(message, 'OBX', 5);
     expect(text).toContain('Findings \\F\\ spread \\S\\ perineural \\T\\ epidural \\R\\ as planned \\E\\ no leak');
     expect(unescapeHl7(text)).toBe(
-      'PROCEDURE\n2026-03-14: CT-guided lumbar nerve root infiltration of L5 left.\nOperator: Dr. A. Keller.\nFindings | spread ^ perineural & epidural ~ as planned \\ no leak',
+      'PROCEDURE\n14.03.2026: CT-guided lumbar nerve root infiltration of L5 left.\nOperator: Dr. A. Keller.\nFindings | spread ^ perineural & epidural ~ as planned \\ no leak',
     );
     // The bytes on the wire are ISO-8859-1, as MSH-18 says (ü is one byte, 0xFC).
     expect(bytes.includes(Buffer.from('Müller^Jürg', 'latin1'))).toBe(true);
@@ -301,6 +319,7 @@ describe('sending', () => {
       store,
       { ...clinicalContent(record), painPost: 3 },
       { reason: 'pain after re-scored', confirmedWarnings: EVERY_CONFIRMABLE_WARNING },
+      someSigner(store),
       context,
     );
     expect(deliveriesOf(store.reader, id).map((row) => [row.version, row.state])).toEqual([

@@ -1,5 +1,5 @@
 import { translator } from '../i18n/translator.js';
-import { type ProcedureDraft, procedureReport, reportValues } from '../model/index.js';
+import { localeFor, type ProcedureDraft, procedureReport, reportValues } from '../model/index.js';
 import { catalogueForRecord } from '../model/signed-drugs.js';
 import { drugCatalogue, getSettings } from '../settings.js';
 import type { ReadConnection } from '../sqlite/connection.js';
@@ -14,8 +14,10 @@ import type { ReportMessageInput } from './report-message.js';
  * panel shows it. The signer is the version's signer (the operator's name when the signer is
  * one of the department's operators).
  *
- * Fields the field declaration adds later (issuer of patient ID, requested procedure and its
- * code) are not in the record yet: the issuer goes empty and the procedure is named in words.
+ * The issuer of the patient ID and the requested procedure are the worklist's (schema 17): OBR-4
+ * names the procedure the RIS ordered, in its code and words, so the RIS files the report
+ * under its own order; a record typed by hand has neither, and the procedure is named in
+ * RootLog's words.
  */
 
 export function reportInputFor(read: ReadConnection, key: OutboxKey): ReportMessageInput {
@@ -32,19 +34,24 @@ export function reportInputFor(read: ReadConnection, key: OutboxKey): ReportMess
     operatorName: operatorName(record.operatorId),
     drug: (code: string) => catalogue.find((drug) => drug.code === code),
     speaking: { t: translator(language, settings.wordings), language },
+    locale: localeFor(language, settings),
   };
   if (!record.patientId || !record.performedAt)
     throw new Error(`signed version ${key.version} lacks a patient ID or time`);
   return {
     patient: {
       id: record.patientId,
-      issuer: null,
+      issuer: record.issuerOfPatientId ?? null,
       name: personNameFromShown(record.patientName ?? ''),
       birthDate: record.birthDate ?? null,
       sex: record.sex ?? null,
     },
     accessionNumber: record.accessionNumber ?? null,
-    procedure: { code: null, codingScheme: null, text: reportValues(record, context).procedure },
+    procedure: {
+      code: record.requestedProcedureCode ?? null,
+      codingScheme: record.requestedProcedureCode ? (record.requestedProcedureScheme ?? null) : null,
+      text: record.requestedProcedureText ?? reportValues(record, context).procedure,
+    },
     reportText: procedureReport(record, context, settings.reportTemplate),
     status: key.version === 1 ? 'final' : 'corrected',
     signer: { id: version.signedBy, name: personNameFromShown(operatorName(version.signedBy) ?? version.signedBy) },

@@ -6,6 +6,7 @@ import { seedDatabase } from '../seed.js';
 import { computeScreen } from '../stats/screen.js';
 import { openStore } from '../store.js';
 import { context, EVERY_CONFIRMABLE_WARNING, tempStore } from '../testing/fixtures.js';
+import { recordSigner } from '../testing/signer.js';
 import { asWritable } from './connection.js';
 import { proceduresWithWrongFacts } from './dashboard-facts.js';
 import { dashboardFactsLayout2 } from './migrations/017-dashboard-facts-layout-2.js';
@@ -65,6 +66,7 @@ describe('migration 17: dashboard facts layout 2', () => {
       store,
       { ...clinicalContent(record), painPost: record.painPost === 0 ? 1 : 0, doseExceedanceReason: 'patient_size' },
       { reason: 'pain re-scored', confirmedWarnings: EVERY_CONFIRMABLE_WARNING },
+      recordSigner(store, amended as string),
       context,
     );
     const figures = computeScreen(store, {}, { asOf: AS_OF, folded: false });

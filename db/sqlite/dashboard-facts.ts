@@ -64,20 +64,26 @@ export function dashboardFactsWriter(db: WritableDb): (input: FactInput) => stri
   return (input) => factsWith(input, termId, frozenCatalogue(db)) as string;
 }
 
+/** The dashboard facts a row's columns give, with the terms as stored (undefined: a term is missing). */
+export function dashboardFactsReader(db: ReadableDb): (input: FactInput) => string | undefined {
+  const selectTerm = db.prepare('SELECT id FROM dashboard_terms WHERE kind = ? AND term = ?').pluck();
+  const termId = (kind: TermKind, term: string | undefined): number | undefined =>
+    term === undefined ? 0 : (selectTerm.get(kind, term) as number | undefined);
+  const frozen = frozenCatalogue(db);
+  return (source) => factsWith(source, termId, frozen);
+}
+
 /**
  * Ids of procedures whose stored dashboard facts are not what their own columns give (none
  * in a sound file): the check command's proof that the dashboard reports what was recorded.
  * Reads only, in batches, so it runs on a read-only connection and in bounded memory.
  */
 export function proceduresWithWrongFacts(db: ReadableDb): string[] {
-  const selectTerm = db.prepare('SELECT id FROM dashboard_terms WHERE kind = ? AND term = ?').pluck();
-  const termId = (kind: TermKind, term: string | undefined): number | undefined =>
-    term === undefined ? 0 : (selectTerm.get(kind, term) as number | undefined);
-  const frozen = frozenCatalogue(db);
+  const facts = dashboardFactsReader(db);
   const wrong: string[] = [];
   forEachProcedureBatch(db, (rows) => {
     for (const row of rows) {
-      const expected = factsWith(row, termId, frozen);
+      const expected = facts(row);
       if (expected === undefined || expected !== row.dashboard_facts) wrong.push(row.id);
     }
   });

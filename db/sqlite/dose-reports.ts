@@ -111,11 +111,11 @@ export interface LinkRule {
 
 /**
  * How a report finds its procedure, strongest first; the first rule that finds exactly one
- * record links it. The Study Instance UID from the worklist is the strongest of all: once the
- * record has that column, its rule is this list's first line:
- *   { by: 'study', where: 'p.study_instance_uid = r.study_instance_uid' },
+ * record links it. The Study Instance UID the record took from the worklist (schema 17) is the
+ * strongest of all: the scanner writes the worklist's UID into its dose report.
  */
 export const LINK_RULES: readonly LinkRule[] = [
+  { by: 'study', where: 'p.study_instance_uid = r.study_instance_uid' },
   { by: 'accession', where: 'p.accession_number = r.accession_number' },
   {
     by: 'patient_day',

@@ -9,7 +9,7 @@ import { type FollowUpLink, followUpHash, GENESIS } from './hash-chain.js';
 export const FOLLOW_UP_COLUMNS = `id, procedure_id AS procedureId, contact_date AS contactDate, days_after AS daysAfter, method,
   leg_nrs AS legNrs, back_nrs AS backNrs, global_impression AS globalImpression, relief_percent AS reliefPercent,
   new_complications AS newComplications, further_treatment AS furtherTreatment, notes, supersedes, reason,
-  recorded_by AS recordedBy, recorded_at AS recordedAt`;
+  recorded_by AS recordedBy, recorded_at AS recordedAt, recorded_by_id AS recordedById, meaning`;
 
 export function appendFollowUp(write: WriteConnection, row: FollowUpLink): void {
   const previous = write.prepare('SELECT hash FROM follow_up_entries ORDER BY rowid DESC LIMIT 1').pluck().get() as
@@ -18,11 +18,18 @@ export function appendFollowUp(write: WriteConnection, row: FollowUpLink): void 
   write
     .prepare(
       `INSERT INTO follow_up_entries (id, procedure_id, contact_date, days_after, method, leg_nrs, back_nrs, global_impression,
-        relief_percent, new_complications, further_treatment, notes, supersedes, reason, recorded_by, recorded_at, hash)
+        relief_percent, new_complications, further_treatment, notes, supersedes, reason, recorded_by, recorded_at,
+        recorded_by_id, meaning, hash)
        VALUES (@id, @procedureId, @contactDate, @daysAfter, @method, @legNrs, @backNrs, @globalImpression, @reliefPercent,
-        @newComplications, @furtherTreatment, @notes, @supersedes, @reason, @recordedBy, @recordedAt, @hash)`,
+        @newComplications, @furtherTreatment, @notes, @supersedes, @reason, @recordedBy, @recordedAt,
+        @recordedById, @meaning, @hash)`,
     )
-    .run({ ...row, hash: followUpHash(previous ?? GENESIS, row) });
+    .run({
+      ...row,
+      recordedById: row.recordedById ?? null,
+      meaning: row.meaning ?? null,
+      hash: followUpHash(previous ?? GENESIS, row),
+    });
 }
 
 /** A procedure's follow-up entries in the order they were recorded. */

@@ -1,12 +1,15 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { amendProcedure, clinicalContent, getProcedure, saveDraft } from '../procedures.js';
+import { listProcedures } from '../search.js';
 import { seedDatabase } from '../seed.js';
 import { drugCatalogue } from '../settings.js';
 import { computeDashboard } from '../stats/dashboard.js';
 import { openStore } from '../store.js';
+import { backToSchema } from '../testing/back-in-time.js';
 import { dashboardRowByRow } from '../testing/dashboard-oracle.js';
-import { context, EVERY_CONFIRMABLE_WARNING, tempStore } from '../testing/fixtures.js';
+import { completeDraft, context, EVERY_CONFIRMABLE_WARNING, tempStore } from '../testing/fixtures.js';
+import { someSigner } from '../testing/signer.js';
 import { asWritable } from './connection.js';
 import { proceduresWithWrongFacts } from './dashboard-facts.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations/index.js';
@@ -64,52 +67,11 @@ function withSchema8Values(db: Database.Database): void {
   for (const statement of sql) db.exec(statement);
 }
 
-/** The follow_ups table and its triggers exactly as schemas 12–14 had them (from a file made by migrations 1–12). */
-function schema12FollowUps(): string[] {
-  const version12 = new Database(':memory:');
-  for (const migration of MIGRATIONS.slice(0, 12)) migration.up(asWritable(version12));
-  const sql = version12
-    .prepare("SELECT sql FROM sqlite_schema WHERE tbl_name = 'follow_ups' AND sql IS NOT NULL ORDER BY type <> 'table'")
-    .pluck()
-    .all() as string[];
-  version12.close();
-  return sql;
-}
-
-/** Turns a current file back into what RootLog with schema 17 wrote: no patient language. */
-function backToVersion17(path: string): void {
-  const db = new Database(path);
-  db.exec('ALTER TABLE procedures DROP COLUMN patient_language; PRAGMA user_version = 17;');
-  db.close();
-}
-
-/** Turns a current file back into what RootLog with schema 15 wrote: no needle tip position. */
-function backToVersion15(path: string): void {
-  backToVersion17(path);
-  const db = new Database(path);
-  db.exec('ALTER TABLE targets DROP COLUMN needle_tip_position; PRAGMA user_version = 15;');
-  db.close();
-}
-
-/** Turns a current file back into what RootLog with schema 14 wrote: the record's own follow-up list. */
-function backToVersion14(path: string): void {
-  backToVersion15(path);
-  const db = new Database(path);
-  for (const statement of schema12FollowUps()) db.exec(statement);
-  db.pragma('user_version = 14');
-  db.close();
-}
-
 /** Turns a current file back into what RootLog with schema 9 wrote: one betamethasone, no dose salt. */
 function backToVersion9(path: string): void {
-  backToVersion14(path);
+  backToSchema(path, 12);
   const db = new Database(path);
   db.exec(`
-    DROP TABLE dose_reports;
-    DROP INDEX procedures_by_accession;
-    DROP TRIGGER ris_outbox_on_sign;
-    DROP TRIGGER ris_outbox_on_amend;
-    DROP TABLE ris_outbox;
     DROP TRIGGER sync_outbox_on_insert;
     DROP TRIGGER sync_outbox_on_update;
     DROP TRIGGER sync_outbox_on_follow_up;
@@ -244,6 +206,30 @@ const everyRecordRow = (db: Database.Database) =>
       return record;
     });
 
+/** Schema 20's columns: the signer's operator and the signature's meaning. */
+const SCHEMA_17_COLUMNS = [
+  'signed_by_id',
+  'signed_meaning',
+  'amended_by_id',
+  'amended_meaning',
+  'signer_id',
+  'meaning',
+];
+
+/**
+ * Rows as a file from before schema 20 holds them once migrated: the signer's operator and
+ * meaning empty (that file never had them). A version that had them was hashed with them, so
+ * its hash, computed again by migration 5 without them, is another (`rehashed`).
+ */
+const beforeSchema17 = (rows: unknown[], { rehashed = false } = {}) =>
+  rows.map((row) => {
+    const copy: Record<string, unknown> = { ...(row as Record<string, unknown>) };
+    const hadSigner = copy.signer_id != null;
+    for (const column of SCHEMA_17_COLUMNS) if (column in copy) copy[column] = null;
+    if (rehashed && hadSigner) copy.hash = expect.stringMatching(/^[0-9a-f]{64}$/);
+    return copy;
+  });
+
 describe('migration 2: dashboard facts', () => {
   it('fills in the facts of a schema-1 file, changes no record or history, and keeps signed records locked', () => {
     const { store } = tempStore();
@@ -254,6 +240,7 @@ describe('migration 2: dashboard facts', () => {
       store,
       { ...clinicalContent(record), painPost: record.painPost === 0 ? 1 : 0, doseExceedanceReason: 'patient_size' },
       { reason: 'pain re-scored', confirmedWarnings: EVERY_CONFIRMABLE_WARNING },
+      someSigner(store),
       context,
     );
     withSchema8Values(store.writer.db);
@@ -277,10 +264,10 @@ describe('migration 2: dashboard facts', () => {
     expect(
       migrated.writer.db.prepare('SELECT count(*) FROM procedures WHERE dashboard_facts IS NULL').pluck().get(),
     ).toBe(0);
-    expect(everyRecordRow(migrated.writer.db)).toEqual(records);
+    expect(everyRecordRow(migrated.writer.db)).toEqual(beforeSchema17(records));
     expect(migrated.writer.db.prepare('SELECT * FROM audit_log ORDER BY seq').all()).toEqual(history);
     expect(migrated.writer.db.prepare('SELECT * FROM procedure_versions ORDER BY procedure_id, version').all()).toEqual(
-      versions,
+      beforeSchema17(versions, { rehashed: true }),
     );
     expect(computeDashboard(migrated, {})).toEqual(figures);
     // The trigger lifted for the backfill is back.
@@ -377,6 +364,7 @@ describe('migration 5: the hash chain', () => {
       store,
       { ...clinicalContent(record), painPost: record.painPost === 0 ? 1 : 0, doseExceedanceReason: 'patient_size' },
       { reason: 'pain re-scored', confirmedWarnings: EVERY_CONFIRMABLE_WARNING },
+      someSigner(store),
       context,
     );
     withSchema8Values(store.writer.db);
@@ -394,8 +382,10 @@ describe('migration 5: the hash chain', () => {
     const after = migrated.writer.db;
     // The migration's hashes are the ones the writer made as it wrote each row.
     expect(after.prepare('SELECT * FROM audit_log ORDER BY seq').all()).toEqual(audit);
-    expect(after.prepare('SELECT * FROM procedure_versions ORDER BY rowid').all()).toEqual(versions);
-    expect(everyRecordRow(after)).toEqual(records);
+    expect(after.prepare('SELECT * FROM procedure_versions ORDER BY rowid').all()).toEqual(
+      beforeSchema17(versions, { rehashed: true }),
+    );
+    expect(everyRecordRow(after)).toEqual(beforeSchema17(records));
     expect(schemaOf(after)).toEqual(schema);
     expect(() => after.prepare('UPDATE audit_log SET hash = NULL WHERE seq = 1').run()).toThrowError(/append-only/);
     expect(() => after.prepare('UPDATE procedure_versions SET reason = 1').run()).toThrowError(/append-only/);
@@ -515,22 +505,94 @@ describe('migration 10: drugs by formulation', () => {
   });
 });
 
-describe('migration 18: the patient language', () => {
-  it('adds the column empty, keeps every record, and takes only the four languages', () => {
-    const { store } = tempStore();
-    const { record } = saveDraft(store, { patientName: 'Rossi, Giulia', targets: [] }, context);
+describe('migration 21: folded lookups', () => {
+  it('fills the patient key and the folded name as the writer does, keeps every record, and finds "Müller" by "mueller"', () => {
+    const { store, operatorId } = tempStore();
+    seedDatabase(store, { count: 200, seed: 17, until: new Date('2026-06-30T12:00:00Z') }, context);
+    saveDraft(store, completeDraft(operatorId, { patientId: ' k-100301 ', patientName: 'Müller, Hans' }), context);
     const path = store.path;
-    const before = everyRecordRow(store.writer.db).map((row) => ({ ...row, patient_language: undefined }));
+    const rows = everyRecordRow(store.writer.db);
+    const schema = schemaOf(store.writer.db);
     store.close();
 
-    backToVersion17(path);
+    backToSchema(path, 20);
+    const old = new Database(path, { readonly: true });
+    expect(old.prepare("SELECT count(*) FROM procedure_text WHERE procedure_text MATCH 'mueller'").pluck().get()).toBe(
+      0,
+    );
+    old.close();
     const migrated = openStore(path);
-    expect(migrated.writer.db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
-    expect(everyRecordRow(migrated.writer.db).map((row) => ({ ...row, patient_language: undefined }))).toEqual(before);
-    expect(getProcedure(migrated, record.id)?.record.patientLanguage ?? null).toBeNull();
+    expect(everyRecordRow(migrated.writer.db)).toEqual(rows);
+    expect(schemaOf(migrated.writer.db)).toEqual(schema);
+    expect(
+      migrated.writer.db
+        .prepare("SELECT patient_key FROM procedures WHERE patient_name = 'Müller, Hans'")
+        .pluck()
+        .get(),
+    ).toBe('K-100301');
+    expect(listProcedures(migrated, { text: 'mueller' }).items.map((item) => item.patientName)).toContain(
+      'Müller, Hans',
+    );
+    // The trigger lifted for the fill is back.
+    const signedId = migrated.writer.db
+      .prepare("SELECT id FROM procedures WHERE status = 'signed' LIMIT 1")
+      .pluck()
+      .get();
     expect(() =>
-      migrated.writer.db.prepare("UPDATE procedures SET patient_language = 'es' WHERE id = ?").run(record.id),
-    ).toThrowError(/CHECK/);
+      migrated.writer.db.prepare('UPDATE procedures SET patient_key = NULL WHERE id = ?').run(signedId),
+    ).toThrowError(/immutable/);
+    migrated.close();
+  });
+});
+
+describe('migration 22: usual concentrations', () => {
+  it('gives the shipped local anaesthetics their strengths, keeps a department default outside them, changes no record', () => {
+    const { store } = tempStore();
+    seedDatabase(store, { count: 50, seed: 18, until: new Date('2026-06-30T12:00:00Z') }, context);
+    const path = store.path;
+    const rows = everyRecordRow(store.writer.db);
+    const schema = schemaOf(store.writer.db);
+    store.close();
+
+    backToSchema(path, 21);
+    const old = new Database(path);
+    // This department uses 4 % lidocaine: its own range is for it to set, not guessed.
+    old.prepare("UPDATE drug_catalogue SET default_concentration_mg_per_ml = 40 WHERE code = 'lidocaine'").run();
+    old.close();
+    const migrated = openStore(path);
+    expect(everyRecordRow(migrated.writer.db)).toEqual(rows);
+    expect(schemaOf(migrated.writer.db)).toEqual(schema);
+    const byCode = new Map(drugCatalogue(migrated.reader).map((drug) => [drug.code, drug]));
+    expect(byCode.get('ropivacaine')).toMatchObject({
+      usualConcentrationMinMgPerMl: 2,
+      usualConcentrationMaxMgPerMl: 10,
+    });
+    expect(byCode.get('bupivacaine')).toMatchObject({
+      usualConcentrationMinMgPerMl: 2.5,
+      usualConcentrationMaxMgPerMl: 7.5,
+    });
+    expect(byCode.get('lidocaine')?.usualConcentrationMinMgPerMl).toBeUndefined();
+    expect(byCode.get('dexamethasone')?.usualConcentrationMinMgPerMl).toBeUndefined();
+    migrated.close();
+  });
+});
+
+describe('migration 23: the reason a case has no dose', () => {
+  it('adds the empty columns and changes no stored row', () => {
+    const { store } = tempStore();
+    seedDatabase(store, { count: 50, seed: 19, until: new Date('2026-06-30T12:00:00Z') }, context);
+    const path = store.path;
+    const rows = everyRecordRow(store.writer.db);
+    const schema = schemaOf(store.writer.db);
+    store.close();
+
+    backToSchema(path, 22);
+    const migrated = openStore(path);
+    expect(schemaOf(migrated.writer.db)).toEqual(schema);
+    expect(everyRecordRow(migrated.writer.db)).toEqual(rows);
+    expect(
+      migrated.writer.db.prepare('SELECT count(*) FROM procedures WHERE no_dose_reason IS NOT NULL').pluck().get(),
+    ).toBe(0);
     migrated.close();
   });
 });

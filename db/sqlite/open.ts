@@ -3,9 +3,10 @@ import { hostname, tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { RootLogError } from '../model/index.js';
-import { asWritable, openReadOnly, type ReadableDb, type WritableDb } from './connection.js';
+import { asWritable, connection, openReadOnly, type ReadableDb, type WritableDb } from './connection.js';
 import { MIGRATIONS, ROOTLOG_APPLICATION_ID, SCHEMA_VERSION } from './migrations/index.js';
 import { nativeBinding } from './native-binding.js';
+import { writeSetting } from './settings-rows.js';
 
 export interface OpenOptions {
   /** Milliseconds to wait for another connection's lock before giving up. */
@@ -210,11 +211,8 @@ export function openDatabase(path: string, options: OpenOptions = {}): WritableD
     db.pragma('synchronous = FULL');
     const writable = asWritable(db);
     migrate(writable, fileVersion);
-    if (fileVersion === 0) {
-      writable
-        .prepare(`INSERT OR IGNORE INTO settings (key, value) VALUES ('consoleName', json_quote(?))`)
-        .run(hostname());
-    }
+    if (fileVersion === 0)
+      writable.transaction(() => writeSetting(connection(writable), 'consoleName', hostname())).immediate();
     return writable;
   } catch (error) {
     db?.close();

@@ -1,11 +1,14 @@
 import type { z } from 'zod';
-import type { procedureFilterSchema } from '../model/index.js';
+import { foldName, patientKey, type procedureFilterSchema } from '../model/index.js';
 
 /** A filter of the list, the exports or the dashboard, already parsed (by the API contract or the caller). */
 export type ProcedureFilterValues = z.output<typeof procedureFilterSchema>;
 
 /** Escapes LIKE's wildcards so a search for "10%" finds "10%" and not everything. */
 const likeLiteral = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/** A phrase for an FTS5 query: the text itself, quotes doubled. */
+const ftsString = (text: string) => `"${text.replaceAll('"', '""')}"`;
 
 export interface FilterClause {
   where: string;
@@ -55,7 +58,9 @@ export function procedureFilterSql(
   }
   inList('p.operator_id', 'operator', filter.operatorIds);
   inList('p.modality', 'modality', filter.modalities);
-  inList('p.status', 'status', filter.statuses);
+  // The drafts alone are read from their own (partial) index, which a literal lets SQLite use.
+  if (filter.statuses?.length === 1 && filter.statuses[0] === 'draft') conditions.push("p.status = 'draft'");
+  else inList('p.status', 'status', filter.statuses);
   inList('p.console_name', 'console', filter.consoleNames);
   const roots = filter.roots ?? [];
   const sides = filter.sides ?? [];
@@ -72,15 +77,24 @@ export function procedureFilterSql(
     });
     conditions.push(`(${tests.join(' OR ')})`);
   }
+  if (filter.patient) {
+    conditions.push('p.patient_key = @patientKey');
+    params.patientKey = patientKey(filter.patient);
+  }
   let textMatch: string | null = null;
   if (filter.text) {
+    // The name also as the search reads it: accents and ä/ae, ö/oe, ü/ue, ß/ss folded alike.
+    const folded = foldName(filter.text);
     params.textPrefix = `${likeLiteral(filter.text)}%`;
     params.textAnywhere = `%${likeLiteral(filter.text)}%`;
+    params.foldedAnywhere = `%${likeLiteral(folded)}%`;
     conditions.push(
-      `(p.patient_id LIKE @textPrefix ESCAPE '\\' OR p.accession_number LIKE @textPrefix ESCAPE '\\' OR p.patient_name LIKE @textAnywhere ESCAPE '\\')`,
+      `(p.patient_id LIKE @textPrefix ESCAPE '\\' OR p.accession_number LIKE @textPrefix ESCAPE '\\' OR p.patient_name LIKE @textAnywhere ESCAPE '\\' OR p.patient_name_folded LIKE @foldedAnywhere ESCAPE '\\')`,
     );
     // Trigrams need three characters; shorter searches scan, and prefixes that short match early.
-    if ([...filter.text].length >= 3) textMatch = `"${filter.text.replaceAll('"', '""')}"`;
+    if ([...filter.text].length >= 3 && [...folded].length >= 3) {
+      textMatch = `{patient_id patient_name accession_number} : ${ftsString(filter.text)} OR patient_name_folded : ${ftsString(folded)}`;
+    }
   }
   return { where: conditions.length > 0 ? conditions.join(' AND ') : '1', params, textMatch };
 }

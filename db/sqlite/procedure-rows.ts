@@ -5,16 +5,19 @@ import {
   DRUG_FIELDS,
   doseInMg,
   type Field,
+  foldName,
   PROCEDURE_FIELDS,
   type ProcedureDraft,
   type ProcedureRecord,
+  patientKey,
   type RecordLife,
+  type SignatureMeaning,
   storedFields,
   TARGET_FIELDS,
 } from '../model/index.js';
 import type { ReadableDb, WritableDb } from './connection.js';
 import { dashboardFactsWriter } from './dashboard-facts.js';
-import { drugEntry, type FactSource, factDrugsOf } from './facts.js';
+import { drugEntry, type FactInput, type FactSource, factDrugsOf } from './facts.js';
 
 /*
  * The one place that knows how a procedure maps to its tables, read from the field
@@ -75,8 +78,12 @@ export interface LifeColumns {
   updatedAt: string;
   signedBy: string | null;
   signedAt: string | null;
+  signedById: string | null;
+  signedMeaning: SignatureMeaning | null;
   amendedBy: string | null;
   amendedAt: string | null;
+  amendedById: string | null;
+  amendedMeaning: SignatureMeaning | null;
   amendReason: string | null;
 }
 
@@ -89,6 +96,8 @@ const LIFE_COLUMNS: ReadonlyArray<readonly [keyof LifeColumns, string]> = PROCED
 const ALL_COLUMNS = [
   ...PROCEDURE_COLUMNS.map(({ column }) => column),
   'root_sides',
+  'patient_key',
+  'patient_name_folded',
   'indications_text',
   'caudal_spread_text',
   'complications_text',
@@ -178,7 +187,7 @@ function makeWrites(db: WritableDb) {
         tables.map((table) => db.prepare(`DELETE FROM ${table} WHERE procedure_id = ?`)),
       ]),
     ) as Record<PartGroup, Statement[]>,
-    insertIndication: db.prepare('INSERT INTO procedure_indications (procedure_id, indication) VALUES (?, ?)'),
+    insertIndication: insertInto(db, 'procedure_indications', ['procedure_id', 'indication']),
     insertTarget: insertInto(db, 'targets', [
       'procedure_id',
       'ordinal',
@@ -186,10 +195,8 @@ function makeWrites(db: WritableDb) {
       'spread_text',
       'drugs_text',
     ]),
-    insertTargetSpread: db.prepare(
-      'INSERT INTO target_spread (procedure_id, target_ordinal, pattern) VALUES (?, ?, ?)',
-    ),
-    insertCaudalSpread: db.prepare('INSERT INTO caudal_spread (procedure_id, pattern) VALUES (?, ?)'),
+    insertTargetSpread: insertInto(db, 'target_spread', ['procedure_id', 'target_ordinal', 'pattern']),
+    insertCaudalSpread: insertInto(db, 'caudal_spread', ['procedure_id', 'pattern']),
     insertDrug: insertInto(db, 'drug_administrations', [
       'procedure_id',
       'ordinal',
@@ -241,6 +248,9 @@ function procedureRow(id: string, draft: ProcedureDraft, life: LifeColumns): Row
   const row: Row = {
     id,
     root_sides: rootSides(draft.targets),
+    // What the lookups and the search read: the ID and the name folded (model/patient-id.ts, model/search.ts).
+    patient_key: draft.patientId == null ? null : patientKey(draft.patientId),
+    patient_name_folded: draft.patientName == null ? null : foldName(draft.patientName),
     indications_text: draft.indications.join(';'),
     caudal_spread_text: draft.caudalSpread.join(';'),
     caudal_drugs_text: drugsText(draft, 'caudal'),
@@ -269,6 +279,99 @@ function procedureRowWithFacts(s: ProcedureWrites, id: string, draft: ProcedureD
   return row;
 }
 
+/** The tables a record is made of, each as its own rows (what the seal and the derived check read). */
+export const RECORD_TABLES = [
+  'procedures',
+  'procedure_indications',
+  'caudal_spread',
+  'complications',
+  'target_spread',
+  'drug_administrations',
+  'targets',
+] as const;
+export type RecordTable = (typeof RECORD_TABLES)[number];
+export type RecordRows = Record<RecordTable, Row[]>;
+
+/** The rows of a record's lists, as the one writer writes them from its content. */
+function partRows(id: string, draft: ProcedureDraft): Omit<RecordRows, 'procedures'> {
+  const targets: Row[] = [];
+  const targetSpread: Row[] = [];
+  draft.targets.forEach((target, ordinal) => {
+    const row: Row = {
+      procedure_id: id,
+      ordinal,
+      spread_text: target.spread.join(';'),
+      drugs_text: drugsText(draft, ordinal),
+    };
+    toColumns(TARGET_COLUMNS, target, row);
+    targets.push(row);
+    for (const pattern of target.spread) targetSpread.push({ procedure_id: id, target_ordinal: ordinal, pattern });
+  });
+  const drugs = draft.drugs.map((administration, ordinal) => {
+    const site = administration.site;
+    const row: Row = {
+      procedure_id: id,
+      ordinal,
+      dose_given_mg: doseInMg(administration) ?? null,
+      target_ordinal: typeof site === 'number' ? site : null,
+      at_caudal: site === 'caudal' ? 1 : 0,
+      signed_name: administration.asSigned?.name ?? null,
+      signed_class: administration.asSigned?.drugClass ?? null,
+      signed_particulate: administration.asSigned ? (administration.asSigned.particulate ? 1 : 0) : null,
+      signed_max_dose_mg: administration.asSigned?.maxDoseMg ?? null,
+    };
+    toColumns(DRUG_COLUMNS, administration, row);
+    return row;
+  });
+  return {
+    procedure_indications: draft.indications.map((indication) => ({ procedure_id: id, indication })),
+    caudal_spread: draft.caudalSpread.map((pattern) => ({ procedure_id: id, pattern })),
+    complications: draft.complications.map((entry) => {
+      const row: Row = { procedure_id: id };
+      toColumns(COMPLICATION_COLUMNS, entry, row);
+      return row;
+    }),
+    target_spread: targetSpread,
+    drug_administrations: drugs,
+    targets,
+  };
+}
+
+/**
+ * Every row a record's content and life give, as the writer writes them: what `check`
+ * compares the stored rows with (ledger/derived.ts). `facts` makes the dashboard facts.
+ */
+export function expectedRecordRows(
+  id: string,
+  draft: ProcedureDraft,
+  life: LifeColumns,
+  facts: (input: FactInput) => string | undefined,
+): RecordRows {
+  const row = procedureRow(id, draft, life);
+  row.dashboard_facts = facts({ ...(row as unknown as FactSource), drugs: factDrugsOf(draft.drugs) }) ?? null;
+  return { procedures: [row], ...partRows(id, draft) };
+}
+
+/** A record's rows as stored, every column of every table it is made of. */
+export function readRecordRows(db: ReadableDb, id: string): RecordRows {
+  const rows = {} as RecordRows;
+  for (const table of RECORD_TABLES) {
+    const key = table === 'procedures' ? 'id' : 'procedure_id';
+    rows[table] = db.prepare(`SELECT * FROM ${table} WHERE ${key} = ?`).all(id) as Row[];
+  }
+  return rows;
+}
+
+/** Which of the part groups writes each table. */
+const INSERTS: Record<Exclude<RecordTable, 'procedures'>, keyof ProcedureWrites> = {
+  procedure_indications: 'insertIndication',
+  caudal_spread: 'insertCaudalSpread',
+  complications: 'insertComplication',
+  target_spread: 'insertTargetSpread',
+  drug_administrations: 'insertDrug',
+  targets: 'insertTarget',
+};
+
 /**
  * Writes the procedure row and those of its parts that changed (all of them for a new
  * record); the caller owns the transaction.
@@ -291,46 +394,15 @@ export function writeProcedure(
   } else {
     s.insertProcedure.run(row);
   }
-  if (writing.has('indications')) for (const indication of draft.indications) s.insertIndication.run(id, indication);
-  if (writing.has('targetsAndDrugs')) writeTargetsAndDrugs(s, id, draft);
-  if (writing.has('caudalSpread')) for (const pattern of draft.caudalSpread) s.insertCaudalSpread.run(id, pattern);
-  if (writing.has('complications')) {
-    for (const entry of draft.complications) {
-      const row: Row = { procedure_id: id };
-      toColumns(COMPLICATION_COLUMNS, entry, row);
-      s.insertComplication.run(row);
+  const rows = partRows(id, draft);
+  // Parents before children: a drug and a spread pattern point at their target.
+  for (const part of ['indications', 'caudalSpread', 'complications', 'targetsAndDrugs'] as const) {
+    if (!writing.has(part)) continue;
+    for (const table of [...PART_TABLES[part]].reverse()) {
+      const insert = s[INSERTS[table]] as Statement;
+      for (const partRow of rows[table]) insert.run(partRow);
     }
   }
-}
-
-function writeTargetsAndDrugs(s: ProcedureWrites, id: string, draft: ProcedureDraft): void {
-  draft.targets.forEach((target, ordinal) => {
-    const row: Row = {
-      procedure_id: id,
-      ordinal,
-      spread_text: target.spread.join(';'),
-      drugs_text: drugsText(draft, ordinal),
-    };
-    toColumns(TARGET_COLUMNS, target, row);
-    s.insertTarget.run(row);
-    for (const pattern of target.spread) s.insertTargetSpread.run(id, ordinal, pattern);
-  });
-  draft.drugs.forEach((administration, ordinal) => {
-    const site = administration.site;
-    const row: Row = {
-      procedure_id: id,
-      ordinal,
-      dose_given_mg: doseInMg(administration) ?? null,
-      target_ordinal: typeof site === 'number' ? site : null,
-      at_caudal: site === 'caudal' ? 1 : 0,
-      signed_name: administration.asSigned?.name ?? null,
-      signed_class: administration.asSigned?.drugClass ?? null,
-      signed_particulate: administration.asSigned ? (administration.asSigned.particulate ? 1 : 0) : null,
-      signed_max_dose_mg: administration.asSigned?.maxDoseMg ?? null,
-    };
-    toColumns(DRUG_COLUMNS, administration, row);
-    s.insertDrug.run(row);
-  });
 }
 
 /** Keeps only the keys whose value is present, so a record reads the way it was written. */
@@ -348,8 +420,12 @@ const lifeOf = (life: LifeColumns) => ({
   updatedAt: life.updatedAt,
   signedBy: life.signedBy,
   signedAt: life.signedAt,
+  signedById: life.signedById,
+  signedMeaning: life.signedMeaning,
   amendedBy: life.amendedBy,
   amendedAt: life.amendedAt,
+  amendedById: life.amendedById,
+  amendedMeaning: life.amendedMeaning,
   amendReason: life.amendReason,
 });
 

@@ -1,4 +1,10 @@
-import { localDateOf, type ProcedureDraft, type ProcedureRecord, type RecordLife } from '../model/index.js';
+import {
+  localDateOf,
+  type ProcedureDraft,
+  type ProcedureRecord,
+  type RecordLife,
+  type SignatureMeaning,
+} from '../model/index.js';
 import { type AuditAction, appendAudit, type Changes } from './audit-rows.js';
 import type { WriteConnection } from './connection.js';
 import { appendFollowUp } from './follow-up-rows.js';
@@ -12,6 +18,8 @@ import {
   writeProcedure,
 } from './procedure-rows.js';
 import { consoleNameOf } from './settings-rows.js';
+import { requireVerified, type VerifiedSigner } from './signers.js';
+import { sealRecord } from './state-chain.js';
 import { appendVersion, type SignedVersionRow } from './versions.js';
 
 /*
@@ -20,6 +28,11 @@ import { appendVersion, type SignedVersionRow } from './versions.js';
  * there is one, its status and its audit rows, in that order, inside the caller's transaction;
  * the life columns are put together here and nowhere else. What it returns is the record as
  * written: nothing is read back.
+ *
+ * A signature and an amendment are written only for a VerifiedSigner (signers.ts): an operator
+ * whose PIN the credential check accepted inside the same transaction. Their id, printed name
+ * and the signature's meaning go into the signed version, the record's life and the audit row,
+ * so the hash chains cover them. A record made elsewhere keeps the signatures it carries.
  */
 
 /** Sort and filter keys from the time performed (or the creation time while it is missing). */
@@ -37,10 +50,19 @@ export function sortKeys(
 const UNSIGNED = {
   signedBy: null,
   signedAt: null,
+  signedById: null,
+  signedMeaning: null,
   amendedBy: null,
   amendedAt: null,
+  amendedById: null,
+  amendedMeaning: null,
   amendReason: null,
 } as const;
+
+/** The signature as the audit row keeps it: who (by id and printed name) and what it means. */
+const signatureChange = (signer: VerifiedSigner): Changes => ({
+  signature: { before: null, after: { operatorId: signer.operatorId, name: signer.name, meaning: signer.meaning } },
+});
 
 export interface DraftWrite {
   id: string;
@@ -89,39 +111,54 @@ export interface SignatureWrite {
   warningCodes: readonly string[];
   changes: Changes;
   at: string;
-  actor: string;
+  /** The operator whose PIN was checked for this signature. */
+  signer: VerifiedSigner;
 }
 
 /** Signs a draft: version 1 kept for ever, the record locked, its audit row. */
 export function writeSignature(write: WriteConnection, signature: SignatureWrite): StoredProcedure {
-  const { stored, content, at, actor } = signature;
+  const { stored, content, at } = signature;
+  const signer = requireVerified(signature.signer, 'performed_and_signed');
   const id = stored.record.id;
   // The drug facts as signed are part of the drug rows: written while the record is a draft.
   if (content.drugs.length > 0) writeProcedure(write.db, id, content, stored.life, true, new Set(['targetsAndDrugs']));
-  appendVersion(write, { procedureId: id, version: 1, content, signedBy: actor, signedAt: at, reason: null });
+  appendVersion(write, {
+    procedureId: id,
+    version: 1,
+    content,
+    signedBy: signer.name,
+    signedAt: at,
+    reason: null,
+    signerId: signer.operatorId,
+    meaning: signer.meaning,
+  });
   const warningCodes = signature.warningCodes.join(',');
   write
     .prepare(
-      `UPDATE procedures SET status = 'signed', warning_codes = ?, updated_at = ?, signed_by = ?, signed_at = ?
+      `UPDATE procedures SET status = 'signed', warning_codes = ?, updated_at = ?, signed_by = ?, signed_at = ?,
+         signed_by_id = ?, signed_meaning = ?
         WHERE id = ? AND status = 'draft'`,
     )
-    .run(warningCodes, at, actor, at, id);
+    .run(warningCodes, at, signer.name, at, signer.operatorId, signer.meaning, id);
+  sealRecord(write, id);
   appendAudit(write, {
     at,
-    actor,
+    actor: signer.name,
     action: 'sign',
     entity: 'procedure',
     entityId: id,
     version: 1,
-    changes: signature.changes,
+    changes: { ...signature.changes, ...signatureChange(signer) },
   });
   return recordOf(id, content, {
     ...stored.life,
     status: 'signed',
     warningCodes,
     updatedAt: at,
-    signedBy: actor,
+    signedBy: signer.name,
     signedAt: at,
+    signedById: signer.operatorId,
+    signedMeaning: signer.meaning,
   });
 }
 
@@ -130,9 +167,38 @@ export interface AmendmentWrite extends SignatureWrite {
   reason: string;
 }
 
+/** Who an amendment's version names: an operator verified here, or a signer carried from where it was signed. */
+interface AmendingSigner {
+  name: string;
+  operatorId: string | null;
+  meaning: SignatureMeaning | null;
+}
+
 /** Amends a signed record: the next version kept, the record rewritten inside its open amendment. */
 export function writeAmendment(write: WriteConnection, amendment: AmendmentWrite): StoredProcedure {
-  const { stored, content, at, actor, reason } = amendment;
+  const signer = requireVerified(amendment.signer, 'amended');
+  return amendAs(write, amendment, signer, signatureChange(signer));
+}
+
+/**
+ * An amendment signed on another console (received from the hub), written with its signer as
+ * proven there (the console's signed entry): the triggers that ask a local signature for a
+ * verified operator let it in as carried, like the versions of a record made elsewhere.
+ */
+export function writeCarriedAmendment(
+  write: WriteConnection,
+  amendment: Omit<AmendmentWrite, 'signer'> & { signer: AmendingSigner },
+): StoredProcedure {
+  return carryingSignatures(write, amendment.stored.record.id, () => amendAs(write, amendment, amendment.signer, {}));
+}
+
+function amendAs(
+  write: WriteConnection,
+  amendment: Omit<AmendmentWrite, 'signer'>,
+  signer: AmendingSigner,
+  signature: Changes,
+): StoredProcedure {
+  const { stored, content, at, reason } = amendment;
   const id = stored.record.id;
   const version = stored.life.version + 1;
   const life: LifeColumns = {
@@ -142,25 +208,92 @@ export function writeAmendment(write: WriteConnection, amendment: AmendmentWrite
     version,
     warningCodes: amendment.warningCodes.join(','),
     updatedAt: at,
-    amendedBy: actor,
+    amendedBy: signer.name,
     amendedAt: at,
+    amendedById: signer.operatorId,
+    amendedMeaning: signer.meaning,
     amendReason: reason,
   };
   write.prepare('INSERT INTO open_amendments (procedure_id) VALUES (?)').run(id);
-  appendVersion(write, { procedureId: id, version, content, signedBy: actor, signedAt: at, reason });
+  appendVersion(write, {
+    procedureId: id,
+    version,
+    content,
+    signedBy: signer.name,
+    signedAt: at,
+    reason,
+    signerId: signer.operatorId,
+    meaning: signer.meaning,
+  });
   writeProcedure(write.db, id, content, life, true, changedParts(Object.keys(amendment.changes)));
   write.prepare('DELETE FROM open_amendments WHERE procedure_id = ?').run(id);
+  sealRecord(write, id);
   appendAudit(write, {
     at,
-    actor,
+    actor: signer.name,
     action: 'amend',
     entity: 'procedure',
     entityId: id,
     version,
-    changes: amendment.changes,
+    changes: { ...amendment.changes, ...signature },
     reason,
   });
   return recordOf(id, content, life);
+}
+
+/** What a follow-up corrects, as its audit row tells it. */
+export interface CorrectedFollowUp {
+  id: string;
+  legNrs: number | null | undefined;
+  backNrs: number | null | undefined;
+}
+
+export interface FollowUpWrite {
+  /** The entry as recorded, without who recorded it (the signer says). */
+  entry: Omit<FollowUpLink, 'recordedBy' | 'recordedById' | 'meaning'>;
+  corrected: CorrectedFollowUp | null;
+  /** The operator whose PIN was checked for this entry. */
+  signer: VerifiedSigner;
+}
+
+/** Appends a follow-up recorded here, under the operator who proved it. */
+export function writeFollowUp(write: WriteConnection, followUp: FollowUpWrite): FollowUpLink {
+  const signer = requireVerified(followUp.signer, 'follow_up_recorded');
+  const link: FollowUpLink = {
+    ...followUp.entry,
+    recordedBy: signer.name,
+    recordedById: signer.operatorId,
+    meaning: signer.meaning,
+  };
+  appendFollowUpWithAudit(write, link, followUp.corrected);
+  return link;
+}
+
+/** Appends a follow-up made elsewhere (the demo seed, another console through the hub), as it was recorded there. */
+export function writeCarriedFollowUp(write: WriteConnection, link: FollowUpLink, corrected: CorrectedFollowUp | null) {
+  carryingSignatures(write, link.procedureId, () => appendFollowUpWithAudit(write, link, corrected));
+}
+
+/**
+ * A follow-up and its audit row — the one place their shape is made: the row as the next link
+ * of its chain, and the audit row that names it by id (which `rootlog check` and the import
+ * look for) with what the entry said, who recorded it and, for a correction, what it corrected
+ * and why.
+ */
+function appendFollowUpWithAudit(write: WriteConnection, link: FollowUpLink, corrected: CorrectedFollowUp | null) {
+  appendFollowUp(write, link);
+  const { id, procedureId, recordedBy, recordedAt, supersedes: _supersedes, reason, ...said } = link;
+  if (said.recordedById == null) delete said.recordedById;
+  if (said.meaning == null) delete said.meaning;
+  appendAudit(write, {
+    at: recordedAt,
+    actor: recordedBy,
+    action: 'follow_up',
+    entity: 'procedure',
+    entityId: procedureId,
+    changes: { [`followUp ${id}`]: { before: corrected, after: said } },
+    reason,
+  });
 }
 
 /** Deletes a draft with its parts; its audit row keeps what it held. */
@@ -197,33 +330,59 @@ export function writeWholeRecord(write: WriteConnection, record: WholeRecord): v
   const { id, content, life } = record;
   const columns: LifeColumns = {
     ...life,
+    signedById: life.signedById ?? null,
+    signedMeaning: life.signedMeaning ?? null,
+    amendedById: life.amendedById ?? null,
+    amendedMeaning: life.amendedMeaning ?? null,
     ...sortKeys(content, life.createdAt),
     warningCodes: record.warningCodes.join(','),
   };
   writeProcedure(write.db, id, content, { ...columns, status: 'draft', version: 1, ...UNSIGNED }, false, ALL_PARTS);
-  for (const version of record.versions) appendVersion(write, { procedureId: id, ...version });
-  if (life.status !== 'draft') {
-    write
-      .prepare(
-        `UPDATE procedures SET status = ?, version = ?, signed_by = ?, signed_at = ?, amended_by = ?, amended_at = ?, amend_reason = ?, updated_at = ?
-          WHERE id = ? AND status = 'draft'`,
-      )
-      .run(
-        life.status,
-        life.version,
-        life.signedBy,
-        life.signedAt,
-        life.amendedBy,
-        life.amendedAt,
-        life.amendReason,
-        life.updatedAt,
-        id,
-      );
-  }
-  // The episode's follow-ups, once the record is signed (the table takes no others).
-  for (const followUp of record.followUps) appendFollowUp(write, followUp);
+  carryingSignatures(write, id, () => {
+    for (const version of record.versions) appendVersion(write, { procedureId: id, ...version });
+    if (life.status !== 'draft') {
+      write
+        .prepare(
+          `UPDATE procedures SET status = ?, version = ?, signed_by = ?, signed_at = ?, signed_by_id = ?, signed_meaning = ?,
+             amended_by = ?, amended_at = ?, amended_by_id = ?, amended_meaning = ?, amend_reason = ?, updated_at = ?
+            WHERE id = ? AND status = 'draft'`,
+        )
+        .run(
+          life.status,
+          life.version,
+          life.signedBy,
+          life.signedAt,
+          life.signedById ?? null,
+          life.signedMeaning ?? null,
+          life.amendedBy,
+          life.amendedAt,
+          life.amendedById ?? null,
+          life.amendedMeaning ?? null,
+          life.amendReason,
+          life.updatedAt,
+          id,
+        );
+      sealRecord(write, id);
+    }
+    // The episode's follow-ups, once the record is signed (the table takes no others).
+    for (const followUp of record.followUps) appendFollowUp(write, followUp);
+  });
   for (const entry of record.history) {
     appendAudit(write, { ...entry, entity: 'procedure', entityId: id });
+  }
+}
+
+/**
+ * Writes what a record made elsewhere carries — signed versions and follow-ups proven where
+ * they were made — with the record's id in carried_signatures for the time, so the triggers
+ * that ask a local signature for a verified operator let them in (schema 20).
+ */
+export function carryingSignatures<T>(write: WriteConnection, procedureId: string, carry: () => T): T {
+  write.prepare('INSERT INTO carried_signatures (procedure_id) VALUES (?)').run(procedureId);
+  try {
+    return carry();
+  } finally {
+    write.prepare('DELETE FROM carried_signatures WHERE procedure_id = ?').run(procedureId);
   }
 }
 

@@ -1,4 +1,5 @@
 import type { ReadConnection, WriteConnection } from './connection.js';
+import { chainState } from './state-chain.js';
 
 /** The one reader and writer of the settings table: one JSON value per key. */
 
@@ -11,6 +12,8 @@ export const writeSetting = (write: WriteConnection, key: string, value: unknown
   write
     .prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value')
     .run(key, JSON.stringify(value));
+  // A setting a report, an export or a rule reads gets its link in the same transaction.
+  chainState(write, 'settings', key);
 };
 
 export const DEFAULT_CONSOLE_NAME = 'RootLog console';

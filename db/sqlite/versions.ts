@@ -9,6 +9,9 @@ export interface SignedVersionRow {
   signedBy: string;
   signedAt: string;
   reason: string | null;
+  /** The operator proven by their PIN, and what the signature means; null for a version signed before schema 20. */
+  signerId?: string | null;
+  meaning?: string | null;
 }
 
 /**
@@ -20,11 +23,16 @@ export function appendVersion(write: WriteConnection, row: SignedVersionRow): vo
     | string
     | null
     | undefined;
-  const link = { ...row, content: JSON.stringify(row.content) };
+  const link = {
+    ...row,
+    content: JSON.stringify(row.content),
+    signerId: row.signerId ?? null,
+    meaning: row.meaning ?? null,
+  };
   write
     .prepare(
-      `INSERT INTO procedure_versions (procedure_id, version, content, signed_by, signed_at, reason, hash)
-       VALUES (@procedureId, @version, @content, @signedBy, @signedAt, @reason, @hash)`,
+      `INSERT INTO procedure_versions (procedure_id, version, content, signed_by, signed_at, reason, signer_id, meaning, hash)
+       VALUES (@procedureId, @version, @content, @signedBy, @signedAt, @reason, @signerId, @meaning, @hash)`,
     )
     .run({ ...link, hash: versionHash(previous ?? GENESIS, link) });
 }

@@ -11,6 +11,7 @@ import { dashboardRowByRow } from '../testing/dashboard-oracle.js';
 import { completeDraft, context, EVERY_CONFIRMABLE_WARNING, tempStore } from '../testing/fixtures.js';
 import { outcomesRowByRow } from '../testing/outcomes-oracle.js';
 import { referenceGroupsRowByRow } from '../testing/reference-comparison-oracle.js';
+import { recordSigner, someSigner } from '../testing/signer.js';
 import { computeDashboard, parseDashboardFilter } from './dashboard.js';
 import { computeScreen } from './screen.js';
 
@@ -52,9 +53,11 @@ function seededDepartment() {
     };
     // Half lose the pain score after, which signing refuses: those records stay as they were.
     if (changed.painPost === null) {
-      expect(() => amendProcedure(store, changed, { reason: 'oracle test', confirmedWarnings }, context)).toThrow();
+      expect(() =>
+        amendProcedure(store, changed, { reason: 'oracle test', confirmedWarnings }, someSigner(store), context),
+      ).toThrow();
     } else {
-      amendProcedure(store, changed, { reason: 'oracle test', confirmedWarnings }, context);
+      amendProcedure(store, changed, { reason: 'oracle test', confirmedWarnings }, someSigner(store), context);
     }
   });
   const [first] = listOperators(store);
@@ -95,7 +98,7 @@ describe('dashboard against the row-by-row oracle', () => {
       }),
       context,
     );
-    signProcedure(other, record.id, { confirmedWarnings }, context);
+    signProcedure(other, record.id, { confirmedWarnings }, recordSigner(other, record.id), context);
     other.close();
     const fast = computeDashboard(store, {});
     expect(fast.pain.byOperator.map((group) => group.label)).toContain('Dr. New');
@@ -126,7 +129,12 @@ describe('dashboard against the row-by-row oracle', () => {
     const later = (date: string, days: number) =>
       new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
     const recorded = procedures.map(([procedureId, date]) =>
-      recordFollowUp(other, { procedureId, contactDate: later(date, 2), method: 'phone', legNrs: 0 }, context),
+      recordFollowUp(
+        other,
+        { procedureId, contactDate: later(date, 2), method: 'phone', legNrs: 0 },
+        someSigner(other),
+        context,
+      ),
     );
     const [first] = recorded;
     if (first)
@@ -140,6 +148,7 @@ describe('dashboard against the row-by-row oracle', () => {
           supersedes: first.id,
           reason: 'misheard',
         },
+        someSigner(other),
         context,
       );
     other.close();

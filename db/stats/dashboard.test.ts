@@ -6,6 +6,7 @@ import { saveOperator } from '../settings.js';
 import { procedureFilterSql } from '../sqlite/procedure-filter.js';
 import type { Store } from '../store.js';
 import { completeDraft, context, EVERY_CONFIRMABLE_WARNING, tempStore } from '../testing/fixtures.js';
+import { recordSigner } from '../testing/signer.js';
 import { dashboard } from './dashboard.js';
 import { factsQuery } from './filtered-facts.js';
 import { monthCovered } from './months.js';
@@ -17,7 +18,13 @@ function handFixture() {
   // The fixture is about the figures: every warning its records raise is confirmed.
   const sign = (input: Parameters<typeof completeDraft>[1]) => {
     const { record } = saveDraft(store, input as never, context);
-    signProcedure(store, record.id, { confirmedWarnings: EVERY_CONFIRMABLE_WARNING }, context);
+    signProcedure(
+      store,
+      record.id,
+      { confirmedWarnings: EVERY_CONFIRMABLE_WARNING },
+      recordSigner(store, record.id),
+      context,
+    );
   };
   const base = (operatorId: string, overrides: Parameters<typeof completeDraft>[1]) =>
     completeDraft(operatorId, { dlpMGyCm: null, doseExceedanceReason: 'patient_size', ...overrides });
@@ -312,7 +319,7 @@ describe('dashboard facts out of step with their terms', () => {
   it('refuses to report rather than leave procedures out of a tally', () => {
     const { store, operatorId } = tempStore();
     const { record } = saveDraft(store, completeDraft(operatorId), context);
-    signProcedure(store, record.id, {}, context);
+    signProcedure(store, record.id, {}, recordSigner(store, record.id), context);
     expect(dashboard(store).procedures).toBe(1);
     // Tampering by hand (the trigger lifted): facts naming a targets term that does not exist.
     const facts = Buffer.from(
@@ -337,7 +344,10 @@ describe('dashboard over implausible dates', () => {
       // No birth date: the patient cannot have been born after the procedure.
       const { record } = saveDraft(store, completeDraft(operatorId, { performedAt, birthDate: null }), context);
       // Signed on a console whose clock says 9999 (a date in the future cannot be signed).
-      signProcedure(store, record.id, {}, { ...context, now: () => new Date('9999-12-31T00:00:00Z') });
+      signProcedure(store, record.id, {}, recordSigner(store, record.id), {
+        ...context,
+        now: () => new Date('9999-12-31T00:00:00Z'),
+      });
     }
     expect(dashboard(store).volume.byMonth).toMatchObject([
       { month: '0001-06', days: 30, procedures: 1 },
@@ -361,7 +371,7 @@ describe('dashboard reuse', () => {
     const afterDraft = dashboard(store, {});
     expect(afterDraft).not.toBe(first);
     expect(afterDraft).toEqual(first);
-    signProcedure(store, record.id, {}, context);
+    signProcedure(store, record.id, {}, recordSigner(store, record.id), context);
     const after = dashboard(store, {});
     expect(after).not.toBe(first);
     expect(after.procedures).toBe(first.procedures + 1);
@@ -381,7 +391,7 @@ describe('dashboard reuse', () => {
     const { openStore } = await import('../store.js');
     const other = openStore(store.path);
     const { record } = saveDraft(other, completeDraft(operatorId, { patientId: 'OTHER' }), context);
-    signProcedure(other, record.id, {}, context);
+    signProcedure(other, record.id, {}, recordSigner(other, record.id), context);
     other.close();
     expect(dashboard(store, {}).procedures).toBe(before.procedures + 1);
   });

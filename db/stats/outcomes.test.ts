@@ -5,6 +5,7 @@ import { getProcedure } from '../procedures.js';
 import { seedDatabase } from '../seed.js';
 import type { Store } from '../store.js';
 import { context, tempStore } from '../testing/fixtures.js';
+import { someSigner } from '../testing/signer.js';
 import { followUpOutcomes, type OutcomeGroup } from './outcomes.js';
 
 /*
@@ -34,6 +35,7 @@ beforeAll(() => {
       supersedes: first.id,
       reason: 're-asked',
     },
+    someSigner(store),
     { ...context, now: () => new Date(`${AS_OF}T12:00:00Z`) },
   );
 });

@@ -5,6 +5,16 @@ import type { ProcedureInput } from '../model/index.js';
  * are type-checked on the window's side, which may read no Node-side file.
  */
 
+/** 15 minutes on the table from the clock time of Performed: another Performed moves the table time with it. */
+function tableTimeAt(performedAt: string | null | undefined): Pick<ProcedureInput, 'startedAt' | 'endedAt'> {
+  const clock = /T(\d{2}):(\d{2})/.exec(performedAt ?? '');
+  if (!clock) return {};
+  const start = Number(clock[1]) * 60 + Number(clock[2]);
+  const hhmm = (minutes: number) =>
+    `${String(Math.floor((minutes % 1440) / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+  return { startedAt: hhmm(start), endedAt: hhmm(start + 15) };
+}
+
 /** A standard single-level L5 case that passes every signing rule and raises no warning. */
 export function completeDraft(operatorId: string, overrides: Partial<ProcedureInput> = {}): ProcedureInput {
   return {
@@ -35,6 +45,7 @@ export function completeDraft(operatorId: string, overrides: Partial<ProcedureIn
     painPostMinutes: 10,
     complications: [{ type: 'none' }],
     disposition: 'home_not_driving',
+    ...('performedAt' in overrides ? tableTimeAt(overrides.performedAt) : {}),
     ...overrides,
   };
 }

@@ -1,9 +1,11 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { PresentedCredential } from '../credentials.js';
 import type { WarningCode } from '../model/index.js';
 import { saveOperator } from '../settings.js';
 import { openStore, type ServiceContext, type Store } from '../store.js';
+import { signerOf } from './signer.js';
 
 export const tempPath = (name = 'rootlog.sqlite'): string => join(mkdtempSync(join(tmpdir(), 'rootlog-test-')), name);
 
@@ -11,11 +13,11 @@ export { completeDraft } from './drafts.js';
 
 export const context: ServiceContext = { actor: 'Dr. Test' };
 
-/** A fresh database file with one operator, as a department would have after setup. */
-export function tempStore(): { store: Store; operatorId: string } {
+/** A fresh database file with one operator who has a PIN, as a department would have after setup; `signer` is their proof. */
+export function tempStore(): { store: Store; operatorId: string; signer: PresentedCredential } {
   const store = openStore(tempPath());
-  const { id } = saveOperator(store, { name: 'Dr. A. Keller' }, context);
-  return { store, operatorId: id };
+  const { id } = saveOperator(store, { name: 'Dr. A. Keller', administrator: true }, context);
+  return { store, operatorId: id, signer: signerOf(store, id) };
 }
 
 /** Every warning that signing asks to confirm: for tests that amend records to arbitrary values. */
@@ -41,4 +43,12 @@ export const EVERY_CONFIRMABLE_WARNING: WarningCode[] = [
   'local_anaesthetic_above_mg_per_kg',
   'time_out_incomplete',
   'abnormal_spread_without_action',
+  'dlp_implausible',
+  'ctdivol_implausible',
+  'dap_implausible',
+  'fluoro_time_implausible',
+  'concentration_implausible',
+  'table_time_implausible',
+  'performed_outside_table_time',
+  'same_root_same_day',
 ];

@@ -10,6 +10,8 @@
  * sequences right (client.test.ts, "text inside a sequence", fails without it).
  */
 
+import { createRequire } from 'node:module';
+
 type Decoder = InstanceType<typeof TextDecoder>;
 
 interface ReadBufferStream {
@@ -23,7 +25,10 @@ const FIXED = Symbol.for('rootlog.dcmjs.sequenceCharset');
 export function decodeSequencesInDeclaredCharset(): void {
   // By require, as dcmjs-dimse loads it: its CommonJS build. An import would take dcmjs's ES
   // build, a second copy that dcmjs-dimse never uses (dcmjs ships no typings either way).
-  const dcmjs = require('dcmjs') as {
+  // In a CommonJS bundle (the command line, the app) a literal require, so the bundler gives
+  // this file the very copy of dcmjs it bundled for dcmjs-dimse; in the ES modules the tests
+  // and the e2e harness load (no require there), Node's own resolution, which dcmjs-dimse shares.
+  const dcmjs = (typeof require === 'function' ? require('dcmjs') : createRequire(import.meta.url)('dcmjs')) as {
     data: { ReadBufferStream: { prototype: ReadBufferStream & { [FIXED]?: true } } };
   };
   const stream = dcmjs.data.ReadBufferStream.prototype;

@@ -11,25 +11,40 @@ import type {
   ReferenceComparisonRow,
   ReferenceLevelProposal,
   SavedProcedure,
+  SessionState,
 } from '../../db/model/answers.js';
+import {
+  type ConnectionSettings,
+  connectionSettingsPatchSchema,
+  connectionSettingsProblems,
+} from '../../db/model/connection-settings.js';
 import {
   type ApiError,
   type BackupStatus,
   backupScheduleChangeSchema,
+  badgeSettingSchema,
+  conflictResolutionSchema,
   type Dashboard,
   type DepartmentSettings,
+  type DoseReportFill,
   type Drug,
   type DrugAdministration,
   dashboardFilterSchema,
   drugSchema,
+  type FieldProblem,
   type FollowUpEntry,
+  firstAdministratorSchema,
   followUpEntrySchema,
   followUpsDueQuerySchema,
+  type HubConflictView,
+  type HubRefusal,
   type HubStatus,
   type Operator,
-  operatorSchema,
+  operatorInputSchema,
   type ProcedurePage,
   pageRequestSchema,
+  pinChangeSchema,
+  pinSettingSchema,
   procedureDraftSchema,
   procedureFilterSchema,
   procedureIdSchema,
@@ -37,7 +52,9 @@ import {
   type ReferenceLevels,
   reasonSchema,
   settingsPatchSchema,
+  signerProofSchema,
 } from '../../db/model/index.js';
+import type { ConnectionTest, WorklistStatus } from '../../db/model/worklist-identity.js';
 import type { ExportJobStatus } from './export-job.js';
 
 /*
@@ -57,6 +74,8 @@ import type { ExportJobStatus } from './export-job.js';
 export interface ArgumentField {
   prefix: string;
   whole: string;
+  /** An argument whose declaration words its own problems (each named by its label), instead of zod's. */
+  problems?: (error: z.ZodError) => FieldProblem[];
 }
 const bare = (whole: string): ArgumentField => ({ prefix: '', whole });
 const named = (name: string): ArgumentField => ({ prefix: name, whole: name });
@@ -67,43 +86,66 @@ export interface MethodContract<Input extends z.ZodTuple, Output> {
   fields: readonly ArgumentField[];
   /** Writes to the logbook: refused once the file was found damaged, and waits for the first page check. */
   writes: boolean;
+  /** Changes settings: refused unless an administrator's PIN opened administration (session.administer). */
+  administers: boolean;
+  /** Answered while the console is locked (the lock screen's own methods, a draft saved as it locks): never patient data to read. */
+  whileLocked: boolean;
   output?: Output;
 }
 
-const method = <Output>() => ({
-  reads: <Input extends z.ZodTuple>(input: Input, ...fields: ArgumentField[]): MethodContract<Input, Output> => ({
-    input,
-    fields,
-    writes: false,
-  }),
-  writes: <Input extends z.ZodTuple>(input: Input, ...fields: ArgumentField[]): MethodContract<Input, Output> => ({
-    input,
-    fields,
-    writes: true,
-  }),
+const method = <Output>() => {
+  const entry =
+    (writes: boolean, administers: boolean) =>
+    <Input extends z.ZodTuple>(input: Input, ...fields: ArgumentField[]): MethodContract<Input, Output> => ({
+      input,
+      fields,
+      writes,
+      administers,
+      whileLocked: false,
+    });
+  return { reads: entry(false, false), writes: entry(true, false), administers: entry(true, true) };
+};
+
+/** The same entry, answered while the console is locked. */
+const whileLocked = <C extends MethodContract<z.ZodTuple, unknown>>(contract: C): C => ({
+  ...contract,
+  whileLocked: true,
 });
 
 export const confirmedWarningsSchema = z.array(z.string().max(64)).max(20).optional();
 export const signOptionsSchema = z.object({ confirmedWarnings: confirmedWarningsSchema }).strict();
 export const amendOptionsSchema = z
   .object({
-    reason: reasonSchema('Reason for the amendment'),
+    reason: reasonSchema(),
     confirmedWarnings: confirmedWarningsSchema,
   })
   .strict();
 const jobIdSchema = z.uuid({ error: 'must be an export job id' });
+/**
+ * The signer's proof at signing: the PIN may still be empty, so that a draft signing asked for
+ * too early hears first what the record itself still needs (then that the PIN is).
+ */
+export const signingProofSchema = signerProofSchema.extend({
+  pin: z.string({ error: 'must be typed' }).max(64, { error: 'must be at most 64 characters' }),
+});
 
 export const API_CONTRACT = {
-  'procedures.saveDraft': method<SavedProcedure>().writes(z.tuple([procedureDraftSchema]), bare('(record)')),
+  // A draft typed as the console locks is saved, never lost (its answer stays in the main process's reply only).
+  'procedures.saveDraft': whileLocked(
+    method<SavedProcedure>().writes(z.tuple([procedureDraftSchema]), bare('(record)')),
+  ),
+  /** Signed by the operator proven by their PIN (signer): the record's own operator, a radiologist. */
   'procedures.sign': method<SavedProcedure>().writes(
-    z.tuple([procedureIdSchema, signOptionsSchema.optional()]),
+    z.tuple([procedureIdSchema, signOptionsSchema, signingProofSchema]),
     named('id'),
     named('options'),
+    named('signer'),
   ),
   'procedures.amend': method<SavedProcedure>().writes(
-    z.tuple([procedureDraftSchema, amendOptionsSchema]),
+    z.tuple([procedureDraftSchema, amendOptionsSchema, signerProofSchema]),
     bare('(record)'),
     bare('options'),
+    named('signer'),
   ),
   'procedures.get': method<ProcedureWithHistory>().reads(z.tuple([procedureIdSchema]), named('id')),
   'procedures.list': method<ProcedurePage>().reads(
@@ -114,9 +156,13 @@ export const API_CONTRACT = {
   'procedures.deleteDraft': method<{ deleted: true }>().writes(z.tuple([procedureIdSchema]), named('id')),
   'procedures.lastDrugs': method<DrugAdministration[]>().reads(z.tuple([])),
   'settings.get': method<DepartmentSettings>().reads(z.tuple([])),
-  'settings.update': method<DepartmentSettings>().writes(z.tuple([settingsPatchSchema]), bare('settings')),
-  'settings.saveOperator': method<Operator>().writes(z.tuple([operatorSchema.partial({ id: true })]), bare('operator')),
-  'settings.saveDrug': method<Drug>().writes(z.tuple([drugSchema]), bare('drug')),
+  'settings.update': method<DepartmentSettings>().administers(z.tuple([settingsPatchSchema]), bare('settings')),
+  'settings.saveOperator': method<Operator>().administers(z.tuple([operatorInputSchema]), bare('operator')),
+  /** An administrator sets an operator's first PIN or a new one (lifting a lock); audited, never the PIN. */
+  'settings.setPin': method<Operator>().administers(z.tuple([pinSettingSchema]), bare('pin')),
+  /** An administrator binds (or unbinds: null) the badge number a card reader types. */
+  'settings.setBadge': method<Operator>().administers(z.tuple([badgeSettingSchema]), bare('badge')),
+  'settings.saveDrug': method<Drug>().administers(z.tuple([drugSchema]), bare('drug')),
   /** Proposed local reference levels (P75 of the signed records of a period), beside those in force. */
   'settings.proposeReferenceLevels': method<ReferenceLevelProposal>().reads(
     z.tuple([proposalPeriodSchema]),
@@ -125,8 +171,15 @@ export const API_CONTRACT = {
   /** Adopts them: computed again in the main process from the records, never sent by the window. */
   /** The department's most used plans of the last year, offered as presets. */
   'settings.presetSuggestions': method<PresetSuggestion[]>().reads(z.tuple([])),
-  'settings.adoptReferenceLevels': method<ReferenceLevels>().writes(z.tuple([proposalPeriodSchema]), bare('period')),
-  'followUps.record': method<FollowUpEntry>().writes(z.tuple([followUpEntrySchema]), bare('followUp')),
+  'settings.adoptReferenceLevels': method<ReferenceLevels>().administers(
+    z.tuple([proposalPeriodSchema]),
+    bare('period'),
+  ),
+  'followUps.record': method<FollowUpEntry>().writes(
+    z.tuple([followUpEntrySchema, signerProofSchema]),
+    bare('followUp'),
+    named('signer'),
+  ),
   'followUps.of': method<FollowUpEntry[]>().reads(z.tuple([procedureIdSchema]), named('procedureId')),
   'followUps.due': method<DueFollowUp[]>().reads(z.tuple([followUpsDueQuerySchema.optional()]), bare('due')),
   'stats.dashboard': method<Dashboard>().reads(z.tuple([dashboardFilterSchema.optional()]), bare('filter')),
@@ -157,20 +210,81 @@ export const API_CONTRACT = {
   /** Automatic backups (Settings → Backups, the top bar): their schedule and how the last one went. */
   'backups.status': method<BackupStatus>().reads(z.tuple([])),
   /** The time of day and how many to keep, or no automatic backups (folder null); audited. */
-  'backups.saveSchedule': method<BackupStatus>().writes(z.tuple([backupScheduleChangeSchema]), bare('schedule')),
+  'backups.saveSchedule': method<BackupStatus>().administers(z.tuple([backupScheduleChangeSchema]), bare('schedule')),
   /** The folder, chosen in the main process's native folder dialog (never sent by the window). */
-  'backups.chooseFolder': method<BackupStatus | { cancelled: true }>().writes(z.tuple([])),
+  'backups.chooseFolder': method<BackupStatus | { cancelled: true }>().administers(z.tuple([])),
   /** A backup into the folder now; the status after it (a failure said in words). */
   'backups.runNow': method<BackupStatus>().writes(z.tuple([])),
   /** The department hub: the sync's state in words, a sync now, the password (kept by the OS, never in the logbook). */
   'hub.status': method<HubStatus>().reads(z.tuple([])),
   'hub.syncNow': method<HubStatus>().writes(z.tuple([])),
-  'hub.setPassword': method<{ saved: true }>().reads(
+  'hub.setPassword': method<{ saved: true }>().administers(
     z.tuple([z.string({ error: 'must be text' }).max(200, { error: 'must be at most 200 characters' }).nullable()]),
     named('password'),
   ),
+  /** A new signing key for this console (its old one lost): IT registers it again. */
+  'hub.replaceKey': method<HubStatus>().writes(z.tuple([])),
+  /** True conflicts still open: the record here beside the other console's amendment. */
+  'hub.conflicts': method<HubConflictView[]>().reads(z.tuple([])),
+  /** The owner resolves a conflict: takes the amendment (an amendment here) or keeps its record. */
+  'hub.resolveConflict': method<HubConflictView>().writes(
+    z.tuple([
+      z.string({ error: 'must be a conflict id' }).length(36, { error: 'must be a conflict id' }),
+      conflictResolutionSchema,
+      signerProofSchema,
+    ]),
+    named('id'),
+    named('resolution'),
+    named('signer'),
+  ),
+  /** Rows of the hub this console refused or that wait, with the reason (kept for IT). */
+  'hub.refusals': method<HubRefusal[]>().reads(z.tuple([])),
+  /** Settings → Worklist and → RIS: the two connections to the department's systems (null: not set up); audited. */
+  'connections.get': method<ConnectionSettings>().reads(z.tuple([])),
+  'connections.update': method<ConnectionSettings>().administers(z.tuple([connectionSettingsPatchSchema]), {
+    ...bare('connections'),
+    problems: (error) => connectionSettingsProblems(error),
+  }),
+  /** Today's worklist as last received (its age, the last failure in words); never waits for the server. */
+  'worklist.status': method<WorklistStatus>().reads(z.tuple([])),
+  /** Asks the worklist server now (bounded by its timeout); the list after it. */
+  'worklist.refresh': method<WorklistStatus>().reads(z.tuple([])),
+  /** Settings → Worklist → Test: a C-ECHO, in words. */
+  'worklist.test': method<ConnectionTest>().reads(z.tuple([])),
+  /**
+   * The dose from the scanner's dose reports for this procedure (linking those that waited for
+   * it), or null when it has none (report null); the window fills the fields with it, and the save keeps it.
+   */
+  'dose.fromReport': method<{ report: DoseReportFill | null }>().writes(
+    z.tuple([procedureIdSchema]),
+    named('procedureId'),
+  ),
   /** What the page check found, and when the file was last found sound. */
-  'database.health': method<HealthReport>().reads(z.tuple([])),
+  'database.health': whileLocked(method<HealthReport>().reads(z.tuple([]))),
+  /**
+   * The console's session (electron/session.ts): locked or open, who administers, the
+   * operators the lock screen offers. Answered while locked; never patient data.
+   */
+  'session.state': whileLocked(method<SessionState>().reads(z.tuple([]))),
+  /** Hides patient data until an operator's PIN opens the console again (Ctrl+L, the idle time). */
+  'session.lock': whileLocked(method<SessionState>().reads(z.tuple([]))),
+  'session.unlock': whileLocked(method<SessionState>().writes(z.tuple([signerProofSchema]), named('signer'))),
+  /** An administrator's PIN opens Settings' changes until the console locks or administration ends. */
+  'session.administer': whileLocked(method<SessionState>().writes(z.tuple([signerProofSchema]), named('signer'))),
+  'session.endAdministration': whileLocked(method<SessionState>().reads(z.tuple([]))),
+  /** The first run: the first operator becomes the administrator (only while no operator holds a PIN). */
+  'session.setUpFirstAdministrator': whileLocked(
+    method<SessionState>().writes(z.tuple([firstAdministratorSchema]), bare('first')),
+  ),
+  /** An operator changes their own PIN, proving it with the old one. */
+  'session.changePin': method<{ changed: true }>().writes(z.tuple([pinChangeSchema]), bare('pin')),
+  /** Who the badge number a card reader typed belongs to (an active operator), or null. */
+  'session.badge': whileLocked(
+    method<{ operatorId: string | null }>().reads(
+      z.tuple([z.string().max(64, { error: 'must be at most 64 characters' })]),
+      named('badge'),
+    ),
+  ),
 } as const;
 
 export type ApiContract = typeof API_CONTRACT;

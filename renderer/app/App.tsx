@@ -1,4 +1,5 @@
 import { useEffect, useLayoutEffect, useState } from 'react';
+import type { WorklistIdentity } from '../../db/model/index.js';
 import { MENU_API_NAME, type MenuCommand } from '../../electron/shared/menu-commands.js';
 import { useKeysHeldWhile } from '../components/held-keys.js';
 import { useKeyHold } from '../components/key-hold-store.js';
@@ -10,31 +11,76 @@ import { HubStatusChip } from '../features/hub/HubStatusChip.js';
 import { forgetRememberedDraft, rememberedDraftId, useProcedureForm } from '../features/procedure-form/form-store.js';
 import { ProcedureForm } from '../features/procedure-form/ProcedureForm.js';
 import { ProcedureList } from '../features/procedure-list/ProcedureList.js';
+import { lockConsole, useIdleLock } from '../features/session/idle-lock.js';
+import { LockScreen } from '../features/session/LockScreen.js';
+import { useSession } from '../features/session/session-store.js';
 import { SettingsScreen } from '../features/settings/SettingsScreen.js';
 import { useSettings } from '../features/settings/settings-store.js';
 import { WelcomeScreen } from '../features/settings/WelcomeScreen.js';
+import { useWorklist } from '../features/worklist/worklist-store.js';
 import { APP_MESSAGES as M } from './app-messages.js';
 import { useDatabaseHealth } from './health-store.js';
 import { LanguageProvider, languageAsked, screenLanguage, useT } from './i18n.js';
 import { useNavigation } from './navigation-store.js';
 
-/** The one window, in the language of the operator at this console (Settings → Language), else the department's. */
+/**
+ * The one window, in the language of the operator at this console (Settings → Language), else
+ * the department's.
+ */
 export function App() {
   const settings = useSettings((state) => state.settings);
+  const operatorId = useSession((state) => state.session?.operatorId ?? null);
   return (
     <LanguageProvider
-      language={languageAsked(window.location.search) ?? screenLanguage(settings)}
+      language={languageAsked(window.location.search) ?? screenLanguage(settings, operatorId)}
       wordings={settings?.wordings}
     >
-      <AppShell />
+      <Console />
     </LanguageProvider>
   );
 }
 
-/** A top bar and the current screen; no page ever reloads. */
-function AppShell() {
+/**
+ * Until the main process says the console is open, only the lock screen: no patient, no list.
+ * Open, a top bar and the current screen; no page ever reloads.
+ */
+function Console() {
+  const t = useT();
+  const session = useSession((state) => state.session);
+  const [startupError, setStartupError] = useState<string | null>(null);
+  useEffect(() => {
+    useSession
+      .getState()
+      .load()
+      .catch((error: unknown) => setStartupError(error instanceof Error ? error.message : String(error)));
+  }, []);
+  const locked = session?.locked ?? false;
+  // The lock screen takes its PIN at once: keys are held only while the console itself starts.
+  useLayoutEffect(() => {
+    if (startupError || locked) useKeyHold.getState().release('starting');
+  }, [startupError, locked]);
+  if (startupError) return <StartupError message={startupError} />;
+  if (!session) return <main aria-busy="true">{t(M.loading)}</main>;
+  if (session.locked) return <LockScreen />;
+  return <OpenConsole />;
+}
+
+function StartupError({ message }: { message: string }) {
+  const t = useT();
+  return (
+    <main className="startup-error">
+      <h1>{t(M.couldNotStart)}</h1>
+      <p role="alert">{message}</p>
+    </main>
+  );
+}
+
+/** The console once an operator's PIN opened it: mounted again at each opening, so the draft being typed is reopened. */
+function OpenConsole() {
   const t = useT();
   const { screen, go, theme, setTheme } = useNavigation();
+  const needsFirstAdministrator = useSession((state) => state.session?.needsFirstAdministrator ?? false);
+  useIdleLock();
   const loadSettings = useSettings((state) => state.load);
   const [ready, setReady] = useState(false);
   const [startupError, setStartupError] = useState<string | null>(null);
@@ -42,8 +88,9 @@ function AppShell() {
   useEffect(() => {
     (async () => {
       const settings = await loadSettings();
-      // A fresh logbook: ask for the console's name and its first operator before the first case.
-      if (settings.operators.length === 0) go({ name: 'welcome' });
+      // A fresh logbook (or one from before PINs): the console's name and its first operator,
+      // who becomes the administrator, before the first case.
+      if (needsFirstAdministrator || settings.operators.length === 0) go({ name: 'welcome' });
       // Reopen the draft that was being typed when the window closed, crashed or reloaded.
       const draftId = rememberedDraftId();
       if (draftId) {
@@ -52,7 +99,7 @@ function AppShell() {
       }
       setReady(true);
     })().catch((error: unknown) => setStartupError(error instanceof Error ? error.message : String(error)));
-  }, [loadSettings, go]);
+  }, [loadSettings, go, needsFirstAdministrator]);
 
   useEffect(() => {
     const run = (command: MenuCommand) => {
@@ -65,9 +112,19 @@ function AppShell() {
     )[MENU_API_NAME];
     menu?.onCommand(run);
     const onKey = (event: KeyboardEvent) => {
-      if (event.altKey && event.key.toLowerCase() === 'n') {
+      if (!event.altKey || event.ctrlKey || event.metaKey) return;
+      const key = event.key.toLowerCase();
+      if (key === 'n') {
         event.preventDefault();
         run('new-procedure');
+      } else if (key === 'w') {
+        // Today's worklist, beside the procedure list: the cursor on its first patient.
+        event.preventDefault();
+        if (useNavigation.getState().screen.name !== 'list') go({ name: 'list' });
+        useWorklist.getState().requestFocus();
+      } else if (key === 'r' && useNavigation.getState().screen.name === 'list') {
+        event.preventDefault();
+        void useWorklist.getState().refresh();
       }
     };
     window.addEventListener('keydown', onKey);
@@ -79,14 +136,7 @@ function AppShell() {
     if (ready || startupError) useKeyHold.getState().release('starting');
   }, [ready, startupError]);
 
-  if (startupError) {
-    return (
-      <main className="startup-error">
-        <h1>{t(M.couldNotStart)}</h1>
-        <p role="alert">{startupError}</p>
-      </main>
-    );
-  }
+  if (startupError) return <StartupError message={startupError} />;
   if (!ready) return <main aria-busy="true">{t(M.loading)}</main>;
 
   return (
@@ -145,6 +195,14 @@ function AppShell() {
         </nav>
         <HubStatusChip />
         <BackupStatusChip />
+        <button
+          type="button"
+          className="secondary lock-now"
+          onClick={() => void lockConsole()}
+          aria-keyshortcuts="Control+L"
+        >
+          {t(M.lock)} <kbd>Ctrl+L</kbd>
+        </button>
         <button type="button" className="theme-toggle" onClick={() => setTheme(theme === 'dark' ? 'light' : 'dark')}>
           {theme === 'dark' ? t(M.lightTheme) : t(M.darkTheme)}
         </button>
@@ -152,7 +210,9 @@ function AppShell() {
       <DamagedDatabaseBanner />
       <main>
         {screen.name === 'list' && <ProcedureList />}
-        {screen.name === 'procedure' && <ProcedureScreen id={screen.id} visit={screen.visit} />}
+        {screen.name === 'procedure' && (
+          <ProcedureScreen id={screen.id} visit={screen.visit} identity={screen.identity} />
+        )}
         {screen.name === 'settings' && <SettingsScreen />}
         {screen.name === 'export' && <ExportScreen />}
         {screen.name === 'dashboard' && <DashboardScreen />}
@@ -163,7 +223,7 @@ function AppShell() {
   );
 }
 
-function ProcedureScreen({ id, visit }: { id: string | null; visit: number }) {
+function ProcedureScreen({ id, visit, identity }: { id: string | null; visit: number; identity?: WorklistIdentity }) {
   const [shownVisit, setShownVisit] = useState<number | null>(null);
   // Alt+N and straight on with the patient ID: what is typed while the case opens goes to it.
   useKeysHeldWhile('opening', shownVisit !== visit);
@@ -175,12 +235,16 @@ function ProcedureScreen({ id, visit }: { id: string | null; visit: number }) {
       await form.flush();
       if (id && form.id !== id) await form.open(id);
       if (!id) form.startNew();
+      // The worklist's patient is saved as a draft at once: the case is on the list from its first moment.
+      if (!id && identity) form.update((draft) => ({ ...draft, ...identity }));
+      // From the worklist the patient is there: the cursor goes on to what is still needed.
+      if (!id && identity) form.requestFocus({ kind: 'next-needed', after: 'sex' });
       if (current) setShownVisit(visit);
     })();
     return () => {
       current = false;
     };
-  }, [id, visit]);
+  }, [id, visit, identity]);
   if (shownVisit !== visit) return <p aria-busy="true">Opening…</p>;
   return <ProcedureForm key={visit} />;
 }

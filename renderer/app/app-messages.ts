@@ -9,6 +9,7 @@ export const APP_MESSAGES = declareMessages('app', {
   dashboard: ['Dashboard', 'Top bar: the quality dashboard.'],
   export: ['Export', 'Top bar: exports (CSV, XLSX, FHIR).'],
   settings: ['Settings', 'Top bar.'],
+  lock: ['Lock', 'Top bar: lock the console (Ctrl+L); an operator’s PIN opens it again.'],
   lightTheme: ['Light theme', 'Top bar: switch to the light colours.'],
   darkTheme: ['Dark theme', 'Top bar: switch to the dark colours.'],
   couldNotStart: ['RootLog could not start', 'A heading when the app fails to start.'],

@@ -8,6 +8,12 @@ describe('the screens’ language', () => {
     expect(screenLanguage(settings)).toBe('fr');
   });
 
+  it('is the choice of the operator whose PIN opened the console, before the console’s default operator’s', () => {
+    const two = { ...settings, operatorLanguages: { 'op-1': 'fr' as const, 'op-2': 'it' as const } };
+    expect(screenLanguage(two, 'op-2')).toBe('it');
+    expect(screenLanguage(two, 'op-3')).toBe('de');
+  });
+
   it('defaults to the department’s for an operator without a choice, and English before settings load', () => {
     expect(screenLanguage({ ...settings, defaultOperatorId: 'op-2' })).toBe('de');
     expect(screenLanguage({ ...settings, defaultOperatorId: null })).toBe('de');

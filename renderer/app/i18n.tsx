@@ -38,11 +38,15 @@ export function languageAsked(search: string): Speech | null {
     : null;
 }
 
-/** The screens' language: the choice of the operator at this console (remembered per operator), else the department's. */
+/**
+ * The screens' language: the choice of the operator at this console (the one whose PIN opened
+ * it, else the console's default operator; remembered per operator), else the department's.
+ */
 export function screenLanguage(
   settings: Pick<DepartmentSettings, 'defaultOperatorId' | 'operatorLanguages' | 'language'> | null,
+  sessionOperatorId: string | null = null,
 ): Language {
   if (!settings) return 'en';
-  const operator = settings.defaultOperatorId;
+  const operator = sessionOperatorId ?? settings.defaultOperatorId;
   return (operator ? settings.operatorLanguages[operator] : undefined) ?? settings.language;
 }

@@ -1,8 +1,10 @@
 import { create } from 'zustand';
+import type { WorklistIdentity } from '../../db/model/index.js';
 
 export type Screen =
   | { name: 'list' }
-  | { name: 'procedure'; id: string | null }
+  /** A new case (id null) may start with the identity of a worklist entry. */
+  | { name: 'procedure'; id: string | null; identity?: WorklistIdentity }
   | { name: 'settings' }
   | { name: 'export' }
   | { name: 'dashboard' }

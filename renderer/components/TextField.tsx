@@ -8,6 +8,8 @@ interface TextFieldProps {
   type?: 'text' | 'number' | 'date' | 'time' | 'datetime-local';
   inputMode?: 'numeric' | 'decimal' | 'text';
   unit?: string;
+  /** A line under the input that helps type it right (what the scanner's screen shows). */
+  hint?: string;
   disabled?: boolean;
   placeholder?: string;
   autoFocus?: boolean;
@@ -24,6 +26,7 @@ export function TextField({
   type = 'text',
   inputMode,
   unit,
+  hint,
   disabled,
   placeholder,
   autoFocus,
@@ -31,6 +34,8 @@ export function TextField({
 }: TextFieldProps) {
   const id = `field-${field.replace(/[^a-zA-Z0-9]/g, '-')}`;
   const aria = useFieldAria(field);
+  const hintId = `${id}-hint`;
+  const describedBy = [hint ? hintId : null, aria['aria-describedby']].filter(Boolean).join(' ') || undefined;
   return (
     <div className="text-field" data-field={field}>
       <label htmlFor={id}>
@@ -49,21 +54,14 @@ export function TextField({
         tabIndex={tabIndex}
         onChange={(event) => onChange(event.target.value)}
         {...aria}
+        aria-describedby={describedBy}
       />
+      {hint && (
+        <span className="field-hint" id={hintId}>
+          {hint}
+        </span>
+      )}
       <FieldMessages field={field} />
     </div>
   );
-}
-
-/** A decimal number as people type it: digits, one "." or "," (European consoles), an optional sign. */
-const DECIMAL = /^[+-]?(\d+([.,]\d*)?|[.,]\d+)$/;
-
-/**
- * "" → undefined, "12,5" → 12.5; anything else — "0x10", "1e3", "Infinity", "12 mg" — is not
- * a number a clinician meant: NaN, which the schema reports at the field ("must be a number").
- */
-export function parseNumber(text: string): number | undefined {
-  const trimmed = text.trim();
-  if (trimmed === '') return undefined;
-  return DECIMAL.test(trimmed) ? Number(trimmed.replace(',', '.')) : Number.NaN;
 }

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { dateInWords, dateOrder, dateTimeInWords, formatDate, readDate, readDateTime, readTime } from './date-entry.js';
+import { dateOrder, formatDate } from '../../db/model/index.js';
+import { dateInWords, dateTimeInWords, readDate, readDateTime, readTime } from './date-entry.js';
 
 /*
  * Dates typed in the department's order whatever the operating system's: the Swiss 12031958 is

@@ -1,41 +1,18 @@
+import { DEFAULT_DEPARTMENT_LOCALE, dateOrder } from '../../db/model/index.js';
+
 /*
  * Dates and times as typed at the console, read in the department's order — never in the
  * operating system's (a Chromium whose native control is mm/dd/yyyy stored the Swiss
- * 12031958 as 1958-12-03). The order of day, month and year comes from the locale
- * (Intl.DateTimeFormat), so dd.mm.yyyy in Switzerland and Germany, and a later language
- * layer passes its own locale. Dates are said back in words so a slip shows at once; the
- * words' language is the interface's (English until it is translated), also from Intl.
+ * 12031958 as 1958-12-03). The order of day, month and year comes from the department's
+ * locale setting (db/model/locales.ts) through Intl (db/model/locale-format.ts): dd.mm.yyyy
+ * in Switzerland and Germany, mm/dd/yyyy in the US. Dates are said back in words so a slip
+ * shows at once; the words' language is the interface's (English until it is translated).
  */
 
-/** The department's locale for entry until its settings say otherwise. */
-export const DEFAULT_ENTRY_LOCALE = 'de-CH';
 /** The language dates are said back in: the interface's (English for now). */
 export const DEFAULT_WORDS_LOCALE = 'en-GB';
 
 type DatePart = 'day' | 'month' | 'year';
-
-export interface DateOrder {
-  /** Day, month and year in the order the locale writes them. */
-  parts: DatePart[];
-  /** What the locale writes between them ("." in de-CH). */
-  separator: string;
-  /** "dd.mm.yyyy": what to type, shown as the field's hint. */
-  pattern: string;
-}
-
-const PATTERN_PART: Record<DatePart, string> = { day: 'dd', month: 'mm', year: 'yyyy' };
-
-/** How the locale writes a date with digits: its order and its separator. */
-export function dateOrder(locale: string = DEFAULT_ENTRY_LOCALE): DateOrder {
-  const written = new Intl.DateTimeFormat(locale, { day: '2-digit', month: '2-digit', year: 'numeric' }).formatToParts(
-    new Date(Date.UTC(2000, 10, 22, 12)),
-  );
-  const parts = written
-    .map((part) => part.type)
-    .filter((type): type is DatePart => type === 'day' || type === 'month' || type === 'year');
-  const separator = written.find((part) => part.type === 'literal')?.value.trim() || '.';
-  return { parts, separator, pattern: parts.map((part) => PATTERN_PART[part]).join(separator) };
-}
 
 /** What a field's text is: nothing, a value, or text that is not one yet and what it needs. */
 export type Read<T> = { kind: 'empty' } | { kind: 'value'; value: T } | { kind: 'not-yet'; message: string };
@@ -63,7 +40,7 @@ function checkedDate(day: number, month: number, year: number, wordsLocale: stri
  */
 export function readDate(
   text: string,
-  locale: string = DEFAULT_ENTRY_LOCALE,
+  locale: string = DEFAULT_DEPARTMENT_LOCALE,
   wordsLocale: string = DEFAULT_WORDS_LOCALE,
 ): Read<string> {
   const typed = text.trim();
@@ -117,7 +94,7 @@ export function readTime(text: string): Read<string> {
  */
 export function readDateTime(
   text: string,
-  locale: string = DEFAULT_ENTRY_LOCALE,
+  locale: string = DEFAULT_DEPARTMENT_LOCALE,
   wordsLocale: string = DEFAULT_WORDS_LOCALE,
 ): Read<string> {
   const typed = text.trim();
@@ -136,18 +113,6 @@ export function readDateTime(
   if (time.kind !== 'value') return { kind: 'not-yet', message: `needs the time as hh:mm: ${whole}` };
   return { kind: 'value', value: `${date.value}T${time.value}` };
 }
-
-/** "1958-03-12" as the locale writes it with digits: "12.03.1958". */
-export function formatDate(iso: string, locale: string = DEFAULT_ENTRY_LOCALE): string {
-  const [year, month, day] = iso.split('-');
-  const { parts, separator } = dateOrder(locale);
-  const value: Record<DatePart, string> = { day: day ?? '', month: month ?? '', year: year ?? '' };
-  return parts.map((part) => value[part]).join(separator);
-}
-
-/** "2026-03-14T09:30" as "14.03.2026 09:30". */
-export const formatDateTime = (local: string, locale: string = DEFAULT_ENTRY_LOCALE): string =>
-  `${formatDate(local.slice(0, 10), locale)} ${local.slice(11, 16)}`;
 
 /** "1958-03-12" in words: "12 March 1958". */
 export function dateInWords(iso: string, wordsLocale: string = DEFAULT_WORDS_LOCALE): string {

@@ -1,4 +1,5 @@
 import {
+  ANY_PATIENT_ID,
   DEFAULT_DRUG_CATALOGUE,
   DEFAULT_FOLLOW_UP_WINDOWS,
   DEFAULT_REPORT_TEMPLATE,
@@ -14,8 +15,22 @@ import { fakeStorage, fakeWindow } from './fake-window.js';
 export const testDepartment: DepartmentSettings = {
   consoleName: 'CT 1',
   department: { name: '', address: '', phone: '' },
+  locale: 'de-CH',
   defaultOperatorId: 'op-1',
-  operators: [{ id: 'op-1', name: 'Dr. A. Keller', active: true }],
+  operators: [
+    {
+      id: 'op-1',
+      name: 'Dr. A. Keller',
+      active: true,
+      role: 'radiologist',
+      administrator: true,
+      pinSet: true,
+      lockedUntil: null,
+      badge: false,
+    },
+  ],
+  idleLockMinutes: 5,
+  technologistsRecordFollowUps: false,
   drugCatalogue: [...DEFAULT_DRUG_CATALOGUE],
   referenceLevels: STARTING_REFERENCE_LEVELS,
   followUpWindows: DEFAULT_FOLLOW_UP_WINDOWS,
@@ -24,6 +39,7 @@ export const testDepartment: DepartmentSettings = {
   reportTemplate: DEFAULT_REPORT_TEMPLATE,
   hubServer: null,
   ...STARTING_LANGUAGE_SETTINGS,
+  patientIdRule: ANY_PATIENT_ID,
 };
 
 /** The time the tests' clock shows: a Saturday morning in March, in Zurich. */

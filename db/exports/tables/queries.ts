@@ -5,6 +5,7 @@ import type { ExportOptions } from '../options.js';
 import { cellProblem } from './cell-check.js';
 import type { Cell, Row, RowContext, Table } from './columns.js';
 import { complicationColumns } from './complication-columns.js';
+import { DOSE_EVENTS_SQL, doseEventColumns } from './dose-event-columns.js';
 import { drugColumns } from './drug-columns.js';
 import { recordReference } from './field-columns.js';
 import { followUpEntryColumns } from './follow-up-entry-columns.js';
@@ -36,6 +37,7 @@ export function exportTables(options: ExportOptions): {
   drugs: Table;
   complications: Table;
   followUpEntries: Table;
+  doseEvents: Table;
 } {
   const tables = identifiedTables(options);
   if (!options.pseudonymize) return tables;
@@ -49,7 +51,7 @@ export function exportTables(options: ExportOptions): {
 
 function identifiedTables(
   options: ExportOptions,
-): Record<'main' | 'procedures' | 'targets' | 'drugs' | 'complications' | 'followUpEntries', Table> {
+): Record<'main' | 'procedures' | 'targets' | 'drugs' | 'complications' | 'followUpEntries' | 'doseEvents', Table> {
   const { where } = exportFilter(options);
   const order = 'ORDER BY p.performed_at_utc, p.id';
   const perChild = (select: string, from: string, childOrder: string) =>
@@ -102,6 +104,17 @@ function identifiedTables(
       description: 'One row per follow-up call, visit or questionnaire (corrected entries kept, not current).',
       columns: followUpEntryColumns.columns,
       sql: perChild(followUpEntryColumns.select.join(', '), 'follow_up_entries e ON e.procedure_id = p.id', 'e.rowid'),
+    },
+    doseEvents: {
+      name: 'dose_events',
+      description:
+        'One row per irradiation event of the scanner’s dose reports linked to a record (the record keeps the totals).',
+      columns: [recordReference('Record the dose report belongs to.'), ...doseEventColumns.columns],
+      sql: perChild(
+        `p.id AS procedure_id, ${doseEventColumns.select.join(', ')}`,
+        `${DOSE_EVENTS_SQL} ON v.procedure_id = p.id`,
+        'v.received_at, v.report_rowid, v.report_kind, v.event_number',
+      ),
     },
   };
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { doseInMg } from '../dose.js';
+import { formatNumber } from '../locale-format.js';
 import { DOSE_SALTS, DRUG_CLASSES, YES_NO } from '../vocabularies.js';
 import { declareFields } from './field.js';
 import { kind, wholeNumberSchema } from './kinds.js';
@@ -91,9 +92,9 @@ export const DRUG_FIELDS = declareFields('drug', [
     plan: 'copy',
     summary: {
       always: true,
-      write: (_: unknown, drug: Parameters<typeof doseInMg>[0]) => {
+      write: (_: unknown, drug: Parameters<typeof doseInMg>[0], context) => {
         const mg = doseInMg(drug);
-        return mg == null ? null : `${mg} mg`;
+        return mg == null ? null : `${formatNumber(mg, context.locale)} mg`;
       },
     },
   },

@@ -14,7 +14,7 @@ import type { ValueKind, ValueType } from './kinds.js';
 export type PrivacyClass = 'identifying' | 'free_text' | 'clinical';
 
 /** The parts a record is made of; each has a table of its own. */
-export type PartName = 'procedure' | 'target' | 'drug' | 'complication' | 'followUpEntry';
+export type PartName = 'procedure' | 'target' | 'drug' | 'complication' | 'followUpEntry' | 'doseEvent';
 
 /**
  * content: clinical content, in the draft's schema and the signed versions;
@@ -57,8 +57,10 @@ export interface ExportColumn {
   read?: (value: unknown, row: (header: string) => unknown) => string | number | null;
 }
 
-/** What a signed summary needs besides the record: names the record only refers to. */
+/** What a signed summary needs besides the record: names the record only refers to, and how dates and numbers are written. */
 export interface WritingContext {
+  /** The department's locale (locales.ts): 12.03.1958 and 148.5 in de-CH. */
+  locale: string;
   drugName: (code: string, signedName?: string | null) => string;
   operatorName: (id: string) => string;
   targetName: (index: number) => string;

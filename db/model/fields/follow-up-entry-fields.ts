@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { RECORDING_MEANINGS } from '../credentials.js';
 import { COMPLICATIONS, FOLLOW_UP_CONTACTS, FURTHER_TREATMENTS, GLOBAL_IMPRESSIONS } from '../vocabularies.js';
 import { declareFields } from './field.js';
 import { kind, textSchema } from './kinds.js';
@@ -154,5 +155,27 @@ export const FOLLOW_UP_ENTRY_FIELDS = declareFields('followUpEntry', [
     type: 'datetime',
     label: 'Recorded at',
     export: { description: 'When the entry was recorded.' },
+  },
+  {
+    key: 'recordedById',
+    role: 'life',
+    type: 'text',
+    label: 'Recorded by (operator ID)',
+    export: {
+      header: 'recorded_by_operator_id',
+      description:
+        'The operator who recorded the entry, proven by their PIN; recorded_by is their printed name then. Empty for entries from before schema 20.',
+    },
+    // An operator, as the record's operator column names them: kept in pseudonymised exports like it.
+  },
+  {
+    key: 'meaning',
+    role: 'life',
+    ...kind.code(RECORDING_MEANINGS),
+    label: 'Meaning of the signature',
+    export: {
+      header: 'recorded_meaning',
+      description: 'What the recorder’s signature means: follow_up_recorded. Empty for entries from before schema 20.',
+    },
   },
 ]);

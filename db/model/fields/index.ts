@@ -1,4 +1,5 @@
 export * from './complication-fields.js';
+export * from './dose-event-fields.js';
 export * from './drug-fields.js';
 export * from './field.js';
 export * from './fields.js';

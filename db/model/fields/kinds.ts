@@ -62,6 +62,32 @@ const dateTimeWithOffset = z.iso.datetime({
   error: 'must be a date and time with its UTC offset, e.g. 2026-03-14T09:30:00+01:00',
 });
 
+/** A DICOM UID (VR UI, PS3.5 9.1): digits and dots, at most 64 characters, no leading zero in a component. */
+export const DICOM_UID = /^(0|[1-9][0-9]*)(\.(0|[1-9][0-9]*))+$/;
+const uidRule = 'must be a DICOM UID (digits and dots, at most 64 characters)';
+const uidSchema = z.string({ error: uidRule }).trim().max(64, { error: uidRule }).regex(DICOM_UID, { error: uidRule });
+/** The most UIDs a list holds (a record's dose may come from a CT report and a fluoroscopy report, each with a later fuller one). */
+const MOST_UIDS = 8;
+const uidListRule = `must be up to ${MOST_UIDS} DICOM UIDs separated by spaces`;
+const uidListSchema = z
+  .string({ error: uidListRule })
+  .trim()
+  .max(MOST_UIDS * 65, { error: uidListRule })
+  .refine(
+    (value) =>
+      value.split(' ').length <= MOST_UIDS && value.split(' ').every((uid) => uid.length <= 64 && DICOM_UID.test(uid)),
+    {
+      error: uidListRule,
+    },
+  );
+/** A language tag as the worklist sends it (BCP 47 / ISO 639: "de", "fr", "de-ch"), lower case. */
+const languageRule = 'must be a language code such as de, fr, it or en';
+const languageSchema = z
+  .string({ error: languageRule })
+  .trim()
+  .max(35, { error: languageRule })
+  .regex(/^[a-z]{2,3}(-[a-z0-9]{1,8})*$/, { error: languageRule });
+
 /** A value that may be missing (null or absent): a draft may lack anything. */
 const optional = <T extends z.ZodType>(schema: T) => schema.nullish();
 
@@ -96,4 +122,10 @@ export const kind = {
   date: () => ({ type: 'date' as const, schema: optional(isoDate) }),
   time: () => ({ type: 'time' as const, schema: optional(clockTime) }),
   dateTime: () => ({ type: 'datetime' as const, schema: optional(dateTimeWithOffset) }),
+  /** A DICOM UID (a study's, a report's). */
+  uid: () => ({ type: 'text' as const, maxLength: 64, schema: optional(uidSchema) }),
+  /** Several DICOM UIDs, separated by spaces. */
+  uids: () => ({ type: 'text' as const, maxLength: MOST_UIDS * 65 - 1, schema: optional(uidListSchema) }),
+  /** A language tag ("de", "fr-ch"). */
+  language: () => ({ type: 'text' as const, maxLength: 35, schema: optional(languageSchema) }),
 };

@@ -1,5 +1,8 @@
 import { z } from 'zod';
+import { AMENDING_MEANINGS, SIGNING_MEANINGS } from '../credentials.js';
+import { formatDate, formatDateTime, formatNumber } from '../locale-format.js';
 import { reliefPercent } from '../pain.js';
+import { tableTimeWords } from '../table-time.js';
 import { ageInYears } from '../time.js';
 import {
   ABNORMAL_SPREAD_ACTIONS,
@@ -11,9 +14,11 @@ import {
   CONTRAST_ALLERGY,
   DISPOSITIONS,
   DOSE_EXCEEDANCE_REASONS,
+  DOSE_SOURCES,
+  IDENTITY_SOURCES,
   INDICATIONS,
-  LANGUAGES,
   MODALITIES,
+  NO_DOSE_REASONS,
   POSITIONS,
   PREGNANCY_EXCLUDED,
   PROVOKED_PAIN,
@@ -54,6 +59,11 @@ type Record_ = Record<string, unknown> & {
   painPre?: number | null;
   painPost?: number | null;
   painPostMinutes?: number | null;
+  issuerOfPatientId?: string | null;
+  requestedProcedureCode?: string | null;
+  requestedProcedureScheme?: string | null;
+  doseReportDevice?: string | null;
+  doseReportAt?: string | null;
 };
 
 /**
@@ -114,7 +124,7 @@ export const PROCEDURE_FIELDS = declareFields('procedure', [
     summary: {
       section: 'patient',
       label: 'Performed',
-      write: (performedAt: string) => new Date(performedAt).toLocaleString(),
+      write: (performedAt: string, _: unknown, context: WritingContext) => formatDateTime(performedAt, context.locale),
     },
   },
   {
@@ -148,7 +158,8 @@ export const PROCEDURE_FIELDS = declareFields('procedure', [
     summary: {
       section: 'patient',
       label: 'Patient',
-      write: (patientId: string | null, record: Record_) => list([record.patientName, patientId]),
+      write: (patientId: string | null, record: Record_) =>
+        list([record.patientName, record.issuerOfPatientId ? `${patientId} (${record.issuerOfPatientId})` : patientId]),
     },
   },
   {
@@ -179,9 +190,9 @@ export const PROCEDURE_FIELDS = declareFields('procedure', [
     summary: {
       section: 'patient',
       label: 'Born',
-      write: (birthDate: string, record: Record_) => {
+      write: (birthDate: string, record: Record_, context: WritingContext) => {
         const age = record.performedAt ? ageInYears(birthDate, record.performedAt) : null;
-        return `${birthDate}${age == null ? '' : ` (${age} years)`}`;
+        return `${formatDate(birthDate, context.locale)}${age == null ? '' : ` (${age} years)`}`;
       },
     },
   },
@@ -192,15 +203,6 @@ export const PROCEDURE_FIELDS = declareFields('procedure', [
     export: { description: 'Sex as recorded.' },
     plan: 'fill',
     summary: { section: 'patient' },
-  },
-  {
-    key: 'patientLanguage',
-    ...kind.code(LANGUAGES),
-    label: 'Patient’s language',
-    export: false,
-    plan: 'fill',
-    summary: { section: 'patient' },
-    note: 'The language the aftercare sheet is printed in; empty: the department’s.',
   },
   {
     key: 'accessionNumber',
@@ -228,14 +230,17 @@ export const PROCEDURE_FIELDS = declareFields('procedure', [
     summary: {
       section: 'patient',
       label: 'Time',
-      write: (startedAt: string, record: Record_) => `${startedAt}${record.endedAt ? `–${record.endedAt}` : ''}`,
+      write: (startedAt: string, record: Record_) =>
+        tableTimeWords(startedAt, record.endedAt as string | null | undefined),
     },
   },
   {
     key: 'endedAt',
     ...kind.time(),
     label: 'End time',
-    export: { description: 'Table time end (HH:MM, local).' },
+    export: {
+      description: 'Table time end (HH:MM, local); earlier than the start: the next day (a case across midnight).',
+    },
     privacy: 'identifying',
     ...TOLD_WITH_ANOTHER,
   },
@@ -243,8 +248,13 @@ export const PROCEDURE_FIELDS = declareFields('procedure', [
     key: 'operatorId',
     ...kind.text(64),
     label: 'Operator',
-    // The operator's name, joined from the department's operators.
-    export: { header: 'operator', description: 'Radiologist who performed the procedure.' },
+    // The operator's name, joined from the department's operators: a staff name, so never in a
+    // pseudonymised export (which may leave the department).
+    export: {
+      header: 'operator',
+      description: 'Radiologist who performed the procedure (not in pseudonymised exports).',
+    },
+    privacy: 'identifying',
     summary: {
       section: 'patient',
       write: (id: string, _: unknown, context: WritingContext) => context.operatorName(id),
@@ -483,8 +493,11 @@ export const PROCEDURE_FIELDS = declareFields('procedure', [
     summary: {
       section: 'guidance',
       label: 'Contrast',
-      write: (agent: string, record: Record_) =>
-        list([words(agent), record.contrastVolumeMl == null ? null : `${record.contrastVolumeMl} mL`]),
+      write: (agent: string, record: Record_, context: WritingContext) =>
+        list([
+          words(agent),
+          record.contrastVolumeMl == null ? null : `${formatNumber(record.contrastVolumeMl, context.locale)} mL`,
+        ]),
     },
   },
   {
@@ -720,5 +733,218 @@ export const PROCEDURE_FIELDS = declareFields('procedure', [
     label: 'Reason for the latest amendment',
     export: { description: 'Reason given for the latest amendment (free text: not in pseudonymised exports).' },
     privacy: 'free_text',
+  },
+  {
+    key: 'signedById',
+    role: 'life',
+    type: 'text',
+    label: 'Signed by (operator ID)',
+    export: {
+      header: 'signed_by_operator_id',
+      description:
+        'The operator who signed version 1, proven by their PIN at signing; signed_by is their printed name then. Empty for records signed before RootLog 0.2 (schema 20), whose signed_by is the name the console gave.',
+    },
+    // An operator, as the record's operator column names them: kept in pseudonymised exports like it.
+  },
+  {
+    key: 'signedMeaning',
+    role: 'life',
+    ...kind.code(SIGNING_MEANINGS),
+    label: 'Meaning of the signature',
+    export: {
+      header: 'signed_meaning',
+      description:
+        'What the signature of version 1 means: performed_and_signed. Empty for records signed before schema 20.',
+    },
+  },
+  {
+    key: 'amendedById',
+    role: 'life',
+    type: 'text',
+    label: 'Last amended by (operator ID)',
+    export: {
+      header: 'amended_by_operator_id',
+      description:
+        'The operator who signed the latest amendment, proven by their PIN; amended_by is their printed name then.',
+    },
+    // An operator, as the record's operator column names them: kept in pseudonymised exports like it.
+  },
+  {
+    key: 'amendedMeaning',
+    role: 'life',
+    ...kind.code(AMENDING_MEANINGS),
+    label: 'Meaning of the latest amendment',
+    export: {
+      header: 'amended_meaning',
+      description: 'What the signature of the latest amendment means: amended (the reason is amend_reason).',
+    },
+  },
+  {
+    key: 'noDoseReason',
+    ...kind.code(NO_DOSE_REASONS),
+    label: 'Reason no dose is recorded',
+    export: {
+      description:
+        'Why an X-ray-guided case was signed with no dose (DLP, CTDIvol, DAP or fluoroscopy time): not recorded by the scanner, dose report pending, equipment fault, other. Empty once a dose is recorded.',
+    },
+    summary: {
+      section: 'guidance',
+      label: 'No dose recorded because',
+      write: (reason: string, record: Record_) =>
+        list([words(reason), reason === 'other' ? (record.noDoseReasonText as string | null | undefined) : null]),
+    },
+  },
+  {
+    key: 'noDoseReasonText',
+    ...kind.text(200),
+    label: 'No dose recorded: the other reason',
+    export: { description: 'The reason in words when it is "other" (free text: not in pseudonymised exports).' },
+    privacy: 'free_text',
+    ...TOLD_WITH_ANOTHER,
+  },
+  // Schema 24: what the department's systems said (the DICOM worklist, the scanner's dose report).
+  {
+    key: 'issuerOfPatientId',
+    ...kind.text(64),
+    label: 'Issuer of patient ID',
+    export: {
+      description:
+        'Who issued the patient ID (DICOM Issuer of Patient ID, from the worklist): the hospital or registry whose number it is.',
+    },
+    // An organisation, not a person: it says whose numbering the (pseudonymised) patient ID follows.
+    privacy: 'clinical',
+    plan: 'fill',
+    ...TOLD_WITH_ANOTHER,
+  },
+  {
+    key: 'studyInstanceUid',
+    ...kind.uid(),
+    label: 'Study Instance UID',
+    export: {
+      description:
+        'DICOM Study Instance UID of the imaging study, from the worklist (links the record to its images in the PACS and to the scanner’s dose report).',
+    },
+    // Finds the patient's images in the PACS.
+    privacy: 'identifying',
+    summary: false,
+  },
+  {
+    key: 'requestedProcedureText',
+    ...kind.text(64),
+    label: 'Requested procedure',
+    export: { description: 'The procedure the RIS scheduled, in its words (from the worklist).' },
+    // The RIS's own text may hold anything a scheduler typed.
+    privacy: 'free_text',
+    summary: {
+      section: 'patient',
+      always: true,
+      write: (text: string | null, record: Record_) =>
+        text || record.requestedProcedureCode
+          ? list([
+              text,
+              record.requestedProcedureCode
+                ? `code ${record.requestedProcedureCode}${record.requestedProcedureScheme ? ` (${record.requestedProcedureScheme})` : ''}`
+                : null,
+            ])
+          : null,
+    },
+  },
+  {
+    key: 'requestedProcedureCode',
+    ...kind.text(16),
+    label: 'Requested procedure code',
+    export: { description: 'The RIS’s code of the requested procedure (DICOM Requested Procedure Code Sequence).' },
+    ...TOLD_WITH_ANOTHER,
+  },
+  {
+    key: 'requestedProcedureScheme',
+    ...kind.text(16),
+    label: 'Requested procedure coding scheme',
+    export: {
+      description: 'The coding scheme of that code (DICOM Coding Scheme Designator, e.g. a local 99… scheme).',
+    },
+    ...TOLD_WITH_ANOTHER,
+  },
+  {
+    key: 'referringPhysician',
+    ...kind.text(200),
+    label: 'Referring physician',
+    export: { description: 'Who referred the patient (from the worklist).' },
+    privacy: 'identifying',
+    summary: { section: 'patient', label: 'Referred by' },
+  },
+  {
+    key: 'patientLanguage',
+    ...kind.language(),
+    label: 'Patient’s language',
+    export: {
+      description:
+        'The patient’s primary language as the RIS sends it (a language code: de, fr, it, en…), for the aftercare sheet.',
+    },
+    plan: 'fill',
+    summary: { section: 'patient', label: 'Language' },
+  },
+  {
+    key: 'identitySource',
+    ...kind.code(IDENTITY_SOURCES),
+    label: 'Identity from',
+    export: {
+      description:
+        'Where the patient’s identity came from: typed at the console, the DICOM worklist, or the worklist and then changed by hand.',
+    },
+    summary: { section: 'patient', label: 'Identity' },
+  },
+  {
+    key: 'doseSource',
+    ...kind.code(DOSE_SOURCES),
+    label: 'Dose from',
+    export: {
+      description:
+        'Where the dose figures came from: typed at the console, the scanner’s dose report (RDSR), or that report and then changed by hand (with the reason).',
+    },
+    summary: {
+      section: 'guidance',
+      label: 'Dose',
+      write: (source: string, record: Record_) =>
+        list([
+          words(source),
+          source === 'typed' ? null : record.doseReportDevice,
+          source === 'typed' || !record.doseReportAt ? null : new Date(record.doseReportAt).toLocaleString(),
+        ]),
+    },
+  },
+  {
+    key: 'doseReportUids',
+    ...kind.uids(),
+    label: 'Dose report (SOP Instance UID)',
+    export: { description: 'SOP Instance UIDs of the dose reports the figures came from, separated by spaces.' },
+    // Finds the patient's study in the PACS.
+    privacy: 'identifying',
+    summary: false,
+  },
+  {
+    key: 'doseReportDevice',
+    ...kind.text(200),
+    label: 'Dose report: device',
+    export: { description: 'The scanner or C-arm that wrote the dose report (manufacturer, model, station).' },
+    ...TOLD_WITH_ANOTHER,
+  },
+  {
+    key: 'doseReportAt',
+    ...kind.dateTime(),
+    label: 'Dose report: irradiation started',
+    export: { description: 'When the irradiation the dose report describes began (the device’s clock).' },
+    ...TOLD_WITH_ANOTHER,
+  },
+  {
+    key: 'doseChangeReason',
+    ...kind.text(500, 'multi'),
+    label: 'Reason the dose was changed by hand',
+    export: {
+      description:
+        'Why a figure from the scanner’s dose report was changed by hand (free text: not in pseudonymised exports).',
+    },
+    privacy: 'free_text',
+    summary: { section: 'guidance', label: 'Dose changed by hand because' },
   },
 ]);

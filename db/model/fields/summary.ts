@@ -1,3 +1,4 @@
+import { formatNumber } from '../locale-format.js';
 import { inSentence, words } from '../vocabulary-words.js';
 import type { Field, SummaryLine, SummarySectionId, WritingContext } from './field.js';
 import { PART_LISTS } from './parts.js';
@@ -25,7 +26,7 @@ export interface SummarySection {
 const missing = (value: unknown) => value == null || value === '' || (Array.isArray(value) && value.length === 0);
 
 /** A value in words: a code's words, a number with its unit; inside a part's line, as in a sentence. */
-function inWordsOf(field: Field, value: unknown, inLine: boolean): string | null {
+function inWordsOf(field: Field, value: unknown, inLine: boolean, locale: string): string | null {
   if (missing(value)) return null;
   switch (field.type) {
     case 'code':
@@ -36,8 +37,10 @@ function inWordsOf(field: Field, value: unknown, inLine: boolean): string | null
     case 'yes/no':
       return value ? 'yes' : 'no';
     case 'integer':
-    case 'number':
-      return field.unit && !field.unit.startsWith('NRS') ? `${value} ${field.unit}` : String(value);
+    case 'number': {
+      const number = typeof value === 'number' ? formatNumber(value, locale) : String(value);
+      return field.unit && !field.unit.startsWith('NRS') ? `${number} ${field.unit}` : number;
+    }
     default:
       return String(value);
   }
@@ -47,7 +50,7 @@ function written(field: Field, value: unknown, part: object, context: WritingCon
   const facet = field.summary;
   if (facet === false) return null;
   if (missing(value) && !facet?.always) return null;
-  const text = facet?.write ? facet.write(value, part, context) : inWordsOf(field, value, inLine);
+  const text = facet?.write ? facet.write(value, part, context) : inWordsOf(field, value, inLine, context.locale);
   return text ? text : null;
 }
 

@@ -8,10 +8,9 @@ import { checkDatabase } from '../../maintenance.js';
 import { getProcedure, saveDraft } from '../../procedures.js';
 import { saveOperator } from '../../settings.js';
 import { openStore } from '../../store.js';
+import { backToSchema } from '../../testing/back-in-time.js';
 import { completeDraft, context, tempPath } from '../../testing/fixtures.js';
-import { asWritable } from '../connection.js';
 import { writeWholeRecord } from '../record-life.js';
-import { MIGRATIONS } from './index.js';
 
 const OLD = [
   { day: 2, painNrs: 3, reliefPercent: 40, method: 'phone', note: 'better, walking' },
@@ -65,18 +64,8 @@ function schema12Logbook(): { path: string; draftId: string } {
     .id;
   store.close();
 
-  const version12 = new Database(':memory:');
-  for (const migration of MIGRATIONS.slice(0, 12)) migration.up(asWritable(version12));
-  const followUpsSql = version12
-    .prepare("SELECT sql FROM sqlite_schema WHERE tbl_name = 'follow_ups' AND sql IS NOT NULL ORDER BY type <> 'table'")
-    .pluck()
-    .all() as string[];
-  version12.close();
+  backToSchema(path, 14);
   const db = new Database(path);
-  // Schema 18's and 16's columns first (a file of schema 14 never had them).
-  db.exec('ALTER TABLE procedures DROP COLUMN patient_language');
-  db.exec('ALTER TABLE targets DROP COLUMN needle_tip_position');
-  for (const statement of followUpsSql) db.exec(statement);
   const insert = db.prepare(
     'INSERT INTO follow_ups (procedure_id, ordinal, day, pain_nrs, relief_percent, method, note) VALUES (?, ?, ?, ?, ?, ?, ?)',
   );
@@ -85,7 +74,6 @@ function schema12Logbook(): { path: string; draftId: string } {
     insert.run(SIGNED_ID, ordinal, old.day, old.painNrs, old.reliefPercent ?? null, old.method, old.note);
   db.prepare('DELETE FROM open_amendments').run();
   insert.run(draftId, 0, 2, 4, null, 'visit', 'called back');
-  db.pragma('user_version = 14');
   db.close();
   return { path, draftId };
 }
@@ -106,6 +94,10 @@ function getDraftContent(store: ReturnType<typeof openStore>, input: never) {
     amendedBy: _ab,
     amendedAt: _aa,
     amendReason: _ar,
+    signedById: _sbi,
+    signedMeaning: _sm,
+    amendedById: _abi,
+    amendedMeaning: _am,
     ...content
   } = saved;
   return content as never;

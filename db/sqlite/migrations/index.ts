@@ -15,7 +15,13 @@ import { risOutbox } from './014-ris-outbox.js';
 import { oneFollowUpModel } from './015-one-follow-up-model.js';
 import { needleTipPosition } from './016-needle-tip-position.js';
 import { dashboardFactsLayout2 } from './017-dashboard-facts-layout-2.js';
-import { patientLanguage } from './018-patient-language.js';
+import { hubLocal } from './018-hub-local.js';
+import { stateChain } from './019-state-chain.js';
+import { verifiedSignatures } from './020-verified-signatures.js';
+import { foldedLookups } from './021-folded-lookups.js';
+import { usualConcentrations } from './022-usual-concentrations.js';
+import { noDoseReason } from './023-no-dose-reason.js';
+import { worklistAndDoseSource } from './024-worklist-and-dose-source.js';
 import type { Migration } from './migration.js';
 
 /*
@@ -41,7 +47,13 @@ export const MIGRATIONS: readonly Migration[] = [
   oneFollowUpModel,
   needleTipPosition,
   dashboardFactsLayout2,
-  patientLanguage,
+  hubLocal,
+  stateChain,
+  verifiedSignatures,
+  foldedLookups,
+  usualConcentrations,
+  noDoseReason,
+  worklistAndDoseSource,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

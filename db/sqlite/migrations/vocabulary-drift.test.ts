@@ -4,11 +4,13 @@ import type { AuditAction, AuditEntity } from '../../audit.js';
 import { REPORT_KINDS } from '../../model/dose-report-kinds.js';
 import {
   ABNORMAL_SPREAD_ACTIONS,
+  AMENDING_MEANINGS,
   ANTICOAGULANT_CLASSES,
   ANTICOAGULATION,
   APPROACHES,
   COMPLICATION_FIELDS,
   COMPLICATIONS,
+  CONFLICT_DECISIONS,
   CONSENT,
   CONTRAST_AGENTS,
   CONTRAST_ALLERGY,
@@ -24,19 +26,23 @@ import {
   FORAMINA,
   FURTHER_TREATMENTS,
   GLOBAL_IMPRESSIONS,
+  HUB_CATALOGUE_KINDS,
   INDICATIONS,
   MODALITIES,
   NEEDLE_GAUGES,
+  OPERATOR_ROLES,
   type PartName,
   POSITIONS,
   PREGNANCY_EXCLUDED,
   PROCEDURE_FIELDS,
   PROVOKED_PAIN,
+  RECORDING_MEANINGS,
   ROOTS,
   SEDATIONS,
   SEVERITIES,
   SEXES,
   SIDES,
+  SIGNING_MEANINGS,
   SIR_GRADES,
   SPREAD_PATTERNS,
   STATUSES,
@@ -70,6 +76,10 @@ const AUDIT_ENTITIES: readonly AuditEntity[] = ['procedure', 'operator', 'drug',
 const BOOLEAN = [0, 1] as const;
 
 const VOCABULARY_OF: Record<string, readonly (string | number)[]> = {
+  'hub_catalogue_state.kind': HUB_CATALOGUE_KINDS,
+  'hub_conflicts.on_hub': BOOLEAN,
+  'hub_conflicts.decision': CONFLICT_DECISIONS,
+  'hub_conflicts.resolution_on_hub': BOOLEAN,
   'operators.active': BOOLEAN,
   'drug_catalogue.drug_class': DRUG_CLASSES,
   'drug_administrations.signed_class': DRUG_CLASSES,
@@ -126,6 +136,14 @@ const VOCABULARY_OF: Record<string, readonly (string | number)[]> = {
   'dose_reports.bytes_form': BYTES_FORMS,
   'dose_reports.linked_by': LINKED_BY,
   'ris_outbox.state': OUTBOX_STATES,
+  'operators.role': OPERATOR_ROLES,
+  'operators.administrator': BOOLEAN,
+  'procedures.signed_meaning': SIGNING_MEANINGS,
+  'procedures.amended_meaning': AMENDING_MEANINGS,
+  'procedure_versions.meaning': [...SIGNING_MEANINGS, ...AMENDING_MEANINGS],
+  'follow_up_entries.meaning': RECORDING_MEANINGS,
+  // The one PIN hash scheme (db/credentials.ts makes it, credential-rows.ts stores it).
+  'operator_credentials.scheme': ['scrypt'],
 };
 
 /** Every `column … CHECK (… column IN (…))` of every table of a freshly migrated database. */
@@ -188,6 +206,7 @@ const TABLE_OF: Record<PartName, string> = {
   drug: 'drug_administrations',
   complication: 'complications',
   followUpEntry: 'follow_up_entries',
+  doseEvent: 'dose_reports',
 };
 const DECLARED: readonly Field[] = [
   ...PROCEDURE_FIELDS,

@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
+import { formatDateTime } from '../../../db/model/index.js';
+import { useDepartmentLocale } from '../../app/department-locale.js';
 import { BACKUP_WORDS as WORDS } from './backup-words.js';
 import { useBackups } from './backups-store.js';
-
-const when = (iso: string) => new Date(iso).toLocaleString();
 
 /**
  * Settings → Backups: the folder (chosen in the operating system's folder dialog), the time of
@@ -10,6 +10,8 @@ const when = (iso: string) => new Date(iso).toLocaleString();
  */
 export function BackupsPanel() {
   const status = useBackups((state) => state.status);
+  const locale = useDepartmentLocale();
+  const when = (iso: string) => formatDateTime(iso, locale);
   const message = useBackups((state) => state.message);
   const busy = useBackups((state) => state.busy);
   const { refresh, save, chooseFolder, backUpNow } = useBackups.getState();

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
-import { MODALITIES, NRS_SCALE, type Quantiles, ROOTS } from '../../../db/model/index.js';
+import { formatNumber, MODALITIES, NRS_SCALE, type Quantiles, ROOTS } from '../../../db/model/index.js';
+import { useDepartmentLocale } from '../../app/department-locale.js';
 import { words } from '../../app/labels.js';
 import { NO_ITEMS } from '../../app/no-items.js';
 import { FilterDate } from '../../components/FilterDate.js';
@@ -12,9 +13,14 @@ import { dashboardCsv } from './numbers-csv.js';
 import { OutcomesPanel } from './OutcomesPanel.js';
 import { ReferencePanel } from './ReferencePanel.js';
 
-const pct = (value: number | null) => (value === null ? '—' : `${(value * 100).toFixed(1)} %`);
-const num = (value: number | null) => (value === null ? '—' : String(value));
-const iqr = (q: Quantiles) => (q.n === 0 ? '—' : `${num(q.median)} (${num(q.q1)}–${num(q.q3)})`);
+/** The screen's figures with the department's decimal mark (de-DE: 12,5 %). */
+function figuresIn(locale: string) {
+  const pct = (value: number | null) =>
+    value === null ? '—' : `${formatNumber(value * 100, locale, { maximumDecimals: 1, minimumDecimals: 1 })} %`;
+  const num = (value: number | null) => (value === null ? '—' : formatNumber(value, locale));
+  const iqr = (q: Quantiles) => (q.n === 0 ? '—' : `${num(q.median)} (${num(q.q1)}–${num(q.q3)})`);
+  return { pct, num, iqr };
+}
 
 function download(name: string, href: string) {
   const link = document.createElement('a');
@@ -54,6 +60,7 @@ function exportPng() {
 /** Quality review: filters, then charts with their numbers; "export this view" as PNG and CSV. */
 export function DashboardScreen() {
   const { filter, data, outcomes, reference, loading, error, setFilter, load } = useDashboard();
+  const { pct, num, iqr } = figuresIn(useDepartmentLocale());
   const operators = useSettings((state) => state.settings?.operators ?? NO_ITEMS);
   const consoleName = useSettings((state) => state.settings?.consoleName);
   useEffect(() => {

@@ -1,5 +1,8 @@
+import { useEffect, useRef } from 'react';
 import { FOLLOW_UP_CONTACTS, GLOBAL_IMPRESSIONS } from '../../../db/model/index.js';
 import { words } from '../../app/labels.js';
+import { useSession } from '../session/session-store.js';
+import { useSettings } from '../settings/settings-store.js';
 import { useFollowUps } from './follow-ups-store.js';
 
 /**
@@ -18,6 +21,20 @@ export function FollowUpFields({ idPrefix, autoFocus }: { idPrefix: string; auto
       </p>
     ) : null;
   const described = (name: keyof typeof form) => (problems[name] ? `${field(name)}-error` : undefined);
+  const settings = useSettings((state) => state.settings);
+  const pinInput = useRef<HTMLInputElement>(null);
+  // Enter before the PIN was typed (or after a wrong one): the PIN is asked where it is typed.
+  useEffect(() => {
+    if (problems.pin) pinInput.current?.focus();
+  }, [problems.pin]);
+  const sessionOperatorId = useSession((state) => state.session?.operatorId ?? '');
+  // Who may record a call: radiologists, and technologists where the department allows it; each with a PIN.
+  const recorders = (settings?.operators ?? []).filter(
+    (operator) =>
+      operator.active &&
+      operator.pinSet &&
+      (operator.role === 'radiologist' || settings?.technologistsRecordFollowUps === true),
+  );
   return (
     <div className="follow-up-fields">
       <div className="text-field">
@@ -97,6 +114,41 @@ export function FollowUpFields({ idPrefix, autoFocus }: { idPrefix: string; auto
           maxLength={2000}
           onChange={(event) => edit({ notes: event.target.value })}
         />
+      </div>
+      <div className="text-field">
+        <label htmlFor={field('recordedById')}>Recorded by</label>
+        <select
+          id={field('recordedById')}
+          value={form.recordedById || sessionOperatorId}
+          aria-invalid={Boolean(problems.recordedById)}
+          aria-describedby={described('recordedById')}
+          onChange={(event) => edit({ recordedById: event.target.value })}
+        >
+          <option value="" disabled>
+            Choose…
+          </option>
+          {recorders.map((operator) => (
+            <option key={operator.id} value={operator.id}>
+              {operator.name}
+            </option>
+          ))}
+        </select>
+        {error('recordedById')}
+      </div>
+      <div className="text-field">
+        <label htmlFor={field('pin')}>PIN</label>
+        <input
+          ref={pinInput}
+          id={field('pin')}
+          type="password"
+          inputMode="numeric"
+          autoComplete="off"
+          value={form.pin}
+          aria-invalid={Boolean(problems.pin)}
+          aria-describedby={described('pin')}
+          onChange={(event) => edit({ pin: event.target.value })}
+        />
+        {error('pin')}
       </div>
     </div>
   );

@@ -1,4 +1,4 @@
-import type { FollowUpInput } from '../../../db/model/index.js';
+import { type FollowUpInput, readNumber } from '../../../db/model/index.js';
 
 /*
  * The quick entry of a follow-up call, as typed: scores as text until they are whole numbers
@@ -12,6 +12,10 @@ export interface FollowUpForm {
   method: 'phone' | 'visit' | 'questionnaire';
   contactDate: string;
   notes: string;
+  /** Who records the call (empty: the operator who opened the console), proven by their PIN. */
+  recordedById: string;
+  /** Sent with the entry and forgotten at once: never part of it. */
+  pin: string;
 }
 
 export const emptyFollowUpForm = (today: string): FollowUpForm => ({
@@ -21,12 +25,17 @@ export const emptyFollowUpForm = (today: string): FollowUpForm => ({
   method: 'phone',
   contactDate: today,
   notes: '',
+  recordedById: '',
+  pin: '',
 });
 
+/** A score read by the form's one number reader (db/model/number-entry.ts), then held to 0–10 whole. */
 const score = (text: string): number | null | 'invalid' => {
-  const trimmed = text.trim();
-  if (trimmed === '') return null;
-  return /^(10|[0-9])$/.test(trimmed) ? Number(trimmed) : 'invalid';
+  const read = readNumber(text);
+  if (read.kind === 'empty') return null;
+  return read.kind === 'value' && Number.isInteger(read.value) && read.value >= 0 && read.value <= 10
+    ? read.value
+    : 'invalid';
 };
 
 export type FormProblems = Partial<Record<keyof FollowUpForm, string>>;

@@ -13,9 +13,31 @@ const due = (procedureId: string, patientName: string) => ({ procedureId, patien
 beforeEach(() => {
   useFollowUps.setState({ due: [], current: null, problems: {}, message: null, messageFor: null });
   useFollowUps.getState().choose('none');
+  // Who records the calls, with their PIN (sent with the entry, never kept).
+  useFollowUps.getState().edit({ recordedById: 'op-1', pin: '2580' });
 });
 
 describe('the follow-up calls', () => {
+  it('are sent with the recorder’s PIN, which the form forgets at once; without it nothing is sent', async () => {
+    const { calls } = fakeWindow({
+      'followUps.due': () => [due('A', 'Ann Example')],
+      'followUps.record': () => ({ id: 'E1' }),
+    });
+    await useFollowUps.getState().loadDue();
+    useFollowUps.getState().edit({ legNrs: '3' });
+    expect(await useFollowUps.getState().saveAndNext()).toBe(true);
+    expect(calls.find(([method]) => method === 'followUps.record')?.[1][1]).toEqual({
+      operatorId: 'op-1',
+      pin: '2580',
+    });
+    expect(useFollowUps.getState().form).toMatchObject({ pin: '', recordedById: 'op-1' });
+    useFollowUps.getState().choose('A');
+    useFollowUps.getState().edit({ legNrs: '4' });
+    expect(await useFollowUps.getState().saveAndNext()).toBe(false);
+    expect(useFollowUps.getState().problems).toEqual({ pin: 'Type your PIN to record the call' });
+    expect(calls.filter(([method]) => method === 'followUps.record')).toHaveLength(1);
+  });
+
   it('says whose call was saved only in that patient’s record', async () => {
     let waiting = [due('A', 'Keller, Paul'), due('B', 'Bob Example')];
     fakeWindow({

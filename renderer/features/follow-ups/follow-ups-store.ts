@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import { localDateTimeWithOffset } from '../../../db/model/index.js';
 import type { DueFollowUp, FollowUpEntry } from '../../../electron/shared/api-contract.js';
 import { ApiCallError, client } from '../../app/api-client.js';
+import { useSession } from '../session/session-store.js';
 import { emptyFollowUpForm, type FollowUpForm, type FormProblems, followUpFromForm } from './follow-up-entry.js';
 
 const today = () => localDateTimeWithOffset(new Date()).slice(0, 10);
@@ -28,6 +29,9 @@ interface FollowUpsState {
   recordFor: (procedureId: string, correction?: { supersedes: string; reason: string }) => Promise<boolean>;
 }
 
+/** The signer's fields as the service names them, and where the form shows them. */
+const SIGNER_FIELDS: Record<string, keyof FollowUpForm> = { 'signer.pin': 'pin', 'signer.operatorId': 'recordedById' };
+
 const said = (error: unknown) => (error instanceof ApiCallError ? error.error : null);
 
 /** The follow-up calls: who is due, the quick entry, and a record's own follow-ups. */
@@ -42,15 +46,29 @@ export const useFollowUps = create<FollowUpsState>((set, get) => {
       set({ problems, message: null });
       return false;
     }
+    const { recordedById, pin } = get().form;
+    const operatorId = recordedById || useSession.getState().session?.operatorId || '';
+    if (!operatorId || !pin) {
+      set({
+        problems: operatorId
+          ? { pin: 'Type your PIN to record the call' }
+          : { recordedById: 'Choose who records the call' },
+        message: null,
+      });
+      return false;
+    }
     sending = true;
+    // The PIN goes with this one request and is forgotten here at once.
+    set((state) => ({ form: { ...state.form, pin: '' } }));
     try {
-      await client.followUps.record({ ...entry, ...extra });
-      set({ problems: {}, form: emptyFollowUpForm(today()) });
+      await client.followUps.record({ ...entry, ...extra }, { operatorId, pin });
+      // The next call is recorded by the same person: only their PIN is asked again.
+      set({ problems: {}, form: { ...emptyFollowUpForm(today()), recordedById } });
       return true;
     } catch (error) {
       // Shown at the field the service named (a problem of the record as a whole, at the first score).
       const apiError = said(error);
-      const named = apiError?.field ?? '';
+      const named = SIGNER_FIELDS[apiError?.field ?? ''] ?? apiError?.field ?? '';
       const field: keyof FollowUpForm = named in emptyFollowUpForm('') ? (named as keyof FollowUpForm) : 'legNrs';
       set({ problems: { [field]: apiError?.message ?? String(error) }, message: null });
       return false;
@@ -76,7 +94,13 @@ export const useFollowUps = create<FollowUpsState>((set, get) => {
       set({ due, current, loading: false });
     },
     choose: (procedureId) =>
-      set({ current: procedureId, form: emptyFollowUpForm(today()), problems: {}, message: null, messageFor: null }),
+      set((state) => ({
+        current: procedureId,
+        form: { ...emptyFollowUpForm(today()), recordedById: state.form.recordedById },
+        problems: {},
+        message: null,
+        messageFor: null,
+      })),
     edit: (patch) => set((state) => ({ form: { ...state.form, ...patch } })),
     saveAndNext: async () => {
       const current = get().current;

@@ -8,7 +8,7 @@ const ago = (iso: string) => {
   return minutes < 1 ? 'just now' : minutes < 60 ? `${minutes} min ago` : `${Math.round(minutes / 60)} h ago`;
 };
 
-/** In the top bar: the hub sync in a few words — last sync, what waits, or the error. */
+/** In the top bar: the hub sync in a few words — last sync, what waits, open conflicts, or on whose side it failed. */
 export function HubStatusChip() {
   const status = useHub((state) => state.status);
   useEffect(() => {
@@ -17,13 +17,16 @@ export function HubStatusChip() {
     return () => clearInterval(timer);
   }, []);
   if (!status?.configured) return null;
+  const conflicts = status.openConflicts > 0 ? `, ${status.openConflicts} conflict(s)` : '';
   const text = status.running
     ? 'Hub: syncing…'
     : status.lastError
-      ? `Hub: not reached (${status.pending} waiting)`
+      ? status.lastErrorSide === 'local'
+        ? `Hub: stopped on this console (${status.pending} waiting)`
+        : `Hub: not reached (${status.pending} waiting)`
       : status.lastSyncAt
-        ? `Hub: synced ${ago(status.lastSyncAt)}, ${status.pending} waiting`
-        : `Hub: not synced yet, ${status.pending} waiting`;
+        ? `Hub: synced ${ago(status.lastSyncAt)}, ${status.pending} waiting${conflicts}`
+        : `Hub: not synced yet, ${status.pending} waiting${conflicts}`;
   return (
     <span
       className={`hub-chip${status.lastError ? ' hub-error' : ''}`}

@@ -1,23 +1,43 @@
 import { create } from 'zustand';
-import type { HubStatus } from '../../../db/model/index.js';
+import type {
+  ConflictResolution,
+  HubConflictView,
+  HubRefusal,
+  HubStatus,
+  SignerProof,
+} from '../../../db/model/index.js';
 import { ApiCallError, client } from '../../app/api-client.js';
 
 interface HubState {
   status: HubStatus | null;
-  /** A problem with the last action here (saving the password, asking for a sync). */
+  /** True conflicts still open: the record here beside the other console's amendment. */
+  conflicts: HubConflictView[];
+  /** Rows of the hub this console refused or that wait (kept for IT). */
+  refusals: HubRefusal[];
+  /** A problem with the last action here (saving the password, a sync, a resolution), in the main process's words. */
   message: string | null;
   refresh: () => Promise<void>;
   syncNow: () => Promise<void>;
   setPassword: (password: string | null) => Promise<boolean>;
+  replaceKey: () => Promise<void>;
+  loadConflicts: () => Promise<void>;
+  resolve: (id: string, resolution: ConflictResolution, signer: SignerProof) => Promise<boolean>;
+  loadRefusals: () => Promise<void>;
 }
 
+const words = (error: unknown) => (error instanceof ApiCallError ? error.error.message : String(error));
+
 /** The department hub's sync as the window sees it: polled, never waited for by the form. */
-export const useHub = create<HubState>((set) => ({
+export const useHub = create<HubState>((set, get) => ({
   status: null,
+  conflicts: [],
+  refusals: [],
   message: null,
   refresh: async () => {
     try {
-      set({ status: await client.hub.status() });
+      const status = await client.hub.status();
+      set({ status });
+      if (status.openConflicts !== get().conflicts.length) await get().loadConflicts();
     } catch {
       // A console without hub sync (or a main process that is busy) simply shows nothing.
     }
@@ -26,8 +46,9 @@ export const useHub = create<HubState>((set) => ({
     try {
       set({ status: { ...(await client.hub.status()), running: true } });
       set({ status: await client.hub.syncNow(), message: null });
+      await get().loadConflicts();
     } catch (error) {
-      set({ message: error instanceof ApiCallError ? error.error.message : String(error) });
+      set({ message: words(error) });
     }
   },
   setPassword: async (password) => {
@@ -36,8 +57,40 @@ export const useHub = create<HubState>((set) => ({
       set({ message: null });
       return true;
     } catch (error) {
-      set({ message: error instanceof ApiCallError ? error.error.message : String(error) });
+      set({ message: words(error) });
       return false;
+    }
+  },
+  replaceKey: async () => {
+    try {
+      set({ status: await client.hub.replaceKey(), message: null });
+    } catch (error) {
+      set({ message: words(error) });
+    }
+  },
+  loadConflicts: async () => {
+    try {
+      set({ conflicts: await client.hub.conflicts() });
+    } catch (error) {
+      set({ message: words(error) });
+    }
+  },
+  resolve: async (id, resolution, signer) => {
+    try {
+      await client.hub.resolveConflict(id, resolution, signer);
+      set({ message: null });
+      await get().loadConflicts();
+      return true;
+    } catch (error) {
+      set({ message: words(error) });
+      return false;
+    }
+  },
+  loadRefusals: async () => {
+    try {
+      set({ refusals: await client.hub.refusals() });
+    } catch (error) {
+      set({ message: words(error) });
     }
   },
 }));

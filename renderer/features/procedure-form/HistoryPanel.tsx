@@ -1,4 +1,5 @@
-import { fieldLabel } from '../../../db/model/index.js';
+import { fieldLabel, formatDateTime } from '../../../db/model/index.js';
+import { useDepartmentLocale } from '../../app/department-locale.js';
 import { useProcedureForm } from './form-store.js';
 
 const ACTION_WORDS: Record<string, string> = {
@@ -23,6 +24,7 @@ const show = (value: unknown) => (value == null ? '—' : Array.isArray(value) ?
 export function HistoryPanel() {
   const history = useProcedureForm((state) => state.history);
   const record = useProcedureForm((state) => state.record);
+  const locale = useDepartmentLocale();
   if (!record || record.status === 'draft') return null;
   const entries = history.filter((entry) => entry.action !== 'update' && entry.action !== 'create');
   return (
@@ -37,7 +39,7 @@ export function HistoryPanel() {
                   ? 'Follow-up corrected'
                   : (ACTION_WORDS[entry.action] ?? entry.action)}
               </strong>{' '}
-              by {entry.actor}, <time dateTime={entry.at}>{new Date(entry.at).toLocaleString()}</time>
+              by {entry.actor}, <time dateTime={entry.at}>{formatDateTime(entry.at, locale)}</time>
               {entry.version ? ` — version ${entry.version}` : ''}
             </p>
             {entry.reason && (

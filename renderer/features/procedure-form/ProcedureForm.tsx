@@ -1,4 +1,6 @@
 import { useCallback, useEffect, useRef } from 'react';
+import { formatDateTime, meaningWords } from '../../../db/model/index.js';
+import { useDepartmentLocale } from '../../app/department-locale.js';
 import { words } from '../../app/labels.js';
 import { AdvanceContext } from '../../components/advance.js';
 import { DeleteDraft } from './DeleteDraft.js';
@@ -24,6 +26,7 @@ import { WindowEffects } from './WindowEffects.js';
 export function ProcedureForm() {
   const mode = useProcedureForm((state) => state.mode);
   const record = useProcedureForm((state) => state.record);
+  const locale = useDepartmentLocale();
   const startAmend = useProcedureForm((state) => state.startAmend);
   const locked = mode === 'readonly';
 
@@ -71,7 +74,8 @@ export function ProcedureForm() {
           </h1>
           {record && record.status !== 'draft' && (
             <p className="signed-by">
-              Signed by {record.signedBy} on {new Date(record.signedAt ?? '').toLocaleString()}
+              Signed by {record.signedBy} on {formatDateTime(record.signedAt ?? '', locale)}
+              {record.signedMeaning ? ` — ${meaningWords(record.signedMeaning)}, proven by their PIN` : ''}
               {record.amendedBy ? `; amended by ${record.amendedBy}` : ''}
             </p>
           )}

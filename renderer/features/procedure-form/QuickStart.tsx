@@ -13,6 +13,7 @@ export function QuickStart() {
   const presets = useSettings((state) => state.settings?.presets ?? NO_ITEMS);
   const catalogue = useSettings((state) => state.settings?.drugCatalogue ?? NO_ITEMS);
   const patientId = useProcedureForm((state) => state.draft.patientId);
+  const planMessage = useProcedureForm((state) => state.planMessage);
   const [saved, setSaved] = useState<string | null>(null);
   const nameOf = (code: string) => catalogue.find((drug) => drug.code === code)?.name ?? code;
   return (
@@ -40,6 +41,11 @@ export function QuickStart() {
       >
         <kbd>Alt+L</kbd> Same as this patient’s last procedure
       </button>
+      {planMessage && (
+        <p className="hint" role="status">
+          {planMessage}
+        </p>
+      )}
       <button
         type="button"
         className="secondary"

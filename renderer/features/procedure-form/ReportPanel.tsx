@@ -3,7 +3,7 @@ import { catalogueForRecord, clinicalContent, procedureReport } from '../../../d
 import { NO_ITEMS } from '../../app/no-items.js';
 import { useSettings } from '../settings/settings-store.js';
 import { useProcedureForm } from './form-store.js';
-import { reportSpeaking } from './report-speaking.js';
+import { reportLocale, reportSpeaking } from './report-speaking.js';
 
 /**
  * The procedure report, written from the record with the department's template, for the
@@ -24,7 +24,12 @@ export function ReportPanel() {
   const text = content
     ? procedureReport(
         content,
-        { operatorName: operator, drug: (code) => drugs.get(code), speaking: reportSpeaking(settings) },
+        {
+          operatorName: operator,
+          drug: (code) => drugs.get(code),
+          speaking: reportSpeaking(settings),
+          locale: reportLocale(settings),
+        },
         settings?.reportTemplate,
       )
     : '';
@@ -49,6 +54,7 @@ export function ReportPanel() {
         Procedure report
         {mode === 'edit' ? ' (draft, not signed)' : mode === 'amend' ? ' (amendment, not saved yet)' : ''}
       </h2>
+      {settings?.reportTemplateProblem && <p className="notice">{settings.reportTemplateProblem}</p>}
       <pre className="report-text" data-testid="report-text">
         {text}
       </pre>

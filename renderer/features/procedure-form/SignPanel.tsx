@@ -1,6 +1,7 @@
 import { DOSE_EXCEEDANCE_REASONS } from '../../../db/model/index.js';
 import { ChoiceGroup } from '../../components/ChoiceGroup.js';
 import { counted } from '../../components/counted.js';
+import { useSettings } from '../settings/settings-store.js';
 import { useProcedureForm } from './form-store.js';
 import { confirmationField } from './next-field.js';
 import { stillConfirmed, warningsToConfirm } from './store/signing-store.js';
@@ -50,6 +51,15 @@ export function SignPanel() {
     cancelAmend,
   } = useProcedureForm();
   const doseExceedanceReason = useProcedureForm((state) => state.draft.doseExceedanceReason);
+  const pin = useProcedureForm((state) => state.pin);
+  const setPin = useProcedureForm((state) => state.setPin);
+  const amendSignerId = useProcedureForm((state) => state.amendSignerId);
+  const setAmendSigner = useProcedureForm((state) => state.setAmendSigner);
+  const operatorId = useProcedureForm((state) => state.draft.operatorId);
+  const operators = useSettings((state) => state.settings?.operators ?? []);
+  // Who may sign: active radiologists with a PIN (a technologist prepares the case).
+  const signers = operators.filter((operator) => operator.active && operator.role === 'radiologist' && operator.pinSet);
+  const signerName = operators.find((operator) => operator.id === operatorId)?.name;
   const update = useProcedureForm((state) => state.update);
   // In an amendment, what the signature confirmed and still reads the same is not asked again.
   const earlier = mode === 'amend' ? stillConfirmed(warnings, confirmedEarlier) : [];
@@ -132,6 +142,12 @@ export function SignPanel() {
       )}
       {mode === 'edit' && (
         <div className="row">
+          <PinField
+            label={signerName ? `PIN of ${signerName}` : 'PIN of the operator'}
+            pin={pin}
+            onPin={setPin}
+            onEnter={() => void sign()}
+          />
           <button
             type="button"
             className="primary big"
@@ -154,13 +170,31 @@ export function SignPanel() {
               onChange={(event) => setAmendReason(event.target.value)}
               aria-keyshortcuts="Enter Control+Enter"
               onKeyDown={(event) => {
-                // The reason is the amendment's last word: Enter (or Ctrl+Enter) saves it.
+                // The reason, then the PIN: Enter goes on to the PIN (Ctrl+Enter saves at once).
                 if (event.key !== 'Enter' || event.altKey || event.shiftKey) return;
                 event.preventDefault();
                 void submitAmend();
               }}
             />
           </div>
+          <div className="text-field" data-field="signer.operatorId">
+            <label htmlFor="field-amend-signer">Amended by</label>
+            <select
+              id="field-amend-signer"
+              value={amendSignerId ?? ''}
+              onChange={(event) => setAmendSigner(event.target.value)}
+            >
+              <option value="" disabled>
+                Choose…
+              </option>
+              {signers.map((operator) => (
+                <option key={operator.id} value={operator.id}>
+                  {operator.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          <PinField label="PIN" pin={pin} onPin={setPin} onEnter={() => void submitAmend()} />
           <button
             type="button"
             className="primary big"
@@ -176,5 +210,42 @@ export function SignPanel() {
         </div>
       )}
     </section>
+  );
+}
+
+/**
+ * The signer's PIN, typed as the last step of signing: Enter signs. A password field, never
+ * autofilled; its value lives in the form store only until the signature is sent.
+ */
+function PinField({
+  label,
+  pin,
+  onPin,
+  onEnter,
+}: {
+  label: string;
+  pin: string;
+  onPin: (pin: string) => void;
+  onEnter: () => void;
+}) {
+  return (
+    <div className="text-field pin-field" data-field="signer.pin">
+      <label htmlFor="field-signer-pin">{label}</label>
+      <input
+        id="field-signer-pin"
+        className="pin"
+        type="password"
+        inputMode="numeric"
+        autoComplete="off"
+        value={pin}
+        onChange={(event) => onPin(event.target.value)}
+        onKeyDown={(event) => {
+          if (event.key !== 'Enter' || event.altKey || event.shiftKey) return;
+          event.preventDefault();
+          event.stopPropagation();
+          onEnter();
+        }}
+      />
+    </div>
   );
 }

@@ -1,3 +1,4 @@
+import { useDepartmentLocale } from '../../app/department-locale.js';
 import { NO_ITEMS } from '../../app/no-items.js';
 import { useSettings } from '../settings/settings-store.js';
 import { useProcedureForm } from './form-store.js';
@@ -8,10 +9,11 @@ export function SignedSummary() {
   const record = useProcedureForm((state) => state.record);
   const catalogue = useSettings((state) => state.settings?.drugCatalogue ?? NO_ITEMS);
   const operators = useSettings((state) => state.settings?.operators ?? NO_ITEMS);
+  const locale = useDepartmentLocale();
   if (!record) return null;
   return (
     <div className="signed-summary">
-      {summaryOf(record, catalogue, operators).map((section) => (
+      {summaryOf(record, catalogue, operators, locale).map((section) => (
         <section key={section.title} className="summary-section" aria-label={section.title}>
           <h2>{section.title}</h2>
           <dl>

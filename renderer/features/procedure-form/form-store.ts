@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import { useSettings } from '../settings/settings-store.js';
 import { autosaveSlice } from './store/autosave-store.js';
+import { doseSlice } from './store/dose-store.js';
 import { draftSlice, OPEN_DRAFT_KEY } from './store/draft-store.js';
 import { focusSlice } from './store/focus-store.js';
 import type { FormDeps, FormState } from './store/form-state.js';
@@ -38,6 +39,7 @@ export function createProcedureForm(deps: FormDeps = windowDeps()) {
     ...planSlice(deps)(...parts),
     ...printSlice(deps)(...parts),
     ...focusSlice(deps)(...parts),
+    ...doseSlice(deps)(...parts),
   }));
   return store;
 }

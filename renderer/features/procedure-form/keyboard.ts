@@ -9,12 +9,16 @@ import { enterFrom, enterPath, focusTargetOf, nextEmptyRequiredElement } from '.
  * Alt+L copies the plan of this patient's last procedure, Ctrl+Z undoes the last removal.
  */
 
-/** Focuses the next field on the Enter path after `from`; when none is left, the Sign (or Save amendment) button. */
+/** Focuses the next field on the Enter path after `from`; when none is left, the signer's PIN (then the Sign or Save amendment button). */
 export function moveToNextNeeded(form: HTMLElement, from: Element | null): void {
   // Forward along the whole path; when nothing is left ahead, back to what signing still needs.
   const { needed, ahead } = enterPath(useProcedureForm.getState());
   const next = nextEmptyRequiredElement(form, from, ahead) ?? nextEmptyRequiredElement(form, null, needed);
-  (next ?? form.querySelector<HTMLElement>('.sign-panel button.primary'))?.focus();
+  (
+    next ??
+    form.querySelector<HTMLElement>('.sign-panel input.pin') ??
+    form.querySelector<HTMLElement>('.sign-panel button.primary')
+  )?.focus();
 }
 
 function moveToSection(form: HTMLElement, from: Element | null, step: 1 | -1): void {

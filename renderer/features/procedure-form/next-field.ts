@@ -35,6 +35,7 @@ export function emptyRequiredFields(draft: Draft): Set<string> {
   need('painPre', draft.painPre != null);
   need('painPost', draft.painPost != null);
   need('complications', (draft.complications ?? []).length > 0);
+  need('doseChangeReason', draft.doseSource !== 'dose_report_then_changed' || Boolean(draft.doseChangeReason?.trim()));
   return empty;
 }
 
@@ -47,15 +48,25 @@ const ctGuided = (modality: Draft['modality']) => modality != null && modality !
 /** The CT dose as the scanner's dose screen shows it, typed one after the other. */
 export const CT_DOSE_FIELDS = ['dlpMGyCm', 'ctdiVolMGy'] as const;
 
+/** Fluoroscopy guidance (alone or with CT): the C-arm shows a screening time and a DAP. */
+const fluoroscopyGuided = (modality: Draft['modality']) =>
+  modality === 'fluoroscopy' || modality === 'ct_and_fluoroscopy';
+
+/** The C-arm's dose as its screen shows it, in the form's order. */
+export const FLUOROSCOPY_DOSE_FIELDS = ['fluoroTimeS', 'dapGyCm2'] as const;
+
+const DOSE_SCREENS: readonly (readonly string[])[] = [CT_DOSE_FIELDS, FLUOROSCOPY_DOSE_FIELDS];
+
 /**
- * Where Enter moves on from: the field itself, except an empty CT dose field — no dose at
- * hand yet — which moves past the whole CT dose (it comes from one screen, later).
+ * Where Enter moves on from: the field itself, except an empty dose field — no dose at hand
+ * yet — which moves past the rest of that dose screen (it comes from one screen, later).
  */
 export function enterFrom(form: ParentNode, target: HTMLElement): Element {
   const field = target.closest('[data-field]')?.getAttribute('data-field');
   const empty = target instanceof HTMLInputElement && target.value.trim() === '';
-  if (!empty || !CT_DOSE_FIELDS.some((dose) => dose === field)) return target;
-  const last = CT_DOSE_FIELDS[CT_DOSE_FIELDS.length - 1];
+  const screen = DOSE_SCREENS.find((fields) => fields.some((dose) => dose === field));
+  if (!empty || !screen) return target;
+  const last = screen[screen.length - 1];
   return form.querySelector(`[data-field="${last}"]`) ?? target;
 }
 
@@ -77,7 +88,11 @@ export function enterPath(
   if (state.warnings.some(isAboveReference) && !draft.doseExceedanceReason) needed.add('doseExceedanceReason');
   if (state.mode === 'amend' && state.amendReason.trim().length < 3) needed.add('reason');
   const ahead = new Set(needed);
+  // A case under X-ray guidance is signed with its dose (or why there is none): the Enter path
+  // stops at each dose the guidance shows, once.
   if (ctGuided(draft.modality)) for (const dose of CT_DOSE_FIELDS) if (draft[dose] == null) ahead.add(dose);
+  if (fluoroscopyGuided(draft.modality))
+    for (const dose of FLUOROSCOPY_DOSE_FIELDS) if (draft[dose] == null) ahead.add(dose);
   return { needed, ahead };
 }
 

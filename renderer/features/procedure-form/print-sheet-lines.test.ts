@@ -40,9 +40,21 @@ const record = {
 
 const settings = {
   department: { name: 'Radiologie KSM', address: 'Spitalstrasse 1\n8000 Musterstadt', phone: '+41 44 123 45 67' },
+  locale: 'de-CH' as const,
   consoleName: 'CT 1',
   drugCatalogue: [],
-  operators: [{ id: 'op1', name: 'Dr. A. Keller', active: true }],
+  operators: [
+    {
+      id: 'op1',
+      name: 'Dr. A. Keller',
+      active: true,
+      role: 'radiologist' as const,
+      administrator: false,
+      pinSet: true,
+      lockedUntil: null,
+      badge: false,
+    },
+  ],
   reportTemplate: DEFAULT_REPORT_TEMPLATE,
   language: 'en' as const,
   reportLanguage: 'en' as const,
@@ -126,6 +138,28 @@ describe('the printed record', () => {
   });
 });
 
+describe('the dates on the printed sheets', () => {
+  it('are the department’s locale’s, on the 24-hour clock, at the time the console recorded', () => {
+    const printedAt = new Date(2026, 3, 1, 14, 5);
+    const swiss = recordSheet(record, { settings, followUps: [entry({})], versions, printedAt });
+    const line = (label: string) => swiss.patient.find((printed) => printed.label === label)?.value;
+    expect(line('Performed')).toBe('14.03.2026 09:30');
+    expect(swiss.printed).toBe('Printed 01.04.2026 14:05 from RootLog, console CT 1');
+    expect(swiss.followUps[0]?.line).toMatch(/^Day 2 \(16\.03\.2026, phone\)/);
+    const british = recordSheet(record, {
+      settings: { ...settings, locale: 'en-GB' },
+      followUps: [],
+      versions,
+      printedAt,
+    });
+    expect(british.patient.find((printed) => printed.label === 'Performed')?.value).toBe('14/03/2026 09:30');
+    expect(british.report).toContain('14/03/2026');
+    expect(aftercarePrintout(record, { settings: { ...settings, locale: 'en-US' }, printedAt }).patient).toBe(
+      'Brunner-Lüthi, Verena (KSM-2026-0004711) — 03/14/2026',
+    );
+  });
+});
+
 describe('the printed aftercare sheet', () => {
   it('names the patient and the procedure’s date, and the number to call', () => {
     const sheet = aftercarePrintout(record, { settings, printedAt: new Date() });
@@ -141,6 +175,13 @@ describe('the aftercare sheet in the patient’s language', () => {
   const german = { ...settings, language: 'de' as const, drugCatalogue: DEFAULT_DRUG_CATALOGUE };
   const italian = { ...record, patientLanguage: 'it' } as ProcedureRecord;
 
+  it('a language tag from the worklist ("it-ch") is its language; one RootLog does not speak is the department’s', () => {
+    const tagged = (patientLanguage: string) =>
+      aftercarePrintout({ ...record, patientLanguage } as ProcedureRecord, { settings: german, printedAt: new Date() });
+    expect(tagged('it-ch').language).toBe('it');
+    expect(tagged('pt').language).toBe('de');
+  });
+
   it('an Italian-speaking patient in a German-speaking department gets it in Italian, with the number to call', () => {
     const sheet = aftercarePrintout(italian, { settings: german, printedAt: new Date() });
     expect(sheet.language).toBe('it');
@@ -153,7 +194,8 @@ describe('the aftercare sheet in the patient’s language', () => {
     ]);
     expect(sheet.sections[0]?.lines).toEqual(['Dexamethasone (un cortisonico) 8 mg alla radice nervosa L5 sinistra.']);
     expect(sheet.sections[3]?.lines[0]).toContain('Ci chiami al numero +41 44 123 45 67');
-    expect(sheet.performed).toMatch(/^Eseguito da Dr\. A\. Keller il 14 mar 2026/);
+    // Dates as it-CH writes them: the patient's language in the department's country.
+    expect(sheet.performed).toBe('Eseguito da Dr. A. Keller il 14.03.2026 09:30');
     expect(sheet.callUsTitle).toBe('Il nostro numero di telefono');
   });
 

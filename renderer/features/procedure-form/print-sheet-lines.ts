@@ -7,13 +7,19 @@ import {
   type Department,
   type DepartmentSettings,
   type FollowUpEntry,
+  formatDate,
+  formatDateTime,
+  formatNumber,
   type Language,
+  localeFor,
   type ProcedureRecord,
   procedureReport,
+  type SignatureMeaning,
+  speakingLanguage,
 } from '../../../db/model/index.js';
 import { words } from '../../app/labels.js';
-import { type PrintWords, printedDate, printedDateTime, printWords } from './print-words.js';
-import { reportSpeaking } from './report-speaking.js';
+import { type PrintWords, printWords } from './print-words.js';
+import { reportLocale, reportSpeaking } from './report-speaking.js';
 import { type SummarySection, summaryOf } from './signed-summary-lines.js';
 
 /*
@@ -61,7 +67,7 @@ export interface AftercarePrintout {
   language: Language;
   title: string;
   patient: string;
-  /** "Performed by Dr. A. Keller on 12 Mar 2026, 09:30". */
+  /** "Performed by Dr. A. Keller on 12.03.2026 09:30". */
   performed: string | null;
   callUsTitle: string;
   sections: { title: string; lines: readonly string[] }[];
@@ -72,6 +78,7 @@ export interface SheetContext {
   settings: Pick<
     DepartmentSettings,
     | 'department'
+    | 'locale'
     | 'consoleName'
     | 'drugCatalogue'
     | 'operators'
@@ -99,18 +106,21 @@ function frame(record: ProcedureRecord, settings: SheetContext['settings'], shee
   };
 }
 
-/** A sheet's words in its reader's language, the department's corrected wordings included. */
+/**
+ * A sheet's words in its reader's language, the department's corrected wordings included, and
+ * the locale its dates and numbers are written in (the department's, or that language's).
+ */
 const wordsIn = (language: Language, settings: SheetContext['settings']) => {
   const t = translator(language, settings.wordings);
-  return { t, W: printWords(t) };
+  return { t, W: printWords(t), locale: localeFor(language, settings) };
 };
 
 /** The record for the chart: in the department's language. */
 export function recordSheet(record: ProcedureRecord, context: SheetContext): RecordSheet {
   const { settings } = context;
   const { language } = settings;
-  const { W } = wordsIn(language, settings);
-  const dateTime = (iso: string) => printedDateTime(iso, language);
+  const { W, locale } = wordsIn(language, settings);
+  const dateTime = (iso: string) => formatDateTime(iso, locale);
   const content = clinicalContent(record);
   const catalogue = catalogueForRecord(content, settings.drugCatalogue);
   const drugs = new Map(catalogue.map((drug) => [drug.code, drug]));
@@ -131,9 +141,7 @@ export function recordSheet(record: ProcedureRecord, context: SheetContext): Rec
       ...line(W.patientId, record.patientId, true),
       ...line(
         W.born,
-        record.birthDate
-          ? `${printedDate(record.birthDate, language)}${age == null ? '' : ` (${W.years(age)})`}`
-          : null,
+        record.birthDate ? `${formatDate(record.birthDate, locale)}${age == null ? '' : ` (${W.years(age)})`}` : null,
       ),
       ...line(W.sex, words(record.sex)),
       ...line(W.accession, record.accessionNumber, true),
@@ -143,10 +151,15 @@ export function recordSheet(record: ProcedureRecord, context: SheetContext): Rec
       ...line(W.assistant, record.assistant),
     ],
     // The first section of the screen's summary is the patient and procedure, printed above.
-    sections: summaryOf(record, settings.drugCatalogue, settings.operators).slice(1),
+    sections: summaryOf(record, settings.drugCatalogue, settings.operators, locale).slice(1),
     report: procedureReport(
       content,
-      { operatorName: operator, drug: (code) => drugs.get(code), speaking: reportSpeaking(settings) },
+      {
+        operatorName: operator,
+        drug: (code) => drugs.get(code),
+        speaking: reportSpeaking(settings),
+        locale: reportLocale(settings),
+      },
       settings.reportTemplate,
     ),
     signatures: signatures(record, context.versions, W, dateTime),
@@ -154,11 +167,11 @@ export function recordSheet(record: ProcedureRecord, context: SheetContext): Rec
       .filter((entry) => entry.procedureId === record.id)
       .map((entry) => ({
         line: [
-          W.followUp(entry.daysAfter, printedDate(entry.contactDate, language), words(entry.method).toLowerCase()),
+          W.followUp(entry.daysAfter, formatDate(entry.contactDate, locale), words(entry.method).toLowerCase()),
           [
             W.legPain(entry.legNrs),
             W.backPain(entry.backNrs),
-            entry.reliefPercent != null ? W.relief(entry.reliefPercent) : null,
+            entry.reliefPercent != null ? W.relief(formatNumber(entry.reliefPercent, locale)) : null,
             entry.globalImpression ? words(entry.globalImpression).toLowerCase() : null,
             W.recordedBy(entry.recordedBy),
             entry.reason ? W.correction(entry.reason) : null,
@@ -179,6 +192,8 @@ export interface SignedVersion {
   signedBy: string;
   signedAt: string;
   reason: string | null;
+  /** What the signature means, where the signer proved it with their PIN (schema 20 on). */
+  meaning?: SignatureMeaning | null;
 }
 
 function signatures(
@@ -198,13 +213,14 @@ function signatures(
             signedBy: record.amendedBy,
             signedAt: record.amendedAt,
             reason: record.amendReason,
+            meaning: record.amendedMeaning ?? null,
           },
         ]
       : [];
   return [
-    { line: W.signedBy(record.signedBy, dateTime(record.signedAt)) },
+    { line: W.signedBy(record.signedBy, dateTime(record.signedAt), record.signedMeaning ?? null) },
     ...[...amended, ...fromRecord].map((version) => ({
-      line: W.amendedBy(version.version, version.signedBy, dateTime(version.signedAt)),
+      line: W.amendedBy(version.version, version.signedBy, dateTime(version.signedAt), version.meaning ?? null),
       ...(version.reason ? { reason: W.amendReason(version.reason) } : {}),
     })),
   ];
@@ -216,12 +232,17 @@ export function aftercarePrintout(
 ): AftercarePrintout {
   const { settings } = context;
   // What the patient takes home is in the patient's language; the department's when the record does not say.
-  const language = record.patientLanguage ?? settings.language;
-  const { t, W } = wordsIn(language, settings);
+  const language = speakingLanguage(record.patientLanguage) ?? settings.language;
+  const { t, W, locale } = wordsIn(language, settings);
   const content = clinicalContent(record);
   const drugs = new Map(catalogueForRecord(content, settings.drugCatalogue).map((drug) => [drug.code, drug]));
-  const sheet = aftercareSheet(content, (code) => drugs.get(code), { t, language }, settings.department.phone);
-  const date = sheet.date ? printedDate(sheet.date, language) : '';
+  const sheet = aftercareSheet(
+    content,
+    (code) => drugs.get(code),
+    { t, language },
+    { phone: settings.department.phone, locale },
+  );
+  const date = sheet.date ? formatDate(sheet.date, locale) : '';
   const doctor = settings.operators.find((entry) => entry.id === record.operatorId)?.name ?? null;
   return {
     frame: frame(record, settings, W.aftercareHeader, ''),
@@ -229,7 +250,7 @@ export function aftercarePrintout(
     language,
     title: sheet.title,
     patient: [who(record), date].filter(Boolean).join(' — '),
-    performed: record.performedAt ? W.performedBy(doctor, printedDateTime(record.performedAt, language)) : null,
+    performed: record.performedAt ? W.performedBy(doctor, formatDateTime(record.performedAt, locale)) : null,
     callUsTitle: W.callUsTitle,
     sections: [
       { title: W.sections.given, lines: sheet.injected },

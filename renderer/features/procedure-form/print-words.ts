@@ -1,21 +1,11 @@
-import { declareMessages, type Language, type Translate } from '../../../db/model/index.js';
+import { declareMessages, type SignatureMeaning, type Translate } from '../../../db/model/index.js';
 
 /*
  * Every word the printed sheets and Settings → Department show, in one place, as messages to
- * translate (the catalogues: db/i18n/catalogues/), with the date formats they print. A sheet
- * is written in its reader's language: the record in the department's, the aftercare sheet in
- * the patient's.
+ * translate (the catalogues: db/i18n/catalogues/). A sheet is written in its reader's language:
+ * the record in the department's, the aftercare sheet in the patient's; its dates and numbers
+ * are that language's locale's (db/model/locale-format.ts, localeFor).
  */
-
-/** "12 Mar 2026, 09:30": the month in words, so no reader takes 03.12 for 12.03. */
-export const printedDateTime = (iso: string, language?: Language): string =>
-  new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
-
-/** A calendar date (YYYY-MM-DD, no time zone to shift it) as "12 Mar 2026". */
-export const printedDate = (isoDate: string, language?: Language): string =>
-  new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeZone: 'UTC' }).format(
-    new Date(`${isoDate.slice(0, 10)}T00:00:00Z`),
-  );
 
 const S = 'Printed procedure record';
 const A = 'Printed aftercare sheet, for the patient: plain words';
@@ -40,8 +30,19 @@ export const PRINT_MESSAGES = declareMessages('print', {
   reportTitle: ['Procedure report', `${S}: the report's heading.`],
   signaturesTitle: ['Signature and amendments', `${S}: a heading.`],
   signedBy: ['Signed by {who} on {at}.', `${S}: {at} is a date and time.`],
+  signedByMeaning: [
+    'Signed by {who} on {at}: {meaning}, proven by their PIN.',
+    `${S}: {at} is a date and time; {meaning} what the signature means, e.g. "performed and signed".`,
+  ],
   notSigned: ['Not signed: this is a draft, not a record.', `${S}.`],
   amendedBy: ['Amended (version {version}) by {who} on {at}.', `${S}: {at} is a date and time.`],
+  amendedByMeaning: [
+    'Amended (version {version}) by {who} on {at}: {meaning}, proven by their PIN.',
+    `${S}: {at} is a date and time; {meaning} what the signature means, e.g. "amended".`,
+  ],
+  meaningSigned: ['performed and signed', `${S}: what a signature proven by a PIN means.`],
+  meaningAmended: ['amended', `${S}: what a signature proven by a PIN means.`],
+  meaningFollowUp: ['follow-up recorded', `${S}: what a signature proven by a PIN means.`],
   amendReason: ['Reason: {reason}', `${S}: the reason given for an amendment.`],
   followUpsTitle: ['Follow-ups', `${S}: a heading.`],
   noFollowUps: ['No follow-up recorded when this was printed.', `${S}.`],
@@ -80,6 +81,12 @@ export const PRINT_MESSAGES = declareMessages('print', {
 });
 const M = PRINT_MESSAGES;
 
+/** What a signature means, in the sheet's language (credentials.ts: meaningWords, in English). */
+const meaningIn = (t: Translate, meaning: SignatureMeaning) =>
+  t(
+    meaning === 'performed_and_signed' ? M.meaningSigned : meaning === 'amended' ? M.meaningAmended : M.meaningFollowUp,
+  );
+
 /** The sheets' words in one language (the shape the sheets and the panel read). */
 export function printWords(t: Translate) {
   return {
@@ -103,16 +110,21 @@ export function printWords(t: Translate) {
     assistant: t(M.assistant),
     reportTitle: t(M.reportTitle),
     signaturesTitle: t(M.signaturesTitle),
-    signedBy: (who: string, at: string) => t(M.signedBy, { who, at }),
+    /** With the signature's meaning where the signer proved it with their PIN (schema 20 on). */
+    signedBy: (who: string, at: string, meaning?: SignatureMeaning | null) =>
+      meaning ? t(M.signedByMeaning, { who, at, meaning: meaningIn(t, meaning) }) : t(M.signedBy, { who, at }),
     notSigned: t(M.notSigned),
-    amendedBy: (version: number, who: string, at: string) => t(M.amendedBy, { version, who, at }),
+    amendedBy: (version: number, who: string, at: string, meaning?: SignatureMeaning | null) =>
+      meaning
+        ? t(M.amendedByMeaning, { version, who, at, meaning: meaningIn(t, meaning) })
+        : t(M.amendedBy, { version, who, at }),
     amendReason: (reason: string) => t(M.amendReason, { reason }),
     followUpsTitle: t(M.followUpsTitle),
     noFollowUps: t(M.noFollowUps),
     followUp: (day: number, date: string, method: string) => t(M.followUp, { day, date, method }),
     legPain: (score: number | null | undefined) => t(M.legPain, { score: score ?? '—' }),
     backPain: (score: number | null | undefined) => t(M.backPain, { score: score ?? '—' }),
-    relief: (percent: number) => t(M.relief, { percent }),
+    relief: (percent: string) => t(M.relief, { percent }),
     recordedBy: (who: string) => t(M.recordedBy, { who }),
     correction: (reason: string) => t(M.correction, { reason }),
     superseded: t(M.superseded),

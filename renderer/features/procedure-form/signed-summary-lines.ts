@@ -19,8 +19,10 @@ export function summaryOf(
   record: ProcedureRecord,
   catalogue: readonly Drug[],
   operators: readonly Operator[],
+  locale: string,
 ): SummarySection[] {
   return summarySections(record, {
+    locale,
     drugName: (code, signedName) => signedName ?? catalogue.find((drug) => drug.code === code)?.name ?? code,
     operatorName: (id) => operators.find((operator) => operator.id === id)?.name ?? id,
     targetName: (index) => {

@@ -1,11 +1,11 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef } from 'react';
-import type { ProcedureSummary } from '../../../db/model/index.js';
+import { formatDate, type ProcedureSummary } from '../../../db/model/index.js';
+import { useDepartmentLocale } from '../../app/department-locale.js';
 import { words } from '../../app/labels.js';
 
 const ROW_HEIGHT = 52;
 const time = (performedAt: string | null) => (performedAt ? performedAt.slice(11, 16) : '');
-const date = (performedAt: string | null) => (performedAt ? performedAt.slice(0, 10) : '');
 
 interface Props {
   items: ProcedureSummary[];
@@ -21,6 +21,8 @@ interface Props {
  */
 export function ProcedureRows({ items, onlyToday, hasMore, loadMore, open }: Props) {
   const scroller = useRef<HTMLDivElement>(null);
+  const locale = useDepartmentLocale();
+  const date = (performedAt: string | null) => (performedAt ? formatDate(performedAt, locale) : '');
   const virtualizer = useVirtualizer({
     count: items.length,
     getScrollElement: () => scroller.current,

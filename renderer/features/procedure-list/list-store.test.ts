@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import type { DepartmentSettings } from '../../../db/model/index.js';
 import { fakeWindow } from '../../testing/fake-window.js';
-import { useProcedureList } from './list-store.js';
+import { useSettings } from '../settings/settings-store.js';
+import { today, useProcedureList } from './list-store.js';
 
 /*
  * The list against a fake main process: pages come by cursor and are appended; when the
@@ -13,10 +15,12 @@ const item = (id: string) => ({ id, patientId: id });
 describe('the procedure list', () => {
   it('appends the next page by its cursor', async () => {
     const { calls } = fakeWindow({
-      'procedures.list': ([, page]) =>
-        (page as { cursor?: string }).cursor === 'c1'
-          ? { items: [item('3')], nextCursor: null }
-          : { items: [item('1'), item('2')], nextCursor: 'c1' },
+      'procedures.list': ([filter, page]) =>
+        (filter as { statuses?: string[] }).statuses?.[0] === 'draft'
+          ? { items: [], nextCursor: null }
+          : (page as { cursor?: string }).cursor === 'c1'
+            ? { items: [item('3')], nextCursor: null }
+            : { items: [item('1'), item('2')], nextCursor: 'c1' },
     });
     useProcedureList.setState({ thisConsoleOnly: false });
     await useProcedureList.getState().reload();
@@ -24,7 +28,34 @@ describe('the procedure list', () => {
     expect(useProcedureList.getState().items.map((row) => row.id)).toEqual(['1', '2', '3']);
     expect(useProcedureList.getState().nextCursor).toBeNull();
     await useProcedureList.getState().loadMore();
-    expect(calls).toHaveLength(2);
+    // The list's two pages, and the earlier days' drafts once.
+    expect(calls).toHaveLength(3);
+  });
+
+  it('lists the unsigned drafts of earlier days, of this console, beside today’s list', async () => {
+    const { calls } = fakeWindow({
+      'procedures.list': ([filter]) =>
+        (filter as { statuses?: string[] }).statuses?.[0] === 'draft'
+          ? { items: [item('old-draft')], nextCursor: 'more' }
+          : { items: [item('today')], nextCursor: null },
+    });
+    useSettings.setState({ settings: { consoleName: 'CT 1' } as DepartmentSettings });
+    useProcedureList.setState({ thisConsoleOnly: true });
+    await useProcedureList.getState().reload();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(useProcedureList.getState()).toMatchObject({
+      items: [item('today')],
+      earlierDrafts: [item('old-draft')],
+      moreEarlierDrafts: true,
+    });
+    const draftsAsked = calls.find(([, args]) => (args[0] as { statuses?: string[] }).statuses)?.[1][0];
+    expect(draftsAsked).toEqual({
+      statuses: ['draft'],
+      to: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+      consoleNames: ['CT 1'],
+    });
+    expect((draftsAsked as { to: string }).to < today()).toBe(true);
+    useSettings.setState({ settings: null });
   });
 
   it('shows the answer for the newest filter, even when an older one arrives last', async () => {

@@ -3,10 +3,17 @@ import type { ProcedureFilter, ProcedureSummary } from '../../../db/model/index.
 import { client } from '../../app/api-client.js';
 import { useSettings } from '../settings/settings-store.js';
 
-const today = () => {
-  const now = new Date();
-  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+const isoDate = (day: Date) =>
+  `${day.getFullYear()}-${String(day.getMonth() + 1).padStart(2, '0')}-${String(day.getDate()).padStart(2, '0')}`;
+const today = () => isoDate(new Date());
+const yesterday = () => {
+  const day = new Date();
+  day.setDate(day.getDate() - 1);
+  return isoDate(day);
 };
+
+/** How many of the earlier days' drafts the start screen lists (it says "more" beyond). */
+export const EARLIER_DRAFTS_SHOWN = 50;
 
 interface ListState {
   filter: ProcedureFilter;
@@ -14,11 +21,19 @@ interface ListState {
   thisConsoleOnly: boolean;
   setThisConsoleOnly: (value: boolean) => void;
   items: ProcedureSummary[];
+  /**
+   * Unsigned drafts of earlier days (this console's, when only this console is shown): listed
+   * on the start screen until signed or deleted, since a forgotten draft never reaches the audits.
+   */
+  earlierDrafts: ProcedureSummary[];
+  moreEarlierDrafts: boolean;
   nextCursor: string | null;
   loading: boolean;
   error: string | null;
   setFilter: (filter: ProcedureFilter) => void;
   reload: () => Promise<void>;
+  /** The earlier days' drafts afresh (with every reload of the list). */
+  reloadEarlierDrafts: () => Promise<void>;
   loadMore: () => Promise<void>;
 }
 
@@ -38,6 +53,8 @@ export const useProcedureList = create<ListState>((set, get) => ({
     void get().reload();
   },
   items: [],
+  earlierDrafts: [],
+  moreEarlierDrafts: false,
   nextCursor: null,
   loading: false,
   error: null,
@@ -49,10 +66,25 @@ export const useProcedureList = create<ListState>((set, get) => ({
     const mine = ++generation;
     set({ loading: true, error: null });
     try {
+      void get().reloadEarlierDrafts();
       const page = await client.procedures.list(effectiveFilter(get()), { limit: 100 });
       if (mine === generation) set({ items: page.items, nextCursor: page.nextCursor, loading: false });
     } catch (error) {
       if (mine === generation) set({ loading: false, error: error instanceof Error ? error.message : String(error) });
+    }
+  },
+  reloadEarlierDrafts: async () => {
+    const consoleName = useSettings.getState().settings?.consoleName;
+    const filter: ProcedureFilter = {
+      statuses: ['draft'],
+      to: yesterday(),
+      ...(get().thisConsoleOnly && consoleName ? { consoleNames: [consoleName] } : {}),
+    };
+    try {
+      const drafts = await client.procedures.list(filter, { limit: EARLIER_DRAFTS_SHOWN });
+      set({ earlierDrafts: drafts.items, moreEarlierDrafts: drafts.nextCursor !== null });
+    } catch {
+      // The list's own answer says what is wrong with the logbook; this one keeps what it had.
     }
   },
   loadMore: async () => {

@@ -1,7 +1,6 @@
 import { useState } from 'react';
-import { DOSINGS, DRUG_CLASSES, type DrugInput } from '../../../db/model/index.js';
+import { DOSINGS, DRUG_CLASSES, type DrugInput, numberOrNaN } from '../../../db/model/index.js';
 import { words } from '../../app/labels.js';
-import { parseNumber } from '../../components/TextField.js';
 
 const DOSING_WORDS: Record<(typeof DOSINGS)[number], string> = {
   mg: 'Dose in mg',
@@ -43,8 +42,8 @@ export function NewDrugForm({
           drugClass,
           dosing,
           particulate,
-          usualDoseMg: parseNumber(usual),
-          maxDoseMg: parseNumber(max),
+          usualDoseMg: numberOrNaN(usual),
+          maxDoseMg: numberOrNaN(max),
         });
         if (added) for (const reset of [setName, setCode, setUsual, setMax]) reset('');
       }}

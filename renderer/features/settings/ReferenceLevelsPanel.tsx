@@ -2,11 +2,11 @@ import { useState } from 'react';
 import {
   DOSE_PROTOCOL_WORDS,
   DOSE_QUANTITY_WORDS,
+  numberOrNaN,
   type ReferenceLevel,
   type ReferenceLevels,
 } from '../../../db/model/index.js';
 import { words } from '../../app/labels.js';
-import { parseNumber } from '../../components/TextField.js';
 import { useSettings } from './settings-store.js';
 
 /*
@@ -41,7 +41,7 @@ export function ReferenceLevelsPanel() {
       levels: levels.map((level, index) => {
         const text = edits[index];
         if (text === undefined) return level;
-        const value = parseNumber(text) ?? Number.NaN;
+        const value = numberOrNaN(text) ?? Number.NaN;
         return value === level.value ? level : { ...level, value, origin: 'set', basis: null };
       }),
     };

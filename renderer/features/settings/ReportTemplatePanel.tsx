@@ -16,6 +16,7 @@ export function ReportTemplatePanel() {
         "## Title" starts a section; a line whose placeholders are all empty is left out, and a section left with
         nothing is left out with its title. Placeholders: {REPORT_PLACEHOLDERS.map((name) => `{${name}}`).join(' ')}
       </p>
+      {settings.reportTemplateProblem && <p className="notice">{settings.reportTemplateProblem}</p>}
       <div className="text-field wide" data-field="reportTemplate">
         <label htmlFor="setting-report-template">Report template</label>
         <textarea

@@ -1,12 +1,16 @@
 import { useState } from 'react';
-import type { Drug } from '../../../db/model/index.js';
+import { type Drug, numberOrNaN } from '../../../db/model/index.js';
 import { words } from '../../app/labels.js';
-import { parseNumber } from '../../components/TextField.js';
 import { BackupsPanel } from '../backups/BackupsPanel.js';
 import { HubPanel } from '../hub/HubPanel.js';
+import { AdministrationGate } from './AdministrationGate.js';
+import { ConnectionsPanel } from './ConnectionsPanel.js';
 import { DepartmentPanel } from './DepartmentPanel.js';
 import { LanguagePanel } from './LanguagePanel.js';
+import { LocalePanel } from './LocalePanel.js';
 import { NewDrugForm } from './NewDrugForm.js';
+import { OperatorsPanel } from './OperatorsPanel.js';
+import { PatientIdPanel } from './PatientIdPanel.js';
 import { PresetsPanel } from './PresetsPanel.js';
 import { ReferenceLevelsPanel } from './ReferenceLevelsPanel.js';
 import { ReportTemplatePanel } from './ReportTemplatePanel.js';
@@ -22,13 +26,13 @@ const day = (form: FormData, name: string) => {
 export function SettingsScreen() {
   const settings = useSettings((state) => state.settings);
   const message = useSettings((state) => state.message);
-  const { update, saveOperator, saveDrug } = useSettings.getState();
-  const [newOperator, setNewOperator] = useState('');
+  const { update, saveDrug } = useSettings.getState();
   if (!settings) return <p>Loading settings…</p>;
 
   return (
     <section className="settings-screen" aria-labelledby="settings-title">
       <h1 id="settings-title">Settings</h1>
+      <AdministrationGate />
       {message && (
         <p className={message.kind === 'ok' ? 'notice' : 'problem'} role={message.kind === 'ok' ? 'status' : 'alert'}>
           {message.text}
@@ -43,7 +47,9 @@ export function SettingsScreen() {
           void update({
             consoleName: String(form.get('consoleName') ?? ''),
             defaultOperatorId: String(form.get('defaultOperatorId') ?? '') || null,
-            steroidDayMaxDexamethasoneMg: parseNumber(String(form.get('steroidDayMax'))) ?? Number.NaN,
+            idleLockMinutes: Number(String(form.get('idleLockMinutes') ?? '').trim() || Number.NaN),
+            technologistsRecordFollowUps: form.get('technologistsRecordFollowUps') === 'on',
+            steroidDayMaxDexamethasoneMg: numberOrNaN(String(form.get('steroidDayMax'))) ?? Number.NaN,
             followUpWindows: {
               early: { from: day(form, 'earlyFrom'), to: day(form, 'earlyTo') },
               late: { from: day(form, 'lateFrom'), to: day(form, 'lateTo') },
@@ -84,6 +90,25 @@ export function SettingsScreen() {
             />
           </div>
         </div>
+        <div className="row">
+          <div className="text-field">
+            <label htmlFor="setting-idle-lock">Lock the console after this many idle minutes (1–60)</label>
+            <input
+              id="setting-idle-lock"
+              name="idleLockMinutes"
+              inputMode="numeric"
+              defaultValue={settings.idleLockMinutes}
+            />
+          </div>
+          <label className="confirm">
+            <input
+              type="checkbox"
+              name="technologistsRecordFollowUps"
+              defaultChecked={settings.technologistsRecordFollowUps}
+            />
+            Technologists record follow-up calls (radiologists always may)
+          </label>
+        </div>
         <fieldset className="row">
           <legend>Follow-ups are due (days after the procedure)</legend>
           {(
@@ -108,9 +133,15 @@ export function SettingsScreen() {
       <DepartmentPanel />
       <LanguagePanel />
 
+      <LocalePanel />
+
+      <PatientIdPanel />
+
       <BackupsPanel />
 
       <HubPanel />
+
+      <ConnectionsPanel />
 
       <PresetsPanel />
 
@@ -118,45 +149,7 @@ export function SettingsScreen() {
 
       <ReferenceLevelsPanel />
 
-      <section className="form-section" aria-labelledby="settings-operators">
-        <h2 id="settings-operators">Operators</h2>
-        <ul className="operators">
-          {settings.operators.map((operator) => (
-            <li key={operator.id}>
-              <span className={operator.active ? '' : 'inactive'}>{operator.name}</span>
-              <button
-                type="button"
-                className="secondary"
-                onClick={() =>
-                  void saveOperator(
-                    { ...operator, active: !operator.active },
-                    `${operator.name} ${operator.active ? 'deactivated' : 'activated'}.`,
-                  )
-                }
-              >
-                {operator.active ? 'Deactivate' : 'Activate'}
-              </button>
-            </li>
-          ))}
-        </ul>
-        <form
-          className="row"
-          onSubmit={(event) => {
-            event.preventDefault();
-            void saveOperator({ name: newOperator }, `${newOperator} added.`).then((saved) => {
-              if (saved) setNewOperator('');
-            });
-          }}
-        >
-          <div className="text-field">
-            <label htmlFor="new-operator">New operator</label>
-            <input id="new-operator" value={newOperator} onChange={(event) => setNewOperator(event.target.value)} />
-          </div>
-          <button type="submit" className="primary">
-            Add operator
-          </button>
-        </form>
-      </section>
+      <OperatorsPanel />
 
       <section className="form-section" aria-labelledby="settings-drugs">
         <h2 id="settings-drugs">Drug catalogue</h2>
@@ -168,6 +161,7 @@ export function SettingsScreen() {
               <th scope="col">Particulate</th>
               <th scope="col">Usual dose (mg)</th>
               <th scope="col">Maximum (mg)</th>
+              <th scope="col">Concentration (mg/mL): default, usual lowest–highest</th>
               <th scope="col">Save</th>
             </tr>
           </thead>
@@ -194,6 +188,19 @@ function DrugRow({ drug, onSave }: { drug: Drug; onSave: (drug: Drug) => void })
   const [usual, setUsual] = useState(drug.usualDoseMg == null ? '' : String(drug.usualDoseMg));
   const [max, setMax] = useState(drug.maxDoseMg == null ? '' : String(drug.maxDoseMg));
   const [particulate, setParticulate] = useState(drug.particulate);
+  const asText = (value: number | undefined) => (value == null ? '' : String(value));
+  const [concentration, setConcentration] = useState(asText(drug.defaultConcentrationMgPerMl));
+  const [lowest, setLowest] = useState(asText(drug.usualConcentrationMinMgPerMl));
+  const [highest, setHighest] = useState(asText(drug.usualConcentrationMaxMgPerMl));
+  const byConcentration = drug.dosing === 'concentration';
+  // A local anaesthetic's strengths: what the form pre-fills and what it takes without a question.
+  const concentrations = byConcentration
+    ? {
+        defaultConcentrationMgPerMl: numberOrNaN(concentration),
+        usualConcentrationMinMgPerMl: numberOrNaN(lowest),
+        usualConcentrationMaxMgPerMl: numberOrNaN(highest),
+      }
+    : {};
   return (
     <tr>
       <th scope="row">{drug.name}</th>
@@ -223,10 +230,43 @@ function DrugRow({ drug, onSave }: { drug: Drug; onSave: (drug: Drug) => void })
         />
       </td>
       <td>
+        {byConcentration && (
+          <span className="concentration-inputs">
+            <input
+              aria-label={`${drug.name} default concentration (mg/mL)`}
+              inputMode="decimal"
+              value={concentration}
+              onChange={(event) => setConcentration(event.target.value)}
+            />
+            <input
+              aria-label={`${drug.name} lowest usual concentration (mg/mL)`}
+              inputMode="decimal"
+              value={lowest}
+              onChange={(event) => setLowest(event.target.value)}
+            />
+            –
+            <input
+              aria-label={`${drug.name} highest usual concentration (mg/mL)`}
+              inputMode="decimal"
+              value={highest}
+              onChange={(event) => setHighest(event.target.value)}
+            />
+          </span>
+        )}
+      </td>
+      <td>
         <button
           type="button"
           className="secondary"
-          onClick={() => onSave({ ...drug, particulate, usualDoseMg: parseNumber(usual), maxDoseMg: parseNumber(max) })}
+          onClick={() =>
+            onSave({
+              ...drug,
+              particulate,
+              usualDoseMg: numberOrNaN(usual),
+              maxDoseMg: numberOrNaN(max),
+              ...concentrations,
+            })
+          }
         >
           Save {drug.name}
         </button>

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  ANY_PATIENT_ID,
   DEFAULT_FOLLOW_UP_WINDOWS,
   type DepartmentSettings,
   NO_DEPARTMENT,
@@ -12,6 +13,7 @@ import { useSettings } from './settings-store.js';
 const settings = (consoleName: string): DepartmentSettings => ({
   consoleName,
   department: NO_DEPARTMENT,
+  locale: 'de-CH',
   defaultOperatorId: null,
   referenceLevels: STARTING_REFERENCE_LEVELS,
   steroidDayMaxDexamethasoneMg: 30,
@@ -19,7 +21,10 @@ const settings = (consoleName: string): DepartmentSettings => ({
   reportTemplate: '## Procedure\n{procedure}',
   hubServer: null,
   ...STARTING_LANGUAGE_SETTINGS,
+  patientIdRule: ANY_PATIENT_ID,
   operators: [],
+  idleLockMinutes: 5,
+  technologistsRecordFollowUps: false,
   drugCatalogue: [],
   followUpWindows: DEFAULT_FOLLOW_UP_WINDOWS,
 });

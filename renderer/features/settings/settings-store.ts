@@ -21,6 +21,10 @@ interface SettingsState {
    * console's default when there is none yet; the new operator, or null (the message says why).
    */
   addOperator: (name: string) => Promise<Operator | null>;
+  /** An administrator sets an operator's first PIN or a new one (lifting a lock); true when set. */
+  setPin: (operatorId: string, newPin: string, done: string) => Promise<boolean>;
+  /** An operator changes their own PIN, proving it with the old one; true when changed. */
+  changeOwnPin: (operatorId: string, oldPin: string, newPin: string) => Promise<boolean>;
   /** Proposed local reference levels for a period (computed from the signed records in the main process). */
   proposal: ReferenceLevelProposal | null;
   propose: (period: ProposalPeriod) => Promise<void>;
@@ -88,6 +92,9 @@ export const useSettings = create<SettingsState>((set, get) => {
     update: (patch) => run(() => client.settings.update(patch), 'Settings saved.'),
     saveOperator: (operator, done) => run(() => client.settings.saveOperator(operator), done),
     saveDrug: (drug, done) => run(() => client.settings.saveDrug(drug), done),
+    setPin: (operatorId, newPin, done) => run(() => client.settings.setPin({ operatorId, newPin }), done),
+    changeOwnPin: (operatorId, oldPin, newPin) =>
+      run(() => client.session.changePin({ operatorId, oldPin, newPin }), 'Your PIN was changed.'),
     addOperator: async (name) => {
       let added: Operator | null = null;
       await run(async () => {

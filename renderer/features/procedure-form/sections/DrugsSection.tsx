@@ -1,5 +1,6 @@
 import type { KeyboardEvent } from 'react';
-import { type Drug, doseInMg } from '../../../../db/model/index.js';
+import { type Drug, doseInMg, formatNumber, percentWords, readConcentration } from '../../../../db/model/index.js';
+import { useDepartmentLocale } from '../../../app/department-locale.js';
 import { NO_ITEMS } from '../../../app/no-items.js';
 import { FieldMessages } from '../../../components/FieldMessages.js';
 import { NumberField } from '../../../components/NumberField.js';
@@ -23,6 +24,17 @@ export function administrationOf(drug: Drug, site: Administration['site']): Admi
   }
   if (drug.dosing === 'volume') return { drug: drug.code, volumeMl: 1, site };
   return { drug: drug.code, doseMg: drug.usualDoseMg, site };
+}
+
+/** A concentration as the ampoule says it: "0,2 %" is read as 2 mg/mL. */
+const concentrationOf = (text: string) => readConcentration(text)?.mgPerMl;
+
+/** What a typed percentage was read as ("0.2 % = 2 mg/mL"), under the field. */
+function concentrationHint(text: string): string {
+  const reading = readConcentration(text);
+  return reading?.percent != null && Number.isFinite(reading.mgPerMl)
+    ? percentWords(reading.percent, reading.mgPerMl)
+    : 'mg/mL, or % as on the ampoule';
 }
 
 /** Roving focus in the quick-add row: ←/→ move, a letter goes to the next drug whose name starts with it. */
@@ -53,6 +65,7 @@ function quickAddKey(event: KeyboardEvent<HTMLDivElement>): void {
 }
 
 export function DrugsSection({ locked }: { locked: boolean }) {
+  const locale = useDepartmentLocale();
   const drugs = useProcedureForm((state) => state.draft.drugs ?? NO_ITEMS);
   const targets = useProcedureForm((state) => state.draft.targets ?? NO_ITEMS);
   const caudal = useProcedureForm((state) => state.draft.caudalEpidural ?? false);
@@ -127,6 +140,8 @@ export function DrugsSection({ locked }: { locked: boolean }) {
                 unit="mg/mL"
                 field={`drugs[${index}].concentrationMgPerMl`}
                 value={administration.concentrationMgPerMl}
+                parse={concentrationOf}
+                hint={concentrationHint}
                 onChange={(concentrationMgPerMl) => setDrug(index, { concentrationMgPerMl })}
                 disabled={locked}
               />
@@ -143,7 +158,7 @@ export function DrugsSection({ locked }: { locked: boolean }) {
             )}
             {drug?.dosing === 'concentration' && (
               <output className="computed" aria-label={`Dose of drug ${index + 1}`}>
-                = {mg == null || !Number.isFinite(mg) ? '—' : `${mg} mg`}
+                = {mg == null || !Number.isFinite(mg) ? '—' : `${formatNumber(mg, locale, { maximumDecimals: 2 })} mg`}
               </output>
             )}
             <div className="text-field" data-field={`drugs[${index}].site`}>

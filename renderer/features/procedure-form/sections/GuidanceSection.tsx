@@ -1,15 +1,41 @@
-import { CONTRAST_AGENTS, MODALITIES } from '../../../../db/model/index.js';
+import {
+  CONTRAST_AGENTS,
+  DOSE_PLAUSIBILITY,
+  DOSE_QUANTITY_WORDS,
+  type DoseQuantity,
+  doseAfterEdit,
+  doseRecorded,
+  MODALITIES,
+  NO_DOSE_REASONS,
+  needsNoDoseReason,
+} from '../../../../db/model/index.js';
 import { words } from '../../../app/labels.js';
 import { ChoiceGroup } from '../../../components/ChoiceGroup.js';
 import { FieldMessages } from '../../../components/FieldMessages.js';
 import { NumberField } from '../../../components/NumberField.js';
+import { TextField } from '../../../components/TextField.js';
+import { DoseSource } from '../DoseSource.js';
 import { useProcedureForm } from '../form-store.js';
+
+/** What the scanner's or C-arm's screen shows, beside a dose field whose unit it may not be. */
+const screenHint = (quantity: DoseQuantity) => {
+  const screen = DOSE_PLAUSIBILITY[quantity].screenUnit;
+  return screen === DOSE_QUANTITY_WORDS[quantity].unit ? undefined : `Screen: ${screen}`;
+};
 
 /** Guidance, radiation dose and the contrast agent. Dose fields follow the modality. */
 export function GuidanceSection({ locked }: { locked: boolean }) {
   const draft = useProcedureForm((state) => state.draft);
   const update = useProcedureForm((state) => state.update);
+  const doseReport = useProcedureForm((state) => state.doseReport);
   const set = (patch: Partial<typeof draft>) => update((current) => ({ ...current, ...patch }));
+  // A figure from the scanner's report changed by hand is marked so, and its reason asked for; a
+  // dose typed makes the no-dose reason moot: the form drops it, as the logbook does.
+  const setDose = (patch: Partial<typeof draft>) =>
+    update((current) => {
+      const next = doseAfterEdit(current, { ...current, ...patch }, doseReport);
+      return doseRecorded(next) ? { ...next, noDoseReason: undefined, noDoseReasonText: undefined } : next;
+    });
   const usesCt = draft.modality !== 'fluoroscopy';
   const usesFluoro = draft.modality != null && draft.modality !== 'ct';
   return (
@@ -33,7 +59,7 @@ export function GuidanceSection({ locked }: { locked: boolean }) {
               unit="mGy·cm"
               field="dlpMGyCm"
               value={draft.dlpMGyCm}
-              onChange={(dlpMGyCm) => set({ dlpMGyCm })}
+              onChange={(dlpMGyCm) => setDose({ dlpMGyCm })}
               disabled={locked}
             />
             <NumberField
@@ -41,14 +67,14 @@ export function GuidanceSection({ locked }: { locked: boolean }) {
               unit="mGy"
               field="ctdiVolMGy"
               value={draft.ctdiVolMGy}
-              onChange={(ctdiVolMGy) => set({ ctdiVolMGy })}
+              onChange={(ctdiVolMGy) => setDose({ ctdiVolMGy })}
               disabled={locked}
             />
             <NumberField
               label="CT acquisitions"
               field="ctAcquisitions"
               value={draft.ctAcquisitions}
-              onChange={(ctAcquisitions) => set({ ctAcquisitions })}
+              onChange={(ctAcquisitions) => setDose({ ctAcquisitions })}
               disabled={locked}
             />
           </>
@@ -58,22 +84,61 @@ export function GuidanceSection({ locked }: { locked: boolean }) {
             <NumberField
               label="Fluoroscopy time"
               unit="s"
+              hint={screenHint('fluoroTimeS')}
               field="fluoroTimeS"
               value={draft.fluoroTimeS}
-              onChange={(fluoroTimeS) => set({ fluoroTimeS })}
+              onChange={(fluoroTimeS) => setDose({ fluoroTimeS })}
               disabled={locked}
             />
             <NumberField
               label="DAP"
               unit="Gy·cm²"
+              hint={screenHint('dapGyCm2')}
               field="dapGyCm2"
               value={draft.dapGyCm2}
-              onChange={(dapGyCm2) => set({ dapGyCm2 })}
+              onChange={(dapGyCm2) => setDose({ dapGyCm2 })}
               disabled={locked}
             />
           </>
         )}
       </div>
+      {!locked && <DoseSource />}
+      {needsNoDoseReason(draft) && (
+        // Radiation protection: an X-ray-guided case is signed with its dose, or with why there is none.
+        <div className="row">
+          <div className="text-field" data-field="noDoseReason">
+            <label htmlFor="field-noDoseReason">No dose recorded because</label>
+            <select
+              id="field-noDoseReason"
+              value={draft.noDoseReason ?? ''}
+              disabled={locked}
+              onChange={(event) =>
+                set({
+                  noDoseReason: (event.target.value || undefined) as typeof draft.noDoseReason,
+                  noDoseReasonText: event.target.value === 'other' ? draft.noDoseReasonText : undefined,
+                })
+              }
+            >
+              <option value="">— (type the dose above)</option>
+              {NO_DOSE_REASONS.map((reason) => (
+                <option key={reason} value={reason}>
+                  {words(reason)}
+                </option>
+              ))}
+            </select>
+            <FieldMessages field="noDoseReason" />
+          </div>
+          {draft.noDoseReason === 'other' && (
+            <TextField
+              label="The other reason"
+              field="noDoseReasonText"
+              value={draft.noDoseReasonText}
+              onChange={(noDoseReasonText) => set({ noDoseReasonText: noDoseReasonText || undefined })}
+              disabled={locked}
+            />
+          )}
+        </div>
+      )}
       <div className="row">
         <div className="text-field" data-field="contrastAgent">
           <label htmlFor="field-contrastAgent">Contrast agent</label>

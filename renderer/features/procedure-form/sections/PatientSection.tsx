@@ -1,5 +1,13 @@
 import { useState } from 'react';
-import { fieldOf, LANGUAGES, PROCEDURE_FIELDS, SEXES } from '../../../../db/model/index.js';
+import {
+  fieldOf,
+  identityAfterEdit,
+  LANGUAGES,
+  PROCEDURE_FIELDS,
+  SEXES,
+  speakingLanguage,
+  storedAsWords,
+} from '../../../../db/model/index.js';
 import { useT } from '../../../app/i18n.js';
 import { NO_ITEMS } from '../../../app/no-items.js';
 import { ChoiceGroup } from '../../../components/ChoiceGroup.js';
@@ -9,6 +17,7 @@ import { FieldMessages, useFieldAria } from '../../../components/FieldMessages.j
 import { TextField } from '../../../components/TextField.js';
 import { TimeField } from '../../../components/TimeField.js';
 import { useSettings } from '../../settings/settings-store.js';
+import { WorklistMatch } from '../../worklist/WorklistMatch.js';
 import { PATIENT_SECTION_MESSAGES as M } from '../form-messages.js';
 import { useProcedureForm } from '../form-store.js';
 import { fromLocalInput, toLocalInput } from '../performed-at.js';
@@ -25,19 +34,30 @@ export function PatientSection({ locked }: { locked: boolean }) {
     onPending: (pending: { text: string; message: string } | null) => setFieldText(field, pending),
   });
   const operators = useSettings((state) => state.settings?.operators ?? NO_ITEMS);
+  const patientIdRule = useSettings((state) => state.settings?.patientIdRule);
   const operatorAria = useFieldAria('operatorId');
-  const set = (patch: Partial<typeof draft>) => update((current) => ({ ...current, ...patch }));
+  // A change by hand to what the worklist filled marks the identity "from the worklist, then changed".
+  const set = (patch: Partial<typeof draft>) =>
+    update((current) => identityAfterEdit(current, { ...current, ...patch }));
   const text = (value: string) => (value === '' ? undefined : value);
+  const spokenLanguage = speakingLanguage(draft.patientLanguage);
   // The times join the Tab order once wanted (or when one needs correcting).
   const [timesWanted, setTimesWanted] = useState(false);
   return (
     <section aria-labelledby="section-patient" className="form-section">
-      <h2 id="section-patient">{t(M.title)}</h2>
+      <h2 id="section-patient">
+        {t(M.title)}
+        {draft.identitySource === 'worklist' && <span className="source-mark">{t(M.fromWorklist)}</span>}
+        {draft.identitySource === 'worklist_then_changed' && (
+          <span className="source-mark changed">{t(M.fromWorklistChanged)}</span>
+        )}
+      </h2>
       <div className="row">
         <TextField
           label={t(M.patientId)}
           field="patientId"
           value={draft.patientId}
+          hint={storedAsWords(draft.patientId, patientIdRule) ?? undefined}
           onChange={(v) => set({ patientId: text(v) })}
           disabled={locked}
           autoFocus={!locked}
@@ -65,6 +85,14 @@ export function PatientSection({ locked }: { locked: boolean }) {
           disabled={locked}
         />
       </div>
+      {!locked && !draft.identitySource?.startsWith('worklist') && <WorklistMatch patientId={draft.patientId} />}
+      {(draft.requestedProcedureText || draft.referringPhysician) && (
+        <p className="ordered">
+          {t(M.ordered, { procedure: draft.requestedProcedureText ?? '—' })}
+          {draft.referringPhysician ? t(M.referredBy, { physician: draft.referringPhysician }) : ''}
+          {draft.issuerOfPatientId ? t(M.issuedBy, { issuer: draft.issuerOfPatientId }) : ''}
+        </p>
+      )}
       <ChoiceGroup
         label={t(M.sex)}
         field="sex"
@@ -74,13 +102,13 @@ export function PatientSection({ locked }: { locked: boolean }) {
         disabled={locked}
         compact
       />
-      {/* The aftercare sheet's language; none chosen: the department's. */}
+      {/* The aftercare sheet's language (the worklist's "de-ch" is German); none chosen: the department's. */}
       <ChoiceGroup
         label={t(fieldOf(PROCEDURE_FIELDS, 'patientLanguage').label)}
         field="patientLanguage"
         options={LANGUAGES}
-        selected={draft.patientLanguage ? [draft.patientLanguage] : []}
-        onToggle={(language) => set({ patientLanguage: draft.patientLanguage === language ? undefined : language })}
+        selected={spokenLanguage ? [spokenLanguage] : []}
+        onToggle={(language) => set({ patientLanguage: spokenLanguage === language ? undefined : language })}
         disabled={locked}
         compact
       />
@@ -184,7 +212,7 @@ function AddOperatorHere() {
             })
         }
       >
-        Add operator
+        {t(M.addOperator)}
       </button>
       {message?.kind === 'problem' && (
         <p className="problem" role="alert">

@@ -4,6 +4,7 @@ import {
   warnings as clinicalWarnings,
   type DepartmentSettings,
   type FieldProblem,
+  OTHER_RECORDS_WARNINGS,
   type ProcedureRecord,
 } from '../../../../db/model/index.js';
 import type { AuditEntry } from '../../../../electron/shared/api-contract.js';
@@ -32,6 +33,17 @@ export const problemsOf = (checked: DraftCheck, fieldText: Record<string, FieldT
 /** The warnings the rules give for what can be saved now. */
 export const liveWarnings = (checked: DraftCheck, settings: DepartmentSettings | null): ClinicalWarning[] =>
   settings && checked.content ? clinicalWarnings(checked.content, settings) : [];
+
+/**
+ * The warnings only the logbook can give (the patient's other records of the day), kept from
+ * the last save while typing: the window cannot tell them, the next save answers them afresh.
+ */
+export const fromOtherRecords = (before: readonly ClinicalWarning[], live: readonly ClinicalWarning[]) =>
+  before.filter(
+    (warning) =>
+      OTHER_RECORDS_WARNINGS.includes(warning.code) &&
+      !live.some((found) => found.code === warning.code && found.field === warning.field),
+  );
 
 /** What the form edits: the record's clinical content; the id is kept beside it. */
 export const contentOf = (record: ProcedureRecord): Draft => {
@@ -62,6 +74,7 @@ export function blankForm(operatorId: string | null, now: Date) {
     mode: 'edit' as Mode,
     saveState: 'new' as SaveState,
     saveMessage: null,
+    planMessage: null,
     problems: {},
     warnings: [],
     confirmed: [],
@@ -72,6 +85,7 @@ export function blankForm(operatorId: string | null, now: Date) {
     deleteAsked: false,
     printed: null,
     focus: null,
+    doseReport: null,
   } satisfies Partial<FormState>;
 }
 
@@ -145,7 +159,13 @@ export const draftSlice: Slice<DraftSlice> = (deps) => (set, get) => {
       const { mode, fieldText } = get();
       if (mode === 'readonly') return;
       const draft = edit(get().draft);
-      set({ draft, ...checks(draft, fieldText), saveState: mode === 'edit' ? 'pending' : get().saveState });
+      const derived = checks(draft, fieldText);
+      set({
+        draft,
+        ...derived,
+        warnings: [...derived.warnings, ...fromOtherRecords(get().warnings, derived.warnings)],
+        saveState: mode === 'edit' ? 'pending' : get().saveState,
+      });
       if (mode === 'edit') get().scheduleSave();
     },
 

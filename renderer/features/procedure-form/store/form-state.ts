@@ -1,5 +1,11 @@
 import type { StateCreator } from 'zustand';
-import type { ClinicalWarning, DepartmentSettings, Preset, ProcedureRecord } from '../../../../db/model/index.js';
+import type {
+  ClinicalWarning,
+  DepartmentSettings,
+  DoseReportFill,
+  Preset,
+  ProcedureRecord,
+} from '../../../../db/model/index.js';
 import type { AuditEntry, ProcedureWithHistory } from '../../../../electron/shared/api-contract.js';
 import type { Draft, DraftCheck, DrugsOfRemovedTarget } from '../draft-edits.js';
 import type { FieldText, KeptStorage } from '../held-back.js';
@@ -77,6 +83,15 @@ export interface SigningSlice {
   /** Warnings confirmed at the signature: not asked again in an amendment while they read the same. */
   confirmedEarlier: EarlierConfirmation[];
   amendReason: string;
+  /**
+   * The PIN typed to sign or amend: sent with the signature and forgotten at once (never
+   * saved, kept aside or remembered). A radiologist signs their own record; an amendment is
+   * signed by the radiologist chosen (amendSignerId).
+   */
+  pin: string;
+  amendSignerId: string | null;
+  setPin: (pin: string) => void;
+  setAmendSigner: (operatorId: string) => void;
   /** A signature or an amendment is on its way (a second one is refused). */
   signing: boolean;
   /** "Delete draft" was pressed: asked before anything is deleted. */
@@ -108,6 +123,8 @@ export interface UndoSlice {
 export interface PlanSlice {
   /** A plan is being fetched (this patient's last procedure): keys typed meanwhile wait for it. */
   fetchingPlan: boolean;
+  /** What the last Alt+L found when it copied nothing ("No earlier procedure of K-100301 …"); null otherwise. */
+  planMessage: string | null;
   /** Fills the plan of a preset (targets, modality, caudal, drugs), then the first field still needed. */
   applyPreset: (preset: Preset) => void;
   /** Copies the plan of this patient's last signed procedure; false when there is none. */
@@ -146,4 +163,20 @@ export interface FocusSlice {
   focusDone: (seq: number) => void;
 }
 
-export type FormState = DraftSlice & AutosaveSlice & SigningSlice & UndoSlice & PlanSlice & PrintSlice & FocusSlice;
+export interface DoseSlice {
+  /** What the scanner's dose reports for this record say (null: none has come yet). */
+  doseReport: DoseReportFill | null;
+  /** Asks whether a dose report has come for the saved draft; fills the empty dose fields with it. */
+  checkDoseReport: () => Promise<void>;
+  /** Puts the report's figures in the dose fields (after its question, or over figures typed before it came). */
+  takeDoseReport: () => void;
+}
+
+export type FormState = DraftSlice &
+  AutosaveSlice &
+  SigningSlice &
+  UndoSlice &
+  PlanSlice &
+  PrintSlice &
+  FocusSlice &
+  DoseSlice;

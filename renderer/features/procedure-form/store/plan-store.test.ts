@@ -77,4 +77,23 @@ describe('the plan', () => {
     expect(form.getState().draft.modality).toBeUndefined();
     expect(form.getState().fetchingPlan).toBe(false);
   });
+
+  it('asks the logbook by the patient key and says so when it has no earlier procedure of the patient', async () => {
+    const asked: unknown[] = [];
+    const { form } = formUnderTest({
+      'procedures.list': (filter: unknown) => {
+        asked.push(filter);
+        return { items: [], total: 0 };
+      },
+    });
+    form.getState().startNew();
+    form.getState().update((draft) => ({ ...draft, patientId: 'k-100301 ' }));
+    expect(await form.getState().sameAsLastProcedure()).toBe(false);
+    expect(asked).toEqual([[{ patient: 'k-100301 ', statuses: ['signed', 'amended'] }, { limit: 2 }]]);
+    expect(form.getState().planMessage).toBe(
+      'No earlier signed procedure of patient k-100301 in this logbook: nothing was copied.',
+    );
+    form.getState().startNew();
+    expect(form.getState().planMessage).toBeNull();
+  });
 });

@@ -10,6 +10,7 @@ import type { PlanSlice, Slice } from './form-state.js';
  */
 export const planSlice: Slice<PlanSlice> = () => (set, get) => ({
   fetchingPlan: false,
+  planMessage: null,
 
   applyPreset: (preset) => {
     get().update((draft) => withPreset(draft, preset));
@@ -19,14 +20,21 @@ export const planSlice: Slice<PlanSlice> = () => (set, get) => ({
   sameAsLastProcedure: async () => {
     const { draft, id, shown } = get();
     if (!draft.patientId || get().fetchingPlan) return false;
-    set({ fetchingPlan: true });
+    set({ fetchingPlan: true, planMessage: null });
     try {
+      // By the patient key: "k-100301 " finds K-100301's procedures (case and spaces do not count).
       const page = await client.procedures.list(
-        { text: draft.patientId, statuses: ['signed', 'amended'] },
-        { limit: 20 },
+        { patient: draft.patientId, statuses: ['signed', 'amended'] },
+        { limit: 2 },
       );
-      const last = page.items.find((item) => item.patientId === draft.patientId && item.id !== id);
-      if (!last) return false;
+      const last = page.items.find((item) => item.id !== id);
+      if (get().shown !== shown) return false;
+      if (!last) {
+        set({
+          planMessage: `No earlier signed procedure of patient ${draft.patientId.trim()} in this logbook: nothing was copied.`,
+        });
+        return false;
+      }
       const { record } = await client.procedures.get(last.id);
       // Another record came on screen meanwhile: this plan is not for it.
       if (get().shown !== shown) return false;

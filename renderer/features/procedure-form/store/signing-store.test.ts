@@ -52,7 +52,14 @@ describe('a signature', () => {
       'procedures.sign': () => new Promise((resolve) => (answer = resolve)),
       'procedures.get': () => signedRecord('R8', {}),
     });
-    form.setState({ id: 'R8', mode: 'edit', saveState: 'saved', problems: {} });
+    form.setState({
+      id: 'R8',
+      mode: 'edit',
+      saveState: 'saved',
+      problems: {},
+      draft: { operatorId: 'op-1' },
+      pin: '2580',
+    });
     const first = form.getState().sign();
     const second = form.getState().sign();
     await vi.advanceTimersByTimeAsync(0);
@@ -60,6 +67,9 @@ describe('a signature', () => {
     expect(await second).toBe(false);
     expect(await first).toBe(true);
     expect(callsOf('procedures.sign')).toHaveLength(1);
+    // The signer's proof went with it, and the PIN is forgotten at once.
+    expect(callsOf('procedures.sign')[0]?.[2]).toEqual({ operatorId: 'op-1', pin: '2580' });
+    expect(form.getState().pin).toBe('');
     expect(form.getState()).toMatchObject({
       saveMessage: null,
       mode: 'readonly',
@@ -77,11 +87,44 @@ describe('a signature', () => {
         },
       }),
     });
-    form.setState({ id: 'R9', mode: 'edit', saveState: 'saved', problems: {} });
+    form.setState({
+      id: 'R9',
+      mode: 'edit',
+      saveState: 'saved',
+      problems: {},
+      draft: { operatorId: 'op-1' },
+      pin: '2580',
+    });
     expect(await form.getState().sign()).toBe(false);
     expect(form.getState()).toMatchObject({
       saveMessage: 'Before signing, confirm this warning: …',
       focus: { request: { kind: 'confirmation' } },
+    });
+  });
+
+  it('without the PIN asks the logbook what the record still needs, then for the PIN where it is typed', async () => {
+    const { form, callsOf } = formUnderTest({
+      'procedures.sign': () => ({
+        error: { code: 'validation', message: 'Type your PIN to sign.', field: 'signer.pin' },
+      }),
+    });
+    form.setState({
+      id: 'R12',
+      mode: 'edit',
+      saveState: 'saved',
+      problems: {},
+      draft: { operatorId: 'op-1' },
+      pin: '',
+    });
+    expect(await form.getState().sign()).toBe(false);
+    expect(callsOf('procedures.sign')[0]?.[2]).toEqual({ operatorId: 'op-1', pin: '' });
+    // Typing the PIN answers it: the next attempt is sent.
+    form.getState().setPin('2580');
+    await form.getState().sign();
+    expect(callsOf('procedures.sign')[1]?.[2]).toEqual({ operatorId: 'op-1', pin: '2580' });
+    expect(form.getState()).toMatchObject({
+      saveMessage: 'Type your PIN to sign.',
+      focus: { request: { kind: 'fields', fields: ['signer.pin'] } },
     });
   });
 
@@ -105,6 +148,7 @@ describe('an amendment', () => {
     form.getState().show(signedRecord('R9', {}) as never);
     form.getState().startAmend();
     form.getState().setAmendReason('Wrong side corrected');
+    form.getState().setPin('2580');
     const first = form.getState().submitAmend();
     const second = form.getState().submitAmend();
     answer({ record: { id: 'R9' }, warnings: [] });
@@ -133,6 +177,7 @@ describe('an amendment', () => {
     ).toEqual(['anticoagulation_continued', 'dose_above_maximum']);
     form.getState().startAmend();
     form.getState().setAmendReason('Dose was 24 mg');
+    form.getState().setPin('2580');
     // The dose changes (its warning reads otherwise); the anticoagulation does not.
     form.getState().update((draft) => ({ ...draft, drugs: [{ drug: 'dexamethasone', doseMg: 24, site: 0 }] }));
     expect(await form.getState().submitAmend()).toBe(true);

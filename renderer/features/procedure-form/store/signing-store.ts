@@ -38,10 +38,31 @@ export const signingSlice: Slice<SigningSlice> = (deps) => (set, get) => {
     else get().requestFocus({ kind: 'fields', fields: Object.keys(named) });
   };
 
+  /** No PIN typed yet (or no operator chosen): asked where it is typed, nothing sent. */
+  const askPin = (act: 'sign' | 'amend' | 'operator'): false => {
+    const field = act === 'operator' ? (get().mode === 'amend' ? 'signer.operatorId' : 'operatorId') : 'signer.pin';
+    const words =
+      act === 'operator'
+        ? 'Choose who signs: the radiologist who performed the procedure.'
+        : `Type your PIN to ${act === 'sign' ? 'sign' : 'sign the amendment'}.`;
+    // Said where "Saved" is, not as a field problem: a PIN is never part of the record.
+    set({ saveMessage: words });
+    get().requestFocus({ kind: 'fields', fields: [field] });
+    return false;
+  };
+
   return {
     confirmed: [],
     confirmedEarlier: [],
     amendReason: '',
+    pin: '',
+    amendSignerId: null,
+    setPin: (pin) =>
+      set(({ problems }) => ({
+        pin,
+        problems: Object.fromEntries(Object.entries(problems).filter(([field]) => !field.startsWith('signer.'))),
+      })),
+    setAmendSigner: (amendSignerId) => set({ amendSignerId }),
     signing: false,
     deleteAsked: false,
 
@@ -55,14 +76,24 @@ export const signingSlice: Slice<SigningSlice> = (deps) => (set, get) => {
       set({ signing: true });
       try {
         await get().flush();
-        const { id, confirmed, problems } = get();
+        const { id, confirmed, problems, pin, draft } = get();
         if (!id) return false;
-        if (Object.keys(problems).length > 0) {
-          get().requestFocus({ kind: 'fields', fields: Object.keys(problems) });
+        // The record's own problems stop it here; the signer's (a PIN missing or wrong) are answered by typing it.
+        const own = Object.keys(problems).filter((field) => !field.startsWith('signer.'));
+        if (own.length > 0) {
+          get().requestFocus({ kind: 'fields', fields: own });
           return false;
         }
+        // Without a PIN yet the logbook still says first what the record itself needs (then the PIN).
+        if (!draft.operatorId) return askPin('operator');
+        // The PIN goes with this one request and is forgotten here at once.
+        set({ pin: '' });
         try {
-          const signed = await client.procedures.sign(id, { confirmedWarnings: confirmed });
+          const signed = await client.procedures.sign(
+            id,
+            { confirmedWarnings: confirmed },
+            { operatorId: draft.operatorId, pin },
+          );
           const storage = deps.storage();
           storage.removeItem(OPEN_DRAFT_KEY);
           forgetKeptAside(storage, id);
@@ -80,7 +111,15 @@ export const signingSlice: Slice<SigningSlice> = (deps) => (set, get) => {
     },
 
     startAmend: () => {
-      set({ mode: 'amend', amendReason: '', confirmed: [], saveMessage: null, deleteAsked: false });
+      set({
+        mode: 'amend',
+        amendReason: '',
+        confirmed: [],
+        saveMessage: null,
+        deleteAsked: false,
+        pin: '',
+        amendSignerId: get().record?.operatorId ?? null,
+      });
       get().requestFocus({ kind: 'first-field' });
     },
     setAmendReason: (amendReason) => set({ amendReason }),
@@ -91,7 +130,7 @@ export const signingSlice: Slice<SigningSlice> = (deps) => (set, get) => {
     },
 
     submitAmend: async () => {
-      const { id, amendReason, confirmed, warnings, confirmedEarlier, checked, fieldText } = get();
+      const { id, amendReason, confirmed, warnings, confirmedEarlier, checked, fieldText, pin, amendSignerId } = get();
       // As for signing: one amendment at a time (a second would be refused as changing nothing).
       if (!id || get().signing) return false;
       const own = problemsOf(checked, fieldText);
@@ -100,10 +139,20 @@ export const signingSlice: Slice<SigningSlice> = (deps) => (set, get) => {
         get().requestFocus({ kind: 'fields', fields: Object.keys(own) });
         return false;
       }
-      set({ signing: true });
+      if (!amendReason.trim()) {
+        set({ saveMessage: 'Give the reason for the amendment, then your PIN.' });
+        get().requestFocus({ kind: 'fields', fields: ['reason'] });
+        return false;
+      }
+      if (!amendSignerId || !pin) return askPin(amendSignerId ? 'amend' : 'operator');
+      set({ signing: true, pin: '' });
       try {
         const confirmedWarnings = [...new Set([...confirmed, ...stillConfirmed(warnings, confirmedEarlier)])];
-        await client.procedures.amend({ ...checked.saveable, id }, { reason: amendReason, confirmedWarnings });
+        await client.procedures.amend(
+          { ...checked.saveable, id },
+          { reason: amendReason, confirmedWarnings },
+          { operatorId: amendSignerId, pin },
+        );
         get().show(await client.procedures.get(id));
         get().requestFocus({ kind: 'heading' });
         return true;

@@ -1,0 +1,231 @@
+import { connectHub, type HubEndpoint } from '../hub/connect.js';
+import { consoleKey, consolePublicKey, keyFileOf, keyFileVault } from '../hub/console-key.js';
+import { explainFailure, HubError } from '../hub/errors.js';
+import { hubRefusals } from '../hub/local-state.js';
+import {
+  addConsole,
+  checkIdentifier,
+  consoleGroupOf,
+  HubAdminError,
+  initHub,
+  listConsoles,
+  retireConsole,
+} from '../hub/server-schema.js';
+import { RootLogError } from '../model/index.js';
+import { getSettings } from '../settings.js';
+import { openStore } from '../store.js';
+import { actor, type Io, options } from './command-kit.js';
+import { serverPassword } from './password.js';
+import { printable } from './printable.js';
+import { endpointFromArgs, SERVER_OPTIONS } from './sync-command.js';
+import { UsageError } from './usage-error.js';
+
+/*
+ * rootlog hub: the department hub's administration, for IT. The server commands connect as an
+ * administrator (a role that may create roles and owns the database); consoles never run them.
+ * See docs/hub.md for the roles and rights they set.
+ */
+
+export const HUB_USAGE = `  hub init --server postgres://ADMIN@HOST:PORT/DATABASE [--schema NAME] [--ca FILE] [--allow-plain HOST]
+                                           create or migrate the hub (schema NAME, default rootlog) and
+                                           the consoles' role NAME_console, with exactly their rights
+  hub add-console --server postgres://ADMIN@… --db LOGBOOK --role ROLE [--schema NAME] [--new-key]
+                                           register that logbook's console (its name and public key,
+                                           read from it) and make its login role ROLE; IT then sets the
+                                           role's password or certificate. --new-key: the console lost
+                                           its key and made a new one (the old one stays valid for what
+                                           it signed)
+  hub retire-console --server postgres://ADMIN@… --console NAME [--schema NAME]
+                                           end a console's right to add (and to log in); what it added stays
+  hub consoles --server postgres://USER@… [--schema NAME]
+                                           the registered consoles and their key fingerprints
+  hub key --db LOGBOOK [--new]             this console's signing key: made at first use (in LOGBOOK.hub-key,
+                                           mode 0600), its fingerprint shown; --new replaces a lost one
+  hub refusals --db LOGBOOK                rows of the hub this console refused or that wait, with why`;
+
+const DEFAULT_SCHEMA = 'rootlog';
+
+type Values = Record<string, string | boolean | undefined>;
+
+function schemaOf(values: Values): string {
+  const schema = typeof values.schema === 'string' ? values.schema : DEFAULT_SCHEMA;
+  try {
+    return checkIdentifier('--schema', schema);
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+}
+
+async function withServer<T>(
+  values: Values,
+  io: Io,
+  work: (client: Awaited<ReturnType<typeof connectHub>>) => Promise<T>,
+) {
+  const server = endpointFromArgs(values, undefined);
+  const endpoint: HubEndpoint = { ...server, password: await serverPassword(io, server.user) };
+  const label = `${endpoint.host}:${endpoint.port}/${endpoint.database}`;
+  let client: Awaited<ReturnType<typeof connectHub>> | undefined;
+  try {
+    client = await connectHub(endpoint);
+    return await work(client);
+  } catch (error) {
+    if (error instanceof HubAdminError) throw new RootLogError('validation', error.message);
+    const explained = explainFailure(error, label);
+    throw new RootLogError('database_unavailable', explained.message);
+  } finally {
+    await client?.end().catch(() => undefined);
+  }
+}
+
+async function init(args: string[], io: Io): Promise<number> {
+  const values = options(args, { ...SERVER_OPTIONS, schema: { type: 'string' } }, ['server']);
+  const schema = schemaOf(values);
+  const report = await withServer(values, io, (client) => initHub(client, schema));
+  io.out(
+    report.from === report.to
+      ? `the hub in schema ${schema} is at version ${report.to}; the consoles' rights were applied again`
+      : `the hub in schema ${schema} went from version ${report.from} to ${report.to}`,
+  );
+  io.out(`hub id ${report.hubId}; consoles' role ${report.consoleGroup}`);
+  if (report.renumbered > 0)
+    io.out(
+      `${report.renumbered} row(s) restored from another PostgreSQL server were renumbered for this one: every console reads the hub again from the start`,
+    );
+  return 0;
+}
+
+async function addConsoleCommand(args: string[], io: Io): Promise<number> {
+  const values = options(
+    args,
+    {
+      ...SERVER_OPTIONS,
+      db: { type: 'string' },
+      role: { type: 'string' },
+      schema: { type: 'string' },
+      'new-key': { type: 'boolean' },
+    },
+    ['server', 'db', 'role'],
+  );
+  const schema = schemaOf(values);
+  const role = String(values.role);
+  try {
+    checkIdentifier('--role', role);
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+  const store = openStore(String(values.db), { readonly: true });
+  let name: string;
+  let key: ReturnType<typeof consolePublicKey>;
+  try {
+    name = getSettings(store).consoleName;
+    key = consolePublicKey(store);
+  } finally {
+    store.close();
+  }
+  if (!key)
+    throw new RootLogError(
+      'validation',
+      `The logbook ${String(values.db)} has no console key yet: make it on the console first (rootlog hub key --db LOGBOOK there, or Settings → Department server in the app), then register it.`,
+    );
+  const outcome = await withServer(values, io, (client) =>
+    addConsole(client, {
+      schema,
+      name,
+      role,
+      publicKey: key.publicKeyText,
+      fingerprint: key.fingerprint,
+      newKey: values['new-key'] === true,
+    }),
+  );
+  io.out(
+    outcome === 'unchanged'
+      ? `the console "${printable(name)}" was registered already with this key (role ${role})`
+      : `${outcome === 'new key' ? 'new key registered for' : 'registered'} the console "${printable(name)}": role ${role} (member of ${consoleGroupOf(schema)}), key fingerprint ${key.fingerprint}`,
+  );
+  if (outcome === 'added')
+    io.out(
+      `now give the role its password (ALTER ROLE ${role} PASSWORD '…') or certificate, and compare the fingerprint with the console's Settings`,
+    );
+  return 0;
+}
+
+async function retire(args: string[], io: Io): Promise<number> {
+  const values = options(args, { ...SERVER_OPTIONS, console: { type: 'string' }, schema: { type: 'string' } }, [
+    'server',
+    'console',
+  ]);
+  const schema = schemaOf(values);
+  const name = String(values.console);
+  const { role } = await withServer(values, io, (client) => retireConsole(client, schema, name));
+  io.out(
+    `retired the console "${printable(name)}": its role ${role} can no longer log in or add anything; what it added stays valid`,
+  );
+  return 0;
+}
+
+async function consoles(args: string[], io: Io): Promise<number> {
+  const values = options(args, { ...SERVER_OPTIONS, schema: { type: 'string' } }, ['server']);
+  const schema = schemaOf(values);
+  const listed = await withServer(values, io, (client) => listConsoles(client, schema));
+  if (listed.length === 0) io.out('no console is registered');
+  for (const entry of listed)
+    io.out(
+      `  ${printable(entry.name).padEnd(24)} role ${entry.role.padEnd(20)} key ${entry.fingerprint}${entry.retiredAt ? `  RETIRED ${entry.retiredAt}` : ''}`,
+    );
+  return 0;
+}
+
+async function key(args: string[], io: Io): Promise<number> {
+  const values = options(args, { db: { type: 'string' }, new: { type: 'boolean' } }, ['db']);
+  const db = String(values.db);
+  const store = openStore(db, { mustExist: true });
+  try {
+    const vault = keyFileVault(keyFileOf(db));
+    const made = consoleKey(store, vault, { actor: actor() }, { replace: values.new === true });
+    io.out(`console "${printable(getSettings(store).consoleName)}": key fingerprint ${made.fingerprint}`);
+    io.out(`the private key is kept in ${vault.keptIn}, readable by this user alone; it never leaves this computer`);
+    return 0;
+  } catch (error) {
+    if (error instanceof HubError) throw new RootLogError('validation', error.message);
+    throw error;
+  } finally {
+    store.close();
+  }
+}
+
+function refusals(args: string[], io: Io): number {
+  const values = options(args, { db: { type: 'string' } }, ['db']);
+  const store = openStore(String(values.db), { readonly: true });
+  try {
+    const rows = hubRefusals(store, 1000);
+    if (rows.length === 0) io.out('nothing from the hub was refused, nothing waits');
+    for (const row of rows)
+      io.out(
+        `  ${row.at}  ${row.waiting ? 'WAITING' : 'REFUSED'}  ${printable(row.subject)}${row.console ? ` from "${printable(row.console)}"` : ''}: ${printable(row.reason)}`,
+      );
+    return 0;
+  } finally {
+    store.close();
+  }
+}
+
+const SUBCOMMANDS: Record<string, (args: string[], io: Io) => number | Promise<number>> = {
+  init,
+  'add-console': addConsoleCommand,
+  'retire-console': retire,
+  consoles,
+  key,
+  refusals,
+};
+
+export async function runHub(args: string[], io: Io): Promise<number> {
+  const [name, ...rest] = args;
+  const run = name ? SUBCOMMANDS[name] : undefined;
+  if (!run)
+    throw new UsageError(
+      name
+        ? `unknown hub command "${name}" (init, add-console, retire-console, consoles, key, refusals)`
+        : 'which hub command? (init, add-console, retire-console, consoles, key, refusals)',
+    );
+  return run(rest, io);
+}

@@ -1,0 +1,102 @@
+import { readFileSync } from 'node:fs';
+import { checkCaPem, type HubEndpoint, HubUrlError, parseServerUrl } from '../hub/connect.js';
+import { keyFileOf, keyFileVault } from '../hub/console-key.js';
+import { HubError } from '../hub/errors.js';
+import { syncOnce } from '../hub/sync.js';
+import { RootLogError } from '../model/index.js';
+import { openStore } from '../store.js';
+import { actingOperator } from './acting-operator.js';
+import { actor, checkedBeforeWriting, type Io, options } from './command-kit.js';
+import { serverPassword } from './password.js';
+import { printable } from './printable.js';
+import { UsageError } from './usage-error.js';
+
+/*
+ * rootlog sync: one push and pull with the department hub, as the app does in the background.
+ * The console's signing key is the key file beside the logbook (made at first use, readable by
+ * this user alone: see docs/hub.md); the password from PGPASSWORD or typed, never in the URL.
+ */
+
+export const SYNC_USAGE = `  sync    --db FILE --server postgres://USER@HOST:PORT/DATABASE [--ca FILE] [--allow-plain HOST] --as OPERATOR
+                                           one push and pull with the department hub (PostgreSQL):
+                                           TLS always, the server's certificate verified (against the
+                                           department's CA with --ca); plain text only to the very host
+                                           --allow-plain names (an administrator's choice); the password
+                                           from PGPASSWORD or typed, never in the URL, which takes no
+                                           options; signs with the console's key in FILE.hub-key (made
+                                           at first use, mode 0600); exit 1 on a conflict or a refusal`;
+
+/** The server as the command line names it: the URL, the CA file and the administrator's plain-text host. */
+export function endpointFromArgs(
+  values: Record<string, string | boolean | undefined>,
+  password: string | undefined,
+): HubEndpoint {
+  let server: ReturnType<typeof parseServerUrl>;
+  try {
+    server = parseServerUrl(String(values.server));
+  } catch (error) {
+    if (error instanceof HubUrlError) throw new UsageError(error.message);
+    throw error;
+  }
+  let caPem: string | null = null;
+  if (typeof values.ca === 'string') {
+    try {
+      caPem = readFileSync(values.ca, 'utf8');
+    } catch {
+      throw new UsageError(`--ca ${values.ca} cannot be read: give the department's CA certificate file (PEM)`);
+    }
+    try {
+      checkCaPem(caPem, `--ca ${values.ca}`);
+    } catch (error) {
+      throw new UsageError(error instanceof Error ? error.message : String(error));
+    }
+  }
+  const allowPlainFor = typeof values['allow-plain'] === 'string' ? values['allow-plain'] : null;
+  if (allowPlainFor !== null && allowPlainFor.toLowerCase() !== server.host.toLowerCase())
+    throw new UsageError(
+      `--allow-plain names ${allowPlainFor}, not the server's host ${server.host}: plain text is allowed only to the host it names`,
+    );
+  return { ...server, password, caPem, allowPlainFor };
+}
+
+export const SERVER_OPTIONS = {
+  server: { type: 'string' },
+  ca: { type: 'string' },
+  'allow-plain': { type: 'string' },
+} as const;
+
+export async function runSync(args: string[], io: Io): Promise<number> {
+  const values = options(
+    args,
+    // --tls is from before TLS was always on: accepted, and changes nothing.
+    { db: { type: 'string' }, ...SERVER_OPTIONS, tls: { type: 'boolean' }, as: { type: 'string' } },
+    ['db', 'server'],
+  );
+  const server = endpointFromArgs(values, undefined);
+  const db = String(values.db);
+  const store = openStore(db, { mustExist: true });
+  try {
+    await checkedBeforeWriting(store);
+    // Who ran the sync is in the audit rows of what it pulled: the operator proven by --as.
+    const context = await actingOperator(store, values.as, io, actor());
+    const endpoint = { ...server, password: await serverPassword(io, server.user) };
+    let report: Awaited<ReturnType<typeof syncOnce>>;
+    try {
+      report = await syncOnce(store, { endpoint, vault: keyFileVault(keyFileOf(db)) }, context);
+    } catch (error) {
+      if (error instanceof HubError) throw new RootLogError('database_unavailable', error.message);
+      throw error;
+    }
+    if (report.notice) io.out(report.notice);
+    io.out(
+      `pushed ${report.pushed}, already there ${report.unchanged}, pulled ${report.pulled} new record(s), ${report.amendmentsPulled} amendment(s) and ${report.followUpsPulled} follow-up(s); conflicts ${report.conflicts.length}, refused ${report.refused.length}, waiting ${report.waiting}; waiting to push ${report.pending}`,
+    );
+    // Ids and reasons can come from the hub: shown escaped, never acted on by the terminal.
+    for (const conflict of report.conflicts)
+      io.out(`  conflict ${printable(conflict.id)}: ${printable(conflict.reason)}`);
+    for (const refusal of report.refused) io.out(`  refused ${printable(refusal.id)}: ${printable(refusal.reason)}`);
+    return report.conflicts.length > 0 || report.refused.length > 0 ? 1 : 0;
+  } finally {
+    store.close();
+  }
+}

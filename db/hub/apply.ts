@@ -1,0 +1,384 @@
+import { z } from 'zod';
+
+import type { RecordCheckContext } from '../imports/record-check.js';
+import {
+  COMPLICATIONS,
+  clinicalContent,
+  daysBetween,
+  drugSchema,
+  FOLLOW_UP_CONTACTS,
+  FURTHER_TREATMENTS,
+  followUpRelief,
+  GLOBAL_IMPRESSIONS,
+  OPERATOR_ROLES,
+  type ProcedureDraft,
+  type RuleSettings,
+} from '../model/index.js';
+import { saveCheckedDrug } from '../settings.js';
+import type { WriteConnection } from '../sqlite/connection.js';
+import { followUpRows } from '../sqlite/follow-up-rows.js';
+import type { FollowUpLink } from '../sqlite/hash-chain.js';
+import {
+  conflictById,
+  isQueued,
+  keepConflict,
+  latestReceived,
+  localVersion,
+  recordReceivedFollowUp,
+  recordReceivedVersion,
+  resolveConflictRow,
+  saveCatalogueState,
+  unqueueReceived,
+} from '../sqlite/hub-local.js';
+import { writeCarriedFollowUp } from '../sqlite/record-life.js';
+import type { Store } from '../store.js';
+import type { CatalogueEntry, FollowUpEntryPayload, ProposalEntry, ResolutionEntry, VersionEntry } from './entries.js';
+import { digestOf } from './entries.js';
+import { addReceivedRecord, checkReceivedVersion, localRecord, sameContent } from './local-records.js';
+import { applyReceivedAmendment, applyReceivedOperator } from './received.js';
+
+/*
+ * What a pulled entry does on this console, once its signature and origin were checked
+ * (entries.ts): a new record, an owner's amendment, a follow-up, a catalogue change, a conflict
+ * or its resolution — or why it is refused, or what it waits for. Each runs inside the pull's
+ * write transaction, in a savepoint of its own: an entry the logbook refuses leaves nothing.
+ */
+
+export type Outcome =
+  | { kind: 'record' | 'amendment' | 'follow-up' | 'catalogue' | 'conflict' | 'resolution' }
+  | { kind: 'known' }
+  | { kind: 'refused'; reason: string }
+  | { kind: 'waiting'; reason: string };
+
+export interface ApplyContext {
+  store: Store;
+  write: WriteConnection;
+  /** This console's registered name. */
+  me: string;
+  actor: string;
+  check: RecordCheckContext;
+  rules: RuleSettings;
+  catalogue: Map<string, { version: number; digest: string }>;
+}
+
+const refused = (reason: string): Outcome => ({ kind: 'refused', reason });
+const waiting = (reason: string): Outcome => ({ kind: 'waiting', reason });
+const known: Outcome = { kind: 'known' };
+
+// Text that is shown and printed: no control characters, no bidirectional overrides.
+const PLAIN = /^[^\p{Cc}\u202a-\u202e\u2066-\u2069]*$/u;
+const PLAIN_LINES = /^(?:[^\p{Cc}\u202a-\u202e\u2066-\u2069]|[\n\r\t])*$/u;
+const plain = (max: number) => z.string().min(1).max(max).regex(PLAIN);
+const isoTime = z.string().max(40);
+const uuid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+const warningCodes = z
+  .array(
+    z
+      .string()
+      .max(64)
+      .regex(/^[a-z_]+$/),
+  )
+  .max(40);
+const amendReason = z
+  .string()
+  .max(500)
+  .regex(PLAIN_LINES)
+  .refine((text) => text.trim().length >= 3);
+
+const versionShape = z.object({
+  recordId: uuid,
+  version: z.number().int().min(1).max(500),
+  console: plain(64),
+  createdAt: isoTime,
+  createdBy: plain(100),
+  signedBy: plain(100),
+  signedAt: isoTime,
+  reason: amendReason.nullable(),
+  confirmedWarnings: warningCodes,
+  content: z.record(z.string(), z.unknown()),
+});
+
+const shapeProblem = (error: z.ZodError) =>
+  error.issues
+    .slice(0, 3)
+    .map((issue) => `${issue.path.join('.') || 'entry'} is not as RootLog writes it`)
+    .join('; ');
+
+/**
+ * An operator or drug the content names that has not come here yet: the catalogue entry was
+ * added by its console just before the record, and may commit after this pull read the
+ * catalogue. The row waits (tried again, after the catalogue, at the next sync) rather than
+ * being refused.
+ */
+function missingCatalogue(context: ApplyContext, content: unknown): string | null {
+  const { operatorId, drugs } = (content ?? {}) as { operatorId?: unknown; drugs?: unknown };
+  if (typeof operatorId === 'string' && !context.check.signing.operatorIds.has(operatorId))
+    return `its operator ${operatorId} is not here yet`;
+  const known = new Set(context.check.signing.drugCatalogue.map((drug) => drug.code));
+  for (const given of Array.isArray(drugs) ? drugs : []) {
+    const code = (given as { drug?: unknown } | null)?.drug;
+    if (typeof code === 'string' && !known.has(code)) return `its drug ${code} is not in the catalogue here yet`;
+  }
+  return null;
+}
+
+/** A version of a record: the record itself (version 1) or its owner's amendment. */
+export function applyVersion(context: ApplyContext, entry: VersionEntry): Outcome {
+  const shape = versionShape.safeParse(entry);
+  if (!shape.success) return refused(shapeProblem(shape.error));
+  if ((entry.version === 1) !== (entry.reason === null))
+    return refused(entry.version === 1 ? 'version 1 has an amendment reason' : 'an amendment has no reason');
+  const { write, me } = context;
+  const here = localRecord(write, entry.recordId);
+  const owner = entry.console;
+  if (entry.version === 1) {
+    if (here) {
+      if (here.life.consoleName !== owner)
+        return refused(`a record with this id is here already, from the console "${here.life.consoleName}"`);
+      const first = localVersion(write, entry.recordId, 1);
+      if (!first || !sameContent(JSON.parse(first.content), entry.content))
+        return refused('a record with this id is here already with another signed version 1');
+      if (owner !== me) recordReceivedVersion(write, entry.recordId, 1, 1, owner);
+      return known;
+    }
+    const missing = missingCatalogue(context, entry.content);
+    if (missing) return waiting(missing);
+    const verdict = checkReceivedVersion({ ...entry, hubVersion: 1 }, context.check, context.actor);
+    if (!verdict.ok) return refused(verdict.reason);
+    addReceivedRecord(write, verdict.record, context.rules);
+    recordReceivedVersion(write, entry.recordId, 1, 1, owner);
+    unqueueReceived(write, entry.recordId, false);
+    return { kind: 'record' };
+  }
+  if (!here) return waiting(`its record (version 1 from "${owner}") is not here yet`);
+  if (here.life.status === 'draft') return refused('the record with this id is a draft here');
+  if (here.life.consoleName !== owner)
+    return refused(
+      `the record belongs to the console "${here.life.consoleName}": only it amends the record, not "${owner}"`,
+    );
+  const previous = owner === me ? null : latestReceived(write, entry.recordId);
+  // The console's own record: its versions are numbered alike everywhere.
+  const hubVersionHere = owner === me ? here.life.version : (previous?.hubVersion ?? 0);
+  if (entry.version <= hubVersionHere) {
+    if (owner === me) {
+      const mine = localVersion(write, entry.recordId, entry.version);
+      if (!mine || !sameContent(JSON.parse(mine.content), entry.content))
+        return refused(`version ${entry.version} on the hub differs from this console's own version ${entry.version}`);
+    }
+    return known;
+  }
+  if (entry.version > hubVersionHere + 1) return waiting(`version ${hubVersionHere + 1} of the record is not here yet`);
+  const verdict = checkReceivedVersion({ ...entry, hubVersion: entry.version }, context.check, context.actor);
+  if (!verdict.ok) return refused(verdict.reason);
+  const before = owner === me ? localVersion(write, entry.recordId, here.life.version) : previous;
+  if (before && Date.parse(entry.signedAt) < Date.parse(before.signedAt))
+    return refused('the amendment is signed before the version it amends');
+  const content = verdict.record.content as ProcedureDraft;
+  const wasQueued = isQueued(write, entry.recordId);
+  if (owner !== me && sameContent(clinicalContent(here.record), content)) {
+    // The same content is here already (an amendment made here and taken by the owner).
+    recordReceivedVersion(write, entry.recordId, entry.version, here.life.version, owner);
+    unqueueReceived(write, entry.recordId, wasQueued);
+    return known;
+  }
+  applyReceivedAmendment(
+    write,
+    {
+      id: entry.recordId,
+      content,
+      signedBy: entry.signedBy,
+      signedAt: entry.signedAt,
+      reason: entry.reason as string,
+      confirmedWarnings: entry.confirmedWarnings,
+      console: owner,
+      hubVersion: entry.version,
+    },
+    context.rules,
+    { actor: context.actor },
+  );
+  unqueueReceived(write, entry.recordId, wasQueued);
+  return { kind: 'amendment' };
+}
+
+const nrs = z.number().int().min(0).max(10).nullable();
+const followUpShape = z
+  .object({
+    id: z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/),
+    procedureId: uuid,
+    contactDate: z.iso.date(),
+    daysAfter: z.number().int().min(0).max(3650),
+    method: z.enum(FOLLOW_UP_CONTACTS),
+    legNrs: nrs,
+    backNrs: nrs,
+    globalImpression: z.enum(GLOBAL_IMPRESSIONS).nullable(),
+    reliefPercent: z.number().min(-1000).max(100).nullable(),
+    newComplications: z
+      .string()
+      .max(400)
+      .refine(
+        (text) => text === '' || text.split(';').every((code) => (COMPLICATIONS as readonly string[]).includes(code)),
+      ),
+    furtherTreatment: z.enum(FURTHER_TREATMENTS).nullable(),
+    notes: z.string().max(2000).regex(PLAIN_LINES).nullable(),
+    supersedes: z.string().max(36).nullable(),
+    reason: amendReason.nullable(),
+    recordedBy: plain(100),
+    recordedAt: isoTime,
+    // Who proved the entry with their PIN where it was recorded, and what that means (schema 20).
+    recordedById: uuid.nullable().optional(),
+    meaning: z.enum(['follow_up_recorded']).nullable().optional(),
+  })
+  .strict();
+
+/** A follow-up entry, checked against the record here as the form derives it. */
+export function applyFollowUp(context: ApplyContext, entry: FollowUpEntryPayload): Outcome {
+  const shape = followUpShape.safeParse(entry.followUp);
+  if (!shape.success) return refused(shapeProblem(shape.error));
+  const link = shape.data as FollowUpLink;
+  const { write } = context;
+  const record = write
+    .prepare('SELECT status, performed_date AS performedDate, pain_pre AS painPre FROM procedures WHERE id = ?')
+    .get(link.procedureId) as { status: string; performedDate: string; painPre: number | null } | undefined;
+  if (!record) return waiting('its record is not here yet');
+  if (record.status === 'draft') return refused('its record is a draft here');
+  const existing = followUpRows(write.db, link.procedureId);
+  if (existing.some((row) => row.id === link.id)) {
+    if (entry.console !== context.me) recordReceivedFollowUp(write, link.id, entry.console);
+    return known;
+  }
+  const elsewhere = write.prepare('SELECT procedure_id FROM follow_up_entries WHERE id = ?').pluck().get(link.id);
+  if (elsewhere) return refused('a follow-up with this id belongs to another record here');
+  if (link.daysAfter !== daysBetween(record.performedDate, link.contactDate))
+    return refused('its days after the procedure do not match the procedure and contact dates');
+  if (link.reliefPercent !== followUpRelief(record.painPre, link.legNrs))
+    return refused('its relief does not match the pain before the procedure and the leg pain now');
+  const recordedAt = Date.parse(link.recordedAt);
+  if (!Number.isFinite(recordedAt) || recordedAt > context.check.now.getTime() + 86_400_000)
+    return refused('its recording time is not a real, past date and time');
+  if (link.contactDate < record.performedDate) return refused('its contact date is before the procedure');
+  let corrected: FollowUpLink | undefined;
+  if (link.supersedes !== null) {
+    if (!link.reason) return refused('a correction has no reason');
+    corrected = existing.find((row) => row.id === link.supersedes);
+    if (!corrected) {
+      const other = write.prepare('SELECT 1 FROM follow_up_entries WHERE id = ?').get(link.supersedes);
+      return other
+        ? refused('it corrects a follow-up of another record')
+        : waiting('the follow-up it corrects is not here yet');
+    }
+    if (existing.some((row) => row.supersedes === link.supersedes))
+      return refused('the follow-up it corrects was corrected already');
+  }
+  const wasQueued = isQueued(write, link.procedureId);
+  writeCarriedFollowUp(
+    write,
+    link,
+    corrected ? { id: corrected.id, legNrs: corrected.legNrs, backNrs: corrected.backNrs } : null,
+  );
+  if (entry.console !== context.me) recordReceivedFollowUp(write, link.id, entry.console);
+  unqueueReceived(write, link.procedureId, wasQueued);
+  return { kind: 'follow-up' };
+}
+
+const trimmedName = (max: number) => z.string().trim().min(1).max(max).regex(PLAIN);
+const operatorShape = z
+  .object({ id: plain(64), name: trimmedName(100), active: z.boolean(), role: z.enum(OPERATOR_ROLES).optional() })
+  .strict();
+const drugShape = drugSchema.extend({ name: trimmedName(80) }).strict();
+
+/** An operator or a drug as another console set it: taken when newer than what this console synced last. */
+export function applyCatalogue(context: ApplyContext, entry: CatalogueEntry): Outcome {
+  if (!Number.isInteger(entry.version) || entry.version < 1) return refused('its version is not a whole number');
+  const stateKey = `${entry.kind}:${entry.key}`;
+  const state = context.catalogue.get(stateKey);
+  if (state && entry.version <= state.version) return known;
+  const actor = `${context.actor} (from the hub: ${entry.console})`.slice(0, 100);
+  if (entry.kind === 'operator') {
+    const parsed = operatorShape.safeParse(entry.value);
+    if (!parsed.success) return refused(`the operator ${shapeProblem(parsed.error)}`);
+    if (parsed.data.id !== entry.key) return refused('the operator’s id is not its key');
+    applyReceivedOperator(context.write, parsed.data, entry.console, context.actor);
+    const digest = digestOf(parsed.data);
+    saveCatalogueState(context.write, entry.kind, entry.key, entry.version, digest);
+    context.catalogue.set(stateKey, { version: entry.version, digest });
+  } else {
+    const parsed = drugShape.safeParse(entry.value);
+    if (!parsed.success) return refused(`the drug ${shapeProblem(parsed.error)}`);
+    if (parsed.data.code !== entry.key) return refused('the drug’s code is not its key');
+    if (
+      parsed.data.usualDoseMg != null &&
+      parsed.data.maxDoseMg != null &&
+      parsed.data.usualDoseMg > parsed.data.maxDoseMg
+    )
+      return refused('the drug’s usual dose is above its maximum');
+    saveCheckedDrug(context.store, parsed.data, { actor });
+    const digest = digestOf(parsed.data);
+    saveCatalogueState(context.write, entry.kind, entry.key, entry.version, digest);
+    context.catalogue.set(stateKey, { version: entry.version, digest });
+  }
+  return { kind: 'catalogue' };
+}
+
+const proposalShape = versionShape.omit({ version: true, createdAt: true, createdBy: true }).extend({
+  id: uuid,
+  baseVersion: z.number().int().min(1).max(500),
+});
+
+/** Another console amended a record it does not own: kept here, visible, until the owner resolves it. */
+export function applyConflict(
+  context: ApplyContext,
+  entry: ProposalEntry,
+  entryText: string,
+  signature: string,
+): Outcome {
+  const shape = proposalShape.safeParse(entry);
+  if (!shape.success) return refused(shapeProblem(shape.error));
+  const here = localRecord(context.write, entry.recordId);
+  if (!here) return waiting('its record is not here yet');
+  if (here.life.consoleName === entry.console) return refused('the record’s owner cannot be in conflict with itself');
+  const missing = missingCatalogue(context, entry.content);
+  if (missing) return waiting(missing);
+  const verdict = checkReceivedVersion(
+    {
+      ...entry,
+      createdAt: here.life.createdAt,
+      createdBy: here.life.createdBy,
+      console: here.life.consoleName,
+      hubVersion: entry.baseVersion,
+    },
+    context.check,
+    context.actor,
+  );
+  if (!verdict.ok) return refused(`the amendment it proposes is not sound: ${verdict.reason}`);
+  const isNew = conflictById(context.write, entry.id) === undefined;
+  keepConflict(context.write, {
+    id: entry.id,
+    recordId: entry.recordId,
+    owner: here.life.consoleName,
+    proposer: entry.console,
+    baseVersion: entry.baseVersion,
+    entry: entryText,
+    signature,
+    onHub: 1,
+  });
+  return isNew ? { kind: 'conflict' } : known;
+}
+
+/** The owner's answer to a conflict: the conflict is settled here too. */
+export function applyResolution(context: ApplyContext, entry: ResolutionEntry): Outcome {
+  if (entry.decision !== 'took' && entry.decision !== 'kept') return refused('its decision is neither took nor kept');
+  const conflict = conflictById(context.write, entry.conflictId);
+  if (!conflict) return waiting('the conflict it resolves is not here yet');
+  if (conflict.recordId !== entry.recordId) return refused('it resolves a conflict of another record');
+  if (conflict.owner !== entry.console)
+    return refused(`only the record’s owner "${conflict.owner}" resolves its conflicts, not "${entry.console}"`);
+  if (conflict.decision !== null) return known;
+  resolveConflictRow(context.write, entry.conflictId, {
+    decision: entry.decision,
+    version: entry.version,
+    by: String(entry.by).slice(0, 100),
+    at: String(entry.at).slice(0, 40),
+    onHub: true,
+  });
+  return { kind: 'resolution' };
+}

@@ -1,0 +1,33 @@
+import type { SameDayRecord, Status } from '../model/index.js';
+import type { ReadConnection } from './connection.js';
+
+/*
+ * The patient's other records of one local day, for the rules only the logbook can give (the
+ * same root twice on one day). The patient is read by its key, so "k-100301 " and "K-100301"
+ * are one patient; the lookup follows the index on (patient_key, performed_date).
+ */
+export function sameDayRecords(
+  read: ReadConnection,
+  patientKey: string,
+  performedDate: string,
+  exceptId: string,
+): SameDayRecord[] {
+  const rows = read
+    .prepare(
+      `SELECT id, performed_at AS performedAt, status, root_sides AS rootSides
+         FROM procedures
+        WHERE patient_key = ? AND performed_date = ? AND id <> ?
+        ORDER BY performed_at_utc, id`,
+    )
+    .all(patientKey, performedDate, exceptId) as {
+    id: string;
+    performedAt: string | null;
+    status: Status;
+    rootSides: string | null;
+  }[];
+  // root_sides is "L5 left,S1 left" (procedure-rows.ts), "?" where a root or side is not chosen yet.
+  return rows.map((row) => ({
+    ...row,
+    rootSides: (row.rootSides ?? '').split(',').filter((rootSide) => rootSide !== '' && !rootSide.includes('?')),
+  }));
+}

@@ -1,0 +1,90 @@
+import { useEffect } from 'react';
+import { TextField } from '../../components/TextField.js';
+import { useProcedureForm } from './form-store.js';
+
+/** While no report has filled the dose, how often the form asks whether one has come (no network: the logbook). */
+const ASK_EVERY_MS = 5_000;
+
+const at = (iso: string | null | undefined) =>
+  iso ? new Date(iso).toLocaleString([], { dateStyle: 'short', timeStyle: 'short', hourCycle: 'h23' }) : null;
+
+/**
+ * Where the dose figures came from, under the dose fields: "From the scanner's dose report" with
+ * its device and time; changed by hand, with the reason it needs; or a report that came with a
+ * question or after figures were typed, offered to take.
+ */
+export function DoseSource() {
+  const id = useProcedureForm((state) => state.id);
+  const unsaved = useProcedureForm((state) => state.saveState === 'new');
+  const draft = useProcedureForm((state) => state.draft);
+  const report = useProcedureForm((state) => state.doseReport);
+  const check = useProcedureForm((state) => state.checkDoseReport);
+  const take = useProcedureForm((state) => state.takeDoseReport);
+  const update = useProcedureForm((state) => state.update);
+  const fromReport = draft.doseSource === 'dose_report';
+  const changed = draft.doseSource === 'dose_report_then_changed';
+
+  // Asked once the draft is saved, and again now and then until a report has filled the dose.
+  useEffect(() => {
+    if (!id || unsaved || fromReport || changed) return;
+    void check();
+    const timer = setInterval(() => void check(), ASK_EVERY_MS);
+    return () => clearInterval(timer);
+  }, [id, unsaved, fromReport, changed, check]);
+
+  const device = [draft.doseReportDevice, at(draft.doseReportAt)].filter(Boolean).join(', ');
+  if (fromReport)
+    return (
+      <p className="dose-source" data-testid="dose-source">
+        <span className="source-mark">From the scanner's dose report</span> {device}
+      </p>
+    );
+  if (changed)
+    return (
+      <div className="dose-source" data-testid="dose-source">
+        <p>
+          <span className="source-mark changed">Changed by hand after the scanner's dose report</span> {device}.{' '}
+          {report && (
+            <button type="button" className="secondary" onClick={take}>
+              Put back the report's figures
+            </button>
+          )}
+        </p>
+        <TextField
+          label="Reason for changing the scanner's dose"
+          field="doseChangeReason"
+          value={draft.doseChangeReason}
+          onChange={(value) =>
+            update((current) => ({ ...current, doseChangeReason: value === '' ? undefined : value }))
+          }
+        />
+      </div>
+    );
+  if (!report) return null;
+  const figures = [
+    report.fill.dlpMGyCm !== null && `DLP ${report.fill.dlpMGyCm} mGy·cm`,
+    report.fill.ctdiVolMGy !== null && `CTDIvol ${report.fill.ctdiVolMGy} mGy`,
+    report.fill.dapGyCm2 !== null && `DAP ${report.fill.dapGyCm2} Gy·cm²`,
+    report.fill.fluoroTimeS !== null && `fluoroscopy ${report.fill.fluoroTimeS} s`,
+  ].filter(Boolean);
+  return (
+    <div className="dose-source" data-testid="dose-source">
+      <p>
+        The scanner's dose report ({report.source.doseReportDevice}) says {figures.join(', ')}.{' '}
+        <button type="button" className="secondary" onClick={take}>
+          Take the report's figures
+        </button>
+      </p>
+      {report.questions.map((question) => (
+        <p key={question} className="warning">
+          {question}
+        </p>
+      ))}
+      {report.notes.map((note) => (
+        <p key={note} className="hint">
+          {note}
+        </p>
+      ))}
+    </div>
+  );
+}

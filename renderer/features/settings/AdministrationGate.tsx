@@ -1,0 +1,84 @@
+import { useState } from 'react';
+import { useSession } from '../session/session-store.js';
+import { useSettings } from './settings-store.js';
+
+/**
+ * Settings are read by anyone at the console and changed by an administrator: their PIN opens
+ * the changes until the console locks or they end them. Said at the top of Settings.
+ */
+export function AdministrationGate() {
+  const session = useSession((state) => state.session);
+  const message = useSession((state) => state.message);
+  const busy = useSession((state) => state.busy);
+  const administrators = (session?.operators ?? []).filter((operator) => operator.administrator && operator.pinSet);
+  const [operatorId, setOperatorId] = useState(
+    administrators.find((operator) => operator.id === session?.operatorId)?.id ?? administrators[0]?.id ?? '',
+  );
+  const [pin, setPin] = useState('');
+  const administering = session?.operators.find((operator) => operator.id === session.administratorId);
+
+  if (administering)
+    return (
+      // Not a live status: Settings' own status line says what each change did.
+      <p className="notice administration">
+        Changes are open for {administering.name} (administrator).{' '}
+        <button type="button" className="secondary" onClick={() => void useSession.getState().endAdministration()}>
+          End changes
+        </button>
+      </p>
+    );
+  return (
+    <form
+      className="form-section administration"
+      aria-labelledby="administration-title"
+      onSubmit={(event) => {
+        event.preventDefault();
+        const typed = pin;
+        setPin('');
+        void useSession
+          .getState()
+          .administer(operatorId, typed)
+          .then(async (opened) => {
+            if (opened) await useSettings.getState().load();
+          });
+      }}
+    >
+      <h2 id="administration-title">Changes need an administrator</h2>
+      <div className="row">
+        <div className="text-field">
+          <label htmlFor="administration-operator">Administrator</label>
+          <select
+            id="administration-operator"
+            value={operatorId}
+            onChange={(event) => setOperatorId(event.target.value)}
+          >
+            {administrators.map((operator) => (
+              <option key={operator.id} value={operator.id}>
+                {operator.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="text-field">
+          <label htmlFor="administration-pin">Administrator’s PIN</label>
+          <input
+            id="administration-pin"
+            type="password"
+            inputMode="numeric"
+            autoComplete="off"
+            value={pin}
+            onChange={(event) => setPin(event.target.value)}
+          />
+        </div>
+        <button type="submit" className="primary" disabled={busy || !operatorId || !pin}>
+          Open changes
+        </button>
+      </div>
+      {message && (
+        <p className="problem" role="alert">
+          {message}
+        </p>
+      )}
+    </form>
+  );
+}
