@@ -1,7 +1,15 @@
 import type { Message } from '../../db/model/index.js';
-import { PATIENT_SECTION_MESSAGES, PRINT_ACTION_MESSAGES } from '../features/procedure-form/form-messages.js';
+import {
+  PATIENT_SECTION_MESSAGES,
+  PRINT_ACTION_MESSAGES,
+  SIGN_PANEL_MESSAGES,
+} from '../features/procedure-form/form-messages.js';
 import { PRINT_MESSAGES } from '../features/procedure-form/print-words.js';
-import { DEPARTMENT_LANGUAGE_MESSAGES, LANGUAGE_PANEL_MESSAGES } from '../features/settings/settings-messages.js';
+import {
+  DEPARTMENT_LANGUAGE_MESSAGES,
+  LANGUAGE_PANEL_MESSAGES,
+  PRESETS_PANEL_MESSAGES,
+} from '../features/settings/settings-messages.js';
 import { APP_MESSAGES } from './app-messages.js';
 
 /*
@@ -15,4 +23,6 @@ export const UI_MESSAGE_TABLES: readonly Readonly<Record<string, Message>>[] = [
   APP_MESSAGES,
   PATIENT_SECTION_MESSAGES,
   PRINT_ACTION_MESSAGES,
+  SIGN_PANEL_MESSAGES,
+  PRESETS_PANEL_MESSAGES,
 ];

@@ -23,3 +23,24 @@ export const LANGUAGE_PANEL_MESSAGES = declareMessages('settings.language', {
   language: ['Screens in', 'Settings → Language: the language chooser.'],
   departments: ['The department’s ({language})', 'Settings → Language: no choice of one’s own.'],
 });
+
+const P = 'Settings → Presets';
+export const PRESETS_PANEL_MESSAGES = declareMessages('settings.presets', {
+  title: ['Presets', `${P}: the heading.`],
+  hint: [
+    'A preset fills the plan of a usual case — targets, modality, caudal injection, drugs and doses — with one key at the console (Alt+1 … Alt+9); what is seen and asked (spread, consent, pain) is always entered.',
+    `${P}: the explanation under the heading.`,
+  ],
+  none: ['No presets yet.', `${P}: an empty list.`],
+  removed: ['Preset {name} removed.', `${P}: after removing one; {name} is the preset's name.`],
+  remove: ['Remove {name}', `${P}: a button; {name} is the preset's name.`],
+  mostUsed: ['The department’s most used plans (last 12 months)', `${P}: a heading.`],
+  nothingToLearn: ['No signed procedures in the last twelve months to learn from.', `${P}: no suggestions.`],
+  suggestion: [
+    '{description} ({count, plural, one {# procedure} other {# procedures}})',
+    `${P}: a suggested plan and how many signed procedures followed it; {description} is the plan in words.`,
+  ],
+  added: ['Preset added: Alt+{key}.', `${P}: after adding one; {key} is its number, 1 to 9.`],
+  taken: ['Added', `${P}: the button of a suggestion already a preset.`],
+  add: ['Add as preset', `${P}: a button.`],
+});
