@@ -94,3 +94,11 @@ describe('the catalogues and the declarations', () => {
     expect(ids).toContain('code.transforaminal');
   });
 });
+
+describe('the German catalogue', () => {
+  it('is written as in Switzerland, where most of the departments are: ss, never ß', () => {
+    const german = readPo(readFileSync(join(CATALOGUES, 'de.po'), 'utf8'));
+    const withSharpS = [...german].filter(([, words]) => words.includes('ß')).map(([id]) => id);
+    expect(withSharpS).toEqual([]);
+  });
+});

@@ -1,10 +1,12 @@
 import type { Message } from '../../db/model/index.js';
+import { EXPORT_PROGRESS_MESSAGES } from '../features/export/export-messages.js';
 import {
   PATIENT_SECTION_MESSAGES,
   PRINT_ACTION_MESSAGES,
   SIGN_PANEL_MESSAGES,
 } from '../features/procedure-form/form-messages.js';
 import { PRINT_MESSAGES } from '../features/procedure-form/print-words.js';
+import { EARLIER_DRAFTS_MESSAGES } from '../features/procedure-list/list-messages.js';
 import {
   DEPARTMENT_LANGUAGE_MESSAGES,
   LANGUAGE_PANEL_MESSAGES,
@@ -25,4 +27,6 @@ export const UI_MESSAGE_TABLES: readonly Readonly<Record<string, Message>>[] = [
   PRINT_ACTION_MESSAGES,
   SIGN_PANEL_MESSAGES,
   PRESETS_PANEL_MESSAGES,
+  EXPORT_PROGRESS_MESSAGES,
+  EARLIER_DRAFTS_MESSAGES,
 ];

@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'react';
+import { useT } from '../../app/i18n.js';
 import { NO_ITEMS } from '../../app/no-items.js';
 import { useSettings } from '../settings/settings-store.js';
+import { EXPORT_PROGRESS_MESSAGES as M } from './export-messages.js';
 import { useExport } from './export-store.js';
 
 const FORMATS = [
@@ -31,6 +33,7 @@ export function ExportScreen() {
   const job = useExport((state) => state.job);
   const problem = useExport((state) => state.problem);
   const { cancel, stopFollowing, resumeFollowing } = useExport.getState();
+  const t = useT();
 
   useEffect(() => {
     resumeFollowing();
@@ -149,15 +152,15 @@ export function ExportScreen() {
         </p>
       )}
       {job && (
-        <section className="form-section" aria-label="Export progress">
-          <progress max={100} value={percent} aria-label="Export progress">
+        <section className="form-section" aria-label={t(M.label)}>
+          <progress max={100} value={percent} aria-label={t(M.label)}>
             {percent} %
           </progress>
           <p role="status">
-            {job.state === 'running' && `Exporting… ${job.done} of ${job.total} procedures`}
-            {job.state === 'done' && `Exported ${job.result?.procedures ?? 0} procedures.`}
-            {job.state === 'cancelled' && 'Export cancelled; no file was written.'}
-            {job.state === 'failed' && `Export failed: ${job.error?.message ?? ''}`}
+            {job.state === 'running' && t(M.running, { done: job.done, total: job.total })}
+            {job.state === 'done' && t(M.done, { count: job.result?.procedures ?? 0 })}
+            {job.state === 'cancelled' && t(M.cancelled)}
+            {job.state === 'failed' && t(M.failed, { reason: job.error?.message ?? '' })}
           </p>
           {job.state === 'done' && (
             <ul className="export-files">
