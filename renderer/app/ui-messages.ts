@@ -1,5 +1,5 @@
 import type { Message } from '../../db/model/index.js';
-import { EXPORT_PROGRESS_MESSAGES } from '../features/export/export-messages.js';
+import { EXPORT_FORM_MESSAGES, EXPORT_PROGRESS_MESSAGES } from '../features/export/export-messages.js';
 import {
   PATIENT_SECTION_MESSAGES,
   PRINT_ACTION_MESSAGES,
@@ -28,5 +28,6 @@ export const UI_MESSAGE_TABLES: readonly Readonly<Record<string, Message>>[] = [
   SIGN_PANEL_MESSAGES,
   PRESETS_PANEL_MESSAGES,
   EXPORT_PROGRESS_MESSAGES,
+  EXPORT_FORM_MESSAGES,
   EARLIER_DRAFTS_MESSAGES,
 ];
