@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { languageAsked, screenLanguage } from './i18n.js';
+import { languageAsked, operatorAtConsole, screenLanguage } from './i18n.js';
 
 describe('the screens’ language', () => {
   const settings = { defaultOperatorId: 'op-1', operatorLanguages: { 'op-1': 'fr' as const }, language: 'de' as const };
@@ -12,6 +12,9 @@ describe('the screens’ language', () => {
     const two = { ...settings, operatorLanguages: { 'op-1': 'fr' as const, 'op-2': 'it' as const } };
     expect(screenLanguage(two, 'op-2')).toBe('it');
     expect(screenLanguage(two, 'op-3')).toBe('de');
+    // Settings → Language opens on the same operator.
+    expect(operatorAtConsole(two, 'op-2')).toBe('op-2');
+    expect(operatorAtConsole(two, null)).toBe('op-1');
   });
 
   it('defaults to the department’s for an operator without a choice, and English before settings load', () => {

@@ -47,6 +47,12 @@ export function screenLanguage(
   sessionOperatorId: string | null = null,
 ): Language {
   if (!settings) return 'en';
-  const operator = sessionOperatorId ?? settings.defaultOperatorId;
+  const operator = operatorAtConsole(settings, sessionOperatorId);
   return (operator ? settings.operatorLanguages[operator] : undefined) ?? settings.language;
 }
+
+/** The operator at this console: the one whose PIN opened it, else the console's default operator. */
+export const operatorAtConsole = (
+  settings: Pick<DepartmentSettings, 'defaultOperatorId'>,
+  sessionOperatorId: string | null,
+): string | null => sessionOperatorId ?? settings.defaultOperatorId;

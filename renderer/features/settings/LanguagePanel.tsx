@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { LANGUAGE_NAMES, LANGUAGES, type Language } from '../../../db/model/index.js';
-import { useT } from '../../app/i18n.js';
+import { operatorAtConsole, useT } from '../../app/i18n.js';
+import { useSession } from '../session/session-store.js';
 import { LANGUAGE_PANEL_MESSAGES as M } from './settings-messages.js';
 import { useSettings } from './settings-store.js';
 
@@ -9,9 +10,11 @@ export function LanguagePanel() {
   const settings = useSettings((state) => state.settings);
   const t = useT();
   const [operatorId, setOperatorId] = useState<string | null>(null);
+  // First the operator at this console: the one whose PIN opened it, whose screens these are.
+  const atConsole = useSession((state) => state.session?.operatorId ?? null);
   if (!settings) return null;
   const active = settings.operators.filter((operator) => operator.active);
-  const who = operatorId ?? settings.defaultOperatorId ?? active[0]?.id ?? null;
+  const who = operatorId ?? operatorAtConsole(settings, atConsole) ?? active[0]?.id ?? null;
   if (!who) return null;
   const chosen = settings.operatorLanguages[who] ?? '';
   return (
