@@ -330,6 +330,52 @@ export function apiClientCallers(root: string, graph: ImportGraph): { callers: s
   return { callers, problems };
 }
 
+/**
+ * A line that holds SQL: a statement prepared, a pragma, an exec on a connection, or a string
+ * that starts with an SQL statement's first words.
+ */
+export const SQL_LINE =
+  /\.(?:prepare|pragma)\(|\b(?:db|write|read|writer|reader|copy|database)\.exec\(|(?:^|['"`(])\s*(?:SELECT|INSERT\s+(?:OR\s+\w+\s+)?INTO|REPLACE\s+INTO|UPDATE\s+\w+\s+SET|DELETE\s+FROM|CREATE\s+(?:TABLE|INDEX|TRIGGER|VIEW)|DROP\s+\w+|ALTER\s+TABLE|WITH\s+\w+\s+AS|BEGIN|COMMIT|ROLLBACK|PRAGMA|VACUUM)\b/;
+
+/** The app's own source (benchmarks, e2e and the build may write SQL to set up what they drive). */
+const APP_FOLDERS = ['db/', 'electron/', 'renderer/'];
+
+/** Source files of the app outside the storage layer that hold SQL, and the lines. */
+export function sqlHolders(
+  files: readonly { path: string; text: string }[],
+  homes: readonly string[],
+): Map<string, number[]> {
+  const holders = new Map<string, number[]>();
+  for (const { path, text } of files) {
+    const app = APP_FOLDERS.some((folder) => path.startsWith(folder));
+    if (!app || isTest(path) || homes.some((home) => path.startsWith(home))) continue;
+    const lines = text.split('\n').flatMap((line, index) => (SQL_LINE.test(line) ? [index + 1] : []));
+    if (lines.length > 0) holders.set(path, lines);
+  }
+  return holders;
+}
+
+/** SQL outside db/sqlite that the declaration does not allow, and allowances no file needs any more. */
+export function sqlProblems(
+  files: readonly { path: string; text: string }[],
+  homes: readonly string[],
+  elsewhere: readonly { file: string; why: string }[],
+): string[] {
+  const holders = sqlHolders(files, homes);
+  const allowed = new Set(elsewhere.map(({ file }) => file));
+  return [
+    ...[...holders]
+      .filter(([file]) => !allowed.has(file))
+      .map(
+        ([file, lines]) =>
+          `${file}:${lines[0]} holds SQL: SQL lives in db/sqlite, services call it (move it there; ${lines.length} line${lines.length === 1 ? '' : 's'})`,
+      ),
+    ...[...allowed]
+      .filter((file) => !holders.has(file))
+      .map((file) => `${file} holds no SQL any more: remove it from SQL_ELSEWHERE in build/layer-map.ts`),
+  ];
+}
+
 const PATH_WORDS: Record<string, string> = { '*': 'the root’s files' };
 const pathWords = (path: string) =>
   PATH_WORDS[path] ?? (path.endsWith('/*') ? `\`${path.slice(0, -1)}\` (its own files)` : `\`${path}\``);

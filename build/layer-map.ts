@@ -71,7 +71,7 @@ export const LAYERS: readonly Layer[] = [
     name: 'storage',
     paths: ['db/sqlite/'],
     holds:
-      '`connection.ts` (readable and writable connections typed apart), `open.ts`, `integrity.ts` (the background page check), `migrations/` (one frozen file per schema version), `procedure-rows.ts` (the one writer and reader of a procedure’s rows), `facts.ts` + `dashboard-facts.ts` (the dashboard’s packed facts), `procedure-filter.ts` (the WHERE clause of the list, exports and dashboard), the hash chain',
+      '`connection.ts` (readable and writable connections typed apart), `open.ts`, `integrity.ts` (the background page check), `migrations/` (one frozen file per schema version), `procedure-rows.ts` (the one writer and reader of a procedure’s rows), `operator-rows.ts` (of the operators), `procedure-list.ts` (the list’s page), `file-check.ts` (`check`’s and a backup copy’s SQL), `facts.ts` + `dashboard-facts.ts` (the dashboard’s packed facts), `procedure-filter.ts` (the WHERE clause of the list, exports and dashboard), the hash chain',
     layers: ['model'],
     packages: [NODE, 'better-sqlite3', 'zod'],
     why: 'storage must not depend on services, statistics or exports',
@@ -290,6 +290,45 @@ export const LAYERS: readonly Layer[] = [
 ];
 
 export const EXCEPTIONS: readonly Exception[] = [];
+
+/** Where SQL may be written: the storage layer (SQL lives in db/sqlite; services call it), and the tests' fixtures. */
+export const SQL_HOMES: readonly string[] = ['db/sqlite/', 'db/testing/'];
+
+/**
+ * Files elsewhere that hold SQL, each with its reason: PostgreSQL (the hub's server, not the
+ * logbook file) for good, the others until their SQL moves into db/sqlite. The layers test
+ * fails on SQL in any other file, and on a file here that holds none any more.
+ */
+export const SQL_ELSEWHERE: readonly { file: string; why: string }[] = [
+  ...['db/hub/pull.ts', 'db/hub/push.ts', 'db/hub/server-schema.ts', 'db/hub/sync.ts'].map((file) => ({
+    file,
+    why: 'PostgreSQL: the hub server’s tables, not the logbook file',
+  })),
+  ...[
+    'db/follow-ups.ts',
+    'db/procedures.ts',
+    'db/settings.ts',
+    'db/store.ts',
+    'db/backups/identity.ts',
+    'db/dose-report/reports.ts',
+    'db/exports/fhir.ts',
+    'db/exports/records.ts',
+    'db/exports/tables/dose-event-columns.ts',
+    'db/exports/tables/follow-up-entry-columns.ts',
+    'db/exports/tables/queries.ts',
+    'db/hub/apply.ts',
+    'db/interchange/merge.ts',
+    'db/interchange/record.ts',
+    'db/ledger/derived.ts',
+    'db/ledger/expected-triggers.ts',
+    'db/ledger/state.ts',
+    'db/ledger/verify.ts',
+    'db/stats/dose-rows.ts',
+    'db/stats/filtered-facts.ts',
+    'db/stats/preset-suggestions.ts',
+    'db/stats/terms.ts',
+  ].map((file) => ({ file, why: 'not moved into db/sqlite yet (issue 22)' })),
+];
 
 /** The only file that talks to the main process; only the renderer's `*-store.ts` files may call it. */
 export const API_CLIENT = 'renderer/app/api-client.ts';

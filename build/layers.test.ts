@@ -10,12 +10,15 @@ import {
   layerProblems,
   layerTable,
   readImportGraph,
+  SQL_LINE,
+  sourceFiles,
   specifiersOf,
+  sqlProblems,
   TABLE_END,
   TABLE_START,
   tableIn,
 } from './layer-check.js';
-import { LAYERS } from './layer-map.js';
+import { LAYERS, SQL_ELSEWHERE, SQL_HOMES } from './layer-map.js';
 
 /*
  * The layers, as imports: a test rather than a lint rule so the message can say why. The
@@ -70,6 +73,12 @@ describe('layers', () => {
     const { callers, problems } = apiClientCallers(root, graph);
     expect(callers.length).toBeGreaterThan(3);
     expect(problems).toEqual([]);
+  });
+
+  it('SQL lives in db/sqlite: no other file of the app holds any but those declared, and none declared holds none', () => {
+    const files = sourceFiles(root).map((path) => ({ path, text: readFileSync(join(root, path), 'utf8') }));
+    expect(files.map(({ path }) => path)).toContain('db/search.ts');
+    expect(sqlProblems(files, SQL_HOMES, SQL_ELSEWHERE)).toEqual([]);
   });
 
   it('docs/architecture.md shows the layer map as declared', () => {
@@ -127,6 +136,27 @@ describe('the layer checks fail where they should', () => {
     expect(layerProblems(made({ 'db/stats/tally.ts': [] }), { layers: LAYERS, exceptions: [stale] })).toContainEqual(
       expect.stringMatching(/exception db\/stats\/tally\.ts → db\/exports\/csv\.ts is no longer needed/),
     );
+  });
+
+  it('SQL in a service is named with its file and line; a stale allowance too', () => {
+    const files = [
+      { path: 'db/search.ts', text: "import x from 'y';\nconst rows = read.prepare(sql).all();" },
+      { path: 'db/maintenance.ts', text: "const found = db.pragma('integrity_check');" },
+      { path: 'db/exports/list.ts', text: 'const sql = `\n  SELECT id FROM procedures`;' },
+      { path: 'electron/api.ts', text: "store.writer.db.exec('VACUUM');" },
+      { path: 'db/sqlite/procedure-list.ts', text: "read.prepare('SELECT 1').get();" },
+      { path: 'db/search.test.ts', text: "db.prepare('UPDATE procedures SET status = 1').run();" },
+      { path: 'db/model/labels.ts', text: "const m = /x/.exec(text); const words = 'Select a drug';" },
+    ];
+    expect(sqlProblems(files, ['db/sqlite/'], [{ file: 'db/audit.ts', why: 'an example' }])).toEqual([
+      expect.stringMatching(/^db\/search\.ts:2 holds SQL: SQL lives in db\/sqlite/),
+      expect.stringMatching(/^db\/maintenance\.ts:1 holds SQL/),
+      expect.stringMatching(/^db\/exports\/list\.ts:2 holds SQL/),
+      expect.stringMatching(/^electron\/api\.ts:1 holds SQL/),
+      expect.stringMatching(/^db\/audit\.ts holds no SQL any more: remove it from SQL_ELSEWHERE/),
+    ]);
+    for (const sql of ["'INSERT INTO operators'", '`DELETE FROM settings`', "'BEGIN'", '(SELECT 1)'])
+      expect(sql).toMatch(SQL_LINE);
   });
 
   it('finds a cycle, and a file that imports itself', () => {

@@ -1,6 +1,5 @@
 import { existsSync, renameSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import Database from 'better-sqlite3';
 import { copyDurably } from './files/durable-copy.js';
 import { writingTo } from './files/output-guard.js';
 import { partialPath, releasePartial, removeLeftovers, removePartial } from './files/partial-files.js';
@@ -10,8 +9,8 @@ import { type LedgerReport, verifyLedger } from './ledger/verify.js';
 import type { BackupReport } from './model/answers.js';
 import { RootLogError } from './model/index.js';
 import { proceduresWithWrongFacts } from './sqlite/dashboard-facts.js';
+import { fileIntegrity, finishBackupCopy, schemaVersionOf, tableCounts } from './sqlite/file-check.js';
 import { SCHEMA_VERSION } from './sqlite/migrations/index.js';
-import { nativeBinding } from './sqlite/native-binding.js';
 import { checkHeader, checkSchema, explainOpenFailure, openReadOnlyAnywhere } from './sqlite/open.js';
 import type { Store } from './store.js';
 
@@ -31,21 +30,6 @@ export interface CheckReport {
   ledger: LedgerReport | null;
 }
 
-const TABLES = [
-  'procedures',
-  'targets',
-  'target_spread',
-  'caudal_spread',
-  'drug_administrations',
-  'complications',
-  'procedure_indications',
-  'procedure_versions',
-  'operators',
-  'drug_catalogue',
-  'settings',
-  'audit_log',
-] as const;
-
 /**
  * Full integrity check, foreign keys, schema version, row counts and the tamper evidence
  * (ledger/verify.ts), without writing anything. `expectHead` is a chain head kept elsewhere.
@@ -56,23 +40,18 @@ export function checkDatabase(path: string, { expectHead }: { expectHead?: Chain
   try {
     checkHeader(path);
     db = openReadOnlyAnywhere(path);
-    checkSchema(db, path, db.pragma('user_version', { simple: true }) as number);
+    checkSchema(db, path, schemaVersionOf(db));
   } catch (error) {
     db?.close();
     throw explainOpenFailure(path, error);
   }
   try {
-    const integrity = db.pragma('integrity_check', { simple: false }) as { integrity_check: string }[];
-    const messages = integrity.map((row) => row.integrity_check);
-    const foreignKeyViolations = (db.pragma('foreign_key_check') as unknown[]).length;
-    const schemaVersion = db.pragma('user_version', { simple: true }) as number;
+    const { messages, foreignKeyViolations } = fileIntegrity(db);
+    const schemaVersion = schemaVersionOf(db);
     const sound = messages.length === 1 && messages[0] === 'ok';
     const wrong = schemaVersion >= 2 && sound ? proceduresWithWrongFacts(db) : [];
     const ledger = schemaVersion === SCHEMA_VERSION && sound ? verifyLedger(db, expectHead) : null;
-    const counts: Record<string, number> = {};
-    for (const table of TABLES) {
-      counts[table] = schemaVersion >= 1 ? (db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number) : 0;
-    }
+    const counts = tableCounts(db, schemaVersion);
     return {
       ok:
         messages.length === 1 &&
@@ -149,22 +128,7 @@ async function copyVerified(
       }),
     );
     onProgress?.({ stage: 'checking' });
-    const copy = new Database(made, { nativeBinding: nativeBinding() });
-    let integrity: string;
-    let procedures: number;
-    try {
-      // One self-contained file: no -wal or -shm beside the backup (it is copied, mailed, archived).
-      copy.pragma('journal_mode = DELETE');
-      if (excludeKey) {
-        // A copy that leaves the department keeps no means to re-identify pseudonymised exports.
-        copy.prepare("DELETE FROM settings WHERE key = 'pseudonymKey'").run();
-        copy.exec('VACUUM');
-      }
-      integrity = String(copy.pragma('integrity_check', { simple: true }));
-      procedures = copy.prepare('SELECT count(*) FROM procedures').pluck().get() as number;
-    } finally {
-      copy.close();
-    }
+    const { integrity, procedures } = finishBackupCopy(made, excludeKey);
     if (integrity !== 'ok')
       throw new RootLogError('database_corrupt', `The backup copy failed its integrity check: ${integrity}`);
     onProgress?.({ stage: 'placing' });

@@ -289,6 +289,17 @@ describe('the department’s patient IDs', () => {
     ).toThrowError(expect.objectContaining({ field: 'patientIdRule.example' }));
   });
 
+  it('do not hold an ID a draft was saved with before the rule: the rest of the draft is saved, the ID kept', () => {
+    const { record } = saveDraft(store, completeDraft(operatorId, { patientId: 'old-78' }), context);
+    updateSettings(store, { patientIdRule: { case: 'upper', pattern: 'K-\\d{6}', example: 'K-100301' } }, context);
+    const again = saveDraft(store, { ...clinicalContent(record), id: record.id, notes: 'Calm' }, context);
+    expect(again.record).toMatchObject({ patientId: 'old-78', notes: 'Calm' });
+    // Typed anew, it follows the rule.
+    expect(
+      errorOf(() => saveDraft(store, { ...clinicalContent(record), id: record.id, patientId: 'old-79' }, context)),
+    ).toMatchObject({ code: 'validation', field: 'patientId' });
+  });
+
   it('do not hold an ID signed before the rule: its amendment keeps it as signed', () => {
     const old = signed({ patientId: 'old-77' });
     updateSettings(store, { patientIdRule: { case: 'upper', pattern: 'K-\\d{6}', example: 'K-100301' } }, context);

@@ -27,15 +27,9 @@ import {
   withoutSignedFacts,
   withSignedFacts,
 } from './model/index.js';
-import {
-  catalogueForOldSignedRecords,
-  drugCatalogue,
-  listOperators,
-  patientIdRule,
-  referenceLevels,
-  steroidDayMaxDexamethasoneMg,
-} from './settings.js';
-import type { ReadConnection } from './sqlite/connection.js';
+import { drugCatalogue, listOperators, recordRules } from './settings.js';
+import type { ReadConnection, WriteConnection } from './sqlite/connection.js';
+import { dataFingerprint } from './sqlite/held.js';
 import { readProcedure, type StoredProcedure } from './sqlite/procedure-rows.js';
 import { deleteDraft as deleteStoredDraft, writeAmendment, writeDraft, writeSignature } from './sqlite/record-life.js';
 import { sameDayRecords } from './sqlite/same-day-rows.js';
@@ -64,20 +58,17 @@ function load(read: ReadConnection, id: string): StoredProcedure {
 }
 
 /** References the database would refuse (unknown operator or drug, a drug at a missing target), worded per field. */
-function referenceProblems(
-  read: ReadConnection,
-  draft: ProcedureDraft,
-  signedPatientId?: string | null,
-): FieldProblem[] {
+function referenceProblems(read: ReadConnection, draft: ProcedureDraft, keptPatientId?: string | null): FieldProblem[] {
   const problems: FieldProblem[] = [];
-  // The department's ID pattern, for what is typed: an ID signed before the rule stays as signed.
-  const typedId = draft.patientId == null || draft.patientId === signedPatientId ? null : draft.patientId;
-  const refused = typedId == null ? null : patientIdProblem(typedId, patientIdRule(read));
+  // The department's ID pattern, for what is typed: an ID signed (or saved) before the rule stays as it was.
+  const typedId = draft.patientId == null || draft.patientId === keptPatientId ? null : draft.patientId;
+  const rules = recordRules(read);
+  const refused = typedId == null ? null : patientIdProblem(typedId, rules.patientIdRule);
   if (refused) problems.push(problem('patientId', refused));
-  if (draft.operatorId && !read.prepare('SELECT 1 FROM operators WHERE id = ?').get(draft.operatorId)) {
+  if (draft.operatorId && !rules.operatorIds.has(draft.operatorId)) {
     problems.push(problem('operatorId', "is not one of the department's operators"));
   }
-  const known = (code: string) => Boolean(read.prepare('SELECT 1 FROM drug_catalogue WHERE code = ?').get(code));
+  const known = (code: string) => rules.drugCodes.has(code);
   draft.drugs.forEach((administration, index) => {
     for (const found of [
       catalogueProblem(index, administration.drug, known),
@@ -95,7 +86,7 @@ function referenceProblems(
  */
 function inDepartmentWriting(read: ReadConnection, draft: ProcedureDraft): ProcedureDraft {
   if (draft.patientId == null) return draft;
-  const patientId = normalisePatientId(draft.patientId, patientIdRule(read));
+  const patientId = normalisePatientId(draft.patientId, recordRules(read).patientIdRule);
   return patientId === draft.patientId ? draft : { ...draft, patientId };
 }
 
@@ -120,12 +111,13 @@ function sameDaySteroidMg(read: ReadConnection, draft: ProcedureDraft): SameDayS
 
 /** The rules for a record: a signed one reads its drugs as they were at signing, a draft today's catalogue. */
 function clinicalWarnings(read: ReadConnection, draft: ProcedureDraft, signed = false): ClinicalWarning[] {
+  const rules = recordRules(read);
   return warnings(
     draft,
     {
-      referenceLevels: referenceLevels(read),
-      drugCatalogue: signed ? catalogueForOldSignedRecords(read) : drugCatalogue(read),
-      steroidDayMaxDexamethasoneMg: steroidDayMaxDexamethasoneMg(read),
+      referenceLevels: rules.referenceLevels,
+      drugCatalogue: signed ? rules.catalogueForOldSignedRecords : rules.drugCatalogue,
+      steroidDayMaxDexamethasoneMg: rules.steroidDayMaxDexamethasoneMg,
     },
     sameDaySteroidMg(read, draft),
     draft.patientId && draft.performedAt
@@ -164,6 +156,20 @@ function requireConfirmed(found: ClinicalWarning[], confirmed: readonly string[]
 }
 
 /**
+ * The draft this connection wrote last, as it wrote it, and the file's fingerprint right
+ * after: while the fingerprint is the same nothing at all has been written since (by this
+ * connection or another), so the next autosave of that draft compares with it instead of
+ * reading its rows again. A copy: what the caller does with its answer cannot change it.
+ */
+const lastWritten = new WeakMap<object, { stored: StoredProcedure; fingerprint: string }>();
+
+function storedDraft(write: WriteConnection, id: string): StoredProcedure | undefined {
+  const held = lastWritten.get(write.db);
+  if (held && held.stored.record.id === id && held.fingerprint === dataFingerprint(write)) return held.stored;
+  return readProcedure(write.db, id);
+}
+
+/**
  * Creates a draft (no id, or an id not yet stored) or replaces a draft's content. Saving
  * unchanged content writes nothing, so the form can autosave freely. Signed records are
  * refused: they change only through an amendment.
@@ -178,9 +184,10 @@ export function saveCheckedDraft(store: Store, checked: ProcedureDraft, context:
   // A dose typed or filled in makes a no-dose reason moot: the record keeps the dose, not both.
   const draft = withoutMootNoDoseReason(withoutSignedFacts(canonicalDraft(checked)));
   const write = store.writer;
-  return write.db
+  let written: StoredProcedure | undefined;
+  const answer = write.db
     .transaction((): SavedProcedure => {
-      const existing = draft.id ? readProcedure(write.db, draft.id) : undefined;
+      const existing = draft.id ? storedDraft(write, draft.id) : undefined;
       if (existing && existing.life.status !== 'draft') {
         throw new RootLogError(
           'not_a_draft',
@@ -191,18 +198,20 @@ export function saveCheckedDraft(store: Store, checked: ProcedureDraft, context:
       const now = timestamp(context);
       const id = draft.id ?? newId();
       const content: ProcedureDraft = {
-        ...inDepartmentWriting(write, draft),
+        ...(existing && draft.patientId === existing.record.patientId ? draft : inDepartmentWriting(write, draft)),
         id,
         performedAt:
           draft.performedAt ?? (existing ? undefined : localDateTimeWithOffset(context.now?.() ?? new Date())),
       };
       if (content.performedAt === undefined) delete content.performedAt;
-      const problems = referenceProblems(write, content);
+      // An ID the draft already holds (saved before the department set its pattern) stays as saved.
+      const problems = referenceProblems(write, content, existing?.record.patientId);
       if (problems.length > 0) throw RootLogError.invalid(problems);
       const found = clinicalWarnings(write, content);
       const before = existing ? clinicalContent(existing.record) : undefined;
       const changes = diff(before, content);
-      if (existing && Object.keys(changes).length === 0) return { record: existing.record, warnings: found };
+      if (existing && Object.keys(changes).length === 0)
+        return { record: structuredClone(existing.record), warnings: found };
 
       const saved = writeDraft(write, {
         id,
@@ -213,9 +222,13 @@ export function saveCheckedDraft(store: Store, checked: ProcedureDraft, context:
         at: now,
         actor: context.actor,
       });
+      written = saved;
       return { record: saved.record, warnings: found };
     })
     .immediate();
+  // Held only once committed: a save rolled back leaves nothing held.
+  if (written) lastWritten.set(write.db, { stored: structuredClone(written), fingerprint: dataFingerprint(write) });
+  return answer;
 }
 
 export interface SignOptions {

@@ -21,6 +21,7 @@ import {
 } from './model/index.js';
 import { drugCatalogue, referenceLevels, saveOperator } from './settings.js';
 import type { WriteConnection } from './sqlite/connection.js';
+import { readOperators } from './sqlite/operator-rows.js';
 import { writeCarriedFollowUp, writeWholeRecord } from './sqlite/record-life.js';
 import { consoleNameOf } from './sqlite/settings-rows.js';
 import { newId, type ServiceContext, type Store } from './store.js';
@@ -400,10 +401,7 @@ export function seedDatabase(
   const until = options.until ?? new Date();
   const spanMs = (options.years ?? 3) * 365.25 * 24 * 3600 * 1000;
   const batchSize = options.batchSize ?? 1000;
-  const existing = write.prepare('SELECT id, name FROM operators WHERE active = 1').all() as {
-    id: string;
-    name: string;
-  }[];
+  const existing = readOperators(write).filter((operator) => operator.active);
   const operatorIds = DEMO_OPERATORS.map(
     (name) => existing.find((operator) => operator.name === name)?.id ?? saveOperator(store, { name }, context).id,
   );

@@ -42,6 +42,7 @@ import {
   usualConcentrationProblem,
 } from './model/index.js';
 import { credentialStates } from './sqlite/credential-rows.js';
+import { heldWhileStateUnchanged } from './sqlite/held.js';
 import { readOperator, readOperators, writeOperator } from './sqlite/operator-rows.js';
 import { consoleNameOf, readSetting as readStoredSetting, writeSetting } from './sqlite/settings-rows.js';
 import { chainState } from './sqlite/state-chain.js';
@@ -213,6 +214,44 @@ export function steroidDayMaxDexamethasoneMg(source: ReadSource): number {
   return readSetting<number>(source, 'steroidDayMaxDexamethasoneMg') ?? STARTING_STEROID_DAY_MAX_DEXAMETHASONE_MG;
 }
 
+/** What a save, a signature or an amendment checks a record against: the department's rules, operators and drugs. */
+export interface RecordRules {
+  patientIdRule: PatientIdRule;
+  referenceLevels: ReferenceLevels;
+  steroidDayMaxDexamethasoneMg: number;
+  /** Today's catalogue (a draft's drugs). */
+  drugCatalogue: Drug[];
+  /** The catalogue for records signed before schema 6 kept their facts. */
+  catalogueForOldSignedRecords: Drug[];
+  operatorIds: ReadonlySet<string>;
+  /** Every drug code of the catalogue, active or not. */
+  drugCodes: ReadonlySet<string>;
+}
+
+const heldRules = heldWhileStateUnchanged<RecordRules>();
+
+/**
+ * The record rules, read once and kept while the state chain shows no setting, operator or
+ * drug changed since (db/sqlite/held.ts): each of their one writers chains every write in its
+ * transaction, so a change, from this process or another, is seen by the next save.
+ * Read-only: callers never change what they are given.
+ */
+export function recordRules(source: ReadSource): RecordRules {
+  const read = readerOf(source);
+  return heldRules(read, () => {
+    const catalogue = drugCatalogue(read);
+    return {
+      patientIdRule: patientIdRule(read),
+      referenceLevels: referenceLevels(read),
+      steroidDayMaxDexamethasoneMg: steroidDayMaxDexamethasoneMg(read),
+      drugCatalogue: catalogue,
+      catalogueForOldSignedRecords: catalogueForOldSignedRecords(read),
+      operatorIds: new Set(readOperators(read).map((operator) => operator.id)),
+      drugCodes: new Set(catalogue.map((drug) => drug.code)),
+    };
+  });
+}
+
 export function followUpWindows(source: ReadSource): FollowUpWindows {
   return readSetting<FollowUpWindows>(source, 'followUpWindows') ?? DEFAULT_FOLLOW_UP_WINDOWS;
 }
@@ -365,7 +404,6 @@ export function saveCheckedOperator(
           },
         ]);
       writeOperator(write, operator);
-      chainState(write, 'operators', operator.id);
       const changes = diff(before ?? {}, operator);
       if (Object.keys(changes).length > 0) {
         appendAudit(write, {

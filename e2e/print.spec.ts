@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { recordFollowUp } from '../db/follow-ups.js';
 import { localDateTimeWithOffset } from '../db/model/index.js';
@@ -140,6 +140,8 @@ function pages(path: string): string[] {
 
 /** Pages 1 and 2 (as far as there are) as PNGs beside the screenshots, to look at. */
 function pagesAsPng(path: string, name: string): string[] {
+  // The folder may not exist yet: this spec can run before any screenshot is taken.
+  mkdirSync(screenshots, { recursive: true });
   execFileSync('pdftoppm', ['-png', '-r', '70', '-f', '1', '-l', '2', path, join(screenshots, name)]);
   return ['1', '2'].map((page) => join(screenshots, `${name}-${page}.png`)).filter(existsSync);
 }

@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
+import { TEST_PIN } from '../db/testing/signer.js';
 import { expect, test } from './fixtures.js';
-import { choices, readDatabase } from './helpers.js';
+import { choices, readDatabase, tabTo } from './helpers.js';
 
 /*
  * Slips of the hand a clinician makes at the console, asked at the field they are made in, in
@@ -171,6 +172,118 @@ test('the department’s patient ID rule: set in Settings, stored in capitals, a
   // Alt+L on a patient the logbook has no signed case of says so.
   await page.keyboard.press('Alt+L');
   await expect(page.getByText(/No earlier signed procedure of patient K100301 in this logbook/)).toBeVisible();
+});
+
+test('a patient ID off the department’s pattern is held back alone: the rest is saved, the ID kept on screen', async ({
+  page,
+  dbPath,
+}) => {
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await page.getByLabel('Letter case').selectOption('upper');
+  await page.getByLabel(/^Pattern/).fill('K-\\d{6}');
+  await page.getByLabel('An ID that follows it').fill('K-100301');
+  await page.getByRole('button', { name: 'Save patient ID rule' }).click();
+  await expect(page.getByText('Settings saved.')).toBeVisible();
+  await newProcedure(page, 'K-100301');
+  await page.getByLabel('Name', { exact: true }).fill('Keller, Paul');
+  await expect(page.getByRole('status').filter({ hasText: /^Saved$/ })).toBeVisible();
+  const stored = (column: string) =>
+    readDatabase(dbPath, (db) => db.prepare(`SELECT ${column} FROM procedures`).pluck().get());
+  // A slip in the ID (the hyphen forgotten) and more typed after it, as at the console.
+  await page.getByLabel('Patient ID').fill('k100301');
+  const field = page.locator('[data-field="patientId"]');
+  // Not "Stored as K100301": an ID held back is not stored at all.
+  await expect(field).toContainText('type it like K-100301');
+  await expect(field).not.toContainText('Stored as');
+  await page.getByLabel('Patient ID').fill('K100301');
+  await page.getByLabel('Name', { exact: true }).fill('Keller, Paula');
+  await page.getByLabel('Notes').fill('Calm, tolerated well');
+  await expect(field).toContainText(
+    'Patient ID does not look like this department’s patient IDs: type it like K-100301',
+  );
+  await expect(page.getByRole('status').filter({ hasText: 'Not saved: 1 field needs attention' })).toBeVisible();
+  await page.getByRole('button', { name: 'Light theme' }).click();
+  await field.screenshot({ path: 'e2e/screenshots/slips-patient-id-held-back-light.png' });
+  await expect.poll(() => stored('notes')).toBe('Calm, tolerated well');
+  expect(stored('patient_name')).toBe('Keller, Paula');
+  // The ID saved before is still the logbook's; the slip stays on screen, and survives a reload.
+  expect(stored('patient_id')).toBe('K-100301');
+  await expect(page.getByLabel('Patient ID')).toHaveValue('K100301');
+  await page.reload();
+  await expect(page.getByLabel('Patient ID')).toHaveValue('K100301');
+  await expect(field).toContainText('type it like K-100301');
+  await expect(page.getByLabel('Notes')).toHaveValue('Calm, tolerated well');
+  // Signing is refused while the ID is held back: the focus goes to it.
+  await page.keyboard.press('Control+Enter');
+  await expect(page.getByLabel('Patient ID')).toBeFocused();
+  expect(stored('status')).toBe('draft');
+  await page.getByLabel('Patient ID').fill('K-100302');
+  await expect(page.getByRole('status').filter({ hasText: /^Saved$/ })).toBeVisible();
+  expect(stored('patient_id')).toBe('K-100302');
+});
+
+test('a hurried keyboard-only case with a slip in the ID: Ctrl+Enter goes back to the ID, then signs it corrected', async ({
+  page,
+  dbPath,
+}) => {
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await page.getByLabel('Letter case').selectOption('upper');
+  await page.getByLabel(/^Pattern/).fill('K-\\d{6}');
+  await page.getByLabel('An ID that follows it').fill('K-100301');
+  await page.getByRole('button', { name: 'Save patient ID rule' }).click();
+  await expect(page.getByText('Settings saved.')).toBeVisible();
+  await page.keyboard.press('Alt+N');
+  const patientId = page.getByLabel('Patient ID');
+  await expect(patientId).toBeFocused();
+  // One digit short, and straight on to the rest of the case.
+  await page.keyboard.type('k-10020');
+  await tabTo(page, choices(page, 'Indication').getByRole('button', { name: 'Disc herniation' }));
+  await page.keyboard.press('Space');
+  await tabTo(page, choices(page, 'Consent').getByRole('radio').first());
+  await page.keyboard.press('o');
+  await tabTo(page, choices(page, 'Root').getByRole('radio').first());
+  await page.keyboard.press('5');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('l');
+  await tabTo(page, choices(page, 'Contrast spread, target 1').getByRole('button', { name: 'Perineural' }));
+  await page.keyboard.press('Space');
+  await tabTo(page, choices(page, 'Guidance modality').getByRole('radio').first());
+  await page.keyboard.press('c');
+  await tabTo(page, page.getByLabel('DLP'));
+  await page.keyboard.type('142');
+  await tabTo(page, choices(page, 'Pain before (NRS 0–10)').getByRole('radio').first());
+  await page.keyboard.press('8');
+  await tabTo(page, choices(page, 'Pain after (NRS 0–10)').getByRole('radio').first());
+  await page.keyboard.press('3');
+  await tabTo(page, choices(page, 'Complications').getByRole('button').first());
+  await page.keyboard.press('n');
+  await page.keyboard.press('Control+Enter');
+  // Not the PIN: the ID is held back, and signing goes back to it first.
+  await expect(patientId).toBeFocused();
+  await expect(page.locator('[data-field="patientId"]')).toContainText('type it like K-100301');
+  const stored = (column: string) =>
+    readDatabase(dbPath, (db) => db.prepare(`SELECT ${column} FROM procedures`).pluck().get());
+  // Everything else typed is in the logbook already.
+  await expect.poll(() => stored('dlp_mgy_cm')).toBe(142);
+  expect(stored('pain_post')).toBe(3);
+  expect(stored('patient_id')).toBeNull();
+  await page.keyboard.press('End');
+  await page.keyboard.type('0');
+  await page.keyboard.press('Control+Enter');
+  // The drug was forgotten too: signing says so there, and the status does not call the saved draft unsaved.
+  await expect(page.getByRole('alert').filter({ hasText: 'Drugs need at least one steroid' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: /^Saved$/ })).toBeVisible();
+  await expect(page.getByRole('toolbar', { name: 'Add a drug' }).getByRole('button').first()).toBeFocused();
+  await page.keyboard.press('d');
+  await expect(page.getByRole('button', { name: '+ Dexamethasone' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Control+Enter');
+  await expect(page.getByLabel(/^PIN of/)).toBeFocused();
+  await page.keyboard.type(TEST_PIN);
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: 'Procedure — Signed' })).toBeVisible();
+  expect(stored('patient_id')).toBe('K-100200');
+  expect(stored('status')).toBe('signed');
 });
 
 test.describe('an unsigned draft of an earlier day', () => {

@@ -254,6 +254,10 @@ describe('the console session', () => {
       error: { code: 'administrator_required' },
     });
     expect(await api.hub.setPassword('x')).toMatchObject({ error: { code: 'administrator_required' } });
+    // Every method the contract calls an administrator's, whatever its arguments (a new hub key
+    // too, as \`rootlog hub key --new --as\`): refused at the boundary, nothing written.
+    for (const name of API_METHODS.filter((method) => API_CONTRACT[method].administers))
+      expect(await api.call(name, []), name).toMatchObject({ error: { code: 'administrator_required' } });
     expect(tableCounts(store)).toEqual(before);
 
     expect(await api.session.administer(signer)).toMatchObject({ administratorId: signer.operatorId });
@@ -312,5 +316,24 @@ describe('the console session', () => {
         signedMeaning: 'performed_and_signed',
       },
     });
+  });
+});
+
+describe('badges at the lock screen', () => {
+  it('says which operators have a badge, never the number, and finds them from what the reader typed', async () => {
+    const { api, store, operatorId, signer } = await setup();
+    await api.session.administer(signer);
+    expect(await api.settings.setBadge({ operatorId, badge: '0042-7781' })).toMatchObject({ id: operatorId });
+    const locked = await api.session.lock();
+    expect(locked).toMatchObject({ operators: [{ id: operatorId, badge: true }] });
+    expect(JSON.stringify(locked)).not.toContain('0042-7781');
+    // The reader types the number and Enter: what reaches the main process may carry the line's end.
+    expect(await api.session.badge('0042-7781\n')).toEqual({ operatorId });
+    expect(await api.session.badge('0042-7782')).toEqual({ operatorId: null });
+    await api.session.unlock(signer);
+    await api.session.administer(signer);
+    await api.settings.setBadge({ operatorId, badge: null });
+    expect(await api.session.state()).toMatchObject({ operators: [{ id: operatorId, badge: false }] });
+    store.close();
   });
 });

@@ -312,6 +312,9 @@ export function createApi(store: Store, options: ApiOptions): Api & { call: type
       if (!API_METHODS.includes(method)) throw new RootLogError('validation', `There is no API method ${method}.`);
       // Locked, the console answers only the lock screen (and a draft saved as it locks).
       if (session.locked && !API_CONTRACT[method].whileLocked) throw consoleLocked();
+      // What the contract declares an administrator's is refused here, before its arguments are
+      // read, whatever its handler remembers to ask (handlers still ask, for the name to audit).
+      if (API_CONTRACT[method].administers) session.administrator();
       const parsed = parseArguments(method, Array.isArray(args) ? args : [args]);
       // A write waits for the background page check (seconds at most, once per start):
       // a damaged file is never written to, and the store then refuses with a clear message.

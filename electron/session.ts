@@ -60,13 +60,14 @@ export class ConsoleSession {
       idleLockMinutes: settings.idleLockMinutes,
       operators: settings.operators
         .filter((operator) => operator.active)
-        .map(({ id, name, role, administrator, pinSet, lockedUntil }) => ({
+        .map(({ id, name, role, administrator, pinSet, lockedUntil, badge }) => ({
           id,
           name,
           role,
           administrator,
           pinSet,
           lockedUntil,
+          badge,
         })),
     };
   }

@@ -1,4 +1,4 @@
-import { needsFirstAdministrator, presentCredential, proveOperator } from '../credentials.js';
+import { type CredentialPurpose, needsFirstAdministrator, presentCredential, proveOperator } from '../credentials.js';
 import { RootLogError } from '../model/index.js';
 import { listOperators } from '../settings.js';
 import type { ServiceContext, Store } from '../store.js';
@@ -47,12 +47,17 @@ export function askSecret(io: SecretIo, question: string): Promise<string> {
   });
 }
 
-/** Who the command's writes are recorded under: the operator proven by `--as` and their PIN. */
+/**
+ * Who the command's writes are recorded under: the operator proven by `--as` and their PIN.
+ * A command that changes settings asks an administrator (`{ administer: true }`), as the
+ * app's Settings do; one that writes records asks any active operator.
+ */
 export async function actingOperator(
   store: Store,
   as: string | boolean | undefined,
   io: SecretIo,
   account: string,
+  purpose: CredentialPurpose = { open: true },
 ): Promise<ServiceContext> {
   if (needsFirstAdministrator(store)) return { actor: account };
   if (typeof as !== 'string' || as.trim() === '')
@@ -68,11 +73,8 @@ export async function actingOperator(
     process.env[PIN_VARIABLE] ?? (process.stdin.isTTY ? await askSecret(io, `PIN of ${operator.name}: `) : undefined);
   if (!pin)
     throw new UsageError(`the PIN of ${operator.name} is required: type it when asked, or give it in ${PIN_VARIABLE}`);
-  const proven = proveOperator(
-    store,
-    await presentCredential(store, { operatorId: operator.id, pin }),
-    { open: true },
-    { actor: account },
-  );
+  const proven = proveOperator(store, await presentCredential(store, { operatorId: operator.id, pin }), purpose, {
+    actor: account,
+  });
   return { actor: `${proven.name} (command line)` };
 }

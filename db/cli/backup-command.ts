@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { backupIntoFolder, type FolderBackupReport } from '../backups/folder-backup.js';
 import { noteBackupMade } from '../backups/records.js';
 import { type BackupReport, backupDatabase } from '../maintenance.js';
-import { BACKUP_KEEP_RANGE } from '../model/index.js';
+import { BACKUP_KEEP_RANGE, counted } from '../model/index.js';
 import { openStore } from '../store.js';
 import { printable } from './printable.js';
 import { UsageError } from './usage-error.js';
@@ -90,7 +90,7 @@ export async function run(args: string[], io: Io): Promise<number> {
         'the pseudonymisation key was left out of the backup: keep it apart (rootlog key --db FILE --show) to restore pseudonyms that match earlier exports',
       );
     io.out(
-      `backup written to ${report.path}: ${report.procedures} procedures, ${report.bytes} bytes, integrity ${report.integrity}`,
+      `backup written to ${report.path}: ${counted(report.procedures, 'procedure')}, ${report.bytes} bytes, integrity ${report.integrity}`,
     );
     const rotation = report.rotation ?? null;
     if (rotation) {

@@ -57,7 +57,7 @@ describe('rootlog hub and rootlog sync', () => {
     const early = run('hub', 'add-console', '--server', admin, '--db', a, '--role', 'ct_one', ...plain);
     expect(early.code).toBe(1);
     expect(early.err).toMatch(/has no console key yet: make it on the console first/);
-    const key = run('hub', 'key', '--db', a);
+    const key = run('hub', 'key', '--db', a, '--as', 'Dr. A. Keller');
     expect(key.code, key.err).toBe(0);
     const fingerprint = /key fingerprint ((?:[0-9a-f]{4} ){7}[0-9a-f]{4})/.exec(key.out)?.[1];
     expect(fingerprint).toBeDefined();
@@ -72,7 +72,7 @@ describe('rootlog hub and rootlog sync', () => {
     const pushed = run('sync', '--db', a, '--as', 'Dr. A. Keller', '--server', as('ct_one'), ...plain);
     expect(pushed.code, pushed.err).toBe(0);
     expect(pushed.out).toMatch(/^pushed 8, already there 0, pulled 0 new record\(s\)/);
-    expect(run('hub', 'key', '--db', b).code).toBe(0);
+    expect(run('hub', 'key', '--db', b, '--as', 'Dr. A. Keller').code).toBe(0);
     expect(run('hub', 'add-console', '--server', admin, '--db', b, '--role', 'ct_two', ...plain).code).toBe(0);
     const pulled = run('sync', '--db', b, '--as', 'Dr. A. Keller', '--server', as('ct_two'), ...plain);
     expect(pulled.code, pulled.err).toBe(0);

@@ -14,6 +14,7 @@ import {
 import { RootLogError } from '../model/index.js';
 import { getSettings } from '../settings.js';
 import { openStore } from '../store.js';
+import { actingOperator } from './acting-operator.js';
 import { actor, type Io, options } from './command-kit.js';
 import { serverPassword } from './password.js';
 import { printable } from './printable.js';
@@ -39,8 +40,10 @@ export const HUB_USAGE = `  hub init --server postgres://ADMIN@HOST:PORT/DATABAS
                                            end a console's right to add (and to log in); what it added stays
   hub consoles --server postgres://USER@… [--schema NAME]
                                            the registered consoles and their key fingerprints
-  hub key --db LOGBOOK [--new]             this console's signing key: made at first use (in LOGBOOK.hub-key,
-                                           mode 0600), its fingerprint shown; --new replaces a lost one
+  hub key --db LOGBOOK [--new] [--as OPERATOR]
+                                           this console's signing key: made at first use (in LOGBOOK.hub-key,
+                                           mode 0600), its fingerprint shown; --new replaces a lost one;
+                                           making or replacing it is a settings change, by an administrator
   hub refusals --db LOGBOOK                rows of the hub this console refused or that wait, with why`;
 
 const DEFAULT_SCHEMA = 'rootlog';
@@ -176,12 +179,19 @@ async function consoles(args: string[], io: Io): Promise<number> {
 }
 
 async function key(args: string[], io: Io): Promise<number> {
-  const values = options(args, { db: { type: 'string' }, new: { type: 'boolean' } }, ['db']);
+  const values = options(args, { db: { type: 'string' }, new: { type: 'boolean' }, as: { type: 'string' } }, ['db']);
   const db = String(values.db);
   const store = openStore(db, { mustExist: true });
   try {
     const vault = keyFileVault(keyFileOf(db));
-    const made = consoleKey(store, vault, { actor: actor() }, { replace: values.new === true });
+    const replace = values.new === true;
+    // Making or replacing the console's key is a settings change, by an administrator proven by
+    // --as and their PIN; showing the key that is there only reads.
+    const context =
+      replace || !consolePublicKey(store)
+        ? await actingOperator(store, values.as, io, actor(), { administer: true })
+        : { actor: actor() };
+    const made = consoleKey(store, vault, context, { replace });
     io.out(`console "${printable(getSettings(store).consoleName)}": key fingerprint ${made.fingerprint}`);
     io.out(`the private key is kept in ${vault.keptIn}, readable by this user alone; it never leaves this computer`);
     return 0;

@@ -66,7 +66,7 @@ describe('rootlog command line', () => {
     raw.close();
     const check = run('check', '--db', db);
     expect(check.code).toBe(1);
-    expect(check.out).toContain(`dashboard facts: 1 procedures disagree with their records (${id})`);
+    expect(check.out).toContain(`dashboard facts: 1 procedure disagrees with its record (${id})`);
     // A derived column of a signed record differs from what its signed version gives: tampering.
     expect(check.out).toContain(`procedure ${id}: procedures.dashboard_facts differs from what signed version 1 gives`);
     expect(check.err).toMatch(/changed outside RootLog/);

@@ -5,7 +5,7 @@ import { followUpsDue } from '../follow-ups.js';
 import { importFile } from '../imports/merge.js';
 import { formatHead, parseHead } from '../ledger/head.js';
 import { type CheckReport, checkDatabase } from '../maintenance.js';
-import { followUpsDueQuerySchema, RootLogError } from '../model/index.js';
+import { counted, followUpsDueQuerySchema, plural, RootLogError } from '../model/index.js';
 import { seedDatabase } from '../seed.js';
 import { pseudonymKey, restorePseudonymKey } from '../settings.js';
 import { dashboard, parseDashboardFilter } from '../stats/dashboard.js';
@@ -45,8 +45,10 @@ Commands:
                                            nothing up to a head kept earlier has changed
 ${BACKUP_USAGE}
 ${WORDINGS_USAGE}
-  key     --db FILE --show | --set HEX     show the pseudonymisation key, or put it back into a
+  key     --db FILE --show | --set HEX --as OPERATOR
+                                           show the pseudonymisation key, or put it back into a
                                            logbook restored from a backup made with --exclude-key
+                                           (--set: a settings change, by an administrator)
   export  --db FILE --format csv|xlsx|json|fhir --out FILE [--force]
           [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--operator ID ...]
           [--pseudonymize [--date-precision day|month]] [--include-drafts] [--european] [--detail-files]
@@ -130,30 +132,34 @@ function check(args: string[], io: Io): number {
   io.out(`database:        ${report.path}`);
   io.out(`schema version:  ${report.schemaVersion} (this RootLog: ${report.appSchemaVersion})`);
   io.out(`integrity:       ${report.integrity.join('; ')}`);
-  io.out(`foreign keys:    ${report.foreignKeyViolations === 0 ? 'ok' : `${report.foreignKeyViolations} violations`}`);
+  io.out(
+    `foreign keys:    ${report.foreignKeyViolations === 0 ? 'ok' : counted(report.foreignKeyViolations, 'violation')}`,
+  );
   const wrongFacts = report.wrongDashboardFacts;
   io.out(
-    `dashboard facts: ${wrongFacts.count === 0 ? 'ok' : `${wrongFacts.count} procedures disagree with their records (${wrongFacts.ids.join(', ')})`}`,
+    `dashboard facts: ${wrongFacts.count === 0 ? 'ok' : `${plural(wrongFacts.count, { one: '# procedure disagrees with its record', other: '# procedures disagree with their records' })} (${wrongFacts.ids.join(', ')})`}`,
   );
   const { ledger } = report;
   if (ledger) {
-    io.out(`triggers:        ${ledger.triggers.length === 0 ? 'ok' : `${ledger.triggers.length} problem(s)`}`);
+    io.out(`triggers:        ${ledger.triggers.length === 0 ? 'ok' : counted(ledger.triggers.length, 'problem')}`);
     for (const problem of ledger.triggers) io.out(`  ${printable(problem)}`);
-    io.out(`schema:          ${ledger.schema.length === 0 ? 'ok' : `${ledger.schema.length} problem(s)`}`);
+    io.out(`schema:          ${ledger.schema.length === 0 ? 'ok' : counted(ledger.schema.length, 'problem')}`);
     for (const problem of [...ledger.schema, ...ledger.openAmendments]) io.out(`  ${printable(problem)}`);
-    io.out(`audit chain:     ${ledger.audit ? `BROKEN: ${ledger.audit}` : `ok (${ledger.head.audit.seq} rows)`}`);
     io.out(
-      `version chain:   ${ledger.versions ? `BROKEN: ${ledger.versions}` : `ok (${ledger.head.versions.count} signed versions)`}`,
+      `audit chain:     ${ledger.audit ? `BROKEN: ${ledger.audit}` : `ok (${counted(ledger.head.audit.seq, 'row')})`}`,
     );
     io.out(
-      `signed records:  ${ledger.records.count === 0 ? `ok (${ledger.records.checked} match their signed versions)` : `${ledger.records.count} differ from their signed versions`}`,
+      `version chain:   ${ledger.versions ? `BROKEN: ${ledger.versions}` : `ok (${counted(ledger.head.versions.count, 'signed version')})`}`,
+    );
+    io.out(
+      `signed records:  ${ledger.records.count === 0 ? `ok (${plural(ledger.records.checked, { one: '# matches its signed version', other: '# match their signed versions' })})` : plural(ledger.records.count, { one: '# differs from its signed version', other: '# differ from their signed versions' })}`,
     );
     for (const problem of ledger.records.problems) io.out(`  ${printable(problem)}`);
     io.out(
-      `follow-up chain: ${ledger.followUps ? `BROKEN: ${printable(ledger.followUps)}` : `ok (${ledger.head.followUps?.count ?? 0} follow-ups)`}`,
+      `follow-up chain: ${ledger.followUps ? `BROKEN: ${printable(ledger.followUps)}` : `ok (${counted(ledger.head.followUps?.count ?? 0, 'follow-up')})`}`,
     );
     io.out(
-      `state chain:     ${ledger.state ? `BROKEN: ${printable(ledger.state)}` : ledger.stateProblems.count === 0 ? `ok (${ledger.head.state?.count ?? 0} links: settings, operators, catalogue, seals)` : `${ledger.stateProblems.count} changed outside RootLog`}`,
+      `state chain:     ${ledger.state ? `BROKEN: ${printable(ledger.state)}` : ledger.stateProblems.count === 0 ? `ok (${counted(ledger.head.state?.count ?? 0, 'link')}: settings, operators, catalogue, seals)` : `${ledger.stateProblems.count} changed outside RootLog`}`,
     );
     for (const problem of ledger.stateProblems.problems) io.out(`  ${printable(problem)}`);
     if (!ledger.audit && !ledger.versions && !ledger.followUps && !ledger.state)
@@ -224,11 +230,11 @@ async function exportCommand(args: string[], io: Io): Promise<number> {
         force: values.force === true,
         datePrecision: values['date-precision'],
       },
-      { onProgress: (done, total) => io.progress?.(`exported ${done} / ${total} procedures`) },
+      { onProgress: (done, total) => io.progress?.(`exported ${done} / ${counted(total, 'procedure')}`) },
     );
     const seconds = (performance.now() - started) / 1000;
     io.out(
-      `exported ${result.procedures} procedures as ${result.format}${result.pseudonymized ? ' (pseudonymised)' : ''} in ${seconds.toFixed(1)} s:`,
+      `exported ${counted(result.procedures, 'procedure')} as ${result.format}${result.pseudonymized ? ' (pseudonymised)' : ''} in ${seconds.toFixed(1)} s:`,
     );
     for (const file of result.files) io.out(`  ${file}`);
     return 0;
@@ -250,7 +256,7 @@ async function importCommand(args: string[], io: Io): Promise<number> {
     const report = await importFile(store, String(values.in), context, {
       onProgress: (so, bytes, total) =>
         io.progress?.(
-          `read ${so.read} records (${total > 0 ? Math.floor((bytes / total) * 100) : 100} %): added ${so.added}, skipped ${so.skipped}, rejected ${so.rejected.length}`,
+          `read ${counted(so.read, 'record')} (${total > 0 ? Math.floor((bytes / total) * 100) : 100} %): added ${so.added}, skipped ${so.skipped}, rejected ${so.rejected.length}`,
         ),
     });
     io.out(
@@ -318,8 +324,12 @@ function followUpsDueCommand(args: string[], io: Io): number {
   }
 }
 
-function keyCommand(args: string[], io: Io): number {
-  const values = options(args, { db: { type: 'string' }, show: { type: 'boolean' }, set: { type: 'string' } }, ['db']);
+async function keyCommand(args: string[], io: Io): Promise<number> {
+  const values = options(
+    args,
+    { db: { type: 'string' }, show: { type: 'boolean' }, set: { type: 'string' }, as: { type: 'string' } },
+    ['db'],
+  );
   if (Boolean(values.show) === (values.set !== undefined)) throw new UsageError('give either --show or --set HEX');
   if (values.show) {
     const store = openForReading(String(values.db));
@@ -332,7 +342,10 @@ function keyCommand(args: string[], io: Io): number {
   }
   const store = openStore(String(values.db), { mustExist: true });
   try {
-    restorePseudonymKey(store, String(values.set), { actor: actor() });
+    await checkedBeforeWriting(store);
+    // A settings change: an administrator, proven by --as and their PIN, as in the app's Settings.
+    const context = await actingOperator(store, values.as, io, actor(), { administer: true });
+    restorePseudonymKey(store, String(values.set), context);
     io.out('the pseudonymisation key is in place: pseudonymised exports match those made before the backup');
     return 0;
   } finally {

@@ -1,7 +1,8 @@
 import { appendAudit, diff } from '../audit.js';
 import { clinicalContent, type ProcedureDraft, type RuleSettings, warnings } from '../model/index.js';
 import type { WriteConnection } from '../sqlite/connection.js';
-import { operatorRow, recordReceivedVersion, upsertOperator } from '../sqlite/hub-local.js';
+import { recordReceivedVersion } from '../sqlite/hub-local.js';
+import { type CarriedOperator, writeCarriedOperator } from '../sqlite/operator-rows.js';
 import { readProcedure } from '../sqlite/procedure-rows.js';
 import { writeCarriedAmendment } from '../sqlite/record-life.js';
 import type { ServiceContext } from '../store.js';
@@ -65,13 +66,16 @@ export function applyReceivedAmendment(
 /** An operator as another console set it (added, renamed, (de)activated), audited as received from the hub. */
 export function applyReceivedOperator(
   write: WriteConnection,
-  operator: { id: string; name: string; active: boolean; role?: string },
+  operator: CarriedOperator,
   from: string,
   actor: string,
 ): void {
-  const before = operatorRow(write, operator.id);
-  upsertOperator(write, operator);
-  const changes = diff(before ? { ...before, active: before.active === 1 } : {}, operator);
+  const before = writeCarriedOperator(write, operator);
+  // What came is compared with what it carries (being an administrator never travels).
+  const changes = diff(
+    before ? { id: before.id, name: before.name, active: before.active, role: before.role } : {},
+    operator,
+  );
   if (Object.keys(changes).length > 0)
     appendAudit(write, {
       at: now(),

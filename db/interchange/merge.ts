@@ -18,6 +18,7 @@ import { clinicalContent } from '../procedures.js';
 import { drugCatalogue, listOperators, referenceLevels } from '../settings.js';
 import type { WriteConnection } from '../sqlite/connection.js';
 import { appendFollowUp, followUpRows } from '../sqlite/follow-up-rows.js';
+import { writeCarriedOperator } from '../sqlite/operator-rows.js';
 import { readProcedure } from '../sqlite/procedure-rows.js';
 import { carryingSignatures, writeWholeRecord } from '../sqlite/record-life.js';
 import { chainState } from '../sqlite/state-chain.js';
@@ -122,10 +123,7 @@ function addCatalogue(write: WriteConnection, header: z.output<typeof headerSche
     // Their role comes along; being an administrator never does (that is this logbook's own
     // choice), nor a credential: an operator from elsewhere signs here once an administrator
     // here has set their first PIN.
-    write
-      .prepare('INSERT INTO operators (id, name, active, role) VALUES (?, ?, ?, ?)')
-      .run(parsed.data.id, parsed.data.name, parsed.data.active ? 1 : 0, parsed.data.role);
-    chainState(write, 'operators', parsed.data.id);
+    writeCarriedOperator(write, parsed.data);
     operatorIds.add(parsed.data.id);
     grew = true;
   });

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { diff } from '../audit.js';
-import { clinicalContent } from '../model/index.js';
+import { clinicalContent, plural } from '../model/index.js';
 import { asReadable } from '../sqlite/connection.js';
 import { dashboardFactsReader } from '../sqlite/dashboard-facts.js';
 import { FOLLOW_UP_COLUMNS } from '../sqlite/follow-up-rows.js';
@@ -128,7 +128,7 @@ function checkVersionChain(db: Database.Database, expect?: ChainHead) {
       kept = `signed version number ${count} is not the one in the kept head: the versions up to it were rewritten`;
   }
   if (!broken && expect && count < expect.versions.count)
-    kept = `there are ${count} signed versions, fewer than the ${expect.versions.count} of the kept head: versions were removed`;
+    kept = `there ${plural(count, { one: 'is # signed version', other: 'are # signed versions' })}, fewer than the ${expect.versions.count} of the kept head: versions were removed`;
   return { broken, kept, head: { count, hash: previous } };
 }
 
@@ -153,7 +153,7 @@ function checkFollowUpChain(db: Database.Database, audited: Set<string>, expect?
       kept = `follow-up number ${count} is not the one in the kept head: the follow-ups up to it were rewritten`;
   }
   if (!broken && expect?.followUps && count < expect.followUps.count)
-    kept = `there are ${count} follow-ups, fewer than the ${expect.followUps.count} of the kept head: follow-ups were removed`;
+    kept = `there ${plural(count, { one: 'is # follow-up', other: 'are # follow-ups' })}, fewer than the ${expect.followUps.count} of the kept head: follow-ups were removed`;
   return { broken, kept, head: { count, hash: previous } };
 }
 

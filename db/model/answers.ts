@@ -181,6 +181,8 @@ export interface SessionOperator {
   pinSet: boolean;
   /** Locked after too many wrong PINs until this time (ISO), else null. */
   lockedUntil: string | null;
+  /** Whether a badge is bound to them: the lock screen then takes a badge scanned (never the badge number). */
+  badge: boolean;
 }
 
 export interface SessionState {

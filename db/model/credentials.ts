@@ -78,6 +78,12 @@ export const badgeSchema = z
   .trim()
   .regex(/^[0-9A-Za-z-]{4,32}$/, { error: 'must be 4 to 32 letters, digits or dashes, as the card reader types it' });
 
+/** What a badge number typed still needs, in words (the schema's own message), or null when the card reader could have typed it. */
+export function badgeProblem(badge: string): string | null {
+  const parsed = badgeSchema.safeParse(badge);
+  return parsed.success ? null : (parsed.error.issues[0]?.message ?? 'is not a badge number');
+}
+
 export const badgeSettingSchema = z
   .object({ operatorId: signerProofSchema.shape.operatorId, badge: badgeSchema.nullable() })
   .strict();

@@ -1,3 +1,4 @@
+import { plural } from './plural.js';
 import type { FieldProblem } from './problems.js';
 
 export type ErrorCode =
@@ -60,7 +61,7 @@ export class RootLogError extends Error {
       summary ??
       (problems.length === 1 && first
         ? first.message
-        : `${problems.length} fields need attention: ${problems.map((p) => p.message).join('; ')}`);
+        : `${plural(problems.length, { one: '# field needs', other: '# fields need' })} attention: ${problems.map((p) => p.message).join('; ')}`);
     return new RootLogError('validation', message, { field: first?.field, problems });
   }
 

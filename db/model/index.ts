@@ -21,6 +21,7 @@ export * from './messages.js';
 export * from './number-entry.js';
 export * from './pain.js';
 export * from './patient-id.js';
+export * from './plural.js';
 export * from './presets.js';
 export * from './problems.js';
 export * from './procedure.js';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { counted } from './plural.js';
 import type { ProcedureDraft } from './procedure.js';
 import { MODALITIES, type Modality } from './vocabularies.js';
 
@@ -157,7 +158,7 @@ export function describeLevel(level: ReferenceLevel): string {
     level.origin === 'starting'
       ? 'starting value, not yet the department’s own'
       : level.origin === 'adopted'
-        ? `the department’s 75th percentile${level.basis ? ` of ${level.basis.cases} cases, ${level.basis.from} to ${level.basis.to}` : ''}`
+        ? `the department’s 75th percentile${level.basis ? ` of ${counted(level.basis.cases, 'case')}, ${level.basis.from} to ${level.basis.to}` : ''}`
         : 'set by the department';
   return `${name} ${level.value} ${unit} (${level.modality.replaceAll('_', ' ')}, ${DOSE_PROTOCOL_WORDS[level.protocol]}; ${origin})`;
 }

@@ -12,6 +12,13 @@ const english = { t: translator('en'), language: 'en' as const };
 const context = { operatorName: 'Dr. A. Keller', drug: (code: string) => catalogue.get(code), speaking: english };
 
 describe('the procedure report', () => {
+  it('counts in English: one CT acquisition, one minute', () => {
+    const record = procedureDraftSchema.parse(completeDraft('op', { ctAcquisitions: 1, painPostMinutes: 1 }));
+    const report = procedureReport(record, context);
+    expect(report).toContain('CT guidance; 1 CT acquisition,');
+    expect(report).toContain('at 1 minute after the injection');
+  });
+
   it('writes the standard case in the department’s words', () => {
     const record = procedureDraftSchema.parse(completeDraft('op', { dlpMGyCm: 142, ctAcquisitions: 5 }));
     const report = procedureReport(record, context);

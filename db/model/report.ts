@@ -203,7 +203,7 @@ export const REPORT_MESSAGES = declareMessages('report', {
   pregnancyPositive: ['pregnancy test positive', `${R}.`],
   sedation: ['sedation: {sedation}', `${R}: e.g. "sedation: oral anxiolytic".`],
   position: ['{position} position', `${R}: e.g. "prone position".`],
-  ctAcquisitions: ['{count} CT acquisitions', `${R}: dose.`],
+  ctAcquisitions: ['{count, plural, one {# CT acquisition} other {# CT acquisitions}}', `${R}: dose.`],
   fluoroscopyTime: ['fluoroscopy time {seconds} s', `${R}: dose.`],
   guidance: ['{modality} guidance', `${R}: e.g. "CT guidance".`],
   aboveReference: ['above the reference level: {reason}', `${R}: why the dose was above the reference level.`],
@@ -229,7 +229,7 @@ export const REPORT_MESSAGES = declareMessages('report', {
     `${R}: e.g. "vasovagal (SIR A, minor)"; {grade} is "SIR A, " or empty.`,
   ],
   response: [
-    'Pain NRS {before} before and {after} at {minutes} minutes after the injection{relief}.',
+    'Pain NRS {before} before and {after} at {minutes, plural, one {# minute} other {# minutes}} after the injection{relief}.',
     `${R}: {relief} is " (57 % relief)" or empty.`,
   ],
   relief: [' ({percent} % relief)', `${R}: keep the leading space.`],

@@ -1,7 +1,6 @@
 import type { ConflictDecision } from '../model/index.js';
 import type { ReadConnection, WriteConnection } from './connection.js';
 import { GENESIS } from './hash-chain.js';
-import { chainState } from './state-chain.js';
 
 /*
  * The console's side of the department hub in SQLite (schema 13): its public key, where each
@@ -28,32 +27,6 @@ export function writeConsoleKeyRow(write: WriteConnection, publicKey: string, ke
        ON CONFLICT (id) DO UPDATE SET public_key = excluded.public_key, kept_in = excluded.kept_in, created_at = excluded.created_at`,
     )
     .run(publicKey, keptIn, now());
-}
-
-/** The operator row as stored, before another console's version of it is applied. */
-export const operatorRow = (read: ReadConnection, id: string) =>
-  read.prepare('SELECT id, name, active, role FROM operators WHERE id = ?').get(id) as
-    | { id: string; name: string; active: number; role: string }
-    | undefined;
-
-export function upsertOperator(
-  write: WriteConnection,
-  operator: { id: string; name: string; active: boolean; role?: string },
-): void {
-  // The role travels with the operator (a console from before roles sends none: radiologist).
-  write
-    .prepare(
-      `INSERT INTO operators (id, name, active, role) VALUES (@id, @name, @active, @role)
-       ON CONFLICT (id) DO UPDATE SET name = excluded.name, active = excluded.active, role = excluded.role`,
-    )
-    .run({
-      id: operator.id,
-      name: operator.name,
-      active: operator.active ? 1 : 0,
-      role: operator.role ?? 'radiologist',
-    });
-  // An operator is part of the evidence (state chain) however it came here.
-  chainState(write, 'operators', operator.id);
 }
 
 // ---- positions and what each hub was seen to hold

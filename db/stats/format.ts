@@ -1,4 +1,4 @@
-import type { Dashboard, DoseStat, Quantiles } from '../model/index.js';
+import { counted, type Dashboard, type DoseStat, type Quantiles } from '../model/index.js';
 import type { FollowUpOutcomes } from './outcomes.js';
 
 /* The dashboard as plain text for the command line: one section per aggregate. */
@@ -19,10 +19,11 @@ export function formatDashboard(result: Dashboard): string[] {
   // A part month says its days: its count is theirs, not a whole month's.
   for (const row of result.volume.byMonth)
     lines.push(
-      `  ${row.month}  ${row.procedures}${row.partial ? `  (part: ${row.from.slice(8)}–${row.to.slice(8)}, ${row.days} days)` : ''}`,
+      `  ${row.month}  ${row.procedures}${row.partial ? `  (part: ${row.from.slice(8)}–${row.to.slice(8)}, ${counted(row.days, 'day')})` : ''}`,
     );
   for (const row of result.volume.byOperator) lines.push(`  ${row.label.padEnd(24)} ${row.procedures}`);
-  for (const row of result.volume.byRootSide) lines.push(`  ${row.root} ${row.side.padEnd(6)} ${row.targets} targets`);
+  for (const row of result.volume.byRootSide)
+    lines.push(`  ${row.root} ${row.side.padEnd(6)} ${counted(row.targets, 'target')}`);
   lines.push(
     `  bilateral ${percent(result.volume.bilateralShare)}, with caudal epidural ${percent(result.volume.caudalShare)}`,
   );
@@ -42,7 +43,7 @@ export function formatDashboard(result: Dashboard): string[] {
     lines.push(`  ${row.pattern.padEnd(24)} ${row.targets} (${percent(row.share)})`);
   for (const row of result.spread.byRoot)
     lines.push(
-      `  ${row.root}: intravascular ${percent(row.intravascularRate)}, intrathecal ${percent(row.intrathecalRate)} of ${row.targets} targets`,
+      `  ${row.root}: intravascular ${percent(row.intravascularRate)}, intrathecal ${percent(row.intrathecalRate)} of ${counted(row.targets, 'target')}`,
     );
   const p = result.spread.particulateAfterIntravascular;
   lines.push(

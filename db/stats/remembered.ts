@@ -1,17 +1,11 @@
 import type { ReadConnection } from '../sqlite/connection.js';
+import { dataFingerprint } from '../sqlite/held.js';
 
 /*
  * The last results computed, per connection and key (a filter), kept while the database is
  * unchanged. Statistics read on a read-only connection, whose `data_version` moves whenever
  * another connection (the app's writer, the command line's import) commits.
  */
-
-/** Changes when the file does (this connection's writes or another's commit): cached results are valid while it holds. */
-export function dataFingerprint(read: ReadConnection): string {
-  const changes = read.prepare('SELECT total_changes()').pluck().get();
-  const version = read.db.pragma('data_version', { simple: true });
-  return `${changes}/${version}`;
-}
 
 /** A memory of the `limit` most recent results of one computation, the oldest forgotten first. */
 export function rememberedResults<T>(limit = 20) {

@@ -223,7 +223,7 @@ export const API_CONTRACT = {
     named('password'),
   ),
   /** A new signing key for this console (its old one lost): IT registers it again. */
-  'hub.replaceKey': method<HubStatus>().writes(z.tuple([])),
+  'hub.replaceKey': method<HubStatus>().administers(z.tuple([])),
   /** True conflicts still open: the record here beside the other console's amendment. */
   'hub.conflicts': method<HubConflictView[]>().reads(z.tuple([])),
   /** The owner resolves a conflict: takes the amendment (an amendment here) or keeps its record. */

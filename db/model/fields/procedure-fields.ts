@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { AMENDING_MEANINGS, SIGNING_MEANINGS } from '../credentials.js';
 import { formatDate, formatDateTime, formatNumber } from '../locale-format.js';
 import { reliefPercent } from '../pain.js';
+import { counted } from '../plural.js';
 import { tableTimeWords } from '../table-time.js';
 import { ageInYears } from '../time.js';
 import {
@@ -192,7 +193,7 @@ export const PROCEDURE_FIELDS = declareFields('procedure', [
       label: 'Born',
       write: (birthDate: string, record: Record_, context: WritingContext) => {
         const age = record.performedAt ? ageInYears(birthDate, record.performedAt) : null;
-        return `${formatDate(birthDate, context.locale)}${age == null ? '' : ` (${age} years)`}`;
+        return `${formatDate(birthDate, context.locale)}${age == null ? '' : ` (${counted(age, 'year')})`}`;
       },
     },
   },

@@ -1,4 +1,4 @@
-import type { BackupFailureReason, BackupStatus } from '../../../db/model/index.js';
+import { type BackupFailureReason, type BackupStatus, counted } from '../../../db/model/index.js';
 
 /*
  * Every word the backups screens show, in one place (for the translations to come). Pure:
@@ -34,10 +34,10 @@ const megabytes = (bytes: number) => `${(bytes / 1_000_000).toFixed(bytes < 10_0
 export function age(sinceIso: string, now: Date): string {
   const minutes = Math.max(0, Math.floor((now.getTime() - Date.parse(sinceIso)) / 60_000));
   if (minutes < 1) return 'a moment';
-  if (minutes < 120) return `${minutes} minute${minutes === 1 ? '' : 's'}`;
+  if (minutes < 120) return counted(minutes, 'minute');
   const hours = Math.floor(minutes / 60);
-  if (hours < 48) return `${hours} hours`;
-  return `${Math.floor(hours / 24)} days`;
+  if (hours < 48) return counted(hours, 'hour');
+  return counted(Math.floor(hours / 24), 'day');
 }
 
 const REASON_WORDS: Record<BackupFailureReason, string> = {

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { formatNumber, MODALITIES, NRS_SCALE, type Quantiles, ROOTS } from '../../../db/model/index.js';
+import { counted, formatNumber, MODALITIES, NRS_SCALE, type Quantiles, ROOTS } from '../../../db/model/index.js';
 import { useDepartmentLocale } from '../../app/department-locale.js';
 import { words } from '../../app/labels.js';
 import { NO_ITEMS } from '../../app/no-items.js';
@@ -162,7 +162,7 @@ export function DashboardScreen() {
               const month = data.volume.byMonth[index];
               return month ? daysCovered(month) : '';
             }}
-            summary={`Procedures per month, ${data.volume.byMonth.length} months${
+            summary={`Procedures per month, ${counted(data.volume.byMonth.length, 'month')}${
               data.volume.byMonth.some((row) => row.partial)
                 ? `, of which ${data.volume.byMonth.filter((row) => row.partial).length} only in part (their days in the label)`
                 : ''

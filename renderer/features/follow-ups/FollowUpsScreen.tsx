@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { plural } from '../../../db/model/index.js';
 import { FollowUpFields } from './FollowUpFields.js';
 import { useFollowUps } from './follow-ups-store.js';
 
@@ -49,7 +50,7 @@ export function FollowUpsScreen() {
       )}
       {due.length > 0 && (
         <table className="procedure-table">
-          <caption>{due.length === 1 ? '1 patient is due' : `${due.length} patients are due`}</caption>
+          <caption>{plural(due.length, { one: '# patient is due', other: '# patients are due' })}</caption>
           <thead>
             <tr>
               <th scope="col">Patient</th>

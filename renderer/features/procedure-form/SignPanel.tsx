@@ -6,6 +6,7 @@ import { SIGN_PANEL_MESSAGES as M } from './form-messages.js';
 import { useProcedureForm } from './form-store.js';
 import { confirmationField } from './next-field.js';
 import { saveWords, stillToAnswer } from './sign-words.js';
+import { problemsOf } from './store/draft-store.js';
 import { stillConfirmed, warningsToConfirm } from './store/signing-store.js';
 
 /** The save state, every warning to confirm, and the sign action (also Ctrl+Enter). */
@@ -14,7 +15,6 @@ export function SignPanel() {
     mode,
     saveState,
     saveMessage,
-    problems,
     warnings,
     confirmed,
     confirmedEarlier,
@@ -28,6 +28,8 @@ export function SignPanel() {
   } = useProcedureForm();
   const t = useT();
   const doseExceedanceReason = useProcedureForm((state) => state.draft.doseExceedanceReason);
+  // What is not saved: the values held back, not what signing still asks for (that draft is saved).
+  const heldBack = useProcedureForm((state) => Object.keys(problemsOf(state.checked, state.fieldText)).length);
   const pin = useProcedureForm((state) => state.pin);
   const setPin = useProcedureForm((state) => state.setPin);
   const amendSignerId = useProcedureForm((state) => state.amendSignerId);
@@ -53,7 +55,7 @@ export function SignPanel() {
       <h2 id="section-sign">{mode === 'amend' ? t(M.amendTitle) : t(M.title)}</h2>
       {mode === 'edit' && (
         <p className={`save-state save-${saveState}`} role="status" aria-live="polite">
-          {saveWords(t, saveState, Object.keys(problems).length)}
+          {saveWords(t, saveState, heldBack)}
         </p>
       )}
       {toConfirm.length > 0 && (

@@ -167,6 +167,19 @@ export function checkDraft(draft: Draft, now = new Date()): DraftCheck {
   return { saveable, problems, content: rest.success ? rest.data : null };
 }
 
+/**
+ * The check with more values held back: those a rule outside the draft's schema refuses (the
+ * department's patient ID pattern, what the logbook refused at a field). Each is left out of
+ * what is saved and named at its field, like the schema's own; the rest is saved.
+ */
+export function holdingBack(checked: DraftCheck, more: readonly FieldProblem[]): DraftCheck {
+  const fresh = more.filter(({ field }) => !checked.problems.some((held) => held.field === field));
+  if (fresh.length === 0) return checked;
+  const saveable = deepestFirst(fresh.map(({ field }) => field)).reduce(withoutField, checked.saveable);
+  const rest = procedureDraftSchema.safeParse(saveable);
+  return { saveable, problems: [...checked.problems, ...fresh], content: rest.success ? rest.data : null };
+}
+
 /** What the form can save now (invalid values left out) and the problems to show at their fields. */
 export function splitForSaving(draft: Draft, now = new Date()): { saveable: Draft; problems: FieldProblem[] } {
   const { saveable, problems } = checkDraft(draft, now);

@@ -36,10 +36,10 @@ describe('values held back', () => {
 
   it('are forgotten when nothing is held back, and unreadable storage gives nothing', () => {
     const storage = fakeStorage();
-    keepAside(storage, 'R2', { values: [{ field: 'notes', value: 'x' }], texts: {} });
-    keepAside(storage, 'R2', { values: [], texts: {} });
+    keepAside(storage, 'R2', { values: [{ field: 'notes', value: 'x' }], texts: {}, refused: {} });
+    keepAside(storage, 'R2', { values: [], texts: {}, refused: {} });
     expect(storage.items.size).toBe(0);
     storage.setItem('rootlog.heldBack.R3', '{not json');
-    expect(keptAside(storage, 'R3')).toEqual({ values: [], texts: {} });
+    expect(keptAside(storage, 'R3')).toEqual({ values: [], texts: {}, refused: {} });
   });
 });

@@ -25,23 +25,68 @@ export interface HeldBack {
   values: { field: string; value: unknown }[];
   /** Text not yet a value, by field path. */
   texts: Record<string, FieldText>;
+  /** Why the logbook refused a value held back (a rule only it checks), by field path: said again after a reload. */
+  refused: Record<string, string>;
+}
+
+/** A value the logbook refused at its field, and why: held back while the field holds it. */
+export interface Refusal {
+  value: unknown;
+  message: string;
 }
 
 const KEY_PREFIX = 'rootlog.heldBack.';
 export type KeptStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
 
 /** What is held back of a draft just checked: the values its problems name, and the text typed. */
-export function heldBackOf(draft: Draft, checked: DraftCheck, texts: Record<string, FieldText>): HeldBack {
+export function heldBackOf(
+  draft: Draft,
+  checked: DraftCheck,
+  texts: Record<string, FieldText>,
+  refusals: Record<string, Refusal> = {},
+): HeldBack {
   const values = checked.problems.flatMap(({ field }) => {
     const value = valueAt(draft, field);
     // A number that is not one (NaN) has no stored form; what was typed is shown by its field.
     const keepable = value !== undefined && !(typeof value === 'number' && !Number.isFinite(value));
     return keepable ? [{ field, value }] : [];
   });
-  return { values, texts };
+  const refused = Object.fromEntries(Object.entries(refusals).map(([field, { message }]) => [field, message]));
+  return { values, texts, refused };
 }
 
-export const holdsBack = (held: HeldBack): boolean => held.values.length > 0 || Object.keys(held.texts).length > 0;
+/** The refusals a draft's fields still hold: a field typed anew is checked again by the logbook. */
+export function stillRefused(draft: Draft, refusals: Record<string, Refusal>): Record<string, Refusal> {
+  const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+  return Object.fromEntries(
+    Object.entries(refusals).filter(([field, { value }]) => same(valueAt(draft, field), value)),
+  );
+}
+
+/** The refusals kept aside of a draft, with the values it was shown again with. */
+export const refusalsOf = (draft: Draft, held: HeldBack): Record<string, Refusal> =>
+  Object.fromEntries(
+    Object.entries(held.refused).map(([field, message]) => [field, { value: valueAt(draft, field), message }]),
+  );
+
+/**
+ * What is sent to the logbook: what can be saved, with each value held back replaced by the
+ * one the logbook has (when it has one), so a slip never empties a field saved before. A list
+ * item held back whole stays out: an item at that place in the logbook may be another one.
+ */
+export function withStoredValues(saveable: Draft, stored: Draft | null, fields: readonly string[]): Draft {
+  if (!stored) return saveable;
+  return fields.reduce((sent, field) => {
+    const value = valueAt(stored, field);
+    const listItem = /\]$/.test(field);
+    return value === undefined || value === null || listItem || valueAt(sent, field) !== undefined
+      ? sent
+      : withValueAt(sent, field, value);
+  }, saveable);
+}
+
+export const holdsBack = (held: HeldBack): boolean =>
+  held.values.length > 0 || Object.keys(held.texts).length > 0 || Object.keys(held.refused).length > 0;
 
 /** The draft as the logbook has it, with what was held back put back where it was. */
 export function withHeldBack(draft: Draft, held: HeldBack): Draft {
@@ -58,7 +103,7 @@ export function keepAside(storage: KeptStorage, draftId: string, held: HeldBack)
 
 /** What was kept aside of a draft; nothing when there is none or it cannot be read. */
 export function keptAside(storage: KeptStorage, draftId: string): HeldBack {
-  const none: HeldBack = { values: [], texts: {} };
+  const none: HeldBack = { values: [], texts: {}, refused: {} };
   const kept = storage.getItem(KEY_PREFIX + draftId);
   if (!kept) return none;
   try {
@@ -71,7 +116,12 @@ export function keptAside(storage: KeptStorage, draftId: string): HeldBack {
         ([, entry]) => typeof entry?.text === 'string' && typeof entry?.message === 'string',
       ),
     );
-    return { values, texts };
+    const refused = Object.fromEntries(
+      Object.entries(parsed.refused ?? {}).filter(
+        (entry): entry is [string, string] => typeof entry[1] === 'string' && values.some((v) => v.field === entry[0]),
+      ),
+    );
+    return { values, texts, refused };
   } catch {
     return none;
   }

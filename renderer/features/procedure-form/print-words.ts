@@ -20,7 +20,7 @@ export const PRINT_MESSAGES = declareMessages('print', {
   patient: ['Patient', `${S}: a line's label.`],
   patientId: ['Patient ID', `${S}: a line's label.`],
   born: ['Born', `${S}: a line's label (the birth date).`],
-  years: ['{age} years', `${S}: the age after the birth date.`],
+  years: ['{age, plural, one {# year} other {# years}}', `${S}: the age after the birth date.`],
   sex: ['Sex', `${S}: a line's label.`],
   accession: ['Accession', `${S}: a line's label (the RIS accession number).`],
   performed: ['Performed', `${S}: a line's label (date and time of the procedure).`],

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { SessionState } from '../../../db/model/answers.js';
+import type { SessionOperator, SessionState } from '../../../db/model/answers.js';
 import { ApiCallError, client } from '../../app/api-client.js';
 
 /*
@@ -20,6 +20,11 @@ interface SessionStore {
   /** Hides patient data (the caller saves the draft being typed first). */
   lock: () => Promise<void>;
   unlock: (operatorId: string, pin: string) => Promise<boolean>;
+  /**
+   * A badge scanned (the card reader types its number and Enter): whose it is, among the
+   * active operators; their PIN still proves it. The holder, or why there is none, in words.
+   */
+  identifyBadge: (typed: string) => Promise<{ holder: SessionOperator } | { problem: string } | null>;
   /** An administrator's PIN opens Settings' changes. */
   administer: (operatorId: string, pin: string) => Promise<boolean>;
   endAdministration: () => Promise<void>;
@@ -63,6 +68,23 @@ export const useSession = create<SessionStore>((set, get) => {
       set({ session: await client.session.lock(), message: null, messageField: null });
     },
     unlock: (operatorId, pin) => attempt(() => client.session.unlock({ operatorId, pin })),
+    identifyBadge: async (typed) => {
+      const badge = typed.trim();
+      if (!badge || get().busy) return null;
+      set({ busy: true });
+      try {
+        const { operatorId } = await client.session.badge(badge);
+        const holder = get().session?.operators.find((operator) => operator.id === operatorId);
+        return holder
+          ? { holder }
+          : { problem: 'That badge is not bound to an operator here: choose your name and type your PIN.' };
+      } catch (error) {
+        if (!(error instanceof ApiCallError)) throw error;
+        return { problem: error.error.message };
+      } finally {
+        set({ busy: false });
+      }
+    },
     administer: (operatorId, pin) => attempt(() => client.session.administer({ operatorId, pin })),
     endAdministration: async () => {
       set({ session: await client.session.endAdministration() });

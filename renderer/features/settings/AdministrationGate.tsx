@@ -1,4 +1,5 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
+import { BadgeScan } from '../session/BadgeScan.js';
 import { useSession } from '../session/session-store.js';
 import { useSettings } from './settings-store.js';
 
@@ -15,6 +16,8 @@ export function AdministrationGate() {
     administrators.find((operator) => operator.id === session?.operatorId)?.id ?? administrators[0]?.id ?? '',
   );
   const [pin, setPin] = useState('');
+  const pinField = useRef<HTMLInputElement>(null);
+  const badges = administrators.some((operator) => operator.badge);
   const administering = session?.operators.find((operator) => operator.id === session.administratorId);
 
   if (administering)
@@ -45,6 +48,20 @@ export function AdministrationGate() {
     >
       <h2 id="administration-title">Changes need an administrator</h2>
       <div className="row">
+        {badges && (
+          <BadgeScan
+            id="administration-badge"
+            refusal={(found) =>
+              administrators.some((operator) => operator.id === found.id)
+                ? null
+                : `${found.name} is not an administrator: settings are changed by an administrator.`
+            }
+            onHolder={(found) => {
+              setOperatorId(found.id);
+              pinField.current?.focus();
+            }}
+          />
+        )}
         <div className="text-field">
           <label htmlFor="administration-operator">Administrator</label>
           <select
@@ -63,6 +80,7 @@ export function AdministrationGate() {
           <label htmlFor="administration-pin">Administrator’s PIN</label>
           <input
             id="administration-pin"
+            ref={pinField}
             type="password"
             inputMode="numeric"
             autoComplete="off"

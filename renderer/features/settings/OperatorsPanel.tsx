@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { OPERATOR_ROLES, type OperatorListing, ROLE_WORDS } from '../../../db/model/index.js';
+import { OPERATOR_ROLES, type OperatorListing, pinProblem, ROLE_WORDS } from '../../../db/model/index.js';
 import { useSettings } from './settings-store.js';
 
 /**
@@ -69,12 +69,15 @@ const pinState = (operator: OperatorListing) =>
 function OperatorRow({ operator }: { operator: OperatorListing }) {
   const { saveOperator, setPin } = useSettings.getState();
   const [pin, setPinText] = useState('');
+  // The main process's own rule (db/model/credentials.ts), said at the field before anything is sent.
+  const pinSays = pin ? pinProblem(pin) : null;
   return (
     <li>
       <span className={operator.active ? '' : 'inactive'}>{operator.name}</span>{' '}
       <span className="hint">
         {ROLE_WORDS[operator.role]}
         {operator.administrator ? ', administrator' : ''} · {pinState(operator)}
+        {operator.badge ? ' · badge enrolled' : ''}
       </span>
       <select
         aria-label={`Role of ${operator.name}`}
@@ -121,6 +124,7 @@ function OperatorRow({ operator }: { operator: OperatorListing }) {
         className="inline"
         onSubmit={(event) => {
           event.preventDefault();
+          if (pinSays) return;
           const typed = pin;
           setPinText('');
           void setPin(operator.id, typed, `${operator.name}’s PIN was set.`);
@@ -132,13 +136,68 @@ function OperatorRow({ operator }: { operator: OperatorListing }) {
           type="password"
           autoComplete="new-password"
           value={pin}
+          aria-invalid={Boolean(pinSays)}
+          aria-describedby={pinSays ? `pin-${operator.id}-problem` : undefined}
           onChange={(event) => setPinText(event.target.value)}
         />
-        <button type="submit" className="secondary" disabled={!pin}>
+        {pinSays && (
+          <span id={`pin-${operator.id}-problem`} className="field-error">
+            The PIN {pinSays}.
+          </span>
+        )}
+        <button type="submit" className="secondary" disabled={!pin || Boolean(pinSays)}>
           {operator.pinSet ? 'Reset PIN' : 'Set PIN'}
         </button>
       </form>
+      {operator.pinSet && <BadgeForm operator={operator} />}
     </li>
+  );
+}
+
+/**
+ * An administrator enrols an operator's badge: with the field focused, the operator scans it
+ * (the card reader types its number and Enter) and it is saved; a new scan replaces it;
+ * Remove unbinds it. Only a keyed hash of the number is kept, never the number.
+ */
+function BadgeForm({ operator }: { operator: OperatorListing }) {
+  const { setBadge } = useSettings.getState();
+  const [badge, setBadgeText] = useState('');
+  return (
+    <form
+      className="inline"
+      onSubmit={(event) => {
+        event.preventDefault();
+        const typed = badge;
+        setBadgeText('');
+        void setBadge(
+          operator.id,
+          typed,
+          `${operator.name}’s badge was ${operator.badge ? 'replaced' : 'enrolled'}: it now chooses them at the lock screen.`,
+        );
+      }}
+    >
+      <label htmlFor={`badge-${operator.id}`}>{operator.badge ? 'New badge' : 'Badge'}</label>
+      <input
+        id={`badge-${operator.id}`}
+        type="password"
+        autoComplete="off"
+        placeholder="scan it here"
+        value={badge}
+        onChange={(event) => setBadgeText(event.target.value)}
+      />
+      <button type="submit" className="secondary" disabled={!badge.trim()}>
+        {operator.badge ? 'Replace badge' : 'Enrol badge'}
+      </button>
+      {operator.badge && (
+        <button
+          type="button"
+          className="secondary"
+          onClick={() => void setBadge(operator.id, null, `${operator.name}’s badge was removed.`)}
+        >
+          Remove badge
+        </button>
+      )}
+    </form>
   );
 }
 
@@ -147,12 +206,14 @@ function OwnPinForm({ operators }: { operators: OperatorListing[] }) {
   const [operatorId, setOperatorId] = useState(operators[0]?.id ?? '');
   const [oldPin, setOldPin] = useState('');
   const [newPin, setNewPin] = useState('');
+  const newPinSays = newPin ? pinProblem(newPin) : null;
   return (
     <form
       className="row"
       aria-label="Change my PIN"
       onSubmit={(event) => {
         event.preventDefault();
+        if (newPinSays) return;
         const [old, next] = [oldPin, newPin];
         setOldPin('');
         setNewPin('');
@@ -186,10 +247,17 @@ function OwnPinForm({ operators }: { operators: OperatorListing[] }) {
           type="password"
           autoComplete="new-password"
           value={newPin}
+          aria-invalid={Boolean(newPinSays)}
+          aria-describedby={newPinSays ? 'own-pin-new-problem' : undefined}
           onChange={(event) => setNewPin(event.target.value)}
         />
+        {newPinSays && (
+          <p id="own-pin-new-problem" className="field-error">
+            The new PIN {newPinSays}.
+          </p>
+        )}
       </div>
-      <button type="submit" className="secondary" disabled={!operatorId || !oldPin || !newPin}>
+      <button type="submit" className="secondary" disabled={!operatorId || !oldPin || !newPin || Boolean(newPinSays)}>
         Change my PIN
       </button>
     </form>

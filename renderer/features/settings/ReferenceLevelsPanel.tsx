@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import {
+  counted,
   DOSE_PROTOCOL_WORDS,
   DOSE_QUANTITY_WORDS,
   numberOrNaN,
@@ -20,7 +21,7 @@ const originWords = (level: ReferenceLevel) =>
   level.origin === 'starting'
     ? 'Starting value (a published figure, not yet the department’s own)'
     : level.origin === 'adopted'
-      ? `Adopted: 75th percentile${level.basis ? ` of ${level.basis.cases} cases, ${level.basis.from} to ${level.basis.to}` : ''}`
+      ? `Adopted: 75th percentile${level.basis ? ` of ${counted(level.basis.cases, 'case')}, ${level.basis.from} to ${level.basis.to}` : ''}`
       : 'Set by the department';
 const quantityWords = (quantity: ReferenceLevel['quantity']) =>
   `${DOSE_QUANTITY_WORDS[quantity].name} (${DOSE_QUANTITY_WORDS[quantity].unit})`;
@@ -117,7 +118,7 @@ export function ReferenceLevelsPanel() {
           <table className="reference-proposal">
             <caption>
               75th percentile of the signed procedures from {proposal.from} to {proposal.to} (at least{' '}
-              {proposal.minCases} cases to adopt)
+              {counted(proposal.minCases, 'case')} to adopt)
             </caption>
             <thead>
               <tr>

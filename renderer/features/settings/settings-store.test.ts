@@ -4,6 +4,7 @@ import {
   DEFAULT_FOLLOW_UP_WINDOWS,
   type DepartmentSettings,
   NO_DEPARTMENT,
+  pinProblem,
   STARTING_LANGUAGE_SETTINGS,
   STARTING_REFERENCE_LEVELS,
 } from '../../../db/model/index.js';
@@ -53,5 +54,45 @@ describe('the settings store', () => {
     expect(await useSettings.getState().saveOperator({ name: '' }, 'added')).toBe(false);
     expect(useSettings.getState().message).toEqual({ kind: 'problem', text: 'Name is required' });
     expect(useSettings.getState().settings?.consoleName).toBe('CT 1');
+  });
+
+  it('enrols, replaces and removes a badge through the main process, and says so', async () => {
+    useSettings.setState({ settings: settings('CT 1') });
+    const { calls } = fakeWindow({
+      'settings.setBadge': () => ({ id: 'op-1', name: 'Dr. A. Keller' }),
+      'settings.get': () => settings('CT 1'),
+    });
+    expect(await useSettings.getState().setBadge('op-1', '0042-7781', 'enrolled')).toBe(true);
+    expect(await useSettings.getState().setBadge('op-1', null, 'removed')).toBe(true);
+    expect(useSettings.getState().message).toEqual({ kind: 'ok', text: 'removed' });
+    expect(calls.filter(([method]) => method === 'settings.setBadge')).toEqual([
+      ['settings.setBadge', [{ operatorId: 'op-1', badge: '0042-7781' }]],
+      ['settings.setBadge', [{ operatorId: 'op-1', badge: null }]],
+    ]);
+  });
+
+  it('refuses a badge number the card reader could not have typed before sending it', async () => {
+    useSettings.setState({ settings: settings('CT 1'), message: null });
+    const { calls } = fakeWindow({});
+    expect(await useSettings.getState().setBadge('op-1', '12', 'enrolled')).toBe(false);
+    expect(useSettings.getState().message).toEqual({
+      kind: 'problem',
+      text: 'Badge must be 4 to 32 letters, digits or dashes, as the card reader types it.',
+    });
+    expect(calls).toEqual([]);
+  });
+
+  it('refuses a weak PIN by the main process’s own rule before sending it, for an operator or one’s own', async () => {
+    useSettings.setState({ settings: settings('CT 1'), message: null });
+    const { calls } = fakeWindow({});
+    expect(await useSettings.getState().setPin('op-1', '1234', 'set')).toBe(false);
+    expect(useSettings.getState().message).toEqual({
+      kind: 'problem',
+      text: `The PIN ${pinProblem('1234')}.`,
+    });
+    expect(useSettings.getState().message?.text).toBe('The PIN must not be a run of digits (such as 1234 or 4321).');
+    expect(await useSettings.getState().changeOwnPin('op-1', '2580', '7777')).toBe(false);
+    expect(useSettings.getState().message?.text).toBe('The new PIN must not be one character repeated (such as 0000).');
+    expect(calls).toEqual([]);
   });
 });

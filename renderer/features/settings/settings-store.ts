@@ -1,6 +1,13 @@
 import { create } from 'zustand';
 import type { PresetSuggestion, ReferenceLevelProposal } from '../../../db/model/answers.js';
-import type { DepartmentSettings, Operator, Preset, ProposalPeriod } from '../../../db/model/index.js';
+import {
+  badgeProblem,
+  type DepartmentSettings,
+  type Operator,
+  type Preset,
+  type ProposalPeriod,
+  pinProblem,
+} from '../../../db/model/index.js';
 import type { MethodInput } from '../../../electron/shared/api-contract.js';
 import { ApiCallError, client } from '../../app/api-client.js';
 
@@ -23,6 +30,12 @@ interface SettingsState {
   addOperator: (name: string) => Promise<Operator | null>;
   /** An administrator sets an operator's first PIN or a new one (lifting a lock); true when set. */
   setPin: (operatorId: string, newPin: string, done: string) => Promise<boolean>;
+  /**
+   * An administrator enrols an operator's badge (the number the card reader typed), replaces it,
+   * or removes it (null); true when saved. A number the card reader could not have typed is
+   * refused here, in the main process's own words, before it is sent.
+   */
+  setBadge: (operatorId: string, badge: string | null, done: string) => Promise<boolean>;
   /** An operator changes their own PIN, proving it with the old one; true when changed. */
   changeOwnPin: (operatorId: string, oldPin: string, newPin: string) => Promise<boolean>;
   /** Proposed local reference levels for a period (computed from the signed records in the main process). */
@@ -49,6 +62,13 @@ export const useSettings = create<SettingsState>((set, get) => {
       set({ message: { kind: 'problem', text: error instanceof ApiCallError ? error.error.message : String(error) } });
       return false;
     }
+  };
+  /** A new PIN the main process would refuse, refused here first in its words (the rule is the model's: pinProblem). */
+  const refusedPin = (pin: string, named: string): Promise<false> | null => {
+    const problem = pinProblem(pin);
+    if (!problem) return null;
+    set({ message: { kind: 'problem', text: `${named} ${problem}.` } });
+    return Promise.resolve(false);
   };
   return {
     settings: null,
@@ -92,8 +112,18 @@ export const useSettings = create<SettingsState>((set, get) => {
     update: (patch) => run(() => client.settings.update(patch), 'Settings saved.'),
     saveOperator: (operator, done) => run(() => client.settings.saveOperator(operator), done),
     saveDrug: (drug, done) => run(() => client.settings.saveDrug(drug), done),
-    setPin: (operatorId, newPin, done) => run(() => client.settings.setPin({ operatorId, newPin }), done),
+    setPin: (operatorId, newPin, done) =>
+      refusedPin(newPin, 'The PIN') ?? run(() => client.settings.setPin({ operatorId, newPin }), done),
+    setBadge: (operatorId, badge, done) => {
+      const problem = badge === null ? null : badgeProblem(badge);
+      if (problem) {
+        set({ message: { kind: 'problem', text: `Badge ${problem}.` } });
+        return Promise.resolve(false);
+      }
+      return run(() => client.settings.setBadge({ operatorId, badge }), done);
+    },
     changeOwnPin: (operatorId, oldPin, newPin) =>
+      refusedPin(newPin, 'The new PIN') ??
       run(() => client.session.changePin({ operatorId, oldPin, newPin }), 'Your PIN was changed.'),
     addOperator: async (name) => {
       let added: Operator | null = null;

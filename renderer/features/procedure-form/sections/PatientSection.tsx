@@ -35,6 +35,7 @@ export function PatientSection({ locked }: { locked: boolean }) {
   });
   const operators = useSettings((state) => state.settings?.operators ?? NO_ITEMS);
   const patientIdRule = useSettings((state) => state.settings?.patientIdRule);
+  const idRefused = useProcedureForm((state) => Boolean(state.problems.patientId));
   const operatorAria = useFieldAria('operatorId');
   // A change by hand to what the worklist filled marks the identity "from the worklist, then changed".
   const set = (patch: Partial<typeof draft>) =>
@@ -57,7 +58,8 @@ export function PatientSection({ locked }: { locked: boolean }) {
           label={t(M.patientId)}
           field="patientId"
           value={draft.patientId}
-          hint={storedAsWords(draft.patientId, patientIdRule) ?? undefined}
+          // "Stored as K-100301" only for an ID that will be: one held back is not stored at all.
+          hint={idRefused ? undefined : (storedAsWords(draft.patientId, patientIdRule) ?? undefined)}
           onChange={(v) => set({ patientId: text(v) })}
           disabled={locked}
           autoFocus={!locked}

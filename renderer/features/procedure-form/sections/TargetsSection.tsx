@@ -7,6 +7,7 @@ import {
   NEEDLE_GAUGES,
   NEEDLE_TIP_POSITIONS,
   PROVOKED_PAIN,
+  plural,
   ROOTS,
   SIDES,
   SPREAD_PATTERNS,
@@ -360,7 +361,7 @@ function RemovalQuestion(props: {
   drugs: number;
   onAnswer: (answer: DrugsOfRemovedTarget | null) => void;
 }) {
-  const given = props.drugs === 1 ? '1 drug was' : `${props.drugs} drugs were`;
+  const given = plural(props.drugs, { one: '# drug was', other: '# drugs were' });
   return (
     <div className="warning warning-safety" role="alertdialog" aria-labelledby={`remove-target-${props.index}`}>
       <p id={`remove-target-${props.index}`}>

@@ -1,5 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { formUnderTest, savedAs } from '../../../testing/form-under-test.js';
+import { patientIdProblem, problem } from '../../../../db/model/index.js';
+import type { ProcedureWithHistory } from '../../../../electron/shared/api-contract.js';
+import { formUnderTest, savedAs, testDepartment } from '../../../testing/form-under-test.js';
 import { AUTOSAVE_MS } from '../form-store.js';
 
 /*
@@ -99,5 +101,131 @@ describe('the form’s autosave', () => {
     answer(savedAs('R-OLD', { patientId: 'OLD-1' }));
     await vi.advanceTimersByTimeAsync(0);
     expect(form.getState()).toMatchObject({ id: null, record: null, saveState: 'new' });
+  });
+
+  it('holds back only a patient ID the department’s pattern refuses: the rest is saved, the ID saved before kept', async () => {
+    const rule = { case: 'upper' as const, pattern: 'K-\\d{6}', example: 'K-100301' };
+    const sent: Record<string, unknown>[] = [];
+    // The logbook as it is: refuses an ID off the pattern (the whole save), stores the rest as sent.
+    const { form, storage, callsOf } = formUnderTest(
+      {
+        'procedures.saveDraft': ([draft]) => {
+          const typed = draft as Record<string, unknown>;
+          sent.push(typed);
+          const refused = typeof typed.patientId === 'string' ? patientIdProblem(typed.patientId, rule) : null;
+          if (refused) {
+            const problems = [problem('patientId', refused)];
+            return { error: { code: 'validation', message: problems[0]?.message, field: 'patientId', problems } };
+          }
+          return savedAs('R5', typed);
+        },
+        'procedures.sign': () => savedAs('R5'),
+      },
+      { settings: { ...testDepartment, patientIdRule: rule } },
+    );
+    form.getState().startNew();
+    form.getState().update((draft) => ({ ...draft, patientId: 'K-100301', patientName: 'Keller, Paul' }));
+    await form.getState().flush();
+    expect(form.getState()).toMatchObject({ id: 'R5', saveState: 'saved' });
+
+    form
+      .getState()
+      .update((draft) => ({ ...draft, patientId: 'K100301', patientName: 'Keller, Paula', notes: 'Calm' }));
+    await form.getState().flush();
+    const last = sent.at(-1);
+    // The other fields are saved; the ID is not, and the one saved before stays in the logbook.
+    expect(last).toMatchObject({ id: 'R5', patientId: 'K-100301', patientName: 'Keller, Paula', notes: 'Calm' });
+    expect(form.getState()).toMatchObject({
+      saveState: 'partial',
+      saveMessage: null,
+      draft: { patientId: 'K100301', patientName: 'Keller, Paula' },
+    });
+    expect(form.getState().problems.patientId).toBe(
+      'Patient ID does not look like this department’s patient IDs: type it like K-100301',
+    );
+    // What was typed survives a reload, kept aside with the rest of what is held back.
+    expect(JSON.parse(storage.items.get('rootlog.heldBack.R5') ?? '{}').values).toEqual([
+      { field: 'patientId', value: 'K100301' },
+    ]);
+    // Signing is refused while the ID is held back: nothing is sent, the focus goes to the ID.
+    expect(await form.getState().sign()).toBe(false);
+    expect(callsOf('procedures.sign')).toHaveLength(0);
+    expect(form.getState().focus?.request).toEqual({ kind: 'fields', fields: ['patientId'] });
+
+    form.getState().update((draft) => ({ ...draft, patientId: 'K-100302' }));
+    await form.getState().flush();
+    expect(sent.at(-1)).toMatchObject({ patientId: 'K-100302', notes: 'Calm' });
+    expect(form.getState()).toMatchObject({ saveState: 'saved', problems: {} });
+    expect(storage.items.has('rootlog.heldBack.R5')).toBe(false);
+  });
+
+  it('holds back any field the logbook refuses, keeps its text and says why there, and sends it again once changed', async () => {
+    const sent: Record<string, unknown>[] = [];
+    const { form, storage } = formUnderTest({
+      'procedures.saveDraft': ([draft]) => {
+        const typed = draft as Record<string, unknown>;
+        sent.push(typed);
+        // A reference only the logbook can check: an operator removed at another console.
+        if (typed.operatorId === 'op-gone') {
+          const problems = [problem('operatorId', "is not one of the department's operators")];
+          return { error: { code: 'validation', message: problems[0]?.message, field: 'operatorId', problems } };
+        }
+        return savedAs('R6', typed);
+      },
+    });
+    form.getState().startNew();
+    form.getState().update((draft) => ({ ...draft, patientId: 'P-6' }));
+    await form.getState().flush();
+    form.getState().update((draft) => ({ ...draft, operatorId: 'op-gone', notes: 'Tolerated' }));
+    await form.getState().flush();
+    expect(sent.at(-1)).toMatchObject({ id: 'R6', operatorId: 'op-1', notes: 'Tolerated' });
+    expect(form.getState()).toMatchObject({ saveState: 'partial', draft: { operatorId: 'op-gone' } });
+    expect(form.getState().problems.operatorId).toBe("Operator is not one of the department's operators");
+    // A further edit elsewhere does not send the refused value again, nor lose its message.
+    const before = sent.length;
+    form.getState().update((draft) => ({ ...draft, notes: 'Tolerated well' }));
+    await form.getState().flush();
+    expect(sent.slice(before)).toEqual([expect.objectContaining({ operatorId: 'op-1', notes: 'Tolerated well' })]);
+    expect(form.getState().problems.operatorId).toBeTruthy();
+    // A reload shows it again, with its message.
+    expect(JSON.parse(storage.items.get('rootlog.heldBack.R6') ?? '{}').refused).toEqual({
+      operatorId: "Operator is not one of the department's operators",
+    });
+    const stored = savedAs('R6', sent.at(-1)).record as unknown as ProcedureWithHistory['record'];
+    form.getState().show({ record: stored, warnings: [], history: [], versions: [] });
+    expect(form.getState()).toMatchObject({ saveState: 'partial', draft: { operatorId: 'op-gone' } });
+    expect(form.getState().problems.operatorId).toBe("Operator is not one of the department's operators");
+    form.getState().update((draft) => ({ ...draft, operatorId: 'op-1' }));
+    await form.getState().flush();
+    expect(form.getState()).toMatchObject({ saveState: 'saved', problems: {} });
+  });
+
+  it('leaves out a value saved before that the logbook now refuses, rather than failing the save', async () => {
+    const rule = { case: 'upper' as const, pattern: 'K-\\d{6}', example: 'K-100301' };
+    const sent: Record<string, unknown>[] = [];
+    const { form } = formUnderTest(
+      {
+        'procedures.saveDraft': ([draft]) => {
+          const typed = draft as Record<string, unknown>;
+          sent.push(typed);
+          const refused = typeof typed.patientId === 'string' ? patientIdProblem(typed.patientId, rule) : null;
+          if (refused) {
+            const problems = [problem('patientId', refused)];
+            return { error: { code: 'validation', message: problems[0]?.message, field: 'patientId', problems } };
+          }
+          return savedAs('R7', typed);
+        },
+      },
+      { settings: { ...testDepartment, patientIdRule: rule } },
+    );
+    // The logbook refuses even the ID it holds (this fake refuses any ID off the pattern; the real
+    // one keeps a draft's ID saved before the rule, but an operator removed elsewhere is refused alike).
+    const before = savedAs('R7', { patientId: 'old-77' }).record as unknown as ProcedureWithHistory['record'];
+    form.getState().show({ record: before, warnings: [], history: [], versions: [] });
+    form.getState().update((draft) => ({ ...draft, patientId: 'old-78', notes: 'Calm' }));
+    await form.getState().flush();
+    expect(sent.at(-1)).toMatchObject({ notes: 'Calm' });
+    expect(sent.at(-1)).not.toHaveProperty('patientId');
+    expect(form.getState()).toMatchObject({ saveState: 'partial', draft: { patientId: 'old-78' } });
   });
 });

@@ -1,7 +1,8 @@
 import { ApiCallError, client } from '../../../app/api-client.js';
-import { heldBackOf, keepAside } from '../held-back.js';
+import { valueAt } from '../draft-edits.js';
+import { heldBackOf, keepAside, withStoredValues } from '../held-back.js';
 import { createSaveQueue } from '../save-queue.js';
-import { OPEN_DRAFT_KEY, problemMap, problemsOf } from './draft-store.js';
+import { contentOf, OPEN_DRAFT_KEY, problemMap, problemsOf } from './draft-store.js';
 import type { AutosaveSlice, Slice } from './form-state.js';
 
 /*
@@ -11,14 +12,25 @@ import type { AutosaveSlice, Slice } from './form-state.js';
  * saved, never a bare "Saved".
  */
 export const autosaveSlice: Slice<AutosaveSlice> = (deps) => (set, get) => {
-  const save = async (): Promise<void> => {
-    const { draft, id, mode, checked, fieldText, shown } = get();
+  /**
+   * One save of what is unsaved. A value the logbook refuses at its field (a rule only it
+   * checks: the department's patient ID pattern, an operator removed elsewhere) is held back
+   * like the form's own, and the rest is sent again at once: a refused field never costs the
+   * others their save. `refusalsLeft` bounds the rounds (each holds back at least one more field).
+   * A value the logbook had and now refuses itself (an ID saved before the department set its
+   * pattern) is left out instead (`unrestored`).
+   */
+  const save = async (refusalsLeft = 5, unrestored: readonly string[] = []): Promise<void> => {
+    const { draft, id, mode, checked, fieldText, shown, record, refused } = get();
     if (mode !== 'edit') return;
     set({ saveState: 'saving' });
+    // What the logbook already has of a field held back is sent again, never emptied by a slip.
+    const held = checked.problems.map((problem) => problem.field).filter((field) => !unrestored.includes(field));
+    const sent = withStoredValues(checked.saveable, record ? contentOf(record) : null, held);
     try {
-      const saved = await client.procedures.saveDraft({ ...checked.saveable, id });
+      const saved = await client.procedures.saveDraft({ ...sent, id });
       const storage = deps.storage();
-      keepAside(storage, saved.record.id, heldBackOf(draft, checked, fieldText));
+      keepAside(storage, saved.record.id, heldBackOf(draft, checked, fieldText, refused));
       // The answer is about a record no longer on screen: it is saved, and that is all.
       if (get().shown !== shown) return;
       if (!id) storage.setItem(OPEN_DRAFT_KEY, saved.record.id);
@@ -37,16 +49,22 @@ export const autosaveSlice: Slice<AutosaveSlice> = (deps) => (set, get) => {
     } catch (error) {
       if (get().shown !== shown) return;
       const apiError = error instanceof ApiCallError ? error.error : null;
+      const fieldRefusals = apiError?.code === 'validation' ? (apiError.problems ?? []) : [];
+      const restored = fieldRefusals
+        .map(({ field }) => field)
+        .filter((field) => held.includes(field) && valueAt(sent, field) !== undefined);
+      if (refusalsLeft > 0 && restored.length > 0) return save(refusalsLeft - 1, [...unrestored, ...restored]);
+      if (refusalsLeft > 0 && get().holdRefused(draft, fieldRefusals)) return save(refusalsLeft - 1, unrestored);
       set({
         saveState: 'error',
         saveMessage: apiError?.message ?? 'The draft could not be saved.',
-        problems: { ...problemsOf(checked, fieldText), ...problemMap(apiError?.problems) },
+        problems: { ...problemsOf(get().checked, get().fieldText), ...problemMap(apiError?.problems) },
       });
     }
   };
 
   const queue = createSaveQueue({
-    save,
+    save: () => save(),
     unsaved: () => get().saveState === 'pending',
     pauseMs: deps.autosaveMs,
   });

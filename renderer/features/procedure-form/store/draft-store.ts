@@ -6,11 +6,21 @@ import {
   type FieldProblem,
   OTHER_RECORDS_WARNINGS,
   type ProcedureRecord,
+  patientIdProblem,
+  problem,
 } from '../../../../db/model/index.js';
 import type { AuditEntry } from '../../../../electron/shared/api-contract.js';
 import { client } from '../../../app/api-client.js';
-import { checkDraft, type Draft, type DraftCheck, emptyDraft } from '../draft-edits.js';
-import { type FieldText, forgetKeptAside, keptAside, withHeldBack } from '../held-back.js';
+import { checkDraft, type Draft, type DraftCheck, emptyDraft, holdingBack, valueAt } from '../draft-edits.js';
+import {
+  type FieldText,
+  forgetKeptAside,
+  keptAside,
+  type Refusal,
+  refusalsOf,
+  stillRefused,
+  withHeldBack,
+} from '../held-back.js';
 import type { DraftSlice, EarlierConfirmation, FormState, Mode, SaveState, Slice } from './form-state.js';
 
 /*
@@ -69,6 +79,7 @@ export function blankForm(operatorId: string | null, now: Date) {
     draft,
     checked: { saveable: draft, problems: [], content: null },
     fieldText: {},
+    refused: {},
     removal: null,
     record: null,
     mode: 'edit' as Mode,
@@ -90,10 +101,31 @@ export function blankForm(operatorId: string | null, now: Date) {
 }
 
 export const draftSlice: Slice<DraftSlice> = (deps) => (set, get) => {
-  /** The checks of a draft, once: held back, problems, warnings. */
-  const checks = (draft: Draft, fieldText: Record<string, FieldText>) => {
-    const checked = checkDraft(draft, deps.now());
-    return { checked, problems: problemsOf(checked, fieldText), warnings: liveWarnings(checked, deps.settings()) };
+  /**
+   * The checks of a draft, once: held back, problems, warnings. Besides the draft's own rules,
+   * two hold a field back: the department's patient ID pattern (an ID signed before it stays as
+   * signed), and a value the logbook refused at its field, while the field still holds it.
+   */
+  const checks = (
+    draft: Draft,
+    fieldText: Record<string, FieldText>,
+    refusals: Record<string, Refusal>,
+    signedPatientId?: string,
+  ) => {
+    const settings = deps.settings();
+    const refused = stillRefused(draft, refusals);
+    const typedId = draft.patientId && draft.patientId !== signedPatientId ? draft.patientId : null;
+    const offPattern = typedId && settings ? patientIdProblem(typedId, settings.patientIdRule) : null;
+    const checked = holdingBack(checkDraft(draft, deps.now()), [
+      ...(offPattern ? [problem('patientId', offPattern)] : []),
+      ...Object.entries(refused).map(([field, { message }]) => ({ field, message })),
+    ]);
+    return { checked, refused, problems: problemsOf(checked, fieldText), warnings: liveWarnings(checked, settings) };
+  };
+  /** The ID a signed record was signed with (an amendment keeps it, whatever today's pattern). */
+  const signedId = (): string | undefined => {
+    const record = get().record;
+    return record && record.status !== 'draft' ? (record.patientId ?? undefined) : undefined;
   };
 
   return {
@@ -105,7 +137,7 @@ export const draftSlice: Slice<DraftSlice> = (deps) => (set, get) => {
       deps.storage().removeItem(OPEN_DRAFT_KEY);
       const blank = blankForm(deps.settings()?.defaultOperatorId ?? null, deps.now());
       const draft = { ...blank.draft, ...defaults };
-      set({ ...blank, draft, ...checks(draft, {}), shown: get().shown + 1 });
+      set({ ...blank, draft, ...checks(draft, {}, {}), shown: get().shown + 1 });
     },
 
     open: async (id) => {
@@ -134,9 +166,10 @@ export const draftSlice: Slice<DraftSlice> = (deps) => (set, get) => {
         forgetKeptAside(storage, id);
       } else storage.setItem(OPEN_DRAFT_KEY, id);
       // A draft comes back with what was held back of it, shown again with its message.
-      const held = readonly ? { values: [], texts: {} } : keptAside(storage, id);
+      const held = readonly ? { values: [], texts: {}, refused: {} } : keptAside(storage, id);
       const draft = withHeldBack(contentOf(full.record), held);
-      const derived = checks(draft, held.texts);
+      const signedPatientId = readonly ? (full.record.patientId ?? undefined) : undefined;
+      const derived = checks(draft, held.texts, refusalsOf(draft, held), signedPatientId);
       set({
         ...blankForm(null, deps.now()),
         id,
@@ -159,7 +192,7 @@ export const draftSlice: Slice<DraftSlice> = (deps) => (set, get) => {
       const { mode, fieldText } = get();
       if (mode === 'readonly') return;
       const draft = edit(get().draft);
-      const derived = checks(draft, fieldText);
+      const derived = checks(draft, fieldText, get().refused, signedId());
       set({
         draft,
         ...derived,
@@ -167,6 +200,22 @@ export const draftSlice: Slice<DraftSlice> = (deps) => (set, get) => {
         saveState: mode === 'edit' ? 'pending' : get().saveState,
       });
       if (mode === 'edit') get().scheduleSave();
+    },
+
+    holdRefused: (sent, refusedProblems) => {
+      const { draft, fieldText, refused } = get();
+      // Only a value of a field the draft has (not the record's id, not the record as a whole).
+      const fresh = refusedProblems.filter(
+        ({ field }) => field !== 'id' && valueAt(sent, field) !== undefined && !(field in refused),
+      );
+      if (fresh.length === 0) return false;
+      const refusals = {
+        ...refused,
+        ...Object.fromEntries(fresh.map(({ field, message }) => [field, { value: valueAt(sent, field), message }])),
+      };
+      const derived = checks(draft, fieldText, refusals, signedId());
+      set({ ...derived, warnings: [...derived.warnings, ...fromOtherRecords(get().warnings, derived.warnings)] });
+      return true;
     },
 
     setFieldText: (field, text) => {

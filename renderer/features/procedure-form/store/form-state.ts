@@ -3,12 +3,13 @@ import type {
   ClinicalWarning,
   DepartmentSettings,
   DoseReportFill,
+  FieldProblem,
   Preset,
   ProcedureRecord,
 } from '../../../../db/model/index.js';
 import type { AuditEntry, ProcedureWithHistory } from '../../../../electron/shared/api-contract.js';
 import type { Draft, DraftCheck, DrugsOfRemovedTarget } from '../draft-edits.js';
-import type { FieldText, KeptStorage } from '../held-back.js';
+import type { FieldText, KeptStorage, Refusal } from '../held-back.js';
 
 /*
  * The procedure form's state, in slices: the draft and its checks, the autosave, signing and
@@ -44,6 +45,8 @@ export interface DraftSlice {
   checked: DraftCheck;
   /** Text typed into a field that is not a value yet (a date being typed): it never replaces the stored value. */
   fieldText: Record<string, FieldText>;
+  /** Values the logbook refused at their field (a rule only it checks), held back while their field holds them. */
+  refused: Record<string, Refusal>;
   /** Each field's problem: a value held back, text not yet a value, or what the logbook refused. */
   problems: Record<string, string>;
   warnings: ClinicalWarning[];
@@ -58,6 +61,11 @@ export interface DraftSlice {
   /** Puts a record from the logbook on screen (a draft with what was held back of it). */
   show: (full: ProcedureWithHistory) => void;
   update: (edit: (draft: Draft) => Draft) => void;
+  /**
+   * The logbook refused these fields of the draft `sent`: hold each back (its value stays in
+   * the form, its message at the field) so the rest can be saved. False when none is new.
+   */
+  holdRefused: (sent: Draft, problems: readonly FieldProblem[]) => boolean;
   /** Text in a field that is not a value yet, with what it still needs; null once it is one (or cleared). */
   setFieldText: (field: string, text: FieldText | null) => void;
 }

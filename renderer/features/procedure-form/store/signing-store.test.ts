@@ -139,6 +139,24 @@ describe('a signature', () => {
 });
 
 describe('an amendment', () => {
+  it('keeps an ID signed before the department’s pattern, and refuses a new one off it at the field', async () => {
+    const rule = { case: 'upper' as const, pattern: 'K-\\d{6}', example: 'K-100301' };
+    const { form, callsOf } = formUnderTest(
+      { 'procedures.amend': () => ({ record: { id: 'R12' }, warnings: [] }) },
+      { settings: { ...testDepartment, patientIdRule: rule } },
+    );
+    form.getState().show(signedRecord('R12', { patientId: 'old-77' }) as never);
+    form.getState().startAmend();
+    form.getState().update((draft) => ({ ...draft, painPost: 1 }));
+    expect(form.getState().problems).toEqual({});
+    form.getState().update((draft) => ({ ...draft, patientId: 'old-78' }));
+    expect(form.getState().problems.patientId).toContain('type it like K-100301');
+    form.getState().setAmendReason('Pain re-asked');
+    form.getState().setPin('2580');
+    expect(await form.getState().submitAmend()).toBe(false);
+    expect(callsOf('procedures.amend')).toHaveLength(0);
+  });
+
   it('submitted twice in a hurry is sent once', async () => {
     let answer: (value: unknown) => void = () => {};
     const { form, callsOf } = formUnderTest({

@@ -1,0 +1,61 @@
+import { useState } from 'react';
+import type { SessionOperator } from '../../../db/model/answers.js';
+import { useSession } from './session-store.js';
+
+/**
+ * A badge field: a card reader types the badge's number and Enter into the field that has the
+ * focus, like a keyboard; its holder is found in the main process (session.badge) and handed
+ * on, and their PIN still proves it. Its own field, so a badge scanned is never sent as a PIN
+ * (nor counted as a wrong one). `refusal` says why a holder may not act here (null: they may).
+ */
+export function BadgeScan({
+  id,
+  refusal,
+  onHolder,
+  autoFocus = false,
+}: {
+  id: string;
+  refusal: (holder: SessionOperator) => string | null;
+  onHolder: (holder: SessionOperator) => void;
+  autoFocus?: boolean;
+}) {
+  const [badge, setBadge] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+  const scanned = async () => {
+    const typed = badge;
+    setBadge('');
+    const found = await useSession.getState().identifyBadge(typed);
+    if (!found) return;
+    const refused = 'holder' in found ? refusal(found.holder) : found.problem;
+    setProblem(refused);
+    if (!refused && 'holder' in found) onHolder(found.holder);
+  };
+  return (
+    <div className="text-field">
+      <label htmlFor={id}>Badge</label>
+      <input
+        id={id}
+        type="password"
+        autoComplete="off"
+        value={badge}
+        aria-invalid={Boolean(problem)}
+        aria-describedby={problem ? `${id}-problem` : undefined}
+        onChange={(event) => setBadge(event.target.value)}
+        onKeyDown={(event) => {
+          if (event.key !== 'Enter') return;
+          // Enter ends the scan: it finds the holder, it submits nothing.
+          event.preventDefault();
+          event.stopPropagation();
+          if (badge.trim()) void scanned();
+        }}
+        // biome-ignore lint/a11y/noAutofocus: the card reader types into the field that has the focus
+        autoFocus={autoFocus}
+      />
+      {problem && (
+        <p id={`${id}-problem`} className="problem" role="alert">
+          {problem}
+        </p>
+      )}
+    </div>
+  );
+}
