@@ -216,7 +216,7 @@ export const LAYERS: readonly Layer[] = [
     name: 'main process',
     paths: ['electron/*'],
     holds:
-      'the main process: `api.ts` (the contract’s implementation), `ipc.ts`, `preload.ts`, `main.ts`, `security.ts`, `export-jobs.ts`, `hub-sync.ts`, `window-state.ts`',
+      'the main process: `api.ts` (the contract’s implementation), `ipc.ts`, `preload.ts`, `main.ts`, `security.ts`, `export-jobs.ts`, `hub-sync.ts`, `window-state.ts`, the background services for the department’s systems (`worklist-service.ts`, `ris-service.ts`, `dose-receiver-service.ts`, `dose-fill.ts`)',
     layers: [
       'model',
       'i18n',

@@ -6,6 +6,7 @@ import {
   type ConnectionSettings,
   connectionSettingsPatchSchema,
   connectionSettingsProblems,
+  doseReceiverSchema,
   risServerSchema,
   worklistServerSchema,
 } from './model/connection-settings.js';
@@ -28,6 +29,7 @@ import {
   type Operator,
   type OperatorListing,
   operatorInputSchema,
+  operatorNameClash,
   type PatientIdRule,
   patientIdRuleSchema,
   presetsSchema,
@@ -396,6 +398,8 @@ export function saveCheckedOperator(
         role: input.role ?? before?.role ?? 'radiologist',
         administrator: input.administrator ?? before?.administrator ?? false,
       };
+      const clash = operatorNameClash(operator.name, operator.id, listOperators(write));
+      if (clash) throw RootLogError.invalid([{ field: 'name', message: `Name ${clash}` }]);
       if (before && leavesNoAdministrator(write, operator))
         throw RootLogError.invalid([
           {
@@ -477,7 +481,7 @@ export function saveCheckedDrug(store: Store, drug: Drug, context: ServiceContex
     .immediate();
 }
 
-/** The worklist and RIS connections (null: not set up), as declared in model/connection-settings.ts. */
+/** The worklist, RIS and dose report connections (null: not set up), as declared in model/connection-settings.ts. */
 export function connectionSettings(source: ReadSource): ConnectionSettings {
   return {
     worklistServer: worklistServerSchema
@@ -488,6 +492,10 @@ export function connectionSettings(source: ReadSource): ConnectionSettings {
       .nullable()
       .catch(null)
       .parse(readSetting<unknown>(source, 'risServer') ?? null),
+    doseReceiver: doseReceiverSchema
+      .nullable()
+      .catch(null)
+      .parse(readSetting<unknown>(source, 'doseReceiver') ?? null),
   };
 }
 

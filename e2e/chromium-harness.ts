@@ -6,7 +6,9 @@ import type { Browser, Page } from '@playwright/test';
 import { memoryVault } from '../db/hub/console-key.js';
 import { openStore } from '../db/store.js';
 import { createApi } from '../electron/api.js';
+import { DoseReceiverService } from '../electron/dose-receiver-service.js';
 import { HubSync } from '../electron/hub-sync.js';
+import { RisService } from '../electron/ris-service.js';
 import { CONTENT_SECURITY_POLICY, devContentSecurityPolicy } from '../electron/security.js';
 import { API_METHODS, type ApiMethodName } from '../electron/shared/api-contract.js';
 import { WINDOW_API_NAME } from '../electron/shared/channels.js';
@@ -70,9 +72,16 @@ export async function openInChromium(
   // As the main process does: the worklist asked at once, then now and then.
   const worklist = new WorklistService(store);
   worklist.start(WORKLIST_REFRESH_MS);
+  // The RIS outbox: sent at each signing and by "Send now" (the spec decides when the RIS answers).
+  const ris = new RisService(store);
+  // The dose report receiver as the main process runs it, on 127.0.0.1 only.
+  const doseReceiver = new DoseReceiverService(store, { host: '127.0.0.1' });
+  await doseReceiver.apply();
   const api = createApi(store, {
     hub,
     worklist,
+    ris,
+    doseReceiver,
     actor: () => 'Dr. E2E',
     chooseExportPath: async (name) => join(exportDir, name),
     chooseBackupPath: async (name) => join(exportDir, name),
@@ -144,6 +153,8 @@ export async function openInChromium(
     close: async () => {
       worklist.stop();
       await context.close();
+      await ris.stop();
+      await doseReceiver.stop();
       store.close();
     },
   };

@@ -31,6 +31,8 @@ test('Enter on a worklist row starts the case with the identity filled and marke
   const rows = worklist.getByRole('list', { name: 'Scheduled patients' }).getByRole('button');
   await expect(rows).toHaveCount(2);
   await expect(rows.nth(0)).toContainText('Muster, Erika');
+  // The sex the worklist gives, beside the ID and birth date.
+  await expect(rows.nth(0)).toContainText('K-100300 · Female · ');
   // UTF-8 from the server, decoded as declared.
   await expect(rows.nth(1)).toContainText('Müller, Jürg');
   await expect(worklist).toContainText(/List received at \d\d:\d\d \(just now\)/);
@@ -102,7 +104,10 @@ test('the worklist server gone: the last list stays with the reason in words, an
   const worklist = page.getByRole('complementary', { name: /Today's worklist/ });
   await expect(worklist.getByRole('list', { name: 'Scheduled patients' }).getByRole('button')).toHaveCount(2);
   await worklistServer?.stop();
+  // Alt+R asks again from any screen, not only beside the list.
+  await page.getByRole('button', { name: 'Settings', exact: true }).click();
   await page.keyboard.press('Alt+R');
+  await page.getByRole('button', { name: 'Procedures', exact: true }).click();
   await expect(worklist.getByRole('alert')).toContainText(
     /cannot be reached: .* The worklist keeps showing what it last received, and patients can be entered by hand\./,
   );

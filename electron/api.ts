@@ -42,9 +42,11 @@ import { referenceComparison } from '../db/stats/reference-comparison.js';
 import { adoptCheckedReferenceLevels, proposeReferenceLevels } from '../db/stats/reference-proposal.js';
 import type { Store } from '../db/store.js';
 import { doseReportFillFor } from './dose-fill.js';
+import { DoseReceiverService } from './dose-receiver-service.js';
 import { ExportJobs, suggestedExportName } from './export-jobs.js';
 import type { HubSync } from './hub-sync.js';
 import { printFileName } from './print-names.js';
+import { RisService } from './ris-service.js';
 import { ConsoleSession, consoleLocked } from './session.js';
 import {
   API_CONTRACT,
@@ -91,6 +93,10 @@ export interface ApiOptions {
   printToPdf?: (suggestedName: string) => Promise<string | null>;
   /** Today's worklist, asked in the background by the main process; without it, the API makes its own, asked on request. */
   worklist?: WorklistService;
+  /** The RIS outbox, sent in the background by the main process; without it, the API makes its own, sent on request. */
+  ris?: RisService;
+  /** The dose report receiver the main process runs (Settings → Dose reports); without it, the API makes its own, not started. */
+  doseReceiver?: DoseReceiverService;
   /** The background sync with the department hub (hub-sync.ts); without it the hub methods say so. */
   hub?: HubSync;
   onUnexpectedError?: (method: string, error: unknown) => void;
@@ -158,21 +164,32 @@ export function createApi(store: Store, options: ApiOptions): Api & { call: type
     return answer;
   };
   const worklist = options.worklist ?? new WorklistService(store);
+  const ris = options.ris ?? new RisService(store);
+  const doseReceiver = options.doseReceiver ?? new DoseReceiverService(store);
+  /** A signed or amended record queued its report (same transaction): the outbox sends it soon, not at the next round. */
+  const queued = <T>(answer: T): T => {
+    void ris.send();
+    return answer;
+  };
 
   const handlers: Handlers = {
     'procedures.saveDraft': (draft) => saveCheckedDraft(store, draft, context()),
     'procedures.sign': async (id, signOptions, signer) => {
       // Asked before the PIN was typed: what the record itself still needs first, then the PIN.
       if (!signer.pin) signabilityOf(store, id, signOptions, context());
-      return signed(
-        signProcedure(store, id, signOptions, await presentCredential(store, signer), context()),
-        signer.operatorId,
+      return queued(
+        signed(
+          signProcedure(store, id, signOptions, await presentCredential(store, signer), context()),
+          signer.operatorId,
+        ),
       );
     },
     'procedures.amend': async (draft, amendOptions, signer) =>
-      signed(
-        amendCheckedProcedure(store, draft, amendOptions, await presentCredential(store, signer), context()),
-        signer.operatorId,
+      queued(
+        signed(
+          amendCheckedProcedure(store, draft, amendOptions, await presentCredential(store, signer), context()),
+          signer.operatorId,
+        ),
       ),
     'procedures.get': (id) => getProcedure(store, id),
     'procedures.list': (filter, page) => listCheckedProcedures(store, filter ?? {}, page ?? { limit: 50 }),
@@ -282,12 +299,18 @@ export function createApi(store: Store, options: ApiOptions): Api & { call: type
         worklist.forget();
         void worklist.refresh();
       }
+      // Started, moved to its new port or stopped before the answer: Settings shows its state at once.
+      if (patch.doseReceiver !== undefined) await doseReceiver.apply();
       return saved;
     },
     'worklist.status': () => worklist.status(),
     'worklist.refresh': () => worklist.refresh(),
     'worklist.test': () => worklist.test(),
     'dose.fromReport': (procedureId) => ({ report: doseReportFillFor(store, procedureId, context()) }),
+    'doseReports.status': () => ({ receiver: doseReceiver.status(), inbox: doseReceiver.inbox() }),
+    'doseReports.attach': (reportId, procedureId) => doseReceiver.attach(reportId, procedureId, context()),
+    'ris.deliveries': (procedureId) => ris.deliveries(procedureId),
+    'ris.sendNow': (procedureId) => ris.sendNow(procedureId),
     'database.health': () => store.health(),
     'session.state': () => session.state(),
     'session.lock': () => session.lock(),

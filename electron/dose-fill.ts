@@ -1,11 +1,12 @@
 import { doseFromReportFor } from '../db/dose-report/reports.js';
-import type { DoseReportFill } from '../db/model/index.js';
+import { type DoseReportFill, localDateTimeWithOffset } from '../db/model/index.js';
 import type { ServiceContext, Store } from '../db/store.js';
 
 /*
  * The procedure's dose reports as the window takes them (dose.fromReport): the figures, the
  * source to mark them with, and what to ask first. Reports that waited for this record are
- * linked on the way (db/dose-report/reports.ts). Null when the procedure has none.
+ * linked on the way (db/dose-report/reports.ts). Null when the procedure has none. The time is
+ * the irradiation's by the device's clock (none when the report gives none).
  */
 export function doseReportFillFor(store: Store, procedureId: string, context: ServiceContext): DoseReportFill | null {
   const found = doseFromReportFor(store, procedureId, context);
@@ -20,9 +21,25 @@ export function doseReportFillFor(store: Store, procedureId: string, context: Se
       ),
     ),
   ];
-  // The irradiation's time when the device wrote it with its offset; else when it was received.
-  const withOffset = (time: string | null) => (time && /(Z|[+-]\d\d:\d\d)$/.test(time) ? time : null);
-  const times = found.reports.map((report) => withOffset(report.irradiationStartedAt) ?? report.receivedAt).sort();
+  // The irradiation's time by the device's clock, never the time the report was received. A DICOM
+  // date-time without its offset is the device's local time (PS3.5 6.2): the scanner stands in
+  // this console's department, so it is this console's local time, and the note says so.
+  const notes: string[] = [];
+  const deviceTime = (time: string | null): string | null => {
+    if (!time) return null;
+    if (/(Z|[+-]\d\d:\d\d)$/.test(time)) return time;
+    const local = /^(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d)(?::(\d\d))?$/.exec(time);
+    if (!local) return null;
+    const [, year, month, day, hour, minute, second = '00'] = local.map(Number) as number[];
+    const at = new Date(year as number, (month as number) - 1, day, hour, minute, second as number);
+    const note = `The scanner wrote the irradiation's time (${time.slice(0, 16).replace('T', ' ')}) without a time zone: it is taken as this console's local time.`;
+    if (!notes.includes(note)) notes.push(note);
+    return localDateTimeWithOffset(at);
+  };
+  const times = found.reports
+    .map((report) => deviceTime(report.irradiationStartedAt))
+    .filter((time): time is string => time !== null)
+    .sort((a, b) => Date.parse(a) - Date.parse(b));
   return {
     fill: found.fill,
     source: {
@@ -31,6 +48,6 @@ export function doseReportFillFor(store: Store, procedureId: string, context: Se
       doseReportAt: times[0] ?? null,
     },
     questions: found.questions.map((question) => question.message),
-    notes: [...found.notes, ...found.reports.flatMap((report) => report.warnings)],
+    notes: [...found.notes, ...notes, ...found.reports.flatMap((report) => report.warnings)],
   };
 }

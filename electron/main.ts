@@ -22,9 +22,11 @@ import { getSettings } from '../db/settings.js';
 import { warmUpDashboard } from '../db/stats/screen.js';
 import { openStore, type Store, setNativeBinding } from '../db/store.js';
 import { createApi } from './api.js';
+import { DoseReceiverService } from './dose-receiver-service.js';
 import { HubSync, keychainPassword, keychainVault } from './hub-sync.js';
 import { registerIpc } from './ipc.js';
 import { electronSqliteAddon } from './native-binding.js';
+import { RisService } from './ris-service.js';
 import {
   APP_HOST,
   APP_ORIGIN,
@@ -62,6 +64,8 @@ const HUB_FIRST_SYNC_DELAY_MS = 10_000;
 const HUB_SYNC_INTERVAL_MS = 5 * 60_000;
 /** The scanner's list changes through the day (added, moved patients): asked every two minutes. */
 const WORKLIST_REFRESH_INTERVAL_MS = 2 * 60_000;
+/** How often the RIS outbox looks for reports due (its back-off decides which are). */
+const RIS_OUTBOX_INTERVAL_MS = 30_000;
 
 // better-sqlite3's addon built for Electron's ABI, never Node's (which the command line and tests use).
 const sqliteAddon = electronSqliteAddon({
@@ -157,10 +161,16 @@ if (!app.requestSingleInstanceLock()) {
       onFailure: (error) => console.error('RootLog backup failed:', error),
     });
     const worklist = new WorklistService(openStoreNow);
+    const ris = new RisService(openStoreNow);
+    const doseReceiver = new DoseReceiverService(openStoreNow, {
+      activity: (line) => console.log(`RootLog dose reports: ${line}`),
+    });
     const api = createApi(openStoreNow, {
       hub,
       backups,
       worklist,
+      ris,
+      doseReceiver,
       // The backup folder, like every path RootLog writes to, is chosen here, never sent by the window.
       chooseBackupFolder: async () => {
         if (!mainWindow) return null;
@@ -228,6 +238,10 @@ if (!app.requestSingleInstanceLock()) {
     hub.start(HUB_SYNC_INTERVAL_MS);
     // Today's worklist, if a server is set: at once, then every few minutes (a key refreshes it too).
     worklist.start(WORKLIST_REFRESH_INTERVAL_MS);
+    // Signed reports to the RIS, if one is set: what waits, by the outbox's back-off.
+    ris.start(RIS_OUTBOX_INTERVAL_MS);
+    // The scanners' dose reports, if Settings → Dose reports names who may send.
+    void doseReceiver.apply();
     // Daily backups into the department's folder (Settings → Backups); a missed one soon after start.
     backups.start();
   });

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { DoseReportInbox, WaitingDoseReport } from '../model/dose-inbox.js';
 import { checkDosesPlausibility, type DosePlausibilityFinding } from '../model/dose-plausibility.js';
 import { RootLogError } from '../model/errors.js';
 import type { ReadConnection, WriteConnection } from '../sqlite/connection.js';
@@ -221,29 +222,12 @@ export function linkWaitingDoseReports(
   })();
 }
 
-export interface WaitingDoseReport {
-  id: string;
-  receivedAt: string;
-  receivedFrom: string;
-  kind: ReportKind;
-  patientId: string | null;
-  patientName: string | null;
-  accessionNumber: string | null;
-  studyDate: string | null;
-  device: string;
-  /** Why it has no procedure yet, in words. */
-  why: string;
-}
-
 const deviceWords = (row: Pick<DoseReportRow, 'manufacturer' | 'model' | 'stationName'>) =>
   [row.manufacturer, row.model, row.stationName && `(${row.stationName})`].filter(Boolean).join(' ') ||
   'unknown device';
 
 /** The inbox: reports without a procedure, with why, and the line the app shows ("2 dose reports without a procedure"). */
-export function doseReportInbox(
-  store: Store,
-  rules: readonly LinkRule[] = LINK_RULES,
-): { count: number; words: string; reports: WaitingDoseReport[] } {
+export function doseReportInbox(store: Store, rules: readonly LinkRule[] = LINK_RULES): DoseReportInbox {
   const read = store.reader;
   const reports = waitingDoseReports(read).map((row): WaitingDoseReport => {
     const match = matchProcedure(read, row.id, rules);
@@ -435,3 +419,5 @@ export function doseReportEvidence(store: Store, reportId: string) {
         });
   return { bytes, bytesForm: row.bytesForm, transferSyntaxUid: row.transferSyntaxUid, sha256: row.bytesSha256, file };
 }
+
+export type { DoseReportInbox, WaitingDoseReport };

@@ -3,11 +3,13 @@ import { z } from 'zod';
 import type { RecordCheckContext } from '../imports/record-check.js';
 import {
   COMPLICATIONS,
+  claimedConsoleName,
   clinicalContent,
   daysBetween,
   drugSchema,
   FOLLOW_UP_CONTACTS,
   FURTHER_TREATMENTS,
+  followingTextRule,
   followUpRelief,
   GLOBAL_IMPRESSIONS,
   OPERATOR_ROLES,
@@ -65,10 +67,10 @@ const refused = (reason: string): Outcome => ({ kind: 'refused', reason });
 const waiting = (reason: string): Outcome => ({ kind: 'waiting', reason });
 const known: Outcome = { kind: 'known' };
 
-// Text that is shown and printed: no control characters, no bidirectional overrides.
-const PLAIN = /^[^\p{Cc}\u202a-\u202e\u2066-\u2069]*$/u;
-const PLAIN_LINES = /^(?:[^\p{Cc}\u202a-\u202e\u2066-\u2069]|[\n\r\t])*$/u;
-const plain = (max: number) => z.string().min(1).max(max).regex(PLAIN);
+// Text that is shown and printed follows the one text rule of the form and the import
+// (db/model/text-rule.ts): no control characters, direction marks or invisible characters.
+const plain = (max: number) => followingTextRule(z.string().min(1).max(max), 'line');
+const plainLines = (max: number) => followingTextRule(z.string().max(max), 'lines');
 const isoTime = z.string().max(40);
 const uuid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
 const warningCodes = z
@@ -82,7 +84,7 @@ const warningCodes = z
 const amendReason = z
   .string()
   .max(500)
-  .regex(PLAIN_LINES)
+  .pipe(plainLines(500))
   .refine((text) => text.trim().length >= 3);
 
 const versionShape = z.object({
@@ -141,6 +143,8 @@ export function applyVersion(context: ApplyContext, entry: VersionEntry): Outcom
       if (owner !== me) recordReceivedVersion(write, entry.recordId, 1, 1, owner);
       return known;
     }
+    const claim = claimedConsoleName(owner, me, []);
+    if (claim) return refused(`its console name ${claim}`);
     const missing = missingCatalogue(context, entry.content);
     if (missing) return waiting(missing);
     const verdict = checkReceivedVersion({ ...entry, hubVersion: 1 }, context.check, context.actor);
@@ -219,7 +223,7 @@ const followUpShape = z
         (text) => text === '' || text.split(';').every((code) => (COMPLICATIONS as readonly string[]).includes(code)),
       ),
     furtherTreatment: z.enum(FURTHER_TREATMENTS).nullable(),
-    notes: z.string().max(2000).regex(PLAIN_LINES).nullable(),
+    notes: plainLines(2000).nullable(),
     supersedes: z.string().max(36).nullable(),
     reason: amendReason.nullable(),
     recordedBy: plain(100),
@@ -280,7 +284,7 @@ export function applyFollowUp(context: ApplyContext, entry: FollowUpEntryPayload
   return { kind: 'follow-up' };
 }
 
-const trimmedName = (max: number) => z.string().trim().min(1).max(max).regex(PLAIN);
+const trimmedName = (max: number) => followingTextRule(z.string().trim().min(1).max(max), 'line');
 const operatorShape = z
   .object({ id: plain(64), name: trimmedName(100), active: z.boolean(), role: z.enum(OPERATOR_ROLES).optional() })
   .strict();

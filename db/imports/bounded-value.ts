@@ -26,11 +26,21 @@ export class BoundedValue {
   private key: string | undefined;
   private depth = 0;
   private count = 0;
+  /** Characters of text (strings and keys) read so far: bounded before the value is built. */
+  characters = 0;
 
   constructor(
-    private readonly limits: Pick<ImportLimits, 'depth' | 'stringLength'>,
+    private readonly limits: Pick<ImportLimits, 'depth' | 'stringLength' | 'recordCharacters'>,
     private readonly maxValues: number,
   ) {}
+
+  private text(text: string, what: string): void {
+    if (text.length > this.limits.stringLength)
+      this.fail(`has a ${what} longer than ${this.limits.stringLength} characters`);
+    this.characters += text.length;
+    if (this.characters > this.limits.recordCharacters)
+      this.fail(`holds more than ${this.limits.recordCharacters} characters of text`);
+  }
 
   consume(token: Token): void {
     switch (token.name) {
@@ -47,12 +57,10 @@ export class BoundedValue {
         break;
       case 'keyValue':
         this.key = token.value as string;
-        if ((token.value as string).length > this.limits.stringLength)
-          this.fail(`has a key longer than ${this.limits.stringLength} characters`);
+        this.text(token.value as string, 'key');
         break;
       case 'stringValue':
-        if ((token.value as string).length > this.limits.stringLength)
-          this.fail(`has a text longer than ${this.limits.stringLength} characters`);
+        this.text(token.value as string, 'text');
         this.add(token.value);
         break;
       case 'numberValue':

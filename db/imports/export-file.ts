@@ -128,7 +128,7 @@ class ExportReader {
     if (record.problem) {
       this.events.push({ kind: 'too_large', index: this.index, id: this.recordId, problem: record.problem });
     } else {
-      this.events.push({ kind: 'record', index: this.index, value: record.value });
+      this.events.push({ kind: 'record', index: this.index, value: record.value, characters: record.characters });
     }
     this.record = undefined;
   }

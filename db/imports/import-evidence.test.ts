@@ -81,6 +81,28 @@ const cases: [string, RegExp, (record: Json) => void][] = [
     },
   ],
   [
+    'a patient born in 1850',
+    /content\.birthDate.*120 years/,
+    (record) => {
+      record.content.birthDate = '1850-03-01';
+      record.versions[0] = {
+        ...unlinked(record.versions[0]),
+        content: { ...record.versions[0].content, birthDate: '1850-03-01' },
+      };
+    },
+  ],
+  [
+    'a procedure performed in 1985',
+    /content\.performedAt.*2000/,
+    (record) => {
+      const performedAt = `1985${record.content.performedAt.slice(4)}`;
+      record.followUps = [];
+      record.history = record.history.filter((entry: Json) => entry.action !== 'follow_up');
+      record.content.performedAt = performedAt;
+      record.versions[0] = { ...unlinked(record.versions[0]), content: { ...record.versions[0].content, performedAt } };
+    },
+  ],
+  [
     'a lone surrogate in a history entry (stored as U+FFFD, while its hash was over the escape)',
     /history\[\d+\].*well-formed/,
     (record) => {

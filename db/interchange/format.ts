@@ -11,5 +11,10 @@ export const JSON_FORMAT_VERSION = 1;
 /** What a reader of the format hands the merge: the header, then each record as read (or too large to read). */
 export type InterchangeEvent =
   | { kind: 'header'; header: Record<string, unknown> }
-  | { kind: 'record'; index: number; value: unknown }
+  | {
+      kind: 'record';
+      index: number;
+      value: unknown /** Characters of text in it, when the reader counted them. */;
+      characters?: number;
+    }
   | { kind: 'too_large'; index: number; id: string | null; problem: string };

@@ -1,7 +1,11 @@
+import { HISTORY_ENTRIES, RECORD_LIMITS } from '../model/record-limits.js';
+
 /*
  * What an import file may hold. A file from another console is untrusted input: every size
  * is bounded so that no file, however made, can exhaust memory or stall the console's saves.
- * The text limits are the form's own (db/model) for clinical fields; these are for the rest.
+ * The text limits are the form's own (db/model) for clinical fields; a record's own limits
+ * (versions, follow-ups, history, size) are the ones the app makes records within
+ * (db/model/record-limits.ts); these are for the rest.
  */
 export const IMPORT_LIMITS = {
   /** A year of a busy department is about 100 MB; beyond this, split by --from/--to. */
@@ -14,10 +18,16 @@ export const IMPORT_LIMITS = {
   depth: 24,
   /** Characters in any one string (the longest clinical text, notes, is 5 000). */
   stringLength: 20_000,
-  /** Audit entries of one record (a long case autosaved often has a few hundred). */
-  historyEntries: 5_000,
+  /** Audit entries of one record: as many as the app can give one (record-limits.ts). */
+  historyEntries: HISTORY_ENTRIES,
   /** Signed versions of one record. */
-  versions: 500,
+  versions: RECORD_LIMITS.versions,
+  /** Follow-up entries of one record. */
+  followUps: RECORD_LIMITS.followUps,
+  /** Characters of text in one record (keys included), counted as it is read, before it is built. */
+  recordCharacters: RECORD_LIMITS.characters,
+  /** Characters of text in the records read and not yet written: a batch holds at most about this. */
+  batchCharacters: 2 * RECORD_LIMITS.characters,
   /** Records read and checked before they are written. */
   batch: 1000,
   /** Longest a write transaction may hold the lock: the console's saves wait at most about this. */

@@ -5,7 +5,9 @@ import { z } from 'zod';
 import { appendAudit, diff } from '../audit.js';
 import { busyLogbook, isBusy } from '../busy.js';
 import {
+  claimedConsoleName,
   type Drug,
+  distinctOperatorName,
   drugSchema,
   type FieldProblem,
   operatorSchema,
@@ -17,10 +19,11 @@ import {
 import { clinicalContent } from '../procedures.js';
 import { drugCatalogue, listOperators, referenceLevels } from '../settings.js';
 import type { WriteConnection } from '../sqlite/connection.js';
-import { appendFollowUp, followUpRows } from '../sqlite/follow-up-rows.js';
+import { appendFollowUp, followUpOwner, followUpRows } from '../sqlite/follow-up-rows.js';
 import { writeCarriedOperator } from '../sqlite/operator-rows.js';
-import { readProcedure } from '../sqlite/procedure-rows.js';
+import { consoleNamesOfRecords, readProcedure } from '../sqlite/procedure-rows.js';
 import { carryingSignatures, writeWholeRecord } from '../sqlite/record-life.js';
+import { consoleNameOf } from '../sqlite/settings-rows.js';
 import { chainState } from '../sqlite/state-chain.js';
 import { newId, type ServiceContext, type Store } from '../store.js';
 import { type InterchangeEvent, JSON_FORMAT, JSON_FORMAT_VERSION } from './format.js';
@@ -106,7 +109,8 @@ function fileProblems(header: Record<string, unknown>): RootLogError | null {
 /** Operators and drugs the records need: added when missing and sound, never changed when present. */
 function addCatalogue(write: WriteConnection, header: z.output<typeof headerSchema>, report: ImportReport): boolean {
   let grew = false;
-  const operatorIds = new Set(listOperators(write).map((operator) => operator.id));
+  const operators = listOperators(write).map(({ id, name }) => ({ id, name }));
+  const operatorIds = new Set(operators.map((operator) => operator.id));
   header.operators.forEach((raw, index) => {
     const parsed = importedOperatorSchema.safeParse(raw);
     if (!parsed.success) {
@@ -120,10 +124,14 @@ function addCatalogue(write: WriteConnection, header: z.output<typeof headerSche
       return;
     }
     if (operatorIds.has(parsed.data.id)) return;
+    // A second operator may not take the name of one here, nor one that looks the same: it is
+    // added under a name that tells the two apart in every report and export.
+    const name = distinctOperatorName(parsed.data.name, parsed.data.id, operators);
+    operators.push({ id: parsed.data.id, name });
     // Their role comes along; being an administrator never does (that is this logbook's own
     // choice), nor a credential: an operator from elsewhere signs here once an administrator
     // here has set their first PIN.
-    writeCarriedOperator(write, parsed.data);
+    writeCarriedOperator(write, { ...parsed.data, name });
     operatorIds.add(parsed.data.id);
     grew = true;
   });
@@ -163,6 +171,26 @@ function addCatalogue(write: WriteConnection, header: z.output<typeof headerSche
     grew = true;
   });
   return grew;
+}
+
+/**
+ * A follow-up id names one follow-up of one record. An incoming follow-up whose id already
+ * belongs to another record here (an earlier import, or a record earlier in this one) cannot
+ * be this record's: the record is refused in words, before the database would refuse it.
+ */
+function takenFollowUpIds(write: WriteConnection, incoming: SoundRecord): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  incoming.followUps.forEach((followUp, at) => {
+    const owner = followUpOwner(write.db, followUp.id);
+    if (owner !== undefined && owner !== incoming.id) {
+      const field = `followUps[${at}].id`;
+      problems.push({
+        field,
+        message: `${field} is already the id of a follow-up of another record here (${owner}): a follow-up belongs to one record only, so one of the two records was changed after it was written`,
+      });
+    }
+  });
+  return problems;
 }
 
 /** Writes one sound record whole: its parts, versions, life, follow-ups and history (sqlite/record-life.ts). */
@@ -228,8 +256,20 @@ function compareWithExisting(write: WriteConnection, incoming: SoundRecord, repo
     content: clinicalContent(existing.record),
   };
   if (same(here, { status: incoming.life.status, version: incoming.life.version, content: incoming.content })) {
+    const taken = takenFollowUpIds(write, incoming);
+    if (taken.length > 0) {
+      report.rejected.push({ id: incoming.id, problems: taken });
+      return true;
+    }
     report.skipped++;
-    report.followUpsAdded += addNewFollowUps(write, incoming);
+    // A savepoint: if the database refuses a follow-up, none of this record's new ones stay,
+    // and the record alone is reported, never the whole import stopped.
+    try {
+      report.followUpsAdded += write.db.transaction(() => addNewFollowUps(write, incoming))();
+    } catch (error) {
+      if (isDiskFailure(error) || !write.db.inTransaction) throw error;
+      report.rejected.push({ id: incoming.id, problems: [refusedByDatabase(error)] });
+    }
   } else {
     report.conflicts.push({
       id: incoming.id,
@@ -243,6 +283,10 @@ function compareWithExisting(write: WriteConnection, incoming: SoundRecord, repo
 }
 
 const sqliteMessage = (error: unknown) => (error instanceof Error ? error.message : String(error));
+const refusedByDatabase = (error: unknown): FieldProblem => ({
+  field: 'record',
+  message: `The record was refused by the database: ${sqliteMessage(error)}`,
+});
 
 /** Where merged records come from: a file read as a stream, or a batch in memory (the hub's pull). */
 export interface InterchangeSource {
@@ -273,6 +317,9 @@ export async function mergeInterchange(
   const importId = newId();
   const write = store.writer;
   let checkContext: RecordCheckContext | undefined;
+  // This console's name, and the console names of the records here: a record may claim neither.
+  let ownConsole = '';
+  let knownConsoles = new Set<string>();
   let rules: RuleSettings | undefined;
   let catalogueGrew = false;
   let pending: InterchangeEvent[] = [];
@@ -297,6 +344,8 @@ export async function mergeInterchange(
           });
       })
       .immediate();
+    ownConsole = consoleNameOf(write);
+    knownConsoles = new Set(consoleNamesOfRecords(write.db));
     checkContext = {
       signing: {
         operatorIds: new Set(listOperators(write).map((operator) => operator.id)),
@@ -348,19 +397,22 @@ export async function mergeInterchange(
         while (next < sound.length && (next === from || performance.now() - started < limits.transactionMs)) {
           const record = sound[next++] as SoundRecord;
           if (compareWithExisting(write, record, batch)) continue;
+          const claim = claimedConsoleName(record.life.consoleName, ownConsole, knownConsoles);
+          const taken = takenFollowUpIds(write, record);
+          if (claim) taken.unshift({ field: 'life.consoleName', message: `life.consoleName ${claim}` });
+          if (taken.length > 0) {
+            batch.rejected.push({ id: record.id, problems: taken });
+            continue;
+          }
           try {
             // A savepoint per record: if the database refuses any part, none of it stays.
             write.db.transaction(() => addRecord(write, record, rules as RuleSettings))();
             addedIds.push(record.id);
+            knownConsoles.add(record.life.consoleName);
           } catch (error) {
             // The disk, not the record: the whole batch is undone and the import stops.
             if (isDiskFailure(error) || !write.db.inTransaction) throw error;
-            batch.rejected.push({
-              id: record.id,
-              problems: [
-                { field: 'record', message: `The record was refused by the database: ${sqliteMessage(error)}` },
-              ],
-            });
+            batch.rejected.push({ id: record.id, problems: [refusedByDatabase(error)] });
           }
         }
         batches++;
@@ -394,9 +446,12 @@ export async function mergeInterchange(
         if (event.kind === 'header') takeHeader(event.header);
         else pending.push(event);
       }
-      while (pending.length >= limits.batch) {
-        await commit(pending.slice(0, limits.batch));
-        pending = pending.slice(limits.batch);
+      // A batch ends at its count of records or at its characters of text, whichever comes first:
+      // memory holds at most one batch, however large its records.
+      while (pending.length >= limits.batch || charactersOf(pending) >= limits.batchCharacters) {
+        const size = batchSize(pending, limits);
+        await commit(pending.slice(0, size));
+        pending = pending.slice(size);
         options.onProgress?.(report, progress().bytes, progress().totalBytes);
         // A pause between batches long enough for a console waiting on the lock to take it
         // (SQLite's busy handler retries at most every 100 ms).
@@ -435,6 +490,20 @@ export async function mergeInterchange(
       )
       .immediate();
   }
+}
+
+const charactersOf = (events: readonly InterchangeEvent[]) =>
+  events.reduce((sum, event) => sum + (event.kind === 'record' ? (event.characters ?? 0) : 0), 0);
+
+/** How many of the pending events make the next batch: within its count and its characters (at least one). */
+function batchSize(events: readonly InterchangeEvent[], limits: ImportLimits): number {
+  let characters = 0;
+  for (let at = 0; at < Math.min(events.length, limits.batch); at++) {
+    const event = events[at] as InterchangeEvent;
+    characters += event.kind === 'record' ? (event.characters ?? 0) : 0;
+    if (characters >= limits.batchCharacters) return at + 1;
+  }
+  return Math.min(events.length, limits.batch);
 }
 
 const emptyReport = (): ImportReport => ({

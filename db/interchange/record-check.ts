@@ -11,8 +11,6 @@ import {
   followingTextRule,
   followUpRelief,
   GLOBAL_IMPRESSIONS,
-  illFormedTextAt,
-  LONE_SURROGATE_WORDS,
   localDateOf,
   type ProcedureDraft,
   problemsFromZod,
@@ -24,6 +22,7 @@ import {
   type SigningContext,
   STATUSES,
   signingProblems,
+  textRuleBrokenAt,
 } from '../model/index.js';
 import { isRealDateTime } from '../model/real-dates.js';
 import { auditHash, type FollowUpLink, followUpHash, isHash, versionHash } from '../sqlite/hash-chain.js';
@@ -177,7 +176,7 @@ const recordSchema = (limits: ImportLimits) =>
       .max(limits.historyEntries, { error: `must be at most ${limits.historyEntries} entries` }),
     followUps: z
       .array(followUpSchema)
-      .max(limits.versions, { error: `must be at most ${limits.versions} follow-ups` })
+      .max(limits.followUps, { error: `must be at most ${limits.followUps} follow-ups` })
       .default([]),
     operatorName: z.string().nullable().optional(),
   });
@@ -256,8 +255,8 @@ export function checkRecord(raw: unknown, index: number, context: RecordCheckCon
   const { record: recordShape, date: realDate } = schemasFor(context);
   const parsed = recordShape.safeParse(raw);
   if (!parsed.success) return rejected(problemsFromZod(parsed.error));
-  const broken = illFormedTextAt(raw);
-  if (broken) return rejected([problem(broken, LONE_SURROGATE_WORDS)]);
+  const broken = textRuleBrokenAt(raw);
+  if (broken) return rejected([problem(broken.at, broken.problem)]);
   const { id, life, versions, history } = parsed.data;
   const problems: FieldProblem[] = [];
   const checkDate = (field: string, value: string | null) => {

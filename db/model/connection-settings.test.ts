@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   connectionSettingsPatchSchema,
   connectionSettingsProblems,
+  doseReceiverSchema,
   RIS_SERVER_FIELDS,
   risServerSchema,
   textFromPeer,
@@ -87,6 +88,28 @@ describe('the worklist and RIS connection settings', () => {
       expect(field.label.length).toBeGreaterThan(2);
       expect(field.help).toMatch(/\.$/);
     }
+  });
+});
+
+describe('Settings → Dose reports', () => {
+  it('takes the senders typed as a list, with the usual AE title and port', () => {
+    expect(doseReceiverSchema.parse({ acceptedCallingAeTitles: ' CT_SUED1, XA_OP2\n' })).toEqual({
+      acceptedCallingAeTitles: ['CT_SUED1', 'XA_OP2'],
+      aeTitle: 'ROOTLOG',
+      port: 11112,
+    });
+  });
+
+  it('refuses a sender twice, a wrong AE title and a wrong port, each by its label', () => {
+    const parsed = connectionSettingsPatchSchema.safeParse({
+      doseReceiver: { acceptedCallingAeTitles: 'CT1, CT1', aeTitle: 'ROOT\\LOG', port: 70000 },
+    });
+    if (parsed.success) throw new Error('accepted');
+    expect(connectionSettingsProblems(parsed.error).map((problem) => problem.message)).toEqual([
+      'AE titles allowed to send must not name the same AE title twice',
+      `RootLog's AE title must be plain letters, digits and punctuation without "\\" (a DICOM AE title)`,
+      'Receiving port must be a port number from 1 to 65535',
+    ]);
   });
 });
 

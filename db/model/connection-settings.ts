@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { FieldProblem } from './problems.js';
 
 /*
- * The console's two connections to the department's systems, declared once: each field's
+ * The console's connections to the department's systems, declared once: each field's
  * schema, label and help text. The worklist client, the RIS outbox, the command line and the
  * Settings screen all derive from these tables (labels and error words included), so a field
  * is added here and nowhere else. Both connections are optional: null means "not set up", and
@@ -121,6 +121,44 @@ export const RIS_SERVER_FIELDS = {
   },
 } satisfies Record<string, SettingField>;
 
+/** The AE titles allowed to send, typed as a list: "CT_SUED1, XA_OP2" (commas or new lines between them). */
+const senderList = z.preprocess(
+  (value) =>
+    typeof value === 'string'
+      ? value
+          .split(/[,\n]/)
+          .map((title) => title.trim())
+          .filter(Boolean)
+      : value,
+  z
+    .array(aeTitleSchema, { error: 'must be AE titles separated by commas' })
+    .min(1, { error: 'must name at least one scanner (or PACS) that may send' })
+    .max(32, { error: 'must be at most 32 AE titles' })
+    .refine((titles) => new Set(titles).size === titles.length, { error: 'must not name the same AE title twice' }),
+);
+
+/**
+ * Settings → Dose reports: RootLog's own C-STORE receiver for the scanners' dose reports (RDSR).
+ * Set up (not null) means on: the main process listens on the port for the AE titles allowed.
+ */
+export const DOSE_RECEIVER_FIELDS = {
+  acceptedCallingAeTitles: {
+    label: 'AE titles allowed to send',
+    help: "The scanners' AE titles (and the PACS's, for fetching), separated by commas; nothing else is accepted. Leave empty to turn the receiver off.",
+    schema: senderList,
+  },
+  aeTitle: {
+    label: "RootLog's AE title",
+    help: 'The AE title the scanner sends its dose reports to.',
+    schema: aeTitleSchema.default('ROOTLOG'),
+  },
+  port: {
+    label: 'Receiving port',
+    help: 'The port the scanner sends to (ports below 1024 need administrator rights).',
+    schema: port.default(11112),
+  },
+} satisfies Record<string, SettingField>;
+
 type Shape<F extends Record<string, SettingField>> = { [K in keyof F]: F[K]['schema'] };
 const shapeOf = <F extends Record<string, SettingField>>(fields: F): Shape<F> =>
   Object.fromEntries(Object.entries(fields).map(([key, field]) => [key, field.schema])) as Shape<F>;
@@ -131,14 +169,33 @@ export type WorklistServer = z.output<typeof worklistServerSchema>;
 export const risServerSchema = z.object(shapeOf(RIS_SERVER_FIELDS)).strict();
 export type RisServer = z.output<typeof risServerSchema>;
 
-/** The settings keys the two connections are kept under (null: not set up). */
+export const doseReceiverSchema = z.object(shapeOf(DOSE_RECEIVER_FIELDS)).strict();
+export type DoseReceiver = z.output<typeof doseReceiverSchema>;
+
+/**
+ * The settings keys the connections are kept under (null: not set up), and the field that,
+ * left empty in Settings, turns the connection off.
+ */
 export const CONNECTION_SETTINGS_FIELDS = {
-  worklistServer: { label: 'Worklist', fields: WORKLIST_SERVER_FIELDS as Record<string, SettingField> },
-  risServer: { label: 'RIS', fields: RIS_SERVER_FIELDS as Record<string, SettingField> },
+  worklistServer: {
+    label: 'Worklist',
+    offWhenEmpty: 'host',
+    fields: WORKLIST_SERVER_FIELDS as Record<string, SettingField>,
+  },
+  risServer: { label: 'RIS', offWhenEmpty: 'host', fields: RIS_SERVER_FIELDS as Record<string, SettingField> },
+  doseReceiver: {
+    label: 'Dose reports',
+    offWhenEmpty: 'acceptedCallingAeTitles',
+    fields: DOSE_RECEIVER_FIELDS as Record<string, SettingField>,
+  },
 } as const;
 
 export const connectionSettingsSchema = z
-  .object({ worklistServer: worklistServerSchema.nullable(), risServer: risServerSchema.nullable() })
+  .object({
+    worklistServer: worklistServerSchema.nullable(),
+    risServer: risServerSchema.nullable(),
+    doseReceiver: doseReceiverSchema.nullable(),
+  })
   .strict();
 export type ConnectionSettings = z.output<typeof connectionSettingsSchema>;
 export const connectionSettingsPatchSchema = connectionSettingsSchema.partial();

@@ -73,6 +73,8 @@ export interface ProcedureSummary {
   painPost: number | null;
   warningCodes: string[];
   consoleName: string;
+  /** Where the latest signed version's report is on its way to the RIS (null: none was queued). */
+  risState: 'waiting' | 'sent' | 'refused' | 'unsendable' | null;
 }
 
 export interface ProcedurePage {

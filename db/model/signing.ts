@@ -14,11 +14,21 @@ export interface SigningContext {
 /** How far ahead of this computer's clock a procedure time may be (another console's clock may run fast). */
 const CLOCK_SLACK_MS = 60 * 60 * 1000;
 
+/** RootLog records procedures from the year 2000 on (nothing before it was recorded with it). */
+export const EARLIEST_PROCEDURE = '2000-01-01';
+/** The oldest a patient can be on the day of the procedure, in years (nobody documented has lived longer). */
+export const OLDEST_PATIENT_YEARS = 120;
+
+/** The date `years` years before `date` (YYYY-MM-DD), the same day of the month. */
+const yearsBefore = (date: string, years: number) =>
+  `${String(Number(date.slice(0, 4)) - years).padStart(4, '0')}${date.slice(4, 10)}`;
+
 /**
- * Dates that cannot all be true together: a birth after the procedure, a procedure in the
- * future. Shown at the field as soon as entered (the form leaves such a value unsaved and
- * says so) and refused at signing. An end time earlier than the start is not one of them: the
- * case crossed midnight and ended the next day (table-time.ts).
+ * Dates that cannot all be true together: a birth after the procedure or more than 120 years
+ * before it, a procedure before 2000 or in the future. Shown at the field as soon as entered
+ * (the form leaves such a value unsaved and says so), refused at signing and at import. An
+ * end time earlier than the start is not one of them: the case crossed midnight and ended the
+ * next day (table-time.ts).
  */
 export function impossibleDates(
   record: Pick<ProcedureDraft, 'birthDate' | 'performedAt' | 'startedAt' | 'endedAt'>,
@@ -28,6 +38,18 @@ export function impossibleDates(
   const performedDate = record.performedAt?.slice(0, 10);
   if (record.birthDate && performedDate && record.birthDate > performedDate) {
     problems.push(problem('birthDate', 'must not be after the date of the procedure'));
+  }
+  const ageAt = performedDate ?? now.toISOString().slice(0, 10);
+  if (record.birthDate && record.birthDate < yearsBefore(ageAt, OLDEST_PATIENT_YEARS)) {
+    problems.push(
+      problem(
+        'birthDate',
+        `must be at most ${OLDEST_PATIENT_YEARS} years before the ${performedDate ? 'procedure' : 'present day'}`,
+      ),
+    );
+  }
+  if (performedDate && performedDate < EARLIEST_PROCEDURE) {
+    problems.push(problem('performedAt', `must be from the year ${EARLIEST_PROCEDURE.slice(0, 4)} on`));
   }
   if (record.performedAt && Date.parse(record.performedAt) > now.getTime() + CLOCK_SLACK_MS) {
     problems.push(problem('performedAt', 'must not be in the future'));

@@ -36,15 +36,21 @@ export function textRuleProblem(text: string, shape: TextShape): string | null {
 
 /**
  * Where a JSON value (a record as a file or the hub gives it, its keys included) first holds
- * text that is not well-formed Unicode, as a path ("history[0].changes.notes"), or null.
- * Every text of a record is checked, not only the fields with a rule of their own: SQLite
- * would store U+FFFD where a hash was made over the escape. Call it on a value of bounded depth.
+ * text that breaks the text rule for any text (a lone surrogate, a control character other
+ * than a line break or tab, a direction mark), as a path ("history[0].changes.notes") with
+ * the rule broken, or null. Every text of a record is checked, not only the fields with a rule
+ * of their own (a drug's name as signed, a history entry's values): SQLite would store U+FFFD
+ * where a hash was made over the escape, and a control character would reach every file.
+ * Call it on a value of bounded depth.
  */
-export function illFormedTextAt(value: unknown, path = ''): string | null {
-  if (typeof value === 'string') return LONE_SURROGATE.test(value) ? path || '(the record)' : null;
+export function textRuleBrokenAt(value: unknown, path = ''): { at: string; problem: string } | null {
+  if (typeof value === 'string') {
+    const problem = textRuleProblem(value, 'lines');
+    return problem ? { at: path || '(the record)', problem } : null;
+  }
   if (Array.isArray(value)) {
     for (const [at, item] of value.entries()) {
-      const found = illFormedTextAt(item, `${path}[${at}]`);
+      const found = textRuleBrokenAt(item, `${path}[${at}]`);
       if (found) return found;
     }
     return null;
@@ -52,8 +58,9 @@ export function illFormedTextAt(value: unknown, path = ''): string | null {
   if (value === null || typeof value !== 'object') return null;
   for (const [key, item] of Object.entries(value)) {
     const here = path ? `${path}.${key}` : key;
-    if (LONE_SURROGATE.test(key)) return here;
-    const found = illFormedTextAt(item, here);
+    const problem = textRuleProblem(key, 'line');
+    if (problem) return { at: here, problem: `(its name) ${problem}` };
+    const found = textRuleBrokenAt(item, here);
     if (found) return found;
   }
   return null;
@@ -82,3 +89,50 @@ export const reasonSchema = (subject = '') => {
     'lines',
   );
 };
+
+/*
+ * Look-alikes: two names that read the same to a person are one name. A name's key is its
+ * NFKC form (fullwidth letters, ligatures, compatibility spaces folded), case-folded, with
+ * format characters (zero-width, direction marks) removed, every dash a hyphen, runs of space
+ * one space, and the Cyrillic and Greek letters that look like Latin ones (a subset of
+ * Unicode's confusables, UTS #39, for the letters names are written in) taken as those.
+ * No confusables library is part of RootLog; this is the declaration every place a name
+ * enters asks (operators, console names).
+ */
+// biome-ignore format: a table, kept in rows
+const CONFUSABLE_LATIN: Record<string, string> = {
+  // Cyrillic
+  А: 'A', В: 'B', Е: 'E', К: 'K', М: 'M', Н: 'H', О: 'O', Р: 'P', С: 'C', Т: 'T', Х: 'X', У: 'Y', І: 'I', Ј: 'J',
+  Ѕ: 'S', а: 'a', е: 'e', ё: 'ë', о: 'o', р: 'p', с: 'c', у: 'y', х: 'x', і: 'i', ї: 'ï', ј: 'j', ѕ: 's', һ: 'h',
+  ԁ: 'd', ԛ: 'q', ԝ: 'w', ӏ: 'l',
+  // Greek
+  Α: 'A', Β: 'B', Ε: 'E', Ζ: 'Z', Η: 'H', Ι: 'I', Κ: 'K', Μ: 'M', Ν: 'N', Ο: 'O', Ρ: 'P', Τ: 'T', Υ: 'Y', Χ: 'X',
+  ο: 'o', ν: 'v', α: 'a', ι: 'i', κ: 'k', ρ: 'p', υ: 'u', χ: 'x',
+  // Latin
+  ı: 'i', ℓ: 'l',
+};
+const CONFUSABLE = new RegExp(`[${Object.keys(CONFUSABLE_LATIN).join('')}]`, 'gu');
+
+/** The form under which two names that look alike are equal (see above). */
+export function lookAlikeKey(name: string): string {
+  return name
+    .normalize('NFKC')
+    .replace(/\p{Cf}/gu, '')
+    .replace(CONFUSABLE, (letter) => CONFUSABLE_LATIN[letter] ?? letter)
+    .toLowerCase()
+    .normalize('NFKC')
+    .replace(/\p{Pd}|\u2212/gu, '-')
+    .replace(/\s+/gu, ' ')
+    .trim();
+}
+
+/** The first of `others` (other than `self`) whose name looks like `name`, if any. */
+export function lookAlikeAmong<T extends { name: string }>(
+  name: string,
+  others: Iterable<T>,
+  isSelf: (other: T) => boolean = () => false,
+): T | undefined {
+  const key = lookAlikeKey(name);
+  for (const other of others) if (!isSelf(other) && lookAlikeKey(other.name) === key) return other;
+  return undefined;
+}

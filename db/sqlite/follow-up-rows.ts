@@ -38,3 +38,8 @@ export function followUpRows(db: ReadableDb, procedureId: string): FollowUpLink[
     .prepare(`SELECT ${FOLLOW_UP_COLUMNS} FROM follow_up_entries WHERE procedure_id = ? ORDER BY rowid`)
     .all(procedureId) as FollowUpLink[];
 }
+
+/** The record a follow-up id belongs to here, if any: an id names one follow-up of one record. */
+export function followUpOwner(db: ReadableDb, id: string): string | undefined {
+  return db.prepare('SELECT procedure_id FROM follow_up_entries WHERE id = ?').pluck().get(id) as string | undefined;
+}

@@ -38,7 +38,9 @@ export function readListPage(
     .prepare(
       `SELECT p.id, p.status, p.version, p.performed_at, p.performed_at_utc, p.patient_id, p.patient_name, p.accession_number,
               p.operator_id, o.name AS operator_name, p.modality, p.caudal_epidural, p.pain_pre, p.pain_post,
-              p.warning_codes, p.console_name, p.root_sides
+              p.warning_codes, p.console_name, p.root_sides,
+              -- Whether the newest signed version's report reached the RIS (db/ris), for the list's mark.
+              (SELECT r.state FROM ris_outbox r WHERE r.procedure_id = p.id ORDER BY r.version DESC LIMIT 1) AS ris_state
          FROM ${from}
          LEFT JOIN operators o ON o.id = p.operator_id
         WHERE ${conditions.join(' AND ')}
@@ -65,6 +67,7 @@ export function readListPage(
       painPost: (row.pain_post as number | null) ?? null,
       warningCodes: row.warning_codes ? String(row.warning_codes).split(',') : [],
       consoleName: row.console_name as string,
+      risState: (row.ris_state as ProcedureSummary['risState']) ?? null,
     },
   }));
 }

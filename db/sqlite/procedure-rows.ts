@@ -493,3 +493,8 @@ export function readProcedure(db: ReadableDb, id: string): StoredProcedure | und
   } as unknown as ProcedureRecord);
   return { record, life };
 }
+
+/** The console names the logbook's records carry (each once). */
+export function consoleNamesOfRecords(db: ReadableDb): string[] {
+  return db.prepare('SELECT DISTINCT console_name FROM procedures').pluck().all() as string[];
+}

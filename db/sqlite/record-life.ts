@@ -1,8 +1,11 @@
 import {
+  beyondRecordLimits,
   localDateOf,
   type ProcedureDraft,
   type ProcedureRecord,
+  type RecordHolding,
   type RecordLife,
+  RootLogError,
   type SignatureMeaning,
 } from '../model/index.js';
 import { type AuditAction, appendAudit, type Changes } from './audit-rows.js';
@@ -77,8 +80,25 @@ export interface DraftWrite {
 }
 
 /** Saves a draft, new or changed: only the lists that changed are rewritten. */
+/**
+ * The limits of one record (db/model/record-limits.ts), asked where it is made: one more draft
+ * save, amendment or follow-up beyond them is refused in words, before anything is written.
+ */
+function withinRecordLimits(write: WriteConnection, id: string, adding: keyof RecordHolding): void {
+  const holding = write
+    .prepare(
+      `SELECT (SELECT count(*) FROM audit_log WHERE entity = 'procedure' AND entity_id = @id AND action = 'update') AS draftSaves,
+              (SELECT count(*) FROM procedure_versions WHERE procedure_id = @id) AS versions,
+              (SELECT count(*) FROM follow_up_entries WHERE procedure_id = @id) AS followUps`,
+    )
+    .get({ id }) as RecordHolding;
+  const beyond = beyondRecordLimits(holding, adding);
+  if (beyond) throw RootLogError.invalid([beyond]);
+}
+
 export function writeDraft(write: WriteConnection, draft: DraftWrite): StoredProcedure {
   const { id, content, existing, at, actor } = draft;
+  if (existing) withinRecordLimits(write, id, 'draftSaves');
   const createdAt = existing?.life.createdAt ?? at;
   const life: LifeColumns = {
     status: 'draft',
@@ -177,6 +197,7 @@ interface AmendingSigner {
 /** Amends a signed record: the next version kept, the record rewritten inside its open amendment. */
 export function writeAmendment(write: WriteConnection, amendment: AmendmentWrite): StoredProcedure {
   const signer = requireVerified(amendment.signer, 'amended');
+  withinRecordLimits(write, amendment.stored.record.id, 'versions');
   return amendAs(write, amendment, signer, signatureChange(signer));
 }
 
@@ -258,6 +279,7 @@ export interface FollowUpWrite {
 
 /** Appends a follow-up recorded here, under the operator who proved it. */
 export function writeFollowUp(write: WriteConnection, followUp: FollowUpWrite): FollowUpLink {
+  withinRecordLimits(write, followUp.entry.procedureId, 'followUps');
   const signer = requireVerified(followUp.signer, 'follow_up_recorded');
   const link: FollowUpLink = {
     ...followUp.entry,

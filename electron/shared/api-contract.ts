@@ -26,7 +26,9 @@ import {
   conflictResolutionSchema,
   type Dashboard,
   type DepartmentSettings,
+  type DoseReceiverStatus,
   type DoseReportFill,
+  type DoseReportInbox,
   type Drug,
   type DrugAdministration,
   dashboardFilterSchema,
@@ -50,6 +52,7 @@ import {
   procedureIdSchema,
   proposalPeriodSchema,
   type ReferenceLevels,
+  type RisDeliveries,
   reasonSchema,
   settingsPatchSchema,
   signerProofSchema,
@@ -239,7 +242,7 @@ export const API_CONTRACT = {
   ),
   /** Rows of the hub this console refused or that wait, with the reason (kept for IT). */
   'hub.refusals': method<HubRefusal[]>().reads(z.tuple([])),
-  /** Settings → Worklist and → RIS: the two connections to the department's systems (null: not set up); audited. */
+  /** Settings → Worklist, → RIS and → Dose reports: the connections to the department's systems (null: not set up); audited. */
   'connections.get': method<ConnectionSettings>().reads(z.tuple([])),
   'connections.update': method<ConnectionSettings>().administers(z.tuple([connectionSettingsPatchSchema]), {
     ...bare('connections'),
@@ -259,6 +262,23 @@ export const API_CONTRACT = {
     z.tuple([procedureIdSchema]),
     named('procedureId'),
   ),
+  /** Settings → Dose reports and the inbox: whether the receiver listens, and the reports no procedure has yet. */
+  'doseReports.status': method<{ receiver: DoseReceiverStatus; inbox: DoseReportInbox }>().reads(z.tuple([])),
+  /** A person attaches a waiting dose report to a procedure (the open one); the inbox after it. */
+  'doseReports.attach': method<DoseReportInbox>().writes(
+    z.tuple([
+      z.string({ error: 'must be a dose report id' }).min(1, { error: 'must be a dose report id' }).max(64, {
+        error: 'must be a dose report id',
+      }),
+      procedureIdSchema,
+    ]),
+    named('reportId'),
+    named('procedureId'),
+  ),
+  /** Where each signed version of the record is on its way to the RIS (the outbox), and whether a RIS is set up. */
+  'ris.deliveries': method<RisDeliveries>().reads(z.tuple([procedureIdSchema]), named('procedureId')),
+  /** Sends at once whatever waits for the RIS (not only this record's), then this record's deliveries. */
+  'ris.sendNow': method<RisDeliveries>().writes(z.tuple([procedureIdSchema]), named('procedureId')),
   /** What the page check found, and when the file was last found sound. */
   'database.health': whileLocked(method<HealthReport>().reads(z.tuple([]))),
   /**

@@ -122,7 +122,8 @@ function OpenConsole() {
         event.preventDefault();
         if (useNavigation.getState().screen.name !== 'list') go({ name: 'list' });
         useWorklist.getState().requestFocus();
-      } else if (key === 'r' && useNavigation.getState().screen.name === 'list') {
+      } else if (key === 'r') {
+        // From any screen: the list is asked again in the main process, and shown when the list is.
         event.preventDefault();
         void useWorklist.getState().refresh();
       }

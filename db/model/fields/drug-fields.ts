@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { drugSchema } from '../catalogue.js';
 import { doseInMg } from '../dose.js';
 import { formatNumber } from '../locale-format.js';
 import { DOSE_SALTS, DRUG_CLASSES, YES_NO } from '../vocabularies.js';
@@ -17,7 +18,8 @@ export const drugSiteSchema = z.union([wholeNumberSchema(0, 11), z.literal('caud
  */
 export const signedDrugFactsSchema = z
   .object({
-    name: z.string().min(1).max(80),
+    // The catalogue's own rule for a drug's name: the name as signed is that name.
+    name: drugSchema.shape.name,
     drugClass: z.enum(DRUG_CLASSES),
     particulate: z.boolean(),
     maxDoseMg: z.number().positive().max(10000).nullable(),

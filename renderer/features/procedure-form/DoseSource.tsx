@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { TextField } from '../../components/TextField.js';
+import { DoseInboxAttach } from '../dose-reports/DoseInbox.js';
 import { useProcedureForm } from './form-store.js';
 
 /** While no report has filled the dose, how often the form asks whether one has come (no network: the logbook). */
@@ -32,7 +33,9 @@ export function DoseSource() {
     return () => clearInterval(timer);
   }, [id, unsaved, fromReport, changed, check]);
 
-  const device = [draft.doseReportDevice, at(draft.doseReportAt)].filter(Boolean).join(', ');
+  // The irradiation's time by the scanner's clock (the report's own, never when it arrived).
+  const irradiation = at(draft.doseReportAt);
+  const device = [draft.doseReportDevice, irradiation && `irradiation ${irradiation}`].filter(Boolean).join(', ');
   if (fromReport)
     return (
       <p className="dose-source" data-testid="dose-source">
@@ -60,7 +63,11 @@ export function DoseSource() {
         />
       </div>
     );
-  if (!report) return null;
+  // No report of its own yet: those waiting for a procedure, to attach one by hand.
+  if (!report)
+    return id && !unsaved ? (
+      <DoseInboxAttach procedureId={id} patientId={draft.patientId ?? undefined} attached={() => void check()} />
+    ) : null;
   const figures = [
     report.fill.dlpMGyCm !== null && `DLP ${report.fill.dlpMGyCm} mGy·cm`,
     report.fill.ctdiVolMGy !== null && `CTDIvol ${report.fill.ctdiVolMGy} mGy`,

@@ -11,6 +11,7 @@ import { formKey, undoKey } from './keyboard.js';
 import { AftercarePrint, PrintActions, RecordPrint } from './PrintSheets.js';
 import { QuickStart } from './QuickStart.js';
 import { ReportPanel } from './ReportPanel.js';
+import { RisDeliveryPanel } from './RisDeliveryPanel.js';
 import { SignedSummary } from './SignedSummary.js';
 import { SignPanel } from './SignPanel.js';
 import { ComplicationsSection } from './sections/ComplicationsSection.js';
@@ -91,6 +92,7 @@ export function ProcedureForm() {
           <>
             <SignedSummary />
             <ReportPanel />
+            <RisDeliveryPanel />
             <PrintActions />
             <RecordPrint />
             <AftercarePrint />

@@ -5,6 +5,7 @@ import { useNavigation } from '../../app/navigation-store.js';
 import { NO_ITEMS } from '../../app/no-items.js';
 import { FilterDate } from '../../components/FilterDate.js';
 import { FilterSelect } from '../../components/FilterSelect.js';
+import { DoseInboxSummary } from '../dose-reports/DoseInbox.js';
 import { useSettings } from '../settings/settings-store.js';
 import { WorklistPanel } from '../worklist/WorklistPanel.js';
 import { EarlierDrafts } from './EarlierDrafts.js';
@@ -117,6 +118,7 @@ export function ProcedureList() {
           </label>
         </search>
         <EarlierDrafts />
+        <DoseInboxSummary />
         {error && (
           <p className="problem" role="alert">
             {error}

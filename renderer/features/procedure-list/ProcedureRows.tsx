@@ -19,6 +19,14 @@ interface Props {
  * The procedure rows, virtualised: only the rows in view are in the page, so scrolling stays
  * smooth over 100 000 procedures; the next keyset page loads as the end comes into view.
  */
+/** The latest report's way to the RIS, in the list's few words (the record says more). */
+const RIS_MARKS: Record<NonNullable<ProcedureSummary['risState']>, string> = {
+  waiting: 'RIS: waiting',
+  sent: 'RIS: sent',
+  refused: 'RIS: refused',
+  unsendable: 'RIS: not sent',
+};
+
 export function ProcedureRows({ items, onlyToday, hasMore, loadMore, open }: Props) {
   const scroller = useRef<HTMLDivElement>(null);
   const locale = useDepartmentLocale();
@@ -64,6 +72,9 @@ export function ProcedureRows({ items, onlyToday, hasMore, loadMore, open }: Pro
               <tr key={item.id} style={{ height: ROW_HEIGHT }}>
                 <td>
                   <span className={`status status-${item.status}`}>{words(item.status)}</span>
+                  {item.risState && (
+                    <span className={`ris-mark ris-${item.risState}`}> {RIS_MARKS[item.risState]}</span>
+                  )}
                 </td>
                 <td>{onlyToday ? time(item.performedAt) : `${date(item.performedAt)} ${time(item.performedAt)}`}</td>
                 <td>

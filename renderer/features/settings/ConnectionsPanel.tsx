@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { CONNECTION_SETTINGS_FIELDS, type ConnectionSettings } from '../../../db/model/connection-settings.js';
 import { numberOrNaN } from '../../../db/model/number-entry.js';
+import { DoseReceiverState } from '../dose-reports/DoseInbox.js';
 import { useConnections } from './connections-store.js';
 
 type Section = keyof typeof CONNECTION_SETTINGS_FIELDS;
@@ -26,7 +27,12 @@ const HELP: Record<Section, string> = {
     "The RIS's DICOM Modality Worklist: today's patients for this station, beside the procedure list (Alt+W). Leave the server empty to enter patients by hand.",
   risServer:
     'Signed reports go back to the RIS as HL7 v2 ORU^R01 over MLLP, retried until it acknowledges them. Leave the server empty to copy reports by hand.',
+  doseReceiver:
+    "The scanners send their dose reports (RDSR) here, to RootLog's own DICOM receiver: the dose fields fill from them. Set the scanner to send the X-Ray Radiation Dose SR to this console's address, port and AE title.",
 };
+
+/** A stored value as the field shows it (a list of AE titles with commas). */
+const shown = (value: unknown) => (Array.isArray(value) ? value.join(', ') : String(value ?? ''));
 
 /**
  * Settings → Worklist and → RIS, drawn from their declaration (db/model/connection-settings.ts):
@@ -49,6 +55,7 @@ export function ConnectionsPanel() {
           problems={problems}
           onSave={(value) => void save({ [section]: value }, CONNECTION_SETTINGS_FIELDS[section].label)}
         >
+          {section === 'doseReceiver' && <DoseReceiverState />}
           {section === 'worklistServer' && connections.worklistServer && (
             <>
               <button type="button" className="secondary" onClick={() => void testWorklist()} disabled={testing}>
@@ -85,7 +92,7 @@ function ConnectionForm({
   onSave: (value: Record<string, unknown> | null) => void;
   children?: React.ReactNode;
 }) {
-  const { label, fields } = CONNECTION_SETTINGS_FIELDS[section];
+  const { label, fields, offWhenEmpty } = CONNECTION_SETTINGS_FIELDS[section];
   const id = (key: string) => `connection-${section}-${key}`;
   return (
     <section className="form-section" aria-labelledby={`settings-${section}`}>
@@ -96,7 +103,7 @@ function ConnectionForm({
         onSubmit={(event) => {
           event.preventDefault();
           const form = new FormData(event.currentTarget);
-          if (String(form.get('host') ?? '').trim() === '') return onSave(null);
+          if (String(form.get(offWhenEmpty) ?? '').trim() === '') return onSave(null);
           onSave(
             Object.fromEntries(
               Object.entries(fields).flatMap(([key, spec]) => {
@@ -110,7 +117,7 @@ function ConnectionForm({
         }}
       >
         {Object.entries(fields).map(([key, spec]) => {
-          const value = current ? String((current as Record<string, unknown>)[key] ?? '') : declaredDefault(spec);
+          const value = current ? shown((current as Record<string, unknown>)[key]) : declaredDefault(spec);
           const problem = problems[`${section}.${key}`];
           const choices = choicesOf(spec);
           return (

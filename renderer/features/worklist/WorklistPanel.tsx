@@ -1,6 +1,6 @@
 import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
 import './worklist.css';
-import { formatDate, type WorklistRow } from '../../../db/model/index.js';
+import { formatDate, type WorklistRow, words } from '../../../db/model/index.js';
 import { useDepartmentLocale } from '../../app/department-locale.js';
 import { useNavigation } from '../../app/navigation-store.js';
 import { ageWords, useWorklist } from './worklist-store.js';
@@ -92,6 +92,7 @@ export function WorklistPanel() {
               <span className="worklist-name">{row.name}</span>
               <span className="worklist-id">
                 {row.patientId}
+                {row.identity.sex ? ` · ${words(row.identity.sex)}` : ''}
                 {row.birthDate ? ` · ${formatDate(row.birthDate, locale)}` : ''}
               </span>
               <span className="worklist-procedure">

@@ -1,0 +1,101 @@
+import { keepIncomingDoseReports } from '../db/dose-report/incoming.js';
+import { type DoseReportReceiver, startDoseReportReceiver } from '../db/dose-report/receiver.js';
+import { doseReportInbox, linkDoseReportByHand } from '../db/dose-report/reports.js';
+import type { DoseReceiver } from '../db/model/connection-settings.js';
+import type { DoseReceiverStatus, DoseReportInbox } from '../db/model/index.js';
+import { connectionSettings } from '../db/settings.js';
+import type { ServiceContext, Store } from '../db/store.js';
+
+/*
+ * The dose report receiver in the main process (Settings → Dose reports): started from the
+ * stored settings when the app starts, started again when they change, closed when they are
+ * removed. Each report a scanner sends is kept in the logbook as received and linked to its
+ * procedure when one matches; the others wait in the inbox the window shows, where a person
+ * attaches one to the open procedure. A taken port is a state in words, never a crash.
+ */
+
+const OFF: DoseReceiverStatus = {
+  state: 'off',
+  message: 'Dose reports are not received: Settings → Dose reports names the scanners allowed to send.',
+};
+
+export class DoseReceiverService {
+  private receiver: DoseReportReceiver | null = null;
+  private running: string | null = null;
+  private current: Promise<void> = Promise.resolve();
+  private status_: DoseReceiverStatus = OFF;
+
+  constructor(
+    private readonly store: Store,
+    private readonly options: {
+      /** Who keeps what arrives, for the audit log. */
+      actor?: string;
+      /** The address to listen on (the tests: 127.0.0.1); every interface unless given. */
+      host?: string;
+      activity?: (line: string) => void;
+    } = {},
+  ) {}
+
+  /** Starts, restarts or stops the receiver as the stored settings say (one change at a time). */
+  apply(): Promise<DoseReceiverStatus> {
+    this.current = this.current.then(() => this.follow());
+    return this.current.then(() => this.status_);
+  }
+
+  status(): DoseReceiverStatus {
+    return this.status_;
+  }
+
+  inbox(): DoseReportInbox {
+    return doseReportInbox(this.store);
+  }
+
+  /** A person attaches a waiting report to a procedure; the inbox after it. */
+  attach(reportId: string, procedureId: string, context: ServiceContext): DoseReportInbox {
+    linkDoseReportByHand(this.store, reportId, procedureId, context);
+    return this.inbox();
+  }
+
+  async stop(): Promise<void> {
+    await this.current;
+    await this.close();
+  }
+
+  private async close(): Promise<void> {
+    const receiver = this.receiver;
+    this.receiver = null;
+    this.running = null;
+    this.status_ = OFF;
+    await receiver?.close();
+  }
+
+  private async follow(): Promise<void> {
+    const settings: DoseReceiver | null = connectionSettings(this.store.reader).doseReceiver;
+    const wanted = settings ? JSON.stringify(settings) : null;
+    if (wanted === this.running && (wanted === null || this.receiver)) return;
+    await this.close();
+    if (!settings) return;
+    try {
+      const receiver = await startDoseReportReceiver(
+        { enabled: true, ...settings, host: this.options.host },
+        keepIncomingDoseReports(this.store, { actor: this.options.actor ?? 'dose report receiver' }),
+        this.options.activity,
+      );
+      const { state } = receiver;
+      if (state.state === 'listening') {
+        this.receiver = receiver;
+        this.running = wanted;
+        this.status_ = {
+          state: 'listening',
+          message: `Receiving dose reports on port ${state.port} as ${state.aeTitle}, from ${settings.acceptedCallingAeTitles.join(', ')}.`,
+        };
+      } else if (state.state === 'off') this.status_ = OFF;
+      else this.status_ = { state: state.state, message: state.message };
+    } catch (error) {
+      this.status_ = {
+        state: 'failed',
+        message: `The dose report receiver could not start: ${error instanceof Error ? error.message : String(error)}`,
+      };
+    }
+  }
+}

@@ -1,0 +1,110 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { risServerSchema } from '../db/model/connection-settings.js';
+import { deliveryWords } from '../db/model/index.js';
+import { saveDraft } from '../db/procedures.js';
+import { updateConnectionSettings } from '../db/settings.js';
+import type { Store } from '../db/store.js';
+import { completeDraft, context, tempStore } from '../db/testing/fixtures.js';
+import { type MllpPeer, startMllpPeer } from '../db/testing/mllp-peer.js';
+import { TEST_PIN } from '../db/testing/signer.js';
+import { createApi } from './api.js';
+import { RisService } from './ris-service.js';
+
+/*
+ * The RIS outbox in the main process, against a real MLLP listener: a report signed through
+ * the API goes out at once, its state read back through the API (sent, refused with the RIS's
+ * words); with the RIS down it waits, and Send now sends it when the RIS is back. Without a
+ * RIS the record says none is set up.
+ */
+
+let peer: MllpPeer;
+let store: Store;
+let operatorId: string;
+
+beforeEach(async () => {
+  peer = await startMllpPeer({ encoding: 'latin1' });
+  ({ store, operatorId } = tempStore());
+});
+afterEach(async () => {
+  store.close();
+  await peer.stop();
+});
+
+const setUpRis = () =>
+  updateConnectionSettings(
+    store,
+    {
+      risServer: risServerSchema.parse({
+        host: peer.host,
+        port: peer.port,
+        sendingApplication: 'ROOTLOG',
+        sendingFacility: 'RADIOLOGIE',
+        receivingApplication: 'RIS',
+        receivingFacility: 'KSB',
+        charset: 'ISO-8859-1',
+      }),
+    },
+    context,
+  );
+
+async function openApi() {
+  const ris = new RisService(store, { timeoutMs: 2_000 });
+  const api = createApi(store, { actor: () => 'ris-test', ris });
+  await api.session.unlock({ operatorId, pin: TEST_PIN });
+  const sign = async (patientId: string) => {
+    const { record } = saveDraft(store, completeDraft(operatorId, { patientId }), context);
+    const signed = await api.procedures.sign(record.id, { confirmedWarnings: [] }, { operatorId, pin: TEST_PIN });
+    if ('error' in signed) throw new Error(signed.error.message);
+    return record.id;
+  };
+  return { api, ris, sign };
+}
+
+describe('the RIS outbox in the main process', () => {
+  it('sends a report at signing; the record reads it as sent, with the time of the acknowledgement', async () => {
+    setUpRis();
+    const { api, ris, sign } = await openApi();
+    const id = await sign('RIS-1');
+    await ris.stop();
+    expect(peer.received).toHaveLength(1);
+    const answer = await api.ris.deliveries(id);
+    expect(answer).toMatchObject({ configured: true, deliveries: [{ state: 'sent', version: 1 }] });
+    if ('error' in answer) throw new Error('unexpected');
+    expect(deliveryWords(answer.deliveries[0] as never, new Date())).toMatch(/^report sent to the RIS at \d\d:\d\d$/);
+  });
+
+  it('a refusal is read with the RIS’s own words', async () => {
+    setUpRis();
+    peer.answer(() => ({ code: 'AE', text: 'Unknown accession number A-9' }));
+    const { api, ris, sign } = await openApi();
+    const id = await sign('RIS-2');
+    await ris.stop();
+    expect(await api.ris.deliveries(id)).toMatchObject({
+      deliveries: [{ state: 'refused', code: 'AE', text: expect.stringContaining('Unknown accession number A-9') }],
+    });
+  });
+
+  it('waits while the RIS is down; Send now sends it once the RIS is back', async () => {
+    setUpRis();
+    await peer.stop();
+    const { api, ris, sign } = await openApi();
+    const id = await sign('RIS-3');
+    await ris.stop();
+    expect(await api.ris.deliveries(id)).toMatchObject({
+      deliveries: [{ state: 'waiting', attempts: 1, failingSince: expect.any(String) }],
+    });
+    await peer.start();
+    // Its next try is not due yet (30 s): only a person's Send now sends it at once.
+    await ris.send();
+    expect(peer.received).toHaveLength(0);
+    expect(await api.ris.sendNow(id)).toMatchObject({ deliveries: [{ state: 'sent' }] });
+    expect(peer.received).toHaveLength(1);
+  });
+
+  it('without a RIS the record says none is set up, and nothing is queued', async () => {
+    const { api, ris, sign } = await openApi();
+    const id = await sign('RIS-4');
+    await ris.stop();
+    expect(await api.ris.deliveries(id)).toEqual({ configured: false, deliveries: [] });
+  });
+});

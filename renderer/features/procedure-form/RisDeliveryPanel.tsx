@@ -1,0 +1,53 @@
+import { useEffect } from 'react';
+import { useProcedureForm } from './form-store.js';
+import { risLines, useRisDelivery } from './ris-store.js';
+
+/** While a report waits, how often the record asks the outbox again (the logbook, no network). */
+const ASK_EVERY_MS = 5_000;
+
+/**
+ * Whether the signed record's report reached the RIS: waiting (since when, the next try),
+ * sent (at the RIS's acknowledgement), refused (the RIS's own words), or no RIS set up; one
+ * line per signed version. Send now sends whatever waits at once.
+ */
+export function RisDeliveryPanel() {
+  const id = useProcedureForm((state) => state.record?.id ?? null);
+  const version = useProcedureForm((state) => state.record?.version ?? 0);
+  const deliveries = useRisDelivery((state) => (state.procedureId === id ? state.deliveries : null));
+  const problem = useRisDelivery((state) => (state.procedureId === id ? state.problem : null));
+  const sending = useRisDelivery((state) => state.sending);
+  const load = useRisDelivery((state) => state.load);
+  const sendNow = useRisDelivery((state) => state.sendNow);
+  const waiting = deliveries?.deliveries.some((delivery) => delivery.state === 'waiting') ?? false;
+
+  // Asked when the record opens or gains a version, and again now and then while a report waits.
+  useEffect(() => {
+    if (!id) return;
+    if (version > 0) void load(id);
+  }, [id, version, load]);
+  useEffect(() => {
+    if (!id || !waiting) return;
+    const timer = setInterval(() => void load(id), ASK_EVERY_MS);
+    return () => clearInterval(timer);
+  }, [id, waiting, load]);
+
+  if (!id || (!deliveries && !problem)) return null;
+  return (
+    <section className="form-section ris-delivery" aria-labelledby="ris-delivery-title">
+      <h2 id="ris-delivery-title">Report to the RIS</h2>
+      <ul className="ris-lines" aria-label="Report to the RIS">
+        {risLines(deliveries, new Date()).map((line) => (
+          <li key={line.key} className={`ris-line ris-${line.state}`} data-state={line.state}>
+            {line.text}
+          </li>
+        ))}
+      </ul>
+      {problem && <p className="warning">{problem}</p>}
+      {waiting && deliveries?.configured && (
+        <button type="button" className="secondary" disabled={sending} onClick={() => void sendNow()}>
+          {sending ? 'Sending…' : 'Send now'}
+        </button>
+      )}
+    </section>
+  );
+}

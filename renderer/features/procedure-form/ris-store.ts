@@ -1,0 +1,64 @@
+import { create } from 'zustand';
+import { deliveryWords, noDeliveryWords, type RisDeliveries } from '../../../db/model/index.js';
+import { ApiCallError, client } from '../../app/api-client.js';
+
+/** One line of the record's RIS state: its words and how it stands (the mark's colour, whether to offer Send now). */
+export interface RisLine {
+  key: string;
+  state: 'waiting' | 'sent' | 'refused' | 'unsendable' | 'none';
+  text: string;
+}
+
+interface RisState {
+  /** The record these deliveries are of (a record's state is never shown on another). */
+  procedureId: string | null;
+  deliveries: RisDeliveries | null;
+  sending: boolean;
+  problem: string | null;
+  load: (procedureId: string) => Promise<void>;
+  /** Send now: whatever waits goes at once, past the back-off (a person asked). */
+  sendNow: () => Promise<void>;
+}
+
+/** The record's way to the RIS in words, one line per signed version, with the console's clock. */
+export function risLines(deliveries: RisDeliveries | null, now: Date): RisLine[] {
+  if (!deliveries) return [];
+  if (deliveries.deliveries.length === 0)
+    return [{ key: 'none', state: 'none', text: noDeliveryWords(deliveries.configured) }];
+  return deliveries.deliveries.map((delivery) => {
+    const text = deliveryWords(delivery, now);
+    return { key: String(delivery.version), state: delivery.state, text: text[0]?.toUpperCase() + text.slice(1) };
+  });
+}
+
+const words = (error: unknown) => (error instanceof ApiCallError ? error.error.message : String(error));
+
+/** Where the open record's report is on its way to the RIS (the outbox in the main process). */
+export const useRisDelivery = create<RisState>((set, get) => ({
+  procedureId: null,
+  deliveries: null,
+  sending: false,
+  problem: null,
+  load: async (procedureId) => {
+    if (get().procedureId !== procedureId) set({ procedureId, deliveries: null, problem: null });
+    try {
+      const deliveries = await client.ris.deliveries(procedureId);
+      if (get().procedureId === procedureId) set({ deliveries });
+    } catch (error) {
+      if (get().procedureId === procedureId) set({ problem: words(error) });
+    }
+  },
+  sendNow: async () => {
+    const { procedureId, sending } = get();
+    if (!procedureId || sending) return;
+    set({ sending: true, problem: null });
+    try {
+      const deliveries = await client.ris.sendNow(procedureId);
+      if (get().procedureId === procedureId) set({ deliveries });
+    } catch (error) {
+      if (get().procedureId === procedureId) set({ problem: words(error) });
+    } finally {
+      set({ sending: false });
+    }
+  },
+}));
