@@ -5,12 +5,16 @@ import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { esmBundle, nodeBundle } from './build-options.mjs';
+import { prepareCatalogues } from './i18n.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const requested = process.argv.slice(2);
 const wants = (part) => requested.length === 0 || requested.includes(part);
 
 const node = nodeBundle(root);
+
+// Every bundle imports the compiled catalogues: they are written (and checked) first.
+await prepareCatalogues();
 
 const jobs = [];
 if (wants('cli')) {

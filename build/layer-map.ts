@@ -51,6 +51,15 @@ export const LAYERS: readonly Layer[] = [
     why: 'the model is loaded by the renderer too: no Node, no storage, nothing but zod',
   },
   {
+    name: 'i18n',
+    paths: ['db/i18n/'],
+    holds:
+      'the languages: the catalogues (one PO file per language, compiled by Lingui), every message and its English from the declarations (`source-messages.ts`), the translator each consumer makes for its language, the pseudo-language, the department’s corrected wordings',
+    layers: ['model'],
+    packages: ['@lingui/core', '@lingui/message-utils'],
+    why: 'the window loads it too: pure, and no state shared between those who translate',
+  },
+  {
     name: 'export request',
     paths: ['db/exports/options.ts'],
     holds: 'what an export may be asked for (formats, filter, pseudonymisation), shared with the window',
@@ -81,7 +90,7 @@ export const LAYERS: readonly Layer[] = [
     paths: ['db/*', 'db/ledger/'],
     holds:
       '`store.ts` (the open database), `procedures.ts`, `search.ts`, `settings.ts`, `audit.ts`, `follow-ups.ts`, `maintenance.ts` (check, backup), `seed.ts`; `ledger/` (tamper evidence)',
-    layers: ['model', 'storage', 'output files'],
+    layers: ['model', 'i18n', 'storage', 'output files'],
     packages: [NODE, 'better-sqlite3', 'uuid', 'zod'],
     why: 'services sit on storage and the model; what uses them (exports, statistics, hub, command line, main process) sits above them',
   },
@@ -99,7 +108,7 @@ export const LAYERS: readonly Layer[] = [
     paths: ['db/exports/'],
     holds:
       'CSV, XLSX, JSON, FHIR; `tables/` (one file of columns per table, the queries, the data dictionary); `formula.ts`, `pseudonyms.ts`, `atomic-file.ts`',
-    layers: ['model', 'export request', 'storage', 'output files', 'services', 'interchange'],
+    layers: ['model', 'i18n', 'export request', 'storage', 'output files', 'services', 'interchange'],
     packages: [NODE, 'exceljs', 'zod'],
     why: 'exports read through the services and storage; nothing below them knows they exist',
   },
@@ -150,7 +159,7 @@ export const LAYERS: readonly Layer[] = [
     paths: ['db/ris/'],
     holds:
       'the report back to the RIS: the HL7 v2 ORU^R01 built from the signed version, sent over MLLP from the outbox with back-off, the acknowledgement read',
-    layers: ['model', 'storage', 'services', 'worklist'],
+    layers: ['model', 'i18n', 'storage', 'services', 'worklist'],
     packages: [NODE, '@medplum/core', '@medplum/hl7', 'zod'],
     why: 'the only layer that speaks HL7; it reads signed versions through the services and storage',
   },
@@ -169,6 +178,7 @@ export const LAYERS: readonly Layer[] = [
     holds: 'the `rootlog` command line: one file per command, `main.ts` dispatches',
     layers: [
       'model',
+      'i18n',
       'export request',
       'output files',
       'services',
@@ -190,7 +200,7 @@ export const LAYERS: readonly Layer[] = [
     paths: ['db/testing/'],
     holds:
       'fixtures for tests, e2e and benchmarks: temporary stores, complete drafts, the dashboard’s oracle, `postgres.ts` (a throw-away PostgreSQL cluster), real DICOM and MLLP peers on free ports, the crash child, `small-disk.ts` (a full disk) and the files child (an export or backup to kill)',
-    layers: ['model', 'storage', 'services', 'output files', 'exports', 'RIS report', 'hub'],
+    layers: ['model', 'i18n', 'storage', 'services', 'output files', 'exports', 'RIS report', 'hub'],
     packages: [NODE, 'better-sqlite3', 'pg', '@medplum/core', '@medplum/hl7'],
     why: 'only tests, e2e specs and benchmarks use it; the app never does',
   },
@@ -209,6 +219,7 @@ export const LAYERS: readonly Layer[] = [
       'the main process: `api.ts` (the contract’s implementation), `ipc.ts`, `preload.ts`, `main.ts`, `security.ts`, `export-jobs.ts`, `hub-sync.ts`, `window-state.ts`, the background services for the department’s systems (`worklist-service.ts`, `ris-service.ts`, `dose-receiver-service.ts`, `dose-fill.ts`)',
     layers: [
       'model',
+      'i18n',
       'export request',
       'services',
       'exports',
@@ -230,7 +241,7 @@ export const LAYERS: readonly Layer[] = [
     paths: ['renderer/'],
     holds:
       'React + zustand: `app/` (shell, API client, navigation and database-health stores), `features/<feature>/` (screen + its `*-store.ts`), `components/`',
-    layers: ['model', 'shared contract'],
+    layers: ['model', 'i18n', 'shared contract'],
     packages: [
       'react',
       'react-dom',
@@ -247,7 +258,7 @@ export const LAYERS: readonly Layer[] = [
     name: 'renderer testing',
     paths: ['renderer/testing/'],
     holds: 'the fake window the stores’ tests run against',
-    layers: ['renderer', 'model', 'shared contract'],
+    layers: ['renderer', 'model', 'i18n', 'shared contract'],
     packages: [],
     why: 'only the renderer’s tests use it',
   },

@@ -93,6 +93,11 @@ function ownFiles(config) {
 }
 
 const asIndex = process.argv.indexOf('--as');
+// The app imports the compiled catalogues (db/i18n/catalogues/*.ts, not kept in git): written and checked first.
+if (asIndex < 0) {
+  const { prepareCatalogues } = await import('./i18n.mjs');
+  await prepareCatalogues();
+}
 const runs =
   asIndex >= 0
     ? [[process.argv[asIndex + 1], process.argv[asIndex + 2]]]

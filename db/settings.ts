@@ -1,6 +1,7 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import { appendAudit, diff } from './audit.js';
 import { leavesNoAdministrator } from './credentials.js';
+import { wordingProblem } from './i18n/translator.js';
 import {
   type ConnectionSettings,
   connectionSettingsPatchSchema,
@@ -14,6 +15,7 @@ import {
   DEFAULT_DEPARTMENT_LOCALE,
   DEFAULT_FOLLOW_UP_WINDOWS,
   DEFAULT_IDLE_LOCK_MINUTES,
+  DEFAULT_REPORT_TEMPLATES,
   type DepartmentSettings,
   type Drug,
   departmentLocaleSchema,
@@ -21,6 +23,8 @@ import {
   drugSchema,
   type FollowUpWindows,
   hubServerSchema,
+  LANGUAGES,
+  type Language,
   NO_DEPARTMENT,
   type Operator,
   type OperatorListing,
@@ -130,12 +134,6 @@ export function referenceLevels(source: ReadSource): ReferenceLevels {
   return referenceLevelsFromStored(readSetting<unknown>(source, 'referenceLevels'));
 }
 
-/** The report template, repaired (with the problem in words) when the stored one is not text (model/report.ts). */
-function reportTemplateOf(stored: unknown): Pick<DepartmentSettings, 'reportTemplate' | 'reportTemplateProblem'> {
-  const { template, problem } = readReportTemplate(stored);
-  return problem ? { reportTemplate: template, reportTemplateProblem: problem } : { reportTemplate: template };
-}
-
 /** The department's settings as the UI may see them: never the pseudonymisation key. */
 export function getSettings(source: ReadSource): DepartmentSettings {
   return {
@@ -155,12 +153,54 @@ export function getSettings(source: ReadSource): DepartmentSettings {
     followUpWindows: followUpWindows(source),
     steroidDayMaxDexamethasoneMg: steroidDayMaxDexamethasoneMg(source),
     presets: presetsSchema.catch([]).parse(readSetting<unknown>(source, 'presets') ?? []),
-    ...reportTemplateOf(readSetting<unknown>(source, 'reportTemplate')),
     hubServer: hubServerSchema
       .nullable()
       .catch(null)
       .parse(readSetting<unknown>(source, 'hubServer') ?? null),
     patientIdRule: patientIdRule(source),
+    ...languageSettings(source),
+  };
+}
+
+/** The department's languages, the report's templates in each, the operators' choices and the corrected wordings. */
+function languageSettings(
+  source: ReadSource,
+): Pick<
+  DepartmentSettings,
+  | 'language'
+  | 'reportLanguage'
+  | 'reportTemplate'
+  | 'reportTemplateProblem'
+  | 'reportTemplates'
+  | 'operatorLanguages'
+  | 'wordings'
+> {
+  const read = <T>(key: string, schema: z.ZodType<T>, fallback: T): T =>
+    schema.catch(fallback).parse(readSetting<unknown>(source, key) ?? fallback);
+  const language = read<Language>('language', z.enum(LANGUAGES), 'en');
+  const reportLanguage = read<Language>('reportLanguage', z.enum(LANGUAGES), language);
+  const edited = read<Partial<Record<Language, string>>>(
+    'reportTemplates',
+    z.partialRecord(z.enum(LANGUAGES), z.string()),
+    {},
+  );
+  // A logbook from before the languages kept one template, in English (repaired when it is not text).
+  const stored = readSetting<unknown>(source, 'reportTemplate');
+  const english = stored === undefined || stored === null ? undefined : readReportTemplate(stored);
+  const reportTemplates = Object.fromEntries(
+    LANGUAGES.map((each) => [
+      each,
+      edited[each] ?? (each === 'en' ? english?.template : undefined) ?? DEFAULT_REPORT_TEMPLATES[each],
+    ]),
+  ) as Record<Language, string>;
+  return {
+    language,
+    reportLanguage,
+    reportTemplates,
+    reportTemplate: reportTemplates[reportLanguage],
+    ...(reportLanguage === 'en' && !edited.en && english?.problem ? { reportTemplateProblem: english.problem } : {}),
+    operatorLanguages: read('operatorLanguages', z.record(z.string(), z.enum(LANGUAGES)), {}),
+    wordings: read('wordings', z.partialRecord(z.enum(LANGUAGES), z.record(z.string(), z.string())), {}),
   };
 }
 
@@ -271,8 +311,12 @@ export function updateSettings(store: Store, patch: unknown, context: ServiceCon
   return updateCheckedSettings(store, parsed.data, context);
 }
 
-/** What a settings change's audit row compares: every setting but the lists with audit rows of their own. */
-const auditedSettings = ({ operators: _o, drugCatalogue: _d, ...audited }: DepartmentSettings) => audited;
+/**
+ * What a settings change's audit row compares: every setting but the lists with audit rows of
+ * their own, and the report language's template, which is one of `reportTemplates`.
+ */
+const auditedSettings = ({ operators: _o, drugCatalogue: _d, reportTemplate: _r, ...audited }: DepartmentSettings) =>
+  audited;
 
 /** updateSettings for a patch already parsed at the boundary (the API contract). */
 export function updateCheckedSettings(
@@ -289,7 +333,24 @@ export function updateCheckedSettings(
       if (defaultOperatorId && !before.operators.some((operator) => operator.id === defaultOperatorId)) {
         throw RootLogError.invalid([problem('defaultOperatorId', "is not one of the department's operators")]);
       }
-      for (const [key, value] of Object.entries(parsed.data)) if (value !== undefined) writeSetting(write, key, value);
+      const { reportTemplate, ...rest } = parsed.data;
+      const wordingProblems = Object.entries(rest.wordings ?? {}).flatMap(([language, table]) =>
+        Object.entries(table ?? {}).flatMap(([id, words]) => {
+          const why = wordingProblem(id, words);
+          return why ? [problem(`wordings.${language}`, why)] : [];
+        }),
+      );
+      if (wordingProblems.length > 0) throw RootLogError.invalid(wordingProblems);
+      for (const [key, value] of Object.entries(rest)) if (value !== undefined) writeSetting(write, key, value);
+      // The one template the settings screen edits is the report language's (after this patch).
+      if (reportTemplate !== undefined) {
+        const language = getSettings(write).reportLanguage;
+        writeSetting(write, 'reportTemplates', {
+          ...before.reportTemplates,
+          ...rest.reportTemplates,
+          [language]: reportTemplate,
+        });
+      }
       const after = getSettings(write);
       const changes = diff(auditedSettings(before), auditedSettings(after));
       if (Object.keys(changes).length > 0) {

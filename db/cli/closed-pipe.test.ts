@@ -48,6 +48,7 @@ const CASES: Record<string, { args: () => string[]; closes?: 'stdout' | 'stderr'
   'dose-report': { args: () => ['dose-report', '--in', tempPath('missing.dcm')], closes: 'stderr' },
   hub: { args: () => ['hub', 'consoles', '--server', 'postgres://rootlog@127.0.0.1:9/hub'], closes: 'stderr' },
   worklist: { args: () => ['worklist', '--server', 'dicom://RIS@127.0.0.1:9', '--ae', 'ROOTLOG'], closes: 'stderr' },
+  wordings: { args: () => ['wordings', '--db', db, '--show'] },
   // No RIS is set up in the seeded logbook: it says so, on stdout, without calling one.
   'ris-send': { args: () => ['ris-send', '--db', db, '--server', 'mllp://127.0.0.1:9'] },
 };

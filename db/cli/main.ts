@@ -21,6 +21,7 @@ import { printable } from './printable.js';
 import { RIS_SEND_USAGE, runRisSend } from './ris-send-command.js';
 import { runSync, SYNC_USAGE } from './sync-command.js';
 import { UsageError } from './usage-error.js';
+import { WORDINGS_USAGE, run as wordings } from './wordings-command.js';
 
 export type { Io } from './command-kit.js';
 
@@ -43,6 +44,7 @@ Commands:
                                            head to keep elsewhere, and with --expect-head proves
                                            nothing up to a head kept earlier has changed
 ${BACKUP_USAGE}
+${WORDINGS_USAGE}
   key     --db FILE --show | --set HEX --as OPERATOR
                                            show the pseudonymisation key, or put it back into a
                                            logbook restored from a backup made with --exclude-key
@@ -365,6 +367,7 @@ const COMMANDS: Record<string, (args: string[], io: Io) => number | Promise<numb
   'dose-report': doseReport.run,
   worklist: runWorklist,
   'ris-send': runRisSend,
+  wordings,
 };
 
 /** Every command's name (the tests that must cover each one derive from it). */

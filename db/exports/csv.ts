@@ -146,7 +146,7 @@ export async function exportCsv(
   const dictionary = await writeTable(
     sibling(options.out, 'dictionary'),
     dictionaryHeader,
-    dictionaryRows([mainTable, ...detailTables]),
+    dictionaryRows([mainTable, ...detailTables], context.speaking?.t),
     options,
     control,
   );

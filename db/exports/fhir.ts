@@ -1,9 +1,12 @@
 import { createHash } from 'node:crypto';
 import {
   clinicalValuesOnly,
+  codeMessage,
   type Drug,
   inSentence,
   type ProcedureDraft,
+  REPORT_MESSAGES,
+  type Speaking,
   TARGET_FIELDS,
   words,
 } from '../model/index.js';
@@ -124,14 +127,14 @@ const DOSE_CODES = {
  * preganglionic or retrodiscal injection reaches the epidural space through the foramen; a
  * periradicular extraforaminal one stays beside the nerve; the caudal one is its own route.
  */
-function routeOf(approach: string | null | undefined): Record<string, unknown> {
+function routeOf(approach: string | null | undefined, inText: (code: string) => string): Record<string, unknown> {
   const route =
     approach === 'caudal'
       ? { code: '417070009', display: 'Caudal route' }
       : approach === 'periradicular_extraforaminal'
         ? { code: '372475000', display: 'Perineural use' }
         : { code: '404820008', display: 'Epidural route' };
-  const words = approach ? inSentence(approach) : 'transforaminal (approach not recorded)';
+  const words = approach ? inText(approach) : 'transforaminal (approach not recorded)';
   return { coding: [{ system: SYSTEM.snomed, ...route }], text: words };
 }
 
@@ -180,6 +183,25 @@ interface Entry {
   resource: Record<string, unknown>;
 }
 
+/** A code's words inside a text: lower case but for acronyms (German keeps its capitals). */
+function wordsInText({ t, language }: Speaking, code: string): string {
+  const said = t(codeMessage(code));
+  return /^[A-Z]{2}/.test(said) || language === 'de' ? said : said.charAt(0).toLowerCase() + said.slice(1);
+}
+
+/** "CT-guided lumbar nerve root infiltration with a caudal epidural injection", in the export's language. */
+function procedureText(content: ProcedureDraft, speaking: Speaking | undefined): string {
+  if (!speaking) {
+    return `${content.modality ? `${inSentence(content.modality)}-guided ` : ''}lumbar nerve root infiltration${content.caudalEpidural ? ' with caudal epidural injection' : ''}`;
+  }
+  const { t } = speaking;
+  let text = t(REPORT_MESSAGES.infiltration);
+  if (content.modality)
+    text = t(REPORT_MESSAGES.guided, { modality: wordsInText(speaking, content.modality), what: text });
+  if (content.caudalEpidural) text = t(REPORT_MESSAGES.withCaudal, { what: text });
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
+}
+
 export function recordEntries(
   record: ExportedRecord,
   drugs: Map<string, Drug>,
@@ -191,6 +213,10 @@ export function recordEntries(
 ): Entry[] {
   // Pseudonymised: the identifying and free-text fields are not there to be mapped (their
   // privacy class, db/model/fields); the patient and the accession are known by keyed pseudonyms.
+  // Texts and RootLog's own codes' displays in the export's language; SNOMED, LOINC, DICOM and
+  // ATC displays stay their code systems' own (a validator checks them), every code unchanged.
+  const said = (code: string) => (context.speaking ? context.speaking.t(codeMessage(code)) : words(code));
+  const inText = (code: string) => (context.speaking ? wordsInText(context.speaking, code) : inSentence(code));
   const identified: ProcedureDraft = record.content;
   const content: ProcedureDraft = context.pseudonymize ? clinicalValuesOnly(identified) : identified;
   // Pseudonymised: the record is known by its keyed pseudonym only (its UUIDv7 encodes the
@@ -253,8 +279,8 @@ export function recordEntries(
       extension.push({
         url: `${ROOTLOG_FHIR_BASE}/StructureDefinition/${name}`,
         valueCodeableConcept: {
-          coding: [{ system: `${ROOTLOG_FHIR_BASE}/CodeSystem/${name}`, code, display: words(code) }],
-          text: inSentence(code),
+          coding: [{ system: `${ROOTLOG_FHIR_BASE}/CodeSystem/${name}`, code, display: said(code) }],
+          text: inText(code),
         },
       });
     }
@@ -278,7 +304,7 @@ export function recordEntries(
           display: 'Periradicular nerve root infiltration',
         },
       ],
-      text: `${content.modality ? `${inSentence(content.modality)}-guided ` : ''}lumbar nerve root infiltration${content.caudalEpidural ? ' with caudal epidural injection' : ''}`,
+      text: procedureText(content, context.speaking),
     },
     subject,
     bodySite,
@@ -298,13 +324,13 @@ export function recordEntries(
   if (content.indications.length > 0)
     procedure.reasonCode = content.indications.map((code) => ({
       coding: [{ system: SYSTEM.indication, code }],
-      text: inSentence(code),
+      text: inText(code),
     }));
   const complications = content.complications.filter((entry) => entry.type !== 'none');
   if (complications.length > 0) {
     procedure.complication = complications.map((entry) => ({
       coding: [{ system: SYSTEM.complication, code: entry.type }],
-      text: `${inSentence(entry.type)}${entry.severity ? ` (${entry.severity})` : ''}`,
+      text: `${inText(entry.type)}${entry.severity ? ` (${entry.severity})` : ''}`,
     }));
   }
   if (identified.accessionNumber) {
@@ -362,7 +388,7 @@ export function recordEntries(
           : undefined;
     const dosage: Record<string, unknown> = {};
     if (site) dosage.site = { text: site };
-    dosage.route = routeOf(administration.site === 'caudal' ? 'caudal' : target?.approach);
+    dosage.route = routeOf(administration.site === 'caudal' ? 'caudal' : target?.approach, inText);
     if (mg != null) dosage.dose = { value: mg, unit: 'mg', system: SYSTEM.ucum, code: 'mg' };
     if (mg != null && administration.doseSalt) dosage.text = `dose stated as dexamethasone ${administration.doseSalt}`;
     else if (mg == null && administration.volumeMl != null)
@@ -421,7 +447,7 @@ export function recordEntries(
             ...(agent ? [{ system: SYSTEM.atc, code: agent.code, display: agent.display }] : []),
             { system: SYSTEM.contrast, code: content.contrastAgent },
           ],
-          text: inSentence(content.contrastAgent),
+          text: inText(content.contrastAgent),
         },
         subject,
         partOf,
@@ -525,7 +551,7 @@ export function recordEntries(
         effectiveDateTime: performed,
         ...(site ? { bodySite: site } : {}),
         component: patterns.map((pattern) => ({
-          code: { coding: [{ system: SYSTEM.spread, code: pattern }], text: inSentence(pattern) },
+          code: { coding: [{ system: SYSTEM.spread, code: pattern }], text: inText(pattern) },
           valueBoolean: true,
         })),
       },

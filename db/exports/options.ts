@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LANGUAGES } from '../model/index.js';
 
 export const EXPORT_FORMATS = ['csv', 'xlsx', 'json', 'fhir'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -25,6 +26,8 @@ const exportFields = z
     european: z.boolean({ error: 'must be true or false' }).default(false),
     /** CSV: also write the per-drug, per-complication and per-follow-up files beside the main one. */
     detailFiles: z.boolean({ error: 'must be true or false' }).default(false),
+    /** The language of the dictionary's labels and of FHIR's texts (codes and headers never change); the department's when absent. */
+    language: z.enum(LANGUAGES, { error: `must be one of ${LANGUAGES.join(', ')}` }).optional(),
     /** Replace files that already exist (the person confirmed it); never the logbook itself. */
     force: z.boolean({ error: 'must be true or false' }).default(false),
   })

@@ -1,6 +1,7 @@
 import { checkOutputPath, writingTo } from '../files/output-guard.js';
-import { problemsFromZod, RootLogError } from '../model/index.js';
-import { pseudonymKey } from '../settings.js';
+import { translator } from '../i18n/translator.js';
+import { type Language, problemsFromZod, RootLogError, type Speaking } from '../model/index.js';
+import { getSettings, pseudonymKey } from '../settings.js';
 import type { Store } from '../store.js';
 import { writingFiles } from './atomic-file.js';
 import { csvFiles, exportCsv } from './csv.js';
@@ -47,6 +48,13 @@ export function checkExportFiles(store: Store, options: ExportOptions): void {
   for (const file of exportFiles(options)) checkOutputPath(file, outputRules(store, options));
 }
 
+/** The export's language: the one asked for, else the department's, with its corrected wordings. */
+function exportSpeaking(read: Parameters<typeof getSettings>[0], asked: Language | undefined): Speaking {
+  const settings = getSettings(read);
+  const language = asked ?? settings.language;
+  return { t: translator(language, settings.wordings), language };
+}
+
 function exportSnapshot(store: Store, options: ExportOptions, control: ExportControl): Promise<ExportResult> {
   return store.snapshot(async (read) => {
     const total = countRecords(read, options);
@@ -55,6 +63,7 @@ function exportSnapshot(store: Store, options: ExportOptions, control: ExportCon
       key: options.pseudonymize ? pseudonymKey(read) : null,
       pseudonymize: options.pseudonymize,
       datePrecision: options.datePrecision,
+      speaking: exportSpeaking(read, options.language),
     };
     const { files, rows, bytes } = await writingFiles(control, (writer) =>
       WRITERS[options.format](read, options, context, total, writer),

@@ -213,7 +213,7 @@ export async function exportXlsx(
         read: () => null,
       })),
     };
-    await writeSheet(target, 'Data dictionary', dictionary, dictionaryRows(all), control);
+    await writeSheet(target, 'Data dictionary', dictionary, dictionaryRows(all, context.speaking?.t), control);
     // exceljs waits for its zip, which waits for ever on a file that failed.
     await file.until(workbook.commit());
   });

@@ -41,3 +41,20 @@ export const isDepartmentLocale = (tag: unknown): tag is DepartmentLocale =>
 /** The language a locale is written in: de-CH → de. */
 export const languageOf = (tag: DepartmentLocale): LocaleLanguage =>
   DEPARTMENT_LOCALES.find((locale) => locale.tag === tag)?.language ?? 'en';
+
+/**
+ * The locale a text in `language` writes its dates and numbers in: the department's when the
+ * text is in the department's language (Settings → Department) or its locale's, else that
+ * language's locale in the department's country (an Italian sheet of a de-CH department:
+ * it-CH), else the first locale of that language. A new logbook writes English in de-CH's
+ * formats, as it always has.
+ */
+export function localeFor(
+  language: LocaleLanguage,
+  department: { locale: DepartmentLocale; language?: LocaleLanguage },
+): DepartmentLocale {
+  if (language === department.language || language === languageOf(department.locale)) return department.locale;
+  const country = department.locale.split('-')[1];
+  const ofLanguage = DEPARTMENT_LOCALES.filter((locale) => locale.language === language);
+  return (ofLanguage.find((locale) => locale.tag.endsWith(`-${country}`)) ?? ofLanguage[0])?.tag ?? department.locale;
+}

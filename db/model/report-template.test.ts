@@ -1,11 +1,16 @@
 import { describe, expect, it } from 'vitest';
+import { translator } from '../i18n/translator.js';
 import { completeDraft } from '../testing/fixtures.js';
 import { DEFAULT_DRUG_CATALOGUE } from './catalogue.js';
 import { procedureDraftSchema } from './procedure.js';
 import { DEFAULT_REPORT_TEMPLATE, procedureReport, readReportTemplate } from './report.js';
 
 const catalogue = new Map(DEFAULT_DRUG_CATALOGUE.map((drug) => [drug.code, drug]));
-const context = { operatorName: 'Dr. A. Keller', drug: (code: string) => catalogue.get(code) };
+const context = {
+  operatorName: 'Dr. A. Keller',
+  drug: (code: string) => catalogue.get(code),
+  speaking: { t: translator('en'), language: 'en' as const },
+};
 const record = procedureDraftSchema.parse(completeDraft('op'));
 
 /* A template that is not text (stored behind the app's back) never breaks a report. */

@@ -1,12 +1,15 @@
 import { describe, expect, it } from 'vitest';
+import { translator } from '../i18n/translator.js';
 import { demoProcedure, seededRandom } from '../seed.js';
 import { completeDraft } from '../testing/fixtures.js';
 import { DEFAULT_DRUG_CATALOGUE } from './catalogue.js';
+import { localeFor } from './locales.js';
 import { procedureDraftSchema } from './procedure.js';
-import { DEFAULT_REPORT_TEMPLATE, procedureReport, unknownPlaceholders } from './report.js';
+import { DEFAULT_REPORT_TEMPLATE, DEFAULT_REPORT_TEMPLATES, procedureReport, unknownPlaceholders } from './report.js';
 
 const catalogue = new Map(DEFAULT_DRUG_CATALOGUE.map((drug) => [drug.code, drug]));
-const context = { operatorName: 'Dr. A. Keller', drug: (code: string) => catalogue.get(code) };
+const english = { t: translator('en'), language: 'en' as const };
+const context = { operatorName: 'Dr. A. Keller', drug: (code: string) => catalogue.get(code), speaking: english };
 
 describe('the procedure report', () => {
   it('counts in English: one CT acquisition, one minute', () => {
@@ -59,7 +62,7 @@ describe('the procedure report', () => {
 
   it('leaves out a line whose placeholders are empty and a section left with nothing', () => {
     const bare = procedureDraftSchema.parse({ patientId: 'X', targets: [{ root: 'S1', side: 'right', spread: [] }] });
-    const report = procedureReport(bare, { drug: () => undefined });
+    const report = procedureReport(bare, { drug: () => undefined, speaking: english });
     expect(report).not.toContain('MEDICATION');
     expect(report).not.toContain('COMPLICATIONS');
     expect(report).not.toContain('Operator:');
@@ -67,7 +70,7 @@ describe('the procedure report', () => {
     // A department's own template: its words, its order.
     const own = procedureReport(
       bare,
-      { drug: () => undefined },
+      { drug: () => undefined, speaking: english },
       '## Befund\nZiel: {procedure}\n\n## Medikamente\n{drugs}',
     );
     expect(own).toBe('BEFUND\nZiel: Lumbar nerve root infiltration of S1 right');
@@ -76,5 +79,44 @@ describe('the procedure report', () => {
   it('names the placeholders a template does not know', () => {
     expect(unknownPlaceholders(DEFAULT_REPORT_TEMPLATE)).toEqual([]);
     expect(unknownPlaceholders('{drug} and {targets} and {foo}')).toEqual(['drug', 'foo']);
+  });
+});
+
+describe('the report in the department’s report language', () => {
+  const record = procedureDraftSchema.parse(
+    completeDraft('op', { dlpMGyCm: 142, ctAcquisitions: 5, priorInfiltrations: 2 }),
+  );
+  const inLanguage = (language: 'de' | 'fr' | 'it') =>
+    procedureReport(
+      record,
+      {
+        ...context,
+        speaking: { t: translator(language), language },
+        locale: localeFor(language, { locale: 'de-CH', language: 'de' }),
+      },
+      DEFAULT_REPORT_TEMPLATES[language],
+    );
+
+  it('German: the template’s headings and the sentences in German, nouns capitalised, sides not', () => {
+    const report = inLanguage('de');
+    expect(report).toContain('EINGRIFF\n14.03.2026: CT-gesteuerte lumbale Nervenwurzelinfiltration von L5 links.');
+    expect(report).toContain('INDIKATION\nBandscheibenvorfall; linksseitige Symptome; 2 frühere Infiltrationen.');
+    expect(report).toContain('Durchführend: Dr. A. Keller.');
+    expect(report).not.toMatch(/infiltration of|Operator:|MEDICATION/);
+  });
+
+  it('French and Italian: their own words and plural forms, no English left', () => {
+    const french = inLanguage('fr');
+    expect(french).toContain('INTERVENTION');
+    expect(french).toContain('2 infiltrations antérieures');
+    expect(french).toContain('Infiltration radiculaire lombaire sous guidage TDM de L5 gauche');
+    const italian = inLanguage('it');
+    expect(italian).toContain('PROCEDURA');
+    expect(italian).toContain('2 infiltrazioni precedenti');
+    // A German-speaking Swiss department: the French report in fr-CH's formats, the Italian in it-CH's.
+    expect(french).toContain('(71,4 %');
+    expect(italian).toContain('(71.4 %');
+    expect(italian).toContain('14.03.2026');
+    for (const text of [french, italian]) expect(text).not.toMatch(/ and | approach|earlier|guided/);
   });
 });

@@ -1,10 +1,11 @@
 import type { Drug } from './catalogue.js';
 import { formatDate, formatNumber } from './locale-format.js';
 import { DEFAULT_DEPARTMENT_LOCALE } from './locales.js';
+import { declareMessages, type Language, listInWords, type Speaking } from './messages.js';
 import { reliefPercent } from './pain.js';
-import { counted } from './plural.js';
 import { doseInMg, type ProcedureDraft } from './procedure.js';
-import { inSentence } from './vocabulary-words.js';
+import { APPROACHES, PROVOKED_PAIN, SPREAD_PATTERNS, SYMPTOM_SIDES } from './vocabularies.js';
+import { codeMessage } from './vocabulary-words.js';
 
 /*
  * The procedure report, written from the record in the department's words, for the RIS/PACS
@@ -64,124 +65,304 @@ Operator: {operator}.
 {disposition}
 {aftercare}`;
 
+/** The shipped template in each language: the same placeholders, the headings in the report's language. */
+export const DEFAULT_REPORT_TEMPLATES: Record<Language, string> = {
+  en: DEFAULT_REPORT_TEMPLATE,
+  de: `## Eingriff
+{date}: {procedure}.
+Durchführend: {operator}.
+
+## Indikation
+{indication}
+
+## Aufklärung und Sicherheitsprüfungen
+{consent}
+{checks}
+
+## Technik
+{guidance}
+{contrast}
+{targets}
+{caudal}
+
+## Medikation
+{drugs}
+
+## Komplikationen
+{complications}
+
+## Unmittelbarer Effekt
+{response}
+
+## Entlassung und Nachsorge
+{disposition}
+{aftercare}`,
+  fr: `## Intervention
+{date} : {procedure}.
+Opérateur : {operator}.
+
+## Indication
+{indication}
+
+## Consentement et contrôles de sécurité
+{consent}
+{checks}
+
+## Technique
+{guidance}
+{contrast}
+{targets}
+{caudal}
+
+## Médicaments
+{drugs}
+
+## Complications
+{complications}
+
+## Effet immédiat
+{response}
+
+## Orientation et suites
+{disposition}
+{aftercare}`,
+  it: `## Procedura
+{date}: {procedure}.
+Operatore: {operator}.
+
+## Indicazione
+{indication}
+
+## Consenso e controlli di sicurezza
+{consent}
+{checks}
+
+## Tecnica
+{guidance}
+{contrast}
+{targets}
+{caudal}
+
+## Farmaci
+{drugs}
+
+## Complicanze
+{complications}
+
+## Effetto immediato
+{response}
+
+## Dimissione e indicazioni successive
+{disposition}
+{aftercare}`,
+};
+
 export interface ReportContext {
   operatorName?: string | null;
   /** The drug's name as the record knows it (a signed record: as signed). */
   drug: (code: string) => Drug | undefined;
-  /** How the report writes dates and numbers (locales.ts); de-CH until the department chooses. */
+  /** The report's language (the department's report language) and its translator. */
+  speaking: Speaking;
+  /** How the report writes dates and numbers (locales.ts: localeFor the report's language); de-CH until the department chooses. */
   locale?: string;
 }
 
-/** A stored code in a sentence: its words (vocabulary-words.ts), lower case but for acronyms. */
-const words = inSentence;
-/** "a", "a and b", "a, b and c": items as a sentence lists them (the aftercare sheet's lists too). */
+const R = 'Procedure report (to the RIS and on the record), for doctors';
+export const REPORT_MESSAGES = declareMessages('report', {
+  infiltration: ['lumbar nerve root infiltration', `${R}: what was done.`],
+  guided: ['{modality}-guided {what}', `${R}: e.g. "CT-guided lumbar nerve root infiltration".`],
+  ofTargets: ['{what} of {targets}', `${R}: e.g. "… infiltration of L5 left and L4 right".`],
+  withCaudal: ['{what} with a caudal epidural injection', `${R}.`],
+  target: ['{root} {side}', `${R}: a target, e.g. "L5 left"; {side} is the side's words.`],
+  targetNumber: ['target {number}', `${R}: a target whose level is not recorded.`],
+  symptomSide: [
+    '{side, select, bilateral {bilateral symptoms} left {left-sided symptoms} right {right-sided symptoms} other {}}',
+    `${R}: the indication.`,
+  ],
+  priorInfiltrations: [
+    '{count, plural, one {# earlier infiltration} other {# earlier infiltrations}}',
+    `${R}: the indication. French and Italian: also give the "many" form if your grammar needs it.`,
+  ],
+  consentObtained: ['Informed consent was obtained.', `${R}.`],
+  consentNotObtained: ['Consent was not obtained.', `${R}.`],
+  anticoagulationPaused: ['anticoagulation{drug} paused per protocol', `${R}: {drug} is " (DOAC)" or empty.`],
+  anticoagulationContinued: ['anticoagulation{drug} continued', `${R}: {drug} is " (DOAC)" or empty.`],
+  noAnticoagulation: ['no anticoagulation', `${R}.`],
+  levelVerified: ['level verified on the images at the time-out', `${R}: safety checks.`],
+  levelNotVerified: ['level NOT verified at the time-out', `${R}: safety checks; keep the emphasis.`],
+  sideMarked: ['side marked', `${R}: safety checks.`],
+  sideNotMarked: ['side NOT marked', `${R}: safety checks; keep the emphasis.`],
+  transitionalVertebra: ['transitional lumbosacral vertebra noted', `${R}.`],
+  premedicated: ['premedicated for a contrast allergy', `${R}.`],
+  priorReaction: ['prior contrast reaction, not premedicated', `${R}.`],
+  noIodinatedContrast: ['no iodinated contrast used because of an allergy', `${R}.`],
+  steroidAllergy: ['known steroid allergy', `${R}.`],
+  localAnaestheticAllergy: ['known local anaesthetic allergy', `${R}.`],
+  pregnancyExcluded: ['pregnancy excluded', `${R}.`],
+  pregnancyNotExcluded: ['pregnancy not excluded', `${R}.`],
+  pregnancyPositive: ['pregnancy test positive', `${R}.`],
+  sedation: ['sedation: {sedation}', `${R}: e.g. "sedation: oral anxiolytic".`],
+  position: ['{position} position', `${R}: e.g. "prone position".`],
+  ctAcquisitions: ['{count, plural, one {# CT acquisition} other {# CT acquisitions}}', `${R}: dose.`],
+  fluoroscopyTime: ['fluoroscopy time {seconds} s', `${R}: dose.`],
+  guidance: ['{modality} guidance', `${R}: e.g. "CT guidance".`],
+  aboveReference: ['above the reference level: {reason}', `${R}: why the dose was above the reference level.`],
+  noContrast: ['No contrast agent was used.', `${R}.`],
+  contrast: ['contrast: {agent}', `${R}: e.g. "contrast: iohexol 240".`],
+  approach: ['{approach} approach', `${R}: e.g. "transforaminal approach".`],
+  noApproach: ['approach not recorded', `${R}.`],
+  throughForamen: ['through the {foramen} foramen', `${R}: e.g. "through the L5/S1 foramen".`],
+  needle: ['{needle} needle', `${R}: e.g. "22 G 90 mm needle".`],
+  repositionings: ['{count, plural, one {# repositioning} other {# repositionings}}', `${R}: of the needle.`],
+  spread: ['contrast spread {patterns}', `${R}: e.g. "contrast spread perineural and epidural".`],
+  thenDone: ['then {action}', `${R}: what was done after an abnormal spread.`],
+  provoked: ['{pain} pain provoked', `${R}: e.g. "concordant pain provoked".`],
+  slowed: ['injected more slowly', `${R}.`],
+  caudalInjection: ['caudal epidural injection', `${R}.`],
+  asBase: ['(as base)', `${R}: a dose stated as the base, not the salt.`],
+  givenCaudal: ['{drugs} in the caudal epidural injection', `${R}: the drugs given there.`],
+  givenAt: ['{drugs} at {target}', `${R}: e.g. "dexamethasone 8 mg at L5 left".`],
+  noDrug: ['no drug given: {reason}', `${R}.`],
+  noComplications: ['No complications.', `${R}.`],
+  severity: [
+    '{complication} ({grade}{severity})',
+    `${R}: e.g. "vasovagal (SIR A, minor)"; {grade} is "SIR A, " or empty.`,
+  ],
+  response: [
+    'Pain NRS {before} before and {after} at {minutes, plural, one {# minute} other {# minutes}} after the injection{relief}.',
+    `${R}: {relief} is " (57 % relief)" or empty.`,
+  ],
+  relief: [' ({percent} % relief)', `${R}: keep the leading space.`],
+  home: ['Discharged home, not driving today.', `${R}.`],
+  observation: ['Kept for observation.', `${R}.`],
+  admitted: ['Admitted.', `${R}.`],
+  expectNumb: ['Numbness or weakness of the leg for a few hours is expected.', `${R}: aftercare.`],
+  expectCortisone: ['The cortisone usually begins to work after 1–3 days.', `${R}: aftercare.`],
+  expectSugar: ['Blood sugar may rise for a few days: check it more often.', `${R}: aftercare.`],
+  contact: [
+    'Contact the department for fever, increasing pain, new weakness or numbness, or loss of bladder or bowel control.',
+    `${R}: aftercare.`,
+  ],
+});
+const M = REPORT_MESSAGES;
+
+/** Words in a sentence: lower case but for acronyms; German keeps its nouns capitalised and lowers only adjectives. */
+const ADJECTIVES: readonly string[] = [...SYMPTOM_SIDES, ...APPROACHES, ...SPREAD_PATTERNS, ...PROVOKED_PAIN];
+function wordsInSentence({ t, language }: Speaking, code: string | null | undefined): string {
+  if (!code) return '';
+  const said = t(codeMessage(code));
+  if (/^[A-Z]{2}/.test(said)) return said;
+  if (language === 'de' && !ADJECTIVES.includes(code)) return said;
+  return said.charAt(0).toLowerCase() + said.slice(1);
+}
+
+/** "a", "a and b", "a, b and c": items as a sentence lists them, in English (the other languages: listInWords). */
 export const inWords = (items: readonly string[]) =>
   items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 const sentence = (text: string) =>
   text ? `${text.charAt(0).toUpperCase()}${text.slice(1)}${/[.!?]$/.test(text) ? '' : '.'}` : '';
 
-const CONTRAST_ALLERGY_WORDS: Record<string, string> = {
-  premedicated: 'premedicated for a contrast allergy',
-  prior_reaction_not_premedicated: 'prior contrast reaction, not premedicated',
-  no_iodinated_contrast_used: 'no iodinated contrast used because of an allergy',
-};
-const PREGNANCY_WORDS: Record<string, string> = {
-  yes: 'pregnancy excluded',
-  not_excluded: 'pregnancy not excluded',
-  positive: 'pregnancy test positive',
-};
-
 /** Each placeholder's text for a record ('' when the record has nothing to say there). */
 export function reportValues(record: ProcedureDraft, context: ReportContext): Record<ReportPlaceholder, string> {
+  const { speaking } = context;
+  const { t, language } = speaking;
+  const words = (code: string | null | undefined) => wordsInSentence(speaking, code);
+  const list = (items: readonly string[]) => (language === 'en' ? inWords(items) : listInWords(items, language));
   const locale = context.locale ?? DEFAULT_DEPARTMENT_LOCALE;
   // Two decimals at most: a report is read, not computed with (the record keeps every digit).
   const number = (value: number) => formatNumber(value, locale, { maximumDecimals: 2 });
   const targetName = (index: number) => {
     const target = record.targets[index];
-    return target ? `${target.root ?? '?'} ${target.side ?? ''}`.trim() : `target ${index + 1}`;
+    return target
+      ? t(M.target, { root: target.root ?? '?', side: words(target.side) }).trim()
+      : t(M.targetNumber, { number: index + 1 });
   };
   const drugName = (code: string, signedName?: string | null) => signedName ?? context.drug(code)?.name ?? code;
   const modality = words(record.modality);
 
-  const targetList = inWords(record.targets.map((_, index) => targetName(index)));
-  const procedure = [
-    `${modality ? `${modality}-guided ` : ''}lumbar nerve root infiltration${targetList ? ` of ${targetList}` : ''}`,
-    record.caudalEpidural ? 'with a caudal epidural injection' : '',
-  ]
-    .filter(Boolean)
-    .join(' ');
+  const targetList = list(record.targets.map((_, index) => targetName(index)));
+  let procedure = t(M.infiltration);
+  if (modality) procedure = t(M.guided, { modality, what: procedure });
+  if (targetList) procedure = t(M.ofTargets, { what: procedure, targets: targetList });
+  if (record.caudalEpidural) procedure = t(M.withCaudal, { what: procedure });
 
   const indication = sentence(
     [
-      inWords(record.indications.map(words)),
-      record.symptomSide
-        ? `${record.symptomSide === 'bilateral' ? 'bilateral' : `${record.symptomSide}-sided`} symptoms`
-        : '',
-      record.priorInfiltrations
-        ? `${record.priorInfiltrations} earlier infiltration${record.priorInfiltrations === 1 ? '' : 's'}`
-        : '',
+      list(record.indications.map(words)),
+      record.symptomSide ? t(M.symptomSide, { side: record.symptomSide }) : '',
+      record.priorInfiltrations ? t(M.priorInfiltrations, { count: record.priorInfiltrations }) : '',
     ]
       .filter(Boolean)
       .join('; '),
   );
 
-  const consent =
-    record.consent === 'obtained'
-      ? 'Informed consent was obtained.'
-      : record.consent
-        ? 'Consent was not obtained.'
-        : '';
+  const consent = record.consent === 'obtained' ? t(M.consentObtained) : record.consent ? t(M.consentNotObtained) : '';
+  const anticoagulant =
+    record.anticoagulantClass && record.anticoagulantClass !== 'none' ? ` (${words(record.anticoagulantClass)})` : '';
   const anticoagulation =
     record.anticoagulation === 'paused_per_protocol'
-      ? `anticoagulation${record.anticoagulantClass && record.anticoagulantClass !== 'none' ? ` (${words(record.anticoagulantClass)})` : ''} paused per protocol`
+      ? t(M.anticoagulationPaused, { drug: anticoagulant })
       : record.anticoagulation === 'continued'
-        ? `anticoagulation${record.anticoagulantClass && record.anticoagulantClass !== 'none' ? ` (${words(record.anticoagulantClass)})` : ''} continued`
+        ? t(M.anticoagulationContinued, { drug: anticoagulant })
         : record.anticoagulation === 'none'
-          ? 'no anticoagulation'
+          ? t(M.noAnticoagulation)
           : '';
+  const contrastAllergy: Record<string, string> = {
+    premedicated: t(M.premedicated),
+    prior_reaction_not_premedicated: t(M.priorReaction),
+    no_iodinated_contrast_used: t(M.noIodinatedContrast),
+  };
+  const pregnancy: Record<string, string> = {
+    yes: t(M.pregnancyExcluded),
+    not_excluded: t(M.pregnancyNotExcluded),
+    positive: t(M.pregnancyPositive),
+  };
+  const sedationWords = words(record.sedation);
   const checks = sentence(
     [
       record.timeOutLevelVerified
-        ? 'level verified on the images at the time-out'
+        ? t(M.levelVerified)
         : record.timeOutLevelVerified === false
-          ? 'level NOT verified at the time-out'
+          ? t(M.levelNotVerified)
           : '',
-      record.timeOutSideMarked ? 'side marked' : record.timeOutSideMarked === false ? 'side NOT marked' : '',
-      record.transitionalVertebra ? 'transitional lumbosacral vertebra noted' : '',
+      record.timeOutSideMarked ? t(M.sideMarked) : record.timeOutSideMarked === false ? t(M.sideNotMarked) : '',
+      record.transitionalVertebra ? t(M.transitionalVertebra) : '',
       anticoagulation,
-      CONTRAST_ALLERGY_WORDS[record.contrastAllergy ?? ''] ?? '',
-      record.steroidAllergy === 'yes' ? 'known steroid allergy' : '',
-      record.localAnaestheticAllergy === 'yes' ? 'known local anaesthetic allergy' : '',
-      PREGNANCY_WORDS[record.pregnancyExcluded ?? ''] ?? '',
+      contrastAllergy[record.contrastAllergy ?? ''] ?? '',
+      record.steroidAllergy === 'yes' ? t(M.steroidAllergy) : '',
+      record.localAnaestheticAllergy === 'yes' ? t(M.localAnaestheticAllergy) : '',
+      pregnancy[record.pregnancyExcluded ?? ''] ?? '',
       record.sedation && record.sedation !== 'none'
-        ? words(record.sedation).endsWith('sedation')
-          ? words(record.sedation)
-          : `${words(record.sedation)} sedation`
+        ? language === 'en' && sedationWords.endsWith('sedation')
+          ? sedationWords
+          : language === 'en'
+            ? `${sedationWords} sedation`
+            : t(M.sedation, { sedation: sedationWords })
         : '',
-      record.position ? `${record.position} position` : '',
+      record.position ? t(M.position, { position: words(record.position) }) : '',
     ]
       .filter(Boolean)
       .join('; '),
   );
 
   const dose = [
-    record.ctAcquisitions ? counted(record.ctAcquisitions, 'CT acquisition') : '',
+    record.ctAcquisitions ? t(M.ctAcquisitions, { count: record.ctAcquisitions }) : '',
     record.dlpMGyCm != null ? `DLP ${number(record.dlpMGyCm)} mGy·cm` : '',
     record.ctdiVolMGy != null ? `CTDIvol ${number(record.ctdiVolMGy)} mGy` : '',
-    record.fluoroTimeS != null ? `fluoroscopy time ${number(record.fluoroTimeS)} s` : '',
+    record.fluoroTimeS != null ? t(M.fluoroscopyTime, { seconds: number(record.fluoroTimeS) }) : '',
     record.dapGyCm2 != null ? `DAP ${number(record.dapGyCm2)} Gy·cm²` : '',
   ].filter(Boolean);
   const guidance = modality
     ? sentence(
-        `${modality} guidance${dose.length > 0 ? `; ${dose.join(', ')}` : ''}${record.doseExceedanceReason ? ` (above the reference level: ${words(record.doseExceedanceReason)})` : ''}`,
+        `${t(M.guidance, { modality })}${dose.length > 0 ? `; ${dose.join(', ')}` : ''}${record.doseExceedanceReason ? ` (${t(M.aboveReference, { reason: words(record.doseExceedanceReason) })})` : ''}`,
       )
     : '';
   const contrast =
     record.contrastAgent === 'none'
-      ? 'No contrast agent was used.'
+      ? t(M.noContrast)
       : record.contrastAgent
         ? sentence(
-            `contrast: ${words(record.contrastAgent)}${record.contrastVolumeMl != null ? `, ${number(record.contrastVolumeMl)} mL` : ''}`,
+            `${t(M.contrast, { agent: words(record.contrastAgent) })}${record.contrastVolumeMl != null ? `, ${number(record.contrastVolumeMl)} mL` : ''}`,
           )
         : '';
 
@@ -194,13 +375,21 @@ export function reportValues(record: ProcedureDraft, context: ReportContext): Re
       ]
         .filter(Boolean)
         .join(' ');
+      const how = [
+        target.approach ? t(M.approach, { approach: words(target.approach) }) : t(M.noApproach),
+        target.foramen ? ` ${t(M.throughForamen, { foramen: target.foramen })}` : '',
+        needle ? `, ${t(M.needle, { needle })}` : '',
+        target.needleRepositionings ? `, ${t(M.repositionings, { count: target.needleRepositionings })}` : '',
+      ].join('');
       return sentence(
         [
-          `${targetName(index)}: ${target.approach ? `${words(target.approach)} approach` : 'approach not recorded'}${target.foramen ? ` through the ${target.foramen} foramen` : ''}${needle ? `, ${needle} needle` : ''}${target.needleRepositionings ? `, ${target.needleRepositionings} repositioning${target.needleRepositionings === 1 ? '' : 's'}` : ''}`,
-          target.spread.length > 0 ? `contrast spread ${inWords(target.spread.map(words))}` : '',
-          target.abnormalSpreadAction ? `then ${words(target.abnormalSpreadAction)}` : '',
-          target.provokedPain && target.provokedPain !== 'none' ? `${words(target.provokedPain)} pain provoked` : '',
-          target.injectionSlowed ? 'injected more slowly' : '',
+          `${targetName(index)}: ${how}`,
+          target.spread.length > 0 ? t(M.spread, { patterns: list(target.spread.map(words)) }) : '',
+          target.abnormalSpreadAction ? t(M.thenDone, { action: words(target.abnormalSpreadAction) }) : '',
+          target.provokedPain && target.provokedPain !== 'none'
+            ? t(M.provoked, { pain: words(target.provokedPain) })
+            : '',
+          target.injectionSlowed ? t(M.slowed) : '',
         ]
           .filter(Boolean)
           .join('; '),
@@ -210,11 +399,11 @@ export function reportValues(record: ProcedureDraft, context: ReportContext): Re
   const caudal = record.caudalEpidural
     ? sentence(
         [
-          'caudal epidural injection',
-          record.caudalSpread.length > 0 ? `contrast spread ${inWords(record.caudalSpread.map(words))}` : '',
-          record.caudalAbnormalSpreadAction ? `then ${words(record.caudalAbnormalSpreadAction)}` : '',
+          t(M.caudalInjection),
+          record.caudalSpread.length > 0 ? t(M.spread, { patterns: list(record.caudalSpread.map(words)) }) : '',
+          record.caudalAbnormalSpreadAction ? t(M.thenDone, { action: words(record.caudalAbnormalSpreadAction) }) : '',
           record.caudalProvokedPain && record.caudalProvokedPain !== 'none'
-            ? `${words(record.caudalProvokedPain)} pain provoked`
+            ? t(M.provoked, { pain: words(record.caudalProvokedPain) })
             : '',
         ]
           .filter(Boolean)
@@ -233,11 +422,13 @@ export function reportValues(record: ProcedureDraft, context: ReportContext): Re
             : administration.volumeMl != null
               ? `${number(administration.volumeMl)} mL`
               : '';
-        return `${drugName(administration.drug, administration.asSigned?.name)}${amount ? ` ${amount}` : ''}${administration.doseSalt === 'base' ? ' (as base)' : ''}`;
+        return `${drugName(administration.drug, administration.asSigned?.name)}${amount ? ` ${amount}` : ''}${administration.doseSalt === 'base' ? ` ${t(M.asBase)}` : ''}`;
       });
       if (given.length === 0) return '';
       return sentence(
-        `${inWords(given)} ${site === 'caudal' ? 'in the caudal epidural injection' : `at ${targetName(site)}`}`,
+        site === 'caudal'
+          ? t(M.givenCaudal, { drugs: list(given) })
+          : t(M.givenAt, { drugs: list(given), target: targetName(site) }),
       );
     })
     .filter(Boolean);
@@ -245,47 +436,57 @@ export function reportValues(record: ProcedureDraft, context: ReportContext): Re
     drugLines.length > 0
       ? drugLines.join('\n')
       : record.noDrugReason
-        ? sentence(`no drug given: ${record.noDrugReason}`)
+        ? sentence(t(M.noDrug, { reason: record.noDrugReason }))
         : '';
 
   const real = record.complications.filter((entry) => entry.type !== 'none');
   const complications =
     real.length > 0
       ? sentence(
-          inWords(
-            real.map(
-              (entry) =>
-                `${words(entry.type)}${entry.severity ? ` (${entry.sirGrade ? `SIR ${entry.sirGrade}, ` : ''}${entry.severity})` : ''}`,
+          list(
+            real.map((entry) =>
+              entry.severity
+                ? t(M.severity, {
+                    complication: words(entry.type),
+                    grade: entry.sirGrade ? `SIR ${entry.sirGrade}, ` : '',
+                    severity: words(entry.severity),
+                  })
+                : words(entry.type),
             ),
           ),
         )
       : record.complications.some((entry) => entry.type === 'none')
-        ? 'No complications.'
+        ? t(M.noComplications)
         : '';
 
   const relief = reliefPercent(record.painPre, record.painPost);
   const response =
     record.painPre != null && record.painPost != null
-      ? `Pain NRS ${record.painPre} before and ${record.painPost} at ${counted(record.painPostMinutes ?? 10, 'minute')} after the injection${relief === undefined ? '' : ` (${number(relief)} % relief)`}.`
+      ? t(M.response, {
+          before: record.painPre,
+          after: record.painPost,
+          minutes: record.painPostMinutes ?? 10,
+          relief: relief === undefined ? '' : t(M.relief, { percent: number(relief) }),
+        })
       : '';
 
   const disposition =
     record.disposition === 'home_not_driving'
-      ? 'Discharged home, not driving today.'
+      ? t(M.home)
       : record.disposition === 'observation'
-        ? 'Kept for observation.'
+        ? t(M.observation)
         : record.disposition === 'admitted'
-          ? 'Admitted.'
+          ? t(M.admitted)
           : '';
   const steroid = record.drugs.some(
     (administration) =>
       context.drug(administration.drug)?.drugClass === 'steroid' || administration.asSigned?.drugClass === 'steroid',
   );
   const aftercare = [
-    'Numbness or weakness of the leg for a few hours is expected.',
-    steroid ? 'The cortisone usually begins to work after 1–3 days.' : '',
-    steroid && record.diabetes === 'yes' ? 'Blood sugar may rise for a few days: check it more often.' : '',
-    'Contact the department for fever, increasing pain, new weakness or numbness, or loss of bladder or bowel control.',
+    t(M.expectNumb),
+    steroid ? t(M.expectCortisone) : '',
+    steroid && record.diabetes === 'yes' ? t(M.expectSugar) : '',
+    t(M.contact),
   ]
     .filter(Boolean)
     .join(' ');

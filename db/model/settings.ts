@@ -4,11 +4,13 @@ import { idleLockMinutesSchema, OPERATOR_ROLES } from './credentials.js';
 import type { FollowUpWindows } from './follow-up.js';
 import { type HubServer, hubServerSchema } from './hub.js';
 import { type DepartmentLocale, departmentLocaleSchema } from './locales.js';
+import type { Language } from './messages.js';
 import { type PatientIdRule, patientIdRuleSchema } from './patient-id.js';
 import { type Preset, presetsSchema } from './presets.js';
 import { type ReferenceLevels, referenceLevelsSchema } from './reference-levels.js';
-import { REPORT_PLACEHOLDERS, unknownPlaceholders } from './report.js';
+import { DEFAULT_REPORT_TEMPLATES, REPORT_PLACEHOLDERS, unknownPlaceholders } from './report.js';
 import { followingTextRule } from './text-rule.js';
+import { LANGUAGES } from './vocabularies.js';
 
 export const operatorSchema = z.object({
   id: followingTextRule(z.string().min(1).max(64), 'line'),
@@ -102,9 +104,36 @@ export interface DepartmentSettings extends RuleSettings {
   reportTemplateProblem?: string;
   /** The department server this console syncs with, without its password; null: none. */
   hubServer: HubServer | null;
+  /** The department's language: the screens' unless an operator chose another, a patient's unless the record says. */
+  language: Language;
+  /** The language of the procedure report (to the RIS, on the record); the department's unless set. */
+  reportLanguage: Language;
+  /** The report's template in each language; `reportTemplate` is the one of the report language. */
+  reportTemplates: Record<Language, string>;
+  /** The language each operator reads the screens in, by operator id; absent: the department's. */
+  operatorLanguages: Record<string, Language>;
+  /** The department's corrected wordings: language → message id → words (docs/languages.md). */
+  wordings: Wordings;
   /** How the department writes its patient IDs (Settings → Patient ID); any ID until set. */
   patientIdRule: PatientIdRule;
 }
+
+/** A department's corrections of the catalogue's wordings: language → message id → its words (ICU). */
+export type Wordings = Partial<Record<Language, Record<string, string>>>;
+
+/** A new logbook's languages: English until the department chooses, the shipped report templates. */
+export const STARTING_LANGUAGE_SETTINGS: Pick<
+  DepartmentSettings,
+  'language' | 'reportLanguage' | 'reportTemplates' | 'operatorLanguages' | 'wordings'
+> = {
+  language: 'en',
+  reportLanguage: 'en',
+  reportTemplates: DEFAULT_REPORT_TEMPLATES,
+  operatorLanguages: {},
+  wordings: {},
+};
+
+const languageSchema = z.enum(LANGUAGES, { error: `must be one of ${LANGUAGES.join(', ')}` });
 
 const dayWindow = z
   .object({
@@ -121,6 +150,22 @@ export const followUpWindowsSchema = z
     error: 'The 2–6-week window must start after the day-1–3 window ends',
   });
 
+/** A report template: its sections and placeholders (report.ts), in any language. */
+const reportTemplateSchema = () =>
+  z
+    .string({ error: 'must be text' })
+    .max(8000, { error: 'must be at most 8000 characters' })
+    .refine((template) => template.trim().length > 0, { error: 'is required' })
+    .superRefine((template, ctx) => {
+      const unknown = unknownPlaceholders(template);
+      if (unknown.length > 0) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `names ${unknown.map((name) => `{${name}}`).join(', ')}, which the report does not know: use ${REPORT_PLACEHOLDERS.map((name) => `{${name}}`).join(', ')}`,
+        });
+      }
+    });
+
 export const settingsPatchSchema = z
   .object({
     consoleName: followingTextRule(
@@ -134,20 +179,21 @@ export const settingsPatchSchema = z
     followUpWindows: followUpWindowsSchema,
     presets: presetsSchema,
     hubServer: hubServerSchema.nullable(),
+    language: languageSchema,
+    reportLanguage: languageSchema,
+    reportTemplates: z.partialRecord(languageSchema, reportTemplateSchema()),
+    operatorLanguages: z.record(z.string().min(1).max(64), languageSchema),
+    wordings: z.partialRecord(
+      languageSchema,
+      z
+        .record(
+          z.string().regex(/^[\w./-]{1,120}$/, { error: 'must be a message id' }),
+          z.string().trim().min(1, { error: 'is required' }).max(2000, { error: 'must be at most 2000 characters' }),
+        )
+        .refine((table) => Object.keys(table).length <= 2000, { error: 'must correct at most 2000 wordings' }),
+    ),
+    reportTemplate: reportTemplateSchema(),
     patientIdRule: patientIdRuleSchema,
-    reportTemplate: z
-      .string({ error: 'must be text' })
-      .max(8000, { error: 'must be at most 8000 characters' })
-      .refine((template) => template.trim().length > 0, { error: 'is required' })
-      .superRefine((template, ctx) => {
-        const unknown = unknownPlaceholders(template);
-        if (unknown.length > 0) {
-          ctx.addIssue({
-            code: 'custom',
-            message: `names ${unknown.map((name) => `{${name}}`).join(', ')}, which the report does not know: use ${REPORT_PLACEHOLDERS.map((name) => `{${name}}`).join(', ')}`,
-          });
-        }
-      }),
     idleLockMinutes: idleLockMinutesSchema,
     technologistsRecordFollowUps: z.boolean({ error: 'must be yes or no' }),
     steroidDayMaxDexamethasoneMg: z

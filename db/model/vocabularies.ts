@@ -5,6 +5,8 @@
  */
 
 export const SEXES = ['female', 'male', 'other', 'unknown'] as const;
+/** The languages RootLog speaks: a patient's for the aftercare sheet, an operator's, the department's. */
+export const LANGUAGES = ['de', 'fr', 'it', 'en'] as const;
 export const INDICATIONS = [
   'disc_herniation',
   'disc_protrusion',
@@ -176,6 +178,7 @@ export const isIntravascularSpread = (pattern: string): boolean =>
 /** Every code of the clinical vocabularies (their words: vocabulary-words.ts). */
 export type VocabularyCode = (
   | typeof SEXES
+  | typeof LANGUAGES
   | typeof INDICATIONS
   | typeof SYMPTOM_SIDES
   | typeof CONSENT

@@ -1,3 +1,4 @@
+import type { Message } from './messages.js';
 import type { VocabularyCode } from './vocabularies.js';
 
 /*
@@ -76,6 +77,10 @@ const WORDS = {
   home_not_driving: 'Home (not driving)',
   observation: 'Observation',
   admitted: 'Admitted',
+  de: 'German',
+  fr: 'French',
+  it: 'Italian',
+  en: 'English',
   female: 'Female',
   male: 'Male',
   unknown: 'Unknown',
@@ -151,3 +156,13 @@ export function inSentence(code: string | null | undefined): string {
   const said = words(code);
   return /^[A-Z]{2}/.test(said) ? said : said.charAt(0).toLowerCase() + said.slice(1);
 }
+
+/** A stored code's words as a message to translate: id `code.<code>`, the English from WORDS. */
+export const codeMessage = (code: string): Message => ({
+  id: `code.${code}`,
+  message: (WORDS as Record<string, string>)[code] ?? code,
+  comment: 'A stored code as the form, the sheets, the report and the exports’ labels show it.',
+});
+
+/** Every code's words, for the catalogues (db/i18n/source-messages.ts). */
+export const CODE_MESSAGES: readonly Message[] = Object.keys(WORDS).map(codeMessage);

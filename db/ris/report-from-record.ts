@@ -1,4 +1,5 @@
-import { type ProcedureDraft, procedureReport, reportValues } from '../model/index.js';
+import { translator } from '../i18n/translator.js';
+import { localeFor, type ProcedureDraft, procedureReport, reportValues } from '../model/index.js';
 import { catalogueForRecord } from '../model/signed-drugs.js';
 import { drugCatalogue, getSettings } from '../settings.js';
 import type { ReadConnection } from '../sqlite/connection.js';
@@ -27,10 +28,13 @@ export function reportInputFor(read: ReadConnection, key: OutboxKey): ReportMess
   const catalogue = catalogueForRecord(record, drugCatalogue(read));
   const operatorName = (id: string | null | undefined) =>
     settings.operators.find((operator) => operator.id === id)?.name ?? null;
+  // The report goes to the RIS in the department's report language, its corrected wordings included.
+  const language = settings.reportLanguage;
   const context = {
     operatorName: operatorName(record.operatorId),
     drug: (code: string) => catalogue.find((drug) => drug.code === code),
-    locale: settings.locale,
+    speaking: { t: translator(language, settings.wordings), language },
+    locale: localeFor(language, settings),
   };
   if (!record.patientId || !record.performedAt)
     throw new Error(`signed version ${key.version} lacks a patient ID or time`);

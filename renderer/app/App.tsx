@@ -18,14 +18,34 @@ import { SettingsScreen } from '../features/settings/SettingsScreen.js';
 import { useSettings } from '../features/settings/settings-store.js';
 import { WelcomeScreen } from '../features/settings/WelcomeScreen.js';
 import { useWorklist } from '../features/worklist/worklist-store.js';
+import { APP_MESSAGES as M } from './app-messages.js';
 import { useDatabaseHealth } from './health-store.js';
+import { LanguageProvider, languageAsked, screenLanguage, useT } from './i18n.js';
 import { useNavigation } from './navigation-store.js';
 
 /**
- * The one window. Until the main process says the console is open, only the lock screen: no
- * patient, no list. Open, a top bar and the current screen; no page ever reloads.
+ * The one window, in the language of the operator at this console (Settings → Language), else
+ * the department's.
  */
 export function App() {
+  const settings = useSettings((state) => state.settings);
+  const operatorId = useSession((state) => state.session?.operatorId ?? null);
+  return (
+    <LanguageProvider
+      language={languageAsked(window.location.search) ?? screenLanguage(settings, operatorId)}
+      wordings={settings?.wordings}
+    >
+      <Console />
+    </LanguageProvider>
+  );
+}
+
+/**
+ * Until the main process says the console is open, only the lock screen: no patient, no list.
+ * Open, a top bar and the current screen; no page ever reloads.
+ */
+function Console() {
+  const t = useT();
   const session = useSession((state) => state.session);
   const [startupError, setStartupError] = useState<string | null>(null);
   useEffect(() => {
@@ -40,15 +60,16 @@ export function App() {
     if (startupError || locked) useKeyHold.getState().release('starting');
   }, [startupError, locked]);
   if (startupError) return <StartupError message={startupError} />;
-  if (!session) return <main aria-busy="true">Loading…</main>;
+  if (!session) return <main aria-busy="true">{t(M.loading)}</main>;
   if (session.locked) return <LockScreen />;
   return <OpenConsole />;
 }
 
 function StartupError({ message }: { message: string }) {
+  const t = useT();
   return (
     <main className="startup-error">
-      <h1>RootLog could not start</h1>
+      <h1>{t(M.couldNotStart)}</h1>
       <p role="alert">{message}</p>
     </main>
   );
@@ -56,6 +77,7 @@ function StartupError({ message }: { message: string }) {
 
 /** The console once an operator's PIN opened it: mounted again at each opening, so the draft being typed is reopened. */
 function OpenConsole() {
+  const t = useT();
   const { screen, go, theme, setTheme } = useNavigation();
   const needsFirstAdministrator = useSession((state) => state.session?.needsFirstAdministrator ?? false);
   useIdleLock();
@@ -116,20 +138,20 @@ function OpenConsole() {
   }, [ready, startupError]);
 
   if (startupError) return <StartupError message={startupError} />;
-  if (!ready) return <main aria-busy="true">Loading…</main>;
+  if (!ready) return <main aria-busy="true">{t(M.loading)}</main>;
 
   return (
     <>
       <header className="top-bar">
         <span className="brand">RootLog</span>
-        <nav aria-label="Main">
+        <nav aria-label={t(M.mainNavigation)}>
           <button
             type="button"
             className={screen.name === 'list' ? 'current' : ''}
             aria-current={screen.name === 'list' ? 'page' : undefined}
             onClick={() => go({ name: 'list' })}
           >
-            Procedures
+            {t(M.procedures)}
           </button>
           <button
             type="button"
@@ -137,7 +159,7 @@ function OpenConsole() {
             aria-current={screen.name === 'procedure' ? 'page' : undefined}
             onClick={() => go({ name: 'procedure', id: null })}
           >
-            New procedure
+            {t(M.newProcedure)}
           </button>
           <button
             type="button"
@@ -145,7 +167,7 @@ function OpenConsole() {
             aria-current={screen.name === 'follow-ups' ? 'page' : undefined}
             onClick={() => go({ name: 'follow-ups' })}
           >
-            Follow-ups
+            {t(M.followUps)}
           </button>
           <button
             type="button"
@@ -153,7 +175,7 @@ function OpenConsole() {
             aria-current={screen.name === 'dashboard' ? 'page' : undefined}
             onClick={() => go({ name: 'dashboard' })}
           >
-            Dashboard
+            {t(M.dashboard)}
           </button>
           <button
             type="button"
@@ -161,7 +183,7 @@ function OpenConsole() {
             aria-current={screen.name === 'export' ? 'page' : undefined}
             onClick={() => go({ name: 'export' })}
           >
-            Export
+            {t(M.export)}
           </button>
           <button
             type="button"
@@ -169,7 +191,7 @@ function OpenConsole() {
             aria-current={screen.name === 'settings' ? 'page' : undefined}
             onClick={() => go({ name: 'settings' })}
           >
-            Settings
+            {t(M.settings)}
           </button>
         </nav>
         <HubStatusChip />
@@ -180,10 +202,10 @@ function OpenConsole() {
           onClick={() => void lockConsole()}
           aria-keyshortcuts="Control+L"
         >
-          Lock <kbd>Ctrl+L</kbd>
+          {t(M.lock)} <kbd>Ctrl+L</kbd>
         </button>
         <button type="button" className="theme-toggle" onClick={() => setTheme(theme === 'dark' ? 'light' : 'dark')}>
-          {theme === 'dark' ? 'Light theme' : 'Dark theme'}
+          {theme === 'dark' ? t(M.lightTheme) : t(M.darkTheme)}
         </button>
       </header>
       <DamagedDatabaseBanner />

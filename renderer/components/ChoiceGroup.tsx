@@ -1,5 +1,6 @@
 import { type KeyboardEvent, useContext } from 'react';
-import { words } from '../app/labels.js';
+import { codeMessage } from '../../db/model/index.js';
+import { useT } from '../app/i18n.js';
 import { AdvanceContext } from './advance.js';
 import { FieldMessages } from './FieldMessages.js';
 
@@ -29,12 +30,15 @@ export function ChoiceGroup<T extends string | number>({
   selected,
   onToggle,
   keys = {},
-  optionLabel = (value) => words(String(value)),
+  optionLabel,
   multiple = false,
   disabled = false,
   compact = false,
 }: ChoiceGroupProps<T>) {
   const advance = useContext(AdvanceContext);
+  // A code's words in the window's language, unless the caller names its options itself.
+  const t = useT();
+  const labelOf = optionLabel ?? ((value: T) => t(codeMessage(String(value))));
   const keyOf = (value: T) => Object.entries(keys).find(([, option]) => option === value)?.[0];
   // One tab stop per group (the selected option, else the first); arrows move within it,
   // and in a single-choice group they also choose, as radio groups do.
@@ -83,7 +87,7 @@ export function ChoiceGroup<T extends string | number>({
         {options.map((value, index) => {
           const isSelected = selected.includes(value);
           const key = keyOf(value);
-          const text = optionLabel(value);
+          const text = labelOf(value);
           return (
             <button
               key={String(value)}

@@ -4,6 +4,7 @@ import {
   DEFAULT_FOLLOW_UP_WINDOWS,
   DEFAULT_REPORT_TEMPLATE,
   type DepartmentSettings,
+  STARTING_LANGUAGE_SETTINGS,
   STARTING_REFERENCE_LEVELS,
 } from '../../db/model/index.js';
 import type { ApiMethodName } from '../../electron/shared/api-contract.js';
@@ -37,6 +38,7 @@ export const testDepartment: DepartmentSettings = {
   presets: [],
   reportTemplate: DEFAULT_REPORT_TEMPLATE,
   hubServer: null,
+  ...STARTING_LANGUAGE_SETTINGS,
   patientIdRule: ANY_PATIENT_ID,
 };
 

@@ -1,4 +1,4 @@
-import type { PrivacyClass, Pseudonymised } from '../../model/index.js';
+import type { PrivacyClass, Pseudonymised, Speaking } from '../../model/index.js';
 import type { DatePrecision } from '../pseudonyms.js';
 
 /*
@@ -16,6 +16,8 @@ export type Row = (column: string) => unknown;
 export interface Column {
   header: string;
   label: string;
+  /** The label's message id when it is the field's declared label (translated in the dictionary). */
+  labelId?: string;
   type: ColumnType;
   unit?: string;
   values?: readonly (string | number)[];
@@ -31,6 +33,8 @@ export interface RowContext {
   pseudonymize: boolean;
   /** Pseudonymised exports: dates to the day or the month, never a clock time. */
   datePrecision: DatePrecision;
+  /** The language of the dictionary's labels and FHIR's texts; English when absent. */
+  speaking?: Speaking;
 }
 
 export interface Table {

@@ -36,6 +36,7 @@ export function fieldColumn(field: Field): Column {
   return {
     header: exported.header,
     label,
+    ...(exported.label ? {} : { labelId: field.label.id }),
     type: exported.type ?? field.type,
     ...(field.unit ? { unit: field.unit } : {}),
     ...(values ? { values } : {}),

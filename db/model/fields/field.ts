@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { Message } from '../messages.js';
 import type { ValueKind, ValueType } from './kinds.js';
 
 /*
@@ -21,12 +22,6 @@ export type PartName = 'procedure' | 'target' | 'drug' | 'complication' | 'follo
  * derived: computed for an export or a list only, never entered.
  */
 export type FieldRole = 'content' | 'life' | 'derived';
-
-/** A message ready for translation: a stable id and its English words. */
-export interface Message {
-  id: string;
-  message: string;
-}
 
 /** What a pseudonymised export gives instead of an identifying value. */
 export interface Pseudonymised {

@@ -1,18 +1,15 @@
 import { useEffect, useState } from 'react';
-import { counted } from '../../../db/model/index.js';
+import { useT } from '../../app/i18n.js';
 import { NO_ITEMS } from '../../app/no-items.js';
 import { useSettings } from '../settings/settings-store.js';
+import { EXPORT_FORM_MESSAGES as F, EXPORT_PROGRESS_MESSAGES as M } from './export-messages.js';
 import { useExport } from './export-store.js';
 
 const FORMATS = [
-  { value: 'csv', label: 'CSV', hint: 'one row per target; opens in Excel, LibreOffice, R, pandas' },
-  {
-    value: 'xlsx',
-    label: 'Excel (XLSX)',
-    hint: 'sheets for procedures, targets, drugs, complications, follow-ups, dictionary',
-  },
-  { value: 'json', label: 'JSON', hint: 'lossless with history; merges into another console' },
-  { value: 'fhir', label: 'FHIR R4', hint: 'a Bundle for other clinical systems' },
+  { value: 'csv', label: 'CSV', hint: F.csvHint },
+  { value: 'xlsx', label: F.xlsxLabel, hint: F.xlsxHint },
+  { value: 'json', label: 'JSON', hint: F.jsonHint },
+  { value: 'fhir', label: 'FHIR R4', hint: F.fhirHint },
 ] as const;
 
 type Format = (typeof FORMATS)[number]['value'];
@@ -32,6 +29,7 @@ export function ExportScreen() {
   const job = useExport((state) => state.job);
   const problem = useExport((state) => state.problem);
   const { cancel, stopFollowing, resumeFollowing } = useExport.getState();
+  const t = useT();
 
   useEffect(() => {
     resumeFollowing();
@@ -54,17 +52,17 @@ export function ExportScreen() {
   const percent = job && job.total > 0 ? Math.round((job.done / job.total) * 100) : 0;
   return (
     <section className="export-screen" aria-labelledby="export-title">
-      <h1 id="export-title">Export</h1>
+      <h1 id="export-title">{t(F.title)}</h1>
       <form
         className="form-section"
-        aria-label="Export options"
+        aria-label={t(F.options)}
         onSubmit={(event) => {
           event.preventDefault();
           void start();
         }}
       >
         <fieldset className="choice-group">
-          <legend>Format</legend>
+          <legend>{t(F.format)}</legend>
           {FORMATS.map((option) => (
             <label key={option.value} className="radio-line">
               <input
@@ -74,23 +72,23 @@ export function ExportScreen() {
                 checked={format === option.value}
                 onChange={() => setFormat(option.value)}
               />
-              <strong>{option.label}</strong> — {option.hint}
+              <strong>{typeof option.label === 'string' ? option.label : t(option.label)}</strong> — {t(option.hint)}
             </label>
           ))}
         </fieldset>
         <div className="row">
           <div className="text-field">
-            <label htmlFor="export-from">From</label>
+            <label htmlFor="export-from">{t(F.from)}</label>
             <input id="export-from" type="date" value={from} onChange={(event) => setFrom(event.target.value)} />
           </div>
           <div className="text-field">
-            <label htmlFor="export-to">To</label>
+            <label htmlFor="export-to">{t(F.to)}</label>
             <input id="export-to" type="date" value={to} onChange={(event) => setTo(event.target.value)} />
           </div>
           <div className="text-field">
-            <label htmlFor="export-operator">Operator</label>
+            <label htmlFor="export-operator">{t(F.operator)}</label>
             <select id="export-operator" value={operatorId} onChange={(event) => setOperatorId(event.target.value)}>
-              <option value="">All operators</option>
+              <option value="">{t(F.allOperators)}</option>
               {operators.map((operator) => (
                 <option key={operator.id} value={operator.id}>
                   {operator.name}
@@ -101,23 +99,22 @@ export function ExportScreen() {
         </div>
         <label className="switch">
           <input type="checkbox" checked={includeDrafts} onChange={(event) => setIncludeDrafts(event.target.checked)} />
-          Include drafts (otherwise signed records only)
+          {t(F.includeDrafts)}
         </label>
         <label className="switch">
           <input type="checkbox" checked={pseudonymize} onChange={(event) => setPseudonymize(event.target.checked)} />
-          Pseudonymise: keyed hashes for patient, accession and record, no names, free text or lot numbers, age instead
-          of birth date, no clock times
+          {t(F.pseudonymize)}
         </label>
         {pseudonymize && (
           <div className="text-field">
-            <label htmlFor="export-date-precision">Dates in the pseudonymised file</label>
+            <label htmlFor="export-date-precision">{t(F.datePrecision)}</label>
             <select
               id="export-date-precision"
               value={datePrecision}
               onChange={(event) => setDatePrecision(event.target.value === 'month' ? 'month' : 'day')}
             >
-              <option value="day">To the day (within the department)</option>
-              <option value="month">To the month only (for sharing outside)</option>
+              <option value="day">{t(F.toTheDay)}</option>
+              <option value="month">{t(F.toTheMonth)}</option>
             </select>
           </div>
         )}
@@ -125,21 +122,21 @@ export function ExportScreen() {
           <>
             <label className="switch">
               <input type="checkbox" checked={european} onChange={(event) => setEuropean(event.target.checked)} />
-              For spreadsheets in European locales (semicolons, decimal commas, BOM)
+              {t(F.european)}
             </label>
             <label className="switch">
               <input type="checkbox" checked={detailFiles} onChange={(event) => setDetailFiles(event.target.checked)} />
-              Also one file per drug and per complication
+              {t(F.detailFiles)}
             </label>
           </>
         )}
         <div className="row">
           <button type="submit" className="primary big" disabled={running}>
-            Export…
+            {t(F.export)}
           </button>
           {running && (
             <button type="button" className="secondary" onClick={() => void cancel()}>
-              Cancel export
+              {t(F.cancel)}
             </button>
           )}
         </div>
@@ -150,15 +147,15 @@ export function ExportScreen() {
         </p>
       )}
       {job && (
-        <section className="form-section" aria-label="Export progress">
-          <progress max={100} value={percent} aria-label="Export progress">
+        <section className="form-section" aria-label={t(M.label)}>
+          <progress max={100} value={percent} aria-label={t(M.label)}>
             {percent} %
           </progress>
           <p role="status">
-            {job.state === 'running' && `Exporting… ${job.done} of ${counted(job.total, 'procedure')}`}
-            {job.state === 'done' && `Exported ${counted(job.result?.procedures ?? 0, 'procedure')}.`}
-            {job.state === 'cancelled' && 'Export cancelled; no file was written.'}
-            {job.state === 'failed' && `Export failed: ${job.error?.message ?? ''}`}
+            {job.state === 'running' && t(M.running, { done: job.done, total: job.total })}
+            {job.state === 'done' && t(M.done, { count: job.result?.procedures ?? 0 })}
+            {job.state === 'cancelled' && t(M.cancelled)}
+            {job.state === 'failed' && t(M.failed, { reason: job.error?.message ?? '' })}
           </p>
           {job.state === 'done' && (
             <ul className="export-files">

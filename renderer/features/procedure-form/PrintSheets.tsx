@@ -1,11 +1,12 @@
 import { useEffect } from 'react';
 import { createPortal } from 'react-dom';
 import type { Department } from '../../../db/model/index.js';
+import { useT } from '../../app/i18n.js';
 import { useFollowUps } from '../follow-ups/follow-ups-store.js';
 import { useSettings } from '../settings/settings-store.js';
+import { PRINT_ACTION_MESSAGES } from './form-messages.js';
 import { useProcedureForm } from './form-store.js';
 import { aftercarePrintout, type PageFrame, recordSheet } from './print-sheet-lines.js';
-import { PRINT_WORDS as W } from './print-words.js';
 import './print.css';
 
 /**
@@ -18,13 +19,14 @@ export function PrintActions() {
   const printing = useProcedureForm((state) => state.printing);
   const printed = useProcedureForm((state) => state.printed);
   const print = useProcedureForm((state) => state.printToPdf);
+  const t = useT();
   return (
     <div className="row print-actions">
       <button type="button" className="secondary" disabled={printing} onClick={() => void print('record')}>
-        Record as PDF
+        {t(PRINT_ACTION_MESSAGES.record)}
       </button>
       <button type="button" className="secondary" disabled={printing} onClick={() => void print('aftercare')}>
-        Aftercare sheet as PDF
+        {t(PRINT_ACTION_MESSAGES.aftercare)}
       </button>
       {printed && (
         <p className={printed.kind === 'ok' ? 'notice' : 'problem'} role={printed.kind === 'ok' ? 'status' : 'alert'}>
@@ -88,7 +90,7 @@ export function RecordPrint() {
   usePageFrame('record', sheet?.frame ?? null);
   if (!sheet) return null;
   return createPortal(
-    <article className="record-sheet print-sheet" aria-hidden="true">
+    <article className="record-sheet print-sheet" aria-hidden="true" lang={sheet.language}>
       <DepartmentHeader department={sheet.department} />
       <header className="sheet-title">
         <h1>{sheet.title}</h1>
@@ -116,11 +118,11 @@ export function RecordPrint() {
         </section>
       ))}
       <section className="sheet-section sheet-report">
-        <h2>{W.reportTitle}</h2>
+        <h2>{sheet.words.reportTitle}</h2>
         <p className="sheet-report-text">{sheet.report}</p>
       </section>
       <section className="sheet-section">
-        <h2>{W.signaturesTitle}</h2>
+        <h2>{sheet.words.signaturesTitle}</h2>
         {sheet.signatures.map((signature) => (
           <p key={signature.line}>
             {signature.line}
@@ -134,9 +136,9 @@ export function RecordPrint() {
         ))}
       </section>
       <section className="sheet-section">
-        <h2>{W.followUpsTitle}</h2>
+        <h2>{sheet.words.followUpsTitle}</h2>
         {sheet.followUps.length === 0 ? (
-          <p>{W.noFollowUps}</p>
+          <p>{sheet.words.noFollowUps}</p>
         ) : (
           <ul>
             {sheet.followUps.map((entry) => (
@@ -149,7 +151,7 @@ export function RecordPrint() {
       </section>
       <footer className="sheet-footer">
         <p>
-          {W.recordId} <span className="print-id">{sheet.recordId}</span>
+          {sheet.words.recordId} <span className="print-id">{sheet.recordId}</span>
         </p>
         <p>{sheet.printed}</p>
       </footer>
@@ -166,10 +168,11 @@ export function AftercarePrint() {
   usePageFrame('aftercare', sheet?.frame ?? null);
   if (!sheet) return null;
   return createPortal(
-    <article className="aftercare-sheet print-sheet" aria-hidden="true">
+    <article className="aftercare-sheet print-sheet" aria-hidden="true" lang={sheet.language}>
       <DepartmentHeader department={sheet.department} />
       <h1>{sheet.title}</h1>
       <p className="sheet-for">{sheet.patient}</p>
+      {sheet.performed && <p className="sheet-performed">{sheet.performed}</p>}
       {sheet.sections.map((section) => (
         <section key={section.title} className="sheet-section">
           <h2>{section.title}</h2>
@@ -182,7 +185,7 @@ export function AftercarePrint() {
       ))}
       {sheet.callUs && (
         <p className="sheet-call-us">
-          <strong>{W.callUsTitle}:</strong> {sheet.callUs}
+          <strong>{sheet.callUsTitle}:</strong> {sheet.callUs}
         </p>
       )}
     </article>,

@@ -3,6 +3,7 @@ import { catalogueForRecord, clinicalContent, procedureReport } from '../../../d
 import { NO_ITEMS } from '../../app/no-items.js';
 import { useSettings } from '../settings/settings-store.js';
 import { useProcedureForm } from './form-store.js';
+import { reportLocale, reportSpeaking } from './report-speaking.js';
 
 /**
  * The procedure report, written from the record with the department's template, for the
@@ -23,7 +24,12 @@ export function ReportPanel() {
   const text = content
     ? procedureReport(
         content,
-        { operatorName: operator, drug: (code) => drugs.get(code), locale: settings?.locale },
+        {
+          operatorName: operator,
+          drug: (code) => drugs.get(code),
+          speaking: reportSpeaking(settings),
+          locale: reportLocale(settings),
+        },
         settings?.reportTemplate,
       )
     : '';

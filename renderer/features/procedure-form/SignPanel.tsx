@@ -1,36 +1,13 @@
-import { DOSE_EXCEEDANCE_REASONS, plural } from '../../../db/model/index.js';
+import { DOSE_EXCEEDANCE_REASONS } from '../../../db/model/index.js';
+import { useT } from '../../app/i18n.js';
 import { ChoiceGroup } from '../../components/ChoiceGroup.js';
 import { useSettings } from '../settings/settings-store.js';
+import { SIGN_PANEL_MESSAGES as M } from './form-messages.js';
 import { useProcedureForm } from './form-store.js';
 import { confirmationField } from './next-field.js';
+import { saveWords, stillToAnswer } from './sign-words.js';
 import { problemsOf } from './store/draft-store.js';
 import { stillConfirmed, warningsToConfirm } from './store/signing-store.js';
-
-const SAVE_WORDS = {
-  new: 'Not saved yet',
-  pending: 'Saving…',
-  saving: 'Saving…',
-  saved: 'Saved',
-  partial: 'Not saved',
-  error: 'Not saved',
-} as const;
-
-/**
- * "Not saved: 2 fields need attention" — what is not stored, said where "Saved" would be: never
- * "Saved" while any field holds something the logbook does not (a value held back, a date half typed).
- */
-const saveWords = (state: keyof typeof SAVE_WORDS, problems: number) =>
-  problems > 0 && state !== 'pending' && state !== 'saving' && state !== 'new'
-    ? `Not saved: ${plural(problems, { one: '# field needs', other: '# fields need' })} attention`
-    : SAVE_WORDS[state];
-
-/** "Confirm the warning above", "Give the reason above the reference level", or both, to sign. */
-function stillToAnswer(ticks: number, reason: boolean): string {
-  const confirm = plural(ticks, { one: 'confirm the warning above', other: 'confirm the # warnings above' });
-  const give = 'give the reason above the reference level';
-  const asked = ticks > 0 && reason ? `${confirm} and ${give}` : ticks > 0 ? confirm : give;
-  return `${asked.charAt(0).toUpperCase()}${asked.slice(1)} to sign.`;
-}
 
 /** The save state, every warning to confirm, and the sign action (also Ctrl+Enter). */
 export function SignPanel() {
@@ -49,6 +26,7 @@ export function SignPanel() {
     submitAmend,
     cancelAmend,
   } = useProcedureForm();
+  const t = useT();
   const doseExceedanceReason = useProcedureForm((state) => state.draft.doseExceedanceReason);
   // What is not saved: the values held back, not what signing still asks for (that draft is saved).
   const heldBack = useProcedureForm((state) => Object.keys(problemsOf(state.checked, state.fieldText)).length);
@@ -74,15 +52,15 @@ export function SignPanel() {
   const unanswered = ticksMissing > 0 || reasonMissing;
   return (
     <section aria-labelledby="section-sign" className="form-section sign-panel">
-      <h2 id="section-sign">{mode === 'amend' ? 'Amend the signed record' : 'Sign'}</h2>
+      <h2 id="section-sign">{mode === 'amend' ? t(M.amendTitle) : t(M.title)}</h2>
       {mode === 'edit' && (
         <p className={`save-state save-${saveState}`} role="status" aria-live="polite">
-          {saveWords(saveState, heldBack)}
+          {saveWords(t, saveState, heldBack)}
         </p>
       )}
       {toConfirm.length > 0 && (
         <fieldset className="confirmations">
-          <legend>Confirm before signing</legend>
+          <legend>{t(M.confirmBefore)}</legend>
           {toConfirm.map((warning) => (
             <label
               key={warning.code}
@@ -100,10 +78,10 @@ export function SignPanel() {
         </fieldset>
       )}
       {confirmedBefore.length > 0 && (
-        <ul className="confirmed-before" aria-label="Confirmed at the signature">
+        <ul className="confirmed-before" aria-label={t(M.confirmedAtSignature)}>
           {confirmedBefore.map((warning) => (
             <li key={warning.code} className={`warning warning-${warning.level}`}>
-              Confirmed at the signature: {warning.message}
+              {t(M.confirmedAtSignatureItem, { warning: warning.message })}
             </li>
           ))}
         </ul>
@@ -116,7 +94,7 @@ export function SignPanel() {
             </p>
           ))}
           <ChoiceGroup
-            label="Reason above the reference level"
+            label={t(M.exceedanceReason)}
             field="doseExceedanceReason"
             options={DOSE_EXCEEDANCE_REASONS}
             selected={doseExceedanceReason ? [doseExceedanceReason] : []}
@@ -144,7 +122,7 @@ export function SignPanel() {
       {mode === 'edit' && (
         <div className="row">
           <PinField
-            label={signerName ? `PIN of ${signerName}` : 'PIN of the operator'}
+            label={signerName ? t(M.pinOf, { name: signerName }) : t(M.pinOfOperator)}
             pin={pin}
             onPin={setPin}
             onEnter={() => void sign()}
@@ -156,15 +134,15 @@ export function SignPanel() {
             onClick={() => void sign()}
             aria-keyshortcuts="Control+Enter"
           >
-            Sign procedure <kbd>Ctrl+Enter</kbd>
+            {t(M.signProcedure)} <kbd>Ctrl+Enter</kbd>
           </button>
-          {unanswered && <span className="hint">{stillToAnswer(ticksMissing, reasonMissing)}</span>}
+          {unanswered && <span className="hint">{stillToAnswer(t, ticksMissing, reasonMissing)}</span>}
         </div>
       )}
       {mode === 'amend' && (
         <div className="row">
           <div className="text-field wide" data-field="reason">
-            <label htmlFor="field-reason">Reason for the amendment</label>
+            <label htmlFor="field-reason">{t(M.amendReason)}</label>
             <input
               id="field-reason"
               value={amendReason}
@@ -179,14 +157,14 @@ export function SignPanel() {
             />
           </div>
           <div className="text-field" data-field="signer.operatorId">
-            <label htmlFor="field-amend-signer">Amended by</label>
+            <label htmlFor="field-amend-signer">{t(M.amendedBy)}</label>
             <select
               id="field-amend-signer"
               value={amendSignerId ?? ''}
               onChange={(event) => setAmendSigner(event.target.value)}
             >
               <option value="" disabled>
-                Choose…
+                {t(M.choose)}
               </option>
               {signers.map((operator) => (
                 <option key={operator.id} value={operator.id}>
@@ -195,7 +173,7 @@ export function SignPanel() {
               ))}
             </select>
           </div>
-          <PinField label="PIN" pin={pin} onPin={setPin} onEnter={() => void submitAmend()} />
+          <PinField label={t(M.pin)} pin={pin} onPin={setPin} onEnter={() => void submitAmend()} />
           <button
             type="button"
             className="primary big"
@@ -203,10 +181,10 @@ export function SignPanel() {
             onClick={() => void submitAmend()}
             aria-keyshortcuts="Control+Enter"
           >
-            Save amendment <kbd>Ctrl+Enter</kbd>
+            {t(M.saveAmendment)} <kbd>Ctrl+Enter</kbd>
           </button>
           <button type="button" className="secondary" onClick={cancelAmend}>
-            Cancel
+            {t(M.cancel)}
           </button>
         </div>
       )}

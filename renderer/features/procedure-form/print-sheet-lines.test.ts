@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  DEFAULT_DRUG_CATALOGUE,
   DEFAULT_REPORT_TEMPLATE,
   type FollowUpEntry,
   NO_DEPARTMENT,
@@ -55,6 +56,9 @@ const settings = {
     },
   ],
   reportTemplate: DEFAULT_REPORT_TEMPLATE,
+  language: 'en' as const,
+  reportLanguage: 'en' as const,
+  wordings: {},
 };
 const versions = [
   { version: 1, signedBy: 'Dr. A. Keller', signedAt: '2026-03-14T09:50:00Z', reason: null },
@@ -164,5 +168,46 @@ describe('the printed aftercare sheet', () => {
     expect(
       aftercarePrintout(record, { settings: { ...settings, department: NO_DEPARTMENT }, printedAt: new Date() }).callUs,
     ).toBeNull();
+  });
+});
+
+describe('the aftercare sheet in the patient’s language', () => {
+  const german = { ...settings, language: 'de' as const, drugCatalogue: DEFAULT_DRUG_CATALOGUE };
+  const italian = { ...record, patientLanguage: 'it' } as ProcedureRecord;
+
+  it('a language tag from the worklist ("it-ch") is its language; one RootLog does not speak is the department’s', () => {
+    const tagged = (patientLanguage: string) =>
+      aftercarePrintout({ ...record, patientLanguage } as ProcedureRecord, { settings: german, printedAt: new Date() });
+    expect(tagged('it-ch').language).toBe('it');
+    expect(tagged('pt').language).toBe('de');
+  });
+
+  it('an Italian-speaking patient in a German-speaking department gets it in Italian, with the number to call', () => {
+    const sheet = aftercarePrintout(italian, { settings: german, printedAt: new Date() });
+    expect(sheet.language).toBe('it');
+    expect(sheet.title).toBe('Dopo la Sua infiltrazione della radice nervosa');
+    expect(sheet.sections.map((section) => section.title)).toEqual([
+      'Che cosa Le è stato somministrato',
+      'Che cosa aspettarsi',
+      'Oggi',
+      'Quando chiamarci',
+    ]);
+    expect(sheet.sections[0]?.lines).toEqual(['Dexamethasone (un cortisonico) 8 mg alla radice nervosa L5 sinistra.']);
+    expect(sheet.sections[3]?.lines[0]).toContain('Ci chiami al numero +41 44 123 45 67');
+    // Dates as it-CH writes them: the patient's language in the department's country.
+    expect(sheet.performed).toBe('Eseguito da Dr. A. Keller il 14.03.2026 09:30');
+    expect(sheet.callUsTitle).toBe('Il nostro numero di telefono');
+  });
+
+  it('a patient whose language the record does not say gets the department’s', () => {
+    expect(aftercarePrintout(record, { settings: german, printedAt: new Date() }).title).toBe(
+      'Nach Ihrer Nervenwurzel-Infiltration',
+    );
+  });
+
+  it('a department’s corrected wording is printed instead of the catalogue’s', () => {
+    const corrected = { ...german, wordings: { it: { 'aftercare.todoShower': 'Oggi niente bagno né piscina.' } } };
+    const sheet = aftercarePrintout(italian, { settings: corrected, printedAt: new Date() });
+    expect(sheet.sections[2]?.lines).toContain('Oggi niente bagno né piscina.');
   });
 });

@@ -1,3 +1,4 @@
+import { translator } from '../../../db/i18n/translator.js';
 import {
   aftercareSheet,
   ageInYears,
@@ -9,13 +10,16 @@ import {
   formatDate,
   formatDateTime,
   formatNumber,
-  meaningWords,
+  type Language,
+  localeFor,
   type ProcedureRecord,
   procedureReport,
   type SignatureMeaning,
+  speakingLanguage,
 } from '../../../db/model/index.js';
 import { words } from '../../app/labels.js';
-import { PRINT_WORDS as W } from './print-words.js';
+import { type PrintWords, printWords } from './print-words.js';
+import { reportLocale, reportSpeaking } from './report-speaking.js';
 import { type SummarySection, summaryOf } from './signed-summary-lines.js';
 
 /*
@@ -40,6 +44,10 @@ export interface PageFrame {
 
 export interface RecordSheet {
   frame: PageFrame;
+  /** The department's language, the sheet's `lang`. */
+  language: Language;
+  /** The sheet's own headings, in its language. */
+  words: Pick<PrintWords, 'reportTitle' | 'signaturesTitle' | 'followUpsTitle' | 'noFollowUps' | 'recordId'>;
   department: Department;
   title: string;
   status: string;
@@ -55,8 +63,13 @@ export interface RecordSheet {
 export interface AftercarePrintout {
   frame: PageFrame;
   department: Department;
+  /** The patient's language, the sheet's `lang`. */
+  language: Language;
   title: string;
   patient: string;
+  /** "Performed by Dr. A. Keller on 12.03.2026 09:30". */
+  performed: string | null;
+  callUsTitle: string;
   sections: { title: string; lines: readonly string[] }[];
   callUs: string | null;
 }
@@ -64,7 +77,15 @@ export interface AftercarePrintout {
 export interface SheetContext {
   settings: Pick<
     DepartmentSettings,
-    'department' | 'locale' | 'consoleName' | 'drugCatalogue' | 'operators' | 'reportTemplate'
+    | 'department'
+    | 'locale'
+    | 'consoleName'
+    | 'drugCatalogue'
+    | 'operators'
+    | 'reportTemplate'
+    | 'language'
+    | 'reportLanguage'
+    | 'wordings'
   >;
   /** The record's follow-ups (others are left out). */
   followUps: readonly FollowUpEntry[];
@@ -85,8 +106,21 @@ function frame(record: ProcedureRecord, settings: SheetContext['settings'], shee
   };
 }
 
+/**
+ * A sheet's words in its reader's language, the department's corrected wordings included, and
+ * the locale its dates and numbers are written in (the department's, or that language's).
+ */
+const wordsIn = (language: Language, settings: SheetContext['settings']) => {
+  const t = translator(language, settings.wordings);
+  return { t, W: printWords(t), locale: localeFor(language, settings) };
+};
+
+/** The record for the chart: in the department's language. */
 export function recordSheet(record: ProcedureRecord, context: SheetContext): RecordSheet {
   const { settings } = context;
+  const { language } = settings;
+  const { W, locale } = wordsIn(language, settings);
+  const dateTime = (iso: string) => formatDateTime(iso, locale);
   const content = clinicalContent(record);
   const catalogue = catalogueForRecord(content, settings.drugCatalogue);
   const drugs = new Map(catalogue.map((drug) => [drug.code, drug]));
@@ -94,9 +128,11 @@ export function recordSheet(record: ProcedureRecord, context: SheetContext): Rec
   const age = record.birthDate && record.performedAt ? ageInYears(record.birthDate, record.performedAt) : null;
   const line = (label: string, value: string | null | undefined, id = false): PrintedLine[] =>
     value ? [{ label, value, ...(id ? { id } : {}) }] : [];
-  const printed = W.printed(formatDateTime(context.printedAt.toISOString(), settings.locale), settings.consoleName);
+  const printed = W.printed(dateTime(context.printedAt.toISOString()), settings.consoleName);
   return {
     frame: frame(record, settings, W.recordHeader, `${printed} · ${W.recordId} ${record.id}`),
+    language,
+    words: W,
     department: settings.department,
     title: W.recordTitle,
     status: `${W.status[record.status] ?? record.status}${record.version > 1 ? `, ${W.version(record.version)}` : ''}`,
@@ -105,38 +141,37 @@ export function recordSheet(record: ProcedureRecord, context: SheetContext): Rec
       ...line(W.patientId, record.patientId, true),
       ...line(
         W.born,
-        record.birthDate
-          ? `${formatDate(record.birthDate, settings.locale)}${age == null ? '' : ` (${W.years(age)})`}`
-          : null,
+        record.birthDate ? `${formatDate(record.birthDate, locale)}${age == null ? '' : ` (${W.years(age)})`}` : null,
       ),
       ...line(W.sex, words(record.sex)),
       ...line(W.accession, record.accessionNumber, true),
-      ...line(W.performed, record.performedAt ? formatDateTime(record.performedAt, settings.locale) : null),
+      ...line(W.performed, record.performedAt ? dateTime(record.performedAt) : null),
       ...line(W.time, record.startedAt ? `${record.startedAt}${record.endedAt ? `–${record.endedAt}` : ''}` : null),
       ...line(W.operator, operator ?? record.operatorId),
       ...line(W.assistant, record.assistant),
     ],
     // The first section of the screen's summary is the patient and procedure, printed above.
-    sections: summaryOf(record, settings.drugCatalogue, settings.operators, settings.locale).slice(1),
+    sections: summaryOf(record, settings.drugCatalogue, settings.operators, locale).slice(1),
     report: procedureReport(
       content,
-      { operatorName: operator, drug: (code) => drugs.get(code), locale: settings.locale },
+      {
+        operatorName: operator,
+        drug: (code) => drugs.get(code),
+        speaking: reportSpeaking(settings),
+        locale: reportLocale(settings),
+      },
       settings.reportTemplate,
     ),
-    signatures: signatures(record, context.versions, settings.locale),
+    signatures: signatures(record, context.versions, W, dateTime),
     followUps: context.followUps
       .filter((entry) => entry.procedureId === record.id)
       .map((entry) => ({
         line: [
-          W.followUp(
-            entry.daysAfter,
-            formatDate(entry.contactDate, settings.locale),
-            words(entry.method).toLowerCase(),
-          ),
+          W.followUp(entry.daysAfter, formatDate(entry.contactDate, locale), words(entry.method).toLowerCase()),
           [
             W.legPain(entry.legNrs),
             W.backPain(entry.backNrs),
-            entry.reliefPercent != null ? W.relief(formatNumber(entry.reliefPercent, settings.locale)) : null,
+            entry.reliefPercent != null ? W.relief(formatNumber(entry.reliefPercent, locale)) : null,
             entry.globalImpression ? words(entry.globalImpression).toLowerCase() : null,
             W.recordedBy(entry.recordedBy),
             entry.reason ? W.correction(entry.reason) : null,
@@ -164,7 +199,8 @@ export interface SignedVersion {
 function signatures(
   record: ProcedureRecord,
   versions: readonly SignedVersion[],
-  locale: string,
+  W: PrintWords,
+  dateTime: (iso: string) => string,
 ): RecordSheet['signatures'] {
   if (record.status === 'draft' || !record.signedBy || !record.signedAt) return [{ line: W.notSigned }];
   const amended = versions.filter((version) => version.version > 1);
@@ -182,20 +218,9 @@ function signatures(
         ]
       : [];
   return [
-    {
-      line: W.signedBy(
-        record.signedBy,
-        formatDateTime(record.signedAt, locale),
-        record.signedMeaning ? meaningWords(record.signedMeaning) : null,
-      ),
-    },
+    { line: W.signedBy(record.signedBy, dateTime(record.signedAt), record.signedMeaning ?? null) },
     ...[...amended, ...fromRecord].map((version) => ({
-      line: W.amendedBy(
-        version.version,
-        version.signedBy,
-        formatDateTime(version.signedAt, locale),
-        version.meaning ? meaningWords(version.meaning) : null,
-      ),
+      line: W.amendedBy(version.version, version.signedBy, dateTime(version.signedAt), version.meaning ?? null),
       ...(version.reason ? { reason: W.amendReason(version.reason) } : {}),
     })),
   ];
@@ -206,15 +231,27 @@ export function aftercarePrintout(
   context: Omit<SheetContext, 'followUps' | 'versions'>,
 ): AftercarePrintout {
   const { settings } = context;
+  // What the patient takes home is in the patient's language; the department's when the record does not say.
+  const language = speakingLanguage(record.patientLanguage) ?? settings.language;
+  const { t, W, locale } = wordsIn(language, settings);
   const content = clinicalContent(record);
   const drugs = new Map(catalogueForRecord(content, settings.drugCatalogue).map((drug) => [drug.code, drug]));
-  const sheet = aftercareSheet(content, (code) => drugs.get(code), settings.locale);
-  const date = sheet.date ? formatDate(sheet.date, settings.locale) : '';
+  const sheet = aftercareSheet(
+    content,
+    (code) => drugs.get(code),
+    { t, language },
+    { phone: settings.department.phone, locale },
+  );
+  const date = sheet.date ? formatDate(sheet.date, locale) : '';
+  const doctor = settings.operators.find((entry) => entry.id === record.operatorId)?.name ?? null;
   return {
     frame: frame(record, settings, W.aftercareHeader, ''),
     department: settings.department,
+    language,
     title: sheet.title,
     patient: [who(record), date].filter(Boolean).join(' — '),
+    performed: record.performedAt ? W.performedBy(doctor, formatDateTime(record.performedAt, locale)) : null,
+    callUsTitle: W.callUsTitle,
     sections: [
       { title: W.sections.given, lines: sheet.injected },
       { title: W.sections.expect, lines: sheet.expect },

@@ -1,11 +1,15 @@
-import { PRINT_WORDS } from '../procedure-form/print-words.js';
+import { LANGUAGE_NAMES, LANGUAGES, type Language } from '../../../db/model/index.js';
+import { useT } from '../../app/i18n.js';
+import { printWords } from '../procedure-form/print-words.js';
+import { DEPARTMENT_LANGUAGE_MESSAGES } from './settings-messages.js';
 import { useSettings } from './settings-store.js';
-
-const W = PRINT_WORDS.department;
 
 /** Settings → Department: the name, address and phone printed at the top of the record and the aftercare sheet. */
 export function DepartmentPanel() {
   const settings = useSettings((state) => state.settings);
+  const t = useT();
+  const W = printWords(t).department;
+  const L = DEPARTMENT_LANGUAGE_MESSAGES;
   if (!settings) return null;
   const { department } = settings;
   return (
@@ -21,6 +25,8 @@ export function DepartmentPanel() {
             address: String(form.get('address') ?? ''),
             phone: String(form.get('phone') ?? ''),
           },
+          language: String(form.get('language')) as Language,
+          reportLanguage: String(form.get('reportLanguage')) as Language,
         });
       }}
     >
@@ -39,6 +45,28 @@ export function DepartmentPanel() {
       <div className="text-field wide" data-field="department.address">
         <label htmlFor="department-address">{W.address}</label>
         <textarea id="department-address" name="address" rows={3} defaultValue={department.address} />
+      </div>
+      <div className="row">
+        <div className="text-field" data-field="language">
+          <label htmlFor="department-language">{t(L.language)}</label>
+          <select id="department-language" name="language" defaultValue={settings.language}>
+            {LANGUAGES.map((language) => (
+              <option key={language} value={language} lang={language}>
+                {LANGUAGE_NAMES[language]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="text-field" data-field="reportLanguage">
+          <label htmlFor="department-report-language">{t(L.reportLanguage)}</label>
+          <select id="department-report-language" name="reportLanguage" defaultValue={settings.reportLanguage}>
+            {LANGUAGES.map((language) => (
+              <option key={language} value={language} lang={language}>
+                {LANGUAGE_NAMES[language]}
+              </option>
+            ))}
+          </select>
+        </div>
       </div>
       <button type="submit" className="primary">
         {W.save}

@@ -1,5 +1,7 @@
 import { useEffect } from 'react';
-import { counted, describePreset } from '../../../db/model/index.js';
+import { describePreset } from '../../../db/model/index.js';
+import { useT } from '../../app/i18n.js';
+import { PRESETS_PANEL_MESSAGES as M } from './settings-messages.js';
 import { useSettings } from './settings-store.js';
 
 /** The department's presets (Alt+1 … Alt+9 at the console), and its most used plans to add as one. */
@@ -7,6 +9,7 @@ export function PresetsPanel() {
   const settings = useSettings((state) => state.settings);
   const suggestions = useSettings((state) => state.suggestions);
   const { loadSuggestions, savePresets } = useSettings.getState();
+  const t = useT();
   useEffect(() => {
     void loadSuggestions();
   }, [loadSuggestions]);
@@ -15,13 +18,10 @@ export function PresetsPanel() {
   const nameOf = (code: string) => settings.drugCatalogue.find((drug) => drug.code === code)?.name ?? code;
   return (
     <section className="form-section" aria-labelledby="settings-presets">
-      <h2 id="settings-presets">Presets</h2>
-      <p className="hint">
-        A preset fills the plan of a usual case — targets, modality, caudal injection, drugs and doses — with one key at
-        the console (Alt+1 … Alt+9); what is seen and asked (spread, consent, pain) is always entered.
-      </p>
+      <h2 id="settings-presets">{t(M.title)}</h2>
+      <p className="hint">{t(M.hint)}</p>
       {presets.length === 0 ? (
-        <p>No presets yet.</p>
+        <p>{t(M.none)}</p>
       ) : (
         <ol className="presets">
           {presets.map((preset, index) => (
@@ -33,35 +33,35 @@ export function PresetsPanel() {
                 onClick={() =>
                   void savePresets(
                     presets.filter((_, i) => i !== index),
-                    `Preset ${preset.name} removed.`,
+                    t(M.removed, { name: preset.name }),
                   )
                 }
               >
-                Remove {preset.name}
+                {t(M.remove, { name: preset.name })}
               </button>
             </li>
           ))}
         </ol>
       )}
-      <h3>The department’s most used plans (last 12 months)</h3>
+      <h3>{t(M.mostUsed)}</h3>
       {!suggestions || suggestions.length === 0 ? (
-        <p>No signed procedures in the last twelve months to learn from.</p>
+        <p>{t(M.nothingToLearn)}</p>
       ) : (
         <ul className="preset-suggestions">
           {suggestions.map((suggestion) => {
             const taken = presets.some((preset) => preset.name === suggestion.preset.name);
             return (
               <li key={suggestion.description}>
-                {suggestion.description} ({counted(suggestion.procedures, 'procedure')}){' '}
+                {t(M.suggestion, { description: suggestion.description, count: suggestion.procedures })}{' '}
                 <button
                   type="button"
                   className="secondary"
                   disabled={taken || presets.length >= 9}
                   onClick={() =>
-                    void savePresets([...presets, suggestion.preset], `Preset added: Alt+${presets.length + 1}.`)
+                    void savePresets([...presets, suggestion.preset], t(M.added, { key: presets.length + 1 }))
                   }
                 >
-                  {taken ? 'Added' : 'Add as preset'}
+                  {taken ? t(M.taken) : t(M.add)}
                 </button>
               </li>
             );

@@ -6,6 +6,7 @@ import { HubPanel } from '../hub/HubPanel.js';
 import { AdministrationGate } from './AdministrationGate.js';
 import { ConnectionsPanel } from './ConnectionsPanel.js';
 import { DepartmentPanel } from './DepartmentPanel.js';
+import { LanguagePanel } from './LanguagePanel.js';
 import { LocalePanel } from './LocalePanel.js';
 import { NewDrugForm } from './NewDrugForm.js';
 import { OperatorsPanel } from './OperatorsPanel.js';
@@ -130,6 +131,8 @@ export function SettingsScreen() {
       </form>
 
       <DepartmentPanel />
+      <LanguagePanel />
+
       <LocalePanel />
 
       <PatientIdPanel />

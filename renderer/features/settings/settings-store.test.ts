@@ -5,6 +5,7 @@ import {
   type DepartmentSettings,
   NO_DEPARTMENT,
   pinProblem,
+  STARTING_LANGUAGE_SETTINGS,
   STARTING_REFERENCE_LEVELS,
 } from '../../../db/model/index.js';
 import { fakeWindow } from '../../testing/fake-window.js';
@@ -20,6 +21,7 @@ const settings = (consoleName: string): DepartmentSettings => ({
   presets: [],
   reportTemplate: '## Procedure\n{procedure}',
   hubServer: null,
+  ...STARTING_LANGUAGE_SETTINGS,
   patientIdRule: ANY_PATIENT_ID,
   operators: [],
   idleLockMinutes: 5,

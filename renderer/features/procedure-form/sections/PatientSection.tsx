@@ -1,5 +1,14 @@
 import { useState } from 'react';
-import { identityAfterEdit, SEXES, storedAsWords } from '../../../../db/model/index.js';
+import {
+  fieldOf,
+  identityAfterEdit,
+  LANGUAGES,
+  PROCEDURE_FIELDS,
+  SEXES,
+  speakingLanguage,
+  storedAsWords,
+} from '../../../../db/model/index.js';
+import { useT } from '../../../app/i18n.js';
 import { NO_ITEMS } from '../../../app/no-items.js';
 import { ChoiceGroup } from '../../../components/ChoiceGroup.js';
 import { DateField } from '../../../components/DateField.js';
@@ -9,11 +18,13 @@ import { TextField } from '../../../components/TextField.js';
 import { TimeField } from '../../../components/TimeField.js';
 import { useSettings } from '../../settings/settings-store.js';
 import { WorklistMatch } from '../../worklist/WorklistMatch.js';
+import { PATIENT_SECTION_MESSAGES as M } from '../form-messages.js';
 import { useProcedureForm } from '../form-store.js';
 import { fromLocalInput, toLocalInput } from '../performed-at.js';
 
 export function PatientSection({ locked }: { locked: boolean }) {
   const draft = useProcedureForm((state) => state.draft);
+  const t = useT();
   const update = useProcedureForm((state) => state.update);
   const fieldText = useProcedureForm((state) => state.fieldText);
   const setFieldText = useProcedureForm((state) => state.setFieldText);
@@ -30,20 +41,21 @@ export function PatientSection({ locked }: { locked: boolean }) {
   const set = (patch: Partial<typeof draft>) =>
     update((current) => identityAfterEdit(current, { ...current, ...patch }));
   const text = (value: string) => (value === '' ? undefined : value);
+  const spokenLanguage = speakingLanguage(draft.patientLanguage);
   // The times join the Tab order once wanted (or when one needs correcting).
   const [timesWanted, setTimesWanted] = useState(false);
   return (
     <section aria-labelledby="section-patient" className="form-section">
       <h2 id="section-patient">
-        Patient
-        {draft.identitySource === 'worklist' && <span className="source-mark">from the worklist</span>}
+        {t(M.title)}
+        {draft.identitySource === 'worklist' && <span className="source-mark">{t(M.fromWorklist)}</span>}
         {draft.identitySource === 'worklist_then_changed' && (
-          <span className="source-mark changed">from the worklist, changed by hand</span>
+          <span className="source-mark changed">{t(M.fromWorklistChanged)}</span>
         )}
       </h2>
       <div className="row">
         <TextField
-          label="Patient ID"
+          label={t(M.patientId)}
           field="patientId"
           value={draft.patientId}
           // "Stored as K-100301" only for an ID that will be: one held back is not stored at all.
@@ -53,14 +65,14 @@ export function PatientSection({ locked }: { locked: boolean }) {
           autoFocus={!locked}
         />
         <TextField
-          label="Name"
+          label={t(M.name)}
           field="patientName"
           value={draft.patientName}
           onChange={(v) => set({ patientName: text(v) })}
           disabled={locked}
         />
         <DateField
-          label="Birth date"
+          label={t(M.birthDate)}
           field="birthDate"
           value={draft.birthDate}
           onChange={(birthDate) => set({ birthDate })}
@@ -68,7 +80,7 @@ export function PatientSection({ locked }: { locked: boolean }) {
           disabled={locked}
         />
         <TextField
-          label="Accession number"
+          label={t(M.accession)}
           field="accessionNumber"
           value={draft.accessionNumber}
           onChange={(v) => set({ accessionNumber: text(v) })}
@@ -78,13 +90,13 @@ export function PatientSection({ locked }: { locked: boolean }) {
       {!locked && !draft.identitySource?.startsWith('worklist') && <WorklistMatch patientId={draft.patientId} />}
       {(draft.requestedProcedureText || draft.referringPhysician) && (
         <p className="ordered">
-          Ordered: {draft.requestedProcedureText ?? '—'}
-          {draft.referringPhysician ? `, referred by ${draft.referringPhysician}` : ''}
-          {draft.issuerOfPatientId ? ` · patient ID issued by ${draft.issuerOfPatientId}` : ''}
+          {t(M.ordered, { procedure: draft.requestedProcedureText ?? '—' })}
+          {draft.referringPhysician ? t(M.referredBy, { physician: draft.referringPhysician }) : ''}
+          {draft.issuerOfPatientId ? t(M.issuedBy, { issuer: draft.issuerOfPatientId }) : ''}
         </p>
       )}
       <ChoiceGroup
-        label="Sex"
+        label={t(M.sex)}
         field="sex"
         options={SEXES}
         selected={draft.sex ? [draft.sex] : []}
@@ -92,11 +104,21 @@ export function PatientSection({ locked }: { locked: boolean }) {
         disabled={locked}
         compact
       />
+      {/* The aftercare sheet's language (the worklist's "de-ch" is German); none chosen: the department's. */}
+      <ChoiceGroup
+        label={t(fieldOf(PROCEDURE_FIELDS, 'patientLanguage').label)}
+        field="patientLanguage"
+        options={LANGUAGES}
+        selected={spokenLanguage ? [spokenLanguage] : []}
+        onToggle={(language) => set({ patientLanguage: spokenLanguage === language ? undefined : language })}
+        disabled={locked}
+        compact
+      />
       <div className="row">
         {/* Performed defaults to now, start and end are optional: out of the Tab order (their
             sub-fields cost 9 Tabs) until "Change times" or a click brings the cursor there. */}
         <DateTimeField
-          label="Performed"
+          label={t(M.performed)}
           field="performedAt"
           value={toLocalInput(draft.performedAt) || undefined}
           onChange={(local) => set({ performedAt: local ? fromLocalInput(local) : undefined })}
@@ -105,7 +127,7 @@ export function PatientSection({ locked }: { locked: boolean }) {
           tabIndex={timesWanted ? undefined : -1}
         />
         <TimeField
-          label="Start"
+          label={t(M.start)}
           field="startedAt"
           value={draft.startedAt}
           onChange={(startedAt) => set({ startedAt })}
@@ -114,7 +136,7 @@ export function PatientSection({ locked }: { locked: boolean }) {
           tabIndex={timesWanted ? undefined : -1}
         />
         <TimeField
-          label="End"
+          label={t(M.end)}
           field="endedAt"
           value={draft.endedAt}
           onChange={(endedAt) => set({ endedAt })}
@@ -131,11 +153,11 @@ export function PatientSection({ locked }: { locked: boolean }) {
               requestAnimationFrame(() => document.getElementById('field-performedAt')?.focus());
             }}
           >
-            Change times
+            {t(M.changeTimes)}
           </button>
         )}
         <div className="text-field" data-field="operatorId">
-          <label htmlFor="field-operatorId">Operator</label>
+          <label htmlFor="field-operatorId">{t(M.operator)}</label>
           <select
             id="field-operatorId"
             value={draft.operatorId ?? ''}
@@ -143,7 +165,7 @@ export function PatientSection({ locked }: { locked: boolean }) {
             onChange={(event) => set({ operatorId: text(event.target.value) })}
             {...operatorAria}
           >
-            <option value="">— choose —</option>
+            <option value="">{t(M.choose)}</option>
             {operators
               .filter((operator) => operator.active || operator.id === draft.operatorId)
               .map((operator) => (
@@ -156,7 +178,7 @@ export function PatientSection({ locked }: { locked: boolean }) {
           {!locked && !operators.some((operator) => operator.active) && <AddOperatorHere />}
         </div>
         <TextField
-          label="Assistant"
+          label={t(M.assistant)}
           field="assistant"
           value={draft.assistant}
           onChange={(v) => set({ assistant: text(v) })}
@@ -171,10 +193,11 @@ export function PatientSection({ locked }: { locked: boolean }) {
 function AddOperatorHere() {
   const [name, setName] = useState('');
   const message = useSettings((state) => state.message);
+  const t = useT();
   return (
     <div className="add-operator">
-      <p>No operators are set up on this console yet.</p>
-      <label htmlFor="field-new-operator">Operator’s name</label>
+      <p>{t(M.noOperators)}</p>
+      <label htmlFor="field-new-operator">{t(M.operatorName)}</label>
       <input id="field-new-operator" value={name} onChange={(event) => setName(event.target.value)} />
       <button
         type="button"
@@ -191,7 +214,7 @@ function AddOperatorHere() {
             })
         }
       >
-        Add operator
+        {t(M.addOperator)}
       </button>
       {message?.kind === 'problem' && (
         <p className="problem" role="alert">

@@ -1,0 +1,4 @@
+import { AFTERCARE_MESSAGES, type Message, REPORT_MESSAGES } from '../model/index.js';
+
+/** The model's sentences declared in code (declareMessages), each table once; the window's: renderer/app/ui-messages.ts. */
+export const CODE_MESSAGE_TABLES: readonly Readonly<Record<string, Message>>[] = [AFTERCARE_MESSAGES, REPORT_MESSAGES];

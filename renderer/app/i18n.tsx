@@ -1,0 +1,58 @@
+import { createContext, type ReactNode, useContext, useEffect, useMemo } from 'react';
+import { PSEUDO, type Speech, translator, type Wordings } from '../../db/i18n/translator.js';
+import type { DepartmentSettings, Language, Translate } from '../../db/model/index.js';
+
+/*
+ * The window's words: one translator for the language the operator reads, given to every
+ * component through React's context (no module state: a second window, a test or a printout
+ * makes its own). Components call `useT()` and translate messages, never strings.
+ */
+
+const TranslateContext = createContext<Translate>(translator('en'));
+
+export function LanguageProvider({
+  language,
+  wordings,
+  children,
+}: {
+  language: Speech;
+  wordings?: Wordings;
+  children: ReactNode;
+}) {
+  const translate = useMemo(() => translator(language, wordings ?? {}), [language, wordings]);
+  useEffect(() => {
+    // Screen readers and hyphenation read the page's language.
+    document.documentElement.lang = language === PSEUDO ? 'en' : language;
+  }, [language]);
+  return <TranslateContext.Provider value={translate}>{children}</TranslateContext.Provider>;
+}
+
+/** The translator of the window's language. */
+export const useT = (): Translate => useContext(TranslateContext);
+
+/** `?language=pseudo` (the overflow checks) or a language, given to the window when it opens; null: the settings decide. */
+export function languageAsked(search: string): Speech | null {
+  const asked = new URLSearchParams(search).get('language');
+  return asked === PSEUDO || ['de', 'fr', 'it', 'en'].includes(asked ?? '')
+    ? (asked as Language | typeof PSEUDO)
+    : null;
+}
+
+/**
+ * The screens' language: the choice of the operator at this console (the one whose PIN opened
+ * it, else the console's default operator; remembered per operator), else the department's.
+ */
+export function screenLanguage(
+  settings: Pick<DepartmentSettings, 'defaultOperatorId' | 'operatorLanguages' | 'language'> | null,
+  sessionOperatorId: string | null = null,
+): Language {
+  if (!settings) return 'en';
+  const operator = operatorAtConsole(settings, sessionOperatorId);
+  return (operator ? settings.operatorLanguages[operator] : undefined) ?? settings.language;
+}
+
+/** The operator at this console: the one whose PIN opened it, else the console's default operator. */
+export const operatorAtConsole = (
+  settings: Pick<DepartmentSettings, 'defaultOperatorId'>,
+  sessionOperatorId: string | null,
+): string | null => sessionOperatorId ?? settings.defaultOperatorId;

@@ -1,0 +1,33 @@
+import type { Message } from '../../db/model/index.js';
+import { EXPORT_FORM_MESSAGES, EXPORT_PROGRESS_MESSAGES } from '../features/export/export-messages.js';
+import {
+  PATIENT_SECTION_MESSAGES,
+  PRINT_ACTION_MESSAGES,
+  SIGN_PANEL_MESSAGES,
+} from '../features/procedure-form/form-messages.js';
+import { PRINT_MESSAGES } from '../features/procedure-form/print-words.js';
+import { EARLIER_DRAFTS_MESSAGES } from '../features/procedure-list/list-messages.js';
+import {
+  DEPARTMENT_LANGUAGE_MESSAGES,
+  LANGUAGE_PANEL_MESSAGES,
+  PRESETS_PANEL_MESSAGES,
+} from '../features/settings/settings-messages.js';
+import { APP_MESSAGES } from './app-messages.js';
+
+/*
+ * The window's message tables (declareMessages), each once: build/i18n.mjs writes them into the
+ * catalogues beside the model's. Pure files only (no React, no store): the build loads them in Node.
+ */
+export const UI_MESSAGE_TABLES: readonly Readonly<Record<string, Message>>[] = [
+  PRINT_MESSAGES,
+  DEPARTMENT_LANGUAGE_MESSAGES,
+  LANGUAGE_PANEL_MESSAGES,
+  APP_MESSAGES,
+  PATIENT_SECTION_MESSAGES,
+  PRINT_ACTION_MESSAGES,
+  SIGN_PANEL_MESSAGES,
+  PRESETS_PANEL_MESSAGES,
+  EXPORT_PROGRESS_MESSAGES,
+  EXPORT_FORM_MESSAGES,
+  EARLIER_DRAFTS_MESSAGES,
+];

@@ -1,0 +1,81 @@
+import { declareMessages } from '../../../db/model/index.js';
+
+/* The form's own words (its sections, its buttons), as messages to translate; fields' labels come from their declarations. */
+const P = 'Procedure form, patient section';
+export const PATIENT_SECTION_MESSAGES = declareMessages('form.patient', {
+  title: ['Patient', `${P}: the heading.`],
+  fromWorklist: ['from the worklist', `${P}: beside the heading, when the identity came from the RIS worklist.`],
+  fromWorklistChanged: [
+    'from the worklist, changed by hand',
+    `${P}: beside the heading, when the worklist's identity was then changed at the console.`,
+  ],
+  ordered: ['Ordered: {procedure}', `${P}: the procedure the RIS ordered, in its words.`],
+  referredBy: [', referred by {physician}', `${P}: after "Ordered: …"; keep the leading comma.`],
+  issuedBy: [' · patient ID issued by {issuer}', `${P}: after "Ordered: …"; {issuer} names who issued the ID.`],
+  patientId: ['Patient ID', `${P}: a field.`],
+  name: ['Name', `${P}: the patient's name.`],
+  birthDate: ['Birth date', `${P}: a field.`],
+  accession: ['Accession number', `${P}: the RIS accession number.`],
+  sex: ['Sex', `${P}: a field.`],
+  performed: ['Performed', `${P}: date and time of the procedure.`],
+  start: ['Start', `${P}: start time.`],
+  end: ['End', `${P}: end time.`],
+  changeTimes: ['Change times', `${P}: a button that brings the time fields into reach.`],
+  operator: ['Operator', `${P}: the doctor performing the procedure.`],
+  choose: ['— choose —', `${P}: no operator chosen yet.`],
+  assistant: ['Assistant', `${P}: a field.`],
+  noOperators: ['No operators are set up on this console yet.', `${P}.`],
+  operatorName: ['Operator’s name', `${P}: adding the first operator.`],
+  addOperator: ['Add operator', `${P}: a button, adding the first operator.`],
+});
+
+export const PRINT_ACTION_MESSAGES = declareMessages('form.print', {
+  record: ['Record as PDF', 'Procedure form: a button that saves the record as a PDF.'],
+  aftercare: ['Aftercare sheet as PDF', 'Procedure form: a button that saves the patient’s aftercare sheet as a PDF.'],
+});
+
+const S = 'Procedure form, the sign panel';
+const TO_CONFIRM = '{count, plural, one {Confirm the warning above} other {Confirm the # warnings above}}';
+export const SIGN_PANEL_MESSAGES = declareMessages('form.sign', {
+  title: ['Sign', `${S}: the heading.`],
+  amendTitle: ['Amend the signed record', `${S}: the heading while a signed record is amended.`],
+  notSavedYet: ['Not saved yet', `${S}: the save state of a new record.`],
+  saving: ['Saving…', `${S}: the save state.`],
+  saved: ['Saved', `${S}: the save state.`],
+  notSaved: ['Not saved', `${S}: the save state.`],
+  notSavedFields: [
+    'Not saved: {count, plural, one {# field needs} other {# fields need}} attention',
+    `${S}: the save state while fields hold what the logbook does not store.`,
+  ],
+  confirmWarnings: [
+    `${TO_CONFIRM} to sign.`,
+    `${S}: beside the disabled Sign button; the warnings to tick are above it.`,
+  ],
+  giveReason: [
+    'Give the reason above the reference level to sign.',
+    `${S}: beside the disabled Sign button; a dose above the department’s reference level needs a reason.`,
+  ],
+  confirmAndGiveReason: [
+    `${TO_CONFIRM} and give the reason above the reference level to sign.`,
+    `${S}: beside the disabled Sign button: both at once.`,
+  ],
+  confirmBefore: ['Confirm before signing', `${S}: the heading of the warnings to tick.`],
+  confirmedAtSignature: [
+    'Confirmed at the signature',
+    `${S}: the list of warnings the signature confirmed (an amendment).`,
+  ],
+  confirmedAtSignatureItem: [
+    'Confirmed at the signature: {warning}',
+    `${S}: one warning the signature confirmed; {warning} is its sentence.`,
+  ],
+  exceedanceReason: ['Reason above the reference level', `${S}: a choice of reasons.`],
+  pinOf: ['PIN of {name}', `${S}: the PIN field's label; {name} is the operator who signs.`],
+  pinOfOperator: ['PIN of the operator', `${S}: the PIN field's label when no operator is chosen.`],
+  pin: ['PIN', `${S}: the PIN field's label in an amendment.`],
+  signProcedure: ['Sign procedure', `${S}: the button (Ctrl+Enter).`],
+  amendReason: ['Reason for the amendment', `${S}: a field.`],
+  amendedBy: ['Amended by', `${S}: who amends (a choice of radiologists).`],
+  choose: ['Choose…', `${S}: no one chosen yet.`],
+  saveAmendment: ['Save amendment', `${S}: the button (Ctrl+Enter).`],
+  cancel: ['Cancel', `${S}: a button that leaves the amendment.`],
+});
