@@ -43,6 +43,24 @@ export function connection<Db extends ReadableDb>(db: Db): Connection<Db> {
   };
 }
 
+// Statements of functions that are given a bare connection, prepared once per connection and SQL text.
+const prepared = new WeakMap<ReadableDb, Map<string, Statement>>();
+
+/** A statement prepared once per connection (for code handed a bare connection rather than a Connection). */
+export function preparedOn(db: ReadableDb, sql: string): Statement {
+  let cache = prepared.get(db);
+  if (!cache) {
+    cache = new Map();
+    prepared.set(db, cache);
+  }
+  let statement = cache.get(sql);
+  if (!statement) {
+    statement = db.prepare(sql);
+    cache.set(sql, statement);
+  }
+  return statement;
+}
+
 /**
  * Opens a read-only connection to an existing RootLog file. It can never write (SQLite
  * refuses), so it is safe beside the writer; in WAL mode it reads without blocking it.
