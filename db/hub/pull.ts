@@ -1,4 +1,5 @@
 import { HUB_LIMITS } from '../model/index.js';
+import { redoableTransaction } from '../sqlite/connection.js';
 import {
   catalogueState,
   forgetWaiting,
@@ -226,19 +227,18 @@ async function applyRows(
   const { write } = context;
   let index = 0;
   while (index < rows.length) {
-    write.db
-      .transaction(() => {
-        const started = performance.now();
-        let last: PulledRow | undefined;
-        while (index < rows.length && (last === undefined || performance.now() - started < HUB_LIMITS.transactionMs)) {
-          const row = rows[index++] as PulledRow;
-          note(session, stream, row, applyOne(context, stream, row), write);
-          noteSeen(session, row.seq, stream, rowKey(stream, row.columns));
-          last = row;
-        }
-        if (advance && last) savePosition(write, session.hubId, stream, { xid: last.xid, seq: last.seq });
-      })
-      .immediate();
+    // Lost at a power cut, a page is pulled again from the position saved with it.
+    redoableTransaction(write.db, () => {
+      const started = performance.now();
+      let last: PulledRow | undefined;
+      while (index < rows.length && (last === undefined || performance.now() - started < HUB_LIMITS.transactionMs)) {
+        const row = rows[index++] as PulledRow;
+        note(session, stream, row, applyOne(context, stream, row), write);
+        noteSeen(session, row.seq, stream, rowKey(stream, row.columns));
+        last = row;
+      }
+      if (advance && last) savePosition(write, session.hubId, stream, { xid: last.xid, seq: last.seq });
+    });
     await yieldToOthers();
   }
 }

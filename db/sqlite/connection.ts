@@ -43,6 +43,42 @@ export function connection<Db extends ReadableDb>(db: Db): Connection<Db> {
   };
 }
 
+// Statements of functions that are given a bare connection, prepared once per connection and SQL text.
+const prepared = new WeakMap<ReadableDb, Map<string, Statement>>();
+
+/** A statement prepared once per connection (for code handed a bare connection rather than a Connection). */
+export function preparedOn(db: ReadableDb, sql: string): Statement {
+  let cache = prepared.get(db);
+  if (!cache) {
+    cache = new Map();
+    prepared.set(db, cache);
+  }
+  let statement = cache.get(sql);
+  if (!statement) {
+    statement = db.prepare(sql);
+    cache.set(sql, statement);
+  }
+  return statement;
+}
+
+/**
+ * A write transaction whose loss at a power cut costs only doing it again — a page of a pull
+ * from the hub, whose position is saved in the same transaction — committed without waiting
+ * for the disk (synchronous NORMAL: in WAL mode still all or nothing, never a torn file; the
+ * next commit that waits for the disk, such as the clinician's next save, makes it durable
+ * with it). The setting is back before anything else can run, so every other transaction
+ * waits for the disk as before.
+ */
+export function redoableTransaction<T>(db: WritableDb, run: () => T): T {
+  const before = db.pragma('synchronous', { simple: true }) as number;
+  db.pragma('synchronous = NORMAL');
+  try {
+    return db.transaction(run).immediate();
+  } finally {
+    db.pragma(`synchronous = ${Number(before)}`);
+  }
+}
+
 /**
  * Opens a read-only connection to an existing RootLog file. It can never write (SQLite
  * refuses), so it is safe beside the writer; in WAL mode it reads without blocking it.

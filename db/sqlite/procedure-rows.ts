@@ -15,7 +15,7 @@ import {
   storedFields,
   TARGET_FIELDS,
 } from '../model/index.js';
-import type { ReadableDb, WritableDb } from './connection.js';
+import { preparedOn, type ReadableDb, type WritableDb } from './connection.js';
 import { dashboardFactsWriter } from './dashboard-facts.js';
 import { drugEntry, type FactInput, type FactSource, factDrugsOf } from './facts.js';
 
@@ -357,7 +357,7 @@ export function readRecordRows(db: ReadableDb, id: string): RecordRows {
   const rows = {} as RecordRows;
   for (const table of RECORD_TABLES) {
     const key = table === 'procedures' ? 'id' : 'procedure_id';
-    rows[table] = db.prepare(`SELECT * FROM ${table} WHERE ${key} = ?`).all(id) as Row[];
+    rows[table] = preparedOn(db, `SELECT * FROM ${table} WHERE ${key} = ?`).all(id) as Row[];
   }
   return rows;
 }

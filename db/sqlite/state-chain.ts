@@ -1,6 +1,6 @@
 import { connectionSettingsPatchSchema } from '../model/connection-settings.js';
 import { settingsPatchSchema } from '../model/settings.js';
-import type { ReadableDb, WriteConnection } from './connection.js';
+import { preparedOn, type ReadableDb, type WriteConnection } from './connection.js';
 import { GENESIS, type StateLink, stateFingerprint, stateHash, stateText } from './hash-chain.js';
 import { RECORD_TABLES, type RecordRows, readRecordRows } from './procedure-rows.js';
 
@@ -67,18 +67,19 @@ export function currentFingerprint(db: ReadableDb, subject: Subject, key: string
     return rows.procedures.length === 0 ? null : sealOf(rows);
   }
   if (subject === 'settings') {
-    const value = db.prepare('SELECT value FROM settings WHERE key = ?').pluck().get(key) as string | undefined;
+    const value = preparedOn(db, 'SELECT value FROM settings WHERE key = ?').pluck().get(key) as string | undefined;
     return value === undefined ? null : stateFingerprint('settings', JSON.parse(value));
   }
-  const row = db.prepare(`SELECT * FROM ${subject} WHERE ${CHAINED_TABLES[subject]} = ?`).get(key);
+  const row = preparedOn(db, `SELECT * FROM ${subject} WHERE ${CHAINED_TABLES[subject]} = ?`).get(key);
   return row === undefined ? null : stateFingerprint(subject, row);
 }
 
 /** The chain's latest fingerprint of a subject's key (undefined: never chained). */
 export function chainedFingerprint(db: ReadableDb, subject: Subject, key: string): string | null | undefined {
-  const row = db
-    .prepare('SELECT fingerprint FROM state_chain WHERE subject = ? AND key = ? ORDER BY seq DESC LIMIT 1')
-    .get(subject, key) as { fingerprint: string | null } | undefined;
+  const row = preparedOn(
+    db,
+    'SELECT fingerprint FROM state_chain WHERE subject = ? AND key = ? ORDER BY seq DESC LIMIT 1',
+  ).get(subject, key) as { fingerprint: string | null } | undefined;
   return row?.fingerprint;
 }
 
