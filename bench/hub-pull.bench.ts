@@ -1,5 +1,5 @@
-import { Session } from 'node:inspector/promises';
 import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import { seedDatabase } from '../db/seed.js';
 import { updateSettings } from '../db/settings.js';
 import { openStore } from '../db/store.js';
