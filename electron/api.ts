@@ -307,6 +307,10 @@ export function createApi(store: Store, options: ApiOptions): Api & { call: type
     'worklist.refresh': () => worklist.refresh(),
     'worklist.test': () => worklist.test(),
     'dose.fromReport': (procedureId) => ({ report: doseReportFillFor(store, procedureId, context()) }),
+    'dose.fetchFromPacs': async (procedureId) => {
+      const { moved } = await doseReceiver.fetchFromPacs(procedureId);
+      return { fetched: moved, report: doseReportFillFor(store, procedureId, context()) };
+    },
     'doseReports.status': () => ({ receiver: doseReceiver.status(), inbox: doseReceiver.inbox() }),
     'doseReports.attach': (reportId, procedureId) => doseReceiver.attach(reportId, procedureId, context()),
     'ris.deliveries': (procedureId) => ris.deliveries(procedureId),

@@ -1,12 +1,14 @@
 import { createServer } from 'node:net';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fixtureFile } from '../db/dose-report/fixtures/fixture-files.js';
 import { saveDraft } from '../db/procedures.js';
 import { updateConnectionSettings } from '../db/settings.js';
 import type { Store } from '../db/store.js';
-import { echoscu, storescu } from '../db/testing/dose-peers.js';
+import { echoscu, startOrthanc, storescu, type TestPacs } from '../db/testing/dose-peers.js';
 import { completeDraft, context, tempStore } from '../db/testing/fixtures.js';
 import { freePort } from '../db/testing/ports.js';
+import { TEST_PIN } from '../db/testing/signer.js';
+import { createApi } from './api.js';
 import { DoseReceiverService } from './dose-receiver-service.js';
 
 /*
@@ -88,5 +90,101 @@ describe('the dose report receiver in the main process', () => {
     const { record } = saveDraft(store, completeDraft(operatorId, { patientId: 'K-100301' }), context);
     const after = service.attach(inbox.reports[0]?.id ?? '', record.id, context);
     expect(after).toMatchObject({ count: 0, words: 'No dose reports without a procedure' });
+  });
+});
+
+/*
+ * "Fetch dose report from the PACS" through the API, with Orthanc as the department's PACS
+ * (holding a study's CT image and its dose report) moving the report to this receiver.
+ */
+describe('fetching the open record’s dose report from the PACS', () => {
+  const STUDY = '2.25.310000000000000000000000000000000001';
+  let pacs: TestPacs;
+  let receiverPort: number;
+
+  beforeAll(async () => {
+    receiverPort = await freePort();
+    pacs = await startOrthanc({ modalities: { rootlog: { aeTitle: 'ROOTLOG', port: receiverPort } } });
+    const into = { port: pacs.dicomPort, calledAeTitle: pacs.aeTitle, callingAeTitle: 'CT_SUED1' };
+    for (const fixture of ['ct-standard', 'ct-image']) {
+      const sent = await storescu(into, fixtureFile(fixture));
+      expect(sent.code, `${sent.stderr}\n${pacs.log()}`).toBe(0);
+    }
+  });
+  afterAll(async () => {
+    await pacs?.stop();
+  });
+
+  const setUp = (pacsPort = pacs.dicomPort) =>
+    updateConnectionSettings(
+      store,
+      {
+        doseReceiver: { port: receiverPort, acceptedCallingAeTitles: ['CT_SUED1', pacs.aeTitle] },
+        pacsServer: { host: '127.0.0.1', port: pacsPort, aeTitle: pacs.aeTitle },
+      },
+      context,
+    );
+  async function openApi() {
+    const api = createApi(store, { actor: () => 'pacs-test', doseReceiver: service });
+    await api.session.unlock({ operatorId, pin: TEST_PIN });
+    return api;
+  }
+  const draft = (fields: Parameters<typeof completeDraft>[1]) =>
+    saveDraft(store, completeDraft(operatorId, { dlpMGyCm: undefined, ctdiVolMGy: undefined, ...fields }), context)
+      .record.id;
+  const refusal = (answer: unknown) => (answer as { error?: { message: string } }).error?.message;
+
+  it('brings the dose report of the record’s study from the PACS, and the dose to fill', async () => {
+    setUp();
+    await service.apply();
+    const api = await openApi();
+    const id = draft({ patientId: 'K-100301', studyInstanceUid: STUDY });
+    const answer = await api.dose.fetchFromPacs(id);
+    expect(refusal(answer)).toBeUndefined();
+    expect(answer).toMatchObject({ fetched: 1, report: { fill: { dlpMGyCm: 46.59, ctdiVolMGy: 4.35 } } });
+    expect(service.inbox().count).toBe(0);
+  });
+
+  it('says in words when the PACS has no dose report for the study', async () => {
+    setUp();
+    await service.apply();
+    const api = await openApi();
+    const id = draft({ patientId: 'K-100302', accessionNumber: 'ACC-NONE' });
+    expect(refusal(await api.dose.fetchFromPacs(id))).toMatch(
+      /^The PACS TESTPACS has no dose report for this study \(accession number ACC-NONE\): .*enter the dose by hand\.$/,
+    );
+  });
+
+  it('says in words when the PACS cannot be reached', async () => {
+    setUp(await freePort());
+    await service.apply();
+    const api = await openApi();
+    const id = draft({ patientId: 'K-100301', studyInstanceUid: STUDY });
+    expect(refusal(await api.dose.fetchFromPacs(id))).toMatch(
+      /^The PACS TESTPACS at 127\.0\.0\.1:\d+ could not be reached .*enter the dose by hand or try again\.$/,
+    );
+  });
+
+  it('says what to set up first: a PACS, the receiver on, the PACS among the senders', async () => {
+    const api = await openApi();
+    const id = draft({ patientId: 'K-100301', studyInstanceUid: STUDY });
+    expect(refusal(await api.dose.fetchFromPacs(id))).toMatch(/^No PACS is set up \(Settings → PACS\)/);
+    updateConnectionSettings(
+      store,
+      { pacsServer: { host: '127.0.0.1', port: pacs.dicomPort, aeTitle: 'TESTPACS' } },
+      context,
+    );
+    expect(refusal(await api.dose.fetchFromPacs(id))).toMatch(
+      /receiver, which is not receiving: turn it on in Settings → Dose reports/,
+    );
+    updateConnectionSettings(
+      store,
+      { doseReceiver: { port: receiverPort, acceptedCallingAeTitles: ['CT_SUED1'] } },
+      context,
+    );
+    await service.apply();
+    expect(refusal(await api.dose.fetchFromPacs(id))).toMatch(
+      /AE title TESTPACS is not among the AE titles allowed to send/,
+    );
   });
 });

@@ -1,5 +1,7 @@
 import { keepIncomingDoseReports } from '../db/dose-report/incoming.js';
+import type { FetchResult } from '../db/dose-report/pacs-fetch.js';
 import { type DoseReportReceiver, startDoseReportReceiver } from '../db/dose-report/receiver.js';
+import { fetchRecordDoseReports } from '../db/dose-report/record-fetch.js';
 import { doseReportInbox, linkDoseReportByHand } from '../db/dose-report/reports.js';
 import type { DoseReceiver } from '../db/model/connection-settings.js';
 import type { DoseReceiverStatus, DoseReportInbox } from '../db/model/index.js';
@@ -33,6 +35,8 @@ export class DoseReceiverService {
       /** The address to listen on (the tests: 127.0.0.1); every interface unless given. */
       host?: string;
       activity?: (line: string) => void;
+      /** How long the PACS is waited for (connection, each answer); 30 s unless given. */
+      pacsTimeoutMs?: number;
     } = {},
   ) {}
 
@@ -54,6 +58,19 @@ export class DoseReceiverService {
   attach(reportId: string, procedureId: string, context: ServiceContext): DoseReportInbox {
     linkDoseReportByHand(this.store, reportId, procedureId, context);
     return this.inbox();
+  }
+
+  /**
+   * "Fetch dose report from the PACS" for a procedure: the PACS (Settings → PACS) moves the
+   * record's dose reports to this receiver, which keeps and links them as they arrive.
+   * Refused in words when the receiver is not listening, no PACS is set up or none was found.
+   */
+  async fetchFromPacs(procedureId: string): Promise<FetchResult> {
+    await this.current;
+    return fetchRecordDoseReports(this.store, connectionSettings(this.store.reader), procedureId, {
+      receiverListening: this.status_.state === 'listening',
+      timeoutMs: this.options.pacsTimeoutMs,
+    });
   }
 
   async stop(): Promise<void> {

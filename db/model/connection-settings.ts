@@ -159,6 +159,24 @@ export const DOSE_RECEIVER_FIELDS = {
   },
 } satisfies Record<string, SettingField>;
 
+/**
+ * Settings → PACS: the department's PACS, asked for the open record's dose report (C-FIND, then
+ * C-MOVE to RootLog's own dose report receiver, which must be on and known to the PACS).
+ */
+export const PACS_SERVER_FIELDS = {
+  host: {
+    label: 'PACS server',
+    help: 'Host name or IP address of the PACS (its DICOM query/retrieve service).',
+    schema: host,
+  },
+  port: { label: 'PACS port', help: 'Its DICOM port (often 104 or 11112).', schema: port },
+  aeTitle: {
+    label: "PACS's AE title",
+    help: "The AE title the PACS answers to, from IT. The PACS must know RootLog's AE title, address and receiving port (Dose reports) as a move destination.",
+    schema: aeTitleSchema,
+  },
+} satisfies Record<string, SettingField>;
+
 type Shape<F extends Record<string, SettingField>> = { [K in keyof F]: F[K]['schema'] };
 const shapeOf = <F extends Record<string, SettingField>>(fields: F): Shape<F> =>
   Object.fromEntries(Object.entries(fields).map(([key, field]) => [key, field.schema])) as Shape<F>;
@@ -171,6 +189,9 @@ export type RisServer = z.output<typeof risServerSchema>;
 
 export const doseReceiverSchema = z.object(shapeOf(DOSE_RECEIVER_FIELDS)).strict();
 export type DoseReceiver = z.output<typeof doseReceiverSchema>;
+
+export const pacsServerSchema = z.object(shapeOf(PACS_SERVER_FIELDS)).strict();
+export type PacsServer = z.output<typeof pacsServerSchema>;
 
 /**
  * The settings keys the connections are kept under (null: not set up), and the field that,
@@ -188,6 +209,7 @@ export const CONNECTION_SETTINGS_FIELDS = {
     offWhenEmpty: 'acceptedCallingAeTitles',
     fields: DOSE_RECEIVER_FIELDS as Record<string, SettingField>,
   },
+  pacsServer: { label: 'PACS', offWhenEmpty: 'host', fields: PACS_SERVER_FIELDS as Record<string, SettingField> },
 } as const;
 
 export const connectionSettingsSchema = z
@@ -195,6 +217,7 @@ export const connectionSettingsSchema = z
     worklistServer: worklistServerSchema.nullable(),
     risServer: risServerSchema.nullable(),
     doseReceiver: doseReceiverSchema.nullable(),
+    pacsServer: pacsServerSchema.nullable(),
   })
   .strict();
 export type ConnectionSettings = z.output<typeof connectionSettingsSchema>;

@@ -262,6 +262,15 @@ export const API_CONTRACT = {
     z.tuple([procedureIdSchema]),
     named('procedureId'),
   ),
+  /**
+   * "Fetch dose report from the PACS" for the open record: the PACS (Settings → PACS) sends the
+   * record's dose reports to RootLog's receiver; then the dose as dose.fromReport gives it.
+   * Refused in words: no PACS, the receiver off, the PACS not reachable, no dose report for this study.
+   */
+  'dose.fetchFromPacs': method<{ fetched: number; report: DoseReportFill | null }>().writes(
+    z.tuple([procedureIdSchema]),
+    named('procedureId'),
+  ),
   /** Settings → Dose reports and the inbox: whether the receiver listens, and the reports no procedure has yet. */
   'doseReports.status': method<{ receiver: DoseReceiverStatus; inbox: DoseReportInbox }>().reads(z.tuple([])),
   /** A person attaches a waiting dose report to a procedure (the open one); the inbox after it. */
