@@ -315,6 +315,7 @@ export function createApi(store: Store, options: ApiOptions): Api & { call: type
     'doseReports.attach': (reportId, procedureId) => doseReceiver.attach(reportId, procedureId, context()),
     'ris.deliveries': (procedureId) => ris.deliveries(procedureId),
     'ris.sendNow': (procedureId) => ris.sendNow(procedureId),
+    'ris.sendAgain': (procedureId, version) => ris.sendAgain(procedureId, version, context()),
     'database.health': () => store.health(),
     'session.state': () => session.state(),
     'session.lock': () => session.lock(),

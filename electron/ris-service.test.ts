@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { auditHistory } from '../db/audit.js';
 import { risServerSchema } from '../db/model/connection-settings.js';
 import { deliveryWords } from '../db/model/index.js';
 import { saveDraft } from '../db/procedures.js';
@@ -81,6 +82,48 @@ describe('the RIS outbox in the main process', () => {
     await ris.stop();
     expect(await api.ris.deliveries(id)).toMatchObject({
       deliveries: [{ state: 'refused', code: 'AE', text: expect.stringContaining('Unknown accession number A-9') }],
+    });
+  });
+
+  it('Send again puts a refused report back in the outbox, audited; the RIS accepts it this time', async () => {
+    setUpRis();
+    peer.answer(() => ({ code: 'AE', text: 'Unknown accession number A-9' }));
+    const { api, ris, sign } = await openApi();
+    const id = await sign('RIS-5');
+    await ris.stop();
+    expect(await api.ris.deliveries(id)).toMatchObject({ deliveries: [{ state: 'refused', code: 'AE' }] });
+    // Send now leaves a refused report alone: the same message would be refused again.
+    await api.ris.sendNow(id);
+    expect(peer.received).toHaveLength(1);
+
+    // IT registers the accession at the RIS; a person sends the report again.
+    peer.answer(() => ({ code: 'AA' }));
+    const again = await api.ris.sendAgain(id, 1);
+    if ('error' in again) throw new Error(again.error.message);
+    expect(again.deliveries[0]).toMatchObject({ state: 'waiting', refusedBefore: { code: 'AE' } });
+    expect(deliveryWords(again.deliveries[0] as never, new Date())).toBe(
+      "report sent again after the RIS refused it (AE): waiting for the RIS's answer",
+    );
+    await ris.stop();
+    expect(peer.received).toHaveLength(2);
+    expect(peer.received[1]?.message.getSegment('MSH')?.getField(10)?.toString()).toBe(
+      peer.received[0]?.message.getSegment('MSH')?.getField(10)?.toString(),
+    );
+    expect(await api.ris.deliveries(id)).toMatchObject({ deliveries: [{ state: 'sent', version: 1 }] });
+    expect(auditHistory(store, 'settings', 'ris-outbox')).toEqual([
+      expect.objectContaining({
+        actor: 'ris-test',
+        changes: {
+          [`${id} version 1`]: {
+            before: expect.stringMatching(/^refused by the RIS \(AE\): .*Unknown accession number A-9/),
+            after: 'sent again',
+          },
+        },
+      }),
+    ]);
+    // Only a refused report is sent again.
+    expect(await api.ris.sendAgain(id, 1)).toMatchObject({
+      error: { message: 'Only a report the RIS refused is sent again: version 1 of this record is sent.' },
     });
   });
 

@@ -288,6 +288,18 @@ export const API_CONTRACT = {
   'ris.deliveries': method<RisDeliveries>().reads(z.tuple([procedureIdSchema]), named('procedureId')),
   /** Sends at once whatever waits for the RIS (not only this record's), then this record's deliveries. */
   'ris.sendNow': method<RisDeliveries>().writes(z.tuple([procedureIdSchema]), named('procedureId')),
+  /** Send again: a version the RIS refused goes back in the outbox (audited), sent at once; this record's deliveries. */
+  'ris.sendAgain': method<RisDeliveries>().writes(
+    z.tuple([
+      procedureIdSchema,
+      z
+        .number({ error: 'must be a version number' })
+        .int({ error: 'must be a version number' })
+        .min(1, { error: 'must be a version number' }),
+    ]),
+    named('procedureId'),
+    named('version'),
+  ),
   /** What the page check found, and when the file was last found sound. */
   'database.health': whileLocked(method<HealthReport>().reads(z.tuple([]))),
   /**
