@@ -23,15 +23,16 @@ let service: DoseReceiverService;
 
 beforeEach(() => {
   ({ store, operatorId } = tempStore());
-  service = new DoseReceiverService(store, { host: '127.0.0.1' });
+  // Listening where Settings say: 127.0.0.1 here (the tests never listen on another address).
+  service = new DoseReceiverService(store);
 });
 afterEach(async () => {
   await service.stop();
   store.close();
 });
 
-const turnOn = (port: number, senders = ['CT_SUED1']) =>
-  updateConnectionSettings(store, { doseReceiver: { port, acceptedCallingAeTitles: senders } }, context);
+const turnOn = (port: number, senders = ['CT_SUED1'], listenAddress = '127.0.0.1') =>
+  updateConnectionSettings(store, { doseReceiver: { port, acceptedCallingAeTitles: senders, listenAddress } }, context);
 
 describe('the dose report receiver in the main process', () => {
   it('is off until Settings names who may send; then answers C-ECHO on its port; moves and stops with the settings', async () => {
@@ -40,7 +41,7 @@ describe('the dose report receiver in the main process', () => {
     turnOn(first);
     expect(await service.apply()).toEqual({
       state: 'listening',
-      message: `Receiving dose reports on port ${first} as ROOTLOG, from CT_SUED1.`,
+      message: `Receiving dose reports at 127.0.0.1, port ${first}, as ROOTLOG, from CT_SUED1.`,
     });
     expect((await echoscu({ port: first, calledAeTitle: 'ROOTLOG', callingAeTitle: 'CT_SUED1' })).code).toBe(0);
     // An AE title not named is refused.
@@ -55,6 +56,30 @@ describe('the dose report receiver in the main process', () => {
     updateConnectionSettings(store, { doseReceiver: null }, context);
     expect(await service.apply()).toMatchObject({ state: 'off' });
     expect((await echoscu({ port: second, calledAeTitle: 'ROOTLOG', callingAeTitle: 'CT_SUED1' })).code).not.toBe(0);
+  });
+
+  it('listens on the address Settings give, and says so in words when it is not one of this computer’s', async () => {
+    const port = await freePort();
+    // 192.0.2.1 (TEST-NET-1, RFC 5737) is no computer's own address.
+    turnOn(port, ['CT_SUED1'], '192.0.2.1');
+    expect(await service.apply()).toEqual({
+      state: 'failed',
+      message:
+        "The address 192.0.2.1 is not one of this computer's: dose reports cannot be received. In Settings → Dose reports, give one of its addresses, or 0.0.0.0 for every one.",
+    });
+    turnOn(port);
+    expect(await service.apply()).toMatchObject({
+      state: 'listening',
+      message: expect.stringContaining('at 127.0.0.1,'),
+    });
+    expect((await echoscu({ port, calledAeTitle: 'ROOTLOG', callingAeTitle: 'CT_SUED1' })).code).toBe(0);
+    expect(() =>
+      updateConnectionSettings(
+        store,
+        { doseReceiver: { acceptedCallingAeTitles: 'CT_SUED1', listenAddress: 'ct1.local' } },
+        context,
+      ),
+    ).toThrow(/Address to listen on must be an IP address of this console/);
   });
 
   it('says so in words when the port is taken, and listens once it is saved again with a free one', async () => {
@@ -119,7 +144,11 @@ describe('fetching the open record’s dose report from the PACS', () => {
     updateConnectionSettings(
       store,
       {
-        doseReceiver: { port: receiverPort, acceptedCallingAeTitles: ['CT_SUED1', pacs.aeTitle] },
+        doseReceiver: {
+          port: receiverPort,
+          acceptedCallingAeTitles: ['CT_SUED1', pacs.aeTitle],
+          listenAddress: '127.0.0.1',
+        },
         pacsServer: { host: '127.0.0.1', port: pacsPort, aeTitle: pacs.aeTitle },
       },
       context,
@@ -179,7 +208,7 @@ describe('fetching the open record’s dose report from the PACS', () => {
     );
     updateConnectionSettings(
       store,
-      { doseReceiver: { port: receiverPort, acceptedCallingAeTitles: ['CT_SUED1'] } },
+      { doseReceiver: { port: receiverPort, acceptedCallingAeTitles: ['CT_SUED1'], listenAddress: '127.0.0.1' } },
       context,
     );
     await service.apply();

@@ -3,7 +3,7 @@ import type { FetchResult } from '../db/dose-report/pacs-fetch.js';
 import { type DoseReportReceiver, startDoseReportReceiver } from '../db/dose-report/receiver.js';
 import { fetchRecordDoseReports } from '../db/dose-report/record-fetch.js';
 import { doseReportInbox, linkDoseReportByHand } from '../db/dose-report/reports.js';
-import type { DoseReceiver } from '../db/model/connection-settings.js';
+import { type DoseReceiver, EVERY_ADDRESS } from '../db/model/connection-settings.js';
 import type { DoseReceiverStatus, DoseReportInbox } from '../db/model/index.js';
 import { connectionSettings } from '../db/settings.js';
 import type { ServiceContext, Store } from '../db/store.js';
@@ -32,7 +32,7 @@ export class DoseReceiverService {
     private readonly options: {
       /** Who keeps what arrives, for the audit log. */
       actor?: string;
-      /** The address to listen on (the tests: 127.0.0.1); every interface unless given. */
+      /** The address to listen on whatever Settings say (the harness and the tests: 127.0.0.1); Settings' unless given. */
       host?: string;
       activity?: (line: string) => void;
       /** How long the PACS is waited for (connection, each answer); 30 s unless given. */
@@ -92,9 +92,12 @@ export class DoseReceiverService {
     if (wanted === this.running && (wanted === null || this.receiver)) return;
     await this.close();
     if (!settings) return;
+    // The harness and the tests pin 127.0.0.1 whatever Settings say; the app listens where they say.
+    const { listenAddress, ...receiving } = settings;
+    const host = this.options.host ?? listenAddress;
     try {
       const receiver = await startDoseReportReceiver(
-        { enabled: true, ...settings, host: this.options.host },
+        { enabled: true, ...receiving, host },
         keepIncomingDoseReports(this.store, { actor: this.options.actor ?? 'dose report receiver' }),
         this.options.activity,
       );
@@ -104,7 +107,7 @@ export class DoseReceiverService {
         this.running = wanted;
         this.status_ = {
           state: 'listening',
-          message: `Receiving dose reports on port ${state.port} as ${state.aeTitle}, from ${settings.acceptedCallingAeTitles.join(', ')}.`,
+          message: `Receiving dose reports ${host === EVERY_ADDRESS || host === '::' ? 'on every network address of this console' : `at ${host}`}, port ${state.port}, as ${state.aeTitle}, from ${settings.acceptedCallingAeTitles.join(', ')}.`,
         };
       } else if (state.state === 'off') this.status_ = OFF;
       else this.status_ = { state: state.state, message: state.message };

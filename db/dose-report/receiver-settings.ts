@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { aeTitleSchema } from '../model/connection-settings.js';
+import { aeTitleSchema, listenAddressSchema } from '../model/connection-settings.js';
 import { RootLogError } from '../model/errors.js';
 import type { FieldProblem } from '../model/problems.js';
 
@@ -23,7 +23,8 @@ export const doseReceiverSettingsSchema = z
     acceptedCallingAeTitles: z
       .array(aeTitle, { error: 'must be a list of AE titles' })
       .max(32, { error: 'must have at most 32 AE titles' }),
-    host: z.string().min(1).optional(),
+    /** The address to listen on (Settings' listenAddress); every address when not given. */
+    host: listenAddressSchema.optional(),
   })
   .strict()
   .refine((settings) => !settings.enabled || settings.acceptedCallingAeTitles.length > 0, {

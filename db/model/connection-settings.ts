@@ -137,6 +137,18 @@ const senderList = z.preprocess(
     .refine((titles) => new Set(titles).size === titles.length, { error: 'must not name the same AE title twice' }),
 );
 
+/** Every network address of the console: what a receiver listens on unless told one address. */
+export const EVERY_ADDRESS = '0.0.0.0';
+const addressRule = `must be an IP address of this console, such as 10.2.3.4 (${EVERY_ADDRESS}: every network address)`;
+/**
+ * The address a receiver listens on: one IP address of this console (its imaging-network card's),
+ * or every address. An IP address, not a host name: a name can stand for another computer.
+ */
+export const listenAddressSchema = z
+  .string({ error: addressRule })
+  .trim()
+  .pipe(z.union([z.ipv4({ error: addressRule }), z.ipv6({ error: addressRule })], { error: addressRule }));
+
 /**
  * Settings → Dose reports: RootLog's own C-STORE receiver for the scanners' dose reports (RDSR).
  * Set up (not null) means on: the main process listens on the port for the AE titles allowed.
@@ -156,6 +168,11 @@ export const DOSE_RECEIVER_FIELDS = {
     label: 'Receiving port',
     help: 'The port the scanner sends to (ports below 1024 need administrator rights).',
     schema: port.default(11112),
+  },
+  listenAddress: {
+    label: 'Address to listen on',
+    help: `${EVERY_ADDRESS}: every network card of this console (the scanners reach it on the department network). Or one address of this console, e.g. its imaging-network card's, so nothing on another network reaches the receiver.`,
+    schema: listenAddressSchema.default(EVERY_ADDRESS),
   },
 } satisfies Record<string, SettingField>;
 
