@@ -1,7 +1,5 @@
-import { risServerSchema } from '../db/model/connection-settings.js';
-import { updateConnectionSettings } from '../db/settings.js';
 import { openStore } from '../db/store.js';
-import { startMllpPeer } from '../db/testing/mllp-peer.js';
+import { setUpRisPeer, startMllpPeer } from '../db/testing/mllp-peer.js';
 import { expect, test } from './fixtures.js';
 import { choices, signWithPin } from './helpers.js';
 
@@ -28,21 +26,7 @@ test('the signed record shows whether its report reached the RIS: not set up, wa
     // IT sets the RIS up; the RIS is down for now.
     const store = openStore(dbPath);
     try {
-      updateConnectionSettings(
-        store,
-        {
-          risServer: risServerSchema.parse({
-            host: peer.host,
-            port: peer.port,
-            sendingApplication: 'ROOTLOG',
-            sendingFacility: 'RADIOLOGIE',
-            receivingApplication: 'RIS',
-            receivingFacility: 'KSB',
-            charset: 'ISO-8859-1',
-          }),
-        },
-        { actor: 'e2e-setup' },
-      );
+      setUpRisPeer(store, peer, { actor: 'e2e-setup' });
     } finally {
       store.close();
     }

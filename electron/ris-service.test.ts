@@ -1,12 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { auditHistory } from '../db/audit.js';
-import { risServerSchema } from '../db/model/connection-settings.js';
 import { deliveryWords } from '../db/model/index.js';
 import { saveDraft } from '../db/procedures.js';
-import { updateConnectionSettings } from '../db/settings.js';
 import type { Store } from '../db/store.js';
 import { completeDraft, context, tempStore } from '../db/testing/fixtures.js';
-import { type MllpPeer, startMllpPeer } from '../db/testing/mllp-peer.js';
+import { type MllpPeer, setUpRisPeer, startMllpPeer } from '../db/testing/mllp-peer.js';
 import { TEST_PIN } from '../db/testing/signer.js';
 import { createApi } from './api.js';
 import { RisService } from './ris-service.js';
@@ -31,22 +29,7 @@ afterEach(async () => {
   await peer.stop();
 });
 
-const setUpRis = () =>
-  updateConnectionSettings(
-    store,
-    {
-      risServer: risServerSchema.parse({
-        host: peer.host,
-        port: peer.port,
-        sendingApplication: 'ROOTLOG',
-        sendingFacility: 'RADIOLOGIE',
-        receivingApplication: 'RIS',
-        receivingFacility: 'KSB',
-        charset: 'ISO-8859-1',
-      }),
-    },
-    context,
-  );
+const setUpRis = () => setUpRisPeer(store, peer, context);
 
 async function openApi() {
   const ris = new RisService(store, { timeoutMs: 2_000 });
