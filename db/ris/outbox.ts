@@ -201,7 +201,7 @@ export function sendRefusedReportAgain(store: Store, key: OutboxKey, context: Se
   write.db
     .transaction(() => {
       const row = deliveriesOf(write, key.procedureId).find((one) => one.version === key.version);
-      if (!row || row.state !== 'refused' || !requeueRefused(write, key))
+      if (row?.state !== 'refused' || !requeueRefused(write, key))
         throw new RootLogError(
           'validation',
           row
