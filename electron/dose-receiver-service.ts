@@ -94,7 +94,8 @@ export class DoseReceiverService {
     if (!settings) return;
     // The harness and the tests pin 127.0.0.1 whatever Settings say; the app listens where they say.
     const { listenAddress, ...receiving } = settings;
-    const host = this.options.host ?? listenAddress;
+    // Every address is Node's own default (IPv6 and IPv4 alike), as before the setting.
+    const host = this.options.host ?? (listenAddress === EVERY_ADDRESS ? undefined : listenAddress);
     try {
       const receiver = await startDoseReportReceiver(
         { enabled: true, ...receiving, host },
@@ -107,7 +108,7 @@ export class DoseReceiverService {
         this.running = wanted;
         this.status_ = {
           state: 'listening',
-          message: `Receiving dose reports ${host === EVERY_ADDRESS || host === '::' ? 'on every network address of this console' : `at ${host}`}, port ${state.port}, as ${state.aeTitle}, from ${settings.acceptedCallingAeTitles.join(', ')}.`,
+          message: `Receiving dose reports ${host === undefined || host === '::' ? 'on every network address of this console' : `at ${host}`}, port ${state.port}, as ${state.aeTitle}, from ${settings.acceptedCallingAeTitles.join(', ')}.`,
         };
       } else if (state.state === 'off') this.status_ = OFF;
       else this.status_ = { state: state.state, message: state.message };
