@@ -7,6 +7,7 @@ import {
   connectionSettingsPatchSchema,
   connectionSettingsProblems,
   doseReceiverSchema,
+  pacsServerSchema,
   risServerSchema,
   worklistServerSchema,
 } from './model/connection-settings.js';
@@ -496,6 +497,10 @@ export function connectionSettings(source: ReadSource): ConnectionSettings {
       .nullable()
       .catch(null)
       .parse(readSetting<unknown>(source, 'doseReceiver') ?? null),
+    pacsServer: pacsServerSchema
+      .nullable()
+      .catch(null)
+      .parse(readSetting<unknown>(source, 'pacsServer') ?? null),
   };
 }
 

@@ -22,9 +22,15 @@ test('Settings → Dose reports starts the receiver; a report without a procedur
   await expect(settings.getByTestId('dose-receiver-state')).toContainText('Dose reports are not received');
   await settings.getByLabel('AE titles allowed to send').fill('CT_SUED1, XA_OP2');
   await settings.getByLabel('Receiving port').fill(String(port));
+  // Every network address unless told one (the harness listens on 127.0.0.1 whatever is saved).
+  await expect(settings.getByLabel('Address to listen on')).toHaveValue('0.0.0.0');
+  await settings.getByLabel('Address to listen on').fill('ct-console.local');
+  await settings.getByRole('button', { name: 'Save the Dose reports connection' }).click();
+  await expect(settings).toContainText('Address to listen on must be an IP address of this console');
+  await settings.getByLabel('Address to listen on').fill('127.0.0.1');
   await settings.getByRole('button', { name: 'Save the Dose reports connection' }).click();
   await expect(settings.getByTestId('dose-receiver-state')).toHaveText(
-    `Receiving dose reports on port ${port} as ROOTLOG, from CT_SUED1, XA_OP2.`,
+    `Receiving dose reports at 127.0.0.1, port ${port}, as ROOTLOG, from CT_SUED1, XA_OP2.`,
   );
   await saveScreenshot('dose-receiver-settings');
 

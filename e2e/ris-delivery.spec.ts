@@ -1,7 +1,5 @@
-import { risServerSchema } from '../db/model/connection-settings.js';
-import { updateConnectionSettings } from '../db/settings.js';
 import { openStore } from '../db/store.js';
-import { startMllpPeer } from '../db/testing/mllp-peer.js';
+import { setUpRisPeer, startMllpPeer } from '../db/testing/mllp-peer.js';
 import { expect, test } from './fixtures.js';
 import { choices, signWithPin } from './helpers.js';
 
@@ -9,7 +7,7 @@ import { choices, signWithPin } from './helpers.js';
  * Whether the signed record's report reached the RIS, in the record: no RIS set up; a RIS set
  * up after signing (nothing was queued); an amendment waiting while the RIS is down, sent by
  * Send now once it is back (with the time of its acknowledgement); an amendment refused, with
- * the RIS's own words. The RIS is a real MLLP listener on 127.0.0.1.
+ * the RIS's own words, then sent again by a person once the RIS accepts it. The RIS is a real MLLP listener on 127.0.0.1.
  */
 
 test.use({ department: 'signed-case' });
@@ -28,21 +26,7 @@ test('the signed record shows whether its report reached the RIS: not set up, wa
     // IT sets the RIS up; the RIS is down for now.
     const store = openStore(dbPath);
     try {
-      updateConnectionSettings(
-        store,
-        {
-          risServer: risServerSchema.parse({
-            host: peer.host,
-            port: peer.port,
-            sendingApplication: 'ROOTLOG',
-            sendingFacility: 'RADIOLOGIE',
-            receivingApplication: 'RIS',
-            receivingFacility: 'KSB',
-            charset: 'ISO-8859-1',
-          }),
-        },
-        { actor: 'e2e-setup' },
-      );
+      setUpRisPeer(store, peer, { actor: 'e2e-setup' });
     } finally {
       store.close();
     }
@@ -87,7 +71,21 @@ test('the signed record shows whether its report reached the RIS: not set up, wa
     await expect(ris.locator('[data-state="refused"]')).toHaveCount(1);
     await saveScreenshot('ris-refused');
     await page.getByRole('button', { name: 'Procedures', exact: true }).click();
-    await expect(page.getByRole('row').filter({ hasText: 'P1234567' })).toContainText('RIS: refused');
+    const refusedRow = page.getByRole('row').filter({ hasText: 'P1234567' });
+    await expect(refusedRow).toContainText('RIS: refused');
+
+    // IT registers the accession at the RIS; Send again puts the refused correction back in the outbox.
+    peer.answer(() => ({ code: 'AA' }));
+    await refusedRow.getByRole('button', { name: /P1234567/ }).click();
+    await page.getByRole('button', { name: 'Light theme' }).click();
+    await ris.screenshot({ path: 'e2e/screenshots/ris-send-again-light.png' });
+    await page.getByRole('button', { name: 'Dark theme' }).click();
+    await ris.screenshot({ path: 'e2e/screenshots/ris-send-again-dark.png' });
+    await ris.getByRole('button', { name: 'Send again' }).click();
+    await expect(ris).toContainText(/Correction \(version 3\) sent to the RIS at \d\d:\d\d/);
+    await expect(ris.getByRole('button', { name: 'Send again' })).toHaveCount(0);
+    expect(peer.received).toHaveLength(3);
+    await saveScreenshot('ris-sent-again');
   } finally {
     await peer.stop();
   }

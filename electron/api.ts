@@ -307,10 +307,15 @@ export function createApi(store: Store, options: ApiOptions): Api & { call: type
     'worklist.refresh': () => worklist.refresh(),
     'worklist.test': () => worklist.test(),
     'dose.fromReport': (procedureId) => ({ report: doseReportFillFor(store, procedureId, context()) }),
+    'dose.fetchFromPacs': async (procedureId) => {
+      const { moved } = await doseReceiver.fetchFromPacs(procedureId);
+      return { fetched: moved, report: doseReportFillFor(store, procedureId, context()) };
+    },
     'doseReports.status': () => ({ receiver: doseReceiver.status(), inbox: doseReceiver.inbox() }),
     'doseReports.attach': (reportId, procedureId) => doseReceiver.attach(reportId, procedureId, context()),
     'ris.deliveries': (procedureId) => ris.deliveries(procedureId),
     'ris.sendNow': (procedureId) => ris.sendNow(procedureId),
+    'ris.sendAgain': (procedureId, version) => ris.sendAgain(procedureId, version, context()),
     'database.health': () => store.health(),
     'session.state': () => session.state(),
     'session.lock': () => session.lock(),

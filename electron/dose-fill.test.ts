@@ -39,6 +39,14 @@ describe('the dose report’s time in the record', () => {
     );
   });
 
+  it('a scanner in another time zone: its Timezone Offset From UTC keeps the instant, without the note', () => {
+    // xa-other-time-zone: the same DT 20260312093112 with (0008,0201) -0500, i.e. 14:31:12 UTC.
+    const fill = filled('xa-other-time-zone.latin1');
+    expect(fill?.source.doseReportAt).toBe('2026-03-12T09:31:12-05:00');
+    expect(Date.parse(fill?.source.doseReportAt ?? '')).toBe(Date.UTC(2026, 2, 12, 14, 31, 12));
+    expect(fill?.notes.some((note) => note.includes('without a time zone'))).toBe(false);
+  });
+
   it('a report that gives no irradiation time gives the record none', () => {
     expect(filled('ct-standard')?.source.doseReportAt).toBeNull();
   });

@@ -1,7 +1,9 @@
 import { keepIncomingDoseReports } from '../db/dose-report/incoming.js';
+import type { FetchResult } from '../db/dose-report/pacs-fetch.js';
 import { type DoseReportReceiver, startDoseReportReceiver } from '../db/dose-report/receiver.js';
+import { fetchRecordDoseReports } from '../db/dose-report/record-fetch.js';
 import { doseReportInbox, linkDoseReportByHand } from '../db/dose-report/reports.js';
-import type { DoseReceiver } from '../db/model/connection-settings.js';
+import { type DoseReceiver, EVERY_ADDRESS } from '../db/model/connection-settings.js';
 import type { DoseReceiverStatus, DoseReportInbox } from '../db/model/index.js';
 import { connectionSettings } from '../db/settings.js';
 import type { ServiceContext, Store } from '../db/store.js';
@@ -30,9 +32,11 @@ export class DoseReceiverService {
     private readonly options: {
       /** Who keeps what arrives, for the audit log. */
       actor?: string;
-      /** The address to listen on (the tests: 127.0.0.1); every interface unless given. */
+      /** The address to listen on whatever Settings say (the harness and the tests: 127.0.0.1); Settings' unless given. */
       host?: string;
       activity?: (line: string) => void;
+      /** How long the PACS is waited for (connection, each answer); 30 s unless given. */
+      pacsTimeoutMs?: number;
     } = {},
   ) {}
 
@@ -56,6 +60,19 @@ export class DoseReceiverService {
     return this.inbox();
   }
 
+  /**
+   * "Fetch dose report from the PACS" for a procedure: the PACS (Settings → PACS) moves the
+   * record's dose reports to this receiver, which keeps and links them as they arrive.
+   * Refused in words when the receiver is not listening, no PACS is set up or none was found.
+   */
+  async fetchFromPacs(procedureId: string): Promise<FetchResult> {
+    await this.current;
+    return fetchRecordDoseReports(this.store, connectionSettings(this.store.reader), procedureId, {
+      receiverListening: this.status_.state === 'listening',
+      timeoutMs: this.options.pacsTimeoutMs,
+    });
+  }
+
   async stop(): Promise<void> {
     await this.current;
     await this.close();
@@ -75,9 +92,13 @@ export class DoseReceiverService {
     if (wanted === this.running && (wanted === null || this.receiver)) return;
     await this.close();
     if (!settings) return;
+    // The harness and the tests pin 127.0.0.1 whatever Settings say; the app listens where they say.
+    const { listenAddress, ...receiving } = settings;
+    // Every address is Node's own default (IPv6 and IPv4 alike), as before the setting.
+    const host = this.options.host ?? (listenAddress === EVERY_ADDRESS ? undefined : listenAddress);
     try {
       const receiver = await startDoseReportReceiver(
-        { enabled: true, ...settings, host: this.options.host },
+        { enabled: true, ...receiving, host },
         keepIncomingDoseReports(this.store, { actor: this.options.actor ?? 'dose report receiver' }),
         this.options.activity,
       );
@@ -87,7 +108,7 @@ export class DoseReceiverService {
         this.running = wanted;
         this.status_ = {
           state: 'listening',
-          message: `Receiving dose reports on port ${state.port} as ${state.aeTitle}, from ${settings.acceptedCallingAeTitles.join(', ')}.`,
+          message: `Receiving dose reports ${host === undefined || host === '::' ? 'on every network address of this console' : `at ${host}`}, port ${state.port}, as ${state.aeTitle}, from ${settings.acceptedCallingAeTitles.join(', ')}.`,
         };
       } else if (state.state === 'off') this.status_ = OFF;
       else this.status_ = { state: state.state, message: state.message };

@@ -1,11 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { risServerSchema } from '../db/model/connection-settings.js';
+import { auditHistory } from '../db/audit.js';
 import { deliveryWords } from '../db/model/index.js';
 import { saveDraft } from '../db/procedures.js';
-import { updateConnectionSettings } from '../db/settings.js';
 import type { Store } from '../db/store.js';
 import { completeDraft, context, tempStore } from '../db/testing/fixtures.js';
-import { type MllpPeer, startMllpPeer } from '../db/testing/mllp-peer.js';
+import { type MllpPeer, setUpRisPeer, startMllpPeer } from '../db/testing/mllp-peer.js';
 import { TEST_PIN } from '../db/testing/signer.js';
 import { createApi } from './api.js';
 import { RisService } from './ris-service.js';
@@ -30,22 +29,7 @@ afterEach(async () => {
   await peer.stop();
 });
 
-const setUpRis = () =>
-  updateConnectionSettings(
-    store,
-    {
-      risServer: risServerSchema.parse({
-        host: peer.host,
-        port: peer.port,
-        sendingApplication: 'ROOTLOG',
-        sendingFacility: 'RADIOLOGIE',
-        receivingApplication: 'RIS',
-        receivingFacility: 'KSB',
-        charset: 'ISO-8859-1',
-      }),
-    },
-    context,
-  );
+const setUpRis = () => setUpRisPeer(store, peer, context);
 
 async function openApi() {
   const ris = new RisService(store, { timeoutMs: 2_000 });
@@ -81,6 +65,48 @@ describe('the RIS outbox in the main process', () => {
     await ris.stop();
     expect(await api.ris.deliveries(id)).toMatchObject({
       deliveries: [{ state: 'refused', code: 'AE', text: expect.stringContaining('Unknown accession number A-9') }],
+    });
+  });
+
+  it('Send again puts a refused report back in the outbox, audited; the RIS accepts it this time', async () => {
+    setUpRis();
+    peer.answer(() => ({ code: 'AE', text: 'Unknown accession number A-9' }));
+    const { api, ris, sign } = await openApi();
+    const id = await sign('RIS-5');
+    await ris.stop();
+    expect(await api.ris.deliveries(id)).toMatchObject({ deliveries: [{ state: 'refused', code: 'AE' }] });
+    // Send now leaves a refused report alone: the same message would be refused again.
+    await api.ris.sendNow(id);
+    expect(peer.received).toHaveLength(1);
+
+    // IT registers the accession at the RIS; a person sends the report again.
+    peer.answer(() => ({ code: 'AA' }));
+    const again = await api.ris.sendAgain(id, 1);
+    if ('error' in again) throw new Error(again.error.message);
+    expect(again.deliveries[0]).toMatchObject({ state: 'waiting', refusedBefore: { code: 'AE' } });
+    expect(deliveryWords(again.deliveries[0] as never, new Date())).toBe(
+      "report sent again after the RIS refused it (AE): waiting for the RIS's answer",
+    );
+    await ris.stop();
+    expect(peer.received).toHaveLength(2);
+    expect(peer.received[1]?.message.getSegment('MSH')?.getField(10)?.toString()).toBe(
+      peer.received[0]?.message.getSegment('MSH')?.getField(10)?.toString(),
+    );
+    expect(await api.ris.deliveries(id)).toMatchObject({ deliveries: [{ state: 'sent', version: 1 }] });
+    expect(auditHistory(store, 'settings', 'ris-outbox')).toEqual([
+      expect.objectContaining({
+        actor: 'ris-test',
+        changes: {
+          [`${id} version 1`]: {
+            before: expect.stringMatching(/^refused by the RIS \(AE\): .*Unknown accession number A-9/),
+            after: 'sent again',
+          },
+        },
+      }),
+    ]);
+    // Only a refused report is sent again.
+    expect(await api.ris.sendAgain(id, 1)).toMatchObject({
+      error: { message: 'Only a report the RIS refused is sent again: version 1 of this record is sent.' },
     });
   });
 

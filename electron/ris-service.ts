@@ -1,7 +1,7 @@
 import type { RisDeliveries } from '../db/model/index.js';
-import { type RisSendReport, risDeliveries, sendWaitingReports } from '../db/ris/outbox.js';
+import { type RisSendReport, risDeliveries, sendRefusedReportAgain, sendWaitingReports } from '../db/ris/outbox.js';
 import { connectionSettings } from '../db/settings.js';
-import type { Store } from '../db/store.js';
+import type { ServiceContext, Store } from '../db/store.js';
 
 /*
  * The RIS outbox in the main process: what waits is sent in the background (now and then, and
@@ -49,6 +49,16 @@ export class RisService {
     // A round already under way may have been a background one that skipped what was not yet due.
     if (this.current) await this.current;
     await this.send(true);
+    return this.deliveries(procedureId);
+  }
+
+  /**
+   * "Send again" in the record: a version the RIS refused goes back in the outbox (audited) and
+   * a round starts at once; the answer is the record's deliveries as they stand (waiting, sent again).
+   */
+  sendAgain(procedureId: string, version: number, context: ServiceContext): RisDeliveries {
+    sendRefusedReportAgain(this.store, { procedureId, version }, context);
+    void this.send(true);
     return this.deliveries(procedureId);
   }
 

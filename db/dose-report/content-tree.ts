@@ -54,6 +54,8 @@ export class ItemReader {
   constructor(
     private readonly warnings: ReportWarning[],
     private readonly where: string,
+    /** The report's (0008,0201) Timezone Offset From UTC ("+0100"), for date-times without their own. */
+    private readonly zone: string | null = null,
   ) {}
 
   /** The value of a CODE child; a CODE item without its concept code sequence is said, and read as absent. */
@@ -99,12 +101,15 @@ export class ItemReader {
     return converted.value;
   }
 
-  /** A DATETIME child as ISO local date-time; an invalid one is said and read as absent. */
+  /**
+   * A DATETIME child as ISO date-time: with its UTC offset when the value or the report gives
+   * one, else the device's local time without offset; an invalid one is said and read as absent.
+   */
   dateTime(item: ContentItem, concept: ConceptCode): string | null {
     const child = childNamed(item, concept);
     const raw = child ? text(child.DateTime) : null;
     if (!child || raw === null) return null;
-    const iso = isoDateTime(raw);
+    const iso = isoDateTime(raw, this.zone);
     if (!iso) {
       this.warnings.push({
         code: 'invalid-date-time',
@@ -117,13 +122,37 @@ export class ItemReader {
 
 const DT = /^(\d{4})(\d{2})(\d{2})(\d{2})?(\d{2})?(\d{2})?(\.\d{1,6})?([+-]\d{4})?$/;
 
-/** A DICOM DT (YYYYMMDDHHMMSS.FFFFFF&ZZXX, trailing parts optional) as YYYY-MM-DDTHH:MM:SS, or null. */
-export function isoDateTime(raw: string): string | null {
+/**
+ * A DICOM UTC offset (&ZZXX, PS3.5 6.2: -1200 to +1400, as DT's suffix and (0008,0201) write
+ * it) as ISO's "+01:00", or null when it is not one.
+ */
+export function isoOffset(raw: string | null): string | null {
+  const match = raw ? /^([+-])(\d{2})(\d{2})$/.exec(raw.trim()) : null;
+  if (!match) return null;
+  const [, sign, hours, minutes] = match as unknown as [string, string, string, string];
+  const total = (Number(hours) * 60 + Number(minutes)) * (sign === '-' ? -1 : 1);
+  if (Number(minutes) > 59 || total < -12 * 60 || total > 14 * 60) return null;
+  return `${sign}${hours}:${minutes}`;
+}
+
+/**
+ * A DICOM DT (YYYYMMDDHHMMSS.FFFFFF&ZZXX, trailing parts optional) as YYYY-MM-DDTHH:MM:SS, with
+ * the UTC offset it carries ("+01:00") or else the report's Timezone Offset From UTC (`zone`,
+ * as DICOM writes it: "+0100"); without either it is the device's local time, without offset.
+ * Null when it is not a date-time (its own offset included).
+ */
+export function isoDateTime(raw: string, zone: string | null = null): string | null {
   const match = DT.exec(raw);
   if (!match) return null;
-  const [, year, month, day, hour = '00', minute = '00', second = '00'] = match;
+  const [, year, month, day, hour = '00', minute = '00', second = '00', , own] = match;
   const iso = `${year}-${month}-${day}T${hour}:${minute}:${second}`;
-  return validDateTime(iso) ? iso : null;
+  if (!validDateTime(iso)) return null;
+  if (own !== undefined) {
+    const offset = isoOffset(own);
+    return offset ? `${iso}${offset}` : null;
+  }
+  const offset = isoOffset(zone);
+  return offset ? `${iso}${offset}` : iso;
 }
 
 /** A DICOM DA (YYYYMMDD) as YYYY-MM-DD, or null. */

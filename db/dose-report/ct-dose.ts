@@ -50,7 +50,8 @@ function readEvent(acquisition: ContentItem, index: number, warnings: ReportWarn
   };
 }
 
-export function readCtDose(root: ContentItem, warnings: ReportWarning[]): CtDose {
+/** `zone`: the report's Timezone Offset From UTC, for its date-times (content-tree.ts isoDateTime). */
+export function readCtDose(root: ContentItem, warnings: ReportWarning[], zone: string | null = null): CtDose {
   const events = childrenNamed(root, CODES.ctAcquisition).map((acquisition, index) =>
     readEvent(acquisition, index, warnings),
   );
@@ -94,7 +95,7 @@ export function readCtDose(root: ContentItem, warnings: ReportWarning[]): CtDose
     });
   }
   return {
-    startedAt: new ItemReader(warnings, 'the report').dateTime(root, CODES.startOfXRayIrradiation),
+    startedAt: new ItemReader(warnings, 'the report', zone).dateTime(root, CODES.startOfXRayIrradiation),
     dlpMGyCm,
     ctdiVolMGy: highest?.ctdiVolMGy ?? null,
     ctdiVolPhantom: highest?.phantom ?? null,

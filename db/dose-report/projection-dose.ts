@@ -33,9 +33,14 @@ function readPlane(container: ContentItem, index: number, warnings: ReportWarnin
   };
 }
 
-function readEvent(container: ContentItem, index: number, warnings: ReportWarning[]): ProjectionEvent {
+function readEvent(
+  container: ContentItem,
+  index: number,
+  warnings: ReportWarning[],
+  zone: string | null,
+): ProjectionEvent {
   const where = `irradiation event ${index + 1}`;
-  const read = new ItemReader(warnings, where);
+  const read = new ItemReader(warnings, where, zone);
   const uid = uidValueOf(childNamed(container, CODES.irradiationEventUid));
   if (!uid) {
     warnings.push({
@@ -62,12 +67,17 @@ function total(planes: PlaneTotals[], pick: (plane: PlaneTotals) => number | nul
   return Number(values.reduce<number>((sum, value) => sum + (value ?? 0), 0).toPrecision(12));
 }
 
-export function readProjectionDose(root: ContentItem, warnings: ReportWarning[]): ProjectionDose {
+/** `zone`: the report's Timezone Offset From UTC, for its date-times (content-tree.ts isoDateTime). */
+export function readProjectionDose(
+  root: ContentItem,
+  warnings: ReportWarning[],
+  zone: string | null = null,
+): ProjectionDose {
   const planes = childrenNamed(root, CODES.accumulatedXRayDoseData).map((container, index) =>
     readPlane(container, index, warnings),
   );
   const events = childrenNamed(root, CODES.irradiationEventXRayData).map((container, index) =>
-    readEvent(container, index, warnings),
+    readEvent(container, index, warnings, zone),
   );
   // A system that also reports an "all planes" container has given its own total.
   const allPlanes = planes.filter((plane) => plane.plane === 'all');

@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { isoDateTime } from './content-tree.js';
 import { FIXTURE_NAMES, fixtureFile } from './fixtures/fixture-files.js';
 import { readDoseReport } from './read-dose-report.js';
 import type { DoseReportSummary, ReportKind, ReportWarningCode } from './summary.js';
@@ -208,6 +209,22 @@ const READABLE: Record<string, Expected> = {
       irradiationStartedAt: '2026-03-12T09:31:12',
     },
   },
+  'xa-other-time-zone.latin1': {
+    kind: 'projection',
+    dapGyCm2: 3.2,
+    fluoroTimeS: 45,
+    events: 3,
+    warnings: [],
+    also: { irradiationStartedAt: '2026-03-12T09:31:12-05:00' },
+  },
+  'xa-offset-in-datetimes.latin1': {
+    kind: 'projection',
+    dapGyCm2: 3.2,
+    fluoroTimeS: 45,
+    events: 3,
+    warnings: [],
+    also: { irradiationStartedAt: '2026-03-12T10:30:00+02:00' },
+  },
   'xa-two-planes': {
     kind: 'projection',
     dapGyCm2: 3.6,
@@ -346,5 +363,16 @@ describe('reading a dose report', () => {
   it('refuses a damaged file instead of reading half of it', () => {
     const bytes = readFileSync(fixtureFile('ct-standard'));
     expect(() => readDoseReport(bytes.subarray(0, Math.floor(bytes.length / 2)))).toThrow(/damaged/);
+  });
+
+  it('keeps the device’s time zone: a date-time’s own offset, else the report’s Timezone Offset From UTC', () => {
+    expect(isoDateTime('20260312093112')).toBe('2026-03-12T09:31:12');
+    expect(isoDateTime('20260312093112', '-0500')).toBe('2026-03-12T09:31:12-05:00');
+    expect(isoDateTime('20260312093112.250+0100', '+0530')).toBe('2026-03-12T09:31:12+01:00');
+    expect(isoDateTime('202603120931+1400')).toBe('2026-03-12T09:31:00+14:00');
+    // Not an offset: the date-time is not one either; a report's bad offset is not used.
+    expect(isoDateTime('20260312093112+2500')).toBeNull();
+    expect(isoDateTime('20260312093112-0575')).toBeNull();
+    expect(isoDateTime('20260312093112', '+25')).toBe('2026-03-12T09:31:12');
   });
 });

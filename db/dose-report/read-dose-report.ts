@@ -5,6 +5,7 @@ import {
   childrenNamed,
   codeIn,
   isoDate,
+  isoOffset,
   isoTime,
   listOf,
   textValueOf,
@@ -91,6 +92,22 @@ const noTemplate = (what: string): ReportWarning => ({
   message: `The report has no template identifier: read as ${what} from its contents.`,
 });
 
+/**
+ * (0008,0201) Timezone Offset From UTC: the offset of the report's date-times that carry none
+ * of their own (a scanner in another time zone than this console). One that is not an offset
+ * is said and not used.
+ */
+function timezoneOffsetOf(dataset: Record<string, unknown>, warnings: ReportWarning[]): string | null {
+  const raw = text(dataset, 'TimezoneOffsetFromUTC');
+  if (raw === null) return null;
+  if (isoOffset(raw)) return raw;
+  warnings.push({
+    code: 'invalid-date-time',
+    message: `The report's Timezone Offset From UTC (${JSON.stringify(raw)}) is not a UTC offset such as +0100: its times are taken as the device's local time.`,
+  });
+  return null;
+}
+
 /** Reads one RDSR (a DICOM Part 10 file's bytes); throws NotADoseReportError for anything else. */
 export function readDoseReport(bytes: Uint8Array): DoseReportSummary {
   return readDoseReportFile(bytes).summary;
@@ -108,8 +125,9 @@ export function readDoseReportFile(bytes: Uint8Array): {
   const root = dataset as ContentItem;
   const kind = kindOf(dataset, root, warnings);
   const observer = (code: (typeof CODES)[keyof typeof CODES]) => textValueOf(childNamed(root, code));
-  const ct = kind === 'ct' ? readCtDose(root, warnings) : null;
-  const projection = kind === 'projection' ? readProjectionDose(root, warnings) : null;
+  const zone = timezoneOffsetOf(dataset, warnings);
+  const ct = kind === 'ct' ? readCtDose(root, warnings, zone) : null;
+  const projection = kind === 'projection' ? readProjectionDose(root, warnings, zone) : null;
   const summary: DoseReportSummary = {
     kind,
     sopClassUid: text(dataset, 'SOPClassUID') ?? '',
@@ -129,7 +147,7 @@ export function readDoseReportFile(bytes: Uint8Array): {
       : ([...(projection?.events ?? [])]
           .map((event) => event.startedAt)
           .filter((at) => at !== null)
-          .sort()[0] ?? null),
+          .sort((a, b) => Date.parse(a) - Date.parse(b))[0] ?? null),
     dlpMGyCm: ct?.dlpMGyCm ?? null,
     ctdiVolMGy: ct?.ctdiVolMGy ?? null,
     ctdiVolPhantom: ct?.ctdiVolPhantom ?? null,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { aeTitleSchema, listenAddressSchema } from '../model/connection-settings.js';
 import { RootLogError } from '../model/errors.js';
 import type { FieldProblem } from '../model/problems.js';
 
@@ -7,13 +8,8 @@ import type { FieldProblem } from '../model/problems.js';
  * screen and for the receiver alike, with the field and the rule said in words.
  */
 
-/** An AE title: 1 to 16 characters of the DICOM default repertoire, no backslash, not only spaces (PS3.5 6.2). */
-const aeTitle = z
-  .string({ error: 'must be an AE title' })
-  .trim()
-  .min(1, { error: 'must not be empty' })
-  .max(16, { error: 'must be at most 16 characters' })
-  .regex(/^[\x20-\x5b\x5d-\x7e]+$/, { error: 'must be letters, digits and ordinary signs (no backslash, no accents)' });
+/** An AE title by the model's one rule (PS3.5 6.2), as Settings → Dose reports checks it. */
+const aeTitle = aeTitleSchema;
 
 export const doseReceiverSettingsSchema = z
   .object({
@@ -27,7 +23,8 @@ export const doseReceiverSettingsSchema = z
     acceptedCallingAeTitles: z
       .array(aeTitle, { error: 'must be a list of AE titles' })
       .max(32, { error: 'must have at most 32 AE titles' }),
-    host: z.string().min(1).optional(),
+    /** The address to listen on (Settings' listenAddress); every address when not given. */
+    host: listenAddressSchema.optional(),
   })
   .strict()
   .refine((settings) => !settings.enabled || settings.acceptedCallingAeTitles.length > 0, {

@@ -80,7 +80,7 @@ describe('the dose report receiver (C-STORE SCP)', () => {
       problems: [
         {
           field: 'aeTitle',
-          message: 'RootLog’s AE title must be letters, digits and ordinary signs (no backslash, no accents).',
+          message: 'RootLog’s AE title must be plain letters, digits and punctuation without "\\" (a DICOM AE title).',
         },
         {
           field: 'acceptedCallingAeTitles',

@@ -1,6 +1,7 @@
 import { createServer, type Server, type Socket } from 'node:net';
 import { Writable } from 'node:stream';
 import type { association, Dataset, requests, responses, Scp } from 'dcmjs-dimse';
+import { EVERY_ADDRESS } from '../model/connection-settings.js';
 import { DOSE_REPORT_SOP_CLASSES } from './codes.js';
 import { ACCEPTED_TRANSFER_SYNTAXES, dimse } from './dimse.js';
 import { checkDoseReceiverSettings } from './receiver-settings.js';
@@ -289,12 +290,17 @@ export async function startDoseReportReceiver(
               port: settings.port,
               message: `Port ${settings.port} is already in use by another program: dose reports cannot be received. Choose another port in Settings → Dose reports (and on the scanner).`,
             }
-          : error.code === 'EACCES'
+          : error.code === 'EADDRNOTAVAIL'
             ? {
                 state: 'failed',
-                message: `Port ${settings.port} needs administrator rights on this computer: choose a port above 1023 in Settings → Dose reports.`,
+                message: `The address ${settings.host} is not one of this computer's: dose reports cannot be received. In Settings → Dose reports, give one of its addresses, or ${EVERY_ADDRESS} for every one.`,
               }
-            : { state: 'failed', message: `The dose report receiver could not start: ${error.message}.` };
+            : error.code === 'EACCES'
+              ? {
+                  state: 'failed',
+                  message: `Port ${settings.port} needs administrator rights on this computer: choose a port above 1023 in Settings → Dose reports.`,
+                }
+              : { state: 'failed', message: `The dose report receiver could not start: ${error.message}.` };
       resolve({ state, close: async () => {} });
     });
     server.listen({ port: settings.port, host: settings.host }, () => {

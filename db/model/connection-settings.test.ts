@@ -92,12 +92,31 @@ describe('the worklist and RIS connection settings', () => {
 });
 
 describe('Settings → Dose reports', () => {
-  it('takes the senders typed as a list, with the usual AE title and port', () => {
+  it('takes the senders typed as a list, with the usual AE title and port, on every network address', () => {
     expect(doseReceiverSchema.parse({ acceptedCallingAeTitles: ' CT_SUED1, XA_OP2\n' })).toEqual({
       acceptedCallingAeTitles: ['CT_SUED1', 'XA_OP2'],
       aeTitle: 'ROOTLOG',
       port: 11112,
+      listenAddress: '0.0.0.0',
     });
+  });
+
+  it('listens on one address of the console when told: an IP address, never a name', () => {
+    const parse = (listenAddress: string) =>
+      doseReceiverSchema.safeParse({ acceptedCallingAeTitles: 'CT1', listenAddress });
+    expect(parse(' 10.2.3.4 ').data?.listenAddress).toBe('10.2.3.4');
+    expect(parse('fe80::1').data?.listenAddress).toBe('fe80::1');
+    for (const wrong of ['ct-console.hospital.local', '10.2.3.256', '', '10.2.3.4:11112']) {
+      const parsed = parse(wrong);
+      if (parsed.success) throw new Error(`accepted ${wrong}`);
+      expect(connectionSettingsProblems(parsed.error, 'doseReceiver')).toEqual([
+        {
+          field: 'doseReceiver.listenAddress',
+          message:
+            'Address to listen on must be an IP address of this console, such as 10.2.3.4 (0.0.0.0: every network address)',
+        },
+      ]);
+    }
   });
 
   it('refuses a sender twice, a wrong AE title and a wrong port, each by its label', () => {

@@ -137,6 +137,18 @@ const senderList = z.preprocess(
     .refine((titles) => new Set(titles).size === titles.length, { error: 'must not name the same AE title twice' }),
 );
 
+/** Every network address of the console: what a receiver listens on unless told one address. */
+export const EVERY_ADDRESS = '0.0.0.0';
+const addressRule = `must be an IP address of this console, such as 10.2.3.4 (${EVERY_ADDRESS}: every network address)`;
+/**
+ * The address a receiver listens on: one IP address of this console (its imaging-network card's),
+ * or every address. An IP address, not a host name: a name can stand for another computer.
+ */
+export const listenAddressSchema = z
+  .string({ error: addressRule })
+  .trim()
+  .pipe(z.union([z.ipv4({ error: addressRule }), z.ipv6({ error: addressRule })], { error: addressRule }));
+
 /**
  * Settings → Dose reports: RootLog's own C-STORE receiver for the scanners' dose reports (RDSR).
  * Set up (not null) means on: the main process listens on the port for the AE titles allowed.
@@ -157,6 +169,29 @@ export const DOSE_RECEIVER_FIELDS = {
     help: 'The port the scanner sends to (ports below 1024 need administrator rights).',
     schema: port.default(11112),
   },
+  listenAddress: {
+    label: 'Address to listen on',
+    help: `${EVERY_ADDRESS}: every network card of this console (the scanners reach it on the department network). Or one address of this console, e.g. its imaging-network card's, so nothing on another network reaches the receiver.`,
+    schema: listenAddressSchema.default(EVERY_ADDRESS),
+  },
+} satisfies Record<string, SettingField>;
+
+/**
+ * Settings → PACS: the department's PACS, asked for the open record's dose report (C-FIND, then
+ * C-MOVE to RootLog's own dose report receiver, which must be on and known to the PACS).
+ */
+export const PACS_SERVER_FIELDS = {
+  host: {
+    label: 'PACS server',
+    help: 'Host name or IP address of the PACS (its DICOM query/retrieve service).',
+    schema: host,
+  },
+  port: { label: 'PACS port', help: 'Its DICOM port (often 104 or 11112).', schema: port },
+  aeTitle: {
+    label: "PACS's AE title",
+    help: "The AE title the PACS answers to, from IT. The PACS must know RootLog's AE title, address and receiving port (Dose reports) as a move destination.",
+    schema: aeTitleSchema,
+  },
 } satisfies Record<string, SettingField>;
 
 type Shape<F extends Record<string, SettingField>> = { [K in keyof F]: F[K]['schema'] };
@@ -171,6 +206,9 @@ export type RisServer = z.output<typeof risServerSchema>;
 
 export const doseReceiverSchema = z.object(shapeOf(DOSE_RECEIVER_FIELDS)).strict();
 export type DoseReceiver = z.output<typeof doseReceiverSchema>;
+
+export const pacsServerSchema = z.object(shapeOf(PACS_SERVER_FIELDS)).strict();
+export type PacsServer = z.output<typeof pacsServerSchema>;
 
 /**
  * The settings keys the connections are kept under (null: not set up), and the field that,
@@ -188,6 +226,7 @@ export const CONNECTION_SETTINGS_FIELDS = {
     offWhenEmpty: 'acceptedCallingAeTitles',
     fields: DOSE_RECEIVER_FIELDS as Record<string, SettingField>,
   },
+  pacsServer: { label: 'PACS', offWhenEmpty: 'host', fields: PACS_SERVER_FIELDS as Record<string, SettingField> },
 } as const;
 
 export const connectionSettingsSchema = z
@@ -195,6 +234,7 @@ export const connectionSettingsSchema = z
     worklistServer: worklistServerSchema.nullable(),
     risServer: risServerSchema.nullable(),
     doseReceiver: doseReceiverSchema.nullable(),
+    pacsServer: pacsServerSchema.nullable(),
   })
   .strict();
 export type ConnectionSettings = z.output<typeof connectionSettingsSchema>;

@@ -13,6 +13,8 @@ export type RisDelivery =
       failingSince: string | null;
       lastError: string | null;
       nextAttemptAt: string | null;
+      /** Sent again by a person after the RIS refused it: the refusal's code and words (null: never refused). */
+      refusedBefore: { code: string; text: string } | null;
     }
   | { state: 'sent'; version: number; sentAt: string; answer: string }
   | { state: 'refused'; version: number; at: string; code: string; text: string }
@@ -48,6 +50,8 @@ export function deliveryWords(delivery: RisDelivery, now: Date): string {
     case 'waiting':
       if (delivery.failingSince)
         return `${what} waiting: ${delivery.lastError ?? 'RIS not reachable'} since ${clock(delivery.failingSince, now)}${delivery.nextAttemptAt ? `; next try at ${clock(delivery.nextAttemptAt, now)}` : ''}`;
+      if (delivery.refusedBefore)
+        return `${what} sent again after the RIS refused it (${delivery.refusedBefore.code}): waiting for the RIS's answer`;
       return `${what} waiting to be sent to the RIS (queued at ${clock(delivery.queuedAt, now)})`;
   }
 }

@@ -4,14 +4,14 @@ import type { Hl7Message } from '@medplum/core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runExport } from '../exports/run.js';
 import { importFile } from '../imports/merge.js';
-import { type RisServer, risServerSchema } from '../model/connection-settings.js';
+import type { RisServer } from '../model/connection-settings.js';
 import { amendProcedure, clinicalContent, getProcedure, saveDraft, signProcedure } from '../procedures.js';
 import { seedDatabase } from '../seed.js';
 import { connectionSettings, updateConnectionSettings, updateSettings } from '../settings.js';
 import { deliveriesOf } from '../sqlite/ris-outbox.js';
 import type { Store } from '../store.js';
 import { completeDraft, context, EVERY_CONFIRMABLE_WARNING, tempPath, tempStore } from '../testing/fixtures.js';
-import { type MllpPeer, startMllpPeer } from '../testing/mllp-peer.js';
+import { type MllpPeer, risSettingsFor, startMllpPeer } from '../testing/mllp-peer.js';
 import { recordSigner, someSigner } from '../testing/signer.js';
 import { deliveryWords } from './delivery.js';
 import { unescapeHl7 } from './hl7-text.js';
@@ -26,18 +26,6 @@ const TEMPLATE = `## Procedure
 {date}: {procedure}.
 Operator: {operator}.
 Findings | spread ^ perineural & epidural ~ as planned \\ no leak`;
-
-function risFor(peer: MllpPeer, charset: RisServer['charset'] = 'ISO-8859-1'): RisServer {
-  return risServerSchema.parse({
-    host: peer.host,
-    port: peer.port,
-    sendingApplication: 'ROOTLOG',
-    sendingFacility: 'RADIOLOGIE',
-    receivingApplication: 'RIS',
-    receivingFacility: 'KSB',
-    charset,
-  });
-}
 
 function signed(store: Store, operatorId: string, overrides: Record<string, unknown> = {}): string {
   const { record } = saveDraft(
@@ -60,7 +48,7 @@ let ris: RisServer;
 beforeEach(async () => {
   peer = await startMllpPeer({ encoding: 'latin1' });
   ({ store, operatorId } = tempStore());
-  ris = risFor(peer);
+  ris = risSettingsFor(peer);
   updateSettings(store, { reportTemplate: TEMPLATE }, context);
   updateConnectionSettings(store, { risServer: ris }, context);
 });
@@ -200,7 +188,7 @@ describe('sending', () => {
   it('writes UTF-8 bytes and says so in MSH-18 when the RIS reads UTF-8', async () => {
     const utf8 = await startMllpPeer({ encoding: 'utf-8' });
     try {
-      const config = risFor(utf8, 'UTF-8');
+      const config = risSettingsFor(utf8, 'UTF-8');
       updateConnectionSettings(store, { risServer: config }, context);
       signed(store, operatorId, { patientName: 'Łukasiewicz, Zoë' });
       expect((await sendWaitingReports(store, config)).sent).toHaveLength(1);

@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
+import { appendAudit } from '../audit.js';
 import type { RisServer } from '../model/connection-settings.js';
+import { RootLogError } from '../model/errors.js';
 import { localDateTimeWithOffset } from '../model/time.js';
 import {
   countWaiting,
@@ -10,9 +12,10 @@ import {
   recordRefused,
   recordSent,
   recordUnsendable,
+  requeueRefused,
   waitingReports,
 } from '../sqlite/ris-outbox.js';
-import { type ReadSource, readerOf, type Store } from '../store.js';
+import { type ReadSource, readerOf, type ServiceContext, type Store, timestamp } from '../store.js';
 import { readAcknowledgement } from './acknowledgement.js';
 import { isDue, nextAttemptAt, type RisDelivery } from './delivery.js';
 import { connectToRis, type RisConnection } from './mllp-sender.js';
@@ -174,6 +177,7 @@ function deliveryOf(row: OutboxRow): RisDelivery {
     failingSince: row.failingSince,
     lastError: row.lastError,
     nextAttemptAt: row.nextAttemptAt,
+    refusedBefore: row.answerCode ? { code: row.answerCode, text: row.answerText ?? '' } : null,
   };
 }
 
@@ -183,3 +187,41 @@ export const reportsWaiting = (store: Store): number => countWaiting(store.reade
 
 export const risDeliveries = (source: ReadSource, procedureId: string): RisDelivery[] =>
   deliveriesOf(readerOf(source), procedureId).map(deliveryOf);
+
+/**
+ * "Send again" in the record: a report the RIS refused (AE/AR) goes back in the outbox, due at
+ * once, after a person fixed the cause at the RIS (an unknown accession number registered…).
+ * The same message is built again from the signed version, with the same control ID. Audited:
+ * who sent it again, and the refusal it answers. The audit log has no entity for the outbox, and
+ * the record's own history travels with it (JSON export, hub): the row is the console's
+ * bookkeeping, entity settings / `ris-outbox`, as the outbox itself is this console's own.
+ */
+export function sendRefusedReportAgain(store: Store, key: OutboxKey, context: ServiceContext): void {
+  const write = store.writer;
+  write.db
+    .transaction(() => {
+      const row = deliveriesOf(write, key.procedureId).find((one) => one.version === key.version);
+      if (row?.state !== 'refused' || !requeueRefused(write, key))
+        throw new RootLogError(
+          'validation',
+          row
+            ? `Only a report the RIS refused is sent again: version ${key.version} of this record is ${row.state === 'waiting' ? 'already waiting to be sent' : row.state === 'sent' ? 'sent' : 'not sendable as it is'}.`
+            : `Version ${key.version} of this record was never queued for the RIS.`,
+          { field: 'version' },
+        );
+      appendAudit(write, {
+        at: timestamp(context),
+        actor: context.actor,
+        action: 'settings',
+        entity: 'settings',
+        entityId: 'ris-outbox',
+        changes: {
+          [`${key.procedureId} version ${key.version}`]: {
+            before: `refused by the RIS (${row.answerCode ?? ''}): ${row.answerText ?? ''}`,
+            after: 'sent again',
+          },
+        },
+      });
+    })
+    .immediate();
+}

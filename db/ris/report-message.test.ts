@@ -224,6 +224,7 @@ describe('retries and the words for the record', () => {
           failingSince: local(10, 40),
           lastError: 'RIS not reachable',
           nextAttemptAt: local(11, 2),
+          refusedBefore: null,
         },
         now,
       ),

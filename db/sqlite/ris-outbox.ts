@@ -124,3 +124,20 @@ export function recordFailure(
     )
     .run({ ...key, ...outcome });
 }
+
+/**
+ * A person sends a report the RIS refused once more (the cause fixed at the RIS): waiting again,
+ * due at once. The refusal's code and words stay until the RIS answers anew, so the record can
+ * say it was sent again after a refusal. False when the version is not refused.
+ */
+export function requeueRefused(write: WriteConnection, key: OutboxKey): boolean {
+  return (
+    write
+      .prepare(
+        `UPDATE ris_outbox SET state = 'waiting', done_at = NULL, next_attempt_at = NULL, failing_since = NULL,
+           last_error = NULL
+         WHERE procedure_id = @procedureId AND version = @version AND state = 'refused'`,
+      )
+      .run(key).changes === 1
+  );
+}

@@ -1,7 +1,10 @@
 import { createServer, type Server, type Socket } from 'node:net';
 import { type Hl7Message, Hl7Segment } from '@medplum/core';
 import { Hl7Connection, type Hl7MessageEvent } from '@medplum/hl7';
+import { type RisServer, risServerSchema } from '../model/connection-settings.js';
 import { escapeHl7 } from '../ris/hl7-text.js';
+import { updateConnectionSettings } from '../settings.js';
+import type { ServiceContext, Store } from '../store.js';
 import { freePort, waitForPort } from './ports.js';
 
 /*
@@ -87,3 +90,23 @@ export async function startMllpPeer(options: { encoding: 'latin1' | 'utf-8'; por
     start: listen,
   };
 }
+
+/** Settings → RIS pointing at a test peer, as a department fills it in (ROOTLOG at RADIOLOGIE to RIS at KSB). */
+export function risSettingsFor(
+  peer: Pick<MllpPeer, 'host' | 'port'>,
+  charset: RisServer['charset'] = 'ISO-8859-1',
+): RisServer {
+  return risServerSchema.parse({
+    host: peer.host,
+    port: peer.port,
+    sendingApplication: 'ROOTLOG',
+    sendingFacility: 'RADIOLOGIE',
+    receivingApplication: 'RIS',
+    receivingFacility: 'KSB',
+    charset,
+  });
+}
+
+/** Sets the logbook's RIS connection to the peer (audited, as Settings does); from then on signed reports are queued. */
+export const setUpRisPeer = (store: Store, peer: Pick<MllpPeer, 'host' | 'port'>, context: ServiceContext) =>
+  updateConnectionSettings(store, { risServer: risSettingsFor(peer) }, context);

@@ -262,6 +262,15 @@ export const API_CONTRACT = {
     z.tuple([procedureIdSchema]),
     named('procedureId'),
   ),
+  /**
+   * "Fetch dose report from the PACS" for the open record: the PACS (Settings → PACS) sends the
+   * record's dose reports to RootLog's receiver; then the dose as dose.fromReport gives it.
+   * Refused in words: no PACS, the receiver off, the PACS not reachable, no dose report for this study.
+   */
+  'dose.fetchFromPacs': method<{ fetched: number; report: DoseReportFill | null }>().writes(
+    z.tuple([procedureIdSchema]),
+    named('procedureId'),
+  ),
   /** Settings → Dose reports and the inbox: whether the receiver listens, and the reports no procedure has yet. */
   'doseReports.status': method<{ receiver: DoseReceiverStatus; inbox: DoseReportInbox }>().reads(z.tuple([])),
   /** A person attaches a waiting dose report to a procedure (the open one); the inbox after it. */
@@ -279,6 +288,18 @@ export const API_CONTRACT = {
   'ris.deliveries': method<RisDeliveries>().reads(z.tuple([procedureIdSchema]), named('procedureId')),
   /** Sends at once whatever waits for the RIS (not only this record's), then this record's deliveries. */
   'ris.sendNow': method<RisDeliveries>().writes(z.tuple([procedureIdSchema]), named('procedureId')),
+  /** Send again: a version the RIS refused goes back in the outbox (audited), sent at once; this record's deliveries. */
+  'ris.sendAgain': method<RisDeliveries>().writes(
+    z.tuple([
+      procedureIdSchema,
+      z
+        .number({ error: 'must be a version number' })
+        .int({ error: 'must be a version number' })
+        .min(1, { error: 'must be a version number' }),
+    ]),
+    named('procedureId'),
+    named('version'),
+  ),
   /** What the page check found, and when the file was last found sound. */
   'database.health': whileLocked(method<HealthReport>().reads(z.tuple([]))),
   /**

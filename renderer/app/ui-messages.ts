@@ -1,8 +1,10 @@
 import type { Message } from '../../db/model/index.js';
 import { EXPORT_FORM_MESSAGES, EXPORT_PROGRESS_MESSAGES } from '../features/export/export-messages.js';
 import {
+  DOSE_FETCH_MESSAGES,
   PATIENT_SECTION_MESSAGES,
   PRINT_ACTION_MESSAGES,
+  RIS_AGAIN_MESSAGES,
   SIGN_PANEL_MESSAGES,
 } from '../features/procedure-form/form-messages.js';
 import { PRINT_MESSAGES } from '../features/procedure-form/print-words.js';
@@ -30,4 +32,6 @@ export const UI_MESSAGE_TABLES: readonly Readonly<Record<string, Message>>[] = [
   EXPORT_PROGRESS_MESSAGES,
   EXPORT_FORM_MESSAGES,
   EARLIER_DRAFTS_MESSAGES,
+  DOSE_FETCH_MESSAGES,
+  RIS_AGAIN_MESSAGES,
 ];

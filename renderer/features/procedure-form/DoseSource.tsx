@@ -1,6 +1,8 @@
 import { useEffect } from 'react';
+import { useT } from '../../app/i18n.js';
 import { TextField } from '../../components/TextField.js';
 import { DoseInboxAttach } from '../dose-reports/DoseInbox.js';
+import { DOSE_FETCH_MESSAGES } from './form-messages.js';
 import { useProcedureForm } from './form-store.js';
 
 /** While no report has filled the dose, how often the form asks whether one has come (no network: the logbook). */
@@ -8,6 +10,42 @@ const ASK_EVERY_MS = 5_000;
 
 const at = (iso: string | null | undefined) =>
   iso ? new Date(iso).toLocaleString([], { dateStyle: 'short', timeStyle: 'short', hourCycle: 'h23' }) : null;
+
+/**
+ * "Fetch dose report from the PACS" (Alt+D) for a saved draft, and what the last ask found: the
+ * reports the PACS sent, or why none came in words (no PACS set up, not reachable, none for the study).
+ */
+export function PacsFetchButton() {
+  const t = useT();
+  const id = useProcedureForm((state) => state.id);
+  const fetch = useProcedureForm((state) => state.pacsFetch);
+  const ask = useProcedureForm((state) => state.fetchDoseReportFromPacs);
+  const shown = fetch?.procedureId === id ? fetch : null;
+  return (
+    <div className="pacs-fetch" data-testid="pacs-fetch">
+      <button
+        type="button"
+        className="secondary"
+        aria-keyshortcuts="Alt+D"
+        disabled={shown?.state === 'asking'}
+        onClick={() => void ask()}
+      >
+        {shown?.state === 'asking' ? t(DOSE_FETCH_MESSAGES.asking) : t(DOSE_FETCH_MESSAGES.fetch)} <kbd>Alt+D</kbd>
+      </button>
+      {shown?.state === 'fetched' && (
+        <span className="saved" role="status">
+          {' '}
+          {t(DOSE_FETCH_MESSAGES.fetched, { count: shown.count })}
+        </span>
+      )}
+      {shown?.state === 'problem' && (
+        <p className="problem" role="alert">
+          {shown.message}
+        </p>
+      )}
+    </div>
+  );
+}
 
 /**
  * Where the dose figures came from, under the dose fields: "From the scanner's dose report" with
@@ -66,7 +104,10 @@ export function DoseSource() {
   // No report of its own yet: those waiting for a procedure, to attach one by hand.
   if (!report)
     return id && !unsaved ? (
-      <DoseInboxAttach procedureId={id} patientId={draft.patientId ?? undefined} attached={() => void check()} />
+      <>
+        <PacsFetchButton />
+        <DoseInboxAttach procedureId={id} patientId={draft.patientId ?? undefined} attached={() => void check()} />
+      </>
     ) : null;
   const figures = [
     report.fill.dlpMGyCm !== null && `DLP ${report.fill.dlpMGyCm} mGy·cm`,

@@ -90,7 +90,7 @@ export function QuickStart() {
       )}
       <span className="hint">
         <kbd>Enter</kbd> next needed field · <kbd>Alt+J</kbd> jump there · <kbd>Alt+↓</kbd> next section ·{' '}
-        <kbd>Ctrl+Z</kbd> undo a removal · <kbd>Ctrl+Enter</kbd> sign
+        <kbd>Alt+D</kbd> dose report from the PACS · <kbd>Ctrl+Z</kbd> undo a removal · <kbd>Ctrl+Enter</kbd> sign
       </span>
     </nav>
   );

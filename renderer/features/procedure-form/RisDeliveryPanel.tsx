@@ -1,4 +1,6 @@
 import { useEffect } from 'react';
+import { useT } from '../../app/i18n.js';
+import { RIS_AGAIN_MESSAGES } from './form-messages.js';
 import { useProcedureForm } from './form-store.js';
 import { risLines, useRisDelivery } from './ris-store.js';
 
@@ -11,6 +13,7 @@ const ASK_EVERY_MS = 5_000;
  * line per signed version. Send now sends whatever waits at once.
  */
 export function RisDeliveryPanel() {
+  const t = useT();
   const id = useProcedureForm((state) => state.record?.id ?? null);
   const version = useProcedureForm((state) => state.record?.version ?? 0);
   const deliveries = useRisDelivery((state) => (state.procedureId === id ? state.deliveries : null));
@@ -18,6 +21,8 @@ export function RisDeliveryPanel() {
   const sending = useRisDelivery((state) => state.sending);
   const load = useRisDelivery((state) => state.load);
   const sendNow = useRisDelivery((state) => state.sendNow);
+  const sendAgain = useRisDelivery((state) => state.sendAgain);
+  const sentAgain = useRisDelivery((state) => state.sentAgain);
   const waiting = deliveries?.deliveries.some((delivery) => delivery.state === 'waiting') ?? false;
 
   // Asked when the record opens or gains a version, and again now and then while a report waits.
@@ -39,6 +44,25 @@ export function RisDeliveryPanel() {
         {risLines(deliveries, new Date()).map((line) => (
           <li key={line.key} className={`ris-line ris-${line.state}`} data-state={line.state}>
             {line.text}
+            {line.state === 'refused' && line.version !== null && deliveries?.configured && (
+              <>
+                {' '}
+                <button
+                  type="button"
+                  className="secondary"
+                  disabled={sending}
+                  onClick={() => line.version !== null && void sendAgain(line.version)}
+                >
+                  {t(RIS_AGAIN_MESSAGES.sendAgain)}
+                </button>
+              </>
+            )}
+            {line.version !== null && line.version === sentAgain && line.state === 'waiting' && (
+              <span className="saved" role="status">
+                {' '}
+                {t(RIS_AGAIN_MESSAGES.sentAgain)}
+              </span>
+            )}
           </li>
         ))}
       </ul>

@@ -79,3 +79,27 @@ export const SIGN_PANEL_MESSAGES = declareMessages('form.sign', {
   saveAmendment: ['Save amendment', `${S}: the button (Ctrl+Enter).`],
   cancel: ['Cancel', `${S}: a button that leaves the amendment.`],
 });
+
+const D = 'Procedure form, under the dose fields';
+export const DOSE_FETCH_MESSAGES = declareMessages('form.doseFetch', {
+  fetch: [
+    'Fetch dose report from the PACS',
+    `${D}: a button (key Alt+D) that asks the department's PACS for the scanner's dose report (RDSR) of this study.`,
+  ],
+  asking: ['Asking the PACS…', `${D}: while the PACS is asked for the dose report.`],
+  fetched: [
+    '{count, plural, one {The PACS sent # dose report.} other {The PACS sent # dose reports.}}',
+    `${D}: after the PACS sent the study's dose reports to RootLog.`,
+  ],
+});
+
+export const RIS_AGAIN_MESSAGES = declareMessages('form.ris', {
+  sendAgain: [
+    'Send again',
+    'Procedure record, report to the RIS: a button that queues a report the RIS refused once more (after the cause was fixed at the RIS).',
+  ],
+  sentAgain: [
+    'Queued again for the RIS.',
+    'Procedure record, report to the RIS: after Send again put the refused report back in the outbox.',
+  ],
+});

@@ -6,7 +6,8 @@ import { enterFrom, enterPath, focusTargetOf, nextEmptyRequiredElement } from '.
  * The form's keys, for one hand at the console: Enter in a field moves on to the next field
  * signing needs (in a choice group the group does it, see ChoiceGroup), Alt+J jumps there from
  * anywhere, Alt+↓ / Alt+↑ go to the next / previous section, Alt+1 … Alt+9 apply a preset,
- * Alt+L copies the plan of this patient's last procedure, Ctrl+Z undoes the last removal.
+ * Alt+L copies the plan of this patient's last procedure, Alt+D fetches the dose report from the
+ * PACS, Ctrl+Z undoes the last removal.
  */
 
 /** Focuses the next field on the Enter path after `from`; when none is left, the signer's PIN (then the Sign or Save amendment button). */
@@ -62,6 +63,10 @@ export function formKey(event: KeyboardEvent, form: HTMLElement | null): boolean
   }
   if (event.key === 'l' || event.key === 'L') {
     void useProcedureForm.getState().sameAsLastProcedure();
+    return true;
+  }
+  if (event.key === 'd' || event.key === 'D') {
+    void useProcedureForm.getState().fetchDoseReportFromPacs();
     return true;
   }
   // Alt+digit by the key's position, so it works whatever the keyboard layout types there.

@@ -52,6 +52,7 @@ describe('the RIS delivery store', () => {
           failingSince: local(10, 40),
           lastError: 'The RIS at 127.0.0.1:2575 is not reachable',
           nextAttemptAt: local(10, 45),
+          refusedBefore: null,
         },
       ],
     };

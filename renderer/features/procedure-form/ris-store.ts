@@ -5,6 +5,8 @@ import { ApiCallError, client } from '../../app/api-client.js';
 /** One line of the record's RIS state: its words and how it stands (the mark's colour, whether to offer Send now). */
 export interface RisLine {
   key: string;
+  /** The signed version the line is of (null: the line says no version went to a RIS). */
+  version: number | null;
   state: 'waiting' | 'sent' | 'refused' | 'unsendable' | 'none';
   text: string;
 }
@@ -18,16 +20,25 @@ interface RisState {
   load: (procedureId: string) => Promise<void>;
   /** Send now: whatever waits goes at once, past the back-off (a person asked). */
   sendNow: () => Promise<void>;
+  /** The version last sent again (its line says so until the record changes). */
+  sentAgain: number | null;
+  /** Send again: a version the RIS refused goes back in the outbox, sent at once. */
+  sendAgain: (version: number) => Promise<void>;
 }
 
 /** The record's way to the RIS in words, one line per signed version, with the console's clock. */
 export function risLines(deliveries: RisDeliveries | null, now: Date): RisLine[] {
   if (!deliveries) return [];
   if (deliveries.deliveries.length === 0)
-    return [{ key: 'none', state: 'none', text: noDeliveryWords(deliveries.configured) }];
+    return [{ key: 'none', version: null, state: 'none', text: noDeliveryWords(deliveries.configured) }];
   return deliveries.deliveries.map((delivery) => {
     const text = deliveryWords(delivery, now);
-    return { key: String(delivery.version), state: delivery.state, text: text[0]?.toUpperCase() + text.slice(1) };
+    return {
+      key: String(delivery.version),
+      version: delivery.version,
+      state: delivery.state,
+      text: text[0]?.toUpperCase() + text.slice(1),
+    };
   });
 }
 
@@ -39,8 +50,9 @@ export const useRisDelivery = create<RisState>((set, get) => ({
   deliveries: null,
   sending: false,
   problem: null,
+  sentAgain: null,
   load: async (procedureId) => {
-    if (get().procedureId !== procedureId) set({ procedureId, deliveries: null, problem: null });
+    if (get().procedureId !== procedureId) set({ procedureId, deliveries: null, problem: null, sentAgain: null });
     try {
       const deliveries = await client.ris.deliveries(procedureId);
       if (get().procedureId === procedureId) set({ deliveries });
@@ -55,6 +67,19 @@ export const useRisDelivery = create<RisState>((set, get) => ({
     try {
       const deliveries = await client.ris.sendNow(procedureId);
       if (get().procedureId === procedureId) set({ deliveries });
+    } catch (error) {
+      if (get().procedureId === procedureId) set({ problem: words(error) });
+    } finally {
+      set({ sending: false });
+    }
+  },
+  sendAgain: async (version) => {
+    const { procedureId, sending } = get();
+    if (!procedureId || sending) return;
+    set({ sending: true, problem: null });
+    try {
+      const deliveries = await client.ris.sendAgain(procedureId, version);
+      if (get().procedureId === procedureId) set({ deliveries, sentAgain: version });
     } catch (error) {
       if (get().procedureId === procedureId) set({ problem: words(error) });
     } finally {

@@ -29,6 +29,8 @@ const HELP: Record<Section, string> = {
     'Signed reports go back to the RIS as HL7 v2 ORU^R01 over MLLP, retried until it acknowledges them. Leave the server empty to copy reports by hand.',
   doseReceiver:
     "The scanners send their dose reports (RDSR) here, to RootLog's own DICOM receiver: the dose fields fill from them. Set the scanner to send the X-Ray Radiation Dose SR to this console's address, port and AE title.",
+  pacsServer:
+    "The department's PACS, asked for the open record's dose report (Fetch dose report from the PACS, Alt+D): it sends the report to RootLog's receiver above, so the receiver must be on with the PACS's AE title among those allowed to send. Leave the server empty if reports come only from the scanners.",
 };
 
 /** A stored value as the field shows it (a list of AE titles with commas). */

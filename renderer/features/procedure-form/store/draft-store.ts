@@ -97,6 +97,7 @@ export function blankForm(operatorId: string | null, now: Date) {
     printed: null,
     focus: null,
     doseReport: null,
+    pacsFetch: null,
   } satisfies Partial<FormState>;
 }
 

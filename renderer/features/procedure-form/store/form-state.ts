@@ -178,7 +178,16 @@ export interface DoseSlice {
   checkDoseReport: () => Promise<void>;
   /** Puts the report's figures in the dose fields (after its question, or over figures typed before it came). */
   takeDoseReport: () => void;
+  /** The last "Fetch dose report from the PACS" of this record: under way, how many came, or why none did. */
+  pacsFetch: PacsFetch | null;
+  /** Asks the PACS (Settings → PACS) for the saved draft's dose report (Alt+D); fills the dose as a report that came by itself. */
+  fetchDoseReportFromPacs: () => Promise<void>;
 }
+
+export type PacsFetch =
+  | { state: 'asking'; procedureId: string }
+  | { state: 'fetched'; procedureId: string; count: number }
+  | { state: 'problem'; procedureId: string; message: string };
 
 export type FormState = DraftSlice &
   AutosaveSlice &
