@@ -303,9 +303,12 @@ function procedureRowWithFacts(
     !drugsChanged &&
     typeof before.dashboard_facts === 'string' &&
     FACT_SOURCE_COLUMNS.every((column) => row[column] === before[column]);
-  row.dashboard_facts = sameFacts
-    ? before.dashboard_facts
-    : s.dashboardFacts({ ...(row as unknown as FactSource), drugs: factDrugsOf(draft.drugs) });
+  const facts = (): string => {
+    const input = { ...(row as unknown as FactSource), drugs: factDrugsOf(draft.drugs) };
+    if (typeof before?.dashboard_facts !== 'string') return s.dashboardFacts(input);
+    return s.dashboardFacts(input, { source: before as unknown as FactSource, facts: before.dashboard_facts });
+  };
+  row.dashboard_facts = sameFacts ? before.dashboard_facts : facts();
   return row;
 }
 
@@ -445,6 +448,7 @@ export function writeProcedure(
   } else {
     s.insertProcedure.run(row);
   }
+  if (writing.size === 0) return withCreation(row, stored);
   const rows = partRows(id, draft);
   // Parents before children: a drug and a spread pattern point at their target.
   for (const part of ['indications', 'caudalSpread', 'complications', 'targetsAndDrugs'] as const) {
@@ -454,9 +458,12 @@ export function writeProcedure(
       for (const partRow of rows[table]) insert.run(partRow);
     }
   }
-  // created_at and created_by are never updated: the row keeps the ones it was made with.
-  return stored ? { ...row, created_at: stored.created_at, created_by: stored.created_by } : row;
+  return withCreation(row, stored);
 }
+
+/** created_at and created_by are never updated: the row keeps the ones it was made with. */
+const withCreation = (row: Row, stored: StoredRow | undefined): StoredRow =>
+  stored ? { ...row, created_at: stored.created_at, created_by: stored.created_by } : row;
 
 /** Keeps only the keys whose value is present, so a record reads the way it was written. */
 function compact<T extends Record<string, unknown>>(object: T): T {
