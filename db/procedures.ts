@@ -255,7 +255,7 @@ function signable(
   context: ServiceContext,
   signer?: { operatorId: string; name: string },
 ) {
-  const { record, life } = load(read, procedureId);
+  const { record, life, row } = load(read, procedureId);
   if (life.status !== 'draft')
     throw new RootLogError('not_a_draft', 'This procedure is already signed.', { field: 'id' });
   if (signer && record.operatorId && record.operatorId !== signer.operatorId) {
@@ -277,7 +277,7 @@ function signable(
   const signed = withSignedFacts(content, drugCatalogue(read));
   const found = clinicalWarnings(read, signed, true);
   requireConfirmed(found, options.confirmedWarnings ?? [], signed);
-  return { record, life, signed, found };
+  return { record, life, row, signed, found };
 }
 
 /**
@@ -304,11 +304,11 @@ export function signProcedure(
 ): SavedProcedure {
   const procedureId = parseId(id);
   return withSigner(store, presented, 'sign', context, (write, signer): SavedProcedure => {
-    const { record, life, signed, found } = signable(write, procedureId, options, context, signer);
+    const { record, life, row, signed, found } = signable(write, procedureId, options, context, signer);
     const changes: Changes = { status: { before: 'draft', after: 'signed' } };
     if (found.length > 0) changes.confirmedWarnings = { before: null, after: found.map((w) => w.code) };
     const saved = writeSignature(write, {
-      stored: { record, life },
+      stored: { record, life, row },
       content: signed,
       warningCodes: found.map((w) => w.code),
       changes,
@@ -360,7 +360,7 @@ export function amendCheckedProcedure(
   const draft = withoutMootNoDoseReason(canonicalDraft(checked));
   const procedureId = parseId(draft.id);
   return withSigner(store, presented, 'amend', context, (write, signer): SavedProcedure => {
-    const { record, life } = load(write, procedureId);
+    const { record, life, row } = load(write, procedureId);
     if (life.status === 'draft')
       throw new RootLogError('not_a_draft', 'This procedure is a draft: edit it directly, no amendment is needed.', {
         field: 'id',
@@ -386,7 +386,7 @@ export function amendCheckedProcedure(
     const confirmedAtAmendment = found.filter((warning) => warning.level !== 'reminder').map((w) => w.code);
     if (confirmedAtAmendment.length > 0) changes.confirmedWarnings = { before: null, after: confirmedAtAmendment };
     const saved = writeAmendment(write, {
-      stored: { record, life },
+      stored: { record, life, row },
       content,
       warningCodes: found.map((w) => w.code),
       changes,

@@ -4,10 +4,12 @@ import {
   FACT_SOURCE_COLUMNS,
   type FactDrug,
   type FactInput,
+  type FactSource,
   type FrozenCatalogue,
   steroidKindOf,
   TERM_KINDS,
   type TermKind,
+  termIdsOfFacts,
   termsOf,
 } from './facts.js';
 
@@ -51,7 +53,7 @@ function frozenCatalogue(db: ReadableDb): FrozenCatalogue {
  * for the first time. Used by the one writer (procedure-rows.ts) and by tests that rebuild
  * the facts of records as an older console left them.
  */
-export function dashboardFactsWriter(db: WritableDb): (input: FactInput) => string {
+export function dashboardFactsWriter(db: WritableDb): (input: FactInput, before?: FactsBefore) => string {
   const selectTerm = db.prepare('SELECT id FROM dashboard_terms WHERE kind = ? AND term = ?').pluck();
   const insertTerm = db.prepare('INSERT INTO dashboard_terms (kind, term) VALUES (?, ?)');
   // Looked up each time rather than remembered: a term added in a transaction that then
@@ -61,7 +63,25 @@ export function dashboardFactsWriter(db: WritableDb): (input: FactInput) => stri
     const id = selectTerm.get(kind, term) as number | undefined;
     return id ?? Number(insertTerm.run(kind, term).lastInsertRowid);
   };
-  return (input) => factsWith(input, termId, frozenCatalogue(db)) as string;
+  return (input, before) => {
+    // The terms of the row as stored before are kept when their texts are the same: terms
+    // never change, and the ids stored in that row point at them.
+    const kept = before && sameTerms(input, before.source) ? termIdsOfFacts(before.facts) : undefined;
+    if (!kept) return factsWith(input, termId, frozenCatalogue(db)) as string;
+    return encodeFactsText(input, kept, steroidKindOf(input.drugs, frozenCatalogue(db)));
+  };
+}
+
+/** The facts a row had, with the columns they were made from. */
+export interface FactsBefore {
+  source: FactSource;
+  facts: string;
+}
+
+function sameTerms(input: FactSource, before: FactSource): boolean {
+  const now = termsOf(input);
+  const then = termsOf(before);
+  return TERM_KINDS.every((kind) => now[kind] === then[kind]);
 }
 
 /** The dashboard facts a row's columns give, with the terms as stored (undefined: a term is missing). */

@@ -218,6 +218,20 @@ export function encodeFacts(source: FactSource, termIds: Record<TermKind, number
   return facts;
 }
 
+/** The term ids packed in a procedure's facts text (undefined when it is of another layout). */
+export function termIdsOfFacts(text: string): Record<TermKind, number> | undefined {
+  const facts = Buffer.from(text, 'base64');
+  if (facts.length !== FACTS_BYTES || facts.readUInt8(0) !== FACTS_LAYOUT) return undefined;
+  return {
+    operator: facts.readUInt32LE(12),
+    modality: facts.readUInt32LE(16),
+    targets: facts.readUInt32LE(20),
+    indications: facts.readUInt32LE(24),
+    complications: facts.readUInt32LE(28),
+    intravascular_drugs: facts.readUInt32LE(32),
+  };
+}
+
 /** The facts as stored in procedures.dashboard_facts. */
 export function encodeFactsText(source: FactSource, termIds: Record<TermKind, number>, steroid: number): string {
   return encodeFacts(source, termIds, steroid).toString('base64');

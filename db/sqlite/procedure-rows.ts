@@ -17,7 +17,7 @@ import {
 } from '../model/index.js';
 import { preparedOn, type ReadableDb, type WritableDb } from './connection.js';
 import { dashboardFactsWriter } from './dashboard-facts.js';
-import { drugEntry, type FactInput, type FactSource, factDrugsOf } from './facts.js';
+import { drugEntry, FACT_SOURCE_COLUMNS, type FactInput, type FactSource, factDrugsOf } from './facts.js';
 
 /*
  * The one place that knows how a procedure maps to its tables, read from the field
@@ -108,6 +108,17 @@ const ALL_COLUMNS = [
   ...LIFE_COLUMNS.map(([, c]) => c),
 ];
 
+/** What an UPDATE may set: the creation stays as it was. */
+const UPDATED_COLUMNS = ALL_COLUMNS.filter((c) => c !== 'created_at' && c !== 'created_by');
+
+/**
+ * Set by every UPDATE, changed or not: the triggers that watch them (the hub's outbox on
+ * status, the RIS outbox on status and version) fire exactly as when every column was set.
+ */
+const ALWAYS_SET = new Set(
+  LIFE_COLUMNS.filter(([field]) => field === 'status' || field === 'version').map(([, column]) => column),
+);
+
 /** "L5 left,S1 left" — the targets as the list shows and filters them ("?" where not yet chosen). */
 export const rootSides = (targets: ProcedureDraft['targets']) =>
   targets.map((target) => `${target.root ?? '?'} ${target.side ?? '?'}`).join(',');
@@ -177,10 +188,10 @@ function makeWrites(db: WritableDb) {
       `INSERT INTO procedures (id, ${ALL_COLUMNS.join(', ')}) VALUES (@id, ${ALL_COLUMNS.map((c) => `@${c}`).join(', ')})`,
     ),
     updateProcedure: db.prepare(
-      `UPDATE procedures SET ${ALL_COLUMNS.filter((c) => c !== 'created_at' && c !== 'created_by')
-        .map((c) => `${c} = @${c}`)
-        .join(', ')} WHERE id = @id`,
+      `UPDATE procedures SET ${UPDATED_COLUMNS.map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id`,
     ),
+    /** UPDATEs of some columns, one per set of columns met (a form changes a few fields at a time). */
+    updateColumns: new Map<string, Statement>(),
     deleteParts: Object.fromEntries(
       Object.entries(PART_TABLES).map(([part, tables]) => [
         part,
@@ -208,6 +219,7 @@ function makeWrites(db: WritableDb) {
       ...COMPLICATION_COLUMNS.map(({ column }) => column),
     ]),
     dashboardFacts: dashboardFactsWriter(db),
+    db,
   };
 }
 
@@ -272,11 +284,46 @@ function procedureRow(id: string, draft: ProcedureDraft, life: LifeColumns): Row
   return row;
 }
 
-/** The row with its dashboard facts, made from the very columns written beside them. */
-function procedureRowWithFacts(s: ProcedureWrites, id: string, draft: ProcedureDraft, life: LifeColumns): Row {
+/**
+ * The row with its dashboard facts, made from the very columns written beside them. The facts
+ * of the row as stored before are kept when none of their inputs changed: the columns they are
+ * made from and the drugs (whose rows are rewritten whenever a drug changes).
+ */
+function procedureRowWithFacts(
+  s: ProcedureWrites,
+  id: string,
+  draft: ProcedureDraft,
+  life: LifeColumns,
+  before: StoredRow | undefined,
+  drugsChanged: boolean,
+): Row {
   const row = procedureRow(id, draft, life);
-  row.dashboard_facts = s.dashboardFacts({ ...(row as unknown as FactSource), drugs: factDrugsOf(draft.drugs) });
+  const sameFacts =
+    before !== undefined &&
+    !drugsChanged &&
+    typeof before.dashboard_facts === 'string' &&
+    FACT_SOURCE_COLUMNS.every((column) => row[column] === before[column]);
+  const facts = (): string => {
+    const input = { ...(row as unknown as FactSource), drugs: factDrugsOf(draft.drugs) };
+    if (typeof before?.dashboard_facts !== 'string') return s.dashboardFacts(input);
+    return s.dashboardFacts(input, { source: before as unknown as FactSource, facts: before.dashboard_facts });
+  };
+  row.dashboard_facts = sameFacts ? before.dashboard_facts : facts();
   return row;
+}
+
+/** An UPDATE of the row's columns that differ from the row as stored (and of those always set). */
+function updateChanged(s: ProcedureWrites, row: Row, before: StoredRow): void {
+  const columns = UPDATED_COLUMNS.filter((column) => ALWAYS_SET.has(column) || row[column] !== before[column]);
+  const key = columns.join(',');
+  let update = s.updateColumns.get(key);
+  if (!update) {
+    // A handful of sets in practice; bounded all the same.
+    if (s.updateColumns.size >= 256) s.updateColumns.clear();
+    update = s.db.prepare(`UPDATE procedures SET ${columns.map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id`);
+    s.updateColumns.set(key, update);
+  }
+  update.run(row);
 }
 
 /** The tables a record is made of, each as its own rows (what the seal and the derived check read). */
@@ -374,7 +421,11 @@ const INSERTS: Record<Exclude<RecordTable, 'procedures'>, keyof ProcedureWrites>
 
 /**
  * Writes the procedure row and those of its parts that changed (all of them for a new
- * record); the caller owns the transaction.
+ * record); the caller owns the transaction. Given the procedure row as stored (`before`: as
+ * read, or as this connection wrote it while nothing was written since), only the columns
+ * that differ from it are set, so the search index is touched only when its text changed,
+ * and the dashboard facts are made again only when their inputs changed. Answers the row as
+ * it now stands.
  */
 export function writeProcedure(
   db: WritableDb,
@@ -384,16 +435,20 @@ export function writeProcedure(
   exists: boolean,
   /** The lists to (re)write; a new record has all of its lists written. */
   parts: ReadonlySet<PartGroup> = ALL_PARTS,
-): void {
+  before?: StoredRow,
+): StoredRow {
   const s = writeStatements(db);
-  const row = procedureRowWithFacts(s, id, draft, life);
   const writing = exists ? parts : ALL_PARTS;
+  const stored = exists ? before : undefined;
+  const row = procedureRowWithFacts(s, id, draft, life, stored, writing.has('targetsAndDrugs'));
   if (exists) {
-    s.updateProcedure.run(row);
+    if (stored) updateChanged(s, row, stored);
+    else s.updateProcedure.run(row);
     for (const part of writing) for (const statement of s.deleteParts[part]) statement.run(id);
   } else {
     s.insertProcedure.run(row);
   }
+  if (writing.size === 0) return withCreation(row, stored);
   const rows = partRows(id, draft);
   // Parents before children: a drug and a spread pattern point at their target.
   for (const part of ['indications', 'caudalSpread', 'complications', 'targetsAndDrugs'] as const) {
@@ -403,7 +458,12 @@ export function writeProcedure(
       for (const partRow of rows[table]) insert.run(partRow);
     }
   }
+  return withCreation(row, stored);
 }
+
+/** created_at and created_by are never updated: the row keeps the ones it was made with. */
+const withCreation = (row: Row, stored: StoredRow | undefined): StoredRow =>
+  stored ? { ...row, created_at: stored.created_at, created_by: stored.created_by } : row;
 
 /** Keeps only the keys whose value is present, so a record reads the way it was written. */
 function compact<T extends Record<string, unknown>>(object: T): T {
@@ -444,9 +504,14 @@ export function recordOf(id: string, draft: ProcedureDraft, life: LifeColumns): 
   return { record, life };
 }
 
+/** The procedures row of a record, every column, as stored. */
+export type StoredRow = Readonly<Record<string, unknown>>;
+
 export interface StoredProcedure {
   record: ProcedureRecord;
   life: LifeColumns;
+  /** The procedures row as stored (read, or as written), when known: the next write sets only what differs. */
+  row?: StoredRow;
 }
 
 /** Reads one procedure with all its parts, or undefined when there is none with that id. */
@@ -491,7 +556,7 @@ export function readProcedure(db: ReadableDb, id: string): StoredProcedure | und
     complications: (s.selectComplications.all(id) as Row[]).map((c) => compact(fromColumns(COMPLICATION_COLUMNS, c))),
     ...lifeOf(life),
   } as unknown as ProcedureRecord);
-  return { record, life };
+  return { record, life, row };
 }
 
 /** The console names the logbook's records carry (each once). */

@@ -111,7 +111,15 @@ export function writeDraft(write: WriteConnection, draft: DraftWrite): StoredPro
     updatedAt: at,
     ...UNSIGNED,
   };
-  writeProcedure(write.db, id, content, life, Boolean(existing), changedParts(Object.keys(draft.changes)));
+  const row = writeProcedure(
+    write.db,
+    id,
+    content,
+    life,
+    Boolean(existing),
+    changedParts(Object.keys(draft.changes)),
+    existing?.row,
+  );
   appendAudit(write, {
     at,
     actor,
@@ -121,7 +129,7 @@ export function writeDraft(write: WriteConnection, draft: DraftWrite): StoredPro
     version: 1,
     changes: draft.changes,
   });
-  return recordOf(id, content, life);
+  return { ...recordOf(id, content, life), row };
 }
 
 export interface SignatureWrite {
@@ -141,7 +149,8 @@ export function writeSignature(write: WriteConnection, signature: SignatureWrite
   const signer = requireVerified(signature.signer, 'performed_and_signed');
   const id = stored.record.id;
   // The drug facts as signed are part of the drug rows: written while the record is a draft.
-  if (content.drugs.length > 0) writeProcedure(write.db, id, content, stored.life, true, new Set(['targetsAndDrugs']));
+  if (content.drugs.length > 0)
+    writeProcedure(write.db, id, content, stored.life, true, new Set(['targetsAndDrugs']), stored.row);
   appendVersion(write, {
     procedureId: id,
     version: 1,
@@ -246,7 +255,7 @@ function amendAs(
     signerId: signer.operatorId,
     meaning: signer.meaning,
   });
-  writeProcedure(write.db, id, content, life, true, changedParts(Object.keys(amendment.changes)));
+  writeProcedure(write.db, id, content, life, true, changedParts(Object.keys(amendment.changes)), stored.row);
   write.prepare('DELETE FROM open_amendments WHERE procedure_id = ?').run(id);
   sealRecord(write, id);
   appendAudit(write, {
