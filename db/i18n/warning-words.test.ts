@@ -46,7 +46,7 @@ describe('clinical warnings in the reader’s language', () => {
   it('German, French and Italian: the sentence, its values and the words inside it are translated', () => {
     const de = inLanguage(MANY, 'de').join('\n');
     expect(de).toContain('Ziel 1 liegt rechts, die Symptome aber links: Seite prüfen.');
-    expect(de).toContain('Schmerz danach (6) ist höher als davor (3)');
+    expect(de).toContain('Schmerz nachher (6) ist höher als vorher (3)');
     expect(de).toMatch(/intravasal \(venös\) und intrathekal verteilte, und kein unauffälliger Kontrolltest/);
     expect(de).toContain('(Höhe nicht auf den Bildern verifiziert und Seite nicht markiert)');
     const fr = inLanguage(MANY, 'fr').join('\n');
