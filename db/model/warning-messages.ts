@@ -144,6 +144,16 @@ export const WARNING_MESSAGES = declareMessages('warning', {
     'Steroid for the day {total} mg dexamethasone-equivalent ({here} mg here, {earlier} mg earlier today) is above the department limit of {limit} mg.',
     STAFF,
   ],
+  tableTimeImplausible: [
+    'From {times} is {duration} on the table: check the start and end times.',
+    `${STAFF} {times}: "08:10–14:30"; {duration}: "6 h 20 min".`,
+  ],
+  performedOutsideTableTime: [
+    'Performed at {clock} is outside the table time ({times}): check Performed, Start and End.',
+    `${STAFF} {clock}: "07:30"; {times}: "08:10–08:30". Performed, Start and End are the fields' labels.`,
+  ],
+  tableTimes: ['{start}–{end}', 'A table time inside a warning: "08:10–08:30".'],
+  tableTimesNextDay: ['{start}–{end} (next day)', 'A table time ending after midnight, inside a warning.'],
 });
 
 /** The tag before a warning of each level. */
