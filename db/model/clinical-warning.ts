@@ -1,3 +1,5 @@
+import type { Words } from './words.js';
+
 /*
  * What a clinical warning is: its code, level, field and words. A file of its own so that
  * warnings.ts and the rule files it gathers (dose, spinal, review, reference) all name it
@@ -51,7 +53,10 @@ export interface ClinicalWarning {
   code: WarningCode;
   level: WarningLevel;
   field: string;
+  /** Its English words (the command line, the hub's conflicts, a refusal's detail). */
   message: string;
+  /** Its message and values, which the window says in the operator's language (warning-messages.ts); none yet: English only. */
+  words?: Words;
 }
 
 /** Steroid given to the same patient earlier the same day, per drug code, in mg. */

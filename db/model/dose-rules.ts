@@ -7,8 +7,10 @@ import {
   doseForLimitsMg,
   STARTING_STEROID_DAY_MAX_DEXAMETHASONE_MG,
 } from './steroid-dose.js';
+import { clinicalWarning, WARNING_MESSAGES as W } from './warning-messages.js';
+import { sentence, type Words } from './words.js';
 
-const formatMg = (mg: number) => `${Math.round(mg * 100) / 100} mg`;
+const roundMg = (mg: number) => Math.round(mg * 100) / 100;
 
 /**
  * Maxima as the literature gives them. A steroid's catalogue maximum is per level (per
@@ -25,7 +27,7 @@ export function doseMaximumWarnings(
   sameDaySteroidMg: SameDaySteroidMg,
 ): ClinicalWarning[] {
   const found: ClinicalWarning[] = [];
-  const totals = new Map<string, { mg: number; firstIndex: number; drug: Drug; where: string }>();
+  const totals = new Map<string, { mg: number; firstIndex: number; drug: Drug; where: Words }>();
   record.drugs.forEach((administration, index) => {
     const given = doseInMg(administration);
     const drug = catalogue.get(administration.drug);
@@ -35,23 +37,25 @@ export function doseMaximumWarnings(
     const key = perSite ? `${administration.drug}@${administration.site ?? '?'}` : administration.drug;
     const where =
       !perSite || administration.site == null
-        ? 'in this procedure'
+        ? sentence(W.inThisProcedure)
         : administration.site === 'caudal'
-          ? 'at the caudal epidural'
-          : `at target ${administration.site + 1}`;
+          ? sentence(W.atCaudalDose)
+          : sentence(W.atTargetDose, { number: administration.site + 1 });
     const total = totals.get(key);
     if (total) total.mg += mg;
     else totals.set(key, { mg, firstIndex: index, drug, where });
   });
   for (const { mg, firstIndex, drug, where } of totals.values()) {
     if (drug.maxDoseMg == null || mg <= drug.maxDoseMg) continue;
-    const per = drug.drugClass === 'steroid' ? 'per level' : 'per procedure';
-    found.push({
-      code: 'dose_above_maximum',
-      level: 'safety',
-      field: `drugs[${firstIndex}].doseMg`,
-      message: `${drug.name} ${formatMg(mg)} ${where} is above the department maximum of ${formatMg(drug.maxDoseMg)} ${per}.`,
-    });
+    const per = sentence(drug.drugClass === 'steroid' ? W.perLevel : W.perProcedure);
+    found.push(
+      clinicalWarning(
+        'dose_above_maximum',
+        'safety',
+        `drugs[${firstIndex}].doseMg`,
+        sentence(W.doseAboveMaximum, { drug: drug.name, mg: roundMg(mg), where, max: roundMg(drug.maxDoseMg), per }),
+      ),
+    );
   }
 
   const limit = settings.steroidDayMaxDexamethasoneMg ?? STARTING_STEROID_DAY_MAX_DEXAMETHASONE_MG;
@@ -69,12 +73,17 @@ export function doseMaximumWarnings(
     0,
   );
   if (firstSteroid >= 0 && here + earlier > limit) {
-    found.push({
-      code: 'day_steroid_above_maximum',
-      level: 'safety',
-      field: `drugs[${firstSteroid}].doseMg`,
-      message: `Steroid for the day ${formatMg(here + earlier)} dexamethasone-equivalent (${formatMg(here)} here${earlier > 0 ? `, ${formatMg(earlier)} earlier today` : ''}) is above the department limit of ${formatMg(limit)}.`,
-    });
+    const amounts = { total: roundMg(here + earlier), here: roundMg(here), limit: roundMg(limit) };
+    found.push(
+      clinicalWarning(
+        'day_steroid_above_maximum',
+        'safety',
+        `drugs[${firstSteroid}].doseMg`,
+        earlier > 0
+          ? sentence(W.daySteroidAboveMaximumEarlier, { ...amounts, earlier: roundMg(earlier) })
+          : sentence(W.daySteroidAboveMaximum, amounts),
+      ),
+    );
   }
   return found;
 }

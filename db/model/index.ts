@@ -43,7 +43,9 @@ export * from './text-rule.js';
 export * from './time.js';
 export * from './vocabularies.js';
 export * from './vocabulary-words.js';
+export * from './warning-messages.js';
 export * from './warnings.js';
+export * from './words.js';
 export * from './worklist-identity.js';
 // zod's words for every schema, here and beyond (read when a value is refused, so its place here does not matter).
 export * from './zod-words.js';

@@ -1,8 +1,11 @@
 import type { Drug } from './catalogue.js';
 import type { ClinicalWarning } from './clinical-warning.js';
+import type { Message } from './messages.js';
 import { doseInMg, type ProcedureDraft } from './procedure.js';
 import { LOCAL_ANAESTHETIC_MAX_MG_PER_KG } from './steroid-dose.js';
 import { isUnsafeSpread } from './vocabularies.js';
+import { clinicalWarning, WARNING_MESSAGES } from './warning-messages.js';
+import { sentence } from './words.js';
 
 /*
  * Rules on the fields a clinical review added (schema 9): allergies, the anticoagulant's class
@@ -11,13 +14,14 @@ import { isUnsafeSpread } from './vocabularies.js';
  * done after abnormal spread. Pure; `catalogue` is the record's own.
  */
 
-export const ANTICOAGULANT_WORDS: Record<string, string> = {
-  none: 'none',
-  aspirin_alone: 'aspirin alone',
-  other_antiplatelet: 'an antiplatelet other than aspirin',
-  doac: 'a direct oral anticoagulant',
-  warfarin: 'warfarin',
-  heparin: 'heparin',
+const W = WARNING_MESSAGES;
+
+/** An anticoagulant class inside a warning (none and aspirin alone are never warned of). */
+export const ANTICOAGULANT_WORDS: Readonly<Record<string, Message>> = {
+  other_antiplatelet: W.anticoagulantOtherAntiplatelet,
+  doac: W.anticoagulantDoac,
+  warfarin: W.anticoagulantWarfarin,
+  heparin: W.anticoagulantHeparin,
 };
 
 export function reviewWarnings(record: ProcedureDraft, catalogue: ReadonlyMap<string, Drug>): ClinicalWarning[] {
@@ -28,18 +32,20 @@ export function reviewWarnings(record: ProcedureDraft, catalogue: ReadonlyMap<st
     drug: catalogue.get(administration.drug),
   }));
 
-  for (const [allergy, drugClass, words] of [
-    [record.steroidAllergy, 'steroid', 'a steroid'],
-    [record.localAnaestheticAllergy, 'local_anaesthetic', 'a local anaesthetic'],
+  for (const [allergy, drugClass, said] of [
+    [record.steroidAllergy, 'steroid', W.givenDespiteSteroidAllergy],
+    [record.localAnaestheticAllergy, 'local_anaesthetic', W.givenDespiteLocalAnaestheticAllergy],
   ] as const) {
     const first = given.find((entry) => entry.drug?.drugClass === drugClass);
     if (allergy === 'yes' && first) {
-      found.push({
-        code: drugClass === 'steroid' ? 'steroid_given_despite_allergy' : 'local_anaesthetic_given_despite_allergy',
-        level: 'safety',
-        field: `drugs[${first.index}].drug`,
-        message: `${first.drug?.name} given, but the patient has a recorded allergy to ${words}.`,
-      });
+      found.push(
+        clinicalWarning(
+          drugClass === 'steroid' ? 'steroid_given_despite_allergy' : 'local_anaesthetic_given_despite_allergy',
+          'safety',
+          `drugs[${first.index}].drug`,
+          sentence(said, { drug: first.drug?.name ?? '' }),
+        ),
+      );
     }
   }
 
@@ -49,35 +55,33 @@ export function reviewWarnings(record: ProcedureDraft, catalogue: ReadonlyMap<st
     record.anticoagulantClass === 'doac' ||
     record.anticoagulantClass === 'warfarin' ||
     record.anticoagulantClass === 'heparin';
-  if (mustPause && !paused) {
-    found.push({
-      code: 'anticoagulant_not_paused',
-      level: 'safety',
-      field: 'anticoagulation',
-      message: `The patient takes ${ANTICOAGULANT_WORDS[record.anticoagulantClass ?? '']}: for an intermediate-risk spine procedure ASRA guidance is to pause it per protocol; record that it was paused (or continued, with the reason).`,
-    });
+  const anticoagulant = ANTICOAGULANT_WORDS[record.anticoagulantClass ?? ''];
+  if (mustPause && !paused && anticoagulant) {
+    found.push(
+      clinicalWarning(
+        'anticoagulant_not_paused',
+        'safety',
+        'anticoagulation',
+        sentence(W.anticoagulantNotPaused, { anticoagulant: sentence(anticoagulant) }),
+      ),
+    );
   }
 
   if (record.pregnancyExcluded === 'positive') {
-    found.push({
-      code: 'pregnancy_positive',
-      level: 'safety',
-      field: 'pregnancyExcluded',
-      message:
-        'Pregnancy test positive: an X-ray-guided steroid injection needs a documented decision that it cannot wait.',
-    });
+    found.push(clinicalWarning('pregnancy_positive', 'safety', 'pregnancyExcluded', sentence(W.pregnancyPositive)));
   }
 
   const iodinated =
     record.contrastAgent != null && record.contrastAgent !== 'none' && record.contrastAgent !== 'gadolinium_based';
   if (record.contrastAllergy === 'prior_reaction_not_premedicated' && iodinated) {
-    found.push({
-      code: 'contrast_reaction_not_premedicated',
-      level: 'safety',
-      field: 'contrastAllergy',
-      message:
-        'A prior reaction to iodinated contrast, not premedicated, and iodinated contrast used: premedicate per protocol or avoid iodinated contrast.',
-    });
+    found.push(
+      clinicalWarning(
+        'contrast_reaction_not_premedicated',
+        'safety',
+        'contrastAllergy',
+        sentence(W.contrastReactionNotPremedicated),
+      ),
+    );
   }
 
   if (record.weightKg != null) {
@@ -92,47 +96,62 @@ export function reviewWarnings(record: ProcedureDraft, catalogue: ReadonlyMap<st
     for (const [code, { mg, index, drug }] of mgByDrug) {
       const perKg = LOCAL_ANAESTHETIC_MAX_MG_PER_KG[code];
       if (perKg == null || mg <= perKg * record.weightKg) continue;
-      found.push({
-        code: 'local_anaesthetic_above_mg_per_kg',
-        level: 'safety',
-        field: `drugs[${index}].doseMg`,
-        message: `${drug.name} ${Math.round(mg * 100) / 100} mg is above ${perKg} mg/kg for ${record.weightKg} kg (${Math.round(perKg * record.weightKg * 10) / 10} mg): risk of systemic toxicity.`,
-      });
+      found.push(
+        clinicalWarning(
+          'local_anaesthetic_above_mg_per_kg',
+          'safety',
+          `drugs[${index}].doseMg`,
+          sentence(W.localAnaestheticAboveMgPerKg, {
+            drug: drug.name,
+            mg: Math.round(mg * 100) / 100,
+            perKg,
+            weight: record.weightKg,
+            limit: Math.round(perKg * record.weightKg * 10) / 10,
+          }),
+        ),
+      );
     }
   }
 
   if (record.timeOutLevelVerified === false || record.timeOutSideMarked === false) {
-    found.push({
-      code: 'time_out_incomplete',
-      level: 'safety',
-      field: record.timeOutLevelVerified === false ? 'timeOutLevelVerified' : 'timeOutSideMarked',
-      message: `The time-out is recorded as incomplete (${[
-        record.timeOutLevelVerified === false && 'level not verified on the images',
-        record.timeOutSideMarked === false && 'side not marked',
-      ]
-        .filter(Boolean)
-        .join(', ')}): wrong-level and wrong-side injections are prevented there.`,
-    });
+    found.push(
+      clinicalWarning(
+        'time_out_incomplete',
+        'safety',
+        record.timeOutLevelVerified === false ? 'timeOutLevelVerified' : 'timeOutSideMarked',
+        sentence(W.timeOutIncomplete, {
+          missing: {
+            list: [
+              ...(record.timeOutLevelVerified === false ? [sentence(W.levelNotVerified)] : []),
+              ...(record.timeOutSideMarked === false ? [sentence(W.sideNotMarked)] : []),
+            ],
+          },
+        }),
+      ),
+    );
   }
 
   record.targets.forEach((target, index) => {
     if (target.spread.some(isUnsafeSpread) && !target.abnormalSpreadAction) {
-      found.push({
-        code: 'abnormal_spread_without_action',
-        level: 'check',
-        field: `targets[${index}].abnormalSpreadAction`,
-        message: `Target ${index + 1} had intravascular or intrathecal spread: record what was done (repositioned with a clean retest, digital subtraction, switched to a non-particulate steroid, or aborted).`,
-      });
+      found.push(
+        clinicalWarning(
+          'abnormal_spread_without_action',
+          'check',
+          `targets[${index}].abnormalSpreadAction`,
+          sentence(W.abnormalSpreadWithoutAction, { number: index + 1 }),
+        ),
+      );
     }
   });
   if (record.caudalSpread.some(isUnsafeSpread) && !record.caudalAbnormalSpreadAction) {
-    found.push({
-      code: 'abnormal_spread_without_action',
-      level: 'check',
-      field: 'caudalAbnormalSpreadAction',
-      message:
-        'The caudal injection had intravascular or intrathecal spread: record what was done (repositioned with a clean retest, digital subtraction, switched to a non-particulate steroid, or aborted).',
-    });
+    found.push(
+      clinicalWarning(
+        'abnormal_spread_without_action',
+        'check',
+        'caudalAbnormalSpreadAction',
+        sentence(W.caudalAbnormalSpreadWithoutAction),
+      ),
+    );
   }
   return found;
 }

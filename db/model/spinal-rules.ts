@@ -4,6 +4,8 @@ import type { ClinicalWarning } from './clinical-warning.js';
 import type { ProcedureDraft } from './procedure.js';
 import { ageInYears } from './time.js';
 import { isIntravascularSpread } from './vocabularies.js';
+import { clinicalWarning, WARNING_MESSAGES as W } from './warning-messages.js';
+import { sentence } from './words.js';
 
 /*
  * Rules a clinical review found missing (each a clinician's sentence at its field). Pure; the
@@ -16,25 +18,21 @@ export function spinalSafetyWarnings(record: ProcedureDraft, catalogue: Readonly
     site === 'caudal' ? record.caudalSpread : typeof site === 'number' ? (record.targets[site]?.spread ?? []) : [];
 
   if (record.contrastAgent === 'gadolinium_based') {
-    found.push({
-      code: 'gadolinium_contrast',
-      level: 'safety',
-      field: 'contrastAgent',
-      message:
-        'Gadolinium-based contrast for a spinal injection: inadvertent intrathecal gadolinium can cause severe encephalopathy. Use it only with documented iodinated-contrast allergy, in the smallest volume.',
-    });
+    found.push(clinicalWarning('gadolinium_contrast', 'safety', 'contrastAgent', sentence(W.gadoliniumContrast)));
   }
 
   record.drugs.forEach((administration, index) => {
     const drug = catalogue.get(administration.drug);
     const spread = spreadAt(administration.site);
     if (drug?.drugClass === 'local_anaesthetic' && spread.includes('intrathecal')) {
-      found.push({
-        code: 'local_anaesthetic_after_intrathecal',
-        level: 'safety',
-        field: `drugs[${index}].drug`,
-        message: `${drug.name} given where contrast spread was intrathecal: risk of spinal anaesthesia (motor block, hypotension). Observe the patient before discharge.`,
-      });
+      found.push(
+        clinicalWarning(
+          'local_anaesthetic_after_intrathecal',
+          'safety',
+          `drugs[${index}].drug`,
+          sentence(W.localAnaestheticAfterIntrathecal, { drug: drug.name }),
+        ),
+      );
     }
     const noContrast = record.contrastAgent === 'none';
     if (
@@ -42,12 +40,14 @@ export function spinalSafetyWarnings(record: ProcedureDraft, catalogue: Readonly
       administration.site != null &&
       (noContrast || spread.length === 0 || spread.includes('not_assessed'))
     ) {
-      found.push({
-        code: 'steroid_without_spread_check',
-        level: 'check',
-        field: `drugs[${index}].site`,
-        message: `${drug.name} given without a contrast check of the spread${noContrast ? ' (no contrast used)' : ''}: an intravascular position cannot be excluded.`,
-      });
+      found.push(
+        clinicalWarning(
+          'steroid_without_spread_check',
+          'check',
+          `drugs[${index}].site`,
+          sentence(noContrast ? W.steroidWithoutContrast : W.steroidWithoutSpreadCheck, { drug: drug.name }),
+        ),
+      );
     }
   });
 
@@ -56,12 +56,18 @@ export function spinalSafetyWarnings(record: ProcedureDraft, catalogue: Readonly
     const retrodiscal =
       target.approach === 'retrodiscal' && target.root && target.foramen === foramenAbove(target.root);
     if (target.root && target.foramen && target.foramen !== defaultForamen(target.root) && !retrodiscal) {
-      found.push({
-        code: 'root_foramen_mismatch',
-        level: 'check',
-        field: `targets[${index}].foramen`,
-        message: `The ${target.root} root does not exit through the ${target.foramen} foramen (it exits through ${defaultForamen(target.root)}): check the level.`,
-      });
+      found.push(
+        clinicalWarning(
+          'root_foramen_mismatch',
+          'check',
+          `targets[${index}].foramen`,
+          sentence(W.rootForamenMismatch, {
+            root: target.root,
+            foramen: target.foramen,
+            expected: defaultForamen(target.root),
+          }),
+        ),
+      );
     }
   });
 
@@ -74,12 +80,14 @@ export function spinalSafetyWarnings(record: ProcedureDraft, catalogue: Readonly
     record.pregnancyExcluded !== 'yes' &&
     record.pregnancyExcluded !== 'positive' // a positive test has its own warning (review-rules.ts)
   ) {
-    found.push({
-      code: 'pregnancy_not_excluded',
-      level: 'safety',
-      field: 'pregnancyExcluded',
-      message: `A woman of ${age}: pregnancy is not recorded as excluded before an X-ray-guided injection with a steroid.`,
-    });
+    found.push(
+      clinicalWarning(
+        'pregnancy_not_excluded',
+        'safety',
+        'pregnancyExcluded',
+        sentence(W.pregnancyNotExcluded, { age }),
+      ),
+    );
   }
 
   const intrathecal =
@@ -87,12 +95,14 @@ export function spinalSafetyWarnings(record: ProcedureDraft, catalogue: Readonly
     record.caudalSpread.includes('intrathecal');
   const motorBlock = record.complications.some((entry) => entry.type === 'transient_motor_block');
   if (record.disposition === 'home_not_driving' && (intrathecal || motorBlock)) {
-    found.push({
-      code: 'home_after_intrathecal_or_motor_block',
-      level: 'safety',
-      field: 'disposition',
-      message: `${motorBlock ? 'Motor block' : 'Intrathecal spread'} recorded, but the patient goes home: observe until motor function is back and document it.`,
-    });
+    found.push(
+      clinicalWarning(
+        'home_after_intrathecal_or_motor_block',
+        'safety',
+        'disposition',
+        sentence(motorBlock ? W.homeAfterMotorBlock : W.homeAfterIntrathecal),
+      ),
+    );
   }
 
   const spreadIntravascular =
@@ -100,14 +110,14 @@ export function spinalSafetyWarnings(record: ProcedureDraft, catalogue: Readonly
     record.caudalSpread.some(isIntravascularSpread);
   const complicationIntravascular = record.complications.some((entry) => entry.type === 'intravascular_injection');
   if (spreadIntravascular !== complicationIntravascular && record.complications.length > 0) {
-    found.push({
-      code: 'intravascular_complication_mismatch',
-      level: 'check',
-      field: 'complications',
-      message: complicationIntravascular
-        ? 'An intravascular injection is listed as a complication, but no target has intravascular spread recorded.'
-        : 'Intravascular spread is recorded, but not the intravascular injection among the complications.',
-    });
+    found.push(
+      clinicalWarning(
+        'intravascular_complication_mismatch',
+        'check',
+        'complications',
+        sentence(complicationIntravascular ? W.intravascularListedNotSeen : W.intravascularSeenNotListed),
+      ),
+    );
   }
   return found;
 }

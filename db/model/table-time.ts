@@ -1,4 +1,6 @@
 import type { ClinicalWarning } from './clinical-warning.js';
+import { clinicalWarning, WARNING_MESSAGES as W } from './warning-messages.js';
+import { sentence, type WordValue } from './words.js';
 
 /*
  * The table time: start and end are clock times of the procedure's day. An end earlier than
@@ -50,6 +52,15 @@ export function tableTimeWords(startedAt: string, endedAt: string | null | undef
   return `${startedAt}–${endedAt}${tableTime(startedAt, endedAt)?.nextDay ? ' (next day)' : ''}`;
 }
 
+/** The table time inside a warning, in the reader's language ("23:50–00:10 (next day)"). */
+function tableTimeSaid(startedAt: string, endedAt: string | null | undefined): WordValue {
+  if (!endedAt) return startedAt;
+  return sentence(tableTime(startedAt, endedAt)?.nextDay ? W.tableTimesNextDay : W.tableTimes, {
+    start: startedAt,
+    end: endedAt,
+  });
+}
+
 /** The record's clock times (a type of its own: the field declarations read this file too). */
 export interface ClockTimes {
   startedAt?: string | null;
@@ -62,12 +73,17 @@ export function tableTimeWarnings(record: ClockTimes): ClinicalWarning[] {
   const found: ClinicalWarning[] = [];
   const table = tableTime(record.startedAt, record.endedAt);
   if (table && table.minutes > LONGEST_TABLE_MINUTES) {
-    found.push({
-      code: 'table_time_implausible',
-      level: 'check',
-      field: 'endedAt',
-      message: `From ${tableTimeWords(record.startedAt as string, record.endedAt)} is ${durationWords(table.minutes)} on the table: check the start and end times.`,
-    });
+    found.push(
+      clinicalWarning(
+        'table_time_implausible',
+        'check',
+        'endedAt',
+        sentence(W.tableTimeImplausible, {
+          times: tableTimeSaid(record.startedAt as string, record.endedAt),
+          duration: durationWords(table.minutes),
+        }),
+      ),
+    );
   }
   const start = record.startedAt ? minutesOf(record.startedAt) : null;
   const performed = record.performedAt ? minutesOf(record.performedAt.slice(11, 16)) : null;
@@ -78,12 +94,17 @@ export function tableTimeWarnings(record: ClockTimes): ClinicalWarning[] {
     const fromEarliest = (performed - (start - PERFORMED_SLACK_MINUTES) + 2 * MINUTES_PER_DAY) % MINUTES_PER_DAY;
     if (fromEarliest > span) {
       const clock = (record.performedAt as string).slice(11, 16);
-      found.push({
-        code: 'performed_outside_table_time',
-        level: 'check',
-        field: 'performedAt',
-        message: `Performed at ${clock} is outside the table time (${tableTimeWords(record.startedAt as string, record.endedAt)}): check Performed, Start and End.`,
-      });
+      found.push(
+        clinicalWarning(
+          'performed_outside_table_time',
+          'check',
+          'performedAt',
+          sentence(W.performedOutsideTableTime, {
+            clock,
+            times: tableTimeSaid(record.startedAt as string, record.endedAt),
+          }),
+        ),
+      );
     }
   }
   return found;

@@ -3,6 +3,7 @@ import type { ClinicalWarning, SameDaySteroidMg } from './clinical-warning.js';
 import { concentrationWarnings } from './concentration.js';
 import { dosePlausibilityWarnings } from './dose-plausibility.js';
 import { doseMaximumWarnings } from './dose-rules.js';
+import type { Message } from './messages.js';
 import type { ProcedureDraft } from './procedure.js';
 import { referenceLevelWarnings } from './reference-warnings.js';
 import { ANTICOAGULANT_WORDS, reviewWarnings } from './review-rules.js';
@@ -12,19 +13,24 @@ import { catalogueForRecord } from './signed-drugs.js';
 import { spinalSafetyWarnings } from './spinal-rules.js';
 import { tableTimeWarnings } from './table-time.js';
 import { isUnsafeSpread } from './vocabularies.js';
+import { clinicalWarning, WARNING_MESSAGES } from './warning-messages.js';
+import { sentence, type WordList } from './words.js';
 
 export type { ClinicalWarning, SameDaySteroidMg, WarningCode, WarningLevel } from './clinical-warning.js';
 
-const UNSAFE_SPREAD_WORDS: Record<string, string> = {
-  intravascular_venous: 'intravascular (venous)',
-  intravascular_arterial: 'intravascular (arterial)',
-  intrathecal: 'intrathecal',
+const W = WARNING_MESSAGES;
+const UNSAFE_SPREAD_WORDS: Record<string, Message> = {
+  intravascular_venous: W.spreadIntravascularVenous,
+  intravascular_arterial: W.spreadIntravascularArterial,
+  intrathecal: W.spreadIntrathecal,
 };
-const spreadWords = (patterns: readonly string[]) =>
-  patterns
-    .map((pattern) => UNSAFE_SPREAD_WORDS[pattern])
-    .filter(Boolean)
-    .join(' and ');
+const spreadWords = (patterns: readonly string[]): WordList => ({
+  list: patterns.flatMap((pattern) => {
+    const message = UNSAFE_SPREAD_WORDS[pattern];
+    return message ? [sentence(message)] : [];
+  }),
+});
+const SIDE_WORDS: Record<'left' | 'right', Message> = { left: W.sideLeft, right: W.sideRight };
 
 /**
  * The clinical rules (docs/clinical-data.md, the clinical warnings), shown beside their fields while typing and
@@ -56,13 +62,20 @@ export function warnings(
     // spread: the position the steroid went to is the clean one.
     const action = site === 'caudal' ? record.caudalAbnormalSpreadAction : target?.abnormalSpreadAction;
     if (action === 'repositioned_clean_retest') return;
-    const where = site === 'caudal' ? 'the caudal epidural' : `target ${site + 1}`;
-    found.push({
-      code: 'particulate_after_unsafe_spread',
-      level: 'safety',
-      field: `drugs[${index}].drug`,
-      message: `${drug.name} is a particulate steroid, injected at ${where} where contrast spread was ${spreadWords(spread)}${action ? '' : ' and no clean retest is recorded'}: risk of embolic spinal cord or brain infarction. Consider a non-particulate steroid (dexamethasone).`,
-    });
+    const where = site === 'caudal' ? sentence(W.atCaudal) : sentence(W.atTarget, { number: site + 1 });
+    found.push(
+      clinicalWarning(
+        'particulate_after_unsafe_spread',
+        'safety',
+        `drugs[${index}].drug`,
+        sentence(W.particulateAfterUnsafeSpread, {
+          drug: drug.name,
+          where,
+          spread: spreadWords(spread),
+          retest: action ? '' : sentence(W.noCleanRetest),
+        }),
+      ),
+    );
   });
 
   found.push(...doseMaximumWarnings(record, catalogue, settings, sameDaySteroidMg));
@@ -74,13 +87,20 @@ export function warnings(
 
   if (record.symptomSide === 'left' || record.symptomSide === 'right') {
     record.targets.forEach((target, index) => {
-      if (target.side && target.side !== record.symptomSide) {
-        found.push({
-          code: 'side_differs_from_symptoms',
-          level: 'check',
-          field: `targets[${index}].side`,
-          message: `Target ${index + 1} is on the ${target.side}, but the symptoms are on the ${record.symptomSide}: check the side.`,
-        });
+      const symptomSide = record.symptomSide as 'left' | 'right';
+      if (target.side && target.side !== symptomSide) {
+        found.push(
+          clinicalWarning(
+            'side_differs_from_symptoms',
+            'check',
+            `targets[${index}].side`,
+            sentence(W.sideDiffersFromSymptoms, {
+              number: index + 1,
+              side: target.side === 'left' || target.side === 'right' ? sentence(SIDE_WORDS[target.side]) : target.side,
+              symptomSide: sentence(SIDE_WORDS[symptomSide]),
+            }),
+          ),
+        );
       }
     });
   }
@@ -88,33 +108,37 @@ export function warnings(
   // ASRA (interventional spine, intermediate-risk procedures): aspirin alone may be continued
   // after a shared assessment; any other anticoagulant or antiplatelet is paused per protocol.
   if (record.anticoagulation === 'continued' && record.anticoagulantClass !== 'aspirin_alone') {
-    found.push({
-      code: 'anticoagulation_continued',
-      level: 'safety',
-      field: 'anticoagulation',
-      message: `Anticoagulation${record.anticoagulantClass && record.anticoagulantClass !== 'none' ? ` (${ANTICOAGULANT_WORDS[record.anticoagulantClass]})` : ''} was continued: higher risk of bleeding and epidural hematoma.`,
-    });
+    const anticoagulant = record.anticoagulantClass ? ANTICOAGULANT_WORDS[record.anticoagulantClass] : undefined;
+    found.push(
+      clinicalWarning(
+        'anticoagulation_continued',
+        'safety',
+        'anticoagulation',
+        anticoagulant
+          ? sentence(W.anticoagulationContinuedOf, { anticoagulant: sentence(anticoagulant) })
+          : sentence(W.anticoagulationContinued),
+      ),
+    );
   }
 
   if (record.painPre != null && record.painPost != null && record.painPost > record.painPre) {
-    found.push({
-      code: 'pain_worse_after',
-      level: 'check',
-      field: 'painPost',
-      message: `Pain after (${record.painPost}) is higher than before (${record.painPre}): check the entry.`,
-    });
+    found.push(
+      clinicalWarning(
+        'pain_worse_after',
+        'check',
+        'painPost',
+        sentence(W.painWorseAfter, { after: record.painPost, before: record.painPre }),
+      ),
+    );
   }
 
   const steroidGiven = record.drugs.some(
     (administration) => catalogue.get(administration.drug)?.drugClass === 'steroid',
   );
   if (record.diabetes === 'yes' && steroidGiven) {
-    found.push({
-      code: 'diabetes_glucose_reminder',
-      level: 'reminder',
-      field: 'diabetes',
-      message: 'Diabetic patient given a steroid: advise checking blood glucose over the next days.',
-    });
+    found.push(
+      clinicalWarning('diabetes_glucose_reminder', 'reminder', 'diabetes', sentence(W.diabetesGlucoseReminder)),
+    );
   }
 
   found.push(...spinalSafetyWarnings(record, catalogue));

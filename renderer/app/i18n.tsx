@@ -1,6 +1,12 @@
 import { createContext, type ReactNode, useContext, useEffect, useMemo } from 'react';
 import { PSEUDO, type Speech, translator, type Wordings } from '../../db/i18n/translator.js';
-import type { DepartmentSettings, Language, Translate } from '../../db/model/index.js';
+import {
+  type ClinicalWarning,
+  type DepartmentSettings,
+  type Language,
+  say,
+  type Translate,
+} from '../../db/model/index.js';
 
 /*
  * The window's words: one translator for the language the operator reads, given to every
@@ -9,6 +15,8 @@ import type { DepartmentSettings, Language, Translate } from '../../db/model/ind
  */
 
 const TranslateContext = createContext<Translate>(translator('en'));
+/** The language the translator speaks (English for the pseudo-language), for what Intl joins (lists). */
+const LanguageContext = createContext<Language>('en');
 
 export function LanguageProvider({
   language,
@@ -24,11 +32,22 @@ export function LanguageProvider({
     // Screen readers and hyphenation read the page's language.
     document.documentElement.lang = language === PSEUDO ? 'en' : language;
   }, [language]);
-  return <TranslateContext.Provider value={translate}>{children}</TranslateContext.Provider>;
+  return (
+    <LanguageContext.Provider value={language === PSEUDO ? 'en' : language}>
+      <TranslateContext.Provider value={translate}>{children}</TranslateContext.Provider>
+    </LanguageContext.Provider>
+  );
 }
 
 /** The translator of the window's language. */
 export const useT = (): Translate => useContext(TranslateContext);
+
+/** A clinical warning in the window's language (its message and values; English where it has none yet). */
+export function useWarningWords(): (warning: ClinicalWarning) => string {
+  const t = useT();
+  const language = useContext(LanguageContext);
+  return (warning) => (warning.words ? say(warning.words, t, language) : warning.message);
+}
 
 /** `?language=pseudo` (the overflow checks) or a language, given to the window when it opens; null: the settings decide. */
 export function languageAsked(search: string): Speech | null {

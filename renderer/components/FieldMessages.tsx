@@ -1,4 +1,6 @@
 import { useShallow } from 'zustand/react/shallow';
+import { WARNING_LEVEL_MESSAGES } from '../../db/model/index.js';
+import { useT, useWarningWords } from '../app/i18n.js';
 import { useProcedureForm } from '../features/procedure-form/form-store.js';
 
 export const messageId = (field: string) => `msg-${field.replace(/[^a-zA-Z0-9]/g, '-')}`;
@@ -17,6 +19,8 @@ export function FieldMessages({ field, quietProblem = false }: { field: string; 
     return nested?.[1];
   });
   const warnings = useProcedureForm(useShallow((state) => state.warnings.filter((warning) => warning.field === field)));
+  const t = useT();
+  const said = useWarningWords();
   const shown = quietProblem ? undefined : problem;
   if (!shown && warnings.length === 0) return null;
   return (
@@ -28,16 +32,7 @@ export function FieldMessages({ field, quietProblem = false }: { field: string; 
       )}
       {warnings.map((warning) => (
         <p key={warning.code} className={`warning warning-${warning.level}`}>
-          <span className="warning-tag">
-            {warning.level === 'safety'
-              ? 'Safety'
-              : warning.level === 'check'
-                ? 'Check'
-                : warning.level === 'reference'
-                  ? 'Above reference level'
-                  : 'Reminder'}
-          </span>{' '}
-          {warning.message}
+          <span className="warning-tag">{t(WARNING_LEVEL_MESSAGES[warning.level])}</span> {said(warning)}
         </p>
       ))}
     </div>

@@ -1,5 +1,5 @@
 import { DOSE_EXCEEDANCE_REASONS } from '../../../db/model/index.js';
-import { useT } from '../../app/i18n.js';
+import { useT, useWarningWords } from '../../app/i18n.js';
 import { ChoiceGroup } from '../../components/ChoiceGroup.js';
 import { useSettings } from '../settings/settings-store.js';
 import { SIGN_PANEL_MESSAGES as M } from './form-messages.js';
@@ -27,6 +27,7 @@ export function SignPanel() {
     cancelAmend,
   } = useProcedureForm();
   const t = useT();
+  const said = useWarningWords();
   const doseExceedanceReason = useProcedureForm((state) => state.draft.doseExceedanceReason);
   // What is not saved: the values held back, not what signing still asks for (that draft is saved).
   const heldBack = useProcedureForm((state) => Object.keys(problemsOf(state.checked, state.fieldText)).length);
@@ -72,7 +73,7 @@ export function SignPanel() {
                 checked={confirmed.includes(warning.code)}
                 onChange={() => toggleConfirmed(warning.code)}
               />
-              {warning.message}
+              {said(warning)}
             </label>
           ))}
         </fieldset>
@@ -81,7 +82,7 @@ export function SignPanel() {
         <ul className="confirmed-before" aria-label={t(M.confirmedAtSignature)}>
           {confirmedBefore.map((warning) => (
             <li key={warning.code} className={`warning warning-${warning.level}`}>
-              {t(M.confirmedAtSignatureItem, { warning: warning.message })}
+              {t(M.confirmedAtSignatureItem, { warning: said(warning) })}
             </li>
           ))}
         </ul>
@@ -90,7 +91,7 @@ export function SignPanel() {
         <div className="confirmations reference-reason">
           {aboveReference.map((warning) => (
             <p key={warning.code} className="warning warning-check">
-              {warning.message}
+              {said(warning)}
             </p>
           ))}
           <ChoiceGroup
@@ -111,7 +112,7 @@ export function SignPanel() {
       )}
       {reminders.map((warning) => (
         <p key={warning.code} className="warning warning-reminder">
-          {warning.message}
+          {said(warning)}
         </p>
       ))}
       {saveMessage && (

@@ -1,0 +1,50 @@
+import { type Language, listInWords, type Message } from './messages.js';
+
+/*
+ * A sentence kept as its message and values, not as words in one language: a clinical warning
+ * carries it to the window, which says it in the operator's language. A value is a number, a
+ * name (a drug's, a root's), another sentence (a side, a spread pattern: translated too) or a
+ * list of them, which the reader's language joins ("intravascular and intrathecal", "… e …").
+ * Plain data (no function), so it crosses the API as it is.
+ */
+export type WordValue = string | number | Words | WordList;
+export interface WordList {
+  list: readonly WordValue[];
+}
+export interface Words {
+  message: Message;
+  values?: Readonly<Record<string, WordValue>>;
+}
+
+export const sentence = (message: Message, values?: Readonly<Record<string, WordValue>>): Words =>
+  values ? { message, values } : { message };
+
+const isWords = (value: WordValue): value is Words => typeof value === 'object' && 'message' in value;
+
+/** The sentence in the reader's language: `t` translates each message, `language` joins the lists. */
+export function say(
+  said: Words,
+  t: (message: Message, values?: Readonly<Record<string, string | number>>) => string,
+  language: Language,
+): string {
+  const value = (given: WordValue): string | number =>
+    typeof given !== 'object'
+      ? given
+      : isWords(given)
+        ? say(given, t, language)
+        : listInWords(
+            given.list.map((item) => String(value(item))),
+            language,
+          );
+  const values = Object.fromEntries(Object.entries(said.values ?? {}).map(([name, given]) => [name, value(given)]));
+  return t(said.message, values);
+}
+
+/** Its English, `{name}` filled in (the model's messages that carry Words have plain placeholders only). */
+export const inEnglish = (said: Words): string =>
+  say(
+    said,
+    (message, values = {}) =>
+      message.message.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole)),
+    'en',
+  );
