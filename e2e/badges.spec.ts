@@ -173,3 +173,46 @@ test.describe('a badge at "Recorded by"', () => {
     await expect(page.getByRole('status').filter({ hasText: 'Follow-up of Later, Bert saved.' })).toBeVisible();
   });
 });
+
+test('a badge scanned at "Amended by" chooses who amends, a technologist’s is refused', async ({ page, dbPath }) => {
+  await page.getByRole('button', { name: 'Settings', exact: true }).click();
+  for (const [name, badge] of [
+    ['Dr. A. Keller', BADGE],
+    ['MTRA C. Weber', '0042-5555'],
+  ] as const) {
+    const operator = page.locator('.operators > li').filter({ hasText: name });
+    await operator.getByLabel('Badge', { exact: true }).click();
+    await page.keyboard.type(badge);
+    await page.keyboard.press('Enter');
+    await expect(operator).toContainText('badge enrolled');
+  }
+  await page.getByRole('button', { name: 'Procedures', exact: true }).click();
+  await page.getByRole('button', { name: /RAD-1/ }).click();
+  await page.keyboard.press('Control+Enter');
+  await page.keyboard.type(TEST_PIN);
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: 'Procedure — Signed' })).toBeVisible();
+  await page.getByRole('button', { name: 'Amend' }).click();
+  await page.getByLabel('Notes').fill('Tolerated well');
+  await page.getByLabel('Reason for the amendment').fill('Note added');
+  const sign = page.locator('.sign-panel');
+  const badge = sign.getByLabel('Badge', { exact: true });
+  await badge.click();
+  await page.keyboard.type('0042-5555');
+  await page.keyboard.press('Enter');
+  await expect(sign.getByRole('alert')).toHaveText(
+    'MTRA C. Weber may not amend a signed record: choose who amends it.',
+  );
+  await badge.click();
+  await page.keyboard.type(BADGE);
+  await page.keyboard.press('Enter');
+  await expect(sign.locator('input.pin')).toBeFocused();
+  await expect(sign.getByLabel('Amended by')).toHaveValue(
+    String(
+      readDatabase(dbPath, (db) => db.prepare("SELECT id FROM operators WHERE name = 'Dr. A. Keller'").pluck().get()),
+    ),
+  );
+  await page.keyboard.type(TEST_PIN);
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: 'Procedure — Amended, version 2' })).toBeVisible();
+});
