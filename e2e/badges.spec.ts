@@ -136,3 +136,83 @@ test('the administrator replaces and removes a badge; without badges the lock sc
   await expect(page.getByRole('heading', { name: 'Settings', exact: true })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'RootLog is locked' })).toHaveCount(0);
 });
+
+test.describe('a badge at "Recorded by"', () => {
+  test.use({ department: 'follow-ups-due' });
+
+  test('a badge scanned at the follow-up chooses who records it and moves to their PIN', async ({ page, dbPath }) => {
+    await page.getByRole('button', { name: 'Settings', exact: true }).click();
+    const keller = page.locator('.operators > li').filter({ hasText: 'Dr. A. Keller' });
+    await keller.getByLabel('Badge', { exact: true }).click();
+    await page.keyboard.type(BADGE);
+    await page.keyboard.press('Enter');
+    await expect(keller).toContainText('badge enrolled');
+    await page.getByRole('button', { name: 'Follow-ups', exact: true }).click();
+    const form = page.getByRole('form', { name: /Later, Bert/ });
+    await expect(form).toBeVisible();
+    await page.getByLabel('Leg pain now (NRS 0–10)').fill('3');
+    const badge = form.getByLabel('Badge', { exact: true });
+    await badge.click();
+    await page.keyboard.type('0042-0000');
+    await page.keyboard.press('Enter');
+    await expect(form.getByRole('alert')).toHaveText(
+      'That badge is not bound to an operator here: choose your name and type your PIN.',
+    );
+    // The card reader: the number, then Enter; the holder is chosen and their PIN asked.
+    await badge.click();
+    await page.keyboard.type(BADGE);
+    await page.keyboard.press('Enter');
+    await expect(form.getByLabel('PIN', { exact: true })).toBeFocused();
+    await expect(form.getByLabel('Recorded by')).toHaveValue(
+      String(
+        readDatabase(dbPath, (db) => db.prepare("SELECT id FROM operators WHERE name = 'Dr. A. Keller'").pluck().get()),
+      ),
+    );
+    await page.keyboard.type(TEST_PIN);
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('status').filter({ hasText: 'Follow-up of Later, Bert saved.' })).toBeVisible();
+  });
+});
+
+test('a badge scanned at "Amended by" chooses who amends, a technologist’s is refused', async ({ page, dbPath }) => {
+  await page.getByRole('button', { name: 'Settings', exact: true }).click();
+  for (const [name, badge] of [
+    ['Dr. A. Keller', BADGE],
+    ['MTRA C. Weber', '0042-5555'],
+  ] as const) {
+    const operator = page.locator('.operators > li').filter({ hasText: name });
+    await operator.getByLabel('Badge', { exact: true }).click();
+    await page.keyboard.type(badge);
+    await page.keyboard.press('Enter');
+    await expect(operator).toContainText('badge enrolled');
+  }
+  await page.getByRole('button', { name: 'Procedures', exact: true }).click();
+  await page.getByRole('button', { name: /RAD-1/ }).click();
+  await page.keyboard.press('Control+Enter');
+  await page.keyboard.type(TEST_PIN);
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: 'Procedure — Signed' })).toBeVisible();
+  await page.getByRole('button', { name: 'Amend' }).click();
+  await page.getByLabel('Notes').fill('Tolerated well');
+  await page.getByLabel('Reason for the amendment').fill('Note added');
+  const sign = page.locator('.sign-panel');
+  const badge = sign.getByLabel('Badge', { exact: true });
+  await badge.click();
+  await page.keyboard.type('0042-5555');
+  await page.keyboard.press('Enter');
+  await expect(sign.getByRole('alert')).toHaveText(
+    'MTRA C. Weber may not amend a signed record: choose who amends it.',
+  );
+  await badge.click();
+  await page.keyboard.type(BADGE);
+  await page.keyboard.press('Enter');
+  await expect(sign.locator('input.pin')).toBeFocused();
+  await expect(sign.getByLabel('Amended by')).toHaveValue(
+    String(
+      readDatabase(dbPath, (db) => db.prepare("SELECT id FROM operators WHERE name = 'Dr. A. Keller'").pluck().get()),
+    ),
+  );
+  await page.keyboard.type(TEST_PIN);
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: 'Procedure — Amended, version 2' })).toBeVisible();
+});

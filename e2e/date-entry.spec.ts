@@ -127,3 +127,53 @@ test('what the form holds back survives a reload, shown again with its message, 
   await expect(page.getByLabel('Notes')).toHaveValue('Tolerated well');
   await expect(page.getByRole('status').filter({ hasText: /^Saved$/ })).toBeVisible();
 });
+
+test('a drug row whose drug the logbook refuses is held back whole: the rest is saved, the row survives a reload', async ({
+  page,
+  dbPath,
+}) => {
+  // The window's catalogue offers a drug this logbook does not have (as when it changed behind the window).
+  await page.addInitScript(() => {
+    const w = window as unknown as { __rootlogCall?: (method: string, args: unknown[]) => Promise<unknown> };
+    const call = w.__rootlogCall;
+    if (!call) return;
+    w.__rootlogCall = async (method, args) => {
+      const answer = (await call(method, args)) as { drugCatalogue?: Record<string, unknown>[] };
+      const dexamethasone = answer?.drugCatalogue?.find((drug) => drug.code === 'dexamethasone');
+      if (method === 'settings.get' && dexamethasone)
+        answer.drugCatalogue?.push({ ...dexamethasone, code: 'depot_x', name: 'Depot X' });
+      return answer;
+    };
+  });
+  await page.reload();
+  await newCase(page, 'HELD-2');
+  const addDrug = page.getByRole('toolbar', { name: 'Add a drug' });
+  await addDrug.getByRole('button', { name: '+ Dexamethasone' }).click();
+  await addDrug.getByRole('button', { name: '+ Depot X' }).click();
+  await page.getByLabel('Notes').fill('Tolerated well');
+  const row = page.locator('[data-field="drugs[1].drug"]');
+  await expect(row).toContainText('Drug (drug 2) is not in the drug catalogue');
+  await expect(page.getByRole('status').filter({ hasText: 'Not saved: 1 field needs attention' })).toBeVisible();
+  // The rest of the draft is in the logbook; the refused row is not.
+  await expect.poll(() => stored(dbPath, 'HELD-2', 'notes')).toBe('Tolerated well');
+  const drugs = () =>
+    readDatabase(dbPath, (db) =>
+      db
+        .prepare(
+          "SELECT d.drug_code FROM drug_administrations d JOIN procedures p ON p.id = d.procedure_id WHERE p.patient_id = 'HELD-2' ORDER BY d.ordinal",
+        )
+        .pluck()
+        .all(),
+    );
+  expect(drugs()).toEqual(['dexamethasone']);
+  await page.reload();
+  await expect(page.getByLabel('Notes')).toHaveValue('Tolerated well');
+  await expect(page.getByLabel('Drug 2', { exact: true })).toHaveValue('depot_x');
+  await expect(row).toContainText('Drug (drug 2) is not in the drug catalogue');
+  await expect(page.getByRole('status').filter({ hasText: 'Not saved: 1 field needs attention' })).toBeVisible();
+  await page.locator('[data-field="drugs"]').screenshot({ path: 'e2e/screenshots/held-back-drug-row.png' });
+  // Another drug chosen in the row: it is saved, and nothing is held back any more.
+  await page.getByLabel('Drug 2', { exact: true }).selectOption('lidocaine');
+  await expect(page.getByRole('status').filter({ hasText: /^Saved$/ })).toBeVisible();
+  expect(drugs()).toEqual(['dexamethasone', 'lidocaine']);
+});

@@ -169,9 +169,18 @@ test('the department’s patient ID rule: set in Settings, stored in capitals, a
     'Patient ID does not look like this department’s patient IDs: type it like K-100301',
   );
   await page.locator('[data-field="patientId"]').screenshot({ path: 'e2e/screenshots/slips-patient-id-refused.png' });
-  // Alt+L on a patient the logbook has no signed case of says so.
+  // Alt+L with the ID held back says the ID is off the pattern, not that the patient has no earlier case.
+  await page.getByLabel('Name', { exact: true }).focus();
   await page.keyboard.press('Alt+L');
-  await expect(page.getByText(/No earlier signed procedure of patient K100301 in this logbook/)).toBeVisible();
+  await expect(
+    page.getByText(/does not look like this department’s patient IDs: type it like K-100301\. Nothing was copied/),
+  ).toBeVisible();
+  await expect(page.getByText(/No earlier signed procedure/)).toHaveCount(0);
+  await expect(page.getByLabel('Patient ID')).toBeFocused();
+  // An ID that follows the pattern, with no signed case of its patient: that is said.
+  await page.getByLabel('Patient ID').fill('K-100309');
+  await page.keyboard.press('Alt+L');
+  await expect(page.getByText(/No earlier signed procedure of patient K-100309 in this logbook/)).toBeVisible();
 });
 
 test('a patient ID off the department’s pattern is held back alone: the rest is saved, the ID kept on screen', async ({

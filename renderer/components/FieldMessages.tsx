@@ -8,10 +8,20 @@ export const messageId = (field: string) => `msg-${field.replace(/[^a-zA-Z0-9]/g
 /**
  * The problem and the clinical warnings of one field, right beside it. `quietProblem`: the
  * field says itself what it still needs while it is being typed into (a date not complete yet).
+ * `item`: the list item the field names (a drug row), whose own problem is said here too (a
+ * row held back whole).
  */
-export function FieldMessages({ field, quietProblem = false }: { field: string; quietProblem?: boolean }) {
+export function FieldMessages({
+  field,
+  quietProblem = false,
+  item,
+}: {
+  field: string;
+  quietProblem?: boolean;
+  item?: string;
+}) {
   const problem = useProcedureForm((state) => {
-    const own = state.problems[field];
+    const own = state.problems[field] ?? (item ? state.problems[item] : undefined);
     if (own) return own;
     const nested = Object.entries(state.problems).find(
       ([key]) => key.startsWith(`${field}[`) || key.startsWith(`${field}.`),

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { FOLLOW_UP_CONTACTS, GLOBAL_IMPRESSIONS } from '../../../db/model/index.js';
 import { words } from '../../app/labels.js';
+import { BadgeScan } from '../session/BadgeScan.js';
 import { useSession } from '../session/session-store.js';
 import { useSettings } from '../settings/settings-store.js';
 import { useFollowUps } from './follow-ups-store.js';
@@ -115,6 +116,21 @@ export function FollowUpFields({ idPrefix, autoFocus }: { idPrefix: string; auto
           onChange={(event) => edit({ notes: event.target.value })}
         />
       </div>
+      {recorders.some((operator) => operator.badge) && (
+        // A badge scanned (the card reader types its number and Enter) chooses who records; their PIN proves it.
+        <BadgeScan
+          id={`${idPrefix}-badge`}
+          refusal={(holder) =>
+            recorders.some((operator) => operator.id === holder.id)
+              ? null
+              : `${holder.name} may not record follow-up calls here: choose who records it.`
+          }
+          onHolder={(holder) => {
+            edit({ recordedById: holder.id });
+            pinInput.current?.focus();
+          }}
+        />
+      )}
       <div className="text-field">
         <label htmlFor={field('recordedById')}>Recorded by</label>
         <select

@@ -1,6 +1,7 @@
 import { DOSE_EXCEEDANCE_REASONS } from '../../../db/model/index.js';
 import { useT, useWarningWords } from '../../app/i18n.js';
 import { ChoiceGroup } from '../../components/ChoiceGroup.js';
+import { BadgeScan } from '../session/BadgeScan.js';
 import { useSettings } from '../settings/settings-store.js';
 import { SIGN_PANEL_MESSAGES as M } from './form-messages.js';
 import { useProcedureForm } from './form-store.js';
@@ -157,6 +158,19 @@ export function SignPanel() {
               }}
             />
           </div>
+          {signers.some((operator) => operator.badge) && (
+            // A badge scanned (the card reader types its number and Enter) chooses who amends; their PIN proves it.
+            <BadgeScan
+              id="field-amend-badge"
+              refusal={(holder) =>
+                signers.some((operator) => operator.id === holder.id) ? null : t(M.mayNotAmend, { name: holder.name })
+              }
+              onHolder={(holder) => {
+                setAmendSigner(holder.id);
+                document.getElementById('field-signer-pin')?.focus();
+              }}
+            />
+          )}
           <div className="text-field" data-field="signer.operatorId">
             <label htmlFor="field-amend-signer">{t(M.amendedBy)}</label>
             <select

@@ -180,6 +180,36 @@ export function holdingBack(checked: DraftCheck, more: readonly FieldProblem[]):
   return { saveable, problems: [...checked.problems, ...fresh], content: rest.success ? rest.data : null };
 }
 
+/**
+ * What to hold back for a value refused at `field`: the field, or the list item holding it
+ * when the item cannot be without it (a drug row without its drug is refused too, so the
+ * whole row waits while the rest is saved). Read from the draft's schema, not listed.
+ */
+export function heldPathOf(draft: Draft, field: string): string {
+  const item = /^(.*\])\.[^.[\]]+$/.exec(field)?.[1];
+  if (!item || valueAt(draft, item) === undefined) return field;
+  const parsed = procedureDraftSchema.safeParse(withoutField(draft, field));
+  return !parsed.success && problemsFromZod(parsed.error).some((found) => found.field === field) ? item : field;
+}
+
+/**
+ * A field of what was sent, as a field of the draft: list items held back whole were left out
+ * of what was sent, so the items after them were sent at a lower position.
+ */
+export function draftFieldOf(field: string, held: readonly string[]): string {
+  const at = /^(\w+)\[(\d+)\](.*)$/.exec(field);
+  if (!at) return field;
+  const [, list, position, rest] = at;
+  const left = held
+    .flatMap((heldField) => {
+      const item = /^(\w+)\[(\d+)\]$/.exec(heldField);
+      return item && item[1] === list ? [Number(item[2])] : [];
+    })
+    .sort((a, b) => a - b);
+  const index = left.reduce((index, heldIndex) => (heldIndex <= index ? index + 1 : index), Number(position));
+  return `${list}[${index}]${rest}`;
+}
+
 /** What the form can save now (invalid values left out) and the problems to show at their fields. */
 export function splitForSaving(draft: Draft, now = new Date()): { saveable: Draft; problems: FieldProblem[] } {
   const { saveable, problems } = checkDraft(draft, now);

@@ -75,6 +75,10 @@ export const SIGN_PANEL_MESSAGES = declareMessages('form.sign', {
   signProcedure: ['Sign procedure', `${S}: the button (Ctrl+Enter).`],
   amendReason: ['Reason for the amendment', `${S}: a field.`],
   amendedBy: ['Amended by', `${S}: who amends (a choice of radiologists).`],
+  mayNotAmend: [
+    '{name} may not amend a signed record: choose who amends it.',
+    `${S}: a badge scanned at "Amended by" whose holder is no radiologist with a PIN; {name} is the holder.`,
+  ],
   choose: ['Choose…', `${S}: no one chosen yet.`],
   saveAmendment: ['Save amendment', `${S}: the button (Ctrl+Enter).`],
   cancel: ['Cancel', `${S}: a button that leaves the amendment.`],

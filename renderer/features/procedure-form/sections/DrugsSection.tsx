@@ -122,7 +122,7 @@ export function DrugsSection({ locked }: { locked: boolean }) {
                     </option>
                   ))}
               </select>
-              <FieldMessages field={`drugs[${index}].drug`} />
+              <FieldMessages field={`drugs[${index}].drug`} item={`drugs[${index}]`} />
             </div>
             {drug?.dosing === 'mg' && (
               <NumberField

@@ -228,4 +228,58 @@ describe('the form’s autosave', () => {
     expect(sent.at(-1)).not.toHaveProperty('patientId');
     expect(form.getState()).toMatchObject({ saveState: 'partial', draft: { patientId: 'old-78' } });
   });
+  it('holds back a whole drug row whose drug the logbook refuses: the rest is saved, the row kept aside', async () => {
+    const sent: Record<string, unknown>[] = [];
+    const { form, storage } = formUnderTest({
+      'procedures.saveDraft': ([draft]) => {
+        const typed = draft as { drugs?: { drug?: string }[] };
+        sent.push(typed);
+        // The logbook's own checks: a row without its drug is refused (the schema), a code it does not know too.
+        const problems = (typed.drugs ?? []).flatMap((row, index) =>
+          row.drug === undefined
+            ? [problem(`drugs[${index}].drug`, 'is required')]
+            : row.drug === 'gone'
+              ? [problem(`drugs[${index}].drug`, 'is not in the drug catalogue')]
+              : [],
+        );
+        if (problems.length > 0)
+          return { error: { code: 'validation', message: problems[0]?.message, field: problems[0]?.field, problems } };
+        return savedAs('R8', typed);
+      },
+    });
+    const gone = { drug: 'gone', doseMg: 40, site: 0 };
+    const dexamethasone = { drug: 'dexamethasone', doseMg: 8, site: 0 };
+    form.getState().startNew();
+    form.getState().update((draft) => ({ ...draft, patientId: 'P-8', drugs: [gone, dexamethasone], notes: 'Calm' }));
+    await form.getState().flush();
+    // The rest is saved, without the refused row; the row stays on screen with the logbook's words at its drug.
+    expect(sent.at(-1)).toMatchObject({ id: null, notes: 'Calm', drugs: [dexamethasone] });
+    expect(form.getState()).toMatchObject({ id: 'R8', saveState: 'partial', draft: { drugs: [gone, dexamethasone] } });
+    expect(form.getState().problems['drugs[0]']).toBe('Drug (drug 1) is not in the drug catalogue');
+    // A second refused row after it: the logbook names it at its place in what was sent, said at its place here.
+    const another = { drug: 'gone', doseMg: 20, site: 0 };
+    form.getState().update((draft) => ({ ...draft, drugs: [...(draft.drugs ?? []), another] }));
+    await form.getState().flush();
+    expect(sent.at(-1)).toMatchObject({ id: 'R8', drugs: [dexamethasone] });
+    expect(form.getState().problems).toEqual({
+      'drugs[0]': 'Drug (drug 1) is not in the drug catalogue',
+      'drugs[2]': 'Drug (drug 3) is not in the drug catalogue',
+    });
+    expect(form.getState().saveState).toBe('partial');
+    // Kept aside by the row: a reload puts each row back at its place, with its message, never "Saved".
+    const kept = JSON.parse(storage.items.get('rootlog.heldBack.R8') ?? '{}');
+    expect(kept.values).toEqual([
+      { field: 'drugs[0]', value: gone },
+      { field: 'drugs[2]', value: another },
+    ]);
+    const stored = savedAs('R8', sent.at(-1)).record as unknown as ProcedureWithHistory['record'];
+    form.getState().show({ record: stored, warnings: [], history: [], versions: [] });
+    expect(form.getState()).toMatchObject({ saveState: 'partial', draft: { drugs: [gone, dexamethasone, another] } });
+    expect(form.getState().problems['drugs[2]']).toBe('Drug (drug 3) is not in the drug catalogue');
+    // Another drug chosen in the row: sent, and saved.
+    form.getState().update((draft) => ({ ...draft, drugs: [dexamethasone, dexamethasone, another].slice(0, 2) }));
+    await form.getState().flush();
+    expect(sent.at(-1)).toMatchObject({ drugs: [dexamethasone, dexamethasone] });
+    expect(form.getState()).toMatchObject({ saveState: 'saved', problems: {} });
+  });
 });

@@ -54,7 +54,9 @@ export const autosaveSlice: Slice<AutosaveSlice> = (deps) => (set, get) => {
         .map(({ field }) => field)
         .filter((field) => held.includes(field) && valueAt(sent, field) !== undefined);
       if (refusalsLeft > 0 && restored.length > 0) return save(refusalsLeft - 1, [...unrestored, ...restored]);
-      if (refusalsLeft > 0 && get().holdRefused(draft, fieldRefusals)) return save(refusalsLeft - 1, unrestored);
+      const heldThen = checked.problems.map((problem) => problem.field);
+      if (refusalsLeft > 0 && get().holdRefused(draft, fieldRefusals, heldThen))
+        return save(refusalsLeft - 1, unrestored);
       set({
         saveState: 'error',
         saveMessage: apiError?.message ?? 'The draft could not be saved.',

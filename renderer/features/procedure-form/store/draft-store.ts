@@ -4,6 +4,7 @@ import {
   warnings as clinicalWarnings,
   type DepartmentSettings,
   type FieldProblem,
+  fieldLabel,
   OTHER_RECORDS_WARNINGS,
   type ProcedureRecord,
   patientIdProblem,
@@ -11,7 +12,16 @@ import {
 } from '../../../../db/model/index.js';
 import type { AuditEntry } from '../../../../electron/shared/api-contract.js';
 import { client } from '../../../app/api-client.js';
-import { checkDraft, type Draft, type DraftCheck, emptyDraft, holdingBack, valueAt } from '../draft-edits.js';
+import {
+  checkDraft,
+  type Draft,
+  type DraftCheck,
+  draftFieldOf,
+  emptyDraft,
+  heldPathOf,
+  holdingBack,
+  valueAt,
+} from '../draft-edits.js';
 import {
   type FieldText,
   forgetKeptAside,
@@ -203,17 +213,21 @@ export const draftSlice: Slice<DraftSlice> = (deps) => (set, get) => {
       if (mode === 'edit') get().scheduleSave();
     },
 
-    holdRefused: (sent, refusedProblems) => {
+    holdRefused: (sent, refusedProblems, heldThen = []) => {
       const { draft, fieldText, refused } = get();
-      // Only a value of a field the draft has (not the record's id, not the record as a whole).
-      const fresh = refusedProblems.filter(
-        ({ field }) => field !== 'id' && valueAt(sent, field) !== undefined && !(field in refused),
-      );
+      // Only a value of a field the draft has (not the record's id, not the record as a whole),
+      // at its place in the draft (rows held back whole were not sent), held back whole with its
+      // row when the row cannot be without it.
+      const fresh = refusedProblems.flatMap(({ field, message }) => {
+        const inDraft = draftFieldOf(field, heldThen);
+        if (field === 'id' || valueAt(sent, inDraft) === undefined) return [];
+        const at = heldPathOf(sent, inDraft);
+        if (at in refused) return [];
+        const said = inDraft === field ? message : message.replace(fieldLabel(field), fieldLabel(inDraft));
+        return [{ at, refusal: { value: valueAt(sent, at), message: said } }];
+      });
       if (fresh.length === 0) return false;
-      const refusals = {
-        ...refused,
-        ...Object.fromEntries(fresh.map(({ field, message }) => [field, { value: valueAt(sent, field), message }])),
-      };
+      const refusals = { ...refused, ...Object.fromEntries(fresh.map(({ at, refusal }) => [at, refusal])) };
       const derived = checks(draft, fieldText, refusals, signedId());
       set({ ...derived, warnings: [...derived.warnings, ...fromOtherRecords(get().warnings, derived.warnings)] });
       return true;

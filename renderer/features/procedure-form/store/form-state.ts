@@ -63,9 +63,11 @@ export interface DraftSlice {
   update: (edit: (draft: Draft) => Draft) => void;
   /**
    * The logbook refused these fields of the draft `sent`: hold each back (its value stays in
-   * the form, its message at the field) so the rest can be saved. False when none is new.
+   * the form, its message at the field) so the rest can be saved; `heldThen`: the fields held
+   * back when it was sent (list items held back whole were not sent, so the logbook's
+   * positions are those of what was sent). False when none is new.
    */
-  holdRefused: (sent: Draft, problems: readonly FieldProblem[]) => boolean;
+  holdRefused: (sent: Draft, problems: readonly FieldProblem[], heldThen?: readonly string[]) => boolean;
   /** Text in a field that is not a value yet, with what it still needs; null once it is one (or cleared). */
   setFieldText: (field: string, text: FieldText | null) => void;
 }

@@ -20,6 +20,13 @@ export const planSlice: Slice<PlanSlice> = () => (set, get) => ({
   sameAsLastProcedure: async () => {
     const { draft, id, shown } = get();
     if (!draft.patientId || get().fetchingPlan) return false;
+    // An ID held back (off the department's pattern) is not the patient's: say why, not "no earlier case".
+    const held = get().problems.patientId;
+    if (held) {
+      set({ planMessage: `${held}. Nothing was copied.` });
+      get().requestFocus({ kind: 'fields', fields: ['patientId'] });
+      return false;
+    }
     set({ fetchingPlan: true, planMessage: null });
     try {
       // By the patient key: "k-100301 " finds K-100301's procedures (case and spaces do not count).
