@@ -14,6 +14,7 @@ import {
   GLOBAL_IMPRESSIONS,
   OPERATOR_ROLES,
   type ProcedureDraft,
+  RootLogError,
   type RuleSettings,
 } from '../model/index.js';
 import { saveCheckedDrug } from '../settings.js';
@@ -315,7 +316,14 @@ export function applyCatalogue(context: ApplyContext, entry: CatalogueEntry): Ou
       parsed.data.usualDoseMg > parsed.data.maxDoseMg
     )
       return refused('the drug’s usual dose is above its maximum');
-    saveCheckedDrug(context.store, parsed.data, { actor });
+    try {
+      saveCheckedDrug(context.store, parsed.data, { actor });
+    } catch (error) {
+      // The catalogue's one writer refuses a name that is, or looks like, another drug's here.
+      if (error instanceof RootLogError && error.problems)
+        return refused(`the drug’s ${error.message.replace(/^Name/, 'name')}`);
+      throw error;
+    }
     const digest = digestOf(parsed.data);
     saveCatalogueState(context.write, entry.kind, entry.key, entry.version, digest);
     context.catalogue.set(stateKey, { version: entry.version, digest });
