@@ -33,7 +33,7 @@ import {
   saveCatalogueState,
   unqueueReceived,
 } from '../sqlite/hub-local.js';
-import { writeCarriedFollowUp } from '../sqlite/record-life.js';
+import { recordLimitProblem, writeCarriedFollowUp } from '../sqlite/record-life.js';
 import type { Store } from '../store.js';
 import type { CatalogueEntry, FollowUpEntryPayload, ProposalEntry, ResolutionEntry, VersionEntry } from './entries.js';
 import { digestOf } from './entries.js';
@@ -186,6 +186,8 @@ export function applyVersion(context: ApplyContext, entry: VersionEntry): Outcom
     unqueueReceived(write, entry.recordId, wasQueued);
     return known;
   }
+  const full = recordLimitProblem(write, entry.recordId, 'versions');
+  if (full) return refused(`it would take the record beyond its limits here: ${full.message}`);
   applyReceivedAmendment(
     write,
     {
@@ -274,6 +276,8 @@ export function applyFollowUp(context: ApplyContext, entry: FollowUpEntryPayload
     if (existing.some((row) => row.supersedes === link.supersedes))
       return refused('the follow-up it corrects was corrected already');
   }
+  const full = recordLimitProblem(write, link.procedureId, 'followUps');
+  if (full) return refused(`it would take its record beyond its limits here: ${full.message}`);
   const wasQueued = isQueued(write, link.procedureId);
   writeCarriedFollowUp(
     write,
