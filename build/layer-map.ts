@@ -317,7 +317,6 @@ export const SQL_ELSEWHERE: readonly { file: string; why: string }[] = [
     'db/exports/tables/follow-up-entry-columns.ts',
     'db/exports/tables/queries.ts',
     'db/hub/apply.ts',
-    'db/interchange/merge.ts',
     'db/interchange/record.ts',
     'db/ledger/derived.ts',
     'db/ledger/expected-triggers.ts',

@@ -13,6 +13,7 @@ import {
 } from './model/connection-settings.js';
 import {
   ANY_PATIENT_ID,
+  consoleNameClash,
   DEFAULT_DEPARTMENT_LOCALE,
   DEFAULT_FOLLOW_UP_WINDOWS,
   DEFAULT_IDLE_LOCK_MINUTES,
@@ -45,10 +46,11 @@ import {
   usualConcentrationProblem,
 } from './model/index.js';
 import { credentialStates } from './sqlite/credential-rows.js';
+import { writeDrug } from './sqlite/drug-rows.js';
 import { heldWhileStateUnchanged } from './sqlite/held.js';
 import { readOperator, readOperators, writeOperator } from './sqlite/operator-rows.js';
+import { knownConsoleNames } from './sqlite/procedure-rows.js';
 import { consoleNameOf, readSetting as readStoredSetting, writeSetting } from './sqlite/settings-rows.js';
-import { chainState } from './sqlite/state-chain.js';
 import { newId, type ReadSource, readerOf, type ServiceContext, type Store, timestamp } from './store.js';
 
 export const readSetting = <T>(source: ReadSource, key: string): T | undefined =>
@@ -335,6 +337,10 @@ export function updateCheckedSettings(
         throw RootLogError.invalid([problem('defaultOperatorId', "is not one of the department's operators")]);
       }
       const { reportTemplate, ...rest } = parsed.data;
+      if (rest.consoleName !== undefined && rest.consoleName !== before.consoleName) {
+        const clash = consoleNameClash(rest.consoleName, knownConsoleNames(write.db));
+        if (clash) throw RootLogError.invalid([{ field: 'consoleName', message: `Console name ${clash}` }]);
+      }
       const wordingProblems = Object.entries(rest.wordings ?? {}).flatMap(([language, table]) =>
         Object.entries(table ?? {}).flatMap(([id, words]) => {
           const why = wordingProblem(id, words);
@@ -443,29 +449,7 @@ export function saveCheckedDrug(store: Store, drug: Drug, context: ServiceContex
   return write.db
     .transaction(() => {
       const before = drugCatalogue(write).find((existing) => existing.code === drug.code);
-      write
-        .prepare(
-          `INSERT INTO drug_catalogue (code, name, drug_class, particulate, dosing, default_concentration_mg_per_ml,
-             usual_concentration_min_mg_per_ml, usual_concentration_max_mg_per_ml, usual_dose_mg, max_dose_mg, active)
-           VALUES (@code, @name, @drugClass, @particulate, @dosing, @defaultConcentrationMgPerMl,
-             @usualConcentrationMinMgPerMl, @usualConcentrationMaxMgPerMl, @usualDoseMg, @maxDoseMg, @active)
-           ON CONFLICT (code) DO UPDATE SET name = excluded.name, drug_class = excluded.drug_class, particulate = excluded.particulate,
-             dosing = excluded.dosing, default_concentration_mg_per_ml = excluded.default_concentration_mg_per_ml,
-             usual_concentration_min_mg_per_ml = excluded.usual_concentration_min_mg_per_ml,
-             usual_concentration_max_mg_per_ml = excluded.usual_concentration_max_mg_per_ml,
-             usual_dose_mg = excluded.usual_dose_mg, max_dose_mg = excluded.max_dose_mg, active = excluded.active`,
-        )
-        .run({
-          ...drug,
-          particulate: drug.particulate ? 1 : 0,
-          active: drug.active ? 1 : 0,
-          defaultConcentrationMgPerMl: drug.defaultConcentrationMgPerMl ?? null,
-          usualConcentrationMinMgPerMl: drug.usualConcentrationMinMgPerMl ?? null,
-          usualConcentrationMaxMgPerMl: drug.usualConcentrationMaxMgPerMl ?? null,
-          usualDoseMg: drug.usualDoseMg ?? null,
-          maxDoseMg: drug.maxDoseMg ?? null,
-        });
-      chainState(write, 'drug_catalogue', drug.code);
+      writeDrug(write, drug);
       const changes = diff(before ?? {}, drug);
       if (Object.keys(changes).length > 0) {
         appendAudit(write, {

@@ -14,6 +14,7 @@ import {
   GLOBAL_IMPRESSIONS,
   OPERATOR_ROLES,
   type ProcedureDraft,
+  RootLogError,
   type RuleSettings,
 } from '../model/index.js';
 import { saveCheckedDrug } from '../settings.js';
@@ -32,7 +33,7 @@ import {
   saveCatalogueState,
   unqueueReceived,
 } from '../sqlite/hub-local.js';
-import { writeCarriedFollowUp } from '../sqlite/record-life.js';
+import { recordLimitProblem, writeCarriedFollowUp } from '../sqlite/record-life.js';
 import type { Store } from '../store.js';
 import type { CatalogueEntry, FollowUpEntryPayload, ProposalEntry, ResolutionEntry, VersionEntry } from './entries.js';
 import { digestOf } from './entries.js';
@@ -185,6 +186,8 @@ export function applyVersion(context: ApplyContext, entry: VersionEntry): Outcom
     unqueueReceived(write, entry.recordId, wasQueued);
     return known;
   }
+  const full = recordLimitProblem(write, entry.recordId, 'versions');
+  if (full) return refused(`it would take the record beyond its limits here: ${full.message}`);
   applyReceivedAmendment(
     write,
     {
@@ -273,6 +276,8 @@ export function applyFollowUp(context: ApplyContext, entry: FollowUpEntryPayload
     if (existing.some((row) => row.supersedes === link.supersedes))
       return refused('the follow-up it corrects was corrected already');
   }
+  const full = recordLimitProblem(write, link.procedureId, 'followUps');
+  if (full) return refused(`it would take its record beyond its limits here: ${full.message}`);
   const wasQueued = isQueued(write, link.procedureId);
   writeCarriedFollowUp(
     write,
@@ -315,7 +320,14 @@ export function applyCatalogue(context: ApplyContext, entry: CatalogueEntry): Ou
       parsed.data.usualDoseMg > parsed.data.maxDoseMg
     )
       return refused('the drug’s usual dose is above its maximum');
-    saveCheckedDrug(context.store, parsed.data, { actor });
+    try {
+      saveCheckedDrug(context.store, parsed.data, { actor });
+    } catch (error) {
+      // The catalogue's one writer refuses a name that is, or looks like, another drug's here.
+      if (error instanceof RootLogError && error.problems)
+        return refused(`the drug’s ${error.message.replace(/^Name/, 'name')}`);
+      throw error;
+    }
     const digest = digestOf(parsed.data);
     saveCatalogueState(context.write, entry.kind, entry.key, entry.version, digest);
     context.catalogue.set(stateKey, { version: entry.version, digest });

@@ -19,12 +19,12 @@ import {
 import { clinicalContent } from '../procedures.js';
 import { drugCatalogue, listOperators, referenceLevels } from '../settings.js';
 import type { WriteConnection } from '../sqlite/connection.js';
+import { writeDrug } from '../sqlite/drug-rows.js';
 import { appendFollowUp, followUpOwner, followUpRows } from '../sqlite/follow-up-rows.js';
 import { writeCarriedOperator } from '../sqlite/operator-rows.js';
 import { consoleNamesOfRecords, readProcedure } from '../sqlite/procedure-rows.js';
 import { carryingSignatures, writeWholeRecord } from '../sqlite/record-life.js';
 import { consoleNameOf } from '../sqlite/settings-rows.js';
-import { chainState } from '../sqlite/state-chain.js';
 import { newId, type ServiceContext, type Store } from '../store.js';
 import { type InterchangeEvent, JSON_FORMAT, JSON_FORMAT_VERSION } from './format.js';
 import { IMPORT_LIMITS, type ImportLimits } from './limits.js';
@@ -150,23 +150,17 @@ function addCatalogue(write: WriteConnection, header: z.output<typeof headerSche
     }
     const drug: Drug = parsed.data;
     if (codes.has(drug.code)) return;
-    write
-      .prepare(
-        `INSERT INTO drug_catalogue (code, name, drug_class, particulate, dosing, default_concentration_mg_per_ml, usual_dose_mg, max_dose_mg, active)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        drug.code,
-        drug.name,
-        drug.drugClass,
-        drug.particulate ? 1 : 0,
-        drug.dosing,
-        drug.defaultConcentrationMgPerMl ?? null,
-        drug.usualDoseMg ?? null,
-        drug.maxDoseMg ?? null,
-        drug.active ? 1 : 0,
-      );
-    chainState(write, 'drug_catalogue', drug.code);
+    // The catalogue's one writer refuses a name that is, or looks like, another drug's.
+    try {
+      writeDrug(write, drug);
+    } catch (error) {
+      if (!(error instanceof RootLogError) || !error.problems) throw error;
+      report.rejected.push({
+        id: `drug #${index + 1}`,
+        problems: error.problems.map((found) => ({ ...found, field: `drugCatalogue[${index}].${found.field}` })),
+      });
+      return;
+    }
     codes.add(drug.code);
     grew = true;
   });

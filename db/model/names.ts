@@ -3,8 +3,8 @@ import { lookAlikeKey } from './text-rule.js';
 /*
  * Names that tell people apart — an operator's in every report and export, a console's on
  * every record it made — may not look like another's: two names with the same look-alike key
- * (text-rule.ts: NFKC, case, dashes, spaces, invisible characters, Cyrillic and Greek letters
- * that look Latin) are one name to a reader. Asked wherever a name enters: Settings, the
+ * (text-rule.ts: NFKC, case, dashes, spaces, invisible characters, Cyrillic, Greek, Armenian
+ * and Cherokee letters that look Latin) are one name to a reader. A drug's name likewise. Asked wherever a name enters: Settings, the
  * import, the hub.
  */
 
@@ -36,6 +36,41 @@ export function claimedConsoleName(name: string, own: string, known: Iterable<st
   for (const other of known) {
     if (other !== name && lookAlikeKey(other) === key)
       return `“${name}” looks like “${other}”, the console of records already here, but is not it: a record keeps the name of the console it was made at`;
+  }
+  return null;
+}
+
+/**
+ * What is wrong with the name this console is given in Settings (worded to follow the field),
+ * or null: it may not look like, without being, the name of a console known to this logbook
+ * (the console names of its records, the consoles it received records from through the hub):
+ * every record made here afterwards would seem to be that console's. The very same name is
+ * not refused (a logbook restored from a backup takes its old name back).
+ */
+export function consoleNameClash(name: string, known: Iterable<string>): string | null {
+  const key = lookAlikeKey(name);
+  for (const other of known) {
+    if (other !== name && lookAlikeKey(other) === key)
+      return `looks like “${other}”, the name of a console known to this logbook, but is not it: the records of the two could not be told apart (choose a name that differs in letters)`;
+  }
+  return null;
+}
+
+/**
+ * What is wrong with a drug's name among the catalogue's drugs (worded to follow the field), or
+ * null: it may not be, or look like, the name of a drug with another code ("Triamcinоlon" with
+ * a Cyrillic "о"): the form, every report and export would show two drugs as one. Asked by the
+ * catalogue's one writer, for Settings, the import and the hub alike.
+ */
+export function drugNameClash(
+  name: string,
+  code: string,
+  drugs: Iterable<{ code: string; name: string }>,
+): string | null {
+  const key = lookAlikeKey(name);
+  for (const other of drugs) {
+    if (other.code !== code && lookAlikeKey(other.name) === key)
+      return `is the name of another drug of the catalogue, “${other.name}” (${other.code}), or looks the same: the form, reports and exports could not tell the two apart`;
   }
   return null;
 }

@@ -92,12 +92,16 @@ export const reasonSchema = (subject = '') => {
 
 /*
  * Look-alikes: two names that read the same to a person are one name. A name's key is its
- * NFKC form (fullwidth letters, ligatures, compatibility spaces folded), case-folded, with
- * format characters (zero-width, direction marks) removed, every dash a hyphen, runs of space
- * one space, and the Cyrillic and Greek letters that look like Latin ones (a subset of
- * Unicode's confusables, UTS #39, for the letters names are written in) taken as those.
- * No confusables library is part of RootLog; this is the declaration every place a name
- * enters asks (operators, console names).
+ * NFKC form (fullwidth letters, ligatures, compatibility spaces, and the mathematical
+ * alphanumerics such as "𝐀" or "𝖠" folded to plain letters), case-folded, with format
+ * characters (zero-width, direction marks) removed, every dash a hyphen, runs of space one
+ * space, and the Cyrillic, Greek, Armenian and Cherokee letters that Unicode's confusables
+ * (UTS #39, confusables.txt) map to one Latin letter taken as that letter. It is a subset of
+ * UTS #39 for the letters Latin names are written in, not the whole of it: confusables of
+ * other scripts (Hebrew, Arabic, Canadian syllabics, Runic, Latin small capitals…), digits
+ * taken for letters ("0" for "O", "1" for "l") and letters that look like two ("rn" for "m")
+ * are not folded. No confusables library is part of RootLog (none is in node_modules); this
+ * is the declaration every place a name enters asks (operators, console names, drugs).
  */
 // biome-ignore format: a table, kept in rows
 const CONFUSABLE_LATIN: Record<string, string> = {
@@ -108,9 +112,21 @@ const CONFUSABLE_LATIN: Record<string, string> = {
   // Greek
   Α: 'A', Β: 'B', Ε: 'E', Ζ: 'Z', Η: 'H', Ι: 'I', Κ: 'K', Μ: 'M', Ν: 'N', Ο: 'O', Ρ: 'P', Τ: 'T', Υ: 'Y', Χ: 'X',
   ο: 'o', ν: 'v', α: 'a', ι: 'i', κ: 'k', ρ: 'p', υ: 'u', χ: 'x',
+  // Armenian
+  Ս: 'U', Տ: 'S', Օ: 'O', ա: 'w', գ: 'q', զ: 'q', հ: 'h', ո: 'n', ռ: 'n', ս: 'u', ց: 'g', ք: 'f', օ: 'o',
   // Latin
   ı: 'i', ℓ: 'l',
 };
+// The Cherokee letters that look like one Latin letter (capitals; their small forms, U+AB70 on, are added below).
+// biome-ignore format: a table, kept in rows
+const CHEROKEE_LATIN: Record<string, string> = {
+  Ꭰ: 'D', Ꭱ: 'R', Ꭲ: 'T', Ꭵ: 'i', Ꭹ: 'Y', Ꭺ: 'A', Ꭻ: 'J', Ꭼ: 'E', Ꮃ: 'W', Ꮇ: 'M', Ꮋ: 'H', Ꮍ: 'Y', Ꮐ: 'G', Ꮒ: 'h',
+  Ꮓ: 'Z', Ꮟ: 'b', Ꮢ: 'R', Ꮤ: 'W', Ꮥ: 'S', Ꮩ: 'V', Ꮪ: 'S', Ꮮ: 'L', Ꮯ: 'C', Ꮲ: 'P', Ꮶ: 'K', Ꮷ: 'd', Ᏻ: 'G', Ᏼ: 'B',
+};
+for (const [letter, latin] of Object.entries(CHEROKEE_LATIN)) {
+  CONFUSABLE_LATIN[letter] = latin;
+  CONFUSABLE_LATIN[letter.toLowerCase()] = latin;
+}
 const CONFUSABLE = new RegExp(`[${Object.keys(CONFUSABLE_LATIN).join('')}]`, 'gu');
 
 /** The form under which two names that look alike are equal (see above). */

@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { verifyLedger } from '../ledger/verify.js';
 import { amendProcedure, clinicalContent, getProcedure, saveDraft } from '../procedures.js';
 import { listProcedures } from '../search.js';
 import { seedDatabase } from '../seed.js';
@@ -593,6 +594,34 @@ describe('migration 23: the reason a case has no dose', () => {
     expect(
       migrated.writer.db.prepare('SELECT count(*) FROM procedures WHERE no_dose_reason IS NOT NULL').pluck().get(),
     ).toBe(0);
+    migrated.close();
+  });
+});
+
+describe('migration 25: operators chained as stored', () => {
+  it('chains a first administrator written without a link, so check no longer says "added outside RootLog"', () => {
+    const { store } = tempStore();
+    seedDatabase(store, { count: 5, seed: 20, until: new Date('2026-06-30T12:00:00Z') }, context);
+    const path = store.path;
+    const rows = everyRecordRow(store.writer.db);
+    store.close();
+
+    backToSchema(path, 24);
+    const old = new Database(path);
+    // What setUpFirstAdministrator wrote before the one operator writer: the row, no link.
+    old
+      .prepare(
+        "INSERT INTO operators (id, name, active, role, administrator) VALUES ('op-first-admin', 'Dr. F. Erst', 1, 'radiologist', 1)",
+      )
+      .run();
+    expect(verifyLedger(old).stateProblems.problems.join('\n')).toMatch(/op-first-admin.*added outside RootLog/);
+    old.close();
+
+    const migrated = openStore(path);
+    expect(everyRecordRow(migrated.writer.db)).toEqual(rows);
+    const report = verifyLedger(migrated.reader.db);
+    expect(report.stateProblems).toEqual({ problems: [], count: 0 });
+    expect(report.ok).toBe(true);
     migrated.close();
   });
 });

@@ -563,3 +563,18 @@ export function readProcedure(db: ReadableDb, id: string): StoredProcedure | und
 export function consoleNamesOfRecords(db: ReadableDb): string[] {
   return db.prepare('SELECT DISTINCT console_name FROM procedures').pluck().all() as string[];
 }
+
+/**
+ * The console names known to this logbook (each once): those its records carry and those of
+ * the consoles it received versions or follow-ups from through the hub.
+ */
+export function knownConsoleNames(db: ReadableDb): string[] {
+  return db
+    .prepare(
+      `SELECT console_name FROM procedures
+       UNION SELECT console FROM hub_received_versions
+       UNION SELECT console FROM hub_received_follow_ups`,
+    )
+    .pluck()
+    .all() as string[];
+}

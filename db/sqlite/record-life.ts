@@ -1,5 +1,6 @@
 import {
   beyondRecordLimits,
+  type FieldProblem,
   localDateOf,
   type ProcedureDraft,
   type ProcedureRecord,
@@ -81,10 +82,15 @@ export interface DraftWrite {
 
 /** Saves a draft, new or changed: only the lists that changed are rewritten. */
 /**
- * The limits of one record (db/model/record-limits.ts), asked where it is made: one more draft
- * save, amendment or follow-up beyond them is refused in words, before anything is written.
+ * The limits of one record (db/model/record-limits.ts), asked where it is made and where an
+ * amendment or a follow-up made elsewhere is carried in (the hub): one more draft save,
+ * amendment or follow-up beyond them is refused in words, before anything is written.
  */
-function withinRecordLimits(write: WriteConnection, id: string, adding: keyof RecordHolding): void {
+export function recordLimitProblem(
+  write: WriteConnection,
+  id: string,
+  adding: keyof RecordHolding,
+): FieldProblem | null {
   const holding = write
     .prepare(
       `SELECT (SELECT count(*) FROM audit_log WHERE entity = 'procedure' AND entity_id = @id AND action = 'update') AS draftSaves,
@@ -92,7 +98,11 @@ function withinRecordLimits(write: WriteConnection, id: string, adding: keyof Re
               (SELECT count(*) FROM follow_up_entries WHERE procedure_id = @id) AS followUps`,
     )
     .get({ id }) as RecordHolding;
-  const beyond = beyondRecordLimits(holding, adding);
+  return beyondRecordLimits(holding, adding);
+}
+
+function withinRecordLimits(write: WriteConnection, id: string, adding: keyof RecordHolding): void {
+  const beyond = recordLimitProblem(write, id, adding);
   if (beyond) throw RootLogError.invalid([beyond]);
 }
 
@@ -219,6 +229,7 @@ export function writeCarriedAmendment(
   write: WriteConnection,
   amendment: Omit<AmendmentWrite, 'signer'> & { signer: AmendingSigner },
 ): StoredProcedure {
+  withinRecordLimits(write, amendment.stored.record.id, 'versions');
   return carryingSignatures(write, amendment.stored.record.id, () => amendAs(write, amendment, amendment.signer, {}));
 }
 
@@ -302,6 +313,7 @@ export function writeFollowUp(write: WriteConnection, followUp: FollowUpWrite): 
 
 /** Appends a follow-up made elsewhere (the demo seed, another console through the hub), as it was recorded there. */
 export function writeCarriedFollowUp(write: WriteConnection, link: FollowUpLink, corrected: CorrectedFollowUp | null) {
+  withinRecordLimits(write, link.procedureId, 'followUps');
   carryingSignatures(write, link.procedureId, () => appendFollowUpWithAudit(write, link, corrected));
 }
 

@@ -126,6 +126,9 @@ const UNDO: Readonly<Record<number, (db: Database.Database) => void>> = {
       ALTER TABLE procedures DROP COLUMN dose_report_at;
       ALTER TABLE procedures DROP COLUMN dose_change_reason;
     `),
+  // Every operator chained as stored: it changed no table, and the links it appended are ones
+  // schema 24 writes too (the state chain is append-only): nothing to take back.
+  25: () => undefined,
 };
 
 /** The oldest schema `backToSchema` reaches. */

@@ -22,6 +22,7 @@ import { foldedLookups } from './021-folded-lookups.js';
 import { usualConcentrations } from './022-usual-concentrations.js';
 import { noDoseReason } from './023-no-dose-reason.js';
 import { worklistAndDoseSource } from './024-worklist-and-dose-source.js';
+import { operatorsChained } from './025-operators-chained.js';
 import type { Migration } from './migration.js';
 
 /*
@@ -54,6 +55,7 @@ export const MIGRATIONS: readonly Migration[] = [
   usualConcentrations,
   noDoseReason,
   worklistAndDoseSource,
+  operatorsChained,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
