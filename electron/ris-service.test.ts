@@ -2,9 +2,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { auditHistory } from '../db/audit.js';
 import { deliveryWords } from '../db/model/index.js';
 import { saveDraft } from '../db/procedures.js';
+import { updateConnectionSettings } from '../db/settings.js';
 import type { Store } from '../db/store.js';
 import { completeDraft, context, tempStore } from '../db/testing/fixtures.js';
-import { type MllpPeer, setUpRisPeer, startMllpPeer } from '../db/testing/mllp-peer.js';
+import { type MllpPeer, risSettingsFor, setUpRisPeer, startMllpPeer } from '../db/testing/mllp-peer.js';
 import { TEST_PIN } from '../db/testing/signer.js';
 import { createApi } from './api.js';
 import { RisService } from './ris-service.js';
@@ -35,8 +36,12 @@ async function openApi() {
   const ris = new RisService(store, { timeoutMs: 2_000 });
   const api = createApi(store, { actor: () => 'ris-test', ris });
   await api.session.unlock({ operatorId, pin: TEST_PIN });
-  const sign = async (patientId: string) => {
-    const { record } = saveDraft(store, completeDraft(operatorId, { patientId }), context);
+  const sign = async (patientId: string, patientName?: string) => {
+    const { record } = saveDraft(
+      store,
+      completeDraft(operatorId, { patientId, ...(patientName ? { patientName } : {}) }),
+      context,
+    );
     const signed = await api.procedures.sign(record.id, { confirmedWarnings: [] }, { operatorId, pin: TEST_PIN });
     if ('error' in signed) throw new Error(signed.error.message);
     return record.id;
@@ -106,8 +111,58 @@ describe('the RIS outbox in the main process', () => {
     ]);
     // Only a refused report is sent again.
     expect(await api.ris.sendAgain(id, 1)).toMatchObject({
-      error: { message: 'Only a report the RIS refused is sent again: version 1 of this record is sent.' },
+      error: {
+        message:
+          'Only a report the RIS refused, or one its character set could not carry, is sent again: version 1 of this record is sent.',
+      },
     });
+  });
+
+  it('Send again is offered for a report its character set could not carry once the RIS connection is UTF-8', async () => {
+    setUpRis();
+    const { api, ris, sign } = await openApi();
+    const id = await sign('RIS-6', 'Łukasiewicz, Jan');
+    await ris.stop();
+    expect(peer.received).toHaveLength(0);
+    expect(await api.ris.deliveries(id)).toMatchObject({
+      deliveries: [{ state: 'unsendable', sendableNow: false, reason: expect.stringContaining('"Ł"') }],
+    });
+    // Still ISO-8859-1: not offered, and refused in words if asked.
+    expect(await api.ris.sendAgain(id, 1)).toMatchObject({
+      error: {
+        message: expect.stringMatching(
+          /^Version 1 of this record still cannot be sent to the RIS as its connection is set: it contains "Ł", which the RIS's character set ISO-8859-1 cannot carry/,
+        ),
+      },
+    });
+
+    // The department's RIS reads UTF-8: IT switches the connection.
+    const utf8 = await startMllpPeer({ encoding: 'utf-8' });
+    try {
+      updateConnectionSettings(store, { risServer: risSettingsFor(utf8, 'UTF-8') }, context);
+      expect(await api.ris.deliveries(id)).toMatchObject({
+        deliveries: [{ state: 'unsendable', sendableNow: true }],
+      });
+      const again = await api.ris.sendAgain(id, 1);
+      if ('error' in again) throw new Error(again.error.message);
+      expect(again.deliveries[0]).toMatchObject({ state: 'waiting', refusedBefore: null });
+      await ris.stop();
+      expect(utf8.received).toHaveLength(1);
+      expect(utf8.received[0]?.message.getSegment('PID')?.getField(5)?.toString()).toBe('Łukasiewicz^Jan');
+      expect(await api.ris.deliveries(id)).toMatchObject({ deliveries: [{ state: 'sent', version: 1 }] });
+      expect(auditHistory(store, 'settings', 'ris-outbox')).toEqual([
+        expect.objectContaining({
+          changes: {
+            [`${id} version 1`]: {
+              before: expect.stringMatching(/^not sent to the RIS: it contains "Ł"/),
+              after: 'sent again',
+            },
+          },
+        }),
+      ]);
+    } finally {
+      await utf8.stop();
+    }
   });
 
   it('waits while the RIS is down; Send now sends it once the RIS is back', async () => {
