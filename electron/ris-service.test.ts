@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { auditHistory } from '../db/audit.js';
 import { deliveryWords } from '../db/model/index.js';
 import { saveDraft } from '../db/procedures.js';
+import { controlIdOf } from '../db/ris/outbox.js';
 import { updateConnectionSettings } from '../db/settings.js';
 import type { Store } from '../db/store.js';
 import { completeDraft, context, tempStore } from '../db/testing/fixtures.js';
@@ -84,8 +85,14 @@ describe('the RIS outbox in the main process', () => {
     await api.ris.sendNow(id);
     expect(peer.received).toHaveLength(1);
 
-    // IT registers the accession at the RIS; a person sends the report again.
-    peer.answer(() => ({ code: 'AA' }));
+    // IT registers the accession at the RIS, whose engine refuses a control ID it has seen; a person sends it again.
+    const idOf = (message: { getSegment(name: string): { getField(n: number): unknown } | undefined }) =>
+      String(message.getSegment('MSH')?.getField(10) ?? '');
+    peer.answer((message) =>
+      peer.received.slice(0, -1).some((earlier) => idOf(earlier.message) === idOf(message))
+        ? { code: 'AR', text: 'Duplicate message control ID' }
+        : { code: 'AA' },
+    );
     const again = await api.ris.sendAgain(id, 1);
     if ('error' in again) throw new Error(again.error.message);
     expect(again.deliveries[0]).toMatchObject({ state: 'waiting', refusedBefore: { code: 'AE' } });
@@ -94,9 +101,13 @@ describe('the RIS outbox in the main process', () => {
     );
     await ris.stop();
     expect(peer.received).toHaveLength(2);
-    expect(peer.received[1]?.message.getSegment('MSH')?.getField(10)?.toString()).toBe(
-      peer.received[0]?.message.getSegment('MSH')?.getField(10)?.toString(),
-    );
+    // A new control ID, the original with the attempt number: a RIS that refuses repeats takes it.
+    const controlIds = peer.received.map((one) => one.message.getSegment('MSH')?.getField(10)?.toString());
+    expect(controlIds).toEqual([
+      controlIdOf({ procedureId: id, version: 1 }),
+      `${controlIdOf({ procedureId: id, version: 1 })}-2`,
+    ]);
+    expect(controlIds[1]?.length).toBeLessThanOrEqual(20);
     expect(await api.ris.deliveries(id)).toMatchObject({ deliveries: [{ state: 'sent', version: 1 }] });
     expect(auditHistory(store, 'settings', 'ris-outbox')).toEqual([
       expect.objectContaining({

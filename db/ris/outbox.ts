@@ -47,9 +47,23 @@ export interface RisSendReport {
   waiting: number;
 }
 
-/** The message control ID (MSH-10) of a record's version: the same on every retry, so the RIS can see a repeat. */
+/**
+ * The message control ID (MSH-10) of a record's version: the same on every retry after no
+ * answer, so the RIS can see a repeat. 17 characters, so that a send again's `-2`, `-3` …
+ * (sentAgainControlId) stays within HL7 2.5's 20.
+ */
 export const controlIdOf = (key: OutboxKey) =>
-  `RL${createHash('sha256').update(`${key.procedureId}:${key.version}`).digest('hex').slice(0, 18).toUpperCase()}`;
+  `RL${createHash('sha256').update(`${key.procedureId}:${key.version}`).digest('hex').slice(0, 15).toUpperCase()}`;
+
+/**
+ * The control ID of a report a person sends again after the RIS refused it: the original with
+ * the attempt number (`RL…-2`, then `-3`), so a RIS that refuses a control ID it has seen takes it.
+ */
+export function sentAgainControlId(key: OutboxKey, refused: string | null): string {
+  const original = controlIdOf(key);
+  const attempt = refused?.startsWith(`${original}-`) ? Number(refused.slice(original.length + 1)) : 1;
+  return `${original}-${(Number.isInteger(attempt) && attempt > 0 ? attempt : 1) + 1}`;
+}
 
 export interface SendOptions {
   now?: () => Date;
@@ -123,7 +137,8 @@ export async function sendWaitingReports(
         report.unsendable.push({ ...key, reason });
         continue;
       }
-      const controlId = controlIdOf(key);
+      // A report sent again after a refusal goes out with its new control ID (sentAgainControlId).
+      const controlId = row.controlId ?? controlIdOf(key);
       const message = reportMessage(input, { ris, controlId, createdAt: localDateTimeWithOffset(now()) });
       const delivery = await connection.send(message);
       if (delivery.kind === 'no_answer') {
@@ -211,7 +226,8 @@ export const risDeliveries = (source: ReadSource, procedureId: string, ris: RisS
  * once, after a person fixed the cause at the RIS (an unknown accession number registered…);
  * so does one "not sent" because the RIS's character set could not carry it, once the
  * connection as set now (`ris`) carries it (switched to UTF-8).
- * The same message is built again from the signed version, with the same control ID. Audited:
+ * The same message is built again from the signed version, with a new control ID after a refusal
+ * (sentAgainControlId; a report never sent keeps its own). Audited:
  * who sent it again, and the refusal it answers. The audit log has no entity for the outbox, and
  * the record's own history travels with it (JSON export, hub): the row is the console's
  * bookkeeping, entity settings / `ris-outbox`, as the outbox itself is this console's own.
@@ -227,7 +243,10 @@ export function sendReportAgain(store: Store, key: OutboxKey, context: ServiceCo
           `Version ${key.version} of this record still cannot be sent to the RIS as its connection is set: ${row.lastError ?? 'it cannot be read'}.`,
           { field: 'version' },
         );
-      if ((row?.state !== 'refused' && row?.state !== 'unsendable') || !requeueReport(write, key, row.state))
+      if (
+        (row?.state !== 'refused' && row?.state !== 'unsendable') ||
+        !requeueReport(write, key, row.state, row.state === 'refused' ? sentAgainControlId(key, row.controlId) : null)
+      )
         throw new RootLogError(
           'validation',
           row
