@@ -308,7 +308,7 @@ export function createApi(store: Store, options: ApiOptions): Api & { call: type
     'worklist.test': () => worklist.test(),
     'dose.fromReport': (procedureId) => ({ report: doseReportFillFor(store, procedureId, context()) }),
     'dose.fetchFromPacs': async (procedureId) => {
-      const { moved } = await doseReceiver.fetchFromPacs(procedureId);
+      const { moved } = await doseReceiver.fetchFromPacs(procedureId, context());
       return { fetched: moved, report: doseReportFillFor(store, procedureId, context()) };
     },
     'doseReports.status': () => ({ receiver: doseReceiver.status(), inbox: doseReceiver.inbox() }),

@@ -174,6 +174,34 @@ describe('fetching the open record’s dose report from the PACS', () => {
     expect(service.inbox().count).toBe(0);
   });
 
+  it('attaches a report its accession number links to no single record to the record that asked', async () => {
+    setUp();
+    await service.apply();
+    const api = await openApi();
+    // Two records share the accession number: the keys alone would leave the report waiting.
+    draft({ patientId: 'K-100301', accessionNumber: 'ACC-1001' });
+    const id = draft({ patientId: 'k-100301 ', accessionNumber: 'ACC-1001' });
+    const answer = await api.dose.fetchFromPacs(id);
+    expect(refusal(answer)).toBeUndefined();
+    expect(answer).toMatchObject({ fetched: 1, report: { fill: { dlpMGyCm: 46.59 } } });
+    expect(service.inbox().count).toBe(0);
+  });
+
+  it('leaves a fetched report of another patient waiting, and says why', async () => {
+    setUp();
+    await service.apply();
+    const api = await openApi();
+    draft({ patientId: 'K-100301', accessionNumber: 'ACC-1001' });
+    const id = draft({ patientId: 'K-100399', accessionNumber: 'ACC-1001' });
+    expect(refusal(await api.dose.fetchFromPacs(id))).toBe(
+      "The PACS TESTPACS sent a dose report of this study (accession number ACC-1001), but of patient K-100301, not this record's K-100399: it waits among the dose reports without a procedure. Check the record's patient and accession number, or attach the report by hand if it is this patient's.",
+    );
+    expect(service.inbox()).toMatchObject({
+      count: 1,
+      reports: [{ patientId: 'K-100301', why: '2 records match its accession number: choose one.' }],
+    });
+  });
+
   it('says in words when the PACS has no dose report for the study', async () => {
     setUp();
     await service.apply();

@@ -63,14 +63,18 @@ export class DoseReceiverService {
   /**
    * "Fetch dose report from the PACS" for a procedure: the PACS (Settings → PACS) moves the
    * record's dose reports to this receiver, which keeps and links them as they arrive.
-   * Refused in words when the receiver is not listening, no PACS is set up or none was found.
+   * A report its keys link to no single record is attached to this one (unless its patient ID
+   * is another's). Refused in words when the receiver is not listening, no PACS is set up or none was found.
    */
-  async fetchFromPacs(procedureId: string): Promise<FetchResult> {
+  async fetchFromPacs(procedureId: string, context: ServiceContext): Promise<FetchResult & { attached: number }> {
     await this.current;
-    return fetchRecordDoseReports(this.store, connectionSettings(this.store.reader), procedureId, {
-      receiverListening: this.status_.state === 'listening',
-      timeoutMs: this.options.pacsTimeoutMs,
-    });
+    return fetchRecordDoseReports(
+      this.store,
+      connectionSettings(this.store.reader),
+      procedureId,
+      { receiverListening: this.status_.state === 'listening', timeoutMs: this.options.pacsTimeoutMs },
+      context,
+    );
   }
 
   async stop(): Promise<void> {

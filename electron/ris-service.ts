@@ -1,5 +1,5 @@
 import type { RisDeliveries } from '../db/model/index.js';
-import { type RisSendReport, risDeliveries, sendRefusedReportAgain, sendWaitingReports } from '../db/ris/outbox.js';
+import { type RisSendReport, risDeliveries, sendReportAgain, sendWaitingReports } from '../db/ris/outbox.js';
 import { connectionSettings } from '../db/settings.js';
 import type { ServiceContext, Store } from '../db/store.js';
 
@@ -29,7 +29,7 @@ export class RisService {
 
   /** Where each signed version of the record is on its way to the RIS. */
   deliveries(procedureId: string): RisDeliveries {
-    return { configured: this.server() !== null, deliveries: risDeliveries(this.store, procedureId) };
+    return { configured: this.server() !== null, deliveries: risDeliveries(this.store, procedureId, this.server()) };
   }
 
   /**
@@ -53,11 +53,12 @@ export class RisService {
   }
 
   /**
-   * "Send again" in the record: a version the RIS refused goes back in the outbox (audited) and
+   * "Send again" in the record: a version the RIS refused, or one its character set could not
+   * carry once the connection carries it, goes back in the outbox (audited) and
    * a round starts at once; the answer is the record's deliveries as they stand (waiting, sent again).
    */
   sendAgain(procedureId: string, version: number, context: ServiceContext): RisDeliveries {
-    sendRefusedReportAgain(this.store, { procedureId, version }, context);
+    sendReportAgain(this.store, { procedureId, version }, context, this.server());
     void this.send(true);
     return this.deliveries(procedureId);
   }

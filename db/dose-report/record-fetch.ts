@@ -1,8 +1,9 @@
 import type { ConnectionSettings } from '../model/connection-settings.js';
 import { RootLogError } from '../model/errors.js';
 import { getProcedure } from '../procedures.js';
-import type { Store } from '../store.js';
+import type { ServiceContext, Store } from '../store.js';
 import { type FetchResult, fetchDoseReportsFromPacs } from './pacs-fetch.js';
+import { attachFetchedDoseReports } from './reports.js';
 
 /*
  * "Fetch dose report from the PACS" for the open record: the PACS of Settings → PACS is asked
@@ -10,6 +11,9 @@ import { type FetchResult, fetchDoseReportsFromPacs } from './pacs-fetch.js';
  * number) and moves them to RootLog's own receiver (Settings → Dose reports), which keeps and
  * links them as any report that arrives. What stands in the way is said in words before the
  * PACS is asked: no PACS set up, the receiver off, the PACS not among the senders allowed.
+ * A report that came for this record but that its keys link to no single record (two records
+ * with its accession number) is attached to this record, the one that asked, unless its
+ * patient ID is not this record's: then it waits in the inbox, and the refusal says why.
  */
 
 export interface RecordFetchOptions {
@@ -26,7 +30,8 @@ export async function fetchRecordDoseReports(
   connections: ConnectionSettings,
   procedureId: string,
   options: RecordFetchOptions,
-): Promise<FetchResult> {
+  context: ServiceContext,
+): Promise<FetchResult & { attached: number }> {
   const { pacsServer: pacs, doseReceiver: receiver } = connections;
   if (!pacs)
     throw refused(
@@ -64,5 +69,17 @@ export async function fetchRecordDoseReports(
     throw refused(
       `The PACS ${pacs.aeTitle} found the dose report of this study (${key}) but did not send it to RootLog: check that the PACS knows ${receiver.aeTitle} at this console’s address and port ${receiver.port}.`,
     );
-  return result;
+  const { attached, linkedHere, waiting } = attachFetchedDoseReports(
+    store,
+    procedureId,
+    record.patientId ?? null,
+    result.found.map((report) => report.sopInstanceUid),
+    context,
+  );
+  const [first] = waiting;
+  if (first && linkedHere === 0)
+    throw refused(
+      `The PACS ${pacs.aeTitle} sent a dose report of this study (${key}), but of patient ${first.patientId}, not this record's ${record.patientId}: it waits among the dose reports without a procedure. Check the record's patient and accession number, or attach the report by hand if it is this patient's.`,
+    );
+  return { ...result, attached };
 }

@@ -277,6 +277,50 @@ export function linkDoseReportByHand(
   })();
 }
 
+const samePatient = (a: string | null | undefined, b: string | null | undefined) =>
+  !a?.trim() || !b?.trim() || a.trim().toUpperCase() === b.trim().toUpperCase();
+
+/**
+ * The reports fetched from the PACS for a record (by their SOP Instance UIDs) that the keys left
+ * waiting (two records with the accession number, say) are attached to the record that asked,
+ * as a person attaching it would (`linked_by = 'hand'`: the person asked for this record);
+ * unless the report's patient ID is not the record's: then it waits, and is named in `waiting`.
+ * A report the keys linked to a record, or one replaced by a later report, is left as it is.
+ */
+export function attachFetchedDoseReports(
+  store: Store,
+  procedureId: string,
+  recordPatientId: string | null,
+  sopInstanceUids: readonly string[],
+  context: ServiceContext,
+): {
+  attached: number;
+  /** Of the fetched reports, those the record has now (attached, or linked by their keys). */
+  linkedHere: number;
+  waiting: { sopInstanceUid: string; patientId: string }[];
+} {
+  const write = store.writer;
+  return write.db.transaction(() => {
+    const now = timestamp(context);
+    let attached = 0;
+    let linkedHere = 0;
+    const waiting: { sopInstanceUid: string; patientId: string }[] = [];
+    for (const uid of new Set(sopInstanceUids)) {
+      const row = doseReportBySopInstance(write, uid);
+      if (row?.procedureId === procedureId) linkedHere += 1;
+      if (!row || row.procedureId || row.supersededBy) continue;
+      if (!samePatient(row.patientId, recordPatientId)) {
+        waiting.push({ sopInstanceUid: uid, patientId: row.patientId ?? '' });
+        continue;
+      }
+      linkDoseReport(write, row.id, procedureId, 'hand', now);
+      attached += 1;
+      linkedHere += 1;
+    }
+    return { attached, linkedHere, waiting };
+  })();
+}
+
 /** Where a dose came from: the report's identity, device and time, for "from the scanner's dose report". */
 export interface DoseReportSource {
   reportId: string;

@@ -18,7 +18,14 @@ export type RisDelivery =
     }
   | { state: 'sent'; version: number; sentAt: string; answer: string }
   | { state: 'refused'; version: number; at: string; code: string; text: string }
-  | { state: 'unsendable'; version: number; at: string; reason: string };
+  | {
+      state: 'unsendable';
+      version: number;
+      at: string;
+      reason: string;
+      /** The RIS connection as set now carries it (switched to UTF-8…): Send again is offered. */
+      sendableNow: boolean;
+    };
 
 /** A record's way to the RIS: each signed version's delivery; none when no RIS was set up as it was signed. */
 export interface RisDeliveries {

@@ -12,7 +12,7 @@ import {
   recordRefused,
   recordSent,
   recordUnsendable,
-  requeueRefused,
+  requeueReport,
   waitingReports,
 } from '../sqlite/ris-outbox.js';
 import { type ReadSource, readerOf, type ServiceContext, type Store, timestamp } from '../store.js';
@@ -47,9 +47,23 @@ export interface RisSendReport {
   waiting: number;
 }
 
-/** The message control ID (MSH-10) of a record's version: the same on every retry, so the RIS can see a repeat. */
+/**
+ * The message control ID (MSH-10) of a record's version: the same on every retry after no
+ * answer, so the RIS can see a repeat. 17 characters, so that a send again's `-2`, `-3` …
+ * (sentAgainControlId) stays within HL7 2.5's 20.
+ */
 export const controlIdOf = (key: OutboxKey) =>
-  `RL${createHash('sha256').update(`${key.procedureId}:${key.version}`).digest('hex').slice(0, 18).toUpperCase()}`;
+  `RL${createHash('sha256').update(`${key.procedureId}:${key.version}`).digest('hex').slice(0, 15).toUpperCase()}`;
+
+/**
+ * The control ID of a report a person sends again after the RIS refused it: the original with
+ * the attempt number (`RL…-2`, then `-3`), so a RIS that refuses a control ID it has seen takes it.
+ */
+export function sentAgainControlId(key: OutboxKey, refused: string | null): string {
+  const original = controlIdOf(key);
+  const attempt = refused?.startsWith(`${original}-`) ? Number(refused.slice(original.length + 1)) : 1;
+  return `${original}-${(Number.isInteger(attempt) && attempt > 0 ? attempt : 1) + 1}`;
+}
 
 export interface SendOptions {
   now?: () => Date;
@@ -123,7 +137,8 @@ export async function sendWaitingReports(
         report.unsendable.push({ ...key, reason });
         continue;
       }
-      const controlId = controlIdOf(key);
+      // A report sent again after a refusal goes out with its new control ID (sentAgainControlId).
+      const controlId = row.controlId ?? controlIdOf(key);
       const message = reportMessage(input, { ris, controlId, createdAt: localDateTimeWithOffset(now()) });
       const delivery = await connection.send(message);
       if (delivery.kind === 'no_answer') {
@@ -156,7 +171,18 @@ export async function sendWaitingReports(
   return report;
 }
 
-function deliveryOf(row: OutboxRow): RisDelivery {
+/** Does the RIS connection as set now carry this version (its character set every character of it)? */
+function sendableWith(read: ReadSource, key: OutboxKey, ris: RisServer | null): boolean {
+  if (!ris) return false;
+  try {
+    return charactersOutside(ris.charset, inCharset(reportInputFor(readerOf(read), key), ris.charset)).length === 0;
+  } catch {
+    // Its signed version cannot be read: no connection carries it.
+    return false;
+  }
+}
+
+function deliveryOf(row: OutboxRow, sendableNow: (row: OutboxRow) => boolean): RisDelivery {
   if (row.state === 'sent')
     return { state: 'sent', version: row.version, sentAt: row.doneAt ?? '', answer: row.answerText ?? '' };
   if (row.state === 'refused')
@@ -168,7 +194,13 @@ function deliveryOf(row: OutboxRow): RisDelivery {
       text: row.answerText ?? '',
     };
   if (row.state === 'unsendable')
-    return { state: 'unsendable', version: row.version, at: row.doneAt ?? '', reason: row.lastError ?? '' };
+    return {
+      state: 'unsendable',
+      version: row.version,
+      at: row.doneAt ?? '',
+      reason: row.lastError ?? '',
+      sendableNow: sendableNow(row),
+    };
   return {
     state: 'waiting',
     version: row.version,
@@ -185,27 +217,40 @@ function deliveryOf(row: OutboxRow): RisDelivery {
 /** How many reports wait for the RIS (the command line says so before sending). */
 export const reportsWaiting = (store: Store): number => countWaiting(store.reader);
 
-export const risDeliveries = (source: ReadSource, procedureId: string): RisDelivery[] =>
-  deliveriesOf(readerOf(source), procedureId).map(deliveryOf);
+/** `ris`: the connection as set now, which says whether a report not sent for its character set is offered again. */
+export const risDeliveries = (source: ReadSource, procedureId: string, ris: RisServer | null = null): RisDelivery[] =>
+  deliveriesOf(readerOf(source), procedureId).map((row) => deliveryOf(row, (one) => sendableWith(source, one, ris)));
 
 /**
  * "Send again" in the record: a report the RIS refused (AE/AR) goes back in the outbox, due at
- * once, after a person fixed the cause at the RIS (an unknown accession number registered…).
- * The same message is built again from the signed version, with the same control ID. Audited:
+ * once, after a person fixed the cause at the RIS (an unknown accession number registered…);
+ * so does one "not sent" because the RIS's character set could not carry it, once the
+ * connection as set now (`ris`) carries it (switched to UTF-8).
+ * The same message is built again from the signed version, with a new control ID after a refusal
+ * (sentAgainControlId; a report never sent keeps its own). Audited:
  * who sent it again, and the refusal it answers. The audit log has no entity for the outbox, and
  * the record's own history travels with it (JSON export, hub): the row is the console's
  * bookkeeping, entity settings / `ris-outbox`, as the outbox itself is this console's own.
  */
-export function sendRefusedReportAgain(store: Store, key: OutboxKey, context: ServiceContext): void {
+export function sendReportAgain(store: Store, key: OutboxKey, context: ServiceContext, ris: RisServer | null): void {
   const write = store.writer;
   write.db
     .transaction(() => {
       const row = deliveriesOf(write, key.procedureId).find((one) => one.version === key.version);
-      if (row?.state !== 'refused' || !requeueRefused(write, key))
+      if (row?.state === 'unsendable' && !sendableWith(write, key, ris))
+        throw new RootLogError(
+          'validation',
+          `Version ${key.version} of this record still cannot be sent to the RIS as its connection is set: ${row.lastError ?? 'it cannot be read'}.`,
+          { field: 'version' },
+        );
+      if (
+        (row?.state !== 'refused' && row?.state !== 'unsendable') ||
+        !requeueReport(write, key, row.state, row.state === 'refused' ? sentAgainControlId(key, row.controlId) : null)
+      )
         throw new RootLogError(
           'validation',
           row
-            ? `Only a report the RIS refused is sent again: version ${key.version} of this record is ${row.state === 'waiting' ? 'already waiting to be sent' : row.state === 'sent' ? 'sent' : 'not sendable as it is'}.`
+            ? `Only a report the RIS refused, or one its character set could not carry, is sent again: version ${key.version} of this record is ${row.state === 'waiting' ? 'already waiting to be sent' : 'sent'}.`
             : `Version ${key.version} of this record was never queued for the RIS.`,
           { field: 'version' },
         );
@@ -217,7 +262,10 @@ export function sendRefusedReportAgain(store: Store, key: OutboxKey, context: Se
         entityId: 'ris-outbox',
         changes: {
           [`${key.procedureId} version ${key.version}`]: {
-            before: `refused by the RIS (${row.answerCode ?? ''}): ${row.answerText ?? ''}`,
+            before:
+              row.state === 'refused'
+                ? `refused by the RIS (${row.answerCode ?? ''}): ${row.answerText ?? ''}`
+                : `not sent to the RIS: ${row.lastError ?? ''}`,
             after: 'sent again',
           },
         },

@@ -126,18 +126,25 @@ export function recordFailure(
 }
 
 /**
- * A person sends a report the RIS refused once more (the cause fixed at the RIS): waiting again,
- * due at once. The refusal's code and words stay until the RIS answers anew, so the record can
- * say it was sent again after a refusal. False when the version is not refused.
+ * A person sends a report once more: one the RIS refused (the cause fixed at the RIS), or one not
+ * sent for the RIS's character set (the connection switched to UTF-8): waiting again, due at
+ * once. A refusal's code and words stay until the RIS answers anew, so the record can say it was
+ * sent again after a refusal. `controlId`: the message control ID it goes out with (null: as before).
+ * False when the version is not in the state `from`.
  */
-export function requeueRefused(write: WriteConnection, key: OutboxKey): boolean {
+export function requeueReport(
+  write: WriteConnection,
+  key: OutboxKey,
+  from: 'refused' | 'unsendable',
+  controlId: string | null,
+): boolean {
   return (
     write
       .prepare(
         `UPDATE ris_outbox SET state = 'waiting', done_at = NULL, next_attempt_at = NULL, failing_since = NULL,
-           last_error = NULL
-         WHERE procedure_id = @procedureId AND version = @version AND state = 'refused'`,
+           last_error = NULL, control_id = coalesce(@controlId, control_id)
+         WHERE procedure_id = @procedureId AND version = @version AND state = @from`,
       )
-      .run(key).changes === 1
+      .run({ ...key, from, controlId }).changes === 1
   );
 }

@@ -44,7 +44,7 @@ export function RisDeliveryPanel() {
         {risLines(deliveries, new Date()).map((line) => (
           <li key={line.key} className={`ris-line ris-${line.state}`} data-state={line.state}>
             {line.text}
-            {line.state === 'refused' && line.version !== null && deliveries?.configured && (
+            {line.again && line.version !== null && (
               <>
                 {' '}
                 <button

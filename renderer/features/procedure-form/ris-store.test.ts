@@ -30,6 +30,21 @@ describe('the RIS delivery store', () => {
     ]);
   });
 
+  it('offers Send again for a refused report, and for one not sent only once the connection carries it', () => {
+    const unsendable = (version: number, sendableNow: boolean) =>
+      ({ state: 'unsendable', version, at: local(10, 42), reason: 'it contains "Ł"', sendableNow }) as const;
+    const deliveries: RisDeliveries = {
+      configured: true,
+      deliveries: [
+        { state: 'refused', version: 1, at: local(10, 50), code: 'AE', text: 'Accession number unknown' },
+        unsendable(2, false),
+        unsendable(3, true),
+      ],
+    };
+    expect(risLines(deliveries, new Date()).map(({ again }) => again)).toEqual([true, false, true]);
+    expect(risLines({ ...deliveries, configured: false }, new Date()).some(({ again }) => again)).toBe(false);
+  });
+
   it('says when no RIS is set up, and when the record was signed before one was', () => {
     expect(risLines({ configured: false, deliveries: [] }, new Date())[0]).toMatchObject({
       state: 'none',

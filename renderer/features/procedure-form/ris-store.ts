@@ -9,6 +9,8 @@ export interface RisLine {
   version: number | null;
   state: 'waiting' | 'sent' | 'refused' | 'unsendable' | 'none';
   text: string;
+  /** Send again is offered: refused by the RIS, or not sent for a character set the connection now carries. */
+  again: boolean;
 }
 
 interface RisState {
@@ -22,7 +24,7 @@ interface RisState {
   sendNow: () => Promise<void>;
   /** The version last sent again (its line says so until the record changes). */
   sentAgain: number | null;
-  /** Send again: a version the RIS refused goes back in the outbox, sent at once. */
+  /** Send again: a version the RIS refused (or its character set could not carry) goes back in the outbox, sent at once. */
   sendAgain: (version: number) => Promise<void>;
 }
 
@@ -30,7 +32,7 @@ interface RisState {
 export function risLines(deliveries: RisDeliveries | null, now: Date): RisLine[] {
   if (!deliveries) return [];
   if (deliveries.deliveries.length === 0)
-    return [{ key: 'none', version: null, state: 'none', text: noDeliveryWords(deliveries.configured) }];
+    return [{ key: 'none', version: null, state: 'none', text: noDeliveryWords(deliveries.configured), again: false }];
   return deliveries.deliveries.map((delivery) => {
     const text = deliveryWords(delivery, now);
     return {
@@ -38,6 +40,9 @@ export function risLines(deliveries: RisDeliveries | null, now: Date): RisLine[]
       version: delivery.version,
       state: delivery.state,
       text: text[0]?.toUpperCase() + text.slice(1),
+      again:
+        deliveries.configured &&
+        (delivery.state === 'refused' || (delivery.state === 'unsendable' && delivery.sendableNow)),
     };
   });
 }
