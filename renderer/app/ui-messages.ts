@@ -6,13 +6,13 @@ import {
   SIGN_PANEL_MESSAGES,
 } from '../features/procedure-form/form-messages.js';
 import { PRINT_MESSAGES } from '../features/procedure-form/print-words.js';
-import { EARLIER_DRAFTS_MESSAGES } from '../features/procedure-list/list-messages.js';
+import { EARLIER_DRAFTS_MESSAGES, LIST_MESSAGES, LIST_ROW_MESSAGES } from '../features/procedure-list/list-messages.js';
 import {
   DEPARTMENT_LANGUAGE_MESSAGES,
   LANGUAGE_PANEL_MESSAGES,
   PRESETS_PANEL_MESSAGES,
 } from '../features/settings/settings-messages.js';
-import { APP_MESSAGES } from './app-messages.js';
+import { APP_MESSAGES, FILTER_MESSAGES } from './app-messages.js';
 
 /*
  * The window's message tables (declareMessages), each once: build/i18n.mjs writes them into the
@@ -30,4 +30,7 @@ export const UI_MESSAGE_TABLES: readonly Readonly<Record<string, Message>>[] = [
   EXPORT_PROGRESS_MESSAGES,
   EXPORT_FORM_MESSAGES,
   EARLIER_DRAFTS_MESSAGES,
+  FILTER_MESSAGES,
+  LIST_MESSAGES,
+  LIST_ROW_MESSAGES,
 ];
