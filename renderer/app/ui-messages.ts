@@ -1,5 +1,6 @@
 import type { Message } from '../../db/model/index.js';
 import { EXPORT_FORM_MESSAGES, EXPORT_PROGRESS_MESSAGES } from '../features/export/export-messages.js';
+import { FOLLOW_UP_FIELD_MESSAGES, FOLLOW_UPS_MESSAGES } from '../features/follow-ups/follow-ups-messages.js';
 import {
   PATIENT_SECTION_MESSAGES,
   PRINT_ACTION_MESSAGES,
@@ -33,4 +34,6 @@ export const UI_MESSAGE_TABLES: readonly Readonly<Record<string, Message>>[] = [
   FILTER_MESSAGES,
   LIST_MESSAGES,
   LIST_ROW_MESSAGES,
+  FOLLOW_UPS_MESSAGES,
+  FOLLOW_UP_FIELD_MESSAGES,
 ];
