@@ -8,6 +8,7 @@ import {
 } from '../features/procedure-form/form-messages.js';
 import { PRINT_MESSAGES } from '../features/procedure-form/print-words.js';
 import { EARLIER_DRAFTS_MESSAGES, LIST_MESSAGES, LIST_ROW_MESSAGES } from '../features/procedure-list/list-messages.js';
+import { LOCK_SCREEN_MESSAGES } from '../features/session/session-messages.js';
 import {
   DEPARTMENT_LANGUAGE_MESSAGES,
   LANGUAGE_PANEL_MESSAGES,
@@ -36,4 +37,5 @@ export const UI_MESSAGE_TABLES: readonly Readonly<Record<string, Message>>[] = [
   LIST_ROW_MESSAGES,
   FOLLOW_UPS_MESSAGES,
   FOLLOW_UP_FIELD_MESSAGES,
+  LOCK_SCREEN_MESSAGES,
 ];
