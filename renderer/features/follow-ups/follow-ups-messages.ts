@@ -30,7 +30,7 @@ const F = 'A follow-up call’s fields (Follow-ups screen and the record’s fol
 export const FOLLOW_UP_FIELD_MESSAGES = declareMessages('followUps.fields', {
   legNrs: ['Leg pain now (NRS 0–10)', `${F}: the patient's leg pain today, 0 to 10.`],
   backNrs: ['Back pain now (NRS 0–10)', `${F}: the patient's back pain today, 0 to 10.`],
-  impression: ['Patient’s impression of change', `${F}: the patient's global impression of change (PGIC).`],
+  impression: ["Patient's impression of change", `${F}: the patient's global impression of change (PGIC).`],
   method: ['How', `${F}: how the patient was reached (phone, visit …).`],
   date: ['Date', `${F}: the day of the contact.`],
   notes: ['Notes', `${F}.`],

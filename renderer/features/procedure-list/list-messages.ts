@@ -12,10 +12,10 @@ export const EARLIER_DRAFTS_MESSAGES = declareMessages('list.earlierDrafts', {
 
 const L = 'Start screen, the procedure list';
 export const LIST_MESSAGES = declareMessages('list.screen', {
-  titleToday: ['Today’s procedures', `${L}: the heading when only today is shown.`],
+  titleToday: ["Today's procedures", `${L}: the heading when only today is shown.`],
   title: ['Procedures', `${L}: the heading when other dates are shown.`],
   titleToday_at: [
-    'Today’s procedures at {console}',
+    "Today's procedures at {console}",
     `${L}: the heading, today and this console only; {console} is the console's name, e.g. "CT 2".`,
   ],
   title_at: ['Procedures at {console}', `${L}: the heading, this console only; {console} is the console's name.`],
