@@ -33,6 +33,8 @@ export function ProcedureRows({ items, onlyToday, hasMore, loadMore, open }: Pro
   const scroller = useRef<HTMLDivElement>(null);
   const locale = useDepartmentLocale();
   const t = useT();
+  const patientOf = (item: ProcedureSummary) =>
+    `${item.patientId ?? t(M.noPatientId)}${item.patientName ? ` — ${item.patientName}` : ''}`;
   const date = (performedAt: string | null) => (performedAt ? formatDate(performedAt, locale) : '');
   const virtualizer = useVirtualizer({
     count: items.length,
@@ -52,6 +54,16 @@ export function ProcedureRows({ items, onlyToday, hasMore, loadMore, open }: Pro
   return (
     <div ref={scroller} className="table-scroll">
       <table className="procedure-table">
+        {/* Fixed widths where the words are known (a date, a score, a count); the patient takes the rest. */}
+        <colgroup>
+          <col className="col-status" />
+          <col className={onlyToday ? 'col-time' : 'col-date'} />
+          <col className="col-patient" />
+          <col />
+          <col className="col-pain" />
+          <col />
+          <col className="col-warnings" />
+        </colgroup>
         <thead>
           <tr>
             <th scope="col">{t(M.status)}</th>
@@ -81,9 +93,9 @@ export function ProcedureRows({ items, onlyToday, hasMore, loadMore, open }: Pro
                 </td>
                 <td>{onlyToday ? time(item.performedAt) : `${date(item.performedAt)} ${time(item.performedAt)}`}</td>
                 <td>
-                  <button type="button" className="link" onClick={() => open(item.id)}>
-                    {item.patientId ?? t(M.noPatientId)}
-                    {item.patientName ? ` — ${item.patientName}` : ''}
+                  {/* A long name is cut to keep rows one line high: its whole stays in the title. */}
+                  <button type="button" className="link" onClick={() => open(item.id)} title={patientOf(item)}>
+                    {patientOf(item)}
                   </button>
                 </td>
                 <td>
