@@ -2,12 +2,15 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
+import { translator } from '../db/i18n/translator.js';
 import { localDateTimeWithOffset } from '../db/model/index.js';
 import { saveDraft, signProcedure } from '../db/procedures.js';
 import { listOperators, updateSettings } from '../db/settings.js';
 import { openStore } from '../db/store.js';
 import { completeDraft } from '../db/testing/fixtures.js';
 import { signerOf } from '../db/testing/signer.js';
+import { APP_MESSAGES } from '../renderer/app/app-messages.js';
+import { LIST_MESSAGES } from '../renderer/features/procedure-list/list-messages.js';
 import { expect, test } from './fixtures.js';
 
 /*
@@ -105,7 +108,11 @@ async function cutTexts(page: Page): Promise<string[]> {
       if (element.offsetParent === null) continue;
       const style = getComputedStyle(element);
       const hides = ['hidden', 'clip'].includes(style.overflowX) || style.textOverflow === 'ellipsis';
-      if (hides && element.scrollWidth > element.clientWidth + 1) cut.push(element.textContent?.trim() ?? '');
+      // A text cut on purpose whose whole is its title (a long patient name in a list row) is not lost.
+      const text = element.textContent?.trim() ?? '';
+      const whole =
+        [element.title, element.querySelector('[title]')?.getAttribute('title')].includes(text) && text !== '';
+      if (hides && !whole && element.scrollWidth > element.clientWidth + 1) cut.push(element.textContent?.trim() ?? '');
     }
     if (document.documentElement.scrollWidth > window.innerWidth + 1) cut.push('(the page is wider than the window)');
     return cut;
@@ -122,4 +129,116 @@ test('in the pseudo-language (every text 40 % longer) the form and the dashboard
   await page.getByRole('button', { name: /Dashboard/ }).click();
   await page.screenshot({ path: join(screenshots, 'languages-pseudo-dashboard.png'), fullPage: true });
   expect(await cutTexts(page)).toEqual([]);
+});
+
+/**
+ * Text of a screen still in plain English in the pseudo-language: every word the window says
+ * there comes bracketed (⟦Patient~~~⟧), so a heading, label, button, caption, paragraph or
+ * accessible name with a word of three letters or more outside the brackets was not
+ * translated. What the screen shows as data (a table's cells, a chooser's names, a key's name)
+ * is not the window's words and is left out, and so are the data values given.
+ */
+async function plainEnglish(page: Page, screen: string, data: readonly string[] = []): Promise<string[]> {
+  return page.evaluate(
+    ([selector, values]) => {
+      const plain: string[] = [];
+      const root = document.querySelector(selector as string);
+      if (!root) return [`(no ${selector})`];
+      const words = (text: string) => {
+        let rest = text.replace(/⟦[^⟧]*⟧/g, ' ');
+        for (const value of values as string[]) rest = rest.replaceAll(value, ' ');
+        return /[A-Za-z]{3,}/.test(rest);
+      };
+      const TEXTS = 'button, label, legend, h1, h2, h3, th, caption, p, summary, a';
+      for (const element of root.querySelectorAll<HTMLElement>(`${TEXTS}, [aria-label]`)) {
+        if (element.closest('td, option, kbd')) continue;
+        const label = element.getAttribute('aria-label');
+        if (label !== null && words(label)) plain.push(`aria-label="${label}"`);
+        if (element.offsetParent === null || !element.matches(TEXTS)) continue;
+        // The element's own words, without those of a control inside it (a label's input, a kbd).
+        const own = [...element.childNodes]
+          .map((node) =>
+            node.nodeType === Node.TEXT_NODE
+              ? node.textContent
+              : node instanceof HTMLElement && node.matches('kbd, input, select, textarea')
+                ? ''
+                : node.textContent,
+          )
+          .join('');
+        if (words(own)) plain.push(own.trim());
+      }
+      return plain;
+    },
+    [screen, data] as const,
+  );
+}
+
+test.describe('the pseudo-language on each translated screen', () => {
+  test.use({ department: 'follow-ups-due' });
+
+  test('the procedure list, the follow-ups and the lock screen leave no text plain English and cut none', async ({
+    page,
+  }) => {
+    const pseudo = translator('pseudo');
+    await page.goto('http://rootlog.test/index.html?language=pseudo');
+    // The list with its rows: the two signed cases are of earlier days.
+    await page.getByRole('button', { name: pseudo(LIST_MESSAGES.allDates) }).click();
+    await expect(page.locator('.procedure-table tbody tr').first()).toBeVisible();
+    await page.screenshot({ path: join(screenshots, 'languages-pseudo-list.png'), fullPage: true });
+    expect(await plainEnglish(page, '.list-screen', ['CT 1'])).toEqual([]);
+    expect(await cutTexts(page)).toEqual([]);
+
+    await page.getByRole('button', { name: pseudo(APP_MESSAGES.followUps) }).click();
+    await expect(page.locator('.follow-up-call')).toBeVisible();
+    await page.screenshot({ path: join(screenshots, 'languages-pseudo-follow-ups.png'), fullPage: true });
+    expect(
+      await plainEnglish(page, '.follow-ups', ['Later, Bert', 'Early, Anna', 'WEEK3', 'DAY2', 'Dr. A. Keller']),
+    ).toEqual([]);
+    expect(await cutTexts(page)).toEqual([]);
+
+    await page.keyboard.press('Control+L');
+    await expect(page.locator('.lock-screen')).toBeVisible();
+    await page.screenshot({ path: join(screenshots, 'languages-pseudo-lock.png'), fullPage: true });
+    expect(await plainEnglish(page, '.lock-screen')).toEqual([]);
+    expect(await cutTexts(page)).toEqual([]);
+  });
+});
+
+test.describe('the translated screens in German and French, light and dark', () => {
+  test.use({ department: 'follow-ups-due' });
+
+  for (const language of ['de', 'fr'] as const)
+    test(`in ${language}, the list, follow-ups and dashboard cut no text, in both themes (Settings: screenshots)`, async ({
+      page,
+    }) => {
+      const t = translator(language);
+      await page.goto(`http://rootlog.test/index.html?language=${language}`);
+      for (const theme of ['light', 'dark'] as const) {
+        const toggle = page.locator('.theme-toggle');
+        const isDark = (await toggle.textContent()) === t(APP_MESSAGES.lightTheme);
+        if (isDark !== (theme === 'dark')) await toggle.click();
+        await page.getByRole('button', { name: t(APP_MESSAGES.procedures), exact: true }).click();
+        // The list remembers its filter: all dates from the first theme on.
+        const allDates = page.getByRole('button', { name: t(LIST_MESSAGES.allDates) });
+        if (await allDates.isVisible()) await allDates.click();
+        await expect(page.locator('.procedure-table tbody tr').first()).toBeVisible();
+        const screens = [
+          ['list', null],
+          ['follow-ups', APP_MESSAGES.followUps],
+          ['dashboard', APP_MESSAGES.dashboard],
+          ['settings', APP_MESSAGES.settings],
+        ] as const;
+        for (const [name, button] of screens) {
+          if (button) await page.getByRole('button', { name: t(button), exact: true }).click();
+          await expect(page.locator('main h1').first()).toBeVisible();
+          await page.screenshot({
+            path: join(screenshots, `languages-${language}-${name}-${theme}.png`),
+            fullPage: true,
+          });
+          // Settings is still mostly English and wider than the window in German (docs/open-work.md, #29):
+          // looked at on its screenshot, not yet held to it.
+          if (name !== 'settings') expect(await cutTexts(page), `${name}, ${theme}`).toEqual([]);
+        }
+      }
+    });
 });

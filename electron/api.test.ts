@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { updateSettings } from '../db/settings.js';
 import { completeDraft, tempPath, tempStore } from '../db/testing/fixtures.js';
 import { TEST_PIN } from '../db/testing/signer.js';
 import { createApi, isFailure } from './api.js';
@@ -243,6 +244,14 @@ describe('the console session', () => {
     expect(await api.procedures.get(saved.record.id)).toMatchObject({ record: { patientId: saved.record.patientId } });
     await api.session.lock();
     expect(await api.procedures.get(saved.record.id)).toMatchObject({ error: { code: 'console_locked' } });
+  });
+
+  it('gives the lock screen the department’s language, before any PIN opens the console', async () => {
+    const { store } = tempStore();
+    updateSettings(store, { language: 'fr' }, { actor: 'api-test' });
+    const api = createApi(store, { actor: () => 'api-test' });
+    expect(await api.session.state()).toMatchObject({ locked: true, language: 'fr' });
+    expect(await api.settings.get()).toMatchObject({ error: { code: 'console_locked' } });
   });
 
   it('refuses a settings change without an administrator’s PIN', async () => {

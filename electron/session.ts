@@ -58,6 +58,7 @@ export class ConsoleSession {
       operatorId: this.#operatorId,
       administratorId: this.#locked ? null : this.#administratorId,
       idleLockMinutes: settings.idleLockMinutes,
+      language: settings.language,
       operators: settings.operators
         .filter((operator) => operator.active)
         .map(({ id, name, role, administrator, pinSet, lockedUntil, badge }) => ({

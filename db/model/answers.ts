@@ -1,6 +1,7 @@
 import type { ClinicalWarning } from './clinical-warning.js';
 import type { OperatorRole, SignatureMeaning } from './credentials.js';
 import type { FollowUpWindow, FollowUpWindows } from './follow-up.js';
+import type { Language } from './messages.js';
 import type { Preset } from './presets.js';
 import type { ProcedureRecord } from './procedure.js';
 import type { DoseProtocol, DoseQuantity, LevelProtocol, ReferenceLevel } from './reference-levels.js';
@@ -196,6 +197,11 @@ export interface SessionState {
   administratorId: string | null;
   /** Minutes without a key or a touch before the console locks itself. */
   idleLockMinutes: number;
+  /**
+   * The department's language (Settings → Department), for the lock screen, which is shown
+   * before settings are loaded: a setting of the department, no patient's data.
+   */
+  language: Language;
   /** The active operators. */
   operators: SessionOperator[];
 }

@@ -30,9 +30,13 @@ import { useNavigation } from './navigation-store.js';
 export function App() {
   const settings = useSettings((state) => state.settings);
   const operatorId = useSession((state) => state.session?.operatorId ?? null);
+  // Locked, settings are not loaded yet: the session gives the department's language.
+  const departments = useSession((state) => state.session?.language ?? 'en');
   return (
     <LanguageProvider
-      language={languageAsked(window.location.search) ?? screenLanguage(settings, operatorId)}
+      language={
+        languageAsked(window.location.search) ?? (settings ? screenLanguage(settings, operatorId) : departments)
+      }
       wordings={settings?.wordings}
     >
       <Console />

@@ -15,3 +15,8 @@ export const APP_MESSAGES = declareMessages('app', {
   couldNotStart: ['RootLog could not start', 'A heading when the app fails to start.'],
   loading: ['Loading…', 'While the app starts.'],
 });
+
+/** Shared by every filter of a list, of the follow-ups and of the dashboard. */
+export const FILTER_MESSAGES = declareMessages('app.filter', {
+  all: ['All', 'A filter (list, dashboard, follow-ups): no choice, everything shown.'],
+});

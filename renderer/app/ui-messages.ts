@@ -1,5 +1,6 @@
 import type { Message } from '../../db/model/index.js';
 import { EXPORT_FORM_MESSAGES, EXPORT_PROGRESS_MESSAGES } from '../features/export/export-messages.js';
+import { FOLLOW_UP_FIELD_MESSAGES, FOLLOW_UPS_MESSAGES } from '../features/follow-ups/follow-ups-messages.js';
 import {
   DOSE_FETCH_MESSAGES,
   PATIENT_SECTION_MESSAGES,
@@ -8,13 +9,14 @@ import {
   SIGN_PANEL_MESSAGES,
 } from '../features/procedure-form/form-messages.js';
 import { PRINT_MESSAGES } from '../features/procedure-form/print-words.js';
-import { EARLIER_DRAFTS_MESSAGES } from '../features/procedure-list/list-messages.js';
+import { EARLIER_DRAFTS_MESSAGES, LIST_MESSAGES, LIST_ROW_MESSAGES } from '../features/procedure-list/list-messages.js';
+import { LOCK_SCREEN_MESSAGES } from '../features/session/session-messages.js';
 import {
   DEPARTMENT_LANGUAGE_MESSAGES,
   LANGUAGE_PANEL_MESSAGES,
   PRESETS_PANEL_MESSAGES,
 } from '../features/settings/settings-messages.js';
-import { APP_MESSAGES } from './app-messages.js';
+import { APP_MESSAGES, FILTER_MESSAGES } from './app-messages.js';
 
 /*
  * The window's message tables (declareMessages), each once: build/i18n.mjs writes them into the
@@ -34,4 +36,10 @@ export const UI_MESSAGE_TABLES: readonly Readonly<Record<string, Message>>[] = [
   EARLIER_DRAFTS_MESSAGES,
   DOSE_FETCH_MESSAGES,
   RIS_AGAIN_MESSAGES,
+  FILTER_MESSAGES,
+  LIST_MESSAGES,
+  LIST_ROW_MESSAGES,
+  FOLLOW_UPS_MESSAGES,
+  FOLLOW_UP_FIELD_MESSAGES,
+  LOCK_SCREEN_MESSAGES,
 ];

@@ -1,9 +1,10 @@
 import { useEffect, useRef } from 'react';
-import { FOLLOW_UP_CONTACTS, GLOBAL_IMPRESSIONS } from '../../../db/model/index.js';
-import { words } from '../../app/labels.js';
+import { codeMessage, FOLLOW_UP_CONTACTS, GLOBAL_IMPRESSIONS } from '../../../db/model/index.js';
+import { useT } from '../../app/i18n.js';
 import { BadgeScan } from '../session/BadgeScan.js';
 import { useSession } from '../session/session-store.js';
 import { useSettings } from '../settings/settings-store.js';
+import { FOLLOW_UP_FIELD_MESSAGES as M } from './follow-ups-messages.js';
 import { useFollowUps } from './follow-ups-store.js';
 
 /**
@@ -14,6 +15,7 @@ export function FollowUpFields({ idPrefix, autoFocus }: { idPrefix: string; auto
   const form = useFollowUps((state) => state.form);
   const problems = useFollowUps((state) => state.problems);
   const edit = useFollowUps((state) => state.edit);
+  const t = useT();
   const field = (name: keyof typeof form) => `${idPrefix}-${name}`;
   const error = (name: keyof typeof form) =>
     problems[name] ? (
@@ -39,7 +41,7 @@ export function FollowUpFields({ idPrefix, autoFocus }: { idPrefix: string; auto
   return (
     <div className="follow-up-fields">
       <div className="text-field">
-        <label htmlFor={field('legNrs')}>Leg pain now (NRS 0–10)</label>
+        <label htmlFor={field('legNrs')}>{t(M.legNrs)}</label>
         <input
           id={field('legNrs')}
           inputMode="numeric"
@@ -54,7 +56,7 @@ export function FollowUpFields({ idPrefix, autoFocus }: { idPrefix: string; auto
         {error('legNrs')}
       </div>
       <div className="text-field">
-        <label htmlFor={field('backNrs')}>Back pain now (NRS 0–10)</label>
+        <label htmlFor={field('backNrs')}>{t(M.backNrs)}</label>
         <input
           id={field('backNrs')}
           inputMode="numeric"
@@ -67,7 +69,7 @@ export function FollowUpFields({ idPrefix, autoFocus }: { idPrefix: string; auto
         {error('backNrs')}
       </div>
       <div className="text-field">
-        <label htmlFor={field('globalImpression')}>Patient's impression of change</label>
+        <label htmlFor={field('globalImpression')}>{t(M.impression)}</label>
         <select
           id={field('globalImpression')}
           value={form.globalImpression}
@@ -76,13 +78,13 @@ export function FollowUpFields({ idPrefix, autoFocus }: { idPrefix: string; auto
           <option value="">—</option>
           {GLOBAL_IMPRESSIONS.map((code, index) => (
             <option key={code} value={code}>
-              {index + 1} {words(code)}
+              {index + 1} {t(codeMessage(code))}
             </option>
           ))}
         </select>
       </div>
       <div className="text-field">
-        <label htmlFor={field('method')}>How</label>
+        <label htmlFor={field('method')}>{t(M.method)}</label>
         <select
           id={field('method')}
           value={form.method}
@@ -90,13 +92,13 @@ export function FollowUpFields({ idPrefix, autoFocus }: { idPrefix: string; auto
         >
           {FOLLOW_UP_CONTACTS.map((code) => (
             <option key={code} value={code}>
-              {words(code)}
+              {t(codeMessage(code))}
             </option>
           ))}
         </select>
       </div>
       <div className="text-field">
-        <label htmlFor={field('contactDate')}>Date</label>
+        <label htmlFor={field('contactDate')}>{t(M.date)}</label>
         <input
           id={field('contactDate')}
           type="date"
@@ -108,7 +110,7 @@ export function FollowUpFields({ idPrefix, autoFocus }: { idPrefix: string; auto
         {error('contactDate')}
       </div>
       <div className="text-field wide">
-        <label htmlFor={field('notes')}>Notes</label>
+        <label htmlFor={field('notes')}>{t(M.notes)}</label>
         <input
           id={field('notes')}
           value={form.notes}
@@ -132,7 +134,7 @@ export function FollowUpFields({ idPrefix, autoFocus }: { idPrefix: string; auto
         />
       )}
       <div className="text-field">
-        <label htmlFor={field('recordedById')}>Recorded by</label>
+        <label htmlFor={field('recordedById')}>{t(M.recordedBy)}</label>
         <select
           id={field('recordedById')}
           value={form.recordedById || sessionOperatorId}
@@ -141,7 +143,7 @@ export function FollowUpFields({ idPrefix, autoFocus }: { idPrefix: string; auto
           onChange={(event) => edit({ recordedById: event.target.value })}
         >
           <option value="" disabled>
-            Choose…
+            {t(M.choose)}
           </option>
           {recorders.map((operator) => (
             <option key={operator.id} value={operator.id}>
@@ -152,7 +154,7 @@ export function FollowUpFields({ idPrefix, autoFocus }: { idPrefix: string; auto
         {error('recordedById')}
       </div>
       <div className="text-field">
-        <label htmlFor={field('pin')}>PIN</label>
+        <label htmlFor={field('pin')}>{t(M.pin)}</label>
         <input
           ref={pinInput}
           id={field('pin')}

@@ -1,9 +1,11 @@
 import { useEffect } from 'react';
-import { plural } from '../../../db/model/index.js';
+import { useT } from '../../app/i18n.js';
+import { targetsInWords } from '../procedure-list/targets-words.js';
 import { FollowUpFields } from './FollowUpFields.js';
+import { FOLLOW_UPS_MESSAGES as M } from './follow-ups-messages.js';
 import { useFollowUps } from './follow-ups-store.js';
 
-const WINDOW_WORDS = { early: 'Day 1–3 call', late: 'Week 2–6 review' } as const;
+const WINDOW_WORDS = { early: M.early, late: M.late } as const;
 
 /**
  * Who is due for a follow-up call, and the call itself: the first due patient is open with
@@ -15,49 +17,50 @@ export function FollowUpsScreen() {
   const current = useFollowUps((state) => state.current);
   const message = useFollowUps((state) => state.message);
   const { loadDue, choose, saveAndNext } = useFollowUps.getState();
+  const t = useT();
   useEffect(() => {
     void loadDue();
   }, [loadDue]);
   const patient = due.find((row) => row.procedureId === current);
   return (
     <section className="follow-ups" aria-labelledby="follow-ups-heading">
-      <h1 id="follow-ups-heading">Follow-ups due</h1>
+      <h1 id="follow-ups-heading">{t(M.title)}</h1>
       <p role="status" className="saved">
         {message}
       </p>
-      {!loading && due.length === 0 && <p>No follow-ups are due today.</p>}
+      {!loading && due.length === 0 && <p>{t(M.none)}</p>}
       {patient && (
         <form
           className="follow-up-call form-section"
-          aria-label={`Follow-up call: ${patient.patientName ?? patient.patientId ?? 'patient'}`}
+          aria-label={t(M.call, { patient: patient.patientName ?? patient.patientId ?? t(M.patient) })}
           onSubmit={(event) => {
             event.preventDefault();
             void saveAndNext();
           }}
         >
           <h2>
-            {patient.patientName ?? '—'} ({patient.patientId ?? 'no ID'}) — {WINDOW_WORDS[patient.window]}, day{' '}
-            {patient.daysAfter}
+            {patient.patientName ?? '—'} ({patient.patientId ?? t(M.noId)}) — {t(WINDOW_WORDS[patient.window])},{' '}
+            {t(M.day, { day: patient.daysAfter })}
           </h2>
           <p className="hint">
-            Procedure {patient.performedDate}, {patient.rootSides}
+            {t(M.procedure, { date: patient.performedDate, targets: targetsInWords(t, patient.rootSides) })}
           </p>
           <FollowUpFields key={patient.procedureId} idPrefix="call" autoFocus />
           <button type="submit" className="primary">
-            Save and next
+            {t(M.save)}
           </button>
         </form>
       )}
       {due.length > 0 && (
         <table className="procedure-table">
-          <caption>{plural(due.length, { one: '# patient is due', other: '# patients are due' })}</caption>
+          <caption>{t(M.due, { count: due.length })}</caption>
           <thead>
             <tr>
-              <th scope="col">Patient</th>
-              <th scope="col">Procedure</th>
-              <th scope="col">Targets</th>
-              <th scope="col">Follow-up</th>
-              <th scope="col">Status</th>
+              <th scope="col">{t(M.colPatient)}</th>
+              <th scope="col">{t(M.colProcedure)}</th>
+              <th scope="col">{t(M.colTargets)}</th>
+              <th scope="col">{t(M.colFollowUp)}</th>
+              <th scope="col">{t(M.colStatus)}</th>
             </tr>
           </thead>
           <tbody>
@@ -68,13 +71,13 @@ export function FollowUpsScreen() {
               >
                 <td>
                   <button type="button" className="link" onClick={() => choose(row.procedureId)}>
-                    {row.patientName ?? '—'} ({row.patientId ?? 'no ID'})
+                    {row.patientName ?? '—'} ({row.patientId ?? t(M.noId)})
                   </button>
                 </td>
                 <td>{row.performedDate}</td>
-                <td>{row.rootSides}</td>
-                <td>{WINDOW_WORDS[row.window]}</td>
-                <td>{row.overdue ? `Overdue (day ${row.daysAfter})` : `Due (day ${row.daysAfter})`}</td>
+                <td>{targetsInWords(t, row.rootSides)}</td>
+                <td>{t(WINDOW_WORDS[row.window])}</td>
+                <td>{t(row.overdue ? M.overdue : M.dueDay, { day: row.daysAfter })}</td>
               </tr>
             ))}
           </tbody>

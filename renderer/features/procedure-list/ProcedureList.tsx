@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
-import { MODALITIES, ROOTS, STATUSES } from '../../../db/model/index.js';
-import { words } from '../../app/labels.js';
+import { codeMessage, MODALITIES, ROOTS, STATUSES } from '../../../db/model/index.js';
+import { FILTER_MESSAGES } from '../../app/app-messages.js';
+import { useT } from '../../app/i18n.js';
 import { useNavigation } from '../../app/navigation-store.js';
 import { NO_ITEMS } from '../../app/no-items.js';
 import { FilterDate } from '../../components/FilterDate.js';
@@ -9,6 +10,7 @@ import { DoseInboxSummary } from '../dose-reports/DoseInbox.js';
 import { useSettings } from '../settings/settings-store.js';
 import { WorklistPanel } from '../worklist/WorklistPanel.js';
 import { EarlierDrafts } from './EarlierDrafts.js';
+import { LIST_MESSAGES as M } from './list-messages.js';
 import { today, useProcedureList } from './list-store.js';
 import { ProcedureRows } from './ProcedureRows.js';
 
@@ -17,6 +19,7 @@ export function ProcedureList() {
   const { filter, items, nextCursor, loading, error, setFilter, reload, loadMore } = useProcedureList();
   const operators = useSettings((state) => state.settings?.operators ?? NO_ITEMS);
   const go = useNavigation((state) => state.go);
+  const t = useT();
   useEffect(() => {
     void reload();
   }, [reload]);
@@ -31,8 +34,9 @@ export function ProcedureList() {
       <section className="list-screen" aria-labelledby="list-title">
         <header className="list-header">
           <h1 id="list-title">
-            {onlyToday ? "Today's procedures" : 'Procedures'}
-            {thisConsoleOnly && consoleName ? ` at ${consoleName}` : ''}
+            {thisConsoleOnly && consoleName
+              ? t(onlyToday ? M.titleToday_at : M.title_at, { console: consoleName })
+              : t(onlyToday ? M.titleToday : M.title)}
           </h1>
           <button
             type="button"
@@ -40,12 +44,12 @@ export function ProcedureList() {
             onClick={() => go({ name: 'procedure', id: null })}
             aria-keyshortcuts="Alt+N"
           >
-            New procedure <kbd>Alt+N</kbd>
+            {t(M.newProcedure)} <kbd>Alt+N</kbd>
           </button>
         </header>
         <search className="filters row">
           <div className="text-field">
-            <label htmlFor="filter-text">Search patient ID, name, accession</label>
+            <label htmlFor="filter-text">{t(M.search)}</label>
             <input
               id="filter-text"
               type="search"
@@ -55,48 +59,48 @@ export function ProcedureList() {
           </div>
           <FilterDate
             id="filter-from"
-            label="From"
+            label={t(M.from)}
             value={filter.from}
             onChange={(value) => setFilter({ ...filter, from: value })}
           />
           <FilterDate
             id="filter-to"
-            label="To"
+            label={t(M.to)}
             value={filter.to}
             onChange={(value) => setFilter({ ...filter, to: value })}
           />
           <FilterSelect
             id="filter-operator"
-            label="Operator"
+            label={t(M.operator)}
             value={filter.operatorIds?.[0] ?? ''}
             options={operators.map((operator) => ({ value: operator.id, label: operator.name }))}
             onChange={(value) => pick('operatorIds', value)}
           />
           <FilterSelect
             id="filter-root"
-            label="Root"
+            label={t(M.root)}
             value={filter.roots?.[0] ?? ''}
             options={ROOTS.map((root) => ({ value: root, label: root }))}
             onChange={(value) => pick('roots', value)}
           />
           <FilterSelect
             id="filter-modality"
-            label="Modality"
+            label={t(M.modality)}
             value={filter.modalities?.[0] ?? ''}
-            options={MODALITIES.map((modality) => ({ value: modality, label: words(modality) }))}
+            options={MODALITIES.map((modality) => ({ value: modality, label: t(codeMessage(modality)) }))}
             onChange={(value) => pick('modalities', value)}
           />
           <div className="text-field">
-            <label htmlFor="filter-status">Status</label>
+            <label htmlFor="filter-status">{t(M.status)}</label>
             <select
               id="filter-status"
               value={filter.statuses?.[0] ?? ''}
               onChange={(event) => pick('statuses', event.target.value)}
             >
-              <option value="">All</option>
+              <option value="">{t(FILTER_MESSAGES.all)}</option>
               {STATUSES.map((status) => (
                 <option key={status} value={status}>
-                  {words(status)}
+                  {t(codeMessage(status))}
                 </option>
               ))}
             </select>
@@ -106,7 +110,7 @@ export function ProcedureList() {
             className="secondary"
             onClick={() => setFilter(onlyToday ? {} : { from: today(), to: today() })}
           >
-            {onlyToday ? 'All dates' : 'Today only'}
+            {t(onlyToday ? M.allDates : M.todayOnly)}
           </button>
           <label className="switch">
             <input
@@ -114,7 +118,7 @@ export function ProcedureList() {
               checked={thisConsoleOnly}
               onChange={(event) => setThisConsoleOnly(event.target.checked)}
             />
-            This console only
+            {t(M.thisConsole)}
           </label>
         </search>
         <EarlierDrafts />
@@ -125,9 +129,7 @@ export function ProcedureList() {
           </p>
         )}
         {items.length === 0 && !loading ? (
-          <p className="empty">
-            {onlyToday ? 'No procedures logged today yet.' : 'No procedures match these filters.'}
-          </p>
+          <p className="empty">{t(onlyToday ? M.noneToday : M.noneMatch)}</p>
         ) : (
           <ProcedureRows
             items={items}

@@ -1,8 +1,10 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef } from 'react';
-import { formatDate, type ProcedureSummary } from '../../../db/model/index.js';
+import { codeMessage, formatDate, type Message, type ProcedureSummary } from '../../../db/model/index.js';
 import { useDepartmentLocale } from '../../app/department-locale.js';
-import { words } from '../../app/labels.js';
+import { useT } from '../../app/i18n.js';
+import { LIST_ROW_MESSAGES as M } from './list-messages.js';
+import { targetsInWords } from './targets-words.js';
 
 const ROW_HEIGHT = 52;
 const time = (performedAt: string | null) => (performedAt ? performedAt.slice(11, 16) : '');
@@ -15,21 +17,24 @@ interface Props {
   open: (id: string) => void;
 }
 
+/** The latest report's way to the RIS, in the list's few words (the record says more). */
+const RIS_MARKS: Record<NonNullable<ProcedureSummary['risState']>, Message> = {
+  waiting: M.risWaiting,
+  sent: M.risSent,
+  refused: M.risRefused,
+  unsendable: M.risUnsendable,
+};
+
 /**
  * The procedure rows, virtualised: only the rows in view are in the page, so scrolling stays
  * smooth over 100 000 procedures; the next keyset page loads as the end comes into view.
  */
-/** The latest report's way to the RIS, in the list's few words (the record says more). */
-const RIS_MARKS: Record<NonNullable<ProcedureSummary['risState']>, string> = {
-  waiting: 'RIS: waiting',
-  sent: 'RIS: sent',
-  refused: 'RIS: refused',
-  unsendable: 'RIS: not sent',
-};
-
 export function ProcedureRows({ items, onlyToday, hasMore, loadMore, open }: Props) {
   const scroller = useRef<HTMLDivElement>(null);
   const locale = useDepartmentLocale();
+  const t = useT();
+  const patientOf = (item: ProcedureSummary) =>
+    `${item.patientId ?? t(M.noPatientId)}${item.patientName ? ` — ${item.patientName}` : ''}`;
   const date = (performedAt: string | null) => (performedAt ? formatDate(performedAt, locale) : '');
   const virtualizer = useVirtualizer({
     count: items.length,
@@ -49,15 +54,25 @@ export function ProcedureRows({ items, onlyToday, hasMore, loadMore, open }: Pro
   return (
     <div ref={scroller} className="table-scroll">
       <table className="procedure-table">
+        {/* Fixed widths where the words are known (a date, a score, a count); the patient takes the rest. */}
+        <colgroup>
+          <col className="col-status" />
+          <col className={onlyToday ? 'col-time' : 'col-date'} />
+          <col className="col-patient" />
+          <col />
+          <col className="col-pain" />
+          <col />
+          <col className="col-warnings" />
+        </colgroup>
         <thead>
           <tr>
-            <th scope="col">Status</th>
-            <th scope="col">{onlyToday ? 'Time' : 'Date'}</th>
-            <th scope="col">Patient</th>
-            <th scope="col">Targets</th>
-            <th scope="col">NRS pre → post</th>
-            <th scope="col">Operator</th>
-            <th scope="col">Warnings</th>
+            <th scope="col">{t(M.status)}</th>
+            <th scope="col">{t(onlyToday ? M.time : M.date)}</th>
+            <th scope="col">{t(M.patient)}</th>
+            <th scope="col">{t(M.targets)}</th>
+            <th scope="col">{t(M.pain)}</th>
+            <th scope="col">{t(M.operator)}</th>
+            <th scope="col">{t(M.warnings)}</th>
           </tr>
         </thead>
         <tbody>
@@ -71,21 +86,21 @@ export function ProcedureRows({ items, onlyToday, hasMore, loadMore, open }: Pro
             return (
               <tr key={item.id} style={{ height: ROW_HEIGHT }}>
                 <td>
-                  <span className={`status status-${item.status}`}>{words(item.status)}</span>
+                  <span className={`status status-${item.status}`}>{t(codeMessage(item.status))}</span>
                   {item.risState && (
-                    <span className={`ris-mark ris-${item.risState}`}> {RIS_MARKS[item.risState]}</span>
+                    <span className={`ris-mark ris-${item.risState}`}> {t(RIS_MARKS[item.risState])}</span>
                   )}
                 </td>
                 <td>{onlyToday ? time(item.performedAt) : `${date(item.performedAt)} ${time(item.performedAt)}`}</td>
                 <td>
-                  <button type="button" className="link" onClick={() => open(item.id)}>
-                    {item.patientId ?? '(no patient ID)'}
-                    {item.patientName ? ` — ${item.patientName}` : ''}
+                  {/* A long name is cut to keep rows one line high: its whole stays in the title. */}
+                  <button type="button" className="link" onClick={() => open(item.id)} title={patientOf(item)}>
+                    {patientOf(item)}
                   </button>
                 </td>
                 <td>
-                  {item.targets}
-                  {item.caudalEpidural ? ' + caudal' : ''}
+                  {targetsInWords(t, item.targets)}
+                  {item.caudalEpidural ? ` ${t(M.caudal)}` : ''}
                 </td>
                 <td>
                   {item.painPre ?? '—'} → {item.painPost ?? '—'}
@@ -93,9 +108,7 @@ export function ProcedureRows({ items, onlyToday, hasMore, loadMore, open }: Pro
                 <td>{item.operatorName ?? ''}</td>
                 <td>
                   {item.warningCodes.length > 0 && (
-                    <span className="badge-warning">
-                      {item.warningCodes.length} warning{item.warningCodes.length > 1 ? 's' : ''}
-                    </span>
+                    <span className="badge-warning">{t(M.warningCount, { count: item.warningCodes.length })}</span>
                   )}
                 </td>
               </tr>

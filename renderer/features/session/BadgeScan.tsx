@@ -1,5 +1,7 @@
 import { useState } from 'react';
 import type { SessionOperator } from '../../../db/model/answers.js';
+import { useT } from '../../app/i18n.js';
+import { LOCK_SCREEN_MESSAGES } from './session-messages.js';
 import { useSession } from './session-store.js';
 
 /**
@@ -20,6 +22,7 @@ export function BadgeScan({
   autoFocus?: boolean;
 }) {
   const [badge, setBadge] = useState('');
+  const t = useT();
   const [problem, setProblem] = useState<string | null>(null);
   const scanned = async () => {
     const typed = badge;
@@ -32,7 +35,7 @@ export function BadgeScan({
   };
   return (
     <div className="text-field">
-      <label htmlFor={id}>Badge</label>
+      <label htmlFor={id}>{t(LOCK_SCREEN_MESSAGES.badge)}</label>
       <input
         id={id}
         type="password"

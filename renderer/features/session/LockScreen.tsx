@@ -1,5 +1,7 @@
 import { useRef, useState } from 'react';
+import { useT } from '../../app/i18n.js';
 import { BadgeScan } from './BadgeScan.js';
+import { LOCK_SCREEN_MESSAGES as M } from './session-messages.js';
 import { useSession } from './session-store.js';
 
 /**
@@ -20,6 +22,7 @@ export function LockScreen() {
   const [pin, setPin] = useState('');
   const [badgeOf, setBadgeOf] = useState<string | null>(null);
   const pinField = useRef<HTMLInputElement>(null);
+  const t = useT();
 
   const open = async () => {
     const typed = pin;
@@ -31,11 +34,8 @@ export function LockScreen() {
 
   return (
     <main className="lock-screen" aria-labelledby="lock-title">
-      <h1 id="lock-title">RootLog is locked</h1>
-      <p>
-        Patient data is hidden. {badges ? 'Scan your badge, or choose who you are,' : 'Choose who you are'} and type
-        your PIN to open the console.
-      </p>
+      <h1 id="lock-title">{t(M.title)}</h1>
+      <p>{t(badges ? M.hintBadges : M.hint)}</p>
       <form
         className="form-section"
         onSubmit={(event) => {
@@ -47,9 +47,7 @@ export function LockScreen() {
           <BadgeScan
             id="lock-badge"
             autoFocus
-            refusal={(found) =>
-              found.pinSet ? null : `${found.name} has no PIN yet: an administrator sets the first one.`
-            }
+            refusal={(found) => (found.pinSet ? null : t(M.noPin, { name: found.name }))}
             onHolder={(found) => {
               setOperatorId(found.id);
               setBadgeOf(found.id);
@@ -58,7 +56,7 @@ export function LockScreen() {
           />
         )}
         <div className="text-field">
-          <label htmlFor="lock-operator">Operator</label>
+          <label htmlFor="lock-operator">{t(M.operator)}</label>
           <select
             id="lock-operator"
             value={operatorId}
@@ -73,10 +71,10 @@ export function LockScreen() {
               </option>
             ))}
           </select>
-          {holder && <p className="hint">Badge of {holder.name}: type your PIN.</p>}
+          {holder && <p className="hint">{t(M.badgeOf, { name: holder.name })}</p>}
         </div>
         <div className="text-field">
-          <label htmlFor="lock-pin">PIN</label>
+          <label htmlFor="lock-pin">{t(M.pin)}</label>
           <input
             id="lock-pin"
             ref={pinField}
@@ -96,7 +94,7 @@ export function LockScreen() {
         )}
         <div className="row">
           <button type="submit" className="primary" disabled={busy || !operatorId || !pin}>
-            Open
+            {t(M.open)}
           </button>
         </div>
       </form>

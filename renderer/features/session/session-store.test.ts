@@ -9,6 +9,7 @@ const locked: SessionState = {
   operatorId: null,
   administratorId: null,
   idleLockMinutes: 5,
+  language: 'en',
   operators: [
     {
       id: 'op-keller',

@@ -1,6 +1,7 @@
-import { LANGUAGE_NAMES, LANGUAGES, type Language } from '../../../db/model/index.js';
+import type { Language } from '../../../db/model/index.js';
 import { useT } from '../../app/i18n.js';
 import { printWords } from '../procedure-form/print-words.js';
+import { LanguageSelect } from './LanguageSelect.js';
 import { DEPARTMENT_LANGUAGE_MESSAGES } from './settings-messages.js';
 import { useSettings } from './settings-store.js';
 
@@ -49,23 +50,15 @@ export function DepartmentPanel() {
       <div className="row">
         <div className="text-field" data-field="language">
           <label htmlFor="department-language">{t(L.language)}</label>
-          <select id="department-language" name="language" defaultValue={settings.language}>
-            {LANGUAGES.map((language) => (
-              <option key={language} value={language} lang={language}>
-                {LANGUAGE_NAMES[language]}
-              </option>
-            ))}
-          </select>
+          <LanguageSelect id="department-language" name="language" defaultValue={settings.language} />
         </div>
         <div className="text-field" data-field="reportLanguage">
           <label htmlFor="department-report-language">{t(L.reportLanguage)}</label>
-          <select id="department-report-language" name="reportLanguage" defaultValue={settings.reportLanguage}>
-            {LANGUAGES.map((language) => (
-              <option key={language} value={language} lang={language}>
-                {LANGUAGE_NAMES[language]}
-              </option>
-            ))}
-          </select>
+          <LanguageSelect
+            id="department-report-language"
+            name="reportLanguage"
+            defaultValue={settings.reportLanguage}
+          />
         </div>
       </div>
       <button type="submit" className="primary">

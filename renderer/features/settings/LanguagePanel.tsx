@@ -1,7 +1,8 @@
 import { useState } from 'react';
-import { LANGUAGE_NAMES, LANGUAGES, type Language } from '../../../db/model/index.js';
+import { LANGUAGE_NAMES } from '../../../db/model/index.js';
 import { operatorAtConsole, useT } from '../../app/i18n.js';
 import { useSession } from '../session/session-store.js';
+import { LanguageSelect } from './LanguageSelect.js';
 import { LANGUAGE_PANEL_MESSAGES as M } from './settings-messages.js';
 import { useSettings } from './settings-store.js';
 
@@ -34,22 +35,15 @@ export function LanguagePanel() {
         </div>
         <div className="text-field" data-field="operatorLanguages">
           <label htmlFor="language-choice">{t(M.language)}</label>
-          <select
+          <LanguageSelect
             id="language-choice"
             value={chosen}
-            onChange={(event) => {
+            onChange={(value) => {
               const { [who]: _, ...others } = settings.operatorLanguages;
-              const value = event.target.value as Language | '';
               void useSettings.getState().update({ operatorLanguages: value ? { ...others, [who]: value } : others });
             }}
-          >
-            <option value="">{t(M.departments, { language: LANGUAGE_NAMES[settings.language] })}</option>
-            {LANGUAGES.map((language) => (
-              <option key={language} value={language} lang={language}>
-                {LANGUAGE_NAMES[language]}
-              </option>
-            ))}
-          </select>
+            none={t(M.departments, { language: LANGUAGE_NAMES[settings.language] })}
+          />
         </div>
       </div>
     </section>
