@@ -8,7 +8,7 @@ import { openStore } from '../store.js';
 import { completeDraft, context, tempPath, tempStore } from '../testing/fixtures.js';
 import { type MllpPeer, startMllpPeer } from '../testing/mllp-peer.js';
 import { freePort } from '../testing/ports.js';
-import { recordSigner } from '../testing/signer.js';
+import { recordSigner, TEST_PIN } from '../testing/signer.js';
 
 /* `rootlog ris-send` as IT runs it: the built command line, a logbook, a real MLLP listener. */
 const cli = join(import.meta.dirname, '..', '..', 'dist', 'cli', 'rootlog.cjs');
@@ -16,10 +16,15 @@ const cli = join(import.meta.dirname, '..', '..', 'dist', 'cli', 'rootlog.cjs');
 // Asynchronously: the listener runs in this process and must answer while the command waits.
 const run = (...args: string[]) =>
   new Promise<{ code: number; out: string; err: string }>((resolve) =>
-    execFile(process.execPath, [cli, 'ris-send', ...args], { encoding: 'utf8', timeout: 60_000 }, (error, out, err) =>
-      resolve({ code: error ? Number(error.code ?? 1) : 0, out, err }),
+    execFile(
+      process.execPath,
+      [cli, 'ris-send', ...args],
+      { encoding: 'utf8', timeout: 60_000, env: { ...process.env, ROOTLOG_PIN: TEST_PIN } },
+      (error, out, err) => resolve({ code: error ? Number(error.code ?? 1) : 0, out, err }),
     ),
   );
+/** Who runs it: the logbook's operator, proven by their PIN (ROOTLOG_PIN above). */
+const AS = ['--as', 'Dr. A. Keller'];
 
 let peer: MllpPeer;
 let db: string;
@@ -57,16 +62,16 @@ afterEach(() => peer.stop());
 
 describe('rootlog ris-send', () => {
   it('sends what waits and prints what the RIS acknowledged; a second run has nothing to send', async () => {
-    const result = await run('--db', db, '--server', `mllp://127.0.0.1:${peer.port}`);
+    const result = await run('--db', db, '--server', `mllp://127.0.0.1:${peer.port}`, ...AS);
     expect(result).toMatchObject({ code: 0, err: '' });
     expect(result.out).toMatch(
-      /^ {2}acknowledged: patient P-1, accession ACC77001, report \(message RL[0-9A-F]{18}\)\n {2}acknowledged: patient P-2, accession ACC77001, report \(message RL[0-9A-F]{18}\)\nsent 2, refused 0, not sendable 0; waiting 0\n$/,
+      /^ {2}acknowledged: patient P-1, accession ACC77001, report \(message RL[0-9A-F]{15}\)\n {2}acknowledged: patient P-2, accession ACC77001, report \(message RL[0-9A-F]{15}\)\nsent 2, refused 0, not sendable 0; waiting 0\n$/,
     );
     expect(peer.received.map((received) => received.message.getSegment('PID')?.getField(5)?.toString())).toEqual([
       'Müller^Jürg',
       'Müller^Jürg',
     ]);
-    expect(await run('--db', db, '--server', `mllp://127.0.0.1:${peer.port}`)).toMatchObject({
+    expect(await run('--db', db, '--server', `mllp://127.0.0.1:${peer.port}`, ...AS)).toMatchObject({
       code: 0,
       out: 'sent 0, refused 0, not sendable 0; waiting 0\n',
     });
@@ -79,7 +84,7 @@ describe('rootlog ris-send', () => {
         ? { code: 'AR', text: 'Patient P-2 not found' }
         : { code: 'AA' },
     );
-    const result = await run('--db', db, '--server', `mllp://127.0.0.1:${peer.port}`);
+    const result = await run('--db', db, '--server', `mllp://127.0.0.1:${peer.port}`, ...AS);
     expect(result.code).toBe(1);
     expect(result.out).toContain('  acknowledged: patient P-1, accession ACC77001, report');
     expect(result.out).toContain(
@@ -90,7 +95,7 @@ describe('rootlog ris-send', () => {
 
   it('exits 1 when the RIS cannot be reached, and keeps the reports waiting', async () => {
     const port = await freePort();
-    const result = await run('--db', db, '--server', `mllp://127.0.0.1:${port}`);
+    const result = await run('--db', db, '--server', `mllp://127.0.0.1:${port}`, ...AS);
     expect(result.code).toBe(1);
     expect(result.out).toBe('sent 0, refused 0, not sendable 0; waiting 2\n');
     expect(result.err).toBe(
@@ -99,8 +104,28 @@ describe('rootlog ris-send', () => {
     const store = openStore(db, { readonly: true });
     expect(store.reader.prepare("SELECT count(*) FROM ris_outbox WHERE state = 'waiting'").pluck().get()).toBe(2);
     store.close();
-    expect((await run('--db', db, '--server', `mllp://127.0.0.1:${peer.port}`)).code).toBe(0);
+    expect((await run('--db', db, '--server', `mllp://127.0.0.1:${peer.port}`, ...AS)).code).toBe(0);
     expect(peer.received).toHaveLength(2);
+  });
+
+  it('records who ran it: an audit row names the operator and what each report became; without --as nothing is sent', async () => {
+    const without = await run('--db', db, '--server', `mllp://127.0.0.1:${peer.port}`);
+    expect(without.code).toBe(2);
+    expect(without.err).toMatch(/--as OPERATOR is required/);
+    expect(peer.received).toHaveLength(0);
+
+    expect((await run('--db', db, '--server', `mllp://127.0.0.1:${peer.port}`, ...AS)).code).toBe(0);
+    const store = openStore(db, { readonly: true });
+    const rows = store.reader.prepare("SELECT actor, changes FROM audit_log WHERE entity_id = 'ris-outbox'").all() as {
+      actor: string;
+      changes: string;
+    }[];
+    store.close();
+    expect(rows).toHaveLength(1);
+    expect(rows[0]?.actor).toBe('Dr. A. Keller (command line)');
+    const changes = Object.values(JSON.parse(rows[0]?.changes ?? '{}')) as { before: string; after: string }[];
+    expect(changes).toHaveLength(2);
+    for (const change of changes) expect(change.after).toMatch(/^acknowledged by the RIS \(message RL[0-9A-F]{15}\)$/);
   });
 
   it('exits 2 on a usage error, and 1 for a file that is not there', async () => {
@@ -109,7 +134,9 @@ describe('rootlog ris-send', () => {
       code: 2,
       err: expect.stringMatching(/--server must be mllp:\/\/HOST:PORT/),
     });
-    expect(await run('--db', tempPath('missing.sqlite'), '--server', `mllp://127.0.0.1:${peer.port}`)).toMatchObject({
+    expect(
+      await run('--db', tempPath('missing.sqlite'), '--server', `mllp://127.0.0.1:${peer.port}`, ...AS),
+    ).toMatchObject({
       code: 1,
     });
   });

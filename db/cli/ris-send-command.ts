@@ -1,30 +1,33 @@
 import { parseArgs } from 'node:util';
 import { connectionSettingsProblems, risServerSchema } from '../model/connection-settings.js';
 import { RootLogError } from '../model/index.js';
-import { reportsWaiting, sendWaitingReports } from '../ris/outbox.js';
+import { auditRound, reportsWaiting, sendWaitingReports } from '../ris/outbox.js';
 import { connectionSettings } from '../settings.js';
 import { openStore } from '../store.js';
+import { AS_USAGE, actingOperator } from './acting-operator.js';
+import { actor } from './command-kit.js';
 import { printable } from './printable.js';
+import { UsageError } from './usage-error.js';
 
 /*
  * rootlog ris-send: sends every report waiting in the RIS outbox now (the back-off is for the
  * console's own retries; a person asking means now), over MLLP to --server, with the sending
  * and receiving application, facility and character set from the logbook's Settings → RIS.
  * Prints what was acknowledged; exit 1 when anything was refused, could not be sent or the
- * RIS could not be reached; 2 on a usage error.
+ * RIS could not be reached; 2 on a usage error. It changes the outbox, so it runs as a named
+ * operator (`--as`, proven by their PIN) and its audit row says who, as `sync` and `import` do.
  */
 
-export const RIS_SEND_USAGE = `  ris-send --db FILE --server mllp://HOST:PORT
+export const RIS_SEND_USAGE = `  ris-send --db FILE --server mllp://HOST:PORT [--as OPERATOR]
                                            send the reports waiting for the RIS (HL7 ORU^R01);
                                            prints what the RIS acknowledged; exit 1 when it
-                                           refused any, or could not be reached`;
+                                           refused any, or could not be reached
+${AS_USAGE}`;
 
 interface Io {
   out: (line: string) => void;
   err: (line: string) => void;
 }
-
-class UsageError extends Error {}
 
 function address(server: string): { host: string; port: number } {
   let url: URL;
@@ -46,7 +49,7 @@ export async function runRisSend(args: string[], io: Io): Promise<number> {
       args,
       strict: true,
       allowPositionals: false,
-      options: { db: { type: 'string' }, server: { type: 'string' } },
+      options: { db: { type: 'string' }, server: { type: 'string' }, as: { type: 'string' } },
     }).values;
     for (const name of ['db', 'server']) if (values[name] === undefined) throw new UsageError(`--${name} is required`);
     server = address(String(values.server));
@@ -84,7 +87,10 @@ export async function runRisSend(args: string[], io: Io): Promise<number> {
       );
       return 2;
     }
+    // Who asks is proven before anything is sent: a wrong PIN sends nothing.
+    const context = await actingOperator(store, values.as, io, actor());
     const report = await sendWaitingReports(store, ris.data, { ignoreBackoff: true });
+    auditRound(store, report, context);
     const named = (item: { patientId: string; accessionNumber: string | null; version: number }) =>
       `patient ${printable(item.patientId)}${item.accessionNumber ? `, accession ${printable(item.accessionNumber)}` : ''}, ${item.version === 1 ? 'report' : `correction (version ${item.version})`}`;
     for (const sent of report.sent) io.out(`  acknowledged: ${named(sent)} (message ${sent.controlId})`);

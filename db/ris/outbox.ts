@@ -171,6 +171,37 @@ export async function sendWaitingReports(
   return report;
 }
 
+/**
+ * A round a person asked for (`rootlog ris-send --as`): one audit row naming who ran it and
+ * what each report became, beside the outbox's own states (which say when, not who). Entity
+ * settings / `ris-outbox`, as Send again's rows: the outbox is this console's bookkeeping, the
+ * record's history travels with it. A round that sent nothing writes none.
+ */
+export function auditRound(store: Store, report: RisSendReport, context: ServiceContext): void {
+  const named = (key: OutboxKey) => `${key.procedureId} version ${key.version}`;
+  const changes: Record<string, { before: string; after: string }> = {};
+  for (const sent of report.sent)
+    changes[named(sent)] = { before: 'waiting', after: `acknowledged by the RIS (message ${sent.controlId})` };
+  for (const refused of report.refused)
+    changes[named(refused)] = { before: 'waiting', after: `refused by the RIS (${refused.code}): ${refused.text}` };
+  for (const unsendable of report.unsendable)
+    changes[named(unsendable)] = { before: 'waiting', after: `not sent: ${unsendable.reason}` };
+  if (Object.keys(changes).length === 0) return;
+  const write = store.writer;
+  write.db
+    .transaction(() =>
+      appendAudit(write, {
+        at: timestamp(context),
+        actor: context.actor,
+        action: 'settings',
+        entity: 'settings',
+        entityId: 'ris-outbox',
+        changes,
+      }),
+    )
+    .immediate();
+}
+
 /** Does the RIS connection as set now carry this version (its character set every character of it)? */
 function sendableWith(read: ReadSource, key: OutboxKey, ris: RisServer | null): boolean {
   if (!ris) return false;
