@@ -2,6 +2,8 @@ import type { Drug } from './catalogue.js';
 import type { ClinicalWarning } from './clinical-warning.js';
 import { type FieldProblem, problem } from './problems.js';
 import type { ProcedureDraft } from './procedure.js';
+import { clinicalWarning, WARNING_MESSAGES as W } from './warning-messages.js';
+import { sentence, type Words } from './words.js';
 
 /*
  * A local anaesthetic's concentration, as the ampoule says it: "Ropivacaine 0,2 %" or
@@ -44,10 +46,15 @@ export const percentWords = (percent: number, mgPerMl: number) => `${rounded(per
 const asPercent = (mgPerMl: number) => rounded(mgPerMl / MG_PER_ML_PER_PERCENT);
 
 /** "2–10 mg/mL (0.2–1 %)". */
-function usualWords(drug: Drug): string | null {
+function usualWords(drug: Drug): Words | null {
   const { usualConcentrationMinMgPerMl: min, usualConcentrationMaxMgPerMl: max } = drug;
   if (min == null || max == null) return null;
-  return `${rounded(min)}–${rounded(max)} mg/mL (${asPercent(min)}–${asPercent(max)} %)`;
+  return sentence(W.concentrationUsualRange, {
+    min: rounded(min),
+    max: rounded(max),
+    minPercent: asPercent(min),
+    maxPercent: asPercent(max),
+  });
 }
 
 /** Each concentration outside the drug's usual ones, at its field, naming the percentage when that explains it. */
@@ -61,18 +68,18 @@ export function concentrationWarnings(record: ProcedureDraft, catalogue: Readonl
     const max = drug.usualConcentrationMaxMgPerMl;
     const usual = usualWords(drug);
     if (min == null || max == null || usual == null || (typed >= min && typed <= max)) return;
-    const asTyped = `${drug.name} ${rounded(typed)} mg/mL`;
     const percentMeant = typed * MG_PER_ML_PER_PERCENT;
-    const message =
+    const values = { drug: drug.name, typed: rounded(typed), usual };
+    const said =
       typed < min && percentMeant >= min && percentMeant <= max
-        ? `${asTyped} is below the usual ${usual}: was it ${rounded(typed)} % (= ${rounded(percentMeant)} mg/mL)? Type the percentage with its sign, as on the ampoule: ${String(rounded(typed)).replace('.', ',')} %.`
-        : `${asTyped} is ${typed < min ? 'below' : 'above'} the usual ${usual}: check the ampoule and the unit.`;
-    found.push({
-      code: 'concentration_implausible',
-      level: 'check',
-      field: `drugs[${index}].concentrationMgPerMl`,
-      message,
-    });
+        ? sentence(W.concentrationPercentTyped, {
+            ...values,
+            meant: rounded(percentMeant),
+            // As the ampoule prints it, whatever the reader's locale: what the field reads as a percentage.
+            asOnAmpoule: String(rounded(typed)).replace('.', ','),
+          })
+        : sentence(typed < min ? W.concentrationBelowUsual : W.concentrationAboveUsual, values);
+    found.push(clinicalWarning('concentration_implausible', 'check', `drugs[${index}].concentrationMgPerMl`, said));
   });
   return found;
 }

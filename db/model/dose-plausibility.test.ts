@@ -3,7 +3,7 @@ import { checkDosePlausibility, checkDosesPlausibility, DOSE_PLAUSIBILITY } from
 
 describe('dose plausibility for a lumbar root infiltration', () => {
   it('names the µGy·m² reading typed as Gy·cm² (the issue: 320 signed for 3.2)', () => {
-    expect(checkDosePlausibility('dapGyCm2', 320)).toEqual({
+    expect(checkDosePlausibility('dapGyCm2', 320)).toMatchObject({
       quantity: 'dapGyCm2',
       field: 'dapGyCm2',
       direction: 'high',

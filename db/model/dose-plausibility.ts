@@ -1,5 +1,7 @@
 import type { ClinicalWarning, WarningCode } from './clinical-warning.js';
-import { DOSE_QUANTITIES, DOSE_QUANTITY_WORDS, type DoseQuantity } from './reference-levels.js';
+import { DOSE_QUANTITIES, DOSE_QUANTITY_WORDS, type DoseQuantity, doseFigureWords } from './reference-levels.js';
+import { clinicalWarning, WARNING_MESSAGES as W } from './warning-messages.js';
+import { inEnglish, sentence, type Words } from './words.js';
 
 /*
  * Is a dose figure plausible for one lumbar nerve root infiltration? A value far outside what
@@ -68,24 +70,27 @@ const FAR_FROM_USUAL = 100;
  */
 interface Slip {
   /** "was it …?" */
-  question: string;
+  question: Words;
   /** The factor between what was typed and what it means, for "is 100× the usual". */
   factor: number | null;
   correct: (typed: number) => number | null;
   /** What the typed figure is in that reading, for the message ("320 µGy·m²"). */
-  asRead?: (typed: number) => string;
+  asRead?: (typed: number) => Words;
   questionOnly?: true;
 }
 
-const byFactor = (unit: string, factor: number): Slip => ({
-  question: `was it ${unit}?`,
+/** A unit as the slip names it: a symbol as it is, a word ("minutes") translated. */
+type SlipUnit = string | Words;
+
+const byFactor = (unit: SlipUnit, factor: number, unitAsRead: SlipUnit = unit): Slip => ({
+  question: sentence(W.slipUnit, { unit }),
   factor,
   correct: (typed) => typed / factor,
-  asRead: (typed) => `${formatNumber(typed)} ${unit}`,
+  asRead: (typed) => sentence(W.valueWithUnit, { value: figure(typed), unit: unitAsRead }),
 });
 
 const decimal = (factor: number): Slip => ({
-  question: 'was a decimal point missed?',
+  question: sentence(W.slipDecimal),
   factor,
   correct: (typed) => typed / factor,
 });
@@ -99,14 +104,14 @@ const SLIPS: Record<DoseQuantity, { high: Slip[]; low: Slip[] }> = {
   dlpMGyCm: { high: [decimal(10), decimal(100)], low: [byFactor('Gy·cm', 1e-3)] },
   ctdiVolMGy: {
     high: [
-      { question: 'was it the DLP (mGy·cm)?', factor: null, correct: () => null, questionOnly: true },
+      { question: sentence(W.slipDlpInCtdiVol), factor: null, correct: () => null, questionOnly: true },
       decimal(10),
     ],
     low: [byFactor('Gy', 1e-3)],
   },
   fluoroTimeS: {
-    high: [decimal(10), byFactor('milliseconds', 1000)],
-    low: [{ ...byFactor('minutes', 1 / 60), asRead: (typed) => `${formatNumber(typed)} min` }],
+    high: [decimal(10), byFactor(sentence(W.unitMilliseconds), 1000)],
+    low: [byFactor(sentence(W.unitMinutes), 1 / 60, 'min')],
   },
 };
 
@@ -115,14 +120,19 @@ export interface DosePlausibilityFinding {
   /** The record's field (the quantity's own name). */
   field: DoseQuantity;
   direction: 'high' | 'low';
-  /** The slip named, with the value it would mean; null when none fits. */
+  /** The slip named (its English question), with the value it would mean; null when none fits. */
   likelySlip: { question: string; meantValue: number | null } | null;
+  /** Its English words (a dose report's check, the command line). */
   message: string;
+  /** Its message and values, said in the reader's language. */
+  words: Words;
 }
 
-function formatNumber(value: number): string {
-  return String(Number(value.toPrecision(4)));
-}
+/** A figure to four significant digits, as a number (the reader's locale writes its decimal mark). */
+const figure = (value: number): number => Number(value.toPrecision(4));
+
+/** "DLP 4659 mGy·cm", to four significant digits. */
+const doseFigure = (quantity: DoseQuantity, value: number): Words => doseFigureWords(quantity, figure(value));
 
 /** A slip explains a figure when what it would mean is a usual figure for the procedure. */
 const explains = (slip: Slip, typed: number, [low, high]: readonly [number, number]) => {
@@ -147,38 +157,48 @@ export function checkDosePlausibility(
   const low = value < bounds.warnBelow || value <= reference / FAR_FROM_USUAL;
   if (!high && !low) return null;
   const direction = high ? 'high' : 'low';
-  const { name, unit } = DOSE_QUANTITY_WORDS[quantity];
-  const typed = `${name} ${formatNumber(value)} ${unit}`;
+  const { unit } = DOSE_QUANTITY_WORDS[quantity];
+  const typed = doseFigure(quantity, value);
   const slip = SLIPS[quantity][direction].find((candidate) => explains(candidate, value, bounds.usualRange));
-  const usualWords =
-    usual != null && usual > 0
-      ? `the department’s usual (median ${formatNumber(usual)} ${unit})`
-      : `what a lumbar root infiltration usually gives (${formatNumber(bounds.usualRange[0])}–${formatNumber(bounds.usualRange[1])} ${unit})`;
+  const found = (words: Words, likelySlip: DosePlausibilityFinding['likelySlip']): DosePlausibilityFinding => ({
+    quantity,
+    field: quantity,
+    direction,
+    likelySlip,
+    message: inEnglish(words),
+    words,
+  });
   if (!slip) {
-    return {
-      quantity,
-      field: quantity,
-      direction,
-      likelySlip: null,
-      message: `${typed} is far ${direction === 'high' ? 'above' : 'below'} ${usualWords}: check the figure and its unit.`,
-    };
+    const usualWords =
+      usual != null && usual > 0
+        ? sentence(W.doseUsualOfDepartment, { median: figure(usual), unit })
+        : sentence(W.doseUsualPublished, {
+            low: figure(bounds.usualRange[0]),
+            high: figure(bounds.usualRange[1]),
+            unit,
+          });
+    return found(
+      sentence(direction === 'high' ? W.doseFarAbove : W.doseFarBelow, { figure: typed, usual: usualWords }),
+      null,
+    );
   }
   const meant = slip.correct(value);
   const size =
     slip.factor === null
-      ? `far ${direction === 'high' ? 'above' : 'below'} the usual`
+      ? sentence(direction === 'high' ? W.doseFarAboveUsual : W.doseFarBelowUsual)
       : slip.factor >= 1
-        ? `${formatNumber(slip.factor)}× the usual`
-        : `1/${formatNumber(1 / slip.factor)} of the usual`;
+        ? sentence(W.doseTimesUsual, { factor: figure(slip.factor) })
+        : sentence(W.doseFractionOfUsual, { factor: figure(1 / slip.factor) });
   const meaning =
-    meant === null ? '' : ` (${slip.asRead ? slip.asRead(value) : 'then it'} = ${formatNumber(meant)} ${unit})`;
-  return {
-    quantity,
-    field: quantity,
-    direction,
-    likelySlip: { question: slip.question, meantValue: meant === null ? null : Number(meant.toPrecision(6)) },
-    message: `${typed} is ${size}: ${slip.question}${meaning}`,
-  };
+    meant === null
+      ? ''
+      : slip.asRead
+        ? sentence(W.slipMeaning, { asRead: slip.asRead(value), meant: figure(meant), unit })
+        : sentence(W.slipMeaningThen, { meant: figure(meant), unit });
+  return found(sentence(W.doseLikelySlip, { figure: typed, size, question: slip.question, meaning }), {
+    question: inEnglish(slip.question),
+    meantValue: meant === null ? null : Number(meant.toPrecision(6)),
+  });
 }
 
 /**
@@ -207,10 +227,7 @@ const PLAUSIBILITY_CODES: Record<DoseQuantity, WarningCode> = {
  * µGy·m²?"). The same words as a dose report's check (checkDosesPlausibility).
  */
 export function dosePlausibilityWarnings(record: Partial<Record<DoseQuantity, number | null>>): ClinicalWarning[] {
-  return checkDosesPlausibility(record).map((finding) => ({
-    code: PLAUSIBILITY_CODES[finding.quantity],
-    level: 'check',
-    field: finding.field,
-    message: finding.message,
-  }));
+  return checkDosesPlausibility(record).map((finding) =>
+    clinicalWarning(PLAUSIBILITY_CODES[finding.quantity], 'check', finding.field, finding.words),
+  );
 }

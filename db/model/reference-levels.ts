@@ -1,7 +1,10 @@
 import { z } from 'zod';
-import { counted } from './plural.js';
+import type { Message } from './messages.js';
 import type { ProcedureDraft } from './procedure.js';
 import { MODALITIES, type Modality } from './vocabularies.js';
+import { codeMessage } from './vocabulary-words.js';
+import { WARNING_MESSAGES as W } from './warning-messages.js';
+import { inEnglish, sentence, type Words } from './words.js';
 
 /*
  * Local diagnostic reference levels. There is no national DRL for CT-guided nerve root
@@ -37,12 +40,16 @@ export const DOSE_QUANTITY_WORDS: Record<DoseQuantity, { name: string; unit: str
   dapGyCm2: { name: 'DAP', unit: 'Gy·cm²' },
   fluoroTimeS: { name: 'Fluoroscopy time', unit: 's' },
 };
-export const DOSE_PROTOCOL_WORDS: Record<LevelProtocol, string> = {
-  any: 'any protocol',
-  single_level: 'one level',
-  two_levels_or_bilateral: 'two levels or bilateral',
-  with_caudal: 'with caudal',
+/** A level's protocol as a message (translated in warnings), and its English. */
+const PROTOCOL_WORDS: Record<LevelProtocol, Message> = {
+  any: W.protocolAny,
+  single_level: W.protocolSingleLevel,
+  two_levels_or_bilateral: W.protocolTwoLevelsOrBilateral,
+  with_caudal: W.protocolWithCaudal,
 };
+export const DOSE_PROTOCOL_WORDS = Object.fromEntries(
+  LEVEL_PROTOCOLS.map((protocol) => [protocol, PROTOCOL_WORDS[protocol].message]),
+) as Record<LevelProtocol, string>;
 
 const isoDate = z.iso.date({ error: 'must be a date as YYYY-MM-DD' });
 
@@ -151,17 +158,37 @@ export function levelFor(
   );
 }
 
-/** "DLP 200 mGy·cm (CT, any protocol; starting value)". */
-export function describeLevel(level: ReferenceLevel): string {
-  const { name, unit } = DOSE_QUANTITY_WORDS[level.quantity];
-  const origin =
-    level.origin === 'starting'
-      ? 'starting value, not yet the department’s own'
-      : level.origin === 'adopted'
-        ? `the department’s 75th percentile${level.basis ? ` of ${counted(level.basis.cases, 'case')}, ${level.basis.from} to ${level.basis.to}` : ''}`
-        : 'set by the department';
-  return `${name} ${level.value} ${unit} (${level.modality.replaceAll('_', ' ')}, ${DOSE_PROTOCOL_WORDS[level.protocol]}; ${origin})`;
+/** Where a level comes from, in words. */
+function originWords(level: ReferenceLevel): Words {
+  if (level.origin === 'starting') return sentence(W.originStarting);
+  if (level.origin === 'set') return sentence(W.originSet);
+  if (!level.basis) return sentence(W.originAdopted);
+  const { cases, from, to } = level.basis;
+  return cases === 1 ? sentence(W.originAdoptedOfOne, { from, to }) : sentence(W.originAdoptedOf, { cases, from, to });
 }
+
+/** "DLP 200 mGy·cm", "Fluoroscopy time 36 s": a dose figure with its name (translated where it is a word) and unit. */
+export function doseFigureWords(quantity: DoseQuantity, value: number): Words {
+  const { name, unit } = DOSE_QUANTITY_WORDS[quantity];
+  return sentence(W.doseFigure, {
+    name: quantity === 'fluoroTimeS' ? sentence(W.doseNameFluoroTime) : name,
+    value,
+    unit,
+  });
+}
+
+/** A level as words to say in the reader's language: "DLP 200 mGy·cm (CT, any protocol; starting value …)". */
+export function levelWords(level: ReferenceLevel): Words {
+  return sentence(W.referenceLevel, {
+    figure: doseFigureWords(level.quantity, level.value),
+    modality: sentence(codeMessage(level.modality)),
+    protocol: sentence(PROTOCOL_WORDS[level.protocol]),
+    origin: originWords(level),
+  });
+}
+
+/** "DLP 200 mGy·cm (CT, any protocol; starting value)", in English. */
+export const describeLevel = (level: ReferenceLevel): string => inEnglish(levelWords(level));
 
 /**
  * The two figures the dashboard's dose charts draw and count against: the CT DLP and the

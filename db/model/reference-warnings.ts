@@ -2,13 +2,15 @@ import type { ClinicalWarning, WarningCode } from './clinical-warning.js';
 import type { ProcedureDraft } from './procedure.js';
 import {
   DOSE_QUANTITIES,
-  DOSE_QUANTITY_WORDS,
   type DoseQuantity,
-  describeLevel,
+  doseFigureWords,
   doseProtocolOf,
   levelFor,
+  levelWords,
   type ReferenceLevels,
 } from './reference-levels.js';
+import { clinicalWarning, WARNING_MESSAGES as W } from './warning-messages.js';
+import { sentence } from './words.js';
 
 const CODE_OF: Record<DoseQuantity, WarningCode> = {
   dlpMGyCm: 'dlp_above_reference',
@@ -33,13 +35,14 @@ export function referenceLevelWarnings(record: ProcedureDraft, levels: Reference
     const value = record[quantity];
     const level = levelFor(levels, record.modality, protocol, quantity);
     if (value == null || !level || value <= level.value) continue;
-    const { name, unit } = DOSE_QUANTITY_WORDS[quantity];
-    found.push({
-      code: CODE_OF[quantity],
-      level: 'reference',
-      field: quantity,
-      message: `${name} ${value} ${unit} is above the reference level: ${describeLevel(level)}. Give the reason.`,
-    });
+    found.push(
+      clinicalWarning(
+        CODE_OF[quantity],
+        'reference',
+        quantity,
+        sentence(W.aboveReferenceLevel, { figure: doseFigureWords(quantity, value), level: levelWords(level) }),
+      ),
+    );
   }
   return found;
 }

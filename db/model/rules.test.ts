@@ -351,7 +351,7 @@ describe('clinical warnings', () => {
       ['dap_above_reference', 'reference', 'dapGyCm2'],
     ]);
     expect(warnings(draft({ dlpMGyCm: 200 }), local)[0]?.message).toMatch(
-      /DLP 200 mGy·cm is above the reference level: DLP 150 mGy·cm \(ct, any protocol; the department’s 75th percentile\)/,
+      /DLP 200 mGy·cm is above the reference level: DLP 150 mGy·cm \(CT, any protocol; the department’s 75th percentile\)/,
     );
   });
 

@@ -1,6 +1,9 @@
 import type { ClinicalWarning } from './clinical-warning.js';
+import type { Message } from './messages.js';
 import type { ProcedureDraft } from './procedure.js';
 import type { Status } from './vocabularies.js';
+import { clinicalWarning, WARNING_MESSAGES as W } from './warning-messages.js';
+import { sentence, type Words, type WordValue } from './words.js';
 
 /*
  * The same patient, the same root on the same side, twice on one day: most often one case
@@ -20,18 +23,24 @@ export interface SameDayRecord {
   rootSides: readonly string[];
 }
 
-const clock = (performedAt: string | null) => (performedAt ? performedAt.slice(11, 16) : 'an unknown time');
+const clock = (performedAt: string | null): WordValue =>
+  performedAt ? performedAt.slice(11, 16) : sentence(W.unknownTime);
+
+const DESCRIBED: Record<Status, Message> = {
+  draft: W.sameDayDraft,
+  signed: W.sameDaySigned,
+  amended: W.sameDayAmended,
+};
 
 /** "an unsigned draft performed at 09:12" / "a signed record performed at 09:12". */
-function described(other: SameDayRecord): string {
-  return other.status === 'draft'
-    ? `an unsigned draft performed at ${clock(other.performedAt)}`
-    : `a ${other.status} record performed at ${clock(other.performedAt)}`;
-}
+const described = (other: SameDayRecord): Words =>
+  sentence(DESCRIBED[other.status], { clock: clock(other.performedAt) });
+
+const SIDE_WORDS: Readonly<Record<string, Message>> = { left: W.sideLeft, right: W.sideRight };
 
 export function sameDayWarnings(record: ProcedureDraft, others: readonly SameDayRecord[]): ClinicalWarning[] {
   if (others.length === 0) return [];
-  const repeated: { index: number; rootSide: string; other: SameDayRecord }[] = [];
+  const repeated: { index: number; said: Words }[] = [];
   record.targets.forEach((target, index) => {
     if (!target.root || !target.side) return;
     const rootSide = `${target.root} ${target.side}`;
@@ -39,17 +48,29 @@ export function sameDayWarnings(record: ProcedureDraft, others: readonly SameDay
     const other = [...others]
       .sort((a, b) => String(b.performedAt).localeCompare(String(a.performedAt)))
       .find((candidate) => candidate.rootSides.includes(rootSide));
-    if (other) repeated.push({ index, rootSide, other });
+    const side = SIDE_WORDS[target.side];
+    if (other)
+      repeated.push({
+        index,
+        said: sentence(W.sameDayRepeat, {
+          root: target.root,
+          side: side ? sentence(side) : target.side,
+          other: described(other),
+        }),
+      });
   });
   const first = repeated[0];
   if (!first) return [];
-  const what = repeated.map(({ rootSide, other }) => `${rootSide} (${described(other)})`).join('; ');
+  // "A; B; C", each joined to the rest by the language's own "; " (sameDayRepeats).
+  const what = repeated
+    .map(({ said }) => said)
+    .reduceRight<Words | null>((rest, said) => (rest ? sentence(W.sameDayRepeats, { first: said, rest }) : said), null);
   return [
-    {
-      code: 'same_root_same_day',
-      level: 'check',
-      field: `targets[${first.index}].root`,
-      message: `This patient already has ${what} today: is this the same procedure entered twice? Delete the duplicate, or confirm that it was done again.`,
-    },
+    clinicalWarning(
+      'same_root_same_day',
+      'check',
+      `targets[${first.index}].root`,
+      sentence(W.sameRootSameDay, { what: what ?? first.said }),
+    ),
   ];
 }

@@ -154,6 +154,98 @@ export const WARNING_MESSAGES = declareMessages('warning', {
   ],
   tableTimes: ['{start}–{end}', 'A table time inside a warning: "08:10–08:30".'],
   tableTimesNextDay: ['{start}–{end} (next day)', 'A table time ending after midnight, inside a warning.'],
+  concentrationPercentTyped: [
+    '{drug} {typed} mg/mL is below the usual {usual}: was it {typed} % (= {meant} mg/mL)? Type the percentage with its sign, as on the ampoule: {asOnAmpoule} %.',
+    `${STAFF} {drug}: the local anaesthetic's name; {usual}: "2–10 mg/mL (0.2–1 %)"; {asOnAmpoule}: the figure with a decimal comma, as ampoules print it.`,
+  ],
+  concentrationBelowUsual: [
+    '{drug} {typed} mg/mL is below the usual {usual}: check the ampoule and the unit.',
+    `${STAFF} {usual}: "2–10 mg/mL (0.2–1 %)".`,
+  ],
+  concentrationAboveUsual: [
+    '{drug} {typed} mg/mL is above the usual {usual}: check the ampoule and the unit.',
+    `${STAFF} {usual}: "2–10 mg/mL (0.2–1 %)".`,
+  ],
+  concentrationUsualRange: [
+    '{min}–{max} mg/mL ({minPercent}–{maxPercent} %)',
+    'A drug’s usual concentrations, inside a warning: "2–10 mg/mL (0.2–1 %)".',
+  ],
+  doseFigure: ['{name} {value} {unit}', 'A dose figure inside a warning: "DAP 320 Gy·cm²".'],
+  valueWithUnit: ['{value} {unit}', 'A figure and its unit inside a warning: "320 µGy·m²", "1.6 min".'],
+  doseNameFluoroTime: ['Fluoroscopy time', 'The dose figure’s name inside a warning: "Fluoroscopy time 36 s".'],
+  doseFarAbove: [
+    '{figure} is far above {usual}: check the figure and its unit.',
+    `${STAFF} {figure}: "DLP 4659 mGy·cm"; {usual}: the department’s usual or the published range.`,
+  ],
+  doseFarBelow: [
+    '{figure} is far below {usual}: check the figure and its unit.',
+    `${STAFF} {figure}: "DLP 0.1 mGy·cm"; {usual}: the department’s usual or the published range.`,
+  ],
+  doseUsualOfDepartment: [
+    'the department’s usual (median {median} {unit})',
+    'Inside a dose warning: "is far above the department’s usual (median 90 mGy·cm)".',
+  ],
+  doseUsualPublished: [
+    'what a lumbar root infiltration usually gives ({low}–{high} {unit})',
+    'Inside a dose warning: "is far above what a lumbar root infiltration usually gives (1–500 mGy·cm)".',
+  ],
+  doseLikelySlip: [
+    '{figure} is {size}: {question}{meaning}',
+    `${STAFF} {figure}: "DAP 320 Gy·cm²"; {size}: "100× the usual"; {question}: "was it µGy·m²?"; {meaning}: " (320 µGy·m² = 3.2 Gy·cm²)" or nothing.`,
+  ],
+  doseFarAboveUsual: ['far above the usual', 'How far a dose figure is from the usual, inside a warning.'],
+  doseFarBelowUsual: ['far below the usual', 'How far a dose figure is from the usual, inside a warning.'],
+  doseTimesUsual: [
+    '{factor}× the usual',
+    'How far a dose figure is from the usual, inside a warning: "100× the usual".',
+  ],
+  doseFractionOfUsual: ['1/{factor} of the usual', 'How far a dose figure is from the usual: "1/60 of the usual".'],
+  slipUnit: ['was it {unit}?', 'A question about a dose figure’s unit: "was it µGy·m²?".'],
+  slipDecimal: ['was a decimal point missed?', 'A question about a dose figure, inside a warning.'],
+  slipDlpInCtdiVol: ['was it the DLP (mGy·cm)?', 'A question about a CTDIvol figure, inside a warning.'],
+  slipMeaning: [
+    ' ({asRead} = {meant} {unit})',
+    'What a dose figure would be, after the question (note the leading space): " (320 µGy·m² = 3.2 Gy·cm²)".',
+  ],
+  slipMeaningThen: [
+    ' (then it = {meant} {unit})',
+    'What a dose figure would be, after the question (note the leading space): " (then it = 465.9 mGy·cm)".',
+  ],
+  unitMilliseconds: ['milliseconds', 'A unit inside a dose warning: "was it milliseconds?".'],
+  unitMinutes: ['minutes', 'A unit inside a dose warning: "was it minutes?".'],
+  aboveReferenceLevel: [
+    '{figure} is above the reference level: {level}. Give the reason.',
+    `${STAFF} {figure}: "DLP 200 mGy·cm"; {level}: the level and where it comes from.`,
+  ],
+  referenceLevel: [
+    '{figure} ({modality}, {protocol}; {origin})',
+    'A reference level inside a warning: "DLP 150 mGy·cm (CT, any protocol; set by the department)".',
+  ],
+  protocolAny: ['any protocol', 'A reference level’s protocol, inside a warning.'],
+  protocolSingleLevel: ['one level', 'A reference level’s protocol, inside a warning.'],
+  protocolTwoLevelsOrBilateral: ['two levels or bilateral', 'A reference level’s protocol, inside a warning.'],
+  protocolWithCaudal: ['with caudal', 'A reference level’s protocol, inside a warning.'],
+  originStarting: ['starting value, not yet the department’s own', 'Where a reference level comes from.'],
+  originAdopted: ['the department’s 75th percentile', 'Where a reference level comes from.'],
+  originAdoptedOf: [
+    'the department’s 75th percentile of {cases} cases, {from} to {to}',
+    'Where a reference level comes from; {cases}: two or more; {from} and {to}: dates.',
+  ],
+  originAdoptedOfOne: [
+    'the department’s 75th percentile of 1 case, {from} to {to}',
+    'Where a reference level comes from; {from} and {to}: dates.',
+  ],
+  originSet: ['set by the department', 'Where a reference level comes from.'],
+  sameRootSameDay: [
+    'This patient already has {what} today: is this the same procedure entered twice? Delete the duplicate, or confirm that it was done again.',
+    `${STAFF} {what}: "L5 right (an unsigned draft performed at 09:12)", several joined by "; ".`,
+  ],
+  sameDayRepeat: ['{root} {side} ({other})', 'A root done twice on one day, inside a warning: "L5 right (…)".'],
+  sameDayRepeats: ['{first}; {rest}', 'Several roots done twice on one day, inside a warning.'],
+  sameDayDraft: ['an unsigned draft performed at {clock}', 'The other record of the day, inside a warning.'],
+  sameDaySigned: ['a signed record performed at {clock}', 'The other record of the day, inside a warning.'],
+  sameDayAmended: ['an amended record performed at {clock}', 'The other record of the day, inside a warning.'],
+  unknownTime: ['an unknown time', 'Inside a warning: "performed at an unknown time".'],
 });
 
 /** The tag before a warning of each level. */

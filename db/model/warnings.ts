@@ -17,6 +17,7 @@ import { clinicalWarning, WARNING_MESSAGES } from './warning-messages.js';
 import { sentence, type WordList } from './words.js';
 
 export type { ClinicalWarning, SameDaySteroidMg, WarningCode, WarningLevel } from './clinical-warning.js';
+export { WARNING_CODES } from './clinical-warning.js';
 
 const W = WARNING_MESSAGES;
 const UNSAFE_SPREAD_WORDS: Record<string, Message> = {

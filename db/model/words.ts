@@ -1,3 +1,4 @@
+import { formatNumber } from './locale-format.js';
 import { type Language, listInWords, type Message } from './messages.js';
 
 /*
@@ -21,22 +22,39 @@ export const sentence = (message: Message, values?: Readonly<Record<string, Word
 
 const isWords = (value: WordValue): value is Words => typeof value === 'object' && 'message' in value;
 
-/** The sentence in the reader's language: `t` translates each message, `language` joins the lists. */
+/** Whether a message takes `{name}` as it is (a number written in digits), not as a plural's or select's count. */
+const writtenAsIs = (message: Message, name: string) => !new RegExp(`\\{${name}\\s*,`).test(message.message);
+
+/**
+ * The sentence in the reader's language: `t` translates each message, `language` joins the
+ * lists, and `locale` (the reader's: localeFor) writes the numbers ("2,5 mg" in fr-CH); without
+ * one a number is written as JavaScript writes it (the English of the command line and the hub).
+ */
 export function say(
   said: Words,
   t: (message: Message, values?: Readonly<Record<string, string | number>>) => string,
   language: Language,
+  locale?: string,
 ): string {
   const value = (given: WordValue): string | number =>
-    typeof given !== 'object'
-      ? given
-      : isWords(given)
-        ? say(given, t, language)
-        : listInWords(
-            given.list.map((item) => String(value(item))),
-            language,
-          );
-  const values = Object.fromEntries(Object.entries(said.values ?? {}).map(([name, given]) => [name, value(given)]));
+    typeof given === 'number'
+      ? locale
+        ? formatNumber(given, locale)
+        : given
+      : typeof given === 'string'
+        ? given
+        : isWords(given)
+          ? say(given, t, language, locale)
+          : listInWords(
+              given.list.map((item) => String(value(item))),
+              language,
+            );
+  const values = Object.fromEntries(
+    Object.entries(said.values ?? {}).map(([name, given]) => [
+      name,
+      typeof given === 'number' && !writtenAsIs(said.message, name) ? given : value(given),
+    ]),
+  );
   return t(said.message, values);
 }
 

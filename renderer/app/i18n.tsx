@@ -2,11 +2,14 @@ import { createContext, type ReactNode, useContext, useEffect, useMemo } from 'r
 import { PSEUDO, type Speech, translator, type Wordings } from '../../db/i18n/translator.js';
 import {
   type ClinicalWarning,
+  DEFAULT_DEPARTMENT_LOCALE,
   type DepartmentSettings,
   type Language,
+  localeFor,
   say,
   type Translate,
 } from '../../db/model/index.js';
+import { useSettings } from '../features/settings/settings-store.js';
 
 /*
  * The window's words: one translator for the language the operator reads, given to every
@@ -42,11 +45,13 @@ export function LanguageProvider({
 /** The translator of the window's language. */
 export const useT = (): Translate => useContext(TranslateContext);
 
-/** A clinical warning in the window's language (its message and values; English where it has none yet). */
+/** A clinical warning in the window's language, its numbers as that language writes them in the department ("2,5 mg" in fr-CH). */
 export function useWarningWords(): (warning: ClinicalWarning) => string {
   const t = useT();
   const language = useContext(LanguageContext);
-  return (warning) => (warning.words ? say(warning.words, t, language) : warning.message);
+  const department = useSettings((state) => state.settings);
+  const locale = localeFor(language, department ?? { locale: DEFAULT_DEPARTMENT_LOCALE });
+  return (warning) => say(warning.words, t, language, locale);
 }
 
 /** `?language=pseudo` (the overflow checks) or a language, given to the window when it opens; null: the settings decide. */
