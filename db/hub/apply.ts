@@ -2,6 +2,7 @@ import { z } from 'zod';
 
 import type { RecordCheckContext } from '../imports/record-check.js';
 import {
+  AMENDING_MEANINGS,
   COMPLICATIONS,
   claimedConsoleName,
   clinicalContent,
@@ -16,6 +17,7 @@ import {
   type ProcedureDraft,
   RootLogError,
   type RuleSettings,
+  SIGNING_MEANINGS,
 } from '../model/index.js';
 import { saveCheckedDrug } from '../settings.js';
 import type { WriteConnection } from '../sqlite/connection.js';
@@ -37,7 +39,13 @@ import { recordLimitProblem, writeCarriedFollowUp } from '../sqlite/record-life.
 import type { Store } from '../store.js';
 import type { CatalogueEntry, FollowUpEntryPayload, ProposalEntry, ResolutionEntry, VersionEntry } from './entries.js';
 import { digestOf } from './entries.js';
-import { addReceivedRecord, checkReceivedVersion, localRecord, sameContent } from './local-records.js';
+import {
+  addReceivedRecord,
+  type CarriedSigner,
+  checkReceivedVersion,
+  localRecord,
+  sameContent,
+} from './local-records.js';
 import { applyReceivedAmendment, applyReceivedOperator } from './received.js';
 
 /*
@@ -101,6 +109,42 @@ const versionShape = z.object({
   content: z.record(z.string(), z.unknown()),
 });
 
+// Who proved a version's signature with their PIN at the signing console, and its meaning
+// (entries.ts): both or neither; an older console's entry has neither.
+const versionSignerShape = z.object({
+  signerOperatorId: plain(64).optional(),
+  signatureMeaning: z.enum([...SIGNING_MEANINGS, ...AMENDING_MEANINGS]).optional(),
+});
+
+/** The signer a version entry carries, or why it is refused. */
+function carriedSigner(
+  entry: VersionEntry,
+): { ok: true; signer: CarriedSigner | null } | { ok: false; reason: string } {
+  const shape = versionSignerShape.safeParse(entry);
+  if (!shape.success) return { ok: false, reason: shapeProblem(shape.error) };
+  const { signerOperatorId, signatureMeaning } = shape.data;
+  if ((signerOperatorId === undefined) !== (signatureMeaning === undefined))
+    return { ok: false, reason: 'its signer’s operator id and the signature’s meaning do not come together' };
+  if (signerOperatorId === undefined || signatureMeaning === undefined) return { ok: true, signer: null };
+  const expected = entry.version === 1 ? 'performed_and_signed' : 'amended';
+  if (signatureMeaning !== expected)
+    return {
+      ok: false,
+      reason: `its signature means "${signatureMeaning}", but version ${entry.version} is ${entry.version === 1 ? 'performed and signed' : 'an amendment'}`,
+    };
+  return { ok: true, signer: { operatorId: signerOperatorId, meaning: signatureMeaning } };
+}
+
+/**
+ * What the audit row of a received version says when its signer's operator id is not in this
+ * console's catalogue (an operator of a console whose catalogue entry has not come): the id is
+ * kept as signed, not replaced by an operator of this console.
+ */
+function unknownSignerNote(context: ApplyContext, entry: VersionEntry, signer: CarriedSigner | null): string | null {
+  if (!signer || context.check.signing.operatorIds.has(signer.operatorId)) return null;
+  return `the signer ${entry.signedBy} (operator ${signer.operatorId}) is not among this console's operators: kept as signed at "${entry.console}"`;
+}
+
 const shapeProblem = (error: z.ZodError) =>
   error.issues
     .slice(0, 3)
@@ -131,6 +175,9 @@ export function applyVersion(context: ApplyContext, entry: VersionEntry): Outcom
   if (!shape.success) return refused(shapeProblem(shape.error));
   if ((entry.version === 1) !== (entry.reason === null))
     return refused(entry.version === 1 ? 'version 1 has an amendment reason' : 'an amendment has no reason');
+  const carried = carriedSigner(entry);
+  if (!carried.ok) return refused(carried.reason);
+  const { signer } = carried;
   const { write, me } = context;
   const here = localRecord(write, entry.recordId);
   const owner = entry.console;
@@ -148,7 +195,11 @@ export function applyVersion(context: ApplyContext, entry: VersionEntry): Outcom
     if (claim) return refused(`its console name ${claim}`);
     const missing = missingCatalogue(context, entry.content);
     if (missing) return waiting(missing);
-    const verdict = checkReceivedVersion({ ...entry, hubVersion: 1 }, context.check, context.actor);
+    const verdict = checkReceivedVersion(
+      { ...entry, hubVersion: 1, signer, signerNote: unknownSignerNote(context, entry, signer) },
+      context.check,
+      context.actor,
+    );
     if (!verdict.ok) return refused(verdict.reason);
     addReceivedRecord(write, verdict.record, context.rules);
     recordReceivedVersion(write, entry.recordId, 1, 1, owner);
@@ -173,7 +224,12 @@ export function applyVersion(context: ApplyContext, entry: VersionEntry): Outcom
     return known;
   }
   if (entry.version > hubVersionHere + 1) return waiting(`version ${hubVersionHere + 1} of the record is not here yet`);
-  const verdict = checkReceivedVersion({ ...entry, hubVersion: entry.version }, context.check, context.actor);
+  // Its content judged as a record's would be; its signer is the amendment's, written below.
+  const verdict = checkReceivedVersion(
+    { ...entry, hubVersion: entry.version, signer: null },
+    context.check,
+    context.actor,
+  );
   if (!verdict.ok) return refused(verdict.reason);
   const before = owner === me ? localVersion(write, entry.recordId, here.life.version) : previous;
   if (before && Date.parse(entry.signedAt) < Date.parse(before.signedAt))
@@ -194,6 +250,8 @@ export function applyVersion(context: ApplyContext, entry: VersionEntry): Outcom
       id: entry.recordId,
       content,
       signedBy: entry.signedBy,
+      signer,
+      signerNote: unknownSignerNote(context, entry, signer),
       signedAt: entry.signedAt,
       reason: entry.reason as string,
       confirmedWarnings: entry.confirmedWarnings,
@@ -361,6 +419,7 @@ export function applyConflict(
       createdBy: here.life.createdBy,
       console: here.life.consoleName,
       hubVersion: entry.baseVersion,
+      signer: null,
     },
     context.check,
     context.actor,

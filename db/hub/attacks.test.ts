@@ -103,6 +103,34 @@ describe('the hub attacked with a console’s own credentials', () => {
     await stillFlows(s, c);
   }, 120_000);
 
+  it('a signer’s operator id without its meaning, or a meaning that is not the version’s, is refused even with the console’s key', async () => {
+    const s = await scene();
+    const { entry } = await versionRow(s.hub, s.record);
+    const operator = listOperators(s.a.store)[0]?.id as string;
+    const halfId = newId();
+    const wrongId = newId();
+    const variants: [string, Record<string, unknown>][] = [
+      [halfId, { signerOperatorId: operator }],
+      [wrongId, { signerOperatorId: operator, signatureMeaning: 'amended' }],
+    ];
+    for (const [id, fields] of variants) {
+      const text = signedBy(s.a, { ...(JSON.parse(entry) as AnyEntry), recordId: id, ...fields } as AnyEntry);
+      await asRole(
+        s.hub,
+        s.a.role,
+        'INSERT INTO hub_versions (record_id, version, entry, signature) VALUES ($1, 1, $2, $3)',
+        [id, text.text, text.signature],
+      );
+    }
+    const onB = await s.b.sync();
+    expect(Object.fromEntries(onB.refused.map((refusal) => [refusal.id, refusal.reason]))).toEqual({
+      [halfId]: expect.stringMatching(/its signer’s operator id and the signature’s meaning do not come together/),
+      [wrongId]: expect.stringMatching(/its signature means "amended", but version 1 is performed and signed/),
+    });
+    expect(has(s.b.store, halfId) || has(s.b.store, wrongId)).toBe(false);
+    await stillFlows(s, s.b);
+  }, 120_000);
+
   it('a record cannot be rewritten: no UPDATE; a new version under CT-A (dexamethasone 15 mg) without its key is refused; CT-B cannot add one at all', async () => {
     const s = await scene();
     await expect(

@@ -1,5 +1,11 @@
 import { createHash, type KeyObject } from 'node:crypto';
-import { type ConflictDecision, type HUB_CATALOGUE_KINDS, HUB_LIMITS } from '../model/index.js';
+import {
+  type AMENDING_MEANINGS,
+  type ConflictDecision,
+  type HUB_CATALOGUE_KINDS,
+  HUB_LIMITS,
+  type SIGNING_MEANINGS,
+} from '../model/index.js';
 import { canonicalJson } from '../sqlite/canonical-json.js';
 import type { FollowUpLink } from '../sqlite/hash-chain.js';
 import { publicKeyFrom, signEntry, verifyEntry } from './console-key.js';
@@ -50,6 +56,13 @@ export interface VersionEntry {
   createdAt: string;
   createdBy: string;
   signedBy: string;
+  /**
+   * The operator who proved the signature with their PIN at the signing console, and what it
+   * means: both or neither. An entry of an older console, or of a version signed before
+   * verified signatures (schema 20), has neither; it is then stored as a carried signer's name.
+   */
+  signerOperatorId?: string;
+  signatureMeaning?: (typeof SIGNING_MEANINGS)[number] | (typeof AMENDING_MEANINGS)[number];
   signedAt: string;
   reason: string | null;
   confirmedWarnings: string[];

@@ -1,7 +1,7 @@
 import { diff } from '../audit.js';
 import { IMPORT_LIMITS } from '../imports/limits.js';
 import { checkRecord, type RecordCheckContext, type SoundRecord } from '../imports/record-check.js';
-import { type RuleSettings, warnings } from '../model/index.js';
+import { type RuleSettings, type SignatureMeaning, warnings } from '../model/index.js';
 import { drugCatalogue, listOperators, referenceLevels } from '../settings.js';
 import type { ReadConnection, WriteConnection } from '../sqlite/connection.js';
 import { readProcedure } from '../sqlite/procedure-rows.js';
@@ -36,6 +36,12 @@ export const receivedRules = (read: ReadConnection): RuleSettings => ({
   drugCatalogue: drugCatalogue(read),
 });
 
+/** Who proved a received version's signature with their PIN at the signing console, and its meaning. */
+export interface CarriedSigner {
+  operatorId: string;
+  meaning: SignatureMeaning;
+}
+
 /** A signed version as the hub carries it, for the import's record check. */
 export interface ReceivedVersion {
   recordId: string;
@@ -43,6 +49,10 @@ export interface ReceivedVersion {
   createdAt: string;
   createdBy: string;
   signedBy: string;
+  /** Null for an entry of an older console (or a version signed before schema 20): a carried name only. */
+  signer: CarriedSigner | null;
+  /** Said in the audit row when the signer's operator id is not among this console's operators. */
+  signerNote?: string | null;
   signedAt: string;
   confirmedWarnings: string[];
   content: unknown;
@@ -64,11 +74,23 @@ export function checkReceivedVersion(
     status: { before: 'draft', after: 'signed' },
     receivedFromHub: {
       before: null,
-      after: { console: version.console, hubVersion: version.hubVersion, by: receivedBy },
+      after: {
+        console: version.console,
+        hubVersion: version.hubVersion,
+        by: receivedBy,
+        ...(version.signerNote ? { signer: version.signerNote } : {}),
+      },
     },
   };
   if (version.confirmedWarnings.length > 0)
     changes.confirmedWarnings = { before: null, after: version.confirmedWarnings };
+  // The signature as the signing console's audit row says it (record-life.ts, signatureChange).
+  const { signer } = version;
+  if (signer)
+    changes.signature = {
+      before: null,
+      after: { operatorId: signer.operatorId, name: version.signedBy, meaning: signer.meaning },
+    };
   const raw = {
     id: version.recordId,
     life: {
@@ -80,13 +102,23 @@ export function checkReceivedVersion(
       updatedAt: version.signedAt,
       signedBy: version.signedBy,
       signedAt: version.signedAt,
+      signedById: signer?.operatorId ?? null,
+      signedMeaning: signer?.meaning ?? null,
       amendedBy: null,
       amendedAt: null,
       amendReason: null,
     },
     content: version.content,
     versions: [
-      { version: 1, signedBy: version.signedBy, signedAt: version.signedAt, reason: null, content: version.content },
+      {
+        version: 1,
+        signedBy: version.signedBy,
+        signedAt: version.signedAt,
+        reason: null,
+        signerId: signer?.operatorId ?? null,
+        meaning: signer?.meaning ?? null,
+        content: version.content,
+      },
     ],
     history: [{ at: version.signedAt, actor: version.signedBy, action: 'sign', version: 1, changes, reason: null }],
     followUps: [],

@@ -303,6 +303,10 @@ function versionEntry(
     createdAt: life.createdAt,
     createdBy: life.createdBy,
     signedBy: row.signedBy,
+    // Who proved the signature here and its meaning, when this logbook holds them (schema 20 on).
+    ...(row.signerId !== null && row.meaning !== null
+      ? { signerOperatorId: row.signerId, signatureMeaning: row.meaning as VersionEntry['signatureMeaning'] }
+      : {}),
     signedAt: row.signedAt,
     reason: row.reason,
     confirmedWarnings: confirmed.get(`${row.procedureId}:${row.version}`) ?? [],

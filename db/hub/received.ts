@@ -6,6 +6,7 @@ import { type CarriedOperator, writeCarriedOperator } from '../sqlite/operator-r
 import { readProcedure } from '../sqlite/procedure-rows.js';
 import { writeCarriedAmendment } from '../sqlite/record-life.js';
 import type { ServiceContext } from '../store.js';
+import type { CarriedSigner } from './local-records.js';
 
 /*
  * The writes a pull makes that no other part of RootLog makes, each with its audit row: an
@@ -19,6 +20,10 @@ export interface ReceivedAmendment {
   id: string;
   content: ProcedureDraft;
   signedBy: string;
+  /** Who proved it with their PIN at the owning console, and its meaning; null from an older console. */
+  signer: CarriedSigner | null;
+  /** Said in the audit row when the signer's operator id is not among this console's operators. */
+  signerNote?: string | null;
   signedAt: string;
   reason: string;
   confirmedWarnings: readonly string[];
@@ -46,15 +51,31 @@ export function applyReceivedAmendment(
     changes.confirmedWarnings = { before: null, after: [...amendment.confirmedWarnings] };
   changes.receivedFromHub = {
     before: null,
-    after: { console: amendment.console, hubVersion: amendment.hubVersion, by: context.actor },
+    after: {
+      console: amendment.console,
+      hubVersion: amendment.hubVersion,
+      by: context.actor,
+      ...(amendment.signerNote ? { signer: amendment.signerNote } : {}),
+    },
   };
+  const { signer } = amendment;
+  // The signature as the owning console's audit row says it (record-life.ts, signatureChange).
+  if (signer)
+    changes.signature = {
+      before: null,
+      after: { operatorId: signer.operatorId, name: amendment.signedBy, meaning: signer.meaning },
+    };
   // The one writer of an amendment (record-life.ts): the version, the rows, the seal, the audit row.
   // Signed on the owning console; what proves it here is that console's signed entry.
   const version = writeCarriedAmendment(write, {
     stored,
     content,
     at: amendment.signedAt,
-    signer: { name: amendment.signedBy, operatorId: null, meaning: null },
+    signer: {
+      name: amendment.signedBy,
+      operatorId: signer?.operatorId ?? null,
+      meaning: signer?.meaning ?? null,
+    },
     reason: amendment.reason,
     warningCodes: warnings(content, rules).map((warning) => warning.code),
     changes,

@@ -2,15 +2,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditHistory } from '../audit.js';
 import { followUpsOf, recordFollowUp } from '../follow-ups.js';
 import { checkDatabase } from '../maintenance.js';
-import { amendProcedure, clinicalContent, getProcedure } from '../procedures.js';
+import { amendProcedure, clinicalContent, getProcedure, saveDraft, signProcedure } from '../procedures.js';
 import { seedDatabase } from '../seed.js';
 import { listOperators, saveOperator } from '../settings.js';
 import { pendingCount } from '../sqlite/hub-local.js';
 import { computeDashboard } from '../stats/dashboard.js';
 import type { Store } from '../store.js';
-import { context, EVERY_CONFIRMABLE_WARNING, tempStore } from '../testing/fixtures.js';
+import { completeDraft, context, EVERY_CONFIRMABLE_WARNING, tempStore } from '../testing/fixtures.js';
 import { startTestCluster, type TestCluster } from '../testing/postgres.js';
-import { recordSigner, someSigner } from '../testing/signer.js';
+import { recordSigner, signerOf, someSigner } from '../testing/signer.js';
 import { asAdmin, joinHub, type TestConsole, testHub } from '../testing/test-hub.js';
 import { conflictViews, resolveConflict } from './conflicts.js';
 
@@ -251,6 +251,112 @@ describe('the department hub on PostgreSQL', () => {
     expect(conflictViews(b.store)).toEqual([]);
     expect(getProcedure(b.store, id).record.painPost).toBe(4);
     expect(await asAdmin(hub, 'SELECT 1 FROM hub_resolutions')).toHaveLength(1);
+  }, 120_000);
+
+  it('a version signed at one console keeps its operator id and meaning at another; an amendment and a follow-up likewise', async () => {
+    const hub = await testHub(cluster);
+    const made = tempStore();
+    const a = await joinHub(hub, made.store, 'CT 1');
+    const b = await consoleWith(hub, 'CT 2', 0, 0);
+    const id = saveDraft(a.store, completeDraft(made.operatorId), context).record.id;
+    signProcedure(a.store, id, {}, made.signer, context);
+    expect(await a.sync()).toMatchObject({ pushed: 1, refused: [] });
+    const [onHub] = await asAdmin<{ entry: string }>(
+      hub,
+      'SELECT entry::text AS entry FROM hub_versions WHERE record_id = $1',
+      [id],
+    );
+    expect(JSON.parse(onHub?.entry as string)).toMatchObject({
+      signerOperatorId: made.operatorId,
+      signatureMeaning: 'performed_and_signed',
+    });
+    expect(await b.sync()).toMatchObject({ pulled: 1, refused: [] });
+    const signedThere = getProcedure(b.store, id);
+    expect(signedThere.record).toMatchObject({
+      signedBy: 'Dr. A. Keller',
+      signedById: made.operatorId,
+      signedMeaning: 'performed_and_signed',
+    });
+    expect(signedThere.versions[0]).toMatchObject({ signerId: made.operatorId, meaning: 'performed_and_signed' });
+    const signedAudit = auditHistory(b.store, 'procedure', id).find((entry) => entry.action === 'sign');
+    expect(signedAudit?.changes.signature?.after).toEqual({
+      operatorId: made.operatorId,
+      name: 'Dr. A. Keller',
+      meaning: 'performed_and_signed',
+    });
+
+    // Amended at A by another radiologist, whose catalogue entry has not reached B: the id is
+    // kept as signed and the audit row says so in words.
+    const { id: amender } = saveOperator(a.store, { name: 'Dr. B. Rossi' }, context);
+    const { record } = getProcedure(a.store, id);
+    amendProcedure(
+      a.store,
+      { ...clinicalContent(record), painPost: 1 },
+      { reason: 'pain after re-scored at 30 min', confirmedWarnings: EVERY_CONFIRMABLE_WARNING },
+      signerOf(a.store, amender),
+      context,
+    );
+    expect(await a.sync()).toMatchObject({ pushed: 1, refused: [] });
+    await asAdmin(hub, "DELETE FROM hub_catalogue WHERE kind = 'operator' AND key = $1", [amender]);
+    expect(await b.sync()).toMatchObject({ amendmentsPulled: 1, refused: [] });
+    const amendedThere = getProcedure(b.store, id);
+    expect(amendedThere.record).toMatchObject({
+      version: 2,
+      amendedBy: 'Dr. B. Rossi',
+      amendedById: amender,
+      amendedMeaning: 'amended',
+    });
+    expect(amendedThere.versions[1]).toMatchObject({ signerId: amender, meaning: 'amended' });
+    expect(listOperators(b.store).some((operator) => operator.id === amender)).toBe(false);
+    const amendedAudit = auditHistory(b.store, 'procedure', id).find((entry) => entry.action === 'amend');
+    expect(amendedAudit?.changes.signature?.after).toEqual({
+      operatorId: amender,
+      name: 'Dr. B. Rossi',
+      meaning: 'amended',
+    });
+    expect(amendedAudit?.changes.receivedFromHub?.after).toHaveProperty(
+      'signer',
+      `the signer Dr. B. Rossi (operator ${amender}) is not among this console's operators: kept as signed at "CT 1"`,
+    );
+
+    // A follow-up recorded at B: A stores who proved it and its meaning.
+    const performed = amendedThere.record.performedAt?.slice(0, 10) as string;
+    const recorder = listOperators(b.store).find((operator) => operator.id === made.operatorId) as { id: string };
+    const followUp = recordFollowUp(
+      b.store,
+      { procedureId: id, contactDate: performed, method: 'phone', legNrs: 2 },
+      signerOf(b.store, recorder.id),
+      { actor: 'Nurse on CT 2', now: () => new Date(`${performed}T18:00:00Z`) },
+    );
+    expect(await b.sync()).toMatchObject({ followUpsPushed: 1, refused: [] });
+    expect(await a.sync()).toMatchObject({ followUpsPulled: 1, refused: [] });
+    expect(followUpsOf(a.store, id).find((found) => found.id === followUp.id)).toMatchObject({
+      recordedBy: 'Dr. A. Keller',
+      recordedById: made.operatorId,
+      meaning: 'follow_up_recorded',
+    });
+    for (const side of [a, b]) expect(checkDatabase(side.store.path).ok).toBe(true);
+  }, 120_000);
+
+  it('an entry without a signer id or meaning (an older console, a version signed before PINs) is taken as a carried name', async () => {
+    const hub = await testHub(cluster);
+    const a = await consoleWith(hub, 'CT 1', 2, 31);
+    const b = await consoleWith(hub, 'CT 2', 0, 0);
+    await a.sync();
+    const entries = await asAdmin<{ entry: string }>(hub, 'SELECT entry::text AS entry FROM hub_versions');
+    expect(entries).toHaveLength(2);
+    for (const row of entries) {
+      expect(row.entry).not.toContain('signerOperatorId');
+      expect(row.entry).not.toContain('signatureMeaning');
+    }
+    expect(await b.sync()).toMatchObject({ pulled: 2, refused: [] });
+    for (const id of signedIds(b.store).split(',')) {
+      const here = getProcedure(b.store, id);
+      expect(here.record.signedBy).toBe(getProcedure(a.store, id).record.signedBy);
+      expect(here.record).toMatchObject({ signedById: null, signedMeaning: null });
+      expect(here.versions[0]).toMatchObject({ signerId: null, meaning: null });
+    }
+    expect(checkDatabase(b.store.path).ok).toBe(true);
   }, 120_000);
 
   it('a version changed in the logbook behind the app is refused, never signed for the hub', async () => {
