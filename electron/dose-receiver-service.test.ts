@@ -1,4 +1,8 @@
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fixtureFile } from '../db/dose-report/fixtures/fixture-files.js';
 import { saveDraft } from '../db/procedures.js';
@@ -135,6 +139,25 @@ describe('fetching the open record’s dose report from the PACS', () => {
       const sent = await storescu(into, fixtureFile(fixture));
       expect(sent.code, `${sent.stderr}\n${pacs.log()}`).toBe(0);
     }
+    // The standard report of another study (accession ACC-1002) whose patient ID is empty.
+    const noPatientId = join(mkdtempSync(join(tmpdir(), 'rootlog-pacs-')), 'no-patient-id.dcm');
+    copyFileSync(fixtureFile('ct-standard'), noPatientId);
+    execFileSync('dcmodify', [
+      '-nb',
+      '-m',
+      '(0010,0020)=',
+      '-m',
+      '(0008,0018)=2.25.310000000000000000000000000000000102',
+      '-m',
+      '(0020,000d)=2.25.310000000000000000000000000000000002',
+      '-m',
+      '(0020,000e)=2.25.310000000000000000000000000000000012',
+      '-m',
+      '(0008,0050)=ACC-1002',
+      noPatientId,
+    ]);
+    const sent = await storescu(into, noPatientId);
+    expect(sent.code, `${sent.stderr}\n${pacs.log()}`).toBe(0);
   });
   afterAll(async () => {
     await pacs?.stop();
@@ -194,12 +217,36 @@ describe('fetching the open record’s dose report from the PACS', () => {
     draft({ patientId: 'K-100301', accessionNumber: 'ACC-1001' });
     const id = draft({ patientId: 'K-100399', accessionNumber: 'ACC-1001' });
     expect(refusal(await api.dose.fetchFromPacs(id))).toBe(
-      "The PACS TESTPACS sent a dose report of this study (accession number ACC-1001), but of patient K-100301, not this record's K-100399: it waits among the dose reports without a procedure. Check the record's patient and accession number, or attach the report by hand if it is this patient's.",
+      "The PACS TESTPACS sent a dose report of this study (accession number ACC-1001), but it is of patient K-100301, not this record's K-100399: it waits among the dose reports without a procedure. Check the record's patient and accession number, or attach the report by hand if it is this patient's.",
     );
     expect(service.inbox()).toMatchObject({
       count: 1,
       reports: [{ patientId: 'K-100301', why: '2 records match its accession number: choose one.' }],
     });
+  });
+
+  it('leaves a fetched report without a patient ID waiting, and says why', async () => {
+    setUp();
+    await service.apply();
+    const api = await openApi();
+    draft({ patientId: 'K-100301', accessionNumber: 'ACC-1002' });
+    const id = draft({ patientId: 'K-100301', accessionNumber: 'ACC-1002' });
+    expect(refusal(await api.dose.fetchFromPacs(id))).toBe(
+      "The PACS TESTPACS sent a dose report of this study (accession number ACC-1002), but the report carries no patient ID: it waits among the dose reports without a procedure. Check the record's patient and accession number, or attach the report by hand if it is this patient's.",
+    );
+    expect(service.inbox()).toMatchObject({ count: 1, reports: [{ accessionNumber: 'ACC-1002' }] });
+  });
+
+  it('leaves a fetched report waiting when the record asking has no patient ID yet', async () => {
+    setUp();
+    await service.apply();
+    const api = await openApi();
+    draft({ patientId: 'K-100301', accessionNumber: 'ACC-1001' });
+    const id = draft({ patientId: undefined, accessionNumber: 'ACC-1001' });
+    expect(refusal(await api.dose.fetchFromPacs(id))).toBe(
+      "The PACS TESTPACS sent a dose report of this study (accession number ACC-1001), but this record has no patient ID yet: it waits among the dose reports without a procedure. Check the record's patient and accession number, or attach the report by hand if it is this patient's.",
+    );
+    expect(service.inbox()).toMatchObject({ count: 1, reports: [{ patientId: 'K-100301' }] });
   });
 
   it('says in words when the PACS has no dose report for the study', async () => {

@@ -65,7 +65,7 @@ describe('rootlog ris-send', () => {
     const result = await run('--db', db, '--server', `mllp://127.0.0.1:${peer.port}`, ...AS);
     expect(result).toMatchObject({ code: 0, err: '' });
     expect(result.out).toMatch(
-      /^ {2}acknowledged: patient P-1, accession ACC77001, report \(message RL[0-9A-F]{15}\)\n {2}acknowledged: patient P-2, accession ACC77001, report \(message RL[0-9A-F]{15}\)\nsent 2, refused 0, not sendable 0; waiting 0\n$/,
+      /^ {2}acknowledged: patient P-1, accession ACC77001, report \(message RL[0-9A-F]{18}\)\n {2}acknowledged: patient P-2, accession ACC77001, report \(message RL[0-9A-F]{18}\)\nsent 2, refused 0, not sendable 0; waiting 0\n$/,
     );
     expect(peer.received.map((received) => received.message.getSegment('PID')?.getField(5)?.toString())).toEqual([
       'Müller^Jürg',
@@ -125,7 +125,7 @@ describe('rootlog ris-send', () => {
     expect(rows[0]?.actor).toBe('Dr. A. Keller (command line)');
     const changes = Object.values(JSON.parse(rows[0]?.changes ?? '{}')) as { before: string; after: string }[];
     expect(changes).toHaveLength(2);
-    for (const change of changes) expect(change.after).toMatch(/^acknowledged by the RIS \(message RL[0-9A-F]{15}\)$/);
+    for (const change of changes) expect(change.after).toMatch(/^acknowledged by the RIS \(message RL[0-9A-F]{18}\)$/);
   });
 
   it('exits 2 on a usage error, and 1 for a file that is not there', async () => {

@@ -12,8 +12,9 @@ import { attachFetchedDoseReports } from './reports.js';
  * links them as any report that arrives. What stands in the way is said in words before the
  * PACS is asked: no PACS set up, the receiver off, the PACS not among the senders allowed.
  * A report that came for this record but that its keys link to no single record (two records
- * with its accession number) is attached to this record, the one that asked, unless its
- * patient ID is not this record's: then it waits in the inbox, and the refusal says why.
+ * with its accession number) is attached to this record, the one that asked, only when both
+ * patient IDs are there and the same and its study or accession number is the record's:
+ * otherwise it waits in the inbox, and the refusal says why.
  */
 
 export interface RecordFetchOptions {
@@ -72,14 +73,13 @@ export async function fetchRecordDoseReports(
   const { attached, linkedHere, waiting } = attachFetchedDoseReports(
     store,
     procedureId,
-    record.patientId ?? null,
     result.found.map((report) => report.sopInstanceUid),
     context,
   );
   const [first] = waiting;
   if (first && linkedHere === 0)
     throw refused(
-      `The PACS ${pacs.aeTitle} sent a dose report of this study (${key}), but of patient ${first.patientId}, not this record's ${record.patientId}: it waits among the dose reports without a procedure. Check the record's patient and accession number, or attach the report by hand if it is this patient's.`,
+      `The PACS ${pacs.aeTitle} sent a dose report of this study (${key}), but ${first.why}: it waits among the dose reports without a procedure. Check the record's patient and accession number, or attach the report by hand if it is this patient's.`,
     );
   return { ...result, attached };
 }

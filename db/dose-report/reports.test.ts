@@ -2,13 +2,14 @@ import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { checkDatabase } from '../maintenance.js';
 import type { ProcedureInput } from '../model/index.js';
-import { deleteDraft, getProcedure, saveDraft, signProcedure } from '../procedures.js';
+import { clinicalContent, deleteDraft, getProcedure, saveDraft, signProcedure } from '../procedures.js';
 import { LINK_RULES } from '../sqlite/dose-reports.js';
 import type { Store } from '../store.js';
 import { completeDraft, context, tempStore } from '../testing/fixtures.js';
 import { recordSigner } from '../testing/signer.js';
 import { fixtureFile } from './fixtures/fixture-files.js';
 import {
+  attachFetchedDoseReports,
   doseFromReportFor,
   doseReportEvidence,
   doseReportInbox,
@@ -242,5 +243,55 @@ describe('keeping and linking dose reports', () => {
   it('keeps nothing of a file that is not a dose report', () => {
     expect(() => receive('ct-image')).toThrow(/is a CT image/);
     expect(reportRows()).toEqual([]);
+  });
+});
+
+/*
+ * A report fetched from the PACS for a record: the PACS names its SOP Instance UID, so the
+ * report stored under that UID is attached to the asking record only by its own keys.
+ */
+describe('attaching a report fetched for a record', () => {
+  const SOP = '2.25.310000000000000000000000000000000101';
+  /** ct-standard waiting: two records share its accession number ACC-1001. */
+  const waitingReport = () => {
+    draft();
+    draft();
+    expect(receive('ct-standard')).toMatchObject({ outcome: 'stored', procedureId: null });
+  };
+
+  it('attaches when the patient IDs are the same by the lookups’ rule (case and spaces)', () => {
+    waitingReport();
+    const asking = draft({ patientId: 'k- 100301' });
+    expect(attachFetchedDoseReports(store, asking.id, [SOP], context)).toEqual({
+      attached: 1,
+      linkedHere: 1,
+      waiting: [],
+    });
+    expect(reportRows()).toMatchObject([{ sop: SOP, procedureId: asking.id, linkedBy: 'hand' }]);
+  });
+
+  it('leaves a report of the patient but of another study and accession number waiting, and says why', () => {
+    waitingReport();
+    const asking = draft({ accessionNumber: 'ACC-2002' });
+    expect(attachFetchedDoseReports(store, asking.id, [SOP], context)).toEqual({
+      attached: 0,
+      linkedHere: 0,
+      waiting: [
+        {
+          sopInstanceUid: SOP,
+          patientId: 'K-100301',
+          why: "its Study Instance UID and accession number are not this record's",
+        },
+      ],
+    });
+    expect(reportRows()).toMatchObject([{ sop: SOP, procedureId: null }]);
+  });
+
+  it('compares with the record as stored when it attaches, not as it was when the fetch began', () => {
+    waitingReport();
+    const asking = draft({ patientId: 'K-100399' });
+    // The patient ID is corrected while the PACS is being asked: the stored record decides.
+    saveDraft(store, { ...clinicalContent(asking), patientId: 'K-100301' }, context);
+    expect(attachFetchedDoseReports(store, asking.id, [SOP], context)).toMatchObject({ attached: 1, waiting: [] });
   });
 });

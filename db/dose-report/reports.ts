@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { DoseReportInbox, WaitingDoseReport } from '../model/dose-inbox.js';
 import { checkDosesPlausibility, type DosePlausibilityFinding } from '../model/dose-plausibility.js';
 import { RootLogError } from '../model/errors.js';
+import { patientKey } from '../model/patient-id.js';
 import type { ReadConnection, WriteConnection } from '../sqlite/connection.js';
 import {
   currentReportsOfProcedure,
@@ -20,6 +21,7 @@ import {
   proceduresFor,
   waitingDoseReports,
 } from '../sqlite/dose-reports.js';
+import { readProcedure } from '../sqlite/procedure-rows.js';
 import { newId, type ServiceContext, type Store, timestamp } from '../store.js';
 import { NotADoseReportError } from './dicom-file.js';
 import { part10Around } from './part10.js';
@@ -277,40 +279,80 @@ export function linkDoseReportByHand(
   })();
 }
 
-const samePatient = (a: string | null | undefined, b: string | null | undefined) =>
-  !a?.trim() || !b?.trim() || a.trim().toUpperCase() === b.trim().toUpperCase();
+/** The record's keys a fetched report must share to be attached to it. */
+interface RecordKeys {
+  patientId?: string | null;
+  studyInstanceUid?: string | null;
+  accessionNumber?: string | null;
+}
+
+const present = (value: string | null | undefined): value is string => !!value?.trim();
+
+/**
+ * Why a fetched report may not be attached to the record that asked, in words; null when it
+ * may: both patient IDs are there and the same by the lookups' rule (patientKey), and the
+ * report's Study Instance UID or accession number is the record's. The SOP Instance UIDs come
+ * from the PACS's answer, so the report stored under one may be another sender's: its keys decide.
+ */
+function whyNotAttached(report: DoseReportRow, record: RecordKeys): string | null {
+  if (!present(report.patientId)) return 'the report carries no patient ID';
+  if (!present(record.patientId)) return 'this record has no patient ID yet';
+  if (patientKey(report.patientId) !== patientKey(record.patientId))
+    return `it is of patient ${report.patientId.trim()}, not this record's ${record.patientId.trim()}`;
+  const sameStudy =
+    present(report.studyInstanceUid) &&
+    present(record.studyInstanceUid) &&
+    report.studyInstanceUid.trim() === record.studyInstanceUid.trim();
+  const sameAccession =
+    present(report.accessionNumber) &&
+    present(record.accessionNumber) &&
+    report.accessionNumber.trim() === record.accessionNumber.trim();
+  if (!sameStudy && !sameAccession) return "its Study Instance UID and accession number are not this record's";
+  return null;
+}
+
+/** A fetched report left waiting, and why in words (to follow "it waits: "). */
+export interface FetchedReportWaiting {
+  sopInstanceUid: string;
+  patientId: string;
+  why: string;
+}
 
 /**
  * The reports fetched from the PACS for a record (by their SOP Instance UIDs) that the keys left
  * waiting (two records with the accession number, say) are attached to the record that asked,
  * as a person attaching it would (`linked_by = 'hand'`: the person asked for this record);
- * unless the report's patient ID is not the record's: then it waits, and is named in `waiting`.
+ * only when both patient IDs are there and the same (patientKey) and the report's study or
+ * accession number is the record's: otherwise it waits, and is named in `waiting` with why.
+ * The record is read here, in the transaction, so what is compared is what is stored now.
  * A report the keys linked to a record, or one replaced by a later report, is left as it is.
  */
 export function attachFetchedDoseReports(
   store: Store,
   procedureId: string,
-  recordPatientId: string | null,
   sopInstanceUids: readonly string[],
   context: ServiceContext,
 ): {
   attached: number;
   /** Of the fetched reports, those the record has now (attached, or linked by their keys). */
   linkedHere: number;
-  waiting: { sopInstanceUid: string; patientId: string }[];
+  waiting: FetchedReportWaiting[];
 } {
   const write = store.writer;
   return write.db.transaction(() => {
+    const stored = readProcedure(write.db, procedureId);
+    if (!stored) throw new RootLogError('not_found', 'This procedure does not exist.', { field: 'procedureId' });
     const now = timestamp(context);
     let attached = 0;
     let linkedHere = 0;
-    const waiting: { sopInstanceUid: string; patientId: string }[] = [];
+    const waiting: FetchedReportWaiting[] = [];
     for (const uid of new Set(sopInstanceUids)) {
       const row = doseReportBySopInstance(write, uid);
       if (row?.procedureId === procedureId) linkedHere += 1;
       if (!row || row.procedureId || row.supersededBy) continue;
-      if (!samePatient(row.patientId, recordPatientId)) {
-        waiting.push({ sopInstanceUid: uid, patientId: row.patientId ?? '' });
+      const why = whyNotAttached(row, stored.record);
+      if (why) {
+        waiting.push({ sopInstanceUid: uid, patientId: row.patientId ?? '', why });
         continue;
       }
       linkDoseReport(write, row.id, procedureId, 'hand', now);

@@ -15,7 +15,7 @@ import { type MllpPeer, risSettingsFor, startMllpPeer } from '../testing/mllp-pe
 import { recordSigner, someSigner } from '../testing/signer.js';
 import { deliveryWords } from './delivery.js';
 import { unescapeHl7 } from './hl7-text.js';
-import { controlIdOf, risDeliveries, sendWaitingReports } from './outbox.js';
+import { controlIdOf, risDeliveries, sendWaitingReports, sentAgainControlId } from './outbox.js';
 
 /*
  * The report's way to the RIS, end to end: queued by trigger in the transaction that signs or
@@ -271,6 +271,25 @@ describe('sending', () => {
       state: 'waiting',
       lastError: 'no answer from the RIS within 1 s',
     });
+    // The retry after no answer is the same message to the RIS: the same 20-character control ID.
+    peer.answer(() => ({ code: 'AA' }));
+    await sendWaitingReports(store, ris, { ignoreBackoff: true });
+    const ids = peer.received.map((one) => field(one.message, 'MSH', 10));
+    expect(ids).toEqual([controlIdOf({ procedureId: id, version: 1 }), controlIdOf({ procedureId: id, version: 1 })]);
+    expect(ids[0]).toMatch(/^RL[0-9A-F]{18}$/);
+  });
+
+  it('sends again with the original control ID and the attempt number, within HL7’s 20 characters', () => {
+    const key = { procedureId: 'a1b2c3', version: 1 };
+    const original = controlIdOf(key);
+    expect(original).toMatch(/^RL[0-9A-F]{18}$/);
+    const attempts = [original];
+    for (let n = 2; n <= 120; n += 1) attempts.push(sentAgainControlId(key, attempts.at(-1) ?? null));
+    expect(attempts.slice(1, 3)).toEqual([`${original.slice(0, 18)}-2`, `${original.slice(0, 18)}-3`]);
+    expect(attempts[9]).toBe(`${original.slice(0, 17)}-10`);
+    expect(attempts[119]).toBe(`${original.slice(0, 16)}-120`);
+    expect(new Set(attempts).size).toBe(attempts.length);
+    for (const attempt of attempts) expect(attempt.length).toBeLessThanOrEqual(20);
   });
 
   it("marks a report the RIS refuses (AE) as refused, with the RIS's own words, and does not resend it", async () => {

@@ -47,22 +47,30 @@ export interface RisSendReport {
   waiting: number;
 }
 
+/** HL7 2.5's longest message control ID (MSH-10, ST 20). */
+const CONTROL_ID_LENGTH = 20;
+
+const controlIdHash = (key: OutboxKey) =>
+  createHash('sha256').update(`${key.procedureId}:${key.version}`).digest('hex').toUpperCase();
+
 /**
- * The message control ID (MSH-10) of a record's version: the same on every retry after no
- * answer, so the RIS can see a repeat. 17 characters, so that a send again's `-2`, `-3` …
- * (sentAgainControlId) stays within HL7 2.5's 20.
+ * The message control ID (MSH-10) of a record's version: `RL` and 18 hex digits of its hash, 20
+ * characters, the same on every retry after no answer, so the RIS can see a repeat (a report
+ * that waited across an update has no stored control ID: its retry is sent with this one).
  */
-export const controlIdOf = (key: OutboxKey) =>
-  `RL${createHash('sha256').update(`${key.procedureId}:${key.version}`).digest('hex').slice(0, 15).toUpperCase()}`;
+export const controlIdOf = (key: OutboxKey) => `RL${controlIdHash(key).slice(0, CONTROL_ID_LENGTH - 2)}`;
 
 /**
  * The control ID of a report a person sends again after the RIS refused it: the original with
  * the attempt number (`RL…-2`, then `-3`), so a RIS that refuses a control ID it has seen takes it.
+ * The hash part gives up as many digits as `-N` needs, so every attempt stays within HL7's 20.
  */
 export function sentAgainControlId(key: OutboxKey, refused: string | null): string {
-  const original = controlIdOf(key);
-  const attempt = refused?.startsWith(`${original}-`) ? Number(refused.slice(original.length + 1)) : 1;
-  return `${original}-${(Number.isInteger(attempt) && attempt > 0 ? attempt : 1) + 1}`;
+  const hash = controlIdHash(key);
+  const earlier = /^RL([0-9A-F]*)-(\d+)$/.exec(refused ?? '');
+  const earlierAttempt = earlier && hash.startsWith(earlier[1] ?? '') ? Number(earlier[2]) : 1;
+  const suffix = `-${(Number.isSafeInteger(earlierAttempt) && earlierAttempt > 0 ? earlierAttempt : 1) + 1}`;
+  return `RL${hash.slice(0, Math.max(0, CONTROL_ID_LENGTH - 2 - suffix.length))}${suffix}`;
 }
 
 export interface SendOptions {
