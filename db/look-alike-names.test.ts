@@ -51,6 +51,22 @@ describe('the console’s name in Settings', () => {
     expect(() => updateSettings(store, { consoleName: 'mr-nord' }, context)).toThrow(/looks like “MR-Nord”/);
     store.close();
   });
+
+  it('is refused when it is the very name of a hub peer that no record here carries', () => {
+    const { store, operatorId } = tempStore();
+    updateSettings(store, { consoleName: 'CT-B' }, context);
+    const { record } = saveDraft(store, completeDraft(operatorId), context);
+    store.writer.db
+      .prepare(
+        "INSERT INTO hub_received_versions (record_id, hub_version, local_version, console, received_at) VALUES (?, 1, 1, 'CT-A', '2026-03-01T10:00:00Z')",
+      )
+      .run(record.id);
+    expect(() => updateSettings(store, { consoleName: 'CT-A' }, context)).toThrow(
+      /Console name is the name of “CT-A”, another console this logbook received records from through the hub/,
+    );
+    expect(getSettings(store).consoleName).toBe('CT-B');
+    store.close();
+  });
 });
 
 describe('a drug whose name looks like another drug’s', () => {
