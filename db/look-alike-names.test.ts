@@ -84,6 +84,23 @@ describe('a drug whose name looks like another drug’s', () => {
     store.close();
   });
 
+  it('does not stop a drug that keeps its stored name from being saved, so a look-alike already here can be deactivated', () => {
+    const { store } = tempStore();
+    // A look-alike written before the rule (with sqlite3 or an older RootLog).
+    store.writer.db
+      .prepare(
+        "INSERT INTO drug_catalogue (code, name, drug_class, particulate, dosing, active) SELECT ?, ?, drug_class, particulate, dosing, 1 FROM drug_catalogue WHERE code = 'triamcinolone'",
+      )
+      .run(impostor.code, impostor.name);
+    const stored = drugCatalogue(store).find((drug) => drug.code === impostor.code);
+    if (!stored) throw new Error('the look-alike is in the catalogue');
+    expect(saveDrug(store, { ...stored, active: false }, context).active).toBe(false);
+    expect(saveDrug(store, { ...triamcinolone, usualDoseMg: 20 }, context).usualDoseMg).toBe(20);
+    // A new name is still asked.
+    expect(() => saveDrug(store, { ...stored, name: 'TRIAMCINOLONE ACETONIDE' }, context)).toThrow(/another drug/);
+    store.close();
+  });
+
   it('is refused from an import file, for that drug alone', async () => {
     const { store } = tempStore();
     const out = tempPath('source.json');
