@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { auditHistory } from './audit.js';
 import { clinicalContent, saveDraft, signProcedure } from './procedures.js';
 import { getSettings, saveDrug, updateSettings } from './settings.js';
+import * as held from './sqlite/held.js';
 import * as procedureRows from './sqlite/procedure-rows.js';
 import * as settingsRows from './sqlite/settings-rows.js';
 import { openStore } from './store.js';
@@ -17,6 +18,10 @@ import { completeDraft, context, tempStore } from './testing/fixtures.js';
 vi.mock('./sqlite/procedure-rows.js', async (original) => {
   const actual = await original<typeof import('./sqlite/procedure-rows.js')>();
   return { ...actual, readProcedure: vi.fn(actual.readProcedure) };
+});
+vi.mock('./sqlite/held.js', async (original) => {
+  const actual = await original<typeof import('./sqlite/held.js')>();
+  return { ...actual, dataFingerprint: vi.fn(actual.dataFingerprint) };
 });
 vi.mock('./sqlite/settings-rows.js', async (original) => {
   const actual = await original<typeof import('./sqlite/settings-rows.js')>();
@@ -84,6 +89,38 @@ describe('an autosave', () => {
     const reads = readsOf(() => saveDraft(store, { ...clinicalContent(record), painPost: 5 }, context));
     expect(reads.draftRows).toBe(1);
     expect(auditHistory(store, 'procedure', record.id)).toHaveLength(2);
+    store.close();
+  });
+
+  it('compares with what another process committed right after its own commit, before the next save', () => {
+    const { store, operatorId } = tempStore();
+    const { record } = saveDraft(store, completeDraft(operatorId, { painPost: null }), context);
+    const other = openStore(store.path);
+    let otherSaved = false;
+    const otherSaves = () => {
+      otherSaved = true;
+      saveDraft(other, { ...clinicalContent(record), painPost: 5 }, context);
+    };
+    // Another process commits as soon as this connection's transaction has ended: between its
+    // commit and any fingerprint read after it, the window a held copy must not span.
+    const actual = vi.mocked(held.dataFingerprint).getMockImplementation();
+    vi.mocked(held.dataFingerprint).mockImplementation((read) => {
+      if (!otherSaved && read === store.writer && !read.db.inTransaction) otherSaves();
+      return actual ? actual(read) : '';
+    });
+    saveDraft(store, { ...clinicalContent(record), painPost: 1 }, context);
+    if (!otherSaved) otherSaves();
+    if (actual) vi.mocked(held.dataFingerprint).mockImplementation(actual);
+    other.close();
+    // What this console saves is what is stored, though it is what it wrote last itself.
+    saveDraft(store, { ...clinicalContent(record), painPost: 1 }, context);
+    expect(procedureRows.readProcedure(store.reader.db, record.id)?.record.painPost).toBe(1);
+    expect(auditHistory(store, 'procedure', record.id).map((entry) => entry.changes)).toEqual([
+      expect.anything(),
+      { painPost: { before: null, after: 1 } },
+      { painPost: { before: 1, after: 5 } },
+      { painPost: { before: 5, after: 1 } },
+    ]);
     store.close();
   });
 

@@ -51,6 +51,22 @@ describe('the console’s name in Settings', () => {
     expect(() => updateSettings(store, { consoleName: 'mr-nord' }, context)).toThrow(/looks like “MR-Nord”/);
     store.close();
   });
+
+  it('is refused when it is the very name of a hub peer that no record here carries', () => {
+    const { store, operatorId } = tempStore();
+    updateSettings(store, { consoleName: 'CT-B' }, context);
+    const { record } = saveDraft(store, completeDraft(operatorId), context);
+    store.writer.db
+      .prepare(
+        "INSERT INTO hub_received_versions (record_id, hub_version, local_version, console, received_at) VALUES (?, 1, 1, 'CT-A', '2026-03-01T10:00:00Z')",
+      )
+      .run(record.id);
+    expect(() => updateSettings(store, { consoleName: 'CT-A' }, context)).toThrow(
+      /Console name is the name of “CT-A”, another console this logbook received records from through the hub/,
+    );
+    expect(getSettings(store).consoleName).toBe('CT-B');
+    store.close();
+  });
 });
 
 describe('a drug whose name looks like another drug’s', () => {
@@ -65,6 +81,23 @@ describe('a drug whose name looks like another drug’s', () => {
       'Triamcinolone Acetonide',
     );
     expect(saveDrug(store, { ...impostor, name: 'Triamcinolone (new supplier)' }, context).code).toBe(impostor.code);
+    store.close();
+  });
+
+  it('does not stop a drug that keeps its stored name from being saved, so a look-alike already here can be deactivated', () => {
+    const { store } = tempStore();
+    // A look-alike written before the rule (with sqlite3 or an older RootLog).
+    store.writer.db
+      .prepare(
+        "INSERT INTO drug_catalogue (code, name, drug_class, particulate, dosing, active) SELECT ?, ?, drug_class, particulate, dosing, 1 FROM drug_catalogue WHERE code = 'triamcinolone'",
+      )
+      .run(impostor.code, impostor.name);
+    const stored = drugCatalogue(store).find((drug) => drug.code === impostor.code);
+    if (!stored) throw new Error('the look-alike is in the catalogue');
+    expect(saveDrug(store, { ...stored, active: false }, context).active).toBe(false);
+    expect(saveDrug(store, { ...triamcinolone, usualDoseMg: 20 }, context).usualDoseMg).toBe(20);
+    // A new name is still asked.
+    expect(() => saveDrug(store, { ...stored, name: 'TRIAMCINOLONE ACETONIDE' }, context)).toThrow(/another drug/);
     store.close();
   });
 

@@ -156,10 +156,12 @@ function requireConfirmed(found: ClinicalWarning[], confirmed: readonly string[]
 }
 
 /**
- * The draft this connection wrote last, as it wrote it, and the file's fingerprint right
- * after: while the fingerprint is the same nothing at all has been written since (by this
- * connection or another), so the next autosave of that draft compares with it instead of
- * reading its rows again. A copy: what the caller does with its answer cannot change it.
+ * The draft this connection wrote last, as it wrote it, and the file's fingerprint read in
+ * the same transaction, after the write and before the commit: while the fingerprint is the
+ * same nothing at all has been written since (by this connection or another), so the next
+ * autosave of that draft compares with it instead of reading its rows again. Read after the
+ * commit, it could take in another connection's commit made in between and call a stale copy
+ * fresh. A copy: what the caller does with its answer cannot change it.
  */
 const lastWritten = new WeakMap<object, { stored: StoredProcedure; fingerprint: string }>();
 
@@ -184,7 +186,7 @@ export function saveCheckedDraft(store: Store, checked: ProcedureDraft, context:
   // A dose typed or filled in makes a no-dose reason moot: the record keeps the dose, not both.
   const draft = withoutMootNoDoseReason(withoutSignedFacts(canonicalDraft(checked)));
   const write = store.writer;
-  let written: StoredProcedure | undefined;
+  let written: { stored: StoredProcedure; fingerprint: string } | undefined;
   const answer = write.db
     .transaction((): SavedProcedure => {
       const existing = draft.id ? storedDraft(write, draft.id) : undefined;
@@ -222,12 +224,15 @@ export function saveCheckedDraft(store: Store, checked: ProcedureDraft, context:
         at: now,
         actor: context.actor,
       });
-      written = saved;
+      written = { stored: saved, fingerprint: dataFingerprint(write) };
       return { record: saved.record, warnings: found };
     })
     .immediate();
-  // Held only once committed: a save rolled back leaves nothing held.
-  if (written) lastWritten.set(write.db, { stored: structuredClone(written), fingerprint: dataFingerprint(write) });
+  // Held only once committed: a save rolled back leaves nothing held, and neither does one
+  // inside a caller's transaction (still open here, it may yet roll back).
+  if (write.db.inTransaction) lastWritten.delete(write.db);
+  else if (written)
+    lastWritten.set(write.db, { stored: structuredClone(written.stored), fingerprint: written.fingerprint });
   return answer;
 }
 

@@ -49,7 +49,7 @@ import { credentialStates } from './sqlite/credential-rows.js';
 import { writeDrug } from './sqlite/drug-rows.js';
 import { heldWhileStateUnchanged } from './sqlite/held.js';
 import { readOperator, readOperators, writeOperator } from './sqlite/operator-rows.js';
-import { knownConsoleNames } from './sqlite/procedure-rows.js';
+import { consoleNamesOfRecords, hubPeerConsoleNames } from './sqlite/procedure-rows.js';
 import { consoleNameOf, readSetting as readStoredSetting, writeSetting } from './sqlite/settings-rows.js';
 import { newId, type ReadSource, readerOf, type ServiceContext, type Store, timestamp } from './store.js';
 
@@ -338,7 +338,10 @@ export function updateCheckedSettings(
       }
       const { reportTemplate, ...rest } = parsed.data;
       if (rest.consoleName !== undefined && rest.consoleName !== before.consoleName) {
-        const clash = consoleNameClash(rest.consoleName, knownConsoleNames(write.db));
+        const clash = consoleNameClash(rest.consoleName, {
+          ownRecords: consoleNamesOfRecords(write.db),
+          hubPeers: hubPeerConsoleNames(write.db),
+        });
         if (clash) throw RootLogError.invalid([{ field: 'consoleName', message: `Console name ${clash}` }]);
       }
       const wordingProblems = Object.entries(rest.wordings ?? {}).flatMap(([language, table]) =>

@@ -45,12 +45,24 @@ export function claimedConsoleName(name: string, own: string, known: Iterable<st
  * or null: it may not look like, without being, the name of a console known to this logbook
  * (the console names of its records, the consoles it received records from through the hub):
  * every record made here afterwards would seem to be that console's. The very same name is
- * not refused (a logbook restored from a backup takes its old name back).
+ * allowed only when this logbook's own records carry it (a logbook restored from a backup
+ * takes its old name back); a hub peer's very name is refused like its look-alikes.
  */
-export function consoleNameClash(name: string, known: Iterable<string>): string | null {
+export function consoleNameClash(
+  name: string,
+  known: { ownRecords: Iterable<string>; hubPeers: Iterable<string> },
+): string | null {
+  const own = new Set(known.ownRecords);
+  if (own.has(name)) return null;
   const key = lookAlikeKey(name);
-  for (const other of known) {
-    if (other !== name && lookAlikeKey(other) === key)
+  for (const other of own) {
+    if (lookAlikeKey(other) === key)
+      return `looks like “${other}”, the name of a console known to this logbook, but is not it: the records of the two could not be told apart (choose a name that differs in letters)`;
+  }
+  for (const other of known.hubPeers) {
+    if (other === name)
+      return `is the name of “${other}”, another console this logbook received records from through the hub: the records of the two could not be told apart (choose another name)`;
+    if (lookAlikeKey(other) === key)
       return `looks like “${other}”, the name of a console known to this logbook, but is not it: the records of the two could not be told apart (choose a name that differs in letters)`;
   }
   return null;

@@ -5,11 +5,15 @@ import { chainState } from './state-chain.js';
 /**
  * The one writer of a drug of the catalogue, for Settings, the import and the hub: added or
  * changed by its code, with its link of the state chain. A name that is, or looks like, another
- * drug's (db/model/names.ts) is refused in words before anything is written.
+ * drug's (db/model/names.ts) is refused in words before anything is written, unless the drug
+ * keeps the name it has stored.
  */
 export function writeDrug(write: WriteConnection, drug: Drug): void {
   const others = write.prepare('SELECT code, name FROM drug_catalogue').all() as { code: string; name: string }[];
-  const clash = drugNameClash(drug.name, drug.code, others);
+  // A drug that keeps its stored name is not asked again: a catalogue already holding two
+  // look-alikes (from before the rule) must still be able to deactivate or correct either.
+  const keepsItsName = others.some((other) => other.code === drug.code && other.name === drug.name);
+  const clash = keepsItsName ? null : drugNameClash(drug.name, drug.code, others);
   if (clash) throw RootLogError.invalid([{ field: 'name', message: `Name ${clash}` }]);
   write
     .prepare(

@@ -624,4 +624,26 @@ describe('migration 25: operators chained as stored', () => {
     expect(report.ok).toBe(true);
     migrated.close();
   });
+
+  it('leaves an operator changed outside RootLog before the upgrade unchained, so check still reports it', () => {
+    const { store, operatorId } = tempStore();
+    const path = store.path;
+    store.close();
+
+    backToSchema(path, 24);
+    const old = new Database(path);
+    // Renamed with sqlite3 before the upgrade: the row differs from its last link.
+    old.prepare("UPDATE operators SET name = 'Dr. T. Ampered' WHERE id = ?").run(operatorId);
+    const tampered = new RegExp(
+      `operators ${operatorId} is not what RootLog last wrote: it was changed outside RootLog`,
+    );
+    expect(verifyLedger(old).stateProblems.problems.join('\n')).toMatch(tampered);
+    old.close();
+
+    const migrated = openStore(path);
+    const report = verifyLedger(migrated.reader.db);
+    expect(report.stateProblems.problems.join('\n')).toMatch(tampered);
+    expect(report.ok).toBe(false);
+    migrated.close();
+  });
 });

@@ -565,16 +565,12 @@ export function consoleNamesOfRecords(db: ReadableDb): string[] {
 }
 
 /**
- * The console names known to this logbook (each once): those its records carry and those of
- * the consoles it received versions or follow-ups from through the hub.
+ * The console names of the consoles this logbook received versions or follow-ups from
+ * through the hub (each once); with consoleNamesOfRecords, the console names known here.
  */
-export function knownConsoleNames(db: ReadableDb): string[] {
+export function hubPeerConsoleNames(db: ReadableDb): string[] {
   return db
-    .prepare(
-      `SELECT console_name FROM procedures
-       UNION SELECT console FROM hub_received_versions
-       UNION SELECT console FROM hub_received_follow_ups`,
-    )
+    .prepare('SELECT console FROM hub_received_versions UNION SELECT console FROM hub_received_follow_ups')
     .pluck()
     .all() as string[];
 }

@@ -163,6 +163,19 @@ export function chainAsStored(write: WriteConnection, lists: ChainedAtSchema): v
   }
 }
 
+/**
+ * Gives every row of a chained table that has no link at all one as it is stored now; a row
+ * that has a link is left alone, even when it differs from it (that difference is what check
+ * reports, and a migration must not bless it).
+ */
+export function chainUnlinked(write: WriteConnection, table: string, column: string): void {
+  for (const row of write.db.prepare(`SELECT * FROM ${table} ORDER BY ${column}`).all() as Record<string, unknown>[]) {
+    const key = String(row[column]);
+    if (chainedFingerprint(write.db, table as Subject, key) === undefined)
+      appendState(write, table, key, stateFingerprint(table, row));
+  }
+}
+
 /** chainAsStored with today's lists. */
 export const rechainAll = (write: WriteConnection) =>
   chainAsStored(write, { settings: CHAINED_SETTINGS, tables: CHAINED_TABLES, recordTables: RECORD_TABLES });
