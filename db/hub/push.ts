@@ -324,7 +324,9 @@ function versionEntry(
     createdAt: life.createdAt,
     createdBy: life.createdBy,
     signedBy: row.signedBy,
-    ...(vouched ? { signerOperatorId: vouched.operatorId, signatureMeaning: vouched.meaning } : {}),
+    ...(vouched
+      ? { signerOperatorId: vouched.operatorId, signatureMeaning: vouched.meaning as VersionEntry['signatureMeaning'] }
+      : {}),
     signedAt: row.signedAt,
     reason: row.reason,
     confirmedWarnings: confirmed.get(`${row.procedureId}:${row.version}`) ?? [],
