@@ -35,17 +35,13 @@ import {
   saveCatalogueState,
   unqueueReceived,
 } from '../sqlite/hub-local.js';
+import { readOperator } from '../sqlite/operator-rows.js';
 import { recordLimitProblem, writeCarriedFollowUp } from '../sqlite/record-life.js';
 import type { Store } from '../store.js';
+import { type CarriedSigner, signerDoubt } from './carried-signer.js';
 import type { CatalogueEntry, FollowUpEntryPayload, ProposalEntry, ResolutionEntry, VersionEntry } from './entries.js';
 import { digestOf } from './entries.js';
-import {
-  addReceivedRecord,
-  type CarriedSigner,
-  checkReceivedVersion,
-  localRecord,
-  sameContent,
-} from './local-records.js';
+import { addReceivedRecord, checkReceivedVersion, localRecord, sameContent } from './local-records.js';
 import { applyReceivedAmendment, applyReceivedOperator } from './received.js';
 
 /*
@@ -136,13 +132,27 @@ function carriedSigner(
 }
 
 /**
- * What the audit row of a received version says when its signer's operator id is not in this
- * console's catalogue (an operator of a console whose catalogue entry has not come): the id is
- * kept as signed, not replaced by an operator of this console.
+ * The signer a received version is stored with, and what its audit row says about it. The id is
+ * kept only when this console can vouch for it (carried-signer.ts): otherwise the version is
+ * stored under its signer's name only, as a carried signature was before (id and meaning NULL,
+ * plainly not proven here), and the audit row says why. Stored rather than refused: the
+ * signature is the owning console's signed entry and its name is what the version shows; only
+ * the claim that an operator of this console proved it is not taken.
  */
-function unknownSignerNote(context: ApplyContext, entry: VersionEntry, signer: CarriedSigner | null): string | null {
-  if (!signer || context.check.signing.operatorIds.has(signer.operatorId)) return null;
-  return `the signer ${entry.signedBy} (operator ${signer.operatorId}) is not among this console's operators: kept as signed at "${entry.console}"`;
+function verifiedSigner(
+  context: ApplyContext,
+  entry: VersionEntry,
+  signer: CarriedSigner | null,
+): { signer: CarriedSigner | null; signerNote: string | null } {
+  if (!signer) return { signer: null, signerNote: null };
+  const operator = readOperator(context.write, signer.operatorId);
+  const recordOperator = (entry.content as { operatorId?: unknown }).operatorId;
+  const doubt = signerDoubt(operator, signer, entry.signedBy, recordOperator);
+  if (!doubt) return { signer, signerNote: null };
+  return {
+    signer: null,
+    signerNote: `${doubt}: stored as signed by ${entry.signedBy} at "${entry.console}", by name only`,
+  };
 }
 
 const shapeProblem = (error: z.ZodError) =>
@@ -196,7 +206,7 @@ export function applyVersion(context: ApplyContext, entry: VersionEntry): Outcom
     const missing = missingCatalogue(context, entry.content);
     if (missing) return waiting(missing);
     const verdict = checkReceivedVersion(
-      { ...entry, hubVersion: 1, signer, signerNote: unknownSignerNote(context, entry, signer) },
+      { ...entry, hubVersion: 1, ...verifiedSigner(context, entry, signer) },
       context.check,
       context.actor,
     );
@@ -250,8 +260,7 @@ export function applyVersion(context: ApplyContext, entry: VersionEntry): Outcom
       id: entry.recordId,
       content,
       signedBy: entry.signedBy,
-      signer,
-      signerNote: unknownSignerNote(context, entry, signer),
+      ...verifiedSigner(context, entry, signer),
       signedAt: entry.signedAt,
       reason: entry.reason as string,
       confirmedWarnings: entry.confirmedWarnings,

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditHistory } from '../audit.js';
 import { getProcedure } from '../procedures.js';
 import { seedDatabase } from '../seed.js';
-import { drugCatalogue, listOperators } from '../settings.js';
+import { drugCatalogue, listOperators, saveOperator } from '../settings.js';
 import { listRefusals, readPosition } from '../sqlite/hub-local.js';
 import { newId, type Store } from '../store.js';
 import { context, tempStore } from '../testing/fixtures.js';
@@ -128,6 +129,70 @@ describe('the hub attacked with a console’s own credentials', () => {
       [wrongId]: expect.stringMatching(/its signature means "amended", but version 1 is performed and signed/),
     });
     expect(has(s.b.store, halfId) || has(s.b.store, wrongId)).toBe(false);
+    await stillFlows(s, s.b);
+  }, 120_000);
+
+  it('a signer’s operator id the pulling console cannot vouch for — another name, a technologist, not the record’s operator — is stored by name only, with a note', async () => {
+    const s = await scene();
+    const { entry } = await versionRow(s.hub, s.record);
+    const copied = JSON.parse(entry) as AnyEntry & { signedBy: string; content: { operatorId: string } };
+    const performer = copied.content.operatorId;
+    // Operators of the pulling console itself: what a forger most wants a signature to name.
+    const technologist = saveOperator(s.b.store, { name: 'MTRA S. Huber', role: 'technologist' }, context);
+    const colleague = saveOperator(s.b.store, { name: 'Dr. C. Meier' }, context);
+    const attacks: { id: string; signedBy: string; operatorId: string; signer: string; doubt: string }[] = [
+      {
+        id: newId(),
+        signedBy: 'Dr. Scapegoat',
+        operatorId: performer,
+        signer: performer,
+        doubt: `the operator ${performer} it names as its signer is ${copied.signedBy} here, not Dr. Scapegoat`,
+      },
+      {
+        id: newId(),
+        signedBy: technologist.name,
+        operatorId: technologist.id,
+        signer: technologist.id,
+        doubt: `the operator ${technologist.id} it names as its signer, MTRA S. Huber, is a technologist here: a radiologist signs and amends`,
+      },
+      {
+        id: newId(),
+        signedBy: colleague.name,
+        operatorId: performer,
+        signer: colleague.id,
+        doubt: `the operator ${colleague.id} it names as its signer, Dr. C. Meier, is not the record's operator: the signature means "performed and signed"`,
+      },
+    ];
+    for (const attack of attacks) {
+      const forged = {
+        ...copied,
+        recordId: attack.id,
+        signedBy: attack.signedBy,
+        content: { ...copied.content, id: attack.id, operatorId: attack.operatorId },
+        signerOperatorId: attack.signer,
+        signatureMeaning: 'performed_and_signed',
+      } as AnyEntry;
+      const text = signedBy(s.a, forged);
+      await asRole(
+        s.hub,
+        s.a.role,
+        'INSERT INTO hub_versions (record_id, version, entry, signature) VALUES ($1, 1, $2, $3)',
+        [attack.id, text.text, text.signature],
+      );
+    }
+    expect((await s.b.sync()).refused).toEqual([]);
+    for (const attack of attacks) {
+      const here = getProcedure(s.b.store, attack.id);
+      // Shown as it was signed, by name, and nowhere as proven by an operator of this console.
+      expect(here.record).toMatchObject({ signedBy: attack.signedBy, signedById: null, signedMeaning: null });
+      expect(here.versions[0]).toMatchObject({ signedBy: attack.signedBy, signerId: null, meaning: null });
+      const audited = auditHistory(s.b.store, 'procedure', attack.id).find((row) => row.action === 'sign');
+      expect(audited?.changes.signature).toBeUndefined();
+      expect(audited?.changes.receivedFromHub?.after).toHaveProperty(
+        'signer',
+        `${attack.doubt}: stored as signed by ${attack.signedBy} at "CT-A", by name only`,
+      );
+    }
     await stillFlows(s, s.b);
   }, 120_000);
 

@@ -1,11 +1,12 @@
 import { diff } from '../audit.js';
 import { IMPORT_LIMITS } from '../imports/limits.js';
 import { checkRecord, type RecordCheckContext, type SoundRecord } from '../imports/record-check.js';
-import { type RuleSettings, type SignatureMeaning, warnings } from '../model/index.js';
+import { type RuleSettings, warnings } from '../model/index.js';
 import { drugCatalogue, listOperators, referenceLevels } from '../settings.js';
 import type { ReadConnection, WriteConnection } from '../sqlite/connection.js';
 import { readProcedure } from '../sqlite/procedure-rows.js';
 import { writeWholeRecord } from '../sqlite/record-life.js';
+import type { CarriedSigner } from './carried-signer.js';
 
 /*
  * The hub's one adapter to the logbook's record interchange: how a record received from the
@@ -36,12 +37,6 @@ export const receivedRules = (read: ReadConnection): RuleSettings => ({
   drugCatalogue: drugCatalogue(read),
 });
 
-/** Who proved a received version's signature with their PIN at the signing console, and its meaning. */
-export interface CarriedSigner {
-  operatorId: string;
-  meaning: SignatureMeaning;
-}
-
 /** A signed version as the hub carries it, for the import's record check. */
 export interface ReceivedVersion {
   recordId: string;
@@ -51,7 +46,7 @@ export interface ReceivedVersion {
   signedBy: string;
   /** Null for an entry of an older console (or a version signed before schema 20): a carried name only. */
   signer: CarriedSigner | null;
-  /** Said in the audit row when the signer's operator id is not among this console's operators. */
+  /** Said in the audit row when the signer's operator id could not be kept (carried-signer.ts). */
   signerNote?: string | null;
   signedAt: string;
   confirmedWarnings: string[];

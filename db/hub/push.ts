@@ -21,6 +21,9 @@ import {
   storedFollowUps,
   storedVersions,
 } from '../sqlite/hub-local.js';
+import { readOperator } from '../sqlite/operator-rows.js';
+import { readerOf } from '../store.js';
+import { type CarriedSigner, signerDoubt } from './carried-signer.js';
 import {
   type CatalogueEntry,
   derivedId,
@@ -294,6 +297,24 @@ function versionEntry(
   row: StoredVersionRow,
   confirmed: Map<string, string[]>,
 ): VersionEntry {
+  const content = JSON.parse(row.content) as unknown;
+  // Who proved the signature and its meaning, sent only when this console vouches for them by
+  // the rule a pulling console applies (carried-signer.ts): a version brought in by an import or
+  // the hub with an id it cannot vouch for goes out under its name only, as it is shown here.
+  const signer =
+    row.signerId !== null && row.meaning !== null
+      ? { operatorId: row.signerId, meaning: row.meaning as CarriedSigner['meaning'] }
+      : null;
+  const vouched =
+    signer &&
+    !signerDoubt(
+      readOperator(readerOf(session.store), signer.operatorId),
+      signer,
+      row.signedBy,
+      (content as { operatorId?: unknown } | null)?.operatorId,
+    )
+      ? signer
+      : null;
   return {
     kind: 'version',
     format: ENTRY_FORMAT,
@@ -303,14 +324,13 @@ function versionEntry(
     createdAt: life.createdAt,
     createdBy: life.createdBy,
     signedBy: row.signedBy,
-    // Who proved the signature here and its meaning, when this logbook holds them (schema 20 on).
-    ...(row.signerId !== null && row.meaning !== null
-      ? { signerOperatorId: row.signerId, signatureMeaning: row.meaning as VersionEntry['signatureMeaning'] }
+    ...(vouched
+      ? { signerOperatorId: vouched.operatorId, signatureMeaning: vouched.meaning as VersionEntry['signatureMeaning'] }
       : {}),
     signedAt: row.signedAt,
     reason: row.reason,
     confirmedWarnings: confirmed.get(`${row.procedureId}:${row.version}`) ?? [],
-    content: JSON.parse(row.content) as unknown,
+    content,
   };
 }
 

@@ -6,7 +6,7 @@ import { type CarriedOperator, writeCarriedOperator } from '../sqlite/operator-r
 import { readProcedure } from '../sqlite/procedure-rows.js';
 import { writeCarriedAmendment } from '../sqlite/record-life.js';
 import type { ServiceContext } from '../store.js';
-import type { CarriedSigner } from './local-records.js';
+import type { CarriedSigner } from './carried-signer.js';
 
 /*
  * The writes a pull makes that no other part of RootLog makes, each with its audit row: an
@@ -22,7 +22,7 @@ export interface ReceivedAmendment {
   signedBy: string;
   /** Who proved it with their PIN at the owning console, and its meaning; null from an older console. */
   signer: CarriedSigner | null;
-  /** Said in the audit row when the signer's operator id is not among this console's operators. */
+  /** Said in the audit row when the signer's operator id could not be kept (carried-signer.ts). */
   signerNote?: string | null;
   signedAt: string;
   reason: string;
