@@ -179,6 +179,28 @@ export async function sendWaitingReports(
   return report;
 }
 
+/** How an audit row of the outbox names one report: the record and its version. */
+const outboxEntry = (key: OutboxKey) => `${key.procedureId} version ${key.version}`;
+
+/**
+ * The outbox's audit row (Send again, a round a person ran): entity settings / `ris-outbox`,
+ * as the outbox is this console's bookkeeping and the record's own history travels with it.
+ */
+function auditOutbox(
+  write: Parameters<typeof appendAudit>[0],
+  context: ServiceContext,
+  changes: Record<string, { before: string; after: string }>,
+): void {
+  appendAudit(write, {
+    at: timestamp(context),
+    actor: context.actor,
+    action: 'settings',
+    entity: 'settings',
+    entityId: 'ris-outbox',
+    changes,
+  });
+}
+
 /**
  * A round a person asked for (`rootlog ris-send --as`): one audit row naming who ran it and
  * what each report became, beside the outbox's own states (which say when, not who). Entity
@@ -186,28 +208,19 @@ export async function sendWaitingReports(
  * record's history travels with it. A round that sent nothing writes none.
  */
 export function auditRound(store: Store, report: RisSendReport, context: ServiceContext): void {
-  const named = (key: OutboxKey) => `${key.procedureId} version ${key.version}`;
   const changes: Record<string, { before: string; after: string }> = {};
   for (const sent of report.sent)
-    changes[named(sent)] = { before: 'waiting', after: `acknowledged by the RIS (message ${sent.controlId})` };
+    changes[outboxEntry(sent)] = { before: 'waiting', after: `acknowledged by the RIS (message ${sent.controlId})` };
   for (const refused of report.refused)
-    changes[named(refused)] = { before: 'waiting', after: `refused by the RIS (${refused.code}): ${refused.text}` };
+    changes[outboxEntry(refused)] = {
+      before: 'waiting',
+      after: `refused by the RIS (${refused.code}): ${refused.text}`,
+    };
   for (const unsendable of report.unsendable)
-    changes[named(unsendable)] = { before: 'waiting', after: `not sent: ${unsendable.reason}` };
+    changes[outboxEntry(unsendable)] = { before: 'waiting', after: `not sent: ${unsendable.reason}` };
   if (Object.keys(changes).length === 0) return;
   const write = store.writer;
-  write.db
-    .transaction(() =>
-      appendAudit(write, {
-        at: timestamp(context),
-        actor: context.actor,
-        action: 'settings',
-        entity: 'settings',
-        entityId: 'ris-outbox',
-        changes,
-      }),
-    )
-    .immediate();
+  write.db.transaction(() => auditOutbox(write, context, changes)).immediate();
 }
 
 /** Does the RIS connection as set now carry this version (its character set every character of it)? */
@@ -293,20 +306,13 @@ export function sendReportAgain(store: Store, key: OutboxKey, context: ServiceCo
             : `Version ${key.version} of this record was never queued for the RIS.`,
           { field: 'version' },
         );
-      appendAudit(write, {
-        at: timestamp(context),
-        actor: context.actor,
-        action: 'settings',
-        entity: 'settings',
-        entityId: 'ris-outbox',
-        changes: {
-          [`${key.procedureId} version ${key.version}`]: {
-            before:
-              row.state === 'refused'
-                ? `refused by the RIS (${row.answerCode ?? ''}): ${row.answerText ?? ''}`
-                : `not sent to the RIS: ${row.lastError ?? ''}`,
-            after: 'sent again',
-          },
+      auditOutbox(write, context, {
+        [outboxEntry(key)]: {
+          before:
+            row.state === 'refused'
+              ? `refused by the RIS (${row.answerCode ?? ''}): ${row.answerText ?? ''}`
+              : `not sent to the RIS: ${row.lastError ?? ''}`,
+          after: 'sent again',
         },
       });
     })
