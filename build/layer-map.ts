@@ -307,7 +307,6 @@ export const SQL_ELSEWHERE: readonly { file: string; why: string }[] = [
   ...[
     'db/follow-ups.ts',
     'db/procedures.ts',
-    'db/settings.ts',
     'db/dose-report/reports.ts',
     'db/exports/fhir.ts',
     'db/exports/records.ts',
