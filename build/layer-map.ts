@@ -305,7 +305,6 @@ export const SQL_ELSEWHERE: readonly { file: string; why: string }[] = [
     why: 'PostgreSQL: the hub server’s tables, not the logbook file',
   })),
   ...[
-    'db/follow-ups.ts',
     'db/procedures.ts',
     'db/dose-report/reports.ts',
     'db/exports/fhir.ts',
