@@ -306,7 +306,6 @@ export const SQL_ELSEWHERE: readonly { file: string; why: string }[] = [
   })),
   ...[
     'db/procedures.ts',
-    'db/dose-report/reports.ts',
     'db/exports/fhir.ts',
     'db/exports/records.ts',
     'db/exports/tables/dose-event-columns.ts',
