@@ -306,11 +306,6 @@ export const SQL_ELSEWHERE: readonly { file: string; why: string }[] = [
   })),
   ...[
     'db/procedures.ts',
-    'db/exports/fhir.ts',
-    'db/exports/records.ts',
-    'db/exports/tables/dose-event-columns.ts',
-    'db/exports/tables/follow-up-entry-columns.ts',
-    'db/exports/tables/queries.ts',
     'db/hub/apply.ts',
     'db/interchange/record.ts',
     'db/ledger/derived.ts',
