@@ -307,7 +307,6 @@ export const SQL_ELSEWHERE: readonly { file: string; why: string }[] = [
   ...[
     'db/procedures.ts',
     'db/hub/apply.ts',
-    'db/interchange/record.ts',
     'db/ledger/derived.ts',
     'db/ledger/expected-triggers.ts',
     'db/ledger/state.ts',
