@@ -311,10 +311,6 @@ export const SQL_ELSEWHERE: readonly { file: string; why: string }[] = [
     'db/ledger/expected-triggers.ts',
     'db/ledger/state.ts',
     'db/ledger/verify.ts',
-    'db/stats/dose-rows.ts',
-    'db/stats/filtered-facts.ts',
-    'db/stats/preset-suggestions.ts',
-    'db/stats/terms.ts',
   ].map((file) => ({ file, why: 'not moved into db/sqlite yet (issue 22)' })),
 ];
 
