@@ -307,9 +307,6 @@ export const SQL_ELSEWHERE: readonly { file: string; why: string }[] = [
   ...[
     'db/procedures.ts',
     'db/hub/apply.ts',
-    'db/ledger/derived.ts',
-    'db/ledger/expected-triggers.ts',
-    'db/ledger/state.ts',
     'db/ledger/verify.ts',
   ].map((file) => ({ file, why: 'not moved into db/sqlite yet (issue 22)' })),
 ];
