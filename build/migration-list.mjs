@@ -19,10 +19,15 @@ export function migrationFiles(files, read) {
     .map((name) => {
       const version = Number(MIGRATION_FILE.exec(name)[1]);
       const text = read(name);
-      const exported = [...text.matchAll(/^export const (\w+): Migration\b/gm)].map((match) => match[1]);
+      // `export const name: Migration = { version: N, … }`, or `export const name = addingColumns(N, …)`.
+      const exported = [...text.matchAll(/^export const (\w+)(?:: Migration\b| = addingColumns\()/gm)].map(
+        (match) => match[1],
+      );
       if (exported.length !== 1)
-        throw new Error(`${name} must export exactly one Migration (export const name: Migration = …)`);
-      const declared = /\bversion:\s*(\d+)/.exec(text)?.[1];
+        throw new Error(
+          `${name} must export exactly one Migration (export const name: Migration = …, or = addingColumns(…))`,
+        );
+      const declared = /\bversion:\s*(\d+)|\baddingColumns\(\s*(\d+)/.exec(text)?.slice(1).find(Boolean);
       if (Number(declared) !== version)
         throw new Error(
           `${name} declares version ${declared ?? 'none'}: a migration's file is numbered by its version`,

@@ -24,6 +24,7 @@ describe('the migrations’ list, derived from their files', () => {
       '003-c.ts': file(3),
       '003-d.ts': file(3),
       '004-e.ts': file(5),
+      '003-f.ts': "export const m3 = addingColumns(\n  3,\n  'f',\n  'ALTER TABLE t ADD COLUMN f TEXT',\n);",
     };
     const read = (name: string) => texts[name] ?? '';
     expect(migrationFiles(['002-b.ts', '001-a.ts', 'index.ts', '001-a.test.ts'], read).map((m) => m.name)).toEqual([
@@ -33,5 +34,11 @@ describe('the migrations’ list, derived from their files', () => {
     expect(() => migrationFiles(['001-a.ts', '003-c.ts'], read)).toThrow(/003-c\.ts is migration 3, but 2 is missing/);
     expect(() => migrationFiles(['001-a.ts', '002-b.ts', '003-c.ts', '003-d.ts'], read)).toThrow(/has two files/);
     expect(() => migrationFiles(['004-e.ts'], read)).toThrow(/004-e\.ts declares version 5/);
+    // A field's migration made with addingColumns is listed by its number too.
+    expect(migrationFiles(['001-a.ts', '002-b.ts', '003-f.ts'], read).map((m) => [m.version, m.name])).toEqual([
+      [1, 'm1'],
+      [2, 'm2'],
+      [3, 'm3'],
+    ]);
   });
 });
