@@ -1,4 +1,4 @@
-import type { WriteConnection } from './connection.js';
+import type { ReadConnection, WriteConnection } from './connection.js';
 import { GENESIS, versionHash } from './hash-chain.js';
 
 export interface SignedVersionRow {
@@ -35,4 +35,18 @@ export function appendVersion(write: WriteConnection, row: SignedVersionRow): vo
        VALUES (@procedureId, @version, @content, @signedBy, @signedAt, @reason, @signerId, @meaning, @hash)`,
     )
     .run({ ...link, hash: versionHash(previous ?? GENESIS, link) });
+}
+
+/**
+ * A procedure's signed versions as stored, by version, each with the hash of the link before
+ * it in the versions' chain (`previous_hash`; null for the first link).
+ */
+export function versionRowsWithLinks(read: ReadConnection, procedureId: string): Record<string, unknown>[] {
+  return read
+    .prepare(
+      `SELECT version, signed_by, signed_at, reason, signer_id, meaning, content, hash,
+              (SELECT p.hash FROM procedure_versions p WHERE p.rowid < v.rowid ORDER BY p.rowid DESC LIMIT 1) AS previous_hash
+         FROM procedure_versions v WHERE procedure_id = ? ORDER BY version`,
+    )
+    .all(procedureId) as Record<string, unknown>[];
 }
