@@ -1,5 +1,5 @@
 import { type Drug, drugNameClash, RootLogError } from '../model/index.js';
-import type { WriteConnection } from './connection.js';
+import type { ReadableDb, WriteConnection } from './connection.js';
 import { chainState } from './state-chain.js';
 
 /**
@@ -42,3 +42,13 @@ export function writeDrug(write: WriteConnection, drug: Drug): void {
     });
   chainState(write, 'drug_catalogue', drug.code);
 }
+
+/** Each drug of the catalogue by its code, name and whether it is offered (for `rootlog check`). */
+export const drugNames = (db: ReadableDb) =>
+  (
+    db.prepare('SELECT code, name, active FROM drug_catalogue ORDER BY code').all() as {
+      code: string;
+      name: string;
+      active: number;
+    }[]
+  ).map((row) => ({ code: row.code, name: row.name, active: row.active === 1 }));
