@@ -199,8 +199,8 @@ export const LAYERS: readonly Layer[] = [
     name: 'db testing',
     paths: ['db/testing/'],
     holds:
-      'fixtures for tests, e2e and benchmarks: temporary stores, complete drafts, the dashboard’s oracle, `postgres.ts` (a throw-away PostgreSQL cluster), real DICOM and MLLP peers on free ports, the crash child, `small-disk.ts` (a full disk) and the files child (an export or backup to kill)',
-    layers: ['model', 'i18n', 'storage', 'services', 'output files', 'exports', 'RIS report', 'hub'],
+      'fixtures for tests, e2e and benchmarks: temporary stores, complete drafts, the dashboard’s oracle, `postgres.ts` (a throw-away PostgreSQL cluster), real DICOM and MLLP peers on free ports, the crash child, `small-disk.ts` (a full disk), the files child (an export or backup to kill) and `import-files.ts` (a seeded export to edit and import)',
+    layers: ['model', 'i18n', 'storage', 'services', 'output files', 'exports', 'imports', 'RIS report', 'hub'],
     packages: [NODE, 'better-sqlite3', 'pg', '@medplum/core', '@medplum/hl7'],
     why: 'only tests, e2e specs and benchmarks use it; the app never does',
   },

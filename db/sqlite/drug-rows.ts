@@ -1,5 +1,5 @@
 import { type Drug, drugNameClash, RootLogError } from '../model/index.js';
-import type { ReadConnection, WriteConnection } from './connection.js';
+import type { ReadableDb, ReadConnection, WriteConnection } from './connection.js';
 import { chainState } from './state-chain.js';
 
 /**
@@ -88,3 +88,13 @@ export function dosesGivenMg(read: ReadConnection): (procedureId: string) => (nu
     .pluck();
   return (procedureId) => statement.all(procedureId) as (number | null)[];
 }
+
+/** Each drug of the catalogue by its code, name and whether it is offered (for `rootlog check`). */
+export const drugNames = (db: ReadableDb) =>
+  (
+    db.prepare('SELECT code, name, active FROM drug_catalogue ORDER BY code').all() as {
+      code: string;
+      name: string;
+      active: number;
+    }[]
+  ).map((row) => ({ code: row.code, name: row.name, active: row.active === 1 }));
