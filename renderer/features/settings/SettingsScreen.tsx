@@ -267,6 +267,8 @@ function DrugRow({ drug, onSave }: { drug: Drug; onSave: (drug: Drug) => void })
         <button
           type="button"
           className="secondary"
+          // Its row names the drug: the button says "Save" (the column stays narrow in every language), its name says which.
+          aria-label={t(D.saveDrug, named)}
           onClick={() =>
             onSave({
               ...drug,
@@ -277,7 +279,7 @@ function DrugRow({ drug, onSave }: { drug: Drug; onSave: (drug: Drug) => void })
             })
           }
         >
-          {t(D.saveDrug, named)}
+          {t(D.save)}
         </button>
       </td>
     </tr>
