@@ -161,7 +161,7 @@ export function levelFor(
 }
 
 /** Where a level comes from, in words. */
-export function originWords(level: ReferenceLevel): Words {
+function originWords(level: ReferenceLevel): Words {
   if (level.origin === 'starting') return sentence(W.originStarting);
   if (level.origin === 'set') return sentence(W.originSet);
   if (!level.basis) return sentence(W.originAdopted);

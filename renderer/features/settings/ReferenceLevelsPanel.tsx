@@ -4,12 +4,12 @@ import {
   DOSE_QUANTITY_WORDS,
   LEVEL_PROTOCOL_MESSAGES,
   numberOrNaN,
-  originWords,
   type ReferenceLevel,
   type ReferenceLevels,
+  type Translate,
   WARNING_MESSAGES,
 } from '../../../db/model/index.js';
-import { useSay, useT } from '../../app/i18n.js';
+import { useT } from '../../app/i18n.js';
 import { REFERENCE_LEVELS_MESSAGES as M } from './settings-messages.js';
 import { useSettings } from './settings-store.js';
 
@@ -20,8 +20,14 @@ import { useSettings } from './settings-store.js';
  */
 
 const isoDay = (date: Date) => date.toISOString().slice(0, 10);
-/** A sentence's words as a table cell starts them: with a capital ("Set by the department"). */
-const capital = (text: string) => text.charAt(0).toLocaleUpperCase() + text.slice(1);
+/** Where a level comes from: a starting value, the department's P75 (of which period), or set by hand. */
+function originWords(level: ReferenceLevel, t: Translate): string {
+  if (level.origin === 'starting') return t(M.originStarting);
+  if (level.origin === 'set') return t(M.originSet);
+  return level.basis
+    ? t(M.originAdoptedOf, { count: level.basis.cases, from: level.basis.from, to: level.basis.to })
+    : t(M.originAdopted);
+}
 
 export function ReferenceLevelsPanel() {
   const settings = useSettings((state) => state.settings);
@@ -32,7 +38,6 @@ export function ReferenceLevelsPanel() {
   const [to, setTo] = useState(isoDay(today));
   const [edits, setEdits] = useState<Record<number, string>>({});
   const t = useT();
-  const say = useSay();
   if (!settings) return null;
   // The words of a level's table row, in the reader's language (the quantity's name, the modality's and protocol's).
   const quantityName = (quantity: ReferenceLevel['quantity']) =>
@@ -40,8 +45,7 @@ export function ReferenceLevelsPanel() {
   const quantityWords = (quantity: ReferenceLevel['quantity']) =>
     `${quantityName(quantity)} (${DOSE_QUANTITY_WORDS[quantity].unit})`;
   const modality = (code: string) => t(codeMessage(code));
-  const protocol = (code: ReferenceLevel['protocol']) => capital(t(LEVEL_PROTOCOL_MESSAGES[code]));
-  const origin = (level: ReferenceLevel) => capital(say(originWords(level)));
+  const protocol = (code: ReferenceLevel['protocol']) => t(LEVEL_PROTOCOL_MESSAGES[code]);
   const levels = settings.referenceLevels.levels;
 
   const saveEdits = () => {
@@ -84,7 +88,7 @@ export function ReferenceLevelsPanel() {
                   aria-label={t(M.levelOf, {
                     quantity: quantityName(level.quantity),
                     modality: modality(level.modality),
-                    protocol: t(LEVEL_PROTOCOL_MESSAGES[level.protocol]),
+                    protocol: protocol(level.protocol),
                   })}
                   inputMode="decimal"
                   size={7}
@@ -92,7 +96,7 @@ export function ReferenceLevelsPanel() {
                   onChange={(event) => setEdits((current) => ({ ...current, [index]: event.target.value }))}
                 />
               </td>
-              <td>{origin(level)}</td>
+              <td>{originWords(level, t)}</td>
             </tr>
           ))}
         </tbody>
@@ -152,7 +156,7 @@ export function ReferenceLevelsPanel() {
                   <td>{entry.adoptable ? entry.p75 : t(M.tooFew, { value: entry.p75 ?? '–' })}</td>
                   <td>
                     {entry.current
-                      ? t(M.currentLevel, { value: entry.current.value, origin: say(originWords(entry.current)) })
+                      ? t(M.currentLevel, { value: entry.current.value, origin: originWords(entry.current, t) })
                       : t(M.noLevel)}
                   </td>
                 </tr>

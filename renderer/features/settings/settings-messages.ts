@@ -129,11 +129,11 @@ export const DRUG_CATALOGUE_MESSAGES = declareMessages('settings.drugs', {
   ],
   save: ['Save', `${DRUGS}: a column heading (the buttons).`],
   isParticulate: ['{drug} is particulate', `${DRUGS}: a checkbox's accessible name; {drug} is the drug's name.`],
-  usualDoseOf: ['{drug}: usual dose (mg)', `${DRUGS}: a field's accessible name.`],
-  maxDoseOf: ['{drug}: maximum dose (mg)', `${DRUGS}: a field's accessible name.`],
-  defaultConcentrationOf: ['{drug}: default concentration (mg/mL)', `${DRUGS}: a field's accessible name.`],
-  lowestConcentrationOf: ['{drug}: lowest usual concentration (mg/mL)', `${DRUGS}: a field's accessible name.`],
-  highestConcentrationOf: ['{drug}: highest usual concentration (mg/mL)', `${DRUGS}: a field's accessible name.`],
+  usualDoseOf: ['{drug} usual dose (mg)', `${DRUGS}: a field's accessible name.`],
+  maxDoseOf: ['{drug} maximum dose (mg)', `${DRUGS}: a field's accessible name.`],
+  defaultConcentrationOf: ['{drug} default concentration (mg/mL)', `${DRUGS}: a field's accessible name.`],
+  lowestConcentrationOf: ['{drug} lowest usual concentration (mg/mL)', `${DRUGS}: a field's accessible name.`],
+  highestConcentrationOf: ['{drug} highest usual concentration (mg/mL)', `${DRUGS}: a field's accessible name.`],
   saveDrug: ['Save {drug}', `${DRUGS}: a button; {drug} is the drug's name.`],
 });
 
@@ -213,6 +213,16 @@ export const REFERENCE_LEVELS_MESSAGES = declareMessages('settings.referenceLeve
   quantity: ['Quantity', `${LEVELS}: a column heading (DLP, CTDIvol, DAP, fluoroscopy time).`],
   level: ['Level', `${LEVELS}: a column heading.`],
   origin: ['Where it comes from', `${LEVELS}: a column heading.`],
+  originStarting: [
+    'Starting value (a published figure, not yet the department’s own)',
+    `${LEVELS}: where a level comes from: shipped with RootLog.`,
+  ],
+  originAdopted: ['Adopted: 75th percentile', `${LEVELS}: where a level comes from: the department's own P75.`],
+  originAdoptedOf: [
+    'Adopted: 75th percentile of {count, plural, one {# case} other {# cases}}, {from} to {to}',
+    `${LEVELS}: where a level comes from: the department's own P75 of a period; {from} and {to} are dates.`,
+  ],
+  originSet: ['Set by the department', `${LEVELS}: where a level comes from: typed in by hand.`],
   levelOf: [
     '{quantity} level, {modality}, {protocol}',
     `${LEVELS}: a field's accessible name, e.g. "DLP level, CT, any protocol".`,
