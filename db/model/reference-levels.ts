@@ -47,6 +47,8 @@ const PROTOCOL_WORDS: Record<LevelProtocol, Message> = {
   two_levels_or_bilateral: W.protocolTwoLevelsOrBilateral,
   with_caudal: W.protocolWithCaudal,
 };
+/** A level's protocol as a message (translated in warnings and in Settings). */
+export const LEVEL_PROTOCOL_MESSAGES: Readonly<Record<LevelProtocol, Message>> = PROTOCOL_WORDS;
 export const DOSE_PROTOCOL_WORDS = Object.fromEntries(
   LEVEL_PROTOCOLS.map((protocol) => [protocol, PROTOCOL_WORDS[protocol].message]),
 ) as Record<LevelProtocol, string>;

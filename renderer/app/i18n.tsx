@@ -8,6 +8,7 @@ import {
   localeFor,
   say,
   type Translate,
+  type Words,
 } from '../../db/model/index.js';
 import { useSettings } from '../features/settings/settings-store.js';
 
@@ -45,13 +46,24 @@ export function LanguageProvider({
 /** The translator of the window's language. */
 export const useT = (): Translate => useContext(TranslateContext);
 
-/** A clinical warning in the window's language, its numbers as that language writes them in the department ("2,5 mg" in fr-CH). */
-export function useWarningWords(): (warning: ClinicalWarning) => string {
+/**
+ * A sentence kept as words (a store's status message, a warning's words) in the window's
+ * language, its numbers as that language writes them in the department ("2,5 mg" in fr-CH). A
+ * plain string is the main process's own words (a refusal: English until the refusals are
+ * messages) and is said as it is.
+ */
+export function useSay(): (said: Words | string) => string {
   const t = useT();
   const language = useContext(LanguageContext);
   const department = useSettings((state) => state.settings);
   const locale = localeFor(language, department ?? { locale: DEFAULT_DEPARTMENT_LOCALE });
-  return (warning) => say(warning.words, t, language, locale);
+  return (said) => (typeof said === 'string' ? said : say(said, t, language, locale));
+}
+
+/** A clinical warning in the window's language, its numbers as that language writes them in the department ("2,5 mg" in fr-CH). */
+export function useWarningWords(): (warning: ClinicalWarning) => string {
+  const sayIt = useSay();
+  return (warning) => sayIt(warning.words);
 }
 
 /** `?language=pseudo` (the overflow checks) or a language, given to the window when it opens; null: the settings decide. */

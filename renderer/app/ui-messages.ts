@@ -1,6 +1,10 @@
 import type { Message } from '../../db/model/index.js';
 import { EXPORT_FORM_MESSAGES, EXPORT_PROGRESS_MESSAGES } from '../features/export/export-messages.js';
-import { FOLLOW_UP_FIELD_MESSAGES, FOLLOW_UPS_MESSAGES } from '../features/follow-ups/follow-ups-messages.js';
+import {
+  FOLLOW_UP_FIELD_MESSAGES,
+  FOLLOW_UP_STATUS_MESSAGES,
+  FOLLOW_UPS_MESSAGES,
+} from '../features/follow-ups/follow-ups-messages.js';
 import {
   DOSE_FETCH_MESSAGES,
   PATIENT_SECTION_MESSAGES,
@@ -9,12 +13,29 @@ import {
   SIGN_PANEL_MESSAGES,
 } from '../features/procedure-form/form-messages.js';
 import { PRINT_MESSAGES } from '../features/procedure-form/print-words.js';
-import { EARLIER_DRAFTS_MESSAGES, LIST_MESSAGES, LIST_ROW_MESSAGES } from '../features/procedure-list/list-messages.js';
-import { LOCK_SCREEN_MESSAGES } from '../features/session/session-messages.js';
 import {
+  EARLIER_DRAFTS_MESSAGES,
+  LIST_MESSAGES,
+  LIST_ROW_MESSAGES,
+  LIST_STATUS_MESSAGES,
+} from '../features/procedure-list/list-messages.js';
+import { LOCK_SCREEN_MESSAGES } from '../features/session/session-messages.js';
+import { CONNECTION_MESSAGE_TABLES } from '../features/settings/connections-messages.js';
+import {
+  ADMINISTRATION_MESSAGES,
   DEPARTMENT_LANGUAGE_MESSAGES,
+  DRUG_CATALOGUE_MESSAGES,
   LANGUAGE_PANEL_MESSAGES,
+  LOCALE_PANEL_MESSAGES,
+  NEW_DRUG_MESSAGES,
+  OPERATORS_PANEL_MESSAGES,
+  PATIENT_ID_PANEL_MESSAGES,
   PRESETS_PANEL_MESSAGES,
+  REFERENCE_LEVELS_MESSAGES,
+  REPORT_TEMPLATE_MESSAGES,
+  SETTINGS_SCREEN_MESSAGES,
+  SETTINGS_STATUS_MESSAGES,
+  WELCOME_MESSAGES,
 } from '../features/settings/settings-messages.js';
 import { APP_MESSAGES, FILTER_MESSAGES } from './app-messages.js';
 
@@ -42,4 +63,18 @@ export const UI_MESSAGE_TABLES: readonly Readonly<Record<string, Message>>[] = [
   FOLLOW_UPS_MESSAGES,
   FOLLOW_UP_FIELD_MESSAGES,
   LOCK_SCREEN_MESSAGES,
+  SETTINGS_STATUS_MESSAGES,
+  SETTINGS_SCREEN_MESSAGES,
+  DRUG_CATALOGUE_MESSAGES,
+  NEW_DRUG_MESSAGES,
+  LOCALE_PANEL_MESSAGES,
+  PATIENT_ID_PANEL_MESSAGES,
+  REPORT_TEMPLATE_MESSAGES,
+  REFERENCE_LEVELS_MESSAGES,
+  OPERATORS_PANEL_MESSAGES,
+  ADMINISTRATION_MESSAGES,
+  WELCOME_MESSAGES,
+  ...CONNECTION_MESSAGE_TABLES,
+  FOLLOW_UP_STATUS_MESSAGES,
+  LIST_STATUS_MESSAGES,
 ];

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { codeMessage, FOLLOW_UP_CONTACTS, GLOBAL_IMPRESSIONS } from '../../../db/model/index.js';
-import { useT } from '../../app/i18n.js';
+import { useSay, useT } from '../../app/i18n.js';
 import { BadgeScan } from '../session/BadgeScan.js';
 import { useSession } from '../session/session-store.js';
 import { useSettings } from '../settings/settings-store.js';
@@ -16,11 +16,12 @@ export function FollowUpFields({ idPrefix, autoFocus }: { idPrefix: string; auto
   const problems = useFollowUps((state) => state.problems);
   const edit = useFollowUps((state) => state.edit);
   const t = useT();
+  const say = useSay();
   const field = (name: keyof typeof form) => `${idPrefix}-${name}`;
   const error = (name: keyof typeof form) =>
     problems[name] ? (
       <p id={`${field(name)}-error`} className="field-error" role="alert">
-        {problems[name]}
+        {say(problems[name])}
       </p>
     ) : null;
   const described = (name: keyof typeof form) => (problems[name] ? `${field(name)}-error` : undefined);

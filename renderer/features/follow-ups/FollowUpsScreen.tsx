@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { useT } from '../../app/i18n.js';
+import { useSay, useT } from '../../app/i18n.js';
 import { targetsInWords } from '../procedure-list/targets-words.js';
 import { FollowUpFields } from './FollowUpFields.js';
 import { FOLLOW_UPS_MESSAGES as M } from './follow-ups-messages.js';
@@ -18,6 +18,7 @@ export function FollowUpsScreen() {
   const message = useFollowUps((state) => state.message);
   const { loadDue, choose, saveAndNext } = useFollowUps.getState();
   const t = useT();
+  const say = useSay();
   useEffect(() => {
     void loadDue();
   }, [loadDue]);
@@ -26,7 +27,7 @@ export function FollowUpsScreen() {
     <section className="follow-ups" aria-labelledby="follow-ups-heading">
       <h1 id="follow-ups-heading">{t(M.title)}</h1>
       <p role="status" className="saved">
-        {message}
+        {message && say(message)}
       </p>
       {!loading && due.length === 0 && <p>{t(M.none)}</p>}
       {patient && (

@@ -1,4 +1,4 @@
-import { type FollowUpInput, readNumber } from '../../../db/model/index.js';
+import { type FollowUpInput, readNumber, type Words } from '../../../db/model/index.js';
 
 /*
  * The quick entry of a follow-up call, as typed: scores as text until they are whole numbers
@@ -38,7 +38,8 @@ const score = (text: string): number | null | 'invalid' => {
     : 'invalid';
 };
 
-export type FormProblems = Partial<Record<keyof FollowUpForm, string>>;
+/** Each field's problem: a sentence to say in the reader's language, or the main process's own words. */
+export type FormProblems = Partial<Record<keyof FollowUpForm, Words | string>>;
 
 /** The entry to send, or what must be corrected first (named per field). */
 export function followUpFromForm(

@@ -38,3 +38,12 @@ export const FOLLOW_UP_FIELD_MESSAGES = declareMessages('followUps.fields', {
   choose: ['Choose…', `${F}: a chooser with nothing chosen yet.`],
   pin: ['PIN', `${F}: the recorder's PIN.`],
 });
+
+const ST = 'Follow-ups: the status line after a call is saved (Follow-ups screen and the record’s follow-ups)';
+export const FOLLOW_UP_STATUS_MESSAGES = declareMessages('followUps.status', {
+  savedOf: ['Follow-up of {patient} saved.', `${ST}; {patient} is the patient's name or ID.`],
+  saved: ['Follow-up saved.', `${ST}.`],
+  corrected: ['Follow-up corrected.', `${ST}: a correction of an earlier follow-up.`],
+  typePin: ['Type your PIN to record the call', `${ST}: beside the PIN field.`],
+  chooseRecorder: ['Choose who records the call', `${ST}: beside the "Recorded by" chooser.`],
+});

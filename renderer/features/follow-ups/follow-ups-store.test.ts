@@ -1,6 +1,12 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { translator } from '../../../db/i18n/translator.js';
+import { type Language, say, type Words } from '../../../db/model/index.js';
 import { fakeWindow } from '../../testing/fake-window.js';
 import { messageAbout, useFollowUps } from './follow-ups-store.js';
+
+/** A store's sentence as a reader of that language reads it. */
+const inWords = (said: Words | string | null | undefined, language: Language = 'en') =>
+  said == null || typeof said === 'string' ? said : say(said, translator(language), language);
 
 /*
  * The follow-up calls against a fake main process: a saved call moves on to the next patient
@@ -34,7 +40,9 @@ describe('the follow-up calls', () => {
     useFollowUps.getState().choose('A');
     useFollowUps.getState().edit({ legNrs: '4' });
     expect(await useFollowUps.getState().saveAndNext()).toBe(false);
-    expect(useFollowUps.getState().problems).toEqual({ pin: 'Type your PIN to record the call' });
+    expect(Object.keys(useFollowUps.getState().problems)).toEqual(['pin']);
+    expect(inWords(useFollowUps.getState().problems.pin)).toBe('Type your PIN to record the call');
+    expect(inWords(useFollowUps.getState().problems.pin, 'de')).toBe('PIN eingeben, um den Anruf zu erfassen');
     expect(calls.filter(([method]) => method === 'followUps.record')).toHaveLength(1);
   });
 
@@ -50,8 +58,9 @@ describe('the follow-up calls', () => {
     await useFollowUps.getState().loadDue();
     useFollowUps.getState().edit({ legNrs: '3' });
     await useFollowUps.getState().saveAndNext();
-    expect(useFollowUps.getState().message).toBe('Follow-up of Keller, Paul saved.');
-    expect(messageAbout(useFollowUps.getState(), 'A')).toBe('Follow-up of Keller, Paul saved.');
+    expect(inWords(useFollowUps.getState().message)).toBe('Follow-up of Keller, Paul saved.');
+    expect(inWords(messageAbout(useFollowUps.getState(), 'A'))).toBe('Follow-up of Keller, Paul saved.');
+    expect(inWords(messageAbout(useFollowUps.getState(), 'A'), 'fr')).toBe('Suivi de Keller, Paul enregistré.');
     expect(messageAbout(useFollowUps.getState(), 'B')).toBeNull();
   });
 
@@ -79,11 +88,8 @@ describe('the follow-up calls', () => {
       backNrs: 2,
       method: 'phone',
     });
-    expect(useFollowUps.getState()).toMatchObject({
-      current: 'B',
-      message: 'Follow-up of Ann Example saved.',
-      form: { legNrs: '', backNrs: '' },
-    });
+    expect(useFollowUps.getState()).toMatchObject({ current: 'B', form: { legNrs: '', backNrs: '' } });
+    expect(inWords(useFollowUps.getState().message)).toBe('Follow-up of Ann Example saved.');
   });
 
   it('keeps a refused call in the form with the service’s words at its field', async () => {

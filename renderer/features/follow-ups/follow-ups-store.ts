@@ -1,9 +1,10 @@
 import { create } from 'zustand';
-import { localDateTimeWithOffset } from '../../../db/model/index.js';
+import { localDateTimeWithOffset, sentence, type Words } from '../../../db/model/index.js';
 import type { DueFollowUp, FollowUpEntry } from '../../../electron/shared/api-contract.js';
 import { ApiCallError, client } from '../../app/api-client.js';
 import { useSession } from '../session/session-store.js';
 import { emptyFollowUpForm, type FollowUpForm, type FormProblems, followUpFromForm } from './follow-up-entry.js';
+import { FOLLOW_UP_STATUS_MESSAGES as M } from './follow-ups-messages.js';
 
 const today = () => localDateTimeWithOffset(new Date()).slice(0, 10);
 
@@ -14,7 +15,8 @@ interface FollowUpsState {
   current: string | null;
   form: FollowUpForm;
   problems: FormProblems;
-  message: string | null;
+  /** What the last save did, said in the reader's language. */
+  message: Words | null;
   /** The record the message is about: a message belongs to its own patient's record only. */
   messageFor: string | null;
   /** Follow-ups of the record open in the procedure view. */
@@ -50,9 +52,7 @@ export const useFollowUps = create<FollowUpsState>((set, get) => {
     const operatorId = recordedById || useSession.getState().session?.operatorId || '';
     if (!operatorId || !pin) {
       set({
-        problems: operatorId
-          ? { pin: 'Type your PIN to record the call' }
-          : { recordedById: 'Choose who records the call' },
+        problems: operatorId ? { pin: sentence(M.typePin) } : { recordedById: sentence(M.chooseRecorder) },
         message: null,
       });
       return false;
@@ -105,14 +105,15 @@ export const useFollowUps = create<FollowUpsState>((set, get) => {
     saveAndNext: async () => {
       const current = get().current;
       if (!current) return false;
-      const patient = get().due.find((row) => row.procedureId === current);
+      const due = get().due.find((row) => row.procedureId === current);
+      const patient = due?.patientName ?? due?.patientId;
       if (!(await send(current))) return false;
       // Straight to the next patient due, without a moment with no form on screen (a key
       // typed then would go to whatever had the focus: the top bar).
       const next = get().due.find((row) => row.procedureId !== current)?.procedureId ?? null;
       set({
         current: next,
-        message: `Follow-up of ${patient?.patientName ?? patient?.patientId ?? 'the patient'} saved.`,
+        message: patient ? sentence(M.savedOf, { patient }) : sentence(M.saved),
         messageFor: current,
       });
       await get().loadDue();
@@ -121,7 +122,7 @@ export const useFollowUps = create<FollowUpsState>((set, get) => {
     loadEntries: async (procedureId) => set({ entries: await client.followUps.of(procedureId) }),
     recordFor: async (procedureId, correction) => {
       if (!(await send(procedureId, correction ?? {}))) return false;
-      set({ message: correction ? 'Follow-up corrected.' : 'Follow-up saved.', messageFor: procedureId });
+      set({ message: sentence(correction ? M.corrected : M.saved), messageFor: procedureId });
       await get().loadEntries(procedureId);
       return true;
     },

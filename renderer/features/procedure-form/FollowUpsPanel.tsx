@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { useSay } from '../../app/i18n.js';
 import { words } from '../../app/labels.js';
 import { FollowUpFields } from '../follow-ups/FollowUpFields.js';
 import { messageAbout, useFollowUps } from '../follow-ups/follow-ups-store.js';
@@ -18,6 +19,7 @@ export function FollowUpsPanel() {
   const id = record?.status === 'draft' ? null : (record?.id ?? null);
   // Only what was said about this record: "Follow-up of Keller, Paul saved." stays out of another patient's.
   const message = useFollowUps((state) => messageAbout(state, id));
+  const say = useSay();
   useEffect(() => {
     if (id) void loadEntries(id);
   }, [id, loadEntries]);
@@ -36,7 +38,7 @@ export function FollowUpsPanel() {
     <section aria-labelledby="section-follow-ups" className="form-section">
       <h2 id="section-follow-ups">Follow-ups</h2>
       <p role="status" className="saved">
-        {message}
+        {message && say(message)}
       </p>
       {entries.length === 0 && <p>No follow-up yet.</p>}
       <ol className="history">

@@ -1,6 +1,7 @@
 import { useState } from 'react';
-import { describePreset, presetSchema } from '../../../db/model/index.js';
+import { describePreset, presetSchema, sentence } from '../../../db/model/index.js';
 import { NO_ITEMS } from '../../app/no-items.js';
+import { PRESETS_PANEL_MESSAGES } from '../settings/settings-messages.js';
 import { useSettings } from '../settings/settings-store.js';
 import { useProcedureForm } from './form-store.js';
 
@@ -77,7 +78,10 @@ export function QuickStart() {
           const name = describePreset(plan.data, nameOf).slice(0, 60);
           void useSettings
             .getState()
-            .savePresets([...presets, { ...plan.data, name }], `Preset added: Alt+${presets.length + 1}.`)
+            .savePresets(
+              [...presets, { ...plan.data, name }],
+              sentence(PRESETS_PANEL_MESSAGES.added, { key: presets.length + 1 }),
+            )
             .then((done) => setSaved(done ? `Saved as preset Alt+${presets.length + 1}: ${name}` : 'Not saved.'));
         }}
       >

@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { codeMessage, MODALITIES, ROOTS, STATUSES } from '../../../db/model/index.js';
 import { FILTER_MESSAGES } from '../../app/app-messages.js';
-import { useT } from '../../app/i18n.js';
+import { useSay, useT } from '../../app/i18n.js';
 import { useNavigation } from '../../app/navigation-store.js';
 import { NO_ITEMS } from '../../app/no-items.js';
 import { FilterDate } from '../../components/FilterDate.js';
@@ -20,6 +20,7 @@ export function ProcedureList() {
   const operators = useSettings((state) => state.settings?.operators ?? NO_ITEMS);
   const go = useNavigation((state) => state.go);
   const t = useT();
+  const say = useSay();
   useEffect(() => {
     void reload();
   }, [reload]);
@@ -125,7 +126,7 @@ export function ProcedureList() {
         <DoseInboxSummary />
         {error && (
           <p className="problem" role="alert">
-            {error}
+            {say(error)}
           </p>
         )}
         {items.length === 0 && !loading ? (

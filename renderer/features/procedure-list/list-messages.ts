@@ -52,3 +52,10 @@ export const LIST_ROW_MESSAGES = declareMessages('list.rows', {
   risRefused: ['RIS: refused', `${R}: the RIS refused the report.`],
   risUnsendable: ['RIS: not sent', `${R}: the report cannot be sent (no accession number, no RIS set up …).`],
 });
+
+export const LIST_STATUS_MESSAGES = declareMessages('list.status', {
+  loadFailed: [
+    'The list could not be read: {reason}',
+    'Procedure list: the logbook did not answer; {reason} is the main process’s own words (still English).',
+  ],
+});

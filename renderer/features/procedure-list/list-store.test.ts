@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { DepartmentSettings } from '../../../db/model/index.js';
+import { translator } from '../../../db/i18n/translator.js';
+import { type DepartmentSettings, say } from '../../../db/model/index.js';
 import { fakeWindow } from '../../testing/fake-window.js';
 import { useSettings } from '../settings/settings-store.js';
 import { today, useProcedureList } from './list-store.js';
@@ -82,6 +83,13 @@ describe('the procedure list', () => {
       'procedures.list': () => ({ error: { code: 'database_damaged', message: 'The logbook file is damaged.' } }),
     });
     await useProcedureList.getState().reload();
-    expect(useProcedureList.getState()).toMatchObject({ error: 'The logbook file is damaged.', loading: false });
+    const { error, loading } = useProcedureList.getState();
+    expect(loading).toBe(false);
+    expect(error && say(error, translator('en'), 'en')).toBe(
+      'The list could not be read: The logbook file is damaged.',
+    );
+    expect(error && say(error, translator('de'), 'de')).toBe(
+      'Die Liste konnte nicht gelesen werden: The logbook file is damaged.',
+    );
   });
 });

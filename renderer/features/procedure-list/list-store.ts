@@ -1,7 +1,12 @@
 import { create } from 'zustand';
-import type { ProcedureFilter, ProcedureSummary } from '../../../db/model/index.js';
+import { type ProcedureFilter, type ProcedureSummary, sentence, type Words } from '../../../db/model/index.js';
 import { client } from '../../app/api-client.js';
 import { useSettings } from '../settings/settings-store.js';
+import { LIST_STATUS_MESSAGES as M } from './list-messages.js';
+
+/** Why the list could not be read, in the reader's language around the main process's own words. */
+const failed = (error: unknown): Words =>
+  sentence(M.loadFailed, { reason: error instanceof Error ? error.message : String(error) });
 
 const isoDate = (day: Date) =>
   `${day.getFullYear()}-${String(day.getMonth() + 1).padStart(2, '0')}-${String(day.getDate()).padStart(2, '0')}`;
@@ -29,7 +34,7 @@ interface ListState {
   moreEarlierDrafts: boolean;
   nextCursor: string | null;
   loading: boolean;
-  error: string | null;
+  error: Words | null;
   setFilter: (filter: ProcedureFilter) => void;
   reload: () => Promise<void>;
   /** The earlier days' drafts afresh (with every reload of the list). */
@@ -70,7 +75,7 @@ export const useProcedureList = create<ListState>((set, get) => ({
       const page = await client.procedures.list(effectiveFilter(get()), { limit: 100 });
       if (mine === generation) set({ items: page.items, nextCursor: page.nextCursor, loading: false });
     } catch (error) {
-      if (mine === generation) set({ loading: false, error: error instanceof Error ? error.message : String(error) });
+      if (mine === generation) set({ loading: false, error: failed(error) });
     }
   },
   reloadEarlierDrafts: async () => {
@@ -98,7 +103,7 @@ export const useProcedureList = create<ListState>((set, get) => ({
       if (mine === generation)
         set({ items: [...get().items, ...page.items], nextCursor: page.nextCursor, loading: false });
     } catch (error) {
-      if (mine === generation) set({ loading: false, error: error instanceof Error ? error.message : String(error) });
+      if (mine === generation) set({ loading: false, error: failed(error) });
     }
   },
 }));

@@ -1,6 +1,8 @@
 import { useRef, useState } from 'react';
+import { useT } from '../../app/i18n.js';
 import { BadgeScan } from '../session/BadgeScan.js';
 import { useSession } from '../session/session-store.js';
+import { ADMINISTRATION_MESSAGES as M } from './settings-messages.js';
 import { useSettings } from './settings-store.js';
 
 /**
@@ -19,14 +21,15 @@ export function AdministrationGate() {
   const pinField = useRef<HTMLInputElement>(null);
   const badges = administrators.some((operator) => operator.badge);
   const administering = session?.operators.find((operator) => operator.id === session.administratorId);
+  const t = useT();
 
   if (administering)
     return (
       // Not a live status: Settings' own status line says what each change did.
       <p className="notice administration">
-        Changes are open for {administering.name} (administrator).{' '}
+        {t(M.open, { name: administering.name })}{' '}
         <button type="button" className="secondary" onClick={() => void useSession.getState().endAdministration()}>
-          End changes
+          {t(M.end)}
         </button>
       </p>
     );
@@ -46,7 +49,7 @@ export function AdministrationGate() {
           });
       }}
     >
-      <h2 id="administration-title">Changes need an administrator</h2>
+      <h2 id="administration-title">{t(M.title)}</h2>
       <div className="row">
         {badges && (
           <BadgeScan
@@ -54,7 +57,7 @@ export function AdministrationGate() {
             refusal={(found) =>
               administrators.some((operator) => operator.id === found.id)
                 ? null
-                : `${found.name} is not an administrator: settings are changed by an administrator.`
+                : t(M.notAdministrator, { name: found.name })
             }
             onHolder={(found) => {
               setOperatorId(found.id);
@@ -63,7 +66,7 @@ export function AdministrationGate() {
           />
         )}
         <div className="text-field">
-          <label htmlFor="administration-operator">Administrator</label>
+          <label htmlFor="administration-operator">{t(M.administrator)}</label>
           <select
             id="administration-operator"
             value={operatorId}
@@ -77,7 +80,7 @@ export function AdministrationGate() {
           </select>
         </div>
         <div className="text-field">
-          <label htmlFor="administration-pin">Administrator’s PIN</label>
+          <label htmlFor="administration-pin">{t(M.pin)}</label>
           <input
             id="administration-pin"
             ref={pinField}
@@ -89,7 +92,7 @@ export function AdministrationGate() {
           />
         </div>
         <button type="submit" className="primary" disabled={busy || !operatorId || !pin}>
-          Open changes
+          {t(M.openChanges)}
         </button>
       </div>
       {message && (

@@ -1,7 +1,9 @@
 import { useEffect } from 'react';
 import { CONNECTION_SETTINGS_FIELDS, type ConnectionSettings } from '../../../db/model/connection-settings.js';
 import { numberOrNaN } from '../../../db/model/number-entry.js';
+import { useSay, useT } from '../../app/i18n.js';
 import { DoseReceiverState } from '../dose-reports/DoseInbox.js';
+import { CONNECTION_MESSAGES, CONNECTIONS_PANEL_MESSAGES as M } from './connections-messages.js';
 import { useConnections } from './connections-store.js';
 
 type Section = keyof typeof CONNECTION_SETTINGS_FIELDS;
@@ -22,27 +24,19 @@ function declaredDefault(spec: FieldSpec): string {
 /** A field the declaration takes as a number (a port, days ahead). */
 const numeric = (spec: FieldSpec) => spec.schema.safeParse(104).success;
 
-const HELP: Record<Section, string> = {
-  worklistServer:
-    "The RIS's DICOM Modality Worklist: today's patients for this station, beside the procedure list (Alt+W). Leave the server empty to enter patients by hand.",
-  risServer:
-    'Signed reports go back to the RIS as HL7 v2 ORU^R01 over MLLP, retried until it acknowledges them. Leave the server empty to copy reports by hand.',
-  doseReceiver:
-    "The scanners send their dose reports (RDSR) here, to RootLog's own DICOM receiver: the dose fields fill from them. Set the scanner to send the X-Ray Radiation Dose SR to this console's address, port and AE title.",
-  pacsServer:
-    "The department's PACS, asked for the open record's dose report (Fetch dose report from the PACS, Alt+D): it sends the report to RootLog's receiver above, so the receiver must be on with the PACS's AE title among those allowed to send. Leave the server empty if reports come only from the scanners.",
-};
-
 /** A stored value as the field shows it (a list of AE titles with commas). */
 const shown = (value: unknown) => (Array.isArray(value) ? value.join(', ') : String(value ?? ''));
 
 /**
- * Settings → Worklist and → RIS, drawn from their declaration (db/model/connection-settings.ts):
- * each field's label, help and rule are written there once. Saved through the main process
+ * Settings → Worklist, RIS, Dose reports and PACS, drawn from their declaration
+ * (db/model/connection-settings.ts): each field's label, help and rule are written there once,
+ * its words translated as the messages derived from it (connections-messages.ts). Saved through the main process
  * (audited); the worklist's connection is tested with a C-ECHO.
  */
 export function ConnectionsPanel() {
   const { connections, problems, saved, test, testing, load, save, testWorklist } = useConnections();
+  const t = useT();
+  const say = useSay();
   useEffect(() => {
     void load();
   }, [load]);
@@ -55,13 +49,13 @@ export function ConnectionsPanel() {
           section={section}
           current={connections[section]}
           problems={problems}
-          onSave={(value) => void save({ [section]: value }, CONNECTION_SETTINGS_FIELDS[section].label)}
+          onSave={(value) => void save(section, value as ConnectionSettings[Section])}
         >
           {section === 'doseReceiver' && <DoseReceiverState />}
           {section === 'worklistServer' && connections.worklistServer && (
             <>
               <button type="button" className="secondary" onClick={() => void testWorklist()} disabled={testing}>
-                {testing ? 'Testing…' : 'Test the connection'}
+                {t(testing ? M.testing : M.test)}
               </button>
               {test && (
                 <p className={test.ok ? 'saved' : 'problem'} role="status">
@@ -74,7 +68,7 @@ export function ConnectionsPanel() {
       ))}
       {saved && (
         <p className="saved" role="status">
-          {saved}
+          {say(saved)}
         </p>
       )}
     </>
@@ -94,12 +88,14 @@ function ConnectionForm({
   onSave: (value: Record<string, unknown> | null) => void;
   children?: React.ReactNode;
 }) {
-  const { label, fields, offWhenEmpty } = CONNECTION_SETTINGS_FIELDS[section];
+  const { fields, offWhenEmpty } = CONNECTION_SETTINGS_FIELDS[section];
+  const words = CONNECTION_MESSAGES[section];
+  const t = useT();
   const id = (key: string) => `connection-${section}-${key}`;
   return (
     <section className="form-section" aria-labelledby={`settings-${section}`}>
-      <h2 id={`settings-${section}`}>{label}</h2>
-      <p className="hint">{HELP[section]}</p>
+      <h2 id={`settings-${section}`}>{t(words.title)}</h2>
+      <p className="hint">{t(words.help)}</p>
       <form
         className="row"
         onSubmit={(event) => {
@@ -122,9 +118,10 @@ function ConnectionForm({
           const value = current ? shown((current as Record<string, unknown>)[key]) : declaredDefault(spec);
           const problem = problems[`${section}.${key}`];
           const choices = choicesOf(spec);
+          const field = words.fields[key];
           return (
             <div className="text-field" key={`${key}-${value}`}>
-              <label htmlFor={id(key)}>{spec.label}</label>
+              <label htmlFor={id(key)}>{field ? t(field.label) : spec.label}</label>
               {choices ? (
                 <select id={id(key)} name={key} defaultValue={value || choices[choices.length - 1]}>
                   {choices.map((choice) => (
@@ -142,14 +139,14 @@ function ConnectionForm({
                 />
               )}
               <small id={`${id(key)}-help`} className="hint">
-                {spec.help}
+                {field ? t(field.help) : spec.help}
               </small>
               {problem && <span className="problem">{problem}</span>}
             </div>
           );
         })}
         <button type="submit" className="primary">
-          Save the {label} connection
+          {t(M.save, { connection: t(words.title) })}
         </button>
         {children}
       </form>

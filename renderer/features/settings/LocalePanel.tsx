@@ -6,6 +6,8 @@ import {
   formatNumber,
   isDepartmentLocale,
 } from '../../../db/model/index.js';
+import { useT } from '../../app/i18n.js';
+import { LOCALE_PANEL_MESSAGES as M } from './settings-messages.js';
 import { useSettings } from './settings-store.js';
 
 /** What a locale writes, shown beside the choice so the department sees it before saving. */
@@ -18,16 +20,14 @@ const example = (locale: DepartmentLocale) =>
  */
 export function LocalePanel() {
   const locale = useSettings((state) => state.settings?.locale);
+  const t = useT();
   if (!locale) return null;
   return (
     <section className="form-section" aria-labelledby="settings-locale">
-      <h2 id="settings-locale">Dates and numbers</h2>
-      <p className="hint">
-        How dates are typed and shown (day, month and year in this order) and which decimal mark numbers are shown with.
-        Numbers may always be typed with “.” or “,”.
-      </p>
+      <h2 id="settings-locale">{t(M.title)}</h2>
+      <p className="hint">{t(M.hint)}</p>
       <div className="text-field wide" data-field="locale">
-        <label htmlFor="department-locale">Write dates and numbers as in</label>
+        <label htmlFor="department-locale">{t(M.locale)}</label>
         <select
           id="department-locale"
           value={locale}

@@ -1,11 +1,19 @@
 import { useState } from 'react';
-import { DOSINGS, DRUG_CLASSES, type DrugInput, numberOrNaN } from '../../../db/model/index.js';
-import { words } from '../../app/labels.js';
+import {
+  codeMessage,
+  DOSINGS,
+  DRUG_CLASSES,
+  type DrugInput,
+  type Message,
+  numberOrNaN,
+} from '../../../db/model/index.js';
+import { useT } from '../../app/i18n.js';
+import { NEW_DRUG_MESSAGES as M } from './settings-messages.js';
 
-const DOSING_WORDS: Record<(typeof DOSINGS)[number], string> = {
-  mg: 'Dose in mg',
-  concentration: 'Concentration × volume',
-  volume: 'Volume only',
+const DOSING_WORDS: Record<(typeof DOSINGS)[number], Message> = {
+  mg: M.dosingMg,
+  concentration: M.dosingConcentration,
+  volume: M.dosingVolume,
 };
 
 /** Adds a drug to the department's catalogue; the code is what records and exports store. */
@@ -23,6 +31,7 @@ export function NewDrugForm({
   const [particulate, setParticulate] = useState(false);
   const [usual, setUsual] = useState('');
   const [max, setMax] = useState('');
+  const t = useT();
   const suggestedCode = name
     .trim()
     .toLowerCase()
@@ -32,7 +41,7 @@ export function NewDrugForm({
   return (
     <form
       className="row"
-      aria-label="New drug"
+      aria-label={t(M.form)}
       onSubmit={async (event) => {
         event.preventDefault();
         if (taken) return;
@@ -49,11 +58,11 @@ export function NewDrugForm({
       }}
     >
       <div className="text-field">
-        <label htmlFor="new-drug-name">New drug</label>
+        <label htmlFor="new-drug-name">{t(M.name)}</label>
         <input id="new-drug-name" value={name} onChange={(event) => setName(event.target.value)} />
       </div>
       <div className="text-field">
-        <label htmlFor="new-drug-code">Code</label>
+        <label htmlFor="new-drug-code">{t(M.code)}</label>
         <input
           id="new-drug-code"
           value={code}
@@ -64,12 +73,12 @@ export function NewDrugForm({
         />
         {taken && (
           <p id="new-drug-code-taken" className="problem" role="alert">
-            Code {code || suggestedCode} is already in the catalogue: edit that drug above.
+            {t(M.taken, { code: code || suggestedCode })}
           </p>
         )}
       </div>
       <div className="text-field">
-        <label htmlFor="new-drug-class">Class</label>
+        <label htmlFor="new-drug-class">{t(M.drugClass)}</label>
         <select
           id="new-drug-class"
           value={drugClass}
@@ -77,13 +86,13 @@ export function NewDrugForm({
         >
           {DRUG_CLASSES.map((value) => (
             <option key={value} value={value}>
-              {words(value)}
+              {t(codeMessage(value))}
             </option>
           ))}
         </select>
       </div>
       <div className="text-field">
-        <label htmlFor="new-drug-dosing">Dosing</label>
+        <label htmlFor="new-drug-dosing">{t(M.dosing)}</label>
         <select
           id="new-drug-dosing"
           value={dosing}
@@ -91,17 +100,17 @@ export function NewDrugForm({
         >
           {DOSINGS.map((value) => (
             <option key={value} value={value}>
-              {DOSING_WORDS[value]}
+              {t(DOSING_WORDS[value])}
             </option>
           ))}
         </select>
       </div>
       <label className="switch">
         <input type="checkbox" checked={particulate} onChange={(event) => setParticulate(event.target.checked)} />
-        Particulate
+        {t(M.particulate)}
       </label>
       <div className="text-field">
-        <label htmlFor="new-drug-usual">Usual dose (mg)</label>
+        <label htmlFor="new-drug-usual">{t(M.usualDose)}</label>
         <input
           id="new-drug-usual"
           inputMode="decimal"
@@ -110,11 +119,11 @@ export function NewDrugForm({
         />
       </div>
       <div className="text-field">
-        <label htmlFor="new-drug-max">Maximum (mg)</label>
+        <label htmlFor="new-drug-max">{t(M.maxDose)}</label>
         <input id="new-drug-max" inputMode="decimal" value={max} onChange={(event) => setMax(event.target.value)} />
       </div>
       <button type="submit" className="primary">
-        Add drug
+        {t(M.add)}
       </button>
     </form>
   );

@@ -1,6 +1,19 @@
 import { useState } from 'react';
-import { OPERATOR_ROLES, type OperatorListing, pinProblem, ROLE_WORDS } from '../../../db/model/index.js';
+import {
+  type Message,
+  OPERATOR_ROLES,
+  type OperatorListing,
+  type OperatorRole,
+  pinProblem,
+  sentence,
+  type Translate,
+} from '../../../db/model/index.js';
+import { useT } from '../../app/i18n.js';
+import { OPERATORS_PANEL_MESSAGES as M, SETTINGS_STATUS_MESSAGES as S } from './settings-messages.js';
 import { useSettings } from './settings-store.js';
+
+/** A role's words (the model's ROLE_WORDS, in the reader's language). */
+const ROLE_MESSAGES: Record<OperatorRole, Message> = { radiologist: M.radiologist, technologist: M.technologist };
 
 /**
  * The operators: name, role, administrator, and the state of their PIN (never the PIN). An
@@ -12,10 +25,11 @@ export function OperatorsPanel() {
   const { saveOperator } = useSettings.getState();
   const [newOperator, setNewOperator] = useState('');
   const [newRole, setNewRole] = useState<OperatorListing['role']>('radiologist');
+  const t = useT();
   if (!settings) return null;
   return (
     <section className="form-section" aria-labelledby="settings-operators">
-      <h2 id="settings-operators">Operators</h2>
+      <h2 id="settings-operators">{t(M.title)}</h2>
       <ul className="operators">
         {settings.operators.map((operator) => (
           <OperatorRow key={operator.id} operator={operator} />
@@ -25,19 +39,20 @@ export function OperatorsPanel() {
         className="row"
         onSubmit={(event) => {
           event.preventDefault();
-          void saveOperator({ name: newOperator, role: newRole }, `${newOperator} added: set their first PIN.`).then(
-            (saved) => {
-              if (saved) setNewOperator('');
-            },
-          );
+          void saveOperator(
+            { name: newOperator, role: newRole },
+            sentence(S.operatorAddedSetPin, { name: newOperator }),
+          ).then((saved) => {
+            if (saved) setNewOperator('');
+          });
         }}
       >
         <div className="text-field">
-          <label htmlFor="new-operator">New operator</label>
+          <label htmlFor="new-operator">{t(M.newOperator)}</label>
           <input id="new-operator" value={newOperator} onChange={(event) => setNewOperator(event.target.value)} />
         </div>
         <div className="text-field">
-          <label htmlFor="new-operator-role">Role</label>
+          <label htmlFor="new-operator-role">{t(M.role)}</label>
           <select
             id="new-operator-role"
             value={newRole}
@@ -45,13 +60,13 @@ export function OperatorsPanel() {
           >
             {OPERATOR_ROLES.map((role) => (
               <option key={role} value={role}>
-                {ROLE_WORDS[role]}
+                {t(ROLE_MESSAGES[role])}
               </option>
             ))}
           </select>
         </div>
         <button type="submit" className="primary">
-          Add operator
+          {t(M.add)}
         </button>
       </form>
       <OwnPinForm operators={settings.operators.filter((operator) => operator.active && operator.pinSet)} />
@@ -59,39 +74,44 @@ export function OperatorsPanel() {
   );
 }
 
-const pinState = (operator: OperatorListing) =>
-  !operator.pinSet
-    ? 'no PIN yet'
+/** What the row says of an operator: role, administrator, PIN state, badge ("Radiologist, administrator · PIN set"). */
+function operatorState(operator: OperatorListing, t: Translate): string {
+  const who = [t(ROLE_MESSAGES[operator.role]), ...(operator.administrator ? [t(M.administratorTag)] : [])].join(', ');
+  const pin = !operator.pinSet
+    ? t(M.noPin)
     : operator.lockedUntil
-      ? `locked until ${new Date(operator.lockedUntil).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}`
-      : 'PIN set';
+      ? t(M.lockedUntil, {
+          time: new Date(operator.lockedUntil).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }),
+        })
+      : t(M.pinSet);
+  return [who, pin, ...(operator.badge ? [t(M.badgeEnrolled)] : [])].join(' · ');
+}
 
 function OperatorRow({ operator }: { operator: OperatorListing }) {
   const { saveOperator, setPin } = useSettings.getState();
   const [pin, setPinText] = useState('');
   // The main process's own rule (db/model/credentials.ts), said at the field before anything is sent.
   const pinSays = pin ? pinProblem(pin) : null;
+  const t = useT();
+  const name = operator.name;
   return (
     <li>
       <span className={operator.active ? '' : 'inactive'}>{operator.name}</span>{' '}
-      <span className="hint">
-        {ROLE_WORDS[operator.role]}
-        {operator.administrator ? ', administrator' : ''} · {pinState(operator)}
-        {operator.badge ? ' · badge enrolled' : ''}
-      </span>
+      <span className="hint">{operatorState(operator, t)}</span>
       <select
-        aria-label={`Role of ${operator.name}`}
+        aria-label={t(M.roleOf, { name })}
         value={operator.role}
-        onChange={(event) =>
+        onChange={(event) => {
+          const role = event.target.value as OperatorListing['role'];
           void saveOperator(
-            { ...operator, role: event.target.value as OperatorListing['role'] },
-            `${operator.name} is now a ${ROLE_WORDS[event.target.value as OperatorListing['role']].toLowerCase()}.`,
-          )
-        }
+            { ...operator, role },
+            sentence(S.roleChanged, { name, role: sentence(ROLE_MESSAGES[role]) }),
+          );
+        }}
       >
         {OPERATOR_ROLES.map((role) => (
           <option key={role} value={role}>
-            {ROLE_WORDS[role]}
+            {t(ROLE_MESSAGES[role])}
           </option>
         ))}
       </select>
@@ -102,11 +122,11 @@ function OperatorRow({ operator }: { operator: OperatorListing }) {
           onChange={() =>
             void saveOperator(
               { ...operator, administrator: !operator.administrator },
-              `${operator.name} ${operator.administrator ? 'is no longer' : 'is now'} an administrator.`,
+              sentence(operator.administrator ? S.administratorNoLonger : S.administratorNow, { name }),
             )
           }
         />
-        Administrator
+        {t(M.administrator)}
       </label>
       <button
         type="button"
@@ -114,11 +134,11 @@ function OperatorRow({ operator }: { operator: OperatorListing }) {
         onClick={() =>
           void saveOperator(
             { ...operator, active: !operator.active },
-            `${operator.name} ${operator.active ? 'deactivated' : 'activated'}.`,
+            sentence(operator.active ? S.deactivated : S.activated, { name }),
           )
         }
       >
-        {operator.active ? 'Deactivate' : 'Activate'}
+        {t(operator.active ? M.deactivate : M.activate)}
       </button>
       <form
         className="inline"
@@ -127,10 +147,10 @@ function OperatorRow({ operator }: { operator: OperatorListing }) {
           if (pinSays) return;
           const typed = pin;
           setPinText('');
-          void setPin(operator.id, typed, `${operator.name}’s PIN was set.`);
+          void setPin(operator.id, typed, sentence(S.pinSet, { name }));
         }}
       >
-        <label htmlFor={`pin-${operator.id}`}>{operator.pinSet ? 'New PIN' : 'First PIN'}</label>
+        <label htmlFor={`pin-${operator.id}`}>{t(operator.pinSet ? M.newPin : M.firstPin)}</label>
         <input
           id={`pin-${operator.id}`}
           type="password"
@@ -142,11 +162,11 @@ function OperatorRow({ operator }: { operator: OperatorListing }) {
         />
         {pinSays && (
           <span id={`pin-${operator.id}-problem`} className="field-error">
-            The PIN {pinSays}.
+            {t(S.pinRefused, { problem: pinSays })}
           </span>
         )}
         <button type="submit" className="secondary" disabled={!pin || Boolean(pinSays)}>
-          {operator.pinSet ? 'Reset PIN' : 'Set PIN'}
+          {t(operator.pinSet ? M.resetPin : M.setPin)}
         </button>
       </form>
       {operator.pinSet && <BadgeForm operator={operator} />}
@@ -162,6 +182,8 @@ function OperatorRow({ operator }: { operator: OperatorListing }) {
 function BadgeForm({ operator }: { operator: OperatorListing }) {
   const { setBadge } = useSettings.getState();
   const [badge, setBadgeText] = useState('');
+  const t = useT();
+  const name = operator.name;
   return (
     <form
       className="inline"
@@ -169,32 +191,28 @@ function BadgeForm({ operator }: { operator: OperatorListing }) {
         event.preventDefault();
         const typed = badge;
         setBadgeText('');
-        void setBadge(
-          operator.id,
-          typed,
-          `${operator.name}’s badge was ${operator.badge ? 'replaced' : 'enrolled'}: it now chooses them at the lock screen.`,
-        );
+        void setBadge(operator.id, typed, sentence(operator.badge ? S.badgeReplaced : S.badgeEnrolled, { name }));
       }}
     >
-      <label htmlFor={`badge-${operator.id}`}>{operator.badge ? 'New badge' : 'Badge'}</label>
+      <label htmlFor={`badge-${operator.id}`}>{t(operator.badge ? M.newBadge : M.badge)}</label>
       <input
         id={`badge-${operator.id}`}
         type="password"
         autoComplete="off"
-        placeholder="scan it here"
+        placeholder={t(M.scanHere)}
         value={badge}
         onChange={(event) => setBadgeText(event.target.value)}
       />
       <button type="submit" className="secondary" disabled={!badge.trim()}>
-        {operator.badge ? 'Replace badge' : 'Enrol badge'}
+        {t(operator.badge ? M.replaceBadge : M.enrolBadge)}
       </button>
       {operator.badge && (
         <button
           type="button"
           className="secondary"
-          onClick={() => void setBadge(operator.id, null, `${operator.name}’s badge was removed.`)}
+          onClick={() => void setBadge(operator.id, null, sentence(S.badgeRemoved, { name }))}
         >
-          Remove badge
+          {t(M.removeBadge)}
         </button>
       )}
     </form>
@@ -207,10 +225,11 @@ function OwnPinForm({ operators }: { operators: OperatorListing[] }) {
   const [oldPin, setOldPin] = useState('');
   const [newPin, setNewPin] = useState('');
   const newPinSays = newPin ? pinProblem(newPin) : null;
+  const t = useT();
   return (
     <form
       className="row"
-      aria-label="Change my PIN"
+      aria-label={t(M.changeMyPin)}
       onSubmit={(event) => {
         event.preventDefault();
         if (newPinSays) return;
@@ -221,7 +240,7 @@ function OwnPinForm({ operators }: { operators: OperatorListing[] }) {
       }}
     >
       <div className="text-field">
-        <label htmlFor="own-pin-operator">Change my PIN: who</label>
+        <label htmlFor="own-pin-operator">{t(M.changeWho)}</label>
         <select id="own-pin-operator" value={operatorId} onChange={(event) => setOperatorId(event.target.value)}>
           {operators.map((operator) => (
             <option key={operator.id} value={operator.id}>
@@ -231,7 +250,7 @@ function OwnPinForm({ operators }: { operators: OperatorListing[] }) {
         </select>
       </div>
       <div className="text-field">
-        <label htmlFor="own-pin-old">Current PIN</label>
+        <label htmlFor="own-pin-old">{t(M.currentPin)}</label>
         <input
           id="own-pin-old"
           type="password"
@@ -241,7 +260,7 @@ function OwnPinForm({ operators }: { operators: OperatorListing[] }) {
         />
       </div>
       <div className="text-field">
-        <label htmlFor="own-pin-new">New PIN</label>
+        <label htmlFor="own-pin-new">{t(M.newPin)}</label>
         <input
           id="own-pin-new"
           type="password"
@@ -253,12 +272,12 @@ function OwnPinForm({ operators }: { operators: OperatorListing[] }) {
         />
         {newPinSays && (
           <p id="own-pin-new-problem" className="field-error">
-            The new PIN {newPinSays}.
+            {t(S.newPinRefused, { problem: newPinSays })}
           </p>
         )}
       </div>
       <button type="submit" className="secondary" disabled={!operatorId || !oldPin || !newPin || Boolean(newPinSays)}>
-        Change my PIN
+        {t(M.changeMyPin)}
       </button>
     </form>
   );

@@ -1,9 +1,11 @@
-import { PATIENT_ID_CASES } from '../../../db/model/index.js';
+import { type Message, PATIENT_ID_CASES } from '../../../db/model/index.js';
+import { useT } from '../../app/i18n.js';
+import { PATIENT_ID_PANEL_MESSAGES as M } from './settings-messages.js';
 import { useSettings } from './settings-store.js';
 
-const CASE_WORDS: Record<(typeof PATIENT_ID_CASES)[number], string> = {
-  as_typed: 'As typed',
-  upper: 'Capitals (k-100301 is stored as K-100301)',
+const CASE_WORDS: Record<(typeof PATIENT_ID_CASES)[number], Message> = {
+  as_typed: M.asTyped,
+  upper: M.upper,
 };
 
 /**
@@ -13,6 +15,7 @@ const CASE_WORDS: Record<(typeof PATIENT_ID_CASES)[number], string> = {
  */
 export function PatientIdPanel() {
   const rule = useSettings((state) => state.settings?.patientIdRule);
+  const t = useT();
   if (!rule) return null;
   return (
     <form
@@ -30,33 +33,30 @@ export function PatientIdPanel() {
         });
       }}
     >
-      <h2 id="settings-patient-id">Patient ID</h2>
-      <p className="hint">
-        How this department writes its patient IDs. Spaces and letter case never make two patients of one; the pattern
-        refuses an ID typed wrongly. Leave the pattern empty to take any ID.
-      </p>
+      <h2 id="settings-patient-id">{t(M.title)}</h2>
+      <p className="hint">{t(M.hint)}</p>
       <div className="row">
         <div className="text-field">
-          <label htmlFor="patient-id-case">Letter case</label>
+          <label htmlFor="patient-id-case">{t(M.letterCase)}</label>
           <select id="patient-id-case" name="case" defaultValue={rule.case}>
             {PATIENT_ID_CASES.map((value) => (
               <option key={value} value={value}>
-                {CASE_WORDS[value]}
+                {t(CASE_WORDS[value])}
               </option>
             ))}
           </select>
         </div>
         <div className="text-field">
-          <label htmlFor="patient-id-pattern">Pattern (regular expression, e.g. K-\d{'{6}'})</label>
+          <label htmlFor="patient-id-pattern">{t(M.pattern, { example: 'K-\\d{6}' })}</label>
           <input id="patient-id-pattern" name="pattern" defaultValue={rule.pattern} spellCheck={false} />
         </div>
         <div className="text-field">
-          <label htmlFor="patient-id-example">An ID that follows it</label>
+          <label htmlFor="patient-id-example">{t(M.example)}</label>
           <input id="patient-id-example" name="example" defaultValue={rule.example} spellCheck={false} />
         </div>
       </div>
       <button type="submit" className="primary">
-        Save patient ID rule
+        {t(M.save)}
       </button>
     </form>
   );

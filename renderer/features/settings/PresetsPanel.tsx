@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { describePreset } from '../../../db/model/index.js';
+import { describePreset, sentence } from '../../../db/model/index.js';
 import { useT } from '../../app/i18n.js';
 import { PRESETS_PANEL_MESSAGES as M } from './settings-messages.js';
 import { useSettings } from './settings-store.js';
@@ -33,7 +33,7 @@ export function PresetsPanel() {
                 onClick={() =>
                   void savePresets(
                     presets.filter((_, i) => i !== index),
-                    t(M.removed, { name: preset.name }),
+                    sentence(M.removed, { name: preset.name }),
                   )
                 }
               >
@@ -58,7 +58,7 @@ export function PresetsPanel() {
                   className="secondary"
                   disabled={taken || presets.length >= 9}
                   onClick={() =>
-                    void savePresets([...presets, suggestion.preset], t(M.added, { key: presets.length + 1 }))
+                    void savePresets([...presets, suggestion.preset], sentence(M.added, { key: presets.length + 1 }))
                   }
                 >
                   {taken ? t(M.taken) : t(M.add)}

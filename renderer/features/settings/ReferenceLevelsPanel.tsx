@@ -1,13 +1,16 @@
 import { useState } from 'react';
 import {
-  counted,
-  DOSE_PROTOCOL_WORDS,
+  codeMessage,
   DOSE_QUANTITY_WORDS,
+  LEVEL_PROTOCOL_MESSAGES,
   numberOrNaN,
   type ReferenceLevel,
   type ReferenceLevels,
+  type Translate,
+  WARNING_MESSAGES,
 } from '../../../db/model/index.js';
-import { words } from '../../app/labels.js';
+import { useT } from '../../app/i18n.js';
+import { REFERENCE_LEVELS_MESSAGES as M } from './settings-messages.js';
 import { useSettings } from './settings-store.js';
 
 /*
@@ -17,14 +20,14 @@ import { useSettings } from './settings-store.js';
  */
 
 const isoDay = (date: Date) => date.toISOString().slice(0, 10);
-const originWords = (level: ReferenceLevel) =>
-  level.origin === 'starting'
-    ? 'Starting value (a published figure, not yet the department’s own)'
-    : level.origin === 'adopted'
-      ? `Adopted: 75th percentile${level.basis ? ` of ${counted(level.basis.cases, 'case')}, ${level.basis.from} to ${level.basis.to}` : ''}`
-      : 'Set by the department';
-const quantityWords = (quantity: ReferenceLevel['quantity']) =>
-  `${DOSE_QUANTITY_WORDS[quantity].name} (${DOSE_QUANTITY_WORDS[quantity].unit})`;
+/** Where a level comes from: a starting value, the department's P75 (of which period), or set by hand. */
+function originWords(level: ReferenceLevel, t: Translate): string {
+  if (level.origin === 'starting') return t(M.originStarting);
+  if (level.origin === 'set') return t(M.originSet);
+  return level.basis
+    ? t(M.originAdoptedOf, { count: level.basis.cases, from: level.basis.from, to: level.basis.to })
+    : t(M.originAdopted);
+}
 
 export function ReferenceLevelsPanel() {
   const settings = useSettings((state) => state.settings);
@@ -34,7 +37,15 @@ export function ReferenceLevelsPanel() {
   const [from, setFrom] = useState(isoDay(new Date(today.getTime() - 365 * 24 * 3600 * 1000)));
   const [to, setTo] = useState(isoDay(today));
   const [edits, setEdits] = useState<Record<number, string>>({});
+  const t = useT();
   if (!settings) return null;
+  // The words of a level's table row, in the reader's language (the quantity's name, the modality's and protocol's).
+  const quantityName = (quantity: ReferenceLevel['quantity']) =>
+    quantity === 'fluoroTimeS' ? t(WARNING_MESSAGES.doseNameFluoroTime) : DOSE_QUANTITY_WORDS[quantity].name;
+  const quantityWords = (quantity: ReferenceLevel['quantity']) =>
+    `${quantityName(quantity)} (${DOSE_QUANTITY_WORDS[quantity].unit})`;
+  const modality = (code: string) => t(codeMessage(code));
+  const protocol = (code: ReferenceLevel['protocol']) => t(LEVEL_PROTOCOL_MESSAGES[code]);
   const levels = settings.referenceLevels.levels;
 
   const saveEdits = () => {
@@ -53,47 +64,48 @@ export function ReferenceLevelsPanel() {
 
   return (
     <section className="form-section" aria-labelledby="settings-reference-levels">
-      <h2 id="settings-reference-levels">Reference levels</h2>
-      <p className="hint">
-        There is no national reference level for these procedures: a department sets its own as the 75th percentile of
-        its practice. A procedure above its level asks for a reason when it is signed.
-      </p>
+      <h2 id="settings-reference-levels">{t(M.title)}</h2>
+      <p className="hint">{t(M.hint)}</p>
       <table className="reference-levels">
-        <caption>Levels in force</caption>
+        <caption>{t(M.inForce)}</caption>
         <thead>
           <tr>
-            <th scope="col">Modality</th>
-            <th scope="col">Protocol</th>
-            <th scope="col">Quantity</th>
-            <th scope="col">Level</th>
-            <th scope="col">Where it comes from</th>
+            <th scope="col">{t(M.modality)}</th>
+            <th scope="col">{t(M.protocol)}</th>
+            <th scope="col">{t(M.quantity)}</th>
+            <th scope="col">{t(M.level)}</th>
+            <th scope="col">{t(M.origin)}</th>
           </tr>
         </thead>
         <tbody>
           {levels.map((level, index) => (
             <tr key={`${level.modality}-${level.protocol}-${level.quantity}`} data-origin={level.origin}>
-              <td>{words(level.modality)}</td>
-              <td>{DOSE_PROTOCOL_WORDS[level.protocol]}</td>
+              <td>{modality(level.modality)}</td>
+              <td>{protocol(level.protocol)}</td>
               <td>{quantityWords(level.quantity)}</td>
               <td>
                 <input
-                  aria-label={`${DOSE_QUANTITY_WORDS[level.quantity].name} level, ${words(level.modality)}, ${DOSE_PROTOCOL_WORDS[level.protocol]}`}
+                  aria-label={t(M.levelOf, {
+                    quantity: quantityName(level.quantity),
+                    modality: modality(level.modality),
+                    protocol: protocol(level.protocol),
+                  })}
                   inputMode="decimal"
                   size={7}
                   value={edits[index] ?? String(level.value)}
                   onChange={(event) => setEdits((current) => ({ ...current, [index]: event.target.value }))}
                 />
               </td>
-              <td>{originWords(level)}</td>
+              <td>{originWords(level, t)}</td>
             </tr>
           ))}
         </tbody>
       </table>
       <button type="button" className="secondary" disabled={Object.keys(edits).length === 0} onClick={saveEdits}>
-        Save levels
+        {t(M.save)}
       </button>
 
-      <h3>Proposed local levels</h3>
+      <h3>{t(M.proposed)}</h3>
       <form
         className="row"
         onSubmit={(event) => {
@@ -102,33 +114,32 @@ export function ReferenceLevelsPanel() {
         }}
       >
         <div className="text-field">
-          <label htmlFor="proposal-from">From</label>
+          <label htmlFor="proposal-from">{t(M.from)}</label>
           <input id="proposal-from" type="date" value={from} onChange={(event) => setFrom(event.target.value)} />
         </div>
         <div className="text-field">
-          <label htmlFor="proposal-to">To</label>
+          <label htmlFor="proposal-to">{t(M.to)}</label>
           <input id="proposal-to" type="date" value={to} onChange={(event) => setTo(event.target.value)} />
         </div>
         <button type="submit" className="secondary">
-          Compute proposal
+          {t(M.compute)}
         </button>
       </form>
       {proposal && (
         <>
           <table className="reference-proposal">
             <caption>
-              75th percentile of the signed procedures from {proposal.from} to {proposal.to} (at least{' '}
-              {counted(proposal.minCases, 'case')} to adopt)
+              {t(M.proposalCaption, { from: proposal.from, to: proposal.to, count: proposal.minCases })}
             </caption>
             <thead>
               <tr>
-                <th scope="col">Modality</th>
-                <th scope="col">Protocol</th>
-                <th scope="col">Quantity</th>
-                <th scope="col">Cases</th>
-                <th scope="col">Median</th>
-                <th scope="col">Proposed level (P75)</th>
-                <th scope="col">In force</th>
+                <th scope="col">{t(M.modality)}</th>
+                <th scope="col">{t(M.protocol)}</th>
+                <th scope="col">{t(M.quantity)}</th>
+                <th scope="col">{t(M.cases)}</th>
+                <th scope="col">{t(M.median)}</th>
+                <th scope="col">{t(M.proposedLevel)}</th>
+                <th scope="col">{t(M.current)}</th>
               </tr>
             </thead>
             <tbody>
@@ -137,13 +148,17 @@ export function ReferenceLevelsPanel() {
                   key={`${entry.modality}-${entry.protocol}-${entry.quantity}`}
                   className={entry.adoptable ? '' : 'too-few'}
                 >
-                  <td>{words(entry.modality)}</td>
-                  <td>{DOSE_PROTOCOL_WORDS[entry.protocol]}</td>
+                  <td>{modality(entry.modality)}</td>
+                  <td>{protocol(entry.protocol)}</td>
                   <td>{quantityWords(entry.quantity)}</td>
                   <td>{entry.cases}</td>
                   <td>{entry.median ?? '–'}</td>
-                  <td>{entry.adoptable ? entry.p75 : `${entry.p75 ?? '–'} (too few cases)`}</td>
-                  <td>{entry.current ? `${entry.current.value} (${entry.current.origin})` : 'none'}</td>
+                  <td>{entry.adoptable ? entry.p75 : t(M.tooFew, { value: entry.p75 ?? '–' })}</td>
+                  <td>
+                    {entry.current
+                      ? t(M.currentLevel, { value: entry.current.value, origin: originWords(entry.current, t) })
+                      : t(M.noLevel)}
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -154,7 +169,7 @@ export function ReferenceLevelsPanel() {
             disabled={!proposal.proposals.some((entry) => entry.adoptable)}
             onClick={() => void adopt({ from: proposal.from, to: proposal.to })}
           >
-            Adopt proposed levels
+            {t(M.adopt)}
           </button>
         </>
       )}

@@ -1,24 +1,26 @@
 import { useState } from 'react';
-import { DEFAULT_REPORT_TEMPLATE, REPORT_PLACEHOLDERS } from '../../../db/model/index.js';
+import { DEFAULT_REPORT_TEMPLATES, LANGUAGE_NAMES, REPORT_PLACEHOLDERS } from '../../../db/model/index.js';
+import { useT } from '../../app/i18n.js';
+import { REPORT_TEMPLATE_MESSAGES as M } from './settings-messages.js';
 import { useSettings } from './settings-store.js';
 
-/** The procedure report's template: the department's words, sections and order. */
+/** The procedure report's template in the report language: the department's words, sections and order. */
 export function ReportTemplatePanel() {
   const settings = useSettings((state) => state.settings);
   const { update } = useSettings.getState();
   const [text, setText] = useState<string | null>(null);
+  const t = useT();
   if (!settings) return null;
   const value = text ?? settings.reportTemplate;
   return (
     <section className="form-section" aria-labelledby="settings-report">
-      <h2 id="settings-report">Procedure report</h2>
-      <p className="hint">
-        "## Title" starts a section; a line whose placeholders are all empty is left out, and a section left with
-        nothing is left out with its title. Placeholders: {REPORT_PLACEHOLDERS.map((name) => `{${name}}`).join(' ')}
-      </p>
+      <h2 id="settings-report">{t(M.title)}</h2>
+      <p className="hint">{t(M.hint, { placeholders: REPORT_PLACEHOLDERS.map((name) => `{${name}}`).join(' ') })}</p>
       {settings.reportTemplateProblem && <p className="notice">{settings.reportTemplateProblem}</p>}
       <div className="text-field wide" data-field="reportTemplate">
-        <label htmlFor="setting-report-template">Report template</label>
+        <label htmlFor="setting-report-template">
+          {t(M.template, { language: LANGUAGE_NAMES[settings.reportLanguage] })}
+        </label>
         <textarea
           id="setting-report-template"
           rows={16}
@@ -36,10 +38,14 @@ export function ReportTemplatePanel() {
             })
           }
         >
-          Save template
+          {t(M.save)}
         </button>
-        <button type="button" className="secondary" onClick={() => setText(DEFAULT_REPORT_TEMPLATE)}>
-          Back to the shipped template
+        <button
+          type="button"
+          className="secondary"
+          onClick={() => setText(DEFAULT_REPORT_TEMPLATES[settings.reportLanguage])}
+        >
+          {t(M.shipped)}
         </button>
       </div>
     </section>

@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { type Drug, numberOrNaN } from '../../../db/model/index.js';
-import { words } from '../../app/labels.js';
+import { codeMessage, type Drug, numberOrNaN, sentence } from '../../../db/model/index.js';
+import { useSay, useT } from '../../app/i18n.js';
 import { BackupsPanel } from '../backups/BackupsPanel.js';
 import { HubPanel } from '../hub/HubPanel.js';
 import { AdministrationGate } from './AdministrationGate.js';
@@ -14,6 +14,11 @@ import { PatientIdPanel } from './PatientIdPanel.js';
 import { PresetsPanel } from './PresetsPanel.js';
 import { ReferenceLevelsPanel } from './ReferenceLevelsPanel.js';
 import { ReportTemplatePanel } from './ReportTemplatePanel.js';
+import {
+  DRUG_CATALOGUE_MESSAGES as D,
+  SETTINGS_SCREEN_MESSAGES as M,
+  SETTINGS_STATUS_MESSAGES as S,
+} from './settings-messages.js';
 import { useSettings } from './settings-store.js';
 
 /** Department settings: console, operators, reference levels, drug catalogue. Each save is audited. */
@@ -27,15 +32,17 @@ export function SettingsScreen() {
   const settings = useSettings((state) => state.settings);
   const message = useSettings((state) => state.message);
   const { update, saveDrug } = useSettings.getState();
-  if (!settings) return <p>Loading settings…</p>;
+  const t = useT();
+  const say = useSay();
+  if (!settings) return <p>{t(M.loading)}</p>;
 
   return (
     <section className="settings-screen" aria-labelledby="settings-title">
-      <h1 id="settings-title">Settings</h1>
+      <h1 id="settings-title">{t(M.title)}</h1>
       <AdministrationGate />
       {message && (
         <p className={message.kind === 'ok' ? 'notice' : 'problem'} role={message.kind === 'ok' ? 'status' : 'alert'}>
-          {message.text}
+          {say(message.said)}
         </p>
       )}
       <form
@@ -57,20 +64,20 @@ export function SettingsScreen() {
           });
         }}
       >
-        <h2 id="settings-console">This console and the department's limits</h2>
+        <h2 id="settings-console">{t(M.console)}</h2>
         <div className="row">
           <div className="text-field">
-            <label htmlFor="setting-console">Console name</label>
+            <label htmlFor="setting-console">{t(M.consoleName)}</label>
             <input id="setting-console" name="consoleName" defaultValue={settings.consoleName} />
           </div>
           <div className="text-field">
-            <label htmlFor="setting-default-operator">Default operator at this console</label>
+            <label htmlFor="setting-default-operator">{t(M.defaultOperator)}</label>
             <select
               id="setting-default-operator"
               name="defaultOperatorId"
               defaultValue={settings.defaultOperatorId ?? ''}
             >
-              <option value="">None</option>
+              <option value="">{t(M.none)}</option>
               {settings.operators
                 .filter((operator) => operator.active)
                 .map((operator) => (
@@ -81,7 +88,7 @@ export function SettingsScreen() {
             </select>
           </div>
           <div className="text-field">
-            <label htmlFor="setting-steroid-day-max">Steroid per patient and day (mg dexamethasone-equivalent)</label>
+            <label htmlFor="setting-steroid-day-max">{t(M.steroidDayMax)}</label>
             <input
               id="setting-steroid-day-max"
               name="steroidDayMax"
@@ -92,7 +99,7 @@ export function SettingsScreen() {
         </div>
         <div className="row">
           <div className="text-field">
-            <label htmlFor="setting-idle-lock">Lock the console after this many idle minutes (1–60)</label>
+            <label htmlFor="setting-idle-lock">{t(M.idleLock)}</label>
             <input
               id="setting-idle-lock"
               name="idleLockMinutes"
@@ -106,27 +113,27 @@ export function SettingsScreen() {
               name="technologistsRecordFollowUps"
               defaultChecked={settings.technologistsRecordFollowUps}
             />
-            Technologists record follow-up calls (radiologists always may)
+            {t(M.technologistsRecordFollowUps)}
           </label>
         </div>
         <fieldset className="row">
-          <legend>Follow-ups are due (days after the procedure)</legend>
+          <legend>{t(M.followUpWindows)}</legend>
           {(
             [
-              ['earlyFrom', 'Call from day', settings.followUpWindows.early.from],
-              ['earlyTo', 'Call until day', settings.followUpWindows.early.to],
-              ['lateFrom', 'Review from day', settings.followUpWindows.late.from],
-              ['lateTo', 'Review until day', settings.followUpWindows.late.to],
+              ['earlyFrom', M.callFrom, settings.followUpWindows.early.from],
+              ['earlyTo', M.callUntil, settings.followUpWindows.early.to],
+              ['lateFrom', M.reviewFrom, settings.followUpWindows.late.from],
+              ['lateTo', M.reviewUntil, settings.followUpWindows.late.to],
             ] as const
           ).map(([name, label, value]) => (
             <div key={name} className="text-field">
-              <label htmlFor={`setting-${name}`}>{label}</label>
+              <label htmlFor={`setting-${name}`}>{t(label)}</label>
               <input id={`setting-${name}`} name={name} inputMode="numeric" defaultValue={value} />
             </div>
           ))}
         </fieldset>
         <button type="submit" className="primary">
-          Save settings
+          {t(M.save)}
         </button>
       </form>
 
@@ -152,17 +159,17 @@ export function SettingsScreen() {
       <OperatorsPanel />
 
       <section className="form-section" aria-labelledby="settings-drugs">
-        <h2 id="settings-drugs">Drug catalogue</h2>
+        <h2 id="settings-drugs">{t(D.title)}</h2>
         <table className="drug-table">
           <thead>
             <tr>
-              <th scope="col">Drug</th>
-              <th scope="col">Class</th>
-              <th scope="col">Particulate</th>
-              <th scope="col">Usual dose (mg)</th>
-              <th scope="col">Maximum (mg)</th>
-              <th scope="col">Concentration (mg/mL): default, usual lowest–highest</th>
-              <th scope="col">Save</th>
+              <th scope="col">{t(D.drug)}</th>
+              <th scope="col">{t(D.drugClass)}</th>
+              <th scope="col">{t(D.particulate)}</th>
+              <th scope="col">{t(D.usualDose)}</th>
+              <th scope="col">{t(D.maxDose)}</th>
+              <th scope="col">{t(D.concentration)}</th>
+              <th scope="col">{t(D.save)}</th>
             </tr>
           </thead>
           <tbody>
@@ -170,14 +177,14 @@ export function SettingsScreen() {
               <DrugRow
                 key={drug.code}
                 drug={drug}
-                onSave={(changed) => void saveDrug(changed, `${drug.name} saved.`)}
+                onSave={(changed) => void saveDrug(changed, sentence(S.drugSaved, { name: drug.name }))}
               />
             ))}
           </tbody>
         </table>
         <NewDrugForm
           existingCodes={settings.drugCatalogue.map((drug) => drug.code)}
-          onAdd={(drug) => saveDrug(drug, `${drug.name} added to the catalogue.`)}
+          onAdd={(drug) => saveDrug(drug, sentence(S.drugAdded, { name: drug.name }))}
         />
       </section>
     </section>
@@ -193,6 +200,8 @@ function DrugRow({ drug, onSave }: { drug: Drug; onSave: (drug: Drug) => void })
   const [lowest, setLowest] = useState(asText(drug.usualConcentrationMinMgPerMl));
   const [highest, setHighest] = useState(asText(drug.usualConcentrationMaxMgPerMl));
   const byConcentration = drug.dosing === 'concentration';
+  const t = useT();
+  const named = { drug: drug.name };
   // A local anaesthetic's strengths: what the form pre-fills and what it takes without a question.
   const concentrations = byConcentration
     ? {
@@ -204,18 +213,18 @@ function DrugRow({ drug, onSave }: { drug: Drug; onSave: (drug: Drug) => void })
   return (
     <tr>
       <th scope="row">{drug.name}</th>
-      <td>{words(drug.drugClass)}</td>
+      <td>{t(codeMessage(drug.drugClass))}</td>
       <td>
         <input
           type="checkbox"
-          aria-label={`${drug.name} is particulate`}
+          aria-label={t(D.isParticulate, named)}
           checked={particulate}
           onChange={(event) => setParticulate(event.target.checked)}
         />
       </td>
       <td>
         <input
-          aria-label={`${drug.name} usual dose (mg)`}
+          aria-label={t(D.usualDoseOf, named)}
           inputMode="decimal"
           value={usual}
           onChange={(event) => setUsual(event.target.value)}
@@ -223,7 +232,7 @@ function DrugRow({ drug, onSave }: { drug: Drug; onSave: (drug: Drug) => void })
       </td>
       <td>
         <input
-          aria-label={`${drug.name} maximum dose (mg)`}
+          aria-label={t(D.maxDoseOf, named)}
           inputMode="decimal"
           value={max}
           onChange={(event) => setMax(event.target.value)}
@@ -233,20 +242,20 @@ function DrugRow({ drug, onSave }: { drug: Drug; onSave: (drug: Drug) => void })
         {byConcentration && (
           <span className="concentration-inputs">
             <input
-              aria-label={`${drug.name} default concentration (mg/mL)`}
+              aria-label={t(D.defaultConcentrationOf, named)}
               inputMode="decimal"
               value={concentration}
               onChange={(event) => setConcentration(event.target.value)}
             />
             <input
-              aria-label={`${drug.name} lowest usual concentration (mg/mL)`}
+              aria-label={t(D.lowestConcentrationOf, named)}
               inputMode="decimal"
               value={lowest}
               onChange={(event) => setLowest(event.target.value)}
             />
             –
             <input
-              aria-label={`${drug.name} highest usual concentration (mg/mL)`}
+              aria-label={t(D.highestConcentrationOf, named)}
               inputMode="decimal"
               value={highest}
               onChange={(event) => setHighest(event.target.value)}
@@ -258,6 +267,8 @@ function DrugRow({ drug, onSave }: { drug: Drug; onSave: (drug: Drug) => void })
         <button
           type="button"
           className="secondary"
+          // Its row names the drug: the button says "Save" (the column stays narrow in every language), its name says which.
+          aria-label={t(D.saveDrug, named)}
           onClick={() =>
             onSave({
               ...drug,
@@ -268,7 +279,7 @@ function DrugRow({ drug, onSave }: { drug: Drug; onSave: (drug: Drug) => void })
             })
           }
         >
-          Save {drug.name}
+          {t(D.save)}
         </button>
       </td>
     </tr>

@@ -1,7 +1,9 @@
 import { useState } from 'react';
 import { pinProblem } from '../../../db/model/index.js';
+import { useSay, useT } from '../../app/i18n.js';
 import { useNavigation } from '../../app/navigation-store.js';
 import { useSession } from '../session/session-store.js';
+import { WELCOME_MESSAGES as M, SETTINGS_STATUS_MESSAGES } from './settings-messages.js';
 import { useSettings } from './settings-store.js';
 
 /**
@@ -14,6 +16,8 @@ export function WelcomeScreen() {
   const settings = useSettings((state) => state.settings);
   const message = useSettings((state) => state.message);
   const go = useNavigation((state) => state.go);
+  const t = useT();
+  const say = useSay();
   const [consoleName, setConsoleName] = useState('');
   const sessionMessage = useSession((state) => state.message);
   const listed = (settings?.operators ?? []).filter((existing) => existing.active);
@@ -39,12 +43,8 @@ export function WelcomeScreen() {
 
   return (
     <section className="settings-screen welcome" aria-labelledby="welcome-title">
-      <h1 id="welcome-title">Welcome to RootLog</h1>
-      <p>
-        Before the first case: this console’s name, and who operates here with their PIN. This first operator becomes
-        the logbook’s <strong>administrator</strong>: they add the other operators, set their first PINs and change the
-        settings.
-      </p>
+      <h1 id="welcome-title">{t(M.title)}</h1>
+      <p>{t(M.intro)}</p>
       <form
         className="form-section"
         onSubmit={(event) => {
@@ -53,18 +53,18 @@ export function WelcomeScreen() {
         }}
       >
         <div className="text-field">
-          <label htmlFor="welcome-console">Name of this console (as exports and dashboards show it)</label>
+          <label htmlFor="welcome-console">{t(M.consoleName)}</label>
           <input
             id="welcome-console"
             value={consoleName}
-            placeholder={`e.g. CT 1 (this computer is “${settings?.consoleName ?? ''}”)`}
+            placeholder={t(M.consoleExample, { name: settings?.consoleName ?? '' })}
             onChange={(event) => setConsoleName(event.target.value)}
             // biome-ignore lint/a11y/noAutofocus: the first question of the first run
             autoFocus
           />
         </div>
         <div className="text-field">
-          <label htmlFor="welcome-operator">First operator, the administrator (more can be added in Settings)</label>
+          <label htmlFor="welcome-operator">{t(M.operator)}</label>
           <input
             id="welcome-operator"
             value={operator}
@@ -78,7 +78,7 @@ export function WelcomeScreen() {
           </datalist>
         </div>
         <div className="text-field">
-          <label htmlFor="welcome-pin">Their PIN (at least 4 characters; typed at each signature)</label>
+          <label htmlFor="welcome-pin">{t(M.pin)}</label>
           <input
             id="welcome-pin"
             type="password"
@@ -88,10 +88,10 @@ export function WelcomeScreen() {
             aria-invalid={Boolean(pinSays)}
             onChange={(event) => setPin(event.target.value)}
           />
-          {pinSays && <p className="field-error">The PIN {pinSays}.</p>}
+          {pinSays && <p className="field-error">{t(SETTINGS_STATUS_MESSAGES.pinRefused, { problem: pinSays })}</p>}
         </div>
         <div className="text-field">
-          <label htmlFor="welcome-pin-again">The PIN again</label>
+          <label htmlFor="welcome-pin-again">{t(M.pinAgain)}</label>
           <input
             id="welcome-pin-again"
             type="password"
@@ -101,19 +101,19 @@ export function WelcomeScreen() {
             aria-invalid={mismatch}
             onChange={(event) => setPinAgain(event.target.value)}
           />
-          {mismatch && <p className="field-error">The two PINs differ.</p>}
+          {mismatch && <p className="field-error">{t(M.differ)}</p>}
         </div>
         {(sessionMessage || message?.kind === 'problem') && (
           <p className="problem" role="alert">
-            {sessionMessage ?? message?.text}
+            {sessionMessage ?? (message ? say(message.said) : null)}
           </p>
         )}
         <div className="row">
           <button type="submit" className="primary" disabled={!ready}>
-            Start logging
+            {t(M.start)}
           </button>
           <button type="button" className="secondary" onClick={() => go({ name: 'list' })}>
-            Later
+            {t(M.later)}
           </button>
         </div>
       </form>

@@ -1,17 +1,21 @@
 import { create } from 'zustand';
 import type { ConnectionSettings, ConnectionSettingsPatch } from '../../../db/model/connection-settings.js';
-import type { ConnectionTest } from '../../../db/model/index.js';
+import { type ConnectionTest, sentence, type Words } from '../../../db/model/index.js';
 import { ApiCallError, client } from '../../app/api-client.js';
+import { CONNECTION_MESSAGES, CONNECTIONS_PANEL_MESSAGES } from './connections-messages.js';
+
+type Section = keyof typeof CONNECTION_MESSAGES;
 
 interface ConnectionsState {
   connections: ConnectionSettings | null;
   /** Each field's problem after a refused save ("worklistServer.port" → "Worklist port must be …"). */
   problems: Record<string, string>;
-  saved: string | null;
+  /** What the last save did ("RIS settings saved."), said in the reader's language. */
+  saved: Words | null;
   test: ConnectionTest | null;
   testing: boolean;
   load: () => Promise<void>;
-  save: (patch: ConnectionSettingsPatch, what: string) => Promise<void>;
+  save: (section: Section, value: ConnectionSettingsPatch[Section]) => Promise<void>;
   testWorklist: () => Promise<void>;
 }
 
@@ -23,9 +27,14 @@ export const useConnections = create<ConnectionsState>((set) => ({
   test: null,
   testing: false,
   load: async () => set({ connections: await client.connections.get() }),
-  save: async (patch, what) => {
+  save: async (section, value) => {
     try {
-      set({ connections: await client.connections.update(patch), problems: {}, saved: `${what} saved.`, test: null });
+      set({
+        connections: await client.connections.update({ [section]: value }),
+        problems: {},
+        saved: sentence(CONNECTIONS_PANEL_MESSAGES.saved, { connection: sentence(CONNECTION_MESSAGES[section].title) }),
+        test: null,
+      });
     } catch (error) {
       const problems =
         error instanceof ApiCallError

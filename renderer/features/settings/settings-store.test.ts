@@ -1,15 +1,27 @@
 import { describe, expect, it } from 'vitest';
+import { translator } from '../../../db/i18n/translator.js';
 import {
   ANY_PATIENT_ID,
   DEFAULT_FOLLOW_UP_WINDOWS,
   type DepartmentSettings,
+  type Language,
   NO_DEPARTMENT,
   pinProblem,
   STARTING_LANGUAGE_SETTINGS,
   STARTING_REFERENCE_LEVELS,
+  say,
+  sentence,
 } from '../../../db/model/index.js';
 import { fakeWindow } from '../../testing/fake-window.js';
+import { SETTINGS_STATUS_MESSAGES as M } from './settings-messages.js';
 import { useSettings } from './settings-store.js';
+
+/** The store's last message as a reader of that language reads it. */
+const said = (language: Language = 'en') => {
+  const message = useSettings.getState().message;
+  if (!message) return null;
+  return `${message.kind}: ${typeof message.said === 'string' ? message.said : say(message.said, translator(language), language)}`;
+};
 
 const settings = (consoleName: string): DepartmentSettings => ({
   consoleName,
@@ -42,7 +54,9 @@ describe('the settings store', () => {
     });
     expect(await useSettings.getState().update({ consoleName: 'CT 2' })).toBe(true);
     expect(useSettings.getState().settings?.consoleName).toBe('CT 2');
-    expect(useSettings.getState().message).toEqual({ kind: 'ok', text: 'Settings saved.' });
+    expect(said()).toBe('ok: Settings saved.');
+    expect(said('de')).toBe('ok: Einstellungen gespeichert.');
+    expect(said('fr')).toBe('ok: Paramètres enregistrés.');
     expect(calls.map(([method]) => method)).toEqual(['settings.update', 'settings.get']);
   });
 
@@ -51,8 +65,10 @@ describe('the settings store', () => {
     fakeWindow({
       'settings.saveOperator': () => ({ error: { code: 'validation', message: 'Name is required', field: 'name' } }),
     });
-    expect(await useSettings.getState().saveOperator({ name: '' }, 'added')).toBe(false);
-    expect(useSettings.getState().message).toEqual({ kind: 'problem', text: 'Name is required' });
+    expect(await useSettings.getState().saveOperator({ name: '' }, sentence(M.operatorAdded, { name: '' }))).toBe(
+      false,
+    );
+    expect(useSettings.getState().message).toEqual({ kind: 'problem', said: 'Name is required' });
     expect(useSettings.getState().settings?.consoleName).toBe('CT 1');
   });
 
@@ -62,9 +78,14 @@ describe('the settings store', () => {
       'settings.setBadge': () => ({ id: 'op-1', name: 'Dr. A. Keller' }),
       'settings.get': () => settings('CT 1'),
     });
-    expect(await useSettings.getState().setBadge('op-1', '0042-7781', 'enrolled')).toBe(true);
-    expect(await useSettings.getState().setBadge('op-1', null, 'removed')).toBe(true);
-    expect(useSettings.getState().message).toEqual({ kind: 'ok', text: 'removed' });
+    expect(
+      await useSettings.getState().setBadge('op-1', '0042-7781', sentence(M.badgeEnrolled, { name: 'Dr. A. Keller' })),
+    ).toBe(true);
+    expect(
+      await useSettings.getState().setBadge('op-1', null, sentence(M.badgeRemoved, { name: 'Dr. A. Keller' })),
+    ).toBe(true);
+    expect(said()).toBe('ok: Dr. A. Keller’s badge was removed.');
+    expect(said('it')).toBe('ok: Badge di Dr. A. Keller rimosso.');
     expect(calls.filter(([method]) => method === 'settings.setBadge')).toEqual([
       ['settings.setBadge', [{ operatorId: 'op-1', badge: '0042-7781' }]],
       ['settings.setBadge', [{ operatorId: 'op-1', badge: null }]],
@@ -74,25 +95,23 @@ describe('the settings store', () => {
   it('refuses a badge number the card reader could not have typed before sending it', async () => {
     useSettings.setState({ settings: settings('CT 1'), message: null });
     const { calls } = fakeWindow({});
-    expect(await useSettings.getState().setBadge('op-1', '12', 'enrolled')).toBe(false);
-    expect(useSettings.getState().message).toEqual({
-      kind: 'problem',
-      text: 'Badge must be 4 to 32 letters, digits or dashes, as the card reader types it.',
-    });
+    expect(
+      await useSettings.getState().setBadge('op-1', '12', sentence(M.badgeEnrolled, { name: 'Dr. A. Keller' })),
+    ).toBe(false);
+    expect(said()).toBe('problem: Badge must be 4 to 32 letters, digits or dashes, as the card reader types it.');
     expect(calls).toEqual([]);
   });
 
   it('refuses a weak PIN by the main process’s own rule before sending it, for an operator or one’s own', async () => {
     useSettings.setState({ settings: settings('CT 1'), message: null });
     const { calls } = fakeWindow({});
-    expect(await useSettings.getState().setPin('op-1', '1234', 'set')).toBe(false);
-    expect(useSettings.getState().message).toEqual({
-      kind: 'problem',
-      text: `The PIN ${pinProblem('1234')}.`,
-    });
-    expect(useSettings.getState().message?.text).toBe('The PIN must not be a run of digits (such as 1234 or 4321).');
+    expect(await useSettings.getState().setPin('op-1', '1234', sentence(M.pinSet, { name: 'Dr. A. Keller' }))).toBe(
+      false,
+    );
+    expect(said()).toBe(`problem: The PIN ${pinProblem('1234')}.`);
+    expect(said()).toBe('problem: The PIN must not be a run of digits (such as 1234 or 4321).');
     expect(await useSettings.getState().changeOwnPin('op-1', '2580', '7777')).toBe(false);
-    expect(useSettings.getState().message?.text).toBe('The new PIN must not be one character repeated (such as 0000).');
+    expect(said()).toBe('problem: The new PIN must not be one character repeated (such as 0000).');
     expect(calls).toEqual([]);
   });
 });

@@ -8,7 +8,7 @@ import {
   speakingLanguage,
   storedAsWords,
 } from '../../../../db/model/index.js';
-import { useT } from '../../../app/i18n.js';
+import { useSay, useT } from '../../../app/i18n.js';
 import { NO_ITEMS } from '../../../app/no-items.js';
 import { ChoiceGroup } from '../../../components/ChoiceGroup.js';
 import { DateField } from '../../../components/DateField.js';
@@ -194,6 +194,7 @@ function AddOperatorHere() {
   const [name, setName] = useState('');
   const message = useSettings((state) => state.message);
   const t = useT();
+  const say = useSay();
   return (
     <div className="add-operator">
       <p>{t(M.noOperators)}</p>
@@ -218,7 +219,7 @@ function AddOperatorHere() {
       </button>
       {message?.kind === 'problem' && (
         <p className="problem" role="alert">
-          {message.text}
+          {say(message.said)}
         </p>
       )}
     </div>
