@@ -45,12 +45,21 @@ export function LanguageProvider({
 /** The translator of the window's language. */
 export const useT = (): Translate => useContext(TranslateContext);
 
-/** A clinical warning in the window's language, its numbers as that language writes them in the department ("2,5 mg" in fr-CH). */
-export function useWarningWords(): (warning: ClinicalWarning) => string {
+/**
+ * Who reads the window: its translator, its language, and the locale that language writes
+ * dates and numbers in at this department (localeFor: "2,5 mg" in fr-CH).
+ */
+export function useReader(): { t: Translate; language: Language; locale: string } {
   const t = useT();
   const language = useContext(LanguageContext);
   const department = useSettings((state) => state.settings);
   const locale = localeFor(language, department ?? { locale: DEFAULT_DEPARTMENT_LOCALE });
+  return { t, language, locale };
+}
+
+/** A clinical warning in the window's language, its numbers as that language writes them in the department ("2,5 mg" in fr-CH). */
+export function useWarningWords(): (warning: ClinicalWarning) => string {
+  const { t, language, locale } = useReader();
   return (warning) => say(warning.words, t, language, locale);
 }
 
