@@ -138,6 +138,18 @@ test('in the pseudo-language (every text 40 % longer) the form and the dashboard
 });
 
 /**
+ * A table header broken inside a word ("Avertis-sements"): the headers wrap only between words,
+ * so a word wider than its column overflows its cell, which this names.
+ */
+async function brokenHeaders(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('#root .procedure-table thead th')]
+      .filter((th) => th.offsetParent !== null && th.scrollWidth > th.clientWidth + 1)
+      .map((th) => th.textContent?.trim() ?? ''),
+  );
+}
+
+/**
  * Text of a screen still in plain English in the pseudo-language: every word the window says
  * there comes bracketed (⟦Patient~~~⟧), so a heading, label, button, caption, paragraph or
  * accessible name with a word of three letters or more outside the brackets was not
@@ -199,10 +211,40 @@ test.describe('the pseudo-language on each translated screen', () => {
     await page.screenshot({ path: join(screenshots, 'languages-pseudo-list.png'), fullPage: true });
     expect(await plainEnglish(page, '.list-screen', ['CT 1'])).toEqual([]);
     expect(await cutTexts(page)).toEqual([]);
+    expect(await brokenHeaders(page)).toEqual([]);
+
+    // A signed record: its heading, who signed, and the signed summary, all in the language.
+    await page.getByRole('button', { name: /DAY2/ }).click();
+    await expect(page.locator('.signed-summary')).toBeVisible();
+    await page.screenshot({ path: join(screenshots, 'languages-pseudo-signed.png'), fullPage: true });
+    expect(await plainEnglish(page, '.form-header', ['Dr. A. Keller'])).toEqual([]);
+    // Its labels and values: every word bracketed but the record's data (names, ids, drugs, units).
+    const data = ['Early, Anna', 'Later, Bert', 'DAY2', 'WEEK3', 'ACC77001', 'Dr. A. Keller', 'Dexamethasone'];
+    const plain = (text: string) => {
+      let rest = text.replace(/⟦[^⟧]*⟧/g, ' ');
+      for (const value of [...data, 'Lidocaine', 'mGy·cm', 'mL', 'mg', 'min']) rest = rest.replaceAll(value, ' ');
+      return /[A-Za-z]{3,}/.test(rest);
+    };
+    const summaryTexts = await page.locator('.signed-summary dt, .signed-summary dd').allTextContents();
+    expect(summaryTexts.filter(plain)).toEqual([]);
+    expect(await plainEnglish(page, '.signed-summary')).toEqual([]);
+    expect(await cutTexts(page)).toEqual([]);
+    await page.getByRole('button', { name: pseudo(APP_MESSAGES.procedures), exact: true }).click();
 
     await page.getByRole('button', { name: pseudo(APP_MESSAGES.followUps) }).click();
     await expect(page.locator('.follow-up-call')).toBeVisible();
     await page.screenshot({ path: join(screenshots, 'languages-pseudo-follow-ups.png'), fullPage: true });
+    // The procedure's date as the department writes it (de-CH), never as stored; the call's date
+    // typed in the department's order and said back in words, never the operating system's control.
+    for (const cell of await page.locator('.follow-ups .procedure-table td.date').allTextContents()) {
+      expect(cell).toMatch(/^\d{2}\.\d{2}\.\d{4}$/);
+    }
+    const callDate = page.locator('#call-contactDate');
+    await expect(callDate).toHaveAttribute('type', 'text');
+    await callDate.fill('11112026');
+    await expect(page.locator('.follow-up-call .typed-words')).toHaveText('11 November 2026');
+    await expect(callDate).toHaveValue('11112026');
+    expect(await brokenHeaders(page)).toEqual([]);
     expect(
       await plainEnglish(page, '.follow-ups', ['Later, Bert', 'Early, Anna', 'WEEK3', 'DAY2', 'Dr. A. Keller']),
     ).toEqual([]);
@@ -229,6 +271,16 @@ test.describe('the pseudo-language on each translated screen', () => {
       ),
     ).toEqual([]);
     expect(await cutTexts(page)).toEqual([]);
+
+    // The form: its heading and section headings (the report panel's is still English:
+    // docs/open-work.md, #29), and the indication and safety section whole.
+    await page.keyboard.press('Alt+N');
+    await expect(page.locator('#section-patient')).toBeVisible();
+    const headings = await page
+      .locator('.procedure-form h1, .procedure-form .form-section:not(.report-panel) > h2')
+      .allTextContents();
+    expect(headings.filter((heading) => /[A-Za-z]{3,}/.test(heading.replace(/⟦[^⟧]*⟧/g, '')))).toEqual([]);
+    expect(await plainEnglish(page, 'section[aria-labelledby="section-indication"]')).toEqual([]);
 
     await page.keyboard.press('Control+L');
     await expect(page.locator('.lock-screen')).toBeVisible();
@@ -270,6 +322,8 @@ test.describe('the translated screens in German, French and Italian, light and d
             fullPage: true,
           });
           expect(await cutTexts(page), `${name}, ${theme}`).toEqual([]);
+          // The list's and the follow-ups' headers wrap between words, never inside one.
+          expect(await brokenHeaders(page), `${name}, ${theme}`).toEqual([]);
         }
       }
     });

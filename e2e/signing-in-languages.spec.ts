@@ -38,6 +38,7 @@ const CASES = [
     pin: 'PIN von Dr. A. Keller',
     record: 'Protokoll als PDF',
     aftercare: 'Merkblatt als PDF',
+    summary: ['Indikation und Sicherheit', 'Zielwurzel 1', 'L5 rechts', 'Schmerz (NRS)', '2 vorher → 1 nachher'],
   },
   {
     language: 'fr',
@@ -46,6 +47,7 @@ const CASES = [
     pin: 'Code PIN de Dr. A. Keller',
     record: 'Compte rendu en PDF',
     aftercare: 'Consignes en PDF',
+    summary: ['Indication et sécurité', 'Cible 1', 'L5 droite', 'Douleur (EN)', '2 avant → 1 après'],
   },
   {
     language: 'it',
@@ -54,10 +56,16 @@ const CASES = [
     pin: 'PIN di Dr. A. Keller',
     record: 'Verbale in PDF',
     aftercare: 'Indicazioni in PDF',
+    summary: ['Indicazione e sicurezza', 'Bersaglio 1', 'L5 destra', 'Dolore (NRS)', '2 prima → 1 dopo'],
   },
 ] as const;
 
-for (const { language, check, painWarning, pin, record, aftercare } of CASES) {
+// The signed summary's words in English: none may be left on the screen or the record sheet (whose
+// report is in the report language: only the summary's own titles and labels are looked for there).
+const ENGLISH_SUMMARY = ['Indication and safety', 'Guidance and contrast', 'Target 1', 'Drug 1'];
+const ENGLISH_VALUES = ['before →', 'spread ', ' at L5'];
+
+for (const { language, check, painWarning, pin, record, aftercare, summary } of CASES) {
   test(`the standard case logged and signed by keyboard in ${language}`, async ({ page, dbPath }) => {
     const store = openStore(dbPath);
     try {
@@ -112,6 +120,10 @@ for (const { language, check, painWarning, pin, record, aftercare } of CASES) {
           )?.status,
       )
       .toBe('signed');
+    // The signed summary on the screen, in the operator's language (here the department's).
+    const signed = flat((await page.locator('.signed-summary').textContent()) ?? '');
+    for (const words of summary) expect(signed).toContain(words);
+    for (const english of [...ENGLISH_SUMMARY, ...ENGLISH_VALUES]) expect(signed).not.toContain(english);
     await page.screenshot({ path: join(screenshots, `signing-${language}-form-signed.png`), fullPage: true });
 
     for (const [button, name] of [
@@ -132,9 +144,11 @@ for (const { language, check, painWarning, pin, record, aftercare } of CASES) {
       ]);
       const text = flat(execFileSync('pdftotext', ['-layout', path, '-'], { encoding: 'utf8' }));
       expect(text).toContain(patientId);
-      for (const english of ['After your nerve root injection', 'Signed by', 'Procedure record']) {
+      for (const english of ['After your nerve root injection', 'Signed by', 'Procedure record', ...ENGLISH_SUMMARY]) {
         expect(text).not.toContain(english);
       }
+      // The record sheet's summary in the department's language (the aftercare sheet has none).
+      if (name === 'record') for (const words of summary) expect(text).toContain(words);
     }
   });
 }

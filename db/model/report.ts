@@ -4,8 +4,7 @@ import { DEFAULT_DEPARTMENT_LOCALE } from './locales.js';
 import { declareMessages, type Language, listInWords, type Speaking } from './messages.js';
 import { reliefPercent } from './pain.js';
 import { doseInMg, type ProcedureDraft } from './procedure.js';
-import { APPROACHES, PROVOKED_PAIN, SPREAD_PATTERNS, SYMPTOM_SIDES } from './vocabularies.js';
-import { codeMessage } from './vocabulary-words.js';
+import { codeInSentence } from './vocabulary-words.js';
 
 /*
  * The procedure report, written from the record in the department's words, for the RIS/PACS
@@ -246,16 +245,6 @@ export const REPORT_MESSAGES = declareMessages('report', {
 });
 const M = REPORT_MESSAGES;
 
-/** Words in a sentence: lower case but for acronyms; German keeps its nouns capitalised and lowers only adjectives. */
-const ADJECTIVES: readonly string[] = [...SYMPTOM_SIDES, ...APPROACHES, ...SPREAD_PATTERNS, ...PROVOKED_PAIN];
-function wordsInSentence({ t, language }: Speaking, code: string | null | undefined): string {
-  if (!code) return '';
-  const said = t(codeMessage(code));
-  if (/^[A-Z]{2}/.test(said)) return said;
-  if (language === 'de' && !ADJECTIVES.includes(code)) return said;
-  return said.charAt(0).toLowerCase() + said.slice(1);
-}
-
 /** "a", "a and b", "a, b and c": items as a sentence lists them, in English (the other languages: listInWords). */
 export const inWords = (items: readonly string[]) =>
   items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
@@ -266,7 +255,7 @@ const sentence = (text: string) =>
 export function reportValues(record: ProcedureDraft, context: ReportContext): Record<ReportPlaceholder, string> {
   const { speaking } = context;
   const { t, language } = speaking;
-  const words = (code: string | null | undefined) => wordsInSentence(speaking, code);
+  const words = (code: string | null | undefined) => codeInSentence(speaking, code);
   const list = (items: readonly string[]) => (language === 'en' ? inWords(items) : listInWords(items, language));
   const locale = context.locale ?? DEFAULT_DEPARTMENT_LOCALE;
   // Two decimals at most: a report is read, not computed with (the record keeps every digit).

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { translator } from '../i18n/translator.js';
 import { completeDraft } from '../testing/fixtures.js';
 import { DEFAULT_DRUG_CATALOGUE } from './catalogue.js';
 import { summarySections } from './fields/index.js';
@@ -28,7 +29,14 @@ describe('the table time', () => {
   });
 
   it('says "next day" wherever the times are written', () => {
-    const context = { drugName: String, operatorName: String, targetName: String, locale: 'de-CH' };
+    const context = {
+      t: translator('en'),
+      language: 'en' as const,
+      drugName: String,
+      operatorName: String,
+      targetName: String,
+      locale: 'de-CH',
+    };
     const lines = summarySections(
       draft({ performedAt: '2026-03-14T23:55:00+01:00', startedAt: '23:50', endedAt: '00:10' }),
       context,

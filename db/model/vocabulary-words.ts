@@ -1,6 +1,16 @@
-import type { Message } from './messages.js';
+import type { Message, Speaking } from './messages.js';
 import * as VOCABULARIES from './vocabularies.js';
-import { isWorded, type VocabularyCode, type Worded } from './vocabularies.js';
+import {
+  APPROACHES,
+  isWorded,
+  NEEDLE_TIP_POSITIONS,
+  PROVOKED_PAIN,
+  SEVERITIES,
+  SPREAD_PATTERNS,
+  SYMPTOM_SIDES,
+  type VocabularyCode,
+  type Worded,
+} from './vocabularies.js';
 
 /*
  * The words for every stored code, in one place: the form, the signed summary, the report,
@@ -190,6 +200,28 @@ export const codeMessage = (code: string): Message => ({
   message: (WORDS as Record<string, string>)[code] ?? code,
   comment: 'A stored code as the form, the sheets, the report and the exports’ labels show it.',
 });
+
+/** Codes whose words are adjectives: German lowers them inside a sentence ("L5 links"), its nouns keep their capital. */
+const ADJECTIVES: readonly string[] = [
+  ...SYMPTOM_SIDES,
+  ...APPROACHES,
+  ...SPREAD_PATTERNS,
+  ...PROVOKED_PAIN,
+  ...NEEDLE_TIP_POSITIONS,
+  ...SEVERITIES,
+];
+
+/**
+ * A code's words inside a sentence, in the reader's language: lower case but for acronyms
+ * ("CT fluoroscopy"); German keeps its nouns capitalised and lowers only adjectives.
+ */
+export function codeInSentence({ t, language }: Speaking, code: string | null | undefined): string {
+  if (!code) return '';
+  const said = t(codeMessage(code));
+  if (/^[A-Z]{2}/.test(said)) return said;
+  if (language === 'de' && !ADJECTIVES.includes(code)) return said;
+  return said.charAt(0).toLowerCase() + said.slice(1);
+}
 
 /** Every code's words, for the catalogues (db/i18n/source-messages.ts). */
 export const CODE_MESSAGES: readonly Message[] = Object.keys(WORDS).map(codeMessage);

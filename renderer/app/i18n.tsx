@@ -47,16 +47,25 @@ export function LanguageProvider({
 export const useT = (): Translate => useContext(TranslateContext);
 
 /**
+ * Who reads the window: its translator, its language, and the locale that language writes
+ * dates and numbers in at this department (localeFor: "2,5 mg" in fr-CH).
+ */
+export function useReader(): { t: Translate; language: Language; locale: string } {
+  const t = useT();
+  const language = useContext(LanguageContext);
+  const department = useSettings((state) => state.settings);
+  const locale = localeFor(language, department ?? { locale: DEFAULT_DEPARTMENT_LOCALE });
+  return { t, language, locale };
+}
+
+/**
  * A sentence kept as words (a store's status message, a warning's words) in the window's
  * language, its numbers as that language writes them in the department ("2,5 mg" in fr-CH). A
  * plain string is the main process's own words (a refusal: English until the refusals are
  * messages) and is said as it is.
  */
 export function useSay(): (said: Words | string) => string {
-  const t = useT();
-  const language = useContext(LanguageContext);
-  const department = useSettings((state) => state.settings);
-  const locale = localeFor(language, department ?? { locale: DEFAULT_DEPARTMENT_LOCALE });
+  const { t, language, locale } = useReader();
   return (said) => (typeof said === 'string' ? said : say(said, t, language, locale));
 }
 

@@ -5,6 +5,7 @@ import { formatNumber } from '../locale-format.js';
 import { DOSE_SALTS, DRUG_CLASSES, YES_NO } from '../vocabularies.js';
 import { declareFields } from './field.js';
 import { kind, wholeNumberSchema } from './kinds.js';
+import { SUMMARY_VALUE_MESSAGES as VALUE } from './summary-words.js';
 
 /** Where a drug went: a target by its position in the list (0 = first), or the caudal epidural. */
 export const drugSiteSchema = z.union([wholeNumberSchema(0, 11), z.literal('caudal')], {
@@ -138,7 +139,11 @@ export const DRUG_FIELDS = declareFields('drug', [
     plan: 'copy',
     summary: {
       write: (site: number | 'caudal' | null | undefined, _: unknown, context) =>
-        site === 'caudal' ? 'at caudal epidural' : typeof site === 'number' ? `at ${context.targetName(site)}` : null,
+        site === 'caudal'
+          ? context.t(VALUE.atCaudal)
+          : typeof site === 'number'
+            ? context.t(VALUE.atTarget, { target: context.targetName(site) })
+            : null,
     },
   },
   {
@@ -148,7 +153,7 @@ export const DRUG_FIELDS = declareFields('drug', [
     export: { description: 'Lot number.' },
     // A batch number points at the day and the ampoule: never in a pseudonymised export.
     privacy: 'free_text',
-    summary: { write: (lot: string) => `lot ${lot}` },
+    summary: { write: (lot: string, _, { t }) => t(VALUE.lot, { lot }) },
   },
   {
     key: 'doseSalt',

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { Message } from '../messages.js';
+import type { Message, Speaking } from '../messages.js';
 import type { ValueKind, ValueType } from './kinds.js';
 
 /*
@@ -57,9 +57,13 @@ export interface ExportColumn {
   read?: (value: unknown, row: (header: string) => unknown) => string | number | null;
 }
 
-/** What a signed summary needs besides the record: names the record only refers to, and how dates and numbers are written. */
-export interface WritingContext {
-  /** The department's locale (locales.ts): 12.03.1958 and 148.5 in de-CH. */
+/**
+ * What a signed summary needs besides the record: the reader's translator and language (the
+ * signing screen: the operator's; the record sheet: the department's), names the record only
+ * refers to, and how dates and numbers are written.
+ */
+export interface WritingContext extends Speaking {
+  /** The reader's locale (localeFor): 12.03.1958 and 148.5 in de-CH. */
   locale: string;
   drugName: (code: string, signedName?: string | null) => string;
   operatorName: (id: string) => string;
@@ -76,8 +80,8 @@ export interface SummaryLine {
 export interface SummaryFacet {
   /** The summary's section (procedure fields; a part's fields make up their part's line). */
   section?: SummarySectionId;
-  /** The line's label when it is not the field's (a line that tells several fields at once). */
-  label?: string;
+  /** The line's label when it is not the field's (a line that tells several fields at once): summary-words.ts. */
+  label?: Message;
   /** Written even when the value is missing (a line that tells several fields, any of which may be given). */
   always?: boolean;
   /** How the value is written; null leaves the line (or the piece of a part's line) out. */

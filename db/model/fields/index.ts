@@ -9,4 +9,5 @@ export * from './plan.js';
 export * from './privacy.js';
 export * from './procedure-fields.js';
 export * from './summary.js';
+export * from './summary-words.js';
 export * from './target-fields.js';

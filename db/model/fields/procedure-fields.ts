@@ -2,8 +2,7 @@ import { z } from 'zod';
 import { AMENDING_MEANINGS, SIGNING_MEANINGS } from '../credentials.js';
 import { formatDate, formatDateTime, formatNumber } from '../locale-format.js';
 import { reliefPercent } from '../pain.js';
-import { counted } from '../plural.js';
-import { tableTimeWords } from '../table-time.js';
+import { tableTime } from '../table-time.js';
 import { ageInYears } from '../time.js';
 import {
   ABNORMAL_SPREAD_ACTIONS,
@@ -30,9 +29,11 @@ import {
   SYMPTOM_SIDES,
   YES_NO,
 } from '../vocabularies.js';
-import { inSentence, words } from '../vocabulary-words.js';
+import { codeInSentence, codeMessage } from '../vocabulary-words.js';
+import { WARNING_MESSAGES } from '../warning-messages.js';
 import { declareFields, type WritingContext } from './field.js';
 import { kind } from './kinds.js';
+import { SUMMARY_LABEL_MESSAGES as LABEL, SUMMARY_VALUE_MESSAGES as VALUE } from './summary-words.js';
 
 /** UUIDv7: time-ordered, so records from several consoles merge without collisions. */
 export const procedureIdSchema = z
@@ -41,6 +42,9 @@ export const procedureIdSchema = z
 
 const list = (values: readonly (string | null | undefined)[]) => values.filter(Boolean).join(', ');
 const yesNo = (value: boolean | null | undefined, yes: string, no: string) => (value == null ? null : value ? yes : no);
+/** A code's words in the summary's reader's language: as a line starts, or inside it. */
+const said = (context: WritingContext, code: string | null | undefined) => (code ? context.t(codeMessage(code)) : '');
+const inLine = codeInSentence;
 
 // Fields written inside another field's line of the signed summary.
 const TOLD_WITH_ANOTHER = { summary: false } as const;
@@ -124,7 +128,7 @@ export const PROCEDURE_FIELDS = declareFields('procedure', [
     },
     summary: {
       section: 'patient',
-      label: 'Performed',
+      label: LABEL.performed,
       write: (performedAt: string, _: unknown, context: WritingContext) => formatDateTime(performedAt, context.locale),
     },
   },
@@ -158,7 +162,7 @@ export const PROCEDURE_FIELDS = declareFields('procedure', [
     },
     summary: {
       section: 'patient',
-      label: 'Patient',
+      label: LABEL.patient,
       write: (patientId: string | null, record: Record_) =>
         list([record.patientName, record.issuerOfPatientId ? `${patientId} (${record.issuerOfPatientId})` : patientId]),
     },
@@ -190,10 +194,11 @@ export const PROCEDURE_FIELDS = declareFields('procedure', [
     plan: 'fill',
     summary: {
       section: 'patient',
-      label: 'Born',
+      label: LABEL.born,
       write: (birthDate: string, record: Record_, context: WritingContext) => {
         const age = record.performedAt ? ageInYears(birthDate, record.performedAt) : null;
-        return `${formatDate(birthDate, context.locale)}${age == null ? '' : ` (${counted(age, 'year')})`}`;
+        const date = formatDate(birthDate, context.locale);
+        return age == null ? date : context.t(VALUE.born, { date, age });
       },
     },
   },
@@ -219,7 +224,7 @@ export const PROCEDURE_FIELDS = declareFields('procedure', [
       type: 'text',
       description: 'HMAC-SHA-256 of the RIS/PACS accession number with the department key.',
     },
-    summary: { section: 'patient', label: 'Accession' },
+    summary: { section: 'patient', label: LABEL.accession },
   },
   {
     key: 'startedAt',
@@ -230,9 +235,16 @@ export const PROCEDURE_FIELDS = declareFields('procedure', [
     privacy: 'identifying',
     summary: {
       section: 'patient',
-      label: 'Time',
-      write: (startedAt: string, record: Record_) =>
-        tableTimeWords(startedAt, record.endedAt as string | null | undefined),
+      label: LABEL.time,
+      write: (startedAt: string, record: Record_, context: WritingContext) => {
+        const endedAt = record.endedAt as string | null | undefined;
+        if (!endedAt) return startedAt;
+        const nextDay = tableTime(startedAt, endedAt)?.nextDay;
+        return context.t(nextDay ? WARNING_MESSAGES.tableTimesNextDay : WARNING_MESSAGES.tableTimes, {
+          start: startedAt,
+          end: endedAt,
+        });
+      },
     },
   },
   {
@@ -276,7 +288,11 @@ export const PROCEDURE_FIELDS = declareFields('procedure', [
     label: 'Indication',
     export: { label: 'Indications', column: 'indications_text', description: 'One or more, separated by ";".' },
     plan: 'copy',
-    summary: { section: 'safety', write: (codes: readonly string[]) => list(codes.map(words)) },
+    summary: {
+      section: 'safety',
+      write: (codes: readonly string[], _: unknown, context: WritingContext) =>
+        list(codes.map((code) => said(context, code))),
+    },
   },
   {
     key: 'symptomSide',
@@ -284,7 +300,7 @@ export const PROCEDURE_FIELDS = declareFields('procedure', [
     label: 'Symptom side',
     export: { description: 'Side of the symptoms.' },
     plan: 'copy',
-    summary: { section: 'safety', label: 'Symptoms' },
+    summary: { section: 'safety', label: LABEL.symptoms },
   },
   {
     key: 'priorInfiltrations',
@@ -310,8 +326,8 @@ export const PROCEDURE_FIELDS = declareFields('procedure', [
     plan: 'copy',
     summary: {
       section: 'safety',
-      write: (value: string, record: Record_) =>
-        list([words(value), words(record.anticoagulantClass).toLowerCase() || null]),
+      write: (value: string, record: Record_, context: WritingContext) =>
+        list([said(context, value), inLine(context, record.anticoagulantClass) || null]),
     },
   },
   {
@@ -332,8 +348,9 @@ export const PROCEDURE_FIELDS = declareFields('procedure', [
     },
     summary: {
       section: 'safety',
-      label: 'Pregnancy',
-      write: (value: string) => (value === 'yes' ? 'Excluded' : words(value)),
+      label: LABEL.pregnancy,
+      write: (value: string, _: unknown, context: WritingContext) =>
+        value === 'yes' ? context.t(VALUE.pregnancyExcluded) : said(context, value),
     },
   },
   {
@@ -374,7 +391,7 @@ export const PROCEDURE_FIELDS = declareFields('procedure', [
     unit: 'kg',
     export: { description: 'Patient weight in kg (local anaesthetic per kg).' },
     plan: 'copy',
-    summary: { section: 'safety', label: 'Weight' },
+    summary: { section: 'safety', label: LABEL.weight },
   },
   {
     key: 'timeOutLevelVerified',
@@ -383,13 +400,13 @@ export const PROCEDURE_FIELDS = declareFields('procedure', [
     export: { description: 'The level was counted and verified on the images before the needle.' },
     summary: {
       section: 'safety',
-      label: 'Time-out',
+      label: LABEL.timeOut,
       always: true,
-      write: (levelVerified: boolean | null, record: Record_) =>
+      write: (levelVerified: boolean | null, record: Record_, { t }: WritingContext) =>
         list([
-          yesNo(levelVerified, 'level verified on images', 'level NOT verified on images'),
-          yesNo(record.timeOutSideMarked, 'side marked', 'side NOT marked'),
-          record.transitionalVertebra ? 'transitional vertebra noted' : null,
+          yesNo(levelVerified, t(VALUE.levelVerified), t(VALUE.levelNotVerified)),
+          yesNo(record.timeOutSideMarked, t(VALUE.sideMarked), t(VALUE.sideNotMarked)),
+          record.transitionalVertebra ? t(VALUE.transitionalVertebra) : null,
         ]),
     },
   },
@@ -429,7 +446,7 @@ export const PROCEDURE_FIELDS = declareFields('procedure', [
     column: false,
     label: 'Targets',
     plan: 'copy',
-    summary: { section: 'targets', label: 'Target' },
+    summary: { section: 'targets', label: LABEL.target },
   },
   {
     key: 'modality',
@@ -437,7 +454,7 @@ export const PROCEDURE_FIELDS = declareFields('procedure', [
     label: 'Guidance modality',
     export: { description: 'Image guidance.' },
     plan: 'copy',
-    summary: { section: 'guidance', label: 'Modality' },
+    summary: { section: 'guidance', label: LABEL.modality },
   },
   {
     key: 'ctdiVolMGy',
@@ -445,7 +462,7 @@ export const PROCEDURE_FIELDS = declareFields('procedure', [
     label: 'CTDIvol (mGy)',
     unit: 'mGy',
     export: { description: 'CT dose index (volume).' },
-    summary: { section: 'guidance', label: 'CTDIvol' },
+    summary: { section: 'guidance', label: LABEL.ctdiVol },
   },
   {
     key: 'dlpMGyCm',
@@ -453,7 +470,7 @@ export const PROCEDURE_FIELDS = declareFields('procedure', [
     label: 'DLP (mGy·cm)',
     unit: 'mGy·cm',
     export: { description: 'CT dose-length product of the whole procedure.' },
-    summary: { section: 'guidance', label: 'DLP' },
+    summary: { section: 'guidance', label: LABEL.dlp },
   },
   {
     key: 'ctAcquisitions',
@@ -468,7 +485,7 @@ export const PROCEDURE_FIELDS = declareFields('procedure', [
     label: 'Fluoroscopy time (s)',
     unit: 's',
     export: { description: 'Fluoroscopy or CT-fluoroscopy time.' },
-    summary: { section: 'guidance', label: 'Fluoroscopy time' },
+    summary: { section: 'guidance', label: LABEL.fluoroscopyTime },
   },
   {
     key: 'dapGyCm2',
@@ -476,14 +493,14 @@ export const PROCEDURE_FIELDS = declareFields('procedure', [
     label: 'DAP (Gy·cm²)',
     unit: 'Gy·cm²',
     export: { description: 'Fluoroscopy dose-area product.' },
-    summary: { section: 'guidance', label: 'DAP' },
+    summary: { section: 'guidance', label: LABEL.dap },
   },
   {
     key: 'doseExceedanceReason',
     ...kind.code(DOSE_EXCEEDANCE_REASONS),
     label: 'Reason above the reference level',
     export: { description: 'Why a dose or time was above the department reference level (given at signing).' },
-    summary: { section: 'guidance', label: 'Above the reference level because' },
+    summary: { section: 'guidance', label: LABEL.aboveReference },
   },
   {
     key: 'contrastAgent',
@@ -493,10 +510,10 @@ export const PROCEDURE_FIELDS = declareFields('procedure', [
     plan: 'copy',
     summary: {
       section: 'guidance',
-      label: 'Contrast',
+      label: LABEL.contrast,
       write: (agent: string, record: Record_, context: WritingContext) =>
         list([
-          words(agent),
+          said(context, agent),
           record.contrastVolumeMl == null ? null : `${formatNumber(record.contrastVolumeMl, context.locale)} mL`,
         ]),
     },
@@ -518,13 +535,15 @@ export const PROCEDURE_FIELDS = declareFields('procedure', [
     plan: 'copy',
     summary: {
       section: 'guidance',
-      write: (caudal: boolean, record: Record_) =>
+      write: (caudal: boolean, record: Record_, context: WritingContext) =>
         caudal
           ? list([
-              'yes',
-              ...record.caudalSpread.map((pattern) => words(pattern).toLowerCase()),
-              words(record.caudalProvokedPain),
-              record.caudalAbnormalSpreadAction ? `then ${inSentence(record.caudalAbnormalSpreadAction)}` : null,
+              inLine(context, 'yes'),
+              ...record.caudalSpread.map((pattern) => inLine(context, pattern)),
+              inLine(context, record.caudalProvokedPain),
+              record.caudalAbnormalSpreadAction
+                ? context.t(VALUE.thenAction, { action: inLine(context, record.caudalAbnormalSpreadAction) })
+                : null,
             ])
           : null,
     },
@@ -572,7 +591,7 @@ export const PROCEDURE_FIELDS = declareFields('procedure', [
     column: false,
     label: 'Drugs',
     plan: 'copy',
-    summary: { section: 'drugs', label: 'Drug' },
+    summary: { section: 'drugs', label: LABEL.drug },
   },
   {
     key: 'painPre',
@@ -582,11 +601,17 @@ export const PROCEDURE_FIELDS = declareFields('procedure', [
     export: { description: 'Numeric rating scale before the injection.' },
     summary: {
       section: 'outcome',
-      label: 'Pain (NRS)',
+      label: LABEL.pain,
       always: true,
-      write: (_: unknown, record: Record_) =>
+      write: (_: unknown, record: Record_, { t }: WritingContext) =>
         record.painPre != null || record.painPost != null
-          ? `${record.painPre ?? '—'} before → ${record.painPost ?? '—'} after${record.painPostMinutes != null ? ` (${record.painPostMinutes} min)` : ''}`
+          ? record.painPostMinutes != null
+            ? t(VALUE.painAfterMinutes, {
+                before: record.painPre ?? '—',
+                after: record.painPost ?? '—',
+                minutes: String(record.painPostMinutes),
+              })
+            : t(VALUE.pain, { before: record.painPre ?? '—', after: record.painPost ?? '—' })
           : null,
     },
   },
@@ -634,12 +659,16 @@ export const PROCEDURE_FIELDS = declareFields('procedure', [
     },
     summary: {
       section: 'outcome',
-      write: (entries: readonly { type: string; severity?: string | null; sirGrade?: string | null }[]) =>
+      write: (
+        entries: readonly { type: string; severity?: string | null; sirGrade?: string | null }[],
+        _: unknown,
+        context: WritingContext,
+      ) =>
         list(
           entries.map((entry) =>
             entry.severity
-              ? `${words(entry.type)} (${entry.sirGrade ? `SIR ${entry.sirGrade}, ` : ''}${words(entry.severity).toLowerCase()})`
-              : words(entry.type),
+              ? `${said(context, entry.type)} (${entry.sirGrade ? `SIR ${entry.sirGrade}, ` : ''}${inLine(context, entry.severity)})`
+              : said(context, entry.type),
           ),
         ),
     },
@@ -657,7 +686,7 @@ export const PROCEDURE_FIELDS = declareFields('procedure', [
     label: 'Reason no drug was given',
     export: { description: 'Why no steroid or local anaesthetic was given (free text: not in pseudonymised exports).' },
     privacy: 'free_text',
-    summary: { section: 'drugs', label: 'No drug given because' },
+    summary: { section: 'drugs', label: LABEL.noDrugReason },
   },
   {
     key: 'notes',
@@ -790,9 +819,12 @@ export const PROCEDURE_FIELDS = declareFields('procedure', [
     },
     summary: {
       section: 'guidance',
-      label: 'No dose recorded because',
-      write: (reason: string, record: Record_) =>
-        list([words(reason), reason === 'other' ? (record.noDoseReasonText as string | null | undefined) : null]),
+      label: LABEL.noDoseReason,
+      write: (reason: string, record: Record_, context: WritingContext) =>
+        list([
+          said(context, reason),
+          reason === 'other' ? (record.noDoseReasonText as string | null | undefined) : null,
+        ]),
     },
   },
   {
@@ -839,12 +871,17 @@ export const PROCEDURE_FIELDS = declareFields('procedure', [
     summary: {
       section: 'patient',
       always: true,
-      write: (text: string | null, record: Record_) =>
+      write: (text: string | null, record: Record_, { t }: WritingContext) =>
         text || record.requestedProcedureCode
           ? list([
               text,
               record.requestedProcedureCode
-                ? `code ${record.requestedProcedureCode}${record.requestedProcedureScheme ? ` (${record.requestedProcedureScheme})` : ''}`
+                ? record.requestedProcedureScheme
+                  ? t(VALUE.orderedCodeScheme, {
+                      code: String(record.requestedProcedureCode),
+                      scheme: String(record.requestedProcedureScheme),
+                    })
+                  : t(VALUE.orderedCode, { code: String(record.requestedProcedureCode) })
                 : null,
             ])
           : null,
@@ -872,7 +909,7 @@ export const PROCEDURE_FIELDS = declareFields('procedure', [
     label: 'Referring physician',
     export: { description: 'Who referred the patient (from the worklist).' },
     privacy: 'identifying',
-    summary: { section: 'patient', label: 'Referred by' },
+    summary: { section: 'patient', label: LABEL.referredBy },
   },
   {
     key: 'patientLanguage',
@@ -883,7 +920,7 @@ export const PROCEDURE_FIELDS = declareFields('procedure', [
         'The patient’s primary language as the RIS sends it (a language code: de, fr, it, en…), for the aftercare sheet.',
     },
     plan: 'fill',
-    summary: { section: 'patient', label: 'Language' },
+    summary: { section: 'patient', label: LABEL.language },
   },
   {
     key: 'identitySource',
@@ -893,7 +930,7 @@ export const PROCEDURE_FIELDS = declareFields('procedure', [
       description:
         'Where the patient’s identity came from: typed at the console, the DICOM worklist, or the worklist and then changed by hand.',
     },
-    summary: { section: 'patient', label: 'Identity' },
+    summary: { section: 'patient', label: LABEL.identity },
   },
   {
     key: 'doseSource',
@@ -905,12 +942,12 @@ export const PROCEDURE_FIELDS = declareFields('procedure', [
     },
     summary: {
       section: 'guidance',
-      label: 'Dose',
-      write: (source: string, record: Record_) =>
+      label: LABEL.dose,
+      write: (source: string, record: Record_, context: WritingContext) =>
         list([
-          words(source),
+          said(context, source),
           source === 'typed' ? null : record.doseReportDevice,
-          source === 'typed' || !record.doseReportAt ? null : new Date(record.doseReportAt).toLocaleString(),
+          source === 'typed' || !record.doseReportAt ? null : formatDateTime(record.doseReportAt, context.locale),
         ]),
     },
   },
@@ -946,6 +983,6 @@ export const PROCEDURE_FIELDS = declareFields('procedure', [
         'Why a figure from the scanner’s dose report was changed by hand (free text: not in pseudonymised exports).',
     },
     privacy: 'free_text',
-    summary: { section: 'guidance', label: 'Dose changed by hand because' },
+    summary: { section: 'guidance', label: LABEL.doseChangedReason },
   },
 ]);

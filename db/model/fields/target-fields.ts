@@ -10,9 +10,10 @@ import {
   SIDES,
   SPREAD_PATTERNS,
 } from '../vocabularies.js';
-import { inSentence, words } from '../vocabulary-words.js';
+import { codeInSentence } from '../vocabulary-words.js';
 import { declareFields } from './field.js';
 import { kind } from './kinds.js';
+import { targetInWords, SUMMARY_VALUE_MESSAGES as VALUE } from './summary-words.js';
 
 /** A target: one root on one side (bilateral = two targets). Table `targets`, one row per target. */
 export const TARGET_FIELDS = declareFields('target', [
@@ -35,8 +36,8 @@ export const TARGET_FIELDS = declareFields('target', [
     export: { description: 'Nerve root treated.' },
     plan: 'copy',
     summary: {
-      write: (root: string | null | undefined, target: { side?: string | null }) =>
-        `${root ?? '?'} ${words(target.side).toLowerCase()}`.trim(),
+      write: (root: string | null | undefined, target: { side?: string | null }, context) =>
+        targetInWords(context, root, target.side),
     },
   },
   {
@@ -54,7 +55,7 @@ export const TARGET_FIELDS = declareFields('target', [
     label: 'Foramen',
     export: { description: 'Foramen approached.' },
     plan: 'copy',
-    summary: { write: (foramen: string) => `foramen ${foramen}` },
+    summary: { write: (foramen: string, _, { t }) => t(VALUE.foramen, { foramen }) },
   },
   {
     key: 'approach',
@@ -91,7 +92,7 @@ export const TARGET_FIELDS = declareFields('target', [
     ...kind.whole(0, 50),
     label: 'Needle repositionings',
     export: { description: 'Times the needle was repositioned.' },
-    summary: { write: (count: number) => (count ? `${count} repositioning(s)` : null) },
+    summary: { write: (count: number, _, { t }) => (count ? t(VALUE.repositionings, { count }) : null) },
   },
   {
     key: 'spread',
@@ -104,8 +105,10 @@ export const TARGET_FIELDS = declareFields('target', [
     },
     plan: 'clear',
     summary: {
-      write: (spread: readonly string[]) =>
-        spread.length > 0 ? `spread ${spread.map((pattern) => words(pattern).toLowerCase()).join(', ')}` : null,
+      write: (spread: readonly string[], _, context) =>
+        spread.length > 0
+          ? context.t(VALUE.spread, { patterns: spread.map((pattern) => codeInSentence(context, pattern)).join(', ') })
+          : null,
     },
   },
   {
@@ -113,14 +116,16 @@ export const TARGET_FIELDS = declareFields('target', [
     ...kind.code(PROVOKED_PAIN),
     label: 'Provoked pain',
     export: { description: 'Pain provoked by the contrast injection.' },
-    summary: { write: (pain: string) => `provoked pain ${words(pain).toLowerCase()}` },
+    summary: {
+      write: (pain: string, _, context) => context.t(VALUE.provokedPain, { pain: codeInSentence(context, pain) }),
+    },
   },
   {
     key: 'injectionSlowed',
     ...kind.yesNo(),
     label: 'Injection slowed',
     export: { description: 'The radiologist waited and injected more slowly.' },
-    summary: { write: (slowed: boolean) => (slowed ? 'injected more slowly' : null) },
+    summary: { write: (slowed: boolean, _, { t }) => (slowed ? t(VALUE.injectionSlowed) : null) },
   },
   {
     key: 'drugs',
@@ -139,7 +144,9 @@ export const TARGET_FIELDS = declareFields('target', [
     ...kind.code(ABNORMAL_SPREAD_ACTIONS),
     label: 'Action after abnormal spread',
     export: { description: 'What was done after intravascular or intrathecal spread at this target.' },
-    summary: { write: (action: string) => `then ${inSentence(action)}` },
+    summary: {
+      write: (action: string, _, context) => context.t(VALUE.thenAction, { action: codeInSentence(context, action) }),
+    },
   },
   {
     // Last: a column added later goes to the end of the exported rows, where scripts that read
@@ -151,7 +158,9 @@ export const TARGET_FIELDS = declareFields('target', [
       description: 'Where the needle tip lay at injection (extraforaminal tips have fewer intravascular hits).',
     },
     plan: 'copy',
-    summary: { write: (position: string) => `tip ${inSentence(position)}` },
+    summary: {
+      write: (position: string, _, context) => context.t(VALUE.tip, { position: codeInSentence(context, position) }),
+    },
     fhirExtension: true,
   },
 ]);

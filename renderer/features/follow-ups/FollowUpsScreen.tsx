@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
-import { useSay, useT } from '../../app/i18n.js';
+import { formatDate } from '../../../db/model/index.js';
+import { useReader, useSay } from '../../app/i18n.js';
 import { targetsInWords } from '../procedure-list/targets-words.js';
 import { FollowUpFields } from './FollowUpFields.js';
 import { FOLLOW_UPS_MESSAGES as M } from './follow-ups-messages.js';
@@ -17,8 +18,10 @@ export function FollowUpsScreen() {
   const current = useFollowUps((state) => state.current);
   const message = useFollowUps((state) => state.message);
   const { loadDue, choose, saveAndNext } = useFollowUps.getState();
-  const t = useT();
+  // Dates as the department writes them (in the reader's language's locale there: localeFor).
+  const { t, locale } = useReader();
   const say = useSay();
+  const date = (iso: string) => formatDate(iso, locale);
   useEffect(() => {
     void loadDue();
   }, [loadDue]);
@@ -44,7 +47,7 @@ export function FollowUpsScreen() {
             {t(M.day, { day: patient.daysAfter })}
           </h2>
           <p className="hint">
-            {t(M.procedure, { date: patient.performedDate, targets: targetsInWords(t, patient.rootSides) })}
+            {t(M.procedure, { date: date(patient.performedDate), targets: targetsInWords(t, patient.rootSides) })}
           </p>
           <FollowUpFields key={patient.procedureId} idPrefix="call" autoFocus />
           <button type="submit" className="primary">
@@ -75,7 +78,7 @@ export function FollowUpsScreen() {
                     {row.patientName ?? '—'} ({row.patientId ?? t(M.noId)})
                   </button>
                 </td>
-                <td>{row.performedDate}</td>
+                <td className="date">{date(row.performedDate)}</td>
                 <td>{targetsInWords(t, row.rootSides)}</td>
                 <td>{t(WINDOW_WORDS[row.window])}</td>
                 <td>{t(row.overdue ? M.overdue : M.dueDay, { day: row.daysAfter })}</td>

@@ -51,6 +51,8 @@ export function followUpFromForm(
   const back = score(form.backNrs);
   if (leg === 'invalid') problems.legNrs = 'Leg pain must be a whole number from 0 to 10';
   if (back === 'invalid') problems.backNrs = 'Back pain must be a whole number from 0 to 10';
+  // The date field leaves it empty while what is typed is not a whole date yet.
+  if (!form.contactDate) problems.contactDate = 'Date must be a whole date: day, month and year';
   const entry: FollowUpInput = {
     procedureId,
     contactDate: form.contactDate,

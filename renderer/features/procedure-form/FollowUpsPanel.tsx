@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'react';
-import { useSay } from '../../app/i18n.js';
+import { useSay, useT } from '../../app/i18n.js';
 import { words } from '../../app/labels.js';
 import { FollowUpFields } from '../follow-ups/FollowUpFields.js';
 import { messageAbout, useFollowUps } from '../follow-ups/follow-ups-store.js';
+import { FORM_SECTION_MESSAGES } from './form-messages.js';
 import { useProcedureForm } from './form-store.js';
 
 /**
@@ -10,6 +11,7 @@ import { useProcedureForm } from './form-store.js';
  * corrected by a new entry (with a reason) and stays visible, struck through.
  */
 export function FollowUpsPanel() {
+  const tSection = useT();
   const record = useProcedureForm((state) => state.record);
   const entries = useFollowUps((state) => state.entries);
   const { loadEntries, recordFor } = useFollowUps.getState();
@@ -36,7 +38,7 @@ export function FollowUpsPanel() {
   };
   return (
     <section aria-labelledby="section-follow-ups" className="form-section">
-      <h2 id="section-follow-ups">Follow-ups</h2>
+      <h2 id="section-follow-ups">{tSection(FORM_SECTION_MESSAGES.followUps)}</h2>
       <p role="status" className="saved">
         {message && say(message)}
       </p>

@@ -1,5 +1,7 @@
 import { fieldLabel, formatDateTime } from '../../../db/model/index.js';
 import { useDepartmentLocale } from '../../app/department-locale.js';
+import { useT } from '../../app/i18n.js';
+import { FORM_SECTION_MESSAGES } from './form-messages.js';
 import { useProcedureForm } from './form-store.js';
 import { historyValue } from './history-words.js';
 
@@ -22,6 +24,7 @@ const warningWords = (code: string) => code.replaceAll('_', ' ');
 
 /** Who did what and when, from the append-only audit log. */
 export function HistoryPanel() {
+  const tSection = useT();
   const history = useProcedureForm((state) => state.history);
   const record = useProcedureForm((state) => state.record);
   const locale = useDepartmentLocale();
@@ -29,7 +32,7 @@ export function HistoryPanel() {
   const entries = history.filter((entry) => entry.action !== 'update' && entry.action !== 'create');
   return (
     <section aria-labelledby="section-history" className="form-section">
-      <h2 id="section-history">History</h2>
+      <h2 id="section-history">{tSection(FORM_SECTION_MESSAGES.history)}</h2>
       <ol className="history">
         {entries.map((entry) => (
           <li key={entry.seq}>

@@ -1,14 +1,15 @@
 import { useCallback, useEffect, useRef } from 'react';
-import { formatDateTime, meaningWords } from '../../../db/model/index.js';
-import { useDepartmentLocale } from '../../app/department-locale.js';
-import { words } from '../../app/labels.js';
+import { codeMessage, formatDateTime } from '../../../db/model/index.js';
+import { useReader } from '../../app/i18n.js';
 import { AdvanceContext } from '../../components/advance.js';
 import { DeleteDraft } from './DeleteDraft.js';
 import { FollowUpsPanel } from './FollowUpsPanel.js';
+import { FORM_HEADER_MESSAGES as M } from './form-messages.js';
 import { useProcedureForm } from './form-store.js';
 import { HistoryPanel } from './HistoryPanel.js';
 import { formKey, undoKey } from './keyboard.js';
 import { AftercarePrint, PrintActions, RecordPrint } from './PrintSheets.js';
+import { printWords } from './print-words.js';
 import { QuickStart } from './QuickStart.js';
 import { ReportPanel } from './ReportPanel.js';
 import { RisDeliveryPanel } from './RisDeliveryPanel.js';
@@ -27,7 +28,10 @@ import { WindowEffects } from './WindowEffects.js';
 export function ProcedureForm() {
   const mode = useProcedureForm((state) => state.mode);
   const record = useProcedureForm((state) => state.record);
-  const locale = useDepartmentLocale();
+  // The heading and who signed, in the operator's language, dates in its locale at this department.
+  const { t, locale } = useReader();
+  const W = printWords(t);
+  const dateTime = (iso: string | null | undefined) => formatDateTime(iso ?? '', locale);
   const startAmend = useProcedureForm((state) => state.startAmend);
   const locked = mode === 'readonly';
 
@@ -54,12 +58,17 @@ export function ProcedureForm() {
     return () => window.removeEventListener('keydown', onKey);
   }, []);
 
+  const status = record
+    ? `${t(codeMessage(record.status))}${record.version > 1 ? `, ${W.version(record.version)}` : ''}`
+    : '';
+  const titled = t(M.procedure, { status });
+  const heading = mode === 'amend' ? t(M.beingAmended, { heading: titled }) : titled;
   return (
     <>
       <form
         ref={formRef}
         className="procedure-form"
-        aria-label="Procedure"
+        aria-label={t(M.form)}
         onSubmit={(event) => event.preventDefault()}
         onKeyDown={(event) => {
           if (locked || event.defaultPrevented) return;
@@ -69,20 +78,19 @@ export function ProcedureForm() {
       >
         <header className="form-header">
           <h1 id="procedure-heading" tabIndex={-1}>
-            {record
-              ? `Procedure — ${words(record.status)}${record.version > 1 ? `, version ${record.version}` : ''}${mode === 'amend' ? ', being amended' : ''}`
-              : 'New procedure'}
+            {record ? heading : t(M.newProcedure)}
           </h1>
           {record && record.status !== 'draft' && (
             <p className="signed-by">
-              Signed by {record.signedBy} on {formatDateTime(record.signedAt ?? '', locale)}
-              {record.signedMeaning ? ` — ${meaningWords(record.signedMeaning)}, proven by their PIN` : ''}
-              {record.amendedBy ? `; amended by ${record.amendedBy}` : ''}
+              {W.signedBy(record.signedBy ?? '', dateTime(record.signedAt), record.signedMeaning)}
+              {record.amendedBy
+                ? ` ${W.amendedBy(record.version, record.amendedBy, dateTime(record.amendedAt), record.amendedMeaning)}`
+                : ''}
             </p>
           )}
           {locked && (
             <button type="button" className="primary" onClick={startAmend}>
-              Amend
+              {t(M.amend)}
             </button>
           )}
           {/* Up here, away from Sign: a Tab too many after signing never reaches it, and it asks first. */}

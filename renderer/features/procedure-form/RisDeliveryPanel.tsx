@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { useT } from '../../app/i18n.js';
-import { RIS_AGAIN_MESSAGES } from './form-messages.js';
+import { FORM_SECTION_MESSAGES, RIS_AGAIN_MESSAGES } from './form-messages.js';
 import { useProcedureForm } from './form-store.js';
 import { risLines, useRisDelivery } from './ris-store.js';
 
@@ -39,7 +39,7 @@ export function RisDeliveryPanel() {
   if (!id || (!deliveries && !problem)) return null;
   return (
     <section className="form-section ris-delivery" aria-labelledby="ris-delivery-title">
-      <h2 id="ris-delivery-title">Report to the RIS</h2>
+      <h2 id="ris-delivery-title">{t(FORM_SECTION_MESSAGES.risDelivery)}</h2>
       <ul className="ris-lines" aria-label="Report to the RIS">
         {risLines(deliveries, new Date()).map((line) => (
           <li key={line.key} className={`ris-line ris-${line.state}`} data-state={line.state}>

@@ -1,4 +1,4 @@
-import { useDepartmentLocale } from '../../app/department-locale.js';
+import { useReader } from '../../app/i18n.js';
 import { NO_ITEMS } from '../../app/no-items.js';
 import { useSettings } from '../settings/settings-store.js';
 import { useProcedureForm } from './form-store.js';
@@ -9,11 +9,12 @@ export function SignedSummary() {
   const record = useProcedureForm((state) => state.record);
   const catalogue = useSettings((state) => state.settings?.drugCatalogue ?? NO_ITEMS);
   const operators = useSettings((state) => state.settings?.operators ?? NO_ITEMS);
-  const locale = useDepartmentLocale();
+  // In the operator's language, as the rest of the screen.
+  const reader = useReader();
   if (!record) return null;
   return (
     <div className="signed-summary">
-      {summaryOf(record, catalogue, operators, locale).map((section) => (
+      {summaryOf(record, catalogue, operators, reader).map((section) => (
         <section key={section.title} className="summary-section" aria-label={section.title}>
           <h2>{section.title}</h2>
           <dl>

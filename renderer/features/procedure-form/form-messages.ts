@@ -107,3 +107,50 @@ export const RIS_AGAIN_MESSAGES = declareMessages('form.ris', {
     'Procedure record, report to the RIS: after Send again put the refused report back in the outbox.',
   ],
 });
+
+const I = 'Procedure form, the indication and safety section';
+export const INDICATION_SECTION_MESSAGES = declareMessages('form.indication', {
+  title: ['Indication and safety checks', `${I}: the heading.`],
+  pregnancy: ['Pregnancy', `${I}: the choice whether pregnancy was excluded.`],
+  excluded: ['Excluded', `${I}: the pregnancy choice "excluded" (the code yes).`],
+  timeOut: ['Time-out', `${I}: the safety time-out before the needle, a group heading.`],
+  levelVerified: ['Level verified on the images', `${I}: the time-out; the level was counted on the images.`],
+  sideMarked: ['Side marked', `${I}: the time-out; the side was marked on the skin.`],
+  priorInfiltrations: ['Prior infiltrations (this indication)', `${I}: the number of earlier infiltrations.`],
+  notRecorded: ['not recorded', `${I}: in a folded line's summary, a value not given yet.`],
+  timeOutLevelVerified: ['level verified', `${I}: in a folded line's summary of the time-out.`],
+  timeOutLevelNotVerified: ['level NOT verified', `${I}: in a folded line's summary; keep the emphasis on NOT.`],
+  timeOutSideMarked: ['side marked', `${I}: in a folded line's summary of the time-out.`],
+  timeOutSideNotMarked: ['side NOT marked', `${I}: in a folded line's summary; keep the emphasis on NOT.`],
+  safetyLine: [
+    'Time-out: {timeOut}; anticoagulant: {anticoagulant}; allergies, sedation, weight: {weight}',
+    `${I}: the line of a folded group (opened to record the details); the values are filled in.`,
+  ],
+  positionLine: [
+    'Position: {position}; prior infiltrations: {prior}',
+    `${I}: the line of a folded group (opened to change them); the values are filled in.`,
+  ],
+});
+
+const H = 'Procedure form';
+export const FORM_HEADER_MESSAGES = declareMessages('form.header', {
+  form: ['Procedure', `${H}: the form's accessible name.`],
+  newProcedure: ['New procedure', `${H}: the heading of a record not saved yet.`],
+  procedure: [
+    'Procedure — {status}',
+    `${H}: the heading; {status} is "Draft", "Signed" or "Signed and amended, version 2".`,
+  ],
+  beingAmended: ['{heading}, being amended', `${H}: the heading while a signed record is amended.`],
+  amend: ['Amend', `${H}: a button that starts amending a signed record.`],
+});
+
+export const FORM_SECTION_MESSAGES = declareMessages('form.section', {
+  targets: ['Targets and contrast spread', `${H}: a section heading (the nerve roots treated).`],
+  guidance: ['Guidance, dose and contrast', `${H}: a section heading.`],
+  drugs: ['Drugs', `${H}: a section heading (the drugs given).`],
+  pain: ['Immediate pain response', `${H}: a section heading (pain before and after the injection).`],
+  complications: ['Complications and disposition', `${H}: a section heading.`],
+  followUps: ['Follow-ups', `${H}: the heading of a signed record's follow-up calls.`],
+  history: ['History', `${H}: the heading of the record's audit history.`],
+  risDelivery: ['Report to the RIS', `${H}: the heading of the report's delivery to the RIS.`],
+});

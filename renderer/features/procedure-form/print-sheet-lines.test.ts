@@ -171,6 +171,25 @@ describe('the printed aftercare sheet', () => {
   });
 });
 
+describe('the printed record’s summary in the department’s language', () => {
+  it('is French in a French-speaking department, whatever the patient speaks, with fr-CH numbers', () => {
+    const french = { ...settings, language: 'fr' as const, locale: 'fr-CH' as const };
+    const measured = { ...record, patientLanguage: 'it', dlpMGyCm: 148.5, modality: 'ct' } as ProcedureRecord;
+    const sheet = recordSheet(measured, { settings: french, followUps: [], versions, printedAt: new Date() });
+    expect(sheet.sections.map((section) => section.title)).toEqual([
+      'Indication et sécurité',
+      'Cibles',
+      'Guidage et contraste',
+      'Médicaments',
+      'Résultat',
+    ]);
+    const lines = Object.fromEntries(sheet.sections.flatMap((section) => section.lines).map((l) => [l.label, l.value]));
+    expect(lines['Cible 1']).toBe('L5 gauche, diffusion périneurale');
+    expect(lines.PDL).toBe('148,5 mGy·cm');
+    expect(lines['Douleur (EN)']).toBe('7 avant → 3 après');
+  });
+});
+
 describe('the aftercare sheet in the patient’s language', () => {
   const german = { ...settings, language: 'de' as const, drugCatalogue: DEFAULT_DRUG_CATALOGUE };
   const italian = { ...record, patientLanguage: 'it' } as ProcedureRecord;

@@ -119,7 +119,7 @@ const wordsIn = (language: Language, settings: SheetContext['settings']) => {
 export function recordSheet(record: ProcedureRecord, context: SheetContext): RecordSheet {
   const { settings } = context;
   const { language } = settings;
-  const { W, locale } = wordsIn(language, settings);
+  const { t, W, locale } = wordsIn(language, settings);
   const dateTime = (iso: string) => formatDateTime(iso, locale);
   const content = clinicalContent(record);
   const catalogue = catalogueForRecord(content, settings.drugCatalogue);
@@ -151,7 +151,7 @@ export function recordSheet(record: ProcedureRecord, context: SheetContext): Rec
       ...line(W.assistant, record.assistant),
     ],
     // The first section of the screen's summary is the patient and procedure, printed above.
-    sections: summaryOf(record, settings.drugCatalogue, settings.operators, locale).slice(1),
+    sections: summaryOf(record, settings.drugCatalogue, settings.operators, { t, language, locale }).slice(1),
     report: procedureReport(
       content,
       {

@@ -83,6 +83,7 @@ export function ProcedureRows({ items, onlyToday, hasMore, loadMore, open }: Pro
           )}
           {rows.map((row) => {
             const item = items[row.index] as ProcedureSummary;
+            const targets = `${targetsInWords(t, item.targets)}${item.caudalEpidural ? ` ${t(M.caudal)}` : ''}`;
             return (
               <tr key={item.id} style={{ height: ROW_HEIGHT }}>
                 <td>
@@ -98,14 +99,12 @@ export function ProcedureRows({ items, onlyToday, hasMore, loadMore, open }: Pro
                     {patientOf(item)}
                   </button>
                 </td>
-                <td>
-                  {targetsInWords(t, item.targets)}
-                  {item.caudalEpidural ? ` ${t(M.caudal)}` : ''}
-                </td>
+                {/* Targets and operator cut to keep rows one line high: their whole stays in the title. */}
+                <td title={targets}>{targets}</td>
                 <td>
                   {item.painPre ?? '—'} → {item.painPost ?? '—'}
                 </td>
-                <td>{item.operatorName ?? ''}</td>
+                <td title={item.operatorName ?? ''}>{item.operatorName ?? ''}</td>
                 <td>
                   {item.warningCodes.length > 0 && (
                     <span className="badge-warning">{t(M.warningCount, { count: item.warningCodes.length })}</span>

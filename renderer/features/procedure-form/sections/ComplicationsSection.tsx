@@ -1,8 +1,10 @@
 import { COMPLICATIONS, DISPOSITIONS, SEVERITIES, SIR_GRADES, severityOfSirGrade } from '../../../../db/model/index.js';
+import { useT } from '../../../app/i18n.js';
 import { words } from '../../../app/labels.js';
 import { NO_ITEMS } from '../../../app/no-items.js';
 import { ChoiceGroup } from '../../../components/ChoiceGroup.js';
 import { FieldMessages } from '../../../components/FieldMessages.js';
+import { FORM_SECTION_MESSAGES } from '../form-messages.js';
 import { useProcedureForm } from '../form-store.js';
 import { RemovalNotice } from '../RemovalNotice.js';
 
@@ -17,6 +19,7 @@ const SIR_GRADE_WORDS = {
 } as const;
 
 export function ComplicationsSection({ locked }: { locked: boolean }) {
+  const tSection = useT();
   const complications = useProcedureForm((state) => state.draft.complications ?? NO_ITEMS);
   const disposition = useProcedureForm((state) => state.draft.disposition);
   const notes = useProcedureForm((state) => state.draft.notes);
@@ -40,7 +43,7 @@ export function ComplicationsSection({ locked }: { locked: boolean }) {
   };
   return (
     <section aria-labelledby="section-complications" className="form-section">
-      <h2 id="section-complications">Complications and disposition</h2>
+      <h2 id="section-complications">{tSection(FORM_SECTION_MESSAGES.complications)}</h2>
       {removal?.section === 'complications' && !locked && <RemovalNotice />}
       <ChoiceGroup
         label="Complications"

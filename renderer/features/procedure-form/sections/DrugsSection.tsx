@@ -1,12 +1,14 @@
 import type { KeyboardEvent } from 'react';
 import { type Drug, doseInMg, formatNumber, percentWords, readConcentration } from '../../../../db/model/index.js';
 import { useDepartmentLocale } from '../../../app/department-locale.js';
+import { useT } from '../../../app/i18n.js';
 import { NO_ITEMS } from '../../../app/no-items.js';
 import { FieldMessages } from '../../../components/FieldMessages.js';
 import { NumberField } from '../../../components/NumberField.js';
 import { TextField } from '../../../components/TextField.js';
 import { useSettings } from '../../settings/settings-store.js';
 import type { Draft } from '../draft-edits.js';
+import { FORM_SECTION_MESSAGES } from '../form-messages.js';
 import { useProcedureForm } from '../form-store.js';
 import { RemovalNotice } from '../RemovalNotice.js';
 
@@ -65,6 +67,7 @@ function quickAddKey(event: KeyboardEvent<HTMLDivElement>): void {
 }
 
 export function DrugsSection({ locked }: { locked: boolean }) {
+  const tSection = useT();
   const locale = useDepartmentLocale();
   const drugs = useProcedureForm((state) => state.draft.drugs ?? NO_ITEMS);
   const targets = useProcedureForm((state) => state.draft.targets ?? NO_ITEMS);
@@ -86,7 +89,7 @@ export function DrugsSection({ locked }: { locked: boolean }) {
   const sameAsLast = () => useProcedureForm.getState().sameDrugsAsLast();
   return (
     <section aria-labelledby="section-drugs" className="form-section" data-field="drugs">
-      <h2 id="section-drugs">Drugs</h2>
+      <h2 id="section-drugs">{tSection(FORM_SECTION_MESSAGES.drugs)}</h2>
       <FieldMessages field="drugs" />
       {removal?.section === 'drugs' && !locked && <RemovalNotice />}
       {drugs.map((administration, index) => {

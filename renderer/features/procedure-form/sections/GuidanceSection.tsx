@@ -9,12 +9,14 @@ import {
   NO_DOSE_REASONS,
   needsNoDoseReason,
 } from '../../../../db/model/index.js';
+import { useT } from '../../../app/i18n.js';
 import { words } from '../../../app/labels.js';
 import { ChoiceGroup } from '../../../components/ChoiceGroup.js';
 import { FieldMessages } from '../../../components/FieldMessages.js';
 import { NumberField } from '../../../components/NumberField.js';
 import { TextField } from '../../../components/TextField.js';
 import { DoseSource } from '../DoseSource.js';
+import { FORM_SECTION_MESSAGES } from '../form-messages.js';
 import { useProcedureForm } from '../form-store.js';
 
 /** What the scanner's or C-arm's screen shows, beside a dose field whose unit it may not be. */
@@ -25,6 +27,7 @@ const screenHint = (quantity: DoseQuantity) => {
 
 /** Guidance, radiation dose and the contrast agent. Dose fields follow the modality. */
 export function GuidanceSection({ locked }: { locked: boolean }) {
+  const tSection = useT();
   const draft = useProcedureForm((state) => state.draft);
   const update = useProcedureForm((state) => state.update);
   const doseReport = useProcedureForm((state) => state.doseReport);
@@ -40,7 +43,7 @@ export function GuidanceSection({ locked }: { locked: boolean }) {
   const usesFluoro = draft.modality != null && draft.modality !== 'ct';
   return (
     <section aria-labelledby="section-guidance" className="form-section">
-      <h2 id="section-guidance">Guidance, dose and contrast</h2>
+      <h2 id="section-guidance">{tSection(FORM_SECTION_MESSAGES.guidance)}</h2>
       <ChoiceGroup
         label="Guidance modality"
         field="modality"

@@ -3,18 +3,25 @@ import {
   ANTICOAGULATION,
   CONSENT,
   CONTRAST_ALLERGY,
+  codeInSentence,
+  codeMessage,
+  fieldOf,
+  formatNumber,
   INDICATIONS,
   POSITIONS,
   PREGNANCY_EXCLUDED,
+  PROCEDURE_FIELDS,
   type ProcedureInput,
   SEDATIONS,
   SYMPTOM_SIDES,
+  type Translate,
   YES_NO,
 } from '../../../../db/model/index.js';
-import { words } from '../../../app/labels.js';
+import { useReader } from '../../../app/i18n.js';
 import { ChoiceGroup } from '../../../components/ChoiceGroup.js';
 import { NumberField } from '../../../components/NumberField.js';
 import { toggle } from '../draft-edits.js';
+import { INDICATION_SECTION_MESSAGES as M } from '../form-messages.js';
 import { useProcedureForm } from '../form-store.js';
 
 /** Open when something in it needs attention: a time-out answered "no" or an allergy. */
@@ -35,18 +42,25 @@ const timeOutWords = (
     ProcedureInput,
     'timeOutLevelVerified' | 'timeOutSideMarked' | 'steroidAllergy' | 'localAnaestheticAllergy'
   >,
+  t: Translate,
 ) => {
-  if (draft.timeOutLevelVerified == null && draft.timeOutSideMarked == null) return 'not recorded';
+  if (draft.timeOutLevelVerified == null && draft.timeOutSideMarked == null) return t(M.notRecorded);
   return [
-    draft.timeOutLevelVerified ? 'level verified' : 'level NOT verified',
-    draft.timeOutSideMarked ? 'side marked' : 'side NOT marked',
+    t(draft.timeOutLevelVerified ? M.timeOutLevelVerified : M.timeOutLevelNotVerified),
+    t(draft.timeOutSideMarked ? M.timeOutSideMarked : M.timeOutSideNotMarked),
   ].join(', ');
 };
+
+/** A field's label as its declaration words it, in the reader's language. */
+const labelOf = (t: Translate, key: string) => t(fieldOf(PROCEDURE_FIELDS, key).label);
 
 /** Indication and the safety checks asked before the needle goes in. */
 export function IndicationSection({ locked }: { locked: boolean }) {
   const draft = useProcedureForm((state) => state.draft);
   const update = useProcedureForm((state) => state.update);
+  const reader = useReader();
+  const { t } = reader;
+  const label = (key: string) => labelOf(t, key);
   const single =
     <K extends keyof typeof draft>(key: K) =>
     (value: NonNullable<(typeof draft)[K]>) =>
@@ -54,9 +68,9 @@ export function IndicationSection({ locked }: { locked: boolean }) {
   const one = <T,>(value: T | null | undefined): T[] => (value == null ? [] : [value]);
   return (
     <section aria-labelledby="section-indication" className="form-section">
-      <h2 id="section-indication">Indication and safety checks</h2>
+      <h2 id="section-indication">{t(M.title)}</h2>
       <ChoiceGroup
-        label="Indication"
+        label={label('indications')}
         field="indications"
         options={INDICATIONS}
         selected={draft.indications ?? []}
@@ -66,7 +80,7 @@ export function IndicationSection({ locked }: { locked: boolean }) {
       />
       <div className="row">
         <ChoiceGroup
-          label="Consent"
+          label={label('consent')}
           field="consent"
           options={CONSENT}
           selected={one(draft.consent)}
@@ -76,7 +90,7 @@ export function IndicationSection({ locked }: { locked: boolean }) {
           compact
         />
         <ChoiceGroup
-          label="Symptom side"
+          label={label('symptomSide')}
           field="symptomSide"
           options={SYMPTOM_SIDES}
           selected={one(draft.symptomSide)}
@@ -86,7 +100,7 @@ export function IndicationSection({ locked }: { locked: boolean }) {
           compact
         />
         <ChoiceGroup
-          label="Anticoagulation"
+          label={label('anticoagulation')}
           field="anticoagulation"
           options={ANTICOAGULATION}
           selected={one(draft.anticoagulation)}
@@ -97,7 +111,7 @@ export function IndicationSection({ locked }: { locked: boolean }) {
       </div>
       <div className="row">
         <ChoiceGroup
-          label="Contrast allergy"
+          label={label('contrastAllergy')}
           field="contrastAllergy"
           options={CONTRAST_ALLERGY}
           selected={one(draft.contrastAllergy)}
@@ -106,17 +120,17 @@ export function IndicationSection({ locked }: { locked: boolean }) {
           compact
         />
         <ChoiceGroup
-          label="Pregnancy"
+          label={t(M.pregnancy)}
           field="pregnancyExcluded"
           options={PREGNANCY_EXCLUDED}
           selected={one(draft.pregnancyExcluded)}
           onToggle={single('pregnancyExcluded')}
-          optionLabel={(value) => (value === 'yes' ? 'Excluded' : words(value))}
+          optionLabel={(value) => (value === 'yes' ? t(M.excluded) : t(codeMessage(value)))}
           disabled={locked}
           compact
         />
         <ChoiceGroup
-          label="Diabetes"
+          label={label('diabetes')}
           field="diabetes"
           options={YES_NO}
           selected={one(draft.diabetes)}
@@ -129,13 +143,15 @@ export function IndicationSection({ locked }: { locked: boolean }) {
       {/* Asked of every patient but rarely other than usual: a summary line, opened to record. */}
       <details className="more-details" open={safetyDetailsOpen(draft)}>
         <summary>
-          Time-out: {timeOutWords(draft)}; anticoagulant:{' '}
-          {words(draft.anticoagulantClass).toLowerCase() || 'not recorded'}; allergies, sedation, weight:{' '}
-          {draft.weightKg ? `${draft.weightKg} kg` : 'not recorded'}
+          {t(M.safetyLine, {
+            timeOut: timeOutWords(draft, t),
+            anticoagulant: codeInSentence(reader, draft.anticoagulantClass) || t(M.notRecorded),
+            weight: draft.weightKg ? `${formatNumber(draft.weightKg, reader.locale)} kg` : t(M.notRecorded),
+          })}
         </summary>
         <div className="row">
           <ChoiceGroup
-            label="Anticoagulant or antiplatelet"
+            label={label('anticoagulantClass')}
             field="anticoagulantClass"
             options={ANTICOAGULANT_CLASSES}
             selected={one(draft.anticoagulantClass)}
@@ -145,12 +161,12 @@ export function IndicationSection({ locked }: { locked: boolean }) {
           />
         </div>
         <fieldset className="row time-out">
-          <legend>Time-out</legend>
+          <legend>{t(M.timeOut)}</legend>
           {(
             [
-              ['timeOutLevelVerified', 'Level verified on the images'],
-              ['timeOutSideMarked', 'Side marked'],
-              ['transitionalVertebra', 'Transitional vertebra noted'],
+              ['timeOutLevelVerified', t(M.levelVerified)],
+              ['timeOutSideMarked', t(M.sideMarked)],
+              ['transitionalVertebra', label('transitionalVertebra')],
             ] as const
           ).map(([field, label]) => (
             <ChoiceGroup
@@ -172,7 +188,7 @@ export function IndicationSection({ locked }: { locked: boolean }) {
         </fieldset>
         <div className="row">
           <ChoiceGroup
-            label="Steroid allergy"
+            label={label('steroidAllergy')}
             field="steroidAllergy"
             options={YES_NO}
             selected={one(draft.steroidAllergy)}
@@ -181,7 +197,7 @@ export function IndicationSection({ locked }: { locked: boolean }) {
             compact
           />
           <ChoiceGroup
-            label="Local anaesthetic allergy"
+            label={label('localAnaestheticAllergy')}
             field="localAnaestheticAllergy"
             options={YES_NO}
             selected={one(draft.localAnaestheticAllergy)}
@@ -190,7 +206,7 @@ export function IndicationSection({ locked }: { locked: boolean }) {
             compact
           />
           <ChoiceGroup
-            label="Sedation"
+            label={label('sedation')}
             field="sedation"
             options={SEDATIONS}
             selected={one(draft.sedation)}
@@ -199,7 +215,7 @@ export function IndicationSection({ locked }: { locked: boolean }) {
             compact
           />
           <NumberField
-            label="Weight (kg)"
+            label={label('weightKg')}
             field="weightKg"
             value={draft.weightKg}
             onChange={(weightKg) => update((current) => ({ ...current, weightKg }))}
@@ -209,12 +225,14 @@ export function IndicationSection({ locked }: { locked: boolean }) {
       </details>
       <details className="more-details">
         <summary>
-          Position: {draft.position ? words(draft.position).toLowerCase() : 'not recorded'}; prior infiltrations:{' '}
-          {draft.priorInfiltrations ?? 'not recorded'}
+          {t(M.positionLine, {
+            position: codeInSentence(reader, draft.position) || t(M.notRecorded),
+            prior: draft.priorInfiltrations ?? t(M.notRecorded),
+          })}
         </summary>
         <div className="row">
           <ChoiceGroup
-            label="Position"
+            label={label('position')}
             field="position"
             options={POSITIONS}
             selected={one(draft.position)}
@@ -223,7 +241,7 @@ export function IndicationSection({ locked }: { locked: boolean }) {
             compact
           />
           <NumberField
-            label="Prior infiltrations (this indication)"
+            label={t(M.priorInfiltrations)}
             field="priorInfiltrations"
             value={draft.priorInfiltrations}
             onChange={(priorInfiltrations) => update((current) => ({ ...current, priorInfiltrations }))}

@@ -1,16 +1,19 @@
 import { reliefPercent } from '../../../../db/model/index.js';
+import { useT } from '../../../app/i18n.js';
 import { NrsPicker } from '../../../components/NrsPicker.js';
 import { NumberField } from '../../../components/NumberField.js';
+import { FORM_SECTION_MESSAGES } from '../form-messages.js';
 import { useProcedureForm } from '../form-store.js';
 
 /** Immediate pain response: NRS before and after, as pickers with digit shortcuts. */
 export function PainSection({ locked }: { locked: boolean }) {
+  const tSection = useT();
   const draft = useProcedureForm((state) => state.draft);
   const update = useProcedureForm((state) => state.update);
   const relief = reliefPercent(draft.painPre, draft.painPost);
   return (
     <section aria-labelledby="section-pain" className="form-section">
-      <h2 id="section-pain">Immediate pain response</h2>
+      <h2 id="section-pain">{tSection(FORM_SECTION_MESSAGES.pain)}</h2>
       <NrsPicker
         label="Pain before (NRS 0–10)"
         field="painPre"

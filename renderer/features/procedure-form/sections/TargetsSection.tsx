@@ -12,6 +12,7 @@ import {
   SIDES,
   SPREAD_PATTERNS,
 } from '../../../../db/model/index.js';
+import { useT } from '../../../app/i18n.js';
 import { words } from '../../../app/labels.js';
 import { NO_ITEMS } from '../../../app/no-items.js';
 import { ChoiceGroup } from '../../../components/ChoiceGroup.js';
@@ -26,6 +27,7 @@ import {
   withOtherSide,
   withRoot,
 } from '../draft-edits.js';
+import { FORM_SECTION_MESSAGES } from '../form-messages.js';
 import { useProcedureForm } from '../form-store.js';
 import { RemovalNotice } from '../RemovalNotice.js';
 
@@ -34,6 +36,7 @@ const SIDE_KEYS = { l: 'left', r: 'right' } as const;
 
 /** Targets in the order they are treated; root and side as quick picks, bilateral in one action. */
 export function TargetsSection({ locked }: { locked: boolean }) {
+  const tSection = useT();
   const targets = useProcedureForm((state) => state.draft.targets ?? NO_ITEMS);
   const caudal = useProcedureForm((state) => state.draft.caudalEpidural ?? false);
   const caudalSpread = useProcedureForm((state) => state.draft.caudalSpread ?? NO_ITEMS);
@@ -50,7 +53,7 @@ export function TargetsSection({ locked }: { locked: boolean }) {
     }));
   return (
     <section aria-labelledby="section-targets" className="form-section">
-      <h2 id="section-targets">Targets and contrast spread</h2>
+      <h2 id="section-targets">{tSection(FORM_SECTION_MESSAGES.targets)}</h2>
       <FieldMessages field="targets" />
       {removal?.section === 'targets' && !locked && <RemovalNotice />}
       {targets.map((target, index) => (
