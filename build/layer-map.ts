@@ -306,7 +306,6 @@ export const SQL_ELSEWHERE: readonly { file: string; why: string }[] = [
   })),
   ...[
     'db/follow-ups.ts',
-    'db/procedures.ts',
     'db/settings.ts',
     'db/store.ts',
     'db/backups/identity.ts',
