@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { esmBundle, nodeBundle } from './build-options.mjs';
 import { prepareCatalogues } from './i18n.mjs';
+import { writeMigrationList } from './migration-list.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const requested = process.argv.slice(2);
@@ -13,8 +14,9 @@ const wants = (part) => requested.length === 0 || requested.includes(part);
 
 const node = nodeBundle(root);
 
-// Every bundle imports the compiled catalogues: they are written (and checked) first.
+// Every bundle imports the compiled catalogues and the migrations' list: they are written (and checked) first.
 await prepareCatalogues();
+writeMigrationList();
 
 const jobs = [];
 if (wants('cli')) {

@@ -13,6 +13,8 @@ import { electronEntries } from './build-electron.mjs';
 import { esmBundle, nodeBundle } from './build-options.mjs';
 import { freePort, onRebuilt, startRendererDevServer } from './dev-server.mjs';
 import { electronSqliteProblem } from './electron-sqlite.mjs';
+import { prepareCatalogues } from './i18n.mjs';
+import { writeMigrationList } from './migration-list.mjs';
 import { nodeProblem } from './node-versions.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -40,6 +42,10 @@ if (problem) {
   console.error(problem);
   process.exit(1);
 }
+
+// The bundles import the compiled catalogues and the migrations' list, which git does not keep.
+await prepareCatalogues();
+writeMigrationList();
 
 const port = await freePort();
 const { server, url } = await startRendererDevServer({ root, port });

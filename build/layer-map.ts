@@ -199,8 +199,8 @@ export const LAYERS: readonly Layer[] = [
     name: 'db testing',
     paths: ['db/testing/'],
     holds:
-      'fixtures for tests, e2e and benchmarks: temporary stores, complete drafts, the dashboard’s oracle, `postgres.ts` (a throw-away PostgreSQL cluster), real DICOM and MLLP peers on free ports, the crash child, `small-disk.ts` (a full disk) and the files child (an export or backup to kill)',
-    layers: ['model', 'i18n', 'storage', 'services', 'output files', 'exports', 'RIS report', 'hub'],
+      'fixtures for tests, e2e and benchmarks: temporary stores, complete drafts, the dashboard’s oracle, `postgres.ts` (a throw-away PostgreSQL cluster), real DICOM and MLLP peers on free ports, the crash child, `small-disk.ts` (a full disk), the files child (an export or backup to kill) and `import-files.ts` (a seeded export to edit and import)',
+    layers: ['model', 'i18n', 'storage', 'services', 'output files', 'exports', 'imports', 'RIS report', 'hub'],
     packages: [NODE, 'better-sqlite3', 'pg', '@medplum/core', '@medplum/hl7'],
     why: 'only tests, e2e specs and benchmarks use it; the app never does',
   },
@@ -304,28 +304,10 @@ export const SQL_ELSEWHERE: readonly { file: string; why: string }[] = [
     file,
     why: 'PostgreSQL: the hub server’s tables, not the logbook file',
   })),
-  ...[
-    'db/follow-ups.ts',
-    'db/settings.ts',
-    'db/store.ts',
-    'db/backups/identity.ts',
-    'db/dose-report/reports.ts',
-    'db/exports/fhir.ts',
-    'db/exports/records.ts',
-    'db/exports/tables/dose-event-columns.ts',
-    'db/exports/tables/follow-up-entry-columns.ts',
-    'db/exports/tables/queries.ts',
-    'db/hub/apply.ts',
-    'db/interchange/record.ts',
-    'db/ledger/derived.ts',
-    'db/ledger/expected-triggers.ts',
-    'db/ledger/state.ts',
-    'db/ledger/verify.ts',
-    'db/stats/dose-rows.ts',
-    'db/stats/filtered-facts.ts',
-    'db/stats/preset-suggestions.ts',
-    'db/stats/terms.ts',
-  ].map((file) => ({ file, why: 'not moved into db/sqlite yet (issue 22)' })),
+  ...['db/hub/apply.ts', 'db/ledger/verify.ts'].map((file) => ({
+    file,
+    why: 'not moved into db/sqlite yet (issue 22)',
+  })),
 ];
 
 /** The only file that talks to the main process; only the renderer's `*-store.ts` files may call it. */

@@ -94,9 +94,12 @@ function ownFiles(config) {
 
 const asIndex = process.argv.indexOf('--as');
 // The app imports the compiled catalogues (db/i18n/catalogues/*.ts, not kept in git): written and checked first.
+// So does the migrations' list (db/sqlite/migrations/list.ts, derived from their files).
 if (asIndex < 0) {
   const { prepareCatalogues } = await import('./i18n.mjs');
   await prepareCatalogues();
+  const { writeMigrationList } = await import('./migration-list.mjs');
+  writeMigrationList();
 }
 const runs =
   asIndex >= 0

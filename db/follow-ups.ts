@@ -15,7 +15,7 @@ import {
 } from './model/index.js';
 import { followUpWindows } from './settings.js';
 import type { ReadableDb } from './sqlite/connection.js';
-import { followUpRows } from './sqlite/follow-up-rows.js';
+import { followUpRows, procedureOfFollowUp, signedWithoutFollowUp } from './sqlite/follow-up-rows.js';
 import type { FollowUpLink } from './sqlite/hash-chain.js';
 import { writeFollowUp } from './sqlite/record-life.js';
 import { newId, type ReadSource, readerOf, type ServiceContext, type Store, timestamp } from './store.js';
@@ -77,9 +77,7 @@ export function recordCheckedFollowUp(
   context: ServiceContext,
 ): FollowUpEntry {
   return withSigner(store, presented, 'follow_up', context, (write, signer): FollowUpEntry => {
-    const procedure = write
-      .prepare('SELECT status, performed_date AS performedDate, pain_pre AS painPre FROM procedures WHERE id = ?')
-      .get(entry.procedureId) as { status: string; performedDate: string; painPre: number | null } | undefined;
+    const procedure = procedureOfFollowUp(write, entry.procedureId);
     if (!procedure)
       throw new RootLogError('not_found', `There is no procedure with id ${entry.procedureId}.`, {
         field: 'procedureId',
@@ -138,23 +136,12 @@ export function followUpsDue(source: ReadSource, options: { date?: string; windo
   const due: DueFollowUp[] = [];
   for (const window of ['early', 'late'] as const) {
     const { from, to } = windows[window];
-    const rows = read
-      .prepare(
-        `SELECT p.id AS procedureId, p.patient_id AS patientId, p.patient_name AS patientName,
-                p.performed_date AS performedDate, p.root_sides AS rootSides
-           FROM procedures p
-          WHERE p.status IN ('signed', 'amended') AND p.performed_date BETWEEN @oldest AND @newest
-            AND NOT EXISTS (
-              SELECT 1 FROM follow_up_entries f
-               WHERE f.procedure_id = p.id AND f.days_after BETWEEN @from AND @to
-                 AND NOT EXISTS (SELECT 1 FROM follow_up_entries s WHERE s.supersedes = f.id))`,
-      )
-      .all({
-        oldest: addDays(date, -(to + OVERDUE_DAYS_LISTED)),
-        newest: addDays(date, -from),
-        from,
-        to,
-      }) as Omit<DueFollowUp, 'window' | 'daysAfter' | 'overdue'>[];
+    const rows = signedWithoutFollowUp(read, {
+      oldest: addDays(date, -(to + OVERDUE_DAYS_LISTED)),
+      newest: addDays(date, -from),
+      from,
+      to,
+    });
     for (const row of rows) {
       const daysAfter = daysBetween(row.performedDate, date);
       due.push({ ...row, window, daysAfter, overdue: daysAfter > to });

@@ -46,7 +46,7 @@ import {
   usualConcentrationProblem,
 } from './model/index.js';
 import { credentialStates } from './sqlite/credential-rows.js';
-import { writeDrug } from './sqlite/drug-rows.js';
+import { drugsAtSchema6, readDrugs, writeDrug } from './sqlite/drug-rows.js';
 import { heldWhileStateUnchanged } from './sqlite/held.js';
 import { readOperator, readOperators, writeOperator } from './sqlite/operator-rows.js';
 import { consoleNamesOfRecords, hubPeerConsoleNames } from './sqlite/procedure-rows.js';
@@ -77,48 +77,14 @@ export function listOperators(source: ReadSource): OperatorListing[] {
   });
 }
 
-export function drugCatalogue(source: ReadSource): Drug[] {
-  const rows = readerOf(source).prepare('SELECT * FROM drug_catalogue ORDER BY drug_class, name').all() as Record<
-    string,
-    unknown
-  >[];
-  return rows.map((row) => {
-    const drug: Drug = {
-      code: row.code as string,
-      name: row.name as string,
-      drugClass: row.drug_class as Drug['drugClass'],
-      particulate: row.particulate === 1,
-      dosing: row.dosing as Drug['dosing'],
-      active: row.active === 1,
-    };
-    if (row.default_concentration_mg_per_ml != null)
-      drug.defaultConcentrationMgPerMl = row.default_concentration_mg_per_ml as number;
-    if (row.usual_concentration_min_mg_per_ml != null)
-      drug.usualConcentrationMinMgPerMl = row.usual_concentration_min_mg_per_ml as number;
-    if (row.usual_concentration_max_mg_per_ml != null)
-      drug.usualConcentrationMaxMgPerMl = row.usual_concentration_max_mg_per_ml as number;
-    if (row.usual_dose_mg != null) drug.usualDoseMg = row.usual_dose_mg as number;
-    if (row.max_dose_mg != null) drug.maxDoseMg = row.max_dose_mg as number;
-    return drug;
-  });
-}
+export const drugCatalogue = (source: ReadSource): Drug[] => readDrugs(readerOf(source));
 
 /**
  * The catalogue a signed record without signed drug facts is read with: it was signed before
  * schema 6, so the catalogue as it stood at that upgrade (kept unchangeable) over today's.
  */
 export function catalogueForOldSignedRecords(source: ReadSource): Drug[] {
-  const frozen = new Map(
-    (
-      readerOf(source).prepare('SELECT * FROM drug_catalogue_at_schema_6').all() as {
-        code: string;
-        name: string;
-        drug_class: Drug['drugClass'];
-        particulate: number;
-        max_dose_mg: number | null;
-      }[]
-    ).map((row) => [row.code, row]),
-  );
+  const frozen = new Map(drugsAtSchema6(readerOf(source)).map((row) => [row.code, row]));
   return drugCatalogue(source).map((drug) => {
     const then = frozen.get(drug.code);
     if (!then) return drug;

@@ -15,6 +15,7 @@ import {
 } from './sqlite/connection.js';
 import { quickCheckInWorker } from './sqlite/integrity.js';
 import {
+  beginSnapshot,
   explainOpenFailure,
   type OpenOptions,
   openDatabase,
@@ -22,6 +23,7 @@ import {
   openReadOnlyDatabase,
   quickCheckProblems,
 } from './sqlite/open.js';
+import { readSetting, writeNote } from './sqlite/settings-rows.js';
 
 export type { DatabaseHealth, HealthReport } from './model/answers.js';
 
@@ -85,12 +87,7 @@ export function openStore(path: string, options: StoreOptions = {}): Store {
   let problems: string[] = [];
   let verifying: Promise<HealthReport> | undefined;
 
-  const lastCleanCheck = (): string | null => {
-    const value = reader.prepare('SELECT value FROM settings WHERE key = ?').pluck().get(LAST_CLEAN_CHECK) as
-      | string
-      | undefined;
-    return value ? (JSON.parse(value) as string) : null;
-  };
+  const lastCleanCheck = (): string | null => readSetting<string>(reader, LAST_CLEAN_CHECK) || null;
   const health = (): HealthReport => ({ state, problems, lastCleanCheck: reader.db.open ? lastCleanCheck() : null });
 
   const settle = (found: string[]): HealthReport => {
@@ -98,11 +95,7 @@ export function openStore(path: string, options: StoreOptions = {}): Store {
     state = found.length === 0 ? 'sound' : 'damaged';
     if (state === 'sound' && writer && writerDb?.open) {
       try {
-        writer
-          .prepare(
-            'INSERT INTO settings (key, value) VALUES (?, json_quote(?)) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
-          )
-          .run(LAST_CLEAN_CHECK, new Date().toISOString());
+        writeNote(writer, LAST_CLEAN_CHECK, new Date().toISOString());
       } catch (error) {
         // Only a note of when the file was last found sound: another program writing to it at this
         // moment (a rootlog import) makes it no less sound, and must not fail every later write.
@@ -139,9 +132,7 @@ export function openStore(path: string, options: StoreOptions = {}): Store {
       }
       snapshots.add(db);
       try {
-        db.exec('BEGIN');
-        // The first read fixes the snapshot: later commits by the writer are not seen.
-        db.prepare('SELECT count(*) FROM sqlite_schema').pluck().get();
+        beginSnapshot(db);
         return await use(connection(db));
       } finally {
         snapshots.delete(db);

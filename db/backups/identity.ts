@@ -1,7 +1,6 @@
 import { v7 as uuidv7 } from 'uuid';
 import { readSetting, writeSetting } from '../settings.js';
-import { openReadOnly } from '../sqlite/connection.js';
-import { ROOTLOG_APPLICATION_ID } from '../sqlite/migrations/index.js';
+import { readSettingOfFile } from '../sqlite/settings-rows.js';
 import type { Store } from '../store.js';
 
 /*
@@ -30,15 +29,5 @@ export function logbookId(store: Store): string {
 
 /** The logbook a file is a backup of, or null when it is not a readable RootLog file (then it is never touched). */
 export function logbookIdOfFile(path: string): string | null {
-  let db: ReturnType<typeof openReadOnly> | undefined;
-  try {
-    db = openReadOnly(path, 1000);
-    if (db.pragma('application_id', { simple: true }) !== ROOTLOG_APPLICATION_ID) return null;
-    const value = db.prepare('SELECT value FROM settings WHERE key = ?').pluck().get(LOGBOOK_ID) as string | undefined;
-    return value ? (JSON.parse(value) as string) : null;
-  } catch {
-    return null;
-  } finally {
-    db?.close();
-  }
+  return readSettingOfFile<string>(path, LOGBOOK_ID) || null;
 }

@@ -47,9 +47,9 @@ describe('rootlog hub and rootlog sync', () => {
     const plain = ['--allow-plain', '127.0.0.1'];
     const init = run('hub', 'init', '--server', admin, ...plain);
     expect(init.code, init.err).toBe(0);
-    expect(init.out).toMatch(/went from version 0 to 1[\s\S]*hub id [0-9a-f-]{36}; consoles' role rootlog_console/);
+    expect(init.out).toMatch(/went from version 0 to 2[\s\S]*hub id [0-9a-f-]{36}; consoles' role rootlog_console/);
     expect(run('hub', 'init', '--server', admin, ...plain).out).toMatch(
-      /is at version 1; the consoles' rights were applied again/,
+      /is at version 2; the consoles' rights were applied again/,
     );
 
     const a = logbook('CT 1', 8);

@@ -162,13 +162,22 @@ function check(args: string[], io: Io): number {
       `state chain:     ${ledger.state ? `BROKEN: ${printable(ledger.state)}` : ledger.stateProblems.count === 0 ? `ok (${counted(ledger.head.state?.count ?? 0, 'link')}: settings, operators, catalogue, seals)` : `${ledger.stateProblems.count} changed outside RootLog`}`,
     );
     for (const problem of ledger.stateProblems.problems) io.out(`  ${printable(problem)}`);
+    io.out(
+      `drug names:      ${ledger.lookAlikeDrugs.length === 0 ? 'ok (none looks like another)' : plural(ledger.lookAlikeDrugs.length, { one: '# pair looks alike', other: '# pairs look alike' })}`,
+    );
+    for (const pair of ledger.lookAlikeDrugs) io.out(`  ${printable(pair)}`);
     if (!ledger.audit && !ledger.versions && !ledger.followUps && !ledger.state)
       io.out(`chain head:      ${formatHead(ledger.head)}`);
     if (ledger.expectedHead !== null) io.out(`kept head:       ${ledger.expectedHead}`);
   }
   for (const [table, count] of Object.entries(report.counts)) io.out(`  ${table.padEnd(22)} ${count}`);
   if (!report.ok) io.err(`check failed: ${failure(report)}`);
-  else io.out('check passed');
+  else
+    io.out(
+      report.ledger?.lookAlikeDrugs.length
+        ? 'check passed; the drug catalogue needs correcting (see drug names above)'
+        : 'check passed',
+    );
   return report.ok ? 0 : 1;
 }
 

@@ -21,7 +21,7 @@ import {
   proceduresFor,
   waitingDoseReports,
 } from '../sqlite/dose-reports.js';
-import { readProcedure } from '../sqlite/procedure-rows.js';
+import { procedureExists, readProcedure } from '../sqlite/procedure-rows.js';
 import { newId, type ServiceContext, type Store, timestamp } from '../store.js';
 import { NotADoseReportError } from './dicom-file.js';
 import { part10Around } from './part10.js';
@@ -272,7 +272,7 @@ export function linkDoseReportByHand(
   write.db.transaction(() => {
     if (!doseReportById(write, reportId))
       throw new RootLogError('not_found', 'This dose report does not exist.', { field: 'reportId' });
-    if (!write.prepare('SELECT 1 FROM procedures WHERE id = ?').get(procedureId)) {
+    if (!procedureExists(write.db, procedureId)) {
       throw new RootLogError('not_found', 'This procedure does not exist.', { field: 'procedureId' });
     }
     linkDoseReport(write, reportId, procedureId, 'hand', timestamp(context));

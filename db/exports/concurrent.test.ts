@@ -73,4 +73,4 @@ it('saves and signatures made while an export runs all succeed, and the export i
     expect(await recordsIn(format, out), format).toBe(before);
   }
   store.close();
-}, 120_000);
+});

@@ -12,6 +12,7 @@ import {
 } from '../model/index.js';
 import { catalogueForOldSignedRecords, drugCatalogue } from '../settings.js';
 import type { ReadConnection } from '../sqlite/connection.js';
+import { dosesGivenMg } from '../sqlite/drug-rows.js';
 import { checkpoint, type WriterControl, writeAtomically, writeChunk } from './atomic-file.js';
 import type { ExportOptions } from './options.js';
 import { coarseDate, pseudonym } from './pseudonyms.js';
@@ -649,9 +650,7 @@ export async function exportFhir(
       `{"resourceType":"Bundle","id":"${nameUuid(`${options.out}/${Date.now()}`)}","type":"collection","timestamp":"${new Date().toISOString()}","entry":[`,
     );
     let entries = 0;
-    const selectGivenMg = read
-      .prepare('SELECT dose_given_mg FROM drug_administrations WHERE procedure_id = ? ORDER BY ordinal')
-      .pluck();
+    const givenMgOf = dosesGivenMg(read);
     for (const id of recordIds(read, options)) {
       const record = readExportedRecord(read, id);
       const patientKey = record.content.patientId
@@ -660,7 +659,7 @@ export async function exportFhir(
       const patientUuid = nameUuid(patientKey);
       const isNew = !patientsWritten.has(patientUuid);
       patientsWritten.add(patientUuid);
-      const givenMg = selectGivenMg.all(id) as (number | null)[];
+      const givenMg = givenMgOf(id);
       const drugs = record.life.status === 'draft' ? today : signedBefore;
       for (const entry of recordEntries(record, drugs, context, patientUuid, isNew, givenMg)) {
         await writeChunk(file.stream, `${entries === 0 ? '\n' : ',\n'}${JSON.stringify(entry)}`);

@@ -8,6 +8,7 @@ import {
   type RecordLife,
 } from '../model/index.js';
 import type { ReadConnection } from '../sqlite/connection.js';
+import { countFiltered, filteredIds } from '../sqlite/export-rows.js';
 import type { ExportOptions } from './options.js';
 import { coarseDate, type DatePrecision, pseudonym } from './pseudonyms.js';
 import { exportFilter } from './tabular.js';
@@ -58,15 +59,12 @@ export interface PseudonymisedRecord {
 
 export function countRecords(read: ReadConnection, options: ExportOptions): number {
   const { where, params } = exportFilter(options);
-  return read.db.prepare(`SELECT count(*) FROM procedures p WHERE ${where}`).pluck().get(params) as number;
+  return countFiltered(read, where, params);
 }
 
 export function* recordIds(read: ReadConnection, options: ExportOptions): Generator<string> {
   const { where, params } = exportFilter(options);
-  yield* read.db
-    .prepare(`SELECT p.id FROM procedures p WHERE ${where} ORDER BY p.performed_at_utc, p.id`)
-    .pluck()
-    .iterate(params) as Iterable<string>;
+  yield* filteredIds(read, where, params);
 }
 
 /**

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
 import type { RecordCheckContext } from '../imports/record-check.js';
+import { type CarriedSigner, signerDoubt } from '../model/carried-signer.js';
 import {
   AMENDING_MEANINGS,
   COMPLICATIONS,
@@ -38,7 +39,6 @@ import {
 import { readOperator } from '../sqlite/operator-rows.js';
 import { recordLimitProblem, writeCarriedFollowUp } from '../sqlite/record-life.js';
 import type { Store } from '../store.js';
-import { type CarriedSigner, signerDoubt } from './carried-signer.js';
 import type { CatalogueEntry, FollowUpEntryPayload, ProposalEntry, ResolutionEntry, VersionEntry } from './entries.js';
 import { digestOf } from './entries.js';
 import { addReceivedRecord, checkReceivedVersion, localRecord, sameContent } from './local-records.js';

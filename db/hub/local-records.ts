@@ -1,12 +1,12 @@
 import { diff } from '../audit.js';
 import { IMPORT_LIMITS } from '../imports/limits.js';
 import { checkRecord, type RecordCheckContext, type SoundRecord } from '../imports/record-check.js';
+import type { CarriedSigner } from '../model/carried-signer.js';
 import { type RuleSettings, warnings } from '../model/index.js';
 import { drugCatalogue, listOperators, referenceLevels } from '../settings.js';
 import type { ReadConnection, WriteConnection } from '../sqlite/connection.js';
 import { readProcedure } from '../sqlite/procedure-rows.js';
 import { writeWholeRecord } from '../sqlite/record-life.js';
-import type { CarriedSigner } from './carried-signer.js';
 
 /*
  * The hub's one adapter to the logbook's record interchange: how a record received from the

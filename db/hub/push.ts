@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { type CarriedSigner, signerDoubt } from '../model/carried-signer.js';
 import { HUB_LIMITS } from '../model/index.js';
 import { drugCatalogue, operatorsOfLogbook } from '../settings.js';
 import { followUpHash, versionHash } from '../sqlite/hash-chain.js';
@@ -23,7 +24,6 @@ import {
 } from '../sqlite/hub-local.js';
 import { readOperator } from '../sqlite/operator-rows.js';
 import { readerOf } from '../store.js';
-import { type CarriedSigner, signerDoubt } from './carried-signer.js';
 import {
   type CatalogueEntry,
   derivedId,

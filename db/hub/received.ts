@@ -1,4 +1,5 @@
 import { appendAudit, diff } from '../audit.js';
+import type { CarriedSigner } from '../model/carried-signer.js';
 import { clinicalContent, type ProcedureDraft, type RuleSettings, warnings } from '../model/index.js';
 import type { WriteConnection } from '../sqlite/connection.js';
 import { recordReceivedVersion } from '../sqlite/hub-local.js';
@@ -6,7 +7,6 @@ import { type CarriedOperator, writeCarriedOperator } from '../sqlite/operator-r
 import { readProcedure } from '../sqlite/procedure-rows.js';
 import { writeCarriedAmendment } from '../sqlite/record-life.js';
 import type { ServiceContext } from '../store.js';
-import type { CarriedSigner } from './carried-signer.js';
 
 /*
  * The writes a pull makes that no other part of RootLog makes, each with its audit row: an

@@ -1,4 +1,5 @@
 import type { ClientBase } from 'pg';
+import { lookAlikeTables } from '../model/index.js';
 
 /*
  * The department hub's schema on PostgreSQL, made and migrated by an administrator
@@ -156,7 +157,68 @@ CREATE TABLE ${s}.hub_schema (
   migrated_by name NOT NULL DEFAULT current_user
 );`,
   },
+  {
+    version: 2,
+    // An operator whose name looks like, without being, another operator's (issue 23, item 9).
+    // The key is hub_look_alike_key(), made again at every init from db/model (lookAlikeKeySql);
+    // the lock makes two consoles adding look-alikes at once meet (each query of a volatile
+    // function sees what committed before it), and the function runs as its owner so that it
+    // reads every operator whatever a console's rights.
+    sql: (s) => `
+CREATE FUNCTION ${s}.hub_refuse_look_alike_operator() RETURNS trigger LANGUAGE plpgsql VOLATILE SECURITY DEFINER
+  SET search_path = ${s}, pg_temp AS $$
+DECLARE
+  given text := NEW.entry -> 'value' ->> 'name';
+  other record;
+BEGIN
+  IF given IS NULL THEN RETURN NEW; END IF;
+  PERFORM pg_advisory_xact_lock(${OPERATOR_NAMES_LOCK});
+  SELECT latest.key, latest.name INTO other
+    FROM (SELECT DISTINCT ON (key) key, entry -> 'value' ->> 'name' AS name
+            FROM hub_catalogue WHERE kind = 'operator' AND key <> NEW.key ORDER BY key, version DESC) latest
+   WHERE latest.name <> given AND hub_look_alike_key(latest.name) = hub_look_alike_key(given)
+   LIMIT 1;
+  IF FOUND THEN
+    RAISE EXCEPTION USING ERRCODE = '${LOOK_ALIKE_REFUSED}', MESSAGE = format(
+      'the operator name “%s” looks like “%s”, the name of another operator on the hub, ID %s: one person is one operator, and two need names that can be told apart (rename this one at its console)',
+      given, other.name, other.key);
+  END IF;
+  RETURN NEW;
+END $$;
+REVOKE ALL ON FUNCTION ${s}.hub_refuse_look_alike_operator() FROM PUBLIC;
+CREATE TRIGGER hub_catalogue_look_alike_operator BEFORE INSERT ON ${s}.hub_catalogue
+  FOR EACH ROW WHEN (NEW.kind = 'operator') EXECUTE FUNCTION ${s}.hub_refuse_look_alike_operator();`,
+  },
 ];
+
+/** The advisory lock operator names are added under, one at a time (migration 2). */
+const OPERATOR_NAMES_LOCK = 7_301_550_012;
+/** The SQLSTATE of a look-alike operator name refused (class 23, a constraint: a refusal of what was sent). */
+const LOOK_ALIKE_REFUSED = '23R01';
+
+/**
+ * hub_look_alike_key(name): db/model's lookAlikeKey as a PostgreSQL function, written from
+ * its tables (lookAlikeTables), made again at every init so a newer RootLog brings the hub its
+ * rule. NFKC is the server's own (`normalize`, PostgreSQL 13 on, in a UTF-8 database); case
+ * folding does not ask the database's locale. The hub test compares the two on every character
+ * of the basic plane.
+ */
+function lookAlikeKeySql(schema: string): string {
+  const t = lookAlikeTables();
+  let folded = 'normalize(name, NFKC)';
+  folded = `translate(${folded}, ${literal(t.formatCharacters)}, '')`;
+  folded = `translate(${folded}, ${literal(t.confusables.from)}, ${literal(t.confusables.to)})`;
+  for (const [from, to] of t.longerCaseFolds) folded = `replace(${folded}, ${literal(from)}, ${literal(to)})`;
+  folded = `translate(${folded}, ${literal(t.caseFolds.from)}, ${literal(t.caseFolds.to)})`;
+  folded = `normalize(${folded}, NFKC)`;
+  folded = `translate(${folded}, ${literal(t.dashes)}, ${literal('-'.repeat([...t.dashes].length))})`;
+  folded = `translate(${folded}, ${literal(t.spaces)}, ${literal(' '.repeat([...t.spaces].length))})`;
+  const s = quote(schema);
+  return `
+CREATE OR REPLACE FUNCTION ${s}.hub_look_alike_key(name text) RETURNS text LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+  AS $$ SELECT btrim(regexp_replace(${folded}, ' {2,}', ' ', 'g'), ' ') $$;
+REVOKE ALL ON FUNCTION ${s}.hub_look_alike_key(text) FROM PUBLIC;`;
+}
 
 export const HUB_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
 
@@ -257,6 +319,7 @@ export async function initHub(client: ClientBase, schema: string): Promise<InitR
       throw new HubAdminError(
         `The hub in schema ${schema} is at version ${from}, newer than this RootLog knows (${HUB_SCHEMA_VERSION}): use a newer RootLog.`,
       );
+    await client.query(lookAlikeKeySql(schema));
     for (const migration of MIGRATIONS) {
       if (migration.version <= from) continue;
       await client.query(migration.sql(quote(schema)));

@@ -1,10 +1,7 @@
-import { readFileSync, writeFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runExport } from '../exports/run.js';
 import { verifyLedger } from '../ledger/verify.js';
-import { seedDatabase } from '../seed.js';
-import { context, tempPath, tempStore } from '../testing/fixtures.js';
-import { importFile } from './merge.js';
+import { tempStore } from '../testing/fixtures.js';
+import { type ExportJson, importEdited, seededExport, unlinked } from '../testing/import-files.js';
 
 /*
  * Import files that would write what was never signed (issue 23, items 5, 7 and 8): each is
@@ -12,33 +9,19 @@ import { importFile } from './merge.js';
  * still checks.
  */
 
-// biome-ignore lint/suspicious/noExplicitAny: the export's records are edited as plain JSON
-type Json = any;
+type Json = ExportJson;
 let file: Json;
 
 beforeAll(async () => {
-  const { store } = tempStore();
-  seedDatabase(store, { count: 12, seed: 31, until: new Date('2026-06-30T12:00:00Z') }, context);
-  const out = tempPath('source.json');
-  await runExport(store, { format: 'json', out });
-  file = JSON.parse(readFileSync(out, 'utf8'));
-  store.close();
+  file = await seededExport({ count: 12, seed: 31 });
 });
-
-/** An entry as a tool that writes no hash links makes it (the file format allows it). */
-function unlinked(entry: Json): Json {
-  const { hash: _hash, previousHash: _previous, ...rest } = entry;
-  return rest;
-}
 
 async function importSpoiled(spoil: (record: Json) => void) {
   const data = structuredClone(file);
   const record = data.procedures.find((candidate: Json) => candidate.life.status === 'signed');
   spoil(record);
-  const path = tempPath('import.json');
-  writeFileSync(path, JSON.stringify(data));
   const { store } = tempStore();
-  const report = await importFile(store, path, context);
+  const report = await importEdited(store, data);
   const ledger = verifyLedger(store.reader.db);
   store.close();
   return { report, id: record.id as string, total: data.procedures.length, ledger };

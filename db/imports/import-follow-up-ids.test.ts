@@ -1,27 +1,18 @@
-import { readFileSync, writeFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runExport } from '../exports/run.js';
 import { verifyLedger } from '../ledger/verify.js';
-import { seedDatabase } from '../seed.js';
-import { context, tempPath, tempStore } from '../testing/fixtures.js';
-import { importFile } from './merge.js';
+import { tempStore } from '../testing/fixtures.js';
+import { type ExportJson, importEdited, seededExport } from '../testing/import-files.js';
 
 /*
  * A follow-up belongs to one record (issue 23, item 6): a record that claims another record's
  * follow-up id is rejected alone, in words, and never takes the import down with it.
  */
 
-// biome-ignore lint/suspicious/noExplicitAny: the export's records are edited as plain JSON
-type Json = any;
+type Json = ExportJson;
 let file: Json;
 
 beforeAll(async () => {
-  const { store } = tempStore();
-  seedDatabase(store, { count: 40, seed: 7, until: new Date('2026-06-30T12:00:00Z') }, context);
-  const out = tempPath('source.json');
-  await runExport(store, { format: 'json', out });
-  file = JSON.parse(readFileSync(out, 'utf8'));
-  store.close();
+  file = await seededExport({ count: 40, seed: 7 });
 });
 
 const withFollowUps = (data: Json): Json[] =>
@@ -43,12 +34,6 @@ function steal(thief: Json, owner: Json): string {
   return taken;
 }
 
-const importData = async (store: Json, data: Json) => {
-  const path = tempPath('import.json');
-  writeFileSync(path, JSON.stringify(data));
-  return importFile(store, path, context);
-};
-
 const said = (report: Json, id: string) =>
   report.rejected
     .filter((rejected: Json) => rejected.id === id)
@@ -61,9 +46,9 @@ describe('a follow-up id taken by another record', () => {
     const [owner, thief] = withFollowUps(data);
     steal(thief, owner);
     const { store } = tempStore();
-    const first = await importData(store, { ...data, procedures: [owner] });
+    const first = await importEdited(store, { ...data, procedures: [owner] });
     expect(first.added).toBe(1);
-    const report = await importData(store, data);
+    const report = await importEdited(store, data);
     expect(said(report, thief.id)).toMatch(/followUps\[0\]\.id .*another record/);
     expect(report.added).toBe(data.procedures.length - 2);
     expect(report.skipped).toBe(1);
@@ -76,7 +61,7 @@ describe('a follow-up id taken by another record', () => {
     const [owner, thief] = withFollowUps(data);
     steal(thief, owner);
     const { store } = tempStore();
-    const report = await importData(store, data);
+    const report = await importEdited(store, data);
     const claims = [said(report, owner.id), said(report, thief.id)].join(' ');
     expect(claims).toMatch(/followUps\[0\]\.id .*another record/);
     expect(claims).not.toMatch(/UNIQUE|constraint/);
@@ -89,7 +74,7 @@ describe('a follow-up id taken by another record', () => {
     const data = structuredClone(file);
     const [owner, thief] = withFollowUps(data);
     const { store } = tempStore();
-    const first = await importData(store, { ...data, procedures: [owner, thief] });
+    const first = await importEdited(store, { ...data, procedures: [owner, thief] });
     expect(first.added).toBe(2);
     // The thief, already here, comes back with one more follow-up: another record's id.
     const { hash: _h, previousHash: _p, ...link } = thief.followUps[0];
@@ -102,7 +87,7 @@ describe('a follow-up id taken by another record', () => {
       seq: undefined,
       changes: { [`followUp ${extra.id}`]: { before: null, after: 'recorded' } },
     });
-    const report = await importData(store, data);
+    const report = await importEdited(store, data);
     expect(said(report, thief.id)).toMatch(/followUps\[\d+\]\.id .*another record/);
     expect(report.added).toBe(data.procedures.length - 2);
     expect(verifyLedger(store.reader.db).ok).toBe(true);

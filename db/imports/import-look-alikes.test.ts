@@ -1,12 +1,9 @@
-import { readFileSync, writeFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runExport } from '../exports/run.js';
 import { verifyLedger } from '../ledger/verify.js';
 import { lookAlikeKey } from '../model/index.js';
-import { seedDatabase } from '../seed.js';
 import { listOperators, saveOperator, updateSettings } from '../settings.js';
-import { context, tempPath, tempStore } from '../testing/fixtures.js';
-import { importFile } from './merge.js';
+import { context, tempStore } from '../testing/fixtures.js';
+import { type ExportJson, importEdited, seededExport, unlinked } from '../testing/import-files.js';
 
 /*
  * Look-alikes and control characters from an import file (issue 23, item 9): every text of a
@@ -14,29 +11,12 @@ import { importFile } from './merge.js';
  * name (nor one that looks the same), and a record may not claim to have been made here.
  */
 
-// biome-ignore lint/suspicious/noExplicitAny: the export's records are edited as plain JSON
-type Json = any;
+type Json = ExportJson;
 let file: Json;
 
 beforeAll(async () => {
-  const { store } = tempStore();
-  seedDatabase(store, { count: 12, seed: 31, until: new Date('2026-06-30T12:00:00Z') }, context);
-  const out = tempPath('source.json');
-  await runExport(store, { format: 'json', out });
-  file = JSON.parse(readFileSync(out, 'utf8'));
-  store.close();
+  file = await seededExport({ count: 12, seed: 31 });
 });
-
-const unlinked = (entry: Json): Json => {
-  const { hash: _hash, previousHash: _previous, ...rest } = entry;
-  return rest;
-};
-
-async function importInto(store: Json, data: Json) {
-  const path = tempPath('import.json');
-  writeFileSync(path, JSON.stringify(data));
-  return importFile(store, path, context);
-}
 
 const said = (report: Json, id: string) =>
   report.rejected
@@ -83,10 +63,10 @@ describe('control characters anywhere in a record', () => {
     plain.versions = plain.versions.map(unlinked);
     plain.history = plain.history.map(unlinked);
     const control = tempStore().store;
-    expect((await importInto(control, { ...file, procedures: [plain] })).added).toBe(1);
+    expect((await importEdited(control, { ...file, procedures: [plain] })).added).toBe(1);
     control.close();
     for (const { path, copy } of spoiled) {
-      const report = await importInto(store, { ...file, procedures: [copy] });
+      const report = await importEdited(store, { ...file, procedures: [copy] });
       expect(report.added, `${path} with a C1 control and ESC`).toBe(0);
     }
     expect(listOperators(store).length).toBeGreaterThan(0);
@@ -102,7 +82,7 @@ describe('control characters anywhere in a record', () => {
       content.drugs[0].asSigned.name = 'Lido\u009bcaine';
     record.versions[0] = unlinked(record.versions[0]);
     const { store } = tempStore();
-    const report = await importInto(store, data);
+    const report = await importEdited(store, data);
     expect(said(report, record.id)).toMatch(/drugs\[0\]\.asSigned\.name .*control characters/);
     expect(report.added).toBe(data.procedures.length - 1);
     store.close();
@@ -122,7 +102,7 @@ describe('a second operator with an existing operator’s name', () => {
       const data = structuredClone(file);
       data.operators.push({ id: 'op-impostor', name, active: true, role: 'radiologist' });
       const { store, operatorId } = tempStore();
-      const report = await importInto(store, data);
+      const report = await importEdited(store, data);
       expect(report.rejected).toEqual([]);
       const here = listOperators(store);
       expect(here.find((operator) => operator.id === operatorId)?.name).toBe('Dr. A. Keller');
@@ -155,7 +135,7 @@ describe('a record claiming a look-alike of the importing console’s name', () 
       record.life.consoleName = name;
       const { store } = tempStore();
       updateSettings(store, { consoleName: 'CT-B' }, context);
-      const report = await importInto(store, data);
+      const report = await importEdited(store, data);
       expect(said(report, record.id)).toMatch(/life\.consoleName .*looks like “CT-B”, this console’s own name/);
       expect(report.added).toBe(data.procedures.length - 1);
       expect(verifyLedger(store.reader.db).ok).toBe(true);
@@ -167,11 +147,11 @@ describe('a record claiming a look-alike of the importing console’s name', () 
     data.procedures[0].life.consoleName = 'CT-A';
     const { store } = tempStore();
     updateSettings(store, { consoleName: 'CT-B' }, context);
-    const first = await importInto(store, { ...data, procedures: data.procedures.slice(0, 1) });
+    const first = await importEdited(store, { ...data, procedures: data.procedures.slice(0, 1) });
     expect(first.added).toBe(1);
     const record = data.procedures[1];
     record.life.consoleName = 'СТ-А'; // Cyrillic С, Т and А
-    const report = await importInto(store, data);
+    const report = await importEdited(store, data);
     expect(said(report, record.id)).toMatch(/life\.consoleName .*looks like.*CT-A/);
     store.close();
   });

@@ -185,7 +185,9 @@ describe('import takes only sound records', () => {
     const broken = tempPath('broken.json');
     writeFileSync(broken, text.slice(0, cut));
     const { store } = tempStore();
-    const error = await importFile(store, broken, context, { limits: { batch: 10 } }).catch((caught) => caught);
+    const error = await importFile(store, broken, context, { limits: { batch: 10, transactionMs: 60_000 } }).catch(
+      (caught) => caught,
+    );
     expect(error.message).toMatch(/is not valid JSON at its end/);
     expect(error.message).toMatch(/20 record\(s\) had already been added and stay/);
     expect(count(store, 'procedures')).toBe(20);

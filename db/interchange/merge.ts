@@ -4,6 +4,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { z } from 'zod';
 import { appendAudit, diff } from '../audit.js';
 import { busyLogbook, isBusy } from '../busy.js';
+import { type CarriedSigner, signerDoubt } from '../model/carried-signer.js';
 import {
   claimedConsoleName,
   type Drug,
@@ -21,7 +22,7 @@ import { drugCatalogue, listOperators, referenceLevels } from '../settings.js';
 import type { WriteConnection } from '../sqlite/connection.js';
 import { writeDrug } from '../sqlite/drug-rows.js';
 import { appendFollowUp, followUpOwner, followUpRows } from '../sqlite/follow-up-rows.js';
-import { writeCarriedOperator } from '../sqlite/operator-rows.js';
+import { readOperator, writeCarriedOperator } from '../sqlite/operator-rows.js';
 import { consoleNamesOfRecords, readProcedure } from '../sqlite/procedure-rows.js';
 import { carryingSignatures, writeWholeRecord } from '../sqlite/record-life.js';
 import { consoleNameOf } from '../sqlite/settings-rows.js';
@@ -185,6 +186,48 @@ function takenFollowUpIds(write: WriteConnection, incoming: SoundRecord): FieldP
     }
   });
   return problems;
+}
+
+/**
+ * The record with each version's signer operator id kept only where this logbook can vouch for
+ * it, by the rule the hub's pull applies (db/model/carried-signer.ts): an id beside a name reads
+ * as that operator's PIN-proven signature, and the file's ids name the operators of another
+ * logbook (one here may bear another name, or be added under a name told apart). A version it
+ * cannot vouch for is stored as signed by its signer's name only (id and meaning none), and
+ * why is said.
+ */
+function withVouchedSigners(write: WriteConnection, incoming: SoundRecord): { record: SoundRecord; notes: string[] } {
+  const notes: string[] = [];
+  const versions = incoming.versions.map((version) => {
+    const operatorId = version.signerId ?? null;
+    const meaning = version.meaning ?? null;
+    if (operatorId === null && meaning === null) return version;
+    const doubt =
+      operatorId === null || meaning === null
+        ? 'its signer’s operator id and the signature’s meaning do not come together'
+        : signerDoubt(
+            readOperator(write, operatorId),
+            { operatorId, meaning: meaning as CarriedSigner['meaning'] },
+            version.signedBy,
+            version.content.operatorId,
+          );
+    if (!doubt) return version;
+    notes.push(`version ${version.version}: ${doubt}: stored as signed by ${version.signedBy}, by name only`);
+    return { ...version, signerId: null, meaning: null };
+  });
+  if (notes.length === 0) return { record: incoming, notes };
+  const first = versions[0];
+  const latest = versions[versions.length - 1];
+  const life = { ...incoming.life };
+  if (first && first.signerId === null) {
+    life.signedById = null;
+    life.signedMeaning = null;
+  }
+  if (latest && incoming.life.status === 'amended' && latest.signerId === null) {
+    life.amendedById = null;
+    life.amendedMeaning = null;
+  }
+  return { record: { ...incoming, versions, life }, notes };
 }
 
 /** Writes one sound record whole: its parts, versions, life, follow-ups and history (sqlite/record-life.ts). */
@@ -385,6 +428,8 @@ export async function mergeInterchange(
     // refused commit (a full disk) undid is never said to stay.
     const batch = emptyReport();
     const addedIds: string[] = [];
+    // Records whose signer ids could not be vouched for here, and why: said in the batch's audit row.
+    const signersByName: Record<string, string[]> = {};
     write.db
       .transaction(() => {
         const started = performance.now();
@@ -399,9 +444,11 @@ export async function mergeInterchange(
             continue;
           }
           try {
+            const vouched = withVouchedSigners(write, record);
             // A savepoint per record: if the database refuses any part, none of it stays.
-            write.db.transaction(() => addRecord(write, record, rules as RuleSettings))();
+            write.db.transaction(() => addRecord(write, vouched.record, rules as RuleSettings))();
             addedIds.push(record.id);
+            if (vouched.notes.length > 0) signersByName[record.id] = vouched.notes;
             knownConsoles.add(record.life.consoleName);
           } catch (error) {
             // The disk, not the record: the whole batch is undone and the import stops.
@@ -422,6 +469,9 @@ export async function mergeInterchange(
             added: { before: null, after: addedIds },
             followUpsAdded: { before: null, after: batch.followUpsAdded },
             conflicts: { before: null, after: batch.conflicts.map((entry) => entry.id) },
+            ...(Object.keys(signersByName).length > 0
+              ? { signersByNameOnly: { before: null, after: signersByName } }
+              : {}),
           },
         });
       })

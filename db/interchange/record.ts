@@ -2,10 +2,13 @@ import { type AuditEntry, auditHistory } from '../audit.js';
 import { type ProcedureDraft, type RecordLife, unwritable } from '../model/index.js';
 import { isRealDate, isRealDateTime } from '../model/real-dates.js';
 import { clinicalContent } from '../procedures.js';
+import { auditLinks } from '../sqlite/audit-rows.js';
 import type { ReadConnection } from '../sqlite/connection.js';
-import { FOLLOW_UP_COLUMNS } from '../sqlite/follow-up-rows.js';
+import { followUpRowsWithLinks } from '../sqlite/follow-up-rows.js';
 import { type FollowUpLink, GENESIS } from '../sqlite/hash-chain.js';
+import { readOperator } from '../sqlite/operator-rows.js';
 import { readProcedure } from '../sqlite/procedure-rows.js';
+import { versionRowsWithLinks } from '../sqlite/versions.js';
 
 /*
  * One record of the interchange format, read whole from the logbook: its content and life,
@@ -67,15 +70,7 @@ export function readExportedRecord(read: ReadConnection, id: string): ExportedRe
     amendedMeaning: record.amendedMeaning ?? null,
     amendReason: record.amendReason,
   };
-  const versions = (
-    read
-      .prepare(
-        `SELECT version, signed_by, signed_at, reason, signer_id, meaning, content, hash,
-                (SELECT p.hash FROM procedure_versions p WHERE p.rowid < v.rowid ORDER BY p.rowid DESC LIMIT 1) AS previous_hash
-           FROM procedure_versions v WHERE procedure_id = ? ORDER BY version`,
-      )
-      .all(id) as Record<string, unknown>[]
-  ).map((row) => ({
+  const versions = versionRowsWithLinks(read, id).map((row) => ({
     version: row.version as number,
     signedBy: row.signed_by as string,
     signedAt: row.signed_at as string,
@@ -86,28 +81,17 @@ export function readExportedRecord(read: ReadConnection, id: string): ExportedRe
     hash: (row.hash as string | null) ?? null,
     previousHash: row.hash == null ? null : ((row.previous_hash as string | null) ?? GENESIS),
   }));
-  const links = read.prepare(
-    'SELECT hash, (SELECT p.hash FROM audit_log p WHERE p.seq = a.seq - 1) AS previous FROM audit_log a WHERE seq = ?',
-  );
+  const linkOf = auditLinks(read);
   const history = auditHistory(read, 'procedure', id).map(({ entity: _entity, entityId: _entityId, ...entry }) => {
-    const link = links.get(entry.seq) as { hash: string | null; previous: string | null };
+    const link = linkOf(entry.seq);
     return {
       ...entry,
       hash: link.hash,
       previousHash: link.hash == null ? null : entry.seq === 1 ? GENESIS : link.previous,
     };
   });
-  const operatorName = record.operatorId
-    ? ((read.prepare('SELECT name FROM operators WHERE id = ?').pluck().get(record.operatorId) as string | undefined) ??
-      null)
-    : null;
-  const followUps = read
-    .prepare(
-      `SELECT ${FOLLOW_UP_COLUMNS}, hash,
-              coalesce((SELECT p.hash FROM follow_up_entries p WHERE p.rowid < f.rowid ORDER BY p.rowid DESC LIMIT 1), '${GENESIS}') AS previousHash
-         FROM follow_up_entries f WHERE procedure_id = ? ORDER BY rowid`,
-    )
-    .all(id) as ExportedFollowUp[];
+  const operatorName = record.operatorId ? (readOperator(read, record.operatorId)?.name ?? null) : null;
+  const followUps: ExportedFollowUp[] = followUpRowsWithLinks(read, id);
   const exported = { id, life, content: clinicalContent(record), versions, history, followUps, operatorName };
   checkDates(exported);
   return exported;

@@ -4,6 +4,7 @@ import type { FactInput } from '../sqlite/facts.js';
 import { stateText } from '../sqlite/hash-chain.js';
 import { expectedRecordRows, type LifeColumns, RECORD_TABLES, type RecordRows } from '../sqlite/procedure-rows.js';
 import { sortKeys } from '../sqlite/record-life.js';
+import { primaryKeyColumns } from '../sqlite/schema-objects.js';
 
 /*
  * A record's derived columns recomputed from its evidence: the rows the one writer
@@ -20,12 +21,7 @@ const LISTED = 3;
 
 /** The primary key columns of each table of a record, as the schema declares them. */
 function primaryKeys(db: ReadableDb): Record<string, string[]> {
-  return Object.fromEntries(
-    RECORD_TABLES.map((table) => [
-      table,
-      db.prepare('SELECT name FROM pragma_table_info(?) WHERE pk > 0 ORDER BY pk').pluck().all(table) as string[],
-    ]),
-  );
+  return Object.fromEntries(RECORD_TABLES.map((table) => [table, primaryKeyColumns(db, table)]));
 }
 
 /**

@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { asWritable } from '../sqlite/connection.js';
 import { MIGRATIONS } from '../sqlite/migrations/index.js';
 import { nativeBinding } from '../sqlite/native-binding.js';
+import { schemaDefinitions, triggerDefinitions } from '../sqlite/schema-objects.js';
 
 /** Whitespace aside, so a trigger written with other line breaks still compares equal. */
 export const normalisedSql = (sql: string) => sql.replace(/\s+/g, ' ').trim();
@@ -18,11 +19,7 @@ export function expectedTriggers(): ReadonlyMap<string, string> {
     const db = new Database(':memory:', { nativeBinding: nativeBinding() });
     try {
       for (const migration of MIGRATIONS) migration.up(asWritable(db));
-      const rows = db.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'trigger'").all() as {
-        name: string;
-        sql: string;
-      }[];
-      expected = new Map(rows.map((row) => [row.name, normalisedSql(row.sql)]));
+      expected = new Map(triggerDefinitions(db).map((row) => [row.name, normalisedSql(row.sql)]));
     } finally {
       db.close();
     }
@@ -32,11 +29,7 @@ export function expectedTriggers(): ReadonlyMap<string, string> {
 
 /** What differs between the file's triggers and RootLog's: missing, altered or foreign ones. */
 export function triggerProblems(db: Database.Database): string[] {
-  const present = new Map(
-    (
-      db.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'trigger'").all() as { name: string; sql: string }[]
-    ).map((row) => [row.name, normalisedSql(row.sql)]),
-  );
+  const present = new Map(triggerDefinitions(db).map((row) => [row.name, normalisedSql(row.sql)]));
   const problems: string[] = [];
   for (const [name, sql] of expectedTriggers()) {
     const found = present.get(name);
@@ -66,13 +59,7 @@ function expectedSchema(): ReadonlyMap<string, string> {
 
 /** SQLite's own tables (sqlite_sequence, the statistics of ANALYZE) and automatic indexes aside. */
 const schemaObjects = (db: Database.Database) =>
-  (
-    db
-      .prepare(
-        "SELECT type, name, sql FROM sqlite_schema WHERE type <> 'trigger' AND sql IS NOT NULL AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'",
-      )
-      .all() as { type: string; name: string; sql: string }[]
-  ).map((row): [string, string] => [`${row.type} ${row.name}`, normalisedSql(row.sql)]);
+  schemaDefinitions(db).map((row): [string, string] => [`${row.type} ${row.name}`, normalisedSql(row.sql)]);
 
 /**
  * What differs between the file's tables, indexes and views and RootLog's: a CHECK widened

@@ -1,12 +1,14 @@
 import type Database from 'better-sqlite3';
 import { asReadable } from '../sqlite/connection.js';
-import { GENESIS, type StateLink, stateFingerprint, stateHash } from '../sqlite/hash-chain.js';
+import { GENESIS, stateFingerprint, stateHash } from '../sqlite/hash-chain.js';
 import {
   CHAINED_SETTINGS,
   CHAINED_TABLES,
   type ChainedTable,
+  chainedRows,
   currentFingerprint,
   KEY_SETTING,
+  stateChainRows,
 } from '../sqlite/state-chain.js';
 import type { ChainHead } from './head.js';
 
@@ -28,9 +30,7 @@ export function checkStateChain(db: Database.Database, expect?: ChainHead) {
   let broken: string | null = null;
   let kept: string | null = null;
   const latest: LatestStates = new Map();
-  const rows = db
-    .prepare('SELECT seq, subject, key, fingerprint, hash FROM state_chain ORDER BY seq')
-    .iterate() as IterableIterator<StateLink & { hash: string }>;
+  const rows = stateChainRows(db);
   for (const row of rows) {
     const label = `state row ${row.seq} (${row.subject} ${row.key})`;
     if (row.seq !== seq + 1)
@@ -88,7 +88,7 @@ export function stateProblems(db: Database.Database, latest: LatestStates) {
     compare('settings', key, currentFingerprint(readable, 'settings', key), `the setting ${key}`);
   for (const [table, column] of Object.entries(CHAINED_TABLES) as [ChainedTable, string][]) {
     const here = new Set<string>();
-    for (const row of db.prepare(`SELECT * FROM ${table}`).iterate() as Iterable<Record<string, unknown>>) {
+    for (const row of chainedRows(db, table)) {
       const key = String(row[column]);
       here.add(key);
       compare(table, key, stateFingerprint(table, row), `${table} ${key}`);

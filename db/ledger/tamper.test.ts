@@ -53,6 +53,16 @@ beforeAll(() => {
   keptHead = report.ledger?.head as ChainHead;
 });
 
+const getSignedBy = (path: string, id: string) => {
+  const db = new Database(path, { readonly: true });
+  const name = db
+    .prepare('SELECT signed_by FROM procedure_versions WHERE procedure_id = ? AND version = 1')
+    .pluck()
+    .get(id);
+  db.close();
+  return name as string;
+};
+
 /** A copy of the sound file, changed by `tamper` on a plain connection (as sqlite3 would). */
 function tampered(tamper: (db: Database.Database) => void): string {
   const path = tempPath();
@@ -217,6 +227,34 @@ describe('check makes an edit behind the app evident', () => {
     expect(checkDatabase(path).ledger?.records.problems).toEqual([
       `procedure ${signedId}: its signer, signing time or the signature's meaning differs from signed version 1`,
     ]);
+  });
+
+  it('catches a signer id that names another operator, or no operator, beside the version’s signer name', () => {
+    const path = tampered((db) => {
+      const other = db
+        .prepare("INSERT INTO operators (id, name) VALUES ('op-other', 'Dr. Other') RETURNING id")
+        .pluck()
+        .get();
+      behindTheTriggers(db, ['signed_procedure_no_update', 'procedure_versions_no_update'], () => {
+        db.prepare('UPDATE procedure_versions SET signer_id = ? WHERE procedure_id = ? AND version = 1').run(
+          other,
+          signedId,
+        );
+        db.prepare('UPDATE procedures SET signed_by_id = ? WHERE id = ?').run(other, signedId);
+        db.prepare("UPDATE procedure_versions SET signer_id = 'op-gone' WHERE procedure_id = ? AND version = 1").run(
+          amendedId,
+        );
+        db.prepare("UPDATE procedures SET signed_by_id = 'op-gone' WHERE id = ?").run(amendedId);
+      });
+    });
+    const { problems } = checkDatabase(path).ledger?.records ?? { problems: [] };
+    const signedBy = getSignedBy(path, signedId);
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        `procedure ${signedId}: signed version 1 is signed by ${signedBy} but names as its signer the operator op-other, who has never been called that here`,
+        `procedure ${amendedId}: signed version 1 names as its signer the operator op-gone, who is not among this logbook's operators`,
+      ]),
+    );
   });
 
   it('catches a deleted audit row and reordered rows, naming the first broken link', () => {

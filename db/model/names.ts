@@ -88,6 +88,27 @@ export function drugNameClash(
 }
 
 /**
+ * Pairs of drugs offered for choosing whose names are, or look like, one another's: a catalogue
+ * can hold them from before the rule (drugNameClash), and `rootlog check` names them, in
+ * words for the pharmacist or IT who corrects the catalogue.
+ */
+export function lookAlikeDrugPairs(drugs: readonly { code: string; name: string; active: boolean }[]): string[] {
+  const byKey = new Map<string, { code: string; name: string }>();
+  const pairs: string[] = [];
+  for (const drug of drugs) {
+    if (!drug.active) continue;
+    const key = lookAlikeKey(drug.name);
+    const first = byKey.get(key);
+    if (!first) byKey.set(key, drug);
+    else
+      pairs.push(
+        `the drugs “${first.name}” (code ${first.code}) and “${drug.name}” (code ${drug.code}) have names that look the same: a clinician choosing one can take the other, and reports and exports cannot tell them apart; rename one, or make one inactive, in Settings → Drugs`,
+      );
+  }
+  return pairs;
+}
+
+/**
  * The name an operator from another logbook is added under when it looks like the name of an
  * operator here (the same person set up at two consoles, or someone posing as them): their
  * name with the start of their id, so that every report and export tells the two apart. An

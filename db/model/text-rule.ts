@@ -129,17 +129,69 @@ for (const [letter, latin] of Object.entries(CHEROKEE_LATIN)) {
 }
 const CONFUSABLE = new RegExp(`[${Object.keys(CONFUSABLE_LATIN).join('')}]`, 'gu');
 
+const FORMAT_CHARACTERS = /\p{Cf}/gu;
+const DASHES = /\p{Pd}|\u2212/gu;
+const SPACES = /\s+/gu;
+
+/**
+ * Lower case as `toLowerCase` gives it, with the final sigma (ς, which `toLowerCase` gives by
+ * context) taken as σ: so each character folds alone, as the hub's copy of the rule folds it.
+ */
+const foldCase = (text: string) => text.toLowerCase().replaceAll('ς', 'σ');
+
 /** The form under which two names that look alike are equal (see above). */
 export function lookAlikeKey(name: string): string {
-  return name
+  return foldCase(
+    name
+      .normalize('NFKC')
+      .replace(FORMAT_CHARACTERS, '')
+      .replace(CONFUSABLE, (letter) => CONFUSABLE_LATIN[letter] ?? letter),
+  )
     .normalize('NFKC')
-    .replace(/\p{Cf}/gu, '')
-    .replace(CONFUSABLE, (letter) => CONFUSABLE_LATIN[letter] ?? letter)
-    .toLowerCase()
-    .normalize('NFKC')
-    .replace(/\p{Pd}|\u2212/gu, '-')
-    .replace(/\s+/gu, ' ')
+    .replace(DASHES, '-')
+    .replace(SPACES, ' ')
     .trim();
+}
+
+/**
+ * The rule of lookAlikeKey as character tables, for a copy of it elsewhere (the hub server's
+ * PostgreSQL function, db/hub/server-schema.ts), derived from the declaration above by asking
+ * it of every code point, so the two cannot drift apart but for NFKC itself: in order, NFKC,
+ * `formatCharacters` removed, each of `confusables.from` taken as the letter at the same place
+ * in `confusables.to`, case folded (`caseFolds` of one character each, `longerCaseFolds`
+ * otherwise), NFKC again, each of `dashes` a hyphen, runs of `spaces` one space, trimmed.
+ */
+export function lookAlikeTables() {
+  const formatCharacters: string[] = [];
+  const dashes: string[] = [];
+  const spaces: string[] = [];
+  const caseFolds = { from: [] as string[], to: [] as string[] };
+  const longerCaseFolds: [string, string][] = [];
+  for (let code = 0; code <= 0x10ffff; code++) {
+    if (code >= 0xd800 && code <= 0xdfff) continue;
+    const character = String.fromCodePoint(code);
+    if (character.replace(FORMAT_CHARACTERS, '') === '') formatCharacters.push(character);
+    if (character.replace(DASHES, '') === '') dashes.push(character);
+    if (character.replace(SPACES, '') === '') spaces.push(character);
+    const folded = foldCase(character);
+    if (folded === character) continue;
+    if ([...folded].length === 1) {
+      caseFolds.from.push(character);
+      caseFolds.to.push(folded);
+    } else longerCaseFolds.push([character, folded]);
+  }
+  const confusables = Object.entries(CONFUSABLE_LATIN);
+  return {
+    formatCharacters: formatCharacters.join(''),
+    confusables: {
+      from: confusables.map(([letter]) => letter).join(''),
+      to: confusables.map(([, latin]) => latin).join(''),
+    },
+    caseFolds: { from: caseFolds.from.join(''), to: caseFolds.to.join('') },
+    longerCaseFolds,
+    dashes: dashes.join(''),
+    spaces: spaces.join(''),
+  };
 }
 
 /** The first of `others` (other than `self`) whose name looks like `name`, if any. */

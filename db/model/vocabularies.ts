@@ -1,8 +1,35 @@
 /**
  * The clinic's controlled vocabularies; docs/clinical-data.md says what they mean.
  * Stored values are these codes; labels for people live beside them so the UI,
- * the exports' data dictionary and the warnings speak the same words.
+ * the exports' data dictionary and the warnings speak the same words. A vocabulary declared
+ * with `worded` carries its words beside its codes; the others' words are still listed in
+ * vocabulary-words.ts, until they move here the same way.
  */
+
+/** What a vocabulary declared with its words carries beside its codes. */
+export interface Worded<Code extends string> {
+  /** The words people read for each code (vocabulary-words.ts gathers them for the form, the sheets and the catalogues). */
+  readonly words: Readonly<Record<Code, string>>;
+}
+
+/**
+ * A vocabulary declared with its words, each code beside what it reads as: the codes in their
+ * order (a tuple, for zod, the CHECK lists and the drift test) with `words` beside them (not an
+ * element: spreading, mapping or comparing the codes sees only codes).
+ */
+export function worded<const Pairs extends readonly [readonly [string, string], ...(readonly [string, string])[]]>(
+  pairs: Pairs,
+): { readonly [Index in keyof Pairs]: Pairs[Index] extends readonly [infer Code, string] ? Code : never } & Worded<
+  Pairs[number][0]
+> {
+  const codes = pairs.map(([code]) => code);
+  Object.defineProperty(codes, 'words', { value: Object.freeze(Object.fromEntries(pairs)), enumerable: false });
+  return Object.freeze(codes) as never;
+}
+
+/** Whether a declaration is a vocabulary with its words. */
+export const isWorded = (value: unknown): value is readonly string[] & Worded<string> =>
+  Array.isArray(value) && typeof (value as Partial<Worded<string>>).words === 'object';
 
 export const SEXES = ['female', 'male', 'other', 'unknown'] as const;
 /** The languages RootLog speaks: a patient's for the aftercare sheet, an operator's, the department's. */
@@ -69,7 +96,11 @@ export const FORAMINA = ['L1/L2', 'L2/L3', 'L3/L4', 'L4/L5', 'L5/S1', 'S1'] as c
 export const APPROACHES = ['transforaminal', 'periradicular_extraforaminal', 'preganglionic', 'retrodiscal'] as const;
 export const NEEDLE_GAUGES = [20, 22, 25, 27] as const;
 /** Where the needle tip lay (schema 16): extraforaminal tips have fewer intravascular hits. */
-export const NEEDLE_TIP_POSITIONS = ['extraforaminal', 'foraminal', 'recessal'] as const;
+export const NEEDLE_TIP_POSITIONS = worded([
+  ['extraforaminal', 'Extraforaminal'],
+  ['foraminal', 'Foraminal'],
+  ['recessal', 'Recessal'],
+]);
 
 export const MODALITIES = ['ct', 'ct_fluoroscopy', 'fluoroscopy', 'ct_and_fluoroscopy'] as const;
 

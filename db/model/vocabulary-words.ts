@@ -1,12 +1,15 @@
 import type { Message } from './messages.js';
-import type { VocabularyCode } from './vocabularies.js';
+import * as VOCABULARIES from './vocabularies.js';
+import { isWorded, type VocabularyCode, type Worded } from './vocabularies.js';
 
 /*
  * The words for every stored code, in one place: the form, the signed summary, the report,
  * the FHIR texts and the presets read them from here. Codes stay codes everywhere else
  * (storage, exports). The type check fails when a vocabulary gains a code without words.
+ * A vocabulary declared with its words (`worded` in vocabularies.ts) is gathered from there;
+ * the others' words are listed below until they move beside their codes.
  */
-const WORDS = {
+const LISTED = {
   disc_herniation: 'Disc herniation',
   disc_protrusion: 'Disc protrusion',
   facet_arthropathy: 'Facet arthropathy',
@@ -113,9 +116,6 @@ const WORDS = {
   digital_subtraction: 'Digital subtraction',
   switched_to_non_particulate: 'Switched to non-particulate',
   aborted: 'Aborted',
-  extraforaminal: 'Extraforaminal',
-  foraminal: 'Foraminal',
-  recessal: 'Recessal',
   phosphate: 'Phosphate',
   base: 'Base',
   A: 'A',
@@ -142,9 +142,36 @@ const WORDS = {
   dose_report_then_changed: 'From the scanner’s dose report, changed by hand',
 } as const satisfies Record<string, string>;
 
-type Worded = keyof typeof WORDS;
+type Vocabularies = typeof VOCABULARIES;
+/** The codes of the vocabularies declared with their words. */
+type DeclaredCode = {
+  [Name in keyof Vocabularies]: Vocabularies[Name] extends Worded<infer Code> ? Code : never;
+}[keyof Vocabularies];
+
+/**
+ * The words of every vocabulary declared with them, and the listed ones: a code is worded
+ * once (two declarations of one code's words would part; refused when the model loads).
+ */
+export function gatherWords(
+  listed: Readonly<Record<string, string>>,
+  declarations: readonly unknown[],
+): Record<string, string> {
+  const gathered: Record<string, string> = { ...listed };
+  for (const declaration of declarations) {
+    if (!isWorded(declaration)) continue;
+    for (const [code, said] of Object.entries(declaration.words)) {
+      if (code in gathered && gathered[code] !== said)
+        throw new Error(`the code ${code} is worded twice ("${gathered[code]}", "${said}"): word it once`);
+      gathered[code] = said;
+    }
+  }
+  return gathered;
+}
+
+const WORDS = gatherWords(LISTED, Object.values(VOCABULARIES)) as Record<keyof typeof LISTED | DeclaredCode, string>;
+
 // Every code of every vocabulary has its words (a compile-time check, nothing at run time).
-const _everyCodeWorded: Record<Exclude<VocabularyCode, number>, string> = WORDS satisfies Record<Worded, string>;
+const _everyCodeWorded: Record<Exclude<VocabularyCode, number>, string> = WORDS;
 void _everyCodeWorded;
 
 /** The words of a stored code, as a label shows them ("CT and fluoroscopy"); '' for none. */

@@ -1,5 +1,5 @@
 import type { AuditAction, AuditEntity, AuditEntry, Changes } from '../model/answers.js';
-import type { ReadableDb, WriteConnection } from './connection.js';
+import type { ReadableDb, ReadConnection, WriteConnection } from './connection.js';
 import { auditHash, GENESIS } from './hash-chain.js';
 
 /*
@@ -63,4 +63,12 @@ export function auditRows(db: ReadableDb, entity: AuditEntity, entityId: string)
     changes: JSON.parse(row.changes as string) as Changes,
     reason: (row.reason as string | null) ?? null,
   }));
+}
+
+/** An audit row's hash and the hash of the row before it, by seq: one statement for many rows. */
+export function auditLinks(read: ReadConnection): (seq: number) => { hash: string | null; previous: string | null } {
+  const statement = read.prepare(
+    'SELECT hash, (SELECT p.hash FROM audit_log p WHERE p.seq = a.seq - 1) AS previous FROM audit_log a WHERE seq = ?',
+  );
+  return (seq) => statement.get(seq) as { hash: string | null; previous: string | null };
 }

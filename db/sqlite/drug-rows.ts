@@ -1,5 +1,5 @@
 import { type Drug, drugNameClash, RootLogError } from '../model/index.js';
-import type { WriteConnection } from './connection.js';
+import type { ReadableDb, ReadConnection, WriteConnection } from './connection.js';
 import { chainState } from './state-chain.js';
 
 /**
@@ -42,3 +42,59 @@ export function writeDrug(write: WriteConnection, drug: Drug): void {
     });
   chainState(write, 'drug_catalogue', drug.code);
 }
+
+/** The catalogue as stored, by class and name. */
+export function readDrugs(read: ReadConnection): Drug[] {
+  const rows = read.prepare('SELECT * FROM drug_catalogue ORDER BY drug_class, name').all() as Record<
+    string,
+    unknown
+  >[];
+  return rows.map((row) => {
+    const drug: Drug = {
+      code: row.code as string,
+      name: row.name as string,
+      drugClass: row.drug_class as Drug['drugClass'],
+      particulate: row.particulate === 1,
+      dosing: row.dosing as Drug['dosing'],
+      active: row.active === 1,
+    };
+    if (row.default_concentration_mg_per_ml != null)
+      drug.defaultConcentrationMgPerMl = row.default_concentration_mg_per_ml as number;
+    if (row.usual_concentration_min_mg_per_ml != null)
+      drug.usualConcentrationMinMgPerMl = row.usual_concentration_min_mg_per_ml as number;
+    if (row.usual_concentration_max_mg_per_ml != null)
+      drug.usualConcentrationMaxMgPerMl = row.usual_concentration_max_mg_per_ml as number;
+    if (row.usual_dose_mg != null) drug.usualDoseMg = row.usual_dose_mg as number;
+    if (row.max_dose_mg != null) drug.maxDoseMg = row.max_dose_mg as number;
+    return drug;
+  });
+}
+
+/** The catalogue as it stood at the schema 6 upgrade (kept unchangeable), by code. */
+export function drugsAtSchema6(read: ReadConnection): {
+  code: string;
+  name: string;
+  drug_class: Drug['drugClass'];
+  particulate: number;
+  max_dose_mg: number | null;
+}[] {
+  return read.prepare('SELECT * FROM drug_catalogue_at_schema_6').all() as ReturnType<typeof drugsAtSchema6>;
+}
+
+/** The mg given of each drug of a procedure, in its order, as stored (null where not computed): one statement for many procedures. */
+export function dosesGivenMg(read: ReadConnection): (procedureId: string) => (number | null)[] {
+  const statement = read
+    .prepare('SELECT dose_given_mg FROM drug_administrations WHERE procedure_id = ? ORDER BY ordinal')
+    .pluck();
+  return (procedureId) => statement.all(procedureId) as (number | null)[];
+}
+
+/** Each drug of the catalogue by its code, name and whether it is offered (for `rootlog check`). */
+export const drugNames = (db: ReadableDb) =>
+  (
+    db.prepare('SELECT code, name, active FROM drug_catalogue ORDER BY code').all() as {
+      code: string;
+      name: string;
+      active: number;
+    }[]
+  ).map((row) => ({ code: row.code, name: row.name, active: row.active === 1 }));

@@ -1,4 +1,5 @@
-import type { ReadableDb, WriteConnection } from './connection.js';
+import type { DueFollowUp } from '../model/answers.js';
+import type { ReadableDb, ReadConnection, WriteConnection } from './connection.js';
 import { type FollowUpLink, followUpHash, GENESIS } from './hash-chain.js';
 
 /*
@@ -42,4 +43,54 @@ export function followUpRows(db: ReadableDb, procedureId: string): FollowUpLink[
 /** The record a follow-up id belongs to here, if any: an id names one follow-up of one record. */
 export function followUpOwner(db: ReadableDb, id: string): string | undefined {
   return db.prepare('SELECT procedure_id FROM follow_up_entries WHERE id = ?').pluck().get(id) as string | undefined;
+}
+
+/** What a follow-up of a procedure is checked against: its status, its date and the pain before. */
+export function procedureOfFollowUp(
+  read: ReadConnection,
+  procedureId: string,
+): { status: string; performedDate: string; painPre: number | null } | undefined {
+  return read
+    .prepare('SELECT status, performed_date AS performedDate, pain_pre AS painPre FROM procedures WHERE id = ?')
+    .get(procedureId) as { status: string; performedDate: string; painPre: number | null } | undefined;
+}
+
+/**
+ * Signed procedures performed between `oldest` and `newest` (local dates) without a current
+ * follow-up entry (one no later entry corrected) from day `from` to day `to` after them.
+ */
+export function signedWithoutFollowUp(
+  read: ReadConnection,
+  window: { oldest: string; newest: string; from: number; to: number },
+): Omit<DueFollowUp, 'window' | 'daysAfter' | 'overdue'>[] {
+  return read
+    .prepare(
+      `SELECT p.id AS procedureId, p.patient_id AS patientId, p.patient_name AS patientName,
+              p.performed_date AS performedDate, p.root_sides AS rootSides
+         FROM procedures p
+        WHERE p.status IN ('signed', 'amended') AND p.performed_date BETWEEN @oldest AND @newest
+          AND NOT EXISTS (
+            SELECT 1 FROM follow_up_entries f
+             WHERE f.procedure_id = p.id AND f.days_after BETWEEN @from AND @to
+               AND NOT EXISTS (SELECT 1 FROM follow_up_entries s WHERE s.supersedes = f.id))`,
+    )
+    .all(window) as Omit<DueFollowUp, 'window' | 'daysAfter' | 'overdue'>[];
+}
+
+/** Whether the follow-up entry of alias `alias` is current: no later entry corrected it. */
+export const currentFollowUpSql = (alias: string): string =>
+  `NOT EXISTS (SELECT 1 FROM follow_up_entries s WHERE s.supersedes = ${alias}.id)`;
+
+/** A procedure's follow-up entries in the order they were recorded, each with its hash and the hash of the link before it. */
+export function followUpRowsWithLinks(
+  read: ReadConnection,
+  procedureId: string,
+): (FollowUpLink & { hash: string; previousHash: string })[] {
+  return read
+    .prepare(
+      `SELECT ${FOLLOW_UP_COLUMNS}, hash,
+              coalesce((SELECT p.hash FROM follow_up_entries p WHERE p.rowid < f.rowid ORDER BY p.rowid DESC LIMIT 1), '${GENESIS}') AS previousHash
+         FROM follow_up_entries f WHERE procedure_id = ? ORDER BY rowid`,
+    )
+    .all(procedureId) as (FollowUpLink & { hash: string; previousHash: string })[];
 }

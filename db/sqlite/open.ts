@@ -150,6 +150,12 @@ export function openReadOnlyAnywhere(path: string, busyTimeoutMs?: number): Read
   return db;
 }
 
+/** Begins the read transaction of a snapshot: its first read fixes it, so later commits by the writer are not seen. */
+export function beginSnapshot(db: ReadableDb): void {
+  db.exec('BEGIN');
+  db.prepare('SELECT count(*) FROM sqlite_schema').pluck().get();
+}
+
 /**
  * Opens an existing logbook read-only (a CD, a write-protected share, a colleague's copy):
  * the same header, version and schema checks, and nothing is ever written. Only a file at

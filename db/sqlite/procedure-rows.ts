@@ -519,6 +519,10 @@ export interface StoredProcedure {
   row?: StoredRow;
 }
 
+/** Whether a procedure (draft or signed) with that id is in the logbook. */
+export const procedureExists = (db: ReadableDb, id: string): boolean =>
+  db.prepare('SELECT 1 FROM procedures WHERE id = ?').get(id) !== undefined;
+
 /** Reads one procedure with all its parts, or undefined when there is none with that id. */
 export function readProcedure(db: ReadableDb, id: string): StoredProcedure | undefined {
   const s = readStatements(db);

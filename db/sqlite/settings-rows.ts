@@ -1,4 +1,5 @@
-import type { ReadConnection, WriteConnection } from './connection.js';
+import { openReadOnly, type ReadConnection, type WriteConnection } from './connection.js';
+import { ROOTLOG_APPLICATION_ID } from './migrations/index.js';
 import { chainState } from './state-chain.js';
 
 /** The one reader and writer of the settings table: one JSON value per key. */
@@ -15,6 +16,36 @@ export const writeSetting = (write: WriteConnection, key: string, value: unknown
   // A setting a report, an export or a rule reads gets its link in the same transaction.
   chainState(write, 'settings', key);
 };
+
+/**
+ * A note no report, export or rule reads (when the file was last found sound): written without
+ * a link in the state chain, so it leaves the rules a save holds as they are.
+ */
+export const writeNote = (write: WriteConnection, key: string, value: string): void => {
+  write
+    .prepare(
+      'INSERT INTO settings (key, value) VALUES (?, json_quote(?)) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+    )
+    .run(key, value);
+};
+
+/**
+ * A setting of another file (a backup in a folder), or null when the file is not a readable
+ * RootLog logbook: it is opened read-only for a moment and never touched.
+ */
+export function readSettingOfFile<T>(path: string, key: string): T | undefined | null {
+  let db: ReturnType<typeof openReadOnly> | undefined;
+  try {
+    db = openReadOnly(path, 1000);
+    if (db.pragma('application_id', { simple: true }) !== ROOTLOG_APPLICATION_ID) return null;
+    const value = db.prepare('SELECT value FROM settings WHERE key = ?').pluck().get(key) as string | undefined;
+    return value ? (JSON.parse(value) as T) : undefined;
+  } catch {
+    return null;
+  } finally {
+    db?.close();
+  }
+}
 
 export const DEFAULT_CONSOLE_NAME = 'RootLog console';
 

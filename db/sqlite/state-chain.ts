@@ -1,3 +1,4 @@
+import type Database from 'better-sqlite3';
 import { connectionSettingsPatchSchema } from '../model/connection-settings.js';
 import { settingsPatchSchema } from '../model/settings.js';
 import { preparedOn, type ReadableDb, type WriteConnection } from './connection.js';
@@ -179,3 +180,13 @@ export function chainUnlinked(write: WriteConnection, table: string, column: str
 /** chainAsStored with today's lists. */
 export const rechainAll = (write: WriteConnection) =>
   chainAsStored(write, { settings: CHAINED_SETTINGS, tables: CHAINED_TABLES, recordTables: RECORD_TABLES });
+
+/** The state chain's links in order, with their hashes (for `check`, ledger/state.ts). */
+export const stateChainRows = (db: Database.Database) =>
+  db.prepare('SELECT seq, subject, key, fingerprint, hash FROM state_chain ORDER BY seq').iterate() as IterableIterator<
+    StateLink & { hash: string }
+  >;
+
+/** Every row of a chained table as stored, to compare with its latest link. */
+export const chainedRows = (db: Database.Database, table: ChainedTable) =>
+  db.prepare(`SELECT * FROM ${table}`).iterate() as Iterable<Record<string, unknown>>;

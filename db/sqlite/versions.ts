@@ -55,3 +55,17 @@ export function signedVersionContent(read: ReadConnection, procedureId: string, 
     .pluck()
     .get(procedureId, version) as string | undefined;
 }
+
+/**
+ * A procedure's signed versions as stored, by version, each with the hash of the link before
+ * it in the versions' chain (`previous_hash`; null for the first link).
+ */
+export function versionRowsWithLinks(read: ReadConnection, procedureId: string): Record<string, unknown>[] {
+  return read
+    .prepare(
+      `SELECT version, signed_by, signed_at, reason, signer_id, meaning, content, hash,
+              (SELECT p.hash FROM procedure_versions p WHERE p.rowid < v.rowid ORDER BY p.rowid DESC LIMIT 1) AS previous_hash
+         FROM procedure_versions v WHERE procedure_id = ? ORDER BY version`,
+    )
+    .all(procedureId) as Record<string, unknown>[];
+}

@@ -4,11 +4,11 @@ import { getProcedure, saveDraft, signProcedure } from '../procedures.js';
 import { seedDatabase } from '../seed.js';
 import { saveOperator } from '../settings.js';
 import { procedureFilterSql } from '../sqlite/procedure-filter.js';
+import { factsQuery } from '../sqlite/stats-rows.js';
 import type { Store } from '../store.js';
 import { completeDraft, context, EVERY_CONFIRMABLE_WARNING, tempStore } from '../testing/fixtures.js';
 import { recordSigner } from '../testing/signer.js';
 import { dashboard } from './dashboard.js';
-import { factsQuery } from './filtered-facts.js';
 import { monthCovered } from './months.js';
 import { warmUpDashboard } from './screen.js';
 

@@ -8,6 +8,7 @@ import {
 } from '../model/index.js';
 import type { ReadConnection } from '../sqlite/connection.js';
 import { type ProcedureFilterValues, procedureFilterSql } from '../sqlite/procedure-filter.js';
+import { doseRows } from '../sqlite/stats-rows.js';
 
 /*
  * The signed procedures' recorded doses, grouped as reference levels are set: by modality and
@@ -22,30 +23,14 @@ export interface DoseSample {
   values: Record<DoseQuantity, number[]>;
 }
 
-const COLUMN_OF: Record<DoseQuantity, string> = {
-  dlpMGyCm: 'dlp_mgy_cm',
-  ctdiVolMGy: 'ctdi_vol_mgy',
-  dapGyCm2: 'dap_gy_cm2',
-  fluoroTimeS: 'fluoro_time_s',
-};
-
 /** A list of values for each dose quantity, empty. */
 export const emptyDoseValues = (): Record<DoseQuantity, number[]> =>
   Object.fromEntries(DOSE_QUANTITIES.map((quantity) => [quantity, []])) as unknown as Record<DoseQuantity, number[]>;
 
-/** The signed procedures' doses for a filter's WHERE clause (alias p), from the index alone. */
-export const doseQuery = (where: string) =>
-  `SELECT p.modality, p.caudal_epidural, length(p.root_sides) - length(replace(p.root_sides, ',', '')) + (p.root_sides <> ''),
-          p.operator_id, ${DOSE_QUANTITIES.map((quantity) => `p.${COLUMN_OF[quantity]}`).join(', ')}
-     FROM procedures p INDEXED BY procedures_doses
-    WHERE p.status IN ('signed', 'amended') AND p.modality IS NOT NULL AND ${where}`;
-
 /** Signed procedures' doses by (modality, protocol, operator) for a filter. */
 export function doseSamples(read: ReadConnection, filter: ProcedureFilterValues): DoseSample[] {
   const { where, params } = procedureFilterSql(filter, { utcBounds: false });
-  const rows = read.db.prepare(doseQuery(where)).raw().iterate(params) as IterableIterator<
-    [Modality, number, number, string | null, ...(number | null)[]]
-  >;
+  const rows = doseRows(read, where, params);
   const samples = new Map<string, DoseSample>();
   for (const [modality, caudal, targets, operatorId, ...doses] of rows) {
     const protocol: DoseProtocol =

@@ -1,7 +1,8 @@
 import { RootLogError } from '../model/index.js';
 import type { ReadConnection } from '../sqlite/connection.js';
-import { decodeFacts, type FactColumns, REPORTED_PROCEDURES } from '../sqlite/facts.js';
+import { decodeFacts, type FactColumns } from '../sqlite/facts.js';
 import { procedureFilterSql } from '../sqlite/procedure-filter.js';
+import { factsOfFilter } from '../sqlite/stats-rows.js';
 import type { DashboardFilterValues } from './dashboard-filter.js';
 import { rememberedResults } from './remembered.js';
 import { loadTerms, type Terms } from './terms.js';
@@ -20,18 +21,6 @@ export interface FilteredFacts {
   rowids: Uint32Array;
   terms: Terms;
 }
-
-/**
- * Each procedure's facts are stored as base64 text of a whole number of 3-byte groups (no
- * padding), so SQLite's group_concat joins them into one base64 text that decodes to all
- * the records in a row; the rowids come beside them in the same order (one aggregate step
- * per row feeds both). Both come back as bytes (CAST AS BLOB): no 10 MB text is made a
- * JavaScript string from UTF-8, and the rowids are read digit by digit.
- */
-export const factsQuery = (where: string) =>
-  `SELECT count(*), group_concat(p.dashboard_facts, ''), CAST(group_concat(p.rowid, ',') AS BLOB)
-     FROM procedures p INDEXED BY procedures_stats
-    WHERE p.${REPORTED_PROCEDURES} AND ${where}`;
 
 const COMMA = 44;
 const ZERO = 48;
@@ -56,11 +45,7 @@ function parseRowids(text: Uint8Array, count: number): Uint32Array {
 /** The facts read afresh; refuses to report over procedures it cannot see. */
 export function readFilteredFacts(read: ReadConnection, filter: DashboardFilterValues): FilteredFacts {
   const { where, params } = procedureFilterSql(filter, { utcBounds: false });
-  const [procedures, text, rowids] = read.db.prepare(factsQuery(where)).raw().get(params) as [
-    number,
-    string | null,
-    Buffer | null,
-  ];
+  const [procedures, text, rowids] = factsOfFilter(read, where, params);
   const facts = decodeFacts(Buffer.from(text ?? '', 'base64'));
   if (facts.count !== procedures) {
     throw new RootLogError(

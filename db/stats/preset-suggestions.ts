@@ -11,6 +11,7 @@ import {
   SIDES,
 } from '../model/index.js';
 import { drugCatalogue } from '../settings.js';
+import { plansSignedSince } from '../sqlite/stats-rows.js';
 import { type ReadSource, readerOf } from '../store.js';
 
 export type { PresetSuggestion } from '../model/answers.js';
@@ -51,25 +52,7 @@ export function presetSuggestions(
   const today = options.today ?? new Date();
   const from = localDateTimeWithOffset(new Date(today.getTime() - 365 * 86_400_000)).slice(0, 10);
   const catalogue = new Map(drugCatalogue(read).map((drug) => [drug.code, drug]));
-  const rows = read.db
-    .prepare(
-      `SELECT p.root_sides, p.modality, p.caudal_epidural, p.caudal_drugs_text,
-              (SELECT group_concat(t.drugs_text, '|') FROM (SELECT drugs_text FROM targets WHERE procedure_id = p.id ORDER BY ordinal) t) AS target_drugs,
-              count(*) AS procedures
-         FROM procedures p
-        WHERE p.status IN ('signed', 'amended') AND p.performed_date >= ? AND p.modality IS NOT NULL AND p.root_sides <> ''
-        GROUP BY 1, 2, 3, 4, 5
-        ORDER BY procedures DESC
-        LIMIT 50`,
-    )
-    .all(from) as {
-    root_sides: string;
-    modality: string;
-    caudal_epidural: number;
-    caudal_drugs_text: string;
-    target_drugs: string | null;
-    procedures: number;
-  }[];
+  const rows = plansSignedSince(read, from);
   const suggestions: PresetSuggestion[] = [];
   for (const row of rows) {
     const targets = row.root_sides.split(',').map((pair) => {

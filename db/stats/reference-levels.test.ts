@@ -13,10 +13,10 @@ import { getProcedure, saveDraft } from '../procedures.js';
 import { seedDatabase } from '../seed.js';
 import { drugCatalogue, getSettings, referenceLevels } from '../settings.js';
 import { procedureFilterSql } from '../sqlite/procedure-filter.js';
+import { doseQuery } from '../sqlite/stats-rows.js';
 import type { Store } from '../store.js';
 import { completeDraft, context, tempStore } from '../testing/fixtures.js';
 import { referenceGroupsRowByRow } from '../testing/reference-comparison-oracle.js';
-import { doseQuery } from './dose-rows.js';
 import { referenceComparison } from './reference-comparison.js';
 import { adoptReferenceLevels, MIN_CASES, proposeReferenceLevels } from './reference-proposal.js';
 

@@ -1,5 +1,6 @@
 import type { ReadConnection } from '../sqlite/connection.js';
 import { isIntravascular, isParticulateEntry, TERM_KINDS, type TermKind, targetsOfTerm } from '../sqlite/facts.js';
+import { dashboardTermsFrom } from '../sqlite/stats-rows.js';
 
 /**
  * The dashboard terms (facts.ts): each distinct operator, modality, targets list,
@@ -80,10 +81,7 @@ export function loadTerms(read: ReadConnection): Terms {
     };
     known.set(read.db, terms);
   }
-  const newer = read
-    .prepare('SELECT id, kind, term FROM dashboard_terms WHERE id >= ? ORDER BY id')
-    .raw()
-    .all(terms.rank.length) as [number, TermKind, string][];
+  const newer = dashboardTermsFrom(read, terms.rank.length);
   if (newer.length === 0) return terms;
   const rank = new Int32Array((newer[newer.length - 1]?.[0] ?? 0) + 1);
   rank.set(terms.rank);

@@ -1,12 +1,14 @@
 import Database from 'better-sqlite3';
 import { asWritable } from '../sqlite/connection.js';
-import { MIGRATIONS } from '../sqlite/migrations/index.js';
+import { MIGRATIONS, type Migration } from '../sqlite/migrations/index.js';
+import type { AddingMigration } from '../sqlite/migrations/migration.js';
 
 /*
  * Tests of a migration start from a file an older RootLog wrote; they make it from today's file
  * by taking away, newest first, what each later schema added. Each schema's undo is written
  * here once, so a new migration breaks no older migration's test: it adds its own undo, and
- * `backToSchema` says so when it is missing. (Schemas before 13 are undone by the tests of
+ * `backToSchema` says so when it is missing. A migration made with `addingColumns` (a new
+ * field) needs none: its columns are dropped. (Schemas before 13 are undone by the tests of
  * db/sqlite/migrations.test.ts, which go further back.)
  */
 
@@ -131,6 +133,17 @@ const UNDO: Readonly<Record<number, (db: Database.Database) => void>> = {
   25: () => undefined,
 };
 
+/** A migration that only added columns (`addingColumns`) is undone by dropping them, newest first. */
+export function undoAdded(
+  migration: Migration | AddingMigration | undefined,
+): ((db: Database.Database) => void) | undefined {
+  if (!migration || !('adds' in migration)) return undefined;
+  const added = [...migration.adds].reverse();
+  return (db) => {
+    for (const { table, column } of added) db.exec(`ALTER TABLE ${table} DROP COLUMN ${column}`);
+  };
+}
+
 /** The oldest schema `backToSchema` reaches. */
 export const OLDEST_UNDONE = 12;
 
@@ -141,7 +154,7 @@ export function backToSchema(path: string, version: number): void {
   try {
     const current = db.pragma('user_version', { simple: true }) as number;
     for (let schema = current; schema > version; schema--) {
-      const undo = UNDO[schema];
+      const undo = UNDO[schema] ?? undoAdded(MIGRATIONS[schema - 1]);
       if (!undo) throw new Error(`schema ${schema} has no undo: add one to db/testing/back-in-time.ts`);
       undo(db);
     }

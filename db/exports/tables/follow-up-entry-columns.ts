@@ -1,4 +1,5 @@
 import { FOLLOW_UP_ENTRY_FIELDS } from '../../model/index.js';
+import { currentFollowUpSql } from '../../sqlite/follow-up-rows.js';
 import { type PartColumns, partColumns } from './field-columns.js';
 
 /*
@@ -7,5 +8,5 @@ import { type PartColumns, partColumns } from './field-columns.js';
  * no entry ids (time-ordered), no names, notes or reasons; dates coarse (pseudonymised.ts).
  */
 export const followUpEntryColumns: PartColumns = partColumns(FOLLOW_UP_ENTRY_FIELDS, 'e', {
-  current: 'NOT EXISTS (SELECT 1 FROM follow_up_entries s WHERE s.supersedes = e.id)',
+  current: currentFollowUpSql('e'),
 });

@@ -1,4 +1,4 @@
-import type { Operator, SignatureMeaning } from '../model/index.js';
+import type { Operator, SignatureMeaning } from './index.js';
 
 /** Who proved a version's signature with their PIN at the signing console, and its meaning. */
 export interface CarriedSigner {
