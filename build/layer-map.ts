@@ -304,7 +304,7 @@ export const SQL_ELSEWHERE: readonly { file: string; why: string }[] = [
     file,
     why: 'PostgreSQL: the hub server’s tables, not the logbook file',
   })),
-  ...['db/procedures.ts', 'db/hub/apply.ts', 'db/ledger/verify.ts'].map((file) => ({
+  ...['db/hub/apply.ts', 'db/ledger/verify.ts'].map((file) => ({
     file,
     why: 'not moved into db/sqlite yet (issue 22)',
   })),

@@ -1,7 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { auditHistory } from './audit.js';
+import { RECORD_LIMITS } from './model/index.js';
 import { clinicalContent, saveDraft, signProcedure } from './procedures.js';
 import { getSettings, saveDrug, updateSettings } from './settings.js';
+import { appendAudit } from './sqlite/audit-rows.js';
 import * as held from './sqlite/held.js';
 import * as procedureRows from './sqlite/procedure-rows.js';
 import * as settingsRows from './sqlite/settings-rows.js';
@@ -152,6 +154,41 @@ describe('an autosave', () => {
     saveDrug(other, { ...dexamethasone, code: 'dexamethasone_test', name: 'Dexamethasone (test)' }, context);
     other.close();
     expect(saveDraft(store, draft, context).record.drugs[0]?.drug).toBe('dexamethasone_test');
+    store.close();
+  });
+
+  it('holds the same day and the limit counts no longer than nothing is written: another process’s records count', () => {
+    const { store, operatorId } = tempStore();
+    const performedAt = '2026-03-14T09:30:00+01:00';
+    const { record } = saveDraft(store, completeDraft(operatorId, { performedAt, painPost: null }), context);
+    // Held from its own save: the next autosave asks neither the same day nor the counts again.
+    const first = saveDraft(store, { ...clinicalContent(record), painPost: 1 }, context);
+    expect(first.warnings.map((warning) => warning.code)).not.toContain('same_root_same_day');
+    // Another window enters the same patient's same root on the same day …
+    const other = openStore(store.path);
+    saveDraft(other, completeDraft(operatorId, { performedAt: '2026-03-14T10:30:00+01:00' }), context);
+    // … and fills the draft's history to its limit of draft saves.
+    other.writer.db
+      .transaction(() => {
+        for (let at = 1; at < RECORD_LIMITS.draftSaves; at++)
+          appendAudit(other.writer, {
+            at: new Date().toISOString(),
+            actor: 'Dr. Test',
+            action: 'update',
+            entity: 'procedure',
+            entityId: record.id,
+            changes: { painPre: { before: 5, after: 5 } },
+          });
+      })
+      .immediate();
+    other.close();
+    // Changing nothing writes nothing and is not refused; it sees the other record of the day.
+    const same = saveDraft(store, { ...clinicalContent(record), painPost: 1 }, context);
+    expect(same.warnings.map((warning) => warning.code)).toContain('same_root_same_day');
+    // A change would be one save more than the record may hold: refused, as the counts now say.
+    expect(() => saveDraft(store, { ...clinicalContent(record), painPost: 2 }, context)).toThrowError(
+      expect.objectContaining({ code: 'validation', field: 'id' }),
+    );
     store.close();
   });
 });

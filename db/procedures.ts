@@ -1,6 +1,6 @@
 import { auditHistory, type Changes, diff } from './audit.js';
 import { type PresentedCredential, withSigner } from './credentials.js';
-import type { ProcedureWithHistory, SavedProcedure, SignedVersionSummary } from './model/answers.js';
+import type { ProcedureWithHistory, SavedProcedure } from './model/answers.js';
 import {
   type ClinicalWarning,
   canonicalDraft,
@@ -11,15 +11,20 @@ import {
   localDateTimeWithOffset,
   newSignatureProblems,
   normalisePatientId,
+  type ParsedDraft,
   type ProcedureDraft,
+  parseChangedFields,
+  parsedDraftOf,
   patientIdProblem,
   patientKey,
   problem,
   problemsFromZod,
   procedureDraftSchema,
   procedureIdSchema,
+  type RecordHolding,
   RootLogError,
   reasonSchema,
+  type SameDayRecord,
   type SameDaySteroidMg,
   siteProblem,
   warnings,
@@ -30,9 +35,17 @@ import {
 import { drugCatalogue, listOperators, recordRules } from './settings.js';
 import type { ReadConnection, WriteConnection } from './sqlite/connection.js';
 import { dataFingerprint } from './sqlite/held.js';
+import { lastSignedProcedureId } from './sqlite/procedure-list.js';
 import { readProcedure, type StoredProcedure } from './sqlite/procedure-rows.js';
-import { deleteDraft as deleteStoredDraft, writeAmendment, writeDraft, writeSignature } from './sqlite/record-life.js';
-import { sameDayRecords } from './sqlite/same-day-rows.js';
+import {
+  deleteDraft as deleteStoredDraft,
+  recordHolding,
+  writeAmendment,
+  writeDraft,
+  writeSignature,
+} from './sqlite/record-life.js';
+import { sameDayRecords, sameDaySteroidMg } from './sqlite/same-day-rows.js';
+import { signedVersionContent, signedVersionSummaries } from './sqlite/versions.js';
 import { newId, readerOf, type ServiceContext, type Store, timestamp } from './store.js';
 
 export type { ProcedureWithHistory, SavedProcedure } from './model/answers.js';
@@ -90,27 +103,35 @@ function inDepartmentWriting(read: ReadConnection, draft: ProcedureDraft): Proce
   return patientId === draft.patientId ? draft : { ...draft, patientId };
 }
 
-/** Steroid the same patient received in other signed procedures on the same day, per drug (a draft gave nothing yet). */
-function sameDaySteroidMg(read: ReadConnection, draft: ProcedureDraft): SameDaySteroidMg {
-  if (!draft.patientId || !draft.performedAt) return {};
-  const rows = read
-    .prepare(
-      `SELECT d.drug_code AS code, sum(d.dose_given_mg) AS mg
-         FROM procedures p
-         JOIN drug_administrations d ON d.procedure_id = p.id
-         JOIN drug_catalogue c ON c.code = d.drug_code AND c.drug_class = 'steroid'
-        WHERE p.patient_key = ? AND p.performed_date = ? AND p.id <> ? AND p.status <> 'draft'
-        GROUP BY d.drug_code`,
-    )
-    .all(patientKey(draft.patientId), localDateOf(draft.performedAt), draft.id ?? '') as {
-    code: string;
-    mg: number | null;
-  }[];
-  return Object.fromEntries(rows.filter((row) => row.mg != null).map((row) => [row.code, row.mg as number]));
+/** The patient's other records of the draft's day, as the rules read them (nothing without a patient and a day). */
+interface SameDay {
+  /** Whose day, for which record: the patient's key, the local day and the record's id. */
+  key: string;
+  steroidMg: SameDaySteroidMg;
+  records: SameDayRecord[];
+}
+
+function sameDayOf(read: ReadConnection, draft: ProcedureDraft, held?: SameDay): SameDay | undefined {
+  if (!draft.patientId || !draft.performedAt) return undefined;
+  const patient = patientKey(draft.patientId);
+  const day = localDateOf(draft.performedAt);
+  const id = draft.id ?? '';
+  const key = JSON.stringify([patient, day, id]);
+  if (held?.key === key) return held;
+  return {
+    key,
+    steroidMg: sameDaySteroidMg(read, patient, day, id),
+    records: sameDayRecords(read, patient, day, id),
+  };
 }
 
 /** The rules for a record: a signed one reads its drugs as they were at signing, a draft today's catalogue. */
-function clinicalWarnings(read: ReadConnection, draft: ProcedureDraft, signed = false): ClinicalWarning[] {
+function clinicalWarnings(
+  read: ReadConnection,
+  draft: ProcedureDraft,
+  signed = false,
+  sameDay = sameDayOf(read, draft),
+): ClinicalWarning[] {
   const rules = recordRules(read);
   return warnings(
     draft,
@@ -119,10 +140,8 @@ function clinicalWarnings(read: ReadConnection, draft: ProcedureDraft, signed = 
       drugCatalogue: signed ? rules.catalogueForOldSignedRecords : rules.drugCatalogue,
       steroidDayMaxDexamethasoneMg: rules.steroidDayMaxDexamethasoneMg,
     },
-    sameDaySteroidMg(read, draft),
-    draft.patientId && draft.performedAt
-      ? sameDayRecords(read, patientKey(draft.patientId), localDateOf(draft.performedAt), draft.id ?? '')
-      : [],
+    sameDay?.steroidMg ?? {},
+    sameDay?.records ?? [],
   );
 }
 
@@ -156,19 +175,53 @@ function requireConfirmed(found: ClinicalWarning[], confirmed: readonly string[]
 }
 
 /**
- * The draft this connection wrote last, as it wrote it, and the file's fingerprint read in
- * the same transaction, after the write and before the commit: while the fingerprint is the
- * same nothing at all has been written since (by this connection or another), so the next
- * autosave of that draft compares with it instead of reading its rows again. Read after the
- * commit, it could take in another connection's commit made in between and call a stale copy
- * fresh. A copy: what the caller does with its answer cannot change it.
+ * The draft this connection wrote last, as it wrote it, with what its save read of the rest of
+ * the file (the patient's same day, what the record holds toward its limits, as of after the
+ * write), and the file's fingerprint read in the same transaction, after the write and before
+ * the commit: while the fingerprint is the same nothing at all has been written since (by this
+ * connection or another), so the next autosave of that draft compares with it, and takes what
+ * it read, instead of reading them again. Read after the commit, it could take in another
+ * connection's commit made in between and call a stale copy fresh. A copy: what the caller
+ * does with its answer cannot change it.
  */
-const lastWritten = new WeakMap<object, { stored: StoredProcedure; fingerprint: string }>();
+interface HeldDraft {
+  stored: StoredProcedure;
+  sameDay: SameDay | undefined;
+  holding: RecordHolding;
+  fingerprint: string;
+}
 
-function storedDraft(write: WriteConnection, id: string): StoredProcedure | undefined {
+const lastWritten = new WeakMap<object, HeldDraft>();
+
+/** The held draft of this id while nothing was written since it was written, else undefined. */
+function heldDraft(write: WriteConnection, id: string): HeldDraft | undefined {
   const held = lastWritten.get(write.db);
-  if (held && held.stored.record.id === id && held.fingerprint === dataFingerprint(write)) return held.stored;
-  return readProcedure(write.db, id);
+  if (held && held.stored.record.id === id && held.fingerprint === dataFingerprint(write)) return held;
+  return undefined;
+}
+
+/**
+ * The draft as parsed last by this store's saves (the form sends it whole at each keystroke):
+ * the next parse parses only the fields that differ (model/draft-parse.ts). Parsing is a pure
+ * function of the input, so it holds whatever was written since.
+ */
+const lastParsed = new WeakMap<object, ParsedDraft>();
+
+/**
+ * A draft as saveDraft parses it: field by field against the draft this store parsed last,
+ * else whole with `parseWhole` (whose words for what is wrong are the caller's: the service's
+ * or the API contract's).
+ */
+export function parseDraftFor(
+  store: Store,
+  input: unknown,
+  parseWhole: (input: unknown) => ProcedureDraft = parseDraft,
+): ProcedureDraft {
+  const quick = parseChangedFields(input, lastParsed.get(store.writer.db));
+  const parsed = quick ?? parsedDraftOf(input, parseWhole(input));
+  if (!parsed) return parseWhole(input);
+  lastParsed.set(store.writer.db, parsed);
+  return parsed.draft;
 }
 
 /**
@@ -177,7 +230,7 @@ function storedDraft(write: WriteConnection, id: string): StoredProcedure | unde
  * refused: they change only through an amendment.
  */
 export function saveDraft(store: Store, input: unknown, context: ServiceContext): SavedProcedure {
-  return saveCheckedDraft(store, parseDraft(input), context);
+  return saveCheckedDraft(store, parseDraftFor(store, input), context);
 }
 
 /** saveDraft for a draft already parsed at the boundary (the API contract). */
@@ -186,10 +239,11 @@ export function saveCheckedDraft(store: Store, checked: ProcedureDraft, context:
   // A dose typed or filled in makes a no-dose reason moot: the record keeps the dose, not both.
   const draft = withoutMootNoDoseReason(withoutSignedFacts(canonicalDraft(checked)));
   const write = store.writer;
-  let written: { stored: StoredProcedure; fingerprint: string } | undefined;
+  let written: HeldDraft | undefined;
   const answer = write.db
     .transaction((): SavedProcedure => {
-      const existing = draft.id ? storedDraft(write, draft.id) : undefined;
+      const held = draft.id ? heldDraft(write, draft.id) : undefined;
+      const existing = held?.stored ?? (draft.id ? readProcedure(write.db, draft.id) : undefined);
       if (existing && existing.life.status !== 'draft') {
         throw new RootLogError(
           'not_a_draft',
@@ -209,12 +263,14 @@ export function saveCheckedDraft(store: Store, checked: ProcedureDraft, context:
       // An ID the draft already holds (saved before the department set its pattern) stays as saved.
       const problems = referenceProblems(write, content, existing?.record.patientId);
       if (problems.length > 0) throw RootLogError.invalid(problems);
-      const found = clinicalWarnings(write, content);
+      const sameDay = sameDayOf(write, content, held?.sameDay);
+      const found = clinicalWarnings(write, content, false, sameDay);
       const before = existing ? clinicalContent(existing.record) : undefined;
       const changes = diff(before, content);
       if (existing && Object.keys(changes).length === 0)
         return { record: structuredClone(existing.record), warnings: found };
 
+      const holding = held?.holding ?? recordHolding(write, id);
       const saved = writeDraft(write, {
         id,
         content,
@@ -223,16 +279,22 @@ export function saveCheckedDraft(store: Store, checked: ProcedureDraft, context:
         changes,
         at: now,
         actor: context.actor,
+        holding,
       });
-      written = { stored: saved, fingerprint: dataFingerprint(write) };
+      written = {
+        stored: saved,
+        sameDay,
+        // This save is one more draft save of an existing record ("update" in its history).
+        holding: existing ? { ...holding, draftSaves: holding.draftSaves + 1 } : holding,
+        fingerprint: dataFingerprint(write),
+      };
       return { record: saved.record, warnings: found };
     })
     .immediate();
   // Held only once committed: a save rolled back leaves nothing held, and neither does one
   // inside a caller's transaction (still open here, it may yet roll back).
   if (write.db.inTransaction) lastWritten.delete(write.db);
-  else if (written)
-    lastWritten.set(write.db, { stored: structuredClone(written.stored), fingerprint: written.fingerprint });
+  else if (written) lastWritten.set(write.db, { ...written, stored: structuredClone(written.stored) });
   return answer;
 }
 
@@ -407,12 +469,7 @@ export function getProcedure(store: Store, id: unknown): ProcedureWithHistory {
   const procedureId = parseId(id);
   const read = store.reader;
   const { record } = load(read, procedureId);
-  const versions = read
-    .prepare(
-      `SELECT version, signed_by AS signedBy, signed_at AS signedAt, reason, signer_id AS signerId, meaning
-           FROM procedure_versions WHERE procedure_id = ? ORDER BY version`,
-    )
-    .all(procedureId) as SignedVersionSummary[];
+  const versions = signedVersionSummaries(read, procedureId);
   return {
     record,
     warnings: clinicalWarnings(read, clinicalContent(record), record.status !== 'draft'),
@@ -423,20 +480,14 @@ export function getProcedure(store: Store, id: unknown): ProcedureWithHistory {
 
 /** The drugs of this console's most recent signed procedure: "same drugs as last time". */
 export function lastSignedDrugs(store: Store): ProcedureDraft['drugs'] {
-  const id = store.reader
-    .prepare("SELECT id FROM procedures WHERE status <> 'draft' ORDER BY signed_at DESC LIMIT 1")
-    .pluck()
-    .get() as string | undefined;
+  const id = lastSignedProcedureId(store.reader);
   // For a new case: today's catalogue applies, not the facts that record was signed with.
   return id ? withoutSignedFacts(getProcedure(store, id).record).drugs : [];
 }
 
 /** A signed version exactly as it was signed. */
 export function getVersion(store: Store, id: unknown, version: number): ProcedureDraft {
-  const content = store.reader
-    .prepare('SELECT content FROM procedure_versions WHERE procedure_id = ? AND version = ?')
-    .pluck()
-    .get(parseId(id), version) as string | undefined;
+  const content = signedVersionContent(store.reader, parseId(id), version);
   if (!content)
     throw new RootLogError('not_found', `Procedure ${String(id)} has no signed version ${version}.`, {
       field: 'version',

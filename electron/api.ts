@@ -22,6 +22,7 @@ import {
   deleteDraft,
   getProcedure,
   lastSignedDrugs,
+  parseDraftFor,
   saveCheckedDraft,
   signabilityOf,
   signProcedure,
@@ -343,7 +344,13 @@ export function createApi(store: Store, options: ApiOptions): Api & { call: type
       // What the contract declares an administrator's is refused here, before its arguments are
       // read, whatever its handler remembers to ask (handlers still ask, for the name to audit).
       if (API_CONTRACT[method].administers) session.administrator();
-      const parsed = parseArguments(method, Array.isArray(args) ? args : [args]);
+      const listed = Array.isArray(args) ? args : [args];
+      // The autosave's draft, parsed only where it differs from the one parsed before (the whole
+      // parse, with the contract's words for what is wrong, whenever that is not enough).
+      const parsed =
+        method === 'procedures.saveDraft' && listed.length === 1
+          ? [parseDraftFor(store, listed[0], (draft) => parseArguments('procedures.saveDraft', [draft])[0])]
+          : parseArguments(method, listed);
       // A write waits for the background page check (seconds at most, once per start):
       // a damaged file is never written to, and the store then refuses with a clear message.
       // verify() runs the check once and then answers from memory: no query per autosave.

@@ -10,6 +10,7 @@ export * from './dose-inbox.js';
 export * from './dose-plausibility.js';
 export * from './dose-record.js';
 export * from './dose-report-fill.js';
+export * from './draft-parse.js';
 export * from './drug-checks.js';
 export * from './errors.js';
 export * from './fields/index.js';

@@ -71,3 +71,11 @@ export function readListPage(
     },
   }));
 }
+
+/** This console's most recently signed procedure ("same drugs as last time"), by id. */
+export function lastSignedProcedureId(read: ReadConnection): string | undefined {
+  return read
+    .prepare("SELECT id FROM procedures WHERE status <> 'draft' ORDER BY signed_at DESC LIMIT 1")
+    .pluck()
+    .get() as string | undefined;
+}

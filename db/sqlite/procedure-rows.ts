@@ -461,9 +461,14 @@ export function writeProcedure(
   return withCreation(row, stored);
 }
 
-/** created_at and created_by are never updated: the row keeps the ones it was made with. */
-const withCreation = (row: Row, stored: StoredRow | undefined): StoredRow =>
-  stored ? { ...row, created_at: stored.created_at, created_by: stored.created_by } : row;
+/** created_at and created_by are never updated: the row (made here, this write's own) keeps the ones it was made with. */
+function withCreation(row: Row, stored: StoredRow | undefined): StoredRow {
+  if (stored) {
+    row.created_at = stored.created_at;
+    row.created_by = stored.created_by;
+  }
+  return row;
+}
 
 /** Keeps only the keys whose value is present, so a record reads the way it was written. */
 function compact<T extends Record<string, unknown>>(object: T): T {

@@ -78,9 +78,24 @@ export interface DraftWrite {
   changes: Changes;
   at: string;
   actor: string;
+  /**
+   * What the record holds before this save, when the caller knows it as stored (held with the
+   * draft it wrote last, while nothing was written since); else it is counted.
+   */
+  holding?: RecordHolding;
 }
 
-/** Saves a draft, new or changed: only the lists that changed are rewritten. */
+/** What one record holds now, counted in its rows: draft saves (its audit rows "update"), signed versions, follow-ups. */
+export function recordHolding(write: WriteConnection, id: string): RecordHolding {
+  return write
+    .prepare(
+      `SELECT (SELECT count(*) FROM audit_log WHERE entity = 'procedure' AND entity_id = @id AND action = 'update') AS draftSaves,
+              (SELECT count(*) FROM procedure_versions WHERE procedure_id = @id) AS versions,
+              (SELECT count(*) FROM follow_up_entries WHERE procedure_id = @id) AS followUps`,
+    )
+    .get({ id }) as RecordHolding;
+}
+
 /**
  * The limits of one record (db/model/record-limits.ts), asked where it is made and where an
  * amendment or a follow-up made elsewhere is carried in (the hub): one more draft save,
@@ -91,24 +106,18 @@ export function recordLimitProblem(
   id: string,
   adding: keyof RecordHolding,
 ): FieldProblem | null {
-  const holding = write
-    .prepare(
-      `SELECT (SELECT count(*) FROM audit_log WHERE entity = 'procedure' AND entity_id = @id AND action = 'update') AS draftSaves,
-              (SELECT count(*) FROM procedure_versions WHERE procedure_id = @id) AS versions,
-              (SELECT count(*) FROM follow_up_entries WHERE procedure_id = @id) AS followUps`,
-    )
-    .get({ id }) as RecordHolding;
-  return beyondRecordLimits(holding, adding);
+  return beyondRecordLimits(recordHolding(write, id), adding);
 }
 
-function withinRecordLimits(write: WriteConnection, id: string, adding: keyof RecordHolding): void {
-  const beyond = recordLimitProblem(write, id, adding);
+function withinRecordLimits(write: WriteConnection, id: string, adding: keyof RecordHolding, holding?: RecordHolding) {
+  const beyond = beyondRecordLimits(holding ?? recordHolding(write, id), adding);
   if (beyond) throw RootLogError.invalid([beyond]);
 }
 
+/** Saves a draft, new or changed: only the lists that changed are rewritten. */
 export function writeDraft(write: WriteConnection, draft: DraftWrite): StoredProcedure {
   const { id, content, existing, at, actor } = draft;
-  if (existing) withinRecordLimits(write, id, 'draftSaves');
+  if (existing) withinRecordLimits(write, id, 'draftSaves', draft.holding);
   const createdAt = existing?.life.createdAt ?? at;
   const life: LifeColumns = {
     status: 'draft',

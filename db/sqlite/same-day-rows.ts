@@ -1,4 +1,4 @@
-import type { SameDayRecord, Status } from '../model/index.js';
+import type { SameDayRecord, SameDaySteroidMg, Status } from '../model/index.js';
 import type { ReadConnection } from './connection.js';
 
 /*
@@ -30,4 +30,24 @@ export function sameDayRecords(
     ...row,
     rootSides: (row.rootSides ?? '').split(',').filter((rootSide) => rootSide !== '' && !rootSide.includes('?')),
   }));
+}
+
+/** Steroid the same patient received in other signed procedures of one local day, per drug (a draft gave nothing yet). */
+export function sameDaySteroidMg(
+  read: ReadConnection,
+  patientKey: string,
+  performedDate: string,
+  exceptId: string,
+): SameDaySteroidMg {
+  const rows = read
+    .prepare(
+      `SELECT d.drug_code AS code, sum(d.dose_given_mg) AS mg
+         FROM procedures p
+         JOIN drug_administrations d ON d.procedure_id = p.id
+         JOIN drug_catalogue c ON c.code = d.drug_code AND c.drug_class = 'steroid'
+        WHERE p.patient_key = ? AND p.performed_date = ? AND p.id <> ? AND p.status <> 'draft'
+        GROUP BY d.drug_code`,
+    )
+    .all(patientKey, performedDate, exceptId) as { code: string; mg: number | null }[];
+  return Object.fromEntries(rows.filter((row) => row.mg != null).map((row) => [row.code, row.mg as number]));
 }

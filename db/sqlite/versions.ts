@@ -1,3 +1,4 @@
+import type { SignedVersionSummary } from '../model/answers.js';
 import type { ReadConnection, WriteConnection } from './connection.js';
 import { GENESIS, versionHash } from './hash-chain.js';
 
@@ -35,6 +36,24 @@ export function appendVersion(write: WriteConnection, row: SignedVersionRow): vo
        VALUES (@procedureId, @version, @content, @signedBy, @signedAt, @reason, @signerId, @meaning, @hash)`,
     )
     .run({ ...link, hash: versionHash(previous ?? GENESIS, link) });
+}
+
+/** The signed versions of a record, oldest first, without their content. */
+export function signedVersionSummaries(read: ReadConnection, procedureId: string): SignedVersionSummary[] {
+  return read
+    .prepare(
+      `SELECT version, signed_by AS signedBy, signed_at AS signedAt, reason, signer_id AS signerId, meaning
+         FROM procedure_versions WHERE procedure_id = ? ORDER BY version`,
+    )
+    .all(procedureId) as SignedVersionSummary[];
+}
+
+/** One signed version's content as its JSON text, or undefined when the record has no such version. */
+export function signedVersionContent(read: ReadConnection, procedureId: string, version: number): string | undefined {
+  return read
+    .prepare('SELECT content FROM procedure_versions WHERE procedure_id = ? AND version = ?')
+    .pluck()
+    .get(procedureId, version) as string | undefined;
 }
 
 /**
