@@ -6,8 +6,10 @@ import {
   type DepartmentSettings,
   type Language,
   localeFor,
+  type Said,
   say,
   type Translate,
+  type Words,
 } from '../../db/model/index.js';
 import { useSettings } from '../features/settings/settings-store.js';
 
@@ -45,13 +47,29 @@ export function LanguageProvider({
 /** The translator of the window's language. */
 export const useT = (): Translate => useContext(TranslateContext);
 
-/** A clinical warning in the window's language, its numbers as that language writes them in the department ("2,5 mg" in fr-CH). */
-export function useWarningWords(): (warning: ClinicalWarning) => string {
+/** Words in the window's language, their numbers as that language writes them in the department ("2,5 mg" in fr-CH). */
+function useSay(): (words: Words) => string {
   const t = useT();
   const language = useContext(LanguageContext);
   const department = useSettings((state) => state.settings);
   const locale = localeFor(language, department ?? { locale: DEFAULT_DEPARTMENT_LOCALE });
-  return (warning) => say(warning.words, t, language, locale);
+  return (words) => say(words, t, language, locale);
+}
+
+/** A clinical warning in the window's language, its numbers as that language writes them in the department ("2,5 mg" in fr-CH). */
+export function useWarningWords(): (warning: ClinicalWarning) => string {
+  const said = useSay();
+  return (warning) => said(warning.words);
+}
+
+/**
+ * A refusal (an ApiError, a field's problem) in the window's language, the same way: its words
+ * where it declares them, else its English (a refusal not translated yet); a plain string is
+ * words the window wrote itself.
+ */
+export function useRefusalWords(): (refusal: Said | string) => string {
+  const said = useSay();
+  return (refusal) => (typeof refusal === 'string' ? refusal : refusal.words ? said(refusal.words) : refusal.message);
 }
 
 /** `?language=pseudo` (the overflow checks) or a language, given to the window when it opens; null: the settings decide. */
