@@ -1,5 +1,6 @@
 import {
   AFTERCARE_MESSAGES,
+  CLI_MESSAGES,
   ERROR_MESSAGES,
   type Message,
   OTHER_LABEL_MESSAGES,
@@ -22,4 +23,5 @@ export const CODE_MESSAGE_TABLES: readonly Readonly<Record<string, Message>>[] =
   ZOD_MESSAGES,
   OTHER_LABEL_MESSAGES,
   PART_LABEL_MESSAGES,
+  CLI_MESSAGES,
 ];

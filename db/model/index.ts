@@ -2,6 +2,7 @@ export * from './aftercare.js';
 export * from './anatomy.js';
 export * from './backups.js';
 export * from './catalogue.js';
+export * from './cli-messages.js';
 export * from './concentration.js';
 export * from './credentials.js';
 export * from './dashboard.js';
