@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { fetchRecordDoseReports } from '../dose-report/record-fetch.js';
 import {
   type FieldProblem,
   inEnglish,
@@ -11,7 +12,9 @@ import {
   signingProblems,
   unwritable,
 } from '../model/index.js';
-import { completeDraft } from '../testing/fixtures.js';
+import { sendReportAgain } from '../ris/outbox.js';
+import { connectionSettings } from '../settings.js';
+import { completeDraft, context, tempStore } from '../testing/fixtures.js';
 import { translator } from './translator.js';
 
 /*
@@ -105,6 +108,37 @@ describe('refusals in the reader’s language', () => {
     expect(error.message).toMatch(/^Record R1: Performed holds "yesterday", which is not a date and time\. Nothing/);
     expect(error.words && say(error.words, translator('de'), 'de')).toMatch(
       /^Eintrag R1: Performed enthält «yesterday»/,
+    );
+  });
+});
+
+describe('the PACS fetch’s and Send again’s refusals in the reader’s language', () => {
+  const refusalOf = async (act: () => unknown) => {
+    try {
+      await act();
+    } catch (error) {
+      if (error instanceof RootLogError) return error;
+      throw error;
+    }
+    throw new Error('expected a refusal');
+  };
+  const inGerman = (error: RootLogError) => (error.words ? say(error.words, translator('de'), 'de') : '');
+
+  it('no PACS set up: its English as before, its words in German', async () => {
+    const { store } = tempStore();
+    const error = await refusalOf(() =>
+      fetchRecordDoseReports(store, connectionSettings(store), 'R1', { receiverListening: false }, context),
+    );
+    expect(error.message).toMatch(/^No PACS is set up \(Settings → PACS\)/);
+    expect(inGerman(error)).toMatch(/^Es ist kein PACS eingerichtet \(Einstellungen → PACS\)/);
+  });
+
+  it('Send again of a version never queued names the version in French', async () => {
+    const { store } = tempStore();
+    const error = await refusalOf(() => sendReportAgain(store, { procedureId: 'R1', version: 2 }, context, null));
+    expect(error.message).toBe('Version 2 of this record was never queued for the RIS.');
+    expect(error.words && say(error.words, translator('fr'), 'fr')).toBe(
+      'La version 2 de ce dossier n’a jamais été mise en file d’attente pour le RIS.',
     );
   });
 });

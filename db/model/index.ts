@@ -31,6 +31,7 @@ export * from './procedure.js';
 export * from './quantiles.js';
 export * from './record-limits.js';
 export * from './reference-levels.js';
+export * from './refusal-messages.js';
 export * from './report.js';
 export * from './ris-delivery.js';
 export * from './same-day-rules.js';

@@ -191,7 +191,7 @@ export interface DoseSlice {
 export type PacsFetch =
   | { state: 'asking'; procedureId: string }
   | { state: 'fetched'; procedureId: string; count: number }
-  | { state: 'problem'; procedureId: string; message: string };
+  | { state: 'problem'; procedureId: string; refusal: Said };
 
 export type FormState = DraftSlice &
   AutosaveSlice &
