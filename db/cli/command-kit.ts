@@ -1,5 +1,6 @@
 import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
+import type { Language } from '../model/index.js';
 import type { Store } from '../store.js';
 import { UsageError } from './usage-error.js';
 
@@ -9,6 +10,8 @@ export interface Io {
   out: (line: string) => void;
   err: (line: string) => void;
   progress?: (text: string) => void;
+  /** The language asked with --language: the output's when the logbook's department has chosen none (cli-speech.ts). */
+  language?: Language;
 }
 
 /**

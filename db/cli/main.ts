@@ -5,7 +5,7 @@ import { followUpsDue } from '../follow-ups.js';
 import { importFile } from '../imports/merge.js';
 import { formatHead, parseHead } from '../ledger/head.js';
 import { type CheckReport, checkDatabase } from '../maintenance.js';
-import { counted, followUpsDueQuerySchema, plural, RootLogError } from '../model/index.js';
+import { followUpsDueQuerySchema, CLI_MESSAGES as M, RootLogError, type Words } from '../model/index.js';
 import { seedDatabase } from '../seed.js';
 import { pseudonymKey, restorePseudonymKey } from '../settings.js';
 import { dashboard, parseDashboardFilter } from '../stats/dashboard.js';
@@ -14,6 +14,7 @@ import { followUpOutcomes } from '../stats/outcomes.js';
 import { openStore, type Store } from '../store.js';
 import { AS_USAGE, actingOperator } from './acting-operator.js';
 import { BACKUP_USAGE, run as backup } from './backup-command.js';
+import { askedLanguage, type CliSay, cliSpeech } from './cli-speech.js';
 import { actor, checkedBeforeWriting, type Io, options } from './command-kit.js';
 import * as doseReport from './dose-report-command.js';
 import { HUB_USAGE, runHub } from './hub-command.js';
@@ -73,6 +74,9 @@ ${RIS_SEND_USAGE}
 Options:
 ${AS_USAGE}
           (a logbook where nobody has a PIN yet is written under the account, as before)
+  --language de|fr|it|en                   the language of the output when the logbook's department
+                                           has chosen none (Settings → Department), else English;
+                                           JSON output is codes in every language
   --help                                   show this message`;
 
 /**
@@ -125,71 +129,119 @@ async function seed(args: string[], io: Io): Promise<number> {
   }
 }
 
+/** The output's words for a logbook file: its department's language when it can be read, else the one asked. */
+function speechOfFile(path: string, io: Io): CliSay {
+  let store: Store | undefined;
+  try {
+    store = openStore(path, { readonly: true });
+    return cliSpeech(store, io.language).say;
+  } catch {
+    return cliSpeech(null, io.language).say;
+  } finally {
+    store?.close();
+  }
+}
+
+/** The report's labels, aligned after the longest in the language ("follow-up chain: "). */
+const CHECK_LABELS = [
+  M.checkDatabase,
+  M.checkSchemaVersion,
+  M.checkIntegrity,
+  M.checkForeignKeys,
+  M.checkDashboardFacts,
+  M.checkTriggers,
+  M.checkSchema,
+  M.checkAuditChain,
+  M.checkVersionChain,
+  M.checkSignedRecords,
+  M.checkFollowUpChain,
+  M.checkStateChain,
+  M.checkChainHead,
+  M.checkKeptHead,
+  M.checkDrugNames,
+];
+
 function check(args: string[], io: Io): number {
   const values = options(args, { db: { type: 'string' }, 'expect-head': { type: 'string' } }, ['db']);
   const expectHead = values['expect-head'] === undefined ? undefined : parseHead(String(values['expect-head']));
   const report = checkDatabase(String(values.db), { expectHead });
-  io.out(`database:        ${report.path}`);
-  io.out(`schema version:  ${report.schemaVersion} (this RootLog: ${report.appSchemaVersion})`);
-  io.out(`integrity:       ${report.integrity.join('; ')}`);
-  io.out(
-    `foreign keys:    ${report.foreignKeyViolations === 0 ? 'ok' : counted(report.foreignKeyViolations, 'violation')}`,
-  );
+  const say = speechOfFile(String(values.db), io);
+  const width = Math.max(...CHECK_LABELS.map((label) => say(label).length)) + 2;
+  const line = (label: (typeof CHECK_LABELS)[number], value: string) =>
+    io.out(`${`${say(label)}:`.padEnd(width)}${value}`);
+  const ok = say(M.ok);
+  const okOr = (count: number, message: typeof M.problems) => (count === 0 ? ok : say(message, { count }));
+  line(M.checkDatabase, report.path);
+  line(M.checkSchemaVersion, say(M.versionOfApp, { version: report.schemaVersion, app: report.appSchemaVersion }));
+  line(M.checkIntegrity, report.integrity.join('; '));
+  line(M.checkForeignKeys, okOr(report.foreignKeyViolations, M.violations));
   const wrongFacts = report.wrongDashboardFacts;
-  io.out(
-    `dashboard facts: ${wrongFacts.count === 0 ? 'ok' : `${plural(wrongFacts.count, { one: '# procedure disagrees with its record', other: '# procedures disagree with their records' })} (${wrongFacts.ids.join(', ')})`}`,
+  line(
+    M.checkDashboardFacts,
+    wrongFacts.count === 0 ? ok : say(M.factsDisagree, { count: wrongFacts.count, ids: wrongFacts.ids.join(', ') }),
   );
   const { ledger } = report;
   if (ledger) {
-    io.out(`triggers:        ${ledger.triggers.length === 0 ? 'ok' : counted(ledger.triggers.length, 'problem')}`);
+    line(M.checkTriggers, okOr(ledger.triggers.length, M.problems));
     for (const problem of ledger.triggers) io.out(`  ${printable(problem)}`);
-    io.out(`schema:          ${ledger.schema.length === 0 ? 'ok' : counted(ledger.schema.length, 'problem')}`);
+    line(M.checkSchema, okOr(ledger.schema.length, M.problems));
     for (const problem of [...ledger.schema, ...ledger.openAmendments]) io.out(`  ${printable(problem)}`);
-    io.out(
-      `audit chain:     ${ledger.audit ? `BROKEN: ${ledger.audit}` : `ok (${counted(ledger.head.audit.seq, 'row')})`}`,
+    line(
+      M.checkAuditChain,
+      ledger.audit ? say(M.broken, { reason: ledger.audit }) : say(M.okRows, { count: ledger.head.audit.seq }),
     );
-    io.out(
-      `version chain:   ${ledger.versions ? `BROKEN: ${ledger.versions}` : `ok (${counted(ledger.head.versions.count, 'signed version')})`}`,
+    line(
+      M.checkVersionChain,
+      ledger.versions
+        ? say(M.broken, { reason: ledger.versions })
+        : say(M.okSignedVersions, { count: ledger.head.versions.count }),
     );
-    io.out(
-      `signed records:  ${ledger.records.count === 0 ? `ok (${plural(ledger.records.checked, { one: '# matches its signed version', other: '# match their signed versions' })})` : plural(ledger.records.count, { one: '# differs from its signed version', other: '# differ from their signed versions' })}`,
+    line(
+      M.checkSignedRecords,
+      ledger.records.count === 0
+        ? say(M.okMatchSigned, { count: ledger.records.checked })
+        : say(M.differFromSigned, { count: ledger.records.count }),
     );
     for (const problem of ledger.records.problems) io.out(`  ${printable(problem)}`);
-    io.out(
-      `follow-up chain: ${ledger.followUps ? `BROKEN: ${printable(ledger.followUps)}` : `ok (${counted(ledger.head.followUps?.count ?? 0, 'follow-up')})`}`,
+    line(
+      M.checkFollowUpChain,
+      ledger.followUps
+        ? say(M.broken, { reason: printable(ledger.followUps) })
+        : say(M.okFollowUps, { count: ledger.head.followUps?.count ?? 0 }),
     );
-    io.out(
-      `state chain:     ${ledger.state ? `BROKEN: ${printable(ledger.state)}` : ledger.stateProblems.count === 0 ? `ok (${counted(ledger.head.state?.count ?? 0, 'link')}: settings, operators, catalogue, seals)` : `${ledger.stateProblems.count} changed outside RootLog`}`,
+    line(
+      M.checkStateChain,
+      ledger.state
+        ? say(M.broken, { reason: printable(ledger.state) })
+        : ledger.stateProblems.count === 0
+          ? say(M.okLinks, { count: ledger.head.state?.count ?? 0 })
+          : say(M.changedOutside, { count: ledger.stateProblems.count }),
     );
     for (const problem of ledger.stateProblems.problems) io.out(`  ${printable(problem)}`);
-    io.out(
-      `drug names:      ${ledger.lookAlikeDrugs.length === 0 ? 'ok (none looks like another)' : plural(ledger.lookAlikeDrugs.length, { one: '# pair looks alike', other: '# pairs look alike' })}`,
+    line(
+      M.checkDrugNames,
+      ledger.lookAlikeDrugs.length === 0
+        ? say(M.noLookAlikeDrugs)
+        : say(M.lookAlikeDrugPairs, { count: ledger.lookAlikeDrugs.length }),
     );
     for (const pair of ledger.lookAlikeDrugs) io.out(`  ${printable(pair)}`);
     if (!ledger.audit && !ledger.versions && !ledger.followUps && !ledger.state)
-      io.out(`chain head:      ${formatHead(ledger.head)}`);
-    if (ledger.expectedHead !== null) io.out(`kept head:       ${ledger.expectedHead}`);
+      line(M.checkChainHead, formatHead(ledger.head));
+    if (ledger.expectedHead !== null) line(M.checkKeptHead, ledger.expectedHead);
   }
   for (const [table, count] of Object.entries(report.counts)) io.out(`  ${table.padEnd(22)} ${count}`);
-  if (!report.ok) io.err(`check failed: ${failure(report)}`);
-  else
-    io.out(
-      report.ledger?.lookAlikeDrugs.length
-        ? 'check passed; the drug catalogue needs correcting (see drug names above)'
-        : 'check passed',
-    );
+  if (!report.ok) io.err(say(M.checkFailed, { reason: failure(report, say) }));
+  else io.out(say(report.ledger?.lookAlikeDrugs.length ? M.checkPassedDrugsToCorrect : M.checkPassed));
   return report.ok ? 0 : 1;
 }
 
-function failure(report: CheckReport): string {
+function failure(report: CheckReport, say: CliSay): string {
   const { ledger } = report;
   if (report.schemaVersion !== report.appSchemaVersion)
-    return `schema version ${report.schemaVersion} is not this RootLog's ${report.appSchemaVersion}`;
-  if (report.integrity[0] !== 'ok' || report.foreignKeyViolations !== 0)
-    return 'the database has integrity problems; restore the latest backup';
-  if (ledger && !ledger.ok)
-    return 'the record was changed outside RootLog (see above): keep this file as evidence, tell the data protection officer, and compare it with the latest backup';
-  return 'the dashboard would misreport the procedures listed above (their records are intact); report this to IT support';
+    return say(M.failSchema, { version: report.schemaVersion, app: report.appSchemaVersion });
+  if (report.integrity[0] !== 'ok' || report.foreignKeyViolations !== 0) return say(M.failIntegrity);
+  if (ledger && !ledger.ok) return say(M.failTampered);
+  return say(M.failFacts);
 }
 
 async function exportCommand(args: string[], io: Io): Promise<number> {
@@ -223,6 +275,7 @@ async function exportCommand(args: string[], io: Io): Promise<number> {
   // Read only: an export works on a write-protected file or medium, and never changes the logbook.
   const store = openForReading(String(values.db));
   try {
+    const { say, decimals } = cliSpeech(store, io.language);
     const started = performance.now();
     const result = await runExport(
       store,
@@ -239,11 +292,16 @@ async function exportCommand(args: string[], io: Io): Promise<number> {
         force: values.force === true,
         datePrecision: values['date-precision'],
       },
-      { onProgress: (done, total) => io.progress?.(`exported ${done} / ${counted(total, 'procedure')}`) },
+      { onProgress: (done, total) => io.progress?.(say(M.exportProgress, { done, count: total })) },
     );
     const seconds = (performance.now() - started) / 1000;
     io.out(
-      `exported ${counted(result.procedures, 'procedure')} as ${result.format}${result.pseudonymized ? ' (pseudonymised)' : ''} in ${seconds.toFixed(1)} s:`,
+      say(M.exported, {
+        count: result.procedures,
+        format: result.format,
+        pseudonymised: result.pseudonymized ? say(M.pseudonymised) : '',
+        seconds: decimals(seconds, 1),
+      }),
     );
     for (const file of result.files) io.out(`  ${file}`);
     return 0;
@@ -262,22 +320,42 @@ async function importCommand(args: string[], io: Io): Promise<number> {
     await checkedBeforeWriting(store);
     // Who ran the import is in its audit rows: the operator proven by --as and their PIN.
     const context = await actingOperator(store, values.as, io, actor());
+    const { say } = cliSpeech(store, io.language);
     const report = await importFile(store, String(values.in), context, {
       onProgress: (so, bytes, total) =>
         io.progress?.(
-          `read ${counted(so.read, 'record')} (${total > 0 ? Math.floor((bytes / total) * 100) : 100} %): added ${so.added}, skipped ${so.skipped}, rejected ${so.rejected.length}`,
+          say(M.importProgress, {
+            count: so.read,
+            percent: total > 0 ? Math.floor((bytes / total) * 100) : 100,
+            added: so.added,
+            skipped: so.skipped,
+            rejected: so.rejected.length,
+          }),
         ),
     });
     io.out(
-      `added ${report.added}, skipped ${report.skipped} (already here), conflicts ${report.conflicts.length}, rejected ${report.rejected.length}`,
+      say(M.imported, {
+        added: report.added,
+        skipped: report.skipped,
+        conflicts: report.conflicts.length,
+        rejected: report.rejected.length,
+      }),
     );
-    if (report.followUpsAdded > 0) io.out(`follow-ups added to records already here: ${report.followUpsAdded}`);
+    if (report.followUpsAdded > 0) io.out(say(M.importFollowUps, { count: report.followUpsAdded }));
     // Ids and reasons come from the file: shown escaped, never acted on by the terminal.
     for (const conflict of report.conflicts)
-      io.out(`  conflict ${printable(conflict.id)}: ${printable(conflict.reason)}`);
+      io.out(`  ${say(M.importConflict, { id: printable(conflict.id), reason: printable(conflict.reason) })}`);
+    // A problem in the logbook's language where it has words (a field's label translated too).
+    const said = (p: { field?: string; message: string; words?: Words }) =>
+      p.words ? say(p.words.message, p.words.values) : p.message;
     for (const rejection of report.rejected)
       io.out(
-        `  rejected ${printable(rejection.id)}: ${rejection.problems.map((p) => printable(p.message.includes(p.field ?? '') ? p.message : `${p.message} (${p.field})`)).join('; ')}`,
+        `  ${say(M.importRejected, {
+          id: printable(rejection.id),
+          problems: rejection.problems
+            .map((p) => printable(p.message.includes(p.field ?? '') ? said(p) : `${said(p)} (${p.field})`))
+            .join('; '),
+        })}`,
       );
     return report.conflicts.length > 0 || report.rejected.length > 0 ? 1 : 0;
   } finally {
@@ -317,11 +395,12 @@ function followUpsDueCommand(args: string[], io: Io): number {
   const store = openForReading(String(values.db));
   try {
     const due = followUpsDue(store, { date });
+    const { say } = cliSpeech(store, io.language);
     if (due.length === 0) {
-      io.out('no follow-ups are due');
+      io.out(say(M.noFollowUpsDue));
       return 0;
     }
-    io.out(`${due.length} follow-up(s) due:`);
+    io.out(say(M.followUpsDue, { count: due.length }));
     for (const row of due) {
       io.out(
         `  ${row.overdue ? 'OVERDUE' : 'due    '}  ${row.window === 'early' ? 'day 1–3 call   ' : 'week 2–6 review'}  day ${String(row.daysAfter).padStart(3)}  procedure ${row.performedDate}  ${printable(row.patientId ?? '—')}  ${printable(row.patientName ?? '')}  ${printable(row.rootSides)}`,
@@ -395,7 +474,8 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
     return 2;
   }
   try {
-    return await run(args, io);
+    const { asked, rest } = askedLanguage(args);
+    return await run(rest, asked ? { ...io, language: asked } : io);
   } catch (error) {
     if (error instanceof UsageError) {
       io.err(`rootlog ${command}: ${error.message}`);

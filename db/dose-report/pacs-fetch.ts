@@ -1,5 +1,7 @@
 import type { requests } from 'dcmjs-dimse';
 import { RootLogError } from '../model/errors.js';
+import { REFUSAL_MESSAGES } from '../model/refusal-messages.js';
+import { sentence, type Words } from '../model/words.js';
 import { SOP_CLASS } from './codes.js';
 import { dimse } from './dimse.js';
 
@@ -51,10 +53,10 @@ const text = (elements: Elements, keyword: string): string | null => {
   return typeof first === 'string' && first.trim() !== '' ? first.trim() : null;
 };
 
-const unreachable = (pacs: PacsSettings, why: string) =>
+const unreachable = (pacs: PacsSettings, why: Words) =>
   new RootLogError(
     'database_unavailable',
-    `The PACS ${pacs.aeTitle} at ${pacs.host}:${pacs.port} ${why}: the dose report was not fetched; enter the dose by hand or try again.`,
+    sentence(REFUSAL_MESSAGES.pacsUnreachable, { aeTitle: pacs.aeTitle, address: `${pacs.host}:${pacs.port}`, why }),
   );
 
 /** One association with the PACS carrying `request`; resolves with every response once it is released. */
@@ -67,10 +69,13 @@ function exchange(from: FetchDoseReportsRequest, request: requests.Request): Pro
     request.on('response', (response: unknown) => responses.push(response));
     client.addRequest(request);
     client.on('associationRejected', () => {
-      failure = unreachable(pacs, `refused RootLog's association (is ${from.rootlogAeTitle} known to it?)`);
+      failure = unreachable(
+        pacs,
+        sentence(REFUSAL_MESSAGES.pacsRefusedAssociation, { rootlogAeTitle: from.rootlogAeTitle }),
+      );
     });
     client.on('networkError', (error: Error) => {
-      failure ??= unreachable(pacs, `could not be reached (${error.message})`);
+      failure ??= unreachable(pacs, sentence(REFUSAL_MESSAGES.pacsCouldNotReach, { error: error.message }));
     });
     client.on('closed', () => (failure ? reject(failure) : resolve(responses)));
     client.send(pacs.host, pacs.port, from.rootlogAeTitle, pacs.aeTitle, {
@@ -90,7 +95,10 @@ async function find(from: FetchDoseReportsRequest, request: requests.CFindReques
   }[];
   const final = responses.at(-1)?.getStatus();
   if (final !== undefined && final !== Status.Success && final !== Status.Pending) {
-    throw unreachable(from.pacs, `answered the query with status 0x${final.toString(16).padStart(4, '0')}`);
+    throw unreachable(
+      from.pacs,
+      sentence(REFUSAL_MESSAGES.pacsAnsweredStatus, { status: `0x${final.toString(16).padStart(4, '0')}` }),
+    );
   }
   return responses
     .filter((response) => response.getStatus() === Status.Pending && response.hasDataset())
@@ -102,13 +110,7 @@ export async function findDoseReports(from: FetchDoseReportsRequest): Promise<Fo
   let studies = from.studyInstanceUid ? [from.studyInstanceUid] : [];
   if (studies.length === 0) {
     if (!from.accessionNumber) {
-      throw new RootLogError(
-        'validation',
-        'A dose report is fetched by the record’s Study Instance UID or accession number: it has neither.',
-        {
-          field: 'accessionNumber',
-        },
-      );
+      throw new RootLogError('validation', sentence(REFUSAL_MESSAGES.pacsNeitherKey), { field: 'accessionNumber' });
     }
     const matches = await find(
       from,
@@ -161,12 +163,12 @@ export async function fetchDoseReportsFromPacs(from: FetchDoseReportsRequest): P
       ),
     )) as { getStatus(): number; getCompleted(): number; getFailures(): number }[];
     const final = responses.at(-1);
-    if (!final) throw unreachable(from.pacs, 'did not answer the move');
+    if (!final) throw unreachable(from.pacs, sentence(REFUSAL_MESSAGES.pacsNoMoveAnswer));
     const status = final.getStatus();
     if (status === Status.MoveDestinationUnknown) {
       throw unreachable(
         from.pacs,
-        `does not know ${from.rootlogAeTitle} as a destination: add RootLog's receiver to the PACS`,
+        sentence(REFUSAL_MESSAGES.pacsUnknownDestination, { rootlogAeTitle: from.rootlogAeTitle }),
       );
     }
     moved += final.getCompleted() ?? 0;

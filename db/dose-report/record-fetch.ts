@@ -1,5 +1,8 @@
 import type { ConnectionSettings } from '../model/connection-settings.js';
 import { RootLogError } from '../model/errors.js';
+import type { Message } from '../model/messages.js';
+import { REFUSAL_MESSAGES } from '../model/refusal-messages.js';
+import { sentence, type WordValue } from '../model/words.js';
 import { getProcedure } from '../procedures.js';
 import type { ServiceContext, Store } from '../store.js';
 import { type FetchResult, fetchDoseReportsFromPacs } from './pacs-fetch.js';
@@ -23,7 +26,9 @@ export interface RecordFetchOptions {
   timeoutMs?: number;
 }
 
-const refused = (message: string, field?: string) => new RootLogError('validation', message, field ? { field } : {});
+const refused = (message: Message, values?: Readonly<Record<string, WordValue>>, field?: string) =>
+  new RootLogError('validation', sentence(message, values), field ? { field } : {});
+const R = REFUSAL_MESSAGES;
 
 /** Fetches the procedure's dose reports from the PACS into the receiver; throws in words when none came. */
 export async function fetchRecordDoseReports(
@@ -34,26 +39,14 @@ export async function fetchRecordDoseReports(
   context: ServiceContext,
 ): Promise<FetchResult & { attached: number }> {
   const { pacsServer: pacs, doseReceiver: receiver } = connections;
-  if (!pacs)
-    throw refused(
-      'No PACS is set up (Settings → PACS): ask IT for its address, port and AE title, or enter the dose by hand.',
-    );
-  if (!receiver || !options.receiverListening)
-    throw refused(
-      'The PACS sends the dose report to RootLog’s dose report receiver, which is not receiving: turn it on in Settings → Dose reports.',
-    );
+  if (!pacs) throw refused(R.pacsNotSetUp);
+  if (!receiver || !options.receiverListening) throw refused(R.pacsReceiverOff);
   if (!receiver.acceptedCallingAeTitles.includes(pacs.aeTitle))
-    throw refused(
-      `The PACS’s AE title ${pacs.aeTitle} is not among the AE titles allowed to send (Settings → Dose reports): add it, or RootLog refuses what the PACS sends.`,
-    );
+    throw refused(R.pacsAeNotAllowed, { aeTitle: pacs.aeTitle });
   const { record } = getProcedure(store, procedureId);
   const studyInstanceUid = record.studyInstanceUid ?? null;
   const accessionNumber = record.accessionNumber ?? null;
-  if (!studyInstanceUid && !accessionNumber)
-    throw refused(
-      'This record has neither a Study Instance UID (from the worklist) nor an accession number: the PACS cannot be asked for its dose report. Enter the accession number, or the dose by hand.',
-      'accessionNumber',
-    );
+  if (!studyInstanceUid && !accessionNumber) throw refused(R.pacsNoStudyKey, {}, 'accessionNumber');
   const result = await fetchDoseReportsFromPacs({
     pacs: { host: pacs.host, port: pacs.port, aeTitle: pacs.aeTitle },
     rootlogAeTitle: receiver.aeTitle,
@@ -61,15 +54,17 @@ export async function fetchRecordDoseReports(
     accessionNumber: studyInstanceUid ? null : accessionNumber,
     timeoutMs: options.timeoutMs,
   });
-  const key = studyInstanceUid ? `Study Instance UID ${studyInstanceUid}` : `accession number ${accessionNumber}`;
-  if (result.found.length === 0)
-    throw refused(
-      `The PACS ${pacs.aeTitle} has no dose report for this study (${key}): the scanner may not have sent it yet; try again later, or enter the dose by hand.`,
-    );
+  const key = studyInstanceUid
+    ? sentence(R.pacsKeyStudy, { uid: studyInstanceUid })
+    : sentence(R.pacsKeyAccession, { number: accessionNumber ?? '' });
+  if (result.found.length === 0) throw refused(R.pacsNoReport, { aeTitle: pacs.aeTitle, key });
   if (result.moved === 0)
-    throw refused(
-      `The PACS ${pacs.aeTitle} found the dose report of this study (${key}) but did not send it to RootLog: check that the PACS knows ${receiver.aeTitle} at this console’s address and port ${receiver.port}.`,
-    );
+    throw refused(R.pacsNotSent, {
+      aeTitle: pacs.aeTitle,
+      key,
+      rootlogAeTitle: receiver.aeTitle,
+      port: String(receiver.port),
+    });
   const { attached, linkedHere, waiting } = attachFetchedDoseReports(
     store,
     procedureId,
@@ -77,9 +72,6 @@ export async function fetchRecordDoseReports(
     context,
   );
   const [first] = waiting;
-  if (first && linkedHere === 0)
-    throw refused(
-      `The PACS ${pacs.aeTitle} sent a dose report of this study (${key}), but ${first.why}: it waits among the dose reports without a procedure. Check the record's patient and accession number, or attach the report by hand if it is this patient's.`,
-    );
+  if (first && linkedHere === 0) throw refused(R.pacsWaiting, { aeTitle: pacs.aeTitle, key, why: first.why });
   return { ...result, attached };
 }

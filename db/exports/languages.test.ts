@@ -12,7 +12,7 @@ import { runExport } from './run.js';
  * scripts read them; the dictionary's labels and FHIR's texts and RootLog codes' displays are
  * translated. SNOMED/LOINC/DICOM/ATC displays stay their code systems' own.
  */
-it('a German department: the dictionary’s labels and FHIR’s texts in German, headers and codes unchanged', async () => {
+it('a German department: the dictionary’s labels, descriptions and FHIR’s texts in German, headers and codes unchanged', async () => {
   const { store } = tempStore();
   seedDatabase(store, { count: 20, seed: 3, until: new Date('2026-06-30T12:00:00Z') }, context);
   const english = tempPath('en.csv');
@@ -31,6 +31,15 @@ it('a German department: the dictionary’s labels and FHIR’s texts in German,
   const label = (rows: Record<string, string>[], column: string) => rows.find((row) => row.column === column)?.label;
   expect(label(dictionary(english), 'patient_id')).toBe('Patient ID');
   expect(label(dictionary(german), 'patient_id')).toBe('Patienten-ID');
+  // The descriptions too (the fields' declared ones), the column names inside them kept.
+  const description = (rows: Record<string, string>[], column: string) =>
+    rows.find((row) => row.column === column)?.description;
+  expect(description(dictionary(english), 'patient_id')).toBe("The hospital's patient number.");
+  expect(description(dictionary(german), 'patient_id')).toBe('Patientennummer des Spitals.');
+  expect(description(dictionary(german), 'signed_by_operator_id')).toMatch(/signed_by ist dann sein gedruckter Name/);
+  expect(dictionary(german).map((row) => [row.table, row.column, row.type, row.unit])).toEqual(
+    dictionary(english).map((row) => [row.table, row.column, row.type, row.unit]),
+  );
   expect(dictionary(german).map((row) => [row.column, row.allowed_values])).toEqual(
     dictionary(english).map((row) => [row.column, row.allowed_values]),
   );
@@ -43,6 +52,10 @@ it('a German department: the dictionary’s labels and FHIR’s texts in German,
   const labels: string[] = [];
   workbook.getWorksheet('Data dictionary')?.eachRow((row) => labels.push(String(row.getCell(3).value)));
   expect(labels).toContain('ID patient');
+  const descriptions: string[] = [];
+  workbook.getWorksheet('Data dictionary')?.eachRow((row) => descriptions.push(String(row.getCell(7).value)));
+  expect(descriptions).toContain('Numéro de patient de l’hôpital.');
+  expect(descriptions).toContain('Produit dose-longueur du scanner pour toute l’intervention.');
 
   const fhir = tempPath('de.fhir.json');
   await runExport(store, { format: 'fhir', out: fhir });

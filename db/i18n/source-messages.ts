@@ -5,6 +5,7 @@ import {
   DRUG_FIELDS,
   type Field,
   FOLLOW_UP_ENTRY_FIELDS,
+  fieldDescriptionId,
   type Message,
   PROCEDURE_FIELDS,
   TARGET_FIELDS,
@@ -39,6 +40,18 @@ const fieldMessage = (field: Field): Message => ({
     .join(' '),
 });
 
+/** An exported field's description, in the data dictionary (CSV and XLSX) in the export's language. */
+const descriptionMessage = (field: Field): Message[] =>
+  field.export
+    ? [
+        {
+          id: fieldDescriptionId(field),
+          message: field.export.description,
+          comment: `What the export column ${field.export.header} holds, in the exports' data dictionary (read by researchers and statisticians): ${field.label.message}${field.unit ? ` (${field.unit})` : ''}. Keep codes and column names as they are.`,
+        },
+      ]
+    : [];
+
 /** Every message: the model's and, from the window, its tables (renderer/app/ui-messages.ts, given by the build). */
 export function sourceMessages(windowTables: readonly Readonly<Record<string, Message>>[] = []): Message[] {
   const all = [
@@ -50,6 +63,14 @@ export function sourceMessages(windowTables: readonly Readonly<Record<string, Me
       FOLLOW_UP_ENTRY_FIELDS,
       DOSE_EVENT_FIELDS,
     ].flatMap((fields) => fields.map(fieldMessage)),
+    ...[
+      PROCEDURE_FIELDS,
+      TARGET_FIELDS,
+      DRUG_FIELDS,
+      COMPLICATION_FIELDS,
+      FOLLOW_UP_ENTRY_FIELDS,
+      DOSE_EVENT_FIELDS,
+    ].flatMap((fields) => fields.flatMap(descriptionMessage)),
     ...CODE_MESSAGES,
     ...[...CODE_MESSAGE_TABLES, ...windowTables].flatMap((table) => Object.values(table)),
   ];

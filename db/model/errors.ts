@@ -1,5 +1,6 @@
-import { plural } from './plural.js';
+import { declareMessages } from './messages.js';
 import type { FieldProblem } from './problems.js';
+import { inEnglish, sentence, type Words, type WordValue } from './words.js';
 
 export type ErrorCode =
   | 'validation'
@@ -27,48 +28,71 @@ export type ErrorCode =
   | 'console_locked'
   | 'internal';
 
+/** The refusals errors.ts words itself: several problems at once, an export stopped by a value. */
+export const ERROR_MESSAGES = declareMessages('refusal', {
+  fieldsNeedAttention: [
+    '{count, plural, one {# field needs} other {# fields need}} attention: {problems}',
+    "A refusal naming several fields at once (saving, signing, an import). {problems}: each field's problem, listed.",
+  ],
+  unwritable: [
+    'Record {record}: {field} holds "{value}", {problem}. Nothing was written: correct or amend the record (rootlog check lists damaged files) and export again.',
+    'An export stopped by one value of a record. {record}: the record id; {field}: the field\'s label; {value}: the value as stored; {problem}: what is wrong with it. Keep "rootlog check" as it is (a command).',
+  ],
+});
+
 /**
  * The one error shape that crosses every boundary (IPC, the e2e bridge, the CLI):
  * serialisable, no stack trace, with the field and every problem when there are several.
+ * `message` is its English (the command line, the logs); `words`, where the refusal declares
+ * them, its message and values, which the window says in the reader's language
+ * (useRefusalWords, renderer/app/i18n.tsx).
  */
 export interface ApiError {
   code: ErrorCode;
   message: string;
+  words?: Words;
   field?: string;
   problems?: FieldProblem[];
 }
 
 export class RootLogError extends Error {
   readonly code: ErrorCode;
+  readonly words: Words | undefined;
   readonly field: string | undefined;
   readonly problems: FieldProblem[] | undefined;
 
+  /** `said`: English words, or a declared message and its values (its English is the message). */
   constructor(
     code: ErrorCode,
-    message: string,
+    said: string | Words,
     options: { field?: string; problems?: FieldProblem[]; cause?: unknown } = {},
   ) {
-    super(message, { cause: options.cause });
+    super(typeof said === 'string' ? said : inEnglish(said), { cause: options.cause });
     this.name = 'RootLogError';
     this.code = code;
+    this.words = typeof said === 'string' ? undefined : said;
     this.field = options.field;
     this.problems = options.problems;
   }
 
-  static invalid(problems: FieldProblem[], summary?: string): RootLogError {
+  static invalid(problems: FieldProblem[], summary?: string | Words): RootLogError {
     const first = problems[0];
-    const message =
+    const said: string | Words =
       summary ??
       (problems.length === 1 && first
-        ? first.message
-        : `${plural(problems.length, { one: '# field needs', other: '# fields need' })} attention: ${problems.map((p) => p.message).join('; ')}`);
-    return new RootLogError('validation', message, { field: first?.field, problems });
+        ? (first.words ?? first.message)
+        : sentence(ERROR_MESSAGES.fieldsNeedAttention, {
+            count: problems.length,
+            problems: { list: problems.map((p): WordValue => p.words ?? p.message), separator: '; ' },
+          }));
+    return new RootLogError('validation', said, { field: first?.field, problems });
   }
 
   toJSON(): ApiError {
     return {
       code: this.code,
       message: this.message,
+      ...(this.words ? { words: this.words } : {}),
       ...(this.field ? { field: this.field } : {}),
       ...(this.problems ? { problems: this.problems } : {}),
     };
@@ -76,10 +100,10 @@ export class RootLogError extends Error {
 }
 
 /** The export stops, naming the record and the value: no file is left (the writers are atomic). */
-export function unwritable(recordId: string, field: string, value: unknown, problem: string): RootLogError {
+export function unwritable(recordId: string, field: string, value: unknown, problem: string | Words): RootLogError {
   return new RootLogError(
     'validation',
-    `Record ${recordId}: ${field} holds "${String(value)}", ${problem}. Nothing was written: correct or amend the record (rootlog check lists damaged files) and export again.`,
+    sentence(ERROR_MESSAGES.unwritable, { record: recordId, field, value: String(value), problem }),
     { field },
   );
 }

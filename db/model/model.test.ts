@@ -139,7 +139,7 @@ describe('draft schema', () => {
   });
 
   it('names unknown fields', () => {
-    expect(parseProblems({ patientID: 'x' })).toEqual([
+    expect(parseProblems({ patientID: 'x' })).toMatchObject([
       { field: 'patientID', message: 'patientID is not a field of this record' },
     ]);
   });

@@ -1,16 +1,62 @@
 import type { z } from 'zod';
-import { fieldLabel, pathToField } from './labels.js';
+import { fieldLabelWords, pathToField } from './labels.js';
+import { declareMessages, type Message } from './messages.js';
+import { inEnglish, sentence, type Words, type WordValue } from './words.js';
+import { zodIssueWords } from './zod-words.js';
 
-/** One thing wrong with one field, worded for the person who entered it. */
-export interface FieldProblem {
-  field: string;
+/**
+ * A refusal's words: its English `message` (the command line, the hub, the logs) and, where
+ * it was declared, its message and values (`words`), which the window says in the reader's
+ * language (useRefusalWords, renderer/app/i18n.tsx). Without words only the English exists.
+ */
+export interface Said {
   message: string;
+  words?: Words;
 }
 
-export const problem = (field: string, rule: string): FieldProblem => ({
-  field,
-  message: `${fieldLabel(field)} ${rule}`,
+/** One thing wrong with one field, worded for the person who entered it. */
+export interface FieldProblem extends Said {
+  field: string;
+}
+
+export const PROBLEM_MESSAGES = declareMessages('problem', {
+  fieldRule: [
+    '{field} {rule}',
+    'A field and what it breaks, beside the field and in a refusal: "Needles must be 1 or more". {field}: the field\'s label; {rule}: what zod checked ("must be 1 or more"). A colon may join them ("{field}: {rule}") where the language needs it.',
+  ],
+  notAField: [
+    '{field} is not a field of this record',
+    'A refusal of an imported or sent record with a field RootLog does not know. {field}: its name as written in the file.',
+  ],
+  theRecord: [
+    'The record {rule}',
+    'A refusal of a whole record (not one field): "The record must be a set of fields". {rule}: what zod checked.',
+  ],
 });
+
+/**
+ * A field's problem. `rule` a message with `{field}` where the label goes ("{field} is required
+ * to sign"), said in the reader's language; or English words after the label (the rules not
+ * translated yet: "must be a number").
+ */
+export function problem(
+  field: string,
+  rule: string | Message,
+  values: Readonly<Record<string, WordValue>> = {},
+): FieldProblem {
+  if (typeof rule === 'string') {
+    return { field, message: `${inEnglishLabel(field)} ${rule}` };
+  }
+  const words = sentence(rule, { ...values, field: fieldLabelWords(field) });
+  return { field, message: inEnglish(words), words };
+}
+
+const inEnglishLabel = (field: string) => {
+  const label = fieldLabelWords(field);
+  return typeof label === 'string' ? label : inEnglish(label as Words);
+};
+
+const said = (words: Words): Said => ({ message: inEnglish(words), words });
 
 /** Zod's issues in the clinic's words, one per field (the first rule broken is enough to act on). */
 export function problemsFromZod(error: z.ZodError): FieldProblem[] {
@@ -20,7 +66,7 @@ export function problemsFromZod(error: z.ZodError): FieldProblem[] {
     if (issue.code === 'unrecognized_keys') {
       for (const key of issue.keys) {
         const field = pathToField([...issue.path, key]);
-        if (!seen.has(field)) problems.push({ field, message: `${field} is not a field of this record` });
+        if (!seen.has(field)) problems.push({ field, ...said(sentence(PROBLEM_MESSAGES.notAField, { field })) });
         seen.add(field);
       }
       continue;
@@ -29,11 +75,27 @@ export function problemsFromZod(error: z.ZodError): FieldProblem[] {
     if (seen.has(field)) continue;
     seen.add(field);
     // Custom issues come from signingProblems and are already worded with their label.
-    if (issue.code === 'custom' && issue.params?.labelled) problems.push({ field, message: issue.message });
-    else
+    if (issue.code === 'custom' && issue.params?.labelled) {
+      const words = issue.params.words as Words | undefined;
+      problems.push({ field, message: issue.message, ...(words ? { words } : {}) });
+      continue;
+    }
+    const rule = zodIssueWords(issue);
+    if (!rule) {
+      // A schema's own message (English): said as it is, after the label.
       problems.push(
         field === '(record)' ? { field, message: `The record ${issue.message}` } : problem(field, issue.message),
       );
+      continue;
+    }
+    problems.push({
+      field,
+      ...said(
+        field === '(record)'
+          ? sentence(PROBLEM_MESSAGES.theRecord, { rule })
+          : sentence(PROBLEM_MESSAGES.fieldRule, { field: fieldLabelWords(field), rule }),
+      ),
+    });
   }
   return problems;
 }

@@ -11,6 +11,8 @@ import { type Language, listInWords, type Message } from './messages.js';
 export type WordValue = string | number | Words | WordList;
 export interface WordList {
   list: readonly WordValue[];
+  /** Joined by it ("; " between sentences) instead of as the language lists words ("a, b and c"). */
+  separator?: string;
 }
 export interface Words {
   message: Message;
@@ -45,10 +47,12 @@ export function say(
         ? given
         : isWords(given)
           ? say(given, t, language, locale)
-          : listInWords(
-              given.list.map((item) => String(value(item))),
-              language,
-            );
+          : given.separator !== undefined
+            ? given.list.map((item) => String(value(item))).join(given.separator)
+            : listInWords(
+                given.list.map((item) => String(value(item))),
+                language,
+              );
   const values = Object.fromEntries(
     Object.entries(said.values ?? {}).map(([name, given]) => [
       name,
@@ -58,11 +62,22 @@ export function say(
   return t(said.message, values);
 }
 
-/** Its English, `{name}` filled in (the model's messages that carry Words have plain placeholders only). */
+/** English's plural rule, for the `{count, plural, one {…} other {…}}` of a model's message. */
+const englishPlural = new Intl.PluralRules('en');
+const PLURAL = /\{(\w+), plural, one \{((?:[^{}]|\{\w+\})*)\} other \{((?:[^{}]|\{\w+\})*)\}\}/g;
+
+/**
+ * Its English, `{name}` filled in (the model's messages that carry Words have plain
+ * placeholders, and at most English's two plural forms: `{count, plural, one {…} other {…}}`).
+ */
 export const inEnglish = (said: Words): string =>
   say(
     said,
     (message, values = {}) =>
-      message.message.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole)),
+      message.message
+        .replace(PLURAL, (_whole, name: string, one: string, other: string) =>
+          (englishPlural.select(Number(values[name])) === 'one' ? one : other).replaceAll('#', String(values[name])),
+        )
+        .replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole)),
     'en',
   );

@@ -2,7 +2,9 @@ import { createHash } from 'node:crypto';
 import { appendAudit } from '../audit.js';
 import type { RisServer } from '../model/connection-settings.js';
 import { RootLogError } from '../model/errors.js';
+import { REFUSAL_MESSAGES } from '../model/refusal-messages.js';
 import { localDateTimeWithOffset } from '../model/time.js';
+import { sentence } from '../model/words.js';
 import {
   countWaiting,
   deliveriesOf,
@@ -292,7 +294,10 @@ export function sendReportAgain(store: Store, key: OutboxKey, context: ServiceCo
       if (row?.state === 'unsendable' && !sendableWith(write, key, ris))
         throw new RootLogError(
           'validation',
-          `Version ${key.version} of this record still cannot be sent to the RIS as its connection is set: ${row.lastError ?? 'it cannot be read'}.`,
+          sentence(REFUSAL_MESSAGES.sendAgainUnsendable, {
+            version: String(key.version),
+            why: row.lastError ?? sentence(REFUSAL_MESSAGES.sendAgainUnreadable),
+          }),
           { field: 'version' },
         );
       if (
@@ -301,9 +306,14 @@ export function sendReportAgain(store: Store, key: OutboxKey, context: ServiceCo
       )
         throw new RootLogError(
           'validation',
-          row
-            ? `Only a report the RIS refused, or one its character set could not carry, is sent again: version ${key.version} of this record is ${row.state === 'waiting' ? 'already waiting to be sent' : 'sent'}.`
-            : `Version ${key.version} of this record was never queued for the RIS.`,
+          sentence(
+            row
+              ? row.state === 'waiting'
+                ? REFUSAL_MESSAGES.sendAgainWaiting
+                : REFUSAL_MESSAGES.sendAgainSent
+              : REFUSAL_MESSAGES.sendAgainNeverQueued,
+            { version: String(key.version) },
+          ),
           { field: 'version' },
         );
       auditOutbox(write, context, {

@@ -6,6 +6,7 @@ import {
   type DepartmentSettings,
   type Language,
   localeFor,
+  type Said,
   say,
   type Translate,
   type Words,
@@ -73,6 +74,16 @@ export function useSay(): (said: Words | string) => string {
 export function useWarningWords(): (warning: ClinicalWarning) => string {
   const sayIt = useSay();
   return (warning) => sayIt(warning.words);
+}
+
+/**
+ * A refusal (an ApiError, a field's problem) in the window's language, the same way: its words
+ * where it declares them, else its English (a refusal not translated yet); a plain string is
+ * words the window wrote itself.
+ */
+export function useRefusalWords(): (refusal: Said | string) => string {
+  const said = useSay();
+  return (refusal) => (typeof refusal === 'string' ? refusal : refusal.words ? said(refusal.words) : refusal.message);
 }
 
 /** `?language=pseudo` (the overflow checks) or a language, given to the window when it opens; null: the settings decide. */

@@ -1,6 +1,6 @@
 import { useShallow } from 'zustand/react/shallow';
 import { WARNING_LEVEL_MESSAGES } from '../../db/model/index.js';
-import { useT, useWarningWords } from '../app/i18n.js';
+import { useRefusalWords, useT, useWarningWords } from '../app/i18n.js';
 import { useProcedureForm } from '../features/procedure-form/form-store.js';
 
 export const messageId = (field: string) => `msg-${field.replace(/[^a-zA-Z0-9]/g, '-')}`;
@@ -31,13 +31,14 @@ export function FieldMessages({
   const warnings = useProcedureForm(useShallow((state) => state.warnings.filter((warning) => warning.field === field)));
   const t = useT();
   const said = useWarningWords();
+  const refusal = useRefusalWords();
   const shown = quietProblem ? undefined : problem;
   if (!shown && warnings.length === 0) return null;
   return (
     <div id={messageId(field)} className="field-messages">
       {shown && (
         <p className="problem" role="alert">
-          {shown}
+          {refusal(shown)}
         </p>
       )}
       {warnings.map((warning) => (

@@ -22,6 +22,8 @@ export interface Column {
   unit?: string;
   values?: readonly (string | number)[];
   description: string;
+  /** The description's message id when it is the field's declared one (translated in the dictionary). */
+  descriptionId?: string;
   /** From the field's declaration: what a pseudonymised export does with the column. */
   privacy: PrivacyClass;
   pseudonymised?: Pseudonymised;

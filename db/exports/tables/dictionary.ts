@@ -3,7 +3,7 @@ import type { Table } from './columns.js';
 
 export const dictionaryHeader = ['table', 'column', 'label', 'type', 'unit', 'allowed_values', 'description'];
 
-/** One row per column; the labels in the export's language (the headers, types and codes never change). */
+/** One row per column; the labels and descriptions in the export's language (the headers, types and codes never change). */
 export function dictionaryRows(tables: Table[], t?: Translate): string[][] {
   const labelOf = (column: Table['columns'][number]) =>
     t && column.labelId
@@ -17,7 +17,7 @@ export function dictionaryRows(tables: Table[], t?: Translate): string[][] {
       column.type,
       column.unit ?? '',
       column.values?.join(';') ?? '',
-      column.description,
+      t && column.descriptionId ? t({ id: column.descriptionId, message: column.description }) : column.description,
     ]),
   );
 }

@@ -1,4 +1,4 @@
-import { type Field, fieldOf, PROCEDURE_FIELDS, YES_NO } from '../../model/index.js';
+import { type Field, fieldDescriptionId, fieldOf, PROCEDURE_FIELDS, YES_NO } from '../../model/index.js';
 import { type Cell, type Column, codes, number, type Row, text, yesNo } from './columns.js';
 
 /*
@@ -41,6 +41,7 @@ export function fieldColumn(field: Field): Column {
     ...(field.unit ? { unit: field.unit } : {}),
     ...(values ? { values } : {}),
     description: exported.description,
+    descriptionId: fieldDescriptionId(field),
     privacy: field.privacy,
     ...(field.pseudonymised ? { pseudonymised: field.pseudonymised } : {}),
     read: (row) => cellOf(field, row(exported.header), row),
@@ -75,5 +76,7 @@ export function partColumns(
 
 /** The column that links a part's row to its record: the record's id, as the procedure declares it. */
 export function recordReference(description: string): Column {
-  return { ...fieldColumn(fieldOf(PROCEDURE_FIELDS, 'id')), description };
+  // Its own description, not the record id's declared one.
+  const { descriptionId: _declared, ...column } = fieldColumn(fieldOf(PROCEDURE_FIELDS, 'id'));
+  return { ...column, description };
 }

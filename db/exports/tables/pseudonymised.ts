@@ -39,9 +39,11 @@ export function pseudonymisedColumns(columns: Column[], precision: DatePrecision
       return instead ? [instead] : [];
     }
     if (column.type === 'datetime' || column.type === 'date') {
+      // Its description is no longer the field's (its English says the precision).
+      const { descriptionId: _declared, ...undeclared } = column;
       return [
         {
-          ...column,
+          ...undeclared,
           type: precision === 'day' ? 'date' : 'text',
           description: `${column.description} Given to the ${precision} only.`,
           read: (row, context) => coarseDate(text(column.read(row, context)), precision),

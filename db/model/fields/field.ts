@@ -142,6 +142,9 @@ export type FieldSpec = ValueKind &
     labelId?: string;
   };
 
+/** The message id of an exported field's description in the data dictionary: `description.<part>.<key>`. */
+export const fieldDescriptionId = (field: Pick<Field, 'part' | 'key'>) => `description.${field.part}.${field.key}`;
+
 export const snakeCase = (key: string) => key.replace(/[A-Z]+/g, (match) => `_${match.toLowerCase()}`);
 
 /** A part's declared fields; the type keeps each spec, so the schema derived from them keeps each field's type. */

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { useT } from '../../app/i18n.js';
+import { useRefusalWords, useT } from '../../app/i18n.js';
 import { TextField } from '../../components/TextField.js';
 import { DoseInboxAttach } from '../dose-reports/DoseInbox.js';
 import { DOSE_FETCH_MESSAGES } from './form-messages.js';
@@ -17,6 +17,7 @@ const at = (iso: string | null | undefined) =>
  */
 export function PacsFetchButton() {
   const t = useT();
+  const refusal = useRefusalWords();
   const id = useProcedureForm((state) => state.id);
   const fetch = useProcedureForm((state) => state.pacsFetch);
   const ask = useProcedureForm((state) => state.fetchDoseReportFromPacs);
@@ -40,7 +41,7 @@ export function PacsFetchButton() {
       )}
       {shown?.state === 'problem' && (
         <p className="problem" role="alert">
-          {shown.message}
+          {refusal(shown.refusal)}
         </p>
       )}
     </div>

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { useT } from '../../app/i18n.js';
+import { useRefusalWords, useT } from '../../app/i18n.js';
 import { FORM_SECTION_MESSAGES, RIS_AGAIN_MESSAGES } from './form-messages.js';
 import { useProcedureForm } from './form-store.js';
 import { risLines, useRisDelivery } from './ris-store.js';
@@ -14,6 +14,7 @@ const ASK_EVERY_MS = 5_000;
  */
 export function RisDeliveryPanel() {
   const t = useT();
+  const refusal = useRefusalWords();
   const id = useProcedureForm((state) => state.record?.id ?? null);
   const version = useProcedureForm((state) => state.record?.version ?? 0);
   const deliveries = useRisDelivery((state) => (state.procedureId === id ? state.deliveries : null));
@@ -66,7 +67,7 @@ export function RisDeliveryPanel() {
           </li>
         ))}
       </ul>
-      {problem && <p className="warning">{problem}</p>}
+      {problem && <p className="warning">{refusal(problem)}</p>}
       {waiting && deliveries?.configured && (
         <button type="button" className="secondary" disabled={sending} onClick={() => void sendNow()}>
           {sending ? 'Sending…' : 'Send now'}

@@ -1,5 +1,5 @@
 import { DOSE_EXCEEDANCE_REASONS } from '../../../db/model/index.js';
-import { useT, useWarningWords } from '../../app/i18n.js';
+import { useRefusalWords, useT, useWarningWords } from '../../app/i18n.js';
 import { ChoiceGroup } from '../../components/ChoiceGroup.js';
 import { BadgeScan } from '../session/BadgeScan.js';
 import { useSettings } from '../settings/settings-store.js';
@@ -29,6 +29,7 @@ export function SignPanel() {
   } = useProcedureForm();
   const t = useT();
   const said = useWarningWords();
+  const refusal = useRefusalWords();
   const doseExceedanceReason = useProcedureForm((state) => state.draft.doseExceedanceReason);
   // What is not saved: the values held back, not what signing still asks for (that draft is saved).
   const heldBack = useProcedureForm((state) => Object.keys(problemsOf(state.checked, state.fieldText)).length);
@@ -118,7 +119,7 @@ export function SignPanel() {
       ))}
       {saveMessage && (
         <p className="problem" role="alert">
-          {saveMessage}
+          {refusal(saveMessage)}
         </p>
       )}
       {mode === 'edit' && (

@@ -1,3 +1,4 @@
+import type { Said } from '../../../db/model/index.js';
 import type { Draft, DraftCheck } from './draft-edits.js';
 import { valueAt, withValueAt } from './draft-edits.js';
 
@@ -30,9 +31,8 @@ export interface HeldBack {
 }
 
 /** A value the logbook refused at its field, and why: held back while the field holds it. */
-export interface Refusal {
+export interface Refusal extends Said {
   value: unknown;
-  message: string;
 }
 
 const KEY_PREFIX = 'rootlog.heldBack.';

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import { deliveryWords, noDeliveryWords, type RisDeliveries } from '../../../db/model/index.js';
+import { deliveryWords, noDeliveryWords, type RisDeliveries, type Said } from '../../../db/model/index.js';
 import { ApiCallError, client } from '../../app/api-client.js';
 
 /** One line of the record's RIS state: its words and how it stands (the mark's colour, whether to offer Send now). */
@@ -18,7 +18,7 @@ interface RisState {
   procedureId: string | null;
   deliveries: RisDeliveries | null;
   sending: boolean;
-  problem: string | null;
+  problem: Said | null;
   load: (procedureId: string) => Promise<void>;
   /** Send now: whatever waits goes at once, past the back-off (a person asked). */
   sendNow: () => Promise<void>;
@@ -47,7 +47,8 @@ export function risLines(deliveries: RisDeliveries | null, now: Date): RisLine[]
   });
 }
 
-const words = (error: unknown) => (error instanceof ApiCallError ? error.error.message : String(error));
+/** A refusal as the logbook words it (said in the reader's language by the panel). */
+const words = (error: unknown): Said => (error instanceof ApiCallError ? error.error : { message: String(error) });
 
 /** Where the open record's report is on its way to the RIS (the outbox in the main process). */
 export const useRisDelivery = create<RisState>((set, get) => ({

@@ -64,7 +64,7 @@ describe('the form’s autosave', () => {
     await form.getState().flush();
     expect(form.getState()).toMatchObject({
       saveState: 'error',
-      saveMessage: 'The logbook is read-only: its file is damaged.',
+      saveMessage: { message: 'The logbook is read-only: its file is damaged.' },
       draft: { notes: 'Vasovagal, recovered' },
     });
     refuse = false;
@@ -140,7 +140,7 @@ describe('the form’s autosave', () => {
       saveMessage: null,
       draft: { patientId: 'K100301', patientName: 'Keller, Paula' },
     });
-    expect(form.getState().problems.patientId).toBe(
+    expect(form.getState().problems.patientId?.message).toBe(
       'Patient ID does not look like this department’s patient IDs: type it like K-100301',
     );
     // What was typed survives a reload, kept aside with the rest of what is held back.
@@ -180,7 +180,7 @@ describe('the form’s autosave', () => {
     await form.getState().flush();
     expect(sent.at(-1)).toMatchObject({ id: 'R6', operatorId: 'op-1', notes: 'Tolerated' });
     expect(form.getState()).toMatchObject({ saveState: 'partial', draft: { operatorId: 'op-gone' } });
-    expect(form.getState().problems.operatorId).toBe("Operator is not one of the department's operators");
+    expect(form.getState().problems.operatorId?.message).toBe("Operator is not one of the department's operators");
     // A further edit elsewhere does not send the refused value again, nor lose its message.
     const before = sent.length;
     form.getState().update((draft) => ({ ...draft, notes: 'Tolerated well' }));
@@ -194,7 +194,7 @@ describe('the form’s autosave', () => {
     const stored = savedAs('R6', sent.at(-1)).record as unknown as ProcedureWithHistory['record'];
     form.getState().show({ record: stored, warnings: [], history: [], versions: [] });
     expect(form.getState()).toMatchObject({ saveState: 'partial', draft: { operatorId: 'op-gone' } });
-    expect(form.getState().problems.operatorId).toBe("Operator is not one of the department's operators");
+    expect(form.getState().problems.operatorId?.message).toBe("Operator is not one of the department's operators");
     form.getState().update((draft) => ({ ...draft, operatorId: 'op-1' }));
     await form.getState().flush();
     expect(form.getState()).toMatchObject({ saveState: 'saved', problems: {} });
@@ -255,15 +255,15 @@ describe('the form’s autosave', () => {
     // The rest is saved, without the refused row; the row stays on screen with the logbook's words at its drug.
     expect(sent.at(-1)).toMatchObject({ id: null, notes: 'Calm', drugs: [dexamethasone] });
     expect(form.getState()).toMatchObject({ id: 'R8', saveState: 'partial', draft: { drugs: [gone, dexamethasone] } });
-    expect(form.getState().problems['drugs[0]']).toBe('Drug (drug 1) is not in the drug catalogue');
+    expect(form.getState().problems['drugs[0]']?.message).toBe('Drug (drug 1) is not in the drug catalogue');
     // A second refused row after it: the logbook names it at its place in what was sent, said at its place here.
     const another = { drug: 'gone', doseMg: 20, site: 0 };
     form.getState().update((draft) => ({ ...draft, drugs: [...(draft.drugs ?? []), another] }));
     await form.getState().flush();
     expect(sent.at(-1)).toMatchObject({ id: 'R8', drugs: [dexamethasone] });
     expect(form.getState().problems).toEqual({
-      'drugs[0]': 'Drug (drug 1) is not in the drug catalogue',
-      'drugs[2]': 'Drug (drug 3) is not in the drug catalogue',
+      'drugs[0]': { message: 'Drug (drug 1) is not in the drug catalogue' },
+      'drugs[2]': { message: 'Drug (drug 3) is not in the drug catalogue' },
     });
     expect(form.getState().saveState).toBe('partial');
     // Kept aside by the row: a reload puts each row back at its place, with its message, never "Saved".
@@ -275,7 +275,7 @@ describe('the form’s autosave', () => {
     const stored = savedAs('R8', sent.at(-1)).record as unknown as ProcedureWithHistory['record'];
     form.getState().show({ record: stored, warnings: [], history: [], versions: [] });
     expect(form.getState()).toMatchObject({ saveState: 'partial', draft: { drugs: [gone, dexamethasone, another] } });
-    expect(form.getState().problems['drugs[2]']).toBe('Drug (drug 3) is not in the drug catalogue');
+    expect(form.getState().problems['drugs[2]']?.message).toBe('Drug (drug 3) is not in the drug catalogue');
     // Another drug chosen in the row: sent, and saved.
     form.getState().update((draft) => ({ ...draft, drugs: [dexamethasone, dexamethasone, another].slice(0, 2) }));
     await form.getState().flush();

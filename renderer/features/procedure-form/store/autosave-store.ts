@@ -59,7 +59,7 @@ export const autosaveSlice: Slice<AutosaveSlice> = (deps) => (set, get) => {
         return save(refusalsLeft - 1, unrestored);
       set({
         saveState: 'error',
-        saveMessage: apiError?.message ?? 'The draft could not be saved.',
+        saveMessage: apiError ?? 'The draft could not be saved.',
         problems: { ...problemsOf(get().checked, get().fieldText), ...problemMap(apiError?.problems) },
       });
     }

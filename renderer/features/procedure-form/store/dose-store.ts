@@ -55,8 +55,8 @@ export const doseSlice: Slice<DoseSlice> = () => (set, get) => {
         offer(report);
       } catch (error) {
         if (get().shown !== shown) return;
-        const message = error instanceof ApiCallError ? error.error.message : String(error);
-        set({ pacsFetch: { state: 'problem', procedureId, message } });
+        const refusal = error instanceof ApiCallError ? error.error : { message: String(error) };
+        set({ pacsFetch: { state: 'problem', procedureId, refusal } });
       }
     },
   };

@@ -59,7 +59,7 @@ describe('text typed into a field that is not a value yet', () => {
     expect(sent).toEqual(['2026-03-14T09:30:00+01:00', '2026-03-14T09:30:00+01:00']);
     expect(form.getState()).toMatchObject({
       saveState: 'partial',
-      problems: { performedAt: 'Performed: type the whole date' },
+      problems: { performedAt: { message: 'Performed: type the whole date' } },
     });
     form.getState().setFieldText('performedAt', null);
     await form.getState().flush();
@@ -90,7 +90,7 @@ describe('what the form holds back', () => {
     expect(reopened.draft).toMatchObject({ patientId: 'HB-1', notes, birthDate: '2030-01-01' });
     expect(reopened.fieldText.startedAt?.text).toBe('09:');
     expect(Object.keys(reopened.problems).sort()).toEqual(['birthDate', 'notes', 'startedAt']);
-    expect(reopened.problems.notes).toMatch(/at most 5000 characters/);
+    expect(reopened.problems.notes?.message).toMatch(/at most 5000 characters/);
     expect(reopened.saveState).toBe('partial');
   });
 

@@ -5,10 +5,12 @@ import {
   type DepartmentSettings,
   type FieldProblem,
   fieldLabel,
+  fieldLabelWords,
   OTHER_RECORDS_WARNINGS,
   type ProcedureRecord,
   patientIdProblem,
   problem,
+  type Said,
 } from '../../../../db/model/index.js';
 import type { AuditEntry } from '../../../../electron/shared/api-contract.js';
 import { client } from '../../../app/api-client.js';
@@ -41,13 +43,13 @@ import type { DraftSlice, EarlierConfirmation, FormState, Mode, SaveState, Slice
 
 export const OPEN_DRAFT_KEY = 'rootlog.openDraft';
 
-export const problemMap = (problems: readonly FieldProblem[] = []): Record<string, string> =>
-  Object.fromEntries(problems.map((problem) => [problem.field, problem.message]));
+export const problemMap = (problems: readonly FieldProblem[] = []): Record<string, Said> =>
+  Object.fromEntries(problems.map(({ field, ...said }) => [field, said]));
 
 /** Each field's problem: the rule a held-back value breaks, or what a field's text still needs. */
-export const problemsOf = (checked: DraftCheck, fieldText: Record<string, FieldText>): Record<string, string> => ({
+export const problemsOf = (checked: DraftCheck, fieldText: Record<string, FieldText>): Record<string, Said> => ({
   ...problemMap(checked.problems),
-  ...Object.fromEntries(Object.entries(fieldText).map(([field, { message }]) => [field, message])),
+  ...Object.fromEntries(Object.entries(fieldText).map(([field, { message }]) => [field, { message }])),
 });
 
 /** The warnings the rules give for what can be saved now. */
@@ -129,7 +131,11 @@ export const draftSlice: Slice<DraftSlice> = (deps) => (set, get) => {
     const offPattern = typedId && settings ? patientIdProblem(typedId, settings.patientIdRule) : null;
     const checked = holdingBack(checkDraft(draft, deps.now()), [
       ...(offPattern ? [problem('patientId', offPattern)] : []),
-      ...Object.entries(refused).map(([field, { message }]) => ({ field, message })),
+      ...Object.entries(refused).map(([field, { message, words }]) => ({
+        field,
+        message,
+        ...(words ? { words } : {}),
+      })),
     ]);
     return { checked, refused, problems: problemsOf(checked, fieldText), warnings: liveWarnings(checked, settings) };
   };
@@ -218,13 +224,18 @@ export const draftSlice: Slice<DraftSlice> = (deps) => (set, get) => {
       // Only a value of a field the draft has (not the record's id, not the record as a whole),
       // at its place in the draft (rows held back whole were not sent), held back whole with its
       // row when the row cannot be without it.
-      const fresh = refusedProblems.flatMap(({ field, message }) => {
+      const fresh = refusedProblems.flatMap(({ field, message, words }) => {
         const inDraft = draftFieldOf(field, heldThen);
         if (field === 'id' || valueAt(sent, inDraft) === undefined) return [];
         const at = heldPathOf(sent, inDraft);
         if (at in refused) return [];
         const said = inDraft === field ? message : message.replace(fieldLabel(field), fieldLabel(inDraft));
-        return [{ at, refusal: { value: valueAt(sent, at), message: said } }];
+        // Its words name the field where it is in the draft, as its English does.
+        const named =
+          words && inDraft !== field && words.values?.field !== undefined
+            ? { ...words, values: { ...words.values, field: fieldLabelWords(inDraft) } }
+            : words;
+        return [{ at, refusal: { value: valueAt(sent, at), message: said, ...(named ? { words: named } : {}) } }];
       });
       if (fresh.length === 0) return false;
       const refusals = { ...refused, ...Object.fromEntries(fresh.map(({ at, refusal }) => [at, refusal])) };

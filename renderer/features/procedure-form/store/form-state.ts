@@ -6,6 +6,7 @@ import type {
   FieldProblem,
   Preset,
   ProcedureRecord,
+  Said,
 } from '../../../../db/model/index.js';
 import type { AuditEntry, ProcedureWithHistory } from '../../../../electron/shared/api-contract.js';
 import type { Draft, DraftCheck, DrugsOfRemovedTarget } from '../draft-edits.js';
@@ -48,7 +49,7 @@ export interface DraftSlice {
   /** Values the logbook refused at their field (a rule only it checks), held back while their field holds them. */
   refused: Record<string, Refusal>;
   /** Each field's problem: a value held back, text not yet a value, or what the logbook refused. */
-  problems: Record<string, string>;
+  problems: Record<string, Said>;
   warnings: ClinicalWarning[];
   history: AuditEntry[];
   versions: ProcedureWithHistory['versions'];
@@ -74,7 +75,8 @@ export interface DraftSlice {
 
 export interface AutosaveSlice {
   saveState: SaveState;
-  saveMessage: string | null;
+  /** A refusal (said in the reader's language) or the window's own words. */
+  saveMessage: Said | string | null;
   /** After an edit: saves once typing pauses. */
   scheduleSave: () => void;
   cancelSave: () => void;
@@ -189,7 +191,7 @@ export interface DoseSlice {
 export type PacsFetch =
   | { state: 'asking'; procedureId: string }
   | { state: 'fetched'; procedureId: string; count: number }
-  | { state: 'problem'; procedureId: string; message: string };
+  | { state: 'problem'; procedureId: string; refusal: Said };
 
 export type FormState = DraftSlice &
   AutosaveSlice &

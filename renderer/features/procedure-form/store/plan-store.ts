@@ -23,7 +23,7 @@ export const planSlice: Slice<PlanSlice> = () => (set, get) => ({
     // An ID held back (off the department's pattern) is not the patient's: say why, not "no earlier case".
     const held = get().problems.patientId;
     if (held) {
-      set({ planMessage: `${held}. Nothing was copied.` });
+      set({ planMessage: `${held.message}. Nothing was copied.` });
       get().requestFocus({ kind: 'fields', fields: ['patientId'] });
       return false;
     }

@@ -97,7 +97,7 @@ describe('a signature', () => {
     });
     expect(await form.getState().sign()).toBe(false);
     expect(form.getState()).toMatchObject({
-      saveMessage: 'Before signing, confirm this warning: …',
+      saveMessage: { message: 'Before signing, confirm this warning: …' },
       focus: { request: { kind: 'confirmation' } },
     });
   });
@@ -123,7 +123,7 @@ describe('a signature', () => {
     await form.getState().sign();
     expect(callsOf('procedures.sign')[1]?.[2]).toEqual({ operatorId: 'op-1', pin: '2580' });
     expect(form.getState()).toMatchObject({
-      saveMessage: 'Type your PIN to sign.',
+      saveMessage: { message: 'Type your PIN to sign.' },
       focus: { request: { kind: 'fields', fields: ['signer.pin'] } },
     });
   });
@@ -150,7 +150,7 @@ describe('an amendment', () => {
     form.getState().update((draft) => ({ ...draft, painPost: 1 }));
     expect(form.getState().problems).toEqual({});
     form.getState().update((draft) => ({ ...draft, patientId: 'old-78' }));
-    expect(form.getState().problems.patientId).toContain('type it like K-100301');
+    expect(form.getState().problems.patientId?.message).toContain('type it like K-100301');
     form.getState().setAmendReason('Pain re-asked');
     form.getState().setPin('2580');
     expect(await form.getState().submitAmend()).toBe(false);

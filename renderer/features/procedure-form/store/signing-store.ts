@@ -33,7 +33,7 @@ export const signingSlice: Slice<SigningSlice> = (deps) => (set, get) => {
       error.error.problems ?? (error.error.field ? [{ field: error.error.field, message: error.error.message }] : []),
     );
     const validation = error.error.code === 'validation' || !keepOwnProblems;
-    set({ problems: validation ? named : get().problems, saveMessage: error.error.message });
+    set({ problems: validation ? named : get().problems, saveMessage: error.error });
     if (error.error.code === 'warnings_unconfirmed') get().requestFocus({ kind: 'confirmation' });
     else get().requestFocus({ kind: 'fields', fields: Object.keys(named) });
   };

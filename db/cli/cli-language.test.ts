@@ -1,0 +1,90 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { updateSettings } from '../settings.js';
+import { openStore } from '../store.js';
+import { tempPath } from '../testing/fixtures.js';
+import { runCli } from './main.js';
+
+/*
+ * The command line's human-readable output in the department's language of the logbook opened,
+ * else the one asked (--language), else English; its JSON output is codes in every language.
+ */
+async function cli(...argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const status = await runCli(argv, { out: (line) => out.push(line), err: (line) => err.push(line) });
+  return { status, out: out.join('\n'), err: err.join('\n') };
+}
+
+/** A logbook of three signed demo procedures, its department speaking `language` (none: not chosen). */
+async function logbook(language?: 'de' | 'fr') {
+  const db = tempPath('logbook.sqlite');
+  expect((await cli('seed', '--db', db, '--count', '3')).status).toBe(0);
+  if (language) {
+    const store = openStore(db);
+    updateSettings(store, { language }, { actor: 'test' });
+    store.close();
+  }
+  return db;
+}
+
+describe('the command line in the department’s language', () => {
+  it('check: its report in German, the labels aligned, codes and figures unchanged', async () => {
+    const db = await logbook('de');
+    const check = await cli('check', '--db', db);
+    expect(check.status, check.err).toBe(0);
+    expect(check.out).toMatch(/^Datenbank: +.*logbook\.sqlite$/m);
+    expect(check.out).toMatch(/^Integrität: +ok$/m);
+    expect(check.out).toMatch(/^Versionskette: +ok \(3 signierte Versionen\)$/m);
+    expect(check.out).toMatch(/^signierte Einträge: +ok \(3 stimmen mit ihren signierten Versionen überein\)$/m);
+    expect(check.out).toMatch(/Prüfung bestanden$/);
+    // Every value starts in the same column.
+    const starts = check.out
+      .split('\n')
+      .filter((line) => /^\S[^:]*: /.test(line))
+      .map((line) => line.search(/(?<=: +)\S/));
+    expect(new Set(starts).size).toBe(1);
+    expect(check.out).not.toMatch(/check passed|signed version/);
+  });
+
+  it('English when the department has chosen no language, the language asked with --language', async () => {
+    const db = await logbook();
+    expect((await cli('check', '--db', db)).out).toMatch(/^version chain: +ok \(3 signed versions\)$/m);
+    const french = await cli('check', '--db', db, '--language', 'fr');
+    expect(french.out).toMatch(/^chaîne des versions: +ok \(3 versions signées\)$/m);
+    expect(french.out).toMatch(/vérification réussie$/);
+    // The department's choice comes first.
+    const german = await logbook('de');
+    expect((await cli('check', '--db', german, '--language', 'fr')).out).toMatch(/Prüfung bestanden$/);
+    expect((await cli('check', '--db', db, '--language', 'pt')).status).toBe(2);
+  });
+
+  it('export: the summary line in German, the files’ headers and codes unchanged', async () => {
+    const db = await logbook('de');
+    const out = tempPath('export.csv');
+    const exported = await cli('export', '--db', db, '--format', 'csv', '--out', out, '--pseudonymize');
+    expect(exported.status, exported.err).toBe(0);
+    expect(exported.out).toMatch(/^3 Eingriffe als csv \(pseudonymisiert\) in \d+\.\d s exportiert:$/m);
+    expect(readFileSync(out, 'utf8').split('\n')[0]).toMatch(/^record_pseudonym,status,version,/);
+  });
+
+  it('import: the report in the logbook’s language', async () => {
+    const from = await logbook('de');
+    const file = tempPath('records.json');
+    expect((await cli('export', '--db', from, '--format', 'json', '--out', file)).status).toBe(0);
+    const into = await logbook('fr');
+    const imported = await cli('import', '--db', into, '--in', file);
+    expect(imported.status, imported.err).toBe(0);
+    expect(imported.out).toMatch(/^ajoutés 3, ignorés 0 \(déjà présents\), conflits 0, refusés 0$/m);
+    const again = await cli('import', '--db', into, '--in', file);
+    expect(again.out).toMatch(/^ajoutés 0, ignorés 3 \(déjà présents\)/m);
+  });
+
+  it('stats --json stays codes whatever the language', async () => {
+    const db = await logbook('de');
+    const stats = await cli('stats', '--db', db, '--json');
+    expect(stats.status, stats.err).toBe(0);
+    expect(() => JSON.parse(stats.out)).not.toThrow();
+    expect(stats.out).not.toMatch(/Eingriff/);
+  });
+});

@@ -1,0 +1,105 @@
+import { declareMessages } from './messages.js';
+
+/*
+ * The command line's human-readable output (db/cli), for IT and the physicist: said in the
+ * department's language of the logbook opened, else the one asked (--language), else English.
+ * Its JSON output stays codes. Names of commands, options, files and SQLite's own words are
+ * not translated.
+ */
+const CHECK = 'A line of `rootlog check` (the logbook’s integrity report, for IT), after its label.';
+const LABEL =
+  'A label of `rootlog check`’s report, before a colon and its value (keep it short: the values are aligned after the longest).';
+export const CLI_MESSAGES = declareMessages('cli', {
+  checkDatabase: ['database', LABEL],
+  checkSchemaVersion: ['schema version', LABEL],
+  checkIntegrity: ['integrity', LABEL],
+  checkForeignKeys: ['foreign keys', LABEL],
+  checkDashboardFacts: ['dashboard facts', `${LABEL} The dashboard’s figures kept beside each record.`],
+  checkTriggers: ['triggers', `${LABEL} The database’s protective triggers.`],
+  checkSchema: ['schema', LABEL],
+  checkAuditChain: ['audit chain', `${LABEL} The hash chain of the audit log.`],
+  checkVersionChain: ['version chain', `${LABEL} The hash chain of the signed versions.`],
+  checkSignedRecords: ['signed records', LABEL],
+  checkFollowUpChain: ['follow-up chain', LABEL],
+  checkStateChain: ['state chain', `${LABEL} The hash chain of settings, operators, catalogue and seals.`],
+  checkChainHead: ['chain head', `${LABEL} The chains’ head, to keep elsewhere.`],
+  checkKeptHead: ['kept head', `${LABEL} The head kept earlier (--expect-head).`],
+  checkDrugNames: ['drug names', `${LABEL} Whether two offered drugs’ names look alike (a hazard, not tampering).`],
+  ok: ['ok', CHECK],
+  versionOfApp: ['{version} (this RootLog: {app})', `${CHECK} The logbook’s schema version and this program’s.`],
+  violations: ['{count, plural, one {# violation} other {# violations}}', CHECK],
+  factsDisagree: [
+    '{count, plural, one {# procedure disagrees with its record} other {# procedures disagree with their records}} ({ids})',
+    `${CHECK} {ids}: record ids.`,
+  ],
+  problems: ['{count, plural, one {# problem} other {# problems}}', CHECK],
+  broken: ['BROKEN: {reason}', `${CHECK} A hash chain that does not hold; {reason}: where (English).`],
+  okRows: ['ok ({count, plural, one {# row} other {# rows}})', CHECK],
+  okSignedVersions: ['ok ({count, plural, one {# signed version} other {# signed versions}})', CHECK],
+  okMatchSigned: [
+    'ok ({count, plural, one {# matches its signed version} other {# match their signed versions}})',
+    CHECK,
+  ],
+  differFromSigned: [
+    '{count, plural, one {# differs from its signed version} other {# differ from their signed versions}}',
+    CHECK,
+  ],
+  okFollowUps: ['ok ({count, plural, one {# follow-up} other {# follow-ups}})', CHECK],
+  okLinks: ['ok ({count, plural, one {# link} other {# links}}: settings, operators, catalogue, seals)', CHECK],
+  changedOutside: ['{count} changed outside RootLog', CHECK],
+  checkFailed: ['check failed: {reason}', 'The last line of a failed `rootlog check`; {reason}: what to do.'],
+  checkPassed: ['check passed', 'The last line of a passed `rootlog check`.'],
+  noLookAlikeDrugs: ['ok (none looks like another)', CHECK],
+  lookAlikeDrugPairs: ['{count, plural, one {# pair looks alike} other {# pairs look alike}}', CHECK],
+  checkPassedDrugsToCorrect: [
+    'check passed; the drug catalogue needs correcting (see drug names above)',
+    'The last line of a passed `rootlog check` when two offered drugs’ names look alike.',
+  ],
+  failSchema: [
+    "schema version {version} is not this RootLog's {app}",
+    'Why `rootlog check` failed: the logbook’s schema is not this program’s.',
+  ],
+  failIntegrity: ['the database has integrity problems; restore the latest backup', 'Why `rootlog check` failed.'],
+  failTampered: [
+    'the record was changed outside RootLog (see above): keep this file as evidence, tell the data protection officer, and compare it with the latest backup',
+    'Why `rootlog check` failed: someone changed the file outside RootLog.',
+  ],
+  failFacts: [
+    'the dashboard would misreport the procedures listed above (their records are intact); report this to IT support',
+    'Why `rootlog check` failed: the dashboard’s figures disagree with the records.',
+  ],
+  exported: [
+    'exported {count, plural, one {# procedure} other {# procedures}} as {format}{pseudonymised} in {seconds} s:',
+    '`rootlog export`’s summary, before the files written. {format}: csv, xlsx, json or fhir; {pseudonymised}: " (pseudonymised)" or nothing; {seconds}: the time taken.',
+  ],
+  pseudonymised: [' (pseudonymised)', 'Added to `rootlog export`’s summary (note the leading space).'],
+  exportProgress: [
+    'exported {done} / {count, plural, one {# procedure} other {# procedures}}',
+    '`rootlog export`’s progress line.',
+  ],
+  imported: [
+    'added {added}, skipped {skipped} (already here), conflicts {conflicts}, rejected {rejected}',
+    '`rootlog import`’s report: records added, skipped (already in this logbook), in conflict, rejected.',
+  ],
+  importFollowUps: [
+    'follow-ups added to records already here: {count}',
+    '`rootlog import`’s report: follow-up entries added to records this logbook had.',
+  ],
+  importConflict: [
+    'conflict {id}: {reason}',
+    '`rootlog import`’s report: a record in conflict; {id}: its id; {reason}: why (English).',
+  ],
+  importRejected: [
+    'rejected {id}: {problems}',
+    '`rootlog import`’s report: a record refused; {id}: its id; {problems}: why.',
+  ],
+  importProgress: [
+    'read {count, plural, one {# record} other {# records}} ({percent} %): added {added}, skipped {skipped}, rejected {rejected}',
+    '`rootlog import`’s progress line.',
+  ],
+  noFollowUpsDue: ['no follow-ups are due', '`rootlog follow-ups-due` when nobody is due.'],
+  followUpsDue: [
+    '{count, plural, one {# follow-up due:} other {# follow-ups due:}}',
+    '`rootlog follow-ups-due`’s heading, before the list.',
+  ],
+});
