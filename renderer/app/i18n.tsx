@@ -45,12 +45,24 @@ export function LanguageProvider({
 /** The translator of the window's language. */
 export const useT = (): Translate => useContext(TranslateContext);
 
+/** The window's language (English for the pseudo-language), for what Intl joins (lists). */
+export const useLanguage = (): Language => useContext(LanguageContext);
+
+/**
+ * The locale the window's reader reads dates and numbers in: the department's for its own
+ * language, else the reader's language's in the department's country (localeFor: fr-CH, "71,4 %").
+ */
+export function useReaderLocale(): string {
+  const language = useContext(LanguageContext);
+  const department = useSettings((state) => state.settings);
+  return localeFor(language, department ?? { locale: DEFAULT_DEPARTMENT_LOCALE });
+}
+
 /** A clinical warning in the window's language, its numbers as that language writes them in the department ("2,5 mg" in fr-CH). */
 export function useWarningWords(): (warning: ClinicalWarning) => string {
   const t = useT();
   const language = useContext(LanguageContext);
-  const department = useSettings((state) => state.settings);
-  const locale = localeFor(language, department ?? { locale: DEFAULT_DEPARTMENT_LOCALE });
+  const locale = useReaderLocale();
   return (warning) => say(warning.words, t, language, locale);
 }
 
