@@ -10,8 +10,12 @@ import { openStore } from '../db/store.js';
 import { completeDraft } from '../db/testing/fixtures.js';
 import { signerOf } from '../db/testing/signer.js';
 import { APP_MESSAGES } from '../renderer/app/app-messages.js';
+import { DOSE_INBOX_MESSAGES } from '../renderer/features/dose-reports/dose-reports-messages.js';
 import { LIST_MESSAGES } from '../renderer/features/procedure-list/list-messages.js';
+import { WORKLIST_MESSAGES } from '../renderer/features/worklist/worklist-messages.js';
+import { scannerSends } from './dose-report-arrival.js';
 import { expect, test } from './fixtures.js';
+import { todaysWorklist } from './worklist-items.js';
 
 /*
  * The languages end to end: what a patient takes home is in the patient's language, with the
@@ -265,5 +269,47 @@ test.describe('the pseudo-language on the dashboard, the worklist, the dose inbo
     // The charts' accessible names are [aria-label]s: checked with the rest (legends and axes are drawn from the same messages).
     expect(await plainEnglish(page, '.dashboard-screen', [...months, 'Dr. A. Keller'])).toEqual([]);
     expect(await cutTexts(page)).toEqual([]);
+  });
+});
+
+test.describe('the pseudo-language beside the list: the worklist and the dose inbox', () => {
+  test.use({ worklist: { items: todaysWorklist() } });
+
+  test('the worklist panel and the dose reports without a procedure leave no text plain English and cut none', async ({
+    page,
+    dbPath,
+  }) => {
+    const pseudo = translator('pseudo');
+    await scannerSends(dbPath);
+    await page.goto('http://rootlog.test/index.html?language=pseudo');
+    const worklist = page.getByRole('complementary', {
+      name: new RegExp(pseudo(WORKLIST_MESSAGES.title).slice(0, 12)),
+    });
+    await expect(worklist.getByRole('list', { name: pseudo(WORKLIST_MESSAGES.rows) }).getByRole('button')).toHaveCount(
+      2,
+    );
+    await expect(page.locator('.dose-inbox h2')).toBeVisible();
+    await page.screenshot({ path: join(screenshots, 'languages-pseudo-worklist-inbox.png'), fullPage: true });
+    // A row's patient, ID, time and requested procedure are the RIS's data. The server's warnings
+    // are the main process's English sentences (db/worklist), still English (docs/open-work.md, #29).
+    const data = await rowHeadings(page, '.worklist-name, .worklist-procedure, .worklist-time, .worklist p.warning');
+    expect(await plainEnglish(page, '.worklist', data)).toEqual([]);
+    expect(await plainEnglish(page, '.dose-inbox')).toEqual([]);
+    expect(await cutTexts(page)).toEqual([]);
+    // The panel scrolls up and down only: nothing of it may stick out sideways, hidden (a long button).
+    expect(await worklist.evaluate((panel) => panel.scrollWidth - panel.clientWidth)).toBeLessThanOrEqual(1);
+
+    for (const language of ['de', 'fr', 'it'] as const) {
+      await page.goto(`http://rootlog.test/index.html?language=${language}`);
+      await expect(page.locator('.worklist-row').first()).toBeVisible();
+      await expect(page.locator('.dose-inbox h2')).toHaveText(
+        translator(language)(DOSE_INBOX_MESSAGES.title, { count: 1 }),
+      );
+      await page.screenshot({ path: join(screenshots, `languages-${language}-worklist-inbox.png`), fullPage: true });
+      expect(await cutTexts(page), language).toEqual([]);
+      expect(
+        await page.locator('.worklist').evaluate((panel) => panel.scrollWidth - panel.clientWidth),
+      ).toBeLessThanOrEqual(1);
+    }
   });
 });

@@ -11,6 +11,7 @@ import {
   DASHBOARD_VOLUME_MESSAGES,
   DOSE_QUANTITY_MESSAGES,
 } from '../features/dashboard/dashboard-messages.js';
+import { DOSE_INBOX_MESSAGES } from '../features/dose-reports/dose-reports-messages.js';
 import { EXPORT_FORM_MESSAGES, EXPORT_PROGRESS_MESSAGES } from '../features/export/export-messages.js';
 import { FOLLOW_UP_FIELD_MESSAGES, FOLLOW_UPS_MESSAGES } from '../features/follow-ups/follow-ups-messages.js';
 import {
@@ -28,6 +29,7 @@ import {
   LANGUAGE_PANEL_MESSAGES,
   PRESETS_PANEL_MESSAGES,
 } from '../features/settings/settings-messages.js';
+import { WORKLIST_MESSAGES } from '../features/worklist/worklist-messages.js';
 import { APP_MESSAGES, FILTER_MESSAGES } from './app-messages.js';
 
 /*
@@ -64,4 +66,6 @@ export const UI_MESSAGE_TABLES: readonly Readonly<Record<string, Message>>[] = [
   DASHBOARD_OUTCOME_MESSAGES,
   DASHBOARD_REFERENCE_MESSAGES,
   DOSE_QUANTITY_MESSAGES,
+  DOSE_INBOX_MESSAGES,
+  WORKLIST_MESSAGES,
 ];
