@@ -1,4 +1,5 @@
 import type { Message } from '../../db/model/index.js';
+import { BACKUP_CHIP_MESSAGES, BACKUP_MESSAGES } from '../features/backups/backup-words.js';
 import {
   DASHBOARD_COMPLICATION_MESSAGES,
   DASHBOARD_DOSE_MESSAGES,
@@ -68,4 +69,6 @@ export const UI_MESSAGE_TABLES: readonly Readonly<Record<string, Message>>[] = [
   DOSE_QUANTITY_MESSAGES,
   DOSE_INBOX_MESSAGES,
   WORKLIST_MESSAGES,
+  BACKUP_MESSAGES,
+  BACKUP_CHIP_MESSAGES,
 ];
