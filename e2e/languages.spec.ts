@@ -313,3 +313,44 @@ test.describe('the pseudo-language beside the list: the worklist and the dose in
     }
   });
 });
+
+test.describe('the pseudo-language in the top bar, Settings → Backups and Department server, and the export', () => {
+  test('the backups chip, the backups and hub panels and the export screen leave no text plain English and cut none', async ({
+    page,
+  }) => {
+    const pseudo = translator('pseudo');
+    await page.goto('http://rootlog.test/index.html?language=pseudo');
+    // No backup folder in a new logbook: the chip says so in the top bar.
+    await expect(page.locator('.backup-chip')).toHaveText(/^⟦/);
+    expect(await plainEnglish(page, '.top-bar')).toEqual([]);
+
+    await page.getByRole('button', { name: pseudo(APP_MESSAGES.settings), exact: true }).click();
+    const backups = page.locator('.backups-panel');
+    const hub = page.locator('section[aria-labelledby="settings-hub"]');
+    await expect(backups).toBeVisible();
+    await expect(hub).toBeVisible();
+    await hub.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(screenshots, 'languages-pseudo-backups-hub.png'), fullPage: true });
+    expect(await plainEnglish(page, '.backups-panel')).toEqual([]);
+    // The key's fingerprint is data; where the key is kept is the main process's words
+    // (electron/hub-sync.ts, still English: docs/open-work.md, #29).
+    const fingerprint = await rowHeadings(page, '.hub-fingerprint');
+    expect(
+      await plainEnglish(page, 'section[aria-labelledby="settings-hub"]', [
+        ...fingerprint,
+        'memory (this run only)',
+        'this computer’s keychain',
+      ]),
+    ).toEqual([]);
+    // Settings' other panels are others' (still partly English); these two cut nothing.
+    for (const panel of [backups, hub])
+      expect(await panel.evaluate((section) => section.scrollWidth - section.clientWidth)).toBeLessThanOrEqual(1);
+
+    await page.getByRole('button', { name: pseudo(APP_MESSAGES.export), exact: true }).click();
+    await expect(page.locator('.export-screen h1')).toBeVisible();
+    await page.screenshot({ path: join(screenshots, 'languages-pseudo-export.png'), fullPage: true });
+    // The formats' names are the files' (CSV, JSON, FHIR R4), the same in every language.
+    expect(await plainEnglish(page, '.export-screen', ['CSV', 'JSON', 'FHIR R4'])).toEqual([]);
+    expect(await cutTexts(page)).toEqual([]);
+  });
+});

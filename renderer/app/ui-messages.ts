@@ -16,6 +16,12 @@ import { DOSE_INBOX_MESSAGES } from '../features/dose-reports/dose-reports-messa
 import { EXPORT_FORM_MESSAGES, EXPORT_PROGRESS_MESSAGES } from '../features/export/export-messages.js';
 import { FOLLOW_UP_FIELD_MESSAGES, FOLLOW_UPS_MESSAGES } from '../features/follow-ups/follow-ups-messages.js';
 import {
+  HUB_CHIP_MESSAGES,
+  HUB_CONFLICT_MESSAGES,
+  HUB_KEY_MESSAGES,
+  HUB_PANEL_MESSAGES,
+} from '../features/hub/hub-messages.js';
+import {
   DOSE_FETCH_MESSAGES,
   PATIENT_SECTION_MESSAGES,
   PRINT_ACTION_MESSAGES,
@@ -71,4 +77,8 @@ export const UI_MESSAGE_TABLES: readonly Readonly<Record<string, Message>>[] = [
   WORKLIST_MESSAGES,
   BACKUP_MESSAGES,
   BACKUP_CHIP_MESSAGES,
+  HUB_CHIP_MESSAGES,
+  HUB_PANEL_MESSAGES,
+  HUB_KEY_MESSAGES,
+  HUB_CONFLICT_MESSAGES,
 ];
