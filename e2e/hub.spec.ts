@@ -63,7 +63,7 @@ test('the console syncs with the department hub, shows how it went, and resolves
   await expect(page.locator('.hub-chip')).toHaveText(/Hub: not synced yet, 1 waiting/);
   await panel.getByRole('button', { name: 'Sync now' }).click();
   const state = panel.locator('.hub-state');
-  await expect(state).toContainText('pushed 1, received 0 record(s); 0 waiting to be pushed');
+  await expect(state).toContainText('pushed 1, received 0 records; 0 waiting to be pushed');
   await expect(panel.getByRole('cell', { name: 'CT 1 (this console)' })).toBeVisible();
   await expect(panel).toContainText('The hub has this key registered for this console.');
   await expectAccessible('settings with the department hub');
@@ -85,7 +85,7 @@ test('the console syncs with the department hub, shows how it went, and resolves
   );
   expect((await other.sync()).conflicts).toHaveLength(1);
   await panel.getByRole('button', { name: 'Sync now' }).click();
-  await expect(state).toContainText('received 2 record(s)');
+  await expect(state).toContainText('received 2 records');
   const conflict = panel.getByRole('article');
   await expect(conflict).toContainText('amended on CT 2, owned by CT 1');
   await expect(conflict.getByRole('row', { name: /Pain after \(NRS\)/ })).toContainText(/2\s*1/);

@@ -15,9 +15,13 @@ import { openStore } from '../db/store.js';
 import { completeDraft } from '../db/testing/fixtures.js';
 import { signerOf } from '../db/testing/signer.js';
 import { APP_MESSAGES } from '../renderer/app/app-messages.js';
+import { DOSE_INBOX_MESSAGES } from '../renderer/features/dose-reports/dose-reports-messages.js';
 import { LIST_MESSAGES } from '../renderer/features/procedure-list/list-messages.js';
 import { SETTINGS_SCREEN_MESSAGES, WELCOME_MESSAGES } from '../renderer/features/settings/settings-messages.js';
+import { WORKLIST_MESSAGES } from '../renderer/features/worklist/worklist-messages.js';
+import { scannerSends } from './dose-report-arrival.js';
 import { expect, test } from './fixtures.js';
+import { todaysWorklist } from './worklist-items.js';
 
 /*
  * The languages end to end: what a patient takes home is in the patient's language, with the
@@ -338,6 +342,114 @@ test.describe('the first run in the pseudo-language', () => {
     await expect(page.locator('#welcome-title')).toHaveText(pseudo(WELCOME_MESSAGES.title));
     await page.screenshot({ path: join(screenshots, 'languages-pseudo-welcome.png'), fullPage: true });
     expect(await plainEnglish(page, '.welcome')).toEqual([]);
+    expect(await cutTexts(page)).toEqual([]);
+  });
+});
+
+/** What a screen shows as data in its row headings (month names Intl writes, operators' names): left out of the plain-English check. */
+const rowHeadings = (page: Page, selector: string) =>
+  page.locator(selector).evaluateAll((cells) => cells.map((cell) => cell.textContent?.trim() ?? ''));
+
+test.describe('the pseudo-language on the dashboard, the worklist, the dose inbox, hub, backups and export', () => {
+  test.use({ department: 'follow-ups-due' });
+
+  test('the dashboard (charts, tables, outcomes, reference levels) leaves no text plain English and cuts none', async ({
+    page,
+  }) => {
+    const pseudo = translator('pseudo');
+    await page.goto('http://rootlog.test/index.html?language=pseudo');
+    await page.getByRole('button', { name: pseudo(APP_MESSAGES.dashboard), exact: true }).click();
+    await expect(page.locator('.dashboard-grid')).toBeVisible();
+    await expect(page.locator('.outcomes-panel')).toBeVisible();
+    await expect(page.locator('.reference-panel')).toBeVisible();
+    await page.screenshot({ path: join(screenshots, 'languages-pseudo-dashboard-data.png'), fullPage: true });
+    const months = await rowHeadings(page, '.months-table tbody th');
+    expect(months.length).toBeGreaterThan(0);
+    // The charts' accessible names are [aria-label]s: checked with the rest (legends and axes are drawn from the same messages).
+    expect(await plainEnglish(page, '.dashboard-screen', [...months, 'Dr. A. Keller'])).toEqual([]);
+    expect(await cutTexts(page)).toEqual([]);
+  });
+});
+
+test.describe('the pseudo-language beside the list: the worklist and the dose inbox', () => {
+  test.use({ worklist: { items: todaysWorklist() } });
+
+  test('the worklist panel and the dose reports without a procedure leave no text plain English and cut none', async ({
+    page,
+    dbPath,
+  }) => {
+    const pseudo = translator('pseudo');
+    await scannerSends(dbPath);
+    await page.goto('http://rootlog.test/index.html?language=pseudo');
+    const worklist = page.getByRole('complementary', {
+      name: new RegExp(pseudo(WORKLIST_MESSAGES.title).slice(0, 12)),
+    });
+    await expect(worklist.getByRole('list', { name: pseudo(WORKLIST_MESSAGES.rows) }).getByRole('button')).toHaveCount(
+      2,
+    );
+    await expect(page.locator('.dose-inbox h2')).toBeVisible();
+    await page.screenshot({ path: join(screenshots, 'languages-pseudo-worklist-inbox.png'), fullPage: true });
+    // A row's patient, ID, time and requested procedure are the RIS's data. The server's warnings
+    // are the main process's English sentences (db/worklist), still English (docs/open-work.md, #29).
+    const data = await rowHeadings(page, '.worklist-name, .worklist-procedure, .worklist-time, .worklist p.warning');
+    expect(await plainEnglish(page, '.worklist', data)).toEqual([]);
+    expect(await plainEnglish(page, '.dose-inbox')).toEqual([]);
+    expect(await cutTexts(page)).toEqual([]);
+    // The panel scrolls up and down only: nothing of it may stick out sideways, hidden (a long button).
+    expect(await worklist.evaluate((panel) => panel.scrollWidth - panel.clientWidth)).toBeLessThanOrEqual(1);
+
+    for (const language of ['de', 'fr', 'it'] as const) {
+      await page.goto(`http://rootlog.test/index.html?language=${language}`);
+      await expect(page.locator('.worklist-row').first()).toBeVisible();
+      await expect(page.locator('.dose-inbox h2')).toHaveText(
+        translator(language)(DOSE_INBOX_MESSAGES.title, { count: 1 }),
+      );
+      await page.screenshot({ path: join(screenshots, `languages-${language}-worklist-inbox.png`), fullPage: true });
+      expect(await cutTexts(page), language).toEqual([]);
+      expect(
+        await page.locator('.worklist').evaluate((panel) => panel.scrollWidth - panel.clientWidth),
+      ).toBeLessThanOrEqual(1);
+    }
+  });
+});
+
+test.describe('the pseudo-language in the top bar, Settings → Backups and Department server, and the export', () => {
+  test('the backups chip, the backups and hub panels and the export screen leave no text plain English and cut none', async ({
+    page,
+  }) => {
+    const pseudo = translator('pseudo');
+    await page.goto('http://rootlog.test/index.html?language=pseudo');
+    // No backup folder in a new logbook: the chip says so in the top bar.
+    await expect(page.locator('.backup-chip')).toHaveText(/^⟦/);
+    expect(await plainEnglish(page, '.top-bar')).toEqual([]);
+
+    await page.getByRole('button', { name: pseudo(APP_MESSAGES.settings), exact: true }).click();
+    const backups = page.locator('.backups-panel');
+    const hub = page.locator('section[aria-labelledby="settings-hub"]');
+    await expect(backups).toBeVisible();
+    await expect(hub).toBeVisible();
+    await hub.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(screenshots, 'languages-pseudo-backups-hub.png'), fullPage: true });
+    expect(await plainEnglish(page, '.backups-panel')).toEqual([]);
+    // The key's fingerprint is data; where the key is kept is the main process's words
+    // (electron/hub-sync.ts, still English: docs/open-work.md, #29).
+    const fingerprint = await rowHeadings(page, '.hub-fingerprint');
+    expect(
+      await plainEnglish(page, 'section[aria-labelledby="settings-hub"]', [
+        ...fingerprint,
+        'memory (this run only)',
+        'this computer’s keychain',
+      ]),
+    ).toEqual([]);
+    // Settings' other panels are others' (still partly English); these two cut nothing.
+    for (const panel of [backups, hub])
+      expect(await panel.evaluate((section) => section.scrollWidth - section.clientWidth)).toBeLessThanOrEqual(1);
+
+    await page.getByRole('button', { name: pseudo(APP_MESSAGES.export), exact: true }).click();
+    await expect(page.locator('.export-screen h1')).toBeVisible();
+    await page.screenshot({ path: join(screenshots, 'languages-pseudo-export.png'), fullPage: true });
+    // The formats' names are the files' (CSV, JSON, FHIR R4), the same in every language.
+    expect(await plainEnglish(page, '.export-screen', ['CSV', 'JSON', 'FHIR R4'])).toEqual([]);
     expect(await cutTexts(page)).toEqual([]);
   });
 });

@@ -40,8 +40,8 @@ export const DOSE_QUANTITY_WORDS: Record<DoseQuantity, { name: string; unit: str
   dapGyCm2: { name: 'DAP', unit: 'Gy·cm²' },
   fluoroTimeS: { name: 'Fluoroscopy time', unit: 's' },
 };
-/** A level's protocol as a message (translated in warnings), and its English. */
-const PROTOCOL_WORDS: Record<LevelProtocol, Message> = {
+/** A level's protocol as a message (translated in warnings and on the dashboard), and its English. */
+export const PROTOCOL_WORDS: Record<LevelProtocol, Message> = {
   any: W.protocolAny,
   single_level: W.protocolSingleLevel,
   two_levels_or_bilateral: W.protocolTwoLevelsOrBilateral,

@@ -86,6 +86,17 @@ export function useRefusalWords(): (refusal: Said | string) => string {
   return (refusal) => (typeof refusal === 'string' ? refusal : refusal.words ? said(refusal.words) : refusal.message);
 }
 
+/** The window's language (English for the pseudo-language), for what Intl joins (lists). */
+export const useLanguage = (): Language => useContext(LanguageContext);
+
+/**
+ * The locale the window's reader reads dates and numbers in: the department's for its own
+ * language, else the reader's language's in the department's country (localeFor: fr-CH, "71,4 %").
+ */
+export function useReaderLocale(): string {
+  return useReader().locale;
+}
+
 /** `?language=pseudo` (the overflow checks) or a language, given to the window when it opens; null: the settings decide. */
 export function languageAsked(search: string): Speech | null {
   const asked = new URLSearchParams(search).get('language');

@@ -1,10 +1,30 @@
 import type { Message } from '../../db/model/index.js';
+import { BACKUP_CHIP_MESSAGES, BACKUP_MESSAGES } from '../features/backups/backup-words.js';
+import {
+  DASHBOARD_COMPLICATION_MESSAGES,
+  DASHBOARD_DOSE_MESSAGES,
+  DASHBOARD_MESSAGES,
+  DASHBOARD_OUTCOME_MESSAGES,
+  DASHBOARD_PAIN_MESSAGES,
+  DASHBOARD_REFERENCE_MESSAGES,
+  DASHBOARD_SPREAD_MESSAGES,
+  DASHBOARD_TABLE_TIME_MESSAGES,
+  DASHBOARD_VOLUME_MESSAGES,
+  DOSE_QUANTITY_MESSAGES,
+} from '../features/dashboard/dashboard-messages.js';
+import { DOSE_INBOX_MESSAGES } from '../features/dose-reports/dose-reports-messages.js';
 import { EXPORT_FORM_MESSAGES, EXPORT_PROGRESS_MESSAGES } from '../features/export/export-messages.js';
 import {
   FOLLOW_UP_FIELD_MESSAGES,
   FOLLOW_UP_STATUS_MESSAGES,
   FOLLOW_UPS_MESSAGES,
 } from '../features/follow-ups/follow-ups-messages.js';
+import {
+  HUB_CHIP_MESSAGES,
+  HUB_CONFLICT_MESSAGES,
+  HUB_KEY_MESSAGES,
+  HUB_PANEL_MESSAGES,
+} from '../features/hub/hub-messages.js';
 import {
   DOSE_FETCH_MESSAGES,
   FORM_HEADER_MESSAGES,
@@ -40,6 +60,7 @@ import {
   SETTINGS_STATUS_MESSAGES,
   WELCOME_MESSAGES,
 } from '../features/settings/settings-messages.js';
+import { WORKLIST_MESSAGES } from '../features/worklist/worklist-messages.js';
 import { APP_MESSAGES, FILTER_MESSAGES } from './app-messages.js';
 
 /*
@@ -83,4 +104,22 @@ export const UI_MESSAGE_TABLES: readonly Readonly<Record<string, Message>>[] = [
   INDICATION_SECTION_MESSAGES,
   FORM_HEADER_MESSAGES,
   FORM_SECTION_MESSAGES,
+  DASHBOARD_MESSAGES,
+  DASHBOARD_VOLUME_MESSAGES,
+  DASHBOARD_PAIN_MESSAGES,
+  DASHBOARD_SPREAD_MESSAGES,
+  DASHBOARD_COMPLICATION_MESSAGES,
+  DASHBOARD_DOSE_MESSAGES,
+  DASHBOARD_TABLE_TIME_MESSAGES,
+  DASHBOARD_OUTCOME_MESSAGES,
+  DASHBOARD_REFERENCE_MESSAGES,
+  DOSE_QUANTITY_MESSAGES,
+  DOSE_INBOX_MESSAGES,
+  WORKLIST_MESSAGES,
+  BACKUP_MESSAGES,
+  BACKUP_CHIP_MESSAGES,
+  HUB_CHIP_MESSAGES,
+  HUB_PANEL_MESSAGES,
+  HUB_KEY_MESSAGES,
+  HUB_CONFLICT_MESSAGES,
 ];

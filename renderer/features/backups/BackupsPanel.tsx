@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { formatDateTime } from '../../../db/model/index.js';
-import { useDepartmentLocale } from '../../app/department-locale.js';
-import { BACKUP_WORDS as WORDS } from './backup-words.js';
+import { useReaderLocale, useT } from '../../app/i18n.js';
+import { backupMessageWords, megabytes, BACKUP_MESSAGES as WORDS } from './backup-words.js';
 import { useBackups } from './backups-store.js';
 
 /**
@@ -10,7 +10,8 @@ import { useBackups } from './backups-store.js';
  */
 export function BackupsPanel() {
   const status = useBackups((state) => state.status);
-  const locale = useDepartmentLocale();
+  const locale = useReaderLocale();
+  const t = useT();
   const when = (iso: string) => formatDateTime(iso, locale);
   const message = useBackups((state) => state.message);
   const busy = useBackups((state) => state.busy);
@@ -25,6 +26,7 @@ export function BackupsPanel() {
   const shownTime = timeOfDay ?? schedule.timeOfDay;
   const shownKeep = keep ?? String(schedule.keep);
   const keepNumber = /^\d{1,4}$/.test(shownKeep.trim()) ? Number(shownKeep.trim()) : Number.NaN;
+  const fieldOf = message?.kind === 'problem' ? message.field : undefined;
   const fieldMessage = (field: string) =>
     message?.kind === 'problem' && message.field === field ? (
       <p className="problem" role="alert">
@@ -33,15 +35,15 @@ export function BackupsPanel() {
     ) : null;
   return (
     <section className="form-section backups-panel" aria-labelledby="settings-backups">
-      <h2 id="settings-backups">{WORDS.panelTitle}</h2>
-      <p className="hint">{WORDS.panelHint}</p>
+      <h2 id="settings-backups">{t(WORDS.panelTitle)}</h2>
+      <p className="hint">{t(WORDS.panelHint)}</p>
       <div className="row">
         <div className="text-field wide" data-field="folder">
-          <label htmlFor="backup-folder">{WORDS.folder}</label>
-          <input id="backup-folder" readOnly value={schedule.folder ?? WORDS.noFolder} />
+          <label htmlFor="backup-folder">{t(WORDS.folder)}</label>
+          <input id="backup-folder" readOnly value={schedule.folder ?? t(WORDS.noFolder)} />
         </div>
         <button type="button" className="secondary" onClick={() => void chooseFolder()}>
-          {WORDS.chooseFolder}
+          {t(WORDS.chooseFolder)}
         </button>
         {schedule.folder && (
           <button
@@ -49,7 +51,7 @@ export function BackupsPanel() {
             className="secondary"
             onClick={() => void save({ timeOfDay: schedule.timeOfDay, keep: schedule.keep, folder: null })}
           >
-            {WORDS.stopBackups}
+            {t(WORDS.stopBackups)}
           </button>
         )}
       </div>
@@ -67,7 +69,7 @@ export function BackupsPanel() {
         }}
       >
         <div className="text-field" data-field="timeOfDay">
-          <label htmlFor="backup-time">{WORDS.timeOfDay}</label>
+          <label htmlFor="backup-time">{t(WORDS.timeOfDay)}</label>
           <input
             id="backup-time"
             inputMode="numeric"
@@ -76,7 +78,7 @@ export function BackupsPanel() {
           />
         </div>
         <div className="text-field" data-field="keep">
-          <label htmlFor="backup-keep">{WORDS.keep}</label>
+          <label htmlFor="backup-keep">{t(WORDS.keep)}</label>
           <input
             id="backup-keep"
             inputMode="numeric"
@@ -85,7 +87,7 @@ export function BackupsPanel() {
           />
         </div>
         <button type="submit" className="primary">
-          {WORDS.save}
+          {t(WORDS.save)}
         </button>
       </form>
       {fieldMessage('timeOfDay')}
@@ -93,19 +95,18 @@ export function BackupsPanel() {
       <div className="backup-state">
         <p>
           {lastSuccess
-            ? WORDS.lastBackup(
-                when(lastSuccess.at),
-                lastSuccess.procedures,
-                lastSuccess.bytes,
-                lastSuccess.path,
-                lastSuccess.by === 'command line',
-              )
-            : WORDS.noBackupYet}
+            ? t(lastSuccess.by === 'command line' ? WORDS.lastBackupByCommandLine : WORDS.lastBackup, {
+                at: when(lastSuccess.at),
+                procedures: lastSuccess.procedures,
+                size: megabytes(lastSuccess.bytes, t, locale),
+                path: lastSuccess.path,
+              })
+            : t(WORDS.noBackupYet)}
         </p>
-        {status.nextDueAt && <p>{WORDS.nextBackup(when(status.nextDueAt))}</p>}
+        {status.nextDueAt && <p>{t(WORDS.nextBackup, { at: when(status.nextDueAt) })}</p>}
         {/* Said once: at the folder when it was the answer to Back up now, here otherwise. */}
-        {lastFailure && message?.field !== 'folder' && (
-          <p className="problem">{WORDS.lastFailed(when(lastFailure.at), lastFailure.message)}</p>
+        {lastFailure && fieldOf !== 'folder' && (
+          <p className="problem">{t(WORDS.lastFailed, { at: when(lastFailure.at), reason: lastFailure.message })}</p>
         )}
       </div>
       <div className="row">
@@ -115,11 +116,11 @@ export function BackupsPanel() {
           disabled={!schedule.folder || busy}
           onClick={() => void backUpNow()}
         >
-          {busy ? WORDS.running : WORDS.backUpNow}
+          {busy ? t(WORDS.running) : t(WORDS.backUpNow)}
         </button>
-        {message && !message.field && (
+        {message && !fieldOf && (
           <p className={message.kind === 'ok' ? 'notice' : 'problem'} role={message.kind === 'ok' ? 'status' : 'alert'}>
-            {message.text}
+            {backupMessageWords(message, t)}
           </p>
         )}
       </div>

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { translator } from '../../../db/i18n/translator.js';
 import type { BackupStatus } from '../../../db/model/index.js';
 import { fakeWindow } from '../../testing/fake-window.js';
-import { age, backupChipText } from './backup-words.js';
+import { age, backupChipText, backupMessageWords } from './backup-words.js';
+
+const en = translator('en');
+
 import { useBackups } from './backups-store.js';
 
 /*
@@ -61,7 +65,8 @@ describe('the backups store', () => {
     expect(await useBackups.getState().save({ timeOfDay: '25:00', keep: 14 })).toBe(false);
     expect(useBackups.getState().message).toMatchObject({ kind: 'problem', field: 'timeOfDay' });
     expect(await useBackups.getState().save({ timeOfDay: '03:00', keep: 14 })).toBe(true);
-    expect(useBackups.getState().message).toEqual({ kind: 'ok', text: 'Backup schedule saved.' });
+    expect(useBackups.getState().message).toEqual({ kind: 'ok', said: 'saved' });
+    expect(backupMessageWords({ kind: 'ok', said: 'saved' }, translator('de'))).toBe('Sicherungsplan gespeichert.');
     expect(calls.map(([method]) => method)).toEqual(['backups.saveSchedule', 'backups.saveSchedule']);
   });
 
@@ -76,25 +81,29 @@ describe('the backups store', () => {
 describe('the top bar’s words', () => {
   const now = new Date('2026-03-13T09:00:00.000Z');
   it('nothing while the last backup is recent or one is running', () => {
-    expect(backupChipText(status({}), now)).toBeNull();
-    expect(backupChipText(status({ state: 'running' }), now)).toBeNull();
+    expect(backupChipText(status({}), now, en)).toBeNull();
+    expect(backupChipText(status({ state: 'running' }), now, en)).toBeNull();
   });
   it('the age of the last backup when overdue, and why when failed', () => {
-    expect(backupChipText(status({ state: 'overdue' }), now)).toBe('Last backup 3 days ago');
-    expect(backupChipText(status({ state: 'overdue', lastSuccess: null }), now)).toBe('No backup yet');
+    expect(backupChipText(status({ state: 'overdue' }), now, en)).toBe('Last backup 3 days ago');
+    expect(backupChipText(status({ state: 'overdue', lastSuccess: null }), now, en)).toBe('No backup yet');
     expect(
       backupChipText(
         status({ state: 'failed', lastFailure: { at: now.toISOString(), message: '…', reason: 'full' } }),
         now,
+        en,
       ),
     ).toBe('Backup failed: disk full; last backup 3 days ago');
-    expect(backupChipText(status({ state: 'not-set-up', lastSuccess: null }), now)).toBe('No automatic backups');
+    expect(backupChipText(status({ state: 'overdue' }), now, translator('fr'))).toBe(
+      'Dernière sauvegarde il y a 3 jours',
+    );
+    expect(backupChipText(status({ state: 'not-set-up', lastSuccess: null }), now, en)).toBe('No automatic backups');
   });
   it('ages in the largest unit that fits', () => {
-    expect(age('2026-03-13T08:59:40.000Z', now)).toBe('a moment');
-    expect(age('2026-03-13T08:59:00.000Z', now)).toBe('1 minute');
-    expect(age('2026-03-13T07:01:00.000Z', now)).toBe('119 minutes');
-    expect(age('2026-03-12T07:00:00.000Z', now)).toBe('26 hours');
-    expect(age('2026-03-11T08:00:00.000Z', now)).toBe('2 days');
+    expect(age('2026-03-13T08:59:40.000Z', now, en)).toBe('a moment');
+    expect(age('2026-03-13T08:59:00.000Z', now, en)).toBe('1 minute');
+    expect(age('2026-03-13T07:01:00.000Z', now, en)).toBe('119 minutes');
+    expect(age('2026-03-12T07:00:00.000Z', now, en)).toBe('26 hours');
+    expect(age('2026-03-11T08:00:00.000Z', now, en)).toBe('2 days');
   });
 });

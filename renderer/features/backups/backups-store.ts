@@ -1,10 +1,7 @@
 import { create } from 'zustand';
 import type { BackupScheduleChange, BackupStatus } from '../../../db/model/index.js';
 import { ApiCallError, client } from '../../app/api-client.js';
-import { BACKUP_WORDS } from './backup-words.js';
-
-/** What the last action in Settings → Backups did, in words. */
-export type BackupMessage = { kind: 'ok' | 'problem'; text: string; field?: string } | null;
+import type { BackupMessage } from './backup-words.js';
 
 interface BackupsState {
   status: BackupStatus | null;
@@ -39,7 +36,7 @@ export const useBackups = create<BackupsState>((set) => ({
       const status = await client.backups.saveSchedule(change);
       set({
         status,
-        message: { kind: 'ok', text: change.folder === null ? BACKUP_WORDS.stopped : BACKUP_WORDS.saved },
+        message: { kind: 'ok', said: change.folder === null ? 'stopped' : 'saved' },
       });
       return true;
     } catch (error) {
@@ -51,7 +48,7 @@ export const useBackups = create<BackupsState>((set) => ({
     try {
       const chosen = await client.backups.chooseFolder();
       if ('cancelled' in chosen) return;
-      set({ status: chosen, message: { kind: 'ok', text: BACKUP_WORDS.saved } });
+      set({ status: chosen, message: { kind: 'ok', said: 'saved' } });
     } catch (error) {
       set({ message: problem(error) });
     }
@@ -65,7 +62,7 @@ export const useBackups = create<BackupsState>((set) => ({
         message:
           status.state === 'failed' && status.lastFailure
             ? { kind: 'problem', text: status.lastFailure.message, field: 'folder' }
-            : { kind: 'ok', text: BACKUP_WORDS.backedUp(status.lastSuccess?.path ?? '') },
+            : { kind: 'ok', said: 'backedUp', path: status.lastSuccess?.path ?? '' },
       });
     } catch (error) {
       set({ message: problem(error) });

@@ -1,26 +1,26 @@
 import { useEffect } from 'react';
-import { counted, formatNumber, MODALITIES, NRS_SCALE, type Quantiles, ROOTS } from '../../../db/model/index.js';
-import { useDepartmentLocale } from '../../app/department-locale.js';
-import { words } from '../../app/labels.js';
+import { codeMessage, MODALITIES, NRS_SCALE, ROOTS, type Translate } from '../../../db/model/index.js';
+import { useLanguage, useReaderLocale, useT } from '../../app/i18n.js';
 import { NO_ITEMS } from '../../app/no-items.js';
 import { FilterDate } from '../../components/FilterDate.js';
 import { FilterSelect } from '../../components/FilterSelect.js';
 import { useSettings } from '../settings/settings-store.js';
 import { ChartPanel, hatched, themeColours } from './ChartPanel.js';
+import {
+  DASHBOARD_COMPLICATION_MESSAGES as C,
+  DASHBOARD_MESSAGES as D,
+  DASHBOARD_PAIN_MESSAGES as P,
+  DASHBOARD_DOSE_MESSAGES as R,
+  DASHBOARD_SPREAD_MESSAGES as S,
+  DASHBOARD_TABLE_TIME_MESSAGES as T,
+  DASHBOARD_VOLUME_MESSAGES as V,
+} from './dashboard-messages.js';
 import { useDashboard } from './dashboard-store.js';
+import { figuresIn, groupWords, monthsLocale } from './dashboard-words.js';
 import { daysCovered, monthLabel } from './month-labels.js';
 import { dashboardCsv } from './numbers-csv.js';
 import { OutcomesPanel } from './OutcomesPanel.js';
 import { ReferencePanel } from './ReferencePanel.js';
-
-/** The screen's figures with the department's decimal mark (de-DE: 12,5 %). */
-function figuresIn(locale: string) {
-  const pct = (value: number | null) =>
-    value === null ? '—' : `${formatNumber(value * 100, locale, { maximumDecimals: 1, minimumDecimals: 1 })} %`;
-  const num = (value: number | null) => (value === null ? '—' : formatNumber(value, locale));
-  const iqr = (q: Quantiles) => (q.n === 0 ? '—' : `${num(q.median)} (${num(q.q1)}–${num(q.q3)})`);
-  return { pct, num, iqr };
-}
 
 function download(name: string, href: string) {
   const link = document.createElement('a');
@@ -57,10 +57,20 @@ function exportPng() {
   download(`rootlog-dashboard-${new Date().toISOString().slice(0, 10)}.png`, output.toDataURL('image/png'));
 }
 
+/** A complication and its severity in the reader's words ("Vasovagale Reaktion (leicht)"). */
+const complicationWords = (t: Translate, row: { complication: string; severity: string | null }) =>
+  row.severity
+    ? t(C.label, { complication: t(codeMessage(row.complication)), severity: t(codeMessage(row.severity)) })
+    : t(codeMessage(row.complication));
+
 /** Quality review: filters, then charts with their numbers; "export this view" as PNG and CSV. */
 export function DashboardScreen() {
   const { filter, data, outcomes, reference, loading, error, setFilter, load } = useDashboard();
-  const { pct, num, iqr } = figuresIn(useDepartmentLocale());
+  const t = useT();
+  const locale = useReaderLocale();
+  const months = monthsLocale(useLanguage(), locale);
+  const { pct, num, iqr } = figuresIn(locale);
+  const named = groupWords(t);
   const operators = useSettings((state) => state.settings?.operators ?? NO_ITEMS);
   const consoleName = useSettings((state) => state.settings?.consoleName);
   useEffect(() => {
@@ -73,10 +83,10 @@ export function DashboardScreen() {
   return (
     <section className="dashboard-screen" aria-labelledby="dashboard-title">
       <header className="list-header">
-        <h1 id="dashboard-title">Quality dashboard</h1>
+        <h1 id="dashboard-title">{t(D.title)}</h1>
         <div className="row">
           <button type="button" className="secondary" disabled={!data || data.procedures === 0} onClick={exportPng}>
-            Export view as PNG
+            {t(D.exportPng)}
           </button>
           <button
             type="button"
@@ -90,40 +100,40 @@ export function DashboardScreen() {
               )
             }
           >
-            Export numbers as CSV
+            {t(D.exportCsv)}
           </button>
         </div>
       </header>
       <search className="filters row">
         <FilterDate
           id="dash-from"
-          label="From"
+          label={t(D.from)}
           value={filter.from}
           onChange={(value) => setFilter({ ...filter, from: value })}
         />
         <FilterDate
           id="dash-to"
-          label="To"
+          label={t(D.to)}
           value={filter.to}
           onChange={(value) => setFilter({ ...filter, to: value })}
         />
         <FilterSelect
           id="dash-operator"
-          label="Operator"
+          label={t(D.operator)}
           value={filter.operatorIds?.[0] ?? ''}
           options={operators.map((operator) => ({ value: operator.id, label: operator.name }))}
           onChange={(value) => pick('operatorIds', value)}
         />
         <FilterSelect
           id="dash-modality"
-          label="Modality"
+          label={t(D.modality)}
           value={filter.modalities?.[0] ?? ''}
-          options={MODALITIES.map((modality) => ({ value: modality, label: words(modality) }))}
+          options={MODALITIES.map((modality) => ({ value: modality, label: t(codeMessage(modality)) }))}
           onChange={(value) => pick('modalities', value)}
         />
         <FilterSelect
           id="dash-root"
-          label="Root"
+          label={t(D.root)}
           value={filter.roots?.[0] ?? ''}
           options={ROOTS.map((root) => ({ value: root, label: root }))}
           onChange={(value) => pick('roots', value)}
@@ -137,7 +147,7 @@ export function DashboardScreen() {
               setFilter({ ...filter, consoleNames: event.target.checked && consoleName ? [consoleName] : undefined })
             }
           />
-          This console only
+          {t(D.thisConsole)}
         </label>
       </search>
       {error && (
@@ -146,37 +156,39 @@ export function DashboardScreen() {
         </p>
       )}
       <p className="dashboard-total" role="status" aria-live="polite" aria-busy={loading}>
-        {data ? `${data.procedures} signed procedures` : 'Loading…'}
+        {data ? t(D.total, { count: data.procedures }) : t(D.loading)}
       </p>
-      {data && data.procedures === 0 && (
-        <p className="empty">No signed procedures match these filters. Widen the date range or clear a filter.</p>
-      )}
+      {data && data.procedures === 0 && <p className="empty">{t(D.empty)}</p>}
       {data && data.procedures > 0 && (
         <div className="dashboard-grid">
           <ChartPanel
             id="volume-month"
-            title="Procedures per month"
+            title={t(V.title)}
             kind="bar"
             stacked
+            locale={locale}
             tooltipFooter={(index) => {
               const month = data.volume.byMonth[index];
-              return month ? daysCovered(month) : '';
+              return month ? daysCovered(month, t) : '';
             }}
-            summary={`Procedures per month, ${counted(data.volume.byMonth.length, 'month')}${
+            summary={
               data.volume.byMonth.some((row) => row.partial)
-                ? `, of which ${data.volume.byMonth.filter((row) => row.partial).length} only in part (their days in the label)`
-                : ''
-            }; numbers in the table beside.`}
+                ? t(V.summaryPartial, {
+                    months: data.volume.byMonth.length,
+                    partial: data.volume.byMonth.filter((row) => row.partial).length,
+                  })
+                : t(V.summary, { months: data.volume.byMonth.length })
+            }
             data={{
-              labels: data.volume.byMonth.map((row) => monthLabel(row)),
+              labels: data.volume.byMonth.map((row) => monthLabel(row, months)),
               datasets: [
                 {
-                  label: 'Procedures in a whole month',
+                  label: t(V.wholeMonth),
                   data: data.volume.byMonth.map((row) => (row.partial ? null : row.procedures)),
                   backgroundColor: colours.series[0],
                 },
                 {
-                  label: 'Procedures in part of a month (its days below)',
+                  label: t(V.partMonth),
                   data: data.volume.byMonth.map((row) => (row.partial ? row.procedures : null)),
                   backgroundColor: hatched(colours.series[0] ?? colours.text),
                   borderColor: colours.series[0],
@@ -186,39 +198,39 @@ export function DashboardScreen() {
             }}
           >
             <table className="months-table">
-              <caption>Per month: part months count their own days only</caption>
+              <caption>{t(V.monthsCaption)}</caption>
               <thead>
                 <tr>
-                  <th scope="col">Month</th>
-                  <th scope="col">Procedures</th>
-                  <th scope="col">Days</th>
+                  <th scope="col">{t(V.month)}</th>
+                  <th scope="col">{t(V.procedures)}</th>
+                  <th scope="col">{t(V.days)}</th>
                 </tr>
               </thead>
               <tbody>
                 {data.volume.byMonth.map((row) => (
                   <tr key={row.month} className={row.partial ? 'partial-month' : undefined}>
-                    <th scope="row">{monthLabel(row)}</th>
-                    <td>{row.procedures}</td>
-                    <td>{daysCovered(row)}</td>
+                    <th scope="row">{monthLabel(row, months)}</th>
+                    <td>{num(row.procedures)}</td>
+                    <td>{daysCovered(row, t)}</td>
                   </tr>
                 ))}
               </tbody>
             </table>
             <table>
-              <caption>Volume</caption>
+              <caption>{t(V.volumeCaption)}</caption>
               <tbody>
                 {data.volume.byOperator.map((row) => (
                   <tr key={row.key}>
-                    <th scope="row">{row.label}</th>
-                    <td>{row.procedures}</td>
+                    <th scope="row">{named.operator(row)}</th>
+                    <td>{num(row.procedures)}</td>
                   </tr>
                 ))}
                 <tr>
-                  <th scope="row">Bilateral</th>
+                  <th scope="row">{t(V.bilateral)}</th>
                   <td>{pct(data.volume.bilateralShare)}</td>
                 </tr>
                 <tr>
-                  <th scope="row">With caudal epidural</th>
+                  <th scope="row">{t(V.caudal)}</th>
                   <td>{pct(data.volume.caudalShare)}</td>
                 </tr>
               </tbody>
@@ -227,21 +239,22 @@ export function DashboardScreen() {
 
           <ChartPanel
             id="pain-root"
-            title="Immediate pain response by root (median NRS)"
+            title={t(P.title)}
             kind="bar"
-            yTitle="NRS"
+            yTitle={t(P.axis)}
             yScale={{ ...NRS_SCALE, step: 1 }}
-            summary="Median pain before and after by root, on the whole scale 0 to 10; quartiles and responders in the table beside."
+            locale={locale}
+            summary={t(P.summary)}
             data={{
               labels: data.pain.byRoot.map((group) => group.label),
               datasets: [
                 {
-                  label: 'Before',
+                  label: t(P.before),
                   data: data.pain.byRoot.map((group) => group.pre.median ?? 0),
                   backgroundColor: colours.series[1],
                 },
                 {
-                  label: 'After',
+                  label: t(P.after),
                   data: data.pain.byRoot.map((group) => group.post.median ?? 0),
                   backgroundColor: colours.series[0],
                 },
@@ -249,24 +262,22 @@ export function DashboardScreen() {
             }}
           >
             <table>
-              <caption>
-                Immediate relief (minutes after: mostly the anaesthetic): NRS median (IQR), relief ≥ 50 %
-              </caption>
+              <caption>{t(P.caption)}</caption>
               <thead>
                 <tr>
-                  <th scope="col">Group</th>
-                  <th scope="col">Before</th>
-                  <th scope="col">After</th>
-                  <th scope="col">Relief %</th>
-                  <th scope="col">Responders</th>
+                  <th scope="col">{t(D.group)}</th>
+                  <th scope="col">{t(P.before)}</th>
+                  <th scope="col">{t(P.after)}</th>
+                  <th scope="col">{t(P.relief)}</th>
+                  <th scope="col">{t(P.responders)}</th>
                 </tr>
               </thead>
               <tbody>
                 {[
-                  data.pain.overall,
+                  { ...data.pain.overall, label: named.all() },
                   ...data.pain.byRoot,
-                  ...data.pain.byIndication.map((g) => ({ ...g, label: words(g.label) })),
-                  ...data.pain.byOperator,
+                  ...data.pain.byIndication.map((g) => ({ ...g, label: named.code(g.label) })),
+                  ...data.pain.byOperator.map((g) => ({ ...g, label: named.operator(g) })),
                 ].map((group) => (
                   <tr key={group.key}>
                     <th scope="row">{group.label}</th>
@@ -282,15 +293,16 @@ export function DashboardScreen() {
 
           <ChartPanel
             id="spread"
-            title="Contrast spread"
+            title={t(S.title)}
             kind="bar"
-            yTitle="% of targets"
-            summary="Share of targets with each contrast spread pattern; rates by level in the table beside."
+            yTitle={t(S.axis)}
+            locale={locale}
+            summary={t(S.summary)}
             data={{
-              labels: data.spread.patterns.map((row) => words(row.pattern)),
+              labels: data.spread.patterns.map((row) => t(codeMessage(row.pattern))),
               datasets: [
                 {
-                  label: '% of targets',
+                  label: t(S.axis),
                   data: data.spread.patterns.map((row) => (row.share ?? 0) * 100),
                   backgroundColor: colours.series[0],
                 },
@@ -298,30 +310,32 @@ export function DashboardScreen() {
             }}
           >
             <table>
-              <caption>By level</caption>
+              <caption>{t(S.caption)}</caption>
               <thead>
                 <tr>
-                  <th scope="col">Root</th>
-                  <th scope="col">Targets</th>
-                  <th scope="col">Intravascular</th>
-                  <th scope="col">Intrathecal</th>
+                  <th scope="col">{t(S.root)}</th>
+                  <th scope="col">{t(S.targets)}</th>
+                  <th scope="col">{t(S.intravascular)}</th>
+                  <th scope="col">{t(S.intrathecal)}</th>
                 </tr>
               </thead>
               <tbody>
                 {data.spread.byRoot.map((row) => (
                   <tr key={row.root}>
                     <th scope="row">{row.root}</th>
-                    <td>{row.targets}</td>
+                    <td>{num(row.targets)}</td>
                     <td>{pct(row.intravascularRate)}</td>
                     <td>{pct(row.intrathecalRate)}</td>
                   </tr>
                 ))}
                 <tr>
-                  <th scope="row">Particulate steroid after intravascular spread</th>
+                  <th scope="row">{t(S.particulate)}</th>
                   <td colSpan={3}>
-                    {data.spread.particulateAfterIntravascular.withParticulateSteroid} of{' '}
-                    {data.spread.particulateAfterIntravascular.intravascularTargets} (
-                    {pct(data.spread.particulateAfterIntravascular.share)})
+                    {t(D.ofTotalShare, {
+                      count: num(data.spread.particulateAfterIntravascular.withParticulateSteroid),
+                      total: num(data.spread.particulateAfterIntravascular.intravascularTargets),
+                      share: pct(data.spread.particulateAfterIntravascular.share),
+                    })}
                   </td>
                 </tr>
               </tbody>
@@ -330,17 +344,18 @@ export function DashboardScreen() {
 
           <ChartPanel
             id="complications"
-            title="Complications"
+            title={t(C.title)}
             kind="bar"
-            yTitle="% of procedures"
-            summary="Complication rates by type and severity; numbers in the table beside."
+            yTitle={t(C.axis)}
+            locale={locale}
+            summary={t(C.summary)}
             data={{
               labels: data.complications
                 .filter((row) => row.complication !== 'none')
-                .map((row) => `${words(row.complication)} (${row.severity})`),
+                .map((row) => complicationWords(t, row)),
               datasets: [
                 {
-                  label: '% of procedures',
+                  label: t(C.axis),
                   data: data.complications
                     .filter((row) => row.complication !== 'none')
                     .map((row) => (row.rate ?? 0) * 100),
@@ -350,16 +365,13 @@ export function DashboardScreen() {
             }}
           >
             <table>
-              <caption>Rate per procedure</caption>
+              <caption>{t(C.caption)}</caption>
               <tbody>
                 {data.complications.map((row) => (
                   <tr key={`${row.complication}-${row.severity}`}>
-                    <th scope="row">
-                      {words(row.complication)}
-                      {row.severity ? ` (${row.severity})` : ''}
-                    </th>
+                    <th scope="row">{complicationWords(t, row)}</th>
                     <td>
-                      {row.procedures} ({pct(row.rate)})
+                      {num(row.procedures)} ({pct(row.rate)})
                     </td>
                   </tr>
                 ))}
@@ -369,19 +381,24 @@ export function DashboardScreen() {
 
           <ChartPanel
             id="dose-trend"
-            title="Radiation dose: monthly median DLP"
+            title={t(R.title)}
             kind="line"
             yTitle="mGy·cm"
-            summary={`Monthly median DLP against the reference level for one-level CT (${data.referenceLevels.ctDlpMGyCm ?? 'none set'} mGy·cm); medians, 75th percentiles and shares above reference in the table beside.`}
+            locale={locale}
+            summary={
+              data.referenceLevels.ctDlpMGyCm === null
+                ? t(R.summaryNoLevel)
+                : t(R.summary, { level: num(data.referenceLevels.ctDlpMGyCm) })
+            }
             tooltipFooter={(index) => {
               const month = data.dose.trend[index];
-              return month ? daysCovered(month) : '';
+              return month ? daysCovered(month, t) : '';
             }}
             data={{
-              labels: data.dose.trend.map((row) => monthLabel(row)),
+              labels: data.dose.trend.map((row) => monthLabel(row, months)),
               datasets: [
                 {
-                  label: 'Median DLP (hollow: part of a month)',
+                  label: t(R.median),
                   data: data.dose.trend.map((row) => row.dlpMedian),
                   borderColor: colours.series[0],
                   backgroundColor: colours.series[0],
@@ -391,7 +408,7 @@ export function DashboardScreen() {
                   pointRadius: 4,
                 },
                 {
-                  label: 'Reference level',
+                  label: t(R.level),
                   data: data.dose.trend.map(() => data.referenceLevels.ctDlpMGyCm),
                   borderColor: colours.series[1],
                   backgroundColor: colours.series[1],
@@ -401,53 +418,53 @@ export function DashboardScreen() {
             }}
           >
             <table>
-              <caption>Dose: median / P75 / above reference</caption>
+              <caption>{t(R.caption)}</caption>
               <thead>
                 <tr>
-                  <th scope="col">Group</th>
-                  <th scope="col">DLP (mGy·cm)</th>
-                  <th scope="col">CTDIvol (mGy)</th>
-                  <th scope="col">Fluoroscopy (s)</th>
-                  <th scope="col">DAP (Gy·cm²)</th>
+                  <th scope="col">{t(D.group)}</th>
+                  <th scope="col">{t(R.dlp)}</th>
+                  <th scope="col">{t(R.ctdi)}</th>
+                  <th scope="col">{t(R.fluoroscopy)}</th>
+                  <th scope="col">{t(R.dap)}</th>
                 </tr>
               </thead>
               <tbody>
-                {[...data.dose.byModality.map((g) => ({ ...g, label: words(g.label) })), ...data.dose.byOperator].map(
-                  (group) => (
-                    <tr key={group.key}>
-                      <th scope="row">{group.label}</th>
-                      <td>
-                        {group.dlp.n === 0
-                          ? '—'
-                          : `${num(group.dlp.median)} / ${num(group.dlp.p75)} / ${pct(group.dlp.aboveReferenceShare)}`}
-                      </td>
-                      <td>
-                        {group.ctdiVol.n === 0 ? '—' : `${num(group.ctdiVol.median)} / ${num(group.ctdiVol.p75)}`}
-                      </td>
-                      <td>
-                        {group.fluoroTime.n === 0
-                          ? '—'
-                          : `${num(group.fluoroTime.median)} / ${num(group.fluoroTime.p75)} / ${pct(group.fluoroTime.aboveReferenceShare)}`}
-                      </td>
-                      <td>{group.dap.n === 0 ? '—' : `${num(group.dap.median)} / ${num(group.dap.p75)}`}</td>
-                    </tr>
-                  ),
-                )}
+                {[
+                  ...data.dose.byModality.map((g) => ({ ...g, label: named.code(g.label) })),
+                  ...data.dose.byOperator.map((g) => ({ ...g, label: named.operator(g) })),
+                ].map((group) => (
+                  <tr key={group.key}>
+                    <th scope="row">{group.label}</th>
+                    <td>
+                      {group.dlp.n === 0
+                        ? '—'
+                        : `${num(group.dlp.median)} / ${num(group.dlp.p75)} / ${pct(group.dlp.aboveReferenceShare)}`}
+                    </td>
+                    <td>{group.ctdiVol.n === 0 ? '—' : `${num(group.ctdiVol.median)} / ${num(group.ctdiVol.p75)}`}</td>
+                    <td>
+                      {group.fluoroTime.n === 0
+                        ? '—'
+                        : `${num(group.fluoroTime.median)} / ${num(group.fluoroTime.p75)} / ${pct(group.fluoroTime.aboveReferenceShare)}`}
+                    </td>
+                    <td>{group.dap.n === 0 ? '—' : `${num(group.dap.median)} / ${num(group.dap.p75)}`}</td>
+                  </tr>
+                ))}
               </tbody>
             </table>
           </ChartPanel>
 
           <ChartPanel
             id="table-time"
-            title="Table time per operator (median minutes)"
+            title={t(T.title)}
             kind="bar"
-            yTitle="minutes"
-            summary="Median table time per operator; quartiles in the table beside."
+            yTitle={t(T.axis)}
+            locale={locale}
+            summary={t(T.summary)}
             data={{
-              labels: data.tableTime.map((row) => row.label),
+              labels: data.tableTime.map((row) => named.operator(row)),
               datasets: [
                 {
-                  label: 'Median minutes',
+                  label: t(T.median),
                   data: data.tableTime.map((row) => row.minutes.median ?? 0),
                   backgroundColor: colours.series[2],
                 },
@@ -455,11 +472,11 @@ export function DashboardScreen() {
             }}
           >
             <table>
-              <caption>Minutes, median (IQR)</caption>
+              <caption>{t(T.caption)}</caption>
               <tbody>
                 {data.tableTime.map((row) => (
                   <tr key={row.key}>
-                    <th scope="row">{row.label}</th>
+                    <th scope="row">{named.operator(row)}</th>
                     <td>{iqr(row.minutes)}</td>
                   </tr>
                 ))}

@@ -1,47 +1,79 @@
 import type { ReferenceComparisonRow } from '../../../db/model/answers.js';
-import { DOSE_PROTOCOL_WORDS, DOSE_QUANTITY_WORDS, type DoseQuantity, MIN_CASES } from '../../../db/model/index.js';
-import { words } from '../../app/labels.js';
+import {
+  DOSE_QUANTITY_WORDS,
+  type DoseQuantity,
+  type LevelProtocol,
+  listInWords,
+  MIN_CASES,
+  PROTOCOL_WORDS,
+  type Translate,
+} from '../../../db/model/index.js';
+import { useLanguage, useReaderLocale, useT } from '../../app/i18n.js';
+import { DOSE_QUANTITY_MESSAGES, DASHBOARD_REFERENCE_MESSAGES as M } from './dashboard-messages.js';
+import { figuresIn, groupWords } from './dashboard-words.js';
 import { type OtherLine, referenceSections } from './reference-lines.js';
 
-const pct = (value: number | null) => (value === null ? '—' : `${Math.round(value * 100)} %`);
-const quantityWords = (quantity: DoseQuantity) =>
-  `${DOSE_QUANTITY_WORDS[quantity].name} (${DOSE_QUANTITY_WORDS[quantity].unit})`;
+/** What the panel's lines say, in the reader's language and locale. */
+function useReferenceWords() {
+  const t: Translate = useT();
+  const language = useLanguage();
+  const figures = figuresIn(useReaderLocale());
+  const quantity = (q: DoseQuantity) => t(DOSE_QUANTITY_MESSAGES[q]);
+  return {
+    t,
+    ...figures,
+    named: groupWords(t),
+    protocol: (protocol: LevelProtocol) => t(PROTOCOL_WORDS[protocol]),
+    quantity,
+    quantityUnit: (q: DoseQuantity) => t(M.quantityUnit, { quantity: quantity(q), unit: DOSE_QUANTITY_WORDS[q].unit }),
+    list: (items: string[]) => listInWords(items, language),
+  };
+}
+type ReferenceWords = ReturnType<typeof useReferenceWords>;
 
-function GroupRow({ row }: { row: ReferenceComparisonRow }) {
+function GroupRow({ row, say }: { row: ReferenceComparisonRow; say: ReferenceWords }) {
+  const { t, num, wholePct } = say;
+  const median = num(row.median);
   return (
     <tr className={row.medianAbove ? 'median-above' : ''}>
-      <th scope="row">{words(row.modality)}</th>
-      <td>{row.protocol ? DOSE_PROTOCOL_WORDS[row.protocol] : '—'}</td>
-      <td>{quantityWords(row.quantity)}</td>
-      <td>{row.cases}</td>
+      <th scope="row">{say.named.code(row.modality)}</th>
+      <td>{row.protocol ? say.protocol(row.protocol) : '—'}</td>
+      <td>{say.quantityUnit(row.quantity)}</td>
+      <td>{num(row.cases)}</td>
+      <td>{row.medianAbove ? t(M.medianAbove, { median }) : median}</td>
       <td>
-        {row.median ?? '—'}
-        {row.medianAbove ? ' (median above the level)' : ''}
+        {row.level
+          ? row.level.origin === 'starting'
+            ? t(M.starting, { level: num(row.level.value) })
+            : num(row.level.value)
+          : t(M.noLevel)}
       </td>
-      <td>{row.level ? `${row.level.value}${row.level.origin === 'starting' ? ' (starting value)' : ''}` : 'none'}</td>
-      <td>{pct(row.aboveShare)}</td>
+      <td>{wholePct(row.aboveShare)}</td>
     </tr>
   );
 }
 
 /** The groups too small for a median, in one line: which they are, their cases, no median. */
-function OtherRow({ line }: { line: OtherLine }) {
+function OtherRow({ line, say }: { line: OtherLine; say: ReferenceWords }) {
+  const { t, num, wholePct } = say;
   const several = line.quantities.length > 1;
   return (
     <tr className="fewer-cases">
-      <th scope="row">{words(line.modality)}</th>
+      <th scope="row">{say.named.code(line.modality)}</th>
       <td>
-        Other, fewer than {MIN_CASES} cases each:{' '}
-        {line.groups.map((group) => `${DOSE_PROTOCOL_WORDS[group.protocol]} (${group.cases})`).join(', ')}
+        {t(M.other, {
+          min: MIN_CASES,
+          groups: say.list(line.groups.map((group) => `${say.protocol(group.protocol)} (${num(group.cases)})`)),
+        })}
       </td>
-      <td>{line.quantities.map((entry) => quantityWords(entry.quantity)).join(', ')}</td>
-      <td>{line.cases}</td>
-      <td>— (too few cases)</td>
-      <td>each its own</td>
+      <td>{say.list(line.quantities.map((entry) => say.quantityUnit(entry.quantity)))}</td>
+      <td>{num(line.cases)}</td>
+      <td>{t(M.tooFew)}</td>
+      <td>{t(M.eachOwn)}</td>
       <td>
         {line.quantities
           .map((entry) =>
-            several ? `${DOSE_QUANTITY_WORDS[entry.quantity].name} ${pct(entry.aboveShare)}` : pct(entry.aboveShare),
+            several ? `${say.quantity(entry.quantity)} ${wholePct(entry.aboveShare)}` : wholePct(entry.aboveShare),
           )
           .join(', ')}
       </td>
@@ -57,44 +89,47 @@ function OtherRow({ line }: { line: OtherLine }) {
  * and named, without a median.
  */
 export function ReferencePanel({ rows }: { rows: ReferenceComparisonRow[] }) {
+  const say = useReferenceWords();
+  const { t } = say;
   if (rows.length === 0) return null;
   const sections = referenceSections(rows);
   return (
     <section className="chart-panel reference-panel" aria-labelledby="reference-title">
-      <h2 id="reference-title">Doses against the reference levels</h2>
-      <p className="hint">
-        Median of each group against the level for its modality and protocol (the department's own 75th percentile once
-        adopted in Settings). A median needs at least {MIN_CASES} cases (ICRP 135): smaller groups are counted on one
-        "other" line per modality, each case against its own protocol's level.
-      </p>
+      <h2 id="reference-title">{t(M.title)}</h2>
+      <p className="hint">{t(M.hint, { min: MIN_CASES })}</p>
       <div className="chart-table">
         <table>
-          <caption>The department first, then each operator</caption>
+          <caption>{t(M.caption)}</caption>
           <thead>
             <tr>
-              <th scope="col">Modality</th>
-              <th scope="col">Protocol</th>
-              <th scope="col">Quantity</th>
-              <th scope="col">Cases</th>
-              <th scope="col">Median</th>
-              <th scope="col">Level</th>
-              <th scope="col">Above the level</th>
+              <th scope="col">{t(M.modality)}</th>
+              <th scope="col">{t(M.protocol)}</th>
+              <th scope="col">{t(M.quantity)}</th>
+              <th scope="col">{t(M.cases)}</th>
+              <th scope="col">{t(M.median)}</th>
+              <th scope="col">{t(M.level)}</th>
+              <th scope="col">{t(M.above)}</th>
             </tr>
           </thead>
           {sections.map((section) => (
             <tbody key={section.key}>
               <tr className="who">
                 <th scope="rowgroup" colSpan={7}>
-                  {section.who}
+                  {section.who ?? t(M.department)}
                 </th>
               </tr>
               {section.lines.map((line) =>
                 line.kind === 'group' ? (
-                  <GroupRow key={`${line.row.modality}-${line.row.protocol}-${line.row.quantity}`} row={line.row} />
+                  <GroupRow
+                    key={`${line.row.modality}-${line.row.protocol}-${line.row.quantity}`}
+                    row={line.row}
+                    say={say}
+                  />
                 ) : (
                   <OtherRow
                     key={`other-${line.modality}-${line.quantities.map((entry) => entry.quantity).join('-')}`}
                     line={line}
+                    say={say}
                   />
                 ),
               )}

@@ -15,4 +15,8 @@ describe('dashboard chart options', () => {
     expect(y.beginAtZero).toBe(true);
     expect(y.max).toBeUndefined();
   });
+
+  it('write the numbers of the axes and tooltips in the reader’s locale', () => {
+    expect(chartOptions(colours, { locale: 'fr-CH' }).locale).toBe('fr-CH');
+  });
 });

@@ -22,11 +22,14 @@ export interface ChartShape {
   stacked?: boolean;
   /** A line under the tooltip of the label at this index. */
   tooltipFooter?: (index: number) => string;
+  /** The reader's locale: the axes' and tooltips' numbers as it writes them ("1’234,5" in fr-CH); Chart.js's own otherwise. */
+  locale?: string;
 }
 
 export function chartOptions(colours: ChartColours, shape: ChartShape = {}): ChartOptions<'bar' | 'line'> {
-  const { yTitle, yScale, stacked = false, tooltipFooter } = shape;
+  const { yTitle, yScale, stacked = false, tooltipFooter, locale } = shape;
   return {
+    ...(locale ? { locale } : {}),
     responsive: true,
     maintainAspectRatio: false,
     animation: false,

@@ -1,9 +1,11 @@
-import type { MonthCovered } from '../../../db/model/index.js';
+import type { MonthCovered, Translate } from '../../../db/model/index.js';
 import { DEFAULT_WORDS_LOCALE } from '../../components/date-entry.js';
+import { DASHBOARD_VOLUME_MESSAGES as M } from './dashboard-messages.js';
 
 /*
  * A month as a chart and its table name it: "Mar 2026" when the view covers it whole, its
  * days when only part ("1–14 Mar 2026"), so a part month's bar is never read as a month's.
+ * The month's name is the reader's locale's ("März 2026", "mars 2026").
  */
 
 const dayOf = (date: string) => Number(date.slice(8, 10));
@@ -28,6 +30,8 @@ function daysInMonth(month: string): number {
   return last.getUTCDate();
 }
 
-/** What the view covers of a month, in words ("14 of 31 days"). */
-export const daysCovered = (month: MonthCovered): string =>
-  month.partial ? `${month.days} of ${daysInMonth(month.month)} days` : `all ${month.days} days`;
+/** What the view covers of a month, in the reader's words ("14 of 31 days", "14 von 31 Tagen"). */
+export const daysCovered = (month: MonthCovered, t: Translate): string =>
+  month.partial
+    ? t(M.daysOf, { days: month.days, total: daysInMonth(month.month) })
+    : t(M.allDays, { days: month.days });

@@ -38,7 +38,7 @@ describe('the reference panel’s lines', () => {
       }),
     ]);
     expect(sections.map((section) => [section.who, section.lines.length])).toEqual([
-      ['Department', 2],
+      [null, 2],
       ['Dr. A. Keller', 3],
     ]);
     expect(sections[1]?.lines[1]).toEqual({

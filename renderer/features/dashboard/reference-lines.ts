@@ -25,7 +25,8 @@ export interface OtherLine {
 
 export interface ReferenceSection {
   key: string;
-  who: string;
+  /** The operator's name; null for the department's section (the panel words it). */
+  who: string | null;
   lines: (GroupLine | OtherLine)[];
 }
 
@@ -35,7 +36,7 @@ export function referenceSections(rows: readonly ReferenceComparisonRow[]): Refe
     const key = row.operator ? `operator-${row.operator.id}` : 'department';
     let section = sections[sections.length - 1];
     if (section?.key !== key) {
-      section = { key, who: row.operator ? row.operator.name : 'Department', lines: [] };
+      section = { key, who: row.operator ? row.operator.name : null, lines: [] };
       sections.push(section);
     }
     if (!row.folded) {

@@ -1,8 +1,9 @@
 import { useEffect } from 'react';
 import { formatDate, formatDateTime, type WaitingDoseReport } from '../../../db/model/index.js';
-import { useDepartmentLocale } from '../../app/department-locale.js';
+import { useReaderLocale, useT } from '../../app/i18n.js';
 import { useConnections } from '../settings/connections-store.js';
-import { useDoseReports } from './dose-reports-store.js';
+import { DOSE_INBOX_MESSAGES as M } from './dose-reports-messages.js';
+import { type AttachMessage, useDoseReports } from './dose-reports-store.js';
 
 /** How often the window reads the inbox the logbook keeps (no network: the main process's answer). */
 const READ_EVERY_MS = 5_000;
@@ -40,17 +41,32 @@ export function DoseReceiverState() {
 }
 
 function ReportLine({ report }: { report: WaitingDoseReport }) {
-  const locale = useDepartmentLocale();
-  const who = [report.patientId && `Patient ID ${report.patientId}`, report.patientName?.replace('^', ', ')]
+  const t = useT();
+  const locale = useReaderLocale();
+  const who = [report.patientId && t(M.patientId, { id: report.patientId }), report.patientName?.replace('^', ', ')]
     .filter(Boolean)
     .join(', ');
+  const about = [
+    report.studyDate ? t(M.study, { date: formatDate(report.studyDate, locale) }) : '',
+    report.accessionNumber ? t(M.accession, { number: report.accessionNumber }) : '',
+  ].filter(Boolean);
   return (
     <>
-      <strong>{who || 'No patient named'}</strong>
-      {report.studyDate ? `, study of ${formatDate(report.studyDate, locale)}` : ''}
-      {report.accessionNumber ? `, accession ${report.accessionNumber}` : ''} — {report.device}, received{' '}
-      {formatDateTime(report.receivedAt, locale)}. <span className="hint">{report.why}</span>
+      <strong>{who || t(M.noPatient)}</strong>
+      {about.map((part) => `, ${part}`).join('')} —{' '}
+      {t(M.received, { device: report.device, at: formatDateTime(report.receivedAt, locale) })}{' '}
+      <span className="hint">{report.why}</span>
     </>
+  );
+}
+
+/** What the last attach did: done, or the main process's refusal. */
+function AttachOutcome({ message }: { message: AttachMessage }) {
+  const t = useT();
+  return message.outcome === 'attached' ? (
+    <p className="saved">{t(M.attached)}</p>
+  ) : (
+    <p className="problem">{message.reason}</p>
   );
 }
 
@@ -60,12 +76,13 @@ function ReportLine({ report }: { report: WaitingDoseReport }) {
  */
 export function DoseInboxSummary() {
   const inbox = useInbox();
+  const t = useT();
   if (!inbox || inbox.count === 0) return null;
   return (
     <section className="dose-inbox" aria-labelledby="dose-inbox-title">
-      <h2 id="dose-inbox-title">{inbox.words}</h2>
-      <p className="hint">Open (or start) the patient's procedure: under the dose fields, attach the report to it.</p>
-      <ul aria-label="Dose reports without a procedure">
+      <h2 id="dose-inbox-title">{t(M.title, { count: inbox.count })}</h2>
+      <p className="hint">{t(M.hint)}</p>
+      <ul aria-label={t(M.list)}>
         {inbox.reports.map((report) => (
           <li key={report.id}>
             <ReportLine report={report} />
@@ -91,17 +108,17 @@ export function DoseInboxAttach({
   attached: () => void;
 }) {
   const inbox = useInbox();
+  const t = useT();
   const attach = useDoseReports((state) => state.attach);
   const message = useDoseReports((state) => (state.message?.procedureId === procedureId ? state.message : null));
-  if (!inbox || inbox.count === 0)
-    return message ? <p className={message.kind === 'ok' ? 'saved' : 'problem'}>{message.text}</p> : null;
+  if (!inbox || inbox.count === 0) return message ? <AttachOutcome message={message} /> : null;
   const same = (report: WaitingDoseReport) =>
     Boolean(patientId && report.patientId?.trim().toUpperCase() === patientId.trim().toUpperCase());
   const reports = [...inbox.reports].sort((a, b) => Number(same(b)) - Number(same(a)));
   return (
     <details className="dose-inbox" open={reports.some(same)}>
-      <summary>{inbox.words}: attach one to this procedure</summary>
-      <ul aria-label="Dose reports without a procedure">
+      <summary>{t(M.attachTitle, { count: inbox.count })}</summary>
+      <ul aria-label={t(M.list)}>
         {reports.map((report) => (
           <li key={report.id} className={same(report) ? 'same-patient' : undefined}>
             <ReportLine report={report} />{' '}
@@ -110,12 +127,12 @@ export function DoseInboxAttach({
               className="secondary"
               onClick={() => void attach(report.id, procedureId).then((done) => done && attached())}
             >
-              Attach to this procedure
+              {t(M.attach)}
             </button>
           </li>
         ))}
       </ul>
-      {message && <p className={message.kind === 'ok' ? 'saved' : 'problem'}>{message.text}</p>}
+      {message && <AttachOutcome message={message} />}
     </details>
   );
 }

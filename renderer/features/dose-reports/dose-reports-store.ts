@@ -2,11 +2,15 @@ import { create } from 'zustand';
 import type { DoseReceiverStatus, DoseReportInbox } from '../../../db/model/index.js';
 import { ApiCallError, client } from '../../app/api-client.js';
 
+/** What the last attach did, for the record it is about: attached (the screen words it), or the main process's refusal. */
+export type AttachMessage =
+  | { procedureId: string; outcome: 'attached' }
+  | { procedureId: string; outcome: 'refused'; reason: string };
+
 interface DoseReportsState {
   receiver: DoseReceiverStatus | null;
   inbox: DoseReportInbox | null;
-  /** What the last attach did, in words (the record it is about). */
-  message: { procedureId: string; kind: 'ok' | 'problem'; text: string } | null;
+  message: AttachMessage | null;
   load: () => Promise<void>;
   /** Attaches a waiting report to the procedure; true when it was attached. */
   attach: (reportId: string, procedureId: string) => Promise<boolean>;
@@ -28,14 +32,14 @@ export const useDoseReports = create<DoseReportsState>((set) => ({
   attach: async (reportId, procedureId) => {
     try {
       const inbox = await client.doseReports.attach(reportId, procedureId);
-      set({ inbox, message: { procedureId, kind: 'ok', text: 'Dose report attached to this procedure.' } });
+      set({ inbox, message: { procedureId, outcome: 'attached' } });
       return true;
     } catch (error) {
       set({
         message: {
           procedureId,
-          kind: 'problem',
-          text: error instanceof ApiCallError ? error.error.message : String(error),
+          outcome: 'refused',
+          reason: error instanceof ApiCallError ? error.error.message : String(error),
         },
       });
       return false;

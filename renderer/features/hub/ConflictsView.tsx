@@ -1,7 +1,9 @@
 import { useState } from 'react';
-import { type ConflictDecision, fieldLabel, type HubConflictView } from '../../../db/model/index.js';
+import { type ConflictDecision, fieldLabel, formatDateTime, type HubConflictView } from '../../../db/model/index.js';
+import { useReaderLocale, useT } from '../../app/i18n.js';
 import { words } from '../../app/labels.js';
 import { useSettings } from '../settings/settings-store.js';
+import { HUB_CONFLICT_MESSAGES as M } from './hub-messages.js';
 import { useHub } from './hub-store.js';
 
 const shown = (value: unknown) =>
@@ -17,6 +19,8 @@ function Conflict({ conflict }: { conflict: HubConflictView }) {
   const [operatorId, setOperatorId] = useState('');
   const [pin, setPin] = useState('');
   const headingId = `hub-conflict-${conflict.id}`;
+  const t = useT();
+  const locale = useReaderLocale();
   const resolve = (decision: ConflictDecision) =>
     void useHub
       .getState()
@@ -28,18 +32,26 @@ function Conflict({ conflict }: { conflict: HubConflictView }) {
   return (
     <article className="hub-conflict" aria-labelledby={headingId}>
       <h4 id={headingId}>
-        Record {conflict.patientId ?? conflict.recordId}: amended on {conflict.proposer}, owned by {conflict.owner}
+        {t(M.record, {
+          record: conflict.patientId ?? conflict.recordId,
+          proposer: conflict.proposer,
+          owner: conflict.owner,
+        })}
       </h4>
       <p>
-        {conflict.proposedBy} amended it on {conflict.proposer} ({new Date(conflict.proposedAt).toLocaleString()})
-        {conflict.reason ? `: “${conflict.reason}”` : ''}.
+        {t(conflict.reason ? M.amendedByBecause : M.amendedBy, {
+          who: conflict.proposedBy,
+          proposer: conflict.proposer,
+          at: formatDateTime(conflict.proposedAt, locale),
+          reason: conflict.reason ?? '',
+        })}
       </p>
       <table className="drug-table">
         <thead>
           <tr>
-            <th scope="col">Field</th>
-            <th scope="col">The record ({conflict.owner})</th>
-            <th scope="col">The amendment ({conflict.proposer})</th>
+            <th scope="col">{t(M.field)}</th>
+            <th scope="col">{t(M.here, { owner: conflict.owner })}</th>
+            <th scope="col">{t(M.proposed, { proposer: conflict.proposer })}</th>
           </tr>
         </thead>
         <tbody>
@@ -56,7 +68,7 @@ function Conflict({ conflict }: { conflict: HubConflictView }) {
         <div>
           {conflict.warnings.length > 0 && (
             <fieldset>
-              <legend>Taking the amendment: confirm its warnings</legend>
+              <legend>{t(M.confirm)}</legend>
               {conflict.warnings.map((warning) => (
                 <label key={warning.code} className="switch">
                   <input
@@ -74,11 +86,11 @@ function Conflict({ conflict }: { conflict: HubConflictView }) {
             </fieldset>
           )}
           <div className="text-field">
-            <label htmlFor={`${headingId}-reason`}>Reason (kept with the resolution)</label>
+            <label htmlFor={`${headingId}-reason`}>{t(M.reason)}</label>
             <input id={`${headingId}-reason`} value={reason} onChange={(event) => setReason(event.target.value)} />
           </div>
           <div className="text-field">
-            <label htmlFor={`${headingId}-signer`}>Radiologist who decides</label>
+            <label htmlFor={`${headingId}-signer`}>{t(M.signer)}</label>
             <select
               id={`${headingId}-signer`}
               value={operatorId || (signers[0]?.id ?? '')}
@@ -92,7 +104,7 @@ function Conflict({ conflict }: { conflict: HubConflictView }) {
             </select>
           </div>
           <div className="text-field">
-            <label htmlFor={`${headingId}-pin`}>PIN</label>
+            <label htmlFor={`${headingId}-pin`}>{t(M.pin)}</label>
             <input
               id={`${headingId}-pin`}
               type="password"
@@ -104,15 +116,15 @@ function Conflict({ conflict }: { conflict: HubConflictView }) {
           </div>
           <div className="row">
             <button type="button" className="primary" onClick={() => resolve('took')}>
-              Take {conflict.proposer}'s amendment
+              {t(M.take, { proposer: conflict.proposer })}
             </button>
             <button type="button" className="secondary" onClick={() => resolve('kept')}>
-              Keep this record
+              {t(M.keep)}
             </button>
           </div>
         </div>
       ) : (
-        <p className="hint">{conflict.owner} owns this record: the conflict stays open until it resolves it there.</p>
+        <p className="hint">{t(M.elsewhere, { owner: conflict.owner })}</p>
       )}
     </article>
   );
@@ -121,10 +133,11 @@ function Conflict({ conflict }: { conflict: HubConflictView }) {
 /** True conflicts (two consoles changed the same record), kept visible until the owner resolves them. */
 export function ConflictsView() {
   const conflicts = useHub((state) => state.conflicts);
+  const t = useT();
   if (conflicts.length === 0) return null;
   return (
     <section aria-labelledby="hub-conflicts">
-      <h3 id="hub-conflicts">Conflicts ({conflicts.length})</h3>
+      <h3 id="hub-conflicts">{t(M.title, { count: conflicts.length })}</h3>
       {conflicts.map((conflict) => (
         <Conflict key={conflict.id} conflict={conflict} />
       ))}

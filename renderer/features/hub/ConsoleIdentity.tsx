@@ -1,4 +1,6 @@
-import type { HubStatus } from '../../../db/model/index.js';
+import { formatDate, type HubStatus } from '../../../db/model/index.js';
+import { useReaderLocale, useT } from '../../app/i18n.js';
+import { HUB_KEY_MESSAGES as M } from './hub-messages.js';
 import { useHub } from './hub-store.js';
 
 /**
@@ -8,20 +10,20 @@ import { useHub } from './hub-store.js';
 export function ConsoleIdentity({ status, consoleName }: { status: HubStatus; consoleName: string }) {
   const key = status.consoleKey;
   const registered = status.consoles?.find((entry) => entry.name === consoleName);
+  const t = useT();
+  const locale = useReaderLocale();
+  const day = (iso: string) => formatDate(iso.slice(0, 10), locale);
   return (
     <section aria-labelledby="hub-identity">
-      <h3 id="hub-identity">This console's signing key</h3>
+      <h3 id="hub-identity">{t(M.title)}</h3>
       {key.fingerprint ? (
         <p>
-          Fingerprint <code className="hub-fingerprint">{key.fingerprint}</code> — kept in {key.keptIn}; the private key
-          never leaves this computer.
-          {registered &&
-            (registered.fingerprint === key.fingerprint
-              ? ' The hub has this key registered for this console.'
-              : ' The hub holds another key for this console: IT registers this one again.')}
+          {t(M.fingerprint)} <code className="hub-fingerprint">{key.fingerprint}</code> —{' '}
+          {t(M.keptIn, { where: key.keptIn })}
+          {registered && ` ${t(registered.fingerprint === key.fingerprint ? M.registered : M.otherKey)}`}
         </p>
       ) : (
-        <p>No key yet: it is made at the first sync.</p>
+        <p>{t(M.noKey)}</p>
       )}
       {key.problem && (
         <>
@@ -29,28 +31,28 @@ export function ConsoleIdentity({ status, consoleName }: { status: HubStatus; co
             {key.problem}
           </p>
           <button type="button" className="secondary" onClick={() => void useHub.getState().replaceKey()}>
-            Make a new key (IT registers it again)
+            {t(M.newKey)}
           </button>
         </>
       )}
       {status.consoles && status.consoles.length > 0 && (
         <table className="drug-table">
-          <caption>Consoles the department registered</caption>
+          <caption>{t(M.consoles)}</caption>
           <thead>
             <tr>
-              <th scope="col">Console</th>
-              <th scope="col">Key fingerprint</th>
-              <th scope="col">Registered</th>
-              <th scope="col">Retired</th>
+              <th scope="col">{t(M.console)}</th>
+              <th scope="col">{t(M.keyFingerprint)}</th>
+              <th scope="col">{t(M.registeredAt)}</th>
+              <th scope="col">{t(M.retiredAt)}</th>
             </tr>
           </thead>
           <tbody>
             {status.consoles.map((entry) => (
               <tr key={entry.name}>
-                <td>{entry.name === consoleName ? `${entry.name} (this console)` : entry.name}</td>
+                <td>{entry.name === consoleName ? t(M.thisConsole, { name: entry.name }) : entry.name}</td>
                 <td>{entry.fingerprint}</td>
-                <td>{new Date(entry.registeredAt).toLocaleDateString()}</td>
-                <td>{entry.retiredAt ? new Date(entry.retiredAt).toLocaleDateString() : '—'}</td>
+                <td>{day(entry.registeredAt)}</td>
+                <td>{entry.retiredAt ? day(entry.retiredAt) : '—'}</td>
               </tr>
             ))}
           </tbody>

@@ -1,24 +1,33 @@
 import { useEffect, useState } from 'react';
-import { formatDateTime, type HubServer, numberOrNaN } from '../../../db/model/index.js';
-import { useDepartmentLocale } from '../../app/department-locale.js';
+import { formatDateTime, type HubServer, numberOrNaN, type Translate } from '../../../db/model/index.js';
+import { useReaderLocale, useT } from '../../app/i18n.js';
 import { useSettings } from '../settings/settings-store.js';
 import { ConflictsView } from './ConflictsView.js';
 import { ConsoleIdentity } from './ConsoleIdentity.js';
+import { HUB_PANEL_MESSAGES as M } from './hub-messages.js';
 import { useHub } from './hub-store.js';
 import { RefusalsList } from './RefusalsList.js';
 
 /** The sync's outcome in one sentence. */
-function syncSentence(status: NonNullable<ReturnType<typeof useHub.getState>['status']>, locale: string): string {
-  if (status.running) return 'Syncing…';
+function syncSentence(
+  status: NonNullable<ReturnType<typeof useHub.getState>['status']>,
+  locale: string,
+  t: Translate,
+): string {
+  if (status.running) return t(M.syncing);
   if (status.lastError)
-    return `${status.lastErrorSide === 'local' ? 'This console: ' : 'The server: '}${status.lastError}`;
-  if (!status.lastSyncAt) return `Not synced yet; ${status.pending} waiting to be pushed`;
+    return t(status.lastErrorSide === 'local' ? M.errorHere : M.errorServer, { error: status.lastError });
+  if (!status.lastSyncAt) return t(M.notSynced, { pending: status.pending });
   const report = status.lastReport;
   const parts = [
-    `Last sync ${formatDateTime(status.lastSyncAt, locale)}: pushed ${report?.pushed ?? 0}, received ${report?.pulled ?? 0} record(s)`,
-    report && report.amendmentsPulled > 0 ? `${report.amendmentsPulled} amendment(s)` : '',
-    `${status.pending} waiting to be pushed`,
-    report && report.refused.length > 0 ? `${report.refused.length} refused (see below)` : '',
+    t(M.lastSync, {
+      at: formatDateTime(status.lastSyncAt, locale),
+      pushed: report?.pushed ?? 0,
+      pulled: report?.pulled ?? 0,
+    }),
+    report && report.amendmentsPulled > 0 ? t(M.amendments, { count: report.amendmentsPulled }) : '',
+    t(M.waiting, { pending: status.pending }),
+    report && report.refused.length > 0 ? t(M.refused, { count: report.refused.length }) : '',
   ];
   return parts.filter(Boolean).join('; ');
 }
@@ -31,7 +40,8 @@ function syncSentence(status: NonNullable<ReturnType<typeof useHub.getState>['st
  */
 export function HubPanel() {
   const settings = useSettings((state) => state.settings);
-  const locale = useDepartmentLocale();
+  const locale = useReaderLocale();
+  const t = useT();
   const status = useHub((state) => state.status);
   const message = useHub((state) => state.message);
   const [password, setPassword] = useState('');
@@ -44,14 +54,9 @@ export function HubPanel() {
   const server = settings.hubServer;
   const ca = caPem ?? server?.caPem ?? '';
   return (
-    <section className="form-section" aria-labelledby="settings-hub">
-      <h2 id="settings-hub">Department server</h2>
-      <p className="hint">
-        Signed, amended and followed-up records go to the department's PostgreSQL server, each signed with this
-        console's own key, and records from the other consoles come back — each accepted only when the console the
-        department registered signed it. Drafts stay here. The connection is always encrypted and the server's
-        certificate checked.
-      </p>
+    <section className="form-section hub-panel" aria-labelledby="settings-hub">
+      <h2 id="settings-hub">{t(M.title)}</h2>
+      <p className="hint">{t(M.hint)}</p>
       <form
         onSubmit={(event) => {
           event.preventDefault();
@@ -83,23 +88,23 @@ export function HubPanel() {
       >
         <div className="row">
           <div className="text-field" data-field="hubServer.host">
-            <label htmlFor="hub-host">Server (empty: no hub)</label>
+            <label htmlFor="hub-host">{t(M.host)}</label>
             <input id="hub-host" name="host" defaultValue={server?.host ?? ''} />
           </div>
           <div className="text-field" data-field="hubServer.port">
-            <label htmlFor="hub-port">Port</label>
+            <label htmlFor="hub-port">{t(M.port)}</label>
             <input id="hub-port" name="port" inputMode="numeric" defaultValue={server?.port ?? 5432} />
           </div>
           <div className="text-field" data-field="hubServer.database">
-            <label htmlFor="hub-database">Database</label>
+            <label htmlFor="hub-database">{t(M.database)}</label>
             <input id="hub-database" name="database" defaultValue={server?.database ?? 'rootlog'} />
           </div>
           <div className="text-field" data-field="hubServer.user">
-            <label htmlFor="hub-user">User</label>
+            <label htmlFor="hub-user">{t(M.user)}</label>
             <input id="hub-user" name="user" defaultValue={server?.user ?? ''} />
           </div>
           <div className="text-field">
-            <label htmlFor="hub-password">Password (kept by this computer's keychain)</label>
+            <label htmlFor="hub-password">{t(M.password)}</label>
             <input
               id="hub-password"
               type="password"
@@ -111,7 +116,7 @@ export function HubPanel() {
         </div>
         <div className="row">
           <div className="text-field" data-field="hubServer.caPem">
-            <label htmlFor="hub-ca">Department CA certificate (PEM; empty: the computer's own CAs)</label>
+            <label htmlFor="hub-ca">{t(M.ca)}</label>
             <textarea
               id="hub-ca"
               rows={3}
@@ -121,7 +126,7 @@ export function HubPanel() {
             />
             <input
               type="file"
-              aria-label="Read the CA certificate from a file"
+              aria-label={t(M.caFile)}
               accept=".pem,.crt,.cer"
               onChange={(event) => {
                 const file = event.target.files?.[0];
@@ -130,12 +135,9 @@ export function HubPanel() {
             />
           </div>
           <div className="text-field" data-field="hubServer.allowPlainFor">
-            <label htmlFor="hub-plain">Administrator: allow unencrypted connections to this host only</label>
+            <label htmlFor="hub-plain">{t(M.plain)}</label>
             <input id="hub-plain" name="allowPlainFor" defaultValue={server?.allowPlainFor ?? ''} />
-            <p className="hint">
-              Leave empty. Only on a trusted network, and only for the server named above: the password and records then
-              cross the network in clear text.
-            </p>
+            <p className="hint">{t(M.plainHint)}</p>
           </div>
         </div>
         <label className="switch">
@@ -144,10 +146,10 @@ export function HubPanel() {
             name="allowKeyWithoutKeyring"
             defaultChecked={server?.allowKeyWithoutKeyring ?? false}
           />{' '}
-          The department accepts keeping the signing key and password on a computer without a keyring (not recommended)
+          {t(M.noKeyring)}
         </label>
         <button type="submit" className="primary">
-          Save server
+          {t(M.save)}
         </button>
       </form>
       {server && status && (
@@ -159,10 +161,10 @@ export function HubPanel() {
               disabled={status.running}
               onClick={() => void useHub.getState().syncNow()}
             >
-              Sync now
+              {t(M.syncNow)}
             </button>
             <p role="status" className="hub-state">
-              {syncSentence(status, locale)}
+              {syncSentence(status, locale, t)}
             </p>
           </div>
           {status.notice && <p className="notice">{status.notice}</p>}

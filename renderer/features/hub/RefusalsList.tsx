@@ -1,20 +1,38 @@
+import { formatDateTime } from '../../../db/model/index.js';
+import { useReaderLocale, useT } from '../../app/i18n.js';
+import { HUB_PANEL_MESSAGES as M } from './hub-messages.js';
 import { useHub } from './hub-store.js';
 
 /** What this console did not take from the hub, and what waits, with the reason: kept for IT. */
 export function RefusalsList({ count }: { count: number }) {
   const refusals = useHub((state) => state.refusals);
+  const t = useT();
+  const locale = useReaderLocale();
   return (
     <details
       onToggle={(event) => {
         if ((event.currentTarget as HTMLDetailsElement).open) void useHub.getState().loadRefusals();
       }}
     >
-      <summary>{count} row(s) from the hub refused or waiting (kept for IT)</summary>
+      <summary>{t(M.refusals, { count })}</summary>
       <ul>
         {refusals.map((refusal) => (
           <li key={`${refusal.at}-${refusal.subject}`}>
-            {new Date(refusal.at).toLocaleString()} — {refusal.waiting ? 'waiting' : 'refused'}: {refusal.subject}
-            {refusal.console ? ` from ${refusal.console}` : ''}: {refusal.reason}
+            {t(
+              refusal.console
+                ? refusal.waiting
+                  ? M.refusalWaitingFrom
+                  : M.refusalRefusedFrom
+                : refusal.waiting
+                  ? M.refusalWaiting
+                  : M.refusalRefused,
+              {
+                at: formatDateTime(refusal.at, locale),
+                subject: refusal.subject,
+                console: refusal.console ?? '',
+                reason: refusal.reason,
+              },
+            )}
           </li>
         ))}
       </ul>

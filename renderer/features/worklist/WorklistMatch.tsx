@@ -1,5 +1,7 @@
 import { useEffect } from 'react';
+import { useT } from '../../app/i18n.js';
 import { useProcedureForm } from '../procedure-form/form-store.js';
+import { WORKLIST_MESSAGES as M } from './worklist-messages.js';
 import { useWorklist } from './worklist-store.js';
 
 /**
@@ -10,6 +12,7 @@ export function WorklistMatch({ patientId }: { patientId: string | null | undefi
   const rows = useWorklist((state) => state.status?.rows);
   const load = useWorklist((state) => state.load);
   const update = useProcedureForm((state) => state.update);
+  const t = useT();
   useEffect(() => {
     if (!rows) void load();
   }, [rows, load]);
@@ -18,15 +21,16 @@ export function WorklistMatch({ patientId }: { patientId: string | null | undefi
   if (!match) return null;
   return (
     <p className="worklist-match">
-      On today's worklist: {match.name}
-      {match.scheduledAt ? ` at ${match.scheduledAt.slice(11, 16)}` : ''}
+      {match.scheduledAt
+        ? t(M.matchAt, { name: match.name, time: match.scheduledAt.slice(11, 16) })
+        : t(M.match, { name: match.name })}
       {match.requestedProcedure ? `, ${match.requestedProcedure}` : ''}.{' '}
       <button
         type="button"
         className="secondary"
         onClick={() => update((current) => ({ ...current, ...match.identity }))}
       >
-        Take the patient's details from the worklist
+        {t(M.take)}
       </button>
     </p>
   );

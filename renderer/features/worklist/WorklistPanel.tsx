@@ -1,9 +1,11 @@
 import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
 import './worklist.css';
-import { formatDate, type WorklistRow, words } from '../../../db/model/index.js';
-import { useDepartmentLocale } from '../../app/department-locale.js';
+import { codeMessage, formatDate, type WorklistRow } from '../../../db/model/index.js';
+import { useReaderLocale, useT } from '../../app/i18n.js';
 import { useNavigation } from '../../app/navigation-store.js';
-import { ageWords, useWorklist } from './worklist-store.js';
+import { WORKLIST_MESSAGES as M } from './worklist-messages.js';
+import { useWorklist } from './worklist-store.js';
+import { ageWords } from './worklist-words.js';
 
 /** How often the window reads the list the main process keeps (cheap: no network). */
 const READ_EVERY_MS = 20_000;
@@ -14,7 +16,8 @@ const READ_EVERY_MS = 20_000;
  * When the server is down the last list stays, with its age and the reason.
  */
 export function WorklistPanel() {
-  const locale = useDepartmentLocale();
+  const locale = useReaderLocale();
+  const t = useT();
   const { status, message, load, refresh, focusWanted, focusDone } = useWorklist();
   const go = useNavigation((state) => state.go);
   const listRef = useRef<HTMLUListElement>(null);
@@ -49,7 +52,7 @@ export function WorklistPanel() {
     <aside className="worklist" aria-labelledby="worklist-title">
       <header className="worklist-header">
         <h2 id="worklist-title">
-          Today's worklist <kbd>Alt+W</kbd>
+          {t(M.title)} <kbd>Alt+W</kbd>
         </h2>
         {status?.configured && (
           <button
@@ -60,11 +63,11 @@ export function WorklistPanel() {
             disabled={status.asking}
             aria-keyshortcuts="Alt+R"
           >
-            {status.asking ? 'Asking…' : 'Refresh'} <kbd>Alt+R</kbd>
+            {status.asking ? t(M.asking) : t(M.refresh)} <kbd>Alt+R</kbd>
           </button>
         )}
       </header>
-      {status?.configured && <p className="worklist-age">List {ageWords(status.receivedAt, now)}</p>}
+      {status?.configured && <p className="worklist-age">{ageWords(status.receivedAt, now, t, locale)}</p>}
       {(status?.problem ?? message) && (
         <p className={status?.configured ? 'problem' : 'hint'} role={status?.configured ? 'alert' : undefined}>
           {status?.problem ?? message}
@@ -75,10 +78,8 @@ export function WorklistPanel() {
           {warning}
         </p>
       ))}
-      {status?.configured && status.rows.length === 0 && status.receivedAt && (
-        <p className="empty">No patients scheduled for this station.</p>
-      )}
-      <ul ref={listRef} className="worklist-rows" aria-label="Scheduled patients">
+      {status?.configured && status.rows.length === 0 && status.receivedAt && <p className="empty">{t(M.empty)}</p>}
+      <ul ref={listRef} className="worklist-rows" aria-label={t(M.rows)}>
         {status?.rows.map((row) => (
           <li key={row.key}>
             <button
@@ -86,20 +87,20 @@ export function WorklistPanel() {
               className={`worklist-row${row.loggedToday ? ' logged' : ''}`}
               onClick={() => start(row)}
               onKeyDown={move}
-              aria-description={row.loggedToday ? 'already logged today' : undefined}
+              aria-description={row.loggedToday ? t(M.alreadyLogged) : undefined}
             >
               <span className="worklist-time">{row.scheduledAt?.slice(11, 16) || '—'}</span>
               <span className="worklist-name">{row.name}</span>
               <span className="worklist-id">
                 {row.patientId}
-                {row.identity.sex ? ` · ${words(row.identity.sex)}` : ''}
+                {row.identity.sex ? ` · ${t(codeMessage(row.identity.sex))}` : ''}
                 {row.birthDate ? ` · ${formatDate(row.birthDate, locale)}` : ''}
               </span>
               <span className="worklist-procedure">
                 {row.requestedProcedure ?? ''}
                 {row.accessionNumber ? ` · ${row.accessionNumber}` : ''}
               </span>
-              {row.loggedToday && <span className="badge">Logged today</span>}
+              {row.loggedToday && <span className="badge">{t(M.loggedToday)}</span>}
               {row.problems.length > 0 && <span className="worklist-problems">{row.problems.join('; ')}</span>}
             </button>
           </li>

@@ -45,14 +45,3 @@ export const useWorklist = create<WorklistState>((set, get) => ({
   requestFocus: () => set({ focusWanted: true }),
   focusDone: () => set({ focusWanted: false }),
 }));
-
-/** "received at 10:42 (3 min ago)": how old the list shown is. */
-export function ageWords(receivedAt: string | null, now: Date): string {
-  if (!receivedAt) return 'not received yet';
-  const at = new Date(receivedAt);
-  const clock = at.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-  const minutes = Math.floor((now.getTime() - at.getTime()) / 60_000);
-  if (minutes < 1) return `received at ${clock} (just now)`;
-  if (minutes < 120) return `received at ${clock} (${minutes} min ago)`;
-  return `received at ${clock} (${Math.floor(minutes / 60)} h ago)`;
-}
