@@ -88,5 +88,5 @@ describe('the development loop', () => {
     } finally {
       if (dev.pid) process.kill(-dev.pid, 'SIGTERM');
     }
-  }, 300_000);
+  });
 });

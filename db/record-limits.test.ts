@@ -143,7 +143,7 @@ describe('the limits of one record, for what comes from the hub', () => {
   let cluster: TestCluster;
   beforeAll(async () => {
     cluster = await startTestCluster();
-  }, 60_000);
+  });
   afterAll(() => cluster?.stop());
 
   it('an amendment and a follow-up beyond them are refused in words for that record alone; the rest is applied', async () => {
@@ -184,7 +184,7 @@ describe('the limits of one record, for what comes from the hub', () => {
     expect(getProcedure(b.store, other).record.version).toBe(2);
     expect(followUpsOf(b.store, other)).toHaveLength(1);
     for (const side of [a, b]) side.store.close();
-  }, 180_000);
+  });
 });
 
 describe('an imported record’s size', () => {

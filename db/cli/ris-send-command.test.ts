@@ -19,7 +19,7 @@ const run = (...args: string[]) =>
     execFile(
       process.execPath,
       [cli, 'ris-send', ...args],
-      { encoding: 'utf8', timeout: 60_000, env: { ...process.env, ROOTLOG_PIN: TEST_PIN } },
+      { encoding: 'utf8', env: { ...process.env, ROOTLOG_PIN: TEST_PIN } },
       (error, out, err) => resolve({ code: error ? Number(error.code ?? 1) : 0, out, err }),
     ),
   );

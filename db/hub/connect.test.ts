@@ -18,7 +18,7 @@ import { explainFailure } from './errors.js';
 let verified: TestCluster;
 beforeAll(async () => {
   verified = await startTestCluster({ tls: 'department-ca' });
-}, 60_000);
+});
 afterAll(() => verified?.stop());
 
 /**
@@ -136,7 +136,7 @@ describe('reaching the department hub', () => {
     } finally {
       selfSigned.stop();
     }
-  }, 120_000);
+  });
 
   it('a URL may not carry the password or any connection option: each is refused in words', () => {
     const refusals: [string, RegExp][] = [

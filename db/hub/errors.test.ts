@@ -14,7 +14,7 @@ import { explainFailure, HubError } from './errors.js';
 let cluster: TestCluster;
 beforeAll(async () => {
   cluster = await startTestCluster();
-}, 60_000);
+});
 afterAll(() => cluster?.stop());
 
 const UNTIL = new Date('2026-06-30T12:00:00Z');
@@ -43,7 +43,7 @@ describe('failures named by side', () => {
     db.pragma('max_page_count = 1073741823');
     expect((await b.sync()).refused).toEqual([]);
     expect(b.store.reader.prepare('SELECT count(*) FROM procedures').pluck().get()).toBe(200);
-  }, 120_000);
+  });
 
   it('no temporary file: a sync works with TMPDIR missing', async () => {
     const hub = await testHub(cluster);
@@ -59,7 +59,7 @@ describe('failures named by side', () => {
       if (before === undefined) delete process.env.TMPDIR;
       else process.env.TMPDIR = before;
     }
-  }, 120_000);
+  });
 
   it('each kind of failure is named by its side', () => {
     const server = '127.0.0.1:5432/hub';

@@ -21,7 +21,7 @@ import { asAdmin, joinHub, testHub } from '../testing/test-hub.js';
 let cluster: TestCluster;
 beforeAll(async () => {
   cluster = await startTestCluster();
-}, 60_000);
+});
 afterAll(() => cluster?.stop());
 
 interface StoredSigner {
@@ -122,5 +122,5 @@ describe('a signer id an import brings', () => {
       else expect(entry.signerOperatorId, id).toBe(source?.signerId);
     }
     expect(entries.some(({ entry }) => entry.signedBy === 'Dr. A. Keller')).toBe(true);
-  }, 120_000);
+  });
 });

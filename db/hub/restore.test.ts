@@ -21,7 +21,7 @@ import { initHub } from './server-schema.js';
 let cluster: TestCluster;
 beforeAll(async () => {
   cluster = await startTestCluster();
-}, 60_000);
+});
 afterAll(() => cluster?.stop());
 
 const UNTIL = new Date('2026-06-30T12:00:00Z');
@@ -81,7 +81,7 @@ describe('a hub restored from a backup', () => {
     await c.sync();
     expect(ids(c.store)).toBe(ids(a.store));
     expect(getProcedure(c.store, amended).record).toMatchObject({ painPost: 0, version: 2 });
-  }, 180_000);
+  });
 
   it('a dump restored into another PostgreSQL server: consoles are told, IT finishes it with hub init, then all goes on', async () => {
     const hub = await testHub(cluster);
@@ -111,5 +111,5 @@ describe('a hub restored from a backup', () => {
     } finally {
       moved.stop();
     }
-  }, 180_000);
+  });
 });

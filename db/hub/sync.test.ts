@@ -23,7 +23,7 @@ import { conflictViews, resolveConflict } from './conflicts.js';
 let cluster: TestCluster;
 beforeAll(async () => {
   cluster = await startTestCluster();
-}, 60_000);
+});
 afterAll(() => cluster?.stop());
 
 const UNTIL = new Date('2026-06-30T12:00:00Z');
@@ -85,7 +85,7 @@ describe('the department hub on PostgreSQL', () => {
     expect(getProcedure(a.store, id).record).toEqual(getProcedure(b.store, id).record);
     // What came from the hub keeps the logbook's own evidence whole.
     for (const side of [a, b]) expect(checkDatabase(side.store.path).ok).toBe(true);
-  }, 120_000);
+  });
 
   it('ten consoles syncing at once: every console ends with every record, each version held once', async () => {
     const hub = await testHub(cluster);
@@ -100,7 +100,7 @@ describe('the department hub on PostgreSQL', () => {
     for (const side of consoles) expect(signedIds(side.store)).toBe(all);
     const [counts] = await asAdmin<{ versions: string }>(hub, 'SELECT count(*) AS versions FROM hub_versions');
     expect(counts?.versions).toBe('120');
-  }, 180_000);
+  });
 
   it('an amendment by the owner reaches every console, as an amendment audited there as received from the hub', async () => {
     const hub = await testHub(cluster);
@@ -132,7 +132,7 @@ describe('the department hub on PostgreSQL', () => {
     expect((await b.sync()).amendmentsPulled).toBe(0);
     expect(pendingCount(b.store.reader)).toBe(0);
     for (const side of [a, b, c]) expect(checkDatabase(side.store.path).ok).toBe(true);
-  }, 120_000);
+  });
 
   it('a record whose operator has not come yet waits (not refused) and is taken once the catalogue entry arrives', async () => {
     const hub = await testHub(cluster);
@@ -155,7 +155,7 @@ describe('the department hub on PostgreSQL', () => {
     const later = await b.sync();
     expect(later).toMatchObject({ pulled: 5, refused: [], waiting: 0 });
     expect(signedIds(b.store)).toBe(signedIds(a.store));
-  }, 120_000);
+  });
 
   it('a follow-up made on another console and an operator renamed there travel as signed entries, audited as received', async () => {
     const hub = await testHub(cluster);
@@ -195,7 +195,7 @@ describe('the department hub on PostgreSQL', () => {
     );
     expect(versions.map((row) => row.version)).toEqual([1, 2, 3]);
     for (const side of [a, b]) expect(checkDatabase(side.store.path).ok).toBe(true);
-  }, 120_000);
+  });
 
   it('two consoles changing the same record: a conflict recorded on the hub, visible on both until the owner resolves it', async () => {
     const hub = await testHub(cluster);
@@ -251,7 +251,7 @@ describe('the department hub on PostgreSQL', () => {
     expect(conflictViews(b.store)).toEqual([]);
     expect(getProcedure(b.store, id).record.painPost).toBe(4);
     expect(await asAdmin(hub, 'SELECT 1 FROM hub_resolutions')).toHaveLength(1);
-  }, 120_000);
+  });
 
   it('a version signed at one console keeps its operator id and meaning at another; an amendment by an operator unknown there keeps its name only; a follow-up keeps its id', async () => {
     const hub = await testHub(cluster);
@@ -332,7 +332,7 @@ describe('the department hub on PostgreSQL', () => {
       meaning: 'follow_up_recorded',
     });
     for (const side of [a, b]) expect(checkDatabase(side.store.path).ok).toBe(true);
-  }, 120_000);
+  });
 
   it('an entry without a signer id or meaning (an older console, a version signed before PINs) is taken as a carried name', async () => {
     const hub = await testHub(cluster);
@@ -353,7 +353,7 @@ describe('the department hub on PostgreSQL', () => {
       expect(here.versions[0]).toMatchObject({ signerId: null, meaning: null });
     }
     expect(checkDatabase(b.store.path).ok).toBe(true);
-  }, 120_000);
+  });
 
   it('a version changed in the logbook behind the app is refused, never signed for the hub', async () => {
     const hub = await testHub(cluster);
@@ -369,7 +369,7 @@ describe('the department hub on PostgreSQL', () => {
     expect(report.refused[0]?.reason).toMatch(/changed in this logbook after it was signed/);
     expect(await asAdmin(hub, `SELECT 1 FROM hub_versions WHERE record_id = '${id}'`)).toEqual([]);
     expect(report.pending).toBe(1);
-  }, 120_000);
+  });
 
   it('a day without the network: the outbox keeps the work, the server is named as the side that failed, and it drains afterwards', async () => {
     const hub = await testHub(cluster);
@@ -387,7 +387,7 @@ describe('the department hub on PostgreSQL', () => {
       cluster.start();
     }
     expect(await a.sync()).toMatchObject({ pushed: 25, pending: 0 });
-  }, 120_000);
+  });
 
   it('the server killed in the middle of a push: no loss and no duplicate after the next sync', async () => {
     const hub = await testHub(cluster);
@@ -414,7 +414,7 @@ describe('the department hub on PostgreSQL', () => {
     const [counts] = await asAdmin<{ versions: string }>(hub, 'SELECT count(*) AS versions FROM hub_versions');
     expect(counts?.versions).toBe('800');
     expect(['stopped', 'finished before the kill']).toContain(outcome);
-  }, 240_000);
+  });
 
   it('the server killed in the middle of a pull: the next sync brings the rest, nothing twice', async () => {
     const hub = await testHub(cluster);
@@ -439,5 +439,5 @@ describe('the department hub on PostgreSQL', () => {
     expect(b.store.reader.prepare('SELECT count(*) FROM procedure_versions').pluck().get()).toBe(800);
     expect(['stopped', 'finished before the kill']).toContain(outcome);
     expect(checkDatabase(b.store.path).ok).toBe(true);
-  }, 240_000);
+  });
 });

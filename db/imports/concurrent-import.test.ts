@@ -79,7 +79,7 @@ describe('import beside a working console', () => {
     expect(runs.join(' ')).toBe('import save import save import save import save save');
     importer.close();
     console.close();
-  }, 300_000);
+  });
 
   it('from the command line: every save the console makes meanwhile succeeds, and every record arrives', async () => {
     const file = await exportedYear(1000, 9);
@@ -103,7 +103,7 @@ describe('import beside a working console', () => {
     expect(run.output().out).toMatch(/^added 1000, skipped 0/);
     expect(procedures(console)).toBe(1000 + saves);
     console.close();
-  }, 300_000);
+  });
 
   it('prints nothing from the file raw: escape sequences and line breaks come out escaped', async () => {
     const { store: source } = tempStore();

@@ -356,7 +356,7 @@ describe('the listener itself', () => {
       execFile(
         'mllp_send',
         ['--loose', '--port', String(peer.port), '--file', file, '127.0.0.1'],
-        { encoding: 'utf8', timeout: 20_000 },
+        { encoding: 'utf8' },
         (error, out) => (error ? reject(error) : resolve(out)),
       ),
     );
