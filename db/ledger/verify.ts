@@ -216,6 +216,19 @@ function recordProblems(db: Database.Database, signatures: Set<string>, seals: L
   const derived = derivedChecker(readable, dashboardFactsReader(readable));
   const procedures = db.prepare('SELECT id, status FROM procedures').all() as { id: string; status: string }[];
   const signerProblem = signerChecker(db);
+  // A record an import added: until the import vouched for the signer ids it brings
+  // (db/model/carried-signer.ts), it kept the other logbook's ids as they came, and the version
+  // chain sealed them so. Such an id is the other logbook's claim, not a signature proven here,
+  // and not a change made outside RootLog: what an import stores now can no longer disagree, so
+  // an imported record's id is not held to this logbook's operators.
+  const imported = new Set(
+    db
+      .prepare(
+        "SELECT DISTINCT added.value FROM audit_log, json_each(audit_log.changes, '$.added.after') AS added WHERE audit_log.action = 'import'",
+      )
+      .pluck()
+      .all() as string[],
+  );
   const known = new Set<string>();
   for (const { id, status } of procedures) {
     known.add(id);
@@ -241,7 +254,7 @@ function recordProblems(db: Database.Database, signatures: Set<string>, seals: L
       note(`procedure ${id}: signed version ${missingSignature} has no signature in the audit log`);
       continue;
     }
-    for (const version of versions) {
+    for (const version of imported.has(id) ? [] : versions) {
       const problem = signerProblem(version);
       if (problem) note(`procedure ${id}: signed version ${version.version} ${problem}`);
     }
