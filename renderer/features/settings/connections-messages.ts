@@ -58,7 +58,7 @@ export const CONNECTION_MESSAGES = Object.fromEntries(
 
 export const CONNECTIONS_PANEL_MESSAGES = declareMessages('settings.connections', {
   save: ['Save the {connection} connection', `${C}: a button; {connection} is its heading, e.g. "RIS".`],
-  saved: ['{connection} settings saved.', `${C}: after a save; {connection} is its heading, e.g. "RIS".`],
+  saved: ['{connection} saved.', `${C}: after a save; {connection} is its heading, e.g. "RIS".`],
   test: ['Test the connection', `${C} → Worklist: a button (a DICOM C-ECHO).`],
   testing: ['Testing…', `${C} → Worklist: while the test runs.`],
 });
