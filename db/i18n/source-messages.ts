@@ -52,25 +52,21 @@ const descriptionMessage = (field: Field): Message[] =>
       ]
     : [];
 
+/** Every declared field of a procedure and of each of its parts. */
+const EVERY_FIELD: readonly Field[] = [
+  PROCEDURE_FIELDS,
+  TARGET_FIELDS,
+  DRUG_FIELDS,
+  COMPLICATION_FIELDS,
+  FOLLOW_UP_ENTRY_FIELDS,
+  DOSE_EVENT_FIELDS,
+].flat();
+
 /** Every message: the model's and, from the window, its tables (renderer/app/ui-messages.ts, given by the build). */
 export function sourceMessages(windowTables: readonly Readonly<Record<string, Message>>[] = []): Message[] {
   const all = [
-    ...[
-      PROCEDURE_FIELDS,
-      TARGET_FIELDS,
-      DRUG_FIELDS,
-      COMPLICATION_FIELDS,
-      FOLLOW_UP_ENTRY_FIELDS,
-      DOSE_EVENT_FIELDS,
-    ].flatMap((fields) => fields.map(fieldMessage)),
-    ...[
-      PROCEDURE_FIELDS,
-      TARGET_FIELDS,
-      DRUG_FIELDS,
-      COMPLICATION_FIELDS,
-      FOLLOW_UP_ENTRY_FIELDS,
-      DOSE_EVENT_FIELDS,
-    ].flatMap((fields) => fields.flatMap(descriptionMessage)),
+    ...EVERY_FIELD.map(fieldMessage),
+    ...EVERY_FIELD.flatMap(descriptionMessage),
     ...CODE_MESSAGES,
     ...[...CODE_MESSAGE_TABLES, ...windowTables].flatMap((table) => Object.values(table)),
   ];
