@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { WorklistIdentity } from '../../db/model/index.js';
 import { MENU_API_NAME, type MenuCommand } from '../../electron/shared/menu-commands.js';
 import { useKeysHeldWhile } from '../components/held-keys.js';
@@ -60,7 +60,7 @@ function Console() {
   }, []);
   const locked = session?.locked ?? false;
   // The lock screen takes its PIN at once: keys are held only while the console itself starts.
-  useLayoutEffect(() => {
+  useEffect(() => {
     if (startupError || locked) useKeyHold.getState().release('starting');
   }, [startupError, locked]);
   if (startupError) return <StartupError message={startupError} />;
@@ -136,8 +136,9 @@ function OpenConsole() {
     return () => window.removeEventListener('keydown', onKey);
   }, [go]);
 
-  // Keys typed while the window starts are given to the first screen once it shows.
-  useLayoutEffect(() => {
+  // Keys typed while the window starts are given to the first screen once it shows, after its
+  // effects (a passive effect: the window's keys above listen by then; see useKeysHeldWhile).
+  useEffect(() => {
     if (ready || startupError) useKeyHold.getState().release('starting');
   }, [ready, startupError]);
 

@@ -1,4 +1,4 @@
-import { useLayoutEffect } from 'react';
+import { useEffect, useLayoutEffect } from 'react';
 import { useKeyHold } from './key-hold-store.js';
 
 /*
@@ -137,12 +137,19 @@ export function keepKeysTypedAhead(window: Window): void {
   });
 }
 
-/** Holds the keys while `on` (a screen opening): released once the screen shows. */
+/**
+ * Holds the keys while `on` (a screen opening): released once the screen shows. Held from the
+ * commit that shows the wait (a layout effect, before any key can come); given back from a
+ * passive effect, which React runs after those of the screen that replaced the wait: a window
+ * listener that screen adds in its own effect is there when the keys come (on a busy machine a
+ * Ctrl+Enter given back from the layout effect came before the form listened, and was lost).
+ */
 export function useKeysHeldWhile(reason: string, on: boolean): void {
   useLayoutEffect(() => {
-    const { hold, release } = useKeyHold.getState();
-    if (!on) return;
-    hold(reason);
-    return () => release(reason);
+    if (on) useKeyHold.getState().hold(reason);
   }, [reason, on]);
+  useEffect(() => {
+    if (!on) useKeyHold.getState().release(reason);
+  }, [reason, on]);
+  useEffect(() => () => useKeyHold.getState().release(reason), [reason]);
 }

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef } from 'react';
+import { useCallback, useLayoutEffect, useRef } from 'react';
 import { codeMessage, formatDateTime } from '../../../db/model/index.js';
 import { useReader } from '../../app/i18n.js';
 import { AdvanceContext } from '../../components/advance.js';
@@ -43,7 +43,10 @@ export function ProcedureForm() {
     useProcedureForm.getState().requestFocus({ kind: 'next-needed', after });
   }, []);
 
-  useEffect(() => {
+  // A layout effect: listening from the commit that shows the form, in the same task as the
+  // keys held while it opened are released. A passive effect may come after they are given
+  // back on a busy machine, and a Ctrl+Enter pressed at once was lost (CI, lock.spec).
+  useLayoutEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.defaultPrevented) return;
       const { mode, sign, submitAmend } = useProcedureForm.getState();
