@@ -1,6 +1,7 @@
 import {
   AFTERCARE_MESSAGES,
   CLI_MESSAGES,
+  DOSE_SCREEN_MESSAGES,
   ERROR_MESSAGES,
   type Message,
   OTHER_LABEL_MESSAGES,
@@ -34,4 +35,5 @@ export const CODE_MESSAGE_TABLES: readonly Readonly<Record<string, Message>>[] =
   CLI_MESSAGES,
   REFUSAL_MESSAGES,
   RIS_DELIVERY_MESSAGES,
+  DOSE_SCREEN_MESSAGES,
 ];

@@ -12,9 +12,10 @@ import {
   needsNoDoseReason,
   PROCEDURE_FIELDS,
   SUMMARY_LABEL_MESSAGES,
-  type Translate,
+  sentence,
+  type Words,
 } from '../../../../db/model/index.js';
-import { useT } from '../../../app/i18n.js';
+import { useSay, useT } from '../../../app/i18n.js';
 import { ChoiceGroup } from '../../../components/ChoiceGroup.js';
 import { FieldMessages } from '../../../components/FieldMessages.js';
 import { NumberField } from '../../../components/NumberField.js';
@@ -24,14 +25,15 @@ import { FORM_SECTION_MESSAGES, GUIDANCE_SECTION_MESSAGES as M } from '../form-m
 import { useProcedureForm } from '../form-store.js';
 
 /** What the scanner's or C-arm's screen shows, beside a dose field whose unit it may not be. */
-const screenHint = (quantity: DoseQuantity, t: Translate) => {
+const screenHint = (quantity: DoseQuantity, say: (said: Words) => string) => {
   const screen = DOSE_PLAUSIBILITY[quantity].screenUnit;
-  return screen === DOSE_QUANTITY_WORDS[quantity].unit ? undefined : t(M.screen, { unit: screen });
+  return screen === DOSE_QUANTITY_WORDS[quantity].unit ? undefined : say(sentence(M.screen, { unit: screen }));
 };
 
 /** Guidance, radiation dose and the contrast agent. Dose fields follow the modality. */
 export function GuidanceSection({ locked }: { locked: boolean }) {
   const t = useT();
+  const say = useSay();
   // Labels as the fields' declarations word them (a dose's with its unit: "DLP (mGy·cm)").
   const label = (key: string) => t(fieldOf(PROCEDURE_FIELDS, key).label);
   const draft = useProcedureForm((state) => state.draft);
@@ -90,7 +92,7 @@ export function GuidanceSection({ locked }: { locked: boolean }) {
           <>
             <NumberField
               label={label('fluoroTimeS')}
-              hint={screenHint('fluoroTimeS', t)}
+              hint={screenHint('fluoroTimeS', say)}
               field="fluoroTimeS"
               value={draft.fluoroTimeS}
               onChange={(fluoroTimeS) => setDose({ fluoroTimeS })}
@@ -98,7 +100,7 @@ export function GuidanceSection({ locked }: { locked: boolean }) {
             />
             <NumberField
               label={label('dapGyCm2')}
-              hint={screenHint('dapGyCm2', t)}
+              hint={screenHint('dapGyCm2', say)}
               field="dapGyCm2"
               value={draft.dapGyCm2}
               onChange={(dapGyCm2) => setDose({ dapGyCm2 })}
