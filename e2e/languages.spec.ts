@@ -232,6 +232,13 @@ test.describe('the pseudo-language on each translated screen', () => {
     const summaryTexts = await page.locator('.signed-summary dt, .signed-summary dd').allTextContents();
     expect(summaryTexts.filter(plain)).toEqual([]);
     expect(await plainEnglish(page, '.signed-summary')).toEqual([]);
+    // The rest of the signed record: its report panel and RIS line, its follow-ups and history.
+    for (const part of [
+      '.procedure-form',
+      '[aria-labelledby="section-follow-ups"]',
+      '[aria-labelledby="section-history"]',
+    ])
+      expect(await plainEnglish(page, part, data), part).toEqual([]);
     expect(await cutTexts(page)).toEqual([]);
     await page.getByRole('button', { name: pseudo(APP_MESSAGES.procedures), exact: true }).click();
 
