@@ -217,10 +217,10 @@ test("the leaflet's steps have a place: position, prior infiltrations, needle, s
   await page.getByLabel('Waited and injected more slowly because of provoked pain').check();
   await page.getByText('Needle (gauge, length, repositionings)').click();
   await choices(page, 'Needle gauge, target 1').getByRole('radio', { name: '22 G' }).click();
-  await page.getByLabel('Needle length, target 1').fill('90');
+  await page.getByLabel('Needle length (mm), target 1').fill('90');
   await page.getByLabel('Needle repositionings, target 1').fill('1');
   await page.getByLabel('Caudal epidural injection as well').check();
-  await choices(page, 'Pain provoked by the caudal injection').getByRole('radio', { name: 'None' }).click();
+  await choices(page, 'Caudal provoked pain').getByRole('radio', { name: 'None' }).click();
   await expect(page.getByRole('status').filter({ hasText: /^Saved$/ })).toBeVisible();
   const row = readDatabase(dbPath, (db) =>
     db

@@ -232,6 +232,13 @@ test.describe('the pseudo-language on each translated screen', () => {
     const summaryTexts = await page.locator('.signed-summary dt, .signed-summary dd').allTextContents();
     expect(summaryTexts.filter(plain)).toEqual([]);
     expect(await plainEnglish(page, '.signed-summary')).toEqual([]);
+    // The rest of the signed record: its report panel and RIS line, its follow-ups and history.
+    for (const part of [
+      '.procedure-form',
+      '[aria-labelledby="section-follow-ups"]',
+      '[aria-labelledby="section-history"]',
+    ])
+      expect(await plainEnglish(page, part, data), part).toEqual([]);
     expect(await cutTexts(page)).toEqual([]);
     await page.getByRole('button', { name: pseudo(APP_MESSAGES.procedures), exact: true }).click();
 
@@ -276,15 +283,39 @@ test.describe('the pseudo-language on each translated screen', () => {
     ).toEqual([]);
     expect(await cutTexts(page)).toEqual([]);
 
-    // The form: its heading and section headings (the report panel's is still English:
-    // docs/open-work.md, #29), and the indication and safety section whole.
+    // The form whole, its headings, quick starts, every section, the sign and report panels:
+    // every word bracketed but the data (the drugs' and the operator's names) and the units.
     await page.keyboard.press('Alt+N');
     await expect(page.locator('#section-patient')).toBeVisible();
-    const headings = await page
-      .locator('.procedure-form h1, .procedure-form .form-section:not(.report-panel) > h2')
-      .allTextContents();
+    const headings = await page.locator('.procedure-form h1, .procedure-form .form-section > h2').allTextContents();
     expect(headings.filter((heading) => /[A-Za-z]{3,}/.test(heading.replace(/⟦[^⟧]*⟧/g, '')))).toEqual([]);
-    expect(await plainEnglish(page, 'section[aria-labelledby="section-indication"]')).toEqual([]);
+    const formData = [
+      ...DEFAULT_DRUG_CATALOGUE.map((drug) => drug.name),
+      'Dr. A. Keller',
+      'mGy·cm',
+      'CTDIvol',
+      'DLP',
+      'DAP',
+    ];
+    expect(await plainEnglish(page, '.procedure-form', formData)).toEqual([]);
+    // What shows only once asked for: a second target, the caudal injection, a drug, a complication.
+    const addTarget = page.locator('section[aria-labelledby="section-targets"] > .row > button');
+    await addTarget.click();
+    await addTarget.click();
+    await page.locator('[data-field="targets[0].spread"] button[data-value="intravascular_venous"]').click();
+    await page.locator('[data-field="modality"] button[data-value="ct_and_fluoroscopy"]').click();
+    await page.locator('[data-field="caudalEpidural"] input').check();
+    await page.locator('.quick-add button').first().click();
+    await page.locator('[data-field="complications"] button[data-value="vasovagal"]').click();
+    // And every folded group opened (the needles, the safety details).
+    await page.locator('.procedure-form details').evaluateAll((groups) => {
+      for (const group of groups) (group as HTMLDetailsElement).open = true;
+    });
+    expect(await plainEnglish(page, '.procedure-form', formData)).toEqual([]);
+    // The lines under the fields too (the C-arm screen's unit, the concentration's reading).
+    const hints = await page.locator('.procedure-form .field-hint').allTextContents();
+    expect(hints.filter((hint) => /[A-Za-z]{3,}/.test(hint.replace(/⟦[^⟧]*⟧/g, '')))).toEqual([]);
+    expect(await cutTexts(page)).toEqual([]);
 
     await page.keyboard.press('Control+L');
     await expect(page.locator('.lock-screen')).toBeVisible();
@@ -294,11 +325,14 @@ test.describe('the pseudo-language on each translated screen', () => {
   });
 });
 
+/** 12031958 typed in a de-CH department, said back as each reader writes it. */
+const BIRTH_DATE_WORDS = { de: '12. März 1958', fr: '12 mars 1958', it: '12 marzo 1958' } as const;
+
 test.describe('the translated screens in German, French and Italian, light and dark', () => {
   test.use({ department: 'follow-ups-due' });
 
   for (const language of ['de', 'fr', 'it'] as const)
-    test(`in ${language}, the list, follow-ups, dashboard and Settings cut no text, in both themes`, async ({
+    test(`in ${language}, the list, follow-ups, dashboard and Settings cut no text, in both themes, nor the form`, async ({
       page,
     }) => {
       const t = translator(language);
@@ -330,6 +364,22 @@ test.describe('the translated screens in German, French and Italian, light and d
           expect(await brokenHeaders(page), `${name}, ${theme}`).toEqual([]);
         }
       }
+      // The form, whole: a target, a drug and a complication open, every folded group too; its
+      // dates said back in the reader's words (never the English "12 March 1958").
+      await page.keyboard.press('Alt+N');
+      await page.locator('#field-birthDate').fill('12031958');
+      await expect(page.locator('[data-field="birthDate"] .typed-words')).toHaveText(BIRTH_DATE_WORDS[language]);
+      await page.locator('section[aria-labelledby="section-targets"] > .row > button').click();
+      await page.locator('[data-field="targets[0].spread"] button[data-value="intravascular_venous"]').click();
+      await page.locator('[data-field="modality"] button[data-value="ct_and_fluoroscopy"]').click();
+      await page.locator('[data-field="caudalEpidural"] input').check();
+      await page.locator('.quick-add button').first().click();
+      await page.locator('[data-field="complications"] button[data-value="vasovagal"]').click();
+      await page.locator('.procedure-form details').evaluateAll((groups) => {
+        for (const group of groups) (group as HTMLDetailsElement).open = true;
+      });
+      await page.screenshot({ path: join(screenshots, `languages-${language}-form-dark.png`), fullPage: true });
+      expect(await cutTexts(page), 'form').toEqual([]);
     });
 });
 

@@ -60,7 +60,7 @@ describe('the RIS outbox in the main process', () => {
     const answer = await api.ris.deliveries(id);
     expect(answer).toMatchObject({ configured: true, deliveries: [{ state: 'sent', version: 1 }] });
     if ('error' in answer) throw new Error('unexpected');
-    expect(deliveryWords(answer.deliveries[0] as never, new Date())).toMatch(/^report sent to the RIS at \d\d:\d\d$/);
+    expect(deliveryWords(answer.deliveries[0] as never, new Date())).toMatch(/^Report sent to the RIS at \d\d:\d\d$/);
   });
 
   it('a refusal is read with the RIS’s own words', async () => {
@@ -97,7 +97,7 @@ describe('the RIS outbox in the main process', () => {
     if ('error' in again) throw new Error(again.error.message);
     expect(again.deliveries[0]).toMatchObject({ state: 'waiting', refusedBefore: { code: 'AE' } });
     expect(deliveryWords(again.deliveries[0] as never, new Date())).toBe(
-      "report sent again after the RIS refused it (AE): waiting for the RIS's answer",
+      "Report sent again after the RIS refused it (AE): waiting for the RIS's answer",
     );
     await ris.stop();
     expect(peer.received).toHaveLength(2);

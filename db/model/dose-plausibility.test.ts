@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkDosePlausibility, checkDosesPlausibility, DOSE_PLAUSIBILITY } from './dose-plausibility.js';
+import { inEnglish } from './words.js';
 
 describe('dose plausibility for a lumbar root infiltration', () => {
   it('names the µGy·m² reading typed as Gy·cm² (the issue: 320 signed for 3.2)', () => {
@@ -93,7 +94,8 @@ describe('dose plausibility for a lumbar root infiltration', () => {
   });
 
   it('says the unit the scanner’s screen shows for each field', () => {
-    expect(DOSE_PLAUSIBILITY.dapGyCm2.screenUnit).toMatch(/^µGy·m² on many C-arms/);
+    const { screenUnit } = DOSE_PLAUSIBILITY.dapGyCm2;
+    expect(typeof screenUnit === 'string' ? screenUnit : inEnglish(screenUnit)).toMatch(/^µGy·m² on many C-arms/);
     expect(DOSE_PLAUSIBILITY.dlpMGyCm.screenUnit).toBe('mGy·cm');
   });
 });

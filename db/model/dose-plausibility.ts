@@ -1,4 +1,5 @@
 import type { ClinicalWarning, WarningCode } from './clinical-warning.js';
+import { declareMessages } from './messages.js';
 import { DOSE_QUANTITIES, DOSE_QUANTITY_WORDS, type DoseQuantity, doseFigureWords } from './reference-levels.js';
 import { clinicalWarning, WARNING_MESSAGES as W } from './warning-messages.js';
 import { inEnglish, sentence, type Words } from './words.js';
@@ -38,9 +39,21 @@ export interface DosePlausibilityBounds {
   /** Below or above these, a figure is questioned. */
   warnBelow: number;
   warnAbove: number;
-  /** The unit the scanner's screen typically shows, said beside the field. */
-  screenUnit: string;
+  /** The unit the scanner's screen typically shows, said beside the field: a symbol, or words where it needs saying. */
+  screenUnit: string | Words;
 }
+
+const SC = "Procedure form, under a dose field: the unit the C-arm's screen shows";
+export const DOSE_SCREEN_MESSAGES = declareMessages('dose.screen', {
+  dap: [
+    'µGy·m² on many C-arms (others show mGy·cm², cGy·cm² or Gy·cm²): check the unit on the screen',
+    `${SC} for the dose-area product; keep the units as they are.`,
+  ],
+  fluoroTime: [
+    'min:s on the C-arm’s clock (enter seconds: 1:36 is 96 s)',
+    `${SC} for the fluoroscopy time, minutes and seconds; the field takes seconds.`,
+  ],
+});
 
 export const DOSE_PLAUSIBILITY: Record<DoseQuantity, DosePlausibilityBounds> = {
   dlpMGyCm: { typical: 199, usualRange: [1, 500], warnBelow: 0.5, warnAbove: 2000, screenUnit: 'mGy·cm' },
@@ -50,14 +63,14 @@ export const DOSE_PLAUSIBILITY: Record<DoseQuantity, DosePlausibilityBounds> = {
     usualRange: [0.03, 10.5],
     warnBelow: 0.01,
     warnAbove: 50,
-    screenUnit: 'µGy·m² on many C-arms (others show mGy·cm², cGy·cm² or Gy·cm²): check the unit on the screen',
+    screenUnit: sentence(DOSE_SCREEN_MESSAGES.dap),
   },
   fluoroTimeS: {
     typical: 36,
     usualRange: [1, 161],
     warnBelow: 1,
     warnAbove: 600,
-    screenUnit: 'min:s on the C-arm’s clock (enter seconds: 1:36 is 96 s)',
+    screenUnit: sentence(DOSE_SCREEN_MESSAGES.fluoroTime),
   },
 };
 

@@ -1,3 +1,6 @@
+import { declareMessages } from './messages.js';
+import { inEnglish, sentence, type Words } from './words.js';
+
 /*
  * A report's way to the RIS, as the record shows it (the outbox, db/ris/outbox.ts, answers
  * these; the window words them with its own clock). Pure: the clock is always passed in.
@@ -44,28 +47,85 @@ export function clock(iso: string, now: Date): string {
   return sameDay ? time : `${pad(at.getDate())}.${pad(at.getMonth() + 1)}.${at.getFullYear()} ${time}`;
 }
 
-/** One line for the record: "sent to the RIS at 10:42", "waiting: RIS not reachable since 10:40"… */
-export function deliveryWords(delivery: RisDelivery, now: Date): string {
-  const what = delivery.version === 1 ? 'report' : `correction (version ${delivery.version})`;
+const R = 'Procedure record, its report to the RIS: one line per signed version';
+export const RIS_DELIVERY_MESSAGES = declareMessages('ris.delivery', {
+  report: [
+    'Report',
+    `${R}: the first signed version's report, at the start of the line ("Report sent to the RIS at 10:42").`,
+  ],
+  correction: [
+    'Correction (version {version})',
+    `${R}: an amended version's report, at the start of the line ("Correction (version 2) sent to the RIS at 10:42").`,
+  ],
+  sent: [
+    '{what} sent to the RIS at {time}',
+    `${R}: the RIS acknowledged it; {what} is "Report" or "Correction (version 2)".`,
+  ],
+  refused: [
+    '{what} refused by the RIS at {time} ({code}): {reason}',
+    `${R}: the RIS refused it; {code} is the RIS's answer code (AE, AR), {reason} the RIS's own words.`,
+  ],
+  noReason: ['no reason given', `${R}: in place of the RIS's reason when it gave none.`],
+  unsendable: [
+    '{what} not sent to the RIS: {reason}',
+    `${R}: the report cannot go over the connection as set; {reason} says why (in English for now).`,
+  ],
+  failing: [
+    '{what} waiting: {problem} since {time}',
+    `${R}: the RIS could not be reached; {problem} is what went wrong (in English for now).`,
+  ],
+  failingNextTry: [
+    '{what} waiting: {problem} since {time}; next try at {next}',
+    `${R}: the RIS could not be reached; {problem} is what went wrong (in English for now), {next} when it is tried again.`,
+  ],
+  notReachable: ['RIS not reachable', `${R}: what went wrong when nothing more is known.`],
+  sentAgain: [
+    "{what} sent again after the RIS refused it ({code}): waiting for the RIS's answer",
+    `${R}: a person sent it again after the RIS refused it; {code} is the RIS's earlier answer code.`,
+  ],
+  queued: ['{what} waiting to be sent to the RIS (queued at {time})', `${R}: in the outbox, not tried yet.`],
+  signedBefore: [
+    'Not sent to the RIS: it was signed before the RIS was set up (or came from another console). Copy the report instead.',
+    `${R}: the record has no report in the outbox although a RIS is set up now.`,
+  ],
+  noRis: [
+    'No RIS is set up (Settings → RIS): copy the report into the RIS by hand.',
+    `${R}: no RIS connection is set up; "Settings → RIS" names the screen.`,
+  ],
+});
+const M = RIS_DELIVERY_MESSAGES;
+
+/** One line for the record: "Report sent to the RIS at 10:42", "Report waiting: RIS not reachable since 10:40"… */
+export function deliveryLine(delivery: RisDelivery, now: Date): Words {
+  const what = delivery.version === 1 ? sentence(M.report) : sentence(M.correction, { version: delivery.version });
   switch (delivery.state) {
     case 'sent':
-      return `${what} sent to the RIS at ${clock(delivery.sentAt, now)}`;
+      return sentence(M.sent, { what, time: clock(delivery.sentAt, now) });
     case 'refused':
-      return `${what} refused by the RIS at ${clock(delivery.at, now)} (${delivery.code}): ${delivery.text || 'no reason given'}`;
+      return sentence(M.refused, {
+        what,
+        time: clock(delivery.at, now),
+        code: delivery.code,
+        reason: delivery.text || sentence(M.noReason),
+      });
     case 'unsendable':
-      return `${what} not sent to the RIS: ${delivery.reason}`;
-    case 'waiting':
-      if (delivery.failingSince)
-        return `${what} waiting: ${delivery.lastError ?? 'RIS not reachable'} since ${clock(delivery.failingSince, now)}${delivery.nextAttemptAt ? `; next try at ${clock(delivery.nextAttemptAt, now)}` : ''}`;
-      if (delivery.refusedBefore)
-        return `${what} sent again after the RIS refused it (${delivery.refusedBefore.code}): waiting for the RIS's answer`;
-      return `${what} waiting to be sent to the RIS (queued at ${clock(delivery.queuedAt, now)})`;
+      return sentence(M.unsendable, { what, reason: delivery.reason });
+    case 'waiting': {
+      if (delivery.failingSince) {
+        const problem = delivery.lastError ?? sentence(M.notReachable);
+        const time = clock(delivery.failingSince, now);
+        return delivery.nextAttemptAt
+          ? sentence(M.failingNextTry, { what, problem, time, next: clock(delivery.nextAttemptAt, now) })
+          : sentence(M.failing, { what, problem, time });
+      }
+      if (delivery.refusedBefore) return sentence(M.sentAgain, { what, code: delivery.refusedBefore.code });
+      return sentence(M.queued, { what, time: clock(delivery.queuedAt, now) });
+    }
   }
 }
 
+/** The line in English (the logs, the tests of the outbox). */
+export const deliveryWords = (delivery: RisDelivery, now: Date): string => inEnglish(deliveryLine(delivery, now));
+
 /** What the record says when none of its versions went to a RIS. */
-export function noDeliveryWords(configured: boolean): string {
-  return configured
-    ? 'Not sent to the RIS: it was signed before the RIS was set up (or came from another console). Copy the report instead.'
-    : 'No RIS is set up (Settings → RIS): copy the report into the RIS by hand.';
-}
+export const noDeliveryLine = (configured: boolean): Words => sentence(configured ? M.signedBefore : M.noRis);

@@ -70,7 +70,7 @@ describe('queueing', () => {
     const [waiting] = risDeliveries(store, id);
     if (!waiting) throw new Error('not queued');
     expect(deliveryWords(waiting, new Date())).toMatch(
-      /^report waiting to be sent to the RIS \(queued at \d\d:\d\d\)$/,
+      /^Report waiting to be sent to the RIS \(queued at \d\d:\d\d\)$/,
     );
   });
 
@@ -172,7 +172,7 @@ describe('sending', () => {
 
     const [delivery] = risDeliveries(store, id);
     if (!delivery) throw new Error('no delivery');
-    expect(deliveryWords(delivery, sentAt)).toMatch(/^report sent to the RIS at \d\d:\d\d$/);
+    expect(deliveryWords(delivery, sentAt)).toMatch(/^Report sent to the RIS at \d\d:\d\d$/);
     expect(delivery).toMatchObject({ state: 'sent', sentAt: sentAt.toISOString() });
     // What was sent and what came back are kept with the outbox row.
     const kept = store.reader.prepare('SELECT message, acknowledgement FROM ris_outbox').get() as Record<
@@ -216,7 +216,7 @@ describe('sending', () => {
     ]);
     const [delivery] = risDeliveries(store, id);
     if (!delivery) throw new Error('no delivery');
-    expect(deliveryWords(delivery, new Date())).toMatch(/^report not sent to the RIS: it contains "Ł"/);
+    expect(deliveryWords(delivery, new Date())).toMatch(/^Report not sent to the RIS: it contains "Ł"/);
   });
 
   it('keeps waiting while the RIS is down, backs off, and sends once when it is back', async () => {
@@ -234,7 +234,7 @@ describe('sending', () => {
     });
     if (!waiting) throw new Error('no delivery');
     expect(deliveryWords(waiting, t0)).toMatch(
-      /^report waiting: RIS not reachable since \d\d:40; next try at \d\d:40$/,
+      /^Report waiting: RIS not reachable since \d\d:40; next try at \d\d:40$/,
     );
 
     // Before its next try is due, the outbox does not knock again.
@@ -311,7 +311,7 @@ describe('sending', () => {
     const [delivery] = risDeliveries(store, id);
     if (!delivery) throw new Error('no delivery');
     expect(deliveryWords(delivery, new Date())).toMatch(
-      /^report refused by the RIS at \d\d:\d\d \(AE\): Application Error — Accession ACC77001 unknown \| order cancelled$/,
+      /^Report refused by the RIS at \d\d:\d\d \(AE\): Application Error — Accession ACC77001 unknown \| order cancelled$/,
     );
     peer.answer(() => ({ code: 'AA' }));
     await sendWaitingReports(store, ris, { ignoreBackoff: true });
@@ -343,7 +343,7 @@ describe('sending', () => {
     expect(unescapeHl7(field(second, 'OBX', 5))).toContain('Findings');
     const [v1, v2] = risDeliveries(store, id);
     if (!v1 || !v2) throw new Error('no deliveries');
-    expect(deliveryWords(v2, new Date())).toMatch(/^correction \(version 2\) sent to the RIS at/);
+    expect(deliveryWords(v2, new Date())).toMatch(/^Correction \(version 2\) sent to the RIS at/);
   });
 });
 

@@ -212,7 +212,7 @@ describe('retries and the words for the record', () => {
     const now = new Date(2026, 2, 14, 11, 0);
     const local = (hours: number, minutes: number) => new Date(2026, 2, 14, hours, minutes).toISOString();
     expect(deliveryWords({ state: 'sent', version: 1, sentAt: local(10, 42), answer: '' }, now)).toBe(
-      'report sent to the RIS at 10:42',
+      'Report sent to the RIS at 10:42',
     );
     expect(
       deliveryWords(
@@ -228,10 +228,10 @@ describe('retries and the words for the record', () => {
         },
         now,
       ),
-    ).toBe('report waiting: RIS not reachable since 10:40; next try at 11:02');
+    ).toBe('Report waiting: RIS not reachable since 10:40; next try at 11:02');
     expect(
       deliveryWords({ state: 'refused', version: 2, at: local(10, 50), code: 'AE', text: 'Accession unknown' }, now),
-    ).toBe('correction (version 2) refused by the RIS at 10:50 (AE): Accession unknown');
+    ).toBe('Correction (version 2) refused by the RIS at 10:50 (AE): Accession unknown');
     expect(clock(new Date(2026, 2, 13, 9, 5).toISOString(), now)).toBe('13.03.2026 09:05');
   });
 });

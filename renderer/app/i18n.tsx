@@ -11,6 +11,7 @@ import {
   type Translate,
   type Words,
 } from '../../db/model/index.js';
+import { wordsLocaleFor } from '../components/date-entry.js';
 import { useSettings } from '../features/settings/settings-store.js';
 
 /*
@@ -95,6 +96,12 @@ export const useLanguage = (): Language => useContext(LanguageContext);
  */
 export function useReaderLocale(): string {
   return useReader().locale;
+}
+
+/** The locale a date field says its date back in for the window's reader (wordsLocaleFor: "2 décembre 2026" in fr-CH). */
+export function useWordsLocale(): string {
+  const { language, locale } = useReader();
+  return wordsLocaleFor(language, locale);
 }
 
 /** `?language=pseudo` (the overflow checks) or a language, given to the window when it opens; null: the settings decide. */

@@ -1,21 +1,21 @@
 import { useMemo } from 'react';
 import { dateOrder, formatDate } from '../../db/model/index.js';
 import { useDepartmentLocale } from '../app/department-locale.js';
+import { useWordsLocale } from '../app/i18n.js';
 import { DEFAULT_WORDS_LOCALE, dateInWords, readDate } from './date-entry.js';
 import { TypedField, type TypedFieldProps } from './TypedField.js';
 
-export interface DateFieldProps extends TypedFieldProps<string> {
-  /** The interface's language for the date in words. */
-  wordsLocale?: string;
-}
+export type DateFieldProps = TypedFieldProps<string>;
 
 /** A date ("YYYY-MM-DD") typed in the department's order, said back in words: 12031958 → 12 March 1958. */
-export function DateField({ wordsLocale = DEFAULT_WORDS_LOCALE, ...props }: DateFieldProps) {
+export function DateField(props: DateFieldProps) {
   // The order of day, month and year is the department's (de-CH: dd.mm.yyyy), never the OS's.
   const locale = useDepartmentLocale();
+  // Said back in the reader's words; what a date still needs is an English sentence yet, its month too.
+  const wordsLocale = useWordsLocale();
   const kind = useMemo(
     () => ({
-      read: (text: string) => readDate(text, locale, wordsLocale),
+      read: (text: string) => readDate(text, locale, DEFAULT_WORDS_LOCALE),
       write: (iso: string) => formatDate(iso, locale),
       words: (iso: string) => dateInWords(iso, wordsLocale),
       pattern: dateOrder(locale).pattern,

@@ -1,20 +1,21 @@
 import { useMemo } from 'react';
 import { dateOrder, formatDateTime } from '../../db/model/index.js';
 import { useDepartmentLocale } from '../app/department-locale.js';
+import { useWordsLocale } from '../app/i18n.js';
 import { DEFAULT_WORDS_LOCALE, dateTimeInWords, readDateTime } from './date-entry.js';
 import { TypedField, type TypedFieldProps } from './TypedField.js';
 
-export interface DateTimeFieldProps extends TypedFieldProps<string> {
-  wordsLocale?: string;
-}
+export type DateTimeFieldProps = TypedFieldProps<string>;
 
 /** A local date and time ("YYYY-MM-DDTHH:MM") typed in the department's order: "14.03.2026 09:30". */
-export function DateTimeField({ wordsLocale = DEFAULT_WORDS_LOCALE, ...props }: DateTimeFieldProps) {
+export function DateTimeField(props: DateTimeFieldProps) {
   // The order of day, month and year is the department's (de-CH: dd.mm.yyyy), never the OS's.
   const locale = useDepartmentLocale();
+  // Said back in the reader's words; what a date still needs is an English sentence yet, its month too.
+  const wordsLocale = useWordsLocale();
   const kind = useMemo(
     () => ({
-      read: (text: string) => readDateTime(text, locale, wordsLocale),
+      read: (text: string) => readDateTime(text, locale, DEFAULT_WORDS_LOCALE),
       write: (local: string) => formatDateTime(local, locale),
       words: (local: string) => dateTimeInWords(local, wordsLocale),
       pattern: `${dateOrder(locale).pattern} hh:mm`,

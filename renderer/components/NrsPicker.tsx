@@ -1,4 +1,6 @@
 import { type KeyboardEvent, useRef, useState } from 'react';
+import { useT } from '../app/i18n.js';
+import { PAIN_SECTION_MESSAGES as M } from '../features/procedure-form/form-messages.js';
 import { ChoiceGroup } from './ChoiceGroup.js';
 
 const SCORES = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10] as const;
@@ -20,6 +22,7 @@ export function NrsPicker(props: {
   onChange: (value: number | undefined) => void;
   disabled?: boolean;
 }) {
+  const t = useT();
   const lastDigit = useRef<{ digit: string; at: number } | null>(null);
   const [refusal, setRefusal] = useState<string | null>(null);
   const [note, setNote] = useState<string | null>(null);
@@ -46,13 +49,13 @@ export function NrsPicker(props: {
     setNote(null);
     if (previous?.digit === '1' && event.key === '0') {
       // However slowly: the worst pain never becomes none. Said when it came slowly.
-      if (now - previous.at > SECOND_DIGIT_MS) setNote('Read as 10: 1 then 0. For 0, press 0 again.');
+      if (now - previous.at > SECOND_DIGIT_MS) setNote(t(M.readAsTen));
       choose(event.currentTarget, 10);
       return;
     }
     if (previous?.digit === '1' && now - previous.at <= SECOND_DIGIT_MS) {
       lastDigit.current = null;
-      setRefusal(`1${event.key} is not on the scale: pain is scored 0 to 10. The score stays 1.`);
+      setRefusal(t(M.notOnScale, { digit: event.key }));
       return;
     }
     choose(event.currentTarget, Number(event.key));

@@ -9,8 +9,16 @@ import { DEFAULT_DEPARTMENT_LOCALE, dateOrder } from '../../db/model/index.js';
  * shows at once; the words' language is the interface's (English until it is translated).
  */
 
-/** The language dates are said back in: the interface's (English for now). */
+/** The locale English says a date back in: "12 March 1958", day first as a Swiss reader expects. */
 export const DEFAULT_WORDS_LOCALE = 'en-GB';
+
+/**
+ * The locale a date is said back in for its reader: the reader's own locale where it speaks
+ * the reader's language ("2 décembre 2026" in fr-CH), else the language's own (an English
+ * reader in a de-CH department: en-GB; a French one in de-CH is given fr-CH by localeFor).
+ */
+export const wordsLocaleFor = (language: string, locale: string): string =>
+  locale.startsWith(language) ? locale : language === 'en' ? DEFAULT_WORDS_LOCALE : language;
 
 type DatePart = 'day' | 'month' | 'year';
 

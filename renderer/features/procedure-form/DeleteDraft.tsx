@@ -1,3 +1,5 @@
+import { useT } from '../../app/i18n.js';
+import { DELETE_DRAFT_MESSAGES as M } from './form-messages.js';
 import { useProcedureForm } from './form-store.js';
 
 /**
@@ -5,13 +7,14 @@ import { useProcedureForm } from './form-store.js';
  * so Enter or Escape keep it; only "Delete the draft" deletes.
  */
 export function DeleteDraft() {
+  const t = useT();
   const asked = useProcedureForm((state) => state.deleteAsked);
   const patientId = useProcedureForm((state) => state.draft.patientId);
   const { askDelete, cancelDelete, remove } = useProcedureForm.getState();
   if (!asked) {
     return (
       <button type="button" className="secondary" onClick={askDelete}>
-        Delete draft…
+        {t(M.delete)}
       </button>
     );
   }
@@ -26,16 +29,14 @@ export function DeleteDraft() {
         cancelDelete();
       }}
     >
-      <p id="delete-draft-question">
-        Delete this draft{patientId ? ` of ${patientId}` : ''}? Everything typed into it is removed from the logbook.
-      </p>
+      <p id="delete-draft-question">{patientId ? t(M.questionOf, { patientId }) : t(M.question)}</p>
       <div className="row">
         {/* biome-ignore lint/a11y/noAutofocus: the question needs an answer; the safe one has the focus */}
         <button type="button" className="primary" autoFocus onClick={cancelDelete}>
-          Keep the draft
+          {t(M.keep)}
         </button>
         <button type="button" className="danger" onClick={() => void remove()}>
-          Delete the draft
+          {t(M.confirm)}
         </button>
       </div>
     </div>

@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { useRefusalWords, useT } from '../../app/i18n.js';
 import { TextField } from '../../components/TextField.js';
 import { DoseInboxAttach } from '../dose-reports/DoseInbox.js';
-import { DOSE_FETCH_MESSAGES } from './form-messages.js';
+import { DOSE_FETCH_MESSAGES, GUIDANCE_SECTION_MESSAGES as M } from './form-messages.js';
 import { useProcedureForm } from './form-store.js';
 
 /** While no report has filled the dose, how often the form asks whether one has come (no network: the logbook). */
@@ -61,6 +61,7 @@ export function DoseSource() {
   const check = useProcedureForm((state) => state.checkDoseReport);
   const take = useProcedureForm((state) => state.takeDoseReport);
   const update = useProcedureForm((state) => state.update);
+  const t = useT();
   const fromReport = draft.doseSource === 'dose_report';
   const changed = draft.doseSource === 'dose_report_then_changed';
 
@@ -74,26 +75,28 @@ export function DoseSource() {
 
   // The irradiation's time by the scanner's clock (the report's own, never when it arrived).
   const irradiation = at(draft.doseReportAt);
-  const device = [draft.doseReportDevice, irradiation && `irradiation ${irradiation}`].filter(Boolean).join(', ');
+  const device = [draft.doseReportDevice, irradiation && t(M.irradiation, { time: irradiation })]
+    .filter(Boolean)
+    .join(', ');
   if (fromReport)
     return (
       <p className="dose-source" data-testid="dose-source">
-        <span className="source-mark">From the scanner's dose report</span> {device}
+        <span className="source-mark">{t(M.fromReport)}</span> {device}
       </p>
     );
   if (changed)
     return (
       <div className="dose-source" data-testid="dose-source">
         <p>
-          <span className="source-mark changed">Changed by hand after the scanner's dose report</span> {device}.{' '}
+          <span className="source-mark changed">{t(M.changedByHand)}</span> {device}.{' '}
           {report && (
             <button type="button" className="secondary" onClick={take}>
-              Put back the report's figures
+              {t(M.putBack)}
             </button>
           )}
         </p>
         <TextField
-          label="Reason for changing the scanner's dose"
+          label={t(M.changeReason)}
           field="doseChangeReason"
           value={draft.doseChangeReason}
           onChange={(value) =>
@@ -114,14 +117,14 @@ export function DoseSource() {
     report.fill.dlpMGyCm !== null && `DLP ${report.fill.dlpMGyCm} mGy·cm`,
     report.fill.ctdiVolMGy !== null && `CTDIvol ${report.fill.ctdiVolMGy} mGy`,
     report.fill.dapGyCm2 !== null && `DAP ${report.fill.dapGyCm2} Gy·cm²`,
-    report.fill.fluoroTimeS !== null && `fluoroscopy ${report.fill.fluoroTimeS} s`,
+    report.fill.fluoroTimeS !== null && t(M.fluoroscopy, { seconds: report.fill.fluoroTimeS }),
   ].filter(Boolean);
   return (
     <div className="dose-source" data-testid="dose-source">
       <p>
-        The scanner's dose report ({report.source.doseReportDevice}) says {figures.join(', ')}.{' '}
+        {t(M.reportSays, { device: report.source.doseReportDevice ?? '', figures: figures.join(', ') })}{' '}
         <button type="button" className="secondary" onClick={take}>
-          Take the report's figures
+          {t(M.takeFigures)}
         </button>
       </p>
       {report.questions.map((question) => (

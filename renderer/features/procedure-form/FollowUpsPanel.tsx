@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react';
-import { useSay, useT } from '../../app/i18n.js';
-import { words } from '../../app/labels.js';
+import { codeInSentence } from '../../../db/model/index.js';
+import { useReader, useSay } from '../../app/i18n.js';
 import { FollowUpFields } from '../follow-ups/FollowUpFields.js';
 import { messageAbout, useFollowUps } from '../follow-ups/follow-ups-store.js';
-import { FORM_SECTION_MESSAGES } from './form-messages.js';
+import { FORM_SECTION_MESSAGES, FOLLOW_UPS_PANEL_MESSAGES as M } from './form-messages.js';
 import { useProcedureForm } from './form-store.js';
 
 /**
@@ -11,7 +11,8 @@ import { useProcedureForm } from './form-store.js';
  * corrected by a new entry (with a reason) and stays visible, struck through.
  */
 export function FollowUpsPanel() {
-  const tSection = useT();
+  const reader = useReader();
+  const { t } = reader;
   const record = useProcedureForm((state) => state.record);
   const entries = useFollowUps((state) => state.entries);
   const { loadEntries, recordFor } = useFollowUps.getState();
@@ -38,31 +39,36 @@ export function FollowUpsPanel() {
   };
   return (
     <section aria-labelledby="section-follow-ups" className="form-section">
-      <h2 id="section-follow-ups">{tSection(FORM_SECTION_MESSAGES.followUps)}</h2>
+      <h2 id="section-follow-ups">{t(FORM_SECTION_MESSAGES.followUps)}</h2>
       <p role="status" className="saved">
         {message && say(message)}
       </p>
-      {entries.length === 0 && <p>No follow-up yet.</p>}
+      {entries.length === 0 && <p>{t(M.none)}</p>}
       <ol className="history">
         {entries.map((entry) => (
           <li key={entry.id} className={entry.supersededBy ? 'inactive' : undefined}>
-            Day {entry.daysAfter} ({entry.contactDate}, {words(entry.method).toLowerCase()}): leg pain{' '}
-            {entry.legNrs ?? '—'}, back pain {entry.backNrs ?? '—'}
-            {entry.reliefPercent != null ? `, relief ${entry.reliefPercent} %` : ''}
-            {entry.globalImpression ? `, ${words(entry.globalImpression).toLowerCase()}` : ''} — {entry.recordedBy}
-            {entry.reason ? ` (correction: ${entry.reason})` : ''}
-            {entry.supersededBy ? ' — corrected by a later entry' : ''}
+            {t(M.entry, {
+              day: entry.daysAfter,
+              date: entry.contactDate,
+              method: codeInSentence(reader, entry.method),
+              leg: entry.legNrs ?? '—',
+              back: entry.backNrs ?? '—',
+            })}
+            {entry.reliefPercent != null ? t(M.relief, { percent: entry.reliefPercent }) : ''}
+            {entry.globalImpression ? `, ${codeInSentence(reader, entry.globalImpression)}` : ''} — {entry.recordedBy}
+            {entry.reason ? t(M.correction, { reason: entry.reason }) : ''}
+            {entry.supersededBy ? t(M.correctedLater) : ''}
             {!entry.supersededBy && (
               <button
                 type="button"
                 className="link inline-action"
-                aria-label={`Correct the day ${entry.daysAfter} follow-up`}
+                aria-label={t(M.correctDay, { day: entry.daysAfter })}
                 onClick={() => {
                   setCorrecting(entry.id);
                   setOpen(true);
                 }}
               >
-                Correct
+                {t(M.correct)}
               </button>
             )}
           </li>
@@ -70,7 +76,7 @@ export function FollowUpsPanel() {
       </ol>
       {open ? (
         <form
-          aria-label={correcting ? 'Correct a follow-up' : 'New follow-up'}
+          aria-label={t(correcting ? M.correctTitle : M.newTitle)}
           onSubmit={(event) => {
             event.preventDefault();
             void save();
@@ -79,20 +85,20 @@ export function FollowUpsPanel() {
           <FollowUpFields idPrefix="record" autoFocus />
           {correcting && (
             <div className="text-field wide">
-              <label htmlFor="follow-up-reason">Reason for the correction</label>
+              <label htmlFor="follow-up-reason">{t(M.reason)}</label>
               <input id="follow-up-reason" value={reason} onChange={(event) => setReason(event.target.value)} />
             </div>
           )}
           <button type="submit" className="primary">
-            {correcting ? 'Save correction' : 'Save follow-up'}
+            {t(correcting ? M.saveCorrection : M.save)}
           </button>
           <button type="button" onClick={() => setOpen(false)}>
-            Cancel
+            {t(M.cancel)}
           </button>
         </form>
       ) : (
         <button type="button" onClick={() => setOpen(true)}>
-          Add follow-up
+          {t(M.add)}
         </button>
       )}
     </section>

@@ -1,18 +1,18 @@
-import { fieldLabel, formatDateTime } from '../../../db/model/index.js';
+import { fieldLabelWords, formatDateTime, type Message, sentence } from '../../../db/model/index.js';
 import { useDepartmentLocale } from '../../app/department-locale.js';
-import { useT } from '../../app/i18n.js';
-import { FORM_SECTION_MESSAGES } from './form-messages.js';
+import { useSay, useT } from '../../app/i18n.js';
+import { FORM_SECTION_MESSAGES, HISTORY_PANEL_MESSAGES as M } from './form-messages.js';
 import { useProcedureForm } from './form-store.js';
 import { historyValue } from './history-words.js';
 
-const ACTION_WORDS: Record<string, string> = {
-  create: 'Created',
-  update: 'Edited',
-  sign: 'Signed',
-  amend: 'Amended',
-  delete: 'Deleted',
-  import: 'Imported',
-  follow_up: 'Follow-up recorded',
+const ACTION_WORDS: Record<string, Message> = {
+  create: M.created,
+  update: M.edited,
+  sign: M.signed,
+  amend: M.amended,
+  delete: M.deleted,
+  import: M.imported,
+  follow_up: M.followUp,
 };
 /** The warning codes the signer (or amender) confirmed, as the audit row keeps them. */
 const confirmedIn = (changes: Record<string, { before: unknown; after: unknown }>): string[] => {
@@ -24,7 +24,12 @@ const warningWords = (code: string) => code.replaceAll('_', ' ');
 
 /** Who did what and when, from the append-only audit log. */
 export function HistoryPanel() {
-  const tSection = useT();
+  const t = useT();
+  const say = useSay();
+  const actionWords = (action: string) => {
+    const message = ACTION_WORDS[action];
+    return message ? t(message) : action;
+  };
   const history = useProcedureForm((state) => state.history);
   const record = useProcedureForm((state) => state.record);
   const locale = useDepartmentLocale();
@@ -32,26 +37,22 @@ export function HistoryPanel() {
   const entries = history.filter((entry) => entry.action !== 'update' && entry.action !== 'create');
   return (
     <section aria-labelledby="section-history" className="form-section">
-      <h2 id="section-history">{tSection(FORM_SECTION_MESSAGES.history)}</h2>
+      <h2 id="section-history">{t(FORM_SECTION_MESSAGES.history)}</h2>
       <ol className="history">
         {entries.map((entry) => (
           <li key={entry.seq}>
             <p>
               <strong>
-                {entry.action === 'follow_up' && entry.reason
-                  ? 'Follow-up corrected'
-                  : (ACTION_WORDS[entry.action] ?? entry.action)}
+                {entry.action === 'follow_up' && entry.reason ? t(M.followUpCorrected) : actionWords(entry.action)}
               </strong>{' '}
-              by {entry.actor}, <time dateTime={entry.at}>{formatDateTime(entry.at, locale)}</time>
-              {entry.version ? ` — version ${entry.version}` : ''}
+              {t(M.by, { actor: entry.actor })} <time dateTime={entry.at}>{formatDateTime(entry.at, locale)}</time>
+              {entry.version ? t(M.version, { version: entry.version }) : ''}
             </p>
             {entry.reason && (
-              <p>
-                {entry.action === 'follow_up' ? 'Correction' : 'Reason'}: {entry.reason}
-              </p>
+              <p>{t(entry.action === 'follow_up' ? M.correction : M.reason, { reason: entry.reason })}</p>
             )}
             {confirmedIn(entry.changes).length > 0 && (
-              <p>Warnings confirmed: {confirmedIn(entry.changes).map(warningWords).join('; ')}</p>
+              <p>{t(M.warningsConfirmed, { warnings: confirmedIn(entry.changes).map(warningWords).join('; ') })}</p>
             )}
             {entry.action === 'amend' && (
               <ul>
@@ -59,7 +60,13 @@ export function HistoryPanel() {
                   .filter(([field]) => field !== 'confirmedWarnings')
                   .map(([field, change]) => (
                     <li key={field}>
-                      {fieldLabel(field)}: {historyValue(change.before)} → {historyValue(change.after)}
+                      {say(
+                        sentence(M.change, {
+                          field: fieldLabelWords(field),
+                          before: historyValue(change.before),
+                          after: historyValue(change.after),
+                        }),
+                      )}
                     </li>
                   ))}
               </ul>

@@ -1,8 +1,10 @@
 import { useState } from 'react';
 import { describePreset, presetSchema, sentence } from '../../../db/model/index.js';
+import { useSay, useT } from '../../app/i18n.js';
 import { NO_ITEMS } from '../../app/no-items.js';
 import { PRESETS_PANEL_MESSAGES } from '../settings/settings-messages.js';
 import { useSettings } from '../settings/settings-store.js';
+import { QUICK_START_MESSAGES as M } from './form-messages.js';
 import { useProcedureForm } from './form-store.js';
 
 /*
@@ -11,6 +13,8 @@ import { useProcedureForm } from './form-store.js';
  * so they cost no key press on the way through the form.
  */
 export function QuickStart() {
+  const t = useT();
+  const say = useSay();
   const presets = useSettings((state) => state.settings?.presets ?? NO_ITEMS);
   const catalogue = useSettings((state) => state.settings?.drugCatalogue ?? NO_ITEMS);
   const patientId = useProcedureForm((state) => state.draft.patientId);
@@ -18,7 +22,7 @@ export function QuickStart() {
   const [saved, setSaved] = useState<string | null>(null);
   const nameOf = (code: string) => catalogue.find((drug) => drug.code === code)?.name ?? code;
   return (
-    <nav className="quick-start" aria-label="Quick start">
+    <nav className="quick-start" aria-label={t(M.title)}>
       {presets.map((preset, index) => (
         <button
           key={preset.name}
@@ -40,11 +44,11 @@ export function QuickStart() {
         disabled={!patientId}
         onClick={() => void useProcedureForm.getState().sameAsLastProcedure()}
       >
-        <kbd>Alt+L</kbd> Same as this patient’s last procedure
+        <kbd>Alt+L</kbd> {t(M.sameAsLast)}
       </button>
       {planMessage && (
         <p className="hint" role="status">
-          {planMessage}
+          {say(planMessage)}
         </p>
       )}
       <button
@@ -72,7 +76,7 @@ export function QuickStart() {
             })),
           });
           if (!plan.success) {
-            setSaved('This plan cannot be a preset yet: every target needs its root and side, every drug its site.');
+            setSaved(t(M.cannotBePreset));
             return;
           }
           const name = describePreset(plan.data, nameOf).slice(0, 60);
@@ -82,10 +86,10 @@ export function QuickStart() {
               [...presets, { ...plan.data, name }],
               sentence(PRESETS_PANEL_MESSAGES.added, { key: presets.length + 1 }),
             )
-            .then((done) => setSaved(done ? `Saved as preset Alt+${presets.length + 1}: ${name}` : 'Not saved.'));
+            .then((done) => setSaved(done ? t(M.savedAsPreset, { key: presets.length + 1, name }) : t(M.notSaved)));
         }}
       >
-        Save this plan as a preset
+        {t(M.savePlan)}
       </button>
       {saved && (
         <span className="notice" role="status">
@@ -93,8 +97,8 @@ export function QuickStart() {
         </span>
       )}
       <span className="hint">
-        <kbd>Enter</kbd> next needed field · <kbd>Alt+J</kbd> jump there · <kbd>Alt+↓</kbd> next section ·{' '}
-        <kbd>Alt+D</kbd> dose report from the PACS · <kbd>Ctrl+Z</kbd> undo a removal · <kbd>Ctrl+Enter</kbd> sign
+        <kbd>Enter</kbd> {t(M.nextNeeded)} · <kbd>Alt+J</kbd> {t(M.jumpThere)} · <kbd>Alt+↓</kbd> {t(M.nextSection)} ·{' '}
+        <kbd>Alt+D</kbd> {t(M.doseFromPacs)} · <kbd>Ctrl+Z</kbd> {t(M.undoRemoval)} · <kbd>Ctrl+Enter</kbd> {t(M.sign)}
       </span>
     </nav>
   );

@@ -1,7 +1,9 @@
 import { useEffect, useState } from 'react';
 import { catalogueForRecord, clinicalContent, procedureReport } from '../../../db/model/index.js';
+import { useT } from '../../app/i18n.js';
 import { NO_ITEMS } from '../../app/no-items.js';
 import { useSettings } from '../settings/settings-store.js';
+import { REPORT_PANEL_MESSAGES as M } from './form-messages.js';
 import { useProcedureForm } from './form-store.js';
 import { reportLocale, reportSpeaking } from './report-speaking.js';
 
@@ -11,6 +13,7 @@ import { reportLocale, reportSpeaking } from './report-speaking.js';
  * marked as such.
  */
 export function ReportPanel() {
+  const t = useT();
   const record = useProcedureForm((state) => state.record);
   // A draft is reported from what can be saved (a value still being corrected is left out), as checked at its last edit.
   const checked = useProcedureForm((state) => state.checked.content);
@@ -35,8 +38,8 @@ export function ReportPanel() {
     : '';
   const copy = () =>
     void navigator.clipboard.writeText(text).then(
-      () => setCopied('Report copied: paste it into the RIS/PACS report.'),
-      () => setCopied('The report could not be copied: select its text and copy it.'),
+      () => setCopied(t(M.copied)),
+      () => setCopied(t(M.notCopied)),
     );
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -50,17 +53,14 @@ export function ReportPanel() {
   });
   return (
     <section className="form-section report-panel" aria-labelledby="report-title">
-      <h2 id="report-title">
-        Procedure report
-        {mode === 'edit' ? ' (draft, not signed)' : mode === 'amend' ? ' (amendment, not saved yet)' : ''}
-      </h2>
+      <h2 id="report-title">{t(mode === 'edit' ? M.titleDraft : mode === 'amend' ? M.titleAmend : M.title)}</h2>
       {settings?.reportTemplateProblem && <p className="notice">{settings.reportTemplateProblem}</p>}
       <pre className="report-text" data-testid="report-text">
         {text}
       </pre>
       <div className="row">
         <button type="button" className="secondary" aria-keyshortcuts="Alt+C" onClick={copy}>
-          Copy report <kbd>Alt+C</kbd>
+          {t(M.copy)} <kbd>Alt+C</kbd>
         </button>
         {copied && (
           <p className="notice" role="status">

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { useRefusalWords, useT } from '../../app/i18n.js';
+import { useRefusalWords, useSay, useT } from '../../app/i18n.js';
 import { FORM_SECTION_MESSAGES, RIS_AGAIN_MESSAGES } from './form-messages.js';
 import { useProcedureForm } from './form-store.js';
 import { risLines, useRisDelivery } from './ris-store.js';
@@ -15,6 +15,7 @@ const ASK_EVERY_MS = 5_000;
 export function RisDeliveryPanel() {
   const t = useT();
   const refusal = useRefusalWords();
+  const say = useSay();
   const id = useProcedureForm((state) => state.record?.id ?? null);
   const version = useProcedureForm((state) => state.record?.version ?? 0);
   const deliveries = useRisDelivery((state) => (state.procedureId === id ? state.deliveries : null));
@@ -41,10 +42,10 @@ export function RisDeliveryPanel() {
   return (
     <section className="form-section ris-delivery" aria-labelledby="ris-delivery-title">
       <h2 id="ris-delivery-title">{t(FORM_SECTION_MESSAGES.risDelivery)}</h2>
-      <ul className="ris-lines" aria-label="Report to the RIS">
+      <ul className="ris-lines" aria-label={t(FORM_SECTION_MESSAGES.risDelivery)}>
         {risLines(deliveries, new Date()).map((line) => (
           <li key={line.key} className={`ris-line ris-${line.state}`} data-state={line.state}>
-            {line.text}
+            {say(line.words)}
             {line.again && line.version !== null && (
               <>
                 {' '}
@@ -70,7 +71,7 @@ export function RisDeliveryPanel() {
       {problem && <p className="warning">{refusal(problem)}</p>}
       {waiting && deliveries?.configured && (
         <button type="button" className="secondary" disabled={sending} onClick={() => void sendNow()}>
-          {sending ? 'Sending…' : 'Send now'}
+          {t(sending ? RIS_AGAIN_MESSAGES.sending : RIS_AGAIN_MESSAGES.sendNow)}
         </button>
       )}
     </section>

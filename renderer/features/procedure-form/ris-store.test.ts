@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { RisDeliveries } from '../../../db/model/index.js';
+import { inEnglish, type RisDeliveries } from '../../../db/model/index.js';
 import { fakeWindow } from '../../testing/fake-window.js';
 import { risLines, useRisDelivery } from './ris-store.js';
 
@@ -24,7 +24,7 @@ describe('the RIS delivery store', () => {
         { state: 'refused', version: 2, at: local(10, 50), code: 'AE', text: 'Accession number unknown' },
       ],
     };
-    expect(risLines(deliveries, new Date()).map(({ state, text }) => [state, text])).toEqual([
+    expect(risLines(deliveries, new Date()).map(({ state, words }) => [state, inEnglish(words)])).toEqual([
       ['sent', 'Report sent to the RIS at 10:42'],
       ['refused', 'Correction (version 2) refused by the RIS at 10:50 (AE): Accession number unknown'],
     ]);
@@ -46,13 +46,10 @@ describe('the RIS delivery store', () => {
   });
 
   it('says when no RIS is set up, and when the record was signed before one was', () => {
-    expect(risLines({ configured: false, deliveries: [] }, new Date())[0]).toMatchObject({
-      state: 'none',
-      text: expect.stringMatching(/^No RIS is set up \(Settings → RIS\)/),
-    });
-    expect(risLines({ configured: true, deliveries: [] }, new Date())[0]?.text).toMatch(
-      /signed before the RIS was set up/,
-    );
+    const said = (configured: boolean) =>
+      risLines({ configured, deliveries: [] }, new Date()).map(({ state, words }) => [state, inEnglish(words)]);
+    expect(said(false)).toEqual([['none', expect.stringMatching(/^No RIS is set up \(Settings → RIS\)/)]]);
+    expect(said(true)).toEqual([['none', expect.stringMatching(/signed before the RIS was set up/)]]);
   });
 
   it('Send now asks the outbox at once and shows the record’s state after it', async () => {
@@ -77,9 +74,9 @@ describe('the RIS delivery store', () => {
     };
     const { calls } = fakeWindow({ 'ris.deliveries': () => waiting, 'ris.sendNow': () => sent });
     await useRisDelivery.getState().load('p-1');
-    expect(risLines(useRisDelivery.getState().deliveries, new Date())[0]?.text).toBe(
+    expect(risLines(useRisDelivery.getState().deliveries, new Date()).map(({ words }) => inEnglish(words))).toEqual([
       'Report waiting: The RIS at 127.0.0.1:2575 is not reachable since 10:40; next try at 10:45',
-    );
+    ]);
     await useRisDelivery.getState().sendNow();
     expect(calls.map(([method, args]) => [method, args])).toEqual([
       ['ris.deliveries', ['p-1']],

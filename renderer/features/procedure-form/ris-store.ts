@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import { deliveryWords, noDeliveryWords, type RisDeliveries, type Said } from '../../../db/model/index.js';
+import { deliveryLine, noDeliveryLine, type RisDeliveries, type Said, type Words } from '../../../db/model/index.js';
 import { ApiCallError, client } from '../../app/api-client.js';
 
 /** One line of the record's RIS state: its words and how it stands (the mark's colour, whether to offer Send now). */
@@ -8,7 +8,8 @@ export interface RisLine {
   /** The signed version the line is of (null: the line says no version went to a RIS). */
   version: number | null;
   state: 'waiting' | 'sent' | 'refused' | 'unsendable' | 'none';
-  text: string;
+  /** The line's words, said in the reader's language by the panel. */
+  words: Words;
   /** Send again is offered: refused by the RIS, or not sent for a character set the connection now carries. */
   again: boolean;
 }
@@ -32,14 +33,13 @@ interface RisState {
 export function risLines(deliveries: RisDeliveries | null, now: Date): RisLine[] {
   if (!deliveries) return [];
   if (deliveries.deliveries.length === 0)
-    return [{ key: 'none', version: null, state: 'none', text: noDeliveryWords(deliveries.configured), again: false }];
+    return [{ key: 'none', version: null, state: 'none', words: noDeliveryLine(deliveries.configured), again: false }];
   return deliveries.deliveries.map((delivery) => {
-    const text = deliveryWords(delivery, now);
     return {
       key: String(delivery.version),
       version: delivery.version,
       state: delivery.state,
-      text: text[0]?.toUpperCase() + text.slice(1),
+      words: deliveryLine(delivery, now),
       again:
         deliveries.configured &&
         (delivery.state === 'refused' || (delivery.state === 'unsendable' && delivery.sendableNow)),

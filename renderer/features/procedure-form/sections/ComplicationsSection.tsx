@@ -1,25 +1,35 @@
-import { COMPLICATIONS, DISPOSITIONS, SEVERITIES, SIR_GRADES, severityOfSirGrade } from '../../../../db/model/index.js';
-import { useT } from '../../../app/i18n.js';
-import { words } from '../../../app/labels.js';
+import {
+  COMPLICATION_FIELDS,
+  COMPLICATIONS,
+  codeInSentence,
+  DISPOSITIONS,
+  fieldOf,
+  PROCEDURE_FIELDS,
+  SEVERITIES,
+  SIR_GRADES,
+  severityOfSirGrade,
+} from '../../../../db/model/index.js';
+import { useReader } from '../../../app/i18n.js';
 import { NO_ITEMS } from '../../../app/no-items.js';
 import { ChoiceGroup } from '../../../components/ChoiceGroup.js';
 import { FieldMessages } from '../../../components/FieldMessages.js';
-import { FORM_SECTION_MESSAGES } from '../form-messages.js';
+import { FORM_SECTION_MESSAGES, COMPLICATIONS_SECTION_MESSAGES as M } from '../form-messages.js';
 import { useProcedureForm } from '../form-store.js';
 import { RemovalNotice } from '../RemovalNotice.js';
 
 /** SIR adverse-event grades, shortened. */
-const SIR_GRADE_WORDS = {
-  A: 'no therapy',
-  B: 'nominal therapy',
-  C: 'therapy, short stay',
-  D: 'major therapy',
-  E: 'permanent sequelae',
-  F: 'death',
-} as const;
+const SIR_GRADE_WORDS = { A: M.sirA, B: M.sirB, C: M.sirC, D: M.sirD, E: M.sirE, F: M.sirF } as const;
 
 export function ComplicationsSection({ locked }: { locked: boolean }) {
-  const tSection = useT();
+  const reader = useReader();
+  const { t } = reader;
+  const label = (key: string) => t(fieldOf(PROCEDURE_FIELDS, key).label);
+  // A field of one complication: "SIR grade: vasovagal reaction".
+  const ofComplication = (key: string, type: string) =>
+    t(M.ofComplication, {
+      label: t(fieldOf(COMPLICATION_FIELDS, key).label),
+      complication: codeInSentence(reader, type),
+    });
   const complications = useProcedureForm((state) => state.draft.complications ?? NO_ITEMS);
   const disposition = useProcedureForm((state) => state.draft.disposition);
   const notes = useProcedureForm((state) => state.draft.notes);
@@ -43,10 +53,10 @@ export function ComplicationsSection({ locked }: { locked: boolean }) {
   };
   return (
     <section aria-labelledby="section-complications" className="form-section">
-      <h2 id="section-complications">{tSection(FORM_SECTION_MESSAGES.complications)}</h2>
+      <h2 id="section-complications">{t(FORM_SECTION_MESSAGES.complications)}</h2>
       {removal?.section === 'complications' && !locked && <RemovalNotice />}
       <ChoiceGroup
-        label="Complications"
+        label={label('complications')}
         field="complications"
         options={COMPLICATIONS}
         selected={types}
@@ -59,11 +69,11 @@ export function ComplicationsSection({ locked }: { locked: boolean }) {
         entry.type === 'none' ? null : (
           <div key={entry.type} className="row">
             <ChoiceGroup
-              label={`SIR grade: ${words(entry.type)}`}
+              label={ofComplication('sirGrade', entry.type)}
               field={`complications[${index}].sirGrade`}
               options={SIR_GRADES}
               selected={entry.sirGrade ? [entry.sirGrade] : []}
-              optionLabel={(grade) => `${grade} – ${SIR_GRADE_WORDS[grade]}`}
+              optionLabel={(grade) => `${grade} – ${t(SIR_GRADE_WORDS[grade])}`}
               onToggle={(sirGrade) =>
                 update((draft) => ({
                   ...draft,
@@ -81,7 +91,7 @@ export function ComplicationsSection({ locked }: { locked: boolean }) {
               compact
             />
             <ChoiceGroup
-              label={`Severity: ${words(entry.type)}`}
+              label={ofComplication('severity', entry.type)}
               field={`complications[${index}].severity`}
               options={SEVERITIES}
               selected={entry.severity ? [entry.severity] : []}
@@ -100,7 +110,7 @@ export function ComplicationsSection({ locked }: { locked: boolean }) {
         ),
       )}
       <ChoiceGroup
-        label="Disposition"
+        label={label('disposition')}
         field="disposition"
         options={DISPOSITIONS}
         selected={disposition ? [disposition] : []}
@@ -111,7 +121,7 @@ export function ComplicationsSection({ locked }: { locked: boolean }) {
         compact
       />
       <div className="text-field wide" data-field="notes">
-        <label htmlFor="field-notes">Notes</label>
+        <label htmlFor="field-notes">{label('notes')}</label>
         <textarea
           id="field-notes"
           rows={3}

@@ -1,14 +1,25 @@
 import type { KeyboardEvent } from 'react';
-import { type Drug, doseInMg, formatNumber, percentWords, readConcentration } from '../../../../db/model/index.js';
+import {
+  codeInSentence,
+  DRUG_FIELDS,
+  type Drug,
+  doseInMg,
+  fieldOf,
+  formatNumber,
+  PROCEDURE_FIELDS,
+  percentWords,
+  readConcentration,
+  type Translate,
+} from '../../../../db/model/index.js';
 import { useDepartmentLocale } from '../../../app/department-locale.js';
-import { useT } from '../../../app/i18n.js';
+import { useReader } from '../../../app/i18n.js';
 import { NO_ITEMS } from '../../../app/no-items.js';
 import { FieldMessages } from '../../../components/FieldMessages.js';
 import { NumberField } from '../../../components/NumberField.js';
 import { TextField } from '../../../components/TextField.js';
 import { useSettings } from '../../settings/settings-store.js';
 import type { Draft } from '../draft-edits.js';
-import { FORM_SECTION_MESSAGES } from '../form-messages.js';
+import { FORM_SECTION_MESSAGES, DRUGS_SECTION_MESSAGES as M } from '../form-messages.js';
 import { useProcedureForm } from '../form-store.js';
 import { RemovalNotice } from '../RemovalNotice.js';
 
@@ -32,12 +43,14 @@ export function administrationOf(drug: Drug, site: Administration['site']): Admi
 const concentrationOf = (text: string) => readConcentration(text)?.mgPerMl;
 
 /** What a typed percentage was read as ("0.2 % = 2 mg/mL"), under the field. */
-function concentrationHint(text: string): string {
-  const reading = readConcentration(text);
-  return reading?.percent != null && Number.isFinite(reading.mgPerMl)
-    ? percentWords(reading.percent, reading.mgPerMl)
-    : 'mg/mL, or % as on the ampoule';
-}
+const concentrationHint =
+  (t: Translate) =>
+  (text: string): string => {
+    const reading = readConcentration(text);
+    return reading?.percent != null && Number.isFinite(reading.mgPerMl)
+      ? percentWords(reading.percent, reading.mgPerMl)
+      : t(M.concentrationHint);
+  };
 
 /** Roving focus in the quick-add row: ←/→ move, a letter goes to the next drug whose name starts with it. */
 function quickAddKey(event: KeyboardEvent<HTMLDivElement>): void {
@@ -67,7 +80,10 @@ function quickAddKey(event: KeyboardEvent<HTMLDivElement>): void {
 }
 
 export function DrugsSection({ locked }: { locked: boolean }) {
-  const tSection = useT();
+  const reader = useReader();
+  const { t } = reader;
+  // Labels as the fields' declarations word them (a dose's with its unit: "Dose (mg)").
+  const label = (key: string) => t(fieldOf(DRUG_FIELDS, key).label);
   const locale = useDepartmentLocale();
   const drugs = useProcedureForm((state) => state.draft.drugs ?? NO_ITEMS);
   const targets = useProcedureForm((state) => state.draft.targets ?? NO_ITEMS);
@@ -82,14 +98,18 @@ export function DrugsSection({ locked }: { locked: boolean }) {
   const sites: { value: string; label: string }[] = [
     ...targets.map((target, index) => ({
       value: String(index),
-      label: `Target ${index + 1}${target.root ? ` (${target.root}${target.side ? ` ${target.side}` : ''})` : ''}`,
+      label: !target.root
+        ? t(M.atTarget, { number: index + 1 })
+        : target.side
+          ? t(M.atTargetRootSide, { number: index + 1, root: target.root, side: codeInSentence(reader, target.side) })
+          : t(M.atTargetRoot, { number: index + 1, root: target.root }),
     })),
-    ...(caudal ? [{ value: 'caudal', label: 'Caudal epidural' }] : []),
+    ...(caudal ? [{ value: 'caudal', label: t(fieldOf(PROCEDURE_FIELDS, 'caudalEpidural').label) }] : []),
   ];
   const sameAsLast = () => useProcedureForm.getState().sameDrugsAsLast();
   return (
     <section aria-labelledby="section-drugs" className="form-section" data-field="drugs">
-      <h2 id="section-drugs">{tSection(FORM_SECTION_MESSAGES.drugs)}</h2>
+      <h2 id="section-drugs">{t(FORM_SECTION_MESSAGES.drugs)}</h2>
       <FieldMessages field="drugs" />
       {removal?.section === 'drugs' && !locked && <RemovalNotice />}
       {drugs.map((administration, index) => {
@@ -99,7 +119,7 @@ export function DrugsSection({ locked }: { locked: boolean }) {
           // biome-ignore lint/suspicious/noArrayIndexKey: administrations are identified by their position
           <div key={index} className="drug row" data-field={`drugs[${index}]`}>
             <div className="text-field" data-field={`drugs[${index}].drug`}>
-              <label htmlFor={`field-drug-${index}`}>Drug {index + 1}</label>
+              <label htmlFor={`field-drug-${index}`}>{t(M.drug, { number: index + 1 })}</label>
               <select
                 id={`field-drug-${index}`}
                 value={administration.drug ?? ''}
@@ -120,8 +140,7 @@ export function DrugsSection({ locked }: { locked: boolean }) {
                   .filter((d) => d.active || d.code === administration.drug)
                   .map((d) => (
                     <option key={d.code} value={d.code}>
-                      {d.name}
-                      {d.particulate ? ' (particulate)' : ''}
+                      {d.particulate ? t(M.particulate, { name: d.name }) : d.name}
                     </option>
                   ))}
               </select>
@@ -129,8 +148,7 @@ export function DrugsSection({ locked }: { locked: boolean }) {
             </div>
             {drug?.dosing === 'mg' && (
               <NumberField
-                label="Dose"
-                unit="mg"
+                label={label('doseMg')}
                 field={`drugs[${index}].doseMg`}
                 value={administration.doseMg}
                 onChange={(doseMg) => setDrug(index, { doseMg })}
@@ -139,20 +157,18 @@ export function DrugsSection({ locked }: { locked: boolean }) {
             )}
             {drug?.dosing === 'concentration' && (
               <NumberField
-                label="Concentration"
-                unit="mg/mL"
+                label={label('concentrationMgPerMl')}
                 field={`drugs[${index}].concentrationMgPerMl`}
                 value={administration.concentrationMgPerMl}
                 parse={concentrationOf}
-                hint={concentrationHint}
+                hint={concentrationHint(t)}
                 onChange={(concentrationMgPerMl) => setDrug(index, { concentrationMgPerMl })}
                 disabled={locked}
               />
             )}
             {(drug?.dosing === 'concentration' || drug?.dosing === 'volume') && (
               <NumberField
-                label="Volume"
-                unit="mL"
+                label={label('volumeMl')}
                 field={`drugs[${index}].volumeMl`}
                 value={administration.volumeMl}
                 onChange={(volumeMl) => setDrug(index, { volumeMl })}
@@ -160,12 +176,12 @@ export function DrugsSection({ locked }: { locked: boolean }) {
               />
             )}
             {drug?.dosing === 'concentration' && (
-              <output className="computed" aria-label={`Dose of drug ${index + 1}`}>
+              <output className="computed" aria-label={t(M.doseOf, { number: index + 1 })}>
                 = {mg == null || !Number.isFinite(mg) ? '—' : `${formatNumber(mg, locale, { maximumDecimals: 2 })} mg`}
               </output>
             )}
             <div className="text-field" data-field={`drugs[${index}].site`}>
-              <label htmlFor={`field-site-${index}`}>Where</label>
+              <label htmlFor={`field-site-${index}`}>{t(M.where)}</label>
               <select
                 id={`field-site-${index}`}
                 value={administration.site == null ? '' : String(administration.site)}
@@ -192,7 +208,7 @@ export function DrugsSection({ locked }: { locked: boolean }) {
             </div>
             {administration.drug === 'dexamethasone' && (
               <div className="text-field" data-field={`drugs[${index}].doseSalt`}>
-                <label htmlFor={`field-salt-${index}`}>Dose stated as</label>
+                <label htmlFor={`field-salt-${index}`}>{label('doseSalt')}</label>
                 <select
                   id={`field-salt-${index}`}
                   value={administration.doseSalt ?? ''}
@@ -201,14 +217,14 @@ export function DrugsSection({ locked }: { locked: boolean }) {
                     setDrug(index, { doseSalt: (event.target.value || undefined) as 'phosphate' | 'base' | undefined })
                   }
                 >
-                  <option value="">Phosphate (as on the ampoule)</option>
-                  <option value="base">Base (4 mg phosphate ≈ 3.3 mg base)</option>
+                  <option value="">{t(M.phosphate)}</option>
+                  <option value="base">{t(M.base)}</option>
                 </select>
                 <FieldMessages field={`drugs[${index}].doseSalt`} />
               </div>
             )}
             <TextField
-              label="Lot"
+              label={label('lot')}
               field={`drugs[${index}].lot`}
               value={administration.lot}
               onChange={(lot) => setDrug(index, { lot: lot || undefined })}
@@ -218,10 +234,10 @@ export function DrugsSection({ locked }: { locked: boolean }) {
               <button
                 type="button"
                 className="secondary"
-                aria-label={`Remove drug ${index + 1}`}
+                aria-label={t(M.removeDrug, { number: index + 1 })}
                 onClick={() => useProcedureForm.getState().removeDrug(index)}
               >
-                Remove
+                {t(M.remove)}
               </button>
             )}
           </div>
@@ -229,7 +245,7 @@ export function DrugsSection({ locked }: { locked: boolean }) {
       })}
       {!locked && (
         // One Tab stop for the whole row: arrows move, a letter jumps to the next drug it starts, Enter adds.
-        <div className="row quick-add" role="toolbar" aria-label="Add a drug" onKeyDown={quickAddKey}>
+        <div className="row quick-add" role="toolbar" aria-label={t(M.addDrug)} onKeyDown={quickAddKey}>
           {catalogue
             .filter((drug) => drug.active)
             .map((drug, index) => (
@@ -247,13 +263,13 @@ export function DrugsSection({ locked }: { locked: boolean }) {
               </button>
             ))}
           <button type="button" onClick={() => void sameAsLast()}>
-            Same drugs as my last procedure
+            {t(M.sameAsLast)}
           </button>
         </div>
       )}
       {drugs.length === 0 && (
         <TextField
-          label="Reason no drug was given"
+          label={t(fieldOf(PROCEDURE_FIELDS, 'noDrugReason').label)}
           field="noDrugReason"
           value={noDrugReason}
           onChange={(reason) => update((draft) => ({ ...draft, noDrugReason: reason || undefined }))}

@@ -1,33 +1,41 @@
 import {
   CONTRAST_AGENTS,
+  codeMessage,
   DOSE_PLAUSIBILITY,
   DOSE_QUANTITY_WORDS,
   type DoseQuantity,
   doseAfterEdit,
   doseRecorded,
+  fieldOf,
   MODALITIES,
   NO_DOSE_REASONS,
   needsNoDoseReason,
+  PROCEDURE_FIELDS,
+  SUMMARY_LABEL_MESSAGES,
+  sentence,
+  type Words,
 } from '../../../../db/model/index.js';
-import { useT } from '../../../app/i18n.js';
-import { words } from '../../../app/labels.js';
+import { useSay, useT } from '../../../app/i18n.js';
 import { ChoiceGroup } from '../../../components/ChoiceGroup.js';
 import { FieldMessages } from '../../../components/FieldMessages.js';
 import { NumberField } from '../../../components/NumberField.js';
 import { TextField } from '../../../components/TextField.js';
 import { DoseSource } from '../DoseSource.js';
-import { FORM_SECTION_MESSAGES } from '../form-messages.js';
+import { FORM_SECTION_MESSAGES, GUIDANCE_SECTION_MESSAGES as M } from '../form-messages.js';
 import { useProcedureForm } from '../form-store.js';
 
 /** What the scanner's or C-arm's screen shows, beside a dose field whose unit it may not be. */
-const screenHint = (quantity: DoseQuantity) => {
+const screenHint = (quantity: DoseQuantity, say: (said: Words) => string) => {
   const screen = DOSE_PLAUSIBILITY[quantity].screenUnit;
-  return screen === DOSE_QUANTITY_WORDS[quantity].unit ? undefined : `Screen: ${screen}`;
+  return screen === DOSE_QUANTITY_WORDS[quantity].unit ? undefined : say(sentence(M.screen, { unit: screen }));
 };
 
 /** Guidance, radiation dose and the contrast agent. Dose fields follow the modality. */
 export function GuidanceSection({ locked }: { locked: boolean }) {
-  const tSection = useT();
+  const t = useT();
+  const say = useSay();
+  // Labels as the fields' declarations word them (a dose's with its unit: "DLP (mGy·cm)").
+  const label = (key: string) => t(fieldOf(PROCEDURE_FIELDS, key).label);
   const draft = useProcedureForm((state) => state.draft);
   const update = useProcedureForm((state) => state.update);
   const doseReport = useProcedureForm((state) => state.doseReport);
@@ -43,9 +51,9 @@ export function GuidanceSection({ locked }: { locked: boolean }) {
   const usesFluoro = draft.modality != null && draft.modality !== 'ct';
   return (
     <section aria-labelledby="section-guidance" className="form-section">
-      <h2 id="section-guidance">{tSection(FORM_SECTION_MESSAGES.guidance)}</h2>
+      <h2 id="section-guidance">{t(FORM_SECTION_MESSAGES.guidance)}</h2>
       <ChoiceGroup
-        label="Guidance modality"
+        label={label('modality')}
         field="modality"
         options={MODALITIES}
         selected={draft.modality ? [draft.modality] : []}
@@ -58,23 +66,21 @@ export function GuidanceSection({ locked }: { locked: boolean }) {
         {usesCt && (
           <>
             <NumberField
-              label="DLP"
-              unit="mGy·cm"
+              label={label('dlpMGyCm')}
               field="dlpMGyCm"
               value={draft.dlpMGyCm}
               onChange={(dlpMGyCm) => setDose({ dlpMGyCm })}
               disabled={locked}
             />
             <NumberField
-              label="CTDIvol"
-              unit="mGy"
+              label={label('ctdiVolMGy')}
               field="ctdiVolMGy"
               value={draft.ctdiVolMGy}
               onChange={(ctdiVolMGy) => setDose({ ctdiVolMGy })}
               disabled={locked}
             />
             <NumberField
-              label="CT acquisitions"
+              label={label('ctAcquisitions')}
               field="ctAcquisitions"
               value={draft.ctAcquisitions}
               onChange={(ctAcquisitions) => setDose({ ctAcquisitions })}
@@ -85,18 +91,16 @@ export function GuidanceSection({ locked }: { locked: boolean }) {
         {usesFluoro && (
           <>
             <NumberField
-              label="Fluoroscopy time"
-              unit="s"
-              hint={screenHint('fluoroTimeS')}
+              label={label('fluoroTimeS')}
+              hint={screenHint('fluoroTimeS', say)}
               field="fluoroTimeS"
               value={draft.fluoroTimeS}
               onChange={(fluoroTimeS) => setDose({ fluoroTimeS })}
               disabled={locked}
             />
             <NumberField
-              label="DAP"
-              unit="Gy·cm²"
-              hint={screenHint('dapGyCm2')}
+              label={label('dapGyCm2')}
+              hint={screenHint('dapGyCm2', say)}
               field="dapGyCm2"
               value={draft.dapGyCm2}
               onChange={(dapGyCm2) => setDose({ dapGyCm2 })}
@@ -110,7 +114,7 @@ export function GuidanceSection({ locked }: { locked: boolean }) {
         // Radiation protection: an X-ray-guided case is signed with its dose, or with why there is none.
         <div className="row">
           <div className="text-field" data-field="noDoseReason">
-            <label htmlFor="field-noDoseReason">No dose recorded because</label>
+            <label htmlFor="field-noDoseReason">{t(SUMMARY_LABEL_MESSAGES.noDoseReason)}</label>
             <select
               id="field-noDoseReason"
               value={draft.noDoseReason ?? ''}
@@ -122,10 +126,10 @@ export function GuidanceSection({ locked }: { locked: boolean }) {
                 })
               }
             >
-              <option value="">— (type the dose above)</option>
+              <option value="">{t(M.typeDose)}</option>
               {NO_DOSE_REASONS.map((reason) => (
                 <option key={reason} value={reason}>
-                  {words(reason)}
+                  {t(codeMessage(reason))}
                 </option>
               ))}
             </select>
@@ -133,7 +137,7 @@ export function GuidanceSection({ locked }: { locked: boolean }) {
           </div>
           {draft.noDoseReason === 'other' && (
             <TextField
-              label="The other reason"
+              label={t(M.otherReason)}
               field="noDoseReasonText"
               value={draft.noDoseReasonText}
               onChange={(noDoseReasonText) => set({ noDoseReasonText: noDoseReasonText || undefined })}
@@ -144,7 +148,7 @@ export function GuidanceSection({ locked }: { locked: boolean }) {
       )}
       <div className="row">
         <div className="text-field" data-field="contrastAgent">
-          <label htmlFor="field-contrastAgent">Contrast agent</label>
+          <label htmlFor="field-contrastAgent">{label('contrastAgent')}</label>
           <select
             id="field-contrastAgent"
             value={draft.contrastAgent ?? ''}
@@ -156,15 +160,14 @@ export function GuidanceSection({ locked }: { locked: boolean }) {
             <option value="">—</option>
             {CONTRAST_AGENTS.map((agent) => (
               <option key={agent} value={agent}>
-                {words(agent)}
+                {t(codeMessage(agent))}
               </option>
             ))}
           </select>
           <FieldMessages field="contrastAgent" />
         </div>
         <NumberField
-          label="Contrast volume"
-          unit="mL"
+          label={label('contrastVolumeMl')}
           field="contrastVolumeMl"
           value={draft.contrastVolumeMl}
           onChange={(contrastVolumeMl) => set({ contrastVolumeMl })}

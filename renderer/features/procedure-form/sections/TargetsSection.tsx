@@ -2,18 +2,21 @@ import { useState } from 'react';
 import {
   ABNORMAL_SPREAD_ACTIONS,
   APPROACHES,
+  codeInSentence,
+  codeMessage,
   FORAMINA,
+  fieldOf,
   isUnsafeSpread,
   NEEDLE_GAUGES,
   NEEDLE_TIP_POSITIONS,
+  PROCEDURE_FIELDS,
   PROVOKED_PAIN,
-  plural,
   ROOTS,
   SIDES,
   SPREAD_PATTERNS,
+  TARGET_FIELDS,
 } from '../../../../db/model/index.js';
-import { useT } from '../../../app/i18n.js';
-import { words } from '../../../app/labels.js';
+import { useReader, useT } from '../../../app/i18n.js';
 import { NO_ITEMS } from '../../../app/no-items.js';
 import { ChoiceGroup } from '../../../components/ChoiceGroup.js';
 import { FieldMessages } from '../../../components/FieldMessages.js';
@@ -27,7 +30,7 @@ import {
   withOtherSide,
   withRoot,
 } from '../draft-edits.js';
-import { FORM_SECTION_MESSAGES } from '../form-messages.js';
+import { FORM_SECTION_MESSAGES, TARGETS_SECTION_MESSAGES as M } from '../form-messages.js';
 import { useProcedureForm } from '../form-store.js';
 import { RemovalNotice } from '../RemovalNotice.js';
 
@@ -36,7 +39,12 @@ const SIDE_KEYS = { l: 'left', r: 'right' } as const;
 
 /** Targets in the order they are treated; root and side as quick picks, bilateral in one action. */
 export function TargetsSection({ locked }: { locked: boolean }) {
-  const tSection = useT();
+  const reader = useReader();
+  const { t } = reader;
+  // Labels as the fields' declarations word them; a target's own with its number.
+  const label = (key: string) => t(fieldOf(TARGET_FIELDS, key).label);
+  const caudalLabel = (key: string) => t(fieldOf(PROCEDURE_FIELDS, key).label);
+  const ofTarget = (key: string, index: number) => t(M.ofTarget, { label: label(key), number: index + 1 });
   const targets = useProcedureForm((state) => state.draft.targets ?? NO_ITEMS);
   const caudal = useProcedureForm((state) => state.draft.caudalEpidural ?? false);
   const caudalSpread = useProcedureForm((state) => state.draft.caudalSpread ?? NO_ITEMS);
@@ -53,7 +61,7 @@ export function TargetsSection({ locked }: { locked: boolean }) {
     }));
   return (
     <section aria-labelledby="section-targets" className="form-section">
-      <h2 id="section-targets">{tSection(FORM_SECTION_MESSAGES.targets)}</h2>
+      <h2 id="section-targets">{t(FORM_SECTION_MESSAGES.targets)}</h2>
       <FieldMessages field="targets" />
       {removal?.section === 'targets' && !locked && <RemovalNotice />}
       {targets.map((target, index) => (
@@ -61,8 +69,9 @@ export function TargetsSection({ locked }: { locked: boolean }) {
         <div key={index} className="target" data-field={`targets[${index}]`}>
           <div className="target-header">
             <h3>
-              Target {index + 1}
-              {target.root && target.side ? `: ${target.root} ${words(target.side).toLowerCase()}` : ''}
+              {target.root && target.side
+                ? t(M.targetAt, { number: index + 1, root: target.root, side: codeInSentence(reader, target.side) })
+                : t(M.target, { number: index + 1 })}
             </h3>
             {!locked && (
               <div className="target-actions">
@@ -72,7 +81,10 @@ export function TargetsSection({ locked }: { locked: boolean }) {
                   disabled={!target.side || hasOtherSide(targets, index)}
                   title={
                     hasOtherSide(targets, index)
-                      ? `${target.root ?? 'This root'} ${target.side === 'left' ? 'right' : 'left'} is already a target`
+                      ? t(M.alreadyTarget, {
+                          root: target.root ?? t(M.thisRoot),
+                          side: codeInSentence(reader, target.side === 'left' ? 'right' : 'left'),
+                        })
                       : undefined
                   }
                   onClick={() => {
@@ -81,7 +93,9 @@ export function TargetsSection({ locked }: { locked: boolean }) {
                     useProcedureForm.getState().requestFocus({ kind: 'next-needed', after: `targets[${index}].side` });
                   }}
                 >
-                  Bilateral: add {target.side === 'left' ? 'right' : target.side === 'right' ? 'left' : 'other'} side
+                  {t(M.bilateral, {
+                    side: target.side === 'left' ? 'right' : target.side === 'right' ? 'left' : 'other',
+                  })}
                 </button>
                 {targets.length > 1 && (
                   <button
@@ -93,7 +107,7 @@ export function TargetsSection({ locked }: { locked: boolean }) {
                         : removeTarget(index, 'remove')
                     }
                   >
-                    Remove target {index + 1}
+                    {t(M.removeTarget, { number: index + 1 })}
                   </button>
                 )}
               </div>
@@ -111,7 +125,7 @@ export function TargetsSection({ locked }: { locked: boolean }) {
           )}
           <div className="row">
             <ChoiceGroup
-              label="Root"
+              label={label('root')}
               field={`targets[${index}].root`}
               options={ROOTS}
               selected={target.root ? [target.root] : []}
@@ -122,7 +136,7 @@ export function TargetsSection({ locked }: { locked: boolean }) {
               compact
             />
             <ChoiceGroup
-              label="Side"
+              label={label('side')}
               field={`targets[${index}].side`}
               options={SIDES}
               selected={target.side ? [target.side] : []}
@@ -132,7 +146,7 @@ export function TargetsSection({ locked }: { locked: boolean }) {
               compact
             />
             <div className="text-field" data-field={`targets[${index}].foramen`}>
-              <label htmlFor={`field-foramen-${index}`}>Foramen</label>
+              <label htmlFor={`field-foramen-${index}`}>{label('foramen')}</label>
               <select
                 id={`field-foramen-${index}`}
                 value={target.foramen ?? ''}
@@ -153,7 +167,7 @@ export function TargetsSection({ locked }: { locked: boolean }) {
               </select>
             </div>
             <div className="text-field">
-              <label htmlFor={`field-approach-${index}`}>Approach</label>
+              <label htmlFor={`field-approach-${index}`}>{label('approach')}</label>
               <select
                 id={`field-approach-${index}`}
                 value={target.approach ?? ''}
@@ -168,13 +182,13 @@ export function TargetsSection({ locked }: { locked: boolean }) {
                 <option value="">—</option>
                 {APPROACHES.map((approach) => (
                   <option key={approach} value={approach}>
-                    {words(approach)}
+                    {t(codeMessage(approach))}
                   </option>
                 ))}
               </select>
             </div>
             <div className="text-field">
-              <label htmlFor={`field-needle-tip-${index}`}>Needle tip</label>
+              <label htmlFor={`field-needle-tip-${index}`}>{label('needleTipPosition')}</label>
               <select
                 id={`field-needle-tip-${index}`}
                 value={target.needleTipPosition ?? ''}
@@ -189,14 +203,14 @@ export function TargetsSection({ locked }: { locked: boolean }) {
                 <option value="">—</option>
                 {NEEDLE_TIP_POSITIONS.map((position) => (
                   <option key={position} value={position}>
-                    {words(position)}
+                    {t(codeMessage(position))}
                   </option>
                 ))}
               </select>
             </div>
           </div>
           <ChoiceGroup
-            label={`Contrast spread, target ${index + 1}`}
+            label={ofTarget('spread', index)}
             field={`targets[${index}].spread`}
             options={SPREAD_PATTERNS}
             selected={target.spread ?? []}
@@ -206,7 +220,7 @@ export function TargetsSection({ locked }: { locked: boolean }) {
           />
           {(target.spread ?? []).some(isUnsafeSpread) && (
             <ChoiceGroup
-              label={`Action after abnormal spread, target ${index + 1}`}
+              label={ofTarget('abnormalSpreadAction', index)}
               field={`targets[${index}].abnormalSpreadAction`}
               options={ABNORMAL_SPREAD_ACTIONS}
               selected={target.abnormalSpreadAction ? [target.abnormalSpreadAction] : []}
@@ -221,7 +235,7 @@ export function TargetsSection({ locked }: { locked: boolean }) {
             />
           )}
           <ChoiceGroup
-            label="Provoked pain"
+            label={label('provokedPain')}
             field={`targets[${index}].provokedPain`}
             options={PROVOKED_PAIN}
             selected={target.provokedPain ? [target.provokedPain] : []}
@@ -240,14 +254,14 @@ export function TargetsSection({ locked }: { locked: boolean }) {
                 setTarget(index, (t) => ({ ...t, injectionSlowed: event.target.checked || undefined }))
               }
             />
-            Waited and injected more slowly because of provoked pain
+            {t(M.injectionSlowed)}
           </label>
           {/* The needle: rarely changed from the department's usual, so out of the standard path until opened. */}
           <details className="more-details" open={needleRecorded(target)}>
-            <summary>Needle (gauge, length, repositionings)</summary>
+            <summary>{t(M.needleDetails)}</summary>
             <div className="row">
               <ChoiceGroup
-                label={`Needle gauge, target ${index + 1}`}
+                label={ofTarget('needleGauge', index)}
                 field={`targets[${index}].needleGauge`}
                 options={NEEDLE_GAUGES}
                 selected={target.needleGauge ? [target.needleGauge] : []}
@@ -259,15 +273,14 @@ export function TargetsSection({ locked }: { locked: boolean }) {
                 compact
               />
               <NumberField
-                label={`Needle length, target ${index + 1}`}
-                unit="mm"
+                label={ofTarget('needleLengthMm', index)}
                 field={`targets[${index}].needleLengthMm`}
                 value={target.needleLengthMm}
                 onChange={(needleLengthMm) => setTarget(index, (t) => ({ ...t, needleLengthMm }))}
                 disabled={locked}
               />
               <NumberField
-                label={`Needle repositionings, target ${index + 1}`}
+                label={ofTarget('needleRepositionings', index)}
                 field={`targets[${index}].needleRepositionings`}
                 value={target.needleRepositionings}
                 onChange={(needleRepositionings) => setTarget(index, (t) => ({ ...t, needleRepositionings }))}
@@ -289,7 +302,7 @@ export function TargetsSection({ locked }: { locked: boolean }) {
               }))
             }
           >
-            Add target
+            {t(M.addTarget)}
           </button>
         </div>
       )}
@@ -308,11 +321,11 @@ export function TargetsSection({ locked }: { locked: boolean }) {
               }))
             }
           />
-          Caudal epidural injection as well
+          {t(M.caudalAsWell)}
         </label>
         {caudal && (
           <ChoiceGroup
-            label="Caudal contrast spread"
+            label={caudalLabel('caudalSpread')}
             field="caudalSpread"
             options={SPREAD_PATTERNS}
             selected={caudalSpread}
@@ -323,7 +336,7 @@ export function TargetsSection({ locked }: { locked: boolean }) {
         )}
         {caudal && caudalSpread.some(isUnsafeSpread) && (
           <ChoiceGroup
-            label="Caudal: action after abnormal spread"
+            label={caudalLabel('caudalAbnormalSpreadAction')}
             field="caudalAbnormalSpreadAction"
             options={ABNORMAL_SPREAD_ACTIONS}
             selected={caudalAction ? [caudalAction] : []}
@@ -339,7 +352,7 @@ export function TargetsSection({ locked }: { locked: boolean }) {
         )}
         {caudal && (
           <ChoiceGroup
-            label="Pain provoked by the caudal injection"
+            label={caudalLabel('caudalProvokedPain')}
             field="caudalProvokedPain"
             options={PROVOKED_PAIN}
             selected={caudalProvokedPain ? [caudalProvokedPain] : []}
@@ -364,22 +377,21 @@ function RemovalQuestion(props: {
   drugs: number;
   onAnswer: (answer: DrugsOfRemovedTarget | null) => void;
 }) {
-  const given = plural(props.drugs, { one: '# drug was', other: '# drugs were' });
+  const t = useT();
+  const count = props.drugs;
   return (
     <div className="warning warning-safety" role="alertdialog" aria-labelledby={`remove-target-${props.index}`}>
-      <p id={`remove-target-${props.index}`}>
-        {given} given at target {props.index + 1}. What should happen to {props.drugs === 1 ? 'it' : 'them'}?
-      </p>
+      <p id={`remove-target-${props.index}`}>{t(M.drugsGiven, { count, number: props.index + 1 })}</p>
       <div className="row">
         {/* biome-ignore lint/a11y/noAutofocus: the question needs an answer before anything else */}
         <button type="button" className="secondary" autoFocus onClick={() => props.onAnswer('remove')}>
-          Remove the target and its {props.drugs === 1 ? 'drug' : 'drugs'}
+          {t(M.removeWithDrugs, { count })}
         </button>
         <button type="button" className="secondary" onClick={() => props.onAnswer('unassign')}>
-          Keep the {props.drugs === 1 ? 'drug' : 'drugs'}, without a target (to assign before signing)
+          {t(M.keepDrugs, { count })}
         </button>
         <button type="button" className="secondary" onClick={() => props.onAnswer(null)}>
-          Keep the target
+          {t(M.keepTarget)}
         </button>
       </div>
     </div>

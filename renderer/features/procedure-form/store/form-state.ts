@@ -7,6 +7,7 @@ import type {
   Preset,
   ProcedureRecord,
   Said,
+  Words,
 } from '../../../../db/model/index.js';
 import type { AuditEntry, ProcedureWithHistory } from '../../../../electron/shared/api-contract.js';
 import type { Draft, DraftCheck, DrugsOfRemovedTarget } from '../draft-edits.js';
@@ -136,7 +137,7 @@ export interface PlanSlice {
   /** A plan is being fetched (this patient's last procedure): keys typed meanwhile wait for it. */
   fetchingPlan: boolean;
   /** What the last Alt+L found when it copied nothing ("No earlier procedure of K-100301 …"); null otherwise. */
-  planMessage: string | null;
+  planMessage: Words | null;
   /** Fills the plan of a preset (targets, modality, caudal, drugs), then the first field still needed. */
   applyPreset: (preset: Preset) => void;
   /** Copies the plan of this patient's last signed procedure; false when there is none. */

@@ -1,6 +1,7 @@
-import { withPreset } from '../../../../db/model/index.js';
+import { sentence, withPreset } from '../../../../db/model/index.js';
 import { client } from '../../../app/api-client.js';
 import { withPlanOf } from '../draft-edits.js';
+import { QUICK_START_MESSAGES as M } from '../form-messages.js';
 import type { PlanSlice, Slice } from './form-state.js';
 
 /*
@@ -23,7 +24,7 @@ export const planSlice: Slice<PlanSlice> = () => (set, get) => ({
     // An ID held back (off the department's pattern) is not the patient's: say why, not "no earlier case".
     const held = get().problems.patientId;
     if (held) {
-      set({ planMessage: `${held.message}. Nothing was copied.` });
+      set({ planMessage: sentence(M.nothingCopied, { problem: held.words ?? held.message }) });
       get().requestFocus({ kind: 'fields', fields: ['patientId'] });
       return false;
     }
@@ -37,9 +38,7 @@ export const planSlice: Slice<PlanSlice> = () => (set, get) => ({
       const last = page.items.find((item) => item.id !== id);
       if (get().shown !== shown) return false;
       if (!last) {
-        set({
-          planMessage: `No earlier signed procedure of patient ${draft.patientId.trim()} in this logbook: nothing was copied.`,
-        });
+        set({ planMessage: sentence(M.noEarlier, { patientId: draft.patientId.trim() }) });
         return false;
       }
       const { record } = await client.procedures.get(last.id);
