@@ -295,20 +295,16 @@ export const EXCEPTIONS: readonly Exception[] = [];
 export const SQL_HOMES: readonly string[] = ['db/sqlite/', 'db/testing/'];
 
 /**
- * Files elsewhere that hold SQL, each with its reason: PostgreSQL (the hub's server, not the
- * logbook file) for good, the others until their SQL moves into db/sqlite. The layers test
- * fails on SQL in any other file, and on a file here that holds none any more.
+ * Files elsewhere that hold SQL, each with its reason: only PostgreSQL (the hub's server, not
+ * the logbook file), for good. The layers test fails on SQL in any other file, and on a file
+ * here that holds none any more.
  */
 export const SQL_ELSEWHERE: readonly { file: string; why: string }[] = [
-  ...['db/hub/pull.ts', 'db/hub/push.ts', 'db/hub/server-schema.ts', 'db/hub/sync.ts'].map((file) => ({
-    file,
-    why: 'PostgreSQL: the hub server’s tables, not the logbook file',
-  })),
-  ...['db/hub/apply.ts', 'db/ledger/verify.ts'].map((file) => ({
-    file,
-    why: 'not moved into db/sqlite yet (issue 22)',
-  })),
-];
+  'db/hub/pull.ts',
+  'db/hub/push.ts',
+  'db/hub/server-schema.ts',
+  'db/hub/sync.ts',
+].map((file) => ({ file, why: 'PostgreSQL: the hub server’s tables, not the logbook file' }));
 
 /** The only file that talks to the main process; only the renderer's `*-store.ts` files may call it. */
 export const API_CLIENT = 'renderer/app/api-client.ts';

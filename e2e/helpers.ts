@@ -52,3 +52,52 @@ export async function signWithPin(page: Page, pin = TEST_PIN): Promise<void> {
   await field.fill(pin);
   await field.press('Enter');
 }
+
+/** A method of the API whose calls wait until the test lets them through (holdApi). */
+export interface HeldApi {
+  /** False where the harness cannot hold it (Electron's API is its own): calls then go through at once. */
+  held: boolean;
+  /** How many calls are waiting or were let through. */
+  calls: () => Promise<number>;
+  /** Lets the waiting calls, and every later one, through. */
+  answer: () => Promise<void>;
+}
+
+/**
+ * Holds the calls of one API method until the test answers them, as on a busy console whose
+ * main process takes its time (Chromium harness only, as slowApi): no clock, the test says
+ * when. Several holds may be set, one per method.
+ */
+export async function holdApi(page: Page, method: string): Promise<HeldApi> {
+  const held = await page.evaluate((method) => {
+    const w = window as unknown as {
+      __rootlogCall?: (method: string, args: unknown[]) => Promise<unknown>;
+      __heldApi?: Record<string, { calls: number; answer: () => void }>;
+    };
+    const call = w.__rootlogCall;
+    if (!call) return false;
+    let answer = () => {};
+    const answered = new Promise<void>((resolve) => {
+      answer = resolve;
+    });
+    const hold = { calls: 0, answer };
+    w.__heldApi = { ...w.__heldApi, [method]: hold };
+    w.__rootlogCall = async (called, args) => {
+      if (called === method) {
+        hold.calls++;
+        await answered;
+      }
+      return call(called, args);
+    };
+    return true;
+  }, method);
+  type Holds = { __heldApi: Record<string, { calls: number; answer: () => void }> };
+  return {
+    held,
+    calls: async () =>
+      held ? page.evaluate((method) => (window as unknown as Holds).__heldApi[method]?.calls ?? 0, method) : 0,
+    answer: async () => {
+      if (held) await page.evaluate((method) => (window as unknown as Holds).__heldApi[method]?.answer(), method);
+    },
+  };
+}

@@ -22,7 +22,7 @@ import {
 } from '../model/index.js';
 import { saveCheckedDrug } from '../settings.js';
 import type { WriteConnection } from '../sqlite/connection.js';
-import { followUpRows } from '../sqlite/follow-up-rows.js';
+import { followUpOwner, followUpRows, procedureOfFollowUp } from '../sqlite/follow-up-rows.js';
 import type { FollowUpLink } from '../sqlite/hash-chain.js';
 import {
   conflictById,
@@ -310,9 +310,7 @@ export function applyFollowUp(context: ApplyContext, entry: FollowUpEntryPayload
   if (!shape.success) return refused(shapeProblem(shape.error));
   const link = shape.data as FollowUpLink;
   const { write } = context;
-  const record = write
-    .prepare('SELECT status, performed_date AS performedDate, pain_pre AS painPre FROM procedures WHERE id = ?')
-    .get(link.procedureId) as { status: string; performedDate: string; painPre: number | null } | undefined;
+  const record = procedureOfFollowUp(write, link.procedureId);
   if (!record) return waiting('its record is not here yet');
   if (record.status === 'draft') return refused('its record is a draft here');
   const existing = followUpRows(write.db, link.procedureId);
@@ -320,8 +318,8 @@ export function applyFollowUp(context: ApplyContext, entry: FollowUpEntryPayload
     if (entry.console !== context.me) recordReceivedFollowUp(write, link.id, entry.console);
     return known;
   }
-  const elsewhere = write.prepare('SELECT procedure_id FROM follow_up_entries WHERE id = ?').pluck().get(link.id);
-  if (elsewhere) return refused('a follow-up with this id belongs to another record here');
+  if (followUpOwner(write.db, link.id) !== undefined)
+    return refused('a follow-up with this id belongs to another record here');
   if (link.daysAfter !== daysBetween(record.performedDate, link.contactDate))
     return refused('its days after the procedure do not match the procedure and contact dates');
   if (link.reliefPercent !== followUpRelief(record.painPre, link.legNrs))
@@ -335,8 +333,7 @@ export function applyFollowUp(context: ApplyContext, entry: FollowUpEntryPayload
     if (!link.reason) return refused('a correction has no reason');
     corrected = existing.find((row) => row.id === link.supersedes);
     if (!corrected) {
-      const other = write.prepare('SELECT 1 FROM follow_up_entries WHERE id = ?').get(link.supersedes);
-      return other
+      return followUpOwner(write.db, link.supersedes) !== undefined
         ? refused('it corrects a follow-up of another record')
         : waiting('the follow-up it corrects is not here yet');
     }

@@ -1,21 +1,22 @@
 import type Database from 'better-sqlite3';
 import { diff } from '../audit.js';
 import { clinicalContent, lookAlikeDrugPairs, plural } from '../model/index.js';
-import { asReadable } from '../sqlite/connection.js';
+import { auditChainRows, importedRecordIds, operatorRenames } from '../sqlite/audit-rows.js';
+import { asReadable, connection, type ReadableDb } from '../sqlite/connection.js';
 import { dashboardFactsReader } from '../sqlite/dashboard-facts.js';
 import { drugNames } from '../sqlite/drug-rows.js';
-import { FOLLOW_UP_COLUMNS } from '../sqlite/follow-up-rows.js';
-import {
-  type AuditLink,
-  auditHash,
-  type FollowUpLink,
-  followUpHash,
-  GENESIS,
-  type VersionLink,
-  versionHash,
-} from '../sqlite/hash-chain.js';
-import { readProcedure, readRecordRows } from '../sqlite/procedure-rows.js';
+import { followUpChainRows } from '../sqlite/follow-up-rows.js';
+import { type AuditLink, auditHash, followUpHash, GENESIS, versionHash } from '../sqlite/hash-chain.js';
+import { readOperators } from '../sqlite/operator-rows.js';
+import { procedureStatuses, readProcedure, readRecordRows } from '../sqlite/procedure-rows.js';
+import { openAmendmentIds } from '../sqlite/record-life.js';
 import { sealOf } from '../sqlite/state-chain.js';
+import {
+  type StoredVersionRow,
+  storedVersionsReader,
+  versionChainRows,
+  versionedRecordIds,
+} from '../sqlite/versions.js';
 import { derivedChecker } from './derived.js';
 import { schemaProblems, triggerProblems } from './expected-triggers.js';
 import { type ChainHead, EMPTY_HEAD } from './head.js';
@@ -66,23 +67,12 @@ const MAX_LISTED = 10;
 const where = (row: AuditLink) =>
   `audit row ${row.seq} (${row.action} of ${row.entity} ${row.entityId}${row.version == null ? '' : ` version ${row.version}`}, ${row.at})`;
 
-function checkAuditChain(
-  db: Database.Database,
-  signatures: Set<string>,
-  followUpsAudited: Set<string>,
-  expect?: ChainHead,
-) {
+function checkAuditChain(db: ReadableDb, signatures: Set<string>, followUpsAudited: Set<string>, expect?: ChainHead) {
   let previous = GENESIS;
   let seq = 0;
   let broken: string | null = null;
   let kept: string | null = null;
-  const rows = db
-    .prepare(
-      `SELECT seq, at, actor, action, entity, entity_id AS entityId, version, changes, reason, hash
-         FROM audit_log ORDER BY seq`,
-    )
-    .iterate() as IterableIterator<AuditLink & { hash: string | null }>;
-  for (const row of rows) {
+  for (const row of auditChainRows(db)) {
     if (row.entity === 'procedure' && (row.action === 'sign' || row.action === 'amend' || row.action === 'import'))
       signatures.add(`${row.entityId}:${row.version}`);
     if (row.action === 'follow_up')
@@ -110,19 +100,12 @@ function checkAuditChain(
   return { broken, kept, head: { seq, hash: previous } };
 }
 
-function checkVersionChain(db: Database.Database, expect?: ChainHead) {
+function checkVersionChain(db: ReadableDb, expect?: ChainHead) {
   let previous = GENESIS;
   let count = 0;
   let broken: string | null = null;
   let kept: string | null = null;
-  const rows = db
-    .prepare(
-      `SELECT procedure_id AS procedureId, version, content, signed_by AS signedBy, signed_at AS signedAt, reason,
-              signer_id AS signerId, meaning, hash
-         FROM procedure_versions ORDER BY rowid`,
-    )
-    .iterate() as IterableIterator<VersionLink & { hash: string | null }>;
-  for (const row of rows) {
+  for (const row of versionChainRows(db)) {
     const label = `signed version ${row.version} of procedure ${row.procedureId} (${row.signedAt})`;
     if (row.hash === null) broken = `${label} has no hash`;
     else if (versionHash(previous, row) !== row.hash)
@@ -138,15 +121,12 @@ function checkVersionChain(db: Database.Database, expect?: ChainHead) {
   return { broken, kept, head: { count, hash: previous } };
 }
 
-function checkFollowUpChain(db: Database.Database, audited: Set<string>, expect?: ChainHead) {
+function checkFollowUpChain(db: ReadableDb, audited: Set<string>, expect?: ChainHead) {
   let previous = GENESIS;
   let count = 0;
   let broken: string | null = null;
   let kept: string | null = null;
-  const rows = db
-    .prepare(`SELECT ${FOLLOW_UP_COLUMNS}, hash FROM follow_up_entries ORDER BY rowid`)
-    .iterate() as IterableIterator<FollowUpLink & { hash: string }>;
-  for (const row of rows) {
+  for (const row of followUpChainRows(db)) {
     const label = `follow-up ${row.id} of procedure ${row.procedureId} (${row.contactDate})`;
     if (followUpHash(previous, row) !== row.hash)
       broken = `${label} does not match its hash: it was changed, or the follow-up written before it was`;
@@ -163,36 +143,18 @@ function checkFollowUpChain(db: Database.Database, audited: Set<string>, expect?
   return { broken, kept, head: { count, hash: previous } };
 }
 
-interface VersionRow {
-  procedure_id: string;
-  version: number;
-  content: string;
-  signed_by: string;
-  signed_at: string;
-  reason: string | null;
-  signer_id: string | null;
-  meaning: string | null;
-}
-
 /**
  * Whether a version's signer id names an operator of this logbook who has borne the name the
  * version is signed under (their name now, or one their audit rows show they had before a
  * rename): an id beside a name reads as that operator's PIN-proven signature, whether it was
  * signed here or carried from the hub or an import. Null when it does, or names no one.
  */
-function signerChecker(db: Database.Database) {
+function signerChecker(db: ReadableDb) {
   const names = new Map<string, Set<string>>();
-  const operators = db.prepare('SELECT id, name FROM operators').all() as { id: string; name: string }[];
-  for (const { id, name } of operators) names.set(id, new Set([name]));
-  const renamed = db
-    .prepare(
-      `SELECT entity_id AS id, json_extract(changes, '$.name.before') AS before, json_extract(changes, '$.name.after') AS after
-         FROM audit_log WHERE entity = 'operator'`,
-    )
-    .all() as { id: string; before: unknown; after: unknown }[];
-  for (const { id, before, after } of renamed)
+  for (const { id, name } of readOperators(connection(db))) names.set(id, new Set([name]));
+  for (const { id, before, after } of operatorRenames(db))
     for (const name of [before, after]) if (typeof name === 'string') names.get(id)?.add(name);
-  return (version: VersionRow): string | null => {
+  return (version: StoredVersionRow): string | null => {
     if (version.signer_id === null) return null;
     const had = names.get(version.signer_id);
     if (!had) return `names as its signer the operator ${version.signer_id}, who is not among this logbook's operators`;
@@ -203,7 +165,7 @@ function signerChecker(db: Database.Database) {
 }
 
 /** Each record against its versions: numbered 1…version, the latest equal to the tables, its life columns too. */
-function recordProblems(db: Database.Database, signatures: Set<string>, seals: LatestStates | null) {
+function recordProblems(db: ReadableDb, signatures: Set<string>, seals: LatestStates | null) {
   const problems: string[] = [];
   let count = 0;
   let checked = 0;
@@ -211,37 +173,28 @@ function recordProblems(db: Database.Database, signatures: Set<string>, seals: L
     count++;
     if (problems.length < MAX_LISTED) problems.push(text);
   };
-  const versionsOf = db.prepare('SELECT * FROM procedure_versions WHERE procedure_id = ? ORDER BY version');
-  const readable = asReadable(db);
-  const derived = derivedChecker(readable, dashboardFactsReader(readable));
-  const procedures = db.prepare('SELECT id, status FROM procedures').all() as { id: string; status: string }[];
+  const versionsOf = storedVersionsReader(db);
+  const derived = derivedChecker(db, dashboardFactsReader(db));
   const signerProblem = signerChecker(db);
   // A record an import added: until the import vouched for the signer ids it brings
   // (db/model/carried-signer.ts), it kept the other logbook's ids as they came, and the version
   // chain sealed them so. Such an id is the other logbook's claim, not a signature proven here,
   // and not a change made outside RootLog: what an import stores now can no longer disagree, so
   // an imported record's id is not held to this logbook's operators.
-  const imported = new Set(
-    db
-      .prepare(
-        "SELECT DISTINCT added.value FROM audit_log, json_each(audit_log.changes, '$.added.after') AS added WHERE audit_log.action = 'import'",
-      )
-      .pluck()
-      .all() as string[],
-  );
+  const imported = new Set(importedRecordIds(db));
   const known = new Set<string>();
-  for (const { id, status } of procedures) {
+  for (const { id, status } of procedureStatuses(db)) {
     known.add(id);
-    const versions = versionsOf.all(id) as VersionRow[];
+    const versions = versionsOf(id);
     if (status === 'draft') {
       if (versions.length > 0) note(`procedure ${id} is a draft but has ${versions.length} signed version(s)`);
-      const draft = readProcedure(readable, id);
-      const differs = draft && derived(clinicalContent(draft.record), draft.life, readRecordRows(readable, id));
+      const draft = readProcedure(db, id);
+      const differs = draft && derived(clinicalContent(draft.record), draft.life, readRecordRows(db, id));
       if (differs) note(`procedure ${id} (a draft): ${differs} from what its own content gives`);
       continue;
     }
     checked++;
-    const stored = readProcedure(readable, id);
+    const stored = readProcedure(db, id);
     if (!stored) continue;
     const { life, record } = stored;
     const numbers = versions.map((version) => version.version);
@@ -258,8 +211,8 @@ function recordProblems(db: Database.Database, signatures: Set<string>, seals: L
       const problem = signerProblem(version);
       if (problem) note(`procedure ${id}: signed version ${version.version} ${problem}`);
     }
-    const first = versions[0] as VersionRow;
-    const latest = versions[versions.length - 1] as VersionRow;
+    const first = versions[0] as StoredVersionRow;
+    const latest = versions[versions.length - 1] as StoredVersionRow;
     // A version signed before schema 15 kept the record's own follow-up list, which is now in
     // follow_up_entries (migration 015): compared without it.
     const { followUps: _moved, ...signedContent } = JSON.parse(latest.content) as Record<string, unknown>;
@@ -288,7 +241,7 @@ function recordProblems(db: Database.Database, signatures: Set<string>, seals: L
       note(`procedure ${id} is signed (not amended) but at version ${life.version}`);
     } else {
       // The content equals the signed version's here: every column derived from it must too.
-      const rows = readRecordRows(readable, id);
+      const rows = readRecordRows(db, id);
       const differs = derived(clinicalContent(record), life, rows);
       const sealed = seals?.get(stateKey('procedure', id));
       if (differs) note(`procedure ${id}: ${differs} from what signed version ${latest.version} gives`);
@@ -300,13 +253,14 @@ function recordProblems(db: Database.Database, signatures: Set<string>, seals: L
         );
     }
   }
-  const orphans = db.prepare('SELECT DISTINCT procedure_id FROM procedure_versions').pluck().all() as string[];
-  for (const id of orphans)
+  for (const id of versionedRecordIds(db))
     if (!known.has(id)) note(`signed versions of procedure ${id} have no record: it was removed`);
   return { checked, problems, count };
 }
 
-export function verifyLedger(db: Database.Database, expect?: ChainHead): LedgerReport {
+export function verifyLedger(file: Database.Database, expect?: ChainHead): LedgerReport {
+  // `check` only reads: every reader is given the file as a readable connection.
+  const db = asReadable(file);
   const triggers = triggerProblems(db);
   const schema = schemaProblems(db);
   const signatures = new Set<string>();
@@ -318,7 +272,7 @@ export function verifyLedger(db: Database.Database, expect?: ChainHead): LedgerR
   const stateSound = !state.broken;
   const records = recordProblems(db, signatures, stateSound ? state.latest : null);
   const states = stateSound ? stateProblems(db, state.latest) : { problems: [], count: 0 };
-  const openAmendments = (db.prepare('SELECT procedure_id FROM open_amendments').pluck().all() as string[]).map(
+  const openAmendments = openAmendmentIds(db).map(
     (id) => `procedure ${id} has an amendment left open: every lock of its signed rows is lifted`,
   );
   const kept = expect ? (audit.kept ?? versions.kept ?? followUps.kept ?? state.kept) : null;
@@ -334,7 +288,7 @@ export function verifyLedger(db: Database.Database, expect?: ChainHead): LedgerR
     schema,
     state: state.broken,
     stateProblems: states,
-    lookAlikeDrugs: lookAlikeDrugPairs(drugNames(asReadable(db))),
+    lookAlikeDrugs: lookAlikeDrugPairs(drugNames(db)),
     expectedHead: expect ? (kept ?? 'ok') : null,
     head: broken
       ? EMPTY_HEAD

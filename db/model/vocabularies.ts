@@ -1,9 +1,8 @@
 /**
  * The clinic's controlled vocabularies; docs/clinical-data.md says what they mean.
- * Stored values are these codes; labels for people live beside them so the UI,
- * the exports' data dictionary and the warnings speak the same words. A vocabulary declared
- * with `worded` carries its words beside its codes; the others' words are still listed in
- * vocabulary-words.ts, until they move here the same way.
+ * Stored values are these codes; each vocabulary is declared with `worded`, its words beside
+ * its codes, so the UI, the exports' data dictionary and the warnings speak the same words
+ * (vocabulary-words.ts gathers them; the catalogues translate them as `code.<code>`).
  */
 
 /** What a vocabulary declared with its words carries beside its codes. */
@@ -31,69 +30,122 @@ export function worded<const Pairs extends readonly [readonly [string, string], 
 export const isWorded = (value: unknown): value is readonly string[] & Worded<string> =>
   Array.isArray(value) && typeof (value as Partial<Worded<string>>).words === 'object';
 
-export const SEXES = ['female', 'male', 'other', 'unknown'] as const;
+// Codes several vocabularies share, each worded here once: a code has one message (`code.<code>`),
+// so its words cannot differ between the vocabularies it is in.
+const NONE = ['none', 'None'] as const;
+const OTHER = ['other', 'Other'] as const;
+const LEFT = ['left', 'Left'] as const;
+const RIGHT = ['right', 'Right'] as const;
+const YES = ['yes', 'Yes'] as const;
+const S1 = ['S1', 'S1'] as const;
+const PHONE = ['phone', 'Phone'] as const;
+const VISIT = ['visit', 'Visit'] as const;
+const TYPED = ['typed', 'Typed at the console'] as const;
+
+export const SEXES = worded([['female', 'Female'], ['male', 'Male'], OTHER, ['unknown', 'Unknown']]);
 /** The languages RootLog speaks: a patient's for the aftercare sheet, an operator's, the department's. */
-export const LANGUAGES = ['de', 'fr', 'it', 'en'] as const;
-export const INDICATIONS = [
-  'disc_herniation',
-  'disc_protrusion',
-  'facet_arthropathy',
-  'central_canal_stenosis',
-  'foraminal_stenosis',
-  'postoperative',
-  'other',
-] as const;
-export const SYMPTOM_SIDES = ['left', 'right', 'bilateral'] as const;
-export const CONSENT = ['obtained', 'not_obtained'] as const;
-export const ANTICOAGULATION = ['none', 'paused_per_protocol', 'continued'] as const;
-export const CONTRAST_ALLERGY = [
-  'none',
-  'premedicated',
-  'no_iodinated_contrast_used',
-  'prior_reaction_not_premedicated',
-] as const;
+export const LANGUAGES = worded([
+  ['de', 'German'],
+  ['fr', 'French'],
+  ['it', 'Italian'],
+  ['en', 'English'],
+]);
+export const INDICATIONS = worded([
+  ['disc_herniation', 'Disc herniation'],
+  ['disc_protrusion', 'Disc protrusion'],
+  ['facet_arthropathy', 'Facet arthropathy'],
+  ['central_canal_stenosis', 'Central canal stenosis'],
+  ['foraminal_stenosis', 'Foraminal stenosis'],
+  ['postoperative', 'Postoperative'],
+  OTHER,
+]);
+export const SYMPTOM_SIDES = worded([LEFT, RIGHT, ['bilateral', 'Bilateral']]);
+export const CONSENT = worded([
+  ['obtained', 'Obtained'],
+  ['not_obtained', 'Not obtained'],
+]);
+export const ANTICOAGULATION = worded([
+  NONE,
+  ['paused_per_protocol', 'Paused per protocol'],
+  ['continued', 'Continued'],
+]);
+export const CONTRAST_ALLERGY = worded([
+  NONE,
+  ['premedicated', 'Premedicated'],
+  ['no_iodinated_contrast_used', 'No iodinated contrast'],
+  ['prior_reaction_not_premedicated', 'Prior reaction, not premedicated'],
+]);
 /** `yes` is stored for "excluded" (its code since schema 1); `not_excluded` and `positive` since schema 9. */
-export const PREGNANCY_EXCLUDED = ['yes', 'not_applicable', 'not_excluded', 'positive'] as const;
+export const PREGNANCY_EXCLUDED = worded([
+  YES,
+  ['not_applicable', 'Not applicable'],
+  ['not_excluded', 'Not excluded'],
+  ['positive', 'Positive'],
+]);
 /** The anticoagulant or antiplatelet the patient takes, for the ASRA rule (schema 9). */
-export const ANTICOAGULANT_CLASSES = [
-  'none',
-  'aspirin_alone',
-  'other_antiplatelet',
-  'doac',
-  'warfarin',
-  'heparin',
-] as const;
-export const SEDATIONS = ['none', 'oral_anxiolytic', 'iv'] as const;
+export const ANTICOAGULANT_CLASSES = worded([
+  NONE,
+  ['aspirin_alone', 'Aspirin alone'],
+  ['other_antiplatelet', 'Other antiplatelet'],
+  ['doac', 'DOAC'],
+  ['warfarin', 'Warfarin'],
+  ['heparin', 'Heparin'],
+]);
+export const SEDATIONS = worded([NONE, ['oral_anxiolytic', 'Oral anxiolytic'], ['iv', 'IV sedation']]);
 /** Why a dose or time was above the department's reference level (asked instead of a tick). */
-export const DOSE_EXCEEDANCE_REASONS = [
-  'patient_size',
-  'difficult_access',
-  'repositioning',
-  'training',
-  'other',
-] as const;
+export const DOSE_EXCEEDANCE_REASONS = worded([
+  ['patient_size', 'Patient size'],
+  ['difficult_access', 'Difficult access'],
+  ['repositioning', 'Repositioning'],
+  ['training', 'Training'],
+  OTHER,
+]);
 /**
  * Why an X-ray-guided case has no dose recorded (asked before it is signed without one). A
  * dose arriving later, typed or from the scanner's dose report, makes the reason moot: the
  * record then keeps the dose, not the reason (dose-record.ts).
  */
-export const NO_DOSE_REASONS = ['not_recorded_by_scanner', 'dose_report_pending', 'equipment_fault', 'other'] as const;
+export const NO_DOSE_REASONS = worded([
+  ['not_recorded_by_scanner', 'Not recorded by the scanner'],
+  ['dose_report_pending', 'Dose report pending'],
+  ['equipment_fault', 'Equipment fault'],
+  OTHER,
+]);
 /** What was done after intravascular or intrathecal spread. */
-export const ABNORMAL_SPREAD_ACTIONS = [
-  'repositioned_clean_retest',
-  'digital_subtraction',
-  'switched_to_non_particulate',
-  'aborted',
-] as const;
+export const ABNORMAL_SPREAD_ACTIONS = worded([
+  ['repositioned_clean_retest', 'Repositioned, clean retest'],
+  ['digital_subtraction', 'Digital subtraction'],
+  ['switched_to_non_particulate', 'Switched to non-particulate'],
+  ['aborted', 'Aborted'],
+]);
 /** The Society of Interventional Radiology's adverse-event grades: A–B minor, C–F major. */
-export const SIR_GRADES = ['A', 'B', 'C', 'D', 'E', 'F'] as const;
-export const YES_NO = ['yes', 'no'] as const;
-export const POSITIONS = ['prone', 'lateral', 'other'] as const;
+export const SIR_GRADES = worded([
+  ['A', 'A'],
+  ['B', 'B'],
+  ['C', 'C'],
+  ['D', 'D'],
+  ['E', 'E'],
+  ['F', 'F'],
+]);
+export const YES_NO = worded([YES, ['no', 'No']]);
+export const POSITIONS = worded([['prone', 'Prone'], ['lateral', 'Lateral'], OTHER]);
 
-export const ROOTS = ['L1', 'L2', 'L3', 'L4', 'L5', 'S1'] as const;
-export const SIDES = ['left', 'right'] as const;
-export const FORAMINA = ['L1/L2', 'L2/L3', 'L3/L4', 'L4/L5', 'L5/S1', 'S1'] as const;
-export const APPROACHES = ['transforaminal', 'periradicular_extraforaminal', 'preganglionic', 'retrodiscal'] as const;
+export const ROOTS = worded([['L1', 'L1'], ['L2', 'L2'], ['L3', 'L3'], ['L4', 'L4'], ['L5', 'L5'], S1]);
+export const SIDES = worded([LEFT, RIGHT]);
+export const FORAMINA = worded([
+  ['L1/L2', 'L1/L2'],
+  ['L2/L3', 'L2/L3'],
+  ['L3/L4', 'L3/L4'],
+  ['L4/L5', 'L4/L5'],
+  ['L5/S1', 'L5/S1'],
+  S1,
+]);
+export const APPROACHES = worded([
+  ['transforaminal', 'Transforaminal'],
+  ['periradicular_extraforaminal', 'Periradicular (extraforaminal)'],
+  ['preganglionic', 'Preganglionic'],
+  ['retrodiscal', 'Retrodiscal'],
+]);
 export const NEEDLE_GAUGES = [20, 22, 25, 27] as const;
 /** Where the needle tip lay (schema 16): extraforaminal tips have fewer intravascular hits. */
 export const NEEDLE_TIP_POSITIONS = worded([
@@ -102,82 +154,115 @@ export const NEEDLE_TIP_POSITIONS = worded([
   ['recessal', 'Recessal'],
 ]);
 
-export const MODALITIES = ['ct', 'ct_fluoroscopy', 'fluoroscopy', 'ct_and_fluoroscopy'] as const;
+export const MODALITIES = worded([
+  ['ct', 'CT'],
+  ['ct_fluoroscopy', 'CT fluoroscopy'],
+  ['fluoroscopy', 'Fluoroscopy'],
+  ['ct_and_fluoroscopy', 'CT and fluoroscopy'],
+]);
 
-export const CONTRAST_AGENTS = [
-  'iohexol_240',
-  'iohexol_300',
-  'iopamidol_200',
-  'iopamidol_300',
-  'gadolinium_based',
-  'none',
-] as const;
-export const SPREAD_PATTERNS = [
-  'perineural',
-  'epidural',
-  'intraforaminal',
-  'intravascular_venous',
-  'intravascular_arterial',
-  'intrathecal',
-  'intradiscal',
-  'soft_tissue_only',
-  'not_assessed',
-] as const;
+export const CONTRAST_AGENTS = worded([
+  ['iohexol_240', 'Iohexol 240'],
+  ['iohexol_300', 'Iohexol 300'],
+  ['iopamidol_200', 'Iopamidol 200'],
+  ['iopamidol_300', 'Iopamidol 300'],
+  ['gadolinium_based', 'Gadolinium-based'],
+  NONE,
+]);
+export const SPREAD_PATTERNS = worded([
+  ['perineural', 'Perineural'],
+  ['epidural', 'Epidural'],
+  ['intraforaminal', 'Intraforaminal'],
+  ['intravascular_venous', 'Intravascular (venous)'],
+  ['intravascular_arterial', 'Intravascular (arterial)'],
+  ['intrathecal', 'Intrathecal'],
+  ['intradiscal', 'Intradiscal'],
+  ['soft_tissue_only', 'Soft tissue only'],
+  ['not_assessed', 'Not assessed'],
+]);
 /** Spread patterns that are safety events in their own right. */
 export const UNSAFE_SPREAD: readonly SpreadPattern[] = [
   'intravascular_venous',
   'intravascular_arterial',
   'intrathecal',
 ];
-export const PROVOKED_PAIN = ['none', 'concordant', 'non_concordant'] as const;
+export const PROVOKED_PAIN = worded([NONE, ['concordant', 'Concordant'], ['non_concordant', 'Non-concordant']]);
 
-export const DRUG_CLASSES = ['steroid', 'local_anaesthetic', 'other'] as const;
+export const DRUG_CLASSES = worded([['steroid', 'Steroid'], ['local_anaesthetic', 'Local anaesthetic'], OTHER]);
 /** How a drug's dose is entered: mg directly, concentration × volume, or volume only (saline). */
 export const DOSINGS = ['mg', 'concentration', 'volume'] as const;
 /** How a dexamethasone dose is stated: as the phosphate (most ampoules) or as the base (4 mg phosphate ≈ 3.3 mg base). */
-export const DOSE_SALTS = ['phosphate', 'base'] as const;
+export const DOSE_SALTS = worded([
+  ['phosphate', 'Phosphate'],
+  ['base', 'Base'],
+]);
 
-export const FOLLOW_UP_METHODS = ['phone', 'visit'] as const;
+export const FOLLOW_UP_METHODS = worded([PHONE, VISIT]);
 
 /** How a follow-up entry was obtained (the episode's follow-ups, schema 7). */
-export const FOLLOW_UP_CONTACTS = ['phone', 'visit', 'questionnaire'] as const;
+export const FOLLOW_UP_CONTACTS = worded([PHONE, VISIT, ['questionnaire', 'Questionnaire']]);
 /** The patient's global impression of change (PGIC, seven points). */
-export const GLOBAL_IMPRESSIONS = [
-  'very_much_improved',
-  'much_improved',
-  'minimally_improved',
-  'no_change',
-  'minimally_worse',
-  'much_worse',
-  'very_much_worse',
-] as const;
-export const FURTHER_TREATMENTS = ['none', 'repeat_injection', 'physiotherapy', 'surgical_referral', 'other'] as const;
+export const GLOBAL_IMPRESSIONS = worded([
+  ['very_much_improved', 'Very much improved'],
+  ['much_improved', 'Much improved'],
+  ['minimally_improved', 'Minimally improved'],
+  ['no_change', 'No change'],
+  ['minimally_worse', 'Minimally worse'],
+  ['much_worse', 'Much worse'],
+  ['very_much_worse', 'Very much worse'],
+]);
+export const FURTHER_TREATMENTS = worded([
+  NONE,
+  ['repeat_injection', 'Repeat injection'],
+  ['physiotherapy', 'Physiotherapy'],
+  ['surgical_referral', 'Surgical referral'],
+  OTHER,
+]);
 
-export const COMPLICATIONS = [
-  'none',
-  'vasovagal',
-  'transient_motor_block',
-  'intravascular_injection',
-  'dural_puncture',
-  'post_dural_puncture_headache',
-  'hematoma',
-  'contrast_reaction',
-  'infection',
-  'new_neurological_deficit',
-  'other',
-] as const;
-export const SEVERITIES = ['minor', 'major'] as const;
-export const DISPOSITIONS = ['home_not_driving', 'observation', 'admitted'] as const;
+export const COMPLICATIONS = worded([
+  NONE,
+  ['vasovagal', 'Vasovagal'],
+  ['transient_motor_block', 'Transient motor block'],
+  ['intravascular_injection', 'Intravascular injection'],
+  ['dural_puncture', 'Dural puncture'],
+  ['post_dural_puncture_headache', 'Post-dural-puncture headache'],
+  ['hematoma', 'Hematoma'],
+  ['contrast_reaction', 'Contrast reaction'],
+  ['infection', 'Infection'],
+  ['new_neurological_deficit', 'New neurological deficit'],
+  OTHER,
+]);
+export const SEVERITIES = worded([
+  ['minor', 'Minor'],
+  ['major', 'Major'],
+]);
+export const DISPOSITIONS = worded([
+  ['home_not_driving', 'Home (not driving)'],
+  ['observation', 'Observation'],
+  ['admitted', 'Admitted'],
+]);
 
-export const STATUSES = ['draft', 'signed', 'amended'] as const;
+export const STATUSES = worded([
+  ['draft', 'Draft'],
+  ['signed', 'Signed'],
+  ['amended', 'Amended'],
+]);
 
 /**
  * Where the patient's identity came from (schema 17): typed at the console, taken from the
  * DICOM worklist, or taken from it and then changed by hand.
  */
-export const IDENTITY_SOURCES = ['typed', 'worklist', 'worklist_then_changed'] as const;
+export const IDENTITY_SOURCES = worded([
+  TYPED,
+  ['worklist', 'From the worklist'],
+  ['worklist_then_changed', 'From the worklist, changed by hand'],
+]);
 /** Where the dose figures came from (schema 17): typed, the scanner's dose report (RDSR), or that report changed by hand. */
-export const DOSE_SOURCES = ['typed', 'dose_report', 'dose_report_then_changed'] as const;
+export const DOSE_SOURCES = worded([
+  TYPED,
+  ['dose_report', 'From the scanner’s dose report'],
+  ['dose_report_then_changed', 'From the scanner’s dose report, changed by hand'],
+]);
 
 export type Sex = (typeof SEXES)[number];
 export type Indication = (typeof INDICATIONS)[number];

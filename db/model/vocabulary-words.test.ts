@@ -11,17 +11,18 @@ describe('a vocabulary declared with its words', () => {
     expect(CODE_MESSAGES.find((message) => message.id === 'code.recessal')?.message).toBe('Recessal');
   });
 
-  it('is gathered with the listed words, and a code worded twice differently is refused', () => {
+  it('is gathered with the others, and a code worded twice differently is refused', () => {
     const bevels = worded([
       ['quincke', 'Quincke (sharp)'],
       ['pencil_point', 'Pencil-point (blunt)'],
     ]);
-    expect(gatherWords({ left: 'Left' }, [bevels, ['not', 'worded']])).toEqual({
+    const sides = worded([['left', 'Left']]);
+    expect(gatherWords([sides, bevels, ['not', 'worded'], sides])).toEqual({
       left: 'Left',
       quincke: 'Quincke (sharp)',
       pencil_point: 'Pencil-point (blunt)',
     });
-    expect(() => gatherWords({ quincke: 'Quincke' }, [bevels])).toThrow(
+    expect(() => gatherWords([worded([['quincke', 'Quincke']]), bevels])).toThrow(
       /the code quincke is worded twice \("Quincke", "Quincke \(sharp\)"\): word it once/,
     );
   });

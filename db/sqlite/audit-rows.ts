@@ -1,6 +1,6 @@
 import type { AuditAction, AuditEntity, AuditEntry, Changes } from '../model/answers.js';
 import type { ReadableDb, ReadConnection, WriteConnection } from './connection.js';
-import { auditHash, GENESIS } from './hash-chain.js';
+import { type AuditLink, auditHash, GENESIS } from './hash-chain.js';
 
 /*
  * The one writer and reader of audit_log: each row the next link of the audit chain.
@@ -72,3 +72,30 @@ export function auditLinks(read: ReadConnection): (seq: number) => { hash: strin
   );
   return (seq) => statement.get(seq) as { hash: string | null; previous: string | null };
 }
+
+/** Every audit row in the chain's order, with its hash as stored (for `check`, ledger/verify.ts). */
+export const auditChainRows = (db: ReadableDb) =>
+  db
+    .prepare(
+      `SELECT seq, at, actor, action, entity, entity_id AS entityId, version, changes, reason, hash
+         FROM audit_log ORDER BY seq`,
+    )
+    .iterate() as IterableIterator<AuditLink & { hash: string | null }>;
+
+/** The names each operator's audit rows show they were renamed from and to (either may be absent). */
+export const operatorRenames = (db: ReadableDb) =>
+  db
+    .prepare(
+      `SELECT entity_id AS id, json_extract(changes, '$.name.before') AS before, json_extract(changes, '$.name.after') AS after
+         FROM audit_log WHERE entity = 'operator'`,
+    )
+    .all() as { id: string; before: unknown; after: unknown }[];
+
+/** The ids of the records an import added, as its audit rows list them. */
+export const importedRecordIds = (db: ReadableDb) =>
+  db
+    .prepare(
+      "SELECT DISTINCT added.value FROM audit_log, json_each(audit_log.changes, '$.added.after') AS added WHERE audit_log.action = 'import'",
+    )
+    .pluck()
+    .all() as string[];

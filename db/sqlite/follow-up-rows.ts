@@ -33,6 +33,12 @@ export function appendFollowUp(write: WriteConnection, row: FollowUpLink): void 
     });
 }
 
+/** Every follow-up entry in the chain's order, with its hash (for `check`, ledger/verify.ts). */
+export const followUpChainRows = (db: ReadableDb) =>
+  db.prepare(`SELECT ${FOLLOW_UP_COLUMNS}, hash FROM follow_up_entries ORDER BY rowid`).iterate() as IterableIterator<
+    FollowUpLink & { hash: string }
+  >;
+
 /** A procedure's follow-up entries in the order they were recorded. */
 export function followUpRows(db: ReadableDb, procedureId: string): FollowUpLink[] {
   return db

@@ -568,6 +568,10 @@ export function readProcedure(db: ReadableDb, id: string): StoredProcedure | und
   return { record, life, row };
 }
 
+/** Every procedure's id and status (draft, signed, amended). */
+export const procedureStatuses = (db: ReadableDb) =>
+  db.prepare('SELECT id, status FROM procedures').all() as { id: string; status: string }[];
+
 /** The console names the logbook's records carry (each once). */
 export function consoleNamesOfRecords(db: ReadableDb): string[] {
   return db.prepare('SELECT DISTINCT console_name FROM procedures').pluck().all() as string[];

@@ -10,7 +10,7 @@ import {
   type SignatureMeaning,
 } from '../model/index.js';
 import { type AuditAction, appendAudit, type Changes } from './audit-rows.js';
-import type { WriteConnection } from './connection.js';
+import type { ReadableDb, WriteConnection } from './connection.js';
 import { appendFollowUp } from './follow-up-rows.js';
 import type { FollowUpLink } from './hash-chain.js';
 import {
@@ -355,6 +355,13 @@ export function deleteDraft(write: WriteConnection, id: string, changes: Changes
 }
 
 /** A history entry brought with a record: an audit row of the record, as it was written where it was made. */
+/**
+ * The records an amendment was left open for: a row is written and removed inside one
+ * amendment's transaction, and one still here lifts every lock of its record's rows.
+ */
+export const openAmendmentIds = (db: ReadableDb) =>
+  db.prepare('SELECT procedure_id FROM open_amendments').pluck().all() as string[];
+
 export interface CarriedAuditRow {
   at: string;
   actor: string;

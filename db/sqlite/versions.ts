@@ -1,6 +1,6 @@
 import type { SignedVersionSummary } from '../model/answers.js';
-import type { ReadConnection, WriteConnection } from './connection.js';
-import { GENESIS, versionHash } from './hash-chain.js';
+import type { ReadableDb, ReadConnection, WriteConnection } from './connection.js';
+import { GENESIS, type VersionLink, versionHash } from './hash-chain.js';
 
 export interface SignedVersionRow {
   procedureId: string;
@@ -69,3 +69,35 @@ export function versionRowsWithLinks(read: ReadConnection, procedureId: string):
     )
     .all(procedureId) as Record<string, unknown>[];
 }
+
+/** Every signed version in the chain's order, with its hash as stored (for `check`, ledger/verify.ts). */
+export const versionChainRows = (db: ReadableDb) =>
+  db
+    .prepare(
+      `SELECT procedure_id AS procedureId, version, content, signed_by AS signedBy, signed_at AS signedAt, reason,
+              signer_id AS signerId, meaning, hash
+         FROM procedure_versions ORDER BY rowid`,
+    )
+    .iterate() as IterableIterator<VersionLink & { hash: string | null }>;
+
+/** A signed version as its row holds it. */
+export interface StoredVersionRow {
+  procedure_id: string;
+  version: number;
+  content: string;
+  signed_by: string;
+  signed_at: string;
+  reason: string | null;
+  signer_id: string | null;
+  meaning: string | null;
+}
+
+/** A reader of a record's signed versions as stored, by version: one statement for many records. */
+export function storedVersionsReader(db: ReadableDb): (procedureId: string) => StoredVersionRow[] {
+  const statement = db.prepare('SELECT * FROM procedure_versions WHERE procedure_id = ? ORDER BY version');
+  return (procedureId) => statement.all(procedureId) as StoredVersionRow[];
+}
+
+/** The ids of every record that has a signed version (whether or not its record is still here). */
+export const versionedRecordIds = (db: ReadableDb) =>
+  db.prepare('SELECT DISTINCT procedure_id FROM procedure_versions').pluck().all() as string[];

@@ -136,11 +136,10 @@ function OpenConsole() {
     return () => window.removeEventListener('keydown', onKey);
   }, [go]);
 
-  // Keys typed while the window starts are given to the first screen once it shows, after its
-  // effects (a passive effect: the window's keys above listen by then; see useKeysHeldWhile).
-  useEffect(() => {
-    if (ready || startupError) useKeyHold.getState().release('starting');
-  }, [ready, startupError]);
+  // Keys typed while the window starts, or while the console opens again after the lock, are
+  // given to the first screen once it shows, after its effects (the window's keys above listen
+  // by then; see useKeysHeldWhile).
+  useKeysHeldWhile('starting', !ready && !startupError);
 
   if (startupError) return <StartupError message={startupError} />;
   if (!ready) return <main aria-busy="true">{t(M.loading)}</main>;

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { SessionOperator } from '../../../db/model/answers.js';
 import { useT } from '../../app/i18n.js';
+import { useKeysHeldWhile } from '../../components/held-keys.js';
 import { LOCK_SCREEN_MESSAGES } from './session-messages.js';
 import { useSession } from './session-store.js';
 
@@ -24,14 +25,23 @@ export function BadgeScan({
   const [badge, setBadge] = useState('');
   const t = useT();
   const [problem, setProblem] = useState<string | null>(null);
+  // The PIN typed straight after the scan goes where the holder sends the focus (their PIN),
+  // not into the badge field, while the holder is looked up.
+  const [lookingUp, setLookingUp] = useState(false);
+  useKeysHeldWhile('badge', lookingUp);
   const scanned = async () => {
     const typed = badge;
     setBadge('');
-    const found = await useSession.getState().identifyBadge(typed);
-    if (!found) return;
-    const refused = 'holder' in found ? refusal(found.holder) : found.problem;
-    setProblem(refused);
-    if (!refused && 'holder' in found) onHolder(found.holder);
+    setLookingUp(true);
+    try {
+      const found = await useSession.getState().identifyBadge(typed);
+      if (!found) return;
+      const refused = 'holder' in found ? refusal(found.holder) : found.problem;
+      setProblem(refused);
+      if (!refused && 'holder' in found) onHolder(found.holder);
+    } finally {
+      setLookingUp(false);
+    }
   };
   return (
     <div className="text-field">

@@ -1,5 +1,6 @@
 import { useRef, useState } from 'react';
 import { useT } from '../../app/i18n.js';
+import { useKeysHeldWhile } from '../../components/held-keys.js';
 import { BadgeScan } from './BadgeScan.js';
 import { LOCK_SCREEN_MESSAGES as M } from './session-messages.js';
 import { useSession } from './session-store.js';
@@ -23,11 +24,20 @@ export function LockScreen() {
   const [badgeOf, setBadgeOf] = useState<string | null>(null);
   const pinField = useRef<HTMLInputElement>(null);
   const t = useT();
+  // Keys typed after Enter while the PIN is checked wait for the console that opens (which
+  // holds them on until it shows: OpenConsole), or for this screen again when it is refused.
+  const [opening, setOpening] = useState(false);
+  useKeysHeldWhile('unlocking', opening);
 
   const open = async () => {
     const typed = pin;
     setPin('');
-    await useSession.getState().unlock(operatorId, typed);
+    setOpening(true);
+    try {
+      await useSession.getState().unlock(operatorId, typed);
+    } finally {
+      setOpening(false);
+    }
   };
 
   const holder = operators.find((operator) => operator.id === badgeOf && operator.id === operatorId);
