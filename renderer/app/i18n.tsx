@@ -11,6 +11,7 @@ import {
   type Translate,
   type Words,
 } from '../../db/model/index.js';
+import { DEFAULT_WORDS_LOCALE } from '../components/date-entry.js';
 import { useSettings } from '../features/settings/settings-store.js';
 
 /*
@@ -84,6 +85,16 @@ export function useWarningWords(): (warning: ClinicalWarning) => string {
 export function useRefusalWords(): (refusal: Said | string) => string {
   const said = useSay();
   return (refusal) => (typeof refusal === 'string' ? refusal : refusal.words ? said(refusal.words) : refusal.message);
+}
+
+/**
+ * The locale a typed date is said back in words for the window's reader: the reader's locale
+ * when it speaks the reader's language ("2 décembre 2026" in fr-CH), else the language's own
+ * (an English reader in a de-CH department: en-GB's "2 December 2026").
+ */
+export function useWordsLocale(): string {
+  const { language, locale } = useReader();
+  return locale.startsWith(language) ? locale : language === 'en' ? DEFAULT_WORDS_LOCALE : language;
 }
 
 /** The window's language (English for the pseudo-language), for what Intl joins (lists). */

@@ -1,8 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { codeMessage, FOLLOW_UP_CONTACTS, GLOBAL_IMPRESSIONS } from '../../../db/model/index.js';
-import { useReader, useSay } from '../../app/i18n.js';
+import { useReader, useSay, useWordsLocale } from '../../app/i18n.js';
 import { DateField } from '../../components/DateField.js';
-import { DEFAULT_WORDS_LOCALE } from '../../components/date-entry.js';
 import { BadgeScan } from '../session/BadgeScan.js';
 import { useSession } from '../session/session-store.js';
 import { useSettings } from '../settings/settings-store.js';
@@ -17,11 +16,9 @@ export function FollowUpFields({ idPrefix, autoFocus }: { idPrefix: string; auto
   const form = useFollowUps((state) => state.form);
   const problems = useFollowUps((state) => state.problems);
   const edit = useFollowUps((state) => state.edit);
-  const { t, language, locale } = useReader();
+  const { t } = useReader();
   const say = useSay();
-  // The date said back in the reader's words: the locale when it speaks the reader's language
-  // ("2 décembre 2026" in fr-CH), else the language's own (an English reader in a de-CH department).
-  const wordsLocale = locale.startsWith(language) ? locale : language === 'en' ? DEFAULT_WORDS_LOCALE : language;
+  const wordsLocale = useWordsLocale();
   const field = (name: keyof typeof form) => `${idPrefix}-${name}`;
   const error = (name: keyof typeof form) =>
     problems[name] ? (
