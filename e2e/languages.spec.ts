@@ -5,6 +5,9 @@ import type { Page } from '@playwright/test';
 import { translator } from '../db/i18n/translator.js';
 import {
   DEFAULT_DRUG_CATALOGUE,
+  DOSE_RECEIVER_MESSAGES,
+  DOSE_WAITING_MESSAGES,
+  KEPT_IN_MESSAGES,
   LANGUAGE_NAMES,
   localDateTimeWithOffset,
   REPORT_PLACEHOLDERS,
@@ -264,6 +267,8 @@ test.describe('the pseudo-language on each translated screen', () => {
     await page.getByRole('button', { name: pseudo(APP_MESSAGES.settings) }).click();
     await expect(page.locator('#settings-title')).toHaveText(pseudo(SETTINGS_SCREEN_MESSAGES.title));
     await expect(page.locator('#settings-worklistServer')).toBeVisible();
+    // The dose report receiver's state is the main process's words, said in the reader's language.
+    await expect(page.getByTestId('dose-receiver-state')).toHaveText(pseudo(DOSE_RECEIVER_MESSAGES.off));
     await page.screenshot({ path: join(screenshots, 'languages-pseudo-settings.png'), fullPage: true });
     expect(
       await plainEnglish(
@@ -277,8 +282,8 @@ test.describe('the pseudo-language on each translated screen', () => {
           ...Object.values(LANGUAGE_NAMES),
           ...REPORT_PLACEHOLDERS.map((name) => `{${name}}`),
         ],
-        // The hub, backups and the dose receiver's state are others' (docs/languages.md: still English).
-        '[aria-labelledby="settings-hub"], .backups-panel, [data-testid="dose-receiver-state"]',
+        // The hub and backups are walked below, on their own.
+        '[aria-labelledby="settings-hub"], .backups-panel',
       ),
     ).toEqual([]);
     expect(await cutTexts(page)).toEqual([]);
@@ -439,11 +444,13 @@ test.describe('the pseudo-language beside the list: the worklist and the dose in
     );
     await expect(page.locator('.dose-inbox h2')).toBeVisible();
     await page.screenshot({ path: join(screenshots, 'languages-pseudo-worklist-inbox.png'), fullPage: true });
-    // A row's patient, ID, time and requested procedure are the RIS's data. The server's warnings
-    // are the main process's English sentences (db/worklist), still English (docs/open-work.md, #29).
-    const data = await rowHeadings(page, '.worklist-name, .worklist-procedure, .worklist-time, .worklist p.warning');
+    // A row's patient, ID, time and requested procedure are the RIS's data; the server's warnings
+    // and a row's refused values are the main process's words, said in the reader's language.
+    const data = await rowHeadings(page, '.worklist-name, .worklist-procedure, .worklist-time');
     expect(await plainEnglish(page, '.worklist', data)).toEqual([]);
     expect(await plainEnglish(page, '.dose-inbox')).toEqual([]);
+    // Why the report waits: the main process's words, in the reader's language.
+    await expect(page.locator('.dose-inbox').getByText(pseudo(DOSE_WAITING_MESSAGES.noRecord))).toBeVisible();
     expect(await cutTexts(page)).toEqual([]);
     // The panel scrolls up and down only: nothing of it may stick out sideways, hidden (a long button).
     expect(await worklist.evaluate((panel) => panel.scrollWidth - panel.clientWidth)).toBeLessThanOrEqual(1);
@@ -481,16 +488,11 @@ test.describe('the pseudo-language in the top bar, Settings → Backups and Depa
     await hub.scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(screenshots, 'languages-pseudo-backups-hub.png'), fullPage: true });
     expect(await plainEnglish(page, '.backups-panel')).toEqual([]);
-    // The key's fingerprint is data; where the key is kept is the main process's words
-    // (electron/hub-sync.ts, still English: docs/open-work.md, #29).
+    // The key's fingerprint is data; where the key is kept is the main process's words, said in
+    // the reader's language too.
     const fingerprint = await rowHeadings(page, '.hub-fingerprint');
-    expect(
-      await plainEnglish(page, 'section[aria-labelledby="settings-hub"]', [
-        ...fingerprint,
-        'memory (this run only)',
-        'this computer’s keychain',
-      ]),
-    ).toEqual([]);
+    expect(await plainEnglish(page, 'section[aria-labelledby="settings-hub"]', fingerprint)).toEqual([]);
+    await expect(hub).toContainText(pseudo(KEPT_IN_MESSAGES.memory));
     // Settings' other panels are others' (still partly English); these two cut nothing.
     for (const panel of [backups, hub])
       expect(await panel.evaluate((section) => section.scrollWidth - section.clientWidth)).toBeLessThanOrEqual(1);

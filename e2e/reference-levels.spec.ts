@@ -1,4 +1,4 @@
-import { localDateTimeWithOffset } from '../db/model/index.js';
+import { formatDate, localDateTimeWithOffset } from '../db/model/index.js';
 import { expect, test } from './fixtures.js';
 import { choices, readDatabase, signWithPin } from './helpers.js';
 
@@ -18,10 +18,16 @@ test('an administrator adopts the department’s own reference levels, and the d
   // The demo department's day: all 300 signed procedures.
   const today = localDateTimeWithOffset(new Date()).slice(0, 10);
   const yesterday = localDateTimeWithOffset(new Date(Date.now() - 86_400_000)).slice(0, 10);
+  // The period is typed as the form's dates are, in the department's order, never the system's control.
+  await expect(panel.getByLabel('From', { exact: true })).toHaveAttribute('type', 'text');
   await panel.getByLabel('From', { exact: true }).fill(yesterday);
   await panel.getByLabel('To', { exact: true }).fill(today);
   await panel.getByRole('button', { name: 'Compute proposal' }).click();
-  const proposal = panel.getByRole('table', { name: /75th percentile of the signed procedures/ });
+  // Its dates as the department writes them (de-CH), never ISO.
+  const period = `${formatDate(yesterday, 'de-CH')} to ${formatDate(today, 'de-CH')}`;
+  const proposal = panel.getByRole('table', {
+    name: new RegExp(`signed procedures from ${period.replaceAll('.', '\\.')}`),
+  });
   const ctRow = proposal.getByRole('row', { name: /^CT any protocol DLP/ });
   await expect(ctRow).toBeVisible();
   const cases = Number(await ctRow.getByRole('cell').nth(3).textContent());
@@ -33,7 +39,7 @@ test('an administrator adopts the department’s own reference levels, and the d
   await panel.getByRole('button', { name: 'Adopt proposed levels' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Reference levels adopted' })).toBeVisible();
   await expect(inForce.getByRole('row', { name: /^CT any protocol DLP/ })).toContainText(
-    `Adopted: 75th percentile of ${cases} cases`,
+    `Adopted: 75th percentile of ${cases} cases, ${period}`,
   );
   const stored = readDatabase(dbPath, (db) =>
     JSON.parse(String(db.prepare("SELECT value FROM settings WHERE key = 'referenceLevels'").pluck().get())),

@@ -4,7 +4,12 @@ import { type DoseReportReceiver, startDoseReportReceiver } from '../db/dose-rep
 import { fetchRecordDoseReports } from '../db/dose-report/record-fetch.js';
 import { doseReportInbox, linkDoseReportByHand } from '../db/dose-report/reports.js';
 import { type DoseReceiver, EVERY_ADDRESS } from '../db/model/connection-settings.js';
-import type { DoseReceiverStatus, DoseReportInbox } from '../db/model/index.js';
+import {
+  type DoseReceiverStatus,
+  type DoseReportInbox,
+  DOSE_RECEIVER_MESSAGES as R,
+  sentence,
+} from '../db/model/index.js';
 import { connectionSettings } from '../db/settings.js';
 import type { ServiceContext, Store } from '../db/store.js';
 
@@ -16,10 +21,7 @@ import type { ServiceContext, Store } from '../db/store.js';
  * attaches one to the open procedure. A taken port is a state in words, never a crash.
  */
 
-const OFF: DoseReceiverStatus = {
-  state: 'off',
-  message: 'Dose reports are not received: Settings → Dose reports names the scanners allowed to send.',
-};
+const OFF: DoseReceiverStatus = { state: 'off', message: sentence(R.off) };
 
 export class DoseReceiverService {
   private receiver: DoseReportReceiver | null = null;
@@ -112,14 +114,19 @@ export class DoseReceiverService {
         this.running = wanted;
         this.status_ = {
           state: 'listening',
-          message: `Receiving dose reports ${host === undefined || host === '::' ? 'on every network address of this console' : `at ${host}`}, port ${state.port}, as ${state.aeTitle}, from ${settings.acceptedCallingAeTitles.join(', ')}.`,
+          message: sentence(host === undefined || host === '::' ? R.listeningEverywhere : R.listeningAt, {
+            ...(host === undefined ? {} : { host }),
+            port: String(state.port),
+            aeTitle: state.aeTitle,
+            senders: settings.acceptedCallingAeTitles.join(', '),
+          }),
         };
       } else if (state.state === 'off') this.status_ = OFF;
       else this.status_ = { state: state.state, message: state.message };
     } catch (error) {
       this.status_ = {
         state: 'failed',
-        message: `The dose report receiver could not start: ${error instanceof Error ? error.message : String(error)}`,
+        message: sentence(R.couldNotStart, { error: error instanceof Error ? error.message : String(error) }),
       };
     }
   }

@@ -6,7 +6,15 @@ import { consoleKey, consolePublicKey, type PrivateKeyVault } from '../db/hub/co
 import { explainFailure, HubError } from '../db/hub/errors.js';
 import { hubLocalCounts, hubRefusals } from '../db/hub/local-state.js';
 import { syncOnce } from '../db/hub/sync.js';
-import { type HubConflictView, type HubRefusal, type HubStatus, hubLabel } from '../db/model/index.js';
+import {
+  type HubConflictView,
+  type HubRefusal,
+  type HubStatus,
+  hubLabel,
+  inEnglish,
+  KEPT_IN_MESSAGES,
+  sentence,
+} from '../db/model/index.js';
 import { getSettings } from '../db/settings.js';
 import type { Store } from '../db/store.js';
 
@@ -62,7 +70,7 @@ export function keychainVault(
     if (problem) throw new HubError('local', problem);
   };
   return {
-    keptIn: 'this computer’s keychain',
+    keptIn: sentence(KEPT_IN_MESSAGES.keychain),
     read: () => {
       check();
       if (!existsSync(path)) return null;
@@ -168,7 +176,8 @@ export class HubSync {
       pending: counts.pending,
       consoleKey: {
         fingerprint: key?.fingerprint ?? null,
-        keptIn: key?.keptIn ?? this.options.vault.keptIn,
+        // The logbook records the English of where the key was kept: this vault's words when it is this vault.
+        keptIn: !key || key.keptIn === inEnglish(this.options.vault.keptIn) ? this.options.vault.keptIn : key.keptIn,
         problem: this.keyProblem,
       },
       openConflicts: counts.openConflicts,

@@ -1,4 +1,12 @@
-import type { ConnectionTest, WorklistRow, WorklistStatus } from '../db/model/index.js';
+import {
+  type ConnectionTest,
+  inEnglish,
+  sentence,
+  WORKLIST_SERVER_MESSAGES,
+  type Words,
+  type WorklistRow,
+  type WorklistStatus,
+} from '../db/model/index.js';
 import { listCheckedProcedures } from '../db/search.js';
 import { connectionSettings } from '../db/settings.js';
 import type { Store } from '../db/store.js';
@@ -15,13 +23,13 @@ import { worklistRow } from '../db/worklist/worklist-row.js';
  * console goes on logging by hand.
  */
 
-const NOT_SET_UP = 'No worklist server is set up: Settings → Worklist. Patients are entered by hand.';
+const NOT_SET_UP = sentence(WORKLIST_SERVER_MESSAGES.notSetUp);
 
 export class WorklistService {
   private rows: WorklistRow[] = [];
   private receivedAt: string | null = null;
-  private problem: string | null = null;
-  private warnings: string[] = [];
+  private problem: Words | null = null;
+  private warnings: Words[] = [];
   private current: Promise<void> | null = null;
   private timer: ReturnType<typeof setInterval> | undefined;
 
@@ -77,7 +85,7 @@ export class WorklistService {
   /** Settings → Worklist → Test: a C-ECHO with the saved settings, in words. */
   async test(): Promise<ConnectionTest> {
     const server = this.server();
-    if (!server) return { ok: false, message: NOT_SET_UP };
+    if (!server) return { ok: false, message: inEnglish(NOT_SET_UP) };
     try {
       const { milliseconds } = await echoWorklist(server);
       return {
@@ -85,7 +93,7 @@ export class WorklistService {
         message: `The worklist server at ${server.host}:${server.port} (${server.calledAe}) answered in ${milliseconds} ms.`,
       };
     } catch (error) {
-      return { ok: false, message: this.words(error) };
+      return { ok: false, message: inEnglish(this.words(error)) };
     }
   }
 
@@ -102,10 +110,10 @@ export class WorklistService {
     this.timer = undefined;
   }
 
-  private words(error: unknown): string {
-    if (error instanceof WorklistError) return error.message;
+  private words(error: unknown): Words {
+    if (error instanceof WorklistError) return error.words;
     this.onUnexpectedError(error);
-    return 'The worklist could not be asked (an unexpected error; the details are in the log). Patients can be entered by hand.';
+    return sentence(WORKLIST_SERVER_MESSAGES.unexpected);
   }
 
   private async ask(): Promise<void> {
@@ -121,7 +129,7 @@ export class WorklistService {
       this.problem = null;
       this.warnings = [
         ...answer.warnings,
-        ...answer.rejected.map((rejected) => `${rejected.entry} was left out: ${rejected.message}`),
+        ...answer.rejected.map((rejected) => sentence(WORKLIST_SERVER_MESSAGES.leftOut, rejected.words)),
       ];
     } catch (error) {
       this.problem = this.words(error);

@@ -37,7 +37,7 @@ describe('rootlog backup --out-dir', () => {
     const [made = ''] = backupsIn(folder);
     expect(made).toMatch(/^rootlog-backup-[a-z0-9-]+-\d{4}-\d\d-\d\dT\d\d-\d\d-\d\dZ\.sqlite$/);
     expect(first.out).toContain(`backup written to ${join(folder, made)}: 20 procedures`);
-    expect(first.out).toContain(`this logbook's newest 1 backup(s) are kept in ${folder}; none removed`);
+    expect(first.out).toContain(`this logbook's newest 1 backup is kept in ${folder}; none removed`);
     // Two older backups of this logbook (as earlier nights made them), and what else lives there.
     const older = ['2026-01-01T02-00-00Z', '2026-01-02T02-00-00Z'].map((stamp) => made.replace(/\d{4}-.*Z/, stamp));
     for (const name of older) copyFileSync(join(folder, made), join(folder, name));
@@ -51,7 +51,7 @@ describe('rootlog backup --out-dir', () => {
     const second = run('backup', '--db', db, '--out-dir', folder, '--rotate', '2');
     expect(second.code).toBe(0);
     expect(second.out).toMatch(
-      /newest 2 backup\(s\) are kept in .*; removed .*2026-01-02T02-00-00Z\.sqlite, .*2026-01-01T02-00-00Z\.sqlite/,
+      /newest 2 backups are kept in .*; removed .*2026-01-02T02-00-00Z\.sqlite, .*2026-01-01T02-00-00Z\.sqlite/,
     );
     expect(readdirSync(folder)).toEqual(
       expect.arrayContaining([made, 'README.txt', made.replace(/\d{4}-.*Z/, '2025-12-31T02-00-00Z')]),

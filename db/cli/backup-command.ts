@@ -3,8 +3,9 @@ import { parseArgs } from 'node:util';
 import { backupIntoFolder, type FolderBackupReport } from '../backups/folder-backup.js';
 import { noteBackupMade } from '../backups/records.js';
 import { type BackupReport, backupDatabase } from '../maintenance.js';
-import { BACKUP_KEEP_RANGE, counted } from '../model/index.js';
+import { BACKUP_KEEP_RANGE, type Language, CLI_MESSAGES as M, sentence } from '../model/index.js';
 import { openStore } from '../store.js';
+import { cliSpeech } from './cli-speech.js';
 import { printable } from './printable.js';
 import { UsageError } from './usage-error.js';
 
@@ -26,6 +27,8 @@ export const BACKUP_USAGE = `  backup  --db FILE (--out FILE [--force] | --out-d
 interface Io {
   out: (line: string) => void;
   err: (line: string) => void;
+  /** The language asked with --language (cli-speech.ts). */
+  language?: Language;
 }
 
 function flags(args: string[]) {
@@ -85,19 +88,29 @@ export async function run(args: string[], io: Io): Promise<number> {
         by: 'command line',
       });
     }
-    if (report.keyExcluded)
-      io.out(
-        'the pseudonymisation key was left out of the backup: keep it apart (rootlog key --db FILE --show) to restore pseudonyms that match earlier exports',
-      );
+    const { say } = cliSpeech(store, io.language);
+    if (report.keyExcluded) io.out(say(M.backupKeyLeftOut));
     io.out(
-      `backup written to ${report.path}: ${counted(report.procedures, 'procedure')}, ${report.bytes} bytes, integrity ${report.integrity}`,
+      say(M.backupWritten, {
+        path: report.path,
+        procedures: report.procedures,
+        bytes: String(report.bytes),
+        integrity: report.integrity,
+      }),
     );
     const rotation = report.rotation ?? null;
     if (rotation) {
       io.out(
-        `this logbook's newest ${rotation.kept} backup(s) are kept in ${resolve(values['out-dir'] ?? '')}; ${rotation.removed.length === 0 ? 'none removed' : `removed ${rotation.removed.join(', ')}`}`,
+        say(M.backupsKept, {
+          kept: rotation.kept,
+          folder: resolve(values['out-dir'] ?? ''),
+          removed:
+            rotation.removed.length === 0
+              ? sentence(M.backupsNoneRemoved)
+              : sentence(M.backupsRemoved, { files: rotation.removed.join(', ') }),
+        }),
       );
-      for (const problem of rotation.notRemoved) io.err(`could not remove an old backup: ${printable(problem)}`);
+      for (const problem of rotation.notRemoved) io.err(say(M.backupNotRemoved, { problem: printable(problem) }));
       if (rotation.notRemoved.length > 0) return 1;
     }
     return 0;

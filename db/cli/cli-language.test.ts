@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { updateSettings } from '../settings.js';
 import { openStore } from '../store.js';
@@ -78,6 +78,40 @@ describe('the command line in the department’s language', () => {
     expect(imported.out).toMatch(/^ajoutés 3, ignorés 0 \(déjà présents\), conflits 0, refusés 0$/m);
     const again = await cli('import', '--db', into, '--in', file);
     expect(again.out).toMatch(/^ajoutés 0, ignorés 3 \(déjà présents\)/m);
+  });
+
+  it('seed, backup and wordings: their lines in the language', async () => {
+    const db = tempPath('seeded.sqlite');
+    const seeded = await cli('seed', '--db', db, '--count', '3', '--language', 'de');
+    expect(seeded.status, seeded.err).toBe(0);
+    expect(seeded.out).toMatch(
+      /^3 signierte Demo-Eingriffe in .*seeded\.sqlite geschrieben, in \d+\.\d s \(\d+ pro Sekunde\)$/,
+    );
+    const french = await logbook('fr');
+    const copy = tempPath('copy.sqlite');
+    const backup = await cli('backup', '--db', french, '--out', copy);
+    expect(backup.status, backup.err).toBe(0);
+    expect(backup.out).toMatch(/^sauvegarde écrite dans .*copy\.sqlite : 3 interventions, \d+ octets, intégrité ok$/);
+    const file = tempPath('wordings.json');
+    writeFileSync(file, JSON.stringify({ it: { 'app.lock': 'Blocca' } }));
+    const wordings = await cli('wordings', '--db', french, '--set', file, '--language', 'it');
+    expect(wordings.status, wordings.err).toBe(0);
+    // The department's language first: French, not the Italian asked.
+    expect(wordings.out).toBe(
+      '1 formulation corrigée dans le journal ; la modification figure dans le journal d’audit',
+    );
+  });
+
+  it('the error line in the language of the logbook named, else the one asked', async () => {
+    expect((await cli('nope', '--language', 'fr')).err).toMatch(/^rootlog : commande inconnue « nope »$/m);
+    expect((await cli('', '--language', 'it')).err).toMatch(
+      /^rootlog: comando sconosciuto|^rootlog: nessun comando indicato$/m,
+    );
+    expect((await cli('nope')).err).toMatch(/^rootlog: unknown command "nope"$/m);
+    const german = await logbook('de');
+    const refused = await cli('export', '--db', german, '--format', 'csv');
+    expect(refused.status).toBe(2);
+    expect(refused.err).toMatch(/^rootlog export: /m);
   });
 
   it('stats --json stays codes whatever the language', async () => {

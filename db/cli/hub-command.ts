@@ -11,7 +11,7 @@ import {
   listConsoles,
   retireConsole,
 } from '../hub/server-schema.js';
-import { RootLogError } from '../model/index.js';
+import { inEnglish, RootLogError } from '../model/index.js';
 import { getSettings } from '../settings.js';
 import { openStore } from '../store.js';
 import { actingOperator } from './acting-operator.js';
@@ -193,7 +193,9 @@ async function key(args: string[], io: Io): Promise<number> {
         : { actor: actor() };
     const made = consoleKey(store, vault, context, { replace });
     io.out(`console "${printable(getSettings(store).consoleName)}": key fingerprint ${made.fingerprint}`);
-    io.out(`the private key is kept in ${vault.keptIn}, readable by this user alone; it never leaves this computer`);
+    io.out(
+      `the private key is kept in ${inEnglish(vault.keptIn)}, readable by this user alone; it never leaves this computer`,
+    );
     return 0;
   } catch (error) {
     if (error instanceof HubError) throw new RootLogError('validation', error.message);

@@ -5,7 +5,14 @@ import { followUpsDue } from '../follow-ups.js';
 import { importFile } from '../imports/merge.js';
 import { formatHead, parseHead } from '../ledger/head.js';
 import { type CheckReport, checkDatabase } from '../maintenance.js';
-import { followUpsDueQuerySchema, CLI_MESSAGES as M, RootLogError, type Words } from '../model/index.js';
+import {
+  followUpsDueQuerySchema,
+  type Language,
+  CLI_MESSAGES as M,
+  RootLogError,
+  type Words,
+  type WordValue,
+} from '../model/index.js';
 import { seedDatabase } from '../seed.js';
 import { pseudonymKey, restorePseudonymKey } from '../settings.js';
 import { dashboard, parseDashboardFilter } from '../stats/dashboard.js';
@@ -114,14 +121,20 @@ async function seed(args: string[], io: Io): Promise<number> {
     await checkedBeforeWriting(store);
     const context = await actingOperator(store, values.as, io, actor());
     const started = performance.now();
+    const { say, decimals } = cliSpeech(store, io.language);
     const result = seedDatabase(
       store,
-      { count, seed: seedValue, onProgress: (done, total) => io.progress?.(`seeded ${done} / ${total}`) },
+      { count, seed: seedValue, onProgress: (done, total) => io.progress?.(say(M.seedProgress, { done, total })) },
       context,
     );
     const seconds = (performance.now() - started) / 1000;
     io.out(
-      `seeded ${result.added} signed procedures into ${store.path} in ${seconds.toFixed(1)} s (${Math.round(result.added / seconds)} per second)`,
+      say(M.seeded, {
+        count: result.added,
+        path: store.path,
+        seconds: decimals(seconds, 1),
+        rate: Math.round(result.added / seconds),
+      }),
     );
     return 0;
   } finally {
@@ -434,11 +447,28 @@ async function keyCommand(args: string[], io: Io): Promise<number> {
     // A settings change: an administrator, proven by --as and their PIN, as in the app's Settings.
     const context = await actingOperator(store, values.as, io, actor(), { administer: true });
     restorePseudonymKey(store, String(values.set), context);
-    io.out('the pseudonymisation key is in place: pseudonymised exports match those made before the backup');
+    io.out(cliSpeech(store, io.language).say(M.keyRestored));
     return 0;
   } finally {
     store.close();
   }
+}
+
+/**
+ * The error line's words: the department's language of the logbook named (--db), else the one
+ * asked (--language), else English, as the command's own output would have been.
+ */
+function errorSpeech(args: readonly string[], io: Io): CliSay {
+  let asked: Language | undefined = io.language;
+  try {
+    asked = askedLanguage(args).asked ?? asked;
+  } catch {
+    // An unknown --language is itself the usage error: said in English.
+  }
+  const at = args.indexOf('--db');
+  const db = at >= 0 ? args[at + 1] : undefined;
+  const withAsked = { ...io, language: asked };
+  return db ? speechOfFile(db, withAsked) : cliSpeech(null, asked).say;
 }
 
 const COMMANDS: Record<string, (args: string[], io: Io) => number | Promise<number>> = {
@@ -469,7 +499,8 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
   }
   const run = command ? COMMANDS[command] : undefined;
   if (!run) {
-    io.err(command ? `rootlog: unknown command "${command}"` : 'rootlog: no command given');
+    const say = errorSpeech(args, io);
+    io.err(command ? say(M.unknownCommand, { command }) : say(M.noCommand));
     io.err(USAGE);
     return 2;
   }
@@ -477,17 +508,20 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
     const { asked, rest } = askedLanguage(args);
     return await run(rest, asked ? { ...io, language: asked } : io);
   } catch (error) {
+    const say = errorSpeech(args, io);
+    const line = (reason: WordValue) => io.err(say(M.errorLine, { command: String(command), reason }));
     if (error instanceof UsageError) {
-      io.err(`rootlog ${command}: ${error.message}`);
+      line(error.message);
       io.err(USAGE);
       return 2;
     }
     if (error instanceof RootLogError) {
-      io.err(`rootlog ${command}: ${printable(error.message)}`);
+      // A refusal that declares its words is said in the output's language; its English otherwise.
+      line(error.words ?? printable(error.message));
       return 1;
     }
     if (isBusy(error)) {
-      io.err(`rootlog ${command}: ${printable(busyLogbook(args[args.indexOf('--db') + 1] ?? '', 'command').message)}`);
+      line(printable(busyLogbook(args[args.indexOf('--db') + 1] ?? '', 'command').message));
       return 1;
     }
     throw error;

@@ -24,7 +24,7 @@ describe('rootlog wordings', () => {
     );
     const set = await cli('wordings', '--db', db, '--set', file);
     expect(set.status, set.err).toBe(0);
-    expect(set.out).toContain('1 corrected wording(s)');
+    expect(set.out).toContain('1 corrected wording in the logbook');
     const shown = await cli('wordings', '--db', db, '--show');
     expect(JSON.parse(shown.out)).toEqual({
       de: { 'aftercare.todoShower': 'Duschen ja, Baden und Schwimmen heute nicht.' },

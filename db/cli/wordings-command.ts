@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { CLI_MESSAGES as M } from '../model/index.js';
 import { getSettings, updateSettings } from '../settings.js';
 import { openStore } from '../store.js';
+import { cliSpeech } from './cli-speech.js';
 import { actor, type Io } from './command-kit.js';
 import { printable } from './printable.js';
 import { UsageError } from './usage-error.js';
@@ -50,7 +52,7 @@ export function run(args: string[], io: Io): number {
     }
     const saved = updateSettings(store, { wordings }, { actor: actor() });
     const count = Object.values(saved.wordings).reduce((sum, table) => sum + Object.keys(table ?? {}).length, 0);
-    io.out(`${count} corrected wording(s) in the logbook; the change is in the audit log`);
+    io.out(cliSpeech(store, io.language).say(M.wordingsSaved, { count }));
     return 0;
   } finally {
     store.close();

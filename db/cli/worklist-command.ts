@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { connectionSettingsProblems, type WorklistServer, worklistServerSchema } from '../model/connection-settings.js';
+import { inEnglish } from '../model/words.js';
 import { echoWorklist, findWorklist } from '../worklist/client.js';
 import { localDate } from '../worklist/dicom-dates.js';
 import { personNameShown } from '../worklist/person-name.js';
@@ -130,7 +131,7 @@ export async function runWorklist(args: string[], io: Io): Promise<number> {
     }
     for (const rejected of answer.rejected)
       io.out(`  refused ${printable(rejected.entry)}: ${printable(rejected.message)}`);
-    for (const warning of answer.warnings) io.out(`note: ${warning}`);
+    for (const warning of answer.warnings) io.out(`note: ${inEnglish(warning)}`);
     return 0;
   } catch (error) {
     if (error instanceof WorklistError) {

@@ -2,6 +2,8 @@ import { createServer, type Server, type Socket } from 'node:net';
 import { Writable } from 'node:stream';
 import type { association, Dataset, requests, responses, Scp } from 'dcmjs-dimse';
 import { EVERY_ADDRESS } from '../model/connection-settings.js';
+import { DOSE_RECEIVER_MESSAGES as R } from '../model/main-messages.js';
+import { sentence, type Words } from '../model/words.js';
 import { DOSE_REPORT_SOP_CLASSES } from './codes.js';
 import { ACCEPTED_TRANSFER_SYNTAXES, dimse } from './dimse.js';
 import { checkDoseReceiverSettings } from './receiver-settings.js';
@@ -61,8 +63,8 @@ export type IncomingVerdict =
 export type ReceiverState =
   | { state: 'off' }
   | { state: 'listening'; port: number; aeTitle: string }
-  | { state: 'port-taken'; port: number; message: string }
-  | { state: 'failed'; message: string };
+  | { state: 'port-taken'; port: number; message: Words }
+  | { state: 'failed'; message: Words };
 
 export interface DoseReportReceiver {
   readonly state: ReceiverState;
@@ -288,19 +290,19 @@ export async function startDoseReportReceiver(
           ? {
               state: 'port-taken',
               port: settings.port,
-              message: `Port ${settings.port} is already in use by another program: dose reports cannot be received. Choose another port in Settings → Dose reports (and on the scanner).`,
+              message: sentence(R.portTaken, { port: String(settings.port) }),
             }
           : error.code === 'EADDRNOTAVAIL'
             ? {
                 state: 'failed',
-                message: `The address ${settings.host} is not one of this computer's: dose reports cannot be received. In Settings → Dose reports, give one of its addresses, or ${EVERY_ADDRESS} for every one.`,
+                message: sentence(R.notThisComputer, { host: settings.host ?? '', everyAddress: EVERY_ADDRESS }),
               }
             : error.code === 'EACCES'
               ? {
                   state: 'failed',
-                  message: `Port ${settings.port} needs administrator rights on this computer: choose a port above 1023 in Settings → Dose reports.`,
+                  message: sentence(R.needsAdministrator, { port: String(settings.port) }),
                 }
-              : { state: 'failed', message: `The dose report receiver could not start: ${error.message}.` };
+              : { state: 'failed', message: sentence(R.couldNotStart, { error: error.message }) };
       resolve({ state, close: async () => {} });
     });
     server.listen({ port: settings.port, host: settings.host }, () => {

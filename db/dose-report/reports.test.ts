@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { translator } from '../i18n/translator.js';
 import { checkDatabase } from '../maintenance.js';
 import type { ProcedureInput } from '../model/index.js';
+import { inEnglish, say } from '../model/words.js';
 import { clinicalContent, deleteDraft, getProcedure, saveDraft, signProcedure } from '../procedures.js';
 import { LINK_RULES } from '../sqlite/dose-reports.js';
 import type { Store } from '../store.js';
@@ -150,7 +152,12 @@ describe('keeping and linking dose reports', () => {
     draft();
     const second = draft({ patientName: 'Muster, Erika (second record)' });
     expect(receive('ct-standard')).toMatchObject({ procedureId: null });
-    expect(doseReportInbox(store).reports[0]?.why).toBe('2 records match its accession number: choose one.');
+    const waiting = doseReportInbox(store).reports[0];
+    expect(waiting && inEnglish(waiting.why)).toBe('2 records match its accession number: choose one.');
+    // Said in the reader's language at the dose inbox.
+    expect(waiting && say(waiting.why, translator('de'), 'de')).toBe(
+      '2 Einträge passen zu seiner Auftragsnummer: Wählen Sie einen.',
+    );
     const reportId = doseReportInbox(store).reports[0]?.id ?? '';
     linkDoseReportByHand(store, reportId, second.id, context);
     expect(doseFromReportFor(store, second.id, context)?.reports[0]?.linkedBy).toBe('hand');
@@ -273,17 +280,15 @@ describe('attaching a report fetched for a record', () => {
   it('leaves a report of the patient but of another study and accession number waiting, and says why', () => {
     waitingReport();
     const asking = draft({ accessionNumber: 'ACC-2002' });
-    expect(attachFetchedDoseReports(store, asking.id, [SOP], context)).toEqual({
+    const fetched = attachFetchedDoseReports(store, asking.id, [SOP], context);
+    expect(fetched).toMatchObject({
       attached: 0,
       linkedHere: 0,
-      waiting: [
-        {
-          sopInstanceUid: SOP,
-          patientId: 'K-100301',
-          why: "its Study Instance UID and accession number are not this record's",
-        },
-      ],
+      waiting: [{ sopInstanceUid: SOP, patientId: 'K-100301' }],
     });
+    expect(fetched.waiting.map((waiting) => inEnglish(waiting.why))).toEqual([
+      "its Study Instance UID and accession number are not this record's",
+    ]);
     expect(reportRows()).toMatchObject([{ sop: SOP, procedureId: null }]);
   });
 

@@ -2,7 +2,9 @@ import { createHash } from 'node:crypto';
 import type { DoseReportInbox, WaitingDoseReport } from '../model/dose-inbox.js';
 import { checkDosesPlausibility, type DosePlausibilityFinding } from '../model/dose-plausibility.js';
 import { RootLogError } from '../model/errors.js';
+import { DOSE_WAITING_MESSAGES as WHY } from '../model/main-messages.js';
 import { patientKey } from '../model/patient-id.js';
+import { sentence, type Words } from '../model/words.js';
 import type { ReadConnection, WriteConnection } from '../sqlite/connection.js';
 import {
   currentReportsOfProcedure,
@@ -246,8 +248,15 @@ export function doseReportInbox(store: Store, rules: readonly LinkRule[] = LINK_
       device: deviceWords(row),
       why:
         match && 'ambiguous' in match
-          ? `${match.ambiguous} records match its ${match.by === 'accession' ? 'accession number' : match.by === 'patient_day' ? 'patient and day' : 'study'}: choose one.`
-          : 'No record has its study, accession number, or patient and day yet.',
+          ? sentence(
+              match.by === 'accession'
+                ? WHY.ambiguousAccession
+                : match.by === 'patient_day'
+                  ? WHY.ambiguousPatientDay
+                  : WHY.ambiguousStudy,
+              { count: match.ambiguous },
+            )
+          : sentence(WHY.noRecord),
     };
   });
   const count = reports.length;
@@ -294,11 +303,14 @@ const present = (value: string | null | undefined): value is string => !!value?.
  * report's Study Instance UID or accession number is the record's. The SOP Instance UIDs come
  * from the PACS's answer, so the report stored under one may be another sender's: its keys decide.
  */
-function whyNotAttached(report: DoseReportRow, record: RecordKeys): string | null {
-  if (!present(report.patientId)) return 'the report carries no patient ID';
-  if (!present(record.patientId)) return 'this record has no patient ID yet';
+function whyNotAttached(report: DoseReportRow, record: RecordKeys): Words | null {
+  if (!present(report.patientId)) return sentence(WHY.noPatientId);
+  if (!present(record.patientId)) return sentence(WHY.recordWithoutPatientId);
   if (patientKey(report.patientId) !== patientKey(record.patientId))
-    return `it is of patient ${report.patientId.trim()}, not this record's ${record.patientId.trim()}`;
+    return sentence(WHY.otherPatient, {
+      reportPatientId: report.patientId.trim(),
+      recordPatientId: record.patientId.trim(),
+    });
   const sameStudy =
     present(report.studyInstanceUid) &&
     present(record.studyInstanceUid) &&
@@ -307,15 +319,15 @@ function whyNotAttached(report: DoseReportRow, record: RecordKeys): string | nul
     present(report.accessionNumber) &&
     present(record.accessionNumber) &&
     report.accessionNumber.trim() === record.accessionNumber.trim();
-  if (!sameStudy && !sameAccession) return "its Study Instance UID and accession number are not this record's";
+  if (!sameStudy && !sameAccession) return sentence(WHY.otherStudy);
   return null;
 }
 
-/** A fetched report left waiting, and why in words (to follow "it waits: "). */
+/** A fetched report left waiting, and why as words (to follow "but"). */
 export interface FetchedReportWaiting {
   sopInstanceUid: string;
   patientId: string;
-  why: string;
+  why: Words;
 }
 
 /**

@@ -19,6 +19,8 @@ import {
   writeSync,
 } from 'node:fs';
 import { appendAudit } from '../audit.js';
+import { KEPT_IN_MESSAGES } from '../model/main-messages.js';
+import { inEnglish, sentence, type Words } from '../model/words.js';
 import type { WriteConnection } from '../sqlite/connection.js';
 import { readConsoleKeyRow, writeConsoleKeyRow } from '../sqlite/hub-local.js';
 import type { ServiceContext, Store } from '../store.js';
@@ -34,8 +36,8 @@ import { HubError } from './errors.js';
  */
 
 export interface PrivateKeyVault {
-  /** Where the private key is kept, in words for the window and IT. */
-  readonly keptIn: string;
+  /** Where the private key is kept, as words for the window and IT (the logbook records its English). */
+  readonly keptIn: Words;
   /** The private key (PKCS#8 DER), or null when none was made yet; throws a HubError when it cannot be read safely. */
   read(): Buffer | null;
   /** Keeps a new private key; never replaces one. */
@@ -137,21 +139,21 @@ export function consoleKey(
     if (row && row.publicKey !== key.publicKeyText)
       throw new HubError(
         'local',
-        `The signing key in ${vault.keptIn} is not this logbook's (its fingerprint ${key.fingerprint}, the logbook's ${fingerprintOf(row.publicKey)}): put the right key back, or make a new one (rootlog hub key --new) and have IT register it again.`,
+        `The signing key in ${inEnglish(vault.keptIn)} is not this logbook's (its fingerprint ${key.fingerprint}, the logbook's ${fingerprintOf(row.publicKey)}): put the right key back, or make a new one (rootlog hub key --new) and have IT register it again.`,
       );
-    if (!row) keepPublicKey(store.writer, key.publicKeyText, vault.keptIn, context);
+    if (!row) keepPublicKey(store.writer, key.publicKeyText, inEnglish(vault.keptIn), context);
     return key;
   }
   if (row && !options.replace)
     throw new HubError(
       'local',
-      `This console's signing key is missing from ${vault.keptIn} (the logbook expects the key with fingerprint ${fingerprintOf(row.publicKey)}): nothing can be pushed with it. Put the key back, or make a new one (Settings → Department server, or rootlog hub key --new) and have IT register it again.`,
+      `This console's signing key is missing from ${inEnglish(vault.keptIn)} (the logbook expects the key with fingerprint ${fingerprintOf(row.publicKey)}): nothing can be pushed with it. Put the key back, or make a new one (Settings → Department server, or rootlog hub key --new) and have IT register it again.`,
     );
   const { privateKey } = generateKeyPairSync('ed25519');
   const pkcs8 = privateKey.export({ type: 'pkcs8', format: 'der' });
   vault.write(pkcs8);
   const key = fromPrivate(pkcs8);
-  keepPublicKey(store.writer, key.publicKeyText, vault.keptIn, context);
+  keepPublicKey(store.writer, key.publicKeyText, inEnglish(vault.keptIn), context);
   return key;
 }
 
@@ -159,7 +161,7 @@ export function consoleKey(
 export function memoryVault(): PrivateKeyVault {
   let kept: Buffer | null = null;
   return {
-    keptIn: 'memory (this run only)',
+    keptIn: sentence(KEPT_IN_MESSAGES.memory),
     read: () => kept,
     write: (pkcs8) => {
       kept = Buffer.from(pkcs8);
@@ -176,7 +178,7 @@ export const keyFileOf = (logbookPath: string) => `${logbookPath}.hub-key`;
  */
 export function keyFileVault(path: string): PrivateKeyVault {
   return {
-    keptIn: `the key file ${path}`,
+    keptIn: sentence(KEPT_IN_MESSAGES.keyFile, { path }),
     read: () => {
       if (!existsSync(path)) return null;
       const stat = statSync(path);

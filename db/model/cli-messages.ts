@@ -102,4 +102,44 @@ export const CLI_MESSAGES = declareMessages('cli', {
     '{count, plural, one {# follow-up due:} other {# follow-ups due:}}',
     '`rootlog follow-ups-due`’s heading, before the list.',
   ],
+  errorLine: [
+    'rootlog {command}: {reason}',
+    'The command line’s error line, on stderr; {command}: the command’s name (kept); {reason}: what went wrong.',
+  ],
+  unknownCommand: [
+    'rootlog: unknown command "{command}"',
+    'The command line’s error line for a command it does not have; keep "rootlog" and the quotes.',
+  ],
+  noCommand: ['rootlog: no command given', 'The command line’s error line when it was called without a command.'],
+  seeded: [
+    'seeded {count, plural, one {# signed procedure} other {# signed procedures}} into {path} in {seconds} s ({rate} per second)',
+    '`rootlog seed`: the demo procedures written; {path}: the logbook file.',
+  ],
+  seedProgress: ['seeded {done} / {total}', '`rootlog seed`’s progress line.'],
+  keyRestored: [
+    'the pseudonymisation key is in place: pseudonymised exports match those made before the backup',
+    '`rootlog key --set`: the key was put back into a restored logbook.',
+  ],
+  backupKeyLeftOut: [
+    'the pseudonymisation key was left out of the backup: keep it apart (rootlog key --db FILE --show) to restore pseudonyms that match earlier exports',
+    '`rootlog backup --exclude-key`; keep the command in parentheses as it is.',
+  ],
+  backupWritten: [
+    'backup written to {path}: {procedures, plural, one {# procedure} other {# procedures}}, {bytes} bytes, integrity {integrity}',
+    '`rootlog backup`: the copy made; {integrity}: SQLite’s own word ("ok").',
+  ],
+  backupsKept: [
+    "this logbook's newest {kept, plural, one {# backup is} other {# backups are}} kept in {folder}; {removed}",
+    '`rootlog backup --out-dir`: the rotation; {removed}: the next message, or the files removed.',
+  ],
+  backupsNoneRemoved: ['none removed', 'Inside `rootlog backup`’s rotation line: no old backup was removed.'],
+  backupsRemoved: ['removed {files}', 'Inside `rootlog backup`’s rotation line; {files}: the files removed.'],
+  backupNotRemoved: [
+    'could not remove an old backup: {problem}',
+    '`rootlog backup --out-dir`, on stderr; {problem}: the file and the system’s words.',
+  ],
+  wordingsSaved: [
+    '{count, plural, one {# corrected wording} other {# corrected wordings}} in the logbook; the change is in the audit log',
+    '`rootlog wordings --set`: the department’s corrections were saved.',
+  ],
 });

@@ -1,4 +1,5 @@
 import type { ReportKind } from './dose-report-kinds.js';
+import type { Words } from './words.js';
 
 /*
  * The dose reports the console received that no procedure has yet (the inbox), and the dose
@@ -16,8 +17,8 @@ export interface WaitingDoseReport {
   accessionNumber: string | null;
   studyDate: string | null;
   device: string;
-  /** Why it has no procedure yet, in words. */
-  why: string;
+  /** Why it has no procedure yet, as words (said in the reader's language). */
+  why: Words;
 }
 
 export interface DoseReportInbox {
@@ -30,5 +31,6 @@ export interface DoseReportInbox {
 /** Settings → Dose reports: whether the receiver listens, in words. */
 export interface DoseReceiverStatus {
   state: 'off' | 'listening' | 'port-taken' | 'failed';
-  message: string;
+  /** As words, said in the reader's language (Settings → Dose reports). */
+  message: Words;
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Words } from './words.js';
 
 /*
  * The department server a console syncs with (db/hub/sync.ts), as the logbook's settings keep
@@ -151,7 +152,8 @@ export interface HubStatus {
   lastErrorSide: HubFailureSide | null;
   pending: number;
   /** This console's signing key: its fingerprint for IT to compare, where it is kept, or why there is none. */
-  consoleKey: { fingerprint: string | null; keptIn: string; problem: string | null };
+  /** Where it is kept: as words, or the English the logbook recorded when another vault kept it (the command line's key file). */
+  consoleKey: { fingerprint: string | null; keptIn: Words | string; problem: string | null };
   /** The consoles the hub lists, as last read (null before the first sync). */
   consoles: HubConsole[] | null;
   openConflicts: number;

@@ -20,6 +20,7 @@ export * from './hub.js';
 export * from './labels.js';
 export * from './locale-format.js';
 export * from './locales.js';
+export * from './main-messages.js';
 export * from './messages.js';
 export * from './names.js';
 export * from './number-entry.js';

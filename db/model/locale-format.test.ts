@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dateOrder, decimalMark, formatDate, formatDateTime } from './locale-format.js';
+import { dateOrder, decimalMark, formatDate, formatDateTime, formatTime } from './locale-format.js';
 import { DEPARTMENT_LOCALE_TAGS } from './locales.js';
 
 /* Dates as each department's locale writes them with digits, on the 24-hour clock. */
@@ -35,5 +35,16 @@ describe('a date as the locale writes it', () => {
       expect(['.', ',']).toContain(decimalMark(locale));
       expect([...dateOrder(locale).parts].sort()).toEqual(['day', 'month', 'year']);
     }
+  });
+});
+
+describe('a time of day', () => {
+  it('is the wall-clock time the timestamp carries, on the 24-hour clock, never the system’s "9:30 PM"', () => {
+    expect(formatTime('2026-03-14T21:30:00+01:00')).toBe('21:30');
+    expect(formatTime('2026-03-14T09:05')).toBe('09:05');
+    // A UTC instant (an operator's lock) at this machine's wall-clock time.
+    const instant = new Date(2026, 2, 14, 21, 30);
+    expect(formatTime(instant.toISOString())).toBe('21:30');
+    expect(formatTime('not a time')).toBe('not a time');
   });
 });

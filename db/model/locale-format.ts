@@ -76,6 +76,14 @@ export function formatDateTime(iso: string, locale: string = DEFAULT_DEPARTMENT_
   return clock ? `${formatDate(clock.date, locale)} ${clock.time}` : iso;
 }
 
+/**
+ * The wall-clock time a timestamp carries ("09:30"), on the 24-hour clock as every locale
+ * RootLog writes it; never the operating system's way ("9:30 AM"). Text that is no time is shown as it is.
+ */
+export function formatTime(iso: string): string {
+  return wallClock(iso)?.time ?? iso;
+}
+
 /** The locale's decimal mark: "." in de-CH, it-CH and English, "," in de-DE, de-AT and fr-CH. */
 export function decimalMark(locale: string = DEFAULT_DEPARTMENT_LOCALE): string {
   return new Intl.NumberFormat(locale).formatToParts(1.5).find((part) => part.type === 'decimal')?.value ?? '.';

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { levelFor, referenceLevelsFromStored, STARTING_REFERENCE_LEVELS } from './reference-levels.js';
+import { translator } from '../i18n/translator.js';
+import {
+  DOSE_QUANTITY_WORDS,
+  doseFigureWords,
+  levelFor,
+  referenceLevelsFromStored,
+  STARTING_REFERENCE_LEVELS,
+} from './reference-levels.js';
+import { inEnglish, say } from './words.js';
 
 /*
  * How the stored setting is read at every save: nothing stored means the starting levels; a
@@ -31,5 +39,16 @@ describe('referenceLevelsFromStored', () => {
   it('falls back to the starting levels for a value it cannot read', () => {
     expect(referenceLevelsFromStored({ levels: 'many' })).toEqual(STARTING_REFERENCE_LEVELS);
     expect(referenceLevelsFromStored({ ctDlpMGyCm: -1, fluoroTimeS: 60 })).toEqual(STARTING_REFERENCE_LEVELS);
+  });
+});
+
+/* A dose quantity's name is declared once, as a message: its English and its translations derive from it. */
+describe('a dose figure', () => {
+  it('names its quantity in the reader’s language, and in English as before', () => {
+    expect(inEnglish(doseFigureWords('dlpMGyCm', 200))).toBe('DLP 200 mGy·cm');
+    expect(inEnglish(doseFigureWords('fluoroTimeS', 36))).toBe('Fluoroscopy time 36 s');
+    expect(say(doseFigureWords('dlpMGyCm', 200), translator('fr'), 'fr')).toBe('PDL 200 mGy·cm');
+    expect(say(doseFigureWords('dapGyCm2', 3.2), translator('de'), 'de', 'de-DE')).toBe('DFP 3,2 Gy·cm²');
+    expect(DOSE_QUANTITY_WORDS.fluoroTimeS).toEqual({ name: 'Fluoroscopy time', unit: 's' });
   });
 });

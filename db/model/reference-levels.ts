@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Message } from './messages.js';
+import { declareMessages, type Message } from './messages.js';
 import type { ProcedureDraft } from './procedure.js';
 import { MODALITIES, type Modality } from './vocabularies.js';
 import { codeMessage } from './vocabulary-words.js';
@@ -34,12 +34,28 @@ export type LevelProtocol = (typeof LEVEL_PROTOCOLS)[number];
 /** starting: a published figure shipped with the app; adopted: the department's own P75; set: typed in by hand. */
 export const LEVEL_ORIGINS = ['starting', 'adopted', 'set'] as const;
 
-export const DOSE_QUANTITY_WORDS: Record<DoseQuantity, { name: string; unit: string }> = {
-  dlpMGyCm: { name: 'DLP', unit: 'mGy·cm' },
-  ctdiVolMGy: { name: 'CTDIvol', unit: 'mGy' },
-  dapGyCm2: { name: 'DAP', unit: 'Gy·cm²' },
-  fluoroTimeS: { name: 'Fluoroscopy time', unit: 's' },
+const Q =
+  'A dose quantity’s name: on the quality dashboard, in Settings → Reference levels and inside warnings ("DLP 200 mGy·cm")';
+/** Each dose quantity's name, declared once: translated on the screens and in warnings, its English DOSE_QUANTITY_WORDS's. */
+export const DOSE_QUANTITY_MESSAGES: Readonly<Record<DoseQuantity, Message>> = declareMessages('dose.quantity', {
+  dlpMGyCm: ['DLP', `${Q}: the dose-length product (CT).`],
+  ctdiVolMGy: ['CTDIvol', `${Q}: the volume CT dose index.`],
+  dapGyCm2: ['DAP', `${Q}: the dose-area product (fluoroscopy).`],
+  fluoroTimeS: ['Fluoroscopy time', `${Q}.`],
+});
+const DOSE_QUANTITY_UNITS: Record<DoseQuantity, string> = {
+  dlpMGyCm: 'mGy·cm',
+  ctdiVolMGy: 'mGy',
+  dapGyCm2: 'Gy·cm²',
+  fluoroTimeS: 's',
 };
+/** Each dose quantity's English name (its message's) and unit, for the English of the command line and the schemas. */
+export const DOSE_QUANTITY_WORDS = Object.fromEntries(
+  DOSE_QUANTITIES.map((quantity) => [
+    quantity,
+    { name: DOSE_QUANTITY_MESSAGES[quantity].message, unit: DOSE_QUANTITY_UNITS[quantity] },
+  ]),
+) as Record<DoseQuantity, { name: string; unit: string }>;
 /** A level's protocol as a message (translated in warnings and on the dashboard), and its English. */
 export const PROTOCOL_WORDS: Record<LevelProtocol, Message> = {
   any: W.protocolAny,
@@ -171,11 +187,10 @@ function originWords(level: ReferenceLevel): Words {
 
 /** "DLP 200 mGy·cm", "Fluoroscopy time 36 s": a dose figure with its name (translated where it is a word) and unit. */
 export function doseFigureWords(quantity: DoseQuantity, value: number): Words {
-  const { name, unit } = DOSE_QUANTITY_WORDS[quantity];
   return sentence(W.doseFigure, {
-    name: quantity === 'fluoroTimeS' ? sentence(W.doseNameFluoroTime) : name,
+    name: sentence(DOSE_QUANTITY_MESSAGES[quantity]),
     value,
-    unit,
+    unit: DOSE_QUANTITY_UNITS[quantity],
   });
 }
 

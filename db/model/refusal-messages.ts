@@ -35,7 +35,7 @@ export const REFUSAL_MESSAGES = declareMessages('refusal', {
   ],
   pacsWaiting: [
     "The PACS {aeTitle} sent a dose report of this study ({key}), but {why}: it waits among the dose reports without a procedure. Check the record's patient and accession number, or attach the report by hand if it is this patient's.",
-    `${PACS} {why}: why it was not attached (English).`,
+    `${PACS} {why}: why it was not attached (a sentence of its own).`,
   ],
   pacsKeyStudy: ['Study Instance UID {uid}', 'Inside a PACS refusal: the study asked for (keep "Study Instance UID").'],
   pacsKeyAccession: ['accession number {number}', 'Inside a PACS refusal: the accession number asked for.'],

@@ -46,12 +46,6 @@ export function durationWords(minutes: number): string {
   return hours > 0 ? `${hours} h${minutes % 60 ? ` ${minutes % 60} min` : ''}` : `${minutes} min`;
 }
 
-/** "23:50–00:10 (next day)". */
-export function tableTimeWords(startedAt: string, endedAt: string | null | undefined): string {
-  if (!endedAt) return startedAt;
-  return `${startedAt}–${endedAt}${tableTime(startedAt, endedAt)?.nextDay ? ' (next day)' : ''}`;
-}
-
 /** The table time inside a warning, in the reader's language ("23:50–00:10 (next day)"). */
 function tableTimeSaid(startedAt: string, endedAt: string | null | undefined): WordValue {
   if (!endedAt) return startedAt;

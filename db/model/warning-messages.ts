@@ -172,7 +172,6 @@ export const WARNING_MESSAGES = declareMessages('warning', {
   ],
   doseFigure: ['{name} {value} {unit}', 'A dose figure inside a warning: "DAP 320 Gy·cm²".'],
   valueWithUnit: ['{value} {unit}', 'A figure and its unit inside a warning: "320 µGy·m²", "1.6 min".'],
-  doseNameFluoroTime: ['Fluoroscopy time', 'The dose figure’s name inside a warning: "Fluoroscopy time 36 s".'],
   doseFarAbove: [
     '{figure} is far above {usual}: check the figure and its unit.',
     `${STAFF} {figure}: "DLP 4659 mGy·cm"; {usual}: the department’s usual or the published range.`,

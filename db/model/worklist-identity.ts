@@ -1,4 +1,5 @@
 import type { ProcedureDraft } from './procedure.js';
+import type { Words } from './words.js';
 
 /*
  * What a worklist entry gives a new case: the patient's and the study's identity, in the
@@ -50,8 +51,8 @@ export interface WorklistRow {
   accessionNumber: string | null;
   /** A record of this patient was already logged today. */
   loggedToday: boolean;
-  /** Values the worklist sent that were refused, in words. */
-  problems: string[];
+  /** Values the worklist sent that were refused, as words (said in the reader's language). */
+  problems: Words[];
   identity: WorklistIdentity;
 }
 
@@ -62,10 +63,10 @@ export interface WorklistStatus {
   rows: WorklistRow[];
   /** When the list shown was received (null: never). */
   receivedAt: string | null;
-  /** Why the last request failed, in words (the list shown is the one before). */
-  problem: string | null;
-  /** What the server said besides the entries, and entries refused whole. */
-  warnings: string[];
+  /** Why the last request failed, as words (the list shown is the one before). */
+  problem: Words | null;
+  /** What the server said besides the entries, and entries refused whole, as words. */
+  warnings: Words[];
   /** A request is under way. */
   asking: boolean;
 }

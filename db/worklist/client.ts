@@ -1,6 +1,8 @@
 import type { Socket } from 'node:net';
 import dimse from 'dcmjs-dimse';
 import type { WorklistServer } from '../model/connection-settings.js';
+import { WORKLIST_SERVER_MESSAGES } from '../model/main-messages.js';
+import { sentence, type Words } from '../model/words.js';
 import { decodeSequencesInDeclaredCharset } from './dcmjs-sequence-charset.js';
 import { entryFromDataset, type RejectedEntry, type WorklistEntry } from './worklist-entry.js';
 import { UNSUPPORTED_KEYS_WARNING, WorklistError, type WorklistFailure } from './worklist-errors.js';
@@ -157,8 +159,8 @@ export interface WorklistAnswer {
   entries: WorklistEntry[];
   /** Entries refused whole (no usable patient ID), named. */
   rejected: RejectedEntry[];
-  /** What the server said besides the entries (0xFF01, a list cut at MAX_ENTRIES), in words. */
-  warnings: string[];
+  /** What the server said besides the entries (0xFF01, a list cut at MAX_ENTRIES), as words. */
+  warnings: Words[];
   receivedAt: string;
 }
 
@@ -203,9 +205,7 @@ export async function findWorklist(
     throw new WorklistError('query_failed', peer, { status: finalStatus, comment: comment || undefined });
   if (warned) answer.warnings.push(UNSUPPORTED_KEYS_WARNING);
   if (answered > MAX_ENTRIES)
-    answer.warnings.push(
-      `The worklist server sent ${answered} entries; the first ${MAX_ENTRIES} are shown: ask IT to narrow it to this station (Settings → Worklist).`,
-    );
+    answer.warnings.push(sentence(WORKLIST_SERVER_MESSAGES.cut, { count: answered, shown: MAX_ENTRIES }));
   answer.receivedAt = now().toISOString();
   return answer;
 }

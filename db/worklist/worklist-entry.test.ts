@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { inEnglish } from '../model/words.js';
 import { dateFromDicom, dicomDateRange, localDate, timeFromDicom } from './dicom-dates.js';
 import { parsePersonName, personNameFromShown, personNameShown } from './person-name.js';
 import { entryFromDataset, entryShownName } from './worklist-entry.js';
@@ -135,8 +136,8 @@ describe('one worklist answer as an entry', () => {
       studyInstanceUid: null,
       scheduledAt: '2026-03-12T10:30',
     });
-    expect(read.entry.problems).toEqual([
-      { field: 'patientName', message: "Patient's name holds a control character: left empty" },
+    expect(read.entry.problems).toMatchObject([
+      { field: 'patientName', message: 'Patient name holds a control character: left empty' },
       { field: 'birthDate', message: 'Birth date "19581399" is not a date (YYYYMMDD): left empty' },
       { field: 'sex', message: 'Sex "X" is not M, F or O: left empty' },
       {
@@ -157,13 +158,13 @@ describe('one worklist answer as an entry', () => {
   });
 
   it('refuses an entry without a usable patient ID whole, naming it as far as it can', () => {
-    expect(entryFromDataset(answer({ PatientID: '' }), 2)).toEqual({
+    expect(entryFromDataset(answer({ PatientID: '' }), 2)).toMatchObject({
       rejected: { entry: 'the entry with accession A1', message: 'Patient ID is missing: it cannot start a case' },
     });
-    expect(entryFromDataset(answer({ PatientID: 'P\u0007', AccessionNumber: undefined }), 3)).toEqual({
+    expect(entryFromDataset(answer({ PatientID: 'P\u0007', AccessionNumber: undefined }), 3)).toMatchObject({
       rejected: { entry: 'entry 3 of the answer', message: 'Patient ID holds a control character' },
     });
-    expect(entryFromDataset(answer({ PatientID: ['P1', 'P2'] }), 5)).toEqual({
+    expect(entryFromDataset(answer({ PatientID: ['P1', 'P2'] }), 5)).toMatchObject({
       rejected: {
         entry: 'the entry with accession A1',
         message: 'Patient ID holds several values where one is expected',
@@ -224,10 +225,12 @@ describe('the request', () => {
 describe('the words of a failure', () => {
   const peer = { host: '127.0.0.1', port: 11112, calledAe: 'WLSCP', callingAe: 'ROOTLOG' };
   it('names the server, the AE title and what to do', () => {
-    expect(worklistFailureWords('calling_ae_unknown', peer)).toBe(
+    expect(inEnglish(worklistFailureWords('calling_ae_unknown', peer))).toBe(
       "The worklist server at 127.0.0.1:11112 refused this console's AE title ROOTLOG: ask IT to register it on the worklist server.",
     );
-    expect(worklistFailureWords('query_failed', peer, { status: 0xa700, comment: 'Out of\u001b[31m resources' })).toBe(
+    expect(
+      inEnglish(worklistFailureWords('query_failed', peer, { status: 0xa700, comment: 'Out of\u001b[31m resources' })),
+    ).toBe(
       'The worklist server at 127.0.0.1:11112 could not answer the query (status 0xA700: "Out of [31m resources"): tell IT. The worklist keeps showing what it last received, and patients can be entered by hand.',
     );
   });

@@ -1,5 +1,9 @@
 import { UNTRUSTED_CHARACTERS } from '../model/connection-settings.js';
+import { fieldLabelWords } from '../model/labels.js';
+import { WORKLIST_ENTRY_MESSAGES as E, WORKLIST_SERVER_MESSAGES as S } from '../model/main-messages.js';
+import type { Message } from '../model/messages.js';
 import type { Sex } from '../model/vocabularies.js';
+import { inEnglish, sentence, type Words, type WordValue } from '../model/words.js';
 import { dateFromDicom, timeFromDicom } from './dicom-dates.js';
 import { type PersonName, parsePersonName, personNameShown } from './person-name.js';
 
@@ -41,49 +45,62 @@ export interface WorklistEntry {
 
 export interface EntryProblem {
   field: keyof WorklistEntry;
+  /** Its English (the command line). */
   message: string;
+  /** The same as words, said in the reader's language at the window. */
+  words: Words;
 }
 
-/** An entry refused whole, with why, named as far as it can be. */
+/** An entry refused whole, with why, named as far as it can be (English, and as words). */
 export interface RejectedEntry {
   entry: string;
   message: string;
+  words: { entry: Words; why: Words };
 }
 
 /** DICOM value representations as far as the worklist needs them: their longest value (PS3.5 6.2). */
 const MAX_LENGTH = { LO: 64, SH: 16, PN: 64, UI: 64, CS: 16, AE: 16, DA: 8, TM: 16 } as const;
 type Vr = keyof typeof MAX_LENGTH;
 
-const FIELD_WORDS: Record<keyof Omit<WorklistEntry, 'problems'>, string> = {
-  patientId: 'Patient ID',
-  issuerOfPatientId: 'Issuer of patient ID',
-  patientName: "Patient's name",
-  birthDate: 'Birth date',
-  sex: 'Sex',
-  accessionNumber: 'Accession number',
-  studyInstanceUid: 'Study Instance UID',
-  requestedProcedureId: 'Requested procedure ID',
-  requestedProcedure: 'Requested procedure',
-  referringPhysician: 'Referring physician',
-  scheduledAt: 'Scheduled time',
-  scheduledStationAe: 'Scheduled station',
-  modality: 'Modality',
-  language: "Patient's language",
+/** Each value's name: the record field's label where the value fills one (worklist-identity.ts), else its own. */
+const FIELD_WORDS: Record<keyof Omit<WorklistEntry, 'problems'>, WordValue> = {
+  patientId: fieldLabelWords('patientId'),
+  issuerOfPatientId: fieldLabelWords('issuerOfPatientId'),
+  patientName: fieldLabelWords('patientName'),
+  birthDate: fieldLabelWords('birthDate'),
+  sex: fieldLabelWords('sex'),
+  accessionNumber: fieldLabelWords('accessionNumber'),
+  studyInstanceUid: fieldLabelWords('studyInstanceUid'),
+  requestedProcedureId: sentence(E.requestedProcedureId),
+  requestedProcedure: fieldLabelWords('requestedProcedureText'),
+  referringPhysician: fieldLabelWords('referringPhysician'),
+  scheduledAt: sentence(E.scheduledAt),
+  scheduledStationAe: sentence(E.scheduledStationAe),
+  modality: sentence(E.modality),
+  language: fieldLabelWords('patientLanguage'),
 };
 
 type Dataset = Record<string, unknown>;
-class Refused extends Error {}
+/** A value refused, with why as words ("is not a date (YYYYMMDD)"). */
+class Refused extends Error {
+  readonly words: Words;
+  constructor(message: Message, values?: Readonly<Record<string, WordValue>>) {
+    const words = sentence(message, values);
+    super(inEnglish(words));
+    this.words = words;
+  }
+}
 
 /** The single value of an element as text: a string, a one-element list, or a number; else refused. */
 function single(value: unknown): string | undefined {
   if (value === undefined || value === null) return undefined;
   if (Array.isArray(value)) {
     if (value.length === 0) return undefined;
-    if (value.length > 1) throw new Refused('holds several values where one is expected');
+    if (value.length > 1) throw new Refused(E.severalValues);
     return single(value[0]);
   }
   if (typeof value === 'number' && Number.isFinite(value)) return String(value);
-  if (typeof value !== 'string') throw new Refused('is not text');
+  if (typeof value !== 'string') throw new Refused(E.notText);
   return value;
 }
 
@@ -92,14 +109,8 @@ function checked(text: string | undefined, vr: Vr): string | undefined {
   // DICOM pads values with spaces (UIDs with a NUL) to an even length.
   const value = text.replace(/[ \0]+$/, '').replace(/^ +/, '');
   if (value === '') return undefined;
-  if (UNTRUSTED_CHARACTERS.test(value))
-    throw new Refused(
-      value.includes('\ufffd')
-        ? 'did not decode in the character set the server declared'
-        : 'holds a control character',
-    );
-  if (value.length > MAX_LENGTH[vr])
-    throw new Refused(`is longer than ${MAX_LENGTH[vr]} characters, the most its DICOM type (${vr}) holds`);
+  if (UNTRUSTED_CHARACTERS.test(value)) throw new Refused(value.includes('\ufffd') ? E.notDecoded : E.controlCharacter);
+  if (value.length > MAX_LENGTH[vr]) throw new Refused(E.tooLong, { length: MAX_LENGTH[vr], vr });
   return value;
 }
 
@@ -108,15 +119,15 @@ const textOf = (dataset: Dataset, keyword: string, vr: Vr) => checked(single(dat
 /** A PN value as dcmjs reads it: [{ Alphabetic: "Müller^Jürg" }], { Alphabetic }, or the string itself. */
 function nameOf(dataset: Dataset, keyword: string): PersonName | null {
   const raw = dataset[keyword];
-  if (Array.isArray(raw) && raw.length > 1) throw new Refused('holds several names where one is expected');
+  if (Array.isArray(raw) && raw.length > 1) throw new Refused(E.severalNames);
   const first: unknown = Array.isArray(raw) ? raw[0] : raw;
   const alphabetic = first && typeof first === 'object' ? (first as { Alphabetic?: unknown }).Alphabetic : first;
   if (alphabetic === undefined || alphabetic === null) return null;
-  if (typeof alphabetic !== 'string') throw new Refused('is not a name');
+  if (typeof alphabetic !== 'string') throw new Refused(E.notAName);
   const value = checked(alphabetic, 'PN');
   if (value === undefined) return null;
   const name = parsePersonName(value);
-  if (!name) throw new Refused('is not a DICOM person name (more than five parts)');
+  if (!name) throw new Refused(E.notAPersonName);
   return name;
 }
 
@@ -124,7 +135,7 @@ function firstItem(dataset: Dataset, keyword: string): Dataset | undefined {
   const raw = dataset[keyword];
   const item = Array.isArray(raw) ? raw[0] : raw;
   if (item === undefined || item === null) return undefined;
-  if (typeof item !== 'object') throw new Refused('is not a DICOM sequence');
+  if (typeof item !== 'object') throw new Refused(E.notASequence);
   return item as Dataset;
 }
 
@@ -133,7 +144,7 @@ const SEX_CODES: Record<string, Sex> = { F: 'female', M: 'male', O: 'other' };
 const LANGUAGE = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/;
 
 /** "the entry for patient P1 (accession A1)", or its place in the answer when it names no patient. */
-export function entryName(dataset: Dataset, position: number): string {
+export function entryName(dataset: Dataset, position: number): Words {
   const read = (keyword: string, vr: Vr) => {
     try {
       return textOf(dataset, keyword, vr);
@@ -143,10 +154,18 @@ export function entryName(dataset: Dataset, position: number): string {
   };
   const id = read('PatientID', 'LO');
   const accession = read('AccessionNumber', 'SH');
-  if (id) return `the entry for patient ${id}${accession ? ` (accession ${accession})` : ''}`;
-  if (accession) return `the entry with accession ${accession}`;
-  return `entry ${position} of the answer`;
+  if (id)
+    return accession
+      ? sentence(S.entryOfPatientAccession, { patientId: id, accession })
+      : sentence(S.entryOfPatient, { patientId: id });
+  if (accession) return sentence(S.entryOfAccession, { accession });
+  return sentence(S.entryAt, { position: String(position) });
 }
+
+const rejectedEntry = (dataset: Dataset, position: number, why: Words): { rejected: RejectedEntry } => {
+  const entry = entryName(dataset, position);
+  return { rejected: { entry: inEnglish(entry), message: inEnglish(why), words: { entry, why } } };
+};
 
 /**
  * One worklist answer (a C-FIND pending response's identifier) as an entry, or refused whole
@@ -162,7 +181,8 @@ export function entryFromDataset(
       return read() ?? null;
     } catch (error) {
       if (!(error instanceof Refused)) throw error;
-      problems.push({ field: name, message: `${FIELD_WORDS[name]} ${error.message}: left empty` });
+      const words = sentence(E.leftEmpty, { field: FIELD_WORDS[name], reason: error.words });
+      problems.push({ field: name, message: inEnglish(words), words });
       return null;
     }
   };
@@ -172,12 +192,14 @@ export function entryFromDataset(
     patientId = textOf(dataset, 'PatientID', 'LO');
   } catch (error) {
     if (!(error instanceof Refused)) throw error;
-    return { rejected: { entry: entryName(dataset, position), message: `Patient ID ${error.message}` } };
+    return rejectedEntry(
+      dataset,
+      position,
+      sentence(S.patientIdRefused, { field: FIELD_WORDS.patientId, reason: error.words }),
+    );
   }
   if (!patientId)
-    return {
-      rejected: { entry: entryName(dataset, position), message: 'Patient ID is missing: it cannot start a case' },
-    };
+    return rejectedEntry(dataset, position, sentence(S.patientIdMissing, { field: FIELD_WORDS.patientId }));
 
   const step = field('scheduledAt', () => firstItem(dataset, 'ScheduledProcedureStepSequence')) ?? {};
   const code = field('requestedProcedure', () => firstItem(dataset, 'RequestedProcedureCodeSequence')) ?? {};
@@ -191,21 +213,20 @@ export function entryFromDataset(
       const value = textOf(dataset, 'PatientBirthDate', 'DA');
       if (value === undefined) return undefined;
       const date = dateFromDicom(value);
-      if (!date) throw new Refused(`"${value}" is not a date (YYYYMMDD)`);
+      if (!date) throw new Refused(E.notADate, { value });
       return date;
     }),
     sex: field('sex', () => {
       const value = textOf(dataset, 'PatientSex', 'CS');
       if (value === undefined) return undefined;
       const sex = SEX_CODES[value];
-      if (!sex) throw new Refused(`"${value}" is not M, F or O`);
+      if (!sex) throw new Refused(E.notASex, { value });
       return sex;
     }),
     accessionNumber: field('accessionNumber', () => textOf(dataset, 'AccessionNumber', 'SH')),
     studyInstanceUid: field('studyInstanceUid', () => {
       const value = textOf(dataset, 'StudyInstanceUID', 'UI');
-      if (value !== undefined && !/^(0|[1-9][0-9]*)(\.(0|[1-9][0-9]*))+$/.test(value))
-        throw new Refused('is not a DICOM UID (digits and dots)');
+      if (value !== undefined && !/^(0|[1-9][0-9]*)(\.(0|[1-9][0-9]*))+$/.test(value)) throw new Refused(E.notAUid);
       return value;
     }),
     requestedProcedureId: field('requestedProcedureId', () => textOf(dataset, 'RequestedProcedureID', 'SH')),
@@ -227,11 +248,11 @@ export function entryFromDataset(
       const dateValue = textOf(step, 'ScheduledProcedureStepStartDate', 'DA');
       if (dateValue === undefined) return undefined;
       const date = dateFromDicom(dateValue);
-      if (!date) throw new Refused(`"${dateValue}" is not a date (YYYYMMDD)`);
+      if (!date) throw new Refused(E.notADate, { value: dateValue });
       const timeValue = textOf(step, 'ScheduledProcedureStepStartTime', 'TM');
       if (timeValue === undefined) return date;
       const time = timeFromDicom(timeValue);
-      if (!time) throw new Refused(`"${timeValue}" is not a time of day (HHMMSS)`);
+      if (!time) throw new Refused(E.notATime, { value: timeValue });
       return `${date}T${time}`;
     }),
     scheduledStationAe: field('scheduledStationAe', () => {
@@ -245,7 +266,7 @@ export function entryFromDataset(
     language: field('language', () => {
       const value = textOf(language, 'CodeValue', 'SH');
       if (value === undefined) return undefined;
-      if (!LANGUAGE.test(value)) throw new Refused(`"${value}" is not a language code`);
+      if (!LANGUAGE.test(value)) throw new Refused(E.notALanguage, { value });
       return value.toLowerCase();
     }),
     problems,

@@ -1,4 +1,6 @@
 import { textFromPeer } from '../model/connection-settings.js';
+import { WORKLIST_SERVER_MESSAGES as M } from '../model/main-messages.js';
+import { inEnglish, sentence, type Words } from '../model/words.js';
 
 /*
  * Why the worklist could not be asked, in words for the radiologist at the console and for IT:
@@ -43,54 +45,61 @@ export interface FailureDetail {
 }
 
 const hex = (status: number) => `0x${status.toString(16).toUpperCase().padStart(4, '0')}`;
-const KEPT = 'The worklist keeps showing what it last received, and patients can be entered by hand.';
 
-/** The sentence shown at the worklist and printed by `rootlog worklist`. */
-export function worklistFailureWords(
-  kind: WorklistFailure,
-  peer: WorklistPeerName,
-  detail: FailureDetail = {},
-): string {
-  const at = `The worklist server at ${peer.host}:${peer.port}`;
+/** A failure after which the list shown is the last one received, and patients are entered by hand. */
+const kept = (problem: Words): Words => sentence(M.kept, { problem });
+
+/** The sentence shown at the worklist and printed by `rootlog worklist`, as words (its English: inEnglish). */
+export function worklistFailureWords(kind: WorklistFailure, peer: WorklistPeerName, detail: FailureDetail = {}): Words {
+  const address = `${peer.host}:${peer.port}`;
   switch (kind) {
     case 'not_reachable':
-      return `${at} cannot be reached: check that it is running and that the network and firewall let this console through. ${KEPT}`;
+      return kept(sentence(M.notReachable, { address }));
     case 'no_answer':
-      return `${at} did not answer within ${detail.seconds ?? 'a few'} seconds: it may be overloaded or a firewall may be dropping the connection. ${KEPT}`;
+      return kept(sentence(M.noAnswer, { address, seconds: detail.seconds ?? '?' }));
     case 'called_ae_unknown':
-      return `${at} does not answer to the AE title ${peer.calledAe}: check the server's AE title in Settings → Worklist (IT knows it).`;
+      return sentence(M.calledAeUnknown, { address, aeTitle: peer.calledAe });
     case 'calling_ae_unknown':
-      return `${at} refused this console's AE title ${peer.callingAe}: ask IT to register it on the worklist server.`;
+      return sentence(M.callingAeUnknown, { address, aeTitle: peer.callingAe });
     case 'refused':
       return detail.transient
-        ? `${at} is busy and refused the connection for now: try again in a moment. ${KEPT}`
-        : `${at} refused the connection from this console (AE title ${peer.callingAe}): ask IT to check that this console may query the worklist.`;
+        ? kept(sentence(M.busy, { address }))
+        : sentence(M.refused, { address, aeTitle: peer.callingAe });
     case 'not_a_worklist':
-      return `${at} accepted the connection but does not offer the Modality Worklist: check the address and AE title in Settings → Worklist.`;
+      return sentence(M.notAWorklist, { address });
     case 'aborted':
-      return `${at} broke off the query before it was complete: try again; if it keeps happening, tell IT. ${KEPT}`;
-    case 'query_failed':
-      return `${at} could not answer the query (status ${detail.status === undefined ? 'unknown' : hex(detail.status)}${detail.comment ? `: "${textFromPeer(detail.comment, 200)}"` : ''}): tell IT. ${KEPT}`;
+      return kept(sentence(M.aborted, { address }));
+    case 'query_failed': {
+      const status = detail.status === undefined ? sentence(M.statusUnknown) : hex(detail.status);
+      return kept(
+        detail.comment
+          ? sentence(M.queryFailedSaying, { address, status, comment: textFromPeer(detail.comment, 200) })
+          : sentence(M.queryFailed, { address, status }),
+      );
+    }
   }
 }
 
 /** The warning shown with a complete list whose server answered 0xFF01 (optional keys it does not support). */
-export const UNSUPPORTED_KEYS_WARNING =
-  'The worklist server does not support some of the details asked for (status 0xFF01, for example the patient’s language): the list is complete, those details are missing.';
+export const UNSUPPORTED_KEYS_WARNING: Words = sentence(M.unsupportedKeys);
 
 /** A failure of the worklist, worded: thrown by the client, caught by the window and the command line. */
 export class WorklistError extends Error {
   readonly kind: WorklistFailure;
   readonly detail: FailureDetail;
+  /** The sentence as words, for the window to say in its reader's language; `message` is its English. */
+  readonly words: Words;
 
   constructor(kind: WorklistFailure, peer: WorklistPeerName, detail: FailureDetail = {}) {
-    super(worklistFailureWords(kind, peer, detail));
+    const words = worklistFailureWords(kind, peer, detail);
+    super(inEnglish(words));
     this.name = 'WorklistError';
     this.kind = kind;
     this.detail = detail;
+    this.words = words;
   }
 
-  toJSON(): { code: WorklistFailure; message: string } {
-    return { code: this.kind, message: this.message };
+  toJSON(): { code: WorklistFailure; message: string; words: Words } {
+    return { code: this.kind, message: this.message, words: this.words };
   }
 }

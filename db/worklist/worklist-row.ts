@@ -37,7 +37,7 @@ export function worklistRow(entry: WorklistEntry, loggedToday: ReadonlySet<strin
     scheduledAt: entry.scheduledAt,
     accessionNumber: entry.accessionNumber,
     loggedToday: loggedToday.has(entry.patientId),
-    problems: entry.problems.map((problem) => problem.message),
+    problems: entry.problems.map((problem) => problem.words),
     identity: identityFromEntry(entry),
   };
 }

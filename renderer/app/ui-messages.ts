@@ -10,7 +10,6 @@ import {
   DASHBOARD_SPREAD_MESSAGES,
   DASHBOARD_TABLE_TIME_MESSAGES,
   DASHBOARD_VOLUME_MESSAGES,
-  DOSE_QUANTITY_MESSAGES,
 } from '../features/dashboard/dashboard-messages.js';
 import { DOSE_INBOX_MESSAGES } from '../features/dose-reports/dose-reports-messages.js';
 import { EXPORT_FORM_MESSAGES, EXPORT_PROGRESS_MESSAGES } from '../features/export/export-messages.js';
@@ -133,7 +132,6 @@ export const UI_MESSAGE_TABLES: readonly Readonly<Record<string, Message>>[] = [
   DASHBOARD_TABLE_TIME_MESSAGES,
   DASHBOARD_OUTCOME_MESSAGES,
   DASHBOARD_REFERENCE_MESSAGES,
-  DOSE_QUANTITY_MESSAGES,
   DOSE_INBOX_MESSAGES,
   WORKLIST_MESSAGES,
   BACKUP_MESSAGES,

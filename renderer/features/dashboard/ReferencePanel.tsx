@@ -1,5 +1,6 @@
 import type { ReferenceComparisonRow } from '../../../db/model/answers.js';
 import {
+  DOSE_QUANTITY_MESSAGES,
   DOSE_QUANTITY_WORDS,
   type DoseQuantity,
   type LevelProtocol,
@@ -9,7 +10,7 @@ import {
   type Translate,
 } from '../../../db/model/index.js';
 import { useLanguage, useReaderLocale, useT } from '../../app/i18n.js';
-import { DOSE_QUANTITY_MESSAGES, DASHBOARD_REFERENCE_MESSAGES as M } from './dashboard-messages.js';
+import { DASHBOARD_REFERENCE_MESSAGES as M } from './dashboard-messages.js';
 import { figuresIn, groupWords } from './dashboard-words.js';
 import { type OtherLine, referenceSections } from './reference-lines.js';
 

@@ -1,4 +1,4 @@
-import { type DoseQuantity, declareMessages, type Message } from '../../../db/model/index.js';
+import { declareMessages } from '../../../db/model/index.js';
 
 /* The quality dashboard's words, as messages to translate (db/i18n/catalogues/). */
 const D = 'Quality dashboard';
@@ -195,13 +195,3 @@ export const DASHBOARD_REFERENCE_MESSAGES = declareMessages('dashboard.reference
   eachOwn: ['each its own', `${L}: each case against its own protocol's level.`],
   quantityUnit: ['{quantity} ({unit})', `${L}: a dose quantity and its unit, e.g. "DLP (mGy·cm)".`],
 });
-
-const Q = 'Quality dashboard, a dose quantity';
-const QUANTITY_MESSAGES = declareMessages('dashboard.quantity', {
-  dlpMGyCm: ['DLP', `${Q}: the dose-length product (CT).`],
-  ctdiVolMGy: ['CTDIvol', `${Q}: the volume CT dose index.`],
-  dapGyCm2: ['DAP', `${Q}: the dose-area product (fluoroscopy).`],
-  fluoroTimeS: ['Fluoroscopy time', `${Q}.`],
-});
-/** Each dose quantity's name as a message (its unit is the model's, DOSE_QUANTITY_WORDS). */
-export const DOSE_QUANTITY_MESSAGES: Readonly<Record<DoseQuantity, Message>> = QUANTITY_MESSAGES;

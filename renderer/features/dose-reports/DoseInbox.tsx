@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { formatDate, formatDateTime, type WaitingDoseReport } from '../../../db/model/index.js';
-import { useReaderLocale, useT } from '../../app/i18n.js';
+import { useReaderLocale, useSay, useT } from '../../app/i18n.js';
 import { useConnections } from '../settings/connections-store.js';
 import { DOSE_INBOX_MESSAGES as M } from './dose-reports-messages.js';
 import { type AttachMessage, useDoseReports } from './dose-reports-store.js';
@@ -24,6 +24,7 @@ export function DoseReceiverState() {
   const saved = useConnections((state) => state.connections?.doseReceiver);
   const load = useDoseReports((state) => state.load);
   const receiver = useDoseReports((state) => state.receiver);
+  const say = useSay();
   useEffect(() => {
     void saved;
     void load();
@@ -35,7 +36,7 @@ export function DoseReceiverState() {
       aria-live="polite"
       data-testid="dose-receiver-state"
     >
-      {receiver.message}
+      {say(receiver.message)}
     </p>
   );
 }
@@ -43,6 +44,7 @@ export function DoseReceiverState() {
 function ReportLine({ report }: { report: WaitingDoseReport }) {
   const t = useT();
   const locale = useReaderLocale();
+  const say = useSay();
   const who = [report.patientId && t(M.patientId, { id: report.patientId }), report.patientName?.replace('^', ', ')]
     .filter(Boolean)
     .join(', ');
@@ -55,7 +57,7 @@ function ReportLine({ report }: { report: WaitingDoseReport }) {
       <strong>{who || t(M.noPatient)}</strong>
       {about.map((part) => `, ${part}`).join('')} —{' '}
       {t(M.received, { device: report.device, at: formatDateTime(report.receivedAt, locale) })}{' '}
-      <span className="hint">{report.why}</span>
+      <span className="hint">{say(report.why)}</span>
     </>
   );
 }

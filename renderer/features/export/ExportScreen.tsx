@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
-import { useT } from '../../app/i18n.js';
+import { useT, useWordsLocale } from '../../app/i18n.js';
 import { NO_ITEMS } from '../../app/no-items.js';
+import { DateField } from '../../components/DateField.js';
 import { useSettings } from '../settings/settings-store.js';
 import { EXPORT_FORM_MESSAGES as F, EXPORT_PROGRESS_MESSAGES as M } from './export-messages.js';
 import { useExport } from './export-store.js';
@@ -30,6 +31,7 @@ export function ExportScreen() {
   const problem = useExport((state) => state.problem);
   const { cancel, stopFollowing, resumeFollowing } = useExport.getState();
   const t = useT();
+  const wordsLocale = useWordsLocale();
 
   useEffect(() => {
     resumeFollowing();
@@ -77,14 +79,22 @@ export function ExportScreen() {
           ))}
         </fieldset>
         <div className="row">
-          <div className="text-field">
-            <label htmlFor="export-from">{t(F.from)}</label>
-            <input id="export-from" type="date" value={from} onChange={(event) => setFrom(event.target.value)} />
-          </div>
-          <div className="text-field">
-            <label htmlFor="export-to">{t(F.to)}</label>
-            <input id="export-to" type="date" value={to} onChange={(event) => setTo(event.target.value)} />
-          </div>
+          <DateField
+            id="export-from"
+            field="exportFrom"
+            label={t(F.from)}
+            value={from || undefined}
+            onChange={(value) => setFrom(value ?? '')}
+            wordsLocale={wordsLocale}
+          />
+          <DateField
+            id="export-to"
+            field="exportTo"
+            label={t(F.to)}
+            value={to || undefined}
+            onChange={(value) => setTo(value ?? '')}
+            wordsLocale={wordsLocale}
+          />
           <div className="text-field">
             <label htmlFor="export-operator">{t(F.operator)}</label>
             <select id="export-operator" value={operatorId} onChange={(event) => setOperatorId(event.target.value)}>

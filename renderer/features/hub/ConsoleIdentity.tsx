@@ -1,5 +1,5 @@
 import { formatDate, type HubStatus } from '../../../db/model/index.js';
-import { useReaderLocale, useT } from '../../app/i18n.js';
+import { useReaderLocale, useSay, useT } from '../../app/i18n.js';
 import { HUB_KEY_MESSAGES as M } from './hub-messages.js';
 import { useHub } from './hub-store.js';
 
@@ -11,6 +11,7 @@ export function ConsoleIdentity({ status, consoleName }: { status: HubStatus; co
   const key = status.consoleKey;
   const registered = status.consoles?.find((entry) => entry.name === consoleName);
   const t = useT();
+  const say = useSay();
   const locale = useReaderLocale();
   const day = (iso: string) => formatDate(iso.slice(0, 10), locale);
   return (
@@ -19,7 +20,7 @@ export function ConsoleIdentity({ status, consoleName }: { status: HubStatus; co
       {key.fingerprint ? (
         <p>
           {t(M.fingerprint)} <code className="hub-fingerprint">{key.fingerprint}</code> —{' '}
-          {t(M.keptIn, { where: key.keptIn })}
+          {t(M.keptIn, { where: say(key.keptIn) })}
           {registered && ` ${t(registered.fingerprint === key.fingerprint ? M.registered : M.otherKey)}`}
         </p>
       ) : (

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import {
+  formatTime,
   type Message,
   OPERATOR_ROLES,
   type OperatorListing,
@@ -81,7 +82,7 @@ function operatorState(operator: OperatorListing, t: Translate): string {
     ? t(M.noPin)
     : operator.lockedUntil
       ? t(M.lockedUntil, {
-          time: new Date(operator.lockedUntil).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }),
+          time: formatTime(operator.lockedUntil),
         })
       : t(M.pinSet);
   return [who, pin, ...(operator.badge ? [t(M.badgeEnrolled)] : [])].join(' · ');

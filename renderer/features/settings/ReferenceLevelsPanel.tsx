@@ -1,15 +1,19 @@
 import { useState } from 'react';
 import {
   codeMessage,
+  DOSE_QUANTITY_MESSAGES,
   DOSE_QUANTITY_WORDS,
+  formatDate,
+  formatNumber,
   LEVEL_PROTOCOL_MESSAGES,
+  numberForEntry,
   numberOrNaN,
   type ReferenceLevel,
   type ReferenceLevels,
   type Translate,
-  WARNING_MESSAGES,
 } from '../../../db/model/index.js';
-import { useT } from '../../app/i18n.js';
+import { useReaderLocale, useT, useWordsLocale } from '../../app/i18n.js';
+import { DateField } from '../../components/DateField.js';
 import { REFERENCE_LEVELS_MESSAGES as M } from './settings-messages.js';
 import { useSettings } from './settings-store.js';
 
@@ -20,12 +24,16 @@ import { useSettings } from './settings-store.js';
  */
 
 const isoDay = (date: Date) => date.toISOString().slice(0, 10);
-/** Where a level comes from: a starting value, the department's P75 (of which period), or set by hand. */
-function originWords(level: ReferenceLevel, t: Translate): string {
+/** Where a level comes from: a starting value, the department's P75 (of which period, its dates in the reader's locale), or set by hand. */
+function originWords(level: ReferenceLevel, t: Translate, locale: string): string {
   if (level.origin === 'starting') return t(M.originStarting);
   if (level.origin === 'set') return t(M.originSet);
   return level.basis
-    ? t(M.originAdoptedOf, { count: level.basis.cases, from: level.basis.from, to: level.basis.to })
+    ? t(M.originAdoptedOf, {
+        count: level.basis.cases,
+        from: formatDate(level.basis.from, locale),
+        to: formatDate(level.basis.to, locale),
+      })
     : t(M.originAdopted);
 }
 
@@ -38,10 +46,14 @@ export function ReferenceLevelsPanel() {
   const [to, setTo] = useState(isoDay(today));
   const [edits, setEdits] = useState<Record<number, string>>({});
   const t = useT();
+  const locale = useReaderLocale();
+  const wordsLocale = useWordsLocale();
   if (!settings) return null;
-  // The words of a level's table row, in the reader's language (the quantity's name, the modality's and protocol's).
-  const quantityName = (quantity: ReferenceLevel['quantity']) =>
-    quantity === 'fluoroTimeS' ? t(WARNING_MESSAGES.doseNameFluoroTime) : DOSE_QUANTITY_WORDS[quantity].name;
+  // The words of a level's table row, in the reader's language (the quantity's name, the modality's and
+  // protocol's), its figures and dates in the reader's locale.
+  const quantityName = (quantity: ReferenceLevel['quantity']) => t(DOSE_QUANTITY_MESSAGES[quantity]);
+  const figure = (value: number | null) => (value === null ? '–' : formatNumber(value, locale));
+  const origin = (level: ReferenceLevel) => originWords(level, t, locale);
   const quantityWords = (quantity: ReferenceLevel['quantity']) =>
     `${quantityName(quantity)} (${DOSE_QUANTITY_WORDS[quantity].unit})`;
   const modality = (code: string) => t(codeMessage(code));
@@ -53,7 +65,7 @@ export function ReferenceLevelsPanel() {
       levels: levels.map((level, index) => {
         const text = edits[index];
         if (text === undefined) return level;
-        const value = numberOrNaN(text) ?? Number.NaN;
+        const value = numberOrNaN(text, locale) ?? Number.NaN;
         return value === level.value ? level : { ...level, value, origin: 'set', basis: null };
       }),
     };
@@ -92,11 +104,11 @@ export function ReferenceLevelsPanel() {
                   })}
                   inputMode="decimal"
                   size={7}
-                  value={edits[index] ?? String(level.value)}
+                  value={edits[index] ?? numberForEntry(level.value, locale)}
                   onChange={(event) => setEdits((current) => ({ ...current, [index]: event.target.value }))}
                 />
               </td>
-              <td>{originWords(level, t)}</td>
+              <td>{origin(level)}</td>
             </tr>
           ))}
         </tbody>
@@ -113,15 +125,23 @@ export function ReferenceLevelsPanel() {
           void propose({ from, to });
         }}
       >
-        <div className="text-field">
-          <label htmlFor="proposal-from">{t(M.from)}</label>
-          <input id="proposal-from" type="date" value={from} onChange={(event) => setFrom(event.target.value)} />
-        </div>
-        <div className="text-field">
-          <label htmlFor="proposal-to">{t(M.to)}</label>
-          <input id="proposal-to" type="date" value={to} onChange={(event) => setTo(event.target.value)} />
-        </div>
-        <button type="submit" className="secondary">
+        <DateField
+          id="proposal-from"
+          field="proposalFrom"
+          label={t(M.from)}
+          value={from || undefined}
+          onChange={(value) => setFrom(value ?? '')}
+          wordsLocale={wordsLocale}
+        />
+        <DateField
+          id="proposal-to"
+          field="proposalTo"
+          label={t(M.to)}
+          value={to || undefined}
+          onChange={(value) => setTo(value ?? '')}
+          wordsLocale={wordsLocale}
+        />
+        <button type="submit" className="secondary" disabled={!from || !to}>
           {t(M.compute)}
         </button>
       </form>
@@ -129,7 +149,11 @@ export function ReferenceLevelsPanel() {
         <>
           <table className="reference-proposal">
             <caption>
-              {t(M.proposalCaption, { from: proposal.from, to: proposal.to, count: proposal.minCases })}
+              {t(M.proposalCaption, {
+                from: formatDate(proposal.from, locale),
+                to: formatDate(proposal.to, locale),
+                count: proposal.minCases,
+              })}
             </caption>
             <thead>
               <tr>
@@ -151,12 +175,12 @@ export function ReferenceLevelsPanel() {
                   <td>{modality(entry.modality)}</td>
                   <td>{protocol(entry.protocol)}</td>
                   <td>{quantityWords(entry.quantity)}</td>
-                  <td>{entry.cases}</td>
-                  <td>{entry.median ?? '–'}</td>
-                  <td>{entry.adoptable ? entry.p75 : t(M.tooFew, { value: entry.p75 ?? '–' })}</td>
+                  <td>{figure(entry.cases)}</td>
+                  <td>{figure(entry.median)}</td>
+                  <td>{entry.adoptable ? figure(entry.p75) : t(M.tooFew, { value: figure(entry.p75) })}</td>
                   <td>
                     {entry.current
-                      ? t(M.currentLevel, { value: entry.current.value, origin: originWords(entry.current, t) })
+                      ? t(M.currentLevel, { value: figure(entry.current.value), origin: origin(entry.current) })
                       : t(M.noLevel)}
                   </td>
                 </tr>

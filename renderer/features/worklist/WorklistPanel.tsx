@@ -1,7 +1,7 @@
 import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
 import './worklist.css';
 import { codeMessage, formatDate, type WorklistRow } from '../../../db/model/index.js';
-import { useReaderLocale, useT } from '../../app/i18n.js';
+import { useReaderLocale, useSay, useT } from '../../app/i18n.js';
 import { useNavigation } from '../../app/navigation-store.js';
 import { WORKLIST_MESSAGES as M } from './worklist-messages.js';
 import { useWorklist } from './worklist-store.js';
@@ -18,6 +18,7 @@ const READ_EVERY_MS = 20_000;
 export function WorklistPanel() {
   const locale = useReaderLocale();
   const t = useT();
+  const say = useSay();
   const { status, message, load, refresh, focusWanted, focusDone } = useWorklist();
   const go = useNavigation((state) => state.go);
   const listRef = useRef<HTMLUListElement>(null);
@@ -70,14 +71,16 @@ export function WorklistPanel() {
       {status?.configured && <p className="worklist-age">{ageWords(status.receivedAt, now, t, locale)}</p>}
       {(status?.problem ?? message) && (
         <p className={status?.configured ? 'problem' : 'hint'} role={status?.configured ? 'alert' : undefined}>
-          {status?.problem ?? message}
+          {status?.problem ? say(status.problem) : message}
         </p>
       )}
-      {status?.warnings.map((warning) => (
-        <p key={warning} className="warning">
-          {warning}
-        </p>
-      ))}
+      {status?.warnings
+        .map((warning) => say(warning))
+        .map((warning) => (
+          <p key={warning} className="warning">
+            {warning}
+          </p>
+        ))}
       {status?.configured && status.rows.length === 0 && status.receivedAt && <p className="empty">{t(M.empty)}</p>}
       <ul ref={listRef} className="worklist-rows" aria-label={t(M.rows)}>
         {status?.rows.map((row) => (
@@ -101,7 +104,9 @@ export function WorklistPanel() {
                 {row.accessionNumber ? ` · ${row.accessionNumber}` : ''}
               </span>
               {row.loggedToday && <span className="badge">{t(M.loggedToday)}</span>}
-              {row.problems.length > 0 && <span className="worklist-problems">{row.problems.join('; ')}</span>}
+              {row.problems.length > 0 && (
+                <span className="worklist-problems">{row.problems.map((problem) => say(problem)).join('; ')}</span>
+              )}
             </button>
           </li>
         ))}
