@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { useT, useWordsLocale } from '../../app/i18n.js';
+import { useT } from '../../app/i18n.js';
 import { NO_ITEMS } from '../../app/no-items.js';
 import { DateField } from '../../components/DateField.js';
 import { useSettings } from '../settings/settings-store.js';
@@ -31,7 +31,6 @@ export function ExportScreen() {
   const problem = useExport((state) => state.problem);
   const { cancel, stopFollowing, resumeFollowing } = useExport.getState();
   const t = useT();
-  const wordsLocale = useWordsLocale();
 
   useEffect(() => {
     resumeFollowing();
@@ -85,7 +84,6 @@ export function ExportScreen() {
             label={t(F.from)}
             value={from || undefined}
             onChange={(value) => setFrom(value ?? '')}
-            wordsLocale={wordsLocale}
           />
           <DateField
             id="export-to"
@@ -93,7 +91,6 @@ export function ExportScreen() {
             label={t(F.to)}
             value={to || undefined}
             onChange={(value) => setTo(value ?? '')}
-            wordsLocale={wordsLocale}
           />
           <div className="text-field">
             <label htmlFor="export-operator">{t(F.operator)}</label>

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { codeMessage, FOLLOW_UP_CONTACTS, GLOBAL_IMPRESSIONS } from '../../../db/model/index.js';
-import { useReader, useSay, useWordsLocale } from '../../app/i18n.js';
+import { useReader, useSay } from '../../app/i18n.js';
 import { DateField } from '../../components/DateField.js';
 import { BadgeScan } from '../session/BadgeScan.js';
 import { useSession } from '../session/session-store.js';

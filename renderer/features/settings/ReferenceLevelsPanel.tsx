@@ -12,7 +12,7 @@ import {
   type ReferenceLevels,
   type Translate,
 } from '../../../db/model/index.js';
-import { useReaderLocale, useT, useWordsLocale } from '../../app/i18n.js';
+import { useReaderLocale, useT } from '../../app/i18n.js';
 import { DateField } from '../../components/DateField.js';
 import { REFERENCE_LEVELS_MESSAGES as M } from './settings-messages.js';
 import { useSettings } from './settings-store.js';
@@ -47,7 +47,6 @@ export function ReferenceLevelsPanel() {
   const [edits, setEdits] = useState<Record<number, string>>({});
   const t = useT();
   const locale = useReaderLocale();
-  const wordsLocale = useWordsLocale();
   if (!settings) return null;
   // The words of a level's table row, in the reader's language (the quantity's name, the modality's and
   // protocol's), its figures and dates in the reader's locale.
@@ -131,7 +130,6 @@ export function ReferenceLevelsPanel() {
           label={t(M.from)}
           value={from || undefined}
           onChange={(value) => setFrom(value ?? '')}
-          wordsLocale={wordsLocale}
         />
         <DateField
           id="proposal-to"
@@ -139,7 +137,6 @@ export function ReferenceLevelsPanel() {
           label={t(M.to)}
           value={to || undefined}
           onChange={(value) => setTo(value ?? '')}
-          wordsLocale={wordsLocale}
         />
         <button type="submit" className="secondary" disabled={!from || !to}>
           {t(M.compute)}
