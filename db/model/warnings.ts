@@ -5,6 +5,7 @@ import { dosePlausibilityWarnings } from './dose-plausibility.js';
 import { doseMaximumWarnings } from './dose-rules.js';
 import type { Message } from './messages.js';
 import type { ProcedureDraft } from './procedure.js';
+import { notingReads, type Reads, sameOnReads, unionOf } from './reads.js';
 import { referenceLevelWarnings } from './reference-warnings.js';
 import { ANTICOAGULANT_WORDS, reviewWarnings } from './review-rules.js';
 import { type SameDayRecord, sameDayWarnings } from './same-day-rules.js';
@@ -33,25 +34,20 @@ const spreadWords = (patterns: readonly string[]): WordList => ({
 });
 const SIDE_WORDS: Record<'left' | 'right', Message> = { left: W.sideLeft, right: W.sideRight };
 
-/**
- * The clinical rules (docs/clinical-data.md, the clinical warnings), shown beside their fields while typing and
- * confirmed at signing. Pure: the caller supplies the department's settings and, for the
- * day's steroid total and the same root twice on one day, what the logbook holds of the
- * patient's other records that day (the window cannot see them: it keeps what the last save
- * answered, see OTHER_RECORDS_WARNINGS).
- */
-export function warnings(
-  record: ProcedureDraft,
-  settings: RuleSettings,
-  sameDaySteroidMg: SameDaySteroidMg = {},
-  sameDayRecords: readonly SameDayRecord[] = [],
-): ClinicalWarning[] {
-  const found: ClinicalWarning[] = [];
-  // A signed record's drugs are judged by what the catalogue said when it was signed.
-  const catalogue = new Map<string, Drug>(
-    catalogueForRecord(record, settings.drugCatalogue).map((drug) => [drug.code, drug]),
-  );
+/** What a rule reads besides the record: the department's settings and the patient's other records that day. */
+export interface RuleGiven {
+  settings: RuleSettings;
+  /** The record's own catalogue (catalogueForRecord), by code. */
+  catalogue: ReadonlyMap<string, Drug>;
+  sameDaySteroidMg: SameDaySteroidMg;
+  sameDayRecords: readonly SameDayRecord[];
+}
 
+/** One clinical rule: pure, it reads only the record and what it is given. */
+type Rule = (record: ProcedureDraft, given: RuleGiven) => readonly ClinicalWarning[];
+
+function particulateAfterUnsafeSpread(record: ProcedureDraft, { catalogue }: RuleGiven): ClinicalWarning[] {
+  const found: ClinicalWarning[] = [];
   record.drugs.forEach((administration, index) => {
     const drug = catalogue.get(administration.drug);
     if (!drug?.particulate || administration.site == null) return;
@@ -78,73 +74,213 @@ export function warnings(
       ),
     );
   });
+  return found;
+}
 
-  found.push(...doseMaximumWarnings(record, catalogue, settings, sameDaySteroidMg));
-  found.push(...concentrationWarnings(record, catalogue));
-  found.push(...dosePlausibilityWarnings(record));
-  found.push(...referenceLevelWarnings(record, settings.referenceLevels));
-  found.push(...sameDayWarnings(record, sameDayRecords));
-  found.push(...tableTimeWarnings(record));
+function sideDiffersFromSymptoms(record: ProcedureDraft): ClinicalWarning[] {
+  if (record.symptomSide !== 'left' && record.symptomSide !== 'right') return [];
+  const symptomSide = record.symptomSide;
+  const found: ClinicalWarning[] = [];
+  record.targets.forEach((target, index) => {
+    if (target.side && target.side !== symptomSide) {
+      found.push(
+        clinicalWarning(
+          'side_differs_from_symptoms',
+          'check',
+          `targets[${index}].side`,
+          sentence(W.sideDiffersFromSymptoms, {
+            number: index + 1,
+            side: target.side === 'left' || target.side === 'right' ? sentence(SIDE_WORDS[target.side]) : target.side,
+            symptomSide: sentence(SIDE_WORDS[symptomSide]),
+          }),
+        ),
+      );
+    }
+  });
+  return found;
+}
 
-  if (record.symptomSide === 'left' || record.symptomSide === 'right') {
-    record.targets.forEach((target, index) => {
-      const symptomSide = record.symptomSide as 'left' | 'right';
-      if (target.side && target.side !== symptomSide) {
-        found.push(
-          clinicalWarning(
-            'side_differs_from_symptoms',
-            'check',
-            `targets[${index}].side`,
-            sentence(W.sideDiffersFromSymptoms, {
-              number: index + 1,
-              side: target.side === 'left' || target.side === 'right' ? sentence(SIDE_WORDS[target.side]) : target.side,
-              symptomSide: sentence(SIDE_WORDS[symptomSide]),
-            }),
-          ),
-        );
-      }
-    });
-  }
+// ASRA (interventional spine, intermediate-risk procedures): aspirin alone may be continued
+// after a shared assessment; any other anticoagulant or antiplatelet is paused per protocol.
+function anticoagulationContinued(record: ProcedureDraft): ClinicalWarning[] {
+  if (record.anticoagulation !== 'continued' || record.anticoagulantClass === 'aspirin_alone') return [];
+  const anticoagulant = record.anticoagulantClass ? ANTICOAGULANT_WORDS[record.anticoagulantClass] : undefined;
+  return [
+    clinicalWarning(
+      'anticoagulation_continued',
+      'safety',
+      'anticoagulation',
+      anticoagulant
+        ? sentence(W.anticoagulationContinuedOf, { anticoagulant: sentence(anticoagulant) })
+        : sentence(W.anticoagulationContinued),
+    ),
+  ];
+}
 
-  // ASRA (interventional spine, intermediate-risk procedures): aspirin alone may be continued
-  // after a shared assessment; any other anticoagulant or antiplatelet is paused per protocol.
-  if (record.anticoagulation === 'continued' && record.anticoagulantClass !== 'aspirin_alone') {
-    const anticoagulant = record.anticoagulantClass ? ANTICOAGULANT_WORDS[record.anticoagulantClass] : undefined;
-    found.push(
-      clinicalWarning(
-        'anticoagulation_continued',
-        'safety',
-        'anticoagulation',
-        anticoagulant
-          ? sentence(W.anticoagulationContinuedOf, { anticoagulant: sentence(anticoagulant) })
-          : sentence(W.anticoagulationContinued),
-      ),
-    );
-  }
+function painWorseAfter(record: ProcedureDraft): ClinicalWarning[] {
+  if (record.painPre == null || record.painPost == null || record.painPost <= record.painPre) return [];
+  return [
+    clinicalWarning(
+      'pain_worse_after',
+      'check',
+      'painPost',
+      sentence(W.painWorseAfter, { after: record.painPost, before: record.painPre }),
+    ),
+  ];
+}
 
-  if (record.painPre != null && record.painPost != null && record.painPost > record.painPre) {
-    found.push(
-      clinicalWarning(
-        'pain_worse_after',
-        'check',
-        'painPost',
-        sentence(W.painWorseAfter, { after: record.painPost, before: record.painPre }),
-      ),
-    );
-  }
-
+function diabetesGlucoseReminder(record: ProcedureDraft, { catalogue }: RuleGiven): ClinicalWarning[] {
+  if (record.diabetes !== 'yes') return [];
   const steroidGiven = record.drugs.some(
     (administration) => catalogue.get(administration.drug)?.drugClass === 'steroid',
   );
-  if (record.diabetes === 'yes' && steroidGiven) {
-    found.push(
-      clinicalWarning('diabetes_glucose_reminder', 'reminder', 'diabetes', sentence(W.diabetesGlucoseReminder)),
-    );
-  }
+  return steroidGiven
+    ? [clinicalWarning('diabetes_glucose_reminder', 'reminder', 'diabetes', sentence(W.diabetesGlucoseReminder))]
+    : [];
+}
 
-  found.push(...spinalSafetyWarnings(record, catalogue));
-  found.push(...reviewWarnings(record, catalogue));
-  return found;
+/** The rules, in the order their warnings are listed. */
+const RULES: readonly Rule[] = [
+  particulateAfterUnsafeSpread,
+  (record, { catalogue, settings, sameDaySteroidMg }) =>
+    doseMaximumWarnings(record, catalogue, settings, sameDaySteroidMg),
+  (record, { catalogue }) => concentrationWarnings(record, catalogue),
+  (record) => dosePlausibilityWarnings(record),
+  (record, { settings }) => referenceLevelWarnings(record, settings.referenceLevels),
+  (record, { sameDayRecords }) => sameDayWarnings(record, sameDayRecords),
+  (record) => tableTimeWarnings(record),
+  sideDiffersFromSymptoms,
+  anticoagulationContinued,
+  painWorseAfter,
+  diabetesGlucoseReminder,
+  (record, { catalogue }) => spinalSafetyWarnings(record, catalogue),
+  (record, { catalogue }) => reviewWarnings(record, catalogue),
+];
+
+const NO_STEROID_EARLIER: SameDaySteroidMg = Object.freeze({});
+const NO_OTHER_RECORDS: readonly SameDayRecord[] = Object.freeze([]);
+
+// A signed record's drugs are judged by what the catalogue said when it was signed.
+const catalogueOf = (record: ProcedureDraft, settings: RuleSettings): ReadonlyMap<string, Drug> =>
+  new Map<string, Drug>(catalogueForRecord(record, settings.drugCatalogue).map((drug) => [drug.code, drug]));
+
+/**
+ * The clinical rules (docs/clinical-data.md, the clinical warnings), shown beside their fields while typing and
+ * confirmed at signing. Pure: the caller supplies the department's settings and, for the
+ * day's steroid total and the same root twice on one day, what the logbook holds of the
+ * patient's other records that day (the window cannot see them: it keeps what the last save
+ * answered, see OTHER_RECORDS_WARNINGS).
+ */
+export function warnings(
+  record: ProcedureDraft,
+  settings: RuleSettings,
+  sameDaySteroidMg: SameDaySteroidMg = NO_STEROID_EARLIER,
+  sameDayRecords: readonly SameDayRecord[] = NO_OTHER_RECORDS,
+): ClinicalWarning[] {
+  const given: RuleGiven = { settings, catalogue: catalogueOf(record, settings), sameDaySteroidMg, sameDayRecords };
+  return RULES.flatMap((rule) => rule(record, given));
+}
+
+/** What one rule read and found, for the next save of the same draft. */
+interface RuleRun {
+  record: Reads;
+  settings: Reads;
+  /** Of the rest it is given: the patient's other records that day. */
+  given: Reads;
+  found: readonly ClinicalWarning[];
+}
+
+/**
+ * The warnings of a draft with what each rule read to find them (the autosave holds them with
+ * the draft it saved, issue 22). The record is the one they were found for: the holder keeps
+ * a copy (heldWarningsCopy), since the caller's may change.
+ */
+export interface HeldWarnings {
+  readonly record: ProcedureDraft;
+  readonly settings: RuleSettings;
+  readonly given: Pick<RuleGiven, 'sameDaySteroidMg' | 'sameDayRecords'>;
+  readonly runs: readonly RuleRun[];
+}
+
+/**
+ * warnings(), running again only the rules that read something that changed since `held`
+ * (a field of the record, a setting, the patient's day): the others' warnings are kept, so
+ * one field typed runs the few rules that read it. Each rule runs behind views of what it is
+ * given that note what it reads (reads.ts); the record's catalogue counts as the fields and
+ * setting it is made from. Gives what warnings() gives, in the same order.
+ */
+export function warningsSince(
+  held: HeldWarnings | undefined,
+  record: ProcedureDraft,
+  settings: RuleSettings,
+  sameDaySteroidMg: SameDaySteroidMg = NO_STEROID_EARLIER,
+  sameDayRecords: readonly SameDayRecord[] = NO_OTHER_RECORDS,
+): { found: ClinicalWarning[]; held: HeldWarnings } {
+  const day = { sameDaySteroidMg, sameDayRecords };
+  const sameRecord = new Map<PropertyKey, boolean>();
+  const sameSettings = new Map<PropertyKey, boolean>();
+  const sameDay = new Map<PropertyKey, boolean>();
+  const keeps = (run: RuleRun) =>
+    held !== undefined &&
+    sameOnReads(run.record, held.record, record, sameRecord) &&
+    sameOnReads(run.settings, held.settings, settings, sameSettings) &&
+    sameOnReads(run.given, held.given, day, sameDay);
+  let catalogue: { map: ReadonlyMap<string, Drug>; record: Reads; settings: Reads } | undefined;
+  const catalogueRead = () => {
+    if (!catalogue) {
+      const ofRecord = notingReads(record);
+      const ofSettings = notingReads(settings);
+      catalogue = {
+        map: catalogueOf(ofRecord.view, ofSettings.view),
+        record: ofRecord.reads,
+        settings: ofSettings.reads,
+      };
+    }
+    return catalogue;
+  };
+  const runs = RULES.map((rule, index): RuleRun => {
+    const before = held?.runs[index];
+    if (before && keeps(before)) return before;
+    const ofRecord = notingReads(record);
+    const ofSettings = notingReads(settings);
+    const ofGiven = notingReads(day);
+    let readCatalogue = false;
+    const given: RuleGiven = {
+      settings: ofSettings.view,
+      get catalogue() {
+        readCatalogue = true;
+        return catalogueRead().map;
+      },
+      get sameDaySteroidMg() {
+        return ofGiven.view.sameDaySteroidMg;
+      },
+      get sameDayRecords() {
+        return ofGiven.view.sameDayRecords;
+      },
+    };
+    const found = rule(ofRecord.view, given);
+    const made = readCatalogue ? catalogueRead() : undefined;
+    return {
+      record: made ? unionOf(ofRecord.reads, made.record) : ofRecord.reads,
+      settings: made ? unionOf(ofSettings.reads, made.settings) : ofSettings.reads,
+      given: ofGiven.reads,
+      found,
+    };
+  });
+  // A kept rule's warnings are the held copies: the caller gets its own.
+  const found = runs.flatMap((run, index) =>
+    run === held?.runs[index] && run.found.length > 0 ? structuredClone(run.found) : run.found,
+  );
+  return { found, held: { record, settings, given: day, runs } };
+}
+
+/** Held warnings as the holder keeps them: the record and the warnings copied, the settings and the day as given. */
+export function heldWarningsCopy(held: HeldWarnings): HeldWarnings {
+  return {
+    ...held,
+    record: structuredClone(held.record),
+    runs: held.runs.map((run) => (run.found.length === 0 ? run : { ...run, found: structuredClone(run.found) })),
+  };
 }
 
 /**
