@@ -3,9 +3,10 @@ import type { ClinicalWarning, SameDaySteroidMg } from './clinical-warning.js';
 import { concentrationWarnings } from './concentration.js';
 import { dosePlausibilityWarnings } from './dose-plausibility.js';
 import { doseMaximumWarnings } from './dose-rules.js';
+import { copyOfPlainData, samePlainData } from './draft-parse.js';
 import type { Message } from './messages.js';
 import type { ProcedureDraft } from './procedure.js';
-import { notingReads, type Reads, sameOnReads, unionOf } from './reads.js';
+import { notingReads, type Reads, sameOnReads, withReads } from './reads.js';
 import { referenceLevelWarnings } from './reference-warnings.js';
 import { ANTICOAGULANT_WORDS, reviewWarnings } from './review-rules.js';
 import { type SameDayRecord, sameDayWarnings } from './same-day-rules.js';
@@ -184,8 +185,7 @@ export function warnings(
 /** What one rule read and found, for the next save of the same draft. */
 interface RuleRun {
   record: Reads;
-  settings: Reads;
-  /** Of the rest it is given: the patient's other records that day. */
+  /** Of what it is given (RuleGiven's keys): the settings, the catalogue, the patient's day. */
   given: Reads;
   found: readonly ClinicalWarning[];
 }
@@ -198,16 +198,22 @@ interface RuleRun {
 export interface HeldWarnings {
   readonly record: ProcedureDraft;
   readonly settings: RuleSettings;
-  readonly given: Pick<RuleGiven, 'sameDaySteroidMg' | 'sameDayRecords'>;
+  readonly day: Pick<RuleGiven, 'sameDaySteroidMg' | 'sameDayRecords'>;
+  /** What the record's catalogue read of it (catalogueForRecord), once any rule read the catalogue. */
+  readonly catalogue: Reads | undefined;
   readonly runs: readonly RuleRun[];
 }
+
+const SETTINGS_READ = 'settings';
+const CATALOGUE_READ = 'catalogue';
 
 /**
  * warnings(), running again only the rules that read something that changed since `held`
  * (a field of the record, a setting, the patient's day): the others' warnings are kept, so
- * one field typed runs the few rules that read it. Each rule runs behind views of what it is
- * given that note what it reads (reads.ts); the record's catalogue counts as the fields and
- * setting it is made from. Gives what warnings() gives, in the same order.
+ * one field typed runs the few rules that read it. Each rule runs behind views of the record
+ * and of what it is given that note what it reads (reads.ts); a rule that read the settings
+ * depends on all of them, one that read the catalogue on the fields and setting it is made
+ * from. Gives what warnings() gives, in the same order.
  */
 export function warningsSince(
   held: HeldWarnings | undefined,
@@ -218,67 +224,63 @@ export function warningsSince(
 ): { found: ClinicalWarning[]; held: HeldWarnings } {
   const day = { sameDaySteroidMg, sameDayRecords };
   const sameRecord = new Map<PropertyKey, boolean>();
-  const sameSettings = new Map<PropertyKey, boolean>();
   const sameDay = new Map<PropertyKey, boolean>();
-  const keeps = (run: RuleRun) =>
-    held !== undefined &&
-    sameOnReads(run.record, held.record, record, sameRecord) &&
-    sameOnReads(run.settings, held.settings, settings, sameSettings) &&
-    sameOnReads(run.given, held.given, day, sameDay);
-  let catalogue: { map: ReadonlyMap<string, Drug>; record: Reads; settings: Reads } | undefined;
-  const catalogueRead = () => {
+  let sameSettings: boolean | undefined;
+  let sameCatalogue: boolean | undefined;
+  const settingsKept = (before: HeldWarnings) =>
+    (sameSettings ??= sameOnReads({ keys: new Set(), every: true }, before.settings, settings));
+  const catalogueKept = (before: HeldWarnings) =>
+    (sameCatalogue ??=
+      before.catalogue !== undefined &&
+      samePlainData(before.settings.drugCatalogue, settings.drugCatalogue) &&
+      sameOnReads(before.catalogue, before.record, record, sameRecord));
+  const keeps = (run: RuleRun, before: HeldWarnings) => {
+    for (const key of run.given.keys) {
+      if (key === SETTINGS_READ ? !settingsKept(before) : key === CATALOGUE_READ ? !catalogueKept(before) : false)
+        return false;
+    }
+    return (
+      sameOnReads(run.record, before.record, record, sameRecord) &&
+      sameOnReads({ keys: run.given.keys, every: false }, before.day, day, sameDay)
+    );
+  };
+  let catalogue: { map: ReadonlyMap<string, Drug>; reads: Reads } | undefined;
+  const catalogueMade = () => {
     if (!catalogue) {
-      const ofRecord = notingReads(record);
-      const ofSettings = notingReads(settings);
-      catalogue = {
-        map: catalogueOf(ofRecord.view, ofSettings.view),
-        record: ofRecord.reads,
-        settings: ofSettings.reads,
-      };
+      const { result, reads } = withReads(record, (view) => catalogueOf(view, settings));
+      catalogue = { map: result, reads };
     }
     return catalogue;
   };
   const runs = RULES.map((rule, index): RuleRun => {
     const before = held?.runs[index];
-    if (before && keeps(before)) return before;
+    if (held && before && keeps(before, held)) return before;
     const ofRecord = notingReads(record);
-    const ofSettings = notingReads(settings);
-    const ofGiven = notingReads(day);
-    let readCatalogue = false;
-    const given: RuleGiven = {
-      settings: ofSettings.view,
+    const ofGiven = notingReads<RuleGiven>({
+      settings,
       get catalogue() {
-        readCatalogue = true;
-        return catalogueRead().map;
+        return catalogueMade().map;
       },
-      get sameDaySteroidMg() {
-        return ofGiven.view.sameDaySteroidMg;
-      },
-      get sameDayRecords() {
-        return ofGiven.view.sameDayRecords;
-      },
-    };
-    const found = rule(ofRecord.view, given);
-    const made = readCatalogue ? catalogueRead() : undefined;
-    return {
-      record: made ? unionOf(ofRecord.reads, made.record) : ofRecord.reads,
-      settings: made ? unionOf(ofSettings.reads, made.settings) : ofSettings.reads,
-      given: ofGiven.reads,
-      found,
-    };
+      sameDaySteroidMg,
+      sameDayRecords,
+    });
+    return { record: ofRecord.reads, given: ofGiven.reads, found: rule(ofRecord.view, ofGiven.view) };
   });
   // A kept rule's warnings are the held copies: the caller gets its own.
   const found = runs.flatMap((run, index) =>
     run === held?.runs[index] && run.found.length > 0 ? structuredClone(run.found) : run.found,
   );
-  return { found, held: { record, settings, given: day, runs } };
+  // The catalogue's reads are kept while a held rule still depends on them.
+  const catalogueReads = catalogue?.reads ?? (sameCatalogue ? held?.catalogue : undefined);
+  return { found, held: { record, settings, day, catalogue: catalogueReads, runs } };
 }
 
 /** Held warnings as the holder keeps them: the record and the warnings copied, the settings and the day as given. */
 export function heldWarningsCopy(held: HeldWarnings): HeldWarnings {
   return {
     ...held,
-    record: structuredClone(held.record),
+    // The record is plain data (parsed): copied as such, cheaper than a structured clone.
+    record: (copyOfPlainData(held.record) as ProcedureDraft | undefined) ?? structuredClone(held.record),
     runs: held.runs.map((run) => (run.found.length === 0 ? run : { ...run, found: structuredClone(run.found) })),
   };
 }
