@@ -7,6 +7,8 @@ import {
   catalogueProblem,
   clinicalContent,
   type FieldProblem,
+  type HeldWarnings,
+  heldWarningsCopy,
   localDateOf,
   localDateTimeWithOffset,
   newSignatureProblems,
@@ -23,11 +25,13 @@ import {
   procedureIdSchema,
   type RecordHolding,
   RootLogError,
+  type RuleSettings,
   reasonSchema,
   type SameDayRecord,
   type SameDaySteroidMg,
   siteProblem,
   warnings,
+  warningsSince,
   withoutMootNoDoseReason,
   withoutSignedFacts,
   withSignedFacts,
@@ -125,24 +129,24 @@ function sameDayOf(read: ReadConnection, draft: ProcedureDraft, held?: SameDay):
   };
 }
 
-/** The rules for a record: a signed one reads its drugs as they were at signing, a draft today's catalogue. */
+/** The settings a record's rules read: a signed one reads its drugs as they were at signing, a draft today's catalogue. */
+function ruleSettingsOf(read: ReadConnection, signed: boolean): RuleSettings {
+  const rules = recordRules(read);
+  return {
+    referenceLevels: rules.referenceLevels,
+    drugCatalogue: signed ? rules.catalogueForOldSignedRecords : rules.drugCatalogue,
+    steroidDayMaxDexamethasoneMg: rules.steroidDayMaxDexamethasoneMg,
+  };
+}
+
+/** The rules for a record, with the patient's other records that day. */
 function clinicalWarnings(
   read: ReadConnection,
   draft: ProcedureDraft,
   signed = false,
   sameDay = sameDayOf(read, draft),
 ): ClinicalWarning[] {
-  const rules = recordRules(read);
-  return warnings(
-    draft,
-    {
-      referenceLevels: rules.referenceLevels,
-      drugCatalogue: signed ? rules.catalogueForOldSignedRecords : rules.drugCatalogue,
-      steroidDayMaxDexamethasoneMg: rules.steroidDayMaxDexamethasoneMg,
-    },
-    sameDay?.steroidMg ?? {},
-    sameDay?.records ?? [],
-  );
+  return warnings(draft, ruleSettingsOf(read, signed), sameDay?.steroidMg, sameDay?.records);
 }
 
 /**
@@ -188,6 +192,8 @@ interface HeldDraft {
   stored: StoredProcedure;
   sameDay: SameDay | undefined;
   holding: RecordHolding;
+  /** Its clinical warnings with what each rule read: the next save runs only the rules whose reads changed. */
+  warnings: HeldWarnings;
   fingerprint: string;
 }
 
@@ -264,7 +270,14 @@ export function saveCheckedDraft(store: Store, checked: ProcedureDraft, context:
       const problems = referenceProblems(write, content, existing?.record.patientId);
       if (problems.length > 0) throw RootLogError.invalid(problems);
       const sameDay = sameDayOf(write, content, held?.sameDay);
-      const found = clinicalWarnings(write, content, false, sameDay);
+      // Only the rules that read what changed since the held draft run again.
+      const { found, held: warningsFound } = warningsSince(
+        held?.warnings,
+        content,
+        ruleSettingsOf(write, false),
+        sameDay?.steroidMg,
+        sameDay?.records,
+      );
       const before = existing ? clinicalContent(existing.record) : undefined;
       const changes = diff(before, content);
       if (existing && Object.keys(changes).length === 0)
@@ -284,6 +297,7 @@ export function saveCheckedDraft(store: Store, checked: ProcedureDraft, context:
       written = {
         stored: saved,
         sameDay,
+        warnings: warningsFound,
         // This save is one more draft save of an existing record ("update" in its history).
         holding: existing ? { ...holding, draftSaves: holding.draftSaves + 1 } : holding,
         fingerprint: dataFingerprint(write),
@@ -294,7 +308,12 @@ export function saveCheckedDraft(store: Store, checked: ProcedureDraft, context:
   // Held only once committed: a save rolled back leaves nothing held, and neither does one
   // inside a caller's transaction (still open here, it may yet roll back).
   if (write.db.inTransaction) lastWritten.delete(write.db);
-  else if (written) lastWritten.set(write.db, { ...written, stored: structuredClone(written.stored) });
+  else if (written)
+    lastWritten.set(write.db, {
+      ...written,
+      stored: structuredClone(written.stored),
+      warnings: heldWarningsCopy(written.warnings),
+    });
   return answer;
 }
 

@@ -1,14 +1,21 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { withReads } from '../model/reads.js';
 import {
   decodeFacts,
   encodeFacts,
+  encodeFactsText,
+  FACT_SOURCE_COLUMNS,
   type FactSource,
   factDrugsOf,
+  factsKept,
   monthIndex,
   monthOfIndex,
   STEROID_KINDS,
   steroidKindOf,
+  TERM_KINDS,
+  TERM_READS,
+  type TermKind,
   tableMinutes,
   termsOf,
 } from './facts.js';
@@ -196,5 +203,78 @@ describe('dashboard facts over every value a record may hold', () => {
       }),
       { numRuns: 1000 },
     );
+  });
+});
+
+describe('what the dashboard facts read of a row', () => {
+  const nullable = <T>(value: fc.Arbitrary<T>) => fc.option(value, { nil: null });
+  const spread = fc.subarray(['perineural', 'epidural', 'intravascular_venous', 'intrathecal'], { maxLength: 2 });
+  const targets = fc.array(fc.tuple(fc.constantFrom('L5 left', 'S1 right', '? ?'), spread), { maxLength: 2 });
+  const randomSource: fc.Arbitrary<FactSource> = fc.record({
+    performed_date: fc.constantFrom('2026-03-14', '2025-12-31'),
+    operator_id: nullable(fc.constantFrom('op-1', 'op-2')),
+    modality: nullable(fc.constantFrom('ct', 'fluoroscopy')),
+    caudal_epidural: fc.constantFrom(0, 1),
+    root_sides: targets.map((all) => all.map(([rootSide]) => rootSide).join(',')),
+    target_spread_text: targets.map((all) => all.map(([, patterns]) => patterns.join(';')).join('|')),
+    target_drugs_text: fc.constantFrom('', 'dexamethasone', 'dexamethasone|lidocaine;triamcinolone', '|'),
+    indications_text: fc.constantFrom('', 'disc_herniation', 'disc_herniation;other'),
+    complications_text: fc.constantFrom('', 'none', 'vasovagal:mild'),
+    pain_pre: nullable(fc.integer({ min: 0, max: 10 })),
+    pain_post: nullable(fc.integer({ min: 0, max: 10 })),
+    started_at: nullable(fc.constantFrom('09:30', '23:50')),
+    ended_at: nullable(fc.constantFrom('09:45', '00:05')),
+    dlp_mgy_cm: nullable(fc.constantFrom(0, 150, 187.25)),
+    ctdi_vol_mgy: nullable(fc.constantFrom(0, 5)),
+    fluoro_time_s: nullable(fc.constantFrom(0, 30)),
+    dap_gy_cm2: nullable(fc.constantFrom(0, 2)),
+  });
+
+  it('is never a column outside the ones noted, whatever the row holds', () => {
+    fc.assert(
+      fc.property(randomSource, (row) => {
+        for (const key of withReads(row, termsOf).reads.keys) expect(TERM_READS.keys).toContain(key);
+        for (const key of withReads(row, (view) => encodeFacts(view, ids, 0)).reads.keys)
+          expect(FACT_SOURCE_COLUMNS).toContain(key);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('keeps the facts, or their terms, only when what they give is what making them again gives', () => {
+    // Term ids as dashboard_terms hands them out: each distinct term of a kind once.
+    const known = new Map<string, number>();
+    const termIds = (row: FactSource) => {
+      const terms = termsOf(row);
+      return Object.fromEntries(
+        TERM_KINDS.map((kind) => {
+          const term = terms[kind];
+          if (term === undefined) return [kind, 0];
+          const key = JSON.stringify([kind, term]);
+          if (!known.has(key)) known.set(key, known.size + 1);
+          return [kind, known.get(key)];
+        }),
+      ) as Record<TermKind, number>;
+    };
+    const made = (row: FactSource, steroid: number) => encodeFactsText(row, termIds(row), steroid);
+    fc.assert(
+      fc.property(
+        randomSource,
+        fc.array(fc.tuple(fc.constantFrom(...(Object.keys(source) as (keyof FactSource)[])), randomSource)),
+        fc.constantFrom(0, 1, 2),
+        (before, edits, steroid) => {
+          const row: Record<string, unknown> = { ...before };
+          for (const [column, from] of edits) row[column] = from[column];
+          const now = row as unknown as FactSource;
+          const kept = factsKept(now, { source: before, facts: made(before, steroid) });
+          if (kept !== undefined) expect(kept).toBe(made(now, steroid));
+        },
+      ),
+      { numRuns: 500 },
+    );
+    expect(factsKept({ ...source, pain_post: 3 }, { source, facts: made(source, 1) })).toBe(
+      made({ ...source, pain_post: 3 }, 1),
+    );
+    expect(factsKept({ ...source, modality: 'fluoroscopy' }, { source, facts: made(source, 1) })).toBeUndefined();
   });
 });

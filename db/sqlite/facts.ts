@@ -25,6 +25,7 @@
  */
 
 import type { DrugAdministration } from '../model/procedure.js';
+import { type Reads, sameOnReads, unionOf, withReads } from '../model/reads.js';
 import { isIntravascularSpread } from '../model/vocabularies.js';
 
 export const FACTS_LAYOUT = 2;
@@ -115,26 +116,6 @@ export function steroidKindOf(drugs: readonly FactDrug[], frozen: FrozenCatalogu
   return kind;
 }
 
-export const FACT_SOURCE_COLUMNS: readonly (keyof FactSource)[] = [
-  'performed_date',
-  'operator_id',
-  'modality',
-  'caudal_epidural',
-  'root_sides',
-  'target_spread_text',
-  'target_drugs_text',
-  'indications_text',
-  'complications_text',
-  'pain_pre',
-  'pain_post',
-  'started_at',
-  'ended_at',
-  'dlp_mgy_cm',
-  'ctdi_vol_mgy',
-  'fluoro_time_s',
-  'dap_gy_cm2',
-];
-
 /**
  * A drug as target_drugs_text names it: "code" for a draft (or a record signed before schema
  * 6), "code!p" or "code!n" for a signed record, particulate or not as the catalogue said at
@@ -220,8 +201,17 @@ export function encodeFacts(source: FactSource, termIds: Record<TermKind, number
 
 /** The term ids packed in a procedure's facts text (undefined when it is of another layout). */
 export function termIdsOfFacts(text: string): Record<TermKind, number> | undefined {
+  const facts = factsBytesOf(text);
+  return facts && termIdsOf(facts);
+}
+
+/** A procedure's facts text as its bytes, or undefined when it is of another layout. */
+function factsBytesOf(text: string): Buffer | undefined {
   const facts = Buffer.from(text, 'base64');
-  if (facts.length !== FACTS_BYTES || facts.readUInt8(0) !== FACTS_LAYOUT) return undefined;
+  return facts.length === FACTS_BYTES && facts.readUInt8(0) === FACTS_LAYOUT ? facts : undefined;
+}
+
+function termIdsOf(facts: Buffer): Record<TermKind, number> {
   return {
     operator: facts.readUInt32LE(12),
     modality: facts.readUInt32LE(16),
@@ -235,6 +225,64 @@ export function termIdsOfFacts(text: string): Record<TermKind, number> | undefin
 /** The facts as stored in procedures.dashboard_facts. */
 export function encodeFactsText(source: FactSource, termIds: Record<TermKind, number>, steroid: number): string {
   return encodeFacts(source, termIds, steroid).toString('base64');
+}
+
+/*
+ * What the facts read of a row, noted (model/reads.ts) as termsOf and encodeFacts read a row
+ * that takes every branch they have, rather than listed by hand: the columns the dashboard
+ * batches select, and the columns whose change makes the writer make a row's facts again.
+ * facts.test.ts checks that no row reads a column outside them.
+ */
+const EVERY_BRANCH: FactSource = {
+  performed_date: '2026-03-14',
+  operator_id: 'op',
+  modality: 'ct',
+  caudal_epidural: 1,
+  root_sides: 'L5 left,S1 left',
+  target_spread_text: 'perineural|intravascular_venous;epidural',
+  target_drugs_text: 'dexamethasone|lidocaine;triamcinolone',
+  indications_text: 'disc_herniation',
+  complications_text: 'vasovagal:mild',
+  pain_pre: 7,
+  pain_post: 2,
+  started_at: '09:30',
+  ended_at: '09:45',
+  dlp_mgy_cm: 150,
+  ctdi_vol_mgy: 5,
+  fluoro_time_s: 30,
+  dap_gy_cm2: 2,
+};
+const NO_TERMS: Record<TermKind, number> = {
+  operator: 0,
+  modality: 0,
+  targets: 0,
+  indications: 0,
+  complications: 0,
+  intravascular_drugs: 0,
+};
+
+/** What the terms read of a row. */
+export const TERM_READS: Reads = withReads(EVERY_BRANCH, termsOf).reads;
+/** What the whole facts read of a row (its drugs apart: see factsKept). */
+export const FACT_READS: Reads = unionOf(
+  TERM_READS,
+  withReads(EVERY_BRANCH, (source) => encodeFacts(source, NO_TERMS, 0)).reads,
+);
+/** The columns of a procedure row the facts are made from. */
+export const FACT_SOURCE_COLUMNS = [...FACT_READS.keys] as readonly (keyof FactSource)[];
+
+/**
+ * A row's facts from the facts it had before, while its drugs are the same (they give the
+ * steroid kind): kept whole when no column the facts read changed; with the term ids and the
+ * steroid taken from them when only numbers changed (pain, times, doses: terms never change,
+ * and the ids stored point at them). Undefined when a term's column changed (its id is looked
+ * up) or the facts before are of another layout.
+ */
+export function factsKept(source: FactSource, before: { source: FactSource; facts: string }): string | undefined {
+  if (sameOnReads(FACT_READS, before.source, source)) return before.facts;
+  if (!sameOnReads(TERM_READS, before.source, source)) return undefined;
+  const facts = factsBytesOf(before.facts);
+  return facts && encodeFactsText(source, termIdsOf(facts), facts.readUInt8(11));
 }
 
 /** Many procedures' facts, one typed array per fact (null encodings kept: see NO_* below). */

@@ -17,7 +17,7 @@ import {
 } from '../model/index.js';
 import { preparedOn, type ReadableDb, type WritableDb } from './connection.js';
 import { dashboardFactsWriter } from './dashboard-facts.js';
-import { drugEntry, FACT_SOURCE_COLUMNS, type FactInput, type FactSource, factDrugsOf } from './facts.js';
+import { drugEntry, type FactInput, type FactSource, factDrugsOf, factsKept } from './facts.js';
 
 /*
  * The one place that knows how a procedure maps to its tables, read from the field
@@ -286,8 +286,9 @@ function procedureRow(id: string, draft: ProcedureDraft, life: LifeColumns): Row
 
 /**
  * The row with its dashboard facts, made from the very columns written beside them. The facts
- * of the row as stored before are kept when none of their inputs changed: the columns they are
- * made from and the drugs (whose rows are rewritten whenever a drug changes).
+ * of the row as stored before are kept, or only their numbers written again, while the drugs
+ * are the same (their rows are rewritten whenever a drug changes) and no column the facts, or
+ * their terms, read changed (factsKept).
  */
 function procedureRowWithFacts(
   s: ProcedureWrites,
@@ -298,17 +299,13 @@ function procedureRowWithFacts(
   drugsChanged: boolean,
 ): Row {
   const row = procedureRow(id, draft, life);
-  const sameFacts =
-    before !== undefined &&
-    !drugsChanged &&
-    typeof before.dashboard_facts === 'string' &&
-    FACT_SOURCE_COLUMNS.every((column) => row[column] === before[column]);
-  const facts = (): string => {
-    const input = { ...(row as unknown as FactSource), drugs: factDrugsOf(draft.drugs) };
-    if (typeof before?.dashboard_facts !== 'string') return s.dashboardFacts(input);
-    return s.dashboardFacts(input, { source: before as unknown as FactSource, facts: before.dashboard_facts });
-  };
-  row.dashboard_facts = sameFacts ? before.dashboard_facts : facts();
+  const factsBefore =
+    before !== undefined && typeof before.dashboard_facts === 'string'
+      ? { source: before as unknown as FactSource, facts: before.dashboard_facts }
+      : undefined;
+  const kept = factsBefore && !drugsChanged ? factsKept(row as unknown as FactSource, factsBefore) : undefined;
+  row.dashboard_facts =
+    kept ?? s.dashboardFacts({ ...(row as unknown as FactSource), drugs: factDrugsOf(draft.drugs) }, factsBefore);
   return row;
 }
 
