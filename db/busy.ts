@@ -20,7 +20,7 @@ export function busyLogbook(path: string, who: 'command' | 'app', cause?: unknow
     who === 'command'
       ? 'this command waited, then stopped without writing a half change. Run it again when the other one is done.'
       : 'RootLog waited, then stopped without writing a half change. Try again in a moment: nothing already saved is lost.';
-  return new RootLogError(
+  return RootLogError.untranslated(
     'database_locked',
     `The logbook ${path} is being written by another program (RootLog, or another rootlog command): ${then}`,
     { cause },

@@ -35,7 +35,8 @@ export interface CheckReport {
  * (ledger/verify.ts), without writing anything. `expectHead` is a chain head kept elsewhere.
  */
 export function checkDatabase(path: string, { expectHead }: { expectHead?: ChainHead } = {}): CheckReport {
-  if (!existsSync(path)) throw new RootLogError('database_unavailable', `The database file ${path} does not exist.`);
+  if (!existsSync(path))
+    throw RootLogError.untranslated('database_unavailable', `The database file ${path} does not exist.`);
   let db: ReturnType<typeof openReadOnlyAnywhere> | undefined;
   try {
     checkHeader(path);
@@ -130,7 +131,7 @@ async function copyVerified(
     onProgress?.({ stage: 'checking' });
     const { integrity, procedures } = finishBackupCopy(made, excludeKey);
     if (integrity !== 'ok')
-      throw new RootLogError('database_corrupt', `The backup copy failed its integrity check: ${integrity}`);
+      throw RootLogError.untranslated('database_corrupt', `The backup copy failed its integrity check: ${integrity}`);
     onProgress?.({ stage: 'placing' });
     if (statSync(workshop).dev === statSync(destination).dev) renameSync(made, outPath);
     else {

@@ -109,13 +109,13 @@ export function openStore(path: string, options: StoreOptions = {}): Store {
     path,
     get writer() {
       if (!writer) {
-        throw new RootLogError(
+        throw RootLogError.untranslated(
           'database_unavailable',
           `The database file ${path} was opened read-only: nothing can be saved to it.`,
         );
       }
       if (state === 'damaged') {
-        throw new RootLogError(
+        throw RootLogError.untranslated(
           'database_corrupt',
           `The database file ${path} failed its integrity check (${problems.slice(0, 3).join('; ')}). RootLog shows what it can read but saves nothing more to it: restore the latest backup.`,
         );

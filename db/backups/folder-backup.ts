@@ -33,7 +33,7 @@ export interface FolderBackupOptions {
 }
 
 const refuse = (message: string, cause?: unknown) =>
-  new RootLogError('validation', message, { field: 'folder', cause });
+  RootLogError.untranslated('validation', message, { field: 'folder', cause });
 
 /** Why the folder cannot take a backup now, or nothing. */
 function checkFolder(folder: string): void {

@@ -40,7 +40,7 @@ export interface OutputRules {
 /** Throws a field error when `path` may not be written; otherwise returns. */
 export function checkOutputPath(path: string, rules: OutputRules): void {
   const refuse = (message: string) => {
-    throw new RootLogError('validation', message, { field: rules.field });
+    throw RootLogError.untranslated('validation', message, { field: rules.field });
   };
   for (const suffix of ['', '-wal', '-shm', '-journal']) {
     if (sameFile(path, `${rules.database}${suffix}`)) {

@@ -69,7 +69,7 @@ export function writeFailure(
     known?.clause ??
     `${path} could not be written (${code || (error instanceof Error ? error.message : String(error))})`;
   const remedy = known?.remedy ?? `Try again, or choose another disk; if it happens again, report it to IT support.`;
-  return new RootLogError(
+  return RootLogError.untranslated(
     'validation',
     `${clause}: the ${what} was not written; nothing in the logbook changed. ${remedy}`,
     { field: 'out', cause: error },

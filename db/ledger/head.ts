@@ -37,7 +37,7 @@ export function parseHead(text: string): ChainHead {
       text.trim(),
     );
   if (!match || !isHash(match[2]) || !isHash(match[4])) {
-    throw new RootLogError(
+    throw RootLogError.untranslated(
       'validation',
       'Expected head must be written as rootlog check prints it: "audit:SEQ:HASH versions:COUNT:HASH follow-ups:COUNT:HASH state:COUNT:HASH key:FINGERPRINT"',
       { field: 'expect-head' },

@@ -1,13 +1,21 @@
 import { declareMessages } from './messages.js';
 
 /*
- * The refusals of the PACS fetch (db/dose-report) and of Send again (db/ris/outbox.ts), for the
+ * The services' refusals (RootLogError's words: a message and its values, declared once here),
+ * said in the reader's language where the window shows them (useRefusalWords): who may sign,
+ * the record, the follow-ups, Settings, the department server, the backups, the exports. And
+ * the refusals of the PACS fetch (db/dose-report) and of Send again (db/ris/outbox.ts), for the
  * radiologist and the technologist at the form: each a message and values (errors.ts's
  * RootLogError), said in the reader's language where the window shows it (useRefusalWords).
  */
 const PACS =
   'A refusal beside "Fetch from the PACS" on the form (the dose of a record), read by the radiologist or technologist.';
 const RIS = 'A refusal beside "Send again" in the record’s RIS panel, read by the radiologist.';
+const OP =
+  "A refusal when an operator proves who they are (PIN, badge) to sign, amend, record a follow-up, open the console or change settings. {name}: the operator's name.";
+const ADM = "A refusal in Settings → Operators, read by the administrator. {name}: the operator's name.";
+const REC = 'A refusal on the form or the record, read by the radiologist.';
+const SET = 'A refusal in Settings, read by the administrator.';
 export const REFUSAL_MESSAGES = declareMessages('refusal', {
   pacsNotSetUp: [
     'No PACS is set up (Settings → PACS): ask IT for its address, port and AE title, or enter the dose by hand.',
@@ -81,4 +89,142 @@ export const REFUSAL_MESSAGES = declareMessages('refusal', {
     RIS,
   ],
   sendAgainNeverQueued: ['Version {version} of this record was never queued for the RIS.', RIS],
+  notActive: ['{name} is no longer an active operator here.', OP],
+  technologistFollowUps: [
+    '{name} is a technologist: in this department radiologists record follow-ups (an administrator can allow technologists in Settings).',
+    OP,
+  ],
+  technologistSigns: ['{name} is a technologist: a technologist prepares the case, a radiologist signs it.', OP],
+  technologistAmends: ['{name} is a technologist: a technologist prepares the case, a radiologist amends it.', OP],
+  notAdministrator: ['{name} is not an administrator: settings are changed by an administrator.', OP],
+  chooseWhoYouAre: ['Choose who you are: that operator is not one of this logbook’s.', OP],
+  noPinYet: [
+    '{name} has no PIN yet: an administrator sets the first one (Settings → Operators), with {name} at the keyboard.',
+    OP,
+  ],
+  lockedUntil: [
+    '{name} is locked after {count} wrong PINs in a row, until {time}: wait, or ask an administrator to set a new PIN.',
+    `${OP} {count}: 5; {time}: a time of day (14:05).`,
+  ],
+  pinChangedMeanwhile: ['{name}’s PIN was changed meanwhile: type the PIN again.', OP],
+  wrongPin: [
+    'That is not {name}’s PIN. {left, plural, one {One more wrong PIN locks} other {# more wrong PINs lock}} {name} for {minutes} minutes.',
+    `${OP} {left}: wrong PINs left before the lock; {minutes}: 5.`,
+  ],
+  lockedNow: [
+    'That is not {name}’s PIN either: after {count} wrong PINs in a row {name} is locked until {time} ({minutes} minutes), or until an administrator sets a new PIN.',
+    `${OP} {count}: 5; {time}: a time of day; {minutes}: 5.`,
+  ],
+  administratorExists: [
+    'This logbook has its administrator already: an administrator adds operators and sets their first PIN in Settings → Operators.',
+    'A refusal at first run, when the logbook has an administrator already.',
+  ],
+  notAnOperator: ['That operator is not one of this logbook’s.', ADM],
+  administratorRequired: ['Settings are changed by an administrator.', SET],
+  administratorPinRequired: [
+    'Settings are changed by an administrator: an administrator types their PIN to open the changes.',
+    SET,
+  ],
+  noAdministratorYet: [
+    'This logbook has no administrator yet: set up the first one (your name and PIN) before setting PINs.',
+    SET,
+  ],
+  noPinForBadge: ['{name} has no PIN yet: set their first PIN, then the badge.', ADM],
+  badgeTaken: [
+    '{field} is already bound to another operator',
+    'A refusal in Settings → Operators, read by the administrator. {field}: "Badge".',
+  ],
+  consoleLocked: ['The console is locked: type your PIN to open it.', 'A refusal while the console is locked.'],
+  pinToSign: ['Type your PIN to sign.', REC],
+  noProcedure: ['There is no procedure with id {id}.', `${REC} {id}: the record's id.`],
+  signedNoEdit: ['This procedure is signed and can no longer be edited: amend it with a reason.', REC],
+  alreadySigned: ['This procedure is already signed.', REC],
+  operatorSigns: [
+    'The record names {operator} as its operator: the signature means “performed and signed”, so {operator} signs it. If {signer} performed it, choose {signer} as the operator first.',
+    `${REC} {operator}: the name of the operator on the record; {signer}: who tries to sign.`,
+  ],
+  anotherOperatorSigns: [
+    'The record names another operator as its operator: the signature means “performed and signed”, so they sign it. If {signer} performed it, choose {signer} as the operator first.',
+    `${REC} {signer}: who tries to sign.`,
+  ],
+  draftNoAmendment: ['This procedure is a draft: edit it directly, no amendment is needed.', REC],
+  noSignedVersion: [
+    'Procedure {id} has no signed version {version}.',
+    `${REC} {id}: the record's id; {version}: a number.`,
+  ],
+  signedNeverDeleted: ['A signed procedure can never be deleted; amend it instead.', REC],
+  notSignableYet: [
+    'The record cannot be signed yet: {count, plural, one {# field needs} other {# fields need}} attention.',
+    REC,
+  ],
+  beforeSigningConfirm: [
+    'Before signing, confirm {count, plural, one {this warning} other {these # warnings}}: {warnings}',
+    `${REC} {warnings}: the warnings, each a sentence.`,
+  ],
+  beforeSigningReason: [
+    'Before signing, give the reason above the reference level ({levels}).',
+    `${REC} {levels}: which reference levels the dose is above.`,
+  ],
+  beforeSigningBoth: [
+    'Before signing, confirm {count, plural, one {this warning} other {these # warnings}}: {warnings}; and give the reason above the reference level ({levels}).',
+    `${REC} {warnings}: the warnings; {levels}: which reference levels the dose is above.`,
+  ],
+  followUpOfDraft: [
+    '{field} is a draft: a follow-up belongs to a signed procedure',
+    "A refusal of a follow-up call, read by whoever records it. {field}: the field's label.",
+  ],
+  contactBeforeProcedure: [
+    '{field} is before the procedure ({date})',
+    "A refusal of a follow-up call. {field}: the field's label; {date}: the procedure's date (YYYY-MM-DD).",
+  ],
+  contactInFuture: ['{field} is in the future', "A refusal of a follow-up call. {field}: the field's label."],
+  notThisFollowUp: [
+    "{field} is not one of this procedure's follow-ups",
+    "A refusal of a follow-up call. {field}: the field's label.",
+  ],
+  pseudonymKeyMissing: [
+    'The pseudonymisation key is not in this logbook (it was restored from a backup made with --exclude-key): put it back with "rootlog key --db FILE --set KEY" before a pseudonymised export, so pseudonyms match earlier exports.',
+    'A refusal of a pseudonymised export. Keep the command as it is.',
+  ],
+  pseudonymKeyForm: [
+    '{field} must be the 64 hexadecimal characters rootlog key --show printed',
+    "A refusal of the command line's key. {field}: the field's label.",
+  ],
+  pseudonymKeySet: [
+    '{field} is already set to another key in this logbook: it is never replaced',
+    "A refusal of the command line's key. {field}: the field's label.",
+  ],
+  notDepartmentOperator: ["{field} is not one of the department's operators", `${SET} {field}: the field's label.`],
+  noOperatorWithId: ['There is no operator with id {id}.', SET],
+  lastAdministrator: [
+    '{name} is the last administrator who can prove it with a PIN: make another operator an administrator first',
+    ADM,
+  ],
+  usualAboveMaximum: [
+    '{field} must not be above the maximum dose',
+    `${SET} The drug catalogue. {field}: the field's label.`,
+  ],
+  conflictResolved: ['This conflict was resolved already', "A refusal in Settings → Department server's conflicts."],
+  conflictOwner: [
+    'Only the console that owns the record ("{owner}") resolves this conflict',
+    "A refusal in Settings → Department server's conflicts. {owner}: a console's name.",
+  ],
+  noConflict: ['There is no conflict with id {id}.', "A refusal in Settings → Department server's conflicts."],
+  noHubSync: ['This console has no department hub sync.', 'A refusal in Settings → Department server.'],
+  hubSaid: [
+    '{why}',
+    'A refusal of the department server (Settings → Department server): its words, in English, as it said them. Keep it "{why}".',
+  ],
+  chooseBackupFolder: ['Choose the backup folder first, then back up.', 'A refusal in Settings → Backups.'],
+  noDoseReport: [
+    'This dose report does not exist.',
+    'A refusal in the dose-report inbox, read by the technologist or radiologist.',
+  ],
+  noSuchProcedure: ['This procedure does not exist.', 'A refusal in the dose-report inbox.'],
+  noExportJob: ['There is no export job {id}.', "A refusal of the export screen. {id}: the export's number."],
+  exportCancelled: ['The export was cancelled; no file was written.', 'The export screen, after Cancel.'],
+  receivedNeedsSyntax: [
+    'A received data set needs its transfer syntax and SOP UIDs to be read.',
+    'A refusal of the dose report receiver (DICOM words: keep "transfer syntax", "SOP UIDs").',
+  ],
 });

@@ -48,7 +48,7 @@ export function readFilteredFacts(read: ReadConnection, filter: DashboardFilterV
   const [procedures, text, rowids] = factsOfFilter(read, where, params);
   const facts = decodeFacts(Buffer.from(text ?? '', 'base64'));
   if (facts.count !== procedures) {
-    throw new RootLogError(
+    throw RootLogError.untranslated(
       'internal',
       `${procedures - facts.count} of ${procedures} signed procedures have no dashboard facts; run "rootlog check".`,
     );

@@ -35,7 +35,7 @@ export interface Tallies {
 
 /** Facts that name a term (or kind) this file does not hold: no figure is given rather than a wrong one. */
 export const factsOutOfStep = () =>
-  new RootLogError(
+  RootLogError.untranslated(
     'internal',
     'The dashboard facts name terms this database does not hold; run "rootlog check" and report it to IT support.',
   );

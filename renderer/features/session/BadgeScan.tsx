@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { SessionOperator } from '../../../db/model/answers.js';
-import { useT } from '../../app/i18n.js';
+import type { Said, Words } from '../../../db/model/index.js';
+import { useRefusalWords, useT } from '../../app/i18n.js';
 import { LOCK_SCREEN_MESSAGES } from './session-messages.js';
 import { useSession } from './session-store.js';
 
@@ -23,7 +24,8 @@ export function BadgeScan({
 }) {
   const [badge, setBadge] = useState('');
   const t = useT();
-  const [problem, setProblem] = useState<string | null>(null);
+  const sayRefusal = useRefusalWords();
+  const [problem, setProblem] = useState<Said | Words | string | null>(null);
   const scanned = async () => {
     const typed = badge;
     setBadge('');
@@ -56,7 +58,7 @@ export function BadgeScan({
       />
       {problem && (
         <p id={`${id}-problem`} className="problem" role="alert">
-          {problem}
+          {sayRefusal(problem)}
         </p>
       )}
     </div>
