@@ -94,8 +94,7 @@ export function recordCheckedFollowUp(
       const earlier = followUpsOf(write, entry.procedureId);
       before = earlier.find((candidate) => candidate.id === entry.supersedes);
       if (!before) throw RootLogError.invalid([problem('supersedes', R.notThisFollowUp)]);
-      if (before.supersededBy)
-        throw RootLogError.invalid([problem('supersedes', 'was already corrected: correct the latest entry')]);
+      if (before.supersededBy) throw RootLogError.invalid([problem('supersedes', R.alreadyCorrected)]);
     }
     const link = writeFollowUp(write, {
       entry: {

@@ -82,7 +82,7 @@ function referenceProblems(read: ReadConnection, draft: ProcedureDraft, keptPati
   const refused = typedId == null ? null : patientIdProblem(typedId, rules.patientIdRule);
   if (refused) problems.push(problem('patientId', refused));
   if (draft.operatorId && !rules.operatorIds.has(draft.operatorId)) {
-    problems.push(problem('operatorId', "is not one of the department's operators"));
+    problems.push(problem('operatorId', R.notDepartmentOperator));
   }
   const known = (code: string) => rules.drugCodes.has(code);
   draft.drugs.forEach((administration, index) => {

@@ -352,8 +352,7 @@ export function createApi(store: Store, options: ApiOptions): Api & { call: type
   /** One call from the window: arguments parsed once, writes held until the first page check, errors as data. */
   async function call(method: ApiMethodName, args: unknown[]): Promise<unknown> {
     try {
-      if (!API_METHODS.includes(method))
-        throw RootLogError.untranslated('validation', `There is no API method ${method}.`);
+      if (!API_METHODS.includes(method)) throw new RootLogError('validation', sentence(R.noApiMethod, { method }));
       // Locked, the console answers only the lock screen (and a draft saved as it locks).
       if (session.locked && !API_CONTRACT[method].whileLocked) throw consoleLocked();
       // What the contract declares an administrator's is refused here, before its arguments are

@@ -5,16 +5,16 @@ import type { Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import { partialPath, releasePartial, removeLeftovers, removePartial } from '../files/partial-files.js';
 import { writeFailure } from '../files/write-failure.js';
-import { REFUSAL_MESSAGES as R, RootLogError, sentence } from '../model/index.js';
+import { REFUSAL_MESSAGES as R, RootLogError, sentence, type Words } from '../model/index.js';
 import type { ExportControl } from './options.js';
 
 /** Why a file cannot be made there at all, in words (not the temporary name's system error). */
-function whyNotWritable(path: string, error: unknown): string {
+function whyNotWritable(path: string, error: unknown): Words | string {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   const folder = dirname(resolve(path));
-  if (code === 'ENOENT') return `the folder ${folder} does not exist.`;
-  if (code === 'EACCES' || code === 'EPERM') return `you may not write in the folder ${folder}.`;
-  if (code === 'EROFS') return 'the disk is read-only.';
+  if (code === 'ENOENT') return sentence(R.noSuchFolder, { folder });
+  if (code === 'EACCES' || code === 'EPERM') return sentence(R.noPermission, { folder });
+  if (code === 'EROFS') return sentence(R.readOnlyDisk);
   return error instanceof Error ? error.message : String(error);
 }
 
@@ -47,7 +47,7 @@ export class AtomicFile {
       releasePartial(this.partial);
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'ENOSPC' || code === 'EDQUOT' || code === 'EIO') throw writeFailure(path, error, 'export');
-      throw RootLogError.untranslated('validation', `Cannot write ${path}: ${whyNotWritable(path, error)}`, {
+      throw new RootLogError('validation', sentence(R.cannotWrite, { path, why: whyNotWritable(path, error) }), {
         field: 'out',
       });
     }

@@ -16,6 +16,9 @@ const OP =
 const ADM = "A refusal in Settings → Operators, read by the administrator. {name}: the operator's name.";
 const REC = 'A refusal on the form or the record, read by the radiologist.';
 const SET = 'A refusal in Settings, read by the administrator.';
+const FILE =
+  'A refusal of an export or a backup, read by whoever chose where it goes (Export screen, Settings → Backups). {folder}, {path}: as the computer writes them.';
+const BK = 'A refusal of a backup (Settings → Backups, the top bar). {folder}: the backup folder as typed.';
 export const REFUSAL_MESSAGES = declareMessages('refusal', {
   pacsNotSetUp: [
     'No PACS is set up (Settings → PACS): ask IT for its address, port and AE title, or enter the dose by hand.',
@@ -226,5 +229,133 @@ export const REFUSAL_MESSAGES = declareMessages('refusal', {
   receivedNeedsSyntax: [
     'A received data set needs its transfer syntax and SOP UIDs to be read.',
     'A refusal of the dose report receiver (DICOM words: keep "transfer syntax", "SOP UIDs").',
+  ],
+  writeFailed: [
+    '{clause}: {unwritten} {remedy}',
+    `${FILE} {clause}: what happened; {unwritten}: that nothing was written; {remedy}: what to do.`,
+  ],
+  exportUnwritten: ['the export was not written; nothing in the logbook changed.', FILE],
+  backupUnwritten: ['the backup was not written; nothing in the logbook changed.', FILE],
+  thenExportAgain: ['then export again', `${FILE} The end of a remedy: "Choose another disk, then export again."`],
+  thenBackUpAgain: ['then back up again', `${FILE} The end of a remedy: "Choose another disk, then back up again."`],
+  diskFull: ['The disk holding {folder} is full', FILE],
+  freeSpace: ['Free some space there or choose another disk, {again}.', `${FILE} {again}: "then export again".`],
+  quotaUsed: ['Your share of the disk holding {folder} is used up (disk quota)', FILE],
+  freeFiles: [
+    'Free some of your files there or choose another disk, {again}.',
+    `${FILE} {again}: "then export again".`,
+  ],
+  exportTooLarge: [
+    'The export is larger than the disk holding {folder} accepts for one file (a FAT32 USB stick takes at most 4 GB)',
+    FILE,
+  ],
+  backupTooLarge: [
+    'The backup is larger than the disk holding {folder} accepts for one file (a FAT32 USB stick takes at most 4 GB)',
+    FILE,
+  ],
+  shorterRange: ['Choose another disk, or a shorter date range, {again}.', `${FILE} {again}: "then export again".`],
+  diskReadOnly: ['The disk holding {folder} is read-only', FILE],
+  anotherDisk: ['Choose another disk, {again}.', `${FILE} {again}: "then export again".`],
+  mayNotWrite: ['You may not write in the folder {folder}', FILE],
+  anotherFolder: ['Choose another folder, {again}.', `${FILE} {again}: "then export again".`],
+  folderGoneExport: [
+    'The folder {folder} went away while the export was written (a disk removed or a network share lost)',
+    FILE,
+  ],
+  folderGoneBackup: [
+    'The folder {folder} went away while the backup was written (a disk removed or a network share lost)',
+    FILE,
+  ],
+  connectAgain: ['Connect the disk again or choose another one, {again}.', `${FILE} {again}: "then export again".`],
+  diskFailedExport: [
+    'The disk holding {folder} failed while the export was written (an input/output error: it may be failing or was removed)',
+    FILE,
+  ],
+  diskFailedBackup: [
+    'The disk holding {folder} failed while the backup was written (an input/output error: it may be failing or was removed)',
+    FILE,
+  ],
+  couldNotWrite: [
+    '{path} could not be written ({why})',
+    `${FILE} {why}: the system's code (ENOSPC) or words (English).`,
+  ],
+  tryAgain: ['Try again, or choose another disk; if it happens again, report it to IT support.', FILE],
+  cannotWrite: [
+    'Cannot write {path}: {why}',
+    `${FILE} {why}: why (a sentence below, or the system's words in English).`,
+  ],
+  noSuchFolder: ['the folder {folder} does not exist.', FILE],
+  noPermission: ['you may not write in the folder {folder}.', FILE],
+  readOnlyDisk: ['the disk is read-only.', FILE],
+  isTheLogbook: ['{path} is the logbook itself: writing there would destroy it. Choose another file.', FILE],
+  isPartOfLogbook: [
+    '{path} is part of the logbook ({suffix}): writing there would destroy it. Choose another file.',
+    `${FILE} {suffix}: "-wal", "-shm" or "-journal".`,
+  ],
+  folderMissing: ['Cannot write {path}: the folder {folder} does not exist.', FILE],
+  beingWritten: ['{path} is being written by another export or backup right now.', FILE],
+  isAFolder: ['{path} is a folder: choose a file name.', FILE],
+  alreadyExists: [
+    '{path} already exists: choose another name, or confirm replacing it (--force).',
+    `${FILE} Keep "--force" (the command line's option).`,
+  ],
+  backupFolderIsFile: [
+    'The backup folder {folder} is a file, not a folder: choose a folder in Settings → Backups.',
+    BK,
+  ],
+  backupFolderUnreachable: [
+    'The backup folder {folder} cannot be reached: it does not exist, or its network share is not connected. No backup was written.',
+    BK,
+  ],
+  backupFolderNotAllowed: [
+    'RootLog may not write into the backup folder {folder} (no permission, or it is read-only): no backup was written.',
+    BK,
+  ],
+  backupFolderNotFolder: ['The backup folder {folder} is not a folder: no backup was written.', BK],
+  backupFailed: [
+    'The backup into {folder} failed ({why}): no backup was written.',
+    `${BK} {why}: the system's words (English).`,
+  ],
+  backupCopyDamaged: ['The backup copy failed its integrity check: {why}', `${BK} {why}: SQLite's words (English).`],
+  noLogbookFile: ['The database file {path} does not exist.', 'A refusal when a logbook file is opened or backed up.'],
+  openedReadOnly: [
+    'The database file {path} was opened read-only: nothing can be saved to it.',
+    'A refusal of any save when the logbook was opened read-only.',
+  ],
+  logbookDamaged: [
+    'The database file {path} failed its integrity check ({problems}). RootLog shows what it can read but saves nothing more to it: restore the latest backup.',
+    "A refusal of any save in a damaged logbook. {problems}: SQLite's words (English).",
+  ],
+  busyApp: [
+    'The logbook {path} is being written by another program (RootLog, or another rootlog command): RootLog waited, then stopped without writing a half change. Try again in a moment: nothing already saved is lost.',
+    'A refusal when another program holds the logbook. Keep "rootlog" (a command).',
+  ],
+  busyCommand: [
+    'The logbook {path} is being written by another program (RootLog, or another rootlog command): this command waited, then stopped without writing a half change. Run it again when the other one is done.',
+    'A refusal of a command when another program holds the logbook. Keep "rootlog" (a command).',
+  ],
+  factsMissing: [
+    '{missing} of {procedures} signed procedures have no dashboard facts; run "rootlog check".',
+    'A refusal of the dashboard. Keep "rootlog check" (a command).',
+  ],
+  factsUnknownTerms: [
+    'The dashboard facts name terms this database does not hold; run "rootlog check" and report it to IT support.',
+    'A refusal of the dashboard. Keep "rootlog check" (a command).',
+  ],
+  noApiMethod: [
+    'There is no API method {method}.',
+    'A refusal of the main process to a request it does not know (a fault of the program, for IT).',
+  ],
+  expectedHead: [
+    'Expected head must be written as rootlog check prints it: "audit:SEQ:HASH versions:COUNT:HASH follow-ups:COUNT:HASH state:COUNT:HASH key:FINGERPRINT"',
+    'A refusal of the command line\'s --expect-head. Keep the quoted form and "rootlog check" as they are.',
+  ],
+  alreadyCorrected: [
+    '{field} was already corrected: correct the latest entry',
+    "A refusal of a follow-up call's correction. {field}: the field's label.",
+  ],
+  notAPageCursor: [
+    '{field} is not a page cursor from this list',
+    "A refusal of the procedure list's paging (a fault of the program, for IT). {field}: the field's label.",
   ],
 });
