@@ -1,4 +1,4 @@
-import { RootLogError } from './model/index.js';
+import { REFUSAL_MESSAGES, RootLogError, sentence } from './model/index.js';
 
 /*
  * One writer at a time: SQLite makes a second one wait (the busy timeout) and then gives up
@@ -16,13 +16,9 @@ export function isBusy(error: unknown): boolean {
 
 /** The refusal in words: a command is run again by hand, the app's request is tried again in a moment. */
 export function busyLogbook(path: string, who: 'command' | 'app', cause?: unknown): RootLogError {
-  const then =
-    who === 'command'
-      ? 'this command waited, then stopped without writing a half change. Run it again when the other one is done.'
-      : 'RootLog waited, then stopped without writing a half change. Try again in a moment: nothing already saved is lost.';
   return new RootLogError(
     'database_locked',
-    `The logbook ${path} is being written by another program (RootLog, or another rootlog command): ${then}`,
+    sentence(who === 'command' ? REFUSAL_MESSAGES.busyCommand : REFUSAL_MESSAGES.busyApp, { path }),
     { cause },
   );
 }

@@ -7,9 +7,12 @@ import {
   LOCKOUT,
   localDateTimeWithOffset,
   type Operator,
+  problem,
+  REFUSAL_MESSAGES as R,
   RootLogError,
   type SignedAct,
   type SignerProof,
+  sentence,
 } from './model/index.js';
 import type { WriteConnection } from './sqlite/connection.js';
 import {
@@ -149,7 +152,7 @@ const timeOfDay = (iso: string) => localDateTimeWithOffset(new Date(iso)).slice(
 
 function refusedFor(operator: Operator, purpose: CredentialPurpose, write: WriteConnection): RootLogError | null {
   if (!operator.active)
-    return new RootLogError('not_permitted', `${operator.name} is no longer an active operator here.`, {
+    return new RootLogError('not_permitted', sentence(R.notActive, { name: operator.name }), {
       field: 'signer.operatorId',
     });
   if ('act' in purpose) {
@@ -160,11 +163,9 @@ function refusedFor(operator: Operator, purpose: CredentialPurpose, write: Write
     return refusal ? new RootLogError('not_permitted', refusal, { field: 'signer.operatorId' }) : null;
   }
   if ('administer' in purpose && !operator.administrator)
-    return new RootLogError(
-      'administrator_required',
-      `${operator.name} is not an administrator: settings are changed by an administrator.`,
-      { field: 'signer.operatorId' },
-    );
+    return new RootLogError('administrator_required', sentence(R.notAdministrator, { name: operator.name }), {
+      field: 'signer.operatorId',
+    });
   return null;
 }
 
@@ -182,28 +183,30 @@ function check(
   const field = 'signer.pin';
   const operator = readOperator(write, presented.operatorId);
   if (!operator)
-    return new RootLogError('not_found', 'Choose who you are: that operator is not one of this logbook’s.', {
+    return new RootLogError('not_found', sentence(R.chooseWhoYouAre), {
       field: 'signer.operatorId',
     });
   const refusal = refusedFor(operator, purpose, write);
   if (refusal) return refusal;
   const stored = readCredential(write, operator.id);
   if (!stored)
-    return new RootLogError(
-      'no_credential',
-      `${operator.name} has no PIN yet: an administrator sets the first one (Settings → Operators), with ${operator.name} at the keyboard.`,
-      { field: 'signer.operatorId' },
-    );
+    return new RootLogError('no_credential', sentence(R.noPinYet, { name: operator.name }), {
+      field: 'signer.operatorId',
+    });
   const now = context.now?.() ?? new Date();
   if (stored.lockedUntil && Date.parse(stored.lockedUntil) > now.getTime())
     return new RootLogError(
       'operator_locked',
-      `${operator.name} is locked after ${LOCKOUT.wrongInARow} wrong PINs in a row, until ${timeOfDay(stored.lockedUntil)}: wait, or ask an administrator to set a new PIN.`,
+      sentence(R.lockedUntil, {
+        name: operator.name,
+        count: LOCKOUT.wrongInARow,
+        time: timeOfDay(stored.lockedUntil),
+      }),
       { field },
     );
   const verdict = presented.compare(stored);
   if (verdict === 'stale')
-    return new RootLogError('wrong_pin', `${operator.name}’s PIN was changed meanwhile: type the PIN again.`, {
+    return new RootLogError('wrong_pin', sentence(R.pinChangedMeanwhile, { name: operator.name }), {
       field,
     });
   if (verdict === 'right') {
@@ -217,7 +220,7 @@ function check(
     const left = LOCKOUT.wrongInARow - wrong;
     return new RootLogError(
       'wrong_pin',
-      `That is not ${operator.name}’s PIN. ${left === 1 ? 'One more wrong PIN locks' : `${left} more wrong PINs lock`} ${operator.name} for ${LOCKOUT.minutes} minutes.`,
+      sentence(R.wrongPin, { name: operator.name, left, minutes: LOCKOUT.minutes }),
       { field },
     );
   }
@@ -234,7 +237,12 @@ function check(
   });
   return new RootLogError(
     'operator_locked',
-    `That is not ${operator.name}’s PIN either: after ${LOCKOUT.wrongInARow} wrong PINs in a row ${operator.name} is locked until ${timeOfDay(until)} (${LOCKOUT.minutes} minutes), or until an administrator sets a new PIN.`,
+    sentence(R.lockedNow, {
+      name: operator.name,
+      count: LOCKOUT.wrongInARow,
+      time: timeOfDay(until),
+      minutes: LOCKOUT.minutes,
+    }),
     { field },
   );
 }
@@ -320,14 +328,10 @@ export function setUpFirstAdministrator(
   const write = store.writer;
   return write.db
     .transaction((): Operator => {
-      if (anyCredential(write))
-        throw new RootLogError(
-          'administrator_required',
-          'This logbook has its administrator already: an administrator adds operators and sets their first PIN in Settings → Operators.',
-        );
+      if (anyCredential(write)) throw new RootLogError('administrator_required', sentence(R.administratorExists));
       const existing = who.operatorId ? readOperator(write, who.operatorId) : undefined;
       if (who.operatorId && !existing)
-        throw new RootLogError('not_found', 'That operator is not one of this logbook’s.', { field: 'operatorId' });
+        throw new RootLogError('not_found', sentence(R.notAnOperator), { field: 'operatorId' });
       const operator: Operator = existing
         ? { ...existing, active: true, administrator: true }
         : { id: newId(), name: who.name ?? '', active: true, role: 'radiologist', administrator: true };
@@ -372,7 +376,7 @@ export function changeOwnPin(
 function requireAdministrator(write: WriteConnection, administratorId: string): Operator {
   const administrator = readOperator(write, administratorId);
   if (!administrator?.active || !administrator.administrator)
-    throw new RootLogError('administrator_required', 'Settings are changed by an administrator.');
+    throw new RootLogError('administrator_required', sentence(R.administratorRequired));
   return administrator;
 }
 
@@ -394,8 +398,7 @@ export function setPinFor(
     .transaction((): Operator => {
       const administrator = requireAdministrator(write, administratorId);
       const operator = readOperator(write, operatorId);
-      if (!operator)
-        throw new RootLogError('not_found', 'That operator is not one of this logbook’s.', { field: 'operatorId' });
+      if (!operator) throw new RootLogError('not_found', sentence(R.notAnOperator), { field: 'operatorId' });
       const had = readCredential(write, operatorId) !== undefined;
       writeCredential(write, { operatorId, ...credential, setAt: timestamp(context), setBy: administrator.id });
       auditPin(write, operatorId, had, `set by ${administrator.name} (administrator)`, administrator.name, context);
@@ -427,17 +430,12 @@ export function setBadge(
     .transaction((): Operator => {
       const administrator = requireAdministrator(write, administratorId);
       const operator = readOperator(write, operatorId);
-      if (!operator)
-        throw new RootLogError('not_found', 'That operator is not one of this logbook’s.', { field: 'operatorId' });
+      if (!operator) throw new RootLogError('not_found', sentence(R.notAnOperator), { field: 'operatorId' });
       const stored = readCredential(write, operatorId);
       if (!stored)
-        throw new RootLogError(
-          'no_credential',
-          `${operator.name} has no PIN yet: set their first PIN, then the badge.`,
-          {
-            field: 'badge',
-          },
-        );
+        throw new RootLogError('no_credential', sentence(R.noPinForBadge, { name: operator.name }), {
+          field: 'badge',
+        });
       const hash =
         badge === null
           ? null
@@ -446,8 +444,7 @@ export function setBadge(
               badge,
             );
       const holder = hash ? operatorOfBadge(write, hash) : undefined;
-      if (holder && holder !== operatorId)
-        throw RootLogError.invalid([{ field: 'badge', message: 'Badge is already bound to another operator' }]);
+      if (holder && holder !== operatorId) throw RootLogError.invalid([problem('badge', R.badgeTaken)]);
       writeBadgeHash(write, operatorId, hash);
       appendAudit(write, {
         at: timestamp(context),

@@ -11,7 +11,9 @@ import {
   localDateTimeWithOffset,
   problem,
   problemsFromZod,
+  REFUSAL_MESSAGES as R,
   RootLogError,
+  sentence,
 } from './model/index.js';
 import { followUpWindows } from './settings.js';
 import type { ReadableDb } from './sqlite/connection.js';
@@ -79,22 +81,20 @@ export function recordCheckedFollowUp(
   return withSigner(store, presented, 'follow_up', context, (write, signer): FollowUpEntry => {
     const procedure = procedureOfFollowUp(write, entry.procedureId);
     if (!procedure)
-      throw new RootLogError('not_found', `There is no procedure with id ${entry.procedureId}.`, {
+      throw new RootLogError('not_found', sentence(R.noProcedure, { id: entry.procedureId }), {
         field: 'procedureId',
       });
-    if (procedure.status === 'draft')
-      throw RootLogError.invalid([problem('procedureId', 'is a draft: a follow-up belongs to a signed procedure')]);
+    if (procedure.status === 'draft') throw RootLogError.invalid([problem('procedureId', R.followUpOfDraft)]);
     const today = localDateTimeWithOffset(context.now?.() ?? new Date()).slice(0, 10);
     if (entry.contactDate < procedure.performedDate)
-      throw RootLogError.invalid([problem('contactDate', `is before the procedure (${procedure.performedDate})`)]);
-    if (entry.contactDate > today) throw RootLogError.invalid([problem('contactDate', 'is in the future')]);
+      throw RootLogError.invalid([problem('contactDate', R.contactBeforeProcedure, { date: procedure.performedDate })]);
+    if (entry.contactDate > today) throw RootLogError.invalid([problem('contactDate', R.contactInFuture)]);
     let before: FollowUpEntry | undefined;
     if (entry.supersedes) {
       const earlier = followUpsOf(write, entry.procedureId);
       before = earlier.find((candidate) => candidate.id === entry.supersedes);
-      if (!before) throw RootLogError.invalid([problem('supersedes', "is not one of this procedure's follow-ups")]);
-      if (before.supersededBy)
-        throw RootLogError.invalid([problem('supersedes', 'was already corrected: correct the latest entry')]);
+      if (!before) throw RootLogError.invalid([problem('supersedes', R.notThisFollowUp)]);
+      if (before.supersededBy) throw RootLogError.invalid([problem('supersedes', R.alreadyCorrected)]);
     }
     const link = writeFollowUp(write, {
       entry: {

@@ -7,7 +7,7 @@ import { writeFailure } from './files/write-failure.js';
 import type { ChainHead } from './ledger/head.js';
 import { type LedgerReport, verifyLedger } from './ledger/verify.js';
 import type { BackupReport } from './model/answers.js';
-import { RootLogError } from './model/index.js';
+import { REFUSAL_MESSAGES as R, RootLogError, sentence } from './model/index.js';
 import { proceduresWithWrongFacts } from './sqlite/dashboard-facts.js';
 import { fileIntegrity, finishBackupCopy, schemaVersionOf, tableCounts } from './sqlite/file-check.js';
 import { SCHEMA_VERSION } from './sqlite/migrations/index.js';
@@ -35,7 +35,7 @@ export interface CheckReport {
  * (ledger/verify.ts), without writing anything. `expectHead` is a chain head kept elsewhere.
  */
 export function checkDatabase(path: string, { expectHead }: { expectHead?: ChainHead } = {}): CheckReport {
-  if (!existsSync(path)) throw new RootLogError('database_unavailable', `The database file ${path} does not exist.`);
+  if (!existsSync(path)) throw new RootLogError('database_unavailable', sentence(R.noLogbookFile, { path }));
   let db: ReturnType<typeof openReadOnlyAnywhere> | undefined;
   try {
     checkHeader(path);
@@ -130,7 +130,7 @@ async function copyVerified(
     onProgress?.({ stage: 'checking' });
     const { integrity, procedures } = finishBackupCopy(made, excludeKey);
     if (integrity !== 'ok')
-      throw new RootLogError('database_corrupt', `The backup copy failed its integrity check: ${integrity}`);
+      throw new RootLogError('database_corrupt', sentence(R.backupCopyDamaged, { why: integrity }));
     onProgress?.({ stage: 'placing' });
     if (statSync(workshop).dev === statSync(destination).dev) renameSync(made, outPath);
     else {

@@ -23,13 +23,16 @@ import {
   problemsFromZod,
   procedureDraftSchema,
   procedureIdSchema,
+  REFUSAL_MESSAGES as R,
   type RecordHolding,
   RootLogError,
   type RuleSettings,
   reasonSchema,
   type SameDayRecord,
   type SameDaySteroidMg,
+  sentence,
   siteProblem,
+  type WordValue,
   warnings,
   warningsSince,
   withoutMootNoDoseReason,
@@ -70,7 +73,7 @@ function parseId(id: unknown): string {
 
 function load(read: ReadConnection, id: string): StoredProcedure {
   const stored = readProcedure(read.db, id);
-  if (!stored) throw new RootLogError('not_found', `There is no procedure with id ${id}.`, { field: 'id' });
+  if (!stored) throw new RootLogError('not_found', sentence(R.noProcedure, { id }), { field: 'id' });
   return stored;
 }
 
@@ -83,7 +86,7 @@ function referenceProblems(read: ReadConnection, draft: ProcedureDraft, keptPati
   const refused = typedId == null ? null : patientIdProblem(typedId, rules.patientIdRule);
   if (refused) problems.push(problem('patientId', refused));
   if (draft.operatorId && !rules.operatorIds.has(draft.operatorId)) {
-    problems.push(problem('operatorId', "is not one of the department's operators"));
+    problems.push(problem('operatorId', R.notDepartmentOperator));
   }
   const known = (code: string) => rules.drugCodes.has(code);
   draft.drugs.forEach((administration, index) => {
@@ -164,14 +167,19 @@ function requireConfirmed(found: ClinicalWarning[], confirmed: readonly string[]
       ...unconfirmed.map(({ field, message }) => ({ field, message })),
       ...unexplained.map(({ message }) => ({ field: 'doseExceedanceReason', message })),
     ];
-    const asks = [
-      unconfirmed.length > 0 &&
-        `confirm ${unconfirmed.length === 1 ? 'this warning' : `these ${unconfirmed.length} warnings`}: ${unconfirmed.map((w) => w.message).join(' ')}`,
-      unexplained.length > 0 &&
-        `give the reason above the reference level (${unexplained.map((w) => w.message.replace(/ Give the reason\.$/, '')).join('; ')})`,
-    ].filter(Boolean);
-    // A warning's words may end with their own full stop: the sentence gets one, not two.
-    throw new RootLogError('warnings_unconfirmed', `Before signing, ${asks.join('; and ')}`.replace(/\.?$/, '.'), {
+    const warnings = { list: unconfirmed.map((w): WordValue => w.words), separator: ' ' };
+    // The figure above its level: the warning beside the field says the level and asks the reason.
+    const levels = {
+      list: unexplained.map((w): WordValue => w.words.values?.figure ?? w.words),
+      separator: '; ',
+    };
+    const said =
+      unexplained.length === 0
+        ? sentence(R.beforeSigningConfirm, { count: unconfirmed.length, warnings })
+        : unconfirmed.length === 0
+          ? sentence(R.beforeSigningReason, { levels })
+          : sentence(R.beforeSigningBoth, { count: unconfirmed.length, warnings, levels });
+    throw new RootLogError('warnings_unconfirmed', said, {
       field: problems[0]?.field,
       problems,
     });
@@ -251,11 +259,7 @@ export function saveCheckedDraft(store: Store, checked: ProcedureDraft, context:
       const held = draft.id ? heldDraft(write, draft.id) : undefined;
       const existing = held?.stored ?? (draft.id ? readProcedure(write.db, draft.id) : undefined);
       if (existing && existing.life.status !== 'draft') {
-        throw new RootLogError(
-          'not_a_draft',
-          'This procedure is signed and can no longer be edited: amend it with a reason.',
-          { field: 'id' },
-        );
+        throw new RootLogError('not_a_draft', sentence(R.signedNoEdit), { field: 'id' });
       }
       const now = timestamp(context);
       const id = draft.id ?? newId();
@@ -342,23 +346,20 @@ function signable(
   signer?: { operatorId: string; name: string },
 ) {
   const { record, life, row } = load(read, procedureId);
-  if (life.status !== 'draft')
-    throw new RootLogError('not_a_draft', 'This procedure is already signed.', { field: 'id' });
+  if (life.status !== 'draft') throw new RootLogError('not_a_draft', sentence(R.alreadySigned), { field: 'id' });
   if (signer && record.operatorId && record.operatorId !== signer.operatorId) {
     const operator = listOperators(read).find((candidate) => candidate.id === record.operatorId)?.name;
     throw new RootLogError(
       'not_permitted',
-      `The record names ${operator ?? 'another operator'} as its operator: the signature means “performed and signed”, so ${operator ?? 'they'} sign${operator ? 's' : ''} it. If ${signer.name} performed it, choose ${signer.name} as the operator first.`,
+      operator
+        ? sentence(R.operatorSigns, { operator, signer: signer.name })
+        : sentence(R.anotherOperatorSigns, { signer: signer.name }),
       { field: 'signer.operatorId' },
     );
   }
   const content = clinicalContent(record);
   const problems = newSignatureProblems(content, signingContext(read), context.now?.() ?? new Date());
-  if (problems.length > 0)
-    throw RootLogError.invalid(
-      problems,
-      `The record cannot be signed yet: ${problems.length} field${problems.length === 1 ? ' needs' : 's need'} attention.`,
-    );
+  if (problems.length > 0) throw RootLogError.invalid(problems, sentence(R.notSignableYet, { count: problems.length }));
   // What the catalogue says of its drugs now is copied into the record and its version.
   const signed = withSignedFacts(content, drugCatalogue(read));
   const found = clinicalWarnings(read, signed, true);
@@ -372,7 +373,7 @@ function signable(
  */
 export function signabilityOf(store: Store, id: unknown, options: SignOptions, context: ServiceContext): never {
   signable(readerOf(store), parseId(id), options, context);
-  throw new RootLogError('validation', 'Type your PIN to sign.', { field: 'signer.pin' });
+  throw new RootLogError('validation', sentence(R.pinToSign), { field: 'signer.pin' });
 }
 
 /**
@@ -448,7 +449,7 @@ export function amendCheckedProcedure(
   return withSigner(store, presented, 'amend', context, (write, signer): SavedProcedure => {
     const { record, life, row } = load(write, procedureId);
     if (life.status === 'draft')
-      throw new RootLogError('not_a_draft', 'This procedure is a draft: edit it directly, no amendment is needed.', {
+      throw new RootLogError('not_a_draft', sentence(R.draftNoAmendment), {
         field: 'id',
       });
     // Drugs keep the facts they were signed with; a drug new to the record takes today's.
@@ -508,7 +509,7 @@ export function lastSignedDrugs(store: Store): ProcedureDraft['drugs'] {
 export function getVersion(store: Store, id: unknown, version: number): ProcedureDraft {
   const content = signedVersionContent(store.reader, parseId(id), version);
   if (!content)
-    throw new RootLogError('not_found', `Procedure ${String(id)} has no signed version ${version}.`, {
+    throw new RootLogError('not_found', sentence(R.noSignedVersion, { id: String(id), version: String(version) }), {
       field: 'version',
     });
   return JSON.parse(content) as ProcedureDraft;
@@ -522,7 +523,7 @@ export function deleteDraft(store: Store, id: unknown, context: ServiceContext):
     .transaction(() => {
       const { record, life } = load(write, procedureId);
       if (life.status !== 'draft')
-        throw new RootLogError('not_a_draft', 'A signed procedure can never be deleted; amend it instead.', {
+        throw new RootLogError('not_a_draft', sentence(R.signedNeverDeleted), {
           field: 'id',
         });
       deleteStoredDraft(

@@ -5,6 +5,7 @@ import {
   problem,
   problemsFromZod,
   procedureFilterSchema,
+  REFUSAL_MESSAGES,
   RootLogError,
 } from './model/index.js';
 import { type ProcedureFilterValues, procedureFilterSql } from './sqlite/procedure-filter.js';
@@ -25,7 +26,7 @@ function decodeCursor(text: string): Cursor {
   } catch {
     // fall through to the error below
   }
-  throw RootLogError.invalid([problem('cursor', 'is not a page cursor from this list')]);
+  throw RootLogError.invalid([problem('cursor', REFUSAL_MESSAGES.notAPageCursor)]);
 }
 
 /**

@@ -37,11 +37,14 @@ import {
   presetsSchema,
   problem,
   problemsFromZod,
+  REFUSAL_MESSAGES as R,
   type ReferenceLevels,
   RootLogError,
   readReportTemplate,
   referenceLevelsFromStored,
   STARTING_STEROID_DAY_MAX_DEXAMETHASONE_MG,
+  saidOf,
+  sentence,
   settingsPatchSchema,
   usualConcentrationProblem,
 } from './model/index.js';
@@ -235,11 +238,7 @@ export function followUpWindows(source: ReadSource): FollowUpWindows {
 export function pseudonymKey(source: ReadSource): string {
   const key = readSetting<string>(source, 'pseudonymKey');
   if (!key) {
-    throw new RootLogError(
-      'validation',
-      'The pseudonymisation key is not in this logbook (it was restored from a backup made with --exclude-key): put it back with "rootlog key --db FILE --set KEY" before a pseudonymised export, so pseudonyms match earlier exports.',
-      { field: 'pseudonymize' },
-    );
+    throw new RootLogError('validation', sentence(R.pseudonymKeyMissing), { field: 'pseudonymize' });
   }
   return key;
 }
@@ -247,9 +246,7 @@ export function pseudonymKey(source: ReadSource): string {
 /** Puts the department key back into a logbook restored from a backup without it; audited, the key itself never logged. */
 export function restorePseudonymKey(store: Store, key: string, context: ServiceContext): void {
   if (!/^[0-9a-f]{64}$/.test(key)) {
-    throw RootLogError.invalid([
-      problem('pseudonymKey', 'must be the 64 hexadecimal characters rootlog key --show printed'),
-    ]);
+    throw RootLogError.invalid([problem('pseudonymKey', R.pseudonymKeyForm)]);
   }
   const write = store.writer;
   write.db
@@ -257,9 +254,7 @@ export function restorePseudonymKey(store: Store, key: string, context: ServiceC
       const present = readSetting<string>(write, 'pseudonymKey');
       if (present === key) return;
       if (present) {
-        throw RootLogError.invalid([
-          problem('pseudonymKey', 'is already set to another key in this logbook: it is never replaced'),
-        ]);
+        throw RootLogError.invalid([problem('pseudonymKey', R.pseudonymKeySet)]);
       }
       writeSetting(write, 'pseudonymKey', key);
       appendAudit(write, {
@@ -300,7 +295,7 @@ export function updateCheckedSettings(
       const before = getSettings(write);
       const { defaultOperatorId } = parsed.data;
       if (defaultOperatorId && !before.operators.some((operator) => operator.id === defaultOperatorId)) {
-        throw RootLogError.invalid([problem('defaultOperatorId', "is not one of the department's operators")]);
+        throw RootLogError.invalid([problem('defaultOperatorId', R.notDepartmentOperator)]);
       }
       const { reportTemplate, ...rest } = parsed.data;
       if (rest.consoleName !== undefined && rest.consoleName !== before.consoleName) {
@@ -366,7 +361,7 @@ export function saveCheckedOperator(
     .transaction(() => {
       const before = input.id ? readOperator(write, input.id) : undefined;
       if (input.id && !before)
-        throw new RootLogError('not_found', `There is no operator with id ${input.id}.`, { field: 'id' });
+        throw new RootLogError('not_found', sentence(R.noOperatorWithId, { id: input.id }), { field: 'id' });
       const operator: Operator = {
         id: before?.id ?? newId(),
         name: input.name,
@@ -380,7 +375,7 @@ export function saveCheckedOperator(
         throw RootLogError.invalid([
           {
             field: operator.active ? 'administrator' : 'active',
-            message: `${operator.name} is the last administrator who can prove it with a PIN: make another operator an administrator first`,
+            ...saidOf(sentence(R.lastAdministrator, { name: operator.name })),
           },
         ]);
       writeOperator(write, operator);
@@ -410,7 +405,7 @@ export function saveDrug(store: Store, input: unknown, context: ServiceContext):
 /** saveDrug for a drug already parsed at the boundary (the API contract). */
 export function saveCheckedDrug(store: Store, drug: Drug, context: ServiceContext): Drug {
   if (drug.usualDoseMg != null && drug.maxDoseMg != null && drug.usualDoseMg > drug.maxDoseMg) {
-    throw RootLogError.invalid([problem('usualDoseMg', 'must not be above the maximum dose')]);
+    throw RootLogError.invalid([problem('usualDoseMg', R.usualAboveMaximum)]);
   }
   const concentrationProblem = usualConcentrationProblem(drug);
   if (concentrationProblem) throw RootLogError.invalid([concentrationProblem]);

@@ -1,7 +1,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import { isBusy } from './busy.js';
 import type { DatabaseHealth, HealthReport } from './model/answers.js';
-import { RootLogError } from './model/index.js';
+import { REFUSAL_MESSAGES as R, RootLogError, sentence } from './model/index.js';
 
 /** The Electron main process names its own build of SQLite's addon here, once at start. */
 export { setNativeBinding } from './sqlite/native-binding.js';
@@ -109,15 +109,12 @@ export function openStore(path: string, options: StoreOptions = {}): Store {
     path,
     get writer() {
       if (!writer) {
-        throw new RootLogError(
-          'database_unavailable',
-          `The database file ${path} was opened read-only: nothing can be saved to it.`,
-        );
+        throw new RootLogError('database_unavailable', sentence(R.openedReadOnly, { path }));
       }
       if (state === 'damaged') {
         throw new RootLogError(
           'database_corrupt',
-          `The database file ${path} failed its integrity check (${problems.slice(0, 3).join('; ')}). RootLog shows what it can read but saves nothing more to it: restore the latest backup.`,
+          sentence(R.logbookDamaged, { path, problems: problems.slice(0, 3).join('; ') }),
         );
       }
       return writer;

@@ -204,6 +204,13 @@ async function plainEnglish(
   );
 }
 
+/** The words of a text outside the pseudo-language's brackets (data given left out): '' when all are the window's. */
+const outsideBrackets = (text: string | null, data: readonly string[] = []) => {
+  let rest = (text ?? '').replace(/⟦[^⟧]*⟧/g, ' ');
+  for (const value of data) rest = rest.replaceAll(value, ' ');
+  return (rest.match(/[A-Za-z]{3,}/g) ?? []).join(' ');
+};
+
 test.describe('the pseudo-language on each translated screen', () => {
   test.use({ department: 'follow-ups-due' });
 
@@ -288,6 +295,18 @@ test.describe('the pseudo-language on each translated screen', () => {
     ).toEqual([]);
     expect(await cutTexts(page)).toEqual([]);
 
+    // A refused field: a new PIN too short is refused at once, in the model's rule (pinProblem),
+    // and the main process's refusal of a wrong current PIN, each in the reader's language.
+    await page.locator('#own-pin-new').fill('12');
+    await expect(page.locator('#own-pin-new-problem')).toBeVisible();
+    expect(outsideBrackets(await page.locator('#own-pin-new-problem').textContent())).toEqual('');
+    await page.locator('#own-pin-old').fill('9999');
+    await page.locator('#own-pin-new').fill('7391');
+    await page.locator('#own-pin-new').press('Enter');
+    const refused = page.locator('.settings-screen [role="alert"], .settings-screen .problem').first();
+    await expect(refused).toBeVisible();
+    expect(outsideBrackets(await refused.textContent(), ['Dr. A. Keller'])).toEqual('');
+
     // The form whole, its headings, quick starts, every section, the sign and report panels:
     // every word bracketed but the data (the drugs' and the operator's names) and the units.
     await page.keyboard.press('Alt+N');
@@ -326,6 +345,13 @@ test.describe('the pseudo-language on each translated screen', () => {
     await expect(page.locator('.lock-screen')).toBeVisible();
     await page.screenshot({ path: join(screenshots, 'languages-pseudo-lock.png'), fullPage: true });
     expect(await plainEnglish(page, '.lock-screen')).toEqual([]);
+    expect(await cutTexts(page)).toEqual([]);
+
+    // A wrong PIN at the lock screen: the main process's refusal, its rule and counts bracketed.
+    await page.locator('#lock-pin').fill('9999');
+    await page.locator('#lock-pin').press('Enter');
+    await expect(page.locator('.lock-screen [role="alert"]')).toBeVisible();
+    expect(await plainEnglish(page, '.lock-screen', ['Dr. A. Keller'])).toEqual([]);
     expect(await cutTexts(page)).toEqual([]);
   });
 });

@@ -16,7 +16,17 @@ import { checkExportFiles } from '../db/exports/run.js';
 import { followUpsDue, followUpsOf, recordCheckedFollowUp } from '../db/follow-ups.js';
 import { HubError } from '../db/hub/errors.js';
 import { backupDatabase } from '../db/maintenance.js';
-import { type FieldProblem, problem, problemsFromZod, RootLogError } from '../db/model/index.js';
+import {
+  type FieldProblem,
+  PROBLEM_MESSAGES,
+  problem,
+  problemsFromZod,
+  REFUSAL_MESSAGES as R,
+  RootLogError,
+  sentence,
+  ZOD_MESSAGES,
+  zodIssueWords,
+} from '../db/model/index.js';
 import {
   amendCheckedProcedure,
   deleteDraft,
@@ -122,8 +132,11 @@ function oneProblem(method: ApiMethodName, fields: readonly ArgumentField[], iss
   if (!spec) return { field: '(request)', message: `The request to ${method} has the wrong number of arguments` };
   const [inner] = problemsFromZod({ issues: [{ ...issue, path: rest }] } as unknown as z.ZodError);
   const wholeArgument = rest.length === 0 && issue.code !== 'unrecognized_keys';
-  if (!inner || (wholeArgument && spec.whole !== '(record)')) return problem(spec.whole, issue.message);
-  return spec.prefix ? { field: `${spec.prefix}.${inner.field}`, message: inner.message } : inner;
+  if (!inner || (wholeArgument && spec.whole !== '(record)')) {
+    const rule = zodIssueWords(issue);
+    return rule ? problem(spec.whole, PROBLEM_MESSAGES.fieldRule, { rule }) : problem(spec.whole, issue.message);
+  }
+  return spec.prefix ? { ...inner, field: `${spec.prefix}.${inner.field}` } : inner;
 }
 
 function parseArguments<M extends ApiMethodName>(method: M, args: unknown[]): MethodArgs<M> {
@@ -134,8 +147,11 @@ function parseArguments<M extends ApiMethodName>(method: M, args: unknown[]): Me
   throw RootLogError.invalid(problems);
 }
 
+/** No file chosen to write to (the dialog cannot open): "Output file is required". */
+const outRequired = () => problem('out', PROBLEM_MESSAGES.fieldRule, { rule: sentence(ZOD_MESSAGES.required) });
+
 function hubOf(options: ApiOptions): HubSync {
-  if (!options.hub) throw new RootLogError('validation', 'This console has no department hub sync.');
+  if (!options.hub) throw new RootLogError('validation', sentence(R.noHubSync));
   return options.hub;
 }
 
@@ -153,11 +169,7 @@ export function createApi(store: Store, options: ApiOptions): Api & { call: type
   /** Setting another's PIN or badge needs a proven administrator, even on a logbook without one yet. */
   const provenAdministration = () => {
     const { administratorId, context: byAdministrator } = administration();
-    if (!administratorId)
-      throw new RootLogError(
-        'administrator_required',
-        'This logbook has no administrator yet: set up the first one (your name and PIN) before setting PINs.',
-      );
+    if (!administratorId) throw new RootLogError('administrator_required', sentence(R.noAdministratorYet));
     return { administratorId, context: byAdministrator };
   };
   const signed = <T>(answer: T, operatorId: string): T => {
@@ -225,7 +237,7 @@ export function createApi(store: Store, options: ApiOptions): Api & { call: type
     'stats.outcomes': (filter) => followUpOutcomes(store, filter ?? {}),
     'stats.referenceComparison': (filter) => referenceComparison(store, filter ?? {}),
     'exports.start': async (request) => {
-      if (!options.chooseExportPath) throw RootLogError.invalid([{ field: 'out', message: 'Output file is required' }]);
+      if (!options.chooseExportPath) throw RootLogError.invalid([outRequired()]);
       const out = await options.chooseExportPath(suggestedExportName(request.format));
       if (!out) return { cancelled: true };
       // The save dialog asked before replacing a file; the logbook and files in use stay refused.
@@ -236,7 +248,7 @@ export function createApi(store: Store, options: ApiOptions): Api & { call: type
     'exports.status': (jobId) => jobs.status(jobId),
     'exports.cancel': (jobId) => jobs.cancel(jobId),
     'backup.run': async () => {
-      if (!options.chooseBackupPath) throw RootLogError.invalid([{ field: 'out', message: 'Backup file is required' }]);
+      if (!options.chooseBackupPath) throw RootLogError.invalid([outRequired()]);
       const out = await options.chooseBackupPath(`rootlog-backup-${new Date().toISOString().slice(0, 10)}.sqlite`);
       if (!out) return { cancelled: true };
       const report = await backupDatabase(store, out, { force: true });
@@ -263,7 +275,7 @@ export function createApi(store: Store, options: ApiOptions): Api & { call: type
     },
     'backups.runNow': () => backups.runNow(),
     'print.toPdf': async (sheet, id) => {
-      if (!options.printToPdf) throw RootLogError.invalid([{ field: 'out', message: 'Output file is required' }]);
+      if (!options.printToPdf) throw RootLogError.invalid([outRequired()]);
       const path = await options.printToPdf(
         printFileName(sheet, id ? getProcedure(store, id).record : null, new Date()),
       );
@@ -276,7 +288,8 @@ export function createApi(store: Store, options: ApiOptions): Api & { call: type
       try {
         hubOf(options).setPassword(password);
       } catch (error) {
-        if (error instanceof HubError) throw new RootLogError('validation', error.message, { field: 'password' });
+        if (error instanceof HubError)
+          throw new RootLogError('validation', sentence(R.hubSaid, { why: error.message }), { field: 'password' });
         throw error;
       }
       return { saved: true };
@@ -285,7 +298,8 @@ export function createApi(store: Store, options: ApiOptions): Api & { call: type
       try {
         return hubOf(options).replaceKey();
       } catch (error) {
-        if (error instanceof HubError) throw new RootLogError('validation', error.message);
+        if (error instanceof HubError)
+          throw new RootLogError('validation', sentence(R.hubSaid, { why: error.message }));
         throw error;
       }
     },
@@ -338,7 +352,7 @@ export function createApi(store: Store, options: ApiOptions): Api & { call: type
   /** One call from the window: arguments parsed once, writes held until the first page check, errors as data. */
   async function call(method: ApiMethodName, args: unknown[]): Promise<unknown> {
     try {
-      if (!API_METHODS.includes(method)) throw new RootLogError('validation', `There is no API method ${method}.`);
+      if (!API_METHODS.includes(method)) throw new RootLogError('validation', sentence(R.noApiMethod, { method }));
       // Locked, the console answers only the lock screen (and a draft saved as it locks).
       if (session.locked && !API_CONTRACT[method].whileLocked) throw consoleLocked();
       // What the contract declares an administrator's is refused here, before its arguments are

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ExportFormat, ExportOptions } from '../db/exports/options.js';
 import { runCheckedExport } from '../db/exports/run.js';
-import { RootLogError } from '../db/model/index.js';
+import { REFUSAL_MESSAGES as R, RootLogError, sentence } from '../db/model/index.js';
 import type { Store } from '../db/store.js';
 import type { ExportJobStatus } from './shared/export-job.js';
 
@@ -68,7 +68,7 @@ export class ExportJobs {
 
   status(id: string): ExportJobStatus {
     const job = this.jobs.get(id);
-    if (!job) throw new RootLogError('not_found', `There is no export job ${id}.`, { field: 'jobId' });
+    if (!job) throw new RootLogError('not_found', sentence(R.noExportJob, { id }), { field: 'jobId' });
     const { controller: _controller, settled: _settled, ...status } = job;
     return status;
   }
@@ -81,7 +81,7 @@ export class ExportJobs {
 
   cancel(id: string): ExportJobStatus {
     const job = this.jobs.get(id);
-    if (!job) throw new RootLogError('not_found', `There is no export job ${id}.`, { field: 'jobId' });
+    if (!job) throw new RootLogError('not_found', sentence(R.noExportJob, { id }), { field: 'jobId' });
     job.controller.abort();
     return this.status(id);
   }

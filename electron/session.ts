@@ -5,7 +5,7 @@ import {
   proveOperator,
 } from '../db/credentials.js';
 import type { SessionState } from '../db/model/answers.js';
-import { RootLogError, type SignerProof } from '../db/model/index.js';
+import { REFUSAL_MESSAGES as R, RootLogError, type SignerProof, sentence } from '../db/model/index.js';
 import { getSettings } from '../db/settings.js';
 import type { ServiceContext, Store } from '../db/store.js';
 
@@ -42,11 +42,7 @@ export class ConsoleSession {
   administrator(): string | null {
     if (this.#locked) throw consoleLocked();
     if (needsFirstAdministrator(this.store)) return null;
-    if (!this.#administratorId)
-      throw new RootLogError(
-        'administrator_required',
-        'Settings are changed by an administrator: an administrator types their PIN to open the changes.',
-      );
+    if (!this.#administratorId) throw new RootLogError('administrator_required', sentence(R.administratorPinRequired));
     return this.#administratorId;
   }
 
@@ -117,5 +113,4 @@ export class ConsoleSession {
   }
 }
 
-export const consoleLocked = () =>
-  new RootLogError('console_locked', 'The console is locked: type your PIN to open it.');
+export const consoleLocked = () => new RootLogError('console_locked', sentence(R.consoleLocked));

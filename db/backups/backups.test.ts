@@ -206,13 +206,20 @@ describe('automatic backups', () => {
     expect(() => backups.saveSchedule({ folder: 'backups', timeOfDay: '25:00', keep: 0 }, context)).toThrow(
       expect.objectContaining({
         problems: [
-          {
+          // Each with its words too (said in the reader's language), their English as before.
+          expect.objectContaining({
             field: 'folder',
             message:
               'Backup folder must be a whole path from the top, e.g. /mnt/backup, D:\\Backup or \\\\server\\share\\rootlog',
-          },
-          { field: 'timeOfDay', message: 'Time of day must be a time of day as HH:MM, from 00:00 to 23:59' },
-          { field: 'keep', message: 'Backups to keep must be a whole number of backups from 1 to 365' },
+          }),
+          expect.objectContaining({
+            field: 'timeOfDay',
+            message: 'Time of day must be a time of day as HH:MM, from 00:00 to 23:59',
+          }),
+          expect.objectContaining({
+            field: 'keep',
+            message: 'Backups to keep must be a whole number of backups from 1 to 365',
+          }),
         ],
       }),
     );

@@ -1,4 +1,10 @@
-import { type BackupFailure, type BackupStatus, RootLogError } from '../model/index.js';
+import {
+  type BackupFailure,
+  type BackupStatus,
+  REFUSAL_MESSAGES as R,
+  RootLogError,
+  sentence,
+} from '../model/index.js';
 import type { ServiceContext, Store } from '../store.js';
 import { backupIntoFolder, failureReason } from './folder-backup.js';
 import { backupLog, backupSchedule, noteBackupFailed, saveBackupSchedule } from './records.js';
@@ -81,7 +87,7 @@ export class Backups {
   /** Back up now (Settings → Backups): the status after it, with the failure in words if it failed. */
   async runNow(): Promise<BackupStatus> {
     if (!backupSchedule(this.store).folder) {
-      throw new RootLogError('validation', 'Choose the backup folder first, then back up.', { field: 'folder' });
+      throw new RootLogError('validation', sentence(R.chooseBackupFolder), { field: 'folder' });
     }
     await this.scheduler.runNow();
     return this.status();

@@ -1,7 +1,7 @@
 import { accessSync, constants, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { type BackupReport, backupDatabase } from '../maintenance.js';
-import { type BackupFailureReason, RootLogError } from '../model/index.js';
+import { type BackupFailureReason, REFUSAL_MESSAGES as R, RootLogError, sentence, type Words } from '../model/index.js';
 import { getSettings } from '../settings.js';
 import type { Store } from '../store.js';
 import { logbookId } from './identity.js';
@@ -32,8 +32,7 @@ export interface FolderBackupOptions {
   by: 'app' | 'command line';
 }
 
-const refuse = (message: string, cause?: unknown) =>
-  new RootLogError('validation', message, { field: 'folder', cause });
+const refuse = (words: Words, cause?: unknown) => new RootLogError('validation', words, { field: 'folder', cause });
 
 /** Why the folder cannot take a backup now, or nothing. */
 function checkFolder(folder: string): void {
@@ -43,8 +42,7 @@ function checkFolder(folder: string): void {
   } catch (error) {
     throw explainFolderFailure(folder, error);
   }
-  if (!isFolder)
-    throw refuse(`The backup folder ${folder} is a file, not a folder: choose a folder in Settings → Backups.`);
+  if (!isFolder) throw refuse(sentence(R.backupFolderIsFile, { folder }));
   try {
     accessSync(folder, constants.W_OK);
   } catch (error) {
@@ -80,20 +78,14 @@ export function explainFolderFailure(folder: string, error: unknown): RootLogErr
   if (error instanceof RootLogError) return error;
   const code = codeOf(error);
   if (/^(ENOENT|SQLITE_CANTOPEN)/.test(code)) {
-    return refuse(
-      `The backup folder ${folder} cannot be reached: it does not exist, or its network share is not connected. No backup was written.`,
-      error,
-    );
+    return refuse(sentence(R.backupFolderUnreachable, { folder }), error);
   }
   if (/^(EACCES|EPERM|EROFS|SQLITE_READONLY)/.test(code)) {
-    return refuse(
-      `RootLog may not write into the backup folder ${folder} (no permission, or it is read-only): no backup was written.`,
-      error,
-    );
+    return refuse(sentence(R.backupFolderNotAllowed, { folder }), error);
   }
-  if (code === 'ENOTDIR') return refuse(`The backup folder ${folder} is not a folder: no backup was written.`, error);
+  if (code === 'ENOTDIR') return refuse(sentence(R.backupFolderNotFolder, { folder }), error);
   return refuse(
-    `The backup into ${folder} failed (${error instanceof Error ? error.message : String(error)}): no backup was written.`,
+    sentence(R.backupFailed, { folder, why: error instanceof Error ? error.message : String(error) }),
     error,
   );
 }

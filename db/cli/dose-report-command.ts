@@ -97,7 +97,7 @@ function readInput(path: string): Uint8Array {
     return readFileSync(path);
   } catch (error) {
     const code = (error as { code?: string }).code;
-    throw new RootLogError(
+    throw RootLogError.untranslated(
       'not_found',
       code === 'ENOENT'
         ? `The file ${path} does not exist.`

@@ -72,9 +72,9 @@ async function withServer<T>(
     client = await connectHub(endpoint);
     return await work(client);
   } catch (error) {
-    if (error instanceof HubAdminError) throw new RootLogError('validation', error.message);
+    if (error instanceof HubAdminError) throw RootLogError.untranslated('validation', error.message);
     const explained = explainFailure(error, label);
-    throw new RootLogError('database_unavailable', explained.message);
+    throw RootLogError.untranslated('database_unavailable', explained.message);
   } finally {
     await client?.end().catch(() => undefined);
   }
@@ -126,7 +126,7 @@ async function addConsoleCommand(args: string[], io: Io): Promise<number> {
     store.close();
   }
   if (!key)
-    throw new RootLogError(
+    throw RootLogError.untranslated(
       'validation',
       `The logbook ${String(values.db)} has no console key yet: make it on the console first (rootlog hub key --db LOGBOOK there, or Settings → Department server in the app), then register it.`,
     );
@@ -198,7 +198,7 @@ async function key(args: string[], io: Io): Promise<number> {
     );
     return 0;
   } catch (error) {
-    if (error instanceof HubError) throw new RootLogError('validation', error.message);
+    if (error instanceof HubError) throw RootLogError.untranslated('validation', error.message);
     throw error;
   } finally {
     store.close();

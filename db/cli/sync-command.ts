@@ -84,7 +84,7 @@ export async function runSync(args: string[], io: Io): Promise<number> {
     try {
       report = await syncOnce(store, { endpoint, vault: keyFileVault(keyFileOf(db)) }, context);
     } catch (error) {
-      if (error instanceof HubError) throw new RootLogError('database_unavailable', error.message);
+      if (error instanceof HubError) throw RootLogError.untranslated('database_unavailable', error.message);
       throw error;
     }
     if (report.notice) io.out(report.notice);

@@ -1,5 +1,5 @@
 import dcmjs, { type DicomDict } from 'dcmjs';
-import { RootLogError } from '../model/errors.js';
+import { asItIs, RootLogError } from '../model/errors.js';
 import type { ReportWarning } from './summary.js';
 
 /*
@@ -13,7 +13,8 @@ import type { ReportWarning } from './summary.js';
 /** A file that is not a dose report RootLog reads, with the reason in words. */
 export class NotADoseReportError extends RootLogError {
   constructor(reason: string) {
-    super('validation', reason, { field: 'file' });
+    // A dose report's reasons are still English (docs/languages.md): the window says them as they are.
+    super('validation', asItIs(reason), { field: 'file' });
   }
 }
 

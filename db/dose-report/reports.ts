@@ -4,6 +4,7 @@ import { checkDosesPlausibility, type DosePlausibilityFinding } from '../model/d
 import { RootLogError } from '../model/errors.js';
 import { DOSE_WAITING_MESSAGES as WHY } from '../model/main-messages.js';
 import { patientKey } from '../model/patient-id.js';
+import { REFUSAL_MESSAGES as R } from '../model/refusal-messages.js';
 import { sentence, type Words } from '../model/words.js';
 import type { ReadConnection, WriteConnection } from '../sqlite/connection.js';
 import {
@@ -115,7 +116,7 @@ export function receiveDoseReport(
   let file = received.bytes;
   if (received.form === 'dataset') {
     if (!received.transferSyntaxUid || !received.sopClassUid || !received.sopInstanceUid) {
-      throw new RootLogError('validation', 'A received data set needs its transfer syntax and SOP UIDs to be read.');
+      throw new RootLogError('validation', sentence(R.receivedNeedsSyntax));
     }
     file = part10Around(received.bytes, {
       transferSyntaxUid: received.transferSyntaxUid,
@@ -280,9 +281,9 @@ export function linkDoseReportByHand(
   const write = store.writer;
   write.db.transaction(() => {
     if (!doseReportById(write, reportId))
-      throw new RootLogError('not_found', 'This dose report does not exist.', { field: 'reportId' });
+      throw new RootLogError('not_found', sentence(R.noDoseReport), { field: 'reportId' });
     if (!procedureExists(write.db, procedureId)) {
-      throw new RootLogError('not_found', 'This procedure does not exist.', { field: 'procedureId' });
+      throw new RootLogError('not_found', sentence(R.noSuchProcedure), { field: 'procedureId' });
     }
     linkDoseReport(write, reportId, procedureId, 'hand', timestamp(context));
   })();
@@ -353,7 +354,7 @@ export function attachFetchedDoseReports(
   const write = store.writer;
   return write.db.transaction(() => {
     const stored = readProcedure(write.db, procedureId);
-    if (!stored) throw new RootLogError('not_found', 'This procedure does not exist.', { field: 'procedureId' });
+    if (!stored) throw new RootLogError('not_found', sentence(R.noSuchProcedure), { field: 'procedureId' });
     const now = timestamp(context);
     let attached = 0;
     let linkedHere = 0;
@@ -506,7 +507,7 @@ export function doseReportEvidence(store: Store, reportId: string) {
   const read = store.reader;
   const row = doseReportById(read, reportId);
   const bytes = doseReportBytes(read, reportId);
-  if (!row || !bytes) throw new RootLogError('not_found', 'This dose report does not exist.', { field: 'reportId' });
+  if (!row || !bytes) throw new RootLogError('not_found', sentence(R.noDoseReport), { field: 'reportId' });
   const file =
     row.bytesForm === 'file'
       ? bytes

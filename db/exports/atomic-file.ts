@@ -5,16 +5,16 @@ import type { Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import { partialPath, releasePartial, removeLeftovers, removePartial } from '../files/partial-files.js';
 import { writeFailure } from '../files/write-failure.js';
-import { RootLogError } from '../model/index.js';
+import { REFUSAL_MESSAGES as R, RootLogError, sentence, type Words } from '../model/index.js';
 import type { ExportControl } from './options.js';
 
 /** Why a file cannot be made there at all, in words (not the temporary name's system error). */
-function whyNotWritable(path: string, error: unknown): string {
+function whyNotWritable(path: string, error: unknown): Words | string {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   const folder = dirname(resolve(path));
-  if (code === 'ENOENT') return `the folder ${folder} does not exist.`;
-  if (code === 'EACCES' || code === 'EPERM') return `you may not write in the folder ${folder}.`;
-  if (code === 'EROFS') return 'the disk is read-only.';
+  if (code === 'ENOENT') return sentence(R.noSuchFolder, { folder });
+  if (code === 'EACCES' || code === 'EPERM') return sentence(R.noPermission, { folder });
+  if (code === 'EROFS') return sentence(R.readOnlyDisk);
   return error instanceof Error ? error.message : String(error);
 }
 
@@ -47,7 +47,9 @@ export class AtomicFile {
       releasePartial(this.partial);
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'ENOSPC' || code === 'EDQUOT' || code === 'EIO') throw writeFailure(path, error, 'export');
-      throw new RootLogError('validation', `Cannot write ${path}: ${whyNotWritable(path, error)}`, { field: 'out' });
+      throw new RootLogError('validation', sentence(R.cannotWrite, { path, why: whyNotWritable(path, error) }), {
+        field: 'out',
+      });
     }
     // Large writes: fewer system calls and fewer waits for 'drain' over hundreds of MB. `flush`
     // puts every byte on the disk before the file is closed and renamed: a power cut never
@@ -113,7 +115,7 @@ export async function writeChunk(stream: Writable, chunk: string | Buffer): Prom
 /** Gives the event loop a turn (progress, cancel) and stops when the export was cancelled. */
 export async function checkpoint(signal: AbortSignal | undefined): Promise<void> {
   await new Promise((resolve) => setImmediate(resolve));
-  if (signal?.aborted) throw new RootLogError('cancelled', 'The export was cancelled; no file was written.');
+  if (signal?.aborted) throw new RootLogError('cancelled', sentence(R.exportCancelled));
 }
 
 /**

@@ -1,6 +1,6 @@
 import { existsSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { RootLogError } from '../model/index.js';
+import { REFUSAL_MESSAGES as R, RootLogError, sentence, type Words } from '../model/index.js';
 
 /*
  * Where RootLog may write a file it was asked to write (an export, a backup): never over the
@@ -39,22 +39,20 @@ export interface OutputRules {
 
 /** Throws a field error when `path` may not be written; otherwise returns. */
 export function checkOutputPath(path: string, rules: OutputRules): void {
-  const refuse = (message: string) => {
-    throw new RootLogError('validation', message, { field: rules.field });
+  const refuse = (words: Words) => {
+    throw new RootLogError('validation', words, { field: rules.field });
   };
   for (const suffix of ['', '-wal', '-shm', '-journal']) {
     if (sameFile(path, `${rules.database}${suffix}`)) {
-      refuse(
-        `${path} is ${suffix ? `part of the logbook (${suffix})` : 'the logbook itself'}: writing there would destroy it. Choose another file.`,
-      );
+      refuse(suffix ? sentence(R.isPartOfLogbook, { path, suffix }) : sentence(R.isTheLogbook, { path }));
     }
   }
   const folder = dirname(resolve(path));
-  if (!existsSync(folder)) refuse(`Cannot write ${path}: the folder ${folder} does not exist.`);
-  if (beingWritten.has(realTarget(path))) refuse(`${path} is being written by another export or backup right now.`);
+  if (!existsSync(folder)) refuse(sentence(R.folderMissing, { path, folder }));
+  if (beingWritten.has(realTarget(path))) refuse(sentence(R.beingWritten, { path }));
   if (existsSync(path)) {
-    if (statSync(path).isDirectory()) refuse(`${path} is a folder: choose a file name.`);
-    if (!rules.force) refuse(`${path} already exists: choose another name, or confirm replacing it (--force).`);
+    if (statSync(path).isDirectory()) refuse(sentence(R.isAFolder, { path }));
+    if (!rules.force) refuse(sentence(R.alreadyExists, { path }));
   }
 }
 

@@ -1,5 +1,5 @@
 import { dirname, resolve } from 'node:path';
-import { RootLogError } from '../model/index.js';
+import { type Message, REFUSAL_MESSAGES, RootLogError, sentence, type Words } from '../model/index.js';
 
 /*
  * A file RootLog was asked to write (an export, a backup) that could not be written: why, in
@@ -10,43 +10,30 @@ import { RootLogError } from '../model/index.js';
 /** What was being written, as the sentence names it. */
 export type Output = 'export' | 'backup';
 
-const AGAIN: Record<Output, string> = { export: 'export again', backup: 'back up again' };
+const R = REFUSAL_MESSAGES;
+const AGAIN: Record<Output, Message> = { export: R.thenExportAgain, backup: R.thenBackUpAgain };
+const UNWRITTEN: Record<Output, Message> = { export: R.exportUnwritten, backup: R.backupUnwritten };
 
 /** The system's error code: Node's (ENOSPC) or SQLite's (SQLITE_FULL, SQLITE_IOERR_WRITE). */
 const codeOf = (error: unknown): string => String((error as { code?: unknown } | undefined)?.code ?? '');
 
 /** The cause, as a clause naming the folder, and what to do about it; null when the code says nothing we can word. */
-function cause(code: string, folder: string, what: Output): { clause: string; remedy: string } | null {
-  const elsewhere = `then ${AGAIN[what]}`;
-  if (code === 'ENOSPC' || code.startsWith('SQLITE_FULL'))
-    return {
-      clause: `The disk holding ${folder} is full`,
-      remedy: `Free some space there or choose another disk, ${elsewhere}.`,
-    };
-  if (code === 'EDQUOT')
-    return {
-      clause: `Your share of the disk holding ${folder} is used up (disk quota)`,
-      remedy: `Free some of your files there or choose another disk, ${elsewhere}.`,
-    };
-  if (code === 'EFBIG')
-    return {
-      clause: `The ${what} is larger than the disk holding ${folder} accepts for one file (a FAT32 USB stick takes at most 4 GB)`,
-      remedy: `Choose another disk, or a shorter date range, ${elsewhere}.`,
-    };
-  if (code === 'EROFS' || code.startsWith('SQLITE_READONLY'))
-    return { clause: `The disk holding ${folder} is read-only`, remedy: `Choose another disk, ${elsewhere}.` };
-  if (code === 'EACCES' || code === 'EPERM')
-    return { clause: `You may not write in the folder ${folder}`, remedy: `Choose another folder, ${elsewhere}.` };
+function cause(code: string, folder: string, what: Output): { clause: Words; remedy: Words } | null {
+  const at = { folder };
+  const again = { again: sentence(AGAIN[what]) };
+  const said = (clause: Message, remedy: Message) => ({
+    clause: sentence(clause, at),
+    remedy: sentence(remedy, again),
+  });
+  if (code === 'ENOSPC' || code.startsWith('SQLITE_FULL')) return said(R.diskFull, R.freeSpace);
+  if (code === 'EDQUOT') return said(R.quotaUsed, R.freeFiles);
+  if (code === 'EFBIG') return said(what === 'export' ? R.exportTooLarge : R.backupTooLarge, R.shorterRange);
+  if (code === 'EROFS' || code.startsWith('SQLITE_READONLY')) return said(R.diskReadOnly, R.anotherDisk);
+  if (code === 'EACCES' || code === 'EPERM') return said(R.mayNotWrite, R.anotherFolder);
   if (code === 'ENOENT' || code === 'ENODEV' || code === 'ENXIO' || code === 'ESTALE')
-    return {
-      clause: `The folder ${folder} went away while the ${what} was written (a disk removed or a network share lost)`,
-      remedy: `Connect the disk again or choose another one, ${elsewhere}.`,
-    };
+    return said(what === 'export' ? R.folderGoneExport : R.folderGoneBackup, R.connectAgain);
   if (code === 'EIO' || code.startsWith('SQLITE_IOERR'))
-    return {
-      clause: `The disk holding ${folder} failed while the ${what} was written (an input/output error: it may be failing or was removed)`,
-      remedy: `Choose another disk, ${elsewhere}.`,
-    };
+    return said(what === 'export' ? R.diskFailedExport : R.diskFailedBackup, R.anotherDisk);
   return null;
 }
 
@@ -67,11 +54,11 @@ export function writeFailure(
   const known = cause(code, folder, what);
   const clause =
     known?.clause ??
-    `${path} could not be written (${code || (error instanceof Error ? error.message : String(error))})`;
-  const remedy = known?.remedy ?? `Try again, or choose another disk; if it happens again, report it to IT support.`;
+    sentence(R.couldNotWrite, { path, why: code || (error instanceof Error ? error.message : String(error)) });
+  const remedy = known?.remedy ?? sentence(R.tryAgain);
   return new RootLogError(
     'validation',
-    `${clause}: the ${what} was not written; nothing in the logbook changed. ${remedy}`,
+    sentence(R.writeFailed, { clause, unwritten: sentence(UNWRITTEN[what]), remedy }),
     { field: 'out', cause: error },
   );
 }

@@ -5,7 +5,10 @@ import {
   clinicalContent,
   type HubConflictView,
   procedureDraftSchema,
+  REFUSAL_MESSAGES as R,
   RootLogError,
+  saidOf,
+  sentence,
   warnings,
 } from '../model/index.js';
 import { amendCheckedProcedure, getProcedure } from '../procedures.js';
@@ -77,13 +80,11 @@ export function resolveConflict(
   return write.db
     .transaction((): HubConflictView => {
       const row = conflictById(write, id);
-      if (!row) throw new RootLogError('not_found', `There is no conflict with id ${id}.`, { field: 'id' });
-      if (row.decision) throw RootLogError.invalid([{ field: 'id', message: 'This conflict was resolved already' }]);
+      if (!row) throw new RootLogError('not_found', sentence(R.noConflict, { id }), { field: 'id' });
+      if (row.decision) throw RootLogError.invalid([{ field: 'id', ...saidOf(sentence(R.conflictResolved)) }]);
       const me = getSettings(write).consoleName;
       if (row.owner !== me)
-        throw RootLogError.invalid([
-          { field: 'id', message: `Only the console that owns the record ("${row.owner}") resolves this conflict` },
-        ]);
+        throw RootLogError.invalid([{ field: 'id', ...saidOf(sentence(R.conflictOwner, { owner: row.owner })) }]);
       const proposal = JSON.parse(row.entry) as ProposalEntry;
       let version = getProcedure(store, row.recordId).record.version;
       if (resolution.decision === 'took') {

@@ -24,7 +24,7 @@ export interface ReadProgress {
 }
 
 const notAnExport = (path: string, why: string) =>
-  new RootLogError('validation', `${path} is not a RootLog export: ${why}.`, { field: 'in' });
+  RootLogError.untranslated('validation', `${path} is not a RootLog export: ${why}.`, { field: 'in' });
 
 class ExportReader {
   private depth = 0;
@@ -160,7 +160,7 @@ export async function* readExportFile(
     if (!stat.isFile()) throw new Error('it is not a file');
     totalBytes = stat.size;
   } catch (error) {
-    throw new RootLogError(
+    throw RootLogError.untranslated(
       'validation',
       `Cannot read ${path}: ${error instanceof Error ? error.message : String(error)}`,
       {
@@ -169,7 +169,7 @@ export async function* readExportFile(
     );
   }
   if (totalBytes > limits.fileBytes) {
-    throw new RootLogError(
+    throw RootLogError.untranslated(
       'validation',
       `${path} is ${(totalBytes / 1024 ** 3).toFixed(1)} GB; an import file may be at most ${(limits.fileBytes / 1024 ** 3).toFixed(1)} GB. Export fewer records per file (--from and --to).`,
       { field: 'in' },

@@ -570,21 +570,25 @@ function stopped(error: unknown, report: ImportReport, name: string, logbook: st
       ? ` ${report.added} record(s) had already been added and stay (each batch is in the audit log); running the same import again adds the rest and skips those.`
       : ' Nothing was added.';
   if (error instanceof RootLogError) {
-    return new RootLogError(error.code, `${error.message}${committed}`, {
+    return RootLogError.untranslated(error.code, `${error.message}${committed}`, {
       field: error.field,
       problems: error.problems,
     });
   }
   if (isDiskFailure(error)) {
     const full = String((error as { code?: unknown }).code).startsWith('SQLITE_FULL');
-    return new RootLogError(
+    return RootLogError.untranslated(
       'database_unavailable',
       `The disk holding ${dirname(resolve(logbook))} (the logbook) ${full ? 'is full' : 'failed while the import wrote to it'}: the import stopped. ${full ? 'Free some space there first.' : 'Have the disk checked first.'}${committed}`,
     );
   }
-  return new RootLogError('validation', `The import of ${name} stopped: ${sqliteMessage(error)}.${committed}`, {
-    field: 'in',
-  });
+  return RootLogError.untranslated(
+    'validation',
+    `The import of ${name} stopped: ${sqliteMessage(error)}.${committed}`,
+    {
+      field: 'in',
+    },
+  );
 }
 
 /**

@@ -1,4 +1,4 @@
-import { RootLogError } from '../model/index.js';
+import { REFUSAL_MESSAGES, RootLogError, sentence } from '../model/index.js';
 import { GENESIS, isHash } from '../sqlite/hash-chain.js';
 
 /**
@@ -37,11 +37,7 @@ export function parseHead(text: string): ChainHead {
       text.trim(),
     );
   if (!match || !isHash(match[2]) || !isHash(match[4])) {
-    throw new RootLogError(
-      'validation',
-      'Expected head must be written as rootlog check prints it: "audit:SEQ:HASH versions:COUNT:HASH follow-ups:COUNT:HASH state:COUNT:HASH key:FINGERPRINT"',
-      { field: 'expect-head' },
-    );
+    throw new RootLogError('validation', sentence(REFUSAL_MESSAGES.expectedHead), { field: 'expect-head' });
   }
   return {
     audit: { seq: Number(match[1]), hash: match[2] },

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { RULE_MESSAGES as RULE } from './rule-messages.js';
+import { rule } from './zod-words.js';
 
 /*
  * The console's automatic backups (db/backups/): a folder (typically a network share), the
@@ -7,7 +9,7 @@ import { z } from 'zod';
 
 export const BACKUP_KEEP_RANGE = { min: 1, max: 365 } as const;
 
-const keepMessage = `must be a whole number of backups from ${BACKUP_KEEP_RANGE.min} to ${BACKUP_KEEP_RANGE.max}`;
+const keepMessage = rule(RULE.backupsKept, BACKUP_KEEP_RANGE).error;
 
 /** A folder the main process can open without a working directory: /…, C:\… or \\server\share\…. */
 const ABSOLUTE_FOLDER = /^(\/|[A-Za-z]:[\\/]|\\\\[^\\/]+[\\/][^\\/]+)/;
@@ -15,18 +17,14 @@ const ABSOLUTE_FOLDER = /^(\/|[A-Za-z]:[\\/]|\\\\[^\\/]+[\\/][^\\/]+)/;
 export const backupScheduleSchema = z
   .object({
     folder: z
-      .string({ error: 'must be a folder' })
+      .string(rule(RULE.folder))
       .trim()
-      .max(1000, { error: 'must be at most 1000 characters' })
+      .max(1000, rule(RULE.atMostCharacters, { count: 1000 }))
       // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what is refused
-      .refine((folder) => !/[\u0000-\u001f]/.test(folder), { error: 'must not contain control characters' })
-      .refine((folder) => ABSOLUTE_FOLDER.test(folder), {
-        error: 'must be a whole path from the top, e.g. /mnt/backup, D:\\Backup or \\\\server\\share\\rootlog',
-      })
+      .refine((folder) => !/[\u0000-\u001f]/.test(folder), rule(RULE.noControlCharacters))
+      .refine((folder) => ABSOLUTE_FOLDER.test(folder), rule(RULE.wholePath))
       .nullable(),
-    timeOfDay: z
-      .string({ error: 'must be a time of day' })
-      .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'must be a time of day as HH:MM, from 00:00 to 23:59' }),
+    timeOfDay: z.string(rule(RULE.timeOfDayKind)).regex(/^([01]\d|2[0-3]):[0-5]\d$/, rule(RULE.timeOfDay)),
     keep: z
       .number({ error: keepMessage })
       .int({ error: keepMessage })

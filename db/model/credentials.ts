@@ -1,4 +1,8 @@
 import { z } from 'zod';
+import { REFUSAL_MESSAGES } from './refusal-messages.js';
+import { RULE_MESSAGES as RULE } from './rule-messages.js';
+import { sentence, type Words } from './words.js';
+import { rule, ruleIssue, ZOD_MESSAGES, zodIssueWords } from './zod-words.js';
 
 /*
  * Who may sign, and how they prove it: the operators' roles, the rules a PIN keeps, how many
@@ -31,32 +35,32 @@ const DIGITS = '0123456789';
  * What a new PIN still needs, in words, or null when it keeps every rule. Never repeats the
  * PIN itself: a message may be shown, logged or kept in an error.
  */
-export function pinProblem(pin: string): string | null {
-  if (pin.length < PIN_RULES.minLength) return `must be at least ${PIN_RULES.minLength} characters`;
-  if (pin.length > PIN_RULES.maxLength) return `must be at most ${PIN_RULES.maxLength} characters`;
-  if (pin.trim() !== pin) return 'must not begin or end with a space';
-  if (/^(.)\1*$/su.test(pin)) return 'must not be one character repeated (such as 0000)';
+export function pinProblem(pin: string): Words | null {
+  if (pin.length < PIN_RULES.minLength) return sentence(RULE.atLeastCharacters, { count: PIN_RULES.minLength });
+  if (pin.length > PIN_RULES.maxLength) return sentence(RULE.atMostCharacters, { count: PIN_RULES.maxLength });
+  if (pin.trim() !== pin) return sentence(RULE.noSpaceAtEnds);
+  if (/^(.)\1*$/su.test(pin)) return sentence(RULE.pinRepeatedCharacter);
   if (/^\d+$/.test(pin) && (DIGITS.includes(pin) || [...DIGITS].reverse().join('').includes(pin)))
-    return 'must not be a run of digits (such as 1234 or 4321)';
+    return sentence(RULE.pinRunOfDigits);
   return null;
 }
 
 /** A new PIN or password, as its owner (or an administrator for them) sets it. */
-export const newPinSchema = z.string({ error: 'must be typed' }).superRefine((pin, ctx) => {
+export const newPinSchema = z.string(rule(RULE.mustBeTyped)).superRefine((pin, ctx) => {
   const found = pinProblem(pin);
-  if (found) ctx.addIssue({ code: 'custom', message: found });
+  if (found) ctx.addIssue({ code: 'custom', ...ruleIssue(found) });
 });
 
 /** A PIN as typed to prove who is acting: checked against the stored credential, never against the rules. */
 export const typedPinSchema = z
-  .string({ error: 'must be typed' })
-  .min(1, { error: 'is required' })
-  .max(PIN_RULES.maxLength, { error: `must be at most ${PIN_RULES.maxLength} characters` });
+  .string(rule(RULE.mustBeTyped))
+  .min(1, rule(ZOD_MESSAGES.required))
+  .max(PIN_RULES.maxLength, rule(RULE.atMostCharacters, { count: PIN_RULES.maxLength }));
 
 /** Who is acting and their proof: the operator chosen and the PIN they typed. */
 export const signerProofSchema = z
   .object({
-    operatorId: z.string({ error: 'must be chosen' }).min(1, { error: 'must be chosen' }).max(64),
+    operatorId: z.string(rule(RULE.mustBeChosen)).min(1, rule(RULE.mustBeChosen)).max(64),
     pin: typedPinSchema,
   })
   .strict();
@@ -74,14 +78,15 @@ export const pinSettingSchema = z
 
 /** The badge number a card reader types; stored only as a keyed hash. */
 export const badgeSchema = z
-  .string({ error: 'must be the number the card reader types' })
+  .string(rule(RULE.badgeTyped))
   .trim()
-  .regex(/^[0-9A-Za-z-]{4,32}$/, { error: 'must be 4 to 32 letters, digits or dashes, as the card reader types it' });
+  .regex(/^[0-9A-Za-z-]{4,32}$/, rule(RULE.badgeForm));
 
-/** What a badge number typed still needs, in words (the schema's own message), or null when the card reader could have typed it. */
-export function badgeProblem(badge: string): string | null {
+/** What a badge number typed still needs, in words (the schema's own rule), or null when the card reader could have typed it. */
+export function badgeProblem(badge: string): Words | null {
   const parsed = badgeSchema.safeParse(badge);
-  return parsed.success ? null : (parsed.error.issues[0]?.message ?? 'is not a badge number');
+  const issue = parsed.error?.issues[0];
+  return parsed.success ? null : ((issue && zodIssueWords(issue)) ?? sentence(RULE.badgeForm));
 }
 
 export const badgeSettingSchema = z
@@ -91,14 +96,12 @@ export const badgeSettingSchema = z
 /** The first operator of a logbook, who becomes its administrator: a new name, or one already listed. */
 export const firstAdministratorSchema = z
   .object({
-    name: z.string().trim().min(1, { error: 'is required' }).max(100).optional(),
+    name: z.string().trim().min(1, rule(ZOD_MESSAGES.required)).max(100).optional(),
     operatorId: z.string().min(1).max(64).optional(),
     pin: newPinSchema,
   })
   .strict()
-  .refine((input) => (input.name === undefined) !== (input.operatorId === undefined), {
-    error: 'Give either a new name or an operator already listed',
-  });
+  .refine((input) => (input.name === undefined) !== (input.operatorId === undefined), rule(RULE.eitherNameOrOperator));
 
 /**
  * What a signature means (21 CFR 11.50: the printed name, the time, and the meaning), stored
@@ -140,13 +143,14 @@ export interface RolePolicy {
 }
 
 /** Why this operator may not do this, in words; null when they may. */
-export function actRefusal(actor: Actor, act: SignedAct, policy: RolePolicy): string | null {
-  if (!actor.active) return `${actor.name} is no longer an active operator here.`;
+export function actRefusal(actor: Actor, act: SignedAct, policy: RolePolicy): Words | null {
+  const R = REFUSAL_MESSAGES;
+  const name = { name: actor.name };
+  if (!actor.active) return sentence(R.notActive, name);
   if (actor.role === 'radiologist') return null;
   if (act === 'follow_up' && policy.technologistsRecordFollowUps) return null;
-  if (act === 'follow_up')
-    return `${actor.name} is a technologist: in this department radiologists record follow-ups (an administrator can allow technologists in Settings).`;
-  return `${actor.name} is a technologist: a technologist prepares the case, a radiologist ${act === 'sign' ? 'signs' : 'amends'} it.`;
+  if (act === 'follow_up') return sentence(R.technologistFollowUps, name);
+  return sentence(act === 'sign' ? R.technologistSigns : R.technologistAmends, name);
 }
 
 /** Whether this operator may do this (the window lists only those who may). */
@@ -156,7 +160,7 @@ export const mayAct = (actor: Actor, act: SignedAct, policy: RolePolicy): boolea
 /** How long an idle console stays open, in minutes, unless the department sets another time. */
 export const DEFAULT_IDLE_LOCK_MINUTES = 5;
 export const idleLockMinutesSchema = z
-  .number({ error: 'must be a whole number of minutes from 1 to 60' })
-  .int({ error: 'must be a whole number of minutes from 1 to 60' })
-  .min(1, { error: 'must be a whole number of minutes from 1 to 60' })
-  .max(60, { error: 'must be a whole number of minutes from 1 to 60' });
+  .number(rule(RULE.idleMinutes))
+  .int(rule(RULE.idleMinutes))
+  .min(1, rule(RULE.idleMinutes))
+  .max(60, rule(RULE.idleMinutes));

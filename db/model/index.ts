@@ -36,6 +36,7 @@ export * from './reference-levels.js';
 export * from './refusal-messages.js';
 export * from './report.js';
 export * from './ris-delivery.js';
+export * from './rule-messages.js';
 export * from './same-day-rules.js';
 export * from './search.js';
 export * from './settings.js';

@@ -40,6 +40,13 @@ const OTHER_LABELS = declareMessages('label', {
   folder: ['Backup folder', OTHER],
   timeOfDay: ['Time of day', OTHER],
   keep: ['Backups to keep', OTHER],
+  pin: ['PIN', OTHER],
+  newPin: ['New PIN', OTHER],
+  oldPin: ['Current PIN', OTHER],
+  badge: ['Badge', OTHER],
+  pseudonymKey: ['Pseudonymisation key', OTHER],
+  defaultOperatorId: ['Default operator', OTHER],
+  consoleName: ['Console name', OTHER],
 });
 
 /** A field of one item of a list, inside a refusal: "Side (target 2)". */

@@ -56,7 +56,9 @@ const inEnglishLabel = (field: string) => {
   return typeof label === 'string' ? label : inEnglish(label as Words);
 };
 
-const said = (words: Words): Said => ({ message: inEnglish(words), words });
+/** A refusal's words and their English, as a FieldProblem or an ApiError carries them. */
+export const saidOf = (words: Words): Said => ({ message: inEnglish(words), words });
+const said = saidOf;
 
 /** Zod's issues in the clinic's words, one per field (the first rule broken is enough to act on). */
 export function problemsFromZod(error: z.ZodError): FieldProblem[] {

@@ -1,13 +1,24 @@
 import { declareMessages } from './messages.js';
 
 /*
- * The refusals of the PACS fetch (db/dose-report) and of Send again (db/ris/outbox.ts), for the
+ * The services' refusals (RootLogError's words: a message and its values, declared once here),
+ * said in the reader's language where the window shows them (useRefusalWords): who may sign,
+ * the record, the follow-ups, Settings, the department server, the backups, the exports. And
+ * the refusals of the PACS fetch (db/dose-report) and of Send again (db/ris/outbox.ts), for the
  * radiologist and the technologist at the form: each a message and values (errors.ts's
  * RootLogError), said in the reader's language where the window shows it (useRefusalWords).
  */
 const PACS =
   'A refusal beside "Fetch from the PACS" on the form (the dose of a record), read by the radiologist or technologist.';
 const RIS = 'A refusal beside "Send again" in the record’s RIS panel, read by the radiologist.';
+const OP =
+  "A refusal when an operator proves who they are (PIN, badge) to sign, amend, record a follow-up, open the console or change settings. {name}: the operator's name.";
+const ADM = "A refusal in Settings → Operators, read by the administrator. {name}: the operator's name.";
+const REC = 'A refusal on the form or the record, read by the radiologist.';
+const SET = 'A refusal in Settings, read by the administrator.';
+const FILE =
+  'A refusal of an export or a backup, read by whoever chose where it goes (Export screen, Settings → Backups). {folder}, {path}: as the computer writes them.';
+const BK = 'A refusal of a backup (Settings → Backups, the top bar). {folder}: the backup folder as typed.';
 export const REFUSAL_MESSAGES = declareMessages('refusal', {
   pacsNotSetUp: [
     'No PACS is set up (Settings → PACS): ask IT for its address, port and AE title, or enter the dose by hand.',
@@ -81,4 +92,270 @@ export const REFUSAL_MESSAGES = declareMessages('refusal', {
     RIS,
   ],
   sendAgainNeverQueued: ['Version {version} of this record was never queued for the RIS.', RIS],
+  notActive: ['{name} is no longer an active operator here.', OP],
+  technologistFollowUps: [
+    '{name} is a technologist: in this department radiologists record follow-ups (an administrator can allow technologists in Settings).',
+    OP,
+  ],
+  technologistSigns: ['{name} is a technologist: a technologist prepares the case, a radiologist signs it.', OP],
+  technologistAmends: ['{name} is a technologist: a technologist prepares the case, a radiologist amends it.', OP],
+  notAdministrator: ['{name} is not an administrator: settings are changed by an administrator.', OP],
+  chooseWhoYouAre: ['Choose who you are: that operator is not one of this logbook’s.', OP],
+  noPinYet: [
+    '{name} has no PIN yet: an administrator sets the first one (Settings → Operators), with {name} at the keyboard.',
+    OP,
+  ],
+  lockedUntil: [
+    '{name} is locked after {count} wrong PINs in a row, until {time}: wait, or ask an administrator to set a new PIN.',
+    `${OP} {count}: 5; {time}: a time of day (14:05).`,
+  ],
+  pinChangedMeanwhile: ['{name}’s PIN was changed meanwhile: type the PIN again.', OP],
+  wrongPin: [
+    'That is not {name}’s PIN. {left, plural, one {One more wrong PIN locks} other {# more wrong PINs lock}} {name} for {minutes} minutes.',
+    `${OP} {left}: wrong PINs left before the lock; {minutes}: 5.`,
+  ],
+  lockedNow: [
+    'That is not {name}’s PIN either: after {count} wrong PINs in a row {name} is locked until {time} ({minutes} minutes), or until an administrator sets a new PIN.',
+    `${OP} {count}: 5; {time}: a time of day; {minutes}: 5.`,
+  ],
+  administratorExists: [
+    'This logbook has its administrator already: an administrator adds operators and sets their first PIN in Settings → Operators.',
+    'A refusal at first run, when the logbook has an administrator already.',
+  ],
+  notAnOperator: ['That operator is not one of this logbook’s.', ADM],
+  administratorRequired: ['Settings are changed by an administrator.', SET],
+  administratorPinRequired: [
+    'Settings are changed by an administrator: an administrator types their PIN to open the changes.',
+    SET,
+  ],
+  noAdministratorYet: [
+    'This logbook has no administrator yet: set up the first one (your name and PIN) before setting PINs.',
+    SET,
+  ],
+  noPinForBadge: ['{name} has no PIN yet: set their first PIN, then the badge.', ADM],
+  badgeTaken: [
+    '{field} is already bound to another operator',
+    'A refusal in Settings → Operators, read by the administrator. {field}: "Badge".',
+  ],
+  consoleLocked: ['The console is locked: type your PIN to open it.', 'A refusal while the console is locked.'],
+  pinToSign: ['Type your PIN to sign.', REC],
+  noProcedure: ['There is no procedure with id {id}.', `${REC} {id}: the record's id.`],
+  signedNoEdit: ['This procedure is signed and can no longer be edited: amend it with a reason.', REC],
+  alreadySigned: ['This procedure is already signed.', REC],
+  operatorSigns: [
+    'The record names {operator} as its operator: the signature means “performed and signed”, so {operator} signs it. If {signer} performed it, choose {signer} as the operator first.',
+    `${REC} {operator}: the name of the operator on the record; {signer}: who tries to sign.`,
+  ],
+  anotherOperatorSigns: [
+    'The record names another operator as its operator: the signature means “performed and signed”, so they sign it. If {signer} performed it, choose {signer} as the operator first.',
+    `${REC} {signer}: who tries to sign.`,
+  ],
+  draftNoAmendment: ['This procedure is a draft: edit it directly, no amendment is needed.', REC],
+  noSignedVersion: [
+    'Procedure {id} has no signed version {version}.',
+    `${REC} {id}: the record's id; {version}: a number.`,
+  ],
+  signedNeverDeleted: ['A signed procedure can never be deleted; amend it instead.', REC],
+  notSignableYet: [
+    'The record cannot be signed yet: {count, plural, one {# field needs} other {# fields need}} attention.',
+    REC,
+  ],
+  beforeSigningConfirm: [
+    'Before signing, confirm {count, plural, one {this warning} other {these # warnings}}: {warnings}',
+    `${REC} {warnings}: the warnings, each a sentence.`,
+  ],
+  beforeSigningReason: [
+    'Before signing, give the reason above the reference level ({levels}).',
+    `${REC} {levels}: which reference levels the dose is above.`,
+  ],
+  beforeSigningBoth: [
+    'Before signing, confirm {count, plural, one {this warning} other {these # warnings}}: {warnings}; and give the reason above the reference level ({levels}).',
+    `${REC} {warnings}: the warnings; {levels}: which reference levels the dose is above.`,
+  ],
+  followUpOfDraft: [
+    '{field} is a draft: a follow-up belongs to a signed procedure',
+    "A refusal of a follow-up call, read by whoever records it. {field}: the field's label.",
+  ],
+  contactBeforeProcedure: [
+    '{field} is before the procedure ({date})',
+    "A refusal of a follow-up call. {field}: the field's label; {date}: the procedure's date (YYYY-MM-DD).",
+  ],
+  contactInFuture: ['{field} is in the future', "A refusal of a follow-up call. {field}: the field's label."],
+  notThisFollowUp: [
+    "{field} is not one of this procedure's follow-ups",
+    "A refusal of a follow-up call. {field}: the field's label.",
+  ],
+  pseudonymKeyMissing: [
+    'The pseudonymisation key is not in this logbook (it was restored from a backup made with --exclude-key): put it back with "rootlog key --db FILE --set KEY" before a pseudonymised export, so pseudonyms match earlier exports.',
+    'A refusal of a pseudonymised export. Keep the command as it is.',
+  ],
+  pseudonymKeyForm: [
+    '{field} must be the 64 hexadecimal characters rootlog key --show printed',
+    "A refusal of the command line's key. {field}: the field's label.",
+  ],
+  pseudonymKeySet: [
+    '{field} is already set to another key in this logbook: it is never replaced',
+    "A refusal of the command line's key. {field}: the field's label.",
+  ],
+  notDepartmentOperator: ["{field} is not one of the department's operators", `${SET} {field}: the field's label.`],
+  noOperatorWithId: ['There is no operator with id {id}.', SET],
+  lastAdministrator: [
+    '{name} is the last administrator who can prove it with a PIN: make another operator an administrator first',
+    ADM,
+  ],
+  usualAboveMaximum: [
+    '{field} must not be above the maximum dose',
+    `${SET} The drug catalogue. {field}: the field's label.`,
+  ],
+  conflictResolved: ['This conflict was resolved already', "A refusal in Settings → Department server's conflicts."],
+  conflictOwner: [
+    'Only the console that owns the record ("{owner}") resolves this conflict',
+    "A refusal in Settings → Department server's conflicts. {owner}: a console's name.",
+  ],
+  noConflict: ['There is no conflict with id {id}.', "A refusal in Settings → Department server's conflicts."],
+  noHubSync: ['This console has no department hub sync.', 'A refusal in Settings → Department server.'],
+  hubSaid: [
+    '{why}',
+    'A refusal of the department server (Settings → Department server): its words, in English, as it said them. Keep it "{why}".',
+  ],
+  chooseBackupFolder: ['Choose the backup folder first, then back up.', 'A refusal in Settings → Backups.'],
+  noDoseReport: [
+    'This dose report does not exist.',
+    'A refusal in the dose-report inbox, read by the technologist or radiologist.',
+  ],
+  noSuchProcedure: ['This procedure does not exist.', 'A refusal in the dose-report inbox.'],
+  noExportJob: ['There is no export job {id}.', "A refusal of the export screen. {id}: the export's number."],
+  exportCancelled: ['The export was cancelled; no file was written.', 'The export screen, after Cancel.'],
+  receivedNeedsSyntax: [
+    'A received data set needs its transfer syntax and SOP UIDs to be read.',
+    'A refusal of the dose report receiver (DICOM words: keep "transfer syntax", "SOP UIDs").',
+  ],
+  writeFailed: [
+    '{clause}: {unwritten} {remedy}',
+    `${FILE} {clause}: what happened; {unwritten}: that nothing was written; {remedy}: what to do.`,
+  ],
+  exportUnwritten: ['the export was not written; nothing in the logbook changed.', FILE],
+  backupUnwritten: ['the backup was not written; nothing in the logbook changed.', FILE],
+  thenExportAgain: ['then export again', `${FILE} The end of a remedy: "Choose another disk, then export again."`],
+  thenBackUpAgain: ['then back up again', `${FILE} The end of a remedy: "Choose another disk, then back up again."`],
+  diskFull: ['The disk holding {folder} is full', FILE],
+  freeSpace: ['Free some space there or choose another disk, {again}.', `${FILE} {again}: "then export again".`],
+  quotaUsed: ['Your share of the disk holding {folder} is used up (disk quota)', FILE],
+  freeFiles: [
+    'Free some of your files there or choose another disk, {again}.',
+    `${FILE} {again}: "then export again".`,
+  ],
+  exportTooLarge: [
+    'The export is larger than the disk holding {folder} accepts for one file (a FAT32 USB stick takes at most 4 GB)',
+    FILE,
+  ],
+  backupTooLarge: [
+    'The backup is larger than the disk holding {folder} accepts for one file (a FAT32 USB stick takes at most 4 GB)',
+    FILE,
+  ],
+  shorterRange: ['Choose another disk, or a shorter date range, {again}.', `${FILE} {again}: "then export again".`],
+  diskReadOnly: ['The disk holding {folder} is read-only', FILE],
+  anotherDisk: ['Choose another disk, {again}.', `${FILE} {again}: "then export again".`],
+  mayNotWrite: ['You may not write in the folder {folder}', FILE],
+  anotherFolder: ['Choose another folder, {again}.', `${FILE} {again}: "then export again".`],
+  folderGoneExport: [
+    'The folder {folder} went away while the export was written (a disk removed or a network share lost)',
+    FILE,
+  ],
+  folderGoneBackup: [
+    'The folder {folder} went away while the backup was written (a disk removed or a network share lost)',
+    FILE,
+  ],
+  connectAgain: ['Connect the disk again or choose another one, {again}.', `${FILE} {again}: "then export again".`],
+  diskFailedExport: [
+    'The disk holding {folder} failed while the export was written (an input/output error: it may be failing or was removed)',
+    FILE,
+  ],
+  diskFailedBackup: [
+    'The disk holding {folder} failed while the backup was written (an input/output error: it may be failing or was removed)',
+    FILE,
+  ],
+  couldNotWrite: [
+    '{path} could not be written ({why})',
+    `${FILE} {why}: the system's code (ENOSPC) or words (English).`,
+  ],
+  tryAgain: ['Try again, or choose another disk; if it happens again, report it to IT support.', FILE],
+  cannotWrite: [
+    'Cannot write {path}: {why}',
+    `${FILE} {why}: why (a sentence below, or the system's words in English).`,
+  ],
+  noSuchFolder: ['the folder {folder} does not exist.', FILE],
+  noPermission: ['you may not write in the folder {folder}.', FILE],
+  readOnlyDisk: ['the disk is read-only.', FILE],
+  isTheLogbook: ['{path} is the logbook itself: writing there would destroy it. Choose another file.', FILE],
+  isPartOfLogbook: [
+    '{path} is part of the logbook ({suffix}): writing there would destroy it. Choose another file.',
+    `${FILE} {suffix}: "-wal", "-shm" or "-journal".`,
+  ],
+  folderMissing: ['Cannot write {path}: the folder {folder} does not exist.', FILE],
+  beingWritten: ['{path} is being written by another export or backup right now.', FILE],
+  isAFolder: ['{path} is a folder: choose a file name.', FILE],
+  alreadyExists: [
+    '{path} already exists: choose another name, or confirm replacing it (--force).',
+    `${FILE} Keep "--force" (the command line's option).`,
+  ],
+  backupFolderIsFile: [
+    'The backup folder {folder} is a file, not a folder: choose a folder in Settings → Backups.',
+    BK,
+  ],
+  backupFolderUnreachable: [
+    'The backup folder {folder} cannot be reached: it does not exist, or its network share is not connected. No backup was written.',
+    BK,
+  ],
+  backupFolderNotAllowed: [
+    'RootLog may not write into the backup folder {folder} (no permission, or it is read-only): no backup was written.',
+    BK,
+  ],
+  backupFolderNotFolder: ['The backup folder {folder} is not a folder: no backup was written.', BK],
+  backupFailed: [
+    'The backup into {folder} failed ({why}): no backup was written.',
+    `${BK} {why}: the system's words (English).`,
+  ],
+  backupCopyDamaged: ['The backup copy failed its integrity check: {why}', `${BK} {why}: SQLite's words (English).`],
+  noLogbookFile: ['The database file {path} does not exist.', 'A refusal when a logbook file is opened or backed up.'],
+  openedReadOnly: [
+    'The database file {path} was opened read-only: nothing can be saved to it.',
+    'A refusal of any save when the logbook was opened read-only.',
+  ],
+  logbookDamaged: [
+    'The database file {path} failed its integrity check ({problems}). RootLog shows what it can read but saves nothing more to it: restore the latest backup.',
+    "A refusal of any save in a damaged logbook. {problems}: SQLite's words (English).",
+  ],
+  busyApp: [
+    'The logbook {path} is being written by another program (RootLog, or another rootlog command): RootLog waited, then stopped without writing a half change. Try again in a moment: nothing already saved is lost.',
+    'A refusal when another program holds the logbook. Keep "rootlog" (a command).',
+  ],
+  busyCommand: [
+    'The logbook {path} is being written by another program (RootLog, or another rootlog command): this command waited, then stopped without writing a half change. Run it again when the other one is done.',
+    'A refusal of a command when another program holds the logbook. Keep "rootlog" (a command).',
+  ],
+  factsMissing: [
+    '{missing} of {procedures} signed procedures have no dashboard facts; run "rootlog check".',
+    'A refusal of the dashboard. Keep "rootlog check" (a command).',
+  ],
+  factsUnknownTerms: [
+    'The dashboard facts name terms this database does not hold; run "rootlog check" and report it to IT support.',
+    'A refusal of the dashboard. Keep "rootlog check" (a command).',
+  ],
+  noApiMethod: [
+    'There is no API method {method}.',
+    'A refusal of the main process to a request it does not know (a fault of the program, for IT).',
+  ],
+  expectedHead: [
+    'Expected head must be written as rootlog check prints it: "audit:SEQ:HASH versions:COUNT:HASH follow-ups:COUNT:HASH state:COUNT:HASH key:FINGERPRINT"',
+    'A refusal of the command line\'s --expect-head. Keep the quoted form and "rootlog check" as they are.',
+  ],
+  alreadyCorrected: [
+    '{field} was already corrected: correct the latest entry',
+    "A refusal of a follow-up call's correction. {field}: the field's label.",
+  ],
+  notAPageCursor: [
+    '{field} is not a page cursor from this list',
+    "A refusal of the procedure list's paging (a fault of the program, for IT). {field}: the field's label.",
+  ],
 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { declareMessages, type Message } from './messages.js';
-import { inEnglish, sentence, type Words } from './words.js';
+import { inEnglish, sentence, type Words, type WordValue } from './words.js';
 
 /*
  * What a rule says when its schema says nothing itself, in the words of the person who typed
@@ -150,11 +150,36 @@ export function clinicalWords(issue: z.core.$ZodRawIssue): Words {
 }
 
 /**
- * The words of an issue zod has finished (its input no longer kept): the words clinicalWords
- * gave it, found again as the ones whose English is its message; null for a schema's own
- * message, which has no words but its English.
+ * A schema's own rules, by their English: zod keeps only a message, so the words `rule()`
+ * declared are found again by it. Filled as the schemas are declared (at import), and read after.
+ */
+const SCHEMA_RULES = new Map<string, Words>();
+
+/**
+ * A schema's own message, declared (rule-messages.ts): `.max(8, rule(RULE_MESSAGES.x, { count: 8 }))`.
+ * Its English is zod's message; its words are said in the reader's language (zodIssueWords).
+ */
+export function rule(message: Message, values?: Readonly<Record<string, WordValue>>): { error: string } {
+  const words = sentence(message, values);
+  const english = inEnglish(words);
+  SCHEMA_RULES.set(english, words);
+  return { error: english };
+}
+
+/** A custom issue's words (`ctx.addIssue({ code: 'custom', ...ruleIssue(words) })`): its English, and its words kept with it. */
+export const ruleIssue = (words: Words) => ({ message: inEnglish(words), params: { words } });
+
+/**
+ * The words of an issue zod has finished (its input no longer kept): a custom issue's own
+ * (ruleIssue), a schema's declared rule (rule), or the words clinicalWords gave it, found again
+ * as the ones whose English is its message; null for a schema's message not declared, which has
+ * no words but its English.
  */
 export function zodIssueWords(issue: z.core.$ZodIssue): Words | null {
+  const kept = issue.code === 'custom' ? (issue.params?.words as Words | undefined) : undefined;
+  if (kept) return kept;
+  const declared = SCHEMA_RULES.get(issue.message);
+  if (declared) return declared;
   const raw = issue as unknown as z.core.$ZodRawIssue;
   for (const input of [undefined, 0]) {
     const words = clinicalWords({ ...raw, input } as z.core.$ZodRawIssue);

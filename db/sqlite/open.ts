@@ -21,21 +21,21 @@ const isSqliteError = (error: unknown): error is Error & { code: string } =>
 export function explainOpenFailure(path: string, error: unknown): RootLogError {
   const code = isSqliteError(error) ? error.code : '';
   if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') {
-    return new RootLogError(
+    return RootLogError.untranslated(
       'database_corrupt',
       `The database file ${path} is damaged or is not a RootLog database (${code}). It was left untouched: restore the latest backup, or run "rootlog check" on a copy.`,
       { cause: error },
     );
   }
   if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') {
-    return new RootLogError(
+    return RootLogError.untranslated(
       'database_locked',
       `The database file ${path} is locked by another program (is RootLog already open on this computer?). Close it and try again.`,
       { cause: error },
     );
   }
   if (error instanceof RootLogError) return error;
-  return new RootLogError(
+  return RootLogError.untranslated(
     'database_unavailable',
     `The database file ${path} could not be opened: ${error instanceof Error ? error.message : String(error)}.`,
     { cause: error },
@@ -55,7 +55,7 @@ export function checkHeader(path: string): void {
     closeSync(fd);
   }
   if (!header.equals(SQLITE_HEADER)) {
-    throw new RootLogError(
+    throw RootLogError.untranslated(
       'database_corrupt',
       `The file ${path} is damaged or is not a RootLog database (its SQLite header is wrong). It was left untouched: restore the latest backup.`,
     );
@@ -69,7 +69,7 @@ const CORE_TABLES = ['procedures', 'procedure_versions', 'audit_log', 'settings'
 const APPLICATION_ID_SINCE = 4;
 
 function notALogbook(path: string, why: string): RootLogError {
-  return new RootLogError(
+  return RootLogError.untranslated(
     'database_corrupt',
     `The file ${path} is an SQLite database but not a RootLog logbook (${why}). It was left untouched: give the path of a RootLog logbook, or a new file name to start one.`,
   );
@@ -91,7 +91,7 @@ export function checkSchema(db: Database.Database, path: string, fileVersion: nu
   }
   const missing = fileVersion >= 1 ? CORE_TABLES.filter((table) => !names.has(table)) : [];
   if (missing.length > 0) {
-    throw new RootLogError(
+    throw RootLogError.untranslated(
       'database_corrupt',
       `The database file ${path} says it is RootLog schema ${fileVersion} but has no ${missing.join(', ')} table. It was left untouched: restore the latest backup.`,
     );
@@ -105,7 +105,7 @@ export function checkSchema(db: Database.Database, path: string, fileVersion: nu
 function checkedVersion(db: Database.Database, path: string): number {
   const fileVersion = db.pragma('user_version', { simple: true }) as number;
   if (fileVersion > SCHEMA_VERSION) {
-    throw new RootLogError(
+    throw RootLogError.untranslated(
       'database_newer',
       `The database file ${path} was written by a newer version of RootLog (schema ${fileVersion}; this version knows up to ${SCHEMA_VERSION}). Update RootLog on this computer; the file was left untouched.`,
     );
@@ -162,14 +162,15 @@ export function beginSnapshot(db: ReadableDb): void {
  * this RootLog's schema can be read this way: an older one needs migrating first.
  */
 export function openReadOnlyDatabase(path: string, options: OpenOptions = {}): ReadableDb {
-  if (!existsSync(path)) throw new RootLogError('database_unavailable', `The database file ${path} does not exist.`);
+  if (!existsSync(path))
+    throw RootLogError.untranslated('database_unavailable', `The database file ${path} does not exist.`);
   let db: ReadableDb | undefined;
   try {
     checkHeader(path);
     db = openReadOnlyAnywhere(path, options.busyTimeoutMs);
     const fileVersion = checkedVersion(db, path);
     if (fileVersion < SCHEMA_VERSION) {
-      throw new RootLogError(
+      throw RootLogError.untranslated(
         'database_outdated',
         `The database file ${path} is at schema ${fileVersion} and can only be read after it is updated to schema ${SCHEMA_VERSION}, which needs writing: open a writable copy with this RootLog once.`,
       );
@@ -191,7 +192,7 @@ export function openReadOnlyDatabase(path: string, options: OpenOptions = {}): R
  */
 export function openDatabase(path: string, options: OpenOptions = {}): WritableDb {
   if (options.mustExist && !existsSync(path)) {
-    throw new RootLogError('database_unavailable', `The database file ${path} does not exist.`);
+    throw RootLogError.untranslated('database_unavailable', `The database file ${path} does not exist.`);
   }
   let db: Database.Database | undefined;
   try {
@@ -201,7 +202,7 @@ export function openDatabase(path: string, options: OpenOptions = {}): WritableD
     if (fileVersion > 0 && fileVersion < SCHEMA_VERSION) {
       const problems = quickCheckProblems(db);
       if (problems.length > 0) {
-        throw new RootLogError(
+        throw RootLogError.untranslated(
           'database_corrupt',
           `The database file ${path} failed its integrity check (${problems.slice(0, 3).join('; ')}); it was not migrated and was left untouched: restore the latest backup.`,
         );

@@ -1,4 +1,4 @@
-import { RootLogError } from '../model/index.js';
+import { REFUSAL_MESSAGES, RootLogError, sentence } from '../model/index.js';
 import type { ReadConnection } from '../sqlite/connection.js';
 import { decodeFacts, type FactColumns } from '../sqlite/facts.js';
 import { procedureFilterSql } from '../sqlite/procedure-filter.js';
@@ -50,7 +50,7 @@ export function readFilteredFacts(read: ReadConnection, filter: DashboardFilterV
   if (facts.count !== procedures) {
     throw new RootLogError(
       'internal',
-      `${procedures - facts.count} of ${procedures} signed procedures have no dashboard facts; run "rootlog check".`,
+      sentence(REFUSAL_MESSAGES.factsMissing, { missing: procedures - facts.count, procedures }),
     );
   }
   // Facts first, then what they refer to: another console may commit between two reads, and a

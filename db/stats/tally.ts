@@ -1,4 +1,4 @@
-import { RootLogError } from '../model/index.js';
+import { REFUSAL_MESSAGES, RootLogError, sentence } from '../model/index.js';
 import { FACT_NO_MINUTES, type FactColumns } from '../sqlite/facts.js';
 import type { Terms } from './terms.js';
 
@@ -34,11 +34,7 @@ export interface Tallies {
 }
 
 /** Facts that name a term (or kind) this file does not hold: no figure is given rather than a wrong one. */
-export const factsOutOfStep = () =>
-  new RootLogError(
-    'internal',
-    'The dashboard facts name terms this database does not hold; run "rootlog check" and report it to IT support.',
-  );
+export const factsOutOfStep = () => new RootLogError('internal', sentence(REFUSAL_MESSAGES.factsUnknownTerms));
 
 const count = (counts: Int32Array, index: number) => {
   counts[index] = (counts[index] as number) + 1;

@@ -1,4 +1,4 @@
-import type { ApiError } from '../../db/model/index.js';
+import type { ApiError, Said } from '../../db/model/index.js';
 import { type Api, type ApiFailure, isFailure } from '../../electron/shared/api-contract.js';
 import { WINDOW_API_NAME, type WindowApi } from '../../electron/shared/channels.js';
 
@@ -15,6 +15,15 @@ export class ApiCallError extends Error {
     this.error = error;
   }
 }
+
+/**
+ * A failed call's refusal as the window keeps it: the main process's words (message and values,
+ * said in the reader's language by useRefusalWords) and their English; anything else as it came.
+ */
+export const refusalOf = (error: unknown): Said =>
+  error instanceof ApiCallError
+    ? { message: error.error.message, ...(error.error.words ? { words: error.error.words } : {}) }
+    : { message: error instanceof Error ? error.message : String(error) };
 
 type Unwrapped<F> = F extends (...args: infer A) => Promise<infer R>
   ? (...args: A) => Promise<Exclude<R, ApiFailure>>

@@ -78,13 +78,20 @@ export function useWarningWords(): (warning: ClinicalWarning) => string {
 }
 
 /**
- * A refusal (an ApiError, a field's problem) in the window's language, the same way: its words
- * where it declares them, else its English (a refusal not translated yet); a plain string is
- * words the window wrote itself.
+ * A refusal (an ApiError, a field's problem, a store's kept refusal) in the window's language,
+ * the same way: its words where it declares them, else its English (a refusal not translated
+ * yet); words the window wrote itself (a message and values, or a string) as they are.
  */
-export function useRefusalWords(): (refusal: Said | string) => string {
+export function useRefusalWords(): (refusal: Said | Words | string) => string {
   const said = useSay();
-  return (refusal) => (typeof refusal === 'string' ? refusal : refusal.words ? said(refusal.words) : refusal.message);
+  return (refusal) =>
+    typeof refusal === 'string'
+      ? refusal
+      : typeof refusal.message !== 'string'
+        ? said(refusal as Words)
+        : (refusal as Said).words
+          ? said((refusal as Said).words as Words)
+          : (refusal as Said).message;
 }
 
 /** The window's language (English for the pseudo-language), for what Intl joins (lists). */

@@ -1,5 +1,8 @@
 import { z } from 'zod';
+import { RULE_MESSAGES as RULE } from '../rule-messages.js';
 import { followingTextRule } from '../text-rule.js';
+import { sentence } from '../words.js';
+import { rule, ZOD_MESSAGES as ZOD } from '../zod-words.js';
 
 /*
  * The kinds of value a field holds: each gives the field its zod rule (with the message that
@@ -21,54 +24,46 @@ export interface ValueKind {
 }
 
 const oneOf = <const T extends readonly [string, ...string[]]>(values: T) =>
-  z.enum(values, { error: `must be one of: ${values.join(', ')}` });
+  z.enum(values, rule(ZOD.oneOf, { values: values.join(', ') }));
 
 /** Free text, trimmed, by the text rule (text-rule.ts); an empty field is a missing one (a cleared input, or only spaces). */
 export const textSchema = (max: number, lines: 'single' | 'multi' = 'single') =>
   followingTextRule(
     z
-      .string({ error: 'must be text' })
+      .string(rule(ZOD.mustBe, { kind: sentence(ZOD.kindText) }))
       .trim()
-      .max(max, { error: `must be at most ${max} characters` }),
+      .max(max, rule(RULE.atMostCharacters, { count: max })),
     lines === 'single' ? 'line' : 'lines',
   ).transform((value) => (value === '' ? undefined : value));
 
-export const wholeNumberSchema = (min: number, max: number) =>
-  z
-    .number({ error: `must be a whole number from ${min} to ${max}` })
-    .int({ error: `must be a whole number from ${min} to ${max}` })
-    .min(min, { error: `must be a whole number from ${min} to ${max}` })
-    .max(max, { error: `must be a whole number from ${min} to ${max}` });
+export const wholeNumberSchema = (min: number, max: number) => {
+  const range = rule(RULE.wholeNumberRange, { min, max });
+  return z.number(range).int(range).min(min, range).max(max, range);
+};
 
-export const amountSchema = (min: number, max: number) =>
-  z
-    .number({ error: `must be a number from ${min} to ${max}` })
-    .min(min, { error: `must be a number from ${min} to ${max}` })
-    .max(max, { error: `must be a number from ${min} to ${max}` });
+export const amountSchema = (min: number, max: number) => {
+  const range = rule(RULE.numberRange, { min, max });
+  return z.number(range).min(min, range).max(max, range);
+};
 
 const uniqueList = <T extends z.ZodType<string>>(item: T, max: number) =>
   z
-    .array(item, { error: 'must be a list' })
-    .max(max, { error: `must have at most ${max} entries` })
-    .refine((list) => new Set(list).size === list.length, { error: 'must not list the same value twice' })
+    .array(item, rule(ZOD.mustBe, { kind: sentence(ZOD.kindList) }))
+    .max(max, rule(RULE.atMostEntries, { count: max }))
+    .refine((list) => new Set(list).size === list.length, rule(RULE.noValueTwice))
     .default([]);
 
-const isoDate = z.iso.date({ error: 'must be a date as YYYY-MM-DD' });
-const clockTime = z
-  .string({ error: 'must be a time as HH:MM' })
-  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'must be a time as HH:MM' });
-const dateTimeWithOffset = z.iso.datetime({
-  offset: true,
-  error: 'must be a date and time with its UTC offset, e.g. 2026-03-14T09:30:00+01:00',
-});
+const isoDate = z.iso.date(rule(ZOD.formatDate));
+const clockTime = z.string(rule(RULE.clockTime)).regex(/^([01]\d|2[0-3]):[0-5]\d$/, rule(RULE.clockTime));
+const dateTimeWithOffset = z.iso.datetime({ offset: true, ...rule(RULE.dateTimeOffset) });
 
 /** A DICOM UID (VR UI, PS3.5 9.1): digits and dots, at most 64 characters, no leading zero in a component. */
 export const DICOM_UID = /^(0|[1-9][0-9]*)(\.(0|[1-9][0-9]*))+$/;
-const uidRule = 'must be a DICOM UID (digits and dots, at most 64 characters)';
+const uidRule = rule(RULE.dicomUid).error;
 const uidSchema = z.string({ error: uidRule }).trim().max(64, { error: uidRule }).regex(DICOM_UID, { error: uidRule });
 /** The most UIDs a list holds (a record's dose may come from a CT report and a fluoroscopy report, each with a later fuller one). */
 const MOST_UIDS = 8;
-const uidListRule = `must be up to ${MOST_UIDS} DICOM UIDs separated by spaces`;
+const uidListRule = rule(RULE.dicomUids, { count: MOST_UIDS }).error;
 const uidListSchema = z
   .string({ error: uidListRule })
   .trim()
@@ -81,7 +76,7 @@ const uidListSchema = z
     },
   );
 /** A language tag as the worklist sends it (BCP 47 / ISO 639: "de", "fr", "de-ch"), lower case. */
-const languageRule = 'must be a language code such as de, fr, it or en';
+const languageRule = rule(RULE.languageCode).error;
 const languageSchema = z
   .string({ error: languageRule })
   .trim()
@@ -118,7 +113,7 @@ export const kind = {
     maxLength: max,
     schema: optional(textSchema(max, lines)),
   }),
-  yesNo: () => ({ type: 'yes/no' as const, schema: optional(z.boolean({ error: 'must be yes or no' })) }),
+  yesNo: () => ({ type: 'yes/no' as const, schema: optional(z.boolean(rule(RULE.yesNo))) }),
   date: () => ({ type: 'date' as const, schema: optional(isoDate) }),
   time: () => ({ type: 'time' as const, schema: optional(clockTime) }),
   dateTime: () => ({ type: 'datetime' as const, schema: optional(dateTimeWithOffset) }),

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { formatDateTime } from '../../../db/model/index.js';
-import { useReaderLocale, useT } from '../../app/i18n.js';
+import { useReaderLocale, useRefusalWords, useT } from '../../app/i18n.js';
 import { backupMessageWords, megabytes, BACKUP_MESSAGES as WORDS } from './backup-words.js';
 import { useBackups } from './backups-store.js';
 
@@ -12,6 +12,7 @@ export function BackupsPanel() {
   const status = useBackups((state) => state.status);
   const locale = useReaderLocale();
   const t = useT();
+  const sayRefusal = useRefusalWords();
   const when = (iso: string) => formatDateTime(iso, locale);
   const message = useBackups((state) => state.message);
   const busy = useBackups((state) => state.busy);
@@ -30,7 +31,7 @@ export function BackupsPanel() {
   const fieldMessage = (field: string) =>
     message?.kind === 'problem' && message.field === field ? (
       <p className="problem" role="alert">
-        {message.text}
+        {sayRefusal(message.refusal)}
       </p>
     ) : null;
   return (
@@ -120,7 +121,7 @@ export function BackupsPanel() {
         </button>
         {message && !fieldOf && (
           <p className={message.kind === 'ok' ? 'notice' : 'problem'} role={message.kind === 'ok' ? 'status' : 'alert'}>
-            {backupMessageWords(message, t)}
+            {backupMessageWords(message, t, sayRefusal)}
           </p>
         )}
       </div>

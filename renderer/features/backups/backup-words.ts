@@ -4,6 +4,7 @@ import {
   declareMessages,
   formatNumber,
   type Message,
+  type Said,
   type Translate,
 } from '../../../db/model/index.js';
 
@@ -119,12 +120,16 @@ export function backupChipText(status: BackupStatus, now: Date, t: Translate): s
 export type BackupMessage =
   | { kind: 'ok'; said: 'saved' | 'stopped' }
   | { kind: 'ok'; said: 'backedUp'; path: string }
-  | { kind: 'problem'; text: string; field?: string }
+  | { kind: 'problem'; refusal: Said; field?: string }
   | null;
 
-/** The panel's line for an action's outcome. */
-export function backupMessageWords(message: NonNullable<BackupMessage>, t: Translate): string {
-  if (message.kind === 'problem') return message.text;
+/** The panel's line for an action's outcome; `refused` says a refusal (useRefusalWords). */
+export function backupMessageWords(
+  message: NonNullable<BackupMessage>,
+  t: Translate,
+  refused: (refusal: Said) => string,
+): string {
+  if (message.kind === 'problem') return refused(message.refusal);
   if (message.said === 'backedUp') return t(BACKUP_MESSAGES.backedUp, { path: message.path });
   return t(message.said === 'saved' ? BACKUP_MESSAGES.saved : BACKUP_MESSAGES.stopped);
 }

@@ -43,7 +43,11 @@ describe('the backups store', () => {
     expect(useBackups.getState()).toMatchObject({
       busy: false,
       status: failed,
-      message: { kind: 'problem', field: 'folder', text: 'The backup folder /mnt/share/rootlog cannot be reached…' },
+      message: {
+        kind: 'problem',
+        field: 'folder',
+        refusal: { message: 'The backup folder /mnt/share/rootlog cannot be reached…' },
+      },
     });
   });
 
@@ -66,7 +70,9 @@ describe('the backups store', () => {
     expect(useBackups.getState().message).toMatchObject({ kind: 'problem', field: 'timeOfDay' });
     expect(await useBackups.getState().save({ timeOfDay: '03:00', keep: 14 })).toBe(true);
     expect(useBackups.getState().message).toEqual({ kind: 'ok', said: 'saved' });
-    expect(backupMessageWords({ kind: 'ok', said: 'saved' }, translator('de'))).toBe('Sicherungsplan gespeichert.');
+    expect(backupMessageWords({ kind: 'ok', said: 'saved' }, translator('de'), (refusal) => refusal.message)).toBe(
+      'Sicherungsplan gespeichert.',
+    );
     expect(calls.map(([method]) => method)).toEqual(['backups.saveSchedule', 'backups.saveSchedule']);
   });
 

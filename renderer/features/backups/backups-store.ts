@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { BackupScheduleChange, BackupStatus } from '../../../db/model/index.js';
-import { ApiCallError, client } from '../../app/api-client.js';
+import { ApiCallError, client, refusalOf } from '../../app/api-client.js';
 import type { BackupMessage } from './backup-words.js';
 
 interface BackupsState {
@@ -14,10 +14,11 @@ interface BackupsState {
   backUpNow: () => Promise<void>;
 }
 
-const problem = (error: unknown): BackupMessage =>
-  error instanceof ApiCallError
-    ? { kind: 'problem', text: error.error.message, field: error.error.problems?.[0]?.field ?? error.error.field }
-    : { kind: 'problem', text: String(error) };
+const problem = (error: unknown): BackupMessage => ({
+  kind: 'problem',
+  refusal: refusalOf(error),
+  ...(error instanceof ApiCallError ? { field: error.error.problems?.[0]?.field ?? error.error.field } : {}),
+});
 
 /** The console's automatic backups as the window sees them: polled for the top bar, changed in Settings. */
 export const useBackups = create<BackupsState>((set) => ({
@@ -61,7 +62,7 @@ export const useBackups = create<BackupsState>((set) => ({
         status,
         message:
           status.state === 'failed' && status.lastFailure
-            ? { kind: 'problem', text: status.lastFailure.message, field: 'folder' }
+            ? { kind: 'problem', refusal: { message: status.lastFailure.message }, field: 'folder' }
             : { kind: 'ok', said: 'backedUp', path: status.lastSuccess?.path ?? '' },
       });
     } catch (error) {

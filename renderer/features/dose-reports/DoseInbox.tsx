@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { formatDate, formatDateTime, type WaitingDoseReport } from '../../../db/model/index.js';
-import { useReaderLocale, useSay, useT } from '../../app/i18n.js';
+import { useReaderLocale, useRefusalWords, useSay, useT } from '../../app/i18n.js';
 import { useConnections } from '../settings/connections-store.js';
 import { DOSE_INBOX_MESSAGES as M } from './dose-reports-messages.js';
 import { type AttachMessage, useDoseReports } from './dose-reports-store.js';
@@ -65,10 +65,11 @@ function ReportLine({ report }: { report: WaitingDoseReport }) {
 /** What the last attach did: done, or the main process's refusal. */
 function AttachOutcome({ message }: { message: AttachMessage }) {
   const t = useT();
+  const sayRefusal = useRefusalWords();
   return message.outcome === 'attached' ? (
     <p className="saved">{t(M.attached)}</p>
   ) : (
-    <p className="problem">{message.reason}</p>
+    <p className="problem">{sayRefusal(message.reason)}</p>
   );
 }
 

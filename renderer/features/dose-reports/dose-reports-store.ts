@@ -1,11 +1,11 @@
 import { create } from 'zustand';
-import type { DoseReceiverStatus, DoseReportInbox } from '../../../db/model/index.js';
-import { ApiCallError, client } from '../../app/api-client.js';
+import type { DoseReceiverStatus, DoseReportInbox, Said } from '../../../db/model/index.js';
+import { client, refusalOf } from '../../app/api-client.js';
 
 /** What the last attach did, for the record it is about: attached (the screen words it), or the main process's refusal. */
 export type AttachMessage =
   | { procedureId: string; outcome: 'attached' }
-  | { procedureId: string; outcome: 'refused'; reason: string };
+  | { procedureId: string; outcome: 'refused'; reason: Said };
 
 interface DoseReportsState {
   receiver: DoseReceiverStatus | null;
@@ -39,7 +39,7 @@ export const useDoseReports = create<DoseReportsState>((set) => ({
         message: {
           procedureId,
           outcome: 'refused',
-          reason: error instanceof ApiCallError ? error.error.message : String(error),
+          reason: refusalOf(error),
         },
       });
       return false;

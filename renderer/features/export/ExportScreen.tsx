@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import { useT } from '../../app/i18n.js';
+import { sentence } from '../../../db/model/index.js';
+import { useRefusalWords, useSay, useT } from '../../app/i18n.js';
 import { NO_ITEMS } from '../../app/no-items.js';
 import { DateField } from '../../components/DateField.js';
 import { useSettings } from '../settings/settings-store.js';
@@ -31,6 +32,8 @@ export function ExportScreen() {
   const problem = useExport((state) => state.problem);
   const { cancel, stopFollowing, resumeFollowing } = useExport.getState();
   const t = useT();
+  const say = useSay();
+  const sayRefusal = useRefusalWords();
 
   useEffect(() => {
     resumeFollowing();
@@ -150,7 +153,7 @@ export function ExportScreen() {
       </form>
       {problem && (
         <p className="problem" role="alert">
-          {problem}
+          {sayRefusal(problem)}
         </p>
       )}
       {job && (
@@ -162,7 +165,8 @@ export function ExportScreen() {
             {job.state === 'running' && t(M.running, { done: job.done, total: job.total })}
             {job.state === 'done' && t(M.done, { count: job.result?.procedures ?? 0 })}
             {job.state === 'cancelled' && t(M.cancelled)}
-            {job.state === 'failed' && t(M.failed, { reason: job.error?.message ?? '' })}
+            {job.state === 'failed' &&
+              say(sentence(M.failed, { reason: job.error?.words ?? job.error?.message ?? '' }))}
           </p>
           {job.state === 'done' && (
             <ul className="export-files">

@@ -42,7 +42,7 @@ describe('the export store', () => {
       'exports.start': () => ({ error: { code: 'validation', message: 'From must not start after it ends' } }),
     });
     await useExport.getState().start({ format: 'csv', from: '2026-02-01', to: '2026-01-01' });
-    expect(useExport.getState().problem).toBe('From must not start after it ends');
+    expect(useExport.getState().problem).toEqual({ message: 'From must not start after it ends' });
     fakeWindow({ 'exports.start': () => ({ cancelled: true }) });
     await useExport.getState().start({ format: 'json' });
     expect(useExport.getState()).toMatchObject({ job: null, problem: null });

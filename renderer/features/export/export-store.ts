@@ -1,6 +1,7 @@
 import { create } from 'zustand';
+import type { Said } from '../../../db/model/index.js';
 import type { ExportJobStatus, MethodInput } from '../../../electron/shared/api-contract.js';
-import { ApiCallError, client } from '../../app/api-client.js';
+import { client, refusalOf } from '../../app/api-client.js';
 
 export type ExportRequest = MethodInput<'exports.start'>[0];
 
@@ -9,7 +10,8 @@ export const POLL_MS = 150;
 
 interface ExportState {
   job: ExportJobStatus | null;
-  problem: string | null;
+  /** The main process's refusal, said with useRefusalWords. */
+  problem: Said | null;
   /** Asks the main process to export (it asks the user where), then follows the job until it ends. */
   start: (request: ExportRequest) => Promise<void>;
   cancel: () => Promise<void>;
@@ -29,7 +31,7 @@ export const useExport = create<ExportState>((set, get) => {
         set({ job: status });
         if (status.state === 'running') follow(id);
       } catch (error) {
-        set({ problem: error instanceof ApiCallError ? error.error.message : String(error) });
+        set({ problem: refusalOf(error) });
       }
     }, POLL_MS);
   };
@@ -45,7 +47,7 @@ export const useExport = create<ExportState>((set, get) => {
         set({ job: started });
         if (started.state === 'running') follow(started.id);
       } catch (error) {
-        set({ problem: error instanceof ApiCallError ? error.error.message : String(error) });
+        set({ problem: refusalOf(error) });
       }
     },
     cancel: async () => {
@@ -54,7 +56,7 @@ export const useExport = create<ExportState>((set, get) => {
       try {
         set({ job: await client.exports.cancel(job.id) });
       } catch (error) {
-        set({ problem: error instanceof ApiCallError ? error.error.message : String(error) });
+        set({ problem: refusalOf(error) });
       }
     },
     stopFollowing: () => clearTimeout(timer),

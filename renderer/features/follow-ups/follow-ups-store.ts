@@ -70,7 +70,8 @@ export const useFollowUps = create<FollowUpsState>((set, get) => {
       const apiError = said(error);
       const named = SIGNER_FIELDS[apiError?.field ?? ''] ?? apiError?.field ?? '';
       const field: keyof FollowUpForm = named in emptyFollowUpForm('') ? (named as keyof FollowUpForm) : 'legNrs';
-      set({ problems: { [field]: apiError?.message ?? String(error) }, message: null });
+      // Its words where the main process declares them (said in the reader's language), else its English.
+      set({ problems: { [field]: apiError?.words ?? apiError?.message ?? String(error) }, message: null });
       return false;
     } finally {
       sending = false;

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { formatDateTime, type HubServer, numberOrNaN, type Translate } from '../../../db/model/index.js';
-import { useReaderLocale, useT } from '../../app/i18n.js';
+import { useReaderLocale, useRefusalWords, useT } from '../../app/i18n.js';
 import { useSettings } from '../settings/settings-store.js';
 import { ConflictsView } from './ConflictsView.js';
 import { ConsoleIdentity } from './ConsoleIdentity.js';
@@ -44,6 +44,7 @@ export function HubPanel() {
   const t = useT();
   const status = useHub((state) => state.status);
   const message = useHub((state) => state.message);
+  const sayRefusal = useRefusalWords();
   const [password, setPassword] = useState('');
   const [caPem, setCaPem] = useState<string | null>(null);
   useEffect(() => {
@@ -172,7 +173,7 @@ export function HubPanel() {
       )}
       {message && (
         <p className="problem" role="alert">
-          {message}
+          {sayRefusal(message)}
         </p>
       )}
       {status && <ConsoleIdentity status={status} consoleName={settings.consoleName} />}

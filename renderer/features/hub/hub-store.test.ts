@@ -46,7 +46,7 @@ describe('the hub store', () => {
       }),
     });
     expect(await useHub.getState().setPassword('secret')).toBe(false);
-    expect(useHub.getState().message).toBe('This computer has no keyring.');
+    expect(useHub.getState().message).toEqual({ message: 'This computer has no keyring.' });
   });
 
   it('shows nothing, not an error, when this console has no hub sync', async () => {
@@ -74,7 +74,7 @@ describe('the hub store', () => {
         .getState()
         .resolve(conflict.id, { decision: 'took', reason: 'CT 2 is right' }, { operatorId: 'op-1', pin: '2580' }),
     ).toBe(false);
-    expect(useHub.getState().message).toMatch(/confirm this warning/);
+    expect(useHub.getState().message?.message).toMatch(/confirm this warning/);
     expect(useHub.getState().conflicts).toEqual([conflict]);
   });
 });

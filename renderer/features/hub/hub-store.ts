@@ -4,9 +4,10 @@ import type {
   HubConflictView,
   HubRefusal,
   HubStatus,
+  Said,
   SignerProof,
 } from '../../../db/model/index.js';
-import { ApiCallError, client } from '../../app/api-client.js';
+import { client, refusalOf } from '../../app/api-client.js';
 
 interface HubState {
   status: HubStatus | null;
@@ -14,8 +15,8 @@ interface HubState {
   conflicts: HubConflictView[];
   /** Rows of the hub this console refused or that wait (kept for IT). */
   refusals: HubRefusal[];
-  /** A problem with the last action here (saving the password, a sync, a resolution), in the main process's words. */
-  message: string | null;
+  /** A problem with the last action here (saving the password, a sync, a resolution): the main process's refusal, said with useRefusalWords. */
+  message: Said | null;
   refresh: () => Promise<void>;
   syncNow: () => Promise<void>;
   setPassword: (password: string | null) => Promise<boolean>;
@@ -25,7 +26,7 @@ interface HubState {
   loadRefusals: () => Promise<void>;
 }
 
-const words = (error: unknown) => (error instanceof ApiCallError ? error.error.message : String(error));
+const words = refusalOf;
 
 /** The department hub's sync as the window sees it: polled, never waited for by the form. */
 export const useHub = create<HubState>((set, get) => ({

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { SessionOperator } from '../../../db/model/answers.js';
-import { useT } from '../../app/i18n.js';
+import type { Said, Words } from '../../../db/model/index.js';
+import { useRefusalWords, useT } from '../../app/i18n.js';
 import { useKeysHeldWhile } from '../../components/held-keys.js';
 import { LOCK_SCREEN_MESSAGES } from './session-messages.js';
 import { useSession } from './session-store.js';
@@ -24,7 +25,8 @@ export function BadgeScan({
 }) {
   const [badge, setBadge] = useState('');
   const t = useT();
-  const [problem, setProblem] = useState<string | null>(null);
+  const sayRefusal = useRefusalWords();
+  const [problem, setProblem] = useState<Said | Words | string | null>(null);
   // The PIN typed straight after the scan goes where the holder sends the focus (their PIN),
   // not into the badge field, while the holder is looked up.
   const [lookingUp, setLookingUp] = useState(false);
@@ -66,7 +68,7 @@ export function BadgeScan({
       />
       {problem && (
         <p id={`${id}-problem`} className="problem" role="alert">
-          {problem}
+          {sayRefusal(problem)}
         </p>
       )}
     </div>

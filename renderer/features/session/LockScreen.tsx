@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react';
-import { useT } from '../../app/i18n.js';
+import { useRefusalWords, useT } from '../../app/i18n.js';
 import { useKeysHeldWhile } from '../../components/held-keys.js';
 import { BadgeScan } from './BadgeScan.js';
 import { LOCK_SCREEN_MESSAGES as M } from './session-messages.js';
@@ -16,6 +16,7 @@ import { useSession } from './session-store.js';
 export function LockScreen() {
   const session = useSession((state) => state.session);
   const message = useSession((state) => state.message);
+  const sayRefusal = useRefusalWords();
   const busy = useSession((state) => state.busy);
   const operators = (session?.operators ?? []).filter((operator) => operator.pinSet);
   const badges = operators.some((operator) => operator.badge);
@@ -99,7 +100,7 @@ export function LockScreen() {
         </div>
         {message && (
           <p className="problem" role="alert">
-            {message}
+            {sayRefusal(message)}
           </p>
         )}
         <div className="row">

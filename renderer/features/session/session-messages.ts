@@ -18,4 +18,8 @@ export const LOCK_SCREEN_MESSAGES = declareMessages('session.lock', {
   pin: ['PIN', `${S}: the operator's PIN.`],
   open: ['Open', `${S}: the button that opens the console.`],
   badge: ['Badge', 'Lock screen and Settings → Operators: the field a badge is scanned into.'],
+  badgeUnknown: [
+    'That badge is not bound to an operator here: choose your name and type your PIN.',
+    `${S}: a badge scanned that is nobody's here.`,
+  ],
 });

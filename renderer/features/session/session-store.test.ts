@@ -1,6 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { SessionState } from '../../../db/model/answers.js';
+import { sentence } from '../../../db/model/index.js';
 import { fakeWindow } from '../../testing/fake-window.js';
+import { LOCK_SCREEN_MESSAGES } from './session-messages.js';
 import { useSession } from './session-store.js';
 
 const locked: SessionState = {
@@ -51,7 +53,7 @@ describe('a badge at the lock screen', () => {
   it('says that a badge is not bound here, and opens nothing', async () => {
     const { calls } = fakeWindow({ 'session.badge': () => ({ operatorId: null }) });
     expect(await useSession.getState().identifyBadge('9999-0000')).toEqual({
-      problem: 'That badge is not bound to an operator here: choose your name and type your PIN.',
+      problem: sentence(LOCK_SCREEN_MESSAGES.badgeUnknown),
     });
     expect(useSession.getState()).toMatchObject({ message: null, session: { locked: true } });
     expect(calls.map(([method]) => method)).toEqual(['session.badge']);

@@ -1,6 +1,8 @@
 import { create } from 'zustand';
 import type { SessionOperator, SessionState } from '../../../db/model/answers.js';
-import { ApiCallError, client } from '../../app/api-client.js';
+import { type Said, sentence, type Words } from '../../../db/model/index.js';
+import { ApiCallError, client, refusalOf } from '../../app/api-client.js';
+import { LOCK_SCREEN_MESSAGES } from './session-messages.js';
 
 /*
  * The console's session as the main process keeps it (electron/session.ts): locked or open,
@@ -11,8 +13,8 @@ import { ApiCallError, client } from '../../app/api-client.js';
 
 interface SessionStore {
   session: SessionState | null;
-  /** What the last attempt said (a wrong PIN, a lock), in words. */
-  message: string | null;
+  /** What the last attempt said (a wrong PIN, a lock): the main process's refusal, said with useRefusalWords. */
+  message: Said | null;
   /** The field the message is about ("signer.pin", "signer.operatorId", "name"). */
   messageField: string | null;
   busy: boolean;
@@ -24,7 +26,7 @@ interface SessionStore {
    * A badge scanned (the card reader types its number and Enter): whose it is, among the
    * active operators; their PIN still proves it. The holder, or why there is none, in words.
    */
-  identifyBadge: (typed: string) => Promise<{ holder: SessionOperator } | { problem: string } | null>;
+  identifyBadge: (typed: string) => Promise<{ holder: SessionOperator } | { problem: Said | Words } | null>;
   /** An administrator's PIN opens Settings' changes. */
   administer: (operatorId: string, pin: string) => Promise<boolean>;
   endAdministration: () => Promise<void>;
@@ -44,9 +46,8 @@ export const useSession = create<SessionStore>((set, get) => {
     } catch (error) {
       if (!(error instanceof ApiCallError)) throw error;
       set({
-        message: error.error.problems?.[0]
-          ? `${error.error.problems[0].field === 'pin' ? 'PIN' : error.error.problems[0].field}: ${error.error.problems[0].message}`
-          : error.error.message,
+        // A field's problem names its field in its words ("PIN must be at least 4 characters").
+        message: error.error.problems?.[0] ?? refusalOf(error),
         messageField: error.error.field ?? error.error.problems?.[0]?.field ?? null,
       });
       return false;
@@ -75,12 +76,10 @@ export const useSession = create<SessionStore>((set, get) => {
       try {
         const { operatorId } = await client.session.badge(badge);
         const holder = get().session?.operators.find((operator) => operator.id === operatorId);
-        return holder
-          ? { holder }
-          : { problem: 'That badge is not bound to an operator here: choose your name and type your PIN.' };
+        return holder ? { holder } : { problem: sentence(LOCK_SCREEN_MESSAGES.badgeUnknown) };
       } catch (error) {
         if (!(error instanceof ApiCallError)) throw error;
-        return { problem: error.error.message };
+        return { problem: refusalOf(error) };
       } finally {
         set({ busy: false });
       }

@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react';
-import { useT } from '../../app/i18n.js';
+import { useRefusalWords, useT } from '../../app/i18n.js';
 import { BadgeScan } from '../session/BadgeScan.js';
 import { useSession } from '../session/session-store.js';
 import { ADMINISTRATION_MESSAGES as M } from './settings-messages.js';
@@ -12,6 +12,7 @@ import { useSettings } from './settings-store.js';
 export function AdministrationGate() {
   const session = useSession((state) => state.session);
   const message = useSession((state) => state.message);
+  const sayRefusal = useRefusalWords();
   const busy = useSession((state) => state.busy);
   const administrators = (session?.operators ?? []).filter((operator) => operator.administrator && operator.pinSet);
   const [operatorId, setOperatorId] = useState(
@@ -97,7 +98,7 @@ export function AdministrationGate() {
       </div>
       {message && (
         <p className="problem" role="alert">
-          {message}
+          {sayRefusal(message)}
         </p>
       )}
     </form>

@@ -9,7 +9,7 @@ import {
   sentence,
   type Translate,
 } from '../../../db/model/index.js';
-import { useT } from '../../app/i18n.js';
+import { useSay, useT } from '../../app/i18n.js';
 import { OPERATORS_PANEL_MESSAGES as M, SETTINGS_STATUS_MESSAGES as S } from './settings-messages.js';
 import { useSettings } from './settings-store.js';
 
@@ -94,6 +94,7 @@ function OperatorRow({ operator }: { operator: OperatorListing }) {
   // The main process's own rule (db/model/credentials.ts), said at the field before anything is sent.
   const pinSays = pin ? pinProblem(pin) : null;
   const t = useT();
+  const say = useSay();
   const name = operator.name;
   return (
     <li>
@@ -163,7 +164,7 @@ function OperatorRow({ operator }: { operator: OperatorListing }) {
         />
         {pinSays && (
           <span id={`pin-${operator.id}-problem`} className="field-error">
-            {t(S.pinRefused, { problem: pinSays })}
+            {say(sentence(S.pinRefused, { problem: pinSays }))}
           </span>
         )}
         <button type="submit" className="secondary" disabled={!pin || Boolean(pinSays)}>
@@ -227,6 +228,7 @@ function OwnPinForm({ operators }: { operators: OperatorListing[] }) {
   const [newPin, setNewPin] = useState('');
   const newPinSays = newPin ? pinProblem(newPin) : null;
   const t = useT();
+  const say = useSay();
   return (
     <form
       className="row"
@@ -273,7 +275,7 @@ function OwnPinForm({ operators }: { operators: OperatorListing[] }) {
         />
         {newPinSays && (
           <p id="own-pin-new-problem" className="field-error">
-            {t(S.newPinRefused, { problem: newPinSays })}
+            {say(sentence(S.newPinRefused, { problem: newPinSays }))}
           </p>
         )}
       </div>

@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { pinProblem } from '../../../db/model/index.js';
-import { useSay, useT } from '../../app/i18n.js';
+import { pinProblem, sentence } from '../../../db/model/index.js';
+import { useRefusalWords, useSay, useT } from '../../app/i18n.js';
 import { useNavigation } from '../../app/navigation-store.js';
 import { useSession } from '../session/session-store.js';
 import { WELCOME_MESSAGES as M, SETTINGS_STATUS_MESSAGES } from './settings-messages.js';
@@ -18,6 +18,7 @@ export function WelcomeScreen() {
   const go = useNavigation((state) => state.go);
   const t = useT();
   const say = useSay();
+  const sayRefusal = useRefusalWords();
   const [consoleName, setConsoleName] = useState('');
   const sessionMessage = useSession((state) => state.message);
   const listed = (settings?.operators ?? []).filter((existing) => existing.active);
@@ -88,7 +89,9 @@ export function WelcomeScreen() {
             aria-invalid={Boolean(pinSays)}
             onChange={(event) => setPin(event.target.value)}
           />
-          {pinSays && <p className="field-error">{t(SETTINGS_STATUS_MESSAGES.pinRefused, { problem: pinSays })}</p>}
+          {pinSays && (
+            <p className="field-error">{say(sentence(SETTINGS_STATUS_MESSAGES.pinRefused, { problem: pinSays }))}</p>
+          )}
         </div>
         <div className="text-field">
           <label htmlFor="welcome-pin-again">{t(M.pinAgain)}</label>
@@ -105,7 +108,7 @@ export function WelcomeScreen() {
         </div>
         {(sessionMessage || message?.kind === 'problem') && (
           <p className="problem" role="alert">
-            {sessionMessage ?? (message ? say(message.said) : null)}
+            {sessionMessage ? sayRefusal(sessionMessage) : message ? say(message.said) : null}
           </p>
         )}
         <div className="row">

@@ -4,6 +4,7 @@ import {
   ANY_PATIENT_ID,
   DEFAULT_FOLLOW_UP_WINDOWS,
   type DepartmentSettings,
+  inEnglish,
   type Language,
   NO_DEPARTMENT,
   pinProblem,
@@ -108,7 +109,8 @@ describe('the settings store', () => {
     expect(await useSettings.getState().setPin('op-1', '1234', sentence(M.pinSet, { name: 'Dr. A. Keller' }))).toBe(
       false,
     );
-    expect(said()).toBe(`problem: The PIN ${pinProblem('1234')}.`);
+    const rule = pinProblem('1234');
+    expect(said()).toBe(`problem: The PIN ${rule ? inEnglish(rule) : ''}.`);
     expect(said()).toBe('problem: The PIN must not be a run of digits (such as 1234 or 4321).');
     expect(await useSettings.getState().changeOwnPin('op-1', '2580', '7777')).toBe(false);
     expect(said()).toBe('problem: The new PIN must not be one character repeated (such as 0000).');

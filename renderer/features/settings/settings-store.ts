@@ -11,17 +11,20 @@ import {
   type Words,
 } from '../../../db/model/index.js';
 import type { MethodInput } from '../../../electron/shared/api-contract.js';
-import { ApiCallError, client } from '../../app/api-client.js';
+import { client, refusalOf } from '../../app/api-client.js';
 import { SETTINGS_STATUS_MESSAGES as M } from './settings-messages.js';
 
 /**
- * What the last settings action did: a sentence the screen says in the reader's language, or
- * the main process's own words for a refusal (a string: English until the refusals are messages).
+ * What the last settings action did: a sentence the screen says in the reader's language, a
+ * refusal's words among them; a string is words that came without a message (English).
  */
 export type SettingsMessage = { kind: 'ok' | 'problem'; said: Words | string } | null;
 
-/** The main process's words for a failed call. */
-const refusal = (error: unknown): string => (error instanceof ApiCallError ? error.error.message : String(error));
+/** The main process's words for a failed call: its message and values where it declares them. */
+const refusal = (error: unknown): Words | string => {
+  const said = refusalOf(error);
+  return said.words ?? said.message;
+};
 
 interface SettingsState {
   settings: DepartmentSettings | null;

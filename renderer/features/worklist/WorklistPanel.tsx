@@ -1,7 +1,7 @@
 import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
 import './worklist.css';
 import { codeMessage, formatDate, type WorklistRow } from '../../../db/model/index.js';
-import { useReaderLocale, useSay, useT } from '../../app/i18n.js';
+import { useReaderLocale, useRefusalWords, useSay, useT } from '../../app/i18n.js';
 import { useNavigation } from '../../app/navigation-store.js';
 import { WORKLIST_MESSAGES as M } from './worklist-messages.js';
 import { useWorklist } from './worklist-store.js';
@@ -19,6 +19,7 @@ export function WorklistPanel() {
   const locale = useReaderLocale();
   const t = useT();
   const say = useSay();
+  const sayRefusal = useRefusalWords();
   const { status, message, load, refresh, focusWanted, focusDone } = useWorklist();
   const go = useNavigation((state) => state.go);
   const listRef = useRef<HTMLUListElement>(null);
@@ -71,7 +72,7 @@ export function WorklistPanel() {
       {status?.configured && <p className="worklist-age">{ageWords(status.receivedAt, now, t, locale)}</p>}
       {(status?.problem ?? message) && (
         <p className={status?.configured ? 'problem' : 'hint'} role={status?.configured ? 'alert' : undefined}>
-          {status?.problem ? say(status.problem) : message}
+          {status?.problem ? say(status.problem) : message && sayRefusal(message)}
         </p>
       )}
       {status?.warnings

@@ -1,11 +1,11 @@
 import { create } from 'zustand';
-import type { WorklistStatus } from '../../../db/model/index.js';
-import { ApiCallError, client } from '../../app/api-client.js';
+import type { Said, WorklistStatus } from '../../../db/model/index.js';
+import { client, refusalOf } from '../../app/api-client.js';
 
 interface WorklistState {
   status: WorklistStatus | null;
   /** A problem reaching the main process itself (the server's own problems are in status.problem). */
-  message: string | null;
+  message: Said | null;
   /** Alt+W asks for the first row to take the focus: the panel does it once it shows the list, then says so. */
   focusWanted: boolean;
   /** The list as the main process last received it; never waits for the server. */
@@ -16,7 +16,7 @@ interface WorklistState {
   focusDone: () => void;
 }
 
-const words = (error: unknown) => (error instanceof ApiCallError ? error.error.message : String(error));
+const words = refusalOf;
 
 /** Today's worklist as the window sees it: what the main process keeps, refreshed there in the background. */
 export const useWorklist = create<WorklistState>((set, get) => ({
