@@ -209,7 +209,12 @@ describe('signing', () => {
       ),
     );
     expect(ticked).toMatchObject({ code: 'warnings_unconfirmed', field: 'doseExceedanceReason' });
-    expect(ticked.message).toMatch(/give the reason above the reference level \(DLP 250 mGy·cm/);
+    // The refusal names the figure and the level it is above; the field's own line keeps its
+    // words, so the window says it in the reader's language.
+    expect(ticked.message).toMatch(/give the reason above the reference level \(DLP 250 mGy·cm, level DLP \d+ mGy·cm/);
+    expect(ticked.problems?.find((p) => p.field === 'doseExceedanceReason')?.words?.message.id).toBe(
+      'warning.aboveReferenceLevel',
+    );
     expect(getProcedure(store, record.id).record.status).toBe('draft');
     saveDraft(store, { ...clinicalContent(record), doseExceedanceReason: 'patient_size' }, context);
     const done = signProcedure(store, record.id, {}, recordSigner(store, record.id), context);

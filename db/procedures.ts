@@ -164,13 +164,17 @@ function requireConfirmed(found: ClinicalWarning[], confirmed: readonly string[]
   const unexplained = record.doseExceedanceReason ? [] : found.filter((warning) => warning.level === 'reference');
   if (unconfirmed.length + unexplained.length > 0) {
     const problems = [
-      ...unconfirmed.map(({ field, message }) => ({ field, message })),
-      ...unexplained.map(({ message }) => ({ field: 'doseExceedanceReason', message })),
+      // Each with its words, so the field's own line is said in the reader's language too.
+      ...unconfirmed.map(({ field, message, words }) => ({ field, message, words })),
+      ...unexplained.map(({ message, words }) => ({ field: 'doseExceedanceReason', message, words })),
     ];
     const warnings = { list: unconfirmed.map((w): WordValue => w.words), separator: ' ' };
-    // The figure above its level: the warning beside the field says the level and asks the reason.
+    // The figure with the level it is above (the warning's own values), without its "give the reason".
     const levels = {
-      list: unexplained.map((w): WordValue => w.words.values?.figure ?? w.words),
+      list: unexplained.map((w): WordValue => {
+        const { figure, level } = w.words.values ?? {};
+        return figure !== undefined && level !== undefined ? sentence(R.figureAboveLevel, { figure, level }) : w.words;
+      }),
       separator: '; ',
     };
     const said =

@@ -63,7 +63,7 @@ inUsEnglish(
     // Read two ways (1480 in Germany, 1.48 in Switzerland): refused, said, the stored value kept.
     await dlp.fill('1.480');
     await expect(page.locator('[data-field="dlpMGyCm"]')).toContainText(
-      'DLP is not clear: 1.480 could be 1480 or 1,48: type 1480 without a separator or 1,48',
+      'DLP (mGy·cm) is not clear: 1.480 could be 1480 or 1,48: type 1480 without a separator or 1,48',
     );
     await expect(page.getByRole('status').filter({ hasText: 'Not saved: 1 field needs attention' })).toBeVisible();
     await birth.focus();
@@ -85,7 +85,8 @@ inUsEnglish('in en-US the date is typed month first; in en-GB it is shown 12/03/
   await page.getByLabel('Birth date').focus();
   await expect(page.locator('[data-field="birthDate"]')).toContainText('mm/dd/yyyy');
   await page.keyboard.type('03121958');
-  await expect(page.locator('[data-field="birthDate"]')).toContainText('12 March 1958');
+  // Said back as an American reader writes it in words (the reader's locale speaks English).
+  await expect(page.locator('[data-field="birthDate"]')).toContainText('March 12, 1958');
   await expect.poll(() => stored(dbPath, 'LOC-US', 'birth_date')).toBe('1958-03-12');
   await chooseLocale(page, 'English (United Kingdom)', '12/03/1958 · 14/03/2026 14:05 · 148.5 mGy·cm');
   await page.getByRole('button', { name: 'Procedures', exact: true }).click();

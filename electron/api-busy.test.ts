@@ -19,10 +19,12 @@ describe('a save while another program writes to the logbook', () => {
     const other = new Database(path);
     other.exec('BEGIN IMMEDIATE');
     const refused = await api.procedures.saveDraft(completeDraft(operatorId));
+    // Its English for the logs, and its words for the window to say in the reader's language.
     expect(refused).toEqual({
       error: {
         code: 'database_locked',
         message: `The logbook ${path} is being written by another program (RootLog, or another rootlog command): RootLog waited, then stopped without writing a half change. Try again in a moment: nothing already saved is lost.`,
+        words: { message: expect.objectContaining({ id: 'refusal.busyApp' }), values: { path } },
       },
     });
     other.exec('COMMIT');

@@ -168,6 +168,10 @@ export const REFUSAL_MESSAGES = declareMessages('refusal', {
     'Before signing, give the reason above the reference level ({levels}).',
     `${REC} {levels}: which reference levels the dose is above.`,
   ],
+  figureAboveLevel: [
+    '{figure}, level {level}',
+    `${REC} Inside "give the reason above the reference level (…)": {figure}: "DLP 200 mGy·cm"; {level}: the level it is above and where it comes from.`,
+  ],
   beforeSigningBoth: [
     'Before signing, confirm {count, plural, one {this warning} other {these # warnings}}: {warnings}; and give the reason above the reference level ({levels}).',
     `${REC} {warnings}: the warnings; {levels}: which reference levels the dose is above.`,

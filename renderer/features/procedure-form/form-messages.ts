@@ -59,6 +59,19 @@ export const SIGN_PANEL_MESSAGES = declareMessages('form.sign', {
     `${TO_CONFIRM} and give the reason above the reference level to sign.`,
     `${S}: beside the disabled Sign button: both at once.`,
   ],
+  chooseSigner: [
+    'Choose who signs: the radiologist who performed the procedure.',
+    `${S}: said where the save state is when Sign is pressed with no radiologist chosen.`,
+  ],
+  pinToSign: ['Type your PIN to sign.', `${S}: said where the save state is when Sign is pressed with no PIN typed.`],
+  pinToAmend: [
+    'Type your PIN to sign the amendment.',
+    `${S}: said where the save state is when an amendment is signed with no PIN typed.`,
+  ],
+  amendReasonFirst: [
+    'Give the reason for the amendment, then your PIN.',
+    `${S}: said where the save state is when an amendment is signed without its reason.`,
+  ],
   confirmBefore: ['Confirm before signing', `${S}: the heading of the warnings to tick.`],
   confirmedAtSignature: [
     'Confirmed at the signature',

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import type { SessionOperator } from '../../../db/model/answers.js';
 import type { Said, Words } from '../../../db/model/index.js';
 import { useRefusalWords, useT } from '../../app/i18n.js';
@@ -30,7 +30,8 @@ export function BadgeScan({
   // The PIN typed straight after the scan goes where the holder sends the focus (their PIN),
   // not into the badge field, while the holder is looked up.
   const [lookingUp, setLookingUp] = useState(false);
-  useKeysHeldWhile('badge', lookingUp);
+  // Its own reason: a second badge field that shows must not end this one's hold.
+  useKeysHeldWhile(`badge-${useId()}`, lookingUp);
   const scanned = async () => {
     const typed = badge;
     setBadge('');

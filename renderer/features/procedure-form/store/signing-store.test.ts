@@ -157,6 +157,21 @@ describe('an amendment', () => {
     expect(callsOf('procedures.amend')).toHaveLength(0);
   });
 
+  it('asks for what is missing in words the reader’s language says: the reason first, then the PIN', async () => {
+    const { form, callsOf } = formUnderTest({ 'procedures.get': () => signedRecord('R9', {}) });
+    form.getState().show(signedRecord('R9', {}) as never);
+    form.getState().startAmend();
+    expect(await form.getState().submitAmend()).toBe(false);
+    expect(form.getState().saveMessage).toMatchObject({
+      message: 'Give the reason for the amendment, then your PIN.',
+      words: { message: { id: 'form.sign.amendReasonFirst' } },
+    });
+    form.getState().setAmendReason('Wrong side corrected');
+    expect(await form.getState().submitAmend()).toBe(false);
+    expect(form.getState().saveMessage).toMatchObject({ words: { message: { id: expect.stringMatching(/^form\.sign\./) } } });
+    expect(callsOf('procedures.amend')).toHaveLength(0);
+  });
+
   it('submitted twice in a hurry is sent once', async () => {
     let answer: (value: unknown) => void = () => {};
     const { form, callsOf } = formUnderTest({

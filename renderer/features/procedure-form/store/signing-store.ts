@@ -1,5 +1,6 @@
-import type { ClinicalWarning } from '../../../../db/model/index.js';
+import { type ClinicalWarning, saidOf, sentence } from '../../../../db/model/index.js';
 import { ApiCallError, client } from '../../../app/api-client.js';
+import { SIGN_PANEL_MESSAGES as M } from '../form-messages.js';
 import { forgetKeptAside } from '../held-back.js';
 import { OPEN_DRAFT_KEY, problemMap, problemsOf } from './draft-store.js';
 import type { EarlierConfirmation, SigningSlice, Slice } from './form-state.js';
@@ -41,10 +42,9 @@ export const signingSlice: Slice<SigningSlice> = (deps) => (set, get) => {
   /** No PIN typed yet (or no operator chosen): asked where it is typed, nothing sent. */
   const askPin = (act: 'sign' | 'amend' | 'operator'): false => {
     const field = act === 'operator' ? (get().mode === 'amend' ? 'signer.operatorId' : 'operatorId') : 'signer.pin';
-    const words =
-      act === 'operator'
-        ? 'Choose who signs: the radiologist who performed the procedure.'
-        : `Type your PIN to ${act === 'sign' ? 'sign' : 'sign the amendment'}.`;
+    const words = saidOf(
+      sentence(act === 'operator' ? M.chooseSigner : act === 'sign' ? M.pinToSign : M.pinToAmend),
+    );
     // Said where "Saved" is, not as a field problem: a PIN is never part of the record.
     set({ saveMessage: words });
     get().requestFocus({ kind: 'fields', fields: [field] });
@@ -140,7 +140,7 @@ export const signingSlice: Slice<SigningSlice> = (deps) => (set, get) => {
         return false;
       }
       if (!amendReason.trim()) {
-        set({ saveMessage: 'Give the reason for the amendment, then your PIN.' });
+        set({ saveMessage: saidOf(sentence(M.amendReasonFirst)) });
         get().requestFocus({ kind: 'fields', fields: ['reason'] });
         return false;
       }
