@@ -1,5 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { fixtureFile } from '../dose-report/fixtures/fixture-files.js';
 import { updateSettings } from '../settings.js';
 import { openStore } from '../store.js';
 import { tempPath } from '../testing/fixtures.js';
@@ -120,5 +121,24 @@ describe('the command line in the department’s language', () => {
     expect(stats.status, stats.err).toBe(0);
     expect(() => JSON.parse(stats.out)).not.toThrow();
     expect(stats.out).not.toMatch(/Eingriff/);
+  });
+
+  it('dose-report: its totals in the language asked, figures as the language writes them, units kept', async () => {
+    // de-CH writes a decimal point, fr-CH a comma.
+    const german = await cli('dose-report', '--in', fixtureFile('ct-broken-items'), '--language', 'de');
+    expect(german.status, german.err).toBe(0);
+    expect(german.out).toMatch(/^CT-Dosisbericht von /m);
+    expect(german.out).toMatch(/^DLP gesamt +61 mGy·cm$/m);
+    expect(german.out).toMatch(/^CTDIvol +5\.2 mGy \(höchstes Ereignis; Phantom nicht angegeben\)$/m);
+    expect(german.out).toMatch(/^Ereignisse +2$/m);
+    const french = await cli('dose-report', '--in', fixtureFile('xa-two-planes'), '--language', 'fr');
+    expect(french.out).toMatch(/^Rapport de dose de radiologie par projection de Philips/m);
+    expect(french.out).toMatch(/^PDS total +3,6 Gy·cm²$/m);
+    expect(french.out).toMatch(/^ {2}plan A : PDS /m);
+    const english = await cli('dose-report', '--in', fixtureFile('ct-broken-items'));
+    expect(english.out).toMatch(/^CTDIvol {8}5\.2 mGy \(highest event; phantom not given\)$/m);
+    const missing = await cli('dose-report', '--in', '/nonexistent/report.dcm', '--language', 'it');
+    expect(missing.status).toBe(1);
+    expect(missing.err).toMatch(/^rootlog dose-report: Il file \/nonexistent\/report\.dcm non esiste\.$/m);
   });
 });

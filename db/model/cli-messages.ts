@@ -9,6 +9,8 @@ import { declareMessages } from './messages.js';
 const CHECK = 'A line of `rootlog check` (the logbook’s integrity report, for IT), after its label.';
 const LABEL =
   'A label of `rootlog check`’s report, before a colon and its value (keep it short: the values are aligned after the longest).';
+const DOSE_LABEL =
+  'A label of `rootlog dose-report`’s totals, before its value (keep it short: the values are aligned after the longest).';
 export const CLI_MESSAGES = declareMessages('cli', {
   checkDatabase: ['database', LABEL],
   checkSchemaVersion: ['schema version', LABEL],
@@ -141,5 +143,51 @@ export const CLI_MESSAGES = declareMessages('cli', {
   wordingsSaved: [
     '{count, plural, one {# corrected wording} other {# corrected wordings}} in the logbook; the change is in the audit log',
     '`rootlog wordings --set`: the department’s corrections were saved.',
+  ],
+  // rootlog dose-report
+  doseReportHeading: [
+    '{kind, select, ct {CT dose report} other {Projection X-ray dose report}} from {device}{station}',
+    '`rootlog dose-report`’s first line, for a physicist; {device}: the scanner’s maker and model; {station}: the next messages in parentheses, or nothing.',
+  ],
+  doseUnknownDevice: ['unknown device', '`rootlog dose-report`: the report names no maker or model.'],
+  doseStation: ['station {name}', '`rootlog dose-report`: the scanner’s station name (DICOM).'],
+  doseSerial: ['serial {serial}', '`rootlog dose-report`: the scanner’s serial number.'],
+  doseStudy: [
+    'study {study}, accession {accession}, patient {patient}, {date} {time}',
+    '`rootlog dose-report`’s second line; {study}: the study instance UID; {date}: the study date (DICOM, as it is) or the next message.',
+  ],
+  doseNoDate: ['no date', '`rootlog dose-report`: the report gives no study date.'],
+  doseDlpTotal: ['DLP total', `${DOSE_LABEL}`],
+  doseCtdiVol: ['CTDIvol', `${DOSE_LABEL} Keep the quantity’s name.`],
+  doseEvents: ['events', `${DOSE_LABEL} How many irradiation events the report holds.`],
+  doseDapTotal: ['DAP total', `${DOSE_LABEL}`],
+  doseFluoroscopy: ['fluoroscopy', `${DOSE_LABEL} The fluoroscopy time.`],
+  doseAtReferencePoint: ['dose (RP)', `${DOSE_LABEL} The dose at the reference point.`],
+  doseFigure: ['{value} {unit}', '`rootlog dose-report`: a figure and its unit (kept: mGy·cm, Gy·cm², s).'],
+  doseNotInReport: ['not in the report', '`rootlog dose-report`: a total the report does not give.'],
+  doseHighestEvent: [
+    ' (highest event; {phantom})',
+    '`rootlog dose-report`, after the CTDIvol (note the leading space); {phantom}: one of the next messages.',
+  ],
+  doseBodyPhantom: ['32 cm body phantom', '`rootlog dose-report`: the CTDI phantom.'],
+  doseHeadPhantom: ['16 cm head phantom', '`rootlog dose-report`: the CTDI phantom.'],
+  doseNoPhantom: ['phantom not given', '`rootlog dose-report`: the report does not say which CTDI phantom.'],
+  doseCtEvent: [
+    '{number}. {protocol}: CTDIvol {ctdiVol}{phantom}, DLP {dlp}',
+    '`rootlog dose-report`: one CT irradiation event; {protocol}: the scanner’s protocol name, or the next message.',
+  ],
+  doseNoProtocol: ['(no protocol)', '`rootlog dose-report`: an event without a protocol name.'],
+  dosePlane: [
+    'plane {plane}: DAP {dap}, fluoroscopy {time}, dose (RP) {dose}',
+    '`rootlog dose-report`: one plane of a projection X-ray system; {plane}: A or B.',
+  ],
+  doseWarnings: [
+    'warnings:',
+    '`rootlog dose-report`: before what was odd about the file (English, as the reader says it).',
+  ],
+  fileMissing: ['The file {path} does not exist.', 'The command line: the file named (--in) is not there.'],
+  fileUnreadable: [
+    'The file {path} could not be read ({code}).',
+    'The command line: the file named (--in) could not be read; {code}: the system’s code (EACCES).',
   ],
 });
