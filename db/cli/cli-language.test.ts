@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { fixtureFile } from '../dose-report/fixtures/fixture-files.js';
 import { updateSettings } from '../settings.js';
 import { openStore } from '../store.js';
+import { startWlmscpfs } from '../testing/dicom-peers.js';
 import { tempPath } from '../testing/fixtures.js';
+import { freePort } from '../testing/ports.js';
 import { runCli } from './main.js';
 
 /*
@@ -140,5 +142,56 @@ describe('the command line in the department’s language', () => {
     const missing = await cli('dose-report', '--in', '/nonexistent/report.dcm', '--language', 'it');
     expect(missing.status).toBe(1);
     expect(missing.err).toMatch(/^rootlog dose-report: Il file \/nonexistent\/report\.dcm non esiste\.$/m);
+  });
+});
+
+describe('the command line’s talk with other systems, in the language asked', () => {
+  it('worklist: the heading, a patient’s words and a server not reached', async () => {
+    const server = await startWlmscpfs({
+      aeTitle: 'RISWL',
+      items: [
+        {
+          charset: 'ISO_IR 100',
+          patientId: 'P-4711',
+          patientName: 'Müller^Jürg',
+          accessionNumber: 'ACC-1',
+          studyInstanceUid: '1.2.826.0.1.3680043.10.999.1',
+          requestedProcedure: 'PRT L5 links',
+          stationAe: 'CT1',
+          modality: 'CT',
+          date: '20260312',
+          time: '104500',
+        },
+      ],
+    });
+    try {
+      const url = `dicom://RISWL@127.0.0.1:${server.port}`;
+      const asked = ['--server', url, '--ae', 'ROOTLOG', '--date', '2026-03-12'];
+      const german = await cli('worklist', ...asked, '--days', '1', '--language', 'de');
+      expect(german.status, german.err).toBe(0);
+      expect(german.out).toMatch(
+        /^1 geplant am 2026-03-12 bis 2026-03-13 \(CT, alle Stationen\) bei RISWL@127\.0\.0\.1:\d+:$/m,
+      );
+      expect(german.out).toContain('Müller, Jürg  Auftragsnummer ACC-1  PRT L5 links');
+      const echo = await cli('worklist', '--server', url, '--ae', 'ROOTLOG', '--echo', '--language', 'fr');
+      expect(echo.out).toMatch(
+        /^le serveur de worklist RISWL@127\.0\.0\.1:\d+ a répondu au test de connexion \(C-ECHO\) en \d+ ms$/,
+      );
+    } finally {
+      await server.stop();
+    }
+    const port = await freePort();
+    const down = await cli(
+      'worklist',
+      '--server',
+      `dicom://RISWL@127.0.0.1:${port}`,
+      '--ae',
+      'ROOTLOG',
+      '--language',
+      'it',
+    );
+    expect(down.status).toBe(1);
+    expect(down.err).toMatch(/^rootlog worklist: /);
+    expect(down.err).not.toMatch(/cannot be reached/);
   });
 });

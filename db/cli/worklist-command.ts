@@ -1,12 +1,14 @@
 import { parseArgs } from 'node:util';
 import { connectionSettingsProblems, type WorklistServer, worklistServerSchema } from '../model/connection-settings.js';
-import { inEnglish } from '../model/words.js';
+import { CLI_MESSAGES as M } from '../model/index.js';
 import { echoWorklist, findWorklist } from '../worklist/client.js';
 import { localDate } from '../worklist/dicom-dates.js';
 import { personNameShown } from '../worklist/person-name.js';
 import type { WorklistEntry } from '../worklist/worklist-entry.js';
 import { WorklistError } from '../worklist/worklist-errors.js';
 import { type WorklistQuery, worklistQuerySchema } from '../worklist/worklist-query.js';
+import { type CliSay, cliSpeech } from './cli-speech.js';
+import type { Io } from './command-kit.js';
 import { printable } from './printable.js';
 
 /*
@@ -20,11 +22,6 @@ export const WORKLIST_USAGE = `  worklist --server dicom://CALLED_AE@HOST:PORT -
                                            the scheduled patients (C-FIND) for the day, or N days
                                            more; --station: only that station's; --echo: only
                                            test the connection (C-ECHO)`;
-
-interface Io {
-  out: (line: string) => void;
-  err: (line: string) => void;
-}
 
 class UsageError extends Error {}
 
@@ -55,14 +52,14 @@ function connection(values: Record<string, string | boolean | undefined>): Workl
   return parsed.data;
 }
 
-const shownEntry = (entry: WorklistEntry) =>
+const shownEntry = (entry: WorklistEntry, say: CliSay) =>
   [
     (entry.scheduledAt ?? '').replace('T', ' ').padEnd(16),
     `${entry.patientId}${entry.issuerOfPatientId ? ` (${entry.issuerOfPatientId})` : ''}`,
-    entry.patientName ? personNameShown(entry.patientName) : '(no name)',
+    entry.patientName ? personNameShown(entry.patientName) : say(M.worklistNoName),
     entry.birthDate ?? '',
     entry.sex ?? '',
-    entry.accessionNumber ? `accession ${entry.accessionNumber}` : '',
+    entry.accessionNumber ? say(M.worklistAccession, { accession: entry.accessionNumber }) : '',
     entry.requestedProcedure?.text ?? '',
   ]
     .filter(Boolean)
@@ -109,12 +106,12 @@ export async function runWorklist(args: string[], io: Io): Promise<number> {
   }
 
   const named = `${peer.calledAe}@${peer.host}:${peer.port}`;
+  // No logbook is opened: the language asked (--language), else English.
+  const { say } = cliSpeech(null, io.language);
   try {
     if (values.echo) {
       const echo = await echoWorklist(peer);
-      io.out(
-        `the worklist server ${printable(named)} answered the connection test (C-ECHO) in ${echo.milliseconds} ms`,
-      );
+      io.out(say(M.worklistEchoed, { server: printable(named), milliseconds: echo.milliseconds }));
       return 0;
     }
     const answer = await findWorklist(peer, query);
@@ -122,20 +119,29 @@ export async function runWorklist(args: string[], io: Io): Promise<number> {
       io.out(JSON.stringify(answer, null, 2));
       return 0;
     }
-    const days = query.from === query.to ? query.from : `${query.from} to ${query.to}`;
-    const scope = [peer.modality, peer.stationAe ? `station ${peer.stationAe}` : 'every station'].join(', ');
-    io.out(`${answer.entries.length} scheduled on ${days} (${printable(scope)}) at ${printable(named)}:`);
+    const days = query.from === query.to ? query.from : say(M.worklistDays, { from: query.from, to: query.to });
+    const station = peer.stationAe ? say(M.worklistStation, { station: peer.stationAe }) : say(M.worklistEveryStation);
+    const scope = [peer.modality, station].join(', ');
+    io.out(
+      say(M.worklistScheduled, {
+        count: answer.entries.length,
+        days,
+        scope: printable(scope),
+        server: printable(named),
+      }),
+    );
+    // The RIS's values inside the words are shown escaped, never acted on by the terminal.
     for (const entry of answer.entries) {
-      io.out(`  ${shownEntry(entry)}`);
-      for (const problem of entry.problems) io.out(`      ${printable(problem.message)}`);
+      io.out(`  ${shownEntry(entry, say)}`);
+      for (const problem of entry.problems)
+        io.out(`      ${printable(say(problem.words.message, problem.words.values))}`);
     }
-    for (const rejected of answer.rejected)
-      io.out(`  refused ${printable(rejected.entry)}: ${printable(rejected.message)}`);
-    for (const warning of answer.warnings) io.out(`note: ${inEnglish(warning)}`);
+    for (const rejected of answer.rejected) io.out(`  ${printable(say(M.worklistRefused, rejected.words))}`);
+    for (const warning of answer.warnings) io.out(printable(say(M.worklistNote, { note: warning })));
     return 0;
   } catch (error) {
     if (error instanceof WorklistError) {
-      io.err(`rootlog worklist: ${error.message}`);
+      io.err(say(M.errorLine, { command: 'worklist', reason: error.words }));
       return 1;
     }
     throw error;
@@ -144,7 +150,7 @@ export async function runWorklist(args: string[], io: Io): Promise<number> {
 
 function usage(io: Io, error: unknown): number {
   if (!(error instanceof UsageError)) throw error;
-  io.err(`rootlog worklist: ${error.message}`);
+  io.err(cliSpeech(null, io.language).say(M.errorLine, { command: 'worklist', reason: error.message }));
   io.err(`Usage:\n${WORKLIST_USAGE}`);
   return 2;
 }

@@ -190,4 +190,23 @@ export const CLI_MESSAGES = declareMessages('cli', {
     'The file {path} could not be read ({code}).',
     'The command line: the file named (--in) could not be read; {code}: the system’s code (EACCES).',
   ],
+  // rootlog worklist
+  worklistEchoed: [
+    'the worklist server {server} answered the connection test (C-ECHO) in {milliseconds} ms',
+    '`rootlog worklist --echo`; {server}: CALLED_AE@HOST:PORT.',
+  ],
+  worklistScheduled: [
+    '{count} scheduled on {days} ({scope}) at {server}:',
+    '`rootlog worklist`’s heading, before the patients; {days}: a date (YYYY-MM-DD) or the next message; {scope}: the modality and a station; {server}: CALLED_AE@HOST:PORT.',
+  ],
+  worklistDays: ['{from} to {to}', '`rootlog worklist`’s heading: the days asked (YYYY-MM-DD).'],
+  worklistStation: ['station {station}', '`rootlog worklist`’s heading: only this station’s patients (its AE title).'],
+  worklistEveryStation: ['every station', '`rootlog worklist`’s heading: the patients of every station.'],
+  worklistNoName: ['(no name)', '`rootlog worklist`: a patient the RIS sent without a name.'],
+  worklistAccession: ['accession {accession}', '`rootlog worklist`: a patient’s accession number.'],
+  worklistRefused: [
+    'refused {entry}: {why}',
+    '`rootlog worklist`: an answer of the RIS RootLog could not use; {entry}: which one; {why}: the reason.',
+  ],
+  worklistNote: ['note: {note}', '`rootlog worklist`: what the worklist server warned about.'],
 });
