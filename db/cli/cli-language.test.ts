@@ -1,11 +1,15 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { fixtureFile } from '../dose-report/fixtures/fixture-files.js';
-import { updateSettings } from '../settings.js';
+import { risServerSchema } from '../model/connection-settings.js';
+import { saveDraft, signProcedure } from '../procedures.js';
+import { updateConnectionSettings, updateSettings } from '../settings.js';
 import { openStore } from '../store.js';
 import { startWlmscpfs } from '../testing/dicom-peers.js';
-import { tempPath } from '../testing/fixtures.js';
+import { completeDraft, context, tempPath, tempStore } from '../testing/fixtures.js';
+import { startMllpPeer } from '../testing/mllp-peer.js';
 import { freePort } from '../testing/ports.js';
+import { recordSigner, TEST_PIN } from '../testing/signer.js';
 import { runCli } from './main.js';
 
 /*
@@ -145,6 +149,9 @@ describe('the command line in the department’s language', () => {
   });
 });
 
+/** Who runs a command that writes: the logbook's operator, proven by their PIN (ROOTLOG_PIN). */
+const AS = ['--as', 'Dr. A. Keller'];
+
 describe('the command line’s talk with other systems, in the language asked', () => {
   it('worklist: the heading, a patient’s words and a server not reached', async () => {
     const server = await startWlmscpfs({
@@ -193,5 +200,67 @@ describe('the command line’s talk with other systems, in the language asked', 
     expect(down.status).toBe(1);
     expect(down.err).toMatch(/^rootlog worklist: /);
     expect(down.err).not.toMatch(/cannot be reached/);
+  });
+
+  it('ris-send: what the RIS acknowledged and refused, and a RIS not reached', async () => {
+    vi.stubEnv('ROOTLOG_PIN', TEST_PIN);
+    /** A logbook with the RIS set up and two signed reports waiting, its department speaking `language`. */
+    const waiting = (language?: 'de') => {
+      const { store, operatorId } = tempStore();
+      if (language) updateSettings(store, { language }, context);
+      const ris = {
+        host: '127.0.0.1',
+        port: 1,
+        sendingFacility: 'RADIOLOGIE',
+        receivingApplication: 'RIS',
+        receivingFacility: 'KSB',
+        charset: 'ISO-8859-1',
+      };
+      updateConnectionSettings(store, { risServer: risServerSchema.parse(ris) }, context);
+      for (const patientId of ['P-1', 'P-2']) {
+        const { record } = saveDraft(store, completeDraft(operatorId, { patientId }), context);
+        signProcedure(store, record.id, {}, recordSigner(store, record.id), context);
+      }
+      store.close();
+      return store.path;
+    };
+    const peer = await startMllpPeer({ encoding: 'latin1' });
+    try {
+      peer.answer((message) =>
+        message.getSegment('PID')?.getField(3)?.toString() === 'P-2'
+          ? { code: 'AR', text: 'Patient P-2 not found' }
+          : { code: 'AA' },
+      );
+      const sent = await cli('ris-send', '--db', waiting('de'), '--server', `mllp://127.0.0.1:${peer.port}`, ...AS);
+      expect(sent.status, sent.err).toBe(1);
+      expect(sent.out).toMatch(
+        /^ {2}bestätigt: Patient P-1, Auftragsnummer \S+, Befund \(Nachricht RL[0-9A-F]{18}\)$/m,
+      );
+      expect(sent.out).toMatch(
+        /^ {2}vom RIS abgelehnt \(AR\): Patient P-2, Auftragsnummer \S+, Befund: .*Patient P-2 not found$/m,
+      );
+      expect(sent.out).toMatch(/^gesendet 1, abgelehnt 1, nicht sendbar 0; wartend 0$/m);
+    } finally {
+      await peer.stop();
+    }
+    const port = await freePort();
+    const down = await cli(
+      'ris-send',
+      '--db',
+      waiting(),
+      '--server',
+      `mllp://127.0.0.1:${port}`,
+      ...AS,
+      '--language',
+      'fr',
+    );
+    expect(down.status).toBe(1);
+    expect(down.out).toBe('envoyés 0, refusés 0, non envoyables 0 ; en attente 2');
+    expect(down.err).toMatch(
+      new RegExp(
+        `^rootlog ris-send : le RIS à 127\\.0\\.0\\.1:${port} n’a pas été atteint \\(.+\\) : ce qui attend sera envoyé la prochaine fois, rien n’est perdu$`,
+      ),
+    );
+    vi.unstubAllEnvs();
   });
 });

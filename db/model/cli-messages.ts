@@ -209,4 +209,38 @@ export const CLI_MESSAGES = declareMessages('cli', {
     '`rootlog worklist`: an answer of the RIS RootLog could not use; {entry}: which one; {why}: the reason.',
   ],
   worklistNote: ['note: {note}', '`rootlog worklist`: what the worklist server warned about.'],
+  // rootlog ris-send
+  risNotSetUp: [
+    'no RIS is set up in this logbook (Settings → RIS): {waiting, plural, =0 {nothing is waiting for it} one {# report waits until one is} other {# reports wait until one is}}',
+    '`rootlog ris-send` when Settings → RIS is empty; keep "Settings → RIS" as the window names it.',
+  ],
+  risAcknowledged: [
+    'acknowledged: {report} (message {controlId})',
+    '`rootlog ris-send`: a report the RIS took; {report}: the next messages; {controlId}: the HL7 message’s id.',
+  ],
+  risReportOf: [
+    'patient {patientId}{accession}, {version, plural, =1 {report} other {correction (version #)}}',
+    '`rootlog ris-send`: which report; {accession}: the next message or nothing; a correction is a signed amendment’s report.',
+  ],
+  risAccession: [
+    ', accession {accession}',
+    '`rootlog ris-send`: the report’s accession number (note the leading comma).',
+  ],
+  risRefused: [
+    'refused by the RIS ({code}): {report}: {text}',
+    '`rootlog ris-send`: a report the RIS refused; {code}: HL7’s (AR, AE); {text}: the RIS’s own words (kept) or the next message.',
+  ],
+  risNoReason: ['no reason given', '`rootlog ris-send`: the RIS refused without saying why.'],
+  risNotSent: [
+    'not sent: procedure {procedureId} version {version}: {reason}',
+    '`rootlog ris-send`: a report RootLog could not send; {reason}: why (English).',
+  ],
+  risSent: [
+    'sent {sent}, refused {refused}, not sendable {unsendable}; waiting {waiting}',
+    '`rootlog ris-send`’s last line: reports acknowledged, refused by the RIS, that could not be sent, still waiting.',
+  ],
+  risNotReached: [
+    'the RIS at {host}:{port} was not reached ({reason}): what waits is sent next time, nothing is lost',
+    '`rootlog ris-send`, on stderr; {reason}: why (the system’s words).',
+  ],
 });
