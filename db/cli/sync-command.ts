@@ -3,9 +3,10 @@ import { checkCaPem, type HubEndpoint, HubUrlError, parseServerUrl } from '../hu
 import { keyFileOf, keyFileVault } from '../hub/console-key.js';
 import { HubError } from '../hub/errors.js';
 import { syncOnce } from '../hub/sync.js';
-import { RootLogError } from '../model/index.js';
+import { CLI_MESSAGES as M, RootLogError } from '../model/index.js';
 import { openStore } from '../store.js';
 import { actingOperator } from './acting-operator.js';
+import { cliSpeech } from './cli-speech.js';
 import { actor, checkedBeforeWriting, type Io, options } from './command-kit.js';
 import { serverPassword } from './password.js';
 import { printable } from './printable.js';
@@ -87,14 +88,27 @@ export async function runSync(args: string[], io: Io): Promise<number> {
       if (error instanceof HubError) throw RootLogError.untranslated('database_unavailable', error.message);
       throw error;
     }
+    const { say } = cliSpeech(store, io.language);
+    // The hub client's notice (a hub restored, a new hub met) is its English.
     if (report.notice) io.out(report.notice);
     io.out(
-      `pushed ${report.pushed}, already there ${report.unchanged}, pulled ${report.pulled} new record(s), ${report.amendmentsPulled} amendment(s) and ${report.followUpsPulled} follow-up(s); conflicts ${report.conflicts.length}, refused ${report.refused.length}, waiting ${report.waiting}; waiting to push ${report.pending}`,
+      say(M.synced, {
+        pushed: report.pushed,
+        unchanged: report.unchanged,
+        pulled: report.pulled,
+        amendments: report.amendmentsPulled,
+        followUps: report.followUpsPulled,
+        conflicts: report.conflicts.length,
+        refused: report.refused.length,
+        waiting: report.waiting,
+        pending: report.pending,
+      }),
     );
     // Ids and reasons can come from the hub: shown escaped, never acted on by the terminal.
     for (const conflict of report.conflicts)
-      io.out(`  conflict ${printable(conflict.id)}: ${printable(conflict.reason)}`);
-    for (const refusal of report.refused) io.out(`  refused ${printable(refusal.id)}: ${printable(refusal.reason)}`);
+      io.out(`  ${say(M.syncConflict, { id: printable(conflict.id), reason: printable(conflict.reason) })}`);
+    for (const refusal of report.refused)
+      io.out(`  ${say(M.syncRefused, { id: printable(refusal.id), reason: printable(refusal.reason) })}`);
     return report.conflicts.length > 0 || report.refused.length > 0 ? 1 : 0;
   } finally {
     store.close();

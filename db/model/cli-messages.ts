@@ -243,4 +243,17 @@ export const CLI_MESSAGES = declareMessages('cli', {
     'the RIS at {host}:{port} was not reached ({reason}): what waits is sent next time, nothing is lost',
     '`rootlog ris-send`, on stderr; {reason}: why (the system’s words).',
   ],
+  // rootlog sync
+  synced: [
+    'pushed {pushed}, already there {unchanged}, pulled {pulled, plural, one {# new record} other {# new records}}, {amendments, plural, one {# amendment} other {# amendments}} and {followUps, plural, one {# follow-up} other {# follow-ups}}; conflicts {conflicts}, refused {refused}, waiting {waiting}; waiting to push {pending}',
+    '`rootlog sync`’s report: records pushed to the department hub, already there, pulled from it; conflicts, refused, waiting (for a record they belong to); still to push.',
+  ],
+  syncConflict: [
+    'conflict {id}: {reason}',
+    '`rootlog sync`: a record in conflict with the hub’s; {id}: its id; {reason}: why (English).',
+  ],
+  syncRefused: [
+    'refused {id}: {reason}',
+    '`rootlog sync`: a row of the hub this console refused; {id}: its id; {reason}: why (English).',
+  ],
 });
