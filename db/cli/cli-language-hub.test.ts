@@ -59,4 +59,47 @@ describe('rootlog hub and rootlog sync in the language', () => {
       /^gesendet 3, bereits dort 0, geholt 0 neue Einträge, 0 Ergänzungen und 0 Nachkontrollen; Konflikte 0, abgelehnt 0, wartend 0; noch zu senden 0$/m,
     );
   });
+
+  it('IT’s hub commands in the language asked, a console’s in its logbook’s', async () => {
+    createDatabase(cluster, 'hub_admin_words');
+    const admin = `postgres://postgres@127.0.0.1:${cluster.port}/hub_admin_words`;
+    const init = await cli('hub', 'init', '--server', admin, ...PLAIN, '--language', 'fr');
+    expect(init.status, init.err).toBe(0);
+    expect(init.out).toMatch(/^le hub dans le schéma rootlog est passé de la version 0 à 2$/m);
+    expect(init.out).toMatch(/^id du hub [0-9a-f-]{36} ; rôle des consoles rootlog_console$/m);
+    const a = logbook('CT 1', 0, 'de');
+    const early = await cli('hub', 'add-console', '--server', admin, '--db', a, '--role', 'ct_one', ...PLAIN);
+    expect(early.status).toBe(1);
+    expect(early.err).toMatch(/^rootlog hub: Das Logbuch .* hat noch keinen Konsolenschlüssel: /m);
+    const key = await cli('hub', 'key', '--db', a, ...AS);
+    expect(key.status, key.err).toBe(0);
+    expect(key.out).toMatch(/^Konsole "CT 1": Schlüssel-Fingerabdruck (?:[0-9a-f]{4} ){7}[0-9a-f]{4}$/m);
+    expect(key.out).toMatch(
+      /^der private Schlüssel liegt in der Schlüsseldatei .*\.hub-key, nur für diesen Benutzer lesbar/m,
+    );
+    const added = await cli('hub', 'add-console', '--server', admin, '--db', a, '--role', 'ct_one', ...PLAIN);
+    expect(added.status, added.err).toBe(0);
+    expect(added.out).toMatch(
+      /^Konsole "CT 1" registriert: Rolle ct_one \(Mitglied von rootlog_console\), Schlüssel-Fingerabdruck /m,
+    );
+    expect(added.out).toMatch(/^geben Sie nun der Rolle ihr Passwort \(ALTER ROLE ct_one PASSWORD '…'\)/m);
+    const listed = await cli('hub', 'consoles', '--server', admin, ...PLAIN, '--language', 'it');
+    expect(listed.out).toMatch(/^ {2}CT 1 +ruolo ct_one +chiave [0-9a-f ]+$/m);
+    const retired = await cli(
+      'hub',
+      'retire-console',
+      '--server',
+      admin,
+      '--console',
+      'CT 1',
+      ...PLAIN,
+      '--language',
+      'it',
+    );
+    expect(retired.out).toMatch(/^console «CT 1» ritirata: il suo ruolo ct_one non può più accedere/);
+    expect((await cli('hub', 'consoles', '--server', admin, ...PLAIN, '--language', 'it')).out).toMatch(
+      / {2}RITIRATA 20\d\d-\d\d-\d\d /m,
+    );
+    expect((await cli('hub', 'refusals', '--db', a)).out).toBe('nichts vom Hub wurde abgelehnt, nichts wartet');
+  });
 });

@@ -256,4 +256,73 @@ export const CLI_MESSAGES = declareMessages('cli', {
     'refused {id}: {reason}',
     '`rootlog sync`: a row of the hub this console refused; {id}: its id; {reason}: why (English).',
   ],
+  // rootlog hub
+  hubAtVersion: [
+    "the hub in schema {schema} is at version {version}; the consoles' rights were applied again",
+    '`rootlog hub init` on a hub already at this version; {schema}: the PostgreSQL schema’s name.',
+  ],
+  hubMigrated: [
+    'the hub in schema {schema} went from version {from} to {to}',
+    '`rootlog hub init`: the department hub created (from version 0) or migrated.',
+  ],
+  hubIdentity: [
+    "hub id {hubId}; consoles' role {group}",
+    '`rootlog hub init`: the hub’s id and the PostgreSQL role every console’s role belongs to (kept).',
+  ],
+  hubRenumbered: [
+    '{count, plural, one {# row restored from another PostgreSQL server was} other {# rows restored from another PostgreSQL server were}} renumbered for this one: every console reads the hub again from the start',
+    '`rootlog hub init` after the hub was restored onto another PostgreSQL server.',
+  ],
+  hubNoConsoleKey: [
+    'The logbook {path} has no console key yet: make it on the console first (rootlog hub key --db LOGBOOK there, or Settings → Department server in the app), then register it.',
+    '`rootlog hub add-console` refused; keep the command in parentheses as it is.',
+  ],
+  hubAlreadyRegistered: [
+    'the console "{name}" was registered already with this key (role {role})',
+    '`rootlog hub add-console`: nothing to do; {name}: the console’s name; {role}: its PostgreSQL role.',
+  ],
+  hubRegistered: [
+    'registered the console "{name}": role {role} (member of {group}), key fingerprint {fingerprint}',
+    '`rootlog hub add-console`: a console registered; {group}: the consoles’ PostgreSQL role.',
+  ],
+  hubNewKeyRegistered: [
+    'new key registered for the console "{name}": role {role} (member of {group}), key fingerprint {fingerprint}',
+    '`rootlog hub add-console --new-key`: a console’s replaced key registered.',
+  ],
+  hubGiveRolePassword: [
+    "now give the role its password (ALTER ROLE {role} PASSWORD '…') or certificate, and compare the fingerprint with the console's Settings",
+    '`rootlog hub add-console`: what IT does next; keep the SQL in parentheses as it is.',
+  ],
+  hubRetired: [
+    'retired the console "{name}": its role {role} can no longer log in or add anything; what it added stays valid',
+    '`rootlog hub retire-console`.',
+  ],
+  hubNoConsoles: ['no console is registered', '`rootlog hub consoles` when the hub has none.'],
+  hubConsoleRole: [
+    'role {role}',
+    '`rootlog hub consoles`: a console’s PostgreSQL role (the next messages follow on the line).',
+  ],
+  hubConsoleKey: ['key {fingerprint}', '`rootlog hub consoles`: a console’s key fingerprint.'],
+  hubConsoleRetired: [
+    'RETIRED {at}',
+    '`rootlog hub consoles`: a retired console, and when (UTC); capitals to stand out.',
+  ],
+  hubKeyOf: [
+    'console "{name}": key fingerprint {fingerprint}',
+    '`rootlog hub key`: this console’s signing key for the hub.',
+  ],
+  hubKeyKept: [
+    'the private key is kept in {place}, readable by this user alone; it never leaves this computer',
+    '`rootlog hub key`; {place}: where (a key file beside the logbook).',
+  ],
+  hubNothingRefused: [
+    'nothing from the hub was refused, nothing waits',
+    '`rootlog hub refusals` when there is nothing to list.',
+  ],
+  hubRowWaiting: [
+    'WAITING',
+    '`rootlog hub refusals`: a row of the hub that waits (for the record it belongs to); capitals to stand out.',
+  ],
+  hubRowRefused: ['REFUSED', '`rootlog hub refusals`: a row of the hub this console refused; capitals to stand out.'],
+  hubRowFrom: [' from "{console}"', '`rootlog hub refusals`: the console that added the row (note the leading space).'],
 });
