@@ -1,5 +1,5 @@
 import { type CredentialPurpose, needsFirstAdministrator, presentCredential, proveOperator } from '../credentials.js';
-import { RootLogError } from '../model/index.js';
+import { CLI_MESSAGES as M, RootLogError, sentence } from '../model/index.js';
 import { listOperators } from '../settings.js';
 import type { ServiceContext, Store } from '../store.js';
 import { printable } from './printable.js';
@@ -61,9 +61,7 @@ export async function actingOperator(
 ): Promise<ServiceContext> {
   if (needsFirstAdministrator(store)) return { actor: account };
   if (typeof as !== 'string' || as.trim() === '')
-    throw new UsageError(
-      `--as OPERATOR is required: this logbook records who writes to it, proven by their PIN (asked, or ${PIN_VARIABLE})`,
-    );
+    throw new UsageError(sentence(M.usageAsRequired, { variable: PIN_VARIABLE }));
   const wanted = as.trim().toLowerCase();
   const operator = listOperators(store).find(
     (candidate) => candidate.id === as.trim() || candidate.name.toLowerCase() === wanted,
@@ -72,8 +70,7 @@ export async function actingOperator(
     throw RootLogError.untranslated('not_found', `There is no operator “${printable(as)}” in this logbook.`);
   const pin =
     process.env[PIN_VARIABLE] ?? (process.stdin.isTTY ? await askSecret(io, `PIN of ${operator.name}: `) : undefined);
-  if (!pin)
-    throw new UsageError(`the PIN of ${operator.name} is required: type it when asked, or give it in ${PIN_VARIABLE}`);
+  if (!pin) throw new UsageError(sentence(M.usagePinRequired, { name: operator.name, variable: PIN_VARIABLE }));
   const proven = proveOperator(store, await presentCredential(store, { operatorId: operator.id, pin }), purpose, {
     actor: account,
   });

@@ -53,18 +53,18 @@ function flags(args: string[]) {
 
 export async function run(args: string[], io: Io): Promise<number> {
   const values = flags(args);
-  if (values.db === undefined) throw new UsageError('--db is required');
+  if (values.db === undefined) throw new UsageError(sentence(M.usageRequired, { option: '--db' }));
   if ((values.out === undefined) === (values['out-dir'] === undefined)) {
-    throw new UsageError('give either --out FILE or --out-dir DIR');
+    throw new UsageError(sentence(M.usageEither, { one: '--out FILE', other: '--out-dir DIR' }));
   }
   if (values.rotate !== undefined && values['out-dir'] === undefined) {
-    throw new UsageError('--rotate keeps the newest backups in a folder: give it with --out-dir DIR');
+    throw new UsageError(sentence(M.usageRotateNeedsOutDir));
   }
-  if (values.force && values.out === undefined) throw new UsageError('--force replaces a file given with --out');
+  if (values.force && values.out === undefined) throw new UsageError(sentence(M.usageForceNeedsOut));
   const { min, max } = BACKUP_KEEP_RANGE;
   const keep = values.rotate === undefined ? undefined : Number(values.rotate);
   if (keep !== undefined && (!/^\d+$/.test(values.rotate ?? '') || keep < min || keep > max)) {
-    throw new UsageError(`--rotate must be a whole number from ${min} to ${max}`);
+    throw new UsageError(sentence(M.usageWholeNumber, { option: '--rotate', min: String(min), max: String(max) }));
   }
   const excludeKey = values['exclude-key'] === true;
   const store = openStore(values.db, { mustExist: true });

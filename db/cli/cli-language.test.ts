@@ -118,7 +118,36 @@ describe('the command line in the department’s language', () => {
     const german = await logbook('de');
     const refused = await cli('export', '--db', german, '--format', 'csv');
     expect(refused.status).toBe(2);
-    expect(refused.err).toMatch(/^rootlog export: /m);
+    expect(refused.err).toMatch(/^rootlog export: --out fehlt$/m);
+  });
+
+  it('a usage error’s reason in the language, options and their forms kept', async () => {
+    expect((await cli('worklist', '--ae', 'ROOTLOG', '--language', 'fr')).err).toMatch(
+      /^rootlog worklist : --server est obligatoire$/m,
+    );
+    expect((await cli('worklist', '--server', 'dicom://127.0.0.1:104', '--ae', 'X', '--language', 'de')).err).toMatch(
+      /^rootlog worklist: --server muss die Form dicom:\/\/CALLED_AE@HOST:PORT haben$/m,
+    );
+    expect((await cli('hub', '--language', 'it')).err).toMatch(
+      /^rootlog hub: quale comando hub\? \(init, add-console, retire-console, consoles, key, refusals\)$/m,
+    );
+    expect((await cli('dose-report', '--language', 'de')).err).toMatch(/^rootlog dose-report: --in fehlt$/m);
+    expect((await cli('ris-send', '--db', 'x.sqlite', '--server', 'http://h:1', '--language', 'it')).err).toMatch(
+      /^rootlog ris-send: --server deve avere la forma mllp:\/\/HOST:PORT$/m,
+    );
+    const german = await logbook('de');
+    expect((await cli('follow-ups-due', '--db', german, '--date', '2026-02-30')).err).toMatch(
+      /^rootlog follow-ups-due: --date muss ein gültiges Datum im Format YYYY-MM-DD sein$/m,
+    );
+    expect((await cli('seed', '--db', german, '--count', '0')).err).toMatch(
+      /^rootlog seed: --count muss eine ganze Zahl von 1 bis 10000000 sein$/m,
+    );
+    // The logbook's department first, the language asked after.
+    expect((await cli('key', '--db', german, '--language', 'en')).err).toMatch(
+      /^rootlog key: geben Sie entweder --show oder --set HEX an$/m,
+    );
+    // English as before.
+    expect((await cli('dose-report')).err).toMatch(/^rootlog dose-report: --in is required$/m);
   });
 
   it('stats --json stays codes whatever the language', async () => {

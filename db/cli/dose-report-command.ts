@@ -4,6 +4,7 @@ import type { DoseReportSummary, Phantom } from '../dose-report/summary.js';
 import { CLI_MESSAGES as M, type Message, RootLogError, sentence } from '../model/index.js';
 import { type CliSay, cliSpeech } from './cli-speech.js';
 import type { Io } from './command-kit.js';
+import { UsageError } from './usage-error.js';
 
 /*
  * rootlog dose-report: one radiation dose structured report (RDSR) file read and its totals
@@ -141,9 +142,10 @@ export async function run(args: string[], io: Io): Promise<number> {
   let values: { in?: string; json?: boolean };
   try {
     values = parseArgs({ args, options: { in: { type: 'string' }, json: { type: 'boolean' } }, strict: true }).values;
-    if (values.in === undefined) throw new Error('--in is required');
+    if (values.in === undefined) throw new UsageError(sentence(M.usageRequired, { option: '--in' }));
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
+    // Node's own parser says its reason in English.
+    const reason = error instanceof UsageError ? error.reason : error instanceof Error ? error.message : String(error);
     io.err(cliSpeech(null, io.language).say(M.errorLine, { command: 'dose-report', reason }));
     io.err(`Usage:\n${DOSE_REPORT_USAGE}`);
     return 2;

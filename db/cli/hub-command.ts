@@ -233,8 +233,8 @@ export async function runHub(args: string[], io: Io): Promise<number> {
   if (!run)
     throw new UsageError(
       name
-        ? `unknown hub command "${name}" (init, add-console, retire-console, consoles, key, refusals)`
-        : 'which hub command? (init, add-console, retire-console, consoles, key, refusals)',
+        ? sentence(M.usageUnknownHubCommand, { name, commands: Object.keys(SUBCOMMANDS).join(', ') })
+        : sentence(M.usageWhichHubCommand, { commands: Object.keys(SUBCOMMANDS).join(', ') }),
     );
   return run(rest, io);
 }

@@ -10,6 +10,7 @@ import {
   type Language,
   CLI_MESSAGES as M,
   RootLogError,
+  sentence,
   type Words,
   type WordValue,
 } from '../model/index.js';
@@ -103,7 +104,7 @@ function openForReading(path: string): Store {
 const wholeNumber = (name: string, value: string | boolean | undefined, min: number, max: number): number => {
   const number = Number(value);
   if (typeof value !== 'string' || !/^\d+$/.test(value) || number < min || number > max) {
-    throw new UsageError(`--${name} must be a whole number from ${min} to ${max}`);
+    throw new UsageError(sentence(M.usageWholeNumber, { option: `--${name}`, min: String(min), max: String(max) }));
   }
   return number;
 };
@@ -284,7 +285,7 @@ async function exportCommand(args: string[], io: Io): Promise<number> {
   }
   const values = parsed.values as Record<string, string | boolean | string[] | undefined>;
   for (const name of ['db', 'format', 'out'])
-    if (values[name] === undefined) throw new UsageError(`--${name} is required`);
+    if (values[name] === undefined) throw new UsageError(sentence(M.usageRequired, { option: `--${name}` }));
   // Read only: an export works on a write-protected file or medium, and never changes the logbook.
   const store = openForReading(String(values.db));
   try {
@@ -403,7 +404,7 @@ function followUpsDueCommand(args: string[], io: Io): number {
   const values = options(args, { db: { type: 'string' }, date: { type: 'string' } }, ['db']);
   // The app's own reading of the day (a real date: 2026-02-30 is refused, not an empty list).
   const query = followUpsDueQuerySchema.safeParse({ date: values.date });
-  if (!query.success) throw new UsageError(`--date ${query.error.issues[0]?.message ?? 'must be YYYY-MM-DD'}`);
+  if (!query.success) throw new UsageError(sentence(M.usageRealDate));
   const { date } = query.data;
   const store = openForReading(String(values.db));
   try {
@@ -431,7 +432,8 @@ async function keyCommand(args: string[], io: Io): Promise<number> {
     { db: { type: 'string' }, show: { type: 'boolean' }, set: { type: 'string' }, as: { type: 'string' } },
     ['db'],
   );
-  if (Boolean(values.show) === (values.set !== undefined)) throw new UsageError('give either --show or --set HEX');
+  if (Boolean(values.show) === (values.set !== undefined))
+    throw new UsageError(sentence(M.usageEither, { one: '--show', other: '--set HEX' }));
   if (values.show) {
     const store = openForReading(String(values.db));
     try {
@@ -511,7 +513,7 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
     const say = errorSpeech(args, io);
     const line = (reason: WordValue) => io.err(say(M.errorLine, { command: String(command), reason }));
     if (error instanceof UsageError) {
-      line(error.message);
+      line(error.reason);
       io.err(USAGE);
       return 2;
     }

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { connectionSettingsProblems, risServerSchema } from '../model/connection-settings.js';
-import { CLI_MESSAGES as M, RootLogError, type WordValue } from '../model/index.js';
+import { CLI_MESSAGES as M, RootLogError, sentence, type WordValue } from '../model/index.js';
 import { auditRound, reportsWaiting, sendWaitingReports } from '../ris/outbox.js';
 import { connectionSettings } from '../settings.js';
 import { openStore } from '../store.js';
@@ -34,10 +34,10 @@ function address(server: string): { host: string; port: number } {
   try {
     url = new URL(server);
   } catch {
-    throw new UsageError('--server must be mllp://HOST:PORT');
+    throw new UsageError(sentence(M.usageServerForm, { form: 'mllp://HOST:PORT' }));
   }
   if (url.protocol !== 'mllp:' || !url.port || url.username || url.pathname.replace('/', '') !== '')
-    throw new UsageError('--server must be mllp://HOST:PORT');
+    throw new UsageError(sentence(M.usageServerForm, { form: 'mllp://HOST:PORT' }));
   return { host: url.hostname.replace(/^\[|\]$/g, ''), port: Number(url.port) };
 }
 
@@ -51,10 +51,11 @@ export async function runRisSend(args: string[], io: Io): Promise<number> {
       allowPositionals: false,
       options: { db: { type: 'string' }, server: { type: 'string' }, as: { type: 'string' } },
     }).values;
-    for (const name of ['db', 'server']) if (values[name] === undefined) throw new UsageError(`--${name} is required`);
+    for (const name of ['db', 'server'])
+      if (values[name] === undefined) throw new UsageError(sentence(M.usageRequired, { option: `--${name}` }));
     server = address(String(values.server));
   } catch (error) {
-    io.err(errorLine(cliSpeech(null, io.language).say, error instanceof Error ? error.message : String(error)));
+    io.err(errorLine(cliSpeech(null, io.language).say, error instanceof UsageError ? error.reason : String(error)));
     io.err(`Usage:\n${RIS_SEND_USAGE}`);
     return 2;
   }
@@ -80,7 +81,9 @@ export async function runRisSend(args: string[], io: Io): Promise<number> {
     }
     const ris = risServerSchema.safeParse({ ...saved, ...server });
     if (!ris.success) {
-      const problems = connectionSettingsProblems(ris.error, 'risServer').map((problem) => problem.words);
+      const problems = connectionSettingsProblems(ris.error, 'risServer').map(
+        (problem) => problem.words ?? problem.message,
+      );
       io.err(errorLine(say, { list: problems, separator: '; ' }));
       return 2;
     }

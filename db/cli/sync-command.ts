@@ -3,7 +3,7 @@ import { checkCaPem, type HubEndpoint, HubUrlError, parseServerUrl } from '../hu
 import { keyFileOf, keyFileVault } from '../hub/console-key.js';
 import { HubError } from '../hub/errors.js';
 import { syncOnce } from '../hub/sync.js';
-import { CLI_MESSAGES as M, RootLogError } from '../model/index.js';
+import { CLI_MESSAGES as M, RootLogError, sentence } from '../model/index.js';
 import { openStore } from '../store.js';
 import { actingOperator } from './acting-operator.js';
 import { cliSpeech } from './cli-speech.js';
@@ -44,7 +44,7 @@ export function endpointFromArgs(
     try {
       caPem = readFileSync(values.ca, 'utf8');
     } catch {
-      throw new UsageError(`--ca ${values.ca} cannot be read: give the department's CA certificate file (PEM)`);
+      throw new UsageError(sentence(M.usageCaUnreadable, { file: values.ca }));
     }
     try {
       checkCaPem(caPem, `--ca ${values.ca}`);
@@ -54,9 +54,7 @@ export function endpointFromArgs(
   }
   const allowPlainFor = typeof values['allow-plain'] === 'string' ? values['allow-plain'] : null;
   if (allowPlainFor !== null && allowPlainFor.toLowerCase() !== server.host.toLowerCase())
-    throw new UsageError(
-      `--allow-plain names ${allowPlainFor}, not the server's host ${server.host}: plain text is allowed only to the host it names`,
-    );
+    throw new UsageError(sentence(M.usageAllowPlain, { named: allowPlainFor, host: server.host }));
   return { ...server, password, caPem, allowPlainFor };
 }
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { CLI_MESSAGES as M } from '../model/index.js';
+import { CLI_MESSAGES as M, sentence } from '../model/index.js';
 import { getSettings, updateSettings } from '../settings.js';
 import { openStore } from '../store.js';
 import { cliSpeech } from './cli-speech.js';
@@ -33,8 +33,9 @@ export function run(args: string[], io: Io): number {
   } catch (error) {
     throw new UsageError(error instanceof Error ? error.message : String(error));
   }
-  if (values.db === undefined) throw new UsageError('--db is required');
-  if ((values.set === undefined) === (values.show !== true)) throw new UsageError('give either --show or --set FILE');
+  if (values.db === undefined) throw new UsageError(sentence(M.usageRequired, { option: '--db' }));
+  if ((values.set === undefined) === (values.show !== true))
+    throw new UsageError(sentence(M.usageEither, { one: '--show', other: '--set FILE' }));
   const store = openStore(values.db, { mustExist: true });
   try {
     if (values.show) {

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { connectionSettingsProblems, type WorklistServer, worklistServerSchema } from '../model/connection-settings.js';
-import { CLI_MESSAGES as M } from '../model/index.js';
+import { CLI_MESSAGES as M, sentence } from '../model/index.js';
 import { echoWorklist, findWorklist } from '../worklist/client.js';
 import { localDate } from '../worklist/dicom-dates.js';
 import { personNameShown } from '../worklist/person-name.js';
@@ -10,6 +10,7 @@ import { type WorklistQuery, worklistQuerySchema } from '../worklist/worklist-qu
 import { type CliSay, cliSpeech } from './cli-speech.js';
 import type { Io } from './command-kit.js';
 import { printable } from './printable.js';
+import { UsageError } from './usage-error.js';
 
 /*
  * rootlog worklist: the DICOM Modality Worklist from the command line, for IT setting up a
@@ -23,18 +24,16 @@ export const WORKLIST_USAGE = `  worklist --server dicom://CALLED_AE@HOST:PORT -
                                            more; --station: only that station's; --echo: only
                                            test the connection (C-ECHO)`;
 
-class UsageError extends Error {}
-
 function connection(values: Record<string, string | boolean | undefined>): WorklistServer {
   const server = String(values.server ?? '');
   let url: URL;
   try {
     url = new URL(server);
   } catch {
-    throw new UsageError('--server must be dicom://CALLED_AE@HOST:PORT');
+    throw new UsageError(sentence(M.usageServerForm, { form: 'dicom://CALLED_AE@HOST:PORT' }));
   }
   if (url.protocol !== 'dicom:' || !url.username || !url.port || url.pathname.replace('/', '') !== '')
-    throw new UsageError('--server must be dicom://CALLED_AE@HOST:PORT');
+    throw new UsageError(sentence(M.usageServerForm, { form: 'dicom://CALLED_AE@HOST:PORT' }));
   const parsed = worklistServerSchema.safeParse({
     host: url.hostname.replace(/^\[|\]$/g, ''),
     port: Number(url.port),
@@ -45,9 +44,14 @@ function connection(values: Record<string, string | boolean | undefined>): Workl
   });
   if (!parsed.success)
     throw new UsageError(
-      connectionSettingsProblems(parsed.error, 'worklistServer')
-        .map((problem) => problem.message)
-        .join('; '),
+      sentence(M.usageSettingProblems, {
+        problems: {
+          list: connectionSettingsProblems(parsed.error, 'worklistServer').map(
+            (problem) => problem.words ?? problem.message,
+          ),
+          separator: '; ',
+        },
+      }),
     );
   return parsed.data;
 }
@@ -91,15 +95,16 @@ export async function runWorklist(args: string[], io: Io): Promise<number> {
   let peer: WorklistServer;
   let query: WorklistQuery;
   try {
-    for (const name of ['server', 'ae']) if (values[name] === undefined) throw new UsageError(`--${name} is required`);
+    for (const name of ['server', 'ae'])
+      if (values[name] === undefined) throw new UsageError(sentence(M.usageRequired, { option: `--${name}` }));
     peer = connection(values);
     const days = values.days === undefined ? 0 : Number(values.days);
     if (!/^\d+$/.test(String(values.days ?? '0')) || days > 31)
-      throw new UsageError('--days must be a whole number from 0 to 31');
+      throw new UsageError(sentence(M.usageWholeNumber, { option: '--days', min: '0', max: '31' }));
     const from = typeof values.date === 'string' ? values.date : localDate(new Date());
     const to = /^\d{4}-\d{2}-\d{2}$/.test(from) ? localDate(new Date(`${from}T12:00:00`), days) : from;
     const parsed = worklistQuerySchema.safeParse({ stationAe: peer.stationAe, modality: peer.modality, from, to });
-    if (!parsed.success) throw new UsageError(`--date ${parsed.error.issues[0]?.message ?? 'must be YYYY-MM-DD'}`);
+    if (!parsed.success) throw new UsageError(sentence(M.usageRealDate));
     query = parsed.data;
   } catch (error) {
     return usage(io, error);
@@ -150,7 +155,7 @@ export async function runWorklist(args: string[], io: Io): Promise<number> {
 
 function usage(io: Io, error: unknown): number {
   if (!(error instanceof UsageError)) throw error;
-  io.err(cliSpeech(null, io.language).say(M.errorLine, { command: 'worklist', reason: error.message }));
+  io.err(cliSpeech(null, io.language).say(M.errorLine, { command: 'worklist', reason: error.reason }));
   io.err(`Usage:\n${WORKLIST_USAGE}`);
   return 2;
 }

@@ -11,6 +11,8 @@ const LABEL =
   'A label of `rootlog check`’s report, before a colon and its value (keep it short: the values are aligned after the longest).';
 const DOSE_LABEL =
   'A label of `rootlog dose-report`’s totals, before its value (keep it short: the values are aligned after the longest).';
+const USAGE_REASON =
+  'A usage error’s reason, after “rootlog <command>: ” and before the usage text; keep options (--db), their values (FILE) and codes as they are.';
 export const CLI_MESSAGES = declareMessages('cli', {
   checkDatabase: ['database', LABEL],
   checkSchemaVersion: ['schema version', LABEL],
@@ -325,4 +327,38 @@ export const CLI_MESSAGES = declareMessages('cli', {
   ],
   hubRowRefused: ['REFUSED', '`rootlog hub refusals`: a row of the hub this console refused; capitals to stand out.'],
   hubRowFrom: [' from "{console}"', '`rootlog hub refusals`: the console that added the row (note the leading space).'],
+  // A usage error's reason
+  usageRequired: ['{option} is required', `${USAGE_REASON} {option}: the option missing (--db).`],
+  usageLanguage: ['--language must be de, fr, it or en', USAGE_REASON],
+  usageWholeNumber: ['{option} must be a whole number from {min} to {max}', USAGE_REASON],
+  usageEither: ['give either {one} or {other}', `${USAGE_REASON} {one}, {other}: two options that exclude each other.`],
+  usageRealDate: ['--date must be a real date as YYYY-MM-DD', USAGE_REASON],
+  usageServerForm: ['--server must be {form}', `${USAGE_REASON} {form}: the address’s form (mllp://HOST:PORT).`],
+  usageCaUnreadable: [
+    "--ca {file} cannot be read: give the department's CA certificate file (PEM)",
+    `${USAGE_REASON} The certificate of the department’s own certificate authority.`,
+  ],
+  usageAllowPlain: [
+    "--allow-plain names {named}, not the server's host {host}: plain text is allowed only to the host it names",
+    `${USAGE_REASON} Plain text: the hub’s connection without TLS.`,
+  ],
+  usageRotateNeedsOutDir: ['--rotate keeps the newest backups in a folder: give it with --out-dir DIR', USAGE_REASON],
+  usageForceNeedsOut: ['--force replaces a file given with --out', USAGE_REASON],
+  usageAsRequired: [
+    '--as OPERATOR is required: this logbook records who writes to it, proven by their PIN (asked, or {variable})',
+    `${USAGE_REASON} {variable}: the environment variable (ROOTLOG_PIN).`,
+  ],
+  usagePinRequired: [
+    'the PIN of {name} is required: type it when asked, or give it in {variable}',
+    `${USAGE_REASON} {name}: the operator named by --as; {variable}: the environment variable (ROOTLOG_PIN).`,
+  ],
+  usageUnknownHubCommand: [
+    'unknown hub command "{name}" ({commands})',
+    `${USAGE_REASON} {commands}: the hub’s commands (kept).`,
+  ],
+  usageWhichHubCommand: ['which hub command? ({commands})', `${USAGE_REASON} {commands}: the hub’s commands (kept).`],
+  usageSettingProblems: [
+    '{problems}',
+    `${USAGE_REASON} {problems}: what the connection’s settings given in options break, each its rule (translated).`,
+  ],
 });
