@@ -2,6 +2,7 @@ import { type CredentialPurpose, needsFirstAdministrator, presentCredential, pro
 import { CLI_MESSAGES as M, RootLogError, sentence } from '../model/index.js';
 import { listOperators } from '../settings.js';
 import type { ServiceContext, Store } from '../store.js';
+import type { CliSay } from './cli-speech.js';
 import { printable } from './printable.js';
 import { UsageError } from './usage-error.js';
 
@@ -16,7 +17,8 @@ import { UsageError } from './usage-error.js';
 
 export const PIN_VARIABLE = 'ROOTLOG_PIN';
 
-export const AS_USAGE = `          --as OPERATOR: who runs it (name or id), proven by their PIN (asked, or ${PIN_VARIABLE})`;
+/** The usage text's line for --as, in the output's language. */
+export const asUsage = (say: CliSay) => `          ${say(M.helpAs, { variable: PIN_VARIABLE })}`;
 
 interface SecretIo {
   err: (line: string) => void;

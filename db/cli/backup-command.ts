@@ -7,6 +7,7 @@ import { BACKUP_KEEP_RANGE, type Language, CLI_MESSAGES as M, sentence } from '.
 import { openStore } from '../store.js';
 import { cliSpeech } from './cli-speech.js';
 import { printable } from './printable.js';
+import type { Usage } from './usage.js';
 import { UsageError } from './usage-error.js';
 
 /*
@@ -17,12 +18,10 @@ import { UsageError } from './usage-error.js';
  * knows of it.
  */
 
-export const BACKUP_USAGE = `  backup  --db FILE (--out FILE [--force] | --out-dir DIR [--rotate N]) [--exclude-key]
-                                           online backup, verified by integrity_check; --out-dir names it
-                                           rootlog-backup-<console>-<UTC time>.sqlite in DIR, and --rotate N
-                                           then keeps this logbook's newest N there (other files are never
-                                           touched); --exclude-key leaves the pseudonymisation key out (for
-                                           copies that leave the department)`;
+export const BACKUP_USAGE: Usage = {
+  syntax: ['  backup  --db FILE (--out FILE [--force] | --out-dir DIR [--rotate N]) [--exclude-key]'],
+  does: M.helpBackup,
+};
 
 interface Io {
   out: (line: string) => void;

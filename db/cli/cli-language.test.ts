@@ -150,6 +150,34 @@ describe('the command line in the department’s language', () => {
     expect((await cli('dose-report')).err).toMatch(/^rootlog dose-report: --in is required$/m);
   });
 
+  it('the usage text: what each command does in the language, its syntax as typed', async () => {
+    const german = await cli('--help', '--language', 'de');
+    expect(german.status).toBe(0);
+    expect(german.out).toMatch(/^Aufruf: rootlog <command> \[options\]$/m);
+    expect(german.out).toMatch(/^Befehle:$/m);
+    expect(german.out).toMatch(
+      /^ {2}seed {4}--db FILE --count N \[--seed S\] \[--as OPERATOR\]\n {43}N realistische signierte Demo-Eingriffe hinzufügen$/m,
+    );
+    expect(german.out).toMatch(/^ {2}check {3}--db FILE \[--expect-head HEAD\] {3}Integrität, Schemaversion,/m);
+    expect(german.out).toMatch(/^ {2}hub refusals --db LOGBOOK {16}Zeilen des Hubs, die diese Konsole abgelehnt hat/m);
+    expect(german.out).toMatch(
+      /^ {10}--as OPERATOR: wer es ausführt \(Name oder ID\), bestätigt durch die PIN \(abgefragt, oder ROOTLOG_PIN\)$/m,
+    );
+    // Every description line starts in the same column, and none is wider than the text.
+    const lines = german.out.split('\n');
+    expect(Math.max(...lines.filter((line) => /^ {43}\S/.test(line)).map((line) => line.length))).toBeLessThanOrEqual(
+      101,
+    );
+    expect(german.out).not.toMatch(/add N realistic|show this message/);
+    const refused = await cli('dose-report', '--language', 'fr');
+    expect(refused.err).toMatch(/^Utilisation :\n {2}dose-report --in FILE \[--json\] {11}lire le rapport de dose/m);
+    const english = await cli('--help');
+    expect(english.out).toMatch(/^Usage: rootlog <command> \[options\]$/m);
+    expect(english.out).toMatch(
+      /^ {2}check {3}--db FILE \[--expect-head HEAD\] {3}integrity, schema version, row counts/m,
+    );
+  });
+
   it('stats --json stays codes whatever the language', async () => {
     const db = await logbook('de');
     const stats = await cli('stats', '--db', db, '--json');

@@ -4,6 +4,7 @@ import type { DoseReportSummary, Phantom } from '../dose-report/summary.js';
 import { CLI_MESSAGES as M, type Message, RootLogError, sentence } from '../model/index.js';
 import { type CliSay, cliSpeech } from './cli-speech.js';
 import type { Io } from './command-kit.js';
+import { type Usage, usageOf } from './usage.js';
 import { UsageError } from './usage-error.js';
 
 /*
@@ -12,8 +13,7 @@ import { UsageError } from './usage-error.js';
  * Exit 0 read, 1 not a dose report (the reason said), 2 a usage error.
  */
 
-export const DOSE_REPORT_USAGE = `  dose-report --in FILE [--json]           read a scanner's radiation dose report (RDSR) and print
-                                           its totals, events and warnings; --json: one object`;
+export const DOSE_REPORT_USAGE: Usage = { syntax: ['  dose-report --in FILE [--json]'], does: M.helpDoseReport };
 
 /** A total or "not in the report": the number as the language writes it, its unit kept. */
 const figure = (say: CliSay, value: number | null, unit: string) =>
@@ -146,8 +146,9 @@ export async function run(args: string[], io: Io): Promise<number> {
   } catch (error) {
     // Node's own parser says its reason in English.
     const reason = error instanceof UsageError ? error.reason : error instanceof Error ? error.message : String(error);
-    io.err(cliSpeech(null, io.language).say(M.errorLine, { command: 'dose-report', reason }));
-    io.err(`Usage:\n${DOSE_REPORT_USAGE}`);
+    const { say } = cliSpeech(null, io.language);
+    io.err(say(M.errorLine, { command: 'dose-report', reason }));
+    io.err(`${say(M.helpUsage)}\n${usageOf(DOSE_REPORT_USAGE, say)}`);
     return 2;
   }
   // Loaded here, not at start: every other command starts without the DICOM library.

@@ -20,6 +20,7 @@ import { actor, type Io, options } from './command-kit.js';
 import { serverPassword } from './password.js';
 import { printable } from './printable.js';
 import { endpointFromArgs, SERVER_OPTIONS } from './sync-command.js';
+import type { Usage } from './usage.js';
 import { UsageError } from './usage-error.js';
 
 /*
@@ -28,24 +29,25 @@ import { UsageError } from './usage-error.js';
  * See docs/hub.md for the roles and rights they set.
  */
 
-export const HUB_USAGE = `  hub init --server postgres://ADMIN@HOST:PORT/DATABASE [--schema NAME] [--ca FILE] [--allow-plain HOST]
-                                           create or migrate the hub (schema NAME, default rootlog) and
-                                           the consoles' role NAME_console, with exactly their rights
-  hub add-console --server postgres://ADMIN@… --db LOGBOOK --role ROLE [--schema NAME] [--new-key]
-                                           register that logbook's console (its name and public key,
-                                           read from it) and make its login role ROLE; IT then sets the
-                                           role's password or certificate. --new-key: the console lost
-                                           its key and made a new one (the old one stays valid for what
-                                           it signed)
-  hub retire-console --server postgres://ADMIN@… --console NAME [--schema NAME]
-                                           end a console's right to add (and to log in); what it added stays
-  hub consoles --server postgres://USER@… [--schema NAME]
-                                           the registered consoles and their key fingerprints
-  hub key --db LOGBOOK [--new] [--as OPERATOR]
-                                           this console's signing key: made at first use (in LOGBOOK.hub-key,
-                                           mode 0600), its fingerprint shown; --new replaces a lost one;
-                                           making or replacing it is a settings change, by an administrator
-  hub refusals --db LOGBOOK                rows of the hub this console refused or that wait, with why`;
+export const HUB_USAGE: readonly Usage[] = [
+  {
+    syntax: [
+      '  hub init --server postgres://ADMIN@HOST:PORT/DATABASE [--schema NAME] [--ca FILE] [--allow-plain HOST]',
+    ],
+    does: M.helpHubInit,
+  },
+  {
+    syntax: ['  hub add-console --server postgres://ADMIN@… --db LOGBOOK --role ROLE [--schema NAME] [--new-key]'],
+    does: M.helpHubAddConsole,
+  },
+  {
+    syntax: ['  hub retire-console --server postgres://ADMIN@… --console NAME [--schema NAME]'],
+    does: M.helpHubRetireConsole,
+  },
+  { syntax: ['  hub consoles --server postgres://USER@… [--schema NAME]'], does: M.helpHubConsoles },
+  { syntax: ['  hub key --db LOGBOOK [--new] [--as OPERATOR]'], does: M.helpHubKey },
+  { syntax: ['  hub refusals --db LOGBOOK'], does: M.helpHubRefusals },
+];
 
 const DEFAULT_SCHEMA = 'rootlog';
 

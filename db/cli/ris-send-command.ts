@@ -4,10 +4,11 @@ import { CLI_MESSAGES as M, RootLogError, sentence, type WordValue } from '../mo
 import { auditRound, reportsWaiting, sendWaitingReports } from '../ris/outbox.js';
 import { connectionSettings } from '../settings.js';
 import { openStore } from '../store.js';
-import { AS_USAGE, actingOperator } from './acting-operator.js';
+import { actingOperator, asUsage } from './acting-operator.js';
 import { type CliSay, cliSpeech } from './cli-speech.js';
 import { actor, type Io } from './command-kit.js';
 import { printable } from './printable.js';
+import { type Usage, usageOf } from './usage.js';
 import { UsageError } from './usage-error.js';
 
 /*
@@ -19,11 +20,10 @@ import { UsageError } from './usage-error.js';
  * operator (`--as`, proven by their PIN) and its audit row says who, as `sync` and `import` do.
  */
 
-export const RIS_SEND_USAGE = `  ris-send --db FILE --server mllp://HOST:PORT [--as OPERATOR]
-                                           send the reports waiting for the RIS (HL7 ORU^R01);
-                                           prints what the RIS acknowledged; exit 1 when it
-                                           refused any, or could not be reached
-${AS_USAGE}`;
+export const RIS_SEND_USAGE: Usage = {
+  syntax: ['  ris-send --db FILE --server mllp://HOST:PORT [--as OPERATOR]'],
+  does: M.helpRisSend,
+};
 
 /** The error line (`rootlog ris-send: …`) in the output's language; a refusal's declared words said in it. */
 const errorLine = (say: CliSay, reason: WordValue) => say(M.errorLine, { command: 'ris-send', reason });
@@ -55,8 +55,9 @@ export async function runRisSend(args: string[], io: Io): Promise<number> {
       if (values[name] === undefined) throw new UsageError(sentence(M.usageRequired, { option: `--${name}` }));
     server = address(String(values.server));
   } catch (error) {
-    io.err(errorLine(cliSpeech(null, io.language).say, error instanceof UsageError ? error.reason : String(error)));
-    io.err(`Usage:\n${RIS_SEND_USAGE}`);
+    const { say } = cliSpeech(null, io.language);
+    io.err(errorLine(say, error instanceof UsageError ? error.reason : String(error)));
+    io.err(`${say(M.helpUsage)}\n${usageOf(RIS_SEND_USAGE, say)}\n${asUsage(say)}`);
     return 2;
   }
 

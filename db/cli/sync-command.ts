@@ -10,6 +10,7 @@ import { cliSpeech } from './cli-speech.js';
 import { actor, checkedBeforeWriting, type Io, options } from './command-kit.js';
 import { serverPassword } from './password.js';
 import { printable } from './printable.js';
+import type { Usage } from './usage.js';
 import { UsageError } from './usage-error.js';
 
 /*
@@ -18,14 +19,12 @@ import { UsageError } from './usage-error.js';
  * this user alone: see docs/hub.md); the password from PGPASSWORD or typed, never in the URL.
  */
 
-export const SYNC_USAGE = `  sync    --db FILE --server postgres://USER@HOST:PORT/DATABASE [--ca FILE] [--allow-plain HOST] --as OPERATOR
-                                           one push and pull with the department hub (PostgreSQL):
-                                           TLS always, the server's certificate verified (against the
-                                           department's CA with --ca); plain text only to the very host
-                                           --allow-plain names (an administrator's choice); the password
-                                           from PGPASSWORD or typed, never in the URL, which takes no
-                                           options; signs with the console's key in FILE.hub-key (made
-                                           at first use, mode 0600); exit 1 on a conflict or a refusal`;
+export const SYNC_USAGE: Usage = {
+  syntax: [
+    '  sync    --db FILE --server postgres://USER@HOST:PORT/DATABASE [--ca FILE] [--allow-plain HOST] --as OPERATOR',
+  ],
+  does: M.helpSync,
+};
 
 /** The server as the command line names it: the URL, the CA file and the administrator's plain-text host. */
 export function endpointFromArgs(

@@ -6,6 +6,7 @@ import { openStore } from '../store.js';
 import { cliSpeech } from './cli-speech.js';
 import { actor, type Io } from './command-kit.js';
 import { printable } from './printable.js';
+import type { Usage } from './usage.js';
 import { UsageError } from './usage-error.js';
 
 /*
@@ -16,10 +17,10 @@ import { UsageError } from './usage-error.js';
  * a settings change; --show prints what the logbook holds, as a file --set takes back.
  */
 
-export const WORDINGS_USAGE = `  wordings --db FILE (--show | --set WORDINGS.json)
-                                           the department's corrected wordings: JSON, language → message
-                                           id → words (ids in db/i18n/catalogues/*.po); --set replaces them
-                                           (checked, audited), --show prints them`;
+export const WORDINGS_USAGE: Usage = {
+  syntax: ['  wordings --db FILE (--show | --set WORDINGS.json)'],
+  does: M.helpWordings,
+};
 
 export function run(args: string[], io: Io): number {
   let values: { db?: string; show?: boolean; set?: string };

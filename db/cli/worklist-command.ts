@@ -10,6 +10,7 @@ import { type WorklistQuery, worklistQuerySchema } from '../worklist/worklist-qu
 import { type CliSay, cliSpeech } from './cli-speech.js';
 import type { Io } from './command-kit.js';
 import { printable } from './printable.js';
+import { type Usage, usageOf } from './usage.js';
 import { UsageError } from './usage-error.js';
 
 /*
@@ -18,11 +19,13 @@ import { UsageError } from './usage-error.js';
  * (the reason in words), 2 on a usage error.
  */
 
-export const WORKLIST_USAGE = `  worklist --server dicom://CALLED_AE@HOST:PORT --ae CALLING_AE [--date YYYY-MM-DD] [--days N]
-          [--modality CT] [--station AE] [--json] [--echo]
-                                           the scheduled patients (C-FIND) for the day, or N days
-                                           more; --station: only that station's; --echo: only
-                                           test the connection (C-ECHO)`;
+export const WORKLIST_USAGE: Usage = {
+  syntax: [
+    '  worklist --server dicom://CALLED_AE@HOST:PORT --ae CALLING_AE [--date YYYY-MM-DD] [--days N]',
+    '          [--modality CT] [--station AE] [--json] [--echo]',
+  ],
+  does: M.helpWorklist,
+};
 
 function connection(values: Record<string, string | boolean | undefined>): WorklistServer {
   const server = String(values.server ?? '');
@@ -155,7 +158,8 @@ export async function runWorklist(args: string[], io: Io): Promise<number> {
 
 function usage(io: Io, error: unknown): number {
   if (!(error instanceof UsageError)) throw error;
-  io.err(cliSpeech(null, io.language).say(M.errorLine, { command: 'worklist', reason: error.reason }));
-  io.err(`Usage:\n${WORKLIST_USAGE}`);
+  const { say } = cliSpeech(null, io.language);
+  io.err(say(M.errorLine, { command: 'worklist', reason: error.reason }));
+  io.err(`${say(M.helpUsage)}\n${usageOf(WORKLIST_USAGE, say)}`);
   return 2;
 }

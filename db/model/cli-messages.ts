@@ -13,6 +13,8 @@ const DOSE_LABEL =
   'A label of `rootlog dose-report`’s totals, before its value (keep it short: the values are aligned after the longest).';
 const USAGE_REASON =
   'A usage error’s reason, after “rootlog <command>: ” and before the usage text; keep options (--db), their values (FILE) and codes as they are.';
+const HELP =
+  "What a command does, in the command line's usage text (rootlog --help), wrapped beside or below its syntax; keep commands, options and their values (FILE, N, DIR) as they are.";
 export const CLI_MESSAGES = declareMessages('cli', {
   checkDatabase: ['database', LABEL],
   checkSchemaVersion: ['schema version', LABEL],
@@ -361,4 +363,80 @@ export const CLI_MESSAGES = declareMessages('cli', {
     '{problems}',
     `${USAGE_REASON} {problems}: what the connection’s settings given in options break, each its rule (translated).`,
   ],
+  // The usage text (rootlog --help)
+  helpHeading: [
+    'Usage: rootlog <command> [options]',
+    'The usage text’s first line; keep "rootlog <command> [options]".',
+  ],
+  helpCommands: ['Commands:', 'The usage text: before the commands.'],
+  helpOptions: ['Options:', 'The usage text: before the options every command takes.'],
+  helpUsage: ['Usage:', 'Before one command’s usage, after its usage error.'],
+  helpSeed: ['add N realistic signed demo procedures', HELP],
+  helpCheck: [
+    'integrity, schema version, row counts and tamper evidence: the hash chains, the protective triggers, each signed record against its signed versions; prints the chain head to keep elsewhere, and with --expect-head proves nothing up to a head kept earlier has changed',
+    HELP,
+  ],
+  helpBackup: [
+    "online backup, verified by integrity_check; --out-dir names it rootlog-backup-<console>-<UTC time>.sqlite in DIR, and --rotate N then keeps this logbook's newest N there (other files are never touched); --exclude-key leaves the pseudonymisation key out (for copies that leave the department)",
+    `${HELP} Keep the file name rootlog-backup-<console>-<UTC time>.sqlite.`,
+  ],
+  helpWordings: [
+    "the department's corrected wordings: JSON, language → message id → words (ids in db/i18n/catalogues/*.po); --set replaces them (checked, audited), --show prints them",
+    HELP,
+  ],
+  helpKey: [
+    'show the pseudonymisation key, or put it back into a logbook restored from a backup made with --exclude-key (--set: a settings change, by an administrator)',
+    HELP,
+  ],
+  helpExport: [
+    'write an audit export (signed records unless --include-drafts); pseudonymised: keyed pseudonyms, no free text, dates to the day (default) or month, no clock times; --force replaces existing files; the logbook itself, its -wal/-shm and files in use are always refused',
+    HELP,
+  ],
+  helpImport: ['merge a RootLog JSON export from another console', HELP],
+  helpFollowUpsDue: ['who is due for a follow-up call or review on that day (default today), overdue first', HELP],
+  helpSync: [
+    "one push and pull with the department hub (PostgreSQL): TLS always, the server's certificate verified (against the department's CA with --ca); plain text only to the very host --allow-plain names (an administrator's choice); the password from PGPASSWORD or typed, never in the URL, which takes no options; signs with the console's key in FILE.hub-key (made at first use, mode 0600); exit 1 on a conflict or a refusal",
+    HELP,
+  ],
+  helpHubInit: [
+    "create or migrate the hub (schema NAME, default rootlog) and the consoles' role NAME_console, with exactly their rights",
+    HELP,
+  ],
+  helpHubAddConsole: [
+    "register that logbook's console (its name and public key, read from it) and make its login role ROLE; IT then sets the role's password or certificate. --new-key: the console lost its key and made a new one (the old one stays valid for what it signed)",
+    HELP,
+  ],
+  helpHubRetireConsole: ["end a console's right to add (and to log in); what it added stays", HELP],
+  helpHubConsoles: ['the registered consoles and their key fingerprints', HELP],
+  helpHubKey: [
+    "this console's signing key: made at first use (in LOGBOOK.hub-key, mode 0600), its fingerprint shown; --new replaces a lost one; making or replacing it is a settings change, by an administrator",
+    HELP,
+  ],
+  helpHubRefusals: ['rows of the hub this console refused or that wait, with why', HELP],
+  helpStats: ['quality-review aggregates (signed records)', HELP],
+  helpDoseReport: [
+    "read a scanner's radiation dose report (RDSR) and print its totals, events and warnings; --json: one object",
+    HELP,
+  ],
+  helpWorklist: [
+    "the scheduled patients (C-FIND) for the day, or N days more; --station: only that station's; --echo: only test the connection (C-ECHO)",
+    HELP,
+  ],
+  helpRisSend: [
+    'send the reports waiting for the RIS (HL7 ORU^R01); prints what the RIS acknowledged; exit 1 when it refused any, or could not be reached',
+    HELP,
+  ],
+  helpAs: [
+    '--as OPERATOR: who runs it (name or id), proven by their PIN (asked, or {variable})',
+    'The usage text: the option --as (keep "--as OPERATOR:"); {variable}: the environment variable (ROOTLOG_PIN).',
+  ],
+  helpAsWithoutPins: [
+    '(a logbook where nobody has a PIN yet is written under the account, as before)',
+    'The usage text, below --as.',
+  ],
+  helpLanguage: [
+    "the language of the output when the logbook's department has chosen none (Settings → Department), else English; JSON output is codes in every language",
+    `${HELP} The option --language.`,
+  ],
+  helpHelp: ['show this message', `${HELP} The option --help.`],
 });
