@@ -1,7 +1,8 @@
 import { type CredentialPurpose, needsFirstAdministrator, presentCredential, proveOperator } from '../credentials.js';
-import { RootLogError } from '../model/index.js';
+import { CLI_MESSAGES as M, RootLogError, sentence } from '../model/index.js';
 import { listOperators } from '../settings.js';
 import type { ServiceContext, Store } from '../store.js';
+import type { CliSay } from './cli-speech.js';
 import { printable } from './printable.js';
 import { UsageError } from './usage-error.js';
 
@@ -16,7 +17,8 @@ import { UsageError } from './usage-error.js';
 
 export const PIN_VARIABLE = 'ROOTLOG_PIN';
 
-export const AS_USAGE = `          --as OPERATOR: who runs it (name or id), proven by their PIN (asked, or ${PIN_VARIABLE})`;
+/** The usage text's line for --as, in the output's language. */
+export const asUsage = (say: CliSay) => `          ${say(M.helpAs, { variable: PIN_VARIABLE })}`;
 
 interface SecretIo {
   err: (line: string) => void;
@@ -61,9 +63,7 @@ export async function actingOperator(
 ): Promise<ServiceContext> {
   if (needsFirstAdministrator(store)) return { actor: account };
   if (typeof as !== 'string' || as.trim() === '')
-    throw new UsageError(
-      `--as OPERATOR is required: this logbook records who writes to it, proven by their PIN (asked, or ${PIN_VARIABLE})`,
-    );
+    throw new UsageError(sentence(M.usageAsRequired, { variable: PIN_VARIABLE }));
   const wanted = as.trim().toLowerCase();
   const operator = listOperators(store).find(
     (candidate) => candidate.id === as.trim() || candidate.name.toLowerCase() === wanted,
@@ -72,8 +72,7 @@ export async function actingOperator(
     throw RootLogError.untranslated('not_found', `There is no operator “${printable(as)}” in this logbook.`);
   const pin =
     process.env[PIN_VARIABLE] ?? (process.stdin.isTTY ? await askSecret(io, `PIN of ${operator.name}: `) : undefined);
-  if (!pin)
-    throw new UsageError(`the PIN of ${operator.name} is required: type it when asked, or give it in ${PIN_VARIABLE}`);
+  if (!pin) throw new UsageError(sentence(M.usagePinRequired, { name: operator.name, variable: PIN_VARIABLE }));
   const proven = proveOperator(store, await presentCredential(store, { operatorId: operator.id, pin }), purpose, {
     actor: account,
   });

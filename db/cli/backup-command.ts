@@ -7,6 +7,7 @@ import { BACKUP_KEEP_RANGE, type Language, CLI_MESSAGES as M, sentence } from '.
 import { openStore } from '../store.js';
 import { cliSpeech } from './cli-speech.js';
 import { printable } from './printable.js';
+import type { Usage } from './usage.js';
 import { UsageError } from './usage-error.js';
 
 /*
@@ -17,12 +18,10 @@ import { UsageError } from './usage-error.js';
  * knows of it.
  */
 
-export const BACKUP_USAGE = `  backup  --db FILE (--out FILE [--force] | --out-dir DIR [--rotate N]) [--exclude-key]
-                                           online backup, verified by integrity_check; --out-dir names it
-                                           rootlog-backup-<console>-<UTC time>.sqlite in DIR, and --rotate N
-                                           then keeps this logbook's newest N there (other files are never
-                                           touched); --exclude-key leaves the pseudonymisation key out (for
-                                           copies that leave the department)`;
+export const BACKUP_USAGE: Usage = {
+  syntax: ['  backup  --db FILE (--out FILE [--force] | --out-dir DIR [--rotate N]) [--exclude-key]'],
+  does: M.helpBackup,
+};
 
 interface Io {
   out: (line: string) => void;
@@ -53,18 +52,18 @@ function flags(args: string[]) {
 
 export async function run(args: string[], io: Io): Promise<number> {
   const values = flags(args);
-  if (values.db === undefined) throw new UsageError('--db is required');
+  if (values.db === undefined) throw new UsageError(sentence(M.usageRequired, { option: '--db' }));
   if ((values.out === undefined) === (values['out-dir'] === undefined)) {
-    throw new UsageError('give either --out FILE or --out-dir DIR');
+    throw new UsageError(sentence(M.usageEither, { one: '--out FILE', other: '--out-dir DIR' }));
   }
   if (values.rotate !== undefined && values['out-dir'] === undefined) {
-    throw new UsageError('--rotate keeps the newest backups in a folder: give it with --out-dir DIR');
+    throw new UsageError(sentence(M.usageRotateNeedsOutDir));
   }
-  if (values.force && values.out === undefined) throw new UsageError('--force replaces a file given with --out');
+  if (values.force && values.out === undefined) throw new UsageError(sentence(M.usageForceNeedsOut));
   const { min, max } = BACKUP_KEEP_RANGE;
   const keep = values.rotate === undefined ? undefined : Number(values.rotate);
   if (keep !== undefined && (!/^\d+$/.test(values.rotate ?? '') || keep < min || keep > max)) {
-    throw new UsageError(`--rotate must be a whole number from ${min} to ${max}`);
+    throw new UsageError(sentence(M.usageWholeNumber, { option: '--rotate', min: String(min), max: String(max) }));
   }
   const excludeKey = values['exclude-key'] === true;
   const store = openStore(values.db, { mustExist: true });

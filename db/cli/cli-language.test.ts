@@ -1,8 +1,15 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
-import { updateSettings } from '../settings.js';
+import { describe, expect, it, vi } from 'vitest';
+import { fixtureFile } from '../dose-report/fixtures/fixture-files.js';
+import { risServerSchema } from '../model/connection-settings.js';
+import { saveDraft, signProcedure } from '../procedures.js';
+import { updateConnectionSettings, updateSettings } from '../settings.js';
 import { openStore } from '../store.js';
-import { tempPath } from '../testing/fixtures.js';
+import { startWlmscpfs } from '../testing/dicom-peers.js';
+import { completeDraft, context, tempPath, tempStore } from '../testing/fixtures.js';
+import { startMllpPeer } from '../testing/mllp-peer.js';
+import { freePort } from '../testing/ports.js';
+import { recordSigner, TEST_PIN } from '../testing/signer.js';
 import { runCli } from './main.js';
 
 /*
@@ -111,7 +118,64 @@ describe('the command line in the department’s language', () => {
     const german = await logbook('de');
     const refused = await cli('export', '--db', german, '--format', 'csv');
     expect(refused.status).toBe(2);
-    expect(refused.err).toMatch(/^rootlog export: /m);
+    expect(refused.err).toMatch(/^rootlog export: --out fehlt$/m);
+  });
+
+  it('a usage error’s reason in the language, options and their forms kept', async () => {
+    expect((await cli('worklist', '--ae', 'ROOTLOG', '--language', 'fr')).err).toMatch(
+      /^rootlog worklist : --server est obligatoire$/m,
+    );
+    expect((await cli('worklist', '--server', 'dicom://127.0.0.1:104', '--ae', 'X', '--language', 'de')).err).toMatch(
+      /^rootlog worklist: --server muss die Form dicom:\/\/CALLED_AE@HOST:PORT haben$/m,
+    );
+    expect((await cli('hub', '--language', 'it')).err).toMatch(
+      /^rootlog hub: quale comando hub\? \(init, add-console, retire-console, consoles, key, refusals\)$/m,
+    );
+    expect((await cli('dose-report', '--language', 'de')).err).toMatch(/^rootlog dose-report: --in fehlt$/m);
+    expect((await cli('ris-send', '--db', 'x.sqlite', '--server', 'http://h:1', '--language', 'it')).err).toMatch(
+      /^rootlog ris-send: --server deve avere la forma mllp:\/\/HOST:PORT$/m,
+    );
+    const german = await logbook('de');
+    expect((await cli('follow-ups-due', '--db', german, '--date', '2026-02-30')).err).toMatch(
+      /^rootlog follow-ups-due: --date muss ein gültiges Datum im Format YYYY-MM-DD sein$/m,
+    );
+    expect((await cli('seed', '--db', german, '--count', '0')).err).toMatch(
+      /^rootlog seed: --count muss eine ganze Zahl von 1 bis 10000000 sein$/m,
+    );
+    // The logbook's department first, the language asked after.
+    expect((await cli('key', '--db', german, '--language', 'en')).err).toMatch(
+      /^rootlog key: geben Sie entweder --show oder --set HEX an$/m,
+    );
+    // English as before.
+    expect((await cli('dose-report')).err).toMatch(/^rootlog dose-report: --in is required$/m);
+  });
+
+  it('the usage text: what each command does in the language, its syntax as typed', async () => {
+    const german = await cli('--help', '--language', 'de');
+    expect(german.status).toBe(0);
+    expect(german.out).toMatch(/^Aufruf: rootlog <command> \[options\]$/m);
+    expect(german.out).toMatch(/^Befehle:$/m);
+    expect(german.out).toMatch(
+      /^ {2}seed {4}--db FILE --count N \[--seed S\] \[--as OPERATOR\]\n {43}N realistische signierte Demo-Eingriffe hinzufügen$/m,
+    );
+    expect(german.out).toMatch(/^ {2}check {3}--db FILE \[--expect-head HEAD\] {3}Integrität, Schemaversion,/m);
+    expect(german.out).toMatch(/^ {2}hub refusals --db LOGBOOK {16}Zeilen des Hubs, die diese Konsole abgelehnt hat/m);
+    expect(german.out).toMatch(
+      /^ {10}--as OPERATOR: wer es ausführt \(Name oder ID\), bestätigt durch die PIN \(abgefragt, oder ROOTLOG_PIN\)$/m,
+    );
+    // Every description line starts in the same column, and none is wider than the text.
+    const lines = german.out.split('\n');
+    expect(Math.max(...lines.filter((line) => /^ {43}\S/.test(line)).map((line) => line.length))).toBeLessThanOrEqual(
+      101,
+    );
+    expect(german.out).not.toMatch(/add N realistic|show this message/);
+    const refused = await cli('dose-report', '--language', 'fr');
+    expect(refused.err).toMatch(/^Utilisation :\n {2}dose-report --in FILE \[--json\] {11}lire le rapport de dose/m);
+    const english = await cli('--help');
+    expect(english.out).toMatch(/^Usage: rootlog <command> \[options\]$/m);
+    expect(english.out).toMatch(
+      /^ {2}check {3}--db FILE \[--expect-head HEAD\] {3}integrity, schema version, row counts/m,
+    );
   });
 
   it('stats --json stays codes whatever the language', async () => {
@@ -120,5 +184,140 @@ describe('the command line in the department’s language', () => {
     expect(stats.status, stats.err).toBe(0);
     expect(() => JSON.parse(stats.out)).not.toThrow();
     expect(stats.out).not.toMatch(/Eingriff/);
+  });
+
+  it('dose-report: its totals in the language asked, figures as the language writes them, units kept', async () => {
+    // de-CH writes a decimal point, fr-CH a comma.
+    const german = await cli('dose-report', '--in', fixtureFile('ct-broken-items'), '--language', 'de');
+    expect(german.status, german.err).toBe(0);
+    expect(german.out).toMatch(/^CT-Dosisbericht von /m);
+    expect(german.out).toMatch(/^DLP gesamt +61 mGy·cm$/m);
+    expect(german.out).toMatch(/^CTDIvol +5\.2 mGy \(höchstes Ereignis; Phantom nicht angegeben\)$/m);
+    expect(german.out).toMatch(/^Ereignisse +2$/m);
+    const french = await cli('dose-report', '--in', fixtureFile('xa-two-planes'), '--language', 'fr');
+    expect(french.out).toMatch(/^Rapport de dose de radiologie par projection de Philips/m);
+    expect(french.out).toMatch(/^PDS total +3,6 Gy·cm²$/m);
+    expect(french.out).toMatch(/^ {2}plan A : PDS /m);
+    const english = await cli('dose-report', '--in', fixtureFile('ct-broken-items'));
+    expect(english.out).toMatch(/^CTDIvol {8}5\.2 mGy \(highest event; phantom not given\)$/m);
+    const missing = await cli('dose-report', '--in', '/nonexistent/report.dcm', '--language', 'it');
+    expect(missing.status).toBe(1);
+    expect(missing.err).toMatch(/^rootlog dose-report: Il file \/nonexistent\/report\.dcm non esiste\.$/m);
+  });
+});
+
+/** Who runs a command that writes: the logbook's operator, proven by their PIN (ROOTLOG_PIN). */
+const AS = ['--as', 'Dr. A. Keller'];
+
+describe('the command line’s talk with other systems, in the language asked', () => {
+  it('worklist: the heading, a patient’s words and a server not reached', async () => {
+    const server = await startWlmscpfs({
+      aeTitle: 'RISWL',
+      items: [
+        {
+          charset: 'ISO_IR 100',
+          patientId: 'P-4711',
+          patientName: 'Müller^Jürg',
+          accessionNumber: 'ACC-1',
+          studyInstanceUid: '1.2.826.0.1.3680043.10.999.1',
+          requestedProcedure: 'PRT L5 links',
+          stationAe: 'CT1',
+          modality: 'CT',
+          date: '20260312',
+          time: '104500',
+        },
+      ],
+    });
+    try {
+      const url = `dicom://RISWL@127.0.0.1:${server.port}`;
+      const asked = ['--server', url, '--ae', 'ROOTLOG', '--date', '2026-03-12'];
+      const german = await cli('worklist', ...asked, '--days', '1', '--language', 'de');
+      expect(german.status, german.err).toBe(0);
+      expect(german.out).toMatch(
+        /^1 geplant am 2026-03-12 bis 2026-03-13 \(CT, alle Stationen\) bei RISWL@127\.0\.0\.1:\d+:$/m,
+      );
+      expect(german.out).toContain('Müller, Jürg  Auftragsnummer ACC-1  PRT L5 links');
+      const echo = await cli('worklist', '--server', url, '--ae', 'ROOTLOG', '--echo', '--language', 'fr');
+      expect(echo.out).toMatch(
+        /^le serveur de worklist RISWL@127\.0\.0\.1:\d+ a répondu au test de connexion \(C-ECHO\) en \d+ ms$/,
+      );
+    } finally {
+      await server.stop();
+    }
+    const port = await freePort();
+    const down = await cli(
+      'worklist',
+      '--server',
+      `dicom://RISWL@127.0.0.1:${port}`,
+      '--ae',
+      'ROOTLOG',
+      '--language',
+      'it',
+    );
+    expect(down.status).toBe(1);
+    expect(down.err).toMatch(/^rootlog worklist: /);
+    expect(down.err).not.toMatch(/cannot be reached/);
+  });
+
+  it('ris-send: what the RIS acknowledged and refused, and a RIS not reached', async () => {
+    vi.stubEnv('ROOTLOG_PIN', TEST_PIN);
+    /** A logbook with the RIS set up and two signed reports waiting, its department speaking `language`. */
+    const waiting = (language?: 'de') => {
+      const { store, operatorId } = tempStore();
+      if (language) updateSettings(store, { language }, context);
+      const ris = {
+        host: '127.0.0.1',
+        port: 1,
+        sendingFacility: 'RADIOLOGIE',
+        receivingApplication: 'RIS',
+        receivingFacility: 'KSB',
+        charset: 'ISO-8859-1',
+      };
+      updateConnectionSettings(store, { risServer: risServerSchema.parse(ris) }, context);
+      for (const patientId of ['P-1', 'P-2']) {
+        const { record } = saveDraft(store, completeDraft(operatorId, { patientId }), context);
+        signProcedure(store, record.id, {}, recordSigner(store, record.id), context);
+      }
+      store.close();
+      return store.path;
+    };
+    const peer = await startMllpPeer({ encoding: 'latin1' });
+    try {
+      peer.answer((message) =>
+        message.getSegment('PID')?.getField(3)?.toString() === 'P-2'
+          ? { code: 'AR', text: 'Patient P-2 not found' }
+          : { code: 'AA' },
+      );
+      const sent = await cli('ris-send', '--db', waiting('de'), '--server', `mllp://127.0.0.1:${peer.port}`, ...AS);
+      expect(sent.status, sent.err).toBe(1);
+      expect(sent.out).toMatch(
+        /^ {2}bestätigt: Patient P-1, Auftragsnummer \S+, Befund \(Nachricht RL[0-9A-F]{18}\)$/m,
+      );
+      expect(sent.out).toMatch(
+        /^ {2}vom RIS abgelehnt \(AR\): Patient P-2, Auftragsnummer \S+, Befund: .*Patient P-2 not found$/m,
+      );
+      expect(sent.out).toMatch(/^gesendet 1, abgelehnt 1, nicht sendbar 0; wartend 0$/m);
+    } finally {
+      await peer.stop();
+    }
+    const port = await freePort();
+    const down = await cli(
+      'ris-send',
+      '--db',
+      waiting(),
+      '--server',
+      `mllp://127.0.0.1:${port}`,
+      ...AS,
+      '--language',
+      'fr',
+    );
+    expect(down.status).toBe(1);
+    expect(down.out).toBe('envoyés 0, refusés 0, non envoyables 0 ; en attente 2');
+    expect(down.err).toMatch(
+      new RegExp(
+        `^rootlog ris-send : le RIS à 127\\.0\\.0\\.1:${port} n’a pas été atteint \\(.+\\) : ce qui attend sera envoyé la prochaine fois, rien n’est perdu$`,
+      ),
+    );
+    vi.unstubAllEnvs();
   });
 });

@@ -4,6 +4,7 @@ import {
   formatNumber,
   type Language,
   localeFor,
+  CLI_MESSAGES as M,
   type Message,
   say,
   sentence,
@@ -42,7 +43,7 @@ export function askedLanguage(args: readonly string[]): { asked: Language | unde
       continue;
     }
     const value = inline ?? args[++index];
-    if (!isLanguage(value)) throw new UsageError('--language must be de, fr, it or en');
+    if (!isLanguage(value)) throw new UsageError(sentence(M.usageLanguage));
     asked = value;
   }
   return { asked, rest };

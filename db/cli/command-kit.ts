@@ -1,6 +1,6 @@
 import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
-import type { Language } from '../model/index.js';
+import { type Language, CLI_MESSAGES as M, sentence } from '../model/index.js';
 import type { Store } from '../store.js';
 import { UsageError } from './usage-error.js';
 
@@ -38,6 +38,7 @@ export function options(args: string[], spec: Record<string, { type: 'string' | 
   } catch (error) {
     throw new UsageError(error instanceof Error ? error.message : String(error));
   }
-  for (const name of required) if (parsed.values[name] === undefined) throw new UsageError(`--${name} is required`);
+  for (const name of required)
+    if (parsed.values[name] === undefined) throw new UsageError(sentence(M.usageRequired, { option: `--${name}` }));
   return parsed.values as Record<string, string | boolean | undefined>;
 }

@@ -1,7 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { DoseReportSummary, Phantom } from '../dose-report/summary.js';
-import { RootLogError } from '../model/errors.js';
+import { CLI_MESSAGES as M, type Message, RootLogError, sentence } from '../model/index.js';
+import { type CliSay, cliSpeech } from './cli-speech.js';
+import type { Io } from './command-kit.js';
+import { type Usage, usageOf } from './usage.js';
+import { UsageError } from './usage-error.js';
 
 /*
  * rootlog dose-report: one radiation dose structured report (RDSR) file read and its totals
@@ -9,17 +13,23 @@ import { RootLogError } from '../model/errors.js';
  * Exit 0 read, 1 not a dose report (the reason said), 2 a usage error.
  */
 
-export const DOSE_REPORT_USAGE = `  dose-report --in FILE [--json]           read a scanner's radiation dose report (RDSR) and print
-                                           its totals, events and warnings; --json: one object`;
+export const DOSE_REPORT_USAGE: Usage = { syntax: ['  dose-report --in FILE [--json]'], does: M.helpDoseReport };
 
-interface Io {
-  out: (line: string) => void;
-  err: (line: string) => void;
-}
+/** A total or "not in the report": the number as the language writes it, its unit kept. */
+const figure = (say: CliSay, value: number | null, unit: string) =>
+  value === null ? say(M.doseNotInReport) : say(M.doseFigure, { value, unit });
 
-const PHANTOM_WORDS: Record<Phantom, string> = { 'body-32cm': '32 cm body phantom', 'head-16cm': '16 cm head phantom' };
+const PHANTOM_WORDS: Record<Phantom, Message> = { 'body-32cm': M.doseBodyPhantom, 'head-16cm': M.doseHeadPhantom };
 
-const figure = (value: number | null, unit: string) => (value === null ? 'not in the report' : `${value} ${unit}`);
+/** The totals' labels, aligned after the longest in the language ("fluoroscopy    "). */
+const TOTAL_LABELS = [
+  M.doseDlpTotal,
+  M.doseCtdiVol,
+  M.doseEvents,
+  M.doseDapTotal,
+  M.doseFluoroscopy,
+  M.doseAtReferencePoint,
+];
 
 /** The JSON object: the totals as numbers or null, the device, the study, the warnings as sentences. */
 export function doseReportJson(summary: DoseReportSummary) {
@@ -52,42 +62,64 @@ export function doseReportJson(summary: DoseReportSummary) {
   };
 }
 
-function printText(summary: DoseReportSummary, io: Io): void {
-  const device = [summary.manufacturer, summary.model].filter(Boolean).join(' ') || 'unknown device';
+function printText(summary: DoseReportSummary, io: Io, say: CliSay): void {
+  const device = [summary.manufacturer, summary.model].filter(Boolean).join(' ') || say(M.doseUnknownDevice);
   const station = [
-    summary.stationName && `station ${summary.stationName}`,
-    summary.deviceSerial && `serial ${summary.deviceSerial}`,
+    summary.stationName && say(M.doseStation, { name: summary.stationName }),
+    summary.deviceSerial && say(M.doseSerial, { serial: summary.deviceSerial }),
   ].filter(Boolean);
   io.out(
-    `${summary.kind === 'ct' ? 'CT' : 'Projection X-ray'} dose report from ${device}${station.length ? ` (${station.join(', ')})` : ''}`,
+    say(M.doseReportHeading, { kind: summary.kind, device, station: station.length ? ` (${station.join(', ')})` : '' }),
   );
   io.out(
-    `study ${summary.studyInstanceUid ?? '-'}, accession ${summary.accessionNumber ?? '-'}, patient ${summary.patientId ?? '-'}, ${summary.studyDate ?? 'no date'} ${summary.studyTime ?? ''}`.trimEnd(),
+    say(M.doseStudy, {
+      study: summary.studyInstanceUid ?? '-',
+      accession: summary.accessionNumber ?? '-',
+      patient: summary.patientId ?? '-',
+      date: summary.studyDate ?? say(M.doseNoDate),
+      time: summary.studyTime ?? '',
+    }).trimEnd(),
   );
+  const width = Math.max(...TOTAL_LABELS.map((label) => say(label).length)) + 4;
+  const total = (label: (typeof TOTAL_LABELS)[number], value: string) => io.out(`${say(label).padEnd(width)}${value}`);
   if (summary.kind === 'ct') {
-    io.out(`DLP total      ${figure(summary.dlpMGyCm, 'mGy·cm')}`);
-    io.out(
-      `CTDIvol        ${figure(summary.ctdiVolMGy, 'mGy')}${summary.ctdiVolMGy !== null ? ` (highest event; ${summary.ctdiVolPhantom ? PHANTOM_WORDS[summary.ctdiVolPhantom] : 'phantom not given'})` : ''}`,
+    total(M.doseDlpTotal, figure(say, summary.dlpMGyCm, 'mGy·cm'));
+    const phantom = summary.ctdiVolPhantom ? say(PHANTOM_WORDS[summary.ctdiVolPhantom]) : say(M.doseNoPhantom);
+    total(
+      M.doseCtdiVol,
+      `${figure(say, summary.ctdiVolMGy, 'mGy')}${summary.ctdiVolMGy !== null ? say(M.doseHighestEvent, { phantom }) : ''}`,
     );
-    io.out(`events         ${summary.ctEvents.length}`);
+    total(M.doseEvents, String(summary.ctEvents.length));
     summary.ctEvents.forEach((event, index) => {
       io.out(
-        `  ${index + 1}. ${event.protocol ?? '(no protocol)'}: CTDIvol ${figure(event.ctdiVolMGy, 'mGy')}${event.phantom ? ` (${event.phantom})` : ''}, DLP ${figure(event.dlpMGyCm, 'mGy·cm')}`,
+        `  ${say(M.doseCtEvent, {
+          number: index + 1,
+          protocol: event.protocol ?? say(M.doseNoProtocol),
+          ctdiVol: figure(say, event.ctdiVolMGy, 'mGy'),
+          phantom: event.phantom ? ` (${event.phantom})` : '',
+          dlp: figure(say, event.dlpMGyCm, 'mGy·cm'),
+        })}`,
       );
     });
   } else {
-    io.out(`DAP total      ${figure(summary.dapGyCm2, 'Gy·cm²')}`);
-    io.out(`fluoroscopy    ${figure(summary.fluoroTimeS, 's')}`);
-    io.out(`dose (RP)      ${figure(summary.doseRpGy, 'Gy')}`);
+    total(M.doseDapTotal, figure(say, summary.dapGyCm2, 'Gy·cm²'));
+    total(M.doseFluoroscopy, figure(say, summary.fluoroTimeS, 's'));
+    total(M.doseAtReferencePoint, figure(say, summary.doseRpGy, 'Gy'));
     for (const plane of summary.planes) {
       io.out(
-        `  plane ${plane.plane ?? '?'}: DAP ${figure(plane.dapGyCm2, 'Gy·cm²')}, fluoroscopy ${figure(plane.fluoroTimeS, 's')}, dose (RP) ${figure(plane.doseRpGy, 'Gy')}`,
+        `  ${say(M.dosePlane, {
+          plane: plane.plane ?? '?',
+          dap: figure(say, plane.dapGyCm2, 'Gy·cm²'),
+          time: figure(say, plane.fluoroTimeS, 's'),
+          dose: figure(say, plane.doseRpGy, 'Gy'),
+        })}`,
       );
     }
-    io.out(`events         ${summary.projectionEvents.length}`);
+    total(M.doseEvents, String(summary.projectionEvents.length));
   }
   if (summary.warnings.length > 0) {
-    io.out('warnings:');
+    // The reader's findings stay its English (the JSON gives the same sentences).
+    io.out(say(M.doseWarnings));
     for (const warning of summary.warnings) io.out(`  - ${warning.message}`);
   }
 }
@@ -97,11 +129,11 @@ function readInput(path: string): Uint8Array {
     return readFileSync(path);
   } catch (error) {
     const code = (error as { code?: string }).code;
-    throw RootLogError.untranslated(
+    throw new RootLogError(
       'not_found',
       code === 'ENOENT'
-        ? `The file ${path} does not exist.`
-        : `The file ${path} could not be read (${code ?? 'error'}).`,
+        ? sentence(M.fileMissing, { path })
+        : sentence(M.fileUnreadable, { path, code: code ?? 'error' }),
     );
   }
 }
@@ -110,16 +142,20 @@ export async function run(args: string[], io: Io): Promise<number> {
   let values: { in?: string; json?: boolean };
   try {
     values = parseArgs({ args, options: { in: { type: 'string' }, json: { type: 'boolean' } }, strict: true }).values;
-    if (values.in === undefined) throw new Error('--in is required');
+    if (values.in === undefined) throw new UsageError(sentence(M.usageRequired, { option: '--in' }));
   } catch (error) {
-    io.err(`rootlog dose-report: ${error instanceof Error ? error.message : String(error)}`);
-    io.err(`Usage:\n${DOSE_REPORT_USAGE}`);
+    // Node's own parser says its reason in English.
+    const reason = error instanceof UsageError ? error.reason : error instanceof Error ? error.message : String(error);
+    const { say } = cliSpeech(null, io.language);
+    io.err(say(M.errorLine, { command: 'dose-report', reason }));
+    io.err(`${say(M.helpUsage)}\n${usageOf(DOSE_REPORT_USAGE, say)}`);
     return 2;
   }
   // Loaded here, not at start: every other command starts without the DICOM library.
   const { readDoseReport } = await import('../dose-report/read-dose-report.js');
   const summary = readDoseReport(readInput(values.in));
   if (values.json) io.out(JSON.stringify(doseReportJson(summary), null, 2));
-  else printText(summary, io);
+  // No logbook is opened: the language asked (--language), else English.
+  else printText(summary, io, cliSpeech(null, io.language).say);
   return 0;
 }

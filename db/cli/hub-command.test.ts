@@ -71,12 +71,12 @@ describe('rootlog hub and rootlog sync', () => {
 
     const pushed = run('sync', '--db', a, '--as', 'Dr. A. Keller', '--server', as('ct_one'), ...plain);
     expect(pushed.code, pushed.err).toBe(0);
-    expect(pushed.out).toMatch(/^pushed 8, already there 0, pulled 0 new record\(s\)/);
+    expect(pushed.out).toMatch(/^pushed 8, already there 0, pulled 0 new records/);
     expect(run('hub', 'key', '--db', b, '--as', 'Dr. A. Keller').code).toBe(0);
     expect(run('hub', 'add-console', '--server', admin, '--db', b, '--role', 'ct_two', ...plain).code).toBe(0);
     const pulled = run('sync', '--db', b, '--as', 'Dr. A. Keller', '--server', as('ct_two'), ...plain);
     expect(pulled.code, pulled.err).toBe(0);
-    expect(pulled.out).toMatch(/pulled 8 new record\(s\)/);
+    expect(pulled.out).toMatch(/pulled 8 new records/);
     expect(run('hub', 'consoles', '--server', admin, ...plain).out).toMatch(
       /CT 1\s+role ct_one\s+key [0-9a-f ]+\n[\s\S]*CT 2\s+role ct_two/,
     );

@@ -11,14 +11,16 @@ import {
   listConsoles,
   retireConsole,
 } from '../hub/server-schema.js';
-import { inEnglish, RootLogError } from '../model/index.js';
+import { CLI_MESSAGES as M, RootLogError, sentence } from '../model/index.js';
 import { getSettings } from '../settings.js';
 import { openStore } from '../store.js';
 import { actingOperator } from './acting-operator.js';
+import { type CliSay, cliSpeech } from './cli-speech.js';
 import { actor, type Io, options } from './command-kit.js';
 import { serverPassword } from './password.js';
 import { printable } from './printable.js';
 import { endpointFromArgs, SERVER_OPTIONS } from './sync-command.js';
+import type { Usage } from './usage.js';
 import { UsageError } from './usage-error.js';
 
 /*
@@ -27,24 +29,25 @@ import { UsageError } from './usage-error.js';
  * See docs/hub.md for the roles and rights they set.
  */
 
-export const HUB_USAGE = `  hub init --server postgres://ADMIN@HOST:PORT/DATABASE [--schema NAME] [--ca FILE] [--allow-plain HOST]
-                                           create or migrate the hub (schema NAME, default rootlog) and
-                                           the consoles' role NAME_console, with exactly their rights
-  hub add-console --server postgres://ADMIN@… --db LOGBOOK --role ROLE [--schema NAME] [--new-key]
-                                           register that logbook's console (its name and public key,
-                                           read from it) and make its login role ROLE; IT then sets the
-                                           role's password or certificate. --new-key: the console lost
-                                           its key and made a new one (the old one stays valid for what
-                                           it signed)
-  hub retire-console --server postgres://ADMIN@… --console NAME [--schema NAME]
-                                           end a console's right to add (and to log in); what it added stays
-  hub consoles --server postgres://USER@… [--schema NAME]
-                                           the registered consoles and their key fingerprints
-  hub key --db LOGBOOK [--new] [--as OPERATOR]
-                                           this console's signing key: made at first use (in LOGBOOK.hub-key,
-                                           mode 0600), its fingerprint shown; --new replaces a lost one;
-                                           making or replacing it is a settings change, by an administrator
-  hub refusals --db LOGBOOK                rows of the hub this console refused or that wait, with why`;
+export const HUB_USAGE: readonly Usage[] = [
+  {
+    syntax: [
+      '  hub init --server postgres://ADMIN@HOST:PORT/DATABASE [--schema NAME] [--ca FILE] [--allow-plain HOST]',
+    ],
+    does: M.helpHubInit,
+  },
+  {
+    syntax: ['  hub add-console --server postgres://ADMIN@… --db LOGBOOK --role ROLE [--schema NAME] [--new-key]'],
+    does: M.helpHubAddConsole,
+  },
+  {
+    syntax: ['  hub retire-console --server postgres://ADMIN@… --console NAME [--schema NAME]'],
+    does: M.helpHubRetireConsole,
+  },
+  { syntax: ['  hub consoles --server postgres://USER@… [--schema NAME]'], does: M.helpHubConsoles },
+  { syntax: ['  hub key --db LOGBOOK [--new] [--as OPERATOR]'], does: M.helpHubKey },
+  { syntax: ['  hub refusals --db LOGBOOK'], does: M.helpHubRefusals },
+];
 
 const DEFAULT_SCHEMA = 'rootlog';
 
@@ -84,16 +87,15 @@ async function init(args: string[], io: Io): Promise<number> {
   const values = options(args, { ...SERVER_OPTIONS, schema: { type: 'string' } }, ['server']);
   const schema = schemaOf(values);
   const report = await withServer(values, io, (client) => initHub(client, schema));
+  // No logbook is opened: the language asked (--language), else English.
+  const { say } = cliSpeech(null, io.language);
   io.out(
     report.from === report.to
-      ? `the hub in schema ${schema} is at version ${report.to}; the consoles' rights were applied again`
-      : `the hub in schema ${schema} went from version ${report.from} to ${report.to}`,
+      ? say(M.hubAtVersion, { schema, version: String(report.to) })
+      : say(M.hubMigrated, { schema, from: String(report.from), to: String(report.to) }),
   );
-  io.out(`hub id ${report.hubId}; consoles' role ${report.consoleGroup}`);
-  if (report.renumbered > 0)
-    io.out(
-      `${report.renumbered} row(s) restored from another PostgreSQL server were renumbered for this one: every console reads the hub again from the start`,
-    );
+  io.out(say(M.hubIdentity, { hubId: report.hubId, group: report.consoleGroup }));
+  if (report.renumbered > 0) io.out(say(M.hubRenumbered, { count: report.renumbered }));
   return 0;
 }
 
@@ -119,17 +121,16 @@ async function addConsoleCommand(args: string[], io: Io): Promise<number> {
   const store = openStore(String(values.db), { readonly: true });
   let name: string;
   let key: ReturnType<typeof consolePublicKey>;
+  let say: CliSay;
   try {
     name = getSettings(store).consoleName;
     key = consolePublicKey(store);
+    // The department's language of the console's logbook, else the one asked.
+    say = cliSpeech(store, io.language).say;
   } finally {
     store.close();
   }
-  if (!key)
-    throw RootLogError.untranslated(
-      'validation',
-      `The logbook ${String(values.db)} has no console key yet: make it on the console first (rootlog hub key --db LOGBOOK there, or Settings → Department server in the app), then register it.`,
-    );
+  if (!key) throw new RootLogError('validation', sentence(M.hubNoConsoleKey, { path: String(values.db) }));
   const outcome = await withServer(values, io, (client) =>
     addConsole(client, {
       schema,
@@ -140,15 +141,13 @@ async function addConsoleCommand(args: string[], io: Io): Promise<number> {
       newKey: values['new-key'] === true,
     }),
   );
+  const registered = { name: printable(name), role, group: consoleGroupOf(schema), fingerprint: key.fingerprint };
   io.out(
     outcome === 'unchanged'
-      ? `the console "${printable(name)}" was registered already with this key (role ${role})`
-      : `${outcome === 'new key' ? 'new key registered for' : 'registered'} the console "${printable(name)}": role ${role} (member of ${consoleGroupOf(schema)}), key fingerprint ${key.fingerprint}`,
+      ? say(M.hubAlreadyRegistered, { name: printable(name), role })
+      : say(outcome === 'new key' ? M.hubNewKeyRegistered : M.hubRegistered, registered),
   );
-  if (outcome === 'added')
-    io.out(
-      `now give the role its password (ALTER ROLE ${role} PASSWORD '…') or certificate, and compare the fingerprint with the console's Settings`,
-    );
+  if (outcome === 'added') io.out(say(M.hubGiveRolePassword, { role }));
   return 0;
 }
 
@@ -160,9 +159,7 @@ async function retire(args: string[], io: Io): Promise<number> {
   const schema = schemaOf(values);
   const name = String(values.console);
   const { role } = await withServer(values, io, (client) => retireConsole(client, schema, name));
-  io.out(
-    `retired the console "${printable(name)}": its role ${role} can no longer log in or add anything; what it added stays valid`,
-  );
+  io.out(cliSpeech(null, io.language).say(M.hubRetired, { name: printable(name), role }));
   return 0;
 }
 
@@ -170,10 +167,11 @@ async function consoles(args: string[], io: Io): Promise<number> {
   const values = options(args, { ...SERVER_OPTIONS, schema: { type: 'string' } }, ['server']);
   const schema = schemaOf(values);
   const listed = await withServer(values, io, (client) => listConsoles(client, schema));
-  if (listed.length === 0) io.out('no console is registered');
+  const { say } = cliSpeech(null, io.language);
+  if (listed.length === 0) io.out(say(M.hubNoConsoles));
   for (const entry of listed)
     io.out(
-      `  ${printable(entry.name).padEnd(24)} role ${entry.role.padEnd(20)} key ${entry.fingerprint}${entry.retiredAt ? `  RETIRED ${entry.retiredAt}` : ''}`,
+      `  ${printable(entry.name).padEnd(24)} ${say(M.hubConsoleRole, { role: entry.role.padEnd(20) })} ${say(M.hubConsoleKey, { fingerprint: entry.fingerprint })}${entry.retiredAt ? `  ${say(M.hubConsoleRetired, { at: entry.retiredAt })}` : ''}`,
     );
   return 0;
 }
@@ -192,10 +190,9 @@ async function key(args: string[], io: Io): Promise<number> {
         ? await actingOperator(store, values.as, io, actor(), { administer: true })
         : { actor: actor() };
     const made = consoleKey(store, vault, context, { replace });
-    io.out(`console "${printable(getSettings(store).consoleName)}": key fingerprint ${made.fingerprint}`);
-    io.out(
-      `the private key is kept in ${inEnglish(vault.keptIn)}, readable by this user alone; it never leaves this computer`,
-    );
+    const { say } = cliSpeech(store, io.language);
+    io.out(say(M.hubKeyOf, { name: printable(getSettings(store).consoleName), fingerprint: made.fingerprint }));
+    io.out(say(M.hubKeyKept, { place: vault.keptIn }));
     return 0;
   } catch (error) {
     if (error instanceof HubError) throw RootLogError.untranslated('validation', error.message);
@@ -210,10 +207,12 @@ function refusals(args: string[], io: Io): number {
   const store = openStore(String(values.db), { readonly: true });
   try {
     const rows = hubRefusals(store, 1000);
-    if (rows.length === 0) io.out('nothing from the hub was refused, nothing waits');
+    const { say } = cliSpeech(store, io.language);
+    if (rows.length === 0) io.out(say(M.hubNothingRefused));
+    // What the hub's rows say is theirs (English or another console's): shown escaped.
     for (const row of rows)
       io.out(
-        `  ${row.at}  ${row.waiting ? 'WAITING' : 'REFUSED'}  ${printable(row.subject)}${row.console ? ` from "${printable(row.console)}"` : ''}: ${printable(row.reason)}`,
+        `  ${row.at}  ${say(row.waiting ? M.hubRowWaiting : M.hubRowRefused)}  ${printable(row.subject)}${row.console ? say(M.hubRowFrom, { console: printable(row.console) }) : ''}: ${printable(row.reason)}`,
       );
     return 0;
   } finally {
@@ -236,8 +235,8 @@ export async function runHub(args: string[], io: Io): Promise<number> {
   if (!run)
     throw new UsageError(
       name
-        ? `unknown hub command "${name}" (init, add-console, retire-console, consoles, key, refusals)`
-        : 'which hub command? (init, add-console, retire-console, consoles, key, refusals)',
+        ? sentence(M.usageUnknownHubCommand, { name, commands: Object.keys(SUBCOMMANDS).join(', ') })
+        : sentence(M.usageWhichHubCommand, { commands: Object.keys(SUBCOMMANDS).join(', ') }),
     );
   return run(rest, io);
 }

@@ -10,6 +10,7 @@ import {
   type Language,
   CLI_MESSAGES as M,
   RootLogError,
+  sentence,
   type Words,
   type WordValue,
 } from '../model/index.js';
@@ -19,7 +20,7 @@ import { dashboard, parseDashboardFilter } from '../stats/dashboard.js';
 import { formatDashboard, formatOutcomes } from '../stats/format.js';
 import { followUpOutcomes } from '../stats/outcomes.js';
 import { openStore, type Store } from '../store.js';
-import { AS_USAGE, actingOperator } from './acting-operator.js';
+import { actingOperator, asUsage } from './acting-operator.js';
 import { BACKUP_USAGE, run as backup } from './backup-command.js';
 import { askedLanguage, type CliSay, cliSpeech } from './cli-speech.js';
 import { actor, checkedBeforeWriting, type Io, options } from './command-kit.js';
@@ -28,6 +29,7 @@ import { HUB_USAGE, runHub } from './hub-command.js';
 import { printable } from './printable.js';
 import { RIS_SEND_USAGE, runRisSend } from './ris-send-command.js';
 import { runSync, SYNC_USAGE } from './sync-command.js';
+import { type Usage, usageOf } from './usage.js';
 import { UsageError } from './usage-error.js';
 import { WORDINGS_USAGE, run as wordings } from './wordings-command.js';
 
@@ -41,50 +43,46 @@ import { runWorklist, WORKLIST_USAGE } from './worklist-command.js';
  * of the output went away (rootlog.ts), as for any tool stopped by SIGPIPE.
  */
 
-export const USAGE = `Usage: rootlog <command> [options]
+/** Every command's usage, in the order the usage text lists them. */
+const COMMAND_USAGES: readonly Usage[] = [
+  { syntax: ['  seed    --db FILE --count N [--seed S] [--as OPERATOR]'], does: M.helpSeed },
+  { syntax: ['  check   --db FILE [--expect-head HEAD]'], does: M.helpCheck },
+  BACKUP_USAGE,
+  WORDINGS_USAGE,
+  { syntax: ['  key     --db FILE --show | --set HEX --as OPERATOR'], does: M.helpKey },
+  {
+    syntax: [
+      '  export  --db FILE --format csv|xlsx|json|fhir --out FILE [--force]',
+      '          [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--operator ID ...]',
+      '          [--pseudonymize [--date-precision day|month]] [--include-drafts] [--european] [--detail-files]',
+    ],
+    does: M.helpExport,
+  },
+  { syntax: ['  import  --db FILE --in FILE --as OPERATOR'], does: M.helpImport },
+  { syntax: ['  follow-ups-due --db FILE [--date YYYY-MM-DD]'], does: M.helpFollowUpsDue },
+  SYNC_USAGE,
+  ...HUB_USAGE,
+  { syntax: ['  stats   --db FILE [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--json]'], does: M.helpStats },
+  doseReport.DOSE_REPORT_USAGE,
+  WORKLIST_USAGE,
+  RIS_SEND_USAGE,
+];
 
-Commands:
-  seed    --db FILE --count N [--seed S] [--as OPERATOR]
-                                           add N realistic signed demo procedures
-  check   --db FILE [--expect-head HEAD]   integrity, schema version, row counts and tamper evidence:
-                                           the hash chains, the protective triggers, each signed
-                                           record against its signed versions; prints the chain
-                                           head to keep elsewhere, and with --expect-head proves
-                                           nothing up to a head kept earlier has changed
-${BACKUP_USAGE}
-${WORDINGS_USAGE}
-  key     --db FILE --show | --set HEX --as OPERATOR
-                                           show the pseudonymisation key, or put it back into a
-                                           logbook restored from a backup made with --exclude-key
-                                           (--set: a settings change, by an administrator)
-  export  --db FILE --format csv|xlsx|json|fhir --out FILE [--force]
-          [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--operator ID ...]
-          [--pseudonymize [--date-precision day|month]] [--include-drafts] [--european] [--detail-files]
-                                           write an audit export (signed records unless --include-drafts);
-                                           pseudonymised: keyed pseudonyms, no free text, dates to the
-                                           day (default) or month, no clock times
-                                           --force replaces existing files; the logbook itself,
-                                           its -wal/-shm and files in use are always refused
-  import  --db FILE --in FILE --as OPERATOR
-                                           merge a RootLog JSON export from another console
-  follow-ups-due --db FILE [--date YYYY-MM-DD]
-                                           who is due for a follow-up call or review on that day
-                                           (default today), overdue first
-${SYNC_USAGE}
-${HUB_USAGE}
-  stats   --db FILE [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--json]
-                                           quality-review aggregates (signed records)
-${doseReport.DOSE_REPORT_USAGE}
-${WORKLIST_USAGE}
-${RIS_SEND_USAGE}
-
-Options:
-${AS_USAGE}
-          (a logbook where nobody has a PIN yet is written under the account, as before)
-  --language de|fr|it|en                   the language of the output when the logbook's department
-                                           has chosen none (Settings → Department), else English;
-                                           JSON output is codes in every language
-  --help                                   show this message`;
+/** The usage text in the output's language; the syntax as it is typed. */
+export function usageText(say: CliSay): string {
+  return [
+    say(M.helpHeading),
+    '',
+    say(M.helpCommands),
+    ...COMMAND_USAGES.map((usage) => usageOf(usage, say)),
+    '',
+    say(M.helpOptions),
+    asUsage(say),
+    `          ${say(M.helpAsWithoutPins)}`,
+    usageOf({ syntax: ['  --language de|fr|it|en'], does: M.helpLanguage }, say),
+    usageOf({ syntax: ['  --help'], does: M.helpHelp }, say),
+  ].join('\n');
+}
 
 /**
  * For commands that only read (export, stats): read-only, so they work on a write-protected
@@ -103,7 +101,7 @@ function openForReading(path: string): Store {
 const wholeNumber = (name: string, value: string | boolean | undefined, min: number, max: number): number => {
   const number = Number(value);
   if (typeof value !== 'string' || !/^\d+$/.test(value) || number < min || number > max) {
-    throw new UsageError(`--${name} must be a whole number from ${min} to ${max}`);
+    throw new UsageError(sentence(M.usageWholeNumber, { option: `--${name}`, min: String(min), max: String(max) }));
   }
   return number;
 };
@@ -284,7 +282,7 @@ async function exportCommand(args: string[], io: Io): Promise<number> {
   }
   const values = parsed.values as Record<string, string | boolean | string[] | undefined>;
   for (const name of ['db', 'format', 'out'])
-    if (values[name] === undefined) throw new UsageError(`--${name} is required`);
+    if (values[name] === undefined) throw new UsageError(sentence(M.usageRequired, { option: `--${name}` }));
   // Read only: an export works on a write-protected file or medium, and never changes the logbook.
   const store = openForReading(String(values.db));
   try {
@@ -403,7 +401,7 @@ function followUpsDueCommand(args: string[], io: Io): number {
   const values = options(args, { db: { type: 'string' }, date: { type: 'string' } }, ['db']);
   // The app's own reading of the day (a real date: 2026-02-30 is refused, not an empty list).
   const query = followUpsDueQuerySchema.safeParse({ date: values.date });
-  if (!query.success) throw new UsageError(`--date ${query.error.issues[0]?.message ?? 'must be YYYY-MM-DD'}`);
+  if (!query.success) throw new UsageError(sentence(M.usageRealDate));
   const { date } = query.data;
   const store = openForReading(String(values.db));
   try {
@@ -431,7 +429,8 @@ async function keyCommand(args: string[], io: Io): Promise<number> {
     { db: { type: 'string' }, show: { type: 'boolean' }, set: { type: 'string' }, as: { type: 'string' } },
     ['db'],
   );
-  if (Boolean(values.show) === (values.set !== undefined)) throw new UsageError('give either --show or --set HEX');
+  if (Boolean(values.show) === (values.set !== undefined))
+    throw new UsageError(sentence(M.usageEither, { one: '--show', other: '--set HEX' }));
   if (values.show) {
     const store = openForReading(String(values.db));
     try {
@@ -494,14 +493,14 @@ export const COMMAND_NAMES = Object.keys(COMMANDS);
 export async function runCli(argv: string[], io: Io): Promise<number> {
   const [command, ...args] = argv;
   if (command === '--help' || command === 'help') {
-    io.out(USAGE);
+    io.out(usageText(errorSpeech(args, io)));
     return 0;
   }
   const run = command ? COMMANDS[command] : undefined;
   if (!run) {
     const say = errorSpeech(args, io);
     io.err(command ? say(M.unknownCommand, { command }) : say(M.noCommand));
-    io.err(USAGE);
+    io.err(usageText(say));
     return 2;
   }
   try {
@@ -511,8 +510,8 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
     const say = errorSpeech(args, io);
     const line = (reason: WordValue) => io.err(say(M.errorLine, { command: String(command), reason }));
     if (error instanceof UsageError) {
-      line(error.message);
-      io.err(USAGE);
+      line(error.reason);
+      io.err(usageText(say));
       return 2;
     }
     if (error instanceof RootLogError) {

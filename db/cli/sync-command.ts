@@ -3,12 +3,14 @@ import { checkCaPem, type HubEndpoint, HubUrlError, parseServerUrl } from '../hu
 import { keyFileOf, keyFileVault } from '../hub/console-key.js';
 import { HubError } from '../hub/errors.js';
 import { syncOnce } from '../hub/sync.js';
-import { RootLogError } from '../model/index.js';
+import { CLI_MESSAGES as M, RootLogError, sentence } from '../model/index.js';
 import { openStore } from '../store.js';
 import { actingOperator } from './acting-operator.js';
+import { cliSpeech } from './cli-speech.js';
 import { actor, checkedBeforeWriting, type Io, options } from './command-kit.js';
 import { serverPassword } from './password.js';
 import { printable } from './printable.js';
+import type { Usage } from './usage.js';
 import { UsageError } from './usage-error.js';
 
 /*
@@ -17,14 +19,12 @@ import { UsageError } from './usage-error.js';
  * this user alone: see docs/hub.md); the password from PGPASSWORD or typed, never in the URL.
  */
 
-export const SYNC_USAGE = `  sync    --db FILE --server postgres://USER@HOST:PORT/DATABASE [--ca FILE] [--allow-plain HOST] --as OPERATOR
-                                           one push and pull with the department hub (PostgreSQL):
-                                           TLS always, the server's certificate verified (against the
-                                           department's CA with --ca); plain text only to the very host
-                                           --allow-plain names (an administrator's choice); the password
-                                           from PGPASSWORD or typed, never in the URL, which takes no
-                                           options; signs with the console's key in FILE.hub-key (made
-                                           at first use, mode 0600); exit 1 on a conflict or a refusal`;
+export const SYNC_USAGE: Usage = {
+  syntax: [
+    '  sync    --db FILE --server postgres://USER@HOST:PORT/DATABASE [--ca FILE] [--allow-plain HOST] --as OPERATOR',
+  ],
+  does: M.helpSync,
+};
 
 /** The server as the command line names it: the URL, the CA file and the administrator's plain-text host. */
 export function endpointFromArgs(
@@ -43,7 +43,7 @@ export function endpointFromArgs(
     try {
       caPem = readFileSync(values.ca, 'utf8');
     } catch {
-      throw new UsageError(`--ca ${values.ca} cannot be read: give the department's CA certificate file (PEM)`);
+      throw new UsageError(sentence(M.usageCaUnreadable, { file: values.ca }));
     }
     try {
       checkCaPem(caPem, `--ca ${values.ca}`);
@@ -53,9 +53,7 @@ export function endpointFromArgs(
   }
   const allowPlainFor = typeof values['allow-plain'] === 'string' ? values['allow-plain'] : null;
   if (allowPlainFor !== null && allowPlainFor.toLowerCase() !== server.host.toLowerCase())
-    throw new UsageError(
-      `--allow-plain names ${allowPlainFor}, not the server's host ${server.host}: plain text is allowed only to the host it names`,
-    );
+    throw new UsageError(sentence(M.usageAllowPlain, { named: allowPlainFor, host: server.host }));
   return { ...server, password, caPem, allowPlainFor };
 }
 
@@ -87,14 +85,27 @@ export async function runSync(args: string[], io: Io): Promise<number> {
       if (error instanceof HubError) throw RootLogError.untranslated('database_unavailable', error.message);
       throw error;
     }
+    const { say } = cliSpeech(store, io.language);
+    // The hub client's notice (a hub restored, a new hub met) is its English.
     if (report.notice) io.out(report.notice);
     io.out(
-      `pushed ${report.pushed}, already there ${report.unchanged}, pulled ${report.pulled} new record(s), ${report.amendmentsPulled} amendment(s) and ${report.followUpsPulled} follow-up(s); conflicts ${report.conflicts.length}, refused ${report.refused.length}, waiting ${report.waiting}; waiting to push ${report.pending}`,
+      say(M.synced, {
+        pushed: report.pushed,
+        unchanged: report.unchanged,
+        pulled: report.pulled,
+        amendments: report.amendmentsPulled,
+        followUps: report.followUpsPulled,
+        conflicts: report.conflicts.length,
+        refused: report.refused.length,
+        waiting: report.waiting,
+        pending: report.pending,
+      }),
     );
     // Ids and reasons can come from the hub: shown escaped, never acted on by the terminal.
     for (const conflict of report.conflicts)
-      io.out(`  conflict ${printable(conflict.id)}: ${printable(conflict.reason)}`);
-    for (const refusal of report.refused) io.out(`  refused ${printable(refusal.id)}: ${printable(refusal.reason)}`);
+      io.out(`  ${say(M.syncConflict, { id: printable(conflict.id), reason: printable(conflict.reason) })}`);
+    for (const refusal of report.refused)
+      io.out(`  ${say(M.syncRefused, { id: printable(refusal.id), reason: printable(refusal.reason) })}`);
     return report.conflicts.length > 0 || report.refused.length > 0 ? 1 : 0;
   } finally {
     store.close();

@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { CLI_MESSAGES as M } from '../model/index.js';
+import { CLI_MESSAGES as M, sentence } from '../model/index.js';
 import { getSettings, updateSettings } from '../settings.js';
 import { openStore } from '../store.js';
 import { cliSpeech } from './cli-speech.js';
 import { actor, type Io } from './command-kit.js';
 import { printable } from './printable.js';
+import type { Usage } from './usage.js';
 import { UsageError } from './usage-error.js';
 
 /*
@@ -16,10 +17,10 @@ import { UsageError } from './usage-error.js';
  * a settings change; --show prints what the logbook holds, as a file --set takes back.
  */
 
-export const WORDINGS_USAGE = `  wordings --db FILE (--show | --set WORDINGS.json)
-                                           the department's corrected wordings: JSON, language → message
-                                           id → words (ids in db/i18n/catalogues/*.po); --set replaces them
-                                           (checked, audited), --show prints them`;
+export const WORDINGS_USAGE: Usage = {
+  syntax: ['  wordings --db FILE (--show | --set WORDINGS.json)'],
+  does: M.helpWordings,
+};
 
 export function run(args: string[], io: Io): number {
   let values: { db?: string; show?: boolean; set?: string };
@@ -33,8 +34,9 @@ export function run(args: string[], io: Io): number {
   } catch (error) {
     throw new UsageError(error instanceof Error ? error.message : String(error));
   }
-  if (values.db === undefined) throw new UsageError('--db is required');
-  if ((values.set === undefined) === (values.show !== true)) throw new UsageError('give either --show or --set FILE');
+  if (values.db === undefined) throw new UsageError(sentence(M.usageRequired, { option: '--db' }));
+  if ((values.set === undefined) === (values.show !== true))
+    throw new UsageError(sentence(M.usageEither, { one: '--show', other: '--set FILE' }));
   const store = openStore(values.db, { mustExist: true });
   try {
     if (values.show) {

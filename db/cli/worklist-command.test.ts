@@ -123,7 +123,7 @@ describe('rootlog worklist', () => {
     });
     expect(run('--server', url(), '--ae', 'ROOTLOG', '--date', '2026-02-30')).toMatchObject({
       code: 2,
-      err: expect.stringMatching(/--date must be a real date YYYY-MM-DD/),
+      err: expect.stringMatching(/--date must be a real date as YYYY-MM-DD/),
     });
     expect(run('--server', url(), '--ae', 'ROOTLOG', '--bogus')).toMatchObject({ code: 2 });
   });
