@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { auditHistory } from './audit.js';
-import type { ProcedureInput } from './model/index.js';
+import type { ProcedureInput, RootLogError } from './model/index.js';
 import {
   amendProcedure,
   clinicalContent,
@@ -28,7 +28,7 @@ const errorOf = (action: () => unknown) => {
   try {
     action();
   } catch (error) {
-    return error as { code: string; field?: string; message: string; problems?: { field: string; message: string }[] };
+    return error as RootLogError;
   }
   throw new Error('expected an error');
 };
