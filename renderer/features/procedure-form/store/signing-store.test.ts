@@ -168,7 +168,9 @@ describe('an amendment', () => {
     });
     form.getState().setAmendReason('Wrong side corrected');
     expect(await form.getState().submitAmend()).toBe(false);
-    expect(form.getState().saveMessage).toMatchObject({ words: { message: { id: expect.stringMatching(/^form\.sign\./) } } });
+    expect(form.getState().saveMessage).toMatchObject({
+      words: { message: { id: expect.stringMatching(/^form\.sign\./) } },
+    });
     expect(callsOf('procedures.amend')).toHaveLength(0);
   });
 

@@ -42,9 +42,7 @@ export const signingSlice: Slice<SigningSlice> = (deps) => (set, get) => {
   /** No PIN typed yet (or no operator chosen): asked where it is typed, nothing sent. */
   const askPin = (act: 'sign' | 'amend' | 'operator'): false => {
     const field = act === 'operator' ? (get().mode === 'amend' ? 'signer.operatorId' : 'operatorId') : 'signer.pin';
-    const words = saidOf(
-      sentence(act === 'operator' ? M.chooseSigner : act === 'sign' ? M.pinToSign : M.pinToAmend),
-    );
+    const words = saidOf(sentence(act === 'operator' ? M.chooseSigner : act === 'sign' ? M.pinToSign : M.pinToAmend));
     // Said where "Saved" is, not as a field problem: a PIN is never part of the record.
     set({ saveMessage: words });
     get().requestFocus({ kind: 'fields', fields: [field] });
