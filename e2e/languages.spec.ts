@@ -157,6 +157,24 @@ async function brokenHeaders(page: Page): Promise<string[]> {
 }
 
 /**
+ * The new form with what shows only once asked for: more targets (`addTargets` presses of Add
+ * target), unsafe spread, both modalities, the caudal injection, a drug, a complication, and
+ * every folded group opened (the needles, the safety details).
+ */
+async function showWholeForm(page: Page, addTargets: number): Promise<void> {
+  const addTarget = page.locator('section[aria-labelledby="section-targets"] > .row > button');
+  for (let added = 0; added < addTargets; added++) await addTarget.click();
+  await page.locator('[data-field="targets[0].spread"] button[data-value="intravascular_venous"]').click();
+  await page.locator('[data-field="modality"] button[data-value="ct_and_fluoroscopy"]').click();
+  await page.locator('[data-field="caudalEpidural"] input').check();
+  await page.locator('.quick-add button').first().click();
+  await page.locator('[data-field="complications"] button[data-value="vasovagal"]').click();
+  await page.locator('.procedure-form details').evaluateAll((groups) => {
+    for (const group of groups) (group as HTMLDetailsElement).open = true;
+  });
+}
+
+/**
  * Text of a screen still in plain English in the pseudo-language: every word the window says
  * there comes bracketed (⟦Patient~~~⟧), so a heading, label, button, caption, paragraph or
  * accessible name with a word of three letters or more outside the brackets was not
@@ -322,19 +340,7 @@ test.describe('the pseudo-language on each translated screen', () => {
       'DAP',
     ];
     expect(await plainEnglish(page, '.procedure-form', formData)).toEqual([]);
-    // What shows only once asked for: a second target, the caudal injection, a drug, a complication.
-    const addTarget = page.locator('section[aria-labelledby="section-targets"] > .row > button');
-    await addTarget.click();
-    await addTarget.click();
-    await page.locator('[data-field="targets[0].spread"] button[data-value="intravascular_venous"]').click();
-    await page.locator('[data-field="modality"] button[data-value="ct_and_fluoroscopy"]').click();
-    await page.locator('[data-field="caudalEpidural"] input').check();
-    await page.locator('.quick-add button').first().click();
-    await page.locator('[data-field="complications"] button[data-value="vasovagal"]').click();
-    // And every folded group opened (the needles, the safety details).
-    await page.locator('.procedure-form details').evaluateAll((groups) => {
-      for (const group of groups) (group as HTMLDetailsElement).open = true;
-    });
+    await showWholeForm(page, 2);
     expect(await plainEnglish(page, '.procedure-form', formData)).toEqual([]);
     // The lines under the fields too (the C-arm screen's unit, the concentration's reading).
     const hints = await page.locator('.procedure-form .field-hint').allTextContents();
@@ -400,15 +406,7 @@ test.describe('the translated screens in German, French and Italian, light and d
       await page.keyboard.press('Alt+N');
       await page.locator('#field-birthDate').fill('12031958');
       await expect(page.locator('[data-field="birthDate"] .typed-words')).toHaveText(BIRTH_DATE_WORDS[language]);
-      await page.locator('section[aria-labelledby="section-targets"] > .row > button').click();
-      await page.locator('[data-field="targets[0].spread"] button[data-value="intravascular_venous"]').click();
-      await page.locator('[data-field="modality"] button[data-value="ct_and_fluoroscopy"]').click();
-      await page.locator('[data-field="caudalEpidural"] input').check();
-      await page.locator('.quick-add button').first().click();
-      await page.locator('[data-field="complications"] button[data-value="vasovagal"]').click();
-      await page.locator('.procedure-form details').evaluateAll((groups) => {
-        for (const group of groups) (group as HTMLDetailsElement).open = true;
-      });
+      await showWholeForm(page, 1);
       await page.screenshot({ path: join(screenshots, `languages-${language}-form-dark.png`), fullPage: true });
       expect(await cutTexts(page), 'form').toEqual([]);
     });
