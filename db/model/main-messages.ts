@@ -56,6 +56,10 @@ export const WORKLIST_SERVER_MESSAGES = declareMessages('main.worklist', {
     `${SERVER} {status}: a DICOM status code (0xA700); {comment}: the server's own words.`,
   ],
   statusUnknown: ['unknown', 'Inside a worklist problem: the server gave no status.'],
+  answered: [
+    'The worklist server at {address} ({aeTitle}) answered in {milliseconds} ms.',
+    "Settings → Worklist → Test: the worklist server answered this console's echo (C-ECHO). {address}: host:port; {aeTitle}: the server's DICOM name; {milliseconds}: how long it took.",
+  ],
   notSetUp: [
     'No worklist server is set up: Settings → Worklist. Patients are entered by hand.',
     'The worklist panel beside the procedure list, when Settings → Worklist is empty.',

@@ -32,6 +32,14 @@ export const PATIENT_SECTION_MESSAGES = declareMessages('form.patient', {
 export const PRINT_ACTION_MESSAGES = declareMessages('form.print', {
   record: ['Record as PDF', 'Procedure form: a button that saves the record as a PDF.'],
   aftercare: ['Aftercare sheet as PDF', 'Procedure form: a button that saves the patient’s aftercare sheet as a PDF.'],
+  recordSaved: [
+    'Record saved as {path}',
+    'Procedure form, beside the print buttons: the record was saved as a PDF; {path} is the file, as the computer names it.',
+  ],
+  aftercareSaved: [
+    'Aftercare sheet saved as {path}',
+    'Procedure form, beside the print buttons: the aftercare sheet was saved as a PDF; {path} is the file, as the computer names it.',
+  ],
 });
 
 const S = 'Procedure form, the sign panel';
