@@ -176,3 +176,24 @@ export const KEPT_IN_MESSAGES = declareMessages('main.keptIn', {
   keyFile: ['the key file {path}', `${KEPT} {path}: the file's path.`],
   memory: ['memory (this run only)', `${KEPT} For tests and demonstrations: the key is lost when RootLog closes.`],
 });
+
+const FILL =
+  "Procedure form, under the dose report's figures (Take the figures): how the procedure's dose reports were combined, read by the technologist.";
+export const DOSE_FILL_MESSAGES = declareMessages('main.doseFill', {
+  overlapping: [
+    'Two dose reports share some irradiation events but neither holds all of them: their totals are not added up; check them by hand.',
+    FILL,
+  ],
+  ctAdded: [
+    '{count} CT dose reports: their DLPs are added up, the highest CTDIvol taken.',
+    `${FILL} {count}: 2 or more. Keep DLP and CTDIvol (the scanners' names).`,
+  ],
+  projectionAdded: [
+    '{count} fluoroscopy dose reports: their dose-area products and fluoroscopy times are added up.',
+    `${FILL} {count}: 2 or more.`,
+  ],
+  localTime: [
+    "The scanner wrote the irradiation's time ({time}) without a time zone: it is taken as this console's local time.",
+    `${FILL} {time}: the date and time as the scanner wrote it (2026-03-14 09:30).`,
+  ],
+});
