@@ -192,7 +192,7 @@ test('intravascular spread followed by a particulate steroid is flagged and must
   expect(JSON.parse(String(audit)).confirmedWarnings.after).toEqual(['particulate_after_unsafe_spread']);
   // The signed view shows what was confirmed (kept in the audit row).
   await expect(page.getByRole('region', { name: 'History' })).toContainText(
-    'Warnings confirmed: particulate after unsafe spread',
+    'Warnings confirmed: particulate steroid after unsafe contrast spread',
   );
 });
 

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
 import { _electron, type Browser, test as base, chromium, expect, type Page } from '@playwright/test';
 import { localDateTimeWithOffset } from '../db/model/index.js';
-import { saveDraft, signProcedure } from '../db/procedures.js';
+import { amendProcedure, clinicalContent, saveDraft, signProcedure } from '../db/procedures.js';
 import { seedDatabase } from '../db/seed.js';
 import { saveOperator, updateConnectionSettings, updateSettings } from '../db/settings.js';
 import { openStore, type Store } from '../db/store.js';
@@ -77,6 +77,50 @@ export const DEPARTMENTS = {
       });
       signProcedure(store, record.id, {}, signerOf(store, operatorId), { actor: 'Dr. A. Keller' });
     }
+  },
+  /** One signed case amended (the side and the pain after changed, the worse pain's warning confirmed), and a preset. */
+  'amended-case': (store: Store) => {
+    const operatorId = oneOperator(store);
+    updateSettings(
+      store,
+      {
+        presets: [
+          {
+            name: 'L4 bilateral + caudal CT',
+            targets: [
+              { root: 'L4', side: 'left' },
+              { root: 'L4', side: 'right' },
+            ],
+            modality: 'ct',
+            caudalEpidural: true,
+            drugs: [
+              { drug: 'dexamethasone', doseMg: 4, site: 0 },
+              { drug: 'ropivacaine', concentrationMgPerMl: 2, volumeMl: 2, site: 'caudal' },
+            ],
+          },
+        ],
+      },
+      { actor: 'e2e-setup' },
+    );
+    const { record } = saveDraft(
+      store,
+      completeDraft(operatorId, { patientId: 'AMEND1', performedAt: localDateTimeWithOffset(new Date()) }),
+      { actor: 'Dr. A. Keller' },
+    );
+    const signed = signProcedure(store, record.id, {}, signerOf(store, operatorId), { actor: 'Dr. A. Keller' });
+    const content = clinicalContent(signed.record);
+    amendProcedure(
+      store,
+      {
+        ...content,
+        symptomSide: 'right',
+        targets: content.targets.map((target) => ({ ...target, side: 'right' })),
+        painPost: 9,
+      },
+      { reason: 'Side corrected', confirmedWarnings: ['pain_worse_after'] },
+      signerOf(store, operatorId),
+      { actor: 'Dr. A. Keller' },
+    );
   },
   /** One operator and an unsigned draft left from yesterday (Keller, Paul, L5 left). */
   'draft-yesterday': (store: Store) => {

@@ -346,6 +346,18 @@ test.describe('the pseudo-language on each translated screen', () => {
     const hints = await page.locator('.procedure-form .field-hint').allTextContents();
     expect(hints.filter((hint) => /[A-Za-z]{3,}/.test(hint.replace(/⟦[^⟧]*⟧/g, '')))).toEqual([]);
     expect(await cutTexts(page)).toEqual([]);
+    // A date not complete yet says what it still needs in the reader's words (its pattern is data).
+    const birthDate = page.locator('#field-birthDate');
+    await birthDate.fill('1203');
+    await birthDate.press('Tab');
+    const incomplete = page.locator('[data-field="birthDate"] .problem');
+    await expect(incomplete).toBeVisible();
+    expect(outsideBrackets(await incomplete.textContent(), ['dd.mm.yyyy'])).toEqual('');
+    await birthDate.fill('31021958');
+    await birthDate.press('Tab');
+    // Its month said in the reader's locale's words (the pseudo-language's is en-GB's), as a date said back is.
+    expect(outsideBrackets(await incomplete.textContent(), ['February 1958'])).toEqual('');
+    await birthDate.fill('');
 
     await page.keyboard.press('Control+L');
     await expect(page.locator('.lock-screen')).toBeVisible();
@@ -359,6 +371,31 @@ test.describe('the pseudo-language on each translated screen', () => {
     await expect(page.locator('.lock-screen [role="alert"]')).toBeVisible();
     expect(await plainEnglish(page, '.lock-screen', ['Dr. A. Keller'])).toEqual([]);
     expect(await cutTexts(page)).toEqual([]);
+  });
+});
+
+test.describe('the pseudo-language on an amended record', () => {
+  test.use({ department: 'amended-case' });
+
+  test("its history's values and confirmed warnings leave no text plain English", async ({ page }) => {
+    await page.goto('http://rootlog.test/index.html?language=pseudo');
+    await page.getByRole('button', { name: /AMEND1/ }).click();
+    const history = page.locator('[aria-labelledby="section-history"]');
+    await expect(history.locator('li li').first()).toBeVisible();
+    const data = ['Dr. A. Keller', 'Side corrected'];
+    expect(await plainEnglish(page, '[aria-labelledby="section-history"]', data)).toEqual([]);
+    // Each change's line: the field's label, the values before and after (codes as their words).
+    const changes = await history.locator('li li').allTextContents();
+    expect(changes.length).toBeGreaterThan(0);
+    expect(changes.filter((line) => outsideBrackets(line, data) !== '')).toEqual([]);
+    expect(await cutTexts(page)).toEqual([]);
+
+    // A preset's button on the new form: its title (what it plans) in the reader's words, the drugs' names data.
+    await page.keyboard.press('Alt+N');
+    const preset = page.locator('.quick-start button[aria-keyshortcuts="Alt+1"]');
+    await expect(preset).toHaveAttribute('title', /.+/);
+    const drugs = DEFAULT_DRUG_CATALOGUE.map((drug) => drug.name);
+    expect(outsideBrackets(await preset.getAttribute('title'), drugs)).toEqual('');
   });
 });
 

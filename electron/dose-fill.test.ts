@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { fixtureFile } from '../db/dose-report/fixtures/fixture-files.js';
 import { linkDoseReportByHand, receiveDoseReport } from '../db/dose-report/reports.js';
-import { localDateTimeWithOffset } from '../db/model/index.js';
+import { inEnglish, localDateTimeWithOffset } from '../db/model/index.js';
 import { saveDraft } from '../db/procedures.js';
 import { completeDraft, context, tempStore } from '../db/testing/fixtures.js';
 import { doseReportFillFor } from './dose-fill.js';
@@ -34,8 +34,12 @@ describe('the dose report’s time in the record', () => {
     // xa-single-plane: the fluoroscopy event started at DT 20260312093112, no offset.
     const fill = filled('xa-single-plane.latin1');
     expect(fill?.source.doseReportAt).toBe(localDateTimeWithOffset(new Date(2026, 2, 12, 9, 31, 12)));
-    expect(fill?.notes).toContain(
+    // Kept as words, said in the reader's language by the form (its English for the logs).
+    expect(fill?.notes.map((note) => (typeof note === 'string' ? note : inEnglish(note)))).toContain(
       "The scanner wrote the irradiation's time (2026-03-12 09:31) without a time zone: it is taken as this console's local time.",
+    );
+    expect(fill?.notes).toContainEqual(
+      expect.objectContaining({ message: expect.objectContaining({ id: 'main.doseFill.localTime' }) }),
     );
   });
 
@@ -44,7 +48,9 @@ describe('the dose report’s time in the record', () => {
     const fill = filled('xa-other-time-zone.latin1');
     expect(fill?.source.doseReportAt).toBe('2026-03-12T09:31:12-05:00');
     expect(Date.parse(fill?.source.doseReportAt ?? '')).toBe(Date.UTC(2026, 2, 12, 14, 31, 12));
-    expect(fill?.notes.some((note) => note.includes('without a time zone'))).toBe(false);
+    expect(
+      fill?.notes.some((note) => (typeof note === 'string' ? note : inEnglish(note)).includes('without a time zone')),
+    ).toBe(false);
   });
 
   it('a report that gives no irradiation time gives the record none', () => {

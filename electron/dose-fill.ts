@@ -1,5 +1,11 @@
 import { doseFromReportFor } from '../db/dose-report/reports.js';
-import { type DoseReportFill, localDateTimeWithOffset } from '../db/model/index.js';
+import {
+  DOSE_FILL_MESSAGES,
+  type DoseReportFill,
+  localDateTimeWithOffset,
+  sentence,
+  type Words,
+} from '../db/model/index.js';
 import type { ServiceContext, Store } from '../db/store.js';
 
 /*
@@ -24,7 +30,7 @@ export function doseReportFillFor(store: Store, procedureId: string, context: Se
   // The irradiation's time by the device's clock, never the time the report was received. A DICOM
   // date-time without its offset is the device's local time (PS3.5 6.2): the scanner stands in
   // this console's department, so it is this console's local time, and the note says so.
-  const notes: string[] = [];
+  const notes: Words[] = [];
   const deviceTime = (time: string | null): string | null => {
     if (!time) return null;
     if (/(Z|[+-]\d\d:\d\d)$/.test(time)) return time;
@@ -32,8 +38,9 @@ export function doseReportFillFor(store: Store, procedureId: string, context: Se
     if (!local) return null;
     const [, year, month, day, hour, minute, second = '00'] = local.map(Number) as number[];
     const at = new Date(year as number, (month as number) - 1, day, hour, minute, second as number);
-    const note = `The scanner wrote the irradiation's time (${time.slice(0, 16).replace('T', ' ')}) without a time zone: it is taken as this console's local time.`;
-    if (!notes.includes(note)) notes.push(note);
+    const written = time.slice(0, 16).replace('T', ' ');
+    if (!notes.some((note) => note.values?.time === written))
+      notes.push(sentence(DOSE_FILL_MESSAGES.localTime, { time: written }));
     return localDateTimeWithOffset(at);
   };
   const times = found.reports
@@ -47,7 +54,8 @@ export function doseReportFillFor(store: Store, procedureId: string, context: Se
       doseReportDevice: devices.join(', ').slice(0, 200),
       doseReportAt: times[0] ?? null,
     },
-    questions: found.questions.map((question) => question.message),
+    questions: found.questions.map((question) => question.words),
+    // The dose report reader's own findings are its English yet (kept so in the report's summary).
     notes: [...found.notes, ...notes, ...found.reports.flatMap((report) => report.warnings)],
   };
 }

@@ -149,9 +149,16 @@ describe('the worklist service', () => {
     expect(await api.worklist.test()).toMatchObject({
       ok: false,
       message: expect.stringMatching(/does not answer to the AE title NOT-IT/),
+      words: { message: { id: 'main.worklist.calledAeUnknown' } },
     });
     await api.connections.update(settingsFor(server.port));
-    expect(await api.worklist.test()).toMatchObject({ ok: true, message: expect.stringMatching(/answered in \d+ ms/) });
+    const answered = await api.worklist.test();
+    expect(answered).toMatchObject({ ok: true, message: expect.stringMatching(/answered in \d+ ms/) });
+    // Kept as words too, said in the reader's language by Settings → Worklist.
+    expect('words' in answered && answered.words).toMatchObject({
+      message: { id: 'main.worklist.answered' },
+      values: { address: `127.0.0.1:${server.port}`, aeTitle: expect.any(String), milliseconds: expect.any(Number) },
+    });
     const listed = await api.worklist.refresh();
     expect('rows' in listed && listed.rows.map((row) => row.patientId)).toEqual(['K-100', 'K-200']);
     const port = await freePort();

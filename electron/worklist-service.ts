@@ -85,15 +85,20 @@ export class WorklistService {
   /** Settings → Worklist → Test: a C-ECHO with the saved settings, in words. */
   async test(): Promise<ConnectionTest> {
     const server = this.server();
-    if (!server) return { ok: false, message: inEnglish(NOT_SET_UP) };
+    const tested = (ok: boolean, words: Words): ConnectionTest => ({ ok, message: inEnglish(words), words });
+    if (!server) return tested(false, NOT_SET_UP);
     try {
       const { milliseconds } = await echoWorklist(server);
-      return {
-        ok: true,
-        message: `The worklist server at ${server.host}:${server.port} (${server.calledAe}) answered in ${milliseconds} ms.`,
-      };
+      return tested(
+        true,
+        sentence(WORKLIST_SERVER_MESSAGES.answered, {
+          address: `${server.host}:${server.port}`,
+          aeTitle: server.calledAe,
+          milliseconds,
+        }),
+      );
     } catch (error) {
-      return { ok: false, message: inEnglish(this.words(error)) };
+      return tested(false, this.words(error));
     }
   }
 

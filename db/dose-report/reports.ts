@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { DoseReportInbox, WaitingDoseReport } from '../model/dose-inbox.js';
 import { checkDosesPlausibility, type DosePlausibilityFinding } from '../model/dose-plausibility.js';
 import { RootLogError } from '../model/errors.js';
-import { DOSE_WAITING_MESSAGES as WHY } from '../model/main-messages.js';
+import { DOSE_FILL_MESSAGES, DOSE_WAITING_MESSAGES as WHY } from '../model/main-messages.js';
 import { patientKey } from '../model/patient-id.js';
 import { REFUSAL_MESSAGES as R } from '../model/refusal-messages.js';
 import { sentence, type Words } from '../model/words.js';
@@ -409,8 +409,8 @@ export interface DoseFromReport {
   projectionEvents: ProjectionEvent[];
   /** Figures to ask about before they fill a field (a DAP 100× the department's usual …). */
   questions: DosePlausibilityFinding[];
-  /** How the reports were combined, when there was more than one. */
-  notes: string[];
+  /** How the reports were combined, when there was more than one, as words. */
+  notes: Words[];
 }
 
 /** The department's median of a dose field over its latest signed records (at least 20 of them). */
@@ -441,7 +441,7 @@ export function doseFromReportFor(store: Store, procedureId: string, context: Se
   const rows = currentReportsOfProcedure(read, procedureId);
   if (rows.length === 0) return null;
   const summaries = rows.map((row) => JSON.parse(row.summary) as DoseReportSummary);
-  const notes: string[] = [];
+  const notes: Words[] = [];
   const ct = summaries.filter((summary) => summary.kind === 'ct');
   const projection = summaries.filter((summary) => summary.kind === 'projection');
   const ctRows = rows.filter((row) => row.kind === 'ct');
@@ -449,16 +449,11 @@ export function doseFromReportFor(store: Store, procedureId: string, context: Se
   const ctAddsUp = !overlapping(ctRows);
   const projectionAddsUp = !overlapping(projectionRows);
   if (!ctAddsUp || !projectionAddsUp) {
-    notes.push(
-      'Two dose reports share some irradiation events but neither holds all of them: their totals are not added up; check them by hand.',
-    );
+    notes.push(sentence(DOSE_FILL_MESSAGES.overlapping));
   }
-  if (ct.length > 1 && ctAddsUp)
-    notes.push(`${ct.length} CT dose reports: their DLPs are added up, the highest CTDIvol taken.`);
+  if (ct.length > 1 && ctAddsUp) notes.push(sentence(DOSE_FILL_MESSAGES.ctAdded, { count: ct.length }));
   if (projection.length > 1 && projectionAddsUp) {
-    notes.push(
-      `${projection.length} fluoroscopy dose reports: their dose-area products and fluoroscopy times are added up.`,
-    );
+    notes.push(sentence(DOSE_FILL_MESSAGES.projectionAdded, { count: projection.length }));
   }
   const ctEvents = ct.flatMap((summary) => summary.ctEvents);
   const highest = ct

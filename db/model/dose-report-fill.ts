@@ -1,4 +1,5 @@
 import type { DOSE_SOURCES } from './vocabularies.js';
+import type { Words } from './words.js';
 
 /*
  * What the scanner's dose report (RDSR) gives a record, as the window takes it: the figures
@@ -25,10 +26,10 @@ export interface DoseReportFill {
   fill: Record<DoseReportField, number | null>;
   /** The record's source fields, as the fill writes them. */
   source: { doseReportUids: string; doseReportDevice: string; doseReportAt: string | null };
-  /** Figures to ask about before they fill a field (a DAP 100× the department's usual …), in words. */
-  questions: string[];
-  /** How several reports were combined; what was odd in a report. */
-  notes: string[];
+  /** Figures to ask about before they fill a field (a DAP 100× the department's usual …), as words. */
+  questions: Words[];
+  /** How several reports were combined (words); what was odd in a report (the dose report reader's English, as kept). */
+  notes: (Words | string)[];
 }
 
 /** The draft with the report's figures in its dose fields, marked as from the report. */

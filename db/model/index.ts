@@ -49,6 +49,7 @@ export * from './time.js';
 export * from './vocabularies.js';
 export * from './vocabulary-words.js';
 export * from './warning-messages.js';
+export * from './warning-titles.js';
 export * from './warnings.js';
 export * from './words.js';
 export * from './worklist-identity.js';

@@ -47,6 +47,7 @@ const OTHER_LABELS = declareMessages('label', {
   pseudonymKey: ['Pseudonymisation key', OTHER],
   defaultOperatorId: ['Default operator', OTHER],
   consoleName: ['Console name', OTHER],
+  signature: ['Signature', `${OTHER} Also a record's history: who signed a version and what it meant.`],
 });
 
 /** A field of one item of a list, inside a refusal: "Side (target 2)". */

@@ -56,6 +56,10 @@ export const WORKLIST_SERVER_MESSAGES = declareMessages('main.worklist', {
     `${SERVER} {status}: a DICOM status code (0xA700); {comment}: the server's own words.`,
   ],
   statusUnknown: ['unknown', 'Inside a worklist problem: the server gave no status.'],
+  answered: [
+    'The worklist server at {address} ({aeTitle}) answered in {milliseconds} ms.',
+    "Settings → Worklist → Test: the worklist server answered this console's echo (C-ECHO). {address}: host:port; {aeTitle}: the server's DICOM name; {milliseconds}: how long it took.",
+  ],
   notSetUp: [
     'No worklist server is set up: Settings → Worklist. Patients are entered by hand.',
     'The worklist panel beside the procedure list, when Settings → Worklist is empty.',
@@ -171,4 +175,25 @@ export const KEPT_IN_MESSAGES = declareMessages('main.keptIn', {
   keychain: ['this computer’s keychain', KEPT],
   keyFile: ['the key file {path}', `${KEPT} {path}: the file's path.`],
   memory: ['memory (this run only)', `${KEPT} For tests and demonstrations: the key is lost when RootLog closes.`],
+});
+
+const FILL =
+  "Procedure form, under the dose report's figures (Take the figures): how the procedure's dose reports were combined, read by the technologist.";
+export const DOSE_FILL_MESSAGES = declareMessages('main.doseFill', {
+  overlapping: [
+    'Two dose reports share some irradiation events but neither holds all of them: their totals are not added up; check them by hand.',
+    FILL,
+  ],
+  ctAdded: [
+    '{count} CT dose reports: their DLPs are added up, the highest CTDIvol taken.',
+    `${FILL} {count}: 2 or more. Keep DLP and CTDIvol (the scanners' names).`,
+  ],
+  projectionAdded: [
+    '{count} fluoroscopy dose reports: their dose-area products and fluoroscopy times are added up.',
+    `${FILL} {count}: 2 or more.`,
+  ],
+  localTime: [
+    "The scanner wrote the irradiation's time ({time}) without a time zone: it is taken as this console's local time.",
+    `${FILL} {time}: the date and time as the scanner wrote it (2026-03-14 09:30).`,
+  ],
 });

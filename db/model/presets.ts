@@ -1,10 +1,13 @@
 import { z } from 'zod';
 import { defaultForamen } from './anatomy.js';
 import { doseInMg } from './dose.js';
+import { formatNumber } from './locale-format.js';
+import { declareMessages, type Speaking } from './messages.js';
 import type { ProcedureInput } from './procedure.js';
 import { followingTextRule } from './text-rule.js';
 import { APPROACHES, MODALITIES, ROOTS, SIDES } from './vocabularies.js';
-import { inSentence } from './vocabulary-words.js';
+import { codeInSentence } from './vocabulary-words.js';
+import { inEnglish, sentence } from './words.js';
 
 /*
  * Presets: a department's usual cases ("L5 right CT standard"), picked at the console with one
@@ -75,14 +78,54 @@ export function withPreset<T extends ProcedureInput>(draft: T, preset: Preset): 
   };
 }
 
-/** "L5 right + L5 left, CT, caudal: dexamethasone 8 mg, ropivacaine 4 mg" — what the preset plans. */
-export function describePreset(preset: Preset, drugName: (code: string) => string = (code) => code): string {
-  const targets = preset.targets.map((target) => `${target.root} ${target.side}`).join(' + ');
+const PRESET =
+  "A preset's description: the title of its quick-start button above the form (Alt+1 …) and its line in Settings → Presets";
+export const PRESET_MESSAGES = declareMessages('preset', {
+  target: ['{root} {side}', `${PRESET}: one planned target ("L5 right"). {side}: "right" or "left".`],
+  caudal: ['caudal', `${PRESET}: the preset plans a caudal epidural injection ("L5 right, CT, caudal").`],
+  drugMg: ['{drug} {dose} mg', `${PRESET}: a drug and its dose in mg ("dexamethasone 8 mg").`],
+  drugMl: ['{drug} {volume} mL', `${PRESET}: a drug and its volume in mL ("contrast 2 mL").`],
+  withDrugs: [
+    '{plan}: {drugs}',
+    `${PRESET}: what it plans, then its drugs ("L5 right, CT: dexamethasone 8 mg, ropivacaine 4 mg").`,
+  ],
+});
+const M = PRESET_MESSAGES;
+
+/** English as the model writes it (the command line, the suggestions' names): each message's own words. */
+const ENGLISH: Speaking = { t: (message, values) => inEnglish(sentence(message, values)), language: 'en' };
+
+/**
+ * "L5 right + L5 left, CT, caudal: dexamethasone 8 mg, ropivacaine 4 mg" — what the preset
+ * plans, in the reader's language (`speaking`) and its numbers in the reader's `locale`;
+ * English, numbers as JavaScript writes them, without.
+ */
+export function describePreset(
+  preset: Preset,
+  drugName: (code: string) => string = (code) => code,
+  speaking: Speaking = ENGLISH,
+  locale?: string,
+): string {
+  const { t } = speaking;
+  const number = (value: number) => (locale ? formatNumber(value, locale) : String(value));
+  const targets = preset.targets
+    .map((target) => t(M.target, { root: target.root, side: codeInSentence(speaking, target.side) }))
+    .join(' + ');
   // mg as the record will store it (doseInMg: the one place mg is computed).
   const dose = (drug: Preset['drugs'][number]) => {
     const mg = doseInMg(drug);
-    return mg != null ? `${mg} mg` : drug.volumeMl != null ? `${drug.volumeMl} mL` : '';
+    const name = drugName(drug.drug);
+    return mg != null
+      ? t(M.drugMg, { drug: name, dose: number(mg) })
+      : drug.volumeMl != null
+        ? t(M.drugMl, { drug: name, volume: number(drug.volumeMl) })
+        : name;
   };
-  const drugs = preset.drugs.map((drug) => `${drugName(drug.drug)} ${dose(drug)}`.trim()).join(', ');
-  return `${targets}${preset.modality ? `, ${inSentence(preset.modality)}` : ''}${preset.caudalEpidural ? ', caudal' : ''}${drugs ? `: ${drugs}` : ''}`;
+  const plan = [
+    targets,
+    ...(preset.modality ? [codeInSentence(speaking, preset.modality)] : []),
+    ...(preset.caudalEpidural ? [t(M.caudal)] : []),
+  ].join(', ');
+  const drugs = preset.drugs.map(dose).join(', ');
+  return drugs ? t(M.withDrugs, { plan, drugs }) : plan;
 }

@@ -5,6 +5,7 @@ import { declareMessages, type Language, listInWords, type Speaking } from './me
 import { reliefPercent } from './pain.js';
 import { doseInMg, type ProcedureDraft } from './procedure.js';
 import { codeInSentence } from './vocabulary-words.js';
+import { type Words, sentence as wordsOf } from './words.js';
 
 /*
  * The procedure report, written from the record in the department's words, for the RIS/PACS
@@ -506,30 +507,43 @@ export function unknownPlaceholders(template: string): string[] {
     .filter((name) => !(REPORT_PLACEHOLDERS as readonly string[]).includes(name));
 }
 
+const TEMPLATE =
+  'Above the report (the record) and in Settings → Report, read by the radiologist and IT: the template stored in the logbook is not text';
+export const REPORT_TEMPLATE_MESSAGES = declareMessages('report.templateProblem', {
+  notText: [
+    'The report template stored in this logbook is {kind}, not text: reports are written with the shipped template until a template is saved in Settings.',
+    `${TEMPLATE}. {kind}: what it is instead ("a number", "a list").`,
+  ],
+  list: ['a list', `${TEMPLATE}: what it is instead.`],
+  number: ['a number', `${TEMPLATE}: what it is instead.`],
+  trueOrFalse: ['true or false', `${TEMPLATE}: what it is instead (a yes/no value).`],
+  setOfValues: ['a set of values', `${TEMPLATE}: what it is instead (a JSON object).`],
+});
+const T = REPORT_TEMPLATE_MESSAGES;
+
 /** A stored value in words, for saying what it is when it is not what was expected. */
-const kindOf = (value: unknown) =>
-  Array.isArray(value)
-    ? 'a list'
-    : typeof value === 'number'
-      ? 'a number'
-      : typeof value === 'boolean'
-        ? 'true or false'
-        : 'a set of values';
+const kindOf = (value: unknown): Words =>
+  wordsOf(
+    Array.isArray(value)
+      ? T.list
+      : typeof value === 'number'
+        ? T.number
+        : typeof value === 'boolean'
+          ? T.trueOrFalse
+          : T.setOfValues,
+  );
 
 /**
  * The department's template as the settings hold it, read for a report. Saved through the app
  * it is always text; anything else (a number, a list, an object put there behind the app's
  * back, or by an older or broken tool) would break every report, so the shipped template is
- * used instead and the problem said in words. Text is taken as it is: a placeholder this
- * version does not know is left empty, as at any time.
+ * used instead and the problem said in words (said in the reader's language by the window).
+ * Text is taken as it is: a placeholder this version does not know is left empty, as at any time.
  */
-export function readReportTemplate(stored: unknown): { template: string; problem: string | null } {
+export function readReportTemplate(stored: unknown): { template: string; problem: Words | null } {
   if (typeof stored === 'string') return { template: stored, problem: null };
   if (stored === undefined || stored === null) return { template: DEFAULT_REPORT_TEMPLATE, problem: null };
-  return {
-    template: DEFAULT_REPORT_TEMPLATE,
-    problem: `The report template stored in this logbook is ${kindOf(stored)}, not text: reports are written with the shipped template until a template is saved in Settings.`,
-  };
+  return { template: DEFAULT_REPORT_TEMPLATE, problem: wordsOf(T.notText, { kind: kindOf(stored) }) };
 }
 
 /** The report: the template filled in, lines and sections without content left out. */

@@ -14,7 +14,8 @@ export type RisDelivery =
       attempts: number;
       /** The first failure of the current run of failures (null: never tried, or tried without failing). */
       failingSince: string | null;
-      lastError: string | null;
+      /** Why the last try failed, as words (risProblemOf the outbox's last_error). */
+      lastError: Words | null;
       nextAttemptAt: string | null;
       /** Sent again by a person after the RIS refused it: the refusal's code and words (null: never refused). */
       refusedBefore: { code: string; text: string } | null;
@@ -25,7 +26,8 @@ export type RisDelivery =
       state: 'unsendable';
       version: number;
       at: string;
-      reason: string;
+      /** Why it cannot go, as words (risProblemOf the outbox's last_error). */
+      reason: Words;
       /** The RIS connection as set now carries it (switched to UTF-8…): Send again is offered. */
       sendableNow: boolean;
     };
@@ -68,17 +70,47 @@ export const RIS_DELIVERY_MESSAGES = declareMessages('ris.delivery', {
   noReason: ['no reason given', `${R}: in place of the RIS's reason when it gave none.`],
   unsendable: [
     '{what} not sent to the RIS: {reason}',
-    `${R}: the report cannot go over the connection as set; {reason} says why (in English for now).`,
+    `${R}: the report cannot go over the connection as set; {reason} says why (a sentence below, "it contains …").`,
   ],
   failing: [
     '{what} waiting: {problem} since {time}',
-    `${R}: the RIS could not be reached; {problem} is what went wrong (in English for now).`,
+    `${R}: the RIS could not be reached; {problem} is what went wrong (a sentence below, "RIS not reachable").`,
   ],
   failingNextTry: [
     '{what} waiting: {problem} since {time}; next try at {next}',
-    `${R}: the RIS could not be reached; {problem} is what went wrong (in English for now), {next} when it is tried again.`,
+    `${R}: the RIS could not be reached; {problem} is what went wrong (a sentence below), {next} when it is tried again.`,
   ],
   notReachable: ['RIS not reachable', `${R}: what went wrong when nothing more is known.`],
+  noAnswerWithin: [
+    'no answer from the RIS within {seconds} s',
+    `${R}: what went wrong: the RIS took the connection or the report but did not answer in time.`,
+  ],
+  noAcknowledgement: [
+    'the RIS answered without an acknowledgement (no MSA segment)',
+    `${R}: what went wrong. Keep "MSA" (HL7's acknowledgement segment).`,
+  ],
+  otherMessage: ['the RIS acknowledged another message', `${R}: what went wrong: its answer named another report.`],
+  notForNow: ['the RIS could not take the report for now', `${R}: what went wrong: the RIS answered CE (try later).`],
+  notForNowSaying: [
+    'the RIS could not take the report for now ({text})',
+    `${R}: what went wrong: the RIS answered CE (try later); {text} is the RIS's own words.`,
+  ],
+  unknownCode: [
+    'the RIS answered with an unknown acknowledgement code "{code}"',
+    `${R}: what went wrong; {code} is the code the RIS sent.`,
+  ],
+  unreadable: [
+    'its signed version could not be read: run "rootlog check" and tell IT',
+    `${R}: why a report cannot be sent. Keep "rootlog check" (a command).`,
+  ],
+  outsideCharset: [
+    "it contains {characters}, which the RIS's character set {charset} cannot carry: set the RIS connection to UTF-8 if the RIS reads it, or amend the text",
+    `${R}: why a report cannot be sent. {characters}: the characters, each in quotes ("Ł", "ő"); {charset}: ISO-8859-1 or another; keep UTF-8.`,
+  ],
+  asWritten: [
+    '{text}',
+    `${R}: what went wrong, as an earlier RootLog wrote it in the outbox (in English), shown as it was written.`,
+  ],
   sentAgain: [
     "{what} sent again after the RIS refused it ({code}): waiting for the RIS's answer",
     `${R}: a person sent it again after the RIS refused it; {code} is the RIS's earlier answer code.`,
@@ -94,6 +126,34 @@ export const RIS_DELIVERY_MESSAGES = declareMessages('ris.delivery', {
   ],
 });
 const M = RIS_DELIVERY_MESSAGES;
+
+/** What went wrong on the way to the RIS, as the outbox keeps it (last_error): its message's id and values, as JSON. */
+export const storedRisProblem = (problem: Words): string =>
+  JSON.stringify({ id: problem.message.id, values: problem.values ?? {} });
+
+const MESSAGE_BY_ID = new Map(Object.values(M).map((message) => [message.id, message]));
+
+/**
+ * The words of what the outbox keeps (storedRisProblem). A row written before they were kept
+ * so (an English sentence), or one this version does not know, is shown as it was written.
+ */
+export function risProblemOf(stored: string): Words {
+  try {
+    const parsed: unknown = JSON.parse(stored);
+    if (parsed && typeof parsed === 'object' && 'id' in parsed && 'values' in parsed) {
+      const { id, values } = parsed as { id: unknown; values: unknown };
+      const message = typeof id === 'string' ? MESSAGE_BY_ID.get(id) : undefined;
+      const plain =
+        values !== null &&
+        typeof values === 'object' &&
+        Object.values(values).every((value) => typeof value === 'string' || typeof value === 'number');
+      if (message && plain) return sentence(message, values as Record<string, string | number>);
+    }
+  } catch {
+    // Not JSON: an English sentence of an earlier RootLog.
+  }
+  return sentence(M.asWritten, { text: stored });
+}
 
 /** One line for the record: "Report sent to the RIS at 10:42", "Report waiting: RIS not reachable since 10:40"… */
 export function deliveryLine(delivery: RisDelivery, now: Date): Words {

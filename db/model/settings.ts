@@ -11,6 +11,7 @@ import { type ReferenceLevels, referenceLevelsSchema } from './reference-levels.
 import { DEFAULT_REPORT_TEMPLATES, REPORT_PLACEHOLDERS, unknownPlaceholders } from './report.js';
 import { followingTextRule } from './text-rule.js';
 import { LANGUAGES } from './vocabularies.js';
+import type { Words } from './words.js';
 
 export const operatorSchema = z.object({
   id: followingTextRule(z.string().min(1).max(64), 'line'),
@@ -100,8 +101,8 @@ export interface DepartmentSettings extends RuleSettings {
   presets: Preset[];
   /** The procedure report's template (report.ts); the shipped default until the department edits it. */
   reportTemplate: string;
-  /** Why the stored template is not used (it is not text: readReportTemplate), in words; absent when it is. */
-  reportTemplateProblem?: string;
+  /** Why the stored template is not used (it is not text: readReportTemplate), as words; absent when it is. */
+  reportTemplateProblem?: Words;
   /** The department server this console syncs with, without its password; null: none. */
   hubServer: HubServer | null;
   /** The department's language: the screens' unless an operator chose another, a patient's unless the record says. */

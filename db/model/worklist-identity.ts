@@ -71,8 +71,9 @@ export interface WorklistStatus {
   asking: boolean;
 }
 
-/** Settings → Worklist → Test. */
+/** Settings → Worklist → Test: what the C-ECHO gave, as words (said in the reader's language) and their English. */
 export interface ConnectionTest {
   ok: boolean;
   message: string;
+  words: Words;
 }

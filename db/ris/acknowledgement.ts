@@ -1,5 +1,7 @@
 import type { Hl7Message } from '@medplum/core';
 import { textFromPeer } from '../model/connection-settings.js';
+import { RIS_DELIVERY_MESSAGES as M } from '../model/ris-delivery.js';
+import { sentence, type Words } from '../model/words.js';
 import { unescapeHl7 } from './hl7-text.js';
 
 /*
@@ -13,7 +15,8 @@ import { unescapeHl7 } from './hl7-text.js';
 export type RisAnswer =
   | { kind: 'accepted'; code: 'AA' | 'CA'; text: string }
   | { kind: 'refused'; code: 'AE' | 'AR' | 'CR'; text: string }
-  | { kind: 'retry'; reason: string };
+  /** Why to try again later, as words (the record shows them; the RIS's own words a value). */
+  | { kind: 'retry'; reason: Words };
 
 const delimiters = (message: Hl7Message) => ({
   fieldSeparator: message.context.fieldSeparator,
@@ -39,17 +42,14 @@ function wordsOf(message: Hl7Message): string {
 
 export function readAcknowledgement(message: Hl7Message, controlId: string): RisAnswer {
   const msa = message.getSegment('MSA');
-  if (!msa) return { kind: 'retry', reason: 'the RIS answered without an acknowledgement (no MSA segment)' };
+  if (!msa) return { kind: 'retry', reason: sentence(M.noAcknowledgement) };
   const code = msa.getField(1)?.toString().trim().toUpperCase();
   const answersThis = msa.getField(2)?.toString().trim() === controlId;
-  if (!answersThis) return { kind: 'retry', reason: 'the RIS acknowledged another message' };
+  if (!answersThis) return { kind: 'retry', reason: sentence(M.otherMessage) };
   const text = wordsOf(message);
   if (code === 'AA' || code === 'CA') return { kind: 'accepted', code, text };
   if (code === 'AE' || code === 'AR' || code === 'CR') return { kind: 'refused', code, text };
   if (code === 'CE')
-    return { kind: 'retry', reason: `the RIS could not take the report for now${text ? ` (${text})` : ''}` };
-  return {
-    kind: 'retry',
-    reason: `the RIS answered with an unknown acknowledgement code "${textFromPeer(code ?? '', 10)}"`,
-  };
+    return { kind: 'retry', reason: text ? sentence(M.notForNowSaying, { text }) : sentence(M.notForNow) };
+  return { kind: 'retry', reason: sentence(M.unknownCode, { code: textFromPeer(code ?? '', 10) }) };
 }

@@ -1,6 +1,8 @@
 import type { Hl7Message } from '@medplum/core';
 import { Hl7Client } from '@medplum/hl7';
 import type { RisCharset } from '../model/connection-settings.js';
+import { RIS_DELIVERY_MESSAGES as M } from '../model/ris-delivery.js';
+import { sentence, type Words } from '../model/words.js';
 import { CHARSETS } from './report-message.js';
 
 /*
@@ -21,13 +23,13 @@ export interface RisPeer {
 
 export const DEFAULT_RIS_TIMEOUT_MS = 10_000;
 
-export type Delivery = { kind: 'answered'; ack: Hl7Message } | { kind: 'no_answer'; reason: string };
+export type Delivery = { kind: 'answered'; ack: Hl7Message } | { kind: 'no_answer'; reason: Words };
 
-/** Why nothing came back, in the words the record shows ("waiting: RIS not reachable since 10:40"). */
-function unreachable(error: unknown, seconds: number): string {
+/** Why nothing came back, as the words the record shows ("waiting: RIS not reachable since 10:40"). */
+function unreachable(error: unknown, seconds: number): Words {
   const message = error instanceof Error ? error.message : String(error);
-  if (/timeout/i.test(message)) return `no answer from the RIS within ${seconds} s`;
-  return 'RIS not reachable';
+  if (/timeout/i.test(message)) return sentence(M.noAnswerWithin, { seconds });
+  return sentence(M.notReachable);
 }
 
 export interface RisConnection {
@@ -36,7 +38,7 @@ export interface RisConnection {
 }
 
 /** Connects (bounded by the timeout); null and the reason when the RIS cannot be reached. */
-export async function connectToRis(peer: RisPeer): Promise<{ connection: RisConnection } | { reason: string }> {
+export async function connectToRis(peer: RisPeer): Promise<{ connection: RisConnection } | { reason: Words }> {
   const timeoutMs = peer.timeoutMs ?? DEFAULT_RIS_TIMEOUT_MS;
   const seconds = Math.round(timeoutMs / 1000);
   const client = new Hl7Client({
@@ -51,7 +53,7 @@ export async function connectToRis(peer: RisPeer): Promise<{ connection: RisConn
     await client.close().catch(() => {});
     return { reason: unreachable(error, seconds) };
   }
-  let broken: string | null = null;
+  let broken: Words | null = null;
   return {
     connection: {
       async send(message) {

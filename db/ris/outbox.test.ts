@@ -3,8 +3,11 @@ import { writeFileSync } from 'node:fs';
 import type { Hl7Message } from '@medplum/core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runExport } from '../exports/run.js';
+import { translator } from '../i18n/translator.js';
 import { importFile } from '../imports/merge.js';
 import type { RisServer } from '../model/connection-settings.js';
+import { deliveryLine } from '../model/ris-delivery.js';
+import { say } from '../model/words.js';
 import { amendProcedure, clinicalContent, getProcedure, saveDraft, signProcedure } from '../procedures.js';
 import { seedDatabase } from '../seed.js';
 import { connectionSettings, updateConnectionSettings, updateSettings } from '../settings.js';
@@ -217,6 +220,22 @@ describe('sending', () => {
     const [delivery] = risDeliveries(store, id);
     if (!delivery) throw new Error('no delivery');
     expect(deliveryWords(delivery, new Date())).toMatch(/^Report not sent to the RIS: it contains "Ł"/);
+    expect(say(deliveryLine(delivery, new Date()), translator('fr'), 'fr')).toBe(
+      'Compte rendu non envoyé au RIS : il contient "Ł", que le jeu de caractères ISO-8859-1 du RIS ne peut pas transmettre : réglez la connexion RIS sur UTF-8 si le RIS le lit, ou modifiez le texte',
+    );
+  });
+
+  it('reads a failure an earlier RootLog kept in English as it was written', () => {
+    const id = signed(store, operatorId);
+    store.writer
+      .prepare("UPDATE ris_outbox SET attempts = 1, failing_since = @at, last_error = 'RIS not reachable (old words)'")
+      .run({ at: '2026-03-14T09:40:00.000Z' });
+    const [waiting] = risDeliveries(store, id);
+    expect(waiting).toMatchObject({
+      lastError: { message: { id: 'ris.delivery.asWritten' }, values: { text: 'RIS not reachable (old words)' } },
+    });
+    if (!waiting) throw new Error('no delivery');
+    expect(say(deliveryLine(waiting, new Date()), translator('de'), 'de')).toContain('RIS not reachable (old words)');
   });
 
   it('keeps waiting while the RIS is down, backs off, and sends once when it is back', async () => {
@@ -267,10 +286,16 @@ describe('sending', () => {
     const id = signed(store, operatorId);
     const report = await sendWaitingReports(store, ris, { timeoutMs: 1000 });
     expect(report).toMatchObject({ sent: [], notReached: 'no answer from the RIS within 1 s', waiting: 1 });
-    expect(risDeliveries(store, id)[0]).toMatchObject({
+    const [waiting] = risDeliveries(store, id);
+    expect(waiting).toMatchObject({
       state: 'waiting',
-      lastError: 'no answer from the RIS within 1 s',
+      lastError: { message: { id: 'ris.delivery.noAnswerWithin' }, values: { seconds: 1 } },
     });
+    // Kept as words, never as a sentence: the record says them in its reader's language.
+    const kept = store.reader.prepare('SELECT last_error AS lastError FROM ris_outbox').get() as { lastError: string };
+    expect(JSON.parse(kept.lastError)).toEqual({ id: 'ris.delivery.noAnswerWithin', values: { seconds: 1 } });
+    if (waiting?.state !== 'waiting' || !waiting.lastError) throw new Error('no failure kept');
+    expect(say(waiting.lastError, translator('de'), 'de')).toBe('keine Antwort des RIS innerhalb von 1 s');
     // The retry after no answer is the same message to the RIS: the same 20-character control ID.
     peer.answer(() => ({ code: 'AA' }));
     await sendWaitingReports(store, ris, { ignoreBackoff: true });

@@ -3,8 +3,9 @@ import { appendAudit } from '../audit.js';
 import type { RisServer } from '../model/connection-settings.js';
 import { RootLogError } from '../model/errors.js';
 import { REFUSAL_MESSAGES } from '../model/refusal-messages.js';
+import { RIS_DELIVERY_MESSAGES as M, risProblemOf, storedRisProblem } from '../model/ris-delivery.js';
 import { localDateTimeWithOffset } from '../model/time.js';
-import { sentence } from '../model/words.js';
+import { inEnglish, sentence, type Words } from '../model/words.js';
 import {
   countWaiting,
   deliveriesOf,
@@ -42,8 +43,9 @@ interface Delivered extends OutboxKey {
 export interface RisSendReport {
   sent: (Delivered & { controlId: string })[];
   refused: (Delivered & { code: string; text: string })[];
+  /** Each with why, in English (the command line's; the record keeps the words). */
   unsendable: (OutboxKey & { reason: string })[];
-  /** Why the RIS was not reached or stopped answering in this round (null: it answered every report tried). */
+  /** Why the RIS was not reached or stopped answering in this round, in English (null: it answered every report tried). */
   notReached: string | null;
   /** Reports still waiting after the round. */
   waiting: number;
@@ -103,17 +105,22 @@ export async function sendWaitingReports(
     return report;
   }
   const write = store.writer;
-  const failed = (rows: OutboxRow[], error: string) => {
+  // What went wrong is kept as words (its message's id and values), said in the reader's language by the record.
+  const failed = (rows: OutboxRow[], error: Words) => {
     const at = now();
     write.db.transaction(() => {
       for (const row of rows)
         recordFailure(write, row, {
           at: at.toISOString(),
-          error,
+          error: storedRisProblem(error),
           nextAttemptAt: nextAttemptAt(row.attempts + 1, at).toISOString(),
         });
     })();
-    report.notReached = error;
+    report.notReached = inEnglish(error);
+  };
+  const unsendable = (key: OutboxKey, reason: Words) => {
+    recordUnsendable(write, key, { at: now().toISOString(), reason: storedRisProblem(reason) });
+    report.unsendable.push({ ...key, reason: inEnglish(reason) });
   };
 
   const connected = await connectToRis({
@@ -135,16 +142,18 @@ export async function sendWaitingReports(
       try {
         input = inCharset(reportInputFor(store.reader, key), ris.charset);
       } catch {
-        const reason = 'its signed version could not be read: run "rootlog check" and tell IT';
-        recordUnsendable(write, key, { at: now().toISOString(), reason });
-        report.unsendable.push({ ...key, reason });
+        unsendable(key, sentence(M.unreadable));
         continue;
       }
       const outside = charactersOutside(ris.charset, input);
       if (outside.length > 0) {
-        const reason = `it contains ${outside.map((char) => `"${char}"`).join(', ')}, which the RIS's character set ${ris.charset} cannot carry: set the RIS connection to UTF-8 if the RIS reads it, or amend the text`;
-        recordUnsendable(write, key, { at: now().toISOString(), reason });
-        report.unsendable.push({ ...key, reason });
+        unsendable(
+          key,
+          sentence(M.outsideCharset, {
+            characters: outside.map((char) => `"${char}"`).join(', '),
+            charset: ris.charset,
+          }),
+        );
         continue;
       }
       // A report sent again after a refusal goes out with its new control ID (sentAgainControlId).
@@ -252,7 +261,7 @@ function deliveryOf(row: OutboxRow, sendableNow: (row: OutboxRow) => boolean): R
       state: 'unsendable',
       version: row.version,
       at: row.doneAt ?? '',
-      reason: row.lastError ?? '',
+      reason: risProblemOf(row.lastError ?? ''),
       sendableNow: sendableNow(row),
     };
   return {
@@ -261,7 +270,7 @@ function deliveryOf(row: OutboxRow, sendableNow: (row: OutboxRow) => boolean): R
     queuedAt: row.queuedAt,
     attempts: row.attempts,
     failingSince: row.failingSince,
-    lastError: row.lastError,
+    lastError: row.lastError === null ? null : risProblemOf(row.lastError),
     nextAttemptAt: row.nextAttemptAt,
     refusedBefore: row.answerCode ? { code: row.answerCode, text: row.answerText ?? '' } : null,
   };
@@ -296,7 +305,7 @@ export function sendReportAgain(store: Store, key: OutboxKey, context: ServiceCo
           'validation',
           sentence(REFUSAL_MESSAGES.sendAgainUnsendable, {
             version: String(key.version),
-            why: row.lastError ?? sentence(REFUSAL_MESSAGES.sendAgainUnreadable),
+            why: row.lastError ? risProblemOf(row.lastError) : sentence(REFUSAL_MESSAGES.sendAgainUnreadable),
           }),
           { field: 'version' },
         );
@@ -321,7 +330,7 @@ export function sendReportAgain(store: Store, key: OutboxKey, context: ServiceCo
           before:
             row.state === 'refused'
               ? `refused by the RIS (${row.answerCode ?? ''}): ${row.answerText ?? ''}`
-              : `not sent to the RIS: ${row.lastError ?? ''}`,
+              : `not sent to the RIS: ${row.lastError ? inEnglish(risProblemOf(row.lastError)) : ''}`,
           after: 'sent again',
         },
       });

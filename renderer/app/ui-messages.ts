@@ -1,4 +1,5 @@
 import type { Message } from '../../db/model/index.js';
+import { DATE_ENTRY_MESSAGES } from '../components/date-entry.js';
 import { BACKUP_CHIP_MESSAGES, BACKUP_MESSAGES } from '../features/backups/backup-words.js';
 import {
   DASHBOARD_COMPLICATION_MESSAGES,
@@ -140,4 +141,5 @@ export const UI_MESSAGE_TABLES: readonly Readonly<Record<string, Message>>[] = [
   HUB_PANEL_MESSAGES,
   HUB_KEY_MESSAGES,
   HUB_CONFLICT_MESSAGES,
+  DATE_ENTRY_MESSAGES,
 ];

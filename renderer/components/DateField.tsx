@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { dateOrder, formatDate } from '../../db/model/index.js';
 import { useDepartmentLocale } from '../app/department-locale.js';
 import { useWordsLocale } from '../app/i18n.js';
-import { DEFAULT_WORDS_LOCALE, dateInWords, readDate } from './date-entry.js';
+import { dateInWords, readDate } from './date-entry.js';
 import { TypedField, type TypedFieldProps } from './TypedField.js';
 
 export type DateFieldProps = TypedFieldProps<string>;
@@ -11,11 +11,11 @@ export type DateFieldProps = TypedFieldProps<string>;
 export function DateField(props: DateFieldProps) {
   // The order of day, month and year is the department's (de-CH: dd.mm.yyyy), never the OS's.
   const locale = useDepartmentLocale();
-  // Said back in the reader's words; what a date still needs is an English sentence yet, its month too.
+  // Said back in the reader's words, and what a date still needs names its month in them too.
   const wordsLocale = useWordsLocale();
   const kind = useMemo(
     () => ({
-      read: (text: string) => readDate(text, locale, DEFAULT_WORDS_LOCALE),
+      read: (text: string) => readDate(text, locale, wordsLocale),
       write: (iso: string) => formatDate(iso, locale),
       words: (iso: string) => dateInWords(iso, wordsLocale),
       pattern: dateOrder(locale).pattern,

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { dateOrder, formatDateTime } from '../../db/model/index.js';
 import { useDepartmentLocale } from '../app/department-locale.js';
 import { useWordsLocale } from '../app/i18n.js';
-import { DEFAULT_WORDS_LOCALE, dateTimeInWords, readDateTime } from './date-entry.js';
+import { dateTimeInWords, readDateTime } from './date-entry.js';
 import { TypedField, type TypedFieldProps } from './TypedField.js';
 
 export type DateTimeFieldProps = TypedFieldProps<string>;
@@ -11,11 +11,11 @@ export type DateTimeFieldProps = TypedFieldProps<string>;
 export function DateTimeField(props: DateTimeFieldProps) {
   // The order of day, month and year is the department's (de-CH: dd.mm.yyyy), never the OS's.
   const locale = useDepartmentLocale();
-  // Said back in the reader's words; what a date still needs is an English sentence yet, its month too.
+  // Said back in the reader's words, and what a date still needs names its month in them too.
   const wordsLocale = useWordsLocale();
   const kind = useMemo(
     () => ({
-      read: (text: string) => readDateTime(text, locale, DEFAULT_WORDS_LOCALE),
+      read: (text: string) => readDateTime(text, locale, wordsLocale),
       write: (local: string) => formatDateTime(local, locale),
       words: (local: string) => dateTimeInWords(local, wordsLocale),
       pattern: `${dateOrder(locale).pattern} hh:mm`,

@@ -1,11 +1,11 @@
 import { useEffect, useId, useState } from 'react';
-import type { Read } from './date-entry.js';
+import { PROBLEM_MESSAGES, type Said, saidOf, sentence } from '../../db/model/index.js';
+import { onlyIncomplete, type Read } from './date-entry.js';
 import { FieldMessages, useFieldAria } from './FieldMessages.js';
 
-/** Text in the field that is not a value yet, and what it still needs (for the form to hold back). */
-export interface PendingText {
+/** Text in the field that is not a value yet, and what it still needs, as words (for the form to hold back). */
+export interface PendingText extends Said {
   text: string;
-  message: string;
 }
 
 export interface TypedFieldProps<T> {
@@ -67,13 +67,14 @@ export function TypedField<T>({ kind, ...props }: TypedFieldProps<T> & { kind: T
     setText(next);
     const now = kind.read(next);
     if (now.kind === 'not-yet') {
-      onPending?.({ text: next, message: `${label} ${now.message}` });
+      // The label as the reader reads it, and what the text still needs, said in the same language.
+      onPending?.({ text: next, ...saidOf(sentence(PROBLEM_MESSAGES.fieldRule, { field: label, rule: now.words })) });
       return;
     }
     onPending?.(null);
     onChange(now.kind === 'value' ? now.value : undefined);
   };
-  const incomplete = read.kind === 'not-yet' && read.message.startsWith('is not complete');
+  const incomplete = onlyIncomplete(read);
   // The value in words; while typed into and not complete yet, what to type.
   const saidBack =
     read.kind === 'value' && kind.words

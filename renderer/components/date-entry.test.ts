@@ -1,7 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { dateOrder, formatDate } from '../../db/model/index.js';
-import { dateInWords, dateTimeInWords, readDate, readDateTime, readTime } from './date-entry.js';
+import { dateOrder, formatDate, inEnglish, type Words } from '../../db/model/index.js';
+import { dateInWords, dateTimeInWords, type Read, readDate, readDateTime, readTime } from './date-entry.js';
+
+/** What a text still needs, in English (its words said as the command line would). */
+const needs = (read: Read<string>): string | null => (read.kind === 'not-yet' ? inEnglish(read.words as Words) : null);
 
 /*
  * Dates typed in the department's order whatever the operating system's: the Swiss 12031958 is
@@ -32,13 +35,10 @@ describe('a typed date', () => {
 
   it('says what a date still needs, and never guesses a century', () => {
     expect(readDate('', 'de-CH')).toEqual({ kind: 'empty' });
-    expect(readDate('120319', 'de-CH')).toEqual({ kind: 'not-yet', message: 'is not complete: type dd.mm.yyyy' });
-    expect(readDate('12.03.58', 'de-CH')).toMatchObject({ message: expect.stringMatching(/four digits/) });
-    expect(readDate('31.02.1958', 'de-CH')).toEqual({
-      kind: 'not-yet',
-      message: 'has no day 31: February 1958 has 28 days',
-    });
-    expect(readDate('12.13.1958', 'de-CH')).toMatchObject({ message: expect.stringMatching(/no month 13/) });
+    expect(needs(readDate('120319', 'de-CH'))).toBe('is not complete: type dd.mm.yyyy');
+    expect(needs(readDate('12.03.58', 'de-CH'))).toMatch(/four digits/);
+    expect(needs(readDate('31.02.1958', 'de-CH'))).toBe('has no day 31: February 1958 has 28 days');
+    expect(needs(readDate('12.13.1958', 'de-CH'))).toMatch(/no month 13/);
     expect(readDate('12.03.1958x', 'de-CH').kind).toBe('not-yet');
   });
 
@@ -55,6 +55,12 @@ describe('a typed date', () => {
     );
   });
 
+  it('says what it still needs as words, its month in the reader’s', () => {
+    const read = readDate('31.02.1958', 'de-CH', 'de-CH');
+    expect(read).toMatchObject({ kind: 'not-yet', words: { message: { id: 'form.dateEntry.noDay' } } });
+    expect(read.kind === 'not-yet' && read.words.values).toEqual({ day: 31, month: 'Februar 1958', days: 28 });
+  });
+
   it('is said back in words', () => {
     expect(dateInWords('1958-03-12')).toBe('12 March 1958');
   });
@@ -64,14 +70,15 @@ describe('a typed time and a typed date and time', () => {
   it('reads 24-hour times, and says what is missing', () => {
     for (const typed of ['09:30', '9:30', '0930', '9.30'])
       expect(readTime(typed)).toEqual({ kind: 'value', value: '09:30' });
-    expect(readTime('09:')).toMatchObject({ kind: 'not-yet', message: 'is not complete: type hh:mm' });
+    expect(needs(readTime('09:'))).toBe('is not complete: type hh:mm');
     expect(readTime('25:00')).toMatchObject({ kind: 'not-yet' });
   });
 
   it('reads twelve digits or the date and the time apart, and never a half-typed one', () => {
     for (const typed of ['14.03.2026 09:30', '140320260930', '14.3.2026 9:30', '2026-03-14T09:30'])
       expect(readDateTime(typed, 'de-CH')).toEqual({ kind: 'value', value: '2026-03-14T09:30' });
-    expect(readDateTime('14.03.2026', 'de-CH')).toMatchObject({ message: 'needs the time: type dd.mm.yyyy hh:mm' });
+    expect(needs(readDateTime('14.03.2026', 'de-CH'))).toBe('needs the time: type dd.mm.yyyy hh:mm');
+    expect(needs(readDateTime('14.03.20', 'de-CH'))).toBe('needs the year with four digits: type dd.mm.yyyy hh:mm');
     expect(readDateTime('14.03.2026 09', 'de-CH').kind).toBe('not-yet');
     expect(readDateTime('14.03.26101', 'de-CH').kind).toBe('not-yet');
     expect(dateTimeInWords('2026-03-14T09:30')).toMatch(/^Saturday,? 14 March 2026, 09:30$/);

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { useRefusalWords, useT } from '../../app/i18n.js';
+import { useRefusalWords, useSay, useT } from '../../app/i18n.js';
 import { TextField } from '../../components/TextField.js';
 import { DoseInboxAttach } from '../dose-reports/DoseInbox.js';
 import { DOSE_FETCH_MESSAGES, GUIDANCE_SECTION_MESSAGES as M } from './form-messages.js';
@@ -62,6 +62,7 @@ export function DoseSource() {
   const take = useProcedureForm((state) => state.takeDoseReport);
   const update = useProcedureForm((state) => state.update);
   const t = useT();
+  const say = useSay();
   const fromReport = draft.doseSource === 'dose_report';
   const changed = draft.doseSource === 'dose_report_then_changed';
 
@@ -127,14 +128,16 @@ export function DoseSource() {
           {t(M.takeFigures)}
         </button>
       </p>
-      {report.questions.map((question) => (
-        <p key={question} className="warning">
-          {question}
+      {report.questions.map((question, index) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: the questions come whole with each report and never reorder
+        <p key={index} className="warning">
+          {say(question)}
         </p>
       ))}
-      {report.notes.map((note) => (
-        <p key={note} className="hint">
-          {note}
+      {report.notes.map((note, index) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: the notes come whole with each report and never reorder
+        <p key={index} className="hint">
+          {say(note)}
         </p>
       ))}
     </div>

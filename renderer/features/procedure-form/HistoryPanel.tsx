@@ -1,6 +1,5 @@
-import { fieldLabelWords, formatDateTime, type Message, sentence } from '../../../db/model/index.js';
-import { useDepartmentLocale } from '../../app/department-locale.js';
-import { useSay, useT } from '../../app/i18n.js';
+import { fieldLabelWords, formatDateTime, type Message, sentence, warningTitle } from '../../../db/model/index.js';
+import { useReader, useSay, useT } from '../../app/i18n.js';
 import { FORM_SECTION_MESSAGES, HISTORY_PANEL_MESSAGES as M } from './form-messages.js';
 import { useProcedureForm } from './form-store.js';
 import { historyValue } from './history-words.js';
@@ -19,20 +18,23 @@ const confirmedIn = (changes: Record<string, { before: unknown; after: unknown }
   const after = changes.confirmedWarnings?.after;
   return Array.isArray(after) ? after.map(String) : [];
 };
-/** "particulate_after_unsafe_spread" → "particulate after unsafe spread". */
-const warningWords = (code: string) => code.replaceAll('_', ' ');
 
 /** Who did what and when, from the append-only audit log. */
 export function HistoryPanel() {
   const t = useT();
   const say = useSay();
+  const reader = useReader();
+  // A confirmed warning by its title ("particulate steroid after unsafe contrast spread"); an unknown code as it is.
+  const warningWords = (code: string) => {
+    const title = warningTitle(code);
+    return typeof title === 'string' ? title : t(title);
+  };
   const actionWords = (action: string) => {
     const message = ACTION_WORDS[action];
     return message ? t(message) : action;
   };
   const history = useProcedureForm((state) => state.history);
   const record = useProcedureForm((state) => state.record);
-  const locale = useDepartmentLocale();
   if (!record || record.status === 'draft') return null;
   const entries = history.filter((entry) => entry.action !== 'update' && entry.action !== 'create');
   return (
@@ -45,7 +47,8 @@ export function HistoryPanel() {
               <strong>
                 {entry.action === 'follow_up' && entry.reason ? t(M.followUpCorrected) : actionWords(entry.action)}
               </strong>{' '}
-              {t(M.by, { actor: entry.actor })} <time dateTime={entry.at}>{formatDateTime(entry.at, locale)}</time>
+              {t(M.by, { actor: entry.actor })}{' '}
+              <time dateTime={entry.at}>{formatDateTime(entry.at, reader.locale)}</time>
               {entry.version ? t(M.version, { version: entry.version }) : ''}
             </p>
             {entry.reason && (
@@ -63,8 +66,8 @@ export function HistoryPanel() {
                       {say(
                         sentence(M.change, {
                           field: fieldLabelWords(field),
-                          before: historyValue(change.before),
-                          after: historyValue(change.after),
+                          before: historyValue(change.before, reader),
+                          after: historyValue(change.after, reader),
                         }),
                       )}
                     </li>

@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { createPortal } from 'react-dom';
 import type { Department } from '../../../db/model/index.js';
-import { useT } from '../../app/i18n.js';
+import { useRefusalWords, useSay, useT } from '../../app/i18n.js';
 import { useFollowUps } from '../follow-ups/follow-ups-store.js';
 import { useSettings } from '../settings/settings-store.js';
 import { PRINT_ACTION_MESSAGES } from './form-messages.js';
@@ -20,6 +20,8 @@ export function PrintActions() {
   const printed = useProcedureForm((state) => state.printed);
   const print = useProcedureForm((state) => state.printToPdf);
   const t = useT();
+  const say = useSay();
+  const refusal = useRefusalWords();
   return (
     <div className="row print-actions">
       <button type="button" className="secondary" disabled={printing} onClick={() => void print('record')}>
@@ -30,7 +32,7 @@ export function PrintActions() {
       </button>
       {printed && (
         <p className={printed.kind === 'ok' ? 'notice' : 'problem'} role={printed.kind === 'ok' ? 'status' : 'alert'}>
-          {printed.text}
+          {printed.kind === 'ok' ? say(printed.words) : refusal(printed.said)}
         </p>
       )}
     </div>

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { describePreset, presetSchema, sentence } from '../../../db/model/index.js';
-import { useSay, useT } from '../../app/i18n.js';
+import { useReader, useSay, useT } from '../../app/i18n.js';
 import { NO_ITEMS } from '../../app/no-items.js';
 import { PRESETS_PANEL_MESSAGES } from '../settings/settings-messages.js';
 import { useSettings } from '../settings/settings-store.js';
@@ -15,6 +15,7 @@ import { useProcedureForm } from './form-store.js';
 export function QuickStart() {
   const t = useT();
   const say = useSay();
+  const reader = useReader();
   const presets = useSettings((state) => state.settings?.presets ?? NO_ITEMS);
   const catalogue = useSettings((state) => state.settings?.drugCatalogue ?? NO_ITEMS);
   const patientId = useProcedureForm((state) => state.draft.patientId);
@@ -30,7 +31,7 @@ export function QuickStart() {
           className="secondary"
           tabIndex={-1}
           aria-keyshortcuts={`Alt+${index + 1}`}
-          title={describePreset(preset, nameOf)}
+          title={describePreset(preset, nameOf, reader, reader.locale)}
           onClick={() => useProcedureForm.getState().applyPreset(preset)}
         >
           <kbd>Alt+{index + 1}</kbd> {preset.name}
@@ -79,7 +80,8 @@ export function QuickStart() {
             setSaved(t(M.cannotBePreset));
             return;
           }
-          const name = describePreset(plan.data, nameOf).slice(0, 60);
+          // Named in the reader's words: a preset's name is the department's own text, as typed.
+          const name = describePreset(plan.data, nameOf, reader, reader.locale).slice(0, 60);
           void useSettings
             .getState()
             .savePresets(

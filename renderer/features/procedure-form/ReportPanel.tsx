@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { catalogueForRecord, clinicalContent, procedureReport } from '../../../db/model/index.js';
-import { useT } from '../../app/i18n.js';
+import { useSay, useT } from '../../app/i18n.js';
 import { NO_ITEMS } from '../../app/no-items.js';
 import { useSettings } from '../settings/settings-store.js';
 import { REPORT_PANEL_MESSAGES as M } from './form-messages.js';
@@ -14,6 +14,7 @@ import { reportLocale, reportSpeaking } from './report-speaking.js';
  */
 export function ReportPanel() {
   const t = useT();
+  const say = useSay();
   const record = useProcedureForm((state) => state.record);
   // A draft is reported from what can be saved (a value still being corrected is left out), as checked at its last edit.
   const checked = useProcedureForm((state) => state.checked.content);
@@ -54,7 +55,7 @@ export function ReportPanel() {
   return (
     <section className="form-section report-panel" aria-labelledby="report-title">
       <h2 id="report-title">{t(mode === 'edit' ? M.titleDraft : mode === 'amend' ? M.titleAmend : M.title)}</h2>
-      {settings?.reportTemplateProblem && <p className="notice">{settings.reportTemplateProblem}</p>}
+      {settings?.reportTemplateProblem && <p className="notice">{say(settings.reportTemplateProblem)}</p>}
       <pre className="report-text" data-testid="report-text">
         {text}
       </pre>

@@ -32,6 +32,14 @@ export const PATIENT_SECTION_MESSAGES = declareMessages('form.patient', {
 export const PRINT_ACTION_MESSAGES = declareMessages('form.print', {
   record: ['Record as PDF', 'Procedure form: a button that saves the record as a PDF.'],
   aftercare: ['Aftercare sheet as PDF', 'Procedure form: a button that saves the patient’s aftercare sheet as a PDF.'],
+  recordSaved: [
+    'Record saved as {path}',
+    'Procedure form, beside the print buttons: the record was saved as a PDF; {path} is the file, as the computer names it.',
+  ],
+  aftercareSaved: [
+    'Aftercare sheet saved as {path}',
+    'Procedure form, beside the print buttons: the aftercare sheet was saved as a PDF; {path} is the file, as the computer names it.',
+  ],
 });
 
 const S = 'Procedure form, the sign panel';
@@ -363,8 +371,13 @@ export const HISTORY_PANEL_MESSAGES = declareMessages('form.history', {
   version: [' — version {version}', `${HI}: after the date, the record's version; keep the leading dash.`],
   correction: ['Correction: {reason}', `${HI}: a follow-up's correction and its reason.`],
   reason: ['Reason: {reason}', `${HI}: an amendment's reason.`],
-  warningsConfirmed: ['Warnings confirmed: {warnings}', `${HI}: the warnings the signer confirmed (their codes).`],
+  warningsConfirmed: [
+    'Warnings confirmed: {warnings}',
+    `${HI}: the warnings the signer confirmed, each by its title, joined by "; ".`,
+  ],
   change: ['{field}: {before} → {after}', `${HI}: one field an amendment changed, its value before and after.`],
+  yes: ['yes', `${HI}: a yes/no value an amendment changed ("Caudal epidural injection: no → yes").`],
+  no: ['no', `${HI}: a yes/no value an amendment changed ("Caudal epidural injection: no → yes").`],
 });
 
 const DD = 'Procedure form, deleting a draft';

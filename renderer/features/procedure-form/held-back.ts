@@ -15,10 +15,9 @@ import { valueAt, withValueAt } from './draft-edits.js';
  * survives, short of a power cut in those seconds.
  */
 
-/** Text typed into a field that is not a value yet, and what it still needs. */
-export interface FieldText {
+/** Text typed into a field that is not a value yet, and what it still needs (its words where the field gave them). */
+export interface FieldText extends Said {
   text: string;
-  message: string;
 }
 
 export interface HeldBack {

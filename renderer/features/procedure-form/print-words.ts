@@ -81,8 +81,8 @@ export const PRINT_MESSAGES = declareMessages('print', {
 });
 const M = PRINT_MESSAGES;
 
-/** What a signature means, in the sheet's language (credentials.ts: meaningWords, in English). */
-const meaningIn = (t: Translate, meaning: SignatureMeaning) =>
+/** What a signature means, in the sheet's (or the history's) language (credentials.ts: meaningWords, in English). */
+export const meaningIn = (t: Translate, meaning: SignatureMeaning) =>
   t(
     meaning === 'performed_and_signed' ? M.meaningSigned : meaning === 'amended' ? M.meaningAmended : M.meaningFollowUp,
   );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inEnglish, type RisDeliveries } from '../../../db/model/index.js';
+import { inEnglish, type RisDeliveries, risProblemOf } from '../../../db/model/index.js';
 import { fakeWindow } from '../../testing/fake-window.js';
 import { risLines, useRisDelivery } from './ris-store.js';
 
@@ -32,7 +32,13 @@ describe('the RIS delivery store', () => {
 
   it('offers Send again for a refused report, and for one not sent only once the connection carries it', () => {
     const unsendable = (version: number, sendableNow: boolean) =>
-      ({ state: 'unsendable', version, at: local(10, 42), reason: 'it contains "Ł"', sendableNow }) as const;
+      ({
+        state: 'unsendable',
+        version,
+        at: local(10, 42),
+        reason: risProblemOf('it contains "Ł"'),
+        sendableNow,
+      }) as const;
     const deliveries: RisDeliveries = {
       configured: true,
       deliveries: [
@@ -62,7 +68,8 @@ describe('the RIS delivery store', () => {
           queuedAt: local(10, 40),
           attempts: 2,
           failingSince: local(10, 40),
-          lastError: 'The RIS at 127.0.0.1:2575 is not reachable',
+          // As an earlier RootLog kept it: its English, shown as it was written.
+          lastError: risProblemOf('The RIS at 127.0.0.1:2575 is not reachable'),
           nextAttemptAt: local(10, 45),
           refusedBefore: null,
         },

@@ -1,7 +1,8 @@
 import { useEffect } from 'react';
 import { CONNECTION_SETTINGS_FIELDS, type ConnectionSettings } from '../../../db/model/connection-settings.js';
+import type { Said } from '../../../db/model/index.js';
 import { numberOrNaN } from '../../../db/model/number-entry.js';
-import { useSay, useT } from '../../app/i18n.js';
+import { useRefusalWords, useSay, useT } from '../../app/i18n.js';
 import { DoseReceiverState } from '../dose-reports/DoseInbox.js';
 import { CONNECTION_MESSAGES, CONNECTIONS_PANEL_MESSAGES as M } from './connections-messages.js';
 import { useConnections } from './connections-store.js';
@@ -37,6 +38,7 @@ export function ConnectionsPanel() {
   const { connections, problems, saved, test, testing, load, save, testWorklist } = useConnections();
   const t = useT();
   const say = useSay();
+  const refusal = useRefusalWords();
   useEffect(() => {
     void load();
   }, [load]);
@@ -59,7 +61,7 @@ export function ConnectionsPanel() {
               </button>
               {test && (
                 <p className={test.ok ? 'saved' : 'problem'} role="status">
-                  {test.message}
+                  {refusal(test)}
                 </p>
               )}
             </>
@@ -84,13 +86,14 @@ function ConnectionForm({
 }: {
   section: Section;
   current: ConnectionSettings[Section];
-  problems: Record<string, string>;
+  problems: Record<string, Said>;
   onSave: (value: Record<string, unknown> | null) => void;
   children?: React.ReactNode;
 }) {
   const { fields, offWhenEmpty } = CONNECTION_SETTINGS_FIELDS[section];
   const words = CONNECTION_MESSAGES[section];
   const t = useT();
+  const refusal = useRefusalWords();
   const id = (key: string) => `connection-${section}-${key}`;
   return (
     <section className="form-section" aria-labelledby={`settings-${section}`}>
@@ -141,7 +144,7 @@ function ConnectionForm({
               <small id={`${id(key)}-help`} className="hint">
                 {field ? t(field.help) : spec.help}
               </small>
-              {problem && <span className="problem">{problem}</span>}
+              {problem && <span className="problem">{refusal(problem)}</span>}
             </div>
           );
         })}

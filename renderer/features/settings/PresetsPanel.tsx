@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { describePreset, sentence } from '../../../db/model/index.js';
-import { useT } from '../../app/i18n.js';
+import { useReader, useT } from '../../app/i18n.js';
 import { PRESETS_PANEL_MESSAGES as M } from './settings-messages.js';
 import { useSettings } from './settings-store.js';
 
@@ -10,6 +10,7 @@ export function PresetsPanel() {
   const suggestions = useSettings((state) => state.suggestions);
   const { loadSuggestions, savePresets } = useSettings.getState();
   const t = useT();
+  const reader = useReader();
   useEffect(() => {
     void loadSuggestions();
   }, [loadSuggestions]);
@@ -26,7 +27,8 @@ export function PresetsPanel() {
         <ol className="presets">
           {presets.map((preset, index) => (
             <li key={preset.name}>
-              <kbd>Alt+{index + 1}</kbd> <strong>{preset.name}</strong> — {describePreset(preset, nameOf)}{' '}
+              <kbd>Alt+{index + 1}</kbd> <strong>{preset.name}</strong> —{' '}
+              {describePreset(preset, nameOf, reader, reader.locale)}{' '}
               <button
                 type="button"
                 className="secondary"
@@ -52,7 +54,10 @@ export function PresetsPanel() {
             const taken = presets.some((preset) => preset.name === suggestion.preset.name);
             return (
               <li key={suggestion.description}>
-                {t(M.suggestion, { description: suggestion.description, count: suggestion.procedures })}{' '}
+                {t(M.suggestion, {
+                  description: describePreset(suggestion.preset, nameOf, reader, reader.locale),
+                  count: suggestion.procedures,
+                })}{' '}
                 <button
                   type="button"
                   className="secondary"

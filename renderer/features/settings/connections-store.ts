@@ -1,18 +1,19 @@
 import { create } from 'zustand';
 import type { ConnectionSettings, ConnectionSettingsPatch } from '../../../db/model/connection-settings.js';
-import { type ConnectionTest, sentence, type Words } from '../../../db/model/index.js';
-import { ApiCallError, client } from '../../app/api-client.js';
+import { type Said, sentence, type Words } from '../../../db/model/index.js';
+import { ApiCallError, client, refusalOf } from '../../app/api-client.js';
 import { CONNECTION_MESSAGES, CONNECTIONS_PANEL_MESSAGES } from './connections-messages.js';
 
 type Section = keyof typeof CONNECTION_MESSAGES;
 
 interface ConnectionsState {
   connections: ConnectionSettings | null;
-  /** Each field's problem after a refused save ("worklistServer.port" → "Worklist port must be …"). */
-  problems: Record<string, string>;
+  /** Each field's problem after a refused save ("worklistServer.port" → "Worklist port must be …"), as the main process said it. */
+  problems: Record<string, Said>;
   /** What the last save did ("RIS settings saved."), said in the reader's language. */
   saved: Words | null;
-  test: ConnectionTest | null;
+  /** The worklist's test: what it answered (ConnectionTest), or why it could not be asked; said with useRefusalWords. */
+  test: ({ ok: boolean } & Said) | null;
   testing: boolean;
   load: () => Promise<void>;
   save: (section: Section, value: ConnectionSettingsPatch[Section]) => Promise<void>;
@@ -38,8 +39,8 @@ export const useConnections = create<ConnectionsState>((set) => ({
     } catch (error) {
       const problems =
         error instanceof ApiCallError
-          ? Object.fromEntries((error.error.problems ?? []).map((problem) => [problem.field, problem.message]))
-          : { '(settings)': String(error) };
+          ? Object.fromEntries((error.error.problems ?? []).map(({ field, ...said }) => [field, said]))
+          : { '(settings)': refusalOf(error) };
       set({ problems, saved: null });
     }
   },
@@ -49,7 +50,7 @@ export const useConnections = create<ConnectionsState>((set) => ({
       set({ test: await client.worklist.test(), testing: false });
     } catch (error) {
       set({
-        test: { ok: false, message: error instanceof ApiCallError ? error.error.message : String(error) },
+        test: { ok: false, ...refusalOf(error) },
         testing: false,
       });
     }

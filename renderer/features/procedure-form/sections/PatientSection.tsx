@@ -20,6 +20,7 @@ import { useSettings } from '../../settings/settings-store.js';
 import { WorklistMatch } from '../../worklist/WorklistMatch.js';
 import { PATIENT_SECTION_MESSAGES as M } from '../form-messages.js';
 import { useProcedureForm } from '../form-store.js';
+import type { FieldText } from '../held-back.js';
 import { fromLocalInput, toLocalInput } from '../performed-at.js';
 
 export function PatientSection({ locked }: { locked: boolean }) {
@@ -31,7 +32,7 @@ export function PatientSection({ locked }: { locked: boolean }) {
   // A date or time typed but not complete is held back by the form (and said), never stored half.
   const typing = (field: string) => ({
     pending: fieldText[field],
-    onPending: (pending: { text: string; message: string } | null) => setFieldText(field, pending),
+    onPending: (pending: FieldText | null) => setFieldText(field, pending),
   });
   const operators = useSettings((state) => state.settings?.operators ?? NO_ITEMS);
   const patientIdRule = useSettings((state) => state.settings?.patientIdRule);

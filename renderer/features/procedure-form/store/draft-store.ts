@@ -49,7 +49,7 @@ export const problemMap = (problems: readonly FieldProblem[] = []): Record<strin
 /** Each field's problem: the rule a held-back value breaks, or what a field's text still needs. */
 export const problemsOf = (checked: DraftCheck, fieldText: Record<string, FieldText>): Record<string, Said> => ({
   ...problemMap(checked.problems),
-  ...Object.fromEntries(Object.entries(fieldText).map(([field, { message }]) => [field, { message }])),
+  ...Object.fromEntries(Object.entries(fieldText).map(([field, { text: _text, ...said }]) => [field, said])),
 });
 
 /** The warnings the rules give for what can be saved now. */

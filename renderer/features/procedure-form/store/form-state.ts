@@ -152,7 +152,8 @@ export interface PrintSlice {
   printing: boolean;
   /** The sheet being printed: the print stylesheet shows it alone. */
   printSheet: PrintSheet | null;
-  printed: { kind: 'ok' | 'problem'; text: string } | null;
+  /** What the last print did, kept as words (said in the reader's language): the file saved, or why not. */
+  printed: { kind: 'ok'; words: Words } | { kind: 'problem'; said: Said } | null;
   printToPdf: (sheet: PrintSheet) => Promise<void>;
 }
 

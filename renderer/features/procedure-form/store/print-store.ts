@@ -1,4 +1,6 @@
-import { ApiCallError, client } from '../../../app/api-client.js';
+import { sentence } from '../../../../db/model/index.js';
+import { client, refusalOf } from '../../../app/api-client.js';
+import { PRINT_ACTION_MESSAGES as M } from '../form-messages.js';
 import type { PrintSlice, Slice } from './form-state.js';
 
 /*
@@ -21,10 +23,13 @@ export const printSlice: Slice<PrintSlice> = () => (set, get) => ({
         printed:
           'cancelled' in result
             ? null
-            : { kind: 'ok', text: `${sheet === 'record' ? 'Record' : 'Aftercare sheet'} saved as ${result.path}` },
+            : {
+                kind: 'ok',
+                words: sentence(sheet === 'record' ? M.recordSaved : M.aftercareSaved, { path: result.path }),
+              },
       });
     } catch (error) {
-      set({ printed: { kind: 'problem', text: error instanceof ApiCallError ? error.error.message : String(error) } });
+      set({ printed: { kind: 'problem', said: refusalOf(error) } });
     } finally {
       set({ printing: false, printSheet: null });
     }
