@@ -389,8 +389,9 @@ function statsCommand(args: string[], io: Io): number {
       io.out(JSON.stringify({ ...result, followUpOutcomes: outcomes }, null, 2));
       return 0;
     }
-    for (const line of formatDashboard(result)) io.out(line);
-    for (const line of formatOutcomes(outcomes)) io.out(line);
+    const speech = cliSpeech(store, io.language);
+    for (const line of formatDashboard(result, speech)) io.out(line);
+    for (const line of formatOutcomes(outcomes, speech)) io.out(line);
     return 0;
   } finally {
     store.close();
