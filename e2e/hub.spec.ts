@@ -109,4 +109,12 @@ test('the console syncs with the department hub, shows how it went, and resolves
   await expect(state).toContainText('The server:');
   await expect(state).toContainText('could not be reached');
   await expect(state).toContainText('Nothing was lost');
+
+  // The same words in the reader's language: the window says the hub client's words (German here),
+  // the network's own ("ECONNREFUSED") as they came.
+  await page.goto('http://rootlog.test/index.html?language=de');
+  await page.getByRole('button', { name: 'Einstellungen', exact: true }).click();
+  const german = page.getByRole('region', { name: 'Abteilungsserver' }).locator('.hub-state');
+  await expect(german).toContainText(/Der Server: Der Abteilungsserver 127\.0\.0\.1:1\/\S+ war nicht erreichbar \(/);
+  await expect(german).toContainText('Nichts ging verloren: Was wartet, wird beim nächsten Abgleich gesendet.');
 });

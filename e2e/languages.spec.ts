@@ -321,7 +321,8 @@ test.describe('the pseudo-language on each translated screen', () => {
     await page.locator('#own-pin-old').fill('9999');
     await page.locator('#own-pin-new').fill('7391');
     await page.locator('#own-pin-new').press('Enter');
-    const refused = page.locator('.settings-screen [role="alert"], .settings-screen .problem').first();
+    // The refusal is said beside the PIN it is about (not the first problem anywhere in Settings).
+    const refused = page.locator('#own-pin-problem');
     await expect(refused).toBeVisible();
     expect(outsideBrackets(await refused.textContent(), ['Dr. A. Keller'])).toEqual('');
 

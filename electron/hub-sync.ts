@@ -7,6 +7,7 @@ import { explainFailure, HubError } from '../db/hub/errors.js';
 import { hubLocalCounts, hubRefusals } from '../db/hub/local-state.js';
 import { syncOnce } from '../db/hub/sync.js';
 import {
+  HUB_SYNC_MESSAGES as H,
   type HubConflictView,
   type HubRefusal,
   type HubStatus,
@@ -14,6 +15,7 @@ import {
   inEnglish,
   KEPT_IN_MESSAGES,
   sentence,
+  type Words,
 } from '../db/model/index.js';
 import { getSettings } from '../db/settings.js';
 import type { Store } from '../db/store.js';
@@ -45,16 +47,10 @@ export interface SafeStorageLike {
 }
 
 /** Why safeStorage cannot be trusted with a secret here, or null when it can. */
-export function keychainProblem(
-  safeStorage: SafeStorageLike,
-  platform: string,
-  allowBasicText: boolean,
-): string | null {
-  if (!safeStorage.isEncryptionAvailable())
-    return 'This computer’s keychain is not available, so RootLog cannot keep the console’s signing key or the hub password: unlock or set up the keychain and start RootLog again.';
+export function keychainProblem(safeStorage: SafeStorageLike, platform: string, allowBasicText: boolean): Words | null {
+  if (!safeStorage.isEncryptionAvailable()) return sentence(H.keychainUnavailable);
   const backend = platform === 'linux' ? safeStorage.getSelectedStorageBackend?.() : undefined;
-  if (backend === 'basic_text' && !allowBasicText)
-    return 'This computer has no keyring (GNOME Keyring, KWallet): Electron would only hide the console’s signing key and the hub password behind a key written in the program itself. Set up a keyring and start RootLog again — or, if the department accepts that risk, allow it in Settings → Department server (the choice is audited).';
+  if (backend === 'basic_text' && !allowBasicText) return sentence(H.keychainBasicText);
   return null;
 }
 
@@ -77,10 +73,7 @@ export function keychainVault(
       try {
         return Buffer.from(safeStorage.decryptString(readFileSync(path)), 'base64');
       } catch {
-        throw new HubError(
-          'local',
-          'The console’s signing key could not be decrypted by this computer’s keychain (another user, or the keychain was reset): make a new key in Settings → Department server and have IT register it again.',
-        );
+        throw new HubError('local', sentence(H.keychainCannotDecrypt));
       }
     },
     write: (pkcs8) => {
@@ -96,7 +89,7 @@ export function keychainPassword(
   path: string,
   allowBasicText: () => boolean,
   platform = process.platform,
-): PasswordKeeper & { problem(): string | null } {
+): PasswordKeeper & { problem(): Words | null } {
   const problem = () => keychainProblem(safeStorage, platform, allowBasicText());
   return {
     problem,
@@ -141,7 +134,7 @@ export class HubSync {
     consoles: null,
     lastReport: null,
   };
-  private keyProblem: string | null = null;
+  private keyProblem: Words | null = null;
   private current: Promise<void> | null = null;
   private timer: ReturnType<typeof setInterval> | undefined;
 
@@ -156,7 +149,8 @@ export class HubSync {
       consoleKey(this.store, this.options.vault, { actor: this.options.actor() });
       this.keyProblem = null;
     } catch (error) {
-      this.keyProblem = explainFailure(error, 'the department server').message;
+      // Its own words when the key is the problem (a HubError); the server is not yet asked.
+      this.keyProblem = explainFailure(error, sentence(H.unnamedServer)).words;
     }
   }
 
@@ -230,11 +224,7 @@ export class HubSync {
     try {
       // As every write does: after the background page check, never into a damaged file.
       const health = await this.store.verify();
-      if (health.state === 'damaged')
-        throw new HubError(
-          'local',
-          'This logbook failed its integrity check: it is not synced. Restore the latest backup.',
-        );
+      if (health.state === 'damaged') throw new HubError('local', sentence(H.damagedLogbook));
       const report = await syncOnce(
         this.store,
         { endpoint: endpointOf(server, this.options.passwords.get() ?? undefined), vault: this.options.vault },
@@ -259,7 +249,7 @@ export class HubSync {
       };
     } catch (error) {
       const explained = explainFailure(error, hubLabel(server));
-      this.state = { ...this.state, running: false, lastError: explained.message, lastErrorSide: explained.side };
+      this.state = { ...this.state, running: false, lastError: explained.words, lastErrorSide: explained.side };
     }
   }
 }

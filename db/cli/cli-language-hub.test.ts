@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { seedDatabase } from '../seed.js';
 import { updateSettings } from '../settings.js';
 import { context, tempStore } from '../testing/fixtures.js';
+import { freePort } from '../testing/ports.js';
 import { createDatabase, startTestCluster, type TestCluster } from '../testing/postgres.js';
 import { TEST_PIN } from '../testing/signer.js';
 import { runCli } from './main.js';
@@ -101,5 +102,57 @@ describe('rootlog hub and rootlog sync in the language', () => {
       / {2}RITIRATA 20\d\d-\d\d-\d\d /m,
     );
     expect((await cli('hub', 'refusals', '--db', a)).out).toBe('nichts vom Hub wurde abgelehnt, nichts wartet');
+  });
+
+  it('the hub client’s own words: a server not reached, a new hub met, the administration’s refusal', async () => {
+    const a = logbook('CT 1', 2, 'de');
+    expect((await cli('hub', 'key', '--db', a, ...AS)).status).toBe(0);
+    // Nothing listens there. (ct_one was retired above: a role of its own here.): the server's side, said in German, the network's own words as they came.
+    const nowhere = `postgres://ct_words@127.0.0.1:${await freePort()}/hub`;
+    const unreached = await cli('sync', '--db', a, ...AS, '--server', nowhere, ...PLAIN);
+    expect(unreached.status).toBe(1);
+    expect(unreached.err).toMatch(
+      /^rootlog sync: Der Abteilungsserver 127\.0\.0\.1:\d+\/hub war nicht erreichbar \(.*ECONNREFUSED.*\)\. Nichts ging verloren: /m,
+    );
+    // The same console meets another hub: the notice in German.
+    for (const database of ['hub_first', 'hub_second']) {
+      createDatabase(cluster, database);
+      const admin = `postgres://postgres@127.0.0.1:${cluster.port}/${database}`;
+      expect((await cli('hub', 'init', '--server', admin, ...PLAIN)).status).toBe(0);
+      const added = await cli('hub', 'add-console', '--server', admin, '--db', a, '--role', 'ct_words', ...PLAIN);
+      expect(added.status, added.err).toBe(0);
+      const synced = await cli(
+        'sync',
+        '--db',
+        a,
+        ...AS,
+        '--server',
+        `postgres://ct_words@127.0.0.1:${cluster.port}/${database}`,
+        ...PLAIN,
+      );
+      expect(synced.status, synced.err).toBe(0);
+      if (database === 'hub_second')
+        expect(synced.out).toMatch(
+          /^Diese Konsole trifft auf 127\.0\.0\.1:\d+\/hub_second einen neuen Abteilungs-Hub an \([0-9a-f-]{36}\): Sie sendet ihre eigenen Einträge dorthin \(2 Einträge\)/m,
+        );
+    }
+    // The hub administration's refusal, in the language asked.
+    const admin = `postgres://postgres@127.0.0.1:${cluster.port}/hub_second`;
+    const nobody = await cli(
+      'hub',
+      'retire-console',
+      '--server',
+      admin,
+      '--console',
+      'CT 9',
+      ...PLAIN,
+      '--language',
+      'fr',
+    );
+    expect(nobody.status).toBe(1);
+    expect(nobody.err).toMatch(/^rootlog hub : Il n’y a pas de console « CT 9 » sur ce hub\.$/m);
+    const badSchema = await cli('hub', 'init', '--server', admin, '--schema', 'Rootlog', ...PLAIN, '--language', 'it');
+    expect(badSchema.status).toBe(2);
+    expect(badSchema.err).toMatch(/^rootlog hub: --schema «Rootlog» deve essere composto da 1 a 48 lettere minuscole/m);
   });
 });

@@ -178,6 +178,30 @@ describe('the command line in the department’s language', () => {
     );
   });
 
+  it('stats: its headings, labels and codes in the language, numbers as the language writes them', async () => {
+    const german = await cli('stats', '--db', await logbook('de'));
+    expect(german.status, german.err).toBe(0);
+    expect(german.out).toMatch(/^Eingriffe \(signiert\): 3$/m);
+    expect(german.out).toMatch(/^Unmittelbares Schmerzansprechen \(NRS\)$/m);
+    expect(german.out).toMatch(/^ {2}Alle Eingriffe +vorher Median /m);
+    expect(german.out).toMatch(/^Ergebnis bei der Nachkontrolle /m);
+    expect(german.out).not.toMatch(/procedures|median|Outcome|left|right/);
+    // A French department in Romandy: fr-CH writes a decimal comma.
+    const romandy = await logbook('fr');
+    const store = openStore(romandy);
+    updateSettings(store, { locale: 'fr-CH' }, { actor: 'test' });
+    store.close();
+    const french = await cli('stats', '--db', romandy);
+    expect(french.status, french.err).toBe(0);
+    expect(french.out).toMatch(/^interventions \(signées\) : 3$/m);
+    expect(french.out).toMatch(/^ {2}Toutes les interventions +avant médiane /m);
+    expect(french.out).toMatch(/bilatéral \d+,\d %/);
+    expect(french.out).not.toMatch(/\d\.\d %/);
+    const english = await cli('stats', '--db', await logbook());
+    expect(english.out).toMatch(/^procedures \(signed\): 3$/m);
+    expect(english.out).toMatch(/bilateral \d+\.\d %, with caudal epidural/);
+  });
+
   it('stats --json stays codes whatever the language', async () => {
     const db = await logbook('de');
     const stats = await cli('stats', '--db', db, '--json');

@@ -27,6 +27,8 @@ export type CliSay = (message: Message, values?: Readonly<Record<string, WordVal
 export interface CliSpeech {
   language: Language;
   say: CliSay;
+  /** A number as the language writes it in the department, its decimals as they are ("4,5" in fr-CH). */
+  number: (value: number) => string;
   /** A number with these decimals, as the language writes it in the department ("1,5" in fr-CH; English: "1.5"). */
   decimals: (value: number, decimals: number) => string;
 }
@@ -59,6 +61,7 @@ export function cliSpeech(logbook: ReadSource | null, asked: Language | undefine
   return {
     language,
     say: (message, values) => say(sentence(message, values), t, language, locale),
+    number: (value) => (locale ? formatNumber(value, locale) : String(value)),
     decimals: (value, decimals) =>
       locale
         ? formatNumber(value, locale, { minimumDecimals: decimals, maximumDecimals: decimals })

@@ -58,7 +58,7 @@ function schemaOf(values: Values): string {
   try {
     return checkIdentifier('--schema', schema);
   } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
+    throw new UsageError(error instanceof HubAdminError ? error.words : String(error));
   }
 }
 
@@ -75,9 +75,9 @@ async function withServer<T>(
     client = await connectHub(endpoint);
     return await work(client);
   } catch (error) {
-    if (error instanceof HubAdminError) throw RootLogError.untranslated('validation', error.message);
-    const explained = explainFailure(error, label);
-    throw RootLogError.untranslated('database_unavailable', explained.message);
+    // Said in the language: the hub administration's and the hub client's own words (declared).
+    if (error instanceof HubAdminError) throw new RootLogError('validation', error.words);
+    throw new RootLogError('database_unavailable', explainFailure(error, label).words);
   } finally {
     await client?.end().catch(() => undefined);
   }
@@ -116,7 +116,7 @@ async function addConsoleCommand(args: string[], io: Io): Promise<number> {
   try {
     checkIdentifier('--role', role);
   } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
+    throw new UsageError(error instanceof HubAdminError ? error.words : String(error));
   }
   const store = openStore(String(values.db), { readonly: true });
   let name: string;
@@ -195,7 +195,7 @@ async function key(args: string[], io: Io): Promise<number> {
     io.out(say(M.hubKeyKept, { place: vault.keptIn }));
     return 0;
   } catch (error) {
-    if (error instanceof HubError) throw RootLogError.untranslated('validation', error.message);
+    if (error instanceof HubError) throw new RootLogError('validation', error.words);
     throw error;
   } finally {
     store.close();

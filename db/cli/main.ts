@@ -26,7 +26,7 @@ import { askedLanguage, type CliSay, cliSpeech } from './cli-speech.js';
 import { actor, checkedBeforeWriting, type Io, options } from './command-kit.js';
 import * as doseReport from './dose-report-command.js';
 import { HUB_USAGE, runHub } from './hub-command.js';
-import { printable } from './printable.js';
+import { printable, printableLines } from './printable.js';
 import { RIS_SEND_USAGE, runRisSend } from './ris-send-command.js';
 import { runSync, SYNC_USAGE } from './sync-command.js';
 import { type Usage, usageOf } from './usage.js';
@@ -389,8 +389,9 @@ function statsCommand(args: string[], io: Io): number {
       io.out(JSON.stringify({ ...result, followUpOutcomes: outcomes }, null, 2));
       return 0;
     }
-    for (const line of formatDashboard(result)) io.out(line);
-    for (const line of formatOutcomes(outcomes)) io.out(line);
+    const speech = cliSpeech(store, io.language);
+    for (const line of formatDashboard(result, speech)) io.out(line);
+    for (const line of formatOutcomes(outcomes, speech)) io.out(line);
     return 0;
   } finally {
     store.close();
@@ -508,7 +509,8 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
     return await run(rest, asked ? { ...io, language: asked } : io);
   } catch (error) {
     const say = errorSpeech(args, io);
-    const line = (reason: WordValue) => io.err(say(M.errorLine, { command: String(command), reason }));
+    // Escaped as a whole: a refusal's values may be another system's words (the hub server's, PostgreSQL's).
+    const line = (reason: WordValue) => io.err(printableLines(say(M.errorLine, { command: String(command), reason })));
     if (error instanceof UsageError) {
       line(error.reason);
       io.err(usageText(say));

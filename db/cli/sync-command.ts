@@ -9,7 +9,7 @@ import { actingOperator } from './acting-operator.js';
 import { cliSpeech } from './cli-speech.js';
 import { actor, checkedBeforeWriting, type Io, options } from './command-kit.js';
 import { serverPassword } from './password.js';
-import { printable } from './printable.js';
+import { printable, printableLines } from './printable.js';
 import type { Usage } from './usage.js';
 import { UsageError } from './usage-error.js';
 
@@ -48,7 +48,7 @@ export function endpointFromArgs(
     try {
       checkCaPem(caPem, `--ca ${values.ca}`);
     } catch (error) {
-      throw new UsageError(error instanceof Error ? error.message : String(error));
+      throw new UsageError(error instanceof HubError ? error.words : String(error));
     }
   }
   const allowPlainFor = typeof values['allow-plain'] === 'string' ? values['allow-plain'] : null;
@@ -82,12 +82,12 @@ export async function runSync(args: string[], io: Io): Promise<number> {
     try {
       report = await syncOnce(store, { endpoint, vault: keyFileVault(keyFileOf(db)) }, context);
     } catch (error) {
-      if (error instanceof HubError) throw RootLogError.untranslated('database_unavailable', error.message);
+      if (error instanceof HubError) throw new RootLogError('database_unavailable', error.words);
       throw error;
     }
     const { say } = cliSpeech(store, io.language);
-    // The hub client's notice (a hub restored, a new hub met) is its English.
-    if (report.notice) io.out(report.notice);
+    // The hub client's notice (a hub restored, a new hub met), in the language.
+    if (report.notice) io.out(printableLines(say(report.notice.message, report.notice.values)));
     io.out(
       say(M.synced, {
         pushed: report.pushed,

@@ -1,6 +1,13 @@
 import { X509Certificate } from 'node:crypto';
 import pg from 'pg';
-import { type HubServer, hubLabel, plainAllowed } from '../model/index.js';
+import {
+  HUB_SYNC_MESSAGES as H,
+  type HubServer,
+  hubLabel,
+  plainAllowed,
+  sentence,
+  type WordValue,
+} from '../model/index.js';
 import { HubError } from './errors.js';
 
 /*
@@ -71,14 +78,14 @@ export const endpointOf = (server: HubServer, password?: string): HubEndpoint =>
 });
 
 /** The department's CA file read and checked: certificates RootLog can use, or words saying why not. */
-export function checkCaPem(pem: string, where: string): string {
+export function checkCaPem(pem: string, where: WordValue): string {
   const blocks = pem.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? [];
-  if (blocks.length === 0) throw new HubError('local', `${where} holds no PEM certificate.`);
+  if (blocks.length === 0) throw new HubError('local', sentence(H.noCertificate, { where }));
   for (const block of blocks) {
     try {
       new X509Certificate(block);
     } catch {
-      throw new HubError('local', `${where} holds a certificate that cannot be read.`);
+      throw new HubError('local', sentence(H.unreadableCertificate, { where }));
     }
   }
   return pem;
@@ -96,7 +103,7 @@ export async function connectHub(endpoint: HubEndpoint): Promise<pg.Client> {
       ? false
       : {
           rejectUnauthorized: true,
-          ...(endpoint.caPem ? { ca: checkCaPem(endpoint.caPem, 'The department’s CA') } : {}),
+          ...(endpoint.caPem ? { ca: checkCaPem(endpoint.caPem, sentence(H.departmentCa)) } : {}),
         },
     application_name: 'rootlog',
     connectionTimeoutMillis: 10_000,

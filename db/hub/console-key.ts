@@ -19,6 +19,7 @@ import {
   writeSync,
 } from 'node:fs';
 import { appendAudit } from '../audit.js';
+import { HUB_SYNC_MESSAGES as H } from '../model/hub-messages.js';
 import { KEPT_IN_MESSAGES } from '../model/main-messages.js';
 import { inEnglish, sentence, type Words } from '../model/words.js';
 import type { WriteConnection } from '../sqlite/connection.js';
@@ -89,8 +90,7 @@ export function verifyEntry(key: KeyObject, entryText: string, signature: string
 
 function fromPrivate(pkcs8: Buffer): ConsoleKey {
   const privateKey = createPrivateKey({ key: pkcs8, format: 'der', type: 'pkcs8' });
-  if (privateKey.asymmetricKeyType !== 'ed25519')
-    throw new HubError('local', 'The console’s signing key is not an Ed25519 key: it was not made by RootLog.');
+  if (privateKey.asymmetricKeyType !== 'ed25519') throw new HubError('local', sentence(H.keyNotEd25519));
   const publicKey = createPublicKey(privateKey);
   const text = publicKeyText(publicKey);
   return { privateKey, publicKey, publicKeyText: text, fingerprint: fingerprintOf(text) };
@@ -139,16 +139,17 @@ export function consoleKey(
     if (row && row.publicKey !== key.publicKeyText)
       throw new HubError(
         'local',
-        `The signing key in ${inEnglish(vault.keptIn)} is not this logbook's (its fingerprint ${key.fingerprint}, the logbook's ${fingerprintOf(row.publicKey)}): put the right key back, or make a new one (rootlog hub key --new) and have IT register it again.`,
+        sentence(H.keyNotThisLogbooks, {
+          keptIn: vault.keptIn,
+          theirs: key.fingerprint,
+          ours: fingerprintOf(row.publicKey),
+        }),
       );
     if (!row) keepPublicKey(store.writer, key.publicKeyText, inEnglish(vault.keptIn), context);
     return key;
   }
   if (row && !options.replace)
-    throw new HubError(
-      'local',
-      `This console's signing key is missing from ${inEnglish(vault.keptIn)} (the logbook expects the key with fingerprint ${fingerprintOf(row.publicKey)}): nothing can be pushed with it. Put the key back, or make a new one (Settings → Department server, or rootlog hub key --new) and have IT register it again.`,
-    );
+    throw new HubError('local', sentence(H.keyMissing, { keptIn: vault.keptIn, ours: fingerprintOf(row.publicKey) }));
   const { privateKey } = generateKeyPairSync('ed25519');
   const pkcs8 = privateKey.export({ type: 'pkcs8', format: 'der' });
   vault.write(pkcs8);
@@ -184,12 +185,9 @@ export function keyFileVault(path: string): PrivateKeyVault {
       const stat = statSync(path);
       if (process.platform !== 'win32') {
         if (typeof process.getuid === 'function' && stat.uid !== process.getuid())
-          throw new HubError('local', `The key file ${path} belongs to another user: it is not used.`);
+          throw new HubError('local', sentence(H.keyFileOtherUser, { path }));
         if ((stat.mode & 0o077) !== 0)
-          throw new HubError(
-            'local',
-            `The key file ${path} can be read by other users of this computer (mode ${(stat.mode & 0o777).toString(8)}): it is not used. Run chmod 600 ${path}, or make a new key (rootlog hub key --new) if others may have copied it.`,
-          );
+          throw new HubError('local', sentence(H.keyFileOpen, { path, mode: (stat.mode & 0o777).toString(8) }));
       }
       try {
         return createPrivateKey({ key: readFileSync(path, 'utf8'), format: 'pem' }).export({
@@ -197,7 +195,7 @@ export function keyFileVault(path: string): PrivateKeyVault {
           format: 'der',
         });
       } catch {
-        throw new HubError('local', `The key file ${path} does not hold a private key RootLog can read.`);
+        throw new HubError('local', sentence(H.keyFileUnreadable, { path }));
       }
     },
     write: (pkcs8) => {

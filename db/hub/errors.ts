@@ -1,24 +1,34 @@
-import type { HubFailureSide } from '../model/index.js';
+import {
+  HUB_SYNC_MESSAGES as H,
+  type HubFailureSide,
+  inEnglish,
+  type Message,
+  sentence,
+  type Words,
+  type WordValue,
+} from '../model/index.js';
 
 /*
  * A sync that stops says on which side it stopped, in words: this console (its disk is full,
  * its logbook is read-only, its key is missing, a fault in RootLog) or the department server
  * (not reached, refused the login, refused a right, offers no TLS, is not set up). Nothing is
- * lost either way: what waits is pushed next time.
+ * lost either way: what waits is pushed next time. Its words are declared (`hub.sync.*`), so the
+ * command line and the window say them in their reader's language; its `message` is their English
+ * (the logs, IT). The server's and PostgreSQL's own words stay a value, as they came.
  */
 
 export class HubError extends Error {
+  readonly words: Words;
   constructor(
     readonly side: HubFailureSide,
-    message: string,
+    said: Words,
     options: { cause?: unknown } = {},
   ) {
-    super(message, { cause: options.cause });
+    super(inEnglish(said), { cause: options.cause });
     this.name = 'HubError';
+    this.words = said;
   }
 }
-
-const NOTHING_LOST = 'Nothing was lost: what is waiting is pushed at the next sync.';
 
 interface PgLikeError {
   code?: string;
@@ -55,52 +65,37 @@ const UNREACHABLE_CODES = new Set([
 ]);
 
 /** Words for a failure of the sync, named by side; a HubError passes through with its words. */
-export function explainFailure(error: unknown, server: string): HubError {
+export function explainFailure(error: unknown, server: WordValue): HubError {
   if (error instanceof HubError) return error;
   const found = (typeof error === 'object' && error !== null ? error : {}) as PgLikeError;
   const code = found.code ?? '';
   const detail = found.message ?? String(error);
-  const remote = (what: string) =>
-    new HubError('remote', `The department server ${server} ${what}. ${NOTHING_LOST}`, { cause: error });
-  const local = (what: string) => new HubError('local', `On this console: ${what}. ${NOTHING_LOST}`, { cause: error });
+  const stopped = (side: HubFailureSide, failure: Message, values: Readonly<Record<string, WordValue>> = {}) =>
+    new HubError(side, sentence(H.nothingLost, { failure: sentence(failure, { server, ...values }) }), {
+      cause: error,
+    });
+  const remote = (failure: Message, values?: Readonly<Record<string, WordValue>>) => stopped('remote', failure, values);
+  const local = (failure: Message, values?: Readonly<Record<string, WordValue>>) => stopped('local', failure, values);
 
   // This console's own disk and logbook (SQLite, the file system).
-  if (code === 'SQLITE_FULL' || code === 'ENOSPC')
-    return local('the disk is full, so what the hub sent could not be saved; free some space and sync again');
-  if (code === 'SQLITE_READONLY' || code === 'EROFS' || code === 'EACCES')
-    return local('the logbook cannot be written to (read-only file or medium)');
-  if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB')
-    return local('the logbook is damaged: restore the latest backup; nothing was synced');
-  if (code.startsWith('SQLITE_IOERR')) return local(`the logbook could not be read or written (${code})`);
-  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED'))
-    return local('the logbook was busy for too long (another program holds it); sync again in a moment');
+  if (code === 'SQLITE_FULL' || code === 'ENOSPC') return local(H.diskFull);
+  if (code === 'SQLITE_READONLY' || code === 'EROFS' || code === 'EACCES') return local(H.readOnly);
+  if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB') return local(H.damaged);
+  if (code.startsWith('SQLITE_IOERR')) return local(H.ioError, { code });
+  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) return local(H.busy);
 
   // The server and the way to it.
-  if (/does not support SSL/i.test(detail))
-    return remote(
-      'offers no TLS: RootLog does not send its password or records in clear text. Ask IT to turn TLS on, or (on a trusted network only) an administrator allows plain connections to this very host',
-    );
-  if (TLS_CODES.has(code) || /certificate|self[- ]signed/i.test(detail))
-    return remote(
-      `presented a certificate that could not be verified (${detail}): nothing was sent. Give the department's CA (Settings → Department server, or --ca FILE), or ask IT about the server's certificate`,
-    );
+  if (/does not support SSL/i.test(detail)) return remote(H.noTls);
+  if (TLS_CODES.has(code) || /certificate|self[- ]signed/i.test(detail)) return remote(H.certificate, { detail });
   if (UNREACHABLE_CODES.has(code) || /timeout|terminated|Connection ended|ECONN/i.test(detail))
-    return remote(`could not be reached (${detail})`);
-  if (/not permitted to log in/i.test(detail))
-    return remote(
-      'refused this console’s login: its user may not log in (the console was retired, or IT has not enabled it yet)',
-    );
+    return remote(H.unreachable, { detail });
+  if (/not permitted to log in/i.test(detail)) return remote(H.loginNotPermitted);
   if (code === '28P01' || code === '28000' || /password authentication failed|no pg_hba/i.test(detail))
-    return remote(`refused the login: authentication failed for this console's user (${detail})`);
-  if (code === '3D000') return remote(`has no such database (${detail})`);
-  if (code === '42501' || code === '42P01' || code === '42883')
-    return remote(`refused this console's request (${detail}): ask IT whether this console is registered`);
-  if (code === '53300') return remote('has too many connections right now');
-  if (/^[0-9A-Z]{5}$/.test(code)) return remote(`refused the sync (${detail})`);
+    return remote(H.authentication, { detail });
+  if (code === '3D000') return remote(H.noDatabase, { detail });
+  if (code === '42501' || code === '42P01' || code === '42883') return remote(H.requestRefused, { detail });
+  if (code === '53300') return remote(H.tooManyConnections);
+  if (/^[0-9A-Z]{5}$/.test(code)) return remote(H.syncRefused, { detail });
 
-  return new HubError(
-    'local',
-    `On this console: RootLog failed while syncing — a fault in RootLog itself, not the server (${detail}). ${NOTHING_LOST} Please report it to IT.`,
-    { cause: error },
-  );
+  return new HubError('local', sentence(H.fault, { detail }), { cause: error });
 }

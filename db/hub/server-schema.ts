@@ -1,5 +1,12 @@
 import type { ClientBase } from 'pg';
-import { lookAlikeTables } from '../model/index.js';
+import {
+  HUB_ADMIN_MESSAGES as A,
+  inEnglish,
+  lookAlikeTables,
+  sentence,
+  type Words,
+  type WordValue,
+} from '../model/index.js';
 
 /*
  * The department hub's schema on PostgreSQL, made and migrated by an administrator
@@ -237,15 +244,21 @@ const ADMIN_LOCK = 7_301_550_011;
 /** PostgreSQL names RootLog makes: lower-case letters, digits and "_", starting with a letter. */
 const IDENTIFIER = /^[a-z][a-z0-9_]{0,47}$/;
 
-export function checkIdentifier(what: string, value: string): string {
-  if (!IDENTIFIER.test(value))
-    throw new HubAdminError(
-      `${what} "${value}" must be 1 to 48 lower-case letters, digits or "_", starting with a letter`,
-    );
+/** `what`: the option given (--schema), or the words for the name (A.theSchema). */
+export function checkIdentifier(what: WordValue, value: string): string {
+  if (!IDENTIFIER.test(value)) throw new HubAdminError(sentence(A.badIdentifier, { what, value }));
   return value;
 }
 
-export class HubAdminError extends Error {}
+/** The hub administration refusing what IT asked: declared words (`hub.admin.*`), its message their English. */
+export class HubAdminError extends Error {
+  readonly words: Words;
+  constructor(said: Words) {
+    super(inEnglish(said));
+    this.name = 'HubAdminError';
+    this.words = said;
+  }
+}
 
 /** The role every console's login role belongs to, one per department (schema). */
 export const consoleGroupOf = (schema: string) => `${schema}_console`;
@@ -309,16 +322,14 @@ async function renumberForeignRows(client: ClientBase, schema: string): Promise<
  * administrator (a role that may create roles and owns the database). Idempotent.
  */
 export async function initHub(client: ClientBase, schema: string): Promise<InitReport> {
-  checkIdentifier('The schema', schema);
+  checkIdentifier(sentence(A.theSchema), schema);
   const group = consoleGroupOf(schema);
   return inTransaction(client, async () => {
     const database = (await client.query<{ db: string }>('SELECT current_database() AS db')).rows[0]?.db as string;
     await client.query(`CREATE SCHEMA IF NOT EXISTS ${quote(schema)}`);
     const from = await schemaVersion(client, schema);
     if (from > HUB_SCHEMA_VERSION)
-      throw new HubAdminError(
-        `The hub in schema ${schema} is at version ${from}, newer than this RootLog knows (${HUB_SCHEMA_VERSION}): use a newer RootLog.`,
-      );
+      throw new HubAdminError(sentence(A.newerHub, { schema, version: from, needed: HUB_SCHEMA_VERSION }));
     await client.query(lookAlikeKeySql(schema));
     for (const migration of MIGRATIONS) {
       if (migration.version <= from) continue;
@@ -377,39 +388,34 @@ export async function addConsole(
   registration: ConsoleRegistration,
 ): Promise<'added' | 'unchanged' | 'new key'> {
   const { schema, name, role, publicKey, fingerprint } = registration;
-  checkIdentifier('The schema', schema);
-  checkIdentifier('The role', role);
+  checkIdentifier(sentence(A.theSchema), schema);
+  checkIdentifier(sentence(A.theRole), role);
   const s = quote(schema);
   return inTransaction(client, async () => {
-    if ((await schemaVersion(client, schema)) === 0)
-      throw new HubAdminError(`There is no RootLog hub in schema ${schema} here: run rootlog hub init first.`);
+    if ((await schemaVersion(client, schema)) === 0) throw new HubAdminError(sentence(A.noHub, { schema }));
     const byName = await client.query<{ role: string; retired: boolean }>(
       `SELECT role, retired_at IS NOT NULL AS retired FROM ${s}.hub_consoles WHERE name = $1`,
       [name],
     );
     const byRole = await client.query<{ name: string }>(`SELECT name FROM ${s}.hub_consoles WHERE role = $1`, [role]);
     const existing = byName.rows[0];
-    if (existing?.retired)
-      throw new HubAdminError(`The console "${name}" was retired: a retired console is not registered again.`);
+    if (existing?.retired) throw new HubAdminError(sentence(A.retired, { name }));
     if (existing && existing.role !== role)
-      throw new HubAdminError(`The console "${name}" is registered with the role ${existing.role}, not ${role}.`);
+      throw new HubAdminError(sentence(A.otherRole, { name, registered: existing.role, role }));
     if (!existing && byRole.rows[0])
-      throw new HubAdminError(`The role ${role} belongs to the console "${byRole.rows[0].name}" already.`);
+      throw new HubAdminError(sentence(A.roleTaken, { role, name: byRole.rows[0].name }));
     const keys = await client.query<{ public_key: string; console: string; replaced: boolean }>(
       `SELECT public_key, console, replaced_at IS NOT NULL AS replaced FROM ${s}.hub_console_keys WHERE console = $1 OR public_key = $2`,
       [name, publicKey],
     );
     const sameKey = keys.rows.find((row) => row.public_key === publicKey);
-    if (sameKey && sameKey.console !== name)
-      throw new HubAdminError(`This key is registered for the console "${sameKey.console}" already.`);
-    if (sameKey?.replaced) throw new HubAdminError(`This key of "${name}" was replaced: it is not taken again.`);
+    if (sameKey && sameKey.console !== name) throw new HubAdminError(sentence(A.keyTaken, { name: sameKey.console }));
+    if (sameKey?.replaced) throw new HubAdminError(sentence(A.keyReplaced, { name }));
     const current = keys.rows.filter((row) => row.console === name && !row.replaced);
     let outcome: 'added' | 'unchanged' | 'new key' = 'added';
     if (existing && sameKey) outcome = 'unchanged';
     else if (existing && current.length > 0 && !registration.newKey)
-      throw new HubAdminError(
-        `The console "${name}" is registered with another key; if it lost its key and made a new one, register it with --new-key (what it signed with the old key stays valid).`,
-      );
+      throw new HubAdminError(sentence(A.otherKey, { name }));
     else if (existing) outcome = 'new key';
     const roleExists = await client.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [role]);
     if (roleExists.rowCount === 0) await client.query(`CREATE ROLE ${quote(role)} LOGIN`);
@@ -437,7 +443,7 @@ export async function addConsole(
  * stays valid on every console (it was signed before the retirement).
  */
 export async function retireConsole(client: ClientBase, schema: string, name: string): Promise<{ role: string }> {
-  checkIdentifier('The schema', schema);
+  checkIdentifier(sentence(A.theSchema), schema);
   const s = quote(schema);
   return inTransaction(client, async () => {
     const found = await client.query<{ role: string; retired: boolean }>(
@@ -445,7 +451,7 @@ export async function retireConsole(client: ClientBase, schema: string, name: st
       [name],
     );
     const row = found.rows[0];
-    if (!row) throw new HubAdminError(`There is no console "${name}" on this hub.`);
+    if (!row) throw new HubAdminError(sentence(A.noConsole, { name }));
     if (!row.retired)
       await client.query(`UPDATE ${s}.hub_consoles SET retired_at = now(), retired_by = current_user WHERE name = $1`, [
         name,
@@ -468,7 +474,7 @@ export interface ListedConsole {
 }
 
 export async function listConsoles(client: ClientBase, schema: string): Promise<ListedConsole[]> {
-  checkIdentifier('The schema', schema);
+  checkIdentifier(sentence(A.theSchema), schema);
   const s = quote(schema);
   const rows = await client.query<ListedConsole>(
     `SELECT c.name, c.role, coalesce(k.fingerprint, '') AS fingerprint, c.registered_at::text AS "registeredAt",

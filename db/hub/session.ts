@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import type { HubConsole } from '../model/index.js';
+import type { HubConsole, Words } from '../model/index.js';
 import type { Store } from '../store.js';
 import type { ConsoleKey } from './console-key.js';
 
@@ -28,8 +28,8 @@ export interface SyncReport {
   /** Records still waiting in the outbox after this sync. */
   pending: number;
   hubId: string | null;
-  /** Said when the hub was found restored or replaced, and what this console did about it. */
-  notice: string | null;
+  /** Said when the hub was found restored or replaced, and what this console did about it (its words: `hub.sync.*`). */
+  notice: Words | null;
   consoles: HubConsole[];
 }
 

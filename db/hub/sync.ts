@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import type { HubConsole } from '../model/index.js';
+import { HUB_SYNC_MESSAGES as H, type HubConsole, sentence } from '../model/index.js';
 import { getSettings } from '../settings.js';
 import {
   forgetPositions,
@@ -71,17 +71,9 @@ async function hubFacts(client: pg.Client, label: string): Promise<HubFacts> {
   } catch (error) {
     const code = (error as { code?: string }).code;
     if (code === '42P01' || code === '42883' || code === '3F000')
-      throw new HubError(
-        'remote',
-        `The department server ${label} holds no RootLog hub this console can see: IT sets it up (rootlog hub init) and registers this console (rootlog hub add-console, which also gives its user the hub's schema). Nothing was lost.`,
-        { cause: error },
-      );
+      throw new HubError('remote', sentence(H.noHub, { server: label }), { cause: error });
     if (code === '42501')
-      throw new HubError(
-        'remote',
-        `The department server ${label} refused this console's user: it is not a registered console (or was retired). IT registers it with rootlog hub add-console. Nothing was lost.`,
-        { cause: error },
-      );
+      throw new HubError('remote', sentence(H.userNotRegistered, { server: label }), { cause: error });
     throw error;
   }
 }
@@ -97,20 +89,16 @@ async function openSession(
   const label = endpointLabel(options.endpoint);
   const key = consoleKey(store, options.vault, context);
   const facts = await hubFacts(client, label);
-  if (!facts.hubId || facts.schema === null)
-    throw new HubError(
-      'remote',
-      `The department server ${label} has an unfinished RootLog hub: IT runs rootlog hub init.`,
-    );
+  if (!facts.hubId || facts.schema === null) throw new HubError('remote', sentence(H.unfinishedHub, { server: label }));
   if (facts.schema < HUB_SCHEMA_VERSION)
     throw new HubError(
       'remote',
-      `The hub on ${label} is at version ${facts.schema}; this RootLog needs ${HUB_SCHEMA_VERSION}: IT migrates it (rootlog hub init). Nothing was lost.`,
+      sentence(H.olderHub, { server: label, version: facts.schema, needed: HUB_SCHEMA_VERSION }),
     );
   if (facts.schema > HUB_SCHEMA_VERSION)
     throw new HubError(
       'remote',
-      `The hub on ${label} is at version ${facts.schema}, newer than this RootLog knows (${HUB_SCHEMA_VERSION}): update RootLog on this console. Nothing was lost.`,
+      sentence(H.newerHub, { server: label, version: facts.schema, needed: HUB_SCHEMA_VERSION }),
     );
   const consoles = facts.consoles ?? [];
   report.hubId = facts.hubId;
@@ -120,20 +108,21 @@ async function openSession(
     throw new HubError(
       'remote',
       mine?.retiredAt
-        ? `This console ("${mine.name}") was retired on the hub ${label}: it adds and reads nothing there any more.`
-        : `This console's user ${facts.role} is not a registered console on the hub ${label}: IT registers it (rootlog hub add-console). Nothing was lost.`,
+        ? sentence(H.retired, { name: mine.name, server: label })
+        : sentence(H.roleNotRegistered, { role: facts.role, server: label }),
     );
   if (mine.publicKey !== key.publicKeyText)
     throw new HubError(
       'local',
-      `The hub ${label} holds another key for this console ("${mine.name}", fingerprint ${mine.fingerprint || 'none'}) than its own (fingerprint ${key.fingerprint}): IT registers this console's key again (rootlog hub add-console --new-key). Nothing was pushed.`,
+      sentence(H.otherKey, {
+        server: label,
+        name: mine.name,
+        theirs: mine.fingerprint || sentence(H.noFingerprint),
+        ours: key.fingerprint,
+      }),
     );
   const named = getSettings(store).consoleName;
-  if (named !== facts.me)
-    throw new HubError(
-      'local',
-      `This console is named "${named}" in its settings but registered on the hub as "${facts.me}": its records carry its name, so rename it back to "${facts.me}" (or IT registers the new name). Nothing was pushed.`,
-    );
+  if (named !== facts.me) throw new HubError('local', sentence(H.renamed, { named, registered: facts.me }));
   const seen = readSeen(store.reader, facts.hubId);
   return {
     facts,
@@ -162,11 +151,7 @@ async function openSession(
  */
 async function restoreCheck(session: HubSession, facts: HubFacts, label: string): Promise<'same' | 'restored' | 'new'> {
   const { client, store, hubId } = session;
-  if (facts.foreign)
-    throw new HubError(
-      'remote',
-      `The hub on ${label} holds rows stamped by another PostgreSQL server (restored from a dump into a new one?): IT finishes the restore with rootlog hub init. Nothing was lost.`,
-    );
+  if (facts.foreign) throw new HubError('remote', sentence(H.foreignRows, { server: label }));
   const seen = readSeen(store.reader, hubId);
   if (!seen) return 'new';
   if (BigInt(facts.seq) < BigInt(seen.seq) || BigInt(facts.horizon) < BigInt(seen.horizon)) return 'restored';
@@ -225,10 +210,8 @@ export async function syncOnce(store: Store, options: SyncOptions, context: Serv
         session.seen = { seq: '0', stream: null, rowKey: null };
       }
       const again = await pushAgainWhatIsMissing(session);
-      if (state === 'restored')
-        report.notice = `The department server ${label} holds less than this console saw there: it was restored from a backup. This console pushes again what the hub lacks (${again} record(s)) and reads the hub again from the start.`;
-      else if (metBefore)
-        report.notice = `This console meets a new department hub on ${label} (${session.hubId}): it pushes its own records there (${again}) and reads it from the start.`;
+      if (state === 'restored') report.notice = sentence(H.restored, { server: label, count: again });
+      else if (metBefore) report.notice = sentence(H.newHub, { server: label, hub: session.hubId, count: again });
     }
     if (options.parts?.push !== false) await push(session);
     if (options.parts?.pull !== false) await pull(session);

@@ -105,6 +105,8 @@ function namedMessages(): { where: string; message: model.Message | undefined; n
     const refusals = [
       ...calls(source, 'new RootLogError(').map((text) => argumentsOf(text)[1] ?? ''),
       ...calls(source, 'problem(').map((text) => argumentsOf(text)[1] ?? ''),
+      ...calls(source, 'new HubError(').map((text) => argumentsOf(text)[1] ?? ''),
+      ...calls(source, 'new HubAdminError(').map((text) => argumentsOf(text)[0] ?? ''),
     ];
     return refusals.flatMap((said) =>
       [...said.matchAll(/(?:^|sentence\()\s*([A-Z]\w*)\.(\w+)\b/g)].map(([, table = '', key = '']) => ({
@@ -124,6 +126,19 @@ describe('every refusal is a message of the catalogues', () => {
         .filter((said) => /^['"`]/.test(said))
         .map((said) => `${file}: ${said.slice(0, 80)}`),
     );
+    expect(english).toEqual([]);
+  });
+
+  it('the hub client and its administration say why in declared words, never an English sentence', () => {
+    const english = FILES.flatMap((file) => {
+      const source = readFileSync(join(root, file), 'utf8');
+      return [
+        ...calls(source, 'new HubError(').map((text) => argumentsOf(text)[1] ?? ''),
+        ...calls(source, 'new HubAdminError(').map((text) => argumentsOf(text)[0] ?? ''),
+      ]
+        .filter((said) => /^['"`]|\?\s*['"`]|:\s*['"`]/.test(said))
+        .map((said) => `${file}: ${said.slice(0, 80)}`);
+    });
     expect(english).toEqual([]);
   });
 

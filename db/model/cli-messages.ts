@@ -15,6 +15,9 @@ const USAGE_REASON =
   'A usage error’s reason, after “rootlog <command>: ” and before the usage text; keep options (--db), their values (FILE) and codes as they are.';
 const HELP =
   "What a command does, in the command line's usage text (rootlog --help), wrapped beside or below its syntax; keep commands, options and their values (FILE, N, DIR) as they are.";
+const STATS =
+  'A line of `rootlog stats` (the dashboard’s aggregates as text, for the physicist and quality review); keep units (mGy·cm, s), IQR, P75 and n= as they are.';
+const STATS_HEADING = 'A section heading of `rootlog stats` (underlined with dashes below it).';
 export const CLI_MESSAGES = declareMessages('cli', {
   checkDatabase: ['database', LABEL],
   checkSchemaVersion: ['schema version', LABEL],
@@ -413,6 +416,72 @@ export const CLI_MESSAGES = declareMessages('cli', {
     HELP,
   ],
   helpHubRefusals: ['rows of the hub this console refused or that wait, with why', HELP],
+  statsProcedures: [
+    'procedures (signed): {count}',
+    `${STATS} The first line: how many signed procedures the figures cover.`,
+  ],
+  statsVolume: ['Volume', STATS_HEADING],
+  statsPartMonth: [
+    '(part: {from}–{to}, {count, plural, one {# day} other {# days}})',
+    `${STATS} After a month's count when the period covers only part of it; {from}, {to}: days of the month.`,
+  ],
+  statsTargets: [
+    '{count, plural, one {# target} other {# targets}}',
+    `${STATS} After a root and side: injected levels.`,
+  ],
+  statsBilateral: [
+    'bilateral {bilateral}, with caudal epidural {caudal}',
+    `${STATS} Shares of procedures on both sides and with a caudal epidural injection; values are percentages.`,
+  ],
+  statsPain: ['Immediate pain response (NRS)', STATS_HEADING],
+  statsAllProcedures: ['All procedures', `${STATS} A group's label: every procedure.`],
+  statsNoOperator: ['No operator', `${STATS} A group's label: procedures with no operator recorded.`],
+  statsPainGroup: [
+    'pre {pre}; post {post}; relief {relief} %; responders {responders}',
+    `${STATS} A group's pain scores before and after the injection, the relief and the share of responders.`,
+  ],
+  statsSpread: [
+    'median {median} (IQR {q1}–{q3}, n={n})',
+    `${STATS} A median with its interquartile range and the number of values.`,
+  ],
+  statsContrast: ['Contrast spread', STATS_HEADING],
+  statsRootSpread: [
+    '{root}: intravascular {intravascular}, intrathecal {intrathecal} of {targets, plural, one {# target} other {# targets}}',
+    `${STATS} A root's rates of intravascular and intrathecal contrast spread (percentages).`,
+  ],
+  statsParticulate: [
+    'particulate steroid after intravascular spread: {with} of {intravascular} ({share})',
+    `${STATS} Targets where a particulate steroid was injected although the contrast spread intravascular (a safety figure).`,
+  ],
+  statsComplications: ['Complications', STATS_HEADING],
+  statsComplicationSeverity: ['{complication} ({severity})', `${STATS} A complication and its severity.`],
+  statsDoseSection: [
+    'Radiation dose (reference for one level: CT DLP {dlp} mGy·cm, fluoroscopy {fluoroscopy} s)',
+    `${STATS_HEADING} With the department's diagnostic reference levels for one level.`,
+  ],
+  statsNoneSet: ['none set', `${STATS} In the dose heading: no reference level set.`],
+  statsDoseGroup: [
+    'DLP {dlp}; CTDIvol {ctdi}; fluoroscopy {fluoroscopy}; DAP {dap}',
+    `${STATS} A group's dose figures, each a median, P75 and count.`,
+  ],
+  statsDose: ['median {median} {unit}, P75 {p75} {unit} (n={n})', `${STATS} One dose figure.`],
+  statsDoseAboveReference: [
+    'median {median} {unit}, P75 {p75} {unit}, above reference {share} (n={n})',
+    `${STATS} One dose figure with the share of procedures above the reference level.`,
+  ],
+  statsTableTime: ['Table time (minutes)', STATS_HEADING],
+  statsTableTimeGroup: [
+    '{spread}, P75 {p75}',
+    `${STATS} An operator's table time: the median and its range, then P75.`,
+  ],
+  statsOutcomes: [
+    'Outcome at follow-up (procedures whose window ended by {date})',
+    `${STATS_HEADING} {date}: as of this day (YYYY-MM-DD).`,
+  ],
+  statsOutcomeWindow: [
+    'day {from}–{to}: followed up {followedUp} of {eligible} ({completeness}); ≥ 50 % relief {relief}, ≥ 2-point NRS drop {nrs}',
+    `${STATS} A follow-up window (days after the procedure): how many were followed up of those due, and the rates of ≥ 50 % relief and of a pain score at least 2 points lower.`,
+  ],
   helpStats: ['quality-review aggregates (signed records)', HELP],
   helpDoseReport: [
     "read a scanner's radiation dose report (RDSR) and print its totals, events and warnings; --json: one object",

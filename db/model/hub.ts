@@ -147,19 +147,20 @@ export interface HubStatus {
   configured: boolean;
   running: boolean;
   lastSyncAt: string | null;
-  lastError: string | null;
+  /** Why the last sync stopped, in words (`hub.sync.*`, db/hub/errors.ts). */
+  lastError: Words | null;
   /** Whose side the last error was on (this console, or the server). */
   lastErrorSide: HubFailureSide | null;
   pending: number;
   /** This console's signing key: its fingerprint for IT to compare, where it is kept, or why there is none. */
   /** Where it is kept: as words, or the English the logbook recorded when another vault kept it (the command line's key file). */
-  consoleKey: { fingerprint: string | null; keptIn: Words | string; problem: string | null };
+  consoleKey: { fingerprint: string | null; keptIn: Words | string; problem: Words | null };
   /** The consoles the hub lists, as last read (null before the first sync). */
   consoles: HubConsole[] | null;
   openConflicts: number;
   refusals: number;
   /** Said once when the hub was found restored or replaced (and what the console did about it). */
-  notice: string | null;
+  notice: Words | null;
   lastReport: {
     pushed: number;
     pulled: number;

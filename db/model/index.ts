@@ -17,6 +17,7 @@ export * from './errors.js';
 export * from './fields/index.js';
 export * from './follow-up.js';
 export * from './hub.js';
+export * from './hub-messages.js';
 export * from './labels.js';
 export * from './locale-format.js';
 export * from './locales.js';

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { sentence } from '../../../db/model/index.js';
 import { useRefusalWords, useSay, useT } from '../../app/i18n.js';
 import { NO_ITEMS } from '../../app/no-items.js';
-import { DateField } from '../../components/DateField.js';
+import { type Period, PeriodFields } from '../../components/PeriodFields.js';
 import { useSettings } from '../settings/settings-store.js';
 import { EXPORT_FORM_MESSAGES as F, EXPORT_PROGRESS_MESSAGES as M } from './export-messages.js';
 import { useExport } from './export-store.js';
@@ -20,8 +20,7 @@ type Format = (typeof FORMATS)[number]['value'];
 export function ExportScreen() {
   const operators = useSettings((state) => state.settings?.operators ?? NO_ITEMS);
   const [format, setFormat] = useState<Format>('csv');
-  const [from, setFrom] = useState('');
-  const [to, setTo] = useState('');
+  const [period, setPeriod] = useState<Period>({ from: '', to: '' });
   const [operatorId, setOperatorId] = useState('');
   const [includeDrafts, setIncludeDrafts] = useState(false);
   const [pseudonymize, setPseudonymize] = useState(false);
@@ -43,8 +42,8 @@ export function ExportScreen() {
   const start = () =>
     useExport.getState().start({
       format,
-      from: from || undefined,
-      to: to || undefined,
+      from: period.from || undefined,
+      to: period.to || undefined,
       operatorIds: operatorId ? [operatorId] : undefined,
       includeDrafts,
       pseudonymize,
@@ -81,20 +80,7 @@ export function ExportScreen() {
           ))}
         </fieldset>
         <div className="row">
-          <DateField
-            id="export-from"
-            field="exportFrom"
-            label={t(F.from)}
-            value={from || undefined}
-            onChange={(value) => setFrom(value ?? '')}
-          />
-          <DateField
-            id="export-to"
-            field="exportTo"
-            label={t(F.to)}
-            value={to || undefined}
-            onChange={(value) => setTo(value ?? '')}
-          />
+          <PeriodFields name="export" labels={{ from: t(F.from), to: t(F.to) }} period={period} onChange={setPeriod} />
           <div className="text-field">
             <label htmlFor="export-operator">{t(F.operator)}</label>
             <select id="export-operator" value={operatorId} onChange={(event) => setOperatorId(event.target.value)}>

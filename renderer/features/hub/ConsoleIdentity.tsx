@@ -29,7 +29,7 @@ export function ConsoleIdentity({ status, consoleName }: { status: HubStatus; co
       {key.problem && (
         <>
           <p className="problem" role="alert">
-            {key.problem}
+            {say(key.problem)}
           </p>
           <button type="button" className="secondary" onClick={() => void useHub.getState().replaceKey()}>
             {t(M.newKey)}

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import { formatDateTime, type HubServer, numberOrNaN, type Translate } from '../../../db/model/index.js';
-import { useReaderLocale, useRefusalWords, useT } from '../../app/i18n.js';
+import { formatDateTime, type HubServer, numberOrNaN, type Translate, type Words } from '../../../db/model/index.js';
+import { useReaderLocale, useRefusalWords, useSay, useT } from '../../app/i18n.js';
 import { useSettings } from '../settings/settings-store.js';
 import { ConflictsView } from './ConflictsView.js';
 import { ConsoleIdentity } from './ConsoleIdentity.js';
@@ -13,10 +13,11 @@ function syncSentence(
   status: NonNullable<ReturnType<typeof useHub.getState>['status']>,
   locale: string,
   t: Translate,
+  say: (said: Words) => string,
 ): string {
   if (status.running) return t(M.syncing);
   if (status.lastError)
-    return t(status.lastErrorSide === 'local' ? M.errorHere : M.errorServer, { error: status.lastError });
+    return t(status.lastErrorSide === 'local' ? M.errorHere : M.errorServer, { error: say(status.lastError) });
   if (!status.lastSyncAt) return t(M.notSynced, { pending: status.pending });
   const report = status.lastReport;
   const parts = [
@@ -42,6 +43,7 @@ export function HubPanel() {
   const settings = useSettings((state) => state.settings);
   const locale = useReaderLocale();
   const t = useT();
+  const say = useSay();
   const status = useHub((state) => state.status);
   const message = useHub((state) => state.message);
   const sayRefusal = useRefusalWords();
@@ -165,10 +167,10 @@ export function HubPanel() {
               {t(M.syncNow)}
             </button>
             <p role="status" className="hub-state">
-              {syncSentence(status, locale, t)}
+              {syncSentence(status, locale, t, say)}
             </p>
           </div>
-          {status.notice && <p className="notice">{status.notice}</p>}
+          {status.notice && <p className="notice">{say(status.notice)}</p>}
         </>
       )}
       {message && (

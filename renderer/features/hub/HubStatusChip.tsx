@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import type { Translate } from '../../../db/model/index.js';
-import { useT } from '../../app/i18n.js';
+import { useSay, useT } from '../../app/i18n.js';
 import { HUB_CHIP_MESSAGES as M } from './hub-messages.js';
 import { useHub } from './hub-store.js';
 
@@ -19,6 +19,7 @@ const ago = (iso: string, t: Translate) => {
 export function HubStatusChip() {
   const status = useHub((state) => state.status);
   const t = useT();
+  const say = useSay();
   useEffect(() => {
     void useHub.getState().refresh();
     const timer = setInterval(() => void useHub.getState().refresh(), POLL_MS);
@@ -37,7 +38,7 @@ export function HubStatusChip() {
     <span
       className={`hub-chip${status.lastError ? ' hub-error' : ''}`}
       role="status"
-      title={status.lastError ?? undefined}
+      title={status.lastError ? say(status.lastError) : undefined}
     >
       {text}
     </span>

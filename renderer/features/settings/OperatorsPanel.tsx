@@ -8,6 +8,7 @@ import {
   pinProblem,
   sentence,
   type Translate,
+  type Words,
 } from '../../../db/model/index.js';
 import { useSay, useT } from '../../app/i18n.js';
 import { OPERATORS_PANEL_MESSAGES as M, SETTINGS_STATUS_MESSAGES as S } from './settings-messages.js';
@@ -227,6 +228,8 @@ function OwnPinForm({ operators }: { operators: OperatorListing[] }) {
   const [oldPin, setOldPin] = useState('');
   const [newPin, setNewPin] = useState('');
   const newPinSays = newPin ? pinProblem(newPin) : null;
+  // The main process's refusal (a wrong current PIN, a lockout) is said here, beside the PIN it is about.
+  const [refused, setRefused] = useState<Words | string | null>(null);
   const t = useT();
   const say = useSay();
   return (
@@ -239,7 +242,14 @@ function OwnPinForm({ operators }: { operators: OperatorListing[] }) {
         const [old, next] = [oldPin, newPin];
         setOldPin('');
         setNewPin('');
-        void useSettings.getState().changeOwnPin(operatorId, old, next);
+        void useSettings
+          .getState()
+          .changeOwnPin(operatorId, old, next)
+          .then((changed) => {
+            const { message } = useSettings.getState();
+            setRefused(!changed && message?.kind === 'problem' ? message.said : null);
+            if (!changed) useSettings.setState({ message: null });
+          });
       }}
     >
       <div className="text-field">
@@ -259,6 +269,8 @@ function OwnPinForm({ operators }: { operators: OperatorListing[] }) {
           type="password"
           autoComplete="current-password"
           value={oldPin}
+          aria-invalid={Boolean(refused)}
+          aria-describedby={refused ? 'own-pin-problem' : undefined}
           onChange={(event) => setOldPin(event.target.value)}
         />
       </div>
@@ -282,6 +294,11 @@ function OwnPinForm({ operators }: { operators: OperatorListing[] }) {
       <button type="submit" className="secondary" disabled={!operatorId || !oldPin || !newPin || Boolean(newPinSays)}>
         {t(M.changeMyPin)}
       </button>
+      {refused && (
+        <p id="own-pin-problem" className="field-error" role="alert">
+          {say(refused)}
+        </p>
+      )}
     </form>
   );
 }

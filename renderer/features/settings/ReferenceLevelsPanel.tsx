@@ -13,7 +13,7 @@ import {
   type Translate,
 } from '../../../db/model/index.js';
 import { useReaderLocale, useT } from '../../app/i18n.js';
-import { DateField } from '../../components/DateField.js';
+import { type Period, PeriodFields } from '../../components/PeriodFields.js';
 import { REFERENCE_LEVELS_MESSAGES as M } from './settings-messages.js';
 import { useSettings } from './settings-store.js';
 
@@ -42,8 +42,10 @@ export function ReferenceLevelsPanel() {
   const proposal = useSettings((state) => state.proposal);
   const { update, propose, adopt } = useSettings.getState();
   const today = new Date();
-  const [from, setFrom] = useState(isoDay(new Date(today.getTime() - 365 * 24 * 3600 * 1000)));
-  const [to, setTo] = useState(isoDay(today));
+  const [period, setPeriod] = useState<Period>({
+    from: isoDay(new Date(today.getTime() - 365 * 24 * 3600 * 1000)),
+    to: isoDay(today),
+  });
   const [edits, setEdits] = useState<Record<number, string>>({});
   const t = useT();
   const locale = useReaderLocale();
@@ -121,24 +123,11 @@ export function ReferenceLevelsPanel() {
         className="row"
         onSubmit={(event) => {
           event.preventDefault();
-          void propose({ from, to });
+          void propose(period);
         }}
       >
-        <DateField
-          id="proposal-from"
-          field="proposalFrom"
-          label={t(M.from)}
-          value={from || undefined}
-          onChange={(value) => setFrom(value ?? '')}
-        />
-        <DateField
-          id="proposal-to"
-          field="proposalTo"
-          label={t(M.to)}
-          value={to || undefined}
-          onChange={(value) => setTo(value ?? '')}
-        />
-        <button type="submit" className="secondary" disabled={!from || !to}>
+        <PeriodFields name="proposal" labels={{ from: t(M.from), to: t(M.to) }} period={period} onChange={setPeriod} />
+        <button type="submit" className="secondary" disabled={!period.from || !period.to}>
           {t(M.compute)}
         </button>
       </form>
