@@ -1,3 +1,4 @@
+import { CONNECTION_LABEL_TABLES } from '../model/connection-settings.js';
 import {
   AFTERCARE_MESSAGES,
   CLI_MESSAGES,
@@ -50,4 +51,5 @@ export const CODE_MESSAGE_TABLES: readonly Readonly<Record<string, Message>>[] =
   KEPT_IN_MESSAGES,
   DOSE_QUANTITY_MESSAGES,
   RULE_MESSAGES,
+  ...CONNECTION_LABEL_TABLES,
 ];
