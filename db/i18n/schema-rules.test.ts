@@ -3,6 +3,30 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
+import type { z } from 'zod';
+import { doseReceiverSettingsSchema } from '../dose-report/receiver-settings.js';
+import { connectionSettingsPatchSchema, connectionSettingsProblems } from '../model/connection-settings.js';
+import {
+  beyondRecordLimits,
+  conflictResolutionSchema,
+  dashboardFilterSchema,
+  drugSchema,
+  type FieldProblem,
+  followUpEntrySchema,
+  type Language,
+  pageRequestSchema,
+  problemsFromZod,
+  procedureDraftSchema,
+  procedureFilterSchema,
+  readNumber,
+  reasonSchema,
+  say,
+  settingsPatchSchema,
+  type Words,
+  zodIssueWords,
+} from '../model/index.js';
+import { worklistQuerySchema } from '../worklist/worklist-query.js';
+import { translator } from './translator.js';
 
 /*
  * A schema's own message is a declared rule (`rule(RULE_MESSAGES.x, values)`, or a custom issue's
@@ -23,7 +47,7 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
  */
 const NOT_YET: readonly string[] = ['db/interchange', 'db/exports'];
 
-/** Every source of db/ where schemas live (the model and the services), not tests nor generated catalogues. */
+/** Every source where schemas live (db/: the model and the services; electron/: the API's arguments), not tests nor generated catalogues. */
 const sources = (folder: string): string[] =>
   readdirSync(join(root, folder), { withFileTypes: true }).flatMap((entry) => {
     const path = join(folder, entry.name);
@@ -130,7 +154,7 @@ function textMessages(file: string, source: string): string[] {
 
 describe("a schema's own messages", () => {
   it('are given to zod as declared rules, never as English text', () => {
-    const broken = sources('db').flatMap((file) =>
+    const broken = [...sources('db'), ...sources('electron')].flatMap((file) =>
       textMessages(file, readFileSync(join(root, file), 'utf8')).map((where) => `${file}:${where}`),
     );
     expect(broken).toEqual([]);
@@ -155,5 +179,143 @@ describe("a schema's own messages", () => {
       "7: error: 'must be a date'",
       '7: message: `or \u0024{b}`',
     ]);
+  });
+});
+
+/** A schema's refusal of an input, as the services word it. */
+const refusal = (schema: z.ZodType, input: unknown): z.ZodError => {
+  const parsed = schema.safeParse(input);
+  if (parsed.success) throw new Error(`accepted ${JSON.stringify(input)}`);
+  return parsed.error;
+};
+const level = { modality: 'ct', protocol: 'single_level', quantity: 'dlpMGyCm', value: 500, origin: 'national' };
+const preset = { name: 'L5 right', targets: [{ root: 'L5', side: 'right' }] };
+
+/** Every schema with rules of its own, each given values that break them. */
+const REFUSED: Record<string, FieldProblem[]> = {
+  settings: problemsFromZod(
+    refusal(settingsPatchSchema, {
+      consoleName: 'CT\u0007',
+      department: { name: 'x'.repeat(121), address: '', phone: 'call us' },
+      followUpWindows: { early: { from: 3, to: 1 }, late: { from: 2, to: 40 } },
+      presets: [{ ...preset, targets: [], drugs: [{ drug: 'x', site: 3 }] }, ...Array(9).fill(preset)],
+      reportTemplate: 'Findings: {nothing}',
+      steroidDayMaxDexamethasoneMg: 500,
+      wordings: { de: { 'no such id!': 'x' } },
+      patientIdRule: { case: 'upper', pattern: 'K-\\d{6}', example: 'X-1' },
+      referenceLevels: { levels: [level, level, { ...level, quantity: 'ctdiVolMGy', value: -1 }] },
+      hubServer: { host: 'a host', port: 0, database: 'a b', user: '', caPem: 'x', allowKeyWithoutKeyring: 'no' },
+      operatorLanguages: { op: 'pt' },
+      technologistsRecordFollowUps: 'yes',
+    }),
+  ),
+  regularExpression: problemsFromZod(
+    refusal(settingsPatchSchema, { patientIdRule: { case: 'upper', pattern: '([', example: '' } }),
+  ),
+  record: problemsFromZod(
+    refusal(procedureDraftSchema, {
+      id: 'not-an-id',
+      targets: Array(13).fill({}),
+      drugs: [{ drug: 'x'.repeat(41), site: 'nowhere' }],
+      complications: [{ type: 'vasovagal' }, { type: 'vasovagal' }],
+      thrombosisProphylaxisPaused: 'no',
+    }),
+  ),
+  followUp: problemsFromZod(refusal(followUpEntrySchema, { procedureId: 'short', supersedes: 'x', reason: '' })),
+  filters: [
+    ...problemsFromZod(refusal(procedureFilterSchema, { from: '2026-03-02', to: '2026-03-01', text: 'x'.repeat(65) })),
+    ...problemsFromZod(refusal(pageRequestSchema, { limit: 501 })),
+    ...problemsFromZod(refusal(dashboardFilterSchema, { from: '2026-03-02', to: '2026-03-01' })),
+  ],
+  catalogue: problemsFromZod(
+    refusal(drugSchema, {
+      code: 'X',
+      name: 'x'.repeat(81),
+      drugClass: 'steroid',
+      particulate: 'no',
+      dosing: 'mg',
+      maxDoseMg: -1,
+    }),
+  ),
+  conflict: problemsFromZod(refusal(conflictResolutionSchema, { decision: 'maybe', reason: 'no' })),
+  worklist: problemsFromZod(
+    refusal(worklistQuerySchema, { stationAe: '', modality: 'ct', from: '2026-02-30', to: '2026-02-01' }),
+  ),
+  doseReceiver: problemsFromZod(
+    refusal(doseReceiverSettingsSchema, { enabled: true, port: 0.5, aeTitle: 'RL', acceptedCallingAeTitles: [] }),
+  ),
+  connections: connectionSettingsProblems(
+    refusal(connectionSettingsPatchSchema, {
+      worklistServer: { host: '', port: 70000, calledAe: 'A\\B', callingAe: 'X'.repeat(17), daysAhead: 30 },
+      risServer: {
+        host: 'ris',
+        port: 1,
+        sendingFacility: 'a|b',
+        receivingApplication: 'R',
+        receivingFacility: 'K',
+        charset: 'x',
+        reportFormat: 'x',
+      },
+      doseReceiver: { acceptedCallingAeTitles: 'CT1, CT1', listenAddress: 'ct.local', extra: 1 },
+    }),
+  ),
+  reasons: [
+    ...problemsFromZod(refusal(reasonSchema('amendment'), '')),
+    ...problemsFromZod(refusal(reasonSchema(), 'ab')),
+    ...problemsFromZod(refusal(reasonSchema(), 'a\u202eb and more')),
+  ],
+  limits: [
+    beyondRecordLimits({ draftSaves: 3_999, versions: 0, followUps: 0 }, 'draftSaves'),
+    beyondRecordLimits({ draftSaves: 0, versions: 500, followUps: 0 }, 'versions'),
+    beyondRecordLimits({ draftSaves: 0, versions: 0, followUps: 500 }, 'followUps'),
+  ].filter((found) => found !== null),
+};
+
+const unclear = (typed: string) => {
+  const read = readNumber(typed, 'de-CH');
+  if (read.kind !== 'unclear') throw new Error(`${typed} is clear`);
+  return read;
+};
+
+const said = (words: Words | undefined, language: Language) => {
+  if (!words) throw new Error('no words');
+  return say(words, translator(language), language);
+};
+
+describe("a schema's own rules in the reader's language", () => {
+  it.each(Object.entries(REFUSED))('%s: every refusal has words, whose English is its message', (_, problems) => {
+    expect(problems.length).toBeGreaterThan(0);
+    for (const found of problems) {
+      expect(found.words, `${found.field}: ${found.message}`).toBeDefined();
+      expect(said(found.words, 'en')).toBe(found.message);
+      for (const language of ['de', 'fr', 'it'] as const) {
+        expect(said(found.words, language), `${found.field} in ${language}`).not.toBe(found.message);
+      }
+    }
+  });
+
+  it('says the rules themselves, not only the labels, in German, French and Italian', () => {
+    const german = Object.values(REFUSED).flatMap((problems) => problems.map((found) => said(found.words, 'de')));
+    expect(german).toContain('Telefonnummer: muss eine Telefonnummer sein: Ziffern, Leerzeichen und + ( ) / . -');
+    expect(german.join('\n')).not.toMatch(/\b(must|is required|is not|does not|needs|names|has .* twice)\b/);
+    const connections = REFUSED.connections ?? [];
+    expect(connections.map((found) => said(found.words, 'fr'))).toContain(
+      'Port de la liste de travail : doit être un numéro de port de 1 à 65535',
+    );
+    expect(connections.map((found) => said(found.words, 'it'))).toContain(
+      'doseReceiver.extra non è un’impostazione di connessione',
+    );
+    // A reason parsed alone (the amendment's, db/procedures.ts) names itself: no field does.
+    const [tooShort] = refusal(reasonSchema('amendment'), 'ab').issues;
+    expect(tooShort?.message).toBe('Reason for the amendment must be 3 to 500 characters');
+    expect(said(tooShort && (zodIssueWords(tooShort) ?? undefined), 'it')).toBe(
+      'Motivo dell’emendamento: deve avere da 3 a 500 caratteri',
+    );
+    expect(said(unclear('1.480').words, 'fr')).toBe(
+      'n’est pas clair : 1.480 pourrait être 1480 ou 1.48 : saisissez 1480 sans séparateur, ou 1.48',
+    );
+    expect(unclear('1.480').message).toBe(
+      'is not clear: 1.480 could be 1480 or 1.48: type 1480 without a separator or 1.48',
+    );
   });
 });

@@ -5,7 +5,7 @@ import { FOLLOW_UP_ENTRY_FIELDS } from './fields/follow-up-entry-fields.js';
 import { RESPONDER_RELIEF_PERCENT, reliefPercent } from './pain.js';
 import { RULE_MESSAGES as R } from './rule-messages.js';
 import { REASON_LENGTH } from './text-rule.js';
-import { sentence } from './words.js';
+import { inEnglish, sentence } from './words.js';
 import { rule } from './zod-words.js';
 
 /*
@@ -14,12 +14,20 @@ import { rule } from './zod-words.js';
  * Pure: shared by the service and the window.
  */
 
+/** A correction's reason too short, said with its label. */
+const REASON_FOR_CORRECTION = sentence(R.labelled, {
+  label: sentence(R.reasonForCorrection),
+  rule: sentence(R.reasonLength, REASON_LENGTH),
+});
+
 /** The entry's fields as declared (fields/follow-up-entry-fields.ts), with the rules between them. */
 export const followUpEntrySchema = z
   .object(contentShape(FOLLOW_UP_ENTRY_FIELDS))
   .strict()
   .refine((entry) => !entry.supersedes || (entry.reason ?? '').length >= REASON_LENGTH.min, {
-    ...rule(R.labelled, { label: sentence(R.reasonForCorrection), rule: sentence(R.reasonLength, REASON_LENGTH) }),
+    // Named here, not by the field's key: "reason" is the amendment's too (labels.ts).
+    error: inEnglish(REASON_FOR_CORRECTION),
+    params: { words: REASON_FOR_CORRECTION, labelled: true },
     path: ['reason'],
   })
   .refine((entry) => entry.legNrs != null || entry.backNrs != null || entry.globalImpression != null, {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { RULE_MESSAGES as R } from './rule-messages.js';
 import { REASON_LENGTH } from './text-rule.js';
-import { sentence, type Words } from './words.js';
+import type { Words } from './words.js';
 import { rule, ZOD_MESSAGES } from './zod-words.js';
 
 /*
@@ -176,18 +176,14 @@ export interface HubStatus {
   } | null;
 }
 
-/** "Reason must be 3 to 500 characters": the conflict's reason, named in its refusal. */
-const reasonLength = rule(R.labelled, { label: sentence(R.reason), rule: sentence(R.reasonLength, REASON_LENGTH) });
+/** The conflict's reason, said the same whichever bound is broken (its label comes first: problemsFromZod). */
+const reasonLength = rule(R.reasonLength, REASON_LENGTH);
 
 /** The owner's answer to a conflict, as the window sends it. */
 export const conflictResolutionSchema = z
   .object({
     decision: z.enum(CONFLICT_DECISIONS, rule(R.tookOrKept)),
-    reason: z
-      .string(rule(R.labelled, { label: sentence(R.reason), rule: sentence(ZOD_MESSAGES.required) }))
-      .trim()
-      .min(REASON_LENGTH.min, reasonLength)
-      .max(REASON_LENGTH.max, reasonLength),
+    reason: z.string(required).trim().min(REASON_LENGTH.min, reasonLength).max(REASON_LENGTH.max, reasonLength),
     confirmedWarnings: z.array(z.string().max(64)).max(40).optional(),
   })
   .strict();

@@ -88,11 +88,7 @@ export const RULE_MESSAGES = declareMessages('rule', {
   ],
   labelled: [
     '{label} {rule}',
-    'A label and what its value breaks, said as one refusal: "Reason for the correction must be 3 to 500 characters". {label}: the label; {rule}: the rule. A colon may join them where the language needs it.',
-  ],
-  reason: [
-    'Reason',
-    'A label: the reason given when a hub conflict is resolved, inside a refusal ("Reason is required").',
+    'A label and what its value breaks, said as one refusal where no field names it: "Reason for the amendment must be 3 to 500 characters". {label}: the label; {rule}: the rule. A colon may join them where the language needs it.',
   ],
   reasonForCorrection: ['Reason for the correction', 'A label: why a follow-up is corrected, inside a refusal.'],
   reasonForAmendment: ['Reason for the amendment', 'A label: why a signed record is amended, inside a refusal.'],
@@ -228,6 +224,10 @@ export const RULE_MESSAGES = declareMessages('rule', {
   dicomDate: ['must be a date YYYY-MM-DD', `${RULE} A day the worklist is asked for. Keep YYYY-MM-DD.`],
   realDicomDate: ['must be a real date YYYY-MM-DD', `${RULE} A day the worklist is asked for. Keep YYYY-MM-DD.`],
   atMostDaysSpan: ['may span at most {count} days', `${RULE} The days the worklist is asked for. {count}: a number.`],
+  exportJobId: ['must be an export job id', `${RULE} A request of the window (an export under way).`],
+  conflictId: ['must be a conflict id', `${RULE} A request of the window (a hub conflict).`],
+  doseReportId: ['must be a dose report id', `${RULE} A request of the window (a dose report waiting).`],
+  versionNumber: ['must be a version number', `${RULE} A request of the window (a signed version of a record).`],
   draftSavesFull: [
     'This draft cannot take another change: it has been saved with changes {count} times, the most one record may hold. Sign it, or start a new record.',
     'A refusal when a draft reaches its limit of saves. {count}: a number.',

@@ -84,12 +84,11 @@ export function followingTextRule<T extends z.ZodType<string>>(schema: T, shape:
 /** The bounds of every reason (an amendment's, a correction's): long enough to say something. */
 export const REASON_LENGTH = { min: 3, max: 500 } as const;
 
-/** Whose reason, named at the start of its messages ("Reason for the amendment is required"). */
-const REASON_OF: Record<'amendment' | 'correction' | 'conflict', Message> = {
-  amendment: R.reasonForAmendment,
-  correction: R.reasonForCorrection,
-  conflict: R.reason,
-};
+/**
+ * Whose reason, named at the start of its messages where it is parsed alone, without a field
+ * to name it ("Reason for the amendment is required").
+ */
+const REASON_OF: Record<'amendment', Message> = { amendment: R.reasonForAmendment };
 
 /** A reason, trimmed, 3 to 500 characters, by the text rule; `of` names it at the start of its messages. */
 export const reasonSchema = (of?: keyof typeof REASON_OF) => {
