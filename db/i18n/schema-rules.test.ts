@@ -190,6 +190,9 @@ const refusal = (schema: z.ZodType, input: unknown): z.ZodError => {
 };
 const level = { modality: 'ct', protocol: 'single_level', quantity: 'dlpMGyCm', value: 500, origin: 'national' };
 const preset = { name: 'L5 right', targets: [{ root: 'L5', side: 'right' }] };
+const ID = '0195b3c8-7a2e-7c3d-9f10-123456789abc';
+/** A correction without its reason, and no answer on how the patient is. */
+const FOLLOW_UP_CORRECTED = { procedureId: ID, contactDate: '2026-03-16', method: 'phone', supersedes: ID };
 
 /** Every schema with rules of its own, each given values that break them. */
 const REFUSED: Record<string, FieldProblem[]> = {
@@ -221,7 +224,10 @@ const REFUSED: Record<string, FieldProblem[]> = {
       thrombosisProphylaxisPaused: 'no',
     }),
   ),
-  followUp: problemsFromZod(refusal(followUpEntrySchema, { procedureId: 'short', supersedes: 'x', reason: '' })),
+  followUp: [
+    ...problemsFromZod(refusal(followUpEntrySchema, { procedureId: 'short', supersedes: 'x', reason: '' })),
+    ...problemsFromZod(refusal(followUpEntrySchema, FOLLOW_UP_CORRECTED)),
+  ],
   filters: [
     ...problemsFromZod(refusal(procedureFilterSchema, { from: '2026-03-02', to: '2026-03-01', text: 'x'.repeat(65) })),
     ...problemsFromZod(refusal(pageRequestSchema, { limit: 501 })),
@@ -241,9 +247,19 @@ const REFUSED: Record<string, FieldProblem[]> = {
   worklist: problemsFromZod(
     refusal(worklistQuerySchema, { stationAe: '', modality: 'ct', from: '2026-02-30', to: '2026-02-01' }),
   ),
-  doseReceiver: problemsFromZod(
-    refusal(doseReceiverSettingsSchema, { enabled: true, port: 0.5, aeTitle: 'RL', acceptedCallingAeTitles: [] }),
-  ),
+  doseReceiver: [
+    ...problemsFromZod(
+      refusal(doseReceiverSettingsSchema, {
+        enabled: 'on',
+        port: 70000,
+        aeTitle: 'RL',
+        acceptedCallingAeTitles: 'CT1',
+      }),
+    ),
+    ...problemsFromZod(
+      refusal(doseReceiverSettingsSchema, { enabled: true, port: 104, aeTitle: 'RL', acceptedCallingAeTitles: [] }),
+    ),
+  ],
   connections: connectionSettingsProblems(
     refusal(connectionSettingsPatchSchema, {
       worklistServer: { host: '', port: 70000, calledAe: 'A\\B', callingAe: 'X'.repeat(17), daysAhead: 30 },
@@ -305,6 +321,10 @@ describe("a schema's own rules in the reader's language", () => {
     expect(connections.map((found) => said(found.words, 'it'))).toContain(
       'doseReceiver.extra non è un’impostazione di connessione',
     );
+    expect(problemsFromZod(refusal(followUpEntrySchema, FOLLOW_UP_CORRECTED)).map((found) => found.message)).toEqual([
+      'Reason for the correction must be 3 to 500 characters',
+      'Leg pain, back pain or the global impression is needed: a follow-up records how the patient is',
+    ]);
     // A reason parsed alone (the amendment's, db/procedures.ts) names itself: no field does.
     const [tooShort] = refusal(reasonSchema('amendment'), 'ab').issues;
     expect(tooShort?.message).toBe('Reason for the amendment must be 3 to 500 characters');

@@ -5,8 +5,8 @@ import { FOLLOW_UP_ENTRY_FIELDS } from './fields/follow-up-entry-fields.js';
 import { RESPONDER_RELIEF_PERCENT, reliefPercent } from './pain.js';
 import { RULE_MESSAGES as R } from './rule-messages.js';
 import { REASON_LENGTH } from './text-rule.js';
-import { inEnglish, sentence } from './words.js';
-import { rule } from './zod-words.js';
+import { sentence } from './words.js';
+import { rule, wholeRule } from './zod-words.js';
 
 /*
  * A follow-up of a signed procedure: the day-1–3 call or the 2–6-week review. Appended, never
@@ -26,12 +26,11 @@ export const followUpEntrySchema = z
   .strict()
   .refine((entry) => !entry.supersedes || (entry.reason ?? '').length >= REASON_LENGTH.min, {
     // Named here, not by the field's key: "reason" is the amendment's too (labels.ts).
-    error: inEnglish(REASON_FOR_CORRECTION),
-    params: { words: REASON_FOR_CORRECTION, labelled: true },
+    ...wholeRule(REASON_FOR_CORRECTION),
     path: ['reason'],
   })
   .refine((entry) => entry.legNrs != null || entry.backNrs != null || entry.globalImpression != null, {
-    ...rule(R.followUpHowThePatientIs),
+    ...wholeRule(sentence(R.followUpHowThePatientIs)),
     path: ['legNrs'],
   });
 
