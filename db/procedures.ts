@@ -430,9 +430,7 @@ export function amendProcedure(
   presented: PresentedCredential,
   context: ServiceContext,
 ): SavedProcedure {
-  const reason = reasonSchema('Reason for the amendment').safeParse(
-    typeof options.reason === 'string' ? options.reason : '',
-  );
+  const reason = reasonSchema('amendment').safeParse(typeof options.reason === 'string' ? options.reason : '');
   if (!reason.success) {
     throw RootLogError.invalid([{ field: 'reason', message: reason.error.issues[0]?.message ?? 'is not valid' }]);
   }

@@ -31,7 +31,10 @@ describe('the department on the printed sheets', () => {
     ).toThrow(
       expect.objectContaining({
         problems: [
-          { field: 'department.phone', message: 'Phone number must be a phone number: digits, spaces and + ( ) / . -' },
+          expect.objectContaining({
+            field: 'department.phone',
+            message: 'Phone number must be a phone number: digits, spaces and + ( ) / . -',
+          }),
         ],
       }),
     );

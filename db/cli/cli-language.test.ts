@@ -128,6 +128,14 @@ describe('the command line in the department’s language', () => {
     expect((await cli('worklist', '--server', 'dicom://127.0.0.1:104', '--ae', 'X', '--language', 'de')).err).toMatch(
       /^rootlog worklist: --server muss die Form dicom:\/\/CALLED_AE@HOST:PORT haben$/m,
     );
+    // A connection setting's rule, named by the setting's label: both in the language.
+    const longTitle = ['--server', 'dicom://RISWL@127.0.0.1:104', '--ae', 'A_CONSOLE_TITLE_TOO_LONG'];
+    expect((await cli('worklist', ...longTitle, '--language', 'de')).err).toMatch(
+      /^rootlog worklist: .*AE-Titel dieser Konsole: darf höchstens 16 Zeichen lang sein \(ein DICOM-AE-Titel\)$/m,
+    );
+    expect((await cli('worklist', ...longTitle, '--language', 'fr')).err).toMatch(
+      /Titre AE de ce poste : doit comporter au plus 16 caractères \(un titre AE DICOM\)$/m,
+    );
     expect((await cli('hub', '--language', 'it')).err).toMatch(
       /^rootlog hub: quale comando hub\? \(init, add-console, retire-console, consoles, key, refusals\)$/m,
     );

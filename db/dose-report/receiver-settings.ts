@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { aeTitleSchema, listenAddressSchema } from '../model/connection-settings.js';
 import { RootLogError } from '../model/errors.js';
 import type { FieldProblem } from '../model/problems.js';
+import { RULE_MESSAGES as R } from '../model/rule-messages.js';
+import { rule } from '../model/zod-words.js';
 
 /*
  * Settings → Dose reports, as the department enters them: checked here once, for the settings
@@ -13,22 +15,20 @@ const aeTitle = aeTitleSchema;
 
 export const doseReceiverSettingsSchema = z
   .object({
-    enabled: z.boolean({ error: 'must be on or off' }),
+    enabled: z.boolean(rule(R.onOrOff)),
     port: z
-      .number({ error: 'must be a port number' })
-      .int({ error: 'must be a whole number' })
-      .min(1, { error: 'must be from 1 to 65535' })
-      .max(65535, { error: 'must be from 1 to 65535' }),
+      .number(rule(R.portNumber))
+      .int(rule(R.wholeNumber))
+      .min(1, rule(R.fromTo, { min: 1, max: 65535 }))
+      .max(65535, rule(R.fromTo, { min: 1, max: 65535 })),
     aeTitle,
-    acceptedCallingAeTitles: z
-      .array(aeTitle, { error: 'must be a list of AE titles' })
-      .max(32, { error: 'must have at most 32 AE titles' }),
+    acceptedCallingAeTitles: z.array(aeTitle, rule(R.aeTitles)).max(32, rule(R.atMostAeTitles, { count: 32 })),
     /** The address to listen on (Settings' listenAddress); every address when not given. */
     host: listenAddressSchema.optional(),
   })
   .strict()
   .refine((settings) => !settings.enabled || settings.acceptedCallingAeTitles.length > 0, {
-    error: 'must name the scanners (and the PACS) that may send, before the receiver is turned on',
+    ...rule(R.sendersBeforeOn),
     path: ['acceptedCallingAeTitles'],
   });
 

@@ -1,3 +1,4 @@
+import { CONNECTION_LABEL_TABLES } from '../model/connection-settings.js';
 import {
   AFTERCARE_MESSAGES,
   CLI_MESSAGES,
@@ -62,4 +63,5 @@ export const CODE_MESSAGE_TABLES: readonly Readonly<Record<string, Message>>[] =
   WARNING_TITLE_MESSAGES,
   HUB_SYNC_MESSAGES,
   HUB_ADMIN_MESSAGES,
+  ...CONNECTION_LABEL_TABLES,
 ];

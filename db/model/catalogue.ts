@@ -1,6 +1,8 @@
 import { z } from 'zod';
+import { RULE_MESSAGES as R } from './rule-messages.js';
 import { followingTextRule } from './text-rule.js';
 import { DOSINGS, DRUG_CLASSES } from './vocabularies.js';
+import { rule } from './zod-words.js';
 
 /**
  * One drug of the department's catalogue. `maxDoseMg` is the per-procedure maximum
@@ -9,22 +11,24 @@ import { DOSINGS, DRUG_CLASSES } from './vocabularies.js';
  * its usual concentrations (mg/mL) bound what is taken without a question (concentration.ts).
  */
 export const drugSchema = z.object({
-  code: z
-    .string()
-    .regex(/^[a-z][a-z0-9_]{1,39}$/, { error: 'must be 2–40 lower-case letters, digits or _ and start with a letter' }),
+  code: z.string().regex(/^[a-z][a-z0-9_]{1,39}$/, rule(R.drugCode)),
   name: followingTextRule(
-    z.string().trim().min(1, { error: 'is required' }).max(80, { error: 'must be at most 80 characters' }),
+    z
+      .string()
+      .trim()
+      .min(1)
+      .max(80, rule(R.atMostCharacters, { count: 80 })),
     'line',
   ),
-  drugClass: z.enum(DRUG_CLASSES, { error: `must be one of ${DRUG_CLASSES.join(', ')}` }),
-  particulate: z.boolean({ error: 'must be true or false' }),
-  dosing: z.enum(DOSINGS, { error: `must be one of ${DOSINGS.join(', ')}` }),
-  defaultConcentrationMgPerMl: z.number().positive({ error: 'must be a positive number' }).max(1000).optional(),
+  drugClass: z.enum(DRUG_CLASSES),
+  particulate: z.boolean(rule(R.trueOrFalse)),
+  dosing: z.enum(DOSINGS),
+  defaultConcentrationMgPerMl: z.number().positive(rule(R.positiveNumber)).max(1000).optional(),
   /** The concentrations the department uses (its ampoules), mg/mL: a figure outside them is asked about. */
-  usualConcentrationMinMgPerMl: z.number().positive({ error: 'must be a positive number' }).max(1000).optional(),
-  usualConcentrationMaxMgPerMl: z.number().positive({ error: 'must be a positive number' }).max(1000).optional(),
-  usualDoseMg: z.number().min(0, { error: 'must be 0 or more' }).max(10000).optional(),
-  maxDoseMg: z.number().positive({ error: 'must be a positive number' }).max(10000).optional(),
+  usualConcentrationMinMgPerMl: z.number().positive(rule(R.positiveNumber)).max(1000).optional(),
+  usualConcentrationMaxMgPerMl: z.number().positive(rule(R.positiveNumber)).max(1000).optional(),
+  usualDoseMg: z.number().min(0).max(10000).optional(),
+  maxDoseMg: z.number().positive(rule(R.positiveNumber)).max(10000).optional(),
   active: z.boolean().default(true),
 });
 

@@ -53,7 +53,7 @@ describe('the worklist and RIS connection settings', () => {
       },
     });
     if (parsed.success) throw new Error('accepted');
-    expect(connectionSettingsProblems(parsed.error)).toEqual([
+    expect(connectionSettingsProblems(parsed.error).map(({ field, message }) => ({ field, message }))).toEqual([
       { field: 'worklistServer.port', message: 'Worklist port must be a port number from 1 to 65535' },
       {
         field: 'worklistServer.calledAe',
@@ -79,10 +79,9 @@ describe('the worklist and RIS connection settings', () => {
     expect(problems).toContainEqual(
       expect.objectContaining({ field: 'risServer.host', message: 'RIS server is required' }),
     );
-    expect(problems).toContainEqual({
-      field: 'risServer.extra',
-      message: 'risServer.extra is not a connection setting',
-    });
+    expect(problems).toContainEqual(
+      expect.objectContaining({ field: 'risServer.extra', message: 'risServer.extra is not a connection setting' }),
+    );
   });
 
   it('declare a label and help text for every field', () => {
@@ -111,7 +110,7 @@ describe('Settings → Dose reports', () => {
     for (const wrong of ['ct-console.hospital.local', '10.2.3.256', '', '10.2.3.4:11112']) {
       const parsed = parse(wrong);
       if (parsed.success) throw new Error(`accepted ${wrong}`);
-      expect(connectionSettingsProblems(parsed.error, 'doseReceiver')).toEqual([
+      expect(connectionSettingsProblems(parsed.error, 'doseReceiver')).toMatchObject([
         {
           field: 'doseReceiver.listenAddress',
           message:

@@ -1,5 +1,9 @@
 import { z } from 'zod';
-import type { FieldProblem } from './problems.js';
+import { declareMessages, type Message } from './messages.js';
+import { type FieldProblem, PROBLEM_MESSAGES, saidOf } from './problems.js';
+import { RULE_MESSAGES as R } from './rule-messages.js';
+import { sentence, type Words } from './words.js';
+import { rule, ZOD_MESSAGES, zodIssueWords } from './zod-words.js';
 
 /*
  * The console's connections to the department's systems, declared once: each field's
@@ -9,52 +13,52 @@ import type { FieldProblem } from './problems.js';
  * the console then works by hand as before.
  */
 
-const portRule = 'must be a port number from 1 to 65535';
-const port = z
-  .number({ error: portRule })
-  .int({ error: portRule })
-  .min(1, { error: portRule })
-  .max(65535, { error: portRule });
+/** An empty text's rule, given to the check: a type's own message ("must be an AE title") would say it of every check without one. */
+const required = rule(ZOD_MESSAGES.required);
+
+const portRule = rule(R.portNumber);
+const port = z.number(portRule).int(portRule).min(1, portRule).max(65535, portRule);
 
 const host = z
-  .string({ error: 'must be a host name or address' })
+  .string(rule(R.hostNameOrAddress))
   .trim()
-  .min(1, { error: 'is required' })
-  .max(253, { error: 'must be at most 253 characters' })
-  .regex(/^[A-Za-z0-9.:-]+$/, { error: 'must be a host name or address (letters, digits, dots, dashes)' });
+  .min(1, required)
+  .max(253, rule(R.atMostCharacters, { count: 253 }))
+  .regex(/^[A-Za-z0-9.:-]+$/, rule(R.hostForm));
 
 /**
  * A DICOM AE title: 1 to 16 characters of the default repertoire, no backslash, not only spaces
  * (PS3.5 6.2, VR AE). Kept as typed (AE titles are case-sensitive on many servers).
  */
 export const aeTitleSchema = z
-  .string({ error: 'must be an AE title' })
+  .string(rule(R.aeTitle))
   .trim()
-  .min(1, { error: 'is required' })
-  .max(16, { error: 'must be at most 16 characters (a DICOM AE title)' })
-  .regex(/^[\x20-\x5b\x5d-\x7e]+$/, {
-    error: 'must be plain letters, digits and punctuation without "\\" (a DICOM AE title)',
-  });
+  .min(1, required)
+  .max(16, rule(R.aeTitleLength))
+  .regex(/^[\x20-\x5b\x5d-\x7e]+$/, rule(R.aeTitleCharacters));
 
 /** A DICOM modality code (CS): "CT", "XA", "RF"… upper-case letters and digits. */
 const modality = z
-  .string({ error: 'must be a modality code such as CT' })
+  .string(rule(R.modalityCode))
   .trim()
-  .regex(/^[A-Z0-9_]{1,16}$/, { error: 'must be a DICOM modality code such as CT, XA or RF (capital letters)' });
+  .regex(/^[A-Z0-9_]{1,16}$/, rule(R.modalityForm));
 
 /** An HL7 v2 application or facility name (HD namespace): no HL7 delimiter, no control character. */
 const hl7Name = z
-  .string({ error: 'must be a name' })
+  .string(rule(R.hl7Name))
   .trim()
-  .min(1, { error: 'is required' })
-  .max(180, { error: 'must be at most 180 characters' })
-  .regex(/^[^|^~\\&\p{Cc}]+$/u, { error: 'must not contain | ^ ~ \\ & or control characters (HL7 delimiters)' });
+  .min(1, required)
+  .max(180, rule(R.atMostCharacters, { count: 180 }))
+  .regex(/^[^|^~\\&\p{Cc}]+$/u, rule(R.hl7Delimiters));
 
 interface SettingField<S extends z.ZodType = z.ZodType> {
   label: string;
   help: string;
   schema: S;
 }
+
+/** How many days ahead the worklist shows, said the same whichever bound is broken. */
+const daysAhead = rule(R.wholeDaysRange, { min: 0, max: 14 });
 
 export const WORKLIST_SERVER_FIELDS = {
   host: { label: 'Worklist server', help: 'Host name or IP address of the RIS worklist server.', schema: host },
@@ -82,12 +86,7 @@ export const WORKLIST_SERVER_FIELDS = {
   daysAhead: {
     label: 'Days ahead',
     help: 'How many days after today the worklist shows (0: today only).',
-    schema: z
-      .number({ error: 'must be a whole number of days from 0 to 14' })
-      .int({ error: 'must be a whole number of days from 0 to 14' })
-      .min(0, { error: 'must be a whole number of days from 0 to 14' })
-      .max(14, { error: 'must be a whole number of days from 0 to 14' })
-      .default(0),
+    schema: z.number(daysAhead).int(daysAhead).min(0, daysAhead).max(14, daysAhead).default(0),
   },
 } satisfies Record<string, SettingField>;
 
@@ -112,12 +111,16 @@ export const RIS_SERVER_FIELDS = {
   charset: {
     label: 'Character set',
     help: 'What the RIS reads: ISO-8859-1 or UTF-8 (written in MSH-18).',
-    schema: z.enum(RIS_CHARSETS, { error: 'must be ISO-8859-1 or UTF-8' }).default('UTF-8'),
+    schema: z
+      .enum(RIS_CHARSETS, rule(R.eitherCode, { first: RIS_CHARSETS[0], second: RIS_CHARSETS[1] }))
+      .default('UTF-8'),
   },
   reportFormat: {
     label: 'Report format',
     help: 'FT: one formatted-text result with line breaks; TX: one text result per line.',
-    schema: z.enum(RIS_REPORT_FORMATS, { error: 'must be FT or TX' }).default('FT'),
+    schema: z
+      .enum(RIS_REPORT_FORMATS, rule(R.eitherCode, { first: RIS_REPORT_FORMATS[0], second: RIS_REPORT_FORMATS[1] }))
+      .default('FT'),
   },
 } satisfies Record<string, SettingField>;
 
@@ -131,23 +134,23 @@ const senderList = z.preprocess(
           .filter(Boolean)
       : value,
   z
-    .array(aeTitleSchema, { error: 'must be AE titles separated by commas' })
-    .min(1, { error: 'must name at least one scanner (or PACS) that may send' })
-    .max(32, { error: 'must be at most 32 AE titles' })
-    .refine((titles) => new Set(titles).size === titles.length, { error: 'must not name the same AE title twice' }),
+    .array(aeTitleSchema, rule(R.aeTitleList))
+    .min(1, rule(R.atLeastOneSender))
+    .max(32, rule(R.atMostAeTitles, { count: 32 }))
+    .refine((titles) => new Set(titles).size === titles.length, rule(R.aeTitleTwice)),
 );
 
 /** Every network address of the console: what a receiver listens on unless told one address. */
 export const EVERY_ADDRESS = '0.0.0.0';
-const addressRule = `must be an IP address of this console, such as 10.2.3.4 (${EVERY_ADDRESS}: every network address)`;
+const addressRule = rule(R.listenAddress, { every: EVERY_ADDRESS });
 /**
  * The address a receiver listens on: one IP address of this console (its imaging-network card's),
  * or every address. An IP address, not a host name: a name can stand for another computer.
  */
 export const listenAddressSchema = z
-  .string({ error: addressRule })
+  .string(addressRule)
   .trim()
-  .pipe(z.union([z.ipv4({ error: addressRule }), z.ipv6({ error: addressRule })], { error: addressRule }));
+  .pipe(z.union([z.ipv4(addressRule), z.ipv6(addressRule)], addressRule));
 
 /**
  * Settings → Dose reports: RootLog's own C-STORE receiver for the scanners' dose reports (RDSR).
@@ -241,12 +244,52 @@ export type ConnectionSettings = z.output<typeof connectionSettingsSchema>;
 export const connectionSettingsPatchSchema = connectionSettingsSchema.partial();
 export type ConnectionSettingsPatch = z.input<typeof connectionSettingsPatchSchema>;
 
-/** A field's label: "worklistServer.calledAe" → "Worklist server's AE title". */
-export function connectionFieldLabel(path: readonly PropertyKey[]): string {
+type Section = keyof typeof CONNECTION_SETTINGS_FIELDS;
+const SETTINGS = 'Settings → Connections';
+
+/** A connection's heading and its fields' labels as messages, their English the declaration's. */
+export interface ConnectionLabels {
+  title: Message;
+  fields: Readonly<Record<string, Message>>;
+}
+
+/**
+ * Each connection's heading and field labels, to translate: `settings.connections.<section>.title`
+ * and `….<key>.label`, said by Settings (renderer/features/settings/connections-messages.ts) and
+ * by the refusals that name a field (connectionSettingsProblems), the command line's included.
+ */
+export const CONNECTION_LABEL_MESSAGES = Object.fromEntries(
+  (Object.keys(CONNECTION_SETTINGS_FIELDS) as Section[]).map((section) => {
+    const { label, fields } = CONNECTION_SETTINGS_FIELDS[section];
+    const table: Readonly<Record<string, Message>> = declareMessages(`settings.connections.${section}`, {
+      title: [label, `${SETTINGS}: a connection's heading (${label}); also in a refusal ("${label} settings").`],
+      ...Object.fromEntries(
+        Object.entries(fields).map(([key, spec]) => [
+          `${key}.label`,
+          [spec.label, `${SETTINGS} → ${label}: a field's label; also at the start of a refusal naming the field.`],
+        ]),
+      ),
+    });
+    const labels: ConnectionLabels = {
+      title: table.title as Message,
+      fields: Object.fromEntries(Object.keys(fields).map((key) => [key, table[`${key}.label`] as Message])),
+    };
+    return [section, labels];
+  }),
+) as Record<Section, ConnectionLabels>;
+
+/** Every heading and label above, for the catalogues (db/i18n/message-tables.ts). */
+export const CONNECTION_LABEL_TABLES: readonly Readonly<Record<string, Message>>[] = Object.values(
+  CONNECTION_LABEL_MESSAGES,
+).map((labels) => ({ title: labels.title, ...labels.fields }));
+
+/** A field's label in words: "worklistServer.calledAe" → "Worklist server's AE title". */
+export function connectionFieldLabelWords(path: readonly PropertyKey[]): Words {
   const [section, key] = path;
-  const group = CONNECTION_SETTINGS_FIELDS[section as keyof typeof CONNECTION_SETTINGS_FIELDS];
-  if (!group) return String(section ?? 'Connection settings');
-  return group.fields[String(key)]?.label ?? `${group.label} settings`;
+  const labels = CONNECTION_LABEL_MESSAGES[section as Section];
+  if (!labels) return sentence(R.connectionSettings);
+  const label = labels.fields[String(key)];
+  return label ? sentence(label) : sentence(R.settingsOf, { connection: sentence(labels.title) });
 }
 
 /**
@@ -266,12 +309,18 @@ export function connectionSettingsProblems(
       const field = path.map(String).join('.');
       if (seen.has(field)) continue;
       seen.add(field);
+      const rule = issue.code === 'unrecognized_keys' ? null : zodIssueWords(issue);
       problems.push({
         field,
-        message:
+        ...saidOf(
           issue.code === 'unrecognized_keys'
-            ? `${field} is not a connection setting`
-            : `${connectionFieldLabel(path)} ${issue.message}`,
+            ? sentence(R.notConnectionSetting, { field })
+            : sentence(PROBLEM_MESSAGES.fieldRule, {
+                field: connectionFieldLabelWords(path),
+                // Every rule of these schemas is declared (rule()) or zod's own: its words are found.
+                rule: rule ?? issue.message,
+              }),
+        ),
       });
     }
   }

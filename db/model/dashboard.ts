@@ -1,27 +1,23 @@
 import { z } from 'zod';
 import type { Quantiles } from './quantiles.js';
+import { RULE_MESSAGES as R } from './rule-messages.js';
 import { MODALITIES, ROOTS } from './vocabularies.js';
+import { rule } from './zod-words.js';
 
 /** The dashboard's filter: date range, operators, modality and roots (signed records only). */
 export const dashboardFilterSchema = z
   .object({
-    from: z.iso.date({ error: 'must be a date as YYYY-MM-DD' }).optional(),
-    to: z.iso.date({ error: 'must be a date as YYYY-MM-DD' }).optional(),
+    from: z.iso.date().optional(),
+    to: z.iso.date().optional(),
     operatorIds: z.array(z.string().min(1).max(64)).max(200).optional(),
-    modalities: z
-      .array(z.enum(MODALITIES, { error: `must be one of: ${MODALITIES.join(', ')}` }))
-      .max(MODALITIES.length)
-      .optional(),
-    roots: z
-      .array(z.enum(ROOTS, { error: `must be one of: ${ROOTS.join(', ')}` }))
-      .max(ROOTS.length)
-      .optional(),
+    modalities: z.array(z.enum(MODALITIES)).max(MODALITIES.length).optional(),
+    roots: z.array(z.enum(ROOTS)).max(ROOTS.length).optional(),
     /** Records from these consoles only (the department's dashboard covers every synced record). */
     consoleNames: z.array(z.string().min(1).max(64)).max(50).optional(),
   })
   .strict()
   .refine((filter) => !filter.from || !filter.to || filter.from <= filter.to, {
-    error: 'must not start after it ends',
+    ...rule(R.notAfterItEnds),
     path: ['from'],
   });
 export type DashboardFilter = z.input<typeof dashboardFilterSchema>;

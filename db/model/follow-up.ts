@@ -3,7 +3,10 @@ import type { SignatureMeaning } from './credentials.js';
 import { contentShape } from './fields/fields.js';
 import { FOLLOW_UP_ENTRY_FIELDS } from './fields/follow-up-entry-fields.js';
 import { RESPONDER_RELIEF_PERCENT, reliefPercent } from './pain.js';
+import { RULE_MESSAGES as R } from './rule-messages.js';
 import { REASON_LENGTH } from './text-rule.js';
+import { sentence } from './words.js';
+import { rule, wholeRule } from './zod-words.js';
 
 /*
  * A follow-up of a signed procedure: the day-1–3 call or the 2–6-week review. Appended, never
@@ -11,16 +14,23 @@ import { REASON_LENGTH } from './text-rule.js';
  * Pure: shared by the service and the window.
  */
 
+/** A correction's reason too short, said with its label. */
+const REASON_FOR_CORRECTION = sentence(R.labelled, {
+  label: sentence(R.reasonForCorrection),
+  rule: sentence(R.reasonLength, REASON_LENGTH),
+});
+
 /** The entry's fields as declared (fields/follow-up-entry-fields.ts), with the rules between them. */
 export const followUpEntrySchema = z
   .object(contentShape(FOLLOW_UP_ENTRY_FIELDS))
   .strict()
   .refine((entry) => !entry.supersedes || (entry.reason ?? '').length >= REASON_LENGTH.min, {
-    error: `Reason for the correction must be ${REASON_LENGTH.min} to ${REASON_LENGTH.max} characters`,
+    // Named here, not by the field's key: "reason" is the amendment's too (labels.ts).
+    ...wholeRule(REASON_FOR_CORRECTION),
     path: ['reason'],
   })
   .refine((entry) => entry.legNrs != null || entry.backNrs != null || entry.globalImpression != null, {
-    error: 'Leg pain, back pain or the global impression is needed: a follow-up records how the patient is',
+    ...wholeRule(sentence(R.followUpHowThePatientIs)),
     path: ['legNrs'],
   });
 
@@ -79,6 +89,4 @@ export const isNrsResponder = (before: number | null | undefined, now: number | 
   before != null && now != null && before - now >= 2;
 
 /** Who is due for a follow-up on a day (default today): the app's and the command line's one reading of it. */
-export const followUpsDueQuerySchema = z
-  .object({ date: z.iso.date({ error: 'must be a real date as YYYY-MM-DD' }).optional() })
-  .strict();
+export const followUpsDueQuerySchema = z.object({ date: z.iso.date(rule(R.realDate)).optional() }).strict();

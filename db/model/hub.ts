@@ -1,5 +1,8 @@
 import { z } from 'zod';
+import { RULE_MESSAGES as R } from './rule-messages.js';
+import { REASON_LENGTH } from './text-rule.js';
 import type { Words } from './words.js';
+import { rule, ZOD_MESSAGES } from './zod-words.js';
 
 /*
  * The department server a console syncs with (db/hub/sync.ts), as the logbook's settings keep
@@ -14,42 +17,45 @@ export const HUB_CATALOGUE_KINDS = ['operator', 'drug'] as const;
 export const CONFLICT_DECISIONS = ['took', 'kept'] as const;
 export type ConflictDecision = (typeof CONFLICT_DECISIONS)[number];
 
+/** An empty text's rule, given to the check: a type's own message ("must be a host name") would say it of every check without one. */
+const required = rule(ZOD_MESSAGES.required);
+
 const hostName = z
-  .string({ error: 'must be a host name' })
+  .string(rule(R.hostName))
   .trim()
-  .min(1, { error: 'is required' })
-  .max(253, { error: 'must be at most 253 characters' })
-  .regex(/^[A-Za-z0-9.-]+$/, { error: 'must be a host name or address (letters, digits, dots, dashes)' });
+  .min(1, required)
+  .max(253, rule(R.atMostCharacters, { count: 253 }))
+  .regex(/^[A-Za-z0-9.-]+$/, rule(R.hostForm));
 
 /** A PEM certificate (or several) as pasted or read from the department's CA file. */
 export const HUB_CA_PEM_MAX = 64 * 1024;
 export const caPemSchema = z
-  .string({ error: 'must be the text of a PEM certificate file' })
-  .max(HUB_CA_PEM_MAX, { error: 'must be at most 64 KB (a PEM file of the department’s CA certificates)' })
+  .string(rule(R.pemText))
+  .max(HUB_CA_PEM_MAX, rule(R.pemSize))
   .refine((text) => /^\s*-----BEGIN CERTIFICATE-----[\s\S]+-----END CERTIFICATE-----\s*$/.test(text), {
-    error: 'must be a PEM certificate file (-----BEGIN CERTIFICATE----- … -----END CERTIFICATE-----)',
+    ...rule(R.pemForm),
   });
 
 export const hubServerSchema = z
   .object({
     host: hostName,
     port: z
-      .number({ error: 'must be a port number from 1 to 65535' })
-      .int({ error: 'must be a port number from 1 to 65535' })
-      .min(1, { error: 'must be a port number from 1 to 65535' })
-      .max(65535, { error: 'must be a port number from 1 to 65535' }),
+      .number(rule(R.portNumber))
+      .int(rule(R.portNumber))
+      .min(1, rule(R.portNumber))
+      .max(65535, rule(R.portNumber)),
     database: z
-      .string({ error: 'must be a database name' })
+      .string(rule(R.databaseName))
       .trim()
-      .min(1, { error: 'is required' })
-      .max(63, { error: 'must be at most 63 characters' })
-      .regex(/^[A-Za-z0-9_-]+$/, { error: 'must be letters, digits, "_" or "-"' }),
+      .min(1, required)
+      .max(63, rule(R.atMostCharacters, { count: 63 }))
+      .regex(/^[A-Za-z0-9_-]+$/, rule(R.databaseNameForm)),
     user: z
-      .string({ error: 'must be a user name' })
+      .string(rule(R.userName))
       .trim()
-      .min(1, { error: 'is required' })
-      .max(63, { error: 'must be at most 63 characters' })
-      .regex(/^[A-Za-z0-9_.-]+$/, { error: 'must be letters, digits, "_", "." or "-"' }),
+      .min(1, required)
+      .max(63, rule(R.atMostCharacters, { count: 63 }))
+      .regex(/^[A-Za-z0-9_.-]+$/, rule(R.userNameForm)),
     /** The department's CA (PEM text): the server's certificate is verified against it; null: the system's CAs. */
     caPem: caPemSchema.nullable().default(null),
     /**
@@ -62,7 +68,7 @@ export const hubServerSchema = z
      * program itself (`basic_text`), which protects nothing. The console's signing key and the
      * password are refused there unless the department opts in here (audited as any setting).
      */
-    allowKeyWithoutKeyring: z.boolean({ error: 'must be true or false' }).default(false),
+    allowKeyWithoutKeyring: z.boolean(rule(R.trueOrFalse)).default(false),
     /** From before TLS was always verified (a switch, off by default); ignored. */
     tls: z.boolean().optional(),
   })
@@ -171,17 +177,14 @@ export interface HubStatus {
   } | null;
 }
 
+/** The conflict's reason, said the same whichever bound is broken (its label comes first: problemsFromZod). */
+const reasonLength = rule(R.reasonLength, REASON_LENGTH);
+
 /** The owner's answer to a conflict, as the window sends it. */
 export const conflictResolutionSchema = z
   .object({
-    decision: z.enum(CONFLICT_DECISIONS, {
-      error: 'must be took (the other console’s amendment) or kept (this record)',
-    }),
-    reason: z
-      .string({ error: 'Reason is required' })
-      .trim()
-      .min(3, { error: 'Reason must be 3 to 500 characters' })
-      .max(500, { error: 'Reason must be 3 to 500 characters' }),
+    decision: z.enum(CONFLICT_DECISIONS, rule(R.tookOrKept)),
+    reason: z.string(required).trim().min(REASON_LENGTH.min, reasonLength).max(REASON_LENGTH.max, reasonLength),
     confirmedWarnings: z.array(z.string().max(64)).max(40).optional(),
   })
   .strict();

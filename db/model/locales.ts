@@ -31,9 +31,7 @@ export const DEPARTMENT_LOCALE_TAGS = DEPARTMENT_LOCALES.map((locale) => locale.
  */
 export const DEFAULT_DEPARTMENT_LOCALE: DepartmentLocale = 'de-CH';
 
-export const departmentLocaleSchema = z.enum(DEPARTMENT_LOCALE_TAGS, {
-  error: `must be one of: ${DEPARTMENT_LOCALE_TAGS.join(', ')}`,
-});
+export const departmentLocaleSchema = z.enum(DEPARTMENT_LOCALE_TAGS);
 
 export const isDepartmentLocale = (tag: unknown): tag is DepartmentLocale =>
   (DEPARTMENT_LOCALE_TAGS as readonly unknown[]).includes(tag);

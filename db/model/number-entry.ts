@@ -1,5 +1,7 @@
 import { decimalMark, formatNumber } from './locale-format.js';
 import { DEFAULT_DEPARTMENT_LOCALE } from './locales.js';
+import { RULE_MESSAGES as R } from './rule-messages.js';
+import { inEnglish, sentence, type Words } from './words.js';
 
 /*
  * A number as typed at the console, in any of the department's locales — the one reader of
@@ -25,8 +27,10 @@ export type NumberRead =
   | { kind: 'value'; value: number }
   /** Not a number at all: the field's own rule says so, with its range. */
   | { kind: 'not-a-number' }
-  /** A number that could be read two ways, or whose separators are misplaced: what to type. */
-  | { kind: 'unclear'; message: string };
+  /** A number that could be read two ways, or whose separators are misplaced: what to type (its words, and their English). */
+  | { kind: 'unclear'; message: string; words: Words };
+
+const unclear = (words: Words): NumberRead => ({ kind: 'unclear', message: inEnglish(words), words });
 
 const GROUP = `'’ʼ\u00a0\u202f\u2009 `;
 const SHAPE = new RegExp(`^([+\\-−]?)([\\d${GROUP}]*)(?:([.,])(\\d*))?$`);
@@ -40,20 +44,14 @@ export function readNumber(text: string, locale: string = DEFAULT_DEPARTMENT_LOC
   const written = (value: number) => formatNumber(value, locale);
   const marks = typed.match(/[.,]/g)?.length ?? 0;
   if (marks > 1 && /^[+\-−]?[\d.,'’ʼ\s]+$/.test(typed)) {
-    return {
-      kind: 'unclear',
-      message: `is not clear: ${typed} has more than one "." or ",": type one decimal mark and thousands without a separator, as in 1480${mark}5`,
-    };
+    return unclear(sentence(R.unclearMarks, { typed, example: `1480${mark}5` }));
   }
   const shape = SHAPE.exec(typed);
   if (!shape) return { kind: 'not-a-number' };
   const [, sign = '', whole = '', typedMark, decimals = ''] = shape;
   const grouped = HAS_GROUP.test(whole);
   if (grouped && !GROUPED.test(whole)) {
-    return {
-      kind: 'unclear',
-      message: `is not clear: in ${typed} a thousands separator must stand between groups of three digits (1'480): type the number without it`,
-    };
+    return unclear(sentence(R.unclearGroups, { typed, example: "1'480" }));
   }
   const digits = whole.replace(new RegExp(`[${GROUP}]`, 'g'), '');
   if (digits === '' && decimals === '') return { kind: 'not-a-number' };
@@ -61,11 +59,12 @@ export function readNumber(text: string, locale: string = DEFAULT_DEPARTMENT_LOC
   if (!Number.isFinite(value)) return { kind: 'not-a-number' };
   if (typedMark && !grouped && decimals.length === 3 && /^[1-9]\d{0,2}$/.test(digits)) {
     const asThousands = Number(`${sign === '' ? '' : '-'}${digits}${decimals}`);
-    const keepThree = decimals.endsWith('0') ? '' : `, or ${sign}${digits}${mark}${decimals}0 for ${written(value)}`;
-    return {
-      kind: 'unclear',
-      message: `is not clear: ${typed} could be ${written(asThousands)} or ${written(value)}: type ${written(asThousands)} without a separator${keepThree === '' ? ` or ${written(value)}` : keepThree}`,
-    };
+    const read = { typed, thousands: written(asThousands), value: written(value) };
+    return unclear(
+      decimals.endsWith('0')
+        ? sentence(R.unclearThousands, read)
+        : sentence(R.unclearThousandsKeep, { ...read, kept: `${sign}${digits}${mark}${decimals}0` }),
+    );
   }
   return { kind: 'value', value: Object.is(value, -0) ? 0 : value };
 }

@@ -1,5 +1,8 @@
 import { z } from 'zod';
+import { RULE_MESSAGES as R } from './rule-messages.js';
 import { followingTextRule } from './text-rule.js';
+import { sentence } from './words.js';
+import { rule, ruleIssue } from './zod-words.js';
 
 /*
  * A patient's number, as the department writes it. Two rules, one for each purpose:
@@ -30,30 +33,31 @@ function compiled(pattern: string): RegExp | null {
 export const patientIdRuleSchema = z
   .object({
     /** Upper case: what is typed is stored in capitals ("k-100301" → "K-100301"). */
-    case: z.enum(PATIENT_ID_CASES, { error: `must be one of: ${PATIENT_ID_CASES.join(', ')}` }),
+    case: z.enum(PATIENT_ID_CASES),
     /** A regular expression the whole ID must match; empty: any ID. */
     pattern: z
-      .string({ error: 'must be text' })
+      .string()
       .trim()
-      .max(200, { error: 'must be at most 200 characters' })
-      .refine((pattern) => compiled(pattern) !== null, {
-        error: 'must be a regular expression, such as K-\\d{6} (K, a hyphen, six digits)',
-      }),
+      .max(200, rule(R.atMostCharacters, { count: 200 }))
+      .refine((pattern) => compiled(pattern) !== null, rule(R.regularExpression, { example: 'K-\\d{6}' })),
     /** An ID of the department, shown in the refusal ("like K-100301"). */
     example: followingTextRule(
-      z.string({ error: 'must be text' }).trim().max(64, { error: 'must be at most 64 characters' }),
+      z
+        .string()
+        .trim()
+        .max(64, rule(R.atMostCharacters, { count: 64 })),
       'line',
     ),
   })
   .strict()
   .superRefine((rule, ctx) => {
     if (rule.pattern && !rule.example) {
-      ctx.addIssue({ code: 'custom', path: ['example'], message: 'is required with a pattern: an ID that follows it' });
+      ctx.addIssue({ code: 'custom', path: ['example'], ...ruleIssue(sentence(R.exampleForPattern)) });
       return;
     }
     const matcher = compiled(rule.pattern);
     if (rule.pattern && matcher && !matcher.test(normalisePatientId(rule.example, rule))) {
-      ctx.addIssue({ code: 'custom', path: ['example'], message: 'does not follow the pattern' });
+      ctx.addIssue({ code: 'custom', path: ['example'], ...ruleIssue(sentence(R.notFollowingPattern)) });
     }
   });
 export type PatientIdRule = z.output<typeof patientIdRuleSchema>;

@@ -4,10 +4,12 @@ import { doseInMg } from './dose.js';
 import { formatNumber } from './locale-format.js';
 import { declareMessages, type Speaking } from './messages.js';
 import type { ProcedureInput } from './procedure.js';
+import { RULE_MESSAGES as R } from './rule-messages.js';
 import { followingTextRule } from './text-rule.js';
 import { APPROACHES, MODALITIES, ROOTS, SIDES } from './vocabularies.js';
 import { codeInSentence } from './vocabulary-words.js';
 import { inEnglish, sentence } from './words.js';
+import { rule, ruleIssue } from './zod-words.js';
 
 /*
  * Presets: a department's usual cases ("L5 right CT standard"), picked at the console with one
@@ -30,19 +32,22 @@ export const presetSchema = z
   .object({
     name: followingTextRule(
       z
-        .string({ error: 'must be text' })
+        .string()
         .trim()
-        .min(1, { error: 'is required' })
-        .max(60, { error: 'must be at most 60 characters' }),
+        .min(1)
+        .max(60, rule(R.atMostCharacters, { count: 60 })),
       'line',
     ),
     targets: z
       .array(z.object({ root: z.enum(ROOTS), side: z.enum(SIDES), approach: z.enum(APPROACHES).optional() }).strict())
-      .min(1, { error: 'needs at least one target' })
-      .max(4, { error: 'must have at most 4 targets' }),
+      .min(1, rule(R.atLeastOneTarget))
+      .max(4, rule(R.atMostTargets, { count: 4 })),
     modality: z.enum(MODALITIES).optional(),
     caudalEpidural: z.boolean().default(false),
-    drugs: z.array(presetDrugSchema).max(12, { error: 'must have at most 12 drugs' }).default([]),
+    drugs: z
+      .array(presetDrugSchema)
+      .max(12, rule(R.atMostDrugs, { count: 12 }))
+      .default([]),
   })
   .strict()
   .superRefine((preset, ctx) => {
@@ -52,13 +57,13 @@ export const presetSchema = z
         (typeof site === 'number' && site >= preset.targets.length) ||
         (site === 'caudal' && !preset.caudalEpidural)
       ) {
-        ctx.addIssue({ code: 'custom', path: ['drugs', index, 'site'], message: 'is not a target of the preset' });
+        ctx.addIssue({ code: 'custom', path: ['drugs', index, 'site'], ...ruleIssue(sentence(R.notPresetTarget)) });
       }
     });
   });
 export type Preset = z.output<typeof presetSchema>;
 
-export const presetsSchema = z.array(presetSchema).max(9, { error: 'must have at most 9 presets (Alt+1 … Alt+9)' });
+export const presetsSchema = z.array(presetSchema).max(9, rule(R.atMostPresets, { count: 9 }));
 
 /** The draft with the preset's plan: its targets, modality, caudal injection and drugs replace the draft's. */
 export function withPreset<T extends ProcedureInput>(draft: T, preset: Preset): T {

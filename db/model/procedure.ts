@@ -5,7 +5,9 @@ import { DRUG_FIELDS, drugSiteSchema, signedDrugFactsSchema } from './fields/dru
 import { contentShape } from './fields/fields.js';
 import { PROCEDURE_FIELDS, procedureIdSchema } from './fields/procedure-fields.js';
 import { TARGET_FIELDS } from './fields/target-fields.js';
+import { RULE_MESSAGES as R } from './rule-messages.js';
 import { COMPLICATIONS, INDICATIONS, SPREAD_PATTERNS, type STATUSES, severityOfSirGrade } from './vocabularies.js';
+import { rule } from './zod-words.js';
 
 /*
  * The schema of one procedure as a draft: every field may be missing (null or absent),
@@ -28,19 +30,17 @@ export const procedureDraftSchema = z
   .object(
     contentShape(PROCEDURE_FIELDS, {
       targets: z
-        .array(targetSchema, { error: 'must be a list' })
-        .max(12, { error: 'must have at most 12 entries' })
+        .array(targetSchema)
+        .max(12, rule(R.atMostEntries, { count: 12 }))
         .default([]),
       drugs: z
-        .array(drugAdministrationSchema, { error: 'must be a list' })
-        .max(20, { error: 'must have at most 20 entries' })
+        .array(drugAdministrationSchema)
+        .max(20, rule(R.atMostEntries, { count: 20 }))
         .default([]),
       complications: z
-        .array(complicationSchema, { error: 'must be a list' })
-        .max(COMPLICATIONS.length, { error: `must have at most ${COMPLICATIONS.length} entries` })
-        .refine((list) => new Set(list.map((c) => c.type)).size === list.length, {
-          error: 'must not list the same complication twice',
-        })
+        .array(complicationSchema)
+        .max(COMPLICATIONS.length, rule(R.atMostEntries, { count: COMPLICATIONS.length }))
+        .refine((list) => new Set(list.map((c) => c.type)).size === list.length, rule(R.complicationTwice))
         .default([]),
     }),
   )

@@ -1,4 +1,6 @@
-import type { FieldProblem } from './problems.js';
+import { type FieldProblem, saidOf } from './problems.js';
+import { RULE_MESSAGES as R } from './rule-messages.js';
+import { sentence } from './words.js';
 
 /*
  * How much one record may hold: one set of limits, read where a record is made (a draft
@@ -36,19 +38,10 @@ export function beyondRecordLimits(holding: RecordHolding, adding: keyof RecordH
   if (holding[adding] < RECORD_LIMITS[adding]) return null;
   switch (adding) {
     case 'draftSaves':
-      return {
-        field: 'id',
-        message: `This draft cannot take another change: it has been saved with changes ${RECORD_LIMITS.draftSaves} times, the most one record may hold. Sign it, or start a new record.`,
-      };
+      return { field: 'id', ...saidOf(sentence(R.draftSavesFull, { count: RECORD_LIMITS.draftSaves })) };
     case 'versions':
-      return {
-        field: 'id',
-        message: `This record cannot be amended again: it holds ${RECORD_LIMITS.versions} signed versions, the most one record may hold.`,
-      };
+      return { field: 'id', ...saidOf(sentence(R.versionsFull, { count: RECORD_LIMITS.versions })) };
     case 'followUps':
-      return {
-        field: 'procedureId',
-        message: `This procedure cannot take another follow-up: it holds ${RECORD_LIMITS.followUps}, the most one record may hold.`,
-      };
+      return { field: 'procedureId', ...saidOf(sentence(R.followUpsFull, { count: RECORD_LIMITS.followUps })) };
   }
 }

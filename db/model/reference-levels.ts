@@ -1,10 +1,12 @@
 import { z } from 'zod';
 import { declareMessages, type Message } from './messages.js';
 import type { ProcedureDraft } from './procedure.js';
+import { RULE_MESSAGES as R } from './rule-messages.js';
 import { MODALITIES, type Modality } from './vocabularies.js';
 import { codeMessage } from './vocabulary-words.js';
 import { WARNING_MESSAGES as W } from './warning-messages.js';
 import { inEnglish, sentence, type Words } from './words.js';
+import { rule, ruleIssue } from './zod-words.js';
 
 /*
  * Local diagnostic reference levels. There is no national DRL for CT-guided nerve root
@@ -69,17 +71,17 @@ export const DOSE_PROTOCOL_WORDS = Object.fromEntries(
   LEVEL_PROTOCOLS.map((protocol) => [protocol, PROTOCOL_WORDS[protocol].message]),
 ) as Record<LevelProtocol, string>;
 
-const isoDate = z.iso.date({ error: 'must be a date as YYYY-MM-DD' });
+const isoDate = z.iso.date();
 
 export const referenceLevelSchema = z
   .object({
-    modality: z.enum(MODALITIES, { error: `must be one of: ${MODALITIES.join(', ')}` }),
-    protocol: z.enum(LEVEL_PROTOCOLS, { error: `must be one of: ${LEVEL_PROTOCOLS.join(', ')}` }),
-    quantity: z.enum(DOSE_QUANTITIES, { error: `must be one of: ${DOSE_QUANTITIES.join(', ')}` }),
+    modality: z.enum(MODALITIES),
+    protocol: z.enum(LEVEL_PROTOCOLS),
+    quantity: z.enum(DOSE_QUANTITIES),
     value: z
-      .number({ error: 'must be a positive number' })
-      .positive({ error: 'must be a positive number' })
-      .max(100000, { error: 'must be at most 100000' }),
+      .number(rule(R.positiveNumber))
+      .positive(rule(R.positiveNumber))
+      .max(100000, rule(R.atMostNumber, { limit: 100000 })),
     origin: z.enum(LEVEL_ORIGINS),
     /** For an adopted level: the period and number of signed cases its P75 came from. */
     basis: z.object({ from: isoDate, to: isoDate, cases: z.number().int().positive() }).strict().nullish(),
@@ -88,7 +90,7 @@ export const referenceLevelSchema = z
 export type ReferenceLevel = z.output<typeof referenceLevelSchema>;
 
 export const referenceLevelsSchema = z
-  .object({ levels: z.array(referenceLevelSchema).max(64, { error: 'must have at most 64 levels' }) })
+  .object({ levels: z.array(referenceLevelSchema).max(64, rule(R.atMostLevels, { count: 64 })) })
   .strict()
   .superRefine((value, ctx) => {
     const seen = new Set<string>();
@@ -98,7 +100,13 @@ export const referenceLevelsSchema = z
         ctx.addIssue({
           code: 'custom',
           path: ['levels', index],
-          message: `has ${DOSE_QUANTITY_WORDS[level.quantity].name} for ${level.modality}, ${DOSE_PROTOCOL_WORDS[level.protocol]} twice`,
+          ...ruleIssue(
+            sentence(R.levelTwice, {
+              quantity: sentence(DOSE_QUANTITY_MESSAGES[level.quantity]),
+              modality: level.modality,
+              protocol: sentence(PROTOCOL_WORDS[level.protocol]),
+            }),
+          ),
         });
       }
       seen.add(key);
@@ -223,5 +231,5 @@ export function dashboardLevels(levels: ReferenceLevels): { ctDlpMGyCm: number |
 export const proposalPeriodSchema = z
   .object({ from: isoDate, to: isoDate })
   .strict()
-  .refine((period) => period.from <= period.to, { error: 'must not start after it ends', path: ['from'] });
+  .refine((period) => period.from <= period.to, { ...rule(R.notAfterItEnds), path: ['from'] });
 export type ProposalPeriod = z.output<typeof proposalPeriodSchema>;

@@ -1,54 +1,55 @@
 import { z } from 'zod';
+import { RULE_MESSAGES as R } from './rule-messages.js';
 import { MODALITIES, ROOTS, SIDES, STATUSES } from './vocabularies.js';
+import { rule } from './zod-words.js';
 
 const list = <T extends readonly [string, ...string[]]>(values: T) =>
-  z
-    .array(z.enum(values, { error: `must be one of: ${values.join(', ')}` }), { error: 'must be a list' })
-    .max(values.length)
-    .optional();
+  z.array(z.enum(values)).max(values.length).optional();
 
 /** Filters of the procedure list, the exports and the dashboard: all optional, all combined with AND. */
 export const procedureFilterSchema = z
   .object({
-    from: z.iso.date({ error: 'must be a date as YYYY-MM-DD' }).optional(),
-    to: z.iso.date({ error: 'must be a date as YYYY-MM-DD' }).optional(),
-    operatorIds: z.array(z.string().min(1).max(64), { error: 'must be a list' }).max(200).optional(),
+    from: z.iso.date().optional(),
+    to: z.iso.date().optional(),
+    operatorIds: z.array(z.string().min(1).max(64)).max(200).optional(),
     roots: list(ROOTS),
     sides: list(SIDES),
     modalities: list(MODALITIES),
     statuses: list(STATUSES),
     /** Consoles the records were logged at (a merged database holds several). */
-    consoleNames: z.array(z.string().min(1).max(64), { error: 'must be a list' }).max(50).optional(),
+    consoleNames: z.array(z.string().min(1).max(64)).max(50).optional(),
     /**
      * Matches the start of the patient ID or accession number, or any part of the patient's
      * name, accents and the German transliterations folded (foldName: "muller" and "mueller"
      * find "Müller", "Müller" finds "Mueller").
      */
-    text: z.string({ error: 'must be text' }).trim().max(64, { error: 'must be at most 64 characters' }).optional(),
+    text: z
+      .string()
+      .trim()
+      .max(64, rule(R.atMostCharacters, { count: 64 }))
+      .optional(),
     /** One patient's records: the patient ID with case and spaces folded (patientKey), as the lookups read it. */
     patient: z
-      .string({ error: 'must be text' })
+      .string()
       .trim()
       .min(1)
-      .max(64, { error: 'must be at most 64 characters' })
+      .max(64, rule(R.atMostCharacters, { count: 64 }))
       .optional(),
   })
   .strict()
   .refine((filter) => !filter.from || !filter.to || filter.from <= filter.to, {
-    error: 'must not start after it ends',
+    ...rule(R.notAfterItEnds),
     path: ['from'],
   });
 
 export type ProcedureFilter = z.input<typeof procedureFilterSchema>;
 
+/** How many rows a page holds, said the same whichever bound is broken. */
+const pageSize = rule(R.fromTo, { min: 1, max: 500 });
+
 export const pageRequestSchema = z
   .object({
-    limit: z
-      .number()
-      .int()
-      .min(1, { error: 'must be from 1 to 500' })
-      .max(500, { error: 'must be from 1 to 500' })
-      .default(50),
+    limit: z.number().int().min(1, pageSize).max(500, pageSize).default(50),
     cursor: z.string().max(200).nullish(),
   })
   .strict();

@@ -9,21 +9,30 @@ import { type PatientIdRule, patientIdRuleSchema } from './patient-id.js';
 import { type Preset, presetsSchema } from './presets.js';
 import { type ReferenceLevels, referenceLevelsSchema } from './reference-levels.js';
 import { DEFAULT_REPORT_TEMPLATES, REPORT_PLACEHOLDERS, unknownPlaceholders } from './report.js';
+import { RULE_MESSAGES as R } from './rule-messages.js';
 import { followingTextRule } from './text-rule.js';
 import { LANGUAGES } from './vocabularies.js';
-import type { Words } from './words.js';
+import { sentence, type Words } from './words.js';
+import { rule, ruleIssue, ZOD_MESSAGES } from './zod-words.js';
+
+/** An operator's role, one of two codes, said the same whatever was sent. */
+const roleRule = rule(R.eitherCode, { first: OPERATOR_ROLES[0], second: OPERATOR_ROLES[1] });
 
 export const operatorSchema = z.object({
   id: followingTextRule(z.string().min(1).max(64), 'line'),
   name: followingTextRule(
-    z.string().trim().min(1, { error: 'is required' }).max(100, { error: 'must be at most 100 characters' }),
+    z
+      .string()
+      .trim()
+      .min(1)
+      .max(100, rule(R.atMostCharacters, { count: 100 })),
     'line',
   ),
   active: z.boolean().default(true),
   /** A radiologist signs and amends; a technologist prepares cases (and records follow-ups where allowed). */
-  role: z.enum(OPERATOR_ROLES, { error: 'must be radiologist or technologist' }).default('radiologist'),
+  role: z.enum(OPERATOR_ROLES, roleRule).default('radiologist'),
   /** Changes the settings: operators, catalogue, reference levels, report template, hub and worklist. */
-  administrator: z.boolean({ error: 'must be yes or no' }).default(false),
+  administrator: z.boolean(rule(R.yesNo)).default(false),
 });
 export type Operator = z.output<typeof operatorSchema>;
 
@@ -34,9 +43,9 @@ export type Operator = z.output<typeof operatorSchema>;
 export const operatorInputSchema = z.object({
   id: operatorSchema.shape.id.optional(),
   name: operatorSchema.shape.name,
-  active: z.boolean({ error: 'must be yes or no' }).optional(),
-  role: z.enum(OPERATOR_ROLES, { error: 'must be radiologist or technologist' }).optional(),
-  administrator: z.boolean({ error: 'must be yes or no' }).optional(),
+  active: z.boolean(rule(R.yesNo)).optional(),
+  role: z.enum(OPERATOR_ROLES, roleRule).optional(),
+  administrator: z.boolean(rule(R.yesNo)).optional(),
 });
 export type OperatorInput = z.input<typeof operatorInputSchema>;
 
@@ -54,19 +63,25 @@ export interface OperatorListing extends Operator {
 export const departmentSchema = z
   .object({
     name: followingTextRule(
-      z.string({ error: 'must be text' }).trim().max(120, { error: 'must be at most 120 characters' }),
+      z
+        .string()
+        .trim()
+        .max(120, rule(R.atMostCharacters, { count: 120 })),
       'line',
     ),
     /** Lines as they are printed (street, postcode and town, …). */
     address: followingTextRule(
-      z.string({ error: 'must be text' }).trim().max(300, { error: 'must be at most 300 characters' }),
+      z
+        .string()
+        .trim()
+        .max(300, rule(R.atMostCharacters, { count: 300 })),
       'lines',
     ),
     phone: z
-      .string({ error: 'must be text' })
+      .string()
       .trim()
-      .max(40, { error: 'must be at most 40 characters' })
-      .regex(/^[0-9+()./ -]*$/, { error: 'must be a phone number: digits, spaces and + ( ) / . -' }),
+      .max(40, rule(R.atMostCharacters, { count: 40 }))
+      .regex(/^[0-9+()./ -]*$/, rule(R.phoneNumber)),
   })
   .strict();
 export type Department = z.output<typeof departmentSchema>;
@@ -134,43 +149,57 @@ export const STARTING_LANGUAGE_SETTINGS: Pick<
   wordings: {},
 };
 
-const languageSchema = z.enum(LANGUAGES, { error: `must be one of ${LANGUAGES.join(', ')}` });
+const languageSchema = z.enum(LANGUAGES);
 
 const dayWindow = z
   .object({
-    from: z.number().int().min(0, { error: 'must be 0 or more days' }).max(365),
+    from: z
+      .number()
+      .int()
+      .min(0, rule(R.atLeastDays, { min: 0 }))
+      .max(365),
     to: z.number().int().min(0).max(365),
   })
   .strict()
-  .refine((window) => window.to >= window.from, { error: 'must end on or after the day it starts' });
+  .refine((window) => window.to >= window.from, rule(R.endsOnOrAfterStart));
 
 export const followUpWindowsSchema = z
   .object({ early: dayWindow, late: dayWindow })
   .strict()
-  .refine((windows) => windows.late.from > windows.early.to, {
-    error: 'The 2–6-week window must start after the day-1–3 window ends',
-  });
+  .refine((windows) => windows.late.from > windows.early.to, rule(R.followUpWindowsOrder));
 
 /** A report template: its sections and placeholders (report.ts), in any language. */
 const reportTemplateSchema = () =>
   z
-    .string({ error: 'must be text' })
-    .max(8000, { error: 'must be at most 8000 characters' })
-    .refine((template) => template.trim().length > 0, { error: 'is required' })
+    .string()
+    .max(8000, rule(R.atMostCharacters, { count: 8000 }))
+    .refine((template) => template.trim().length > 0, rule(ZOD_MESSAGES.required))
     .superRefine((template, ctx) => {
       const unknown = unknownPlaceholders(template);
       if (unknown.length > 0) {
         ctx.addIssue({
           code: 'custom',
-          message: `names ${unknown.map((name) => `{${name}}`).join(', ')}, which the report does not know: use ${REPORT_PLACEHOLDERS.map((name) => `{${name}}`).join(', ')}`,
+          ...ruleIssue(
+            sentence(R.unknownPlaceholders, {
+              unknown: unknown.map((name) => `{${name}}`).join(', '),
+              known: REPORT_PLACEHOLDERS.map((name) => `{${name}}`).join(', '),
+            }),
+          ),
         });
       }
     });
 
+/** The most dexamethasone a day, said the same whichever bound is broken. */
+const dexamethasoneMg = rule(R.mgRange, { min: 1, max: 200 });
+
 export const settingsPatchSchema = z
   .object({
     consoleName: followingTextRule(
-      z.string().trim().min(1, { error: 'is required' }).max(64, { error: 'must be at most 64 characters' }),
+      z
+        .string()
+        .trim()
+        .min(1)
+        .max(64, rule(R.atMostCharacters, { count: 64 })),
       'line',
     ),
     department: departmentSchema,
@@ -188,19 +217,20 @@ export const settingsPatchSchema = z
       languageSchema,
       z
         .record(
-          z.string().regex(/^[\w./-]{1,120}$/, { error: 'must be a message id' }),
-          z.string().trim().min(1, { error: 'is required' }).max(2000, { error: 'must be at most 2000 characters' }),
+          z.string().regex(/^[\w./-]{1,120}$/, rule(R.messageId)),
+          z
+            .string()
+            .trim()
+            .min(1)
+            .max(2000, rule(R.atMostCharacters, { count: 2000 })),
         )
-        .refine((table) => Object.keys(table).length <= 2000, { error: 'must correct at most 2000 wordings' }),
+        .refine((table) => Object.keys(table).length <= 2000, rule(R.atMostWordings, { count: 2000 })),
     ),
     reportTemplate: reportTemplateSchema(),
     patientIdRule: patientIdRuleSchema,
     idleLockMinutes: idleLockMinutesSchema,
-    technologistsRecordFollowUps: z.boolean({ error: 'must be yes or no' }),
-    steroidDayMaxDexamethasoneMg: z
-      .number({ error: 'must be a number of mg from 1 to 200' })
-      .min(1, { error: 'must be a number of mg from 1 to 200' })
-      .max(200, { error: 'must be a number of mg from 1 to 200' }),
+    technologistsRecordFollowUps: z.boolean(rule(R.yesNo)),
+    steroidDayMaxDexamethasoneMg: z.number(dexamethasoneMg).min(1, dexamethasoneMg).max(200, dexamethasoneMg),
   })
   .partial()
   .strict();

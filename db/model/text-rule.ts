@@ -1,4 +1,8 @@
 import { z } from 'zod';
+import type { Message } from './messages.js';
+import { RULE_MESSAGES as R } from './rule-messages.js';
+import { inEnglish, sentence, type Words } from './words.js';
+import { rule, ruleIssue, ZOD_MESSAGES } from './zod-words.js';
 
 /*
  * The one rule for text in a record, from the form to the import and the hub: well-formed
@@ -18,20 +22,23 @@ const CONTROL_BUT_LINE_BREAKS = /[^\P{Cc}\t\n\r]/u;
 const DIRECTION = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
 const INVISIBLE = /[\u200b-\u200d\u2060\ufeff]/;
 
-export const LONE_SURROGATE_WORDS = 'must be well-formed text: it holds a broken character (a lone surrogate)';
+export const LONE_SURROGATE_WORDS = R.loneSurrogate.message;
 
-/** What is wrong with a text by the rule (worded to follow the field's label), or null. */
-export function textRuleProblem(text: string, shape: TextShape): string | null {
-  if (LONE_SURROGATE.test(text)) return LONE_SURROGATE_WORDS;
+/** What is wrong with a text by the rule (to follow the field's label, in the reader's language), or null. */
+export function textRuleWords(text: string, shape: TextShape): Words | null {
+  if (LONE_SURROGATE.test(text)) return sentence(R.loneSurrogate);
   if (shape === 'line' ? CONTROL.test(text) : CONTROL_BUT_LINE_BREAKS.test(text)) {
-    return shape === 'line'
-      ? 'must be one line of text without control characters'
-      : 'must not contain control characters';
+    return sentence(shape === 'line' ? R.oneLineNoControl : R.noControlCharacters);
   }
-  if (DIRECTION.test(text)) return 'must not contain characters that change the text’s direction';
-  if (shape === 'line' && INVISIBLE.test(text))
-    return 'must not contain invisible characters (zero-width spaces or joiners)';
+  if (DIRECTION.test(text)) return sentence(R.noDirectionCharacters);
+  if (shape === 'line' && INVISIBLE.test(text)) return sentence(R.noInvisibleCharacters);
   return null;
+}
+
+/** textRuleWords' English, for what still words a problem in English (the import's record check). */
+export function textRuleProblem(text: string, shape: TextShape): string | null {
+  const words = textRuleWords(text, shape);
+  return words ? inEnglish(words) : null;
 }
 
 /**
@@ -69,23 +76,31 @@ export function textRuleBrokenAt(value: unknown, path = ''): { at: string; probl
 /** A zod string schema with the text rule added. */
 export function followingTextRule<T extends z.ZodType<string>>(schema: T, shape: TextShape): T {
   return schema.superRefine((text, context) => {
-    const problem = textRuleProblem(text, shape);
-    if (problem) context.addIssue({ code: 'custom', message: problem });
+    const words = textRuleWords(text, shape);
+    if (words) context.addIssue({ code: 'custom', ...ruleIssue(words) });
   }) as unknown as T;
 }
 
 /** The bounds of every reason (an amendment's, a correction's): long enough to say something. */
 export const REASON_LENGTH = { min: 3, max: 500 } as const;
 
-/** A reason, trimmed, 3 to 500 characters, by the text rule; `subject` starts its messages. */
-export const reasonSchema = (subject = '') => {
-  const must = `${subject ? `${subject} ` : ''}must be ${REASON_LENGTH.min} to ${REASON_LENGTH.max} characters`;
+/**
+ * Whose reason, named at the start of its messages where it is parsed alone, without a field
+ * to name it ("Reason for the amendment is required").
+ */
+const REASON_OF: Record<'amendment', Message> = { amendment: R.reasonForAmendment };
+
+/** A reason, trimmed, 3 to 500 characters, by the text rule; `of` names it at the start of its messages. */
+export const reasonSchema = (of?: keyof typeof REASON_OF) => {
+  const said = (words: Words) =>
+    of ? rule(R.labelled, { label: sentence(REASON_OF[of]), rule: words }) : rule(words.message, words.values);
+  const must = said(sentence(R.reasonLength, REASON_LENGTH));
   return followingTextRule(
     z
-      .string({ error: `${subject ? `${subject} ` : ''}is required` })
+      .string(said(sentence(ZOD_MESSAGES.required)))
       .trim()
-      .min(REASON_LENGTH.min, { error: must })
-      .max(REASON_LENGTH.max, { error: must }),
+      .min(REASON_LENGTH.min, must)
+      .max(REASON_LENGTH.max, must),
     'lines',
   );
 };

@@ -170,6 +170,12 @@ export function rule(message: Message, values?: Readonly<Record<string, WordValu
 export const ruleIssue = (words: Words) => ({ message: inEnglish(words), params: { words } });
 
 /**
+ * A refinement's whole sentence, its label inside or none needed ("Leg pain, back pain or the
+ * global impression is needed: …"): problemsFromZod says it as it is, not after the field's label.
+ */
+export const wholeRule = (words: Words) => ({ error: inEnglish(words), params: { words, labelled: true } });
+
+/**
  * The words of an issue zod has finished (its input no longer kept): a custom issue's own
  * (ruleIssue), a schema's declared rule (rule), or the words clinicalWords gave it, found again
  * as the ones whose English is its message; null for a schema's message not declared, which has

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { aeTitleSchema, type WorklistServer } from '../model/connection-settings.js';
+import { RULE_MESSAGES as R } from '../model/rule-messages.js';
+import { rule } from '../model/zod-words.js';
 import { dateFromDicom, dateToDicom, dicomDateRange, localDate } from './dicom-dates.js';
 
 /*
@@ -11,23 +13,24 @@ import { dateFromDicom, dateToDicom, dicomDateRange, localDate } from './dicom-d
  */
 
 const day = z
-  .string({ error: 'must be a date YYYY-MM-DD' })
-  .refine((value) => /^\d{4}-\d{2}-\d{2}$/.test(value) && dateFromDicom(dateToDicom(value)) !== null, {
-    error: 'must be a real date YYYY-MM-DD',
-  });
+  .string(rule(R.dicomDate))
+  .refine(
+    (value) => /^\d{4}-\d{2}-\d{2}$/.test(value) && dateFromDicom(dateToDicom(value)) !== null,
+    rule(R.realDicomDate),
+  );
 
 export const worklistQuerySchema = z
   .object({
     /** Empty: every station. */
     stationAe: z.union([z.literal(''), aeTitleSchema]),
-    modality: z.string().regex(/^[A-Z0-9_]{1,16}$/, { error: 'must be a DICOM modality code such as CT' }),
+    modality: z.string().regex(/^[A-Z0-9_]{1,16}$/, rule(R.modalityCode)),
     from: day,
     to: day,
   })
   .strict()
-  .refine((query) => query.to >= query.from, { error: 'must end on or after the day it starts', path: ['to'] })
+  .refine((query) => query.to >= query.from, { ...rule(R.endsOnOrAfterStart), path: ['to'] })
   .refine((query) => Date.parse(query.to) - Date.parse(query.from) <= 31 * 86_400_000, {
-    error: 'may span at most 31 days',
+    ...rule(R.atMostDaysSpan, { count: 31 }),
     path: ['to'],
   });
 export type WorklistQuery = z.output<typeof worklistQuerySchema>;

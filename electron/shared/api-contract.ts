@@ -51,9 +51,11 @@ import {
   procedureFilterSchema,
   procedureIdSchema,
   proposalPeriodSchema,
+  RULE_MESSAGES as R,
   type ReferenceLevels,
   type RisDeliveries,
   reasonSchema,
+  rule,
   settingsPatchSchema,
   signerProofSchema,
 } from '../../db/model/index.js';
@@ -123,13 +125,13 @@ export const amendOptionsSchema = z
     confirmedWarnings: confirmedWarningsSchema,
   })
   .strict();
-const jobIdSchema = z.uuid({ error: 'must be an export job id' });
+const jobIdSchema = z.uuid(rule(R.exportJobId));
 /**
  * The signer's proof at signing: the PIN may still be empty, so that a draft signing asked for
  * too early hears first what the record itself still needs (then that the PIN is).
  */
 export const signingProofSchema = signerProofSchema.extend({
-  pin: z.string({ error: 'must be typed' }).max(64, { error: 'must be at most 64 characters' }),
+  pin: z.string(rule(R.mustBeTyped)).max(64, rule(R.atMostCharacters, { count: 64 })),
 });
 
 export const API_CONTRACT = {
@@ -205,7 +207,10 @@ export const API_CONTRACT = {
    * window (print stylesheet); the file is chosen in the main process, never sent by the window.
    */
   'print.toPdf': method<{ path: string } | { cancelled: true }>().reads(
-    z.tuple([z.enum(['record', 'aftercare'], { error: 'must be record or aftercare' }), procedureIdSchema.optional()]),
+    z.tuple([
+      z.enum(['record', 'aftercare'], rule(R.eitherCode, { first: 'record', second: 'aftercare' })),
+      procedureIdSchema.optional(),
+    ]),
     named('sheet'),
     // The record printed: the file name offered carries its patient and date.
     named('id'),
@@ -222,7 +227,12 @@ export const API_CONTRACT = {
   'hub.status': method<HubStatus>().reads(z.tuple([])),
   'hub.syncNow': method<HubStatus>().writes(z.tuple([])),
   'hub.setPassword': method<{ saved: true }>().administers(
-    z.tuple([z.string({ error: 'must be text' }).max(200, { error: 'must be at most 200 characters' }).nullable()]),
+    z.tuple([
+      z
+        .string()
+        .max(200, rule(R.atMostCharacters, { count: 200 }))
+        .nullable(),
+    ]),
     named('password'),
   ),
   /** A new signing key for this console (its old one lost): IT registers it again. */
@@ -231,11 +241,7 @@ export const API_CONTRACT = {
   'hub.conflicts': method<HubConflictView[]>().reads(z.tuple([])),
   /** The owner resolves a conflict: takes the amendment (an amendment here) or keeps its record. */
   'hub.resolveConflict': method<HubConflictView>().writes(
-    z.tuple([
-      z.string({ error: 'must be a conflict id' }).length(36, { error: 'must be a conflict id' }),
-      conflictResolutionSchema,
-      signerProofSchema,
-    ]),
+    z.tuple([z.string(rule(R.conflictId)).length(36, rule(R.conflictId)), conflictResolutionSchema, signerProofSchema]),
     named('id'),
     named('resolution'),
     named('signer'),
@@ -276,9 +282,7 @@ export const API_CONTRACT = {
   /** A person attaches a waiting dose report to a procedure (the open one); the inbox after it. */
   'doseReports.attach': method<DoseReportInbox>().writes(
     z.tuple([
-      z.string({ error: 'must be a dose report id' }).min(1, { error: 'must be a dose report id' }).max(64, {
-        error: 'must be a dose report id',
-      }),
+      z.string(rule(R.doseReportId)).min(1, rule(R.doseReportId)).max(64, rule(R.doseReportId)),
       procedureIdSchema,
     ]),
     named('reportId'),
@@ -292,10 +296,7 @@ export const API_CONTRACT = {
   'ris.sendAgain': method<RisDeliveries>().writes(
     z.tuple([
       procedureIdSchema,
-      z
-        .number({ error: 'must be a version number' })
-        .int({ error: 'must be a version number' })
-        .min(1, { error: 'must be a version number' }),
+      z.number(rule(R.versionNumber)).int(rule(R.versionNumber)).min(1, rule(R.versionNumber)),
     ]),
     named('procedureId'),
     named('version'),
@@ -322,7 +323,7 @@ export const API_CONTRACT = {
   /** Who the badge number a card reader typed belongs to (an active operator), or null. */
   'session.badge': whileLocked(
     method<{ operatorId: string | null }>().reads(
-      z.tuple([z.string().max(64, { error: 'must be at most 64 characters' })]),
+      z.tuple([z.string().max(64, rule(R.atMostCharacters, { count: 64 }))]),
       named('badge'),
     ),
   ),

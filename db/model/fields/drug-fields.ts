@@ -2,15 +2,15 @@ import { z } from 'zod';
 import { drugSchema } from '../catalogue.js';
 import { doseInMg } from '../dose.js';
 import { formatNumber } from '../locale-format.js';
+import { RULE_MESSAGES as R } from '../rule-messages.js';
 import { DOSE_SALTS, DRUG_CLASSES, YES_NO } from '../vocabularies.js';
+import { rule } from '../zod-words.js';
 import { declareFields } from './field.js';
 import { kind, wholeNumberSchema } from './kinds.js';
 import { SUMMARY_VALUE_MESSAGES as VALUE } from './summary-words.js';
 
 /** Where a drug went: a target by its position in the list (0 = first), or the caudal epidural. */
-export const drugSiteSchema = z.union([wholeNumberSchema(0, 11), z.literal('caudal')], {
-  error: 'must be a target number or caudal',
-});
+export const drugSiteSchema = z.union([wholeNumberSchema(0, 11), z.literal('caudal')], rule(R.drugSite));
 
 /**
  * What the department's catalogue said of a drug when the record was signed, copied into the
@@ -44,10 +44,7 @@ export const DRUG_FIELDS = declareFields('drug', [
   {
     key: 'drug',
     type: 'text',
-    schema: z
-      .string({ error: 'is required' })
-      .min(1, { error: 'is required' })
-      .max(40, { error: 'is not in the catalogue' }),
+    schema: z.string().min(1).max(40, rule(R.notInCatalogue)),
     maxLength: 40,
     column: 'drug_code',
     label: 'Drug',

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { RECORDING_MEANINGS } from '../credentials.js';
+import { RULE_MESSAGES as R } from '../rule-messages.js';
 import { COMPLICATIONS, FOLLOW_UP_CONTACTS, FURTHER_TREATMENTS, GLOBAL_IMPRESSIONS } from '../vocabularies.js';
+import { rule } from '../zod-words.js';
 import { declareFields } from './field.js';
 import { kind, textSchema } from './kinds.js';
 
@@ -22,7 +24,7 @@ export const FOLLOW_UP_ENTRY_FIELDS = declareFields('followUpEntry', [
   {
     key: 'procedureId',
     type: 'text',
-    schema: z.string({ error: 'is required' }).length(36, { error: 'is not a procedure id' }),
+    schema: z.string().length(36, rule(R.notProcedureId)),
     label: 'Record ID',
     export: { header: 'procedure_id', description: 'Record the follow-up belongs to.' },
     // A UUIDv7 encodes its creation time and joins 1:1 with an identified export.
@@ -40,7 +42,7 @@ export const FOLLOW_UP_ENTRY_FIELDS = declareFields('followUpEntry', [
   {
     key: 'contactDate',
     type: 'date',
-    schema: z.iso.date({ error: 'must be a date as YYYY-MM-DD' }),
+    schema: z.iso.date(),
     label: 'Date',
     export: { description: 'Date of the call, visit or questionnaire.' },
   },
@@ -56,7 +58,7 @@ export const FOLLOW_UP_ENTRY_FIELDS = declareFields('followUpEntry', [
     key: 'method',
     type: 'code',
     values: FOLLOW_UP_CONTACTS,
-    schema: z.enum(FOLLOW_UP_CONTACTS, { error: `must be one of ${FOLLOW_UP_CONTACTS.join(', ')}` }),
+    schema: z.enum(FOLLOW_UP_CONTACTS),
     label: 'Method',
     export: { label: 'How', description: 'phone, visit or questionnaire.' },
   },
@@ -87,7 +89,7 @@ export const FOLLOW_UP_ENTRY_FIELDS = declareFields('followUpEntry', [
     key: 'globalImpression',
     type: 'code',
     values: GLOBAL_IMPRESSIONS,
-    schema: z.enum(GLOBAL_IMPRESSIONS, { error: 'is not one of the seven answers' }).nullish(),
+    schema: z.enum(GLOBAL_IMPRESSIONS, rule(R.notSevenAnswers)).nullish(),
     label: 'Impression of change',
     export: { description: 'The patient’s global impression of change (PGIC).' },
   },
@@ -106,7 +108,7 @@ export const FOLLOW_UP_ENTRY_FIELDS = declareFields('followUpEntry', [
     key: 'furtherTreatment',
     type: 'code',
     values: FURTHER_TREATMENTS,
-    schema: z.enum(FURTHER_TREATMENTS, { error: `must be one of ${FURTHER_TREATMENTS.join(', ')}` }).nullish(),
+    schema: z.enum(FURTHER_TREATMENTS).nullish(),
     label: 'Further treatment',
     export: { description: 'Further treatment planned.' },
   },
@@ -121,7 +123,7 @@ export const FOLLOW_UP_ENTRY_FIELDS = declareFields('followUpEntry', [
   {
     key: 'supersedes',
     type: 'text',
-    schema: z.string().length(36, { error: 'is not a follow-up id' }).nullish(),
+    schema: z.string().length(36, rule(R.notFollowUpId)).nullish(),
     label: 'Corrects',
     export: { description: 'The follow-up ID this entry corrects.' },
     privacy: 'identifying',

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { AMENDING_MEANINGS, SIGNING_MEANINGS } from '../credentials.js';
 import { formatDate, formatDateTime, formatNumber } from '../locale-format.js';
 import { reliefPercent } from '../pain.js';
+import { RULE_MESSAGES as R } from '../rule-messages.js';
 import { tableTime } from '../table-time.js';
 import { ageInYears } from '../time.js';
 import {
@@ -31,14 +32,15 @@ import {
 } from '../vocabularies.js';
 import { codeInSentence, codeMessage } from '../vocabulary-words.js';
 import { WARNING_MESSAGES } from '../warning-messages.js';
+import { rule } from '../zod-words.js';
 import { declareFields, type WritingContext } from './field.js';
 import { kind } from './kinds.js';
 import { SUMMARY_LABEL_MESSAGES as LABEL, SUMMARY_VALUE_MESSAGES as VALUE } from './summary-words.js';
 
 /** UUIDv7: time-ordered, so records from several consoles merge without collisions. */
 export const procedureIdSchema = z
-  .string({ error: 'must be text' })
-  .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/, { error: 'must be a UUIDv7' });
+  .string()
+  .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/, rule(R.uuidV7));
 
 const list = (values: readonly (string | null | undefined)[]) => values.filter(Boolean).join(', ');
 const yesNo = (value: boolean | null | undefined, yes: string, no: string) => (value == null ? null : value ? yes : no);
@@ -529,7 +531,7 @@ export const PROCEDURE_FIELDS = declareFields('procedure', [
   {
     key: 'caudalEpidural',
     type: 'yes/no',
-    schema: z.boolean({ error: 'must be yes or no' }).default(false),
+    schema: z.boolean(rule(R.yesNo)).default(false),
     label: 'Caudal epidural',
     export: { description: 'Combined caudal epidural injection.' },
     plan: 'copy',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { RULE_MESSAGES as R } from '../rule-messages.js';
 import {
   ABNORMAL_SPREAD_ACTIONS,
   APPROACHES,
@@ -11,6 +12,7 @@ import {
   SPREAD_PATTERNS,
 } from '../vocabularies.js';
 import { codeInSentence } from '../vocabulary-words.js';
+import { rule } from '../zod-words.js';
 import { declareFields } from './field.js';
 import { kind } from './kinds.js';
 import { targetInWords, SUMMARY_VALUE_MESSAGES as VALUE } from './summary-words.js';
@@ -71,7 +73,7 @@ export const TARGET_FIELDS = declareFields('target', [
     schema: z
       .union(
         NEEDLE_GAUGES.map((gauge) => z.literal(gauge)),
-        { error: `must be one of: ${NEEDLE_GAUGES.join(', ')} G` },
+        rule(R.needleGauge, { gauges: NEEDLE_GAUGES.join(', ') }),
       )
       .nullish(),
     label: 'Needle gauge',

@@ -1,10 +1,12 @@
-import { CONNECTION_SETTINGS_FIELDS } from '../../../db/model/connection-settings.js';
+import { CONNECTION_LABEL_MESSAGES, CONNECTION_SETTINGS_FIELDS } from '../../../db/model/connection-settings.js';
 import { declareMessages, type Message } from '../../../db/model/index.js';
 
 /*
  * Settings → Worklist, RIS, Dose reports and PACS, as messages to translate. Each field's label
  * and help are written once, in the connections' declaration (db/model/connection-settings.ts):
- * its English is taken from there, so a field added or reworded there is a message here.
+ * its English is taken from there, so a field added or reworded there is a message here. The
+ * headings and labels are the model's messages (CONNECTION_LABEL_MESSAGES: the refusals name a
+ * field by them too); the help is the window's alone.
  */
 
 type Section = keyof typeof CONNECTION_SETTINGS_FIELDS;
@@ -32,23 +34,23 @@ export interface ConnectionWords {
 export const CONNECTION_MESSAGES = Object.fromEntries(
   (Object.keys(CONNECTION_SETTINGS_FIELDS) as Section[]).map((section) => {
     const { label, fields } = CONNECTION_SETTINGS_FIELDS[section];
+    const labels = CONNECTION_LABEL_MESSAGES[section];
     const table: Readonly<Record<string, Message>> = declareMessages(`settings.connections.${section}`, {
-      title: [label, `${C}: a connection's heading (${label}).`],
       help: [HELP[section], `${C} → ${label}: the explanation under the heading.`],
       ...Object.fromEntries(
-        Object.entries(fields).flatMap(([key, spec]) => [
-          [`${key}.label`, [spec.label, `${C} → ${label}: a field's label.`]],
-          [`${key}.help`, [spec.help, `${C} → ${label}: the help under the field "${spec.label}".`]],
+        Object.entries(fields).map(([key, spec]) => [
+          `${key}.help`,
+          [spec.help, `${C} → ${label}: the help under the field "${spec.label}".`],
         ]),
       ),
     });
     const words: ConnectionWords = {
-      title: table.title as Message,
+      title: labels.title,
       help: table.help as Message,
       fields: Object.fromEntries(
         Object.keys(fields).map((key) => [
           key,
-          { label: table[`${key}.label`] as Message, help: table[`${key}.help`] as Message },
+          { label: labels.fields[key] as Message, help: table[`${key}.help`] as Message },
         ]),
       ),
     };
@@ -63,14 +65,11 @@ export const CONNECTIONS_PANEL_MESSAGES = declareMessages('settings.connections'
   testing: ['Testing…', `${C} → Worklist: while the test runs.`],
 });
 
-/** Every table of the connections, for the catalogues (renderer/app/ui-messages.ts). */
+/** The window's own tables of the connections, for the catalogues (renderer/app/ui-messages.ts); the labels are the model's. */
 export const CONNECTION_MESSAGE_TABLES: readonly Readonly<Record<string, Message>>[] = [
   CONNECTIONS_PANEL_MESSAGES,
   ...Object.values(CONNECTION_MESSAGES).flatMap((words) => [
-    { title: words.title, help: words.help },
-    ...Object.entries(words.fields).map(([key, field]) => ({
-      [`${key}.label`]: field.label,
-      [`${key}.help`]: field.help,
-    })),
+    { help: words.help },
+    ...Object.entries(words.fields).map(([key, field]) => ({ [`${key}.help`]: field.help })),
   ]),
 ];
