@@ -1,7 +1,11 @@
 import { z } from 'zod';
 import { aeTitleSchema, listenAddressSchema } from '../model/connection-settings.js';
 import { RootLogError } from '../model/errors.js';
-import type { FieldProblem } from '../model/problems.js';
+import { DOSE_RECEIVER_SETTING_MESSAGES as M } from '../model/main-messages.js';
+import type { Message } from '../model/messages.js';
+import { type FieldProblem, saidOf } from '../model/problems.js';
+import { sentence } from '../model/words.js';
+import { rule, zodIssueWords } from '../model/zod-words.js';
 
 /*
  * Settings → Dose reports, as the department enters them: checked here once, for the settings
@@ -13,33 +17,27 @@ const aeTitle = aeTitleSchema;
 
 export const doseReceiverSettingsSchema = z
   .object({
-    enabled: z.boolean({ error: 'must be on or off' }),
-    port: z
-      .number({ error: 'must be a port number' })
-      .int({ error: 'must be a whole number' })
-      .min(1, { error: 'must be from 1 to 65535' })
-      .max(65535, { error: 'must be from 1 to 65535' }),
+    enabled: z.boolean(rule(M.onOrOff)),
+    port: z.number(rule(M.portNumber)).int(rule(M.wholeNumber)).min(1, rule(M.portRange)).max(65535, rule(M.portRange)),
     aeTitle,
-    acceptedCallingAeTitles: z
-      .array(aeTitle, { error: 'must be a list of AE titles' })
-      .max(32, { error: 'must have at most 32 AE titles' }),
+    acceptedCallingAeTitles: z.array(aeTitle, rule(M.aeTitleList)).max(32, rule(M.atMostAeTitles, { count: 32 })),
     /** The address to listen on (Settings' listenAddress); every address when not given. */
     host: listenAddressSchema.optional(),
   })
   .strict()
   .refine((settings) => !settings.enabled || settings.acceptedCallingAeTitles.length > 0, {
-    error: 'must name the scanners (and the PACS) that may send, before the receiver is turned on',
+    ...rule(M.nameTheSenders),
     path: ['acceptedCallingAeTitles'],
   });
 
 export type CheckedDoseReceiverSettings = z.output<typeof doseReceiverSettingsSchema>;
 
-const LABELS: Record<string, string> = {
-  enabled: 'Receiving dose reports',
-  port: 'The port',
-  aeTitle: 'RootLog’s AE title',
-  acceptedCallingAeTitles: 'The AE titles allowed to send',
-  host: 'The address to listen on',
+const LABELS: Record<string, Message> = {
+  enabled: M.enabled,
+  port: M.port,
+  aeTitle: M.aeTitle,
+  acceptedCallingAeTitles: M.acceptedCallingAeTitles,
+  host: M.host,
 };
 
 /** The settings, checked; refused with every field's problem in words. */
@@ -48,10 +46,15 @@ export function checkDoseReceiverSettings(input: unknown): CheckedDoseReceiverSe
   if (parsed.success) return parsed.data;
   const problems: FieldProblem[] = parsed.error.issues.map((issue) => {
     const field = issue.path.map(String).join('.') || 'settings';
-    const label = LABELS[String(issue.path[0])] ?? 'The settings';
+    const label = sentence(LABELS[String(issue.path[0])] ?? M.settings);
+    const broke = zodIssueWords(issue) ?? issue.message;
     return {
       field,
-      message: `${label}${issue.path.length > 1 ? ` (entry ${Number(issue.path[1]) + 1})` : ''} ${issue.message}.`,
+      ...saidOf(
+        issue.path.length > 1
+          ? sentence(M.brokenEntry, { label, number: Number(issue.path[1]) + 1, rule: broke })
+          : sentence(M.broken, { label, rule: broke }),
+      ),
     };
   });
   throw RootLogError.invalid(problems);

@@ -6,15 +6,19 @@ import { appendAudit, diff } from '../audit.js';
 import { busyLogbook, isBusy } from '../busy.js';
 import { type CarriedSigner, signerDoubt } from '../model/carried-signer.js';
 import {
-  claimedConsoleName,
+  claimedConsoleNameWords,
   type Drug,
   distinctOperatorName,
   drugSchema,
   type FieldProblem,
+  IMPORT_MESSAGES as I,
   operatorSchema,
+  PROBLEM_MESSAGES,
   problemsFromZod,
   RootLogError,
   type RuleSettings,
+  saidOf,
+  sentence,
   warnings,
 } from '../model/index.js';
 import { clinicalContent } from '../procedures.js';
@@ -103,7 +107,10 @@ function fileProblems(header: Record<string, unknown>): RootLogError | null {
   // A file that is not a RootLog export at all: say that alone, not what else it lacks.
   const notOurs = problems.filter((found) => found.field === 'format');
   return RootLogError.invalid(
-    (notOurs.length > 0 ? notOurs : problems).map((found) => ({ ...found, message: `The file's ${found.message}` })),
+    (notOurs.length > 0 ? notOurs : problems).map((found) => ({
+      field: found.field,
+      ...saidOf(sentence(I.ofTheFile, { problem: found.words ?? found.message })),
+    })),
   );
 }
 
@@ -179,10 +186,7 @@ function takenFollowUpIds(write: WriteConnection, incoming: SoundRecord): FieldP
     const owner = followUpOwner(write.db, followUp.id);
     if (owner !== undefined && owner !== incoming.id) {
       const field = `followUps[${at}].id`;
-      problems.push({
-        field,
-        message: `${field} is already the id of a follow-up of another record here (${owner}): a follow-up belongs to one record only, so one of the two records was changed after it was written`,
-      });
+      problems.push({ field, ...saidOf(sentence(I.followUpIdTaken, { field, owner })) });
     }
   });
   return problems;
@@ -322,7 +326,7 @@ function compareWithExisting(write: WriteConnection, incoming: SoundRecord, repo
 const sqliteMessage = (error: unknown) => (error instanceof Error ? error.message : String(error));
 const refusedByDatabase = (error: unknown): FieldProblem => ({
   field: 'record',
-  message: `The record was refused by the database: ${sqliteMessage(error)}`,
+  ...saidOf(sentence(I.refusedByDatabase, { reason: sqliteMessage(error) })),
 });
 
 /** Where merged records come from: a file read as a stream, or a batch in memory (the hub's pull). */
@@ -406,7 +410,7 @@ export async function mergeInterchange(
       if (event.kind === 'too_large') {
         report.rejected.push({
           id: event.id ?? `record #${event.index}`,
-          problems: [{ field: 'record', message: `The record ${event.problem}: a record may not be this large` }],
+          problems: [{ field: 'record', ...saidOf(sentence(I.tooLarge, { problem: event.problem })) }],
         });
         continue;
       }
@@ -436,9 +440,12 @@ export async function mergeInterchange(
         while (next < sound.length && (next === from || performance.now() - started < limits.transactionMs)) {
           const record = sound[next++] as SoundRecord;
           if (compareWithExisting(write, record, batch)) continue;
-          const claim = claimedConsoleName(record.life.consoleName, ownConsole, knownConsoles);
+          const claim = claimedConsoleNameWords(record.life.consoleName, ownConsole, knownConsoles);
           const taken = takenFollowUpIds(write, record);
-          if (claim) taken.unshift({ field: 'life.consoleName', message: `life.consoleName ${claim}` });
+          if (claim) {
+            const field = 'life.consoleName';
+            taken.unshift({ field, ...saidOf(sentence(PROBLEM_MESSAGES.fieldRule, { field, rule: claim })) });
+          }
           if (taken.length > 0) {
             batch.rejected.push({ id: record.id, problems: taken });
             continue;

@@ -166,6 +166,35 @@ export const DOSE_RECEIVER_MESSAGES = declareMessages('main.doseReceiver', {
   ],
 });
 
+const RECEIVING =
+  'What Settings → Dose reports breaks, when it is saved or the receiver starts (read by the administrator or IT).';
+export const DOSE_RECEIVER_SETTING_MESSAGES = declareMessages('main.doseReceiverSetting', {
+  enabled: ['Receiving dose reports', `${RECEIVING} The on/off setting's label, before what it breaks.`],
+  port: ['The port', `${RECEIVING} The port's label, before what it breaks.`],
+  aeTitle: ['RootLog’s AE title', `${RECEIVING} A label (keep "AE title"), before what it breaks.`],
+  acceptedCallingAeTitles: [
+    'The AE titles allowed to send',
+    `${RECEIVING} A label (keep "AE title"), before what it breaks.`,
+  ],
+  host: ['The address to listen on', `${RECEIVING} A label, before what it breaks.`],
+  settings: ['The settings', `${RECEIVING} The settings as a whole, before what they break.`],
+  broken: ['{label} {rule}.', `${RECEIVING} {label}: a label above; {rule}: what it breaks ("must be on or off").`],
+  brokenEntry: [
+    '{label} (entry {number}) {rule}.',
+    `${RECEIVING} {label}: a label above; {number}: which entry of the list; {rule}: what it breaks.`,
+  ],
+  onOrOff: ['must be on or off', `${RECEIVING} After a label.`],
+  portNumber: ['must be a port number', `${RECEIVING} After a label.`],
+  wholeNumber: ['must be a whole number', `${RECEIVING} After a label.`],
+  portRange: ['must be from 1 to 65535', `${RECEIVING} After a label.`],
+  aeTitleList: ['must be a list of AE titles', `${RECEIVING} After a label. Keep "AE title".`],
+  atMostAeTitles: ['must have at most {count} AE titles', `${RECEIVING} After a label. {count}: a number.`],
+  nameTheSenders: [
+    'must name the scanners (and the PACS) that may send, before the receiver is turned on',
+    `${RECEIVING} After "The AE titles allowed to send".`,
+  ],
+});
+
 const KEPT = 'Settings → Department server: where this console’s signing key is kept, inside "kept in {where}".';
 export const KEPT_IN_MESSAGES = declareMessages('main.keptIn', {
   keychain: ['this computer’s keychain', KEPT],
