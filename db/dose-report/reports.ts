@@ -127,7 +127,7 @@ export function receiveDoseReport(
   const { summary, transferSyntaxUid } = readDoseReportFile(file);
   if (received.form === 'dataset' && summary.sopInstanceUid !== received.sopInstanceUid) {
     throw new NotADoseReportError(
-      sentence(R.doseFileUidNotAnnounced, { found: summary.sopInstanceUid, announced: received.sopInstanceUid }),
+      sentence(R.doseFileUidNotAnnounced, { found: summary.sopInstanceUid, announced: received.sopInstanceUid ?? '' }),
     );
   }
   const bytesSha256 = sha256(received.bytes);
