@@ -17,9 +17,11 @@ import {
   problemsFromZod,
   RootLogError,
   type RuleSettings,
+  rule,
   saidOf,
   sentence,
   warnings,
+  ZOD_MESSAGES,
 } from '../model/index.js';
 import { clinicalContent } from '../procedures.js';
 import { drugCatalogue, listOperators, referenceLevels } from '../settings.js';
@@ -68,30 +70,23 @@ export interface ImportOptions {
   now?: () => Date;
 }
 
+const wholeNumber = rule(ZOD_MESSAGES.mustBe, { kind: sentence(ZOD_MESSAGES.kindWholeNumber) });
 const headerSchema = z.object({
-  format: z.literal(JSON_FORMAT, { error: `is not a RootLog JSON export (format must be "${JSON_FORMAT}")` }),
+  format: z.literal(JSON_FORMAT, rule(I.notAnExport, { format: JSON_FORMAT })),
   formatVersion: z
-    .number({ error: 'must be a whole number' })
-    .int({ error: 'must be a whole number' })
-    .min(1, { error: 'must be 1 or more' })
-    .max(JSON_FORMAT_VERSION, {
-      error: `is from a newer RootLog (this one reads format version ${JSON_FORMAT_VERSION})`,
-    }),
+    .number(wholeNumber)
+    .int(wholeNumber)
+    .min(1, rule(ZOD_MESSAGES.atLeast, { limit: 1 }))
+    .max(JSON_FORMAT_VERSION, rule(I.newerRootLog, { version: JSON_FORMAT_VERSION })),
   // The exporting database's schema, for the record only: what a file holds is fixed by its
   // format version, so a console whose database is newer can still hand its records on.
   schemaVersion: z
-    .number({ error: 'must be a whole number (the exporting logbook’s schema)' })
-    .int({ error: 'must be a whole number (the exporting logbook’s schema)' })
-    .min(1, { error: 'must be 1 or more' }),
-  pseudonymized: z.boolean({ error: 'must say true or false' }).refine((value) => !value, {
-    error: 'is pseudonymised: pseudonymised exports cannot be merged (their identifiers are hashes)',
-  }),
-  operators: z.array(z.unknown(), { error: 'must be the list of operators' }).max(10_000, {
-    error: 'must hold at most 10 000 operators',
-  }),
-  drugCatalogue: z.array(z.unknown(), { error: 'must be the list of drugs' }).max(1_000, {
-    error: 'must hold at most 1 000 drugs',
-  }),
+    .number(rule(I.schemaNumber))
+    .int(rule(I.schemaNumber))
+    .min(1, rule(ZOD_MESSAGES.atLeast, { limit: 1 })),
+  pseudonymized: z.boolean(rule(I.sayTrueOrFalse)).refine((value) => !value, rule(I.pseudonymised)),
+  operators: z.array(z.unknown(), rule(I.operatorList)).max(10_000, rule(I.atMostOperators, { count: 10_000 })),
+  drugCatalogue: z.array(z.unknown(), rule(I.drugList)).max(1_000, rule(I.atMostDrugs, { count: 1_000 })),
 });
 
 // Operator ids are stored (at most 64 characters) and shown: plain text like any actor.

@@ -20,6 +20,7 @@ import {
   procedureDraftSchema,
   procedureIdSchema,
   RECORDING_MEANINGS,
+  RULE_MESSAGES,
   reasonSchema,
   rule,
   SIGNING_MEANINGS,
@@ -30,6 +31,7 @@ import {
   signingProblems,
   textRuleBrokenAt,
   type WordValue,
+  ZOD_MESSAGES,
   zodIssueWords,
 } from '../model/index.js';
 import { isRealDateTime } from '../model/real-dates.js';
@@ -83,9 +85,9 @@ export type RecordVerdict = { ok: true; record: SoundRecord } | { ok: false; id:
 export const plainText = (max: number, min = 1) =>
   followingTextRule(
     z
-      .string({ error: 'must be text' })
-      .min(min, { error: min === 1 ? 'is required' : `must be at least ${min} characters` })
-      .max(max, { error: `must be at most ${max} characters` }),
+      .string(rule(ZOD_MESSAGES.mustBe, { kind: sentence(ZOD_MESSAGES.kindText) }))
+      .min(min, min === 1 ? rule(ZOD_MESSAGES.required) : rule(RULE_MESSAGES.atLeastCharacters, { count: min }))
+      .max(max, rule(RULE_MESSAGES.atMostCharacters, { count: max })),
     'line',
   );
 
@@ -102,7 +104,7 @@ const dateTime = (now: Date) =>
     .refine((text) => Date.parse(text) <= now.getTime() + 24 * 3600 * 1000, rule(I.inTheFuture));
 
 const lifeSchema = z.object({
-  status: z.enum(STATUSES, { error: `must be one of ${STATUSES.join(', ')}` }),
+  status: z.enum(STATUSES),
   version: z.number().int().min(1).max(500),
   consoleName: plainText(200),
   createdAt: z.string(),
@@ -120,10 +122,14 @@ const lifeSchema = z.object({
   amendReason: reasonText.nullable(),
 });
 
-const hashField = z.string().refine(isHash, { error: 'must be a SHA-256 hash (64 hexadecimal digits)' }).nullish();
+const hashField = z.string().refine(isHash, rule(I.sha256)).nullish();
 
 const versionSchema = z.object({
-  version: z.number({ error: 'must be a whole number' }).int().min(1).max(500),
+  version: z
+    .number(rule(ZOD_MESSAGES.mustBe, { kind: sentence(ZOD_MESSAGES.kindWholeNumber) }))
+    .int()
+    .min(1)
+    .max(500),
   signedBy: plainText(100),
   signedAt: z.string(),
   reason: reasonText.nullable(),
@@ -138,9 +144,7 @@ const historySchema = z.object({
   seq: z.number().int().min(1).optional(),
   at: z.string(),
   actor: plainText(100),
-  action: z.enum(['create', 'update', 'sign', 'amend', 'follow_up'], {
-    error: 'must be create, update, sign, amend or follow_up (the actions of a procedure)',
-  }),
+  action: z.enum(['create', 'update', 'sign', 'amend', 'follow_up'], rule(I.historyAction)),
   version: z.number().int().min(1).max(500).nullable(),
   changes: z.record(plainText(300), z.object({ before: z.unknown(), after: z.unknown() })),
   reason: reasonText.nullable(),
@@ -152,7 +156,7 @@ const nrs = z.number().int().min(0).max(10).nullable();
 const followUpSchema = z.object({
   id: procedureIdSchema,
   procedureId: z.string(),
-  contactDate: z.iso.date({ error: 'must be a date as YYYY-MM-DD' }),
+  contactDate: z.iso.date(rule(ZOD_MESSAGES.formatDate)),
   daysAfter: z.number().int().min(0).max(3650),
   method: z.enum(FOLLOW_UP_CONTACTS),
   legNrs: nrs,
@@ -164,7 +168,7 @@ const followUpSchema = z.object({
     .max(400)
     .refine(
       (text) => text === '' || text.split(';').every((code) => (COMPLICATIONS as readonly string[]).includes(code)),
-      { error: 'must be complication codes joined by ";"' },
+      rule(I.complicationCodes),
     ),
   furtherTreatment: z.enum(FURTHER_TREATMENTS).nullable(),
   notes: followingTextRule(z.string().max(2000), 'lines').nullable(),
@@ -183,13 +187,11 @@ const recordSchema = (limits: ImportLimits) =>
     id: procedureIdSchema,
     life: lifeSchema,
     content: z.unknown(),
-    versions: z.array(versionSchema).max(limits.versions, { error: `must be at most ${limits.versions} versions` }),
-    history: z
-      .array(historySchema)
-      .max(limits.historyEntries, { error: `must be at most ${limits.historyEntries} entries` }),
+    versions: z.array(versionSchema).max(limits.versions, rule(I.atMostVersions, { count: limits.versions })),
+    history: z.array(historySchema).max(limits.historyEntries, rule(I.atMostHistory, { count: limits.historyEntries })),
     followUps: z
       .array(followUpSchema)
-      .max(limits.followUps, { error: `must be at most ${limits.followUps} follow-ups` })
+      .max(limits.followUps, rule(I.atMostFollowUps, { count: limits.followUps }))
       .default([]),
     operatorName: z.string().nullable().optional(),
   });
@@ -212,7 +214,7 @@ const oldFollowUpsSchema = z
         note: followingTextRule(z.string().max(1000), 'lines').nullish(),
       })
       .strict(),
-    { error: 'must be the list of follow-ups' },
+    rule(I.followUpList),
   )
   .max(50);
 

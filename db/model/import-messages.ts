@@ -83,4 +83,32 @@ export const IMPORT_MESSAGES = declareMessages('import', {
   realDateTime: ['must be a real date and time (ISO 8601 with its offset)', `${RULE} Keep "ISO 8601".`],
   beforeRootLog: ['is before the year 2000: not a date RootLog wrote', RULE],
   inTheFuture: ['is in the future', RULE],
+  sha256: ['must be a SHA-256 hash (64 hexadecimal digits)', `${RULE} Keep "SHA-256".`],
+  historyAction: [
+    'must be create, update, sign, amend or follow_up (the actions of a procedure)',
+    `${RULE} Keep create, update, sign, amend and follow_up as they are (how the file writes them).`,
+  ],
+  complicationCodes: ['must be complication codes joined by ";"', `${RULE} Keep ";".`],
+  atMostVersions: ['must be at most {count} versions', `${RULE} {count}: a number.`],
+  atMostHistory: ['must be at most {count} entries', `${RULE} The record's history. {count}: a number.`],
+  atMostFollowUps: ['must be at most {count} follow-ups', `${RULE} {count}: a number.`],
+  followUpList: ['must be the list of follow-ups', RULE],
+  notAnExport: [
+    'is not a RootLog JSON export (format must be "{format}")',
+    `${RULE} The file's format. {format}: the format's name as the file writes it.`,
+  ],
+  newerRootLog: [
+    'is from a newer RootLog (this one reads format version {version})',
+    `${RULE} The file's format version. {version}: a number.`,
+  ],
+  schemaNumber: ['must be a whole number (the exporting logbook’s schema)', `${RULE} The file's schema version.`],
+  sayTrueOrFalse: ['must say true or false', `${RULE} Keep "true", "false" (how the file writes them).`],
+  pseudonymised: [
+    'is pseudonymised: pseudonymised exports cannot be merged (their identifiers are hashes)',
+    `${RULE} The file.`,
+  ],
+  operatorList: ['must be the list of operators', RULE],
+  atMostOperators: ['must hold at most {count} operators', `${RULE} {count}: a number.`],
+  drugList: ['must be the list of drugs', RULE],
+  atMostDrugs: ['must hold at most {count} drugs', `${RULE} {count}: a number.`],
 });
