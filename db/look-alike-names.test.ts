@@ -120,6 +120,7 @@ describe('a drug whose name looks like another drug’s', () => {
           {
             field: `drugCatalogue[${at}].name`,
             message: expect.stringMatching(/another drug of the catalogue, “Triamcinolone acetonide”/),
+            words: expect.objectContaining({ message: expect.objectContaining({ id: 'refusal.drugNameTaken' }) }),
           },
         ],
       },

@@ -279,10 +279,11 @@ describe('the department’s patient IDs', () => {
     expect(record.patientId).toBe('K-100301');
     const refused = errorOf(() => saveDraft(store, completeDraft(operatorId, { patientId: 'K100301' }), context));
     expect(refused).toMatchObject({ code: 'validation', field: 'patientId' });
-    expect(refused.problems).toEqual([
+    expect(refused.problems).toMatchObject([
       {
         field: 'patientId',
         message: 'Patient ID does not look like this department’s patient IDs: type it like K-100301',
+        words: { message: { id: 'refusal.patientIdOffPattern' }, values: { example: 'K-100301' } },
       },
     ]);
     // A pattern that is not one, or an example that does not follow it, is refused in Settings.
@@ -324,11 +325,12 @@ describe('an X-ray-guided case with no dose', () => {
     const { record } = saveDraft(store, completeDraft(operatorId, { dlpMGyCm: null }), context);
     const refused = errorOf(() => signProcedure(store, record.id, {}, recordSigner(store, record.id), context));
     expect(refused.code).toBe('validation');
-    expect(refused.problems).toEqual([
+    expect(refused.problems).toMatchObject([
       {
         field: 'noDoseReason',
         message:
           'Reason no dose is recorded is required to sign a case with no dose recorded: type the DLP, CTDIvol, DAP or fluoroscopy time, or choose why there is none',
+        words: { message: { id: 'refusal.noDoseReasonNeeded' } },
       },
     ]);
     saveDraft(store, { ...clinicalContent(record), noDoseReason: 'other' }, context);

@@ -9,6 +9,7 @@ import {
   type FieldProblem,
   type HeldWarnings,
   heldWarningsCopy,
+  issueProblem,
   localDateOf,
   localDateTimeWithOffset,
   newSignatureProblems,
@@ -30,6 +31,7 @@ import {
   reasonSchema,
   type SameDayRecord,
   type SameDaySteroidMg,
+  saidOf,
   sentence,
   siteProblem,
   type WordValue,
@@ -67,7 +69,8 @@ function parseDraft(input: unknown): ProcedureDraft {
 
 function parseId(id: unknown): string {
   const parsed = procedureIdSchema.safeParse(id);
-  if (!parsed.success) throw RootLogError.invalid([problem('id', parsed.error.issues[0]?.message ?? 'is not valid')]);
+  if (!parsed.success)
+    throw RootLogError.invalid(parsed.error.issues.slice(0, 1).map((issue) => issueProblem('id', issue)));
   return parsed.data;
 }
 
@@ -430,9 +433,10 @@ export function amendProcedure(
   presented: PresentedCredential,
   context: ServiceContext,
 ): SavedProcedure {
-  const reason = reasonSchema('amendment').safeParse(typeof options.reason === 'string' ? options.reason : '');
+  // The field's label ("Reason for the amendment") comes first, then the rule it breaks.
+  const reason = reasonSchema().safeParse(typeof options.reason === 'string' ? options.reason : '');
   if (!reason.success) {
-    throw RootLogError.invalid([{ field: 'reason', message: reason.error.issues[0]?.message ?? 'is not valid' }]);
+    throw RootLogError.invalid(reason.error.issues.slice(0, 1).map((issue) => issueProblem('reason', issue)));
   }
   return amendCheckedProcedure(store, parseDraft(input), { ...options, reason: reason.data }, presented, context);
 }
@@ -467,7 +471,7 @@ export function amendCheckedProcedure(
     if (problems.length > 0) throw RootLogError.invalid(problems);
     const changes = diff(clinicalContent(record), content);
     if (Object.keys(changes).every((path) => path.includes('.asSigned.'))) {
-      throw RootLogError.invalid([{ field: 'id', message: 'The amendment changes nothing in the signed record' }]);
+      throw RootLogError.invalid([{ field: 'id', ...saidOf(sentence(R.amendmentChangesNothing)) }]);
     }
     const found = clinicalWarnings(write, content, true);
     requireConfirmed(found, options.confirmedWarnings ?? [], content);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { appendAudit, diff } from './audit.js';
 import { leavesNoAdministrator } from './credentials.js';
-import { wordingProblem } from './i18n/translator.js';
+import { wordingRefusal } from './i18n/translator.js';
 import {
   type ConnectionSettings,
   connectionSettingsPatchSchema,
@@ -33,6 +33,7 @@ import {
   operatorInputSchema,
   operatorNameClash,
   type PatientIdRule,
+  PROBLEM_MESSAGES,
   patientIdRuleSchema,
   presetsSchema,
   problem,
@@ -303,12 +304,12 @@ export function updateCheckedSettings(
           ownRecords: consoleNamesOfRecords(write.db),
           hubPeers: hubPeerConsoleNames(write.db),
         });
-        if (clash) throw RootLogError.invalid([{ field: 'consoleName', message: `Console name ${clash}` }]);
+        if (clash) throw RootLogError.invalid([problem('consoleName', clash)]);
       }
       const wordingProblems = Object.entries(rest.wordings ?? {}).flatMap(([language, table]) =>
         Object.entries(table ?? {}).flatMap(([id, words]) => {
-          const why = wordingProblem(id, words);
-          return why ? [problem(`wordings.${language}`, why)] : [];
+          const why = wordingRefusal(id, words);
+          return why ? [problem(`wordings.${language}`, PROBLEM_MESSAGES.fieldRule, { rule: why })] : [];
         }),
       );
       if (wordingProblems.length > 0) throw RootLogError.invalid(wordingProblems);
@@ -370,7 +371,7 @@ export function saveCheckedOperator(
         administrator: input.administrator ?? before?.administrator ?? false,
       };
       const clash = operatorNameClash(operator.name, operator.id, listOperators(write));
-      if (clash) throw RootLogError.invalid([{ field: 'name', message: `Name ${clash}` }]);
+      if (clash) throw RootLogError.invalid([problem('name', clash)]);
       if (before && leavesNoAdministrator(write, operator))
         throw RootLogError.invalid([
           {

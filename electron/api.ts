@@ -18,14 +18,15 @@ import { HubError } from '../db/hub/errors.js';
 import { backupDatabase } from '../db/maintenance.js';
 import {
   type FieldProblem,
+  issueProblem,
   PROBLEM_MESSAGES,
   problem,
   problemsFromZod,
   REFUSAL_MESSAGES as R,
   RootLogError,
+  saidOf,
   sentence,
   ZOD_MESSAGES,
-  zodIssueWords,
 } from '../db/model/index.js';
 import {
   amendCheckedProcedure,
@@ -129,12 +130,11 @@ function argumentProblems(method: ApiMethodName, error: z.ZodError): FieldProble
 function oneProblem(method: ApiMethodName, fields: readonly ArgumentField[], issue: z.core.$ZodIssue): FieldProblem {
   const [index, ...rest] = issue.path;
   const spec = typeof index === 'number' ? fields[index] : undefined;
-  if (!spec) return { field: '(request)', message: `The request to ${method} has the wrong number of arguments` };
+  if (!spec) return { field: '(request)', ...saidOf(sentence(R.wrongArgumentCount, { method })) };
   const [inner] = problemsFromZod({ issues: [{ ...issue, path: rest }] } as unknown as z.ZodError);
   const wholeArgument = rest.length === 0 && issue.code !== 'unrecognized_keys';
   if (!inner || (wholeArgument && spec.whole !== '(record)')) {
-    const rule = zodIssueWords(issue);
-    return rule ? problem(spec.whole, PROBLEM_MESSAGES.fieldRule, { rule }) : problem(spec.whole, issue.message);
+    return issueProblem(spec.whole, issue);
   }
   return spec.prefix ? { ...inner, field: `${spec.prefix}.${inner.field}` } : inner;
 }

@@ -5,12 +5,13 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { checkDatabase } from '../maintenance.js';
 import { seedDatabase } from '../seed.js';
-import { updateSettings } from '../settings.js';
+import { updateSettings, writeSetting } from '../settings.js';
 import { openStore, type Store } from '../store.js';
 import { context, tempPath } from '../testing/fixtures.js';
 import { Backups } from './backups.js';
 import { backupIntoFolder } from './folder-backup.js';
 import { backupFileName } from './naming.js';
+import { backupLog } from './records.js';
 import type { BackupScheduler, Clock } from './scheduler.js';
 
 /*
@@ -171,6 +172,8 @@ describe('automatic backups', () => {
       at: march(11, 2).toISOString(),
       message: `The backup folder ${folder} cannot be reached: it does not exist, or its network share is not connected. No backup was written.`,
       reason: 'unreachable',
+      // Its words kept with it, so Settings → Backups says it in the reader's language.
+      words: { message: expect.objectContaining({ id: 'refusal.backupFolderUnreachable' }), values: { folder } },
     });
     expect(failed.lastSuccess?.at).toBe(march(10, 2).toISOString());
     expect(failed.nextDueAt).toBe(march(11, 2, 30).toISOString());
@@ -186,6 +189,21 @@ describe('automatic backups', () => {
     expect(readdirSync(folder)).toEqual([backupFileName('CT 1', march(11, 3))]);
     expect(backups.status()).toMatchObject({ state: 'ok', lastFailure: null });
     backups.stop();
+    store.close();
+  });
+
+  it('a failure noted before its words were kept is said as it was written', () => {
+    const store = logbook();
+    const at = march(10, 2).toISOString();
+    const message = 'The backup folder /mnt/share cannot be reached.';
+    const write = store.writer;
+    write.db.transaction(() => writeSetting(write, 'backupLog', { lastSuccess: null, lastFailure: { at, message } }))();
+    expect(backupLog(store.reader).lastFailure).toEqual({
+      at,
+      message,
+      reason: 'other',
+      words: { message: expect.objectContaining({ id: 'refusal.asItIs' }), values: { english: message } },
+    });
     store.close();
   });
 

@@ -3,6 +3,7 @@ import {
   type BackupStatus,
   REFUSAL_MESSAGES as R,
   RootLogError,
+  saidOf,
   sentence,
 } from '../model/index.js';
 import type { ServiceContext, Store } from '../store.js';
@@ -110,9 +111,11 @@ export class Backups {
       await backupIntoFolder(this.store, { folder: schedule.folder, keep: schedule.keep, now, by: 'app' });
       this.failure = null;
     } catch (error) {
-      const message =
-        error instanceof RootLogError ? error.message : `The backup failed: ${String(error)}. No backup was written.`;
-      this.failure = { at: now.toISOString(), message, reason: failureReason(error) };
+      const words =
+        error instanceof RootLogError && error.words
+          ? error.words
+          : sentence(R.backupUnexpected, { why: String(error) });
+      this.failure = { at: now.toISOString(), ...saidOf(words), words, reason: failureReason(error) };
       noteBackupFailed(this.store, this.failure);
       this.options.onFailure?.(error);
     }

@@ -1,5 +1,6 @@
 import { appendAudit, diff } from '../audit.js';
 import {
+  asItIs,
   type BackupFailure,
   type BackupMade,
   type BackupSchedule,
@@ -61,7 +62,10 @@ export function backupLog(source: ReadSource): BackupLog {
   const failure = stored?.lastFailure;
   return {
     lastSuccess: stored?.lastSuccess ?? null,
-    lastFailure: failure ? { ...failure, reason: failure.reason ?? 'other' } : null,
+    // A failure noted before its words were kept (English only) is said as it was written.
+    lastFailure: failure
+      ? { ...failure, reason: failure.reason ?? 'other', words: failure.words ?? asItIs(failure.message ?? '') }
+      : null,
   };
 }
 

@@ -1,5 +1,7 @@
 import dcmjs, { type DicomDict } from 'dcmjs';
-import { asItIs, RootLogError } from '../model/errors.js';
+import { RootLogError } from '../model/errors.js';
+import { REFUSAL_MESSAGES as R } from '../model/refusal-messages.js';
+import { sentence, type Words } from '../model/words.js';
 import type { ReportWarning } from './summary.js';
 
 /*
@@ -12,9 +14,8 @@ import type { ReportWarning } from './summary.js';
 
 /** A file that is not a dose report RootLog reads, with the reason in words. */
 export class NotADoseReportError extends RootLogError {
-  constructor(reason: string) {
-    // A dose report's reasons are still English (docs/languages.md): the window says them as they are.
-    super('validation', asItIs(reason), { field: 'file' });
+  constructor(reason: Words) {
+    super('validation', reason, { field: 'file' });
   }
 }
 
@@ -100,15 +101,13 @@ function declaredSet(file: DicomDict): string | null {
 /** Reads a Part 10 file; refuses, in words, what is not DICOM at all. */
 export function readDicomFile(bytes: Uint8Array): DicomRead {
   if (bytes.length < 132 || String.fromCharCode(...bytes.subarray(128, 132)) !== 'DICM') {
-    throw new NotADoseReportError(
-      'The file is not a DICOM file (it has no DICM header): give the dose report (RDSR) as the scanner sent it.',
-    );
+    throw new NotADoseReportError(sentence(R.doseFileNotDicom));
   }
   let file: DicomDict;
   try {
     file = parse(bytes);
   } catch {
-    throw new NotADoseReportError('The file is damaged: its DICOM data could not be read to the end.');
+    throw new NotADoseReportError(sentence(R.doseFileDamaged));
   }
   const declared = declaredSet(file);
   const warnings: ReportWarning[] = [];

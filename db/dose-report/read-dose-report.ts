@@ -1,3 +1,5 @@
+import { REFUSAL_MESSAGES as R } from '../model/refusal-messages.js';
+import { sentence } from '../model/words.js';
 import { CODES, DOSE_REPORT_SOP_CLASSES, SOP_CLASS, sameConcept } from './codes.js';
 import {
   type ContentItem,
@@ -22,7 +24,7 @@ import type { DoseReportSummary, ReportKind, ReportWarning } from './summary.js'
  */
 
 /** SOP classes a department might send by mistake, named in the refusal. */
-const SOP_CLASS_NAMES: Record<string, string> = {
+const SOP_CLASS_NAMES: Record<string, string | undefined> = {
   '1.2.840.10008.5.1.4.1.1.2': 'a CT image',
   '1.2.840.10008.5.1.4.1.1.7': 'a secondary capture image (a dose screen kept as a picture)',
   '1.2.840.10008.5.1.4.1.1.12.1': 'an X-ray angiographic image',
@@ -33,8 +35,6 @@ const SOP_CLASS_NAMES: Record<string, string> = {
   '1.2.840.10008.5.1.4.1.1.88.68': 'a radiopharmaceutical radiation dose SR',
   '1.2.840.10008.5.1.4.1.1.88.73': 'a patient radiation dose SR',
 };
-
-const RDSR_WORDS = `an X-Ray Radiation Dose SR (${SOP_CLASS.xRayRadiationDoseSr})`;
 
 const text = (dataset: Record<string, unknown>, keyword: string): string | null => {
   const value = dataset[keyword];
@@ -48,20 +48,24 @@ const text = (dataset: Record<string, unknown>, keyword: string): string | null 
 
 function refuseUnlessDoseReport(dataset: Record<string, unknown>): void {
   const sopClass = text(dataset, 'SOPClassUID');
-  if (!sopClass) throw new NotADoseReportError('The file is not a dose report: it has no SOP class UID.');
+  const rdsr = SOP_CLASS.xRayRadiationDoseSr;
+  if (!sopClass) throw new NotADoseReportError(sentence(R.doseFileNoSopClass));
   if (sopClass === SOP_CLASS.enhancedXRayRadiationDoseSr) {
-    throw new NotADoseReportError(
-      `The file is an Enhanced X-Ray Radiation Dose SR (${sopClass}, for cone-beam CT and tomosynthesis), which RootLog does not read: set the scanner to send ${RDSR_WORDS}.`,
-    );
+    throw new NotADoseReportError(sentence(R.doseFileEnhancedSr, { sopClass, rdsr }));
   }
   if (!DOSE_REPORT_SOP_CLASSES.includes(sopClass)) {
-    const what = SOP_CLASS_NAMES[sopClass] ?? 'another kind of DICOM object';
-    throw new NotADoseReportError(`The file is ${what} (SOP class ${sopClass}), not ${RDSR_WORDS}.`);
+    // The kind of object as DICOM names it (English, a value); one not listed in words.
+    const what = SOP_CLASS_NAMES[sopClass] ?? sentence(R.doseFileOtherKind);
+    throw new NotADoseReportError(sentence(R.doseFileOtherObject, { what, sopClass, rdsr }));
   }
   if (!sameConcept(CODES.xRayRadiationDoseReport, codeIn(dataset.ConceptNameCodeSequence))) {
     const found = codeIn(dataset.ConceptNameCodeSequence);
     throw new NotADoseReportError(
-      `The file is a structured report but not an X-Ray Radiation Dose Report (its document is ${found ? `${found.value} in ${found.scheme}` : 'not coded'}, not 113701 in DCM).`,
+      sentence(R.doseFileNotDoseDocument, {
+        found: found
+          ? sentence(R.doseFileCodedAs, { value: found.value, scheme: found.scheme })
+          : sentence(R.doseFileNotCoded),
+      }),
     );
   }
 }
@@ -83,7 +87,7 @@ function kindOf(dataset: Record<string, unknown>, root: ContentItem, warnings: R
     return 'projection';
   }
   throw new NotADoseReportError(
-    `The dose report ${template ? `uses template ${template}, which RootLog does not read` : 'has no template identifier and neither CT nor projection X-ray dose data'}.`,
+    template ? sentence(R.doseFileUnknownTemplate, { template }) : sentence(R.doseFileNoTemplate),
   );
 }
 
@@ -121,7 +125,7 @@ export function readDoseReportFile(bytes: Uint8Array): {
   const { dataset, warnings, transferSyntaxUid } = readDicomFile(bytes);
   refuseUnlessDoseReport(dataset);
   const sopInstanceUid = text(dataset, 'SOPInstanceUID');
-  if (!sopInstanceUid) throw new NotADoseReportError('The dose report has no SOP Instance UID: it cannot be kept.');
+  if (!sopInstanceUid) throw new NotADoseReportError(sentence(R.doseFileNoSopInstance));
   const root = dataset as ContentItem;
   const kind = kindOf(dataset, root, warnings);
   const observer = (code: (typeof CODES)[keyof typeof CODES]) => textValueOf(childNamed(root, code));

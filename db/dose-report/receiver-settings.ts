@@ -1,9 +1,12 @@
 import { z } from 'zod';
 import { aeTitleSchema, listenAddressSchema } from '../model/connection-settings.js';
 import { RootLogError } from '../model/errors.js';
-import type { FieldProblem } from '../model/problems.js';
+import { DOSE_RECEIVER_SETTING_MESSAGES as M } from '../model/main-messages.js';
+import type { Message } from '../model/messages.js';
+import { type FieldProblem, saidOf } from '../model/problems.js';
 import { RULE_MESSAGES as R } from '../model/rule-messages.js';
-import { rule } from '../model/zod-words.js';
+import { sentence } from '../model/words.js';
+import { rule, zodIssueWords } from '../model/zod-words.js';
 
 /*
  * Settings → Dose reports, as the department enters them: checked here once, for the settings
@@ -34,12 +37,12 @@ export const doseReceiverSettingsSchema = z
 
 export type CheckedDoseReceiverSettings = z.output<typeof doseReceiverSettingsSchema>;
 
-const LABELS: Record<string, string> = {
-  enabled: 'Receiving dose reports',
-  port: 'The port',
-  aeTitle: 'RootLog’s AE title',
-  acceptedCallingAeTitles: 'The AE titles allowed to send',
-  host: 'The address to listen on',
+const LABELS: Record<string, Message> = {
+  enabled: M.enabled,
+  port: M.port,
+  aeTitle: M.aeTitle,
+  acceptedCallingAeTitles: M.acceptedCallingAeTitles,
+  host: M.host,
 };
 
 /** The settings, checked; refused with every field's problem in words. */
@@ -48,10 +51,15 @@ export function checkDoseReceiverSettings(input: unknown): CheckedDoseReceiverSe
   if (parsed.success) return parsed.data;
   const problems: FieldProblem[] = parsed.error.issues.map((issue) => {
     const field = issue.path.map(String).join('.') || 'settings';
-    const label = LABELS[String(issue.path[0])] ?? 'The settings';
+    const label = sentence(LABELS[String(issue.path[0])] ?? M.settings);
+    const broke = zodIssueWords(issue) ?? issue.message;
     return {
       field,
-      message: `${label}${issue.path.length > 1 ? ` (entry ${Number(issue.path[1]) + 1})` : ''} ${issue.message}.`,
+      ...saidOf(
+        issue.path.length > 1
+          ? sentence(M.brokenEntry, { label, number: Number(issue.path[1]) + 1, rule: broke })
+          : sentence(M.broken, { label, rule: broke }),
+      ),
     };
   });
   throw RootLogError.invalid(problems);

@@ -127,7 +127,7 @@ export function receiveDoseReport(
   const { summary, transferSyntaxUid } = readDoseReportFile(file);
   if (received.form === 'dataset' && summary.sopInstanceUid !== received.sopInstanceUid) {
     throw new NotADoseReportError(
-      `The data set's SOP Instance UID (${summary.sopInstanceUid}) is not the one its C-STORE announced (${received.sopInstanceUid}).`,
+      sentence(R.doseFileUidNotAnnounced, { found: summary.sopInstanceUid, announced: received.sopInstanceUid ?? '' }),
     );
   }
   const bytesSha256 = sha256(received.bytes);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LANGUAGES } from '../model/index.js';
+import { EXPORT_OPTION_MESSAGES as E, LANGUAGES, type Message, rule, ruleIssue, sentence } from '../model/index.js';
 
 export const EXPORT_FORMATS = ['csv', 'xlsx', 'json', 'fhir'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -7,29 +7,29 @@ export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 /** What an export holds and how it is written; every field checked before a file is touched. */
 const exportFields = z
   .object({
-    format: z.enum(EXPORT_FORMATS, { error: `must be one of: ${EXPORT_FORMATS.join(', ')}` }),
+    format: z.enum(EXPORT_FORMATS),
     out: z
-      .string({ error: 'must be a file path' })
-      .min(1, { error: 'must be a file path' })
+      .string(rule(E.filePath))
+      .min(1, rule(E.filePath))
       .max(4096)
-      .refine((path) => !path.includes('\0'), { error: 'must be a file path' }),
-    from: z.iso.date({ error: 'must be a date as YYYY-MM-DD' }).optional(),
-    to: z.iso.date({ error: 'must be a date as YYYY-MM-DD' }).optional(),
+      .refine((path) => !path.includes('\0'), rule(E.filePath)),
+    from: z.iso.date(rule(E.isoDate)).optional(),
+    to: z.iso.date(rule(E.isoDate)).optional(),
     operatorIds: z.array(z.string().min(1).max(64)).max(200).optional(),
     /** Signed (and amended) records only, unless drafts are asked for. */
-    includeDrafts: z.boolean({ error: 'must be true or false' }).default(false),
+    includeDrafts: z.boolean(rule(E.trueOrFalse)).default(false),
     /** Patient ID and accession as keyed hashes, names and free text dropped, age instead of birth date. */
-    pseudonymize: z.boolean({ error: 'must be true or false' }).default(false),
+    pseudonymize: z.boolean(rule(E.trueOrFalse)).default(false),
     /** Pseudonymised exports: dates to the day (default) or only the month (for sharing outside the department). */
-    datePrecision: z.enum(['day', 'month'], { error: 'must be day or month' }).optional(),
+    datePrecision: z.enum(['day', 'month'], rule(E.dayOrMonth)).optional(),
     /** CSV for spreadsheet programs in European locales: UTF-8 BOM, ";" between fields, decimal comma. */
-    european: z.boolean({ error: 'must be true or false' }).default(false),
+    european: z.boolean(rule(E.trueOrFalse)).default(false),
     /** CSV: also write the per-drug, per-complication and per-follow-up files beside the main one. */
-    detailFiles: z.boolean({ error: 'must be true or false' }).default(false),
+    detailFiles: z.boolean(rule(E.trueOrFalse)).default(false),
     /** The language of the dictionary's labels and of FHIR's texts (codes and headers never change); the department's when absent. */
-    language: z.enum(LANGUAGES, { error: `must be one of ${LANGUAGES.join(', ')}` }).optional(),
+    language: z.enum(LANGUAGES).optional(),
     /** Replace files that already exist (the person confirmed it); never the logbook itself. */
-    force: z.boolean({ error: 'must be true or false' }).default(false),
+    force: z.boolean(rule(E.trueOrFalse)).default(false),
   })
   .strict();
 
@@ -49,46 +49,46 @@ interface Combination {
 interface Rule {
   holds: (options: Combination) => boolean;
   field: keyof Combination;
-  message: string;
+  rule: Message;
 }
 
 const RULES: readonly Rule[] = [
   {
     holds: (options) => !options.from || !options.to || options.from <= options.to,
     field: 'from',
-    message: 'must not start after it ends',
+    rule: E.startsAfterEnd,
   },
   // A draft is not a record another system may act on: FHIR carries signed records only.
   {
     holds: (options) => !(options.format === 'fhir' && options.includeDrafts),
     field: 'includeDrafts',
-    message: 'cannot be chosen for FHIR: a FHIR export carries signed records only (a draft is not a finished record)',
+    rule: E.fhirSignedOnly,
   },
   // Date precision says how coarse a pseudonymised file's dates are: asked of any other
   // export, it would be silently ignored.
   {
     holds: (options) => options.datePrecision === undefined || options.pseudonymize === true,
     field: 'datePrecision',
-    message: 'applies to pseudonymised exports only (an identified export keeps every date and time as recorded)',
+    rule: E.pseudonymisedOnly,
   },
   // The European variant and the detail files are ways of writing CSV: asked of another
   // format, they would be ignored.
   {
     holds: (options) => !options.european || options.format === 'csv',
     field: 'european',
-    message: 'can be chosen for CSV exports only (XLSX, JSON and FHIR have no delimiter or decimal comma to choose)',
+    rule: E.europeanCsvOnly,
   },
   {
     holds: (options) => !options.detailFiles || options.format === 'csv',
     field: 'detailFiles',
-    message: 'can be chosen for CSV exports only (XLSX has a sheet per table already; JSON and FHIR hold everything)',
+    rule: E.detailFilesCsvOnly,
   },
 ];
 
 /** Every rule between fields that the options break, each said at its field. */
 function checkCombination(options: Combination, ctx: z.RefinementCtx): void {
   for (const rule of RULES)
-    if (!rule.holds(options)) ctx.addIssue({ code: 'custom', message: rule.message, path: [rule.field] });
+    if (!rule.holds(options)) ctx.addIssue({ code: 'custom', ...ruleIssue(sentence(rule.rule)), path: [rule.field] });
 }
 
 /** Day unless month was asked for. */

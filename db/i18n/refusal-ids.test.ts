@@ -49,6 +49,12 @@ function reachedFromTheApp(): Set<string> {
  */
 const BEFORE_ANY_LOGBOOK = 'db/sqlite/open.ts';
 
+/**
+ * Problems still worded in English, given words by their schemas' engineer (docs/open-work.md
+ * #29): the connection settings' and the record limits'. Each leaves this list as it is done.
+ */
+const STILL_ENGLISH = ['db/model/connection-settings.ts', 'db/model/record-limits.ts'];
+
 /** The text of each call `opening(` … `)` in a source (not `pinProblem(` for `problem(`), its parentheses matched. */
 function calls(source: string, opening: string): string[] {
   const found: string[] = [];
@@ -142,14 +148,24 @@ describe('every refusal is a message of the catalogues', () => {
     expect(english).toEqual([]);
   });
 
-  it('no field problem of a service or of the main process is an English rule', () => {
-    const english = FILES.filter(
-      (file) => !file.startsWith('db/model/') && !file.startsWith('db/interchange/'),
-    ).flatMap((file) =>
+  it('no field problem of the model, a service, the import or the main process is an English rule', () => {
+    const english = FILES.flatMap((file) =>
       calls(readFileSync(join(root, file), 'utf8'), 'problem(')
         .map((text) => argumentsOf(text)[1] ?? '')
         .filter((rule) => /^['"`]/.test(rule))
         .map((rule) => `${file}: ${rule.slice(0, 80)}`),
+    );
+    expect(english).toEqual([]);
+  });
+
+  it('no field problem is written as an English message beside its field', () => {
+    // `{ field, message: 'English' }` (or a template, or a choice between them): a problem
+    // without words. A problem is made by problem(), or carries its words (saidOf).
+    const written = /\bfield\b[^;{}]*?\bmessage:\s*(?:['"`]|[^,}]*\?\s*['"`])/g;
+    const english = FILES.filter((file) => !STILL_ENGLISH.includes(file)).flatMap((file) =>
+      [...readFileSync(join(root, file), 'utf8').matchAll(written)].map(
+        ([found]) => `${file}: ${found.replace(/\s+/g, ' ').slice(0, 80)}`,
+      ),
     );
     expect(english).toEqual([]);
   });

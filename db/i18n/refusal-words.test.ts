@@ -1,15 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { fetchRecordDoseReports } from '../dose-report/record-fetch.js';
+import { exportOptionsSchema } from '../exports/options.js';
 import {
   type FieldProblem,
   inEnglish,
   type Language,
+  patientIdProblem,
+  problem,
   problemsFromZod,
   procedureDraftSchema,
   RootLogError,
   say,
   signingProblems,
+  siteProblem,
   unwritable,
 } from '../model/index.js';
 import { sendReportAgain } from '../ris/outbox.js';
@@ -101,6 +105,32 @@ describe('refusals in the reader’s language', () => {
     expect(json.words && inEnglish(json.words)).toBe(error.message);
     const fr = json.words ? say(json.words, translator('fr'), 'fr') : '';
     expect(fr).toMatch(/^2 champs à revoir : ID patient : requis pour signer; /);
+  });
+
+  it('the model’s checks and the export’s options: words in every language, their English as before', () => {
+    const offPattern = patientIdProblem('12', { case: 'upper', pattern: 'K-\\d{6}', example: 'K-100301' });
+    if (!offPattern) throw new Error('expected the pattern to refuse');
+    const options = exportOptionsSchema.safeParse({ format: 'fhir', out: '/tmp/x.json', includeDrafts: true });
+    if (options.success) throw new Error('expected a refusal');
+    const problems = [
+      siteProblem(0, 3, 1) as FieldProblem,
+      problem('patientId', offPattern),
+      ...problemsFromZod(options.error),
+    ];
+    expect(problems.map((found) => found.message)).toEqual([
+      'Injection site (drug 1) refers to target 4, which does not exist',
+      'Patient ID does not look like this department’s patient IDs: type it like K-100301',
+      'Include drafts cannot be chosen for FHIR: a FHIR export carries signed records only (a draft is not a finished record)',
+    ]);
+    expect(inLanguage(problems, 'en')).toEqual(problems.map((found) => found.message));
+    const de = inLanguage(problems, 'de');
+    expect(de[0]).toContain('verweist auf Zielort 4, den es nicht gibt');
+    expect(de[1]).toBe(
+      'Patienten-ID: sieht nicht wie eine Patienten-ID dieser Abteilung aus: Geben Sie sie wie K-100301 ein',
+    );
+    expect(de[2]).toContain('kann für FHIR nicht gewählt werden');
+    expect(inLanguage(problems, 'fr')[0]).toContain('renvoie à la cible 4');
+    expect(inLanguage(problems, 'it')[2]).toContain('non può essere scelto per FHIR');
   });
 
   it('an export stopped by a value names it in the language', () => {

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { codeMessage, declareMessages, PROCEDURE_FIELDS } from '../model/index.js';
-import { PSEUDO, translator, wordingProblem } from './translator.js';
+import { codeMessage, declareMessages, inEnglish, PROCEDURE_FIELDS, type Words } from '../model/index.js';
+import { PSEUDO, translator, wordingRefusal } from './translator.js';
 
 const patientName = PROCEDURE_FIELDS.find((field) => field.key === 'patientName')?.label;
 if (!patientName) throw new Error('patientName is declared');
+const english = (words: Words | null) => (words ? inEnglish(words) : '');
 
 describe('the translator', () => {
   it('gives a field label and a code in each language, from the declaration’s id', () => {
@@ -26,9 +27,9 @@ describe('the translator', () => {
   });
 
   it('refuses a corrected wording that is not a valid message or loses a value', () => {
-    expect(wordingProblem(patientName.id, 'Name {patient')).toMatch(/not a valid message/);
-    expect(wordingProblem('no.such.message', 'x')).toMatch(/there is no message/);
-    expect(wordingProblem(patientName.id, 'Name {who}')).toMatch(/must name no value/);
+    expect(english(wordingRefusal(patientName.id, 'Name {patient'))).toMatch(/not a valid message/);
+    expect(english(wordingRefusal('no.such.message', 'x'))).toMatch(/there is no message/);
+    expect(english(wordingRefusal(patientName.id, 'Name {who}'))).toMatch(/must name no value/);
   });
 
   it('a message not yet in any catalogue falls back to its English with its values', () => {

@@ -4,7 +4,16 @@ import {
   type CompiledMessageToken,
   compileMessageOrThrow,
 } from '@lingui/message-utils/compileMessage';
-import { LANGUAGES, type Language, type Message, type Translate, type Wordings } from '../model/index.js';
+import {
+  LANGUAGES,
+  type Language,
+  type Message,
+  REFUSAL_MESSAGES as R,
+  sentence,
+  type Translate,
+  type Wordings,
+  type Words,
+} from '../model/index.js';
 import { messages as de } from './catalogues/de.js';
 import { messages as en } from './catalogues/en.js';
 import { messages as fr } from './catalogues/fr.js';
@@ -52,24 +61,32 @@ function pseudoCatalogue(): Messages {
   );
 }
 
-/** Why a corrected wording cannot be used ('' when it can): it must be valid ICU and keep the original's placeholders. */
-export function wordingProblem(id: string, words: string): string {
+/**
+ * Why a corrected wording cannot be used (words to follow its language: PROBLEM_MESSAGES.fieldRule),
+ * null when it can: it must be valid ICU and keep the original's placeholders.
+ */
+export function wordingRefusal(id: string, words: string): Words | null {
   const original = en[id];
-  if (original === undefined) return `there is no message ${id}`;
+  if (original === undefined) return sentence(R.wordingNoMessage, { id });
   let compiled: CompiledMessage;
   try {
     compiled = compileMessageOrThrow(words);
   } catch {
-    return `the wording of ${id} is not a valid message: check its braces { }`;
+    return sentence(R.wordingBraces, { id, braces: '{ }' });
   }
   const names = (message: unknown): string[] =>
     Array.isArray(message) ? message.flatMap((token) => (Array.isArray(token) ? [String(token[0])] : [])).sort() : [];
   const wanted = names(original);
   const given = names(compiled);
+  const named = (names: string[]) => names.map((name) => `{${name}}`).join(', ');
   if (wanted.join() !== given.join()) {
-    return `the wording of ${id} must name ${wanted.length ? wanted.map((name) => `{${name}}`).join(', ') : 'no value'} (it names ${given.length ? given.map((name) => `{${name}}`).join(', ') : 'none'})`;
+    return sentence(R.wordingValues, {
+      id,
+      wanted: wanted.length ? named(wanted) : sentence(R.wordingNoValue),
+      given: given.length ? named(given) : sentence(R.wordingNoneNamed),
+    });
   }
-  return '';
+  return null;
 }
 
 /** A Lingui instance for one language, the department's corrected wordings over the catalogue (those that pass wordingProblem). */
@@ -77,7 +94,7 @@ export function createI18n(speech: Speech, wordings: Wordings = {}): I18n {
   const catalogue = speech === PSEUDO ? pseudoCatalogue() : { ...CATALOGUES[speech] };
   if (speech !== PSEUDO) {
     for (const [id, words] of Object.entries(wordings[speech] ?? {})) {
-      if (wordingProblem(id, words) === '') catalogue[id] = compileMessageOrThrow(words);
+      if (!wordingRefusal(id, words)) catalogue[id] = compileMessageOrThrow(words);
     }
   }
   const locale = speech === PSEUDO ? 'en' : speech;

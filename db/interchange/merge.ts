@@ -6,16 +6,22 @@ import { appendAudit, diff } from '../audit.js';
 import { busyLogbook, isBusy } from '../busy.js';
 import { type CarriedSigner, signerDoubt } from '../model/carried-signer.js';
 import {
-  claimedConsoleName,
+  claimedConsoleNameWords,
   type Drug,
   distinctOperatorName,
   drugSchema,
   type FieldProblem,
+  IMPORT_MESSAGES as I,
   operatorSchema,
+  PROBLEM_MESSAGES,
   problemsFromZod,
   RootLogError,
   type RuleSettings,
+  rule,
+  saidOf,
+  sentence,
   warnings,
+  ZOD_MESSAGES,
 } from '../model/index.js';
 import { clinicalContent } from '../procedures.js';
 import { drugCatalogue, listOperators, referenceLevels } from '../settings.js';
@@ -64,30 +70,23 @@ export interface ImportOptions {
   now?: () => Date;
 }
 
+const wholeNumber = rule(ZOD_MESSAGES.mustBe, { kind: sentence(ZOD_MESSAGES.kindWholeNumber) });
 const headerSchema = z.object({
-  format: z.literal(JSON_FORMAT, { error: `is not a RootLog JSON export (format must be "${JSON_FORMAT}")` }),
+  format: z.literal(JSON_FORMAT, rule(I.notAnExport, { format: JSON_FORMAT })),
   formatVersion: z
-    .number({ error: 'must be a whole number' })
-    .int({ error: 'must be a whole number' })
-    .min(1, { error: 'must be 1 or more' })
-    .max(JSON_FORMAT_VERSION, {
-      error: `is from a newer RootLog (this one reads format version ${JSON_FORMAT_VERSION})`,
-    }),
+    .number(wholeNumber)
+    .int(wholeNumber)
+    .min(1, rule(ZOD_MESSAGES.atLeast, { limit: 1 }))
+    .max(JSON_FORMAT_VERSION, rule(I.newerRootLog, { version: JSON_FORMAT_VERSION })),
   // The exporting database's schema, for the record only: what a file holds is fixed by its
   // format version, so a console whose database is newer can still hand its records on.
   schemaVersion: z
-    .number({ error: 'must be a whole number (the exporting logbook’s schema)' })
-    .int({ error: 'must be a whole number (the exporting logbook’s schema)' })
-    .min(1, { error: 'must be 1 or more' }),
-  pseudonymized: z.boolean({ error: 'must say true or false' }).refine((value) => !value, {
-    error: 'is pseudonymised: pseudonymised exports cannot be merged (their identifiers are hashes)',
-  }),
-  operators: z.array(z.unknown(), { error: 'must be the list of operators' }).max(10_000, {
-    error: 'must hold at most 10 000 operators',
-  }),
-  drugCatalogue: z.array(z.unknown(), { error: 'must be the list of drugs' }).max(1_000, {
-    error: 'must hold at most 1 000 drugs',
-  }),
+    .number(rule(I.schemaNumber))
+    .int(rule(I.schemaNumber))
+    .min(1, rule(ZOD_MESSAGES.atLeast, { limit: 1 })),
+  pseudonymized: z.boolean(rule(I.sayTrueOrFalse)).refine((value) => !value, rule(I.pseudonymised)),
+  operators: z.array(z.unknown(), rule(I.operatorList)).max(10_000, rule(I.atMostOperators, { count: 10_000 })),
+  drugCatalogue: z.array(z.unknown(), rule(I.drugList)).max(1_000, rule(I.atMostDrugs, { count: 1_000 })),
 });
 
 // Operator ids are stored (at most 64 characters) and shown: plain text like any actor.
@@ -103,7 +102,10 @@ function fileProblems(header: Record<string, unknown>): RootLogError | null {
   // A file that is not a RootLog export at all: say that alone, not what else it lacks.
   const notOurs = problems.filter((found) => found.field === 'format');
   return RootLogError.invalid(
-    (notOurs.length > 0 ? notOurs : problems).map((found) => ({ ...found, message: `The file's ${found.message}` })),
+    (notOurs.length > 0 ? notOurs : problems).map((found) => ({
+      field: found.field,
+      ...saidOf(sentence(I.ofTheFile, { problem: found.words ?? found.message })),
+    })),
   );
 }
 
@@ -179,10 +181,7 @@ function takenFollowUpIds(write: WriteConnection, incoming: SoundRecord): FieldP
     const owner = followUpOwner(write.db, followUp.id);
     if (owner !== undefined && owner !== incoming.id) {
       const field = `followUps[${at}].id`;
-      problems.push({
-        field,
-        message: `${field} is already the id of a follow-up of another record here (${owner}): a follow-up belongs to one record only, so one of the two records was changed after it was written`,
-      });
+      problems.push({ field, ...saidOf(sentence(I.followUpIdTaken, { field, owner })) });
     }
   });
   return problems;
@@ -322,7 +321,7 @@ function compareWithExisting(write: WriteConnection, incoming: SoundRecord, repo
 const sqliteMessage = (error: unknown) => (error instanceof Error ? error.message : String(error));
 const refusedByDatabase = (error: unknown): FieldProblem => ({
   field: 'record',
-  message: `The record was refused by the database: ${sqliteMessage(error)}`,
+  ...saidOf(sentence(I.refusedByDatabase, { reason: sqliteMessage(error) })),
 });
 
 /** Where merged records come from: a file read as a stream, or a batch in memory (the hub's pull). */
@@ -406,7 +405,7 @@ export async function mergeInterchange(
       if (event.kind === 'too_large') {
         report.rejected.push({
           id: event.id ?? `record #${event.index}`,
-          problems: [{ field: 'record', message: `The record ${event.problem}: a record may not be this large` }],
+          problems: [{ field: 'record', ...saidOf(sentence(I.tooLarge, { problem: event.problem })) }],
         });
         continue;
       }
@@ -436,9 +435,12 @@ export async function mergeInterchange(
         while (next < sound.length && (next === from || performance.now() - started < limits.transactionMs)) {
           const record = sound[next++] as SoundRecord;
           if (compareWithExisting(write, record, batch)) continue;
-          const claim = claimedConsoleName(record.life.consoleName, ownConsole, knownConsoles);
+          const claim = claimedConsoleNameWords(record.life.consoleName, ownConsole, knownConsoles);
           const taken = takenFollowUpIds(write, record);
-          if (claim) taken.unshift({ field: 'life.consoleName', message: `life.consoleName ${claim}` });
+          if (claim) {
+            const field = 'life.consoleName';
+            taken.unshift({ field, ...saidOf(sentence(PROBLEM_MESSAGES.fieldRule, { field, rule: claim })) });
+          }
           if (taken.length > 0) {
             batch.rejected.push({ id: record.id, problems: taken });
             continue;

@@ -11,18 +11,28 @@ import {
   followingTextRule,
   followUpRelief,
   GLOBAL_IMPRESSIONS,
+  IMPORT_MESSAGES as I,
   localDateOf,
+  type Message,
+  PROBLEM_MESSAGES,
   type ProcedureDraft,
   problemsFromZod,
   procedureDraftSchema,
   procedureIdSchema,
   RECORDING_MEANINGS,
+  RULE_MESSAGES,
   reasonSchema,
+  rule,
   SIGNING_MEANINGS,
   type SigningContext,
   STATUSES,
+  saidOf,
+  sentence,
   signingProblems,
   textRuleBrokenAt,
+  type WordValue,
+  ZOD_MESSAGES,
+  zodIssueWords,
 } from '../model/index.js';
 import { isRealDateTime } from '../model/real-dates.js';
 import { auditHash, type FollowUpLink, followUpHash, isHash, versionHash } from '../sqlite/hash-chain.js';
@@ -61,7 +71,12 @@ export interface SoundRecord {
 }
 
 /** A problem of an import file, named by its path in the record ("versions[1].signedAt"). */
-const problem = (field: string, rule: string): FieldProblem => ({ field, message: `${field} ${rule}` });
+const problem = (field: string, rule: Message, values: Readonly<Record<string, WordValue>> = {}): FieldProblem => ({
+  field,
+  ...saidOf(sentence(rule, { ...values, field })),
+});
+/** What a schema or the text rule says of a value, after its path. */
+const broke = (field: string, rule: WordValue): FieldProblem => problem(field, PROBLEM_MESSAGES.fieldRule, { rule });
 
 export type RecordVerdict = { ok: true; record: SoundRecord } | { ok: false; id: string; problems: FieldProblem[] };
 
@@ -70,9 +85,9 @@ export type RecordVerdict = { ok: true; record: SoundRecord } | { ok: false; id:
 export const plainText = (max: number, min = 1) =>
   followingTextRule(
     z
-      .string({ error: 'must be text' })
-      .min(min, { error: min === 1 ? 'is required' : `must be at least ${min} characters` })
-      .max(max, { error: `must be at most ${max} characters` }),
+      .string(rule(ZOD_MESSAGES.mustBe, { kind: sentence(ZOD_MESSAGES.kindText) }))
+      .min(min, min === 1 ? rule(ZOD_MESSAGES.required) : rule(RULE_MESSAGES.atLeastCharacters, { count: min }))
+      .max(max, rule(RULE_MESSAGES.atMostCharacters, { count: max })),
     'line',
   );
 
@@ -82,14 +97,14 @@ const reasonText = reasonSchema();
 const EARLIEST = Date.parse('2000-01-01T00:00:00Z');
 const dateTime = (now: Date) =>
   z
-    .string({ error: 'must be a date and time' })
-    .max(40, { error: 'must be a date and time' })
-    .refine(isRealDateTime, { error: 'must be a real date and time (ISO 8601 with its offset)' })
-    .refine((text) => Date.parse(text) >= EARLIEST, { error: 'is before the year 2000: not a date RootLog wrote' })
-    .refine((text) => Date.parse(text) <= now.getTime() + 24 * 3600 * 1000, { error: 'is in the future' });
+    .string(rule(I.dateAndTime))
+    .max(40, rule(I.dateAndTime))
+    .refine(isRealDateTime, rule(I.realDateTime))
+    .refine((text) => Date.parse(text) >= EARLIEST, rule(I.beforeRootLog))
+    .refine((text) => Date.parse(text) <= now.getTime() + 24 * 3600 * 1000, rule(I.inTheFuture));
 
 const lifeSchema = z.object({
-  status: z.enum(STATUSES, { error: `must be one of ${STATUSES.join(', ')}` }),
+  status: z.enum(STATUSES),
   version: z.number().int().min(1).max(500),
   consoleName: plainText(200),
   createdAt: z.string(),
@@ -107,10 +122,14 @@ const lifeSchema = z.object({
   amendReason: reasonText.nullable(),
 });
 
-const hashField = z.string().refine(isHash, { error: 'must be a SHA-256 hash (64 hexadecimal digits)' }).nullish();
+const hashField = z.string().refine(isHash, rule(I.sha256)).nullish();
 
 const versionSchema = z.object({
-  version: z.number({ error: 'must be a whole number' }).int().min(1).max(500),
+  version: z
+    .number(rule(ZOD_MESSAGES.mustBe, { kind: sentence(ZOD_MESSAGES.kindWholeNumber) }))
+    .int()
+    .min(1)
+    .max(500),
   signedBy: plainText(100),
   signedAt: z.string(),
   reason: reasonText.nullable(),
@@ -125,9 +144,7 @@ const historySchema = z.object({
   seq: z.number().int().min(1).optional(),
   at: z.string(),
   actor: plainText(100),
-  action: z.enum(['create', 'update', 'sign', 'amend', 'follow_up'], {
-    error: 'must be create, update, sign, amend or follow_up (the actions of a procedure)',
-  }),
+  action: z.enum(['create', 'update', 'sign', 'amend', 'follow_up'], rule(I.historyAction)),
   version: z.number().int().min(1).max(500).nullable(),
   changes: z.record(plainText(300), z.object({ before: z.unknown(), after: z.unknown() })),
   reason: reasonText.nullable(),
@@ -139,7 +156,7 @@ const nrs = z.number().int().min(0).max(10).nullable();
 const followUpSchema = z.object({
   id: procedureIdSchema,
   procedureId: z.string(),
-  contactDate: z.iso.date({ error: 'must be a date as YYYY-MM-DD' }),
+  contactDate: z.iso.date(rule(ZOD_MESSAGES.formatDate)),
   daysAfter: z.number().int().min(0).max(3650),
   method: z.enum(FOLLOW_UP_CONTACTS),
   legNrs: nrs,
@@ -151,7 +168,7 @@ const followUpSchema = z.object({
     .max(400)
     .refine(
       (text) => text === '' || text.split(';').every((code) => (COMPLICATIONS as readonly string[]).includes(code)),
-      { error: 'must be complication codes joined by ";"' },
+      rule(I.complicationCodes),
     ),
   furtherTreatment: z.enum(FURTHER_TREATMENTS).nullable(),
   notes: followingTextRule(z.string().max(2000), 'lines').nullable(),
@@ -170,13 +187,11 @@ const recordSchema = (limits: ImportLimits) =>
     id: procedureIdSchema,
     life: lifeSchema,
     content: z.unknown(),
-    versions: z.array(versionSchema).max(limits.versions, { error: `must be at most ${limits.versions} versions` }),
-    history: z
-      .array(historySchema)
-      .max(limits.historyEntries, { error: `must be at most ${limits.historyEntries} entries` }),
+    versions: z.array(versionSchema).max(limits.versions, rule(I.atMostVersions, { count: limits.versions })),
+    history: z.array(historySchema).max(limits.historyEntries, rule(I.atMostHistory, { count: limits.historyEntries })),
     followUps: z
       .array(followUpSchema)
-      .max(limits.followUps, { error: `must be at most ${limits.followUps} follow-ups` })
+      .max(limits.followUps, rule(I.atMostFollowUps, { count: limits.followUps }))
       .default([]),
     operatorName: z.string().nullable().optional(),
   });
@@ -199,7 +214,7 @@ const oldFollowUpsSchema = z
         note: followingTextRule(z.string().max(1000), 'lines').nullish(),
       })
       .strict(),
-    { error: 'must be the list of follow-ups' },
+    rule(I.followUpList),
   )
   .max(50);
 
@@ -209,10 +224,10 @@ function parseContent(
   field: string,
 ): { content?: ProcedureDraft; oldFollowUps: OldFollowUp[]; problems: FieldProblem[] } {
   if (typeof value !== 'object' || value === null || Array.isArray(value))
-    return { oldFollowUps: [], problems: [problem(field, 'must be the record’s content (an object)')] };
+    return { oldFollowUps: [], problems: [problem(field, I.contentNotObject)] };
   const given = (value as { id?: unknown }).id;
   if (given !== undefined && given !== null && given !== id)
-    return { oldFollowUps: [], problems: [problem(`${field}.id`, 'is another record’s id')] };
+    return { oldFollowUps: [], problems: [problem(`${field}.id`, I.anotherRecordsId)] };
   const { followUps: old = [], ...current } = value as Record<string, unknown>;
   const olds = oldFollowUpsSchema.safeParse(old);
   if (!olds.success)
@@ -256,13 +271,14 @@ export function checkRecord(raw: unknown, index: number, context: RecordCheckCon
   const parsed = recordShape.safeParse(raw);
   if (!parsed.success) return rejected(problemsFromZod(parsed.error));
   const broken = textRuleBrokenAt(raw);
-  if (broken) return rejected([problem(broken.at, broken.problem)]);
+  if (broken) return rejected([broke(broken.at, broken.problem)]);
   const { id, life, versions, history } = parsed.data;
   const problems: FieldProblem[] = [];
   const checkDate = (field: string, value: string | null) => {
     if (value === null) return;
     const result = realDate.safeParse(value);
-    if (!result.success) problems.push(problem(field, result.error.issues[0]?.message ?? 'must be a date and time'));
+    const issue = result.error?.issues[0];
+    if (issue) problems.push(broke(field, zodIssueWords(issue) ?? issue.message));
   };
   checkDate('life.createdAt', life.createdAt);
   checkDate('life.updatedAt', life.updatedAt);
@@ -274,20 +290,20 @@ export function checkRecord(raw: unknown, index: number, context: RecordCheckCon
   // The life and the versions tell one story.
   const signed = life.status !== 'draft';
   if (!signed && (versions.length > 0 || life.signedBy || life.signedAt || life.version !== 1))
-    problems.push(problem('life.status', 'is draft, but the record has a signature or signed versions'));
-  if (signed && (!life.signedBy || !life.signedAt))
-    problems.push(problem('life.signedBy', 'is required: the record is signed'));
+    problems.push(problem('life.status', I.draftWithSignature));
+  if (signed && (!life.signedBy || !life.signedAt)) problems.push(problem('life.signedBy', I.signedWithoutSigner));
   if (life.status === 'signed' && (life.version !== 1 || life.amendedBy || life.amendedAt || life.amendReason))
-    problems.push(problem('life.version', 'must be 1 with no amendment: the record is signed, not amended'));
+    problems.push(problem('life.version', I.signedNotAmended));
   if (life.status === 'amended' && (life.version < 2 || !life.amendedBy || !life.amendedAt || !life.amendReason))
-    problems.push(
-      problem('life.amendReason', 'an amended record needs version 2 or more, its amender, time and reason'),
-    );
+    problems.push(problem('life.amendReason', I.amendedNeeds));
   if (signed) {
     const numbers = versions.map((version) => version.version);
     if (numbers.length !== life.version || numbers.some((number, at) => number !== at + 1))
       problems.push(
-        problem('versions', `must be numbered 1 to ${life.version} in order (given: ${numbers.join(', ') || 'none'})`),
+        problem('versions', I.versionsNumbered, {
+          count: life.version,
+          given: numbers.length > 0 ? { list: numbers, separator: ', ' } : sentence(I.noneGiven),
+        }),
       );
   }
   const { content, oldFollowUps, problems: contentProblems } = parseContent(parsed.data.content, id, 'content');
@@ -315,7 +331,7 @@ export function checkRecord(raw: unknown, index: number, context: RecordCheckCon
         (first.signerId ?? null) !== (life.signedById ?? null) ||
         (first.meaning ?? null) !== (life.signedMeaning ?? null))
     )
-      problems.push(problem('versions[0].signedBy', 'must be the record’s signer and signing time'));
+      problems.push(problem('versions[0].signedBy', I.firstVersionSigner));
     if (
       latest &&
       life.status === 'amended' &&
@@ -325,26 +341,24 @@ export function checkRecord(raw: unknown, index: number, context: RecordCheckCon
         (latest.signerId ?? null) !== (life.amendedById ?? null) ||
         (latest.meaning ?? null) !== (life.amendedMeaning ?? null))
     )
-      problems.push(
-        problem(`versions[${latest.version - 1}]`, 'must be the record’s amendment (amender, time and reason)'),
-      );
+      problems.push(problem(`versions[${latest.version - 1}]`, I.latestIsAmendment));
     parsedVersions.forEach((version, at) => {
-      if (at > 0 && !version.reason) problems.push(problem(`versions[${at}].reason`, 'is required for an amendment'));
+      if (at > 0 && !version.reason) problems.push(problem(`versions[${at}].reason`, I.amendmentReason));
       const before = parsedVersions[at - 1];
       if (before && Date.parse(version.signedAt) < Date.parse(before.signedAt))
-        problems.push(problem(`versions[${at}].signedAt`, 'is before the version it amends'));
+        problems.push(problem(`versions[${at}].signedAt`, I.beforeItAmends));
     });
     // The very object (checked once, above) has no differences with itself.
     const differs = latest && latest.parsed.content !== record ? Object.keys(diff(latest.parsed.content, record)) : [];
     if (differs.length > 0)
-      problems.push(problem('content', `differs from its latest signed version in ${differs.slice(0, 5).join(', ')}`));
+      problems.push(problem('content', I.contentDiffers, { fields: { list: differs.slice(0, 5), separator: ', ' } }));
     const unsignable = signingProblems(record, context.signing, context.now);
     problems.push(...unsignable.map((found) => ({ ...found, field: `content.${found.field}` })));
     // The signature and every amendment are in the history.
     for (const version of parsedVersions) {
       const action = version.version === 1 ? 'sign' : 'amend';
       if (!history.some((entry) => entry.action === action && entry.version === version.version))
-        problems.push(problem('history', `has no ${action} entry for version ${version.version}`));
+        problems.push(problem('history', I.noSignatureEntry, { action, version: version.version }));
     }
   }
   problems.push(...lifeOrderProblems(record, life));
@@ -352,7 +366,7 @@ export function checkRecord(raw: unknown, index: number, context: RecordCheckCon
   history.forEach((entry, at) => {
     if (entry.version !== null && entry.version > life.version)
       problems.push(
-        problem(`history[${at}].version`, `is ${entry.version}, beyond the record’s version ${life.version}`),
+        problem(`history[${at}].version`, I.beyondVersion, { version: entry.version, latest: life.version }),
       );
   });
   problems.push(...followUpProblems(id, record, signed, parsed.data.followUps, history, realDate));
@@ -425,7 +439,7 @@ function followUpProblems(
   realDate: z.ZodType,
 ): FieldProblem[] {
   const problems: FieldProblem[] = [];
-  if (followUps.length > 0 && !signed) problems.push(problem('followUps', 'belong to a signed record, not a draft'));
+  if (followUps.length > 0 && !signed) problems.push(problem('followUps', I.followUpsOfDraft));
   const performed = record.performedAt ? localDateOf(record.performedAt) : null;
   const seen = new Set<string>();
   const corrected = new Set<string>();
@@ -438,30 +452,26 @@ function followUpProblems(
   );
   for (const [at, entry] of followUps.entries()) {
     const field = `followUps[${at}]`;
-    if (entry.procedureId !== id) problems.push(problem(`${field}.procedureId`, 'is another record’s id'));
+    if (entry.procedureId !== id) problems.push(problem(`${field}.procedureId`, I.anotherRecordsId));
     if (!realDate.safeParse(entry.recordedAt).success)
-      problems.push(problem(`${field}.recordedAt`, 'must be a real, plausible date and time'));
+      problems.push(problem(`${field}.recordedAt`, I.notPlausibleTime));
     if (performed && entry.daysAfter !== daysBetween(performed, entry.contactDate))
-      problems.push(problem(`${field}.daysAfter`, 'does not match the procedure and contact dates'));
+      problems.push(problem(`${field}.daysAfter`, I.daysAfterMismatch));
     if (entry.reliefPercent !== followUpRelief(record.painPre, entry.legNrs))
-      problems.push(
-        problem(`${field}.reliefPercent`, 'does not match the pain before the procedure and the leg pain now'),
-      );
+      problems.push(problem(`${field}.reliefPercent`, I.reliefMismatch));
     if (entry.supersedes !== null) {
       if (!seen.has(entry.supersedes) || corrected.has(entry.supersedes))
-        problems.push(
-          problem(`${field}.supersedes`, 'must name an earlier, not yet corrected follow-up of this record'),
-        );
-      if (!entry.reason) problems.push(problem(`${field}.reason`, 'is required for a correction'));
+        problems.push(problem(`${field}.supersedes`, I.supersedesEarlier));
+      if (!entry.reason) problems.push(problem(`${field}.reason`, I.correctionReason));
       corrected.add(entry.supersedes);
     }
-    if (seen.has(entry.id)) problems.push(problem(`${field}.id`, 'is given twice'));
+    if (seen.has(entry.id)) problems.push(problem(`${field}.id`, I.givenTwice));
     seen.add(entry.id);
-    if (!audited.has(entry.id)) problems.push(problem(field, 'has no follow_up entry in the history'));
+    if (!audited.has(entry.id)) problems.push(problem(field, I.noFollowUpEntry));
     if (entry.hash != null || entry.previousHash != null) {
       const { hash, previousHash, ...link } = entry;
       if (!isHash(hash) || !isHash(previousHash) || followUpHash(previousHash, link) !== hash)
-        problems.push(problem(field, 'does not match its hash: it was changed after it was written'));
+        problems.push(problem(field, I.hashMismatch));
     }
   }
   return problems;
@@ -485,12 +495,11 @@ function lifeOrderProblems(
   const time = (text: string | null | undefined) => (text ? Date.parse(text) : Number.NaN);
   const created = time(life.createdAt);
   const signed = time(life.signedAt);
-  if (time(life.updatedAt) < created) problems.push(problem('life.updatedAt', 'is before the record was created'));
-  if (signed < created) problems.push(problem('life.createdAt', 'is after the record was signed'));
+  if (time(life.updatedAt) < created) problems.push(problem('life.updatedAt', I.updatedBeforeCreated));
+  if (signed < created) problems.push(problem('life.createdAt', I.createdAfterSigned));
   // The time performed is given to the minute: a signature within that minute is not before it.
-  if (signed < time(record.performedAt))
-    problems.push(problem('life.signedAt', 'is before the procedure was performed'));
-  if (time(life.amendedAt) < signed) problems.push(problem('life.amendedAt', 'is before the record was signed'));
+  if (signed < time(record.performedAt)) problems.push(problem('life.signedAt', I.signedBeforePerformed));
+  if (time(life.amendedAt) < signed) problems.push(problem('life.amendedAt', I.amendedBeforeSigned));
   return problems;
 }
 
@@ -510,16 +519,11 @@ function signatureEntryProblems(
     const version = versions.find((candidate) => candidate.version === entry.version);
     const field = `history[${at}]`;
     if (!version || (entry.action === 'sign') !== (version.version === 1))
-      problems.push(
-        problem(
-          field,
-          `is ${entry.action === 'sign' ? 'a signature' : 'an amendment'} that no signed version of the record holds`,
-        ),
-      );
+      problems.push(problem(field, entry.action === 'sign' ? I.signatureWithoutVersion : I.amendmentWithoutVersion));
     else if (seen.has(version.version))
-      problems.push(problem(field, `is a second ${entry.action} entry for version ${version.version}`));
+      problems.push(problem(field, I.secondEntry, { action: entry.action, version: version.version }));
     else if (entry.actor !== version.signedBy || entry.at !== version.signedAt)
-      problems.push(problem(field, `must be by the signer of version ${version.version}, at its signing time`));
+      problems.push(problem(field, I.entryBySigner, { version: version.version }));
     if (version) seen.add(version.version);
   });
   return problems;
@@ -536,11 +540,10 @@ function hashLinkProblems(
   const link = (field: string, entry: Record<string, unknown>, compute: (previous: string) => string) => {
     if (entry.hash == null && entry.previousHash == null) return;
     if (!isHash(entry.hash) || !isHash(entry.previousHash)) {
-      problems.push(problem(`${field}.hash`, 'must come with the previous hash it follows'));
+      problems.push(problem(`${field}.hash`, I.hashWithoutPrevious));
       return;
     }
-    if (compute(entry.previousHash) !== entry.hash)
-      problems.push(problem(field, 'does not match its hash: it was changed after it was written'));
+    if (compute(entry.previousHash) !== entry.hash) problems.push(problem(field, I.hashMismatch));
   };
   for (const [at, version] of versions.entries())
     link(`versions[${at}]`, version, (previous) =>

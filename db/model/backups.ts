@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import type { Said } from './problems.js';
 import { RULE_MESSAGES as RULE } from './rule-messages.js';
+import type { Words } from './words.js';
 import { rule } from './zod-words.js';
 
 /*
@@ -52,10 +54,11 @@ export interface BackupMade {
 /** Why the last attempt failed, for the top bar's few words (the message says it whole). */
 export type BackupFailureReason = 'unreachable' | 'full' | 'not-allowed' | 'dropped' | 'not-verified' | 'other';
 
-export interface BackupFailure {
+/** The last failed backup: when, its few words' reason, and the refusal behind it (its words and their English). */
+export interface BackupFailure extends Said {
   at: string;
-  message: string;
   reason: BackupFailureReason;
+  words: Words;
 }
 
 export interface BackupStatus {

@@ -50,9 +50,10 @@ describe('a local anaesthetic concentration as the ampoule says it', () => {
     const strong = { ...ropivacaine, usualConcentrationMinMgPerMl: 0.1, usualConcentrationMaxMgPerMl: 10 };
     expect(concentrationWarnings(withRopivacaine(0.2), new Map([['ropivacaine', strong]]))).toEqual([]);
     expect(usualConcentrationProblem(ropivacaine)).toBeNull();
-    expect(usualConcentrationProblem({ ...ropivacaine, usualConcentrationMinMgPerMl: 12 })).toEqual({
+    expect(usualConcentrationProblem({ ...ropivacaine, usualConcentrationMinMgPerMl: 12 })).toMatchObject({
       field: 'usualConcentrationMinMgPerMl',
       message: 'Lowest usual concentration must not be above the highest',
+      words: { message: { id: 'refusal.usualLowestAboveHighest' } },
     });
     expect(usualConcentrationProblem({ ...ropivacaine, usualConcentrationMaxMgPerMl: undefined })?.field).toBe(
       'usualConcentrationMaxMgPerMl',

@@ -2,6 +2,7 @@ import type { Drug } from './catalogue.js';
 import type { ClinicalWarning } from './clinical-warning.js';
 import { type FieldProblem, problem } from './problems.js';
 import type { ProcedureDraft } from './procedure.js';
+import { REFUSAL_MESSAGES as R } from './refusal-messages.js';
 import { clinicalWarning, WARNING_MESSAGES as W } from './warning-messages.js';
 import { sentence, type Words } from './words.js';
 
@@ -92,13 +93,10 @@ export function usualConcentrationProblem(drug: Drug): FieldProblem | null {
     defaultConcentrationMgPerMl: usual,
   } = drug;
   if ((min == null) !== (max == null))
-    return problem(
-      min == null ? 'usualConcentrationMinMgPerMl' : 'usualConcentrationMaxMgPerMl',
-      'is required with the other end of the range',
-    );
+    return problem(min == null ? 'usualConcentrationMinMgPerMl' : 'usualConcentrationMaxMgPerMl', R.usualRangeBothEnds);
   if (min != null && max != null && min > max)
-    return problem('usualConcentrationMinMgPerMl', 'must not be above the highest');
+    return problem('usualConcentrationMinMgPerMl', R.usualLowestAboveHighest);
   if (min != null && max != null && usual != null && (usual < min || usual > max))
-    return problem('defaultConcentrationMgPerMl', `must be within the usual ${rounded(min)}–${rounded(max)} mg/mL`);
+    return problem('defaultConcentrationMgPerMl', R.defaultOutsideUsual, { min: rounded(min), max: rounded(max) });
   return null;
 }

@@ -1,6 +1,7 @@
 import { type FieldProblem, problem } from './problems.js';
 import type { ProcedureDraft } from './procedure.js';
 import { DOSE_QUANTITIES } from './reference-levels.js';
+import { REFUSAL_MESSAGES as R } from './refusal-messages.js';
 
 /*
  * Every X-ray-guided procedure has a dose record (radiation protection): RootLog's modalities
@@ -27,15 +28,9 @@ export function noDoseReasonProblems(
   record: Partial<DoseFacts> & Pick<ProcedureDraft, 'noDoseReason' | 'noDoseReasonText'>,
 ): FieldProblem[] {
   if (!needsNoDoseReason(record)) return [];
-  if (!record.noDoseReason)
-    return [
-      problem(
-        'noDoseReason',
-        'is required to sign a case with no dose recorded: type the DLP, CTDIvol, DAP or fluoroscopy time, or choose why there is none',
-      ),
-    ];
+  if (!record.noDoseReason) return [problem('noDoseReason', R.noDoseReasonNeeded)];
   if (record.noDoseReason === 'other' && !record.noDoseReasonText?.trim())
-    return [problem('noDoseReasonText', 'is required when the reason is "other"')];
+    return [problem('noDoseReasonText', R.noDoseReasonWords)];
   return [];
 }
 

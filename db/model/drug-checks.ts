@@ -1,4 +1,5 @@
 import { type FieldProblem, problem } from './problems.js';
+import { REFUSAL_MESSAGES as R } from './refusal-messages.js';
 
 /*
  * The checks of a drug administration against the record and the catalogue, one function
@@ -7,7 +8,7 @@ import { type FieldProblem, problem } from './problems.js';
 
 /** The drug is not one the department's catalogue knows. */
 export function catalogueProblem(index: number, code: string, known: (code: string) => boolean): FieldProblem | null {
-  return known(code) ? null : problem(`drugs[${index}].drug`, 'is not in the drug catalogue');
+  return known(code) ? null : problem(`drugs[${index}].drug`, R.drugNotInCatalogue);
 }
 
 /** The drug was given at a target the record does not have. */
@@ -17,6 +18,6 @@ export function siteProblem(
   targets: number,
 ): FieldProblem | null {
   return typeof site === 'number' && site >= targets
-    ? problem(`drugs[${index}].site`, `refers to target ${site + 1}, which does not exist`)
+    ? problem(`drugs[${index}].site`, R.siteNotATarget, { number: site + 1 })
     : null;
 }

@@ -25,6 +25,7 @@ const OTHER_LABELS = declareMessages('label', {
   reason: ['Reason for the amendment', OTHER],
   cursor: ['Page cursor', OTHER],
   limit: ['Page size', OTHER],
+  name: ['Name', `${OTHER} An operator's or a drug's name (Settings).`],
   usualDoseMg: ['Usual dose', OTHER],
   maxDoseMg: ['Maximum dose', OTHER],
   defaultConcentrationMgPerMl: ['Default concentration', OTHER],

@@ -1,4 +1,6 @@
+import { REFUSAL_MESSAGES as R } from './refusal-messages.js';
 import { lookAlikeKey } from './text-rule.js';
+import { inEnglish, sentence, type Words } from './words.js';
 
 /*
  * Names that tell people apart — an operator's in every report and export, a console's on
@@ -8,41 +10,45 @@ import { lookAlikeKey } from './text-rule.js';
  * import, the hub.
  */
 
-/** What is wrong with an operator's name among the department's operators (worded to follow the field), or null. */
+/** What is wrong with an operator's name among the department's operators (words with `{field}`: problem()), or null. */
 export function operatorNameClash(
   name: string,
   id: string | undefined,
   operators: Iterable<{ id: string; name: string }>,
-): string | null {
+): Words | null {
   const key = lookAlikeKey(name);
   for (const other of operators) {
     if (other.id !== id && lookAlikeKey(other.name) === key)
-      return `is the name of another operator, “${other.name}”, or looks the same: reports and exports could not tell the two apart (add a first name or initial)`;
+      return sentence(R.operatorNameTaken, { other: other.name });
   }
   return null;
 }
 
 /**
- * What is wrong with the console name a record brings from elsewhere (worded to follow the
- * field), or null: it may not look like, without being, this console's own name or the name
+ * What is wrong with the console name a record brings from elsewhere (words to follow the
+ * field: PROBLEM_MESSAGES.fieldRule), or null: it may not look like, without being, this console's own name or the name
  * of a console whose records are here already ("CT-B\u2010", "ct-b", a Cyrillic "СТ-В").
  * The very same name is not refused: a logbook restored from a backup takes back its own
  * records, and consoles left with their default name share it.
  */
-export function claimedConsoleName(name: string, own: string, known: Iterable<string>): string | null {
+export function claimedConsoleNameWords(name: string, own: string, known: Iterable<string>): Words | null {
   const key = lookAlikeKey(name);
-  if (name !== own && lookAlikeKey(own) === key)
-    return `“${name}” looks like “${own}”, this console’s own name, but is not it: a record keeps the name of the console it was made at`;
+  if (name !== own && lookAlikeKey(own) === key) return sentence(R.claimedOwnConsole, { name, own });
   for (const other of known) {
-    if (other !== name && lookAlikeKey(other) === key)
-      return `“${name}” looks like “${other}”, the console of records already here, but is not it: a record keeps the name of the console it was made at`;
+    if (other !== name && lookAlikeKey(other) === key) return sentence(R.claimedKnownConsole, { name, other });
   }
   return null;
 }
 
+/** The same in English, for the department server's conflicts (db/hub). */
+export function claimedConsoleName(name: string, own: string, known: Iterable<string>): string | null {
+  const words = claimedConsoleNameWords(name, own, known);
+  return words && inEnglish(words);
+}
+
 /**
- * What is wrong with the name this console is given in Settings (worded to follow the field),
- * or null: it may not look like, without being, the name of a console known to this logbook
+ * What is wrong with the name this console is given in Settings (words with `{field}`:
+ * problem()), or null: it may not look like, without being, the name of a console known to this logbook
  * (the console names of its records, the consoles it received records from through the hub):
  * every record made here afterwards would seem to be that console's. The very same name is
  * allowed only when this logbook's own records carry it (a logbook restored from a backup
@@ -51,26 +57,23 @@ export function claimedConsoleName(name: string, own: string, known: Iterable<st
 export function consoleNameClash(
   name: string,
   known: { ownRecords: Iterable<string>; hubPeers: Iterable<string> },
-): string | null {
+): Words | null {
   const own = new Set(known.ownRecords);
   if (own.has(name)) return null;
   const key = lookAlikeKey(name);
   for (const other of own) {
-    if (lookAlikeKey(other) === key)
-      return `looks like “${other}”, the name of a console known to this logbook, but is not it: the records of the two could not be told apart (choose a name that differs in letters)`;
+    if (lookAlikeKey(other) === key) return sentence(R.consoleLooksLikeKnown, { other });
   }
   for (const other of known.hubPeers) {
-    if (other === name)
-      return `is the name of “${other}”, another console this logbook received records from through the hub: the records of the two could not be told apart (choose another name)`;
-    if (lookAlikeKey(other) === key)
-      return `looks like “${other}”, the name of a console known to this logbook, but is not it: the records of the two could not be told apart (choose a name that differs in letters)`;
+    if (other === name) return sentence(R.consoleIsHubPeer, { other });
+    if (lookAlikeKey(other) === key) return sentence(R.consoleLooksLikeKnown, { other });
   }
   return null;
 }
 
 /**
- * What is wrong with a drug's name among the catalogue's drugs (worded to follow the field), or
- * null: it may not be, or look like, the name of a drug with another code ("Triamcinоlon" with
+ * What is wrong with a drug's name among the catalogue's drugs (words with `{field}`:
+ * problem()), or null: it may not be, or look like, the name of a drug with another code ("Triamcinоlon" with
  * a Cyrillic "о"): the form, every report and export would show two drugs as one. Asked by the
  * catalogue's one writer, for Settings, the import and the hub alike.
  */
@@ -78,11 +81,11 @@ export function drugNameClash(
   name: string,
   code: string,
   drugs: Iterable<{ code: string; name: string }>,
-): string | null {
+): Words | null {
   const key = lookAlikeKey(name);
   for (const other of drugs) {
     if (other.code !== code && lookAlikeKey(other.name) === key)
-      return `is the name of another drug of the catalogue, “${other.name}” (${other.code}), or looks the same: the form, reports and exports could not tell the two apart`;
+      return sentence(R.drugNameTaken, { other: other.name, code: other.code });
   }
   return null;
 }

@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { REFUSAL_MESSAGES } from './refusal-messages.js';
 import { RULE_MESSAGES as R } from './rule-messages.js';
 import { followingTextRule } from './text-rule.js';
-import { sentence } from './words.js';
+import { sentence, type Words } from './words.js';
 import { rule, ruleIssue } from './zod-words.js';
 
 /*
@@ -77,15 +78,15 @@ export function normalisePatientId(typed: string, rule: PatientIdRule = ANY_PATI
 }
 
 /**
- * What is wrong with a typed ID by the department's pattern (worded to follow "Patient ID"),
- * or null when it follows it (or there is none). Checked after normalising, so "k-100301" fits
+ * What is wrong with a typed ID by the department's pattern (words with `{field}` where
+ * "Patient ID" goes: problem('patientId', …)), or null when it follows it (or there is none). Checked after normalising, so "k-100301" fits
  * "K-\d{6}" where the department writes IDs in capitals.
  */
-export function patientIdProblem(typed: string, rule: PatientIdRule = ANY_PATIENT_ID): string | null {
+export function patientIdProblem(typed: string, rule: PatientIdRule = ANY_PATIENT_ID): Words | null {
   if (!rule.pattern) return null;
   const matcher = compiled(rule.pattern);
   if (!matcher || matcher.test(normalisePatientId(typed, rule))) return null;
-  return `does not look like this department’s patient IDs: type it like ${rule.example}`;
+  return sentence(REFUSAL_MESSAGES.patientIdOffPattern, { example: rule.example });
 }
 
 /** "Stored as K-100301" under the field while what is typed will be stored otherwise; null when as typed. */

@@ -35,26 +35,25 @@ export const PROBLEM_MESSAGES = declareMessages('problem', {
 });
 
 /**
- * A field's problem. `rule` a message with `{field}` where the label goes ("{field} is required
- * to sign"), said in the reader's language; or English words after the label (the rules not
- * translated yet: "must be a number").
+ * A field's problem: `rule` a declared message with `{field}` where the label goes ("{field} is
+ * required to sign") and its values, or words already made (their message and values, a
+ * function's answer such as patientIdProblem's): said in the reader's language. An English
+ * string is refused by the type; English from elsewhere (another system's, a schema's own) is
+ * a value inside a declared message.
  */
 export function problem(
   field: string,
-  rule: string | Message,
+  rule: Message | Words,
   values: Readonly<Record<string, WordValue>> = {},
 ): FieldProblem {
-  if (typeof rule === 'string') {
-    return { field, message: `${inEnglishLabel(field)} ${rule}` };
-  }
-  const words = sentence(rule, { ...values, field: fieldLabelWords(field) });
+  const made = typeof rule.message === 'object' ? (rule as Words) : sentence(rule as Message);
+  const words = sentence(made.message, { ...made.values, ...values, field: fieldLabelWords(field) });
   return { field, message: inEnglish(words), words };
 }
 
-const inEnglishLabel = (field: string) => {
-  const label = fieldLabelWords(field);
-  return typeof label === 'string' ? label : inEnglish(label as Words);
-};
+/** One zod issue at a field named by the caller: its rule's words, else the schema's own English as a value. */
+export const issueProblem = (field: string, issue: z.core.$ZodIssue): FieldProblem =>
+  problem(field, PROBLEM_MESSAGES.fieldRule, { rule: zodIssueWords(issue) ?? issue.message });
 
 /** A refusal's words and their English, as a FieldProblem or an ApiError carries them. */
 export const saidOf = (words: Words): Said => ({ message: inEnglish(words), words });
@@ -86,7 +85,9 @@ export function problemsFromZod(error: z.ZodError): FieldProblem[] {
     if (!rule) {
       // A schema's own message (English): said as it is, after the label.
       problems.push(
-        field === '(record)' ? { field, message: `The record ${issue.message}` } : problem(field, issue.message),
+        field === '(record)'
+          ? { field, ...said(sentence(PROBLEM_MESSAGES.theRecord, { rule: issue.message })) }
+          : problem(field, PROBLEM_MESSAGES.fieldRule, { rule: issue.message }),
       );
       continue;
     }

@@ -18,6 +18,8 @@ const REC = 'A refusal on the form or the record, read by the radiologist.';
 const SET = 'A refusal in Settings, read by the administrator.';
 const FILE =
   'A refusal of an export or a backup, read by whoever chose where it goes (Export screen, Settings → Backups). {folder}, {path}: as the computer writes them.';
+const DOSE =
+  'A refusal of a file as a dose report (rootlog dose-report, the dose report receiver, the PACS fetch), read by the technologist or IT.';
 const BK = 'A refusal of a backup (Settings → Backups, the top bar). {folder}: the backup folder as typed.';
 export const REFUSAL_MESSAGES = declareMessages('refusal', {
   pacsNotSetUp: [
@@ -211,6 +213,122 @@ export const REFUSAL_MESSAGES = declareMessages('refusal', {
     '{field} must not be above the maximum dose',
     `${SET} The drug catalogue. {field}: the field's label.`,
   ],
+  usualRangeBothEnds: [
+    '{field} is required with the other end of the range',
+    `${SET} The drug catalogue's usual concentration (lowest, highest). {field}: the field's label.`,
+  ],
+  usualLowestAboveHighest: [
+    '{field} must not be above the highest',
+    `${SET} The drug catalogue's usual concentration: its lowest above its highest. {field}: the field's label.`,
+  ],
+  defaultOutsideUsual: [
+    '{field} must be within the usual {min}–{max} mg/mL',
+    `${SET} The drug catalogue's default concentration outside the usual range. {field}: the field's label; {min}, {max}: numbers.`,
+  ],
+  noDoseReasonNeeded: [
+    '{field} is required to sign a case with no dose recorded: type the DLP, CTDIvol, DAP or fluoroscopy time, or choose why there is none',
+    `${REC} Signing. {field}: the field's label (the reason there is no dose). Keep DLP, CTDIvol, DAP.`,
+  ],
+  noDoseReasonWords: [
+    '{field} is required when the reason is "other"',
+    `${REC} Signing: the no-dose reason "other" needs its words. {field}: the field's label.`,
+  ],
+  drugNotInCatalogue: ['{field} is not in the drug catalogue', `${REC} {field}: the field's label (a drug).`],
+  siteNotATarget: [
+    '{field} refers to target {number}, which does not exist',
+    `${REC} A drug given at a target the record does not have. {field}: the field's label; {number}: the target's number.`,
+  ],
+  patientIdOffPattern: [
+    '{field} does not look like this department’s patient IDs: type it like {example}',
+    `${REC} {field}: the field's label (Patient ID); {example}: an ID of the department, as Settings → Patient ID gives it.`,
+  ],
+  operatorNameTaken: [
+    '{field} is the name of another operator, “{other}”, or looks the same: reports and exports could not tell the two apart (add a first name or initial)',
+    `${ADM} {field}: the field's label; {other}: the other operator's name.`,
+  ],
+  consoleLooksLikeKnown: [
+    '{field} looks like “{other}”, the name of a console known to this logbook, but is not it: the records of the two could not be told apart (choose a name that differs in letters)',
+    `${SET} The console's name. {field}: the field's label; {other}: another console's name.`,
+  ],
+  consoleIsHubPeer: [
+    '{field} is the name of “{other}”, another console this logbook received records from through the hub: the records of the two could not be told apart (choose another name)',
+    `${SET} The console's name. {field}: the field's label; {other}: another console's name. Keep "hub" as the department server is called.`,
+  ],
+  drugNameTaken: [
+    '{field} is the name of another drug of the catalogue, “{other}” ({code}), or looks the same: the form, reports and exports could not tell the two apart',
+    `${SET} The drug catalogue. {field}: the field's label; {other}: another drug's name; {code}: its code.`,
+  ],
+  claimedOwnConsole: [
+    '“{name}” looks like “{own}”, this console’s own name, but is not it: a record keeps the name of the console it was made at',
+    "What a record's console name breaks, after the field (an import, the department server). {name}: the name the record brings; {own}: this console's name.",
+  ],
+  claimedKnownConsole: [
+    '“{name}” looks like “{other}”, the console of records already here, but is not it: a record keeps the name of the console it was made at',
+    "What a record's console name breaks, after the field (an import, the department server). {name}: the name the record brings; {other}: a console whose records are here.",
+  ],
+  wordingNoMessage: [
+    'there is no message {id}',
+    "What a department's corrected wording breaks, after its language (rootlog wordings --set). {id}: a message id as in the .po files.",
+  ],
+  wordingBraces: [
+    'the wording of {id} is not a valid message: check its braces {braces}',
+    "What a department's corrected wording breaks, after its language. {id}: a message id; {braces}: the braces themselves.",
+  ],
+  wordingValues: [
+    'the wording of {id} must name {wanted} (it names {given})',
+    "What a department's corrected wording breaks, after its language. {id}: a message id; {wanted}, {given}: the {values} of the original and of the wording, or the words below.",
+  ],
+  wordingNoValue: ['no value', 'Inside "the wording of … must name no value": the original has no {value}.'],
+  wordingNoneNamed: ['none', 'Inside "(it names none)": the wording has no {value}.'],
+  amendmentChangesNothing: [
+    'The amendment changes nothing in the signed record',
+    `${REC} Amending a signed record without a change.`,
+  ],
+  noReferenceGroup: [
+    'From date to To date holds no group of at least {count} signed procedures with a recorded dose: choose a longer period',
+    `${SET} Settings → Reference levels, adopting the department's own. {count}: a number. "From date", "To date": the period's fields.`,
+  ],
+  wrongArgumentCount: [
+    'The request to {method} has the wrong number of arguments',
+    'A refusal of the main process to a request from the window (a fault of the program, for IT). {method}: its name.',
+  ],
+  doseFileNotDicom: [
+    'The file is not a DICOM file (it has no DICM header): give the dose report (RDSR) as the scanner sent it.',
+    `${DOSE} Keep "DICM" and "RDSR".`,
+  ],
+  doseFileDamaged: ['The file is damaged: its DICOM data could not be read to the end.', DOSE],
+  doseFileUidNotAnnounced: [
+    "The data set's SOP Instance UID ({found}) is not the one its C-STORE announced ({announced}).",
+    `${DOSE} {found}, {announced}: DICOM UIDs. Keep "SOP Instance UID", "C-STORE".`,
+  ],
+  doseFileNoSopClass: ['The file is not a dose report: it has no SOP class UID.', `${DOSE} Keep "SOP class UID".`],
+  doseFileEnhancedSr: [
+    'The file is an Enhanced X-Ray Radiation Dose SR ({sopClass}, for cone-beam CT and tomosynthesis), which RootLog does not read: set the scanner to send an X-Ray Radiation Dose SR ({rdsr}).',
+    `${DOSE} {sopClass}, {rdsr}: DICOM UIDs. Keep the DICOM names ("Enhanced X-Ray Radiation Dose SR", "X-Ray Radiation Dose SR").`,
+  ],
+  doseFileOtherObject: [
+    'The file is {what} (SOP class {sopClass}), not an X-Ray Radiation Dose SR ({rdsr}).',
+    `${DOSE} {what}: the kind of DICOM object, in English as DICOM names it ("a CT image"), or the words below; {sopClass}, {rdsr}: DICOM UIDs.`,
+  ],
+  doseFileOtherKind: ['another kind of DICOM object', `Inside "The file is {what} …": ${DOSE}`],
+  doseFileNotDoseDocument: [
+    'The file is a structured report but not an X-Ray Radiation Dose Report (its document is {found}, not 113701 in DCM).',
+    `${DOSE} {found}: the document's code, "{value} in {scheme}", or the words below. Keep "113701 in DCM".`,
+  ],
+  doseFileCodedAs: ['{value} in {scheme}', `Inside "its document is …": a code and its coding scheme. ${DOSE}`],
+  doseFileNotCoded: ['not coded', `Inside "its document is …": ${DOSE}`],
+  doseFileUnknownTemplate: [
+    'The dose report uses template {template}, which RootLog does not read.',
+    `${DOSE} {template}: a DICOM template number.`,
+  ],
+  doseFileNoTemplate: [
+    'The dose report has no template identifier and neither CT nor projection X-ray dose data.',
+    DOSE,
+  ],
+  doseFileNoSopInstance: [
+    'The dose report has no SOP Instance UID: it cannot be kept.',
+    `${DOSE} Keep "SOP Instance UID".`,
+  ],
   conflictResolved: ['This conflict was resolved already', "A refusal in Settings → Department server's conflicts."],
   conflictOwner: [
     'Only the console that owns the record ("{owner}") resolves this conflict',
@@ -319,6 +437,10 @@ export const REFUSAL_MESSAGES = declareMessages('refusal', {
   backupFailed: [
     'The backup into {folder} failed ({why}): no backup was written.',
     `${BK} {why}: the system's words (English).`,
+  ],
+  backupUnexpected: [
+    'The backup failed: {why}. No backup was written.',
+    `${BK} A failure RootLog did not foresee. {why}: the system's words (English).`,
   ],
   backupCopyDamaged: ['The backup copy failed its integrity check: {why}', `${BK} {why}: SQLite's words (English).`],
   noLogbookFile: ['The database file {path} does not exist.', 'A refusal when a logbook file is opened or backed up.'],

@@ -1,4 +1,4 @@
-import { type Drug, drugNameClash, RootLogError } from '../model/index.js';
+import { type Drug, drugNameClash, problem, RootLogError } from '../model/index.js';
 import type { ReadableDb, ReadConnection, WriteConnection } from './connection.js';
 import { chainState } from './state-chain.js';
 
@@ -14,7 +14,7 @@ export function writeDrug(write: WriteConnection, drug: Drug): void {
   // look-alikes (from before the rule) must still be able to deactivate or correct either.
   const keepsItsName = others.some((other) => other.code === drug.code && other.name === drug.name);
   const clash = keepsItsName ? null : drugNameClash(drug.name, drug.code, others);
-  if (clash) throw RootLogError.invalid([{ field: 'name', message: `Name ${clash}` }]);
+  if (clash) throw RootLogError.invalid([problem('name', clash)]);
   write
     .prepare(
       `INSERT INTO drug_catalogue (code, name, drug_class, particulate, dosing, default_concentration_mg_per_ml,

@@ -8,10 +8,13 @@ import {
   type ProposalPeriod,
   problemsFromZod,
   proposalPeriodSchema,
+  REFUSAL_MESSAGES as R,
   type ReferenceLevel,
   type ReferenceLevels,
   RootLogError,
+  saidOf,
   selectQuantiles,
+  sentence,
 } from '../model/index.js';
 import { referenceLevels, updateCheckedSettings } from '../settings.js';
 import { type ReadSource, readerOf, type ServiceContext, type Store } from '../store.js';
@@ -102,12 +105,7 @@ export function adoptCheckedReferenceLevels(
       }),
     );
   if (adopted.length === 0) {
-    throw RootLogError.invalid([
-      {
-        field: 'from',
-        message: `From date to To date holds no group of at least ${MIN_CASES} signed procedures with a recorded dose: choose a longer period`,
-      },
-    ]);
+    throw RootLogError.invalid([{ field: 'from', ...saidOf(sentence(R.noReferenceGroup, { count: MIN_CASES })) }]);
   }
   const key = (level: ReferenceLevel) => `${level.modality}|${level.protocol}|${level.quantity}`;
   const replaced = new Set(adopted.map(key));

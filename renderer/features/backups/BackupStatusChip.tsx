@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import './backups.css';
-import { useT } from '../../app/i18n.js';
+import { useRefusalWords, useT } from '../../app/i18n.js';
 import { useNavigation } from '../../app/navigation-store.js';
 import { backupChipText } from './backup-words.js';
 import { useBackups } from './backups-store.js';
@@ -11,6 +11,7 @@ const POLL_MS = 60_000;
 export function BackupStatusChip() {
   const status = useBackups((state) => state.status);
   const t = useT();
+  const sayRefusal = useRefusalWords();
   useEffect(() => {
     void useBackups.getState().refresh();
     const timer = setInterval(() => void useBackups.getState().refresh(), POLL_MS);
@@ -23,7 +24,7 @@ export function BackupStatusChip() {
     <button
       type="button"
       className={`link backup-chip${problem ? ' backup-problem' : ''}`}
-      title={status.lastFailure?.message}
+      title={status.lastFailure ? sayRefusal(status.lastFailure) : undefined}
       onClick={() => useNavigation.getState().go({ name: 'settings' })}
     >
       {text}

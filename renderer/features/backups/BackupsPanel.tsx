@@ -107,7 +107,9 @@ export function BackupsPanel() {
         {status.nextDueAt && <p>{t(WORDS.nextBackup, { at: when(status.nextDueAt) })}</p>}
         {/* Said once: at the folder when it was the answer to Back up now, here otherwise. */}
         {lastFailure && fieldOf !== 'folder' && (
-          <p className="problem">{t(WORDS.lastFailed, { at: when(lastFailure.at), reason: lastFailure.message })}</p>
+          <p className="problem">
+            {t(WORDS.lastFailed, { at: when(lastFailure.at), reason: sayRefusal(lastFailure) })}
+          </p>
         )}
       </div>
       <div className="row">

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { translator } from '../../../db/i18n/translator.js';
-import type { BackupStatus } from '../../../db/model/index.js';
+import { type BackupStatus, inEnglish, REFUSAL_MESSAGES, sentence } from '../../../db/model/index.js';
 import { fakeWindow } from '../../testing/fake-window.js';
 import { age, backupChipText, backupMessageWords } from './backup-words.js';
 
@@ -13,6 +13,7 @@ import { useBackups } from './backups-store.js';
  * said at the folder, in the main process's words; a refused schedule at its field; the top
  * bar says nothing while all is well and, when not, the age of the last backup and why.
  */
+const unreachable = sentence(REFUSAL_MESSAGES.backupFolderUnreachable, { folder: '/mnt/share/rootlog' });
 const status = (over: Partial<BackupStatus>): BackupStatus => ({
   schedule: { folder: '/mnt/share/rootlog', timeOfDay: '02:00', keep: 14 },
   state: 'ok',
@@ -34,7 +35,8 @@ describe('the backups store', () => {
       state: 'failed',
       lastFailure: {
         at: '2026-03-11T01:00:00.000Z',
-        message: 'The backup folder /mnt/share/rootlog cannot be reached…',
+        message: inEnglish(unreachable),
+        words: unreachable,
         reason: 'unreachable',
       },
     });
@@ -46,7 +48,8 @@ describe('the backups store', () => {
       message: {
         kind: 'problem',
         field: 'folder',
-        refusal: { message: 'The backup folder /mnt/share/rootlog cannot be reached…' },
+        // Its words with it, so the panel says it in the reader's language.
+        refusal: { message: inEnglish(unreachable), words: unreachable },
       },
     });
   });
@@ -95,7 +98,10 @@ describe('the top bar’s words', () => {
     expect(backupChipText(status({ state: 'overdue', lastSuccess: null }), now, en)).toBe('No backup yet');
     expect(
       backupChipText(
-        status({ state: 'failed', lastFailure: { at: now.toISOString(), message: '…', reason: 'full' } }),
+        status({
+          state: 'failed',
+          lastFailure: { at: now.toISOString(), message: '…', words: unreachable, reason: 'full' },
+        }),
         now,
         en,
       ),

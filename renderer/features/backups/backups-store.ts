@@ -62,7 +62,11 @@ export const useBackups = create<BackupsState>((set) => ({
         status,
         message:
           status.state === 'failed' && status.lastFailure
-            ? { kind: 'problem', refusal: { message: status.lastFailure.message }, field: 'folder' }
+            ? {
+                kind: 'problem',
+                refusal: { message: status.lastFailure.message, words: status.lastFailure.words },
+                field: 'folder',
+              }
             : { kind: 'ok', said: 'backedUp', path: status.lastSuccess?.path ?? '' },
       });
     } catch (error) {

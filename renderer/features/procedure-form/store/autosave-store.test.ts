@@ -1,5 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { patientIdProblem, problem } from '../../../../db/model/index.js';
+import {
+  PROBLEM_MESSAGES,
+  patientIdProblem,
+  problem,
+  REFUSAL_MESSAGES as R,
+  sentence,
+  ZOD_MESSAGES,
+} from '../../../../db/model/index.js';
 import type { ProcedureWithHistory } from '../../../../electron/shared/api-contract.js';
 import { formUnderTest, savedAs, testDepartment } from '../../../testing/form-under-test.js';
 import { AUTOSAVE_MS } from '../form-store.js';
@@ -167,7 +174,7 @@ describe('the form’s autosave', () => {
         sent.push(typed);
         // A reference only the logbook can check: an operator removed at another console.
         if (typed.operatorId === 'op-gone') {
-          const problems = [problem('operatorId', "is not one of the department's operators")];
+          const problems = [problem('operatorId', R.notDepartmentOperator)];
           return { error: { code: 'validation', message: problems[0]?.message, field: 'operatorId', problems } };
         }
         return savedAs('R6', typed);
@@ -237,9 +244,9 @@ describe('the form’s autosave', () => {
         // The logbook's own checks: a row without its drug is refused (the schema), a code it does not know too.
         const problems = (typed.drugs ?? []).flatMap((row, index) =>
           row.drug === undefined
-            ? [problem(`drugs[${index}].drug`, 'is required')]
+            ? [problem(`drugs[${index}].drug`, PROBLEM_MESSAGES.fieldRule, { rule: sentence(ZOD_MESSAGES.required) })]
             : row.drug === 'gone'
-              ? [problem(`drugs[${index}].drug`, 'is not in the drug catalogue')]
+              ? [problem(`drugs[${index}].drug`, R.drugNotInCatalogue)]
               : [],
         );
         if (problems.length > 0)
@@ -261,10 +268,11 @@ describe('the form’s autosave', () => {
     form.getState().update((draft) => ({ ...draft, drugs: [...(draft.drugs ?? []), another] }));
     await form.getState().flush();
     expect(sent.at(-1)).toMatchObject({ id: 'R8', drugs: [dexamethasone] });
-    expect(form.getState().problems).toEqual({
+    expect(form.getState().problems).toMatchObject({
       'drugs[0]': { message: 'Drug (drug 1) is not in the drug catalogue' },
       'drugs[2]': { message: 'Drug (drug 3) is not in the drug catalogue' },
     });
+    expect(Object.keys(form.getState().problems)).toEqual(['drugs[0]', 'drugs[2]']);
     expect(form.getState().saveState).toBe('partial');
     // Kept aside by the row: a reload puts each row back at its place, with its message, never "Saved".
     const kept = JSON.parse(storage.items.get('rootlog.heldBack.R8') ?? '{}');
