@@ -49,12 +49,6 @@ function reachedFromTheApp(): Set<string> {
  */
 const BEFORE_ANY_LOGBOOK = 'db/sqlite/open.ts';
 
-/**
- * Problems still worded in English, given words by their schemas' engineer (docs/open-work.md
- * #29): the connection settings' and the record limits'. Each leaves this list as it is done.
- */
-const STILL_ENGLISH = ['db/model/connection-settings.ts', 'db/model/record-limits.ts'];
-
 /** The text of each call `opening(` … `)` in a source (not `pinProblem(` for `problem(`), its parentheses matched. */
 function calls(source: string, opening: string): string[] {
   const found: string[] = [];
@@ -162,7 +156,7 @@ describe('every refusal is a message of the catalogues', () => {
     // `{ field, message: 'English' }` (or a template, or a choice between them): a problem
     // without words. A problem is made by problem(), or carries its words (saidOf).
     const written = /\bfield\b[^;{}]*?\bmessage:\s*(?:['"`]|[^,}]*\?\s*['"`])/g;
-    const english = FILES.filter((file) => !STILL_ENGLISH.includes(file)).flatMap((file) =>
+    const english = FILES.flatMap((file) =>
       [...readFileSync(join(root, file), 'utf8').matchAll(written)].map(
         ([found]) => `${file}: ${found.replace(/\s+/g, ' ').slice(0, 80)}`,
       ),

@@ -41,18 +41,12 @@ import { translator } from './translator.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
-/**
- * Folders whose schemas another task of wave 6 is giving words (the field problems of the import
- * and of the export's options, docs/open-work.md #29): read here once that is merged.
- */
-const NOT_YET: readonly string[] = ['db/interchange', 'db/exports'];
-
 /** Every source where schemas live (db/: the model and the services; electron/: the API's arguments), not tests nor generated catalogues. */
 const sources = (folder: string): string[] =>
   readdirSync(join(root, folder), { withFileTypes: true }).flatMap((entry) => {
     const path = join(folder, entry.name);
     if (entry.isDirectory()) {
-      return entry.name === 'catalogues' || entry.name === 'testing' || NOT_YET.includes(path) ? [] : sources(path);
+      return entry.name === 'catalogues' || entry.name === 'testing' ? [] : sources(path);
     }
     return /\.tsx?$/.test(entry.name) && !/\.test\.tsx?$/.test(entry.name) ? [path] : [];
   });
