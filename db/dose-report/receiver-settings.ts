@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { aeTitleSchema, listenAddressSchema } from '../model/connection-settings.js';
+import { aeTitleSchema, CONNECTION_LABEL_MESSAGES, listenAddressSchema } from '../model/connection-settings.js';
 import { RootLogError } from '../model/errors.js';
 import { DOSE_RECEIVER_SETTING_MESSAGES as M } from '../model/main-messages.js';
 import type { Message } from '../model/messages.js';
@@ -21,7 +21,7 @@ export const doseReceiverSettingsSchema = z
     enabled: z.boolean(rule(R.onOrOff)),
     port: z
       .number(rule(R.portNumber))
-      .int(rule(R.wholeNumber))
+      .int()
       .min(1, rule(R.fromTo, { min: 1, max: 65535 }))
       .max(65535, rule(R.fromTo, { min: 1, max: 65535 })),
     aeTitle,
@@ -37,12 +37,14 @@ export const doseReceiverSettingsSchema = z
 
 export type CheckedDoseReceiverSettings = z.output<typeof doseReceiverSettingsSchema>;
 
-const LABELS: Record<string, Message> = {
+/** The labels Settings → Dose reports shows (the connection's declared fields); "on" is the receiver's own. */
+const SHOWN = CONNECTION_LABEL_MESSAGES.doseReceiver?.fields ?? {};
+const LABELS: Record<string, Message | undefined> = {
   enabled: M.enabled,
-  port: M.port,
-  aeTitle: M.aeTitle,
-  acceptedCallingAeTitles: M.acceptedCallingAeTitles,
-  host: M.host,
+  port: SHOWN.port,
+  aeTitle: SHOWN.aeTitle,
+  acceptedCallingAeTitles: SHOWN.acceptedCallingAeTitles,
+  host: SHOWN.listenAddress,
 };
 
 /** The settings, checked; refused with every field's problem in words. */

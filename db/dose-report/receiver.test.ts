@@ -81,12 +81,12 @@ describe('the dose report receiver (C-STORE SCP)', () => {
       problems: [
         {
           field: 'aeTitle',
-          message: 'RootLog’s AE title must be plain letters, digits and punctuation without "\\" (a DICOM AE title).',
+          message: `RootLog's AE title must be plain letters, digits and punctuation without "\\" (a DICOM AE title).`,
         },
         {
           field: 'acceptedCallingAeTitles',
           message:
-            'The AE titles allowed to send must name the scanners (and the PACS) that may send, before the receiver is turned on.',
+            'AE titles allowed to send must name the scanners (and the PACS) that may send, before the receiver is turned on.',
         },
       ],
     });

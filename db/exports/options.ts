@@ -1,5 +1,13 @@
 import { z } from 'zod';
-import { EXPORT_OPTION_MESSAGES as E, LANGUAGES, type Message, rule, ruleIssue, sentence } from '../model/index.js';
+import {
+  EXPORT_OPTION_MESSAGES as E,
+  LANGUAGES,
+  type Message,
+  RULE_MESSAGES as R,
+  rule,
+  ruleIssue,
+  sentence,
+} from '../model/index.js';
 
 export const EXPORT_FORMATS = ['csv', 'xlsx', 'json', 'fhir'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -13,23 +21,23 @@ const exportFields = z
       .min(1, rule(E.filePath))
       .max(4096)
       .refine((path) => !path.includes('\0'), rule(E.filePath)),
-    from: z.iso.date(rule(E.isoDate)).optional(),
-    to: z.iso.date(rule(E.isoDate)).optional(),
+    from: z.iso.date().optional(),
+    to: z.iso.date().optional(),
     operatorIds: z.array(z.string().min(1).max(64)).max(200).optional(),
     /** Signed (and amended) records only, unless drafts are asked for. */
-    includeDrafts: z.boolean(rule(E.trueOrFalse)).default(false),
+    includeDrafts: z.boolean(rule(R.trueOrFalse)).default(false),
     /** Patient ID and accession as keyed hashes, names and free text dropped, age instead of birth date. */
-    pseudonymize: z.boolean(rule(E.trueOrFalse)).default(false),
+    pseudonymize: z.boolean(rule(R.trueOrFalse)).default(false),
     /** Pseudonymised exports: dates to the day (default) or only the month (for sharing outside the department). */
     datePrecision: z.enum(['day', 'month'], rule(E.dayOrMonth)).optional(),
     /** CSV for spreadsheet programs in European locales: UTF-8 BOM, ";" between fields, decimal comma. */
-    european: z.boolean(rule(E.trueOrFalse)).default(false),
+    european: z.boolean(rule(R.trueOrFalse)).default(false),
     /** CSV: also write the per-drug, per-complication and per-follow-up files beside the main one. */
-    detailFiles: z.boolean(rule(E.trueOrFalse)).default(false),
+    detailFiles: z.boolean(rule(R.trueOrFalse)).default(false),
     /** The language of the dictionary's labels and of FHIR's texts (codes and headers never change); the department's when absent. */
     language: z.enum(LANGUAGES).optional(),
     /** Replace files that already exist (the person confirmed it); never the logbook itself. */
-    force: z.boolean(rule(E.trueOrFalse)).default(false),
+    force: z.boolean(rule(R.trueOrFalse)).default(false),
   })
   .strict();
 
@@ -56,7 +64,7 @@ const RULES: readonly Rule[] = [
   {
     holds: (options) => !options.from || !options.to || options.from <= options.to,
     field: 'from',
-    rule: E.startsAfterEnd,
+    rule: R.notAfterItEnds,
   },
   // A draft is not a record another system may act on: FHIR carries signed records only.
   {

@@ -13,6 +13,7 @@ import {
   drugSchema,
   type FieldProblem,
   followUpEntrySchema,
+  issueProblem,
   type Language,
   pageRequestSchema,
   problemsFromZod,
@@ -20,6 +21,7 @@ import {
   procedureFilterSchema,
   readNumber,
   reasonSchema,
+  ruleClashes,
   say,
   settingsPatchSchema,
   type Words,
@@ -147,6 +149,17 @@ function textMessages(file: string, source: string): string[] {
 }
 
 describe("a schema's own messages", () => {
+  it('say each sentence by one declared rule, never two ids for one English', async () => {
+    // Every module that declares schemas, so each rule() has run before the clashes are read.
+    await Promise.all([
+      import('../exports/options.js'),
+      import('../interchange/record-check.js'),
+      import('../interchange/merge.js'),
+      import('../../electron/shared/api-contract.js'),
+    ]);
+    expect(ruleClashes()).toEqual([]);
+  });
+
   it('are given to zod as declared rules, never as English text', () => {
     const broken = [...sources('db'), ...sources('electron')].flatMap((file) =>
       textMessages(file, readFileSync(join(root, file), 'utf8')).map((where) => `${file}:${where}`),
@@ -270,7 +283,7 @@ const REFUSED: Record<string, FieldProblem[]> = {
     }),
   ),
   reasons: [
-    ...problemsFromZod(refusal(reasonSchema('amendment'), '')),
+    ...problemsFromZod(refusal(reasonSchema(), '')),
     ...problemsFromZod(refusal(reasonSchema(), 'ab')),
     ...problemsFromZod(refusal(reasonSchema(), 'a\u202eb and more')),
   ],
@@ -319,12 +332,11 @@ describe("a schema's own rules in the reader's language", () => {
       'Reason for the correction must be 3 to 500 characters',
       'Leg pain, back pain or the global impression is needed: a follow-up records how the patient is',
     ]);
-    // A reason parsed alone (the amendment's, db/procedures.ts) names itself: no field does.
-    const [tooShort] = refusal(reasonSchema('amendment'), 'ab').issues;
-    expect(tooShort?.message).toBe('Reason for the amendment must be 3 to 500 characters');
-    expect(said(tooShort && (zodIssueWords(tooShort) ?? undefined), 'it')).toBe(
-      'Motivo dell’emendamento: deve avere da 3 a 500 caratteri',
-    );
+    // A reason parsed alone (the amendment's, db/procedures.ts) is named by its field's label.
+    const [tooShort] = refusal(reasonSchema(), 'ab').issues;
+    const amendment = tooShort && issueProblem('reason', tooShort);
+    expect(amendment?.message).toBe('Reason for the amendment must be 3 to 500 characters');
+    expect(said(amendment?.words, 'it')).toBe('Motivo dell’emendamento: deve avere da 3 a 500 caratteri');
     expect(said(unclear('1.480').words, 'fr')).toBe(
       'n’est pas clair : 1.480 pourrait être 1480 ou 1.48 : saisissez 1480 sans séparateur, ou 1.48',
     );

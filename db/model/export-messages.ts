@@ -9,10 +9,7 @@ const OPT =
   'What an export\'s option breaks, after its label ("From must not start after it ends"), on the export screen and by rootlog export.';
 export const EXPORT_OPTION_MESSAGES = declareMessages('rule.export', {
   filePath: ['must be a file path', `${OPT} Where the file is written.`],
-  isoDate: ['must be a date as YYYY-MM-DD', `${OPT} From, To. Keep YYYY-MM-DD as it is.`],
-  trueOrFalse: ['must be true or false', `${OPT} A choice that is on or off (keep "true", "false": what is typed).`],
   dayOrMonth: ['must be day or month', `${OPT} The dates' precision (keep "day", "month": what is typed).`],
-  startsAfterEnd: ['must not start after it ends', `${OPT} The period (From, To).`],
   fhirSignedOnly: [
     'cannot be chosen for FHIR: a FHIR export carries signed records only (a draft is not a finished record)',
     `${OPT} Include drafts. Keep "FHIR".`,

@@ -14,9 +14,13 @@ import { rule, wholeRule } from './zod-words.js';
  * Pure: shared by the service and the window.
  */
 
+/** The correction's reason field, named by its own declared label. */
+const REASON_FIELD = FOLLOW_UP_ENTRY_FIELDS.find((field) => field.key === 'reason');
+if (!REASON_FIELD) throw new Error('The follow-up entry declares no reason field');
+
 /** A correction's reason too short, said with its label. */
 const REASON_FOR_CORRECTION = sentence(R.labelled, {
-  label: sentence(R.reasonForCorrection),
+  label: sentence(REASON_FIELD.label),
   rule: sentence(R.reasonLength, REASON_LENGTH),
 });
 

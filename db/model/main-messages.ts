@@ -174,13 +174,6 @@ const RECEIVING =
   'What Settings → Dose reports breaks, when it is saved or the receiver starts (read by the administrator or IT).';
 export const DOSE_RECEIVER_SETTING_MESSAGES = declareMessages('main.doseReceiverSetting', {
   enabled: ['Receiving dose reports', `${RECEIVING} The on/off setting's label, before what it breaks.`],
-  port: ['The port', `${RECEIVING} The port's label, before what it breaks.`],
-  aeTitle: ['RootLog’s AE title', `${RECEIVING} A label (keep "AE title"), before what it breaks.`],
-  acceptedCallingAeTitles: [
-    'The AE titles allowed to send',
-    `${RECEIVING} A label (keep "AE title"), before what it breaks.`,
-  ],
-  host: ['The address to listen on', `${RECEIVING} A label, before what it breaks.`],
   settings: ['The settings', `${RECEIVING} The settings as a whole, before what they break.`],
   broken: ['{label} {rule}.', `${RECEIVING} {label}: a label above; {rule}: what it breaks ("must be on or off").`],
   brokenEntry: [

@@ -90,8 +90,6 @@ export const RULE_MESSAGES = declareMessages('rule', {
     '{label} {rule}',
     'A label and what its value breaks, said as one refusal where no field names it: "Reason for the amendment must be 3 to 500 characters". {label}: the label; {rule}: the rule. A colon may join them where the language needs it.',
   ],
-  reasonForCorrection: ['Reason for the correction', 'A label: why a follow-up is corrected, inside a refusal.'],
-  reasonForAmendment: ['Reason for the amendment', 'A label: why a signed record is amended, inside a refusal.'],
   followUpHowThePatientIs: [
     'Leg pain, back pain or the global impression is needed: a follow-up records how the patient is',
     'A refusal of a follow-up without any answer on how the patient is, beside the leg pain field.',
@@ -215,7 +213,6 @@ export const RULE_MESSAGES = declareMessages('rule', {
     `${RULE} A number typed (1.234: 1234 or 1.234?). {typed}: what was typed; {thousands}, {value}: the two numbers; {kept}: how to type the second (1.2340).`,
   ],
   onOrOff: ['must be on or off', `${RULE} Receiving dose reports.`],
-  wholeNumber: ['must be a whole number', RULE],
   aeTitles: ['must be a list of AE titles', `${RULE} Who may send dose reports.`],
   sendersBeforeOn: [
     'must name the scanners (and the PACS) that may send, before the receiver is turned on',

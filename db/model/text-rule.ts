@@ -84,16 +84,9 @@ export function followingTextRule<T extends z.ZodType<string>>(schema: T, shape:
 /** The bounds of every reason (an amendment's, a correction's): long enough to say something. */
 export const REASON_LENGTH = { min: 3, max: 500 } as const;
 
-/**
- * Whose reason, named at the start of its messages where it is parsed alone, without a field
- * to name it ("Reason for the amendment is required").
- */
-const REASON_OF: Record<'amendment', Message> = { amendment: R.reasonForAmendment };
-
-/** A reason, trimmed, 3 to 500 characters, by the text rule; `of` names it at the start of its messages. */
-export const reasonSchema = (of?: keyof typeof REASON_OF) => {
-  const said = (words: Words) =>
-    of ? rule(R.labelled, { label: sentence(REASON_OF[of]), rule: words }) : rule(words.message, words.values);
+/** A reason, trimmed, 3 to 500 characters, by the text rule; its field's label names it where it is refused. */
+export const reasonSchema = () => {
+  const said = (words: Words) => rule(words.message, words.values);
   const must = said(sentence(R.reasonLength, REASON_LENGTH));
   return followingTextRule(
     z

@@ -156,12 +156,23 @@ export function clinicalWords(issue: z.core.$ZodRawIssue): Words {
 const SCHEMA_RULES = new Map<string, Words>();
 
 /**
+ * Two declared rules with one English: zod keeps only the English, so the later one's words
+ * would be said for both (and a department's wording of the earlier one lost). One sentence is
+ * one message; a test reads this after importing every schema.
+ */
+const RULE_CLASHES = new Set<string>();
+export const ruleClashes = (): readonly string[] => [...RULE_CLASHES];
+
+/**
  * A schema's own message, declared (rule-messages.ts): `.max(8, rule(RULE_MESSAGES.x, { count: 8 }))`.
  * Its English is zod's message; its words are said in the reader's language (zodIssueWords).
  */
 export function rule(message: Message, values?: Readonly<Record<string, WordValue>>): { error: string } {
   const words = sentence(message, values);
   const english = inEnglish(words);
+  const earlier = SCHEMA_RULES.get(english);
+  if (earlier && earlier.message.id !== message.id)
+    RULE_CLASHES.add(`${earlier.message.id} = ${message.id}: ${english}`);
   SCHEMA_RULES.set(english, words);
   return { error: english };
 }

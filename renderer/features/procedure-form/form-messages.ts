@@ -322,7 +322,7 @@ export const QUICK_START_MESSAGES = declareMessages('form.quickStart', {
   ],
   nothingCopied: [
     '{problem}. Nothing was copied.',
-    `${Q}: after Alt+L when the patient ID is not valid; {problem} says why (in English for now).`,
+    `${Q}: after Alt+L when the patient ID is not valid; {problem} says why (the patient ID's own problem).`,
   ],
 });
 
