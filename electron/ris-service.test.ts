@@ -136,7 +136,14 @@ describe('the RIS outbox in the main process', () => {
     await ris.stop();
     expect(peer.received).toHaveLength(0);
     expect(await api.ris.deliveries(id)).toMatchObject({
-      deliveries: [{ state: 'unsendable', sendableNow: false, reason: expect.stringContaining('"Ł"') }],
+      deliveries: [
+        {
+          state: 'unsendable',
+          sendableNow: false,
+          // Words, said in the reader's language; the characters a value as they are.
+          reason: { message: { id: 'ris.delivery.outsideCharset' }, values: { characters: '"Ł"' } },
+        },
+      ],
     });
     // Still ISO-8859-1: not offered, and refused in words if asked.
     expect(await api.ris.sendAgain(id, 1)).toMatchObject({
