@@ -25,7 +25,6 @@ import {
   say,
   settingsPatchSchema,
   type Words,
-  zodIssueWords,
 } from '../model/index.js';
 import { worklistQuerySchema } from '../worklist/worklist-query.js';
 import { translator } from './translator.js';

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import type { Message } from './messages.js';
 import { RULE_MESSAGES as R } from './rule-messages.js';
 import { inEnglish, sentence, type Words } from './words.js';
 import { rule, ruleIssue, ZOD_MESSAGES } from './zod-words.js';
