@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { asItIs } from './errors.js';
 import { fieldLabelWords, pathToField } from './labels.js';
 import { declareMessages, type Message } from './messages.js';
 import { inEnglish, sentence, type Words, type WordValue } from './words.js';
@@ -17,6 +18,8 @@ export interface Said {
 /** One thing wrong with one field, worded for the person who entered it. */
 export interface FieldProblem extends Said {
   field: string;
+  /** Required: a problem reaches a person, who reads it in their language. */
+  words: Words;
 }
 
 export const PROBLEM_MESSAGES = declareMessages('problem', {
@@ -56,8 +59,18 @@ export const issueProblem = (field: string, issue: z.core.$ZodIssue): FieldProbl
   problem(field, PROBLEM_MESSAGES.fieldRule, { rule: zodIssueWords(issue) ?? issue.message });
 
 /** A refusal's words and their English, as a FieldProblem or an ApiError carries them. */
-export const saidOf = (words: Words): Said => ({ message: inEnglish(words), words });
+export const saidOf = (words: Words): Said & { words: Words } => ({ message: inEnglish(words), words });
 const said = saidOf;
+
+/**
+ * A field's problem from a refusal that came as it was said (over IPC, kept in the window's
+ * storage): its words, or, for one an earlier RootLog kept in English only, its English as it is.
+ */
+export const fieldProblemOf = (field: string, { message, words }: Said): FieldProblem => ({
+  field,
+  message,
+  words: words ?? asItIs(message),
+});
 
 /** Zod's issues in the clinic's words, one per field (the first rule broken is enough to act on). */
 export function problemsFromZod(error: z.ZodError): FieldProblem[] {
@@ -75,10 +88,11 @@ export function problemsFromZod(error: z.ZodError): FieldProblem[] {
     const field = pathToField(issue.path) || '(record)';
     if (seen.has(field)) continue;
     seen.add(field);
-    // Custom issues come from signingProblems and are already worded with their label.
-    if (issue.code === 'custom' && issue.params?.labelled) {
-      const words = issue.params.words as Words | undefined;
-      problems.push({ field, message: issue.message, ...(words ? { words } : {}) });
+    // Custom issues of signingProblems and wholeRule are already worded with their label.
+    const worded =
+      issue.code === 'custom' && issue.params?.labelled ? (issue.params.words as Words | undefined) : undefined;
+    if (worded) {
+      problems.push({ field, message: issue.message, words: worded });
       continue;
     }
     const rule = zodIssueWords(issue);

@@ -1,4 +1,4 @@
-import type { Said } from '../../../db/model/index.js';
+import type { Said, Words } from '../../../db/model/index.js';
 import type { Draft, DraftCheck } from './draft-edits.js';
 import { valueAt, withValueAt } from './draft-edits.js';
 
@@ -25,8 +25,11 @@ export interface HeldBack {
   values: { field: string; value: unknown }[];
   /** Text not yet a value, by field path. */
   texts: Record<string, FieldText>;
-  /** Why the logbook refused a value held back (a rule only it checks), by field path: said again after a reload. */
-  refused: Record<string, string>;
+  /**
+   * Why the logbook refused a value held back (a rule only it checks), by field path: said
+   * again after a reload, in the reader's language (an earlier RootLog kept the English only).
+   */
+  refused: Record<string, Said>;
 }
 
 /** A value the logbook refused at its field, and why: held back while the field holds it. */
@@ -50,7 +53,12 @@ export function heldBackOf(
     const keepable = value !== undefined && !(typeof value === 'number' && !Number.isFinite(value));
     return keepable ? [{ field, value }] : [];
   });
-  const refused = Object.fromEntries(Object.entries(refusals).map(([field, { message }]) => [field, message]));
+  const refused = Object.fromEntries(
+    Object.entries(refusals).map(([field, { message, words }]): [string, Said] => [
+      field,
+      words ? { message, words } : { message },
+    ]),
+  );
   return { values, texts, refused };
 }
 
@@ -65,7 +73,7 @@ export function stillRefused(draft: Draft, refusals: Record<string, Refusal>): R
 /** The refusals kept aside of a draft, with the values it was shown again with. */
 export const refusalsOf = (draft: Draft, held: HeldBack): Record<string, Refusal> =>
   Object.fromEntries(
-    Object.entries(held.refused).map(([field, message]) => [field, { value: valueAt(draft, field), message }]),
+    Object.entries(held.refused).map(([field, said]) => [field, { value: valueAt(draft, field), ...said }]),
   );
 
 /**
@@ -116,14 +124,36 @@ export function keptAside(storage: KeptStorage, draftId: string): HeldBack {
       ),
     );
     const refused = Object.fromEntries(
-      Object.entries(parsed.refused ?? {}).filter(
-        (entry): entry is [string, string] => typeof entry[1] === 'string' && values.some((v) => v.field === entry[0]),
-      ),
+      Object.entries(parsed.refused ?? {}).flatMap(([field, kept]): [string, Said][] => {
+        if (!values.some((v) => v.field === field)) return [];
+        const said = keptSaid(kept);
+        return said ? [[field, said]] : [];
+      }),
     );
     return { values, texts, refused };
   } catch {
     return none;
   }
+}
+
+/** A refusal as kept: its words (checked to be a message and values), or an earlier RootLog's English. */
+function keptSaid(kept: unknown): Said | null {
+  if (typeof kept === 'string') return { message: kept };
+  if (!kept || typeof kept !== 'object') return null;
+  const { message, words } = kept as { message?: unknown; words?: unknown };
+  if (typeof message !== 'string') return null;
+  return keptWords(words) ? { message, words } : { message };
+}
+
+/** Words as JSON keeps them: a message with its id and English, and values if any. */
+function keptWords(words: unknown): words is Words {
+  if (!words || typeof words !== 'object') return false;
+  const { message, values } = words as { message?: { id?: unknown; message?: unknown }; values?: unknown };
+  return (
+    typeof message?.id === 'string' &&
+    typeof message.message === 'string' &&
+    (values === undefined || (typeof values === 'object' && values !== null))
+  );
 }
 
 export const forgetKeptAside = (storage: KeptStorage, draftId: string): void =>

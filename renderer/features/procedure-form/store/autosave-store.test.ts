@@ -194,9 +194,12 @@ describe('the form’s autosave', () => {
     await form.getState().flush();
     expect(sent.slice(before)).toEqual([expect.objectContaining({ operatorId: 'op-1', notes: 'Tolerated well' })]);
     expect(form.getState().problems.operatorId).toBeTruthy();
-    // A reload shows it again, with its message.
+    // A reload shows it again, with its words (said in the reader's language).
     expect(JSON.parse(storage.items.get('rootlog.heldBack.R6') ?? '{}').refused).toEqual({
-      operatorId: "Operator is not one of the department's operators",
+      operatorId: {
+        message: "Operator is not one of the department's operators",
+        words: expect.objectContaining({ message: expect.objectContaining({ id: 'refusal.notDepartmentOperator' }) }),
+      },
     });
     const stored = savedAs('R6', sent.at(-1)).record as unknown as ProcedureWithHistory['record'];
     form.getState().show({ record: stored, warnings: [], history: [], versions: [] });

@@ -6,6 +6,7 @@ import {
   type FieldProblem,
   fieldLabel,
   fieldLabelWords,
+  fieldProblemOf,
   OTHER_RECORDS_WARNINGS,
   type ProcedureRecord,
   patientIdProblem,
@@ -131,11 +132,7 @@ export const draftSlice: Slice<DraftSlice> = (deps) => (set, get) => {
     const offPattern = typedId && settings ? patientIdProblem(typedId, settings.patientIdRule) : null;
     const checked = holdingBack(checkDraft(draft, deps.now()), [
       ...(offPattern ? [problem('patientId', offPattern)] : []),
-      ...Object.entries(refused).map(([field, { message, words }]) => ({
-        field,
-        message,
-        ...(words ? { words } : {}),
-      })),
+      ...Object.entries(refused).map(([field, said]) => fieldProblemOf(field, said)),
     ]);
     return { checked, refused, problems: problemsOf(checked, fieldText), warnings: liveWarnings(checked, settings) };
   };

@@ -1,4 +1,4 @@
-import { type ClinicalWarning, saidOf, sentence } from '../../../../db/model/index.js';
+import { type ClinicalWarning, fieldProblemOf, saidOf, sentence } from '../../../../db/model/index.js';
 import { ApiCallError, client } from '../../../app/api-client.js';
 import { SIGN_PANEL_MESSAGES as M } from '../form-messages.js';
 import { forgetKeptAside } from '../held-back.js';
@@ -31,7 +31,7 @@ export const signingSlice: Slice<SigningSlice> = (deps) => (set, get) => {
   /** A refusal from the logbook: its words, its fields, and the focus where the answer is missing. */
   const refused = (error: ApiCallError, keepOwnProblems: boolean) => {
     const named = problemMap(
-      error.error.problems ?? (error.error.field ? [{ field: error.error.field, message: error.error.message }] : []),
+      error.error.problems ?? (error.error.field ? [fieldProblemOf(error.error.field, error.error)] : []),
     );
     const validation = error.error.code === 'validation' || !keepOwnProblems;
     set({ problems: validation ? named : get().problems, saveMessage: error.error });
