@@ -68,8 +68,7 @@ export async function actingOperator(
   const operator = listOperators(store).find(
     (candidate) => candidate.id === as.trim() || candidate.name.toLowerCase() === wanted,
   );
-  if (!operator)
-    throw RootLogError.untranslated('not_found', `There is no operator “${printable(as)}” in this logbook.`);
+  if (!operator) throw new RootLogError('not_found', sentence(M.noSuchOperator, { name: printable(as) }));
   const pin =
     process.env[PIN_VARIABLE] ?? (process.stdin.isTTY ? await askSecret(io, `PIN of ${operator.name}: `) : undefined);
   if (!pin) throw new UsageError(sentence(M.usagePinRequired, { name: operator.name, variable: PIN_VARIABLE }));

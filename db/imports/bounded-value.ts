@@ -1,4 +1,5 @@
 import type { ImportLimits } from '../interchange/limits.js';
+import { IMPORT_FILE_MESSAGES as F, type Message, sentence, type Words } from '../model/index.js';
 
 /** One token of stream-json's parser with packed values (see export-file.ts). */
 export type Token =
@@ -19,8 +20,8 @@ type Container = Record<string, unknown> | unknown[];
 export class BoundedValue {
   value: unknown;
   complete = false;
-  /** Why the value was not kept, once a limit was met. */
-  problem: string | null = null;
+  /** Why the value was not kept, once a limit was met: what is too large, after what it is ("holds more than …"). */
+  problem: Words | null = null;
   private readonly stack: Container[] = [];
   private readonly keys: (string | undefined)[] = [];
   private key: string | undefined;
@@ -34,12 +35,10 @@ export class BoundedValue {
     private readonly maxValues: number,
   ) {}
 
-  private text(text: string, what: string): void {
-    if (text.length > this.limits.stringLength)
-      this.fail(`has a ${what} longer than ${this.limits.stringLength} characters`);
+  private text(text: string, tooLong: Message): void {
+    if (text.length > this.limits.stringLength) this.fail(tooLong, this.limits.stringLength);
     this.characters += text.length;
-    if (this.characters > this.limits.recordCharacters)
-      this.fail(`holds more than ${this.limits.recordCharacters} characters of text`);
+    if (this.characters > this.limits.recordCharacters) this.fail(F.tooManyCharacters, this.limits.recordCharacters);
   }
 
   consume(token: Token): void {
@@ -47,7 +46,7 @@ export class BoundedValue {
       case 'startObject':
       case 'startArray':
         this.depth++;
-        if (this.depth > this.limits.depth) this.fail(`is nested deeper than ${this.limits.depth} levels`);
+        if (this.depth > this.limits.depth) this.fail(F.nestedTooDeep, this.limits.depth);
         this.open(token.name === 'startObject' ? {} : []);
         break;
       case 'endObject':
@@ -57,10 +56,10 @@ export class BoundedValue {
         break;
       case 'keyValue':
         this.key = token.value as string;
-        this.text(token.value as string, 'key');
+        this.text(token.value as string, F.keyTooLong);
         break;
       case 'stringValue':
-        this.text(token.value as string, 'text');
+        this.text(token.value as string, F.textTooLong);
         this.add(token.value);
         break;
       case 'numberValue':
@@ -77,9 +76,9 @@ export class BoundedValue {
     }
   }
 
-  private fail(problem: string): void {
+  private fail(problem: Message, limit: number): void {
     if (this.problem) return;
-    this.problem = problem;
+    this.problem = sentence(problem, { limit });
     this.stack.length = 0;
     this.keys.length = 0;
     this.value = undefined;
@@ -87,7 +86,7 @@ export class BoundedValue {
 
   private counted(): boolean {
     this.count++;
-    if (this.count > this.maxValues) this.fail(`holds more than ${this.maxValues} values`);
+    if (this.count > this.maxValues) this.fail(F.tooManyValues, this.maxValues);
     return !this.problem;
   }
 

@@ -4,7 +4,14 @@ import { none } from 'stream-chain/defs.js';
 import { jsonParser } from 'stream-json/parser.js';
 import type { InterchangeEvent } from '../interchange/format.js';
 import type { ImportLimits } from '../interchange/limits.js';
-import { RootLogError } from '../model/index.js';
+import {
+  IMPORT_FILE_MESSAGES as F,
+  type Message,
+  RootLogError,
+  sentence,
+  type Words,
+  type WordValue,
+} from '../model/index.js';
 import { BoundedValue, type Token } from './bounded-value.js';
 
 /*
@@ -23,8 +30,11 @@ export interface ReadProgress {
   sha256?: string;
 }
 
-const notAnExport = (path: string, why: string) =>
-  RootLogError.untranslated('validation', `${path} is not a RootLog export: ${why}.`, { field: 'in' });
+/** A file that is not an export: `why` a message of IMPORT_FILE_MESSAGES, or one with its values. */
+const notAnExport = (path: string, why: Message | Words) =>
+  new RootLogError('validation', sentence(F.notAnExport, { path, why: 'id' in why ? sentence(why) : why }), {
+    field: 'in',
+  });
 
 class ExportReader {
   private depth = 0;
@@ -56,7 +66,7 @@ class ExportReader {
     }
     const closes = token.name === 'endObject' || token.name === 'endArray';
     if (this.depth === 0) {
-      if (token.name !== 'startObject') throw notAnExport(this.path, 'it does not hold a JSON object');
+      if (token.name !== 'startObject') throw notAnExport(this.path, F.notAnObject);
       this.depth = 1;
       return;
     }
@@ -90,12 +100,7 @@ class ExportReader {
       return;
     }
     if (this.key === 'procedures')
-      throw notAnExport(
-        this.path,
-        this.proceduresSeen
-          ? 'it has a second "procedures" member after the list of records (an export has one list; this file was put together or changed by something else)'
-          : '"procedures" is not a list',
-      );
+      throw notAnExport(this.path, this.proceduresSeen ? F.secondRecordList : F.recordsNotAList);
     this.headerValue = new BoundedValue(this.limits, this.limits.valuesInHeader);
     this.inHeaderValue(token);
   }
@@ -104,7 +109,8 @@ class ExportReader {
     const value = this.headerValue as BoundedValue;
     value.consume(token);
     if (!value.complete) return;
-    if (value.problem) throw notAnExport(this.path, `its "${this.key}" ${value.problem}`);
+    if (value.problem)
+      throw notAnExport(this.path, sentence(F.headerValue, { key: this.key ?? '', problem: value.problem }));
     if (!this.proceduresSeen && this.key !== undefined) this.header[this.key] = value.value;
     this.headerValue = undefined;
   }
@@ -135,8 +141,7 @@ class ExportReader {
 
   /** At the end of the file: the header, if no record list ever came, so that its own problems are said first. */
   finish(): FileEvent[] {
-    if (this.depth !== 0 || this.record || this.headerValue)
-      throw notAnExport(this.path, 'the file ends in the middle');
+    if (this.depth !== 0 || this.record || this.headerValue) throw notAnExport(this.path, F.endsInTheMiddle);
     return this.proceduresSeen ? [] : [{ kind: 'header', header: this.header }];
   }
 
@@ -155,23 +160,22 @@ export async function* readExportFile(
   onProgress?: (progress: ReadProgress) => void,
 ): AsyncGenerator<FileEvent[]> {
   let totalBytes: number;
+  const cannotRead = (reason: WordValue) =>
+    new RootLogError('validation', sentence(F.cannotRead, { path, reason }), { field: 'in' });
+  let stat: ReturnType<typeof statSync>;
   try {
-    const stat = statSync(path);
-    if (!stat.isFile()) throw new Error('it is not a file');
-    totalBytes = stat.size;
+    stat = statSync(path);
   } catch (error) {
-    throw RootLogError.untranslated(
-      'validation',
-      `Cannot read ${path}: ${error instanceof Error ? error.message : String(error)}`,
-      {
-        field: 'in',
-      },
-    );
+    // The system's own words ("ENOENT: no such file or directory, stat …"), as they came.
+    throw cannotRead(error instanceof Error ? error.message : String(error));
   }
+  if (!stat.isFile()) throw cannotRead(sentence(F.notAFile));
+  totalBytes = stat.size;
   if (totalBytes > limits.fileBytes) {
-    throw RootLogError.untranslated(
+    const gigabytes = (bytes: number) => Math.round((bytes / 1024 ** 3) * 10) / 10;
+    throw new RootLogError(
       'validation',
-      `${path} is ${(totalBytes / 1024 ** 3).toFixed(1)} GB; an import file may be at most ${(limits.fileBytes / 1024 ** 3).toFixed(1)} GB. Export fewer records per file (--from and --to).`,
+      sentence(F.fileTooLarge, { path, size: gigabytes(totalBytes), most: gigabytes(limits.fileBytes) }),
       { field: 'in' },
     );
   }
@@ -190,16 +194,15 @@ export async function* readExportFile(
   try {
     for await (const chunk of stream as AsyncIterable<Buffer>) {
       bytes += chunk.length;
-      if (bytes > limits.fileBytes) throw notAnExport(path, 'it grew beyond the size limit while being read');
+      if (bytes > limits.fileBytes) throw notAnExport(path, F.grewWhileRead);
       hash.update(chunk);
       try {
         feed(parse(decoder.decode(chunk, { stream: true })));
       } catch (error) {
         if (error instanceof RootLogError) throw error;
-        throw notAnExport(
-          path,
-          `it is not valid JSON near byte ${bytes} (${error instanceof Error ? error.message : String(error)})`,
-        );
+        // The parser's own words, as they came.
+        const detail = error instanceof Error ? error.message : String(error);
+        throw notAnExport(path, sentence(F.notJsonNear, { byte: bytes, detail }));
       }
       onProgress?.({ bytes, totalBytes });
       if (reader.events.length > 0) {
@@ -214,14 +217,12 @@ export async function* readExportFile(
       feed(parse(none as unknown as string));
     } catch (error) {
       if (error instanceof RootLogError) throw error;
-      throw notAnExport(
-        path,
-        `it is not valid JSON at its end (${error instanceof Error ? error.message : String(error)})`,
-      );
+      const detail = error instanceof Error ? error.message : String(error);
+      throw notAnExport(path, sentence(F.notJsonAtEnd, { detail }));
     }
     const unseen = reader.finish();
     if (reader.events.length > 0 || unseen.length > 0) yield [...reader.events, ...unseen];
-    if (!reader.complete) throw notAnExport(path, 'it has no "procedures" list');
+    if (!reader.complete) throw notAnExport(path, F.noRecordList);
     onProgress?.({ bytes, totalBytes, sha256: hash.digest('hex') });
   } finally {
     stream.destroy();

@@ -44,7 +44,7 @@ describe.skipIf(SMALL_DISK_UNAVAILABLE)(`an import onto a full disk (${SMALL_DIS
         );
         expect(message).toContain(
           stayed > 0
-            ? ` ${stayed} record(s) had already been added and stay (each batch is in the audit log); running the same import again adds the rest and skips those.`
+            ? ` ${stayed} ${stayed === 1 ? 'record had' : 'records had'} already been added and stay (each batch is in the audit log); running the same import again adds the rest and skips those.`
             : ' Nothing was added.',
         );
         expect(message).not.toMatch(/database or disk is full|SQLITE/);

@@ -189,7 +189,7 @@ describe('import takes only sound records', () => {
       (caught) => caught,
     );
     expect(error.message).toMatch(/is not valid JSON at its end/);
-    expect(error.message).toMatch(/20 record\(s\) had already been added and stay/);
+    expect(error.message).toMatch(/20 records had already been added and stay/);
     expect(count(store, 'procedures')).toBe(20);
     // The operators the file brought, then one row per batch committed.
     expect(store.reader.prepare("SELECT count(*) FROM audit_log WHERE action = 'import'").pluck().get()).toBe(3);

@@ -5,6 +5,8 @@
  * writes it, the import and the hub read it.
  */
 
+import type { Words } from '../model/index.js';
+
 export const JSON_FORMAT = 'rootlog-export';
 export const JSON_FORMAT_VERSION = 1;
 
@@ -17,4 +19,5 @@ export type InterchangeEvent =
       value: unknown /** Characters of text in it, when the reader counted them. */;
       characters?: number;
     }
-  | { kind: 'too_large'; index: number; id: string | null; problem: string };
+  /** `problem`: what is too large, after what it is ("holds more than … characters of text"). */
+  | { kind: 'too_large'; index: number; id: string | null; problem: Words };

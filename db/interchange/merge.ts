@@ -6,6 +6,7 @@ import { appendAudit, diff } from '../audit.js';
 import { busyLogbook, isBusy } from '../busy.js';
 import { type CarriedSigner, signerDoubt } from '../model/carried-signer.js';
 import {
+  asItIs,
   claimedConsoleNameWords,
   type Drug,
   distinctOperatorName,
@@ -18,6 +19,7 @@ import {
   RootLogError,
   type RuleSettings,
   rule,
+  IMPORT_STOP_MESSAGES as STOP,
   saidOf,
   sentence,
   warnings,
@@ -567,26 +569,26 @@ const isDiskFailure = (error: unknown) =>
 
 /** An import that stops part-way says what it had already committed. */
 function stopped(error: unknown, report: ImportReport, name: string, logbook: string): RootLogError {
-  const committed =
-    report.added > 0
-      ? ` ${report.added} record(s) had already been added and stay (each batch is in the audit log); running the same import again adds the rest and skips those.`
-      : ' Nothing was added.';
+  const committed = report.added > 0 ? sentence(STOP.someAdded, { count: report.added }) : sentence(STOP.nothingAdded);
   if (error instanceof RootLogError) {
-    return RootLogError.untranslated(error.code, `${error.message}${committed}`, {
+    const reason = error.words ?? asItIs(error.message);
+    return new RootLogError(error.code, sentence(STOP.after, { reason, committed }), {
       field: error.field,
       problems: error.problems,
     });
   }
   if (isDiskFailure(error)) {
     const full = String((error as { code?: unknown }).code).startsWith('SQLITE_FULL');
-    return RootLogError.untranslated(
+    const folder = dirname(resolve(logbook));
+    return new RootLogError(
       'database_unavailable',
-      `The disk holding ${dirname(resolve(logbook))} (the logbook) ${full ? 'is full' : 'failed while the import wrote to it'}: the import stopped. ${full ? 'Free some space there first.' : 'Have the disk checked first.'}${committed}`,
+      sentence(full ? STOP.diskFull : STOP.diskFailed, { folder, committed }),
     );
   }
-  return RootLogError.untranslated(
+  // SQLite's own words, as they came.
+  return new RootLogError(
     'validation',
-    `The import of ${name} stopped: ${sqliteMessage(error)}.${committed}`,
+    sentence(STOP.databaseStopped, { name, reason: sqliteMessage(error), committed }),
     {
       field: 'in',
     },

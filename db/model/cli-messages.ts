@@ -349,6 +349,10 @@ export const CLI_MESSAGES = declareMessages('cli', {
   ],
   usageRotateNeedsOutDir: ['--rotate keeps the newest backups in a folder: give it with --out-dir DIR', USAGE_REASON],
   usageForceNeedsOut: ['--force replaces a file given with --out', USAGE_REASON],
+  noSuchOperator: [
+    'There is no operator “{name}” in this logbook.',
+    'The command line refuses --as OPERATOR: no operator of the logbook has this name or id. {name}: what was typed after --as.',
+  ],
   usageAsRequired: [
     '--as OPERATOR is required: this logbook records who writes to it, proven by their PIN (asked, or {variable})',
     `${USAGE_REASON} {variable}: the environment variable (ROOTLOG_PIN).`,

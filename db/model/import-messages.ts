@@ -112,3 +112,89 @@ export const IMPORT_MESSAGES = declareMessages('import', {
   drugList: ['must be the list of drugs', RULE],
   atMostDrugs: ['must hold at most {count} drugs', `${RULE} {count}: a number.`],
 });
+
+/*
+ * Why an import file cannot be read at all, or a value of it is too large to be kept (the file
+ * is read as a stream, db/imports/export-file.ts): said before any record, in the import's
+ * report or as the command's error (rootlog import, Settings → Import).
+ */
+const FILE =
+  "Why an import file is refused as a whole, before any of its records is read (the import's error, read by IT or the administrator).";
+const TOO =
+  'What is too large in a value of an import file, after what it is (The record …, its “operators” …): the file is refused or the record left out. {limit}: a number.';
+export const IMPORT_FILE_MESSAGES = declareMessages('importFile', {
+  notAnExport: [
+    '{path} is not a RootLog export: {why}.',
+    `${FILE} {path}: the file as typed or chosen; {why}: what is wrong, one of the messages below.`,
+  ],
+  notAnObject: ['it does not hold a JSON object', `${FILE} Inside "… is not a RootLog export: {why}".`],
+  secondRecordList: [
+    'it has a second "procedures" member after the list of records (an export has one list; this file was put together or changed by something else)',
+    `${FILE} Inside "… is not a RootLog export: {why}". Keep "procedures" (the file's own word).`,
+  ],
+  recordsNotAList: [
+    '"procedures" is not a list',
+    `${FILE} Inside "… is not a RootLog export: {why}". Keep "procedures".`,
+  ],
+  headerValue: [
+    'its "{key}" {problem}',
+    `${FILE} Inside "… is not a RootLog export: {why}". {key}: a member of the file's header as the file names it; {problem}: what is too large in it.`,
+  ],
+  endsInTheMiddle: ['the file ends in the middle', `${FILE} Inside "… is not a RootLog export: {why}".`],
+  grewWhileRead: [
+    'it grew beyond the size limit while being read',
+    `${FILE} Inside "… is not a RootLog export: {why}": the file was still being written.`,
+  ],
+  notJsonNear: [
+    'it is not valid JSON near byte {byte} ({detail})',
+    `${FILE} Inside "… is not a RootLog export: {why}". {byte}: a number; {detail}: the JSON reader's own words, in English.`,
+  ],
+  notJsonAtEnd: [
+    'it is not valid JSON at its end ({detail})',
+    `${FILE} Inside "… is not a RootLog export: {why}". {detail}: the JSON reader's own words, in English.`,
+  ],
+  noRecordList: [
+    'it has no "procedures" list',
+    `${FILE} Inside "… is not a RootLog export: {why}". Keep "procedures".`,
+  ],
+  cannotRead: [
+    'Cannot read {path}: {reason}',
+    `${FILE} {path}: the file; {reason}: the system's own words, in English, or the message below.`,
+  ],
+  notAFile: ['it is not a file', `${FILE} Inside "Cannot read {path}: {reason}": a folder was given.`],
+  fileTooLarge: [
+    '{path} is {size} GB; an import file may be at most {most} GB. Export fewer records per file (--from and --to).',
+    `${FILE} {size}, {most}: gigabytes, with one decimal. Keep "--from" and "--to" (the export's options).`,
+  ],
+  keyTooLong: ['has a key longer than {limit} characters', TOO],
+  textTooLong: ['has a text longer than {limit} characters', TOO],
+  tooManyCharacters: ['holds more than {limit} characters of text', TOO],
+  nestedTooDeep: ['is nested deeper than {limit} levels', TOO],
+  tooManyValues: ['holds more than {limit} values', TOO],
+});
+
+/* Why an import stopped part-way, and what it had committed by then. */
+const STOP = "Why an import stopped part-way (the import's error, read by IT or the administrator).";
+export const IMPORT_STOP_MESSAGES = declareMessages('importStop', {
+  nothingAdded: ['Nothing was added.', `${STOP} After the reason it stopped.`],
+  someAdded: [
+    '{count, plural, one {# record had} other {# records had}} already been added and stay (each batch is in the audit log); running the same import again adds the rest and skips those.',
+    `${STOP} After the reason it stopped.`,
+  ],
+  after: [
+    '{reason} {committed}',
+    `${STOP} {reason}: why it stopped; {committed}: what was added by then (one of the two messages above). Keep the order unless the language needs another.`,
+  ],
+  diskFull: [
+    'The disk holding {folder} (the logbook) is full: the import stopped. Free some space there first. {committed}',
+    `${STOP} {folder}: the logbook's folder; {committed}: what was added by then.`,
+  ],
+  diskFailed: [
+    'The disk holding {folder} (the logbook) failed while the import wrote to it: the import stopped. Have the disk checked first. {committed}',
+    `${STOP} {folder}: the logbook's folder; {committed}: what was added by then.`,
+  ],
+  databaseStopped: [
+    'The import of {name} stopped: {reason}. {committed}',
+    `${STOP} {name}: the file; {reason}: the database's (SQLite's) own words, in English; {committed}: what was added by then.`,
+  ],
+});
