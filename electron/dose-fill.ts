@@ -2,6 +2,7 @@ import { doseFromReportFor } from '../db/dose-report/reports.js';
 import {
   DOSE_FILL_MESSAGES,
   type DoseReportFill,
+  doseDeviceOf,
   localDateTimeWithOffset,
   sentence,
   type Words,
@@ -17,16 +18,8 @@ import type { ServiceContext, Store } from '../db/store.js';
 export function doseReportFillFor(store: Store, procedureId: string, context: ServiceContext): DoseReportFill | null {
   const found = doseFromReportFor(store, procedureId, context);
   if (!found) return null;
-  const devices = [
-    ...new Set(
-      found.reports.map(
-        (report) =>
-          [report.manufacturer, report.model, report.stationName && `(${report.stationName})`]
-            .filter(Boolean)
-            .join(' ') || 'unknown device',
-      ),
-    ),
-  ];
+  // The record keeps "unknown device" as it always has (UNKNOWN_DOSE_DEVICE): the screens say it in words.
+  const devices = [...new Set(found.reports.map(doseDeviceOf))];
   // The irradiation's time by the device's clock, never the time the report was received. A DICOM
   // date-time without its offset is the device's local time (PS3.5 6.2): the scanner stands in
   // this console's department, so it is this console's local time, and the note says so.
@@ -55,7 +48,7 @@ export function doseReportFillFor(store: Store, procedureId: string, context: Se
       doseReportAt: times[0] ?? null,
     },
     questions: found.questions.map((question) => question.words),
-    // The dose report reader's own findings are its English yet (kept so in the report's summary).
+    // The dose report reader's own findings, as words (one kept in English by an earlier RootLog: as written).
     notes: [...found.notes, ...notes, ...found.reports.flatMap((report) => report.warnings)],
   };
 }

@@ -226,6 +226,10 @@ describe('the command line in the department’s language', () => {
     expect(german.out).toMatch(/^DLP gesamt +61 mGy·cm$/m);
     expect(german.out).toMatch(/^CTDIvol +5\.2 mGy \(höchstes Ereignis; Phantom nicht angegeben\)$/m);
     expect(german.out).toMatch(/^Ereignisse +2$/m);
+    // The reader's findings too, the report's own names and values kept.
+    expect(german.out).toMatch(
+      /^ {2}- Bericht: Start of X-Ray Irradiation ist keine DICOM-Datums- und Zeitangabe \("2026-03-12 15:45"\) und wird nicht verwendet\.$/m,
+    );
     const french = await cli('dose-report', '--in', fixtureFile('xa-two-planes'), '--language', 'fr');
     expect(french.out).toMatch(/^Rapport de dose de radiologie par projection de Philips/m);
     expect(french.out).toMatch(/^PDS total +3,6 Gy·cm²$/m);

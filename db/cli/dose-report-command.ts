@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { DoseReportSummary, Phantom } from '../dose-report/summary.js';
-import { CLI_MESSAGES as M, type Message, RootLogError, sentence } from '../model/index.js';
+import { DOSE_DEVICE_MESSAGES, CLI_MESSAGES as M, type Message, RootLogError, sentence } from '../model/index.js';
 import { type CliSay, cliSpeech } from './cli-speech.js';
 import type { Io } from './command-kit.js';
 import { type Usage, usageOf } from './usage.js';
@@ -63,7 +63,7 @@ export function doseReportJson(summary: DoseReportSummary) {
 }
 
 function printText(summary: DoseReportSummary, io: Io, say: CliSay): void {
-  const device = [summary.manufacturer, summary.model].filter(Boolean).join(' ') || say(M.doseUnknownDevice);
+  const device = [summary.manufacturer, summary.model].filter(Boolean).join(' ') || say(DOSE_DEVICE_MESSAGES.unknown);
   const station = [
     summary.stationName && say(M.doseStation, { name: summary.stationName }),
     summary.deviceSerial && say(M.doseSerial, { serial: summary.deviceSerial }),
@@ -118,9 +118,9 @@ function printText(summary: DoseReportSummary, io: Io, say: CliSay): void {
     total(M.doseEvents, String(summary.projectionEvents.length));
   }
   if (summary.warnings.length > 0) {
-    // The reader's findings stay its English (the JSON gives the same sentences).
+    // The reader's findings in the language (the JSON gives their English).
     io.out(say(M.doseWarnings));
-    for (const warning of summary.warnings) io.out(`  - ${warning.message}`);
+    for (const warning of summary.warnings) io.out(`  - ${say(warning.words.message, warning.words.values)}`);
   }
 }
 

@@ -1,5 +1,8 @@
+import { DOSE_REPORT_PART_MESSAGES, DOSE_REPORT_FINDING_MESSAGES as F } from '../model/dose-report-words.js';
+import type { WordValue } from '../model/words.js';
+import { sentence } from '../model/words.js';
 import { type Concept, type ConceptCode, sameConcept } from './codes.js';
-import type { ReportWarning } from './summary.js';
+import { finding, type ReportWarning } from './summary.js';
 import { type Quantity, toStoredUnit } from './units.js';
 
 /*
@@ -42,18 +45,20 @@ export const childNamed = (item: ContentItem, code: ConceptCode): ContentItem | 
 export const textValueOf = (item: ContentItem | undefined): string | null => (item ? text(item.TextValue) : null);
 export const uidValueOf = (item: ContentItem | undefined): string | null => (item ? text(item.UID) : null);
 
-/** The meaning the report gives a concept, for messages only (never for matching). */
-export const meaningOf = (item: ContentItem): string =>
-  text(listOf(item.ConceptNameCodeSequence)[0]?.CodeMeaning) ?? conceptOf(item)?.value ?? 'an item';
+/** The meaning the report gives a concept (its words, a value), for findings only (never for matching). */
+export const meaningOf = (item: ContentItem): WordValue =>
+  text(listOf(item.ConceptNameCodeSequence)[0]?.CodeMeaning) ??
+  conceptOf(item)?.value ??
+  sentence(DOSE_REPORT_PART_MESSAGES.anItem);
 
 /**
  * Reads the children of an item for one report part, collecting what was odd in `warnings`;
- * `where` names the part in messages ("event 2").
+ * `where` names the part in findings (DOSE_REPORT_PART_MESSAGES: "CT event 2").
  */
 export class ItemReader {
   constructor(
     private readonly warnings: ReportWarning[],
-    private readonly where: string,
+    private readonly where: WordValue,
     /** The report's (0008,0201) Timezone Offset From UTC ("+0100"), for date-times without their own. */
     private readonly zone: string | null = null,
   ) {}
@@ -64,10 +69,9 @@ export class ItemReader {
     if (!child) return null;
     const value = codeIn(child.ConceptCodeSequence);
     if (!value) {
-      this.warnings.push({
-        code: 'code-without-value',
-        message: `${meaningOf(child)} of ${this.where} has no coded value (its concept code sequence is missing).`,
-      });
+      this.warnings.push(
+        finding('code-without-value', F.codeWithoutValue, { item: meaningOf(child), where: this.where }),
+      );
     }
     return value;
   }
@@ -84,18 +88,25 @@ export class ItemReader {
     const raw = Array.isArray(measured.NumericValue) ? measured.NumericValue[0] : measured.NumericValue;
     const value = typeof raw === 'string' ? Number(raw.trim()) : raw;
     if (typeof value !== 'number' || !Number.isFinite(value)) {
-      this.warnings.push({
-        code: 'unreadable-number',
-        message: `${meaningOf(child)} of ${this.where} is not a number (${JSON.stringify(raw ?? null)}): not used.`,
-      });
+      this.warnings.push(
+        finding('unreadable-number', F.unreadableNumber, {
+          item: meaningOf(child),
+          where: this.where,
+          raw: JSON.stringify(raw ?? null),
+        }),
+      );
       return null;
     }
     const converted = toStoredUnit(quantity, value, codeIn(measured.MeasurementUnitsCodeSequence));
     if (!converted.ok) {
-      this.warnings.push({
-        code: 'unknown-unit',
-        message: `${meaningOf(child)} of ${this.where} is ${value} in ${converted.unit}, a unit RootLog does not know: not used.`,
-      });
+      this.warnings.push(
+        finding('unknown-unit', F.unknownUnit, {
+          item: meaningOf(child),
+          where: this.where,
+          value,
+          unit: converted.unit,
+        }),
+      );
       return null;
     }
     return converted.value;
@@ -111,10 +122,13 @@ export class ItemReader {
     if (!child || raw === null) return null;
     const iso = isoDateTime(raw, this.zone);
     if (!iso) {
-      this.warnings.push({
-        code: 'invalid-date-time',
-        message: `${meaningOf(child)} of ${this.where} is not a DICOM date-time (${JSON.stringify(raw)}): not used.`,
-      });
+      this.warnings.push(
+        finding('invalid-date-time', F.invalidDateTime, {
+          item: meaningOf(child),
+          where: this.where,
+          raw: JSON.stringify(raw),
+        }),
+      );
     }
     return iso;
   }

@@ -1,8 +1,9 @@
 import dcmjs, { type DicomDict } from 'dcmjs';
+import { DOSE_REPORT_FINDING_MESSAGES as F } from '../model/dose-report-words.js';
 import { RootLogError } from '../model/errors.js';
 import { REFUSAL_MESSAGES as R } from '../model/refusal-messages.js';
 import { sentence, type Words } from '../model/words.js';
-import type { ReportWarning } from './summary.js';
+import { finding, type ReportWarning } from './summary.js';
 
 /*
  * A DICOM Part 10 file read with dcmjs (never a parser of RootLog's own), and its text read in
@@ -115,22 +116,13 @@ export function readDicomFile(bytes: Uint8Array): DicomRead {
   const texts = textsIn(dataset);
   if (declared === 'ISO_IR 192' && texts.some((text) => text.includes('\uFFFD'))) {
     dataset = dcmjs.data.DicomMetaDictionary.naturalizeDataset(parse(bytes, true).dict);
-    warnings.push({
-      code: 'character-set',
-      message: 'The report declares UTF-8 (ISO_IR 192) but its text is Latin-1: read as Latin-1.',
-    });
+    warnings.push(finding('character-set', F.utf8ButLatin1));
   } else if (declared === null || declared === 'ISO_IR 100') {
     if (texts.some((text) => utf8ReadAsLatin1(text) !== null)) {
       dataset = withTexts(dataset, (text) => utf8ReadAsLatin1(text) ?? text);
-      warnings.push({
-        code: 'character-set',
-        message: `The report declares ${declared ? 'Latin-1 (ISO_IR 100)' : 'no character set'} but its text is UTF-8: read as UTF-8.`,
-      });
+      warnings.push(finding('character-set', declared ? F.latin1ButUtf8 : F.noSetButUtf8));
     } else if (declared === null && texts.some((text) => NOT_ASCII.test(text))) {
-      warnings.push({
-        code: 'character-set',
-        message: 'The report declares no character set but has accented letters: read as Latin-1.',
-      });
+      warnings.push(finding('character-set', F.noSetAccented));
     }
   }
   const syntax = file.meta['00020010']?.Value?.[0];

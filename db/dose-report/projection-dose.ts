@@ -1,6 +1,8 @@
+import { DOSE_REPORT_FINDING_MESSAGES as F, DOSE_REPORT_PART_MESSAGES as P } from '../model/dose-report-words.js';
+import { sentence } from '../model/words.js';
 import { CODES, lookUp, PLANES, PROJECTION_EVENT_TYPES } from './codes.js';
 import { type ContentItem, childNamed, childrenNamed, ItemReader, textValueOf, uidValueOf } from './content-tree.js';
-import type { PlaneTotals, ProjectionEvent, ReportWarning } from './summary.js';
+import { finding, type PlaneTotals, type ProjectionEvent, type ReportWarning } from './summary.js';
 
 /*
  * TID 10001 Projection X-Ray Radiation Dose. Totals come from each Accumulated X-Ray Dose
@@ -21,7 +23,7 @@ export interface ProjectionDose {
 }
 
 function readPlane(container: ContentItem, index: number, warnings: ReportWarning[]): PlaneTotals {
-  const read = new ItemReader(warnings, `the accumulated dose of plane ${index + 1}`);
+  const read = new ItemReader(warnings, sentence(P.planeTotal, { number: index + 1 }));
   return {
     plane: lookUp(PLANES, read.code(container, CODES.acquisitionPlane))?.plane ?? null,
     dapGyCm2: read.number(container, CODES.doseAreaProductTotal, 'dap'),
@@ -39,14 +41,11 @@ function readEvent(
   warnings: ReportWarning[],
   zone: string | null,
 ): ProjectionEvent {
-  const where = `irradiation event ${index + 1}`;
+  const where = sentence(P.irradiationEvent, { number: index + 1 });
   const read = new ItemReader(warnings, where, zone);
   const uid = uidValueOf(childNamed(container, CODES.irradiationEventUid));
   if (!uid) {
-    warnings.push({
-      code: 'event-without-uid',
-      message: `${where} has no irradiation event UID: a later report cannot be matched to it.`,
-    });
+    warnings.push(finding('event-without-uid', F.eventWithoutUid, { where }));
   }
   return {
     irradiationEventUid: uid,
@@ -83,25 +82,15 @@ export function readProjectionDose(
   const allPlanes = planes.filter((plane) => plane.plane === 'all');
   const counted = allPlanes.length === 1 ? allPlanes : planes;
   if (counted.length > 1) {
-    warnings.push({
-      code: 'planes-summed',
-      message: `The report has ${counted.length} planes: their dose-area products and fluoroscopy times are added up; the dose at the reference point is per plane only.`,
-    });
+    warnings.push(finding('planes-summed', F.planesSummed, { count: counted.length }));
   }
   const dapGyCm2 = total(counted, (plane) => plane.dapGyCm2);
   if (dapGyCm2 === null) {
-    warnings.push({
-      code: 'no-dap-total',
-      message: 'The report has no dose-area product total for every plane: the DAP is left empty.',
-    });
+    warnings.push(finding('no-dap-total', F.noDapTotal));
   }
   const fluoroTimeS = total(counted, (plane) => plane.fluoroTimeS);
   if (fluoroTimeS === null && events.some((event) => event.eventType === 'fluoroscopy')) {
-    warnings.push({
-      code: 'no-fluoro-time-total',
-      message:
-        'The report has fluoroscopy events but no total fluoroscopy time: the time is left empty (a sum of events is not the time).',
-    });
+    warnings.push(finding('no-fluoro-time-total', F.noFluoroTimeTotal));
   }
   return {
     dapGyCm2,

@@ -1,6 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { translator } from '../i18n/translator.js';
+import { inEnglish, type Language, say } from '../model/index.js';
 import { isoDateTime } from './content-tree.js';
 import { FIXTURE_NAMES, fixtureFile } from './fixtures/fixture-files.js';
 import { readDoseReport } from './read-dose-report.js';
@@ -344,6 +346,25 @@ describe('reading a dose report', () => {
     expect(messages).toContain(
       'Mean CTDIvol of CT event 2 is 5.2 in mGy (99ACME), a unit RootLog does not know: not used.',
     );
+  });
+
+  it('says its findings in the reader’s language: the report’s names, units and numbers as values', () => {
+    const findings = read('ct-unknown-units').warnings;
+    const inLanguage = (language: Language, locale: string) =>
+      findings.map((found) => say(found.words, translator(language), language, locale));
+    expect(inLanguage('de', 'de-CH')).toContain(
+      'Kumulierte CT-Dosis: CT Dose Length Product Total ist 610 in uGy.m (UCUM), einer Einheit, die RootLog nicht kennt; der Wert wird nicht verwendet.',
+    );
+    expect(inLanguage('fr', 'fr-CH')).toContain(
+      'Événement CT 2 : Mean CTDIvol vaut 5,2 en mGy (99ACME), une unité que RootLog ne connaît pas : non utilisé.',
+    );
+    // A list of the reader's own words inside a finding, joined as the language joins them.
+    const [mixed] = read('ct-two-phantoms').warnings;
+    expect(mixed && say(mixed.words, translator('de'), 'de', 'de-CH')).toBe(
+      'Die CTDIvol der Ereignisse wurden in verschiedenen Phantomen gemessen (32-cm-Körperphantom und 16-cm-Kopfphantom): Sie sind nicht vergleichbar; das höchste wird mit seinem Phantom angegeben.',
+    );
+    // Its English (the logs, the command line's JSON) is derived from the same words.
+    expect(findings.map((found) => inEnglish(found.words))).toEqual(findings.map((found) => found.message));
   });
 
   it('refuses what is not an X-Ray Radiation Dose SR, saying what it is', () => {

@@ -1,3 +1,4 @@
+import { DOSE_REPORT_FINDING_MESSAGES as F } from '../model/dose-report-words.js';
 import { REFUSAL_MESSAGES as R } from '../model/refusal-messages.js';
 import { sentence } from '../model/words.js';
 import { CODES, DOSE_REPORT_SOP_CLASSES, SOP_CLASS, sameConcept } from './codes.js';
@@ -15,7 +16,7 @@ import {
 import { readCtDose } from './ct-dose.js';
 import { NotADoseReportError, readDicomFile } from './dicom-file.js';
 import { readProjectionDose } from './projection-dose.js';
-import type { DoseReportSummary, ReportKind, ReportWarning } from './summary.js';
+import { type DoseReportSummary, finding, type ReportKind, type ReportWarning } from './summary.js';
 
 /*
  * One radiation dose structured report (RDSR) read to what RootLog keeps of it. A file that is
@@ -79,22 +80,17 @@ function kindOf(dataset: Record<string, unknown>, root: ContentItem, warnings: R
   const hasProjection =
     childNamed(root, CODES.accumulatedXRayDoseData) || childrenNamed(root, CODES.irradiationEventXRayData).length > 0;
   if (hasCt && !hasProjection) {
-    if (!template) warnings.push(noTemplate('a CT dose report'));
+    if (!template) warnings.push(finding('no-template-identifier', F.noTemplateCt));
     return 'ct';
   }
   if (hasProjection && !hasCt) {
-    if (!template) warnings.push(noTemplate('a projection X-ray dose report'));
+    if (!template) warnings.push(finding('no-template-identifier', F.noTemplateProjection));
     return 'projection';
   }
   throw new NotADoseReportError(
     template ? sentence(R.doseFileUnknownTemplate, { template }) : sentence(R.doseFileNoTemplate),
   );
 }
-
-const noTemplate = (what: string): ReportWarning => ({
-  code: 'no-template-identifier',
-  message: `The report has no template identifier: read as ${what} from its contents.`,
-});
 
 /**
  * (0008,0201) Timezone Offset From UTC: the offset of the report's date-times that carry none
@@ -105,10 +101,7 @@ function timezoneOffsetOf(dataset: Record<string, unknown>, warnings: ReportWarn
   const raw = text(dataset, 'TimezoneOffsetFromUTC');
   if (raw === null) return null;
   if (isoOffset(raw)) return raw;
-  warnings.push({
-    code: 'invalid-date-time',
-    message: `The report's Timezone Offset From UTC (${JSON.stringify(raw)}) is not a UTC offset such as +0100: its times are taken as the device's local time.`,
-  });
+  warnings.push(finding('invalid-date-time', F.invalidTimezone, { raw: JSON.stringify(raw) }));
   return null;
 }
 

@@ -1,15 +1,17 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { translator } from '../i18n/translator.js';
 import { checkDatabase } from '../maintenance.js';
-import type { ProcedureInput } from '../model/index.js';
+import { type ProcedureInput, sayDevice } from '../model/index.js';
 import { inEnglish, say } from '../model/words.js';
 import { clinicalContent, deleteDraft, getProcedure, saveDraft, signProcedure } from '../procedures.js';
-import { LINK_RULES } from '../sqlite/dose-reports.js';
+import { insertDoseReport, LINK_RULES } from '../sqlite/dose-reports.js';
 import type { Store } from '../store.js';
 import { completeDraft, context, tempStore } from '../testing/fixtures.js';
 import { recordSigner } from '../testing/signer.js';
 import { fixtureFile } from './fixtures/fixture-files.js';
+import { readDoseReport } from './read-dose-report.js';
 import {
   attachFetchedDoseReports,
   doseFromReportFor,
@@ -298,5 +300,78 @@ describe('attaching a report fetched for a record', () => {
     // The patient ID is corrected while the PACS is being asked: the stored record decides.
     saveDraft(store, { ...clinicalContent(asking), patientId: 'K-100301' }, context);
     expect(attachFetchedDoseReports(store, asking.id, [SOP], context)).toMatchObject({ attached: 1, waiting: [] });
+  });
+});
+
+describe('the reader’s findings about a report, kept as words', () => {
+  const german = (said: Parameters<typeof say>[0]) => say(said, translator('de'), 'de', 'de-CH');
+  const UNKNOWN_UNIT =
+    'Kumulierte CT-Dosis: CT Dose Length Product Total ist 610 in uGy.m (UCUM), einer Einheit, die RootLog nicht kennt; der Wert wird nicht verwendet.';
+
+  it('keeps them in the summary by message id and values, and says them in the reader’s language', () => {
+    const record = draft({ accessionNumber: 'ACC-6001', patientId: 'K-600806' });
+    receive('ct-unknown-units');
+    const kept = store.reader.prepare('SELECT summary FROM dose_reports').pluck().get() as string;
+    const finding = (JSON.parse(kept) as { warnings: Record<string, unknown>[] }).warnings.find((warning) =>
+      String(warning.message).startsWith('CT Dose Length Product Total'),
+    );
+    expect(finding).toEqual({
+      code: 'unknown-unit',
+      // Its English too: what an earlier RootLog reading this logbook shows.
+      message:
+        'CT Dose Length Product Total of the accumulated CT dose is 610 in uGy.m (UCUM), a unit RootLog does not know: not used.',
+      words: {
+        id: 'doseReport.finding.unknownUnit',
+        values: {
+          item: 'CT Dose Length Product Total',
+          where: { id: 'doseReport.part.ctTotal' },
+          value: 610,
+          unit: 'uGy.m (UCUM)',
+        },
+      },
+    });
+    const dose = doseFromReportFor(store, record.id, context);
+    expect(dose?.reports[0]?.warnings.map(german)).toContain(UNKNOWN_UNIT);
+  });
+
+  it('reads a summary an earlier RootLog kept in English as it was written, and a report naming no device', () => {
+    const summary = readDoseReport(fileOf('ct-unknown-units'));
+    const english = summary.warnings.map(({ code, message }) => ({ code, message }));
+    // As an earlier RootLog kept it: the findings' English only; the report names no device.
+    insertDoseReport(store.writer, {
+      id: '0193a0b2-0000-7000-8000-0000000000d1',
+      sopInstanceUid: summary.sopInstanceUid,
+      sopClassUid: summary.sopClassUid,
+      kind: summary.kind,
+      studyInstanceUid: summary.studyInstanceUid,
+      accessionNumber: summary.accessionNumber,
+      patientId: summary.patientId,
+      studyDate: summary.studyDate,
+      manufacturer: null,
+      model: null,
+      stationName: null,
+      deviceSerial: null,
+      irradiationStartedAt: summary.irradiationStartedAt,
+      eventUids: '[]',
+      summary: JSON.stringify({ ...summary, warnings: english }),
+      bytes: fileOf('ct-unknown-units'),
+      bytesForm: 'file',
+      transferSyntaxUid: '1.2.840.10008.1.2.1',
+      bytesSha256: createHash('sha256').update(fileOf('ct-unknown-units')).digest('hex'),
+      receivedAt: '2026-03-12T10:00:00Z',
+      receivedFrom: 'an earlier RootLog',
+    });
+    const [waiting] = doseReportInbox(store).reports;
+    expect(waiting?.device).toBe('unknown device');
+    expect(waiting && sayDevice(waiting.device, translator('de'))).toBe('unbekanntes Gerät');
+
+    const record = draft({ accessionNumber: 'ACC-6001', patientId: 'K-600806' });
+    const warnings = doseFromReportFor(store, record.id, context)?.reports[0]?.warnings ?? [];
+    expect(warnings.map(german)).toEqual(english.map((warning) => warning.message));
+    expect(warnings.map(german)).not.toContain(UNKNOWN_UNIT);
+    // The row is read, never rewritten.
+    expect(store.reader.prepare('SELECT summary FROM dose_reports').pluck().get()).toBe(
+      JSON.stringify({ ...summary, warnings: english }),
+    );
   });
 });

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { DoseReportInbox, WaitingDoseReport } from '../model/dose-inbox.js';
 import { checkDosesPlausibility, type DosePlausibilityFinding } from '../model/dose-plausibility.js';
+import { doseDeviceOf } from '../model/dose-report-words.js';
 import { RootLogError } from '../model/errors.js';
 import { DOSE_FILL_MESSAGES, DOSE_WAITING_MESSAGES as WHY } from '../model/main-messages.js';
 import { patientKey } from '../model/patient-id.js';
@@ -36,6 +37,8 @@ import {
   type Phantom,
   type ProjectionEvent,
   type ReportKind,
+  storedSummary,
+  summaryFromStored,
 } from './summary.js';
 
 /*
@@ -153,7 +156,7 @@ export function receiveDoseReport(
       deviceSerial: summary.deviceSerial,
       irradiationStartedAt: summary.irradiationStartedAt,
       eventUids: JSON.stringify(events),
-      summary: JSON.stringify(summary),
+      summary: storedSummary(summary),
       bytes: received.bytes,
       bytesForm: received.form,
       transferSyntaxUid: received.transferSyntaxUid ?? transferSyntaxUid ?? '1.2.840.10008.1.2.1',
@@ -227,16 +230,12 @@ export function linkWaitingDoseReports(
   })();
 }
 
-const deviceWords = (row: Pick<DoseReportRow, 'manufacturer' | 'model' | 'stationName'>) =>
-  [row.manufacturer, row.model, row.stationName && `(${row.stationName})`].filter(Boolean).join(' ') ||
-  'unknown device';
-
 /** The inbox: reports without a procedure, with why, and the line the app shows ("2 dose reports without a procedure"). */
 export function doseReportInbox(store: Store, rules: readonly LinkRule[] = LINK_RULES): DoseReportInbox {
   const read = store.reader;
   const reports = waitingDoseReports(read).map((row): WaitingDoseReport => {
     const match = matchProcedure(read, row.id, rules);
-    const summary = JSON.parse(row.summary) as DoseReportSummary;
+    const summary = summaryFromStored(row.summary);
     return {
       id: row.id,
       receivedAt: row.receivedAt,
@@ -246,7 +245,7 @@ export function doseReportInbox(store: Store, rules: readonly LinkRule[] = LINK_
       patientName: summary.patientName,
       accessionNumber: row.accessionNumber,
       studyDate: row.studyDate,
-      device: deviceWords(row),
+      device: doseDeviceOf(row),
       why:
         match && 'ambiguous' in match
           ? sentence(
@@ -388,8 +387,8 @@ export interface DoseReportSource {
   irradiationStartedAt: string | null;
   receivedAt: string;
   linkedBy: LinkedBy | null;
-  /** What was odd in the report, in words. */
-  warnings: string[];
+  /** What the reader found odd in the report, as words (one an earlier RootLog kept in English: as written). */
+  warnings: Words[];
 }
 
 export interface DoseFromReport {
@@ -440,7 +439,7 @@ export function doseFromReportFor(store: Store, procedureId: string, context: Se
   const read = store.reader;
   const rows = currentReportsOfProcedure(read, procedureId);
   if (rows.length === 0) return null;
-  const summaries = rows.map((row) => JSON.parse(row.summary) as DoseReportSummary);
+  const summaries = rows.map((row) => summaryFromStored(row.summary));
   const notes: Words[] = [];
   const ct = summaries.filter((summary) => summary.kind === 'ct');
   const projection = summaries.filter((summary) => summary.kind === 'projection');
@@ -486,7 +485,7 @@ export function doseFromReportFor(store: Store, procedureId: string, context: Se
       irradiationStartedAt: row.irradiationStartedAt,
       receivedAt: row.receivedAt,
       linkedBy: row.linkedBy,
-      warnings: summaries[index]?.warnings.map((warning) => warning.message) ?? [],
+      warnings: summaries[index]?.warnings.map((warning) => warning.words) ?? [],
     })),
     fill,
     ctdiVolPhantom: highest?.ctdiVolPhantom ?? null,

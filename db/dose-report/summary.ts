@@ -11,6 +11,15 @@ export type CtAcquisitionType = 'sequenced' | 'spiral' | 'constant-angle' | 'sta
 export type Plane = 'single' | 'A' | 'B' | 'all';
 
 import type { ReportKind } from '../model/dose-report-kinds.js';
+import {
+  DOSE_REPORT_FINDING_MESSAGES,
+  DOSE_REPORT_WORDS_BY_ID,
+  type StoredWords,
+  storedWords,
+  wordsFromStored,
+} from '../model/dose-report-words.js';
+import type { Message } from '../model/messages.js';
+import { inEnglish, sentence, type Words, type WordValue } from '../model/words.js';
 
 export { REPORT_KINDS, type ReportKind } from '../model/dose-report-kinds.js';
 
@@ -65,9 +74,21 @@ export type ReportWarningCode =
   | 'planes-summed'
   | 'character-set';
 
+/** What was odd about one report: its code, its words (said in the reader's language) and their English (logs, JSON). */
 export interface ReportWarning {
   code: ReportWarningCode;
+  words: Words;
   message: string;
+}
+
+/** A finding of the reader (DOSE_REPORT_FINDING_MESSAGES), its English derived from its words. */
+export function finding(
+  code: ReportWarningCode,
+  message: Message,
+  values?: Readonly<Record<string, WordValue>>,
+): ReportWarning {
+  const words = sentence(message, values);
+  return { code, words, message: inEnglish(words) };
 }
 
 export interface DoseReportSummary {
@@ -112,3 +133,44 @@ export const eventUidsOf = (summary: Pick<DoseReportSummary, 'ctEvents' | 'proje
   [...summary.ctEvents, ...summary.projectionEvents]
     .map((event) => event.irradiationEventUid)
     .filter((uid): uid is string => uid !== null);
+
+/**
+ * A finding as the report's summary keeps it (dose_reports.summary): its code, its English (what
+ * an earlier RootLog reads, and the logs) and its words by message id and values. A summary an
+ * earlier RootLog kept has the code and the English only.
+ */
+export interface StoredReportWarning {
+  code: ReportWarningCode;
+  message: string;
+  words?: StoredWords;
+}
+
+/** The summary as dose_reports.summary keeps it (JSON): each finding's words by their ids. */
+export const storedSummary = (summary: DoseReportSummary): string =>
+  JSON.stringify({
+    ...summary,
+    warnings: summary.warnings.map(
+      (warning): StoredReportWarning => ({
+        code: warning.code,
+        message: warning.message,
+        words: storedWords(warning.words),
+      }),
+    ),
+  });
+
+/**
+ * A finding kept in a summary, as words: its words when it kept them, else (a summary an earlier
+ * RootLog kept, or words of a later one) its English, shown as it was written.
+ */
+export function reportWarningOf(stored: StoredReportWarning): ReportWarning {
+  const words =
+    wordsFromStored(stored.words, DOSE_REPORT_WORDS_BY_ID) ??
+    sentence(DOSE_REPORT_FINDING_MESSAGES.asWritten, { text: String(stored.message ?? '') });
+  return { code: stored.code, words, message: stored.message };
+}
+
+/** The summary dose_reports.summary keeps (storedSummary, or an earlier RootLog's), its findings as words. */
+export function summaryFromStored(json: string): DoseReportSummary {
+  const parsed = JSON.parse(json) as Omit<DoseReportSummary, 'warnings'> & { warnings?: StoredReportWarning[] };
+  return { ...parsed, warnings: (parsed.warnings ?? []).map(reportWarningOf) };
+}

@@ -156,7 +156,6 @@ export const CLI_MESSAGES = declareMessages('cli', {
     '{kind, select, ct {CT dose report} other {Projection X-ray dose report}} from {device}{station}',
     '`rootlog dose-report`’s first line, for a physicist; {device}: the scanner’s maker and model; {station}: the next messages in parentheses, or nothing.',
   ],
-  doseUnknownDevice: ['unknown device', '`rootlog dose-report`: the report names no maker or model.'],
   doseStation: ['station {name}', '`rootlog dose-report`: the scanner’s station name (DICOM).'],
   doseSerial: ['serial {serial}', '`rootlog dose-report`: the scanner’s serial number.'],
   doseStudy: [

@@ -16,6 +16,7 @@ export interface WaitingDoseReport {
   patientName: string | null;
   accessionNumber: string | null;
   studyDate: string | null;
+  /** The scanner as it named itself, or UNKNOWN_DOSE_DEVICE (said with sayDevice). */
   device: string;
   /** Why it has no procedure yet, as words (said in the reader's language). */
   why: Words;

@@ -28,8 +28,8 @@ export interface DoseReportFill {
   source: { doseReportUids: string; doseReportDevice: string; doseReportAt: string | null };
   /** Figures to ask about before they fill a field (a DAP 100× the department's usual …), as words. */
   questions: Words[];
-  /** How several reports were combined (words); what was odd in a report (the dose report reader's English, as kept). */
-  notes: (Words | string)[];
+  /** How several reports were combined, and what the dose report reader found odd in a report, as words. */
+  notes: Words[];
 }
 
 /** The draft with the report's figures in its dose fields, marked as from the report. */

@@ -11,6 +11,7 @@ export * from './dose-inbox.js';
 export * from './dose-plausibility.js';
 export * from './dose-record.js';
 export * from './dose-report-fill.js';
+export * from './dose-report-words.js';
 export * from './draft-parse.js';
 export * from './drug-checks.js';
 export * from './errors.js';

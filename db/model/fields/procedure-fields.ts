@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AMENDING_MEANINGS, SIGNING_MEANINGS } from '../credentials.js';
+import { sayDevice } from '../dose-report-words.js';
 import { formatDate, formatDateTime, formatNumber } from '../locale-format.js';
 import { reliefPercent } from '../pain.js';
 import { RULE_MESSAGES as R } from '../rule-messages.js';
@@ -948,7 +949,8 @@ export const PROCEDURE_FIELDS = declareFields('procedure', [
       write: (source: string, record: Record_, context: WritingContext) =>
         list([
           said(context, source),
-          source === 'typed' ? null : record.doseReportDevice,
+          // "unknown device" is kept as stored (the signed value) and said in the reader's words.
+          source === 'typed' || !record.doseReportDevice ? null : sayDevice(record.doseReportDevice, context.t),
           source === 'typed' || !record.doseReportAt ? null : formatDateTime(record.doseReportAt, context.locale),
         ]),
     },

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { formatDate, formatDateTime, type WaitingDoseReport } from '../../../db/model/index.js';
+import { formatDate, formatDateTime, sayDevice, type WaitingDoseReport } from '../../../db/model/index.js';
 import { useReaderLocale, useRefusalWords, useSay, useT } from '../../app/i18n.js';
 import { useConnections } from '../settings/connections-store.js';
 import { DOSE_INBOX_MESSAGES as M } from './dose-reports-messages.js';
@@ -56,7 +56,7 @@ function ReportLine({ report }: { report: WaitingDoseReport }) {
     <>
       <strong>{who || t(M.noPatient)}</strong>
       {about.map((part) => `, ${part}`).join('')} —{' '}
-      {t(M.received, { device: report.device, at: formatDateTime(report.receivedAt, locale) })}{' '}
+      {t(M.received, { device: sayDevice(report.device, t), at: formatDateTime(report.receivedAt, locale) })}{' '}
       <span className="hint">{say(report.why)}</span>
     </>
   );

@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { sayDevice } from '../../../db/model/index.js';
 import { useRefusalWords, useSay, useT } from '../../app/i18n.js';
 import { TextField } from '../../components/TextField.js';
 import { DoseInboxAttach } from '../dose-reports/DoseInbox.js';
@@ -76,7 +77,10 @@ export function DoseSource() {
 
   // The irradiation's time by the scanner's clock (the report's own, never when it arrived).
   const irradiation = at(draft.doseReportAt);
-  const device = [draft.doseReportDevice, irradiation && t(M.irradiation, { time: irradiation })]
+  const device = [
+    draft.doseReportDevice && sayDevice(draft.doseReportDevice, t),
+    irradiation && t(M.irradiation, { time: irradiation }),
+  ]
     .filter(Boolean)
     .join(', ');
   if (fromReport)
@@ -123,7 +127,7 @@ export function DoseSource() {
   return (
     <div className="dose-source" data-testid="dose-source">
       <p>
-        {t(M.reportSays, { device: report.source.doseReportDevice ?? '', figures: figures.join(', ') })}{' '}
+        {t(M.reportSays, { device: sayDevice(report.source.doseReportDevice ?? '', t), figures: figures.join(', ') })}{' '}
         <button type="button" className="secondary" onClick={take}>
           {t(M.takeFigures)}
         </button>

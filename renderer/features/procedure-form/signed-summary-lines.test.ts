@@ -230,4 +230,16 @@ describe('the signed summary in the reader’s language', () => {
     expect(it['Farmaco 2']).toContain('in epidurale caudale');
     expect(it['Dolore (NRS)']).toBe('7 prima → 2 dopo (15 min)');
   });
+
+  it('says a report that named no device in the reader’s words, the record keeping its stored value', () => {
+    const unnamed = { ...everything, doseReportDevice: 'unknown device, Scanner 1' } as unknown as ProcedureRecord;
+    const dose = (language: Language, locale: string) =>
+      summaryOf(unnamed, catalogue, [], reader(language, locale))
+        .flatMap((section) => section.lines)
+        .find((line) => line.value.includes('Scanner 1'))?.value;
+    expect(dose('de', 'de-CH')).toContain('unbekanntes Gerät, Scanner 1');
+    expect(dose('fr', 'fr-CH')).toContain('appareil inconnu, Scanner 1');
+    expect(dose('en', 'de-CH')).toContain('unknown device, Scanner 1');
+    expect(unnamed.doseReportDevice).toBe('unknown device, Scanner 1');
+  });
 });
