@@ -177,3 +177,17 @@ test('a drug row whose drug the logbook refuses is held back whole: the rest is 
   await expect(page.getByRole('status').filter({ hasText: /^Saved$/ })).toBeVisible();
   expect(drugs()).toEqual(['dexamethasone', 'lidocaine']);
 });
+
+test('in German, what to type is said as German clinicians write it: TT.MM.JJJJ', async ({ page }) => {
+  await page.goto('http://rootlog.test/index.html?language=de');
+  await expect(page.locator('main h1').first()).toBeVisible();
+  await page.keyboard.press('Alt+N');
+  const birth = page.locator('#field-birthDate');
+  // The department's order (de-CH: day, month, year with "."), the letters the reader's.
+  await expect(birth).toHaveAttribute('placeholder', 'TT.MM.JJJJ');
+  await birth.fill('1203');
+  await birth.blur();
+  await expect(page.locator('[data-field="birthDate"] .problem')).toHaveText(
+    'Geburtsdatum: ist noch unvollständig – im Format TT.MM.JJJJ eingeben',
+  );
+});

@@ -93,3 +93,15 @@ inUsEnglish('in en-US the date is typed month first; in en-GB it is shown 12/03/
   await page.getByRole('button', { name: /^LOC-US/ }).click();
   await expect(page.getByLabel('Birth date')).toHaveValue('12/03/1958');
 });
+
+test('in German, a number typed two ways is said in German beside its field', async ({ page }) => {
+  // The department writes de-CH (its decimal point); the reader reads German.
+  await page.goto('http://rootlog.test/index.html?language=de');
+  await expect(page.locator('main h1').first()).toBeVisible();
+  await page.keyboard.press('Alt+N');
+  await choices(page, 'Bildsteuerung').getByRole('radio', { name: /^CT/ }).first().click();
+  await page.locator('[data-field="dlpMGyCm"] input').fill('1.480');
+  await expect(page.locator('[data-field="dlpMGyCm"] .problem')).toHaveText(
+    'DLP (mGy·cm): ist nicht eindeutig: 1.480 könnte 1480 oder 1.48 sein: Geben Sie 1480 ohne Trennzeichen ein oder 1.48',
+  );
+});

@@ -38,28 +38,37 @@ export function say(
   language: Language,
   locale?: string,
 ): string {
-  const value = (given: WordValue): string | number =>
-    typeof given === 'number'
-      ? locale
-        ? formatNumber(given, locale)
-        : given
-      : typeof given === 'string'
-        ? given
-        : isWords(given)
-          ? say(given, t, language, locale)
-          : given.separator !== undefined
-            ? given.list.map((item) => String(value(item))).join(given.separator)
-            : listInWords(
-                given.list.map((item) => String(value(item))),
-                language,
-              );
   const values = Object.fromEntries(
     Object.entries(said.values ?? {}).map(([name, given]) => [
       name,
-      typeof given === 'number' && !writtenAsIs(said.message, name) ? given : value(given),
+      typeof given === 'number' && !writtenAsIs(said.message, name) ? given : sayValue(given, t, language, locale),
     ]),
   );
   return t(said.message, values);
+}
+
+/** One value as say writes it inside a sentence: a number in the locale, words and lists said (a field's "dd.mm.yyyy"). */
+export function sayValue(
+  given: WordValue,
+  t: (message: Message, values?: Readonly<Record<string, string | number>>) => string,
+  language: Language,
+  locale?: string,
+): string | number {
+  const value = (item: WordValue) => sayValue(item, t, language, locale);
+  return typeof given === 'number'
+    ? locale
+      ? formatNumber(given, locale)
+      : given
+    : typeof given === 'string'
+      ? given
+      : isWords(given)
+        ? say(given, t, language, locale)
+        : given.separator !== undefined
+          ? given.list.map((item) => String(value(item))).join(given.separator)
+          : listInWords(
+              given.list.map((item) => String(value(item))),
+              language,
+            );
 }
 
 /** English's plural rule, for the `{count, plural, one {…} other {…}}` of a model's message. */

@@ -1,5 +1,5 @@
 import type { Message } from '../../db/model/index.js';
-import { DATE_ENTRY_MESSAGES } from '../components/date-entry.js';
+import { DATE_ENTRY_MESSAGES, DATE_PATTERN_MESSAGES } from '../components/date-entry.js';
 import { BACKUP_CHIP_MESSAGES, BACKUP_MESSAGES } from '../features/backups/backup-words.js';
 import {
   DASHBOARD_COMPLICATION_MESSAGES,
@@ -142,4 +142,5 @@ export const UI_MESSAGE_TABLES: readonly Readonly<Record<string, Message>>[] = [
   HUB_KEY_MESSAGES,
   HUB_CONFLICT_MESSAGES,
   DATE_ENTRY_MESSAGES,
+  DATE_PATTERN_MESSAGES,
 ];

@@ -1,8 +1,8 @@
 import { useMemo } from 'react';
-import { dateOrder, formatDate } from '../../db/model/index.js';
+import { formatDate } from '../../db/model/index.js';
 import { useDepartmentLocale } from '../app/department-locale.js';
 import { useWordsLocale } from '../app/i18n.js';
-import { dateInWords, readDate } from './date-entry.js';
+import { dateInWords, datePattern, readDate } from './date-entry.js';
 import { TypedField, type TypedFieldProps } from './TypedField.js';
 
 export type DateFieldProps = TypedFieldProps<string>;
@@ -18,7 +18,7 @@ export function DateField(props: DateFieldProps) {
       read: (text: string) => readDate(text, locale, wordsLocale),
       write: (iso: string) => formatDate(iso, locale),
       words: (iso: string) => dateInWords(iso, wordsLocale),
-      pattern: dateOrder(locale).pattern,
+      pattern: datePattern(locale),
     }),
     [locale, wordsLocale],
   );

@@ -1,8 +1,8 @@
 import { useMemo } from 'react';
-import { dateOrder, formatDateTime } from '../../db/model/index.js';
+import { formatDateTime } from '../../db/model/index.js';
 import { useDepartmentLocale } from '../app/department-locale.js';
 import { useWordsLocale } from '../app/i18n.js';
-import { dateTimeInWords, readDateTime } from './date-entry.js';
+import { dateTimeInWords, dateTimePattern, readDateTime } from './date-entry.js';
 import { TypedField, type TypedFieldProps } from './TypedField.js';
 
 export type DateTimeFieldProps = TypedFieldProps<string>;
@@ -18,7 +18,7 @@ export function DateTimeField(props: DateTimeFieldProps) {
       read: (text: string) => readDateTime(text, locale, wordsLocale),
       write: (local: string) => formatDateTime(local, locale),
       words: (local: string) => dateTimeInWords(local, wordsLocale),
-      pattern: `${dateOrder(locale).pattern} hh:mm`,
+      pattern: dateTimePattern(locale),
     }),
     [locale, wordsLocale],
   );

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { numberForEntry, numberOrNaN, readNumber } from '../../db/model/index.js';
 import { useDepartmentLocale } from '../app/department-locale.js';
 import { useProcedureForm } from '../features/procedure-form/form-store.js';
+import { unclearNumberText } from './number-text.js';
 import { TextField } from './TextField.js';
 
 interface NumberFieldProps {
@@ -60,13 +61,13 @@ export function NumberField({ label, field, value, onChange, unit, hint, parse, 
           onChange(parse(next));
           return;
         }
-        const read = readNumber(next, locale);
-        if (read.kind === 'unclear') {
-          setFieldText(field, { text: next, message: `${label} ${read.message}` });
+        const unclear = unclearNumberText(label, next, locale);
+        if (unclear) {
+          setFieldText(field, unclear);
           return;
         }
         if (held) setFieldText(field, null);
-        onChange(read.kind === 'empty' ? undefined : read.kind === 'value' ? read.value : Number.NaN);
+        onChange(numberOrNaN(next, locale));
       }}
     />
   );

@@ -1,5 +1,6 @@
 import { useEffect, useId, useState } from 'react';
-import { PROBLEM_MESSAGES, type Said, saidOf, sentence } from '../../db/model/index.js';
+import { PROBLEM_MESSAGES, type Said, saidOf, sayValue, sentence, type WordValue } from '../../db/model/index.js';
+import { useReader } from '../app/i18n.js';
 import { onlyIncomplete, type Read } from './date-entry.js';
 import { FieldMessages, useFieldAria } from './FieldMessages.js';
 
@@ -33,8 +34,8 @@ interface TypedFieldKind<T> {
   write: (value: T) => string;
   /** The value said back in words as it is typed ("12 March 1958"); none for a time. */
   words?: (value: T) => string;
-  /** What to type ("dd.mm.yyyy"), shown while the field is empty. */
-  pattern: string;
+  /** What to type ("dd.mm.yyyy": datePattern, its letters the reader's), shown while the field is empty. */
+  pattern: WordValue;
   inputMode?: 'numeric' | 'text';
 }
 
@@ -52,6 +53,8 @@ export function TypedField<T>({ kind, ...props }: TypedFieldProps<T> & { kind: T
   const [text, setText] = useState(() => pending?.text ?? (value == null ? '' : kind.write(value)));
   const [focused, setFocused] = useState(false);
   const read = kind.read(text);
+  const { t, language, locale } = useReader();
+  const pattern = String(sayValue(kind.pattern, t, language, locale));
   // Follow outside changes (a loaded record, "same as last") — but never over text being typed.
   useEffect(() => {
     setText((current) => {
@@ -80,7 +83,7 @@ export function TypedField<T>({ kind, ...props }: TypedFieldProps<T> & { kind: T
     read.kind === 'value' && kind.words
       ? kind.words(read.value)
       : focused && (read.kind === 'empty' || incomplete)
-        ? kind.pattern
+        ? pattern
         : '';
   return (
     <div className="text-field typed-field" data-field={field}>
@@ -91,7 +94,7 @@ export function TypedField<T>({ kind, ...props }: TypedFieldProps<T> & { kind: T
         inputMode={kind.inputMode ?? 'numeric'}
         autoComplete="off"
         value={text}
-        placeholder={kind.pattern}
+        placeholder={pattern}
         disabled={disabled}
         // biome-ignore lint/a11y/noAutofocus: passed on from the form, where typing starts
         autoFocus={autoFocus}

@@ -1,7 +1,18 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { dateOrder, formatDate, inEnglish, type Words } from '../../db/model/index.js';
-import { dateInWords, dateTimeInWords, type Read, readDate, readDateTime, readTime } from './date-entry.js';
+import { translator } from '../../db/i18n/translator.js';
+import { dateOrder, formatDate, inEnglish, type Language, say, sayValue, type Words } from '../../db/model/index.js';
+import {
+  dateInWords,
+  datePattern,
+  dateTimeInWords,
+  dateTimePattern,
+  type Read,
+  readDate,
+  readDateTime,
+  readTime,
+  timePattern,
+} from './date-entry.js';
 
 /** What a text still needs, in English (its words said as the command line would). */
 const needs = (read: Read<string>): string | null => (read.kind === 'not-yet' ? inEnglish(read.words as Words) : null);
@@ -17,6 +28,33 @@ describe('the order of a date', () => {
     expect(dateOrder('de-CH')).toEqual({ parts: ['day', 'month', 'year'], separator: '.', pattern: 'dd.mm.yyyy' });
     expect(dateOrder('de-DE').pattern).toBe('dd.mm.yyyy');
     expect(dateOrder('en-US').parts).toEqual(['month', 'day', 'year']);
+  });
+});
+
+describe('what to type, in the reader’s letters', () => {
+  const said = (pattern: Parameters<typeof sayValue>[0], language: Language) =>
+    sayValue(pattern, translator(language), language);
+
+  it('says the department’s order with each part as clinicians write it in the language', () => {
+    expect(said(datePattern('de-CH'), 'de')).toBe('TT.MM.JJJJ');
+    expect(said(datePattern('fr-CH'), 'fr')).toBe('jj.mm.aaaa');
+    expect(said(datePattern('it-CH'), 'it')).toBe('gg.mm.aaaa');
+    expect(said(datePattern('de-CH'), 'en')).toBe('dd.mm.yyyy');
+    // The order and the separator stay the locale's, whatever the reader's letters.
+    expect(said(datePattern('en-US'), 'fr')).toBe('mm/jj/aaaa');
+    expect(said(datePattern('en-US'), 'en')).toBe(dateOrder('en-US').pattern);
+  });
+
+  it('says a time as hh:mm in every language, and a date and time together', () => {
+    for (const language of ['de', 'fr', 'it', 'en'] as const) expect(said(timePattern, language)).toBe('hh:mm');
+    expect(said(dateTimePattern('de-CH'), 'de')).toBe('TT.MM.JJJJ hh:mm');
+  });
+
+  it('says what a date still needs with the pattern in the reader’s letters', () => {
+    const read = readDate('120319', 'de-CH');
+    if (read.kind !== 'not-yet') throw new Error('read as a date');
+    expect(say(read.words, translator('de'), 'de')).toContain('TT.MM.JJJJ');
+    expect(say(read.words, translator('it'), 'it')).toContain('gg.mm.aaaa');
   });
 });
 

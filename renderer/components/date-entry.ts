@@ -1,4 +1,11 @@
-import { DEFAULT_DEPARTMENT_LOCALE, dateOrder, declareMessages, sentence, type Words } from '../../db/model/index.js';
+import {
+  DEFAULT_DEPARTMENT_LOCALE,
+  dateOrder,
+  declareMessages,
+  sentence,
+  type WordList,
+  type Words,
+} from '../../db/model/index.js';
 
 /*
  * Dates and times as typed at the console, read in the department's order — never in the
@@ -38,6 +45,35 @@ export const DATE_ENTRY_MESSAGES = declareMessages('form.dateEntry', {
   ],
 });
 const M = DATE_ENTRY_MESSAGES;
+
+const PATTERN =
+  'One part of what to type into a date or time field, as clinicians write it in the language (placeholder, hint and "type dd.mm.yyyy"); the locale gives the order and the separator.';
+export const DATE_PATTERN_MESSAGES = declareMessages('form.datePattern', {
+  day: ['dd', `${PATTERN} The day, two letters (de "TT", fr "jj", it "gg").`],
+  month: ['mm', `${PATTERN} The month, two letters (de "MM", fr "mm", it "mm").`],
+  year: ['yyyy', `${PATTERN} The year, four letters (de "JJJJ", fr "aaaa", it "aaaa").`],
+  hours: ['hh', `${PATTERN} The hours of a time, two letters ("hh:mm").`],
+  minutes: ['mm', `${PATTERN} The minutes of a time, two letters ("hh:mm").`],
+});
+const P = DATE_PATTERN_MESSAGES;
+
+/**
+ * What to type into a date field, in the department's order and separator (dateOrder: de-CH
+ * day, month, year with "."), each part said in the reader's letters: "dd.mm.yyyy", "TT.MM.JJJJ".
+ */
+export const datePattern = (locale: string = DEFAULT_DEPARTMENT_LOCALE): WordList => {
+  const { parts, separator } = dateOrder(locale);
+  return { list: parts.map((part) => sentence(P[part])), separator };
+};
+
+/** What to type into a time field: "hh:mm" (24 hours), its letters the reader's. */
+export const timePattern: WordList = { list: [sentence(P.hours), sentence(P.minutes)], separator: ':' };
+
+/** What to type into a date and time field: "dd.mm.yyyy hh:mm". */
+export const dateTimePattern = (locale: string = DEFAULT_DEPARTMENT_LOCALE): WordList => ({
+  list: [datePattern(locale), timePattern],
+  separator: ' ',
+});
 
 /** The locale English says a date back in: "12 March 1958", day first as a Swiss reader expects. */
 export const DEFAULT_WORDS_LOCALE = 'en-GB';
@@ -89,7 +125,8 @@ export function readDate(
 ): Read<string> {
   const typed = text.trim();
   if (typed === '') return { kind: 'empty' };
-  const { parts, pattern } = dateOrder(locale);
+  const { parts } = dateOrder(locale);
+  const pattern = datePattern(locale);
   const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(typed);
   if (iso) return checkedDate(Number(iso[3]), Number(iso[2]), Number(iso[1]), wordsLocale);
   let pieces: string[];
@@ -122,7 +159,7 @@ export function readTime(text: string): Read<string> {
   const match = /^(\d{1,2})[:.h](\d{2})$/.exec(typed) ?? /^(\d{2})(\d{2})$/.exec(typed);
   if (!match) {
     return /^\d{1,3}$|^\d{1,2}[:.h]\d?$/.test(typed)
-      ? notYet(sentence(M.notComplete, { pattern: 'hh:mm' }))
+      ? notYet(sentence(M.notComplete, { pattern: timePattern }))
       : notYet(sentence(M.notATime));
   }
   const hours = Number(match[1]);
@@ -142,8 +179,7 @@ export function readDateTime(
 ): Read<string> {
   const typed = text.trim();
   if (typed === '') return { kind: 'empty' };
-  const { pattern } = dateOrder(locale);
-  const whole = `${pattern} hh:mm`;
+  const whole = dateTimePattern(locale);
   // Twelve digits (eight for the date, four for the time), or the date and the time apart.
   const digits = /^(\d{8})(\d{1,4})?$/.exec(typed);
   const apart = /^([^\sT]+)(?:[T\s]+(.*))?$/.exec(typed);

@@ -37,6 +37,10 @@ export const FOLLOW_UP_FIELD_MESSAGES = declareMessages('followUps.fields', {
   recordedBy: ['Recorded by', `${F}: the doctor (or technologist) who recorded the call.`],
   choose: ['Choose…', `${F}: a chooser with nothing chosen yet.`],
   pin: ['PIN', `${F}: the recorder's PIN.`],
+  wholeDate: [
+    'must be a whole date: day, month and year',
+    `${F}: after the date's label when the date typed is not complete ("Date must be a whole date: …").`,
+  ],
 });
 
 const ST = 'Follow-ups: the status line after a call is saved (Follow-ups screen and the record’s follow-ups)';

@@ -114,8 +114,31 @@ describe('the follow-up calls', () => {
     await useFollowUps.getState().loadDue();
     useFollowUps.getState().edit({ legNrs: '12' });
     expect(await useFollowUps.getState().saveAndNext()).toBe(false);
-    expect(useFollowUps.getState().problems.legNrs).toBe('Leg pain must be a whole number from 0 to 10');
+    const { problems } = useFollowUps.getState();
+    expect(inWords(problems.legNrs)).toBe('Leg pain (NRS) must be a whole number from 0 to 10');
+    expect(inWords(problems.legNrs, 'de')).toMatch(/^Beinschmerz.* 0 .* 10/);
     expect(calls.map(([method]) => method)).toEqual(['followUps.due']);
+  });
+
+  it('refuses a score typed with a decimal mark, whatever the department’s locale', async () => {
+    fakeWindow({ 'followUps.due': () => [due('A', 'Ann Example')] });
+    await useFollowUps.getState().loadDue();
+    // "3,5" is 3.5 in de-DE as in de-CH (the reader's rule, never the locale's), and no whole score.
+    useFollowUps.getState().edit({ legNrs: '3,5', backNrs: '1.000' });
+    expect(await useFollowUps.getState().saveAndNext()).toBe(false);
+    const { problems } = useFollowUps.getState();
+    expect(inWords(problems.backNrs)).toBe('Back pain (NRS) must be a whole number from 0 to 10');
+    expect(inWords(problems.legNrs, 'fr')).not.toMatch(/must/);
+  });
+
+  it('says a date not complete yet in the reader’s language', async () => {
+    fakeWindow({ 'followUps.due': () => [due('A', 'Ann Example')] });
+    await useFollowUps.getState().loadDue();
+    useFollowUps.getState().edit({ legNrs: '2', contactDate: '' });
+    expect(await useFollowUps.getState().saveAndNext()).toBe(false);
+    const { problems } = useFollowUps.getState();
+    expect(inWords(problems.contactDate)).toBe('Date must be a whole date: day, month and year');
+    expect(inWords(problems.contactDate, 'it')).not.toMatch(/whole date/);
   });
 });
 

@@ -1,5 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { procedureDraftSchema } from '../../../../db/model/index.js';
+import { translator } from '../../../../db/i18n/translator.js';
+import { procedureDraftSchema, say, type Words } from '../../../../db/model/index.js';
+import { unclearNumberText } from '../../../components/number-text.js';
 import { formUnderTest, savedAs, TEST_NOW } from '../../../testing/form-under-test.js';
 import { emptyDraft } from '../draft-edits.js';
 
@@ -92,6 +94,26 @@ describe('what the form holds back', () => {
     expect(Object.keys(reopened.problems).sort()).toEqual(['birthDate', 'notes', 'startedAt']);
     expect(reopened.problems.notes?.message).toMatch(/at most 5000 characters/);
     expect(reopened.saveState).toBe('partial');
+  });
+
+  it('keeps a number typed two ways as words, said in the reader’s language after a reload too', async () => {
+    const first = formUnderTest({ 'procedures.saveDraft': () => savedAs('R9') });
+    first.form.getState().startNew();
+    const held = unclearNumberText('DLP (mGy·cm)', '1.480', 'de-CH');
+    if (!held) throw new Error('1.480 read as clear');
+    first.form.getState().setFieldText('dlpMGyCm', held);
+    await first.form.getState().flush();
+    const german = (words: Words | undefined) => say(words as Words, translator('de'), 'de');
+    expect(german(first.form.getState().problems.dlpMGyCm?.words)).toBe(
+      'DLP (mGy·cm): ist nicht eindeutig: 1.480 könnte 1480 oder 1.48 sein: Geben Sie 1480 ohne Trennzeichen ein oder 1.48',
+    );
+
+    const second = formUnderTest({ 'procedures.get': () => record('R9', {}) });
+    second.storage.items.clear();
+    for (const [key, value] of first.storage.items) second.storage.setItem(key, value);
+    expect(await second.form.getState().reopenDraft('R9')).toBe(true);
+    expect(second.form.getState().fieldText.dlpMGyCm?.text).toBe('1.480');
+    expect(german(second.form.getState().problems.dlpMGyCm?.words)).toMatch(/^DLP \(mGy·cm\): ist nicht eindeutig/);
   });
 
   it('is forgotten once corrected', async () => {
