@@ -193,6 +193,11 @@ describe('the command line in the department’s language', () => {
     expect(german.out).toMatch(/^Unmittelbares Schmerzansprechen \(NRS\)$/m);
     expect(german.out).toMatch(/^ {2}Alle Eingriffe +vorher Median /m);
     expect(german.out).toMatch(/^Ergebnis bei der Nachkontrolle /m);
+    // A heading the dashboard shows too is the dashboard's message, its words the same.
+    expect(german.out).toMatch(/^Fallzahlen$/m);
+    expect(german.out).toMatch(/^Kontrastmittelverteilung$/m);
+    expect(german.out).toMatch(/ \d+ Zielwurzeln?$/m);
+    expect(german.out).not.toMatch(/Umfang|Ausbreitung|Zielhöhe/);
     expect(german.out).not.toMatch(/procedures|median|Outcome|left|right/);
     // A French department in Romandy: fr-CH writes a decimal comma.
     const romandy = await logbook('fr');

@@ -65,7 +65,7 @@ describe('the dose report receiver’s state', () => {
       if (!('message' in state)) throw new Error('expected a refusal');
       expect(inEnglish(state.message)).toMatch(new RegExp(`^Port ${port} is already in use by another program`));
       expect(said(state.message, 'it')).toBe(
-        `La porta ${port} è già usata da un altro programma: i rapporti di dose non possono essere ricevuti. Scegliete un’altra porta in Impostazioni → Rapporti di dose (e sullo scanner).`,
+        `La porta ${port} è già usata da un altro programma: i rapporti di dose non possono essere ricevuti. Scelga un’altra porta in Impostazioni → Rapporti di dose (e sullo scanner).`,
       );
     } finally {
       squatter.close();

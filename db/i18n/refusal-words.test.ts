@@ -124,7 +124,7 @@ describe('refusals in the reader’s language', () => {
     ]);
     expect(inLanguage(problems, 'en')).toEqual(problems.map((found) => found.message));
     const de = inLanguage(problems, 'de');
-    expect(de[0]).toContain('verweist auf Zielort 4, den es nicht gibt');
+    expect(de[0]).toContain('verweist auf Ziel 4, das es nicht gibt');
     expect(de[1]).toBe(
       'Patienten-ID: sieht nicht wie eine Patienten-ID dieser Abteilung aus: Geben Sie sie wie K-100301 ein',
     );

@@ -335,7 +335,7 @@ describe("a schema's own rules in the reader's language", () => {
     const [tooShort] = refusal(reasonSchema(), 'ab').issues;
     const amendment = tooShort && issueProblem('reason', tooShort);
     expect(amendment?.message).toBe('Reason for the amendment must be 3 to 500 characters');
-    expect(said(amendment?.words, 'it')).toBe('Motivo dell’emendamento: deve avere da 3 a 500 caratteri');
+    expect(said(amendment?.words, 'it')).toBe('Motivo della rettifica: deve avere da 3 a 500 caratteri');
     expect(said(unclear('1.480').words, 'fr')).toBe(
       'n’est pas clair : 1.480 pourrait être 1480 ou 1.48 : saisissez 1480 sans séparateur, ou 1.48',
     );

@@ -56,7 +56,7 @@ describe('clinical warnings in the reader’s language', () => {
     expect(fr).toContain('La cible 1 est à droite, mais les symptômes sont à gauche : vérifier le côté.');
     expect(fr).toContain('intravasculaire (veineuse) et intrathécale');
     const it_ = inLanguage(MANY, 'it').join('\n');
-    expect(it_).toContain('Il livello 1 è a destra, ma i sintomi sono a sinistra: verificare il lato.');
+    expect(it_).toContain('Il bersaglio 1 è a destra, ma i sintomi sono a sinistra: verificare il lato.');
     expect(it_).toContain('intravascolare (venosa) e intratecale');
     for (const text of [de, fr, it_]) {
       expect(text).not.toMatch(/check the|is above|given|\{/);

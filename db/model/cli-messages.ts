@@ -423,7 +423,6 @@ export const CLI_MESSAGES = declareMessages('cli', {
     'procedures (signed): {count}',
     `${STATS} The first line: how many signed procedures the figures cover.`,
   ],
-  statsVolume: ['Volume', STATS_HEADING],
   statsPartMonth: [
     '(part: {from}–{to}, {count, plural, one {# day} other {# days}})',
     `${STATS} After a month's count when the period covers only part of it; {from}, {to}: days of the month.`,
@@ -437,8 +436,6 @@ export const CLI_MESSAGES = declareMessages('cli', {
     `${STATS} Shares of procedures on both sides and with a caudal epidural injection; values are percentages.`,
   ],
   statsPain: ['Immediate pain response (NRS)', STATS_HEADING],
-  statsAllProcedures: ['All procedures', `${STATS} A group's label: every procedure.`],
-  statsNoOperator: ['No operator', `${STATS} A group's label: procedures with no operator recorded.`],
   statsPainGroup: [
     'pre {pre}; post {post}; relief {relief} %; responders {responders}',
     `${STATS} A group's pain scores before and after the injection, the relief and the share of responders.`,
@@ -447,7 +444,6 @@ export const CLI_MESSAGES = declareMessages('cli', {
     'median {median} (IQR {q1}–{q3}, n={n})',
     `${STATS} A median with its interquartile range and the number of values.`,
   ],
-  statsContrast: ['Contrast spread', STATS_HEADING],
   statsRootSpread: [
     '{root}: intravascular {intravascular}, intrathecal {intrathecal} of {targets, plural, one {# target} other {# targets}}',
     `${STATS} A root's rates of intravascular and intrathecal contrast spread (percentages).`,
@@ -456,8 +452,6 @@ export const CLI_MESSAGES = declareMessages('cli', {
     'particulate steroid after intravascular spread: {with} of {intravascular} ({share})',
     `${STATS} Targets where a particulate steroid was injected although the contrast spread intravascular (a safety figure).`,
   ],
-  statsComplications: ['Complications', STATS_HEADING],
-  statsComplicationSeverity: ['{complication} ({severity})', `${STATS} A complication and its severity.`],
   statsDoseSection: [
     'Radiation dose (reference for one level: CT DLP {dlp} mGy·cm, fluoroscopy {fluoroscopy} s)',
     `${STATS_HEADING} With the department's diagnostic reference levels for one level.`,

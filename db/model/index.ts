@@ -6,6 +6,7 @@ export * from './cli-messages.js';
 export * from './concentration.js';
 export * from './credentials.js';
 export * from './dashboard.js';
+export * from './dashboard-messages.js';
 export * from './dose.js';
 export * from './dose-inbox.js';
 export * from './dose-plausibility.js';

@@ -1,19 +1,24 @@
 import {
+  DASHBOARD_COMPLICATION_MESSAGES as C,
   codeInSentence,
+  DASHBOARD_MESSAGES as D,
   type Dashboard,
   type DoseStat,
   CLI_MESSAGES as M,
   type Message,
   type Quantiles,
+  DASHBOARD_SPREAD_MESSAGES as S,
   type Speaking,
+  DASHBOARD_VOLUME_MESSAGES as V,
   type WordValue,
 } from '../model/index.js';
 import type { FollowUpOutcomes } from './outcomes.js';
 
 /*
  * The dashboard as plain text for the command line, one section per aggregate, in the
- * command line's language (db/cli/cli-speech.ts): its headings and labels are `cli.stats*`
- * messages, codes their words, numbers as the language writes them in the department.
+ * command line's language (db/cli/cli-speech.ts): its lines are `cli.stats*` messages, a
+ * heading or label the dashboard shows too is the dashboard's own message (`dashboard.*`, one
+ * message per fact), codes their words, numbers as the language writes them in the department.
  */
 
 /** What the text is said with: the command line's speech (db/cli/cli-speech.ts). */
@@ -47,7 +52,7 @@ function speaking(speech: StatsSpeech) {
             n: d.n,
           });
   // The operator's name as it is; the group of records without one, and every code, in words.
-  const operator = (group: { key: string; label: string }) => (group.key === '' ? say(M.statsNoOperator) : group.label);
+  const operator = (group: { key: string; label: string }) => (group.key === '' ? say(D.noOperator) : group.label);
   return { say, code, percent, number, spread, dose, operator };
 }
 
@@ -56,7 +61,7 @@ export function formatDashboard(result: Dashboard, speech: StatsSpeech): string[
   const lines: string[] = [];
   const section = (title: string) => lines.push('', title, '-'.repeat(title.length));
   lines.push(say(M.statsProcedures, { count: speech.number(result.procedures) }));
-  section(say(M.statsVolume));
+  section(say(V.volumeCaption));
   // A part month says its days: its count is theirs, not a whole month's.
   for (const row of result.volume.byMonth)
     lines.push(
@@ -72,7 +77,7 @@ export function formatDashboard(result: Dashboard, speech: StatsSpeech): string[
   );
   section(say(M.statsPain));
   for (const group of [
-    { ...result.pain.overall, label: say(M.statsAllProcedures) },
+    { ...result.pain.overall, label: say(D.allProcedures) },
     ...result.pain.byRoot,
     ...result.pain.byIndication.map((group) => ({ ...group, label: code(group.key) })),
     ...result.pain.byOperator.map((group) => ({ ...group, label: operator(group) })),
@@ -86,7 +91,7 @@ export function formatDashboard(result: Dashboard, speech: StatsSpeech): string[
       })}`,
     );
   }
-  section(say(M.statsContrast));
+  section(say(S.title));
   for (const row of result.spread.patterns.filter((p) => p.targets > 0))
     lines.push(`  ${code(row.pattern).padEnd(24)} ${row.targets} (${percent(row.share)})`);
   for (const row of result.spread.byRoot)
@@ -102,10 +107,10 @@ export function formatDashboard(result: Dashboard, speech: StatsSpeech): string[
   lines.push(
     `  ${say(M.statsParticulate, { with: p.withParticulateSteroid, intravascular: p.intravascularTargets, share: percent(p.share) })}`,
   );
-  section(say(M.statsComplications));
+  section(say(C.title));
   for (const row of result.complications) {
     const name = row.severity
-      ? say(M.statsComplicationSeverity, { complication: code(row.complication), severity: code(row.severity) })
+      ? say(C.label, { complication: code(row.complication), severity: code(row.severity) })
       : code(row.complication);
     lines.push(`  ${name.padEnd(36)} ${row.procedures} (${percent(row.rate)})`);
   }

@@ -1,6 +1,3 @@
-import type { Message } from '../../db/model/index.js';
-import { DATE_ENTRY_MESSAGES, DATE_PATTERN_MESSAGES } from '../components/date-entry.js';
-import { BACKUP_CHIP_MESSAGES, BACKUP_MESSAGES } from '../features/backups/backup-words.js';
 import {
   DASHBOARD_COMPLICATION_MESSAGES,
   DASHBOARD_DOSE_MESSAGES,
@@ -11,7 +8,10 @@ import {
   DASHBOARD_SPREAD_MESSAGES,
   DASHBOARD_TABLE_TIME_MESSAGES,
   DASHBOARD_VOLUME_MESSAGES,
-} from '../features/dashboard/dashboard-messages.js';
+} from '../../db/model/dashboard-messages.js';
+import type { Message } from '../../db/model/index.js';
+import { DATE_ENTRY_MESSAGES, DATE_PATTERN_MESSAGES } from '../components/date-entry.js';
+import { BACKUP_CHIP_MESSAGES, BACKUP_MESSAGES } from '../features/backups/backup-words.js';
 import { DOSE_INBOX_MESSAGES } from '../features/dose-reports/dose-reports-messages.js';
 import { EXPORT_FORM_MESSAGES, EXPORT_PROGRESS_MESSAGES } from '../features/export/export-messages.js';
 import {
@@ -76,6 +76,8 @@ import { APP_MESSAGES, FILTER_MESSAGES } from './app-messages.js';
 /*
  * The window's message tables (declareMessages), each once: build/i18n.mjs writes them into the
  * catalogues beside the model's. Pure files only (no React, no store): the build loads them in Node.
+ * The dashboard's are declared in the model (db/model/dashboard-messages.ts: `rootlog stats` says
+ * them too) and listed here, where the catalogues have always had them.
  */
 export const UI_MESSAGE_TABLES: readonly Readonly<Record<string, Message>>[] = [
   PRINT_MESSAGES,

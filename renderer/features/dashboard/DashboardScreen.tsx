@@ -1,11 +1,4 @@
 import { useEffect } from 'react';
-import { codeMessage, MODALITIES, NRS_SCALE, ROOTS, type Translate } from '../../../db/model/index.js';
-import { useLanguage, useReaderLocale, useT } from '../../app/i18n.js';
-import { NO_ITEMS } from '../../app/no-items.js';
-import { FilterDate } from '../../components/FilterDate.js';
-import { FilterSelect } from '../../components/FilterSelect.js';
-import { useSettings } from '../settings/settings-store.js';
-import { ChartPanel, hatched, themeColours } from './ChartPanel.js';
 import {
   DASHBOARD_COMPLICATION_MESSAGES as C,
   DASHBOARD_MESSAGES as D,
@@ -14,7 +7,14 @@ import {
   DASHBOARD_SPREAD_MESSAGES as S,
   DASHBOARD_TABLE_TIME_MESSAGES as T,
   DASHBOARD_VOLUME_MESSAGES as V,
-} from './dashboard-messages.js';
+} from '../../../db/model/dashboard-messages.js';
+import { codeMessage, MODALITIES, NRS_SCALE, ROOTS, type Translate } from '../../../db/model/index.js';
+import { useLanguage, useReaderLocale, useT } from '../../app/i18n.js';
+import { NO_ITEMS } from '../../app/no-items.js';
+import { FilterDate } from '../../components/FilterDate.js';
+import { FilterSelect } from '../../components/FilterSelect.js';
+import { useSettings } from '../settings/settings-store.js';
+import { ChartPanel, hatched, themeColours } from './ChartPanel.js';
 import { useDashboard } from './dashboard-store.js';
 import { figuresIn, groupWords, monthsLocale } from './dashboard-words.js';
 import { daysCovered, monthLabel } from './month-labels.js';

@@ -1,7 +1,7 @@
+import { DASHBOARD_MESSAGES as D, DASHBOARD_OUTCOME_MESSAGES as M } from '../../../db/model/dashboard-messages.js';
 import { formatDate } from '../../../db/model/index.js';
 import type { FollowUpOutcomes } from '../../../electron/shared/api-contract.js';
 import { useReaderLocale, useT } from '../../app/i18n.js';
-import { DASHBOARD_MESSAGES as D, DASHBOARD_OUTCOME_MESSAGES as M } from './dashboard-messages.js';
 import { figuresIn, groupWords } from './dashboard-words.js';
 
 const STEROID_GROUPS = { particulate: M.particulate, non_particulate: M.nonParticulate, none: M.noSteroid } as const;

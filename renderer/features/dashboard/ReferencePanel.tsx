@@ -1,4 +1,5 @@
 import type { ReferenceComparisonRow } from '../../../db/model/answers.js';
+import { DASHBOARD_REFERENCE_MESSAGES as M } from '../../../db/model/dashboard-messages.js';
 import {
   DOSE_QUANTITY_MESSAGES,
   DOSE_QUANTITY_WORDS,
@@ -10,7 +11,6 @@ import {
   type Translate,
 } from '../../../db/model/index.js';
 import { useLanguage, useReaderLocale, useT } from '../../app/i18n.js';
-import { DASHBOARD_REFERENCE_MESSAGES as M } from './dashboard-messages.js';
 import { figuresIn, groupWords } from './dashboard-words.js';
 import { type OtherLine, referenceSections } from './reference-lines.js';
 

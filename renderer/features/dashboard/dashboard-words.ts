@@ -1,5 +1,5 @@
+import { DASHBOARD_MESSAGES as D } from '../../../db/model/dashboard-messages.js';
 import { codeMessage, formatNumber, type Quantiles, type Translate } from '../../../db/model/index.js';
-import { DASHBOARD_MESSAGES as D } from './dashboard-messages.js';
 
 /** The screen's figures as the reader's locale writes them (de-DE: 12,5 %). */
 export function figuresIn(locale: string) {

@@ -1,6 +1,6 @@
+import { DASHBOARD_VOLUME_MESSAGES as M } from '../../../db/model/dashboard-messages.js';
 import type { MonthCovered, Translate } from '../../../db/model/index.js';
 import { DEFAULT_WORDS_LOCALE } from '../../components/date-entry.js';
-import { DASHBOARD_VOLUME_MESSAGES as M } from './dashboard-messages.js';
 
 /*
  * A month as a chart and its table name it: "Mar 2026" when the view covers it whole, its

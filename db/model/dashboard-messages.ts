@@ -1,6 +1,10 @@
-import { declareMessages } from '../../../db/model/index.js';
+import { declareMessages } from './messages.js';
 
-/* The quality dashboard's words, as messages to translate (db/i18n/catalogues/). */
+/*
+ * The quality dashboard's words, as messages to translate (db/i18n/catalogues/). Declared in the
+ * model: `rootlog stats` (db/stats/format.ts) says the same headings and labels with these
+ * messages, not its own (one message per fact); the window lists the tables (renderer/app/ui-messages.ts).
+ */
 const D = 'Quality dashboard';
 export const DASHBOARD_MESSAGES = declareMessages('dashboard.screen', {
   title: ['Quality dashboard', `${D}: the heading.`],
@@ -21,8 +25,11 @@ export const DASHBOARD_MESSAGES = declareMessages('dashboard.screen', {
     'No signed procedures match these filters. Widen the date range or clear a filter.',
     `${D}: nothing to show.`,
   ],
-  allProcedures: ['All procedures', `${D}: the first row of a table, every procedure of the view.`],
-  noOperator: ['No operator', `${D}: a row of the procedures without an operator.`],
+  allProcedures: [
+    'All procedures',
+    `${D}: the first row of a table, every procedure of the view (and a group of \`rootlog stats\`).`,
+  ],
+  noOperator: ['No operator', `${D}: a row of the procedures without an operator (and a group of \`rootlog stats\`).`],
   noModality: ['No modality', `${D}: a row of the procedures without a modality.`],
   group: ['Group', `${D}: a column heading: the group of procedures a row counts (all, a root, an operator …).`],
   ofTotalShare: ['{count} of {total} ({share})', `${D}: in a table cell, e.g. "3 of 12 (25,0 %)".`],
@@ -56,7 +63,10 @@ export const DASHBOARD_VOLUME_MESSAGES = declareMessages('dashboard.volume', {
     'all {days, plural, one {# day} other {# days}}',
     `${V}: a month the view covers whole, e.g. "all 31 days".`,
   ],
-  volumeCaption: ['Volume', `${V}: the caption of the table of procedures per operator.`],
+  volumeCaption: [
+    'Volume',
+    `${V}: the caption of the table of procedures per operator; also the heading of \`rootlog stats\`' volume section.`,
+  ],
   bilateral: ['Bilateral', `${V}: the share of procedures on both sides.`],
   caudal: ['With caudal epidural', `${V}: the share of procedures with a caudal epidural injection.`],
 });
@@ -81,7 +91,7 @@ export const DASHBOARD_PAIN_MESSAGES = declareMessages('dashboard.pain', {
 
 const S = 'Quality dashboard, the chart of the contrast spread';
 export const DASHBOARD_SPREAD_MESSAGES = declareMessages('dashboard.spread', {
-  title: ['Contrast spread', `${S}: its heading.`],
+  title: ['Contrast spread', `${S}: its heading (also \`rootlog stats\`' section heading).`],
   axis: ['% of targets', `${S}: the value axis and its legend.`],
   summary: [
     'Share of targets with each contrast spread pattern; rates by level in the table beside.',
@@ -100,13 +110,16 @@ export const DASHBOARD_SPREAD_MESSAGES = declareMessages('dashboard.spread', {
 
 const C = 'Quality dashboard, the chart of complications';
 export const DASHBOARD_COMPLICATION_MESSAGES = declareMessages('dashboard.complications', {
-  title: ['Complications', `${C}: its heading.`],
+  title: ['Complications', `${C}: its heading (also \`rootlog stats\`' section heading).`],
   axis: ['% of procedures', `${C}: the value axis and its legend.`],
   summary: [
     'Complication rates by type and severity; numbers in the table beside.',
     `${C}: what a screen reader says of the chart.`,
   ],
-  label: ['{complication} ({severity})', `${C}: a complication and its severity, e.g. "Vasovagal reaction (minor)".`],
+  label: [
+    '{complication} ({severity})',
+    `${C}: a complication and its severity, e.g. "Vasovagal reaction (minor)" (also in \`rootlog stats\`).`,
+  ],
   caption: ['Rate per procedure', `${C}: the caption of its table.`],
 });
 
