@@ -46,6 +46,7 @@ export * from './settings.js';
 export * from './signed-drugs.js';
 export * from './signing.js';
 export * from './steroid-dose.js';
+export * from './stored-words.js';
 export * from './table-time.js';
 export * from './text-rule.js';
 export * from './time.js';
