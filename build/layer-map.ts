@@ -132,9 +132,9 @@ export const LAYERS: readonly Layer[] = [
     name: 'hub',
     paths: ['db/hub/'],
     holds: 'the department hub: the PostgreSQL schema (`server-schema.ts`) and the sync (`sync.ts`)',
-    layers: ['model', 'storage', 'services', 'imports', 'interchange'],
+    layers: ['model', 'i18n', 'storage', 'services', 'imports', 'interchange'],
     packages: [NODE, 'pg', 'zod'],
-    why: 'the hub is the only layer that speaks to PostgreSQL; pulled records go through the import’s checks',
+    why: 'the hub is the only layer that speaks to PostgreSQL; pulled records go through the import’s checks; the refusals it keeps are read back as words by their declared messages (i18n)',
   },
   {
     name: 'dose reports',

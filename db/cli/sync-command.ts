@@ -104,8 +104,11 @@ export async function runSync(args: string[], io: Io): Promise<number> {
     // Ids and reasons can come from the hub: shown escaped, never acted on by the terminal.
     for (const conflict of report.conflicts)
       io.out(`  ${say(M.syncConflict, { id: printable(conflict.id), reason: printable(conflict.reason) })}`);
-    for (const refusal of report.refused)
-      io.out(`  ${say(M.syncRefused, { id: printable(refusal.id), reason: printable(refusal.reason) })}`);
+    for (const refusal of report.refused) {
+      // A row pulled: its words in the language (the values in them from the hub, escaped with them).
+      const reason = refusal.words ? say(refusal.words.message, refusal.words.values) : refusal.reason;
+      io.out(`  ${say(M.syncRefused, { id: printable(refusal.id), reason: printable(reason) })}`);
+    }
     return report.conflicts.length > 0 || report.refused.length > 0 ? 1 : 0;
   } finally {
     store.close();

@@ -5,7 +5,7 @@ import { type CarriedSigner, signerDoubt } from '../model/carried-signer.js';
 import {
   AMENDING_MEANINGS,
   COMPLICATIONS,
-  claimedConsoleName,
+  claimedConsoleNameWords,
   clinicalContent,
   daysBetween,
   drugSchema,
@@ -14,11 +14,16 @@ import {
   followingTextRule,
   followUpRelief,
   GLOBAL_IMPRESSIONS,
+  HUB_REFUSAL_MESSAGES as HR,
+  type Message,
   OPERATOR_ROLES,
   type ProcedureDraft,
   RootLogError,
   type RuleSettings,
   SIGNING_MEANINGS,
+  sentence,
+  type Words,
+  type WordValue,
 } from '../model/index.js';
 import { saveCheckedDrug } from '../settings.js';
 import type { WriteConnection } from '../sqlite/connection.js';
@@ -54,8 +59,8 @@ import { applyReceivedAmendment, applyReceivedOperator } from './received.js';
 export type Outcome =
   | { kind: 'record' | 'amendment' | 'follow-up' | 'catalogue' | 'conflict' | 'resolution' }
   | { kind: 'known' }
-  | { kind: 'refused'; reason: string }
-  | { kind: 'waiting'; reason: string };
+  | { kind: 'refused'; reason: Words }
+  | { kind: 'waiting'; reason: Words };
 
 export interface ApplyContext {
   store: Store;
@@ -68,8 +73,19 @@ export interface ApplyContext {
   catalogue: Map<string, { version: number; digest: string }>;
 }
 
-const refused = (reason: string): Outcome => ({ kind: 'refused', reason });
-const waiting = (reason: string): Outcome => ({ kind: 'waiting', reason });
+type Values = Readonly<Record<string, WordValue>>;
+/** Why a row is refused: a declared message (HUB_REFUSAL_MESSAGES) and its values, or words made already. */
+const refused = (reason: Message | Words, values?: Values): Outcome => ({
+  kind: 'refused',
+  reason: wordsOf(reason, values),
+});
+/** What a row waits for, the same way. */
+const waiting = (reason: Message | Words, values?: Values): Outcome => ({
+  kind: 'waiting',
+  reason: wordsOf(reason, values),
+});
+const wordsOf = (said: Message | Words, values?: Values): Words =>
+  typeof said.message === 'object' ? (said as Words) : sentence(said as Message, values);
 const known: Outcome = { kind: 'known' };
 
 // Text that is shown and printed follows the one text rule of the form and the import
@@ -113,20 +129,21 @@ const versionSignerShape = z.object({
 });
 
 /** The signer a version entry carries, or why it is refused. */
-function carriedSigner(
-  entry: VersionEntry,
-): { ok: true; signer: CarriedSigner | null } | { ok: false; reason: string } {
+function carriedSigner(entry: VersionEntry): { ok: true; signer: CarriedSigner | null } | { ok: false; reason: Words } {
   const shape = versionSignerShape.safeParse(entry);
-  if (!shape.success) return { ok: false, reason: shapeProblem(shape.error) };
+  if (!shape.success) return { ok: false, reason: sentence(HR.notAsWritten, { problems: shapeProblem(shape.error) }) };
   const { signerOperatorId, signatureMeaning } = shape.data;
   if ((signerOperatorId === undefined) !== (signatureMeaning === undefined))
-    return { ok: false, reason: 'its signer’s operator id and the signature’s meaning do not come together' };
+    return { ok: false, reason: sentence(HR.signerHalf) };
   if (signerOperatorId === undefined || signatureMeaning === undefined) return { ok: true, signer: null };
   const expected = entry.version === 1 ? 'performed_and_signed' : 'amended';
   if (signatureMeaning !== expected)
     return {
       ok: false,
-      reason: `its signature means "${signatureMeaning}", but version ${entry.version} is ${entry.version === 1 ? 'performed and signed' : 'an amendment'}`,
+      reason: sentence(entry.version === 1 ? HR.meaningNotSigned : HR.meaningNotAmended, {
+        meaning: signatureMeaning,
+        version: entry.version,
+      }),
     };
   return { ok: true, signer: { operatorId: signerOperatorId, meaning: signatureMeaning } };
 }
@@ -155,11 +172,14 @@ function verifiedSigner(
   };
 }
 
-const shapeProblem = (error: z.ZodError) =>
-  error.issues
-    .slice(0, 3)
-    .map((issue) => `${issue.path.join('.') || 'entry'} is not as RootLog writes it`)
-    .join('; ');
+/** Up to three fields not as RootLog writes them, by their names in the entry. */
+const shapeProblem = (error: z.ZodError): WordValue => ({
+  list: error.issues.slice(0, 3).map((issue) => {
+    const field = issue.path.join('.');
+    return field ? sentence(HR.fieldNotAsWritten, { field }) : sentence(HR.entryNotAsWritten);
+  }),
+  separator: '; ',
+});
 
 /**
  * An operator or drug the content names that has not come here yet: the catalogue entry was
@@ -167,14 +187,14 @@ const shapeProblem = (error: z.ZodError) =>
  * catalogue. The row waits (tried again, after the catalogue, at the next sync) rather than
  * being refused.
  */
-function missingCatalogue(context: ApplyContext, content: unknown): string | null {
+function missingCatalogue(context: ApplyContext, content: unknown): Words | null {
   const { operatorId, drugs } = (content ?? {}) as { operatorId?: unknown; drugs?: unknown };
   if (typeof operatorId === 'string' && !context.check.signing.operatorIds.has(operatorId))
-    return `its operator ${operatorId} is not here yet`;
+    return sentence(HR.operatorNotHere, { operator: operatorId });
   const known = new Set(context.check.signing.drugCatalogue.map((drug) => drug.code));
   for (const given of Array.isArray(drugs) ? drugs : []) {
     const code = (given as { drug?: unknown } | null)?.drug;
-    if (typeof code === 'string' && !known.has(code)) return `its drug ${code} is not in the catalogue here yet`;
+    if (typeof code === 'string' && !known.has(code)) return sentence(HR.drugNotHere, { drug: code });
   }
   return null;
 }
@@ -182,9 +202,9 @@ function missingCatalogue(context: ApplyContext, content: unknown): string | nul
 /** A version of a record: the record itself (version 1) or its owner's amendment. */
 export function applyVersion(context: ApplyContext, entry: VersionEntry): Outcome {
   const shape = versionShape.safeParse(entry);
-  if (!shape.success) return refused(shapeProblem(shape.error));
+  if (!shape.success) return refused(HR.notAsWritten, { problems: shapeProblem(shape.error) });
   if ((entry.version === 1) !== (entry.reason === null))
-    return refused(entry.version === 1 ? 'version 1 has an amendment reason' : 'an amendment has no reason');
+    return refused(entry.version === 1 ? HR.firstVersionReason : HR.amendmentNoReason);
   const carried = carriedSigner(entry);
   if (!carried.ok) return refused(carried.reason);
   const { signer } = carried;
@@ -193,16 +213,14 @@ export function applyVersion(context: ApplyContext, entry: VersionEntry): Outcom
   const owner = entry.console;
   if (entry.version === 1) {
     if (here) {
-      if (here.life.consoleName !== owner)
-        return refused(`a record with this id is here already, from the console "${here.life.consoleName}"`);
+      if (here.life.consoleName !== owner) return refused(HR.idFromAnotherConsole, { console: here.life.consoleName });
       const first = localVersion(write, entry.recordId, 1);
-      if (!first || !sameContent(JSON.parse(first.content), entry.content))
-        return refused('a record with this id is here already with another signed version 1');
+      if (!first || !sameContent(JSON.parse(first.content), entry.content)) return refused(HR.idAnotherFirstVersion);
       if (owner !== me) recordReceivedVersion(write, entry.recordId, 1, 1, owner);
       return known;
     }
-    const claim = claimedConsoleName(owner, me, []);
-    if (claim) return refused(`its console name ${claim}`);
+    const claim = claimedConsoleNameWords(owner, me, []);
+    if (claim) return refused(HR.consoleName, { claim });
     const missing = missingCatalogue(context, entry.content);
     if (missing) return waiting(missing);
     const verdict = checkReceivedVersion(
@@ -216,12 +234,9 @@ export function applyVersion(context: ApplyContext, entry: VersionEntry): Outcom
     unqueueReceived(write, entry.recordId, false);
     return { kind: 'record' };
   }
-  if (!here) return waiting(`its record (version 1 from "${owner}") is not here yet`);
-  if (here.life.status === 'draft') return refused('the record with this id is a draft here');
-  if (here.life.consoleName !== owner)
-    return refused(
-      `the record belongs to the console "${here.life.consoleName}": only it amends the record, not "${owner}"`,
-    );
+  if (!here) return waiting(HR.firstVersionNotHere, { console: owner });
+  if (here.life.status === 'draft') return refused(HR.draftHere);
+  if (here.life.consoleName !== owner) return refused(HR.notTheOwner, { owner: here.life.consoleName, console: owner });
   const previous = owner === me ? null : latestReceived(write, entry.recordId);
   // The console's own record: its versions are numbered alike everywhere.
   const hubVersionHere = owner === me ? here.life.version : (previous?.hubVersion ?? 0);
@@ -229,11 +244,11 @@ export function applyVersion(context: ApplyContext, entry: VersionEntry): Outcom
     if (owner === me) {
       const mine = localVersion(write, entry.recordId, entry.version);
       if (!mine || !sameContent(JSON.parse(mine.content), entry.content))
-        return refused(`version ${entry.version} on the hub differs from this console's own version ${entry.version}`);
+        return refused(HR.ownVersionDiffers, { version: entry.version });
     }
     return known;
   }
-  if (entry.version > hubVersionHere + 1) return waiting(`version ${hubVersionHere + 1} of the record is not here yet`);
+  if (entry.version > hubVersionHere + 1) return waiting(HR.versionNotHere, { version: hubVersionHere + 1 });
   // Its content judged as a record's would be; its signer is the amendment's, written below.
   const verdict = checkReceivedVersion(
     { ...entry, hubVersion: entry.version, signer: null },
@@ -242,8 +257,7 @@ export function applyVersion(context: ApplyContext, entry: VersionEntry): Outcom
   );
   if (!verdict.ok) return refused(verdict.reason);
   const before = owner === me ? localVersion(write, entry.recordId, here.life.version) : previous;
-  if (before && Date.parse(entry.signedAt) < Date.parse(before.signedAt))
-    return refused('the amendment is signed before the version it amends');
+  if (before && Date.parse(entry.signedAt) < Date.parse(before.signedAt)) return refused(HR.signedBeforeAmended);
   const content = verdict.record.content as ProcedureDraft;
   const wasQueued = isQueued(write, entry.recordId);
   if (owner !== me && sameContent(clinicalContent(here.record), content)) {
@@ -253,7 +267,7 @@ export function applyVersion(context: ApplyContext, entry: VersionEntry): Outcom
     return known;
   }
   const full = recordLimitProblem(write, entry.recordId, 'versions');
-  if (full) return refused(`it would take the record beyond its limits here: ${full.message}`);
+  if (full) return refused(HR.recordBeyondLimits, { problem: full.words ?? full.message });
   applyReceivedAmendment(
     write,
     {
@@ -307,41 +321,37 @@ const followUpShape = z
 /** A follow-up entry, checked against the record here as the form derives it. */
 export function applyFollowUp(context: ApplyContext, entry: FollowUpEntryPayload): Outcome {
   const shape = followUpShape.safeParse(entry.followUp);
-  if (!shape.success) return refused(shapeProblem(shape.error));
+  if (!shape.success) return refused(HR.notAsWritten, { problems: shapeProblem(shape.error) });
   const link = shape.data as FollowUpLink;
   const { write } = context;
   const record = procedureOfFollowUp(write, link.procedureId);
-  if (!record) return waiting('its record is not here yet');
-  if (record.status === 'draft') return refused('its record is a draft here');
+  if (!record) return waiting(HR.recordNotHere);
+  if (record.status === 'draft') return refused(HR.followUpRecordDraft);
   const existing = followUpRows(write.db, link.procedureId);
   if (existing.some((row) => row.id === link.id)) {
     if (entry.console !== context.me) recordReceivedFollowUp(write, link.id, entry.console);
     return known;
   }
-  if (followUpOwner(write.db, link.id) !== undefined)
-    return refused('a follow-up with this id belongs to another record here');
-  if (link.daysAfter !== daysBetween(record.performedDate, link.contactDate))
-    return refused('its days after the procedure do not match the procedure and contact dates');
-  if (link.reliefPercent !== followUpRelief(record.painPre, link.legNrs))
-    return refused('its relief does not match the pain before the procedure and the leg pain now');
+  if (followUpOwner(write.db, link.id) !== undefined) return refused(HR.followUpIdTaken);
+  if (link.daysAfter !== daysBetween(record.performedDate, link.contactDate)) return refused(HR.daysAfterMismatch);
+  if (link.reliefPercent !== followUpRelief(record.painPre, link.legNrs)) return refused(HR.reliefMismatch);
   const recordedAt = Date.parse(link.recordedAt);
   if (!Number.isFinite(recordedAt) || recordedAt > context.check.now.getTime() + 86_400_000)
-    return refused('its recording time is not a real, past date and time');
-  if (link.contactDate < record.performedDate) return refused('its contact date is before the procedure');
+    return refused(HR.recordedAtNotReal);
+  if (link.contactDate < record.performedDate) return refused(HR.contactBeforeProcedure);
   let corrected: FollowUpLink | undefined;
   if (link.supersedes !== null) {
-    if (!link.reason) return refused('a correction has no reason');
+    if (!link.reason) return refused(HR.correctionNoReason);
     corrected = existing.find((row) => row.id === link.supersedes);
     if (!corrected) {
       return followUpOwner(write.db, link.supersedes) !== undefined
-        ? refused('it corrects a follow-up of another record')
-        : waiting('the follow-up it corrects is not here yet');
+        ? refused(HR.correctsAnotherRecord)
+        : waiting(HR.correctedNotHere);
     }
-    if (existing.some((row) => row.supersedes === link.supersedes))
-      return refused('the follow-up it corrects was corrected already');
+    if (existing.some((row) => row.supersedes === link.supersedes)) return refused(HR.correctedAlready);
   }
   const full = recordLimitProblem(write, link.procedureId, 'followUps');
-  if (full) return refused(`it would take its record beyond its limits here: ${full.message}`);
+  if (full) return refused(HR.followUpBeyondLimits, { problem: full.words ?? full.message });
   const wasQueued = isQueued(write, link.procedureId);
   writeCarriedFollowUp(
     write,
@@ -361,35 +371,35 @@ const drugShape = drugSchema.extend({ name: trimmedName(80) }).strict();
 
 /** An operator or a drug as another console set it: taken when newer than what this console synced last. */
 export function applyCatalogue(context: ApplyContext, entry: CatalogueEntry): Outcome {
-  if (!Number.isInteger(entry.version) || entry.version < 1) return refused('its version is not a whole number');
+  if (!Number.isInteger(entry.version) || entry.version < 1) return refused(HR.versionNotWhole);
   const stateKey = `${entry.kind}:${entry.key}`;
   const state = context.catalogue.get(stateKey);
   if (state && entry.version <= state.version) return known;
   const actor = `${context.actor} (from the hub: ${entry.console})`.slice(0, 100);
   if (entry.kind === 'operator') {
     const parsed = operatorShape.safeParse(entry.value);
-    if (!parsed.success) return refused(`the operator ${shapeProblem(parsed.error)}`);
-    if (parsed.data.id !== entry.key) return refused('the operator’s id is not its key');
+    if (!parsed.success) return refused(HR.operatorNotAsWritten, { problems: shapeProblem(parsed.error) });
+    if (parsed.data.id !== entry.key) return refused(HR.operatorIdNotKey);
     applyReceivedOperator(context.write, parsed.data, entry.console, context.actor);
     const digest = digestOf(parsed.data);
     saveCatalogueState(context.write, entry.kind, entry.key, entry.version, digest);
     context.catalogue.set(stateKey, { version: entry.version, digest });
   } else {
     const parsed = drugShape.safeParse(entry.value);
-    if (!parsed.success) return refused(`the drug ${shapeProblem(parsed.error)}`);
-    if (parsed.data.code !== entry.key) return refused('the drug’s code is not its key');
+    if (!parsed.success) return refused(HR.drugNotAsWritten, { problems: shapeProblem(parsed.error) });
+    if (parsed.data.code !== entry.key) return refused(HR.drugCodeNotKey);
     if (
       parsed.data.usualDoseMg != null &&
       parsed.data.maxDoseMg != null &&
       parsed.data.usualDoseMg > parsed.data.maxDoseMg
     )
-      return refused('the drug’s usual dose is above its maximum');
+      return refused(HR.drugUsualAboveMaximum);
     try {
       saveCheckedDrug(context.store, parsed.data, { actor });
     } catch (error) {
       // The catalogue's one writer refuses a name that is, or looks like, another drug's here.
       if (error instanceof RootLogError && error.problems)
-        return refused(`the drug’s ${error.message.replace(/^Name/, 'name')}`);
+        return refused(HR.drugNotTaken, { problem: drugProblem(error) });
       throw error;
     }
     const digest = digestOf(parsed.data);
@@ -397,6 +407,18 @@ export function applyCatalogue(context: ApplyContext, entry: CatalogueEntry): Ou
     context.catalogue.set(stateKey, { version: entry.version, digest });
   }
   return { kind: 'catalogue' };
+}
+
+/**
+ * What the catalogue's one writer refused in a drug, after "the drug’s": its words, the name
+ * field said in lower case ("the drug’s name is the name of another drug …").
+ */
+function drugProblem(error: RootLogError): WordValue {
+  const { words } = error;
+  if (!words) return error.message;
+  return error.field === 'name' && words.values?.field !== undefined
+    ? sentence(words.message, { ...words.values, field: sentence(HR.drugName) })
+    : words;
 }
 
 const proposalShape = versionShape.omit({ version: true, createdAt: true, createdBy: true }).extend({
@@ -412,10 +434,10 @@ export function applyConflict(
   signature: string,
 ): Outcome {
   const shape = proposalShape.safeParse(entry);
-  if (!shape.success) return refused(shapeProblem(shape.error));
+  if (!shape.success) return refused(HR.notAsWritten, { problems: shapeProblem(shape.error) });
   const here = localRecord(context.write, entry.recordId);
-  if (!here) return waiting('its record is not here yet');
-  if (here.life.consoleName === entry.console) return refused('the record’s owner cannot be in conflict with itself');
+  if (!here) return waiting(HR.recordNotHere);
+  if (here.life.consoleName === entry.console) return refused(HR.ownerInConflict);
   const missing = missingCatalogue(context, entry.content);
   if (missing) return waiting(missing);
   const verdict = checkReceivedVersion(
@@ -430,7 +452,7 @@ export function applyConflict(
     context.check,
     context.actor,
   );
-  if (!verdict.ok) return refused(`the amendment it proposes is not sound: ${verdict.reason}`);
+  if (!verdict.ok) return refused(HR.proposalNotSound, { problems: verdict.reason });
   const isNew = conflictById(context.write, entry.id) === undefined;
   keepConflict(context.write, {
     id: entry.id,
@@ -447,12 +469,12 @@ export function applyConflict(
 
 /** The owner's answer to a conflict: the conflict is settled here too. */
 export function applyResolution(context: ApplyContext, entry: ResolutionEntry): Outcome {
-  if (entry.decision !== 'took' && entry.decision !== 'kept') return refused('its decision is neither took nor kept');
+  if (entry.decision !== 'took' && entry.decision !== 'kept') return refused(HR.decisionUnknown);
   const conflict = conflictById(context.write, entry.conflictId);
-  if (!conflict) return waiting('the conflict it resolves is not here yet');
-  if (conflict.recordId !== entry.recordId) return refused('it resolves a conflict of another record');
+  if (!conflict) return waiting(HR.conflictNotHere);
+  if (conflict.recordId !== entry.recordId) return refused(HR.resolvesAnotherRecord);
   if (conflict.owner !== entry.console)
-    return refused(`only the record’s owner "${conflict.owner}" resolves its conflicts, not "${entry.console}"`);
+    return refused(HR.notOwnerResolves, { owner: conflict.owner, console: entry.console });
   if (conflict.decision !== null) return known;
   resolveConflictRow(context.write, entry.conflictId, {
     decision: entry.decision,

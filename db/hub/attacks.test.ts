@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditHistory } from '../audit.js';
+import { translator } from '../i18n/translator.js';
+import { say } from '../model/index.js';
 import { getProcedure } from '../procedures.js';
 import { seedDatabase } from '../seed.js';
 import { drugCatalogue, listOperators, saveOperator } from '../settings.js';
@@ -10,6 +12,7 @@ import { startTestCluster, type TestCluster } from '../testing/postgres.js';
 import { adminClient, asAdmin, asRole, joinHub, type TestConsole, type TestHub, testHub } from '../testing/test-hub.js';
 import { consoleKey } from './console-key.js';
 import { type AnyEntry, ENTRY_FORMAT, signed } from './entries.js';
+import { hubRefusals } from './local-state.js';
 import { retireConsole } from './server-schema.js';
 
 /*
@@ -94,6 +97,13 @@ describe('the hub attacked with a console’s own credentials', () => {
     const onC = await c.sync();
     expect(onC.refused.map((refusal) => refusal.id)).toEqual([forgedId]);
     expect(onC.refused[0]?.reason).toMatch(/signature does not verify with the registered key of "CT-A"/);
+    // Its words, for `rootlog sync` and the list of refusals in the reader's language.
+    const words = onC.refused[0]?.words;
+    if (!words) throw new Error('a refusal pulled carries its words');
+    expect(say(words, translator('de'), 'de')).toMatch(
+      /von «CT-A»: ihre Signatur lässt sich mit dem registrierten Schlüssel von «CT-A» nicht bestätigen/,
+    );
+    expect(hubRefusals(c.store, 10)[0]?.reason.message.id).toBe('hubRefusal.forged');
     expect(onC.pulled).toBe(4);
     expect(has(c.store, forgedId)).toBe(false);
     const onB = await s.b.sync();

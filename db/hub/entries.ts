@@ -2,9 +2,14 @@ import { createHash, type KeyObject } from 'node:crypto';
 import {
   type AMENDING_MEANINGS,
   type ConflictDecision,
+  HUB_REFUSAL_MESSAGES as HR,
   type HUB_CATALOGUE_KINDS,
   HUB_LIMITS,
+  type Message,
   type SIGNING_MEANINGS,
+  sentence,
+  type Words,
+  type WordValue,
 } from '../model/index.js';
 import { canonicalJson } from '../sqlite/canonical-json.js';
 import type { FollowUpLink } from '../sqlite/hash-chain.js';
@@ -171,83 +176,78 @@ const KIND_OF: Record<Stream, readonly string[]> = {
   resolutions: ['resolution'],
 };
 
-export type Opened<T> = { ok: true; entry: T } | { ok: false; reason: string };
+export type Opened<T> = { ok: true; entry: T } | { ok: false; reason: Words };
 
 /**
  * A pulled row's entry, or why it is refused: everything about who wrote it is checked here,
  * before any of it is used.
  */
 export function openRow(stream: Stream, row: PulledRow): Opened<AnyEntry> {
-  const refuse = (reason: string): Opened<AnyEntry> => ({ ok: false, reason });
-  if (row.entry === null)
-    return refuse(
-      `its entry is ${row.entryBytes} bytes, more than the ${HUB_LIMITS.entryBytes} bytes an entry may hold: it was not read`,
-    );
-  if (row.signature === null) return refuse('it has no signature');
-  if (row.publicKey === null)
-    return refuse(`the console "${row.console}" had no registered key when the row was added`);
+  const refuse = (reason: Message, values?: Readonly<Record<string, WordValue>>): Opened<AnyEntry> => ({
+    ok: false,
+    reason: sentence(reason, values),
+  });
+  if (row.entry === null) return refuse(HR.tooLarge, { bytes: row.entryBytes, limit: HUB_LIMITS.entryBytes });
+  if (row.signature === null) return refuse(HR.noSignature);
+  if (row.publicKey === null) return refuse(HR.noKey, { console: row.console });
   const key = keyOf(row.publicKey);
-  if (!key) return refuse(`the registered key of "${row.console}" is not an Ed25519 key`);
-  if (row.afterRetirement) return refuse(`it was added after the console "${row.console}" was retired`);
-  if (!verifyEntry(key, row.entry, row.signature))
-    return refuse(
-      `its signature does not verify with the registered key of "${row.console}": the console did not write it (forged, or changed on the server)`,
-    );
+  if (!key) return refuse(HR.notEd25519, { console: row.console });
+  if (row.afterRetirement) return refuse(HR.afterRetirement, { console: row.console });
+  if (!verifyEntry(key, row.entry, row.signature)) return refuse(HR.forged, { console: row.console });
   let parsed: unknown;
   try {
     parsed = JSON.parse(row.entry);
   } catch {
-    return refuse('its entry is not JSON');
+    return refuse(HR.notJson);
   }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
-    return refuse('its entry is not an object');
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return refuse(HR.notAnObject);
   const entry = parsed as AnyEntry & Record<string, unknown>;
   if (entry.format !== ENTRY_FORMAT)
-    return refuse(`its entry is of format ${String(entry.format)}, not one this RootLog reads (${ENTRY_FORMAT})`);
+    return refuse(HR.otherFormat, { format: String(entry.format), expected: ENTRY_FORMAT });
   if (!KIND_OF[stream].includes(String(entry.kind)))
-    return refuse(`it is a ${String(entry.kind)} entry in the table of ${stream.replace('_', '-')}`);
+    return refuse(HR.wrongTable, { kind: String(entry.kind), table: stream.replace('_', '-') });
   if (entry.console !== row.console)
-    return refuse(`it was signed as the console "${String(entry.console)}" but added by "${row.console}"`);
+    return refuse(HR.signedAsOther, { signed: String(entry.console), console: row.console });
   const mismatch = columnMismatch(stream, entry, row.columns);
-  if (mismatch) return refuse(mismatch);
+  if (mismatch) return { ok: false, reason: mismatch };
   return { ok: true, entry };
 }
 
 /** The table's columns say what the signed entry must be about; a row whose columns differ is refused. */
-function columnMismatch(stream: Stream, entry: Record<string, unknown>, columns: PulledRow['columns']): string | null {
-  const expect: [string, unknown, unknown][] = [];
+function columnMismatch(stream: Stream, entry: Record<string, unknown>, columns: PulledRow['columns']): Words | null {
+  const expect: [Message, unknown, unknown][] = [];
   switch (stream) {
     case 'versions':
       expect.push(
-        ['record id', entry.recordId, columns.record_id],
-        ['version', entry.version, Number(columns.version)],
+        [HR.recordId, entry.recordId, columns.record_id],
+        [HR.version, entry.version, Number(columns.version)],
       );
       break;
     case 'follow_ups': {
       const followUp = (entry.followUp ?? {}) as Record<string, unknown>;
-      expect.push(['follow-up id', followUp.id, columns.id], ['record id', followUp.procedureId, columns.record_id]);
+      expect.push([HR.followUpId, followUp.id, columns.id], [HR.recordId, followUp.procedureId, columns.record_id]);
       break;
     }
     case 'catalogue':
       expect.push(
-        ['kind', entry.kind, columns.kind],
-        ['key', entry.key, columns.key],
-        ['version', entry.version, Number(columns.version)],
+        [HR.kind, entry.kind, columns.kind],
+        [HR.key, entry.key, columns.key],
+        [HR.version, entry.version, Number(columns.version)],
       );
       break;
     case 'conflicts':
       expect.push(
-        ['conflict id', entry.id, columns.id],
-        ['record id', entry.recordId, columns.record_id],
-        ['version it amends', entry.baseVersion, Number(columns.base_version)],
+        [HR.conflictId, entry.id, columns.id],
+        [HR.recordId, entry.recordId, columns.record_id],
+        [HR.versionItAmends, entry.baseVersion, Number(columns.base_version)],
       );
       break;
     case 'resolutions':
-      expect.push(['conflict id', entry.conflictId, columns.conflict_id]);
+      expect.push([HR.conflictId, entry.conflictId, columns.conflict_id]);
       break;
   }
   for (const [what, signedValue, column] of expect)
     if (signedValue !== column)
-      return `its ${what} is ${String(column)} on the server but ${String(signedValue)} in the signed entry`;
+      return sentence(HR.columnMismatch, { what: sentence(what), column: String(column), signed: String(signedValue) });
   return null;
 }

@@ -2,7 +2,14 @@ import { diff } from '../audit.js';
 import { IMPORT_LIMITS } from '../imports/limits.js';
 import { checkRecord, type RecordCheckContext, type SoundRecord } from '../imports/record-check.js';
 import type { CarriedSigner } from '../model/carried-signer.js';
-import { type RuleSettings, warnings } from '../model/index.js';
+import {
+  HUB_REFUSAL_MESSAGES as HR,
+  type RuleSettings,
+  sentence,
+  type Words,
+  type WordValue,
+  warnings,
+} from '../model/index.js';
 import { drugCatalogue, listOperators, referenceLevels } from '../settings.js';
 import type { ReadConnection, WriteConnection } from '../sqlite/connection.js';
 import { readProcedure } from '../sqlite/procedure-rows.js';
@@ -64,7 +71,7 @@ export function checkReceivedVersion(
   version: ReceivedVersion,
   context: RecordCheckContext,
   receivedBy: string,
-): { ok: true; record: SoundRecord } | { ok: false; reason: string } {
+): { ok: true; record: SoundRecord } | { ok: false; reason: Words } {
   const changes: Record<string, { before: unknown; after: unknown }> = {
     status: { before: 'draft', after: 'signed' },
     receivedFromHub: {
@@ -120,15 +127,14 @@ export function checkReceivedVersion(
   };
   const verdict = checkRecord(raw, 0, context);
   if (verdict.ok) return verdict;
-  return {
-    ok: false,
-    reason: verdict.problems
-      .slice(0, 5)
-      .map((found) =>
-        found.message.startsWith(found.field ?? '') ? found.message : `${found.field}: ${found.message}`,
-      )
-      .join('; '),
-  };
+  // Each problem after its field (unless its words begin with it), as the check says it.
+  const problems = verdict.problems.slice(0, 5).map((found): WordValue => {
+    const said = found.words ?? found.message;
+    return found.message.startsWith(found.field ?? '')
+      ? said
+      : sentence(HR.atField, { field: found.field ?? '', problem: said });
+  });
+  return { ok: false, reason: sentence(HR.recordNotSound, { problems: { list: problems, separator: '; ' } }) };
 }
 
 /** Same clinical meaning: compared field by field (the import's rule), so key order does not matter. */

@@ -1,4 +1,5 @@
-import type { HubRefusal } from '../model/index.js';
+import { modelMessage } from '../i18n/source-messages.js';
+import { HUB_REFUSAL_MESSAGES as HR, type HubRefusal, storedWords, type Words, wordsOfStored } from '../model/index.js';
 import { listRefusals, openConflictCount, pendingCount, refusalCount } from '../sqlite/hub-local.js';
 import type { Store } from '../store.js';
 
@@ -18,5 +19,18 @@ export function hubLocalCounts(store: Store): HubLocalCounts {
   return { pending: pendingCount(read), openConflicts: openConflictCount(read), refusals: refusalCount(read) };
 }
 
-/** The latest refusals, newest first, at most `limit`. */
-export const hubRefusals = (store: Store, limit: number): HubRefusal[] => listRefusals(store.reader, limit);
+/**
+ * Why a row was refused or waits, as the logbook keeps it (hub_refusals.reason, hub_waiting.reason):
+ * its words as JSON, their English beside for IT reading the file.
+ */
+export const storedRefusalReason = (reason: Words): string => storedWords(reason, { withEnglish: true });
+
+/**
+ * The words of a kept reason (storedRefusalReason). A row an earlier RootLog kept (an English
+ * sentence), or words this version no longer declares, is shown as it was written.
+ */
+export const refusalReasonOf = (stored: string): Words => wordsOfStored(stored, modelMessage, HR.asWritten);
+
+/** The latest refusals, newest first, at most `limit`: their reasons as words. */
+export const hubRefusals = (store: Store, limit: number): HubRefusal[] =>
+  listRefusals(store.reader, limit).map((row) => ({ ...row, reason: refusalReasonOf(row.reason) }));

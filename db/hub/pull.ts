@@ -1,4 +1,4 @@
-import { HUB_LIMITS } from '../model/index.js';
+import { HUB_REFUSAL_MESSAGES as HR, HUB_LIMITS, inEnglish, sentence } from '../model/index.js';
 import { redoableTransaction } from '../sqlite/connection.js';
 import {
   catalogueState,
@@ -34,6 +34,7 @@ import {
   type VersionEntry,
 } from './entries.js';
 import { receivedCheckContext, receivedRules } from './local-records.js';
+import { storedRefusalReason } from './local-state.js';
 import { type HubSession, noteSeen, yieldToOthers } from './session.js';
 
 /*
@@ -151,7 +152,7 @@ function applyOne(context: ApplyContext, stream: Stream, row: PulledRow): Outcom
     if (error instanceof Undo) return error.outcome;
     if (isLogbookFailure(error)) throw error;
     const detail = error instanceof Error ? error.message : String(error);
-    return { kind: 'refused', reason: `this console could not take it (${detail}); it is kept for IT` };
+    return { kind: 'refused', reason: sentence(HR.notTaken, { detail }) };
   }
 }
 
@@ -190,26 +191,28 @@ function note(
         reason: `the console "${row.console}" amended this record, which another console owns: it stays open until the owner resolves it`,
       });
       break;
-    case 'refused':
-      report.refused.push({ id: subject.id, reason: `${subject.label} from "${row.console}": ${outcome.reason}` });
+    case 'refused': {
+      const words = sentence(HR.fromConsole, { subject: subject.label, console: row.console, reason: outcome.reason });
+      report.refused.push({ id: subject.id, reason: inEnglish(words), words });
       keepRefusal(write, {
         hubId: session.hubId,
         stream,
         seq: row.seq,
         subject: subject.label,
         console: row.console,
-        reason: outcome.reason,
+        reason: storedRefusalReason(outcome.reason),
         entry: row.entry,
         signature: row.signature,
       });
       return;
+    }
     case 'waiting':
       keepWaiting(write, {
         hubId: session.hubId,
         stream,
         seq: row.seq,
         subject: subject.label,
-        reason: outcome.reason,
+        reason: storedRefusalReason(outcome.reason),
       });
       return;
   }

@@ -21,8 +21,11 @@ export interface SyncReport {
   catalogueChanges: number;
   /** True conflicts: this console's amendment of another's record, or another's of a record here. */
   conflicts: { id: string; reason: string }[];
-  /** What was not taken, pushing or pulling, with the reason (kept for IT, on the console). */
-  refused: { id: string; reason: string }[];
+  /**
+   * What was not taken, pushing or pulling, with the reason (kept for IT, on the console): its
+   * English, and for a row pulled its words (`rootlog sync` says them in its language).
+   */
+  refused: { id: string; reason: string; words?: Words }[];
   /** Rows of the hub waiting for another (their record, the version before them). */
   waiting: number;
   /** Records still waiting in the outbox after this sync. */

@@ -80,3 +80,13 @@ export function sourceMessages(windowTables: readonly Readonly<Record<string, Me
   }
   return [...byId.values()];
 }
+
+let declared: Map<string, Message> | undefined;
+/**
+ * The model's message of this id (a field's label, a refusal, a rule…), for words read back from
+ * where the logbook keeps them (wordsOfStored); undefined for an id no longer declared.
+ */
+export function modelMessage(id: string): Message | undefined {
+  declared ??= new Map(sourceMessages().map((message) => [message.id, message]));
+  return declared.get(id);
+}

@@ -260,7 +260,7 @@ export const CLI_MESSAGES = declareMessages('cli', {
   ],
   syncRefused: [
     'refused {id}: {reason}',
-    '`rootlog sync`: a row of the hub this console refused; {id}: its id; {reason}: why (English).',
+    '`rootlog sync`: a row of the hub this console refused; {id}: its id; {reason}: why (a sentence said in the language; what the server refused, in its English).',
   ],
   // rootlog hub
   hubAtVersion: [

@@ -116,7 +116,8 @@ export interface HubRefusal {
   /** The record, follow-up, catalogue entry or conflict the row is about, as far as it could be told. */
   subject: string;
   console: string | null;
-  reason: string;
+  /** Why, as words (an earlier RootLog's English sentence: as it was written). */
+  reason: Words;
   at: string;
   /** Still waiting for something it needs (its record, the version before it): tried again at each sync. */
   waiting: boolean;
@@ -173,7 +174,8 @@ export interface HubStatus {
     followUpsPulled: number;
     amendmentsPulled: number;
     conflicts: { id: string; reason: string }[];
-    refused: { id: string; reason: string }[];
+    /** Its English, and for a row pulled its words. */
+    refused: { id: string; reason: string; words?: Words }[];
   } | null;
 }
 

@@ -1,4 +1,5 @@
 import { declareMessages } from './messages.js';
+import { messagesById, storedWords, wordsOfStored } from './stored-words.js';
 import { inEnglish, sentence, type Words } from './words.js';
 
 /*
@@ -128,32 +129,15 @@ export const RIS_DELIVERY_MESSAGES = declareMessages('ris.delivery', {
 const M = RIS_DELIVERY_MESSAGES;
 
 /** What went wrong on the way to the RIS, as the outbox keeps it (last_error): its message's id and values, as JSON. */
-export const storedRisProblem = (problem: Words): string =>
-  JSON.stringify({ id: problem.message.id, values: problem.values ?? {} });
+export const storedRisProblem = (problem: Words): string => storedWords(problem);
 
-const MESSAGE_BY_ID = new Map(Object.values(M).map((message) => [message.id, message]));
+const risMessage = messagesById([M]);
 
 /**
  * The words of what the outbox keeps (storedRisProblem). A row written before they were kept
  * so (an English sentence), or one this version does not know, is shown as it was written.
  */
-export function risProblemOf(stored: string): Words {
-  try {
-    const parsed: unknown = JSON.parse(stored);
-    if (parsed && typeof parsed === 'object' && 'id' in parsed && 'values' in parsed) {
-      const { id, values } = parsed as { id: unknown; values: unknown };
-      const message = typeof id === 'string' ? MESSAGE_BY_ID.get(id) : undefined;
-      const plain =
-        values !== null &&
-        typeof values === 'object' &&
-        Object.values(values).every((value) => typeof value === 'string' || typeof value === 'number');
-      if (message && plain) return sentence(message, values as Record<string, string | number>);
-    }
-  } catch {
-    // Not JSON: an English sentence of an earlier RootLog.
-  }
-  return sentence(M.asWritten, { text: stored });
-}
+export const risProblemOf = (stored: string): Words => wordsOfStored(stored, risMessage, M.asWritten);
 
 /** One line for the record: "Report sent to the RIS at 10:42", "Report waiting: RIS not reachable since 10:40"… */
 export function deliveryLine(delivery: RisDelivery, now: Date): Words {

@@ -333,6 +333,7 @@ export interface RefusalRow {
   seq: string;
   subject: string;
   console: string | null;
+  /** As words (storedRefusalReason, db/hub/local-state.ts); a row an earlier RootLog kept: an English sentence. */
   reason: string;
   entry: string | null;
   signature: string | null;

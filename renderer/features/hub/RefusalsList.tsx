@@ -1,5 +1,5 @@
 import { formatDateTime } from '../../../db/model/index.js';
-import { useReaderLocale, useT } from '../../app/i18n.js';
+import { useReaderLocale, useSay, useT } from '../../app/i18n.js';
 import { HUB_PANEL_MESSAGES as M } from './hub-messages.js';
 import { useHub } from './hub-store.js';
 
@@ -7,6 +7,7 @@ import { useHub } from './hub-store.js';
 export function RefusalsList({ count }: { count: number }) {
   const refusals = useHub((state) => state.refusals);
   const t = useT();
+  const say = useSay();
   const locale = useReaderLocale();
   return (
     <details
@@ -30,7 +31,7 @@ export function RefusalsList({ count }: { count: number }) {
                 at: formatDateTime(refusal.at, locale),
                 subject: refusal.subject,
                 console: refusal.console ?? '',
-                reason: refusal.reason,
+                reason: say(refusal.reason),
               },
             )}
           </li>
