@@ -324,7 +324,7 @@ describe('the reader’s findings about a report, kept as words', () => {
         id: 'doseReport.finding.unknownUnit',
         values: {
           item: 'CT Dose Length Product Total',
-          where: { id: 'doseReport.part.ctTotal' },
+          where: { id: 'doseReport.part.ctTotal', values: {} },
           value: 610,
           unit: 'uGy.m (UCUM)',
         },

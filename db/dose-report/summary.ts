@@ -11,14 +11,9 @@ export type CtAcquisitionType = 'sequenced' | 'spiral' | 'constant-angle' | 'sta
 export type Plane = 'single' | 'A' | 'B' | 'all';
 
 import type { ReportKind } from '../model/dose-report-kinds.js';
-import {
-  DOSE_REPORT_FINDING_MESSAGES,
-  DOSE_REPORT_WORDS_BY_ID,
-  type StoredWords,
-  storedWords,
-  wordsFromStored,
-} from '../model/dose-report-words.js';
+import { DOSE_REPORT_FINDING_MESSAGES, doseReportMessage } from '../model/dose-report-words.js';
 import type { Message } from '../model/messages.js';
+import { type StoredWords, storedForm, wordsOfStoredForm } from '../model/stored-words.js';
 import { inEnglish, sentence, type Words, type WordValue } from '../model/words.js';
 
 export { REPORT_KINDS, type ReportKind } from '../model/dose-report-kinds.js';
@@ -153,7 +148,7 @@ export const storedSummary = (summary: DoseReportSummary): string =>
       (warning): StoredReportWarning => ({
         code: warning.code,
         message: warning.message,
-        words: storedWords(warning.words),
+        words: storedForm(warning.words),
       }),
     ),
   });
@@ -164,7 +159,7 @@ export const storedSummary = (summary: DoseReportSummary): string =>
  */
 export function reportWarningOf(stored: StoredReportWarning): ReportWarning {
   const words =
-    wordsFromStored(stored.words, DOSE_REPORT_WORDS_BY_ID) ??
+    wordsOfStoredForm(stored.words, doseReportMessage) ??
     sentence(DOSE_REPORT_FINDING_MESSAGES.asWritten, { text: String(stored.message ?? '') });
   return { code: stored.code, words, message: stored.message };
 }

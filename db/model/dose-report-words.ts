@@ -1,5 +1,6 @@
-import { declareMessages, type Message, type Translate } from './messages.js';
-import { sentence, type Words, type WordValue } from './words.js';
+import { declareMessages, type Translate } from './messages.js';
+import { messagesById } from './stored-words.js';
+import { sentence, type Words } from './words.js';
 
 /*
  * The dose report reader's own findings about one report (db/dose-report: a unit it does not
@@ -164,62 +165,5 @@ export const PHANTOM_PART_WORDS: Readonly<Record<'body-32cm' | 'head-16cm', Word
   'head-16cm': sentence(P.head16),
 };
 
-// ---- kept as data -------------------------------------------------------------------------
-
-/** Words as JSON keeps them: each message by its id, values as they are (a sentence inside by its id too). */
-export type StoredWordValue = string | number | StoredWords | { list: StoredWordValue[]; separator?: string };
-export interface StoredWords {
-  id: string;
-  values?: Record<string, StoredWordValue>;
-}
-
-const storedValue = (value: WordValue): StoredWordValue =>
-  typeof value === 'string' || typeof value === 'number'
-    ? value
-    : 'message' in value
-      ? storedWords(value)
-      : { list: value.list.map(storedValue), ...(value.separator !== undefined ? { separator: value.separator } : {}) };
-
-/** The words with each message kept by its id only (its English and comment are the catalogue's). */
-export function storedWords(words: Words): StoredWords {
-  if (!words.values) return { id: words.message.id };
-  return {
-    id: words.message.id,
-    values: Object.fromEntries(Object.entries(words.values).map(([name, value]) => [name, storedValue(value)])),
-  };
-}
-
-/**
- * The words kept by storedWords, their messages found among `messages`; null when a message is
- * not one of them (written by a later RootLog) or the data is not words at all.
- */
-export function wordsFromStored(stored: unknown, messages: ReadonlyMap<string, Message>): Words | null {
-  const value = (given: unknown): WordValue | null => {
-    if (typeof given === 'string' || typeof given === 'number') return given;
-    if (given === null || typeof given !== 'object') return null;
-    if ('list' in given) {
-      const { list, separator } = given as { list: unknown; separator?: unknown };
-      if (!Array.isArray(list) || (separator !== undefined && typeof separator !== 'string')) return null;
-      const items = list.map(value);
-      if (items.some((item) => item === null)) return null;
-      return { list: items as WordValue[], ...(separator !== undefined ? { separator } : {}) };
-    }
-    return wordsFromStored(given, messages);
-  };
-  if (stored === null || typeof stored !== 'object' || !('id' in stored)) return null;
-  const { id, values } = stored as { id: unknown; values?: unknown };
-  const message = typeof id === 'string' ? messages.get(id) : undefined;
-  if (!message) return null;
-  if (values === undefined) return sentence(message);
-  if (values === null || typeof values !== 'object' || Array.isArray(values)) return null;
-  const read = Object.entries(values).map(([name, given]) => [name, value(given)] as const);
-  if (read.some(([, given]) => given === null)) return null;
-  return sentence(message, Object.fromEntries(read) as Record<string, WordValue>);
-}
-
-/** Every message a finding's words may use, by id. */
-export const DOSE_REPORT_WORDS_BY_ID: ReadonlyMap<string, Message> = new Map(
-  [...Object.values(DOSE_REPORT_FINDING_MESSAGES), ...Object.values(P), ...Object.values(DOSE_DEVICE_MESSAGES)].map(
-    (message) => [message.id, message],
-  ),
-);
+/** Every message a finding's words may use, by id (for wordsOfStoredForm). */
+export const doseReportMessage = messagesById([DOSE_REPORT_FINDING_MESSAGES, P, DOSE_DEVICE_MESSAGES]);

@@ -10,8 +10,8 @@ import { inEnglish, sentence, type WordList, type Words, type WordValue } from '
  * know, is shown as it was written (the caller's "as written" message).
  */
 
-type StoredValue = string | number | StoredWords | { list: StoredValue[]; separator?: string };
-interface StoredWords {
+export type StoredValue = string | number | StoredWords | { list: StoredValue[]; separator?: string };
+export interface StoredWords {
   id: string;
   values: Record<string, StoredValue>;
 }
@@ -25,7 +25,8 @@ function storedValue(value: WordValue): StoredValue {
   return value.separator === undefined ? { list } : { list, separator: value.separator };
 }
 
-const storedForm = (words: Words): StoredWords => ({
+/** Words as data inside a column's JSON (a dose report's summary keeps its findings so): each message by its id. */
+export const storedForm = (words: Words): StoredWords => ({
   id: words.message.id,
   values: Object.fromEntries(Object.entries(words.values ?? {}).map(([name, value]) => [name, storedValue(value)])),
 });
@@ -54,7 +55,7 @@ function wordValueOf(stored: unknown, lookup: (id: string) => Message | undefine
 }
 
 function wordsOfForm(stored: object, lookup: (id: string) => Message | undefined): Words {
-  const { id, values } = stored as { id?: unknown; values?: unknown };
+  const { id, values = {} } = stored as { id?: unknown; values?: unknown };
   const message = typeof id === 'string' ? lookup(id) : undefined;
   if (!message || values === null || typeof values !== 'object' || Array.isArray(values)) throw new NotStored();
   return sentence(
@@ -84,6 +85,20 @@ export function wordsOfStored(stored: string, lookup: (id: string) => Message | 
     if (!(error instanceof NotStored)) throw error;
     const { text } = parsed as { text?: unknown };
     return sentence(asWritten, { text: typeof text === 'string' ? text : stored });
+  }
+}
+
+/**
+ * The words storedForm kept as data, each message found by `lookup`; null when one is not
+ * known (written by a later RootLog) or the data is not words at all.
+ */
+export function wordsOfStoredForm(stored: unknown, lookup: (id: string) => Message | undefined): Words | null {
+  if (!stored || typeof stored !== 'object' || Array.isArray(stored) || !('id' in stored)) return null;
+  try {
+    return wordsOfForm(stored, lookup);
+  } catch (error) {
+    if (error instanceof NotStored) return null;
+    throw error;
   }
 }
 
