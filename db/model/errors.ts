@@ -1,5 +1,5 @@
 import { declareMessages } from './messages.js';
-import type { FieldProblem } from './problems.js';
+import type { FieldProblem, Said } from './problems.js';
 import { inEnglish, sentence, type Words, type WordValue } from './words.js';
 
 export type ErrorCode =
@@ -46,6 +46,16 @@ export const ERROR_MESSAGES = declareMessages('refusal', {
 
 /** English words not declared yet (a refusal of the command line, another system's words), as they are in every language. */
 export const asItIs = (english: string): Words => sentence(ERROR_MESSAGES.asItIs, { english });
+
+/**
+ * A field's problem from a refusal that came as it was said (over IPC, kept in the window's
+ * storage): its words, or, for one an earlier RootLog kept in English only, its English as it is.
+ */
+export const fieldProblemOf = (field: string, { message, words }: Said): FieldProblem => ({
+  field,
+  message,
+  words: words ?? asItIs(message),
+});
 
 /**
  * The one error shape that crosses every boundary (IPC, the e2e bridge, the CLI):

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { asItIs } from './errors.js';
-import { type FieldProblem, fieldProblemOf, problemsFromZod } from './problems.js';
+import { asItIs, fieldProblemOf } from './errors.js';
+import { type FieldProblem, problemsFromZod } from './problems.js';
 
 /* Every field problem reaches a person with its words: none is English only. */
 

@@ -1,5 +1,4 @@
 import type { z } from 'zod';
-import { asItIs } from './errors.js';
 import { fieldLabelWords, pathToField } from './labels.js';
 import { declareMessages, type Message } from './messages.js';
 import { inEnglish, sentence, type Words, type WordValue } from './words.js';
@@ -61,16 +60,6 @@ export const issueProblem = (field: string, issue: z.core.$ZodIssue): FieldProbl
 /** A refusal's words and their English, as a FieldProblem or an ApiError carries them. */
 export const saidOf = (words: Words): Said & { words: Words } => ({ message: inEnglish(words), words });
 const said = saidOf;
-
-/**
- * A field's problem from a refusal that came as it was said (over IPC, kept in the window's
- * storage): its words, or, for one an earlier RootLog kept in English only, its English as it is.
- */
-export const fieldProblemOf = (field: string, { message, words }: Said): FieldProblem => ({
-  field,
-  message,
-  words: words ?? asItIs(message),
-});
 
 /** Zod's issues in the clinic's words, one per field (the first rule broken is enough to act on). */
 export function problemsFromZod(error: z.ZodError): FieldProblem[] {
