@@ -59,6 +59,22 @@ describe('rootlog hub and rootlog sync in the language', () => {
     expect(pushed.out).toMatch(
       /^gesendet 3, bereits dort 0, geholt 0 neue Einträge, 0 Ergänzungen und 0 Nachkontrollen; Konflikte 0, abgelehnt 0, wartend 0; noch zu senden 0$/m,
     );
+    // A record signed while the console had another name: not pushed, and why, in German (issue 29).
+    const { store } = tempStore();
+    updateSettings(store, { consoleName: 'CT 7', language: 'de' }, context);
+    seedDatabase(store, { count: 1, seed: 5, until: new Date('2026-06-30T12:00:00Z'), years: 1 }, context);
+    updateSettings(store, { consoleName: 'CT 8' }, context);
+    const b = store.path;
+    store.close();
+    expect((await cli('hub', 'key', '--db', b, ...AS)).status).toBe(0);
+    expect((await cli('hub', 'add-console', '--server', admin, '--db', b, '--role', 'ct_eight', ...PLAIN)).status).toBe(
+      0,
+    );
+    const refused = await cli('sync', '--db', b, ...AS, '--server', as('ct_eight'), ...PLAIN);
+    expect(refused.status, refused.err).toBe(1);
+    expect(refused.out).toMatch(
+      /^ {2}abgelehnt [0-9a-f-]{36}: nicht übertragen: Der Eintrag nennt die Konsole «CT 7», und diese Konsole heisst auf dem Hub «CT 8» \(.*\); nur «CT 7» überträgt ihn$/m,
+    );
   });
 
   it('IT’s hub commands in the language asked, a console’s in its logbook’s', async () => {

@@ -212,7 +212,7 @@ function refusals(args: string[], io: Io): number {
     // What the hub's rows say is theirs (English or another console's): shown escaped.
     for (const row of rows)
       io.out(
-        `  ${row.at}  ${say(row.waiting ? M.hubRowWaiting : M.hubRowRefused)}  ${printable(row.subject)}${row.console ? say(M.hubRowFrom, { console: printable(row.console) }) : ''}: ${printable(say(row.reason.message, row.reason.values))}`,
+        `  ${row.at}  ${say(row.waiting ? M.hubRowWaiting : M.hubRowRefused)}  ${printable(say(row.subject.message, row.subject.values))}${row.console ? say(M.hubRowFrom, { console: printable(row.console) }) : ''}: ${printable(say(row.reason.message, row.reason.values))}`,
       );
     return 0;
   } finally {

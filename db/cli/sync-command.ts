@@ -3,7 +3,7 @@ import { checkCaPem, type HubEndpoint, HubUrlError, parseServerUrl } from '../hu
 import { keyFileOf, keyFileVault } from '../hub/console-key.js';
 import { HubError } from '../hub/errors.js';
 import { syncOnce } from '../hub/sync.js';
-import { CLI_MESSAGES as M, RootLogError, sentence } from '../model/index.js';
+import { CLI_MESSAGES as M, RootLogError, sentence, type Words } from '../model/index.js';
 import { openStore } from '../store.js';
 import { actingOperator } from './acting-operator.js';
 import { cliSpeech } from './cli-speech.js';
@@ -102,13 +102,12 @@ export async function runSync(args: string[], io: Io): Promise<number> {
       }),
     );
     // Ids and reasons can come from the hub: shown escaped, never acted on by the terminal.
+    // Each reason in the language (the values in it, from the hub or PostgreSQL, escaped with it).
+    const reasonOf = (row: { words: Words }) => printable(say(row.words.message, row.words.values));
     for (const conflict of report.conflicts)
-      io.out(`  ${say(M.syncConflict, { id: printable(conflict.id), reason: printable(conflict.reason) })}`);
-    for (const refusal of report.refused) {
-      // A row pulled: its words in the language (the values in them from the hub, escaped with them).
-      const reason = refusal.words ? say(refusal.words.message, refusal.words.values) : refusal.reason;
-      io.out(`  ${say(M.syncRefused, { id: printable(refusal.id), reason: printable(reason) })}`);
-    }
+      io.out(`  ${say(M.syncConflict, { id: printable(conflict.id), reason: reasonOf(conflict) })}`);
+    for (const refusal of report.refused)
+      io.out(`  ${say(M.syncRefused, { id: printable(refusal.id), reason: reasonOf(refusal) })}`);
     return report.conflicts.length > 0 || report.refused.length > 0 ? 1 : 0;
   } finally {
     store.close();

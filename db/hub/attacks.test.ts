@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditHistory } from '../audit.js';
 import { translator } from '../i18n/translator.js';
-import { say } from '../model/index.js';
+import { say, type Words } from '../model/index.js';
 import { getProcedure } from '../procedures.js';
 import { seedDatabase } from '../seed.js';
 import { drugCatalogue, listOperators, saveOperator } from '../settings.js';
@@ -100,10 +100,19 @@ describe('the hub attacked with a console’s own credentials', () => {
     // Its words, for `rootlog sync` and the list of refusals in the reader's language.
     const words = onC.refused[0]?.words;
     if (!words) throw new Error('a refusal pulled carries its words');
-    expect(say(words, translator('de'), 'de')).toMatch(
-      /von «CT-A»: ihre Signatur lässt sich mit dem registrierten Schlüssel von «CT-A» nicht bestätigen/,
+    // What the row is about said in German too (issue 29), its id as it is.
+    expect(say(words, translator('de'), 'de')).toBe(
+      `Eintrag ${forgedId} Version 1 von «CT-A»: ihre Signatur lässt sich mit dem registrierten Schlüssel von «CT-A» nicht bestätigen: Die Konsole hat sie nicht geschrieben (gefälscht oder auf dem Server verändert)`,
     );
-    expect(hubRefusals(c.store, 10)[0]?.reason.message.id).toBe('hubRefusal.forged');
+    const [kept] = hubRefusals(c.store, 10);
+    expect(kept?.reason.message.id).toBe('hubRefusal.forged');
+    expect(say(kept?.subject as Words, translator('de'), 'de')).toBe(`Eintrag ${forgedId} Version 1`);
+    // Kept as words, their English beside for IT reading the file.
+    expect(JSON.parse(c.store.reader.prepare('SELECT subject FROM hub_refusals').pluck().get() as string)).toEqual({
+      id: 'hubRefusal.subjectVersion',
+      values: { record: forgedId, version: '1' },
+      text: `record ${forgedId} version 1`,
+    });
     expect(onC.pulled).toBe(4);
     expect(has(c.store, forgedId)).toBe(false);
     const onB = await s.b.sync();

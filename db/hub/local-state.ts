@@ -31,6 +31,17 @@ export const storedRefusalReason = (reason: Words): string => storedWords(reason
  */
 export const refusalReasonOf = (stored: string): Words => wordsOfStored(stored, modelMessage, HR.asWritten);
 
-/** The latest refusals, newest first, at most `limit`: their reasons as words. */
+/**
+ * What a refused or waiting row is about, as the logbook keeps it (hub_refusals.subject,
+ * hub_waiting.subject): words as the reason is kept, their English beside.
+ */
+export const storedRefusalSubject = storedRefusalReason;
+
+/** The latest refusals, newest first, at most `limit`: what each is about and why, as words. */
 export const hubRefusals = (store: Store, limit: number): HubRefusal[] =>
-  listRefusals(store.reader, limit).map((row) => ({ ...row, reason: refusalReasonOf(row.reason) }));
+  listRefusals(store.reader, limit).map((row) => ({
+    ...row,
+    // An earlier RootLog kept the subject as English ("record … version 2"): as it was written.
+    subject: refusalReasonOf(row.subject),
+    reason: refusalReasonOf(row.reason),
+  }));

@@ -55,6 +55,8 @@ describe('an operator name on the hub', () => {
         reason: expect.stringMatching(
           /^the hub refused it \(the operator name “Dr\. A\. Kеller” looks like “Dr\. A\. Keller”, the name of another operator on the hub, ID [0-9a-f-]{36}: one person is one operator/,
         ),
+        // Declared words, the server's own text a value in them.
+        words: expect.objectContaining({ message: expect.objectContaining({ id: 'hubPush.hubRefused' }) }),
       },
     ]);
     expect(report.pushed).toBe(1);

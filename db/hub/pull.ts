@@ -1,4 +1,4 @@
-import { HUB_REFUSAL_MESSAGES as HR, HUB_LIMITS, inEnglish, sentence } from '../model/index.js';
+import { HUB_REFUSAL_MESSAGES as HR, HUB_LIMITS, sentence, type Words } from '../model/index.js';
 import { redoableTransaction } from '../sqlite/connection.js';
 import {
   catalogueState,
@@ -34,8 +34,8 @@ import {
   type VersionEntry,
 } from './entries.js';
 import { receivedCheckContext, receivedRules } from './local-records.js';
-import { storedRefusalReason } from './local-state.js';
-import { type HubSession, noteSeen, yieldToOthers } from './session.js';
+import { storedRefusalReason, storedRefusalSubject } from './local-state.js';
+import { type HubSession, noteSeen, reported, yieldToOthers } from './session.js';
 
 /*
  * The pull: each stream of the hub read in the order it can be applied (the catalogue before
@@ -96,22 +96,43 @@ function toPulled(stream: Stream, raw: RawRow): PulledRow {
   };
 }
 
-/** What a row is about, for the report and the refusals kept for IT. */
-function subjectOf(stream: Stream, columns: PulledRow['columns']): { id: string; label: string } {
+/** What a row is about, for the report and the refusals kept for IT: its id, and words. */
+function subjectOf(stream: Stream, columns: PulledRow['columns']): { id: string; words: Words } {
+  const column = (name: string) => String(columns[name]);
   switch (stream) {
     case 'versions':
-      return { id: String(columns.record_id), label: `record ${columns.record_id} version ${columns.version}` };
-    case 'follow_ups':
-      return { id: String(columns.id), label: `follow-up ${columns.id} of record ${columns.record_id}` };
-    case 'catalogue':
       return {
-        id: `${columns.kind} ${columns.key}`,
-        label: `${columns.kind} ${columns.key} version ${columns.version}`,
+        id: column('record_id'),
+        words: sentence(HR.subjectVersion, { record: column('record_id'), version: column('version') }),
       };
+    case 'follow_ups':
+      return {
+        id: column('id'),
+        words: sentence(HR.subjectFollowUp, { followUp: column('id'), record: column('record_id') }),
+      };
+    case 'catalogue': {
+      const kind = column('kind');
+      const values = { key: column('key'), version: column('version') };
+      return {
+        id: `${kind} ${column('key')}`,
+        words:
+          kind === 'operator'
+            ? sentence(HR.subjectOperator, values)
+            : kind === 'drug'
+              ? sentence(HR.subjectDrug, values)
+              : sentence(HR.subjectCatalogue, { ...values, kind }),
+      };
+    }
     case 'conflicts':
-      return { id: String(columns.record_id), label: `conflict ${columns.id} on record ${columns.record_id}` };
+      return {
+        id: column('record_id'),
+        words: sentence(HR.subjectConflict, { conflict: column('id'), record: column('record_id') }),
+      };
     case 'resolutions':
-      return { id: String(columns.conflict_id), label: `resolution of conflict ${columns.conflict_id}` };
+      return {
+        id: column('conflict_id'),
+        words: sentence(HR.subjectResolution, { conflict: column('conflict_id') }),
+      };
   }
 }
 
@@ -186,19 +207,16 @@ function note(
       report.catalogueChanges++;
       break;
     case 'conflict':
-      report.conflicts.push({
-        id: subject.id,
-        reason: `the console "${row.console}" amended this record, which another console owns: it stays open until the owner resolves it`,
-      });
+      report.conflicts.push(reported(subject.id, sentence(HR.amendedByOther, { console: row.console })));
       break;
     case 'refused': {
-      const words = sentence(HR.fromConsole, { subject: subject.label, console: row.console, reason: outcome.reason });
-      report.refused.push({ id: subject.id, reason: inEnglish(words), words });
+      const words = sentence(HR.fromConsole, { subject: subject.words, console: row.console, reason: outcome.reason });
+      report.refused.push(reported(subject.id, words));
       keepRefusal(write, {
         hubId: session.hubId,
         stream,
         seq: row.seq,
-        subject: subject.label,
+        subject: storedRefusalSubject(subject.words),
         console: row.console,
         reason: storedRefusalReason(outcome.reason),
         entry: row.entry,
@@ -211,7 +229,7 @@ function note(
         hubId: session.hubId,
         stream,
         seq: row.seq,
-        subject: subject.label,
+        subject: storedRefusalSubject(subject.words),
         reason: storedRefusalReason(outcome.reason),
       });
       return;

@@ -1,6 +1,6 @@
 import type pg from 'pg';
 import { type CarriedSigner, signerDoubt } from '../model/carried-signer.js';
-import { HUB_LIMITS } from '../model/index.js';
+import { HUB_PUSH_MESSAGES as HP, HUB_LIMITS, sentence, type Words } from '../model/index.js';
 import { drugCatalogue, operatorsOfLogbook } from '../settings.js';
 import { followUpHash, versionHash } from '../sqlite/hash-chain.js';
 import {
@@ -37,7 +37,7 @@ import {
   signed,
   type VersionEntry,
 } from './entries.js';
-import { type HubSession, noteSeen, yieldToOthers } from './session.js';
+import { type HubSession, noteSeen, reported, yieldToOthers } from './session.js';
 
 /*
  * The push: what this console signed, amended or followed up (its outbox), each version and
@@ -55,8 +55,8 @@ interface Pending {
   recordId: string;
   columns: unknown[];
   entry: SignedEntry;
-  /** What the row is, for the report. */
-  label: string;
+  /** What the row is, for the report ("version 2"). */
+  label: Words;
 }
 
 const tooLarge = (entry: SignedEntry) => Buffer.byteLength(entry.text, 'utf8') > HUB_LIMITS.entryBytes;
@@ -82,7 +82,7 @@ async function insertMany(
   sql: string,
   rows: Pending[],
   toArrays: (rows: Pending[]) => unknown[],
-): Promise<{ inserted: { id: string; key: string; seq: string }[]; refused: { row: Pending; reason: string }[] }> {
+): Promise<{ inserted: { id: string; key: string; seq: string }[]; refused: { row: Pending; reason: Words }[] }> {
   if (rows.length === 0) return { inserted: [], refused: [] };
   await client.query('SAVEPOINT batch');
   try {
@@ -93,7 +93,7 @@ async function insertMany(
     await client.query('ROLLBACK TO SAVEPOINT batch');
   }
   const inserted: { id: string; key: string; seq: string }[] = [];
-  const refused: { row: Pending; reason: string }[] = [];
+  const refused: { row: Pending; reason: Words }[] = [];
   for (const row of rows) {
     await client.query('SAVEPOINT one');
     try {
@@ -112,14 +112,13 @@ async function insertMany(
 /** A refusal by the server of what was sent (a constraint, a right, a policy), not a failure of the connection. */
 const isRefusal = (error: unknown) => /^(22|23|42)/.test(String((error as { code?: unknown } | null)?.code ?? ''));
 
-/** The server's refusal of a row, in words. */
-function serverRefusal(error: unknown): string {
+/** The server's refusal of a row, in words: PostgreSQL's own message (English) a value in them. */
+function serverRefusal(error: unknown): Words {
   const { code, message } = (error ?? {}) as { code?: string; message?: string };
-  if (code === '42501' && /row-level security/.test(message ?? ''))
-    return 'the hub refused it: this console may add only its own records and their versions, in order';
-  if (code === '23514') return `the hub refused it as malformed (${message})`;
-  if (code === '23502') return 'the hub refused it: this console is not registered there (or was retired)';
-  return `the hub refused it (${message ?? String(error)})`;
+  if (code === '42501' && /row-level security/.test(message ?? '')) return sentence(HP.hubRefusedRights);
+  if (code === '23514') return sentence(HP.hubRefusedMalformed, { detail: String(message) });
+  if (code === '23502') return sentence(HP.hubRefusedNotRegistered);
+  return sentence(HP.hubRefused, { detail: message ?? String(error) });
 }
 
 const arraysOfVersions = (rows: Pending[]) => [
@@ -232,7 +231,7 @@ async function pushCatalogue(session: HubSession): Promise<void> {
         } catch (error) {
           await client.query('ROLLBACK TO SAVEPOINT one');
           if (!isRefusal(error)) throw error;
-          session.report.refused.push({ id: `${item.kind} ${item.key}`, reason: serverRefusal(error) });
+          session.report.refused.push(reported(`${item.kind} ${item.key}`, serverRefusal(error)));
         }
       }
     });
@@ -254,7 +253,7 @@ interface RecordPlan {
   followUps: Pending[];
   /** Follow-ups that wait for their record to be on the hub (another console's, not pushed yet). */
   followUpsWaiting: number;
-  problem: { kind: 'refused' | 'conflict'; reason: string } | null;
+  problem: { kind: 'refused' | 'conflict'; reason: Words } | null;
   /** The amendment made here of another console's record, recorded as a conflict. */
   proposal: { id: string; owner: string; baseVersion: number; entry: SignedEntry } | null;
   hadNewVersions: boolean;
@@ -379,7 +378,7 @@ async function planBatch(session: HubSession, queued: { id: string; at: string }
     if (changed) {
       plan.problem = {
         kind: 'refused',
-        reason: `version ${changed.version} was changed in this logbook after it was signed (its hash link does not match): it is not signed for the hub; run rootlog check`,
+        reason: sentence(HP.versionChanged, { version: changed.version }),
       };
       return plan;
     }
@@ -391,7 +390,7 @@ async function planBatch(session: HubSession, queued: { id: string; at: string }
           if (there !== entry.signature) {
             plan.problem = {
               kind: 'conflict',
-              reason: `version ${row.version} on the hub differs from version ${row.version} here (was this logbook restored from an older backup and amended again?)`,
+              reason: sentence(HP.versionDiffers, { version: row.version }),
             };
             return plan;
           }
@@ -400,11 +399,20 @@ async function planBatch(session: HubSession, queued: { id: string; at: string }
         if (tooLarge(entry)) {
           plan.problem = {
             kind: 'refused',
-            reason: `version ${row.version} is ${Buffer.byteLength(entry.text)} bytes as a signed entry, more than the hub takes (${HUB_LIMITS.entryBytes})`,
+            reason: sentence(HP.versionTooLarge, {
+              version: row.version,
+              bytes: Buffer.byteLength(entry.text),
+              limit: HUB_LIMITS.entryBytes,
+            }),
           };
           return plan;
         }
-        plan.versions.push({ recordId: id, columns: [id, row.version], entry, label: `version ${row.version}` });
+        plan.versions.push({
+          recordId: id,
+          columns: [id, row.version],
+          entry,
+          label: sentence(HP.version, { version: row.version }),
+        });
       }
       plan.hadNewVersions = plan.versions.length > 0;
     } else {
@@ -412,7 +420,7 @@ async function planBatch(session: HubSession, queued: { id: string; at: string }
       if (!mapped) {
         plan.problem = {
           kind: 'refused',
-          reason: `not pushed: the record names the console "${life.consoleName}", and this console is "${me}" on the hub (a record imported from there, or signed before this console had its name); only "${life.consoleName}" pushes it`,
+          reason: sentence(HP.notThisConsole, { owner: life.consoleName, me }),
         };
         plan.dropFromOutbox = true;
         return plan;
@@ -447,7 +455,7 @@ async function planBatch(session: HubSession, queued: { id: string; at: string }
       if (followUpChanged(row)) {
         plan.problem = {
           kind: 'refused',
-          reason: `follow-up ${row.id} was changed in this logbook after it was recorded (its hash link does not match)`,
+          reason: sentence(HP.followUpChanged, { followUp: row.id }),
         };
         return plan;
       }
@@ -461,7 +469,7 @@ async function planBatch(session: HubSession, queued: { id: string; at: string }
         recordId: id,
         columns: [row.id, id],
         entry: signed(entry, key.privateKey),
-        label: `follow-up ${row.id}`,
+        label: sentence(HP.followUp, { followUp: row.id }),
       });
     }
     return plan;
@@ -471,8 +479,8 @@ async function planBatch(session: HubSession, queued: { id: string; at: string }
 /** Pushes a batch of planned records in one server transaction; their outcomes into the report and the outbox. */
 async function pushPlans(session: HubSession, plans: RecordPlan[]): Promise<void> {
   const { client, store, report } = session;
-  const refusedRecords = new Map<string, string>();
-  const lost = new Map<string, string>();
+  const refusedRecords = new Map<string, Words>();
+  const lost = new Map<string, Words>();
   await inServerTransaction(client, async () => {
     const byVersion = groupBy(
       plans.flatMap((plan) => (plan.problem ? [] : plan.versions)),
@@ -482,19 +490,21 @@ async function pushPlans(session: HubSession, plans: RecordPlan[]): Promise<void
       const rows = byVersion.get(version) as Pending[];
       const wanted = rows.filter((row) => !refusedRecords.has(row.recordId));
       const outcome = await insertMany(client, INSERT_VERSIONS, wanted, arraysOfVersions);
-      for (const { row, reason } of outcome.refused) refusedRecords.set(row.recordId, `${row.label}: ${reason}`);
+      for (const { row, reason } of outcome.refused)
+        refusedRecords.set(row.recordId, sentence(HP.rowRefused, { row: row.label, reason }));
       const taken = new Set(outcome.inserted.map((row) => `${row.id}:${row.key}`));
       for (const row of outcome.inserted)
         noteSeen(session, row.seq, 'versions', rowKey('versions', { record_id: row.id, version: row.key }));
       for (const row of wanted)
         if (!taken.has(`${row.recordId}:${row.columns[1]}`) && !refusedRecords.has(row.recordId))
-          lost.set(row.recordId, `${row.label} of this record is on the hub already from another console`);
+          lost.set(row.recordId, sentence(HP.versionFromOther, { version: Number(row.columns[1]) }));
     }
     const followUps = plans.flatMap((plan) =>
       plan.problem || refusedRecords.has(plan.id) || lost.has(plan.id) ? [] : plan.followUps,
     );
     const outcome = await insertMany(client, INSERT_FOLLOW_UPS, followUps, arraysOfFollowUps);
-    for (const { row, reason } of outcome.refused) refusedRecords.set(row.recordId, `${row.label}: ${reason}`);
+    for (const { row, reason } of outcome.refused)
+      refusedRecords.set(row.recordId, sentence(HP.rowRefused, { row: row.label, reason }));
     for (const row of outcome.inserted)
       noteSeen(session, row.seq, 'follow_ups', rowKey('follow_ups', { id: row.key, record_id: row.id }));
     report.followUpsPushed += outcome.inserted.length;
@@ -505,12 +515,12 @@ async function pushPlans(session: HubSession, plans: RecordPlan[]): Promise<void
         const refusedReason = plan.problem?.kind === 'refused' ? plan.problem.reason : refusedRecords.get(plan.id);
         const conflictReason = plan.problem?.kind === 'conflict' ? plan.problem.reason : lost.get(plan.id);
         if (refusedReason) {
-          report.refused.push({ id: plan.id, reason: refusedReason });
+          report.refused.push(reported(plan.id, refusedReason));
           if (plan.dropFromOutbox) dequeue(store.writer, plan.id, plan.queuedAt);
           continue;
         }
         if (conflictReason) {
-          report.conflicts.push({ id: plan.id, reason: conflictReason });
+          report.conflicts.push(reported(plan.id, conflictReason));
           continue;
         }
         if (plan.proposal) {
@@ -524,10 +534,7 @@ async function pushPlans(session: HubSession, plans: RecordPlan[]): Promise<void
             signature: plan.proposal.entry.signature,
             onHub: 0,
           });
-          report.conflicts.push({
-            id: plan.id,
-            reason: `amended here, but the record belongs to "${plan.proposal.owner}": sent to it as a conflict to resolve`,
-          });
+          report.conflicts.push(reported(plan.id, sentence(HP.sentToOwner, { owner: plan.proposal.owner })));
         }
         if (plan.hadNewVersions) report.pushed++;
         else if (!plan.proposal && plan.followUps.length === 0) report.unchanged++;
@@ -569,10 +576,12 @@ async function pushConflicts(session: HubSession): Promise<void> {
       store.writer.db.transaction(() => markConflictOnHub(store.writer, conflict.id)).immediate();
     } catch (error) {
       if (!isRefusal(error)) throw error;
-      session.report.refused.push({
-        id: conflict.recordId,
-        reason: `the conflict ${conflict.id}: ${serverRefusal(error)}`,
-      });
+      session.report.refused.push(
+        reported(
+          conflict.recordId,
+          sentence(HP.conflictRefused, { conflict: conflict.id, reason: serverRefusal(error) }),
+        ),
+      );
     }
   }
 }
@@ -604,10 +613,12 @@ async function pushResolutions(session: HubSession): Promise<void> {
       store.writer.db.transaction(() => markResolutionOnHub(store.writer, conflict.id)).immediate();
     } catch (error) {
       if (!isRefusal(error)) throw error;
-      session.report.refused.push({
-        id: conflict.recordId,
-        reason: `the resolution of ${conflict.id}: ${serverRefusal(error)}`,
-      });
+      session.report.refused.push(
+        reported(
+          conflict.recordId,
+          sentence(HP.resolutionRefused, { conflict: conflict.id, reason: serverRefusal(error) }),
+        ),
+      );
     }
   }
 }

@@ -2,7 +2,7 @@ import { v7 as randomUUID } from 'uuid';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../cli/main.js';
 import { translator } from '../i18n/translator.js';
-import { inEnglish, say, type Words } from '../model/index.js';
+import { HUB_REFUSAL_MESSAGES as HR, inEnglish, say, sentence, type Words } from '../model/index.js';
 import { saveDraft } from '../procedures.js';
 import { updateSettings } from '../settings.js';
 import { keepRefusal, keepWaiting } from '../sqlite/hub-local.js';
@@ -11,7 +11,7 @@ import { completeDraft, context, tempStore } from '../testing/fixtures.js';
 import { type ApplyContext, applyCatalogue, applyVersion, type Outcome } from './apply.js';
 import { ENTRY_FORMAT, type VersionEntry } from './entries.js';
 import { receivedCheckContext, receivedRules } from './local-records.js';
-import { hubRefusals, storedRefusalReason } from './local-state.js';
+import { hubRefusals, storedRefusalReason, storedRefusalSubject } from './local-state.js';
 
 /*
  * Why this console refused another console's row, kept as words (issue 29): stored as their
@@ -55,12 +55,12 @@ const version = (recordId: string, number: number, content: Record<string, unkno
 
 let seq = 0;
 /** Kept as the pull keeps it (pull.ts: note). */
-function kept(store: Store, reason: Words | string, subject = 'record x version 2'): void {
+function kept(store: Store, reason: Words | string, subject: Words | string = 'record x version 2'): void {
   keepRefusal(store.writer, {
     hubId: 'hub-1',
     stream: 'versions',
     seq: String(++seq),
-    subject,
+    subject: typeof subject === 'string' ? subject : storedRefusalSubject(subject),
     console: 'CT-A',
     reason: typeof reason === 'string' ? reason : storedRefusalReason(reason),
     entry: null,
@@ -158,6 +158,41 @@ describe('a refusal of another console’s row', () => {
     store.close();
   });
 
+  it('says what the row is about in German, kept as words; a subject an earlier RootLog kept in English as written', () => {
+    const { store } = tempStore();
+    const subjects = [
+      sentence(HR.subjectVersion, { record: 'r-1', version: '2' }),
+      sentence(HR.subjectFollowUp, { followUp: 'f-1', record: 'r-1' }),
+      sentence(HR.subjectOperator, { key: 'op-2', version: '1' }),
+      sentence(HR.subjectDrug, { key: 'LIDO', version: '3' }),
+      sentence(HR.subjectConflict, { conflict: 'c-1', record: 'r-1' }),
+      sentence(HR.subjectResolution, { conflict: 'c-1' }),
+    ];
+    for (const subject of subjects) kept(store, 'refused', subject);
+    kept(store, 'refused', 'record r-9 version 4');
+    const stored = store.reader.prepare('SELECT subject FROM hub_refusals ORDER BY id').pluck().all() as string[];
+    expect(JSON.parse(stored[0] as string)).toEqual({
+      id: 'hubRefusal.subjectVersion',
+      values: { record: 'r-1', version: '2' },
+      text: 'record r-1 version 2',
+    });
+    // Unchanged: the row an earlier RootLog kept.
+    expect(stored[6]).toBe('record r-9 version 4');
+    const said = hubRefusals(store, 10).map((refusal) => de(refusal.subject));
+    expect(said.sort()).toEqual(
+      [
+        'Eintrag r-1 Version 2',
+        'Nachkontrolle f-1 von Eintrag r-1',
+        'Benutzer/in op-2 Version 1',
+        'Medikament LIDO Version 3',
+        'Konflikt c-1 zu Eintrag r-1',
+        'Entscheidung zu Konflikt c-1',
+        'record r-9 version 4',
+      ].sort(),
+    );
+    store.close();
+  });
+
   it('is listed by rootlog hub refusals in the department’s language', async () => {
     const { store, operatorId } = tempStore();
     updateSettings(store, { language: 'de' }, context);
@@ -167,6 +202,11 @@ describe('a refusal of another console’s row', () => {
       applying(store, (apply) => applyVersion(apply, version(record.id, 2, {}))),
     );
     kept(store, 'an English sentence of an earlier RootLog');
+    kept(
+      store,
+      'the record with this id is a draft here',
+      sentence(HR.subjectVersion, { record: 'r-7', version: '3' }),
+    );
     const path = store.path;
     store.close();
     const out: string[] = [];
@@ -176,5 +216,9 @@ describe('a refusal of another console’s row', () => {
       /ABGELEHNT {2}record x version 2.*CT-A.*: der Eintrag mit dieser ID ist hier ein Entwurf$/m,
     );
     expect(out.join('\n')).toMatch(/: an English sentence of an earlier RootLog$/m);
+    // What the row is about, kept as words: in German.
+    expect(out.join('\n')).toMatch(
+      /ABGELEHNT {2}Eintrag r-7 Version 3 von "CT-A": the record with this id is a draft here$/m,
+    );
   });
 });

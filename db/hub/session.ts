@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import type { HubConsole, Words } from '../model/index.js';
+import { type HubConsole, inEnglish, type Words } from '../model/index.js';
 import type { Store } from '../store.js';
 import type { ConsoleKey } from './console-key.js';
 
@@ -19,13 +19,13 @@ export interface SyncReport {
   followUpsPulled: number;
   followUpsPushed: number;
   catalogueChanges: number;
-  /** True conflicts: this console's amendment of another's record, or another's of a record here. */
-  conflicts: { id: string; reason: string }[];
   /**
-   * What was not taken, pushing or pulling, with the reason (kept for IT, on the console): its
-   * English, and for a row pulled its words (`rootlog sync` says them in its language).
+   * True conflicts: this console's amendment of another's record, or another's of a record here;
+   * why, as its English (for the logs) and its words (`rootlog sync` says them in its language).
    */
-  refused: { id: string; reason: string; words?: Words }[];
+  conflicts: ReportedRow[];
+  /** What was not taken, pushing or pulling, and why (kept for IT, on the console): as conflicts. */
+  refused: ReportedRow[];
   /** Rows of the hub waiting for another (their record, the version before them). */
   waiting: number;
   /** Records still waiting in the outbox after this sync. */
@@ -35,6 +35,16 @@ export interface SyncReport {
   notice: Words | null;
   consoles: HubConsole[];
 }
+
+/** A row of the report: the record (or entry) it is about, and why, in English and as words. */
+export interface ReportedRow {
+  id: string;
+  reason: string;
+  words: Words;
+}
+
+/** A row for the report: its English derived from its words. */
+export const reported = (id: string, words: Words): ReportedRow => ({ id, reason: inEnglish(words), words });
 
 export const emptyReport = (): SyncReport => ({
   pushed: 0,

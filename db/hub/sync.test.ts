@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditHistory } from '../audit.js';
 import { followUpsOf, recordFollowUp } from '../follow-ups.js';
+import { translator } from '../i18n/translator.js';
 import { checkDatabase } from '../maintenance.js';
+import { say, type Words } from '../model/index.js';
 import { amendProcedure, clinicalContent, getProcedure, saveDraft, signProcedure } from '../procedures.js';
 import { seedDatabase } from '../seed.js';
 import { listOperators, saveOperator } from '../settings.js';
@@ -27,6 +29,8 @@ beforeAll(async () => {
 afterAll(() => cluster?.stop());
 
 const UNTIL = new Date('2026-06-30T12:00:00Z');
+/** Why, as `rootlog sync` says it to a German department. */
+const german = (row: { words: Words } | undefined) => (row ? say(row.words, translator('de'), 'de') : '');
 /** A console registered on the hub, then `count` records signed there. */
 async function consoleWith(hub: Awaited<ReturnType<typeof testHub>>, name: string, count: number, seed: number) {
   const joined = await joinHub(hub, tempStore().store, name);
@@ -210,6 +214,9 @@ describe('the department hub on PostgreSQL', () => {
     const onB = await b.sync();
     expect(onB.conflicts.map((conflict) => conflict.id)).toContain(id);
     expect(onB.conflicts[0]?.reason).toMatch(/belongs to "CT 1".*conflict/);
+    expect(german(onB.conflicts[0])).toBe(
+      'hier ergänzt, aber der Eintrag gehört «CT 1»: Als Konflikt zur Entscheidung an sie gesendet',
+    );
     // Recorded on the server, appended; B now shows the owner's version, its own kept in its history.
     const onServer = await asAdmin<{ console: string; record_id: string }>(
       hub,
@@ -219,7 +226,10 @@ describe('the department hub on PostgreSQL', () => {
     expect(getProcedure(b.store, id).record.painPost).toBe(3);
     expect(getProcedure(b.store, id).versions).toHaveLength(3);
     // Visible on both consoles, side by side; only the owner resolves.
-    await a.sync();
+    const pulledByA = await a.sync();
+    expect(pulledByA.conflicts.map(german)).toEqual([
+      'die Konsole «CT 2» hat diesen Eintrag ergänzt, der einer anderen Konsole gehört: Der Konflikt bleibt offen, bis die Eigentümerin ihn löst',
+    ]);
     const [onA] = conflictViews(a.store);
     expect(onA).toMatchObject({ recordId: id, owner: 'CT 1', proposer: 'CT 2', resolvesHere: true, resolution: null });
     expect(onA?.fields).toContainEqual({ field: 'painPost', here: 3, proposed: 4 });
@@ -367,6 +377,10 @@ describe('the department hub on PostgreSQL', () => {
     expect(report.pushed).toBe(5);
     expect(report.refused.map((refusal) => refusal.id)).toEqual([id]);
     expect(report.refused[0]?.reason).toMatch(/changed in this logbook after it was signed/);
+    // In the reader's language, declared words (issue 29).
+    expect(german(report.refused[0])).toBe(
+      'Version 1 wurde in diesem Logbuch nach der Signatur verändert (ihr Glied der Hash-Kette stimmt nicht): Sie wird für den Hub nicht signiert; führen Sie rootlog check aus',
+    );
     expect(await asAdmin(hub, `SELECT 1 FROM hub_versions WHERE record_id = '${id}'`)).toEqual([]);
     expect(report.pending).toBe(1);
   });

@@ -90,6 +90,9 @@ function namedMessages(): { where: string; message: model.Message | undefined; n
       ...calls(source, 'problem(').map((text) => argumentsOf(text)[1] ?? ''),
       ...calls(source, 'new HubError(').map((text) => argumentsOf(text)[1] ?? ''),
       ...calls(source, 'new HubAdminError(').map((text) => argumentsOf(text)[0] ?? ''),
+      // The sync's report: each row's words, and every sentence the hub client says.
+      ...calls(source, 'reported(').map((text) => argumentsOf(text)[1] ?? ''),
+      ...(file.startsWith('db/hub/') ? calls(source, 'sentence(').map((text) => argumentsOf(text)[0] ?? '') : []),
     ];
     return refusals.flatMap((said) =>
       [...said.matchAll(/(?:^|sentence\()\s*([A-Z]\w*)\.(\w+)\b/g)].map(([, table = '', key = '']) => ({
@@ -127,10 +130,8 @@ describe('every refusal is a message of the catalogues', () => {
 
   it('the hub’s refusals of another console’s rows, and what they wait for, are declared words', () => {
     // refused(HR.x, …), waiting(HR.x, …), openRow's refuse(HR.x, …): never an English sentence,
-    // nor an outcome or a verdict written by hand with one. (push.ts's own rows not pushed are
-    // still English: docs/open-work.md, #29.)
-    const pulling = (file: string) => file.startsWith('db/hub/') && file !== 'db/hub/push.ts';
-    const english = FILES.filter(pulling).flatMap((file) => {
+    // nor an outcome or a verdict written by hand with one.
+    const english = FILES.filter((file) => file.startsWith('db/hub/')).flatMap((file) => {
       const source = readFileSync(join(root, file), 'utf8');
       return [
         ...['refused(', 'waiting(', 'refuse('].flatMap((opening) =>
@@ -142,6 +143,21 @@ describe('every refusal is a message of the catalogues', () => {
           ([found]) => found,
         ),
       ].map((said) => `${file}: ${said.slice(0, 80)}`);
+    });
+    expect(english).toEqual([]);
+  });
+
+  it('the sync’s report says why in declared words, for this console’s own rows (push.ts) too', () => {
+    // Each row of the report is reported(id, words), its English made from them; a record not
+    // pushed, or a conflict, is never given an English reason by hand (what PostgreSQL says is
+    // a value inside declared words: hubPush.hubRefused).
+    const english = FILES.filter((file) => file.startsWith('db/hub/')).flatMap((file) => {
+      const source = readFileSync(join(root, file), 'utf8');
+      return [
+        ...source.matchAll(/\breport\.(?:refused|conflicts)\.push\((?!\s*reported\()[^\n]*/g),
+        ...source.matchAll(/kind:\s*'(?:refused|conflict)',\s*reason:\s*['"`][^\n]*/g),
+        ...source.matchAll(/\b(?:refusedRecords|lost)\.set\([^,]+,\s*['"`][^\n]*/g),
+      ].map(([found]) => `${file}: ${found.replace(/\s+/g, ' ').slice(0, 80)}`);
     });
     expect(english).toEqual([]);
   });

@@ -12,6 +12,8 @@ const ROW =
   'Why this console refused a row of the department server (hub), shown after what the row is about ("record … version 2 from “CT-A”: …"), lower case.';
 const WAIT =
   'What a row of the department server (hub) waits for before this console can take it (tried again at each sync), shown after what the row is about, lower case.';
+const SUBJECT =
+  'What a row of the department server (hub) is about, shown before why it was refused or waits (Settings → Department server, `rootlog hub refusals`, `rootlog sync`), lower case. The ids are kept as they are.';
 const SHAPE = `${ROW} The row's content is not as RootLog writes it (a field damaged or made by hand).`;
 export const HUB_REFUSAL_MESSAGES = declareMessages('hubRefusal', {
   // What is not as RootLog writes it.
@@ -212,13 +214,47 @@ export const HUB_REFUSAL_MESSAGES = declareMessages('hubRefusal', {
   recordNotHere: ['its record is not here yet', `${WAIT} A follow-up or a conflict.`],
   correctedNotHere: ['the follow-up it corrects is not here yet', `${WAIT} A follow-up correcting an earlier one.`],
   conflictNotHere: ['the conflict it resolves is not here yet', `${WAIT} A conflict's resolution.`],
+  // What a row is about, shown before why (kept beside the reason, as words too).
+  subjectVersion: [
+    'record {record} version {version}',
+    `${SUBJECT} A version of a record; {record}: the record's id (a UUID); {version}: its number.`,
+  ],
+  subjectFollowUp: [
+    'follow-up {followUp} of record {record}',
+    `${SUBJECT} A follow-up; {followUp}: its id; {record}: the record's id (UUIDs).`,
+  ],
+  subjectOperator: [
+    'operator {key} version {version}',
+    `${SUBJECT} An operator of the catalogue; {key}: the operator's id; {version}: the catalogue entry's version.`,
+  ],
+  subjectDrug: [
+    'drug {key} version {version}',
+    `${SUBJECT} A drug of the catalogue; {key}: the drug's code; {version}: the catalogue entry's version.`,
+  ],
+  subjectCatalogue: [
+    '{kind} {key} version {version}',
+    `${SUBJECT} An entry of the catalogue of a kind this RootLog does not know; {kind}: its kind as the row names it (keep it as it is); {key}: its key.`,
+  ],
+  subjectConflict: [
+    'conflict {conflict} on record {record}',
+    `${SUBJECT} A conflict (another console amended a record it does not own); {conflict}: its id; {record}: the record's id.`,
+  ],
+  subjectResolution: [
+    'resolution of conflict {conflict}',
+    `${SUBJECT} The owner's decision on a conflict; {conflict}: the conflict's id.`,
+  ],
+  // A conflict the pull met.
+  amendedByOther: [
+    'the console "{console}" amended this record, which another console owns: it stays open until the owner resolves it',
+    "A conflict in the summary of `rootlog sync`, after the record's id: another console amended a record it does not own. {console}: that console's name.",
+  ],
   // Where it is shown.
   fromConsole: [
     '{subject} from "{console}": {reason}',
-    'A row of the department server (hub) this console refused, in the summary of `rootlog sync`. {subject}: what the row is about ("record … version 2", in English); {console}: the console that sent it; {reason}: why (a sentence above).',
+    'A row of the department server (hub) this console refused, in the summary of `rootlog sync`. {subject}: what the row is about (one of the "record … version 2" sentences above); {console}: the console that sent it; {reason}: why (a sentence above).',
   ],
   asWritten: [
     '{text}',
-    'Why a row of the department server (hub) was refused or waits, as an earlier RootLog wrote it in the logbook (in English), shown as it was written.',
+    'Why a row of the department server (hub) was refused or waits, or what it is about, as an earlier RootLog wrote it in the logbook (in English), shown as it was written.',
   ],
 });

@@ -113,8 +113,8 @@ export interface HubFailure {
 /** A row of the hub this console did not take: why, from which console, kept for IT. */
 export interface HubRefusal {
   stream: string;
-  /** The record, follow-up, catalogue entry or conflict the row is about, as far as it could be told. */
-  subject: string;
+  /** The record, follow-up, catalogue entry or conflict the row is about, as far as it could be told (words; an earlier RootLog's English: as it was written). */
+  subject: Words;
   console: string | null;
   /** Why, as words (an earlier RootLog's English sentence: as it was written). */
   reason: Words;
@@ -173,9 +173,9 @@ export interface HubStatus {
     pulled: number;
     followUpsPulled: number;
     amendmentsPulled: number;
-    conflicts: { id: string; reason: string }[];
-    /** Its English, and for a row pulled its words. */
-    refused: { id: string; reason: string; words?: Words }[];
+    /** Each with its English (for the logs) and its words. */
+    conflicts: { id: string; reason: string; words: Words }[];
+    refused: { id: string; reason: string; words: Words }[];
   } | null;
 }
 

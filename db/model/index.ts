@@ -21,6 +21,7 @@ export * from './fields/index.js';
 export * from './follow-up.js';
 export * from './hub.js';
 export * from './hub-messages.js';
+export * from './hub-push-messages.js';
 export * from './hub-refusal-messages.js';
 export * from './import-messages.js';
 export * from './labels.js';

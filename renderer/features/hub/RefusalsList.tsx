@@ -1,4 +1,4 @@
-import { formatDateTime } from '../../../db/model/index.js';
+import { formatDateTime, inEnglish } from '../../../db/model/index.js';
 import { useReaderLocale, useSay, useT } from '../../app/i18n.js';
 import { HUB_PANEL_MESSAGES as M } from './hub-messages.js';
 import { useHub } from './hub-store.js';
@@ -18,7 +18,7 @@ export function RefusalsList({ count }: { count: number }) {
       <summary>{t(M.refusals, { count })}</summary>
       <ul>
         {refusals.map((refusal) => (
-          <li key={`${refusal.at}-${refusal.subject}`}>
+          <li key={`${refusal.at}-${inEnglish(refusal.subject)}`}>
             {t(
               refusal.console
                 ? refusal.waiting
@@ -29,7 +29,7 @@ export function RefusalsList({ count }: { count: number }) {
                   : M.refusalRefused,
               {
                 at: formatDateTime(refusal.at, locale),
-                subject: refusal.subject,
+                subject: say(refusal.subject),
                 console: refusal.console ?? '',
                 reason: say(refusal.reason),
               },
