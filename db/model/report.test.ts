@@ -119,4 +119,15 @@ describe('the report in the department’s report language', () => {
     expect(italian).toContain('14.03.2026');
     for (const text of [french, italian]) expect(text).not.toMatch(/ and | approach|earlier|guided/);
   });
+
+  it('French: a space before the colon and the semicolon, the dose named as the form names it', () => {
+    const french = inLanguage('fr');
+    expect(french).toMatch(/\nL5 gauche : voie /);
+    expect(french).toContain('Hernie discale ; symptômes à gauche ; 2 infiltrations antérieures.');
+    expect(french).toContain('PDL 142 mGy·cm');
+    expect(french).not.toMatch(/\S[:;] |DLP/);
+    // The other languages write them without the space.
+    expect(inLanguage('it')).toMatch(/\nL5 sinistra: /);
+    expect(inLanguage('de')).toMatch(/\nL5 links: /);
+  });
 });

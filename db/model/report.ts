@@ -4,7 +4,9 @@ import { DEFAULT_DEPARTMENT_LOCALE } from './locales.js';
 import { declareMessages, type Language, listInWords, type Speaking } from './messages.js';
 import { reliefPercent } from './pain.js';
 import { doseInMg, type ProcedureDraft } from './procedure.js';
+import { DOSE_QUANTITY_MESSAGES, DOSE_QUANTITY_WORDS, type DoseQuantity } from './reference-levels.js';
 import { codeInSentence } from './vocabulary-words.js';
+import { WARNING_MESSAGES } from './warning-messages.js';
 import { type Words, sentence as wordsOf } from './words.js';
 
 /*
@@ -174,6 +176,14 @@ export const REPORT_MESSAGES = declareMessages('report', {
   ofTargets: ['{what} of {targets}', `${R}: e.g. "… infiltration of L5 left and L4 right".`],
   withCaudal: ['{what} with a caudal epidural injection', `${R}.`],
   target: ['{root} {side}', `${R}: a target, e.g. "L5 left"; {side} is the side's words.`],
+  targetLine: [
+    '{target}: {how}',
+    `${R}: a target's line, e.g. "L5 left: transforaminal approach through the L5/S1 foramen"; write the colon as your language does (French: a space before it).`,
+  ],
+  clauses: [
+    '{clauses}; {clause}',
+    `${R}: one more clause of a sentence, e.g. "disc herniation; right-sided symptoms"; write the semicolon as your language does (French: a space before it).`,
+  ],
   targetNumber: ['target {number}', `${R}: a target whose level is not recorded.`],
   symptomSide: [
     '{side, select, bilateral {bilateral symptoms} left {left-sided symptoms} right {right-sided symptoms} other {}}',
@@ -261,6 +271,18 @@ export function reportValues(record: ProcedureDraft, context: ReportContext): Re
   const locale = context.locale ?? DEFAULT_DEPARTMENT_LOCALE;
   // Two decimals at most: a report is read, not computed with (the record keeps every digit).
   const number = (value: number) => formatNumber(value, locale, { maximumDecimals: 2 });
+  // A sentence's clauses, each language writing its own semicolon ("a; b", French "a ; b").
+  const clauses = (items: readonly string[]) =>
+    items.filter(Boolean).reduce((joined, clause) => (joined ? t(M.clauses, { clauses: joined, clause }) : clause), '');
+  // A dose figure named as the form and the warnings name it (French "PDL 150 mGy·cm").
+  const doseFigure = (quantity: DoseQuantity, value: number | null | undefined) =>
+    value == null
+      ? ''
+      : t(WARNING_MESSAGES.doseFigure, {
+          name: t(DOSE_QUANTITY_MESSAGES[quantity]),
+          value: number(value),
+          unit: DOSE_QUANTITY_WORDS[quantity].unit,
+        });
   const targetName = (index: number) => {
     const target = record.targets[index];
     return target
@@ -277,13 +299,11 @@ export function reportValues(record: ProcedureDraft, context: ReportContext): Re
   if (record.caudalEpidural) procedure = t(M.withCaudal, { what: procedure });
 
   const indication = sentence(
-    [
+    clauses([
       list(record.indications.map(words)),
       record.symptomSide ? t(M.symptomSide, { side: record.symptomSide }) : '',
       record.priorInfiltrations ? t(M.priorInfiltrations, { count: record.priorInfiltrations }) : '',
-    ]
-      .filter(Boolean)
-      .join('; '),
+    ]),
   );
 
   const consent = record.consent === 'obtained' ? t(M.consentObtained) : record.consent ? t(M.consentNotObtained) : '';
@@ -309,7 +329,7 @@ export function reportValues(record: ProcedureDraft, context: ReportContext): Re
   };
   const sedationWords = words(record.sedation);
   const checks = sentence(
-    [
+    clauses([
       record.timeOutLevelVerified
         ? t(M.levelVerified)
         : record.timeOutLevelVerified === false
@@ -330,21 +350,19 @@ export function reportValues(record: ProcedureDraft, context: ReportContext): Re
             : t(M.sedation, { sedation: sedationWords })
         : '',
       record.position ? t(M.position, { position: words(record.position) }) : '',
-    ]
-      .filter(Boolean)
-      .join('; '),
+    ]),
   );
 
   const dose = [
     record.ctAcquisitions ? t(M.ctAcquisitions, { count: record.ctAcquisitions }) : '',
-    record.dlpMGyCm != null ? `DLP ${number(record.dlpMGyCm)} mGy·cm` : '',
-    record.ctdiVolMGy != null ? `CTDIvol ${number(record.ctdiVolMGy)} mGy` : '',
+    doseFigure('dlpMGyCm', record.dlpMGyCm),
+    doseFigure('ctdiVolMGy', record.ctdiVolMGy),
     record.fluoroTimeS != null ? t(M.fluoroscopyTime, { seconds: number(record.fluoroTimeS) }) : '',
-    record.dapGyCm2 != null ? `DAP ${number(record.dapGyCm2)} Gy·cm²` : '',
+    doseFigure('dapGyCm2', record.dapGyCm2),
   ].filter(Boolean);
   const guidance = modality
     ? sentence(
-        `${t(M.guidance, { modality })}${dose.length > 0 ? `; ${dose.join(', ')}` : ''}${record.doseExceedanceReason ? ` (${t(M.aboveReference, { reason: words(record.doseExceedanceReason) })})` : ''}`,
+        `${clauses([t(M.guidance, { modality }), dose.join(', ')])}${record.doseExceedanceReason ? ` (${t(M.aboveReference, { reason: words(record.doseExceedanceReason) })})` : ''}`,
       )
     : '';
   const contrast =
@@ -372,32 +390,28 @@ export function reportValues(record: ProcedureDraft, context: ReportContext): Re
         target.needleRepositionings ? `, ${t(M.repositionings, { count: target.needleRepositionings })}` : '',
       ].join('');
       return sentence(
-        [
-          `${targetName(index)}: ${how}`,
+        clauses([
+          t(M.targetLine, { target: targetName(index), how }),
           target.spread.length > 0 ? t(M.spread, { patterns: list(target.spread.map(words)) }) : '',
           target.abnormalSpreadAction ? t(M.thenDone, { action: words(target.abnormalSpreadAction) }) : '',
           target.provokedPain && target.provokedPain !== 'none'
             ? t(M.provoked, { pain: words(target.provokedPain) })
             : '',
           target.injectionSlowed ? t(M.slowed) : '',
-        ]
-          .filter(Boolean)
-          .join('; '),
+        ]),
       );
     })
     .join('\n');
   const caudal = record.caudalEpidural
     ? sentence(
-        [
+        clauses([
           t(M.caudalInjection),
           record.caudalSpread.length > 0 ? t(M.spread, { patterns: list(record.caudalSpread.map(words)) }) : '',
           record.caudalAbnormalSpreadAction ? t(M.thenDone, { action: words(record.caudalAbnormalSpreadAction) }) : '',
           record.caudalProvokedPain && record.caudalProvokedPain !== 'none'
             ? t(M.provoked, { pain: words(record.caudalProvokedPain) })
             : '',
-        ]
-          .filter(Boolean)
-          .join('; '),
+        ]),
       )
     : '';
 

@@ -9,6 +9,12 @@
 export interface Worded<Code extends string> {
   /** The words people read for each code (vocabulary-words.ts gathers them for the form, the sheets and the catalogues). */
   readonly words: Readonly<Record<Code, string>>;
+  /**
+   * Codes this vocabulary words with a message of its own, `code.<vocabulary>.<code>`, where a
+   * language's grammar needs it: "None" is French "Aucune" for the complications (feminine) but
+   * "Aucun" for a contrast agent. The stored code and its English stay the shared ones.
+   */
+  readonly own?: { readonly vocabulary: string; readonly codes: readonly Code[] };
 }
 
 /**
@@ -18,11 +24,13 @@ export interface Worded<Code extends string> {
  */
 export function worded<const Pairs extends readonly [readonly [string, string], ...(readonly [string, string])[]]>(
   pairs: Pairs,
+  own?: { readonly vocabulary: string; readonly codes: readonly Pairs[number][0][] },
 ): { readonly [Index in keyof Pairs]: Pairs[Index] extends readonly [infer Code, string] ? Code : never } & Worded<
   Pairs[number][0]
 > {
   const codes = pairs.map(([code]) => code);
   Object.defineProperty(codes, 'words', { value: Object.freeze(Object.fromEntries(pairs)), enumerable: false });
+  if (own) Object.defineProperty(codes, 'own', { value: Object.freeze({ ...own }), enumerable: false });
   return Object.freeze(codes) as never;
 }
 
@@ -31,7 +39,10 @@ export const isWorded = (value: unknown): value is readonly string[] & Worded<st
   Array.isArray(value) && typeof (value as Partial<Worded<string>>).words === 'object';
 
 // Codes several vocabularies share, each worded here once: a code has one message (`code.<code>`),
-// so its words cannot differ between the vocabularies it is in.
+// so its English cannot differ between the vocabularies it is in. Where a language's grammar
+// needs other words in one vocabulary (French and Italian make "none" agree with the field:
+// "Aucune" complication, "Aucun" contrast agent), that vocabulary names the code as its own
+// (worded's second argument): its own message, `code.<vocabulary>.none`, the stored code unchanged.
 const NONE = ['none', 'None'] as const;
 const OTHER = ['other', 'Other'] as const;
 const LEFT = ['left', 'Left'] as const;
@@ -64,17 +75,19 @@ export const CONSENT = worded([
   ['obtained', 'Obtained'],
   ['not_obtained', 'Not obtained'],
 ]);
-export const ANTICOAGULATION = worded([
-  NONE,
-  ['paused_per_protocol', 'Paused per protocol'],
-  ['continued', 'Continued'],
-]);
-export const CONTRAST_ALLERGY = worded([
-  NONE,
-  ['premedicated', 'Premedicated'],
-  ['no_iodinated_contrast_used', 'No iodinated contrast'],
-  ['prior_reaction_not_premedicated', 'Prior reaction, not premedicated'],
-]);
+export const ANTICOAGULATION = worded(
+  [NONE, ['paused_per_protocol', 'Paused per protocol'], ['continued', 'Continued']],
+  { vocabulary: 'anticoagulation', codes: ['none'] },
+);
+export const CONTRAST_ALLERGY = worded(
+  [
+    NONE,
+    ['premedicated', 'Premedicated'],
+    ['no_iodinated_contrast_used', 'No iodinated contrast'],
+    ['prior_reaction_not_premedicated', 'Prior reaction, not premedicated'],
+  ],
+  { vocabulary: 'contrastAllergy', codes: ['none'] },
+);
 /** `yes` is stored for "excluded" (its code since schema 1); `not_excluded` and `positive` since schema 9. */
 export const PREGNANCY_EXCLUDED = worded([
   YES,
@@ -91,7 +104,10 @@ export const ANTICOAGULANT_CLASSES = worded([
   ['warfarin', 'Warfarin'],
   ['heparin', 'Heparin'],
 ]);
-export const SEDATIONS = worded([NONE, ['oral_anxiolytic', 'Oral anxiolytic'], ['iv', 'IV sedation']]);
+export const SEDATIONS = worded([NONE, ['oral_anxiolytic', 'Oral anxiolytic'], ['iv', 'IV sedation']], {
+  vocabulary: 'sedation',
+  codes: ['none'],
+});
 /** Why a dose or time was above the department's reference level (asked instead of a tick). */
 export const DOSE_EXCEEDANCE_REASONS = worded([
   ['patient_size', 'Patient size'],
@@ -186,7 +202,10 @@ export const UNSAFE_SPREAD: readonly SpreadPattern[] = [
   'intravascular_arterial',
   'intrathecal',
 ];
-export const PROVOKED_PAIN = worded([NONE, ['concordant', 'Concordant'], ['non_concordant', 'Non-concordant']]);
+export const PROVOKED_PAIN = worded([NONE, ['concordant', 'Concordant'], ['non_concordant', 'Non-concordant']], {
+  vocabulary: 'provokedPain',
+  codes: ['none'],
+});
 
 export const DRUG_CLASSES = worded([['steroid', 'Steroid'], ['local_anaesthetic', 'Local anaesthetic'], OTHER]);
 /** How a drug's dose is entered: mg directly, concentration × volume, or volume only (saline). */
@@ -211,27 +230,33 @@ export const GLOBAL_IMPRESSIONS = worded([
   ['much_worse', 'Much worse'],
   ['very_much_worse', 'Very much worse'],
 ]);
-export const FURTHER_TREATMENTS = worded([
-  NONE,
-  ['repeat_injection', 'Repeat injection'],
-  ['physiotherapy', 'Physiotherapy'],
-  ['surgical_referral', 'Surgical referral'],
-  OTHER,
-]);
+export const FURTHER_TREATMENTS = worded(
+  [
+    NONE,
+    ['repeat_injection', 'Repeat injection'],
+    ['physiotherapy', 'Physiotherapy'],
+    ['surgical_referral', 'Surgical referral'],
+    OTHER,
+  ],
+  { vocabulary: 'furtherTreatment', codes: ['none'] },
+);
 
-export const COMPLICATIONS = worded([
-  NONE,
-  ['vasovagal', 'Vasovagal'],
-  ['transient_motor_block', 'Transient motor block'],
-  ['intravascular_injection', 'Intravascular injection'],
-  ['dural_puncture', 'Dural puncture'],
-  ['post_dural_puncture_headache', 'Post-dural-puncture headache'],
-  ['hematoma', 'Hematoma'],
-  ['contrast_reaction', 'Contrast reaction'],
-  ['infection', 'Infection'],
-  ['new_neurological_deficit', 'New neurological deficit'],
-  OTHER,
-]);
+export const COMPLICATIONS = worded(
+  [
+    NONE,
+    ['vasovagal', 'Vasovagal'],
+    ['transient_motor_block', 'Transient motor block'],
+    ['intravascular_injection', 'Intravascular injection'],
+    ['dural_puncture', 'Dural puncture'],
+    ['post_dural_puncture_headache', 'Post-dural-puncture headache'],
+    ['hematoma', 'Hematoma'],
+    ['contrast_reaction', 'Contrast reaction'],
+    ['infection', 'Infection'],
+    ['new_neurological_deficit', 'New neurological deficit'],
+    OTHER,
+  ],
+  { vocabulary: 'complication', codes: ['none'] },
+);
 export const SEVERITIES = worded([
   ['minor', 'Minor'],
   ['major', 'Major'],

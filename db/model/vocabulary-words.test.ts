@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { NEEDLE_TIP_POSITIONS, worded } from './vocabularies.js';
-import { CODE_MESSAGES, gatherWords, words } from './vocabulary-words.js';
+import { translator } from '../i18n/translator.js';
+import {
+  COMPLICATIONS,
+  CONTRAST_AGENTS,
+  NEEDLE_TIP_POSITIONS,
+  PROVOKED_PAIN,
+  SEDATIONS,
+  worded,
+} from './vocabularies.js';
+import { CODE_MESSAGES, codeInSentence, codeMessageIn, gatherWords, words } from './vocabulary-words.js';
 
 describe('a vocabulary declared with its words', () => {
   it('gives its codes as a plain list and its words beside them, which every reader of words sees', () => {
@@ -24,6 +32,27 @@ describe('a vocabulary declared with its words', () => {
     });
     expect(() => gatherWords([worded([['quincke', 'Quincke']]), bevels])).toThrow(
       /the code quincke is worded twice \("Quincke", "Quincke \(sharp\)"\): word it once/,
+    );
+  });
+});
+
+describe('a code a vocabulary words on its own', () => {
+  const [fr, it_] = [translator('fr'), translator('it')];
+  it('says "none" as each field’s grammar needs, the stored code and its English the shared ones', () => {
+    expect(fr(codeMessageIn(COMPLICATIONS, 'none'))).toBe('Aucune');
+    expect(it_(codeMessageIn(COMPLICATIONS, 'none'))).toBe('Nessuna');
+    expect(fr(codeMessageIn(SEDATIONS, 'none'))).toBe('Aucune');
+    expect(fr(codeMessageIn(PROVOKED_PAIN, 'none'))).toBe('Aucune');
+    expect(it_(codeMessageIn(PROVOKED_PAIN, 'none'))).toBe('Nessuno');
+    // A contrast agent is masculine: the shared word.
+    expect(fr(codeMessageIn(CONTRAST_AGENTS, 'none'))).toBe('Aucun');
+    expect(codeMessageIn(COMPLICATIONS, 'none')).toMatchObject({ id: 'code.complication.none', message: 'None' });
+    expect(COMPLICATIONS[0]).toBe('none');
+    expect(codeInSentence({ t: fr, language: 'fr' }, 'none', COMPLICATIONS)).toBe('aucune');
+    // A list that is not the vocabulary (filtered) says the code's shared words; the catalogues hold both.
+    expect(codeMessageIn(COMPLICATIONS.filter(Boolean), 'none').id).toBe('code.none');
+    expect(CODE_MESSAGES.map((message) => message.id)).toEqual(
+      expect.arrayContaining(['code.none', 'code.complication.none', 'code.sedation.none']),
     );
   });
 });

@@ -66,6 +66,23 @@ export const codeMessage = (code: string): Message => ({
   comment: 'A stored code as the form, the sheets, the report and the exports’ labels show it.',
 });
 
+/**
+ * A code's words as a message in its vocabulary: the vocabulary's own (`code.<vocabulary>.<code>`)
+ * where it words the code itself for a language's grammar (French "Aucune" for the
+ * complications), else the code's. Given no vocabulary, or a list that is not one (filtered),
+ * the code's.
+ */
+export function codeMessageIn(vocabulary: readonly unknown[] | undefined, code: string): Message {
+  const own = isWorded(vocabulary) ? vocabulary.own : undefined;
+  return own?.codes.includes(code) ? ownCodeMessage(own.vocabulary, code) : codeMessage(code);
+}
+
+const ownCodeMessage = (vocabulary: string, code: string): Message => ({
+  id: `code.${vocabulary}.${code}`,
+  message: (WORDS as Record<string, string>)[code] ?? code,
+  comment: `A stored code as the form, the sheets and the report show it, among the choices of one field only (${vocabulary}): make it agree with that field's noun (French, Italian: its gender).`,
+});
+
 /** Codes whose words are adjectives: German lowers them inside a sentence ("L5 links"), its nouns keep their capital. */
 const ADJECTIVES: readonly string[] = [
   ...SYMPTOM_SIDES,
@@ -80,13 +97,26 @@ const ADJECTIVES: readonly string[] = [
  * A code's words inside a sentence, in the reader's language: lower case but for acronyms
  * ("CT fluoroscopy"); German keeps its nouns capitalised and lowers only adjectives.
  */
-export function codeInSentence({ t, language }: Speaking, code: string | null | undefined): string {
+export function codeInSentence(
+  { t, language }: Speaking,
+  code: string | null | undefined,
+  vocabulary?: readonly unknown[],
+): string {
   if (!code) return '';
-  const said = t(codeMessage(code));
+  const said = t(codeMessageIn(vocabulary, code));
   if (/^[A-Z]{2}/.test(said)) return said;
   if (language === 'de' && !ADJECTIVES.includes(code)) return said;
   return said.charAt(0).toLowerCase() + said.slice(1);
 }
 
-/** Every code's words, for the catalogues (db/i18n/source-messages.ts). */
-export const CODE_MESSAGES: readonly Message[] = Object.keys(WORDS).map(codeMessage);
+/** Every code's words, and the words vocabularies give a code of their own, for the catalogues (db/i18n/source-messages.ts). */
+export const CODE_MESSAGES: readonly Message[] = [
+  ...Object.keys(WORDS).map(codeMessage),
+  ...Object.values(VOCABULARIES).flatMap((declaration) =>
+    isWorded(declaration) && declaration.own
+      ? declaration.own.codes.map((code) =>
+          ownCodeMessage((declaration.own as { vocabulary: string }).vocabulary, code),
+        )
+      : [],
+  ),
+];

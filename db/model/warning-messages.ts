@@ -170,7 +170,10 @@ export const WARNING_MESSAGES = declareMessages('warning', {
     '{min}–{max} mg/mL ({minPercent}–{maxPercent} %)',
     'A drug’s usual concentrations, inside a warning: "2–10 mg/mL (0.2–1 %)".',
   ],
-  doseFigure: ['{name} {value} {unit}', 'A dose figure inside a warning: "DAP 320 Gy·cm²".'],
+  doseFigure: [
+    '{name} {value} {unit}',
+    'A dose figure inside a warning and in the procedure report: "DAP 320 Gy·cm²".',
+  ],
   valueWithUnit: ['{value} {unit}', 'A figure and its unit inside a warning: "320 µGy·m²", "1.6 min".'],
   doseFarAbove: [
     '{figure} is far above {usual}: check the figure and its unit.',

@@ -1,5 +1,5 @@
 import { type KeyboardEvent, useContext } from 'react';
-import { codeMessage } from '../../db/model/index.js';
+import { codeMessageIn } from '../../db/model/index.js';
 import { useT } from '../app/i18n.js';
 import { AdvanceContext } from './advance.js';
 import { FieldMessages } from './FieldMessages.js';
@@ -36,9 +36,9 @@ export function ChoiceGroup<T extends string | number>({
   compact = false,
 }: ChoiceGroupProps<T>) {
   const advance = useContext(AdvanceContext);
-  // A code's words in the window's language, unless the caller names its options itself.
+  // A code's words in the window's language (its vocabulary's own where it has them), unless the caller names its options itself.
   const t = useT();
-  const labelOf = optionLabel ?? ((value: T) => t(codeMessage(String(value))));
+  const labelOf = optionLabel ?? ((value: T) => t(codeMessageIn(options, String(value))));
   const keyOf = (value: T) => Object.entries(keys).find(([, option]) => option === value)?.[0];
   // One tab stop per group (the selected option, else the first); arrows move within it,
   // and in a single-choice group they also choose, as radio groups do.

@@ -31,7 +31,7 @@ import {
   SYMPTOM_SIDES,
   YES_NO,
 } from '../vocabularies.js';
-import { codeInSentence, codeMessage } from '../vocabulary-words.js';
+import { codeInSentence, codeMessageIn } from '../vocabulary-words.js';
 import { WARNING_MESSAGES } from '../warning-messages.js';
 import { rule } from '../zod-words.js';
 import { declareFields, type WritingContext } from './field.js';
@@ -45,8 +45,9 @@ export const procedureIdSchema = z
 
 const list = (values: readonly (string | null | undefined)[]) => values.filter(Boolean).join(', ');
 const yesNo = (value: boolean | null | undefined, yes: string, no: string) => (value == null ? null : value ? yes : no);
-/** A code's words in the summary's reader's language: as a line starts, or inside it. */
-const said = (context: WritingContext, code: string | null | undefined) => (code ? context.t(codeMessage(code)) : '');
+/** A code's words in the summary's reader's language (its vocabulary's own where it has them): as a line starts, or inside it. */
+const said = (context: WritingContext, code: string | null | undefined, vocabulary?: readonly unknown[]) =>
+  code ? context.t(codeMessageIn(vocabulary, code)) : '';
 const inLine = codeInSentence;
 
 // Fields written inside another field's line of the signed summary.
@@ -330,7 +331,7 @@ export const PROCEDURE_FIELDS = declareFields('procedure', [
     summary: {
       section: 'safety',
       write: (value: string, record: Record_, context: WritingContext) =>
-        list([said(context, value), inLine(context, record.anticoagulantClass) || null]),
+        list([said(context, value, ANTICOAGULATION), inLine(context, record.anticoagulantClass) || null]),
     },
   },
   {
@@ -543,7 +544,7 @@ export const PROCEDURE_FIELDS = declareFields('procedure', [
           ? list([
               inLine(context, 'yes'),
               ...record.caudalSpread.map((pattern) => inLine(context, pattern)),
-              inLine(context, record.caudalProvokedPain),
+              inLine(context, record.caudalProvokedPain, PROVOKED_PAIN),
               record.caudalAbnormalSpreadAction
                 ? context.t(VALUE.thenAction, { action: inLine(context, record.caudalAbnormalSpreadAction) })
                 : null,
@@ -670,8 +671,8 @@ export const PROCEDURE_FIELDS = declareFields('procedure', [
         list(
           entries.map((entry) =>
             entry.severity
-              ? `${said(context, entry.type)} (${entry.sirGrade ? `SIR ${entry.sirGrade}, ` : ''}${inLine(context, entry.severity)})`
-              : said(context, entry.type),
+              ? `${said(context, entry.type, COMPLICATIONS)} (${entry.sirGrade ? `SIR ${entry.sirGrade}, ` : ''}${inLine(context, entry.severity)})`
+              : said(context, entry.type, COMPLICATIONS),
           ),
         ),
     },

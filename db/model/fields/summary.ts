@@ -1,6 +1,6 @@
 import { formatNumber } from '../locale-format.js';
 import type { Message } from '../messages.js';
-import { codeInSentence, codeMessage } from '../vocabulary-words.js';
+import { codeInSentence, codeMessageIn } from '../vocabulary-words.js';
 import type { Field, SummaryLine, SummarySectionId, WritingContext } from './field.js';
 import { PART_LISTS } from './parts.js';
 import { PROCEDURE_FIELDS } from './procedure-fields.js';
@@ -30,7 +30,9 @@ const missing = (value: unknown) => value == null || value === '' || (Array.isAr
 function inWordsOf(field: Field, value: unknown, inLine: boolean, context: WritingContext): string | null {
   if (missing(value)) return null;
   const { locale } = context;
-  const said = (code: string) => (inLine ? codeInSentence(context, code) : context.t(codeMessage(code)));
+  // In its vocabulary's words: "Aucune" among the complications, "Aucun" for a contrast agent.
+  const said = (code: string) =>
+    inLine ? codeInSentence(context, code, field.values) : context.t(codeMessageIn(field.values, code));
   switch (field.type) {
     case 'code':
       if (typeof value === 'number') return field.unit ? `${value} ${field.unit}` : String(value);

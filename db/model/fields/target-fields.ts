@@ -119,7 +119,8 @@ export const TARGET_FIELDS = declareFields('target', [
     label: 'Provoked pain',
     export: { description: 'Pain provoked by the contrast injection.' },
     summary: {
-      write: (pain: string, _, context) => context.t(VALUE.provokedPain, { pain: codeInSentence(context, pain) }),
+      write: (pain: string, _, context) =>
+        context.t(VALUE.provokedPain, { pain: codeInSentence(context, pain, PROVOKED_PAIN) }),
     },
   },
   {

@@ -1,9 +1,10 @@
 import { useCallback, useLayoutEffect, useRef } from 'react';
-import { codeMessage, formatDateTime } from '../../../db/model/index.js';
+import { formatDateTime } from '../../../db/model/index.js';
 import { useReader } from '../../app/i18n.js';
 import { AdvanceContext } from '../../components/advance.js';
 import { DeleteDraft } from './DeleteDraft.js';
 import { FollowUpsPanel } from './FollowUpsPanel.js';
+import { formHeading } from './form-heading.js';
 import { FORM_HEADER_MESSAGES as M } from './form-messages.js';
 import { useProcedureForm } from './form-store.js';
 import { HistoryPanel } from './HistoryPanel.js';
@@ -61,11 +62,7 @@ export function ProcedureForm() {
     return () => window.removeEventListener('keydown', onKey);
   }, []);
 
-  const status = record
-    ? `${t(codeMessage(record.status))}${record.version > 1 ? `, ${W.version(record.version)}` : ''}`
-    : '';
-  const titled = t(M.procedure, { status });
-  const heading = mode === 'amend' ? t(M.beingAmended, { heading: titled }) : titled;
+  const heading = record ? formHeading(t, record, mode === 'amend') : '';
   return (
     <>
       <form

@@ -160,8 +160,8 @@ export const FORM_HEADER_MESSAGES = declareMessages('form.header', {
   form: ['Procedure', `${H}: the form's accessible name.`],
   newProcedure: ['New procedure', `${H}: the heading of a record not saved yet.`],
   procedure: [
-    'Procedure — {status}',
-    `${H}: the heading; {status} is "Draft", "Signed" or "Signed and amended, version 2".`,
+    'Procedure — {status, select, draft {Draft} signed {Signed} amended {Amended} other {{status}}}{version}',
+    `${H}: the heading, "Procedure — Signed", "Procedure — Amended, version 2": the record's status in words that agree with your word for the procedure (French: "Intervention — signée"); {version} is ", version 2" or empty.`,
   ],
   beingAmended: ['{heading}, being amended', `${H}: the heading while a signed record is amended.`],
   amend: ['Amend', `${H}: a button that starts amending a signed record.`],

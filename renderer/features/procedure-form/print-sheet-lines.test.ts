@@ -175,7 +175,9 @@ describe('the printed record’s summary in the department’s language', () => 
   it('is French in a French-speaking department, whatever the patient speaks, with fr-CH numbers', () => {
     const french = { ...settings, language: 'fr' as const, locale: 'fr-CH' as const };
     const measured = { ...record, patientLanguage: 'it', dlpMGyCm: 148.5, modality: 'ct' } as ProcedureRecord;
-    const sheet = recordSheet(measured, { settings: french, followUps: [], versions, printedAt: new Date() });
+    const sheet = recordSheet(measured, { settings: french, followUps: [entry({})], versions, printedAt: new Date() });
+    // A follow-up's line with French's space before the colon.
+    expect(sheet.followUps[0]?.line).toMatch(/^Jour 2 \(16\.03\.2026, .*\) : /);
     expect(sheet.sections.map((section) => section.title)).toEqual([
       'Indication et sécurité',
       'Cibles',

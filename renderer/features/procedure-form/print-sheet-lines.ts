@@ -166,7 +166,7 @@ export function recordSheet(record: ProcedureRecord, context: SheetContext): Rec
     followUps: context.followUps
       .filter((entry) => entry.procedureId === record.id)
       .map((entry) => ({
-        line: [
+        line: W.followUpLine(
           W.followUp(entry.daysAfter, formatDate(entry.contactDate, locale), words(entry.method).toLowerCase()),
           [
             W.legPain(entry.legNrs),
@@ -179,7 +179,7 @@ export function recordSheet(record: ProcedureRecord, context: SheetContext): Rec
           ]
             .filter(Boolean)
             .join(', '),
-        ].join(': '),
+        ),
         superseded: entry.supersededBy !== null,
       })),
     recordId: record.id,

@@ -47,6 +47,10 @@ export const PRINT_MESSAGES = declareMessages('print', {
   followUpsTitle: ['Follow-ups', `${S}: a heading.`],
   noFollowUps: ['No follow-up recorded when this was printed.', `${S}.`],
   followUp: ['Day {day} ({date}, {method})', `${S}: one follow-up, e.g. "Day 14 (12 Mar 2026, phone)".`],
+  followUpLine: [
+    '{followUp}: {findings}',
+    `${S}: a follow-up's line, "Day 14 (12 Mar 2026, phone): leg pain 3, back pain 2, …"; write the colon as your language does (French: a space before it).`,
+  ],
   legPain: ['leg pain {score}', `${S}: in a follow-up's line; {score} 0–10 or —.`],
   backPain: ['back pain {score}', `${S}: in a follow-up's line; {score} 0–10 or —.`],
   relief: ['relief {percent} %', `${S}: in a follow-up's line.`],
@@ -122,6 +126,7 @@ export function printWords(t: Translate) {
     followUpsTitle: t(M.followUpsTitle),
     noFollowUps: t(M.noFollowUps),
     followUp: (day: number, date: string, method: string) => t(M.followUp, { day, date, method }),
+    followUpLine: (followUp: string, findings: string) => t(M.followUpLine, { followUp, findings }),
     legPain: (score: number | null | undefined) => t(M.legPain, { score: score ?? '—' }),
     backPain: (score: number | null | undefined) => t(M.backPain, { score: score ?? '—' }),
     relief: (percent: string) => t(M.relief, { percent }),

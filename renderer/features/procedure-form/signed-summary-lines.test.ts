@@ -224,6 +224,12 @@ describe('the signed summary in the reader’s language', () => {
     expect(fr['Médicament 1']).toContain('au niveau de L5 gauche');
     expect(fr['Douleur (EN)']).toBe('7 avant → 2 après (15 min)');
     expect(fr.PDL).toBe('148,5 mGy·cm');
+    // "None" agrees with the complications (feminine), in the summary as on the form.
+    const none = { ...record, complications: [{ type: 'none' }] } as unknown as ProcedureRecord;
+    const said = (language: Language) =>
+      summaryOf(none, catalogue, [], reader(language)).flatMap((section) => section.lines.map((line) => line.value));
+    expect(said('fr')).toContain('Aucune');
+    expect(said('it')).toContain('Nessuna');
     const it = lines('it', 'it-CH');
     expect(Object.keys(it)).toEqual(expect.arrayContaining(['Paziente e intervento', 'Bersagli', 'Esito']));
     expect(it['Bersaglio 1']).toContain('L5 sinistra');
