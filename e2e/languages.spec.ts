@@ -644,6 +644,8 @@ test.describe('the pseudo-language on what only data shows: a recorded follow-up
     // impression, who recorded it, a correction's reason and its mark; the data left out.
     const data = ['Dr. A. Keller', 'misheard'];
     const lines = await followUps.locator('li').allTextContents();
+    // The call's date as the department writes it (de-CH), never as stored.
+    for (const line of lines) expect(line).toMatch(/\d{2}\.\d{2}\.\d{4}/);
     expect(lines.filter((line) => outsideBrackets(line, data) !== '')).toEqual([]);
     expect(await plainEnglish(page, '[aria-labelledby="section-follow-ups"]', data)).toEqual([]);
     expect(await cutTexts(page)).toEqual([]);
