@@ -1,3 +1,7 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fixtureFile } from '../db/dose-report/fixtures/fixture-files.js';
 import { keepIncomingDoseReports } from '../db/dose-report/incoming.js';
 import { startDoseReportReceiver } from '../db/dose-report/receiver.js';
@@ -44,8 +48,27 @@ export function worklistWithDoseStudy(items: ReturnType<typeof todaysWorklist>) 
   ];
 }
 
-/** The scanner sends the fixture to a receiver on the logbook; resolves once it was stored. */
-export async function scannerSends(dbPath: string, fixture = 'ct-standard'): Promise<void> {
+/**
+ * A fixture's DICOM file changed as another scanner would write it (`change` edits its dcmtk
+ * dump text), made with dcmtk's dump2dcm as the fixtures are.
+ */
+export function fixtureChanged(fixture: string, change: (dump: string) => string): string {
+  const dump = readFileSync(
+    join(import.meta.dirname, '..', 'db', 'dose-report', 'fixtures', `${fixture}.dump`),
+    'utf8',
+  );
+  const folder = mkdtempSync(join(tmpdir(), 'rootlog-rdsr-changed-'));
+  writeFileSync(join(folder, 'report.dump'), change(dump));
+  execFileSync('dump2dcm', ['+te', join(folder, 'report.dump'), join(folder, 'report.dcm')], { stdio: 'pipe' });
+  return join(folder, 'report.dcm');
+}
+
+/** The scanner sends the fixture (or a file made from one) to a receiver on the logbook; resolves once it was stored. */
+export async function scannerSends(
+  dbPath: string,
+  fixture = 'ct-standard',
+  file = fixtureFile(fixture),
+): Promise<void> {
   const store = openStore(dbPath);
   const port = await freePort();
   const receiver = await startDoseReportReceiver(
@@ -53,7 +76,7 @@ export async function scannerSends(dbPath: string, fixture = 'ct-standard'): Pro
     keepIncomingDoseReports(store, { actor: 'dose report receiver' }),
   );
   try {
-    const sent = await storescu({ port, calledAeTitle: 'ROOTLOG', callingAeTitle: 'CT_SUED1' }, fixtureFile(fixture));
+    const sent = await storescu({ port, calledAeTitle: 'ROOTLOG', callingAeTitle: 'CT_SUED1' }, file);
     if (sent.code !== 0) throw new Error(`storescu failed: ${sent.stderr}`);
   } finally {
     await receiver.close();

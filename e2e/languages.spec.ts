@@ -2,18 +2,25 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
+import { recordFollowUp } from '../db/follow-ups.js';
+import { storedRefusalReason } from '../db/hub/local-state.js';
 import { translator } from '../db/i18n/translator.js';
 import {
   DEFAULT_DRUG_CATALOGUE,
+  DOSE_DEVICE_MESSAGES,
   DOSE_RECEIVER_MESSAGES,
+  DOSE_REPORT_FINDING_MESSAGES,
   DOSE_WAITING_MESSAGES,
+  HUB_REFUSAL_MESSAGES,
   KEPT_IN_MESSAGES,
   LANGUAGE_NAMES,
   localDateTimeWithOffset,
   REPORT_PLACEHOLDERS,
+  sentence,
 } from '../db/model/index.js';
 import { saveDraft, signProcedure } from '../db/procedures.js';
 import { listOperators, updateSettings } from '../db/settings.js';
+import { keepRefusal, keepWaiting } from '../db/sqlite/hub-local.js';
 import { openStore } from '../db/store.js';
 import { completeDraft } from '../db/testing/fixtures.js';
 import { signerOf } from '../db/testing/signer.js';
@@ -22,8 +29,9 @@ import { DOSE_INBOX_MESSAGES } from '../renderer/features/dose-reports/dose-repo
 import { LIST_MESSAGES } from '../renderer/features/procedure-list/list-messages.js';
 import { SETTINGS_SCREEN_MESSAGES, WELCOME_MESSAGES } from '../renderer/features/settings/settings-messages.js';
 import { WORKLIST_MESSAGES } from '../renderer/features/worklist/worklist-messages.js';
-import { scannerSends } from './dose-report-arrival.js';
+import { CT_STANDARD_STUDY, fixtureChanged, scannerSends, worklistWithDoseStudy } from './dose-report-arrival.js';
 import { expect, test } from './fixtures.js';
+import { readDatabase } from './helpers.js';
 import { todaysWorklist } from './worklist-items.js';
 
 /*
@@ -568,6 +576,151 @@ test.describe('the pseudo-language in the top bar, Settings → Backups and Depa
     await page.screenshot({ path: join(screenshots, 'languages-pseudo-export.png'), fullPage: true });
     // The formats' names are the files' (CSV, JSON, FHIR R4), the same in every language.
     expect(await plainEnglish(page, '.export-screen', ['CSV', 'JSON', 'FHIR R4'])).toEqual([]);
+    expect(await cutTexts(page)).toEqual([]);
+  });
+});
+
+test.describe('the pseudo-language on what only data shows: a recorded follow-up and a hub refusal', () => {
+  test.use({ department: 'follow-ups-due' });
+
+  test("a follow-up's lines and Settings → Department server's refusals leave no text plain English and cut none", async ({
+    page,
+    dbPath,
+  }) => {
+    const pseudo = translator('pseudo');
+    // A day-2 call recorded and corrected (as the follow-ups screen does), and a row of another
+    // console refused and one waiting (as a sync keeps them, db/hub/pull.ts).
+    const store = openStore(dbPath);
+    try {
+      const [operator] = listOperators(store);
+      const operatorId = operator?.id ?? '';
+      const procedureId = store.reader
+        .prepare("SELECT id FROM procedures WHERE patient_id = 'DAY2'")
+        .pluck()
+        .get() as string;
+      const contactDate = localDateTimeWithOffset(new Date()).slice(0, 10);
+      const call = {
+        procedureId,
+        contactDate,
+        method: 'phone',
+        legNrs: 5,
+        backNrs: 2,
+        globalImpression: 'much_improved',
+      };
+      const first = recordFollowUp(store, call, signerOf(store, operatorId), { actor: 'Dr. A. Keller' });
+      recordFollowUp(
+        store,
+        { ...call, legNrs: 4, supersedes: first.id, reason: 'misheard' },
+        signerOf(store, operatorId),
+        { actor: 'Dr. A. Keller' },
+      );
+      keepRefusal(store.writer, {
+        hubId: 'hub-1',
+        stream: 'versions',
+        seq: '1',
+        subject: 'record r-1 version 2',
+        console: 'CT-A',
+        reason: storedRefusalReason(sentence(HUB_REFUSAL_MESSAGES.draftHere)),
+        entry: null,
+        signature: null,
+      });
+      keepWaiting(store.writer, {
+        hubId: 'hub-1',
+        stream: 'follow_ups',
+        seq: '2',
+        subject: 'follow-up f-1 of record r-2',
+        reason: storedRefusalReason(sentence(HUB_REFUSAL_MESSAGES.recordNotHere)),
+      });
+    } finally {
+      store.close();
+    }
+    await page.goto('http://rootlog.test/index.html?language=pseudo');
+    await page.getByRole('button', { name: pseudo(LIST_MESSAGES.allDates) }).click();
+    await page.getByRole('button', { name: /DAY2/ }).click();
+    const followUps = page.locator('[aria-labelledby="section-follow-ups"]');
+    await expect(followUps.locator('li')).toHaveCount(2);
+    await page.screenshot({ path: join(screenshots, 'languages-pseudo-follow-up-lines.png'), fullPage: true });
+    // Each line: its day, date, how the patient was reached, the pains, the relief, the global
+    // impression, who recorded it, a correction's reason and its mark; the data left out.
+    const data = ['Dr. A. Keller', 'misheard'];
+    const lines = await followUps.locator('li').allTextContents();
+    // The call's date as the department writes it (de-CH), never as stored.
+    for (const line of lines) expect(line).toMatch(/\d{2}\.\d{2}\.\d{4}/);
+    expect(lines.filter((line) => outsideBrackets(line, data) !== '')).toEqual([]);
+    expect(await plainEnglish(page, '[aria-labelledby="section-follow-ups"]', data)).toEqual([]);
+    expect(await cutTexts(page)).toEqual([]);
+
+    await page.getByRole('button', { name: pseudo(APP_MESSAGES.settings), exact: true }).click();
+    const hub = page.locator('section[aria-labelledby="settings-hub"]');
+    const refusals = hub.locator('details');
+    await refusals.locator('summary').click();
+    await expect(refusals.locator('li')).toHaveCount(2);
+    await refusals.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(screenshots, 'languages-pseudo-hub-refusals.png'), fullPage: true });
+    // What the row is about ("record … version 2") is still English (docs/languages.md), the
+    // console's name and the time are data; the rest is the window's and the refusal's words.
+    const subjects = ['record r-1 version 2', 'follow-up f-1 of record r-2', 'CT-A'];
+    const rows = await refusals.locator('li').allTextContents();
+    expect(rows.filter((row) => outsideBrackets(row, subjects) !== '')).toEqual([]);
+    for (const reason of [HUB_REFUSAL_MESSAGES.draftHere, HUB_REFUSAL_MESSAGES.recordNotHere])
+      await expect(refusals).toContainText(pseudo(reason));
+    const fingerprint = await rowHeadings(page, '.hub-fingerprint');
+    expect(await plainEnglish(page, 'section[aria-labelledby="settings-hub"]', fingerprint)).toEqual([]);
+    expect(await hub.evaluate((section) => section.scrollWidth - section.clientWidth)).toBeLessThanOrEqual(1);
+  });
+});
+
+test.describe('the pseudo-language under the dose fields: a report offered with its findings', () => {
+  test.use({ worklist: { items: worklistWithDoseStudy(todaysWorklist()) } });
+
+  test('a dose report naming no device, with a finding, leaves no text plain English and cuts none', async ({
+    page,
+    dbPath,
+  }) => {
+    const pseudo = translator('pseudo');
+    await page.goto('http://rootlog.test/index.html?language=pseudo');
+    // The case opened from the worklist, its DLP typed before the scanner's report came: the
+    // report is offered (with its notes), not taken.
+    await expect(page.locator('.worklist-row').first()).toContainText('Muster, Erika');
+    await page.keyboard.press('Alt+W');
+    await page.keyboard.press('Enter');
+    await expect(page.locator('#field-patientId')).toHaveValue(CT_STANDARD_STUDY.patientId);
+    await page.locator('[data-field="dlpMGyCm"] input').fill('50');
+    await expect
+      .poll(() =>
+        readDatabase(dbPath, (db) =>
+          db.prepare('SELECT dlp_mgy_cm FROM procedures WHERE patient_id = ?').pluck().get(CT_STANDARD_STUDY.patientId),
+        ),
+      )
+      .toBe(50);
+    // A scanner that names neither itself nor its text's character set (its text is UTF-8):
+    // the report reader's finding, and no device.
+    const report = fixtureChanged('ct-standard', (dump) =>
+      dump
+        .split('\n')
+        .filter((line) => !line.startsWith('(0008,0005)'))
+        .join('\n')
+        .replaceAll(/\[(SIEMENS|SOMATOM go\.Up|CTSUED1)\]/g, '[]'),
+    );
+    await scannerSends(dbPath, 'ct-standard', report);
+    const source = page.getByTestId('dose-source');
+    await expect(source.locator('.hint').first()).toBeVisible({ timeout: 15_000 });
+    await expect(source).toContainText(pseudo(DOSE_REPORT_FINDING_MESSAGES.noSetButUtf8));
+    await expect(source).toContainText(pseudo(DOSE_DEVICE_MESSAGES.unknown));
+    await source.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(screenshots, 'languages-pseudo-dose-notes.png'), fullPage: true });
+    // The report's figures are data with their units, as the form writes them.
+    const figures = ['DLP', 'CTDIvol', 'mGy·cm', 'mGy'];
+    const texts = await source.locator('p').allTextContents();
+    expect(texts.filter((text) => outsideBrackets(text, figures) !== '')).toEqual([]);
+    expect(await plainEnglish(page, '[data-testid="dose-source"]', figures)).toEqual([]);
+    expect(await cutTexts(page)).toEqual([]);
+
+    // Taken: the figures from the report, its device said in the reader's words.
+    await source.getByRole('button').first().click();
+    await expect(source.locator('.source-mark')).toBeVisible();
+    await expect(source).toContainText(pseudo(DOSE_DEVICE_MESSAGES.unknown));
+    expect(outsideBrackets(await source.textContent())).toEqual('');
     expect(await cutTexts(page)).toEqual([]);
   });
 });

@@ -156,6 +156,18 @@ export const PART_LABEL_MESSAGES = declareMessages('label', {
     '{label} (complication {number})',
     'A field of the n-th complication inside a refusal: "Severity (complication 1) is required to sign".',
   ],
+  ofPreset: [
+    '{label} (preset {number})',
+    'A field of the n-th preset (quick start, Settings → Presets) inside a refusal: "Name (preset 2) must have at most 60 characters".',
+  ],
+  ofPresetTarget: [
+    '{label} (preset {preset}, target {number})',
+    'A field of a target a preset plans, inside a refusal: "Side (preset 1, target 2) must be one of: …"; {preset}: the preset\'s place (1 for Alt+1), {number}: the target\'s.',
+  ],
+  ofPresetDrug: [
+    '{label} (preset {preset}, drug {number})',
+    'A field of a drug a preset plans, inside a refusal: "Site (preset 1, drug 2) is not a target of the preset"; {preset}: the preset\'s place (1 for Alt+1), {number}: the drug\'s.',
+  ],
 });
 export const OTHER_LABEL_MESSAGES: Readonly<Record<string, Message>> = { ...OTHER_LABELS, ...SETTING_KEY_LABELS };
 export const SETTING_LABEL_MESSAGES: Readonly<Record<string, Message>> = SETTING_PATH_DECLARED;
@@ -195,6 +207,9 @@ const PART_OF = {
  * an unknown field is its name.
  */
 export function fieldLabelWords(field: string): WordValue {
+  // A preset's field by its place, as a record's targets are ("Side (preset 1, target 2)").
+  const preset = /^presets\[(\d+)\]\.(.+)$/.exec(field);
+  if (preset) return presetFieldLabelWords(Number(preset[1]) + 1, preset[2] ?? '');
   const setting = settingLabelWords(field);
   if (setting) return setting;
   const parts = field.split('.');
@@ -204,6 +219,23 @@ export function fieldLabelWords(field: string): WordValue {
   const list = /^(targets|drugs|followUps|complications)\[(\d+)\]/.exec(field);
   if (!list || parts.length === 1) return label;
   return sentence(PART_OF[list[1] as keyof typeof PART_OF], { label, number: Number(list[2]) + 1 });
+}
+
+/** A field inside the n-th preset (`targets[1].side`, `name`): its leaf's label and its place. */
+function presetFieldLabelWords(preset: number, inner: string): WordValue {
+  const leaf =
+    inner
+      .split('.')
+      .at(-1)
+      ?.replace(/\[\d+\]$/, '') ?? inner;
+  const known = LABEL_MESSAGES[leaf];
+  // An unknown field is its name, as elsewhere (setting-labels.test.ts names it).
+  if (!known) return leaf;
+  const label = sentence(known);
+  const list = /^(targets|drugs)\[(\d+)\]\./.exec(inner);
+  if (!list) return sentence(PART_LABEL_MESSAGES.ofPreset, { label, number: preset });
+  const message = list[1] === 'targets' ? PART_LABEL_MESSAGES.ofPresetTarget : PART_LABEL_MESSAGES.ofPresetDrug;
+  return sentence(message, { label, preset, number: Number(list[2]) + 1 });
 }
 
 const SETTING_PATHS = Object.entries(SETTING_PATH_LABELS)

@@ -129,4 +129,29 @@ describe('the settings’ keys in a refusal', () => {
     // A record's field keeps its own label: the settings' places do not reach it.
     expect(inEnglish(fieldLabelWords('targets[1].side') as Words)).toBe('Side (target 2)');
   });
+
+  it('names a preset’s field by its place, as a record’s targets are', () => {
+    const refused = settingsPatchSchema.safeParse({
+      presets: [
+        { name: 'L5 right', targets: [{ root: 'L5', side: 'right' }] },
+        {
+          name: 'x'.repeat(61),
+          targets: [
+            { root: 'L4', side: 'left' },
+            { root: 'L4', side: 'middle' },
+          ],
+        },
+        // Its drug's site is checked once the preset is otherwise as the schema wants it.
+        { name: 'L4', targets: [{ root: 'L4', side: 'left' }], drugs: [{ drug: 'dexamethasone', doseMg: 4, site: 3 }] },
+      ],
+    });
+    if (refused.success) throw new Error('accepted');
+    const problems = problemsFromZod(refused.error);
+    const named = (field: string) => problems.find((found) => found.field === field)?.message ?? `(no ${field})`;
+    expect(named('presets[1].targets[1].side')).toMatch(/^Side \(preset 2, target 2\) /);
+    expect(named('presets[1].name')).toMatch(/^Name \(preset 2\) /);
+    expect(named('presets[2].drugs[0].site')).toMatch(/^Injection site \(preset 3, drug 1\) /);
+    const german = problems.find((found) => found.field === 'presets[1].targets[1].side')?.words as Words;
+    expect(say(german, translator('de'), 'de')).toMatch(/^Seite \(Vorlage 2, Ziel 2\)/);
+  });
 });

@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'react';
-import { formatDateTime, type HubServer, numberOrNaN, type Translate, type Words } from '../../../db/model/index.js';
+import { formatDateTime, type HubServer, type Translate, type Words } from '../../../db/model/index.js';
+import { useDepartmentLocale } from '../../app/department-locale.js';
 import { useReaderLocale, useRefusalWords, useSay, useT } from '../../app/i18n.js';
+import { requiredSettingNumber, settingNumberText } from '../settings/setting-numbers.js';
 import { useSettings } from '../settings/settings-store.js';
 import { ConflictsView } from './ConflictsView.js';
 import { ConsoleIdentity } from './ConsoleIdentity.js';
@@ -42,6 +44,7 @@ function syncSentence(
 export function HubPanel() {
   const settings = useSettings((state) => state.settings);
   const locale = useReaderLocale();
+  const departmentLocale = useDepartmentLocale();
   const t = useT();
   const say = useSay();
   const status = useHub((state) => state.status);
@@ -71,7 +74,7 @@ export function HubPanel() {
               ? null
               : {
                   host,
-                  port: numberOrNaN(String(form.get('port') ?? '')) ?? Number.NaN,
+                  port: requiredSettingNumber(String(form.get('port') ?? ''), departmentLocale),
                   database: String(form.get('database') ?? ''),
                   user: String(form.get('user') ?? ''),
                   caPem: ca.trim() === '' ? null : ca,
@@ -96,7 +99,12 @@ export function HubPanel() {
           </div>
           <div className="text-field" data-field="hubServer.port">
             <label htmlFor="hub-port">{t(M.port)}</label>
-            <input id="hub-port" name="port" inputMode="numeric" defaultValue={server?.port ?? 5432} />
+            <input
+              id="hub-port"
+              name="port"
+              inputMode="numeric"
+              defaultValue={settingNumberText(server?.port ?? 5432, departmentLocale)}
+            />
           </div>
           <div className="text-field" data-field="hubServer.database">
             <label htmlFor="hub-database">{t(M.database)}</label>

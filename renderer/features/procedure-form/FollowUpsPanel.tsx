@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { codeInSentence } from '../../../db/model/index.js';
+import { codeInSentence, formatDate } from '../../../db/model/index.js';
 import { useReader, useSay } from '../../app/i18n.js';
 import { FollowUpFields } from '../follow-ups/FollowUpFields.js';
 import { messageAbout, useFollowUps } from '../follow-ups/follow-ups-store.js';
@@ -49,7 +49,8 @@ export function FollowUpsPanel() {
           <li key={entry.id} className={entry.supersededBy ? 'inactive' : undefined}>
             {t(M.entry, {
               day: entry.daysAfter,
-              date: entry.contactDate,
+              // As the department writes it (the follow-ups screen's dates too), never as stored.
+              date: formatDate(entry.contactDate, reader.locale),
               method: codeInSentence(reader, entry.method),
               leg: entry.legNrs ?? '—',
               back: entry.backNrs ?? '—',

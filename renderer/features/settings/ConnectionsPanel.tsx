@@ -1,11 +1,12 @@
 import { useEffect } from 'react';
 import { CONNECTION_SETTINGS_FIELDS, type ConnectionSettings } from '../../../db/model/connection-settings.js';
 import type { Said } from '../../../db/model/index.js';
-import { numberOrNaN } from '../../../db/model/number-entry.js';
+import { useDepartmentLocale } from '../../app/department-locale.js';
 import { useRefusalWords, useSay, useT } from '../../app/i18n.js';
 import { DoseReceiverState } from '../dose-reports/DoseInbox.js';
 import { CONNECTION_MESSAGES, CONNECTIONS_PANEL_MESSAGES as M } from './connections-messages.js';
 import { useConnections } from './connections-store.js';
+import { requiredSettingNumber, settingNumberText } from './setting-numbers.js';
 
 type Section = keyof typeof CONNECTION_SETTINGS_FIELDS;
 type FieldSpec = (typeof CONNECTION_SETTINGS_FIELDS)[Section]['fields'][string];
@@ -25,8 +26,13 @@ function declaredDefault(spec: FieldSpec): string {
 /** A field the declaration takes as a number (a port, days ahead). */
 const numeric = (spec: FieldSpec) => spec.schema.safeParse(104).success;
 
-/** A stored value as the field shows it (a list of AE titles with commas). */
-const shown = (value: unknown) => (Array.isArray(value) ? value.join(', ') : String(value ?? ''));
+/** A stored value as the field shows it (a list of AE titles with commas, a number in the department's locale). */
+const shown = (value: unknown, locale: string) =>
+  Array.isArray(value)
+    ? value.join(', ')
+    : typeof value === 'number'
+      ? settingNumberText(value, locale)
+      : String(value ?? '');
 
 /**
  * Settings → Worklist, RIS, Dose reports and PACS, drawn from their declaration
@@ -94,6 +100,7 @@ function ConnectionForm({
   const words = CONNECTION_MESSAGES[section];
   const t = useT();
   const refusal = useRefusalWords();
+  const locale = useDepartmentLocale();
   const id = (key: string) => `connection-${section}-${key}`;
   return (
     <section className="form-section" aria-labelledby={`settings-${section}`}>
@@ -111,14 +118,14 @@ function ConnectionForm({
                 const text = String(form.get(key) ?? '').trim();
                 // Left empty: the declaration's default, if it has one (its rule says what is missing otherwise).
                 if (text === '' && declaredDefault(spec) !== '') return [];
-                return [[key, numeric(spec) ? (numberOrNaN(text) ?? Number.NaN) : text]];
+                return [[key, numeric(spec) ? requiredSettingNumber(text, locale) : text]];
               }),
             ),
           );
         }}
       >
         {Object.entries(fields).map(([key, spec]) => {
-          const value = current ? shown((current as Record<string, unknown>)[key]) : declaredDefault(spec);
+          const value = current ? shown((current as Record<string, unknown>)[key], locale) : declaredDefault(spec);
           const problem = problems[`${section}.${key}`];
           const choices = choicesOf(spec);
           const field = words.fields[key];

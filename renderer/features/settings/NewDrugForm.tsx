@@ -1,13 +1,8 @@
 import { useState } from 'react';
-import {
-  codeMessage,
-  DOSINGS,
-  DRUG_CLASSES,
-  type DrugInput,
-  type Message,
-  numberOrNaN,
-} from '../../../db/model/index.js';
+import { codeMessage, DOSINGS, DRUG_CLASSES, type DrugInput, type Message } from '../../../db/model/index.js';
+import { useDepartmentLocale } from '../../app/department-locale.js';
 import { useT } from '../../app/i18n.js';
+import { settingNumber } from './setting-numbers.js';
 import { NEW_DRUG_MESSAGES as M } from './settings-messages.js';
 
 const DOSING_WORDS: Record<(typeof DOSINGS)[number], Message> = {
@@ -31,6 +26,7 @@ export function NewDrugForm({
   const [particulate, setParticulate] = useState(false);
   const [usual, setUsual] = useState('');
   const [max, setMax] = useState('');
+  const locale = useDepartmentLocale();
   const t = useT();
   const suggestedCode = name
     .trim()
@@ -51,8 +47,8 @@ export function NewDrugForm({
           drugClass,
           dosing,
           particulate,
-          usualDoseMg: numberOrNaN(usual),
-          maxDoseMg: numberOrNaN(max),
+          usualDoseMg: settingNumber(usual, locale),
+          maxDoseMg: settingNumber(max, locale),
         });
         if (added) for (const reset of [setName, setCode, setUsual, setMax]) reset('');
       }}

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { codeMessage, type Drug, numberOrNaN, sentence } from '../../../db/model/index.js';
+import { codeMessage, type Drug, sentence } from '../../../db/model/index.js';
+import { useDepartmentLocale } from '../../app/department-locale.js';
 import { useSay, useT } from '../../app/i18n.js';
 import { BackupsPanel } from '../backups/BackupsPanel.js';
 import { HubPanel } from '../hub/HubPanel.js';
@@ -14,6 +15,7 @@ import { PatientIdPanel } from './PatientIdPanel.js';
 import { PresetsPanel } from './PresetsPanel.js';
 import { ReferenceLevelsPanel } from './ReferenceLevelsPanel.js';
 import { ReportTemplatePanel } from './ReportTemplatePanel.js';
+import { requiredSettingNumber, settingNumber, settingNumberText } from './setting-numbers.js';
 import {
   DRUG_CATALOGUE_MESSAGES as D,
   SETTINGS_SCREEN_MESSAGES as M,
@@ -34,6 +36,7 @@ export function SettingsScreen() {
   const { update, saveDrug } = useSettings.getState();
   const t = useT();
   const say = useSay();
+  const locale = useDepartmentLocale();
   if (!settings) return <p>{t(M.loading)}</p>;
 
   return (
@@ -54,9 +57,9 @@ export function SettingsScreen() {
           void update({
             consoleName: String(form.get('consoleName') ?? ''),
             defaultOperatorId: String(form.get('defaultOperatorId') ?? '') || null,
-            idleLockMinutes: Number(String(form.get('idleLockMinutes') ?? '').trim() || Number.NaN),
+            idleLockMinutes: requiredSettingNumber(String(form.get('idleLockMinutes') ?? ''), locale),
             technologistsRecordFollowUps: form.get('technologistsRecordFollowUps') === 'on',
-            steroidDayMaxDexamethasoneMg: numberOrNaN(String(form.get('steroidDayMax'))) ?? Number.NaN,
+            steroidDayMaxDexamethasoneMg: requiredSettingNumber(String(form.get('steroidDayMax') ?? ''), locale),
             followUpWindows: {
               early: { from: day(form, 'earlyFrom'), to: day(form, 'earlyTo') },
               late: { from: day(form, 'lateFrom'), to: day(form, 'lateTo') },
@@ -93,7 +96,7 @@ export function SettingsScreen() {
               id="setting-steroid-day-max"
               name="steroidDayMax"
               inputMode="decimal"
-              defaultValue={settings.steroidDayMaxDexamethasoneMg}
+              defaultValue={settingNumberText(settings.steroidDayMaxDexamethasoneMg, locale)}
             />
           </div>
         </div>
@@ -104,7 +107,7 @@ export function SettingsScreen() {
               id="setting-idle-lock"
               name="idleLockMinutes"
               inputMode="numeric"
-              defaultValue={settings.idleLockMinutes}
+              defaultValue={settingNumberText(settings.idleLockMinutes, locale)}
             />
           </div>
           <label className="confirm">
@@ -192,10 +195,11 @@ export function SettingsScreen() {
 }
 
 function DrugRow({ drug, onSave }: { drug: Drug; onSave: (drug: Drug) => void }) {
-  const [usual, setUsual] = useState(drug.usualDoseMg == null ? '' : String(drug.usualDoseMg));
-  const [max, setMax] = useState(drug.maxDoseMg == null ? '' : String(drug.maxDoseMg));
+  const locale = useDepartmentLocale();
+  const asText = (value: number | null | undefined) => settingNumberText(value, locale);
+  const [usual, setUsual] = useState(asText(drug.usualDoseMg));
+  const [max, setMax] = useState(asText(drug.maxDoseMg));
   const [particulate, setParticulate] = useState(drug.particulate);
-  const asText = (value: number | undefined) => (value == null ? '' : String(value));
   const [concentration, setConcentration] = useState(asText(drug.defaultConcentrationMgPerMl));
   const [lowest, setLowest] = useState(asText(drug.usualConcentrationMinMgPerMl));
   const [highest, setHighest] = useState(asText(drug.usualConcentrationMaxMgPerMl));
@@ -205,9 +209,9 @@ function DrugRow({ drug, onSave }: { drug: Drug; onSave: (drug: Drug) => void })
   // A local anaesthetic's strengths: what the form pre-fills and what it takes without a question.
   const concentrations = byConcentration
     ? {
-        defaultConcentrationMgPerMl: numberOrNaN(concentration),
-        usualConcentrationMinMgPerMl: numberOrNaN(lowest),
-        usualConcentrationMaxMgPerMl: numberOrNaN(highest),
+        defaultConcentrationMgPerMl: settingNumber(concentration, locale),
+        usualConcentrationMinMgPerMl: settingNumber(lowest, locale),
+        usualConcentrationMaxMgPerMl: settingNumber(highest, locale),
       }
     : {};
   return (
@@ -273,8 +277,8 @@ function DrugRow({ drug, onSave }: { drug: Drug; onSave: (drug: Drug) => void })
             onSave({
               ...drug,
               particulate,
-              usualDoseMg: numberOrNaN(usual),
-              maxDoseMg: numberOrNaN(max),
+              usualDoseMg: settingNumber(usual, locale),
+              maxDoseMg: settingNumber(max, locale),
               ...concentrations,
             })
           }
