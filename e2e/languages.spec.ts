@@ -709,8 +709,8 @@ test.describe('the pseudo-language under the dose fields: a report offered with 
     await expect(source).toContainText(pseudo(DOSE_DEVICE_MESSAGES.unknown));
     await source.scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(screenshots, 'languages-pseudo-dose-notes.png'), fullPage: true });
-    // The report's figures are data with their units, as the form writes them.
-    const figures = ['DLP', 'CTDIvol', 'mGy·cm', 'mGy'];
+    // The report's figures: their names are the form's words (French "PDL"), their units data.
+    const figures = ['mGy·cm', 'mGy'];
     const texts = await source.locator('p').allTextContents();
     expect(texts.filter((text) => outsideBrackets(text, figures) !== '')).toEqual([]);
     expect(await plainEnglish(page, '[data-testid="dose-source"]', figures)).toEqual([]);

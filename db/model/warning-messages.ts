@@ -172,7 +172,7 @@ export const WARNING_MESSAGES = declareMessages('warning', {
   ],
   doseFigure: [
     '{name} {value} {unit}',
-    'A dose figure inside a warning and in the procedure report: "DAP 320 Gy·cm²".',
+    'A dose figure inside a warning, in the procedure report and in "The scanner\'s dose report … says …" under the dose fields: "DAP 320 Gy·cm²".',
   ],
   valueWithUnit: ['{value} {unit}', 'A figure and its unit inside a warning: "320 µGy·m²", "1.6 min".'],
   doseFarAbove: [

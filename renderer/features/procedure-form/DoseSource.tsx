@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
-import { sayDevice } from '../../../db/model/index.js';
-import { useRefusalWords, useSay, useT } from '../../app/i18n.js';
+import { doseFigureWords, formatDateTime, sayDevice, sentence, type Words } from '../../../db/model/index.js';
+import { useReader, useRefusalWords, useSay, useT } from '../../app/i18n.js';
 import { TextField } from '../../components/TextField.js';
 import { DoseInboxAttach } from '../dose-reports/DoseInbox.js';
 import { DOSE_FETCH_MESSAGES, GUIDANCE_SECTION_MESSAGES as M } from './form-messages.js';
@@ -8,9 +8,6 @@ import { useProcedureForm } from './form-store.js';
 
 /** While no report has filled the dose, how often the form asks whether one has come (no network: the logbook). */
 const ASK_EVERY_MS = 5_000;
-
-const at = (iso: string | null | undefined) =>
-  iso ? new Date(iso).toLocaleString([], { dateStyle: 'short', timeStyle: 'short', hourCycle: 'h23' }) : null;
 
 /**
  * "Fetch dose report from the PACS" (Alt+D) for a saved draft, and what the last ask found: the
@@ -64,6 +61,7 @@ export function DoseSource() {
   const update = useProcedureForm((state) => state.update);
   const t = useT();
   const say = useSay();
+  const { locale } = useReader();
   const fromReport = draft.doseSource === 'dose_report';
   const changed = draft.doseSource === 'dose_report_then_changed';
 
@@ -75,8 +73,9 @@ export function DoseSource() {
     return () => clearInterval(timer);
   }, [id, unsaved, fromReport, changed, check]);
 
-  // The irradiation's time by the scanner's clock (the report's own, never when it arrived).
-  const irradiation = at(draft.doseReportAt);
+  // The irradiation's time by the scanner's clock (the report's own, never when it arrived),
+  // written as the department writes it, never as the operating system would.
+  const irradiation = draft.doseReportAt ? formatDateTime(draft.doseReportAt, locale) : null;
   const device = [
     draft.doseReportDevice && sayDevice(draft.doseReportDevice, t),
     irradiation && t(M.irradiation, { time: irradiation }),
@@ -118,16 +117,23 @@ export function DoseSource() {
         <DoseInboxAttach procedureId={id} patientId={draft.patientId ?? undefined} attached={() => void check()} />
       </>
     ) : null;
-  const figures = [
-    report.fill.dlpMGyCm !== null && `DLP ${report.fill.dlpMGyCm} mGy·cm`,
-    report.fill.ctdiVolMGy !== null && `CTDIvol ${report.fill.ctdiVolMGy} mGy`,
-    report.fill.dapGyCm2 !== null && `DAP ${report.fill.dapGyCm2} Gy·cm²`,
-    report.fill.fluoroTimeS !== null && t(M.fluoroscopy, { seconds: report.fill.fluoroTimeS }),
-  ].filter(Boolean);
+  // Named and written as the form and the report write them (French "PDL 46,59 mGy·cm").
+  const figures: Words[] = [
+    ...(['dlpMGyCm', 'ctdiVolMGy', 'dapGyCm2'] as const).flatMap((quantity) => {
+      const value = report.fill[quantity];
+      return value === null ? [] : [doseFigureWords(quantity, value)];
+    }),
+    ...(report.fill.fluoroTimeS !== null ? [sentence(M.fluoroscopy, { seconds: report.fill.fluoroTimeS })] : []),
+  ];
   return (
     <div className="dose-source" data-testid="dose-source">
       <p>
-        {t(M.reportSays, { device: sayDevice(report.source.doseReportDevice ?? '', t), figures: figures.join(', ') })}{' '}
+        {say(
+          sentence(M.reportSays, {
+            device: sayDevice(report.source.doseReportDevice ?? '', t),
+            figures: { list: figures, separator: ', ' },
+          }),
+        )}{' '}
         <button type="button" className="secondary" onClick={take}>
           {t(M.takeFigures)}
         </button>
