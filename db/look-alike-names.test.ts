@@ -1,9 +1,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { runExport } from './exports/run.js';
-import { type ApplyContext, applyCatalogue } from './hub/apply.js';
+import { applyCatalogue } from './hub/apply.js';
 import { ENTRY_FORMAT } from './hub/entries.js';
-import { receivedCheckContext, receivedRules } from './hub/local-records.js';
+import { applyContext } from './hub/pull.js';
 import { importFile } from './imports/merge.js';
 import { DEFAULT_DRUG_CATALOGUE, inEnglish, lookAlikeKey } from './model/index.js';
 import { saveDraft } from './procedures.js';
@@ -134,15 +134,7 @@ describe('a drug whose name looks like another drug’s', () => {
   it('is refused from the hub, in words, and nothing is written', () => {
     const { store } = tempStore();
     const write = store.writer;
-    const apply: ApplyContext = {
-      store,
-      write,
-      me: 'CT-B',
-      actor: 'hub sync',
-      check: receivedCheckContext(write, new Date()),
-      rules: receivedRules(write),
-      catalogue: new Map(),
-    };
+    const apply = applyContext({ store, me: 'CT-B', actor: 'hub sync', now: new Date() });
     const outcome = write.db.transaction(() =>
       applyCatalogue(apply, {
         kind: 'drug',

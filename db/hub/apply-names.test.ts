@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { listOperators } from '../settings.js';
 import { tempStore } from '../testing/fixtures.js';
-import { type ApplyContext, applyCatalogue } from './apply.js';
+import { applyCatalogue } from './apply.js';
 import { ENTRY_FORMAT } from './entries.js';
-import { receivedCheckContext, receivedRules } from './local-records.js';
+import { applyContext } from './pull.js';
 
 /*
  * What the hub hands on follows the one text rule a name follows everywhere (issue 23, item 9).
@@ -12,15 +12,7 @@ import { receivedCheckContext, receivedRules } from './local-records.js';
 function applying(value: unknown) {
   const { store } = tempStore();
   const write = store.writer;
-  const context: ApplyContext = {
-    store,
-    write,
-    me: 'CT-B',
-    actor: 'hub sync',
-    check: receivedCheckContext(write, new Date()),
-    rules: receivedRules(write),
-    catalogue: new Map(),
-  };
+  const context = applyContext({ store, me: 'CT-B', actor: 'hub sync', now: new Date() });
   const outcome = write.db.transaction(() =>
     applyCatalogue(context, {
       kind: 'operator',

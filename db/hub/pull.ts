@@ -264,7 +264,8 @@ async function applyRows(
   }
 }
 
-function applyContext(session: HubSession): ApplyContext {
+/** What applying the hub's rows reads of this console, once per pull (and in the tests of apply.ts). */
+export function applyContext(session: Pick<HubSession, 'store' | 'me' | 'actor' | 'now'>): ApplyContext {
   const write = session.store.writer;
   return {
     store: session.store,

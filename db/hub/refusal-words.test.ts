@@ -10,8 +10,8 @@ import type { Store } from '../store.js';
 import { completeDraft, context, tempStore } from '../testing/fixtures.js';
 import { type ApplyContext, applyCatalogue, applyVersion, type Outcome } from './apply.js';
 import { ENTRY_FORMAT, type VersionEntry } from './entries.js';
-import { receivedCheckContext, receivedRules } from './local-records.js';
 import { hubRefusals, storedRefusalReason, storedRefusalSubject } from './local-state.js';
+import { applyContext } from './pull.js';
 
 /*
  * Why this console refused another console's row, kept as words (issue 29): stored as their
@@ -24,15 +24,7 @@ const de = (words: Words) => say(words, translator('de'), 'de');
 
 function applying(store: Store, apply: (context: ApplyContext) => Outcome): Words {
   const write = store.writer;
-  const context: ApplyContext = {
-    store,
-    write,
-    me: 'CT-B',
-    actor: 'hub sync',
-    check: receivedCheckContext(write, new Date()),
-    rules: receivedRules(write),
-    catalogue: new Map(),
-  };
+  const context = applyContext({ store, me: 'CT-B', actor: 'hub sync', now: new Date() });
   const outcome = write.db.transaction(() => apply(context))();
   if (outcome.kind !== 'refused' && outcome.kind !== 'waiting') throw new Error(`not refused: ${outcome.kind}`);
   return outcome.reason;
